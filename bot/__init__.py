@@ -1,0 +1,107 @@
+"""The WhatsApp invitation bot: `create_app` builds everything; nothing happens at import time."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from flask import Flask, current_app
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from .config import Settings
+
+log = logging.getLogger("bot")
+
+
+@dataclass
+class Runtime:
+    """What the edges share: settings, the database and the WhatsApp transport."""
+
+    settings: Settings
+    engine: Engine
+    sessions: sessionmaker[Session]
+    transport: Any  # CloudAPIClient or ConsoleTransport: send_message(payload) -> wamid
+
+    def transaction(self):
+        from storage.db import transaction
+
+        return transaction(self.sessions)
+
+
+def make_transport(settings: Settings):
+    from . import whatsapp
+
+    if settings.uses_whatsapp:
+        return whatsapp.CloudAPIClient(
+            base_url=settings.whatsapp_api_base_url,
+            api_version=settings.whatsapp_api_version,
+            phone_number_id=settings.whatsapp_phone_number_id,
+            access_token=settings.whatsapp_access_token,
+        )
+    return whatsapp.ConsoleTransport()
+
+
+def make_runtime(settings: Settings) -> Runtime:
+    from storage.db import make_engine, make_session_factory
+
+    engine = make_engine(settings.database_url)
+    return Runtime(
+        settings=settings,
+        engine=engine,
+        sessions=make_session_factory(engine),
+        transport=make_transport(settings),
+    )
+
+
+def configure_logging(level: str = "INFO") -> None:
+    root = logging.getLogger()
+    if not root.handlers:
+        logging.basicConfig(
+            level=level.upper(),
+            format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        )
+    logging.getLogger("bot").setLevel(level.upper())
+
+
+def create_app(settings: Settings | None = None) -> Flask:
+    settings = settings or Settings.from_env()
+    configure_logging(settings.log_level)
+    app = Flask(__name__, instance_relative_config=True)
+    app.config["MAX_CONTENT_LENGTH"] = None  # the webhook enforces its own limit
+    app.json.ensure_ascii = False
+    app.json.sort_keys = False
+    runtime = make_runtime(settings)
+    app.extensions["invitebot"] = runtime
+
+    from . import health
+
+    app.register_blueprint(health.bp)
+    _register_optional_blueprints(app)
+
+    from . import cli
+
+    cli.register(app)
+
+    if not settings.uses_whatsapp:
+        log.info("No WhatsApp credentials: outgoing messages go to the console transport")
+    if not settings.whatsapp_app_secret:
+        log.warning("WHATSAPP_APP_SECRET is not set: POST /webhook refuses every delivery (403)")
+    return app
+
+
+def _register_optional_blueprints(app: Flask) -> None:
+    import importlib
+
+    for module_name in ("bot.webhook", "bot.api"):
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name == module_name:
+                continue
+            raise
+        module.register(app)
+
+
+def runtime() -> Runtime:
+    return current_app.extensions["invitebot"]

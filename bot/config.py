@@ -1,0 +1,125 @@
+"""Settings: one frozen object read from the environment (and an optional .env).
+
+Secrets have no defaults and never appear in the repr. Nothing here runs at import time.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Mapping
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SQLITE_PATH = PROJECT_ROOT / "instance" / "invitebot.sqlite3"
+
+
+class ConfigError(RuntimeError):
+    """The environment is wrong; the message lists every problem at once."""
+
+
+def _secret():
+    return field(default=None, repr=False)
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str = f"sqlite:///{DEFAULT_SQLITE_PATH}"
+    whatsapp_access_token: str | None = _secret()
+    whatsapp_phone_number_id: str | None = None
+    whatsapp_app_secret: str | None = _secret()
+    whatsapp_verify_token: str | None = _secret()
+    whatsapp_api_version: str = "v20.0"
+    whatsapp_api_base_url: str = "https://graph.facebook.com"
+    whatsapp_max_send_rate: float = 80.0
+    invitation_template: str | None = None
+    invitation_template_language: str = "en"
+    broadcast_template: str | None = None
+    broadcast_template_language: str | None = None
+    default_region: str | None = None
+    log_level: str = "INFO"
+
+    # Environment variable name for each field (all are the upper-cased field name).
+    @classmethod
+    def env_names(cls) -> list[str]:
+        return [f.name.upper() for f in fields(cls)]
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, dotenv: bool = True) -> "Settings":
+        """Read settings; a `.env` in the working directory fills what the environment lacks."""
+        env: dict[str, str] = {}
+        if dotenv:
+            env.update(_read_dotenv(Path.cwd() / ".env"))
+        env.update(os.environ if environ is None else environ)
+        values: dict[str, object] = {}
+        problems: list[str] = []
+        for f in fields(cls):
+            raw = env.get(f.name.upper())
+            if raw is None or raw.strip() == "":
+                continue
+            raw = raw.strip()
+            if f.name == "whatsapp_max_send_rate":
+                try:
+                    rate = float(raw)
+                    if rate <= 0:
+                        raise ValueError
+                    values[f.name] = rate
+                except ValueError:
+                    problems.append(f"WHATSAPP_MAX_SEND_RATE must be a positive number (got {raw!r})")
+                continue
+            values[f.name] = raw
+        settings = cls(**values)
+        problems.extend(settings.problems())
+        if problems:
+            raise ConfigError("Configuration problems:\n  - " + "\n  - ".join(problems))
+        return settings
+
+    def problems(self) -> list[str]:
+        """Settings that contradict each other (every one listed, not just the first)."""
+        out: list[str] = []
+        wa = {
+            "WHATSAPP_ACCESS_TOKEN": self.whatsapp_access_token,
+            "WHATSAPP_PHONE_NUMBER_ID": self.whatsapp_phone_number_id,
+        }
+        given = [k for k, v in wa.items() if v]
+        if given and len(given) != len(wa):
+            missing = [k for k, v in wa.items() if not v]
+            out.append(
+                f"{', '.join(given)} is set but {', '.join(missing)} is missing: "
+                "set both to send through WhatsApp, or neither to use the console transport"
+            )
+        if self.whatsapp_access_token and not self.whatsapp_app_secret:
+            out.append("WHATSAPP_APP_SECRET is missing: it is needed to verify Meta's webhooks")
+        if self.whatsapp_access_token and not self.whatsapp_verify_token:
+            out.append("WHATSAPP_VERIFY_TOKEN is missing: it is needed for Meta's webhook handshake")
+        if not (
+            self.database_url.startswith("sqlite")
+            or self.database_url.startswith("postgresql")
+        ):
+            out.append("DATABASE_URL must be sqlite:///... or postgresql+psycopg://...")
+        if self.default_region and (len(self.default_region) != 2 or not self.default_region.isalpha()):
+            out.append(f"DEFAULT_REGION must be a two-letter country code like IL or US (got {self.default_region!r})")
+        return out
+
+    @property
+    def uses_whatsapp(self) -> bool:
+        """True when real credentials are set; otherwise the console transport is used."""
+        return bool(self.whatsapp_access_token and self.whatsapp_phone_number_id)
+
+    def with_overrides(self, **changes) -> "Settings":
+        return replace(self, **changes)
+
+
+def normalize_database_url(url: str) -> str:
+    """Accept the postgres:// and postgresql:// forms hosts hand out; use psycopg 3."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def _read_dotenv(path: Path) -> dict[str, str]:
+    if not path.is_file():
+        return {}
+    from dotenv import dotenv_values
+
+    return {k: v for k, v in dotenv_values(path).items() if v is not None}

@@ -1,0 +1,1 @@
+"""The event store: models, engine and session handling, queries. Knows nothing of WhatsApp or HTTP."""

@@ -1,0 +1,254 @@
+"""Typed models of the event store. Invariants live here, as constraints the database enforces."""
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime, timezone
+from enum import Enum
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Enum as SAEnum,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    Uuid,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .db import Base
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Role(str, Enum):
+    admin = "admin"
+    editor = "editor"
+    viewer = "viewer"
+
+
+class RsvpStatus(str, Enum):
+    """The seed's statuses: `invited` means no answer yet (shown to people as "pending")."""
+
+    invited = "invited"
+    confirmed = "confirmed"
+    declined = "declined"
+
+
+class InvitationState(str, Enum):
+    not_sent = "not_sent"
+    sent = "sent"
+    delivered = "delivered"
+    read = "read"
+    failed = "failed"
+
+
+class Direction(str, Enum):
+    inbound = "in"
+    outbound = "out"
+
+
+class MessageStatus(str, Enum):
+    received = "received"   # inbound
+    queued = "queued"       # outbound, waiting in the outbox
+    sending = "sending"     # claimed by a worker, the request may be in flight
+    sent = "sent"
+    delivered = "delivered"
+    read = "read"
+    failed = "failed"
+
+
+def _enum(enum_cls, name: str):
+    # VARCHAR plus a named CHECK constraint: the same on PostgreSQL and SQLite.
+    return SAEnum(
+        enum_cls,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=16,
+        values_callable=lambda e: [m.value for m in e],
+        validate_strings=True,
+    )
+
+
+TZ = DateTime(timezone=True)
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    phone: Mapped[str | None] = mapped_column(String(20), unique=True)
+    wa_user_id: Mapped[str | None] = mapped_column(String(128), unique=True)
+    email: Mapped[str | None] = mapped_column(String(254))
+    display_name: Mapped[str | None] = mapped_column(String(200))
+    region: Mapped[str | None] = mapped_column(String(2))
+    last_inbound_at: Mapped[datetime | None] = mapped_column(TZ)
+    created_at: Mapped[datetime] = mapped_column(TZ, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(TZ, default=utcnow, onupdate=utcnow)
+
+    __table_args__ = (
+        CheckConstraint("phone IS NOT NULL OR wa_user_id IS NOT NULL", name="has_identity"),
+    )
+
+
+class Event(Base):
+    __tablename__ = "events"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    name: Mapped[str] = mapped_column(String(200))
+    date: Mapped[date | None] = mapped_column(Date)
+    location: Mapped[str | None] = mapped_column(String(500))
+    timezone: Mapped[str] = mapped_column(String(64), default="UTC")
+    reminder_days: Mapped[list[int] | None] = mapped_column(JSON)
+    created_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(TZ, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(TZ, default=utcnow, onupdate=utcnow)
+
+    members: Mapped[list["EventMember"]] = relationship(
+        back_populates="event", cascade="all, delete-orphan", passive_deletes=True
+    )
+    guests: Mapped[list["Guest"]] = relationship(
+        back_populates="event", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+    __table_args__ = (CheckConstraint("length(name) > 0", name="name_not_empty"),)
+
+
+class EventMember(Base):
+    __tablename__ = "event_members"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    role: Mapped[Role] = mapped_column(_enum(Role, "role"))
+    notify: Mapped[bool] = mapped_column(Boolean, default=True)
+    added_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(TZ, default=utcnow)
+
+    event: Mapped[Event] = relationship(back_populates="members")
+    user: Mapped[User] = relationship(foreign_keys=[user_id])
+
+    __table_args__ = (UniqueConstraint("event_id", "user_id"),)
+
+
+class Guest(Base):
+    """The seed's guests_v2, with the invitation's delivery state kept apart from the RSVP."""
+
+    __tablename__ = "guests"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    added_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    first_name: Mapped[str] = mapped_column(String(100))
+    last_name: Mapped[str] = mapped_column(String(100), default="")
+    phone: Mapped[str] = mapped_column(String(20))
+    side: Mapped[str | None] = mapped_column(String(50))
+    status: Mapped[RsvpStatus] = mapped_column(_enum(RsvpStatus, "rsvp_status"), default=RsvpStatus.invited)
+    party_size: Mapped[int | None] = mapped_column(Integer)
+    notes: Mapped[str | None] = mapped_column(Text)
+    opted_out: Mapped[bool] = mapped_column(Boolean, default=False)
+    answered_at: Mapped[datetime | None] = mapped_column(TZ)
+    invitation: Mapped[InvitationState] = mapped_column(
+        _enum(InvitationState, "invitation_state"), default=InvitationState.not_sent
+    )
+    invitation_error: Mapped[str | None] = mapped_column(String(300))
+    invited_at: Mapped[datetime | None] = mapped_column(TZ)
+    reminded_at: Mapped[datetime | None] = mapped_column(TZ)
+    created_at: Mapped[datetime] = mapped_column(TZ, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(TZ, default=utcnow, onupdate=utcnow)
+
+    event: Mapped[Event] = relationship(back_populates="guests")
+
+    __table_args__ = (
+        UniqueConstraint("event_id", "phone"),
+        Index("ix_guests_event_id", "event_id"),
+        Index("ix_guests_event_id_status", "event_id", "status"),
+        Index("ix_guests_event_id_phone", "event_id", "phone"),
+        Index("ix_guests_phone", "phone"),
+        CheckConstraint("party_size IS NULL OR (party_size >= 0 AND party_size <= 50)", name="party_size_range"),
+        CheckConstraint("length(first_name) > 0", name="first_name_not_empty"),
+    )
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+class Message(Base):
+    """Every inbound and outbound message. Outbound rows are the outbox."""
+
+    __tablename__ = "messages"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    wamid: Mapped[str | None] = mapped_column(String(255), unique=True)
+    direction: Mapped[Direction] = mapped_column(_enum(Direction, "direction"))
+    event_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    guest_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("guests.id", ondelete="SET NULL"), index=True)
+    user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    phone: Mapped[str | None] = mapped_column(String(20))  # the other party
+    kind: Mapped[str] = mapped_column(String(32))
+    body: Mapped[str | None] = mapped_column(Text)
+    payload: Mapped[dict | None] = mapped_column(JSON)  # outbound: what to send; inbound: the raw message
+    fallback: Mapped[dict | None] = mapped_column(JSON)  # outbound: template to use outside the 24h window
+    dedupe_key: Mapped[str | None] = mapped_column(String(200), unique=True)
+    batch_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, index=True)
+    status: Mapped[MessageStatus] = mapped_column(_enum(MessageStatus, "message_status"))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(TZ)
+    claimed_until: Mapped[datetime | None] = mapped_column(TZ)
+    error_code: Mapped[int | None] = mapped_column(Integer)
+    error_text: Mapped[str | None] = mapped_column(String(500))
+    sent_at: Mapped[datetime | None] = mapped_column(TZ)
+    created_at: Mapped[datetime] = mapped_column(TZ, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(TZ, default=utcnow, onupdate=utcnow)
+
+    __table_args__ = (Index("ix_messages_outbox", "status", "next_attempt_at"),)
+
+
+class Conversation(Base):
+    """Per-user chat state: the current event, a pending confirmation, the last listing."""
+
+    __tablename__ = "conversations"
+
+    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    current_event_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("events.id", ondelete="SET NULL"))
+    pending: Mapped[dict | None] = mapped_column(JSON)
+    pending_expires_at: Mapped[datetime | None] = mapped_column(TZ)
+    listing: Mapped[dict | None] = mapped_column(JSON)
+    guest_state: Mapped[dict | None] = mapped_column(JSON)
+    updated_at: Mapped[datetime] = mapped_column(TZ, default=utcnow, onupdate=utcnow)
+
+
+class ApiToken(Base):
+    __tablename__ = "api_tokens"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    user_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    prefix: Mapped[str] = mapped_column(String(12))
+    created_at: Mapped[datetime] = mapped_column(TZ, default=utcnow)
+    last_used_at: Mapped[datetime | None] = mapped_column(TZ)
+    revoked_at: Mapped[datetime | None] = mapped_column(TZ)
+
+
+class ReminderRound(Base):
+    """One automatic reminder round sent for an event (unique: a round is sent once)."""
+
+    __tablename__ = "reminder_rounds"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    days_before: Mapped[int] = mapped_column(Integer)
+    sent_at: Mapped[datetime] = mapped_column(TZ, default=utcnow)
+    recipients: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (UniqueConstraint("event_id", "days_before"),)
