@@ -1,0 +1,149 @@
+"""Dates as organisers type them: text in, `datetime.date` out.
+
+Day-first, as in Israel and most of the world: "12/6/2027" is 12 June.
+Pure functions; the only error is InvalidDate, whose message is fit for a person.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+__all__ = ["InvalidDate", "parse_date", "format_date"]
+
+_MONTHS = {
+    "jan": 1, "january": 1,
+    "feb": 2, "february": 2,
+    "mar": 3, "march": 3,
+    "apr": 4, "april": 4,
+    "may": 5,
+    "jun": 6, "june": 6,
+    "jul": 7, "july": 7,
+    "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9,
+    "oct": 10, "october": 10,
+    "nov": 11, "november": 11,
+    "dec": 12, "december": 12,
+    # Hebrew month names (Gregorian calendar)
+    "ינואר": 1, "פברואר": 2, "מרץ": 3, "מרס": 3, "אפריל": 4, "מאי": 5, "יוני": 6,
+    "יולי": 7, "אוגוסט": 8, "ספטמבר": 9, "אוקטובר": 10, "נובמבר": 11, "דצמבר": 12,
+}
+_TIME = re.compile(
+    r"\s+(?:at\s+|@\s*)?\d{1,2}:\d{2}(?:\s*[ap]m)?$|\s+(?:at\s+|@\s*)?\d{1,2}\s*[ap]m$|\s+(?:at|@)\s*\d{1,2}$"
+)
+_WEEKDAYS = (
+    "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs",
+    "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday",
+)
+
+_ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
+_NUMERIC = re.compile(r"^(\d{1,2})[-/.](\d{1,2})(?:[-/.](\d{2}|\d{4}))?$")
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?"
+_MONTH = r"([^\W\d_]+)"
+_YEAR = r"(\d{2}|\d{4})"
+_DAY_MONTH = re.compile(rf"^{_DAY}\s+(?:of\s+)?(?:ב)?{_MONTH}(?:\s+{_YEAR})?$")
+_MONTH_DAY = re.compile(rf"^{_MONTH}\s+{_DAY}(?:\s+{_YEAR})?$")
+
+
+class InvalidDate(ValueError):
+    """The text is not a date we understand. The message is fit for a person."""
+
+    def __init__(self, text: str, reason: str | None = None) -> None:
+        shown = " ".join(str(text).split())
+        if len(shown) > 40:
+            shown = shown[:39] + "…"
+        message = reason or f"I couldn't read the date \"{shown}\". Try 2027-06-12 or 12/6/2027"
+        super().__init__(message)
+        self.text = text
+        self.message = message
+
+
+def _year(text: str | None) -> int | None:
+    if text is None:
+        return None
+    value = int(text)
+    return 2000 + value if len(text) == 2 else value
+
+
+def _month(name: str) -> int | None:
+    name = name.lower().rstrip(".")
+    if name in _MONTHS:
+        return _MONTHS[name]
+    if len(name) >= 3:  # "sept", "octo", "decem"
+        for key, number in _MONTHS.items():
+            if key.isascii() and len(key) > 3 and key.startswith(name):
+                return number
+    return None
+
+
+def _build(text: str, year: int | None, month: int, day: int, today: date | None) -> date:
+    if year is None:
+        base = today or date.today()
+        for candidate_year in (base.year, base.year + 1, base.year + 2, base.year + 3, base.year + 4):
+            try:
+                candidate = date(candidate_year, month, day)
+            except ValueError:
+                continue  # 29 Feb: keep looking for the next leap year
+            if candidate >= base:
+                return candidate
+        raise InvalidDate(text, f"There is no {day} {_month_name(month)}.")
+    if not 1900 <= year <= 2200:
+        raise InvalidDate(text, f"{year} is not a year I can use.")
+    try:
+        return date(year, month, day)
+    except ValueError:
+        if 1 <= month <= 12:
+            raise InvalidDate(text, f"There is no {day} {_month_name(month)} {year}.") from None
+        raise InvalidDate(text) from None
+
+
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+_DAY_ABBR = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def _month_name(month: int) -> str:
+    return _MONTH_NAMES[month - 1] if 1 <= month <= 12 else str(month)
+
+
+def parse_date(text: str, today: date | None = None) -> date:
+    """The date in `text`: ISO, day-first numbers, or a month name; a missing year is the next one.
+
+    "2027-06-12", "12/6/2027", "12.6.27", "12-06-2027", "12 June 2027", "June 12, 2027",
+    "12 jun", "Sat 12 Jun 2027". Two-digit years are 20xx. Impossible dates are refused.
+    """
+    if not isinstance(text, str):
+        raise InvalidDate(str(text))
+    raw = text
+    cleaned = " ".join(text.replace(",", " ").split()).strip().strip(".!?").lower()
+    if not cleaned or len(cleaned) > 60:
+        raise InvalidDate(raw)
+    cleaned = _TIME.sub("", cleaned).strip()
+    words = cleaned.split(" ")
+    if len(words) > 1 and words[0].rstrip(".") in _WEEKDAYS:
+        cleaned = " ".join(words[1:])
+    m = _ISO.match(cleaned)
+    if m:
+        return _build(raw, int(m.group(1)), int(m.group(2)), int(m.group(3)), today)
+    m = _NUMERIC.match(cleaned)
+    if m:
+        return _build(raw, _year(m.group(3)), int(m.group(2)), int(m.group(1)), today)
+    m = _DAY_MONTH.match(cleaned)
+    if m:
+        month = _month(m.group(2))
+        if month is None:
+            raise InvalidDate(raw)
+        return _build(raw, _year(m.group(3)), month, int(m.group(1)), today)
+    m = _MONTH_DAY.match(cleaned)
+    if m:
+        month = _month(m.group(1))
+        if month is None:
+            raise InvalidDate(raw)
+        return _build(raw, _year(m.group(3)), month, int(m.group(2)), today)
+    raise InvalidDate(raw)
+
+
+def format_date(d: date) -> str:
+    """A short, unambiguous date for replies: "Sat 12 Jun 2027"."""
+    return f"{_DAY_ABBR[d.weekday()]} {d.day} {_MONTH_NAMES[d.month - 1][:3]} {d.year}"

@@ -1,0 +1,250 @@
+"""Phone numbers: text a person typed in, E.164 out.
+
+Pure functions over the `phonenumbers` library. Every number the bot stores is
+E.164 ("+972502345678"); every number it shows to a person is in international
+format ("+972 50-234-5678").
+
+What counts as a phone number: one that `phonenumbers` calls valid, or one that
+has exactly the right length for its country and fits the shape of that country's
+numbering plan. The second rule exists because the library's metadata lags behind
+the carriers' allocation of new number blocks; WhatsApp itself is the final judge
+(a number that is not on WhatsApp fails delivery with a clear reason).
+"""
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberMatcher, ValidationResult
+from phonenumbers import timezone as pn_timezone
+
+__all__ = [
+    "InvalidPhone",
+    "normalize_phone",
+    "find_phone",
+    "find_phones",
+    "region_of",
+    "display_phone",
+    "default_timezone_for",
+]
+
+# Longest text we ever scan for numbers; anything longer is cut (a phone is short).
+_MAX_SCAN = 20_000
+# A bare run of digits typed without '+', like a WhatsApp wa_id ("972502345678").
+_BARE_DIGITS = re.compile(r"(?<![\d+])\+?\d{11,15}(?!\d)")
+_DIGITS = re.compile(r"\d")
+
+
+class InvalidPhone(ValueError):
+    """The text is not a phone number we can send to. The message is fit for a person."""
+
+    def __init__(self, text: str, hint: str | None = None) -> None:
+        shown = " ".join(str(text).split())
+        if len(shown) > 40:
+            shown = shown[:39] + "…"
+        message = f"That doesn't look like a phone number: {shown}" if shown else "That doesn't look like a phone number."
+        if hint:
+            message = f"{message}. {hint}"
+        super().__init__(message)
+        self.text = text
+        self.message = message
+
+
+_COUNTRY_HINT = "Include the country code, e.g. +972 50-234-5678"
+
+
+def _clean_region(region: str | None) -> str | None:
+    if not region:
+        return None
+    region = str(region).strip().upper()
+    if region not in phonenumbers.SUPPORTED_REGIONS:
+        return None
+    return region
+
+
+def _acceptable(number: phonenumbers.PhoneNumber) -> bool:
+    """Valid, or of a possible length and the shape of its country's numbering plan."""
+    try:
+        if phonenumbers.is_valid_number(number):
+            return True
+        if phonenumbers.is_possible_number_with_reason(number) != ValidationResult.IS_POSSIBLE:
+            return False
+        region = phonenumbers.region_code_for_country_code(number.country_code)
+        if not region or region == phonenumbers.UNKNOWN_REGION:
+            return False
+        metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
+        if metadata is None or metadata.general_desc is None:
+            return False
+        pattern = metadata.general_desc.national_number_pattern
+        if not pattern:
+            return False
+        national = phonenumbers.national_significant_number(number)
+        return re.fullmatch(pattern, national) is not None
+    except Exception:  # the library is not ours; never let it escape
+        return False
+
+
+def _e164(number: phonenumbers.PhoneNumber) -> str:
+    return phonenumbers.format_number(number, PhoneNumberFormat.E164)
+
+
+def _try_parse(text: str, region: str | None) -> phonenumbers.PhoneNumber | None:
+    try:
+        number = phonenumbers.parse(text, region)
+    except (NumberParseException, Exception):
+        return None
+    return number if _acceptable(number) else None
+
+
+def normalize_phone(text: str, default_region: str | None = None) -> str:
+    """The E.164 form of `text`, or InvalidPhone.
+
+    Accepts spaces, dashes, dots, parentheses, a leading 00 or '+', and bare
+    international digits as WhatsApp sends them ("972502345678"). A number
+    without a country code is read in `default_region` ("IL").
+    """
+    if not isinstance(text, str):
+        raise InvalidPhone(str(text))
+    raw = text.strip()
+    if not raw or len(raw) > 64 or not _DIGITS.search(raw) or any(ch.isalpha() for ch in raw):
+        raise InvalidPhone(raw)
+    region = _clean_region(default_region)
+    compact = re.sub(r"[\s\-.()/\u200e\u200f\u202a-\u202e]", "", raw)
+    if compact.startswith("00"):
+        compact = "+" + compact[2:]
+    candidates: list[tuple[str, str | None]] = []
+    if compact.startswith("+"):
+        candidates.append((compact, None))
+    else:
+        if region:
+            candidates.append((compact, region))
+        if compact.isdigit() and len(compact) >= 11:
+            candidates.append(("+" + compact, None))
+    for candidate, reg in candidates:
+        number = _try_parse(candidate, reg)
+        if number is not None:
+            return _e164(number)
+    hint = None if compact.startswith("+") else _COUNTRY_HINT
+    raise InvalidPhone(raw, hint)
+
+
+def find_phones(text: str, default_region: str | None = None) -> list[str]:
+    """Every phone number in free text, in order of appearance, without repeats."""
+    return [e164 for e164, _start, _end in _scan(text, default_region)]
+
+
+def find_phone(text: str, default_region: str | None = None) -> tuple[str | None, str]:
+    """The first phone in free text, and the text with it removed (spaces collapsed)."""
+    if not isinstance(text, str):
+        return None, ""
+    found = _scan(text, default_region, first_only=True)
+    if not found:
+        return None, " ".join(text.split())
+    e164, start, end = found[0]
+    rest = text[:start] + " " + text[end:]
+    return e164, " ".join(rest.split())
+
+
+def _scan(text: str, default_region: str | None, first_only: bool = False) -> list[tuple[str, int, int]]:
+    if not isinstance(text, str) or not _DIGITS.search(text):
+        return []
+    text = text[:_MAX_SCAN]
+    region = _clean_region(default_region)
+    hits: list[tuple[int, int, str]] = []
+    try:
+        matcher = PhoneNumberMatcher(text, region or "ZZ", leniency=phonenumbers.Leniency.POSSIBLE, max_tries=200)
+        for match in matcher:
+            if _acceptable(match.number):
+                hits.append((match.start, match.end, _e164(match.number)))
+    except Exception:  # the library is not ours; fall back to the digit scan alone
+        pass
+    for m in _BARE_DIGITS.finditer(text):
+        if any(s <= m.start() < e or s < m.end() <= e for s, e, _ in hits):
+            continue
+        digits = m.group().lstrip("+")
+        number = _try_parse("+" + digits, None)
+        if number is None and region:
+            number = _try_parse(digits, region)
+        if number is not None:
+            hits.append((m.start(), m.end(), _e164(number)))
+    hits.sort()
+    out: list[tuple[str, int, int]] = []
+    seen: set[str] = set()
+    for start, end, e164 in hits:
+        if e164 in seen:
+            continue
+        seen.add(e164)
+        out.append((e164, start, end))
+        if first_only:
+            break
+    return out
+
+
+def _parse_e164(e164: str) -> phonenumbers.PhoneNumber | None:
+    if not isinstance(e164, str) or not e164.strip():
+        return None
+    text = e164.strip()
+    if not text.startswith("+") and text.isdigit():
+        text = "+" + text
+    try:
+        return phonenumbers.parse(text, None)
+    except Exception:
+        return None
+
+
+def region_of(e164: str) -> str | None:
+    """The two-letter region of a number ("IL"), or None when unknown."""
+    number = _parse_e164(e164)
+    if number is None:
+        return None
+    region = phonenumbers.region_code_for_number(number)
+    if not region or region == phonenumbers.UNKNOWN_REGION:
+        region = phonenumbers.region_code_for_country_code(number.country_code)
+    if not region or region in (phonenumbers.UNKNOWN_REGION, "001"):
+        return None
+    return region
+
+
+def display_phone(e164: str) -> str:
+    """International format for replies ("+972 50-234-5678"); the input if unparseable."""
+    number = _parse_e164(e164)
+    if number is None:
+        return str(e164)
+    try:
+        return phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL)
+    except Exception:
+        return str(e164)
+
+
+def default_timezone_for(e164_or_region: str | None) -> str:
+    """The likely IANA time zone of a number or region ("Asia/Jerusalem"); "UTC" if unknown."""
+    if not e164_or_region or not isinstance(e164_or_region, str):
+        return "UTC"
+    value = e164_or_region.strip()
+    try:
+        if len(value) == 2 and value.isalpha():
+            region = value.upper()
+            example = phonenumbers.example_number(region)
+            if example is None:
+                return "UTC"
+            zones = pn_timezone.time_zones_for_number(example)
+            if not zones or zones[0] == "Etc/Unknown":
+                zones = pn_timezone.time_zones_for_geographical_number(example)
+        else:
+            number = _parse_e164(value)
+            if number is None:
+                return "UTC"
+            zones = pn_timezone.time_zones_for_number(number)
+            if not zones or zones[0] == "Etc/Unknown" or len(zones) > 1:
+                # Mobiles are often not geographic; the country's own zone is a fair guess.
+                region = region_of(value)
+                example = phonenumbers.example_number(region) if region else None
+                country_zones = pn_timezone.time_zones_for_number(example) if example else ()
+                if country_zones and country_zones[0] != "Etc/Unknown":
+                    zones = country_zones
+    except Exception:
+        return "UTC"
+    for zone in zones or ():
+        if zone and zone != "Etc/Unknown":
+            return zone
+    return "UTC"
