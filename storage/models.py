@@ -252,3 +252,18 @@ class ReminderRound(Base):
     recipients: Mapped[int] = mapped_column(Integer, default=0)
 
     __table_args__ = (UniqueConstraint("event_id", "days_before"),)
+
+
+class SendBatch(Base):
+    """One bulk send (invite, remind, broadcast, a reminder round): whom it was for and
+    whether its requester has been told the final tally."""
+
+    __tablename__ = "send_batches"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    requested_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    kind: Mapped[str] = mapped_column(String(32))
+    total: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(TZ, default=utcnow)
+    reported_at: Mapped[datetime | None] = mapped_column(TZ)

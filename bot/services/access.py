@@ -1,0 +1,47 @@
+"""The role check every operation goes through."""
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from storage.models import Event, EventMember, User
+
+from ..permissions import ACTION_PHRASES, Action, needed_roles_phrase, role_allows
+from .errors import NotAuthorized, NotFound
+
+EVENT_NOT_FOUND = "Event not found."
+
+
+def as_uuid(value) -> uuid.UUID | None:
+    if isinstance(value, uuid.UUID):
+        return value
+    try:
+        return uuid.UUID(str(value))
+    except (ValueError, TypeError, AttributeError):
+        return None
+
+
+def get_membership(session: Session, user_id, event_id) -> EventMember | None:
+    return session.scalar(
+        select(EventMember).where(EventMember.event_id == event_id, EventMember.user_id == user_id)
+    )
+
+
+def require(session: Session, actor: User, event_id, action: Action) -> tuple[Event, EventMember]:
+    """The event and the actor's membership, if the actor's role allows `action`.
+
+    A non-member gets NotFound, exactly as for an event that does not exist, so that
+    nobody learns that someone else's event exists.
+    """
+    eid = as_uuid(event_id)
+    event = session.get(Event, eid) if eid else None
+    member = get_membership(session, actor.id, eid) if event is not None else None
+    if event is None or member is None:
+        raise NotFound(EVENT_NOT_FOUND)
+    if not role_allows(member.role, action):
+        raise NotAuthorized(
+            f"Only {needed_roles_phrase(action)} of {event.name} can {ACTION_PHRASES[action]}."
+        )
+    return event, member

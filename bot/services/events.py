@@ -1,0 +1,137 @@
+"""Events: create, list, read, change, delete; per-member preferences."""
+from __future__ import annotations
+
+from datetime import date as Date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from storage.models import Event, EventMember, Role, User
+
+from ..permissions import Action
+from ..phones import default_timezone_for
+from .access import require
+from .errors import InvalidInput
+
+UNSET = object()
+MAX_NAME = 200
+MAX_LOCATION = 500
+
+
+def _clean_name(name) -> str:
+    name = " ".join(str(name or "").split())
+    if not name:
+        raise InvalidInput("The event needs a name.", code="name_required")
+    if len(name) > MAX_NAME:
+        raise InvalidInput(f"That name is too long (at most {MAX_NAME} characters).", code="name_too_long")
+    return name
+
+
+def _clean_location(location) -> str | None:
+    if location is None:
+        return None
+    location = " ".join(str(location).split())
+    if len(location) > MAX_LOCATION:
+        raise InvalidInput(f"That location is too long (at most {MAX_LOCATION} characters).")
+    return location or None
+
+
+def _check_timezone(tz: str) -> str:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InvalidInput(f"Unknown time zone {tz!r}; use a name like Asia/Jerusalem.", code="bad_timezone")
+    return tz
+
+
+def create_event(
+    session: Session,
+    actor: User,
+    name: str,
+    date: Date | None = None,
+    location: str | None = None,
+    timezone: str | None = None,
+) -> Event:
+    """A new event; its creator becomes its admin."""
+    event = Event(
+        name=_clean_name(name),
+        date=date,
+        location=_clean_location(location),
+        timezone=_check_timezone(timezone) if timezone else default_timezone_for(actor.phone or actor.region),
+        created_by=actor.id,
+    )
+    session.add(event)
+    session.flush()
+    session.add(EventMember(event_id=event.id, user_id=actor.id, role=Role.admin, added_by=actor.id))
+    session.flush()
+    return event
+
+
+def list_events(session: Session, actor: User) -> list[tuple[Event, EventMember]]:
+    """The actor's events with the actor's membership, soonest first (undated last)."""
+    rows = session.execute(
+        select(Event, EventMember)
+        .join(EventMember, EventMember.event_id == Event.id)
+        .where(EventMember.user_id == actor.id)
+        .order_by(Event.date.is_(None), Event.date, Event.created_at)
+    ).all()
+    return [(e, m) for e, m in rows]
+
+
+def count_events(session: Session, actor: User) -> int:
+    return session.scalar(select(func.count()).select_from(EventMember).where(EventMember.user_id == actor.id)) or 0
+
+
+def get_event(session: Session, actor: User, event_id) -> tuple[Event, EventMember]:
+    return require(session, actor, event_id, Action.VIEW)
+
+
+def update_event(
+    session: Session, actor: User, event_id, *, name=UNSET, date=UNSET, location=UNSET, timezone=UNSET
+) -> Event:
+    event, _ = require(session, actor, event_id, Action.MANAGE_EVENT)
+    if name is not UNSET:
+        event.name = _clean_name(name)
+    if date is not UNSET:
+        if date is not None and not isinstance(date, Date):
+            raise InvalidInput("The date must look like 2027-06-12.", code="bad_date")
+        event.date = date
+    if location is not UNSET:
+        event.location = _clean_location(location)
+    if timezone is not UNSET and timezone:
+        event.timezone = _check_timezone(timezone)
+    session.flush()
+    return event
+
+
+def delete_event(session: Session, actor: User, event_id) -> str:
+    """Deletes the event with its members, guests and messages; returns its name."""
+    event, _ = require(session, actor, event_id, Action.MANAGE_EVENT)
+    name = event.name
+    session.delete(event)
+    session.flush()
+    return name
+
+
+def set_reminder_days(session: Session, actor: User, event_id, days: list[int] | None) -> Event:
+    """Automatic reminder rounds, in days before the event's date (None turns them off)."""
+    event, _ = require(session, actor, event_id, Action.MANAGE_EVENT)
+    if days:
+        clean = sorted({int(d) for d in days}, reverse=True)
+        if any(d < 1 or d > 365 for d in clean):
+            raise InvalidInput("Reminder days must be between 1 and 365.", code="bad_reminder_days")
+        event.reminder_days = clean
+    else:
+        event.reminder_days = None
+    session.flush()
+    return event
+
+
+def set_notify(session: Session, actor: User, event_id, on: bool) -> EventMember:
+    """Whether this member is told of each guest's answer."""
+    _, member = require(session, actor, event_id, Action.VIEW)
+    member.notify = bool(on)
+    session.flush()
+    return member

@@ -1,0 +1,293 @@
+"""Guests of an event: add, import, list, find, edit, mark by hand, remove."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from storage.models import Event, Guest, InvitationState, RsvpStatus, User, utcnow
+
+from ..permissions import Action
+from ..phones import InvalidPhone, normalize_phone
+from .access import as_uuid, require
+from .errors import GuestAlreadyExists, InvalidInput, NotFound
+
+UNSET = object()
+
+# What people call the statuses, mapped to the seed's values.
+STATUS_WORDS = {
+    "pending": RsvpStatus.invited, "invited": RsvpStatus.invited, "no answer": RsvpStatus.invited,
+    "confirmed": RsvpStatus.confirmed, "yes": RsvpStatus.confirmed, "coming": RsvpStatus.confirmed,
+    "declined": RsvpStatus.declined, "no": RsvpStatus.declined,
+}
+
+
+@dataclass
+class GuestInput:
+    first_name: str
+    phone: str
+    last_name: str = ""
+    side: str | None = None
+    party_size: int | None = None
+    notes: str | None = None
+    line_no: int | None = None
+
+
+@dataclass
+class ImportResult:
+    created: list[tuple[int | None, Guest]] = field(default_factory=list)
+    duplicates: list[tuple[int | None, Guest, str]] = field(default_factory=list)  # line, existing, added by
+    rejected: list[tuple[int | None, str]] = field(default_factory=list)            # line, reason
+
+
+def region_for(actor: User, configured: str | None) -> str | None:
+    """Where a number without a country code is read: DEFAULT_REGION, else the organiser's country."""
+    return configured or actor.region
+
+
+def parse_status(value) -> RsvpStatus:
+    key = str(getattr(value, "value", value) or "").strip().lower()
+    if key in STATUS_WORDS:
+        return STATUS_WORDS[key]
+    raise InvalidInput("The status must be pending, confirmed or declined.", code="bad_status")
+
+
+def _name(value, what: str, required: bool) -> str:
+    text = " ".join(str(value or "").split())
+    if required and not text:
+        raise InvalidInput(f"The guest needs a {what}.", code="name_required")
+    if len(text) > 100:
+        raise InvalidInput(f"That {what} is too long (at most 100 characters).", code="name_too_long")
+    return text
+
+
+def _party(value) -> int | None:
+    if value is None or value == "":
+        return None
+    try:
+        n = int(value)
+    except (TypeError, ValueError):
+        raise InvalidInput("The party size must be a number.", code="bad_party_size")
+    if isinstance(value, bool) or n < 0 or n > 50:
+        raise InvalidInput("The party size must be between 0 and 50.", code="bad_party_size")
+    return n
+
+
+def _side(value) -> str | None:
+    text = " ".join(str(value or "").split())
+    if len(text) > 50:
+        raise InvalidInput("That side is too long (at most 50 characters).", code="bad_side")
+    return text or None
+
+
+def _notes(value) -> str | None:
+    text = str(value or "").strip()
+    if len(text) > 2000:
+        raise InvalidInput("Those notes are too long (at most 2,000 characters).", code="bad_notes")
+    return text or None
+
+
+def _phone(value, region: str | None) -> str:
+    try:
+        return normalize_phone(str(value or ""), region)
+    except InvalidPhone as exc:
+        raise InvalidInput(str(exc), code="bad_phone")
+
+
+def guest_by_phone(session: Session, event_id, phone: str) -> Guest | None:
+    return session.scalar(select(Guest).where(Guest.event_id == event_id, Guest.phone == phone))
+
+
+def describe_adder(session: Session, guest: Guest) -> str:
+    if guest.added_by is None:
+        return "someone"
+    user = session.get(User, guest.added_by)
+    if user is None:
+        return "someone"
+    return user.display_name or user.phone or "someone"
+
+
+def _opted_out_anywhere(session: Session, phone: str) -> bool:
+    return bool(session.scalar(select(func.count()).select_from(Guest)
+                               .where(Guest.phone == phone, Guest.opted_out.is_(True))))
+
+
+def _new_guest(session: Session, actor: User, event: Event, data: GuestInput, region: str | None) -> Guest:
+    phone = _phone(data.phone, region)
+    existing = guest_by_phone(session, event.id, phone)
+    if existing is not None:
+        raise GuestAlreadyExists(
+            f"{existing.full_name} ({phone}) is already on the list of {event.name}, "
+            f"added by {describe_adder(session, existing)}.",
+            existing,
+        )
+    guest = Guest(
+        event_id=event.id,
+        added_by=actor.id,
+        first_name=_name(data.first_name, "name", True),
+        last_name=_name(data.last_name, "last name", False),
+        phone=phone,
+        side=_side(data.side),
+        party_size=_party(data.party_size),
+        notes=_notes(data.notes),
+        opted_out=_opted_out_anywhere(session, phone),
+    )
+    session.add(guest)
+    session.flush()
+    return guest
+
+
+def add_guest(session: Session, actor: User, event_id, data: GuestInput, region: str | None = None) -> Guest:
+    event, _ = require(session, actor, event_id, Action.EDIT_GUESTS)
+    return _new_guest(session, actor, event, data, region_for(actor, region))
+
+
+def import_guests(session: Session, actor: User, event_id, rows: list, region: str | None = None) -> ImportResult:
+    """Adds every good row; duplicates (on the list, or earlier in the file) and bad rows are reported.
+
+    `rows` holds GuestInput values, or objects with `line_no` and `reason` for rows a parser
+    already rejected.
+    """
+    event, _ = require(session, actor, event_id, Action.EDIT_GUESTS)
+    region = region_for(actor, region)
+    result = ImportResult()
+    existing = {g.phone: g for g in session.scalars(select(Guest).where(Guest.event_id == event.id))}
+    opted_out = set(session.scalars(select(Guest.phone).where(Guest.opted_out.is_(True))).all())
+    adders: dict = {}
+    for row in rows:
+        line = getattr(row, "line_no", None)
+        if hasattr(row, "reason"):
+            result.rejected.append((line, row.reason))
+            continue
+        try:
+            phone = _phone(row.phone, region)
+            first = _name(row.first_name, "name", True)
+            last = _name(row.last_name, "last name", False)
+            party = _party(row.party_size)
+            side = _side(row.side)
+            notes = _notes(row.notes)
+        except InvalidInput as exc:
+            result.rejected.append((line, exc.message))
+            continue
+        if phone in existing:
+            guest = existing[phone]
+            if guest.added_by not in adders:
+                adders[guest.added_by] = describe_adder(session, guest)
+            result.duplicates.append((line, guest, adders[guest.added_by]))
+            continue
+        guest = Guest(event_id=event.id, added_by=actor.id, first_name=first, last_name=last, phone=phone,
+                      side=side, party_size=party, notes=notes, opted_out=phone in opted_out)
+        session.add(guest)
+        existing[phone] = guest
+        result.created.append((line, guest))
+    session.flush()
+    return result
+
+
+def list_guests(
+    session: Session,
+    actor: User,
+    event_id,
+    *,
+    status=None,
+    side: str | None = None,
+    search: str | None = None,
+    invitation: str | None = None,
+    skip: int = 0,
+    limit: int | None = 50,
+) -> tuple[list[Guest], int]:
+    """A page of guests and the total matching; `status` takes pending/confirmed/declined
+    (or the seed's invited), `invitation` a delivery state or "not_invited"."""
+    event, _ = require(session, actor, event_id, Action.VIEW)
+    q = select(Guest).where(Guest.event_id == event.id)
+    if status:
+        key = str(getattr(status, "value", status)).lower()
+        if key in ("not_invited", "not invited"):
+            q = q.where(Guest.invitation == InvitationState.not_sent)
+        elif key == "failed":
+            q = q.where(Guest.invitation == InvitationState.failed)
+        else:
+            q = q.where(Guest.status == parse_status(key))
+    if invitation:
+        key = "not_sent" if invitation in ("not_invited", "not invited") else invitation
+        try:
+            q = q.where(Guest.invitation == InvitationState(key))
+        except ValueError:
+            raise InvalidInput("Unknown invitation state.", code="bad_invitation")
+    if side:
+        q = q.where(func.lower(Guest.side) == side.strip().lower())
+    if search:
+        term = f"%{search.strip().lower()}%"
+        digits = "".join(ch for ch in search if ch.isdigit())
+        conds = [func.lower(Guest.first_name + " " + Guest.last_name).like(term), func.lower(Guest.notes).like(term)]
+        if len(digits) >= 3:
+            conds.append(Guest.phone.like(f"%{digits.lstrip('0')}%"))
+        q = q.where(or_(*conds))
+    total = session.scalar(select(func.count()).select_from(q.subquery())) or 0
+    q = q.order_by(func.lower(Guest.first_name), func.lower(Guest.last_name), Guest.id).offset(max(0, skip))
+    if limit is not None:
+        q = q.limit(max(0, limit))
+    return list(session.scalars(q)), total
+
+
+def get_guest(session: Session, actor: User, event_id, guest_id) -> Guest:
+    event, _ = require(session, actor, event_id, Action.VIEW)
+    return _guest_of(session, event, guest_id)
+
+
+def _guest_of(session: Session, event: Event, guest_id) -> Guest:
+    gid = as_uuid(guest_id)
+    guest = session.get(Guest, gid) if gid else None
+    if guest is None or guest.event_id != event.id:
+        raise NotFound("Guest not found.")
+    return guest
+
+
+def update_guest(
+    session: Session, actor: User, event_id, guest_id, *, first_name=UNSET, last_name=UNSET, phone=UNSET,
+    side=UNSET, party_size=UNSET, notes=UNSET, region: str | None = None,
+) -> Guest:
+    event, _ = require(session, actor, event_id, Action.EDIT_GUESTS)
+    guest = _guest_of(session, event, guest_id)
+    if first_name is not UNSET:
+        guest.first_name = _name(first_name, "name", True)
+    if last_name is not UNSET:
+        guest.last_name = _name(last_name, "last name", False)
+    if phone is not UNSET:
+        new_phone = _phone(phone, region_for(actor, region))
+        if new_phone != guest.phone:
+            other = guest_by_phone(session, event.id, new_phone)
+            if other is not None:
+                raise GuestAlreadyExists(f"{other.full_name} already has {new_phone} on the list of {event.name}.", other)
+            guest.phone = new_phone
+            guest.invitation = InvitationState.not_sent
+            guest.invitation_error = None
+    if side is not UNSET:
+        guest.side = _side(side)
+    if party_size is not UNSET:
+        guest.party_size = _party(party_size)
+    if notes is not UNSET:
+        guest.notes = _notes(notes)
+    session.flush()
+    return guest
+
+
+def mark_rsvp(session: Session, actor: User, event_id, guest_id, status, party_size=UNSET) -> Guest:
+    """An organiser records a guest's answer by hand."""
+    event, _ = require(session, actor, event_id, Action.EDIT_GUESTS)
+    guest = _guest_of(session, event, guest_id)
+    guest.status = parse_status(status)
+    guest.answered_at = None if guest.status == RsvpStatus.invited else utcnow()
+    if party_size is not UNSET and party_size is not None:
+        guest.party_size = _party(party_size)
+    session.flush()
+    return guest
+
+
+def remove_guest(session: Session, actor: User, event_id, guest_id) -> Guest:
+    event, _ = require(session, actor, event_id, Action.REMOVE_GUESTS)
+    guest = _guest_of(session, event, guest_id)
+    session.delete(guest)
+    session.flush()
+    return guest

@@ -1,0 +1,95 @@
+"""Members of an event and their roles; the last admin always stays."""
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, joinedload
+
+from storage.models import EventMember, Role, User
+
+from ..permissions import Action
+from ..users import get_or_create_user
+from .access import as_uuid, require
+from .errors import InvalidInput, LastAdmin, MemberAlreadyExists, NotFound
+
+
+def _role(role) -> Role:
+    try:
+        return Role(str(getattr(role, "value", role)).lower())
+    except ValueError:
+        raise InvalidInput("The role must be admin, editor or viewer.", code="bad_role")
+
+
+def list_members(session: Session, actor: User, event_id) -> list[EventMember]:
+    require(session, actor, event_id, Action.VIEW)
+    order = {Role.admin: 0, Role.editor: 1, Role.viewer: 2}
+    members = session.scalars(
+        select(EventMember).options(joinedload(EventMember.user)).where(EventMember.event_id == event_id)
+        .order_by(EventMember.created_at)
+    ).all()
+    return sorted(members, key=lambda m: order[m.role])
+
+
+def _admin_count(session: Session, event_id) -> int:
+    return session.scalar(
+        select(func.count()).select_from(EventMember)
+        .where(EventMember.event_id == event_id, EventMember.role == Role.admin)
+    ) or 0
+
+
+def add_member(session: Session, actor: User, event_id, phone: str, role=Role.editor) -> EventMember:
+    """Adds the person with this phone (E.164) to the event; raises if already a member."""
+    event, _ = require(session, actor, event_id, Action.MANAGE_EVENT)
+    role = _role(role)
+    user = get_or_create_user(session, phone=phone)
+    existing = session.scalar(
+        select(EventMember).where(EventMember.event_id == event.id, EventMember.user_id == user.id)
+    )
+    if existing is not None:
+        raise MemberAlreadyExists(f"{phone} is already a member of {event.name} ({existing.role.value}).")
+    member = EventMember(event_id=event.id, user_id=user.id, role=role, added_by=actor.id)
+    session.add(member)
+    session.flush()
+    session.refresh(member, ["user"])
+    return member
+
+
+def _get_member(session: Session, event_id, user_id) -> EventMember:
+    uid = as_uuid(user_id)
+    member = session.scalar(
+        select(EventMember).options(joinedload(EventMember.user))
+        .where(EventMember.event_id == event_id, EventMember.user_id == uid)
+    ) if uid else None
+    if member is None:
+        raise NotFound("Member not found.")
+    return member
+
+
+def change_role(session: Session, actor: User, event_id, user_id, role) -> EventMember:
+    event, _ = require(session, actor, event_id, Action.MANAGE_EVENT)
+    role = _role(role)
+    member = _get_member(session, event.id, user_id)
+    if member.role == Role.admin and role != Role.admin and _admin_count(session, event.id) <= 1:
+        raise LastAdmin(f"{event.name} needs at least one admin: make someone else admin first.")
+    member.role = role
+    session.flush()
+    return member
+
+
+def remove_member(session: Session, actor: User, event_id, user_id) -> EventMember:
+    event, _ = require(session, actor, event_id, Action.MANAGE_EVENT)
+    member = _get_member(session, event.id, user_id)
+    if member.role == Role.admin and _admin_count(session, event.id) <= 1:
+        raise LastAdmin(f"{event.name} needs at least one admin: make someone else admin first.")
+    session.delete(member)
+    session.flush()
+    return member
+
+
+def leave_event(session: Session, actor: User, event_id) -> str:
+    event, member = require(session, actor, event_id, Action.VIEW)
+    if member.role == Role.admin and _admin_count(session, event.id) <= 1:
+        raise LastAdmin(f"You are the only admin of {event.name}: make someone else admin before you leave.")
+    name = event.name
+    session.delete(member)
+    session.flush()
+    return name

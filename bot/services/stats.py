@@ -1,0 +1,46 @@
+"""Live numbers of an event: answers, expected headcount, sides, invitation delivery."""
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from storage.models import Guest, InvitationState, RsvpStatus, User
+
+from ..permissions import Action
+from .access import require
+
+
+def event_stats(session: Session, actor: User, event_id) -> dict:
+    event, _ = require(session, actor, event_id, Action.VIEW)
+    rows = session.execute(
+        select(Guest.side, Guest.status, Guest.invitation, func.count(), func.sum(Guest.party_size),
+               func.count(Guest.party_size))
+        .where(Guest.event_id == event.id)
+        .group_by(Guest.side, Guest.status, Guest.invitation)
+    ).all()
+    by_status = {s.value: 0 for s in RsvpStatus}
+    invitations = {s.value: 0 for s in InvitationState}
+    by_side: dict[str, dict[str, int]] = {}
+    headcount = 0
+    total = 0
+    for side, status, invitation, count, party_sum, party_known in rows:
+        total += count
+        by_status[status.value] += count
+        invitations[invitation.value] += count
+        key = side or "none"
+        bucket = by_side.setdefault(key, {"total": 0, "confirmed": 0, "declined": 0, "invited": 0})
+        bucket["total"] += count
+        bucket[status.value] += count
+        if status == RsvpStatus.confirmed:
+            # A confirmed guest whose party size is unknown counts as one person.
+            headcount += int(party_sum or 0) + (count - party_known)
+    answered = by_status["confirmed"] + by_status["declined"]
+    return {
+        "total": total,
+        "by_status": by_status,
+        "confirmation_rate": round(by_status["confirmed"] / total, 4) if total else 0.0,
+        "answered_rate": round(answered / total, 4) if total else 0.0,
+        "expected_headcount": headcount,
+        "by_side": dict(sorted(by_side.items())),
+        "invitations": invitations,
+    }

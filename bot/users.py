@@ -1,0 +1,96 @@
+"""People, keyed by E.164 phone and/or Meta's business-scoped user id."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlalchemy import or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from storage.models import User
+
+
+def find_user(session: Session, phone: str | None = None, wa_user_id: str | None = None) -> User | None:
+    """A known user, recognised by either identity."""
+    conds = []
+    if phone:
+        conds.append(User.phone == phone)
+    if wa_user_id:
+        conds.append(User.wa_user_id == wa_user_id)
+    if not conds:
+        return None
+    users = session.scalars(select(User).where(or_(*conds))).all()
+    if not users:
+        return None
+    # Prefer the row matching the phone (the identity organisers type).
+    for u in users:
+        if phone and u.phone == phone:
+            return u
+    return users[0]
+
+
+def get_or_create_user(
+    session: Session,
+    phone: str | None = None,
+    wa_user_id: str | None = None,
+    display_name: str | None = None,
+    *,
+    seen_at: datetime | None = None,
+) -> User:
+    """The user with this phone or user id, created if new; a missing identity is filled in.
+
+    ``seen_at`` records an inbound message from the user (it opens the 24-hour window).
+    Two requests creating the same new user at once (PostgreSQL) end with one row: the
+    loser of the race finds the winner's row.
+    """
+    if not phone and not wa_user_id:
+        raise ValueError("a user needs a phone or a WhatsApp user id")
+    user = find_user(session, phone, wa_user_id)
+    if user is None:
+        user = _create(session, phone, wa_user_id, display_name)
+        if user is None:  # someone else created it meanwhile
+            user = find_user(session, phone, wa_user_id)
+            if user is None:  # pragma: no cover - the conflicting row vanished again
+                raise RuntimeError("could not create or find the user")
+        else:
+            if seen_at is not None:
+                user.last_inbound_at = seen_at
+                session.flush()
+            return user
+    if phone and not user.phone and find_user(session, phone=phone) in (None, user):
+        user.phone = phone
+        from .phones import region_of
+
+        user.region = user.region or region_of(phone)
+    if wa_user_id and not user.wa_user_id and session.scalar(
+        select(User.id).where(User.wa_user_id == wa_user_id)
+    ) is None:
+        user.wa_user_id = wa_user_id
+    if display_name and not user.display_name:
+        user.display_name = display_name
+    if seen_at is not None and (user.last_inbound_at is None or _naive(user.last_inbound_at) < _naive(seen_at)):
+        user.last_inbound_at = seen_at
+    session.flush()
+    return user
+
+
+def _create(session: Session, phone: str | None, wa_user_id: str | None,
+            display_name: str | None) -> User | None:
+    from .phones import region_of
+
+    user = User(phone=phone, wa_user_id=wa_user_id, display_name=display_name,
+                region=region_of(phone) if phone else None)
+    try:
+        with session.begin_nested():
+            session.add(user)
+            session.flush()
+    except IntegrityError:
+        return None
+    return user
+
+
+def _naive(value: datetime) -> datetime:
+    """UTC without tzinfo: SQLite hands back naive UTC datetimes, PostgreSQL aware ones."""
+    if value.tzinfo is None:
+        return value
+    return value.astimezone(timezone.utc).replace(tzinfo=None)
