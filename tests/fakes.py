@@ -410,6 +410,7 @@ class FakeGraphAPI:
             self._fail_numbers: dict[str, int] = {}
             self._token_expired = False
             self._media: dict[str, _Media] = {}
+            self._generation = getattr(self, "_generation", 0) + 1
             self._cond.notify_all()
 
     def open_window(self, phone: str) -> None:
@@ -489,17 +490,22 @@ class FakeGraphAPI:
                  message: str | None = None) -> Any:
         """Wait until ``predicate()`` is truthy; returns its value or fails with a summary."""
         deadline = time.monotonic() + timeout
+        while True:
+            with self._cond:
+                generation = self._generation
+            # The predicate runs outside the lock: it may query a database or call the fake.
+            value = predicate()
+            if value:
+                return value
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                break
+            with self._cond:
+                if self._generation == generation:
+                    # Woken at once by every request; the short cap also notices conditions
+                    # that depend on something other than this fake (a database row).
+                    self._cond.wait(min(remaining, 0.05))
         with self._cond:
-            while True:
-                value = predicate()
-                if value:
-                    return value
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    break
-                # Woken at once by every request; the short cap also notices conditions that
-                # depend on something other than this fake (a database row, a log line).
-                self._cond.wait(min(remaining, 0.05))
             last = self.requests[-1] if self.requests else None
             summary = (f"{len(self.requests)} requests received, {len(self.sent)} messages "
                        f"accepted; last request: "
@@ -532,6 +538,7 @@ class FakeGraphAPI:
             try:
                 status, body = self._route(method, path, url.query, headers, raw, parsed)
             finally:
+                self._generation += 1
                 self._cond.notify_all()
         if isinstance(body, tuple):  # (bytes, mime) for downloads
             return status, body[0], body[1]
