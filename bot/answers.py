@@ -78,6 +78,7 @@ _DETAILS_WORDS = {
     "time", "date", "venue", "place", "waze", "map", "parking",
     "פרטים", "מתי", "איפה", "כתובת", "מיקום", "מקום", "שעה", "תאריך", "וויז", "ווייז", "חניה", "היכן",
 }
+_HEBREW_PREFIXES = "הובלמש"   # "הכתובת" is "the address"
 _NUMBER_WORDS = {
     "zero": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "couple": 2, "pair": 2,
@@ -158,7 +159,7 @@ def _interpret(text: str) -> GuestIntent:
         if party > MAX_PARTY_SIZE:
             return UNKNOWN
         return GuestIntent("party_size", party)
-    if any(w in _DETAILS_WORDS for w in words):
+    if any(w in _DETAILS_WORDS or (len(w) > 2 and w[0] in _HEBREW_PREFIXES and w[1:] in _DETAILS_WORDS) for w in words):
         return GuestIntent("details")
     return UNKNOWN
 

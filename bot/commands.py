@@ -535,8 +535,8 @@ def _guest_line(line: str, line_no: int, region: str | None) -> GuestDraft | Lin
     phone, rest = find_phone(text, region)
     if phone is None:
         return LineError(line_no, shown, _phone_problem(text))
-    rest = rest.replace(",", " ").replace("\t", " ").replace(";", " ")
-    tokens = rest.split()
+    spans = list(re.finditer(r"[^\s,;]+", rest))
+    tokens = [m.group() for m in spans]
     name_words: list[str] = []
     side_words: list[str] = []
     party: int | None = None
@@ -547,7 +547,7 @@ def _guest_line(line: str, line_no: int, region: str | None) -> GuestDraft | Lin
         raw = tokens[i]
         word = _key(raw)
         if word in _NOTE_WORDS:
-            note = " ".join(tokens[i + 1:]).lstrip(":= ").strip() or None
+            note = " ".join(rest[spans[i].end():].lstrip(":=,; ").split()) or None
             break
         if word in _SIDE_WORDS:
             mode = "side"
@@ -709,7 +709,7 @@ def _parse_edit(inp: _Input) -> EditGuest:
     ref = _ref(inp.rest[: spans[at].start()], inp.region)
     field_name = _GUEST_FIELDS[_key(spans[at].group())]
     value = (inp.rest[spans[at].end():] + ("\n" + "\n".join(inp.body) if inp.body else "")).strip()
-    value = re.sub(r"^(?:size\s+)?(?:to\s+|[:=]\s*)", "", value, flags=re.I).strip()
+    value = re.sub(r"^(?:size\b\s*)?(?:to\b\s*|[:=]\s*)?", "", value, flags=re.I).strip()
     if not value:
         raise _Fail(f"Give the new {field_name}. Try: {usage}")
     if field_name == "phone":
@@ -1088,7 +1088,6 @@ def _parse(text: str, default_region: str | None, today: date | None) -> Command
     keys = [_key(m.group()) for m in spans]
     if not spans or not any(keys):
         return _unknown(lines[0])
-    # leading "/" may also be glued to a Hebrew or emoji-free first word; strip trailing punctuation per word
     for words, spec in _VERBS:
         n = len(words)
         if n <= len(keys) and tuple(keys[:n]) == words:
