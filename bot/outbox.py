@@ -5,13 +5,23 @@ sends the rows.
 """
 from __future__ import annotations
 
+import logging
+import math
+import random
+import threading
+import time
 import uuid
-from datetime import datetime
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from typing import Callable
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select, update
 from sqlalchemy.orm import Session
 
 from storage.models import Direction, Message, MessageStatus, utcnow
+
+from .whatsapp import AccessTokenExpired, WhatsAppError, mask_phone
 
 
 def enqueue(
@@ -58,3 +68,439 @@ def enqueue(
     session.add(message)
     session.flush()
     return message
+
+
+# =========================================================================== the worker
+#
+# One loop per process claims due rows in short transactions, hands them to a pool of
+# sender threads (the Cloud API takes ~200 ms per message, so reaching the rate needs
+# many requests in flight), and records each outcome in a short transaction.
+#
+# A claimed row is in status "sending" with a lease (`claimed_until`). A worker that dies
+# leaves its rows in "sending"; once the lease lapses another worker claims them again,
+# so at most the rows in flight at a crash can be sent twice. Claims use
+# `FOR UPDATE SKIP LOCKED` on PostgreSQL, so several workers never claim the same row;
+# on SQLite every transaction already holds the single write lock.
+
+log = logging.getLogger("bot.outbox")
+
+DEFAULT_LEASE_SECONDS = 30.0
+DEFAULT_BATCH = 100
+MAX_ATTEMPTS = 8
+BACKOFF_BASE_SECONDS = 2.0
+BACKOFF_CAP_SECONDS = 600.0
+RECORD_GATHER_SECONDS = 0.02
+OPT_OUT_EXEMPT_KINDS = frozenset({"opt_out_ack"})
+TOKEN_EXPIRED_MESSAGE = (
+    "WhatsApp access token expired or invalid: sending stopped. "
+    "Set a new WHATSAPP_ACCESS_TOKEN and restart the worker."
+)
+ACCESS_DENIED_MESSAGE = (
+    "WhatsApp refused access ({reason}): sending stopped. "
+    "Check the app's permissions and the account in Meta's Business Manager, then restart the worker."
+)
+
+
+def default_concurrency(rate: float) -> int:
+    """Threads to reach `rate` when each send takes ~250 ms (Cloud API latency plus margin).
+
+    Capped at 32: the Cloud API client's connection pool holds 32 connections.
+    """
+    return max(4, min(32, math.ceil(rate * 0.3) + 2))
+
+
+class RateLimiter:
+    """At most `rate` acquisitions per second, shared by threads, evenly spaced.
+
+    Each caller reserves the next free slot (1/rate apart) and sleeps until it; a small
+    burst allowance lets a limiter that was idle start at once.
+    """
+
+    def __init__(self, rate: float, burst: int = 1, clock: Callable[[], float] = time.monotonic) -> None:
+        if rate <= 0:
+            raise ValueError("rate must be positive")
+        self.interval = 1.0 / rate
+        self.burst = max(1, burst)
+        self._clock = clock
+        self._next = clock()
+        self._lock = threading.Lock()
+
+    def reserve(self) -> float:
+        """Reserve a slot; returns how long the caller must wait for it."""
+        with self._lock:
+            now = self._clock()
+            earliest = now - (self.burst - 1) * self.interval
+            slot = max(self._next, earliest)
+            self._next = slot + self.interval
+            return max(0.0, slot - now)
+
+    def acquire(self, stop: threading.Event | None = None) -> bool:
+        """Wait for a slot; False when `stop` was set while waiting."""
+        delay = self.reserve()
+        if delay <= 0:
+            return not (stop is not None and stop.is_set())
+        if stop is None:
+            time.sleep(delay)
+            return True
+        return not stop.wait(delay)
+
+
+@dataclass(frozen=True)
+class Claimed:
+    """What a sender thread needs of a claimed row (no ORM object crosses threads)."""
+
+    id: uuid.UUID
+    phone: str | None
+    kind: str
+    payload: dict | None
+    fallback: dict | None
+    guest_id: uuid.UUID | None
+    attempts: int
+    claimed_until: datetime
+
+
+@dataclass
+class Result:
+    row: Claimed
+    outcome: str  # sent | retry | fallback | failed | released | stop
+    wamid: str | None = None
+    error: Exception | None = None
+    sent_at: datetime | None = None
+
+
+@dataclass
+class WorkerStats:
+    sent: int = 0
+    failed: int = 0
+    retried: int = 0
+    fell_back: int = 0
+    released: int = 0
+    stopped_reason: str | None = None
+    started: float = field(default_factory=time.monotonic)
+    finished: float | None = None
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.stopped_reason else 0
+
+    @property
+    def elapsed(self) -> float:
+        return (self.finished or time.monotonic()) - self.started
+
+    def summary(self) -> str:
+        return (f"sent {self.sent}, failed {self.failed}, retrying {self.retried}, "
+                f"template fallbacks {self.fell_back} in {self.elapsed:.1f}s")
+
+
+def backoff_seconds(attempts: int, rng: random.Random | None = None) -> float:
+    """Delay before attempt `attempts + 1`: 2 s, 4 s, 8 s ... capped at 10 minutes, ±25% jitter."""
+    base = min(BACKOFF_CAP_SECONDS, BACKOFF_BASE_SECONDS * (2 ** max(0, attempts - 1)))
+    return base * (rng or random).uniform(0.75, 1.25)
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    if value is not None and value.tzinfo is None:
+        return value.replace(tzinfo=timezone.utc)
+    return value
+
+
+def claim(rt, limit: int, *, lease: float = DEFAULT_LEASE_SECONDS,
+          now: datetime | None = None) -> list[Claimed]:
+    """Claim up to `limit` due rows for this worker (one short transaction).
+
+    Due: queued and next_attempt_at <= now, or sending with a lapsed lease (a crashed
+    worker's rows). Rows to guests who opted out are marked failed here, unsent.
+    """
+    if limit <= 0:
+        return []
+    from storage.db import is_postgres
+    from storage.models import Guest
+
+    now = now or utcnow()
+    claimed_until = now + timedelta(seconds=lease)
+    with rt.transaction() as session:
+        query = (
+            select(Message)
+            .where(
+                or_(
+                    and_(Message.status == MessageStatus.queued, Message.next_attempt_at <= now),
+                    and_(Message.status == MessageStatus.sending, Message.claimed_until < now),
+                )
+            )
+            .order_by(Message.next_attempt_at)
+            .limit(limit)
+        )
+        if is_postgres(session):
+            query = query.with_for_update(skip_locked=True)
+        rows = list(session.scalars(query))
+        if not rows:
+            return []
+        guest_ids = {m.guest_id for m in rows if m.guest_id is not None and m.kind not in OPT_OUT_EXEMPT_KINDS}
+        opted_out: set[uuid.UUID] = set()
+        if guest_ids:
+            opted_out = set(session.scalars(
+                select(Guest.id).where(Guest.id.in_(guest_ids), Guest.opted_out.is_(True))))
+        out: list[Claimed] = []
+        for message in rows:
+            if message.guest_id in opted_out and message.kind not in OPT_OUT_EXEMPT_KINDS:
+                message.status = MessageStatus.failed
+                message.error_code = None
+                message.error_text = "opted out"
+                message.claimed_until = None
+                log.info("not sending %s to %s: the guest opted out", message.kind, mask_phone(message.phone))
+                continue
+            if message.status == MessageStatus.sending:
+                log.warning("reclaiming %s to %s: its worker's lease lapsed (it may have been sent)",
+                            message.kind, mask_phone(message.phone))
+            message.status = MessageStatus.sending
+            message.claimed_until = claimed_until
+            message.attempts = (message.attempts or 0) + 1
+            out.append(Claimed(message.id, message.phone, message.kind, message.payload,
+                               message.fallback, message.guest_id, message.attempts, claimed_until))
+        return out
+
+
+def send_claimed(rt, row: Claimed, limiter: RateLimiter | None, halt: threading.Event,
+                 lease_margin: float = 1.0) -> Result:
+    """Send one claimed row (runs on a sender thread; no database here)."""
+    if halt.is_set():
+        return Result(row, "released")
+    if limiter is not None and not limiter.acquire(halt):
+        return Result(row, "released")
+    # A row whose lease has (nearly) lapsed may already belong to another worker.
+    if (row.claimed_until - utcnow()).total_seconds() < lease_margin:
+        return Result(row, "expired")
+    if not row.payload:
+        return Result(row, "failed", error=WhatsAppError("nothing to send (empty payload)"))
+    try:
+        wamid = rt.transport.send_message(row.payload)
+    except WhatsAppError as exc:
+        if exc.stop_sending:
+            return Result(row, "stop", error=exc)
+        if exc.transient:
+            return Result(row, "retry", error=exc)
+        if exc.fallback_to_template and row.fallback:
+            return Result(row, "fallback", error=exc)
+        return Result(row, "failed", error=exc)
+    except Exception as exc:  # a bug or an unexpected transport failure: retry later, loudly
+        log.exception("sending %s to %s raised unexpectedly", row.kind, mask_phone(row.phone))
+        return Result(row, "retry", error=exc)
+    return Result(row, "sent", wamid=wamid, sent_at=utcnow())
+
+
+def record(rt, results: list[Result], stats: WorkerStats, *, now: datetime | None = None,
+           max_attempts: int = MAX_ATTEMPTS) -> None:
+    """Write the outcomes of finished sends (one short transaction).
+
+    Each update is conditional on the row still being ours (status sending, our lease),
+    so a worker whose lease lapsed never overwrites another worker's result.
+    """
+    if not results:
+        return
+    from storage.models import Guest, InvitationState
+
+    now = now or utcnow()
+    with rt.transaction() as session:
+        for result in results:
+            row = result.row
+            mine = (Message.id == row.id, Message.status == MessageStatus.sending,
+                    Message.claimed_until == row.claimed_until)
+            values: dict = {"claimed_until": None}
+            guest_values: dict | None = None
+            outcome = result.outcome
+            error = result.error
+            if outcome == "expired":
+                continue
+            if outcome == "sent":
+                values.update(status=MessageStatus.sent, wamid=result.wamid, sent_at=result.sent_at,
+                              error_code=None, error_text=None)
+                if row.kind == "invitation" and row.guest_id:
+                    guest_values = {"invitation": InvitationState.sent, "invited_at": result.sent_at,
+                                    "invitation_error": None}
+                stats.sent += 1
+            elif outcome in ("released", "stop"):
+                values.update(status=MessageStatus.queued, attempts=max(0, row.attempts - 1))
+                stats.released += 1
+            elif outcome == "fallback":
+                values.update(status=MessageStatus.queued, payload=row.fallback, fallback=None,
+                              next_attempt_at=now, error_code=getattr(error, "code", None),
+                              error_text=f"{_reason(error)}: sending the template instead"[:500])
+                stats.fell_back += 1
+                log.info("%s to %s is outside the 24-hour window: queued its template instead",
+                         row.kind, mask_phone(row.phone))
+            elif outcome == "retry" and row.attempts < max_attempts:
+                delay = backoff_seconds(row.attempts)
+                values.update(status=MessageStatus.queued, next_attempt_at=now + timedelta(seconds=delay),
+                              error_code=getattr(error, "code", None), error_text=_reason(error)[:500])
+                stats.retried += 1
+                log.info("%s to %s: %s; retry %d in %.0fs", row.kind, mask_phone(row.phone),
+                         _reason(error), row.attempts + 1, delay)
+            else:  # failed, or a retry out of attempts
+                reason = _reason(error)
+                if outcome == "retry":
+                    reason = f"{reason} (gave up after {row.attempts} attempts)"
+                values.update(status=MessageStatus.failed, error_code=getattr(error, "code", None),
+                              error_text=reason[:500])
+                if row.kind == "invitation" and row.guest_id:
+                    guest_values = {"invitation": InvitationState.failed, "invitation_error": reason[:300]}
+                stats.failed += 1
+                log.warning("%s to %s failed: %s", row.kind, mask_phone(row.phone), reason)
+            changed = session.execute(update(Message).where(*mine).values(**values)).rowcount
+            if changed and guest_values is not None:
+                query = update(Guest).where(Guest.id == row.guest_id)
+                if outcome == "sent":  # a status webhook may already have moved it further
+                    query = query.where(Guest.invitation.in_(
+                        [InvitationState.not_sent, InvitationState.failed, InvitationState.sent]))
+                session.execute(query.values(**guest_values))
+
+
+def _reason(error: Exception | None) -> str:
+    if error is None:
+        return "failed"
+    if isinstance(error, WhatsAppError):
+        reason = error.reason
+        return f"{reason} ({error.code})" if error.code is not None and str(error.code) not in reason else reason
+    return f"{type(error).__name__}: {error}"
+
+
+def run_worker(
+    rt,
+    stop_event: threading.Event,
+    *,
+    batch: int = DEFAULT_BATCH,
+    concurrency: int | None = None,
+    lease: float = DEFAULT_LEASE_SECONDS,
+    once: bool = False,
+    poll_interval: float = 0.5,
+    rate: float | None = None,
+    clock: Callable[[], datetime] = utcnow,
+    max_attempts: int = MAX_ATTEMPTS,
+) -> WorkerStats:
+    """Send due outbox rows until `stop_event` is set (or, with `once`, until none is due).
+
+    Returns the stats; `stats.exit_code` is non-zero when sending had to stop (an expired
+    token or revoked access): the rows stay queued for the next worker.
+    """
+    rate = rate or rt.settings.whatsapp_max_send_rate
+    concurrency = concurrency or default_concurrency(rate)
+    limiter = RateLimiter(rate)
+    halt = threading.Event()  # set on stop: threads waiting for a slot give their row back
+    stats = WorkerStats()
+    inflight: dict[Future, Claimed] = {}
+    target_inflight = max(concurrency * 2, 1)
+    log.info("outbox worker started: up to %.0f msg/s, %d sender threads, lease %.0fs%s",
+             rate, concurrency, lease, " (drain once)" if once else "")
+    last_report = time.monotonic()
+    with ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="outbox-send") as pool:
+        try:
+            while True:
+                stopping = stop_event.is_set() or stats.stopped_reason is not None
+                if stopping:
+                    halt.set()
+                claimed_now = 0
+                # Refill in chunks (not one row per finished send) to keep transactions few.
+                if not stopping and len(inflight) <= concurrency:
+                    try:
+                        rows = claim(rt, min(batch, target_inflight - len(inflight)), lease=lease, now=clock())
+                    except Exception:
+                        log.exception("claiming outbox rows failed; retrying in %.1fs", poll_interval)
+                        rows = []
+                        stop_event.wait(poll_interval)
+                    claimed_now = len(rows)
+                    for row in rows:
+                        inflight[pool.submit(send_claimed, rt, row, limiter, halt)] = row
+                if not inflight:
+                    if stopping or (once and claimed_now == 0):
+                        break
+                    stop_event.wait(poll_interval)
+                    continue
+                done, _ = wait(list(inflight), timeout=0.25, return_when=FIRST_COMPLETED)
+                if done and len(done) < len(inflight):
+                    # Gather the sends finishing in the next moment too: one transaction for them all.
+                    time.sleep(RECORD_GATHER_SECONDS)
+                    done = {future for future in inflight if future.done()}
+                results = [future.result() for future in done]
+                for future in done:
+                    inflight.pop(future, None)
+                _note_stops(results, stats)
+                try:
+                    record(rt, results, stats, now=clock(), max_attempts=max_attempts)
+                except Exception:
+                    # The rows stay in "sending" and are retried when their lease lapses.
+                    log.exception("recording %d send result(s) failed", len(results))
+                if time.monotonic() - last_report >= 10:
+                    log.info("outbox worker: %s", stats.summary())
+                    last_report = time.monotonic()
+        finally:
+            halt.set()
+    stats.finished = time.monotonic()
+    if stats.stopped_reason:
+        log.error("outbox worker stopped: %s (%s)", stats.stopped_reason, stats.summary())
+    else:
+        log.info("outbox worker finished: %s", stats.summary())
+    return stats
+
+
+def _note_stops(results: list[Result], stats: WorkerStats) -> None:
+    for result in results:
+        if result.outcome == "stop" and stats.stopped_reason is None:
+            error = result.error
+            if isinstance(error, AccessTokenExpired):
+                stats.stopped_reason = "access token expired"
+                log.error(TOKEN_EXPIRED_MESSAGE + " (%s)", error)
+            else:
+                stats.stopped_reason = f"access denied: {_reason(error)}"
+                log.error(ACCESS_DENIED_MESSAGE.format(reason=_reason(error)) + " (%s)", error)
+
+
+def drain(rt, *, concurrency: int | None = None, lease: float = DEFAULT_LEASE_SECONDS,
+          clock: Callable[[], datetime] = utcnow, rate: float | None = None) -> WorkerStats:
+    """Send everything due now and return (tests, the chat simulator)."""
+    return run_worker(rt, threading.Event(), once=True, concurrency=concurrency, lease=lease,
+                      clock=clock, rate=rate, poll_interval=0.05)
+
+
+# --------------------------------------------------------------------------- CLI
+
+
+def register_cli(app) -> None:
+    import click
+
+    @app.cli.command("worker")
+    @click.option("--once", is_flag=True, help="Send what is due now, then exit.")
+    @click.option("--concurrency", type=click.IntRange(1, 256), default=None,
+                  help="Sender threads (default: enough for WHATSAPP_MAX_SEND_RATE at 250 ms a send).")
+    @click.option("--batch", type=click.IntRange(1, 1000), default=DEFAULT_BATCH, show_default=True,
+                  help="Rows claimed per transaction.")
+    @click.option("--lease", type=click.FloatRange(min=1.0), default=DEFAULT_LEASE_SECONDS,
+                  envvar="OUTBOX_LEASE_SECONDS", show_default=True,
+                  help="Seconds a claimed row stays reserved; a crashed worker's rows are resent after it.")
+    def worker_command(once: bool, concurrency: int | None, batch: int, lease: float) -> None:
+        """Send the outbox: at most WHATSAPP_MAX_SEND_RATE messages per second.
+
+        SIGTERM or Ctrl-C: stop claiming, finish the sends in flight, exit 0. An expired
+        access token stops the worker with exit status 1, leaving the messages queued.
+        """
+        import signal
+
+        from . import runtime
+
+        rt = runtime()
+        stop = threading.Event()
+
+        def _stop(signum, _frame):
+            if not stop.is_set():
+                log.info("outbox worker: %s received, finishing the sends in flight",
+                         signal.Signals(signum).name)
+            stop.set()
+
+        signal.signal(signal.SIGTERM, _stop)
+        signal.signal(signal.SIGINT, _stop)
+        transport = "WhatsApp Cloud API" if rt.settings.uses_whatsapp else "console transport"
+        log.info("outbox worker sending through the %s", transport)
+        stats = run_worker(rt, stop, batch=batch, concurrency=concurrency, lease=lease, once=once)
+        click.echo(f"outbox: {stats.summary()}")
+        if stats.exit_code:
+            click.echo(TOKEN_EXPIRED_MESSAGE if stats.stopped_reason == "access token expired"
+                       else f"Sending stopped: {stats.stopped_reason}", err=True)
+        raise SystemExit(stats.exit_code)

@@ -1,0 +1,256 @@
+"""The webhook edge: Meta's handshake and its signed deliveries.
+
+The POST reads the raw body (never more than Meta's largest delivery), checks the
+signature on those exact bytes, then parses. Each inbound message is stored under its
+`wamid` in its own transaction, together with whatever the conversation does about it
+(replies are outbox rows in that same transaction), so the answer to Meta (200) comes
+only after the message is safely stored, and a retried delivery changes nothing.
+"""
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+
+from flask import Blueprint, Flask, Response, jsonify, request
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from storage.models import Direction, Message, MessageStatus, utcnow
+
+from . import delivery as status_delivery
+from . import inbound, outbox, users
+from .whatsapp import mask_phone, text_payload
+
+bp = Blueprint("webhook", __name__)
+log = logging.getLogger("bot.webhook")
+
+APOLOGY = "Sorry, something went wrong on my side. Please try again in a minute."
+_READ_CHUNK = 64 * 1024
+
+
+class Duplicate(Exception):
+    """This wamid was stored before: Meta delivered it again."""
+
+
+@dataclass
+class Outcome:
+    stored: int = 0
+    duplicates: int = 0
+    failed_handlers: int = 0
+    statuses_applied: int = 0
+    senders: list[str] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- HTTP
+
+
+@bp.get("/webhook")
+def handshake():
+    from . import runtime
+
+    challenge = inbound.verify_handshake(
+        request.args.get("hub.mode"),
+        request.args.get("hub.verify_token"),
+        request.args.get("hub.challenge"),
+        runtime().settings.whatsapp_verify_token,
+    )
+    if challenge is None:
+        log.warning("webhook handshake refused (mode=%r)", request.args.get("hub.mode"))
+        return Response("Forbidden", status=403, mimetype="text/plain")
+    log.info("webhook handshake accepted")
+    return Response(challenge, status=200, mimetype="text/plain")
+
+
+@bp.post("/webhook")
+def receive():
+    from . import runtime
+
+    rt = runtime()
+    limit = inbound.MAX_BODY_BYTES
+    if request.content_length is not None and request.content_length > limit:
+        log.warning("webhook refused: body of %d bytes is over %d", request.content_length, limit)
+        return _error(413, "payload too large")
+    raw = _read_body(limit)
+    if raw is None:
+        log.warning("webhook refused: body over %d bytes", limit)
+        return _error(413, "payload too large")
+    if not inbound.verify_signature(raw, request.headers.get(inbound.SIGNATURE_HEADER),
+                                    rt.settings.whatsapp_app_secret):
+        log.warning("webhook refused: missing or wrong %s (%d bytes)", inbound.SIGNATURE_HEADER, len(raw))
+        return _error(403, "invalid signature")
+    try:
+        payload = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        log.warning("webhook refused: signed body is not JSON (%d bytes)", len(raw))
+        return _error(400, "malformed JSON")
+    if not isinstance(payload, dict):
+        log.warning("webhook refused: signed body is JSON but not an object")
+        return _error(400, "a delivery is a JSON object")
+
+    parsed = inbound.parse_delivery(payload)
+    outcome = process_delivery(rt, parsed, raw_messages(payload))
+    _log_delivery(parsed, outcome)
+    return jsonify(status="ok")
+
+
+def _read_body(limit: int) -> bytes | None:
+    """The raw body, or None when it is longer than ``limit`` (chunked uploads included)."""
+    stream = request.stream
+    chunks: list[bytes] = []
+    total = 0
+    while True:
+        chunk = stream.read(min(_READ_CHUNK, limit + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > limit:
+            return None
+    return b"".join(chunks)
+
+
+def _error(status: int, message: str):
+    return jsonify(error={"code": {400: "bad_request", 403: "forbidden", 413: "too_large"}[status],
+                          "message": message}), status
+
+
+def _log_delivery(parsed: inbound.Delivery, outcome: Outcome) -> None:
+    senders = ", ".join(sorted({_mask_sender(s) for s in outcome.senders})) or "-"
+    log.info(
+        "webhook delivery: %d message(s) (%d new, %d duplicate, %d handler error), "
+        "%d status(es) (%d applied), %d ignored, %d error(s); from %s",
+        len(parsed.messages), outcome.stored, outcome.duplicates, outcome.failed_handlers,
+        len(parsed.statuses), outcome.statuses_applied, len(parsed.ignored), len(parsed.errors),
+        senders,
+    )
+    for item in parsed.ignored:
+        log.info("webhook ignored: %s%s", item.reason, f" ({item.detail})" if item.detail else "")
+    for error in parsed.errors:
+        log.warning("webhook delivery carries an error from Meta: %s", error.describe())
+
+
+def _mask_sender(key: str) -> str:
+    return key if key.startswith("user:") or key == "unknown" else mask_phone(key)
+
+
+# --------------------------------------------------------------------------- processing
+
+
+def raw_messages(payload: dict) -> dict[str, dict]:
+    """Each message dict of a delivery as Meta sent it, by wamid (stored with the message)."""
+    found: dict[str, dict] = {}
+    for entry in payload.get("entry") or []:
+        if not isinstance(entry, dict):
+            continue
+        for change in entry.get("changes") or []:
+            value = change.get("value") if isinstance(change, dict) else None
+            messages = value.get("messages") if isinstance(value, dict) else None
+            for item in messages if isinstance(messages, list) else []:
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    found[item["id"]] = item
+    return found
+
+
+def process_delivery(rt, parsed: inbound.Delivery, raw: dict[str, dict] | None = None) -> Outcome:
+    """Store and handle every message (one transaction each), then apply the statuses."""
+    outcome = Outcome()
+    raw = raw or {}
+    for msg in parsed.messages:
+        outcome.senders.append(msg.sender_key)
+        result = handle_inbound(rt, msg, raw.get(msg.wamid))
+        if result == "duplicate":
+            outcome.duplicates += 1
+        else:
+            outcome.stored += 1
+            if result == "apology":
+                outcome.failed_handlers += 1
+    if parsed.statuses:
+        outcome.statuses_applied = apply_statuses(rt, parsed.statuses)
+    return outcome
+
+
+def handle_inbound(rt, msg: inbound.InboundMessage, raw: dict | None = None) -> str:
+    """Store one inbound message and let the conversation act on it, all or nothing.
+
+    Returns "stored", "duplicate" or "apology" (the handler failed: the message was
+    stored with an apology queued instead of whatever the handler would have done).
+    """
+    try:
+        with rt.transaction() as session:
+            user, _ = _store(session, msg, raw)
+            _converse(session, rt, user, msg)
+        return "stored"
+    except Duplicate:
+        return "duplicate"
+    except Exception:
+        log.exception("handling message %s from %s failed; answering with an apology",
+                      msg.wamid, _mask_sender(msg.sender_key))
+    try:
+        with rt.transaction() as session:
+            user, _ = _store(session, msg, raw)
+            if user.phone:
+                outbox.enqueue(session, phone=user.phone, payload=text_payload(user.phone, APOLOGY),
+                               kind="apology", body=APOLOGY, user_id=user.id)
+        return "apology"
+    except Duplicate:
+        return "duplicate"
+
+
+def _store(session, msg: inbound.InboundMessage, raw: dict | None):
+    """The sender (created or recognised) and the stored inbound message; Duplicate if seen."""
+    if session.scalar(select(Message.id).where(Message.wamid == msg.wamid)) is not None:
+        raise Duplicate(msg.wamid)
+    user = users.get_or_create_user(
+        session, phone=msg.sender_phone, wa_user_id=msg.sender_user_id,
+        display_name=msg.profile_name, seen_at=utcnow(),
+    )
+    row = Message(
+        direction=Direction.inbound,
+        wamid=msg.wamid,
+        status=MessageStatus.received,
+        kind=(msg.kind or "unknown")[:32],
+        body=msg.text,
+        payload=raw if raw is not None else {"id": msg.wamid, "type": msg.raw_type},
+        user_id=user.id,
+        phone=msg.sender_phone or user.phone,
+        attempts=0,
+    )
+    try:
+        with session.begin_nested():  # a concurrent delivery of the same wamid loses here
+            session.add(row)
+            session.flush()
+    except IntegrityError:
+        raise Duplicate(msg.wamid) from None
+    return user, row
+
+
+def _converse(session, rt, user, msg: inbound.InboundMessage) -> None:
+    try:
+        from . import chat
+    except ModuleNotFoundError as exc:
+        if exc.name in ("bot.chat",):
+            return
+        raise
+    chat.handle_message(session, rt, user, msg)
+
+
+def apply_statuses(rt, statuses: list[inbound.StatusUpdate]) -> int:
+    """Apply the statuses in one transaction; if that fails, one by one (a bad one alone is lost)."""
+    try:
+        with rt.transaction() as session:
+            return sum(1 for s in statuses if status_delivery.apply_status(session, s))
+    except Exception:
+        log.exception("applying %d status update(s) together failed; trying one by one", len(statuses))
+    applied = 0
+    for update in statuses:
+        try:
+            with rt.transaction() as session:
+                applied += bool(status_delivery.apply_status(session, update))
+        except Exception:
+            log.exception("status %s (%s) could not be applied", update.status, update.wamid)
+    return applied
+
+
+def register(app: Flask) -> None:
+    app.register_blueprint(bp)

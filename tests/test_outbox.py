@@ -1,0 +1,284 @@
+"""The outbox worker against the fake Graph API over real HTTP, on SQLite and PostgreSQL."""
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select, update
+
+from bot import outbox
+from bot.whatsapp import template_payload, text_payload
+from storage.models import Event, Guest, InvitationState, Message, MessageStatus, utcnow
+
+PHONE = "+972541234567"
+
+
+def queue(runtime, phone=PHONE, text="hello", **kwargs):
+    with runtime.transaction() as session:
+        message = outbox.enqueue(session, phone=phone, payload=text_payload(phone, text),
+                                 kind=kwargs.pop("kind", "reply"), body=text, **kwargs)
+        return message.id if message else None
+
+
+def row(runtime, message_id) -> Message:
+    with runtime.transaction() as session:
+        return session.get(Message, message_id)
+
+
+def make_guest(runtime, phone=PHONE, opted_out=False) -> tuple:
+    with runtime.transaction() as session:
+        event = Event(name="Dana & Avi")
+        session.add(event)
+        session.flush()
+        guest = Guest(event_id=event.id, first_name="Noa", phone=phone, opted_out=opted_out)
+        session.add(guest)
+        session.flush()
+        return event.id, guest.id
+
+
+def invitation(phone=PHONE):
+    return template_payload(phone, "event_invitation", "en", ["Dana & Avi", "12 June", "Tel Aviv"],
+                            ["rsvp:yes", "rsvp:no"])
+
+
+def make_due(runtime, message_id):
+    """Skip the backoff wait: the row is due now (instead of sleeping for it)."""
+    with runtime.transaction() as session:
+        session.execute(update(Message).where(Message.id == message_id)
+                        .values(next_attempt_at=utcnow() - timedelta(seconds=1)))
+
+
+def test_enqueue_and_drain_sends_and_records_the_wamid(runtime, fake_graph):
+    fake_graph.open_window(PHONE)
+    message_id = queue(runtime, text="Welcome!")
+    assert row(runtime, message_id).status == MessageStatus.queued
+    stats = outbox.drain(runtime)
+    assert stats.sent == 1 and stats.exit_code == 0
+    [sent] = fake_graph.sent_to(PHONE)
+    assert sent.text == "Welcome!"
+    stored = row(runtime, message_id)
+    assert stored.status == MessageStatus.sent
+    assert stored.wamid == sent.wamid
+    assert stored.sent_at is not None and stored.attempts == 1
+    assert stored.claimed_until is None
+    # Nothing left to send: a second drain sends nothing.
+    assert outbox.drain(runtime).sent == 0
+    assert fake_graph.count() == 1
+
+
+def test_dedupe_key_queues_once(runtime, fake_graph):
+    fake_graph.open_window(PHONE)
+    first = queue(runtime, dedupe_key="welcome:1")
+    second = queue(runtime, dedupe_key="welcome:1")
+    assert first is not None and second is None
+    outbox.drain(runtime)
+    assert fake_graph.count(PHONE) == 1
+
+
+def test_not_before_holds_a_message_back(runtime, fake_graph):
+    fake_graph.open_window(PHONE)
+    message_id = queue(runtime, not_before=utcnow() + timedelta(hours=1))
+    assert outbox.drain(runtime).sent == 0
+    assert row(runtime, message_id).status == MessageStatus.queued
+    later = outbox.drain(runtime, clock=lambda: utcnow() + timedelta(hours=2))
+    assert later.sent == 1 and fake_graph.count(PHONE) == 1
+
+
+@pytest.mark.parametrize("code", [130429, 131056, 131000])
+def test_throttling_and_server_errors_are_retried_with_backoff_then_succeed(runtime, fake_graph, code):
+    fake_graph.open_window(PHONE)
+    if code == 131000:
+        fake_graph.fail_next(1, code)
+    else:
+        fake_graph.throttle_next(1, code)
+    message_id = queue(runtime)
+    before = utcnow()
+    stats = outbox.drain(runtime)
+    assert stats.retried == 1 and stats.sent == 0
+    waiting = row(runtime, message_id)
+    assert waiting.status == MessageStatus.queued
+    assert waiting.error_code == code
+    delay = (outbox._utc(waiting.next_attempt_at) - before).total_seconds()
+    assert 1.0 <= delay <= 3.0  # the first backoff is about 2 s
+    make_due(runtime, message_id)
+    assert outbox.drain(runtime).sent == 1
+    done = row(runtime, message_id)
+    assert done.status == MessageStatus.sent and done.attempts == 2
+    assert done.error_code is None and done.error_text is None
+    assert fake_graph.count(PHONE) == 1
+
+
+def test_backoff_grows_and_is_capped():
+    delays = [outbox.backoff_seconds(n) for n in range(1, 15)]
+    assert 1.5 <= delays[0] <= 2.5 and 3 <= delays[1] <= 5 and 6 <= delays[2] <= 10
+    assert max(delays) <= outbox.BACKOFF_CAP_SECONDS * 1.25
+
+
+def test_transient_errors_give_up_after_the_last_attempt(runtime, fake_graph):
+    fake_graph.open_window(PHONE)
+    fake_graph.throttle_next(outbox.MAX_ATTEMPTS + 5)
+    message_id = queue(runtime)
+    for _ in range(outbox.MAX_ATTEMPTS):
+        outbox.drain(runtime)
+        make_due(runtime, message_id)
+    failed = row(runtime, message_id)
+    assert failed.status == MessageStatus.failed
+    assert failed.attempts == outbox.MAX_ATTEMPTS
+    assert "rate limited" in failed.error_text and "gave up" in failed.error_text
+    assert fake_graph.count() == 0
+
+
+def test_not_on_whatsapp_fails_with_the_reason_and_marks_the_invitation(runtime, fake_graph):
+    fake_graph.fail_number(PHONE, 131026)
+    event_id, guest_id = make_guest(runtime)
+    with runtime.transaction() as session:
+        message_id = outbox.enqueue(session, phone=PHONE, payload=invitation(), kind="invitation",
+                                    event_id=event_id, guest_id=guest_id).id
+    stats = outbox.drain(runtime)
+    assert stats.failed == 1
+    failed = row(runtime, message_id)
+    assert failed.status == MessageStatus.failed
+    assert failed.error_code == 131026
+    assert "not on WhatsApp" in failed.error_text
+    with runtime.transaction() as session:
+        guest = session.get(Guest, guest_id)
+        assert guest.invitation == InvitationState.failed
+        assert "not on WhatsApp" in guest.invitation_error
+    # Permanent: never retried.
+    assert outbox.drain(runtime).sent == 0
+    assert len(fake_graph.message_requests()) == 1
+
+
+def test_an_invitation_sent_marks_the_guest_invited(runtime, fake_graph):
+    event_id, guest_id = make_guest(runtime)
+    with runtime.transaction() as session:
+        outbox.enqueue(session, phone=PHONE, payload=invitation(), kind="invitation",
+                       event_id=event_id, guest_id=guest_id)
+    outbox.drain(runtime)
+    with runtime.transaction() as session:
+        guest = session.get(Guest, guest_id)
+        assert guest.invitation == InvitationState.sent
+        assert guest.invited_at is not None
+    assert fake_graph.sent_to(PHONE)[0].button_ids == ["rsvp:yes", "rsvp:no"]
+
+
+def test_outside_the_window_falls_back_to_the_template_once(runtime, fake_graph):
+    # No open window: the fake answers 131047 to free-form text.
+    fallback = template_payload(PHONE, "event_update", "en", ["Dinner moved to 8pm"])
+    message_id = queue(runtime, text="Dinner moved to 8pm", fallback=fallback)
+    stats = outbox.drain(runtime)
+    assert stats.fell_back == 1 and stats.sent == 1
+    [sent] = fake_graph.sent_to(PHONE)
+    assert sent.type == "template" and sent.text == "Dinner moved to 8pm"
+    done = row(runtime, message_id)
+    assert done.status == MessageStatus.sent and done.wamid == sent.wamid
+    assert len(fake_graph.message_requests()) == 2  # the text refused, then the template
+
+
+def test_outside_the_window_without_a_fallback_fails_with_the_reason(runtime, fake_graph):
+    message_id = queue(runtime, text="Are you coming?")
+    stats = outbox.drain(runtime)
+    assert stats.failed == 1
+    failed = row(runtime, message_id)
+    assert failed.status == MessageStatus.failed
+    assert failed.error_code == 131047
+    assert "outside the 24-hour window" in failed.error_text
+    assert fake_graph.count() == 0
+
+
+def test_expired_token_stops_the_worker_loudly_and_keeps_the_row_queued(runtime, fake_graph, caplog):
+    fake_graph.open_window(PHONE)
+    fake_graph.expire_token()
+    ids = [queue(runtime, text=f"m{i}") for i in range(5)]
+    stop = threading.Event()
+    with caplog.at_level(logging.ERROR, logger="bot.outbox"):
+        stats = outbox.run_worker(runtime, stop, concurrency=2)  # not --once: it must stop by itself
+    assert stats.exit_code == 1
+    assert stats.stopped_reason == "access token expired"
+    assert "WhatsApp access token expired or invalid: sending stopped. Set a new WHATSAPP_ACCESS_TOKEN" in caplog.text
+    assert "test-access-token" not in caplog.text
+    for message_id in ids:
+        waiting = row(runtime, message_id)
+        assert waiting.status == MessageStatus.queued
+        assert waiting.attempts == 0  # the token's fault, not the message's
+    fake_graph.renew_token()
+    assert outbox.drain(runtime).sent == 5
+
+
+def test_an_opted_out_guest_is_not_sent_anything_but_the_opt_out_confirmation(runtime, fake_graph):
+    fake_graph.open_window(PHONE)
+    event_id, guest_id = make_guest(runtime, opted_out=True)
+    with runtime.transaction() as session:
+        reminder = outbox.enqueue(session, phone=PHONE, payload=invitation(), kind="reminder",
+                                  event_id=event_id, guest_id=guest_id).id
+        ack = outbox.enqueue(session, phone=PHONE, payload=text_payload(PHONE, "You will get no more messages."),
+                             kind="opt_out_ack", event_id=event_id, guest_id=guest_id).id
+    outbox.drain(runtime)
+    blocked = row(runtime, reminder)
+    assert blocked.status == MessageStatus.failed and blocked.error_text == "opted out"
+    assert row(runtime, ack).status == MessageStatus.sent
+    assert [m.type for m in fake_graph.sent_to(PHONE)] == ["text"]
+
+
+def test_a_crashed_workers_rows_are_claimed_again_after_the_lease(runtime, fake_graph):
+    fake_graph.open_window(PHONE)
+    message_id = queue(runtime)
+    [claimed] = outbox.claim(runtime, 10, lease=30)
+    assert row(runtime, message_id).status == MessageStatus.sending
+    # Another worker sees nothing due while the lease holds ...
+    assert outbox.claim(runtime, 10) == []
+    # ... and takes the row over once it lapses.
+    later = outbox.drain(runtime, clock=lambda: utcnow() + timedelta(seconds=31))
+    assert later.sent == 1
+    # The first worker's late result does not overwrite the second worker's.
+    stats = outbox.WorkerStats()
+    outbox.record(runtime, [outbox.Result(claimed, "failed")], stats)
+    assert row(runtime, message_id).status == MessageStatus.sent
+
+
+def test_console_transport_sends_without_credentials(db, settings):
+    from bot import create_app
+
+    app = create_app(settings.with_overrides(whatsapp_access_token=None, whatsapp_phone_number_id=None))
+    rt = app.extensions["invitebot"]
+    try:
+        message_id = queue(rt, text="hi from the console")
+        assert outbox.drain(rt).sent == 1
+        assert rt.transport.sent[0]["text"]["body"] == "hi from the console"
+        assert row(rt, message_id).wamid.startswith("wamid.console.")
+    finally:
+        rt.engine.dispose()
+
+
+def test_rate_limiter_spaces_sends():
+    limiter = outbox.RateLimiter(50)
+    start = time.monotonic()
+    for _ in range(26):
+        limiter.acquire()
+    elapsed = time.monotonic() - start
+    assert 0.45 <= elapsed <= 0.8
+
+
+def test_worker_respects_the_send_rate(runtime, fake_graph):
+    fake_graph.latency = 0.02
+    fake_graph.window_enforced = False
+    for i in range(60):
+        queue(runtime, phone=f"+9725412{i:05d}", text=f"m{i}")
+    start = time.monotonic()
+    stats = outbox.drain(runtime, rate=100, concurrency=16)
+    elapsed = time.monotonic() - start
+    assert stats.sent == 60
+    # 60 sends at 100/s take at least ~0.6 s (first slot immediately), and not much more.
+    assert elapsed >= 0.55
+    assert elapsed < 3.0
+    with fake_graph._cond:
+        times = len(fake_graph.sent)
+    assert times == 60
+
+
+def test_default_concurrency_reaches_the_rate_at_200ms():
+    assert outbox.default_concurrency(80) >= 20  # 80 msg/s x 0.2 s = 16 in flight
+    assert outbox.default_concurrency(1) >= 4
