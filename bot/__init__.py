@@ -90,16 +90,20 @@ def create_app(settings: Settings | None = None) -> Flask:
     return app
 
 
-def _register_optional_blueprints(app: Flask) -> None:
+def feature_modules(*names: str):
+    """The feature modules among `names` that exist (each edge registers itself)."""
     import importlib
 
-    for module_name in ("bot.webhook", "bot.api"):
+    for module_name in names:
         try:
-            module = importlib.import_module(module_name)
+            yield importlib.import_module(module_name)
         except ModuleNotFoundError as exc:
-            if exc.name == module_name:
-                continue
-            raise
+            if exc.name != module_name:
+                raise
+
+
+def _register_optional_blueprints(app: Flask) -> None:
+    for module in feature_modules("bot.webhook", "bot.api"):
         module.register(app)
 
 

@@ -46,16 +46,10 @@ def db_current() -> None:
 
 
 def register(app: Flask) -> None:
-    import importlib
+    from . import feature_modules
 
     app.cli.add_command(db_cli)
     # Each feature module contributes its own commands (worker, chat, create-token, ...).
-    for module_name in ("bot.outbox", "bot.simulator", "bot.tokens_cli", "bot.importer"):
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name == module_name:
-                continue
-            raise
+    for module in feature_modules("bot.outbox", "bot.simulator", "bot.tokens_cli", "bot.importer"):
         if hasattr(module, "register_cli"):
             module.register_cli(app)
