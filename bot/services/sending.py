@@ -1,0 +1,365 @@
+"""Sending to guests: invitations, reminders, broadcasts and a message to one guest.
+
+Every message is an outbox row written in the caller's transaction; the worker sends it.
+A bulk send is a SendBatch (whom it was for, who asked) whose rows carry its id, so the
+scheduler can tell the requester the final tally once every row is final.
+
+Audiences never include guests who opted out, nor guests whose invitation failed for
+good (their number is not on WhatsApp, or the invitation could not reach them): each
+audience says how many it skipped and why.
+"""
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from storage.models import (
+    Direction,
+    Event,
+    Guest,
+    InvitationState,
+    Message,
+    MessageStatus,
+    RsvpStatus,
+    SendBatch,
+    User,
+    utcnow,
+)
+
+from .. import outbox
+from ..dates import format_date
+from ..permissions import Action
+from ..whatsapp import buttons_payload, template_payload, text_payload
+from .access import as_uuid, require
+from .errors import Conflict, InvalidInput, NotFound
+from .guests import parse_status
+
+INVITATION = "invitation"
+REMINDER = "reminder"
+BROADCAST = "broadcast"
+GUEST_MESSAGE = "guest_message"
+
+# Why a guest was left out of an audience (keys of Audience.skipped).
+SKIP_OPTED_OUT = "opted out"
+SKIP_FAILED = "invitation failed"
+
+MAX_TEXT = 1000  # an organiser's free text; a template parameter carries at most 1,024
+DATE_TBA = "date to be announced"
+LOCATION_TBA = "to be announced"
+
+# Payloads of the answer buttons: "rsvp:<guest id>:<answer>" names the guest and the answer.
+RSVP_PREFIX = "rsvp"
+ANSWERS = ("yes", "no", "maybe")
+SENT_STATES = (InvitationState.sent, InvitationState.delivered, InvitationState.read)
+
+
+@dataclass
+class Audience:
+    """Whom a send would reach, and how many were left out and why."""
+
+    event: Event
+    guests: list[Guest]
+    skipped: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def count(self) -> int:
+        return len(self.guests)
+
+    @property
+    def skipped_total(self) -> int:
+        return sum(self.skipped.values())
+
+    def describe_skipped(self) -> str:
+        """"2 opted out, 1 whose invitation failed" (empty when nobody was skipped)."""
+        return describe_skipped(self.skipped)
+
+
+def describe_skipped(skipped: dict[str, int]) -> str:
+    parts = []
+    for reason, n in skipped.items():
+        if not n:
+            continue
+        if reason == SKIP_FAILED:
+            parts.append(f"{n} whose invitation failed")
+        else:
+            parts.append(f"{n} {reason}")
+    return ", ".join(parts)
+
+
+# --------------------------------------------------------------------------- payloads
+
+
+def rsvp_payload_id(guest_id, answer: str) -> str:
+    return f"{RSVP_PREFIX}:{guest_id}:{answer}"
+
+
+def parse_rsvp_payload(reply_id: str | None) -> tuple[uuid.UUID, str] | None:
+    """(guest id, answer) from an answer button's payload, else None."""
+    if not reply_id or not isinstance(reply_id, str):
+        return None
+    parts = reply_id.strip().split(":")
+    if len(parts) != 3 or parts[0] != RSVP_PREFIX or parts[2] not in ANSWERS:
+        return None
+    gid = as_uuid(parts[1])
+    return (gid, parts[2]) if gid else None
+
+
+def event_date_text(event: Event) -> str:
+    return format_date(event.date) if event.date else DATE_TBA
+
+
+def event_location_text(event: Event) -> str:
+    return event.location or LOCATION_TBA
+
+
+def invitation_text(event: Event, guest: Guest, reminder: bool = False) -> str:
+    """The invitation as plain words (the interactive form and the template fallback)."""
+    head = f"⏰ A reminder, {guest.first_name}: you're invited to" if reminder \
+        else f"💌 {guest.first_name}, you're invited to"
+    return (f"{head} {event.name}!\n📅 {event_date_text(event)}\n📍 {event_location_text(event)}\n"
+            "Will you come?")
+
+
+def _broadcast_fallback(settings, phone: str, text: str) -> dict | None:
+    if not settings.broadcast_template:
+        return None
+    language = settings.broadcast_template_language or settings.invitation_template_language or "en"
+    return template_payload(phone, settings.broadcast_template, language, [text])
+
+
+def invitation_payloads(settings, event: Event, guest: Guest, reminder: bool = False) -> tuple[dict, dict | None]:
+    """(payload, fallback) of an invitation or reminder to `guest`.
+
+    With INVITATION_TEMPLATE: the approved template (event name, date, location; quick
+    replies yes, no), which may be sent at any time. Without it: interactive buttons with
+    the same payloads (inside the 24-hour window), and the broadcast template carrying the
+    same words as the fallback outside it.
+    """
+    if settings.invitation_template:
+        payload = template_payload(
+            guest.phone,
+            settings.invitation_template,
+            settings.invitation_template_language or "en",
+            [event.name, event_date_text(event), event_location_text(event)],
+            [rsvp_payload_id(guest.id, "yes"), rsvp_payload_id(guest.id, "no")],
+        )
+        return payload, None
+    text = invitation_text(event, guest, reminder)
+    payload = buttons_payload(
+        guest.phone,
+        text,
+        [(rsvp_payload_id(guest.id, "yes"), "✅ Yes, coming"),
+         (rsvp_payload_id(guest.id, "no"), "❌ Can't come"),
+         (rsvp_payload_id(guest.id, "maybe"), "🤔 Maybe")],
+    )
+    fallback_text = f"{text.replace(chr(10), ' ')} Reply YES or NO."
+    return payload, _broadcast_fallback(settings, guest.phone, fallback_text)
+
+
+def text_with_fallback(settings, phone: str, text: str) -> tuple[dict, dict | None]:
+    """Free text as a text message, with the broadcast template to carry it outside the window."""
+    return text_payload(phone, text), _broadcast_fallback(settings, phone, text)
+
+
+# --------------------------------------------------------------------------- audiences
+
+
+def _in_flight_invitations(session: Session, event_id) -> set[uuid.UUID]:
+    """Guests whose invitation is queued or being sent right now."""
+    return set(session.scalars(
+        select(Message.guest_id).where(
+            Message.event_id == event_id,
+            Message.direction == Direction.outbound,
+            Message.kind == INVITATION,
+            Message.status.in_([MessageStatus.queued, MessageStatus.sending]),
+            Message.guest_id.is_not(None),
+        )
+    ))
+
+
+def _split(candidates: list[Guest], event: Event) -> Audience:
+    guests: list[Guest] = []
+    skipped = {SKIP_OPTED_OUT: 0, SKIP_FAILED: 0}
+    for guest in candidates:
+        if guest.opted_out:
+            skipped[SKIP_OPTED_OUT] += 1
+        elif guest.invitation == InvitationState.failed:
+            skipped[SKIP_FAILED] += 1
+        else:
+            guests.append(guest)
+    return Audience(event, guests, {k: v for k, v in skipped.items() if v})
+
+
+def _ordered(query):
+    return query.order_by(func.lower(Guest.first_name), func.lower(Guest.last_name), Guest.id)
+
+
+def _invite_candidates(session: Session, event: Event) -> Audience:
+    rows = list(session.scalars(_ordered(select(Guest).where(
+        Guest.event_id == event.id,
+        Guest.invitation.in_([InvitationState.not_sent, InvitationState.failed]),
+    ))))
+    in_flight = _in_flight_invitations(session, event.id)
+    return _split([g for g in rows if g.id not in in_flight], event)
+
+
+def _pending_candidates(session: Session, event: Event) -> Audience:
+    rows = list(session.scalars(_ordered(select(Guest).where(
+        Guest.event_id == event.id,
+        Guest.status == RsvpStatus.invited,
+        Guest.invitation.in_([*SENT_STATES, InvitationState.failed]),
+    ))))
+    return _split(rows, event)
+
+
+def invite_audience(session: Session, actor: User, event_id) -> Audience:
+    """Guests not invited yet (no invitation sent or on its way)."""
+    event, _ = require(session, actor, event_id, Action.SEND)
+    return _invite_candidates(session, event)
+
+
+def remind_audience(session: Session, actor: User, event_id) -> Audience:
+    """Invited guests who have not answered."""
+    event, _ = require(session, actor, event_id, Action.SEND)
+    return _pending_candidates(session, event)
+
+
+def broadcast_audience(session: Session, actor: User, event_id, status=None, side: str | None = None) -> Audience:
+    """Guests matching the filters: status pending/confirmed/declined (or "not invited"), side."""
+    event, _ = require(session, actor, event_id, Action.SEND)
+    return _broadcast_candidates(session, event, status, side)
+
+
+def _broadcast_candidates(session: Session, event: Event, status=None, side: str | None = None) -> Audience:
+    q = select(Guest).where(Guest.event_id == event.id)
+    if status:
+        key = str(getattr(status, "value", status)).strip().lower().replace("_", " ")
+        if key == "not invited":
+            q = q.where(Guest.invitation == InvitationState.not_sent)
+        else:
+            q = q.where(Guest.status == parse_status(key))
+    if side and side.strip():
+        q = q.where(func.lower(Guest.side) == side.strip().lower())
+    return _split(list(session.scalars(_ordered(q))), event)
+
+
+# --------------------------------------------------------------------------- sends
+
+
+def _new_batch(session: Session, event: Event, actor: User | None, kind: str) -> SendBatch:
+    batch = SendBatch(event_id=event.id, requested_by=actor.id if actor else None, kind=kind, total=0)
+    session.add(batch)
+    session.flush()
+    return batch
+
+
+def _close_batch(batch: SendBatch, queued: int) -> SendBatch:
+    batch.total = queued
+    if queued == 0:
+        batch.reported_at = utcnow()  # nothing was sent: nothing to report
+    return batch
+
+
+def send_invitations(session: Session, actor: User, event_id, settings) -> SendBatch:
+    """Queue the invitation to every guest in the invite audience (once per guest and number)."""
+    event, _ = require(session, actor, event_id, Action.SEND)
+    audience = _invite_candidates(session, event)
+    batch = _new_batch(session, event, actor, INVITATION)
+    queued = 0
+    for guest in audience.guests:
+        payload, fallback = invitation_payloads(settings, event, guest)
+        message = outbox.enqueue(
+            session, phone=guest.phone, payload=payload, fallback=fallback, kind=INVITATION,
+            body=f"Invitation to {event.name}", event_id=event.id, guest_id=guest.id,
+            dedupe_key=f"invite:{guest.id}:{guest.phone}", batch_id=batch.id,
+        )
+        queued += message is not None
+    session.flush()
+    return _close_batch(batch, queued)
+
+
+def queue_reminders(session: Session, event: Event, guests: list[Guest], settings, *,
+                    requested_by: User | None, dedupe_tag: str) -> SendBatch:
+    """Queue a reminder (the invitation again, with its answer buttons) to each of `guests`."""
+    batch = _new_batch(session, event, requested_by, REMINDER)
+    now = utcnow()
+    queued = 0
+    for guest in guests:
+        payload, fallback = invitation_payloads(settings, event, guest, reminder=True)
+        message = outbox.enqueue(
+            session, phone=guest.phone, payload=payload, fallback=fallback, kind=REMINDER,
+            body=f"Reminder: {event.name}", event_id=event.id, guest_id=guest.id,
+            dedupe_key=f"remind:{guest.id}:{dedupe_tag}", batch_id=batch.id,
+        )
+        if message is not None:
+            queued += 1
+            guest.reminded_at = now
+    session.flush()
+    return _close_batch(batch, queued)
+
+
+def send_reminders(session: Session, actor: User, event_id, settings) -> SendBatch:
+    """Queue a reminder to every invited guest who has not answered."""
+    event, _ = require(session, actor, event_id, Action.SEND)
+    audience = _pending_candidates(session, event)
+    return queue_reminders(session, event, audience.guests, settings,
+                           requested_by=actor, dedupe_tag=f"request:{uuid.uuid4()}")
+
+
+def _clean_text(text) -> str:
+    text = str(text or "").strip()
+    if not text:
+        raise InvalidInput("The message is empty: write what to send after the command.", code="empty_message")
+    if len(text) > MAX_TEXT:
+        raise InvalidInput(f"That message is too long ({len(text)} characters; at most {MAX_TEXT}).",
+                           code="message_too_long")
+    return text
+
+
+def _guest_text(event: Event, text: str) -> str:
+    return f"📣 {event.name}: {text}"
+
+
+def send_broadcast(session: Session, actor: User, event_id, settings, text, status=None,
+                   side: str | None = None) -> SendBatch:
+    """Queue the organiser's text to every guest matching the filters."""
+    event, _ = require(session, actor, event_id, Action.SEND)
+    text = _clean_text(text)
+    audience = _broadcast_candidates(session, event, status, side)
+    batch = _new_batch(session, event, actor, BROADCAST)
+    body = _guest_text(event, text)
+    queued = 0
+    for guest in audience.guests:
+        payload, fallback = text_with_fallback(settings, guest.phone, body)
+        message = outbox.enqueue(
+            session, phone=guest.phone, payload=payload, fallback=fallback, kind=BROADCAST,
+            body=body, event_id=event.id, guest_id=guest.id,
+            dedupe_key=f"broadcast:{batch.id}:{guest.id}", batch_id=batch.id,
+        )
+        queued += message is not None
+    session.flush()
+    return _close_batch(batch, queued)
+
+
+def message_guest(session: Session, actor: User, event_id, guest_id, settings, text) -> Message:
+    """Queue the organiser's text to one guest of the event."""
+    event, _ = require(session, actor, event_id, Action.SEND)
+    gid = as_uuid(guest_id)
+    guest = session.get(Guest, gid) if gid else None
+    if guest is None or guest.event_id != event.id:
+        raise NotFound("Guest not found.")
+    text = _clean_text(text)
+    if guest.opted_out:
+        raise Conflict(f"{guest.full_name} asked not to get messages from us (they can send START to undo).",
+                       code="opted_out")
+    body = _guest_text(event, text)
+    payload, fallback = text_with_fallback(settings, guest.phone, body)
+    message = outbox.enqueue(
+        session, phone=guest.phone, payload=payload, fallback=fallback, kind=GUEST_MESSAGE,
+        body=body, event_id=event.id, guest_id=guest.id, user_id=None,
+    )
+    assert message is not None  # no dedupe key: always queued
+    return message

@@ -1,0 +1,124 @@
+"""Invitations, reminders and broadcasts as outbox rows: audiences, dedupe, opt-outs, roles."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from bot.services import events, guests, members, sending
+from bot.services.errors import Conflict, InvalidInput, NotFound
+from storage.models import InvitationState, Message, RsvpStatus, SendBatch
+from bot.users import get_or_create_user
+
+
+@pytest.fixture
+def org(session):
+    user = get_or_create_user(session, phone="+972541110000", display_name="Dana")
+    event = events.create_event(session, user, "Dana & Noam's wedding", date=date(2031, 6, 12),
+                                location="Tel Aviv Port")
+    return user, event
+
+
+def _add(session, user, event, name, phone, **kw):
+    return guests.add_guest(session, user, event.id, guests.GuestInput(first_name=name, phone=phone, **kw))
+
+
+def test_invitation_is_the_template_with_answer_buttons_naming_the_guest(session, settings, org):
+    user, event = org
+    g = _add(session, user, event, "Avi", "+972541234001")
+    batch = sending.send_invitations(session, user, event.id, settings)
+    assert batch.total == 1 and batch.kind == "invitation"
+    row = session.scalar(select(Message).where(Message.batch_id == batch.id))
+    tpl = row.payload["template"]
+    assert tpl["name"] == "event_invitation"
+    params = [p["text"] for c in tpl["components"] if c["type"] == "body" for p in c["parameters"]]
+    assert params == ["Dana & Noam's wedding", "Thu 12 Jun 2031", "Tel Aviv Port"]
+    buttons = [c["parameters"][0]["payload"] for c in tpl["components"] if c["type"] == "button"]
+    assert buttons == [f"rsvp:{g.id}:yes", f"rsvp:{g.id}:no"]
+    assert (row.kind, row.guest_id, row.event_id) == ("invitation", g.id, event.id)
+
+
+def test_invite_twice_queues_each_guest_once(session, settings, org):
+    user, event = org
+    _add(session, user, event, "Avi", "+972541234001")
+    _add(session, user, event, "Bea", "+972541234002")
+    assert sending.invite_audience(session, user, event.id).count == 2
+    assert sending.send_invitations(session, user, event.id, settings).total == 2
+    assert sending.invite_audience(session, user, event.id).count == 0
+    second = sending.send_invitations(session, user, event.id, settings)
+    assert second.total == 0 and second.reported_at is not None
+    assert len(session.scalars(select(Message).where(Message.kind == "invitation")).all()) == 2
+
+
+def test_audiences_skip_opted_out_and_failed_numbers_and_say_so(session, settings, org):
+    user, event = org
+    _add(session, user, event, "Avi", "+972541234001")
+    out = _add(session, user, event, "Bea", "+972541234002")
+    out.opted_out = True
+    failed = _add(session, user, event, "Cy", "+972541234003")
+    failed.invitation = InvitationState.failed
+    failed.invitation_error = "not on WhatsApp (131026)"
+    audience = sending.invite_audience(session, user, event.id)
+    assert [g.first_name for g in audience.guests] == ["Avi"]
+    assert audience.skipped == {"opted out": 1, "invitation failed": 1}
+    assert audience.describe_skipped() == "1 opted out, 1 whose invitation failed"
+    broadcast = sending.broadcast_audience(session, user, event.id)
+    assert broadcast.count == 1 and broadcast.skipped_total == 2
+    batch = sending.send_broadcast(session, user, event.id, settings, "Parking is at gate 3")
+    rows = session.scalars(select(Message).where(Message.batch_id == batch.id)).all()
+    assert [r.phone for r in rows] == ["+972541234001"]
+    assert rows[0].payload["text"]["body"] == "📣 Dana & Noam's wedding: Parking is at gate 3"
+    assert rows[0].fallback["template"]["name"] == "event_update"
+
+
+def test_remind_reaches_invited_guests_without_an_answer(session, settings, org):
+    user, event = org
+    pending = _add(session, user, event, "Avi", "+972541234001")
+    answered = _add(session, user, event, "Bea", "+972541234002")
+    not_invited = _add(session, user, event, "Cy", "+972541234003")
+    for g in (pending, answered):
+        g.invitation = InvitationState.delivered
+    answered.status = RsvpStatus.confirmed
+    assert [g.first_name for g in sending.remind_audience(session, user, event.id).guests] == ["Avi"]
+    batch = sending.send_reminders(session, user, event.id, settings)
+    assert batch.total == 1 and batch.kind == "reminder"
+    assert pending.reminded_at is not None and not_invited.reminded_at is None
+
+
+def test_without_a_template_the_invitation_is_buttons_with_a_fallback(session, settings, org):
+    user, event = org
+    g = _add(session, user, event, "Avi", "+972541234001")
+    plain = settings.with_overrides(invitation_template=None)
+    batch = sending.send_invitations(session, user, event.id, plain)
+    row = session.scalar(select(Message).where(Message.batch_id == batch.id))
+    assert row.payload["type"] == "interactive"
+    ids = [b["reply"]["id"] for b in row.payload["interactive"]["action"]["buttons"]]
+    assert ids == [f"rsvp:{g.id}:yes", f"rsvp:{g.id}:no", f"rsvp:{g.id}:maybe"]
+    assert "Dana & Noam's wedding" in row.payload["interactive"]["body"]["text"]
+    assert row.fallback["template"]["name"] == "event_update"
+
+
+def test_message_guest_and_refusals(session, settings, org):
+    user, event = org
+    g = _add(session, user, event, "Avi", "+972541234001")
+    msg = sending.message_guest(session, user, event.id, g.id, settings, "See you soon!")
+    assert msg.kind == "guest_message" and msg.payload["text"]["body"].endswith("See you soon!")
+    with pytest.raises(InvalidInput):
+        sending.message_guest(session, user, event.id, g.id, settings, "   ")
+    g.opted_out = True
+    with pytest.raises(Conflict) as err:
+        sending.message_guest(session, user, event.id, g.id, settings, "hello")
+    assert "START" in err.value.message
+    stranger = get_or_create_user(session, phone="+972549999999")
+    with pytest.raises(NotFound):
+        sending.send_invitations(session, stranger, event.id, settings)
+
+
+def test_a_viewer_may_send(session, settings, org):
+    user, event = org
+    _add(session, user, event, "Avi", "+972541234001")
+    members.add_member(session, user, event.id, "+972541110001", "viewer")
+    viewer = get_or_create_user(session, phone="+972541110001")
+    assert sending.send_invitations(session, viewer, event.id, settings).total == 1
+    assert session.scalar(select(SendBatch)).requested_by == viewer.id
