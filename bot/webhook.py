@@ -8,6 +8,7 @@ only after the message is safely stored, and a retried delivery changes nothing.
 """
 from __future__ import annotations
 
+import importlib
 import json
 import logging
 from dataclasses import dataclass, field
@@ -227,9 +228,9 @@ def _store(session, msg: inbound.InboundMessage, raw: dict | None):
 
 def _converse(session, rt, user, msg: inbound.InboundMessage) -> None:
     try:
-        from . import chat
+        chat = importlib.import_module("bot.chat")  # the conversation, when it is installed
     except ModuleNotFoundError as exc:
-        if exc.name in ("bot.chat",):
+        if exc.name == "bot.chat":
             return
         raise
     chat.handle_message(session, rt, user, msg)

@@ -1,0 +1,508 @@
+"""POST/GET /webhook through the app's HTTP layer, on SQLite and PostgreSQL.
+
+Replies are the conversation's business (tests/test_chat*.py); here only the edge: what is
+refused, what is stored, what is applied, and that a delivery is processed once.
+"""
+from __future__ import annotations
+
+import io
+import json
+import logging
+import sys
+import threading
+import types
+
+import pytest
+from sqlalchemy import func, select
+
+import bot
+from bot import inbound, outbox
+from bot.webhook import APOLOGY
+from storage.models import Direction, Event, Guest, InvitationState, Message, MessageStatus, User, utcnow
+from tests import webhooks
+from tests.conftest import TEST_APP_SECRET, TEST_VERIFY_TOKEN
+
+PHONE = "+972501234567"
+
+
+def post(client, payload, secret=TEST_APP_SECRET, headers=None):
+    body, signed_headers = webhooks.signed(payload, secret)
+    return client.post("/webhook", data=body, headers={**signed_headers, **(headers or {})})
+
+
+def count(runtime, model, *where) -> int:
+    with runtime.transaction() as session:
+        return session.scalar(select(func.count()).select_from(model).where(*where))
+
+
+def inbound_rows(runtime) -> list[Message]:
+    with runtime.transaction() as session:
+        return list(session.scalars(select(Message).where(Message.direction == Direction.inbound)))
+
+
+@pytest.fixture
+def chat(monkeypatch):
+    """A stand-in conversation module: records calls; a test may make it reply or raise."""
+    module = types.ModuleType("bot.chat")
+    module.calls = []
+    module.behaviour = None
+
+    def handle_message(session, rt, user, msg):
+        module.calls.append((user.id, msg.wamid))
+        if module.behaviour:
+            module.behaviour(session, rt, user, msg)
+
+    module.handle_message = handle_message
+    monkeypatch.setitem(sys.modules, "bot.chat", module)
+    monkeypatch.setattr(bot, "chat", module, raising=False)
+    return module
+
+
+# --------------------------------------------------------------------------- handshake
+
+
+def test_handshake_answers_the_challenge_as_plain_text(client):
+    response = client.get("/webhook", query_string={
+        "hub.mode": "subscribe", "hub.verify_token": TEST_VERIFY_TOKEN, "hub.challenge": "1158201444"})
+    assert response.status_code == 200
+    assert response.mimetype == "text/plain"
+    assert response.get_data(as_text=True) == "1158201444"
+
+
+@pytest.mark.parametrize("params", [
+    {"hub.mode": "subscribe", "hub.verify_token": "wrong", "hub.challenge": "1"},
+    {"hub.mode": "unsubscribe", "hub.verify_token": TEST_VERIFY_TOKEN, "hub.challenge": "1"},
+    {"hub.mode": "subscribe", "hub.challenge": "1"},
+    {"hub.mode": "subscribe", "hub.verify_token": TEST_VERIFY_TOKEN},
+    {},
+])
+def test_handshake_refuses_anything_else(client, params):
+    response = client.get("/webhook", query_string=params)
+    assert response.status_code == 403
+    assert "1" not in response.get_data(as_text=True)
+
+
+# --------------------------------------------------------------------------- refusals
+
+
+def _bad_signatures(body: bytes) -> list[dict]:
+    good = inbound.sign(body, TEST_APP_SECRET)
+    return [
+        {},  # missing
+        {inbound.SIGNATURE_HEADER: ""},
+        {inbound.SIGNATURE_HEADER: inbound.sign(body, "another-secret")},
+        {inbound.SIGNATURE_HEADER: inbound.sign(body + b" ", TEST_APP_SECRET)},
+        {inbound.SIGNATURE_HEADER: good[:-1]},  # truncated
+        {inbound.SIGNATURE_HEADER: good[:-1] + ("0" if good[-1] != "0" else "1")},  # one digit off
+        {inbound.SIGNATURE_HEADER: "sha256=" + "zz" * 32},  # garbled
+        {inbound.SIGNATURE_HEADER: good.replace("sha256=", "sha1=")},
+        {inbound.SIGNATURE_HEADER: good.replace("sha256=", "")},
+    ]
+
+
+@pytest.mark.parametrize("case", range(9))
+def test_bad_signatures_are_refused_and_nothing_is_stored(client, runtime, chat, case):
+    body = webhooks.load_bytes("text")
+    headers = {"Content-Type": "application/json", **_bad_signatures(body)[case]}
+    response = client.post("/webhook", data=body, headers=headers)
+    assert response.status_code == 403
+    assert count(runtime, Message) == 0 and count(runtime, User) == 0
+    assert chat.calls == []
+
+
+def test_without_an_app_secret_every_delivery_is_refused(app, runtime):
+    from bot import create_app
+
+    unsigned_app = create_app(runtime.settings.with_overrides(whatsapp_app_secret=None))
+    try:
+        response = post(unsigned_app.test_client(), webhooks.load("text"), secret="")
+        assert response.status_code == 403
+    finally:
+        unsigned_app.extensions["invitebot"].engine.dispose()
+    assert count(runtime, Message) == 0
+
+
+@pytest.mark.parametrize("body", [b"{not json", b"", b"\xff\xfe{}", b'{"object": "whatsapp_business_account", "entry": [', b"[]", b'"text"'])
+def test_malformed_json_with_a_good_signature_is_a_400(client, runtime, body):
+    response = post(client, body)
+    assert response.status_code == 400
+    assert response.get_json()["error"]["code"] == "bad_request"
+    assert count(runtime, Message) == 0
+
+
+def _padded_delivery(size: int) -> bytes:
+    """A signed-able delivery of exactly `size` bytes: many status updates (unknown wamids)."""
+    statuses = [webhooks.status(webhooks.new_wamid(), "delivered", f"+97250{i:07d}") for i in range(1000)]
+    payload = webhooks.delivery(*statuses)
+    body = json.dumps(payload).encode()
+    pad = size - len(body) - len(', "x_padding": ""')
+    assert pad > 0
+    payload["x_padding"] = "p" * pad
+    body = json.dumps(payload).encode()
+    assert len(body) == size
+    return body
+
+
+def test_a_large_delivery_under_three_megabytes_is_accepted(client):
+    body = _padded_delivery(int(2.9 * 1024 * 1024))
+    response = post(client, body)
+    assert response.status_code == 200
+    assert response.get_json() == {"status": "ok"}
+
+
+def test_over_three_megabytes_is_a_413_without_reading_it(client, runtime):
+    body = _padded_delivery(inbound.MAX_BODY_BYTES + 1)
+    response = post(client, body)
+    assert response.status_code == 413
+    assert count(runtime, Message) == 0
+
+
+def test_over_three_megabytes_without_a_content_length_is_a_413(client, runtime):
+    # A chunked upload: no Content-Length, so the limit is enforced while reading.
+    body = _padded_delivery(inbound.MAX_BODY_BYTES + 10)
+    headers = {"Content-Type": "application/json",
+               inbound.SIGNATURE_HEADER: inbound.sign(body, TEST_APP_SECRET)}
+    response = client.post("/webhook", input_stream=io.BytesIO(body), headers=headers,
+                           environ_overrides={"wsgi.input_terminated": True, "CONTENT_LENGTH": ""})
+    assert response.status_code == 413
+    assert count(runtime, Message) == 0
+    small = webhooks.load_bytes("text")
+    headers[inbound.SIGNATURE_HEADER] = inbound.sign(small, TEST_APP_SECRET)
+    response = client.post("/webhook", input_stream=io.BytesIO(small), headers=headers,
+                           environ_overrides={"wsgi.input_terminated": True, "CONTENT_LENGTH": ""})
+    assert response.status_code == 200
+    assert count(runtime, Message) == 1
+
+
+# --------------------------------------------------------------------------- every kind
+
+MESSAGE_FILES = [name for name in webhooks.names() if not name.startswith("status_")
+                 and name not in ("template_status_update", "batch_multi_sender")]
+
+
+@pytest.mark.parametrize("name", MESSAGE_FILES)
+def test_every_message_kind_is_acknowledged_and_stored_once(client, runtime, chat, name):
+    payload = webhooks.load(name)
+    [msg] = inbound.parse_delivery(payload).messages
+    response = post(client, payload)
+    assert response.status_code == 200 and response.get_json() == {"status": "ok"}
+    # Stored before the 200: a fresh session sees it.
+    [stored] = inbound_rows(runtime)
+    assert stored.wamid == msg.wamid
+    assert stored.status == MessageStatus.received
+    assert stored.kind == msg.kind
+    assert stored.body == msg.text
+    assert stored.payload["id"] == msg.wamid  # the raw message as Meta sent it
+    with runtime.transaction() as session:
+        user = session.get(User, stored.user_id)
+        assert user.phone == msg.sender_phone
+        assert user.wa_user_id == msg.sender_user_id
+        assert user.last_inbound_at is not None
+    assert chat.calls == [(stored.user_id, msg.wamid)]
+    # Meta retries: the same delivery again changes nothing and reaches no handler.
+    assert post(client, payload).status_code == 200
+    assert count(runtime, Message) == 1
+    assert len(chat.calls) == 1
+
+
+def test_template_status_updates_and_other_fields_are_acknowledged_and_ignored(client, runtime, caplog):
+    with caplog.at_level(logging.INFO, logger="bot.webhook"):
+        response = post(client, webhooks.load("template_status_update"))
+    assert response.status_code == 200
+    assert count(runtime, Message) == 0
+    assert "field message_template_status_update" in caplog.text
+
+
+@pytest.mark.parametrize("payload", [
+    {"object": "page", "entry": []},
+    {"object": "whatsapp_business_account", "entry": "nope"},
+    {"object": "whatsapp_business_account", "entry": [{"changes": [{"field": "messages", "value": {
+        "messages": [{"id": "wamid.X1", "from": "972501234567", "type": "hologram", "hologram": {}}]}}]}]},
+    {"object": "whatsapp_business_account", "entry": [{"changes": [{"field": "messages", "value": {
+        "messages": [{"type": "text"}], "statuses": "x"}}]}]},
+    {},
+])
+def test_odd_shapes_get_a_200_never_a_500(client, payload):
+    assert post(client, payload).status_code == 200
+
+
+def test_an_unknown_message_type_is_stored_as_unknown(client, runtime):
+    payload = {"object": "whatsapp_business_account", "entry": [{"changes": [{"field": "messages", "value": {
+        "messages": [{"id": "wamid.X1", "from": "972501234567", "type": "hologram", "hologram": {}}]}}]}]}
+    assert post(client, payload).status_code == 200
+    [stored] = inbound_rows(runtime)
+    assert stored.kind == "unknown" and stored.payload["type"] == "hologram"
+
+
+# --------------------------------------------------------------------------- statuses
+
+
+def _outbound(runtime, wamid, *, kind="reply", guest=False, status=MessageStatus.sent):
+    with runtime.transaction() as session:
+        guest_id = None
+        if guest:
+            event = Event(name="Wedding")
+            session.add(event)
+            session.flush()
+            g = Guest(event_id=event.id, first_name="Noa", phone=PHONE, invitation=InvitationState.sent)
+            session.add(g)
+            session.flush()
+            guest_id = g.id
+        message = Message(direction=Direction.outbound, wamid=wamid, phone=PHONE, kind=kind,
+                          status=status, payload={}, guest_id=guest_id, attempts=1)
+        session.add(message)
+        session.flush()
+        return message.id, guest_id
+
+
+def _state(runtime, message_id, guest_id=None):
+    with runtime.transaction() as session:
+        message = session.get(Message, message_id)
+        guest = session.get(Guest, guest_id) if guest_id else None
+        return message, guest
+
+
+def test_status_updates_move_a_message_forward(client, runtime):
+    wamid = inbound.parse_delivery(webhooks.load("status_sent")).statuses[0].wamid
+    message_id, guest_id = _outbound(runtime, wamid, kind="invitation", guest=True, status=MessageStatus.sending)
+    for name, expected in [("status_sent", "sent"), ("status_delivered", "delivered"), ("status_read", "read")]:
+        assert post(client, webhooks.load(name)).status_code == 200
+        message, guest = _state(runtime, message_id, guest_id)
+        assert message.status.value == expected
+        assert guest.invitation.value == expected
+
+
+def test_statuses_out_of_order_never_go_backwards(client, runtime):
+    wamid = webhooks.new_wamid()
+    message_id, guest_id = _outbound(runtime, wamid, kind="invitation", guest=True)
+    for state in ["read", "delivered", "sent", "failed"]:
+        assert post(client, webhooks.status(wamid, state, PHONE)).status_code == 200
+    message, guest = _state(runtime, message_id, guest_id)
+    assert message.status == MessageStatus.read
+    assert guest.invitation == InvitationState.read
+    assert message.error_code is None
+
+
+def test_a_failed_status_records_the_error_on_the_message_and_the_invitation(client, runtime):
+    wamid = webhooks.new_wamid()
+    message_id, guest_id = _outbound(runtime, wamid, kind="invitation", guest=True)
+    assert post(client, webhooks.status(wamid, "failed", PHONE, 131026)).status_code == 200
+    message, guest = _state(runtime, message_id, guest_id)
+    assert message.status == MessageStatus.failed
+    assert message.error_code == 131026
+    assert message.error_text
+    assert guest.invitation == InvitationState.failed
+    assert "not on WhatsApp" in guest.invitation_error
+    # A late "delivered" does not resurrect it.
+    post(client, webhooks.status(wamid, "delivered", PHONE))
+    assert _state(runtime, message_id)[0].status == MessageStatus.failed
+
+
+def test_a_reply_status_leaves_guests_alone(client, runtime):
+    wamid = webhooks.new_wamid()
+    message_id, guest_id = _outbound(runtime, wamid, kind="reply", guest=True)
+    post(client, webhooks.status(wamid, "read", PHONE))
+    message, guest = _state(runtime, message_id, guest_id)
+    assert message.status == MessageStatus.read
+    assert guest.invitation == InvitationState.sent
+
+
+def test_statuses_for_unknown_messages_are_ignored(client, runtime):
+    assert post(client, webhooks.load("status_failed")).status_code == 200
+    assert count(runtime, Message) == 0
+
+
+def test_the_worker_and_status_webhooks_tell_one_story(client, runtime, fake_graph):
+    fake_graph.open_window(PHONE)
+    with runtime.transaction() as session:
+        from bot.whatsapp import text_payload
+
+        message_id = outbox.enqueue(session, phone=PHONE, payload=text_payload(PHONE, "hi"), kind="reply").id
+    outbox.drain(runtime)
+    wamid = fake_graph.sent_to(PHONE)[0].wamid
+    post(client, webhooks.status(wamid, "delivered", PHONE))
+    assert _state(runtime, message_id)[0].status == MessageStatus.delivered
+
+
+# --------------------------------------------------------------------------- senders
+
+
+def test_a_batch_from_several_senders_creates_each_user_and_message(client, runtime, chat):
+    payload = webhooks.load("batch_multi_sender")
+    parsed = inbound.parse_delivery(payload)
+    assert post(client, payload).status_code == 200
+    stored = inbound_rows(runtime)
+    assert sorted(m.wamid for m in stored) == sorted(m.wamid for m in parsed.messages)
+    senders = {(m.sender_phone, m.sender_user_id) for m in parsed.messages}
+    assert count(runtime, User) == len(senders) == 3
+    assert len(chat.calls) == len(parsed.messages)
+
+
+def test_a_built_batch_of_many_senders(client, runtime):
+    parts = [webhooks.text_message(f"+97250{i:07d}", f"hello {i}") for i in range(20)]
+    assert post(client, webhooks.delivery(*parts)).status_code == 200
+    assert count(runtime, User) == 20
+    assert count(runtime, Message, Message.direction == Direction.inbound) == 20
+
+
+def test_a_user_known_only_by_user_id_is_recognised_when_the_phone_arrives(client, runtime):
+    bsuid_only = webhooks.load("text_bsuid_only")
+    user_id = inbound.parse_delivery(bsuid_only).messages[0].sender_user_id
+    assert post(client, bsuid_only).status_code == 200
+    with runtime.transaction() as session:
+        [user] = session.scalars(select(User)).all()
+        assert user.phone is None and user.wa_user_id == user_id
+        first_id = user.id
+    assert post(client, webhooks.text_message("+15551234567", "hello again", user_id=user_id)).status_code == 200
+    with runtime.transaction() as session:
+        [user] = session.scalars(select(User)).all()
+        assert user.id == first_id
+        assert user.phone == "+15551234567" and user.wa_user_id == user_id
+    # ... and by the phone alone afterwards.
+    post(client, webhooks.text_message("+15551234567", "third", user_id=None))
+    assert count(runtime, User) == 1
+    assert count(runtime, Message, Message.user_id == first_id) == 3
+
+
+def test_a_known_phone_gains_its_user_id(client, runtime):
+    post(client, webhooks.text_message(PHONE, "one"))
+    post(client, webhooks.text_message(PHONE, "two", user_id="IL.123"))
+    with runtime.transaction() as session:
+        [user] = session.scalars(select(User)).all()
+        assert user.phone == PHONE and user.wa_user_id == "IL.123"
+
+
+def test_inbound_opens_the_24_hour_window(client, runtime):
+    before = utcnow()
+    post(client, webhooks.text_message(PHONE, "hi"))
+    with runtime.transaction() as session:
+        user = session.scalars(select(User)).one()
+        seen = user.last_inbound_at
+        seen = seen if seen.tzinfo else seen.replace(tzinfo=before.tzinfo)
+        assert seen >= before
+
+
+# --------------------------------------------------------------------------- duplicates and failures
+
+
+def test_the_same_message_in_one_delivery_twice_is_stored_once(client, runtime, chat):
+    part = webhooks.text_message(PHONE, "yes", wamid="wamid.TWICE")
+    assert post(client, webhooks.delivery(part, part)).status_code == 200
+    assert count(runtime, Message) == 1
+    assert len(chat.calls) == 1
+
+
+def test_concurrent_duplicate_deliveries_are_processed_once(app, runtime, chat):
+    """Meta retries while the first delivery is still being handled (two gunicorn threads)."""
+    def slow_reply(session, rt, user, msg):
+        from bot.whatsapp import text_payload
+
+        outbox.enqueue(session, phone=user.phone, payload=text_payload(user.phone, "Got it"), kind="reply")
+        threading.Event().wait(0.3)  # both requests are inside their transactions now
+
+    chat.behaviour = slow_reply
+    body, headers = webhooks.signed(webhooks.text_message("+972529999999", "yes"), TEST_APP_SECRET)
+    barrier = threading.Barrier(2)
+    statuses = []
+
+    def deliver():
+        client = app.test_client()
+        barrier.wait()
+        statuses.append(client.post("/webhook", data=body, headers=headers).status_code)
+
+    threads = [threading.Thread(target=deliver) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(20)
+    assert statuses == [200, 200]
+    assert count(runtime, Message, Message.direction == Direction.inbound) == 1
+    assert count(runtime, Message, Message.direction == Direction.outbound) == 1  # one reply, not two
+    assert count(runtime, User) == 1
+
+
+def test_concurrent_first_messages_from_one_new_user_make_one_user(app, runtime):
+    parts = [webhooks.text_message("+972528888888", f"m{i}") for i in range(2)]
+    barrier = threading.Barrier(2)
+    statuses = []
+
+    def deliver(part):
+        body, headers = webhooks.signed(part, TEST_APP_SECRET)
+        client = app.test_client()
+        barrier.wait()
+        statuses.append(client.post("/webhook", data=body, headers=headers).status_code)
+
+    threads = [threading.Thread(target=deliver, args=(p,)) for p in parts]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(20)
+    assert statuses == [200, 200]
+    assert count(runtime, User) == 1
+    assert count(runtime, Message) == 2
+
+
+def test_the_handlers_own_replies_are_in_the_same_transaction(client, runtime, chat):
+    def reply(session, rt, user, msg):
+        from bot.whatsapp import text_payload
+
+        outbox.enqueue(session, phone=user.phone, payload=text_payload(user.phone, "Welcome"), kind="reply",
+                       user_id=user.id)
+
+    chat.behaviour = reply
+    post(client, webhooks.text_message(PHONE, "hi"))
+    assert count(runtime, Message, Message.direction == Direction.outbound,
+                 Message.status == MessageStatus.queued) == 1
+
+
+def test_a_failing_handler_keeps_the_message_and_queues_an_apology(client, runtime, chat, caplog):
+    def explode(session, rt, user, msg):
+        from bot.whatsapp import text_payload
+
+        outbox.enqueue(session, phone=user.phone, payload=text_payload(user.phone, "half done"), kind="reply")
+        raise RuntimeError("bug in the conversation")
+
+    chat.behaviour = explode
+    payload = webhooks.text_message(PHONE, "add guest Dana 0521234567", wamid="wamid.BOOM")
+    with caplog.at_level(logging.INFO, logger="bot.webhook"):
+        response = post(client, payload)
+    assert response.status_code == 200
+    [stored] = inbound_rows(runtime)
+    assert stored.wamid == "wamid.BOOM"
+    with runtime.transaction() as session:
+        [reply] = session.scalars(select(Message).where(Message.direction == Direction.outbound)).all()
+        assert reply.body == APOLOGY and reply.kind == "apology"  # the half-done reply was rolled back
+        assert reply.payload["text"]["body"] == APOLOGY
+    assert "wamid.BOOM" in caplog.text and "RuntimeError" in caplog.text
+    assert PHONE not in caplog.text and "972501234567" not in caplog.text
+    # Meta's retry of the same delivery: nothing more.
+    post(client, payload)
+    assert count(runtime, Message) == 2
+
+
+def test_one_bad_message_does_not_lose_the_others_in_its_batch(client, runtime, chat):
+    def explode_on_second(session, rt, user, msg):
+        if msg.text == "second":
+            raise ValueError("boom")
+
+    chat.behaviour = explode_on_second
+    parts = [webhooks.text_message(f"+97250111111{i}", text) for i, text in enumerate(["first", "second", "third"])]
+    assert post(client, webhooks.delivery(*parts)).status_code == 200
+    assert sorted(m.body for m in inbound_rows(runtime)) == ["first", "second", "third"]
+    assert count(runtime, Message, Message.kind == "apology") == 1
+
+
+def test_the_log_line_counts_and_masks(client, caplog):
+    payload = webhooks.delivery(
+        webhooks.text_message(PHONE, "hi"),
+        webhooks.status(webhooks.new_wamid(), "read", PHONE),
+        webhooks.load("template_status_update"),
+    )
+    with caplog.at_level(logging.INFO, logger="bot.webhook"):
+        post(client, payload)
+    line = next(r.getMessage() for r in caplog.records if r.getMessage().startswith("webhook delivery"))
+    assert "1 message(s)" in line and "1 status(es)" in line
+    assert "+972*******67" in line
+    text = caplog.text
+    assert "972501234567" not in text
+    assert TEST_APP_SECRET not in text and TEST_VERIFY_TOKEN not in text
