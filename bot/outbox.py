@@ -261,7 +261,7 @@ def claim(rt, limit: int, *, lease: float = DEFAULT_LEASE_SECONDS,
 
 
 def send_claimed(rt, row: Claimed, limiter: RateLimiter | None, halt: threading.Event,
-                 lease_margin: float = 1.0) -> Result:
+                 lease_margin: float = 0.5) -> Result:
     """Send one claimed row (runs on a sender thread; no database here)."""
     if halt.is_set():
         return Result(row, "released")
