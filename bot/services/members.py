@@ -20,10 +20,10 @@ def _role(role) -> Role:
 
 
 def list_members(session: Session, actor: User, event_id) -> list[EventMember]:
-    require(session, actor, event_id, Action.VIEW)
+    event, _ = require(session, actor, event_id, Action.VIEW)
     order = {Role.admin: 0, Role.editor: 1, Role.viewer: 2}
     members = session.scalars(
-        select(EventMember).options(joinedload(EventMember.user)).where(EventMember.event_id == event_id)
+        select(EventMember).options(joinedload(EventMember.user)).where(EventMember.event_id == event.id)
         .order_by(EventMember.created_at)
     ).all()
     return sorted(members, key=lambda m: order[m.role])
