@@ -440,6 +440,7 @@ class OrganiserChat:
         guest = self.resolve_guest(event, cmd.ref, f"edit <ref> {cmd.field} {cmd.value}")
         if guest is None:
             return
+        old_name = guest.full_name
         if cmd.field == "name":
             first, last = C.split_name(str(cmd.value))
             fields = {"first_name": first, "last_name": last}
@@ -447,7 +448,7 @@ class OrganiserChat:
             key = {"phone": "phone", "side": "side", "party": "party_size", "note": "notes"}[cmd.field]
             fields = {key: cmd.value}
         guest = guest_service.update_guest(self.session, self.user, event.id, guest.id, region=self.region, **fields)
-        self.say(replies.guest_updated(event, guest, cmd.field))
+        self.say(replies.guest_updated(event, guest, cmd.field, old_name))
 
     def cmd_mark(self, cmd: C.MarkGuest, event: Event) -> None:
         party = f" party {cmd.party_size}" if cmd.party_size else ""

@@ -268,7 +268,7 @@ def import_summary(event, result, *, what: str = "guest list", unit: str = "line
     return cap("\n".join(lines))
 
 
-def guest_updated(event, guest: Guest, field: str) -> str:
+def guest_updated(event, guest: Guest, field: str, old_name: str | None = None) -> str:
     shown = {
         "name": f"name to {guest_name(guest)}",
         "phone": f"phone to {display_phone(guest.phone)}",
@@ -279,7 +279,7 @@ def guest_updated(event, guest: Guest, field: str) -> str:
     extra = ""
     if field == "phone" and guest.invitation == InvitationState.not_sent:
         extra = " Send *invite* to invite the new number."
-    return f"✏️ Changed {guest_name(guest)}'s {shown} ({event.name}).{extra}"
+    return f"✏️ Changed {old_name or guest_name(guest)}'s {shown} ({event.name}).{extra}"
 
 
 def guest_marked(event, guest: Guest) -> str:
@@ -341,15 +341,14 @@ def stats(event, data: dict) -> str:
 # ---------------------------------------------------------------- sending
 
 def _skipped(skipped: dict[str, int]) -> str:
+    """" Skipped: 3 opted out, 1 whose invitation failed." (empty when nobody was skipped)."""
     parts = []
     for reason, n in skipped.items():
         if not n:
             continue
-        label = reason.replace("_", " ")
+        label = {"invitation failed": "whose invitation failed"}.get(reason, reason.replace("_", " "))
         parts.append(f"{n:,} {label}")
-    if not parts:
-        return ""
-    return " " + ", ".join(parts) + (" are" if sum(skipped.values()) != 1 else " is") + " skipped."
+    return " Skipped: " + ", ".join(parts) + "." if parts else ""
 
 
 def send_question(kind: str, event, count: int, skipped: dict[str, int], text: str | None = None,

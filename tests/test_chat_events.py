@@ -1,0 +1,181 @@
+"""Organisers create and run events by chat: welcome, new event, several events, details,
+changes, deletion with a confirmation that expires, reminders, notifications, help."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from sqlalchemy import func, select
+
+from storage.models import Conversation, Event, EventMember, Guest
+from tests.phone import phone_factory  # noqa: F401  (fixture)
+
+DANA = "+972521234567"
+NOAM = "+972529876543"
+
+
+def count(runtime, model) -> int:
+    with runtime.transaction() as s:
+        return s.scalar(select(func.count()).select_from(model))
+
+
+def test_a_stranger_gets_a_welcome_that_shows_how_to_start(phone_factory):
+    dana = phone_factory(DANA, "Dana")
+    for text in ("hi there", "guests", "stats", "events", "use 2", "invite"):
+        reply = dana.send(text)
+        assert "new event Dana & Noam's wedding" in reply or "Send *help*" in reply, (text, reply)
+    welcome = dana.send("guests")
+    assert "new event Dana & Noam's wedding" in welcome and "date: 12/6/2027" in welcome
+    assert "location:" in welcome
+
+
+def test_new_event_with_date_and_location_lines(phone_factory, runtime):
+    dana = phone_factory(DANA, "Dana")
+    reply = dana.send("New Event Dana & Noam's wedding\nDate: 12/6/2027\nlocation: Tel Aviv, Hangar 11")
+    assert "Created *Dana & Noam's wedding*" in reply
+    assert "12 Jun 2027" in reply and "Hangar 11" in reply and "admin" in reply
+    details = dana.send("event")
+    assert "12 Jun 2027" in details and "Tel Aviv, Hangar 11" in details and "you're admin" in details
+    assert count(runtime, Event) == 1
+
+
+def test_a_new_event_without_a_date_says_how_to_add_it(phone_factory):
+    dana = phone_factory(DANA)
+    reply = dana.send("create event Bar mitzvah")
+    assert "set date" in reply and "set location" in reply
+
+
+def test_bad_new_event_input_gets_a_hint_and_creates_nothing(phone_factory, runtime):
+    dana = phone_factory(DANA)
+    assert "name" in dana.send("new event").lower()
+    reply = dana.send("new event Party\ndate: 45/45/2027")
+    assert "date" in reply.lower()
+    assert count(runtime, Event) == 0
+
+
+def test_set_date_location_and_name(phone_factory):
+    dana = phone_factory(DANA)
+    dana.send("new event Wedding")
+    assert "12 Jun 2027" in dana.send("set date 12.6.27")
+    assert "Hangar 11" in dana.send("set location: Hangar 11, Tel Aviv")
+    assert "Dana & Noam" in dana.send("rename Dana & Noam's wedding")
+    details = dana.send("event details")
+    assert "Dana & Noam's wedding" in details and "12 Jun 2027" in details and "Hangar 11" in details
+    assert "date" in dana.send("set date someday").lower()
+
+
+def test_several_events_ask_which_one_and_use_switches(phone_factory):
+    dana = phone_factory(DANA)
+    dana.send("new event Wedding\ndate: 12/6/2027")
+    dana.send("new event Brit\ndate: 1/2/2027")
+    dana.send("add guest Avi Cohen 0502345678")   # goes to Brit, the current (newest) event
+    listing = dana.send("events")
+    assert "1. Brit" in listing and "2. Wedding" in listing
+    assert "1 guest" in listing and "admin" in listing and "current" in listing
+    assert "Now working on *Wedding*" in dana.send("use 2")
+    assert "Wedding" in dana.send("guests") and "no guests yet" in dana.last
+    assert "Brit" in dana.send("use brit")
+    assert "Avi Cohen" in dana.send("guests")
+    assert "no event called" in dana.send("use Party")
+    assert "no event number 7" in dana.send("use 7")
+
+
+def test_several_events_and_none_chosen_lists_them(phone_factory, runtime):
+    dana = phone_factory(DANA)
+    dana.send("new event Wedding")
+    dana.send("new event Brit")
+    with runtime.transaction() as s:   # as after the current event was deleted by another admin
+        conv = s.get(Conversation, s.scalar(select(EventMember.user_id)))
+        conv.current_event_id = None
+    reply = dana.send("stats")
+    assert "You have 2 events" in reply and "use 2" in reply and "stats" in reply
+
+
+def test_delete_event_asks_with_numbers_and_yes_deletes(phone_factory, runtime):
+    dana = phone_factory(DANA)
+    dana.send("new event Wedding")
+    dana.send("add guests\nAvi 0502345678\nRon 0502345679")
+    question = dana.send("delete event")
+    assert "Delete *Wedding* with its 2 guests" in question and "yes or no" in question
+    assert dana.last_buttons == ["confirm:yes", "confirm:no"]
+    assert count(runtime, Event) == 1
+    assert "Deleted Wedding" in dana.tap("confirm:yes", "Yes")
+    assert count(runtime, Event) == 0 and count(runtime, Guest) == 0
+    assert "new event" in dana.send("guests")   # back to the welcome
+
+
+def test_no_and_cancel_keep_the_event(phone_factory, runtime):
+    dana = phone_factory(DANA)
+    dana.send("new event Wedding")
+    dana.send("delete event")
+    assert "cancelled" in dana.send("no").lower()
+    dana.send("delete event")
+    assert "cancelled" in dana.send("cancel").lower()
+    assert "Nothing to cancel" in dana.send("cancel")
+    assert "nothing waiting" in dana.send("yes")
+    assert count(runtime, Event) == 1
+
+
+def test_a_confirmation_expires_after_ten_minutes(phone_factory, runtime):
+    dana = phone_factory(DANA)
+    dana.send("new event Wedding")
+    dana.send("delete event")
+    with runtime.transaction() as s:
+        conv = s.scalar(select(Conversation))
+        conv.pending_expires_at = datetime.now(timezone.utc) - timedelta(seconds=1)
+    assert dana.send("yes") == "That question expired; send *delete event* again."
+    assert count(runtime, Event) == 1
+
+
+def test_reminders_and_notify(phone_factory, runtime):
+    dana = phone_factory(DANA)
+    dana.send("new event Wedding\ndate: 12/6/2027")
+    assert "14, 7, 2 days before" in dana.send("reminders 14 7 2")
+    with runtime.transaction() as s:
+        assert s.scalar(select(Event.reminder_days)) == [14, 7, 2]
+    assert "off" in dana.send("reminders off")
+    with runtime.transaction() as s:
+        assert s.scalar(select(Event.reminder_days)) is None
+    assert "No more answer notifications" in dana.send("notify off")
+    assert "off" in dana.send("event").split("Notifications of answers:")[1]
+    assert "tell you each guest's answer" in dana.send("notify on")
+
+
+def test_help_shows_only_what_the_role_allows(phone_factory):
+    dana, noam = phone_factory(DANA), phone_factory(NOAM)
+    dana.send("new event Wedding")
+    admin_help = dana.send("help")
+    assert "delete event" in admin_help and "remove guest" in admin_help and "add member" in admin_help
+    dana.send(f"add member {NOAM} viewer")
+    viewer_help = noam.send("help")
+    assert "you're viewer" in viewer_help
+    assert "guests" in viewer_help and "stats" in viewer_help and "invite" in viewer_help
+    for hidden in ("delete event", "remove guest", "add guest", "add member", "mark <ref>"):
+        assert hidden not in viewer_help, hidden
+    assert len(viewer_help) < len(admin_help) < 4096
+
+
+def test_unknown_command_gets_a_one_line_hint(phone_factory):
+    dana = phone_factory(DANA)
+    dana.send("new event Wedding")
+    reply = dana.send("gusets")
+    assert "didn't understand" in reply and "guests" in reply and "\n" not in reply
+    assert "help" in dana.send("🤷‍♀️ שלום")
+
+
+def test_non_text_messages_get_a_hint_and_reactions_get_silence(phone_factory):
+    dana = phone_factory(DANA)
+    dana.send("new event Wedding")
+    for kind in ("image", "sticker", "location", "audio", "video"):
+        assert "help" in dana.send_kind(kind), kind
+    assert dana.send_kind("reaction") == ""
+
+
+def test_a_token_is_shown_once_and_can_be_revoked(phone_factory):
+    dana = phone_factory(DANA)
+    dana.send("new event Wedding")
+    reply = dana.send("token")
+    assert "shown only this once" in reply and "secret" in reply.lower()
+    token = reply.split("\n\n")[1].strip()
+    assert len(token) >= 20 and " " not in token
+    assert "Revoked 1 API token" in dana.send("token revoke")
+    assert "no active API tokens" in dana.send("token revoke")
