@@ -1,0 +1,100 @@
+"""A guest list sent as a document: downloaded through the Cloud API, imported, summarised by line."""
+from __future__ import annotations
+
+import random
+
+from sqlalchemy import func, select
+
+from storage.models import Guest
+from tests.phone import phone_factory  # noqa: F401  (fixture)
+
+DANA = "+972521234567"
+
+
+def guest_count(runtime) -> int:
+    with runtime.transaction() as s:
+        return s.scalar(select(func.count()).select_from(Guest))
+
+
+def organiser(phone_factory):
+    dana = phone_factory(DANA, "Dana")
+    dana.send("new event Dana & Noam's wedding")
+    return dana
+
+
+def test_two_thousand_guests_with_duplicates_and_bad_rows(phone_factory, runtime):
+    dana = organiser(phone_factory)
+    dana.send("add guests\nAvi Cohen 0501000000\nRon Levi 0501000001")   # already on the list
+    rng = random.Random(7)
+    lines = ["name,phone,side,party"]
+    expected_bad: dict[int, str] = {}
+    expected_dupes: set[int] = set()
+    good = 0
+    for i in range(2000):
+        line_no = i + 2                       # the header is line 1
+        if i < 20:
+            if i % 2:
+                lines.append(f"Bad Phone {i},12-34,bride,1")
+                expected_bad[line_no] = "bad phone number"
+            else:
+                lines.append(f",05020{i:05d},groom,1")
+                expected_bad[line_no] = "no name"
+        elif i < 70:
+            # 48 repeat an earlier row of the file, 2 are already on the list
+            phone = "0501000000" if i == 20 else "0501000001" if i == 21 else f"05030{(i - 22) + 100:05d}"
+            lines.append(f"Again {i},{phone},bride,2")
+            expected_dupes.add(line_no)
+        else:
+            lines.append(f"גאסט {i} Guest,05030{i - 70:05d},{rng.choice(['bride', 'groom'])},{rng.randint(1, 4)}")
+            good += 1
+    assert good == 1930
+    data = ("\ufeff" + "\n".join(lines) + "\n").encode("utf-8")
+    reply = dana.send_document(data, "guests.csv")
+    assert "✅ Added 1,930 guests." in reply
+    assert "↩️ 50 guests already on the list:" in reply
+    assert "line 22: Avi Cohen, added by Dana" in reply
+    assert "⚠️ 20 lines not added:" in reply
+    assert "line 2: no name" in reply and "line 3: bad phone number 12-34" in reply
+    assert "…and 10 more" in reply and "…and 40 more" in reply
+    assert len(reply) < 4096
+    assert guest_count(runtime) == 2 + 1930
+    with runtime.transaction() as s:
+        hebrew = s.scalar(select(Guest).where(Guest.phone == "+972503000000"))
+        assert hebrew.first_name == "גאסט" and hebrew.last_name == "70 Guest"
+
+
+def test_semicolons_and_a_hebrew_header(phone_factory, runtime):
+    dana = organiser(phone_factory)
+    data = "שם;טלפון;צד\nדנה לוי;050-234-5671;כלה\nרון;050-234-5672;חתן\n".encode("utf-8")
+    reply = dana.send_document(data, "רשימה.csv")
+    assert "Added 2 guests" in reply and "not added" not in reply
+    with runtime.transaction() as s:
+        assert s.scalar(select(Guest.side).where(Guest.first_name == "דנה")) == "כלה"
+
+
+def test_a_file_that_is_not_a_csv_is_refused_and_changes_nothing(phone_factory, runtime):
+    dana = organiser(phone_factory)
+    reply = dana.send_document(b"PK\x03\x04\x00\x00binary", "guests.xlsx",
+                               "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    assert "CSV" in reply and "nothing was changed" in reply
+    reply = dana.send_document(b"%PDF-1.4 \x00\x01", "guests.csv")
+    assert "not a CSV" in reply and "Nothing was changed" in reply
+    reply = dana.send_document(b"just one column\nno phones here\n", "list.csv")
+    assert "Nothing was changed" in reply
+    assert guest_count(runtime) == 0
+
+
+def test_a_viewer_cannot_import(phone_factory, runtime):
+    dana = organiser(phone_factory)
+    dana.send("add member 0541112222 viewer")
+    viewer = phone_factory("+972541112222", "Vera")
+    reply = viewer.send_document(b"name,phone\nAvi,0502345671\n", "guests.csv")
+    assert reply == "Only an admin or editor of Dana & Noam's wedding can add or edit guests."
+    assert guest_count(runtime) == 0
+
+
+def test_a_csv_from_someone_without_events_gets_the_welcome(phone_factory, runtime):
+    stranger = phone_factory("+972541112222")
+    reply = stranger.send_document(b"name,phone\nAvi,0502345671\n", "guests.csv")
+    assert "new event" in reply
+    assert guest_count(runtime) == 0

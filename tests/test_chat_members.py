@@ -1,0 +1,100 @@
+"""The team of an event by chat: add a member (who is told), change roles, remove, leave,
+and the last admin who always stays."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from storage.models import EventMember, Role, User
+from tests.phone import phone_factory  # noqa: F401  (fixture)
+
+DANA = "+972521234567"
+NOAM = "+972529876543"
+RUTI = "+972541112222"
+
+
+def roles(runtime) -> dict[str, str]:
+    with runtime.transaction() as s:
+        rows = s.execute(select(User.phone, EventMember.role).join(EventMember, EventMember.user_id == User.id)).all()
+        return {phone: role.value for phone, role in rows}
+
+
+def team(phone_factory):
+    dana = phone_factory(DANA, "Dana")
+    dana.send("new event Dana & Noam's wedding")
+    return dana
+
+
+def test_a_new_member_is_told_who_added_them_and_what_they_can_do(phone_factory, runtime, fake_graph):
+    dana = team(phone_factory)
+    fake_graph.open_window(NOAM)
+    reply = dana.send("add member 052-987-6543 editor")
+    assert "Added +972 52-987-6543 to Dana & Noam's wedding as editor" in reply
+    told = fake_graph.sent_to(NOAM)
+    assert len(told) == 1 and told[0].type == "text"
+    assert "Dana (+972 52-123-4567) added you to the team of *Dana & Noam's wedding* as editor" in told[0].text
+    assert "add and edit guests" in told[0].text and "help" in told[0].text
+    assert roles(runtime)[NOAM] == "editor"
+    noam = phone_factory(NOAM, "Noam")
+    assert "Dana & Noam's wedding" in noam.send("help") and "you're editor" in noam.last
+
+
+def test_outside_the_window_the_new_member_gets_the_template(phone_factory, runtime, fake_graph):
+    dana = team(phone_factory)
+    dana.send(f"add organizer {RUTI}")          # editor by default
+    told = fake_graph.sent_to(RUTI)
+    assert len(told) == 1 and told[0].type == "template"
+    assert told[0]["template"]["name"] == "event_update"
+    assert "Dana (+972 52-123-4567) added you to the team of Dana & Noam's wedding as editor" in told[0].text
+    assert roles(runtime)[RUTI] == "editor"
+
+
+def test_adding_twice_and_bad_numbers(phone_factory, runtime):
+    dana = team(phone_factory)
+    dana.send(f"add member {NOAM} viewer")
+    assert "already a member" in dana.send(f"add member {NOAM} admin")
+    assert "Try: add member" in dana.send("add member someone")
+    assert roles(runtime) == {DANA: "admin", NOAM: "viewer"}
+
+
+def test_members_role_and_remove(phone_factory, runtime):
+    dana = team(phone_factory)
+    dana.send(f"add member {NOAM} editor")
+    dana.send(f"add member {RUTI} viewer")
+    phone_factory(NOAM, "Noam").send("hi")        # Noam's name becomes known when he writes
+    listing = dana.send("members")
+    assert "1. Dana +972 52-123-4567: admin (you)" in listing
+    assert "2. Noam +972 52-987-6543: editor" in listing and "3. +972 54-111-2222: viewer" in listing
+    assert "Noam (+972 52-987-6543) is now admin" in dana.send("role 2 admin")
+    assert "is now editor" in dana.send(f"make {RUTI} editor")
+    assert "is now viewer" in dana.send("role noam viewer")
+    question = dana.send("remove member 3")
+    assert "Remove +972 54-111-2222 (editor) from the team of Dana & Noam's wedding?" in question
+    assert RUTI in roles(runtime)
+    assert "Removed +972 54-111-2222" in dana.send("yes")
+    assert roles(runtime) == {DANA: "admin", NOAM: "viewer"}
+    assert "send *leave*" in dana.send("remove member 1")
+
+
+def test_the_last_admin_cannot_leave_or_be_demoted(phone_factory, runtime):
+    dana = team(phone_factory)
+    dana.send(f"add member {NOAM} editor")
+    dana.send("members")
+    assert "at least one admin" in dana.send("role 1 editor")
+    assert "only admin" in dana.send("leave")
+    assert roles(runtime) == {DANA: "admin", NOAM: "editor"}
+    dana.send("role 2 admin")
+    assert "You left the team of Dana & Noam's wedding" in dana.send("leave")
+    assert roles(runtime) == {NOAM: "admin"}
+    assert "new event" in dana.send("guests")                   # Dana has no events now
+
+
+def test_a_removed_member_loses_the_event(phone_factory, runtime):
+    dana = team(phone_factory)
+    dana.send(f"add member {NOAM} editor")
+    noam = phone_factory(NOAM, "Noam")
+    noam.send("add guest Yosef Mizrahi 0502345671")
+    dana.send("members")
+    dana.send("remove member 2")
+    dana.send("yes")
+    reply = noam.send("guests")
+    assert "Mizrahi" not in reply and "new event" in reply
