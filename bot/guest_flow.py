@@ -1,0 +1,373 @@
+"""The guest side of the chat: answers, party size, details, stop/start, choosing an event.
+
+`handle_guest_message` runs inside the webhook's transaction for one inbound message;
+replies are outbox rows in that same transaction. A guest is recognised by their phone
+(every guest row with that number, across events). Button payloads name the guest:
+
+    rsvp:<guest id>:yes|no|maybe    an answer (invitation and reminder buttons)
+    party:<guest id>:<n>|more       the party size after a yes
+    pick:<guest id>                 which event a typed answer is for
+
+A payload is honoured only when its guest's phone is the sender's.
+
+Per-guest state lives in Conversation.guest_state (plain JSON):
+    {"lang": "he", "await_party": {"guest": id, "until": iso},
+     "choice": {"intent": "yes", "party": 3, "until": iso}}
+"""
+from __future__ import annotations
+
+import logging
+import uuid
+from datetime import datetime, timedelta, timezone
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from storage.models import Event, EventMember, Guest, InvitationState, Message, RsvpStatus, User, utcnow
+
+from . import guest_replies as say
+from . import outbox
+from .answers import GuestIntent, interpret
+from .conversation import get_conversation
+from .dates import format_date
+from .services import rsvp
+from .services.access import as_uuid
+from .services.sending import parse_rsvp_payload, rsvp_payload_id
+from .whatsapp import buttons_payload, list_payload, mask_phone, text_payload
+
+log = logging.getLogger("bot.guest_flow")
+
+AWAIT_PARTY_TTL = timedelta(days=1)
+CHOICE_TTL = timedelta(days=1)
+RECENT_ANSWER = timedelta(days=14)
+REPLY_KIND = "guest_reply"
+OPT_OUT_ACK = "opt_out_ack"
+MAX_PICK_ROWS = 10
+
+
+# --------------------------------------------------------------------------- payloads
+
+
+def _parse(reply_id: str | None) -> tuple[str, uuid.UUID, str] | None:
+    """(kind, guest id, value) of a guest payload, else None."""
+    if not reply_id or not isinstance(reply_id, str):
+        return None
+    rsvp_parts = parse_rsvp_payload(reply_id)
+    if rsvp_parts:
+        return "rsvp", rsvp_parts[0], rsvp_parts[1]
+    parts = reply_id.strip().split(":")
+    if len(parts) == 3 and parts[0] == "party" and (parts[2] == "more" or parts[2].isdigit()):
+        gid = as_uuid(parts[1])
+        return ("party", gid, parts[2]) if gid else None
+    if len(parts) == 2 and parts[0] == "pick":
+        gid = as_uuid(parts[1])
+        return ("pick", gid, "") if gid else None
+    return None
+
+
+def is_guest_payload(reply_id: str | None) -> bool:
+    """True for the reply ids of the guest side's buttons and lists."""
+    return _parse(reply_id) is not None
+
+
+def party_payload_id(guest_id, value: str) -> str:
+    return f"party:{guest_id}:{value}"
+
+
+def pick_payload_id(guest_id) -> str:
+    return f"pick:{guest_id}"
+
+
+# --------------------------------------------------------------------------- the turn
+
+
+class _Turn:
+    """One inbound message from a guest: who, in which language, and the replies."""
+
+    def __init__(self, session: Session, rt, user: User, msg):
+        self.session = session
+        self.rt = rt
+        self.settings = rt.settings
+        self.user = user
+        self.msg = msg
+        self.conv = get_conversation(session, user)
+        self.state = dict(self.conv.guest_state or {})
+        self.now = utcnow()
+        detected = say.detect_language(getattr(msg, "text", None) if msg.kind == "text" else None)
+        if detected:
+            self.state["lang"] = detected
+        default = "he" if (self.settings.invitation_template_language or "").startswith("he") else "en"
+        self.lang = self.state.get("lang") or default
+
+    # ------------------------------------------------------------ state
+
+    def save(self) -> None:
+        self.conv.guest_state = dict(self.state) or None
+
+    def _valid(self, key: str) -> dict | None:
+        item = self.state.get(key)
+        if not isinstance(item, dict):
+            return None
+        try:
+            until = datetime.fromisoformat(item["until"])
+        except (KeyError, TypeError, ValueError):
+            self.state.pop(key, None)
+            return None
+        if until.tzinfo is None:
+            until = until.replace(tzinfo=timezone.utc)
+        if until < self.now:
+            self.state.pop(key, None)
+            return None
+        return item
+
+    def awaited_guest(self) -> Guest | None:
+        item = self._valid("await_party")
+        guest = self.own_guest(as_uuid(item.get("guest"))) if item else None
+        if item and guest is None:
+            self.state.pop("await_party", None)
+        return guest
+
+    def await_party(self, guest: Guest) -> None:
+        self.state["await_party"] = {"guest": str(guest.id), "until": (self.now + AWAIT_PARTY_TTL).isoformat()}
+
+    # ------------------------------------------------------------ guests
+
+    def own_guest(self, guest_id) -> Guest | None:
+        guest = self.session.get(Guest, guest_id) if guest_id else None
+        if guest is None or not self.user.phone or guest.phone != self.user.phone:
+            return None
+        return guest
+
+    def rows(self) -> list[tuple[Guest, Event]]:
+        if not self.user.phone:
+            return []
+        return [(g, e) for g, e in self.session.execute(
+            select(Guest, Event).join(Event, Event.id == Guest.event_id)
+            .where(Guest.phone == self.user.phone)
+            .order_by(Event.date.is_(None), Event.date, Event.created_at)
+        ).all()]
+
+    def upcoming(self) -> list[tuple[Guest, Event]]:
+        rows = self.rows()
+        today = self.now.date() - timedelta(days=1)  # the day itself counts in every time zone
+        ahead = [(g, e) for g, e in rows if e.date is None or e.date >= today]
+        return ahead or rows
+
+    def open_invitations(self) -> list[tuple[Guest, Event]]:
+        """The invitations a typed answer may be about: not answered, or answered lately."""
+        upcoming = self.upcoming()
+        recent = self.now - RECENT_ANSWER
+        open_ = [(g, e) for g, e in upcoming
+                 if (g.status == RsvpStatus.invited and g.invitation != InvitationState.not_sent)
+                 or (g.answered_at is not None and _aware(g.answered_at) >= recent)]
+        return open_ or upcoming
+
+    # ------------------------------------------------------------ replies
+
+    def send(self, payload: dict, body: str, event_id=None, kind: str = REPLY_KIND) -> None:
+        outbox.enqueue(self.session, phone=self.user.phone, payload=payload, kind=kind, body=body,
+                       event_id=event_id, user_id=self.user.id)
+
+    def say(self, text: str, event_id=None, kind: str = REPLY_KIND) -> None:
+        if self.user.phone:
+            self.send(text_payload(self.user.phone, text), text, event_id, kind)
+
+
+def _aware(value: datetime) -> datetime:
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+
+
+def handle_guest_message(session: Session, rt, user: User, msg) -> bool:
+    """Act on a guest's message; False when the sender is no guest (or, for someone who
+    also organises events, when the text means nothing to the guest side)."""
+    parsed = _parse(getattr(msg, "reply_id", None))
+    if parsed is None and not user.phone:
+        return False
+    turn = _Turn(session, rt, user, msg)
+    if parsed is not None:
+        _payload(turn, *parsed)
+        turn.save()
+        return True
+    rows = turn.rows()
+    if not rows:
+        return False
+    handled = _text(turn, rows)
+    turn.save()
+    return handled
+
+
+# --------------------------------------------------------------------------- buttons
+
+
+def _payload(turn: _Turn, kind: str, guest_id: uuid.UUID, value: str) -> None:
+    guest = turn.own_guest(guest_id)
+    if guest is None:
+        log.info("guest payload %s from %s does not match a guest of that number",
+                 kind, mask_phone(turn.user.phone))
+        turn.say(say.not_your_invitation(turn.lang))
+        return
+    if kind == "rsvp":
+        _answer(turn, guest, value, None, via="button")
+    elif kind == "party":
+        if value == "more":
+            turn.await_party(guest)
+            turn.say(say.ask_exact_number(turn.lang), guest.event_id)
+        else:
+            _party(turn, guest, int(value))
+    elif kind == "pick":
+        choice = turn._valid("choice")
+        turn.state.pop("choice", None)
+        if choice and choice.get("intent") in ("yes", "no", "maybe"):
+            _answer(turn, guest, choice["intent"], choice.get("party"), via="text")
+        else:
+            _ask_answer(turn, guest)
+
+
+def _ask_answer(turn: _Turn, guest: Guest) -> None:
+    event = turn.session.get(Event, guest.event_id)
+    body = say.answer_for(turn.lang, event.name)
+    buttons = [(rsvp_payload_id(guest.id, suffix), title) for suffix, title in say.answer_buttons(turn.lang)]
+    turn.send(buttons_payload(turn.user.phone, body, buttons), body, event.id)
+
+
+# --------------------------------------------------------------------------- answers
+
+
+def _answer(turn: _Turn, guest: Guest, answer: str, party: int | None, via: str) -> None:
+    event = turn.session.get(Event, guest.event_id)
+    if party is not None and party <= 0:
+        answer, party = "no", None
+    rsvp.record_answer(turn.session, guest, answer, party_size=party, via=via, settings=turn.settings)
+    lang, name = turn.lang, guest.first_name
+    if answer != "yes":
+        if _awaiting(turn, guest):
+            turn.state.pop("await_party", None)
+        text = say.not_coming(lang, name, event.name) if answer == "no" else say.maybe(lang, name, event.name)
+        turn.say(text, event.id)
+        return
+    if guest.party_size:
+        if _awaiting(turn, guest):
+            turn.state.pop("await_party", None)
+        date_text = format_date(event.date) if event.date else None
+        turn.say(say.coming(lang, name, event.name, date_text, guest.party_size), event.id)
+        return
+    turn.await_party(guest)
+    body = say.ask_party_size(lang, name, event.name)
+    buttons = [(party_payload_id(guest.id, suffix), title) for suffix, title in say.party_buttons(lang)]
+    turn.send(buttons_payload(turn.user.phone, body, buttons), body, event.id)
+
+
+def _awaiting(turn: _Turn, guest: Guest) -> bool:
+    item = turn.state.get("await_party")
+    return isinstance(item, dict) and item.get("guest") == str(guest.id)
+
+
+def _party(turn: _Turn, guest: Guest, party: int) -> None:
+    if party <= 0:
+        _answer(turn, guest, "no", None, via="text")
+        return
+    event = turn.session.get(Event, guest.event_id)
+    rsvp.record_answer(turn.session, guest, "yes", party_size=party, via="text", settings=turn.settings)
+    turn.state.pop("await_party", None)
+    turn.say(say.party_recorded(turn.lang, event.name, party), event.id)
+
+
+# --------------------------------------------------------------------------- typed text
+
+
+def _text(turn: _Turn, rows: list[tuple[Guest, Event]]) -> bool:
+    msg = turn.msg
+    if msg.kind in ("reaction", "system", "unsupported", "unknown"):
+        return True  # nothing to answer
+    text = (msg.text or "").strip() if msg.kind in ("text", "button", "interactive") else ""
+    intent = interpret(text) if text else GuestIntent("unknown")
+
+    if intent.kind == "stop":
+        _set_opt_out(turn, rows, True)
+        return True
+    if intent.kind == "start":
+        _set_opt_out(turn, rows, False)
+        return True
+    if intent.kind == "details":
+        _details(turn)
+        return True
+
+    awaited = turn.awaited_guest()
+    if intent.kind == "party_size" or (intent.kind == "yes" and intent.party_size):
+        if awaited is not None:
+            _party(turn, awaited, intent.party_size)
+            return True
+        return _choose_or_apply(turn, "yes", intent.party_size)
+    if intent.kind in ("yes", "no", "maybe"):
+        if awaited is not None and intent.kind == "no":
+            # "no" right after "how many?" is about the invitation we just asked about
+            _answer(turn, awaited, "no", None, via="text")
+            return True
+        return _choose_or_apply(turn, intent.kind, None)
+
+    if _is_member(turn):
+        return False  # an organiser's stray text: the organiser chat answers it
+    _pass_on(turn, text)
+    return True
+
+
+def _choose_or_apply(turn: _Turn, answer: str, party: int | None) -> bool:
+    candidates = turn.open_invitations()
+    if len(candidates) == 1:
+        turn.state.pop("choice", None)
+        guest = candidates[0][0]
+        if answer == "yes" and party and guest.status == RsvpStatus.confirmed:
+            _party(turn, guest, party)  # already coming: a new number
+        else:
+            _answer(turn, guest, answer, party, via="text")
+        return True
+    turn.state["choice"] = {"intent": answer, "party": party, "until": (turn.now + CHOICE_TTL).isoformat()}
+    body, button = say.choose_event(turn.lang)
+    rows = [(pick_payload_id(g.id), e.name, format_date(e.date) if e.date else say.date_tba(turn.lang))
+            for g, e in candidates[:MAX_PICK_ROWS]]
+    turn.send(list_payload(turn.user.phone, body, button, rows), body)
+    return True
+
+
+def _details(turn: _Turn) -> None:
+    items = []
+    for guest, event in turn.upcoming():
+        items.append((
+            event.name,
+            format_date(event.date) if event.date else say.date_tba(turn.lang),
+            event.location or say.location_tba(turn.lang),
+            say.status_line(turn.lang, guest.status.value, guest.party_size),
+        ))
+    event_id = turn.upcoming()[0][1].id if len(items) == 1 else None
+    turn.say(say.details(turn.lang, items), event_id)
+
+
+def _set_opt_out(turn: _Turn, rows: list[tuple[Guest, Event]], opted_out: bool) -> None:
+    for guest, _ in rows:
+        guest.opted_out = opted_out
+    turn.session.flush()
+    turn.state.pop("await_party", None)
+    turn.state.pop("choice", None)
+    log.info("%s opted %s (%d invitation(s))", mask_phone(turn.user.phone), "out" if opted_out else "back in", len(rows))
+    if opted_out:
+        turn.say(say.opted_out(turn.lang), kind=OPT_OUT_ACK)
+    else:
+        turn.say(say.opted_in(turn.lang))
+
+
+def _is_member(turn: _Turn) -> bool:
+    return turn.session.scalar(
+        select(EventMember.id).where(EventMember.user_id == turn.user.id).limit(1)) is not None
+
+
+def _pass_on(turn: _Turn, text: str) -> None:
+    """Anything else a guest writes: thank them, file it with their invitation, tell the organisers."""
+    candidates = turn.open_invitations()
+    inbound = turn.session.scalar(select(Message).where(Message.wamid == turn.msg.wamid)) \
+        if getattr(turn.msg, "wamid", None) else None
+    if inbound is not None and len(candidates) == 1:
+        inbound.guest_id, inbound.event_id = candidates[0][0].id, candidates[0][1].id
+    shown = text or f"[{turn.msg.kind}]"
+    for guest, _ in candidates:
+        rsvp.pass_on_note(turn.session, guest, shown, settings=turn.settings)
+    turn.say(say.passed_on(turn.lang))

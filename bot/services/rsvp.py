@@ -1,0 +1,130 @@
+"""A guest's own answer: record it, and tell the organisers who asked to know.
+
+Called by the guest side of the chat (a button tap or typed text). The guest is
+identified by the caller (a button payload checked against the sender's number, or the
+sender's open invitation); no role check here: a guest is not a member.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from storage.models import Event, EventMember, Guest, RsvpStatus, User, utcnow
+
+from .. import outbox
+from ..answers import MAX_PARTY_SIZE
+from .sending import text_with_fallback
+
+NOTICE_KIND = "rsvp_notice"
+GUEST_NOTE_KIND = "guest_note"
+
+_STATUS_FOR = {"yes": RsvpStatus.confirmed, "no": RsvpStatus.declined, "maybe": RsvpStatus.invited}
+
+
+@dataclass
+class Answer:
+    guest: Guest
+    answer: str
+    previous_status: RsvpStatus
+    previous_party: int | None
+    changed: bool
+
+    @property
+    def changed_mind(self) -> bool:
+        return self.changed and self.previous_status != RsvpStatus.invited and \
+            self.previous_status != self.guest.status
+
+
+def record_answer(session: Session, guest: Guest, answer: str, party_size: int | None = None,
+                  via: str = "button", settings=None) -> Answer:
+    """Set the guest's status (yes → confirmed, no → declined, maybe → still pending) and,
+    with a yes, the party size; a change of mind is allowed. Organisers with `notify` on
+    get a short notice when something changed."""
+    if answer not in _STATUS_FOR:
+        raise ValueError(f"answer must be yes, no or maybe, not {answer!r}")
+    if party_size is not None and not 1 <= party_size <= MAX_PARTY_SIZE:
+        raise ValueError(f"party size out of range: {party_size}")
+    previous_status, previous_party = guest.status, guest.party_size
+    guest.status = _STATUS_FOR[answer]
+    if answer == "yes" and party_size is not None:
+        guest.party_size = party_size
+    changed = (guest.status != previous_status or guest.party_size != previous_party
+               or (answer == "maybe" and guest.answered_at is None))
+    guest.answered_at = utcnow()
+    session.flush()
+    result = Answer(guest, answer, previous_status, previous_party, changed)
+    if changed:
+        _notify(session, guest, _notice_text(session, result), settings)
+    return result
+
+
+def event_totals(session: Session, event_id) -> tuple[int, int]:
+    """(confirmed guests, expected people); a confirmed guest of unknown party size is one."""
+    confirmed, party_sum, party_known = session.execute(
+        select(func.count(), func.sum(Guest.party_size), func.count(Guest.party_size))
+        .where(Guest.event_id == event_id, Guest.status == RsvpStatus.confirmed)
+    ).one()
+    return confirmed, int(party_sum or 0) + (confirmed - party_known)
+
+
+def people(n: int) -> str:
+    return "1 person" if n == 1 else f"{n} people"
+
+
+def _answer_phrase(guest: Guest, answer: str) -> str:
+    if answer == "yes":
+        return f"✅ coming, {people(guest.party_size)}" if guest.party_size else "✅ coming"
+    if answer == "no":
+        return "❌ not coming"
+    return "🤔 maybe"
+
+
+def _notice_text(session: Session, result: Answer) -> str:
+    guest = result.guest
+    event = session.get(Event, guest.event_id)
+    confirmed, headcount = event_totals(session, event.id)
+    phrase = _answer_phrase(guest, result.answer)
+    if result.changed_mind:
+        was = {RsvpStatus.confirmed: "was coming", RsvpStatus.declined: "was not coming"}[result.previous_status]
+        phrase += f" (changed: {was})"
+    return f"{guest.full_name}: {phrase} — {event.name} ({confirmed} confirmed, {people(headcount)})"
+
+
+def _members_to_notify(session: Session, event_id) -> list[User]:
+    return list(session.scalars(
+        select(User).join(EventMember, EventMember.user_id == User.id)
+        .where(EventMember.event_id == event_id, EventMember.notify.is_(True), User.phone.is_not(None))
+        .order_by(EventMember.created_at)
+    ))
+
+
+def _notify(session: Session, guest: Guest, text: str, settings, kind: str = NOTICE_KIND) -> int:
+    sent = 0
+    for member in _members_to_notify(session, guest.event_id):
+        if member.phone == guest.phone:
+            continue  # an organiser answering their own invitation knows already
+        payload, fallback = _payloads(settings, member.phone, text)
+        outbox.enqueue(session, phone=member.phone, payload=payload, fallback=fallback, kind=kind,
+                       body=text, event_id=guest.event_id, user_id=member.id)
+        sent += 1
+    return sent
+
+
+def _payloads(settings, phone: str, text: str):
+    if settings is None:
+        from ..whatsapp import text_payload
+
+        return text_payload(phone, text), None
+    return text_with_fallback(settings, phone, text)
+
+
+def pass_on_note(session: Session, guest: Guest, text: str, settings=None) -> int:
+    """Forward what a guest wrote (not an answer) to the organisers with `notify` on."""
+    event = session.get(Event, guest.event_id)
+    shown = " ".join(str(text or "").split())
+    if len(shown) > 500:
+        shown = shown[:499] + "…"
+    note = f"💬 {guest.full_name} (guest of {event.name}) wrote: “{shown}”"
+    return _notify(session, guest, note, settings, kind=GUEST_NOTE_KIND)

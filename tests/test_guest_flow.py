@@ -1,0 +1,186 @@
+"""The guest side: answers by button and by text (English and Hebrew), party size,
+choosing between events, details, stop/start, and everything else passed on."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from bot import outbox
+from bot.guest_flow import is_guest_payload
+from bot.services import events, guests, sending, stats
+from bot.users import get_or_create_user
+from storage.models import Guest, Message, RsvpStatus, User
+from tests.guest_helpers import GuestPhone, guest_row
+
+ORGANISER = "+972541110000"
+AVI = "+972541234001"
+BEA = "+972541234002"
+
+
+def _setup(runtime, name="Dana & Noam's wedding", when=date(2031, 6, 12), guest_list=(("Avi", "Cohen", AVI),),
+           organiser=ORGANISER, invite=True, **guest_kw):
+    with runtime.transaction() as s:
+        user = get_or_create_user(s, phone=organiser, display_name="Dana")
+        event = events.create_event(s, user, name, date=when, location="Tel Aviv Port")
+        ids = [guests.add_guest(s, user, event.id, guests.GuestInput(first_name=f, last_name=l, phone=p, **guest_kw)).id
+               for f, l, p in guest_list]
+        if invite:
+            sending.send_invitations(s, user, event.id, runtime.settings)
+        event_id = event.id
+    outbox.drain(runtime)
+    return event_id, ids
+
+
+def _stats(runtime, event_id, organiser=ORGANISER):
+    with runtime.transaction() as s:
+        user = s.scalar(select(User).where(User.phone == organiser))
+        return stats.event_stats(s, user, event_id)
+
+
+@pytest.fixture
+def organiser(runtime, fake_graph):
+    return GuestPhone(runtime, fake_graph, ORGANISER)
+
+
+def test_tap_yes_asks_how_many_then_a_tap_records_it(runtime, fake_graph, organiser):
+    event_id, (gid,) = _setup(runtime)
+    avi = GuestPhone(runtime, fake_graph, AVI)
+    invitation = fake_graph.sent_to(AVI)[0]
+    assert invitation.type == "template" and invitation.button_ids == [f"rsvp:{gid}:yes", f"rsvp:{gid}:no"]
+    avi.seen = 1
+    replies = avi.tap(f"rsvp:{gid}:yes", "Yes")
+    assert replies == ["🎉 Wonderful, Avi! How many people are coming to Dana & Noam's wedding, including you?"]
+    assert avi.buttons() == [f"party:{gid}:1", f"party:{gid}:2", f"party:{gid}:more"]
+    assert avi.tap(f"party:{gid}:2", "2") == ["👍 Got it: 2 people for Dana & Noam's wedding. Thank you!"]
+    guest = guest_row(runtime, gid)
+    assert (guest.status, guest.party_size) == (RsvpStatus.confirmed, 2)
+    assert organiser.receive() == [
+        "Avi Cohen: ✅ coming — Dana & Noam's wedding (1 confirmed, 1 person)",
+        "Avi Cohen: ✅ coming, 2 people — Dana & Noam's wedding (1 confirmed, 2 people)",
+    ]
+    assert _stats(runtime, event_id)["expected_headcount"] == 2
+
+
+def test_typed_answers_in_english_and_hebrew_and_a_change_of_mind(runtime, fake_graph, organiser):
+    event_id, (gid,) = _setup(runtime)
+    avi = GuestPhone(runtime, fake_graph, AVI)
+    assert avi.send("yes")[0].startswith("🎉 Wonderful, Avi! How many people")
+    assert avi.send("we are 3") == ["👍 Got it: 3 people for Dana & Noam's wedding. Thank you!"]
+    assert guest_row(runtime, gid).party_size == 3
+    assert avi.send("sorry, we can't make it after all") == [
+        "Thanks for letting us know, Avi. You're down as not coming to Dana & Noam's wedding. "
+        "If plans change, just reply here."]
+    assert guest_row(runtime, gid).status == RsvpStatus.declined
+    notices = organiser.receive()
+    assert notices[-1] == ("Avi Cohen: ❌ not coming (changed: was coming) — Dana & Noam's wedding "
+                           "(0 confirmed, 0 people)")
+    hebrew = avi.send("כן")
+    assert hebrew == ["🎉 איזה כיף, Avi! רשמנו שאתם מגיעים ל-Dana & Noam's wedding: 3 אנשים. נתראה ב-Thu 12 Jun 2031!\n"
+                      "מספר אחר? פשוט שלחו אותו."]
+    assert avi.send("נהיה 4") == ["👍 רשמנו: 4 אנשים ל-Dana & Noam's wedding. תודה!"]
+    s = _stats(runtime, event_id)
+    assert s["by_status"]["confirmed"] == 1 and s["expected_headcount"] == 4
+
+
+def test_a_bare_number_after_the_question_and_more_than_three(runtime, fake_graph):
+    _, (gid,) = _setup(runtime)
+    avi = GuestPhone(runtime, fake_graph, AVI)
+    avi.tap(f"rsvp:{gid}:yes", "Yes")
+    assert avi.tap(f"party:{gid}:more", "3 or more") == ["How many altogether, including you? Send a number, e.g. 4"]
+    assert avi.send("5") == ["👍 Got it: 5 people for Dana & Noam's wedding. Thank you!"]
+    assert guest_row(runtime, gid).party_size == 5
+
+
+def test_known_party_size_is_not_asked_again(runtime, fake_graph):
+    _, (gid,) = _setup(runtime, party_size=2)
+    avi = GuestPhone(runtime, fake_graph, AVI)
+    replies = avi.tap(f"rsvp:{gid}:yes", "Yes")
+    assert replies == ["🎉 Wonderful, Avi! You're coming to Dana & Noam's wedding: 2 people. See you on Thu 12 Jun 2031!\n"
+                       "Different number? Just send it."]
+
+
+def test_someone_elses_button_changes_nothing(runtime, fake_graph, organiser):
+    _, (avi_id, bea_id) = _setup(runtime, guest_list=(("Avi", "Cohen", AVI), ("Bea", "Levi", BEA)))
+    bea = GuestPhone(runtime, fake_graph, BEA)
+    assert bea.tap(f"rsvp:{avi_id}:no", "No") == [
+        "Sorry, I couldn't match that button to an invitation for this number. "
+        "If you're invited, reply yes or no and I'll pass it on."]
+    assert guest_row(runtime, avi_id).status == RsvpStatus.invited
+    assert guest_row(runtime, bea_id).status == RsvpStatus.invited
+    assert organiser.receive() == []
+
+
+def test_two_events_buttons_answer_each_and_free_text_asks_which(runtime, fake_graph):
+    _, (wedding_guest,) = _setup(runtime)
+    _, (party_guest,) = _setup(runtime, name="Yoni's bar mitzvah", when=date(2031, 9, 1),
+                               organiser="+972541110009")
+    avi = GuestPhone(runtime, fake_graph, AVI)
+    assert len(avi.all_messages()) == 2
+    avi.tap(f"rsvp:{wedding_guest}:no", "No")
+    avi.tap(f"rsvp:{party_guest}:yes", "Yes")
+    avi.tap(f"party:{party_guest}:1", "Just me")
+    assert guest_row(runtime, wedding_guest).status == RsvpStatus.declined
+    assert (guest_row(runtime, party_guest).status, guest_row(runtime, party_guest).party_size) == \
+        (RsvpStatus.confirmed, 1)
+
+    assert avi.send("yes, we are 2") == [
+        "You're invited to more than one event. Which one is this answer for?"]
+    assert avi.buttons() == [f"pick:{wedding_guest}", f"pick:{party_guest}"]
+    assert guest_row(runtime, wedding_guest).status == RsvpStatus.declined  # nothing applied yet
+    replies = avi.tap(f"pick:{wedding_guest}", "Dana & Noam's wedding")
+    assert replies[0].startswith("🎉 Wonderful, Avi! You're coming to Dana & Noam's wedding: 2 people.")
+    assert (guest_row(runtime, wedding_guest).status, guest_row(runtime, wedding_guest).party_size) == \
+        (RsvpStatus.confirmed, 2)
+    assert guest_row(runtime, party_guest).party_size == 1
+
+
+def test_details_tell_when_and_where(runtime, fake_graph):
+    _, (gid,) = _setup(runtime)
+    avi = GuestPhone(runtime, fake_graph, AVI)
+    assert avi.send("where is it?") == [
+        "📅 *Dana & Noam's wedding*\n🗓 Thu 12 Jun 2031\n📍 Tel Aviv Port\n"
+        "You haven't answered yet: reply yes or no."]
+    avi.send("מתי?")
+    assert avi.all_messages()[-1].text.endswith("עוד לא ענית: כתבו כן או לא.")
+
+
+def test_stop_opts_out_of_every_event_and_start_undoes_it(runtime, fake_graph):
+    event_id, (gid,) = _setup(runtime)
+    _, (other,) = _setup(runtime, name="Yoni's bar mitzvah", when=date(2031, 9, 1), organiser="+972541110009",
+                         invite=False)
+    avi = GuestPhone(runtime, fake_graph, AVI)
+    assert avi.send("STOP") == ["You won't get more messages from us. Send START to undo."]
+    assert guest_row(runtime, gid).opted_out and guest_row(runtime, other).opted_out
+    other_event = guest_row(runtime, other).event_id
+    with runtime.transaction() as s:
+        user = s.scalar(select(User).where(User.phone == "+972541110009"))
+        audience = sending.invite_audience(s, user, other_event)
+        assert audience.count == 0 and audience.skipped == {"opted out": 1}
+    assert avi.send("start") == ["Welcome back! You'll get messages about your invitations again."]
+    assert not guest_row(runtime, gid).opted_out and not guest_row(runtime, other).opted_out
+
+
+def test_anything_else_is_passed_on_to_the_organisers(runtime, fake_graph, organiser):
+    _, (gid,) = _setup(runtime)
+    avi = GuestPhone(runtime, fake_graph, AVI)
+    assert avi.send("Can I bring my dog?") == ["Thanks! I've passed your message to the organisers."]
+    assert organiser.receive() == ["💬 Avi Cohen (guest of Dana & Noam's wedding) wrote: “Can I bring my dog?”"]
+    assert avi.send("אפשר להביא כלב?") == ["תודה! העברתי את ההודעה למארגנים."]
+
+
+def test_not_a_guest_is_left_to_the_organiser_chat(runtime, fake_graph):
+    _setup(runtime)
+    stranger = GuestPhone(runtime, fake_graph, "+972549999999")
+    assert stranger.send("hello") == []
+    assert stranger.handled == [False]
+
+
+def test_guest_payloads_are_recognised():
+    assert is_guest_payload("rsvp:6f1c2a9e-8a0e-4d5e-9a53-1a2b3c4d5e6f:yes")
+    assert is_guest_payload("party:6f1c2a9e-8a0e-4d5e-9a53-1a2b3c4d5e6f:more")
+    assert is_guest_payload("pick:6f1c2a9e-8a0e-4d5e-9a53-1a2b3c4d5e6f")
+    assert not is_guest_payload("rsvp:nope:yes")
+    assert not is_guest_payload("confirm:yes")
+    assert not is_guest_payload(None)
