@@ -5,6 +5,7 @@ sends the rows.
 """
 from __future__ import annotations
 
+import collections
 import logging
 import math
 import random
@@ -106,31 +107,40 @@ def default_concurrency(rate: float) -> int:
 
     Capped at 32: the Cloud API client's connection pool holds 32 connections.
     """
-    return max(4, min(32, math.ceil(rate * 0.3) + 2))
+    return max(4, min(32, math.ceil(rate * 0.25) + 2))
 
 
 class RateLimiter:
-    """At most `rate` acquisitions per second, shared by threads, evenly spaced.
+    """At most `rate` acquisitions in any one-second window, evenly spaced, shared by threads.
 
-    Each caller reserves the next free slot (1/rate apart) and sleeps until it; a small
-    burst allowance lets a limiter that was idle start at once.
+    Each caller reserves the next slot (1/rate apart) and sleeps until it. A slot nobody
+    took in time (a thread was busy, the database was slow) may be made up later, up to
+    `burst` slots at once, but never beyond `rate` in any one-second window: the last
+    `rate` slots are remembered and a new one is at least a second after the oldest.
     """
 
-    def __init__(self, rate: float, burst: int = 1, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, rate: float, burst: int | None = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         if rate <= 0:
             raise ValueError("rate must be positive")
+        self.rate = rate
         self.interval = 1.0 / rate
-        self.burst = max(1, burst)
+        self.burst = max(1, burst if burst is not None else int(rate * 0.1))
+        self.window = max(1, int(rate))
         self._clock = clock
         self._next = clock()
+        self._recent: collections.deque[float] = collections.deque()
         self._lock = threading.Lock()
 
     def reserve(self) -> float:
         """Reserve a slot; returns how long the caller must wait for it."""
         with self._lock:
             now = self._clock()
-            earliest = now - (self.burst - 1) * self.interval
-            slot = max(self._next, earliest)
+            slot = max(self._next, now - (self.burst - 1) * self.interval)
+            if len(self._recent) >= self.window:
+                slot = max(slot, self._recent[0] + 1.0)
+                self._recent.popleft()
+            self._recent.append(slot)
             self._next = slot + self.interval
             return max(0.0, slot - now)
 
@@ -399,7 +409,7 @@ def run_worker(
                     halt.set()
                 claimed_now = 0
                 # Refill in chunks (not one row per finished send) to keep transactions few.
-                if not stopping and len(inflight) <= concurrency:
+                if not stopping and len(inflight) <= target_inflight - max(1, concurrency // 2):
                     try:
                         rows = claim(rt, min(batch, target_inflight - len(inflight)), lease=lease, now=clock())
                     except Exception:
