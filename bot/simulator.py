@@ -299,16 +299,19 @@ class Simulator:
             self.deliver()
 
     def deliver(self) -> None:
-        """Run the worker until nothing is due; show each message on its phone."""
+        """Run the worker until nothing is due; show each message on its phone.
+
+        Between rounds the worker's clock work runs too (`scheduler.tick`: the final tally
+        of a bulk send once its receipts are in, reminder rounds that are due).
+        """
         from .outbox import drain
 
+        tick = _scheduler_tick()
         for _ in range(MAX_ROUNDS):
             # One sender thread: messages arrive in the order they were queued.
             drain(self.rt, concurrency=1)
             with self._lock:
                 sent, self._outgoing = self._outgoing, []
-            if not sent:
-                return
             receipts = []
             for payload, wamid in sent:
                 to = "+" + str(payload.get("to", ""))
@@ -318,7 +321,11 @@ class Simulator:
                     receipts.append((wamid, "read", to))
                 else:
                     self.unread.setdefault(to, []).append(wamid)
-            self._post(status_delivery(receipts))
+            if receipts:
+                self._post(status_delivery(receipts))
+            ticked = tick(self.rt) if tick else None
+            if not sent and not (ticked and (getattr(ticked, "reported", 0) or getattr(ticked, "reminders", 0))):
+                return
 
     def _read_all(self) -> None:
         wamids = self.unread.pop(self.phone, [])
@@ -417,6 +424,16 @@ class Simulator:
             if not self.handle_line(line):
                 break
         self.echo("Bye.")
+
+
+def _scheduler_tick():
+    try:
+        from . import scheduler
+    except ModuleNotFoundError as exc:
+        if exc.name == "bot.scheduler":
+            return None
+        raise
+    return scheduler.tick
 
 
 def _split_phone_and_name(text: str) -> tuple[str, str | None]:

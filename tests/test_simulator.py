@@ -69,6 +69,8 @@ def test_the_readme_tour_runs_from_a_new_event_to_a_confirmed_guest(db):
         block = invited.split(f"bot → to {phone} › ", 1)[1]
         assert block.startswith(f"💌 {first}, you're invited to Dana & Noam's wedding!")
         assert "[1] ✅ Yes, coming" in block.split("bot", 1)[0]
+    # Once both are out, the organiser gets the tally.
+    assert "bot › ✅ Invitations for Dana & Noam's wedding are out: 2 sent." in invited
     # Ruth taps "yes": she is asked how many come, and the organiser hears about it.
     tapped = said_after(out, "/tap 1")
     assert "(tapped [1] ✅ Yes, coming)" in tapped
