@@ -52,6 +52,7 @@ class Field:
     nullable: bool = False
     enum: tuple[str, ...] = ()
     description: str = ""
+    example: Any = None
 
     def openapi(self) -> dict[str, Any]:
         if self.kind == "date":
@@ -66,6 +67,8 @@ class Field:
                 schema["enum"] = [*schema["enum"], None]
         if self.description:
             schema["description"] = self.description
+        if self.example is not None:
+            schema["example"] = self.example
         return schema
 
 
@@ -92,9 +95,9 @@ class BodySpec:
 ROLES = ("admin", "editor", "viewer")
 
 EVENT_CREATE = BodySpec("EventCreate", {
-    "name": Field("string", required=True),
-    "date": Field("date", nullable=True, description="YYYY-MM-DD"),
-    "location": Field("string", nullable=True),
+    "name": Field("string", required=True, example="Noa & Eli's wedding"),
+    "date": Field("date", nullable=True, description="YYYY-MM-DD", example="2027-06-12"),
+    "location": Field("string", nullable=True, example="Tel Aviv"),
     "timezone": Field("string", nullable=True,
                       description="An IANA time zone such as Asia/Jerusalem; by default the creator's country's."),
 })
@@ -105,19 +108,19 @@ EVENT_UPDATE = BodySpec("EventUpdate", {
     "timezone": Field("string"),
 }, "Only the fields present change.")
 MEMBER_INVITE = BodySpec("MemberInvite", {
-    "phone": Field("string", required=True,
+    "phone": Field("string", required=True, example="+972502345678",
                    description="With a country code (+972...), or local to DEFAULT_REGION / your own country."),
-    "role": Field("enum", enum=ROLES, description="Default: editor."),
+    "role": Field("enum", enum=ROLES, description="Default: editor.", example="editor"),
 })
 MEMBER_UPDATE = BodySpec("MemberUpdate", {"role": Field("enum", required=True, enum=ROLES)})
 GUEST_FIELDS = {
-    "first_name": Field("string", required=True),
-    "last_name": Field("string", nullable=True),
-    "phone": Field("string", required=True,
+    "first_name": Field("string", required=True, example="Dana"),
+    "last_name": Field("string", nullable=True, example="Levi"),
+    "phone": Field("string", required=True, example="052-123-4567",
                    description="With a country code (+972...), or local to DEFAULT_REGION / your own country."),
-    "side": Field("string", nullable=True),
-    "party_size": Field("integer", nullable=True, description="0 to 50"),
-    "notes": Field("string", nullable=True),
+    "side": Field("string", nullable=True, example="bride"),
+    "party_size": Field("integer", nullable=True, description="0 to 50", example=2),
+    "notes": Field("string", nullable=True, example="vegetarian"),
 }
 GUEST_CREATE = BodySpec("GuestCreate", dict(GUEST_FIELDS))
 GUEST_IMPORT_ROW = BodySpec(
@@ -125,16 +128,17 @@ GUEST_IMPORT_ROW = BodySpec(
     "One guest to import. Missing or bad values reject only this row (see the per-row results).",
 )
 GUEST_UPDATE = BodySpec("GuestUpdate", {
-    **{k: Field(f.kind, nullable=f.nullable, description=f.description) for k, f in GUEST_FIELDS.items()},
+    **{k: Field(f.kind, nullable=f.nullable, description=f.description, example=f.example)
+       for k, f in GUEST_FIELDS.items()},
     "status": Field("enum", enum=STATUS_FILTERS,
                     description="Record the guest's answer by hand (pending is the same as invited)."),
 }, "Only the fields present change.")
 WHATSAPP_ONE = BodySpec("WhatsAppMessage", {
     "guest_id": Field("string", required=True),
-    "text": Field("string", required=True),
+    "text": Field("string", required=True, example="Parking is behind the hall."),
 })
 WHATSAPP_BROADCAST = BodySpec("WhatsAppBroadcast", {
-    "text": Field("string", required=True),
+    "text": Field("string", required=True, example="See you on Saturday!"),
     "status": Field("enum", enum=STATUS_FILTERS, description="Only guests with this answer."),
     "side": Field("string", description="Only guests of this side."),
 })

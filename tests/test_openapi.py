@@ -1,0 +1,79 @@
+"""The OpenAPI document describes the API truthfully: schemathesis generates requests
+from it for every operation (as an admin, on a seeded event with members and a guest)
+and finds no server error and no response that breaks the document."""
+from __future__ import annotations
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from bot.openapi import build_openapi
+from tests.api_helpers import seed
+
+CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
+          response_schema_conformance, response_headers_conformance]
+
+
+@pytest.fixture
+def seeded(runtime):
+    return seed(runtime)
+
+
+# The document is data built in code, the same object /api/openapi.json serves.
+schema = schemathesis.openapi.from_dict(build_openapi())
+
+
+@schema.parametrize()
+@settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck))
+def test_the_api_keeps_the_promises_of_its_openapi_document(case, app, seeded):
+    # Aim the generated requests at data that exists, so they reach the real logic
+    # rather than stopping at "Event not found".
+    params = case.path_parameters or {}
+    if "id" in params:
+        params["id"] = seeded.event_id
+    if "guest_id" in params:
+        params["guest_id"] = seeded.guest_id
+    if "user_id" in params:
+        params["user_id"] = seeded.user_ids["editor"]
+    case.call_and_validate(app=app, headers=seeded.headers("admin"), checks=CHECKS)
+
+
+def test_the_document_is_served_without_a_token_and_names_every_endpoint(client):
+    r = client.get("/api/openapi.json")
+    assert r.status_code == 200
+    doc = r.get_json()
+    assert doc["openapi"].startswith("3.")
+    assert doc["components"]["securitySchemes"]["bearerAuth"] == {
+        "type": "http", "scheme": "bearer", "description": "A personal token, ib_..."}
+    assert set(doc["paths"]) == {
+        "/api/events", "/api/events/{id}", "/api/events/{id}/members", "/api/events/{id}/invite-member",
+        "/api/events/{id}/members/{user_id}", "/api/events/{id}/guests", "/api/events/{id}/guests/{guest_id}",
+        "/api/events/{id}/guests/import", "/api/events/{id}/guests.csv", "/api/events/{id}/whatsapp",
+        "/api/events/{id}/whatsapp/broadcast", "/api/events/{id}/stats", "/api/openapi.json",
+    }
+    for path, item in doc["paths"].items():
+        for method, op in item.items():
+            if method == "parameters" or path == "/api/openapi.json":
+                continue
+            assert {"401", "404", "500"} <= set(op["responses"]), (method, path)
+            assert op["responses"]["401"]["content"]["application/json"]["schema"] == {
+                "$ref": "#/components/schemas/Error"}
+
+
+def test_every_route_of_the_api_is_in_the_document(app):
+    documented = set()
+    doc = app.test_client().get("/api/openapi.json").get_json()
+    for path, item in doc["paths"].items():
+        flask_path = path.replace("{id}", "<event_id>").replace("{guest_id}", "<guest_id>").replace(
+            "{user_id}", "<user_id>")
+        documented |= {(flask_path, m.upper()) for m in item if m != "parameters"}
+    routed = {(rule.rule, m) for rule in app.url_map.iter_rules() if rule.rule.startswith("/api")
+              for m in rule.methods - {"HEAD", "OPTIONS"}}
+    assert routed == documented
