@@ -91,6 +91,7 @@ MAX_ATTEMPTS = 8
 BACKOFF_BASE_SECONDS = 2.0
 BACKOFF_CAP_SECONDS = 600.0
 RECORD_GATHER_SECONDS = 0.02
+SCHEDULER_TICK_SECONDS = 30.0  # reminder rounds and final tallies (bot.scheduler)
 OPT_OUT_EXEMPT_KINDS = frozenset({"opt_out_ack"})
 TOKEN_EXPIRED_MESSAGE = (
     "WhatsApp access token expired or invalid: sending stopped. "
@@ -401,10 +402,14 @@ def run_worker(
     log.info("outbox worker started: up to %.0f msg/s, %d sender threads, lease %.0fs%s",
              rate, concurrency, lease, " (drain once)" if once else "")
     last_report = time.monotonic()
+    next_tick = time.monotonic()  # once at start, then every SCHEDULER_TICK_SECONDS (not in drain)
     with ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="outbox-send") as pool:
         try:
             while True:
                 stopping = stop_event.is_set() or stats.stopped_reason is not None
+                if not once and not stopping and time.monotonic() >= next_tick:
+                    _scheduler_tick(rt, clock())
+                    next_tick = time.monotonic() + SCHEDULER_TICK_SECONDS
                 if stopping:
                     halt.set()
                 claimed_now = 0
@@ -449,6 +454,16 @@ def run_worker(
     else:
         log.info("outbox worker finished: %s", stats.summary())
     return stats
+
+
+def _scheduler_tick(rt, now: datetime) -> None:
+    """Reminder rounds and final tallies; a failure is logged, never fatal to sending."""
+    try:
+        from . import scheduler
+
+        scheduler.tick(rt, now=now)
+    except Exception:
+        log.exception("scheduler tick failed; sending goes on")
 
 
 def _note_stops(results: list[Result], stats: WorkerStats) -> None:

@@ -165,3 +165,19 @@ def test_a_manual_remind_tally_goes_to_whoever_asked(runtime, fake_graph):
     assert fake_graph.sent_to(DANA)[-1].text == "✅ Reminders for Dana & Noam's wedding are out: 1 sent."
     with runtime.transaction() as s:
         assert s.scalar(select(SendBatch.reported_at)) is not None
+
+
+def test_the_running_worker_runs_the_scheduler(runtime, fake_graph):
+    event_id = _setup(runtime)
+    with runtime.transaction() as s:
+        sending.send_reminders(s, get_or_create_user(s, phone=DANA), event_id, runtime.settings)
+    outbox.drain(runtime)  # the reminder is out; nobody has told Dana yet
+    stop = threading.Event()
+    worker = threading.Thread(target=outbox.run_worker, args=(runtime, stop), kwargs={"poll_interval": 0.05})
+    worker.start()
+    try:
+        fake_graph.wait_for(lambda: fake_graph.sent_to(DANA), message="the tally from the worker's scheduler")
+    finally:
+        stop.set()
+        worker.join(10)
+    assert fake_graph.sent_to(DANA)[0].text == "✅ Reminders for Dana & Noam's wedding are out: 1 sent."
