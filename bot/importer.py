@@ -21,7 +21,6 @@ from .services.access import as_uuid
 from .services.errors import DomainError
 
 CHUNK = 200  # rows per import_guests call (all in the one transaction): the progress bar's step
-MAX_LISTED = 50  # duplicate / rejected lines printed before "... and N more"
 
 
 class ImportFailed(click.ClickException):
@@ -63,30 +62,23 @@ def _inputs(rows):
             yield row
 
 
-def summary_lines(event_name: str, result: guest_service.ImportResult,
+def summary_lines(event, filename: str, result: guest_service.ImportResult,
                   shown: dict[int, str] | None = None) -> list[str]:
-    """The import's outcome, as the chat reports a CSV import: counts first, then the lines.
+    """The chat's summary of a CSV import, word for word; then, when the chat's summary
+    had to stop listing (a long file), every line that was not added, with its text."""
+    from .replies import MAX_REPORTED_LINES, import_summary
 
-    `shown` holds the text of rejected lines by line number, printed after the reason.
-    """
-    shown = shown or {}
-    added, dups, bad = len(result.created), len(result.duplicates), len(result.rejected)
-    lines = [f"{event_name}: {added} added, {dups} already on the list, {bad} rejected."]
-    if dups:
-        lines.append("Already on the list:")
-        for line_no, guest, adder in result.duplicates[:MAX_LISTED]:
-            where = f"line {line_no}: " if line_no else ""
-            lines.append(f"  {where}{guest.full_name} ({display_phone(guest.phone)}), added by {adder}")
-        if dups > MAX_LISTED:
-            lines.append(f"  ... and {dups - MAX_LISTED} more")
-    if bad:
-        lines.append("Rejected:")
-        for line_no, reason in result.rejected[:MAX_LISTED]:
-            where = f"line {line_no}: " if line_no else ""
+    lines = import_summary(event, result, what=f"“{filename}”").split("\n")
+    if max(len(result.duplicates), len(result.rejected)) > MAX_REPORTED_LINES:
+        shown = shown or {}
+        lines.append("")
+        lines.append("Every line that was not added:")
+        for line_no, guest, adder in result.duplicates:
+            lines.append(f"  line {line_no}: {guest.full_name} ({display_phone(guest.phone)}) "
+                         f"is already on the list, added by {adder}")
+        for line_no, reason in result.rejected:
             text = shown.get(line_no)
-            lines.append(f"  {where}{reason}" + (f" ({text})" if text else ""))
-        if bad > MAX_LISTED:
-            lines.append(f"  ... and {bad - MAX_LISTED} more")
+            lines.append(f"  line {line_no}: {reason}" + (f" ({text})" if text else ""))
     return lines
 
 
@@ -135,7 +127,7 @@ def import_file(rt, path: Path, event_ref: str, as_phone: str, *, progress_file=
         except DomainError as exc:
             raise ImportFailed(exc.message) from None
         shown = {row.line_no: row.text for row in rows if isinstance(row, RejectedRow) and row.text}
-        return summary_lines(event.name, total, shown)
+        return summary_lines(event, path.name, total, shown)
 
 
 def register_cli(app) -> None:

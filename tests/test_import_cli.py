@@ -53,10 +53,16 @@ def test_import_adds_the_good_rows_and_reports_duplicates_and_bad_lines(app, ses
 
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert "Dana & Noam's wedding: 2 added, 2 already on the list, 1 rejected." in out
-    assert "line 3: Avi Cohen (+972 52-111-1111), added by Noam" in out
-    assert "line 6: Ruth Levi (+972 52-444-4444), added by Dana" in out
-    assert "line 4: bad phone number 12 (Moshe Peretz, 12, groom)" in out
+    # The chat's summary of a CSV file, word for word.
+    assert out.splitlines()[:7] == [
+        "*Dana & Noam's wedding*: “guests.csv” read.",
+        "✅ Added 2 guests.",
+        "↩️ 2 guests already on the list:",
+        "line 3: Avi Cohen, added by Noam",
+        "line 6: Ruth Levi, added by Dana",
+        "⚠️ 1 line not added:",
+        "line 4: bad phone number 12",
+    ]
     assert "Importing 5 rows" in result.stderr  # the progress bar
     assert _guest_count(session, wedding.id) == 3
     ruth = session.scalar(select(Guest).where(Guest.phone == "+972524444444"))
@@ -71,7 +77,8 @@ def test_the_event_can_be_given_by_its_id_and_a_hebrew_file_without_header_works
     result = _run(app, csv_file, "--event", wedding.id, "--as", "050-123-4567")
 
     assert result.exit_code == 0, result.output
-    assert "1 added, 0 already on the list, 0 rejected." in result.stdout
+    assert "✅ Added 1 guest." in result.stdout
+    assert "Send *invite* when you're ready." in result.stdout
     assert session.scalar(select(Guest.first_name).where(Guest.phone == "+972524444444")) == "רות"
 
 
@@ -133,3 +140,20 @@ def test_a_viewer_cannot_import_and_nothing_is_added(app, session, tmp_path):
     assert result.exit_code != 0
     assert "Only an admin or editor of Dana & Noam's wedding can" in result.output
     assert _guest_count(session, wedding.id) == 1
+
+
+def test_a_long_file_lists_every_line_that_was_not_added(app, session, tmp_path):
+    wedding = _setup(session)
+    bad = [f"Guest {n},12{n}" for n in range(1, 15)]              # lines 2-15: bad phones
+    csv_file = tmp_path / "big.csv"
+    csv_file.write_text("name,phone\n" + "\n".join(bad + ["Ruth Levi,0524444444"]) + "\n", encoding="utf-8")
+
+    result = _run(app, csv_file, "--event", "wedding", "--as", ORGANISER)
+
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "✅ Added 1 guest." in out and "⚠️ 14 lines not added:" in out
+    assert "…and 4 more" in out  # the chat's summary stops at ten
+    every = out.split("Every line that was not added:", 1)[1]
+    assert all(f"line {n}: bad phone number 12{n - 1} (Guest {n - 1}, 12{n - 1})" in every for n in range(2, 16))
+    assert _guest_count(session, wedding.id) == 2
