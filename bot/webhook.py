@@ -11,12 +11,14 @@ from __future__ import annotations
 import importlib
 import json
 import logging
+import uuid
 from dataclasses import dataclass, field
 
 from flask import Blueprint, Flask, Response, jsonify, request
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from storage.db import is_postgres
 from storage.models import Direction, Message, MessageStatus, utcnow
 
 from . import delivery as status_delivery
@@ -199,31 +201,37 @@ def handle_inbound(rt, msg: inbound.InboundMessage, raw: dict | None = None) -> 
 
 
 def _store(session, msg: inbound.InboundMessage, raw: dict | None):
-    """The sender (created or recognised) and the stored inbound message; Duplicate if seen."""
-    if session.scalar(select(Message.id).where(Message.wamid == msg.wamid)) is not None:
-        raise Duplicate(msg.wamid)
+    """The sender (created or recognised) and the stored message's id; Duplicate if seen.
+
+    The message goes in with INSERT ... ON CONFLICT (wamid) DO NOTHING: a concurrent
+    delivery of the same wamid (PostgreSQL) waits for the first and then inserts nothing.
+    """
     user = users.get_or_create_user(
         session, phone=msg.sender_phone, wa_user_id=msg.sender_user_id,
         display_name=msg.profile_name, seen_at=utcnow(),
     )
-    row = Message(
-        direction=Direction.inbound,
-        wamid=msg.wamid,
-        status=MessageStatus.received,
-        kind=(msg.kind or "unknown")[:32],
-        body=msg.text,
-        payload=raw if raw is not None else {"id": msg.wamid, "type": msg.raw_type},
-        user_id=user.id,
-        phone=msg.sender_phone or user.phone,
-        attempts=0,
+    insert = pg_insert if is_postgres(session) else sqlite_insert
+    statement = (
+        insert(Message)
+        .values(
+            id=uuid.uuid4(),
+            direction=Direction.inbound,
+            wamid=msg.wamid,
+            status=MessageStatus.received,
+            kind=(msg.kind or "unknown")[:32],
+            body=msg.text,
+            payload=raw if raw is not None else {"id": msg.wamid, "type": msg.raw_type},
+            user_id=user.id,
+            phone=msg.sender_phone or user.phone,
+            attempts=0,
+        )
+        .on_conflict_do_nothing(index_elements=[Message.wamid])
+        .returning(Message.id)
     )
-    try:
-        with session.begin_nested():  # a concurrent delivery of the same wamid loses here
-            session.add(row)
-            session.flush()
-    except IntegrityError:
-        raise Duplicate(msg.wamid) from None
-    return user, row
+    message_id = session.execute(statement).scalar()
+    if message_id is None:
+        raise Duplicate(msg.wamid)
+    return user, message_id
 
 
 def _converse(session, rt, user, msg: inbound.InboundMessage) -> None:
