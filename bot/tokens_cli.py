@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import click
 from flask import Flask
+from flask.cli import with_appcontext
 
 from .phones import InvalidPhone, normalize_phone
 
 
 @click.command("create-token")
 @click.argument("phone")
+@with_appcontext
 def create_token(phone: str) -> None:
     """Issue a personal REST API token for the WhatsApp user with this PHONE (created if new)."""
     from . import runtime

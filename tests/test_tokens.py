@@ -59,3 +59,33 @@ def test_last_used_is_recorded_at_most_once_a_minute(session):
     session.flush()
     tokens.user_for_token(session, token)
     assert row.last_used_at > first_use - timedelta(minutes=2) + timedelta(minutes=1)
+
+
+def test_create_token_prints_the_token_alone_on_its_last_line(app, client, runtime):
+    result = app.test_cli_runner().invoke(args=["create-token", "050-777-1234"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.strip().splitlines()
+    token = lines[-1]
+    assert token.startswith("ib_") and " " not in token
+    assert "+972507771234" in result.output and "shown only this once" in result.output
+    r = client.get("/api/events", headers={"Authorization": f"Bearer {token}"})
+    assert (r.status_code, r.get_json()) == (200, [])
+    again = app.test_cli_runner().invoke(args=["create-token", "+972507771234"]).output.strip().splitlines()[-1]
+    assert again != token  # a second token for the same user; the first still works
+    assert client.get("/api/events", headers={"Authorization": f"Bearer {token}"}).status_code == 200
+
+
+def test_create_token_refuses_a_bad_phone_clearly(app, settings):
+    result = app.test_cli_runner().invoke(args=["create-token", "not-a-phone"])
+    assert result.exit_code != 0
+    assert "doesn't look like a phone number" in result.output
+
+
+def test_create_token_without_a_default_region_asks_for_the_country_code(settings):
+    from bot import create_app
+
+    app = create_app(settings.with_overrides(default_region=None))
+    result = app.test_cli_runner().invoke(args=["create-token", "050-777-1234"])
+    assert result.exit_code != 0
+    assert "country code" in result.output
+    app.extensions["invitebot"].engine.dispose()

@@ -1,0 +1,216 @@
+"""Guests over REST: add, page and filter, edit and mark answers, import JSON or CSV
+with a result per row, export a CSV Excel opens with Hebrew intact."""
+from __future__ import annotations
+
+import csv
+import io
+
+from tests.api_helpers import seed
+
+
+def _url(world, tail=""):
+    return f"/api/events/{world.event_id}/guests{tail}"
+
+
+def _add(client, world, **fields):
+    r = client.post(_url(world), json=fields, headers=world.headers("admin"))
+    assert r.status_code == 201, r.get_json()
+    return r.get_json()
+
+
+def _names(page):
+    return [g["first_name"] for g in page["items"]]
+
+
+def test_a_new_guest_comes_back_with_every_field_and_a_normalised_phone(client, runtime):
+    world = seed(runtime)
+    guest = _add(client, world, first_name="Avi", last_name="Cohen", phone="052-123-4567", side="groom",
+                 party_size=3, notes="vegan")
+    assert {k: guest[k] for k in ("first_name", "last_name", "phone", "side", "status", "party_size", "notes",
+                                  "invitation", "opted_out")} == {
+        "first_name": "Avi", "last_name": "Cohen", "phone": "+972521234567", "side": "groom", "status": "invited",
+        "party_size": 3, "notes": "vegan", "invitation": "not_sent", "opted_out": False}
+    assert set(guest) == {"id", "first_name", "last_name", "phone", "side", "status", "party_size", "notes",
+                          "invitation", "opted_out", "created_at", "updated_at"}
+    assert client.get(_url(world, f"/{guest['id']}"), headers=world.headers("viewer")).get_json() == guest
+
+
+def test_a_duplicate_phone_is_refused_with_the_existing_guests_id(client, runtime):
+    world = seed(runtime)
+    r = client.post(_url(world), json={"first_name": "Someone", "phone": "050-234-5678"},
+                    headers=world.headers("editor"))
+    assert r.status_code == 409
+    error = r.get_json()["error"]
+    assert error["code"] == "guest_exists"
+    assert error["existing_guest_id"] == world.guest_id
+    assert "Dana Levi" in error["message"] and "already on the list" in error["message"]
+
+
+def test_bad_guest_input_gets_a_clear_422_and_adds_nobody(client, runtime):
+    world = seed(runtime)
+    cases = [
+        ({"first_name": "Avi", "phone": "hello"}, "doesn't look like a phone number"),
+        ({"first_name": "Avi"}, "'phone' is required"),
+        ({"first_name": "", "phone": "+972521234567"}, "needs a name"),
+        ({"first_name": "Avi", "phone": "+972521234567", "party_size": 99}, "between 0 and 50"),
+        ({"first_name": "Avi", "phone": "+972521234567", "party_size": "3"}, "must be a whole number"),
+        ({"first_name": 5, "phone": "+972521234567"}, "must be a string"),
+        ({"first_name": "Avi", "phone": "+972521234567", "fist_name": "x"}, "Unknown field 'fist_name'"),
+    ]
+    for body, says in cases:
+        r = client.post(_url(world), json=body, headers=world.headers("admin"))
+        assert r.status_code == 422, body
+        assert says in r.get_json()["error"]["message"], (body, r.get_json())
+    assert client.get(_url(world), headers=world.headers("admin")).get_json()["total"] == 1
+
+
+def test_paging_and_filters(client, runtime):
+    world = seed(runtime)  # Dana, bride, pending
+    for i, (name, side) in enumerate([("Avi", "groom"), ("Bat", "groom"), ("Chen", "bride"), ("Dor", None),
+                                      ("Eden", "groom")]):
+        _add(client, world, first_name=name, phone=f"+97252123456{i}", side=side)
+    guests = {g["first_name"]: g["id"] for g in
+              client.get(_url(world), headers=world.headers("admin")).get_json()["items"]}
+    client.patch(_url(world, f"/{guests['Bat']}"), json={"status": "confirmed", "party_size": 2},
+                 headers=world.headers("admin"))
+    client.patch(_url(world, f"/{guests['Chen']}"), json={"status": "declined"}, headers=world.headers("admin"))
+    h = world.headers("viewer")
+
+    first = client.get(_url(world, "?limit=2"), headers=h).get_json()
+    assert (first["total"], first["skip"], first["limit"], _names(first)) == (6, 0, 2, ["Avi", "Bat"])
+    third = client.get(_url(world, "?limit=2&skip=4"), headers=h).get_json()
+    assert _names(third) == ["Dor", "Eden"]
+    assert _names(client.get(_url(world, "?limit=2&skip=2"), headers=h).get_json()) == ["Chen", "Dana"]
+    assert _names(client.get(_url(world, "?status=pending"), headers=h).get_json()) == ["Avi", "Dana", "Dor", "Eden"]
+    assert _names(client.get(_url(world, "?status=invited"), headers=h).get_json()) == ["Avi", "Dana", "Dor", "Eden"]
+    assert _names(client.get(_url(world, "?status=confirmed"), headers=h).get_json()) == ["Bat"]
+    assert _names(client.get(_url(world, "?status=declined"), headers=h).get_json()) == ["Chen"]
+    assert _names(client.get(_url(world, "?side=GROOM"), headers=h).get_json()) == ["Avi", "Bat", "Eden"]
+    assert _names(client.get(_url(world, "?side=groom&status=pending"), headers=h).get_json()) == ["Avi", "Eden"]
+    assert _names(client.get(_url(world, "?search=dan"), headers=h).get_json()) == ["Dana"]
+    assert _names(client.get(_url(world, "?search=1234562"), headers=h).get_json()) == ["Chen"]
+
+
+def test_bad_paging_and_filters_are_refused_clearly(client, runtime):
+    world = seed(runtime)
+    for query in ("limit=0", "limit=501", "limit=ten", "skip=-1", "status=maybe", "invitation=lost",
+                  "search=" + "x" * 201):
+        r = client.get(_url(world, f"?{query}"), headers=world.headers("admin"))
+        assert r.status_code == 422, query
+        assert r.get_json()["error"]["message"]
+
+
+def test_patch_edits_fields_and_records_the_answer_through_the_shared_rule(client, runtime):
+    world = seed(runtime)
+    h = world.headers("editor")
+    r = client.patch(_url(world, f"/{world.guest_id}"), json={"status": "confirmed", "party_size": 4,
+                                                             "notes": "near the stage"}, headers=h)
+    assert r.status_code == 200
+    guest = r.get_json()
+    assert (guest["status"], guest["party_size"], guest["notes"]) == ("confirmed", 4, "near the stage")
+    stats = client.get(f"/api/events/{world.event_id}/stats", headers=h).get_json()
+    assert stats["expected_headcount"] == 4 and stats["by_status"]["confirmed"] == 1
+
+    back = client.patch(_url(world, f"/{world.guest_id}"), json={"status": "pending"}, headers=h).get_json()
+    assert back["status"] == "invited"
+
+    other = _add(client, world, first_name="Avi", phone="+972521234567")
+    clash = client.patch(_url(world, f"/{other['id']}"), json={"phone": "+972502345678"}, headers=h)
+    assert clash.status_code == 409
+    assert clash.get_json()["error"]["existing_guest_id"] == world.guest_id
+
+    for body in ({"status": "maybe"}, {"party_size": -1}, {"first_name": None}, {"side": 7}):
+        r = client.patch(_url(world, f"/{other['id']}"), json=body, headers=h)
+        assert r.status_code == 422, body
+    assert client.get(_url(world, f"/{other['id']}"), headers=h).get_json() == other
+
+
+def test_removing_a_guest(client, runtime):
+    world = seed(runtime)
+    assert client.delete(_url(world, f"/{world.guest_id}"), headers=world.headers("admin")).status_code == 204
+    r = client.get(_url(world, f"/{world.guest_id}"), headers=world.headers("admin"))
+    assert r.status_code == 404 and r.get_json()["error"]["message"] == "Guest not found."
+
+
+def test_import_a_json_list_reports_each_row(client, runtime):
+    world = seed(runtime)
+    rows = [
+        {"first_name": "Avi", "last_name": "Cohen", "phone": "052-123-4567", "side": "groom", "party_size": 2},
+        {"first_name": "Dana again", "phone": "+972502345678"},
+        {"first_name": "Nobody", "phone": "12"},
+        {"phone": "+972521111111"},
+        {"first_name": "Avi twin", "phone": "0521234567"},
+    ]
+    r = client.post(_url(world, "/import"), json=rows, headers=world.headers("editor"))
+    assert r.status_code == 200
+    result = r.get_json()
+    assert (result["created"], result["duplicates"], result["rejected"]) == (1, 2, 2)
+    by_row = {row["row"]: row for row in result["rows"]}
+    assert by_row[1]["result"] == "created"
+    assert by_row[2] == {"row": 2, "result": "duplicate", "existing_id": world.guest_id, "added_by": "Noa"}
+    assert by_row[3]["result"] == "rejected" and "phone" in by_row[3]["reason"]
+    assert by_row[4]["result"] == "rejected" and "name" in by_row[4]["reason"]
+    assert by_row[5]["result"] == "duplicate" and by_row[5]["existing_id"] == by_row[1]["id"]
+    avi = client.get(_url(world, f"/{by_row[1]['id']}"), headers=world.headers("viewer")).get_json()
+    assert (avi["phone"], avi["side"], avi["party_size"]) == ("+972521234567", "groom", 2)
+
+
+def test_import_of_a_badly_typed_json_list_is_refused_whole(client, runtime):
+    world = seed(runtime)
+    r = client.post(_url(world, "/import"), json=[{"first_name": "Avi", "phone": "+972521234567"},
+                                                   {"first_name": "Bat", "phone": 972521234568}],
+                    headers=world.headers("admin"))
+    assert r.status_code == 422
+    assert r.get_json()["error"]["message"] == "'phone' must be a string."
+    r = client.post(_url(world, "/import"), json={"first_name": "Avi"}, headers=world.headers("admin"))
+    assert r.status_code == 422 and "JSON list" in r.get_json()["error"]["message"]
+    assert client.get(_url(world), headers=world.headers("admin")).get_json()["total"] == 1
+
+
+HEBREW_CSV = "שם,טלפון,צד,כמות\nאבי כהן,052-123-4567,חתן,2\nדנה לוי,050-234-5678,כלה,1\nבלי טלפון,,כלה,\n"
+
+
+def test_import_a_csv_upload_with_hebrew_headers(client, runtime):
+    world = seed(runtime)
+    r = client.post(_url(world, "/import"), headers=world.headers("admin"), content_type="multipart/form-data",
+                    data={"file": (io.BytesIO(HEBREW_CSV.encode("utf-8-sig")), "guests.csv")})
+    assert r.status_code == 200, r.get_json()
+    result = r.get_json()
+    assert (result["created"], result["duplicates"], result["rejected"]) == (1, 1, 1)
+    assert [(row["row"], row["result"]) for row in result["rows"]] == [(2, "created"), (3, "duplicate"),
+                                                                       (4, "rejected")]
+    assert result["rows"][2]["reason"] == "no phone number"
+    avi = client.get(_url(world, f"/{result['rows'][0]['id']}"), headers=world.headers("admin")).get_json()
+    assert (avi["first_name"], avi["last_name"], avi["side"], avi["party_size"]) == ("אבי", "כהן", "חתן", 2)
+
+
+def test_import_a_csv_body_and_refuse_what_is_not_a_csv(client, runtime):
+    world = seed(runtime)
+    h = world.headers("admin")
+    r = client.post(_url(world, "/import"), data="name,phone\nAvi,+972521234567\n", content_type="text/csv",
+                    headers=h)
+    assert r.status_code == 200 and r.get_json()["created"] == 1
+    r = client.post(_url(world, "/import"), data="", content_type="text/csv", headers=h)
+    assert r.status_code == 422 and r.get_json()["error"]["code"] == "not_a_csv"
+    r = client.post(_url(world, "/import"), headers=h, content_type="multipart/form-data",
+                    data={"other": (io.BytesIO(b"x"), "x.csv")})
+    assert r.status_code == 422 and "'file'" in r.get_json()["error"]["message"]
+    r = client.post(_url(world, "/import"), data=b"<xml/>", content_type="application/xml", headers=h)
+    assert r.status_code == 415 and r.get_json()["error"]["code"] == "unsupported_media_type"
+    assert client.get(_url(world), headers=h).get_json()["total"] == 2
+
+
+def test_export_is_a_csv_excel_opens_with_hebrew_intact(client, runtime):
+    world = seed(runtime)
+    _add(client, world, first_name="אבי", last_name="כהן", phone="052-123-4567", side="חתן")
+    r = client.get(_url(world, ".csv"), headers=world.headers("viewer"))
+    assert r.status_code == 200
+    assert r.headers["Content-Type"] == "text/csv; charset=utf-8"
+    disposition = r.headers["Content-Disposition"]
+    assert disposition.startswith("attachment;") and "filename*=UTF-8''Noa%20%26%20Eli" in disposition
+    assert r.data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(r.data.decode("utf-8-sig"))))
+    assert [(row["first_name"], row["last_name"], row["phone"], row["side"], row["status"]) for row in rows] == [
+        ("Dana", "Levi", "+972502345678", "bride", "invited"), ("אבי", "כהן", "+972521234567", "חתן", "invited")]
+    only_groom = client.get(_url(world, ".csv?side=חתן"), headers=world.headers("viewer"))
+    assert len(list(csv.DictReader(io.StringIO(only_groom.data.decode("utf-8-sig"))))) == 1
