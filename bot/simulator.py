@@ -49,6 +49,7 @@ HELP = """\
 Keys (everything else is sent to the bot as a WhatsApp message):
   /as <phone> [name]   become another WhatsApp user, e.g. a guest who got an invitation
   /tap <n>             tap button (or list row) n of the last message with buttons you got
+  /contact <name> <phone>  share a contact card (organisers: adds a guest)
   /whoami              who you are now
   /help                this list
   /quit                leave (Ctrl-D too)
@@ -257,6 +258,16 @@ class Simulator:
     def say(self, text: str) -> None:
         self._post_message("text", {"body": text})
 
+    def share_contact(self, name: str, phone: str) -> None:
+        first, _, last = name.partition(" ")
+        card_name = {"formatted_name": name, "first_name": first}
+        if last:
+            card_name["last_name"] = last
+        card_phone = {"phone": phone, "type": "CELL"}
+        if phone.startswith("+"):
+            card_phone["wa_id"] = _wa_id(phone)
+        self._post_message("contacts", [{"name": card_name, "phones": [card_phone]}])
+
     def tap(self, number: int) -> None:
         wamid, taps = self.last_taps.get(self.phone, (None, []))
         if not taps:
@@ -350,9 +361,11 @@ class Simulator:
             self.echo(f"{INDENT}(to answer as them: /as {to}, then /tap 1)")
 
     # -- the loop
-    def banner(self, database: str) -> None:
+    def banner(self, database: str, own_secret: bool = False) -> None:
         self.echo("WhatsApp simulator: you are chatting with the invitation bot as "
                   f"{self.phone}. Database: {database}")
+        if own_secret:
+            self.echo("(WHATSAPP_APP_SECRET is not set: the simulator signs its deliveries with a one-off secret)")
         self.echo("Type a message and press Enter; /help lists the keys, /quit leaves.")
 
     def handle_line(self, line: str) -> bool:
@@ -386,6 +399,12 @@ class Simulator:
                 self.echo(f"({exc})")
                 return True
             self.switch(phone, name)
+        elif verb == "/contact":
+            phone_text, name = _split_name_and_phone(rest)
+            if not name or not phone_text:
+                self.echo("(usage: /contact <name> <phone>, e.g. /contact Ruth Levi 052-111-1111)")
+                return True
+            self.share_contact(name, phone_text)
         elif verb == "/tap":
             if not rest.isdigit():
                 self.echo("(usage: /tap <n>, the number in [ ] on a button)")
@@ -446,6 +465,15 @@ def _split_phone_and_name(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+def _split_name_and_phone(text: str) -> tuple[str | None, str | None]:
+    """'Ruth Levi 052-111-1111' → ('052-111-1111', 'Ruth Levi'): the name first, then the number."""
+    words = text.split()
+    for cut in range(len(words)):
+        if any(ch.isdigit() for ch in words[cut]):
+            return " ".join(words[cut:]), " ".join(words[:cut]) or None
+    return None, text.strip() or None
+
+
 def _safe_url(url: str) -> str:
     try:
         from sqlalchemy.engine import make_url
@@ -497,7 +525,7 @@ def register_cli(app) -> None:
         simulator = Simulator(settings, phone, name)
         try:
             _ensure_migrated(simulator.rt, click.echo)
-            simulator.banner(_safe_url(settings.database_url))
+            simulator.banner(_safe_url(settings.database_url), own_secret=not base.whatsapp_app_secret)
             simulator.run(sys.stdin)
         finally:
             simulator.close()

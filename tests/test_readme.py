@@ -239,3 +239,10 @@ def test_the_templates_to_create_are_the_ones_the_simulator_shows():
             assert f"`{title}`" in meta
     for placeholder in ("{{1}}", "{{2}}", "{{3}}"):
         assert f"| `{placeholder}` |" in meta
+
+
+def test_the_simulator_keys_in_the_readme_are_the_ones_it_knows():
+    readme_keys = {s.split()[0] for row in table_rows(section("Quick start")) for s in spans(row[0])
+                   if s.startswith("/")}
+    help_keys = set(re.findall(r"^\s+(/[a-z]+)", simulator.HELP, re.M))
+    assert readme_keys == help_keys

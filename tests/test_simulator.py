@@ -124,6 +124,8 @@ def test_a_message_of_several_lines_and_the_keys_mistakes(db):
         "add guests \\",
         "Ruth Levi 052-111-1111 \\",
         "Avi Cohen 052-222-2222",
+        "/contact Tamar Ben David 053-555-5555",
+        "/contact Tamar",
         "/help",
         "/quit",
         "guests",  # never sent: the simulator has left
@@ -137,10 +139,12 @@ def test_a_message_of_several_lines_and_the_keys_mistakes(db):
     assert "/as not-a-phone" in out and "you are now" not in said_after(out, "/as not-a-phone")
     added = said_after(out, "Avi Cohen 052-222-2222")
     assert "Added 2 guests" in added
+    assert "✅ Added Tamar Ben David +972 53-555-5555 to Picnic." in said_after(out, "/contact Tamar Ben David 053-555-5555")
+    assert "(usage: /contact <name> <phone>" in said_after(out, "/contact Tamar")
     assert "/as <phone>" in said_after(out, "/help") and "/tap <n>" in said_after(out, "/help")
     assert said_after(out, "/quit").strip() == "Bye."  # the line after /quit was never sent
     with db.engine.connect() as conn:
-        assert len(conn.execute(select(Guest.id)).all()) == 2
+        assert len(conn.execute(select(Guest.id)).all()) == 3
 
 
 def test_it_refuses_to_run_with_whatsapp_credentials(db):
