@@ -1,0 +1,168 @@
+"""Every event command against every role, through the webhook.
+
+Allowed commands succeed; refused ones get a refusal naming the role needed and change
+nothing; someone who is not a member gets exactly what a person with no events gets,
+so they never learn that the event exists.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from sqlalchemy import inspect as sa_inspect, select
+
+from bot import replies
+from bot.permissions import Action, needed_roles_phrase, role_allows
+from storage.models import (ApiToken, Direction, Event, EventMember, Guest, InvitationState, Message,
+                            ReminderRound, Role, SendBatch, User)
+from tests.phone import phone_factory  # noqa: F401  (fixture)
+
+DANA = "+972521234567"    # created the event
+ADAM = "+972521111111"    # a second admin
+EDDIE = "+972522222222"   # editor
+VERA = "+972523333333"    # viewer
+NINA = "+972524444444"    # not a member of anything
+ACTOR = {"admin": ADAM, "editor": EDDIE, "viewer": VERA, "none": NINA}
+
+
+@dataclass(frozen=True)
+class Case:
+    text: str
+    action: Action
+    success: str
+    confirm: bool = False
+
+    def __str__(self) -> str:
+        return self.text.split("\n")[0]
+
+
+CASES = [
+    Case("event", Action.VIEW, "*Wedding*"),
+    Case("guests", Action.VIEW, "Wedding*: 2 guests"),
+    Case("guests pending side bride", Action.VIEW, "Avi Cohen"),
+    Case("guests failed", Action.VIEW, "No guests of Wedding are invitation failed"),
+    Case("find avi", Action.VIEW, "Avi Cohen"),
+    Case("stats", Action.VIEW, "2 guests"),
+    Case("members", Action.VIEW, "Team of Wedding"),
+    Case("notify off", Action.VIEW, "No more answer notifications"),
+    Case("leave", Action.VIEW, "You left the team of Wedding"),
+    Case("set date 12/6/2027", Action.MANAGE_EVENT, "12 Jun 2027"),
+    Case("set location Hangar 11", Action.MANAGE_EVENT, "Hangar 11"),
+    Case("rename Big wedding", Action.MANAGE_EVENT, "Renamed the event to *Big wedding*"),
+    Case("reminders 14 7 2", Action.MANAGE_EVENT, "14, 7, 2 days before"),
+    Case("delete event", Action.MANAGE_EVENT, "Deleted Wedding", confirm=True),
+    Case("add member 0549999999 viewer", Action.MANAGE_EVENT, "as viewer"),
+    Case(f"role {EDDIE} viewer", Action.MANAGE_EVENT, "is now viewer"),
+    Case(f"remove member {VERA}", Action.MANAGE_EVENT, "Removed", confirm=True),
+    Case("add guest Yael Katz 0502345679", Action.EDIT_GUESTS, "Added Yael Katz"),
+    Case("add guests\nYael 0502345679\nTal 0502345680", Action.EDIT_GUESTS, "Added 2 guests"),
+    Case("edit avi side groom", Action.EDIT_GUESTS, "side to groom"),
+    Case("mark ron yes party 2", Action.EDIT_GUESTS, "Ron Levi as coming (2)"),
+    Case("remove guest ron", Action.REMOVE_GUESTS, "Removed Ron Levi", confirm=True),
+    Case("invite", Action.SEND, "Sending 1 invitation", confirm=True),
+    Case("remind", Action.SEND, "Sending 1 reminder", confirm=True),
+    Case("broadcast: The bus leaves at 5", Action.SEND, "Sending 2 messages", confirm=True),
+    Case("message avi: See you there", Action.SEND, "Sending your message to Avi Cohen"),
+]
+
+
+def seed(runtime) -> None:
+    """The event as the chat would have built it, written straight to the store (fast)."""
+    with runtime.transaction() as s:
+        people = {p: User(phone=p, display_name=name, region="IL")
+                  for p, name in [(DANA, "Dana"), (ADAM, "Adam"), (EDDIE, "Eddie"), (VERA, "Vera"), (NINA, "Nina")]}
+        s.add_all(people.values())
+        s.flush()
+        event = Event(name="Wedding", timezone="Asia/Jerusalem", created_by=people[DANA].id)
+        s.add(event)
+        s.flush()
+        for phone, role in [(DANA, Role.admin), (ADAM, Role.admin), (EDDIE, Role.editor), (VERA, Role.viewer)]:
+            s.add(EventMember(event_id=event.id, user_id=people[phone].id, role=role, added_by=people[DANA].id))
+        # Avi is invited and hasn't answered (someone to remind); Ron is not invited yet.
+        s.add(Guest(event_id=event.id, added_by=people[DANA].id, first_name="Avi", last_name="Cohen",
+                    phone="+972502345671", side="bride", invitation=InvitationState.delivered))
+        s.add(Guest(event_id=event.id, added_by=people[DANA].id, first_name="Ron", last_name="Levi",
+                    phone="+972502345672"))
+
+
+TABLES = (Event, EventMember, Guest, SendBatch, ApiToken, ReminderRound)
+
+
+def snapshot(runtime, actor_phone: str | None) -> dict:
+    """Everything a command could change, except the actor's own chat (replies, conversation)."""
+    out = {}
+    with runtime.transaction() as s:
+        for model in TABLES:
+            cols = [c.key for c in sa_inspect(model).columns if c.key != "updated_at"]
+            rows = s.execute(select(*[getattr(model, c) for c in cols])).all()
+            out[model.__tablename__] = sorted(map(repr, rows))
+        if actor_phone is None:
+            return out
+        out["sent to others"] = s.scalars(
+            select(Message.id).where(Message.direction == Direction.outbound, Message.phone != actor_phone)
+        ).all()
+    return out
+
+
+def allowed(role: str, action: Action) -> bool:
+    return role != "none" and role_allows(role, action)
+
+
+def check(role: str, case: Case, phone_factory, runtime) -> None:
+    actor = phone_factory(ACTOR[role], role)
+    before = snapshot(runtime, actor.number)
+    reply = actor.send(case.text)
+    where = f"{role}: {case.text!r} → {reply!r}"
+    if allowed(role, case.action):
+        if case.confirm:
+            assert "Reply yes or no" in reply and actor.last_buttons == ["confirm:yes", "confirm:no"], where
+            assert snapshot(runtime, actor.number) == before, "nothing happens before the yes: " + where
+            reply = actor.tap("confirm:yes", "Yes")
+            where += f" → yes → {reply!r}"
+        assert case.success in reply and "Only" not in reply, where
+        return
+    if role == "none":
+        assert reply == replies.NO_EVENTS_WELCOME, where
+    else:
+        assert reply.startswith(f"Only {needed_roles_phrase(case.action)} of Wedding can "), where
+        assert actor.last_buttons == [], where
+    assert snapshot(runtime, actor.number) == before, "a refused command changed something: " + where
+
+
+@pytest.mark.parametrize("role", ["admin", "editor", "viewer", "none"])
+def test_every_command_against_every_role(role, phone_factory, runtime, db, fake_graph):
+    """Every command of the table as this role, each on the seeded event (seeded afresh
+    whenever the previous command changed it). All failures are reported together."""
+    for phone in (DANA, ADAM, EDDIE, VERA, NINA, "+972502345671", "+972502345672"):
+        fake_graph.open_window(phone)
+    seed(runtime)
+    seeded = snapshot(runtime, None)
+    failures = []
+    for case in CASES:
+        if snapshot(runtime, None) != seeded:   # the last command changed the event: start afresh
+            db.clean()
+            seed(runtime)
+        try:
+            check(role, case, phone_factory, runtime)
+        except AssertionError as exc:
+            failures.append(str(exc).split("\n")[0])
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("text", ["help", "events", "use Wedding", "use 1", "more", "yes", "cancel",
+                                  "find Avi", "remove guest 1", "add guest Avi 0502345671"])
+def test_a_non_member_never_learns_that_the_event_exists(text, phone_factory, runtime):
+    seed(runtime)
+    nina = phone_factory(NINA)
+    before = snapshot(runtime, NINA)
+    reply = nina.send(text)
+    assert "Wedding" not in reply and "Cohen" not in reply
+    assert snapshot(runtime, NINA) == before
+
+
+def test_every_event_command_in_the_table_is_covered():
+    from bot import commands
+
+    covered = {type(commands.parse(c.text, "IL")) for c in CASES}
+    needs_event = {spec.command for spec in commands.COMMANDS if spec.action is not None}
+    assert needs_event <= covered, needs_event - covered
