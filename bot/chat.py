@@ -59,9 +59,18 @@ def handle_message(session: Session, rt, user: User, msg: InboundMessage) -> Non
     if msg.kind == "button" or (msg.kind == "interactive" and _is_guest_payload(msg.reply_id)):
         if _guest_flow(session, rt, user, msg):
             return
+    chat = OrganiserChat(session, rt, user, msg)
+    if not chat.is_member and _is_guest(session, user) and not _starts_an_event(msg, chat.region):
+        if _guest_flow(session, rt, user, msg):
+            return
     if msg.kind in SILENT_KINDS:
         return  # an emoji reaction or a number change needs no answer
-    OrganiserChat(session, rt, user, msg).run()
+    chat.run()
+
+
+def _starts_an_event(msg: InboundMessage, region: str | None) -> bool:
+    """A guest may become an organiser: `new event ...` is theirs to send."""
+    return msg.kind == "text" and isinstance(C.parse(msg.text or "", region, date.today()), C.NewEvent)
 
 
 def _is_guest_payload(reply_id: str | None) -> bool:
@@ -157,9 +166,6 @@ class OrganiserChat:
 
     def on_text(self, text: str) -> None:
         cmd = C.parse(text, self.region, date.today())
-        if not self.is_member and not isinstance(cmd, C.NewEvent) and _is_guest(self.session, self.user):
-            if _guest_flow(self.session, self.rt, self.user, self.msg):
-                return
         if isinstance(cmd, C.ParseError):
             if cmd.usage is None and self.is_member and _is_guest(self.session, self.user):
                 if _guest_flow(self.session, self.rt, self.user, self.msg):
