@@ -334,6 +334,9 @@ def _import_rows(actor) -> list:
         raise UnsupportedMediaType(
             "Send a JSON list (application/json), a CSV file upload (multipart/form-data, field 'file') "
             "or a CSV body (text/csv).")
+    if b"\x00" in raw:
+        raise InvalidInput("That file is not a text CSV (it has NUL bytes): save it as CSV UTF-8 and try again.",
+                           code="not_a_csv")
     try:
         return parse_guest_csv(raw, _region(actor))
     except NotACsv as exc:

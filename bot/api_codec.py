@@ -185,6 +185,7 @@ def _value(name: str, f: Field, value: Any) -> Any:
     if f.kind in ("string", "enum", "date"):
         if not isinstance(value, str):
             raise InvalidInput(f"{name!r} must be a string.", code="invalid_type")
+        _check_text(name, value)
         if f.kind == "enum" and value not in f.enum:
             raise InvalidInput(f"{name!r} must be one of: {', '.join(f.enum)}.", code="invalid_value")
         if f.kind == "date":
@@ -199,6 +200,12 @@ def _value(name: str, f: Field, value: Any) -> Any:
             raise InvalidInput(f"{name!r} must be true or false.", code="invalid_type")
         return value
     raise AssertionError(f.kind)  # pragma: no cover
+
+
+def _check_text(name: str, value: str) -> None:
+    # PostgreSQL cannot store NUL characters; no name, phone or message has one.
+    if "\x00" in value:
+        raise InvalidInput(f"{name!r} contains a NUL character.", code="invalid_value")
 
 
 def parse_iso_date(value: str, name: str = "date") -> Date:
@@ -249,6 +256,7 @@ def _text_arg(args, name: str) -> str | None:
         return None
     if len(raw) > MAX_SEARCH:
         raise InvalidInput(f"{name!r} is too long (at most {MAX_SEARCH} characters).", code="bad_filter")
+    _check_text(name, raw)
     return raw.strip()
 
 

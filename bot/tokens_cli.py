@@ -26,7 +26,7 @@ def create_token(phone: str) -> None:
     try:
         e164 = normalize_phone(phone, region)
     except InvalidPhone as exc:
-        hint = "" if region else " (DEFAULT_REGION is not set, so include the country code, e.g. +972502345678)"
+        hint = "" if region else " (DEFAULT_REGION is not set, so a number needs its country code.)"
         raise click.ClickException(f"{exc.message}{hint}")
     with rt.transaction() as session:
         user = get_or_create_user(session, phone=e164)

@@ -214,3 +214,15 @@ def test_export_is_a_csv_excel_opens_with_hebrew_intact(client, runtime):
         ("Dana", "Levi", "+972502345678", "bride", "invited"), ("אבי", "כהן", "+972521234567", "חתן", "invited")]
     only_groom = client.get(_url(world, ".csv?side=חתן"), headers=world.headers("viewer"))
     assert len(list(csv.DictReader(io.StringIO(only_groom.data.decode("utf-8-sig"))))) == 1
+
+
+def test_nul_characters_are_refused_before_they_reach_the_database(client, runtime):
+    world = seed(runtime)
+    h = world.headers("admin")
+    r = client.post(_url(world), json={"first_name": "A\x00vi", "phone": "+972521234567"}, headers=h)
+    assert r.status_code == 422 and "NUL" in r.get_json()["error"]["message"]
+    assert client.get(_url(world, "?search=a%00b"), headers=h).status_code == 422
+    big = ("name,phone\n" + "Avi,+972521234567\n" * 400 + "B\x00at,+972521234568\n").encode()
+    r = client.post(_url(world, "/import"), data=big, content_type="text/csv", headers=h)
+    assert r.status_code == 422 and r.get_json()["error"]["code"] == "not_a_csv"
+    assert client.get(_url(world), headers=h).get_json()["total"] == 1
