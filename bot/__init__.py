@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 from flask import Flask, current_app
 from sqlalchemy.engine import Engine
@@ -22,6 +22,8 @@ class Runtime:
     engine: Engine
     sessions: sessionmaker[Session]
     transport: Any  # CloudAPIClient or ConsoleTransport: send_message(payload) -> wamid
+    # What the bot does with each stored inbound message: (session, runtime, user, message).
+    on_message: Callable[..., None] | None = None
 
     def transaction(self):
         from storage.db import transaction
@@ -42,15 +44,18 @@ def make_transport(settings: Settings):
     return whatsapp.ConsoleTransport()
 
 
-def make_runtime(settings: Settings) -> Runtime:
+def make_runtime(settings: Settings, on_message: Callable[..., None] | None = None) -> Runtime:
     from storage.db import make_engine, make_session_factory
 
+    if on_message is None:
+        from .chat import handle_message as on_message
     engine = make_engine(settings.database_url)
     return Runtime(
         settings=settings,
         engine=engine,
         sessions=make_session_factory(engine),
         transport=make_transport(settings),
+        on_message=on_message,
     )
 
 
@@ -64,14 +69,15 @@ def configure_logging(level: str = "INFO") -> None:
     logging.getLogger("bot").setLevel(level.upper())
 
 
-def create_app(settings: Settings | None = None) -> Flask:
+def create_app(settings: Settings | None = None, *, on_message: Callable[..., None] | None = None) -> Flask:
+    """The app; `on_message` replaces the conversation (default: bot.chat.handle_message)."""
     settings = settings or Settings.from_env()
     configure_logging(settings.log_level)
     app = Flask(__name__, instance_relative_config=True)
     app.config["MAX_CONTENT_LENGTH"] = None  # the webhook enforces its own limit
     app.json.ensure_ascii = False
     app.json.sort_keys = False
-    runtime = make_runtime(settings)
+    runtime = make_runtime(settings, on_message)
     app.extensions["invitebot"] = runtime
 
     from . import health

@@ -57,7 +57,7 @@ HEADER_ALIASES = {
 def decode(data: bytes) -> str:
     if len(data) > MAX_CSV_BYTES:
         raise NotACsv(f"That file is too large (over {MAX_CSV_BYTES // (1024 * 1024)} MB).")
-    if b"\x00" in data[:4096]:
+    if b"\x00" in data:
         raise NotACsv("That file is not a CSV (it looks like a spreadsheet or an image). "
                       "Save it as CSV and send it again.")
     for encoding in ("utf-8-sig", "cp1255"):

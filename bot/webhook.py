@@ -8,7 +8,6 @@ only after the message is safely stored, and a retried delivery changes nothing.
 """
 from __future__ import annotations
 
-import importlib
 import json
 import logging
 import uuid
@@ -235,13 +234,8 @@ def _store(session, msg: inbound.InboundMessage, raw: dict | None):
 
 
 def _converse(session, rt, user, msg: inbound.InboundMessage) -> None:
-    try:
-        chat = importlib.import_module("bot.chat")  # the conversation, when it is installed
-    except ModuleNotFoundError as exc:
-        if exc.name == "bot.chat":
-            return
-        raise
-    chat.handle_message(session, rt, user, msg)
+    if rt.on_message is not None:
+        rt.on_message(session, rt, user, msg)
 
 
 def apply_statuses(rt, statuses: list[inbound.StatusUpdate]) -> int:

@@ -8,14 +8,11 @@ from __future__ import annotations
 import io
 import json
 import logging
-import sys
 import threading
-import types
 
 import pytest
 from sqlalchemy import func, select
 
-import bot
 from bot import inbound, outbox
 from bot.webhook import APOLOGY
 from storage.models import Direction, Event, Guest, InvitationState, Message, MessageStatus, User, utcnow
@@ -40,23 +37,37 @@ def inbound_rows(runtime) -> list[Message]:
         return list(session.scalars(select(Message).where(Message.direction == Direction.inbound)))
 
 
-@pytest.fixture(autouse=True)
-def chat(monkeypatch):
-    """A stand-in for the conversation (bot/chat.py, tested on its own): records calls; a
-    test may make it reply or raise. The edge is tested apart from what the bot answers."""
-    module = types.ModuleType("bot.chat")
-    module.calls = []
-    module.behaviour = None
+class RecordingConversation:
+    """The real conversation (bot.chat), passed to the app through create_app, recording
+    each call; a test may give it a behaviour of its own instead (a reply, a failure)."""
 
-    def handle_message(session, rt, user, msg):
-        module.calls.append((user.id, msg.wamid))
-        if module.behaviour:
-            module.behaviour(session, rt, user, msg)
+    def __init__(self):
+        from bot.chat import handle_message
 
-    module.handle_message = handle_message
-    monkeypatch.setitem(sys.modules, "bot.chat", module)
-    monkeypatch.setattr(bot, "chat", module, raising=False)
-    return module
+        self.real = handle_message
+        self.calls = []
+        self.behaviour = None
+
+    def __call__(self, session, rt, user, msg):
+        self.calls.append((user.id, msg.wamid))
+        (self.behaviour or self.real)(session, rt, user, msg)
+
+
+@pytest.fixture
+def chat():
+    return RecordingConversation()
+
+
+@pytest.fixture
+def app(settings, chat):
+    from bot import create_app
+
+    application = create_app(settings, on_message=chat)
+    application.testing = True
+    yield application
+    rt = application.extensions["invitebot"]
+    rt.transport.close()
+    rt.engine.dispose()
 
 
 # --------------------------------------------------------------------------- handshake
@@ -201,8 +212,10 @@ def test_every_message_kind_is_acknowledged_and_stored_once(client, runtime, cha
         assert user.last_inbound_at is not None
     assert chat.calls == [(stored.user_id, msg.wamid)]
     # Meta retries: the same delivery again changes nothing and reaches no handler.
+    before = count(runtime, Message)
     assert post(client, payload).status_code == 200
-    assert count(runtime, Message) == 1
+    assert count(runtime, Message) == before
+    assert count(runtime, Message, Message.direction == Direction.inbound) == 1
     assert len(chat.calls) == 1
 
 
@@ -362,7 +375,7 @@ def test_a_user_known_only_by_user_id_is_recognised_when_the_phone_arrives(clien
     # ... and by the phone alone afterwards.
     post(client, webhooks.text_message("+15551234567", "third", user_id=None))
     assert count(runtime, User) == 1
-    assert count(runtime, Message, Message.user_id == first_id) == 3
+    assert count(runtime, Message, Message.user_id == first_id, Message.direction == Direction.inbound) == 3
 
 
 def test_a_known_phone_gains_its_user_id(client, runtime):
@@ -389,7 +402,7 @@ def test_inbound_opens_the_24_hour_window(client, runtime):
 def test_the_same_message_in_one_delivery_twice_is_stored_once(client, runtime, chat):
     part = webhooks.text_message(PHONE, "yes", wamid="wamid.TWICE")
     assert post(client, webhooks.delivery(part, part)).status_code == 200
-    assert count(runtime, Message) == 1
+    assert count(runtime, Message, Message.direction == Direction.inbound) == 1
     assert len(chat.calls) == 1
 
 
@@ -440,7 +453,7 @@ def test_concurrent_first_messages_from_one_new_user_make_one_user(app, runtime)
         t.join(20)
     assert statuses == [200, 200]
     assert count(runtime, User) == 1
-    assert count(runtime, Message) == 2
+    assert count(runtime, Message, Message.direction == Direction.inbound) == 2
 
 
 def test_the_handlers_own_replies_are_in_the_same_transaction(client, runtime, chat):
