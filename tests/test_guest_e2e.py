@@ -164,3 +164,18 @@ def test_stop_is_honoured_by_invite_remind_and_broadcast(client, runtime, fake_g
     dana.send("broadcast See you soon")
     dana.tap("confirm:yes", "Yes")
     assert avi.last == "📣 Wedding: See you soon"
+
+
+def test_a_redelivered_tap_counts_once(client, runtime, fake_graph, phone):
+    dana = phone(DANA, "Dana")
+    dana.send("new event Wedding\ndate: 12/6/2031")
+    dana.send(f"add guest Avi Cohen {AVI}")
+    dana.send("invite")
+    dana.tap("confirm:yes", "Yes")
+    avi = phone(AVI, "Avi")
+    tap = webhooks.button_tap(AVI, f"rsvp:{_guest_id(runtime, AVI)}:yes", "Yes", name="Avi")
+    assert len(avi.post(tap)) == 1
+    before = len(dana.texts)
+    assert avi.post(tap) == []           # Meta delivered the same tap again
+    assert len(dana.texts) == before      # and the organiser was told once
+    assert "Avi Cohen: ✅ coming — Wedding (1 confirmed, 1 person)" in dana.texts

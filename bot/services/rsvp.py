@@ -6,6 +6,7 @@ sender's open invitation); no role check here: a guest is not a member.
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -16,6 +17,8 @@ from storage.models import Event, EventMember, Guest, RsvpStatus, User, utcnow
 from .. import outbox
 from ..answers import MAX_PARTY_SIZE
 from .sending import text_with_fallback
+
+log = logging.getLogger("bot.rsvp")
 
 NOTICE_KIND = "rsvp_notice"
 GUEST_NOTE_KIND = "guest_note"
@@ -55,6 +58,8 @@ def record_answer(session: Session, guest: Guest, answer: str, party_size: int |
     guest.answered_at = utcnow()
     session.flush()
     result = Answer(guest, answer, previous_status, previous_party, changed)
+    log.info("guest %s of event %s answered %s%s by %s%s", guest.id, guest.event_id, answer,
+             f" ({party_size})" if party_size else "", via, "" if changed else " (no change)")
     if changed:
         _notify(session, guest, _notice_text(session, result), settings)
     return result
