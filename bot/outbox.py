@@ -18,6 +18,8 @@ from datetime import datetime, timedelta, timezone
 from typing import Callable
 
 from sqlalchemy import and_, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from storage.models import Direction, Message, MessageStatus, utcnow
@@ -215,12 +217,50 @@ def _utc(value: datetime | None) -> datetime | None:
     return value
 
 
+# How far ahead of the rate the workers together may claim (seconds' worth of sends).
+BUDGET_BURST_SECONDS = 0.25
+
+
+def _send_budget(session: Session, key: str, rate: float, now: datetime):
+    """The shared bucket, locked for this transaction and refilled up to `now`."""
+    from storage.db import is_postgres
+    from storage.models import SendBudget
+
+    budget = session.get(SendBudget, key, with_for_update=True)
+    if budget is None:
+        insert = (pg_insert if is_postgres(session) else sqlite_insert)(SendBudget)
+        session.execute(insert.values(key=key, tokens=max(1.0, rate * BUDGET_BURST_SECONDS), refilled_at=now)
+                        .on_conflict_do_nothing(index_elements=[SendBudget.key]))
+        budget = session.get(SendBudget, key, with_for_update=True, populate_existing=True)
+    capacity = max(1.0, rate * BUDGET_BURST_SECONDS)
+    elapsed = (now - _utc(budget.refilled_at)).total_seconds()
+    if elapsed > 0:
+        budget.tokens = min(capacity, budget.tokens + elapsed * rate)
+        budget.refilled_at = now
+    elif elapsed < -60:
+        # A clock far behind the stored one (a host's clock was reset) must not stall sending.
+        budget.refilled_at = now
+    # Else another worker refilled a moment later than our `now` was read: nothing to add.
+    return budget
+
+
+class ClaimedRows(list):
+    """Claimed rows; `budget_wait` > 0 when none could be claimed because the shared
+    send budget was spent (due rows may be waiting)."""
+
+    def __init__(self, rows=(), budget_wait: float = 0.0):
+        super().__init__(rows)
+        self.budget_wait = budget_wait
+
+
 def claim(rt, limit: int, *, lease: float = DEFAULT_LEASE_SECONDS,
-          now: datetime | None = None) -> list[Claimed]:
+          now: datetime | None = None, rate: float | None = None) -> list[Claimed]:
     """Claim up to `limit` due rows for this worker (one short transaction).
 
     Due: queued and next_attempt_at <= now, or sending with a lapsed lease (a crashed
-    worker's rows). Rows to guests who opted out are marked failed here, unsent.
+    worker's rows). Rows to guests who opted out are marked failed here, unsent. Every
+    worker of the same number draws from one shared budget, so together they claim no
+    more than the configured rate.
     """
     if limit <= 0:
         return []
@@ -228,8 +268,15 @@ def claim(rt, limit: int, *, lease: float = DEFAULT_LEASE_SECONDS,
     from storage.models import Guest
 
     now = now or utcnow()
+    rate = rate or rt.settings.whatsapp_max_send_rate
     claimed_until = now + timedelta(seconds=lease)
     with rt.transaction() as session:
+        # The budget runs on the wall clock: it is about real sends, whatever `now` a caller passes.
+        budget = _send_budget(session, rt.settings.whatsapp_phone_number_id or "console", rate, utcnow())
+        limit = min(limit, int(budget.tokens))
+        if limit <= 0:
+            # Other workers used the budget: try again when one send's worth has refilled.
+            return ClaimedRows(budget_wait=(1.0 - budget.tokens) / rate)
         query = (
             select(Message)
             .where(
@@ -268,7 +315,8 @@ def claim(rt, limit: int, *, lease: float = DEFAULT_LEASE_SECONDS,
             message.attempts = (message.attempts or 0) + 1
             out.append(Claimed(message.id, message.phone, message.kind, message.payload,
                                message.fallback, message.guest_id, message.attempts, claimed_until))
-        return out
+        budget.tokens -= len(out)
+        return ClaimedRows(out)
 
 
 def send_claimed(rt, row: Claimed, limiter: RateLimiter | None, halt: threading.Event,
@@ -416,7 +464,8 @@ def run_worker(
                 # Refill in chunks (not one row per finished send) to keep transactions few.
                 if not stopping and len(inflight) <= target_inflight - max(1, concurrency // 2):
                     try:
-                        rows = claim(rt, min(batch, target_inflight - len(inflight)), lease=lease, now=clock())
+                        rows = claim(rt, min(batch, target_inflight - len(inflight)), lease=lease, now=clock(),
+                                     rate=rate)
                     except Exception:
                         log.exception("claiming outbox rows failed; retrying in %.1fs", poll_interval)
                         rows = []
@@ -424,6 +473,9 @@ def run_worker(
                     claimed_now = len(rows)
                     for row in rows:
                         inflight[pool.submit(send_claimed, rt, row, limiter, halt)] = row
+                    if not rows and getattr(rows, "budget_wait", 0) > 0 and not inflight:
+                        stop_event.wait(min(poll_interval, rows.budget_wait))
+                        continue
                 if not inflight:
                     if stopping or (once and claimed_now == 0):
                         break

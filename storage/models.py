@@ -12,6 +12,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     Enum as SAEnum,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -267,3 +268,14 @@ class SendBatch(Base):
     total: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(TZ, default=utcnow)
     reported_at: Mapped[datetime | None] = mapped_column(TZ)
+
+
+class SendBudget(Base):
+    """The send rate shared by every worker of one WhatsApp number: a token bucket that
+    claims draw from, so several workers together stay within WHATSAPP_MAX_SEND_RATE."""
+
+    __tablename__ = "send_budgets"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    tokens: Mapped[float] = mapped_column(Float, default=0.0)
+    refilled_at: Mapped[datetime] = mapped_column(TZ, default=utcnow)
