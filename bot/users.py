@@ -45,6 +45,12 @@ def get_or_create_user(
     """
     if not phone and not wa_user_id:
         raise ValueError("a user needs a phone or a WhatsApp user id")
+    if phone and seen_at is not None:
+        # The common case, a known person writing again: one round trip.
+        user = _touch_by_phone(session, phone, seen_at)
+        if user is not None and (not wa_user_id or user.wa_user_id == wa_user_id) and (
+                user.display_name or not display_name):
+            return user
     user = find_user(session, phone, wa_user_id)
     if user is None:
         user = _create(session, phone, wa_user_id, display_name)
@@ -72,6 +78,24 @@ def get_or_create_user(
         user.last_inbound_at = seen_at
     session.flush()
     return user
+
+
+def _touch_by_phone(session: Session, phone: str, seen_at: datetime) -> User | None:
+    """The user with this phone, with `last_inbound_at` moved forward to `seen_at`."""
+    from sqlalchemy import case, update
+
+    statement = (
+        update(User)
+        .where(User.phone == phone)
+        .values(last_inbound_at=case(
+            (User.last_inbound_at.is_(None), seen_at),
+            (User.last_inbound_at < seen_at, seen_at),
+            else_=User.last_inbound_at,
+        ))
+        .returning(User)
+        .execution_options(synchronize_session=False)
+    )
+    return session.scalars(statement).first()
 
 
 def _create(session: Session, phone: str | None, wa_user_id: str | None,
