@@ -24,7 +24,13 @@ from sqlalchemy.orm import Session
 
 from storage.models import Direction, Message, MessageStatus, utcnow
 
-from .whatsapp import AccessTokenExpired, WhatsAppError, mask_phone
+from .whatsapp import (
+    AccessTokenExpired,
+    WhatsAppError,
+    mask_phone,
+    redact,
+    redact_payload,
+)
 
 
 def enqueue(
@@ -370,9 +376,12 @@ def record(rt, results: list[Result], stats: WorkerStats, *, now: datetime | Non
             error = result.error
             if outcome == "expired":
                 continue
+            if outcome in ("sent", "failed") or (outcome == "retry" and row.attempts >= max_attempts):
+                _scrub_secrets(row, values)
             if outcome == "sent":
                 values.update(status=MessageStatus.sent, wamid=result.wamid, sent_at=result.sent_at,
                               error_code=None, error_text=None)
+                log.info("%s to %s sent", row.kind, mask_phone(row.phone))
                 if row.kind == "invitation" and row.guest_id:
                     guest_values = {"invitation": InvitationState.sent, "invited_at": result.sent_at,
                                     "invitation_error": None}
@@ -411,6 +420,15 @@ def record(rt, results: list[Result], stats: WorkerStats, *, now: datetime | Non
                     query = query.where(Guest.invitation.in_(
                         [InvitationState.not_sent, InvitationState.failed, InvitationState.sent]))
                 session.execute(query.values(**guest_values))
+
+
+def _scrub_secrets(row: Claimed, values: dict) -> None:
+    """A message that carried a personal token keeps no copy of it once it is done."""
+    scrubbed = redact_payload(row.payload)
+    if scrubbed != row.payload:
+        values["payload"] = scrubbed
+        text = (row.payload.get("text") or {}).get("body") if isinstance(row.payload, dict) else None
+        values["body"] = redact(text) if text else "[a personal token, not kept]"
 
 
 def _reason(error: Exception | None) -> str:

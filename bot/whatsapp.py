@@ -701,6 +701,27 @@ def _path_of(url: str) -> str:
     return url.split("?", 1)[0]
 
 
+# Personal REST tokens ("ib_..."), the one secret the bot itself sends: never logged,
+# and blanked in the stored message once it has gone out.
+SECRET_PATTERN = re.compile(r"\bib_[A-Za-z0-9_-]{16,}")
+REDACTED = "ib_[redacted]"
+
+
+def redact(text: str | None) -> str | None:
+    return SECRET_PATTERN.sub(REDACTED, text) if text else text
+
+
+def redact_payload(payload: Any) -> Any:
+    """A copy of a payload (any JSON value) with every secret blanked."""
+    if isinstance(payload, str):
+        return redact(payload)
+    if isinstance(payload, dict):
+        return {k: redact_payload(v) for k, v in payload.items()}
+    if isinstance(payload, list):
+        return [redact_payload(v) for v in payload]
+    return payload
+
+
 class ConsoleTransport:
     """No network: each message becomes a log line (and a simulator callback).
 
@@ -719,7 +740,7 @@ class ConsoleTransport:
         wamid = f"wamid.console.{uuid.uuid4().hex}"
         with self._lock:
             self.sent.append(payload)
-        log.info("to %s: %s", mask_phone(payload.get("to")), describe_payload(payload))
+        log.info("to %s: %s", mask_phone(payload.get("to")), redact(describe_payload(payload)))
         if self.on_send is not None:
             self.on_send(payload, wamid)
         return wamid
