@@ -615,10 +615,10 @@ class OrganiserChat:
         else:
             batch = sending.send_broadcast(s, u, p["event_id"], self.settings, p["text"],
                                            status=p.get("status"), side=p.get("side"))
+        event, _ = event_service.get_event(s, u, p["event_id"])
         if not batch.total:
-            event, _ = event_service.get_event(s, u, p["event_id"])
             return self.say(replies.nobody_to_send(kind, event, {}))
-        self.say(replies.sending_started(kind, batch.total))
+        self.say(replies.sending_started(kind, event, batch.total))
 
 
 def _guest_input(d: C.GuestDraft) -> guest_service.GuestInput:

@@ -376,9 +376,9 @@ def nobody_to_send(kind: str, event, skipped: dict[str, int]) -> str:
     return text + _skipped(skipped)
 
 
-def sending_started(kind: str, total: int) -> str:
+def sending_started(kind: str, event, total: int) -> str:
     noun = {"invite": "invitation", "remind": "reminder", "broadcast": "message"}[kind]
-    return f"📤 Sending {plural(total, noun)}… I'll tell you when they're out."
+    return f"📤 Sending {plural(total, noun)} for {event.name}… I'll tell you when they're out."
 
 
 def message_queued(event, guest: Guest) -> str:

@@ -191,7 +191,7 @@ def test_invite_asks_with_numbers_then_sends(phone_factory, runtime, fake_graph)
     assert question.startswith("Send the invitation to 2 guests of Dana & Noam's wedding?")
     assert "Skipped: 1 opted out." in question and "yes or no" in question
     assert fake_graph.count("+972502345671") == 0
-    assert "Sending 2 invitations" in dana.tap("confirm:yes", "Yes")
+    assert "Sending 2 invitations for Dana & Noam's wedding…" in dana.tap("confirm:yes", "Yes")
     assert fake_graph.count("+972502345671") == 1 and fake_graph.count("+972502345673") == 0
     assert "Nobody to invite" in dana.send("invite")
 
