@@ -42,6 +42,9 @@ log = logging.getLogger("bot.chat")
 
 CONFIRM_YES = "confirm:yes"
 CONFIRM_NO = "confirm:no"
+# Commands that change nothing but the sender's own chat state (listings, current event).
+READ_ONLY = frozenset({C.Help, C.ListEvents, C.ShowEvent, C.ListGuests, C.More, C.FindGuests, C.Stats,
+                       C.ListMembers})
 HINT_KINDS = frozenset({"image", "audio", "video", "sticker", "location", "unsupported", "unknown", "order"})
 SILENT_KINDS = frozenset({"reaction", "system"})
 CSV_MIME = frozenset({"text/csv", "text/plain", "text/comma-separated-values", "application/csv",
@@ -60,7 +63,7 @@ def handle_message(session: Session, rt, user: User, msg: InboundMessage) -> Non
         if _guest_flow(session, rt, user, msg):
             return
     chat = OrganiserChat(session, rt, user, msg)
-    if not chat.is_member and _is_guest(session, user) and not _starts_an_event(msg, chat.region):
+    if not chat.is_member and chat.is_guest and not _starts_an_event(msg, chat.region):
         if _guest_flow(session, rt, user, msg):
             return
     if msg.kind in SILENT_KINDS:
@@ -95,10 +98,6 @@ def _guest_flow(session: Session, rt, user: User, msg: InboundMessage) -> bool:
     return bool(guest_flow.handle_guest_message(session, rt, user, msg))
 
 
-def _is_guest(session: Session, user: User) -> bool:
-    return session.scalar(select(Guest.id).where(Guest.phone == user.phone).limit(1)) is not None
-
-
 def _sending():
     from .services import sending
 
@@ -122,9 +121,17 @@ class OrganiserChat:
         self.settings = rt.settings
         self.user = user
         self.msg = msg
-        self.conv = convo.get_conversation(session, user)
+        self._conv = None
         self.region = guest_service.region_for(user, self.settings.default_region)
         self._member_somewhere: bool | None = None
+        self._guest_somewhere: bool | None = None
+
+    @property
+    def conv(self):
+        """The sender's chat state, loaded (or created) only when a command needs it."""
+        if self._conv is None:
+            self._conv = convo.get_conversation(self.session, self.user)
+        return self._conv
 
     # ------------------------------------------------------------------ output
 
@@ -142,11 +149,30 @@ class OrganiserChat:
 
     # ------------------------------------------------------------------ entry
 
+    def _load_roles(self) -> None:
+        """Whether the sender organises any event and is anyone's guest: one query."""
+        member = select(EventMember.id).where(EventMember.user_id == self.user.id).limit(1)
+        guest = select(Guest.id).where(Guest.phone == self.user.phone).limit(1)
+        self._member_somewhere, self._guest_somewhere = self.session.execute(
+            select(member.exists(), guest.exists())).one()
+
     @property
     def is_member(self) -> bool:
         if self._member_somewhere is None:
-            self._member_somewhere = event_service.count_events(self.session, self.user) > 0
+            self._load_roles()
         return self._member_somewhere
+
+    @property
+    def is_guest(self) -> bool:
+        if self._guest_somewhere is None:
+            self._load_roles()
+        return self._guest_somewhere
+
+    def current(self) -> tuple[Event, EventMember] | None:
+        """The current event (none, without asking the database, for a sender with no events)."""
+        if not self.is_member:
+            return None
+        return convo.current_event(self.session, self.user, self.conv)
 
     def run(self) -> None:
         kind = self.msg.kind
@@ -167,16 +193,22 @@ class OrganiserChat:
     def on_text(self, text: str) -> None:
         cmd = C.parse(text, self.region, date.today())
         if isinstance(cmd, C.ParseError):
-            if cmd.usage is None and self.is_member and _is_guest(self.session, self.user):
+            if cmd.usage is None and self.is_member and self.is_guest:
                 if _guest_flow(self.session, self.rt, self.user, self.msg):
                     return
             return self.say(cmd.message)
         self.execute(cmd)
 
-    def guarded(self, fn: Callable[[], None]) -> None:
-        """Run `fn` all or nothing: a DomainError undoes its changes and becomes the reply."""
+    def guarded(self, fn: Callable[[], None], *, writes: bool = True) -> None:
+        """Run `fn` all or nothing: a DomainError undoes its changes and becomes the reply.
+
+        Commands that only read need no savepoint (one round trip less each way).
+        """
         try:
-            with self.session.begin_nested():
+            if writes:
+                with self.session.begin_nested():
+                    fn()
+            else:
                 fn()
         except DomainError as exc:
             self.say(exc.message)
@@ -184,8 +216,9 @@ class OrganiserChat:
     def execute(self, cmd) -> None:
         handler = HANDLERS[type(cmd)]
         action = C.action_for(cmd)
+        writes = type(cmd) not in READ_ONLY
         if action is None:
-            return self.guarded(lambda: handler(self, cmd))
+            return self.guarded(lambda: handler(self, cmd), writes=writes)
         target = self.event_or_ask(C.spec_for(cmd).name)
         if target is None:
             return
@@ -195,13 +228,13 @@ class OrganiserChat:
             require(self.session, self.user, event.id, action)  # the refusal comes before any question
             handler(self, cmd, event)
 
-        self.guarded(run)
+        self.guarded(run, writes=writes)
 
     # ------------------------------------------------------------------ the current event
 
     def event_or_ask(self, again: str | None = None) -> tuple[Event, EventMember] | None:
         """The current event, or None after telling the sender how to pick one."""
-        found = convo.current_event(self.session, self.user, self.conv)
+        found = self.current()
         if found is not None:
             return found
         rows = self.event_rows()
@@ -332,7 +365,7 @@ class OrganiserChat:
     # ------------------------------------------------------------------ events
 
     def cmd_help(self, cmd: C.Help) -> None:
-        found = convo.current_event(self.session, self.user, self.conv)
+        found = self.current()
         if found is None:
             groups = C.help_lines(lambda action: action is None)
             if self.is_member:
@@ -353,7 +386,7 @@ class OrganiserChat:
         rows = self.event_rows()
         if not rows:
             return self.say(replies.NO_EVENTS_WELCOME)
-        current = convo.current_event(self.session, self.user, self.conv)
+        current = self.current()
         self.say(replies.events_list(rows, current[0].id if current else None))
 
     def cmd_use(self, cmd: C.UseEvent) -> None:
@@ -575,7 +608,7 @@ class OrganiserChat:
 
     def cmd_confirm(self, cmd: C.Confirm) -> None:
         if not self.conv.pending:
-            if _is_guest(self.session, self.user) and self.msg.kind == "text":
+            if self.is_guest and self.msg.kind == "text":
                 if _guest_flow(self.session, self.rt, self.user, self.msg):
                     return
             return self.say(replies.NOTHING_PENDING)

@@ -4,7 +4,6 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from sqlalchemy import or_, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from storage.models import User
@@ -51,17 +50,17 @@ def get_or_create_user(
         if user is not None and (not wa_user_id or user.wa_user_id == wa_user_id) and (
                 user.display_name or not display_name):
             return user
-    user = find_user(session, phone, wa_user_id)
+        known = user is not None or wa_user_id is not None
+    else:
+        known = True
+    user = find_user(session, phone, wa_user_id) if known else None
     if user is None:
-        user = _create(session, phone, wa_user_id, display_name)
+        user = _create(session, phone, wa_user_id, display_name, seen_at)
         if user is None:  # someone else created it meanwhile
             user = find_user(session, phone, wa_user_id)
             if user is None:  # pragma: no cover - the conflicting row vanished again
                 raise RuntimeError("could not create or find the user")
         else:
-            if seen_at is not None:
-                user.last_inbound_at = seen_at
-                session.flush()
             return user
     if phone and not user.phone and find_user(session, phone=phone) in (None, user):
         user.phone = phone
@@ -99,18 +98,29 @@ def _touch_by_phone(session: Session, phone: str, seen_at: datetime) -> User | N
 
 
 def _create(session: Session, phone: str | None, wa_user_id: str | None,
-            display_name: str | None) -> User | None:
+            display_name: str | None, seen_at: datetime | None = None) -> User | None:
+    """A new user, or None when a concurrent request created one with this identity first
+    (INSERT ... ON CONFLICT DO NOTHING: no savepoint, no aborted transaction)."""
+    import uuid
+
+    from sqlalchemy.dialects.postgresql import insert as pg_insert
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    from storage.db import is_postgres
+    from storage.models import utcnow
+
     from .phones import region_of
 
-    user = User(phone=phone, wa_user_id=wa_user_id, display_name=display_name,
-                region=region_of(phone) if phone else None)
-    try:
-        with session.begin_nested():
-            session.add(user)
-            session.flush()
-    except IntegrityError:
-        return None
-    return user
+    now = utcnow()
+    statement = (
+        (pg_insert if is_postgres(session) else sqlite_insert)(User)
+        .values(id=uuid.uuid4(), phone=phone, wa_user_id=wa_user_id, display_name=display_name,
+                region=region_of(phone) if phone else None, last_inbound_at=seen_at,
+                created_at=now, updated_at=now)
+        .on_conflict_do_nothing()
+        .returning(User)
+    )
+    return session.scalars(statement).first()
 
 
 def _naive(value: datetime) -> datetime:
