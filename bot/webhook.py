@@ -209,9 +209,11 @@ def _store(session, msg: inbound.InboundMessage, raw: dict | None):
         session, phone=msg.sender_phone, wa_user_id=msg.sender_user_id,
         display_name=msg.profile_name, seen_at=utcnow(),
     )
+    # Core, not the ORM: this runs for every inbound message and needs only the id back.
     insert = pg_insert if is_postgres(session) else sqlite_insert
+    now = utcnow()
     statement = (
-        insert(Message)
+        insert(Message.__table__)
         .values(
             id=uuid.uuid4(),
             direction=Direction.inbound,
@@ -223,9 +225,11 @@ def _store(session, msg: inbound.InboundMessage, raw: dict | None):
             user_id=user.id,
             phone=msg.sender_phone or user.phone,
             attempts=0,
+            created_at=now,
+            updated_at=now,
         )
-        .on_conflict_do_nothing(index_elements=[Message.wamid])
-        .returning(Message.id)
+        .on_conflict_do_nothing(index_elements=["wamid"])
+        .returning(Message.__table__.c.id)
     )
     message_id = session.execute(statement).scalar()
     if message_id is None:
