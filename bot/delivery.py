@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from storage.models import Direction, Guest, InvitationState, Message, MessageStatus
 
 from .inbound import StatusUpdate
+from .whatsapp import reason_for
 
 log = logging.getLogger("bot.delivery")
 
@@ -90,10 +91,8 @@ def _reason(error) -> str:
     """A short reason fit for an organiser, from Meta's status error."""
     if error is None:
         return "failed"
-    from .whatsapp import _CLASS_BY_CODE  # one table of Meta's codes
-
-    cls = _CLASS_BY_CODE.get(error.code) if error.code is not None else None
-    if cls is not None:
-        reason = cls(code=error.code).reason
-        return f"{reason} ({error.code})"
-    return error.describe()
+    described = error.describe()
+    reason = reason_for(error.code, default=described)
+    if reason == described or error.code is None:
+        return reason
+    return f"{reason} ({error.code})"

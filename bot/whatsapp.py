@@ -500,6 +500,32 @@ _CLASS_BY_CODE: dict[int, type[WhatsAppError]] = {
 }
 
 
+def _class_for(code: int | None) -> type[WhatsAppError] | None:
+    """The typed error for a Graph error code; None for a code we do not know."""
+    if code is None:
+        return None
+    cls = _CLASS_BY_CODE.get(code)
+    if cls is None and 200 <= code <= 299:
+        cls = AccessDenied  # 200-299: a permission the app lacks
+    return cls
+
+
+def reason_for(code: int | None, default: str | None = None) -> str:
+    """The organiser-facing reason for a Graph error code ("not on WhatsApp").
+
+    The same words the typed error's `.reason` gives, so a send that failed at once and
+    one that Meta reported failed later read alike. A code we do not know gives
+    `default` when one is passed (Meta's own description, say), else a generic reason
+    naming the code.
+    """
+    cls = _class_for(code)
+    if cls is None:
+        if default:
+            return default
+        return WhatsAppError(code=code).reason
+    return cls(code=code).reason
+
+
 def _int_or_none(value: Any) -> int | None:
     try:
         return int(value)
@@ -523,9 +549,7 @@ def error_from_response(http_status: int, body: dict | None) -> WhatsAppError:
     details = error_data.get("details") or error.get("error_user_msg") or None
     title = re.sub(r"^\(#\d+\)\s*", "", message) or error.get("error_user_title") or None
 
-    cls = _CLASS_BY_CODE.get(code) if code is not None else None
-    if cls is None and 200 <= (code or 0) <= 299:
-        cls = AccessDenied
+    cls = _class_for(code)
     if cls is None:
         if http_status == 401:
             cls = AccessTokenExpired

@@ -29,6 +29,7 @@ from bot.whatsapp import (
     error_from_response,
     list_payload,
     mask_phone,
+    reason_for,
     template_payload,
     text_payload,
     truncate,
@@ -399,6 +400,22 @@ def test_reasons_read_well():
     assert WhatsAppError("media download needs WhatsApp credentials").reason == \
         "media download needs WhatsApp credentials"
     assert "131099" in error_from_response(400, {"error": {"code": 131099, "message": "x"}}).reason
+
+
+@pytest.mark.parametrize("code", [131026, 131047, 131049, 131050, 131021, 130429, 131000, 132001,
+                                  132015, 190, 10, 131031, 100, 250])
+def test_reason_for_a_code_reads_as_the_error_raised_for_it(code):
+    # A failure Meta reports later (a status webhook) reads as one refused at once.
+    assert reason_for(code) == error_from_response(400, error_body(code)[1]).reason
+
+
+def test_reason_for_reads_well_for_organisers():
+    assert reason_for(131026) == "not on WhatsApp"
+    assert reason_for(132015) == "template paused"
+    assert reason_for(None) == "WhatsApp refused the message"
+    assert reason_for(131099) == "WhatsApp refused the message (error 131099)"
+    assert reason_for(131099, default="Something odd (131099)") == "Something odd (131099)"
+    assert reason_for(131026, default="ignored for a known code") == "not on WhatsApp"
 
 
 # ----------------------------------------------------------------------------- pure builders
