@@ -279,3 +279,20 @@ class SendBudget(Base):
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     tokens: Mapped[float] = mapped_column(Float, default=0.0)
     refilled_at: Mapped[datetime] = mapped_column(TZ, default=utcnow)
+
+
+class EarlyStatus(Base):
+    """A status webhook for a wamid not stored yet: Meta may report a send ("sent",
+    "failed" ...) before the worker has recorded its wamid. Applied and deleted when the
+    worker records it; pruned after a day (another app's message, a crashed send)."""
+
+    __tablename__ = "early_statuses"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    wamid: Mapped[str] = mapped_column(String(255))
+    status: Mapped[str] = mapped_column(String(16))
+    error_code: Mapped[int | None] = mapped_column(Integer)
+    error_text: Mapped[str | None] = mapped_column(String(500))
+    received_at: Mapped[datetime] = mapped_column(TZ, default=utcnow, index=True)
+
+    __table_args__ = (UniqueConstraint("wamid", "status"),)
