@@ -364,8 +364,14 @@ def record(rt, results: list[Result], stats: WorkerStats, *, now: datetime | Non
         return
     from storage.models import Guest, InvitationState
 
+    from . import delivery
+
     now = now or utcnow()
+    recorded: list[str] = []
     with rt.transaction() as session:
+        # Before touching any row (see delivery.lock_wamids): a status webhook for one of
+        # these wamids either finished keeping it already, or sees the wamid once we commit.
+        delivery.lock_wamids(session, [r.wamid for r in results if r.outcome == "sent" and r.wamid])
         for result in results:
             row = result.row
             mine = (Message.id == row.id, Message.status == MessageStatus.sending,
@@ -414,12 +420,16 @@ def record(rt, results: list[Result], stats: WorkerStats, *, now: datetime | Non
                 stats.failed += 1
                 log.warning("%s to %s failed: %s", row.kind, mask_phone(row.phone), reason)
             changed = session.execute(update(Message).where(*mine).values(**values)).rowcount
+            if changed and outcome == "sent" and result.wamid:
+                recorded.append(result.wamid)
             if changed and guest_values is not None:
                 query = update(Guest).where(Guest.id == row.guest_id)
                 if outcome == "sent":  # a status webhook may already have moved it further
                     query = query.where(Guest.invitation.in_(
                         [InvitationState.not_sent, InvitationState.failed, InvitationState.sent]))
                 session.execute(query.values(**guest_values))
+        # Statuses Meta sent before we got here ("failed" for a number not on WhatsApp...).
+        delivery.apply_early_statuses(session, recorded)
 
 
 def _scrub_secrets(row: Claimed, values: dict) -> None:

@@ -41,6 +41,7 @@ class Outcome:
     duplicates: int = 0
     failed_handlers: int = 0
     statuses_applied: int = 0
+    statuses_kept: int = 0  # for sends not recorded yet
     senders: list[str] = field(default_factory=list)
 
 
@@ -121,9 +122,11 @@ def _log_delivery(parsed: inbound.Delivery, outcome: Outcome) -> None:
     senders = ", ".join(sorted({_mask_sender(s) for s in outcome.senders})) or "-"
     log.info(
         "webhook delivery: %d message(s) (%d new, %d duplicate, %d handler error), "
-        "%d status(es) (%d applied), %d ignored, %d error(s); from %s",
+        "%d status(es) (%d applied%s), %d ignored, %d error(s); from %s",
         len(parsed.messages), outcome.stored, outcome.duplicates, outcome.failed_handlers,
-        len(parsed.statuses), outcome.statuses_applied, len(parsed.ignored), len(parsed.errors),
+        len(parsed.statuses), outcome.statuses_applied,
+        f", {outcome.statuses_kept} kept until their send is recorded" if outcome.statuses_kept else "",
+        len(parsed.ignored), len(parsed.errors),
         senders,
     )
     for item in parsed.ignored:
@@ -168,7 +171,8 @@ def process_delivery(rt, parsed: inbound.Delivery, raw: dict[str, dict] | None =
             if result == "apology":
                 outcome.failed_handlers += 1
     if parsed.statuses:
-        outcome.statuses_applied = apply_statuses(rt, parsed.statuses)
+        counts = apply_statuses(rt, parsed.statuses)
+        outcome.statuses_applied, outcome.statuses_kept = counts.applied, counts.kept
     return outcome
 
 
@@ -242,21 +246,26 @@ def _converse(session, rt, user, msg: inbound.InboundMessage) -> None:
         rt.on_message(session, rt, user, msg)
 
 
-def apply_statuses(rt, statuses: list[inbound.StatusUpdate]) -> int:
-    """Apply the statuses in one transaction; if that fails, one by one (a bad one alone is lost)."""
+def apply_statuses(rt, statuses: list[inbound.StatusUpdate]) -> status_delivery.StatusCounts:
+    """Apply the statuses in one transaction; if that fails, one by one (a bad one alone is lost).
+
+    A status for a send the worker has not recorded yet is kept and applied when it is.
+    """
     try:
         with rt.transaction() as session:
-            return sum(1 for s in statuses if status_delivery.apply_status(session, s))
+            return status_delivery.apply_statuses(session, statuses)
     except Exception:
         log.exception("applying %d status update(s) together failed; trying one by one", len(statuses))
-    applied = 0
+    counts = status_delivery.StatusCounts()
     for update in statuses:
         try:
             with rt.transaction() as session:
-                applied += bool(status_delivery.apply_status(session, update))
+                one = status_delivery.apply_statuses(session, [update])
+            counts.applied += one.applied
+            counts.kept += one.kept
         except Exception:
             log.exception("status %s (%s) could not be applied", update.status, update.wamid)
-    return applied
+    return counts
 
 
 def register(app: Flask) -> None:
