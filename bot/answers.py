@@ -2,9 +2,15 @@
 
 Pure and total: `interpret` never raises. The rules, in order:
   stop / start (opt out, opt back in) → maybe → no → yes (with a party size when
-  the message also says how many) → a bare party size → asking for details → unknown.
+  the message also says how many) → a bare party size → asking for details →
+  a greeting or "help" → a thank-you / "ok" → unknown.
 A negative always beats a positive ("not coming" is a no), and a party size of 0
 is a no.
+
+Politeness is never an answer: "thanks 🙏", "ok", "❤️", "תודה רבה" are `thanks`, so a
+guest who declined and then writes "ok thanks" stays declined. A message that is only
+positive emoji (👍, ✅, 🎉) is a yes with `gesture=True`: it answers an open invitation,
+but to a guest who has answered already it is a thank-you too (the caller decides).
 """
 from __future__ import annotations
 
@@ -14,7 +20,7 @@ from dataclasses import dataclass
 
 __all__ = ["GuestIntent", "interpret", "KINDS", "MAX_PARTY_SIZE"]
 
-KINDS = ("yes", "no", "maybe", "party_size", "details", "stop", "start", "unknown")
+KINDS = ("yes", "no", "maybe", "party_size", "details", "stop", "start", "help", "thanks", "unknown")
 MAX_PARTY_SIZE = 50
 _MAX_LENGTH = 300   # a longer message is a letter, not an RSVP; leave it to a person
 
@@ -23,6 +29,7 @@ _MAX_LENGTH = 300   # a longer message is a letter, not an RSVP; leave it to a p
 class GuestIntent:
     kind: str
     party_size: int | None = None
+    gesture: bool = False   # a yes said only with emoji (👍): a thank-you once the guest has answered
 
 
 UNKNOWN = GuestIntent("unknown")
@@ -30,7 +37,8 @@ UNKNOWN = GuestIntent("unknown")
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufe0f\U0001f3fb-\U0001f3ff]")
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
 
-_YES_EMOJI = set("👍✅🙋💃🕺🥳🎉👌✔☑🙌😍🤩❤💯🥂🍾👏🤗😀😃😊🙏")
+_YES_EMOJI = set("👍✅🙋💃🕺🥳🎉✔☑🙌😍🤩💯🥂🍾👏😀😃")
+_THANKS_EMOJI = set("🙏❤♥💙💚💛💜🧡🤍🖤💕💖💗😘🥰😊🤗👌🌹💐")
 _NO_EMOJI = set("❌👎🚫✖😢😞😔💔🙅⛔")
 _MAYBE_EMOJI = set("🤔🤷")
 
@@ -61,7 +69,7 @@ _NO_PATTERNS = [
     r"(?<!\w)נבצר", r"(?<!\w)לא נוכל", r"(?<!\w)לא אוכל", r"(?<!\w)מצטער", r"(?<!\w)מצטערת", r"(?<!\w)מצטערים",
 ]
 _YES_WORDS = {
-    "yes", "y", "yeah", "yea", "yep", "yup", "ya", "yas", "yess", "yesss", "sure", "ok", "okay", "k", "coming",
+    "yes", "y", "yeah", "yea", "yep", "yup", "ya", "yas", "yess", "yesss", "sure", "coming",
     "attending", "confirm", "confirmed", "accept", "accepted", "definitely", "absolutely", "certainly",
     "course", "totally", "gladly", "happily", "sí", "si", "oui", "ja", "yay",
     "כן", "מגיע", "מגיעה", "מגיעים", "מגיעות", "נגיע", "אגיע", "נבוא", "אבוא", "בטח", "ברור", "בשמחה",
@@ -78,6 +86,14 @@ _DETAILS_WORDS = {
     "time", "date", "venue", "place", "waze", "map", "parking",
     "פרטים", "מתי", "איפה", "כתובת", "מיקום", "מקום", "שעה", "תאריך", "וויז", "ווייז", "חניה", "היכן",
 }
+# A message made only of these (and _FILLER) is a greeting or a thank-you, never an answer.
+_HELP_WORDS = {"help", "hi", "hello", "hey", "hiya", "howdy", "menu", "shalom", "עזרה", "היי", "הי", "שלום",
+               "הלו", "אהלן", "הולה", "there", "everyone"}
+_THANKS_WORDS = {"thanks", "thank", "thx", "tnx", "thanx", "ty", "tysm", "cheers", "ok", "okay", "okey", "okie",
+                 "k", "kk", "noted", "got", "cool", "nice", "perfect", "appreciated", "appreciate", "great",
+                 "good", "wonderful", "amazing", "awesome", "super", "lovely", "much", "very", "lots", "many",
+                 "תודה", "תודות", "רבה", "רבות", "אוקי", "אוקיי", "אוקיי", "בסדר", "סבבה", "מעולה", "יופי",
+                 "מצוין", "מצויין", "קיבלתי", "קיבלנו", "אחלה", "תנקס", "טוב"}
 _HEBREW_PREFIXES = "הובלמש"   # "הכתובת" is "the address"
 _NUMBER_WORDS = {
     "zero": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -141,11 +157,8 @@ def _interpret(text: str) -> GuestIntent:
         stripped = re.sub(pattern, " ", stripped)
     party = _party_size(_WORD.findall(stripped))
     said_no = _any(_NO_PATTERNS, stripped) or (words == ["n"]) or bool(symbols & _NO_EMOJI)
-    said_yes = (
-        any(w in _YES_WORDS for w in words)
-        or _any(_YES_PATTERNS, norm)
-        or bool(symbols & _YES_EMOJI)
-    )
+    strong_yes = any(w in _YES_WORDS for w in words) or _any(_YES_PATTERNS, norm)
+    said_yes = strong_yes or (bool(symbols & _YES_EMOJI) and party is not None)
     if said_no:
         # "no, we are 0" and "לא מגיעים" are both a no; a no never carries a party size
         return GuestIntent("no")
@@ -161,6 +174,14 @@ def _interpret(text: str) -> GuestIntent:
         return GuestIntent("party_size", party)
     if any(w in _DETAILS_WORDS or (len(w) > 2 and w[0] in _HEBREW_PREFIXES and w[1:] in _DETAILS_WORDS) for w in words):
         return GuestIntent("details")
+    if symbols & _YES_EMOJI:
+        return GuestIntent("yes", gesture=True)          # "👍", "ok 👍", "thanks ✅"
+    polite = all(w in _THANKS_WORDS or w in _HELP_WORDS or w in _FILLER for w in words)
+    if polite and words and any(w in _HELP_WORDS for w in words) and not any(w in _THANKS_WORDS for w in words):
+        return GuestIntent("help")                       # "hi", "hello!", "שלום", "help"
+    if polite and (words or symbols & _THANKS_EMOJI) and \
+            (any(w in _THANKS_WORDS for w in words) or symbols & _THANKS_EMOJI):
+        return GuestIntent("thanks")                     # "ok", "thanks 🙏", "❤️", "תודה רבה"
     return UNKNOWN
 
 
@@ -184,7 +205,8 @@ def _party_size(words: list[str]) -> int | None:
         if word in _NUMBER_WORDS:
             numbers.append(_NUMBER_WORDS[word])
             continue
-        if word in _PARTY_CUES or word in _YES_WORDS or word in _FILLER:
+        if word in _PARTY_CUES or word in _YES_WORDS or word in _FILLER or word in _THANKS_WORDS \
+                or word in _HELP_WORDS:
             continue
         return None                  # some other word: the number may mean anything ("at 8")
     if len(numbers) != 1:

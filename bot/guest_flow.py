@@ -13,6 +13,8 @@ A payload is honoured only when its guest's phone is the sender's.
 Per-guest state lives in Conversation.guest_state (plain JSON):
     {"lang": "he", "await_party": {"guest": id, "until": iso},
      "choice": {"intent": "yes", "party": 3, "until": iso}}
+A message that is not an answer waits in "choice" as {"intent": "note", "text": ..., "wamid": ...}
+while the guest picks the event it is about: a note reaches the organisers of one event only.
 """
 from __future__ import annotations
 
@@ -219,6 +221,8 @@ def _payload(turn: _Turn, kind: str, guest_id: uuid.UUID, value: str) -> None:
         turn.state.pop("choice", None)
         if choice and choice.get("intent") in ("yes", "no", "maybe"):
             _answer(turn, guest, choice["intent"], choice.get("party"), via="text")
+        elif choice and choice.get("intent") == "note":
+            _forward(turn, guest, str(choice.get("text") or ""), choice.get("wamid"))
         else:
             _ask_answer(turn, guest)
 
@@ -291,6 +295,14 @@ def _text(turn: _Turn, rows: list[tuple[Guest, Event]]) -> bool:
     if intent.kind == "details":
         _details(turn)
         return True
+    if intent.kind == "help":
+        if _is_member(turn):
+            return False  # an organiser's "help": the organiser chat answers it
+        _guest_help(turn)
+        return True
+    if intent.kind == "thanks" or (intent.kind == "yes" and intent.gesture and not _unanswered(turn)):
+        _welcome(turn)   # politeness, or a 👍 after answering: nothing changes
+        return True
 
     awaited = turn.awaited_guest()
     if intent.kind == "party_size" or (intent.kind == "yes" and intent.party_size):
@@ -303,7 +315,7 @@ def _text(turn: _Turn, rows: list[tuple[Guest, Event]]) -> bool:
             # "no" right after "how many?" is about the invitation we just asked about
             _answer(turn, awaited, "no", None, via="text")
             return True
-        return _choose_or_apply(turn, intent.kind, None)
+        return _choose_or_apply(turn, intent.kind, None, only_unanswered=intent.gesture)
 
     if _is_member(turn):
         return False  # an organiser's stray text: the organiser chat answers it
@@ -311,8 +323,8 @@ def _text(turn: _Turn, rows: list[tuple[Guest, Event]]) -> bool:
     return True
 
 
-def _choose_or_apply(turn: _Turn, answer: str, party: int | None) -> bool:
-    candidates = turn.open_invitations()
+def _choose_or_apply(turn: _Turn, answer: str, party: int | None, only_unanswered: bool = False) -> bool:
+    candidates = _unanswered(turn) if only_unanswered else turn.open_invitations()
     if len(candidates) == 1:
         turn.state.pop("choice", None)
         guest = candidates[0][0]
@@ -360,14 +372,71 @@ def _is_member(turn: _Turn) -> bool:
         select(EventMember.id).where(EventMember.user_id == turn.user.id).limit(1)) is not None
 
 
-def _pass_on(turn: _Turn, text: str) -> None:
-    """Anything else a guest writes: thank them, file it with their invitation, tell the organisers."""
+def _unanswered(turn: _Turn) -> list[tuple[Guest, Event]]:
+    """The open invitations the guest has not answered at all (a 👍 answers only these)."""
+    return [(g, e) for g, e in turn.open_invitations() if g.answered_at is None and g.status == RsvpStatus.invited]
+
+
+def _welcome(turn: _Turn) -> None:
+    """A thank-you or an "ok": say what stands (or ask for the answer), change nothing."""
     candidates = turn.open_invitations()
-    inbound = turn.session.scalar(select(Message).where(Message.wamid == turn.msg.wamid)) \
-        if getattr(turn.msg, "wamid", None) else None
-    if inbound is not None and len(candidates) == 1:
-        inbound.guest_id, inbound.event_id = candidates[0][0].id, candidates[0][1].id
+    if len(candidates) != 1:
+        turn.say(say.welcome(turn.lang))
+        return
+    guest, event = candidates[0]
+    if guest.answered_at is None and guest.status == RsvpStatus.invited:
+        turn.say(say.welcome(turn.lang, guest.first_name), event.id)
+        _ask_answer(turn, guest)
+        return
+    turn.say(say.welcome(turn.lang, guest.first_name, event.name, guest.status.value, guest.party_size), event.id)
+
+
+def _guest_help(turn: _Turn) -> None:
+    upcoming = turn.upcoming()
+    event = upcoming[0][1] if len(upcoming) == 1 else None
+    turn.say(say.guest_help(turn.lang, event.name if event else None), event.id if event else None)
+
+
+def _note_candidates(turn: _Turn) -> list[tuple[Guest, Event]]:
+    """The events a guest's note may be about. An event whose date has passed only when it
+    is the guest's one and only invitation; among upcoming ones, the open invitations first."""
+    rows = turn.rows()
+    today = turn.now.date() - timedelta(days=1)
+    ahead = [(g, e) for g, e in rows if e.date is None or e.date >= today]
+    if not ahead:
+        return rows if len(rows) == 1 else []
+    recent = turn.now - RECENT_ANSWER
+    open_ = [(g, e) for g, e in ahead
+             if (g.status == RsvpStatus.invited and g.invitation != InvitationState.not_sent)
+             or (g.answered_at is not None and _aware(g.answered_at) >= recent)]
+    return open_ or ahead
+
+
+def _pass_on(turn: _Turn, text: str) -> None:
+    """Anything else a guest writes: file it with their invitation and tell that event's
+    organisers. With several candidate events the guest picks one; organisers of the
+    other events never see it."""
     shown = text or f"[{turn.msg.kind}]"
-    for guest, _ in candidates:
-        rsvp.pass_on_note(turn.session, guest, shown, settings=turn.settings)
-    turn.say(say.passed_on(turn.lang))
+    wamid = getattr(turn.msg, "wamid", None)
+    candidates = _note_candidates(turn)
+    if len(candidates) == 1:
+        _forward(turn, candidates[0][0], shown, wamid)
+        return
+    if not candidates:
+        log.info("note from %s not passed on: no current invitation", mask_phone(turn.user.phone))
+        turn.say(say.cannot_pass_on(turn.lang))
+        return
+    turn.state["choice"] = {"intent": "note", "text": shown[:1000], "wamid": wamid,
+                            "until": (turn.now + CHOICE_TTL).isoformat()}
+    body, button = say.choose_event_for_note(turn.lang)
+    rows = [(pick_payload_id(g.id), e.name, format_date(e.date) if e.date else say.date_tba(turn.lang))
+            for g, e in candidates[:MAX_PICK_ROWS]]
+    turn.send(list_payload(turn.user.phone, body, button, rows), body)
+
+
+def _forward(turn: _Turn, guest: Guest, text: str, wamid: str | None) -> None:
+    inbound = turn.session.scalar(select(Message).where(Message.wamid == wamid)) if wamid else None
+    if inbound is not None:
+        inbound.guest_id, inbound.event_id = guest.id, guest.event_id
+    rsvp.pass_on_note(turn.session, guest, text, settings=turn.settings)
+    turn.say(say.passed_on(turn.lang), guest.event_id)

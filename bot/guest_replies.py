@@ -91,6 +91,53 @@ def choose_event(lang: str) -> tuple[str, str]:
             _pick(lang, "Choose the event", "בחירת אירוע"))
 
 
+def choose_event_for_note(lang: str) -> tuple[str, str]:
+    """(body, list button) of the question which event a guest's message is about."""
+    return (_pick(lang, "Which event is your message about? I'll pass it to its organisers.",
+                  "על איזה אירוע ההודעה? אעביר אותה למארגנים שלו."),
+            _pick(lang, "Choose the event", "בחירת אירוע"))
+
+
+def welcome(lang: str, name: str | None = None, event: str | None = None, status: str | None = None,
+            party: int | None = None) -> str:
+    """The answer to a thank-you or an "ok": nothing changes; say what stands."""
+    head = _pick(lang, f"😊 You're welcome{', ' + name if name else ''}!",
+                 f"😊 בשמחה{', ' + name if name else ''}!")
+    if not event or status not in ("confirmed", "declined"):
+        return head
+    if status == "confirmed":
+        extra = f", {people(lang, party)}" if party else ""
+        return head + _pick(lang, f" You're down as coming to {event}{extra}.",
+                            f" רשמנו שאתם מגיעים {_to(event)}{extra}.")
+    return head + _pick(lang, f" You're down as not coming to {event}.", f" רשמנו שלא תגיעו {_to(event)}.")
+
+
+def guest_help(lang: str, event: str | None = None) -> str:
+    """What a guest can write (a greeting or "help")."""
+    about = _pick(lang, f" about {event}" if event else "", f" {_to(event)}" if event else "")
+    return _pick(lang,
+                 f"👋 Hi! I'm the invitation bot{about}. You can write:\n"
+                 "• *yes* or *no*: your answer\n"
+                 "• a number: how many of you are coming\n"
+                 "• *details*: when and where\n"
+                 "• *stop*: no more messages\n"
+                 "Anything else goes to the organisers.",
+                 f"👋 שלום! אני הבוט של ההזמנה{about}. אפשר לכתוב:\n"
+                 "• *כן* או *לא*: התשובה שלכם\n"
+                 "• מספר: כמה אתם מגיעים\n"
+                 "• *פרטים*: מתי ואיפה\n"
+                 "• *הסר*: בלי הודעות נוספות\n"
+                 "כל דבר אחר מועבר למארגנים.")
+
+
+def cannot_pass_on(lang: str) -> str:
+    return _pick(lang,
+                 "Thanks for your message! I couldn't tell which event it's about, so I haven't passed it on. "
+                 "Please contact the organisers directly.",
+                 "תודה על ההודעה! לא הצלחתי להבין לאיזה אירוע היא שייכת, ולכן לא העברתי אותה. "
+                 "אפשר לפנות למארגנים ישירות.")
+
+
 def answer_for(lang: str, event: str) -> str:
     return _pick(lang, f"What's your answer for {event}?", f"מה התשובה שלך {_to(event)}?")
 

@@ -7,7 +7,7 @@ from bot.answers import KINDS, GuestIntent, interpret
 
 YES = ["yes", "Yes!", "YES", "y", "yeah", "yep", "sure", "coming", "We're coming", "we'll be there",
        "We’ll be there!", "attending", "count us in", "of course", "כן", "מגיע", "מגיעה", "מגיעים", "נגיע",
-       "כן כן", "בטח", "בשמחה", "👍", "👍🏽", "✅", "🙋", "💃", "🎉🎉", "Yes no problem", "can't wait!",
+       "כן כן", "בטח", "בשמחה", "Yes no problem", "can't wait!", "yes thanks 🙏", "ok, coming",
        "Sorry for the late reply, yes!", "yes see you at 8"]
 NO = ["no", "No.", "n", "nope", "not coming", "Not coming, sorry", "can't make it", "cannot", "won't",
       "we won't be able to come", "unfortunately no", "לא", "לא מגיע", "לא מגיעה", "לא נגיע", "לא נוכל",
@@ -23,7 +23,13 @@ DETAILS = ["details", "when?", "where", "Where is it?", "address", "location", "
            "פרטים", "מתי", "איפה", "מה הכתובת?"]
 STOP = ["stop", "STOP", "unsubscribe", "stop messages", "remove me", "הסר", "עצור", "הסר אותי"]
 START = ["start", "Start", "resume", "התחל"]
-UNKNOWN = ["hello", "", "   ", "?", "100", "1000 people", "call me at 0501234567", "what's for dinner",
+# Only emoji: a yes to an open invitation, a thank-you once the guest has answered.
+GESTURE = ["👍", "👍🏽", "✅", "🙋", "💃", "🎉🎉", "ok 👍", "thanks ✅"]
+# Politeness is never an answer.
+THANKS = ["ok", "OK", "k", "okay", "ok thanks", "Ok thank you!", "thanks 🙏", "🙏", "❤️", "❤", "thx", "got it",
+          "great", "תודה", "תודה רבה 🙏", "אוקי", "סבבה", "בסדר", "😊"]
+HELP = ["help", "Help", "hi", "Hi!", "hello", "hello there", "hey", "שלום", "היי", "עזרה"]
+UNKNOWN = ["", "   ", "?", "100", "1000 people", "call me at 0501234567", "what's for dinner",
            "🙂", "a" * 5000, "1 2 3"]
 
 
@@ -35,6 +41,26 @@ def test_yes(text):
 @pytest.mark.parametrize("text", NO)
 def test_no(text):
     assert interpret(text) == GuestIntent("no", None)
+
+
+@pytest.mark.parametrize("text", GESTURE)
+def test_yes_by_emoji_alone_is_a_gesture(text):
+    assert interpret(text) == GuestIntent("yes", None, gesture=True)
+
+
+@pytest.mark.parametrize("text", THANKS)
+def test_thanks_and_ok_are_never_an_answer(text):
+    assert interpret(text) == GuestIntent("thanks", None)
+
+
+@pytest.mark.parametrize("text", HELP)
+def test_greetings_and_help(text):
+    assert interpret(text) == GuestIntent("help", None)
+
+
+def test_no_thanks_is_a_no():
+    assert interpret("no thanks 🙏").kind == "no"
+    assert interpret("ok we are 3") == GuestIntent("party_size", 3)
 
 
 @pytest.mark.parametrize("text", MAYBE)
