@@ -8,7 +8,8 @@ from sqlalchemy import select
 
 from bot.services import events, guests, members, sending
 from bot.services.errors import Conflict, InvalidInput, NotFound
-from storage.models import InvitationState, Message, RsvpStatus, SendBatch
+from bot import outbox
+from storage.models import Event, Guest, InvitationState, Message, RsvpStatus, SendBatch, User
 from bot.users import get_or_create_user
 
 
@@ -51,25 +52,76 @@ def test_invite_twice_queues_each_guest_once(session, settings, org):
     assert len(session.scalars(select(Message).where(Message.kind == "invitation")).all()) == 2
 
 
-def test_audiences_skip_opted_out_and_failed_numbers_and_say_so(session, settings, org):
-    user, event = org
-    _add(session, user, event, "Avi", "+972541234001")
-    out = _add(session, user, event, "Bea", "+972541234002")
-    out.opted_out = True
-    failed = _add(session, user, event, "Cy", "+972541234003")
-    failed.invitation = InvitationState.failed
-    failed.invitation_error = "not on WhatsApp (131026)"
-    audience = sending.invite_audience(session, user, event.id)
-    assert [g.first_name for g in audience.guests] == ["Avi"]
-    assert audience.skipped == {"opted out": 1, "invitation failed": 1}
-    assert audience.describe_skipped() == "1 opted out, 1 whose invitation failed"
-    broadcast = sending.broadcast_audience(session, user, event.id)
-    assert broadcast.count == 1 and broadcast.skipped_total == 2
-    batch = sending.send_broadcast(session, user, event.id, settings, "Parking is at gate 3")
-    rows = session.scalars(select(Message).where(Message.batch_id == batch.id)).all()
-    assert [r.phone for r in rows] == ["+972541234001"]
-    assert rows[0].payload["text"]["body"] == "📣 Dana & Noam's wedding: Parking is at gate 3"
-    assert rows[0].fallback["template"]["name"] == "event_update"
+def _invite_through_the_worker(runtime, fake_graph, failures: dict[str, int]):
+    """Dana's event with Avi, Bea (opted out) and the guests in `failures`, whose
+    invitations WhatsApp refuses with the given code; the worker has sent everything."""
+    with runtime.transaction() as s:
+        user = get_or_create_user(s, phone="+972541110000", display_name="Dana")
+        event = events.create_event(s, user, "Dana & Noam's wedding", date=date(2031, 6, 12))
+        _add(s, user, event, "Avi", "+972541234001")
+        _add(s, user, event, "Bea", "+972541234002").opted_out = True
+        for i, phone in enumerate(failures):
+            _add(s, user, event, f"Guest{i}", phone)
+            fake_graph.fail_number(phone, failures[phone])
+        sending.send_invitations(s, user, event.id, runtime.settings)
+        ids = user.id, event.id
+    outbox.drain(runtime)
+    return ids
+
+
+def test_audiences_skip_opted_out_and_failed_numbers_and_say_so(runtime, fake_graph):
+    user_id, event_id = _invite_through_the_worker(runtime, fake_graph, {"+972541234003": 131026})
+    with runtime.transaction() as s:
+        user, event = s.get(User, user_id), s.get(Event, event_id)
+        cy = s.scalar(select(Guest).where(Guest.phone == "+972541234003"))
+        assert cy.invitation == InvitationState.failed and "131026" in cy.invitation_error
+        _add(s, user, event, "Dan", "+972541234009")
+        audience = sending.invite_audience(s, user, event.id)
+        assert [g.first_name for g in audience.guests] == ["Dan"]
+        assert audience.skipped == {"opted out": 1, "invitation failed": 1}
+        assert audience.describe_skipped() == "1 opted out, 1 whose invitation failed"
+        broadcast = sending.broadcast_audience(s, user, event.id)
+        assert broadcast.count == 2 and broadcast.skipped_total == 2
+        batch = sending.send_broadcast(s, user, event.id, runtime.settings, "Parking is at gate 3")
+        rows = s.scalars(select(Message).where(Message.batch_id == batch.id)).all()
+        assert sorted(r.phone for r in rows) == ["+972541234001", "+972541234009"]
+        assert rows[0].payload["text"]["body"] == "📣 Dana & Noam's wedding: Parking is at gate 3"
+        assert rows[0].fallback["template"]["name"] == "event_update"
+
+
+def test_only_permanent_failures_are_left_out_and_the_rest_are_invited_again(runtime, fake_graph):
+    failures = {"+972541234003": 131026,   # not on WhatsApp: for good
+                "+972541234004": 131021,   # not a valid recipient: for good
+                "+972541234005": 132015,   # the template was paused: try again
+                "+972541234006": 131049}   # WhatsApp's marketing limit: try again
+    user_id, event_id = _invite_through_the_worker(runtime, fake_graph, failures)
+    fake_graph.clear_failures()
+    with runtime.transaction() as s:
+        user = s.get(User, user_id)
+        audience = sending.invite_audience(s, user, event_id)
+        assert sorted(g.phone for g in audience.guests) == ["+972541234005", "+972541234006"]
+        assert audience.skipped == {"opted out": 1, "invitation failed": 2}
+        assert sending.send_invitations(s, user, event_id, runtime.settings).total == 2
+        # the same request again (a redelivered confirmation) queues nothing more
+        assert sending.send_invitations(s, user, event_id, runtime.settings).total == 0
+    outbox.drain(runtime)
+    for phone in ("+972541234005", "+972541234006"):
+        assert len(fake_graph.sent_to(phone)) == 1
+    with runtime.transaction() as s:
+        states = {g.phone: g.invitation for g in s.scalars(select(Guest).where(Guest.event_id == event_id))}
+    assert states["+972541234005"] == states["+972541234006"] == InvitationState.sent
+    assert states["+972541234003"] == InvitationState.failed
+
+
+def test_a_failure_fails_again_and_is_tried_again_each_time(runtime, fake_graph):
+    user_id, event_id = _invite_through_the_worker(runtime, fake_graph, {"+972541234005": 132015})
+    for _ in range(2):
+        with runtime.transaction() as s:
+            assert sending.send_invitations(s, s.get(User, user_id), event_id, runtime.settings).total == 1
+        outbox.drain(runtime)
+    with runtime.transaction() as s:
+        tries = s.scalars(select(Message).where(Message.phone == "+972541234005", Message.kind == "invitation")).all()
+    assert [m.status.value for m in tries] == ["failed"] * 3
 
 
 def test_remind_reaches_invited_guests_without_an_answer(session, settings, org):

@@ -5,8 +5,10 @@ A bulk send is a SendBatch (whom it was for, who asked) whose rows carry its id,
 scheduler can tell the requester the final tally once every row is final.
 
 Audiences never include guests who opted out, nor guests whose invitation failed for
-good (their number is not on WhatsApp, or the invitation could not reach them): each
-audience says how many it skipped and why.
+good (WhatsApp said their number is not on WhatsApp, is not a valid recipient, or stopped
+our messages: PERMANENT_FAILURES, read from the failed invitation's error code). Any
+other failure (a paused template, Meta's server errors after every retry, a marketing
+limit) is tried again by the next `invite`. Each audience says how many it skipped and why.
 """
 from __future__ import annotations
 
@@ -54,6 +56,10 @@ LOCATION_TBA = "to be announced"
 RSVP_PREFIX = "rsvp"
 ANSWERS = ("yes", "no", "maybe")
 SENT_STATES = (InvitationState.sent, InvitationState.delivered, InvitationState.read)
+
+# Meta's error codes that say the number itself cannot get our messages: not on WhatsApp
+# (131026), not a valid recipient (131021, 131030), stopped messages from us (131050).
+PERMANENT_FAILURES = frozenset({131026, 131021, 131030, 131050})
 
 
 @dataclass
@@ -180,13 +186,36 @@ def _in_flight_invitations(session: Session, event_id) -> set[uuid.UUID]:
     ))
 
 
-def _split(candidates: list[Guest], event: Event) -> Audience:
+def _permanently_failed(session: Session, event: Event, guests: list[Guest]) -> set[uuid.UUID]:
+    """Guests whose last invitation to their current number failed with a PERMANENT_FAILURES code."""
+    failed = {g.id: g.phone for g in guests if g.invitation == InvitationState.failed}
+    if not failed:
+        return set()
+    last: dict[uuid.UUID, int | None] = {}
+    for guest_id, phone, code in session.execute(
+        select(Message.guest_id, Message.phone, Message.error_code).where(
+            Message.event_id == event.id,
+            Message.kind == INVITATION,
+            Message.direction == Direction.outbound,
+            Message.status == MessageStatus.failed,
+            Message.guest_id.is_not(None),
+        ).order_by(Message.created_at)
+    ):
+        if failed.get(guest_id) == phone:
+            last[guest_id] = code
+    return {gid for gid, code in last.items() if code in PERMANENT_FAILURES}
+
+
+def _split(session: Session, candidates: list[Guest], event: Event, *, retry_failed: bool) -> Audience:
+    """Leave out who opted out and whose number failed for good; with `retry_failed` off
+    (reminders, broadcasts) also those whose invitation never arrived for any reason."""
+    permanent = _permanently_failed(session, event, candidates)
     guests: list[Guest] = []
     skipped = {SKIP_OPTED_OUT: 0, SKIP_FAILED: 0}
     for guest in candidates:
         if guest.opted_out:
             skipped[SKIP_OPTED_OUT] += 1
-        elif guest.invitation == InvitationState.failed:
+        elif guest.id in permanent or (guest.invitation == InvitationState.failed and not retry_failed):
             skipped[SKIP_FAILED] += 1
         else:
             guests.append(guest)
@@ -203,7 +232,7 @@ def _invite_candidates(session: Session, event: Event) -> Audience:
         Guest.invitation.in_([InvitationState.not_sent, InvitationState.failed]),
     ))))
     in_flight = _in_flight_invitations(session, event.id)
-    return _split([g for g in rows if g.id not in in_flight], event)
+    return _split(session, [g for g in rows if g.id not in in_flight], event, retry_failed=True)
 
 
 def _pending_candidates(session: Session, event: Event) -> Audience:
@@ -212,7 +241,7 @@ def _pending_candidates(session: Session, event: Event) -> Audience:
         Guest.status == RsvpStatus.invited,
         Guest.invitation.in_([*SENT_STATES, InvitationState.failed]),
     ))))
-    return _split(rows, event)
+    return _split(session, rows, event, retry_failed=False)
 
 
 def invite_audience(session: Session, actor: User, event_id) -> Audience:
@@ -243,7 +272,7 @@ def _broadcast_candidates(session: Session, event: Event, status=None, side: str
             q = q.where(Guest.status == parse_status(key))
     if side and side.strip():
         q = q.where(func.lower(Guest.side) == side.strip().lower())
-    return _split(list(session.scalars(_ordered(q))), event)
+    return _split(session, list(session.scalars(_ordered(q))), event, retry_failed=False)
 
 
 # --------------------------------------------------------------------------- sends
@@ -264,21 +293,41 @@ def _close_batch(batch: SendBatch, queued: int) -> SendBatch:
 
 
 def send_invitations(session: Session, actor: User, event_id, settings) -> SendBatch:
-    """Queue the invitation to every guest in the invite audience (once per guest and number)."""
+    """Queue the invitation to every guest in the invite audience: once per guest, number
+    and attempt (a failed invitation may be tried again by a later request; the same
+    request handled twice queues nothing new)."""
     event, _ = require(session, actor, event_id, Action.SEND)
     audience = _invite_candidates(session, event)
     batch = _new_batch(session, event, actor, INVITATION)
+    attempts = _invitation_attempts(session, event, audience.guests)
     queued = 0
     for guest in audience.guests:
         payload, fallback = invitation_payloads(settings, event, guest)
         message = outbox.enqueue(
             session, phone=guest.phone, payload=payload, fallback=fallback, kind=INVITATION,
             body=f"Invitation to {event.name}", event_id=event.id, guest_id=guest.id,
-            dedupe_key=f"invite:{guest.id}:{guest.phone}", batch_id=batch.id,
+            dedupe_key=f"invite:{guest.id}:{guest.phone}:{attempts.get(guest.id, 0)}", batch_id=batch.id,
         )
         queued += message is not None
     session.flush()
     return _close_batch(batch, queued)
+
+
+def _invitation_attempts(session: Session, event: Event, guests: list[Guest]) -> dict[uuid.UUID, int]:
+    """How many invitations were queued before to each guest's current number."""
+    phones = {g.id: g.phone for g in guests}
+    if not phones:
+        return {}
+    counts: dict[uuid.UUID, int] = {}
+    for guest_id, phone, n in session.execute(
+        select(Message.guest_id, Message.phone, func.count()).where(
+            Message.event_id == event.id, Message.kind == INVITATION,
+            Message.direction == Direction.outbound, Message.guest_id.is_not(None),
+        ).group_by(Message.guest_id, Message.phone)
+    ):
+        if phones.get(guest_id) == phone:
+            counts[guest_id] = n
+    return counts
 
 
 def queue_reminders(session: Session, event: Event, guests: list[Guest], settings, *,
