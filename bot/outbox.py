@@ -176,6 +176,7 @@ class Claimed:
     guest_id: uuid.UUID | None
     attempts: int
     claimed_until: datetime
+    lease: float = DEFAULT_LEASE_SECONDS  # seconds the claim was for
 
 
 @dataclass
@@ -320,20 +321,41 @@ def claim(rt, limit: int, *, lease: float = DEFAULT_LEASE_SECONDS,
             message.claimed_until = claimed_until
             message.attempts = (message.attempts or 0) + 1
             out.append(Claimed(message.id, message.phone, message.kind, message.payload,
-                               message.fallback, message.guest_id, message.attempts, claimed_until))
+                               message.fallback, message.guest_id, message.attempts, claimed_until, lease))
         budget.tokens -= len(out)
         return ClaimedRows(out)
 
 
+# A transport that does not say how long a request can take is assumed to be this slow.
+UNKNOWN_TRANSPORT_REQUEST_SECONDS = 15.0
+
+
+def lease_margin(transport, lease: float) -> float:
+    """Lease a claimed row must have left for its send to start.
+
+    A send that starts must end while the claim still holds: else the lease lapses in the
+    middle of the request, another worker claims the row and the guest gets it twice. So
+    the margin is the transport's worst-case request time (connect + read timeouts: 15 s
+    for the Cloud API, 0 for the console). It is capped at half the lease, so that a
+    lease shorter than two requests' worst case (an operator's choice, or the process
+    tests' 3 s) still leaves half of it to start sends in; such a lease covers only
+    requests up to lease/2. The default 30 s lease covers the Cloud API's full 15 s.
+    """
+    worst = getattr(transport, "max_request_seconds", UNKNOWN_TRANSPORT_REQUEST_SECONDS)
+    return max(0.0, min(float(worst), lease / 2))
+
+
 def send_claimed(rt, row: Claimed, limiter: RateLimiter | None, halt: threading.Event,
-                 lease_margin: float = 0.5) -> Result:
+                 margin: float | None = None) -> Result:
     """Send one claimed row (runs on a sender thread; no database here)."""
     if halt.is_set():
         return Result(row, "released")
     if limiter is not None and not limiter.acquire(halt):
         return Result(row, "released")
-    # A row whose lease has (nearly) lapsed may already belong to another worker.
-    if (row.claimed_until - utcnow()).total_seconds() < lease_margin:
+    # Not enough lease left to be sure the request ends before another worker may claim it.
+    if margin is None:
+        margin = lease_margin(rt.transport, row.lease)
+    if (row.claimed_until - utcnow()).total_seconds() < margin:
         return Result(row, "expired")
     if not row.payload:
         return Result(row, "failed", error=WhatsAppError("nothing to send (empty payload)"))
@@ -381,6 +403,12 @@ def record(rt, results: list[Result], stats: WorkerStats, *, now: datetime | Non
             outcome = result.outcome
             error = result.error
             if outcome == "expired":
+                # Never sent: back to the queue at once (if no other worker has it already).
+                values.update(status=MessageStatus.queued, attempts=max(0, row.attempts - 1))
+                if session.execute(update(Message).where(*mine).values(**values)).rowcount:
+                    stats.released += 1
+                    log.info("%s to %s not sent: too little of its lease was left; queued again",
+                             row.kind, mask_phone(row.phone))
                 continue
             if outcome in ("sent", "failed") or (outcome == "retry" and row.attempts >= max_attempts):
                 _scrub_secrets(row, values)
@@ -475,8 +503,10 @@ def run_worker(
     stats = WorkerStats()
     inflight: dict[Future, Claimed] = {}
     target_inflight = max(concurrency * 2, 1)
-    log.info("outbox worker started: up to %.0f msg/s, %d sender threads, lease %.0fs%s",
-             rate, concurrency, lease, " (drain once)" if once else "")
+    margin = lease_margin(rt.transport, lease)
+    log.info("outbox worker started: up to %.0f msg/s, %d sender threads, lease %.0fs "
+             "(a send starts only with %.1fs of it left)%s",
+             rate, concurrency, lease, margin, " (drain once)" if once else "")
     last_report = time.monotonic()
     next_tick = time.monotonic()  # once at start, then every SCHEDULER_TICK_SECONDS (not in drain)
     with ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="outbox-send") as pool:
@@ -500,7 +530,7 @@ def run_worker(
                         stop_event.wait(poll_interval)
                     claimed_now = len(rows)
                     for row in rows:
-                        inflight[pool.submit(send_claimed, rt, row, limiter, halt)] = row
+                        inflight[pool.submit(send_claimed, rt, row, limiter, halt, margin)] = row
                     if not rows and getattr(rows, "budget_wait", 0) > 0 and not inflight:
                         stop_event.wait(min(poll_interval, rows.budget_wait))
                         continue

@@ -584,7 +584,7 @@ class CloudAPIClient:
         api_version: str,
         phone_number_id: str,
         access_token: str,
-        timeout: float | tuple[float, float] = (3.05, 15),
+        timeout: float | tuple[float, float] = (3, 12),
         pool_maxsize: int = 32,
     ) -> None:
         if not access_token:
@@ -610,6 +610,18 @@ class CloudAPIClient:
             "Authorization": f"Bearer {access_token}",
             "User-Agent": "invitation-bot",
         })
+
+    @property
+    def max_request_seconds(self) -> float:
+        """The longest one request can take before it times out: connect plus read.
+
+        The outbox never starts a send with less of its lease left than this, so a live
+        worker's send cannot outlast its claim and be sent again by another worker.
+        """
+        if isinstance(self.timeout, tuple):
+            connect, read = self.timeout
+            return float(connect) + float(read)
+        return 2.0 * float(self.timeout)
 
     def __repr__(self) -> str:
         return (f"CloudAPIClient(base_url={self.base_url!r}, api_version={self.api_version!r}, "
@@ -756,6 +768,8 @@ class ConsoleTransport:
         self.on_send = on_send
         self.sent: list[dict[str, Any]] = []
         self._lock = threading.Lock()
+
+    max_request_seconds = 0.0  # no network: a send cannot outlast its claim
 
     def __repr__(self) -> str:
         return f"ConsoleTransport(sent={len(self.sent)})"

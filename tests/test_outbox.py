@@ -311,3 +311,33 @@ def test_several_workers_share_one_send_rate(runtime, fake_graph):
     # Each worker alone may send 50/s; together they must too: 100 sends take ~2 s, not ~1 s.
     burst = rate * outbox.BUDGET_BURST_SECONDS
     assert elapsed >= (count - burst - 1) / rate * 0.95
+
+
+def test_a_send_never_starts_with_less_lease_left_than_a_request_can_take(runtime, fake_graph):
+    # The Cloud API client gives up on a request after 3 s to connect plus 12 s to read.
+    assert runtime.transport.max_request_seconds == 15
+    fake_graph.open_window(PHONE)
+    with runtime.transaction() as session:
+        message_id = outbox.enqueue(session, phone=PHONE, payload=text_payload(PHONE, "hello"), kind="reply",
+                                    not_before=utcnow() - timedelta(minutes=1)).id
+    # Claimed 20 s ago with a 30 s lease: 10 s left, less than a slow request may take.
+    [claimed] = outbox.claim(runtime, 10, lease=30, now=utcnow() - timedelta(seconds=20))
+    result = outbox.send_claimed(runtime, claimed, None, threading.Event())
+    assert result.outcome == "expired"
+    assert fake_graph.count() == 0
+    # It goes straight back to the queue, unsent, and the next pass sends it once.
+    stats = outbox.WorkerStats()
+    outbox.record(runtime, [result], stats)
+    assert stats.released == 1
+    back = row(runtime, message_id)
+    assert back.status == MessageStatus.queued and back.attempts == 0
+    assert outbox.drain(runtime).sent == 1
+    assert fake_graph.count(PHONE) == 1
+
+
+def test_the_lease_margin_covers_a_whole_request_and_leaves_half_the_lease_to_start_in(runtime):
+    from bot.whatsapp import ConsoleTransport
+
+    assert outbox.lease_margin(runtime.transport, 30) == 15  # the default lease covers the worst case
+    assert outbox.lease_margin(runtime.transport, 3) == 1.5  # a short lease still sends
+    assert outbox.lease_margin(ConsoleTransport(), 30) == 0

@@ -560,3 +560,13 @@ def test_fake_sustains_hundreds_of_requests_per_second(graph):
     elapsed = time.perf_counter() - start
     assert graph.count() == 1600
     assert 1600 / elapsed > 500, f"only {1600 / elapsed:.0f} requests/second"
+
+
+def test_a_request_can_take_at_most_its_connect_and_read_timeouts():
+    with CloudAPIClient("http://127.0.0.1:9", "v21.0", "123", "token") as client:
+        assert client.max_request_seconds == 15
+        client.timeout = (1, 0.5)
+        assert client.max_request_seconds == 1.5
+        client.timeout = 4
+        assert client.max_request_seconds == 8
+    assert ConsoleTransport().max_request_seconds == 0
