@@ -2,7 +2,7 @@
 
 `tick(rt, now)` is safe to run from several workers at once and again after a restart:
 a tally is claimed with a conditional update (reported_at still empty) and a reminder
-round by inserting its ReminderRound row, unique per (event, days before), in the same
+round by inserting its ReminderRound row, unique per (event, days before, event date), in the same
 transaction as the reminders it queues. Whoever loses the race changes nothing.
 """
 from __future__ import annotations
@@ -19,13 +19,10 @@ from sqlalchemy.orm import Session
 from storage.models import (
     Event,
     EventMember,
-    Guest,
-    InvitationState,
     Message,
     MessageStatus,
     ReminderRound,
     Role,
-    RsvpStatus,
     SendBatch,
     User,
     utcnow,
@@ -33,6 +30,7 @@ from storage.models import (
 
 from . import outbox
 from .services import sending
+from .whatsapp import reason_for
 
 log = logging.getLogger("bot.scheduler")
 
@@ -41,20 +39,6 @@ TALLY_LOOKBACK = timedelta(days=7)  # batches older than this are not reported a
 TALLY_KIND = "send_report"
 FINAL = (MessageStatus.sent, MessageStatus.delivered, MessageStatus.read, MessageStatus.failed)
 DELIVERED = (MessageStatus.sent, MessageStatus.delivered, MessageStatus.read)
-
-# Meta's error codes as an organiser would say them.
-_FAILURE_REASONS = {
-    131026: "not on WhatsApp",
-    131047: "outside the 24-hour window",
-    131049: "held back by WhatsApp",
-    131050: "stopped marketing messages",
-    131051: "unsupported message",
-    132000: "template problem",
-    132001: "template problem",
-    132015: "template problem",
-    132016: "template problem",
-}
-
 
 @dataclass
 class TickResult:
@@ -76,8 +60,10 @@ def tick(rt, now: datetime | None = None) -> TickResult:
 
 
 def failure_reason(code: int | None, text: str | None) -> str:
-    if code in _FAILURE_REASONS:
-        return _FAILURE_REASONS[code]
+    """Why one message failed, as an organiser would say it: the same words as everywhere
+    else for Meta's error codes (whatsapp.reason_for)."""
+    if code is not None:
+        return reason_for(code)
     text = (text or "").strip()
     if text == "opted out":
         return "opted out"
@@ -237,21 +223,16 @@ def _run_round(session: Session, settings, event_id, now: datetime) -> int | Non
     if days is None:
         return None
     exists = session.scalar(select(ReminderRound.id).where(
-        ReminderRound.event_id == event.id, ReminderRound.days_before == days))
+        ReminderRound.event_id == event.id, ReminderRound.days_before == days,
+        ReminderRound.event_date == event.date))
     if exists is not None:
         return None
-    round_ = ReminderRound(event_id=event.id, days_before=days, sent_at=now, recipients=0)
+    # the event's date is part of the round: a moved event gets its "7 days before" again
+    round_ = ReminderRound(event_id=event.id, days_before=days, event_date=event.date, sent_at=now, recipients=0)
     session.add(round_)
     session.flush()  # a concurrent worker's round makes this fail: nothing is queued twice
-    guests = list(session.scalars(
-        select(Guest).where(
-            Guest.event_id == event.id,
-            Guest.status == RsvpStatus.invited,
-            Guest.opted_out.is_(False),
-            Guest.invitation.in_(sending.SENT_STATES),
-        ).order_by(Guest.first_name, Guest.id)
-    ))
-    batch = sending.queue_reminders(session, event, guests, settings, requested_by=None,
+    audience = sending.pending_audience(session, event)  # the same rule as the `remind` command
+    batch = sending.queue_reminders(session, event, audience.guests, settings, requested_by=None,
                                     dedupe_tag=f"round:{days}:{event.date.isoformat()}")
     round_.recipients = batch.total
     log.info("reminder round %d day(s) before %s: %d guest(s)", days, event.id, batch.total)

@@ -256,6 +256,12 @@ def remind_audience(session: Session, actor: User, event_id) -> Audience:
     return _pending_candidates(session, event)
 
 
+def pending_audience(session: Session, event: Event) -> Audience:
+    """The reminder audience without a role check: the one rule for `remind` and the
+    automatic reminder rounds (invited, not answered, not opted out, invitation arrived)."""
+    return _pending_candidates(session, event)
+
+
 def broadcast_audience(session: Session, actor: User, event_id, status=None, side: str | None = None) -> Audience:
     """Guests matching the filters: status pending/confirmed/declined (or "not invited"), side."""
     event, _ = require(session, actor, event_id, Action.SEND)
