@@ -242,17 +242,19 @@ class ApiToken(Base):
 
 
 class ReminderRound(Base):
-    """One automatic reminder round sent for an event (unique: a round is sent once)."""
+    """One automatic reminder round sent for an event: once per days-before and event date,
+    so moving the event's date starts its rounds afresh."""
 
     __tablename__ = "reminder_rounds"
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
     event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
     days_before: Mapped[int] = mapped_column(Integer)
+    event_date: Mapped[date | None] = mapped_column(Date)  # the date the round counted back from
     sent_at: Mapped[datetime] = mapped_column(TZ, default=utcnow)
     recipients: Mapped[int] = mapped_column(Integer, default=0)
 
-    __table_args__ = (UniqueConstraint("event_id", "days_before"),)
+    __table_args__ = (UniqueConstraint("event_id", "days_before", "event_date"),)
 
 
 class SendBatch(Base):

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from bot import make_runtime, outbox, scheduler
 from bot.services import events, guests, sending
 from bot.users import get_or_create_user
-from storage.models import Guest, InvitationState, Message, ReminderRound, RsvpStatus, SendBatch
+from storage.models import Guest, InvitationState, Message, ReminderRound, RsvpStatus, SendBatch, User
 
 DANA = "+972541110000"
 PENDING = "+972541234001"
@@ -181,3 +181,43 @@ def test_the_running_worker_runs_the_scheduler(runtime, fake_graph):
         stop.set()
         worker.join(10)
     assert fake_graph.sent_to(DANA)[0].text == "✅ Reminders for Dana & Noam's wedding are out: 1 sent."
+
+
+def test_moving_the_event_sends_its_rounds_again_for_the_new_date(runtime, fake_graph):
+    event_id = _setup(runtime)
+    assert scheduler.tick(runtime, now=SEVEN_DAYS_BEFORE).rounds == 1
+    with runtime.transaction() as s:
+        dana = s.scalar(select(User).where(User.phone == DANA))
+        events.update_event(s, dana, event_id, date=date(2031, 6, 26))   # two weeks later
+    # the old "2 days before" day passes quietly; 7 days before the new date, a round again
+    assert scheduler.tick(runtime, now=TWO_DAYS_BEFORE).rounds == 0
+    assert scheduler.tick(runtime, now=utc(2031, 6, 19, 7, 0)).rounds == 1
+    assert scheduler.tick(runtime, now=utc(2031, 6, 19, 9, 0)).rounds == 0
+    outbox.drain(runtime)
+    reminders = fake_graph.sent_to(PENDING)
+    assert [m.text for m in reminders] == ["Dana & Noam's wedding | Thu 12 Jun 2031 | Tel Aviv Port",
+                                           "Dana & Noam's wedding | Thu 26 Jun 2031 | Tel Aviv Port"]
+
+
+def test_a_round_reaches_whom_the_remind_command_would(runtime, fake_graph):
+    event_id = _setup(runtime)
+    with runtime.transaction() as s:
+        dana = s.scalar(select(User).where(User.phone == DANA))
+        audience = sending.remind_audience(s, dana, event_id)
+        expected = sorted(g.phone for g in audience.guests)
+        assert audience.skipped == {"opted out": 1, "invitation failed": 1}
+    scheduler.tick(runtime, now=SEVEN_DAYS_BEFORE)
+    with runtime.transaction() as s:
+        reached = sorted(s.scalars(select(Message.phone).where(Message.kind == "reminder")))
+    assert reached == expected == [PENDING]
+
+
+def test_the_tally_names_a_failure_as_everywhere_else(runtime, fake_graph):
+    _setup(runtime)
+    fake_graph.fail_number(PENDING, 132015)
+    scheduler.tick(runtime, now=SEVEN_DAYS_BEFORE)
+    outbox.drain(runtime)
+    scheduler.tick(runtime, now=SEVEN_DAYS_BEFORE.replace(hour=8))
+    outbox.drain(runtime)
+    assert [m.text for m in fake_graph.sent_to(DANA)] == [
+        "❌ The automatic reminder for Dana & Noam's wedding is out: 0 sent, 1 failed (1 template paused)."]
