@@ -40,6 +40,7 @@ class Outcome:
     stored: int = 0
     duplicates: int = 0
     failed_handlers: int = 0
+    unanswered: int = 0  # from senders known only by a user id: no phone to answer
     statuses_applied: int = 0
     statuses_kept: int = 0  # for sends not recorded yet
     senders: list[str] = field(default_factory=list)
@@ -121,9 +122,10 @@ def _error(status: int, message: str):
 def _log_delivery(parsed: inbound.Delivery, outcome: Outcome) -> None:
     senders = ", ".join(sorted({_mask_sender(s) for s in outcome.senders})) or "-"
     log.info(
-        "webhook delivery: %d message(s) (%d new, %d duplicate, %d handler error), "
+        "webhook delivery: %d message(s) (%d new, %d duplicate, %d handler error%s), "
         "%d status(es) (%d applied%s), %d ignored, %d error(s); from %s",
         len(parsed.messages), outcome.stored, outcome.duplicates, outcome.failed_handlers,
+        f", {outcome.unanswered} not answered: sender has a user id but no phone" if outcome.unanswered else "",
         len(parsed.statuses), outcome.statuses_applied,
         f", {outcome.statuses_kept} kept until their send is recorded" if outcome.statuses_kept else "",
         len(parsed.ignored), len(parsed.errors),
@@ -135,8 +137,14 @@ def _log_delivery(parsed: inbound.Delivery, outcome: Outcome) -> None:
         log.warning("webhook delivery carries an error from Meta: %s", error.describe())
 
 
+USER_ID_SHOWN = 7  # characters of a business-scoped user id shown in logs ("US.1349...")
+
+
 def _mask_sender(key: str) -> str:
-    return key if key.startswith("user:") or key == "unknown" else mask_phone(key)
+    if key.startswith("user:"):
+        user_id = key[len("user:"):]
+        return "user:" + (user_id if len(user_id) <= USER_ID_SHOWN else user_id[:USER_ID_SHOWN] + "...")
+    return key if key == "unknown" else mask_phone(key)
 
 
 # --------------------------------------------------------------------------- processing
@@ -168,8 +176,10 @@ def process_delivery(rt, parsed: inbound.Delivery, raw: dict[str, dict] | None =
             outcome.duplicates += 1
         else:
             outcome.stored += 1
-            if result == "apology":
+            if result in ("apology", "failed_no_phone"):
                 outcome.failed_handlers += 1
+            if result in ("no_phone", "failed_no_phone"):
+                outcome.unanswered += 1
     if parsed.statuses:
         counts = apply_statuses(rt, parsed.statuses)
         outcome.statuses_applied, outcome.statuses_kept = counts.applied, counts.kept
@@ -181,12 +191,15 @@ def handle_inbound(rt, msg: inbound.InboundMessage, raw: dict | None = None) -> 
 
     Returns "stored", "duplicate" or "apology" (the handler failed: the message was
     stored with an apology queued instead of whatever the handler would have done).
+    A sender known only by a business-scoped user id has no phone to answer: their
+    message is stored, and "no_phone" ("failed_no_phone" when the handler failed: no
+    apology either) lets the delivery log count it. Nothing is ever sent to a user id.
     """
     try:
         with rt.transaction() as session:
             user, _ = _store(session, msg, raw)
             _converse(session, rt, user, msg)
-        return "stored"
+        return "stored" if user.phone else "no_phone"
     except Duplicate:
         return "duplicate"
     except Exception:
@@ -195,9 +208,10 @@ def handle_inbound(rt, msg: inbound.InboundMessage, raw: dict | None = None) -> 
     try:
         with rt.transaction() as session:
             user, _ = _store(session, msg, raw)
-            if user.phone:
-                outbox.enqueue(session, phone=user.phone, payload=text_payload(user.phone, APOLOGY),
-                               kind="apology", body=APOLOGY, user_id=user.id)
+            if not user.phone:
+                return "failed_no_phone"
+            outbox.enqueue(session, phone=user.phone, payload=text_payload(user.phone, APOLOGY),
+                           kind="apology", body=APOLOGY, user_id=user.id)
         return "apology"
     except Duplicate:
         return "duplicate"

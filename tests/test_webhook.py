@@ -520,3 +520,34 @@ def test_the_log_line_counts_and_masks(client, caplog):
     text = caplog.text
     assert "972501234567" not in text
     assert TEST_APP_SECRET not in text and TEST_VERIFY_TOKEN not in text
+
+
+def test_a_sender_without_a_phone_is_counted_and_named_by_a_user_id_prefix_only(client, runtime, fake_graph,
+                                                                                chat, caplog):
+    user_id = "US.13491208655302741918"
+    payload = webhooks.delivery(webhooks.text_message(None, "hello?", user_id=user_id),
+                                webhooks.text_message(None, "anyone?", user_id=user_id))
+    with caplog.at_level(logging.INFO, logger="bot.webhook"):
+        assert post(client, payload).status_code == 200
+    line = next(r.getMessage() for r in caplog.records if r.getMessage().startswith("webhook delivery"))
+    assert "2 message(s) (2 new, 0 duplicate, 0 handler error, 2 not answered: " \
+           "sender has a user id but no phone)" in line
+    assert line.endswith("from user:US.1349...")
+    assert user_id not in caplog.text
+    # Stored, but nothing is sent to a user id: no reply, no apology.
+    assert count(runtime, Message, Message.direction == Direction.inbound) == 2
+    assert count(runtime, Message, Message.direction == Direction.outbound) == 0
+
+
+def test_a_failing_handler_for_a_sender_without_a_phone_is_logged_without_an_apology(client, runtime, chat,
+                                                                                      caplog):
+    def broken(session, rt, user, msg):
+        raise RuntimeError("boom")
+
+    chat.behaviour = broken
+    with caplog.at_level(logging.INFO, logger="bot.webhook"):
+        post(client, webhooks.text_message(None, "hello?", user_id="US.13491208655302741918"))
+    line = next(r.getMessage() for r in caplog.records if r.getMessage().startswith("webhook delivery"))
+    assert "1 new, 0 duplicate, 1 handler error, 1 not answered" in line
+    assert count(runtime, Message, Message.direction == Direction.inbound) == 1
+    assert count(runtime, Message, Message.direction == Direction.outbound) == 0
