@@ -603,7 +603,7 @@ class OrganiserChat:
     # ------------------------------------------------------------------ yes / no / cancel
 
     def cmd_cancel(self, cmd: C.Cancel) -> None:
-        pending, expired = convo.take_pending(self.conv)
+        pending, expired = convo.take_pending(self.session, self.conv)
         self.say(replies.CANCELLED if pending and not expired else replies.NOTHING_TO_CANCEL)
 
     def cmd_confirm(self, cmd: C.Confirm) -> None:
@@ -612,7 +612,9 @@ class OrganiserChat:
                 if _guest_flow(self.session, self.rt, self.user, self.msg):
                     return
             return self.say(replies.NOTHING_PENDING)
-        pending, expired = convo.take_pending(self.conv)
+        pending, expired = convo.take_pending(self.session, self.conv)
+        if pending is None:  # answered a moment ago (a double tap)
+            return self.say(replies.NOTHING_PENDING)
         if expired:
             return self.say(replies.expired(pending.get("again", "it")))
         if cmd.answer == "no":

@@ -83,8 +83,14 @@ def clear_pending(conv: Conversation) -> None:
     conv.pending_expires_at = None
 
 
-def take_pending(conv: Conversation, now: datetime | None = None) -> tuple[dict | None, bool]:
-    """(the pending action, expired?) and forget it either way."""
+def take_pending(session: Session, conv: Conversation, now: datetime | None = None) -> tuple[dict | None, bool]:
+    """(the pending action, expired?) and forget it either way.
+
+    The row is re-read under a lock first: two taps on "Yes" handled at once (two web
+    workers) find the question once, so a bulk send never runs twice.
+    """
+    if conv in session and conv not in session.new:
+        session.refresh(conv, with_for_update=True)
     pending = conv.pending
     if not pending:
         clear_pending(conv)

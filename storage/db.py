@@ -31,6 +31,8 @@ def normalize_url(url: str) -> str:
 
 def make_engine(url: str, **kwargs) -> Engine:
     url = normalize_url(url)
+    # SQL errors end up in logs: their parameters hold phones, message texts and tokens.
+    kwargs.setdefault("hide_parameters", True)
     if url.startswith("sqlite"):
         path = url.split("///", 1)[1] if "///" in url else ""
         if path and path != ":memory:":

@@ -113,3 +113,45 @@ def test_list_guests_filters_and_pages(session, people):
     assert total == 3 and [g.first_name for g in page] == ["Guest3", "Guest5"]
     found, n = guests.list_guests(session, admin, event.id, search="guest4")
     assert n == 1 and found[0].first_name == "Guest4"
+
+
+def test_two_admins_demoting_each_other_at_once_leave_one_admin(db, people):
+    """The admin rows are locked while counting, so the second demotion sees the first."""
+    import threading
+
+    from sqlalchemy import select
+
+    from storage.db import make_session_factory
+    from storage.models import EventMember, Role
+
+    event, admin, editor, *_ = people
+    factory = make_session_factory(db.engine)
+    with factory() as s:
+        members.change_role(s, admin, event.id, editor.id, "admin")
+        s.commit()
+    first, second = factory(), factory()
+    members.change_role(first, admin, event.id, editor.id, "viewer")  # not committed yet
+    outcome = {}
+
+    def demote_the_other():
+        try:
+            members.change_role(second, editor, event.id, admin.id, "viewer")
+            second.commit()
+            outcome["second"] = "demoted"
+        except (LastAdmin, NotAuthorized):  # SQLite queues the whole transaction: no longer an admin
+            second.rollback()
+            outcome["second"] = "refused"
+        finally:
+            second.close()
+
+    thread = threading.Thread(target=demote_the_other)
+    thread.start()
+    thread.join(1.0)  # give it time to reach the lock; the outcome must not depend on it
+    first.commit()
+    first.close()
+    thread.join(30)
+    with factory() as s:
+        admins = s.scalars(select(EventMember).where(EventMember.event_id == event.id,
+                                                     EventMember.role == Role.admin)).all()
+    assert len(admins) == 1
+    assert outcome["second"] == "refused"

@@ -1,7 +1,7 @@
 """Members of an event and their roles; the last admin always stays."""
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from storage.models import EventMember, Role, User
@@ -30,10 +30,13 @@ def list_members(session: Session, actor: User, event_id) -> list[EventMember]:
 
 
 def _admin_count(session: Session, event_id) -> int:
-    return session.scalar(
-        select(func.count()).select_from(EventMember)
+    """Admins of the event, their rows locked: two admins demoting each other at once
+    cannot leave the event with none."""
+    return len(session.scalars(
+        select(EventMember.id)
         .where(EventMember.event_id == event_id, EventMember.role == Role.admin)
-    ) or 0
+        .with_for_update()
+    ).all())
 
 
 def add_member(session: Session, actor: User, event_id, phone: str, role=Role.editor) -> EventMember:
