@@ -67,6 +67,8 @@ def configure_logging(level: str = "INFO") -> None:
             format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         )
     logging.getLogger("bot").setLevel(level.upper())
+    # Alembic narrates its set-up at INFO on every command; `db upgrade` says the outcome itself.
+    logging.getLogger("alembic").setLevel(logging.WARNING)
 
 
 def create_app(settings: Settings | None = None, *, on_message: Callable[..., None] | None = None) -> Flask:

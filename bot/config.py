@@ -5,6 +5,7 @@ Secrets have no defaults and never appear in the repr. Nothing here runs at impo
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Mapping
@@ -66,7 +67,7 @@ class Settings:
                 except ValueError:
                     problems.append(f"WHATSAPP_MAX_SEND_RATE must be a positive number (got {raw!r})")
                 continue
-            values[f.name] = raw
+            values[f.name] = normalize_database_url(raw) if f.name == "database_url" else raw
         settings = cls(**values)
         problems.extend(settings.problems())
         if problems:
@@ -96,8 +97,19 @@ class Settings:
             or self.database_url.startswith("postgresql")
         ):
             out.append("DATABASE_URL must be sqlite:///... or postgresql+psycopg://...")
-        if self.default_region and (len(self.default_region) != 2 or not self.default_region.isalpha()):
-            out.append(f"DEFAULT_REGION must be a two-letter country code like IL or US (got {self.default_region!r})")
+        if self.default_region:
+            import phonenumbers
+
+            if self.default_region.upper() not in phonenumbers.SUPPORTED_REGIONS:
+                out.append(f"DEFAULT_REGION must be a two-letter country code like IL or US "
+                           f"(got {self.default_region!r})")
+        if not re.fullmatch(r"https?://[^\s/]+(:\d+)?/?", self.whatsapp_api_base_url):
+            out.append(f"WHATSAPP_API_BASE_URL must look like https://graph.facebook.com "
+                       f"(got {self.whatsapp_api_base_url!r})")
+        if not re.fullmatch(r"v\d+\.\d+", self.whatsapp_api_version):
+            out.append(f"WHATSAPP_API_VERSION must look like v20.0 (got {self.whatsapp_api_version!r})")
+        if self.log_level.upper() not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
+            out.append(f"LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR (got {self.log_level!r})")
         return out
 
     @property

@@ -35,11 +35,15 @@ def test_every_problem_is_listed_at_once():
             "WHATSAPP_ACCESS_TOKEN": "token",
             "WHATSAPP_MAX_SEND_RATE": "fast",
             "DATABASE_URL": "mysql://x",
-            "DEFAULT_REGION": "Israel",
+            "DEFAULT_REGION": "ZZ",
+            "WHATSAPP_API_BASE_URL": "ftp//x",
+            "WHATSAPP_API_VERSION": "20",
+            "LOG_LEVEL": "LOUD",
         }, dotenv=False)
     message = str(info.value)
     for name in ("WHATSAPP_PHONE_NUMBER_ID", "WHATSAPP_APP_SECRET", "WHATSAPP_VERIFY_TOKEN",
-                 "WHATSAPP_MAX_SEND_RATE", "DATABASE_URL", "DEFAULT_REGION"):
+                 "WHATSAPP_MAX_SEND_RATE", "DATABASE_URL", "DEFAULT_REGION", "WHATSAPP_API_BASE_URL",
+                 "WHATSAPP_API_VERSION", "LOG_LEVEL"):
         assert name in message
     assert "token" not in message.replace("TOKEN", "").replace("token is", "")
 
@@ -58,3 +62,21 @@ def test_env_example_lists_every_setting():
     example = (PROJECT_ROOT / ".env.example").read_text()
     for name in Settings.env_names():
         assert f"{name}=" in example, name
+
+
+def test_the_database_url_forms_hosts_hand_out_are_accepted():
+    s = Settings.from_env({"DATABASE_URL": "postgres://u:p@db.example:5432/app"}, dotenv=False)
+    assert s.database_url == "postgresql+psycopg://u:p@db.example:5432/app"
+
+
+def test_a_bad_setting_stops_the_cli_with_the_list_not_a_traceback(tmp_path):
+    import subprocess
+    import sys
+
+    from bot.config import PROJECT_ROOT
+
+    env = {"PATH": "/usr/bin:/bin", "LOG_LEVEL": "LOUD", "DATABASE_URL": f"sqlite:///{tmp_path / 'x.db'}"}
+    run = subprocess.run([sys.executable, "-m", "flask", "--app", "wsgi", "db", "current"], cwd=PROJECT_ROOT,
+                         env=env, capture_output=True, text=True, timeout=60)
+    assert run.returncode == 2
+    assert "LOG_LEVEL must be" in run.stderr and "Traceback" not in run.stderr
