@@ -196,6 +196,8 @@ class OrganiserChat:
             if cmd.usage is None and self.is_member and self.is_guest:
                 if _guest_flow(self.session, self.rt, self.user, self.msg):
                     return
+            if cmd.usage is None and not self.is_member:
+                return self.say(replies.NO_EVENTS_WELCOME)  # a newcomer: show how to start
             return self.say(cmd.message)
         self.execute(cmd)
 
@@ -371,7 +373,7 @@ class OrganiserChat:
             if self.is_member:
                 text = replies.help_text(groups)
                 return self.say(text + "\n\nPick an event with *events* and *use 2* to see its commands.")
-            return self.say(replies.help_text(groups))
+            return self.say(replies.WELCOME_START + "\n\n" + replies.help_text(groups))
         event, member = found
         groups = C.help_lines(lambda action: action is None or role_allows(member.role, action))
         self.say(replies.help_text(groups, event, member.role.value))
@@ -380,7 +382,7 @@ class OrganiserChat:
         event = event_service.create_event(self.session, self.user, cmd.name, cmd.date, cmd.location)
         convo.set_current_event(self.conv, event.id)
         self._member_somewhere = True
-        self.say(replies.event_created(event))
+        self.say(replies.event_created(event) + replies.past_date_note(event.date, date.today()))
 
     def cmd_events(self, cmd: C.ListEvents) -> None:
         rows = self.event_rows()
@@ -420,7 +422,8 @@ class OrganiserChat:
 
     def cmd_set(self, cmd: C.SetEventField, event: Event) -> None:
         event = event_service.update_event(self.session, self.user, event.id, **{cmd.field: cmd.value})
-        self.say(replies.event_changed(event, cmd.field, cmd.value))
+        note = replies.past_date_note(event.date, date.today()) if cmd.field == "date" else ""
+        self.say(replies.event_changed(event, cmd.field, cmd.value) + note)
 
     def cmd_delete_event(self, cmd: C.DeleteEvent, event: Event) -> None:
         self.ask(replies.delete_event_question(event, self.guest_count(event)),

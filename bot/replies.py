@@ -22,15 +22,20 @@ ROLE_CAN = {
     "viewer": "see the guest list, the answers and the stats, and send messages",
 }
 
-NO_EVENTS_WELCOME = (
+WELCOME_START = (
     "👋 Hi! I run event invitations on WhatsApp: you add guests, I invite them and "
     "collect their answers.\n\n"
     "To start, send your event like this:\n"
     "new event Dana & Noam's wedding\n"
     "date: 12/6/2027\n"
-    "location: Tel Aviv\n\n"
-    "Send *help* to see everything I can do."
+    "location: Tel Aviv"
 )
+NO_EVENTS_WELCOME = WELCOME_START + "\n\nSend *help* to see everything I can do."
+
+
+def past_date_note(d, today) -> str:
+    """A warning to add when an event's date has already passed ('' otherwise)."""
+    return "\n⚠️ That date has already passed: check it, or *set date* again." if d and d < today else ""
 
 NON_ORGANISER_HINT = "I read text commands and CSV guest lists. Send *help* to see what I can do."
 NOT_A_CSV = ("I can read guest lists as CSV files only, and nothing was changed. "
@@ -92,9 +97,18 @@ def events_list(rows: list[tuple[object, object, int]], current_id=None) -> str:
         mark = " ← current" if current_id is not None and event.id == current_id else ""
         when = f", {format_date(event.date)}" if event.date else ""
         lines.append(f"{n}. {event.name}{when} ({member.role.value}, {plural(guests, 'guest')}){mark}")
-    lines.append("")
-    lines.append("Send *use 2* to work on another one.")
+    if len(rows) > 1:
+        lines.append("")
+        lines.append(f"Send *use {_other_number(rows, current_id)}* to work on another one.")
     return cap("\n".join(lines))
+
+
+def _other_number(rows, current_id) -> int:
+    """A list number that is not the current event (for the example in a hint)."""
+    for n, (event, _member, _guests) in enumerate(rows, start=1):
+        if event.id != current_id:
+            return n
+    return 1
 
 
 def choose_event(rows: list[tuple[object, object, int]], again: str | None = None) -> str:
@@ -210,6 +224,8 @@ def guests_page(event, guests: list[Guest], start: int, total: int, *, status=No
     if total == 0:
         if search is not None:
             return f"No guest of {event.name} matches “{search}”."
+        if status == "failed" and not side:
+            return f"✅ No failed invitations for {event.name}."
         if status or side:
             return f"No guests of {event.name} are {_filter_words(status, side)}."
         return (f"{event.name} has no guests yet. Add one: *add guest Dana Levi 050-234-5678*, "
@@ -221,7 +237,7 @@ def guests_page(event, guests: list[Guest], start: int, total: int, *, status=No
         nxt = min(end + PAGE_SIZE, total)
         lines.append(f"\n{start}–{end} of {total:,}. Send *more* for {end + 1}–{nxt}.")
     elif status == "failed":
-        lines.append("\nFix a number with *edit 2 phone 050-234-5678*, then *invite* again.")
+        lines.append(f"\nFix a number with *edit {start} phone <number>*, then *invite* again.")
     return cap("\n".join(lines))
 
 
@@ -359,7 +375,7 @@ def send_question(kind: str, event, count: int, skipped: dict[str, int], text: s
     if kind == "invite":
         head = f"Send the invitation to {who} of {event.name}?"
     elif kind == "remind":
-        head = f"Send a reminder to {who} of {event.name} who haven't answered?"
+        head = f"Send a reminder to {who} of {event.name} (no answer yet)?"
     else:
         preview = text if len(text or "") <= 300 else text[:299] + "…"
         head = f"Send this to {who} of {event.name}?\n\n“{preview}”\n"

@@ -179,3 +179,18 @@ def test_a_token_is_shown_once_and_can_be_revoked(phone_factory):
     assert len(token) >= 20 and " " not in token
     assert "Revoked 1 API token" in dana.send("token revoke")
     assert "no active API tokens" in dana.send("token revoke")
+
+
+def test_a_newcomer_typing_anything_gets_the_welcome(phone_factory):
+    stranger = phone_factory("+972521231231", "Eli")
+    for text in ("asdf qwerty", "hi", "hello"):
+        reply = stranger.send(text)
+        assert "new event Dana & Noam's wedding" in reply and "date: 12/6/2027" in reply, (text, reply)
+
+
+def test_a_date_in_the_past_is_flagged(phone_factory):
+    dana = phone_factory(DANA, "Dana")
+    created = dana.send("new event Reunion\ndate: 1/1/2020")
+    assert "already passed" in created
+    assert "already passed" not in dana.send("set date 12/6/2031")
+    assert "already passed" in dana.send("set date 2020-01-01")

@@ -40,7 +40,7 @@ CASES = [
     Case("event", Action.VIEW, "*Wedding*"),
     Case("guests", Action.VIEW, "Wedding*: 2 guests"),
     Case("guests pending side bride", Action.VIEW, "Avi Cohen"),
-    Case("guests failed", Action.VIEW, "No guests of Wedding are invitation failed"),
+    Case("guests failed", Action.VIEW, "No failed invitations for Wedding"),
     Case("find avi", Action.VIEW, "Avi Cohen"),
     Case("stats", Action.VIEW, "2 guests"),
     Case("members", Action.VIEW, "Team of Wedding"),
