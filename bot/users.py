@@ -44,8 +44,11 @@ def get_or_create_user(
     """
     if not phone and not wa_user_id:
         raise ValueError("a user needs a phone or a WhatsApp user id")
+    if phone and seen_at is not None and not wa_user_id:
+        # Someone known by phone alone writing in, new or known: one round trip.
+        return _upsert_by_phone(session, phone, display_name, seen_at)
     if phone and seen_at is not None:
-        # The common case, a known person writing again: one round trip.
+        # A known person writing again: one round trip.
         user = _touch_by_phone(session, phone, seen_at)
         if user is not None and (not wa_user_id or user.wa_user_id == wa_user_id) and (
                 user.display_name or not display_name):
@@ -77,6 +80,37 @@ def get_or_create_user(
         user.last_inbound_at = seen_at
     session.flush()
     return user
+
+
+def _upsert_by_phone(session: Session, phone: str, display_name: str | None, seen_at: datetime) -> User:
+    """INSERT ... ON CONFLICT (phone) DO UPDATE: the user, created or with the window moved on."""
+    import uuid
+
+    from sqlalchemy import case, func
+    from sqlalchemy.dialects.postgresql import insert as pg_insert
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    from storage.db import is_postgres
+    from storage.models import utcnow
+
+    from .phones import region_of
+
+    now = utcnow()
+    insert = (pg_insert if is_postgres(session) else sqlite_insert)(User).values(
+        id=uuid.uuid4(), phone=phone, display_name=display_name, region=region_of(phone),
+        last_inbound_at=seen_at, created_at=now, updated_at=now)
+    statement = insert.on_conflict_do_update(
+        index_elements=[User.phone],
+        set_={
+            "last_inbound_at": case(
+                (User.last_inbound_at.is_(None), insert.excluded.last_inbound_at),
+                (User.last_inbound_at < insert.excluded.last_inbound_at, insert.excluded.last_inbound_at),
+                else_=User.last_inbound_at,
+            ),
+            "display_name": func.coalesce(User.display_name, insert.excluded.display_name),
+        },
+    ).returning(User).execution_options(populate_existing=True)
+    return session.scalars(statement).one()
 
 
 def _touch_by_phone(session: Session, phone: str, seen_at: datetime) -> User | None:
