@@ -19,7 +19,7 @@ from flask import Blueprint, Flask, Response, jsonify, request
 from sqlalchemy.exc import IntegrityError
 from werkzeug.exceptions import HTTPException
 
-from . import runtime
+from . import notices, runtime
 from .api_codec import (
     EVENT_CREATE,
     EVENT_UPDATE,
@@ -229,6 +229,7 @@ def invite_member(session, actor, event_id):
     except InvalidPhone as exc:
         raise InvalidInput(exc.message, code="bad_phone")
     member = members.add_member(session, actor, event_id, phone, data.get("role", "editor"))
+    notices.tell_new_member(session, runtime().settings, actor, member.event, member)
     return _created(member_json(member))
 
 

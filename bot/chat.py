@@ -26,7 +26,7 @@ from storage.models import Event, EventMember, Guest, User
 
 from . import commands as C
 from . import conversation as convo
-from . import outbox, replies, whatsapp
+from . import notices, outbox, replies, whatsapp
 from .guest_csv import NotACsv, parse_guest_csv
 from .inbound import InboundMessage
 from .permissions import Action, role_allows
@@ -558,20 +558,7 @@ class OrganiserChat:
         self.tell_new_member(event, member)
 
     def tell_new_member(self, event: Event, member: EventMember) -> None:
-        to = member.user.phone
-        if not to:
-            return
-        me = self.user.display_name or display_phone(self.user.phone)
-        adder = f"{me} ({display_phone(self.user.phone)})" if self.user.display_name else me
-        role = member.role.value
-        text = replies.welcome_member(event, adder, role)
-        fallback = None
-        if self.settings.broadcast_template:
-            language = self.settings.broadcast_template_language or self.settings.invitation_template_language
-            fallback = whatsapp.template_payload(to, self.settings.broadcast_template, language,
-                                                 [replies.welcome_member_template_text(event, adder, role)])
-        outbox.enqueue(self.session, phone=to, payload=whatsapp.text_payload(to, text), kind="member_added",
-                       body=text, event_id=event.id, user_id=member.user_id, fallback=fallback)
+        notices.tell_new_member(self.session, self.settings, self.user, event, member)
 
     def cmd_role(self, cmd: C.ChangeRole, event: Event) -> None:
         member = self.resolve_member(event, cmd.ref, f"role <ref> {cmd.role}")

@@ -49,7 +49,7 @@ def test_bad_event_input_is_refused_and_changes_nothing(client, runtime):
 
 # --------------------------------------------------------------------------- members
 
-def test_members_invite_role_change_and_removal(client, runtime):
+def test_members_invite_role_change_and_removal(client, runtime, fake_graph):
     world = seed(runtime)
     h = world.headers("admin")
     url = f"/api/events/{world.event_id}"
@@ -62,6 +62,13 @@ def test_members_invite_role_change_and_removal(client, runtime):
     assert r.status_code == 201
     new = r.get_json()
     assert (new["phone"], new["role"]) == ("+972547654321", "viewer")  # local number read in DEFAULT_REGION
+    # Like an invitation by chat, the new member is told who added them, to what, as what.
+    from bot import outbox
+
+    fake_graph.open_window("+972547654321")
+    outbox.drain(runtime)
+    [told] = [m.text for m in fake_graph.sent_to("+972547654321")]
+    assert "Noa" in told and "viewer" in told
     again = client.post(url + "/invite-member", json={"phone": "+972547654321"}, headers=h)
     assert again.status_code == 409 and "already a member" in _error(again)["message"]
     bad = client.post(url + "/invite-member", json={"phone": "call me"}, headers=h)
@@ -172,3 +179,4 @@ def test_a_crash_is_a_json_500_and_a_log_line(caplog):
     assert _error(r) == {"code": "internal_error", "message": "Something went wrong on our side; it has been logged."}
     assert any("unexpected error on GET /api/events" in rec.getMessage() for rec in caplog.records)
     assert "ib_whatever" not in caplog.text
+
