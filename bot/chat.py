@@ -42,9 +42,6 @@ log = logging.getLogger("bot.chat")
 
 CONFIRM_YES = "confirm:yes"
 CONFIRM_NO = "confirm:no"
-# Commands that change nothing but the sender's own chat state (listings, current event).
-READ_ONLY = frozenset({C.Help, C.ListEvents, C.ShowEvent, C.ListGuests, C.More, C.FindGuests, C.Stats,
-                       C.ListMembers})
 HINT_KINDS = frozenset({"image", "audio", "video", "sticker", "location", "unsupported", "unknown", "order"})
 SILENT_KINDS = frozenset({"reaction", "system"})
 CSV_MIME = frozenset({"text/csv", "text/plain", "text/comma-separated-values", "application/csv",
@@ -218,7 +215,7 @@ class OrganiserChat:
     def execute(self, cmd) -> None:
         handler = HANDLERS[type(cmd)]
         action = C.action_for(cmd)
-        writes = type(cmd) not in READ_ONLY
+        writes = C.spec_for(cmd).writes
         if action is None:
             return self.guarded(lambda: handler(self, cmd), writes=writes)
         target = self.event_or_ask(C.spec_for(cmd).name)

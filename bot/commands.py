@@ -307,15 +307,17 @@ class CommandSpec:
     action: Action | None
     command: type
     parse_args: Callable[[_Input], object] = field(repr=False, compare=False, default=None)  # type: ignore[assignment]
+    # False for commands that only read (the chat runs them without a savepoint).
+    writes: bool = True
 
 
 GROUPS = ("Events", "Guests", "Sending", "Team", "Account")
 
 
-def _spec(name, verbs, usage, summary, group, action, command):
+def _spec(name, verbs, usage, summary, group, action, command, *, writes=True):
     """Decorator: register the argument parser of one command in the table."""
     def register(fn):
-        COMMANDS.append(CommandSpec(name, tuple(verbs), usage, summary, group, action, command, fn))
+        COMMANDS.append(CommandSpec(name, tuple(verbs), usage, summary, group, action, command, fn, writes))
         return fn
     return register
 
@@ -419,7 +421,7 @@ def _parse_set(inp: _Input) -> SetEventField:
 
 
 @_spec("events", ["events", "my events", "list events", "show events", "all events"],
-       "events", "list your events", "Events", None, ListEvents)
+       "events", "list your events", "Events", None, ListEvents, writes=False)
 def _parse_events(inp: _Input) -> ListEvents:
     return _no_args(inp, ListEvents(), "events")
 
@@ -434,7 +436,7 @@ def _parse_use(inp: _Input) -> UseEvent:
 
 
 @_spec("event", ["event", "event details", "show event", "event info", "details", "info"],
-       "event", "the current event's details", "Events", Action.VIEW, ShowEvent)
+       "event", "the current event's details", "Events", Action.VIEW, ShowEvent, writes=False)
 def _parse_event(inp: _Input) -> ShowEvent:
     return _no_args(inp, ShowEvent(), "event")
 
@@ -623,7 +625,8 @@ def _take_status(words: list[str], i: int) -> tuple[bool, str | None, int]:
 
 @_spec("guests", ["guests", "guest list", "list guests", "list", "show guests", "all guests", "guests list"],
        "guests [pending|confirmed|declined|not invited|failed] [side <side>]",
-       "the guest list (*guests failed*: who didn't get the invitation)", "Guests", Action.VIEW, ListGuests)
+       "the guest list (*guests failed*: who didn't get the invitation)", "Guests", Action.VIEW, ListGuests,
+       writes=False)
 def _parse_guests(inp: _Input) -> ListGuests:
     usage = "guests pending side bride"
     words = [w for w in inp.rest_words if w not in _FILLER]
@@ -650,13 +653,13 @@ def _parse_guests(inp: _Input) -> ListGuests:
 
 
 @_spec("more", ["more", "next", "next page", "show more"],
-       "more", "the next page of a list", "Guests", None, More)
+       "more", "the next page of a list", "Guests", None, More, writes=False)
 def _parse_more(inp: _Input) -> More:
     return _no_args(inp, More(), "more")
 
 
 @_spec("find", ["find", "search", "lookup", "look up", "who is", "find guest", "חפש"],
-       "find <name or phone>", "search the guest list", "Guests", Action.VIEW, FindGuests)
+       "find <name or phone>", "search the guest list", "Guests", Action.VIEW, FindGuests, writes=False)
 def _parse_find(inp: _Input) -> FindGuests:
     text = inp.rest.strip().strip(_TRAIL + "\"'").strip()
     if not text:
@@ -783,7 +786,7 @@ def _parse_remove_guest(inp: _Input) -> RemoveGuest:
 
 
 @_spec("stats", ["stats", "status", "summary", "statistics", "report", "rsvps", "totals", "numbers", "סטטוס"],
-       "stats", "answers so far, headcount, delivery", "Guests", Action.VIEW, Stats)
+       "stats", "answers so far, headcount, delivery", "Guests", Action.VIEW, Stats, writes=False)
 def _parse_stats(inp: _Input) -> Stats:
     return _no_args(inp, Stats(), "stats")
 
@@ -908,7 +911,7 @@ _ROLES = {"admin": "admin", "admins": "admin", "administrator": "admin", "owner"
 
 @_spec("members", ["members", "team", "list members", "show members", "organisers", "organizers",
                    "co-organisers", "co-organizers", "admins"],
-       "members", "who organises this event", "Team", Action.VIEW, ListMembers)
+       "members", "who organises this event", "Team", Action.VIEW, ListMembers, writes=False)
 def _parse_members(inp: _Input) -> ListMembers:
     return _no_args(inp, ListMembers(), "members")
 
@@ -990,7 +993,7 @@ def _parse_token(inp: _Input) -> Token:
 
 
 @_spec("help", ["help", "?", "menu", "commands", "hi", "hello", "start", "עזרה", "תפריט"],
-       "help", "this list", "Account", None, Help)
+       "help", "this list", "Account", None, Help, writes=False)
 def _parse_help(inp: _Input) -> Help:
     return Help()
 
