@@ -99,7 +99,7 @@ MAX_ATTEMPTS = 8
 BACKOFF_BASE_SECONDS = 2.0
 BACKOFF_CAP_SECONDS = 600.0
 RECORD_GATHER_SECONDS = 0.02
-SCHEDULER_TICK_SECONDS = 30.0  # reminder rounds and final tallies (bot.scheduler)
+SCHEDULER_TICK_SECONDS = 5.0  # reminder rounds and final tallies (bot.scheduler)
 OPT_OUT_EXEMPT_KINDS = frozenset({"opt_out_ack"})
 TOKEN_EXPIRED_MESSAGE = (
     "WhatsApp access token expired or invalid: sending stopped. "
@@ -634,6 +634,14 @@ def register_cli(app) -> None:
         transport = "WhatsApp Cloud API" if rt.settings.uses_whatsapp else "console transport"
         log.info("outbox worker sending through the %s", transport)
         stats = run_worker(rt, stop, batch=batch, concurrency=concurrency, lease=lease, once=once)
+        if once and not stats.exit_code:
+            # What --once sent may have finished a bulk send: report its tally (and run any
+            # reminder round that is due), then send those messages too.
+            _scheduler_tick(rt, utcnow())
+            more = run_worker(rt, stop, batch=batch, concurrency=concurrency, lease=lease, once=True)
+            stats.sent += more.sent
+            stats.failed += more.failed
+            stats.stopped_reason = stats.stopped_reason or more.stopped_reason
         click.echo(f"outbox: {stats.summary()}")
         if stats.exit_code:
             click.echo(TOKEN_EXPIRED_MESSAGE if stats.stopped_reason == "access token expired"

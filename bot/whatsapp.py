@@ -305,6 +305,17 @@ def _country_codes() -> set[str]:
     return _COUNTRY_CODES
 
 
+_PHONE_IN_TEXT = re.compile(r"(?<![\w+])\+?\d[\d \-().]{6,}\d(?!\w)")
+
+
+def mask_phones_in(text: str | None) -> str | None:
+    """Free text fit for a log line: every phone-like run of digits masked."""
+    if not text:
+        return text
+    return _PHONE_IN_TEXT.sub(lambda m: mask_phone(m.group(0)) if sum(c.isdigit() for c in m.group(0)) >= 8
+                              else m.group(0), text)
+
+
 def mask_phone(phone: str | None) -> str:
     """A phone fit for a log line: country code and last two digits, the rest starred.
 
@@ -778,7 +789,7 @@ class ConsoleTransport:
         wamid = f"wamid.console.{uuid.uuid4().hex}"
         with self._lock:
             self.sent.append(payload)
-        log.info("to %s: %s", mask_phone(payload.get("to")), redact(describe_payload(payload)))
+        log.info("to %s: %s", mask_phone(payload.get("to")), mask_phones_in(redact(describe_payload(payload))))
         if self.on_send is not None:
             self.on_send(payload, wamid)
         return wamid

@@ -570,3 +570,13 @@ def test_a_request_can_take_at_most_its_connect_and_read_timeouts():
         client.timeout = 4
         assert client.max_request_seconds == 8
     assert ConsoleTransport().max_request_seconds == 0
+
+
+def test_phone_numbers_inside_logged_text_are_masked():
+    from bot.whatsapp import mask_phones_in
+
+    text = "✅ Added Ruth Levi +972 52-111-2299 to Console Test (party of 3, 12/6/2027)."
+    masked = mask_phones_in(text)
+    assert "111-2299" not in masked and "52-111" not in masked
+    assert "Ruth Levi" in masked and "party of 3" in masked and "12/6/2027" in masked
+    assert mask_phones_in("call 0521112299 now") == "call " + mask_phones_in("0521112299") + " now"

@@ -194,3 +194,24 @@ def test_an_expired_token_stops_the_worker_process_with_a_clear_message(outbox_d
     assert "WhatsApp access token expired or invalid: sending stopped. Set a new WHATSAPP_ACCESS_TOKEN" in out
     assert "test-access-token" not in out
     assert status_counts(outbox_db) == {"queued": 3}
+
+
+def test_worker_once_reports_the_tally_of_what_it_sent(outbox_db, fake_graph, settings):
+    """`worker --once` finishes a broadcast and tells the organiser how it went."""
+    from bot.services import events, guests, sending
+    from bot.users import get_or_create_user
+
+    organiser = "+972521119999"
+    sessions = make_session_factory(outbox_db.engine)
+    with sessions.begin() as session:
+        actor = get_or_create_user(session, phone=organiser, display_name="Dana")
+        event = events.create_event(session, actor, "Garden party")
+        for i in range(3):
+            guests.add_guest(session, actor, event.id, guests.GuestInput(f"Guest{i}", f"+97252111000{i}"))
+        sending.send_broadcast(session, actor, event.id, settings, "Bring a sweater")
+    proc = start_worker(outbox_db, fake_graph, extra=("--once",))
+    out, _ = proc.communicate(timeout=60)
+    assert proc.returncode == 0, out
+    assert sum("sweater" in (m.text or "") for m in fake_graph.sent) == 3
+    [tally] = [m.text for m in fake_graph.sent_to(organiser)]
+    assert "Garden party" in tally and "3" in tally
