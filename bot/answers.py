@@ -18,10 +18,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from storage.models import MAX_PARTY_SIZE  # one limit for parser, store and answers
+
 __all__ = ["GuestIntent", "interpret", "KINDS", "MAX_PARTY_SIZE"]
 
 KINDS = ("yes", "no", "maybe", "party_size", "details", "stop", "start", "help", "thanks", "unknown")
-MAX_PARTY_SIZE = 50
 _MAX_LENGTH = 300   # a longer message is a letter, not an RSVP; leave it to a person
 
 

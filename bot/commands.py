@@ -18,6 +18,7 @@ from typing import Callable, Union
 from bot.dates import InvalidDate, parse_date
 from bot.phones import InvalidPhone, find_phone, normalize_phone
 from bot.permissions import Action
+from storage.models import MAX_PARTY_SIZE  # one limit for parser, store and answers
 
 __all__ = [
     # values
@@ -35,7 +36,6 @@ __all__ = [
 
 MAX_GUEST_LINES = 1000      # guests in one `add guests` message; more → a CSV file
 MAX_TEXT_LENGTH = 4096      # WhatsApp's limit for one text message
-MAX_PARTY_SIZE = 50
 MAX_REMINDER_DAYS = 365
 _MAX_INPUT = 200_000        # characters we look at at all
 

@@ -10,6 +10,8 @@ import csv
 import io
 from dataclasses import dataclass
 
+from storage.models import MAX_PARTY_SIZE
+
 from .phones import InvalidPhone, normalize_phone
 
 MAX_CSV_BYTES = 5 * 1024 * 1024
@@ -137,8 +139,8 @@ def _row(line_no: int, record: list[str], columns: dict[int, str], region: str |
             party = int(float(values["party_size"]))
         except ValueError:
             return RejectedRow(line_no, f"party size is not a number ({values['party_size'][:10]})", shown)
-        if party < 0 or party > 50:
-            return RejectedRow(line_no, "party size must be between 0 and 50", shown)
+        if party < 0 or party > MAX_PARTY_SIZE:
+            return RejectedRow(line_no, f"party size must be between 0 and {MAX_PARTY_SIZE}", shown)
     if len(first) > 100 or len(last) > 100:
         return RejectedRow(line_no, "name too long", shown)
     return GuestRow(line_no, first, last, phone, (values.get("side") or None) and values["side"][:50],

@@ -30,6 +30,10 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
 
+# The largest party one invitation may bring (the database checks it too).
+MAX_PARTY_SIZE = 50
+
+
 class Role(str, Enum):
     admin = "admin"
     editor = "editor"
@@ -175,7 +179,8 @@ class Guest(Base):
         Index("ix_guests_event_id_status", "event_id", "status"),
         Index("ix_guests_event_id_phone", "event_id", "phone"),
         Index("ix_guests_phone", "phone"),
-        CheckConstraint("party_size IS NULL OR (party_size >= 0 AND party_size <= 50)", name="party_size_range"),
+        CheckConstraint(f"party_size IS NULL OR (party_size >= 0 AND party_size <= {MAX_PARTY_SIZE})",
+                        name="party_size_range"),
         CheckConstraint("length(first_name) > 0", name="first_name_not_empty"),
     )
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from storage.models import Event, Guest, InvitationState, RsvpStatus, User, utcnow
+from storage.models import MAX_PARTY_SIZE, Event, Guest, InvitationState, RsvpStatus, User, utcnow
 
 from ..permissions import Action
 from ..phones import InvalidPhone, normalize_phone
@@ -69,8 +69,8 @@ def _party(value) -> int | None:
         n = int(value)
     except (TypeError, ValueError):
         raise InvalidInput("The party size must be a number.", code="bad_party_size")
-    if isinstance(value, bool) or n < 0 or n > 50:
-        raise InvalidInput("The party size must be between 0 and 50.", code="bad_party_size")
+    if isinstance(value, bool) or n < 0 or n > MAX_PARTY_SIZE:
+        raise InvalidInput(f"The party size must be between 0 and {MAX_PARTY_SIZE}.", code="bad_party_size")
     return n
 
 
