@@ -54,11 +54,13 @@ def enqueue(
     24-hour window. A `dedupe_key` makes the message once-only: when a message with the
     same key was already queued, nothing is added and None is returned.
     """
-    if dedupe_key is not None:
-        existing = session.scalar(select(Message.id).where(Message.dedupe_key == dedupe_key))
-        if existing is not None:
-            return None
-    message = Message(
+    from storage.db import is_postgres
+
+    # Rows this one refers to (a guest, a batch) must be in the database first.
+    session.flush()
+    now = utcnow()
+    values = dict(
+        id=uuid.uuid4(),
         direction=Direction.outbound,
         phone=phone,
         payload=payload,
@@ -72,11 +74,18 @@ def enqueue(
         batch_id=batch_id,
         status=MessageStatus.queued,
         attempts=0,
-        next_attempt_at=not_before or utcnow(),
+        next_attempt_at=not_before or now,
+        created_at=now,
+        updated_at=now,
     )
-    session.add(message)
-    session.flush()
-    return message
+    # One Core INSERT (every reply goes through here): ON CONFLICT on the dedupe key makes
+    # a once-only message once-only even when two requests race to queue it.
+    statement = (pg_insert if is_postgres(session) else sqlite_insert)(Message.__table__).values(**values)
+    if dedupe_key is not None:
+        statement = statement.on_conflict_do_nothing(index_elements=["dedupe_key"])
+    if session.execute(statement.returning(Message.__table__.c.id)).scalar() is None:
+        return None
+    return Message(**values)  # what was queued (not attached to the session)
 
 
 # =========================================================================== the worker
