@@ -45,7 +45,7 @@ from .api_codec import (
 from .guest_csv import MAX_CSV_BYTES, MAX_ROWS, NotACsv, export_guest_csv, parse_guest_csv
 from .phones import InvalidPhone, normalize_phone
 from .services import events, guests, members, stats, tokens
-from .services.errors import DomainError, InvalidInput
+from .services.errors import DomainError, InvalidInput, TooLarge
 
 log = logging.getLogger("bot.api")
 
@@ -335,6 +335,9 @@ def _import_rows(actor) -> list:
         raise UnsupportedMediaType(
             "Send a JSON list (application/json), a CSV file upload (multipart/form-data, field 'file') "
             "or a CSV body (text/csv).")
+    if len(raw) > MAX_CSV_BYTES:
+        raise TooLarge(f"That CSV is too large (at most {MAX_CSV_BYTES // (1024 * 1024)} MB): "
+                       "split it into smaller files.")
     if b"\x00" in raw:
         raise InvalidInput("That file is not a text CSV (it has NUL bytes): save it as CSV UTF-8 and try again.",
                            code="not_a_csv")

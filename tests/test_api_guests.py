@@ -197,6 +197,11 @@ def test_import_a_csv_body_and_refuse_what_is_not_a_csv(client, runtime):
     assert r.status_code == 422 and "'file'" in r.get_json()["error"]["message"]
     r = client.post(_url(world, "/import"), data=b"<xml/>", content_type="application/xml", headers=h)
     assert r.status_code == 415 and r.get_json()["error"]["code"] == "unsupported_media_type"
+    big = b"name,phone\n" + b"Avi,+972521234567\n" * 320_000  # about 5.5 MB
+    for form in ({"data": big, "content_type": "text/csv"},
+                 {"content_type": "multipart/form-data", "data": {"file": (io.BytesIO(big), "big.csv")}}):
+        r = client.post(_url(world, "/import"), headers=h, **form)
+        assert r.status_code == 413 and r.get_json()["error"]["code"] == "too_large", r.get_json()
     assert client.get(_url(world), headers=h).get_json()["total"] == 2
 
 

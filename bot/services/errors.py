@@ -33,6 +33,11 @@ class InvalidInput(DomainError):
     http_status = 422
 
 
+class TooLarge(DomainError):
+    code = "too_large"
+    http_status = 413
+
+
 class Conflict(DomainError):
     code = "conflict"
     http_status = 409
