@@ -162,6 +162,8 @@ def _scan(text: str, default_region: str | None, first_only: bool = False) -> li
         if any(s <= m.start() < e or s < m.end() <= e for s, e, _ in hits):
             continue
         digits = m.group().lstrip("+")
+        if digits.startswith("00"):  # the international prefix of most countries, typed anywhere
+            digits = digits[2:]
         number = _try_parse("+" + digits, None)
         if number is None and region:
             number = _try_parse(digits, region)

@@ -145,3 +145,9 @@ def test_invalid_date_says_what_was_wrong():
 
 def test_format_date():
     assert format_date(date(2027, 6, 12)) == "Sat 12 Jun 2027"
+
+
+def test_a_number_with_the_00_prefix_is_found_whatever_the_organisers_country():
+    from bot.phones import find_phone
+
+    assert find_phone("add guest Zed 00972525551234", "US") == ("+972525551234", "add guest Zed")
