@@ -26,8 +26,7 @@ from storage.models import Event, EventMember, Guest, User
 
 from . import commands as C
 from . import conversation as convo
-from . import notices, outbox, replies, whatsapp
-from .guest_csv import NotACsv, parse_guest_csv
+from . import imports, notices, outbox, replies, whatsapp
 from .inbound import InboundMessage
 from .permissions import Action, role_allows
 from .phones import display_phone
@@ -327,17 +326,8 @@ class OrganiserChat:
             return
         event, _ = target
         require(self.session, self.user, event.id, Action.EDIT_GUESTS)
-        try:
-            data, _mime = self.rt.transport.download_media(media.id)
-        except whatsapp.WhatsAppError as exc:
-            log.warning("downloading media %s failed: %s", media.id, exc)
-            return self.say(replies.DOWNLOAD_FAILED)
-        try:
-            rows = parse_guest_csv(data, self.region)
-        except NotACsv as exc:
-            return self.say(f"{exc} Nothing was changed.")
-        result = guest_service.import_guests(self.session, self.user, event.id, rows, self.region)
-        self.say(replies.import_summary(event, result, what=f"“{media.filename}”" if media.filename else "the file"))
+        # Downloading and importing is the worker's job: Meta gets its 200 at once.
+        imports.queue_import(self.session, self.user, event, media, self.region)
 
     def on_contacts(self) -> None:
         cards = self.msg.contacts

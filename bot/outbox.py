@@ -33,6 +33,9 @@ from .whatsapp import (
 )
 
 
+IMPORT_JOB = "import_csv"  # bot.imports: a guest list to download and import, not a message
+
+
 def enqueue(
     session: Session,
     *,
@@ -368,6 +371,15 @@ def send_claimed(rt, row: Claimed, limiter: RateLimiter | None, halt: threading.
         return Result(row, "expired")
     if not row.payload:
         return Result(row, "failed", error=WhatsAppError("nothing to send (empty payload)"))
+    if row.kind == IMPORT_JOB:
+        from .imports import run_import
+
+        try:
+            return Result(row, "done" if run_import(rt, row) else "expired")
+        except Exception as exc:  # a bug: the organiser hears of it, the row records it
+            log.exception("importing a guest list failed")
+            _apologise(rt, row)
+            return Result(row, "failed", error=exc)
     try:
         wamid = rt.transport.send_message(row.payload)
     except WhatsAppError as exc:
@@ -411,6 +423,8 @@ def record(rt, results: list[Result], stats: WorkerStats, *, now: datetime | Non
             guest_values: dict | None = None
             outcome = result.outcome
             error = result.error
+            if outcome == "done":
+                continue  # a job that recorded its own outcome
             if outcome == "expired":
                 # Never sent: back to the queue at once (if no other worker has it already).
                 values.update(status=MessageStatus.queued, attempts=max(0, row.attempts - 1))
@@ -476,6 +490,18 @@ def _scrub_secrets(row: Claimed, values: dict) -> None:
         values["payload"] = scrubbed
         text = (row.payload.get("text") or {}).get("body") if isinstance(row.payload, dict) else None
         values["body"] = redact(text) if text else "[a personal token, not kept]"
+
+
+def _apologise(rt, row: Claimed) -> None:
+    from .webhook import APOLOGY
+    from .whatsapp import text_payload
+
+    try:
+        with rt.transaction() as session:
+            enqueue(session, phone=row.phone, payload=text_payload(row.phone, APOLOGY), kind="apology",
+                    body=APOLOGY)
+    except Exception:
+        log.exception("queuing an apology failed")
 
 
 def _reason(error: Exception | None) -> str:

@@ -5,7 +5,10 @@ import random
 
 from sqlalchemy import func, select
 
+from bot import outbox
 from storage.models import Guest
+from tests import webhooks
+from tests.conftest import TEST_APP_SECRET
 from tests.phone import phone_factory  # noqa: F401  (fixture)
 
 DANA = "+972521234567"
@@ -98,3 +101,25 @@ def test_a_csv_from_someone_without_events_gets_the_welcome(phone_factory, runti
     reply = stranger.send_document(b"name,phone\nAvi,0502345671\n", "guests.csv")
     assert "new event" in reply
     assert guest_count(runtime) == 0
+
+
+def test_the_file_is_fetched_by_the_worker_not_while_meta_waits(phone_factory, runtime, client, fake_graph):
+    """The webhook answers at once; the download and import happen in the worker."""
+    dana = organiser(phone_factory)
+    fake_graph.add_media("media-late", "name,phone\nAvi,+972521234567\n".encode(), "text/csv", "late.csv")
+    fake_graph.open_window(dana.number)
+    before = len(fake_graph.requests)
+    body, headers = webhooks.signed(webhooks.document_message(dana.number, "media-late", "late.csv"),
+                                    TEST_APP_SECRET)
+    assert client.post("/webhook", data=body, headers=headers).status_code == 200
+    assert fake_graph.requests[before:] == [] and guest_count(runtime) == 0  # nothing fetched yet
+    outbox.drain(runtime)
+    assert guest_count(runtime) == 1
+    assert "late.csv" in fake_graph.sent_to(dana.number)[-1].text
+
+
+def test_a_failed_download_is_told_and_changes_nothing(phone_factory, runtime):
+    dana = organiser(phone_factory)
+    reply = dana.post(webhooks.document_message(dana.number, "media-that-does-not-exist", "gone.csv"))
+    assert guest_count(runtime) == 0
+    assert any("couldn't download" in r for r in reply)
