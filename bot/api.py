@@ -243,7 +243,8 @@ def change_member_role(session, actor, event_id, user_id):
 @bp.delete("/events/<event_id>/members/<user_id>")
 @operation
 def remove_member(session, actor, event_id, user_id):
-    members.remove_member(session, actor, event_id, user_id)
+    member = members.remove_member(session, actor, event_id, user_id)
+    notices.tell_removed_member(session, runtime().settings, actor, member.event, member)
     return _no_content()
 
 

@@ -615,6 +615,7 @@ class OrganiserChat:
     def do_remove_member(self, p: dict) -> None:
         event, _ = event_service.get_event(self.session, self.user, p["event_id"])
         member = member_service.remove_member(self.session, self.user, event.id, p["user_id"])
+        notices.tell_removed_member(self.session, self.settings, self.user, event, member)
         self.say(replies.member_removed(event.name, replies.member_name(member)))
 
     def do_send(self, p: dict) -> None:

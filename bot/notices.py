@@ -16,17 +16,32 @@ def tell_new_member(session: Session, settings, actor: User, event: Event, membe
     They may never have written to the bot, so outside the 24-hour window the
     broadcast template carries a short version.
     """
+    role = member.role.value
+    adder = _who(actor)
+    _tell(session, settings, member, event, "member_added", replies.welcome_member(event, adder, role),
+          replies.welcome_member_template_text(event, adder, role))
+
+
+def tell_removed_member(session: Session, settings, actor: User, event: Event, member: EventMember) -> None:
+    """Someone removed from an event's team hears it from the bot, not by silence."""
+    text = replies.removed_member(event, _who(actor))
+    _tell(session, settings, member, event, "member_removed", text, text)
+
+
+def _who(actor: User) -> str:
+    if actor.display_name and actor.phone:
+        return f"{actor.display_name} ({display_phone(actor.phone)})"
+    return actor.display_name or (display_phone(actor.phone) if actor.phone else "Someone")
+
+
+def _tell(session: Session, settings, member: EventMember, event: Event, kind: str, text: str,
+          template_text: str) -> None:
     to = member.user.phone
     if not to:
         return
-    me = actor.display_name or display_phone(actor.phone) if actor.phone else (actor.display_name or "Someone")
-    adder = f"{me} ({display_phone(actor.phone)})" if actor.display_name and actor.phone else me
-    role = member.role.value
-    text = replies.welcome_member(event, adder, role)
     fallback = None
     if settings.broadcast_template:
         language = settings.broadcast_template_language or settings.invitation_template_language
-        fallback = whatsapp.template_payload(to, settings.broadcast_template, language,
-                                             [replies.welcome_member_template_text(event, adder, role)])
-    outbox.enqueue(session, phone=to, payload=whatsapp.text_payload(to, text), kind="member_added",
+        fallback = whatsapp.template_payload(to, settings.broadcast_template, language, [template_text])
+    outbox.enqueue(session, phone=to, payload=whatsapp.text_payload(to, text), kind=kind,
                    body=text, event_id=event.id, user_id=member.user_id, fallback=fallback)

@@ -434,6 +434,11 @@ def welcome_member(event, adder_name: str, role: str) -> str:
             f"Send *help* here to start, or *stats* to see the answers so far.")
 
 
+def removed_member(event, remover_name: str) -> str:
+    return (f"👋 {remover_name} removed you from the team of *{event.name}*. "
+            "You won't get its updates any more.")
+
+
 def welcome_member_template_text(event, adder_name: str, role: str) -> str:
     return (f"{adder_name} added you to the team of {event.name} as {role}. "
             "Reply help to start.")

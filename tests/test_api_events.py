@@ -79,6 +79,8 @@ def test_members_invite_role_change_and_removal(client, runtime, fake_graph):
     promoted = client.patch(url + f"/members/{new['user_id']}", json={"role": "editor"}, headers=h)
     assert promoted.status_code == 200 and promoted.get_json()["role"] == "editor"
     assert client.delete(url + f"/members/{new['user_id']}", headers=h).status_code == 204
+    outbox.drain(runtime)
+    assert "removed you from the team" in fake_graph.sent_to("+972547654321")[-1].text
     gone = client.delete(url + f"/members/{new['user_id']}", headers=h)
     assert gone.status_code == 404 and _error(gone)["message"] == "Member not found."
 

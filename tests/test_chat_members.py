@@ -96,5 +96,7 @@ def test_a_removed_member_loses_the_event(phone_factory, runtime):
     dana.send("members")
     dana.send("remove member 2")
     dana.send("yes")
+    told = noam.texts[-1]  # Noam hears it from the bot, not by silence
+    assert "removed you from the team of *Dana & Noam's wedding*" in told and "Dana" in told
     reply = noam.send("guests")
     assert "Mizrahi" not in reply and "new event" in reply
