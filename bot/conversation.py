@@ -27,13 +27,6 @@ def _now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def _aware(value: datetime | None) -> datetime | None:
-    """SQLite hands back naive UTC datetimes, PostgreSQL aware ones."""
-    if value is None:
-        return None
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
-
-
 def get_conversation(session: Session, user: User) -> Conversation:
     conv = session.get(Conversation, user.id)
     if conv is None:
@@ -95,14 +88,14 @@ def take_pending(session: Session, conv: Conversation, now: datetime | None = No
     if not pending:
         clear_pending(conv)
         return None, False
-    expires = _aware(conv.pending_expires_at)
+    expires = conv.pending_expires_at
     clear_pending(conv)
     expired = expires is None or expires <= (now or _now())
     return pending, expired
 
 
 def has_pending(conv: Conversation, now: datetime | None = None) -> bool:
-    expires = _aware(conv.pending_expires_at)
+    expires = conv.pending_expires_at
     return bool(conv.pending) and expires is not None and expires > (now or _now())
 
 

@@ -161,7 +161,7 @@ class _Turn:
         recent = self.now - RECENT_ANSWER
         open_ = [(g, e) for g, e in upcoming
                  if (g.status == RsvpStatus.invited and g.invitation != InvitationState.not_sent)
-                 or (g.answered_at is not None and _aware(g.answered_at) >= recent)]
+                 or (g.answered_at is not None and g.answered_at >= recent)]
         return open_ or upcoming
 
     # ------------------------------------------------------------ replies
@@ -173,10 +173,6 @@ class _Turn:
     def say(self, text: str, event_id=None, kind: str = REPLY_KIND) -> None:
         if self.user.phone:
             self.send(text_payload(self.user.phone, text), text, event_id, kind)
-
-
-def _aware(value: datetime) -> datetime:
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
 
 
 def handle_guest_message(session: Session, rt, user: User, msg) -> bool:
@@ -408,7 +404,7 @@ def _note_candidates(turn: _Turn) -> list[tuple[Guest, Event]]:
     recent = turn.now - RECENT_ANSWER
     open_ = [(g, e) for g, e in ahead
              if (g.status == RsvpStatus.invited and g.invitation != InvitationState.not_sent)
-             or (g.answered_at is not None and _aware(g.answered_at) >= recent)]
+             or (g.answered_at is not None and g.answered_at >= recent)]
     return open_ or ahead
 
 

@@ -14,7 +14,7 @@ import time
 import uuid
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from typing import Callable
 
 from sqlalchemy import and_, or_, select, update
@@ -230,12 +230,6 @@ def backoff_seconds(attempts: int, rng: random.Random | None = None) -> float:
     return base * (rng or random).uniform(0.75, 1.25)
 
 
-def _utc(value: datetime | None) -> datetime | None:
-    if value is not None and value.tzinfo is None:
-        return value.replace(tzinfo=timezone.utc)
-    return value
-
-
 # How far ahead of the rate the workers together may claim (seconds' worth of sends).
 BUDGET_BURST_SECONDS = 0.25
 
@@ -252,7 +246,7 @@ def _send_budget(session: Session, key: str, rate: float, now: datetime):
                         .on_conflict_do_nothing(index_elements=[SendBudget.key]))
         budget = session.get(SendBudget, key, with_for_update=True, populate_existing=True)
     capacity = max(1.0, rate * BUDGET_BURST_SECONDS)
-    elapsed = (now - _utc(budget.refilled_at)).total_seconds()
+    elapsed = (now - budget.refilled_at).total_seconds()
     if elapsed > 0:
         budget.tokens = min(capacity, budget.tokens + elapsed * rate)
         budget.refilled_at = now

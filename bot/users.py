@@ -1,7 +1,7 @@
 """People, keyed by E.164 phone and/or Meta's business-scoped user id."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -76,7 +76,7 @@ def get_or_create_user(
         user.wa_user_id = wa_user_id
     if display_name and not user.display_name:
         user.display_name = display_name
-    if seen_at is not None and (user.last_inbound_at is None or _naive(user.last_inbound_at) < _naive(seen_at)):
+    if seen_at is not None and (user.last_inbound_at is None or user.last_inbound_at < seen_at):
         user.last_inbound_at = seen_at
     session.flush()
     return user
@@ -157,8 +157,3 @@ def _create(session: Session, phone: str | None, wa_user_id: str | None,
     return session.scalars(statement).first()
 
 
-def _naive(value: datetime) -> datetime:
-    """UTC without tzinfo: SQLite hands back naive UTC datetimes, PostgreSQL aware ones."""
-    if value.tzinfo is None:
-        return value
-    return value.astimezone(timezone.utc).replace(tzinfo=None)

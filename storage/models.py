@@ -18,6 +18,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    TypeDecorator,
     UniqueConstraint,
     Uuid,
 )
@@ -84,7 +85,28 @@ def _enum(enum_cls, name: str):
     )
 
 
-TZ = DateTime(timezone=True)
+class UTCDateTime(TypeDecorator):
+    """A moment in time, always handed back aware and in UTC.
+
+    PostgreSQL keeps the zone; SQLite keeps none and hands back naive values. Every
+    timestamp column uses this type, so no caller has to mend what SQLite returns.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is not None and value.tzinfo is not None:
+            value = value.astimezone(timezone.utc)
+        return value
+
+    def process_result_value(self, value, dialect):
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=timezone.utc)
+        return value
+
+
+TZ = UTCDateTime()
 
 
 class User(Base):

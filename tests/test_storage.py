@@ -131,3 +131,16 @@ def test_uuid_keys_round_trip(session):
     assert isinstance(event.id, uuid.UUID)
     assert session.get(Event, event.id).name == "Dana & Noam's wedding"
     assert RsvpStatus("invited") is RsvpStatus.invited
+
+
+def test_timestamps_come_back_aware_in_utc_on_every_database(session):
+    from datetime import datetime, timedelta, timezone
+
+    moment = datetime(2027, 6, 12, 19, 30, tzinfo=timezone(timedelta(hours=3)))  # 19:30 in Israel
+    user = User(phone="+972501231234", last_inbound_at=moment)
+    session.add(user)
+    session.commit()
+    session.expire_all()
+    stored = session.get(User, user.id).last_inbound_at
+    assert stored == moment and stored.utcoffset() == timedelta(0)
+    assert stored.hour == 16

@@ -68,8 +68,6 @@ def user_for_token(session: Session, token: str | None) -> User | None:
         return None
     now = datetime.now(timezone.utc)
     last = row.last_used_at
-    if last is not None and last.tzinfo is None:  # SQLite hands back naive UTC
-        last = last.replace(tzinfo=timezone.utc)
     if last is None or now - last >= LAST_USED_PRECISION:
         row.last_used_at = now
         session.flush()
