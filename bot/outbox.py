@@ -486,6 +486,26 @@ def _scrub_secrets(row: Claimed, values: dict) -> None:
         values["body"] = redact(text) if text else "[a personal token, not kept]"
 
 
+def _record_once_more_if_disconnected(rt, results, stats, clock, max_attempts) -> None:
+    """Record what was sent; a connection the database dropped (a restart) is retried at
+    once, since rows left in "sending" would be sent again when their lease lapses."""
+    from sqlalchemy.exc import DBAPIError
+
+    for attempt in (1, 2):
+        try:
+            record(rt, results, stats, now=clock(), max_attempts=max_attempts)
+            return
+        except DBAPIError as exc:
+            if attempt == 1 and exc.connection_invalidated:
+                log.warning("database connection lost while recording sends; trying again")
+                continue
+            log.exception("recording %d send result(s) failed", len(results))
+        except Exception:
+            # The rows stay in "sending" and are retried when their lease lapses.
+            log.exception("recording %d send result(s) failed", len(results))
+        return
+
+
 def _apologise(rt, row: Claimed) -> None:
     from .webhook import APOLOGY
     from .whatsapp import text_payload
@@ -537,6 +557,7 @@ def run_worker(
              "(a send starts only with %.1fs of it left)%s",
              rate, concurrency, lease, margin, " (drain once)" if once else "")
     last_report = time.monotonic()
+    claim_failures = 0
     next_tick = time.monotonic()  # once at start, then every SCHEDULER_TICK_SECONDS (not in drain)
     with ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="outbox-send") as pool:
         try:
@@ -557,6 +578,11 @@ def run_worker(
                         log.exception("claiming outbox rows failed; retrying in %.1fs", poll_interval)
                         rows = []
                         stop_event.wait(poll_interval)
+                        claim_failures += 1
+                        if once and claim_failures <= 3:
+                            continue  # a failed claim is not "nothing is due"
+                    else:
+                        claim_failures = 0
                     claimed_now = len(rows)
                     for row in rows:
                         inflight[pool.submit(send_claimed, rt, row, limiter, halt, margin)] = row
@@ -577,11 +603,7 @@ def run_worker(
                 for future in done:
                     inflight.pop(future, None)
                 _note_stops(results, stats)
-                try:
-                    record(rt, results, stats, now=clock(), max_attempts=max_attempts)
-                except Exception:
-                    # The rows stay in "sending" and are retried when their lease lapses.
-                    log.exception("recording %d send result(s) failed", len(results))
+                _record_once_more_if_disconnected(rt, results, stats, clock, max_attempts)
                 if time.monotonic() - last_report >= 10:
                     log.info("outbox worker: %s", stats.summary())
                     last_report = time.monotonic()

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from flask import Blueprint, Flask, Response, jsonify, request
 from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from storage.db import is_postgres
@@ -195,16 +196,26 @@ def handle_inbound(rt, msg: inbound.InboundMessage, raw: dict | None = None) -> 
     message is stored, and "no_phone" ("failed_no_phone" when the handler failed: no
     apology either) lets the delivery log count it. Nothing is ever sent to a user id.
     """
-    try:
-        with rt.transaction() as session:
-            user, _ = _store(session, msg, raw)
-            _converse(session, rt, user, msg)
-        return "stored" if user.phone else "no_phone"
-    except Duplicate:
-        return "duplicate"
-    except Exception:
-        log.exception("handling message %s from %s failed; answering with an apology",
-                      msg.wamid, _mask_sender(msg.sender_key))
+    for attempt in (1, 2):
+        try:
+            with rt.transaction() as session:
+                user, _ = _store(session, msg, raw)
+                _converse(session, rt, user, msg)
+            return "stored" if user.phone else "no_phone"
+        except Duplicate:
+            return "duplicate"
+        except DBAPIError as exc:
+            if attempt == 1 and exc.connection_invalidated:
+                # The database dropped the pooled connection (a restart, a failover): the
+                # pool is refreshed, so the same message is simply handled again.
+                log.warning("database connection lost while handling %s; trying again", msg.wamid)
+                continue
+            log.exception("handling message %s from %s failed; answering with an apology",
+                          msg.wamid, _mask_sender(msg.sender_key))
+        except Exception:
+            log.exception("handling message %s from %s failed; answering with an apology",
+                          msg.wamid, _mask_sender(msg.sender_key))
+        break
     try:
         with rt.transaction() as session:
             user, _ = _store(session, msg, raw)

@@ -341,3 +341,24 @@ def test_the_lease_margin_covers_a_whole_request_and_leaves_half_the_lease_to_st
     assert outbox.lease_margin(runtime.transport, 30) == 15  # the default lease covers the worst case
     assert outbox.lease_margin(runtime.transport, 3) == 1.5  # a short lease still sends
     assert outbox.lease_margin(ConsoleTransport(), 30) == 0
+
+
+def test_the_worker_carries_on_after_the_database_dropped_its_connections(runtime, db, fake_graph):
+    """After a database restart the worker claims, sends and records everything once
+    (a row left in "sending" would go out again when its lease lapses)."""
+    from sqlalchemy import text
+
+    fake_graph.window_enforced = False
+    ids = [queue(runtime, phone=f"+9725414{i:04d}", text=f"m{i}") for i in range(3)]
+    outbox.drain(runtime)  # warm the pool
+    ids += [queue(runtime, phone=f"+9725415{i:04d}", text=f"n{i}") for i in range(3)]
+    if db.backend == "postgresql":
+        with db.engine.connect() as admin:
+            admin.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                               "WHERE datname = current_database() AND pid <> pg_backend_pid()"))
+        db.engine.dispose()  # the test's own pool (not the bot's) starts afresh
+    else:
+        runtime.engine.dispose()
+    outbox.drain(runtime)
+    assert {row(runtime, i).status for i in ids} == {MessageStatus.sent}
+    assert fake_graph.count() == 6

@@ -551,3 +551,24 @@ def test_a_failing_handler_for_a_sender_without_a_phone_is_logged_without_an_apo
     assert "1 new, 0 duplicate, 1 handler error, 1 not answered" in line
     assert count(runtime, Message, Message.direction == Direction.inbound) == 1
     assert count(runtime, Message, Message.direction == Direction.outbound) == 0
+
+
+def test_a_message_after_the_database_dropped_our_connections_is_answered(client, runtime, db, fake_graph):
+    """A database restart or failover closes pooled connections; the next message is still
+    handled normally (not with an apology), and nothing is lost."""
+    from sqlalchemy import text
+
+    from tests.phone import Phone
+
+    dana = Phone(client, runtime, fake_graph, "+972521230000", "Dana")
+    assert "Created" in dana.send("new event Garden party")
+    if db.backend == "postgresql":
+        with db.engine.connect() as admin:  # another connection, like the server going away
+            admin.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                               "WHERE datname = current_database() AND pid <> pg_backend_pid()"))
+        db.engine.dispose()  # the test's own pool (not the bot's) starts afresh
+    else:
+        runtime.engine.dispose()  # SQLite has no server: the closest is every connection closed
+    reply = dana.send("add guest Avi Cohen 0521234567")
+    assert "Avi Cohen" in reply and "Sorry" not in reply
+    assert count(runtime, Guest) == 1
