@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date as Date, datetime, timezone
 from typing import Any
 
-from storage.models import Event, EventMember, Guest, InvitationState
+from storage.models import Event, EventMember, Guest, InvitationState, RsvpStatus
 
 from .services.errors import DomainError, InvalidInput
 
@@ -21,7 +21,8 @@ MAX_LIMIT = 500
 DEFAULT_LIMIT = 50
 MAX_SKIP = 1_000_000_000
 MAX_SEARCH = 200
-STATUS_FILTERS = ("invited", "pending", "confirmed", "declined")
+# The seed's statuses, plus "pending": what people call "invited" (services.guests.parse_status).
+STATUS_FILTERS = (*(s.value for s in RsvpStatus), "pending")
 INVITATION_FILTERS = tuple(s.value for s in InvitationState)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
