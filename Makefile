@@ -18,7 +18,7 @@ install: $(BIN)/.installed
 
 run: install
 	$(BIN)/flask --app wsgi db upgrade
-	@$(BIN)/python -m bot.welcome $(HOST) $(PORT)
+	@$(BIN)/python -m bot.cli.welcome $(HOST) $(PORT)
 	$(BIN)/gunicorn --config gunicorn.conf.py --bind $(HOST):$(PORT) wsgi:app
 
 test: install

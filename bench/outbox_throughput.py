@@ -66,8 +66,8 @@ def main(argv=None) -> int:
 
     from sqlalchemy import func, select
 
-    from bot import outbox
-    from bot.whatsapp import text_payload
+    from bot.worker import sender as outbox
+    from bot.whatsapp.client import text_payload
     from storage import migrate
     from storage.db import make_engine, make_session_factory
     from storage.models import Message, MessageStatus

@@ -1,78 +1,60 @@
-"""The WhatsApp invitation bot: `create_app` builds everything; nothing happens at import time."""
+"""The WhatsApp invitation bot: `create_app` wires the rooms; nothing happens at import time.
+
+Rooms (dependencies point one way: edges → chat → services → storage; text is used by all):
+  bot/whatsapp/  the Cloud API: client, inbound parsing, the webhook (verify, store, 200),
+                 status updates, rendering neutral messages into payloads
+  bot/api/       REST: routes, codec, OpenAPI; health checks
+  bot/cli/       Flask CLI commands, the chat simulator, the CSV importer
+  bot/worker/    answering stored messages in order per sender, sending the outbox,
+                 the clock (reminder rounds, tallies), guest-list import jobs
+  bot/chat/      the conversation: routing, organiser commands, the guest flow, parsers
+  bot/services/  the domain: operations taking the actor, the role table, the outbox
+  bot/text/      words, dates and phone numbers as people read and write them
+"""
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-from typing import Any, Callable
 
-from flask import Flask, current_app
-from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session, sessionmaker
+from flask import Flask
 
-from .config import Settings
+from bot.api import health
+from bot.api import routes as api_routes
+from bot.chat.router import handle_message
+from bot.cli import register as register_cli
+from bot.config import Settings
+from bot.logs import configure_logging
+from bot.runtime import EXTENSION, Conversation, Runtime
+from bot.whatsapp import webhook
+from bot.whatsapp.client import CloudAPIClient, ConsoleTransport
+from storage.db import make_engine, make_session_factory
 
 log = logging.getLogger("bot")
 
 
-@dataclass
-class Runtime:
-    """What the edges share: settings, the database and the WhatsApp transport."""
-
-    settings: Settings
-    engine: Engine
-    sessions: sessionmaker[Session]
-    transport: Any  # CloudAPIClient or ConsoleTransport: send_message(payload) -> wamid
-    # What the bot does with each stored inbound message: (session, runtime, user, message).
-    on_message: Callable[..., None] | None = None
-
-    def transaction(self):
-        from storage.db import transaction
-
-        return transaction(self.sessions)
-
-
 def make_transport(settings: Settings):
-    from . import whatsapp
-
     if settings.uses_whatsapp:
-        return whatsapp.CloudAPIClient(
+        return CloudAPIClient(
             base_url=settings.whatsapp_api_base_url,
             api_version=settings.whatsapp_api_version,
             phone_number_id=settings.whatsapp_phone_number_id,
             access_token=settings.whatsapp_access_token,
         )
-    return whatsapp.ConsoleTransport()
+    return ConsoleTransport()
 
 
-def make_runtime(settings: Settings, on_message: Callable[..., None] | None = None) -> Runtime:
-    from storage.db import make_engine, make_session_factory
-
-    if on_message is None:
-        from .chat import handle_message as on_message
+def make_runtime(settings: Settings, on_message: Conversation | None = None) -> Runtime:
     engine = make_engine(settings.database_url)
     return Runtime(
         settings=settings,
         engine=engine,
         sessions=make_session_factory(engine),
         transport=make_transport(settings),
-        on_message=on_message,
+        on_message=on_message or handle_message,
     )
 
 
-def configure_logging(level: str = "INFO") -> None:
-    root = logging.getLogger()
-    if not root.handlers:
-        logging.basicConfig(
-            level=level.upper(),
-            format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        )
-    logging.getLogger("bot").setLevel(level.upper())
-    # Alembic narrates its set-up at INFO on every command; `db upgrade` says the outcome itself.
-    logging.getLogger("alembic").setLevel(logging.WARNING)
-
-
-def create_app(settings: Settings | None = None, *, on_message: Callable[..., None] | None = None) -> Flask:
-    """The app; `on_message` replaces the conversation (default: bot.chat.handle_message)."""
+def create_app(settings: Settings | None = None, *, on_message: Conversation | None = None) -> Flask:
+    """The app; `on_message` replaces the conversation (default: bot.chat.router.handle_message)."""
     settings = settings or Settings.from_env()
     configure_logging(settings.log_level)
     app = Flask(__name__, instance_relative_config=True)
@@ -80,40 +62,15 @@ def create_app(settings: Settings | None = None, *, on_message: Callable[..., No
     app.json.ensure_ascii = False
     app.json.sort_keys = False
     runtime = make_runtime(settings, on_message)
-    app.extensions["invitebot"] = runtime
-
-    from . import health
+    app.extensions[EXTENSION] = runtime
 
     app.register_blueprint(health.bp)
-    _register_optional_blueprints(app)
-
-    from . import cli
-
-    cli.register(app)
+    app.register_blueprint(webhook.bp)
+    api_routes.register(app)
+    register_cli(app, create_app)
 
     if not settings.uses_whatsapp:
         log.info("No WhatsApp credentials: outgoing messages go to the console transport")
     if not settings.whatsapp_app_secret:
         log.warning("WHATSAPP_APP_SECRET is not set: POST /webhook refuses every delivery (403)")
     return app
-
-
-def feature_modules(*names: str):
-    """The feature modules among `names` that exist (each edge registers itself)."""
-    import importlib
-
-    for module_name in names:
-        try:
-            yield importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name != module_name:
-                raise
-
-
-def _register_optional_blueprints(app: Flask) -> None:
-    for module in feature_modules("bot.webhook", "bot.api"):
-        module.register(app)
-
-
-def runtime() -> Runtime:
-    return current_app.extensions["invitebot"]

@@ -9,7 +9,7 @@ from sqlalchemy.engine import Engine
 
 from bot.config import PROJECT_ROOT
 
-from .db import normalize_url
+from storage.db import normalize_url
 
 
 def alembic_config(database_url: str) -> Config:

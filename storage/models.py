@@ -21,10 +21,11 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
     Uuid,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .db import Base
+from storage.db import Base
 
 
 def utcnow() -> datetime:
@@ -63,7 +64,8 @@ class Direction(str, Enum):
 
 
 class MessageStatus(str, Enum):
-    received = "received"   # inbound
+    received = "received"   # inbound, stored by the webhook, not answered yet
+    answered = "answered"   # inbound, the worker ran the conversation for it
     queued = "queued"       # outbound, waiting in the outbox
     sending = "sending"     # claimed by a worker, the request may be in flight
     sent = "sent"
@@ -211,6 +213,9 @@ class Guest(Base):
         return f"{self.first_name} {self.last_name}".strip()
 
 
+INBOX_WHERE = "direction = 'in' AND status = 'received'"
+
+
 class Message(Base):
     """Every inbound and outbound message. Outbound rows are the outbox."""
 
@@ -223,6 +228,9 @@ class Message(Base):
     guest_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("guests.id", ondelete="SET NULL"), index=True)
     user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     phone: Mapped[str | None] = mapped_column(String(20))  # the other party
+    # Inbound: who sent it (the phone, else "user:<business-scoped id>"); one sender's
+    # messages are answered one at a time, in the order they were sent.
+    sender: Mapped[str | None] = mapped_column(String(160))
     kind: Mapped[str] = mapped_column(String(32))
     body: Mapped[str | None] = mapped_column(Text)
     payload: Mapped[dict | None] = mapped_column(JSON)  # outbound: what to send; inbound: the raw message
@@ -235,11 +243,16 @@ class Message(Base):
     claimed_until: Mapped[datetime | None] = mapped_column(TZ)
     error_code: Mapped[int | None] = mapped_column(Integer)
     error_text: Mapped[str | None] = mapped_column(String(500))
-    sent_at: Mapped[datetime | None] = mapped_column(TZ)
+    sent_at: Mapped[datetime | None] = mapped_column(TZ)  # inbound: when the sender sent it
     created_at: Mapped[datetime] = mapped_column(TZ, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(TZ, default=utcnow, onupdate=utcnow)
 
-    __table_args__ = (Index("ix_messages_outbox", "status", "next_attempt_at"),)
+    __table_args__ = (
+        Index("ix_messages_outbox", "status", "next_attempt_at"),
+        # The inbox: each sender's unanswered messages in the order they were sent.
+        Index("ix_messages_inbox", "sender", "sent_at", "created_at",
+              postgresql_where=text(INBOX_WHERE), sqlite_where=text(INBOX_WHERE)),
+    )
 
 
 class Conversation(Base):
@@ -311,9 +324,10 @@ class SendBudget(Base):
 
 
 class EarlyStatus(Base):
-    """A status webhook for a wamid not stored yet: Meta may report a send ("sent",
-    "failed" ...) before the worker has recorded its wamid. Applied and deleted when the
-    worker records it; pruned after a day (another app's message, a crashed send)."""
+    """A status webhook (sent, delivered, read, failed) as the webhook stored it: the
+    worker applies it to the message and the guest, then deletes it. One whose wamid is
+    not recorded yet (Meta may report a send before the worker has recorded it) waits
+    for it; it is pruned after a day (another app's message, a crashed send)."""
 
     __tablename__ = "early_statuses"
 

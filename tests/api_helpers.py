@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import select
 
 from bot.services import events, guests, members, tokens
-from bot.users import get_or_create_user
+from bot.services.users import get_or_create_user
 from storage.models import ApiToken, Event, EventMember, Guest, Message, SendBatch, User
 
 ADMIN_PHONE = "+972501000001"

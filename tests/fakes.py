@@ -384,7 +384,7 @@ class FakeGraphAPI:
 
     def make_client(self, **kwargs: Any):
         """A real :class:`bot.whatsapp.CloudAPIClient` aimed at this fake."""
-        from bot.whatsapp import CloudAPIClient
+        from bot.whatsapp.client import CloudAPIClient
 
         return CloudAPIClient(self.base_url, self.api_version, self.phone_number_id,
                               kwargs.pop("access_token", self.access_token), **kwargs)

@@ -10,7 +10,11 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from bot import guest_flow, inbound, outbox, users
+from bot.worker import drain
+from bot.chat import guest as guest_flow
+from bot.whatsapp import inbound
+from bot.worker import sender as outbox
+from bot.services import users
 from storage.models import Guest, Message, utcnow
 from tests import webhooks
 from tests.conftest import TEST_APP_SECRET
@@ -49,14 +53,14 @@ class GuestPhone:
             with self.rt.transaction() as session:
                 user = users.get_or_create_user(session, phone=msg.sender_phone,
                                                 display_name=msg.profile_name, seen_at=utcnow())
-                self.handled.append(guest_flow.handle_guest_message(session, self.rt, user, msg))
+                self.handled.append(guest_flow.handle_guest_message(session, self.rt.settings, user, msg))
         return self.receive()
 
     # -- reading ----------------------------------------------------------------------------
 
     def receive(self) -> list[str]:
         """Drain the outbox; the texts this phone got since the last look."""
-        outbox.drain(self.rt)
+        drain(self.rt)
         return [m.text for m in self.new_messages()]
 
     def new_messages(self):

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot import outbox
+from bot.worker import drain
+from bot.worker import sender as outbox
 from tests import webhooks
 from tests.conftest import TEST_APP_SECRET
 
@@ -60,7 +61,7 @@ class Phone:
         body, headers = webhooks.signed(payload, TEST_APP_SECRET)
         response = self.client.post("/webhook", data=body, headers=headers)
         assert response.status_code == 200, response.get_data(as_text=True)
-        outbox.drain(self.runtime, concurrency=1)
+        drain(self.runtime, concurrency=1)
         return [m.text for m in self.received[before:]]
 
     def send(self, text: str) -> str:

@@ -3,7 +3,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.answers import KINDS, GuestIntent, interpret
+from bot.chat.answers import KINDS, GuestIntent, interpret
 
 YES = ["yes", "Yes!", "YES", "y", "yeah", "yep", "sure", "coming", "We're coming", "we'll be there",
        "We’ll be there!", "attending", "count us in", "of course", "כן", "מגיע", "מגיעה", "מגיעים", "נגיע",

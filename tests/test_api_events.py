@@ -5,6 +5,7 @@ import logging
 
 from sqlalchemy import select
 
+from bot.worker import drain
 from bot import create_app
 from bot.config import Settings
 from storage.models import Message, SendBatch
@@ -63,10 +64,10 @@ def test_members_invite_role_change_and_removal(client, runtime, fake_graph):
     new = r.get_json()
     assert (new["phone"], new["role"]) == ("+972547654321", "viewer")  # local number read in DEFAULT_REGION
     # Like an invitation by chat, the new member is told who added them, to what, as what.
-    from bot import outbox
+    from bot.worker import sender as outbox
 
     fake_graph.open_window("+972547654321")
-    outbox.drain(runtime)
+    drain(runtime)
     [told] = [m.text for m in fake_graph.sent_to("+972547654321")]
     assert "Noa" in told and "viewer" in told
     again = client.post(url + "/invite-member", json={"phone": "+972547654321"}, headers=h)
@@ -79,7 +80,7 @@ def test_members_invite_role_change_and_removal(client, runtime, fake_graph):
     promoted = client.patch(url + f"/members/{new['user_id']}", json={"role": "editor"}, headers=h)
     assert promoted.status_code == 200 and promoted.get_json()["role"] == "editor"
     assert client.delete(url + f"/members/{new['user_id']}", headers=h).status_code == 204
-    outbox.drain(runtime)
+    drain(runtime)
     assert "removed you from the team" in fake_graph.sent_to("+972547654321")[-1].text
     gone = client.delete(url + f"/members/{new['user_id']}", headers=h)
     assert gone.status_code == 404 and _error(gone)["message"] == "Member not found."
@@ -162,7 +163,7 @@ def test_an_oversized_body_gets_413(client, runtime):
 
 def test_a_revoked_token_stops_working(client, runtime):
     from bot.services import tokens
-    from bot.users import find_user
+    from bot.services.users import find_user
 
     world = seed(runtime)
     with runtime.transaction() as s:

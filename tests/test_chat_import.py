@@ -5,7 +5,8 @@ import random
 
 from sqlalchemy import func, select
 
-from bot import outbox
+from bot.worker import drain
+from bot.worker import sender as outbox
 from storage.models import Guest
 from tests import webhooks
 from tests.conftest import TEST_APP_SECRET
@@ -113,7 +114,7 @@ def test_the_file_is_fetched_by_the_worker_not_while_meta_waits(phone_factory, r
                                     TEST_APP_SECRET)
     assert client.post("/webhook", data=body, headers=headers).status_code == 200
     assert fake_graph.requests[before:] == [] and guest_count(runtime) == 0  # nothing fetched yet
-    outbox.drain(runtime)
+    drain(runtime)
     assert guest_count(runtime) == 1
     assert "late.csv" in fake_graph.sent_to(dana.number)[-1].text
 

@@ -11,10 +11,21 @@ from dataclasses import dataclass
 import pytest
 from sqlalchemy import inspect as sa_inspect, select
 
-from bot import replies
-from bot.permissions import Action, needed_roles_phrase, role_allows
-from storage.models import (ApiToken, Direction, Event, EventMember, Guest, InvitationState, Message,
-                            ReminderRound, Role, SendBatch, User)
+from bot.text import replies
+from bot.services.permissions import Action, needed_roles_phrase, role_allows
+from storage.models import (
+    ApiToken,
+    Direction,
+    Event,
+    EventMember,
+    Guest,
+    InvitationState,
+    Message,
+    ReminderRound,
+    Role,
+    SendBatch,
+    User,
+)
 from tests.phone import phone_factory  # noqa: F401  (fixture)
 
 DANA = "+972521234567"    # created the event
@@ -161,7 +172,7 @@ def test_a_non_member_never_learns_that_the_event_exists(text, phone_factory, ru
 
 
 def test_every_event_command_in_the_table_is_covered():
-    from bot import commands
+    from bot.chat import commands
 
     covered = {type(commands.parse(c.text, "IL")) for c in CASES}
     needs_event = {spec.command for spec in commands.COMMANDS if spec.action is not None}

@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings, strategies as st
 from sqlalchemy import select
 
-from bot.webhook import APOLOGY
+from bot.text.replies import APOLOGY
 from storage.models import Event, Guest, RsvpStatus
 from tests import webhooks
 from tests.phone import phone_factory  # noqa: F401  (fixture)

@@ -5,8 +5,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot import commands as c
-from bot.commands import (
+from bot.chat import commands as c
+from bot.chat.commands import (
     COMMANDS,
     AddGuests,
     AddMember,
@@ -46,7 +46,7 @@ from bot.commands import (
     parse,
     spec_for,
 )
-from bot.permissions import Action, role_allows
+from bot.services.permissions import Action, role_allows
 
 TODAY = date(2026, 11, 24)
 DANA = "+972501234567"

@@ -10,7 +10,12 @@ from datetime import timedelta
 
 from sqlalchemy import func, select
 
-from bot import outbox
+from bot.services import outbox as service_outbox
+from bot.worker import drain
+from bot.runtime import of as runtime_of
+from bot.whatsapp.client import template_payload
+from bot.worker import sender as outbox
+from bot.worker.answering import drain_inbox
 from storage.models import EarlyStatus, Event, Guest, InvitationState, Message, MessageStatus, utcnow
 from tests import webhooks
 from tests.conftest import TEST_APP_SECRET
@@ -19,14 +24,14 @@ PHONE = "+972541234567"
 
 
 def post(client, payload):
+    """Meta's delivery through the webhook, then the worker's pass over what it stored."""
     body, headers = webhooks.signed(payload, TEST_APP_SECRET)
     response = client.post("/webhook", data=body, headers=headers)
     assert response.status_code == 200
+    drain_inbox(runtime_of(client.application))
 
 
 def invite(runtime) -> tuple:
-    from bot.whatsapp import template_payload
-
     with runtime.transaction() as session:
         event = Event(name="Dana & Avi")
         session.add(event)
@@ -36,7 +41,7 @@ def invite(runtime) -> tuple:
         session.flush()
         payload = template_payload(PHONE, "event_invitation", "en", ["Dana & Avi", "12 June", "Tel Aviv"],
                                    ["rsvp:yes", "rsvp:no"])
-        message = outbox.enqueue(session, phone=PHONE, payload=payload, kind="invitation",
+        message = service_outbox.enqueue(session, phone=PHONE, message=payload, kind="invitation",
                                  event_id=event.id, guest_id=guest.id)
         return message.id, guest.id
 
@@ -121,7 +126,7 @@ def test_a_status_for_a_send_never_recorded_leaves_its_resend_alone(client, runt
     post(client, webhooks.status(result.wamid, "failed", PHONE, 131026))
     # The first worker died before recording; once its lease lapses another sends again
     # (a new wamid); the kept status of the first send stays unmatched, pruned later.
-    later = outbox.drain(runtime, clock=lambda: utcnow() + timedelta(seconds=outbox.DEFAULT_LEASE_SECONDS + 1))
+    later = drain(runtime, clock=lambda: utcnow() + timedelta(seconds=outbox.DEFAULT_LEASE_SECONDS + 1))
     assert later.sent == 1
     message, guest, kept = state(runtime, message_id, guest_id)
     assert message.status == MessageStatus.sent and guest.invitation == InvitationState.sent

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import threading
 
-from bot import outbox
+from bot.worker import drain
+from bot.worker import sender as outbox
 from tests import webhooks
 from tests.conftest import TEST_APP_SECRET
 from tests.phone import phone_factory  # noqa: F401  (fixture)
@@ -35,7 +36,7 @@ def test_a_double_tap_on_yes_sends_the_broadcast_once(phone_factory, app, runtim
         t.start()
     for t in threads:
         t.join(30)
-    outbox.drain(runtime)
+    drain(runtime)
 
     assert statuses == [200, 200]
     for p in GUESTS:

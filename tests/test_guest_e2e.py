@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from bot import scheduler
+from bot.worker import clock as scheduler
 from bot.services import tokens
 from storage.models import Event, Guest, User
 from tests import webhooks

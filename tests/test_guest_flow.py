@@ -7,10 +7,11 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from bot import outbox
-from bot.guest_flow import is_guest_payload
+from bot.worker import drain
+from bot.worker import sender as outbox
+from bot.chat.guest import is_guest_payload
 from bot.services import events, guests, sending, stats
-from bot.users import get_or_create_user
+from bot.services.users import get_or_create_user
 from storage.models import Guest, Message, RsvpStatus, User
 from tests.guest_helpers import GuestPhone, guest_row
 
@@ -27,9 +28,9 @@ def _setup(runtime, name="Dana & Noam's wedding", when=date(2031, 6, 12), guest_
         ids = [guests.add_guest(s, user, event.id, guests.GuestInput(first_name=f, last_name=l, phone=p, **guest_kw)).id
                for f, l, p in guest_list]
         if invite:
-            sending.send_invitations(s, user, event.id, runtime.settings)
+            sending.send_invitations(s, user, event.id)
         event_id = event.id
-    outbox.drain(runtime)
+    drain(runtime)
     return event_id, ids
 
 

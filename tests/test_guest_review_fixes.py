@@ -7,9 +7,10 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import select
 
-from bot import outbox
+from bot.worker import drain
+from bot.worker import sender as outbox
 from bot.services import events, guests, sending
-from bot.users import get_or_create_user
+from bot.services.users import get_or_create_user
 from storage.models import Event, Guest, RsvpStatus, utcnow
 from tests.phone import phone, phone_factory  # noqa: F401  (fixtures)
 
@@ -28,9 +29,9 @@ def _event(runtime, organiser: str, name: str, when: date, guest_phone: str = AV
         guest = guests.add_guest(s, user, event.id, guests.GuestInput(first_name="Avi", last_name="Cohen",
                                                                         phone=guest_phone))
         if invite:
-            sending.send_invitations(s, user, event.id, runtime.settings)
+            sending.send_invitations(s, user, event.id)
         ids = event.id, guest.id
-    outbox.drain(runtime, concurrency=1)
+    drain(runtime, concurrency=1)
     return ids
 
 

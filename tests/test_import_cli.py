@@ -4,7 +4,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from bot.services import events, guests, members
-from bot.users import get_or_create_user
+from bot.services.users import get_or_create_user
 from storage.models import Guest, Role
 
 ORGANISER = "+972501234567"

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.inbound import (
+from bot.whatsapp.inbound import (
     MAX_BODY_BYTES,
     Delivery,
     GraphErrorInfo,

@@ -14,7 +14,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from bot.openapi import build_openapi
+from bot.api.openapi import build_openapi
 from tests.api_helpers import seed
 
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,

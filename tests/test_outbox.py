@@ -9,17 +9,19 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select, update
 
-from bot import outbox
-from bot.whatsapp import template_payload, text_payload
+from bot.services import outbox as service_outbox
+from bot.worker import drain
+from bot.worker import sender as outbox
+from bot.whatsapp.client import template_payload, text_payload
 from storage.models import Event, Guest, InvitationState, Message, MessageStatus, utcnow
 
 PHONE = "+972541234567"
 
 
-def queue(runtime, phone=PHONE, text="hello", **kwargs):
+def queue(runtime, phone=PHONE, text="hello", outside_window=None, **kwargs):
     with runtime.transaction() as session:
-        message = outbox.enqueue(session, phone=phone, payload=text_payload(phone, text),
-                                 kind=kwargs.pop("kind", "reply"), body=text, **kwargs)
+        message = service_outbox.enqueue(session, phone=phone, message=service_outbox.text(text, outside_window=outside_window),
+                                         kind=kwargs.pop("kind", "reply"), **kwargs)
         return message.id if message else None
 
 
@@ -55,7 +57,7 @@ def test_enqueue_and_drain_sends_and_records_the_wamid(runtime, fake_graph):
     fake_graph.open_window(PHONE)
     message_id = queue(runtime, text="Welcome!")
     assert row(runtime, message_id).status == MessageStatus.queued
-    stats = outbox.drain(runtime)
+    stats = drain(runtime)
     assert stats.sent == 1 and stats.exit_code == 0
     [sent] = fake_graph.sent_to(PHONE)
     assert sent.text == "Welcome!"
@@ -65,7 +67,7 @@ def test_enqueue_and_drain_sends_and_records_the_wamid(runtime, fake_graph):
     assert stored.sent_at is not None and stored.attempts == 1
     assert stored.claimed_until is None
     # Nothing left to send: a second drain sends nothing.
-    assert outbox.drain(runtime).sent == 0
+    assert drain(runtime).sent == 0
     assert fake_graph.count() == 1
 
 
@@ -74,16 +76,16 @@ def test_dedupe_key_queues_once(runtime, fake_graph):
     first = queue(runtime, dedupe_key="welcome:1")
     second = queue(runtime, dedupe_key="welcome:1")
     assert first is not None and second is None
-    outbox.drain(runtime)
+    drain(runtime)
     assert fake_graph.count(PHONE) == 1
 
 
 def test_not_before_holds_a_message_back(runtime, fake_graph):
     fake_graph.open_window(PHONE)
     message_id = queue(runtime, not_before=utcnow() + timedelta(hours=1))
-    assert outbox.drain(runtime).sent == 0
+    assert drain(runtime).sent == 0
     assert row(runtime, message_id).status == MessageStatus.queued
-    later = outbox.drain(runtime, clock=lambda: utcnow() + timedelta(hours=2))
+    later = drain(runtime, clock=lambda: utcnow() + timedelta(hours=2))
     assert later.sent == 1 and fake_graph.count(PHONE) == 1
 
 
@@ -96,7 +98,7 @@ def test_throttling_and_server_errors_are_retried_with_backoff_then_succeed(runt
         fake_graph.throttle_next(1, code)
     message_id = queue(runtime)
     before = utcnow()
-    stats = outbox.drain(runtime)
+    stats = drain(runtime)
     assert stats.retried == 1 and stats.sent == 0
     waiting = row(runtime, message_id)
     assert waiting.status == MessageStatus.queued
@@ -104,7 +106,7 @@ def test_throttling_and_server_errors_are_retried_with_backoff_then_succeed(runt
     delay = (waiting.next_attempt_at - before).total_seconds()
     assert 1.0 <= delay <= 3.0  # the first backoff is about 2 s
     make_due(runtime, message_id)
-    assert outbox.drain(runtime).sent == 1
+    assert drain(runtime).sent == 1
     done = row(runtime, message_id)
     assert done.status == MessageStatus.sent and done.attempts == 2
     assert done.error_code is None and done.error_text is None
@@ -122,7 +124,7 @@ def test_transient_errors_give_up_after_the_last_attempt(runtime, fake_graph):
     fake_graph.throttle_next(outbox.MAX_ATTEMPTS + 5)
     message_id = queue(runtime)
     for _ in range(outbox.MAX_ATTEMPTS):
-        outbox.drain(runtime)
+        drain(runtime)
         make_due(runtime, message_id)
     failed = row(runtime, message_id)
     assert failed.status == MessageStatus.failed
@@ -135,9 +137,9 @@ def test_not_on_whatsapp_fails_with_the_reason_and_marks_the_invitation(runtime,
     fake_graph.fail_number(PHONE, 131026)
     event_id, guest_id = make_guest(runtime)
     with runtime.transaction() as session:
-        message_id = outbox.enqueue(session, phone=PHONE, payload=invitation(), kind="invitation",
+        message_id = service_outbox.enqueue(session, phone=PHONE, message=invitation(), kind="invitation",
                                     event_id=event_id, guest_id=guest_id).id
-    stats = outbox.drain(runtime)
+    stats = drain(runtime)
     assert stats.failed == 1
     failed = row(runtime, message_id)
     assert failed.status == MessageStatus.failed
@@ -148,16 +150,16 @@ def test_not_on_whatsapp_fails_with_the_reason_and_marks_the_invitation(runtime,
         assert guest.invitation == InvitationState.failed
         assert "not on WhatsApp" in guest.invitation_error
     # Permanent: never retried.
-    assert outbox.drain(runtime).sent == 0
+    assert drain(runtime).sent == 0
     assert len(fake_graph.message_requests()) == 1
 
 
 def test_an_invitation_sent_marks_the_guest_invited(runtime, fake_graph):
     event_id, guest_id = make_guest(runtime)
     with runtime.transaction() as session:
-        outbox.enqueue(session, phone=PHONE, payload=invitation(), kind="invitation",
+        service_outbox.enqueue(session, phone=PHONE, message=invitation(), kind="invitation",
                        event_id=event_id, guest_id=guest_id)
-    outbox.drain(runtime)
+    drain(runtime)
     with runtime.transaction() as session:
         guest = session.get(Guest, guest_id)
         assert guest.invitation == InvitationState.sent
@@ -167,9 +169,8 @@ def test_an_invitation_sent_marks_the_guest_invited(runtime, fake_graph):
 
 def test_outside_the_window_falls_back_to_the_template_once(runtime, fake_graph):
     # No open window: the fake answers 131047 to free-form text.
-    fallback = template_payload(PHONE, "event_update", "en", ["Dinner moved to 8pm"])
-    message_id = queue(runtime, text="Dinner moved to 8pm", fallback=fallback)
-    stats = outbox.drain(runtime)
+    message_id = queue(runtime, text="Dinner moved to 8pm", outside_window="Dinner moved to 8pm")
+    stats = drain(runtime)
     assert stats.fell_back == 1 and stats.sent == 1
     [sent] = fake_graph.sent_to(PHONE)
     assert sent.type == "template" and sent.text == "Dinner moved to 8pm"
@@ -180,7 +181,7 @@ def test_outside_the_window_falls_back_to_the_template_once(runtime, fake_graph)
 
 def test_outside_the_window_without_a_fallback_fails_with_the_reason(runtime, fake_graph):
     message_id = queue(runtime, text="Are you coming?")
-    stats = outbox.drain(runtime)
+    stats = drain(runtime)
     assert stats.failed == 1
     failed = row(runtime, message_id)
     assert failed.status == MessageStatus.failed
@@ -205,18 +206,18 @@ def test_expired_token_stops_the_worker_loudly_and_keeps_the_row_queued(runtime,
         assert waiting.status == MessageStatus.queued
         assert waiting.attempts == 0  # the token's fault, not the message's
     fake_graph.renew_token()
-    assert outbox.drain(runtime).sent == 5
+    assert drain(runtime).sent == 5
 
 
 def test_an_opted_out_guest_is_not_sent_anything_but_the_opt_out_confirmation(runtime, fake_graph):
     fake_graph.open_window(PHONE)
     event_id, guest_id = make_guest(runtime, opted_out=True)
     with runtime.transaction() as session:
-        reminder = outbox.enqueue(session, phone=PHONE, payload=invitation(), kind="reminder",
+        reminder = service_outbox.enqueue(session, phone=PHONE, message=invitation(), kind="reminder",
                                   event_id=event_id, guest_id=guest_id).id
-        ack = outbox.enqueue(session, phone=PHONE, payload=text_payload(PHONE, "You will get no more messages."),
+        ack = service_outbox.enqueue(session, phone=PHONE, message=text_payload(PHONE, "You will get no more messages."),
                              kind="opt_out_ack", event_id=event_id, guest_id=guest_id).id
-    outbox.drain(runtime)
+    drain(runtime)
     blocked = row(runtime, reminder)
     assert blocked.status == MessageStatus.failed and blocked.error_text == "opted out"
     assert row(runtime, ack).status == MessageStatus.sent
@@ -231,7 +232,7 @@ def test_a_crashed_workers_rows_are_claimed_again_after_the_lease(runtime, fake_
     # Another worker sees nothing due while the lease holds ...
     assert outbox.claim(runtime, 10) == []
     # ... and takes the row over once it lapses.
-    later = outbox.drain(runtime, clock=lambda: utcnow() + timedelta(seconds=31))
+    later = drain(runtime, clock=lambda: utcnow() + timedelta(seconds=31))
     assert later.sent == 1
     # The first worker's late result does not overwrite the second worker's.
     stats = outbox.WorkerStats()
@@ -246,7 +247,7 @@ def test_console_transport_sends_without_credentials(db, settings):
     rt = app.extensions["invitebot"]
     try:
         message_id = queue(rt, text="hi from the console")
-        assert outbox.drain(rt).sent == 1
+        assert drain(rt).sent == 1
         assert rt.transport.sent[0]["text"]["body"] == "hi from the console"
         assert row(rt, message_id).wamid.startswith("wamid.console.")
     finally:
@@ -268,7 +269,7 @@ def test_worker_respects_the_send_rate(runtime, fake_graph):
     for i in range(60):
         queue(runtime, phone=f"+9725412{i:05d}", text=f"m{i}")
     start = time.monotonic()
-    stats = outbox.drain(runtime, rate=100, concurrency=16)
+    stats = drain(runtime, rate=100, concurrency=16)
     elapsed = time.monotonic() - start
     assert stats.sent == 60
     # 60 sends at 100/s take at least ~0.6 s (first slot immediately).
@@ -318,7 +319,7 @@ def test_a_send_never_starts_with_less_lease_left_than_a_request_can_take(runtim
     assert runtime.transport.max_request_seconds == 15
     fake_graph.open_window(PHONE)
     with runtime.transaction() as session:
-        message_id = outbox.enqueue(session, phone=PHONE, payload=text_payload(PHONE, "hello"), kind="reply",
+        message_id = service_outbox.enqueue(session, phone=PHONE, message=text_payload(PHONE, "hello"), kind="reply",
                                     not_before=utcnow() - timedelta(minutes=1)).id
     # Claimed 20 s ago with a 30 s lease: 10 s left, less than a slow request may take.
     [claimed] = outbox.claim(runtime, 10, lease=30, now=utcnow() - timedelta(seconds=20))
@@ -331,12 +332,12 @@ def test_a_send_never_starts_with_less_lease_left_than_a_request_can_take(runtim
     assert stats.released == 1
     back = row(runtime, message_id)
     assert back.status == MessageStatus.queued and back.attempts == 0
-    assert outbox.drain(runtime).sent == 1
+    assert drain(runtime).sent == 1
     assert fake_graph.count(PHONE) == 1
 
 
 def test_the_lease_margin_covers_a_whole_request_and_leaves_half_the_lease_to_start_in(runtime):
-    from bot.whatsapp import ConsoleTransport
+    from bot.whatsapp.client import ConsoleTransport
 
     assert outbox.lease_margin(runtime.transport, 30) == 15  # the default lease covers the worst case
     assert outbox.lease_margin(runtime.transport, 3) == 1.5  # a short lease still sends
@@ -350,7 +351,7 @@ def test_the_worker_carries_on_after_the_database_dropped_its_connections(runtim
 
     fake_graph.window_enforced = False
     ids = [queue(runtime, phone=f"+9725414{i:04d}", text=f"m{i}") for i in range(3)]
-    outbox.drain(runtime)  # warm the pool
+    drain(runtime)  # warm the pool
     ids += [queue(runtime, phone=f"+9725415{i:04d}", text=f"n{i}") for i in range(3)]
     if db.backend == "postgresql":
         with db.engine.connect() as admin:
@@ -359,6 +360,6 @@ def test_the_worker_carries_on_after_the_database_dropped_its_connections(runtim
         db.engine.dispose()  # the test's own pool (not the bot's) starts afresh
     else:
         runtime.engine.dispose()
-    outbox.drain(runtime)
+    drain(runtime)
     assert {row(runtime, i).status for i in ids} == {MessageStatus.sent}
     assert fake_graph.count() == 6

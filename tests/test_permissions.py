@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.permissions import Action, needed_roles_phrase, role_allows
+from bot.services.permissions import Action, needed_roles_phrase, role_allows
 
 Y, N = True, False
 MATRIX = {

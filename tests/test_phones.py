@@ -3,8 +3,8 @@ from datetime import date
 
 import pytest
 
-from bot.dates import InvalidDate, format_date, parse_date
-from bot.phones import (
+from bot.text.dates import InvalidDate, format_date, parse_date
+from bot.text.phones import (
     InvalidPhone,
     default_timezone_for,
     display_phone,
@@ -148,6 +148,6 @@ def test_format_date():
 
 
 def test_a_number_with_the_00_prefix_is_found_whatever_the_organisers_country():
-    from bot.phones import find_phone
+    from bot.text.phones import find_phone
 
     assert find_phone("add guest Zed 00972525551234", "US") == ("+972525551234", "add guest Zed")

@@ -12,11 +12,12 @@ from pathlib import Path
 import click
 import pytest
 
-from bot import create_app, simulator
-from bot.answers import interpret
-from bot.commands import COMMANDS
+from bot import create_app
+from bot.cli import simulator
+from bot.chat.answers import interpret
+from bot.chat.commands import COMMANDS
 from bot.config import Settings
-from bot.permissions import role_allows
+from bot.services.permissions import role_allows
 from storage.models import Role
 
 ROOT = Path(__file__).resolve().parent.parent

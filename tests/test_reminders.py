@@ -7,9 +7,11 @@ from datetime import date, datetime, timezone
 
 from sqlalchemy import func, select
 
-from bot import make_runtime, outbox, scheduler
+from bot.worker import drain
+from bot import make_runtime
+from bot.worker import sender as outbox, clock as scheduler
 from bot.services import events, guests, sending
-from bot.users import get_or_create_user
+from bot.services.users import get_or_create_user
 from storage.models import Guest, InvitationState, Message, ReminderRound, RsvpStatus, SendBatch, User
 
 DANA = "+972541110000"
@@ -73,7 +75,7 @@ def test_a_round_reaches_pending_guests_once(runtime, fake_graph):
         assert scheduler.tick(other_worker, now=SEVEN_DAYS_BEFORE.replace(hour=15)).rounds == 0
     finally:
         other_worker.engine.dispose()
-    outbox.drain(runtime)
+    drain(runtime)
     reminders = fake_graph.sent_to(PENDING)
     assert len(reminders) == 1 and reminders[0].type == "template"
     assert reminders[0].text == "Dana & Noam's wedding | Thu 12 Jun 2031 | Tel Aviv Port"
@@ -82,7 +84,7 @@ def test_a_round_reaches_pending_guests_once(runtime, fake_graph):
 
     # the round's tally goes to the admins
     assert scheduler.tick(runtime, now=SEVEN_DAYS_BEFORE.replace(hour=16)).reported == 1
-    outbox.drain(runtime)
+    drain(runtime)
     assert [m.text for m in fake_graph.sent_to(DANA)] == [
         "✅ The automatic reminder for Dana & Noam's wedding is out: 1 sent."]
     assert scheduler.tick(runtime, now=SEVEN_DAYS_BEFORE.replace(hour=17)).reported == 0
@@ -91,13 +93,13 @@ def test_a_round_reaches_pending_guests_once(runtime, fake_graph):
 def test_guests_who_answered_get_no_later_round(runtime, fake_graph):
     _setup(runtime)
     scheduler.tick(runtime, now=SEVEN_DAYS_BEFORE)
-    outbox.drain(runtime)
+    drain(runtime)
     with runtime.transaction() as s:
         guest = s.scalar(select(Guest).where(Guest.phone == PENDING))
         guest.status = RsvpStatus.declined
     assert scheduler.tick(runtime, now=TWO_DAYS_BEFORE).rounds == 1
     assert _rounds(runtime) == [(2, 0), (7, 1)]
-    outbox.drain(runtime)
+    drain(runtime)
     assert len(fake_graph.sent_to(PENDING)) == 1
 
 
@@ -138,10 +140,10 @@ def test_opted_out_guests_get_no_round_even_if_they_opt_out_after_it_was_queued(
     scheduler.tick(runtime, now=SEVEN_DAYS_BEFORE)
     with runtime.transaction() as s:
         s.scalar(select(Guest).where(Guest.phone == PENDING)).opted_out = True
-    outbox.drain(runtime)
+    drain(runtime)
     assert fake_graph.sent_to(PENDING) == []
     scheduler.tick(runtime)
-    outbox.drain(runtime)
+    drain(runtime)
     assert [m.text for m in fake_graph.sent_to(DANA)] == [
         "❌ The automatic reminder for Dana & Noam's wedding is out: 0 sent, 1 failed (1 opted out)."]
 
@@ -156,12 +158,12 @@ def test_a_manual_remind_tally_goes_to_whoever_asked(runtime, fake_graph):
     event_id = _setup(runtime)
     with runtime.transaction() as s:
         dana = get_or_create_user(s, phone=DANA)
-        batch = sending.send_reminders(s, dana, event_id, runtime.settings)
+        batch = sending.send_reminders(s, dana, event_id)
         assert batch.total == 1
     assert scheduler.tick(runtime).reported == 0   # not sent yet: no tally
-    outbox.drain(runtime)
+    drain(runtime)
     assert scheduler.tick(runtime).reported == 1
-    outbox.drain(runtime)
+    drain(runtime)
     assert fake_graph.sent_to(DANA)[-1].text == "✅ Reminders for Dana & Noam's wedding are out: 1 sent."
     with runtime.transaction() as s:
         assert s.scalar(select(SendBatch.reported_at)) is not None
@@ -170,8 +172,8 @@ def test_a_manual_remind_tally_goes_to_whoever_asked(runtime, fake_graph):
 def test_the_running_worker_runs_the_scheduler(runtime, fake_graph):
     event_id = _setup(runtime)
     with runtime.transaction() as s:
-        sending.send_reminders(s, get_or_create_user(s, phone=DANA), event_id, runtime.settings)
-    outbox.drain(runtime)  # the reminder is out; nobody has told Dana yet
+        sending.send_reminders(s, get_or_create_user(s, phone=DANA), event_id)
+    drain(runtime)  # the reminder is out; nobody has told Dana yet
     stop = threading.Event()
     worker = threading.Thread(target=outbox.run_worker, args=(runtime, stop), kwargs={"poll_interval": 0.05})
     worker.start()
@@ -193,7 +195,7 @@ def test_moving_the_event_sends_its_rounds_again_for_the_new_date(runtime, fake_
     assert scheduler.tick(runtime, now=TWO_DAYS_BEFORE).rounds == 0
     assert scheduler.tick(runtime, now=utc(2031, 6, 19, 7, 0)).rounds == 1
     assert scheduler.tick(runtime, now=utc(2031, 6, 19, 9, 0)).rounds == 0
-    outbox.drain(runtime)
+    drain(runtime)
     reminders = fake_graph.sent_to(PENDING)  # both rounds' reminders, sent in parallel: any order
     assert sorted(m.text for m in reminders) == ["Dana & Noam's wedding | Thu 12 Jun 2031 | Tel Aviv Port",
                                                  "Dana & Noam's wedding | Thu 26 Jun 2031 | Tel Aviv Port"]
@@ -216,8 +218,8 @@ def test_the_tally_names_a_failure_as_everywhere_else(runtime, fake_graph):
     _setup(runtime)
     fake_graph.fail_number(PENDING, 132015)
     scheduler.tick(runtime, now=SEVEN_DAYS_BEFORE)
-    outbox.drain(runtime)
+    drain(runtime)
     scheduler.tick(runtime, now=SEVEN_DAYS_BEFORE.replace(hour=8))
-    outbox.drain(runtime)
+    drain(runtime)
     assert [m.text for m in fake_graph.sent_to(DANA)] == [
         "❌ The automatic reminder for Dana & Noam's wedding is out: 0 sent, 1 failed (1 template paused)."]

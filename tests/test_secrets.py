@@ -7,9 +7,12 @@ import re
 
 from sqlalchemy import select
 
-from bot import make_runtime, outbox
+from bot.services import outbox as service_outbox
+from bot.worker import drain
+from bot import make_runtime
+from bot.worker import sender as outbox
 from bot.services import tokens
-from bot.whatsapp import ConsoleTransport, text_payload
+from bot.whatsapp.client import ConsoleTransport, text_payload
 from storage.models import Message, User
 from tests.phone import phone, phone_factory  # noqa: F401  (fixtures)
 
@@ -36,10 +39,10 @@ def test_the_console_transport_never_logs_a_token(settings, caplog):
     assert isinstance(rt.transport, ConsoleTransport)
     secret = "ib_" + "A1b2C3d4" * 5
     with rt.transaction() as session:
-        outbox.enqueue(session, phone="+972521234567", kind="reply", body=f"Your token: {secret}",
-                       payload=text_payload("+972521234567", f"Your token: {secret}"))
+        service_outbox.enqueue(session, phone="+972521234567", kind="reply", body=f"Your token: {secret}",
+                      message=service_outbox.text(f"Your token: {secret}"))
     with caplog.at_level(logging.DEBUG):
-        outbox.drain(rt)
+        drain(rt)
     rt.engine.dispose()
     assert rt.transport.sent and secret in rt.transport.sent[0]["text"]["body"]  # it was sent
     assert secret not in caplog.text

@@ -6,11 +6,12 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
+from bot.worker import drain
 from bot.services import events, guests, members, sending
 from bot.services.errors import Conflict, InvalidInput, NotFound
-from bot import outbox
+from bot.whatsapp.render import render
 from storage.models import Event, Guest, InvitationState, Message, RsvpStatus, SendBatch, User
-from bot.users import get_or_create_user
+from bot.services.users import get_or_create_user
 
 
 @pytest.fixture
@@ -21,6 +22,12 @@ def org(session):
     return user, event
 
 
+def rendered(row, settings):
+    """What the worker sends for this outbox row: (payload, template fallback)."""
+    out = render(row.payload, row.phone, settings)
+    return out.payload, out.fallback
+
+
 def _add(session, user, event, name, phone, **kw):
     return guests.add_guest(session, user, event.id, guests.GuestInput(first_name=name, phone=phone, **kw))
 
@@ -28,10 +35,10 @@ def _add(session, user, event, name, phone, **kw):
 def test_invitation_is_the_template_with_answer_buttons_naming_the_guest(session, settings, org):
     user, event = org
     g = _add(session, user, event, "Avi", "+972541234001")
-    batch = sending.send_invitations(session, user, event.id, settings)
+    batch = sending.send_invitations(session, user, event.id)
     assert batch.total == 1 and batch.kind == "invitation"
     row = session.scalar(select(Message).where(Message.batch_id == batch.id))
-    tpl = row.payload["template"]
+    tpl = rendered(row, settings)[0]["template"]
     assert tpl["name"] == "event_invitation"
     params = [p["text"] for c in tpl["components"] if c["type"] == "body" for p in c["parameters"]]
     assert params == ["Dana & Noam's wedding", "Thu 12 Jun 2031", "Tel Aviv Port"]
@@ -45,9 +52,9 @@ def test_invite_twice_queues_each_guest_once(session, settings, org):
     _add(session, user, event, "Avi", "+972541234001")
     _add(session, user, event, "Bea", "+972541234002")
     assert sending.invite_audience(session, user, event.id).count == 2
-    assert sending.send_invitations(session, user, event.id, settings).total == 2
+    assert sending.send_invitations(session, user, event.id).total == 2
     assert sending.invite_audience(session, user, event.id).count == 0
-    second = sending.send_invitations(session, user, event.id, settings)
+    second = sending.send_invitations(session, user, event.id)
     assert second.total == 0 and second.reported_at is not None
     assert len(session.scalars(select(Message).where(Message.kind == "invitation")).all()) == 2
 
@@ -63,13 +70,13 @@ def _invite_through_the_worker(runtime, fake_graph, failures: dict[str, int]):
         for i, phone in enumerate(failures):
             _add(s, user, event, f"Guest{i}", phone)
             fake_graph.fail_number(phone, failures[phone])
-        sending.send_invitations(s, user, event.id, runtime.settings)
+        sending.send_invitations(s, user, event.id)
         ids = user.id, event.id
-    outbox.drain(runtime)
+    drain(runtime)
     return ids
 
 
-def test_audiences_skip_opted_out_and_failed_numbers_and_say_so(runtime, fake_graph):
+def test_audiences_skip_opted_out_and_failed_numbers_and_say_so(runtime, fake_graph, settings):
     user_id, event_id = _invite_through_the_worker(runtime, fake_graph, {"+972541234003": 131026})
     with runtime.transaction() as s:
         user, event = s.get(User, user_id), s.get(Event, event_id)
@@ -82,11 +89,12 @@ def test_audiences_skip_opted_out_and_failed_numbers_and_say_so(runtime, fake_gr
         assert audience.describe_skipped() == "1 opted out, 1 whose invitation failed"
         broadcast = sending.broadcast_audience(s, user, event.id)
         assert broadcast.count == 2 and broadcast.skipped_total == 2
-        batch = sending.send_broadcast(s, user, event.id, runtime.settings, "Parking is at gate 3")
+        batch = sending.send_broadcast(s, user, event.id, "Parking is at gate 3")
         rows = s.scalars(select(Message).where(Message.batch_id == batch.id)).all()
         assert sorted(r.phone for r in rows) == ["+972541234001", "+972541234009"]
-        assert rows[0].payload["text"]["body"] == "📣 Dana & Noam's wedding: Parking is at gate 3"
-        assert rows[0].fallback["template"]["name"] == "event_update"
+        payload, fallback = rendered(rows[0], settings)
+        assert payload["text"]["body"] == "📣 Dana & Noam's wedding: Parking is at gate 3"
+        assert fallback["template"]["name"] == "event_update"
 
 
 def test_only_permanent_failures_are_left_out_and_the_rest_are_invited_again(runtime, fake_graph):
@@ -101,10 +109,10 @@ def test_only_permanent_failures_are_left_out_and_the_rest_are_invited_again(run
         audience = sending.invite_audience(s, user, event_id)
         assert sorted(g.phone for g in audience.guests) == ["+972541234005", "+972541234006"]
         assert audience.skipped == {"opted out": 1, "invitation failed": 2}
-        assert sending.send_invitations(s, user, event_id, runtime.settings).total == 2
+        assert sending.send_invitations(s, user, event_id).total == 2
         # the same request again (a redelivered confirmation) queues nothing more
-        assert sending.send_invitations(s, user, event_id, runtime.settings).total == 0
-    outbox.drain(runtime)
+        assert sending.send_invitations(s, user, event_id).total == 0
+    drain(runtime)
     for phone in ("+972541234005", "+972541234006"):
         assert len(fake_graph.sent_to(phone)) == 1
     with runtime.transaction() as s:
@@ -117,8 +125,8 @@ def test_a_failure_fails_again_and_is_tried_again_each_time(runtime, fake_graph)
     user_id, event_id = _invite_through_the_worker(runtime, fake_graph, {"+972541234005": 132015})
     for _ in range(2):
         with runtime.transaction() as s:
-            assert sending.send_invitations(s, s.get(User, user_id), event_id, runtime.settings).total == 1
-        outbox.drain(runtime)
+            assert sending.send_invitations(s, s.get(User, user_id), event_id).total == 1
+        drain(runtime)
     with runtime.transaction() as s:
         tries = s.scalars(select(Message).where(Message.phone == "+972541234005", Message.kind == "invitation")).all()
     assert [m.status.value for m in tries] == ["failed"] * 3
@@ -133,7 +141,7 @@ def test_remind_reaches_invited_guests_without_an_answer(session, settings, org)
         g.invitation = InvitationState.delivered
     answered.status = RsvpStatus.confirmed
     assert [g.first_name for g in sending.remind_audience(session, user, event.id).guests] == ["Avi"]
-    batch = sending.send_reminders(session, user, event.id, settings)
+    batch = sending.send_reminders(session, user, event.id)
     assert batch.total == 1 and batch.kind == "reminder"
     assert pending.reminded_at is not None and not_invited.reminded_at is None
 
@@ -142,29 +150,30 @@ def test_without_a_template_the_invitation_is_buttons_with_a_fallback(session, s
     user, event = org
     g = _add(session, user, event, "Avi", "+972541234001")
     plain = settings.with_overrides(invitation_template=None)
-    batch = sending.send_invitations(session, user, event.id, plain)
+    batch = sending.send_invitations(session, user, event.id)
     row = session.scalar(select(Message).where(Message.batch_id == batch.id))
-    assert row.payload["type"] == "interactive"
-    ids = [b["reply"]["id"] for b in row.payload["interactive"]["action"]["buttons"]]
+    payload, fallback = rendered(row, plain)
+    assert payload["type"] == "interactive"
+    ids = [b["reply"]["id"] for b in payload["interactive"]["action"]["buttons"]]
     assert ids == [f"rsvp:{g.id}:yes", f"rsvp:{g.id}:no", f"rsvp:{g.id}:maybe"]
-    assert "Dana & Noam's wedding" in row.payload["interactive"]["body"]["text"]
-    assert row.fallback["template"]["name"] == "event_update"
+    assert "Dana & Noam's wedding" in payload["interactive"]["body"]["text"]
+    assert fallback["template"]["name"] == "event_update"
 
 
 def test_message_guest_and_refusals(session, settings, org):
     user, event = org
     g = _add(session, user, event, "Avi", "+972541234001")
-    msg = sending.message_guest(session, user, event.id, g.id, settings, "See you soon!")
-    assert msg.kind == "guest_message" and msg.payload["text"]["body"].endswith("See you soon!")
+    msg = sending.message_guest(session, user, event.id, g.id, "See you soon!")
+    assert msg.kind == "guest_message" and rendered(msg, settings)[0]["text"]["body"].endswith("See you soon!")
     with pytest.raises(InvalidInput):
-        sending.message_guest(session, user, event.id, g.id, settings, "   ")
+        sending.message_guest(session, user, event.id, g.id, "   ")
     g.opted_out = True
     with pytest.raises(Conflict) as err:
-        sending.message_guest(session, user, event.id, g.id, settings, "hello")
+        sending.message_guest(session, user, event.id, g.id, "hello")
     assert "START" in err.value.message
     stranger = get_or_create_user(session, phone="+972549999999")
     with pytest.raises(NotFound):
-        sending.send_invitations(session, stranger, event.id, settings)
+        sending.send_invitations(session, stranger, event.id)
 
 
 def test_a_viewer_may_send(session, settings, org):
@@ -172,5 +181,5 @@ def test_a_viewer_may_send(session, settings, org):
     _add(session, user, event, "Avi", "+972541234001")
     members.add_member(session, user, event.id, "+972541110001", "viewer")
     viewer = get_or_create_user(session, phone="+972541110001")
-    assert sending.send_invitations(session, viewer, event.id, settings).total == 1
+    assert sending.send_invitations(session, viewer, event.id).total == 1
     assert session.scalar(select(SendBatch)).requested_by == viewer.id

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.guest_csv import NotACsv, parse_guest_csv
+from bot.services.guest_csv import NotACsv, parse_guest_csv
 from bot.services import events, guests, members, stats
 from bot.services.errors import GuestAlreadyExists, InvalidInput, LastAdmin, NotAuthorized, NotFound
-from bot.users import get_or_create_user
+from bot.services.users import get_or_create_user
 
 
 @pytest.fixture

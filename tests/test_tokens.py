@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 from sqlalchemy import select
 
 from bot.services import tokens
-from bot.users import get_or_create_user
+from bot.services.users import get_or_create_user
 from storage.models import ApiToken
 
 

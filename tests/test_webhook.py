@@ -11,10 +11,17 @@ import logging
 import threading
 
 import pytest
+from datetime import timedelta
+
 from sqlalchemy import func, select
 
-from bot import inbound, outbox
-from bot.webhook import APOLOGY
+from bot.services import outbox as service_outbox
+from bot.runtime import of as runtime_of
+from bot.worker import answering, drain
+from bot.worker.answering import drain_inbox
+from bot.whatsapp import inbound
+from bot.worker import sender as outbox
+from bot.text.replies import APOLOGY
 from storage.models import Direction, Event, Guest, InvitationState, Message, MessageStatus, User, utcnow
 from tests import webhooks
 from tests.conftest import TEST_APP_SECRET, TEST_VERIFY_TOKEN
@@ -22,9 +29,23 @@ from tests.conftest import TEST_APP_SECRET, TEST_VERIFY_TOKEN
 PHONE = "+972501234567"
 
 
-def post(client, payload, secret=TEST_APP_SECRET, headers=None):
+def post_only(client, payload, secret=TEST_APP_SECRET, headers=None):
+    """Meta's delivery through the webhook, and nothing else."""
     body, signed_headers = webhooks.signed(payload, secret)
     return client.post("/webhook", data=body, headers={**signed_headers, **(headers or {})})
+
+
+def post(client, payload, secret=TEST_APP_SECRET, headers=None):
+    """Meta's delivery, then the worker's pass over what the webhook stored."""
+    response = post_only(client, payload, secret, headers)
+    answer_all(runtime_of(client.application))
+    return response
+
+
+def answer_all(runtime):
+    """Run the answering worker until nothing is left, retries included (their delays skipped)."""
+    for attempt in range(answering.MAX_ATTEMPTS):
+        drain_inbox(runtime, now=utcnow() + timedelta(minutes=attempt))
 
 
 def count(runtime, model, *where) -> int:
@@ -42,15 +63,15 @@ class RecordingConversation:
     each call; a test may give it a behaviour of its own instead (a reply, a failure)."""
 
     def __init__(self):
-        from bot.chat import handle_message
+        from bot.chat.router import handle_message
 
         self.real = handle_message
         self.calls = []
         self.behaviour = None
 
-    def __call__(self, session, rt, user, msg):
+    def __call__(self, session, settings, user, msg):
         self.calls.append((user.id, msg.wamid))
-        (self.behaviour or self.real)(session, rt, user, msg)
+        (self.behaviour or self.real)(session, settings, user, msg)
 
 
 @pytest.fixture
@@ -198,13 +219,13 @@ def test_every_message_kind_is_acknowledged_and_stored_once(client, runtime, cha
     [msg] = inbound.parse_delivery(payload).messages
     response = post(client, payload)
     assert response.status_code == 200 and response.get_json() == {"status": "ok"}
-    # Stored before the 200: a fresh session sees it.
+    # Stored before the 200: a fresh session sees it; the worker has answered it since.
     [stored] = inbound_rows(runtime)
     assert stored.wamid == msg.wamid
-    assert stored.status == MessageStatus.received
+    assert stored.status == MessageStatus.answered
     assert stored.kind == msg.kind
     assert stored.body == msg.text
-    assert stored.payload["id"] == msg.wamid  # the raw message as Meta sent it
+    assert stored.payload["message"]["id"] == msg.wamid  # the raw message as Meta sent it
     with runtime.transaction() as session:
         user = session.get(User, stored.user_id)
         assert user.phone == msg.sender_phone
@@ -245,7 +266,7 @@ def test_an_unknown_message_type_is_stored_as_unknown(client, runtime):
         "messages": [{"id": "wamid.X1", "from": "972501234567", "type": "hologram", "hologram": {}}]}}]}]}
     assert post(client, payload).status_code == 200
     [stored] = inbound_rows(runtime)
-    assert stored.kind == "unknown" and stored.payload["type"] == "hologram"
+    assert stored.kind == "unknown" and stored.payload["message"]["type"] == "hologram"
 
 
 # --------------------------------------------------------------------------- statuses
@@ -329,10 +350,10 @@ def test_statuses_for_unknown_messages_are_ignored(client, runtime):
 def test_the_worker_and_status_webhooks_tell_one_story(client, runtime, fake_graph):
     fake_graph.open_window(PHONE)
     with runtime.transaction() as session:
-        from bot.whatsapp import text_payload
+        from bot.whatsapp.client import text_payload
 
-        message_id = outbox.enqueue(session, phone=PHONE, payload=text_payload(PHONE, "hi"), kind="reply").id
-    outbox.drain(runtime)
+        message_id = service_outbox.enqueue(session, phone=PHONE, message=text_payload(PHONE, "hi"), kind="reply").id
+    drain(runtime)
     wamid = fake_graph.sent_to(PHONE)[0].wamid
     post(client, webhooks.status(wamid, "delivered", PHONE))
     assert _state(runtime, message_id)[0].status == MessageStatus.delivered
@@ -387,7 +408,7 @@ def test_a_known_phone_gains_its_user_id(client, runtime):
 
 
 def test_inbound_opens_the_24_hour_window(client, runtime):
-    before = utcnow()
+    before = utcnow().replace(microsecond=0)  # the window opens when Meta says it was sent (whole seconds)
     post(client, webhooks.text_message(PHONE, "hi"))
     with runtime.transaction() as session:
         user = session.scalars(select(User)).one()
@@ -409,9 +430,9 @@ def test_the_same_message_in_one_delivery_twice_is_stored_once(client, runtime, 
 def test_concurrent_duplicate_deliveries_are_processed_once(app, runtime, chat):
     """Meta retries while the first delivery is still being handled (two gunicorn threads)."""
     def slow_reply(session, rt, user, msg):
-        from bot.whatsapp import text_payload
+        from bot.whatsapp.client import text_payload
 
-        outbox.enqueue(session, phone=user.phone, payload=text_payload(user.phone, "Got it"), kind="reply")
+        service_outbox.enqueue(session, phone=user.phone, message=text_payload(user.phone, "Got it"), kind="reply")
         threading.Event().wait(0.3)  # both requests are inside their transactions now
 
     chat.behaviour = slow_reply
@@ -430,6 +451,7 @@ def test_concurrent_duplicate_deliveries_are_processed_once(app, runtime, chat):
     for t in threads:
         t.join(20)
     assert statuses == [200, 200]
+    answer_all(runtime)
     assert count(runtime, Message, Message.direction == Direction.inbound) == 1
     assert count(runtime, Message, Message.direction == Direction.outbound) == 1  # one reply, not two
     assert count(runtime, User) == 1
@@ -452,15 +474,16 @@ def test_concurrent_first_messages_from_one_new_user_make_one_user(app, runtime)
     for t in threads:
         t.join(20)
     assert statuses == [200, 200]
+    answer_all(runtime)
     assert count(runtime, User) == 1
     assert count(runtime, Message, Message.direction == Direction.inbound) == 2
 
 
 def test_the_handlers_own_replies_are_in_the_same_transaction(client, runtime, chat):
     def reply(session, rt, user, msg):
-        from bot.whatsapp import text_payload
+        from bot.whatsapp.client import text_payload
 
-        outbox.enqueue(session, phone=user.phone, payload=text_payload(user.phone, "Welcome"), kind="reply",
+        service_outbox.enqueue(session, phone=user.phone, message=text_payload(user.phone, "Welcome"), kind="reply",
                        user_id=user.id)
 
     chat.behaviour = reply
@@ -471,22 +494,23 @@ def test_the_handlers_own_replies_are_in_the_same_transaction(client, runtime, c
 
 def test_a_failing_handler_keeps_the_message_and_queues_an_apology(client, runtime, chat, caplog):
     def explode(session, rt, user, msg):
-        from bot.whatsapp import text_payload
+        from bot.whatsapp.client import text_payload
 
-        outbox.enqueue(session, phone=user.phone, payload=text_payload(user.phone, "half done"), kind="reply")
+        service_outbox.enqueue(session, phone=user.phone, message=text_payload(user.phone, "half done"), kind="reply")
         raise RuntimeError("bug in the conversation")
 
     chat.behaviour = explode
     payload = webhooks.text_message(PHONE, "add guest Dana 0521234567", wamid="wamid.BOOM")
-    with caplog.at_level(logging.INFO, logger="bot.webhook"):
+    with caplog.at_level(logging.INFO):
         response = post(client, payload)
     assert response.status_code == 200
     [stored] = inbound_rows(runtime)
-    assert stored.wamid == "wamid.BOOM"
+    assert stored.wamid == "wamid.BOOM" and stored.status == MessageStatus.failed
+    assert stored.attempts == answering.MAX_ATTEMPTS  # tried again before giving up
     with runtime.transaction() as session:
         [reply] = session.scalars(select(Message).where(Message.direction == Direction.outbound)).all()
-        assert reply.body == APOLOGY and reply.kind == "apology"  # the half-done reply was rolled back
-        assert reply.payload["text"]["body"] == APOLOGY
+        assert reply.body == APOLOGY and reply.kind == "apology"  # the half-done replies were rolled back
+        assert reply.payload == {"type": "text", "text": APOLOGY}
     assert "wamid.BOOM" in caplog.text and "RuntimeError" in caplog.text
     assert PHONE not in caplog.text and "972501234567" not in caplog.text
     # Meta's retry of the same delivery: nothing more.
@@ -527,12 +551,12 @@ def test_a_sender_without_a_phone_is_counted_and_named_by_a_user_id_prefix_only(
     user_id = "US.13491208655302741918"
     payload = webhooks.delivery(webhooks.text_message(None, "hello?", user_id=user_id),
                                 webhooks.text_message(None, "anyone?", user_id=user_id))
-    with caplog.at_level(logging.INFO, logger="bot.webhook"):
+    with caplog.at_level(logging.INFO):
         assert post(client, payload).status_code == 200
     line = next(r.getMessage() for r in caplog.records if r.getMessage().startswith("webhook delivery"))
-    assert "2 message(s) (2 new, 0 duplicate, 0 handler error, 2 not answered: " \
-           "sender has a user id but no phone)" in line
+    assert "2 message(s) (2 new, 0 duplicate)" in line
     assert line.endswith("from user:US.1349...")
+    assert sum("without a phone number: not answered" in r.getMessage() for r in caplog.records) == 2
     assert user_id not in caplog.text
     # Stored, but nothing is sent to a user id: no reply, no apology.
     assert count(runtime, Message, Message.direction == Direction.inbound) == 2
@@ -545,10 +569,10 @@ def test_a_failing_handler_for_a_sender_without_a_phone_is_logged_without_an_apo
         raise RuntimeError("boom")
 
     chat.behaviour = broken
-    with caplog.at_level(logging.INFO, logger="bot.webhook"):
+    with caplog.at_level(logging.INFO):
         post(client, webhooks.text_message(None, "hello?", user_id="US.13491208655302741918"))
-    line = next(r.getMessage() for r in caplog.records if r.getMessage().startswith("webhook delivery"))
-    assert "1 new, 0 duplicate, 1 handler error, 1 not answered" in line
+    assert "failed 3 times; answering with an apology" in caplog.text
+    assert "US.13491208655302741918" not in caplog.text
     assert count(runtime, Message, Message.direction == Direction.inbound) == 1
     assert count(runtime, Message, Message.direction == Direction.outbound) == 0
 

@@ -7,8 +7,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from bot import whatsapp as wa
-from bot.whatsapp import (
+from bot.whatsapp import client as wa
+from bot.whatsapp.client import (
     AccessDenied,
     AccessTokenExpired,
     CloudAPIClient,
@@ -573,7 +573,7 @@ def test_a_request_can_take_at_most_its_connect_and_read_timeouts():
 
 
 def test_phone_numbers_inside_logged_text_are_masked():
-    from bot.whatsapp import mask_phones_in
+    from bot.logs import mask_phones_in
 
     text = "✅ Added Ruth Levi +972 52-111-2299 to Console Test (party of 3, 12/6/2027)."
     masked = mask_phones_in(text)

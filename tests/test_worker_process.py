@@ -19,8 +19,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from bot import outbox
-from bot.whatsapp import text_payload
+from bot.services import outbox as service_outbox
+from bot.worker import sender as outbox
+from bot.whatsapp.client import text_payload
 from storage.db import make_session_factory
 from storage.models import Message, MessageStatus
 from tests.conftest import TEST_APP_SECRET, TEST_VERIFY_TOKEN
@@ -41,7 +42,7 @@ def queue_many(db, n: int) -> None:
     with sessions.begin() as session:
         for i in range(n):
             phone = f"+97254{i:07d}"
-            outbox.enqueue(session, phone=phone, payload=text_payload(phone, f"message {i:04d}"),
+            service_outbox.enqueue(session, phone=phone, message=text_payload(phone, f"message {i:04d}"),
                            kind="broadcast", body=f"message {i:04d}")
 
 
@@ -199,7 +200,7 @@ def test_an_expired_token_stops_the_worker_process_with_a_clear_message(outbox_d
 def test_worker_once_reports_the_tally_of_what_it_sent(outbox_db, fake_graph, settings):
     """`worker --once` finishes a broadcast and tells the organiser how it went."""
     from bot.services import events, guests, sending
-    from bot.users import get_or_create_user
+    from bot.services.users import get_or_create_user
 
     organiser = "+972521119999"
     sessions = make_session_factory(outbox_db.engine)
@@ -208,7 +209,7 @@ def test_worker_once_reports_the_tally_of_what_it_sent(outbox_db, fake_graph, se
         event = events.create_event(session, actor, "Garden party")
         for i in range(3):
             guests.add_guest(session, actor, event.id, guests.GuestInput(f"Guest{i}", f"+97252111000{i}"))
-        sending.send_broadcast(session, actor, event.id, settings, "Bring a sweater")
+        sending.send_broadcast(session, actor, event.id, "Bring a sweater")
     proc = start_worker(outbox_db, fake_graph, extra=("--once",))
     out, _ = proc.communicate(timeout=60)
     assert proc.returncode == 0, out

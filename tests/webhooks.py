@@ -17,7 +17,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from bot.inbound import SIGNATURE_HEADER, sign
+from bot.whatsapp.inbound import SIGNATURE_HEADER, sign
 
 DATA_DIR = Path(__file__).parent / "data" / "webhooks"
 DEFAULT_PHONE_NUMBER_ID = "1234567890"

@@ -8,8 +8,8 @@ from sqlalchemy.orm import Session
 
 from storage.models import Event, EventMember, User
 
-from ..permissions import ACTION_PHRASES, Action, needed_roles_phrase, role_allows
-from .errors import NotAuthorized, NotFound
+from bot.services.permissions import ACTION_PHRASES, Action, needed_roles_phrase, role_allows
+from bot.services.errors import NotAuthorized, NotFound
 
 EVENT_NOT_FOUND = "Event not found."
 

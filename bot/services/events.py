@@ -8,10 +8,10 @@ from sqlalchemy.orm import Session
 
 from storage.models import Event, EventMember, Role, User
 
-from ..permissions import Action
-from ..phones import default_timezone_for
-from .access import require
-from .errors import InvalidInput
+from bot.services.permissions import Action
+from bot.text.phones import default_timezone_for
+from bot.services.access import require
+from bot.services.errors import InvalidInput
 
 UNSET = object()
 MAX_NAME = 200

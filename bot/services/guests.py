@@ -8,10 +8,10 @@ from sqlalchemy.orm import Session
 
 from storage.models import MAX_PARTY_SIZE, Event, Guest, InvitationState, RsvpStatus, User, utcnow
 
-from ..permissions import Action
-from ..phones import InvalidPhone, normalize_phone
-from .access import as_uuid, require
-from .errors import GuestAlreadyExists, InvalidInput, NotFound
+from bot.services.permissions import Action
+from bot.text.phones import InvalidPhone, normalize_phone
+from bot.services.access import as_uuid, require
+from bot.services.errors import GuestAlreadyExists, InvalidInput, NotFound
 
 UNSET = object()
 

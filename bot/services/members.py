@@ -6,10 +6,10 @@ from sqlalchemy.orm import Session, joinedload
 
 from storage.models import EventMember, Role, User
 
-from ..permissions import Action
-from ..users import get_or_create_user
-from .access import as_uuid, require
-from .errors import InvalidInput, LastAdmin, MemberAlreadyExists, NotFound
+from bot.services.permissions import Action
+from bot.services.users import get_or_create_user
+from bot.services.access import as_uuid, require
+from bot.services.errors import InvalidInput, LastAdmin, MemberAlreadyExists, NotFound
 
 
 def _role(role) -> Role:

@@ -12,11 +12,10 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from storage.models import Event, EventMember, Guest, RsvpStatus, User, utcnow
+from storage.models import MAX_PARTY_SIZE, Event, EventMember, Guest, RsvpStatus, User, utcnow
 
-from .. import outbox
-from ..answers import MAX_PARTY_SIZE
-from .sending import text_with_fallback
+from bot.services import outbox
+from bot.services.sending import notice
 
 log = logging.getLogger("bot.rsvp")
 
@@ -41,7 +40,7 @@ class Answer:
 
 
 def record_answer(session: Session, guest: Guest, answer: str, party_size: int | None = None,
-                  via: str = "button", settings=None) -> Answer:
+                  via: str = "button") -> Answer:
     """Set the guest's status (yes → confirmed, no → declined, maybe → still pending) and,
     with a yes, the party size; a change of mind is allowed. Organisers with `notify` on
     get a short notice when something changed."""
@@ -61,7 +60,7 @@ def record_answer(session: Session, guest: Guest, answer: str, party_size: int |
     log.info("guest %s of event %s answered %s%s by %s%s", guest.id, guest.event_id, answer,
              f" ({party_size})" if party_size else "", via, "" if changed else " (no change)")
     if changed:
-        _notify(session, guest, _notice_text(session, result), settings)
+        _notify(session, guest, _notice_text(session, result))
     return result
 
 
@@ -105,31 +104,22 @@ def _members_to_notify(session: Session, event_id) -> list[User]:
     ))
 
 
-def _notify(session: Session, guest: Guest, text: str, settings, kind: str = NOTICE_KIND) -> int:
+def _notify(session: Session, guest: Guest, text: str, kind: str = NOTICE_KIND) -> int:
     sent = 0
     for member in _members_to_notify(session, guest.event_id):
         if member.phone == guest.phone:
             continue  # an organiser answering their own invitation knows already
-        payload, fallback = _payloads(settings, member.phone, text)
-        outbox.enqueue(session, phone=member.phone, payload=payload, fallback=fallback, kind=kind,
-                       body=text, event_id=guest.event_id, user_id=member.id)
+        outbox.enqueue(session, phone=member.phone, message=notice(text), kind=kind,
+                       event_id=guest.event_id, user_id=member.id)
         sent += 1
     return sent
 
 
-def _payloads(settings, phone: str, text: str):
-    if settings is None:
-        from ..whatsapp import text_payload
-
-        return text_payload(phone, text), None
-    return text_with_fallback(settings, phone, text)
-
-
-def pass_on_note(session: Session, guest: Guest, text: str, settings=None) -> int:
+def pass_on_note(session: Session, guest: Guest, text: str) -> int:
     """Forward what a guest wrote (not an answer) to the organisers with `notify` on."""
     event = session.get(Event, guest.event_id)
     shown = " ".join(str(text or "").split())
     if len(shown) > 500:
         shown = shown[:499] + "…"
     note = f"💬 {guest.full_name} (guest of {event.name}) wrote: “{shown}”"
-    return _notify(session, guest, note, settings, kind=GUEST_NOTE_KIND)
+    return _notify(session, guest, note, kind=GUEST_NOTE_KIND)

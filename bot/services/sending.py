@@ -31,13 +31,11 @@ from storage.models import (
     utcnow,
 )
 
-from .. import outbox
-from ..dates import format_date
-from ..permissions import Action
-from ..whatsapp import buttons_payload, template_payload, text_payload
-from .access import as_uuid, require
-from .errors import Conflict, InvalidInput, NotFound
-from .guests import parse_status
+from bot.services import outbox
+from bot.services.permissions import Action
+from bot.services.access import as_uuid, require
+from bot.services.errors import Conflict, InvalidInput, NotFound
+from bot.services.guests import parse_status
 
 INVITATION = "invitation"
 REMINDER = "reminder"
@@ -49,8 +47,6 @@ SKIP_OPTED_OUT = "opted out"
 SKIP_FAILED = "invitation failed"
 
 MAX_TEXT = 1000  # an organiser's free text; a template parameter carries at most 1,024
-DATE_TBA = "date to be announced"
-LOCATION_TBA = "to be announced"
 
 # Payloads of the answer buttons: "rsvp:<guest id>:<answer>" names the guest and the answer.
 RSVP_PREFIX = "rsvp"
@@ -113,61 +109,16 @@ def parse_rsvp_payload(reply_id: str | None) -> tuple[uuid.UUID, str] | None:
     return (gid, parts[2]) if gid else None
 
 
-def event_date_text(event: Event) -> str:
-    return format_date(event.date) if event.date else DATE_TBA
+def invitation_message(event: Event, guest: Guest, reminder: bool = False) -> dict:
+    """The invitation (or its reminder) to `guest`, as a neutral message the WhatsApp layer renders."""
+    return outbox.invitation(guest_id=guest.id, first_name=guest.first_name, event_name=event.name,
+                             event_date=event.date, location=event.location, reminder=reminder)
 
 
-def event_location_text(event: Event) -> str:
-    return event.location or LOCATION_TBA
-
-
-def invitation_text(event: Event, guest: Guest, reminder: bool = False) -> str:
-    """The invitation as plain words (the interactive form and the template fallback)."""
-    head = f"⏰ A reminder, {guest.first_name}: you're invited to" if reminder \
-        else f"💌 {guest.first_name}, you're invited to"
-    return (f"{head} {event.name}!\n📅 {event_date_text(event)}\n📍 {event_location_text(event)}\n"
-            "Will you come?")
-
-
-def _broadcast_fallback(settings, phone: str, text: str) -> dict | None:
-    if not settings.broadcast_template:
-        return None
-    language = settings.broadcast_template_language or settings.invitation_template_language or "en"
-    return template_payload(phone, settings.broadcast_template, language, [text])
-
-
-def invitation_payloads(settings, event: Event, guest: Guest, reminder: bool = False) -> tuple[dict, dict | None]:
-    """(payload, fallback) of an invitation or reminder to `guest`.
-
-    With INVITATION_TEMPLATE: the approved template (event name, date, location; quick
-    replies yes, no), which may be sent at any time. Without it: interactive buttons with
-    the same payloads (inside the 24-hour window), and the broadcast template carrying the
-    same words as the fallback outside it.
-    """
-    if settings.invitation_template:
-        payload = template_payload(
-            guest.phone,
-            settings.invitation_template,
-            settings.invitation_template_language or "en",
-            [event.name, event_date_text(event), event_location_text(event)],
-            [rsvp_payload_id(guest.id, "yes"), rsvp_payload_id(guest.id, "no")],
-        )
-        return payload, None
-    text = invitation_text(event, guest, reminder)
-    payload = buttons_payload(
-        guest.phone,
-        text,
-        [(rsvp_payload_id(guest.id, "yes"), "✅ Yes, coming"),
-         (rsvp_payload_id(guest.id, "no"), "❌ Can't come"),
-         (rsvp_payload_id(guest.id, "maybe"), "🤔 Maybe")],
-    )
-    fallback_text = f"{text.replace(chr(10), ' ')} Reply YES or NO."
-    return payload, _broadcast_fallback(settings, guest.phone, fallback_text)
-
-
-def text_with_fallback(settings, phone: str, text: str) -> tuple[dict, dict | None]:
-    """Free text as a text message, with the broadcast template to carry it outside the window."""
-    return text_payload(phone, text), _broadcast_fallback(settings, phone, text)
+def notice(text: str) -> dict:
+    """Words for someone who may not have written lately: outside the 24-hour window the
+    broadcast template carries them."""
+    return outbox.text(text, outside_window=text)
 
 
 # --------------------------------------------------------------------------- audiences
@@ -298,7 +249,7 @@ def _close_batch(batch: SendBatch, queued: int) -> SendBatch:
     return batch
 
 
-def send_invitations(session: Session, actor: User, event_id, settings) -> SendBatch:
+def send_invitations(session: Session, actor: User, event_id) -> SendBatch:
     """Queue the invitation to every guest in the invite audience: once per guest, number
     and attempt (a failed invitation may be tried again by a later request; the same
     request handled twice queues nothing new)."""
@@ -308,9 +259,8 @@ def send_invitations(session: Session, actor: User, event_id, settings) -> SendB
     attempts = _invitation_attempts(session, event, audience.guests)
     queued = 0
     for guest in audience.guests:
-        payload, fallback = invitation_payloads(settings, event, guest)
         message = outbox.enqueue(
-            session, phone=guest.phone, payload=payload, fallback=fallback, kind=INVITATION,
+            session, phone=guest.phone, message=invitation_message(event, guest), kind=INVITATION,
             body=f"Invitation to {event.name}", event_id=event.id, guest_id=guest.id,
             dedupe_key=f"invite:{guest.id}:{guest.phone}:{attempts.get(guest.id, 0)}", batch_id=batch.id,
         )
@@ -336,16 +286,15 @@ def _invitation_attempts(session: Session, event: Event, guests: list[Guest]) ->
     return counts
 
 
-def queue_reminders(session: Session, event: Event, guests: list[Guest], settings, *,
+def queue_reminders(session: Session, event: Event, guests: list[Guest], *,
                     requested_by: User | None, dedupe_tag: str) -> SendBatch:
     """Queue a reminder (the invitation again, with its answer buttons) to each of `guests`."""
     batch = _new_batch(session, event, requested_by, REMINDER)
     now = utcnow()
     queued = 0
     for guest in guests:
-        payload, fallback = invitation_payloads(settings, event, guest, reminder=True)
         message = outbox.enqueue(
-            session, phone=guest.phone, payload=payload, fallback=fallback, kind=REMINDER,
+            session, phone=guest.phone, message=invitation_message(event, guest, reminder=True), kind=REMINDER,
             body=f"Reminder: {event.name}", event_id=event.id, guest_id=guest.id,
             dedupe_key=f"remind:{guest.id}:{dedupe_tag}", batch_id=batch.id,
         )
@@ -356,12 +305,11 @@ def queue_reminders(session: Session, event: Event, guests: list[Guest], setting
     return _close_batch(batch, queued)
 
 
-def send_reminders(session: Session, actor: User, event_id, settings) -> SendBatch:
+def send_reminders(session: Session, actor: User, event_id) -> SendBatch:
     """Queue a reminder to every invited guest who has not answered."""
     event, _ = require(session, actor, event_id, Action.SEND)
     audience = _pending_candidates(session, event)
-    return queue_reminders(session, event, audience.guests, settings,
-                           requested_by=actor, dedupe_tag=f"request:{uuid.uuid4()}")
+    return queue_reminders(session, event, audience.guests, requested_by=actor, dedupe_tag=f"request:{uuid.uuid4()}")
 
 
 def _clean_text(text) -> str:
@@ -378,7 +326,7 @@ def _guest_text(event: Event, text: str) -> str:
     return f"📣 {event.name}: {text}"
 
 
-def send_broadcast(session: Session, actor: User, event_id, settings, text, status=None,
+def send_broadcast(session: Session, actor: User, event_id, text, status=None,
                    side: str | None = None) -> SendBatch:
     """Queue the organiser's text to every guest matching the filters."""
     event, _ = require(session, actor, event_id, Action.SEND)
@@ -388,9 +336,8 @@ def send_broadcast(session: Session, actor: User, event_id, settings, text, stat
     body = _guest_text(event, text)
     queued = 0
     for guest in audience.guests:
-        payload, fallback = text_with_fallback(settings, guest.phone, body)
         message = outbox.enqueue(
-            session, phone=guest.phone, payload=payload, fallback=fallback, kind=BROADCAST,
+            session, phone=guest.phone, message=notice(body), kind=BROADCAST,
             body=body, event_id=event.id, guest_id=guest.id,
             dedupe_key=f"broadcast:{batch.id}:{guest.id}", batch_id=batch.id,
         )
@@ -399,7 +346,7 @@ def send_broadcast(session: Session, actor: User, event_id, settings, text, stat
     return _close_batch(batch, queued)
 
 
-def message_guest(session: Session, actor: User, event_id, guest_id, settings, text) -> Message:
+def message_guest(session: Session, actor: User, event_id, guest_id, text) -> Message:
     """Queue the organiser's text to one guest of the event."""
     event, _ = require(session, actor, event_id, Action.SEND)
     gid = as_uuid(guest_id)
@@ -411,9 +358,8 @@ def message_guest(session: Session, actor: User, event_id, guest_id, settings, t
         raise Conflict(f"{guest.full_name} asked not to get messages from us (they can send START to undo).",
                        code="opted_out")
     body = _guest_text(event, text)
-    payload, fallback = text_with_fallback(settings, guest.phone, body)
     message = outbox.enqueue(
-        session, phone=guest.phone, payload=payload, fallback=fallback, kind=GUEST_MESSAGE,
+        session, phone=guest.phone, message=notice(body), kind=GUEST_MESSAGE,
         body=body, event_id=event.id, guest_id=guest.id, user_id=None,
     )
     assert message is not None  # no dedupe key: always queued

@@ -6,8 +6,8 @@ from sqlalchemy.orm import Session
 
 from storage.models import Guest, InvitationState, RsvpStatus, User
 
-from ..permissions import Action
-from .access import require
+from bot.services.permissions import Action
+from bot.services.access import require
 
 
 def event_stats(session: Session, actor: User, event_id) -> dict:

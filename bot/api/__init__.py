@@ -1,0 +1,1 @@
+"""The REST API under /api, its codec and OpenAPI document; health checks."""

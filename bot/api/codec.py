@@ -1,0 +1,352 @@
+"""REST edge, pure part: request bodies and query strings in, JSON-ready dicts out.
+
+Each request body is described once, as a table of fields (`BodySpec`); the same table
+decodes requests here and writes the request schemas of the OpenAPI document, so the
+two cannot disagree. Only types and shapes are checked here; every rule about values
+(name lengths, phone numbers, party sizes, roles) stays in the domain layer.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date as Date, datetime, timezone
+from typing import Any
+
+from storage.models import Event, EventMember, Guest, InvitationState, RsvpStatus
+
+from bot.services.errors import DomainError, InvalidInput
+
+MAX_LIMIT = 500
+DEFAULT_LIMIT = 50
+MAX_SKIP = 1_000_000_000
+MAX_SEARCH = 200
+# The seed's statuses, plus "pending": what people call "invited" (services.guests.parse_status).
+STATUS_FILTERS = (*(s.value for s in RsvpStatus), "pending")
+INVITATION_FILTERS = tuple(s.value for s in InvitationState)
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class MalformedBody(DomainError):
+    """The body is not JSON at all (400); a body of the wrong shape is InvalidInput (422)."""
+
+    code = "malformed_json"
+    http_status = 400
+
+
+class Unauthenticated(DomainError):
+    code = "unauthorized"
+    http_status = 401
+
+
+class UnsupportedMediaType(DomainError):
+    code = "unsupported_media_type"
+    http_status = 415
+
+
+# --------------------------------------------------------------------------- bodies
+
+@dataclass(frozen=True)
+class Field:
+    kind: str                      # "string", "integer", "boolean", "date", "enum"
+    required: bool = False
+    nullable: bool = False
+    enum: tuple[str, ...] = ()
+    description: str = ""
+    example: Any = None
+
+    def openapi(self) -> dict[str, Any]:
+        if self.kind == "date":
+            schema: dict[str, Any] = {"type": "string", "format": "date"}
+        elif self.kind == "enum":
+            schema = {"type": "string", "enum": list(self.enum)}
+        else:
+            schema = {"type": self.kind}
+        if self.nullable:
+            schema["nullable"] = True
+            if "enum" in schema:
+                schema["enum"] = [*schema["enum"], None]
+        if self.description:
+            schema["description"] = self.description
+        if self.example is not None:
+            schema["example"] = self.example
+        return schema
+
+
+@dataclass(frozen=True)
+class BodySpec:
+    name: str
+    fields: dict[str, Field] = field(default_factory=dict)
+    description: str = ""
+
+    def openapi(self, all_optional: bool = False) -> dict[str, Any]:
+        schema: dict[str, Any] = {
+            "type": "object",
+            "properties": {k: f.openapi() for k, f in self.fields.items()},
+            "additionalProperties": False,
+        }
+        required = [k for k, f in self.fields.items() if f.required]
+        if required and not all_optional:
+            schema["required"] = required
+        if self.description:
+            schema["description"] = self.description
+        return schema
+
+
+ROLES = ("admin", "editor", "viewer")
+
+EVENT_CREATE = BodySpec("EventCreate", {
+    "name": Field("string", required=True, example="Noa & Eli's wedding"),
+    "date": Field("date", nullable=True, description="YYYY-MM-DD", example="2027-06-12"),
+    "location": Field("string", nullable=True, example="Tel Aviv"),
+    "timezone": Field("string", nullable=True,
+                      description="An IANA time zone such as Asia/Jerusalem; by default the creator's country's."),
+})
+EVENT_UPDATE = BodySpec("EventUpdate", {
+    "name": Field("string"),
+    "date": Field("date", nullable=True, description="YYYY-MM-DD, or null to clear it"),
+    "location": Field("string", nullable=True),
+    "timezone": Field("string"),
+}, "Only the fields present change.")
+MEMBER_INVITE = BodySpec("MemberInvite", {
+    "phone": Field("string", required=True, example="+972502345678",
+                   description="With a country code (+972...), or local to DEFAULT_REGION / your own country."),
+    "role": Field("enum", enum=ROLES, description="Default: editor.", example="editor"),
+})
+MEMBER_UPDATE = BodySpec("MemberUpdate", {"role": Field("enum", required=True, enum=ROLES)})
+GUEST_FIELDS = {
+    "first_name": Field("string", required=True, example="Dana"),
+    "last_name": Field("string", nullable=True, example="Levi"),
+    "phone": Field("string", required=True, example="052-123-4567",
+                   description="With a country code (+972...), or local to DEFAULT_REGION / your own country."),
+    "side": Field("string", nullable=True, example="bride"),
+    "party_size": Field("integer", nullable=True, description="0 to 50", example=2),
+    "notes": Field("string", nullable=True, example="vegetarian"),
+}
+GUEST_CREATE = BodySpec("GuestCreate", dict(GUEST_FIELDS))
+GUEST_IMPORT_ROW = BodySpec(
+    "GuestImportRow", dict(GUEST_FIELDS),
+    "One guest to import. Missing or bad values reject only this row (see the per-row results).",
+)
+GUEST_UPDATE = BodySpec("GuestUpdate", {
+    **{k: Field(f.kind, nullable=f.nullable, description=f.description, example=f.example)
+       for k, f in GUEST_FIELDS.items()},
+    "status": Field("enum", enum=STATUS_FILTERS,
+                    description="Record the guest's answer by hand (pending is the same as invited)."),
+}, "Only the fields present change.")
+WHATSAPP_ONE = BodySpec("WhatsAppMessage", {
+    "guest_id": Field("string", required=True),
+    "text": Field("string", required=True, example="Parking is behind the hall."),
+})
+WHATSAPP_BROADCAST = BodySpec("WhatsAppBroadcast", {
+    "text": Field("string", required=True, example="See you on Saturday!"),
+    "status": Field("enum", enum=STATUS_FILTERS, description="Only guests with this answer."),
+    "side": Field("string", description="Only guests of this side."),
+})
+
+BODY_SPECS = [EVENT_CREATE, EVENT_UPDATE, MEMBER_INVITE, MEMBER_UPDATE, GUEST_CREATE, GUEST_IMPORT_ROW,
+              GUEST_UPDATE, WHATSAPP_ONE, WHATSAPP_BROADCAST]
+
+
+def parse_json(raw: bytes) -> Any:
+    if not raw.strip():
+        raise MalformedBody("The request needs a JSON body.", code="empty_body")
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):  # JSONDecodeError is a ValueError
+        raise MalformedBody("The request body is not valid JSON.")
+
+
+def decode(spec: BodySpec, data: Any, *, where: str = "The body", partial: bool = False) -> dict[str, Any]:
+    """The fields present in `data`, type-checked against `spec` (422 on the first problem).
+
+    `partial` leaves required fields to the domain layer (an import rejects just that row).
+    """
+    if not isinstance(data, dict):
+        raise InvalidInput(f"{where} must be a JSON object.", code="invalid_body")
+    unknown = sorted(set(data) - set(spec.fields))
+    if unknown:
+        raise InvalidInput(f"Unknown field {unknown[0]!r}; the fields are: {', '.join(spec.fields)}.",
+                           code="unknown_field")
+    out: dict[str, Any] = {}
+    for name, f in spec.fields.items():
+        if name not in data:
+            if f.required and not partial:
+                raise InvalidInput(f"{name!r} is required.", code="missing_field")
+            continue
+        out[name] = _value(name, f, data[name])
+    return out
+
+
+def _value(name: str, f: Field, value: Any) -> Any:
+    if value is None:
+        if f.nullable:
+            return None
+        raise InvalidInput(f"{name!r} may not be null.", code="invalid_type")
+    if f.kind in ("string", "enum", "date"):
+        if not isinstance(value, str):
+            raise InvalidInput(f"{name!r} must be a string.", code="invalid_type")
+        _check_text(name, value)
+        if f.kind == "enum" and value not in f.enum:
+            raise InvalidInput(f"{name!r} must be one of: {', '.join(f.enum)}.", code="invalid_value")
+        if f.kind == "date":
+            return parse_iso_date(value, name)
+        return value
+    if f.kind == "integer":
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise InvalidInput(f"{name!r} must be a whole number.", code="invalid_type")
+        return value
+    if f.kind == "boolean":
+        if not isinstance(value, bool):
+            raise InvalidInput(f"{name!r} must be true or false.", code="invalid_type")
+        return value
+    raise AssertionError(f.kind)  # pragma: no cover
+
+
+def _check_text(name: str, value: str) -> None:
+    # PostgreSQL cannot store NUL characters; no name, phone or message has one.
+    if "\x00" in value:
+        raise InvalidInput(f"{name!r} contains a NUL character.", code="invalid_value")
+
+
+def parse_iso_date(value: str, name: str = "date") -> Date:
+    try:
+        if not _ISO_DATE.match(value):
+            raise ValueError
+        return Date.fromisoformat(value)
+    except ValueError:
+        raise InvalidInput(f"{name!r} must be a date like 2027-06-12.", code="bad_date")
+
+
+# --------------------------------------------------------------------------- query strings
+
+@dataclass(frozen=True)
+class GuestQuery:
+    status: str | None = None
+    side: str | None = None
+    search: str | None = None
+    invitation: str | None = None
+    skip: int = 0
+    limit: int = DEFAULT_LIMIT
+
+
+def _int_arg(args, name: str, default: int, low: int, high: int) -> int:
+    raw = args.get(name)
+    if raw is None or raw == "":
+        return default
+    if not re.fullmatch(r"\s*\d{1,12}\s*", raw):
+        raise InvalidInput(f"{name!r} must be a whole number between {low} and {high}.", code="bad_paging")
+    n = int(raw)
+    if n < low or n > high:
+        raise InvalidInput(f"{name!r} must be a whole number between {low} and {high}.", code="bad_paging")
+    return n
+
+
+def _choice_arg(args, name: str, choices: tuple[str, ...]) -> str | None:
+    raw = args.get(name)
+    if raw is None or raw == "":
+        return None
+    if raw.strip().lower() not in choices:
+        raise InvalidInput(f"{name!r} must be one of: {', '.join(choices)}.", code="bad_filter")
+    return raw.strip().lower()
+
+
+def _text_arg(args, name: str) -> str | None:
+    raw = args.get(name)
+    if raw is None or not raw.strip():
+        return None
+    if len(raw) > MAX_SEARCH:
+        raise InvalidInput(f"{name!r} is too long (at most {MAX_SEARCH} characters).", code="bad_filter")
+    _check_text(name, raw)
+    return raw.strip()
+
+
+def guest_query(args, *, paging: bool = True) -> GuestQuery:
+    return GuestQuery(
+        status=_choice_arg(args, "status", STATUS_FILTERS),
+        side=_text_arg(args, "side"),
+        search=_text_arg(args, "search"),
+        invitation=_choice_arg(args, "invitation", INVITATION_FILTERS),
+        skip=_int_arg(args, "skip", 0, 0, MAX_SKIP) if paging else 0,
+        limit=_int_arg(args, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT) if paging else DEFAULT_LIMIT,
+    )
+
+
+# --------------------------------------------------------------------------- responses
+
+def iso_datetime(value: datetime | None) -> str | None:
+    if value is None:
+        return None
+    if value.tzinfo is None:  # SQLite hands back naive UTC
+        value = value.replace(tzinfo=timezone.utc)
+    return value.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+
+
+def event_json(event: Event, member: EventMember) -> dict[str, Any]:
+    return {
+        "id": str(event.id),
+        "name": event.name,
+        "date": event.date.isoformat() if event.date else None,
+        "location": event.location,
+        "created_at": iso_datetime(event.created_at),
+        "updated_at": iso_datetime(event.updated_at),
+        "role": member.role.value,
+    }
+
+
+def member_json(member: EventMember) -> dict[str, Any]:
+    user = member.user
+    return {
+        "user_id": str(member.user_id),
+        "phone": user.phone,
+        "email": user.email,
+        "display_name": user.display_name,
+        "role": member.role.value,
+    }
+
+
+def guest_json(guest: Guest) -> dict[str, Any]:
+    return {
+        "id": str(guest.id),
+        "first_name": guest.first_name,
+        "last_name": guest.last_name or "",
+        "phone": guest.phone,
+        "side": guest.side,
+        "status": guest.status.value,
+        "party_size": guest.party_size,
+        "notes": guest.notes,
+        "invitation": guest.invitation.value,
+        "opted_out": bool(guest.opted_out),
+        "created_at": iso_datetime(guest.created_at),
+        "updated_at": iso_datetime(guest.updated_at),
+    }
+
+
+def guest_csv_row(guest: Guest) -> dict[str, Any]:
+    return {**guest_json(guest), "answered_at": iso_datetime(guest.answered_at)}
+
+
+STATS_KEYS = ("total", "by_status", "confirmation_rate", "expected_headcount", "by_side", "invitations")
+
+
+def stats_json(stats: dict[str, Any]) -> dict[str, Any]:
+    """SPEC's stats shape, exactly."""
+    return {k: stats[k] for k in STATS_KEYS}
+
+
+def import_json(result) -> dict[str, Any]:
+    """Per-row results of services.guests.import_guests, in row order."""
+    rows: list[dict[str, Any]] = []
+    for line, guest in result.created:
+        rows.append({"row": line, "result": "created", "id": str(guest.id)})
+    for line, guest, added_by in result.duplicates:
+        rows.append({"row": line, "result": "duplicate", "existing_id": str(guest.id), "added_by": added_by})
+    for line, reason in result.rejected:
+        rows.append({"row": line, "result": "rejected", "reason": reason})
+    rows.sort(key=lambda r: (r["row"] is None, r["row"] or 0))
+    return {
+        "created": len(result.created),
+        "duplicates": len(result.duplicates),
+        "rejected": len(result.rejected),
+        "rows": rows,
+    }

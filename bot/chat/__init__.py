@@ -1,0 +1,1 @@
+"""The conversation: routing, the organiser's commands, the guest flow, and their parsers."""

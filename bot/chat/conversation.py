@@ -1,0 +1,151 @@
+"""Per-sender chat state: the current event, a pending confirmation, the last listings.
+
+One `Conversation` row per user. The current event is remembered explicitly (`use`)
+and chosen automatically when the sender organises exactly one event. A pending
+confirmation ("Send the invitation to 143 guests?") lives for 10 minutes. The last
+listing of guests (and of members) maps the numbers people type ("remove guest 3")
+back to rows, per event.
+
+No WhatsApp here and no role checks: callers go through the services for those.
+"""
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timedelta, timezone
+
+from sqlalchemy.orm import Session
+
+from storage.models import Conversation, Event, EventMember, User
+
+from bot.services import events as event_service
+from bot.services.access import as_uuid, get_membership
+
+PENDING_TTL = timedelta(minutes=10)
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def get_conversation(session: Session, user: User) -> Conversation:
+    conv = session.get(Conversation, user.id)
+    if conv is None:
+        conv = Conversation(user_id=user.id)
+        session.add(conv)
+        session.flush()
+    return conv
+
+
+# ---------------------------------------------------------------- the current event
+
+def current_event(session: Session, user: User, conv: Conversation) -> tuple[Event, EventMember] | None:
+    """The event the sender is working on, if it is clear which one.
+
+    The remembered one while the sender is still a member of it; else the only event
+    the sender has; else None (no events, or several and none chosen).
+    """
+    if conv.current_event_id is not None:
+        member = get_membership(session, user.id, conv.current_event_id)
+        event = session.get(Event, conv.current_event_id) if member is not None else None
+        if event is not None:
+            return event, member
+        conv.current_event_id = None
+    events = event_service.list_events(session, user)
+    if len(events) == 1:
+        event, member = events[0]
+        conv.current_event_id = event.id
+        return event, member
+    return None
+
+
+def set_current_event(conv: Conversation, event_id) -> None:
+    if conv.current_event_id != as_uuid(event_id):
+        conv.current_event_id = as_uuid(event_id)
+
+
+# ---------------------------------------------------------------- pending confirmation
+
+def set_pending(conv: Conversation, action: dict, now: datetime | None = None) -> None:
+    """Remember a question waiting for yes/no; `action` is plain JSON (op, event_id, ...)."""
+    conv.pending = dict(action)
+    conv.pending_expires_at = (now or _now()) + PENDING_TTL
+
+
+def clear_pending(conv: Conversation) -> None:
+    conv.pending = None
+    conv.pending_expires_at = None
+
+
+def take_pending(session: Session, conv: Conversation, now: datetime | None = None) -> tuple[dict | None, bool]:
+    """(the pending action, expired?) and forget it either way.
+
+    The row is re-read under a lock first: two taps on "Yes" handled at once (two web
+    workers) find the question once, so a bulk send never runs twice.
+    """
+    if conv in session and conv not in session.new:
+        session.refresh(conv, with_for_update=True)
+    pending = conv.pending
+    if not pending:
+        clear_pending(conv)
+        return None, False
+    expires = conv.pending_expires_at
+    clear_pending(conv)
+    expired = expires is None or expires <= (now or _now())
+    return pending, expired
+
+
+def has_pending(conv: Conversation, now: datetime | None = None) -> bool:
+    expires = conv.pending_expires_at
+    return bool(conv.pending) and expires is not None and expires > (now or _now())
+
+
+# ---------------------------------------------------------------- listings
+
+def _listings(conv: Conversation) -> dict:
+    return dict(conv.listing or {})
+
+
+def save_listing(conv: Conversation, kind: str, event_id, ids: list, **extra) -> None:
+    """The rows just shown, by position (1-based numbers in replies). `kind` is
+    "guests" or "members"; `extra` keeps what `more` needs (filters, total)."""
+    listings = _listings(conv)
+    listings[kind] = {"event_id": str(event_id), "ids": [str(i) for i in ids], **extra}
+    listings["last"] = kind
+    conv.listing = listings
+
+
+def get_listing(conv: Conversation, kind: str, event_id=None) -> dict | None:
+    listing = _listings(conv).get(kind)
+    if not listing:
+        return None
+    if event_id is not None and listing.get("event_id") != str(event_id):
+        return None
+    return listing
+
+
+def last_listing_kind(conv: Conversation) -> str | None:
+    return _listings(conv).get("last")
+
+
+def listing_id(conv: Conversation, kind: str, event_id, number: int) -> uuid.UUID | None:
+    """The id shown as `number` in the last listing of `kind` for this event."""
+    listing = get_listing(conv, kind, event_id)
+    if not listing or number < 1 or number > len(listing["ids"]):
+        return None
+    return as_uuid(listing["ids"][number - 1])
+
+
+def forget_event(conv: Conversation, event_id) -> None:
+    """After an event is deleted or left: no current event, no listings of it, no question about it."""
+    if conv.current_event_id == as_uuid(event_id):
+        conv.current_event_id = None
+    listings = _listings(conv)
+    changed = False
+    for kind in ("guests", "members"):
+        if listings.get(kind, {}).get("event_id") == str(event_id):
+            listings.pop(kind)
+            changed = True
+    if changed:
+        conv.listing = listings
+    if conv.pending and conv.pending.get("event_id") == str(event_id):
+        clear_pending(conv)

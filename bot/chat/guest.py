@@ -1,0 +1,437 @@
+"""The guest side of the chat: answers, party size, details, stop/start, choosing an event.
+
+`handle_guest_message` runs inside the webhook's transaction for one inbound message;
+replies are outbox rows in that same transaction. A guest is recognised by their phone
+(every guest row with that number, across events). Button payloads name the guest:
+
+    rsvp:<guest id>:yes|no|maybe    an answer (invitation and reminder buttons)
+    party:<guest id>:<n>|more       the party size after a yes
+    pick:<guest id>                 which event a typed answer is for
+
+A payload is honoured only when its guest's phone is the sender's.
+
+Per-guest state lives in Conversation.guest_state (plain JSON):
+    {"lang": "he", "await_party": {"guest": id, "until": iso},
+     "choice": {"intent": "yes", "party": 3, "until": iso}}
+A message that is not an answer waits in "choice" as {"intent": "note", "text": ..., "wamid": ...}
+while the guest picks the event it is about: a note reaches the organisers of one event only.
+"""
+from __future__ import annotations
+
+import logging
+import uuid
+from datetime import datetime, timedelta, timezone
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from storage.models import Event, EventMember, Guest, InvitationState, Message, RsvpStatus, User, utcnow
+
+from bot.text import guest_replies as say
+from bot.services import outbox
+from bot.chat.answers import GuestIntent, interpret
+from bot.chat.conversation import get_conversation
+from bot.text.dates import format_date
+from bot.services import rsvp
+from bot.services.access import as_uuid
+from bot.services.sending import parse_rsvp_payload, rsvp_payload_id
+from bot.logs import mask_phone
+
+log = logging.getLogger("bot.guest_flow")
+
+AWAIT_PARTY_TTL = timedelta(days=1)
+CHOICE_TTL = timedelta(days=1)
+RECENT_ANSWER = timedelta(days=14)
+REPLY_KIND = "guest_reply"
+OPT_OUT_ACK = "opt_out_ack"
+MAX_PICK_ROWS = 10
+
+
+# --------------------------------------------------------------------------- payloads
+
+
+def _parse(reply_id: str | None) -> tuple[str, uuid.UUID, str] | None:
+    """(kind, guest id, value) of a guest payload, else None."""
+    if not reply_id or not isinstance(reply_id, str):
+        return None
+    rsvp_parts = parse_rsvp_payload(reply_id)
+    if rsvp_parts:
+        return "rsvp", rsvp_parts[0], rsvp_parts[1]
+    parts = reply_id.strip().split(":")
+    if len(parts) == 3 and parts[0] == "party" and (parts[2] == "more" or parts[2].isdigit()):
+        gid = as_uuid(parts[1])
+        return ("party", gid, parts[2]) if gid else None
+    if len(parts) == 2 and parts[0] == "pick":
+        gid = as_uuid(parts[1])
+        return ("pick", gid, "") if gid else None
+    return None
+
+
+def is_guest_payload(reply_id: str | None) -> bool:
+    """True for the reply ids of the guest side's buttons and lists."""
+    return _parse(reply_id) is not None
+
+
+def party_payload_id(guest_id, value: str) -> str:
+    return f"party:{guest_id}:{value}"
+
+
+def pick_payload_id(guest_id) -> str:
+    return f"pick:{guest_id}"
+
+
+# --------------------------------------------------------------------------- the turn
+
+
+class _Turn:
+    """One inbound message from a guest: who, in which language, and the replies."""
+
+    def __init__(self, session: Session, settings, user: User, msg):
+        self.session = session
+        self.settings = settings
+        self.user = user
+        self.msg = msg
+        self.conv = get_conversation(session, user)
+        self.state = dict(self.conv.guest_state or {})
+        self.now = utcnow()
+        detected = say.detect_language(getattr(msg, "text", None) if msg.kind == "text" else None)
+        if detected:
+            self.state["lang"] = detected
+        default = "he" if (self.settings.invitation_template_language or "").startswith("he") else "en"
+        self.lang = self.state.get("lang") or default
+
+    # ------------------------------------------------------------ state
+
+    def save(self) -> None:
+        self.conv.guest_state = dict(self.state) or None
+
+    def _valid(self, key: str) -> dict | None:
+        item = self.state.get(key)
+        if not isinstance(item, dict):
+            return None
+        try:
+            until = datetime.fromisoformat(item["until"])
+        except (KeyError, TypeError, ValueError):
+            self.state.pop(key, None)
+            return None
+        if until.tzinfo is None:
+            until = until.replace(tzinfo=timezone.utc)
+        if until < self.now:
+            self.state.pop(key, None)
+            return None
+        return item
+
+    def awaited_guest(self) -> Guest | None:
+        item = self._valid("await_party")
+        guest = self.own_guest(as_uuid(item.get("guest"))) if item else None
+        if item and guest is None:
+            self.state.pop("await_party", None)
+        return guest
+
+    def await_party(self, guest: Guest) -> None:
+        self.state["await_party"] = {"guest": str(guest.id), "until": (self.now + AWAIT_PARTY_TTL).isoformat()}
+
+    # ------------------------------------------------------------ guests
+
+    def own_guest(self, guest_id) -> Guest | None:
+        guest = self.session.get(Guest, guest_id) if guest_id else None
+        if guest is None or not self.user.phone or guest.phone != self.user.phone:
+            return None
+        return guest
+
+    def rows(self) -> list[tuple[Guest, Event]]:
+        if not self.user.phone:
+            return []
+        return [(g, e) for g, e in self.session.execute(
+            select(Guest, Event).join(Event, Event.id == Guest.event_id)
+            .where(Guest.phone == self.user.phone)
+            .order_by(Event.date.is_(None), Event.date, Event.created_at)
+        ).all()]
+
+    def upcoming(self) -> list[tuple[Guest, Event]]:
+        rows = self.rows()
+        today = self.now.date() - timedelta(days=1)  # the day itself counts in every time zone
+        ahead = [(g, e) for g, e in rows if e.date is None or e.date >= today]
+        return ahead or rows
+
+    def open_invitations(self) -> list[tuple[Guest, Event]]:
+        """The invitations a typed answer may be about: not answered, or answered lately."""
+        upcoming = self.upcoming()
+        recent = self.now - RECENT_ANSWER
+        open_ = [(g, e) for g, e in upcoming
+                 if (g.status == RsvpStatus.invited and g.invitation != InvitationState.not_sent)
+                 or (g.answered_at is not None and g.answered_at >= recent)]
+        return open_ or upcoming
+
+    # ------------------------------------------------------------ replies
+
+    def send(self, message: dict, event_id=None, kind: str = REPLY_KIND) -> None:
+        outbox.enqueue(self.session, phone=self.user.phone, message=message, kind=kind,
+                       event_id=event_id, user_id=self.user.id)
+
+    def say(self, text: str, event_id=None, kind: str = REPLY_KIND) -> None:
+        if self.user.phone:
+            self.send(outbox.text(text), event_id, kind)
+
+
+def handle_guest_message(session: Session, settings, user: User, msg) -> bool:
+    """Act on a guest's message; False when the sender is no guest (or, for someone who
+    also organises events, when the text means nothing to the guest side)."""
+    parsed = _parse(getattr(msg, "reply_id", None))
+    if parsed is None and not user.phone:
+        return False
+    turn = _Turn(session, settings, user, msg)
+    if parsed is not None:
+        _payload(turn, *parsed)
+        turn.save()
+        return True
+    rows = turn.rows()
+    if not rows:
+        return False
+    handled = _text(turn, rows)
+    turn.save()
+    return handled
+
+
+# --------------------------------------------------------------------------- buttons
+
+
+def _payload(turn: _Turn, kind: str, guest_id: uuid.UUID, value: str) -> None:
+    guest = turn.own_guest(guest_id)
+    if guest is None:
+        log.info("guest payload %s from %s does not match a guest of that number",
+                 kind, mask_phone(turn.user.phone))
+        turn.say(say.not_your_invitation(turn.lang))
+        return
+    if kind == "rsvp":
+        _answer(turn, guest, value, None, via="button")
+    elif kind == "party":
+        if value == "more":
+            turn.await_party(guest)
+            turn.say(say.ask_exact_number(turn.lang), guest.event_id)
+        else:
+            _party(turn, guest, int(value))
+    elif kind == "pick":
+        choice = turn._valid("choice")
+        turn.state.pop("choice", None)
+        if choice and choice.get("intent") in ("yes", "no", "maybe"):
+            _answer(turn, guest, choice["intent"], choice.get("party"), via="text")
+        elif choice and choice.get("intent") == "note":
+            _forward(turn, guest, str(choice.get("text") or ""), choice.get("wamid"))
+        else:
+            _ask_answer(turn, guest)
+
+
+def _ask_answer(turn: _Turn, guest: Guest) -> None:
+    event = turn.session.get(Event, guest.event_id)
+    body = say.answer_for(turn.lang, event.name)
+    buttons = [(rsvp_payload_id(guest.id, suffix), title) for suffix, title in say.answer_buttons(turn.lang)]
+    turn.send(outbox.buttons(body, buttons), event.id)
+
+
+# --------------------------------------------------------------------------- answers
+
+
+def _answer(turn: _Turn, guest: Guest, answer: str, party: int | None, via: str) -> None:
+    event = turn.session.get(Event, guest.event_id)
+    if party is not None and party <= 0:
+        answer, party = "no", None
+    rsvp.record_answer(turn.session, guest, answer, party_size=party, via=via)
+    lang, name = turn.lang, guest.first_name
+    if answer != "yes":
+        if _awaiting(turn, guest):
+            turn.state.pop("await_party", None)
+        text = say.not_coming(lang, name, event.name) if answer == "no" else say.maybe(lang, name, event.name)
+        turn.say(text, event.id)
+        return
+    if guest.party_size:
+        if _awaiting(turn, guest):
+            turn.state.pop("await_party", None)
+        date_text = format_date(event.date) if event.date else None
+        turn.say(say.coming(lang, name, event.name, date_text, guest.party_size), event.id)
+        return
+    turn.await_party(guest)
+    body = say.ask_party_size(lang, name, event.name)
+    buttons = [(party_payload_id(guest.id, suffix), title) for suffix, title in say.party_buttons(lang)]
+    turn.send(outbox.buttons(body, buttons), event.id)
+
+
+def _awaiting(turn: _Turn, guest: Guest) -> bool:
+    item = turn.state.get("await_party")
+    return isinstance(item, dict) and item.get("guest") == str(guest.id)
+
+
+def _party(turn: _Turn, guest: Guest, party: int) -> None:
+    if party <= 0:
+        _answer(turn, guest, "no", None, via="text")
+        return
+    event = turn.session.get(Event, guest.event_id)
+    rsvp.record_answer(turn.session, guest, "yes", party_size=party, via="text")
+    turn.state.pop("await_party", None)
+    turn.say(say.party_recorded(turn.lang, event.name, party), event.id)
+
+
+# --------------------------------------------------------------------------- typed text
+
+
+def _text(turn: _Turn, rows: list[tuple[Guest, Event]]) -> bool:
+    msg = turn.msg
+    if msg.kind in ("reaction", "system", "unsupported", "unknown"):
+        return True  # nothing to answer
+    text = (msg.text or "").strip() if msg.kind in ("text", "button", "interactive") else ""
+    intent = interpret(text) if text else GuestIntent("unknown")
+
+    if intent.kind == "stop":
+        _set_opt_out(turn, rows, True)
+        return True
+    if intent.kind == "start":
+        _set_opt_out(turn, rows, False)
+        return True
+    if intent.kind == "details":
+        _details(turn)
+        return True
+    if intent.kind == "help":
+        if _is_member(turn):
+            return False  # an organiser's "help": the organiser chat answers it
+        _guest_help(turn)
+        return True
+    if intent.kind == "thanks" or (intent.kind == "yes" and intent.gesture and not _unanswered(turn)):
+        _welcome(turn)   # politeness, or a 👍 after answering: nothing changes
+        return True
+
+    awaited = turn.awaited_guest()
+    if intent.kind == "party_size" or (intent.kind == "yes" and intent.party_size):
+        if awaited is not None:
+            _party(turn, awaited, intent.party_size)
+            return True
+        return _choose_or_apply(turn, "yes", intent.party_size)
+    if intent.kind in ("yes", "no", "maybe"):
+        if awaited is not None and intent.kind == "no":
+            # "no" right after "how many?" is about the invitation we just asked about
+            _answer(turn, awaited, "no", None, via="text")
+            return True
+        return _choose_or_apply(turn, intent.kind, None, only_unanswered=intent.gesture)
+
+    if _is_member(turn):
+        return False  # an organiser's stray text: the organiser chat answers it
+    _pass_on(turn, text)
+    return True
+
+
+def _choose_or_apply(turn: _Turn, answer: str, party: int | None, only_unanswered: bool = False) -> bool:
+    candidates = _unanswered(turn) if only_unanswered else turn.open_invitations()
+    if len(candidates) == 1:
+        turn.state.pop("choice", None)
+        guest = candidates[0][0]
+        if answer == "yes" and party and guest.status == RsvpStatus.confirmed:
+            _party(turn, guest, party)  # already coming: a new number
+        else:
+            _answer(turn, guest, answer, party, via="text")
+        return True
+    turn.state["choice"] = {"intent": answer, "party": party, "until": (turn.now + CHOICE_TTL).isoformat()}
+    body, button = say.choose_event(turn.lang)
+    rows = [(pick_payload_id(g.id), e.name, format_date(e.date) if e.date else say.date_tba(turn.lang))
+            for g, e in candidates[:MAX_PICK_ROWS]]
+    turn.send(outbox.choice_list(body, button, rows))
+    return True
+
+
+def _details(turn: _Turn) -> None:
+    items = []
+    for guest, event in turn.upcoming():
+        items.append((
+            event.name,
+            format_date(event.date) if event.date else say.date_tba(turn.lang),
+            event.location or say.location_tba(turn.lang),
+            say.status_line(turn.lang, guest.status.value, guest.party_size),
+        ))
+    event_id = turn.upcoming()[0][1].id if len(items) == 1 else None
+    turn.say(say.details(turn.lang, items), event_id)
+
+
+def _set_opt_out(turn: _Turn, rows: list[tuple[Guest, Event]], opted_out: bool) -> None:
+    for guest, _ in rows:
+        guest.opted_out = opted_out
+    turn.session.flush()
+    turn.state.pop("await_party", None)
+    turn.state.pop("choice", None)
+    log.info("%s opted %s (%d invitation(s))", mask_phone(turn.user.phone), "out" if opted_out else "back in", len(rows))
+    if opted_out:
+        turn.say(say.opted_out(turn.lang), kind=OPT_OUT_ACK)
+    else:
+        turn.say(say.opted_in(turn.lang))
+
+
+def _is_member(turn: _Turn) -> bool:
+    return turn.session.scalar(
+        select(EventMember.id).where(EventMember.user_id == turn.user.id).limit(1)) is not None
+
+
+def _unanswered(turn: _Turn) -> list[tuple[Guest, Event]]:
+    """The open invitations the guest has not answered at all (a 👍 answers only these)."""
+    return [(g, e) for g, e in turn.open_invitations() if g.answered_at is None and g.status == RsvpStatus.invited]
+
+
+def _welcome(turn: _Turn) -> None:
+    """A thank-you or an "ok": say what stands (or ask for the answer), change nothing."""
+    candidates = turn.open_invitations()
+    if len(candidates) != 1:
+        turn.say(say.welcome(turn.lang))
+        return
+    guest, event = candidates[0]
+    if guest.answered_at is None and guest.status == RsvpStatus.invited:
+        turn.say(say.welcome(turn.lang, guest.first_name), event.id)
+        _ask_answer(turn, guest)
+        return
+    turn.say(say.welcome(turn.lang, guest.first_name, event.name, guest.status.value, guest.party_size), event.id)
+
+
+def _guest_help(turn: _Turn) -> None:
+    upcoming = turn.upcoming()
+    event = upcoming[0][1] if len(upcoming) == 1 else None
+    turn.say(say.guest_help(turn.lang, event.name if event else None), event.id if event else None)
+
+
+def _note_candidates(turn: _Turn) -> list[tuple[Guest, Event]]:
+    """The events a guest's note may be about. An event whose date has passed only when it
+    is the guest's one and only invitation; among upcoming ones, the open invitations first."""
+    rows = turn.rows()
+    today = turn.now.date() - timedelta(days=1)
+    ahead = [(g, e) for g, e in rows if e.date is None or e.date >= today]
+    if not ahead:
+        return rows if len(rows) == 1 else []
+    recent = turn.now - RECENT_ANSWER
+    open_ = [(g, e) for g, e in ahead
+             if (g.status == RsvpStatus.invited and g.invitation != InvitationState.not_sent)
+             or (g.answered_at is not None and g.answered_at >= recent)]
+    return open_ or ahead
+
+
+def _pass_on(turn: _Turn, text: str) -> None:
+    """Anything else a guest writes: file it with their invitation and tell that event's
+    organisers. With several candidate events the guest picks one; organisers of the
+    other events never see it."""
+    shown = text or f"[{turn.msg.kind}]"
+    wamid = getattr(turn.msg, "wamid", None)
+    candidates = _note_candidates(turn)
+    if len(candidates) == 1:
+        _forward(turn, candidates[0][0], shown, wamid)
+        return
+    if not candidates:
+        log.info("note from %s not passed on: no current invitation", mask_phone(turn.user.phone))
+        turn.say(say.cannot_pass_on(turn.lang))
+        return
+    turn.state["choice"] = {"intent": "note", "text": shown[:1000], "wamid": wamid,
+                            "until": (turn.now + CHOICE_TTL).isoformat()}
+    body, button = say.choose_event_for_note(turn.lang)
+    rows = [(pick_payload_id(g.id), e.name, format_date(e.date) if e.date else say.date_tba(turn.lang))
+            for g, e in candidates[:MAX_PICK_ROWS]]
+    turn.send(outbox.choice_list(body, button, rows))
+
+
+def _forward(turn: _Turn, guest: Guest, text: str, wamid: str | None) -> None:
+    inbound = turn.session.scalar(select(Message).where(Message.wamid == wamid)) if wamid else None
+    if inbound is not None:
+        inbound.guest_id, inbound.event_id = guest.id, guest.event_id
+    rsvp.pass_on_note(turn.session, guest, text)
+    turn.say(say.passed_on(turn.lang), guest.event_id)

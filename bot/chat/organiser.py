@@ -1,0 +1,626 @@
+"""The organiser's side of the chat: commands, confirmations, documents and contact cards.
+
+Expected problems become friendly replies: a `ParseError` (a usage hint) or a
+`DomainError` (its message). Anything else is a bug and propagates: the worker logs
+it with the wamid, retries, and in the end answers with an apology.
+"""
+from __future__ import annotations
+
+import logging
+from datetime import date
+from typing import TYPE_CHECKING, Callable
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from storage.models import Event, EventMember, Guest, User
+
+from bot.chat import commands as C
+from bot.chat import conversation as convo
+from bot.services import imports, notices, outbox
+from bot.text import replies
+from bot.services.permissions import Action, role_allows
+from bot.text.phones import display_phone
+from bot.services import events as event_service
+from bot.services import guests as guest_service
+from bot.services import members as member_service
+from bot.services import stats as stats_service
+from bot.chat import guest as guest_flow
+from bot.services import sending, tokens
+from bot.services.access import require
+from bot.services.errors import DomainError
+
+if TYPE_CHECKING:
+    from bot.whatsapp.inbound import InboundMessage
+
+log = logging.getLogger("bot.chat")
+
+CONFIRM_YES = "confirm:yes"
+CONFIRM_NO = "confirm:no"
+HINT_KINDS = frozenset({"image", "audio", "video", "sticker", "location", "unsupported", "unknown", "order"})
+SILENT_KINDS = frozenset({"reaction", "system"})
+CSV_MIME = frozenset({"text/csv", "text/plain", "text/comma-separated-values", "application/csv",
+                      "text/x-csv", "application/x-csv", "text/tab-separated-values"})
+CSV_EXTENSIONS = (".csv", ".txt", ".tsv")
+
+
+# =========================================================================== the organiser
+
+class OrganiserChat:
+    """One inbound message from an organiser (or a would-be one), answered."""
+
+    def __init__(self, session: Session, settings, user: User, msg: InboundMessage) -> None:
+        self.session = session
+        self.settings = settings
+        self.user = user
+        self.msg = msg
+        self._conv = None
+        self.region = guest_service.region_for(user, self.settings.default_region)
+        self._member_somewhere: bool | None = None
+        self._guest_somewhere: bool | None = None
+
+    @property
+    def conv(self):
+        """The sender's chat state, loaded (or created) only when a command needs it."""
+        if self._conv is None:
+            self._conv = convo.get_conversation(self.session, self.user)
+        return self._conv
+
+    # ------------------------------------------------------------------ output
+
+    def say(self, text: str) -> None:
+        text = replies.cap(text)
+        outbox.enqueue(self.session, phone=self.user.phone, message=outbox.text(text), kind="reply",
+                       user_id=self.user.id)
+
+    def ask(self, text: str, pending: dict) -> None:
+        """A yes/no question with buttons; the answer runs `pending`."""
+        convo.set_pending(self.conv, pending)
+        message = outbox.buttons(text, [(CONFIRM_YES, "Yes"), (CONFIRM_NO, "No")])
+        outbox.enqueue(self.session, phone=self.user.phone, message=message, kind="reply", user_id=self.user.id)
+
+    # ------------------------------------------------------------------ entry
+
+    def _load_roles(self) -> None:
+        """Whether the sender organises any event and is anyone's guest: one query."""
+        member = select(EventMember.id).where(EventMember.user_id == self.user.id).limit(1)
+        guest = select(Guest.id).where(Guest.phone == self.user.phone).limit(1)
+        self._member_somewhere, self._guest_somewhere = self.session.execute(
+            select(member.exists(), guest.exists())).one()
+
+    @property
+    def is_member(self) -> bool:
+        if self._member_somewhere is None:
+            self._load_roles()
+        return self._member_somewhere
+
+    @property
+    def is_guest(self) -> bool:
+        if self._guest_somewhere is None:
+            self._load_roles()
+        return self._guest_somewhere
+
+    def current(self) -> tuple[Event, EventMember] | None:
+        """The current event (none, without asking the database, for a sender with no events)."""
+        if not self.is_member:
+            return None
+        return convo.current_event(self.session, self.user, self.conv)
+
+    def run(self) -> None:
+        kind = self.msg.kind
+        if kind == "text":
+            return self.on_text(self.msg.text or "")
+        if kind == "interactive":
+            if self.msg.reply_id in (CONFIRM_YES, CONFIRM_NO):
+                return self.execute(C.Confirm("yes" if self.msg.reply_id == CONFIRM_YES else "no"))
+            return self.on_text(self.msg.text or "")
+        if kind == "button":
+            return self.on_text(self.msg.text or "")
+        if kind == "document":
+            return self.guarded(self.on_document)
+        if kind == "contacts":
+            return self.guarded(self.on_contacts)
+        self.say(replies.NON_ORGANISER_HINT)
+
+    def on_text(self, text: str) -> None:
+        cmd = C.parse(text, self.region, date.today())
+        if isinstance(cmd, C.ParseError):
+            if cmd.usage is None and self.is_member and self.is_guest:
+                if guest_flow.handle_guest_message(self.session, self.settings, self.user, self.msg):
+                    return
+            if cmd.usage is None and not self.is_member:
+                return self.say(replies.NO_EVENTS_WELCOME)  # a newcomer: show how to start
+            return self.say(cmd.message)
+        self.execute(cmd)
+
+    def guarded(self, fn: Callable[[], None], *, writes: bool = True) -> None:
+        """Run `fn` all or nothing: a DomainError undoes its changes and becomes the reply.
+
+        Commands that only read need no savepoint (one round trip less each way).
+        """
+        try:
+            if writes:
+                with self.session.begin_nested():
+                    fn()
+            else:
+                fn()
+        except DomainError as exc:
+            self.say(exc.message)
+
+    def execute(self, cmd) -> None:
+        handler = HANDLERS[type(cmd)]
+        action = C.action_for(cmd)
+        writes = C.spec_for(cmd).writes
+        if action is None:
+            return self.guarded(lambda: handler(self, cmd), writes=writes)
+        target = self.event_or_ask(C.spec_for(cmd).name)
+        if target is None:
+            return
+        event, _ = target
+
+        def run() -> None:
+            require(self.session, self.user, event.id, action)  # the refusal comes before any question
+            handler(self, cmd, event)
+
+        self.guarded(run, writes=writes)
+
+    # ------------------------------------------------------------------ the current event
+
+    def event_or_ask(self, again: str | None = None) -> tuple[Event, EventMember] | None:
+        """The current event, or None after telling the sender how to pick one."""
+        found = self.current()
+        if found is not None:
+            return found
+        rows = self.event_rows()
+        if not rows:
+            self.say(replies.NO_EVENTS_WELCOME)
+        else:
+            self.say(replies.choose_event(rows, again))
+        return None
+
+    def event_rows(self) -> list[tuple[Event, EventMember, int]]:
+        events = event_service.list_events(self.session, self.user)
+        if not events:
+            return []
+        ids = [e.id for e, _ in events]
+        counts = dict(self.session.execute(
+            select(Guest.event_id, func.count()).where(Guest.event_id.in_(ids)).group_by(Guest.event_id)
+        ).all())
+        return [(e, m, counts.get(e.id, 0)) for e, m in events]
+
+    def guest_count(self, event: Event) -> int:
+        return self.session.scalar(select(func.count()).select_from(Guest).where(Guest.event_id == event.id)) or 0
+
+    # ------------------------------------------------------------------ references
+
+    def resolve_guest(self, event: Event, ref: C.Ref, again: str) -> Guest | None:
+        """The guest `ref` names, or None after saying why not (or listing the candidates)."""
+        s, u = self.session, self.user
+        if ref.number is not None:
+            gid = convo.listing_id(self.conv, "guests", event.id, ref.number)
+            if gid is None:
+                self.say(f"There's no number {ref.number} in your last list of {event.name}. "
+                         "Send *guests* (or *find <name>*) and use a number from that list.")
+                return None
+            return guest_service.get_guest(s, u, event.id, gid)
+        if ref.phone is not None:
+            require(s, u, event.id, Action.VIEW)
+            guest = guest_service.guest_by_phone(s, event.id, ref.phone)
+            if guest is None:
+                self.say(f"No guest of {event.name} has the number {display_phone(ref.phone)}.")
+            return guest
+        found, total = guest_service.list_guests(s, u, event.id, search=ref.text, limit=10)
+        exact = [g for g in found if g.full_name.lower() == ref.text.lower()]
+        if total == 1:
+            return found[0]
+        if len(exact) == 1:
+            return exact[0]
+        if total == 0:
+            self.say(f"No guest of {event.name} matches “{ref.text}”. Try *find <part of the name>*.")
+            return None
+        convo.save_listing(self.conv, "guests", event.id, [g.id for g in found], mode="find",
+                           search=ref.text, total=total)
+        self.say(replies.ambiguous_guests(ref.text, found, total, again.replace("<ref>", "2")))
+        return None
+
+    def resolve_member(self, event: Event, ref: C.Ref, again: str) -> EventMember | None:
+        members = member_service.list_members(self.session, self.user, event.id)
+        if ref.number is not None:
+            uid = convo.listing_id(self.conv, "members", event.id, ref.number)
+            match = [m for m in members if m.user_id == uid]
+            if not match:
+                self.say(f"There's no number {ref.number} in your last team list of {event.name}. "
+                         "Send *members* and use a number from it.")
+                return None
+            return match[0]
+        if ref.phone is not None:
+            match = [m for m in members if m.user.phone == ref.phone]
+            if not match:
+                self.say(f"{display_phone(ref.phone)} is not on the team of {event.name}.")
+                return None
+            return match[0]
+        text = ref.text.lower()
+        match = [m for m in members if m.user.display_name and text in m.user.display_name.lower()]
+        exact = [m for m in match if m.user.display_name.lower() == text]
+        if len(match) == 1 or len(exact) == 1:
+            return (exact or match)[0]
+        if not match:
+            self.say(f"Nobody on the team of {event.name} is called “{ref.text}”. Send *members* for the list.")
+            return None
+        self.show_members(event)
+        self.say(f"Several members match “{ref.text}”: use the number, e.g. *{again.replace('<ref>', '2')}*.")
+        return None
+
+    # ------------------------------------------------------------------ documents and contact cards
+
+    def on_document(self) -> None:
+        media = self.msg.media
+        if media is None or not media.id or not _maybe_csv(media.mime_type, media.filename):
+            return self.say(replies.NOT_A_CSV)
+        target = self.event_or_ask()
+        if target is None:
+            return
+        event, _ = target
+        require(self.session, self.user, event.id, Action.EDIT_GUESTS)
+        # Downloading and importing is the worker's job: Meta gets its 200 at once.
+        imports.queue_import(self.session, self.user, event, media, self.region)
+
+    def on_contacts(self) -> None:
+        cards = self.msg.contacts
+        if not cards:
+            return self.say(replies.NON_ORGANISER_HINT)
+        target = self.event_or_ask()
+        if target is None:
+            return
+        event, _ = target
+        require(self.session, self.user, event.id, Action.EDIT_GUESTS)
+        rows: list = []
+        for n, card in enumerate(cards, start=1):
+            name = " ".join((card.name or "").split())
+            if not card.phones:
+                rows.append(C.LineError(n, name, f"{name or 'a card'} has no phone number"))
+                continue
+            first, last = C.split_name(name) if name else ("", "")
+            rows.append(guest_service.GuestInput(first_name=first, last_name=last, phone=card.phones[0], line_no=n))
+        result = guest_service.import_guests(self.session, self.user, event.id, rows, self.region)
+        if len(cards) == 1 and result.created:
+            return self.say(replies.guest_added(event, result.created[0][1]))
+        self.say(replies.import_summary(event, result, what="contact cards", unit="card"))
+
+    # ------------------------------------------------------------------ events
+
+    def cmd_help(self, cmd: C.Help) -> None:
+        found = self.current()
+        if found is None:
+            groups = C.help_lines(lambda action: action is None)
+            if self.is_member:
+                text = replies.help_text(groups)
+                return self.say(text + "\n\nPick an event with *events* and *use 2* to see its commands.")
+            return self.say(replies.WELCOME_START + "\n\n" + replies.help_text(groups))
+        event, member = found
+        groups = C.help_lines(lambda action: action is None or role_allows(member.role, action))
+        self.say(replies.help_text(groups, event, member.role.value))
+
+    def cmd_new_event(self, cmd: C.NewEvent) -> None:
+        event = event_service.create_event(self.session, self.user, cmd.name, cmd.date, cmd.location)
+        convo.set_current_event(self.conv, event.id)
+        self._member_somewhere = True
+        self.say(replies.event_created(event) + replies.past_date_note(event.date, date.today()))
+
+    def cmd_events(self, cmd: C.ListEvents) -> None:
+        rows = self.event_rows()
+        if not rows:
+            return self.say(replies.NO_EVENTS_WELCOME)
+        current = self.current()
+        self.say(replies.events_list(rows, current[0].id if current else None))
+
+    def cmd_use(self, cmd: C.UseEvent) -> None:
+        rows = self.event_rows()
+        if not rows:
+            return self.say(replies.NO_EVENTS_WELCOME)
+        ref = cmd.ref.strip()
+        if ref.isdigit():
+            n = int(ref)
+            if not 1 <= n <= len(rows):
+                return self.say(f"There's no event number {n}. " + replies.events_list(rows))
+            chosen = [rows[n - 1]]
+        else:
+            key = ref.lower()
+            chosen = [r for r in rows if r[0].name.lower() == key] or [r for r in rows if key in r[0].name.lower()]
+        if not chosen:
+            return self.say(f"You have no event called “{ref}”.\n\n" + replies.events_list(rows))
+        if len(chosen) > 1:
+            numbered = [(i, r) for i, r in enumerate(rows, start=1) if r in chosen]
+            lines = [f"Several of your events match “{ref}”:"] + [f"{i}. {r[0].name}" for i, r in numbered]
+            lines.append(f"\nSend *use {numbered[0][0]}* (the number).")
+            return self.say("\n".join(lines))
+        event, member, guests = chosen[0]
+        convo.set_current_event(self.conv, event.id)
+        self.say(replies.now_using(event, member, guests))
+
+    def cmd_event(self, cmd: C.ShowEvent, event: Event) -> None:
+        _, member = event_service.get_event(self.session, self.user, event.id)
+        members = len(member_service.list_members(self.session, self.user, event.id))
+        self.say(replies.event_details(event, member, self.guest_count(event), members))
+
+    def cmd_set(self, cmd: C.SetEventField, event: Event) -> None:
+        event = event_service.update_event(self.session, self.user, event.id, **{cmd.field: cmd.value})
+        note = replies.past_date_note(event.date, date.today()) if cmd.field == "date" else ""
+        self.say(replies.event_changed(event, cmd.field, cmd.value) + note)
+
+    def cmd_delete_event(self, cmd: C.DeleteEvent, event: Event) -> None:
+        self.ask(replies.delete_event_question(event, self.guest_count(event)),
+                 {"op": "delete_event", "event_id": str(event.id), "again": "delete event"})
+
+    def cmd_reminders(self, cmd: C.Reminders, event: Event) -> None:
+        event = event_service.set_reminder_days(self.session, self.user, event.id,
+                                                list(cmd.days) if cmd.days else None)
+        self.say(replies.reminders_set(event))
+
+    def cmd_notify(self, cmd: C.Notify, event: Event) -> None:
+        event_service.set_notify(self.session, self.user, event.id, cmd.on)
+        self.say(replies.notify_set(event, cmd.on))
+
+    # ------------------------------------------------------------------ guests
+
+    def cmd_add_guests(self, cmd: C.AddGuests, event: Event) -> None:
+        s, u = self.session, self.user
+        if len(cmd.guests) == 1 and not cmd.errors:
+            d = cmd.guests[0]
+            guest = guest_service.add_guest(s, u, event.id, _guest_input(d), self.region)
+            return self.say(replies.guest_added(event, guest))
+        bad = [C.LineError(e.line_no, e.text, f"“{replies.short(e.text)}”: {e.reason}") for e in cmd.errors]
+        rows = sorted([_guest_input(d) for d in cmd.guests] + bad, key=lambda r: r.line_no)
+        result = guest_service.import_guests(s, u, event.id, rows, self.region)
+        self.say(replies.import_summary(event, result, what="list"))
+
+    def cmd_guests(self, cmd: C.ListGuests, event: Event) -> None:
+        self.show_guests(event, mode="list", status=cmd.status, side=cmd.side)
+
+    def cmd_find(self, cmd: C.FindGuests, event: Event) -> None:
+        self.show_guests(event, mode="find", search=cmd.text)
+
+    def show_guests(self, event: Event, *, mode: str, status=None, side=None, search=None,
+                    shown: list[str] | None = None) -> None:
+        shown = list(shown or [])
+        guests, total = guest_service.list_guests(self.session, self.user, event.id, status=status, side=side,
+                                                  search=search, skip=len(shown), limit=replies.PAGE_SIZE)
+        start = len(shown) + 1
+        shown += [str(g.id) for g in guests]
+        convo.save_listing(self.conv, "guests", event.id, shown, mode=mode, status=status, side=side,
+                           search=search, total=total)
+        self.say(replies.guests_page(event, guests, start, total, status=status, side=side, search=search))
+
+    def cmd_more(self, cmd: C.More) -> None:
+        listing = convo.get_listing(self.conv, "guests")
+        if convo.last_listing_kind(self.conv) != "guests" or not listing:
+            return self.say(replies.NO_MORE)
+        if len(listing["ids"]) >= listing.get("total", 0):
+            return self.say("That was the whole list. Send *guests* to see it again.")
+        event, _ = event_service.get_event(self.session, self.user, listing["event_id"])
+        self.show_guests(event, mode=listing.get("mode", "list"), status=listing.get("status"),
+                         side=listing.get("side"), search=listing.get("search"), shown=listing["ids"])
+
+    def cmd_edit(self, cmd: C.EditGuest, event: Event) -> None:
+        guest = self.resolve_guest(event, cmd.ref, f"edit <ref> {cmd.field} {cmd.value}")
+        if guest is None:
+            return
+        old_name = guest.full_name
+        if cmd.field == "name":
+            first, last = C.split_name(str(cmd.value))
+            fields = {"first_name": first, "last_name": last}
+        else:
+            key = {"phone": "phone", "side": "side", "party": "party_size", "note": "notes"}[cmd.field]
+            fields = {key: cmd.value}
+        guest = guest_service.update_guest(self.session, self.user, event.id, guest.id, region=self.region, **fields)
+        self.say(replies.guest_updated(event, guest, cmd.field, old_name))
+
+    def cmd_mark(self, cmd: C.MarkGuest, event: Event) -> None:
+        party = f" party {cmd.party_size}" if cmd.party_size else ""
+        guest = self.resolve_guest(event, cmd.ref, f"mark <ref> {cmd.answer}{party}")
+        if guest is None:
+            return
+        status = {"yes": "confirmed", "no": "declined", "pending": "pending"}[cmd.answer]
+        guest = guest_service.mark_rsvp(self.session, self.user, event.id, guest.id, status,
+                                        cmd.party_size if cmd.party_size is not None else guest_service.UNSET)
+        self.say(replies.guest_marked(event, guest))
+
+    def cmd_remove_guest(self, cmd: C.RemoveGuest, event: Event) -> None:
+        guest = self.resolve_guest(event, cmd.ref, "remove guest <ref>")
+        if guest is None:
+            return
+        self.ask(replies.remove_guest_question(event, guest),
+                 {"op": "remove_guest", "event_id": str(event.id), "guest_id": str(guest.id),
+                  "again": "remove guest"})
+
+    def cmd_stats(self, cmd: C.Stats, event: Event) -> None:
+        self.say(replies.stats(event, stats_service.event_stats(self.session, self.user, event.id)))
+
+    # ------------------------------------------------------------------ sending
+
+    def cmd_invite(self, cmd: C.Invite, event: Event) -> None:
+        audience = sending.invite_audience(self.session, self.user, event.id)
+        self.ask_send("invite", event, audience, {})
+
+    def cmd_remind(self, cmd: C.Remind, event: Event) -> None:
+        audience = sending.remind_audience(self.session, self.user, event.id)
+        self.ask_send("remind", event, audience, {})
+
+    def cmd_broadcast(self, cmd: C.Broadcast, event: Event) -> None:
+        audience = sending.broadcast_audience(self.session, self.user, event.id, status=cmd.status, side=cmd.side)
+        self.ask_send("broadcast", event, audience, {"text": cmd.text, "status": cmd.status, "side": cmd.side})
+
+    def ask_send(self, kind: str, event: Event, audience, extra: dict) -> None:
+        skipped = dict(getattr(audience, "skipped", {}) or {})
+        if audience.count == 0:
+            return self.say(replies.nobody_to_send(kind, event, skipped))
+        filters = ", ".join(x for x in [extra.get("status"), extra.get("side") and f"side {extra['side']}"] if x)
+        text = replies.send_question(kind, event, audience.count, skipped, extra.get("text"), filters)
+        self.ask(text, {"op": kind, "event_id": str(event.id), "again": kind, **extra})
+
+    def cmd_message(self, cmd: C.MessageGuest, event: Event) -> None:
+        guest = self.resolve_guest(event, cmd.ref, f"message <ref>: {cmd.text[:30]}")
+        if guest is None:
+            return
+        sending.message_guest(self.session, self.user, event.id, guest.id, cmd.text)
+        self.say(replies.message_queued(event, guest))
+
+    # ------------------------------------------------------------------ members
+
+    def cmd_members(self, cmd: C.ListMembers, event: Event) -> None:
+        self.show_members(event)
+
+    def show_members(self, event: Event) -> None:
+        members = member_service.list_members(self.session, self.user, event.id)
+        convo.save_listing(self.conv, "members", event.id, [m.user_id for m in members])
+        self.say(replies.members_list(event, members, self.user.id))
+
+    def cmd_add_member(self, cmd: C.AddMember, event: Event) -> None:
+        member = member_service.add_member(self.session, self.user, event.id, cmd.phone, cmd.role)
+        self.say(replies.member_added(event, member))
+        self.tell_new_member(event, member)
+
+    def tell_new_member(self, event: Event, member: EventMember) -> None:
+        notices.tell_new_member(self.session, self.user, event, member)
+
+    def cmd_role(self, cmd: C.ChangeRole, event: Event) -> None:
+        member = self.resolve_member(event, cmd.ref, f"role <ref> {cmd.role}")
+        if member is None:
+            return
+        member = member_service.change_role(self.session, self.user, event.id, member.user_id, cmd.role)
+        self.say(replies.role_changed(event, member))
+
+    def cmd_remove_member(self, cmd: C.RemoveMember, event: Event) -> None:
+        member = self.resolve_member(event, cmd.ref, "remove member <ref>")
+        if member is None:
+            return
+        if member.user_id == self.user.id:
+            return self.say("To take yourself off the team, send *leave*.")
+        self.ask(replies.remove_member_question(event, member),
+                 {"op": "remove_member", "event_id": str(event.id), "user_id": str(member.user_id),
+                  "again": "remove member"})
+
+    def cmd_leave(self, cmd: C.Leave, event: Event) -> None:
+        name = member_service.leave_event(self.session, self.user, event.id)
+        convo.forget_event(self.conv, event.id)
+        self.say(replies.left_event(name))
+
+    # ------------------------------------------------------------------ account
+
+    def cmd_token(self, cmd: C.Token) -> None:
+        if cmd.revoke:
+            return self.say(replies.tokens_revoked(tokens.revoke_tokens(self.session, self.user)))
+        self.say(replies.token_issued(tokens.issue_token(self.session, self.user)))
+
+    # ------------------------------------------------------------------ yes / no / cancel
+
+    def cmd_cancel(self, cmd: C.Cancel) -> None:
+        pending, expired = convo.take_pending(self.session, self.conv)
+        self.say(replies.CANCELLED if pending and not expired else replies.NOTHING_TO_CANCEL)
+
+    def cmd_confirm(self, cmd: C.Confirm) -> None:
+        if not self.conv.pending:
+            if self.is_guest and self.msg.kind == "text":
+                if guest_flow.handle_guest_message(self.session, self.settings, self.user, self.msg):
+                    return
+            return self.say(replies.NOTHING_PENDING)
+        pending, expired = convo.take_pending(self.session, self.conv)
+        if pending is None:  # answered a moment ago (a double tap)
+            return self.say(replies.NOTHING_PENDING)
+        if expired:
+            return self.say(replies.expired(pending.get("again", "it")))
+        if cmd.answer == "no":
+            return self.say(replies.CANCELLED)
+        try:
+            with self.session.begin_nested():  # the question is answered even if the answer fails
+                PENDING_OPS[pending["op"]](self, pending)
+        except DomainError as exc:
+            self.say(exc.message)
+
+    def do_delete_event(self, p: dict) -> None:
+        name = event_service.delete_event(self.session, self.user, p["event_id"])
+        convo.forget_event(self.conv, p["event_id"])
+        self.say(replies.event_deleted(name))
+
+    def do_remove_guest(self, p: dict) -> None:
+        event, _ = event_service.get_event(self.session, self.user, p["event_id"])
+        guest = guest_service.remove_guest(self.session, self.user, event.id, p["guest_id"])
+        self.say(replies.guest_removed(event.name, guest.full_name))
+
+    def do_remove_member(self, p: dict) -> None:
+        event, _ = event_service.get_event(self.session, self.user, p["event_id"])
+        member = member_service.remove_member(self.session, self.user, event.id, p["user_id"])
+        notices.tell_removed_member(self.session, self.user, event, member)
+        self.say(replies.member_removed(event.name, replies.member_name(member)))
+
+    def do_send(self, p: dict) -> None:
+        s, u = self.session, self.user
+        kind = p["op"]
+        if kind == "invite":
+            batch = sending.send_invitations(s, u, p["event_id"])
+        elif kind == "remind":
+            batch = sending.send_reminders(s, u, p["event_id"])
+        else:
+            batch = sending.send_broadcast(s, u, p["event_id"], p["text"], status=p.get("status"), side=p.get("side"))
+        event, _ = event_service.get_event(s, u, p["event_id"])
+        if not batch.total:
+            return self.say(replies.nobody_to_send(kind, event, {}))
+        self.say(replies.sending_started(kind, event, batch.total))
+
+
+def _guest_input(d: C.GuestDraft) -> guest_service.GuestInput:
+    return guest_service.GuestInput(first_name=d.first_name, last_name=d.last_name, phone=d.phone, side=d.side,
+                                    party_size=d.party_size, notes=d.notes, line_no=d.line_no)
+
+
+def _maybe_csv(mime: str | None, filename: str | None) -> bool:
+    name = (filename or "").lower()
+    if name.endswith(CSV_EXTENSIONS):
+        return True
+    if name and "." in name:
+        return False  # .xlsx, .pdf, .jpg ...: not a CSV whatever the type says
+    return (mime or "").split(";")[0].strip().lower() in CSV_MIME
+
+
+HANDLERS: dict[type, Callable] = {
+    C.Help: OrganiserChat.cmd_help,
+    C.NewEvent: OrganiserChat.cmd_new_event,
+    C.SetEventField: OrganiserChat.cmd_set,
+    C.ListEvents: OrganiserChat.cmd_events,
+    C.UseEvent: OrganiserChat.cmd_use,
+    C.ShowEvent: OrganiserChat.cmd_event,
+    C.DeleteEvent: OrganiserChat.cmd_delete_event,
+    C.AddGuests: OrganiserChat.cmd_add_guests,
+    C.ListGuests: OrganiserChat.cmd_guests,
+    C.More: OrganiserChat.cmd_more,
+    C.FindGuests: OrganiserChat.cmd_find,
+    C.EditGuest: OrganiserChat.cmd_edit,
+    C.MarkGuest: OrganiserChat.cmd_mark,
+    C.RemoveGuest: OrganiserChat.cmd_remove_guest,
+    C.Stats: OrganiserChat.cmd_stats,
+    C.Invite: OrganiserChat.cmd_invite,
+    C.Remind: OrganiserChat.cmd_remind,
+    C.Broadcast: OrganiserChat.cmd_broadcast,
+    C.MessageGuest: OrganiserChat.cmd_message,
+    C.ListMembers: OrganiserChat.cmd_members,
+    C.AddMember: OrganiserChat.cmd_add_member,
+    C.ChangeRole: OrganiserChat.cmd_role,
+    C.RemoveMember: OrganiserChat.cmd_remove_member,
+    C.Leave: OrganiserChat.cmd_leave,
+    C.Notify: OrganiserChat.cmd_notify,
+    C.Reminders: OrganiserChat.cmd_reminders,
+    C.Token: OrganiserChat.cmd_token,
+    C.Confirm: OrganiserChat.cmd_confirm,
+    C.Cancel: OrganiserChat.cmd_cancel,
+}
+
+PENDING_OPS: dict[str, Callable] = {
+    "delete_event": OrganiserChat.do_delete_event,
+    "remove_guest": OrganiserChat.do_remove_guest,
+    "remove_member": OrganiserChat.do_remove_member,
+    "invite": OrganiserChat.do_send,
+    "remind": OrganiserChat.do_send,
+    "broadcast": OrganiserChat.do_send,
+}
+
+assert set(HANDLERS) == {spec.command for spec in C.COMMANDS}, "every command in the table has a handler"

@@ -1,0 +1,59 @@
+"""Where each inbound message goes: the guest side or the organiser side of the chat.
+
+`handle_message` runs in the worker's transaction for that message: whatever it changes
+and every reply it queues (outbox rows) commit together with the mark that the message
+was answered. Routing:
+
+* a tap on an RSVP button → the guest flow;
+* a member of any event → organiser commands (text that is not a command, from a
+  sender who is also an invited guest, goes to the guest flow);
+* someone who is only a guest → the guest flow;
+* anyone else → the organiser path (a welcome, `new event`).
+"""
+from __future__ import annotations
+
+import logging
+from datetime import date
+from typing import TYPE_CHECKING
+
+from sqlalchemy.orm import Session
+
+from storage.models import User
+
+from bot.chat import commands as C
+from bot.chat import guest as guest_flow
+from bot.chat.organiser import SILENT_KINDS, OrganiserChat
+
+if TYPE_CHECKING:
+    from bot.config import Settings
+    from bot.whatsapp.inbound import InboundMessage
+
+log = logging.getLogger("bot.chat")
+
+
+def handle_message(session: Session, settings: Settings, user: User, msg: InboundMessage) -> None:
+    if not user.phone:
+        # Known only by a business-scoped id: nothing to reply to yet.
+        log.info("message %s from a user without a phone number: not answered", msg.wamid)
+        return
+    if msg.kind == "button" or (msg.kind == "interactive" and _is_guest_payload(msg.reply_id)):
+        if guest_flow.handle_guest_message(session, settings, user, msg):
+            return
+    chat = OrganiserChat(session, settings, user, msg)
+    if not chat.is_member and chat.is_guest and not _starts_an_event(msg, chat.region):
+        if guest_flow.handle_guest_message(session, settings, user, msg):
+            return
+    if msg.kind in SILENT_KINDS:
+        return  # an emoji reaction or a number change needs no answer
+    chat.run()
+
+
+def _starts_an_event(msg: InboundMessage, region: str | None) -> bool:
+    """A guest may become an organiser: `new event ...` is theirs to send."""
+    return msg.kind == "text" and isinstance(C.parse(msg.text or "", region, date.today()), C.NewEvent)
+
+
+def _is_guest_payload(reply_id: str | None) -> bool:
+    if not reply_id or reply_id.startswith("confirm:"):
+        return False
+    return guest_flow.is_guest_payload(reply_id)

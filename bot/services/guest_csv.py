@@ -1,0 +1,159 @@
+"""Reading a guest list from a CSV file: pure, no database.
+
+UTF-8 with or without a BOM (and Windows-1255/Latin-1 as a fallback), commas,
+semicolons or tabs, a header row in English or Hebrew, or no header at all
+(name, phone, side, party, notes).
+"""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+
+from storage.models import MAX_PARTY_SIZE
+
+from bot.text.phones import InvalidPhone, normalize_phone
+
+MAX_CSV_BYTES = 5 * 1024 * 1024
+MAX_ROWS = 10_000
+
+
+class NotACsv(ValueError):
+    """The file cannot be read as a guest list; the message says why, for a person."""
+
+
+@dataclass(frozen=True)
+class GuestRow:
+    line_no: int
+    first_name: str
+    last_name: str
+    phone: str          # E.164
+    side: str | None = None
+    party_size: int | None = None
+    notes: str | None = None
+
+
+@dataclass(frozen=True)
+class RejectedRow:
+    line_no: int
+    reason: str
+    text: str = ""
+
+
+HEADER_ALIASES = {
+    "name": "name", "full name": "name", "full_name": "name", "guest": "name", "שם": "name", "שם מלא": "name",
+    "first name": "first_name", "first_name": "first_name", "firstname": "first_name", "first": "first_name",
+    "שם פרטי": "first_name",
+    "last name": "last_name", "last_name": "last_name", "lastname": "last_name", "surname": "last_name",
+    "family name": "last_name", "last": "last_name", "שם משפחה": "last_name",
+    "phone": "phone", "phone number": "phone", "mobile": "phone", "cell": "phone", "whatsapp": "phone",
+    "tel": "phone", "telephone": "phone", "number": "phone", "טלפון": "phone", "נייד": "phone",
+    "מספר טלפון": "phone", "פלאפון": "phone",
+    "side": "side", "group": "side", "צד": "side", "קבוצה": "side",
+    "party": "party_size", "party size": "party_size", "party_size": "party_size", "guests": "party_size",
+    "count": "party_size", "people": "party_size", "כמות": "party_size", "מספר אורחים": "party_size",
+    "notes": "notes", "note": "notes", "comment": "notes", "comments": "notes", "הערות": "notes", "הערה": "notes",
+}
+
+
+def decode(data: bytes) -> str:
+    if len(data) > MAX_CSV_BYTES:
+        raise NotACsv(f"That file is too large (over {MAX_CSV_BYTES // (1024 * 1024)} MB).")
+    if b"\x00" in data:
+        raise NotACsv("That file is not a CSV (it looks like a spreadsheet or an image). "
+                      "Save it as CSV and send it again.")
+    for encoding in ("utf-8-sig", "cp1255"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def _dialect(sample: str) -> str:
+    counts = {d: sample.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=counts.get)
+    return best if counts[best] else ","
+
+
+def parse_guest_csv(data: bytes | str, default_region: str | None) -> list[GuestRow | RejectedRow]:
+    """Every data row of the file, read or rejected with its line number and why."""
+    text = decode(data) if isinstance(data, bytes) else data.lstrip("\ufeff")
+    if not text.strip():
+        raise NotACsv("That file is empty.")
+    delimiter = _dialect("\n".join(text.splitlines()[:5]))
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    rows: list[tuple[int, list[str]]] = []
+    try:
+        for record in reader:
+            rows.append((reader.line_num, record))
+            if len(rows) > MAX_ROWS + 1:
+                raise NotACsv(f"That file has more than {MAX_ROWS:,} rows; split it into smaller files.")
+    except csv.Error as exc:
+        raise NotACsv(f"That file is not a readable CSV ({exc}).")
+    rows = [(n, r) for n, r in rows if any(c.strip() for c in r)]
+    if not rows:
+        raise NotACsv("That file has no rows.")
+    columns = _header(rows[0][1])
+    if columns is not None:
+        rows = rows[1:]
+        if "phone" not in columns.values() or not ({"name", "first_name"} & set(columns.values())):
+            raise NotACsv("The file needs a name column and a phone column (e.g. name,phone,side).")
+    else:
+        columns = {0: "name", 1: "phone", 2: "side", 3: "party_size", 4: "notes"}
+        if len(rows[0][1]) < 2:
+            raise NotACsv("That file does not look like a guest list: I need at least a name and a phone on each line.")
+    return [_row(line_no, record, columns, default_region) for line_no, record in rows]
+
+
+def _header(record: list[str]) -> dict[int, str] | None:
+    mapped = {}
+    for i, cell in enumerate(record):
+        key = " ".join(cell.strip().strip('"').lower().replace("-", " ").split())
+        if key in HEADER_ALIASES:
+            mapped[i] = HEADER_ALIASES[key]
+    return mapped if mapped else None
+
+
+def _row(line_no: int, record: list[str], columns: dict[int, str], region: str | None) -> GuestRow | RejectedRow:
+    values: dict[str, str] = {}
+    for i, field in columns.items():
+        if i < len(record) and record[i].strip():
+            values[field] = " ".join(record[i].split())
+    shown = ", ".join(c.strip() for c in record if c.strip())[:60]
+    first, last = values.get("first_name", ""), values.get("last_name", "")
+    if not first and values.get("name"):
+        first, _, last_from_name = values["name"].partition(" ")
+        last = last or last_from_name.strip()
+    if not first:
+        return RejectedRow(line_no, "no name", shown)
+    if not values.get("phone"):
+        return RejectedRow(line_no, "no phone number", shown)
+    try:
+        phone = normalize_phone(values["phone"], region)
+    except InvalidPhone:
+        return RejectedRow(line_no, f"bad phone number {values['phone'][:25]}", shown)
+    party = None
+    if values.get("party_size"):
+        try:
+            party = int(float(values["party_size"]))
+        except ValueError:
+            return RejectedRow(line_no, f"party size is not a number ({values['party_size'][:10]})", shown)
+        if party < 0 or party > MAX_PARTY_SIZE:
+            return RejectedRow(line_no, f"party size must be between 0 and {MAX_PARTY_SIZE}", shown)
+    if len(first) > 100 or len(last) > 100:
+        return RejectedRow(line_no, "name too long", shown)
+    return GuestRow(line_no, first, last, phone, (values.get("side") or None) and values["side"][:50],
+                    party, values.get("notes"))
+
+
+def export_guest_csv(rows: list[dict]) -> bytes:
+    """CSV that Excel opens with Hebrew intact: UTF-8 with a BOM, CRLF line ends."""
+    out = io.StringIO()
+    fields = ["first_name", "last_name", "phone", "side", "status", "party_size", "notes",
+              "invitation", "opted_out", "answered_at"]
+    writer = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore", lineterminator="\r\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: ("" if row.get(k) is None else row.get(k)) for k in fields})
+    return ("\ufeff" + out.getvalue()).encode("utf-8")

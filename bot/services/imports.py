@@ -1,0 +1,45 @@
+"""Guest lists sent to the bot as CSV files: queued as a job, imported by the worker.
+
+The conversation only queues the import (an outbox row of kind IMPORT_JOB); the worker
+downloads the file (bot.worker.imports) and calls `import_file` in the transaction that
+also marks the job done, so a crash part-way never imports twice.
+"""
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from storage.models import Event, User
+
+from bot.services import guests as guest_service
+from bot.services import outbox
+from bot.services.errors import DomainError
+from bot.services.guest_csv import NotACsv, parse_guest_csv
+from bot.text import replies
+
+IMPORT_JOB = outbox.IMPORT_JOB
+
+
+def queue_import(session: Session, user: User, event: Event, media, region: str | None) -> None:
+    outbox.enqueue(
+        session, phone=user.phone, kind=IMPORT_JOB, user_id=user.id, event_id=event.id,
+        body=media.filename or "guest list",
+        message=outbox.job(IMPORT_JOB, media_id=media.id, filename=media.filename, event_id=str(event.id),
+                           user_id=str(user.id), region=region),
+    )
+
+
+def import_file(session: Session, user: User, event_id, data: bytes | None, region, what: str) -> str:
+    """Import the downloaded file (None: it could not be downloaded); the reply to its sender."""
+    if data is None:
+        return replies.DOWNLOAD_FAILED
+    try:
+        rows = parse_guest_csv(data, region)
+    except NotACsv as exc:
+        return f"{exc} Nothing was changed."
+    try:
+        with session.begin_nested():
+            result = guest_service.import_guests(session, user, event_id, rows, region)
+            event = session.get(Event, event_id)
+            return replies.import_summary(event, result, what=what)
+    except DomainError as exc:  # the role changed, or the event was deleted, meanwhile
+        return exc.message

@@ -1,0 +1,151 @@
+"""The outbox: every outgoing message is a row written in the caller's transaction.
+
+Services say *what* to send, never *how*: a neutral message (plain words, words with
+choices, an invitation for this guest and event) stored as JSON on the row. The worker
+hands it to the WhatsApp layer (`bot.whatsapp.render`), which turns it into a Cloud API
+payload (text, interactive, template, and the template to fall back on outside the
+24-hour window) at the moment it is sent.
+
+Neutral messages are plain dicts with a ``type``:
+
+* ``text``: ``{"type": "text", "text": ..., "outside_window": ...}``
+* ``buttons``: ``{"type": "buttons", "text": ..., "buttons": [[id, title], ...]}``
+* ``list``: ``{"type": "list", "text": ..., "button": ..., "rows": [[id, title, description], ...],
+  "section": ...}``
+* ``invitation``: ``{"type": "invitation", "guest_id": ..., "first_name": ..., "event_name": ...,
+  "date": "YYYY-MM-DD" | None, "location": ... | None, "reminder": bool}``
+* ``job``: work for the worker that is not a message (a guest list to import).
+
+``outside_window`` holds the words to carry in the broadcast template when the person
+has not written in the last 24 hours (None: a reply, which never needs one).
+"""
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Iterable, Sequence
+
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from storage.db import is_postgres
+from storage.models import Direction, Message, MessageStatus, utcnow
+
+IMPORT_JOB = "import_csv"  # a guest list to download and import (bot.worker.imports), not a message
+OPT_OUT_EXEMPT_KINDS = frozenset({"opt_out_ack"})  # sent even to a guest who just opted out
+
+
+# --------------------------------------------------------------------------- neutral messages
+
+
+def text(body: str, *, outside_window: str | None = None) -> dict:
+    """Words to read. `outside_window`: what the broadcast template carries when the
+    reader is outside the 24-hour window (None: only ever sent as a reply)."""
+    if not str(body or "").strip():
+        raise ValueError("a text message needs words")
+    message: dict = {"type": "text", "text": body}
+    if outside_window:
+        message["outside_window"] = outside_window
+    return message
+
+
+def buttons(body: str, choices: Sequence[tuple[str, str]], *, outside_window: str | None = None) -> dict:
+    """Words with up to three reply buttons: (id, title) each."""
+    if not choices:
+        raise ValueError("buttons need at least one choice")
+    message: dict = {"type": "buttons", "text": body, "buttons": [[str(i), str(t)] for i, t in choices]}
+    if outside_window:
+        message["outside_window"] = outside_window
+    return message
+
+
+def choice_list(body: str, button: str, rows: Iterable[Sequence[str | None]],
+                section: str | None = None) -> dict:
+    """Words with a list to pick from: rows of (id, title[, description])."""
+    out = [[str(r[0]), str(r[1]), (r[2] if len(r) > 2 else None)] for r in rows]
+    if not out:
+        raise ValueError("a list needs at least one row")
+    message: dict = {"type": "list", "text": body, "button": button, "rows": out}
+    if section:
+        message["section"] = section
+    return message
+
+
+def invitation(*, guest_id, first_name: str, event_name: str, event_date: date | None,
+               location: str | None, reminder: bool = False) -> dict:
+    """An invitation (or a reminder of it) for one guest to one event, with its answers."""
+    return {
+        "type": "invitation",
+        "guest_id": str(guest_id),
+        "first_name": first_name,
+        "event_name": event_name,
+        "date": event_date.isoformat() if event_date else None,
+        "location": location or None,
+        "reminder": bool(reminder),
+    }
+
+
+def job(name: str, **fields) -> dict:
+    return {"type": "job", "job": name, **fields}
+
+
+def words_of(message: dict | None) -> str | None:
+    """The words a neutral message carries (for logs and the stored body)."""
+    if not isinstance(message, dict):
+        return None
+    return message.get("text") if isinstance(message.get("text"), str) else None
+
+
+# --------------------------------------------------------------------------- queueing
+
+
+def enqueue(
+    session: Session,
+    *,
+    phone: str,
+    message: dict,
+    kind: str,
+    body: str | None = None,
+    event_id: uuid.UUID | None = None,
+    guest_id: uuid.UUID | None = None,
+    user_id: uuid.UUID | None = None,
+    dedupe_key: str | None = None,
+    batch_id: uuid.UUID | None = None,
+    not_before: datetime | None = None,
+) -> Message | None:
+    """Queue one neutral `message` to `phone` (E.164).
+
+    A `dedupe_key` makes the message once-only: when a message with the same key was
+    already queued, nothing is added and None is returned.
+    """
+    # Rows this one refers to (a guest, a batch) must be in the database first.
+    session.flush()
+    now = utcnow()
+    values = dict(
+        id=uuid.uuid4(),
+        direction=Direction.outbound,
+        phone=phone,
+        payload=message,
+        fallback=None,
+        kind=kind,
+        body=body if body is not None else words_of(message),
+        event_id=event_id,
+        guest_id=guest_id,
+        user_id=user_id,
+        dedupe_key=dedupe_key,
+        batch_id=batch_id,
+        status=MessageStatus.queued,
+        attempts=0,
+        next_attempt_at=not_before or now,
+        created_at=now,
+        updated_at=now,
+    )
+    # One Core INSERT (every reply goes through here): ON CONFLICT on the dedupe key makes
+    # a once-only message once-only even when two requests race to queue it.
+    statement = (pg_insert if is_postgres(session) else sqlite_insert)(Message.__table__).values(**values)
+    if dedupe_key is not None:
+        statement = statement.on_conflict_do_nothing(index_elements=["dedupe_key"])
+    if session.execute(statement.returning(Message.__table__.c.id)).scalar() is None:
+        return None
+    return Message(**values)  # what was queued (not attached to the session)

@@ -1,0 +1,154 @@
+"""People, keyed by E.164 phone and/or Meta's business-scoped user id."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from bot.text.phones import region_of
+from storage.db import is_postgres
+from storage.models import User, utcnow
+
+
+def find_user(session: Session, phone: str | None = None, wa_user_id: str | None = None) -> User | None:
+    """A known user, recognised by either identity."""
+    conds = []
+    if phone:
+        conds.append(User.phone == phone)
+    if wa_user_id:
+        conds.append(User.wa_user_id == wa_user_id)
+    if not conds:
+        return None
+    users = session.scalars(select(User).where(or_(*conds))).all()
+    if not users:
+        return None
+    # Prefer the row matching the phone (the identity organisers type).
+    for u in users:
+        if phone and u.phone == phone:
+            return u
+    return users[0]
+
+
+def get_or_create_user(
+    session: Session,
+    phone: str | None = None,
+    wa_user_id: str | None = None,
+    display_name: str | None = None,
+    *,
+    seen_at: datetime | None = None,
+) -> User:
+    """The user with this phone or user id, created if new; a missing identity is filled in.
+
+    ``seen_at`` records an inbound message from the user (it opens the 24-hour window).
+    Two requests creating the same new user at once (PostgreSQL) end with one row: the
+    loser of the race finds the winner's row.
+    """
+    if not phone and not wa_user_id:
+        raise ValueError("a user needs a phone or a WhatsApp user id")
+    if phone and seen_at is not None and not wa_user_id:
+        # Someone known by phone alone writing in, new or known: one round trip.
+        return _upsert_by_phone(session, phone, display_name, seen_at)
+    if phone and seen_at is not None:
+        # A known person writing again: one round trip.
+        user = _touch_by_phone(session, phone, seen_at)
+        if user is not None and (not wa_user_id or user.wa_user_id == wa_user_id) and (
+                user.display_name or not display_name):
+            return user
+        known = user is not None or wa_user_id is not None
+    else:
+        known = True
+    user = find_user(session, phone, wa_user_id) if known else None
+    if user is None:
+        user = _create(session, phone, wa_user_id, display_name, seen_at)
+        if user is None:  # someone else created it meanwhile
+            user = find_user(session, phone, wa_user_id)
+            if user is None:  # pragma: no cover - the conflicting row vanished again
+                raise RuntimeError("could not create or find the user")
+        else:
+            return user
+    if phone and not user.phone and find_user(session, phone=phone) in (None, user):
+        user.phone = phone
+
+        user.region = user.region or region_of(phone)
+    if wa_user_id and not user.wa_user_id and session.scalar(
+        select(User.id).where(User.wa_user_id == wa_user_id)
+    ) is None:
+        user.wa_user_id = wa_user_id
+    if display_name and not user.display_name:
+        user.display_name = display_name
+    if seen_at is not None and (user.last_inbound_at is None or user.last_inbound_at < seen_at):
+        user.last_inbound_at = seen_at
+    session.flush()
+    return user
+
+
+def _upsert_by_phone(session: Session, phone: str, display_name: str | None, seen_at: datetime) -> User:
+    """INSERT ... ON CONFLICT (phone) DO UPDATE: the user, created or with the window moved on."""
+    import uuid
+
+    from sqlalchemy import case, func
+    from sqlalchemy.dialects.postgresql import insert as pg_insert
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+
+
+    now = utcnow()
+    insert = (pg_insert if is_postgres(session) else sqlite_insert)(User).values(
+        id=uuid.uuid4(), phone=phone, display_name=display_name, region=region_of(phone),
+        last_inbound_at=seen_at, created_at=now, updated_at=now)
+    statement = insert.on_conflict_do_update(
+        index_elements=[User.phone],
+        set_={
+            "last_inbound_at": case(
+                (User.last_inbound_at.is_(None), insert.excluded.last_inbound_at),
+                (User.last_inbound_at < insert.excluded.last_inbound_at, insert.excluded.last_inbound_at),
+                else_=User.last_inbound_at,
+            ),
+            "display_name": func.coalesce(User.display_name, insert.excluded.display_name),
+        },
+    ).returning(User).execution_options(populate_existing=True)
+    return session.scalars(statement).one()
+
+
+def _touch_by_phone(session: Session, phone: str, seen_at: datetime) -> User | None:
+    """The user with this phone, with `last_inbound_at` moved forward to `seen_at`."""
+    from sqlalchemy import case, update
+
+    statement = (
+        update(User)
+        .where(User.phone == phone)
+        .values(last_inbound_at=case(
+            (User.last_inbound_at.is_(None), seen_at),
+            (User.last_inbound_at < seen_at, seen_at),
+            else_=User.last_inbound_at,
+        ))
+        .returning(User)
+        .execution_options(synchronize_session=False)
+    )
+    return session.scalars(statement).first()
+
+
+def _create(session: Session, phone: str | None, wa_user_id: str | None,
+            display_name: str | None, seen_at: datetime | None = None) -> User | None:
+    """A new user, or None when a concurrent request created one with this identity first
+    (INSERT ... ON CONFLICT DO NOTHING: no savepoint, no aborted transaction)."""
+    import uuid
+
+    from sqlalchemy.dialects.postgresql import insert as pg_insert
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+
+
+    now = utcnow()
+    statement = (
+        (pg_insert if is_postgres(session) else sqlite_insert)(User)
+        .values(id=uuid.uuid4(), phone=phone, wa_user_id=wa_user_id, display_name=display_name,
+                region=region_of(phone) if phone else None, last_inbound_at=seen_at,
+                created_at=now, updated_at=now)
+        .on_conflict_do_nothing()
+        .returning(User)
+    )
+    return session.scalars(statement).first()
+
+

@@ -1,0 +1,1 @@
+"""Words, dates and phone numbers as people read and write them."""

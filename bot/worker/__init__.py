@@ -1,0 +1,65 @@
+"""The worker (`flask --app wsgi worker`): everything that happens after the webhook's 200.
+
+* answering: the conversation for each stored message, in order per sender (answering.py);
+* sending: the outbox at the configured rate, shared by every worker (sender.py);
+* the clock: reminder rounds and final tallies of bulk sends (clock.py);
+* import jobs: guest lists sent as files, downloaded and imported (imports.py).
+
+`run` does all of it until stopped; `drain` does what is due now and returns (the
+simulator, `worker --once`, tests): both drive the same steps.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import datetime
+from typing import Callable
+
+from bot.worker import answering, sender
+from bot.worker.sender import DEFAULT_BATCH, DEFAULT_LEASE_SECONDS, WorkerStats
+from storage.models import utcnow
+
+log = logging.getLogger("bot.worker")
+
+MAX_DRAIN_ROUNDS = 20
+
+
+def run(rt, stop: threading.Event, *, batch: int = DEFAULT_BATCH, concurrency: int | None = None,
+        lease: float = DEFAULT_LEASE_SECONDS) -> WorkerStats:
+    """Answer, send and keep the clock until `stop` is set (or sending must stop)."""
+    answerer = threading.Thread(target=answering.run_answering, args=(rt, stop), name="answering", daemon=True)
+    answerer.start()
+    try:
+        stats = sender.run_worker(rt, stop, batch=batch, concurrency=concurrency, lease=lease)
+    finally:
+        stop.set()
+        answerer.join(timeout=30)
+    return stats
+
+
+def drain(rt, *, concurrency: int | None = None, lease: float = DEFAULT_LEASE_SECONDS,
+          clock: Callable[[], datetime] = utcnow, rate: float | None = None,
+          tick: bool = False) -> WorkerStats:
+    """Answer every stored message, apply every status and send everything due, until
+    nothing new comes of it; with `tick`, the clock's work runs between rounds too."""
+    total = WorkerStats()
+    for _ in range(MAX_DRAIN_ROUNDS):
+        answered = answering.drain_inbox(rt, now=clock())
+        sent = sender.drain_outbox(rt, concurrency=concurrency, lease=lease, clock=clock, rate=rate)
+        if tick:
+            sender.scheduler_tick(rt, clock())
+        _add(total, sent)
+        if sent.stopped_reason or not (answered.answered or answered.failed or answered.statuses
+                                        or sent.sent or sent.failed or sent.fell_back or sent.retried):
+            break
+    total.finished = sent.finished
+    return total
+
+
+def _add(total: WorkerStats, more: WorkerStats) -> None:
+    total.sent += more.sent
+    total.failed += more.failed
+    total.retried += more.retried
+    total.fell_back += more.fell_back
+    total.released += more.released
+    total.stopped_reason = total.stopped_reason or more.stopped_reason

@@ -1,0 +1,252 @@
+"""Answering: the worker runs the conversation for each message the webhook stored.
+
+A pass claims a batch of due messages, each the oldest unanswered one of its sender,
+and answers them in one transaction: for each, the conversation (rt.on_message) runs
+inside a savepoint, and its changes, the replies it queued and the mark that the message
+was answered commit together. So:
+
+* one sender's messages are answered in the order they were sent, one at a time: a
+  message is claimed only when no earlier one of its sender is unanswered, and claims
+  hold row locks (`FOR UPDATE SKIP LOCKED` on PostgreSQL; SQLite serialises writers),
+  so no two workers ever answer the same sender at once;
+* a worker killed mid-pass commits nothing: its messages are answered again, once, by
+  the next pass (no reply of the lost pass was ever queued);
+* a message whose conversation crashes is tried again a few times, then answered with
+  an apology and marked failed, so it never blocks its sender for long.
+
+Stored status updates are applied by the same loop (bot.whatsapp.statuses). On
+PostgreSQL the loop sleeps on LISTEN and the webhook's NOTIFY wakes it; on SQLite it polls.
+"""
+from __future__ import annotations
+
+import logging
+import select as io_select
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+import psycopg
+from sqlalchemy import and_, or_, select
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, aliased
+
+from bot.services import outbox
+from bot.services.users import get_or_create_user
+from bot.text.replies import APOLOGY
+from bot.whatsapp import inbound
+from bot.whatsapp.statuses import apply_stored_statuses, prune_early_statuses
+from bot.whatsapp.webhook import INBOX_CHANNEL, mask_sender
+from storage.db import is_postgres
+from storage.models import Direction, Message, MessageStatus, utcnow
+
+log = logging.getLogger("bot.answering")
+
+BATCH = 50  # messages answered per transaction
+MAX_ATTEMPTS = 3  # a crashing conversation is tried this often, then apologised for
+RETRY_DELAYS = (1.0, 4.0)  # seconds before the 2nd and 3rd attempt
+POLL_SECONDS = 0.2  # SQLite: how often to look for new messages
+LISTEN_FALLBACK_SECONDS = 2.0  # PostgreSQL: look anyway this often (a NOTIFY lost on reconnect)
+PRUNE_EVERY_SECONDS = 3600.0
+
+
+@dataclass
+class AnswerStats:
+    answered: int = 0
+    retried: int = 0
+    failed: int = 0
+    statuses: int = 0
+    latencies: list[float] = field(default_factory=list)  # seconds from storing to answering
+
+
+# --------------------------------------------------------------------------- one pass
+
+
+def _due_heads(session: Session, now: datetime, limit: int):
+    """Due messages that are their sender's oldest unanswered one, locked for this transaction."""
+    earlier = aliased(Message)
+    older_unanswered = (
+        select(earlier.id)
+        .where(
+            earlier.direction == Direction.inbound,
+            earlier.status == MessageStatus.received,
+            earlier.sender == Message.sender,
+            or_(earlier.sent_at < Message.sent_at,
+                and_(earlier.sent_at == Message.sent_at, earlier.created_at < Message.created_at)),
+        )
+        .exists()
+    )
+    query = (
+        select(Message)
+        .where(
+            Message.direction == Direction.inbound,
+            Message.status == MessageStatus.received,
+            Message.next_attempt_at <= now,
+            ~older_unanswered,
+        )
+        .order_by(Message.created_at)
+        .limit(limit)
+    )
+    if is_postgres(session):
+        query = query.with_for_update(skip_locked=True, of=Message)
+    return list(session.scalars(query))
+
+
+def answer_due(rt, *, limit: int = BATCH, now: datetime | None = None,
+               stats: AnswerStats | None = None) -> int:
+    """Answer up to `limit` due messages in one transaction; how many were handled."""
+    stats = stats if stats is not None else AnswerStats()
+    now = now or utcnow()
+    with rt.transaction() as session:
+        rows = _due_heads(session, now, limit)
+        for row in rows:
+            _answer(session, rt, row, now, stats)
+    return len(rows)
+
+
+def _answer(session: Session, rt, row: Message, now: datetime, stats: AnswerStats) -> None:
+    msg = None
+    try:
+        with session.begin_nested():
+            msg = _parse(row)
+            user = _sender(session, msg, row)
+            row.user_id = user.id
+            rt.on_message(session, rt.settings, user, msg)
+    except Exception as exc:
+        _failed_attempt(session, row, msg, now, stats, exc)
+        return
+    row.status = MessageStatus.answered
+    row.claimed_until = None
+    stats.answered += 1
+    stats.latencies.append(max(0.0, (utcnow() - row.created_at).total_seconds()))
+
+
+def _parse(row: Message) -> inbound.InboundMessage:
+    msg = inbound.parse_stored(row.payload)
+    if msg is None:
+        raise ValueError(f"stored message {row.wamid} cannot be parsed again")
+    return msg
+
+
+def _sender(session: Session, msg: inbound.InboundMessage, row: Message):
+    return get_or_create_user(session, phone=msg.sender_phone, wa_user_id=msg.sender_user_id,
+                              display_name=msg.profile_name, seen_at=row.sent_at or row.created_at)
+
+
+def _failed_attempt(session: Session, row: Message, msg, now: datetime, stats: AnswerStats,
+                    exc: Exception) -> None:
+    row.attempts = (row.attempts or 0) + 1
+    sender = mask_sender(row.sender or "unknown")
+    if row.attempts < MAX_ATTEMPTS:
+        delay = RETRY_DELAYS[min(row.attempts - 1, len(RETRY_DELAYS) - 1)]
+        row.next_attempt_at = now + timedelta(seconds=delay)
+        row.error_text = f"{type(exc).__name__}: {exc}"[:500]
+        stats.retried += 1
+        log.exception("answering %s from %s failed (attempt %d of %d); trying again in %.0fs",
+                      row.wamid, sender, row.attempts, MAX_ATTEMPTS, delay)
+        return
+    log.exception("answering %s from %s failed %d times; answering with an apology",
+                  row.wamid, sender, row.attempts)
+    row.status = MessageStatus.failed
+    row.error_text = f"{type(exc).__name__}: {exc}"[:500]
+    stats.failed += 1
+    phone = row.phone or (msg.sender_phone if msg else None)
+    if phone:
+        with session.begin_nested():
+            outbox.enqueue(session, phone=phone, message=outbox.text(APOLOGY), kind="apology",
+                           user_id=row.user_id)
+
+
+def apply_statuses_due(rt, *, limit: int = 500, stats: AnswerStats | None = None) -> int:
+    with rt.transaction() as session:
+        counts = apply_stored_statuses(session, limit)
+    if stats is not None:
+        stats.statuses += counts.handled
+    return counts.handled
+
+
+def drain_inbox(rt, *, now: datetime | None = None, stats: AnswerStats | None = None) -> AnswerStats:
+    """Answer every due message and apply every stored status, then return (tests, --once)."""
+    stats = stats if stats is not None else AnswerStats()
+    while answer_due(rt, now=now, stats=stats) or apply_statuses_due(rt, stats=stats):
+        pass
+    with rt.transaction() as session:
+        prune_early_statuses(session, now)
+    return stats
+
+
+# --------------------------------------------------------------------------- the loop
+
+
+class Wakeup:
+    """Wakes the answering loop when the webhook stored something (LISTEN on PostgreSQL)."""
+
+    def __init__(self, rt, stop: threading.Event) -> None:
+        self.event = threading.Event()
+        self.stop = stop
+        self.listens = is_postgres(rt.engine)
+        self._url = rt.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        if self.listens:
+            self._thread = threading.Thread(target=self._listen, name="inbox-listen", daemon=True)
+            self._thread.start()
+
+    def wait(self) -> None:
+        timeout = LISTEN_FALLBACK_SECONDS if self.listens else POLL_SECONDS
+        self.event.wait(timeout)
+        self.event.clear()
+
+    def _listen(self) -> None:
+        while not self.stop.is_set():
+            try:
+                with psycopg.connect(self._url, autocommit=True) as conn:
+                    conn.execute(f"LISTEN {INBOX_CHANNEL}")
+                    self.event.set()  # anything stored while we were not listening
+                    while not self.stop.is_set():
+                        ready, _, _ = io_select.select([conn.fileno()], [], [], 0.5)
+                        if ready:
+                            for _ in conn.notifies(timeout=0):
+                                self.event.set()
+            except (psycopg.Error, OSError) as exc:
+                log.warning("listening for new messages failed (%s); polling until it works again",
+                            type(exc).__name__)
+                self.stop.wait(1.0)
+
+
+def run_answering(rt, stop: threading.Event, *, batch: int = BATCH, on_pass=None) -> AnswerStats:
+    """Answer stored messages and apply statuses until `stop` is set."""
+    stats = AnswerStats()
+    wakeup = Wakeup(rt, stop)
+    wakeup.start()
+    last_prune = 0.0
+    log.info("answering stored messages (%s)",
+             "woken by NOTIFY" if wakeup.listens else f"polling every {POLL_SECONDS:.1f}s")
+    while not stop.is_set():
+        try:
+            busy = answer_due(rt, limit=batch, stats=stats)
+            busy += apply_statuses_due(rt, stats=stats)
+            if time.monotonic() - last_prune > PRUNE_EVERY_SECONDS:
+                with rt.transaction() as session:
+                    prune_early_statuses(session)
+                last_prune = time.monotonic()
+        except DBAPIError as exc:
+            log.warning("answering paused: the database failed (%s); trying again", type(exc).__name__)
+            stop.wait(1.0)
+            continue
+        except Exception:
+            log.exception("answering pass failed; trying again")
+            stop.wait(1.0)
+            continue
+        if on_pass is not None:
+            on_pass(stats)
+        if not busy:
+            wakeup.wait()
+    return stats
+
+
+def describe(stats: AnswerStats) -> str:
+    return (f"answered {stats.answered}, retried {stats.retried}, failed {stats.failed}, "
+            f"statuses {stats.statuses}")
+

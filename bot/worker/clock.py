@@ -1,0 +1,237 @@
+"""Work done on a clock by the worker: final tallies of bulk sends, automatic reminder rounds.
+
+`tick(rt, now)` is safe to run from several workers at once and again after a restart:
+a tally is claimed with a conditional update (reported_at still empty) and a reminder
+round by inserting its ReminderRound row, unique per (event, days before, event date), in the same
+transaction as the reminders it queues. Whoever loses the race changes nothing.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from storage.models import (
+    Event,
+    EventMember,
+    Message,
+    MessageStatus,
+    ReminderRound,
+    Role,
+    SendBatch,
+    User,
+    utcnow,
+)
+
+from bot.services import outbox
+from bot.services import sending
+from bot.whatsapp.client import reason_for
+
+log = logging.getLogger("bot.scheduler")
+
+REMINDER_HOURS = (9, 20)          # local time of the event: from 09:00, before 20:00
+TALLY_LOOKBACK = timedelta(days=7)  # batches older than this are not reported any more
+TALLY_KIND = "send_report"
+FINAL = (MessageStatus.sent, MessageStatus.delivered, MessageStatus.read, MessageStatus.failed)
+DELIVERED = (MessageStatus.sent, MessageStatus.delivered, MessageStatus.read)
+
+@dataclass
+class TickResult:
+    reported: int = 0
+    rounds: int = 0
+    reminders: int = 0
+
+
+def tick(rt, now: datetime | None = None) -> TickResult:
+    """One pass: report finished bulk sends, then send the reminder rounds due now."""
+    now = now or utcnow()
+    result = TickResult()
+    result.reported = report_finished_batches(rt, now)
+    result.rounds, result.reminders = run_reminder_rounds(rt, now)
+    return result
+
+
+# --------------------------------------------------------------------------- tallies
+
+
+def failure_reason(code: int | None, text: str | None) -> str:
+    """Why one message failed, as an organiser would say it: the same words as everywhere
+    else for Meta's error codes (whatsapp.reason_for)."""
+    if code is not None:
+        return reason_for(code)
+    text = (text or "").strip()
+    if text == "opted out":
+        return "opted out"
+    if not text:
+        return "unknown error"
+    short = text.split(":")[0].split("(")[0].strip()
+    return short[:40] or "unknown error"
+
+
+def _reasons_phrase(reasons: dict[str, int]) -> str:
+    return ", ".join(f"{n} {reason}" for reason, n in sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def tally_text(kind: str, event_name: str, sent: int, reasons: dict[str, int], automatic: bool = False) -> str:
+    """'✅ Invitations for X are out: 141 sent, 2 failed (1 not on WhatsApp, ...).'"""
+    failed = sum(reasons.values())
+    what = {
+        sending.INVITATION: f"Invitations for {event_name} are out",
+        sending.REMINDER: (f"The automatic reminder for {event_name} is out" if automatic
+                           else f"Reminders for {event_name} are out"),
+        sending.BROADCAST: f"Your message to the guests of {event_name} is out",
+    }.get(kind, f"Messages for {event_name} are out")
+    icon = "✅" if sent and not failed else ("⚠️" if sent else "❌")
+    text = f"{icon} {what}: {sent} sent"
+    if failed:
+        text += f", {failed} failed ({_reasons_phrase(reasons)})"
+    text += "."
+    if failed and kind == sending.INVITATION:
+        text += " Send *guests failed* for the list."
+    return text
+
+
+def report_finished_batches(rt, now: datetime) -> int:
+    with rt.transaction() as session:
+        batch_ids = list(session.scalars(
+            select(SendBatch.id).where(SendBatch.reported_at.is_(None),
+                                       SendBatch.created_at >= utcnow() - TALLY_LOOKBACK)
+            .order_by(SendBatch.created_at)
+        ))
+    reported = 0
+    for batch_id in batch_ids:
+        try:
+            with rt.transaction() as session:
+                reported += _report(session, batch_id, now)
+        except Exception:
+            log.exception("reporting the tally of send batch %s failed", batch_id)
+    return reported
+
+
+def _report(session: Session, batch_id, now: datetime) -> int:
+    counts = session.execute(
+        select(Message.status, Message.error_code, Message.error_text, func.count())
+        .where(Message.batch_id == batch_id)
+        .group_by(Message.status, Message.error_code, Message.error_text)
+    ).all()
+    if any(status not in FINAL for status, _, _, _ in counts):
+        return 0
+    claimed = session.execute(
+        update(SendBatch).where(SendBatch.id == batch_id, SendBatch.reported_at.is_(None))
+        .values(reported_at=now)
+    ).rowcount
+    if not claimed:
+        return 0  # another worker reported it
+    batch = session.get(SendBatch, batch_id)
+    event = session.get(Event, batch.event_id)
+    sent = sum(n for status, _, _, n in counts if status in DELIVERED)
+    reasons: dict[str, int] = {}
+    for status, code, text, n in counts:
+        if status == MessageStatus.failed:
+            reason = failure_reason(code, text)
+            reasons[reason] = reasons.get(reason, 0) + n
+    text = tally_text(batch.kind, event.name, sent, reasons, automatic=batch.requested_by is None)
+    recipients = _report_recipients(session, batch)
+    for user in recipients:
+        outbox.enqueue(session, phone=user.phone, message=sending.notice(text), kind=TALLY_KIND,
+                       event_id=event.id, user_id=user.id,
+                       dedupe_key=f"tally:{batch.id}:{user.id}")
+    log.info("send batch %s (%s, %d rows) finished: %d sent, %d failed; told %d organiser(s)",
+             batch.id, batch.kind, batch.total, sent, sum(reasons.values()), len(recipients))
+    return 1
+
+
+def _report_recipients(session: Session, batch: SendBatch) -> list[User]:
+    """The requester (while still a member); for automatic rounds, the admins with notify on."""
+    if batch.requested_by is not None:
+        user = session.scalar(
+            select(User).join(EventMember, EventMember.user_id == User.id)
+            .where(User.id == batch.requested_by, EventMember.event_id == batch.event_id,
+                   User.phone.is_not(None)))
+        return [user] if user else []
+    return list(session.scalars(
+        select(User).join(EventMember, EventMember.user_id == User.id)
+        .where(EventMember.event_id == batch.event_id, EventMember.role == Role.admin,
+               EventMember.notify.is_(True), User.phone.is_not(None))
+        .order_by(EventMember.created_at)))
+
+
+# --------------------------------------------------------------------------- reminder rounds
+
+
+def _local_now(now: datetime, tz: str) -> datetime:
+    try:
+        zone = ZoneInfo(tz or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = timezone.utc
+    return now.astimezone(zone)
+
+
+def due_round(event: Event, now: datetime) -> int | None:
+    """The reminder round (days before) due for `event` at `now`, if any: today is that
+    many days before the date, in the event's time zone, within sensible hours."""
+    if not event.date or not event.reminder_days:
+        return None
+    local = _local_now(now, event.timezone)
+    if not REMINDER_HOURS[0] <= local.hour < REMINDER_HOURS[1]:
+        return None
+    days = (event.date - local.date()).days
+    try:
+        wanted = {int(d) for d in event.reminder_days}
+    except (TypeError, ValueError):
+        return None
+    return days if days > 0 and days in wanted else None
+
+
+def run_reminder_rounds(rt, now: datetime) -> tuple[int, int]:
+    """(rounds sent, reminders queued)."""
+    today = now.date()
+    with rt.transaction() as session:
+        # reminder_days may hold JSON null, so the list itself is checked in Python.
+        candidates = [
+            (e.id, e.name) for e in session.scalars(
+                select(Event).where(Event.date.is_not(None), Event.date > today - timedelta(days=1),
+                                    Event.date <= today + timedelta(days=400)))
+            if e.reminder_days and due_round(e, now) is not None
+        ]
+    rounds = reminders = 0
+    for event_id, name in candidates:
+        try:
+            with rt.transaction() as session:
+                queued = _run_round(session, event_id, now)
+        except IntegrityError:
+            log.info("reminder round for event %s was sent by another worker", event_id)
+            continue
+        except Exception:
+            log.exception("reminder round for event %s failed", event_id)
+            continue
+        if queued is not None:
+            rounds += 1
+            reminders += queued
+    return rounds, reminders
+
+
+def _run_round(session: Session, event_id, now: datetime) -> int | None:
+    event = session.get(Event, event_id)
+    days = due_round(event, now) if event else None
+    if days is None:
+        return None
+    exists = session.scalar(select(ReminderRound.id).where(
+        ReminderRound.event_id == event.id, ReminderRound.days_before == days,
+        ReminderRound.event_date == event.date))
+    if exists is not None:
+        return None
+    # the event's date is part of the round: a moved event gets its "7 days before" again
+    round_ = ReminderRound(event_id=event.id, days_before=days, event_date=event.date, sent_at=now, recipients=0)
+    session.add(round_)
+    session.flush()  # a concurrent worker's round makes this fail: nothing is queued twice
+    audience = sending.pending_audience(session, event)  # the same rule as the `remind` command
+    batch = sending.queue_reminders(session, event, audience.guests, requested_by=None, dedupe_tag=f"round:{days}:{event.date.isoformat()}")
+    round_.recipients = batch.total
+    log.info("reminder round %d day(s) before %s: %d guest(s)", days, event.id, batch.total)
+    return batch.total

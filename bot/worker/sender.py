@@ -1,0 +1,573 @@
+"""Sending the outbox: claim due rows, render each for WhatsApp, send, record the outcome.
+
+Services queue neutral messages (bot.services.outbox); this is where they become Cloud
+API requests (bot.whatsapp.render) and where Meta's answers become outcomes: sent, a
+retry with backoff, the template fallback outside the 24-hour window, failed, or a stop
+when the access token no longer works.
+"""
+from __future__ import annotations
+
+import collections
+import logging
+import math
+import random
+import threading
+import time
+import uuid
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Callable
+
+from sqlalchemy import and_, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from bot.logs import mask_phone, redact, redact_payload
+from bot.services import outbox
+from bot.services.outbox import IMPORT_JOB, OPT_OUT_EXEMPT_KINDS
+from bot.text.replies import APOLOGY
+from bot.whatsapp import statuses
+from bot.whatsapp.client import AccessTokenExpired, WhatsAppError
+from bot.whatsapp.render import NotRenderable, render
+from bot.worker.clock import tick as clock_tick
+from bot.worker.imports import run_import
+from storage.db import is_postgres
+from storage.models import Guest, InvitationState, Message, MessageStatus, SendBudget, utcnow
+
+# =========================================================================== the worker
+#
+# One loop per process claims due rows in short transactions, hands them to a pool of
+# sender threads (the Cloud API takes ~200 ms per message, so reaching the rate needs
+# many requests in flight), and records each outcome in a short transaction.
+#
+# A claimed row is in status "sending" with a lease (`claimed_until`). A worker that dies
+# leaves its rows in "sending"; once the lease lapses another worker claims them again,
+# so at most the rows in flight at a crash can be sent twice. Claims use
+# `FOR UPDATE SKIP LOCKED` on PostgreSQL, so several workers never claim the same row;
+# on SQLite every transaction already holds the single write lock.
+
+log = logging.getLogger("bot.outbox")
+
+DEFAULT_LEASE_SECONDS = 30.0
+DEFAULT_BATCH = 100
+MAX_ATTEMPTS = 8
+BACKOFF_BASE_SECONDS = 2.0
+BACKOFF_CAP_SECONDS = 600.0
+RECORD_GATHER_SECONDS = 0.02
+SCHEDULER_TICK_SECONDS = 5.0  # reminder rounds and final tallies (bot.scheduler)
+TOKEN_EXPIRED_MESSAGE = (
+    "WhatsApp access token expired or invalid: sending stopped. "
+    "Set a new WHATSAPP_ACCESS_TOKEN and restart the worker."
+)
+ACCESS_DENIED_MESSAGE = (
+    "WhatsApp refused access ({reason}): sending stopped. "
+    "Check the app's permissions and the account in Meta's Business Manager, then restart the worker."
+)
+
+
+def default_concurrency(rate: float) -> int:
+    """Threads to reach `rate` when each send takes ~250 ms (Cloud API latency plus margin).
+
+    Capped at 32: the Cloud API client's connection pool holds 32 connections.
+    """
+    return max(4, min(32, math.ceil(rate * 0.25) + 2))
+
+
+class RateLimiter:
+    """At most `rate` acquisitions in any one-second window, evenly spaced, shared by threads.
+
+    Each caller reserves the next slot (1/rate apart) and sleeps until it. A slot nobody
+    took in time (a thread was busy, the database was slow) may be made up later, up to
+    `burst` slots at once, but never beyond `rate` in any one-second window: the last
+    `rate` slots are remembered and a new one is at least a second after the oldest.
+    """
+
+    def __init__(self, rate: float, burst: int | None = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        if rate <= 0:
+            raise ValueError("rate must be positive")
+        self.rate = rate
+        self.interval = 1.0 / rate
+        self.burst = max(1, burst if burst is not None else int(rate * 0.1))
+        self.window = max(1, int(rate))
+        self._clock = clock
+        self._next = clock()
+        self._recent: collections.deque[float] = collections.deque()
+        self._lock = threading.Lock()
+
+    def reserve(self) -> float:
+        """Reserve a slot; returns how long the caller must wait for it."""
+        with self._lock:
+            now = self._clock()
+            slot = max(self._next, now - (self.burst - 1) * self.interval)
+            if len(self._recent) >= self.window:
+                slot = max(slot, self._recent[0] + 1.0)
+                self._recent.popleft()
+            self._recent.append(slot)
+            self._next = slot + self.interval
+            return max(0.0, slot - now)
+
+    def acquire(self, stop: threading.Event | None = None) -> bool:
+        """Wait for a slot; False when `stop` was set while waiting."""
+        delay = self.reserve()
+        if delay <= 0:
+            return not (stop is not None and stop.is_set())
+        if stop is None:
+            time.sleep(delay)
+            return True
+        return not stop.wait(delay)
+
+
+@dataclass(frozen=True)
+class Claimed:
+    """What a sender thread needs of a claimed row (no ORM object crosses threads)."""
+
+    id: uuid.UUID
+    phone: str | None
+    kind: str
+    payload: dict | None
+    fallback: dict | None
+    guest_id: uuid.UUID | None
+    attempts: int
+    claimed_until: datetime
+    lease: float = DEFAULT_LEASE_SECONDS  # seconds the claim was for
+
+
+@dataclass
+class Result:
+    row: Claimed
+    outcome: str  # sent | retry | fallback | failed | released | stop
+    wamid: str | None = None
+    error: Exception | None = None
+    sent_at: datetime | None = None
+    fallback: dict | None = None  # the rendered template to send instead (outcome "fallback")
+
+
+@dataclass
+class WorkerStats:
+    sent: int = 0
+    failed: int = 0
+    retried: int = 0
+    fell_back: int = 0
+    released: int = 0
+    stopped_reason: str | None = None
+    started: float = field(default_factory=time.monotonic)
+    finished: float | None = None
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.stopped_reason else 0
+
+    @property
+    def elapsed(self) -> float:
+        return (self.finished or time.monotonic()) - self.started
+
+    def summary(self) -> str:
+        return (f"sent {self.sent}, failed {self.failed}, retrying {self.retried}, "
+                f"template fallbacks {self.fell_back} in {self.elapsed:.1f}s")
+
+
+def backoff_seconds(attempts: int, rng: random.Random | None = None) -> float:
+    """Delay before attempt `attempts + 1`: 2 s, 4 s, 8 s ... capped at 10 minutes, ±25% jitter."""
+    base = min(BACKOFF_CAP_SECONDS, BACKOFF_BASE_SECONDS * (2 ** max(0, attempts - 1)))
+    return base * (rng or random).uniform(0.75, 1.25)
+
+
+# How far ahead of the rate the workers together may claim (seconds' worth of sends).
+BUDGET_BURST_SECONDS = 0.25
+
+
+def _send_budget(session: Session, key: str, rate: float, now: datetime):
+    """The shared bucket, locked for this transaction and refilled up to `now`."""
+    budget = session.get(SendBudget, key, with_for_update=True)
+    if budget is None:
+        insert = (pg_insert if is_postgres(session) else sqlite_insert)(SendBudget)
+        session.execute(insert.values(key=key, tokens=max(1.0, rate * BUDGET_BURST_SECONDS), refilled_at=now)
+                        .on_conflict_do_nothing(index_elements=[SendBudget.key]))
+        budget = session.get(SendBudget, key, with_for_update=True, populate_existing=True)
+    capacity = max(1.0, rate * BUDGET_BURST_SECONDS)
+    elapsed = (now - budget.refilled_at).total_seconds()
+    if elapsed > 0:
+        budget.tokens = min(capacity, budget.tokens + elapsed * rate)
+        budget.refilled_at = now
+    elif elapsed < -60:
+        # A clock far behind the stored one (a host's clock was reset) must not stall sending.
+        budget.refilled_at = now
+    # Else another worker refilled a moment later than our `now` was read: nothing to add.
+    return budget
+
+
+class ClaimedRows(list):
+    """Claimed rows; `budget_wait` > 0 when none could be claimed because the shared
+    send budget was spent (due rows may be waiting)."""
+
+    def __init__(self, rows=(), budget_wait: float = 0.0):
+        super().__init__(rows)
+        self.budget_wait = budget_wait
+
+
+def claim(rt, limit: int, *, lease: float = DEFAULT_LEASE_SECONDS,
+          now: datetime | None = None, rate: float | None = None) -> list[Claimed]:
+    """Claim up to `limit` due rows for this worker (one short transaction).
+
+    Due: queued and next_attempt_at <= now, or sending with a lapsed lease (a crashed
+    worker's rows). Rows to guests who opted out are marked failed here, unsent. Every
+    worker of the same number draws from one shared budget, so together they claim no
+    more than the configured rate.
+    """
+    if limit <= 0:
+        return []
+    now = now or utcnow()
+    rate = rate or rt.settings.whatsapp_max_send_rate
+    claimed_until = now + timedelta(seconds=lease)
+    with rt.transaction() as session:
+        # The budget runs on the wall clock: it is about real sends, whatever `now` a caller passes.
+        budget = _send_budget(session, rt.settings.whatsapp_phone_number_id or "console", rate, utcnow())
+        limit = min(limit, int(budget.tokens))
+        if limit <= 0:
+            # Other workers used the budget: try again when one send's worth has refilled.
+            return ClaimedRows(budget_wait=(1.0 - budget.tokens) / rate)
+        query = (
+            select(Message)
+            .where(
+                or_(
+                    and_(Message.status == MessageStatus.queued, Message.next_attempt_at <= now),
+                    and_(Message.status == MessageStatus.sending, Message.claimed_until < now),
+                )
+            )
+            .order_by(Message.next_attempt_at)
+            .limit(limit)
+        )
+        if is_postgres(session):
+            query = query.with_for_update(skip_locked=True)
+        rows = list(session.scalars(query))
+        if not rows:
+            return []
+        guest_ids = {m.guest_id for m in rows if m.guest_id is not None and m.kind not in OPT_OUT_EXEMPT_KINDS}
+        opted_out: set[uuid.UUID] = set()
+        if guest_ids:
+            opted_out = set(session.scalars(
+                select(Guest.id).where(Guest.id.in_(guest_ids), Guest.opted_out.is_(True))))
+        out: list[Claimed] = []
+        for message in rows:
+            if message.guest_id in opted_out and message.kind not in OPT_OUT_EXEMPT_KINDS:
+                message.status = MessageStatus.failed
+                message.error_code = None
+                message.error_text = "opted out"
+                message.claimed_until = None
+                log.info("not sending %s to %s: the guest opted out", message.kind, mask_phone(message.phone))
+                continue
+            if message.status == MessageStatus.sending:
+                log.warning("reclaiming %s to %s: its worker's lease lapsed (it may have been sent)",
+                            message.kind, mask_phone(message.phone))
+            message.status = MessageStatus.sending
+            message.claimed_until = claimed_until
+            message.attempts = (message.attempts or 0) + 1
+            out.append(Claimed(message.id, message.phone, message.kind, message.payload,
+                               message.fallback, message.guest_id, message.attempts, claimed_until, lease))
+        budget.tokens -= len(out)
+        return ClaimedRows(out)
+
+
+# A transport that does not say how long a request can take is assumed to be this slow.
+UNKNOWN_TRANSPORT_REQUEST_SECONDS = 15.0
+
+
+def lease_margin(transport, lease: float) -> float:
+    """Lease a claimed row must have left for its send to start.
+
+    A send that starts must end while the claim still holds: else the lease lapses in the
+    middle of the request, another worker claims the row and the guest gets it twice. So
+    the margin is the transport's worst-case request time (connect + read timeouts: 15 s
+    for the Cloud API, 0 for the console). It is capped at half the lease, so that a
+    lease shorter than two requests' worst case (an operator's choice, or the process
+    tests' 3 s) still leaves half of it to start sends in; such a lease covers only
+    requests up to lease/2. The default 30 s lease covers the Cloud API's full 15 s.
+    """
+    worst = getattr(transport, "max_request_seconds", UNKNOWN_TRANSPORT_REQUEST_SECONDS)
+    return max(0.0, min(float(worst), lease / 2))
+
+
+def send_claimed(rt, row: Claimed, limiter: RateLimiter | None, halt: threading.Event,
+                 margin: float | None = None) -> Result:
+    """Send one claimed row (runs on a sender thread; no database here)."""
+    if halt.is_set():
+        return Result(row, "released")
+    if limiter is not None and not limiter.acquire(halt):
+        return Result(row, "released")
+    # Not enough lease left to be sure the request ends before another worker may claim it.
+    if margin is None:
+        margin = lease_margin(rt.transport, row.lease)
+    if (row.claimed_until - utcnow()).total_seconds() < margin:
+        return Result(row, "expired")
+    if row.kind == IMPORT_JOB:
+        try:
+            return Result(row, "done" if run_import(rt, row) else "expired")
+        except Exception as exc:  # a bug: the organiser hears of it, the row records it
+            log.exception("importing a guest list failed")
+            _apologise(rt, row)
+            return Result(row, "failed", error=exc)
+    try:
+        rendered = render(row.payload, row.phone, rt.settings, row.fallback)
+    except (NotRenderable, ValueError) as exc:
+        log.error("%s to %s cannot be sent: %s", row.kind, mask_phone(row.phone), exc)
+        return Result(row, "failed", error=WhatsAppError(f"cannot be sent: {exc}"))
+    try:
+        wamid = rt.transport.send_message(rendered.payload)
+    except WhatsAppError as exc:
+        if exc.stop_sending:
+            return Result(row, "stop", error=exc)
+        if exc.transient:
+            return Result(row, "retry", error=exc)
+        if exc.fallback_to_template and rendered.fallback:
+            return Result(row, "fallback", error=exc, fallback=rendered.fallback)
+        return Result(row, "failed", error=exc)
+    except Exception as exc:  # a bug or an unexpected transport failure: retry later, loudly
+        log.exception("sending %s to %s raised unexpectedly", row.kind, mask_phone(row.phone))
+        return Result(row, "retry", error=exc)
+    return Result(row, "sent", wamid=wamid, sent_at=utcnow())
+
+
+def record(rt, results: list[Result], stats: WorkerStats, *, now: datetime | None = None,
+           max_attempts: int = MAX_ATTEMPTS) -> None:
+    """Write the outcomes of finished sends (one short transaction).
+
+    Each update is conditional on the row still being ours (status sending, our lease),
+    so a worker whose lease lapsed never overwrites another worker's result.
+    """
+    if not results:
+        return
+    now = now or utcnow()
+    recorded: list[str] = []
+    with rt.transaction() as session:
+        for result in results:
+            row = result.row
+            mine = (Message.id == row.id, Message.status == MessageStatus.sending,
+                    Message.claimed_until == row.claimed_until)
+            values: dict = {"claimed_until": None}
+            guest_values: dict | None = None
+            outcome = result.outcome
+            error = result.error
+            if outcome == "done":
+                continue  # a job that recorded its own outcome
+            if outcome == "expired":
+                # Never sent: back to the queue at once (if no other worker has it already).
+                values.update(status=MessageStatus.queued, attempts=max(0, row.attempts - 1))
+                if session.execute(update(Message).where(*mine).values(**values)).rowcount:
+                    stats.released += 1
+                    log.info("%s to %s not sent: too little of its lease was left; queued again",
+                             row.kind, mask_phone(row.phone))
+                continue
+            if outcome in ("sent", "failed") or (outcome == "retry" and row.attempts >= max_attempts):
+                _scrub_secrets(row, values)
+            if outcome == "sent":
+                values.update(status=MessageStatus.sent, wamid=result.wamid, sent_at=result.sent_at,
+                              error_code=None, error_text=None)
+                log.info("%s to %s sent", row.kind, mask_phone(row.phone))
+                if row.kind == "invitation" and row.guest_id:
+                    guest_values = {"invitation": InvitationState.sent, "invited_at": result.sent_at,
+                                    "invitation_error": None}
+                stats.sent += 1
+            elif outcome in ("released", "stop"):
+                values.update(status=MessageStatus.queued, attempts=max(0, row.attempts - 1))
+                stats.released += 1
+            elif outcome == "fallback":
+                values.update(status=MessageStatus.queued, payload=result.fallback, fallback=None,
+                              next_attempt_at=now, error_code=getattr(error, "code", None),
+                              error_text=f"{_reason(error)}: sending the template instead"[:500])
+                stats.fell_back += 1
+                log.info("%s to %s is outside the 24-hour window: queued its template instead",
+                         row.kind, mask_phone(row.phone))
+            elif outcome == "retry" and row.attempts < max_attempts:
+                delay = backoff_seconds(row.attempts)
+                values.update(status=MessageStatus.queued, next_attempt_at=now + timedelta(seconds=delay),
+                              error_code=getattr(error, "code", None), error_text=_reason(error)[:500])
+                stats.retried += 1
+                log.info("%s to %s: %s; retry %d in %.0fs", row.kind, mask_phone(row.phone),
+                         _reason(error), row.attempts + 1, delay)
+            else:  # failed, or a retry out of attempts
+                reason = _reason(error)
+                if outcome == "retry":
+                    reason = f"{reason} (gave up after {row.attempts} attempts)"
+                values.update(status=MessageStatus.failed, error_code=getattr(error, "code", None),
+                              error_text=reason[:500])
+                if row.kind == "invitation" and row.guest_id:
+                    guest_values = {"invitation": InvitationState.failed, "invitation_error": reason[:300]}
+                stats.failed += 1
+                log.warning("%s to %s failed: %s", row.kind, mask_phone(row.phone), reason)
+            changed = session.execute(update(Message).where(*mine).values(**values)).rowcount
+            if changed and outcome == "sent" and result.wamid:
+                recorded.append(result.wamid)
+            if changed and guest_values is not None:
+                query = update(Guest).where(Guest.id == row.guest_id)
+                if outcome == "sent":  # a status webhook may already have moved it further
+                    query = query.where(Guest.invitation.in_(
+                        [InvitationState.not_sent, InvitationState.failed, InvitationState.sent]))
+                session.execute(query.values(**guest_values))
+        # Statuses Meta sent before we got here ("failed" for a number not on WhatsApp...).
+        statuses.apply_early_statuses(session, recorded)
+
+
+def _scrub_secrets(row: Claimed, values: dict) -> None:
+    """A message that carried a personal token keeps no copy of it once it is done."""
+    scrubbed = redact_payload(row.payload)
+    if scrubbed != row.payload:
+        values["payload"] = scrubbed
+        words = row.payload.get("text") if isinstance(row.payload, dict) else None
+        text = words.get("body") if isinstance(words, dict) else words
+        values["body"] = redact(text) if text else "[a personal token, not kept]"
+
+
+def _record_once_more_if_disconnected(rt, results, stats, clock, max_attempts) -> None:
+    """Record what was sent; a connection the database dropped (a restart) is retried at
+    once, since rows left in "sending" would be sent again when their lease lapses."""
+    for attempt in (1, 2):
+        try:
+            record(rt, results, stats, now=clock(), max_attempts=max_attempts)
+            return
+        except DBAPIError as exc:
+            if attempt == 1 and exc.connection_invalidated:
+                log.warning("database connection lost while recording sends; trying again")
+                continue
+            log.exception("recording %d send result(s) failed", len(results))
+        except Exception:
+            # The rows stay in "sending" and are retried when their lease lapses.
+            log.exception("recording %d send result(s) failed", len(results))
+        return
+
+
+def _apologise(rt, row: Claimed) -> None:
+    try:
+        with rt.transaction() as session:
+            outbox.enqueue(session, phone=row.phone, message=outbox.text(APOLOGY), kind="apology")
+    except Exception:
+        log.exception("queuing an apology failed")
+
+
+def _reason(error: Exception | None) -> str:
+    if error is None:
+        return "failed"
+    if isinstance(error, WhatsAppError):
+        reason = error.reason
+        return f"{reason} ({error.code})" if error.code is not None and str(error.code) not in reason else reason
+    return f"{type(error).__name__}: {error}"
+
+
+def run_worker(
+    rt,
+    stop_event: threading.Event,
+    *,
+    batch: int = DEFAULT_BATCH,
+    concurrency: int | None = None,
+    lease: float = DEFAULT_LEASE_SECONDS,
+    once: bool = False,
+    poll_interval: float = 0.5,
+    rate: float | None = None,
+    clock: Callable[[], datetime] = utcnow,
+    max_attempts: int = MAX_ATTEMPTS,
+) -> WorkerStats:
+    """Send due outbox rows until `stop_event` is set (or, with `once`, until none is due).
+
+    Returns the stats; `stats.exit_code` is non-zero when sending had to stop (an expired
+    token or revoked access): the rows stay queued for the next worker.
+    """
+    rate = rate or rt.settings.whatsapp_max_send_rate
+    concurrency = concurrency or default_concurrency(rate)
+    limiter = RateLimiter(rate)
+    halt = threading.Event()  # set on stop: threads waiting for a slot give their row back
+    stats = WorkerStats()
+    inflight: dict[Future, Claimed] = {}
+    target_inflight = max(concurrency * 2, 1)
+    margin = lease_margin(rt.transport, lease)
+    log.info("outbox worker started: up to %.0f msg/s, %d sender threads, lease %.0fs "
+             "(a send starts only with %.1fs of it left)%s",
+             rate, concurrency, lease, margin, " (drain once)" if once else "")
+    last_report = time.monotonic()
+    claim_failures = 0
+    next_tick = time.monotonic()  # once at start, then every SCHEDULER_TICK_SECONDS (not in drain)
+    with ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="outbox-send") as pool:
+        try:
+            while True:
+                stopping = stop_event.is_set() or stats.stopped_reason is not None
+                if not once and not stopping and time.monotonic() >= next_tick:
+                    scheduler_tick(rt, clock())
+                    next_tick = time.monotonic() + SCHEDULER_TICK_SECONDS
+                if stopping:
+                    halt.set()
+                claimed_now = 0
+                # Refill in chunks (not one row per finished send) to keep transactions few.
+                if not stopping and len(inflight) <= target_inflight - max(1, concurrency // 2):
+                    try:
+                        rows = claim(rt, min(batch, target_inflight - len(inflight)), lease=lease, now=clock(),
+                                     rate=rate)
+                    except Exception:
+                        log.exception("claiming outbox rows failed; retrying in %.1fs", poll_interval)
+                        rows = []
+                        stop_event.wait(poll_interval)
+                        claim_failures += 1
+                        if once and claim_failures <= 3:
+                            continue  # a failed claim is not "nothing is due"
+                    else:
+                        claim_failures = 0
+                    claimed_now = len(rows)
+                    for row in rows:
+                        inflight[pool.submit(send_claimed, rt, row, limiter, halt, margin)] = row
+                    if not rows and getattr(rows, "budget_wait", 0) > 0 and not inflight:
+                        stop_event.wait(min(poll_interval, rows.budget_wait))
+                        continue
+                if not inflight:
+                    if stopping or (once and claimed_now == 0):
+                        break
+                    stop_event.wait(poll_interval)
+                    continue
+                done, _ = wait(list(inflight), timeout=0.25, return_when=FIRST_COMPLETED)
+                if done and len(done) < len(inflight):
+                    # Gather the sends finishing in the next moment too: one transaction for them all.
+                    time.sleep(RECORD_GATHER_SECONDS)
+                    done = {future for future in inflight if future.done()}
+                results = [future.result() for future in done]
+                for future in done:
+                    inflight.pop(future, None)
+                _note_stops(results, stats)
+                _record_once_more_if_disconnected(rt, results, stats, clock, max_attempts)
+                if time.monotonic() - last_report >= 10:
+                    log.info("outbox worker: %s", stats.summary())
+                    last_report = time.monotonic()
+        finally:
+            halt.set()
+    stats.finished = time.monotonic()
+    if stats.stopped_reason:
+        log.error("outbox worker stopped: %s (%s)", stats.stopped_reason, stats.summary())
+    else:
+        log.info("outbox worker finished: %s", stats.summary())
+    return stats
+
+
+def scheduler_tick(rt, now: datetime) -> None:
+    """Reminder rounds and final tallies; a failure is logged, never fatal to sending."""
+    try:
+        clock_tick(rt, now=now)
+    except Exception:
+        log.exception("scheduler tick failed; sending goes on")
+
+
+def _note_stops(results: list[Result], stats: WorkerStats) -> None:
+    for result in results:
+        if result.outcome == "stop" and stats.stopped_reason is None:
+            error = result.error
+            if isinstance(error, AccessTokenExpired):
+                stats.stopped_reason = "access token expired"
+                log.error(TOKEN_EXPIRED_MESSAGE + " (%s)", error)
+            else:
+                stats.stopped_reason = f"access denied: {_reason(error)}"
+                log.error(ACCESS_DENIED_MESSAGE.format(reason=_reason(error)) + " (%s)", error)
+
+
+def drain_outbox(rt, *, concurrency: int | None = None, lease: float = DEFAULT_LEASE_SECONDS,
+                 clock: Callable[[], datetime] = utcnow, rate: float | None = None) -> WorkerStats:
+    """Send everything due now and return."""
+    return run_worker(rt, threading.Event(), once=True, concurrency=concurrency, lease=lease,
+                      clock=clock, rate=rate, poll_interval=0.05)
