@@ -67,7 +67,7 @@ def main(argv=None) -> int:
     from sqlalchemy import func, select
 
     from bot.worker import sender as outbox
-    from bot.whatsapp.client import text_payload
+    from bot.services import outbox as service_outbox
     from storage import migrate
     from storage.db import make_engine, make_session_factory
     from storage.models import Message, MessageStatus
@@ -88,7 +88,7 @@ def main(argv=None) -> int:
         with sessions.begin() as session:
             for i in range(args.messages):
                 phone = f"+97254{i:07d}"
-                outbox.enqueue(session, phone=phone, payload=text_payload(phone, f"bench {i}"),
+                service_outbox.enqueue(session, phone=phone, message=service_outbox.text(f"bench {i}"),
                                kind="broadcast")
         with FakeGraphAPI() as fake:
             fake.latency = args.latency

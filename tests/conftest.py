@@ -171,3 +171,15 @@ def client(app):
 @pytest.fixture
 def runtime(app):
     return app.extensions["invitebot"]
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked postgres_only are about PostgreSQL itself (LISTEN/NOTIFY): they are
+    collected for the PostgreSQL backend only, not run and skipped on SQLite."""
+    keep, drop = [], []
+    for item in items:
+        backend = getattr(getattr(item, "callspec", None), "params", {}).get("database")
+        (drop if item.get_closest_marker("postgres_only") and backend != "postgresql" else keep).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep

@@ -165,10 +165,23 @@ def apply_statuses_due(rt, *, limit: int = 500, stats: AnswerStats | None = None
     return counts.handled
 
 
+def _once_more_if_disconnected(step):
+    """Run `step`; a connection the database dropped (a restart, a failover) is replaced
+    by the pool, and the step, which committed nothing, runs once more."""
+    try:
+        return step()
+    except DBAPIError as exc:
+        if not exc.connection_invalidated:
+            raise
+        log.warning("database connection lost while answering; trying again")
+        return step()
+
+
 def drain_inbox(rt, *, now: datetime | None = None, stats: AnswerStats | None = None) -> AnswerStats:
     """Answer every due message and apply every stored status, then return (tests, --once)."""
     stats = stats if stats is not None else AnswerStats()
-    while answer_due(rt, now=now, stats=stats) or apply_statuses_due(rt, stats=stats):
+    while (_once_more_if_disconnected(lambda: answer_due(rt, now=now, stats=stats))
+           or _once_more_if_disconnected(lambda: apply_statuses_due(rt, stats=stats))):
         pass
     with rt.transaction() as session:
         prune_early_statuses(session, now)
@@ -181,10 +194,11 @@ def drain_inbox(rt, *, now: datetime | None = None, stats: AnswerStats | None = 
 class Wakeup:
     """Wakes the answering loop when the webhook stored something (LISTEN on PostgreSQL)."""
 
-    def __init__(self, rt, stop: threading.Event) -> None:
+    def __init__(self, rt, stop: threading.Event, idle_wait: float | None = None) -> None:
         self.event = threading.Event()
         self.stop = stop
         self.listens = is_postgres(rt.engine)
+        self.idle_wait = idle_wait or (LISTEN_FALLBACK_SECONDS if self.listens else POLL_SECONDS)
         self._url = rt.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
         self._thread: threading.Thread | None = None
 
@@ -194,8 +208,7 @@ class Wakeup:
             self._thread.start()
 
     def wait(self) -> None:
-        timeout = LISTEN_FALLBACK_SECONDS if self.listens else POLL_SECONDS
-        self.event.wait(timeout)
+        self.event.wait(self.idle_wait)
         self.event.clear()
 
     def _listen(self) -> None:
@@ -215,10 +228,15 @@ class Wakeup:
                 self.stop.wait(1.0)
 
 
-def run_answering(rt, stop: threading.Event, *, batch: int = BATCH, on_pass=None) -> AnswerStats:
-    """Answer stored messages and apply statuses until `stop` is set."""
-    stats = AnswerStats()
-    wakeup = Wakeup(rt, stop)
+def run_answering(rt, stop: threading.Event, *, batch: int = BATCH, idle_wait: float | None = None,
+                  stats: AnswerStats | None = None) -> AnswerStats:
+    """Answer stored messages and apply statuses until `stop` is set.
+
+    When there is nothing to do it sleeps until the webhook's NOTIFY (PostgreSQL) or for
+    `idle_wait` seconds (default: 2 s on PostgreSQL, as a safety net; 0.2 s on SQLite).
+    """
+    stats = stats if stats is not None else AnswerStats()
+    wakeup = Wakeup(rt, stop, idle_wait)
     wakeup.start()
     last_prune = 0.0
     log.info("answering stored messages (%s)",
@@ -239,8 +257,6 @@ def run_answering(rt, stop: threading.Event, *, batch: int = BATCH, on_pass=None
             log.exception("answering pass failed; trying again")
             stop.wait(1.0)
             continue
-        if on_pass is not None:
-            on_pass(stats)
         if not busy:
             wakeup.wait()
     return stats
