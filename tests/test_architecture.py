@@ -73,6 +73,13 @@ def test_the_folder_list_shows_the_rooms():
     assert {p.name for p in (ROOT / "bot").iterdir() if p.is_dir() and (p / "__init__.py").exists()} == ROOMS
 
 
+def test_storage_knows_nothing_of_the_bot():
+    wrong = [f"{path.relative_to(ROOT)}:{line} imports {target}"
+             for module, path in MODULES.items() if module.startswith("storage")
+             for line, target, _ in imports(path) if target.split(".")[0] == "bot"]
+    assert wrong == []
+
+
 def test_no_module_imports_ours_inside_a_function():
     hidden = [f"{path.relative_to(ROOT)}:{line} imports {target}"
               for path in MODULES.values() for line, target, inside in imports(path)
