@@ -64,7 +64,7 @@ def seed(url: str, guests: int):
 def deliveries(guest_list, start: int, n: int, round_no: int):
     """`n` answers from guests start.. (each guest once), as stored deliveries of BATCH."""
     from bot.whatsapp import inbound
-    from bot.whatsapp.webhook import raw_messages
+    from bot.whatsapp.deliveries import raw_messages
     from tests import webhooks
 
     parts = []
@@ -84,7 +84,7 @@ def deliveries(guest_list, start: int, n: int, round_no: int):
 
 
 def store(rt, batches) -> None:
-    from bot.whatsapp.webhook import store_delivery
+    from bot.whatsapp.deliveries import store_delivery
 
     for parsed, raw in batches:
         store_delivery(rt, parsed, raw)

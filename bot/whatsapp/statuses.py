@@ -1,6 +1,6 @@
 """Status webhooks: what happened to a message we sent (sent, delivered, read, failed).
 
-The webhook only stores each status (`store_statuses`, one INSERT for a delivery); the
+The webhook only stores each status (`insert_statuses`, one INSERT for a delivery); the
 worker applies them (`apply_stored_statuses`) and deletes what it applied. Meta sends
 statuses at least once and not necessarily in order, so a status only ever moves a
 message forward: sent < delivered < read. "failed" is recorded (with Meta's error)
@@ -59,12 +59,21 @@ class StatusCounts:
     handled: int = 0  # applied or not (older than what the message already shows), then deleted
 
 
-def store_statuses(session: Session, updates: Iterable[StatusUpdate], *, now: datetime | None = None) -> int:
-    """Keep the tracked status updates of a delivery for the worker (one INSERT); how many.
+_INSERT_STATUSES: dict[str, object] = {}
 
-    Statuses we do not track ("deleted", "warning", ...) are ignored.
-    """
-    now = now or utcnow()
+
+def _insert_statuses(dialect: str):
+    statement = _INSERT_STATUSES.get(dialect)
+    if statement is None:
+        insert = pg_insert if dialect == "postgresql" else sqlite_insert
+        statement = _INSERT_STATUSES[dialect] = insert(EarlyStatus.__table__).on_conflict_do_nothing(
+            index_elements=["wamid", "status"])
+    return statement
+
+
+def status_rows(updates: Iterable[StatusUpdate], now: datetime) -> list[dict]:
+    """The rows to keep for the status updates of a delivery (ones we do not track,
+    "deleted", "warning" ..., are left out; a repeat within the delivery counts once)."""
     rows = []
     seen: set[tuple[str, str]] = set()
     for update in updates:
@@ -74,11 +83,14 @@ def store_statuses(session: Session, updates: Iterable[StatusUpdate], *, now: da
         code, error_text = _error_of(update)
         rows.append(dict(id=uuid.uuid4(), wamid=update.wamid[:255], status=update.status, error_code=code,
                          error_text=error_text[:500] if error_text else None, received_at=now))
+    return rows
+
+
+def insert_statuses(conn, rows: list[dict]) -> None:
+    """Keep `rows` (status_rows) for the worker, in one INSERT; `conn` is a Connection or a Session."""
     if rows:
-        insert = pg_insert if is_postgres(session) else sqlite_insert
-        session.execute(insert(EarlyStatus).values(rows)
-                        .on_conflict_do_nothing(index_elements=[EarlyStatus.wamid, EarlyStatus.status]))
-    return len(rows)
+        dialect = conn.get_bind().dialect.name if isinstance(conn, Session) else conn.dialect.name
+        conn.execute(_insert_statuses(dialect), rows)
 
 
 def apply_stored_statuses(session: Session, limit: int = 500) -> StatusCounts:
@@ -112,7 +124,7 @@ def apply_status(session: Session, update: StatusUpdate) -> bool:
     code, error_text = _error_of(update)
     message = _outbound_by_wamid(session, {update.wamid}).get(update.wamid)
     if message is None:
-        store_statuses(session, [update])
+        insert_statuses(session, status_rows([update], utcnow()))
         return False
     return _apply(session, message, update.status, code, error_text)
 

@@ -4,44 +4,28 @@ The POST reads the raw body (never more than Meta's largest delivery), checks th
 signature on those exact bytes, parses, and stores every message and status of the
 delivery in one transaction: messages under their `wamid` (INSERT ... ON CONFLICT DO
 NOTHING, so a redelivery stores nothing twice), statuses for the worker to apply. Then
-it commits and answers 200. Nothing of the conversation runs here: the worker answers
-each stored message (bot.worker.answering), woken on PostgreSQL by NOTIFY.
+it commits and answers 200 (bot.whatsapp.deliveries). Nothing of the conversation runs
+here: the worker answers each stored message (bot.worker.answering), woken on PostgreSQL
+by the NOTIFY that a trigger on the stored rows sends at commit (migration 0005).
 """
 from __future__ import annotations
 
 import json
 import logging
-import uuid
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
 
 from flask import Blueprint, Response, jsonify, request
-from sqlalchemy import text
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.exc import DBAPIError
 
 from bot.logs import mask_phone
 from bot.runtime import current as current_runtime
 from bot.whatsapp import inbound
-from bot.whatsapp.statuses import store_statuses
-from storage.db import is_postgres
-from storage.models import Direction, Message, MessageStatus, utcnow
+from bot.whatsapp.deliveries import Outcome, raw_messages, store_delivery
 
 bp = Blueprint("webhook", __name__)
 log = logging.getLogger("bot.webhook")
 
-INBOX_CHANNEL = "invitebot_inbox"  # NOTIFY wakes the worker when a delivery was stored
+OK_BODY = b'{"status":"ok"}\n'
 _READ_CHUNK = 64 * 1024
 USER_ID_SHOWN = 7  # characters of a business-scoped user id shown in logs ("US.1349...")
-
-
-@dataclass
-class Outcome:
-    stored: int = 0
-    duplicates: int = 0
-    statuses: int = 0
-    senders: list[str] = field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- HTTP
@@ -89,7 +73,7 @@ def receive():
     parsed = inbound.parse_delivery(payload)
     outcome = store_delivery(rt, parsed, raw_messages(payload))
     _log_delivery(parsed, outcome)
-    return jsonify(status="ok")
+    return Response(OK_BODY, status=200, mimetype="application/json")
 
 
 def _read_body(limit: int) -> bytes | None:
@@ -137,91 +121,3 @@ def mask_sender(key: str) -> str:
     return key if key == "unknown" else mask_phone(key)
 
 
-# --------------------------------------------------------------------------- storing
-
-
-def raw_messages(payload: dict) -> dict[str, dict]:
-    """Each message of a delivery as Meta sent it, with its change's contacts and
-    metadata, by wamid: what the worker parses again when it answers."""
-    found: dict[str, dict] = {}
-    for entry in payload.get("entry") or []:
-        if not isinstance(entry, dict):
-            continue
-        for change in entry.get("changes") or []:
-            value = change.get("value") if isinstance(change, dict) else None
-            if not isinstance(value, dict):
-                continue
-            messages = value.get("messages")
-            contacts = value.get("contacts") if isinstance(value.get("contacts"), list) else []
-            metadata = value.get("metadata") if isinstance(value.get("metadata"), dict) else {}
-            for item in messages if isinstance(messages, list) else []:
-                if isinstance(item, dict) and isinstance(item.get("id"), str):
-                    found[item["id"]] = {"message": item, "contacts": contacts, "metadata": metadata}
-    return found
-
-
-def store_delivery(rt, parsed: inbound.Delivery, raw: dict[str, dict] | None = None) -> Outcome:
-    """Store every message and status of one delivery, all or nothing, and wake the worker.
-
-    A connection the database dropped (a restart, a failover) is tried once more on a
-    fresh one; anything else fails the request, and Meta delivers it again.
-    """
-    for attempt in (1, 2):
-        try:
-            with rt.transaction() as session:
-                outcome = _store(session, parsed, raw or {})
-                if (outcome.stored or outcome.statuses) and is_postgres(session):
-                    session.execute(text("SELECT pg_notify(:channel, '')"), {"channel": INBOX_CHANNEL})
-            return outcome
-        except DBAPIError as exc:
-            if attempt == 1 and exc.connection_invalidated:
-                log.warning("database connection lost while storing a delivery; trying again")
-                continue
-            raise
-    raise AssertionError("unreachable")
-
-
-def _store(session, parsed: inbound.Delivery, raw: dict[str, dict]) -> Outcome:
-    outcome = Outcome()
-    now = utcnow()
-    rows = []
-    for index, msg in enumerate(parsed.messages):
-        outcome.senders.append(msg.sender_key)
-        created = now + timedelta(microseconds=index)  # the delivery's own order
-        rows.append(dict(
-            id=uuid.uuid4(),
-            direction=Direction.inbound,
-            wamid=msg.wamid,
-            status=MessageStatus.received,
-            kind=(msg.kind or "unknown")[:32],
-            body=msg.text,
-            payload=raw.get(msg.wamid) or {"message": {"id": msg.wamid, "type": msg.raw_type}},
-            phone=msg.sender_phone,
-            sender=msg.sender_key[:160],
-            attempts=0,
-            next_attempt_at=created,
-            sent_at=_sent_at(msg.timestamp, created),
-            created_at=created,
-            updated_at=created,
-        ))
-    if rows:
-        insert = pg_insert if is_postgres(session) else sqlite_insert
-        statement = (insert(Message.__table__).values(rows)
-                     .on_conflict_do_nothing(index_elements=["wamid"])
-                     .returning(Message.__table__.c.id))
-        outcome.stored = len(session.execute(statement).all())
-        outcome.duplicates = len(rows) - outcome.stored
-    if parsed.statuses:
-        outcome.statuses = store_statuses(session, parsed.statuses, now=now)
-    return outcome
-
-
-def _sent_at(timestamp: int | None, received: datetime) -> datetime:
-    """When the sender sent it, by Meta's clock; never later than we got it."""
-    if timestamp is None:
-        return received
-    try:
-        sent = datetime.fromtimestamp(timestamp, timezone.utc)
-    except (OverflowError, OSError, ValueError):
-        return received
-    return min(sent, received)

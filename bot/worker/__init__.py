@@ -27,10 +27,12 @@ MAX_DRAIN_ROUNDS = 20
 def run(rt, stop: threading.Event, *, batch: int = DEFAULT_BATCH, concurrency: int | None = None,
         lease: float = DEFAULT_LEASE_SECONDS) -> WorkerStats:
     """Answer, send and keep the clock until `stop` is set (or sending must stop)."""
-    answerer = threading.Thread(target=answering.run_answering, args=(rt, stop), name="answering", daemon=True)
+    replies = threading.Event()  # replies were queued: the sender looks at once, not at its next poll
+    answerer = threading.Thread(target=answering.run_answering, args=(rt, stop), kwargs={"answered": replies},
+                                name="answering", daemon=True)
     answerer.start()
     try:
-        stats = sender.run_worker(rt, stop, batch=batch, concurrency=concurrency, lease=lease)
+        stats = sender.run_worker(rt, stop, batch=batch, concurrency=concurrency, lease=lease, wake=replies)
     finally:
         stop.set()
         answerer.join(timeout=30)

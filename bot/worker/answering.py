@@ -20,7 +20,6 @@ PostgreSQL the loop sleeps on LISTEN and the webhook's NOTIFY wakes it; on SQLit
 from __future__ import annotations
 
 import logging
-import select as io_select
 import threading
 import time
 from dataclasses import dataclass, field
@@ -36,7 +35,8 @@ from bot.services.users import get_or_create_user
 from bot.text.replies import APOLOGY
 from bot.whatsapp import inbound
 from bot.whatsapp.statuses import apply_stored_statuses, prune_early_statuses
-from bot.whatsapp.webhook import INBOX_CHANNEL, mask_sender
+from bot.whatsapp.deliveries import INBOX_CHANNEL
+from bot.whatsapp.webhook import mask_sender
 from storage.db import is_postgres
 from storage.models import Direction, Message, MessageStatus, utcnow
 
@@ -208,7 +208,12 @@ class Wakeup:
             self._thread.start()
 
     def wait(self) -> None:
-        self.event.wait(self.idle_wait)
+        """Until woken, `idle_wait` has passed, or the worker is stopping."""
+        deadline = time.monotonic() + self.idle_wait
+        while not self.stop.is_set():
+            left = deadline - time.monotonic()
+            if left <= 0 or self.event.wait(min(left, 0.25)):
+                break
         self.event.clear()
 
     def _listen(self) -> None:
@@ -218,10 +223,9 @@ class Wakeup:
                     conn.execute(f"LISTEN {INBOX_CHANNEL}")
                     self.event.set()  # anything stored while we were not listening
                     while not self.stop.is_set():
-                        ready, _, _ = io_select.select([conn.fileno()], [], [], 0.5)
-                        if ready:
-                            for _ in conn.notifies(timeout=0):
-                                self.event.set()
+                        # Notifications for up to half a second (a lost connection raises).
+                        for _ in conn.notifies(timeout=0.5):
+                            self.event.set()
             except (psycopg.Error, OSError) as exc:
                 log.warning("listening for new messages failed (%s); polling until it works again",
                             type(exc).__name__)
@@ -229,8 +233,9 @@ class Wakeup:
 
 
 def run_answering(rt, stop: threading.Event, *, batch: int = BATCH, idle_wait: float | None = None,
-                  stats: AnswerStats | None = None) -> AnswerStats:
-    """Answer stored messages and apply statuses until `stop` is set.
+                  stats: AnswerStats | None = None, answered: threading.Event | None = None) -> AnswerStats:
+    """Answer stored messages and apply statuses until `stop` is set; `answered` is set
+    after each pass that answered something (its replies wait in the outbox).
 
     When there is nothing to do it sleeps until the webhook's NOTIFY (PostgreSQL) or for
     `idle_wait` seconds (default: 2 s on PostgreSQL, as a safety net; 0.2 s on SQLite).
@@ -244,6 +249,8 @@ def run_answering(rt, stop: threading.Event, *, batch: int = BATCH, idle_wait: f
     while not stop.is_set():
         try:
             busy = answer_due(rt, limit=batch, stats=stats)
+            if busy and answered is not None:
+                answered.set()
             busy += apply_statuses_due(rt, stats=stats)
             if time.monotonic() - last_prune > PRUNE_EVERY_SECONDS:
                 with rt.transaction() as session:

@@ -468,8 +468,12 @@ def run_worker(
     rate: float | None = None,
     clock: Callable[[], datetime] = utcnow,
     max_attempts: int = MAX_ATTEMPTS,
+    wake: threading.Event | None = None,
 ) -> WorkerStats:
     """Send due outbox rows until `stop_event` is set (or, with `once`, until none is due).
+
+    With nothing to send it looks again after `poll_interval`, or as soon as `wake` is
+    set (the answering loop sets it when it has queued replies).
 
     Returns the stats; `stats.exit_code` is non-zero when sending had to stop (an expired
     token or revoked access): the rows stay queued for the next worker.
@@ -521,7 +525,11 @@ def run_worker(
                 if not inflight:
                     if stopping or (once and claimed_now == 0):
                         break
-                    stop_event.wait(poll_interval)
+                    if wake is None:
+                        stop_event.wait(poll_interval)
+                    else:
+                        wake.wait(poll_interval)
+                        wake.clear()
                     continue
                 done, _ = wait(list(inflight), timeout=0.25, return_when=FIRST_COMPLETED)
                 if done and len(done) < len(inflight):

@@ -1,0 +1,326 @@
+"""Storing what a webhook delivery carries: every message and status, durably, before
+Meta gets its 200.
+
+Messages go into `messages` under their `wamid` (INSERT ... ON CONFLICT DO NOTHING, so a
+redelivery stores nothing twice) with the raw message, its change's contacts and metadata
+(what the worker parses again to answer it); statuses go into `early_statuses` for the
+worker to apply. A trigger NOTIFYs the worker when the rows commit (migration 0005).
+
+On PostgreSQL the web process commits the deliveries that arrive together as one
+(group commit): a request waits until its own rows are committed, as before, but four
+concurrent requests cost one statement, one round trip and one WAL flush instead of four.
+Should that shared statement fail for anything but a lost connection, each delivery is
+written again on its own, so one bad delivery never fails the others.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import uuid
+import weakref
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+
+import psycopg
+from sqlalchemy import event
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
+
+from bot.whatsapp import inbound
+from bot.whatsapp.statuses import insert_statuses, status_rows
+from storage.models import Direction, Message, MessageStatus, utcnow
+
+log = logging.getLogger("bot.webhook")
+
+INBOX_CHANNEL = "invitebot_inbox"  # the trigger's NOTIFY, which wakes the worker
+MESSAGE_COLUMNS = ("id", "direction", "wamid", "status", "kind", "body", "payload", "phone", "sender",
+                   "attempts", "next_attempt_at", "sent_at", "created_at", "updated_at")
+STATUS_COLUMNS = ("id", "wamid", "status", "error_code", "error_text", "received_at")
+
+
+@dataclass
+class Outcome:
+    stored: int = 0
+    duplicates: int = 0
+    statuses: int = 0
+    senders: list[str] = field(default_factory=list)
+
+
+def raw_messages(payload: dict) -> dict[str, dict]:
+    """Each message of a delivery as Meta sent it, with its change's contacts and
+    metadata, by wamid: what the worker parses again when it answers."""
+    found: dict[str, dict] = {}
+    for entry in payload.get("entry") or []:
+        if not isinstance(entry, dict):
+            continue
+        for change in entry.get("changes") or []:
+            value = change.get("value") if isinstance(change, dict) else None
+            if not isinstance(value, dict):
+                continue
+            messages = value.get("messages")
+            contacts = value.get("contacts") if isinstance(value.get("contacts"), list) else []
+            metadata = value.get("metadata") if isinstance(value.get("metadata"), dict) else {}
+            for item in messages if isinstance(messages, list) else []:
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    found[item["id"]] = {"message": item, "contacts": contacts, "metadata": metadata}
+    return found
+
+
+def store_delivery(rt, parsed: inbound.Delivery, raw: dict[str, dict] | None = None) -> Outcome:
+    """Store every message and status of one delivery, all or nothing.
+
+    A connection the database dropped (a restart, a failover) is tried once more on a
+    fresh one; anything else fails the request, and Meta delivers it again.
+    """
+    now = utcnow()
+    outcome = Outcome(senders=[m.sender_key for m in parsed.messages])
+    messages = message_rows(parsed, raw or {}, now)
+    statuses = status_rows(parsed.statuses, now)
+    if messages or statuses:
+        if rt.engine.dialect.name == "postgresql":
+            timestamps = [m.timestamp for m in parsed.messages]
+            outcome.stored = _writer(rt.engine).write(list(zip(messages, timestamps)), statuses)
+        else:
+            outcome.stored = _store_with_core(rt.engine, messages, statuses)
+    outcome.duplicates = len(messages) - outcome.stored
+    outcome.statuses = len(statuses)
+    return outcome
+
+
+def message_rows(parsed: inbound.Delivery, raw: dict[str, dict], now: datetime) -> list[dict]:
+    rows = []
+    for index, msg in enumerate(parsed.messages):
+        created = now + timedelta(microseconds=index)  # the delivery's own order
+        rows.append(dict(
+            id=uuid.uuid4(),
+            direction=Direction.inbound.value,
+            wamid=msg.wamid,
+            status=MessageStatus.received.value,
+            kind=(msg.kind or "unknown")[:32],
+            body=msg.text,
+            payload=raw.get(msg.wamid) or {"message": {"id": msg.wamid, "type": msg.raw_type}},
+            phone=msg.sender_phone,
+            sender=msg.sender_key[:160],
+            attempts=0,
+            next_attempt_at=created,
+            sent_at=_sent_at(msg.timestamp, created),
+            created_at=created,
+            updated_at=created,
+        ))
+    return rows
+
+
+def _sent_at(timestamp: int | None, received: datetime) -> datetime:
+    """When the sender sent it, by Meta's clock; never later than we got it."""
+    if timestamp is None:
+        return received
+    try:
+        sent = datetime.fromtimestamp(timestamp, timezone.utc)
+    except (OverflowError, OSError, ValueError):
+        return received
+    return min(sent, received)
+
+
+# --------------------------------------------------------------------------- SQLite (and any other)
+
+
+_INSERT_MESSAGES: dict[str, object] = {}
+
+
+def _store_with_core(engine: Engine, messages: list[dict], statuses: list[dict]) -> int:
+    for attempt in (1, 2):
+        try:
+            with engine.begin() as conn:
+                stored = _insert_messages(conn, messages) if messages else 0
+                insert_statuses(conn, statuses)
+            return stored
+        except DBAPIError as exc:
+            if attempt == 1 and exc.connection_invalidated:
+                log.warning("database connection lost while storing a delivery; trying again")
+                continue
+            raise
+    raise AssertionError("unreachable")
+
+
+def _insert_messages(conn, rows: list[dict]) -> int:
+    """INSERT ... ON CONFLICT (wamid) DO NOTHING RETURNING id for all `rows` in one statement,
+    built once per dialect so its compiled form is cached; how many were new."""
+    dialect = conn.dialect.name
+    statement = _INSERT_MESSAGES.get(dialect)
+    if statement is None:
+        insert = pg_insert if dialect == "postgresql" else sqlite_insert
+        statement = _INSERT_MESSAGES[dialect] = (
+            insert(Message.__table__).on_conflict_do_nothing(index_elements=["wamid"])
+            .returning(Message.__table__.c.id))
+    return len(conn.execute(statement, rows).all())
+
+
+# --------------------------------------------------------------------------- PostgreSQL
+
+
+@dataclass
+class _Pending:
+    messages: list[tuple[dict, int | None]]  # (row, Meta's timestamp)
+    statuses: list[dict]
+    done: threading.Event = field(default_factory=threading.Event)
+    lead: bool = False  # woken to write the next batch, not because it was written
+    stored: int = 0
+    error: BaseException | None = None
+
+
+class GroupCommit:
+    """Deliveries stored together: the first request to arrive writes every delivery
+    queued by then in one statement (autocommit: one round trip, one WAL flush); the
+    requests that arrive meanwhile wait, and the first of them writes the next batch.
+
+    Only one request writes at a time, so the writer keeps one connection of its own
+    (autocommit, prepared statements), opened on first use and again after a failure."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._dsn = engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+        self._conn: psycopg.Connection | None = None
+        self._lock = threading.Lock()
+        self._queue: list[_Pending] = []
+        self._writing = False
+
+    def write(self, messages: list[tuple[dict, int | None]], statuses: list[dict]) -> int:
+        """Store the rows of one delivery; returns how many of its messages were new."""
+        item = _Pending(messages, statuses)
+        with self._lock:
+            self._queue.append(item)
+            lead = not self._writing
+            self._writing = True
+        if lead:
+            self._write_next()
+        else:
+            item.done.wait()
+            if item.lead:  # promoted: its own rows are still queued, and now it writes them
+                self._write_next()
+        if item.error is not None:
+            raise item.error
+        return item.stored
+
+    def _write_next(self) -> None:
+        with self._lock:
+            batch, self._queue = self._queue, []
+        try:
+            self._write_batch(batch)
+        except BaseException as exc:  # noqa: BLE001 - every waiting request must hear of it
+            for item in batch:
+                item.error = item.error or exc
+        finally:
+            with self._lock:
+                if self._queue:
+                    self._queue[0].lead = True
+                    self._queue[0].done.set()
+                else:
+                    self._writing = False
+            for item in batch:
+                item.done.set()
+
+    def _write_batch(self, batch: list[_Pending]) -> None:
+        try:
+            new = self._execute([r for i in batch for r in i.messages], [r for i in batch for r in i.statuses])
+        except psycopg.OperationalError:
+            raise  # the database is gone: every request of the batch fails, and Meta retries
+        except psycopg.Error:
+            if len(batch) == 1:
+                raise
+            # One delivery the database refuses must not fail the others: each on its own.
+            for item in batch:
+                try:
+                    self._credit([item], self._execute(item.messages, item.statuses))
+                except psycopg.Error as exc:
+                    item.error = exc
+            return
+        self._credit(batch, new)
+
+    @staticmethod
+    def _credit(batch: list[_Pending], new: set[str]) -> None:
+        for item in batch:
+            item.stored = sum(1 for row, _ in item.messages if row["wamid"] in new)
+
+    def _execute(self, messages: list[tuple[dict, int | None]], statuses: list[dict]) -> set[str]:
+        """One statement for all the rows, in autocommit (atomic by itself); the wamids
+        stored now. A connection the server dropped is replaced and tried once more.
+
+        The database fills in what is the same for every row (ids, the constant columns,
+        the time), so only what Meta sent travels as parameters."""
+        sql = _batch_sql(len(messages), len(statuses))
+        params: list = []
+        for row, timestamp in messages:
+            params += (row["wamid"], row["kind"], row["body"], json.dumps(row["payload"], ensure_ascii=False),
+                       row["phone"], row["sender"], timestamp)
+        for row in statuses:
+            params += (row["wamid"], row["status"], row["error_code"], row["error_text"])
+        for attempt in (1, 2):
+            try:
+                conn = self._connection()
+                cursor = conn.execute(sql, params)
+                return {row[0] for row in cursor.fetchall()} if messages else set()
+            except psycopg.OperationalError:
+                self.close()  # a fresh connection next time
+                if attempt == 2:
+                    raise
+                log.warning("database connection lost while storing a delivery; trying again")
+        raise AssertionError("unreachable")
+
+
+    def _connection(self) -> psycopg.Connection:
+        if self._conn is None or self._conn.closed:
+            self._conn = psycopg.connect(self._dsn, autocommit=True)
+        return self._conn
+
+    def close(self) -> None:
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            conn.close()
+
+
+_SQL: dict[tuple[int, int], str] = {}
+
+
+def _batch_sql(n_messages: int, n_statuses: int) -> str:
+    """INSERT the messages (RETURNING the new wamids) and the statuses in one statement.
+
+    Each message's time is the statement's own plus its place in the batch in
+    microseconds, so one sender's messages keep their order; `sent_at` is Meta's
+    timestamp, never later than that (no timestamp: that time)."""
+    key = (n_messages, n_statuses)
+    sql = _SQL.get(key)
+    if sql is None:
+        message_rows_sql = []
+        for k in range(n_messages):
+            at = f"(now() + interval '{k} microseconds')"
+            message_rows_sql.append(
+                f"(gen_random_uuid(), 'in', %s, 'received', %s, %s, %s::json, %s, %s, 0, {at}, "
+                f"least(to_timestamp(%s::bigint), {at}), {at}, {at})")
+        status_rows_sql = ["(gen_random_uuid(), %s, %s, %s, %s, now())"] * n_statuses
+        insert_messages = (f"INSERT INTO messages ({', '.join(MESSAGE_COLUMNS)}) VALUES "
+                           + ", ".join(message_rows_sql) + " ON CONFLICT (wamid) DO NOTHING RETURNING wamid")
+        insert_statuses_sql = (f"INSERT INTO early_statuses ({', '.join(STATUS_COLUMNS)}) VALUES "
+                               + ", ".join(status_rows_sql) + " ON CONFLICT (wamid, status) DO NOTHING")
+        if n_messages and n_statuses:
+            sql = f"WITH stored AS ({insert_messages}), kept AS ({insert_statuses_sql}) SELECT wamid FROM stored"
+        else:
+            sql = insert_messages if n_messages else insert_statuses_sql
+        _SQL[key] = sql
+    return sql
+
+
+_WRITERS: "weakref.WeakKeyDictionary[Engine, GroupCommit]" = weakref.WeakKeyDictionary()
+_WRITERS_LOCK = threading.Lock()
+
+
+def _writer(engine: Engine) -> GroupCommit:
+    with _WRITERS_LOCK:
+        writer = _WRITERS.get(engine)
+        if writer is None:
+            writer = _WRITERS[engine] = GroupCommit(engine)
+            # Its connection goes with the engine's: on dispose, or when the engine is collected.
+            event.listen(engine, "engine_disposed", lambda _engine: writer.close())
+            weakref.finalize(engine, writer.close)
+        return writer
