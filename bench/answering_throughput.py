@@ -18,6 +18,7 @@ of answering inside the webhook request), steady p99 < 1 s at 100 msg/s.
 
     .venv/bin/python bench/answering_throughput.py
     .venv/bin/python bench/answering_throughput.py --messages 6000 --rate 100 --seconds 20
+    .venv/bin/python bench/answering_throughput.py --send-rate 1     # answering alone
 """
 from __future__ import annotations
 
@@ -90,9 +91,9 @@ def store(rt, batches) -> None:
         store_delivery(rt, parsed, raw)
 
 
-def start_workers(url: str, n: int) -> list[subprocess.Popen]:
+def start_workers(url: str, n: int, send_rate: float) -> list[subprocess.Popen]:
     env = {**os.environ, "DATABASE_URL": url, "WHATSAPP_APP_SECRET": SECRET, "LOG_LEVEL": "WARNING",
-           "WHATSAPP_MAX_SEND_RATE": "1000", "PYTHONPATH": str(ROOT)}
+           "WHATSAPP_MAX_SEND_RATE": str(send_rate), "PYTHONPATH": str(ROOT)}
     for key in ("WHATSAPP_ACCESS_TOKEN", "WHATSAPP_PHONE_NUMBER_ID"):
         env.pop(key, None)
     flask = str(Path(sys.executable).parent / "flask")
@@ -157,6 +158,9 @@ def main(argv=None) -> int:
     parser.add_argument("--rate", type=float, default=100.0, help="steady: messages per second (default 100)")
     parser.add_argument("--seconds", type=float, default=10.0, help="steady: seconds of traffic (default 10)")
     parser.add_argument("--workers", default="1,2", help="worker counts to measure (default 1,2)")
+    parser.add_argument("--send-rate", type=float, default=1000.0,
+                        help="WHATSAPP_MAX_SEND_RATE of the workers, which send the replies meanwhile "
+                             "(default 1000; 1 leaves the CPU to answering)")
     parser.add_argument("--admin-url", default=os.environ.get("BENCH_ADMIN_DATABASE_URL", DEFAULT_ADMIN_URL),
                         help="a PostgreSQL server to create a scratch database on")
     parser.add_argument("--timeout", type=float, default=180.0, help="give up after this many seconds per run")
@@ -176,7 +180,7 @@ def main(argv=None) -> int:
             # burst: everything stored, then the workers start
             round_no += 1
             store(rt, deliveries(guest_list, 0, args.messages, round_no))
-            procs = start_workers(url, n_workers)
+            procs = start_workers(url, n_workers, args.send_rate)
             started = time.monotonic()
             try:
                 finished = wait_drained(rt, args.timeout)
@@ -189,7 +193,7 @@ def main(argv=None) -> int:
             total = int(args.rate * args.seconds)
             batches = deliveries(guest_list, 0, total, round_no)
             per_batch = BATCH / args.rate
-            procs = start_workers(url, n_workers)
+            procs = start_workers(url, n_workers, args.send_rate)
             try:
                 time.sleep(1.0)  # the workers are up and listening
                 t0 = time.monotonic()

@@ -141,11 +141,23 @@ def enqueue(
         created_at=now,
         updated_at=now,
     )
-    # One Core INSERT (every reply goes through here): ON CONFLICT on the dedupe key makes
-    # a once-only message once-only even when two requests race to queue it.
-    statement = (pg_insert if is_postgres(session) else sqlite_insert)(Message.__table__).values(**values)
-    if dedupe_key is not None:
-        statement = statement.on_conflict_do_nothing(index_elements=["dedupe_key"])
-    if session.execute(statement.returning(Message.__table__.c.id)).scalar() is None:
+    # One Core INSERT (every reply goes through here), built once so its compiled form is
+    # reused: ON CONFLICT on the dedupe key makes a once-only message once-only even when
+    # two requests race to queue it.
+    statement = _insert(is_postgres(session), dedupe_key is not None)
+    if session.execute(statement, values).scalar() is None:
         return None
     return Message(**values)  # what was queued (not attached to the session)
+
+
+_INSERTS: dict[tuple[bool, bool], object] = {}
+
+
+def _insert(postgres: bool, once_only: bool):
+    statement = _INSERTS.get((postgres, once_only))
+    if statement is None:
+        statement = (pg_insert if postgres else sqlite_insert)(Message.__table__)
+        if once_only:
+            statement = statement.on_conflict_do_nothing(index_elements=["dedupe_key"])
+        statement = _INSERTS[(postgres, once_only)] = statement.returning(Message.__table__.c.id)
+    return statement

@@ -1,9 +1,12 @@
 """People, keyed by E.164 phone and/or Meta's business-scoped user id."""
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import bindparam, case, func, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from bot.text.phones import region_of
@@ -69,7 +72,6 @@ def get_or_create_user(
             return user
     if phone and not user.phone and find_user(session, phone=phone) in (None, user):
         user.phone = phone
-
         user.region = user.region or region_of(phone)
     if wa_user_id and not user.wa_user_id and session.scalar(
         select(User.id).where(User.wa_user_id == wa_user_id)
@@ -85,36 +87,38 @@ def get_or_create_user(
 
 def _upsert_by_phone(session: Session, phone: str, display_name: str | None, seen_at: datetime) -> User:
     """INSERT ... ON CONFLICT (phone) DO UPDATE: the user, created or with the window moved on."""
-    import uuid
-
-    from sqlalchemy import case, func
-    from sqlalchemy.dialects.postgresql import insert as pg_insert
-    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
-
-
     now = utcnow()
-    insert = (pg_insert if is_postgres(session) else sqlite_insert)(User).values(
-        id=uuid.uuid4(), phone=phone, display_name=display_name, region=region_of(phone),
-        last_inbound_at=seen_at, created_at=now, updated_at=now)
-    statement = insert.on_conflict_do_update(
-        index_elements=[User.phone],
-        set_={
-            "last_inbound_at": case(
-                (User.last_inbound_at.is_(None), insert.excluded.last_inbound_at),
-                (User.last_inbound_at < insert.excluded.last_inbound_at, insert.excluded.last_inbound_at),
-                else_=User.last_inbound_at,
-            ),
-            "display_name": func.coalesce(User.display_name, insert.excluded.display_name),
-        },
-    ).returning(User).execution_options(populate_existing=True)
-    return session.scalars(statement).one()
+    params = dict(id=uuid.uuid4(), phone=phone, display_name=display_name, region=region_of(phone),
+                  last_inbound_at=seen_at, created_at=now, updated_at=now)
+    return session.scalars(_upsert_statement(is_postgres(session)), params).one()
+
+
+_UPSERTS: dict[bool, object] = {}
+
+
+def _upsert_statement(postgres: bool):
+    """Built once per dialect (every inbound message runs it), with bound parameters."""
+    statement = _UPSERTS.get(postgres)
+    if statement is None:
+        insert = (pg_insert if postgres else sqlite_insert)(User).values(
+            {name: bindparam(name) for name in
+             ("id", "phone", "display_name", "region", "last_inbound_at", "created_at", "updated_at")})
+        statement = _UPSERTS[postgres] = insert.on_conflict_do_update(
+            index_elements=[User.phone],
+            set_={
+                "last_inbound_at": case(
+                    (User.last_inbound_at.is_(None), insert.excluded.last_inbound_at),
+                    (User.last_inbound_at < insert.excluded.last_inbound_at, insert.excluded.last_inbound_at),
+                    else_=User.last_inbound_at,
+                ),
+                "display_name": func.coalesce(User.display_name, insert.excluded.display_name),
+            },
+        ).returning(User).execution_options(populate_existing=True)
+    return statement
 
 
 def _touch_by_phone(session: Session, phone: str, seen_at: datetime) -> User | None:
     """The user with this phone, with `last_inbound_at` moved forward to `seen_at`."""
-    from sqlalchemy import case, update
-
     statement = (
         update(User)
         .where(User.phone == phone)
@@ -133,13 +137,6 @@ def _create(session: Session, phone: str | None, wa_user_id: str | None,
             display_name: str | None, seen_at: datetime | None = None) -> User | None:
     """A new user, or None when a concurrent request created one with this identity first
     (INSERT ... ON CONFLICT DO NOTHING: no savepoint, no aborted transaction)."""
-    import uuid
-
-    from sqlalchemy.dialects.postgresql import insert as pg_insert
-    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
-
-
     now = utcnow()
     statement = (
         (pg_insert if is_postgres(session) else sqlite_insert)(User)

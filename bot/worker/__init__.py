@@ -28,14 +28,21 @@ def run(rt, stop: threading.Event, *, batch: int = DEFAULT_BATCH, concurrency: i
         lease: float = DEFAULT_LEASE_SECONDS) -> WorkerStats:
     """Answer, send and keep the clock until `stop` is set (or sending must stop)."""
     replies = threading.Event()  # replies were queued: the sender looks at once, not at its next poll
-    answerer = threading.Thread(target=answering.run_answering, args=(rt, stop), kwargs={"answered": replies},
-                                name="answering", daemon=True)
-    answerer.start()
+    wakeup = answering.Wakeup(rt, stop)
+    n = answering.answering_threads(rt)
+    log.info("answering stored messages on %d thread(s) (%s)", n,
+             "woken by NOTIFY" if wakeup.listens else f"polling every {answering.POLL_SECONDS:.1f}s")
+    answerers = [threading.Thread(target=answering.run_answering, args=(rt, stop),
+                                  kwargs={"answered": replies, "wakeup": wakeup},
+                                  name=f"answering-{i + 1}", daemon=True) for i in range(n)]
+    for thread in answerers:
+        thread.start()
     try:
         stats = sender.run_worker(rt, stop, batch=batch, concurrency=concurrency, lease=lease, wake=replies)
     finally:
         stop.set()
-        answerer.join(timeout=30)
+        for thread in answerers:
+            thread.join(timeout=30)
     return stats
 
 
