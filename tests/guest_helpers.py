@@ -1,10 +1,10 @@
 """Guests and organisers on WhatsApp, for the guest-flow tests.
 
 `GuestPhone(runtime, fake_graph, phone, client=client)` posts signed deliveries through
-the real webhook (`client`), drains the outbox and returns what the fake Graph API
-received for that phone since the last call. Without a client it hands the parsed
-message straight to the guest flow in one transaction, as the webhook does (for tests
-that are about the guest side alone).
+the real webhook (`client`), lets the worker answer and send (`bot.worker.drain`) and
+returns what the fake Graph API received for that phone since the last call. Without a
+client it hands the parsed message straight to the guest flow in one transaction, as
+the worker does (for tests that are about the guest side alone).
 """
 from __future__ import annotations
 

@@ -1,9 +1,9 @@
 """A person texting the bot, for end-to-end tests.
 
 `Phone(client, runtime, fake_graph, "+972521234567")` posts signed deliveries through
-the real `/webhook` (Flask test client), lets the outbox worker send what was queued
-(`bot.outbox.drain`) to the fake Graph API over HTTP, and returns the texts this phone
-received, as a person would read them.
+the real `/webhook` (Flask test client), lets the worker answer what was stored and send
+the replies (`bot.worker.drain`) to the fake Graph API over HTTP, and returns the texts
+this phone received, as a person would read them.
 
     dana = phone("+972521234567", "Dana")
     assert "Created" in dana.send("new event Our wedding")

@@ -1,6 +1,6 @@
 """The guest side of the chat: answers, party size, details, stop/start, choosing an event.
 
-`handle_guest_message` runs inside the webhook's transaction for one inbound message;
+`handle_guest_message` runs inside the worker's transaction for one stored message;
 replies are outbox rows in that same transaction. A guest is recognised by their phone
 (every guest row with that number, across events). Button payloads name the guest:
 

@@ -2,5 +2,5 @@
 
 Every operation takes the acting user explicitly, checks the role through
 `access.require` (the one role table), flushes when it needs ids and never commits:
-the entry point (a webhook delivery, a REST request, a CLI command) owns the transaction.
+the entry point (the worker answering a message, a REST request, a CLI command) owns the transaction.
 """
