@@ -339,3 +339,15 @@ class EarlyStatus(Base):
     received_at: Mapped[datetime] = mapped_column(TZ, default=utcnow, index=True)
 
     __table_args__ = (UniqueConstraint("wamid", "status"),)
+
+
+class RejectedUpdate(Base):
+    """Something a webhook delivery carried that could not be stored as parsed (a wamid
+    or user id longer than the store keeps): kept raw, with the reason, for an operator."""
+
+    __tablename__ = "rejected_updates"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    reason: Mapped[str] = mapped_column(String(200))
+    raw: Mapped[str] = mapped_column(Text)
+    received_at: Mapped[datetime] = mapped_column(TZ, default=utcnow, index=True)

@@ -151,7 +151,8 @@ def test_every_failure_is_json(client, runtime):
         assert r.status_code == status, r.get_data(as_text=True)
         assert r.is_json and _error(r)["code"] == code and _error(r)["message"]
     assert "POST" in client.put("/api/events", headers=h).headers["Allow"]
-    assert not client.get("/no-such-page").is_json  # outside /api Flask answers as usual
+    page = client.get("/no-such-page")  # outside /api too: JSON, never an HTML page
+    assert page.status_code == 404 and page.is_json and _error(page)["code"] == "not_found"
 
 
 def test_an_oversized_body_gets_413(client, runtime):

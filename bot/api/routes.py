@@ -79,20 +79,18 @@ def _is_api_path() -> bool:
 
 
 def _routing_error(exc: HTTPException):
-    if not _is_api_path():
-        return exc
+    """Unknown URLs and wrong methods, on every route: a JSON error, never an HTML page."""
     if exc.code == 405:
         response = error_response(405, "method_not_allowed", f"{request.method} is not allowed on {request.path}.")
         if exc.valid_methods:
             response.headers["Allow"] = ", ".join(exc.valid_methods)
         return response
-    return error_response(404, "not_found", "There is no such endpoint; see /api/openapi.json.")
+    hint = "; see /api/openapi.json" if _is_api_path() else ""
+    return error_response(404, "not_found", f"There is no such endpoint{hint}.")
 
 
 def _server_error(exc: HTTPException):
-    """A crash outside the API's own views (the blueprint catches its own); JSON under /api only."""
-    if not _is_api_path():
-        return exc
+    """A crash outside the API's own views (the blueprint catches its own): JSON too."""
     return error_response(500, "internal_error", "Something went wrong on our side; it has been logged.")
 
 

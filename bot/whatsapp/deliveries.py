@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
 import psycopg
-from sqlalchemy import event
+from sqlalchemy import event, insert
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
@@ -31,7 +31,7 @@ from sqlalchemy.exc import DBAPIError
 
 from bot.whatsapp import inbound
 from bot.whatsapp.statuses import insert_statuses, status_rows
-from storage.models import Direction, Message, MessageStatus, utcnow
+from storage.models import Direction, Message, MessageStatus, RejectedUpdate, utcnow
 
 log = logging.getLogger("bot.webhook")
 
@@ -46,6 +46,7 @@ class Outcome:
     stored: int = 0
     duplicates: int = 0
     statuses: int = 0
+    rejected: int = 0  # kept raw: they cannot be stored as parsed
     senders: list[str] = field(default_factory=list)
 
 
@@ -53,10 +54,10 @@ def raw_messages(payload: dict) -> dict[str, dict]:
     """Each message of a delivery as Meta sent it, with its change's contacts and
     metadata, by wamid: what the worker parses again when it answers."""
     found: dict[str, dict] = {}
-    for entry in payload.get("entry") or []:
-        if not isinstance(entry, dict):
-            continue
-        for change in entry.get("changes") or []:
+    entries = payload.get("entry")
+    for entry in entries if isinstance(entries, list) else []:
+        changes = entry.get("changes") if isinstance(entry, dict) else None
+        for change in changes if isinstance(changes, list) else []:
             value = change.get("value") if isinstance(change, dict) else None
             if not isinstance(value, dict):
                 continue
@@ -77,6 +78,11 @@ def store_delivery(rt, parsed: inbound.Delivery, raw: dict[str, dict] | None = N
     """
     now = utcnow()
     outcome = Outcome(senders=[m.sender_key for m in parsed.messages])
+    rejected = [(m, why) for m in parsed.messages if (why := inbound.unstorable(m))]
+    if rejected:
+        _keep_rejected(rt.engine, rejected, raw or {}, now)
+        parsed.messages = [m for m in parsed.messages if not inbound.unstorable(m)]
+        outcome.rejected = len(rejected)
     messages = message_rows(parsed, raw or {}, now)
     statuses = status_rows(parsed.statuses, now)
     if messages or statuses:
@@ -88,6 +94,16 @@ def store_delivery(rt, parsed: inbound.Delivery, raw: dict[str, dict] | None = N
     outcome.duplicates = len(messages) - outcome.stored
     outcome.statuses = len(statuses)
     return outcome
+
+
+def _keep_rejected(engine: Engine, rejected, raw: dict[str, dict], now: datetime) -> None:
+    rows = [dict(id=uuid.uuid4(), reason=why[:200], received_at=now,
+                 raw=json.dumps(raw.get(m.wamid) or {"message": {"id": m.wamid}}, ensure_ascii=False))
+            for m, why in rejected]
+    with engine.begin() as conn:
+        conn.execute(insert(RejectedUpdate.__table__), rows)
+    for m, why in rejected:
+        log.warning("webhook kept a message raw: %s", why)
 
 
 def message_rows(parsed: inbound.Delivery, raw: dict[str, dict], now: datetime) -> list[dict]:

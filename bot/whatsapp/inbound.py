@@ -228,6 +228,43 @@ def sender_key(phone: str | None, user_id: str | None) -> str:
     return "unknown"
 
 
+# --------------------------------------------------------------------------- cleaning
+
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+MAX_DEPTH = 64  # deeper JSON than any delivery of Meta's is cut off below this level
+
+
+def clean(value: Any, depth: int = 0) -> Any:
+    """A JSON value fit for the database: NULs and lone surrogates dropped from every
+    string (and key); nesting deeper than MAX_DEPTH replaced by None. Meta never sends
+    either, but one such character must not fail a whole delivery."""
+    if isinstance(value, str):
+        return _UNSTORABLE.sub("", value) if _UNSTORABLE.search(value) else value
+    if depth >= MAX_DEPTH:
+        return None
+    if isinstance(value, dict):
+        return {clean(k): clean(v, depth + 1) for k, v in value.items()}
+    if isinstance(value, list):
+        return [clean(v, depth + 1) for v in value]
+    return value
+
+
+# Longest values the store keeps (storage.models); a message whose identity is longer
+# cannot be stored as parsed, and is kept raw instead (bot.whatsapp.deliveries).
+MAX_WAMID = 255
+MAX_USER_ID = 128
+MAX_PROFILE_NAME = 200
+
+
+def unstorable(msg: "InboundMessage") -> str | None:
+    """Why this message cannot be stored as parsed, or None."""
+    if len(msg.wamid) > MAX_WAMID:
+        return f"wamid longer than {MAX_WAMID} characters"
+    if msg.sender_user_id is not None and len(msg.sender_user_id) > MAX_USER_ID:
+        return f"user id longer than {MAX_USER_ID} characters"
+    return None
+
+
 # --------------------------------------------------------------------------- helpers
 
 
@@ -461,7 +498,7 @@ def _parse_message(
         phone_number_id=phone_number_id,
         sender_phone=phone,
         sender_user_id=user_id,
-        profile_name=contact.name if contact else None,
+        profile_name=contact.name[:MAX_PROFILE_NAME] if contact and contact.name else None,
         timestamp=_int(raw.get("timestamp")),
         kind=kind,
         context_wamid=_str(_dict(raw.get("context")).get("id")),

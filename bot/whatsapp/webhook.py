@@ -41,7 +41,7 @@ def handshake():
     )
     if challenge is None:
         log.warning("webhook handshake refused (mode=%r)", request.args.get("hub.mode"))
-        return Response("Forbidden", status=403, mimetype="text/plain")
+        return _error(403, "the verify token does not match")
     log.info("webhook handshake accepted")
     return Response(challenge, status=200, mimetype="text/plain")
 
@@ -63,17 +63,32 @@ def receive():
         return _error(403, "invalid signature")
     try:
         payload = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         log.warning("webhook refused: signed body is not JSON (%d bytes)", len(raw))
         return _error(400, "malformed JSON")
     if not isinstance(payload, dict):
         log.warning("webhook refused: signed body is JSON but not an object")
         return _error(400, "a delivery is a JSON object")
 
+    payload = inbound.clean(payload)  # no NUL or lone surrogate reaches the database
     parsed = inbound.parse_delivery(payload)
+    _drop_other_numbers(parsed, rt.settings.whatsapp_phone_number_id)
     outcome = store_delivery(rt, parsed, raw_messages(payload))
     _log_delivery(parsed, outcome)
     return Response(OK_BODY, status=200, mimetype="application/json")
+
+
+def _drop_other_numbers(parsed: inbound.Delivery, number_id: str | None) -> None:
+    """Updates for another phone number of the account are not ours to store or answer."""
+    if not number_id:
+        return
+    for name in ("messages", "statuses"):
+        updates = getattr(parsed, name)
+        ours = [u for u in updates if u.phone_number_id in (None, number_id)]
+        if len(ours) != len(updates):
+            parsed.ignored.append(inbound.IgnoredUpdate(
+                f"{len(updates) - len(ours)} {name} for another phone number id"))
+            setattr(parsed, name, ours)
 
 
 def _read_body(limit: int) -> bytes | None:
@@ -102,9 +117,10 @@ def _log_delivery(parsed: inbound.Delivery, outcome: Outcome) -> None:
         return
     senders = ", ".join(sorted({mask_sender(s) for s in outcome.senders})) or "-"
     log.info(
-        "webhook delivery: %d message(s) (%d new, %d duplicate), %d status(es) stored, "
+        "webhook delivery: %d message(s) (%d new, %d duplicate%s), %d status(es) stored, "
         "%d ignored, %d error(s); from %s",
-        len(parsed.messages), outcome.stored, outcome.duplicates, outcome.statuses,
+        len(parsed.messages) + outcome.rejected, outcome.stored, outcome.duplicates,
+        f", {outcome.rejected} kept raw" if outcome.rejected else "", outcome.statuses,
         len(parsed.ignored), len(parsed.errors), senders,
     )
     for item in parsed.ignored:

@@ -1,0 +1,136 @@
+"""One bad message never sinks a delivery: odd text, over-long identities, another number's
+updates and mutated payloads all get a 200 (or a JSON refusal), and the rest is stored."""
+from __future__ import annotations
+
+import copy
+import json
+
+from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
+from sqlalchemy import func, select
+
+from bot.runtime import of as runtime_of
+from bot.worker import drain
+from storage.models import Direction, Message, MessageStatus, RejectedUpdate
+from tests import webhooks
+from tests.conftest import TEST_APP_SECRET, TEST_PHONE_NUMBER_ID
+
+PHONE = "+972501234567"
+
+
+def post(client, payload):
+    # Escaped, as Meta writes JSON: a lone surrogate arrives as the six characters \ud800.
+    body = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
+    body, headers = webhooks.signed(body, TEST_APP_SECRET)
+    return client.post("/webhook", data=body, headers=headers)
+
+
+def stored(runtime) -> list[Message]:
+    with runtime.transaction() as session:
+        return list(session.scalars(select(Message).where(Message.direction == Direction.inbound)
+                                    .order_by(Message.created_at)))
+
+
+def test_a_lone_surrogate_or_a_nul_is_dropped_and_the_message_is_answered(client, runtime, fake_graph):
+    fake_graph.open_window(PHONE)
+    payload = webhooks.delivery(webhooks.text_message(PHONE, "he\ud800lp", name="Da\x00na"),
+                                webhooks.text_message("+972501234568", "help"))
+    response = post(client, payload)
+    assert response.status_code == 200
+    drain(runtime)
+    assert [m.body for m in stored(runtime)] == ["help", "help"]
+    assert all(m.status == MessageStatus.answered for m in stored(runtime))
+    assert "help" in fake_graph.sent_to(PHONE)[0].text.lower()
+
+
+def test_an_over_long_wamid_is_kept_raw_and_the_rest_of_its_delivery_is_stored(client, runtime):
+    payload = webhooks.delivery(webhooks.text_message(PHONE, "first"),
+                                webhooks.text_message(PHONE, "too long", wamid="wamid." + "X" * 300),
+                                webhooks.text_message(None, "odd id", user_id="US." + "9" * 200),
+                                webhooks.text_message(PHONE, "third"))
+    assert post(client, payload).status_code == 200
+    assert [m.body for m in stored(runtime)] == ["first", "third"]
+    with runtime.transaction() as session:
+        kept = session.scalars(select(RejectedUpdate).order_by(RejectedUpdate.reason)).all()
+    assert [k.reason for k in kept] == ["user id longer than 128 characters", "wamid longer than 255 characters"]
+    assert "too long" in "".join(k.raw for k in kept)
+
+
+def test_a_profile_name_longer_than_the_store_keeps_is_cut_not_refused(client, runtime):
+    assert post(client, webhooks.text_message(PHONE, "help", name="N" * 500)).status_code == 200
+    drain(runtime)
+    [message] = stored(runtime)
+    assert message.status == MessageStatus.answered
+
+
+def test_updates_for_another_phone_number_are_not_ours(client, runtime):
+    ours = webhooks.text_message(PHONE, "mine")
+    theirs = webhooks.text_message(PHONE, "theirs", phone_number_id="999000999")
+    assert post(client, webhooks.delivery(ours)).status_code == 200
+    assert post(client, theirs).status_code == 200
+    assert [m.body for m in stored(runtime)] == ["mine"]
+    assert runtime.settings.whatsapp_phone_number_id == TEST_PHONE_NUMBER_ID
+
+
+def test_json_nested_beyond_reason_is_a_json_400(client, runtime):
+    body = b'{"object": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    response = post(client, body)
+    assert response.status_code == 400 and response.is_json
+
+
+def test_every_refusal_of_the_webhook_is_json(client):
+    assert client.get("/webhook", query_string={"hub.mode": "subscribe"}).is_json
+    assert client.post("/webhook", data=b"{}").is_json  # no signature: 403
+    assert client.put("/webhook").is_json  # 405
+
+
+def _mutations():
+    leaf = st.one_of(st.none(), st.booleans(), st.integers(-2**70, 2**70), st.floats(allow_nan=True),
+                     st.text(max_size=40), st.text(alphabet="\x00\ud800\udfff\u202e", max_size=5))
+    value = st.recursive(leaf, lambda children: st.one_of(st.lists(children, max_size=3),
+                                                          st.dictionaries(st.text(max_size=8), children, max_size=3)),
+                         max_leaves=8)
+    paths = st.lists(st.sampled_from(["entry", 0, "changes", "value", "messages", "statuses", "contacts",
+                                      "metadata", "id", "from", "type", "text", "body", "timestamp",
+                                      "profile", "name", "wa_id", "recipient_id", "status", "errors"]),
+                     min_size=1, max_size=7)
+    return st.lists(st.tuples(paths, value), min_size=1, max_size=4)
+
+
+BASES = [webhooks.load("text"), webhooks.load("button_quick_reply"), webhooks.load("status_failed"),
+         webhooks.load("batch_multi_sender"), webhooks.load("contacts")]
+
+
+def _apply(payload, path, value):
+    node = payload
+    for key in path[:-1]:
+        if isinstance(node, dict) and key in node:
+            node = node[key]
+        elif isinstance(node, list) and isinstance(key, int) and key < len(node):
+            node = node[key]
+        else:
+            return
+    last = path[-1]
+    if isinstance(node, dict):
+        node[last if isinstance(last, str) else str(last)] = value
+    elif isinstance(node, list) and isinstance(last, int) and last < len(node):
+        node[last] = value
+
+
+@hypothesis_settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(base=st.sampled_from(range(len(BASES))), edits=_mutations())
+def test_mutated_deliveries_never_get_a_5xx(app, base, edits):
+    client = app.test_client()
+    payload = copy.deepcopy(BASES[base])
+    for path, value in edits:
+        _apply(payload, path, value)
+    try:
+        body = json.dumps(payload).encode()
+    except (ValueError, OverflowError):
+        return
+    response = post(client, body)
+    assert response.status_code < 500, response.get_data(as_text=True)[:300]
+    assert response.is_json
+    rt = runtime_of(app)
+    drain(rt)  # and the worker copes with whatever was stored
+    with rt.transaction() as session:
+        session.scalar(select(func.count()).select_from(Message))
