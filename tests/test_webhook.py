@@ -183,6 +183,34 @@ def test_a_large_delivery_under_three_megabytes_is_accepted(client):
     assert response.get_json() == {"status": "ok"}
 
 
+def test_exactly_three_megabytes_is_accepted_and_one_byte_more_is_not(client, runtime):
+    assert post(client, _padded_delivery(inbound.MAX_BODY_BYTES)).status_code == 200
+    assert post(client, _padded_delivery(inbound.MAX_BODY_BYTES + 1)).status_code == 413
+    assert inbound.MAX_BODY_BYTES == 3 * 1024 * 1024
+
+
+def test_the_signature_and_the_verify_token_are_compared_in_constant_time(client, monkeypatch):
+    """A byte-by-byte compare leaks how much of a guess was right through its timing;
+    both checks go through hmac.compare_digest (watched here, not replaced)."""
+    import hmac
+
+    compared = []
+    real = hmac.compare_digest
+
+    def watching(a, b):
+        compared.append((type(a).__name__, len(a)))
+        return real(a, b)
+
+    monkeypatch.setattr(hmac, "compare_digest", watching)
+    body = webhooks.load_bytes("text")
+    assert post_only(client, body).status_code == 200
+    assert compared, "the signature was not compared with hmac.compare_digest"
+    compared.clear()
+    client.get("/webhook", query_string={"hub.mode": "subscribe", "hub.verify_token": "a guess",
+                                         "hub.challenge": "1"})
+    assert compared, "the verify token was not compared with hmac.compare_digest"
+
+
 def test_over_three_megabytes_is_a_413_without_reading_it(client, runtime):
     body = _padded_delivery(inbound.MAX_BODY_BYTES + 1)
     response = post(client, body)
@@ -316,6 +344,17 @@ def test_statuses_out_of_order_never_go_backwards(client, runtime):
     assert message.status == MessageStatus.read
     assert guest.invitation == InvitationState.read
     assert message.error_code is None
+
+
+@pytest.mark.parametrize("arrived", ["delivered", "read"])
+def test_a_late_failed_never_overrides_delivered_or_read(client, runtime, arrived):
+    wamid = webhooks.new_wamid()
+    message_id, guest_id = _outbound(runtime, wamid, kind="invitation", guest=True)
+    post(client, webhooks.status(wamid, arrived, PHONE))
+    post(client, webhooks.status(wamid, "failed", PHONE, 131026))
+    message, guest = _state(runtime, message_id, guest_id)
+    assert message.status.value == arrived and message.error_code is None
+    assert guest.invitation.value == arrived and guest.invitation_error is None
 
 
 def test_a_failed_status_records_the_error_on_the_message_and_the_invitation(client, runtime):

@@ -137,7 +137,7 @@ def _row(line_no: int, record: list[str], columns: dict[int, str], region: str |
     if values.get("party_size"):
         try:
             party = int(float(values["party_size"]))
-        except ValueError:
+        except (ValueError, OverflowError):  # "abc", "inf", "1e999"
             return RejectedRow(line_no, f"party size is not a number ({values['party_size'][:10]})", shown)
         if party < 0 or party > MAX_PARTY_SIZE:
             return RejectedRow(line_no, f"party size must be between 0 and {MAX_PARTY_SIZE}", shown)
@@ -147,13 +147,26 @@ def _row(line_no: int, record: list[str], columns: dict[int, str], region: str |
                     party, values.get("notes"))
 
 
+# A cell a spreadsheet would run as a formula starts with one of these (OWASP's CSV
+# injection rule); such a cell is written after a single quote, which Excel and
+# LibreOffice take as "this is text" and do not show. Phones (+972…) go the same way,
+# so they stay text instead of becoming a number such as 9.72E+11.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value) -> str:
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def export_guest_csv(rows: list[dict]) -> bytes:
-    """CSV that Excel opens with Hebrew intact: UTF-8 with a BOM, CRLF line ends."""
+    """CSV that Excel opens with Hebrew intact (UTF-8 with a BOM, CRLF line ends) and
+    that runs nothing: every cell is neutralised with `safe_cell`."""
     out = io.StringIO()
     fields = ["first_name", "last_name", "phone", "side", "status", "party_size", "notes",
               "invitation", "opted_out", "answered_at"]
     writer = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore", lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: ("" if row.get(k) is None else row.get(k)) for k in fields})
+        writer.writerow({k: safe_cell(row.get(k)) for k in fields})
     return ("\ufeff" + out.getvalue()).encode("utf-8")
