@@ -261,3 +261,14 @@ def test_a_party_size_of_infinity_in_a_csv_is_a_line_refused_not_a_crash(client,
     assert r.status_code < 500, r.get_data(as_text=True)
     assert client.get(_url(world, "?search=Cy"), headers=world.headers("admin")).get_json()["total"] == 1
     assert client.get(_url(world, "?search=Avi"), headers=world.headers("admin")).get_json()["total"] == 0
+
+
+def test_search_takes_percent_and_underscore_literally(client, runtime):
+    world = seed(runtime)
+    h = world.headers("admin")
+    assert client.post(_url(world), json={"first_name": "Ava_Lee", "phone": "+972521234560"}, headers=h).status_code == 201
+    total = client.get(_url(world), headers=h).get_json()["total"]
+    assert total >= 2
+    for term, expected in [("%", 0), ("_", 1), ("ava_", 1), ("a%a", 0), ("ava%lee", 0)]:
+        found = client.get(_url(world), query_string={"search": term}, headers=h).get_json()["total"]
+        assert found == expected, (term, found)

@@ -110,6 +110,7 @@ def test_find_edit_and_ambiguous_names(phone_factory, runtime):
     found = dana.send("find levi")
     assert "2 guests matching “levi”" in found and "Dana Levi" in found and "Ron Levi" in found
     assert "No guest of Wedding matches" in dana.send("find Zelda")
+    assert "No guest of Wedding matches" in dana.send("find %")  # a percent sign is not "everyone"
     ask = dana.send("edit dana phone 0502345679")
     assert "2 guests match “dana”. Which one?" in ask and "*edit 2 phone " in ask
     assert "Dana Levi's phone to +972 50-234-5679" in dana.send("edit 2 phone 0502345679")

@@ -218,9 +218,11 @@ def list_guests(
     if side:
         q = q.where(func.lower(Guest.side) == side.strip().lower())
     if search:
-        term = f"%{search.strip().lower()}%"
+        # What was typed is matched literally: % and _ are LIKE's wildcards, not a "match all".
+        term = "%" + _like_literal(search.strip().lower()) + "%"
         digits = "".join(ch for ch in search if ch.isdigit())
-        conds = [func.lower(Guest.first_name + " " + Guest.last_name).like(term), func.lower(Guest.notes).like(term)]
+        conds = [func.lower(Guest.first_name + " " + Guest.last_name).like(term, escape="\\"),
+                 func.lower(Guest.notes).like(term, escape="\\")]
         if len(digits) >= 3:
             conds.append(Guest.phone.like(f"%{digits.lstrip('0')}%"))
         q = q.where(or_(*conds))
@@ -291,3 +293,7 @@ def remove_guest(session: Session, actor: User, event_id, guest_id) -> Guest:
     session.delete(guest)
     session.flush()
     return guest
+
+
+def _like_literal(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
