@@ -12,7 +12,9 @@ def test_healthz(client):
 def test_readyz_when_migrated(client):
     r = client.get("/readyz")
     assert r.status_code == 200
-    assert r.get_json()["migrations"] == "head"
+    assert r.get_json() == {"status": "ok", "database": "ok", "migrations": "head"}
+    assert migrate.head_revision(client.application.extensions["invitebot"].settings.database_url) \
+        not in r.get_data(as_text=True)  # which revision is the operator's business, not the public's
 
 
 def test_readyz_reports_pending_migrations(client, db):
@@ -22,6 +24,7 @@ def test_readyz_reports_pending_migrations(client, db):
         assert r.status_code == 503
         assert r.get_json()["migrations"] == "behind"
         assert "db upgrade" in r.get_json()["hint"]
+        assert set(r.get_json()) == {"status", "database", "migrations", "hint"}
     finally:
         migrate.upgrade(db.url)
 
