@@ -187,7 +187,6 @@ def main(argv=None) -> int:
             finally:
                 stop_workers(procs)
             burst_rate = args.messages / (finished - started)
-            burst_lat = latencies(rt, f"wamid.BENCH{round_no:02d}")
             # steady: the workers run while messages arrive at --rate
             round_no += 1
             total = int(args.rate * args.seconds)
@@ -206,14 +205,14 @@ def main(argv=None) -> int:
             finally:
                 stop_workers(procs)
             steady = latencies(rt, f"wamid.BENCH{round_no:02d}")
-            results.append((n_workers, burst_rate, burst_lat, steady, total))
+            results.append((n_workers, burst_rate, steady, total))
         rt.engine.dispose()
     finally:
         drop()
 
     print(f"answering throughput (PostgreSQL, real worker processes, {args.guests} guests; "
           f"guest answers: taps and typed, Hebrew and English; stored {BATCH} per delivery)")
-    for n_workers, burst_rate, burst_lat, steady, total in results:
+    for n_workers, burst_rate, steady, total in results:
         print(f"  {n_workers} worker(s): burst {args.messages} msgs: {burst_rate:7.1f} msg/s (target >= 400); "
               f"steady {args.rate:.0f} msg/s x {args.seconds:.0f}s ({total} msgs): "
               f"p50 {pct(steady, 0.5) * 1000:.0f} ms, p99 {pct(steady, 0.99) * 1000:.0f} ms, "

@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import psycopg
@@ -57,7 +57,6 @@ class AnswerStats:
     retried: int = 0
     failed: int = 0
     statuses: int = 0
-    latencies: list[float] = field(default_factory=list)  # seconds from storing to answering
 
 
 # --------------------------------------------------------------------------- one pass
@@ -131,7 +130,6 @@ def _merge(stats: AnswerStats, done: AnswerStats) -> None:
     stats.answered += done.answered
     stats.retried += done.retried
     stats.failed += done.failed
-    stats.latencies.extend(done.latencies)
 
 
 def _answer(session: Session, rt, row: Message, now: datetime, stats: AnswerStats, *, guarded: bool) -> None:
@@ -150,7 +148,6 @@ def _answer(session: Session, rt, row: Message, now: datetime, stats: AnswerStat
     row.status = MessageStatus.answered
     row.claimed_until = None
     stats.answered += 1
-    stats.latencies.append(max(0.0, (utcnow() - row.created_at).total_seconds()))
 
 
 def _converse(session: Session, rt, row: Message) -> inbound.InboundMessage:
@@ -331,9 +328,3 @@ def run_answering(rt, stop: threading.Event, *, batch: int = BATCH, idle_wait: f
         if not busy:
             wakeup.wait(seen)
     return stats
-
-
-def describe(stats: AnswerStats) -> str:
-    return (f"answered {stats.answered}, retried {stats.retried}, failed {stats.failed}, "
-            f"statuses {stats.statuses}")
-
