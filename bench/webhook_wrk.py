@@ -50,10 +50,9 @@ BENCH = Path(__file__).resolve().parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.outbox_throughput import fresh_postgres  # noqa: E402
+from bench.outbox_throughput import DEFAULT_ADMIN_URL, fresh_postgres  # noqa: E402
 from bench.webhook_throughput import free_port, start_gunicorn, stop_gunicorn  # noqa: E402
 
-DEFAULT_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 SECRET = "bench-app-secret"
 LUA = BENCH / "webhook_wrk.lua"
 TARGET = 0.5

@@ -13,7 +13,6 @@ from sqlalchemy import select
 from bot.worker import drain
 from bot.chat import guest as guest_flow
 from bot.whatsapp import inbound
-from bot.worker import sender as outbox
 from bot.services import users
 from storage.models import Guest, Message, utcnow
 from tests import webhooks

@@ -14,7 +14,6 @@ from __future__ import annotations
 import pytest
 
 from bot.worker import drain
-from bot.worker import sender as outbox
 from tests import webhooks
 from tests.conftest import TEST_APP_SECRET
 

@@ -64,7 +64,6 @@ def test_members_invite_role_change_and_removal(client, runtime, fake_graph):
     new = r.get_json()
     assert (new["phone"], new["role"]) == ("+972547654321", "viewer")  # local number read in DEFAULT_REGION
     # Like an invitation by chat, the new member is told who added them, to what, as what.
-    from bot.worker import sender as outbox
 
     fake_graph.open_window("+972547654321")
     drain(runtime)

@@ -6,7 +6,6 @@ import random
 from sqlalchemy import func, select
 
 from bot.worker import drain
-from bot.worker import sender as outbox
 from storage.models import Guest
 from tests import webhooks
 from tests.conftest import TEST_APP_SECRET

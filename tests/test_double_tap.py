@@ -4,7 +4,6 @@ from __future__ import annotations
 import threading
 
 from bot.worker import drain
-from bot.worker import sender as outbox
 from tests import webhooks
 from tests.conftest import TEST_APP_SECRET
 from tests.phone import phone_factory  # noqa: F401  (fixture)

@@ -8,7 +8,6 @@ import pytest
 from sqlalchemy import select
 
 from bot.worker import drain
-from bot.worker import sender as outbox
 from bot.services import events, guests, sending
 from bot.services.users import get_or_create_user
 from storage.models import Event, Guest, RsvpStatus, utcnow

@@ -10,9 +10,8 @@ from sqlalchemy import select
 from bot.services import outbox as service_outbox
 from bot.worker import drain
 from bot import make_runtime
-from bot.worker import sender as outbox
 from bot.services import tokens
-from bot.whatsapp.client import ConsoleTransport, text_payload
+from bot.whatsapp.client import ConsoleTransport
 from storage.models import Message, User
 from tests.phone import phone, phone_factory  # noqa: F401  (fixtures)
 

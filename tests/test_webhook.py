@@ -20,7 +20,6 @@ from bot.runtime import of as runtime_of
 from bot.worker import answering, drain
 from bot.worker.answering import drain_inbox
 from bot.whatsapp import inbound
-from bot.worker import sender as outbox
 from bot.text.replies import APOLOGY
 from storage.models import Direction, Event, Guest, InvitationState, Message, MessageStatus, User, utcnow
 from tests import webhooks

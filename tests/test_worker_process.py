@@ -20,8 +20,6 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.services import outbox as service_outbox
-from bot.worker import sender as outbox
-from bot.whatsapp.client import text_payload
 from storage.db import make_session_factory
 from storage.models import Message, MessageStatus
 from tests.conftest import TEST_APP_SECRET, TEST_VERIFY_TOKEN
@@ -42,7 +40,7 @@ def queue_many(db, n: int) -> None:
     with sessions.begin() as session:
         for i in range(n):
             phone = f"+97254{i:07d}"
-            service_outbox.enqueue(session, phone=phone, message=text_payload(phone, f"message {i:04d}"),
+            service_outbox.enqueue(session, phone=phone, message=service_outbox.text(f"message {i:04d}"),
                            kind="broadcast", body=f"message {i:04d}")
 
 

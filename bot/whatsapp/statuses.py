@@ -119,16 +119,6 @@ def apply_stored_statuses(session: Session, limit: int = 500) -> StatusCounts:
     return counts
 
 
-def apply_status(session: Session, update: StatusUpdate) -> bool:
-    """Apply one status update now (tests, the simulator's receipts); True when it changed something."""
-    code, error_text = _error_of(update)
-    message = _outbound_by_wamid(session, {update.wamid}).get(update.wamid)
-    if message is None:
-        insert_statuses(session, status_rows([update], utcnow()))
-        return False
-    return _apply(session, message, update.status, code, error_text)
-
-
 def apply_early_statuses(session: Session, wamids: Iterable[str]) -> int:
     """Apply the stored statuses of wamids just recorded (in the recording transaction).
 
