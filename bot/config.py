@@ -34,8 +34,12 @@ class Settings:
     whatsapp_max_send_rate: float = 80.0
     invitation_template: str | None = None
     invitation_template_language: str = "en"
+    # Meta language codes each template is approved in, e.g. "he,en_US" (the first is the
+    # default); the older single *_TEMPLATE_LANGUAGE is used when these are not set.
+    invitation_template_languages: str | None = None
     broadcast_template: str | None = None
     broadcast_template_language: str | None = None
+    broadcast_template_languages: str | None = None
     default_region: str | None = None
     log_level: str = "INFO"
 
@@ -108,9 +112,26 @@ class Settings:
                        f"(got {self.whatsapp_api_base_url!r})")
         if not re.fullmatch(r"v\d+\.\d+", self.whatsapp_api_version):
             out.append(f"WHATSAPP_API_VERSION must look like v20.0 (got {self.whatsapp_api_version!r})")
+        for name in ("invitation_template_languages", "broadcast_template_languages"):
+            raw = getattr(self, name)
+            if raw is not None and not re.fullmatch(r"\s*[A-Za-z]{2,3}(_[A-Za-z]{2})?(\s*,\s*[A-Za-z]{2,3}(_[A-Za-z]{2})?)*\s*", raw):
+                out.append(f"{name.upper()} must list Meta language codes like he,en_US (got {raw!r})")
         if self.log_level.upper() not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
             out.append(f"LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR (got {self.log_level!r})")
         return out
+
+    def template_languages(self, template: str) -> tuple[str, ...]:
+        """The Meta language codes the "invitation" or "broadcast" template is approved in."""
+        if template == "invitation":
+            listed, single = self.invitation_template_languages, self.invitation_template_language
+        else:
+            listed = self.broadcast_template_languages
+            single = self.broadcast_template_language
+            if not listed and not single:
+                listed = self.invitation_template_languages
+                single = self.invitation_template_language
+        codes = tuple(c.strip() for c in (listed or "").split(",") if c.strip())
+        return codes or ((single or "en"),)
 
     @property
     def uses_whatsapp(self) -> bool:

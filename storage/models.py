@@ -13,6 +13,7 @@ from sqlalchemy import (
     DateTime,
     Enum as SAEnum,
     Float,
+    false as sa_false,
     ForeignKey,
     Index,
     Integer,
@@ -120,6 +121,10 @@ class User(Base):
     email: Mapped[str | None] = mapped_column(String(254))
     display_name: Mapped[str | None] = mapped_column(String(200))
     region: Mapped[str | None] = mapped_column(String(2))
+    # The language this person reads: detected from what they write, or fixed with
+    # `language <code>` (language_fixed: detection no longer changes it).
+    language: Mapped[str | None] = mapped_column(String(2))
+    language_fixed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
     last_inbound_at: Mapped[datetime | None] = mapped_column(TZ)
     created_at: Mapped[datetime] = mapped_column(TZ, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(TZ, default=utcnow, onupdate=utcnow)
@@ -138,6 +143,8 @@ class Event(Base):
     location: Mapped[str | None] = mapped_column(String(500))
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
     reminder_days: Mapped[list[int] | None] = mapped_column(JSON)
+    # What guests read: invitations, reminders, broadcast wrappers ("he", "en", "ar", "ru").
+    language: Mapped[str] = mapped_column(String(2), default="en", server_default="en")
     created_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(TZ, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(TZ, default=utcnow, onupdate=utcnow)
@@ -149,7 +156,10 @@ class Event(Base):
         back_populates="event", cascade="all, delete-orphan", passive_deletes=True
     )
 
-    __table_args__ = (CheckConstraint("length(name) > 0", name="name_not_empty"),)
+    __table_args__ = (
+        CheckConstraint("length(name) > 0", name="name_not_empty"),
+        CheckConstraint("language IN ('he', 'en', 'ar', 'ru')", name="language_known"),
+    )
 
 
 class EventMember(Base):

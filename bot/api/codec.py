@@ -16,6 +16,8 @@ from typing import Any
 from storage.models import Event, EventMember, Guest, InvitationState, RsvpStatus
 
 from bot.services.errors import DomainError, InvalidInput
+from bot.services import languages
+from bot.text.i18n import LANGS
 
 MAX_LIMIT = 500
 DEFAULT_LIMIT = 50
@@ -48,7 +50,7 @@ class UnsupportedMediaType(DomainError):
 
 @dataclass(frozen=True)
 class Field:
-    kind: str                      # "string", "integer", "boolean", "date", "enum"
+    kind: str                      # "string", "integer", "boolean", "date", "enum", "language"
     required: bool = False
     nullable: bool = False
     enum: tuple[str, ...] = ()
@@ -58,6 +60,8 @@ class Field:
     def openapi(self) -> dict[str, Any]:
         if self.kind == "date":
             schema: dict[str, Any] = {"type": "string", "format": "date"}
+        elif self.kind == "language":
+            schema = {"type": "string", "enum": list(LANGS)}
         elif self.kind == "enum":
             schema = {"type": "string", "enum": list(self.enum)}
         else:
@@ -94,6 +98,9 @@ class BodySpec:
 
 
 ROLES = ("admin", "editor", "viewer")
+# Checked by the domain (400 for anything else), so a string here, listed in the schema.
+LANGUAGE_FIELD = Field("language", example="he",
+                       description="What guests read: he, en, ar or ru (by default the creator's language).")
 
 EVENT_CREATE = BodySpec("EventCreate", {
     "name": Field("string", required=True, example="Noa & Eli's wedding"),
@@ -101,12 +108,14 @@ EVENT_CREATE = BodySpec("EventCreate", {
     "location": Field("string", nullable=True, example="Tel Aviv"),
     "timezone": Field("string", nullable=True,
                       description="An IANA time zone such as Asia/Jerusalem; by default the creator's country's."),
+    "language": LANGUAGE_FIELD,
 })
 EVENT_UPDATE = BodySpec("EventUpdate", {
     "name": Field("string"),
     "date": Field("date", nullable=True, description="YYYY-MM-DD, or null to clear it"),
     "location": Field("string", nullable=True),
     "timezone": Field("string"),
+    "language": LANGUAGE_FIELD,
 }, "Only the fields present change.")
 MEMBER_INVITE = BodySpec("MemberInvite", {
     "phone": Field("string", required=True, example="+972502345678",
@@ -179,6 +188,8 @@ def decode(spec: BodySpec, data: Any, *, where: str = "The body", partial: bool 
 
 
 def _value(name: str, f: Field, value: Any) -> Any:
+    if f.kind == "language":
+        return languages.event_language(value)  # 400 for anything but he, en, ar, ru
     if value is None:
         if f.nullable:
             return None
@@ -288,6 +299,7 @@ def event_json(event: Event, member: EventMember) -> dict[str, Any]:
         "name": event.name,
         "date": event.date.isoformat() if event.date else None,
         "location": event.location,
+        "language": event.language,
         "created_at": iso_datetime(event.created_at),
         "updated_at": iso_datetime(event.updated_at),
         "role": member.role.value,

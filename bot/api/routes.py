@@ -178,7 +178,8 @@ def _no_content() -> Response:
 def create_event(session, actor):
     data = decode(EVENT_CREATE, _json_body())
     event = events.create_event(session, actor, data["name"], date=data.get("date"),
-                                location=data.get("location"), timezone=data.get("timezone"))
+                                location=data.get("location"), timezone=data.get("timezone"),
+                                language=data.get("language"))
     _, member = events.get_event(session, actor, event.id)
     return _created(event_json(event, member))
 

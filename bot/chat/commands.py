@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Union
 
+from bot.text import i18n
 from bot.text.dates import InvalidDate, parse_date
 from bot.text.phones import InvalidPhone, find_phone, normalize_phone
 from bot.services.permissions import Action
@@ -28,7 +29,7 @@ __all__ = [
     "AddGuests", "ListGuests", "More", "FindGuests", "EditGuest", "MarkGuest", "RemoveGuest",
     "Stats", "Invite", "Remind", "Broadcast", "MessageGuest",
     "ListMembers", "AddMember", "ChangeRole", "RemoveMember", "Leave", "Notify", "Reminders",
-    "Token", "Confirm", "Cancel", "Command",
+    "SetLanguage", "Token", "Confirm", "Cancel", "Command",
     # the table and functions
     "CommandSpec", "COMMANDS", "GROUPS", "parse", "help_lines", "spec_for", "action_for", "split_name",
     "MAX_GUEST_LINES", "MAX_TEXT_LENGTH", "MAX_PARTY_SIZE",
@@ -225,6 +226,11 @@ class Reminders:
 
 
 @dataclass(frozen=True)
+class SetLanguage:
+    code: str                  # "he" | "en" | "ar" | "ru": the language the sender reads
+
+
+@dataclass(frozen=True)
 class Token:
     revoke: bool = False
 
@@ -243,7 +249,7 @@ Command = Union[
     Help, NewEvent, SetEventField, ListEvents, UseEvent, ShowEvent, DeleteEvent, AddGuests,
     ListGuests, More, FindGuests, EditGuest, MarkGuest, RemoveGuest, Stats, Invite, Remind,
     Broadcast, MessageGuest, ListMembers, AddMember, ChangeRole, RemoveMember, Leave, Notify,
-    Reminders, Token, Confirm, Cancel,
+    Reminders, SetLanguage, Token, Confirm, Cancel,
 ]
 
 
@@ -368,6 +374,7 @@ _EVENT_FIELDS = {
     "date": "date", "when": "date", "day": "date", "תאריך": "date",
     "location": "location", "place": "location", "venue": "location", "where": "location",
     "address": "location", "מקום": "location", "כתובת": "location",
+    "language": "language", "lang": "language", "שפה": "language", "שפת": "language",
 }
 
 
@@ -415,6 +422,11 @@ def _parse_set(inp: _Input) -> SetEventField:
         raise _Fail(f"Give the new {label}. Try: set {label} {'12/6/2027' if label == 'date' else '...'}")
     if label == "date":
         return SetEventField("date", _date(value, inp.today))
+    if label == "language":
+        code = i18n.normalize(value)
+        if code is None:
+            raise _Fail("Guests can read he, en, ar or ru. Try: set language he")
+        return SetEventField("language", code)
     if len(value) > 300:
         raise _Fail(f"That {label} is too long (300 characters at most).")
     return SetEventField(label, value)
@@ -979,6 +991,16 @@ def _parse_notify(inp: _Input) -> Notify:
 
 
 # --- Account
+
+@_spec("language", ["language", "lang", "my language", "שפה"],
+       "language he|en", "the language I write to you in", "Account", None, SetLanguage)
+def _parse_language(inp: _Input) -> SetLanguage:
+    words = [w for w in inp.rest_words if w not in _FILLER]
+    code = i18n.normalize(" ".join(words)) if words else None
+    if code is None:
+        raise _Fail("Which language? Try: language he (עברית) or language en (English)")
+    return SetLanguage(code=code)
+
 
 @_spec("token", ["token", "api token", "new token", "revoke token", "api"],
        "token [revoke]", "a personal API token (shown once)", "Account", None, Token)

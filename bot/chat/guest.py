@@ -11,7 +11,7 @@ replies are outbox rows in that same transaction. A guest is recognised by their
 A payload is honoured only when its guest's phone is the sender's.
 
 Per-guest state lives in Conversation.guest_state (plain JSON):
-    {"lang": "he", "await_party": {"guest": id, "until": iso},
+    {"await_party": {"guest": id, "until": iso},
      "choice": {"intent": "yes", "party": 3, "until": iso}}
 A message that is not an answer waits in "choice" as {"intent": "note", "text": ..., "wamid": ...}
 while the guest picks the event it is about: a note reaches the organisers of one event only.
@@ -32,7 +32,8 @@ from bot.services import outbox
 from bot.chat.answers import GuestIntent, interpret
 from bot.chat.conversation import get_conversation
 from bot.text.dates import format_date
-from bot.services import rsvp
+from bot.text import i18n
+from bot.services import languages, rsvp
 from bot.services.access import as_uuid
 from bot.services.sending import parse_rsvp_payload, rsvp_payload_id
 from bot.logs import mask_phone
@@ -94,11 +95,19 @@ class _Turn:
         self.conv = get_conversation(session, user)
         self.state = dict(self.conv.guest_state or {})
         self.now = utcnow()
-        detected = say.detect_language(getattr(msg, "text", None) if msg.kind == "text" else None)
-        if detected:
-            self.state["lang"] = detected
-        default = "he" if (self.settings.invitation_template_language or "").startswith("he") else "en"
-        self.lang = self.state.get("lang") or default
+        self.state.pop("lang", None)  # kept on the user now (users.language)
+        if msg.kind == "text":
+            languages.remember(user, msg.text)
+        self._rows: list[tuple[Guest, Event]] | None = None
+        self._lang: str | None = user.language
+
+    @property
+    def lang(self) -> str:
+        """The guest's own language once they wrote words, else their invitation's language."""
+        if self._lang is None:
+            rows = self.open_invitations()
+            self._lang = rows[0][1].language if rows else i18n.SOURCE
+        return self._lang
 
     # ------------------------------------------------------------ state
 
@@ -142,11 +151,13 @@ class _Turn:
     def rows(self) -> list[tuple[Guest, Event]]:
         if not self.user.phone:
             return []
-        return [(g, e) for g, e in self.session.execute(
-            select(Guest, Event).join(Event, Event.id == Guest.event_id)
-            .where(Guest.phone == self.user.phone)
-            .order_by(Event.date.is_(None), Event.date, Event.created_at)
-        ).all()]
+        if self._rows is None:
+            self._rows = [(g, e) for g, e in self.session.execute(
+                select(Guest, Event).join(Event, Event.id == Guest.event_id)
+                .where(Guest.phone == self.user.phone)
+                .order_by(Event.date.is_(None), Event.date, Event.created_at)
+            ).all()]
+        return self._rows
 
     def upcoming(self) -> list[tuple[Guest, Event]]:
         rows = self.rows()
@@ -203,6 +214,8 @@ def _payload(turn: _Turn, kind: str, guest_id: uuid.UUID, value: str) -> None:
                  kind, mask_phone(turn.user.phone))
         turn.say(say.not_your_invitation(turn.lang))
         return
+    if turn._lang is None:
+        turn._lang = guest.event.language  # a tap has no words: answer in its invitation's language
     if kind == "rsvp":
         _answer(turn, guest, value, None, via="button")
     elif kind == "party":
@@ -237,7 +250,7 @@ def _answer(turn: _Turn, guest: Guest, answer: str, party: int | None, via: str)
     if party is not None and party <= 0:
         answer, party = "no", None
     rsvp.record_answer(turn.session, guest, answer, party_size=party, via=via)
-    lang, name = turn.lang, guest.first_name
+    lang, name = turn.lang, say.greeting_name(guest.first_name, guest.last_name)
     if answer != "yes":
         if _awaiting(turn, guest):
             turn.state.pop("await_party", None)
@@ -247,7 +260,7 @@ def _answer(turn: _Turn, guest: Guest, answer: str, party: int | None, via: str)
     if guest.party_size:
         if _awaiting(turn, guest):
             turn.state.pop("await_party", None)
-        date_text = format_date(event.date) if event.date else None
+        date_text = format_date(event.date, turn.lang) if event.date else None
         turn.say(say.coming(lang, name, event.name, date_text, guest.party_size), event.id)
         return
     turn.await_party(guest)
@@ -330,7 +343,7 @@ def _choose_or_apply(turn: _Turn, answer: str, party: int | None, only_unanswere
         return True
     turn.state["choice"] = {"intent": answer, "party": party, "until": (turn.now + CHOICE_TTL).isoformat()}
     body, button = say.choose_event(turn.lang)
-    rows = [(pick_payload_id(g.id), e.name, format_date(e.date) if e.date else say.date_tba(turn.lang))
+    rows = [(pick_payload_id(g.id), e.name, format_date(e.date, turn.lang) if e.date else say.date_tba(turn.lang))
             for g, e in candidates[:MAX_PICK_ROWS]]
     turn.send(outbox.choice_list(body, button, rows))
     return True
@@ -341,7 +354,7 @@ def _details(turn: _Turn) -> None:
     for guest, event in turn.upcoming():
         items.append((
             event.name,
-            format_date(event.date) if event.date else say.date_tba(turn.lang),
+            format_date(event.date, turn.lang) if event.date else say.date_tba(turn.lang),
             event.location or say.location_tba(turn.lang),
             say.status_line(turn.lang, guest.status.value, guest.party_size),
         ))
@@ -380,10 +393,10 @@ def _welcome(turn: _Turn) -> None:
         return
     guest, event = candidates[0]
     if guest.answered_at is None and guest.status == RsvpStatus.invited:
-        turn.say(say.welcome(turn.lang, guest.first_name), event.id)
+        turn.say(say.welcome(turn.lang, say.greeting_name(guest.first_name, guest.last_name)), event.id)
         _ask_answer(turn, guest)
         return
-    turn.say(say.welcome(turn.lang, guest.first_name, event.name, guest.status.value, guest.party_size), event.id)
+    turn.say(say.welcome(turn.lang, say.greeting_name(guest.first_name, guest.last_name), event.name, guest.status.value, guest.party_size), event.id)
 
 
 def _guest_help(turn: _Turn) -> None:
@@ -424,7 +437,7 @@ def _pass_on(turn: _Turn, text: str) -> None:
     turn.state["choice"] = {"intent": "note", "text": shown[:1000], "wamid": wamid,
                             "until": (turn.now + CHOICE_TTL).isoformat()}
     body, button = say.choose_event_for_note(turn.lang)
-    rows = [(pick_payload_id(g.id), e.name, format_date(e.date) if e.date else say.date_tba(turn.lang))
+    rows = [(pick_payload_id(g.id), e.name, format_date(e.date, turn.lang) if e.date else say.date_tba(turn.lang))
             for g, e in candidates[:MAX_PICK_ROWS]]
     turn.send(outbox.choice_list(body, button, rows))
 

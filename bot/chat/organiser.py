@@ -26,7 +26,8 @@ from bot.services import guests as guest_service
 from bot.services import members as member_service
 from bot.services import stats as stats_service
 from bot.chat import guest as guest_flow
-from bot.services import sending, tokens
+from bot.services import languages, sending, tokens
+from bot.text import i18n
 from bot.services.access import require
 from bot.services.errors import DomainError
 
@@ -56,6 +57,9 @@ class OrganiserChat:
         self.msg = msg
         self._conv = None
         self.region = guest_service.region_for(user, self.settings.default_region)
+        if msg.kind == "text":
+            languages.remember(user, msg.text)
+        self.lang = languages.organiser_language(user)
         self._member_somewhere: bool | None = None
         self._guest_somewhere: bool | None = None
 
@@ -107,6 +111,10 @@ class OrganiserChat:
         return convo.current_event(self.session, self.user, self.conv)
 
     def run(self) -> None:
+        with i18n.use(self.lang):
+            self._run()
+
+    def _run(self) -> None:
         kind = self.msg.kind
         if kind == "text":
             return self.on_text(self.msg.text or "")
@@ -356,6 +364,12 @@ class OrganiserChat:
         event = event_service.set_reminder_days(self.session, self.user, event.id,
                                                 list(cmd.days) if cmd.days else None)
         self.say(replies.reminders_set(event))
+
+    def cmd_language(self, cmd: C.SetLanguage) -> None:
+        languages.fix(self.user, cmd.code)
+        self.lang = languages.organiser_language(self.user)
+        with i18n.use(self.lang):
+            self.say(replies.language_set(self.lang))
 
     def cmd_notify(self, cmd: C.Notify, event: Event) -> None:
         event_service.set_notify(self.session, self.user, event.id, cmd.on)
@@ -609,6 +623,7 @@ HANDLERS: dict[type, Callable] = {
     C.Leave: OrganiserChat.cmd_leave,
     C.Notify: OrganiserChat.cmd_notify,
     C.Reminders: OrganiserChat.cmd_reminders,
+    C.SetLanguage: OrganiserChat.cmd_language,
     C.Token: OrganiserChat.cmd_token,
     C.Confirm: OrganiserChat.cmd_confirm,
     C.Cancel: OrganiserChat.cmd_cancel,

@@ -18,6 +18,12 @@ class DomainError(Exception):
         self.details = details or {}
 
 
+class InvalidLanguage(DomainError):
+    """Not one of the languages the bot writes (he, en, ar, ru)."""
+    code = "invalid_language"
+    http_status = 400
+
+
 class NotFound(DomainError):
     code = "not_found"
     http_status = 404

@@ -11,7 +11,9 @@ from storage.models import Event, EventMember, Role, User
 from bot.services.permissions import Action
 from bot.text.phones import default_timezone_for
 from bot.services.access import require
+from bot.services import languages
 from bot.services.errors import InvalidInput
+from bot.text import i18n
 
 UNSET = object()
 MAX_NAME = 200
@@ -53,9 +55,12 @@ def create_event(
     date: Date | None = None,
     location: str | None = None,
     timezone: str | None = None,
+    language: str | None = None,
 ) -> Event:
-    """A new event; its creator becomes its admin."""
+    """A new event; its creator becomes its admin. Its guests read `language`, by default
+    the language its creator writes in."""
     event = Event(
+        language=languages.event_language(language) if language is not None else (actor.language or i18n.SOURCE),
         name=_clean_name(name),
         date=date,
         location=_clean_location(location),
@@ -89,7 +94,8 @@ def get_event(session: Session, actor: User, event_id) -> tuple[Event, EventMemb
 
 
 def update_event(
-    session: Session, actor: User, event_id, *, name=UNSET, date=UNSET, location=UNSET, timezone=UNSET
+    session: Session, actor: User, event_id, *, name=UNSET, date=UNSET, location=UNSET, timezone=UNSET,
+    language=UNSET,
 ) -> Event:
     event, _ = require(session, actor, event_id, Action.MANAGE_EVENT)
     if name is not UNSET:
@@ -102,6 +108,8 @@ def update_event(
         event.location = _clean_location(location)
     if timezone is not UNSET and timezone:
         event.timezone = _check_timezone(timezone)
+    if language is not UNSET:
+        event.language = languages.event_language(language)
     session.flush()
     return event
 

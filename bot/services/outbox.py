@@ -8,16 +8,18 @@ payload (text, interactive, template, and the template to fall back on outside t
 
 Neutral messages are plain dicts with a ``type``:
 
-* ``text``: ``{"type": "text", "text": ..., "outside_window": ...}``
+* ``text``: ``{"type": "text", "text": ..., "outside_window": ..., "language": ...}``
 * ``buttons``: ``{"type": "buttons", "text": ..., "buttons": [[id, title], ...]}``
 * ``list``: ``{"type": "list", "text": ..., "button": ..., "rows": [[id, title, description], ...],
   "section": ...}``
 * ``invitation``: ``{"type": "invitation", "guest_id": ..., "first_name": ..., "event_name": ...,
-  "date": "YYYY-MM-DD" | None, "location": ... | None, "reminder": bool}``
+  "date": "YYYY-MM-DD" | None, "location": ... | None, "reminder": bool, "language": "he"}``
 * ``job``: work for the worker that is not a message (a guest list to import).
 
 ``outside_window`` holds the words to carry in the broadcast template when the person
-has not written in the last 24 hours (None: a reply, which never needs one).
+has not written in the last 24 hours (None: a reply, which never needs one). ``language``
+is the language the words are in (the reader's): the template goes out in it when Meta
+approved it in that language.
 """
 from __future__ import annotations
 
@@ -39,7 +41,7 @@ OPT_OUT_EXEMPT_KINDS = frozenset({"opt_out_ack"})  # sent even to a guest who ju
 # --------------------------------------------------------------------------- neutral messages
 
 
-def text(body: str, *, outside_window: str | None = None) -> dict:
+def text(body: str, *, outside_window: str | None = None, language: str | None = None) -> dict:
     """Words to read. `outside_window`: what the broadcast template carries when the
     reader is outside the 24-hour window (None: only ever sent as a reply)."""
     if not str(body or "").strip():
@@ -47,6 +49,8 @@ def text(body: str, *, outside_window: str | None = None) -> dict:
     message: dict = {"type": "text", "text": body}
     if outside_window:
         message["outside_window"] = outside_window
+        if language:
+            message["language"] = language
     return message
 
 
@@ -73,7 +77,7 @@ def choice_list(body: str, button: str, rows: Iterable[Sequence[str | None]],
 
 
 def invitation(*, guest_id, first_name: str, event_name: str, event_date: date | None,
-               location: str | None, reminder: bool = False) -> dict:
+               location: str | None, reminder: bool = False, language: str = "en") -> dict:
     """An invitation (or a reminder of it) for one guest to one event, with its answers."""
     return {
         "type": "invitation",
@@ -83,6 +87,7 @@ def invitation(*, guest_id, first_name: str, event_name: str, event_date: date |
         "date": event_date.isoformat() if event_date else None,
         "location": location or None,
         "reminder": bool(reminder),
+        "language": language,
     }
 
 

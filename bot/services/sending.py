@@ -31,11 +31,12 @@ from storage.models import (
     utcnow,
 )
 
-from bot.services import outbox
+from bot.services import languages, outbox
 from bot.services.permissions import Action
 from bot.services.access import as_uuid, require
 from bot.services.errors import Conflict, InvalidInput, NotFound
 from bot.services.guests import parse_status
+from bot.text.guest_replies import greeting_name
 
 INVITATION = "invitation"
 REMINDER = "reminder"
@@ -109,16 +110,18 @@ def parse_rsvp_payload(reply_id: str | None) -> tuple[uuid.UUID, str] | None:
     return (gid, parts[2]) if gid else None
 
 
-def invitation_message(event: Event, guest: Guest, reminder: bool = False) -> dict:
-    """The invitation (or its reminder) to `guest`, as a neutral message the WhatsApp layer renders."""
-    return outbox.invitation(guest_id=guest.id, first_name=guest.first_name, event_name=event.name,
-                             event_date=event.date, location=event.location, reminder=reminder)
+def invitation_message(event: Event, guest: Guest, reminder: bool = False, language: str | None = None) -> dict:
+    """The invitation (or its reminder) to `guest`, as a neutral message the WhatsApp layer
+    renders in `language` (the guest's: see `languages.for_guests`)."""
+    return outbox.invitation(guest_id=guest.id, first_name=greeting_name(guest.first_name, guest.last_name),
+                             event_name=event.name, event_date=event.date, location=event.location,
+                             reminder=reminder, language=language or event.language or "en")
 
 
-def notice(text: str) -> dict:
+def notice(text: str, language: str | None = None) -> dict:
     """Words for someone who may not have written lately: outside the 24-hour window the
-    broadcast template carries them."""
-    return outbox.text(text, outside_window=text)
+    broadcast template carries them (in `language`, the words' own, when approved in it)."""
+    return outbox.text(text, outside_window=text, language=language)
 
 
 # --------------------------------------------------------------------------- audiences
@@ -257,10 +260,12 @@ def send_invitations(session: Session, actor: User, event_id) -> SendBatch:
     audience = _invite_candidates(session, event)
     batch = _new_batch(session, event, actor, INVITATION)
     attempts = _invitation_attempts(session, event, audience.guests)
+    language = languages.for_guests(session, event, audience.guests)
     queued = 0
     for guest in audience.guests:
         message = outbox.enqueue(
-            session, phone=guest.phone, message=invitation_message(event, guest), kind=INVITATION,
+            session, phone=guest.phone, message=invitation_message(event, guest, language=language[guest.id]),
+            kind=INVITATION,
             body=f"Invitation to {event.name}", event_id=event.id, guest_id=guest.id,
             dedupe_key=f"invite:{guest.id}:{guest.phone}:{attempts.get(guest.id, 0)}", batch_id=batch.id,
         )
@@ -291,10 +296,12 @@ def queue_reminders(session: Session, event: Event, guests: list[Guest], *,
     """Queue a reminder (the invitation again, with its answer buttons) to each of `guests`."""
     batch = _new_batch(session, event, requested_by, REMINDER)
     now = utcnow()
+    language = languages.for_guests(session, event, guests)
     queued = 0
     for guest in guests:
         message = outbox.enqueue(
-            session, phone=guest.phone, message=invitation_message(event, guest, reminder=True), kind=REMINDER,
+            session, phone=guest.phone,
+            message=invitation_message(event, guest, reminder=True, language=language[guest.id]), kind=REMINDER,
             body=f"Reminder: {event.name}", event_id=event.id, guest_id=guest.id,
             dedupe_key=f"remind:{guest.id}:{dedupe_tag}", batch_id=batch.id,
         )
@@ -334,10 +341,11 @@ def send_broadcast(session: Session, actor: User, event_id, text, status=None,
     audience = _broadcast_candidates(session, event, status, side)
     batch = _new_batch(session, event, actor, BROADCAST)
     body = _guest_text(event, text)
+    language = languages.for_guests(session, event, audience.guests)
     queued = 0
     for guest in audience.guests:
         message = outbox.enqueue(
-            session, phone=guest.phone, message=notice(body), kind=BROADCAST,
+            session, phone=guest.phone, message=notice(body, language[guest.id]), kind=BROADCAST,
             body=body, event_id=event.id, guest_id=guest.id,
             dedupe_key=f"broadcast:{batch.id}:{guest.id}", batch_id=batch.id,
         )
@@ -359,7 +367,8 @@ def message_guest(session: Session, actor: User, event_id, guest_id, text) -> Me
                        code="opted_out")
     body = _guest_text(event, text)
     message = outbox.enqueue(
-        session, phone=guest.phone, message=notice(body), kind=GUEST_MESSAGE,
+        session, phone=guest.phone, message=notice(body, languages.for_guest(session, guest, event)),
+        kind=GUEST_MESSAGE,
         body=body, event_id=event.id, guest_id=guest.id, user_id=None,
     )
     assert message is not None  # no dedupe key: always queued

@@ -8,8 +8,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from babel import dates as babel_dates
+
+from bot.text import i18n
+
 __all__ = ["InvalidDate", "parse_date", "format_date"]
 
+_LOCALES = {"he": "he_IL", "ar": "ar_IL", "ru": "ru_RU", "en": "en_GB"}
 _MONTHS = {
     "jan": 1, "january": 1,
     "feb": 2, "february": 2,
@@ -144,6 +149,13 @@ def parse_date(text: str, today: date | None = None) -> date:
     raise InvalidDate(raw)
 
 
-def format_date(d: date) -> str:
-    """A short, unambiguous date for replies: "Sat 12 Jun 2027"."""
-    return f"{_DAY_ABBR[d.weekday()]} {d.day} {_MONTH_NAMES[d.month - 1][:3]} {d.year}"
+def format_date(d: date, lang: str | None = None) -> str:
+    """An unambiguous date in the reader's language (CLDR, through Babel).
+
+    "Sat 12 Jun 2027" in English; the full form elsewhere: "יום שבת, 12 ביוני 2027",
+    "السبت، 12 يونيو 2027", "суббота, 12 июня 2027 г.".
+    """
+    lang = lang or i18n.current()
+    if lang == "en":
+        return i18n.Raw(f"{_DAY_ABBR[d.weekday()]} {d.day} {_MONTH_NAMES[d.month - 1][:3]} {d.year}")
+    return i18n.Raw(babel_dates.format_date(d, "full", locale=_LOCALES.get(lang, "en_GB")))

@@ -1,214 +1,233 @@
-"""What the bot says to guests, in English or Hebrew. Pure functions: text in, text out.
+"""What the bot says to guests, in Hebrew, English, Arabic or Russian.
 
-`lang` is "en" or "he". Replies are short: a guest reads them on a phone, once.
+Pure functions: values in, text out. Each takes the reader's language first and writes
+the whole message in it (the words come from the ``guest`` catalogs, see `bot.text.i18n`).
+Hebrew speaks to guests in the plural "you" (אתם), as invitations do. Replies are short:
+a guest reads them on a phone, once.
 """
 from __future__ import annotations
 
-import re
+import functools
 
-_HEBREW = re.compile("[\u0590-\u05ff]")
-_LATIN = re.compile("[A-Za-z]")
+from bot.text import i18n
+from bot.text.i18n import N_, _, ngettext
 
-LANGS = ("en", "he")
-
-
-def detect_language(text: str | None) -> str | None:
-    """"he" when the text is mostly Hebrew letters, "en" when Latin, None when unclear (👍, 3)."""
-    text = text or ""
-    hebrew = len(_HEBREW.findall(text))
-    latin = len(_LATIN.findall(text))
-    if hebrew == 0 and latin == 0:
-        return None
-    return "he" if hebrew >= latin else "en"
+# Words that open a name but are not the name a guest is greeted by: "משפחת כהן" is
+# greeted as "משפחת כהן", not "משפחת".
+_NOT_A_FIRST_NAME = frozenset({
+    "משפחת", "משפ'", "מש'", "לכבוד", "מר", "גב'", "גברת", "ד\"ר", "דר'", "הרב", "הגב'",
+    "family", "the", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.",
+    "семья", "عائلة", "آل",
+})
 
 
-def _to(event: str) -> str:
-    """Hebrew "to <event>": the prefix ל glues to a Hebrew word, takes a hyphen before others."""
-    return f"ל{event}" if _HEBREW.match(event or "") else f"ל-{event}"
+def in_language(fn):
+    """Run a reply builder in the language given as its first argument."""
+    @functools.wraps(fn)
+    def wrapper(lang, *args, **kwargs):
+        with i18n.use(lang):
+            return fn(lang, *args, **kwargs)
+    return wrapper
 
 
-def _pick(lang: str, en: str, he: str) -> str:
-    return he if lang == "he" else en
+def greeting_name(first_name: str | None, last_name: str | None = None) -> str:
+    """The name a guest is greeted by: the first name, or the whole name for a family."""
+    first = (first_name or "").strip()
+    if first.lower() in _NOT_A_FIRST_NAME or (first.lower().startswith("משפחת")):
+        return " ".join(p for p in (first, (last_name or "").strip()) if p)
+    return first
 
 
+@in_language
 def people(lang: str, n: int) -> str:
-    if lang == "he":
-        return "אדם אחד" if n == 1 else f"{n} אנשים"
-    return "1 person" if n == 1 else f"{n} people"
+    return ngettext("1 person", "{n} people", n)
 
 
+def _when(date_text: str | None) -> str:
+    return _(" See you on {date}!", date=date_text) if date_text else ""
+
+
+@in_language
 def coming(lang: str, name: str, event: str, date_text: str | None, party: int | None) -> str:
-    when = f" See you on {date_text}!" if date_text else ""
-    when_he = f" נתראה ב-{date_text}!" if date_text else ""
+    when = i18n.Raw(_when(date_text))
     if party:
-        return _pick(lang,
-                     f"🎉 Wonderful, {name}! You're coming to {event}: {people(lang, party)}.{when}\n"
-                     "Different number? Just send it.",
-                     f"🎉 איזה כיף, {name}! רשמנו שאתם מגיעים {_to(event)}: {people(lang, party)}.{when_he}\n"
-                     "מספר אחר? פשוט שלחו אותו.")
-    return _pick(lang, f"🎉 Wonderful, {name}! You're coming to {event}.{when}",
-                 f"🎉 איזה כיף, {name}! רשמנו שאתם מגיעים {_to(event)}.{when_he}")
+        return _("🎉 Wonderful, {name}! You're coming to {event}: {people}.{when}\n"
+                 "Different number? Just send it.",
+                 name=name, event=event, people=i18n.Raw(people(lang, party)), when=when)
+    return _("🎉 Wonderful, {name}! You're coming to {event}.{when}", name=name, event=event, when=when)
 
 
+@in_language
 def ask_party_size(lang: str, name: str, event: str) -> str:
-    return _pick(lang,
-                 f"🎉 Wonderful, {name}! How many people are coming to {event}, including you?",
-                 f"🎉 איזה כיף, {name}! כמה אנשים מגיעים {_to(event)}, כולל אותך?")
+    return _("🎉 Wonderful, {name}! How many people are coming to {event}, including you?",
+             name=name, event=event)
 
 
+@in_language
 def party_buttons(lang: str) -> list[tuple[str, str]]:
     """(suffix, title): the reply ids are built by the caller."""
-    return [("1", _pick(lang, "Just me", "רק אני")), ("2", "2"), ("more", _pick(lang, "3 or more", "3 או יותר"))]
+    return [("1", _("Just me")), ("2", i18n.number(2)), ("more", _("3 or more"))]
 
 
+@in_language
 def ask_exact_number(lang: str) -> str:
-    return _pick(lang, "How many altogether, including you? Send a number, e.g. 4",
-                 "כמה בסך הכל, כולל אותך? שלחו מספר, למשל 4")
+    return _("How many altogether, including you? Send a number, e.g. 4")
 
 
+@in_language
 def party_recorded(lang: str, event: str, party: int) -> str:
-    return _pick(lang, f"👍 Got it: {people(lang, party)} for {event}. Thank you!",
-                 f"👍 רשמנו: {people(lang, party)} {_to(event)}. תודה!")
+    return _("👍 Got it: {people} for {event}. Thank you!", people=i18n.Raw(people(lang, party)), event=event)
 
 
+@in_language
 def not_coming(lang: str, name: str, event: str) -> str:
-    return _pick(lang,
-                 f"Thanks for letting us know, {name}. You're down as not coming to {event}. "
-                 "If plans change, just reply here.",
-                 f"תודה שעדכנת, {name}. רשמנו שלא תגיעו {_to(event)}. אם משהו ישתנה, פשוט כתבו כאן.")
+    return _("Thanks for letting us know, {name}. You're down as not coming to {event}. "
+             "If plans change, just reply here.", name=name, event=event)
 
 
+@in_language
 def maybe(lang: str, name: str, event: str) -> str:
-    return _pick(lang,
-                 f"No problem, {name}. We'll check in again closer to {event}. Reply yes or no when you know.",
-                 f"אין בעיה, {name}. נבדוק שוב לקראת {event}. כתבו כן או לא כשתדעו.")
+    return _("No problem, {name}. We'll check in again closer to {event}. Reply yes or no when you know.",
+             name=name, event=event)
 
 
+@in_language
 def choose_event(lang: str) -> tuple[str, str]:
     """(body, list button) of the question which event an answer is for."""
-    return (_pick(lang, "You're invited to more than one event. Which one is this answer for?",
-                  "הוזמנתם ליותר מאירוע אחד. לאיזה אירוע התשובה?"),
-            _pick(lang, "Choose the event", "בחירת אירוע"))
+    return (_("You're invited to more than one event. Which one is this answer for?"),
+            _("Choose the event"))
 
 
+@in_language
 def choose_event_for_note(lang: str) -> tuple[str, str]:
     """(body, list button) of the question which event a guest's message is about."""
-    return (_pick(lang, "Which event is your message about? I'll pass it to its organisers.",
-                  "על איזה אירוע ההודעה? אעביר אותה למארגנים שלו."),
-            _pick(lang, "Choose the event", "בחירת אירוע"))
+    return (_("Which event is your message about? I'll pass it to its organisers."),
+            _("Choose the event"))
 
 
+@in_language
 def welcome(lang: str, name: str | None = None, event: str | None = None, status: str | None = None,
             party: int | None = None) -> str:
     """The answer to a thank-you or an "ok": nothing changes; say what stands."""
-    head = _pick(lang, f"😊 You're welcome{', ' + name if name else ''}!",
-                 f"😊 בשמחה{', ' + name if name else ''}!")
+    head = _("😊 You're welcome, {name}!", name=name) if name else _("😊 You're welcome!")
     if not event or status not in ("confirmed", "declined"):
         return head
     if status == "confirmed":
-        extra = f", {people(lang, party)}" if party else ""
-        return head + _pick(lang, f" You're down as coming to {event}{extra}.",
-                            f" רשמנו שאתם מגיעים {_to(event)}{extra}.")
-    return head + _pick(lang, f" You're down as not coming to {event}.", f" רשמנו שלא תגיעו {_to(event)}.")
+        if party:
+            return head + " " + _("You're down as coming to {event}, {people}.",
+                                  event=event, people=i18n.Raw(people(lang, party)))
+        return head + " " + _("You're down as coming to {event}.", event=event)
+    return head + " " + _("You're down as not coming to {event}.", event=event)
 
 
+@in_language
 def guest_help(lang: str, event: str | None = None) -> str:
     """What a guest can write (a greeting or "help")."""
-    about = _pick(lang, f" about {event}" if event else "", f" {_to(event)}" if event else "")
-    return _pick(lang,
-                 f"👋 Hi! I'm the invitation bot{about}. You can write:\n"
-                 "• *yes* or *no*: your answer\n"
-                 "• a number: how many of you are coming\n"
-                 "• *details*: when and where\n"
-                 "• *stop*: no more messages\n"
-                 "Anything else goes to the organisers.",
-                 f"👋 שלום! אני הבוט של ההזמנה{about}. אפשר לכתוב:\n"
-                 "• *כן* או *לא*: התשובה שלכם\n"
-                 "• מספר: כמה אתם מגיעים\n"
-                 "• *פרטים*: מתי ואיפה\n"
-                 "• *הסר*: בלי הודעות נוספות\n"
-                 "כל דבר אחר מועבר למארגנים.")
+    head = _("👋 Hi! I'm the invitation bot for {event}.", event=event) if event \
+        else _("👋 Hi! I'm the invitation bot.")
+    return head + " " + _("You can write:\n"
+                           "• *yes* or *no*: your answer\n"
+                           "• a number: how many of you are coming\n"
+                           "• *details*: when and where\n"
+                           "• *stop*: no more messages\n"
+                           "Anything else goes to the organisers.")
 
 
+@in_language
 def cannot_pass_on(lang: str) -> str:
-    return _pick(lang,
-                 "Thanks for your message! I couldn't tell which event it's about, so I haven't passed it on. "
-                 "Please contact the organisers directly.",
-                 "תודה על ההודעה! לא הצלחתי להבין לאיזה אירוע היא שייכת, ולכן לא העברתי אותה. "
-                 "אפשר לפנות למארגנים ישירות.")
+    return _("Thanks for your message! I couldn't tell which event it's about, so I haven't passed it on. "
+             "Please contact the organisers directly.")
 
 
+@in_language
 def answer_for(lang: str, event: str) -> str:
-    return _pick(lang, f"What's your answer for {event}?", f"מה התשובה שלך {_to(event)}?")
+    return _("What's your answer for {event}?", event=event)
 
 
+ANSWERS = (("yes", N_("✅ Yes, coming")), ("no", N_("❌ Can't come")), ("maybe", N_("🤔 Maybe")))
+
+
+@in_language
 def answer_buttons(lang: str) -> list[tuple[str, str]]:
-    return [("yes", _pick(lang, "✅ Yes, coming", "✅ כן, מגיעים")),
-            ("no", _pick(lang, "❌ Can't come", "❌ לא מגיעים")),
-            ("maybe", _pick(lang, "🤔 Maybe", "🤔 אולי"))]
+    return [(answer, _(title)) for answer, title in ANSWERS]
 
 
+@in_language
 def status_line(lang: str, status: str, party: int | None) -> str:
     if status == "confirmed":
-        extra = f", {people(lang, party)}" if party else ""
-        return _pick(lang, f"Your answer: coming{extra}", f"התשובה שלך: מגיעים{extra}")
+        if party:
+            return _("Your answer: coming, {people}", people=i18n.Raw(people(lang, party)))
+        return _("Your answer: coming")
     if status == "declined":
-        return _pick(lang, "Your answer: not coming", "התשובה שלך: לא מגיעים")
-    return _pick(lang, "You haven't answered yet: reply yes or no.", "עוד לא ענית: כתבו כן או לא.")
+        return _("Your answer: not coming")
+    return _("You haven't answered yet: reply yes or no.")
 
 
 def details(lang: str, items: list[tuple[str, str, str, str]]) -> str:
     """items: (event name, date text, location text, status line)."""
-    blocks = [f"📅 *{name}*\n🗓 {date_text}\n📍 {location}\n{status}" for name, date_text, location, status in items]
+    blocks = [f"📅 *{i18n.isolate(name, lang)}*\n🗓 {date_text}\n📍 {i18n.isolate(location, lang)}\n{status}"
+              for name, date_text, location, status in items]
     return "\n\n".join(blocks)
 
 
+@in_language
 def date_tba(lang: str) -> str:
-    return _pick(lang, "date to be announced", "התאריך יפורסם בהמשך")
+    return i18n.Raw(_("date to be announced"))
 
 
+@in_language
 def location_tba(lang: str) -> str:
-    return _pick(lang, "location to be announced", "המיקום יפורסם בהמשך")
+    return i18n.Raw(_("location to be announced"))
 
 
+@in_language
 def opted_out(lang: str) -> str:
-    return _pick(lang, "You won't get more messages from us. Send START to undo.",
-                 "לא נשלח לך יותר הודעות. שלחו START כדי לחדש.")
+    return _("You won't get more messages from us. Send START to undo.")
 
 
+@in_language
 def opted_in(lang: str) -> str:
-    return _pick(lang, "Welcome back! You'll get messages about your invitations again.",
-                 "ברוכים השבים! תקבלו שוב הודעות על ההזמנות שלכם.")
+    return _("Welcome back! You'll get messages about your invitations again.")
 
 
+@in_language
 def passed_on(lang: str) -> str:
-    return _pick(lang, "Thanks! I've passed your message to the organisers.",
-                 "תודה! העברתי את ההודעה למארגנים.")
+    return _("Thanks! I've passed your message to the organisers.")
 
 
+@in_language
 def not_your_invitation(lang: str) -> str:
-    return _pick(lang,
-                 "Sorry, I couldn't match that button to an invitation for this number. "
-                 "If you're invited, reply yes or no and I'll pass it on.",
-                 "סליחה, לא מצאתי הזמנה למספר הזה שמתאימה לכפתור. אם הוזמנתם, כתבו כן או לא ואעביר את התשובה.")
+    return _("Sorry, I couldn't match that button to an invitation for this number. "
+             "If you're invited, reply yes or no and I'll pass it on.")
 
 
 # --------------------------------------------------------------------------- invitations
 
-DATE_TBA = "date to be announced"
-LOCATION_TBA = "to be announced"
-ANSWER_BUTTONS = (("yes", "✅ Yes, coming"), ("no", "❌ Can't come"), ("maybe", "🤔 Maybe"))
-
-
-def invitation_text(first_name: str, event_name: str, date_text: str | None, location: str | None,
+@in_language
+def invitation_text(lang: str, first_name: str, event_name: str, date_text: str | None, location: str | None,
                     reminder: bool = False) -> str:
     """The invitation as plain words (the interactive form and the template fallback)."""
-    head = f"⏰ A reminder, {first_name}: you're invited to" if reminder \
-        else f"💌 {first_name}, you're invited to"
-    return (f"{head} {event_name}!\n📅 {date_text or DATE_TBA}\n📍 {location or LOCATION_TBA}\n"
-            "Will you come?")
+    if reminder:
+        head = _("⏰ A reminder, {name}: you're invited to {event}!", name=first_name, event=event_name)
+    else:
+        head = _("💌 {name}, you're invited to {event}!", name=first_name, event=event_name)
+    when = date_text or date_tba(lang)
+    where = i18n.isolate(location) if location else template_location_tba(lang)
+    return f"{head}\n📅 {when}\n📍 {where}\n" + _("Will you come?")
 
 
-def invitation_fallback_text(invitation: str) -> str:
+@in_language
+def invitation_fallback_text(lang: str, invitation: str) -> str:
     """The invitation carried in one template parameter (no line breaks), with how to answer."""
-    return f"{invitation.replace(chr(10), ' ')} Reply YES or NO."
+    return invitation.replace("\n", " ") + " " + _("Reply YES or NO.")
+
+
+@in_language
+def template_date_tba(lang: str) -> str:
+    """What a template's date parameter says when the event has no date yet."""
+    return _("date to be announced")
+
+
+@in_language
+def template_location_tba(lang: str) -> str:
+    return _("to be announced")

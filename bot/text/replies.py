@@ -141,6 +141,8 @@ def event_details(event, member, guests: int, members: int) -> str:
 
 
 def event_changed(event, field: str, value) -> str:
+    if field == "language":
+        return f"🌐 Guests of {event.name} now get their messages in {language_name(value)}."
     if field == "date":
         return f"📅 {event.name} is now on {format_date(value)}."
     if field == "location":
@@ -163,6 +165,17 @@ def reminders_set(event) -> str:
     days = ", ".join(str(d) for d in event.reminder_days)
     tail = "" if event.date else " They start once the event has a date (*set date 12/6/2027*)."
     return f"⏰ {event.name}: I'll remind guests who haven't answered {days} days before.{tail}"
+
+
+LANGUAGE_NAMES = {"he": "Hebrew", "en": "English", "ar": "Arabic", "ru": "Russian"}
+
+
+def language_name(code: str) -> str:
+    return LANGUAGE_NAMES.get(code, code)
+
+
+def language_set(code: str) -> str:
+    return f"🌐 OK, I'll write to you in {language_name(code)}."
 
 
 def notify_set(event, on: bool) -> str:

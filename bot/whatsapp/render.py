@@ -12,14 +12,9 @@ from datetime import date
 
 from bot.config import Settings
 from bot.services.sending import rsvp_payload_id
+from bot.text import guest_replies as say
+from bot.text import i18n
 from bot.text.dates import format_date
-from bot.text.guest_replies import (
-    ANSWER_BUTTONS,
-    DATE_TBA,
-    LOCATION_TBA,
-    invitation_fallback_text,
-    invitation_text,
-)
 from bot.whatsapp.client import buttons_payload, list_payload, template_payload, text_payload
 
 
@@ -36,6 +31,16 @@ class Rendered:
 def is_rendered(message: dict | None) -> bool:
     """Rows queued as Cloud API payloads (a template fallback being retried) are sent as they are."""
     return isinstance(message, dict) and message.get("messaging_product") == "whatsapp"
+
+
+def template_language(settings: Settings, template: str, lang: str | None) -> str:
+    """The Meta language code to send `template` in: the reader's language when the template
+    is approved in it, else the first one listed."""
+    codes = settings.template_languages(template)
+    for code in codes:
+        if lang and i18n.normalize(code) == lang:
+            return code
+    return codes[0]
 
 
 def render(message: dict | None, to: str, settings: Settings, stored_fallback: dict | None = None) -> Rendered:
@@ -65,22 +70,29 @@ def _broadcast(settings: Settings, to: str, message: dict) -> dict | None:
     words = message.get("outside_window")
     if not words or not settings.broadcast_template:
         return None
-    language = settings.broadcast_template_language or settings.invitation_template_language or "en"
+    language = template_language(settings, "broadcast", message.get("language"))
     return template_payload(to, settings.broadcast_template, language, [words])
 
 
 def _invitation(message: dict, to: str, settings: Settings) -> Rendered:
     guest_id = message["guest_id"]
-    when = format_date(date.fromisoformat(message["date"])) if message.get("date") else None
+    lang = i18n.normalize(message.get("language")) or i18n.SOURCE
+    event_date = date.fromisoformat(message["date"]) if message.get("date") else None
     if settings.invitation_template:
+        code = template_language(settings, "invitation", lang)
+        words = i18n.normalize(code) or i18n.SOURCE  # the parameters read in the template's language
         payload = template_payload(
-            to, settings.invitation_template, settings.invitation_template_language or "en",
-            [message["event_name"], when or DATE_TBA, message.get("location") or LOCATION_TBA],
+            to, settings.invitation_template, code,
+            [message["event_name"],
+             format_date(event_date, words) if event_date else say.template_date_tba(words),
+             message.get("location") or say.template_location_tba(words)],
             [rsvp_payload_id(guest_id, "yes"), rsvp_payload_id(guest_id, "no")],
         )
         return Rendered(payload)
-    words = invitation_text(message["first_name"], message["event_name"], when, message.get("location"),
-                            reminder=bool(message.get("reminder")))
+    when = format_date(event_date, lang) if event_date else None
+    words = say.invitation_text(lang, message["first_name"], message["event_name"], when, message.get("location"),
+                                reminder=bool(message.get("reminder")))
     payload = buttons_payload(to, words, [(rsvp_payload_id(guest_id, answer), title)
-                                          for answer, title in ANSWER_BUTTONS])
-    return Rendered(payload, _broadcast(settings, to, {"outside_window": invitation_fallback_text(words)}))
+                                          for answer, title in say.answer_buttons(lang)])
+    fallback_words = say.invitation_fallback_text(lang, words)
+    return Rendered(payload, _broadcast(settings, to, {"outside_window": fallback_words, "language": lang}))
