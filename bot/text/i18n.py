@@ -43,7 +43,8 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 
 __all__ = [
-    "LANGS", "ORGANISER_LANGS", "SOURCE", "LOCALE_DIR", "DOMAINS", "GUEST_DOMAIN",
+    "LANGS", "ORGANISER_LANGS", "SOURCE", "LOCALE_DIR", "DOMAINS", "GUEST_DOMAIN", "DOMAIN_FILES",
+    "DOMAIN_LANGS", "KEYWORDS", "domain_of",
     "use", "current", "normalize", "organiser_language", "detect_language", "direction",
     "_", "N_", "ngettext", "isolate", "number", "Raw",
 ]
@@ -53,7 +54,18 @@ ORGANISER_LANGS = ("he", "en")         # organisers
 SOURCE = "en"                          # the msgids are English
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 GUEST_DOMAIN = "guest"
-DOMAINS = ("guest", "organiser", "commands")
+DOMAINS = ("guest", "organiser", "commands", "services")
+# Which modules' msgids each catalog holds (paths under bot/; the first match wins, and
+# "organiser" takes every other module). Guests read their catalog in all four languages;
+# the rest is read by organisers, in Hebrew and English.
+DOMAIN_FILES = {
+    "guest": ("text/guest_replies.py",),
+    "commands": ("chat/commands.py", "text/dates.py", "text/phones.py"),
+    "services": ("services/", "worker/"),
+}
+DOMAIN_LANGS = {"guest": LANGS, "organiser": ORGANISER_LANGS, "commands": ORGANISER_LANGS,
+                "services": ORGANISER_LANGS}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}  # how msgids are marked in the code
 RTL = frozenset({"he", "ar"})
 
 FSI, PDI = "\u2068", "\u2069"          # first-strong isolate … pop directional isolate
@@ -110,6 +122,14 @@ def detect_language(text: str | None) -> str | None:
         if counts[lang] == counts[best]:
             return lang
     return best  # pragma: no cover - the loop always returns
+
+
+def domain_of(relative_path: str) -> str:
+    """The catalog a module's msgids go to (`relative_path` under bot/, with slashes)."""
+    for domain, prefixes in DOMAIN_FILES.items():
+        if any(relative_path == p or (p.endswith("/") and relative_path.startswith(p)) for p in prefixes):
+            return domain
+    return "organiser"
 
 
 def direction(lang: str) -> str:
