@@ -234,12 +234,12 @@ def test_every_rest_route_the_readme_shows_exists(app):
 def test_the_templates_to_create_are_the_ones_the_simulator_shows():
     meta = "\n".join(line.strip() for line in section("Going live with Meta").splitlines())
     for key in ("invitation", "broadcast"):
-        text, titles = simulator.KNOWN_TEMPLATES[key]
-        assert text in meta, f"the {key} template's body in the README differs from the simulator's"
-        for title in titles:
-            assert f"`{title}`" in meta
-    for placeholder in ("{{1}}", "{{2}}", "{{3}}"):
-        assert f"| `{placeholder}` |" in meta
+        assert set(simulator.KNOWN_TEMPLATES[key]) == {"he", "en", "ar", "ru"}
+        for lang, (text, titles) in simulator.KNOWN_TEMPLATES[key].items():
+            shown = " ⏎ ".join(f"`{line}`" for line in text.split("\n"))
+            assert shown in meta, f"the {key} template's {lang} body in the README differs from the simulator's"
+            for title in titles:
+                assert f"`{title}`" in meta
 
 
 def test_the_simulator_keys_in_the_readme_are_the_ones_it_knows():

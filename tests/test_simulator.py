@@ -107,9 +107,9 @@ def test_an_invitation_template_is_shown_with_its_words_and_its_quick_replies_ta
     invitation = said_after(result.stdout, "/tap 1")
     assert f"bot → to {RUTH} › You're invited to Dana & Noam's wedding on Sat 12 Jun 2027 at Tel Aviv port." \
         in invitation
-    assert "[1] Yes   [2] No" in invitation
+    assert "[1] Yes, coming   [2] Can't come" in invitation
     declined = said_after(result.stdout, "/tap 2")
-    assert "(tapped [2] No)" in declined
+    assert "(tapped [2] Can't come)" in declined
     assert f"bot → to {ORGANISER} › Ruth Levi: ❌" in declined
     with db.engine.connect() as conn:
         assert conn.execute(select(Guest.status).where(Guest.phone == RUTH)).scalar_one() == RsvpStatus.declined

@@ -21,6 +21,7 @@ from bot.api.codec import (
     MAX_SKIP,
     MEMBER_INVITE,
     MEMBER_UPDATE,
+    LANGS,
     ROLES,
     STATUS_FILTERS,
     WHATSAPP_BROADCAST,
@@ -66,6 +67,8 @@ SCHEMAS: dict[str, Any] = {
         "name": STRING,
         "date": _nullable({"type": "string", "format": "date"}),
         "location": _nullable(STRING),
+        "language": {"type": "string", "enum": list(LANGS),
+                     "description": "What guests read: invitations, reminders, replies (he, en, ar, ru)."},
         "created_at": DATETIME,
         "updated_at": DATETIME,
         "role": {"type": "string", "enum": list(ROLES), "description": "The caller's role in this event."},
@@ -140,7 +143,7 @@ SCHEMAS: dict[str, Any] = {
 SCHEMAS.update({spec.name: spec.openapi(all_optional=spec is GUEST_IMPORT_ROW) for spec in BODY_SPECS})
 
 ERRORS = {
-    "400": "The body is not valid JSON.",
+    "400": "The body is not valid JSON, or `language` is not one of he, en, ar, ru.",
     "401": "No token, or a token that is not valid (revoked or unknown).",
     "403": "Your role in this event does not allow it; the message names the role needed.",
     "404": "No such event, or not one of yours (the same answer, on purpose); or no such guest/member.",

@@ -36,6 +36,7 @@ from bot.worker.clock import tick as clock_tick
 from storage import migrate
 from storage.db import is_postgres
 from bot.whatsapp.inbound import SIGNATURE_HEADER, sign
+from bot.text import i18n
 from bot.text.phones import InvalidPhone, normalize_phone, region_of
 
 DEFAULT_PHONE = "+972501234567"
@@ -47,11 +48,22 @@ INDENT = "      "
 # The wording of the templates the README tells operators to create in Meta's manager,
 # so the simulator shows a template as the guest's phone would.
 KNOWN_TEMPLATES = {
-    "invitation": (
-        "You're invited to {{1}} on {{2}} at {{3}}.\nWill you come? Tap a button below.",
-        ["Yes", "No"],
-    ),
-    "broadcast": ("A message about your invitation:\n{{1}}\nReply here with any question.", []),
+    "invitation": {
+        "he": ("הוזמנתם ל{{1}}, שיתקיים ב{{2}} ב{{3}}.\nהאם תגיעו? אפשר לענות בכפתורים למטה.",
+               ["כן, מגיעים", "לא נוכל להגיע"]),
+        "en": ("You're invited to {{1}} on {{2}} at {{3}}.\nWill you come? Tap a button below.",
+               ["Yes, coming", "Can't come"]),
+        "ar": ("أنتم مدعوون إلى {{1}} يوم {{2}} في {{3}}.\nهل ستحضرون؟ يمكنكم الرد بالأزرار أدناه.",
+               ["نعم، سنحضر", "لا نستطيع"]),
+        "ru": ("Вы приглашены на «{{1}}»: {{2}}, {{3}}.\nПридёте? Ответьте кнопкой ниже.",
+               ["Да, приду", "Не смогу"]),
+    },
+    "broadcast": {
+        "he": ("הודעה לגבי ההזמנה שלכם:\n{{1}}\nלשאלות אפשר להשיב כאן.", []),
+        "en": ("A message about your invitation:\n{{1}}\nReply here with any question.", []),
+        "ar": ("رسالة بخصوص دعوتكم:\n{{1}}\nللاستفسار يمكنكم الرد هنا.", []),
+        "ru": ("Сообщение о вашем приглашении:\n{{1}}\nЕсли есть вопросы, ответьте здесь.", []),
+    },
 }
 
 HELP = """\
@@ -145,10 +157,11 @@ def _render_template(tpl: dict, settings: Settings | None) -> Screen:
         elif component.get("type") == "button" and component.get("sub_type") == "quick_reply":
             payloads += [str(p.get("payload", "")) for p in component.get("parameters", [])]
     known = None
+    lang = i18n.normalize((tpl.get("language") or {}).get("code")) or i18n.SOURCE
     if settings is not None and name == settings.invitation_template:
-        known = KNOWN_TEMPLATES["invitation"]
+        known = KNOWN_TEMPLATES["invitation"].get(lang)
     elif settings is not None and name == settings.broadcast_template:
-        known = KNOWN_TEMPLATES["broadcast"]
+        known = KNOWN_TEMPLATES["broadcast"].get(lang)
     if known is not None:
         text, titles = known
         lines = _fill(text, params).split("\n")
