@@ -7,7 +7,7 @@ BIN     = $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test install worker chat clean
+.PHONY: run test install worker chat messages clean
 
 $(BIN)/.installed: requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,9 @@ test: install
 
 worker: install
 	$(BIN)/flask --app wsgi worker
+
+messages: install
+	$(BIN)/python -m bot.cli.messages
 
 chat: install
 	$(BIN)/flask --app wsgi db upgrade
