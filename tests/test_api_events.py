@@ -173,13 +173,14 @@ def test_a_revoked_token_stops_working(client, runtime):
     assert client.get("/api/events", headers=world.headers("editor")).status_code == 200
 
 
-def test_a_crash_is_a_json_500_and_a_log_line(caplog):
-    # A real failure: the database is not there.
+def test_a_database_outage_is_a_json_503_with_retry_after_and_a_log_line(caplog):
+    # A real failure: the database is not there. Nothing was done; the client may retry.
     app = create_app(Settings(database_url="postgresql+psycopg://nobody@127.0.0.1:1/none"))
-    with caplog.at_level(logging.ERROR, logger="bot.api"):
+    with caplog.at_level(logging.WARNING, logger="bot.api"):
         r = app.test_client().get("/api/events", headers={"Authorization": "Bearer ib_whatever"})
-    assert r.status_code == 500
-    assert _error(r) == {"code": "internal_error", "message": "Something went wrong on our side; it has been logged."}
-    assert any("unexpected error on GET /api/events" in rec.getMessage() for rec in caplog.records)
+    assert r.status_code == 503
+    assert r.headers["Retry-After"] == "5"
+    assert _error(r) == {"code": "unavailable", "message": "The service is briefly unavailable; try again in a few seconds."}
+    assert any("the database is unavailable" in rec.getMessage() for rec in caplog.records)
     assert "ib_whatever" not in caplog.text
 

@@ -71,7 +71,7 @@ def test_every_route_of_the_api_is_in_the_document(app):
     documented = set()
     doc = app.test_client().get("/api/openapi.json").get_json()
     for path, item in doc["paths"].items():
-        flask_path = path.replace("{id}", "<event_id>").replace("{guest_id}", "<guest_id>").replace(
+        flask_path = path.replace("{id}", "<event_id>").replace("{guest_id}", "<guest_id:guest_id>").replace(
             "{user_id}", "<user_id>")
         documented |= {(flask_path, m.upper()) for m in item if m != "parameters"}
     routed = {(rule.rule, m) for rule in app.url_map.iter_rules() if rule.rule.startswith("/api")

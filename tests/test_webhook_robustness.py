@@ -134,3 +134,46 @@ def test_mutated_deliveries_never_get_a_5xx(app, base, edits):
     drain(rt)  # and the worker copes with whatever was stored
     with rt.transaction() as session:
         session.scalar(select(func.count()).select_from(Message))
+
+
+# --------------------------------------------------------------------------- REST edges
+
+def test_rest_refuses_lone_surrogates_and_deep_nesting_with_a_400(client, runtime):
+    from tests.api_helpers import seed
+
+    world = seed(runtime)
+    h = {**world.headers("admin"), "Content-Type": "application/json"}
+    before = client.get("/api/events", headers=h).get_json()
+    r = client.post("/api/events", data=b'{"name": "Dana\\ud800"}', headers=h)
+    assert r.status_code == 400 and r.get_json()["error"]["code"] == "invalid_text"
+    deep = b'{"name": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    r = client.post("/api/events", data=deep, headers=h)
+    assert r.status_code == 400 and r.get_json()["error"]["code"] == "too_deep"
+    r = client.post("/api/events", data=b'{"name": "x", "location": ' + b"[" * 40 + b"]" * 40 + b"}", headers=h)
+    assert r.status_code == 400
+    assert client.get("/api/events", headers=h).get_json() == before  # nothing was created
+
+
+def test_rest_paging_refuses_an_empty_skip_and_import_is_never_a_guest_id(client, runtime):
+    from tests.api_helpers import seed
+
+    world = seed(runtime)
+    h = world.headers("admin")
+    event_id = client.get("/api/events", headers=h).get_json()[0]["id"]
+    r = client.get(f"/api/events/{event_id}/guests?skip=", headers=h)
+    assert r.status_code == 422 and r.get_json()["error"]["code"] == "bad_paging"
+    for method in ("GET", "PATCH", "DELETE"):
+        r = client.open(f"/api/events/{event_id}/guests/import", method=method, headers=h, json={})
+        assert r.status_code == 405, method
+        assert set(r.headers["Allow"].split(", ")) == {"OPTIONS", "POST"}
+    r = client.options(f"/api/events/{event_id}/guests/import", headers=h)
+    assert set(r.headers["Allow"].split(", ")) == {"OPTIONS", "POST"}
+
+
+def test_the_openapi_document_publishes_the_limits_the_api_enforces(client):
+    schemas = client.get("/api/openapi.json").get_json()["components"]["schemas"]
+    party = schemas["GuestCreate"]["properties"]["party_size"]
+    assert (party["minimum"], party["maximum"]) == (0, 50)
+    first = schemas["GuestCreate"]["properties"]["first_name"]
+    assert first["pattern"] == r"\S" and first["maxLength"] == 100
+    assert schemas["EventCreate"]["properties"]["name"]["maxLength"] == 200

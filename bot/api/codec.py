@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date as Date, datetime, timezone
 from typing import Any
 
-from storage.models import Event, EventMember, Guest, InvitationState, RsvpStatus
+from storage.models import MAX_PARTY_SIZE, Event, EventMember, Guest, InvitationState, RsvpStatus
 
 from bot.services.errors import DomainError, InvalidInput
 from bot.services import languages
@@ -56,6 +56,11 @@ class Field:
     enum: tuple[str, ...] = ()
     description: str = ""
     example: Any = None
+    # Limits the domain enforces (422 beyond them), published in the schema.
+    minimum: int | None = None
+    maximum: int | None = None
+    max_length: int | None = None
+    pattern: str | None = None
 
     def openapi(self) -> dict[str, Any]:
         if self.kind == "date":
@@ -70,6 +75,10 @@ class Field:
             schema["nullable"] = True
             if "enum" in schema:
                 schema["enum"] = [*schema["enum"], None]
+        for key, value in (("minimum", self.minimum), ("maximum", self.maximum),
+                           ("maxLength", self.max_length), ("pattern", self.pattern)):
+            if value is not None:
+                schema[key] = value
         if self.description:
             schema["description"] = self.description
         if self.example is not None:
@@ -102,18 +111,20 @@ ROLES = ("admin", "editor", "viewer")
 LANGUAGE_FIELD = Field("language", example="he",
                        description="What guests read: he, en, ar or ru (by default the creator's language).")
 
+NOT_BLANK = r"\S"  # at least one character that is not a space
+
 EVENT_CREATE = BodySpec("EventCreate", {
-    "name": Field("string", required=True, example="Noa & Eli's wedding"),
+    "name": Field("string", required=True, example="Noa & Eli's wedding", max_length=200, pattern=NOT_BLANK),
     "date": Field("date", nullable=True, description="YYYY-MM-DD", example="2027-06-12"),
-    "location": Field("string", nullable=True, example="Tel Aviv"),
+    "location": Field("string", nullable=True, example="Tel Aviv", max_length=500),
     "timezone": Field("string", nullable=True,
                       description="An IANA time zone such as Asia/Jerusalem; by default the creator's country's."),
     "language": LANGUAGE_FIELD,
 })
 EVENT_UPDATE = BodySpec("EventUpdate", {
-    "name": Field("string"),
+    "name": Field("string", max_length=200, pattern=NOT_BLANK),
     "date": Field("date", nullable=True, description="YYYY-MM-DD, or null to clear it"),
-    "location": Field("string", nullable=True),
+    "location": Field("string", nullable=True, max_length=500),
     "timezone": Field("string"),
     "language": LANGUAGE_FIELD,
 }, "Only the fields present change.")
@@ -124,13 +135,14 @@ MEMBER_INVITE = BodySpec("MemberInvite", {
 })
 MEMBER_UPDATE = BodySpec("MemberUpdate", {"role": Field("enum", required=True, enum=ROLES)})
 GUEST_FIELDS = {
-    "first_name": Field("string", required=True, example="Dana"),
-    "last_name": Field("string", nullable=True, example="Levi"),
+    "first_name": Field("string", required=True, example="Dana", max_length=100, pattern=NOT_BLANK),
+    "last_name": Field("string", nullable=True, example="Levi", max_length=100),
     "phone": Field("string", required=True, example="052-123-4567",
                    description="With a country code (+972...), or local to DEFAULT_REGION / your own country."),
-    "side": Field("string", nullable=True, example="bride"),
-    "party_size": Field("integer", nullable=True, description="0 to 50", example=2),
-    "notes": Field("string", nullable=True, example="vegetarian"),
+    "side": Field("string", nullable=True, example="bride", max_length=50),
+    "party_size": Field("integer", nullable=True, description="0 to 50", example=2, minimum=0,
+                        maximum=MAX_PARTY_SIZE),
+    "notes": Field("string", nullable=True, example="vegetarian", max_length=2000),
 }
 GUEST_CREATE = BodySpec("GuestCreate", dict(GUEST_FIELDS))
 GUEST_IMPORT_ROW = BodySpec(
@@ -138,17 +150,19 @@ GUEST_IMPORT_ROW = BodySpec(
     "One guest to import. Missing or bad values reject only this row (see the per-row results).",
 )
 GUEST_UPDATE = BodySpec("GuestUpdate", {
-    **{k: Field(f.kind, nullable=f.nullable, description=f.description, example=f.example)
+    **{k: Field(f.kind, nullable=f.nullable, description=f.description, example=f.example, minimum=f.minimum,
+                maximum=f.maximum, max_length=f.max_length, pattern=f.pattern)
        for k, f in GUEST_FIELDS.items()},
     "status": Field("enum", enum=STATUS_FILTERS,
                     description="Record the guest's answer by hand (pending is the same as invited)."),
 }, "Only the fields present change.")
 WHATSAPP_ONE = BodySpec("WhatsAppMessage", {
     "guest_id": Field("string", required=True),
-    "text": Field("string", required=True, example="Parking is behind the hall."),
+    "text": Field("string", required=True, example="Parking is behind the hall.", max_length=1000,
+                  pattern=NOT_BLANK),
 })
 WHATSAPP_BROADCAST = BodySpec("WhatsAppBroadcast", {
-    "text": Field("string", required=True, example="See you on Saturday!"),
+    "text": Field("string", required=True, example="See you on Saturday!", max_length=1000, pattern=NOT_BLANK),
     "status": Field("enum", enum=STATUS_FILTERS, description="Only guests with this answer."),
     "side": Field("string", description="Only guests of this side."),
 })
@@ -157,13 +171,42 @@ BODY_SPECS = [EVENT_CREATE, EVENT_UPDATE, MEMBER_INVITE, MEMBER_UPDATE, GUEST_CR
               GUEST_UPDATE, WHATSAPP_ONE, WHATSAPP_BROADCAST]
 
 
+MAX_JSON_DEPTH = 32   # our bodies are two levels deep; an import list three
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def parse_json(raw: bytes) -> Any:
     if not raw.strip():
         raise MalformedBody("The request needs a JSON body.", code="empty_body")
     try:
-        return json.loads(raw.decode("utf-8"))
+        data = json.loads(raw.decode("utf-8"))
+    except RecursionError:
+        raise MalformedBody(f"The JSON is nested too deeply (at most {MAX_JSON_DEPTH} levels).",
+                            code="too_deep") from None
     except (UnicodeDecodeError, ValueError):  # JSONDecodeError is a ValueError
         raise MalformedBody("The request body is not valid JSON.")
+    _check_json(data)
+    return data
+
+
+def _check_json(data: Any) -> None:
+    """Refuse what JSON allows but no name or message holds: deep nesting, lone surrogates
+    (a "\\ud800" escape that is half a character), NUL characters are refused per field."""
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_JSON_DEPTH:
+            raise MalformedBody(f"The JSON is nested too deeply (at most {MAX_JSON_DEPTH} levels).", code="too_deep")
+        if isinstance(value, str):
+            if _LONE_SURROGATE.search(value):
+                raise MalformedBody("The body holds text that is not valid Unicode (a lone surrogate).",
+                                    code="invalid_text")
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                stack.append((key, depth))
+                stack.append((item, depth + 1))
+        elif isinstance(value, list):
+            stack.extend((item, depth + 1) for item in value)
 
 
 def decode(spec: BodySpec, data: Any, *, where: str = "The body", partial: bool = False) -> dict[str, Any]:
@@ -243,7 +286,7 @@ class GuestQuery:
 
 def _int_arg(args, name: str, default: int, low: int, high: int) -> int:
     raw = args.get(name)
-    if raw is None or raw == "":
+    if raw is None:
         return default
     if not re.fullmatch(r"\s*\d{1,12}\s*", raw):
         raise InvalidInput(f"{name!r} must be a whole number between {low} and {high}.", code="bad_paging")

@@ -7,7 +7,8 @@ One transaction per request: committed when the view returns, rolled back on any
 
 Errors are always `{"error": {"code", "message"}}` (a 409 for a duplicate guest adds
 `existing_guest_id`): 400 malformed JSON, 401 no or bad token, 403 role too weak,
-404 unknown (or someone else's) event, 405, 409, 413, 415, 422 bad values, 500.
+404 unknown (or someone else's) event, 405, 409, 413, 415, 422 bad values, 500, and 503
+(with Retry-After) while the database is unavailable.
 """
 from __future__ import annotations
 
@@ -16,8 +17,9 @@ import urllib.parse
 from functools import wraps
 
 from flask import Blueprint, Flask, Response, jsonify, request
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 from werkzeug.exceptions import HTTPException
+from werkzeug.routing import BaseConverter
 
 from bot.services import notices
 from bot.runtime import current as runtime
@@ -58,7 +60,13 @@ MAX_BODY_BYTES = MAX_CSV_BYTES + 1024 * 1024  # the largest CSV we read, plus mu
 
 # --------------------------------------------------------------------------- plumbing
 
+class GuestIdConverter(BaseConverter):
+    """A guest id in a URL: any segment but `import`, so /guests/import is never a guest."""
+    regex = r"(?!import(?:/|$))[^/]+"
+
+
 def register(app: Flask) -> None:
+    app.url_map.converters["guest_id"] = GuestIdConverter
     app.register_blueprint(bp)
     # Unknown URLs and wrong methods never reach a blueprint: answer them here, for /api only.
     app.register_error_handler(404, _routing_error)
@@ -115,6 +123,17 @@ def _integrity_error(exc: IntegrityError):
     # Two requests changed the same thing at the same moment; the constraint kept the data right.
     log.warning("api: %s %s hit a constraint: %s", request.method, request.path, type(exc.orig).__name__)
     return error_response(409, "conflict", "That clashed with another change made at the same moment; try again.")
+
+
+@bp.errorhandler(OperationalError)
+@bp.errorhandler(InterfaceError)
+def _database_unavailable(exc: Exception):
+    # The database is down, restarting or failing over: nothing was changed; try again soon.
+    log.warning("api: %s %s: the database is unavailable (%s)", request.method, request.path,
+                type(getattr(exc, "orig", exc)).__name__)
+    response = error_response(503, "unavailable", "The service is briefly unavailable; try again in a few seconds.")
+    response.headers["Retry-After"] = "5"
+    return response
 
 
 @bp.errorhandler(Exception)
@@ -271,13 +290,13 @@ def list_guests(session, actor, event_id):
     return jsonify({"items": [guest_json(g) for g in found], "total": total, "skip": q.skip, "limit": q.limit})
 
 
-@bp.get("/events/<event_id>/guests/<guest_id>")
+@bp.get("/events/<event_id>/guests/<guest_id:guest_id>")
 @operation
 def get_guest(session, actor, event_id, guest_id):
     return jsonify(guest_json(guests.get_guest(session, actor, event_id, guest_id)))
 
 
-@bp.patch("/events/<event_id>/guests/<guest_id>")
+@bp.patch("/events/<event_id>/guests/<guest_id:guest_id>")
 @operation
 def update_guest(session, actor, event_id, guest_id):
     data = decode(GUEST_UPDATE, _json_body())
@@ -292,7 +311,7 @@ def update_guest(session, actor, event_id, guest_id):
     return jsonify(guest_json(guest))
 
 
-@bp.delete("/events/<event_id>/guests/<guest_id>")
+@bp.delete("/events/<event_id>/guests/<guest_id:guest_id>")
 @operation
 def remove_guest(session, actor, event_id, guest_id):
     guests.remove_guest(session, actor, event_id, guest_id)
