@@ -8,27 +8,38 @@ from bot.chat.answers import KINDS, GuestIntent, interpret
 YES = ["yes", "Yes!", "YES", "y", "yeah", "yep", "sure", "coming", "We're coming", "we'll be there",
        "We’ll be there!", "attending", "count us in", "of course", "כן", "מגיע", "מגיעה", "מגיעים", "נגיע",
        "כן כן", "בטח", "בשמחה", "Yes no problem", "can't wait!", "yes thanks 🙏", "ok, coming",
-       "Sorry for the late reply, yes!", "yes see you at 8"]
+       "Sorry for the late reply, yes!", "yes see you at 8",
+       # Arabic (with and without hamza and vowel marks) and Russian (ё or е)
+       "نعم", "أكيد", "اكيد", "سنحضر", "سأحضر", "نعم سنحضر", "да", "Да!", "конечно", "придём", "придем", "приду",
+       "будем", "ДА"]
 NO = ["no", "No.", "n", "nope", "not coming", "Not coming, sorry", "can't make it", "cannot", "won't",
       "we won't be able to come", "unfortunately no", "לא", "לא מגיע", "לא מגיעה", "לא נגיע", "לא נוכל",
-      "לצערנו לא נוכל להגיע", "❌", "👎", "no, we are 0", "0", "we are 0", "not coming, we are 3"]
+      "לצערנו לא נוכל להגיע", "❌", "👎", "no, we are 0", "0", "we are 0", "not coming, we are 3",
+      "لا", "لن نحضر", "لا أستطيع", "للأسف لا", "нет", "Нет.", "не смогу", "не придём", "не придем",
+      "к сожалению, нет"]
 MAYBE = ["maybe", "Maybe!", "not sure", "not sure yet", "perhaps", "אולי", "לא בטוח", "לא בטוחה", "🤔",
-         "we'll try"]
+         "we'll try", "ربما", "لست متأكدا", "может быть", "Может быть", "возможно", "не знаю"]
 PARTY = [("3", 3), ("we are 3", 3), ("We're 4", 4), ("2 people", 2), ("3 of us", 3), ("party of 4", 4),
          ("נהיה 4", 4), ("אנחנו 3", 3), ("3 אנשים", 3), ("two", 2), ("Three", 3), ("ten", 10),
-         ("שניים", 2), ("שלושה", 3), ("50", 50), ("x2", 2), ("we will be 2 adults", 2)]
+         ("שניים", 2), ("שלושה", 3), ("50", 50), ("x2", 2), ("we will be 2 adults", 2),
+         ("٣", 3), ("نحن ثلاثة", 3), ("ثلاثة أشخاص", 3), ("нас трое", 3), ("4 человека", 4), ("два", 2)]
 YES_WITH_PARTY = [("yes we are 3", 3), ("yes, 2", 2), ("כן, נהיה 2", 2), ("כן 2", 2), ("Yes! two of us", 2),
-                  ("coming, 5 people", 5), ("can't wait! we are 2", 2), ("👍 3", 3)]
+                  ("coming, 5 people", 5), ("can't wait! we are 2", 2), ("👍 3", 3),
+                  ("نعم، سنحضر ٤", 4), ("نعم 2", 2), ("да, нас 4", 4), ("будем 3", 3), ("придём вдвоём", 2)]
 DETAILS = ["details", "when?", "where", "Where is it?", "address", "location", "what time does it start?",
-           "פרטים", "מתי", "איפה", "מה הכתובת?"]
-STOP = ["stop", "STOP", "unsubscribe", "stop messages", "remove me", "הסר", "עצור", "הסר אותי"]
-START = ["start", "Start", "resume", "התחל"]
+           "פרטים", "מתי", "איפה", "מה הכתובת?",
+           "تفاصيل", "أين؟", "متى", "العنوان", "детали", "подробности", "Где?", "когда"]
+STOP = ["stop", "STOP", "unsubscribe", "stop messages", "remove me", "הסר", "עצור", "הסר אותי",
+        "توقف", "أوقف", "*توقف*", "стоп", "СТОП", "*стоп*"]
+START = ["start", "Start", "resume", "התחל", "ابدأ", "ابدا", "старт", "СТАРТ", "*СТАРТ*"]
 # Only emoji: a yes to an open invitation, a thank-you once the guest has answered.
 GESTURE = ["👍", "👍🏽", "✅", "🙋", "💃", "🎉🎉", "ok 👍", "thanks ✅"]
 # Politeness is never an answer.
 THANKS = ["ok", "OK", "k", "okay", "ok thanks", "Ok thank you!", "thanks 🙏", "🙏", "❤️", "❤", "thx", "got it",
-          "great", "תודה", "תודה רבה 🙏", "אוקי", "סבבה", "בסדר", "😊"]
-HELP = ["help", "Help", "hi", "Hi!", "hello", "hello there", "hey", "שלום", "היי", "עזרה"]
+          "great", "תודה", "תודה רבה 🙏", "אוקי", "סבבה", "בסדר", "😊",
+          "شكرا", "شكراً", "شكرا جزيلا 🙏", "спасибо", "Спасибо большое!", "хорошо"]
+HELP = ["help", "Help", "hi", "Hi!", "hello", "hello there", "hey", "שלום", "היי", "עזרה",
+        "مرحبا", "مرحباً", "привет", "Привет!", "помощь", "здравствуйте"]
 UNKNOWN = ["", "   ", "?", "100", "1000 people", "call me at 0501234567", "what's for dinner",
            "🙂", "a" * 5000, "1 2 3"]
 

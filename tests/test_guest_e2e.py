@@ -71,8 +71,8 @@ def test_the_whole_flow(client, runtime, fake_graph, phone):
         "Thanks for letting us know, Bea. You're down as not coming")
 
     cy = phone(CY, "Cy")
-    assert cy.send("כן") == "🎉 איזה כיף, Cy! כמה אנשים מגיעים ל-Dana & Noam's wedding, כולל אותך?"
-    assert cy.send("2") == "👍 רשמנו: 2 אנשים ל-Dana & Noam's wedding. תודה!"
+    assert cy.send("כן") == "🎉 איזה כיף, \u2068Cy\u2069! כמה תגיעו ל-\u2068Dana & Noam's wedding\u2069 בסך הכול, כולל אתכם?"
+    assert cy.send("2") == "👍 רשמנו: שני אנשים ל-\u2068Dana & Noam's wedding\u2069. תודה!"
 
     # Bea changes her mind
     assert bea.tap_template_button(f"rsvp:{bea_id}:yes", "Yes").startswith("🎉 Wonderful, Bea! How many")

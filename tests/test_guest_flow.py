@@ -77,9 +77,10 @@ def test_typed_answers_in_english_and_hebrew_and_a_change_of_mind(runtime, fake_
     assert notices[-1] == ("Avi Cohen: ❌ not coming (changed: was coming) — Dana & Noam's wedding "
                            "(0 confirmed, 0 people)")
     hebrew = avi.send("כן")
-    assert hebrew == ["🎉 איזה כיף, Avi! רשמנו שאתם מגיעים ל-Dana & Noam's wedding: 3 אנשים. נתראה ב-Thu 12 Jun 2031!\n"
+    assert hebrew == ["🎉 איזה כיף, \u2068Avi\u2069! רשמנו שאתם מגיעים ל-\u2068Dana & Noam's wedding\u2069: 3 אנשים. "
+                      "נתראה ביום חמישי, 12 ביוני 2031!\n"
                       "מספר אחר? פשוט שלחו אותו."]
-    assert avi.send("נהיה 4") == ["👍 רשמנו: 4 אנשים ל-Dana & Noam's wedding. תודה!"]
+    assert avi.send("נהיה 4") == ["👍 רשמנו: 4 אנשים ל-\u2068Dana & Noam's wedding\u2069. תודה!"]
     s = _stats(runtime, event_id)
     assert s["by_status"]["confirmed"] == 1 and s["expected_headcount"] == 4
 
@@ -143,7 +144,9 @@ def test_details_tell_when_and_where(runtime, fake_graph):
         "📅 *Dana & Noam's wedding*\n🗓 Thu 12 Jun 2031\n📍 Tel Aviv Port\n"
         "You haven't answered yet: reply yes or no."]
     avi.send("מתי?")
-    assert avi.all_messages()[-1].text.endswith("עוד לא ענית: כתבו כן או לא.")
+    assert avi.all_messages()[-1].text == (
+        "📅 *\u2068Dana & Noam's wedding\u2069*\n🗓 יום חמישי, 12 ביוני 2031\n📍 \u2068Tel Aviv Port\u2069\n"
+        "עוד לא עניתם: כתבו כן או לא.")
 
 
 def test_stop_opts_out_of_every_event_and_start_undoes_it(runtime, fake_graph):

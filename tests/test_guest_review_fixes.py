@@ -61,7 +61,7 @@ def test_a_polite_reply_after_declining_keeps_the_decline(runtime, fake_graph, p
     reply = avi.send(polite)
 
     assert reply in ("😊 You're welcome, Avi! You're down as not coming to Dana & Noam's wedding.",
-                     "😊 בשמחה, Avi! רשמנו שלא תגיעו ל-Dana & Noam's wedding.")
+                     "😊 בשמחה, \u2068Avi\u2069! רשמנו שלא תגיעו ל-\u2068Dana & Noam's wedding\u2069.")
     assert _status(runtime, gid) == RsvpStatus.declined
     assert len(fake_graph.sent_to(DANA)) == notices      # no notice, no note: nothing happened
 

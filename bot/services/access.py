@@ -10,8 +10,10 @@ from storage.models import Event, EventMember, User
 
 from bot.services.permissions import ACTION_PHRASES, Action, needed_roles_phrase, role_allows
 from bot.services.errors import NotAuthorized, NotFound
+from bot.text import i18n
+from bot.text.i18n import N_, _
 
-EVENT_NOT_FOUND = "Event not found."
+EVENT_NOT_FOUND = N_("Event not found.")
 
 
 def as_uuid(value) -> uuid.UUID | None:
@@ -39,9 +41,9 @@ def require(session: Session, actor: User, event_id, action: Action) -> tuple[Ev
     event = session.get(Event, eid) if eid else None
     member = get_membership(session, actor.id, eid) if event is not None else None
     if event is None or member is None:
-        raise NotFound(EVENT_NOT_FOUND)
+        raise NotFound(_(EVENT_NOT_FOUND))
     if not role_allows(member.role, action):
-        raise NotAuthorized(
-            f"Only {needed_roles_phrase(action)} of {event.name} can {ACTION_PHRASES[action]}."
-        )
+        raise NotAuthorized(_("Only {roles} of {event} can {action}.",
+                                roles=i18n.Raw(_(needed_roles_phrase(action))), event=event.name,
+                                action=i18n.Raw(_(ACTION_PHRASES[action]))))
     return event, member

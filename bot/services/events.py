@@ -23,9 +23,10 @@ MAX_LOCATION = 500
 def _clean_name(name) -> str:
     name = " ".join(str(name or "").split())
     if not name:
-        raise InvalidInput("The event needs a name.", code="name_required")
+        raise InvalidInput(i18n._("The event needs a name."), code="name_required")
     if len(name) > MAX_NAME:
-        raise InvalidInput(f"That name is too long (at most {MAX_NAME} characters).", code="name_too_long")
+        raise InvalidInput(i18n._("That name is too long (at most {n} characters).", n=str(MAX_NAME)),
+                           code="name_too_long")
     return name
 
 
@@ -34,7 +35,7 @@ def _clean_location(location) -> str | None:
         return None
     location = " ".join(str(location).split())
     if len(location) > MAX_LOCATION:
-        raise InvalidInput(f"That location is too long (at most {MAX_LOCATION} characters).")
+        raise InvalidInput(i18n._("That location is too long (at most {n} characters).", n=str(MAX_LOCATION)))
     return location or None
 
 
@@ -44,7 +45,8 @@ def _check_timezone(tz: str) -> str:
     try:
         ZoneInfo(tz)
     except (ZoneInfoNotFoundError, ValueError):
-        raise InvalidInput(f"Unknown time zone {tz!r}; use a name like Asia/Jerusalem.", code="bad_timezone")
+        raise InvalidInput(i18n._("Unknown time zone {tz}; use a name like Asia/Jerusalem.", tz=repr(tz)),
+                           code="bad_timezone")
     return tz
 
 
@@ -102,7 +104,7 @@ def update_event(
         event.name = _clean_name(name)
     if date is not UNSET:
         if date is not None and not isinstance(date, Date):
-            raise InvalidInput("The date must look like 2027-06-12.", code="bad_date")
+            raise InvalidInput(i18n._("The date must look like 2027-06-12."), code="bad_date")
         event.date = date
     if location is not UNSET:
         event.location = _clean_location(location)
@@ -129,7 +131,7 @@ def set_reminder_days(session: Session, actor: User, event_id, days: list[int] |
     if days:
         clean = sorted({int(d) for d in days}, reverse=True)
         if any(d < 1 or d > 365 for d in clean):
-            raise InvalidInput("Reminder days must be between 1 and 365.", code="bad_reminder_days")
+            raise InvalidInput(i18n._("Reminder days must be between 1 and 365."), code="bad_reminder_days")
         event.reminder_days = clean
     else:
         event.reminder_days = None

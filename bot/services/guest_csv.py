@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from storage.models import MAX_PARTY_SIZE
 
+from bot.text import i18n
 from bot.text.phones import InvalidPhone, normalize_phone
 
 MAX_CSV_BYTES = 5 * 1024 * 1024
@@ -58,10 +59,10 @@ HEADER_ALIASES = {
 
 def decode(data: bytes) -> str:
     if len(data) > MAX_CSV_BYTES:
-        raise NotACsv(f"That file is too large (over {MAX_CSV_BYTES // (1024 * 1024)} MB).")
+        raise NotACsv(i18n._("That file is too large (over {n} MB).", n=str(MAX_CSV_BYTES // (1024 * 1024))))
     if b"\x00" in data:
-        raise NotACsv("That file is not a CSV (it looks like a spreadsheet or an image). "
-                      "Save it as CSV and send it again.")
+        raise NotACsv(i18n._("That file is not a CSV (it looks like a spreadsheet or an image). "
+                             "Save it as CSV and send it again."))
     for encoding in ("utf-8-sig", "cp1255"):
         try:
             return data.decode(encoding)
@@ -80,7 +81,7 @@ def parse_guest_csv(data: bytes | str, default_region: str | None) -> list[Guest
     """Every data row of the file, read or rejected with its line number and why."""
     text = decode(data) if isinstance(data, bytes) else data.lstrip("\ufeff")
     if not text.strip():
-        raise NotACsv("That file is empty.")
+        raise NotACsv(i18n._("That file is empty."))
     delimiter = _dialect("\n".join(text.splitlines()[:5]))
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     rows: list[tuple[int, list[str]]] = []
@@ -88,21 +89,22 @@ def parse_guest_csv(data: bytes | str, default_region: str | None) -> list[Guest
         for record in reader:
             rows.append((reader.line_num, record))
             if len(rows) > MAX_ROWS + 1:
-                raise NotACsv(f"That file has more than {MAX_ROWS:,} rows; split it into smaller files.")
+                raise NotACsv(i18n._("That file has more than {n} rows; split it into smaller files.", n=MAX_ROWS))
     except csv.Error as exc:
-        raise NotACsv(f"That file is not a readable CSV ({exc}).")
+        raise NotACsv(i18n._("That file is not a readable CSV ({error}).", error=str(exc)))
     rows = [(n, r) for n, r in rows if any(c.strip() for c in r)]
     if not rows:
-        raise NotACsv("That file has no rows.")
+        raise NotACsv(i18n._("That file has no rows."))
     columns = _header(rows[0][1])
     if columns is not None:
         rows = rows[1:]
         if "phone" not in columns.values() or not ({"name", "first_name"} & set(columns.values())):
-            raise NotACsv("The file needs a name column and a phone column (e.g. name,phone,side).")
+            raise NotACsv(i18n._("The file needs a name column and a phone column (e.g. name,phone,side)."))
     else:
         columns = {0: "name", 1: "phone", 2: "side", 3: "party_size", 4: "notes"}
         if len(rows[0][1]) < 2:
-            raise NotACsv("That file does not look like a guest list: I need at least a name and a phone on each line.")
+            raise NotACsv(i18n._("That file does not look like a guest list: "
+                                  "I need at least a name and a phone on each line."))
     return [_row(line_no, record, columns, default_region) for line_no, record in rows]
 
 
@@ -126,23 +128,24 @@ def _row(line_no: int, record: list[str], columns: dict[int, str], region: str |
         first, _, last_from_name = values["name"].partition(" ")
         last = last or last_from_name.strip()
     if not first:
-        return RejectedRow(line_no, "no name", shown)
+        return RejectedRow(line_no, i18n._("no name"), shown)
     if not values.get("phone"):
-        return RejectedRow(line_no, "no phone number", shown)
+        return RejectedRow(line_no, i18n._("no phone number"), shown)
     try:
         phone = normalize_phone(values["phone"], region)
     except InvalidPhone:
-        return RejectedRow(line_no, f"bad phone number {values['phone'][:25]}", shown)
+        return RejectedRow(line_no, i18n._("bad phone number {phone}", phone=values['phone'][:25]), shown)
     party = None
     if values.get("party_size"):
         try:
             party = int(float(values["party_size"]))
         except (ValueError, OverflowError):  # "abc", "inf", "1e999"
-            return RejectedRow(line_no, f"party size is not a number ({values['party_size'][:10]})", shown)
+            return RejectedRow(line_no, i18n._("party size is not a number ({value})",
+                                                       value=values['party_size'][:10]), shown)
         if party < 0 or party > MAX_PARTY_SIZE:
-            return RejectedRow(line_no, f"party size must be between 0 and {MAX_PARTY_SIZE}", shown)
+            return RejectedRow(line_no, i18n._("party size must be between 0 and {n}", n=str(MAX_PARTY_SIZE)), shown)
     if len(first) > 100 or len(last) > 100:
-        return RejectedRow(line_no, "name too long", shown)
+        return RejectedRow(line_no, i18n._("name too long"), shown)
     return GuestRow(line_no, first, last, phone, (values.get("side") or None) and values["side"][:50],
                     party, values.get("notes"))
 

@@ -12,6 +12,7 @@ from bot.services.permissions import Action
 from bot.text.phones import InvalidPhone, normalize_phone
 from bot.services.access import as_uuid, require
 from bot.services.errors import GuestAlreadyExists, InvalidInput, NotFound
+from bot.text import i18n
 
 UNSET = object()
 
@@ -50,15 +51,18 @@ def parse_status(value) -> RsvpStatus:
     key = str(getattr(value, "value", value) or "").strip().lower()
     if key in STATUS_WORDS:
         return STATUS_WORDS[key]
-    raise InvalidInput("The status must be pending, confirmed or declined.", code="bad_status")
+    raise InvalidInput(i18n._("The status must be pending, confirmed or declined."), code="bad_status")
 
 
 def _name(value, what: str, required: bool) -> str:
     text = " ".join(str(value or "").split())
     if required and not text:
-        raise InvalidInput(f"The guest needs a {what}.", code="name_required")
+        raise InvalidInput(i18n._("The guest needs a name.") if what == "name"
+                           else i18n._("The guest needs a last name."), code="name_required")
     if len(text) > 100:
-        raise InvalidInput(f"That {what} is too long (at most 100 characters).", code="name_too_long")
+        raise InvalidInput(i18n._("That name is too long (at most 100 characters).") if what == "name"
+                           else i18n._("That last name is too long (at most 100 characters)."),
+                           code="name_too_long")
     return text
 
 
@@ -68,23 +72,24 @@ def _party(value) -> int | None:
     try:
         n = int(value)
     except (TypeError, ValueError):
-        raise InvalidInput("The party size must be a number.", code="bad_party_size")
+        raise InvalidInput(i18n._("The party size must be a number."), code="bad_party_size")
     if isinstance(value, bool) or n < 0 or n > MAX_PARTY_SIZE:
-        raise InvalidInput(f"The party size must be between 0 and {MAX_PARTY_SIZE}.", code="bad_party_size")
+        raise InvalidInput(i18n._("The party size must be between 0 and {n}.", n=str(MAX_PARTY_SIZE)),
+                           code="bad_party_size")
     return n
 
 
 def _side(value) -> str | None:
     text = " ".join(str(value or "").split())
     if len(text) > 50:
-        raise InvalidInput("That side is too long (at most 50 characters).", code="bad_side")
+        raise InvalidInput(i18n._("That side is too long (at most 50 characters)."), code="bad_side")
     return text or None
 
 
 def _notes(value) -> str | None:
     text = str(value or "").strip()
     if len(text) > 2000:
-        raise InvalidInput("Those notes are too long (at most 2,000 characters).", code="bad_notes")
+        raise InvalidInput(i18n._("Those notes are too long (at most 2,000 characters)."), code="bad_notes")
     return text or None
 
 
@@ -101,11 +106,11 @@ def guest_by_phone(session: Session, event_id, phone: str) -> Guest | None:
 
 def describe_adder(session: Session, guest: Guest) -> str:
     if guest.added_by is None:
-        return "someone"
+        return i18n._("someone")
     user = session.get(User, guest.added_by)
     if user is None:
-        return "someone"
-    return user.display_name or user.phone or "someone"
+        return i18n._("someone")
+    return user.display_name or user.phone or i18n._("someone")
 
 
 def _opted_out_anywhere(session: Session, phone: str) -> bool:
@@ -118,8 +123,9 @@ def _new_guest(session: Session, actor: User, event: Event, data: GuestInput, re
     existing = guest_by_phone(session, event.id, phone)
     if existing is not None:
         raise GuestAlreadyExists(
-            f"{existing.full_name} ({phone}) is already on the list of {event.name}, "
-            f"added by {describe_adder(session, existing)}.",
+            i18n._("{guest} ({phone}) is already on the list of {event}, added by {adder}.",
+                   guest=existing.full_name, phone=phone, event=event.name,
+                   adder=describe_adder(session, existing)),
             existing,
         )
     guest = Guest(
@@ -214,7 +220,7 @@ def list_guests(
         try:
             q = q.where(Guest.invitation == InvitationState(key))
         except ValueError:
-            raise InvalidInput("Unknown invitation state.", code="bad_invitation")
+            raise InvalidInput(i18n._("Unknown invitation state."), code="bad_invitation")
     if side:
         q = q.where(func.lower(Guest.side) == side.strip().lower())
     if search:
@@ -242,7 +248,7 @@ def _guest_of(session: Session, event: Event, guest_id) -> Guest:
     gid = as_uuid(guest_id)
     guest = session.get(Guest, gid) if gid else None
     if guest is None or guest.event_id != event.id:
-        raise NotFound("Guest not found.")
+        raise NotFound(i18n._("Guest not found."))
     return guest
 
 
@@ -261,7 +267,8 @@ def update_guest(
         if new_phone != guest.phone:
             other = guest_by_phone(session, event.id, new_phone)
             if other is not None:
-                raise GuestAlreadyExists(f"{other.full_name} already has {new_phone} on the list of {event.name}.", other)
+                raise GuestAlreadyExists(i18n._("{guest} already has {phone} on the list of {event}.",
+                                                guest=other.full_name, phone=new_phone, event=event.name), other)
             guest.phone = new_phone
             guest.invitation = InvitationState.not_sent
             guest.invitation_error = None

@@ -11,10 +11,10 @@ from sqlalchemy.orm import Session
 from storage.models import Event, User
 
 from bot.services import guests as guest_service
-from bot.services import outbox
+from bot.services import languages, outbox
 from bot.services.errors import DomainError
 from bot.services.guest_csv import NotACsv, parse_guest_csv
-from bot.text import replies
+from bot.text import i18n, replies
 
 IMPORT_JOB = outbox.IMPORT_JOB
 
@@ -29,13 +29,19 @@ def queue_import(session: Session, user: User, event: Event, media, region: str 
 
 
 def import_file(session: Session, user: User, event_id, data: bytes | None, region, what: str) -> str:
-    """Import the downloaded file (None: it could not be downloaded); the reply to its sender."""
+    """Import the downloaded file (None: it could not be downloaded); the reply to its sender,
+    in their language (`what`, the file's name or "the file", too)."""
+    with i18n.use(languages.organiser_language(user)):
+        return _import_file(session, user, event_id, data, region, what)
+
+
+def _import_file(session: Session, user: User, event_id, data: bytes | None, region, what: str) -> str:
     if data is None:
-        return replies.DOWNLOAD_FAILED
+        return i18n._(replies.DOWNLOAD_FAILED)
     try:
         rows = parse_guest_csv(data, region)
     except NotACsv as exc:
-        return f"{exc} Nothing was changed."
+        return i18n._("{problem} Nothing was changed.", problem=i18n.Raw(str(exc)))
     try:
         with session.begin_nested():
             result = guest_service.import_guests(session, user, event_id, rows, region)

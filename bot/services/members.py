@@ -9,6 +9,7 @@ from storage.models import EventMember, Role, User
 from bot.services.permissions import Action
 from bot.services.users import get_or_create_user
 from bot.services.access import as_uuid, require
+from bot.text import i18n
 from bot.services.errors import InvalidInput, LastAdmin, MemberAlreadyExists, NotFound
 
 
@@ -16,7 +17,7 @@ def _role(role) -> Role:
     try:
         return Role(str(getattr(role, "value", role)).lower())
     except ValueError:
-        raise InvalidInput("The role must be admin, editor or viewer.", code="bad_role")
+        raise InvalidInput(i18n._("The role must be admin, editor or viewer."), code="bad_role")
 
 
 def list_members(session: Session, actor: User, event_id) -> list[EventMember]:
@@ -48,7 +49,8 @@ def add_member(session: Session, actor: User, event_id, phone: str, role=Role.ed
         select(EventMember).where(EventMember.event_id == event.id, EventMember.user_id == user.id)
     )
     if existing is not None:
-        raise MemberAlreadyExists(f"{phone} is already a member of {event.name} ({existing.role.value}).")
+        raise MemberAlreadyExists(i18n._("{phone} is already a member of {event} ({role}).",
+                                    phone=phone, event=event.name, role=existing.role.value))
     member = EventMember(event_id=event.id, user_id=user.id, role=role, added_by=actor.id)
     session.add(member)
     session.flush()
@@ -63,7 +65,7 @@ def _get_member(session: Session, event_id, user_id) -> EventMember:
         .where(EventMember.event_id == event_id, EventMember.user_id == uid)
     ) if uid else None
     if member is None:
-        raise NotFound("Member not found.")
+        raise NotFound(i18n._("Member not found."))
     return member
 
 
@@ -72,7 +74,7 @@ def change_role(session: Session, actor: User, event_id, user_id, role) -> Event
     role = _role(role)
     member = _get_member(session, event.id, user_id)
     if member.role == Role.admin and role != Role.admin and _admin_count(session, event.id) <= 1:
-        raise LastAdmin(f"{event.name} needs at least one admin: make someone else admin first.")
+        raise LastAdmin(i18n._("{event} needs at least one admin: make someone else admin first.", event=event.name))
     member.role = role
     session.flush()
     return member
@@ -82,7 +84,7 @@ def remove_member(session: Session, actor: User, event_id, user_id) -> EventMemb
     event, _ = require(session, actor, event_id, Action.MANAGE_EVENT)
     member = _get_member(session, event.id, user_id)
     if member.role == Role.admin and _admin_count(session, event.id) <= 1:
-        raise LastAdmin(f"{event.name} needs at least one admin: make someone else admin first.")
+        raise LastAdmin(i18n._("{event} needs at least one admin: make someone else admin first.", event=event.name))
     session.delete(member)
     session.flush()
     return member
@@ -91,7 +93,8 @@ def remove_member(session: Session, actor: User, event_id, user_id) -> EventMemb
 def leave_event(session: Session, actor: User, event_id) -> str:
     event, member = require(session, actor, event_id, Action.VIEW)
     if member.role == Role.admin and _admin_count(session, event.id) <= 1:
-        raise LastAdmin(f"You are the only admin of {event.name}: make someone else admin before you leave.")
+        raise LastAdmin(i18n._("You are the only admin of {event}: make someone else admin before you leave.",
+                          event=event.name))
     name = event.name
     session.delete(member)
     session.flush()

@@ -1,13 +1,16 @@
 """Messages the bot sends people because of what someone else did (both edges use these,
-so the chat and the REST API tell people the same things)."""
+so the chat and the REST API tell people the same things).
+
+Each is written in its reader's language (`languages.organiser_language`), not the
+language of whoever did the deed."""
 from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
 from storage.models import Event, EventMember, User
 
-from bot.services import outbox
-from bot.text import replies
+from bot.services import languages, outbox
+from bot.text import i18n, replies
 from bot.text.phones import display_phone
 
 
@@ -18,27 +21,32 @@ def tell_new_member(session: Session, actor: User, event: Event, member: EventMe
     broadcast template carries a short version.
     """
     role = member.role.value
-    adder = _who(actor)
-    _tell(session, member, event, "member_added", replies.welcome_member(event, adder, role),
-          replies.welcome_member_template_text(event, adder, role))
+    lang = languages.organiser_language(member.user)
+    with i18n.use(lang):
+        adder = _who(actor)
+        text = replies.welcome_member(event, adder, role)
+        template_text = replies.welcome_member_template_text(event, adder, role)
+    _tell(session, member, event, "member_added", text, template_text, lang)
 
 
 def tell_removed_member(session: Session, actor: User, event: Event, member: EventMember) -> None:
     """Someone removed from an event's team hears it from the bot, not by silence."""
-    text = replies.removed_member(event, _who(actor))
-    _tell(session, member, event, "member_removed", text, text)
+    lang = languages.organiser_language(member.user)
+    with i18n.use(lang):
+        text = replies.removed_member(event, _who(actor))
+    _tell(session, member, event, "member_removed", text, text, lang)
 
 
 def _who(actor: User) -> str:
     if actor.display_name and actor.phone:
-        return f"{actor.display_name} ({display_phone(actor.phone)})"
-    return actor.display_name or (display_phone(actor.phone) if actor.phone else "Someone")
+        return i18n.Raw(i18n._("{name} ({phone})", name=actor.display_name, phone=display_phone(actor.phone)))
+    return actor.display_name or (display_phone(actor.phone) if actor.phone else i18n._("Someone"))
 
 
 def _tell(session: Session, member: EventMember, event: Event, kind: str, text: str,
-          template_text: str) -> None:
+          template_text: str, lang: str) -> None:
     to = member.user.phone
     if not to:
         return
-    outbox.enqueue(session, phone=to, message=outbox.text(text, outside_window=template_text), kind=kind,
-                   event_id=event.id, user_id=member.user_id)
+    outbox.enqueue(session, phone=to, message=outbox.text(text, outside_window=template_text, language=lang),
+                   kind=kind, event_id=event.id, user_id=member.user_id)

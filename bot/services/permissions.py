@@ -9,6 +9,8 @@ from enum import Enum
 
 from storage.models import Role
 
+from bot.text.i18n import N_
+
 
 class Action(str, Enum):
     VIEW = "view"                    # view event, guests, stats, members
@@ -28,11 +30,11 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
 
 # What a refusal says the caller was trying to do ("Only an admin of X can remove guests").
 ACTION_PHRASES: dict[Action, str] = {
-    Action.VIEW: "see this event",
-    Action.MANAGE_EVENT: "change the event and its members",
-    Action.EDIT_GUESTS: "add or edit guests",
-    Action.REMOVE_GUESTS: "remove guests",
-    Action.SEND: "send messages",
+    Action.VIEW: N_("see this event"),
+    Action.MANAGE_EVENT: N_("change the event and its members"),
+    Action.EDIT_GUESTS: N_("add or edit guests"),
+    Action.REMOVE_GUESTS: N_("remove guests"),
+    Action.SEND: N_("send messages"),
 }
 
 
@@ -48,8 +50,19 @@ def roles_for(action: Action) -> list[Role]:
     return [r for r in order if r in PERMISSIONS[action]]
 
 
+# Who may do something, as a refusal names them (English msgids: `_()` them to show).
+_ROLES_PHRASES = {
+    (Role.admin,): N_("an admin"),
+    (Role.admin, Role.editor): N_("an admin or editor"),
+    (Role.admin, Role.editor, Role.viewer): N_("an admin or editor or viewer"),
+}
+
+
 def needed_roles_phrase(action: Action) -> str:
-    """'an admin' or 'an admin or editor'."""
-    names = [r.value for r in roles_for(action)]
+    """'an admin' or 'an admin or editor' (an English msgid)."""
+    roles = tuple(roles_for(action))
+    if roles in _ROLES_PHRASES:
+        return _ROLES_PHRASES[roles]
+    names = [r.value for r in roles]
     article = "an" if names[0][0] in "aeiou" else "a"
     return f"{article} {' or '.join(names)}"

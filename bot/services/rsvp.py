@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import Callable
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from storage.models import MAX_PARTY_SIZE, Event, EventMember, Guest, RsvpStatus, User, utcnow
 
-from bot.services import outbox
+from bot.services import languages, outbox
 from bot.services.sending import notice
+from bot.text import i18n
+from bot.text.i18n import N_, _, ngettext
 
 log = logging.getLogger("bot.rsvp")
 
@@ -74,26 +77,36 @@ def event_totals(session: Session, event_id) -> tuple[int, int]:
 
 
 def people(n: int) -> str:
-    return "1 person" if n == 1 else f"{n} people"
+    """'1 person', '3 people' in the active language."""
+    return ngettext("1 person", "{n} people", n)
 
 
 def _answer_phrase(guest: Guest, answer: str) -> str:
     if answer == "yes":
-        return f"✅ coming, {people(guest.party_size)}" if guest.party_size else "✅ coming"
+        return _("✅ coming, {people}", people=i18n.Raw(people(guest.party_size))) if guest.party_size \
+            else _("✅ coming")
     if answer == "no":
-        return "❌ not coming"
-    return "🤔 maybe"
+        return _("❌ not coming")
+    return _("🤔 maybe")
 
 
-def _notice_text(session: Session, result: Answer) -> str:
+_WAS = {RsvpStatus.confirmed: N_("was coming"), RsvpStatus.declined: N_("was not coming")}
+
+
+def _notice_text(session: Session, result: Answer) -> Callable[[], str]:
+    """What organisers read about an answer, as a function to call in each reader's language."""
     guest = result.guest
     event = session.get(Event, guest.event_id)
     confirmed, headcount = event_totals(session, event.id)
-    phrase = _answer_phrase(guest, result.answer)
-    if result.changed_mind:
-        was = {RsvpStatus.confirmed: "was coming", RsvpStatus.declined: "was not coming"}[result.previous_status]
-        phrase += f" (changed: {was})"
-    return f"{guest.full_name}: {phrase} — {event.name} ({confirmed} confirmed, {people(headcount)})"
+
+    def render() -> str:
+        phrase = _answer_phrase(guest, result.answer)
+        if result.changed_mind:
+            phrase += _(" (changed: {was})", was=i18n.Raw(_(_WAS[result.previous_status])))
+        return _("{guest}: {answer} — {event} ({confirmed} confirmed, {people})",
+                 guest=guest.full_name, answer=i18n.Raw(phrase), event=event.name,
+                 confirmed=confirmed, people=i18n.Raw(people(headcount)))
+    return render
 
 
 def _members_to_notify(session: Session, event_id) -> list[User]:
@@ -104,12 +117,19 @@ def _members_to_notify(session: Session, event_id) -> list[User]:
     ))
 
 
-def _notify(session: Session, guest: Guest, text: str, kind: str = NOTICE_KIND) -> int:
+def _notify(session: Session, guest: Guest, render: Callable[[], str], kind: str = NOTICE_KIND) -> int:
+    """Queue `render()` to each organiser with notify on, in that organiser's language
+    (rendered once per language, however many organisers read it)."""
     sent = 0
+    texts: dict[str, str] = {}
     for member in _members_to_notify(session, guest.event_id):
         if member.phone == guest.phone:
             continue  # an organiser answering their own invitation knows already
-        outbox.enqueue(session, phone=member.phone, message=notice(text), kind=kind,
+        lang = languages.organiser_language(member)
+        if lang not in texts:
+            with i18n.use(lang):
+                texts[lang] = render()
+        outbox.enqueue(session, phone=member.phone, message=notice(texts[lang], lang), kind=kind,
                        event_id=guest.event_id, user_id=member.id)
         sent += 1
     return sent
@@ -121,5 +141,8 @@ def pass_on_note(session: Session, guest: Guest, text: str) -> int:
     shown = " ".join(str(text or "").split())
     if len(shown) > 500:
         shown = shown[:499] + "…"
-    note = f"💬 {guest.full_name} (guest of {event.name}) wrote: “{shown}”"
-    return _notify(session, guest, note, kind=GUEST_NOTE_KIND)
+
+    def render() -> str:
+        return _("💬 {guest} (guest of {event}) wrote: “{text}”", guest=guest.full_name, event=event.name,
+                 text=shown)
+    return _notify(session, guest, render, kind=GUEST_NOTE_KIND)

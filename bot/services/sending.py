@@ -36,6 +36,7 @@ from bot.services.permissions import Action
 from bot.services.access import as_uuid, require
 from bot.services.errors import Conflict, InvalidInput, NotFound
 from bot.services.guests import parse_status
+from bot.text import i18n
 from bot.text.guest_replies import greeting_name
 
 INVITATION = "invitation"
@@ -322,9 +323,10 @@ def send_reminders(session: Session, actor: User, event_id) -> SendBatch:
 def _clean_text(text) -> str:
     text = str(text or "").strip()
     if not text:
-        raise InvalidInput("The message is empty: write what to send after the command.", code="empty_message")
+        raise InvalidInput(i18n._("The message is empty: write what to send after the command."), code="empty_message")
     if len(text) > MAX_TEXT:
-        raise InvalidInput(f"That message is too long ({len(text)} characters; at most {MAX_TEXT}).",
+        raise InvalidInput(i18n._("That message is too long ({n} characters; at most {max}).",
+                                  n=str(len(text)), max=str(MAX_TEXT)),
                            code="message_too_long")
     return text
 
@@ -360,10 +362,11 @@ def message_guest(session: Session, actor: User, event_id, guest_id, text) -> Me
     gid = as_uuid(guest_id)
     guest = session.get(Guest, gid) if gid else None
     if guest is None or guest.event_id != event.id:
-        raise NotFound("Guest not found.")
+        raise NotFound(i18n._("Guest not found."))
     text = _clean_text(text)
     if guest.opted_out:
-        raise Conflict(f"{guest.full_name} asked not to get messages from us (they can send START to undo).",
+        raise Conflict(i18n._("{guest} asked not to get messages from us (they can send START to undo).",
+                              guest=guest.full_name),
                        code="opted_out")
     body = _guest_text(event, text)
     message = outbox.enqueue(

@@ -191,6 +191,12 @@ def opted_in(lang: str) -> str:
 
 
 @in_language
+def apology(lang: str) -> str:
+    """After a conversation failed for good: something went wrong on our side."""
+    return _("Sorry, something went wrong on my side. Please try again in a minute.")
+
+
+@in_language
 def passed_on(lang: str) -> str:
     return _("Thanks! I've passed your message to the organisers.")
 

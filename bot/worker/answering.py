@@ -30,9 +30,9 @@ from sqlalchemy import select, tuple_
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, aliased
 
-from bot.services import outbox
+from bot.services import languages, outbox
 from bot.services.users import get_or_create_user
-from bot.text.replies import APOLOGY
+from bot.text import guest_replies, i18n
 from bot.whatsapp import inbound
 from bot.whatsapp.statuses import apply_stored_statuses, prune_early_statuses
 from bot.whatsapp.deliveries import INBOX_CHANNEL
@@ -190,7 +190,8 @@ def _failed_attempt(session: Session, row: Message, msg, now: datetime, stats: A
     phone = row.phone or (msg.sender_phone if msg else None)
     if phone:
         with session.begin_nested():
-            outbox.enqueue(session, phone=phone, message=outbox.text(APOLOGY), kind="apology",
+            apology = guest_replies.apology(languages.of_phone(session, phone) or i18n.SOURCE)
+            outbox.enqueue(session, phone=phone, message=outbox.text(apology), kind="apology",
                            user_id=row.user_id)
 
 

@@ -28,8 +28,10 @@ from storage.models import (
     utcnow,
 )
 
-from bot.services import outbox
+from bot.services import languages, outbox
 from bot.services import sending
+from bot.text import i18n
+from bot.text.i18n import N_, _
 from bot.whatsapp.client import reason_for
 
 log = logging.getLogger("bot.scheduler")
@@ -61,38 +63,44 @@ def tick(rt, now: datetime | None = None) -> TickResult:
 
 def failure_reason(code: int | None, text: str | None) -> str:
     """Why one message failed, as an organiser would say it: the same words as everywhere
-    else for Meta's error codes (whatsapp.reason_for)."""
+    else for Meta's error codes (whatsapp.reason_for). English: `tally_text` translates it."""
     if code is not None:
         return reason_for(code)
     text = (text or "").strip()
     if text == "opted out":
-        return "opted out"
+        return N_("opted out")
     if not text:
-        return "unknown error"
+        return N_("unknown error")
     short = text.split(":")[0].split("(")[0].strip()
-    return short[:40] or "unknown error"
+    return short[:40] or N_("unknown error")
 
 
 def _reasons_phrase(reasons: dict[str, int]) -> str:
-    return ", ".join(f"{n} {reason}" for reason, n in sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0])))
+    return ", ".join(_("{n} {reason}", n=n, reason=_(reason))
+                     for reason, n in sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def tally_text(kind: str, event_name: str, sent: int, reasons: dict[str, int], automatic: bool = False) -> str:
-    """'✅ Invitations for X are out: 141 sent, 2 failed (1 not on WhatsApp, ...).'"""
+    """'✅ Invitations for X are out: 141 sent, 2 failed (1 not on WhatsApp, ...).' in the
+    active language (`i18n.use`)."""
     failed = sum(reasons.values())
-    what = {
-        sending.INVITATION: f"Invitations for {event_name} are out",
-        sending.REMINDER: (f"The automatic reminder for {event_name} is out" if automatic
-                           else f"Reminders for {event_name} are out"),
-        sending.BROADCAST: f"Your message to the guests of {event_name} is out",
-    }.get(kind, f"Messages for {event_name} are out")
+    if kind == sending.INVITATION:
+        what = _("Invitations for {event} are out", event=event_name)
+    elif kind == sending.REMINDER:
+        what = (_("The automatic reminder for {event} is out", event=event_name) if automatic
+                else _("Reminders for {event} are out", event=event_name))
+    elif kind == sending.BROADCAST:
+        what = _("Your message to the guests of {event} is out", event=event_name)
+    else:
+        what = _("Messages for {event} are out", event=event_name)
     icon = "✅" if sent and not failed else ("⚠️" if sent else "❌")
-    text = f"{icon} {what}: {sent} sent"
     if failed:
-        text += f", {failed} failed ({_reasons_phrase(reasons)})"
-    text += "."
+        text = _("{icon} {what}: {sent} sent, {failed} failed ({reasons}).", icon=icon, what=i18n.Raw(what),
+                 sent=sent, failed=failed, reasons=i18n.Raw(_reasons_phrase(reasons)))
+    else:
+        text = _("{icon} {what}: {sent} sent.", icon=icon, what=i18n.Raw(what), sent=sent)
     if failed and kind == sending.INVITATION:
-        text += " Send *guests failed* for the list."
+        text += _(" Send *guests failed* for the list.")
     return text
 
 
@@ -135,10 +143,14 @@ def _report(session: Session, batch_id, now: datetime) -> int:
         if status == MessageStatus.failed:
             reason = failure_reason(code, text)
             reasons[reason] = reasons.get(reason, 0) + n
-    text = tally_text(batch.kind, event.name, sent, reasons, automatic=batch.requested_by is None)
     recipients = _report_recipients(session, batch)
+    texts: dict[str, str] = {}  # one rendering per language the recipients read
     for user in recipients:
-        outbox.enqueue(session, phone=user.phone, message=sending.notice(text), kind=TALLY_KIND,
+        lang = languages.organiser_language(user)
+        if lang not in texts:
+            with i18n.use(lang):
+                texts[lang] = tally_text(batch.kind, event.name, sent, reasons, automatic=batch.requested_by is None)
+        outbox.enqueue(session, phone=user.phone, message=sending.notice(texts[lang], lang), kind=TALLY_KIND,
                        event_id=event.id, user_id=user.id,
                        dedupe_key=f"tally:{batch.id}:{user.id}")
     log.info("send batch %s (%s, %d rows) finished: %d sent, %d failed; told %d organiser(s)",

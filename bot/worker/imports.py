@@ -12,8 +12,9 @@ from sqlalchemy import update
 
 from storage.models import Message, MessageStatus, User, utcnow
 
-from bot.services import outbox
+from bot.services import languages, outbox
 from bot.services.imports import import_file
+from bot.text import i18n
 from bot.whatsapp.client import WhatsAppError
 
 log = logging.getLogger("bot.imports")
@@ -22,7 +23,6 @@ log = logging.getLogger("bot.imports")
 def run_import(rt, row) -> bool:
     """Do one claimed import job (on a worker thread). False when it was no longer ours."""
     job = row.payload or {}
-    what = f"“{job['filename']}”" if job.get("filename") else "the file"
     try:
         data, _mime = rt.transport.download_media(job.get("media_id"))
     except WhatsAppError as exc:
@@ -40,6 +40,9 @@ def run_import(rt, row) -> bool:
         user = session.get(User, uuid.UUID(job["user_id"]))
         if user is None or not user.phone:
             return True
+        with i18n.use(languages.organiser_language(user)):
+            what = i18n.Raw(i18n._("“{name}”", name=job["filename"]) if job.get("filename")
+                            else i18n._("the file"))
         text = import_file(session, user, uuid.UUID(job["event_id"]), data, job.get("region"), what)
         outbox.enqueue(session, phone=user.phone, message=outbox.text(text), kind="reply", user_id=user.id)
     return True

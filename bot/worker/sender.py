@@ -26,9 +26,9 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from bot.logs import mask_phone, redact, redact_payload
-from bot.services import outbox
+from bot.services import languages, outbox
 from bot.services.outbox import IMPORT_JOB, OPT_OUT_EXEMPT_KINDS
-from bot.text.replies import APOLOGY
+from bot.text import guest_replies, i18n
 from bot.whatsapp import statuses
 from bot.whatsapp.client import AccessTokenExpired, WhatsAppError
 from bot.whatsapp.render import NotRenderable, render
@@ -442,7 +442,8 @@ def _record_once_more_if_disconnected(rt, results, stats, clock, max_attempts) -
 def _apologise(rt, row: Claimed) -> None:
     try:
         with rt.transaction() as session:
-            outbox.enqueue(session, phone=row.phone, message=outbox.text(APOLOGY), kind="apology")
+            apology = guest_replies.apology(languages.of_phone(session, row.phone) or i18n.SOURCE)
+            outbox.enqueue(session, phone=row.phone, message=outbox.text(apology), kind="apology")
     except Exception:
         log.exception("queuing an apology failed")
 
