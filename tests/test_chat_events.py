@@ -159,7 +159,9 @@ def test_unknown_command_gets_a_one_line_hint(phone_factory):
     dana.send("new event Wedding")
     reply = dana.send("gusets")
     assert "didn't understand" in reply and "guests" in reply and "\n" not in reply
-    assert "help" in dana.send("🤷‍♀️ שלום")
+    hebrew = dana.send("🤷‍♀️ שלום")
+    assert "*עזרה*" in hebrew  # a Hebrew message is answered in Hebrew, with the Hebrew command
+    assert "help" in dana.send("🤷‍♀️ hello?")
 
 
 def test_non_text_messages_get_a_hint_and_reactions_get_silence(phone_factory):

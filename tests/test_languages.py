@@ -277,3 +277,16 @@ def test_counts_follow_each_languages_plural_rules_and_grouping(lang, n, expecte
 ])
 def test_the_language_of_a_message_is_read_from_its_letters(text, lang):
     assert i18n.detect_language(text) == lang
+
+
+def test_a_msgid_shared_by_two_catalogs_reads_the_same_in_both():
+    found = messages.extract()
+    domains_of: dict = {}
+    for domain, ids in found.items():
+        for key in ids:
+            domains_of.setdefault(key[0] if isinstance(key, tuple) else key, []).append(domain)
+    for msgid, domains in domains_of.items():
+        for lang in ("he", "ar", "ru"):
+            seen = {str(messages.read(lang, d).get(msgid).string) for d in domains
+                    if lang in i18n.DOMAIN_LANGS[d] and messages.read(lang, d).get(msgid) is not None}
+            assert len(seen) <= 1, (lang, msgid, seen)

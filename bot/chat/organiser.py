@@ -28,6 +28,7 @@ from bot.services import stats as stats_service
 from bot.chat import guest as guest_flow
 from bot.services import languages, sending, tokens
 from bot.text import i18n
+from bot.text.i18n import N_, _
 from bot.services.access import require
 from bot.services.errors import DomainError
 
@@ -43,6 +44,18 @@ SILENT_KINDS = frozenset({"reaction", "system"})
 CSV_MIME = frozenset({"text/csv", "text/plain", "text/comma-separated-values", "application/csv",
                       "text/x-csv", "application/x-csv", "text/tab-separated-values"})
 CSV_EXTENSIONS = (".csv", ".txt", ".tsv")
+
+# The words of a command an organiser is shown as an example ("edit 2 phone 050..."), in
+# the reader's language.
+FIELD_WORDS = {"name": N_("name"), "phone": N_("phone"), "side": N_("side"), "party": N_("party"),
+               "note": N_("note")}
+ANSWER_WORDS = {"yes": N_("yes"), "no": N_("no"), "pending": N_("pending")}
+ROLE_WORDS = {"admin": N_("admin"), "editor": N_("editor"), "viewer": N_("viewer")}
+
+
+def _word(table: dict, key) -> str:
+    msgid = table.get(key)
+    return _(msgid) if msgid else str(key)
 
 
 # =========================================================================== the organiser
@@ -80,7 +93,7 @@ class OrganiserChat:
     def ask(self, text: str, pending: dict) -> None:
         """A yes/no question with buttons; the answer runs `pending`."""
         convo.set_pending(self.conv, pending)
-        message = outbox.buttons(text, [(CONFIRM_YES, "Yes"), (CONFIRM_NO, "No")])
+        message = outbox.buttons(text, [(CONFIRM_YES, _("Yes")), (CONFIRM_NO, _("No"))])
         outbox.enqueue(self.session, phone=self.user.phone, message=message, kind="reply", user_id=self.user.id)
 
     # ------------------------------------------------------------------ entry
@@ -128,7 +141,7 @@ class OrganiserChat:
             return self.guarded(self.on_document)
         if kind == "contacts":
             return self.guarded(self.on_contacts)
-        self.say(replies.NON_ORGANISER_HINT)
+        self.say(_(replies.NON_ORGANISER_HINT))
 
     def on_text(self, text: str) -> None:
         cmd = C.parse(text, self.region, date.today())
@@ -137,7 +150,7 @@ class OrganiserChat:
                 if guest_flow.handle_guest_message(self.session, self.settings, self.user, self.msg):
                     return
             if cmd.usage is None and not self.is_member:
-                return self.say(replies.NO_EVENTS_WELCOME)  # a newcomer: show how to start
+                return self.say(replies.no_events_welcome())  # a newcomer: show how to start
             return self.say(cmd.message)
         self.execute(cmd)
 
@@ -164,7 +177,7 @@ class OrganiserChat:
         target = self.event_or_ask(C.spec_for(cmd).name)
         if target is None:
             return
-        event, _ = target
+        event, _member = target
 
         def run() -> None:
             require(self.session, self.user, event.id, action)  # the refusal comes before any question
@@ -181,7 +194,7 @@ class OrganiserChat:
             return found
         rows = self.event_rows()
         if not rows:
-            self.say(replies.NO_EVENTS_WELCOME)
+            self.say(replies.no_events_welcome())
         else:
             self.say(replies.choose_event(rows, again))
         return None
@@ -190,7 +203,7 @@ class OrganiserChat:
         events = event_service.list_events(self.session, self.user)
         if not events:
             return []
-        ids = [e.id for e, _ in events]
+        ids = [e.id for e, _member in events]
         counts = dict(self.session.execute(
             select(Guest.event_id, func.count()).where(Guest.event_id.in_(ids)).group_by(Guest.event_id)
         ).all())
@@ -207,15 +220,17 @@ class OrganiserChat:
         if ref.number is not None:
             gid = convo.listing_id(self.conv, "guests", event.id, ref.number)
             if gid is None:
-                self.say(f"There's no number {ref.number} in your last list of {event.name}. "
-                         "Send *guests* (or *find <name>*) and use a number from that list.")
+                self.say(_("There's no number {n} in your last list of {event}. "
+                           "Send *guests* (or *find <name>*) and use a number from that list.",
+                           n=i18n.Raw(str(ref.number)), event=event.name))
                 return None
             return guest_service.get_guest(s, u, event.id, gid)
         if ref.phone is not None:
             require(s, u, event.id, Action.VIEW)
             guest = guest_service.guest_by_phone(s, event.id, ref.phone)
             if guest is None:
-                self.say(f"No guest of {event.name} has the number {display_phone(ref.phone)}.")
+                self.say(_("No guest of {event} has the number {phone}.", event=event.name,
+                           phone=display_phone(ref.phone)))
             return guest
         found, total = guest_service.list_guests(s, u, event.id, search=ref.text, limit=10)
         exact = [g for g in found if g.full_name.lower() == ref.text.lower()]
@@ -224,7 +239,8 @@ class OrganiserChat:
         if len(exact) == 1:
             return exact[0]
         if total == 0:
-            self.say(f"No guest of {event.name} matches “{ref.text}”. Try *find <part of the name>*.")
+            self.say(_("No guest of {event} matches “{text}”. Try *find <part of the name>*.",
+                       event=event.name, text=ref.text))
             return None
         convo.save_listing(self.conv, "guests", event.id, [g.id for g in found], mode="find",
                            search=ref.text, total=total)
@@ -237,14 +253,16 @@ class OrganiserChat:
             uid = convo.listing_id(self.conv, "members", event.id, ref.number)
             match = [m for m in members if m.user_id == uid]
             if not match:
-                self.say(f"There's no number {ref.number} in your last team list of {event.name}. "
-                         "Send *members* and use a number from it.")
+                self.say(_("There's no number {n} in your last team list of {event}. "
+                           "Send *members* and use a number from it.",
+                           n=i18n.Raw(str(ref.number)), event=event.name))
                 return None
             return match[0]
         if ref.phone is not None:
             match = [m for m in members if m.user.phone == ref.phone]
             if not match:
-                self.say(f"{display_phone(ref.phone)} is not on the team of {event.name}.")
+                self.say(_("{phone} is not on the team of {event}.", phone=display_phone(ref.phone),
+                           event=event.name))
                 return None
             return match[0]
         text = ref.text.lower()
@@ -253,10 +271,12 @@ class OrganiserChat:
         if len(match) == 1 or len(exact) == 1:
             return (exact or match)[0]
         if not match:
-            self.say(f"Nobody on the team of {event.name} is called “{ref.text}”. Send *members* for the list.")
+            self.say(_("Nobody on the team of {event} is called “{text}”. Send *members* for the list.",
+                       event=event.name, text=ref.text))
             return None
         self.show_members(event)
-        self.say(f"Several members match “{ref.text}”: use the number, e.g. *{again.replace('<ref>', '2')}*.")
+        self.say(_("Several members match “{text}”: use the number, e.g. *{command}*.",
+                   text=ref.text, command=again.replace("<ref>", "2")))
         return None
 
     # ------------------------------------------------------------------ documents and contact cards
@@ -264,11 +284,11 @@ class OrganiserChat:
     def on_document(self) -> None:
         media = self.msg.media
         if media is None or not media.id or not _maybe_csv(media.mime_type, media.filename):
-            return self.say(replies.NOT_A_CSV)
+            return self.say(_(replies.NOT_A_CSV))
         target = self.event_or_ask()
         if target is None:
             return
-        event, _ = target
+        event, _member = target
         require(self.session, self.user, event.id, Action.EDIT_GUESTS)
         # Downloading and importing is the worker's job: Meta gets its 200 at once.
         imports.queue_import(self.session, self.user, event, media, self.region)
@@ -276,17 +296,18 @@ class OrganiserChat:
     def on_contacts(self) -> None:
         cards = self.msg.contacts
         if not cards:
-            return self.say(replies.NON_ORGANISER_HINT)
+            return self.say(_(replies.NON_ORGANISER_HINT))
         target = self.event_or_ask()
         if target is None:
             return
-        event, _ = target
+        event, _member = target
         require(self.session, self.user, event.id, Action.EDIT_GUESTS)
         rows: list = []
         for n, card in enumerate(cards, start=1):
             name = " ".join((card.name or "").split())
             if not card.phones:
-                rows.append(C.LineError(n, name, f"{name or 'a card'} has no phone number"))
+                reason = (_("{name} has no phone number", name=name) if name else _("a card has no phone number"))
+                rows.append(C.LineError(n, name, reason))
                 continue
             first, last = C.split_name(name) if name else ("", "")
             rows.append(guest_service.GuestInput(first_name=first, last_name=last, phone=card.phones[0], line_no=n))
@@ -303,8 +324,8 @@ class OrganiserChat:
             groups = C.help_lines(lambda action: action is None)
             if self.is_member:
                 text = replies.help_text(groups)
-                return self.say(text + "\n\nPick an event with *events* and *use 2* to see its commands.")
-            return self.say(replies.WELCOME_START + "\n\n" + replies.help_text(groups))
+                return self.say(text + _("\n\nPick an event with *events* and *use 2* to see its commands."))
+            return self.say(replies.welcome_start() + "\n\n" + replies.help_text(groups))
         event, member = found
         groups = C.help_lines(lambda action: action is None or role_allows(member.role, action))
         self.say(replies.help_text(groups, event, member.role.value))
@@ -318,36 +339,37 @@ class OrganiserChat:
     def cmd_events(self, cmd: C.ListEvents) -> None:
         rows = self.event_rows()
         if not rows:
-            return self.say(replies.NO_EVENTS_WELCOME)
+            return self.say(replies.no_events_welcome())
         current = self.current()
         self.say(replies.events_list(rows, current[0].id if current else None))
 
     def cmd_use(self, cmd: C.UseEvent) -> None:
         rows = self.event_rows()
         if not rows:
-            return self.say(replies.NO_EVENTS_WELCOME)
+            return self.say(replies.no_events_welcome())
         ref = cmd.ref.strip()
         if ref.isdigit():
             n = int(ref)
             if not 1 <= n <= len(rows):
-                return self.say(f"There's no event number {n}. " + replies.events_list(rows))
+                return self.say(_("There's no event number {n}. ", n=i18n.Raw(str(n))) + replies.events_list(rows))
             chosen = [rows[n - 1]]
         else:
             key = ref.lower()
             chosen = [r for r in rows if r[0].name.lower() == key] or [r for r in rows if key in r[0].name.lower()]
         if not chosen:
-            return self.say(f"You have no event called “{ref}”.\n\n" + replies.events_list(rows))
+            return self.say(_("You have no event called “{ref}”.\n\n", ref=ref) + replies.events_list(rows))
         if len(chosen) > 1:
             numbered = [(i, r) for i, r in enumerate(rows, start=1) if r in chosen]
-            lines = [f"Several of your events match “{ref}”:"] + [f"{i}. {r[0].name}" for i, r in numbered]
-            lines.append(f"\nSend *use {numbered[0][0]}* (the number).")
+            lines = [_("Several of your events match “{ref}”:", ref=ref)]
+            lines += [_("{n}. {event}", n=i18n.Raw(str(i)), event=r[0].name) for i, r in numbered]
+            lines.append(_("\nSend *use {n}* (the number).", n=i18n.Raw(str(numbered[0][0]))))
             return self.say("\n".join(lines))
         event, member, guests = chosen[0]
         convo.set_current_event(self.conv, event.id)
         self.say(replies.now_using(event, member, guests))
 
     def cmd_event(self, cmd: C.ShowEvent, event: Event) -> None:
-        _, member = event_service.get_event(self.session, self.user, event.id)
+        _event, member = event_service.get_event(self.session, self.user, event.id)
         members = len(member_service.list_members(self.session, self.user, event.id))
         self.say(replies.event_details(event, member, self.guest_count(event), members))
 
@@ -383,7 +405,9 @@ class OrganiserChat:
             d = cmd.guests[0]
             guest = guest_service.add_guest(s, u, event.id, _guest_input(d), self.region)
             return self.say(replies.guest_added(event, guest))
-        bad = [C.LineError(e.line_no, e.text, f"“{replies.short(e.text)}”: {e.reason}") for e in cmd.errors]
+        bad = [C.LineError(e.line_no, e.text, _("“{text}”: {reason}", text=replies.short(e.text),
+                                                   reason=i18n.Raw(e.reason)))
+               for e in cmd.errors]
         rows = sorted([_guest_input(d) for d in cmd.guests] + bad, key=lambda r: r.line_no)
         result = guest_service.import_guests(s, u, event.id, rows, self.region)
         self.say(replies.import_summary(event, result, what="list"))
@@ -408,15 +432,16 @@ class OrganiserChat:
     def cmd_more(self, cmd: C.More) -> None:
         listing = convo.get_listing(self.conv, "guests")
         if convo.last_listing_kind(self.conv) != "guests" or not listing:
-            return self.say(replies.NO_MORE)
+            return self.say(_(replies.NO_MORE))
         if len(listing["ids"]) >= listing.get("total", 0):
-            return self.say("That was the whole list. Send *guests* to see it again.")
-        event, _ = event_service.get_event(self.session, self.user, listing["event_id"])
+            return self.say(_("That was the whole list. Send *guests* to see it again."))
+        event, _member = event_service.get_event(self.session, self.user, listing["event_id"])
         self.show_guests(event, mode=listing.get("mode", "list"), status=listing.get("status"),
                          side=listing.get("side"), search=listing.get("search"), shown=listing["ids"])
 
     def cmd_edit(self, cmd: C.EditGuest, event: Event) -> None:
-        guest = self.resolve_guest(event, cmd.ref, f"edit <ref> {cmd.field} {cmd.value}")
+        guest = self.resolve_guest(event, cmd.ref, _("edit <ref> {field} {value}", field=i18n.Raw(
+            _word(FIELD_WORDS, cmd.field)), value=i18n.Raw(str(cmd.value))))
         if guest is None:
             return
         old_name = guest.full_name
@@ -430,8 +455,12 @@ class OrganiserChat:
         self.say(replies.guest_updated(event, guest, cmd.field, old_name))
 
     def cmd_mark(self, cmd: C.MarkGuest, event: Event) -> None:
-        party = f" party {cmd.party_size}" if cmd.party_size else ""
-        guest = self.resolve_guest(event, cmd.ref, f"mark <ref> {cmd.answer}{party}")
+        answer = i18n.Raw(_word(ANSWER_WORDS, cmd.answer))
+        if cmd.party_size:
+            again = _("mark <ref> {answer} party {n}", answer=answer, n=i18n.Raw(str(cmd.party_size)))
+        else:
+            again = _("mark <ref> {answer}", answer=answer)
+        guest = self.resolve_guest(event, cmd.ref, again)
         if guest is None:
             return
         status = {"yes": "confirmed", "no": "declined", "pending": "pending"}[cmd.answer]
@@ -440,7 +469,7 @@ class OrganiserChat:
         self.say(replies.guest_marked(event, guest))
 
     def cmd_remove_guest(self, cmd: C.RemoveGuest, event: Event) -> None:
-        guest = self.resolve_guest(event, cmd.ref, "remove guest <ref>")
+        guest = self.resolve_guest(event, cmd.ref, _("remove guest <ref>"))
         if guest is None:
             return
         self.ask(replies.remove_guest_question(event, guest),
@@ -468,12 +497,12 @@ class OrganiserChat:
         skipped = dict(getattr(audience, "skipped", {}) or {})
         if audience.count == 0:
             return self.say(replies.nobody_to_send(kind, event, skipped))
-        filters = ", ".join(x for x in [extra.get("status"), extra.get("side") and f"side {extra['side']}"] if x)
+        filters = replies.send_filters(extra.get("status"), extra.get("side"))
         text = replies.send_question(kind, event, audience.count, skipped, extra.get("text"), filters)
         self.ask(text, {"op": kind, "event_id": str(event.id), "again": kind, **extra})
 
     def cmd_message(self, cmd: C.MessageGuest, event: Event) -> None:
-        guest = self.resolve_guest(event, cmd.ref, f"message <ref>: {cmd.text[:30]}")
+        guest = self.resolve_guest(event, cmd.ref, _("message <ref>: {text}", text=i18n.Raw(cmd.text[:30])))
         if guest is None:
             return
         sending.message_guest(self.session, self.user, event.id, guest.id, cmd.text)
@@ -498,18 +527,18 @@ class OrganiserChat:
         notices.tell_new_member(self.session, self.user, event, member)
 
     def cmd_role(self, cmd: C.ChangeRole, event: Event) -> None:
-        member = self.resolve_member(event, cmd.ref, f"role <ref> {cmd.role}")
+        member = self.resolve_member(event, cmd.ref, _("role <ref> {role}", role=i18n.Raw(_word(ROLE_WORDS, cmd.role))))
         if member is None:
             return
         member = member_service.change_role(self.session, self.user, event.id, member.user_id, cmd.role)
         self.say(replies.role_changed(event, member))
 
     def cmd_remove_member(self, cmd: C.RemoveMember, event: Event) -> None:
-        member = self.resolve_member(event, cmd.ref, "remove member <ref>")
+        member = self.resolve_member(event, cmd.ref, _("remove member <ref>"))
         if member is None:
             return
         if member.user_id == self.user.id:
-            return self.say("To take yourself off the team, send *leave*.")
+            return self.say(_("To take yourself off the team, send *leave*."))
         self.ask(replies.remove_member_question(event, member),
                  {"op": "remove_member", "event_id": str(event.id), "user_id": str(member.user_id),
                   "again": "remove member"})
@@ -530,21 +559,21 @@ class OrganiserChat:
 
     def cmd_cancel(self, cmd: C.Cancel) -> None:
         pending, expired = convo.take_pending(self.session, self.conv)
-        self.say(replies.CANCELLED if pending and not expired else replies.NOTHING_TO_CANCEL)
+        self.say(_(replies.CANCELLED) if pending and not expired else _(replies.NOTHING_TO_CANCEL))
 
     def cmd_confirm(self, cmd: C.Confirm) -> None:
         if not self.conv.pending:
             if self.is_guest and self.msg.kind == "text":
                 if guest_flow.handle_guest_message(self.session, self.settings, self.user, self.msg):
                     return
-            return self.say(replies.NOTHING_PENDING)
+            return self.say(_(replies.NOTHING_PENDING))
         pending, expired = convo.take_pending(self.session, self.conv)
         if pending is None:  # answered a moment ago (a double tap)
-            return self.say(replies.NOTHING_PENDING)
+            return self.say(_(replies.NOTHING_PENDING))
         if expired:
             return self.say(replies.expired(pending.get("again", "it")))
         if cmd.answer == "no":
-            return self.say(replies.CANCELLED)
+            return self.say(_(replies.CANCELLED))
         try:
             with self.session.begin_nested():  # the question is answered even if the answer fails
                 PENDING_OPS[pending["op"]](self, pending)
@@ -557,12 +586,12 @@ class OrganiserChat:
         self.say(replies.event_deleted(name))
 
     def do_remove_guest(self, p: dict) -> None:
-        event, _ = event_service.get_event(self.session, self.user, p["event_id"])
+        event, _member = event_service.get_event(self.session, self.user, p["event_id"])
         guest = guest_service.remove_guest(self.session, self.user, event.id, p["guest_id"])
         self.say(replies.guest_removed(event.name, guest.full_name))
 
     def do_remove_member(self, p: dict) -> None:
-        event, _ = event_service.get_event(self.session, self.user, p["event_id"])
+        event, _member = event_service.get_event(self.session, self.user, p["event_id"])
         member = member_service.remove_member(self.session, self.user, event.id, p["user_id"])
         notices.tell_removed_member(self.session, self.user, event, member)
         self.say(replies.member_removed(event.name, replies.member_name(member)))
@@ -576,7 +605,7 @@ class OrganiserChat:
             batch = sending.send_reminders(s, u, p["event_id"])
         else:
             batch = sending.send_broadcast(s, u, p["event_id"], p["text"], status=p.get("status"), side=p.get("side"))
-        event, _ = event_service.get_event(s, u, p["event_id"])
+        event, _member = event_service.get_event(s, u, p["event_id"])
         if not batch.total:
             return self.say(replies.nobody_to_send(kind, event, {}))
         self.say(replies.sending_started(kind, event, batch.total))

@@ -2,6 +2,10 @@
 
 WhatsApp formatting (*bold*), short lines, emoji only for statuses. Every text stays
 under WhatsApp's 4,096-character limit: long lists are paged or capped.
+
+Every text is an English msgid looked up in the ``organiser`` catalog of the language
+active in `bot.text.i18n` (the organiser's own, set once per turn). Tables built at
+import time hold msgids marked with `N_` and are translated where they are used.
 """
 from __future__ import annotations
 
@@ -9,20 +13,24 @@ from datetime import date
 
 from storage.models import Guest, InvitationState, RsvpStatus
 
+from bot.text import i18n
 from bot.text.dates import format_date
+from bot.text.i18n import N_, _, ngettext
 from bot.text.phones import display_phone
 
 MAX_TEXT = 4000          # a margin under WhatsApp's 4,096
 PAGE_SIZE = 15           # guests per page: one phone screen
 MAX_REPORTED_LINES = 10  # rejected/duplicate lines listed in an import summary
 
+ROLE_NAMES = {"admin": N_("admin"), "editor": N_("editor"), "viewer": N_("viewer")}
+
 ROLE_CAN = {
-    "admin": "everything: edit the event, add and remove guests, send invitations and manage the team",
-    "editor": "add and edit guests, send invitations and messages, and see the answers",
-    "viewer": "see the guest list, the answers and the stats, and send messages",
+    "admin": N_("everything: edit the event, add and remove guests, send invitations and manage the team"),
+    "editor": N_("add and edit guests, send invitations and messages, and see the answers"),
+    "viewer": N_("see the guest list, the answers and the stats, and send messages"),
 }
 
-WELCOME_START = (
+WELCOME_START = N_(
     "👋 Hi! I run event invitations on WhatsApp: you add guests, I invite them and "
     "collect their answers.\n\n"
     "To start, send your event like this:\n"
@@ -30,22 +38,65 @@ WELCOME_START = (
     "date: 12/6/2027\n"
     "location: Tel Aviv"
 )
-NO_EVENTS_WELCOME = WELCOME_START + "\n\nSend *help* to see everything I can do."
+NO_EVENTS_WELCOME = N_(
+    "👋 Hi! I run event invitations on WhatsApp: you add guests, I invite them and "
+    "collect their answers.\n\n"
+    "To start, send your event like this:\n"
+    "new event Dana & Noam's wedding\n"
+    "date: 12/6/2027\n"
+    "location: Tel Aviv"
+    "\n\nSend *help* to see everything I can do."
+)
 
 
 def past_date_note(d, today) -> str:
     """A warning to add when an event's date has already passed ('' otherwise)."""
-    return "\n⚠️ That date has already passed: check it, or *set date* again." if d and d < today else ""
+    return _("\n⚠️ That date has already passed: check it, or *set date* again.") if d and d < today else ""
 
 APOLOGY = "Sorry, something went wrong on my side. Please try again in a minute."
-NON_ORGANISER_HINT = "I read text commands and CSV guest lists. Send *help* to see what I can do."
-NOT_A_CSV = ("I can read guest lists as CSV files only, and nothing was changed. "
-             "In Excel or Google Sheets: File → Save as / Download → CSV, then send the file here.")
-DOWNLOAD_FAILED = "I couldn't download that file from WhatsApp. Please send it again."
-NOTHING_PENDING = "There's nothing waiting for a yes or no right now. Send *help* to see what I can do."
-NOTHING_TO_CANCEL = "Nothing to cancel."
-CANCELLED = "OK, cancelled. Nothing was changed."
-NO_MORE = "There's nothing more to show. Send *guests* for the list."
+NON_ORGANISER_HINT = N_("I read text commands and CSV guest lists. Send *help* to see what I can do.")
+NOT_A_CSV = N_("I can read guest lists as CSV files only, and nothing was changed. "
+               "In Excel or Google Sheets: File → Save as / Download → CSV, then send the file here.")
+DOWNLOAD_FAILED = N_("I couldn't download that file from WhatsApp. Please send it again.")
+NOTHING_PENDING = N_("There's nothing waiting for a yes or no right now. Send *help* to see what I can do.")
+NOTHING_TO_CANCEL = N_("Nothing to cancel.")
+CANCELLED = N_("OK, cancelled. Nothing was changed.")
+NO_MORE = N_("There's nothing more to show. Send *guests* for the list.")
+
+# The commands named in replies ("send *guests* again"), by the name in the command table
+# (`bot.chat.commands`): shown in the reader's language.
+COMMAND_WORDS = {
+    "new event": N_("new event"), "set": N_("set"), "events": N_("events"), "use": N_("use"),
+    "event": N_("event"), "delete event": N_("delete event"), "reminders": N_("reminders"),
+    "add guest": N_("add guest"), "guests": N_("guests"), "more": N_("more"), "find": N_("find"),
+    "edit": N_("edit"), "mark": N_("mark"), "remove guest": N_("remove guest"), "stats": N_("stats"),
+    "invite": N_("invite"), "remind": N_("remind"), "broadcast": N_("broadcast"), "message": N_("message"),
+    "members": N_("members"), "add member": N_("add member"), "role": N_("role"),
+    "remove member": N_("remove member"), "leave": N_("leave"), "notify": N_("notify"),
+    "language": N_("language"), "token": N_("token"), "help": N_("help"), "yes / no": N_("yes / no"),
+    "cancel": N_("cancel"), "it": N_("it"),
+}
+
+# Words an organiser reads about guests (filters, statuses).
+STATUS_WORDS = {
+    "not_invited": N_("not invited"), "failed": N_("invitation failed"), "pending": N_("pending"),
+    "confirmed": N_("confirmed"), "declined": N_("declined"), "invited": N_("invited"),
+}
+
+LANGUAGE_NAMES = {"he": N_("Hebrew"), "en": N_("English"), "ar": N_("Arabic"), "ru": N_("Russian")}
+
+
+def welcome_start() -> str:
+    return _(WELCOME_START)
+
+
+def no_events_welcome() -> str:
+    return _(NO_EVENTS_WELCOME)
+
+
+def text_of(msgid: str) -> str:
+    """One of this module's constant texts (NOT_A_CSV, CANCELLED, ...) in the reader's language."""
+    return _(msgid)
 
 
 def cap(text: str, limit: int = MAX_TEXT) -> str:
@@ -59,48 +110,76 @@ def short(text: str, limit: int = 30) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def plural(n: int, one: str, many: str | None = None) -> str:
-    return f"{n:,} {one if n == 1 else (many or one + 's')}"
+def _raw(n) -> i18n.Raw:
+    """A number printed as is (a line or list number, a year): no grouping, no isolates."""
+    return i18n.Raw(str(n))
+
+
+def _date(d) -> i18n.Raw:
+    return i18n.Raw(format_date(d))
+
+
+def guests_count(n: int) -> str:
+    return ngettext("1 guest", "{n} guests", n)
+
+
+def command_word(name: str) -> str:
+    """A command as the reader types it ("guests" → "אורחים" in Hebrew); other text as is."""
+    msgid = COMMAND_WORDS.get(name)
+    return _(msgid) if msgid else name
+
+
+def role_name(role) -> str:
+    value = getattr(role, "value", role)
+    msgid = ROLE_NAMES.get(value)
+    return _(msgid) if msgid else str(value)
+
+
+def status_word(status: str) -> str:
+    msgid = STATUS_WORDS.get(status)
+    return _(msgid) if msgid else status
 
 
 def bullet_list(lines: list[str], limit: int = MAX_REPORTED_LINES) -> list[str]:
     shown = lines[:limit]
     if len(lines) > limit:
-        shown.append(f"…and {len(lines) - limit:,} more")
+        shown.append(_("…and {n} more", n=len(lines) - limit))
     return shown
 
 
 # ---------------------------------------------------------------- events
 
 def event_line(event) -> str:
-    bits = [f"*{event.name}*"]
+    bits = ["*" + i18n.isolate(event.name) + "*"]
     if event.date:
         bits.append(format_date(event.date))
     if event.location:
-        bits.append(event.location)
+        bits.append(i18n.isolate(event.location))
     return " · ".join(bits)
 
 
 def event_created(event) -> str:
-    lines = [f"🎉 Created {event_line(event)}.", "You're its admin."]
+    lines = [_("🎉 Created {event}.", event=i18n.Raw(event_line(event))), _("You're its admin.")]
     if not event.date:
-        lines.append("Add the date: *set date 12/6/2027*")
+        lines.append(_("Add the date: *set date 12/6/2027*"))
     if not event.location:
-        lines.append("Add the place: *set location <place>*")
-    lines.append("Next: *add guest Dana Levi 050-234-5678*, or send a CSV file, then *invite*.")
+        lines.append(_("Add the place: *set location <place>*"))
+    lines.append(_("Next: *add guest Dana Levi 050-234-5678*, or send a CSV file, then *invite*."))
     return "\n".join(lines)
 
 
 def events_list(rows: list[tuple[object, object, int]], current_id=None) -> str:
     """rows: (event, membership, guest count)."""
-    lines = ["*Your events*"]
+    lines = [_("*Your events*")]
     for n, (event, member, guests) in enumerate(rows, start=1):
-        mark = " ← current" if current_id is not None and event.id == current_id else ""
-        when = f", {format_date(event.date)}" if event.date else ""
-        lines.append(f"{n}. {event.name}{when} ({member.role.value}, {plural(guests, 'guest')}){mark}")
+        mark = _(" ← current") if current_id is not None and event.id == current_id else ""
+        when = _(", {date}", date=_date(event.date)) if event.date else ""
+        lines.append(_("{n}. {event}{when} ({role}, {guests}){mark}", n=_raw(n), event=event.name,
+                       when=i18n.Raw(when), role=i18n.Raw(role_name(member.role)),
+                       guests=i18n.Raw(guests_count(guests)), mark=i18n.Raw(mark)))
     if len(rows) > 1:
         lines.append("")
-        lines.append(f"Send *use {_other_number(rows, current_id)}* to work on another one.")
+        lines.append(_("Send *use {n}* to work on another one.", n=_raw(_other_number(rows, current_id))))
     return cap("\n".join(lines))
 
 
@@ -113,75 +192,96 @@ def _other_number(rows, current_id) -> int:
 
 
 def choose_event(rows: list[tuple[object, object, int]], again: str | None = None) -> str:
-    lines = [f"You have {len(rows)} events. Which one?"]
+    lines = [_("You have {n} events. Which one?", n=len(rows))]
     for n, (event, member, guests) in enumerate(rows, start=1):
-        lines.append(f"{n}. {event.name} ({member.role.value})")
+        lines.append(_("{n}. {event} ({role})", n=_raw(n), event=event.name, role=i18n.Raw(role_name(member.role))))
     lines.append("")
-    tail = f", then send *{again}* again" if again else ""
-    lines.append(f"Send *use 2* (the number){tail}.")
+    if again:
+        lines.append(_("Send *use 2* (the number), then send *{command}* again.",
+                       command=i18n.Raw(command_word(again))))
+    else:
+        lines.append(_("Send *use 2* (the number)."))
     return cap("\n".join(lines))
 
 
 def now_using(event, member, guests: int) -> str:
-    return f"Now working on {event_line(event)} (you're {member.role.value}, {plural(guests, 'guest')})."
+    return _("Now working on {event} (you're {role}, {guests}).", event=i18n.Raw(event_line(event)),
+             role=i18n.Raw(role_name(member.role)), guests=i18n.Raw(guests_count(guests)))
 
 
 def event_details(event, member, guests: int, members: int) -> str:
-    lines = [f"*{event.name}*"]
-    lines.append(f"📅 {format_date(event.date) if event.date else 'no date yet (set date 12/6/2027)'}")
-    lines.append(f"📍 {event.location or 'no location yet (set location <place>)'}")
-    lines.append(f"{plural(guests, 'guest')} · {plural(members, 'organiser')} · you're {member.role.value}")
+    lines = ["*" + i18n.isolate(event.name) + "*"]
+    if event.date:
+        lines.append(_("📅 {date}", date=_date(event.date)))
+    else:
+        lines.append(_("📅 no date yet (set date 12/6/2027)"))
+    if event.location:
+        lines.append(_("📍 {place}", place=event.location))
+    else:
+        lines.append(_("📍 no location yet (set location <place>)"))
+    organisers = ngettext("1 organiser", "{n} organisers", members)
+    lines.append(_("{guests} · {organisers} · you're {role}",
+                   guests=i18n.Raw(guests_count(guests)), organisers=i18n.Raw(organisers),
+                   role=i18n.Raw(role_name(member.role))))
+    language = getattr(event, "language", None)
+    if language:
+        lines.append(_("🌐 Guests read: {language}", language=i18n.Raw(language_name(language))))
     if event.reminder_days:
         days = " ".join(str(d) for d in event.reminder_days)
-        lines.append(f"Automatic reminders {days} days before")
+        lines.append(_("Automatic reminders {days} days before", days=i18n.Raw(days)))
     else:
-        lines.append("Automatic reminders off")
-    lines.append(f"Notifications of answers: {'on' if member.notify else 'off'}")
+        lines.append(_("Automatic reminders off"))
+    if member.notify:
+        lines.append(_("Notifications of answers: on"))
+    else:
+        lines.append(_("Notifications of answers: off"))
     return "\n".join(lines)
 
 
 def event_changed(event, field: str, value) -> str:
     if field == "language":
-        return f"🌐 Guests of {event.name} now get their messages in {language_name(value)}."
+        return _("🌐 Guests of {event} now get their messages in {language}.", event=event.name,
+                 language=i18n.Raw(language_name(value)))
     if field == "date":
-        return f"📅 {event.name} is now on {format_date(value)}."
+        return _("📅 {event} is now on {date}.", event=event.name, date=_date(value))
     if field == "location":
-        return f"📍 {event.name} is now at {value}."
-    return f"Renamed the event to *{event.name}*."
+        return _("📍 {event} is now at {place}.", event=event.name, place=str(value))
+    return _("Renamed the event to *{event}*.", event=event.name)
 
 
 def delete_event_question(event, guests: int) -> str:
-    return (f"Delete *{event.name}* with its {plural(guests, 'guest')} and all their answers? "
-            "This can't be undone. Reply yes or no.")
+    return _("Delete *{event}* with its {guests} and all their answers? "
+             "This can't be undone. Reply yes or no.", event=event.name, guests=i18n.Raw(guests_count(guests)))
 
 
 def event_deleted(name: str) -> str:
-    return f"🗑 Deleted {name}."
+    return _("🗑 Deleted {event}.", event=name)
 
 
 def reminders_set(event) -> str:
     if not event.reminder_days:
-        return f"Automatic reminders are off for {event.name}."
-    days = ", ".join(str(d) for d in event.reminder_days)
-    tail = "" if event.date else " They start once the event has a date (*set date 12/6/2027*)."
-    return f"⏰ {event.name}: I'll remind guests who haven't answered {days} days before.{tail}"
-
-
-LANGUAGE_NAMES = {"he": "Hebrew", "en": "English", "ar": "Arabic", "ru": "Russian"}
+        return _("Automatic reminders are off for {event}.", event=event.name)
+    days = i18n.Raw(", ".join(str(d) for d in event.reminder_days))
+    if event.date:
+        return _("⏰ {event}: I'll remind guests who haven't answered {days} days before.",
+                 event=event.name, days=days)
+    return _("⏰ {event}: I'll remind guests who haven't answered {days} days before. "
+             "They start once the event has a date (*set date 12/6/2027*).", event=event.name, days=days)
 
 
 def language_name(code: str) -> str:
-    return LANGUAGE_NAMES.get(code, code)
+    msgid = LANGUAGE_NAMES.get(code)
+    return _(msgid) if msgid else code
 
 
 def language_set(code: str) -> str:
-    return f"🌐 OK, I'll write to you in {language_name(code)}."
+    return _("🌐 OK, I'll write to you in {language}.", language=i18n.Raw(language_name(code)))
 
 
 def notify_set(event, on: bool) -> str:
     if on:
-        return f"🔔 I'll tell you each guest's answer for {event.name}."
-    return f"🔕 No more answer notifications for {event.name}."
+        return _("🔔 I'll tell you each guest's answer for {event}.", event=event.name)
+    return _("🔕 No more answer notifications for {event}.", event=event.name)
 
 
 # ---------------------------------------------------------------- guests
@@ -195,174 +295,229 @@ def status_mark(guest: Guest) -> str:
         return f"✅ {guest.party_size if guest.party_size else 1}"
     if guest.status == RsvpStatus.declined:
         return "❌"
-    return "⏳ pending"
+    return _("⏳ pending")
 
 
 def invitation_note(guest: Guest) -> str:
     if guest.opted_out:
-        return " · opted out"
+        return _(" · opted out")
     if guest.invitation == InvitationState.failed:
-        return " · ⚠️ not delivered"
+        return _(" · ⚠️ not delivered")
     if guest.invitation == InvitationState.not_sent and guest.status == RsvpStatus.invited:
-        return " · not invited yet"
+        return _(" · not invited yet")
     if guest.status == RsvpStatus.invited and guest.invitation == InvitationState.read:
-        return " · seen"
+        return _(" · seen")
     return ""
 
 
 def guest_line(n: int, guest: Guest) -> str:
-    return f"{n}. {guest_name(guest)} {status_mark(guest)}{invitation_note(guest)}"
+    return _("{n}. {name} {status}{note}", n=_raw(n), name=guest_name(guest), status=i18n.Raw(status_mark(guest)),
+             note=i18n.Raw(invitation_note(guest)))
 
 
 def failed_line(n: int, guest: Guest) -> str:
-    return f"{n}. {guest_name(guest)} {display_phone(guest.phone)}: {guest.invitation_error or 'not delivered'}"
+    if guest.invitation_error:
+        return _("{n}. {name} {phone}: {error}", n=_raw(n), name=guest_name(guest),
+                 phone=display_phone(guest.phone), error=guest.invitation_error)
+    return _("{n}. {name} {phone}: not delivered", n=_raw(n), name=guest_name(guest),
+             phone=display_phone(guest.phone))
 
 
 def _filter_words(status: str | None, side: str | None) -> str:
     words = []
     if status:
-        words.append({"not_invited": "not invited", "failed": "invitation failed"}.get(status, status))
+        words.append(status_word(status))
     if side:
-        words.append(f"side {side}")
+        words.append(side_words(side))
     return ", ".join(words)
+
+
+def side_words(side: str) -> str:
+    """'side Dana' (a filter or a guest's detail)."""
+    return _("side {side}", side=side)
 
 
 def guests_page(event, guests: list[Guest], start: int, total: int, *, status=None, side=None,
                 search: str | None = None) -> str:
     """One page of a guest listing, numbered from `start` (1-based)."""
+    count = i18n.Raw(guests_count(total))
     if search is not None:
-        title = f"*{event.name}*: {plural(total, 'guest')} matching “{search}”"
+        title = _("*{event}*: {guests} matching “{search}”", event=event.name, guests=count, search=search)
     else:
         filters = _filter_words(status, side)
-        title = f"*{event.name}*: {plural(total, 'guest')}" + (f" ({filters})" if filters else "")
+        if filters:
+            title = _("*{event}*: {guests} ({filters})", event=event.name, guests=count, filters=i18n.Raw(filters))
+        else:
+            title = _("*{event}*: {guests}", event=event.name, guests=count)
     if total == 0:
         if search is not None:
-            return f"No guest of {event.name} matches “{search}”."
+            return _("No guest of {event} matches “{search}”.", event=event.name, search=search)
         if status == "failed" and not side:
-            return f"✅ No failed invitations for {event.name}."
+            return _("✅ No failed invitations for {event}.", event=event.name)
         if status or side:
-            return f"No guests of {event.name} are {_filter_words(status, side)}."
-        return (f"{event.name} has no guests yet. Add one: *add guest Dana Levi 050-234-5678*, "
-                "or send a CSV file.")
+            return _("No guests of {event} are {filters}.", event=event.name,
+                     filters=i18n.Raw(_filter_words(status, side)))
+        return _("{event} has no guests yet. Add one: *add guest Dana Levi 050-234-5678*, "
+                 "or send a CSV file.", event=event.name)
     render = failed_line if status == "failed" else guest_line
     lines = [title] + [render(start + i, g) for i, g in enumerate(guests)]
     end = start + len(guests) - 1
     if end < total:
         nxt = min(end + PAGE_SIZE, total)
-        lines.append(f"\n{start}–{end} of {total:,}. Send *more* for {end + 1}–{nxt}.")
+        lines.append(_("\n{start}–{end} of {total}. Send *more* for {next_start}–{next_end}.",
+                       start=_raw(start), end=_raw(end), total=total, next_start=_raw(end + 1),
+                       next_end=_raw(nxt)))
     elif status == "failed":
-        lines.append(f"\nFix a number with *edit {start} phone <number>*, then *invite* again.")
+        lines.append(_("\nFix a number with *edit {n} phone <number>*, then *invite* again.", n=_raw(start)))
     return cap("\n".join(lines))
 
 
 def ambiguous_guests(text: str, guests: list[Guest], total: int, again: str) -> str:
-    lines = [f"{plural(total, 'guest')} match “{text}”. Which one?"]
-    lines += [f"{n}. {guest_name(g)} {display_phone(g.phone)}" for n, g in enumerate(guests, start=1)]
+    lines = [_("{guests} match “{text}”. Which one?", guests=i18n.Raw(guests_count(total)), text=text)]
+    lines += [_("{n}. {name} {phone}", n=_raw(n), name=guest_name(g), phone=display_phone(g.phone))
+              for n, g in enumerate(guests, start=1)]
     if total > len(guests):
-        lines.append(f"…and {total - len(guests):,} more: try a fuller name or the phone.")
-    lines.append(f"\nSend it again with the number, e.g. *{again}*.")
+        lines.append(_("…and {n} more: try a fuller name or the phone.", n=total - len(guests)))
+    lines.append(_("\nSend it again with the number, e.g. *{command}*.", command=again))
     return cap("\n".join(lines))
 
 
 def guest_added(event, guest: Guest) -> str:
     bits = []
     if guest.side:
-        bits.append(f"side {guest.side}")
+        bits.append(side_words(guest.side))
     if guest.party_size:
-        bits.append(f"party {guest.party_size}")
-    extra = f" ({', '.join(bits)})" if bits else ""
-    opted = " They opted out of messages earlier, so I won't message them." if guest.opted_out else ""
-    return f"✅ Added {guest_name(guest)} {display_phone(guest.phone)}{extra} to {event.name}.{opted}"
+        bits.append(_("party {n}", n=_raw(guest.party_size)))
+    extra = _(" ({details})", details=i18n.Raw(", ".join(bits))) if bits else ""
+    opted = _(" They opted out of messages earlier, so I won't message them.") if guest.opted_out else ""
+    return _("✅ Added {name} {phone}{extra} to {event}.{opted}", name=guest_name(guest),
+             phone=display_phone(guest.phone), extra=i18n.Raw(extra), event=event.name, opted=i18n.Raw(opted))
+
+
+# What was imported and what its parts are called ("line 3", "card 2").
+IMPORT_WHAT = {"guest list": N_("guest list"), "list": N_("list"), "contact cards": N_("contact cards")}
+
+
+def _unit(unit: str, line) -> str:
+    if unit == "card":
+        return _("card {n}", n=_raw(line))
+    if unit == "line":
+        return _("line {n}", n=_raw(line))
+    return f"{unit} {line}"
+
+
+def _units(unit: str, n: int) -> str:
+    if unit == "card":
+        return ngettext("1 card", "{n} cards", n)
+    if unit == "line":
+        return ngettext("1 line", "{n} lines", n)
+    return f"{n:,} {unit if n == 1 else unit + 's'}"
 
 
 def import_summary(event, result, *, what: str = "guest list", unit: str = "line") -> str:
     """What an import (several lines, contact cards, a CSV file) did, by line."""
     created, dupes, rejected = len(result.created), len(result.duplicates), len(result.rejected)
-    lines = [f"*{event.name}*: {what} read."]
-    lines.append(f"✅ Added {plural(created, 'guest')}.")
+    shown_what = _(IMPORT_WHAT[what]) if what in IMPORT_WHAT else what
+    lines = [_("*{event}*: {what} read.", event=event.name, what=shown_what)]
+    lines.append(_("✅ Added {guests}.", guests=i18n.Raw(guests_count(created))))
     if dupes:
-        lines.append(f"↩️ {plural(dupes, 'guest')} already on the list:")
+        lines.append(_("↩️ {guests} already on the list:", guests=i18n.Raw(guests_count(dupes))))
         lines += bullet_list([
-            f"{unit} {line}: {guest.full_name}, added by {adder}" if line is not None else
-            f"{guest.full_name}, added by {adder}"
+            _("{where}: {name}, added by {adder}", where=i18n.Raw(_unit(unit, line)), name=guest.full_name,
+              adder=adder) if line is not None else
+            _("{name}, added by {adder}", name=guest.full_name, adder=adder)
             for line, guest, adder in result.duplicates
         ])
     if rejected:
-        lines.append(f"⚠️ {plural(rejected, unit)} not added:")
+        lines.append(_("⚠️ {lines} not added:", lines=i18n.Raw(_units(unit, rejected))))
         lines += bullet_list([
-            f"{unit} {line}: {reason}" if line is not None else reason for line, reason in result.rejected
+            _("{where}: {reason}", where=i18n.Raw(_unit(unit, line)), reason=i18n.Raw(reason))
+            if line is not None else reason for line, reason in result.rejected
         ])
-        lines.append("Fix those and send them again.")
+        lines.append(_("Fix those and send them again."))
     if created and not rejected:
-        lines.append("Send *invite* when you're ready.")
+        lines.append(_("Send *invite* when you're ready."))
     return cap("\n".join(lines))
 
 
 def guest_updated(event, guest: Guest, field: str, old_name: str | None = None) -> str:
-    shown = {
-        "name": f"name to {guest_name(guest)}",
-        "phone": f"phone to {display_phone(guest.phone)}",
-        "side": f"side to {guest.side or '-'}",
-        "party": f"party to {guest.party_size if guest.party_size is not None else '-'}",
-        "note": "note",
-    }[field]
-    extra = ""
+    name = old_name or guest_name(guest)
+    if field == "name":
+        text = _("✏️ Changed {name}'s name to {new} ({event}).", name=name, new=guest_name(guest), event=event.name)
+    elif field == "phone":
+        text = _("✏️ Changed {name}'s phone to {new} ({event}).", name=name, new=display_phone(guest.phone),
+                 event=event.name)
+    elif field == "side":
+        text = _("✏️ Changed {name}'s side to {new} ({event}).", name=name, new=guest.side or "-", event=event.name)
+    elif field == "party":
+        text = _("✏️ Changed {name}'s party to {new} ({event}).", name=name,
+                 new=_raw(guest.party_size if guest.party_size is not None else "-"), event=event.name)
+    elif field == "note":
+        text = _("✏️ Changed {name}'s note ({event}).", name=name, event=event.name)
+    else:
+        raise KeyError(field)
     if field == "phone" and guest.invitation == InvitationState.not_sent:
-        extra = " Send *invite* to invite the new number."
-    return f"✏️ Changed {old_name or guest_name(guest)}'s {shown} ({event.name}).{extra}"
+        text += _(" Send *invite* to invite the new number.")
+    return text
 
 
 def guest_marked(event, guest: Guest) -> str:
     if guest.status == RsvpStatus.confirmed:
         party = guest.party_size if guest.party_size else 1
-        return f"✅ Marked {guest_name(guest)} as coming ({party}) for {event.name}."
+        return _("✅ Marked {name} as coming ({party}) for {event}.", name=guest_name(guest), party=party,
+                 event=event.name)
     if guest.status == RsvpStatus.declined:
-        return f"❌ Marked {guest_name(guest)} as not coming to {event.name}."
-    return f"⏳ Marked {guest_name(guest)} as pending for {event.name}."
+        return _("❌ Marked {name} as not coming to {event}.", name=guest_name(guest), event=event.name)
+    return _("⏳ Marked {name} as pending for {event}.", name=guest_name(guest), event=event.name)
 
 
 def remove_guest_question(event, guest: Guest) -> str:
-    return f"Remove {guest_name(guest)} {display_phone(guest.phone)} from {event.name}? Reply yes or no."
+    return _("Remove {name} {phone} from {event}? Reply yes or no.", name=guest_name(guest),
+             phone=display_phone(guest.phone), event=event.name)
 
 
 def guest_removed(event_name: str, name: str) -> str:
-    return f"🗑 Removed {name} from {event_name}."
+    return _("🗑 Removed {name} from {event}.", name=name, event=event_name)
 
 
 def stats(event, data: dict) -> str:
     total = data["total"]
     if total == 0:
-        return f"*{event.name}* has no guests yet. Add some with *add guest* or a CSV file."
+        return _("*{event}* has no guests yet. Add some with *add guest* or a CSV file.", event=event.name)
     by = data["by_status"]
     inv = data["invitations"]
     rate = round(data["confirmation_rate"] * 100)
+    people = ngettext("1 person", "{n} people", data["expected_headcount"])
     lines = [
-        f"📊 *{event.name}*",
-        f"{plural(total, 'guest')} · {plural(data['expected_headcount'], 'person', 'people')} expected",
-        f"✅ {by['confirmed']:,} confirmed",
-        f"❌ {by['declined']:,} declined",
-        f"⏳ {by['invited']:,} pending",
-        f"Confirmation rate {rate}%",
+        _("📊 *{event}*", event=event.name),
+        _("{guests} · {people} expected", guests=i18n.Raw(guests_count(total)), people=i18n.Raw(people)),
+        _("✅ {n} confirmed", n=by["confirmed"]),
+        _("❌ {n} declined", n=by["declined"]),
+        _("⏳ {n} pending", n=by["invited"]),
+        _("Confirmation rate {rate}%", rate=_raw(rate)),
     ]
     sides = {k: v for k, v in data["by_side"].items()}
     if len(sides) > 1 or (sides and "none" not in sides):
         lines.append("")
-        lines.append("*By side*")
+        lines.append(_("*By side*"))
         shown = sorted(sides.items(), key=lambda kv: -kv[1]["total"])
         for side, b in shown[:8]:
-            label = "no side" if side == "none" else side
-            lines.append(f"{label}: {b['total']:,} (✅{b['confirmed']:,} ❌{b['declined']:,} ⏳{b['invited']:,})")
+            label = _("no side") if side == "none" else i18n.isolate(side)
+            lines.append(_("{side}: {total} (✅{confirmed} ❌{declined} ⏳{pending})", side=i18n.Raw(label),
+                           total=b["total"], confirmed=b["confirmed"], declined=b["declined"],
+                           pending=b["invited"]))
         if len(shown) > 8:
-            lines.append(f"…and {len(shown) - 8} more sides")
+            lines.append(_("…and {n} more sides", n=_raw(len(shown) - 8)))
     sent = inv["sent"] + inv["delivered"] + inv["read"]
     lines.append("")
-    lines.append("*Invitations*")
-    lines.append(f"{sent:,} sent · {inv['delivered'] + inv['read']:,} delivered · {inv['read']:,} read")
+    lines.append(_("*Invitations*"))
+    lines.append(_("{sent} sent · {delivered} delivered · {read} read", sent=sent,
+                   delivered=inv["delivered"] + inv["read"], read=inv["read"]))
     tail = []
     if inv["failed"]:
-        tail.append(f"⚠️ {inv['failed']:,} failed (*guests failed*)")
+        tail.append(_("⚠️ {n} failed (*guests failed*)", n=inv["failed"]))
     if inv["not_sent"]:
-        tail.append(f"{inv['not_sent']:,} not sent yet (*invite*)")
+        tail.append(_("{n} not sent yet (*invite*)", n=inv["not_sent"]))
     if tail:
         lines.append(" · ".join(tail))
     return cap("\n".join(lines))
@@ -376,136 +531,176 @@ def _skipped(skipped: dict[str, int]) -> str:
     for reason, n in skipped.items():
         if not n:
             continue
-        label = {"invitation failed": "whose invitation failed"}.get(reason, reason.replace("_", " "))
-        parts.append(f"{n:,} {label}")
-    return " Skipped: " + ", ".join(parts) + "." if parts else ""
+        if reason == "invitation failed":
+            parts.append(_("{n} whose invitation failed", n=n))
+        elif reason == "opted out":
+            parts.append(_("{n} opted out", n=n))
+        else:
+            parts.append(f"{i18n.number(n)} {i18n.isolate(reason.replace('_', ' '))}")
+    return _(" Skipped: {parts}.", parts=i18n.Raw(", ".join(parts))) if parts else ""
 
 
 def send_question(kind: str, event, count: int, skipped: dict[str, int], text: str | None = None,
                   filters: str = "") -> str:
-    who = plural(count, "guest")
+    who = guests_count(count)
     if filters:
-        who = f"{who} ({filters})"
+        who = _("{guests} ({filters})", guests=i18n.Raw(who), filters=filters)
+    who = i18n.Raw(who)
     if kind == "invite":
-        head = f"Send the invitation to {who} of {event.name}?"
+        head = _("Send the invitation to {who} of {event}?", who=who, event=event.name)
     elif kind == "remind":
-        head = f"Send a reminder to {who} of {event.name} (no answer yet)?"
+        head = _("Send a reminder to {who} of {event} (no answer yet)?", who=who, event=event.name)
     else:
         preview = text if len(text or "") <= 300 else text[:299] + "…"
-        head = f"Send this to {who} of {event.name}?\n\n“{preview}”\n"
-    return head + _skipped(skipped) + " Reply yes or no."
+        head = _("Send this to {who} of {event}?\n\n“{preview}”\n", who=who, event=event.name,
+                 preview=i18n.Raw(preview or ""))
+    return head + _skipped(skipped) + _(" Reply yes or no.")
+
+
+def send_filters(status: str | None, side: str | None) -> str:
+    """'confirmed, side Dana': who a broadcast goes to, in the reader's words."""
+    return _filter_words(status, side)
 
 
 def nobody_to_send(kind: str, event, skipped: dict[str, int]) -> str:
     if kind == "invite":
-        text = f"Nobody to invite: every guest of {event.name} already has the invitation."
+        text = _("Nobody to invite: every guest of {event} already has the invitation.", event=event.name)
     elif kind == "remind":
-        text = f"Nobody to remind: no invited guest of {event.name} is waiting for an answer."
+        text = _("Nobody to remind: no invited guest of {event} is waiting for an answer.", event=event.name)
     else:
-        text = f"No guest of {event.name} matches that."
+        text = _("No guest of {event} matches that.", event=event.name)
     return text + _skipped(skipped)
 
 
 def sending_started(kind: str, event, total: int) -> str:
-    noun = {"invite": "invitation", "remind": "reminder", "broadcast": "message"}[kind]
-    return f"📤 Sending {plural(total, noun)} for {event.name}… I'll tell you when they're out."
+    if kind == "invite":
+        what = ngettext("1 invitation", "{n} invitations", total)
+    elif kind == "remind":
+        what = ngettext("1 reminder", "{n} reminders", total)
+    else:
+        what = ngettext("1 message", "{n} messages", total)
+    return _("📤 Sending {what} for {event}… I'll tell you when they're out.", what=i18n.Raw(what),
+             event=event.name)
 
 
 def message_queued(event, guest: Guest) -> str:
-    return f"📤 Sending your message to {guest_name(guest)} ({event.name})."
+    return _("📤 Sending your message to {name} ({event}).", name=guest_name(guest), event=event.name)
 
 
 # ---------------------------------------------------------------- members
 
+def _someone() -> str:
+    return _("someone")
+
+
 def members_list(event, members: list, me_id) -> str:
-    lines = [f"*Team of {event.name}*"]
+    lines = [_("*Team of {event}*", event=event.name)]
     for n, m in enumerate(members, start=1):
         user = m.user
-        who = user.display_name or (display_phone(user.phone) if user.phone else "someone")
-        phone = f" {display_phone(user.phone)}" if user.phone and user.display_name else ""
-        me = " (you)" if m.user_id == me_id else ""
-        lines.append(f"{n}. {who}{phone}: {m.role.value}{me}")
+        role = i18n.Raw(role_name(m.role))
+        if user.display_name and user.phone:
+            line = _("{n}. {name} {phone}: {role}", n=_raw(n), name=user.display_name,
+                     phone=display_phone(user.phone), role=role)
+        elif user.display_name or user.phone:
+            line = _("{n}. {name}: {role}", n=_raw(n), name=user.display_name or display_phone(user.phone), role=role)
+        else:
+            line = _("{n}. someone: {role}", n=_raw(n), role=role)
+        if m.user_id == me_id:
+            line += _(" (you)")
+        lines.append(line)
     lines.append("")
-    lines.append("Admins: *add member 050-234-5678 editor*, *role 2 viewer*, *remove member 2*.")
+    lines.append(_("Admins: *add member 050-234-5678 editor*, *role 2 viewer*, *remove member 2*."))
     return cap("\n".join(lines))
 
 
 def member_name(member) -> str:
     user = member.user
     if user.display_name and user.phone:
-        return f"{user.display_name} ({display_phone(user.phone)})"
-    return user.display_name or (display_phone(user.phone) if user.phone else "someone")
+        return _("{name} ({phone})", name=user.display_name, phone=display_phone(user.phone))
+    if user.display_name:
+        return i18n.isolate(user.display_name)
+    return i18n.isolate(display_phone(user.phone)) if user.phone else _someone()
 
 
 def member_added(event, member) -> str:
-    return (f"👥 Added {member_name(member)} to {event.name} as {member.role.value}. "
-            "I've sent them a message about it.")
+    return _("👥 Added {name} to {event} as {role}. I've sent them a message about it.",
+             name=i18n.Raw(member_name(member)), event=event.name, role=i18n.Raw(role_name(member.role)))
 
 
 def welcome_member(event, adder_name: str, role: str) -> str:
-    return (f"👋 {adder_name} added you to the team of *{event.name}* as {role}.\n"
-            f"As {'an' if role[0] in 'aeiou' else 'a'} {role} you can {ROLE_CAN[role]}.\n"
-            f"Send *help* here to start, or *stats* to see the answers so far.")
+    can = {
+        "admin": _("As an admin you can {can}.", can=i18n.Raw(_(ROLE_CAN["admin"]))),
+        "editor": _("As an editor you can {can}.", can=i18n.Raw(_(ROLE_CAN["editor"]))),
+        "viewer": _("As a viewer you can {can}.", can=i18n.Raw(_(ROLE_CAN["viewer"]))),
+    }[role]
+    return _("👋 {adder} added you to the team of *{event}* as {role}.\n"
+             "{can}\n"
+             "Send *help* here to start, or *stats* to see the answers so far.",
+             adder=adder_name, event=event.name, role=i18n.Raw(role_name(role)), can=i18n.Raw(can))
 
 
 def removed_member(event, remover_name: str) -> str:
-    return (f"👋 {remover_name} removed you from the team of *{event.name}*. "
-            "You won't get its updates any more.")
+    return _("👋 {remover} removed you from the team of *{event}*. You won't get its updates any more.",
+             remover=remover_name, event=event.name)
 
 
 def welcome_member_template_text(event, adder_name: str, role: str) -> str:
-    return (f"{adder_name} added you to the team of {event.name} as {role}. "
-            "Reply help to start.")
+    return _("{adder} added you to the team of {event} as {role}. Reply help to start.",
+             adder=adder_name, event=event.name, role=i18n.Raw(role_name(role)))
 
 
 def role_changed(event, member) -> str:
-    return f"👥 {member_name(member)} is now {member.role.value} of {event.name}."
+    return _("👥 {name} is now {role} of {event}.", name=i18n.Raw(member_name(member)),
+             role=i18n.Raw(role_name(member.role)), event=event.name)
 
 
 def remove_member_question(event, member) -> str:
-    return f"Remove {member_name(member)} ({member.role.value}) from the team of {event.name}? Reply yes or no."
+    return _("Remove {name} ({role}) from the team of {event}? Reply yes or no.",
+             name=i18n.Raw(member_name(member)), role=i18n.Raw(role_name(member.role)), event=event.name)
 
 
 def member_removed(event_name: str, name: str) -> str:
-    return f"👥 Removed {name} from the team of {event_name}."
+    return _("👥 Removed {name} from the team of {event}.", name=i18n.Raw(i18n.isolate(name)), event=event_name)
 
 
 def left_event(name: str) -> str:
-    return f"👋 You left the team of {name}."
+    return _("👋 You left the team of {event}.", event=name)
 
 
 # ---------------------------------------------------------------- account
 
 def token_issued(token: str) -> str:
-    return ("🔑 Your personal API token (shown only this once):\n\n"
-            f"{token}\n\n"
-            "Keep it secret: it acts as you. Send *token revoke* to cancel it.")
+    return _("🔑 Your personal API token (shown only this once):\n\n"
+             "{token}\n\n"
+             "Keep it secret: it acts as you. Send *token revoke* to cancel it.", token=token)
 
 
 def tokens_revoked(n: int) -> str:
     if n == 0:
-        return "You have no active API tokens."
-    return f"🔑 Revoked {plural(n, 'API token')}. Anything using {'it' if n == 1 else 'them'} stops working now."
+        return _("You have no active API tokens.")
+    return ngettext("🔑 Revoked 1 API token. Anything using it stops working now.",
+                    "🔑 Revoked {n} API tokens. Anything using them stops working now.", n)
 
 
 def help_text(groups: list[tuple[str, list[tuple[str, str]]]], event=None, role: str | None = None) -> str:
     if event is not None:
-        lines = [f"*Commands* for {event.name} (you're {role})"]
+        lines = [_("*Commands* for {event} (you're {role})", event=event.name,
+                   role=i18n.Raw(role_name(role) if role else ""))]
     else:
-        lines = ["*Commands*"]
+        lines = [_("*Commands*")]
     for group, rows in groups:
         lines.append("")
-        lines.append(f"*{group}*")
+        lines.append(f"*{_(group)}*")
         for usage, summary in rows:
-            lines.append(f"• {usage}: {summary}")
+            lines.append(f"• {_(usage)}: {_(summary)}")
     if event is None:
         lines.append("")
-        lines.append("Start with: new event Dana & Noam's wedding")
+        lines.append(_("Start with: new event Dana & Noam's wedding"))
     return cap("\n".join(lines))
 
 
 def expired(again: str) -> str:
-    return f"That question expired; send *{again}* again."
+    return _("That question expired; send *{command}* again.", command=i18n.Raw(command_word(again)))
 
 
 def date_text(d: date) -> str:
