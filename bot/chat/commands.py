@@ -12,10 +12,14 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 from typing import Callable, Union
 
+from babel.messages.pofile import read_po
+
 from bot.text import i18n
+from bot.text.i18n import N_, _
 from bot.text.dates import InvalidDate, parse_date
 from bot.text.phones import InvalidPhone, find_phone, normalize_phone
 from bot.services.permissions import Action
@@ -301,6 +305,39 @@ class _Fail(Exception):
         self.message = message
 
 
+def _t(msgid: str) -> str:
+    """A hint fragment (an example command) in the reader's language, put into a message as is."""
+    return i18n.Raw(_cmd(msgid))
+
+
+_HEBREW_LETTER = re.compile("[\u05d0-\u05ea]")
+
+
+def _is_hebrew(text: str) -> bool:
+    return bool(_HEBREW_LETTER.search(text or ""))
+
+
+def _he(heads, tails=("",)) -> list[str]:
+    """Every "<head> <tail>": Hebrew verbs come in many forms (הוסף, הוסיפי, תוסיף, להוסיף …)."""
+    return [f"{h} {t}".strip() for h in heads for t in tails]
+
+
+# Imperative (masculine, feminine, future-as-imperative) and infinitive forms.
+_HE_ADD = ("הוסף", "הוסיפי", "תוסיף", "תוסיפי", "להוסיף", "הוסיף")
+_HE_DELETE = ("מחק", "מחקי", "תמחק", "תמחקי", "למחוק")
+_HE_REMOVE = ("הסר", "הסירי", "תסיר", "תסירי", "להסיר")
+_HE_SEND = ("שלח", "שלחי", "תשלח", "תשלחי", "לשלוח")
+_HE_SET = ("קבע", "קבעי", "תקבע", "תקבעי", "לקבוע", "שנה", "שני", "תשנה", "תשני", "לשנות",
+           "עדכן", "עדכני", "תעדכן", "תעדכני", "לעדכן")
+_HE_EDIT = ("ערוך", "ערכי", "תערוך", "תערכי", "לערוך")
+_HE_SHOW = ("הצג", "הציגי", "תציג", "תציגי", "להציג", "תראה", "תראי", "הראה")
+_HE_SEARCH = ("חפש", "חפשי", "תחפש", "תחפשי", "לחפש")
+_HE_MARK = ("סמן", "סמני", "תסמן", "תסמני", "לסמן")
+_HE_CREATE = ("צור", "צרי", "תיצור", "תצור", "תיצרי", "ליצור")
+_HE_CANCEL = ("בטל", "בטלי", "תבטל", "תבטלי", "לבטל")
+_HE_OFF = ("כבה", "כבי", "תכבה", "תכבי", "לכבות")
+
+
 # ---------------------------------------------------------------- the table
 
 @dataclass(frozen=True)
@@ -317,7 +354,7 @@ class CommandSpec:
     writes: bool = True
 
 
-GROUPS = ("Events", "Guests", "Sending", "Team", "Account")
+GROUPS = (N_("Events"), N_("Guests"), N_("Sending"), N_("Team"), N_("Account"))
 
 
 def _spec(name, verbs, usage, summary, group, action, command, *, writes=True):
@@ -334,15 +371,16 @@ COMMANDS: list[CommandSpec] = []
 def _no_args(inp: _Input, value: object, usage: str) -> object:
     extra = [w for w in inp.rest_words if w not in _FILLER]
     if extra or inp.body:
-        raise _Fail(f"*{inp.verb}* doesn't take anything after it. Try: {usage}")
+        raise _Fail(_("*{verb}* doesn't take anything after it. Try: {usage}", verb=inp.verb, usage=_t(usage)))
     return value
 
 
 # --- Events
 
-@_spec("new event", ["new event", "create event", "add event", "create", "אירוע חדש"],
-       "new event <name> (then lines: date: 12/6/2027, location: <place>)",
-       "create an event", "Events", None, NewEvent)
+@_spec("new event", ["new event", "create event", "add event", "create", "אירוע חדש", "יצירת אירוע"]
+       + _he(_HE_CREATE + _HE_ADD, ("אירוע", "אירוע חדש")),
+       N_("new event <name> (then lines: date: 12/6/2027, location: <place>)"),
+       N_("create an event"), "Events", None, NewEvent)
 def _parse_new_event(inp: _Input) -> NewEvent:
     name = inp.rest.strip().strip(",;")
     event_date: date | None = None
@@ -358,23 +396,25 @@ def _parse_new_event(inp: _Input) -> NewEvent:
         elif not name:
             name = line
         else:
-            raise _Fail(f"I didn't get the line \"{_short(line)}\". Use date: 12/6/2027 or location: <place>")
+            raise _Fail(_("I didn't get the line \"{line}\". Use date: 12/6/2027 or location: <place>",
+                          line=_short(line)))
     name = name.strip()
     if not name or not _has_letter_or_digit(name):
-        raise _Fail("Give the event a name. Try: new event Dana & Noam's wedding")
+        raise _Fail(_("Give the event a name. Try: new event Dana & Noam's wedding"))
     if len(name) > 200:
-        raise _Fail("That name is too long (200 characters at most).")
+        raise _Fail(_("That name is too long (200 characters at most)."))
     if location is not None and len(location) > 300:
-        raise _Fail("That location is too long (300 characters at most).")
+        raise _Fail(_("That location is too long (300 characters at most)."))
     return NewEvent(name=name, date=event_date, location=location)
 
 
 _EVENT_FIELDS = {
-    "name": "name", "title": "name", "שם": "name",
-    "date": "date", "when": "date", "day": "date", "תאריך": "date",
+    "name": "name", "title": "name", "שם": "name", "השם": "name",
+    "date": "date", "when": "date", "day": "date", "תאריך": "date", "התאריך": "date", "מתי": "date",
     "location": "location", "place": "location", "venue": "location", "where": "location",
-    "address": "location", "מקום": "location", "כתובת": "location",
-    "language": "language", "lang": "language", "שפה": "language", "שפת": "language",
+    "address": "location", "מקום": "location", "כתובת": "location", "המקום": "location",
+    "הכתובת": "location", "מיקום": "location", "המיקום": "location", "איפה": "location",
+    "language": "language", "lang": "language", "שפה": "language", "שפת": "language", "השפה": "language",
 }
 
 
@@ -398,122 +438,180 @@ def _date(text: str, today: date | None) -> date:
 
 @_spec("set", ["set", "set event", "change event", "edit event", "update event", "rename", "rename event",
                "change date", "change location", "change venue", "change name", "set date", "set location",
-               "set name"],
-       "set date|location|name <value>", "change the event's date, place or name", "Events",
+               "set name", "קבע", "שפת אורחים", "שפת האורחים", "קבע שפה", "קבעי שפה", "תקבע שפה", "לקבוע שפה",
+               "שינוי תאריך", "שינוי מקום", "שינוי שם"]
+       + _he(_HE_SET, ("תאריך", "את התאריך", "מקום", "את המקום", "מיקום", "שם", "את השם", "שם אירוע",
+                       "שם האירוע", "את שם האירוע", "כתובת", "שפת אורחים", "שפת האורחים", "אירוע",
+                       "תאריך אירוע", "תאריך האירוע", "מקום האירוע")),
+       N_("set date|location|name <value>"), N_("change the event's date, place or name"), "Events",
        Action.MANAGE_EVENT, SetEventField)
 def _parse_set(inp: _Input) -> SetEventField:
-    usage = "set date 12/6/2027"
+    usage = N_("set date 12/6/2027")
     verb_words = inp.verb.split()
-    implied = _EVENT_FIELDS.get(verb_words[-1]) if len(verb_words) > 1 or verb_words[0] == "rename" else None
-    if verb_words[0] == "rename":
+    implied = next((_EVENT_FIELDS[w] for w in verb_words if w in _EVENT_FIELDS), None)
+    if verb_words[0] in {"rename", "שינוי"} and implied is None:
         implied = "name"
     text = inp.full_text
     if implied is None:
         label, value = _labelled(text) if text else (None, "")
         if label is None:
-            raise _Fail(f"What should I set? Try: {usage} (or location, name)")
+            raise _Fail(_("What should I set? Try: {usage} (or location, name)", usage=_t(usage)))
     else:
         label, value = implied, re.sub(r"^\s*(?:[:=]|to\b)\s*", "", text, flags=re.I)
         relabel, revalue = _labelled(value)   # "set date date: 12/6" or "rename event name X"
         if relabel == label:
             value = revalue
-    value = re.sub(r"^\s*(?:to\s+|[:=]\s*)", "", value, flags=re.I).strip()
+    value = re.sub(r"^\s*(?:to\s+|[:=]\s*|ל\s*[-:]\s*|ל\s+|ל(?=\d))", "", value, flags=re.I).strip()
     if not value:
-        raise _Fail(f"Give the new {label}. Try: set {label} {'12/6/2027' if label == 'date' else '...'}")
+        raise _Fail(_(_SET_HINTS[label]))
     if label == "date":
         return SetEventField("date", _date(value, inp.today))
     if label == "language":
-        code = i18n.normalize(value)
+        code = _language_code(value)
         if code is None:
-            raise _Fail("Guests can read he, en, ar or ru. Try: set language he")
+            raise _Fail(_("Guests can read he, en, ar or ru. Try: set language he"))
         return SetEventField("language", code)
     if len(value) > 300:
-        raise _Fail(f"That {label} is too long (300 characters at most).")
+        raise _Fail(_(_TOO_LONG[label]))
     return SetEventField(label, value)
 
 
-@_spec("events", ["events", "my events", "list events", "show events", "all events"],
-       "events", "list your events", "Events", None, ListEvents, writes=False)
+_SET_HINTS = {
+    "date": N_("Give the new date. Try: set date 12/6/2027"),
+    "location": N_("Give the new location. Try: set location ..."),
+    "name": N_("Give the new name. Try: set name ..."),
+    "language": N_("Give the new language. Try: set language ..."),
+}
+_TOO_LONG = {
+    "location": N_("That location is too long (300 characters at most)."),
+    "name": N_("That name is too long (300 characters at most)."),
+    "language": N_("That language is too long (300 characters at most)."),
+}
+
+
+def _language_code(text: str) -> str | None:
+    """'he' from 'he', 'עברית', 'לעברית' or 'בעברית'."""
+    text = " ".join(text.split()).strip(_TRAIL)
+    code = i18n.normalize(text)
+    if code is None and len(text) > 2 and text[0] in "לב" and _is_hebrew(text[1]):
+        code = i18n.normalize(text[1:])
+    return code
+
+
+@_spec("events", ["events", "my events", "list events", "show events", "all events", "אירועים", "האירועים",
+                  "האירועים שלי", "אירועים שלי", "רשימת אירועים", "רשימת האירועים", "כל האירועים"]
+       + _he(_HE_SHOW, ("אירועים", "את האירועים", "את האירועים שלי")),
+       N_("events"), N_("list your events"), "Events", None, ListEvents, writes=False)
 def _parse_events(inp: _Input) -> ListEvents:
-    return _no_args(inp, ListEvents(), "events")
+    return _no_args(inp, ListEvents(), N_("events"))
 
 
-@_spec("use", ["use", "use event", "switch to", "switch", "select", "open", "go to"],
-       "use <number|name>", "work on another event", "Events", None, UseEvent)
+_HE_SWITCH = ("עבור", "עברי", "תעבור", "תעברי", "לעבור")
+
+
+@_spec("use", ["use", "use event", "switch to", "switch", "select", "open", "go to", "בחר", "בחרי", "תבחר",
+               "תבחרי", "לבחור", "בחר אירוע", "בחרי אירוע", "תבחר אירוע", "החלף אירוע", "החלף לאירוע",
+               "פתח אירוע", "עבודה על"]
+       + list(_HE_SWITCH) + _he(_HE_SWITCH, ("לאירוע", "אל")),
+       N_("use <number|name>"), N_("work on another event"), "Events", None, UseEvent)
 def _parse_use(inp: _Input) -> UseEvent:
     ref = inp.rest.strip().strip(_TRAIL).lstrip("#").strip()
+    if inp.verb in _HE_SWITCH:   # "עבור לחתונה", "עבור ל-2"
+        ref = re.sub(r"^ל(?:\s*-\s*|\s+)?", "", ref).lstrip("#").strip()
     if not ref:
-        raise _Fail("Which event? Try: use 2 (the number from *events*) or use <name>")
+        raise _Fail(_("Which event? Try: use 2 (the number from *events*) or use <name>"))
     return UseEvent(ref=ref)
 
 
-@_spec("event", ["event", "event details", "show event", "event info", "details", "info"],
-       "event", "the current event's details", "Events", Action.VIEW, ShowEvent, writes=False)
+@_spec("event", ["event", "event details", "show event", "event info", "details", "info", "אירוע", "האירוע",
+                 "פרטי אירוע", "פרטי האירוע", "פרטים", "מידע", "מידע על האירוע", "פרטי האירוע הנוכחי"]
+       + _he(_HE_SHOW, ("אירוע", "את האירוע", "פרטי אירוע", "פרטים", "את פרטי האירוע")),
+       N_("event"), N_("the current event's details"), "Events", Action.VIEW, ShowEvent, writes=False)
 def _parse_event(inp: _Input) -> ShowEvent:
-    return _no_args(inp, ShowEvent(), "event")
+    return _no_args(inp, ShowEvent(), N_("event"))
 
 
-@_spec("delete event", ["delete event", "remove event", "cancel event"],
-       "delete event", "delete the current event (asks first)", "Events", Action.MANAGE_EVENT, DeleteEvent)
+@_spec("delete event", ["delete event", "remove event", "cancel event", "מחיקת אירוע", "ביטול אירוע"]
+       + _he(_HE_DELETE + _HE_REMOVE + _HE_CANCEL, ("אירוע", "את האירוע", "האירוע")),
+       N_("delete event"), N_("delete the current event (asks first)"), "Events", Action.MANAGE_EVENT, DeleteEvent)
 def _parse_delete_event(inp: _Input) -> DeleteEvent:
     if [w for w in inp.rest_words if w not in _FILLER] or inp.body:
-        raise _Fail("*delete event* works on the current event: pick it with *use <name>*, then send *delete event*")
+        raise _Fail(_("*delete event* works on the current event: pick it with *use <name>*, then send *delete event*"))
     return DeleteEvent()
 
 
-@_spec("reminders", ["reminders", "auto reminders", "automatic reminders", "reminder days", "set reminders"],
-       "reminders <days before…>|off", "automatic reminders, e.g. reminders 14 7 2", "Events",
+_REMINDERS_OFF_VERBS = frozenset(_he(_HE_CANCEL + _HE_OFF, ("תזכורות", "את התזכורות", "תזכורות אוטומטיות"))
+                                 + ["ללא תזכורות", "בלי תזכורות"])
+
+
+@_spec("reminders", ["reminders", "auto reminders", "automatic reminders", "reminder days", "set reminders",
+                     "תזכורות", "התזכורות", "תזכורות אוטומטיות", "ימי תזכורת", "ימי תזכורות"]
+       + _he(_HE_SET + ("הגדר", "הגדירי", "תגדיר", "תגדירי", "להגדיר"), ("תזכורות", "ימי תזכורת"))
+       + sorted(_REMINDERS_OFF_VERBS),
+       N_("reminders <days before…>|off"), N_("automatic reminders, e.g. reminders 14 7 2"), "Events",
        Action.MANAGE_EVENT, Reminders)
 def _parse_reminders(inp: _Input) -> Reminders:
-    usage = "reminders 14 7 2 (days before the event) or reminders off"
-    words = inp.rest_words
+    usage = N_("reminders 14 7 2 (days before the event) or reminders off")
+    words = [w for w in inp.rest_words if w not in _FILLER]
+    if inp.verb in _REMINDERS_OFF_VERBS and not words:
+        return Reminders(days=None)
     if not words:
-        raise _Fail(f"When should I remind? Try: {usage}")
-    if words[0] in {"off", "none", "stop", "disable", "no", "never", "0"} and len(words) == 1:
+        raise _Fail(_("When should I remind? Try: {usage}", usage=_t(usage)))
+    if words[0] in _REMINDERS_OFF and len(words) == 1:
         return Reminders(days=None)
     days: set[int] = set()
     for word in re.split(r"[\s,;/]+", inp.rest.lower()):
         word = word.strip(_TRAIL)
-        if not word or word in {"days", "day", "before", "and", "&", "d", "on"}:
+        if not word or word in {"days", "day", "before", "and", "&", "d", "on", "ימים", "יום", "לפני",
+                                "ו", "ו-", "האירוע", "אירוע", "בבקשה", "תודה"}:
             continue
-        m = re.fullmatch(r"(\d{1,6})d?", word)
+        m = re.fullmatch(r"(?:ו-?)?(\d{1,6})(?:d|ימים)?", word)
         if not m:
-            raise _Fail(f"I didn't get \"{_short(word, 15)}\". Try: {usage}")
+            raise _Fail(_("I didn't get \"{word}\". Try: {usage}", word=_short(word, 15), usage=_t(usage)))
         n = int(m.group(1))
         if not 1 <= n <= MAX_REMINDER_DAYS:
-            raise _Fail(f"Reminder days must be between 1 and {MAX_REMINDER_DAYS}. Try: {usage}")
+            raise _Fail(_("Reminder days must be between 1 and {max}. Try: {usage}",
+                          max=str(MAX_REMINDER_DAYS), usage=_t(usage)))
         days.add(n)
     if not days:
-        raise _Fail(f"When should I remind? Try: {usage}")
+        raise _Fail(_("When should I remind? Try: {usage}", usage=_t(usage)))
     if len(days) > 10:
-        raise _Fail("At most 10 reminder rounds, please.")
+        raise _Fail(_("At most 10 reminder rounds, please."))
     return Reminders(days=tuple(sorted(days, reverse=True)))
+
+
+_REMINDERS_OFF = {"off", "none", "stop", "disable", "no", "never", "0", "כבוי", "כבויות", "כבה", "בטל", "ביטול",
+                  "ללא", "אין", "לא", "בלי", "מבוטל", "מבוטלות", "לבטל", "לכבות"}
 
 
 # --- Guests
 
-_SIDE_WORDS = {"side", "צד"}
+_SIDE_WORDS = {"side", "צד", "מצד", "בצד", "הצד"}
 _PARTY_WORDS = {"party", "people", "pax", "size", "guests", "count", "כמות", "מוזמנים", "אנשים"}
 _NOTE_WORDS = {"note", "notes", "comment", "הערה", "הערות"}
 _LIST_MARKER = re.compile(r"^\s*(?:[-*•·]+|\d{1,4}[.)])\s+")
 
 
-@_spec("add guest", ["add guest", "add guests", "new guest", "new guests", "add", "הוסף", "הוסף אורח", "הוסף אורחים"],
-       "add guest <name> <phone> [side <side>] [party <n>] [note <text>]",
-       "add a guest; *add guests* with one guest a line below it", "Guests", Action.EDIT_GUESTS, AddGuests)
+@_spec("add guest", ["add guest", "add guests", "new guest", "new guests", "add", "אורח חדש", "אורחים חדשים",
+                     "הוספת אורח", "הוספת אורחים"]
+       + _he(_HE_ADD, ("", "אורח", "אורחים", "אורחת", "מוזמן", "מוזמנים", "אורח חדש", "אורחים חדשים",
+                       "לרשימה")),
+       N_("add guest <name> <phone> [side <side>] [party <n>] [note <text>]"),
+       N_("add a guest; *add guests* with one guest a line below it"), "Guests", Action.EDIT_GUESTS, AddGuests)
 def _parse_add_guests(inp: _Input) -> AddGuests:
-    usage = "add guest Dana Levi 050-234-5678"
+    usage = N_("add guest Dana Levi 050-234-5678")
     if not inp.body:
         if not inp.rest:
-            raise _Fail(f"Who should I add? Try: {usage}, or *add guests* with one guest a line below it")
+            raise _Fail(_("Who should I add? Try: {usage}, or *add guests* with one guest a line below it",
+                          usage=_t(usage)))
         draft = _guest_line(inp.rest, 1, inp.region)
         if isinstance(draft, LineError):
-            raise _Fail(f"{draft.reason} Try: {usage}")
+            raise _Fail(_("{reason} Try: {usage}", reason=i18n.Raw(draft.reason), usage=_t(usage)))
         return AddGuests(guests=(draft,))
     lines = ([inp.rest] if inp.rest else []) + list(inp.body)
     if len(lines) > MAX_GUEST_LINES:
-        raise _Fail(f"That's {len(lines)} lines; I take up to {MAX_GUEST_LINES} guests a message. "
-                    "Split them, or send a CSV file.")
+        raise _Fail(_("That's {n} lines; I take up to {max} guests a message. Split them, or send a CSV file.",
+                      n=str(len(lines)), max=str(MAX_GUEST_LINES)))
     guests: list[GuestDraft] = []
     errors: list[LineError] = []
     seen: dict[str, int] = {}
@@ -522,7 +620,8 @@ def _parse_add_guests(inp: _Input) -> AddGuests:
         if isinstance(draft, LineError):
             errors.append(draft)
         elif draft.phone in seen:
-            errors.append(LineError(line_no, _short(line, 80), f"Same phone as line {seen[draft.phone]}."))
+            errors.append(LineError(line_no, _short(line, 80),
+                                     _("Same phone as line {n}.", n=str(seen[draft.phone]))))
         else:
             seen[draft.phone] = line_no
             guests.append(draft)
@@ -571,7 +670,8 @@ def _guest_line(line: str, line_no: int, region: str | None) -> GuestDraft | Lin
                 j += 1
             value = tokens[j].strip(_TRAIL + ":=") if j < len(tokens) else ""
             if not value.isdigit() or not 1 <= int(value) <= MAX_PARTY_SIZE:
-                return LineError(line_no, shown, f"Party must be a number from 1 to {MAX_PARTY_SIZE}.")
+                return LineError(line_no, shown, _("Party must be a number from {low} to {high}.",
+                                                   low="1", high=str(MAX_PARTY_SIZE)))
             party = int(value)
             i = j
             mode = "done"
@@ -580,21 +680,22 @@ def _guest_line(line: str, line_no: int, region: str | None) -> GuestDraft | Lin
         elif mode == "side":
             side_words.append(raw)
         else:
-            return LineError(line_no, shown, f"I didn't get \"{_short(raw, 20)}\".")
+            return LineError(line_no, shown, _("I didn't get \"{word}\".", word=_short(raw, 20)))
         i += 1
     name = " ".join(name_words).strip(" :=-")
     if not _has_letter(name):
         if any(ch.isdigit() for ch in name):
-            return LineError(line_no, shown, f"I couldn't tell what \"{_short(name, 20)}\" is.")
-        return LineError(line_no, shown, "No name.")
+            return LineError(line_no, shown, _("I couldn't tell what \"{word}\" is.", word=_short(name, 20)))
+        return LineError(line_no, shown, _("No name."))
     stray = [w for w in name_words if any(ch.isdigit() for ch in w) and not _has_letter(w)]
     if stray:
-        return LineError(line_no, shown, f"I couldn't tell what \"{_short(stray[0], 20)}\" is (one phone a line; party 2 for a party size).")
+        return LineError(line_no, shown, _("I couldn't tell what \"{word}\" is (one phone a line; party 2 for a party size).",
+                                           word=_short(stray[0], 20)))
     side = " ".join(side_words).strip(" :=") or None
     if mode == "side" and side is None:
-        return LineError(line_no, shown, "Which side? e.g. side bride")
+        return LineError(line_no, shown, _("Which side? e.g. side bride"))
     if len(name) > 120:
-        return LineError(line_no, shown, "That name is too long.")
+        return LineError(line_no, shown, _("That name is too long."))
     first, last = split_name(name)
     return GuestDraft(first_name=first, last_name=last, phone=phone, side=side, party_size=party,
                       notes=note, line_no=line_no)
@@ -607,7 +708,7 @@ def _phone_problem(text: str) -> str:
             normalize_phone(candidate.group(), None)
         except InvalidPhone as e:
             return e.message + "."
-    return "No phone number."
+    return _("No phone number.")
 
 
 _STATUS_WORDS = {
@@ -620,9 +721,28 @@ _STATUS_WORDS = {
     "uninvited": "not_invited", "new": "not_invited", "not_invited": "not_invited",
     "all": None, "everyone": None, "everybody": None,
 }
+_HE_STATUS_WORDS = {
+    "ממתינים": "pending", "ממתין": "pending", "ממתינה": "pending", "ממתינות": "pending", "בהמתנה": "pending",
+    "פתוחים": "pending", "אולי": "pending",
+    "מגיעים": "confirmed", "מגיע": "confirmed", "מגיעה": "confirmed", "מגיעות": "confirmed",
+    "אישרו": "confirmed", "מאשרים": "confirmed", "אישר": "confirmed", "באים": "confirmed", "כן": "confirmed",
+    "סירבו": "declined", "סירב": "declined", "לא": "declined",
+    "נכשלו": "failed", "נכשל": "failed", "נכשלה": "failed", "שגיאות": "failed", "כשלונות": "failed",
+    "חדשים": "not_invited",
+    "כולם": None, "הכל": None, "הכול": None,
+}
+for _word, _status in _HE_STATUS_WORDS.items():   # "הממתינים", "המגיעים": the article too
+    _STATUS_WORDS[_word] = _status
+    _STATUS_WORDS.setdefault("ה" + _word, _status)
 _STATUS_PAIRS = {
     ("not", "invited"): "not_invited", ("not", "sent"): "not_invited", ("no", "answer"): "pending",
     ("not", "coming"): "declined", ("not", "delivered"): "failed", ("not", "answered"): "pending",
+    ("לא", "ענו"): "pending", ("לא", "ענה"): "pending", ("לא", "הגיבו"): "pending", ("ללא", "תשובה"): "pending",
+    ("בלי", "תשובה"): "pending", ("לא", "אישרו"): "pending",
+    ("לא", "מגיעים"): "declined", ("לא", "מגיע"): "declined", ("לא", "מגיעה"): "declined",
+    ("לא", "באים"): "declined",
+    ("לא", "הוזמנו"): "not_invited", ("לא", "הוזמן"): "not_invited", ("לא", "נשלחו"): "not_invited",
+    ("לא", "נשלח"): "not_invited", ("לא", "נמסרו"): "failed", ("לא", "קיבלו"): "failed",
 }
 
 
@@ -635,14 +755,33 @@ def _take_status(words: list[str], i: int) -> tuple[bool, str | None, int]:
     return False, None, 0
 
 
-@_spec("guests", ["guests", "guest list", "list guests", "list", "show guests", "all guests", "guests list"],
-       "guests [pending|confirmed|declined|not invited|failed] [side <side>]",
-       "the guest list (*guests failed*: who didn't get the invitation)", "Guests", Action.VIEW, ListGuests,
+# "מי לא ענה": a question that is a listing of one status
+_GUESTS_VERB_STATUS = {
+    **{v: "pending" for v in ("מי לא ענה", "מי לא ענו", "מי עוד לא ענה", "מי עוד לא ענו", "מי לא אישר",
+                              "מי לא אישרו", "מי לא הגיב", "מי לא הגיבו", "מי לא ענתה", "ממתינים",
+                              "הממתינים", "לא ענו", "מי ממתין", "מי עוד לא אישר")},
+    **{v: "confirmed" for v in ("מי מגיע", "מי מגיעים", "מי אישר", "מי אישרו", "מי בא", "מי באים",
+                                "מי אישר הגעה", "מי אישרו הגעה", "מי כן מגיע")},
+    **{v: "declined" for v in ("מי לא מגיע", "מי לא מגיעים", "מי לא בא", "מי לא באים", "מי סירב",
+                               "מי סירבו")},
+    **{v: "not_invited" for v in ("מי לא הוזמן", "מי לא הוזמנו", "מי עוד לא הוזמן", "לא הוזמנו")},
+    **{v: "failed" for v in ("מי נכשל", "מי נכשלו", "מי לא קיבל", "מי לא קיבלו", "מי לא קיבל הזמנה",
+                             "מי לא קיבלו הזמנה")},
+}
+
+
+@_spec("guests", ["guests", "guest list", "list guests", "list", "show guests", "all guests", "guests list",
+                  "אורחים", "האורחים", "רשימת אורחים", "רשימת האורחים", "רשימה", "הרשימה", "כל האורחים",
+                  "רשימת מוזמנים", "רשימת המוזמנים", "מוזמנים", "המוזמנים", "האורחים שלי", "רשימתאורחים"]
+       + _he(_HE_SHOW, ("אורחים", "את האורחים", "רשימה", "את הרשימה", "רשימת אורחים", "את רשימת האורחים"))
+       + list(_GUESTS_VERB_STATUS),
+       N_("guests [pending|confirmed|declined|not invited|failed] [side <side>]"),
+       N_("the guest list (*guests failed*: who didn't get the invitation)"), "Guests", Action.VIEW, ListGuests,
        writes=False)
 def _parse_guests(inp: _Input) -> ListGuests:
-    usage = "guests pending side bride"
-    words = [w for w in inp.rest_words if w not in _FILLER]
-    status: str | None = None
+    usage = N_("guests pending side bride")
+    words = [w for w in inp.rest_words if w not in _FILLER and w not in {"עם", "של", "רק", "only"}]
+    status: str | None = _GUESTS_VERB_STATUS.get(inp.verb)
     side: str | None = None
     i = 0
     while i < len(words):
@@ -653,29 +792,33 @@ def _parse_guests(inp: _Input) -> ListGuests:
                 side_words.append(words[i])
                 i += 1
             if not side_words:
-                raise _Fail(f"Which side? Try: {usage}")
+                raise _Fail(_("Which side? Try: {usage}", usage=_t(usage)))
             side = " ".join(side_words)
             continue
         found, value, used = _take_status(words, i)
         if not found:
-            raise _Fail(f"I didn't get \"{_short(words[i], 20)}\". Try: {usage}, or *find <name>*")
+            raise _Fail(_("I didn't get \"{word}\". Try: {usage}, or *find <name>*",
+                          word=_short(words[i], 20), usage=_t(usage)))
         status = value
         i += used
     return ListGuests(status=status, side=side)
 
 
-@_spec("more", ["more", "next", "next page", "show more"],
-       "more", "the next page of a list", "Guests", None, More, writes=False)
+@_spec("more", ["more", "next", "next page", "show more", "עוד", "הבא", "הבאים", "המשך", "תמשיך", "תמשיכי",
+                "המשיכי", "להמשיך", "עמוד הבא", "העמוד הבא", "עוד אורחים", "תראה עוד", "הצג עוד", "עוד קצת"],
+       N_("more"), N_("the next page of a list"), "Guests", None, More, writes=False)
 def _parse_more(inp: _Input) -> More:
-    return _no_args(inp, More(), "more")
+    return _no_args(inp, More(), N_("more"))
 
 
-@_spec("find", ["find", "search", "lookup", "look up", "who is", "find guest", "חפש"],
-       "find <name or phone>", "search the guest list", "Guests", Action.VIEW, FindGuests, writes=False)
+@_spec("find", ["find", "search", "lookup", "look up", "who is", "find guest", "חיפוש", "מצא", "מצאי", "תמצא",
+                "תמצאי", "למצוא", "חיפוש אורח"]
+       + _he(_HE_SEARCH, ("", "אורח", "אורחת")),
+       N_("find <name or phone>"), N_("search the guest list"), "Guests", Action.VIEW, FindGuests, writes=False)
 def _parse_find(inp: _Input) -> FindGuests:
     text = inp.rest.strip().strip(_TRAIL + "\"'").strip()
     if not text:
-        raise _Fail("Find whom? Try: find Dana")
+        raise _Fail(_("Find whom? Try: find Dana"))
     return FindGuests(text=text[:100])
 
 
@@ -684,6 +827,8 @@ _GUEST_FIELDS = {
     "side": "side", "party": "party", "size": "party", "people": "party", "pax": "party",
     "note": "note", "notes": "note", "comment": "note",
     "שם": "name", "טלפון": "phone", "צד": "side", "כמות": "party", "הערה": "note",
+    "השם": "name", "הטלפון": "phone", "מספר": "phone", "נייד": "phone", "פלאפון": "phone", "הנייד": "phone",
+    "הצד": "side", "הכמות": "party", "אנשים": "party", "מוזמנים": "party", "הערות": "note", "ההערה": "note",
 }
 
 
@@ -692,9 +837,9 @@ def _ref(text: str, region: str | None) -> Ref:
     if text.startswith("#"):
         text = text[1:].strip()
     if not text:
-        raise _Fail("Whom do you mean? Use the number from the last list, a name or a phone.")
+        raise _Fail(_("Whom do you mean? Use the number from the last list, a name or a phone."))
     if len(text) > 100:
-        raise _Fail("That's too long for a name or a phone.")
+        raise _Fail(_("That's too long for a name or a phone."))
     if text.isdigit() and len(text) <= 5:
         return Ref(text=text, number=int(text))
     if sum(ch.isdigit() for ch in text) >= 5 and not _has_letter(text):
@@ -708,25 +853,28 @@ def _ref(text: str, region: str | None) -> Ref:
 def _party(text: str, low: int = 0) -> int:
     value = text.strip().strip(_TRAIL)
     if not value.isdigit() or not low <= int(value) <= MAX_PARTY_SIZE:
-        raise _Fail(f"Party must be a number from {low} to {MAX_PARTY_SIZE}.")
+        raise _Fail(_("Party must be a number from {low} to {high}.", low=str(low), high=str(MAX_PARTY_SIZE)))
     return int(value)
 
 
-@_spec("edit", ["edit", "edit guest", "change", "update", "fix"],
-       "edit <ref> name|phone|side|party|note <value>", "change a guest's details", "Guests",
+@_spec("edit", ["edit", "edit guest", "change", "update", "fix", "תקן", "תקני", "תתקן", "תתקני", "לתקן", "עריכה",
+                "שנה", "שני", "תשנה", "תשני", "לשנות", "עדכן", "עדכני", "תעדכן", "תעדכני", "לעדכן",
+                "עדכן אורח", "שנה אורח", "עריכת אורח", "שנה פרטים", "עדכן פרטים"]
+       + _he(_HE_EDIT, ("", "אורח", "אורחת")),
+       N_("edit <ref> name|phone|side|party|note <value>"), N_("change a guest's details"), "Guests",
        Action.EDIT_GUESTS, EditGuest)
 def _parse_edit(inp: _Input) -> EditGuest:
-    usage = "edit 3 phone 050-234-5678"
+    usage = N_("edit 3 phone 050-234-5678")
     spans = list(_TOKEN.finditer(inp.rest))
     at = next((i for i, m in enumerate(spans) if i > 0 and _key(m.group()) in _GUEST_FIELDS), None)
     if at is None:
-        raise _Fail(f"What should I change? Try: {usage} (or name, side, party, note)")
+        raise _Fail(_("What should I change? Try: {usage} (or name, side, party, note)", usage=_t(usage)))
     ref = _ref(inp.rest[: spans[at].start()], inp.region)
     field_name = _GUEST_FIELDS[_key(spans[at].group())]
     value = (inp.rest[spans[at].end():] + ("\n" + "\n".join(inp.body) if inp.body else "")).strip()
-    value = re.sub(r"^(?:size\b\s*)?(?:to\b\s*|[:=]\s*)?", "", value, flags=re.I).strip()
+    value = re.sub(r"^(?:size\b\s*)?(?:to\b\s*|[:=]\s*|ל\s*[-:]\s*|ל\s+|ל(?=\d))?", "", value, flags=re.I).strip()
     if not value:
-        raise _Fail(f"Give the new {field_name}. Try: {usage}")
+        raise _Fail(_(_EDIT_HINTS[field_name], usage=_t(usage)))
     if field_name == "phone":
         try:
             return EditGuest(ref, "phone", normalize_phone(value, inp.region))
@@ -737,10 +885,19 @@ def _parse_edit(inp: _Input) -> EditGuest:
     if field_name == "name":
         value = " ".join(value.split())
         if not _has_letter(value) or len(value) > 120:
-            raise _Fail("A name needs letters. Try: edit 3 name Dana Levi")
+            raise _Fail(_("A name needs letters. Try: edit 3 name Dana Levi"))
     if len(value) > 500:
-        raise _Fail("That's too long (500 characters at most).")
+        raise _Fail(_("That's too long (500 characters at most)."))
     return EditGuest(ref, field_name, value)
+
+
+_EDIT_HINTS = {
+    "name": N_("Give the new name. Try: {usage}"),
+    "phone": N_("Give the new phone. Try: {usage}"),
+    "side": N_("Give the new side. Try: {usage}"),
+    "party": N_("Give the new party. Try: {usage}"),
+    "note": N_("Give the new note. Try: {usage}"),
+}
 
 
 _ANSWERS = {
@@ -748,90 +905,135 @@ _ANSWERS = {
     "accepted": "yes", "כן": "yes", "מגיע": "yes", "מגיעה": "yes", "מגיעים": "yes",
     "no": "no", "n": "no", "declined": "no", "decline": "no", "not-coming": "no", "לא": "no",
     "pending": "pending", "reset": "pending", "unknown": "pending", "invited": "pending", "clear": "pending",
+    "מגיעות": "yes", "בא": "yes", "באה": "yes", "באים": "yes", "אישר": "yes", "אישרה": "yes", "אישרו": "yes",
+    "מאשר": "yes", "מאשרת": "yes", "סירב": "no", "סירבה": "no", "סירבו": "no", "ממתין": "pending",
+    "ממתינה": "pending", "ממתינים": "pending", "אולי": "pending", "איפוס": "pending", "אפס": "pending",
 }
+_HE_COMING = {"מגיע", "מגיעה", "מגיעים", "מגיעות", "בא", "באה", "באים", "יגיע", "תגיע", "יגיעו", "יבוא", "תבוא",
+              "יבואו"}
+_ANSWER_PAIRS = {("not", "coming"): "no", ("not", "attending"): "no",
+                 **{("לא", w): "no" for w in _HE_COMING},
+                 ("לא", "ענה"): "pending", ("לא", "ענתה"): "pending", ("לא", "ענו"): "pending",
+                 ("ללא", "תשובה"): "pending", ("בלי", "תשובה"): "pending"}
 
 
-@_spec("mark", ["mark", "rsvp", "mark guest", "set rsvp"],
-       "mark <ref> yes|no|pending [party <n>]", "record a guest's answer by hand", "Guests",
+@_spec("mark", ["mark", "rsvp", "mark guest", "set rsvp", "עדכן תשובה", "עדכני תשובה", "סמן תשובה",
+                "עדכן הגעה", "סימון"]
+       + _he(_HE_MARK, ("", "אורח", "אורחת")),
+       N_("mark <ref> yes|no|pending [party <n>]"), N_("record a guest's answer by hand"), "Guests",
        Action.EDIT_GUESTS, MarkGuest)
 def _parse_mark(inp: _Input) -> MarkGuest:
-    usage = "mark 3 yes party 2"
+    usage = N_("mark 3 yes party 2")
     spans = list(_TOKEN.finditer(inp.rest))
     keys = [_key(m.group()) for m in spans]
     at = None
     width = 1
     for i in range(1, len(keys)):
-        if keys[i] == "not" and i + 1 < len(keys) and keys[i + 1] in {"coming", "attending"}:
-            at, width, answer = i, 2, "no"
+        if i + 1 < len(keys) and (keys[i], keys[i + 1]) in _ANSWER_PAIRS:
+            at, width, answer = i, 2, _ANSWER_PAIRS[(keys[i], keys[i + 1])]
             break
         if keys[i] in _ANSWERS:
             at, answer = i, _ANSWERS[keys[i]]
             break
     if at is None:
-        raise _Fail(f"Mark as what? Try: {usage} (or no, pending)")
+        raise _Fail(_("Mark as what? Try: {usage} (or no, pending)", usage=_t(usage)))
     ref = _ref(inp.rest[: spans[at].start()], inp.region)
     tail = [k for k in keys[at + width:] if k and k not in _FILLER]
     party: int | None = None
     if tail:
-        if tail[0] in _PARTY_WORDS or tail[0] in {"x", "of", "with"}:
+        if tail[0] in _PARTY_WORDS or tail[0] in {"x", "of", "with", "עם", "ב", "של"}:
             tail = tail[1:]
-            if tail and tail[0] == "of":
+            if tail and tail[0] in {"of", "של"}:
                 tail = tail[1:]
-        if len(tail) == 1 and tail[0] in {"people", "guests"}:
+        if len(tail) == 1 and tail[0] in {"people", "guests", "אנשים", "אורחים", "מוזמנים"}:
             tail = []
-        if len(tail) >= 2 and tail[1] in {"people", "guests", "pax"}:
+        if len(tail) >= 2 and tail[1] in {"people", "guests", "pax", "אנשים", "איש", "אורחים", "מוזמנים"}:
             tail = tail[:1]
         if len(tail) != 1:
-            raise _Fail(f"I didn't get the end of that. Try: {usage}")
+            raise _Fail(_("I didn't get the end of that. Try: {usage}", usage=_t(usage)))
         party = _party(tail[0])
     if answer == "no" and party:
-        raise _Fail("A guest who isn't coming has no party size. Try: mark 3 no")
+        raise _Fail(_("A guest who isn't coming has no party size. Try: mark 3 no"))
     return MarkGuest(ref=ref, answer=answer, party_size=party)
 
 
-@_spec("remove guest", ["remove guest", "delete guest", "remove", "delete", "del"],
-       "remove guest <ref>", "take a guest off the list", "Guests", Action.REMOVE_GUESTS, RemoveGuest)
+@_spec("remove guest", ["remove guest", "delete guest", "remove", "delete", "del", "מחיקת אורח", "הסרת אורח"]
+       + _he(_HE_DELETE + _HE_REMOVE, ("", "אורח", "אורחת", "את האורח", "מהרשימה", "מוזמן")),
+       N_("remove guest <ref>"), N_("take a guest off the list"), "Guests", Action.REMOVE_GUESTS, RemoveGuest)
 def _parse_remove_guest(inp: _Input) -> RemoveGuest:
     if not inp.rest:
-        raise _Fail("Remove whom? Try: remove guest 3 (the number from the last list), a name or a phone")
+        raise _Fail(_("Remove whom? Try: remove guest 3 (the number from the last list), a name or a phone"))
     return RemoveGuest(ref=_ref(inp.rest, inp.region))
 
 
-@_spec("stats", ["stats", "status", "summary", "statistics", "report", "rsvps", "totals", "numbers", "סטטוס"],
-       "stats", "answers so far, headcount, delivery", "Guests", Action.VIEW, Stats, writes=False)
+@_spec("stats", ["stats", "status", "summary", "statistics", "report", "rsvps", "totals", "numbers", "סטטוס",
+                 "הסטטוס", "סטאטוס", "סטטיסטיקה", "סטטיסטיקות", "הסטטיסטיקה", "סטיסטיקה",
+                 "סיכום", "הסיכום", "מצב", "המצב", "תמונת מצב", "דוח", "דו\"ח", "הדוח", "נתונים", "הנתונים",
+                 "מספרים", "כמה מגיעים", "כמה אישרו", "כמה באים"],
+       N_("stats"), N_("answers so far, headcount, delivery"), "Guests", Action.VIEW, Stats, writes=False)
 def _parse_stats(inp: _Input) -> Stats:
-    return _no_args(inp, Stats(), "stats")
+    return _no_args(inp, Stats(), N_("stats"))
 
 
 # --- Sending
 
 @_spec("invite", ["invite", "send invitations", "send invitation", "send invites", "send invite",
-                  "invite guests", "invite all", "invite everyone", "send the invitations"],
-       "invite", "send the invitation to guests not yet invited (asks first)", "Sending", Action.SEND, Invite)
+                  "invite guests", "invite all", "invite everyone", "send the invitations", "הזמן", "הזמיני",
+                  "תזמין", "תזמיני", "להזמין", "הזמן אורחים", "הזמן את כולם", "הזמן את האורחים",
+                  "שליחת הזמנות", "שליחת הזמנה", "שלחהזמנות"]
+       + _he(_HE_SEND, ("הזמנות", "הזמנה", "את ההזמנות", "את ההזמנה", "הזמנות לכולם", "הזמנה לכולם",
+                        "הזמנות לאורחים", "את ההזמנות לאורחים")),
+       N_("invite"), N_("send the invitation to guests not yet invited (asks first)"), "Sending", Action.SEND,
+       Invite)
 def _parse_invite(inp: _Input) -> Invite:
-    return _no_args(inp, Invite(), "invite")
+    return _no_args(inp, Invite(), N_("invite"))
 
 
 @_spec("remind", ["remind", "send reminders", "send reminder", "remind guests", "remind pending",
-                  "remind all", "remind everyone", "nudge"],
-       "remind", "remind invited guests who haven't answered (asks first)", "Sending", Action.SEND, Remind)
+                  "remind all", "remind everyone", "nudge", "תזכורת", "תזכיר", "תזכירי", "הזכר", "הזכירי",
+                  "להזכיר", "תזכיר לאורחים", "תזכירי לאורחים", "הזכר לאורחים", "תזכיר לכולם",
+                  "שליחת תזכורת", "שליחת תזכורות", "תזכורת לאורחים", "תזכורת לכולם"]
+       + _he(_HE_SEND, ("תזכורת", "תזכורות", "את התזכורת", "תזכורת לאורחים", "תזכורת לכולם",
+                        "תזכורת לממתינים", "תזכורות לאורחים")),
+       N_("remind"), N_("remind invited guests who haven't answered (asks first)"), "Sending", Action.SEND, Remind)
 def _parse_remind(inp: _Input) -> Remind:
-    return _no_args(inp, Remind(), "remind")
+    return _no_args(inp, Remind(), N_("remind"))
 
 
 _BROADCAST_STATUS = {"pending": "pending", "invited": "pending", "unanswered": "pending",
                      "confirmed": "confirmed", "coming": "confirmed", "attending": "confirmed",
-                     "declined": "declined", "all": None, "everyone": None, "everybody": None}
+                     "declined": "declined", "all": None, "everyone": None, "everybody": None,
+                     "ממתינים": "pending", "לממתינים": "pending", "הממתינים": "pending",
+                     "מגיעים": "confirmed", "למגיעים": "confirmed", "המגיעים": "confirmed",
+                     "מאשרים": "confirmed", "למאשרים": "confirmed",
+                     "כולם": None, "לכולם": None, "הכל": None}
+_BROADCAST_SIDE_WORDS = _SIDE_WORDS | {"לצד"}
+
+# "הודעה למגיעים": the verb names whom
+_HE_BROADCAST_TARGETS = {
+    "לכולם": None, "לכל האורחים": None, "כללית": None, "לכל המוזמנים": None,
+    "למגיעים": "confirmed", "למאשרים": "confirmed", "למי שמגיע": "confirmed",
+    "לממתינים": "pending", "למי שלא ענה": "pending", "למי שלא ענו": "pending",
+    "ללא מגיעים": "declined", "למי שלא מגיע": "declined",
+}
+_BROADCAST_VERB_STATUS = {
+    f"{head} {target}".strip(): status
+    for target, status in _HE_BROADCAST_TARGETS.items()
+    for head in list(_HE_SEND) + _he(_HE_SEND, ("הודעה",)) + ["הודעה"]
+    if target != "כללית" or head.endswith("הודעה")   # "הודעה כללית", not "שלח כללית"
+}
 
 
 @_spec("broadcast", ["broadcast", "announce", "message all", "message everyone", "send all",
-                     "send to all", "send everyone", "tell everyone", "tell all"],
-       "broadcast [pending|confirmed|declined] [side <side>]: <text>",
-       "send a message to many guests (asks first)", "Sending", Action.SEND, Broadcast)
+                     "send to all", "send everyone", "tell everyone", "tell all", "תפוצה", "הודעת תפוצה",
+                     "לכולם", "הודעה לכל", "שלח לכל"]
+       + sorted(_BROADCAST_VERB_STATUS),
+       N_("broadcast [pending|confirmed|declined] [side <side>]: <text>"),
+       N_("send a message to many guests (asks first)"), "Sending", Action.SEND, Broadcast)
 def _parse_broadcast(inp: _Input) -> Broadcast:
-    usage = "broadcast pending: Please answer by Friday!"
+    usage = N_("broadcast pending: Please answer by Friday!")
     first = inp.rest
-    status: str | None = None
+    status: str | None = _BROADCAST_VERB_STATUS.get(inp.verb)
     side: str | None = None
     pos = 0
     while True:
@@ -841,18 +1043,18 @@ def _parse_broadcast(inp: _Input) -> Broadcast:
         word = m.group(1)
         key = _key(word)
         ends_filters = word.endswith(":") or first[m.end():].lstrip().startswith(":")
-        if key in {"to", "only"} and pos == 0:
+        if key in {"to", "only", "רק", "ל"} and pos == 0:
             pos = m.end()
             continue
         if key in _BROADCAST_STATUS and (_BROADCAST_STATUS[key] is not None or ends_filters):
             status = _BROADCAST_STATUS[key]
             pos = m.end()
             nxt = _NEXT_WORD.match(first, pos)
-            if nxt and _key(nxt.group(1)) in {"guests", "guest", "only"} and (
+            if nxt and _key(nxt.group(1)) in {"guests", "guest", "only", "אורחים", "רק"} and (
                     nxt.group(1).endswith(":") or first[nxt.end():].lstrip().startswith(":")):
                 pos = nxt.end()
             continue
-        if key in _SIDE_WORDS:
+        if key in _BROADCAST_SIDE_WORDS:
             colon = re.compile(r":(?=\s|$)").search(first, m.end())
             if colon and 1 <= len(first[m.end():colon.start()].split()) <= 3:
                 # "side bride family: text": the side runs to the colon
@@ -861,7 +1063,7 @@ def _parse_broadcast(inp: _Input) -> Broadcast:
                 break
             nxt = _NEXT_WORD.match(first, m.end())
             if not nxt or not nxt.group(1).strip(_TRAIL):
-                raise _Fail("Which side, and what should I say? Try: broadcast side bride: Bus leaves at 5")
+                raise _Fail(_("Which side, and what should I say? Try: broadcast side bride: Bus leaves at 5"))
             side = nxt.group(1).strip(_TRAIL)
             pos = nxt.end()
             continue
@@ -872,9 +1074,9 @@ def _parse_broadcast(inp: _Input) -> Broadcast:
     if inp.body:
         message = (message + "\n" + "\n".join(inp.body)).strip()
     if not message:
-        raise _Fail(f"What should I send? Try: {usage}")
+        raise _Fail(_("What should I send? Try: {usage}", usage=_t(usage)))
     if len(message) > MAX_TEXT_LENGTH:
-        raise _Fail(f"That message is {len(message)} characters; WhatsApp takes up to {MAX_TEXT_LENGTH}.")
+        raise _Fail(_too_long_message(message))
     return Broadcast(text=message, status=status, side=side)
 
 
@@ -882,18 +1084,30 @@ _NEXT_WORD = re.compile(r"\s*(\S+)")
 _REF_COLON = re.compile(r":(?=\s|$)")
 
 
-@_spec("message", ["message", "msg", "text", "write to", "message guest", "send message to", "tell"],
-       "message <ref>: <text>", "send one guest a message", "Sending", Action.SEND, MessageGuest)
+def _too_long_message(text: str) -> str:
+    return _("That message is {n} characters; WhatsApp takes up to {max}.",
+             n=str(len(text)), max=str(MAX_TEXT_LENGTH))
+
+
+_HE_MESSAGE_VERBS = frozenset(["הודעה", "הודעה אישית", "כתוב", "כתבי", "תכתוב", "תכתבי", "לכתוב"]
+                              + _he(_HE_SEND, ("הודעה", "הודעה אישית")))
+
+
+@_spec("message", ["message", "msg", "text", "write to", "message guest", "send message to", "tell"]
+       + sorted(_HE_MESSAGE_VERBS),
+       N_("message <ref>: <text>"), N_("send one guest a message"), "Sending", Action.SEND, MessageGuest)
 def _parse_message(inp: _Input) -> MessageGuest:
-    usage = "message 3: See you there!"
+    usage = N_("message 3: See you there!")
     first = inp.rest
+    if inp.verb in _HE_MESSAGE_VERBS:   # "הודעה לדנה: ...", "הודעה ל-3 ..."
+        first = re.sub(r"^ל(?:\s*-\s*|\s+)?", "", first)
     colon = _REF_COLON.search(first)
     if colon and 1 <= len(first[: colon.start()].split()) <= 4:
         ref_text, text = first[: colon.start()], first[colon.end():]
     else:
         spans = list(_TOKEN.finditer(first))
         if not spans:
-            raise _Fail(f"Whom, and what? Try: {usage}")
+            raise _Fail(_("Whom, and what? Try: {usage}", usage=_t(usage)))
         cut = spans[0].end()
         run_end = None
         for m in spans:  # a phone may span several words: "050 234 5678 hello"
@@ -908,9 +1122,9 @@ def _parse_message(inp: _Input) -> MessageGuest:
         text = (text + "\n" + "\n".join(inp.body)).strip()
     ref = _ref(ref_text, inp.region)
     if not text:
-        raise _Fail(f"What should I send? Try: {usage}")
+        raise _Fail(_("What should I send? Try: {usage}", usage=_t(usage)))
     if len(text) > MAX_TEXT_LENGTH:
-        raise _Fail(f"That message is {len(text)} characters; WhatsApp takes up to {MAX_TEXT_LENGTH}.")
+        raise _Fail(_too_long_message(text))
     return MessageGuest(ref=ref, text=text)
 
 
@@ -919,25 +1133,36 @@ def _parse_message(inp: _Input) -> MessageGuest:
 _ROLES = {"admin": "admin", "admins": "admin", "administrator": "admin", "owner": "admin",
           "editor": "editor", "editors": "editor", "edit": "editor",
           "viewer": "viewer", "viewers": "viewer", "view": "viewer", "read-only": "viewer", "readonly": "viewer"}
+_HE_ROLES = {"מנהל": "admin", "מנהלת": "admin", "מנהלים": "admin", "אדמין": "admin", "בעלים": "admin",
+             "עורך": "editor", "עורכת": "editor", "עורכים": "editor", "עריכה": "editor",
+             "צופה": "viewer", "צופים": "viewer", "צפייה": "viewer", "צפיה": "viewer"}
+for _word, _role in _HE_ROLES.items():   # "למנהל", "כעורכת", "הצופה"
+    for _prefix in ("", "ל", "כ", "ה"):
+        _ROLES.setdefault(_prefix + _word, _role)
 
 
 @_spec("members", ["members", "team", "list members", "show members", "organisers", "organizers",
-                   "co-organisers", "co-organizers", "admins"],
-       "members", "who organises this event", "Team", Action.VIEW, ListMembers, writes=False)
+                   "co-organisers", "co-organizers", "admins", "צוות", "הצוות", "חברי צוות", "חברי הצוות",
+                   "מארגנים", "המארגנים", "מנהלים", "המנהלים", "שותפים", "מי בצוות", "אנשי צוות"]
+       + _he(_HE_SHOW, ("צוות", "את הצוות", "חברי צוות", "את חברי הצוות")),
+       N_("members"), N_("who organises this event"), "Team", Action.VIEW, ListMembers, writes=False)
 def _parse_members(inp: _Input) -> ListMembers:
-    return _no_args(inp, ListMembers(), "members")
+    return _no_args(inp, ListMembers(), N_("members"))
 
 
 @_spec("add member", ["add member", "invite member", "add organiser", "add organizer", "add co-organiser",
-                      "add co-organizer", "add admin", "add editor", "add viewer", "new member"],
-       "add member <phone> [admin|editor|viewer]", "add a co-organiser (editor by default)", "Team",
+                      "add co-organizer", "add admin", "add editor", "add viewer", "new member",
+                      "חבר צוות חדש", "מנהל חדש", "עורך חדש", "צופה חדש"]
+       + _he(_HE_ADD, ("מנהל", "מנהלת", "עורך", "עורכת", "צופה", "חבר צוות", "חברת צוות", "לצוות",
+                       "שותף", "שותפה", "מארגן", "מארגנת", "אדמין")),
+       N_("add member <phone> [admin|editor|viewer]"), N_("add a co-organiser (editor by default)"), "Team",
        Action.MANAGE_EVENT, AddMember)
 def _parse_add_member(inp: _Input) -> AddMember:
-    usage = "add member 050-234-5678 editor"
-    role = _ROLES.get(inp.verb.split()[-1], "editor")
+    usage = N_("add member 050-234-5678 editor")
+    role = next((_ROLES[w] for w in inp.verb.split()[1:] if w in _ROLES), "editor")
     phone, rest = find_phone(inp.rest, inp.region)
     if phone is None:
-        raise _Fail(_phone_problem(inp.rest) + f" Try: {usage}")
+        raise _Fail(_("{problem} Try: {usage}", problem=i18n.Raw(_phone_problem(inp.rest)), usage=_t(usage)))
     for word in rest.split():
         key = _key(word)
         if key in _ROLES:
@@ -945,89 +1170,129 @@ def _parse_add_member(inp: _Input) -> AddMember:
     return AddMember(phone=phone, role=role)
 
 
-@_spec("role", ["role", "set role", "change role", "make"],
-       "role <ref> admin|editor|viewer", "change a member's role", "Team", Action.MANAGE_EVENT, ChangeRole)
+@_spec("role", ["role", "set role", "change role", "make", "תפקיד", "הפוך", "הפכי", "תהפוך", "תהפכי", "מנה", "מני",
+                "תמנה", "תמני", "למנות", "שינוי תפקיד"]
+       + _he(_HE_SET + ("החלף", "החליפי", "תחליף"), ("תפקיד", "את התפקיד", "הרשאה", "הרשאות")),
+       N_("role <ref> admin|editor|viewer"), N_("change a member's role"), "Team", Action.MANAGE_EVENT, ChangeRole)
 def _parse_role(inp: _Input) -> ChangeRole:
-    usage = "role 2 admin"
+    usage = N_("role 2 admin")
     spans = list(_TOKEN.finditer(inp.rest))
     if len(spans) < 2 or _key(spans[-1].group()) not in _ROLES:
-        raise _Fail(f"Whom, and which role? Try: {usage} (admin, editor or viewer)")
+        raise _Fail(_("Whom, and which role? Try: {usage} (admin, editor or viewer)", usage=_t(usage)))
     role = _ROLES[_key(spans[-1].group())]
     end = len(spans) - 1
-    while end > 0 and _key(spans[end - 1].group()) in {"to", "as", "an", "a", "="}:
+    while end > 0 and _key(spans[end - 1].group()) in {"to", "as", "an", "a", "=", "ל", "כ", "ל-", "בתור",
+                                                       "להיות", "לתפקיד"}:
         end -= 1
     if end == 0:
-        raise _Fail(f"Whom? Try: {usage}")
+        raise _Fail(_("Whom? Try: {usage}", usage=_t(usage)))
     return ChangeRole(ref=_ref(inp.rest[: spans[end - 1].end()], inp.region), role=role)
 
 
-@_spec("remove member", ["remove member", "delete member", "remove organiser", "remove organizer", "kick"],
-       "remove member <ref>", "take someone off the team", "Team", Action.MANAGE_EVENT, RemoveMember)
+@_spec("remove member", ["remove member", "delete member", "remove organiser", "remove organizer", "kick",
+                         "הסרת חבר צוות", "הוצאה מהצוות"]
+       + _he(_HE_REMOVE + _HE_DELETE + ("הוצא", "הוציאי", "תוציא", "תוציאי", "להוציא"),
+             ("חבר צוות", "חברת צוות", "מהצוות", "את חבר הצוות", "מנהל", "מנהלת", "עורך", "עורכת", "צופה",
+              "שותף", "שותפה")),
+       N_("remove member <ref>"), N_("take someone off the team"), "Team", Action.MANAGE_EVENT, RemoveMember)
 def _parse_remove_member(inp: _Input) -> RemoveMember:
     if not inp.rest:
-        raise _Fail("Remove whom? Try: remove member 2 (the number from *members*) or a phone")
+        raise _Fail(_("Remove whom? Try: remove member 2 (the number from *members*) or a phone"))
     return RemoveMember(ref=_ref(inp.rest, inp.region))
 
 
-@_spec("leave", ["leave", "leave event"],
-       "leave", "leave the current event's team", "Team", Action.VIEW, Leave)
+@_spec("leave", ["leave", "leave event", "עזוב", "עזבי", "תעזוב", "תעזבי", "לעזוב", "עזוב אירוע",
+                 "עזוב את האירוע", "עזבי את האירוע", "תעזוב את האירוע", "עזוב צוות", "עזוב את הצוות",
+                 "צא", "צאי", "תצא", "תצאי", "לצאת", "צא מהאירוע", "צאי מהאירוע", "תצא מהאירוע",
+                 "לצאת מהאירוע", "צא מהצוות", "צאי מהצוות", "יציאה מהאירוע", "עזיבת אירוע"],
+       N_("leave"), N_("leave the current event's team"), "Team", Action.VIEW, Leave)
 def _parse_leave(inp: _Input) -> Leave:
-    return _no_args(inp, Leave(), "leave")
+    return _no_args(inp, Leave(), N_("leave"))
 
 
-_ON = {"on", "yes", "true", "1", "enable", "enabled", "start", "me"}
-_OFF = {"off", "no", "false", "0", "disable", "disabled", "stop", "mute"}
+_ON = {"on", "yes", "true", "1", "enable", "enabled", "start", "me", "פעיל", "פעילות", "פועל", "דלוק",
+       "הפעל", "להפעיל", "תפעיל", "הפעלה", "כן"}
+_OFF = {"off", "no", "false", "0", "disable", "disabled", "stop", "mute", "כבוי", "כבויות", "כבה", "לכבות",
+        "בטל", "לבטל", "ביטול", "כיבוי", "מושתק", "השתק", "לא", "מבוטל"}
+_NOTIFY_ON_VERBS = frozenset(_he(("הפעל", "הפעילי", "תפעיל", "תפעילי", "להפעיל", "הדלק", "הדליקי", "תדליק"),
+                                 ("התראות", "את ההתראות", "עדכונים")))
+_NOTIFY_OFF_VERBS = frozenset(_he(_HE_CANCEL + _HE_OFF + ("השתק", "השתיקי", "תשתיק", "להשתיק"),
+                                  ("התראות", "את ההתראות", "עדכונים")) + ["בלי התראות", "ללא התראות"])
 
 
-@_spec("notify", ["notify", "notifications", "notification", "alerts"],
-       "notify on|off", "a message to you for each guest's answer", "Team", Action.VIEW, Notify)
+@_spec("notify", ["notify", "notifications", "notification", "alerts", "התראות", "התראה", "ההתראות",
+                  "עדכונים", "התראות על תשובות"]
+       + sorted(_NOTIFY_ON_VERBS | _NOTIFY_OFF_VERBS),
+       N_("notify on|off"), N_("a message to you for each guest's answer"), "Team", Action.VIEW, Notify)
 def _parse_notify(inp: _Input) -> Notify:
-    words = [w for w in inp.rest_words if w not in {"please", "pls"}]
+    words = [w for w in inp.rest_words if w not in {"please", "pls", "בבקשה", "תודה"}]
+    if not words and inp.verb in _NOTIFY_ON_VERBS:
+        return Notify(on=True)
+    if not words and inp.verb in _NOTIFY_OFF_VERBS:
+        return Notify(on=False)
     if len(words) == 1 and words[0] in _ON:
         return Notify(on=True)
     if len(words) == 1 and words[0] in _OFF:
         return Notify(on=False)
-    raise _Fail("On or off? Try: notify on")
+    raise _Fail(_("On or off? Try: notify on"))
 
 
 # --- Account
 
-@_spec("language", ["language", "lang", "my language", "שפה"],
-       "language he|en", "the language I write to you in", "Account", None, SetLanguage)
+_LANGUAGE_VERBS = {"עברית": "he", "בעברית": "he", "לעברית": "he", "אנגלית": "en", "באנגלית": "en",
+                   "לאנגלית": "en", "english": "en", "in english": "en", "hebrew": "he", "in hebrew": "he"}
+
+
+@_spec("language", ["language", "lang", "my language", "שפה", "השפה", "השפה שלי", "שפה שלי", "שפת ממשק",
+                    "שפת הבוט", "החלף שפה", "החליפי שפה", "תחליף שפה", "שנה שפה", "שני שפה", "תשנה שפה",
+                    "לשנות שפה", "עבור לשפה", "דבר", "דברי", "תדבר", "תדברי"]
+       + sorted(_LANGUAGE_VERBS),
+       N_("language he|en"), N_("the language I write to you in"), "Account", None, SetLanguage)
 def _parse_language(inp: _Input) -> SetLanguage:
     words = [w for w in inp.rest_words if w not in _FILLER]
-    code = i18n.normalize(" ".join(words)) if words else None
+    if not words and inp.verb in _LANGUAGE_VERBS:
+        return SetLanguage(code=_LANGUAGE_VERBS[inp.verb])
+    code = _language_code(" ".join(words)) if words else None
     if code is None:
-        raise _Fail("Which language? Try: language he (עברית) or language en (English)")
+        raise _Fail(_("Which language? Try: language he (עברית) or language en (English)"))
     return SetLanguage(code=code)
 
 
-@_spec("token", ["token", "api token", "new token", "revoke token", "api"],
-       "token [revoke]", "a personal API token (shown once)", "Account", None, Token)
+_REVOKE_TOKEN_VERBS = frozenset(["revoke token"] + _he(_HE_CANCEL + _HE_DELETE, ("טוקן", "את הטוקן"))
+                                + ["ביטול טוקן"])
+
+
+@_spec("token", ["token", "api token", "new token", "revoke token", "api", "טוקן", "הטוקן", "טוקן חדש",
+                 "אסימון", "אסימון חדש", "טוקן api", "מפתח api"]
+       + sorted(_REVOKE_TOKEN_VERBS - {"revoke token"}),
+       N_("token [revoke]"), N_("a personal API token (shown once)"), "Account", None, Token)
 def _parse_token(inp: _Input) -> Token:
     words = [w for w in inp.rest_words if w not in _FILLER]
-    revoke = inp.verb == "revoke token"
-    if words in (["revoke"], ["off"], ["delete"], ["cancel"]) and not revoke:
+    revoke = inp.verb in _REVOKE_TOKEN_VERBS
+    if len(words) == 1 and words[0] in {"revoke", "off", "delete", "cancel", "בטל", "ביטול", "מחק", "מחיקה",
+                                        "לבטל", "כבה"} and not revoke:
         return Token(revoke=True)
     if words:
-        raise _Fail("Try: token (a new one) or token revoke")
+        raise _Fail(_("Try: token (a new one) or token revoke"))
     return Token(revoke=revoke)
 
 
-@_spec("help", ["help", "?", "menu", "commands", "hi", "hello", "start", "עזרה", "תפריט"],
-       "help", "this list", "Account", None, Help, writes=False)
+@_spec("help", ["help", "?", "menu", "commands", "hi", "hello", "start", "עזרה", "תפריט", "התפריט", "פקודות",
+                "הפקודות", "רשימת פקודות", "מה אפשר לעשות", "מה אתה יודע לעשות", "עזור", "עזרי", "תעזור",
+                "תעזרי", "עזור לי", "תעזור לי", "הוראות", "התחל", "התחלה", "איך משתמשים", "עזרהה"],
+       N_("help"), N_("this list"), "Account", None, Help, writes=False)
 def _parse_help(inp: _Input) -> Help:
     return Help()
 
 
 @_spec("yes / no", ["yes", "y", "yep", "yeah", "ok", "okay", "sure", "confirm", "go", "go ahead", "do it",
                     "send", "send it", "כן", "no", "n", "nope", "don't", "dont", "לא"],
-       "yes / no", "answer my question", "Account", None, Confirm)
+       N_("yes / no"), N_("answer my question"), "Account", None, Confirm)
 def _parse_confirm(inp: _Input) -> Confirm:
     answer = "no" if inp.verb in _NO_WORDS else "yes"
     extra = [w for w in inp.rest_words if w not in _FILLER and w not in _CONFIRM_WORDS]
     if extra or inp.body:
-        raise _Fail("Answer *yes* or *no* (or *cancel*).")
+        raise _Fail(_("Answer *yes* or *no* (or *cancel*)."))
     return Confirm(answer=answer)
 
 
@@ -1035,8 +1300,11 @@ _NO_WORDS = {"no", "n", "nope", "don't", "dont", "לא"}
 _CONFIRM_WORDS = {"yes", "send", "it", "do", "go", "ahead", "sure", "ok", "okay", "thanks", "no", "dont", "don't"}
 
 
-@_spec("cancel", ["cancel", "stop", "abort", "never mind", "nevermind", "forget it", "ביטול", "בטל"],
-       "cancel", "drop what I'm waiting for", "Account", None, Cancel)
+@_spec("cancel", ["cancel", "stop", "abort", "never mind", "nevermind", "forget it", "ביטול", "לא משנה",
+                  "עזוב את זה", "עזבי את זה", "תשכח מזה", "תשכחי מזה", "שכח מזה", "עצור", "עצרי", "תעצור",
+                  "תעצרי", "לעצור", "בטל את זה", "תבטל את זה"]
+       + list(_HE_CANCEL),
+       N_("cancel"), N_("drop what I'm waiting for"), "Account", None, Cancel)
 def _parse_cancel(inp: _Input) -> Cancel:
     return Cancel()
 
@@ -1075,37 +1343,70 @@ def action_for(command: object) -> Action | None:
     return spec.action if spec else None
 
 
+@lru_cache(maxsize=None)
+def _own_catalog(lang: str) -> dict[str, str]:
+    """This module's catalog ("commands") of `lang`: msgid → msgstr."""
+    path = i18n.LOCALE_DIR / lang / "LC_MESSAGES" / "commands.po"
+    if not path.exists():
+        return {}
+    with path.open("rb") as fh:
+        catalog = read_po(fh, locale=lang, domain="commands")
+    return {m.id: m.string for m in catalog if m.id and isinstance(m.id, str) and m.string}
+
+
+def _cmd(msgid: str) -> str:
+    """A usage, summary or group name from this catalog first.
+
+    The organiser catalog reuses a few of these msgids as bare command names ("remove guest <ref>"),
+    and `_()` asks that catalog first; help and usage hints must show the command words of the
+    "commands" catalog.
+    """
+    lang = i18n.current()
+    if lang == i18n.SOURCE:
+        return msgid
+    return _own_catalog(lang).get(msgid) or _(msgid)
+
+
 def help_lines(allowed: Callable[[Action | None], bool] = lambda action: True) -> list[tuple[str, list[tuple[str, str]]]]:
-    """[(group, [(usage, summary), ...]), ...] for the commands `allowed(action)` permits, in table order."""
+    """[(group, [(usage, summary), ...]), ...] for the commands `allowed(action)` permits, in table order.
+
+    Already in the reader's language (`i18n.use`): the group names, the usages with the command
+    words of that language ("הוסף אורח <שם> <טלפון>" in Hebrew) and the summaries.
+    """
     out: list[tuple[str, list[tuple[str, str]]]] = []
     for group in GROUPS:
-        rows = [(spec.usage, spec.summary) for spec in COMMANDS if spec.group == group and allowed(spec.action)]
+        rows = [(_cmd(spec.usage), _cmd(spec.summary)) for spec in COMMANDS
+                if spec.group == group and allowed(spec.action)]
         if rows:
-            out.append((group, rows))
+            out.append((_cmd(group), rows))
     return out
 
 
 # ---------------------------------------------------------------- the parser
 
-_CONFUSED = "Sorry, something in that message confused me. Send *help* to see what I can do."
+_CONFUSED = N_("Sorry, something in that message confused me. Send *help* to see what I can do.")
+_SEND_HELP = N_("Send *help* to see what I can do.")
 
 
 def parse(text: str, default_region: str | None = None, today: date | None = None) -> Command | ParseError:
-    """What an organiser's message asks for. Never raises."""
+    """What an organiser's message asks for. Never raises.
+
+    Messages and usage hints are in the language active in `i18n.use(...)`.
+    """
     try:
         return _parse(text, default_region, today)
     except Exception:  # a bug; the caller still gets an answer for the person
-        return ParseError(_CONFUSED, None)
+        return ParseError(_(_CONFUSED), None)
 
 
 def _parse(text: str, default_region: str | None, today: date | None) -> Command | ParseError:
     if not isinstance(text, str):
-        return ParseError("Send *help* to see what I can do.", None)
+        return ParseError(_(_SEND_HELP), None)
     text = _INVISIBLE.sub("", text[:_MAX_INPUT]).replace("\u00a0", " ").replace("\r\n", "\n").replace("\r", "\n")
     lines = [line.strip() for line in text.split("\n")]
     lines = [line for line in lines if line]
     if not lines:
-        return ParseError("Send *help* to see what I can do.", None)
+        return ParseError(_(_SEND_HELP), None)
     head = lines[0]
     body = tuple(lines[1:])
     head = re.sub(r"^[/!\\]+\s*", "", head)
@@ -1113,20 +1414,44 @@ def _parse(text: str, default_region: str | None, today: date | None) -> Command
     keys = [_key(m.group()) for m in spans]
     if not spans or not any(keys):
         return _unknown(lines[0])
+    found = _match(keys)
+    if found is None and len(keys[0]) > 2 and keys[0][0] == "ו" and _is_hebrew(keys[0][1]):
+        # "ותוסיף את דנה …": the conjunction ו glued to the verb (never for a bare yes/no)
+        unglued = [keys[0][1:]] + keys[1:]
+        found = _match(unglued)
+        if found is not None and found[1].command is Confirm:
+            found = None
+        if found is not None:
+            keys = unglued
+    if found is None:
+        return _unknown(lines[0])
+    n, spec = found
+    verb = " ".join(keys[:n])
+    # "add guest" must not swallow "add guests2"; word boundaries are guaranteed by tokens
+    rest = head[spans[n - 1].end():].strip() if n < len(spans) else ""
+    rest = re.sub(r"^[:\-–—,]+\s*", "", rest) if spec.command not in (Broadcast,) else rest.lstrip()
+    if _is_hebrew(verb) and spec.command not in _KEEPS_ET:
+        rest = re.sub(r"^את\s+", "", rest)   # "מחק את 3": the object marker
+    inp = _Input(verb=verb, rest=rest, body=body, region=default_region, today=today)
+    try:
+        return spec.parse_args(inp)  # type: ignore[misc]
+    except _Fail as fail:
+        return ParseError(fail.message, _cmd(spec.usage))
+    except (InvalidPhone, InvalidDate) as e:
+        return ParseError(str(e), _cmd(spec.usage))
+
+
+# Commands whose text after the verb is free text, where a leading "את" is the person's own.
+_KEEPS_ET = (Broadcast, MessageGuest, NewEvent, SetEventField)
+
+
+def _match(keys: list[str]) -> tuple[int, CommandSpec] | None:
+    """The longest verb the words start with: (how many words, its row)."""
     for words, spec in _VERBS:
         n = len(words)
         if n <= len(keys) and tuple(keys[:n]) == words:
-            # "add guest" must not swallow "add guests2"; word boundaries are guaranteed by tokens
-            rest = head[spans[n - 1].end():].strip() if n < len(spans) else ""
-            rest = re.sub(r"^[:\-–—,]+\s*", "", rest) if spec.command not in (Broadcast,) else rest.lstrip()
-            inp = _Input(verb=" ".join(words), rest=rest, body=body, region=default_region, today=today)
-            try:
-                return spec.parse_args(inp)  # type: ignore[misc]
-            except _Fail as fail:
-                return ParseError(fail.message, spec.usage)
-            except (InvalidPhone, InvalidDate) as e:
-                return ParseError(str(e), spec.usage)
-    return _unknown(lines[0])
+            return n, spec
+    return None
 
 
 def _unknown(first_line: str) -> ParseError:
@@ -1134,6 +1459,6 @@ def _unknown(first_line: str) -> ParseError:
     first = _key(first_line.split()[0]) if first_line.split() else ""
     guess = difflib.get_close_matches(first, _ALL_VERBS, n=1, cutoff=0.75) if 2 < len(first) < 30 else []
     if guess:
-        return ParseError(f"Sorry, I didn't understand \"{shown}\". Did you mean *{guess[0]}*? "
-                          "Send *help* to see what I can do.", None)
-    return ParseError(f"Sorry, I didn't understand \"{shown}\". Send *help* to see what I can do.", None)
+        return ParseError(_("Sorry, I didn't understand \"{text}\". Did you mean *{verb}*? "
+                            "Send *help* to see what I can do.", text=shown, verb=guess[0]), None)
+    return ParseError(_("Sorry, I didn't understand \"{text}\". Send *help* to see what I can do.", text=shown), None)

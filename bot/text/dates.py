@@ -11,6 +11,7 @@ from datetime import date
 from babel import dates as babel_dates
 
 from bot.text import i18n
+from bot.text.i18n import _
 
 __all__ = ["InvalidDate", "parse_date", "format_date"]
 
@@ -50,13 +51,16 @@ _MONTH_DAY = re.compile(rf"^{_MONTH}\s+{_DAY}(?:\s+{_YEAR})?$")
 
 
 class InvalidDate(ValueError):
-    """The text is not a date we understand. The message is fit for a person."""
+    """The text is not a date we understand. The message is fit for a person.
+
+    Written in the language active when it is raised (`i18n.use`).
+    """
 
     def __init__(self, text: str, reason: str | None = None) -> None:
         shown = " ".join(str(text).split())
         if len(shown) > 40:
             shown = shown[:39] + "…"
-        message = reason or f"I couldn't read the date \"{shown}\". Try 2027-06-12 or 12/6/2027"
+        message = reason or _("I couldn't read the date \"{text}\". Try 2027-06-12 or 12/6/2027", text=shown)
         super().__init__(message)
         self.text = text
         self.message = message
@@ -90,14 +94,15 @@ def _build(text: str, year: int | None, month: int, day: int, today: date | None
                 continue  # 29 Feb: keep looking for the next leap year
             if candidate >= base:
                 return candidate
-        raise InvalidDate(text, f"There is no {day} {_month_name(month)}.")
+        raise InvalidDate(text, _("There is no {day} {month}.", day=str(day), month=_month_name(month)))
     if not 1900 <= year <= 2200:
-        raise InvalidDate(text, f"{year} is not a year I can use.")
+        raise InvalidDate(text, _("{year} is not a year I can use.", year=str(year)))
     try:
         return date(year, month, day)
     except ValueError:
         if 1 <= month <= 12:
-            raise InvalidDate(text, f"There is no {day} {_month_name(month)} {year}.") from None
+            raise InvalidDate(text, _("There is no {day} {month} {year}.", day=str(day),
+                                      month=_month_name(month), year=str(year))) from None
         raise InvalidDate(text) from None
 
 
@@ -109,7 +114,13 @@ _DAY_ABBR = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def _month_name(month: int) -> str:
-    return _MONTH_NAMES[month - 1] if 1 <= month <= 12 else str(month)
+    """The month's name in the reader's language ("February", "פברואר")."""
+    if not 1 <= month <= 12:
+        return str(month)
+    lang = i18n.current()
+    if lang == "en":
+        return _MONTH_NAMES[month - 1]
+    return i18n.Raw(babel_dates.get_month_names("wide", locale=_LOCALES.get(lang, "en_GB"))[month])
 
 
 def parse_date(text: str, today: date | None = None) -> date:

@@ -18,6 +18,8 @@ import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat, PhoneNumberMatcher, ValidationResult
 from phonenumbers import timezone as pn_timezone
 
+from bot.text.i18n import N_, _
+
 __all__ = [
     "InvalidPhone",
     "normalize_phone",
@@ -36,21 +38,27 @@ _DIGITS = re.compile(r"\d")
 
 
 class InvalidPhone(ValueError):
-    """The text is not a phone number we can send to. The message is fit for a person."""
+    """The text is not a phone number we can send to. The message is fit for a person.
+
+    Written in the language active when it is raised (`i18n.use`); `hint` is a msgid.
+    """
 
     def __init__(self, text: str, hint: str | None = None) -> None:
         shown = " ".join(str(text).split())
         if len(shown) > 40:
             shown = shown[:39] + "…"
-        message = f"That doesn't look like a phone number: {shown}" if shown else "That doesn't look like a phone number."
+        if shown:
+            message = _("That doesn't look like a phone number: {text}", text=shown)
+        else:
+            message = _("That doesn't look like a phone number.")
         if hint:
-            message = f"{message}. {hint}"
+            message = f"{message}. {_(hint)}"
         super().__init__(message)
         self.text = text
         self.message = message
 
 
-_COUNTRY_HINT = "Include the country code, e.g. +972 50-234-5678"
+_COUNTRY_HINT = N_("Include the country code, e.g. +972 50-234-5678")
 
 
 def _clean_region(region: str | None) -> str | None:
