@@ -274,7 +274,7 @@ def test_every_command_has_hebrew_verbs():
 @pytest.mark.parametrize("spec", COMMANDS, ids=[s.name for s in COMMANDS])
 def test_every_verb_reaches_its_command_in_hebrew(spec):
     with i18n.use("he"):
-        usage = c._cmd(spec.usage)
+        usage = i18n._(spec.usage)
         for verb in spec.verbs:
             result = parse(verb, "IL", TODAY)
             assert isinstance(result, spec.command) or (
@@ -399,7 +399,7 @@ def test_help_in_hebrew_lists_every_command_in_hebrew():
         example = re.split(r"[<|(]", example)[0].strip()
         with i18n.use("he"):
             result = parse(example, "IL", TODAY)
-            own_usage = c._cmd(spec.usage)
+            own_usage = i18n._(spec.usage)
         assert isinstance(result, spec.command) or (
             isinstance(result, ParseError) and result.usage == own_usage), (usage, result)
 
@@ -436,7 +436,7 @@ EXAMPLES = [
 @pytest.mark.parametrize("msgid, kind", EXAMPLES, ids=[m for m, _ in EXAMPLES])
 def test_hebrew_examples_parse(msgid, kind):
     with i18n.use("he"):
-        text = c._cmd(msgid)
+        text = i18n._(msgid)
     assert text != msgid and not LATIN.search(text)
     if kind is not None:
         assert isinstance(p(text), kind), (text, p(text))

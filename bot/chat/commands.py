@@ -12,11 +12,9 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from datetime import date
 from typing import Callable, Union
 
-from babel.messages.pofile import read_po
 
 from bot.text import i18n
 from bot.text.i18n import N_, _
@@ -307,7 +305,7 @@ class _Fail(Exception):
 
 def _t(msgid: str) -> str:
     """A hint fragment (an example command) in the reader's language, put into a message as is."""
-    return i18n.Raw(_cmd(msgid))
+    return i18n.Raw(_(msgid))
 
 
 _HEBREW_LETTER = re.compile("[\u05d0-\u05ea]")
@@ -1316,7 +1314,12 @@ _VERBS: list[tuple[tuple[str, ...], CommandSpec]] = sorted(
     key=lambda item: -len(item[0]),
 )
 _SPEC_BY_TYPE: dict[type, CommandSpec] = {spec.command: spec for spec in COMMANDS}
-_ALL_VERBS = sorted({v for spec in COMMANDS for v in spec.verbs if len(v) > 2})
+# The verbs by their first word, longest first: a message is matched against a handful, not all.
+_VERBS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], CommandSpec]]] = {}
+for _words, _row in _VERBS:
+    _VERBS_BY_FIRST.setdefault(_words[0], []).append((_words, _row))
+# One-word verbs, for "did you mean" (a typo in the first word of a message).
+_ONE_WORD_VERBS = sorted({v for spec in COMMANDS for v in spec.verbs if len(v) > 2 and " " not in v})
 
 
 def _check_table() -> None:
@@ -1343,30 +1346,6 @@ def action_for(command: object) -> Action | None:
     return spec.action if spec else None
 
 
-@lru_cache(maxsize=None)
-def _own_catalog(lang: str) -> dict[str, str]:
-    """This module's catalog ("commands") of `lang`: msgid → msgstr."""
-    path = i18n.LOCALE_DIR / lang / "LC_MESSAGES" / "commands.po"
-    if not path.exists():
-        return {}
-    with path.open("rb") as fh:
-        catalog = read_po(fh, locale=lang, domain="commands")
-    return {m.id: m.string for m in catalog if m.id and isinstance(m.id, str) and m.string}
-
-
-def _cmd(msgid: str) -> str:
-    """A usage, summary or group name from this catalog first.
-
-    The organiser catalog reuses a few of these msgids as bare command names ("remove guest <ref>"),
-    and `_()` asks that catalog first; help and usage hints must show the command words of the
-    "commands" catalog.
-    """
-    lang = i18n.current()
-    if lang == i18n.SOURCE:
-        return msgid
-    return _own_catalog(lang).get(msgid) or _(msgid)
-
-
 def help_lines(allowed: Callable[[Action | None], bool] = lambda action: True) -> list[tuple[str, list[tuple[str, str]]]]:
     """[(group, [(usage, summary), ...]), ...] for the commands `allowed(action)` permits, in table order.
 
@@ -1375,10 +1354,10 @@ def help_lines(allowed: Callable[[Action | None], bool] = lambda action: True) -
     """
     out: list[tuple[str, list[tuple[str, str]]]] = []
     for group in GROUPS:
-        rows = [(_cmd(spec.usage), _cmd(spec.summary)) for spec in COMMANDS
+        rows = [(_(spec.usage), _(spec.summary)) for spec in COMMANDS
                 if spec.group == group and allowed(spec.action)]
         if rows:
-            out.append((_cmd(group), rows))
+            out.append((_(group), rows))
     return out
 
 
@@ -1436,9 +1415,9 @@ def _parse(text: str, default_region: str | None, today: date | None) -> Command
     try:
         return spec.parse_args(inp)  # type: ignore[misc]
     except _Fail as fail:
-        return ParseError(fail.message, _cmd(spec.usage))
+        return ParseError(fail.message, _(spec.usage))
     except (InvalidPhone, InvalidDate) as e:
-        return ParseError(str(e), _cmd(spec.usage))
+        return ParseError(str(e), _(spec.usage))
 
 
 # Commands whose text after the verb is free text, where a leading "את" is the person's own.
@@ -1447,7 +1426,7 @@ _KEEPS_ET = (Broadcast, MessageGuest, NewEvent, SetEventField)
 
 def _match(keys: list[str]) -> tuple[int, CommandSpec] | None:
     """The longest verb the words start with: (how many words, its row)."""
-    for words, spec in _VERBS:
+    for words, spec in _VERBS_BY_FIRST.get(keys[0], ()) if keys else ():
         n = len(words)
         if n <= len(keys) and tuple(keys[:n]) == words:
             return n, spec
@@ -1457,7 +1436,7 @@ def _match(keys: list[str]) -> tuple[int, CommandSpec] | None:
 def _unknown(first_line: str) -> ParseError:
     shown = _short(first_line, 30)
     first = _key(first_line.split()[0]) if first_line.split() else ""
-    guess = difflib.get_close_matches(first, _ALL_VERBS, n=1, cutoff=0.75) if 2 < len(first) < 30 else []
+    guess = difflib.get_close_matches(first, _ONE_WORD_VERBS, n=1, cutoff=0.75) if 2 < len(first) < 30 else []
     if guess:
         return ParseError(_("Sorry, I didn't understand \"{text}\". Did you mean *{verb}*? "
                             "Send *help* to see what I can do.", text=shown, verb=guess[0]), None)
