@@ -228,7 +228,7 @@ def isolate(text: str, lang: str | None = None) -> str:
         text = str(text)
     if not text or text.startswith(FSI):
         return text
-    if isinstance(text, Raw):
+    if isinstance(text, Raw) or text.isdigit():  # a bare number reads right in either direction
         return text
     if lang in RTL:
         foreign = _LTR_CHAR.search(text) or (_DIGIT.search(text) and not _RTL_CHAR.search(text))
