@@ -290,3 +290,24 @@ def test_a_msgid_shared_by_two_catalogs_reads_the_same_in_both():
             seen = {str(messages.read(lang, d).get(msgid).string) for d in domains
                     if lang in i18n.DOMAIN_LANGS[d] and messages.read(lang, d).get(msgid) is not None}
             assert len(seen) <= 1, (lang, msgid, seen)
+
+
+def test_why_a_message_failed_is_told_in_the_organisers_language():
+    from bot.worker import clock
+    from bot.whatsapp.client import reason_for
+
+    reasons = {reason_for(131026): 2, "WhatsApp refused the message (error 131999)": 1, "opted out": 1}
+    with i18n.use("he"):
+        hebrew = clock.tally_text("invitation", "החתונה של מיכל ויוסי", 10, reasons)
+    assert foreign_scripts(hebrew, "he") == set(), hebrew
+    assert "2 ללא וואטסאפ" in hebrew and "131999" in hebrew and "*אורחים נכשלו*" in hebrew
+    english = clock.tally_text("invitation", "Party", 10, reasons)
+    assert "2 not on WhatsApp" in english and foreign_scripts(english, "en") == set()
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("en", "a, b, 3 c"), ("he", "a, b ו-3 c"), ("ru", "a, b и 3 c"),
+])
+def test_lists_are_joined_the_readers_way(lang, expected):
+    assert i18n.join(["a", "b", "3 c"], lang) == expected
+    assert i18n.join(["דנה", "רות"], "he") == "דנה ורות"

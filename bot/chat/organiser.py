@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("bot.chat")
 
+REF = i18n.Raw("<ref>")  # where a "send it again" example puts the guest's number
 CONFIRM_YES = "confirm:yes"
 CONFIRM_NO = "confirm:no"
 HINT_KINDS = frozenset({"image", "audio", "video", "sticker", "location", "unsupported", "unknown", "order"})
@@ -440,7 +441,7 @@ class OrganiserChat:
                          side=listing.get("side"), search=listing.get("search"), shown=listing["ids"])
 
     def cmd_edit(self, cmd: C.EditGuest, event: Event) -> None:
-        guest = self.resolve_guest(event, cmd.ref, _("edit <ref> {field} {value}", field=i18n.Raw(
+        guest = self.resolve_guest(event, cmd.ref, _("edit {ref} {field} {value}", ref=REF, field=i18n.Raw(
             _word(FIELD_WORDS, cmd.field)), value=i18n.Raw(str(cmd.value))))
         if guest is None:
             return
@@ -457,9 +458,9 @@ class OrganiserChat:
     def cmd_mark(self, cmd: C.MarkGuest, event: Event) -> None:
         answer = i18n.Raw(_word(ANSWER_WORDS, cmd.answer))
         if cmd.party_size:
-            again = _("mark <ref> {answer} party {n}", answer=answer, n=i18n.Raw(str(cmd.party_size)))
+            again = _("mark {ref} {answer} party {n}", ref=REF, answer=answer, n=i18n.Raw(str(cmd.party_size)))
         else:
-            again = _("mark <ref> {answer}", answer=answer)
+            again = _("mark {ref} {answer}", ref=REF, answer=answer)
         guest = self.resolve_guest(event, cmd.ref, again)
         if guest is None:
             return
@@ -469,7 +470,7 @@ class OrganiserChat:
         self.say(replies.guest_marked(event, guest))
 
     def cmd_remove_guest(self, cmd: C.RemoveGuest, event: Event) -> None:
-        guest = self.resolve_guest(event, cmd.ref, _("remove guest <ref>"))
+        guest = self.resolve_guest(event, cmd.ref, _("remove guest {ref}", ref=REF))
         if guest is None:
             return
         self.ask(replies.remove_guest_question(event, guest),
@@ -502,7 +503,7 @@ class OrganiserChat:
         self.ask(text, {"op": kind, "event_id": str(event.id), "again": kind, **extra})
 
     def cmd_message(self, cmd: C.MessageGuest, event: Event) -> None:
-        guest = self.resolve_guest(event, cmd.ref, _("message <ref>: {text}", text=i18n.Raw(cmd.text[:30])))
+        guest = self.resolve_guest(event, cmd.ref, _("message {ref}: {text}", ref=REF, text=i18n.Raw(cmd.text[:30])))
         if guest is None:
             return
         sending.message_guest(self.session, self.user, event.id, guest.id, cmd.text)
@@ -527,14 +528,14 @@ class OrganiserChat:
         notices.tell_new_member(self.session, self.user, event, member)
 
     def cmd_role(self, cmd: C.ChangeRole, event: Event) -> None:
-        member = self.resolve_member(event, cmd.ref, _("role <ref> {role}", role=i18n.Raw(_word(ROLE_WORDS, cmd.role))))
+        member = self.resolve_member(event, cmd.ref, _("role {ref} {role}", ref=REF, role=i18n.Raw(_word(ROLE_WORDS, cmd.role))))
         if member is None:
             return
         member = member_service.change_role(self.session, self.user, event.id, member.user_id, cmd.role)
         self.say(replies.role_changed(event, member))
 
     def cmd_remove_member(self, cmd: C.RemoveMember, event: Event) -> None:
-        member = self.resolve_member(event, cmd.ref, _("remove member <ref>"))
+        member = self.resolve_member(event, cmd.ref, _("remove member {ref}", ref=REF))
         if member is None:
             return
         if member.user_id == self.user.id:

@@ -40,13 +40,14 @@ from typing import Iterator
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from babel.lists import format_list
 from babel.numbers import format_decimal
 
 __all__ = [
     "LANGS", "ORGANISER_LANGS", "SOURCE", "LOCALE_DIR", "DOMAINS", "GUEST_DOMAIN", "DOMAIN_FILES",
     "DOMAIN_LANGS", "KEYWORDS", "domain_of",
     "use", "current", "normalize", "organiser_language", "detect_language", "direction",
-    "_", "N_", "ngettext", "isolate", "number", "Raw",
+    "_", "N_", "ngettext", "isolate", "number", "Raw", "join",
 ]
 
 LANGS = ("he", "en", "ar", "ru")       # guests
@@ -215,6 +216,20 @@ def number(n: int | float, lang: str | None = None) -> str:
 
 def _babel_locale(lang: str) -> str:
     return {"en": "en_GB", "he": "he_IL", "ar": "ar_IL", "ru": "ru_RU"}.get(lang, "en_GB")
+
+
+def join(items, lang: str | None = None) -> "Raw":
+    """Items as a list reads in the reader's language: "a, b, c" in English (as the replies
+    always wrote it), "a, b ו-c" in Hebrew, CLDR's list pattern in Arabic and Russian."""
+    lang = lang or _active.get()
+    items = [str(i) for i in items]
+    if len(items) < 2 or lang == SOURCE:
+        return Raw(", ".join(items))
+    if lang == "he":
+        last = items[-1]
+        glue = "ו" if _HEBREW.match(last) else "ו-"
+        return Raw(", ".join(items[:-1]) + " " + glue + last)
+    return Raw(format_list(items, locale=_babel_locale(lang)))
 
 
 def isolate(text: str, lang: str | None = None) -> str:

@@ -9,13 +9,14 @@ import time hold msgids marked with `N_` and are translated where they are used.
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from storage.models import Guest, InvitationState, RsvpStatus
 
 from bot.text import i18n
 from bot.text.dates import format_date
-from bot.text.i18n import N_, _, ngettext
+from bot.text.i18n import N_, Raw, _, ngettext
 from bot.text.phones import display_phone
 
 MAX_TEXT = 4000          # a margin under WhatsApp's 4,096
@@ -315,10 +316,22 @@ def guest_line(n: int, guest: Guest) -> str:
              note=i18n.Raw(invitation_note(guest)))
 
 
+_WITH_CODE = re.compile(r"^(.*) \(error (\d+)\)$")
+
+
+def reason_text(reason: str) -> str:
+    """Why a message failed, stored in English ("not on WhatsApp", "WhatsApp refused the
+    message (error 131999)"), in the reader's language."""
+    m = _WITH_CODE.match(reason or "")
+    if m:
+        return _("{reason} (error {code})", reason=Raw(_(m.group(1))), code=Raw(m.group(2)))
+    return _(reason) if reason else reason
+
+
 def failed_line(n: int, guest: Guest) -> str:
     if guest.invitation_error:
         return _("{n}. {name} {phone}: {error}", n=_raw(n), name=guest_name(guest),
-                 phone=display_phone(guest.phone), error=guest.invitation_error)
+                 phone=display_phone(guest.phone), error=Raw(reason_text(guest.invitation_error)))
     return _("{n}. {name} {phone}: not delivered", n=_raw(n), name=guest_name(guest),
              phone=display_phone(guest.phone))
 
@@ -388,7 +401,7 @@ def guest_added(event, guest: Guest) -> str:
         bits.append(side_words(guest.side))
     if guest.party_size:
         bits.append(_("party {n}", n=_raw(guest.party_size)))
-    extra = _(" ({details})", details=i18n.Raw(", ".join(bits))) if bits else ""
+    extra = _(" ({details})", details=i18n.join(bits)) if bits else ""
     opted = _(" They opted out of messages earlier, so I won't message them.") if guest.opted_out else ""
     return _("✅ Added {name} {phone}{extra} to {event}.{opted}", name=guest_name(guest),
              phone=display_phone(guest.phone), extra=i18n.Raw(extra), event=event.name, opted=i18n.Raw(opted))
@@ -537,7 +550,7 @@ def _skipped(skipped: dict[str, int]) -> str:
             parts.append(_("{n} opted out", n=n))
         else:
             parts.append(f"{i18n.number(n)} {i18n.isolate(reason.replace('_', ' '))}")
-    return _(" Skipped: {parts}.", parts=i18n.Raw(", ".join(parts))) if parts else ""
+    return _(" Skipped: {parts}.", parts=i18n.join(parts)) if parts else ""
 
 
 def send_question(kind: str, event, count: int, skipped: dict[str, int], text: str | None = None,

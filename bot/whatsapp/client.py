@@ -30,6 +30,7 @@ import requests
 from requests.adapters import HTTPAdapter
 
 from bot.logs import mask_phone, mask_phones_in, redact
+from bot.text.i18n import N_
 
 log = logging.getLogger("bot.whatsapp")
 
@@ -298,7 +299,7 @@ class WhatsAppError(Exception):
     transient: bool = False  # retrying later may succeed
     fallback_to_template: bool = False  # an approved template can carry the message instead
     stop_sending: bool = False  # every further send will fail until an operator acts
-    default_reason = "WhatsApp refused the message"
+    default_reason = N_("WhatsApp refused the message")
 
     def __init__(
         self,
@@ -328,7 +329,7 @@ class WhatsAppError(Exception):
         if type(self) is WhatsAppError and self.code is None:
             return self.message
         if type(self) is WhatsAppError:
-            return f"{self.default_reason} (error {self.code})"
+            return f"{self.default_reason} (error {self.code})"  # translated by replies.reason_text
         return self.default_reason
 
     def __str__(self) -> str:
@@ -351,63 +352,63 @@ class Throttled(WhatsAppError):
     """A rate limit: the number's throughput, the pair rate, or the app's call budget."""
 
     transient = True
-    default_reason = "rate limited"
+    default_reason = N_("rate limited")
 
 
 class GraphServerError(WhatsAppError):
     """Meta failed on its side (5xx, "something went wrong", "service unavailable")."""
 
     transient = True
-    default_reason = "WhatsApp is temporarily unavailable"
+    default_reason = N_("WhatsApp is temporarily unavailable")
 
 
 class GraphTimeout(WhatsAppError):
     """No answer in time, or no connection at all. Raised by the client itself."""
 
     transient = True
-    default_reason = "WhatsApp did not answer in time"
+    default_reason = N_("WhatsApp did not answer in time")
 
 
 class NotOnWhatsApp(WhatsAppError):
     """131026: the number has no WhatsApp account (or cannot receive this message)."""
 
-    default_reason = "not on WhatsApp"
+    default_reason = N_("not on WhatsApp")
 
 
 class OutsideServiceWindow(WhatsAppError):
     """131047: more than 24 hours since the user last wrote; only a template may be sent."""
 
     fallback_to_template = True
-    default_reason = "outside the 24-hour window"
+    default_reason = N_("outside the 24-hour window")
 
 
 class AccessDenied(WhatsAppError):
     """The app may not send at all (permissions, locked or unpaid account)."""
 
     stop_sending = True
-    default_reason = "WhatsApp access denied"
+    default_reason = N_("WhatsApp access denied")
 
 
 class AccessTokenExpired(AccessDenied):
     """190 or HTTP 401: the access token is expired or invalid."""
 
-    default_reason = "WhatsApp access token expired"
+    default_reason = N_("WhatsApp access token expired")
 
 
 class TemplateProblem(WhatsAppError):
     """132xxx: the template is missing, paused, disabled or given the wrong parameters."""
 
-    default_reason = "template problem"
+    default_reason = N_("template problem")
     _reasons = {
-        132000: "template parameters do not match",
-        132001: "template not approved or not found",
-        132005: "template text too long",
-        132007: "template breaks WhatsApp's content rules",
-        132012: "template parameters in the wrong format",
-        132015: "template paused",
-        132016: "template disabled",
-        132068: "flow blocked",
-        132069: "flow throttled",
+        132000: N_("template parameters do not match"),
+        132001: N_("template not approved or not found"),
+        132005: N_("template text too long"),
+        132007: N_("template breaks WhatsApp's content rules"),
+        132012: N_("template parameters in the wrong format"),
+        132015: N_("template paused"),
+        132016: N_("template disabled"),
+        132068: N_("flow blocked"),
+        132069: N_("flow throttled"),
     }
 
     @property
@@ -418,29 +419,29 @@ class TemplateProblem(WhatsAppError):
 class RecipientOptedOut(WhatsAppError):
     """131050: the user stopped marketing messages from this business."""
 
-    default_reason = "opted out of messages from this business"
+    default_reason = N_("opted out of messages from this business")
 
 
 class EngagementLimit(WhatsAppError):
     """131049: held back by Meta's per-user marketing limit. Not worth an immediate retry."""
 
-    default_reason = "held back by WhatsApp's marketing limits"
+    default_reason = N_("held back by WhatsApp's marketing limits")
 
 
 class InvalidRecipient(WhatsAppError):
     """The recipient cannot receive this: sender itself, not in the test list, bad number."""
 
-    default_reason = "invalid recipient"
+    default_reason = N_("invalid recipient")
 
 
 class InvalidRequest(WhatsAppError):
     """The request itself is wrong (a bug on our side: bad parameter, unsupported type)."""
 
-    default_reason = "message rejected as invalid"
+    default_reason = N_("message rejected as invalid")
 
 
 class MediaTooLarge(WhatsAppError):
-    default_reason = "file too large"
+    default_reason = N_("file too large")
 
 
 _CLASS_BY_CODE: dict[int, type[WhatsAppError]] = {

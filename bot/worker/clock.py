@@ -30,7 +30,7 @@ from storage.models import (
 
 from bot.services import languages, outbox
 from bot.services import sending
-from bot.text import i18n
+from bot.text import i18n, replies
 from bot.text.i18n import N_, _
 from bot.whatsapp.client import reason_for
 
@@ -76,7 +76,7 @@ def failure_reason(code: int | None, text: str | None) -> str:
 
 
 def _reasons_phrase(reasons: dict[str, int]) -> str:
-    return ", ".join(_("{n} {reason}", n=n, reason=_(reason))
+    return i18n.join(_("{n} {reason}", n=n, reason=i18n.Raw(replies.reason_text(reason)))
                      for reason, n in sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
