@@ -126,7 +126,7 @@ def test_a_status_for_a_send_never_recorded_leaves_its_resend_alone(client, runt
     post(client, webhooks.status(result.wamid, "failed", PHONE, 131026))
     # The first worker died before recording; once its lease lapses another sends again
     # (a new wamid); the kept status of the first send stays unmatched, pruned later.
-    later = drain(runtime, clock=lambda: utcnow() + timedelta(seconds=outbox.DEFAULT_LEASE_SECONDS + 1))
+    later = drain(runtime, clock=lambda: utcnow() + timedelta(seconds=2 * outbox.DEFAULT_LEASE_SECONDS + 1))
     assert later.sent == 1
     message, guest, kept = state(runtime, message_id, guest_id)
     assert message.status == MessageStatus.sent and guest.invitation == InvitationState.sent

@@ -231,8 +231,8 @@ def test_a_crashed_workers_rows_are_claimed_again_after_the_lease(runtime, fake_
     assert row(runtime, message_id).status == MessageStatus.sending
     # Another worker sees nothing due while the lease holds ...
     assert outbox.claim(runtime, 10) == []
-    # ... and takes the row over once it lapses.
-    later = drain(runtime, clock=lambda: utcnow() + timedelta(seconds=31))
+    # ... and takes the row over once it has lapsed for a lease more (the grace for an outage).
+    later = drain(runtime, clock=lambda: utcnow() + timedelta(seconds=61))  # the lease and its grace
     assert later.sent == 1
     # The first worker's late result does not overwrite the second worker's.
     stats = outbox.WorkerStats()

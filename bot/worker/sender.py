@@ -57,6 +57,7 @@ MAX_ATTEMPTS = 8
 BACKOFF_BASE_SECONDS = 2.0
 BACKOFF_CAP_SECONDS = 600.0
 RECORD_GATHER_SECONDS = 0.02
+UNRECORDED_GIVE_UP_ONCE = 120  # a drain (tests, --once) stops trying after this many rounds
 SCHEDULER_TICK_SECONDS = 5.0  # reminder rounds and final tallies (bot.scheduler)
 TOKEN_EXPIRED_MESSAGE = (
     "WhatsApp access token expired or invalid: sending stopped. "
@@ -213,8 +214,10 @@ def claim(rt, limit: int, *, lease: float = DEFAULT_LEASE_SECONDS,
           now: datetime | None = None, rate: float | None = None) -> list[Claimed]:
     """Claim up to `limit` due rows for this worker (one short transaction).
 
-    Due: queued and next_attempt_at <= now, or sending with a lapsed lease (a crashed
-    worker's rows). Rows to guests who opted out are marked failed here, unsent. Every
+    Due: queued and next_attempt_at <= now, or sending with a lease that lapsed more than
+    a lease ago (a crashed worker's rows). The extra lease of grace is for a worker that
+    sent but could not record it while the database was away: it records as soon as the
+    database is back, before anyone may claim its rows again. Rows to guests who opted out are marked failed here, unsent. Every
     worker of the same number draws from one shared budget, so together they claim no
     more than the configured rate.
     """
@@ -235,7 +238,8 @@ def claim(rt, limit: int, *, lease: float = DEFAULT_LEASE_SECONDS,
             .where(
                 or_(
                     and_(Message.status == MessageStatus.queued, Message.next_attempt_at <= now),
-                    and_(Message.status == MessageStatus.sending, Message.claimed_until < now),
+                    and_(Message.status == MessageStatus.sending,
+                         Message.claimed_until < now - timedelta(seconds=lease)),
                 )
             )
             .order_by(Message.next_attempt_at)
@@ -421,22 +425,24 @@ def _scrub_secrets(row: Claimed, values: dict) -> None:
         values["body"] = redact(text) if text else "[a personal token, not kept]"
 
 
-def _record_once_more_if_disconnected(rt, results, stats, clock, max_attempts) -> None:
-    """Record what was sent; a connection the database dropped (a restart) is retried at
-    once, since rows left in "sending" would be sent again when their lease lapses."""
+def _record(rt, results, stats, clock, max_attempts) -> bool:
+    """Record what was sent; False when the database could not take it (the caller keeps
+    the results and tries again: rows left in "sending" would be sent again once their
+    lease and its grace lapse)."""
     for attempt in (1, 2):
         try:
             record(rt, results, stats, now=clock(), max_attempts=max_attempts)
-            return
+            return True
         except DBAPIError as exc:
             if attempt == 1 and exc.connection_invalidated:
                 log.warning("database connection lost while recording sends; trying again")
                 continue
-            log.exception("recording %d send result(s) failed", len(results))
+            log.warning("recording %d send result(s) failed (%s); keeping them until the database is back",
+                        len(results), type(exc.orig or exc).__name__)
         except Exception:
-            # The rows stay in "sending" and are retried when their lease lapses.
-            log.exception("recording %d send result(s) failed", len(results))
-        return
+            log.exception("recording %d send result(s) failed; keeping them", len(results))
+        return False
+    return False  # pragma: no cover - the loop always returns
 
 
 def _apologise(rt, row: Claimed) -> None:
@@ -492,6 +498,10 @@ def run_worker(
              rate, concurrency, lease, margin, " (drain once)" if once else "")
     last_report = time.monotonic()
     claim_failures = 0
+    # Results of sends the database could not take yet (an outage, a failover): recorded
+    # before anything new is claimed, for as long as it takes.
+    unrecorded: list[Result] = []
+    record_failures = 0
     next_tick = time.monotonic()  # once at start, then every SCHEDULER_TICK_SECONDS (not in drain)
     with ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="outbox-send") as pool:
         try:
@@ -502,9 +512,22 @@ def run_worker(
                     next_tick = time.monotonic() + SCHEDULER_TICK_SECONDS
                 if stopping:
                     halt.set()
+                if unrecorded:
+                    if _record(rt, unrecorded, stats, clock, max_attempts):
+                        log.info("recorded %d send result(s) kept while the database was away", len(unrecorded))
+                        unrecorded, record_failures = [], 0
+                    else:
+                        record_failures += 1
+                        if once and record_failures >= UNRECORDED_GIVE_UP_ONCE:
+                            log.error("giving up recording %d send result(s): their rows stay in sending",
+                                      len(unrecorded))
+                            unrecorded = []
+                        stop_event.wait(min(poll_interval * 2, 1.0))
+                        if not inflight and not stop_event.is_set():
+                            continue
                 claimed_now = 0
                 # Refill in chunks (not one row per finished send) to keep transactions few.
-                if not stopping and len(inflight) <= target_inflight - max(1, concurrency // 2):
+                if not stopping and not unrecorded and len(inflight) <= target_inflight - max(1, concurrency // 2):
                     try:
                         rows = claim(rt, min(batch, target_inflight - len(inflight)), lease=lease, now=clock(),
                                      rate=rate)
@@ -524,6 +547,8 @@ def run_worker(
                         stop_event.wait(min(poll_interval, rows.budget_wait))
                         continue
                 if not inflight:
+                    if unrecorded and not stop_event.is_set():
+                        continue
                     if stopping or (once and claimed_now == 0):
                         break
                     if wake is None:
@@ -541,7 +566,8 @@ def run_worker(
                 for future in done:
                     inflight.pop(future, None)
                 _note_stops(results, stats)
-                _record_once_more_if_disconnected(rt, results, stats, clock, max_attempts)
+                if unrecorded or not _record(rt, results, stats, clock, max_attempts):
+                    unrecorded.extend(results)
                 if time.monotonic() - last_report >= 10:
                     log.info("outbox worker: %s", stats.summary())
                     last_report = time.monotonic()
