@@ -179,6 +179,18 @@ class _Media:
     mime_type: str
     filename: str | None = None
     hash: str = field(default_factory=lambda: secrets.token_urlsafe(12))
+    trickle: float = 0.0        # seconds between chunks of the download (a slow CDN)
+    chunk: int = 1024
+    declare_size: bool = True   # file_size and Content-Length (False: neither is sent)
+
+
+@dataclass
+class _Stream:
+    """A download written chunk by chunk, with a pause between chunks."""
+    data: bytes
+    trickle: float
+    chunk: int
+    declare_size: bool
 
 
 # ----------------------------------------------------------------------------- validation
@@ -280,6 +292,24 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:  # quiet
         pass
 
+    def _stream(self, status: int, body: _Stream, content_type: str) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        if body.declare_size:
+            self.send_header("Content-Length", str(len(body.data)))
+        self.send_header("Connection", "close")
+        self.end_headers()
+        self.close_connection = True
+        stopping = self.server.fake._stopping
+        try:
+            for start in range(0, len(body.data), body.chunk):
+                self.wfile.write(body.data[start:start + body.chunk])
+                self.wfile.flush()
+                if body.trickle and stopping.wait(body.trickle):
+                    return
+        except OSError:
+            return  # the client gave up
+
     def do_GET(self) -> None:
         self._dispatch("GET")
 
@@ -293,6 +323,8 @@ class _Handler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         raw = self.rfile.read(length) if length else b""
         status, body, content_type = self.server.fake._handle(method, self.path, self.headers, raw)
+        if isinstance(body, _Stream):
+            return self._stream(status, body, content_type)
         if isinstance(body, (dict, list)):
             data = json.dumps(body).encode()
             content_type = "application/json; charset=UTF-8"
@@ -457,9 +489,20 @@ class FakeGraphAPI:
             self._token_expired = False
 
     def add_media(self, media_id: str, data: bytes, mime_type: str,
-                  filename: str | None = None) -> None:
+                  filename: str | None = None, *, trickle: float = 0.0, chunk: int = 1024,
+                  declare_size: bool = True) -> None:
+        """A file to download; `trickle` sends it `chunk` bytes at a time with pauses, and
+        `declare_size=False` leaves out its size (file_size, Content-Length)."""
         with self._cond:
-            self._media[str(media_id)] = _Media(data, mime_type, filename)
+            self._media[str(media_id)] = _Media(data, mime_type, filename, trickle=trickle, chunk=chunk,
+                                                declare_size=declare_size)
+
+    def downloads(self, media_id: str | None = None) -> int:
+        """How many times a media file's bytes were requested."""
+        with self._cond:
+            return sum(1 for r in self.requests if r.method == "GET"
+                       and r.path.endswith("/attachments/")
+                       and (media_id is None or (r.query.get("mid") or [""])[0] == str(media_id)))
 
     def media(self, media_id: str) -> tuple[bytes, str, str | None]:
         """What was uploaded (or added) as ``media_id``: (data, mime type, filename)."""
@@ -630,7 +673,7 @@ class FakeGraphAPI:
                     f"&ext={int(time.time())}&hash={item.hash}"),
             "mime_type": item.mime_type,
             "sha256": hashlib.sha256(item.data).hexdigest(),
-            "file_size": len(item.data),
+            **({"file_size": len(item.data)} if item.declare_size else {}),
             "id": media_id,
         }
 
@@ -639,6 +682,8 @@ class FakeGraphAPI:
         item = self._media.get(media_id)
         if item is None or (query.get("hash") or [""])[0] != item.hash:
             return 404, (b"", "text/plain")
+        if item.trickle or not item.declare_size:
+            return 200, (_Stream(item.data, item.trickle, item.chunk, item.declare_size), item.mime_type)
         return 200, (item.data, item.mime_type)
 
     def _upload(self, headers: Any, raw: bytes) -> tuple[int, dict[str, Any]]:

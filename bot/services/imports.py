@@ -13,7 +13,7 @@ from storage.models import Event, User
 from bot.services import guests as guest_service
 from bot.services import languages, outbox
 from bot.services.errors import DomainError
-from bot.services.guest_csv import NotACsv, parse_guest_csv
+from bot.services.guest_csv import MAX_CSV_BYTES, NotACsv, parse_guest_csv
 from bot.text import i18n, replies
 
 IMPORT_JOB = outbox.IMPORT_JOB
@@ -28,14 +28,20 @@ def queue_import(session: Session, user: User, event: Event, media, region: str 
     )
 
 
-def import_file(session: Session, user: User, event_id, data: bytes | None, region, what: str) -> str:
-    """Import the downloaded file (None: it could not be downloaded); the reply to its sender,
-    in their language (`what`, the file's name or "the file", too)."""
+def import_file(session: Session, user: User, event_id, data: bytes | None, region, what: str,
+                too_large: bool = False) -> str:
+    """Import the downloaded file (None: it could not be downloaded, or it was `too_large`
+    to fetch); the reply to its sender, in their language (`what`, the file's name or
+    "the file", too)."""
     with i18n.use(languages.organiser_language(user)):
-        return _import_file(session, user, event_id, data, region, what)
+        return _import_file(session, user, event_id, data, region, what, too_large)
 
 
-def _import_file(session: Session, user: User, event_id, data: bytes | None, region, what: str) -> str:
+def _import_file(session: Session, user: User, event_id, data: bytes | None, region, what: str,
+                 too_large: bool) -> str:
+    if too_large:
+        problem = i18n._("That file is too large (over {n} MB).", n=str(MAX_CSV_BYTES // (1024 * 1024)))
+        return i18n._("{problem} Nothing was changed.", problem=i18n.Raw(problem))
     if data is None:
         return i18n._(replies.DOWNLOAD_FAILED)
     try:

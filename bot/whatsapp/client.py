@@ -22,12 +22,14 @@ import logging
 import os
 import re
 import threading
+import time
 import unicodedata
 import uuid
 from typing import Any, Callable, Iterable, Sequence
 
 import requests
 from requests.adapters import HTTPAdapter
+from urllib3 import exceptions as urllib3_exceptions
 
 from bot.logs import mask_phone, mask_phones_in, redact
 from bot.text.i18n import N_
@@ -35,6 +37,7 @@ from bot.text.i18n import N_
 log = logging.getLogger("bot.whatsapp")
 
 MAX_MEDIA_BYTES = 100 * 1024 * 1024  # Meta's largest media file (documents)
+MEDIA_DEADLINE_SECONDS = 60.0        # a whole download, however slowly the bytes trickle in
 
 # Meta's documented limits, in characters.
 TEXT_BODY_MAX = 4096
@@ -657,8 +660,12 @@ class CloudAPIClient:
         """``{"url", "mime_type", "sha256", "file_size", "id", "messaging_product"}``."""
         return self._json(self._request("GET", self._url(str(media_id))))
 
-    def download_media(self, media_id: str, max_bytes: int = MAX_MEDIA_BYTES) -> tuple[bytes, str]:
-        """The media's bytes and mime type; refuses anything over ``max_bytes``."""
+    def download_media(self, media_id: str, max_bytes: int = MAX_MEDIA_BYTES,
+                       deadline: float = MEDIA_DEADLINE_SECONDS) -> tuple[bytes, str]:
+        """The media's bytes and mime type; refuses anything over ``max_bytes`` (the declared
+        size and Content-Length first, then while streaming) and gives up after ``deadline``
+        seconds in all, however slowly the bytes come."""
+        give_up_at = time.monotonic() + deadline
         info = self.get_media(media_id)
         url = info.get("url")
         if not url:
@@ -673,12 +680,19 @@ class CloudAPIClient:
                 raise MediaTooLarge(f"media {media_id} is {length} bytes, over {max_bytes}")
             chunks, total = [], 0
             try:
-                for chunk in response.iter_content(chunk_size=256 * 1024):
+                # read1 returns what has arrived (at least a byte): the deadline is checked
+                # between reads, each of which waits at most the read timeout.
+                while True:
+                    if time.monotonic() > give_up_at:
+                        raise GraphTimeout(f"download of media {media_id} took over {deadline:.0f}s")
+                    chunk = response.raw.read1(256 * 1024, decode_content=True)
+                    if not chunk:
+                        break
                     total += len(chunk)
                     if total > max_bytes:
                         raise MediaTooLarge(f"media {media_id} is over {max_bytes} bytes")
                     chunks.append(chunk)
-            except (requests.Timeout, requests.ConnectionError):
+            except (requests.Timeout, requests.ConnectionError, urllib3_exceptions.HTTPError, OSError):
                 raise GraphTimeout(f"download of media {media_id} broke off") from None
         finally:
             response.close()
@@ -738,7 +752,8 @@ class ConsoleTransport:
     def get_media(self, media_id: str) -> dict[str, Any]:
         raise WhatsAppError("media download needs WhatsApp credentials")
 
-    def download_media(self, media_id: str, max_bytes: int = MAX_MEDIA_BYTES) -> tuple[bytes, str]:
+    def download_media(self, media_id: str, max_bytes: int = MAX_MEDIA_BYTES,
+                       deadline: float = MEDIA_DEADLINE_SECONDS) -> tuple[bytes, str]:
         raise WhatsAppError("media download needs WhatsApp credentials")
 
     def upload_media(self, data: bytes, mime_type: str, filename: str) -> str:

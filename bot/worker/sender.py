@@ -57,6 +57,7 @@ MAX_ATTEMPTS = 8
 BACKOFF_BASE_SECONDS = 2.0
 BACKOFF_CAP_SECONDS = 600.0
 RECORD_GATHER_SECONDS = 0.02
+JOB_LANE_THREADS = 1          # import jobs, beside the sender threads
 UNRECORDED_GIVE_UP_ONCE = 120  # a drain (tests, --once) stops trying after this many rounds
 SCHEDULER_TICK_SECONDS = 5.0  # reminder rounds and final tallies (bot.scheduler)
 TOKEN_EXPIRED_MESSAGE = (
@@ -503,7 +504,10 @@ def run_worker(
     unrecorded: list[Result] = []
     record_failures = 0
     next_tick = time.monotonic()  # once at start, then every SCHEDULER_TICK_SECONDS (not in drain)
-    with ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="outbox-send") as pool:
+    # Jobs (a guest list to download and import) run on their own lane: however slow a
+    # download, the sender threads stay free for replies.
+    with ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="outbox-send") as pool, \
+            ThreadPoolExecutor(max_workers=JOB_LANE_THREADS, thread_name_prefix="outbox-job") as jobs:
         try:
             while True:
                 stopping = stop_event.is_set() or stats.stopped_reason is not None
@@ -542,7 +546,10 @@ def run_worker(
                         claim_failures = 0
                     claimed_now = len(rows)
                     for row in rows:
-                        inflight[pool.submit(send_claimed, rt, row, limiter, halt, margin)] = row
+                        if row.kind == IMPORT_JOB:
+                            inflight[jobs.submit(send_claimed, rt, row, None, halt, margin)] = row
+                        else:
+                            inflight[pool.submit(send_claimed, rt, row, limiter, halt, margin)] = row
                     if not rows and getattr(rows, "budget_wait", 0) > 0 and not inflight:
                         stop_event.wait(min(poll_interval, rows.budget_wait))
                         continue
