@@ -4,14 +4,24 @@ from __future__ import annotations
 
 import copy
 import json
+import uuid
+
+import pytest
 
 from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
+from sqlalchemy import event as sa_event
 from sqlalchemy import func, select
 
 from bot.runtime import of as runtime_of
 from bot.worker import drain
 from storage.models import Direction, Message, MessageStatus, RejectedUpdate
+from bot.services import events
+from bot.services.access import require
+from bot.services.errors import NotFound
+from bot.services.permissions import Action
+from bot.services.users import get_or_create_user
 from tests import webhooks
+from tests.api_helpers import seed
 from tests.conftest import TEST_APP_SECRET, TEST_PHONE_NUMBER_ID
 
 PHONE = "+972501234567"
@@ -139,8 +149,6 @@ def test_mutated_deliveries_never_get_a_5xx(app, base, edits):
 # --------------------------------------------------------------------------- REST edges
 
 def test_rest_refuses_lone_surrogates_and_deep_nesting_with_a_400(client, runtime):
-    from tests.api_helpers import seed
-
     world = seed(runtime)
     h = {**world.headers("admin"), "Content-Type": "application/json"}
     before = client.get("/api/events", headers=h).get_json()
@@ -155,8 +163,6 @@ def test_rest_refuses_lone_surrogates_and_deep_nesting_with_a_400(client, runtim
 
 
 def test_rest_paging_refuses_an_empty_skip_and_import_is_never_a_guest_id(client, runtime):
-    from tests.api_helpers import seed
-
     world = seed(runtime)
     h = world.headers("admin")
     event_id = client.get("/api/events", headers=h).get_json()[0]["id"]
@@ -177,3 +183,29 @@ def test_the_openapi_document_publishes_the_limits_the_api_enforces(client):
     first = schemas["GuestCreate"]["properties"]["first_name"]
     assert first["pattern"] == r"\S" and first["maxLength"] == 100
     assert schemas["EventCreate"]["properties"]["name"]["maxLength"] == 200
+
+
+def test_someone_elses_event_and_a_random_id_cost_the_same_single_query(runtime):
+    """No timing side channel: a non-member's 404 runs exactly what a random id's does."""
+    with runtime.transaction() as s:
+        owner = get_or_create_user(s, phone="+972541110001")
+        stranger = get_or_create_user(s, phone="+972541110002")
+        theirs = events.create_event(s, owner, "Private party").id
+    seen: list[str] = []
+
+    def count(conn, cursor, statement, *args):
+        seen.append(statement)
+
+    sa_event.listen(runtime.engine, "before_cursor_execute", count)
+    try:
+        shapes = []
+        for event_id in (theirs, uuid.uuid4()):
+            with runtime.transaction() as s:
+                stranger = s.merge(stranger)
+                seen.clear()
+                with pytest.raises(NotFound):
+                    require(s, stranger, event_id, Action.VIEW)
+                shapes.append(list(seen))
+        assert len(shapes[0]) == 1 and shapes[0] == shapes[1]
+    finally:
+        sa_event.remove(runtime.engine, "before_cursor_execute", count)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import select
+from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from storage.models import Event, EventMember, User
@@ -34,14 +34,19 @@ def get_membership(session: Session, user_id, event_id) -> EventMember | None:
 def require(session: Session, actor: User, event_id, action: Action) -> tuple[Event, EventMember]:
     """The event and the actor's membership, if the actor's role allows `action`.
 
-    A non-member gets NotFound, exactly as for an event that does not exist, so that
-    nobody learns that someone else's event exists.
+    A non-member gets NotFound, exactly as for an event that does not exist, and by the
+    same single query, so that nobody learns (not even from the time it takes) that
+    someone else's event exists.
     """
     eid = as_uuid(event_id)
-    event = session.get(Event, eid) if eid else None
-    member = get_membership(session, actor.id, eid) if event is not None else None
-    if event is None or member is None:
+    found = session.execute(
+        select(Event, EventMember)
+        .join(EventMember, and_(EventMember.event_id == Event.id, EventMember.user_id == actor.id))
+        .where(Event.id == eid)
+    ).first() if eid else None
+    if found is None:
         raise NotFound(_(EVENT_NOT_FOUND))
+    event, member = found
     if not role_allows(member.role, action):
         raise NotAuthorized(_("Only {roles} of {event} can {action}.",
                                 roles=i18n.Raw(_(needed_roles_phrase(action))), event=event.name,
