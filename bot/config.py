@@ -41,6 +41,9 @@ class Settings:
     broadcast_template_language: str | None = None
     broadcast_template_languages: str | None = None
     default_region: str | None = None
+    # Guest notes to an organiser are gathered and sent together at most this many seconds
+    # late (0: each at once).
+    note_digest_seconds: int = 180
     log_level: str = "INFO"
 
     # Environment variable name for each field (all are the upper-cased field name).
@@ -62,6 +65,12 @@ class Settings:
             if raw is None or raw.strip() == "":
                 continue
             raw = raw.strip()
+            if f.name == "note_digest_seconds":
+                if not raw.isdigit() or int(raw) > 3600:
+                    problems.append(f"NOTE_DIGEST_SECONDS must be a whole number of seconds from 0 to 3600 (got {raw!r})")
+                else:
+                    values[f.name] = int(raw)
+                continue
             if f.name == "whatsapp_max_send_rate":
                 try:
                     rate = float(raw)

@@ -24,7 +24,7 @@ approved it in that language.
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from typing import Iterable, Sequence
 
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -35,6 +35,10 @@ from storage.db import is_postgres
 from storage.models import Direction, Message, MessageStatus, utcnow
 
 IMPORT_JOB = "import_csv"  # a guest list to download and import (bot.worker.imports), not a message
+DIGEST_JOB = "note_digest"  # the guest notes held for one organiser, sent as one message (bot.worker.digests)
+JOB_KINDS = frozenset({IMPORT_JOB, DIGEST_JOB})
+# A row held until a job picks it up (a guest's note waiting for its digest): never due by itself.
+HELD_UNTIL = datetime(9999, 1, 1, tzinfo=timezone.utc)
 OPT_OUT_EXEMPT_KINDS = frozenset({"opt_out_ack"})  # sent even to a guest who just opted out
 
 

@@ -7,7 +7,9 @@ sender's open invitation); no role check here: a guest is not a member.
 from __future__ import annotations
 
 import logging
+import uuid
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from typing import Callable
 
 from sqlalchemy import func, select
@@ -135,8 +137,14 @@ def _notify(session: Session, guest: Guest, render: Callable[[], str], kind: str
     return sent
 
 
-def pass_on_note(session: Session, guest: Guest, text: str) -> int:
-    """Forward what a guest wrote (not an answer) to the organisers with `notify` on."""
+def pass_on_note(session: Session, guest: Guest, text: str, digest_seconds: int = 0) -> int:
+    """Forward what a guest wrote (not an answer) to the organisers with `notify` on.
+
+    Notes are not sent one by one: each is held for its organiser, and one digest per
+    organiser goes out within `digest_seconds` (NOTE_DIGEST_SECONDS), so a chatty guest
+    costs one message (or, outside the organiser's 24-hour window, one template) however
+    much they write. With 0 each note goes out at once.
+    """
     event = session.get(Event, guest.event_id)
     shown = " ".join(str(text or "").split())
     if len(shown) > 500:
@@ -145,4 +153,25 @@ def pass_on_note(session: Session, guest: Guest, text: str) -> int:
     def render() -> str:
         return _("💬 {guest} (guest of {event}) wrote: “{text}”", guest=guest.full_name, event=event.name,
                  text=shown)
-    return _notify(session, guest, render, kind=GUEST_NOTE_KIND)
+    now = utcnow()
+    if digest_seconds > 0:
+        bucket = str(int(now.timestamp()) // digest_seconds)
+        due = datetime.fromtimestamp((int(bucket) + 1) * digest_seconds, tz=timezone.utc)
+    else:
+        bucket, due = uuid.uuid4().hex, now
+    held = 0
+    texts: dict[str, str] = {}
+    for member in _members_to_notify(session, guest.event_id):
+        if member.phone == guest.phone:
+            continue
+        lang = languages.organiser_language(member)
+        if lang not in texts:
+            with i18n.use(lang):
+                texts[lang] = render()
+        outbox.enqueue(session, phone=member.phone, message=outbox.text(texts[lang]), kind=GUEST_NOTE_KIND,
+                       event_id=guest.event_id, user_id=member.id, not_before=outbox.HELD_UNTIL)
+        outbox.enqueue(session, phone=member.phone, kind=outbox.DIGEST_JOB, user_id=member.id,
+                       message=outbox.job(outbox.DIGEST_JOB, user_id=str(member.id)),
+                       body="guest notes", dedupe_key=f"digest:{member.id}:{bucket}", not_before=due)
+        held += 1
+    return held

@@ -27,12 +27,13 @@ from sqlalchemy.orm import Session
 
 from bot.logs import mask_phone, redact, redact_payload
 from bot.services import languages, outbox
-from bot.services.outbox import IMPORT_JOB, OPT_OUT_EXEMPT_KINDS
+from bot.services.outbox import DIGEST_JOB, IMPORT_JOB, JOB_KINDS, OPT_OUT_EXEMPT_KINDS
 from bot.text import guest_replies, i18n
 from bot.whatsapp import statuses
 from bot.whatsapp.client import AccessTokenExpired, WhatsAppError
 from bot.whatsapp.render import NotRenderable, render
 from bot.worker.clock import tick as clock_tick
+from bot.worker.digests import run_digest
 from bot.worker.imports import run_import
 from storage.db import is_postgres
 from storage.models import Guest, InvitationState, Message, MessageStatus, SendBudget, utcnow
@@ -308,6 +309,12 @@ def send_claimed(rt, row: Claimed, limiter: RateLimiter | None, halt: threading.
         margin = lease_margin(rt.transport, row.lease)
     if (row.claimed_until - utcnow()).total_seconds() < margin:
         return Result(row, "expired")
+    if row.kind == DIGEST_JOB:
+        try:
+            return Result(row, "done" if run_digest(rt, row) else "expired")
+        except Exception as exc:
+            log.exception("sending a digest of guest notes failed")
+            return Result(row, "retry", error=exc)
     if row.kind == IMPORT_JOB:
         try:
             return Result(row, "done" if run_import(rt, row) else "expired")
@@ -546,7 +553,7 @@ def run_worker(
                         claim_failures = 0
                     claimed_now = len(rows)
                     for row in rows:
-                        if row.kind == IMPORT_JOB:
+                        if row.kind in JOB_KINDS:
                             inflight[jobs.submit(send_claimed, rt, row, None, halt, margin)] = row
                         else:
                             inflight[pool.submit(send_claimed, rt, row, limiter, halt, margin)] = row

@@ -1,0 +1,102 @@
+"""Digests of guest notes: everything guests wrote to one organiser lately, as one message.
+
+Runs on the worker's job lane when a digest job falls due (bot.services.rsvp queues one
+per organiser and few minutes). Inside the organiser's 24-hour window the notes go as one
+free-form message; outside it the same words ride in one broadcast template, with the
+count up front, instead of one paid template per note.
+"""
+from __future__ import annotations
+
+import logging
+import uuid
+from datetime import timedelta
+
+from sqlalchemy import select, update
+
+from storage.models import Message, MessageStatus, User, utcnow
+
+from bot.services import languages, outbox
+from bot.services.rsvp import GUEST_NOTE_KIND
+from bot.services.sending import notice
+from bot.text import i18n
+from bot.text.i18n import _, ngettext
+
+log = logging.getLogger("bot.digests")
+
+MAX_DIGEST_CHARS = 3500      # one WhatsApp text, with room for the header
+MAX_TEMPLATE_CHARS = 900     # a template parameter carries at most 1,024
+WINDOW = timedelta(hours=24)
+
+
+def run_digest(rt, row) -> bool:
+    """Send one organiser's held notes as one message. False when the job was no longer ours."""
+    job = row.payload or {}
+    with rt.transaction() as session:
+        mine = session.execute(
+            update(Message)
+            .where(Message.id == row.id, Message.status == MessageStatus.sending,
+                   Message.claimed_until == row.claimed_until)
+            .values(status=MessageStatus.sent, sent_at=utcnow(), claimed_until=None)
+        ).rowcount
+        if not mine:
+            return False
+        user = session.get(User, uuid.UUID(job["user_id"]))
+        notes = list(session.scalars(
+            select(Message).where(Message.kind == GUEST_NOTE_KIND, Message.user_id == uuid.UUID(job["user_id"]),
+                                  Message.status == MessageStatus.queued,
+                                  Message.next_attempt_at == outbox.HELD_UNTIL)
+            .order_by(Message.created_at)
+        ))
+        if not notes:
+            return True  # an earlier digest took them
+        now = utcnow()
+        for note in notes:
+            note.status = MessageStatus.sent
+            note.sent_at = now
+            note.batch_id = row.id
+            note.error_text = "sent in a digest"
+        if user is None or not user.phone:
+            return True
+        lines = [n.body or "" for n in notes]
+        lang = languages.organiser_language(user)
+        with i18n.use(lang):
+            text = _compose(lines)
+            carried = _carried(lines)
+        inside = user.last_inbound_at is not None and user.last_inbound_at > now - WINDOW
+        message = outbox.text(text) if inside else notice(text, lang)
+        if not inside:
+            message["outside_window"] = carried
+        outbox.enqueue(session, phone=user.phone, message=message, kind="note_digest_message", user_id=user.id)
+        log.info("digest of %d guest note(s) queued for an organiser", len(notes))
+    return True
+
+
+def _compose(lines: list[str]) -> str:
+    if len(lines) == 1:
+        return lines[0]
+    head = ngettext("💬 {n} new message from guests:", "💬 {n} new messages from guests:", len(lines))
+    shown: list[str] = []
+    used = len(head)
+    for line in lines:
+        if used + len(line) + 2 > MAX_DIGEST_CHARS:
+            break
+        shown.append(line)
+        used += len(line) + 2
+    text = head + "\n\n" + "\n\n".join(shown)
+    if len(shown) < len(lines):
+        text += "\n\n" + ngettext("…and {n} more.", "…and {n} more.", len(lines) - len(shown))
+    return text
+
+
+def _carried(lines: list[str]) -> str:
+    """The digest in one template parameter: the count first, then as many notes as fit."""
+    if len(lines) == 1:
+        return lines[0] if len(lines[0]) <= MAX_TEMPLATE_CHARS else lines[0][:MAX_TEMPLATE_CHARS - 1] + "…"
+    head = ngettext("{n} new message from guests:", "{n} new messages from guests:", len(lines))
+    words = head
+    for line in lines:
+        candidate = f"{words} {line}"
+        if len(candidate) > MAX_TEMPLATE_CHARS:
+            return words + " …"
+        words = candidate
+    return words

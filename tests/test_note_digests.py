@@ -1,0 +1,54 @@
+"""A chatty guest costs the organisers one message, not one per text."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from bot.services import events, guests, members, rsvp
+from bot.services.users import get_or_create_user
+from bot.worker import drain
+from storage.models import Guest, utcnow
+
+DANA, NOAM, AVI = "+972521110001", "+972521110002", "+972541234001"
+
+
+def _setup(runtime):
+    with runtime.transaction() as s:
+        dana = get_or_create_user(s, phone=DANA, display_name="Dana", seen_at=utcnow())  # wrote lately
+        event = events.create_event(s, dana, "Dana & Noam's wedding", date=date(2031, 6, 12))
+        members.add_member(s, dana, event.id, NOAM, "editor")  # never wrote: outside the window
+        guest = guests.add_guest(s, dana, event.id, guests.GuestInput(first_name="Avi", last_name="Cohen",
+                                                                      phone=AVI))
+        return event.id, guest.id
+
+
+def test_thirty_notes_reach_each_organiser_as_one_message(runtime, fake_graph):
+    _, guest_id = _setup(runtime)
+    fake_graph.open_window(DANA)
+    drain(runtime)  # the welcome to the new team member
+    seen = {p: len(fake_graph.sent_to(p)) for p in (DANA, NOAM)}
+    for i in range(30):
+        with runtime.transaction() as s:
+            guest = s.get(Guest, guest_id)
+            rsvp.pass_on_note(s, guest, f"Question number {i + 1}: is there parking?", digest_seconds=180)
+    drain(runtime)
+    assert {p: len(fake_graph.sent_to(p)) for p in (DANA, NOAM)} == seen  # nothing yet: gathered first
+    drain(runtime, clock=lambda: utcnow() + timedelta(seconds=181))
+    [to_dana] = fake_graph.sent_to(DANA)[seen[DANA]:]
+    assert to_dana.type == "text"
+    assert to_dana.text.startswith("💬 30 new messages from guests:")
+    assert "Question number 1: is there parking?" in to_dana.text
+    [to_noam] = fake_graph.sent_to(NOAM)[seen[NOAM]:]
+    assert to_noam.type == "template"  # outside his window: one template, not thirty
+    assert to_noam.text.startswith("30 new messages from guests:")
+    drain(runtime, clock=lambda: utcnow() + timedelta(seconds=400))
+    assert len(fake_graph.sent_to(DANA)) == seen[DANA] + 1 and len(fake_graph.sent_to(NOAM)) == seen[NOAM] + 1
+
+
+def test_a_single_note_reads_as_itself(runtime, fake_graph):
+    _, guest_id = _setup(runtime)
+    fake_graph.open_window(DANA)
+    with runtime.transaction() as s:
+        rsvp.pass_on_note(s, s.get(Guest, guest_id), "Can I bring my dog?", digest_seconds=180)
+    drain(runtime, clock=lambda: utcnow() + timedelta(seconds=181))
+    assert fake_graph.sent_to(DANA)[-1].text == (
+        "💬 Avi Cohen (guest of Dana & Noam's wedding) wrote: “Can I bring my dog?”")
