@@ -147,6 +147,7 @@ def settings(db, fake_graph) -> Settings:
         invitation_template_language="en",
         broadcast_template="event_update",
         default_region="IL",
+        note_digest_seconds=0,  # notes at once; tests/test_note_digests.py gathers them
     )
 
 

@@ -17,7 +17,7 @@ NO = ["no", "No.", "n", "nope", "not coming", "Not coming, sorry", "can't make i
       "לצערנו לא נוכל להגיע", "❌", "👎", "no, we are 0", "0", "we are 0", "not coming, we are 3",
       "لا", "لن نحضر", "لا أستطيع", "للأسف لا", "нет", "Нет.", "не смогу", "не придём", "не придем",
       "к сожалению, нет"]
-MAYBE = ["maybe", "Maybe!", "not sure", "not sure yet", "perhaps", "אולי", "לא בטוח", "לא בטוחה", "🤔",
+MAYBE = ["maybe", "Maybe!", "not sure", "not sure yet", "perhaps", "אולי", "לא בטוח", "לא בטוחה",
          "we'll try", "ربما", "لست متأكدا", "может быть", "Может быть", "возможно", "не знаю"]
 PARTY = [("3", 3), ("we are 3", 3), ("We're 4", 4), ("2 people", 2), ("3 of us", 3), ("party of 4", 4),
          ("נהיה 4", 4), ("אנחנו 3", 3), ("3 אנשים", 3), ("two", 2), ("Three", 3), ("ten", 10),
@@ -40,7 +40,8 @@ THANKS = ["ok", "OK", "k", "okay", "ok thanks", "Ok thank you!", "thanks 🙏", 
           "شكرا", "شكراً", "شكرا جزيلا 🙏", "спасибо", "Спасибо большое!", "хорошо"]
 HELP = ["help", "Help", "hi", "Hi!", "hello", "hello there", "hey", "שלום", "היי", "עזרה",
         "مرحبا", "مرحباً", "привет", "Привет!", "помощь", "здравствуйте"]
-UNKNOWN = ["", "   ", "?", "100", "1000 people", "call me at 0501234567", "what's for dinner",
+# 🤔 is thinking, not a tentative answer (the corpus calls it unclear): the bot does not record it.
+UNKNOWN = ["", "   ", "?", "🤔", "100", "1000 people", "call me at 0501234567", "what's for dinner",
            "🙂", "a" * 5000, "1 2 3"]
 
 

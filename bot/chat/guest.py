@@ -7,12 +7,18 @@ replies are outbox rows in that same transaction. A guest is recognised by their
     rsvp:<guest id>:yes|no|maybe    an answer (invitation and reminder buttons)
     party:<guest id>:<n>|more       the party size after a yes
     pick:<guest id>                 which event a typed answer is for
+    sure:<guest id>:yes|no          "Just to be sure: ...?" answered: [Yes] / [Not quite]
 
 A payload is honoured only when its guest's phone is the sender's.
 
 Per-guest state lives in Conversation.guest_state (plain JSON):
     {"await_party": {"guest": id, "until": iso},
-     "choice": {"intent": "yes", "party": 3, "until": iso}}
+     "choice": {"intent": "yes", "party": 3, "until": iso},
+     "confirm": {"guest": id, "answer": "yes", "party": 3, "until": iso}}
+
+Typed text is read by `bot.chat.understanding.understand`. A reading that is not sure (a
+guess about a count, conflicting words) is never recorded silently: the guest is asked
+"Just to be sure: ...?" with [Yes] [Not quite], and only [Yes] records it.
 A message that is not an answer waits in "choice" as {"intent": "note", "text": ..., "wamid": ...}
 while the guest picks the event it is about: a note reaches the organisers of one event only.
 """
@@ -29,7 +35,8 @@ from storage.models import Event, EventMember, Guest, InvitationState, Message, 
 
 from bot.text import guest_replies as say
 from bot.services import outbox
-from bot.chat.answers import GuestIntent, interpret
+from bot.chat.answers import GuestIntent, from_understanding
+from bot.chat.understanding import Understanding, understand
 from bot.chat.conversation import get_conversation
 from bot.text.dates import format_date
 from bot.text import i18n
@@ -62,6 +69,9 @@ def _parse(reply_id: str | None) -> tuple[str, uuid.UUID, str] | None:
     if len(parts) == 3 and parts[0] == "party" and (parts[2] == "more" or parts[2].isdigit()):
         gid = as_uuid(parts[1])
         return ("party", gid, parts[2]) if gid else None
+    if len(parts) == 3 and parts[0] == "sure" and parts[2] in ("yes", "no"):
+        gid = as_uuid(parts[1])
+        return ("sure", gid, parts[2]) if gid else None
     if len(parts) == 2 and parts[0] == "pick":
         gid = as_uuid(parts[1])
         return ("pick", gid, "") if gid else None
@@ -224,10 +234,25 @@ def _payload(turn: _Turn, kind: str, guest_id: uuid.UUID, value: str) -> None:
             turn.say(say.ask_exact_number(turn.lang), guest.event_id)
         else:
             _party(turn, guest, int(value))
+    elif kind == "sure":
+        item = turn._valid("confirm")
+        turn.state.pop("confirm", None)
+        if not item or item.get("guest") != str(guest.id):
+            _ask_answer(turn, guest)
+        elif value == "yes":
+            answer, party = item.get("answer"), item.get("party")
+            if answer == "yes" and party and guest.status == RsvpStatus.confirmed:
+                _party(turn, guest, int(party))
+            else:
+                _answer(turn, guest, answer, party, via="text")
+        else:
+            turn.say(say.write_again(turn.lang), guest.event_id)
     elif kind == "pick":
         choice = turn._valid("choice")
         turn.state.pop("choice", None)
-        if choice and choice.get("intent") in ("yes", "no", "maybe"):
+        if choice and choice.get("intent") in ("yes", "no", "maybe") and choice.get("unsure"):
+            _confirm(turn, guest, choice["intent"], choice.get("party"), choice.get("children"))
+        elif choice and choice.get("intent") in ("yes", "no", "maybe"):
             _answer(turn, guest, choice["intent"], choice.get("party"), via="text")
         elif choice and choice.get("intent") == "note":
             _forward(turn, guest, str(choice.get("text") or ""), choice.get("wamid"))
@@ -292,7 +317,9 @@ def _text(turn: _Turn, rows: list[tuple[Guest, Event]]) -> bool:
     if msg.kind in ("reaction", "system", "unsupported", "unknown"):
         return True  # nothing to answer
     text = (msg.text or "").strip() if msg.kind in ("text", "button", "interactive") else ""
-    intent = interpret(text) if text else GuestIntent("unknown")
+    reading = understand(text) if text else Understanding("other", sure=False)
+    intent = from_understanding(reading)
+    turn.reading = reading
 
     if intent.kind == "stop":
         _set_opt_out(turn, rows, True)
@@ -313,6 +340,24 @@ def _text(turn: _Turn, rows: list[tuple[Guest, Event]]) -> bool:
         return True
 
     awaited = turn.awaited_guest()
+    if reading.intent == "unclear" and intent.kind == "maybe":
+        # "not sure yet how many", "depends on work": an answer that stands stays
+        answered = [(g, e) for g, e in turn.open_invitations() if g.status in (RsvpStatus.confirmed, RsvpStatus.declined)]
+        if answered and len(answered) == len(turn.open_invitations()):
+            guest = answered[0][0]
+            turn.say(say.nothing_changes(turn.lang, say.status_line(turn.lang, guest.status.value, guest.party_size)),
+                     guest.event_id)
+            return True
+    if not reading.sure and not intent.gesture and intent.kind in ("yes", "no", "maybe", "party_size"):
+        answer = "yes" if intent.kind == "party_size" else intent.kind
+        guest = awaited if awaited is not None else None
+        candidates = turn.open_invitations()
+        if guest is None and len(candidates) == 1:
+            guest = candidates[0][0]
+        if guest is not None:
+            _confirm(turn, guest, answer, intent.party_size, reading.children)
+            return True
+        return _choose_or_apply(turn, answer, intent.party_size, unsure=True, children=reading.children)
     if intent.kind == "party_size" or (intent.kind == "yes" and intent.party_size):
         if awaited is not None:
             _party(turn, awaited, intent.party_size)
@@ -331,7 +376,17 @@ def _text(turn: _Turn, rows: list[tuple[Guest, Event]]) -> bool:
     return True
 
 
-def _choose_or_apply(turn: _Turn, answer: str, party: int | None, only_unanswered: bool = False) -> bool:
+def _confirm(turn: _Turn, guest: Guest, answer: str, party: int | None, children: int | None = None) -> None:
+    """When unsure, ask: restate the reading with [Yes] [Not quite]; only [Yes] records it."""
+    turn.state["confirm"] = {"guest": str(guest.id), "answer": answer, "party": party,
+                             "until": (turn.now + CHOICE_TTL).isoformat()}
+    body = say.confirm_reading(turn.lang, answer, party, children)
+    buttons = [(f"sure:{guest.id}:{suffix}", title) for suffix, title in say.confirm_buttons(turn.lang)]
+    turn.send(outbox.buttons(body, buttons), guest.event_id)
+
+
+def _choose_or_apply(turn: _Turn, answer: str, party: int | None, only_unanswered: bool = False,
+                     unsure: bool = False, children: int | None = None) -> bool:
     candidates = _unanswered(turn) if only_unanswered else turn.open_invitations()
     if len(candidates) == 1:
         turn.state.pop("choice", None)
@@ -342,6 +397,8 @@ def _choose_or_apply(turn: _Turn, answer: str, party: int | None, only_unanswere
             _answer(turn, guest, answer, party, via="text")
         return True
     turn.state["choice"] = {"intent": answer, "party": party, "until": (turn.now + CHOICE_TTL).isoformat()}
+    if unsure:
+        turn.state["choice"].update(unsure=True, children=children)
     body, button = say.choose_event(turn.lang)
     rows = [(pick_payload_id(g.id), e.name, format_date(e.date, turn.lang) if e.date else say.date_tba(turn.lang))
             for g, e in candidates[:MAX_PICK_ROWS]]
@@ -446,5 +503,5 @@ def _forward(turn: _Turn, guest: Guest, text: str, wamid: str | None) -> None:
     inbound = turn.session.scalar(select(Message).where(Message.wamid == wamid)) if wamid else None
     if inbound is not None:
         inbound.guest_id, inbound.event_id = guest.id, guest.event_id
-    rsvp.pass_on_note(turn.session, guest, text)
+    rsvp.pass_on_note(turn.session, guest, text, turn.settings.note_digest_seconds)
     turn.say(say.passed_on(turn.lang), guest.event_id)

@@ -80,6 +80,43 @@ def party_recorded(lang: str, event: str, party: int) -> str:
 
 
 @in_language
+def children_count(lang: str, n: int) -> str:
+    return ngettext("1 child", "{n} children", n)
+
+
+@in_language
+def confirm_reading(lang: str, answer: str, total: int | None = None, children: int | None = None) -> str:
+    """When unsure, ask: a one-line restatement of what the bot read."""
+    if answer == "no":
+        return _("Just to be sure: you're not coming?")
+    if answer == "maybe":
+        return _("Just to be sure: you might come, but you don't know yet?")
+    if total and children:
+        return _("Just to be sure: you're coming, {people}, {children} of them?",
+                 people=i18n.Raw(people(lang, total)), children=i18n.Raw(children_count(lang, children)))
+    if total:
+        return _("Just to be sure: you're coming, {people}?", people=i18n.Raw(people(lang, total)))
+    return _("Just to be sure: you're coming?")
+
+
+@in_language
+def confirm_buttons(lang: str) -> list[tuple[str, str]]:
+    """(suffix, title) of the two answers to "Just to be sure"."""
+    return [("yes", _("Yes")), ("no", _("Not quite"))]
+
+
+@in_language
+def write_again(lang: str) -> str:
+    return _("Sorry! Please write your answer again, e.g. \"yes, 3\" or \"no\".")
+
+
+@in_language
+def nothing_changes(lang: str, status_text: str) -> str:
+    """A guest who answered writes they are not sure yet: what stands stays."""
+    return _("OK, nothing changes for now. {status} Write to us when you know.", status=i18n.Raw(status_text))
+
+
+@in_language
 def not_coming(lang: str, name: str, event: str) -> str:
     return _("Thanks for letting us know, {name}. You're down as not coming to {event}. "
              "If plans change, just reply here.", name=name, event=event)

@@ -1,0 +1,845 @@
+"""What a guest's message means: the understanding layer of the guest side.
+
+`understand(text)` reads a typed reply to an invitation (Hebrew, English, Arabic, Russian,
+mixed, emoji) and returns an `Understanding`: an intent, an answer (yes / no / maybe /
+None), a count (adults, children, total) and how sure it is. Pure and total: no
+database, no network, well under a millisecond a message, never raises.
+
+How it reads, like Duckling's rules per language:
+
+1. *Normalise*: Unicode forms, Hebrew vowel marks (nikud) and final letters, Arabic
+   vowel marks and hamza forms, ё, quotes inside Hebrew abbreviations (בע"ה, סה"כ),
+   English contractions (can't → can not), digits glued to words (מגיעים2).
+2. *Phrases* (a few words that mean one thing: "count us in", "אין מצב ש", "of us",
+   "by mistake") become one token; then every word is looked up in one lexicon, trying
+   the word itself, then without repeated letters (yess, כןן), without Hebrew prefixes
+   (ו ש ה ב ל כ מ), and split in two (כןמגיעים, לאנוכל).
+3. *Clauses*: the message is cut at punctuation and "but"/"אבל". Each clause gets a
+   polarity (coming / not coming / maybe) and a subject (the writer's household, or
+   someone else in it): a negation counts for its own clause and subject only, so "my
+   husband can't" takes one person away and does not decline ("I'm coming, my husband
+   can't" is yes, 1), and "no kids" says children 0.
+4. *Counts*: numbers (digits and number words, Hebrew gendered forms, זוג = 2), +1/+2,
+   "N adults and M kids", "just me", "me and my wife", "of us"; a number is read as a head
+   count only where the words around it are about people (not "at 8", not "99%").
+5. *Intent*: stop/start first, then a change of mind, an answer, a count, details, a
+   question, a greeting, politeness, unclear, other. Politeness is never an answer.
+
+Confidence: `sure` is False when the reading rests on a guess (a total that adds an
+unnumbered child to a number, conflicting words, a number whose role is not spelled out,
+an emoji alone). The guest conversation then asks ("Just to be sure: ...?") instead of
+recording silently.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from storage.models import MAX_PARTY_SIZE
+
+__all__ = ["Understanding", "understand", "INTENTS", "ANSWERS", "MAX_PARTY_SIZE"]
+
+INTENTS = ("answer", "count", "change", "question", "details", "stop", "start", "thanks",
+           "greeting", "unclear", "other")
+ANSWERS = ("yes", "no", "maybe")
+_MAX_LENGTH = 400
+
+
+@dataclass(frozen=True)
+class Understanding:
+    intent: str
+    answer: str | None = None
+    adults: int | None = None
+    children: int | None = None
+    total: int | None = None
+    sure: bool = True
+    gesture: bool = False   # only emoji (👍 🎉): a yes to an open invitation, else politeness
+    relative: int | None = None   # "add one more" (+1) / "one less" (-1): a change to the count
+
+    @property
+    def confidence(self) -> str:
+        return "sure" if self.sure else "unsure"
+
+    @property
+    def is_rsvp(self) -> bool:
+        return self.intent in ("answer", "count", "change") and (self.answer is not None or self.total is not None)
+
+
+_OTHER = Understanding("other", sure=False)
+
+# --------------------------------------------------------------------------- normalising
+
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufe0f\u20e3\U0001f3fb-\U0001f3ff]")
+_NIKUD = re.compile("[\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7]")
+_ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
+_FOLD = str.maketrans({"ة": "ه", "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ё": "е",
+                       "ך": "כ", "ם": "מ", "ן": "נ", "ף": "פ", "ץ": "צ", "\u05be": " ",
+                       "«": " ", "»": " ", "“": " ", "”": " ", "„": " "})
+_HEB = "\u05d0-\u05ea"
+_ABBREV = re.compile(f"(?<=[{_HEB}])[\"'\u05f3\u05f4](?=[{_HEB}])")
+_CONTRACTIONS = [
+    (r"\bcan'?t\b", "can not"), (r"\bcannot\b", "can not"), (r"\bwon'?t\b", "will not"),
+    (r"\bwont\b", "will not"), (r"\b(\w+)n't\b", r"\1 not"), (r"\b(do|does|did|would|could|should|is|are|was|were|have|has)nt\b", r"\1 not"), (r"\b(i|we|you|they|he|she|it)'ll\b", r"\1 will"),
+    (r"\b(we|you|they)'re\b", r"\1 are"), (r"\bi'?m\b", "i am"), (r"\b(i|we|you|they)'d\b", r"\1 would"),
+    (r"\b(i|we|you|they)'ve\b", r"\1 have"), (r"\b(it|that|he|she|what|who|where|there)'s\b", r"\1 is"),
+    (r"\bill\b(?= (?:be|come|try|let|have|make|confirm|attend))", "i will"),
+    (r"\bwell\b(?= (?:be|come|try|let|have|make|confirm|attend|do|see|miss))", "we will"),
+    (r"\bwere\b(?= (?:coming|in|there|attending|going))", "we are"),
+]
+_CONTRACTIONS = [(re.compile(p), r) for p, r in _CONTRACTIONS]
+_GLUED_DIGITS = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
+
+
+def _fold(word: str) -> str:
+    return word.translate(_FOLD)
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    text = _INVISIBLE.sub("", text)
+    text = _NIKUD.sub("", text)
+    text = _ARABIC_MARKS.sub("", text)
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    text = _ABBREV.sub("", text)
+    text = re.sub(f"(?<=[{_HEB}])\\.(?=[{_HEB}]\\.)", "", text)  # נ.ב. → נב.
+    text = text.lower().translate(_FOLD)
+    for pattern, repl in _CONTRACTIONS:
+        text = pattern.sub(repl, text)
+    text = text.replace("'", "")
+    text = _GLUED_DIGITS.sub(" ", text)
+    return " ".join(text.split())
+
+
+# --------------------------------------------------------------------------- the lexicon
+
+def _words(*groups: str) -> list[str]:
+    return [w for g in groups for w in g.split()]
+
+
+LEX: dict[str, tuple[str, int | None]] = {}
+
+
+def _add(tag: str, words: list[str] | str, value: int | None = None) -> None:
+    for w in (words.split() if isinstance(words, str) else words):
+        LEX[_fold(w)] = (tag, value)
+
+
+_add("YES", _words(
+    "yes y yeah yea yep yup ya yas yess yesss yse ys sure definitely absolutely certainly gladly happily "
+    "yay yesyes si oui ja confirm confirmed rsvp accepted accept course totally",
+    "כן כו כנ בטח ברור בשמחה בטוח כמובן ודאי וודאי בוודאי בודאי מאשר מאשרת מאשרים אישור אישרתי לאשר פיקס "
+    "תרשמו תרשום תרשמי רשמו",
+    "نعم اكيد بالتاكيد طبعا اجل ايوه ايوا اه موافق موافقون تمام",
+    "да конечно обязательно ага угу"))
+_add("COME", _words(
+    "coming come attend attending attendance join joining there",
+    "מגיע מגיעה מגיעים מגיעות נגיע אגיע להגיע באים בא באה נבוא אבוא לבוא תגיע יגיע יגיעו יבוא יבואו "
+    "נשתתף אשתתף מצטרף מצטרפת מצטרפים נצטרף הגעה אהיה תהיה מתאים מתאימ יוצא יסתדר מסתדר נצליח אצליח רלוונטי "
+    "יכולים יכולה",
+    "سنحضر ساحضر سناتي سااتي نحضر احضر الحضور حضور جايين جاي جاية منيجي نيجي بنيجي ناتي",
+    "придем приду придет прийти будем буду будет получится сможем смогу сможет придут"))
+_add("ABLE", _words("can able could", "יכול יכולה יכולים נוכל אוכל יוכל תוכל", "نستطيع استطيع نقدر اقدر",
+                    "могу можем"))
+_add("NEG", _words("not never no", "לא אינני איננו", "لا لن ما مش مو", "не нет"))
+_add("NOWORD", _words("n nope nah negative", "שלילי כא", "", ""))
+_add("NOVERB", _words("decline declines declined declining cancel canceling cancelling skip",
+                      "נבצר מבטל מבטלת מבטלים לבטל לוותר", "", ""))
+_add("SORRY", _words("sorry unfortunately sadly regretfully regret regrets afraid",
+                     "לצערנו לצערי מצטער מצטערת מצטערים", "للاسف اسف اسفه اعتذر نعتذر",
+                     "сожалению увы извините простите"))
+_add("MAYBE", _words("maybe perhaps possibly probably might tentatively hopefully",
+                     "אולי ננסה אנסה נשתדל אשתדל נתאמץ כנראה ספק מקווה מקווים",
+                     "ربما يمكن سنحاول", "возможно наверное постараемся постараюсь"))
+_add("THANKS", _words(
+    "thanks thank thx tnx thanx ty tysm cheers appreciated appreciate",
+    "תודה תודות תנקס", "شكرا مشكور مشكورين", "спасибо благодарю"))
+_add("POLITE", _words(
+    "ok okay okey okie k kk noted got it cool nice perfect great good wonderful amazing awesome super lovely "
+    "much very lots many so you for the invite invitation please pls dear well oh ah love happy a",
+    "אוקי אוקיי בסדר סבבה מעולה יופי מצוין מצויין קיבלתי קיבלנו התקבל אחלה רבה רבות על ההזמנה הזמנה יקרה "
+    "יקר יקרים בבקשה נא וואלה יאללה אחי נו פשוט",
+    "جزيلا حسنا ممتاز اوكي جميل رائع على الدعوة عفوا",
+    "большое ок окей хорошо отлично понятно ладно супер класс за приглашение"))
+_add("BLESS", _words(
+    "mazal mazel tov congrats congratulations mazaltov",
+    "מזל טוב מזלט מזט בשעה טובה בשמחות במזל שיהיה המון מרגש איזה כיף לזוג המאושר לבר לבת המצווה מצווה",
+    "مبروك الف الله يتمم خير سلفا",
+    "поздравляем поздравляю мазл тов"))
+_add("GREET", _words(
+    "hi hello hey hiya howdy help menu shalom everyone morning evening",
+    "שלום הי הלו אהלן הולה עזרה בוקר ערב שבוע נשמע קורה המצב רב",
+    "مرحبا اهلا السلام سلام عليكم مساعده مساعدة هلا",
+    "привет здравствуйте здравствуй помощь помогите добрый день вечер утро"))
+_add("SELF1", _words("i me myself", "אני אותי", "انا", "я"))
+_add("WE", _words("we us our ours", "אנחנו אנו אותנו שלנו מאיתנו איתנו", "نحن عددنا", "мы нас"))
+_add("OTHER", _words(
+    "wife husband girlfriend boyfriend partner fiance fiancee son daughter mother father mom dad mum "
+    "grandma grandpa friend sister brother",
+    "אשתי בעלי החבר החברה חבר חברה בנזוג בתזוג הבן הבת בני בתי אמא אבא סבא סבתא אמי אבי אחותי",
+    "زوجتي زوجي ابني بنتي امي ابي", "жена женой мужем муж сын дочь мама папа женою"), 1)
+_add("OTHER", _words("parents", "ההורים הורים", "اهلي", "родителями родители"), 2)
+_add("OTHERS", _words("family", "המשפחה משפחה", "العائله", "семьей"))
+_add("KID", _words("kid child baby toddler infant", "ילד ילדה תינוק תינוקת", "طفل ولد", "ребенок ребенком"), 1)
+_add("KIDS", _words("kids children babies", "ילדים הילדים ילדימ", "اولاد الاولاد اطفال الاطفال", "детьми дети детей"))
+_add("ADULT", _words("adults adult grownups", "מבוגרים מבוגר", "كبار", "взрослых взрослые взрослый"))
+_add("PEOPLE", _words("people persons person guests pax ppl", "אנשים איש נפשות מוזמנים אורחים",
+                      "اشخاص شخص افراد", "человек человека гостей"))
+_add("PLUS", _words("plus", "ועוד פלוס", "", ""))
+_add("AND", _words("and with", "עם ו", "مع و", "и с со"))
+_add("WITHOUT", _words("without", "בלי", "بدون", "без"))
+_add("JUST", _words("just only alone solo", "רק לבד", "فقط لوحدي", "только один одна"))
+_add("CUE", _words(
+    "are am be will is of total all in x including so there the be going to then a an too also back "
+    "for able would love to actually update correction",
+    "נהיה סהכ סה בסך הכל בעצמ עדכונ אז של גם שם יחד ביחד תרשמו כל ל",
+    "سنكون سيحضر المجموع معا", "будет всего вместе"))
+_add("DETAILS", _words(
+    "details detail when where address location info information directions time date venue place "
+    "waze map start starts",
+    "פרטים מתי איפה כתובת הכתובת מיקום שעה תאריך התאריך וויז ווייז היכן",
+    "تفاصيل التفاصيل متى اين وين عنوان العنوان موقع الموقع مكان المكان الوقت التاريخ معلومات القاعه الموعد",
+    "детали подробности подробнее когда где адрес место время дата инфо информация начало"))
+_add("FAM", _words("משפחת"))
+_add("INCL", _words("including incl", "מתוכמ כולל", "", "из них включая"))
+_add("LAUGH", _words("lol haha hahaha lmao omg", "חחח חחחח חחחחח", "ههه هههه", "ахах хаха"))
+_add("NOISE", _words("what huh hmm hm ok? eh", "מה אה ש ככככ ככ", "شو ايش", "что"))
+
+_NUMBERS = {
+    "zero": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "couple": 2, "pair": 2,
+    "אפס": 0, "אחד": 1, "אחת": 1, "שניים": 2, "שתיים": 2, "שנים": 2, "שני": 2, "שתי": 2, "זוג": 2,
+    "שלושה": 3, "שלוש": 3, "שלושת": 3, "ארבעה": 4, "ארבע": 4, "ארבעת": 4, "חמישה": 5, "חמש": 5, "חמשת": 5,
+    "שישה": 6, "ששה": 6, "שש": 6, "ששת": 6, "שבעה": 7, "שבע": 7, "שמונה": 8, "תשעה": 9, "תשע": 9,
+    "עשרה": 10, "עשר": 10,
+    "واحد": 1, "واحده": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "ثلاثه": 3, "ثلاث": 3,
+    "اربعه": 4, "اربع": 4, "خمسه": 5, "خمس": 5, "سته": 6, "ست": 6, "سبعه": 7, "سبع": 7, "ثمانيه": 8,
+    "ثماني": 8, "تسعه": 9, "تسع": 9, "عشره": 10, "عشر": 10, "شخصين": 2,
+    "ноль": 0, "два": 2, "две": 2, "двое": 2, "три": 3, "трое": 3, "четыре": 4,
+    "четверо": 4, "пять": 5, "пятеро": 5, "шесть": 6, "шестеро": 6, "семь": 7, "семеро": 7, "восемь": 8,
+    "девять": 9, "десять": 10,
+}
+for _w, _n in _NUMBERS.items():
+    LEX[_fold(_w)] = ("NUM", _n)
+# counts that include the writer: "both of us", שנינו, вдвоём
+for _w, _n in {"שנינו": 2, "שתינו": 2, "שלושתנו": 3, "ארבעתנו": 4, "חמשתנו": 5,
+               "вдвоем": 2, "втроем": 3, "вчетвером": 4, "впятером": 5, "كلنا": None}.items():
+    LEX[_fold(_w)] = ("SELFNUM", _n)
+LEX["ש"] = ("NOISE", None)
+
+# Phrases (on the normalised text) that become one token. Order matters: longer first.
+_B, _E = r"(?<![^\W_])", r"(?![^\W_])"
+
+
+def _p(words: str) -> str:
+    return _B + "(?:[והבלמש]{1,2}(?=[\u05d0-\u05ea]))?(?:" + _fold(words) + ")" + _E
+
+
+_PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
+    # positive idioms that carry a negative word
+    (r"can not wait|will not miss(?: it)?|would not miss(?: it)?|wouldnt miss(?: it)?|not miss(?: it)?"
+     r"|no doubt|no question|with bells on|for the world", "POSX"),
+    (r"no problem|no worries|why not|אין בעיה|בלי נדר|לא נפספס|לא מפספסים|לא נחמיץ|مش مشكله|لا مشكله|без проблем"
+     r"|нет проблем|не вопрос|не пропустим", "FILLX"),
+    (r"אין מצב ש\S*|אין סיכוי ש?לא|על בטוח|בטח ש\S*|ברור ש\S*|מה השאלה|מה זאת השאלה הזאת", "YESX"),
+    (r"אין מצב|not this time|לא הפעם|have to pass|no thank you|no thanks", "NOX"),
+    (r"miss it|will miss", "NOVERBX"),
+    (r"count (?:us|me) in|see you there|i am in|we are in|will be there|be there|we are there|אנחנו שם|נהיה שם"
+     r"|אהיה שם|נתראה|с удовольствием|بكل سرور|make it|would love to|love to come|happy to come|will attend"
+     r"|(?:we|i) will(?=\s*(?:$|[,.!;]))|נשמח|אשמח|שמחים|שמחה", "COMEX"),
+    (r"none of us|no one|nobody|אף אחד(?: מאיתנו| מאתנו)?|никто|ولا واحد", "NOBODYX"),
+    (r"(?:the )?(\d+|two|three|four|five|six) of us", r"\1 PEOPLE"),
+    (r"both of us|us both|the two of us|just us two|just the two of us", "SELFNUMTWOX"),
+    (r"family of|party of|משפחה של|family", "FAMX"),
+    (r"בן זוג|בת זוג|בןזוג|בתזוג|plus one|plus 1|פלוס אחת|פלוס אחד|plus-one", "PARTNERX"),
+    (r"החבר שלי|החברה שלי|אבא שלי|אמא שלי|הבן שלי|הבת שלי|הבן שלנו|הבת שלנו|my wife|my husband|my son"
+     r"|my daughter|my girlfriend|my boyfriend|my partner|my mom|my dad|my mother|my father|my friend", "ONEX"),
+    (r"ההורים שלי|my parents", "TWOX"),
+    (r"good morning|good evening|בוקר טוב|ערב טוב|שבוע טוב|שלום רב|מה נשמע|מה קורה|מה המצב|מה שלומכם|السلام عليكم"
+     r"|добрый день|добрый вечер|доброе утро|hey there|hello there|hi there", "GREETX"),
+    (r"מזל טוב|mazal tov|mazel tov|בשעה טובה|מזל ט|שיהיה במזל|שיהיה בשעה טובה|الف مبروك|الله يتمم على خير", "BLESSX"),
+    (r"thank you|תודה רבה|شكرا جزيلا|спасибо большое|большое спасибо", "THANKSX"),
+]]
+
+_TAG_OF_PHRASE = {
+    "POSX": ("YES", None), "FILLX": ("POLITE", None), "YESX": ("YES", None), "NOX": ("NOWORD", None),
+    "NOVERBX": ("NOVERB", None), "COMEX": ("COME", None), "NOBODYX": ("NOBODY", None),
+    "PEOPLE": ("PEOPLE", None), "SELFNUMTWOX": ("SELFNUM", 2), "FAMX": ("FAM", None),
+    "PARTNERX": ("PARTNER", 1), "ONEX": ("OTHER", 1), "TWOX": ("OTHER", 2), "GREETX": ("GREET", None),
+    "BLESSX": ("BLESS", None), "THANKSX": ("THANKS", None),
+}
+
+_PREFIXES = "והבלכמש"
+
+
+def _lookup(word: str) -> tuple[str, int | None] | None:
+    if word in _TAG_OF_PHRASE:
+        return _TAG_OF_PHRASE[word]
+    if word.isdigit():
+        return ("DIGITS", int(word)) if len(word) <= 4 else ("LONGNUM", None)
+    hit = LEX.get(word)
+    if hit:
+        return hit
+    collapsed = re.sub(r"(.)\1+", r"\1", word)
+    if collapsed != word and collapsed in LEX:
+        return LEX[collapsed]
+    if word and word[0] == "و" and len(word) > 2 and word[1:] in LEX:
+        return LEX[word[1:]]
+    if word and word[0] in _PREFIXES and len(word) > 2:
+        for cut in (1, 2, 3):
+            if cut < len(word) - 1 and all(c in _PREFIXES for c in word[:cut]):
+                rest = word[cut:]
+                if rest in LEX:
+                    return LEX[rest]
+                rc = re.sub(r"(.)\1+", r"\1", rest)
+                if rc in LEX and len(rc) > 1:
+                    return LEX[rc]
+    return None
+
+
+def _split_glued(word: str) -> list[str] | None:
+    """כנמגיעימ → כנ מגיעימ: a word made of two known words."""
+    if len(word) < 4:
+        return None
+    for i in range(2, len(word) - 1):
+        a, b = word[:i], word[i:]
+        if a in LEX and (b in LEX or re.sub(r"(.)\1+", r"\1", b) in LEX):
+            return [a, b]
+    return None
+
+
+# --------------------------------------------------------------------------- patterns on the text
+
+def _rx(*patterns: str) -> re.Pattern:
+    return re.compile("|".join(f"(?:{_fold(p)})" for p in patterns))
+
+
+_START = _rx(r"^(?:start|resume|unstop|opt in|התחל|חידוש|ابدا|ابدءوا|استئناف|старт|начать|возобновить)(?:\W|$)",
+             r"subscribe me|updates again|messages again|start again|get updates|תחזירו אותי|להחזיר אותי|לקבל שוב"
+             r"|לקבל עדכונים|לקבל הודעות|הרשמה מחדש|בטלו את ההסרה|לבטל את ההסרה|хочу получать|подписаться снова")
+_STOP = _rx(r"^(?:stop|stopp|unsubscribe|remove|הסר|עצור|הסרה|די|توقف|اوقف|توقفوا|ايقاف|стоп|хватит|отписаться)(?:\W|$)",
+            r"unsubscribe|remove me|opt out|optout|stop (?:messag|text|send|writ)|do not send|no more messages"
+            r"|הסירו|תסירו|להסיר|הסר אותי|תמחקו אותי|למחוק אותי|תפסיקו|הפסיקו|אל תשלחו|די להציק|די להודעות"
+            r"|לא מעוניינ\S* ב?הודעות|ازالتي|احذفوني|لا ترسلوا|удалите меня|больше не пишите|не пишите мне|отпишите",
+            "🛑")
+_CHANGE = _rx(r"\bactually\b|\bupdate\b|\bcorrection\b|change of plans|\bchange (?:us|it|me)\b|after all|by mistake"
+              r"|by accident|turns out|\bcancel\b|plans changed",
+              r"בעצם|עדכון|שינוי|בסוף(?! ה)|בטעות|טעות(?! במספר)|טעיתי|התבלבלתי|תתקנו|לתקן|לשנות|תשנו|הסתדר|בכל זאת"
+              r"|מבטל|לבטל|להוסיף|להוריד|תעדכנו|רשמתי|חזרנו|(?<!\w)נב(?!\w)|לחצתי",
+              r"تعديل|بالغلط|غيرنا|по ошибке|поменялись|все-таки|всетаки|передумали|в итоге")
+_MISTAKE = _rx(r"by mistake|by accident|pressed|hit (?:yes|no)|בטעות|טעות(?! במספר)|טעיתי|התבלבלתי|לחצתי|בכפתור"
+               r"|بالغلط|ضغطت|по ошибке|нажала|нажал")
+# "pressed no", "לחצתי על לא": a button named, not said
+_BUTTON_WORD = _rx(r"(?:pressed|hit|clicked|tapped|לחצתי(?: בטעות)?(?: על)?|ضغطت|нажала|нажал) (?:on )?(yes|no|כנ|לא|نعم|لا|да|нет)",
+                   r"(yes|no|לא|כנ) by (?:mistake|accident)", r"(לא) בטעות")
+_RELATIVE = _rx(r"להוסיף|add (?:one|1|another)|one more|עוד אחד|עוד אחת", r"להוריד|one less|remove one")
+_UNCLEAR_STRONG = _rx(
+    r"depend|will confirm|confirm (?:later|next)|let you know|get back to you|check with|check my|closer to the date"
+    r"|will know|not sure (?:yet )?how many|how many we|yes and no|^if\b| if we\b",
+    r"תלוי|אבדוק|נבדוק|לבדוק|אעדכן|נעדכן|אחזור|נחזור|אגיד לכמ|נגיד לכמ|נדע|לא יודעימ כמה|לא יודע\S* כמה|כמה נהיה"
+    r"|כנ ולא|^אמ |לא החלטנו|נראה מה יהיה|אמורימ ל",
+    r"зависит|отвечу позже|спросить|пока не знаю|не знаю|сообщу|بعدين|بخبرك|بشوف|برد عليك|نشوف")
+_UNCLEAR_WEAK = _rx(r"don ?not know|do not know|not decided", r"לא יודע|לא יודעת|לא יודעימ", r"لا اعرف|لا ندري|لا ادري")
+_MAYBE_PHRASE = _rx(r"not sure|unsure|will try|i will try|we will try|do (?:our|my) best|50[-/ ]50|fifty fifty|might",
+                    r"לא בטוח|לא בטוחה|לא בטוחימ|יש סיכוי|יכול להיות|לא סגור|לא מבטיחימ|50-50",
+                    r"ان شاء الله|انشالله|ان شاءالله|لست متاكد|لسنا متاكدين|سنحاول",
+                    r"может быть|не уверен|скорее всего|постара|попробуем")
+_INSHALLAH = _rx(r"ان شاء الله|انشالله|ان شاءالله|בעזרת השמ|בעה|איה|בעזה|בלי נדר")
+_UNCLEAR_NULL = _rx(r"^call me|^תתקשר|אתקשר|בוא נדבר|נדבר|לא הבנתי|did not understand|don ?not understand|^what\??$")
+_QUESTION_WORD = _rx(r"^(?:is|are|can i|can we|do|does|will there|how|who|which|what is the dress|what)\b",
+                     r"^(?:יש|האמ|אפשר|מותר|צריכ|מי|מאיפה|של מי|זו|זה|עד מתי|כמה)(?:\s|$)",
+                     r"^(?:هل|مين|شو)\b", r"^(?:есть|можно|какой|какая|кто)\b")
+_NOT_DETAILS = _rx(r"עד מתי|how late|\bdress|parking|חניה|חנייה|until when|מאיפה")
+_DETAILS_PHRASE = _rx(r"what time|which date|what day|באיזה יומ|באיזה שעה|באיזו שעה|שמ האולמ|בשישי|בחמישי|ביומ"
+                      r"|во сколько|какой адрес|send (?:the )?location")
+_SAD = set("😢😞😔💔☹😭😥🙁")
+_YES_EMOJI = set("✅✔☑")
+_GESTURE_EMOJI = set("👍🙋💃🕺🥳🎉🎊🙌😍🤩💯🥂🍾👏😀😃🤞")
+_THANKS_EMOJI = set("🙏❤♥💙💚💛💜🧡🤍🖤💕💖💗😘🥰😊🤗👌🌹💐🙂☺")
+_NO_EMOJI = set("❌👎🚫✖🙅⛔")
+_MAYBE_EMOJI = set("🤷")
+_THINK_EMOJI = set("🤔")
+_GREET_EMOJI = set("👋")
+_LAUGH_EMOJI = set("😂🤣😆😅")
+_TIME_BEFORE = {"at", "בשעה", "around", "בערך", "from", "מ", "ב", "on", "до", "в", "الساعه"}
+_TIME_AFTER = {"pm", "am", "oclock", "בערב", "בבוקר", "דקות", "minutes", "min", "לפני", "אחרי", "מהשעה"}
+
+_CLAUSE_SPLIT = re.compile(r"[,;:!?.\n()/؟،]+|\s[-–—]\s|\s[-–—]|(?<![^\W_])(?:but|though|אבל|אך|لكن|بس|но|а)(?![^\W_])")
+
+
+# --------------------------------------------------------------------------- reading
+
+
+@dataclass
+class _Tok:
+    word: str
+    tag: str | None
+    value: int | None = None
+
+
+def _tokens(clause: str) -> list[_Tok]:
+    out: list[_Tok] = []
+    for word in re.findall(r"[^\W_]+|\+", clause):
+        if word == "+":
+            out.append(_Tok("+", "PLUS"))
+            continue
+        hit = _lookup(word)
+        if hit is None and not word.isdigit():
+            parts = _split_glued(word)
+            if parts:
+                for part in parts:
+                    h = _lookup(part)
+                    out.append(_Tok(part, h[0] if h else None, h[1] if h else None))
+                continue
+        out.append(_Tok(word, hit[0] if hit else None, hit[1] if hit else None))
+    return out
+
+
+_CONTENT_FREE = {"POLITE", "THANKS", "BLESS", "GREET", "CUE", "JUST", "AND"}
+_COUNT_TAGS = {"NUM", "DIGITS", "SELFNUM", "PEOPLE", "ADULT", "KID", "KIDS", "PLUS", "AND", "SELF1", "WE", "OTHER",
+               "OTHERS", "PARTNER", "JUST", "CUE", "FAM", "YES", "COME", "POLITE", "THANKS", "WITHOUT", "BLESS",
+               "MAYBE", "INCL"}
+
+
+@dataclass
+class _Clause:
+    toks: list[_Tok]
+    question: bool
+    polarity: str | None = None   # "pos", "neg", "weakneg", "maybe", "conflict"
+    subject: str = "self"          # "self" or "other"
+    kids_subject: bool = False
+
+    def tags(self) -> set[str]:
+        return {t.tag for t in self.toks}
+
+
+def _polarity(c: _Clause) -> None:
+    tags = [t.tag for t in c.toks]
+    tagset = set(tags)
+    has_self = bool(tagset & {"SELF1", "WE", "SELFNUM"})
+    has_other = bool(tagset & {"OTHER", "KID", "KIDS", "PARTNER", "OTHERS"})
+    if has_other and not has_self and "WITHOUT" not in tagset:
+        # "my husband can't", "the kids won't come": a clause about someone else
+        first_person = next((i for i, t in enumerate(c.toks) if t.tag in ("OTHER", "KID", "KIDS", "PARTNER", "OTHERS")), None)
+        first_verb = next((i for i, t in enumerate(c.toks) if t.tag in ("COME", "NEG", "ABLE", "YES", "NOVERB")), None)
+        if first_person is not None and (first_verb is None or first_person < first_verb or "NEG" in tagset):
+            c.subject = "other"
+            c.kids_subject = bool(tagset & {"KID", "KIDS"}) and not (tagset & {"OTHER", "PARTNER"})
+    if "NOBODY" in tagset:
+        c.polarity = "neg"
+        c.subject = "self"
+        return
+    if "MAYBE" in tagset:
+        c.polarity = "maybe"
+        return
+    neg_idx = [i for i, t in enumerate(tags) if t == "NEG"]
+    positive = "YES" in tagset or "COME" in tagset
+    negative = "NOWORD" in tagset or "NOVERB" in tagset
+    for i in neg_idx:
+        after = [t for t in c.toks[i + 1:]]
+        rest = [t.tag for t in after]
+        # "no kids": a "no" before a person takes that person away
+        if rest and rest[0] in ("KID", "KIDS", "OTHER", "PARTNER") and c.toks[i].word in ("no", "בלי", "без"):
+            c.kids_subject = c.kids_subject or rest[0] in ("KID", "KIDS")
+            continue
+        if rest and rest[0] in ("DIGITS", "NUM"):
+            continue   # "5 ולא 4": the number not meant
+        if any(r in ("COME", "ABLE", "YES") for r in rest) or all(r in _CONTENT_FREE or r is None and False for r in rest) \
+                or all(r in _CONTENT_FREE for r in rest):
+            negative = True
+            positive = positive and not any(r in ("COME", "YES", "ABLE") for r in rest) and \
+                any(t in ("YES", "COME") for t in tags[:i])
+    if "NOWORD" in tagset and not positive:
+        negative = True
+    if negative and positive:
+        # "yes and no" inside one clause, or "can't wait" already removed
+        yes_words = sum(t == "YES" for t in tags)
+        c.polarity = "conflict" if yes_words and ("NOWORD" in tagset or tags.count("NEG") and
+                                                  tags[tags.index("NEG") + 1:] == []) else "neg"
+        return
+    if negative:
+        c.polarity = "neg"
+    elif positive:
+        c.polarity = "pos"
+    elif "SORRY" in tagset:
+        c.polarity = "weakneg"
+
+
+def _count(clauses: list[_Clause], change: bool, partial: bool):
+    """(adults, children, total, sure) from the clauses that are about who comes."""
+    adults = children = None
+    totals: list[int] = []
+    plain: list[int] = []
+    plus: list[int] = []
+    self_n = 0
+    others = 0
+    we = False
+    plural_unknown = False
+    kids_unknown = False
+    just = False
+    with_other = False
+    unsure = False
+    sg_verb = False
+    children_zero = False
+    including = any(t.tag == "INCL" for c in clauses for t in c.toks)
+    for c in clauses:
+        toks = c.toks
+        if c.subject == "other" and c.polarity in ("neg", "weakneg"):
+            if c.kids_subject:
+                children_zero = True
+            continue
+        tags = [t.tag for t in toks]
+        unknown = any(t is None for t in tags)
+        anchored_clause = not unknown and all(t in _COUNT_TAGS for t in tags)
+        persons_count = anchored_clause or c.polarity == "pos"
+        incl = "INCL" in tags
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            prev = toks[i - 1] if i > 0 else None
+            if t.tag == "WITHOUT" and nxt and nxt.tag in ("KID", "KIDS"):
+                children_zero = True
+                i += 2
+                continue
+            if t.tag == "WITHOUT" and nxt and nxt.tag in ("OTHER", "PARTNER"):
+                i += 2
+                continue
+            if t.tag == "NEG" and nxt and nxt.tag in ("KIDS", "KID"):
+                children_zero = True
+                i += 2
+                continue
+            if t.tag == "NEG" and nxt and nxt.tag in ("DIGITS", "NUM"):
+                i += 2
+                continue
+            if t.tag in ("DIGITS", "NUM"):
+                n = t.value
+                if t.tag == "DIGITS" and (prev and prev.word in _TIME_BEFORE or nxt and nxt.word in _TIME_AFTER):
+                    i += 1
+                    continue
+                if nxt and nxt.tag == "ADULT":
+                    adults = (adults or 0) + n
+                    i += 2
+                    continue
+                if nxt and (nxt.tag == "KIDS" or nxt.tag == "KID" and n == 1):
+                    children = (children or 0) + n
+                    i += 2
+                    continue
+                if nxt and nxt.tag == "PEOPLE":
+                    totals.append(n)
+                    i += 2
+                    continue
+                if prev and prev.tag == "FAM":
+                    totals.append(n)
+                    i += 1
+                    continue
+                if prev and prev.tag == "KID" and n == 1:
+                    i += 1
+                    continue   # "ילד אחד"
+                if prev and prev.tag == "PLUS" or (prev and prev.word in ("ועוד",)):
+                    plus.append(n)
+                    i += 1
+                    continue
+                anchored = anchored_clause or "FAM" in tags or (
+                    prev is not None and prev.tag in ("COME", "YES", "CUE", "WE") and t.tag == "DIGITS")
+                if anchored:
+                    plain.append(n)
+                i += 1
+                continue
+            if not persons_count and t.tag in ("SELFNUM", "KID", "KIDS", "OTHER", "PARTNER", "OTHERS", "SELF1", "WE"):
+                i += 1
+                continue
+            if t.tag == "SELFNUM":
+                if t.value:
+                    totals.append(t.value)
+                else:
+                    plural_unknown = True
+            elif t.tag == "KID":
+                children = (children or 0) + 1
+            elif t.tag == "KIDS":
+                kids_unknown = True
+            elif t.tag in ("OTHER", "PARTNER"):
+                others += t.value or 1
+                if prev and prev.tag == "AND" and prev.word in ("with", "עמ", "с", "со", "مع"):
+                    with_other = True
+            elif t.tag == "OTHERS":
+                plural_unknown = True
+            elif t.tag == "SELF1":
+                self_n = 1
+            elif t.tag == "WE":
+                we = True
+            elif t.tag == "JUST":
+                just = True
+            elif t.tag == "PLUS" and nxt is None:
+                pass
+            if t.tag == "COME" and t.word in ("מגיע", "מגיעה", "אגיע", "אבוא", "приду", "ساحضر", "смогу"):
+                sg_verb = True
+            i += 1
+    if children_zero and children is None and not kids_unknown:
+        children = 0
+    kids_known = children is not None and not kids_unknown
+    total = None
+    if including and plain and children is not None:
+        totals.append(plain[0])
+        adults = plain[0] - children if children <= plain[0] else None
+    if totals:
+        total = totals[-1]
+        if len(set(totals)) > 1 and not change:
+            unsure = True
+        if children is not None and adults is None and children <= total and not children_zero:
+            adults = total - children
+    elif adults is not None or (children and plain):
+        base = adults if adults is not None else None
+        if base is None and plain:
+            base = plain[-1]
+            if len(plain) > 1:
+                unsure = True
+            unsure = True if children and not kids_unknown else unsure   # "2 + ילד": 2 adults, or 2 in all?
+        if base is None and (self_n or others):
+            base = self_n + others
+        if base is not None and kids_known:
+            adults = base
+            total = base + (children or 0) + sum(plus)
+        elif base is not None and not kids_unknown and children is None:
+            adults, total = base, base
+    elif plain or plus:
+        if plain and plus:
+            total = plain[-1] + sum(plus)
+        elif plus:
+            total = max(self_n, 1) + others + sum(plus)
+        elif len(plain) == 1:
+            total = plain[0]
+        elif change:
+            total = plain[-1]
+        else:
+            total, unsure = None, True   # "1 2 3"
+        if children and total is not None and kids_known:
+            adults = total
+            total += children
+            unsure = True
+    elif self_n or others or children:
+        if we or plural_unknown or kids_unknown:
+            total = None
+        else:
+            base = self_n or (1 if with_other else 0)
+            if base == 0 and others and children is None:
+                total = others   # "סבא וסבתא מגיעים"
+            elif base:
+                if others or children or just or partial:
+                    total = base + others + (children or 0)
+                    if children:
+                        adults = base + others
+    elif just and not we:
+        total = None
+    if total is None and partial and sg_verb and not we:
+        total = 1
+    if children_zero and total is not None:
+        adults = total
+    if total is not None and (total > MAX_PARTY_SIZE or total < 0):
+        return None, None, None, False
+    return adults, children, total, not unsure
+
+
+def understand(text: str) -> Understanding:
+    """What a guest's message means. Never raises."""
+    try:
+        return _understand(text)
+    except Exception:  # a bug must not cost the guest an answer; a person reads "other"
+        return _OTHER
+
+
+def _understand(text) -> Understanding:
+    if not isinstance(text, str):
+        return _OTHER
+    if len(text) > _MAX_LENGTH * 4:
+        return _OTHER
+    norm = normalise(text)
+    if not norm:
+        return Understanding("unclear", sure=False)
+    if len(norm) > _MAX_LENGTH:
+        return _OTHER
+    symbols = {ch for ch in norm if not ch.isalnum() and not ch.isspace()}
+    letters = re.sub(r"[\W_]+", " ", norm).strip()
+
+    # opting out and back in are about messages, not the event
+    if (_START.search(norm) or _START.search(letters)) and len(letters.split()) <= 8:
+        return Understanding("start")
+    if (_STOP.search(norm) or _STOP.search(letters)) and len(letters.split()) <= 12:
+        return Understanding("stop")
+
+    if not letters:
+        return _emoji_only(norm, symbols)
+
+    # the phrases, then the clauses
+    phrased = norm
+    for pattern, token in _PHRASES:
+        phrased = pattern.sub(token, phrased)
+    # quoted buttons: "pressed no by mistake" names a button, it does not answer
+    button = None
+    m = _BUTTON_WORD.search(norm)
+    if m and _MISTAKE.search(norm):
+        button = next(g for g in m.groups() if g)
+        phrased = _BUTTON_WORD.sub(" ", phrased) if _BUTTON_WORD.search(phrased) else phrased
+        phrased = re.sub(_B + "(?:" + re.escape(button) + ")" + _E + r"(?= by| בטעות)", " ", phrased, count=1)
+    raw_clauses = [s for s in _CLAUSE_SPLIT.split(phrased) if s and s.strip()]
+    # which clauses are questions: those followed by "?"
+    questions = []
+    pos = 0
+    for s in raw_clauses:
+        idx = phrased.find(s, pos)
+        end = idx + len(s)
+        pos = end
+        tail = phrased[end:end + 3]
+        questions.append("?" in tail or "؟" in tail)
+    clauses = [_Clause(_tokens(s), q) for s, q in zip(raw_clauses, questions)]
+    clauses = [c for c in clauses if c.toks]
+    all_toks = [t for c in clauses for t in c.toks]
+    tags = {t.tag for t in all_toks}
+    n_words = len(all_toks)
+
+    change = bool(_CHANGE.search(norm)) or button is not None
+    has_q = "?" in norm or "؟" in norm
+    for c in clauses:
+        _polarity(c)
+    # a question clause does not answer ("can we come with the kids?"), unless it asks for a change
+    answering = [c for c in clauses if not c.question or change]
+
+    if _UNCLEAR_NULL.search(norm) and not any(c.polarity in ("pos",) for c in answering if "YES" in c.tags()):
+        return Understanding("unclear", sure=False)
+    strong_unclear = bool(_UNCLEAR_STRONG.search(norm))
+    maybe = bool(_MAYBE_PHRASE.search(norm)) or any(c.polarity == "maybe" for c in answering)
+    inshallah_only = bool(_INSHALLAH.search(norm))
+
+    pols = [(c.polarity, c.subject) for c in answering if c.polarity]
+    self_pos = any(p == "pos" and s == "self" for p, s in pols)
+    other_pos = any(p == "pos" and s == "other" for p, s in pols)
+    self_neg = any(p == "neg" and s == "self" for p, s in pols)
+    other_neg = any(p in ("neg", "weakneg") and s == "other" for p, s in pols)
+    weak_neg = any(p == "weakneg" and s == "self" for p, s in pols) or bool(symbols & _SAD) \
+        or bool(symbols & _NO_EMOJI) or ":(" in norm
+    conflict = any(p == "conflict" for p, _ in pols)
+    nobody = "NOBODY" in tags
+
+    answer = None
+    sure = True
+    if strong_unclear and not (button and (self_pos or self_neg)):
+        adults, children, total, _ = _count(answering, change, False)
+        if re.search(r"how many|כמה|сколько", norm):
+            total = None
+        return Understanding("unclear", "maybe", None, None, None, sure=False)
+    if maybe and not (inshallah_only and not _MAYBE_PHRASE.search(norm.replace("ان شاء الله", "")) and (self_pos or other_pos)):
+        answer = "maybe"
+    elif conflict:
+        return Understanding("unclear", "maybe", sure=False)
+    elif button is not None and not (self_pos or self_neg):
+        # "pressed no by mistake" alone: the other answer is meant
+        answer = "yes" if button in ("no", "לא", "لا", "нет") else "no"
+    elif self_pos and self_neg:
+        # both said: the last clause about the writer wins when the writer changes their mind
+        # without a change of mind the first says it ("Нет, мы будем за границей"); with one, the last
+        ordered = list(reversed(pols)) if change else pols
+        last = next(p for p, s in ordered if s == "self" and p in ("pos", "neg"))
+        answer = "yes" if last == "pos" else "no"
+        sure = change
+    elif self_pos:
+        answer = "yes"
+    elif self_neg and other_pos:
+        answer = "yes"     # "we can't, but our son will come"
+    elif self_neg or nobody:
+        answer = "no"
+    elif other_pos:
+        answer = "yes"
+    elif inshallah_only and not answering_has_count(answering):
+        answer = "maybe" if _MAYBE_PHRASE.search(norm) else None
+    elif weak_neg and not (tags & {"NUM", "DIGITS"}):
+        answer = "no"
+
+    partial = answer == "yes" and (other_neg or (self_neg and other_pos))
+    count_clauses = answering
+    if self_neg and other_pos:
+        count_clauses = [c for c in answering if c.polarity == "pos"]
+    adults, children, total, count_sure = _count(count_clauses, change, partial)
+    if answer == "no":
+        adults = children = None
+        total = 0 if nobody else None
+    elif answer is None and total == 0:
+        answer, total = "no", None
+    relative = None
+    if change and total is None and _RELATIVE.search(norm):
+        relative = -1 if re.search(r"להוריד|one less|remove one", norm) else 1
+    sure = sure and count_sure
+
+    if answer is not None or (total is not None and total > 0):
+        if answer is None and _is_question_only(clauses, norm, has_q) and not change:
+            pass   # "Can I bring a plus one?": a question
+        else:
+            if change:
+                intent = "change"
+                if answer is None:
+                    answer = "yes"
+            elif answer is None and symbols & (_GESTURE_EMOJI | _YES_EMOJI):
+                intent, answer = "answer", "yes"     # "👍 3"
+            elif answer is None:
+                intent = "count"
+            else:
+                intent = "answer"
+            return Understanding(intent, answer, adults, children, total, sure=sure, relative=relative)
+    if change and relative:
+        return Understanding("change", "yes", relative=relative, sure=False)
+
+    # not an answer: details, a question, a greeting, politeness
+    if (tags & {"DETAILS"} or _DETAILS_PHRASE.search(norm)) and not _NOT_DETAILS.search(norm):
+        return Understanding("details")
+    if has_q or _QUESTION_WORD.search(norm):
+        content = [t for t in all_toks if t.tag not in ("NOISE", "YES", "POLITE", "NOWORD")]
+        if not content:
+            return Understanding("unclear", sure=False)     # "כן?", "??", "מה?"
+        if all(t.tag in ("GREET", "POLITE", "NOISE") for t in all_toks) and "GREET" in tags:
+            return Understanding("greeting")
+        return Understanding("question", sure=False)
+    if all(t.tag in ("GREET", "POLITE") for t in all_toks) and "GREET" in tags and "THANKS" not in tags:
+        return Understanding("greeting")
+    polite = [t for t in all_toks if t.tag in ("THANKS", "POLITE", "BLESS", "GREET")]
+    gesture = bool(symbols & _GESTURE_EMOJI or symbols & _YES_EMOJI)
+    if "THANKS" in tags and n_words <= 8 and "LAUGH" not in tags:
+        return Understanding("thanks", gesture=gesture)
+    if len(polite) == n_words and n_words <= 6 and "LAUGH" not in tags:
+        return Understanding("thanks", gesture=gesture)
+    if "LAUGH" in tags:
+        return Understanding("other", sure=False)
+    if all(t.tag in ("NOISE",) for t in all_toks) or re.fullmatch(r"(.)\1*", letters):
+        return Understanding("unclear", sure=False)
+    return Understanding("other", sure=False)
+
+
+def answering_has_count(clauses: list[_Clause]) -> bool:
+    return any(t.tag in ("NUM", "DIGITS", "SELFNUM") for c in clauses for t in c.toks)
+
+
+def _is_question_only(clauses: list[_Clause], norm: str, has_q: bool) -> bool:
+    return bool(clauses) and all(c.question for c in clauses) and not any(
+        c.polarity in ("pos", "neg") for c in clauses)
+
+
+def _emoji_only(norm: str, symbols: set[str]) -> Understanding:
+    if norm.strip() in ("?", "??", "???", "؟") or set(norm) <= {"?", "؟", " ", "!"}:
+        return Understanding("unclear", sure=False)
+    if symbols & _NO_EMOJI and not symbols & (_YES_EMOJI | _GESTURE_EMOJI):
+        return Understanding("answer", "no")
+    if symbols & _YES_EMOJI:
+        return Understanding("answer", "yes", sure=False, gesture=True)
+    if symbols & _MAYBE_EMOJI:
+        return Understanding("answer", "maybe", sure=False)
+    if symbols & _THINK_EMOJI:
+        return Understanding("unclear", sure=False)
+    if symbols & _GREET_EMOJI:
+        return Understanding("greeting")
+    if symbols & _LAUGH_EMOJI:
+        return Understanding("other", sure=False)
+    if symbols & _GESTURE_EMOJI:
+        return Understanding("thanks", gesture=True)
+    if symbols & _THANKS_EMOJI - {"🙂"}:
+        return Understanding("thanks")
+    if symbols & _SAD:
+        return Understanding("answer", "no", sure=False)
+    return Understanding("other", sure=False)

@@ -1,0 +1,72 @@
+"""The understanding layer on the guest corpus, and one test per class of issue 12's failures."""
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+import guest_understanding as bench  # noqa: E402
+
+from bot.chat.understanding import understand  # noqa: E402
+
+
+def test_corpus_scores_at_least_97_percent_and_no_clear_answer_is_a_note():
+    rows = bench.load(bench.CORPUS)
+    figures = bench.score(rows)
+    assert figures["strict"] / figures["n"] >= 0.97, [r["text"] for r in rows if not r["strict"]]
+    assert figures["clear_as_notes"] == []
+
+
+def test_fast():
+    rows = bench.load(bench.CORPUS)
+    start = time.perf_counter()
+    for row in rows:
+        understand(row["text"])
+    assert (time.perf_counter() - start) / len(rows) < 0.001
+
+
+@pytest.mark.parametrize("text, answer, total", [
+    ("my son won't come, we will", "yes", None), ("I'm coming, my husband can't", "yes", 1),
+    ("no kids, just the 2 of us", None, 2), ("סליחה לחצתי בטעות על לא, אנחנו מגיעים", "yes", None),
+    ("בעלי לא יכול, אני אגיע", "yes", 1)])
+def test_a_negation_counts_for_its_own_subject(text, answer, total):
+    u = understand(text)
+    assert (u.answer, u.total) == (answer, total)
+
+
+@pytest.mark.parametrize("text, total, children", [
+    ("we'll be 4", 4, None), ("2 מבוגרים ו-3 ילדים", 5, 3), ("אנחנו 2 + ילד", 3, 1), ("Coming +1", 2, None),
+    ("me and my wife", 2, None), ("רק אני", 1, None), ("just me", 1, None), ("actually we'll be 3", 3, None),
+    ("שלושה", 3, None), ("שתיים", 2, None), ("זוג", 2, None)])
+def test_counts(text, total, children):
+    u = understand(text)
+    assert (u.total, u.children) == (total, children)
+
+
+@pytest.mark.parametrize("text", ["אשמח להגיע", "באים", "כמובן", "Will attend", "yse", "כֵּן", "Да", "نعم",
+                                  "כןמגיעים", "כןן", "yess"])
+def test_plain_yes(text):
+    assert understand(text).answer == "yes"
+
+
+@pytest.mark.parametrize("text", ["please remove me from this list", "אל תשלחו לי יותר הודעות", "Стоп"])
+def test_opt_outs(text):
+    assert understand(text).intent == "stop"
+
+
+@pytest.mark.parametrize("text", ["Depends on work, will confirm next week", "not sure yet how many"])
+def test_no_over_reading(text):
+    u = understand(text)
+    assert u.intent == "unclear" and u.answer != "yes" and u.total is None and not u.sure
+
+
+@pytest.mark.parametrize("text", ["thanks", "ok", "❤️", "מזל טוב!!! 🎉"])
+def test_politeness_is_never_an_answer(text):
+    assert understand(text).answer is None
+
+
+@pytest.mark.parametrize("text", ["Is there parking?", "can I bring my kids?"])
+def test_questions_are_questions_not_details(text):
+    assert understand(text).intent == "question"
