@@ -13,7 +13,7 @@ typos, and Hebrew/English mixes. `command: null` marks a message the bot should 
 (chit-chat, a request outside what the bot does). Relative dates assume today is 2026-12-04
 (a Friday; "next Friday" is 2026-12-11). `args` carries only the values the writer was sure of.
 
-Scoring. Each line goes through `bot.chat.commands.parse(text, "IL", date(2026, 12, 4))`. A
+Scoring. Each line goes through `bot.chat.intents.understand(text, "IL", date(2026, 12, 4))`. A
 line is right when
 
   * the parsed command's class name equals `command` (a `ParseError` counts as null), and
@@ -61,6 +61,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bot.chat import commands as C  # noqa: E402
+from bot.chat import intents  # noqa: E402
 
 TODAY = date(2026, 12, 4)
 REGION = "IL"
@@ -188,6 +189,26 @@ def pct(a: int, b: int) -> str:
     return f"{100.0 * a / b:5.1f}%" if b else "   - "
 
 
+def score(corpus: Path = DEFAULT_CORPUS, strict_guests: bool = False) -> dict:
+    """The figures without printing: accuracy (percent), by_lang (percent), wrong_writes [(text, parsed)]."""
+    rows = load(corpus)
+    right = 0
+    by_lang = collections.defaultdict(lambda: [0, 0])
+    wrong_writes = []
+    for row in rows:
+        want = row["command"]
+        parsed = intents.understand(row["text"], REGION, TODAY).command
+        got = command_name(parsed)
+        ok = got == want and (want is None or compare_args(want, row.get("args") or {}, parsed, strict_guests) is None)
+        right += ok
+        by_lang[row["lang"]][0] += ok
+        by_lang[row["lang"]][1] += 1
+        if got != want and is_write(parsed):
+            wrong_writes.append((row["text"], short(parsed)))
+    return {"accuracy": 100.0 * right / len(rows), "right": right, "total": len(rows),
+            "by_lang": {k: 100.0 * r / t for k, (r, t) in by_lang.items()}, "wrong_writes": wrong_writes}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -197,7 +218,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--failures", type=int, default=20, help="how many failure groups to print (default 20)")
     ap.add_argument("--all-failures", action="store_true", help="print every failing line")
     ap.add_argument("--strict-guests", action="store_true", help="also compare guests' last_name and side")
+    ap.add_argument("--json", action="store_true", help="print the figures as JSON (see score())")
     opts = ap.parse_args(argv)
+    if opts.json:
+        print(json.dumps(score(opts.corpus, opts.strict_guests), ensure_ascii=False, indent=1))
+        return 0
 
     rows = load(opts.corpus)
     if opts.lang:
@@ -214,7 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     right = 0
     for row in rows:
         want = row["command"]
-        parsed = C.parse(row["text"], REGION, TODAY)
+        parsed = intents.understand(row["text"], REGION, TODAY).command
         got = command_name(parsed)
         reason = None
         if got != want:

@@ -10,6 +10,7 @@ with a one-line hint fit for a phone screen.
 from __future__ import annotations
 
 import difflib
+import logging
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -36,6 +37,8 @@ __all__ = [
     "CommandSpec", "COMMANDS", "GROUPS", "parse", "help_lines", "spec_for", "action_for", "split_name",
     "MAX_GUEST_LINES", "MAX_TEXT_LENGTH", "MAX_PARTY_SIZE",
 ]
+
+_log = logging.getLogger("bot.chat.commands")
 
 MAX_GUEST_LINES = 1000      # guests in one `add guests` message; more → a CSV file
 MAX_TEXT_LENGTH = 4096      # WhatsApp's limit for one text message
@@ -1308,6 +1311,7 @@ def _parse_cancel(inp: _Input) -> Cancel:
 
 
 # ---------------------------------------------------------------- lookups
+# (close_verb's table is built after _ONE_WORD_VERBS below)
 
 _VERBS: list[tuple[tuple[str, ...], CommandSpec]] = sorted(
     ((tuple(v.split()), spec) for spec in COMMANDS for v in spec.verbs),
@@ -1319,7 +1323,20 @@ _VERBS_BY_FIRST: dict[str, list[tuple[tuple[str, ...], CommandSpec]]] = {}
 for _words, _row in _VERBS:
     _VERBS_BY_FIRST.setdefault(_words[0], []).append((_words, _row))
 # One-word verbs, for "did you mean" (a typo in the first word of a message).
+_VERB_STRINGS = frozenset(v for spec in COMMANDS for v in spec.verbs)
+def close_verb(word: str) -> list[str]:
+    """The one-word verb a typo most likely meant ([] if none): compared only with verbs of about its length."""
+    n = len(word)
+    candidates = [v for k in range(n - 2, n + 3) for v in _ONE_WORD_BY_LEN.get(k, ())]
+    return difflib.get_close_matches(word, candidates, n=1, cutoff=0.75)
+
+
 _ONE_WORD_VERBS = sorted({v for spec in COMMANDS for v in spec.verbs if len(v) > 2 and " " not in v})
+
+
+_ONE_WORD_BY_LEN: dict[int, list[str]] = {}
+for _v in _ONE_WORD_VERBS:
+    _ONE_WORD_BY_LEN.setdefault(len(_v), []).append(_v)
 
 
 def _check_table() -> None:
@@ -1368,13 +1385,15 @@ _SEND_HELP = N_("Send *help* to see what I can do.")
 
 
 def parse(text: str, default_region: str | None = None, today: date | None = None) -> Command | ParseError:
-    """What an organiser's message asks for. Never raises.
+    """What an organiser's message asks for, by the exact command grammar. Never raises.
 
-    Messages and usage hints are in the language active in `i18n.use(...)`.
+    Messages and usage hints are in the language active in `i18n.use(...)`. The chat reads
+    messages through `bot.chat.intents.understand`, which starts from this reading.
     """
     try:
         return _parse(text, default_region, today)
-    except Exception:  # a bug; the caller still gets an answer for the person
+    except Exception:  # a bug; logged, and the caller still gets an answer for the person
+        _log.exception("organiser command parser failed on a message")
         return ParseError(_(_CONFUSED), None)
 
 
@@ -1436,7 +1455,7 @@ def _match(keys: list[str]) -> tuple[int, CommandSpec] | None:
 def _unknown(first_line: str) -> ParseError:
     shown = _short(first_line, 30)
     first = _key(first_line.split()[0]) if first_line.split() else ""
-    guess = difflib.get_close_matches(first, _ONE_WORD_VERBS, n=1, cutoff=0.75) if 2 < len(first) < 30 else []
+    guess = close_verb(first) if 2 < len(first) < 30 else []
     if guess:
         return ParseError(_("Sorry, I didn't understand \"{text}\". Did you mean *{verb}*? "
                             "Send *help* to see what I can do.", text=shown, verb=guess[0]), None)

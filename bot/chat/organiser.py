@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from storage.models import Event, EventMember, Guest, User
 
 from bot.chat import commands as C
+from bot.chat import intents
 from bot.chat import conversation as convo
 from bot.services import imports, notices, outbox
 from bot.text import replies
@@ -145,7 +146,12 @@ class OrganiserChat:
         self.say(_(replies.NON_ORGANISER_HINT))
 
     def on_text(self, text: str) -> None:
-        cmd = C.parse(text, self.region, date.today())
+        reading = intents.understand(text, self.region, date.today())
+        cmd = reading.command
+        if not reading.sure and isinstance(cmd, intents.DIRECT_WRITES):
+            # a write resting on a guess: say what it would do, and do it on yes
+            return self.ask(replies.restate(cmd), {"op": "run", "cmd": intents.encode(cmd),
+                                                   "again": C.spec_for(cmd).name})
         if isinstance(cmd, C.ParseError):
             if cmd.usage is None and self.is_member and self.is_guest:
                 if guest_flow.handle_guest_message(self.session, self.settings, self.user, self.msg):
@@ -597,6 +603,10 @@ class OrganiserChat:
         notices.tell_removed_member(self.session, self.user, event, member)
         self.say(replies.member_removed(event.name, replies.member_name(member)))
 
+    def do_run(self, p: dict) -> None:
+        """A command read from a guess, confirmed with yes."""
+        self.execute(intents.decode(p["cmd"]))
+
     def do_send(self, p: dict) -> None:
         s, u = self.session, self.user
         kind = p["op"]
@@ -666,6 +676,7 @@ PENDING_OPS: dict[str, Callable] = {
     "invite": OrganiserChat.do_send,
     "remind": OrganiserChat.do_send,
     "broadcast": OrganiserChat.do_send,
+    "run": OrganiserChat.do_run,
 }
 
 assert set(HANDLERS) == {spec.command for spec in C.COMMANDS}, "every command in the table has a handler"

@@ -718,3 +718,63 @@ def expired(again: str) -> str:
 
 def date_text(d: date) -> str:
     return format_date(d)
+
+
+# ---------------------------------------------------------------- a guessed reading, restated
+
+FIELD_NAMES = {"name": N_("name"), "phone": N_("phone"), "side": N_("side"), "party": N_("party"),
+               "note": N_("note"), "date": N_("date"), "location": N_("location"), "language": N_("language")}
+
+
+def _ref_text(ref) -> str:
+    if getattr(ref, "phone", None):
+        return display_phone(ref.phone)
+    return ref.text
+
+
+def restate(cmd) -> str:
+    """One line that says what a guessed reading would do, as a yes/no question."""
+    kind = type(cmd).__name__
+    if kind == "AddGuests":
+        if len(cmd.guests) == 1:
+            g = cmd.guests[0]
+            name = " ".join(p for p in (g.first_name, g.last_name) if p)
+            return _("Add {name} ({phone}) as a guest?", name=name, phone=display_phone(g.phone))
+        return _("Add {n} guests?", n=i18n.number(len(cmd.guests)))
+    if kind == "AddMember":
+        return _("Add {phone} as a co-organiser ({role})?", phone=display_phone(cmd.phone),
+                 role=_(ROLE_NAMES.get(cmd.role, cmd.role)))
+    if kind == "ChangeRole":
+        return _("Make {name} {role}?", name=_ref_text(cmd.ref), role=_(ROLE_NAMES.get(cmd.role, cmd.role)))
+    if kind == "EditGuest":
+        value = display_phone(cmd.value) if cmd.field == "phone" else str(cmd.value)
+        return _("Change {field} of {name} to {value}?", field=_(FIELD_NAMES.get(cmd.field, cmd.field)),
+                 name=_ref_text(cmd.ref), value=value)
+    if kind == "MarkGuest":
+        if cmd.answer == "no":
+            return _("Mark {name} as not coming?", name=_ref_text(cmd.ref))
+        if cmd.answer == "pending":
+            return _("Mark {name} as not answered yet?", name=_ref_text(cmd.ref))
+        if cmd.party_size:
+            return _("Mark {name} as coming, {n} people?", name=_ref_text(cmd.ref), n=i18n.number(cmd.party_size))
+        return _("Mark {name} as coming?", name=_ref_text(cmd.ref))
+    if kind == "SetEventField":
+        value = format_date(cmd.value) if isinstance(cmd.value, date) else str(cmd.value)
+        return _("Change the event's {field} to {value}?", field=_(FIELD_NAMES.get(cmd.field, cmd.field)),
+                 value=value)
+    if kind == "NewEvent":
+        details = [format_date(cmd.date)] if cmd.date else []
+        details += [cmd.location] if cmd.location else []
+        if details:
+            return _("Create the event {name} ({details})?", name=cmd.name, details=", ".join(details))
+        return _("Create the event {name}?", name=cmd.name)
+    if kind == "Reminders":
+        if cmd.days is None:
+            return _("Turn automatic reminders off?")
+        return _("Remind guests automatically {days} days before the event?",
+                 days=", ".join(i18n.number(d) for d in cmd.days))
+    if kind == "MessageGuest":
+        return _("Send {name}: {text}?", name=_ref_text(cmd.ref), text=cmd.text[:200])
+    if kind == "Leave":
+        return _("Leave this event's team?")
+    return _("Shall I go ahead?")

@@ -1,0 +1,1226 @@
+"""Understanding organisers as they write: intents and slots on top of the exact command table.
+
+`commands.parse` runs the exact grammar first (one dictionary look-up by first word). This
+layer then
+
+  * corrects readings of the exact grammar that would write to the wrong target ("add 050…
+    as admin" is a team member, not a guest named "as admin"; "delete this event" deletes
+    the event, not a guest named "this event"; "switch to hebrew" is a language, not an event);
+  * reads what the grammar refused: questions ("כמה אישרו?", "who's coming?"), statements
+    ("דני מגיע עם 3"), polite forms ("can you send the invites"), audiences ("everyone who
+    hasn't replied: ...") and typos in the verb.
+
+Every rule is a few set look-ups over the message's words (no regex over all verbs).
+
+`understand` says how sure it is. A reading that rests on a guess (a typo in the verb, a
+statement read as a command, a corrected exact reading) is `sure=False`: the chat restates it
+and asks before it writes.
+"""
+from __future__ import annotations
+
+import dataclasses
+import logging
+import difflib
+import re
+import threading
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from bot.chat import commands as C
+from bot.text import i18n
+from bot.text.dates import InvalidDate, parse_date
+from bot.text.phones import find_phone, normalize_phone, InvalidPhone
+
+log = logging.getLogger("bot.chat")
+
+__all__ = ["Reading", "understand", "refine", "encode", "decode", "DIRECT_WRITES"]
+
+
+@dataclass(frozen=True)
+class Reading:
+    command: object            # a command value or a ParseError
+    sure: bool = True
+
+
+# Commands that write at once (no question of their own). A guessed reading of one of these asks first.
+DIRECT_WRITES = (C.AddGuests, C.AddMember, C.EditGuest, C.MarkGuest, C.SetEventField, C.NewEvent,
+                 C.ChangeRole, C.Reminders, C.MessageGuest, C.Leave)
+
+_BIDI = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_WORD = re.compile(r"[\w'’\-]+|[?:]", re.U)
+_HE = re.compile("[\u05d0-\u05ea]")
+
+# ------------------------------------------------------------------ vocabularies
+
+_POLITE_HEADS = [
+    "can you please", "could you please", "can you", "could you", "would you", "will you", "please", "pls", "plz",
+    "ok so", "ok", "okay", "hi!", "hi", "hey", "i want to", "i'd like to", "i would like to", "i need to",
+    "let's", "lets", "yalla", "אפשר בבקשה", "אפשר", "אני רוצה", "אני צריך", "אני צריכה", "תוכל", "תוכלי",
+    "תוכלו", "יאללה", "בבקשה", "בוא", "בואי", "בוא נ", "היי", "הי",
+]
+_POLITE_HEADS.sort(key=len, reverse=True)
+
+_EVENT_NOUNS = {"event", "wedding", "party", "bar", "bat", "mitzvah", "engagement", "אירוע", "האירוע", "חתונה",
+                "החתונה", "חינה", "החינה", "אירוסין", "האירוסין", "ברית", "הברית", "המסיבה", "מסיבה"}
+_EVENT_HEAD_NOUNS = {"event", "wedding", "party", "אירוע", "האירוע", "החתונה", "החינה", "האירוסין", "הברית",
+                     "המסיבה", "לאירוע", "האירוע?"}
+
+_LANG = {"english": "en", "hebrew": "he", "אנגלית": "en", "באנגלית": "en", "לאנגלית": "en", "עברית": "he",
+         "בעברית": "he", "לעברית": "he", "russian": "ru", "arabic": "ar", "רוסית": "ru", "ערבית": "ar",
+         "ברוסית": "ru", "בערבית": "ar", "לרוסית": "ru", "לערבית": "ar"}
+
+_ROLE = {"admin": "admin", "admins": "admin", "administrator": "admin", "owner": "admin",
+         "editor": "editor", "editors": "editor", "organizer": "editor", "organiser": "editor",
+         "co-organiser": "editor", "co-organizer": "editor", "edit": "editor",
+         "viewer": "viewer", "view": "viewer", "read-only": "viewer", "readonly": "viewer",
+         "מנהל": "admin", "מנהלת": "admin", "למנהל": "admin", "למנהלת": "admin", "כמנהל": "admin",
+         "כמנהלת": "admin", "אדמין": "admin", "כאדמין": "admin", "לאדמין": "admin",
+         "עורך": "editor", "עורכת": "editor", "לעורך": "editor", "לעורכת": "editor", "כעורך": "editor",
+         "כעורכת": "editor", "עריכה": "editor", "לערוך": "editor",
+         "צופה": "viewer", "כצופה": "viewer", "לצופה": "viewer", "צפייה": "viewer", "צפיה": "viewer",
+         "לצפייה": "viewer", "לצפיה": "viewer"}
+_TEAM_WORDS = {"team", "access", "organizer", "organiser", "organizers", "organisers", "manage", "co-organiser",
+               "co-organizer", "צוות", "לצוות", "הצוות", "מהצוות", "גישה", "הגישה", "לנהל", "לניהול", "מהניהול",
+               "הרשאה", "הרשאת", "הרשאות", "ההרשאות", "ההרשאה", "rights", "team-member", "מה-team", "planner"}
+
+_STATUS_AFTER_WHO = [  # (words, status): "who hasn't answered", "מי שלא ענה"
+    (("not", "invited"), "not_invited"), (("hasn't", "been", "invited"), "not_invited"),
+    (("didn't", "get", "it"), "not_invited"), (("לא", "הוזמן"), "not_invited"), (("לא", "נשלחה"), "not_invited"),
+    (("לא", "קיבל", "הזמנה"), "not_invited"), (("עוד", "לא", "קיבל"), "not_invited"),
+    (("failed",), "failed"), (("נכשלו",), "failed"), (("לא", "הגיעה"), "failed"),
+    (("declined",), "declined"), (("said", "no"), "declined"), (("not", "coming"), "declined"),
+    (("לא", "מגיע"), "declined"), (("לא", "מגיעים"), "declined"), (("לא", "מגיעה"), "declined"),
+    (("סירבו",), "declined"), (("סירב",), "declined"),
+    (("שלא", "מגיע"), "declined"), (("שלא", "מגיעים"), "declined"), (("שלא", "מגיעה"), "declined"),
+    (("hasn't",), "pending"), (("haven't",), "pending"), (("didn't",), "pending"), (("didnt",), "pending"),
+    (("not", "answered"), "pending"), (("pending",), "pending"), (("unanswered",), "pending"),
+    (("לא", "ענה"), "pending"), (("לא", "ענו"), "pending"), (("לא", "אישר"), "pending"),
+    (("לא", "אישרו"), "pending"), (("לא", "הגיבו"), "pending"), (("שלא", "ענה"), "pending"),
+    (("שלא", "ענו"), "pending"), (("שלא", "אישר"), "pending"), (("שעוד", "לא"), "pending"),
+    (("ממתינים",), "pending"), (("לממתינים",), "pending"),
+    (("confirmed",), "confirmed"), (("coming",), "confirmed"), (("אישר",), "confirmed"),
+    (("אישרו",), "confirmed"), (("שאישר",), "confirmed"), (("שאישרו",), "confirmed"), (("מגיע",), "confirmed"),
+    (("מגיעים",), "confirmed"), (("המגיעים",), "confirmed"), (("למגיעים",), "confirmed"),
+    (("שמגיע",), "confirmed"), (("שמגיעים",), "confirmed"), (("באים",), "confirmed"), (("yes",), "confirmed"),
+]
+_ALL_WORDS = {"everyone", "everybody", "all", "כולם", "לכולם", "הכל", "כל"}
+
+_YES = {"בטח", "נכון", "כןן", "כן", "yes", "yep", "sure", "בטוח", "אוקיי", "אוקי", "סבבה", "ok", "okay", "יאללה",
+        "תמחק", "go", "מאשר", "מאשרת", "yea", "yeah"}
+_NO = {"לא", "no", "nope", "ממש", "רוצה", "don't", "dont", "לאא"}
+_CANCEL_ONLY = {"עזוב", "עזבי", "תעזוב", "תעזבי", "את", "זה", "טעיתי", "עזוב,", "never", "mind", "cancel"}
+
+_SIDE = {"bride": "bride", "bride's": "bride", "brides": "bride", "groom": "groom", "groom's": "groom",
+         "grooms": "groom", "כלה": "bride", "הכלה": "bride", "חתן": "groom", "החתן": "groom"}
+
+_COMMAND_WORDS = {"add", "guest", "guests", "remove", "delete", "event", "invite", "remind", "send", "list",
+                  "admin", "editor", "viewer", "member", "team", "הוסף", "אורח", "אורחת", "אורחים", "מחק",
+                  "אירוע", "מנהל", "מנהלת", "עורך", "עורכת", "צופה", "צוות", "רשימה", "לרשימה", "שלח"}
+
+_NEAR_COMMAND_WORDS = ["guest", "guests", "member", "event", "אורח", "אורחים", "אורחת"]
+
+_HE_NUM = {"אחד": 1, "אחת": 1, "שניים": 2, "שתיים": 2, "שני": 2, "שתי": 2, "שלושה": 3, "שלוש": 3, "ארבעה": 4,
+           "ארבע": 4, "חמישה": 5, "חמש": 5, "שישה": 6, "שש": 6, "one": 1, "two": 2, "three": 3, "four": 4,
+           "five": 5, "six": 6}
+
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+             "שני": 0, "שלישי": 1, "רביעי": 2, "חמישי": 3, "שישי": 4, "שבת": 5, "ראשון": 6}
+
+
+# ------------------------------------------------------------------ text helpers
+
+def _clean(text: str) -> str:
+    text = _BIDI.sub("", text or "").replace("\u00a0", " ").replace("’", "'")
+    return " ".join(text.split())
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower().strip("'-") for w in _WORD.findall(text) if w.strip("'-") and w != "?"]
+
+
+def _strip_polite(text: str) -> str:
+    changed = True
+    while changed:
+        changed = False
+        low = text.lower()
+        for head in _POLITE_HEADS:
+            if low.startswith(head) and (len(low) == len(head) or not low[len(head)].isalnum()):
+                text = text[len(head):].lstrip(" ,.!-:")
+                changed = True
+                break
+    return text
+
+
+def _after_colon(text: str) -> str | None:
+    m = re.search(r":(?=\s|$)", text)
+    if not m:
+        return None
+    value = text[m.end():].strip()
+    return value or None
+
+
+def _quoted(text: str) -> str | None:
+    m = re.search(r"[\"'“”„׳](.+?)[\"'“”״׳]", text)
+    return m.group(1).strip() if m else None
+
+
+def _phone(text: str, region: str | None) -> tuple[str | None, str]:
+    try:
+        return find_phone(text, region)
+    except InvalidPhone:
+        return None, text
+
+
+def find_date(text: str, today: date | None) -> tuple[date | None, str]:
+    """A date anywhere in the text (12.6.27, 15/3, June 12, ב-12 ביוני, מחר, next Friday) and the text without it."""
+    today = today or date.today()
+    low = text.lower()
+    rel = [(r"\b(?:next|this)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", "en"),
+           (r"(?:ל|ב)?יום\s+(ראשון|שני|שלישי|רביעי|חמישי|שישי)\s+הבא", "he"),
+           (r"(?:ל|ב)?שבת\s+הבאה", "sat")]
+    for pattern, kind in rel:
+        m = re.search(pattern, low)
+        if m:
+            wd = 5 if kind == "sat" else _WEEKDAYS[m.group(1)]
+            delta = (wd - today.weekday()) % 7 or 7
+            return today + timedelta(days=delta), (text[:m.start()] + text[m.end():])
+    m = re.search(r"(?<![\w])(?:ל|ב)?(מחר|tomorrow)(?![\w])", low)
+    if m:
+        return today + timedelta(days=1), (text[:m.start()] + text[m.end():])
+    candidates = [
+        r"(?<![\d\w])(?:ב|ל)?-?\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?(?![\d])",
+        r"(?<![\d\w])\d{4}-\d{2}-\d{2}(?![\d])",
+        r"(?<![\w])(?:ב|ל)?-?\d{1,2}\s+(?:ב|ל)[\u05d0-\u05ea]+(?:\s+\d{4})?",
+        r"(?<![\w])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?(?![\w])",
+        r"(?<![\w])\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:,?\s+\d{4})?(?![\w])",
+    ]
+    for pattern in candidates:
+        for m in re.finditer(pattern, low):
+            raw = text[m.start():m.end()]
+            value = re.sub(r"^(?:ב|ל)?-?(?=\d)", "", raw).strip()
+            try:
+                return parse_date(value, today), (text[:m.start()] + text[m.end():])
+            except (InvalidDate, Exception):
+                continue
+    return None, text
+
+
+_STATUS_BY_FIRST: dict[str, list] = {}
+for _seq, _status in _STATUS_AFTER_WHO:
+    _STATUS_BY_FIRST.setdefault(_seq[0], []).append((_seq, _status))
+
+
+def _status_in(words: list[str]) -> str | None:
+    for i, w in enumerate(words):
+        for seq, status in _STATUS_BY_FIRST.get(w, ()):
+            if tuple(words[i:i + len(seq)]) == seq:
+                return status
+    return None
+
+
+def _side_in(words: list[str]) -> str | None:
+    for w in words:
+        w2 = w[2:] if w.startswith(("מה", "לה")) and w[2:] in _SIDE else w
+        if w2 in _SIDE:
+            return _SIDE[w2]
+        if w.startswith("ל") and w[1:] in _SIDE:
+            return _SIDE[w[1:]]
+    return None
+
+
+def _role_in(words: list[str]) -> str | None:
+    for w in words:
+        if w in _ROLE:
+            return _ROLE[w]
+        if w[:2] in {"ל-", "כ-"} and w[2:] in _ROLE:
+            return _ROLE[w[2:]]
+    return None
+
+
+def _count_in(words: list[str]) -> int | None:
+    for w in words:
+        if w.isdigit() and len(w) <= 2:
+            return int(w)
+    for w in words:
+        if w in _HE_NUM:
+            return _HE_NUM[w]
+    return None
+
+
+def _strip_name(text: str) -> str:
+    """A person as the organiser named them, without the grammar around it."""
+    text = re.sub(r"^(?:את|ל|ל-|מ|the|of)\s+", "", text.strip(), flags=re.I)
+    text = re.sub(r"\s+(?:מהרשימה|מה-?רשימה|from the (?:list|guests|guest list)|off the list|please|בבקשה)$", "",
+                  text, flags=re.I)
+    return text.strip(" ,.!?:;\"'")
+
+
+def _he_unprefix(word: str, prefixes: str = "ל") -> str:
+    """'לדנה' -> 'דנה', 'ל-Mike' -> 'Mike'."""
+    if len(word) > 2 and word[0] in prefixes and (word[1] == "-" or _HE.match(word[1])):
+        return word[2:] if word[1] == "-" else word[1:]
+    return word
+
+
+def _ref(text: str, region: str | None) -> C.Ref | None:
+    text = _strip_name(text)
+    if not text:
+        return None
+    try:
+        return C._ref(text, region)
+    except C._Fail:
+        return None
+
+
+# ------------------------------------------------------------------ entry points
+
+def understand(text: str, region: str | None = None, today: date | None = None) -> Reading:
+    """The command an organiser's message asks for, and whether the reading is sure.
+
+    The exact grammar first (`commands.parse`); then this layer corrects readings that
+    would write to the wrong target and reads what the grammar refused. A bug here is
+    logged as a bug and the grammar's reading stands.
+    """
+    exact = C.parse(text, region, today)
+    try:
+        return refine(text, exact, region, today)
+    except Exception:
+        log.exception("organiser understanding failed on a message")
+        return Reading(exact)
+
+
+_depth = threading.local()
+
+
+def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
+    """The exact grammar's reading of `text`, corrected or completed."""
+    depth = getattr(_depth, "n", 0)
+    if depth >= 3:   # a re-read of a re-read: keep what the grammar said
+        return Reading(exact)
+    _depth.n = depth + 1
+    try:
+        return _refine(text, exact, region, today)
+    finally:
+        _depth.n = depth
+
+
+def _refine(text: str, exact, region: str | None, today: date | None) -> Reading:
+    if not isinstance(text, str):
+        return Reading(exact)
+    clean = _clean(text)
+    if not clean:
+        return Reading(exact)
+    first_line = clean.split("\n")[0] if "\n" in text else clean
+    try:
+        corrected = _correct(text, first_line, exact, region, today)
+        if corrected is not None:
+            return corrected
+        if not isinstance(exact, C.ParseError):
+            return Reading(exact)
+        guessed = _guess(text, region, today, exact)
+        if guessed is not None and (exact.usage is None or _repairs(exact, guessed.command, first_line)):
+            return guessed
+    except C._Fail as fail:
+        if exact.usage is not None:   # the grammar knew the verb: its own hint stands
+            return Reading(exact)
+        return Reading(C.ParseError(fail.message, None))
+    return Reading(exact)
+
+
+# Verbs that name no one command ("change", "שלח"): when the grammar took one for the wrong
+# command and refused its words, the layer's reading of the whole message may stand in.
+_GENERIC_VERBS = frozenset({
+    "change", "edit", "update", "set", "remove", "delete", "add", "send", "make", "put", "move",
+    "שנה", "תשנה", "תשני", "לשנות", "ערוך", "תערוך", "תערכי", "לערוך", "מחק", "תמחק", "תמחקי", "למחוק",
+    "הוסף", "תוסיף", "תוסיפי", "להוסיף", "שלח", "תשלח", "תשלחי", "לשלוח", "עדכן", "תעדכן", "תעדכני", "לעדכן",
+})
+# Commands whose words the layer reads better than the grammar (audiences, glued counts).
+_REPAIRABLE = (C.Remind, C.Invite, C.Broadcast, C.ListGuests, C.Stats, C.AddGuests, C.MessageGuest,
+               C.MarkGuest, C.FindGuests)
+
+
+def _repairs(exact: C.ParseError, command, text: str) -> bool:
+    """The grammar knew a verb but refused its words: may the layer's reading stand in for
+    the grammar's usage hint?
+
+    Yes when it is the same command with its words understood ("תזכיר למי שלא ענה", a
+    party size glued to the phone), or when the verb named no one command ("send the
+    invites" is not a yes, "change the date to June 12" is not a guest edit). A write read
+    this way is never sure: the chat asks before doing it. Otherwise the hint stands
+    (a bad date in `new event` is told, not dropped).
+    """
+    if isinstance(command, C.ParseError):
+        return False
+    spec = C.spec_for(command)
+    if spec is None:
+        return False
+    words = _words(text)
+    if exact.usage in ("yes / no", i18n._("yes / no")):
+        return True
+    if words and words[0] in _GENERIC_VERBS and spec.writes:
+        return True  # "change the date to June 12": a write, so the chat asks first
+    return isinstance(command, _REPAIRABLE) and exact.usage in (spec.usage, i18n._(spec.usage))
+
+
+# ------------------------------------------------------------------ corrections of exact readings
+
+def _correct(text: str, line: str, exact, region, today) -> Reading | None:
+    words = _words(line)
+    wset = set(words)
+    if isinstance(exact, C.AddGuests) and (exact.errors or any(
+            (g.side and re.search(r"\s\d{1,2}$", g.side)) or (not g.side and g.last_name
+                                                            and g.last_name.split()[-1].lower() in _SIDE)
+            for g in exact.guests)):
+        return _fix_guest_lines(text, exact, region)
+    if isinstance(exact, C.AddGuests) and len(exact.guests) == 1 and "\n" not in text.strip():
+        g = exact.guests[0]
+        near = difflib.get_close_matches(g.first_name.lower(), _NEAR_COMMAND_WORDS, n=1, cutoff=0.75)
+        if g.last_name and near and near[0] != g.first_name.lower():
+            # "add gust Dana 050…": a typo of "guest", not a guest named "gust"
+            first, last = C.split_name(g.last_name)
+            return Reading(C.AddGuests(guests=(dataclasses.replace(g, first_name=first, last_name=last),)),
+                           sure=False)
+        name_words = _words(f"{g.first_name} {g.last_name}")
+        if name_words and name_words[-1] in _SIDE and not g.side:   # "Jack Turner 054…, groom"
+            rest_name = " ".join(f"{g.first_name} {g.last_name}".split()[:-1]).strip(" ,")
+            if rest_name:
+                first, last = C.split_name(rest_name)
+                g = dataclasses.replace(g, first_name=first, last_name=last, side=_SIDE[name_words[-1]])
+                return Reading(C.AddGuests(guests=(g,), errors=exact.errors))
+        role = _role_in(name_words)
+        if role or wset & {"לצוות", "team"}:
+            return Reading(C.AddMember(phone=g.phone, role=role or "editor"), sure=False)
+        # "תוסיף לרשימת המוזמנים את ענבל", "תוסיף guest: John"
+        drop = {"לרשימת", "המוזמנים", "guest", "guest:", "את", "לרשימה", "אורח", "אורחת", "ppl", "people",
+                "אנשים", "so", "and"}
+        name = [w for w in f"{g.first_name} {g.last_name}".split() if w.lower().strip(":,") not in drop]
+        if len(name) != len(f"{g.first_name} {g.last_name}".split()) and name:
+            first, last = C.split_name(" ".join(name))
+            g = dataclasses.replace(g, first_name=first, last_name=last)
+            return Reading(C.AddGuests(guests=(g,), errors=exact.errors))
+        date_in_name, _rest = find_date(f"{g.first_name} {g.last_name}", today)
+        if date_in_name is not None or set(name_words) & _COMMAND_WORDS:
+            return Reading(exact, sure=False)
+        return None
+    if isinstance(exact, C.RemoveGuest) and exact.ref.number is None and exact.ref.phone is None:
+        ref_words = _words(exact.ref.text)
+        rset = set(ref_words)
+        if rset & {"me", "אותי"}:
+            return Reading(C.Leave(), sure=False)
+        if rset & {"team", "צוות", "מהצוות", "מהניהול", "הניהול", "access", "גישה", "מה-team"}:
+            ref = _ref(re.sub(r"\s*(?:from the (?:event )?team|מהצוות|מהניהול|מה-team|from team)\s*$", "",
+                              exact.ref.text, flags=re.I), region)
+            if ref:
+                return Reading(C.RemoveMember(ref=ref), sure=False)
+        if ref_words and (ref_words[0] in {"this", "the", "האירוע", "החינה", "החתונה", "אירוע"}
+                          and rset & (_EVENT_NOUNS | {"it"}) or ref_words[0] in _EVENT_HEAD_NOUNS):
+            return Reading(C.DeleteEvent())
+        if rset & {"event", "האירוע"}:
+            return Reading(C.DeleteEvent())
+        return None
+    if isinstance(exact, C.UseEvent):
+        ref = exact.ref.lower().strip(" ?.!")
+        code = _LANG.get(ref) or _LANG.get(ref.split()[-1] if ref.split() else "")
+        if code and len(ref.split()) <= 2:
+            return Reading(C.SetLanguage(code=code))
+        if words[:3] in (["פתח", "אירוע", "חדש"],) or ref.startswith("חדש"):
+            return _new_event(line, region, today)
+        return None
+    if isinstance(exact, C.SetEventField) and exact.field == "name":
+        value = str(exact.value)
+        m = re.match(r"^(?:the\s+event|event|של\s+האירוע|האירוע)\s+(?:to\s+|ל-?)(.+)$", value, re.I)
+        if m:
+            return Reading(C.SetEventField("name", m.group(1).strip()))
+        m = re.match(r"^(?:של\s+)?(.+?)\s+(?:to|ל-?)\s*(.+)$", value, re.I)
+        if m and not _words(m.group(1))[0] in {"the", "event", "האירוע"}:
+            ref = _ref(m.group(1), region)
+            if ref:
+                return Reading(C.EditGuest(ref, "name", m.group(2).strip()), sure=False)
+        if value.startswith("של "):
+            m = re.match(r"^של\s+(\S+(?:\s+\S+)?)\s+ל(\S.*)$", value)
+            if m:
+                ref = _ref(m.group(1), region)
+                if ref:
+                    return Reading(C.EditGuest(ref, "name", m.group(2).strip()), sure=False)
+        return None
+    if isinstance(exact, C.SetEventField) and exact.field == "location":
+        value = str(exact.value)
+        if value.startswith("ל") and _HE.match(value[1:2] or "") and len(value) > 3:
+            return Reading(C.SetEventField("location", value[1:]))
+        return None
+    if isinstance(exact, (C.Cancel, C.Help)) and len(words) > 2:
+        stripped = _strip_polite(line)
+        sw = _words(stripped)
+        guessed = _guess_words(stripped, stripped.lower(), sw, set(sw), [], region, today) if sw else None
+        if guessed is not None and type(guessed.command) is not type(exact) and not isinstance(
+                guessed.command, C.ParseError):
+            return guessed
+        return None
+    if isinstance(exact, C.FindGuests):
+        fw = _words(exact.text)
+        if fw and fw[0] in {"us", "me"}:
+            return Reading(C.ParseError(i18n._("Sorry, I didn't understand \"{text}\". Send *help* to see what I can do.",
+                                                text=C._short(line)), None))
+        value = re.sub(r"^(?:לי\s+)?(?:את\s+)?", "", exact.text)
+        value = re.sub(r"^משפחת\s+", "", value)
+        if value != exact.text and value:
+            return Reading(C.FindGuests(text=value))
+        return None
+    if isinstance(exact, C.Leave) and len(words) <= 3 and wset <= _CANCEL_ONLY:
+        return Reading(C.Cancel())
+    if isinstance(exact, C.MessageGuest) and exact.ref.number is None and exact.ref.phone is None:
+        ref_words = _words(exact.ref.text)
+        if ref_words and (ref_words[0] in _ALL_WORDS or ref_words[:2] == ["all", "guests"]):
+            return Reading(C.Broadcast(text=exact.text, status=_status_in(ref_words[1:])))
+        return None
+    if isinstance(exact, C.NewEvent):
+        return _new_event_fix(exact, today)
+    if isinstance(exact, C.Broadcast):
+        parts = re.split(r":(?=\s|$)", exact.text, maxsplit=1)
+        tw = _words(parts[0]) if len(parts) == 2 else []
+        if tw and len(tw) <= 6 and (set(tw) & {"guests", "everyone", "who", "those", "people", "guest"}) \
+                and parts[1].strip():
+            return Reading(C.Broadcast(text=parts[1].strip(), status=_status_in(tw) or exact.status,
+                                       side=exact.side))
+        return None
+    if isinstance(exact, C.MarkGuest):
+        # "תסמן את עומר כלא מגיע": the answer glued to כ
+        m = re.search(r"\sכ(לא\s+\S+|מאשר\S*|מגיע\S*)", " " + line)
+        if m:
+            answer = "no" if m.group(1).startswith("לא") else "yes"
+            if answer != exact.answer:
+                return Reading(dataclasses.replace(exact, answer=answer))
+        return None
+    return None
+
+
+def _fix_guest_lines(text: str, exact: C.AddGuests, region) -> Reading | None:
+    """Rows the grammar refused ("אורי שמש 052-3334455 חתן 2"), read loosely; a side ending in a count."""
+    guests = []
+    for g in exact.guests:
+        if not g.side and g.last_name and g.last_name.split()[-1].lower() in _SIDE:
+            name = " ".join(f"{g.first_name} {g.last_name}".split()[:-1]).strip(" ,")
+            first, last = C.split_name(name)
+            g = dataclasses.replace(g, first_name=first, last_name=last, side=_SIDE[g.last_name.split()[-1].lower()])
+        if g.side and re.search(r"\s\d{1,2}$", g.side):
+            side, n = g.side.rsplit(None, 1)
+            g = dataclasses.replace(g, side=side.strip(" ,"), party_size=int(n))
+        guests.append(g)
+    errors = []
+    lines = [x.strip() for x in text.split("\n") if x.strip()]
+    for err in exact.errors:
+        src = lines[err.line_no] if len(lines) > err.line_no and len(exact.guests) + len(exact.errors) < len(lines) \
+            else (lines[err.line_no - 1] if err.line_no - 1 < len(lines) else err.text)
+        loose = _loose_guest(src, region)
+        if loose is None:
+            errors.append(err)
+        else:
+            guests.append(dataclasses.replace(loose, line_no=err.line_no))
+    guests.sort(key=lambda g: g.line_no)
+    if tuple(guests) == tuple(sorted(exact.guests, key=lambda g: g.line_no)) and tuple(errors) == tuple(exact.errors):
+        return None  # nothing read differently: the grammar's reading stands, and is sure
+    return Reading(C.AddGuests(guests=tuple(guests), errors=tuple(errors)), sure=False)
+
+
+_IL_PHONE = re.compile(r"(?<![\d+])(?:\+972[\s-]?|0)(?:5\d|[2-489]|7\d)[\s-]?\d{3}[\s-]?\d{4}(?!\d)")
+
+
+def _safe_phone(text: str, region) -> tuple[str | None, str]:
+    """A phone in the text without swallowing a count after it ("0501112222 5 אנשים")."""
+    m = _IL_PHONE.search(text)
+    if m:
+        try:
+            return normalize_phone(m.group(), region), text[:m.start()] + " " + text[m.end():]
+        except InvalidPhone:
+            pass
+    return _phone(text, region)
+
+
+def _loose_guest(line: str, region) -> C.GuestDraft | None:
+    phone, rest = _safe_phone(line, region)
+    if not phone:
+        return None
+    rwords = _words(rest)
+    side = _side_in(rwords)
+    party = None
+    m = re.search(r"(\d{1,2})\s*(?:people|ppl|אנשים|pax)|party of (\d{1,2})|so (\d{1,2})|(?:^|[\s,])(\d{1,2})\s*(?=[\s,]|$)",
+                  rest, re.I)
+    if m:
+        party = int(next(g for g in m.groups() if g))
+        if not 1 <= party <= C.MAX_PARTY_SIZE:
+            return None
+    if "זוג" in rwords:
+        party = 2
+    name = re.sub(r"\d+\s*(?:people|ppl|אנשים|pax)|party of \d+|so \d+|\b\d{1,2}\b|זוג", " ", rest, flags=re.I)
+    name = re.sub(r"(?:,|\s)\s*(?:bride|groom|כלה|חתן)?\s*side\b|\bside\s+(?:bride|groom)|צד\s+ה?(?:כלה|חתן)|"
+                  r"מהצד של ה(?:כלה|חתן)|\b(?:bride|groom)\b|(?<!\S)ה?(?:כלה|חתן)(?!\S)", " ", name, flags=re.I)
+    name = " ".join(name.replace(",", " ").split()).strip(" -–:")
+    name = re.sub(r"\s+(?:and her husband|and his wife)$", "", name, flags=re.I)
+    name = re.sub(r"^the\s+(.+?)\s+family$", r"\1", name, flags=re.I)
+    if not any(ch.isalpha() for ch in name) or len(name) > 120:
+        return None
+    if set(_words(name)) & (set(_ROLE) | _COMMAND_WORDS):
+        return None
+    if find_date(name, None)[0] is not None:
+        return None
+    first, last = C.split_name(name)
+    return C.GuestDraft(first_name=first, last_name=last, phone=phone, side=side, party_size=party)
+
+
+def _new_event_fix(exact: C.NewEvent, today) -> Reading | None:
+    if exact.date is not None:
+        return None
+    stripped = re.sub(r"^(?:an?\s+)?(?:new\s+)?event\s+(?:called|named|for)?\s*", "", exact.name, flags=re.I)
+    if stripped != exact.name and stripped:
+        return _new_event("new event " + stripped, None, today)
+    name, event_date, location = _split_event_fields(exact.name, today)
+    if event_date is None and location is None and name == exact.name:
+        return None
+    return Reading(C.NewEvent(name=name or exact.name, date=event_date, location=exact.location or location))
+
+
+def _split_event_fields(text: str, today) -> tuple[str, date | None, str | None]:
+    """"Itay's Bar Mitzvah on 21/10/2027 at Beit Hashalom" -> name, date, location."""
+    text = text.strip()
+    event_date, rest = find_date(text, today)
+    location = None
+    if event_date is None:
+        return text, None, None
+    # the date cut the text in two: the name before, the place after
+    m_date_pos = len(rest)
+    for i, (a, b) in enumerate(zip(text, rest)):
+        if a != b:
+            m_date_pos = i
+            break
+    before = rest[:m_date_pos]
+    after = rest[m_date_pos:]
+    name = re.sub(r"[\s,\-–]*(?:on|at|ב|ל|,|-|date)?\s*$", "", before.strip(), flags=re.I).strip(" ,-–")
+    after = re.sub(r"^[\s,\-–.]*(?:at\s+|in\s+|location\s+|ב(?=[\u05d0-\u05ea]{3}))?", "", after.strip(),
+                   flags=re.I).strip(" ,.-–")
+    if after:
+        location = after
+    return name, event_date, location
+
+
+# ------------------------------------------------------------------ reading what the grammar refused
+
+def _new_event(line: str, region, today) -> Reading:
+    text = re.sub(r"^.*?(?:new\s+event|new\s+evnt|create\s+(?:an?\s+)?(?:new\s+)?event|open\s+an?\s+event|"
+                  r"set\s+up\s+a\s+new\s+event|(?:start|make|add)\s+a\s+new\s+event|אירוע\s+חדש|אירועחדש|"
+                  r"(?:פתח|תפתח|תפתחי|פתחי|לפתוח|נפתח|צור|צרי|תיצור|ליצור)\s+(?:לי\s+)?(?:new\s+event|אירוע(?:\s+חדש)?))"
+                  r"[?!.]?", "", line, count=1, flags=re.I).strip()
+    text = re.sub(r"^(?:for|called|named|בשם|ל(?=ה?חתונה)|[:\-–,?!.])\s*", "", text, flags=re.I).strip()
+    text = re.sub(r"^(?:for|called|named|בשם|בבקשה)\s*[-:,]?\s*", "", text, flags=re.I).strip(" -–:,")
+    labelled_date = re.search(r",?\s*date\s+(\S+)", text, re.I)
+    labelled_loc = re.search(r",?\s*location\s+(.+)$", text, re.I)
+    if labelled_date or labelled_loc:
+        loc = labelled_loc.group(1).strip() if labelled_loc else None
+        if labelled_loc:
+            text = text[:labelled_loc.start()]
+        d = None
+        if labelled_date:
+            d, _r = find_date(labelled_date.group(1), today)
+            text = text[:labelled_date.start()]
+        return Reading(C.NewEvent(name=text.strip(" ,"), date=d, location=loc), sure=False)
+    name, event_date, location = _split_event_fields(text, today)
+    if not name or not any(ch.isalnum() for ch in name):
+        raise C._Fail(i18n._("Give the event a name. Try: new event Dana & Noam's wedding"))
+    return Reading(C.NewEvent(name=name, date=event_date, location=location), sure=False)
+
+
+def _guess(text: str, region, today, exact: C.ParseError) -> Reading | None:
+    lines = [_clean(x) for x in text.replace("\r", "\n").split("\n")]
+    lines = [x for x in lines if x]
+    if not lines:
+        return None
+    line = _strip_polite(lines[0])
+    body = lines[1:]
+    if line != lines[0] and line:
+        again = C.parse("\n".join([line] + body), region, today)
+        if not isinstance(again, C.ParseError):
+            fixed = refine("\n".join([line] + body), again, region, today)
+            return fixed
+    low = line.lower()
+    words = _words(line)
+    wset = set(words)
+    if not words:
+        return None
+    r = _guess_words(line, low, words, wset, body, region, today)
+    if r is not None:
+        return r
+    # a typo in the verb: "add gust ...", "remvoe sarah", "pls send the invitaions"
+    return _typo(line, body, region, today)
+
+
+def _typo(line: str, body, region, today) -> Reading | None:
+    parts = line.split(None, 1)
+    if not parts:
+        return None
+    first = parts[0].lower()
+    if len(first) < 3:
+        if first == "ad" and len(parts) > 1:
+            fixed = "add " + parts[1]
+        else:
+            return None
+    else:
+        guess = C.close_verb(first)
+        if not guess:
+            # a second-word typo: "add gust", "new evnt"
+            words = line.split()
+            if len(words) >= 2:
+                two = f"{words[0].lower()} {words[1].lower()}"
+                cands = [v for v in C._VERB_STRINGS if " " in v and v.split()[0] == words[0].lower()]
+                g2 = difflib.get_close_matches(two, cands, n=1, cutoff=0.8)
+                if g2 and g2[0] != two:
+                    fixed = g2[0] + " " + " ".join(words[2:])
+                    return _reparse_guessed(fixed, body, region, today)
+            return None
+        fixed = guess[0] + (" " + parts[1] if len(parts) > 1 else "")
+    return _reparse_guessed(fixed, body, region, today)
+
+
+def _reparse_guessed(fixed: str, body, region, today) -> Reading | None:
+    text = "\n".join([fixed] + list(body))
+    again = C.parse(text, region, today)
+    if isinstance(again, C.ParseError):
+        words = _words(fixed)
+        r = _guess_words(fixed, fixed.lower(), words, set(words), list(body), region, today)
+        if r is None:
+            return None
+        return Reading(r.command, sure=False)
+    fixed_r = refine(text, again, region, today)
+    return Reading(fixed_r.command, sure=False)
+
+
+def _has(low: str, *phrases: str) -> bool:
+    return any(p in low for p in phrases)
+
+
+def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
+    phone, without_phone = _safe_phone(line, region)
+    q = line.rstrip().endswith("?")
+
+    # --- yes / no / cancel
+    if len(words) <= 3 and wset <= _CANCEL_ONLY and wset & {"עזוב", "עזבי", "תעזוב", "תעזבי"}:
+        return Reading(C.Cancel())
+    if len(words) <= 3 and words[0] in _YES and wset <= _YES | {"כן", "yes"}:
+        return Reading(C.Confirm("yes"))
+    if len(words) <= 3 and words[0] in {"לא", "no", "nope", "ממש"} and wset <= _NO:
+        return Reading(C.Confirm("no"))
+    if len(words) <= 3 and words[0] in {"כן", "yes"}:
+        return Reading(C.Confirm("yes"))
+
+    if wset <= {"יש", "עוד", "more", "any", "there", "is"} and wset & {"עוד", "more"}:
+        return Reading(C.More())
+    if words[0] == "add" and not phone and len(words) <= 3:
+        return Reading(C.parse("add guest", region, today))
+
+    # --- account
+    if wset & {"token", "טוקן", "api"} or _has(low, "api key", "מפתח api"):
+        return Reading(C.Token(revoke=bool(wset & {"revoke", "בטל", "תבטל", "delete", "מחק"})))
+    lang = next((_LANG[w] for w in words if w in _LANG), None)
+    if lang:
+        guest_side = wset & {"guest", "guests", "invitations", "invites", "event", "אורחים", "לאורחים",
+                             "ההזמנות", "הזמנות", "האירוע", "ההודעות", "שפת"}
+        if guest_side:
+            return Reading(C.SetEventField("language", lang), sure=False)
+        return Reading(C.SetLanguage(code=lang))
+    if _has(low, "what can you do", "how does this work", "how do i", "עזרה", "איך זה עובד", "מה אתה יודע"):
+        return Reading(C.Help())
+
+    # --- notifications
+    if wset & {"notifications", "notification", "notify", "התראות", "pinging"} or _has(
+            low, "תעדכן אותי כש", "הודעה על כל", "let me know when"):
+        off = wset & {"off", "mute", "stop", "תפסיק", "כבה", "תכבה", "בטל", "תבטל", "לא", "disable"}
+        return Reading(C.Notify(on=not off))
+
+    # --- automatic reminders
+    if wset & {"automatically", "automatic", "auto", "אוטומטי", "אוטומטית", "אוטומטיות", "האוטומטיות",
+               "האוטומטיות"} and (
+            _has(low, "remind", "תזכ", "הזכר")):
+        if wset & {"off", "בלי", "תבטל", "בטל", "disable", "stop", "ללא"}:
+            return Reading(C.Reminders(days=None))
+        days = set()
+        for i, w in enumerate(words):
+            if w.isdigit() and 0 < int(w) <= 365:
+                days.add(int(w))
+            elif w in _HE_NUM and i + 1 < len(words) and words[i + 1] in {"ימים", "days"}:
+                days.add(_HE_NUM[w])
+        if "week" in wset or "שבוע" in wset:
+            days.add(7)
+        if _has(low, "a day before", "ויום לפני", "יום לפני") and not _has(low, "ימים לפני"):
+            days.add(1)
+        if "יומיים" in wset:
+            days.add(2)
+        if days:
+            return Reading(C.Reminders(days=tuple(sorted(days, reverse=True))), sure=False)
+        return None
+
+    # --- team
+    role = _role_in(words)
+    team = wset & _TEAM_WORDS
+    if phone and (role or team or wset & {"manage", "לנהל", "access"}):
+        return Reading(C.AddMember(phone=phone, role=role or "editor"), sure=False)
+    if not phone and (_has(low, "who has access", "who else can edit", "מי מנהל", "מי יש לו גישה",
+                            "מי עוד יכול לערוך", "organisers", "organizers", "admins", "team members",
+                            "list team", "רשימת מנהלים", "show me the team")):
+        return Reading(C.ListMembers())
+    if role and (wset & {"change", "promote", "downgrade", "make", "give", "set", "תשנה", "תן", "תני", "תהיה",
+                         "תוריד", "תהפוך", "שנה"} or team):
+        ref = _role_ref(line, words, region)
+        if ref:
+            return Reading(C.ChangeRole(ref=ref, role=role), sure=False)
+    removing = wset & {"remove", "revoke", "take", "תוריד", "תורידי", "תסיר", "תסירי", "תוציא", "תוציאי",
+                       "תבטל", "kick", "הוריד", "להוריד"}
+    if removing and (wset & {"me", "אותי"}) and not (wset & {"team"}):
+        return Reading(C.Leave(), sure=False)
+    if removing and (team or wset & {"מהצוות", "מהניהול", "הגישה", "access", "אותה", "אותו"} and
+                     wset & {"גישה", "access"}):
+        ref = _member_ref(line, words, region)
+        if ref:
+            return Reading(C.RemoveMember(ref=ref), sure=False)
+    if _has(low, "leave this event", "leave the event", "leave event", "לצאת מהאירוע", "לעזוב אירוע",
+            "leave את האירוע", "לעזוב את האירוע") or (wset & {"אותי"} and wset & {"מהאירוע", "תוריד"}):
+        return Reading(C.Leave(), sure=False)
+
+    # --- events
+    if _has(low, "new event", "new evnt", "אירוע חדש", "אירועחדש", "create an event", "create a new event",
+            "open an event", "create event", "open a new event", "new event", "פתח אירוע", "נפתח אירוע",
+            "תפתח אירוע", "תפתחי לי אירוע", "תפתח new event", "ליצור אירוע", "set up a new event") or (
+            wset & {"married", "marrying"} and wset & {"event", "open"}):
+        if _has(low, "מה האירוע", "כמה אירוע") or wset & {"events", "אירועים"}:
+            pass
+        else:
+            return _new_event_freeform(line, low, region, today)
+    if wset & {"events", "אירועים", "האירועים"}:
+        return Reading(C.ListEvents())
+    if _has(low, "work on", "לעבוד על", "נעבוד על", "תחליף לאירוע", "switch to the"):
+        m = re.search(r"(?:work on|לעבוד על|נעבוד על|תחליף לאירוע|switch to the)\s+(.+)$", line, re.I)
+        if m:
+            ref = re.sub(r"\s*(?:עכשיו|now)\s*$", "", m.group(1)).strip(" ?.!")
+            ref = re.sub(r"^ה(?=[\u05d0-\u05ea]{3})", "", ref) if ref.startswith("הבת") or ref.startswith("הבר") else ref
+            if ref == "השני":
+                ref = "2"
+            return Reading(C.UseEvent(ref=ref))
+    event_word = wset & _EVENT_NOUNS
+    deleting = wset & {"delete", "remove", "cancel", "למחוק", "תמחק", "תמחקי", "מחק", "cancelled", "בוטל"}
+    if deleting and event_word and not phone and not wset & {"guest", "אורח"}:
+        return Reading(C.DeleteEvent())
+    colon_text = _after_colon(line)
+    pre_colon = set(_words(line.split(":", 1)[0])) if colon_text else set()
+    if colon_text and pre_colon & {"send", "message", "msg", "tell", "שלח", "תשלח", "תשלחי", "לשלוח", "הודעה",
+                                   "תפיץ", "שליחת", "broadcast"}:
+        r = _send(line, low, words, pre_colon, _status_in(_words(line.split(":", 1)[0])), colon_text, region)
+        if r is not None:
+            return r
+    set_field = _event_field_change(line, low, words, wset, region, today)
+    if set_field is not None:
+        return set_field
+    if _has(low, "when is", "where is", "מתי", "איפה האירוע", "event details", "פרטי האירוע", "venue we",
+            "מה התאריך", "מה רשום על האירוע", "איזה אירוע", "show event"):
+        return Reading(C.ShowEvent())
+
+    # --- sending
+    audience = _status_in(words)
+    colon_text = _after_colon(line)
+    if body:
+        colon_text = "\n".join(([colon_text] if colon_text else []) + body)
+    reminding = (_has(low, "remind", "nudge", "תזכורת", "תזכיר", "להזכיר", "תציק", "הזכר", "reminder")
+                 or (wset & {"שיענה", "שיענו"}))
+    if reminding and not colon_text:
+        return Reading(C.Remind())
+    inviting = wset & {"invite", "invites", "invitations", "invitaions", "invitation", "הזמנות", "הזמנה",
+                       "ההזמנות", "ההזמנה", "invite"} or ("תזמין" in wset and wset & {"כולם", "האורחים", "אורחים"})
+    asking_who = words[0] in {"who", "who's", "whos", "מי", "למי"} or (
+        words[0] in {"which", "איזה", "איזו", "אילו"} and _status_in(words) is not None)
+    if inviting and not asking_who and not wset & {"failed", "נכשלו"} and (
+            wset & {"send", "שלח", "תשלח", "תשלחו", "לשלוח", "תשלחי", "תזמין", "out"} or words[0] == "invite"):
+        return Reading(C.Invite())
+    sending = wset & {"send", "message", "msg", "tell", "שלח", "תשלח", "תשלחי", "לשלוח", "הודעה", "תפיץ",
+                      "שליחת", "תגיד", "תגידי", "broadcast"}
+    if sending:
+        r = _send(line, low, words, wset, audience, colon_text, region)
+        if r is not None:
+            return r
+
+    # --- guests: reads
+    if _has(low, "how many", "headcount", "summary", "סיכום", "status update", "stats", "מה המצב",
+            "איפה אנחנו עומדים", "מצב אישורים", "rsvp numbers") or wset & {"מנות", "כמהאישרו"} or (
+            "כמה" in wset and wset & {"אישרו", "מגיעים", "אורחים", "אנשים", "לא", "עוד", "confirmed", "ענו",
+                                      "באים", "מוזמנים", "סירבו"}):
+        return Reading(C.Stats())
+    find = _find(line, low, words, wset, region)
+    if find is not None:
+        return find
+    # --- guests: writes
+    adding = wset & {"add", "put", "תכניס", "תרשום", "להוסיף", "תוסיף", "תוסיפו", "הוסף", "הוסףדנה"} or \
+        words[0] in {"עוד", "add", "ad"} or low.startswith("הוסף")
+    if phone and adding:
+        r = _add_guest("\n".join([line] + list(body)) if False else line, region)
+        if r is not None:
+            return r
+    removing_guest = wset & {"remove", "delete", "rid", "take", "off", "תוריד", "תורידי", "תמחק", "תמחוק",
+                             "תוציא", "להוריד", "remvoe"} or low.startswith("תמחק")
+    if removing_guest:
+        r = _remove_guest(line, words, region)
+        if r is not None:
+            return r
+    edit = _edit_guest(line, low, words, wset, region)
+    if edit is not None:
+        return edit
+    listing = (asking_who or (words[0].startswith("מי") and _status_in([words[0][2:]])) or wset & {"list", "show", "guest", "guests", "רשימת", "רשימה", "המוזמנים", "תראה",
+                                     "תראי", "האורחים", "guest-list", "מימגיע", "ברשימה"})
+    if listing and not phone:
+        status = audience
+        if any(w.startswith("מי") and _status_in([w[2:]]) for w in words[:1]):
+            status = _status_in([words[0][2:]])
+        if _has(low, "on the list", "ברשימה") and asking_who:
+            status = None
+        return Reading(C.ListGuests(status=status, side=_side_in(words)))
+
+
+    mark = _mark(line, low, words, wset, region)
+    if mark is not None:
+        return mark
+    if phone and len(words) <= 8 and not q:
+        # "Jack Turner, 054-100-0012, groom": a guest line without a verb; asks before adding
+        draft = _loose_guest(line, region)
+        if draft is not None:
+            return Reading(C.AddGuests(guests=(draft,)), sure=False)
+    return None
+
+
+def _new_event_freeform(line, low, region, today) -> Reading:
+    m = re.search(r"getting married on (.+?)(?:,|$)", line, re.I)
+    if m:
+        d, rest = find_date(m.group(1), today)
+        loc = re.sub(r"^.*?\bat\s+", "", rest).strip(" ,") or None
+        return Reading(C.NewEvent(name="Wedding", date=d, location=loc), sure=False)
+    if "לחתונה שלנו" in line:
+        d, rest = find_date(line, today)
+        loc_m = re.search(r"ב(קיבוץ|מושב|אולם)\s*(.+)$", line)
+        loc = (loc_m.group(1) + " " + loc_m.group(2)).strip(" .") if loc_m else None
+        return Reading(C.NewEvent(name="החתונה שלנו", date=d, location=loc), sure=False)
+    m = re.search(r"אירוע חדש לנהל[,\s]*(.+)$", line)
+    if m:
+        name, d, loc = _split_event_fields(m.group(1), today)
+        return Reading(C.NewEvent(name=name, date=d, location=loc), sure=False)
+    return _new_event(line, region, today)
+
+
+def _member_ref(line, words, region) -> C.Ref | None:
+    m = re.search(r"(?:remove|revoke|take|תוציא|תוריד|תסיר|תבטל ל?)\s+(?:את\s+)?(.+?)(?:'s\b|\s+from\b|\s+off\b|"
+                  r"\s+מה|\s+את\s+הגישה|\s+access|$)", line, re.I)
+    if m:
+        ref = _ref(m.group(1), region)
+        if ref and ref.text.lower() not in {"my planner", "the planner"}:
+            return ref
+        if ref:
+            return ref
+    m = re.match(r"^(\S+)\s+לא צריכה", line)
+    if m:
+        return _ref(m.group(1), region)
+    return None
+
+
+def _role_ref(line, words, region) -> C.Ref | None:
+    pats = [r"(?:change|promote|downgrade|make|set)\s+(.+?)\s+(?:to|as|an?)\b",
+            r"(?:give)\s+(.+?)\s+(?:edit|admin|view)",
+            r"(?:תשנה|שנה)\s+(?:את\s+)?(?:ההרשאה של\s+|ה?הרשאה\s+)?(?:ל)?(.+?)\s+(?:ל-?|ל(?=[\u05d0-\u05ea]))",
+            r"(?:תן|תני)\s+ל(.+?)\s+הרשא",
+            r"תוריד את ההרשאות של\s+(.+?)\s+ל",
+            r"^(\S+)\s+תהיה",
+            ]
+    for p in pats:
+        m = re.search(p, line, re.I)
+        if m:
+            text = m.group(1)
+            text = re.sub(r"^ההרשאה של\s+", "", text)
+            ref = _ref(text, region)
+            if ref:
+                return ref
+    return None
+
+
+_DATE_WORDS = {"date", "תאריך", "התאריך", "ה-date", "נדחתה", "נדחה", "תזיז", "moved", "postponed"}
+_PLACE_WORDS = {"venue", "location", "place", "מקום", "המקום", "מיקום", "ה-venue", "עבר", "עברה", "moved",
+                "השתנה"}
+
+
+def _event_field_change(line, low, words, wset, region, today) -> Reading | None:
+    changing = wset & {"change", "chnage", "update", "set", "move", "moved", "rename", "תשנה", "לשנות", "שנה",
+                       "תעדכן", "תעדכני", "תזיז", "נדחתה", "נדחה", "עבר", "עברה", "השתנה", "החדש", "new", "now",
+                       "חדש", "תקרא", "is"} or ":" in line or (words[:1] and words[0] in {"date", "תאריך", "התאריך"})
+    if not changing:
+        return None
+    guestish = wset & {"guest", "אורח"} or _has(low, "השם של ", "הטלפון של", "המספר של") and not wset & _EVENT_NOUNS
+    if guestish:
+        return None
+    # name
+    m = re.search(r"(?:rename the event to|תקרא לאירוע|שם האירוע:|the event'?s name to)\s*(.+)$", line, re.I)
+    if m:
+        return Reading(C.SetEventField("name", m.group(1).strip(" \"'׳״")), sure=False)
+    d, rest = find_date(line, today)
+    if d is not None and (wset & _DATE_WORDS or wset & _EVENT_NOUNS or wset & {"change", "update", "set", "move",
+                                                                                "התאריך", "the"}):
+        return Reading(C.SetEventField("date", d), sure=False)
+    if wset & {"date", "תאריך", "ה-date"} and d is None and not wset & {"what", "מה"}:
+        raise C._Fail(i18n._("Give the new date. Try: set date 12/6/2027"))
+    if (wset & {"language", "שפת"}):
+        return None
+    # place
+    m = re.search(r"(?:venue|location|place|מקום|המקום|מיקום האירוע|מיקום)\s*(?:חדש|new|השתנה)?\s*[:\-–]?\s*"
+                  r"(?:to|ל-?|עכשיו זה|- עכשיו זה)?\s*(.*)$", line, re.I)
+    moved = re.search(r"(?:moved to|עבר ל|עברה ל)\s*(.+)$", line, re.I)
+    if moved and not d:
+        value = moved.group(1).strip(" .!")
+        return Reading(C.SetEventField("location", value), sure=False)
+    if m and wset & _PLACE_WORDS | {"venue", "location"}:
+        value = m.group(1).strip(" .!")
+        value = re.sub(r"^(?:- )?עכשיו זה\s+", "", value)
+        value = re.sub(r"^(?:ל-?|to\s+)", "", value) if not value.startswith("לב") else value[1:]
+        if value.startswith("באולמי") or value.startswith("באולם"):
+            value = value[1:]
+        if value:
+            return Reading(C.SetEventField("location", value), sure=False)
+        if wset & {"תשנה", "change", "לשנות"}:
+            raise C._Fail(i18n._("Give the new location. Try: set location ..."))
+    return None
+
+
+def _send(line, low, words, wset, audience, colon_text, region) -> Reading | None:
+    # "send Sarah Levi a message: ...", "send a msg to Rivka: ...", "תשלח ל-Mike: ...", "תגיד לשרון ש..."
+    everyone = wset & _ALL_WORDS or _has(low, "כל האורחים", "כל המוזמנים", "כל הרשימה", "all guests", "the people",
+                                         "those who", "everyone", "לצד של", "למי ש")
+    if everyone or audience:
+        side = _side_in(words) if _has(low, "side", "צד") else None
+        if colon_text:
+            return Reading(C.Broadcast(text=colon_text, status=audience, side=side))
+        m = re.search(r"\?\s*(.+)$", line)
+        if m and m.group(1).strip():
+            return Reading(C.Broadcast(text=m.group(1).strip(), status=audience, side=side))
+        raise C._Fail(i18n._("What should I send? Try: {usage}", usage=C._t(C.N_("broadcast pending: Please answer by Friday!"))))
+    m = re.search(r"(?:send|message|msg)\s+(?:a\s+(?:message|msg)\s+to\s+)?(.+?)\s+(?:a\s+)?(?:message|msg)?\s*:\s*(.+)$",
+                  line, re.I) or re.search(r"(?:send a (?:message|msg) to)\s+(.+?)\s*:\s*(.+)$", line, re.I)
+    if m:
+        ref_text = re.sub(r"\s+a\s+(?:message|msg)$", "", m.group(1), flags=re.I)
+        ref_text = re.sub(r"^a\s+(?:message|msg)\s+to\s+", "", ref_text, flags=re.I)
+        ref = _ref(ref_text, region)
+        if ref:
+            return Reading(C.MessageGuest(ref=ref, text=m.group(2).strip()), sure=False)
+    m = re.search(r"(?:שלח|תשלח|תשלחי)\s+(?:הודעה\s+)?ל-?(.+?)\s*:\s*(.+)$", line)
+    if m:
+        ref = _ref(m.group(1), region)
+        if ref:
+            return Reading(C.MessageGuest(ref=ref, text=m.group(2).strip()), sure=False)
+    m = re.search(r"(?:תגיד|תגידי)\s+ל-?(\S+)\s+ש(.+)$", line)
+    if m:
+        ref = _ref(m.group(1), region)
+        if ref:
+            return Reading(C.MessageGuest(ref=ref, text=m.group(2).strip()), sure=False)
+    m = re.search(r"(?:תשלחי|תשלח|שלח)\s+ל(.+?)\s+הודעה$", line)
+    if m:
+        raise C._Fail(i18n._("What should I send? Try: {usage}", usage=C._t(C.N_("message 3: See you there!"))))
+    return None
+
+
+def _find(line, low, words, wset, region) -> Reading | None:
+    pats = [r"^is\s+(.+?)\s+on the list", r"^did\s+(.+?)\s+(?:answer|reply|rsvp)", r"what'?s\s+(.+?)'s\s+number",
+            r"מה המספר של\s+(.+)$", r"יש לי את\s+(.+?)\s+ברשימה", r"תמצא(?:י)? לי את\s+(.+)$",
+            r"תבדוק אם\s+(.+?)\s+(?:ענה|ענתה|ענו|אישר)", r"מה הסטטוס של\s+(.+)$", r"איפה\s+(.+?)\s+ברשימה"]
+    for p in pats:
+        m = re.search(p, line, re.I)
+        if m:
+            text = m.group(1).strip(" ?.!")
+            if text:
+                return Reading(C.FindGuests(text=text))
+    return None
+
+
+def _add_guest(line, region) -> Reading | None:
+    text = re.sub(r"^.*?\b(?:add|put|ad)\b\s*", "", line, count=1, flags=re.I) if re.search(
+        r"\b(?:add|put|ad)\b", line, re.I) else line
+    text = re.sub(r"^(?:להוסיף|תוסיף|תוסיפו|הוסף|תכניס|תרשום|עוד אורח)\s*", "", text)
+    if text.startswith("הוסף"):
+        text = text[4:]
+    text = re.sub(r"^(?:אורח|אורחת|guest)\s*[:\-–]?\s*", "", text.strip(" -–:"))
+    text = re.sub(r"^(?:לרשימה\s+)?את\s+", "", text)
+    text = re.sub(r"\s+(?:on the list|to the list|לרשימה)\b", "", text, flags=re.I)
+    text = re.sub(r"^לרשימה\s+(?:את\s+)?", "", text)
+    if "?" in text and len(_IL_PHONE.findall(text)) >= 2:
+        text = text.split("?", 1)[1]
+    text = text.replace("?", " ")
+    phones = list(_IL_PHONE.finditer(text))
+    if len(phones) >= 2:   # "נתן 050… ואת רונית 052…": one guest a phone
+        drafts, start = [], 0
+        for i, m in enumerate(phones):
+            end = phones[i + 1].start() if i + 1 < len(phones) else len(text)
+            seg = text[start:end] if i + 1 < len(phones) else text[start:]
+            seg_phone_end = m.end() - start
+            piece = seg[:seg_phone_end] if i + 1 < len(phones) else seg
+            piece = re.sub(r"^\s*(?:ו(?:את\s+)?|and\s+)", "", piece.strip())
+            d = _loose_guest(piece, region)
+            if d is None:
+                return None
+            drafts.append(dataclasses.replace(d, line_no=1))
+            start = m.end()
+        return Reading(C.AddGuests(guests=tuple(drafts)), sure=False)
+    draft = _loose_guest(text, region)
+    if draft is None:
+        return None
+    return Reading(C.AddGuests(guests=(draft,)), sure=False)
+
+
+def _remove_guest(line, words, region) -> Reading | None:
+    m = re.search(r"(?:remove|delete|get rid of|take|remvoe|תוריד|תורידי|תמחק|תמחוק|תוציא|להוריד)\s*(?:את\s*)?(.+?)"
+                  r"(?:\s+from the guests|\s+off the list|\s+מהרשימה|\?|$)", line, re.I)
+    if line.startswith("תמחקאת"):
+        m = re.search(r"תמחקאת\s*(.+)$", line)
+    if m and m.group(1).strip() not in {"אותו", "him", "אותה", "her"}:
+        ref = _ref(m.group(1), region)
+        if ref:
+            return Reading(C.RemoveGuest(ref=ref))
+    m = re.match(r"^(.+?)\s+(?:isn't invited|לא מוזמנ)", line)
+    if m:
+        ref = _ref(m.group(1), region)
+        if ref:
+            return Reading(C.RemoveGuest(ref=ref))
+    return None
+
+
+def _edit_guest(line, low, words, wset, region) -> Reading | None:
+    pats = [
+        (r"(?:rename|change)\s+(.+?)\s+to\s+(.+)$", "name"),
+        (r"fix the spelling of (.+?)'s name to (.+)$", "name"),
+        (r"השם של\s+(.+?)\s+ל-?(.+)$", "name"),
+        (r"טעות בשם של\s+(.+?),\s*זה\s+(.+)$", "name"),
+        (r"(?:הטלפון|המספר|ה-phone)\s+של\s+(.+?)\s+(?:השתנה\s+)?ל?-?\s*(\+?\d[\d\s-]{6,})$", "phone"),
+        (r"המספר של\s+(.+?)\s+לא נכון,?\s*(?:הנכון זה|הנכון)\s*(.+)$", "phone"),
+        (r"שנה טלפון ל(\S+)\s+(.+)$", "phone"),
+        (r"move\s+(.+?)\s+to the (bride|groom)", "side"),
+        (r"^(\S+)\s+is\s+(bride|groom)", "side"),
+        (r"תעביר את\s+(.+?)\s+לצד\s*ה?(חתן|כלה)", "side"),
+        (r"^(.+?)\s+הוא מהצד של ה(כלה|חתן)", "side"),
+        (r"(?:add a note to|note for)\s+(.+?):\s*(.+)$", "note"),
+        (r"(?:תוסיף הערה|הערה)\s+ל-?(.+?):\s*(.+)$", "note"),
+        (r"תרשום אצל\s+(\S+)\s+ש(?:הוא|היא)?\s*(.+)$", "note"),
+        (r"set party size for\s+(.+?)\s+to\s+(\d+)", "party"),
+        (r"(?:מספר המוזמנים|הכמות) של\s+(.+?)\s+ל-?(\d+)", "party"),
+        (r"תעדכני? ל(.+?)\s+(\d+)\s+מקומות", "party"),
+        (r"^(\S+)\s+מגיעה? עם עוד \d+,\s*תשנה את הכמות ל-?(\d+)", "party"),
+    ]
+    for p, field in pats:
+        m = re.search(p, line, re.I)
+        if not m:
+            continue
+        ref_text, value = m.group(1), m.group(2).strip(" .!")
+        if field == "name" and (set(_words(ref_text)) & {"the", "event", "האירוע", "date"}):
+            continue
+        ref = _ref(ref_text, region)
+        if not ref:
+            continue
+        if field == "phone":
+            try:
+                value = normalize_phone(value, region)
+            except InvalidPhone:
+                continue
+        elif field == "party":
+            value = int(value)
+        elif field == "side":
+            value = {"כלה": "bride", "חתן": "groom"}.get(value, value.lower())
+        elif field == "name" and value.startswith("ל") and _HE.match(value[1:2] or ""):
+            value = value[1:]
+        return Reading(C.EditGuest(ref, field, value), sure=False)
+    if re.match(r"^(?:edit guest|תערוך את)\s+", line, re.I):
+        raise C._Fail(i18n._("What should I change? Try: {usage} (or name, side, party, note)",
+                             usage=C._t(C.N_("edit 3 phone 050-234-5678"))))
+    return None
+
+
+_YES_VERBS = {"confirmed", "coming", "אישרה", "אישר", "אישרו", "מגיע", "מגיעה", "מגיעים", "בא", "באה", "באים",
+              "yes", "מגיעות", "כמאשרת", "כמאשר"}
+_NO_VERBS = {"declined", "ביטלה", "ביטל", "ביטלו", "סירב", "סירבה", "no"}
+
+
+def _mark(line, low, words, wset, region) -> Reading | None:
+    party = None
+    # "set Avi to pending", "תחזיר את דנה ללא ענה"
+    m = re.search(r"set\s+(.+?)\s+to pending|תחזיר את\s+(.+?)\s+ללא ענה", line, re.I)
+    if m:
+        ref = _ref(m.group(1) or m.group(2), region)
+        return Reading(C.MarkGuest(ref, "pending"), sure=False) if ref else None
+    m = re.search(r"תאשר הגעה ל-?(.+)$", line)
+    if m:
+        ref = _ref(m.group(1), region)
+        return Reading(C.MarkGuest(ref, "yes"), sure=False) if ref else None
+    m = re.search(r"(?:סמן|תסמן|תסמני)\s+את\s+(.+?)\s+כ(מאשר\S*|מגיע\S*)", line)
+    if m:
+        ref = _ref(m.group(1), region)
+        return Reading(C.MarkGuest(ref, "yes"), sure=False) if ref else None
+    negative = (_has(low, "can't make it", "cannot make it", "said no", "לא מגיע", "לא תוכל", "לא יוכל", "לא יגיע",
+                     "לא באה", "לא בא ") or wset & _NO_VERBS)
+    positive = (_has(low, "is coming", "are coming", "rsvp'd yes", "rsvpd yes", "said yes", "אישר הגעה") or
+                wset & _YES_VERBS or (len(words) == 1 and re.match(r"^[\u05d0-\u05ea]{2,}(?:מגיע|מגיעה)$", words[0])))
+    if not (negative or positive):
+        return None
+    answer = "no" if negative else "yes"
+    # the person: the words before the answer word, or a named person in the sentence
+    cut = re.search(r"\s(?:is coming|are coming|rsvp'?d|said|confirmed|declined|called|can't|לא\s|אישר\S*|מגיע\S*|"
+                    r"ביטל\S*|התקשר\S*|אמר\S*|בא\S*)", " " + line)
+    name_part = (" " + line)[:cut.start()] if cut else ""
+    name_part = name_part.strip(" ,")
+    if not name_part or set(_words(name_part)) & {"הוא", "היא", "he", "she"}:
+        m = re.search(r"עם\s+(דוד|דודה)\s+(\S+)", line)
+        name_part = m.group(0)[3:] if m else name_part
+    if len(words) == 1 and re.match(r"^[\u05d0-\u05ea]{2,}(?:מגיע|מגיעה)$", words[0]):
+        name_part = re.sub(r"(?:מגיע|מגיעה)$", "", words[0])
+    name_part = re.sub(r"^(?:the\s+)", "", name_part, flags=re.I)
+    name_part = re.sub(r"^(?:תעדכן|תעדכני)\s+ש", "", name_part)
+    if not name_part:
+        m = re.search(r"תעדכני?\s+ש(\S+(?:\s+\S+)?)\s+מגיע", line)
+        name_part = m.group(1) if m else ""
+    ref = _ref(name_part, region)
+    if ref is None:
+        return None
+    if answer == "yes":
+        m = re.search(r"(?:עם|with)\s+(?:עוד\s+)?(\d{1,2})|(\d{1,2})\s*(?:people|of them|אנשים|איש)|"
+                      r"(?:confirmed|אישרו|אישר הגעה|מגיעה|מגיע)[,\s]+(\d{1,2})\b|תסמן\s+(\d{1,2})", line)
+        if m:
+            party = int(next(g for g in m.groups() if g))
+        elif _has(low, "עם אשתו", "with his wife", "עם בעלה", "with her husband"):
+            party = 2
+        if party is not None and not 0 <= party <= C.MAX_PARTY_SIZE:
+            party = None
+    return Reading(C.MarkGuest(ref=ref, answer=answer, party_size=party), sure=False)
+
+
+# ------------------------------------------------------------------ a command kept while we ask
+
+def encode(cmd) -> dict:
+    """A command as JSON-able data (for a pending question)."""
+    def enc(v):
+        if dataclasses.is_dataclass(v):
+            return {"__dc__": type(v).__name__, **{f.name: enc(getattr(v, f.name)) for f in dataclasses.fields(v)}}
+        if isinstance(v, date):
+            return {"__date__": v.isoformat()}
+        if isinstance(v, (list, tuple)):
+            return [enc(x) for x in v]
+        return v
+    return enc(cmd)
+
+
+def decode(data):
+    def dec(v):
+        if isinstance(v, dict) and "__date__" in v:
+            return date.fromisoformat(v["__date__"])
+        if isinstance(v, dict) and "__dc__" in v:
+            cls = getattr(C, v["__dc__"])
+            kwargs = {k: dec(x) for k, x in v.items() if k != "__dc__"}
+            for f in dataclasses.fields(cls):
+                if isinstance(kwargs.get(f.name), list):
+                    kwargs[f.name] = tuple(kwargs[f.name])
+            return cls(**kwargs)
+        if isinstance(v, list):
+            return [dec(x) for x in v]
+        return v
+    return dec(data)
