@@ -193,6 +193,9 @@ class Guest(Base):
     side: Mapped[str | None] = mapped_column(String(50))
     status: Mapped[RsvpStatus] = mapped_column(_enum(RsvpStatus, "rsvp_status"), default=RsvpStatus.invited)
     party_size: Mapped[int | None] = mapped_column(Integer)
+    # How many of the party are children, when said ("2 adults and 3 children": party 5,
+    # children 3); None when nobody said. Never more than the party (the services check).
+    children: Mapped[int | None] = mapped_column(Integer)
     notes: Mapped[str | None] = mapped_column(Text)
     opted_out: Mapped[bool] = mapped_column(Boolean, default=False)
     answered_at: Mapped[datetime | None] = mapped_column(TZ)
@@ -215,6 +218,8 @@ class Guest(Base):
         Index("ix_guests_phone", "phone"),
         CheckConstraint(f"party_size IS NULL OR (party_size >= 0 AND party_size <= {MAX_PARTY_SIZE})",
                         name="party_size_range"),
+        CheckConstraint(f"children IS NULL OR (children >= 0 AND children <= {MAX_PARTY_SIZE})",
+                        name="children_range"),
         CheckConstraint("length(first_name) > 0", name="first_name_not_empty"),
     )
 

@@ -140,8 +140,11 @@ GUEST_FIELDS = {
     "phone": Field("string", required=True, example="052-123-4567",
                    description="With a country code (+972...), or local to DEFAULT_REGION / your own country."),
     "side": Field("string", nullable=True, example="bride", max_length=50),
-    "party_size": Field("integer", nullable=True, description="0 to 50", example=2, minimum=0,
-                        maximum=MAX_PARTY_SIZE),
+    "party_size": Field("integer", nullable=True, description="0 to 50: everyone coming, children included",
+                        example=2, minimum=0, maximum=MAX_PARTY_SIZE),
+    "children": Field("integer", nullable=True, example=0, minimum=0, maximum=MAX_PARTY_SIZE,
+                      description="How many of the party are children: 0 to 50 and not more than "
+                                  "party_size (null: not said)."),
     "notes": Field("string", nullable=True, example="vegetarian", max_length=2000),
 }
 GUEST_CREATE = BodySpec("GuestCreate", dict(GUEST_FIELDS))
@@ -369,6 +372,7 @@ def guest_json(guest: Guest) -> dict[str, Any]:
         "side": guest.side,
         "status": guest.status.value,
         "party_size": guest.party_size,
+        "children": guest.children,
         "notes": guest.notes,
         "invitation": guest.invitation.value,
         "opted_out": bool(guest.opted_out),
@@ -381,7 +385,8 @@ def guest_csv_row(guest: Guest) -> dict[str, Any]:
     return {**guest_json(guest), "answered_at": iso_datetime(guest.answered_at)}
 
 
-STATS_KEYS = ("total", "by_status", "confirmation_rate", "expected_headcount", "by_side", "invitations")
+STATS_KEYS = ("total", "by_status", "confirmation_rate", "expected_headcount", "expected_adults",
+              "expected_children", "by_side", "invitations")
 
 
 def stats_json(stats: dict[str, Any]) -> dict[str, Any]:

@@ -88,7 +88,11 @@ SCHEMAS: dict[str, Any] = {
         "side": _nullable(STRING),
         "status": {"type": "string", "enum": RSVP_STATUSES,
                    "description": "The guest's answer; invited means no answer yet (shown as pending)."},
-        "party_size": _nullable({"type": "integer", "minimum": 0, "maximum": 50}),
+        "party_size": _nullable({"type": "integer", "minimum": 0, "maximum": 50,
+                                 "description": "Everyone coming, children included."}),
+        "children": _nullable({"type": "integer", "minimum": 0, "maximum": 50,
+                               "description": "How many of the party are children (never more than "
+                                              "party_size); null when not said."}),
         "notes": _nullable(STRING),
         "invitation": {"type": "string", "enum": INVITATION_STATES,
                        "description": "Delivery of the invitation, apart from the answer."},
@@ -123,6 +127,8 @@ SCHEMAS: dict[str, Any] = {
         "confirmation_rate": {"type": "number", "minimum": 0, "maximum": 1},
         "expected_headcount": {**COUNT, "description": "Confirmed guests times their party size "
                                                        "(1 when the size is unknown)."},
+        "expected_adults": {**COUNT, "description": "The expected headcount less the children."},
+        "expected_children": {**COUNT, "description": "Children of confirmed guests, where said."},
         "by_side": {"type": "object", "description": "Per side; guests without a side are under \"none\".",
                     "additionalProperties": _object({k: COUNT for k in ("total", "confirmed", "declined",
                                                                         "invited")})},
@@ -288,7 +294,8 @@ def _paths() -> dict[str, Any]:
                            "400", "403", "415", "422"),
                 body={"required": True, "description": (
                     "A JSON list of guests; or a CSV file (UTF-8, with a header like name,phone,side,party,notes "
-                    "in English or Hebrew, or those columns without a header) uploaded as the form field `file` "
+                    "in English or Hebrew, or those columns without a header; an optional children column, also "
+                    "kids or ילדים, says how many of the party are children) uploaded as the form field `file` "
                     "or sent as a text/csv body."),
                     "content": {
                         "application/json": {"schema": {"type": "array", "items": _ref(GUEST_IMPORT_ROW.name)}},

@@ -277,6 +277,7 @@ def add_guest(session, actor, event_id):
     guest = guests.add_guest(session, actor, event_id, guests.GuestInput(
         first_name=data["first_name"], phone=data["phone"], last_name=data.get("last_name") or "",
         side=data.get("side"), party_size=data.get("party_size"), notes=data.get("notes"),
+        children=data.get("children"),
     ), region=_region(actor))
     return _created(guest_json(guest))
 
@@ -304,10 +305,12 @@ def update_guest(session, actor, event_id, guest_id):
     if "last_name" in data and data["last_name"] is None:
         data["last_name"] = ""
     party = data.pop("party_size", guests.UNSET) if status is not None else guests.UNSET
+    children = data.pop("children", guests.UNSET) if status is not None else guests.UNSET
     guest = guests.update_guest(session, actor, event_id, guest_id, region=_region(actor), **data)
     if status is not None:
         # The answer goes through the same rule as `mark <guest> yes` in the chat.
-        guest = guests.mark_rsvp(session, actor, event_id, guest_id, status, party_size=party)
+        guest = guests.mark_rsvp(session, actor, event_id, guest_id, status, party_size=party,
+                                 children=children)
     return jsonify(guest_json(guest))
 
 
@@ -343,6 +346,7 @@ def _import_rows(actor) -> list:
                 first_name=fields.get("first_name") or "", phone=fields.get("phone") or "",
                 last_name=fields.get("last_name") or "", side=fields.get("side"),
                 party_size=fields.get("party_size"), notes=fields.get("notes"), line_no=n,
+                children=fields.get("children"),
             ))
         return rows
     if mimetype == "multipart/form-data":

@@ -2,7 +2,8 @@
 
 UTF-8 with or without a BOM (and Windows-1255/Latin-1 as a fallback), commas,
 semicolons or tabs, a header row in English or Hebrew, or no header at all
-(name, phone, side, party, notes).
+(name, phone, side, party, notes). A children column (children, kids, ילדים) says how
+many of the party are children.
 """
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ class GuestRow:
     side: str | None = None
     party_size: int | None = None
     notes: str | None = None
+    children: int | None = None
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,8 @@ HEADER_ALIASES = {
     "side": "side", "group": "side", "צד": "side", "קבוצה": "side",
     "party": "party_size", "party size": "party_size", "party_size": "party_size", "guests": "party_size",
     "count": "party_size", "people": "party_size", "כמות": "party_size", "מספר אורחים": "party_size",
+    "children": "children", "kids": "children", "child": "children", "ילדים": "children",
+    "מספר ילדים": "children",
     "notes": "notes", "note": "notes", "comment": "notes", "comments": "notes", "הערות": "notes", "הערה": "notes",
 }
 
@@ -144,10 +148,24 @@ def _row(line_no: int, record: list[str], columns: dict[int, str], region: str |
                                                        value=values['party_size'][:10]), shown)
         if party < 0 or party > MAX_PARTY_SIZE:
             return RejectedRow(line_no, i18n._("party size must be between 0 and {n}", n=str(MAX_PARTY_SIZE)), shown)
+    children = None
+    if values.get("children"):
+        try:
+            children = int(float(values["children"]))
+        except (ValueError, OverflowError):
+            return RejectedRow(line_no, i18n._("children is not a number ({value})",
+                                                       value=values['children'][:10]), shown)
+        if children < 0 or children > MAX_PARTY_SIZE:
+            return RejectedRow(line_no, i18n._("children must be between 0 and {n}", n=str(MAX_PARTY_SIZE)), shown)
+        if children and party is None:
+            return RejectedRow(line_no, i18n._("children without a party size (children are counted in it)"), shown)
+        if party is not None and children > party:
+            return RejectedRow(line_no, i18n._("more children ({n}) than the party size ({party})",
+                                                       n=str(children), party=str(party)), shown)
     if len(first) > 100 or len(last) > 100:
         return RejectedRow(line_no, i18n._("name too long"), shown)
     return GuestRow(line_no, first, last, phone, (values.get("side") or None) and values["side"][:50],
-                    party, values.get("notes"))
+                    party, values.get("notes"), children)
 
 
 # A cell a spreadsheet would run as a formula starts with one of these (OWASP's CSV
@@ -166,7 +184,7 @@ def export_guest_csv(rows: list[dict]) -> bytes:
     """CSV that Excel opens with Hebrew intact (UTF-8 with a BOM, CRLF line ends) and
     that runs nothing: every cell is neutralised with `safe_cell`."""
     out = io.StringIO()
-    fields = ["first_name", "last_name", "phone", "side", "status", "party_size", "notes",
+    fields = ["first_name", "last_name", "phone", "side", "status", "party_size", "children", "notes",
               "invitation", "opted_out", "answered_at"]
     writer = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore", lineterminator="\r\n")
     writer.writeheader()

@@ -33,6 +33,7 @@ class GuestInput:
     party_size: int | None = None
     notes: str | None = None
     line_no: int | None = None
+    children: int | None = None
 
 
 @dataclass
@@ -77,6 +78,33 @@ def _party(value) -> int | None:
         raise InvalidInput(i18n._("The party size must be between 0 and {n}.", n=str(MAX_PARTY_SIZE)),
                            code="bad_party_size")
     return n
+
+
+def _children(value, party: int | None) -> int | None:
+    """How many of the party are children: a number from 0 to the party size (None: not said)."""
+    if value is None or value == "":
+        return None
+    try:
+        n = int(value)
+    except (TypeError, ValueError):
+        raise InvalidInput(i18n._("The number of children must be a number."), code="bad_children")
+    if isinstance(value, bool) or n < 0 or n > MAX_PARTY_SIZE:
+        raise InvalidInput(i18n._("The number of children must be between 0 and {n}.", n=str(MAX_PARTY_SIZE)),
+                           code="bad_children")
+    if n and party is None:
+        raise InvalidInput(i18n._("Children are counted in the party size: set the party size too."),
+                           code="bad_children")
+    if party is not None and n > party:
+        raise InvalidInput(i18n._("The party has {party} people, so it cannot have {n} children.",
+                                  party=str(party), n=str(n)), code="bad_children")
+    return n
+
+
+def _kept_children(guest: Guest) -> int | None:
+    """The guest's children after a new party size with none said: kept while they still fit."""
+    if guest.children is None or guest.party_size is None or guest.children > guest.party_size:
+        return None
+    return guest.children
 
 
 def _side(value) -> str | None:
@@ -139,6 +167,7 @@ def _new_guest(session: Session, actor: User, event: Event, data: GuestInput, re
         notes=_notes(data.notes),
         opted_out=_opted_out_anywhere(session, phone),
     )
+    guest.children = _children(data.children, guest.party_size)
     session.add(guest)
     session.flush()
     return guest
@@ -171,6 +200,7 @@ def import_guests(session: Session, actor: User, event_id, rows: list, region: s
             first = _name(row.first_name, "name", True)
             last = _name(row.last_name, "last name", False)
             party = _party(row.party_size)
+            children = _children(getattr(row, "children", None), party)
             side = _side(row.side)
             notes = _notes(row.notes)
         except InvalidInput as exc:
@@ -183,7 +213,8 @@ def import_guests(session: Session, actor: User, event_id, rows: list, region: s
             result.duplicates.append((line, guest, adders[guest.added_by]))
             continue
         guest = Guest(event_id=event.id, added_by=actor.id, first_name=first, last_name=last, phone=phone,
-                      side=side, party_size=party, notes=notes, opted_out=phone in opted_out)
+                      side=side, party_size=party, children=children, notes=notes,
+                      opted_out=phone in opted_out)
         session.add(guest)
         existing[phone] = guest
         result.created.append((line, guest))
@@ -254,10 +285,14 @@ def _guest_of(session: Session, event: Event, guest_id) -> Guest:
 
 def update_guest(
     session: Session, actor: User, event_id, guest_id, *, first_name=UNSET, last_name=UNSET, phone=UNSET,
-    side=UNSET, party_size=UNSET, notes=UNSET, region: str | None = None,
+    side=UNSET, party_size=UNSET, children=UNSET, notes=UNSET, region: str | None = None,
 ) -> Guest:
+    """Only the fields given change. Children are checked against the party size they
+    arrive with (or the guest's); a new party size without children keeps the children
+    while they still fit and clears them otherwise."""
     event, _ = require(session, actor, event_id, Action.EDIT_GUESTS)
     guest = _guest_of(session, event, guest_id)
+    _set_party(guest, party_size, children)  # checked first: a bad value changes nothing
     if first_name is not UNSET:
         guest.first_name = _name(first_name, "name", True)
     if last_name is not UNSET:
@@ -274,22 +309,32 @@ def update_guest(
             guest.invitation_error = None
     if side is not UNSET:
         guest.side = _side(side)
-    if party_size is not UNSET:
-        guest.party_size = _party(party_size)
     if notes is not UNSET:
         guest.notes = _notes(notes)
     session.flush()
     return guest
 
 
-def mark_rsvp(session: Session, actor: User, event_id, guest_id, status, party_size=UNSET) -> Guest:
-    """An organiser records a guest's answer by hand."""
+def _set_party(guest: Guest, party_size=UNSET, children=UNSET) -> None:
+    party = guest.party_size if party_size is UNSET else _party(party_size)
+    kids = UNSET if children is UNSET else _children(children, party)
+    if party_size is not UNSET:
+        guest.party_size = party
+    if kids is not UNSET:
+        guest.children = kids
+    elif party_size is not UNSET:
+        guest.children = _kept_children(guest)
+
+
+def mark_rsvp(session: Session, actor: User, event_id, guest_id, status, party_size=UNSET,
+              children=UNSET) -> Guest:
+    """An organiser records a guest's answer by hand (with the party size and children, when given)."""
     event, _ = require(session, actor, event_id, Action.EDIT_GUESTS)
     guest = _guest_of(session, event, guest_id)
-    guest.status = parse_status(status)
+    new_status = parse_status(status)
+    _set_party(guest, UNSET if party_size is None else party_size, children)
+    guest.status = new_status
     guest.answered_at = None if guest.status == RsvpStatus.invited else utcnow()
-    if party_size is not UNSET and party_size is not None:
-        guest.party_size = _party(party_size)
     session.flush()
     return guest
 

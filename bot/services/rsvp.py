@@ -37,6 +37,7 @@ class Answer:
     previous_status: RsvpStatus
     previous_party: int | None
     changed: bool
+    previous_children: int | None = None
 
     @property
     def changed_mind(self) -> bool:
@@ -45,25 +46,42 @@ class Answer:
 
 
 def record_answer(session: Session, guest: Guest, answer: str, party_size: int | None = None,
-                  via: str = "button") -> Answer:
+                  via: str = "button", *, children: int | None = None) -> Answer:
     """Set the guest's status (yes → confirmed, no → declined, maybe → still pending) and,
-    with a yes, the party size; a change of mind is allowed. Organisers with `notify` on
-    get a short notice when something changed."""
+    with a yes, the party size (the total, children included) and how many of them are
+    children when the guest said so; a change of mind is allowed. Organisers with `notify`
+    on get a short notice when something changed.
+
+    Children not said keep their earlier value only while the party size stays the same
+    (a new total without a breakdown leaves the breakdown unknown). A "no" or "maybe"
+    clears nothing: the stats count only confirmed guests.
+    """
     if answer not in _STATUS_FOR:
         raise ValueError(f"answer must be yes, no or maybe, not {answer!r}")
     if party_size is not None and not 1 <= party_size <= MAX_PARTY_SIZE:
         raise ValueError(f"party size out of range: {party_size}")
-    previous_status, previous_party = guest.status, guest.party_size
+    if children is not None and not 0 <= children <= min(MAX_PARTY_SIZE, party_size or MAX_PARTY_SIZE):
+        raise ValueError(f"children out of range: {children} (party size {party_size})")
+    previous_status, previous_party, previous_children = guest.status, guest.party_size, guest.children
     guest.status = _STATUS_FOR[answer]
-    if answer == "yes" and party_size is not None:
-        guest.party_size = party_size
+    if answer == "yes":
+        if party_size is not None:
+            guest.party_size = party_size
+            if children is not None:
+                guest.children = children
+            elif party_size != previous_party:
+                guest.children = None
+        elif children is not None and guest.party_size is not None and children <= guest.party_size:
+            guest.children = children  # "yes, with our 2 kids" to a party size already known
     changed = (guest.status != previous_status or guest.party_size != previous_party
+               or guest.children != previous_children
                or (answer == "maybe" and guest.answered_at is None))
     guest.answered_at = utcnow()
     session.flush()
-    result = Answer(guest, answer, previous_status, previous_party, changed)
-    log.info("guest %s of event %s answered %s%s by %s%s", guest.id, guest.event_id, answer,
-             f" ({party_size})" if party_size else "", via, "" if changed else " (no change)")
+    result = Answer(guest, answer, previous_status, previous_party, changed, previous_children)
+    log.info("guest %s of event %s answered %s%s%s by %s%s", guest.id, guest.event_id, answer,
+             f" ({party_size})" if party_size else "",
+             f" ({children} children)" if children is not None else "", via, "" if changed else " (no change)")
     if changed:
         _notify(session, guest, _notice_text(session, result))
     return result
@@ -83,8 +101,16 @@ def people(n: int) -> str:
     return ngettext("1 person", "{n} people", n)
 
 
+def children_phrase(n: int) -> str:
+    """'1 child', '3 children' in the active language."""
+    return ngettext("1 child", "{n} children", n)
+
+
 def _answer_phrase(guest: Guest, answer: str) -> str:
     if answer == "yes":
+        if guest.party_size and guest.children:
+            return _("✅ coming, {people} ({children})", people=i18n.Raw(people(guest.party_size)),
+                     children=i18n.Raw(children_phrase(guest.children)))
         return _("✅ coming, {people}", people=i18n.Raw(people(guest.party_size))) if guest.party_size \
             else _("✅ coming")
     if answer == "no":

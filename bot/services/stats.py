@@ -1,4 +1,5 @@
-"""Live numbers of an event: answers, expected headcount, sides, invitation delivery."""
+"""Live numbers of an event: answers, expected headcount (adults and children), sides,
+invitation delivery."""
 from __future__ import annotations
 
 from sqlalchemy import func, select
@@ -14,7 +15,7 @@ def event_stats(session: Session, actor: User, event_id) -> dict:
     event, _ = require(session, actor, event_id, Action.VIEW)
     rows = session.execute(
         select(Guest.side, Guest.status, Guest.invitation, func.count(), func.sum(Guest.party_size),
-               func.count(Guest.party_size))
+               func.count(Guest.party_size), func.sum(Guest.children), func.count(Guest.children))
         .where(Guest.event_id == event.id)
         .group_by(Guest.side, Guest.status, Guest.invitation)
     ).all()
@@ -22,8 +23,10 @@ def event_stats(session: Session, actor: User, event_id) -> dict:
     invitations = {s.value: 0 for s in InvitationState}
     by_side: dict[str, dict[str, int]] = {}
     headcount = 0
+    children = 0
+    children_known = 0
     total = 0
-    for side, status, invitation, count, party_sum, party_known in rows:
+    for side, status, invitation, count, party_sum, party_known, children_sum, children_said in rows:
         total += count
         by_status[status.value] += count
         invitations[invitation.value] += count
@@ -34,6 +37,9 @@ def event_stats(session: Session, actor: User, event_id) -> dict:
         if status == RsvpStatus.confirmed:
             # A confirmed guest whose party size is unknown counts as one person.
             headcount += int(party_sum or 0) + (count - party_known)
+            # Children are counted where said; everyone else of the party is an adult.
+            children += int(children_sum or 0)
+            children_known += children_said
     answered = by_status["confirmed"] + by_status["declined"]
     return {
         "total": total,
@@ -41,6 +47,11 @@ def event_stats(session: Session, actor: User, event_id) -> dict:
         "confirmation_rate": round(by_status["confirmed"] / total, 4) if total else 0.0,
         "answered_rate": round(answered / total, 4) if total else 0.0,
         "expected_headcount": headcount,
+        "expected_adults": max(0, headcount - children),
+        "expected_children": children,
+        # Confirmed guests who said how many children they bring (0 included): the chat
+        # shows adults and children only when someone did.
+        "children_known": children_known,
         "by_side": dict(sorted(by_side.items())),
         "invitations": invitations,
     }

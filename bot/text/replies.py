@@ -293,7 +293,12 @@ def guest_name(guest: Guest) -> str:
 
 def status_mark(guest: Guest) -> str:
     if guest.status == RsvpStatus.confirmed:
-        return f"✅ {guest.party_size if guest.party_size else 1}"
+        mark = f"✅ {guest.party_size if guest.party_size else 1}"
+        kids = getattr(guest, "children", None)  # None: not said
+        if kids:
+            children = ngettext("1 child", "{n} children", kids)
+            mark += _(" ({children})", children=i18n.Raw(children))
+        return mark
     if guest.status == RsvpStatus.declined:
         return "❌"
     return _("⏳ pending")
@@ -477,6 +482,11 @@ def guest_updated(event, guest: Guest, field: str, old_name: str | None = None) 
 def guest_marked(event, guest: Guest) -> str:
     if guest.status == RsvpStatus.confirmed:
         party = guest.party_size if guest.party_size else 1
+        kids = getattr(guest, "children", None)  # None: not said
+        if kids:
+            children = ngettext("1 child", "{n} children", kids)
+            return _("✅ Marked {name} as coming ({party}, {children}) for {event}.", name=guest_name(guest),
+                     party=party, children=i18n.Raw(children), event=event.name)
         return _("✅ Marked {name} as coming ({party}) for {event}.", name=guest_name(guest), party=party,
                  event=event.name)
     if guest.status == RsvpStatus.declined:
@@ -501,9 +511,17 @@ def stats(event, data: dict) -> str:
     inv = data["invitations"]
     rate = round(data["confirmation_rate"] * 100)
     people = ngettext("1 person", "{n} people", data["expected_headcount"])
+    if data.get("children_known", data.get("expected_children")):
+        # Shown only when some confirmed guest said how many children they bring.
+        adults = ngettext("1 adult", "{n} adults", data["expected_adults"])
+        children = ngettext("1 child", "{n} children", data["expected_children"])
+        expected = _("{guests} · {people} expected ({adults}, {children})", guests=i18n.Raw(guests_count(total)),
+                     people=i18n.Raw(people), adults=i18n.Raw(adults), children=i18n.Raw(children))
+    else:
+        expected = _("{guests} · {people} expected", guests=i18n.Raw(guests_count(total)), people=i18n.Raw(people))
     lines = [
         _("📊 *{event}*", event=event.name),
-        _("{guests} · {people} expected", guests=i18n.Raw(guests_count(total)), people=i18n.Raw(people)),
+        expected,
         _("✅ {n} confirmed", n=by["confirmed"]),
         _("❌ {n} declined", n=by["declined"]),
         _("⏳ {n} pending", n=by["invited"]),
