@@ -117,6 +117,9 @@ def score(rows: list[dict]) -> dict:
         "households_right": sum(bool(r["household"]) for r in households),
         "sure_wrong": [r for r in rows if not r["strict"] and r["got"].sure],
         "right_unsure": [r for r in rows if r["strict"] and not r["got"].sure],
+        # what costs a guest an extra tap: an RSVP line read right, yet asked back
+        "rsvp": len([r for r in rows if r["intent"] in RSVP]),
+        "rsvp_asked": [r for r in rows if r["intent"] in RSVP and r["strict"] and not r["got"].sure],
     }
 
 
@@ -206,6 +209,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  [{row['lang']}] {row['text']!r}  (want {expected(row)})")
     print(f"confidence: {len(figures['sure_wrong'])} wrong but sure (silent mistakes), "
           f"{len(figures['right_unsure'])} right but unsure (the bot asks)")
+    print(f"asked back: {len(figures['rsvp_asked'])} of {figures['rsvp']} answer/count/change lines read right "
+          f"are asked \"Just to be sure\" (questions, notes and unclear lines are never asked)")
+    for row in figures["rsvp_asked"][: args.failures]:
+        print(f"  asked: [{row['lang']}] {row['text']!r}: {describe(row['got'])}")
     for row in figures["sure_wrong"][: args.failures]:
         print(f"  sure but wrong: [{row['lang']}] {row['text']!r}: want {expected(row)}, read {describe(row['got'])}")
 

@@ -25,13 +25,14 @@ while the guest picks the event it is about: a note reaches the organisers of on
 from __future__ import annotations
 
 import logging
+import re
 import uuid
 from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from storage.models import Event, EventMember, Guest, InvitationState, Message, RsvpStatus, User, utcnow
+from storage.models import MAX_PARTY_SIZE, Event, EventMember, Guest, InvitationState, Message, RsvpStatus, User, utcnow
 
 from bot.text import guest_replies as say
 from bot.services import outbox
@@ -53,6 +54,8 @@ RECENT_ANSWER = timedelta(days=14)
 REPLY_KIND = "guest_reply"
 OPT_OUT_ACK = "opt_out_ack"
 MAX_PICK_ROWS = 10
+# a message that is only a number ("3", "שלושה", "three!"): a count said without words about it
+_BARE_NUMBER = re.compile(r"^\W*(?:\d{1,3}|[^\W\d_]+)\W*$")
 
 
 # --------------------------------------------------------------------------- payloads
@@ -81,6 +84,13 @@ def _parse(reply_id: str | None) -> tuple[str, uuid.UUID, str] | None:
 def is_guest_payload(reply_id: str | None) -> bool:
     """True for the reply ids of the guest side's buttons and lists."""
     return _parse(reply_id) is not None
+
+
+def guest_word(text: str) -> str | None:
+    """"stop", "start" or "details" when that is all a message says, else None (the router
+    asks this for someone who is an organiser and a guest at once)."""
+    reading = understand(text)
+    return reading.intent if reading.intent in ("stop", "start", "details") else None
 
 
 def party_payload_id(guest_id, value: str) -> str:
@@ -240,20 +250,25 @@ def _payload(turn: _Turn, kind: str, guest_id: uuid.UUID, value: str) -> None:
         if not item or item.get("guest") != str(guest.id):
             _ask_answer(turn, guest)
         elif value == "yes":
-            answer, party = item.get("answer"), item.get("party")
+            answer, party, children = item.get("answer"), item.get("party"), item.get("children")
             if answer == "yes" and party and guest.status == RsvpStatus.confirmed:
-                _party(turn, guest, int(party))
+                _party(turn, guest, int(party), children)
             else:
-                _answer(turn, guest, answer, party, via="text")
+                _answer(turn, guest, answer, party, via="text", children=children)
         else:
             turn.say(say.write_again(turn.lang), guest.event_id)
     elif kind == "pick":
         choice = turn._valid("choice")
         turn.state.pop("choice", None)
-        if choice and choice.get("intent") in ("yes", "no", "maybe") and choice.get("unsure"):
+        if choice and choice.get("intent") == "relative":
+            _relative(turn, guest, int(choice.get("relative") or 0), bool(choice.get("sure")))
+        elif choice and choice.get("intent") in ("yes", "no", "maybe") and choice.get("unsure"):
             _confirm(turn, guest, choice["intent"], choice.get("party"), choice.get("children"))
         elif choice and choice.get("intent") in ("yes", "no", "maybe"):
-            _answer(turn, guest, choice["intent"], choice.get("party"), via="text")
+            if choice["intent"] == "yes" and choice.get("party") and guest.status == RsvpStatus.confirmed:
+                _party(turn, guest, int(choice["party"]), choice.get("children"))
+            else:
+                _answer(turn, guest, choice["intent"], choice.get("party"), via="text", children=choice.get("children"))
         elif choice and choice.get("intent") == "note":
             _forward(turn, guest, str(choice.get("text") or ""), choice.get("wamid"))
         else:
@@ -270,11 +285,13 @@ def _ask_answer(turn: _Turn, guest: Guest) -> None:
 # --------------------------------------------------------------------------- answers
 
 
-def _answer(turn: _Turn, guest: Guest, answer: str, party: int | None, via: str) -> None:
+def _answer(turn: _Turn, guest: Guest, answer: str, party: int | None, via: str,
+            children: int | None = None) -> None:
     event = turn.session.get(Event, guest.event_id)
     if party is not None and party <= 0:
         answer, party = "no", None
-    rsvp.record_answer(turn.session, guest, answer, party_size=party, via=via)
+    rsvp.record_answer(turn.session, guest, answer, party_size=party, via=via,
+                       children=_children(answer, party, children))
     lang, name = turn.lang, say.greeting_name(guest.first_name, guest.last_name)
     if answer != "yes":
         if _awaiting(turn, guest):
@@ -299,12 +316,26 @@ def _awaiting(turn: _Turn, guest: Guest) -> bool:
     return isinstance(item, dict) and item.get("guest") == str(guest.id)
 
 
-def _party(turn: _Turn, guest: Guest, party: int) -> None:
+def _children(answer: str, party: int | None, children) -> int | None:
+    """The children of a reading, when they fit the party it records (else left unsaid)."""
+    if answer != "yes" or children is None:
+        return None
+    try:
+        children = int(children)
+    except (TypeError, ValueError):
+        return None
+    if children < 0 or (party is not None and children > party) or (party is None and children == 0):
+        return None
+    return children
+
+
+def _party(turn: _Turn, guest: Guest, party: int, children: int | None = None) -> None:
     if party <= 0:
         _answer(turn, guest, "no", None, via="text")
         return
     event = turn.session.get(Event, guest.event_id)
-    rsvp.record_answer(turn.session, guest, "yes", party_size=party, via="text")
+    rsvp.record_answer(turn.session, guest, "yes", party_size=party, via="text",
+                       children=_children("yes", party, children))
     turn.state.pop("await_party", None)
     turn.say(say.party_recorded(turn.lang, event.name, party), event.id)
 
@@ -320,6 +351,7 @@ def _text(turn: _Turn, rows: list[tuple[Guest, Event]]) -> bool:
     reading = understand(text) if text else Understanding("other", sure=False)
     intent = from_understanding(reading)
     turn.reading = reading
+    turn.reading_is_explicit = not _BARE_NUMBER.match(text)
 
     if intent.kind == "stop":
         _set_opt_out(turn, rows, True)
@@ -340,6 +372,8 @@ def _text(turn: _Turn, rows: list[tuple[Guest, Event]]) -> bool:
         return True
 
     awaited = turn.awaited_guest()
+    if reading.relative and reading.total is None:
+        return _relative_text(turn, awaited, reading)
     if reading.intent == "unclear" and intent.kind == "maybe":
         # "not sure yet how many", "depends on work": an answer that stands stays
         answered = [(g, e) for g, e in turn.open_invitations() if g.status in (RsvpStatus.confirmed, RsvpStatus.declined)]
@@ -360,9 +394,13 @@ def _text(turn: _Turn, rows: list[tuple[Guest, Event]]) -> bool:
         return _choose_or_apply(turn, answer, intent.party_size, unsure=True, children=reading.children)
     if intent.kind == "party_size" or (intent.kind == "yes" and intent.party_size):
         if awaited is not None:
-            _party(turn, awaited, intent.party_size)
+            _party(turn, awaited, intent.party_size, reading.children)
             return True
-        return _choose_or_apply(turn, "yes", intent.party_size)
+        implicit = _implicit_change(turn, reading, intent.party_size)
+        if implicit is not None:
+            _confirm(turn, implicit, "yes", intent.party_size, reading.children)
+            return True
+        return _choose_or_apply(turn, "yes", intent.party_size, children=reading.children)
     if intent.kind in ("yes", "no", "maybe"):
         if awaited is not None and intent.kind == "no":
             # "no" right after "how many?" is about the invitation we just asked about
@@ -371,14 +409,94 @@ def _text(turn: _Turn, rows: list[tuple[Guest, Event]]) -> bool:
         return _choose_or_apply(turn, intent.kind, None, only_unanswered=intent.gesture)
 
     if _is_member(turn):
-        return False  # an organiser's stray text: the organiser chat answers it
+        # an organiser who is also a guest: a note for the other event's organisers, or a
+        # stray organiser command? Nothing tells them apart: ask, with a button to pass it on
+        if msg.kind == "text" and text and intent.kind == "unknown" and reading.intent in ("question", "other"):
+            return _ask_note_or_command(turn, text)
+        return False  # the organiser chat answers it
     _pass_on(turn, text)
     return True
+
+
+def _ask_note_or_command(turn: _Turn, text: str) -> bool:
+    candidates = [(g, e) for g, e in _note_candidates(turn) if not _organises(turn, e)]
+    if not candidates:
+        return False
+    turn.state["choice"] = {"intent": "note", "text": text[:1000], "wamid": getattr(turn.msg, "wamid", None),
+                            "until": (turn.now + CHOICE_TTL).isoformat()}
+    if len(candidates) == 1:
+        guest, event = candidates[0]
+        body = say.note_or_command(turn.lang, event.name)
+        turn.send(outbox.buttons(body, [(pick_payload_id(guest.id), say.pass_it_on(turn.lang))]), event.id)
+        return True
+    body, button = say.choose_event_for_note(turn.lang)
+    rows = [(pick_payload_id(g.id), e.name, format_date(e.date, turn.lang) if e.date else say.date_tba(turn.lang))
+            for g, e in candidates[:MAX_PICK_ROWS]]
+    turn.send(outbox.choice_list(body, button, rows))
+    return True
+
+
+def _organises(turn: _Turn, event: Event) -> bool:
+    return turn.session.scalar(select(EventMember.id).where(
+        EventMember.user_id == turn.user.id, EventMember.event_id == event.id).limit(1)) is not None
+
+
+def _implicit_change(turn: _Turn, reading: Understanding, party: int) -> Guest | None:
+    """A bare number ("3") from a guest already confirmed with another party size, with
+    nothing asked: it would change their party without saying so. Such a guest is asked."""
+    if reading.intent != "count" or turn.reading_is_explicit:
+        return None
+    candidates = turn.open_invitations()
+    if len(candidates) != 1:
+        return None
+    guest = candidates[0][0]
+    if guest.status == RsvpStatus.confirmed and guest.party_size and guest.party_size != party:
+        return guest
+    return None
+
+
+def _relative_text(turn: _Turn, awaited: Guest | None, reading: Understanding) -> bool:
+    """"one more", "עוד אחד", "one less": added to (taken from) the party that stands."""
+    if awaited is not None:
+        _relative(turn, awaited, reading.relative, reading.sure)
+        return True
+    confirmed = [(g, e) for g, e in turn.open_invitations() if g.status == RsvpStatus.confirmed]
+    candidates = confirmed or turn.open_invitations()
+    if len(candidates) == 1:
+        turn.state.pop("choice", None)
+        _relative(turn, candidates[0][0], reading.relative, reading.sure)
+        return True
+    turn.state["choice"] = {"intent": "relative", "relative": reading.relative, "sure": reading.sure,
+                            "until": (turn.now + CHOICE_TTL).isoformat()}
+    body, button = say.choose_event(turn.lang)
+    rows = [(pick_payload_id(g.id), e.name, format_date(e.date, turn.lang) if e.date else say.date_tba(turn.lang))
+            for g, e in candidates[:MAX_PICK_ROWS]]
+    turn.send(outbox.choice_list(body, button, rows))
+    return True
+
+
+def _relative(turn: _Turn, guest: Guest, relative: int, sure: bool) -> None:
+    current = guest.party_size if guest.status == RsvpStatus.confirmed else None
+    if not current or not relative:
+        # nothing to add to: ask for the number itself
+        turn.await_party(guest)
+        turn.say(say.ask_exact_number(turn.lang), guest.event_id)
+        return
+    party = current + relative
+    if party <= 0 or party > MAX_PARTY_SIZE:
+        turn.await_party(guest)
+        turn.say(say.ask_exact_number(turn.lang), guest.event_id)
+        return
+    if sure:
+        _party(turn, guest, party)
+    else:
+        _confirm(turn, guest, "yes", party)
 
 
 def _confirm(turn: _Turn, guest: Guest, answer: str, party: int | None, children: int | None = None) -> None:
     """When unsure, ask: restate the reading with [Yes] [Not quite]; only [Yes] records it."""
     turn.state["confirm"] = {"guest": str(guest.id), "answer": answer, "party": party,
+                             "children": _children(answer, party, children),
                              "until": (turn.now + CHOICE_TTL).isoformat()}
     body = say.confirm_reading(turn.lang, answer, party, children)
     buttons = [(f"sure:{guest.id}:{suffix}", title) for suffix, title in say.confirm_buttons(turn.lang)]
@@ -392,13 +510,14 @@ def _choose_or_apply(turn: _Turn, answer: str, party: int | None, only_unanswere
         turn.state.pop("choice", None)
         guest = candidates[0][0]
         if answer == "yes" and party and guest.status == RsvpStatus.confirmed:
-            _party(turn, guest, party)  # already coming: a new number
+            _party(turn, guest, party, children)  # already coming: a new number
         else:
-            _answer(turn, guest, answer, party, via="text")
+            _answer(turn, guest, answer, party, via="text", children=children)
         return True
-    turn.state["choice"] = {"intent": answer, "party": party, "until": (turn.now + CHOICE_TTL).isoformat()}
+    turn.state["choice"] = {"intent": answer, "party": party, "children": _children(answer, party, children),
+                            "until": (turn.now + CHOICE_TTL).isoformat()}
     if unsure:
-        turn.state["choice"].update(unsure=True, children=children)
+        turn.state["choice"].update(unsure=True)
     body, button = say.choose_event(turn.lang)
     rows = [(pick_payload_id(g.id), e.name, format_date(e.date, turn.lang) if e.date else say.date_tba(turn.lang))
             for g, e in candidates[:MAX_PICK_ROWS]]
@@ -426,10 +545,12 @@ def _set_opt_out(turn: _Turn, rows: list[tuple[Guest, Event]], opted_out: bool) 
     turn.state.pop("await_party", None)
     turn.state.pop("choice", None)
     log.info("%s opted %s (%d invitation(s))", mask_phone(turn.user.phone), "out" if opted_out else "back in", len(rows))
+    member = _is_member(turn)
     if opted_out:
-        turn.say(say.opted_out(turn.lang), kind=OPT_OUT_ACK)
+        text = say.opted_out_as_guest(turn.lang) if member else say.opted_out(turn.lang)
+        turn.say(text, kind=OPT_OUT_ACK)
     else:
-        turn.say(say.opted_in(turn.lang))
+        turn.say(say.opted_in_as_guest(turn.lang) if member else say.opted_in(turn.lang))
 
 
 def _is_member(turn: _Turn) -> bool:

@@ -153,7 +153,12 @@ class OrganiserChat:
             return self.ask(replies.restate(cmd), {"op": "run", "cmd": intents.encode(cmd),
                                                    "again": C.spec_for(cmd).name})
         if isinstance(cmd, C.ParseError):
-            if cmd.usage is None and self.is_member and self.is_guest:
+            # Someone who organises one event and is a guest at another: words that are no
+            # command of theirs ("yes, we'll be 2" with no question of ours waiting) answer
+            # their invitation.
+            guest_words = cmd.usage is None or (cmd.usage == _(C.spec_for(C.Confirm).usage)
+                                                and not convo.has_pending(self.conv))
+            if guest_words and self.is_member and self.is_guest:
                 if guest_flow.handle_guest_message(self.session, self.settings, self.user, self.msg):
                     return
             if cmd.usage is None and not self.is_member:

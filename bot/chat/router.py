@@ -7,12 +7,18 @@ was answered. Routing:
 * a tap on an RSVP button → the guest flow;
 * a member of any event → organiser commands (text that is not a command, from a
   sender who is also an invited guest, goes to the guest flow);
+* someone who is both (an organiser of one event, a guest at another): `stop`, `start`
+  and a bare `details` are about their invitations (the guest flow), unless the bot is
+  waiting for their answer to an organiser question (then `stop` cancels it); other text
+  goes to the organiser commands first, and what is no command to the guest flow, which
+  asks whether a note is meant for the other event's organisers;
 * someone who is only a guest → the guest flow;
 * anyone else → the organiser path (a welcome, `new event`).
 """
 from __future__ import annotations
 
 import logging
+import re
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -21,6 +27,7 @@ from sqlalchemy.orm import Session
 from storage.models import User
 
 from bot.chat import commands as C
+from bot.chat import conversation as convo
 from bot.chat import guest as guest_flow
 from bot.chat.organiser import SILENT_KINDS, OrganiserChat
 
@@ -40,6 +47,9 @@ def handle_message(session: Session, settings: Settings, user: User, msg: Inboun
         if guest_flow.handle_guest_message(session, settings, user, msg):
             return
     chat = OrganiserChat(session, settings, user, msg)
+    if chat.is_member and chat.is_guest and _guest_word(chat, msg):
+        if guest_flow.handle_guest_message(session, settings, user, msg):
+            return
     if not chat.is_member and chat.is_guest and not _starts_an_event(msg, chat.region):
         if guest_flow.handle_guest_message(session, settings, user, msg):
             return
@@ -51,6 +61,27 @@ def handle_message(session: Session, settings: Settings, user: User, msg: Inboun
 def _starts_an_event(msg: InboundMessage, region: str | None) -> bool:
     """A guest may become an organiser: `new event ...` is theirs to send."""
     return msg.kind == "text" and isinstance(C.parse(msg.text or "", region, date.today()), C.NewEvent)
+
+
+def _guest_word(chat: OrganiserChat, msg: InboundMessage) -> bool:
+    """For someone who organises one event and is a guest at another: is this `stop`,
+    `start` or a bare `details` about their invitations? The organiser's pending question
+    wins a `stop` (it cancels the question); `event details` names their own event."""
+    if msg.kind != "text" or not msg.text:
+        return False
+    intent = guest_flow.guest_word(msg.text)
+    if intent is None:
+        return False
+    if intent == "stop" and convo.has_pending(chat.conv):
+        return False
+    if intent == "details":
+        cmd = C.parse(msg.text, chat.region, date.today())
+        if not (isinstance(cmd, C.ShowEvent) and cmd == C.ShowEvent()) or _EVENT_WORD.search(msg.text.lower()):
+            return False
+    return True
+
+
+_EVENT_WORD = re.compile(r"event|אירוע|מסיבה|حفل|мероприят")
 
 
 def _is_guest_payload(reply_id: str | None) -> bool:

@@ -246,7 +246,7 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     (r"miss it|will miss", "NOVERBX"),
     (r"count (?:us|me) in|see you there|i am in|we are in|will be there|be there|we are there|אנחנו שם|נהיה שם"
      r"|אהיה שם|נתראה|с удовольствием|بكل سرور|make it|would love to|love to come|happy to come|will attend"
-     r"|(?:we|i) will(?=\s*(?:$|[,.!;]))|נשמח|אשמח|שמחים|שמחה", "COMEX"),
+     r"|(?:we|i) will(?=\s*(?:$|[,.!;]))|נהיה(?=\s*[,.!;]|\s*$)|נשמח|אשמח|שמחים|שמחה", "COMEX"),
     (r"none of us|no one|nobody|אף אחד(?: מאיתנו| מאתנו)?|никто|ولا واحد", "NOBODYX"),
     (r"(?:the )?(\d+|two|three|four|five|six) of us", r"\1 PEOPLE"),
     (r"both of us|us both|the two of us|just us two|just the two of us", "SELFNUMTWOX"),
@@ -333,6 +333,35 @@ _MISTAKE = _rx(r"by mistake|by accident|pressed|hit (?:yes|no)|בטעות|טעו
 _BUTTON_WORD = _rx(r"(?:pressed|hit|clicked|tapped|לחצתי(?: בטעות)?(?: על)?|ضغطت|нажала|нажал) (?:on )?(yes|no|כנ|לא|نعم|لا|да|нет)",
                    r"(yes|no|לא|כנ) by (?:mistake|accident)", r"(לא) בטעות")
 _RELATIVE = _rx(r"להוסיף|add (?:one|1|another)|one more|עוד אחד|עוד אחת", r"להוריד|one less|remove one")
+# "one more", "עוד אחד", "add 2", "one less": a change to the count that stands, said on its own
+_N = r"(\d{1,2}|one|two|three|a|another|אחד|אחת|שניים|שתיים|שני|שתי|שלושה|один|одна|одного|двое|два|две|واحد|اثنين)"
+_RELATIVE_MORE = [re.compile(_fold(p)) for p in (
+    r"^(?:please |pls )?(?:add) ?" + _N + r"(?: more)?(?: (?:person|people|guest|guests|adult|kid|child))?(?: please| pls)?$",
+    r"^(?:we will be |we are |put us down for |make it |count )?" + _N + r" more(?: (?:person|people|guest|guests|adult|kid|child|of us|coming))?(?: please| pls)?$",
+    r"^(?:(?:ו?תוסיפו|ו?להוסיף|ו?תוסיף|ו?תוסיפי|נהיה|יש|ו?יגיע|ו?תרשמו) )?עוד " + _N + r"(?: (?:מגיע|מגיעה|אנשים|איש|אורח|אורחת|מבוגר|ילד|ילדה))?(?: בבקשה)?$",
+    r"^(?:(?:ו?תוסיפו|ו?להוסיף|ו?תוסיף|ו?תוסיפי) )" + _N + r"(?: (?:אנשים|איש|אורחים|מבוגר|ילד|ילדה))?(?: בבקשה)?$",
+    r"^(?:добавьте |плюс )?(?:ещ[её] |еще )" + _N + r"(?: человек[а]?| гост[ья])?(?: пожалуйста)?$",
+    r"^(?:اضف |اضيفوا )?(?:كمان " + _N + r"|" + _N + r" كمان)$",
+)]
+_RELATIVE_LESS = [re.compile(_fold(p)) for p in (
+    r"^(?:please )?(?:" + _N + r" less|" + _N + r" fewer|minus " + _N + r"|remove " + _N + r")(?: please)?$",
+    r"^(?:ו?תורידו|ו?להוריד|ו?תוריד|ו?תורידי) " + _N + r"(?: בבקשה)?$",
+    r"^(?:" + _N + r" פחות|פחות " + _N + r")(?: בבקשה)?$",
+    r"^(?:на )?" + _N + r" меньше$",
+)]
+_NUMBER_OF = {_fold(k): v for k, v in {"a": 1, "another": 1, "one": 1, "two": 2, "three": 3, "אחד": 1, "אחת": 1, "שניים": 2, "שתיים": 2,
+              "שני": 2, "שתי": 2, "שלושה": 3, "один": 1, "одна": 1, "одного": 1, "двое": 2, "два": 2, "две": 2,
+              "واحد": 1, "اثنين": 2}.items()}
+# wonder and congratulations, not a question to answer ("מי מתחתן?? סוף סוף!!", "wow, already 13?")
+_SOCIAL = _rx(r"\bwow\b|\bfinally\b|so happy for", r"וואו|ואו|איזה יופי|סופ סופ|שמחנו|מתרגשימ|מי עיצב")
+# a hedge: the writer is guessing about their own answer ("I think", "נראה לי")
+_HEDGE = _rx(r"\bi think\b|\bi guess\b|\bi believe\b|\bi suppose\b|\bprobably\b|\bpretty sure\b|\bshould be\b",
+             r"נראה לי|אני חושב|אני חושבת|אנחנו חושבימ|חושבני|כנראה|אמורימ|אמורה|אמור",
+             r"думаю|наверное|кажется|اعتقد|اظن|على الاغلب")
+# two numbers offered ("2 or 3", "3-4", "4 או 5"): the count is a guess
+_RANGE = re.compile(r"(?<![\d%])(\d{1,2}) ?(?:or|או|или|او|-|–|/) ?(\d{1,2})(?![\d%/.])")
+# "99% coming": a percentage is no head count
+_PERCENT = re.compile(r"\d+ ?%")
 _UNCLEAR_STRONG = _rx(
     r"depend|will confirm|confirm (?:later|next)|let you know|get back to you|check with|check my|closer to the date"
     r"|will know|not sure (?:yet )?how many|how many we|yes and no|^if\b| if we\b",
@@ -349,7 +378,7 @@ _UNCLEAR_NULL = _rx(r"^call me|^תתקשר|אתקשר|בוא נדבר|נדבר|�
 _QUESTION_WORD = _rx(r"^(?:is|are|can i|can we|do|does|will there|how|who|which|what is the dress|what)\b",
                      r"^(?:יש|האמ|אפשר|מותר|צריכ|מי|מאיפה|של מי|זו|זה|עד מתי|כמה)(?:\s|$)",
                      r"^(?:هل|مين|شو)\b", r"^(?:есть|можно|какой|какая|кто)\b")
-_NOT_DETAILS = _rx(r"עד מתי|how late|\bdress|parking|חניה|חנייה|until when|מאיפה")
+_NOT_DETAILS = _rx(r"עד מתי|how late|\bdress|parking|חניה|חנייה|until when|מאיפה|מתי היית?ה|when was|when did")
 _DETAILS_PHRASE = _rx(r"what time|which date|what day|באיזה יומ|באיזה שעה|באיזו שעה|שמ האולמ|בשישי|בחמישי|ביומ"
                       r"|во сколько|какой адрес|send (?:the )?location")
 _SAD = set("😢😞😔💔☹😭😥🙁")
@@ -594,7 +623,7 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
             base = plain[-1]
             if len(plain) > 1:
                 unsure = True
-            unsure = True if children and not kids_unknown else unsure   # "2 + ילד": 2 adults, or 2 in all?
+            # "2 + ילד", "זוג ותינוק": the number is the adults, the child comes on top (a clear answer)
         if base is None and (self_n or others):
             base = self_n + others
         if base is not None and kids_known:
@@ -616,7 +645,6 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
         if children and total is not None and kids_known:
             adults = total
             total += children
-            unsure = True
     elif self_n or others or children:
         if we or plural_unknown or kids_unknown:
             total = None
@@ -669,9 +697,12 @@ def _understand(text) -> Understanding:
 
     if not letters:
         return _emoji_only(norm, symbols)
+    rel = _relative(letters, norm)
+    if rel is not None:
+        return rel
 
     # the phrases, then the clauses
-    phrased = norm
+    phrased = _PERCENT.sub(" ", norm)
     for pattern, token in _PHRASES:
         phrased = pattern.sub(token, phrased)
     # quoted buttons: "pressed no by mistake" names a button, it does not answer
@@ -768,6 +799,12 @@ def _understand(text) -> Understanding:
     if change and total is None and _RELATIVE.search(norm):
         relative = -1 if re.search(r"להוריד|one less|remove one", norm) else 1
     sure = sure and count_sure
+    if answer in ("yes", "no") and _HEDGE.search(norm):
+        sure = False    # "I think we'll come": a guess about their own answer
+    if total is not None and not change:
+        m = _RANGE.search(norm)
+        if m and m.group(1) != m.group(2) and not _MAYBE_PHRASE.search(norm) and int(m.group(1)) <= MAX_PARTY_SIZE:
+            sure = False    # "we're coming, 2 or 3 of us"
 
     if answer is not None or (total is not None and total > 0):
         if answer is None and _is_question_only(clauses, norm, has_q) and not change:
@@ -785,11 +822,14 @@ def _understand(text) -> Understanding:
                 intent = "answer"
             return Understanding(intent, answer, adults, children, total, sure=sure, relative=relative)
     if change and relative:
-        return Understanding("change", "yes", relative=relative, sure=False)
+        # "להוסיף עוד אחד בבקשה": an explicit request to add (or remove) people
+        return Understanding("change", "yes", relative=relative, sure=not has_q)
 
     # not an answer: details, a question, a greeting, politeness
     if (tags & {"DETAILS"} or _DETAILS_PHRASE.search(norm)) and not _NOT_DETAILS.search(norm):
         return Understanding("details")
+    if _SOCIAL.search(norm):
+        return Understanding("other", sure=False)   # wonder, not a question to answer
     if has_q or _QUESTION_WORD.search(norm):
         content = [t for t in all_toks if t.tag not in ("NOISE", "YES", "POLITE", "NOWORD")]
         if not content:
@@ -812,6 +852,22 @@ def _understand(text) -> Understanding:
     return Understanding("other", sure=False)
 
 
+def _relative(letters: str, norm: str) -> Understanding | None:
+    """"one more", "עוד אחד", "add 2", "one less": a change to the party that stands."""
+    plain = re.sub(r"\s+", " ", re.sub(r"[^\w+ ]+", " ", norm)).strip()
+    for patterns, sign in ((_RELATIVE_MORE, 1), (_RELATIVE_LESS, -1)):
+        for pattern in patterns:
+            m = pattern.match(plain) or pattern.match(letters)
+            if not m:
+                continue
+            word = next((g for g in m.groups() if g), "1")
+            n = int(word) if word.isdigit() else _NUMBER_OF.get(word, 1)
+            if not 0 < n <= 10:
+                return None
+            return Understanding("change", "yes", relative=sign * n, sure="?" not in norm and "؟" not in norm)
+    return None
+
+
 def answering_has_count(clauses: list[_Clause]) -> bool:
     return any(t.tag in ("NUM", "DIGITS", "SELFNUM") for c in clauses for t in c.toks)
 
@@ -827,7 +883,7 @@ def _emoji_only(norm: str, symbols: set[str]) -> Understanding:
     if symbols & _NO_EMOJI and not symbols & (_YES_EMOJI | _GESTURE_EMOJI):
         return Understanding("answer", "no")
     if symbols & _YES_EMOJI:
-        return Understanding("answer", "yes", sure=False, gesture=True)
+        return Understanding("answer", "yes", gesture=True)
     if symbols & _MAYBE_EMOJI:
         return Understanding("answer", "maybe", sure=False)
     if symbols & _THINK_EMOJI:

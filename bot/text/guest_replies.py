@@ -223,6 +223,31 @@ def opted_out(lang: str) -> str:
 
 
 @in_language
+def opted_out_as_guest(lang: str) -> str:
+    """`stop` from someone who also organises events: only their invitations go quiet."""
+    return _("You won't get more messages about your invitations. Your own events are not affected. "
+             "Send START to undo.")
+
+
+@in_language
+def opted_in_as_guest(lang: str) -> str:
+    return _("Welcome back! You'll get messages about your invitations again. Your own events are not affected.")
+
+
+@in_language
+def note_or_command(lang: str, event: str) -> str:
+    """Text from an organiser who is also a guest that is neither a command nor an answer."""
+    return _("Is this a message for the organisers of {event}, where you are a guest? Tap below to pass it on. "
+             "For your own events, send *help*.", event=event)
+
+
+@in_language
+def pass_it_on(lang: str) -> str:
+    """A button title (20 characters at most)."""
+    return _("Pass it on")
+
+
+@in_language
 def opted_in(lang: str) -> str:
     return _("Welcome back! You'll get messages about your invitations again.")
 
