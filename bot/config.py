@@ -44,6 +44,8 @@ class Settings:
     # Guest notes to an organiser are gathered and sent together at most this many seconds
     # late (0: each at once).
     note_digest_seconds: int = 180
+    # An event's guests, answers and messages are deleted this many days after it (0: kept).
+    retention_days: int = 180
     log_level: str = "INFO"
 
     # Environment variable name for each field (all are the upper-cased field name).
@@ -65,6 +67,12 @@ class Settings:
             if raw is None or raw.strip() == "":
                 continue
             raw = raw.strip()
+            if f.name == "retention_days":
+                if not raw.isdigit() or int(raw) > 3650:
+                    problems.append(f"RETENTION_DAYS must be a whole number of days from 0 to 3650 (got {raw!r})")
+                else:
+                    values[f.name] = int(raw)
+                continue
             if f.name == "note_digest_seconds":
                 if not raw.isdigit() or int(raw) > 3600:
                     problems.append(f"NOTE_DIGEST_SECONDS must be a whole number of seconds from 0 to 3600 (got {raw!r})")

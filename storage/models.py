@@ -145,6 +145,9 @@ class Event(Base):
     reminder_days: Mapped[list[int] | None] = mapped_column(JSON)
     # What guests read: invitations, reminders, broadcast wrappers ("he", "en", "ar", "ru").
     language: Mapped[str] = mapped_column(String(2), default="en", server_default="en")
+    # Retention: admins are warned a week before the guests' data goes, then it goes.
+    retention_warned_at: Mapped[datetime | None] = mapped_column(TZ)
+    purged_at: Mapped[datetime | None] = mapped_column(TZ)
     created_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(TZ, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(TZ, default=utcnow, onupdate=utcnow)
@@ -196,6 +199,8 @@ class Guest(Base):
     # How many of the party are children, when said ("2 adults and 3 children": party 5,
     # children 3); None when nobody said. Never more than the party (the services check).
     children: Mapped[int | None] = mapped_column(Integer)
+    # Set when the guest asked to be forgotten: their name, number and notes are gone.
+    forgotten_at: Mapped[datetime | None] = mapped_column(TZ)
     notes: Mapped[str | None] = mapped_column(Text)
     opted_out: Mapped[bool] = mapped_column(Boolean, default=False)
     answered_at: Mapped[datetime | None] = mapped_column(TZ)

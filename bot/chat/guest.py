@@ -41,13 +41,19 @@ from bot.chat.understanding import Understanding, understand
 from bot.chat.conversation import get_conversation
 from bot.text.dates import format_date
 from bot.text import i18n
-from bot.services import languages, rsvp
+from bot.services import languages, retention, rsvp
 from bot.services.access import as_uuid
 from bot.services.sending import parse_rsvp_payload, rsvp_payload_id
 from bot.logs import mask_phone
 
 log = logging.getLogger("bot.guest_flow")
 
+# "Forget me": erase the guest's data from every event (bot.services.retention.forget).
+_FORGET = re.compile(
+    r"\bforget (?:about )?me\b|\b(?:delete|erase|remove) (?:all )?my (?:data|details|information|info|number)\b"
+    r"|(?<!\w)ת?שכחו אותי|(?<!\w)ת?מחקו את (?:כל )?(?:הפרטים|המידע|המספר) שלי|(?<!\w)מחק את (?:הפרטים|המספר) שלי"
+    r"|удалите (?:все )?мои данные|забудьте меня|احذفوا بياناتي|احذف بياناتي|انسوني",
+    re.IGNORECASE)
 AWAIT_PARTY_TTL = timedelta(days=1)
 CHOICE_TTL = timedelta(days=1)
 RECENT_ANSWER = timedelta(days=14)
@@ -353,6 +359,10 @@ def _text(turn: _Turn, rows: list[tuple[Guest, Event]]) -> bool:
     turn.reading = reading
     turn.reading_is_explicit = not _BARE_NUMBER.match(text)
 
+    if _FORGET.search(text):
+        retention.forget(turn.session, turn.user.phone)
+        turn.say(say.forgotten(turn.lang), kind=OPT_OUT_ACK)
+        return True
     if intent.kind == "stop":
         _set_opt_out(turn, rows, True)
         return True

@@ -218,6 +218,12 @@ def location_tba(lang: str) -> str:
 
 
 @in_language
+def forgotten(lang: str) -> str:
+    return _("Done: your name, number and messages are erased from every event's guest list, "
+             "and you won't get more messages from us.")
+
+
+@in_language
 def opted_out(lang: str) -> str:
     return _("You won't get more messages from us. Send START to undo.")
 

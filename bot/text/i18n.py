@@ -265,7 +265,7 @@ class _Formatter(string.Formatter):
         self.lang = lang
 
     def format_field(self, value, format_spec: str) -> str:
-        if format_spec and set(format_spec) <= _PREFIX_LETTERS and isinstance(value, str):
+        if format_spec and len(format_spec) == 1 and format_spec in _PREFIX_LETTERS and isinstance(value, str):
             return _hebrew_prefix(format_spec, value)
         if isinstance(value, bool):
             return str(value)

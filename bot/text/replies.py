@@ -288,6 +288,8 @@ def notify_set(event, on: bool) -> str:
 # ---------------------------------------------------------------- guests
 
 def guest_name(guest: Guest) -> str:
+    if getattr(guest, "forgotten_at", None) is not None:
+        return _("a guest who asked to be forgotten")
     return guest.full_name
 
 

@@ -28,9 +28,10 @@ from storage.models import (
     utcnow,
 )
 
-from bot.services import languages, outbox
+from bot.services import languages, outbox, retention
 from bot.services import sending
 from bot.text import i18n, replies
+from bot.text.dates import format_date
 from bot.text.i18n import N_, _
 from bot.whatsapp.client import reason_for
 
@@ -47,15 +48,53 @@ class TickResult:
     reported: int = 0
     rounds: int = 0
     reminders: int = 0
+    warned: int = 0
+    purged: int = 0
 
 
 def tick(rt, now: datetime | None = None) -> TickResult:
-    """One pass: report finished bulk sends, then send the reminder rounds due now."""
+    """One pass: report finished bulk sends, send the reminder rounds due now, and keep
+    guests' data no longer than RETENTION_DAYS after each event."""
     now = now or utcnow()
     result = TickResult()
     result.reported = report_finished_batches(rt, now)
     result.rounds, result.reminders = run_reminder_rounds(rt, now)
+    result.warned, result.purged = run_retention(rt, now)
     return result
+
+
+# --------------------------------------------------------------------------- retention
+
+
+RETENTION_NOTICE = "retention_notice"
+
+
+def run_retention(rt, now: datetime) -> tuple[int, int]:
+    """Warn the admins of events whose guests' data goes within a week; delete what is due."""
+    days = rt.settings.retention_days
+    if not days:
+        return 0, 0
+    warned = purged = 0
+    with rt.transaction() as session:
+        for event in retention.events_to_warn(session, now, days):
+            when = retention.purge_at(event, days).date()
+            for admin in retention.admins(session, event):
+                lang = languages.organiser_language(admin)
+                with i18n.use(lang):
+                    text = _("🗂 To protect your guests' privacy, the guest list, answers and messages of {event} "
+                             "will be deleted on {date}, {days} days after the event. To keep a copy, download "
+                             "the list before then ({path}, with a token from *token*).",
+                             event=event.name, date=format_date(when, lang), days=str(days),
+                             path="GET /api/events/" + str(event.id) + "/guests.csv")
+                outbox.enqueue(session, phone=admin.phone, message=sending.notice(text, lang), kind=RETENTION_NOTICE,
+                               event_id=event.id, user_id=admin.id, dedupe_key=f"retention:{event.id}:{admin.id}")
+            event.retention_warned_at = now
+            warned += 1
+        for event in retention.events_to_purge(session, now, days):
+            gone = retention.purge(session, event, now)
+            log.info("retention: deleted the guests' data of an event (%d guests), %d days after it", gone, days)
+            purged += 1
+    return warned, purged
 
 
 # --------------------------------------------------------------------------- tallies
