@@ -10,6 +10,8 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Mapping
 
+from bot.text.hours import parse_quiet_hours
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SQLITE_PATH = PROJECT_ROOT / "instance" / "invitebot.sqlite3"
 
@@ -44,6 +46,9 @@ class Settings:
     # Guest notes to an organiser are gathered and sent together at most this many seconds
     # late (0: each at once).
     note_digest_seconds: int = 180
+    # No invitation, reminder or broadcast reaches a guest in these hours of the event's
+    # time zone ("22-8"; empty or "off": none); such messages wait for the morning.
+    quiet_hours: str = "22-8"
     # An event's guests, answers and messages are deleted this many days after it (0: kept).
     retention_days: int = 180
     log_level: str = "INFO"
@@ -129,6 +134,10 @@ class Settings:
                        f"(got {self.whatsapp_api_base_url!r})")
         if not re.fullmatch(r"v\d+\.\d+", self.whatsapp_api_version):
             out.append(f"WHATSAPP_API_VERSION must look like v20.0 (got {self.whatsapp_api_version!r})")
+        try:
+            parse_quiet_hours(self.quiet_hours)
+        except ValueError:
+            out.append(f"QUIET_HOURS must look like 22-8 or 21:30-8:00, or be empty (got {self.quiet_hours!r})")
         for name in ("invitation_template_languages", "broadcast_template_languages"):
             raw = getattr(self, name)
             if raw is not None and not re.fullmatch(r"\s*[A-Za-z]{2,3}(_[A-Za-z]{2})?(\s*,\s*[A-Za-z]{2,3}(_[A-Za-z]{2})?)*\s*", raw):

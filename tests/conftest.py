@@ -148,6 +148,7 @@ def settings(db, fake_graph) -> Settings:
         broadcast_template="event_update",
         default_region="IL",
         note_digest_seconds=0,  # notes at once; tests/test_note_digests.py gathers them
+        quiet_hours="",         # any time of day; tests/test_quiet_hours.py keeps the nights
     )
 
 

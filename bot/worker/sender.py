@@ -29,6 +29,7 @@ from bot.logs import mask_phone, redact, redact_payload
 from bot.services import languages, outbox
 from bot.services.outbox import DIGEST_JOB, IMPORT_JOB, JOB_KINDS, OPT_OUT_EXEMPT_KINDS
 from bot.text import guest_replies, i18n
+from bot.text.hours import parse_quiet_hours, quiet_until
 from bot.whatsapp import statuses
 from bot.whatsapp.client import AccessTokenExpired, WhatsAppError
 from bot.whatsapp.render import NotRenderable, render
@@ -36,7 +37,7 @@ from bot.worker.clock import tick as clock_tick
 from bot.worker.digests import run_digest
 from bot.worker.imports import run_import
 from storage.db import is_postgres
-from storage.models import Guest, InvitationState, Message, MessageStatus, SendBudget, utcnow
+from storage.models import Event, Guest, InvitationState, Message, MessageStatus, SendBudget, utcnow
 
 # =========================================================================== the worker
 #
@@ -252,6 +253,7 @@ def claim(rt, limit: int, *, lease: float = DEFAULT_LEASE_SECONDS,
         rows = list(session.scalars(query))
         if not rows:
             return []
+        quiet_ends = _quiet_ends(session, rows, rt.settings.quiet_hours, now)
         guest_ids = {m.guest_id for m in rows if m.guest_id is not None and m.kind not in OPT_OUT_EXEMPT_KINDS}
         opted_out: set[uuid.UUID] = set()
         if guest_ids:
@@ -266,6 +268,14 @@ def claim(rt, limit: int, *, lease: float = DEFAULT_LEASE_SECONDS,
                 message.claimed_until = None
                 log.info("not sending %s to %s: the guest opted out", message.kind, mask_phone(message.phone))
                 continue
+            if message.id in quiet_ends:
+                # Night in the event's time zone: the guest gets it when the quiet ends.
+                message.status = MessageStatus.queued
+                message.next_attempt_at = quiet_ends[message.id]
+                message.claimed_until = None
+                log.info("holding %s to %s until the quiet hours end (%s UTC)", message.kind,
+                         mask_phone(message.phone), quiet_ends[message.id].strftime("%H:%M"))
+                continue
             if message.status == MessageStatus.sending:
                 log.warning("reclaiming %s to %s: its worker's lease lapsed (it may have been sent)",
                             message.kind, mask_phone(message.phone))
@@ -276,6 +286,27 @@ def claim(rt, limit: int, *, lease: float = DEFAULT_LEASE_SECONDS,
                                message.fallback, message.guest_id, message.attempts, claimed_until, lease))
         budget.tokens -= len(out)
         return ClaimedRows(out)
+
+
+# What waits for the morning: messages the organisers send to guests, not replies to
+# someone who just wrote.
+QUIET_KINDS = frozenset({"invitation", "reminder", "broadcast", "guest_message"})
+
+
+def _quiet_ends(session: Session, rows, quiet_hours: str | None, now: datetime) -> dict:
+    """message id → when the quiet of its event ends, for the rows that must wait."""
+    quiet = parse_quiet_hours(quiet_hours)
+    held = [m for m in rows if m.kind in QUIET_KINDS and m.event_id is not None]
+    if quiet is None or not held:
+        return {}
+    zones = dict(session.execute(select(Event.id, Event.timezone)
+                                 .where(Event.id.in_({m.event_id for m in held}))).all())
+    out = {}
+    for m in held:
+        until = quiet_until(now, zones.get(m.event_id), quiet)
+        if until is not None:
+            out[m.id] = until
+    return out
 
 
 # A transport that does not say how long a request can take is assumed to be this slow.

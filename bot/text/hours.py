@@ -1,0 +1,71 @@
+"""Quiet hours as people write them ("22-8"), and when a quiet period ends.
+
+`QUIET_HOURS` ("22-8" by default; "21:30-8", empty or "off" for none) is read in each
+event's own time zone. A message that falls due inside the quiet waits in the outbox and
+goes out when the quiet ends. Replies to someone who just wrote are never held.
+Pure: no database, no clock of its own.
+"""
+from __future__ import annotations
+
+import re
+from datetime import datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+__all__ = ["QuietHours", "parse_quiet_hours", "quiet_until"]
+
+_RANGE = re.compile(r"^\s*(\d{1,2})(?::(\d{2}))?\s*-\s*(\d{1,2})(?::(\d{2}))?\s*$")
+
+
+class QuietHours(tuple):
+    """(start, end) as times of day; the quiet wraps midnight when start > end."""
+
+    @property
+    def start(self) -> time:
+        return self[0]
+
+    @property
+    def end(self) -> time:
+        return self[1]
+
+
+def parse_quiet_hours(text: str | None) -> QuietHours | None:
+    """QuietHours from "22-8" or "21:30-08:00"; None for "", "off", "none". ValueError otherwise."""
+    raw = (text or "").strip().lower()
+    if raw in ("", "off", "none", "0"):
+        return None
+    m = _RANGE.match(raw)
+    if not m:
+        raise ValueError(f"quiet hours look like 22-8 or 21:30-8:00 (got {text!r})")
+    h1, m1, h2, m2 = int(m.group(1)), int(m.group(2) or 0), int(m.group(3)), int(m.group(4) or 0)
+    if h1 > 24 or h2 > 24 or m1 > 59 or m2 > 59:
+        raise ValueError(f"quiet hours look like 22-8 or 21:30-8:00 (got {text!r})")
+    start, end = time(h1 % 24, m1), time(h2 % 24, m2)
+    if start == end:
+        return None
+    return QuietHours((start, end))
+
+
+def _zone(tz: str | None):
+    try:
+        return ZoneInfo(tz or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        return timezone.utc
+
+
+def quiet_until(now: datetime, tz: str | None, quiet: QuietHours | None) -> datetime | None:
+    """When the quiet that `now` falls in ends (UTC), or None when it is not quiet now."""
+    if quiet is None:
+        return None
+    local = now.astimezone(_zone(tz))
+    at = local.time().replace(second=0, microsecond=0, tzinfo=None)
+    start, end = quiet.start, quiet.end
+    if start < end:
+        inside = start <= at < end
+        ends_on = local.date()
+    else:  # wraps midnight: 22:00-08:00
+        inside = at >= start or at < end
+        ends_on = local.date() + timedelta(days=1) if at >= start else local.date()
+    if not inside:
+        return None
+    ends = datetime.combine(ends_on, end, tzinfo=local.tzinfo)
+    return ends.astimezone(timezone.utc)

@@ -1,0 +1,64 @@
+"""No invitation, reminder or broadcast reaches a guest at night; replies are never held."""
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+import pytest
+
+from bot import create_app
+from bot.services import events, guests, outbox as service_outbox, sending
+from bot.services.users import get_or_create_user
+from bot.text.hours import parse_quiet_hours, quiet_until
+from bot.worker import drain
+
+DANA, AVI = "+972521110001", "+972541234001"
+# 23:30 in Jerusalem (UTC+2 in December), and 08:05 the next morning.
+NIGHT = datetime(2026, 12, 10, 21, 30, tzinfo=timezone.utc)
+MORNING = datetime(2026, 12, 11, 6, 5, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize("text, at, expected", [
+    ("22-8", datetime(2026, 12, 10, 21, 30, tzinfo=timezone.utc), datetime(2026, 12, 11, 6, 0, tzinfo=timezone.utc)),
+    ("22-8", datetime(2026, 12, 11, 3, 0, tzinfo=timezone.utc), datetime(2026, 12, 11, 6, 0, tzinfo=timezone.utc)),
+    ("22-8", datetime(2026, 12, 11, 12, 0, tzinfo=timezone.utc), None),
+    ("21:30-07:15", datetime(2026, 12, 10, 19, 45, tzinfo=timezone.utc),
+     datetime(2026, 12, 11, 5, 15, tzinfo=timezone.utc)),
+    ("13-15", datetime(2026, 12, 11, 11, 30, tzinfo=timezone.utc), datetime(2026, 12, 11, 13, 0, tzinfo=timezone.utc)),
+    ("off", datetime(2026, 12, 10, 21, 30, tzinfo=timezone.utc), None),
+])
+def test_when_the_quiet_ends_in_the_events_time_zone(text, at, expected):
+    assert quiet_until(at, "Asia/Jerusalem", parse_quiet_hours(text)) == expected
+
+
+@pytest.mark.parametrize("bad", ["22", "25-8", "night", "22-8-9"])
+def test_quiet_hours_that_cannot_be_read_are_refused(bad):
+    with pytest.raises(ValueError):
+        parse_quiet_hours(bad)
+
+
+@pytest.fixture
+def quiet_runtime(settings):
+    app = create_app(settings.with_overrides(quiet_hours="22-8"))
+    rt = app.extensions["invitebot"]
+    yield rt
+    rt.engine.dispose()
+
+
+def test_an_invitation_sent_at_night_waits_for_the_morning_and_a_reply_does_not(quiet_runtime, fake_graph):
+    rt = quiet_runtime
+    fake_graph.window_enforced = False
+    with rt.transaction() as s:
+        dana = get_or_create_user(s, phone=DANA, display_name="Dana")
+        event = events.create_event(s, dana, "Wedding", date=date(2027, 6, 12), timezone="Asia/Jerusalem")
+        guests.add_guest(s, dana, event.id, guests.GuestInput(first_name="Avi", phone=AVI))
+        sending.send_invitations(s, dana, event.id)
+        service_outbox.enqueue(s, phone=DANA, message=service_outbox.text("📤 Sending 1 invitation…"), kind="reply")
+    drain(rt, clock=lambda: NIGHT)
+    assert fake_graph.sent_to(AVI) == []                 # 23:30 in Jerusalem: it waits
+    assert len(fake_graph.sent_to(DANA)) == 1            # the organiser's reply does not
+    drain(rt, clock=lambda: NIGHT.replace(hour=23))      # still night
+    assert fake_graph.sent_to(AVI) == []
+    drain(rt, clock=lambda: MORNING)                     # 08:05: it goes, once
+    assert len(fake_graph.sent_to(AVI)) == 1
+    drain(rt, clock=lambda: MORNING.replace(hour=7))
+    assert len(fake_graph.sent_to(AVI)) == 1
