@@ -13,14 +13,17 @@ How it reads, like Duckling's rules per language:
 2. *Phrases* (a few words that mean one thing: "count us in", "אין מצב ש", "of us",
    "by mistake") become one token; then every word is looked up in one lexicon, trying
    the word itself, then without repeated letters (yess, כןן), without Hebrew prefixes
-   (ו ש ה ב ל כ מ), and split in two (כןמגיעים, לאנוכל).
+   (ו ש ה ב ל כ מ), within one edit of an answer word (מגעים, נגעי, attnding: SymSpell
+   deletions, verified), and split in two (כןמגיעים, לאנוכל, נגיעבעזרתהשם).
 3. *Clauses*: the message is cut at punctuation and "but"/"אבל". Each clause gets a
    polarity (coming / not coming / maybe) and a subject (the writer's household, or
-   someone else in it): a negation counts for its own clause and subject only, so "my
+   someone else in it); being away (במילואים, abroad, another wedding that evening) is not
+   coming, for whoever it is said of: a negation counts for its own clause and subject only, so "my
    husband can't" takes one person away and does not decline ("I'm coming, my husband
    can't" is yes, 1), and "no kids" says children 0.
 4. *Counts*: numbers (digits and number words, Hebrew gendered forms, זוג = 2), +1/+2,
-   "N adults and M kids", "just me", "me and my wife", "of us"; a number is read as a head
+   "N adults and M kids", "just me", "me and my wife", "me and Dan", "мы с женой", a "we" spelled
+   out ("we're coming, me my husband and our 3 girls"), "of us"; a number is read as a head
    count only where the words around it are about people (not "at 8", not "99%").
 5. *Intent*: stop/start first, then a change of mind, an answer, a count, details, a
    question, a greeting, politeness, unclear, other. Politeness is never an answer.
@@ -136,8 +139,8 @@ _add("COME", _words(
     "coming come attend attending attendance join joining there",
     "מגיע מגיעה מגיעים מגיעות נגיע אגיע להגיע באים בא באה נבוא אבוא לבוא תגיע יגיע יגיעו יבוא יבואו "
     "נשתתף אשתתף מצטרף מצטרפת מצטרפים נצטרף הגעה אהיה תהיה מתאים מתאימ יוצא יסתדר מסתדר נצליח אצליח רלוונטי "
-    "יכולים יכולה",
-    "سنحضر ساحضر سناتي سااتي نحضر احضر الحضور حضور جايين جاي جاية منيجي نيجي بنيجي ناتي",
+    "יכולים יכולה יצטרף תצטרף יצטרפו",
+    "موجودين موجود موجوده بنكون نكون سنحضر ساحضر سناتي سااتي نحضر احضر الحضور حضور جايين جاي جاية منيجي نيجي بنيجي ناتي",
     "придем приду придет прийти будем буду будет получится сможем смогу сможет придут"))
 _add("ABLE", _words("can able could", "יכול יכולה יכולים נוכל אוכל יוכל תוכל", "نستطيع استطيع نقدر اقدر",
                     "могу можем"))
@@ -145,9 +148,10 @@ _add("NEG", _words("not never no", "לא אינני איננו", "لا لن ما
 _add("NOWORD", _words("n nope nah negative", "שלילי כא", "", ""))
 _add("NOVERB", _words("decline declines declined declining cancel canceling cancelling skip",
                       "נבצר מבטל מבטלת מבטלים לבטל לוותר", "", ""))
-_add("SORRY", _words("sorry unfortunately sadly regretfully regret regrets afraid",
-                     "לצערנו לצערי מצטער מצטערת מצטערים", "للاسف اسف اسفه اعتذر نعتذر",
+_add("SORRY", _words("sorry unfortunately sadly regretfully regret regrets afraid bummer",
+                     "לצערנו לצערי מצטער מצטערת מצטערים מבאס באסה", "للاسف اسف اسفه اعتذر نعتذر",
                      "сожалению увы извините простите"))
+_add("AWAY", _words("abroad overseas", "בחול במילואימ בחוצ", "بالخارج برا", "заграницей"))
 _add("MAYBE", _words("maybe perhaps possibly probably might tentatively hopefully",
                      "אולי ננסה אנסה נשתדל אשתדל נתאמץ כנראה ספק מקווה מקווים",
                      "ربما يمكن سنحاول", "возможно наверное постараемся постараюсь"))
@@ -172,23 +176,23 @@ _add("GREET", _words(
     "مرحبا اهلا السلام سلام عليكم مساعده مساعدة هلا",
     "привет здравствуйте здравствуй помощь помогите добрый день вечер утро"))
 _add("SELF1", _words("i me myself", "אני אותי", "انا", "я"))
-_add("WE", _words("we us our ours", "אנחנו אנו אותנו שלנו מאיתנו איתנו", "نحن عددنا", "мы нас"))
+_add("WE", _words("we us our ours", "אנחנו אנו אותנו שלנו מאיתנו איתנו", "نحن عددنا احنا", "мы нас"))
 _add("OTHER", _words(
     "wife husband girlfriend boyfriend partner fiance fiancee son daughter mother father mom dad mum "
     "grandma grandpa friend sister brother",
-    "אשתי בעלי החבר החברה חבר חברה בנזוג בתזוג הבן הבת בני בתי אמא אבא סבא סבתא אמי אבי אחותי",
+    "אשתי אישתי בעלי הבעל האישה החבר החברה חבר חברה בנזוג בתזוג הבן הבת בני בתי אמא אבא סבא סבתא אמי אבי אחותי",
     "زوجتي زوجي ابني بنتي امي ابي", "жена женой мужем муж сын дочь мама папа женою"), 1)
 _add("OTHER", _words("parents", "ההורים הורים", "اهلي", "родителями родители"), 2)
 _add("OTHERS", _words("family", "המשפחה משפחה", "العائله", "семьей"))
 _add("KID", _words("kid child baby toddler infant", "ילד ילדה תינוק תינוקת", "طفل ولد", "ребенок ребенком"), 1)
-_add("KIDS", _words("kids children babies", "ילדים הילדים ילדימ", "اولاد الاولاد اطفال الاطفال", "детьми дети детей"))
+_add("KIDS", _words("kids children babies girls boys sons daughters", "ילדים הילדים ילדימ בנים הבנים בנות הבנות", "اولاد الاولاد اطفال الاطفال", "детьми дети детей"))
 _add("ADULT", _words("adults adult grownups", "מבוגרים מבוגר", "كبار", "взрослых взрослые взрослый"))
 _add("PEOPLE", _words("people persons person guests pax ppl", "אנשים איש נפשות מוזמנים אורחים",
                       "اشخاص شخص افراد", "человек человека гостей"))
 _add("PLUS", _words("plus", "ועוד פלוס", "", ""))
 _add("AND", _words("and with", "עם ו", "مع و", "и с со"))
 _add("WITHOUT", _words("without", "בלי", "بدون", "без"))
-_add("JUST", _words("just only alone solo", "רק לבד", "فقط لوحدي", "только один одна"))
+_add("JUST", _words("just only alone solo", "רק לבד", "فقط لوحدي لحالي وحدي", "только один одна"))
 _add("CUE", _words(
     "are am be will is of total all in x including so there the be going to then a an too also back "
     "for able would love to actually update correction",
@@ -215,6 +219,7 @@ _NUMBERS = {
     "واحد": 1, "واحده": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "ثلاثه": 3, "ثلاث": 3,
     "اربعه": 4, "اربع": 4, "خمسه": 5, "خمس": 5, "سته": 6, "ست": 6, "سبعه": 7, "سبع": 7, "ثمانيه": 8,
     "ثماني": 8, "تسعه": 9, "تسع": 9, "عشره": 10, "عشر": 10, "شخصين": 2,
+    "اتنين": 2, "تنين": 2, "تلاته": 3, "تلات": 3, "تلاتة": 3,
     "ноль": 0, "два": 2, "две": 2, "двое": 2, "три": 3, "трое": 3, "четыре": 4,
     "четверо": 4, "пять": 5, "пятеро": 5, "шесть": 6, "шестеро": 6, "семь": 7, "семеро": 7, "восемь": 8,
     "девять": 9, "десять": 10,
@@ -241,9 +246,17 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
      r"|no doubt|no question|with bells on|for the world", "POSX"),
     (r"no problem|no worries|why not|אין בעיה|בלי נדר|לא נפספס|לא מפספסים|לא נחמיץ|مش مشكله|لا مشكله|без проблем"
      r"|нет проблем|не вопрос|не пропустим", "FILLX"),
-    (r"אין מצב ש\S*|אין סיכוי ש?לא|על בטוח|בטח ש\S*|ברור ש\S*|מה השאלה|מה זאת השאלה הזאת", "YESX"),
-    (r"אין מצב|not this time|לא הפעם|have to pass|no thank you|no thanks", "NOX"),
+    (r"אין מצב ש(?:לא|[אנ]?(?:פספס|חמיצ)\S*|\S+ (?:לא|מפספס\S*|נפספס|אפספס|נחמיצ|אחמיצ))|אין סיכוי ש?לא|על בטוח|בטח ש\S*|ברור ש\S*|מה השאלה|מה זאת השאלה הזאת", "YESX"),
+    (r"אין מצב|אין סיכוי|not this time|לא הפעם|have to pass|no thank you|no thanks", "NOX"),
     (r"miss it|will miss", "NOVERBX"),
+    # absent: away, abroad, another event the same evening ("יש לי חתונה אחרת באותו ערב")
+    (r"(?:we are|i am|im) out|(?:another|other) (?:wedding|event|party|simcha)|(?:that|the same) (?:day|night|evening)"
+     r"|\S+ (?:אחר|אחרת|נוספ|נוספת) באותו (?:ערב|יומ|זמנ|תאריכ)|באותו (?:ערב|יומ|תאריכ)|בחוצ לארצ|out of (?:town|the country)"
+     r"|за границей|в отъезде|в командировке|في السفر|مسافر|مسافره|مسافرين", "AWAYX"),
+    (r"this time|הפעמ|هالمره|в этот раз", "CUEX"),
+    (r"ברוכימ הבאימ|welcome to the world", "BLESSX"),
+    (r"(?:only|just) (?:for|to) the (?:ceremony|reception|party|chuppah|dancing)"
+     r"|רק ל(?:קבלת הפנימ|קבלת פנימ|חופה|טקס|ריקודימ|מסיבה)", "COMEX"),
     (r"count (?:us|me) in|see you there|i am in|we are in|will be there|be there|we are there|אנחנו שם|נהיה שם"
      r"|אהיה שם|נתראה|с удовольствием|بكل سرور|make it|would love to|love to come|happy to come|will attend"
      r"|(?:we|i) will(?=\s*(?:$|[,.!;]))|נהיה(?=\s*[,.!;]|\s*$)|נשמח|אשמח|שמחים|שמחה", "COMEX"),
@@ -251,7 +264,7 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     (r"(?:the )?(\d+|two|three|four|five|six) of us", r"\1 PEOPLE"),
     (r"both of us|us both|the two of us|just us two|just the two of us", "SELFNUMTWOX"),
     (r"family of|party of|משפחה של|family", "FAMX"),
-    (r"בן זוג|בת זוג|בןזוג|בתזוג|plus one|plus 1|פלוס אחת|פלוס אחד|plus-one", "PARTNERX"),
+    (r"ב[נת] ה?זוג|בןזוג|בתזוג|plus one|plus 1|פלוס אחת|פלוס אחד|plus-one", "PARTNERX"),
     (r"החבר שלי|החברה שלי|אבא שלי|אמא שלי|הבן שלי|הבת שלי|הבן שלנו|הבת שלנו|my wife|my husband|my son"
      r"|my daughter|my girlfriend|my boyfriend|my partner|my mom|my dad|my mother|my father|my friend", "ONEX"),
     (r"ההורים שלי|my parents", "TWOX"),
@@ -267,6 +280,7 @@ _TAG_OF_PHRASE = {
     "PEOPLE": ("PEOPLE", None), "SELFNUMTWOX": ("SELFNUM", 2), "FAMX": ("FAM", None),
     "PARTNERX": ("PARTNER", 1), "ONEX": ("OTHER", 1), "TWOX": ("OTHER", 2), "GREETX": ("GREET", None),
     "BLESSX": ("BLESS", None), "THANKSX": ("THANKS", None),
+    "AWAYX": ("AWAY", None), "CUEX": ("CUE", None),
 }
 
 _PREFIXES = "והבלכמש"
@@ -294,7 +308,57 @@ def _lookup(word: str) -> tuple[str, int | None] | None:
                 rc = re.sub(r"(.)\1+", r"\1", rest)
                 if rc in LEX and len(rc) > 1:
                     return LEX[rc]
+    return _fuzzy(word)
+
+
+# Typos of the answer words, by edit distance 1 (a letter missing, extra, changed or two swapped:
+# "מגיעםם", "נגעי", "attnding"), SymSpell-style: every word and every word less one letter,
+# indexed by its deletions. Only the words that carry an answer, long enough not to collide.
+_FUZZY_WORDS = _words(
+    "coming attending attend definitely absolutely confirmed confirm",
+    "מגיע מגיעה מגיעים מגיעות נגיע אגיע להגיע באים נבוא אבוא לבוא נשתתף אשתתף מאשר מאשרת מאשרים בשמחה "
+    "בטוח ברור בוודאי מצטרפים",
+    "سنحضر موجودين", "придем приду придём будем конечно")
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+_FUZZY: dict[str, str | None] = {}
+for _w in _FUZZY_WORDS:
+    _w = _fold(_w)
+    for _d in _deletions(_w) | {_w}:
+        if _FUZZY.get(_d, _w) != _w:
+            _FUZZY[_d] = None     # two answer words this close: no guess
+        else:
+            _FUZZY[_d] = _w
+
+
+def _fuzzy(word: str) -> tuple[str, int | None] | None:
+    latin = word.isascii()
+    if len(word) < (6 if latin else 4) or not word.isalpha():
+        return None
+    for cand in (word, *_deletions(word)):
+        hit = _FUZZY.get(cand)
+        # Hebrew: the first letter is the person and tense (מגיע / הגיע / יגיע), never guessed, and a
+        # changed letter makes another word too often (לבוש / לבוא, ברנר / ברור): only a letter
+        # missing, doubled or two swapped
+        if hit and _one_edit(word, hit, substitute=latin) and (latin or word[0] == hit[0]):
+            return LEX[hit]
     return None
+
+
+def _one_edit(a: str, b: str, substitute: bool = True) -> bool:
+    """True when a and b differ by one letter added, dropped or changed, or two neighbours swapped."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 0 or (len(diff) == 1 and substitute) or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                   and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 def _split_glued(word: str) -> list[str] | None:
@@ -305,6 +369,10 @@ def _split_glued(word: str) -> list[str] | None:
         a, b = word[:i], word[i:]
         if a in LEX and (b in LEX or re.sub(r"(.)\1+", r"\1", b) in LEX):
             return [a, b]
+    # an answer word glued to anything ("נגיעבעזרתהשם"): the answer word, then the rest
+    for i in range(4, len(word) - 2):
+        if LEX.get(word[:i], ("",))[0] in ("COME", "YES"):
+            return [word[:i], word[i:]]
     return None
 
 
@@ -316,17 +384,22 @@ def _rx(*patterns: str) -> re.Pattern:
 
 _START = _rx(r"^(?:start|resume|unstop|opt in|התחל|חידוש|ابدا|ابدءوا|استئناف|старт|начать|возобновить)(?:\W|$)",
              r"subscribe me|updates again|messages again|start again|get updates|תחזירו אותי|להחזיר אותי|לקבל שוב"
-             r"|לקבל עדכונים|לקבל הודעות|הרשמה מחדש|בטלו את ההסרה|לבטל את ההסרה|хочу получать|подписаться снова")
+             r"|לקבל עדכונים|לקבל הודעות|(?:תחזירו|החזירו|להחזיר|תפעילו) (?:לי )?(?:את )?ה?הודעות|הרשמה מחדש|בטלו את ההסרה|לבטל את ההסרה|хочу получать|подписаться снова")
 _STOP = _rx(r"^(?:stop|stopp|unsubscribe|remove|הסר|עצור|הסרה|די|توقف|اوقف|توقفوا|ايقاف|стоп|хватит|отписаться)(?:\W|$)",
             r"unsubscribe|remove me|opt out|optout|stop (?:messag|text|send|writ)|do not send|no more messages"
             r"|הסירו|תסירו|להסיר|הסר אותי|תמחקו אותי|למחוק אותי|תפסיקו|הפסיקו|אל תשלחו|די להציק|די להודעות"
-            r"|לא מעוניינ\S* ב?הודעות|ازالتي|احذفوني|لا ترسلوا|удалите меня|больше не пишите|не пишите мне|отпишите",
+            r"|לא מעוניינ\S* ב?הודעות|לא (?:רוצה|רוצימ|רוצות|מעוניינ\S*) (?:לקבל )?(?:עוד |יותר )?הודעות"
+            r"|(?:תורידו|הורידו|תוציאו|הוציאו|להוריד|להוציא|למחוק|תמחקו) אותי מ\S*(?:רשימ|תפוצ|קבוצ)\S*"
+            r"|(?:take|get) (?:me|us) off|(?:do not|dont) want (?:any )?more (?:messages|texts)"
+            r"|(?:وقف|اوقف|بطل)\S* (?:ال)?(?:رسايل|رسائل|مسجات)|не хочу (?:больше )?получать|ازالتي|احذفوني|لا ترسلوا|удалите меня|больше не пишите|не пишите мне|отпишите",
             "🛑")
 _CHANGE = _rx(r"\bactually\b|\bupdate\b|\bcorrection\b|change of plans|\bchange (?:us|it|me)\b|after all|by mistake"
-              r"|by accident|turns out|\bcancel\b|plans changed",
+              r"|by accident|turns out|\bcancel\b|plans changed|changed (?:my|our) mind|\bforgot\b|also join"
+              r"|(?<!\d)\d{1,2} (?:not|and not|instead of) \d{1,2}(?!\d)",
               r"בעצם|עדכון|שינוי|בסוף(?! ה)|בטעות|טעות(?! במספר)|טעיתי|התבלבלתי|תתקנו|לתקן|לשנות|תשנו|הסתדר|בכל זאת"
-              r"|מבטל|לבטל|להוסיף|להוריד|תעדכנו|רשמתי|חזרנו|(?<!\w)נב(?!\w)|לחצתי",
-              r"تعديل|بالغلط|غيرنا|по ошибке|поменялись|все-таки|всетаки|передумали|в итоге")
+              r"|מבטל|לבטל|להוסיף|להוריד|נוריד|נוסיפ|הוספנו|הורדנו|שכחתי|שכחנו|שיניתי|שינינו|תעדכנו|רשמתי|חזרנו|(?<!\w)נב(?!\w)|לחצתי",
+              r"(?<!\d)\d{1,2} ו?לא \d{1,2}(?!\d)|גמ (?:\S+ )?(?:יצטרפ|תצטרפ|יצטרפו)",
+              r"تعديل|بالغلط|غيرنا|غيرت|نسيت|передумал|забыл|не \S+ а \S+|по ошибке|поменялись|все-таки|всетаки|передумали|в итоге")
 _MISTAKE = _rx(r"by mistake|by accident|pressed|hit (?:yes|no)|בטעות|טעות(?! במספר)|טעיתי|התבלבלתי|לחצתי|בכפתור"
                r"|بالغلط|ضغطت|по ошибке|нажала|нажал")
 # "pressed no", "לחצתי על לא": a button named, not said
@@ -353,7 +426,8 @@ _NUMBER_OF = {_fold(k): v for k, v in {"a": 1, "another": 1, "one": 1, "two": 2,
               "שני": 2, "שתי": 2, "שלושה": 3, "один": 1, "одна": 1, "одного": 1, "двое": 2, "два": 2, "две": 2,
               "واحد": 1, "اثنين": 2}.items()}
 # wonder and congratulations, not a question to answer ("מי מתחתן?? סוף סוף!!", "wow, already 13?")
-_SOCIAL = _rx(r"\bwow\b|\bfinally\b|so happy for", r"וואו|ואו|איזה יופי|סופ סופ|שמחנו|מתרגשימ|מי עיצב")
+_SOCIAL = _rx(r"\bwow\b|\bfinally\b|so happy for|is that you|long time", r"וואו|ואו|איזה יופי|סופ סופ|שמחנו|מתרגשימ|מי עיצב"
+              r"|זו את\b|זה אתה\b|מלא זמנ|המונ זמנ")
 # a hedge: the writer is guessing about their own answer ("I think", "נראה לי")
 _HEDGE = _rx(r"\bi think\b|\bi guess\b|\bi believe\b|\bi suppose\b|\bprobably\b|\bpretty sure\b|\bshould be\b",
              r"נראה לי|אני חושב|אני חושבת|אנחנו חושבימ|חושבני|כנראה|אמורימ|אמורה|אמור",
@@ -365,21 +439,32 @@ _PERCENT = re.compile(r"\d+ ?%")
 _UNCLEAR_STRONG = _rx(
     r"depend|will confirm|confirm (?:later|next)|let you know|get back to you|check with|check my|closer to the date"
     r"|will know|not sure (?:yet )?how many|how many we|yes and no|^if\b| if we\b",
-    r"תלוי|אבדוק|נבדוק|לבדוק|אעדכן|נעדכן|אחזור|נחזור|אגיד לכמ|נגיד לכמ|נדע|לא יודעימ כמה|לא יודע\S* כמה|כמה נהיה"
+    r"תלוי|אבדוק|נבדוק|לבדוק|אעדכן|נעדכן|אחזור|נחזור|[אנ]גיד לכ|[אנ]ודיע|(?:עוד |עדיינ )?בודק\S*|נדע|לא יודעימ כמה|לא יודע\S* כמה|כמה נהיה"
     r"|כנ ולא|^אמ |לא החלטנו|נראה מה יהיה|אמורימ ל",
     r"зависит|отвечу позже|спросить|пока не знаю|не знаю|сообщу|بعدين|بخبرك|بشوف|برد عليك|نشوف")
 _UNCLEAR_WEAK = _rx(r"don ?not know|do not know|not decided", r"לא יודע|לא יודעת|לא יודעימ", r"لا اعرف|لا ندري|لا ادري")
-_MAYBE_PHRASE = _rx(r"not sure|unsure|will try|i will try|we will try|do (?:our|my) best|50[-/ ]50|fifty fifty|might",
-                    r"לא בטוח|לא בטוחה|לא בטוחימ|יש סיכוי|יכול להיות|לא סגור|לא מבטיחימ|50-50",
-                    r"ان شاء الله|انشالله|ان شاءالله|لست متاكد|لسنا متاكدين|سنحاول",
+_MAYBE_PHRASE = _rx(r"not sure|unsure|let me think|need to think|think about it|will try|i will try|we will try|do (?:our|my) best|50[-/ ]50|fifty fifty|might",
+                    r"לא בטוח|לא בטוחה|לא בטוחימ|צריכ\S* לחשוב|אחשוב על זה|נחשוב על זה|יש סיכוי|יכול להיות|לא סגור|לא מבטיחימ|50-50",
+                    r"ان شاء الله|انشالله|ان شاءالله|لست متاكد|مش متاكد|مو متاكد|لسنا متاكدين|سنحاول",
                     r"может быть|не уверен|скорее всего|постара|попробуем")
-_INSHALLAH = _rx(r"ان شاء الله|انشالله|ان شاءالله|בעזרת השמ|בעה|איה|בעזה|בלי נדר")
-_UNCLEAR_NULL = _rx(r"^call me|^תתקשר|אתקשר|בוא נדבר|נדבר|לא הבנתי|did not understand|don ?not understand|^what\??$")
+_INSHALLAH = _rx(r"ان شاء الله|انشالله|ان شاءالله|בעזרת ?השמ|בעה|איה|בעזה|בלי נדר")
+_UNCLEAR_NULL = _rx(r"^call me|^תתקשר|אתקשר|בוא נדבר|נדבר|לא הבנתי|did not understand|don ?not understand|^what\??$"
+                    r"|^(?:\S+ )?מה זה$|^what is (?:this|that)\W*$|^что это\W*$")
+# not meant for this guest at all
+_WRONG_PERSON = _rx(r"wrong (?:number|person|chat)|טעות במספר|מספר (?:לא נכונ|שגוי)|رقم غلط|не тот номер|ошиблись номером")
+# "... and maybe grandma too", "we're 2, maybe 3": a maybe about extra people after a clear answer
+_MAYBE_EXTRA = _rx(r"(?:^|[\s,])(?:ו?אולי|and maybe|or maybe|maybe|possibly|и может|وممكن|ويمكن)\s+"
+                   r"(?:גמ |also |עוד |\d|one |two |three |four |five |six |my |our )")
+_BUT = re.compile(r"(?<![^\W_])(?:but|though|אבל|אך|لكن|بس|но)(?![^\W_])")
 _QUESTION_WORD = _rx(r"^(?:is|are|can i|can we|do|does|will there|how|who|which|what is the dress|what)\b",
                      r"^(?:יש|האמ|אפשר|מותר|צריכ|מי|מאיפה|של מי|זו|זה|עד מתי|כמה)(?:\s|$)",
                      r"^(?:هل|مين|شو)\b", r"^(?:есть|можно|какой|какая|кто)\b")
-_NOT_DETAILS = _rx(r"עד מתי|how late|\bdress|parking|חניה|חנייה|until when|מאיפה|מתי היית?ה|when was|when did")
-_DETAILS_PHRASE = _rx(r"what time|which date|what day|באיזה יומ|באיזה שעה|באיזו שעה|שמ האולמ|בשישי|בחמישי|ביומ"
+_NOT_DETAILS = _rx(r"עד מתי|how late|\bdress|parking|accessib|wheelchair|נגיש|כסא גלגלימ|חניה|חנייה|until when|מאיפה|מתי היית?ה|when was|when did")
+_DETAILS_PHRASE = _rx(r"(?:which|what) (?:city|town|day|hall|venue|date)|(?:friday|saturday|sunday|thursday) or \w+day"
+                      r"|resend|send (?:me )?(?:again|the (?:invitation|invite|link))"
+                      r"|(?:באיזה|באיזו|איזה|איזו) (?:עיר|יומ|שעה|אולמ|מקומ|תאריכ)|(?:שלחו|תשלחו|תשלחי|תשלח) (?:לי )?(?:שוב )?(?:את )?ה?(?:הזמנה|קישור|לינק)"
+                      r"|(?:اي|أي) (?:ساعه|يوم|مكان|قاعه)|в каком (?:городе|зале)|какого числа"
+                      r"|what time|which date|what day|באיזה יומ|באיזה שעה|באיזו שעה|שמ האולמ|בשישי|בחמישי|ביומ"
                       r"|во сколько|какой адрес|send (?:the )?location")
 _SAD = set("😢😞😔💔☹😭😥🙁")
 _YES_EMOJI = set("✅✔☑")
@@ -393,7 +478,8 @@ _LAUGH_EMOJI = set("😂🤣😆😅")
 _TIME_BEFORE = {"at", "בשעה", "around", "בערך", "from", "מ", "ב", "on", "до", "в", "الساعه"}
 _TIME_AFTER = {"pm", "am", "oclock", "בערב", "בבוקר", "דקות", "minutes", "min", "לפני", "אחרי", "מהשעה"}
 
-_CLAUSE_SPLIT = re.compile(r"[,;:!?.\n()/؟،]+|\s[-–—]\s|\s[-–—]|(?<![^\W_])(?:but|though|אבל|אך|لكن|بس|но|а)(?![^\W_])")
+_CLAUSE_SPLIT = re.compile(r"[,;:!?.\n()/؟،]+|\s[-–—]\s|\s[-–—]|(?<![^\W_])(?:but|though|אבל|אך|لكن|بس|но|а)(?![^\W_])"
+                            r"|(?<![^\W_])(?:so|אז|ולכנ|לכנ|поэтому|فعشان)(?= (?:just|only|i|we|it will|רק|אני|אנחנו|נהיה|только|я|мы))")
 
 
 # --------------------------------------------------------------------------- reading
@@ -421,9 +507,19 @@ def _tokens(clause: str) -> list[_Tok]:
                     out.append(_Tok(part, h[0] if h else None, h[1] if h else None))
                 continue
         out.append(_Tok(word, hit[0] if hit else None, hit[1] if hit else None))
+    # "me and Dan", "אני ודנה": an unknown word after "me and" (or glued to ו) that ends the list is a person
+    for i, t in enumerate(out):
+        if t.tag != "SELF1":
+            continue
+        j = i + 2 if i + 1 < len(out) and out[i + 1].tag == "AND" and out[i + 1].word in ("and", "ו") else i + 1
+        if j < len(out) and out[j].tag is None and out[j].word.isalpha() and \
+                (j > i + 1 or (out[j].word[0] == "ו" and len(out[j].word) >= 3)) and \
+                (j + 1 == len(out) or out[j + 1].tag in ("AND", "COME", "CUE")):
+            out[j] = _Tok(out[j].word, "OTHER", 1)
     return out
 
 
+_REGISTER = {_fold(w) for w in _words("תרשמו תרשום תרשמי רשמו register", "سجل سجلوا", "запишите")}
 _CONTENT_FREE = {"POLITE", "THANKS", "BLESS", "GREET", "CUE", "JUST", "AND"}
 _COUNT_TAGS = {"NUM", "DIGITS", "SELFNUM", "PEOPLE", "ADULT", "KID", "KIDS", "PLUS", "AND", "SELF1", "WE", "OTHER",
                "OTHERS", "PARTNER", "JUST", "CUE", "FAM", "YES", "COME", "POLITE", "THANKS", "WITHOUT", "BLESS",
@@ -451,7 +547,10 @@ def _polarity(c: _Clause) -> None:
         # "my husband can't", "the kids won't come": a clause about someone else
         first_person = next((i for i, t in enumerate(c.toks) if t.tag in ("OTHER", "KID", "KIDS", "PARTNER", "OTHERS")), None)
         first_verb = next((i for i, t in enumerate(c.toks) if t.tag in ("COME", "NEG", "ABLE", "YES", "NOVERB")), None)
-        if first_person is not None and (first_verb is None or first_person < first_verb or "NEG" in tagset):
+        # "תרשמי את ההורים שלי", "put my parents down": an order to register someone else is about them
+        register = first_verb is not None and c.toks[first_verb].word in _REGISTER
+        if first_person is not None and (first_verb is None or first_person < first_verb or "NEG" in tagset
+                                         or register):
             c.subject = "other"
             c.kids_subject = bool(tagset & {"KID", "KIDS"}) and not (tagset & {"OTHER", "PARTNER"})
     if "NOBODY" in tagset:
@@ -463,7 +562,7 @@ def _polarity(c: _Clause) -> None:
         return
     neg_idx = [i for i, t in enumerate(tags) if t == "NEG"]
     positive = "YES" in tagset or "COME" in tagset
-    negative = "NOWORD" in tagset or "NOVERB" in tagset
+    negative = "NOWORD" in tagset or "NOVERB" in tagset or "AWAY" in tagset
     for i in neg_idx:
         after = [t for t in c.toks[i + 1:]]
         rest = [t.tag for t in after]
@@ -543,7 +642,11 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                 continue
             if t.tag in ("DIGITS", "NUM"):
                 n = t.value
-                if t.tag == "DIGITS" and (prev and prev.word in _TIME_BEFORE or nxt and nxt.word in _TIME_AFTER):
+                approx = prev is not None and prev.word in ("בערכ", "around", "about") and i >= 2 and \
+                    toks[i - 2].tag in ("CUE", "WE", "SELFNUM")   # "נהיה בערך 8": about 8 people
+                if approx:
+                    unsure = True
+                elif t.tag == "DIGITS" and (prev and prev.word in _TIME_BEFORE or nxt and nxt.word in _TIME_AFTER):
                     i += 1
                     continue
                 if nxt and nxt.tag == "ADULT":
@@ -569,7 +672,7 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                     plus.append(n)
                     i += 1
                     continue
-                anchored = anchored_clause or "FAM" in tags or (
+                anchored = anchored_clause or approx or "FAM" in tags or (
                     prev is not None and prev.tag in ("COME", "YES", "CUE", "WE") and t.tag == "DIGITS")
                 if anchored:
                     plain.append(n)
@@ -589,14 +692,17 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                 kids_unknown = True
             elif t.tag in ("OTHER", "PARTNER"):
                 others += t.value or 1
-                if prev and prev.tag == "AND" and prev.word in ("with", "עמ", "с", "со", "مع"):
-                    with_other = True
+                if prev and (prev.tag == "AND" and prev.word in ("with", "עמ", "с", "со", "مع") or prev.tag == "PLUS"):
+                    with_other = True   # "with my wife", "plus my girlfriend": the writer and one more
             elif t.tag == "OTHERS":
                 plural_unknown = True
             elif t.tag == "SELF1":
                 self_n = 1
             elif t.tag == "WE":
-                we = True
+                if nxt and nxt.tag == "AND" and nxt.word in ("с", "со"):
+                    self_n = 1    # "мы с женой": my wife and I
+                else:
+                    we = True
             elif t.tag == "JUST":
                 just = True
             elif t.tag == "PLUS" and nxt is None:
@@ -646,7 +752,8 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
             adults = total
             total += children
     elif self_n or others or children:
-        if we or plural_unknown or kids_unknown:
+        # "we're coming, me my husband and our 3 girls": the people named are the "we"
+        if plural_unknown or kids_unknown or (we and not (self_n and (others or children))):
             total = None
         else:
             base = self_n or (1 if with_other else 0)
@@ -697,6 +804,13 @@ def _understand(text) -> Understanding:
 
     if not letters:
         return _emoji_only(norm, symbols)
+    if _WRONG_PERSON.search(norm):
+        return Understanding("other", sure=False)
+    m = _MAYBE_EXTRA.search(norm)
+    if m and m.start() > 0:
+        first = _understand(norm[:m.start()])
+        if first.answer == "yes" or (first.intent == "count" and first.total):
+            return Understanding("answer", "yes", first.adults, first.children, first.total, sure=False)
     rel = _relative(letters, norm)
     if rel is not None:
         return rel
@@ -739,6 +853,13 @@ def _understand(text) -> Understanding:
         return Understanding("unclear", sure=False)
     strong_unclear = bool(_UNCLEAR_STRONG.search(norm))
     maybe = bool(_MAYBE_PHRASE.search(norm)) or any(c.polarity == "maybe" for c in answering)
+    if maybe and not strong_unclear and not change:
+        # "not sure I know the groom, but I'll happily come": what comes after "but" answers
+        buts = list(_BUT.finditer(norm))
+        if buts:
+            after = _understand(norm[buts[-1].end():])
+            if after.intent == "answer" and after.answer == "yes" and after.sure:
+                return after
     inshallah_only = bool(_INSHALLAH.search(norm))
 
     pols = [(c.polarity, c.subject) for c in answering if c.polarity]
@@ -757,6 +878,8 @@ def _understand(text) -> Understanding:
         adults, children, total, _ = _count(answering, change, False)
         if re.search(r"how many|כמה|сколько", norm):
             total = None
+        if maybe and not inshallah_only and not re.search(r"how many|כמה|сколько|كم", norm):
+            return Understanding("answer", "maybe", sure=False)   # "maybe, will confirm next week": said maybe
         return Understanding("unclear", "maybe", None, None, None, sure=False)
     if maybe and not (inshallah_only and not _MAYBE_PHRASE.search(norm.replace("ان شاء الله", "")) and (self_pos or other_pos)):
         answer = "maybe"
@@ -790,6 +913,10 @@ def _understand(text) -> Understanding:
     if self_neg and other_pos:
         count_clauses = [c for c in answering if c.polarity == "pos"]
     adults, children, total, count_sure = _count(count_clauses, change, partial)
+    if answer is None and total is None and not has_q and not change and "SELF1" in tags \
+            and tags & {"KIDS", "KID", "OTHER", "PARTNER", "OTHERS"} \
+            and tags <= _COUNT_TAGS | {"WITHOUT", "AND"}:
+        answer, sure = "yes", False   # "אני והילדים, בלי בעלי": naming who comes answers yes
     if answer == "no":
         adults = children = None
         total = 0 if nobody else None

@@ -1,0 +1,187 @@
+"""General rules of the understanding layer, one class of phrasing per test, with examples of
+our own (not taken from any corpus): the rules must read phrasings nobody listed."""
+import time
+
+import pytest
+
+from bot.chat.understanding import understand
+
+
+def _read(text):
+    u = understand(text)
+    return u.intent, u.answer, u.total
+
+
+# --------------------------------------------------------------------------- households: count the people named
+
+@pytest.mark.parametrize("text, total", [
+    ("אני ובת הזוג", 2), ("אני ובן הזוג נגיע", 2), ("אני והבעל נבוא", 2), ("אני והאישה", 2),
+    ("plus my boyfriend", 2), ("coming, plus my partner", 2), ("נגיע עם בת הזוג", 2),
+    ("me and Noa", 2), ("אני ורותי", 2), ("yes! me and Jonathan", 2),
+    ("мы с мужем придём", 2), ("احنا 5", 5), ("انا لحالي", 1), ("אני לבד הפעם", 1),
+])
+def test_household_phrases_count_the_people_named(text, total):
+    assert understand(text).total == total
+
+
+@pytest.mark.parametrize("text, adults, children, total", [
+    ("me, my wife and our two boys", 2, 2, 4),
+    ("yes we're coming, me my husband and our 4 girls", 2, 4, 6),
+    ("יאללה מגיעים! אני ושלושת הבנים", 1, 3, 4),
+    ("мы с женой и трое детей", 2, 3, 5),
+])
+def test_a_we_that_is_spelled_out_is_counted(text, adults, children, total):
+    u = understand(text)
+    assert (u.adults, u.children, u.total) == (adults, children, total)
+
+
+@pytest.mark.parametrize("text", ["אני והילדים בלי אשתי", "me and the kids, without my husband"])
+def test_naming_who_comes_is_a_yes_even_without_a_number(text):
+    u = understand(text)
+    assert (u.answer, u.total) == ("yes", None) and not u.sure
+
+
+# --------------------------------------------------------------------------- partial attendance, declines with a reason
+
+@pytest.mark.parametrize("text, total", [
+    ("coming, my wife is abroad so just me", 1), ("we're coming but my son is overseas", None),
+    ('נגיע, אשתי בחו"ל', None), ("כן אבל בעלי במילואים אז רק אני", 1),
+])
+def test_someone_else_away_takes_one_away_and_does_not_decline(text, total):
+    assert (understand(text).answer, understand(text).total) == ("yes", total)
+
+
+@pytest.mark.parametrize("text", [
+    "אני במילואים", 'אנחנו בחו"ל באותו זמן', "יש לנו בר מצווה אחרת באותו ערב, סליחה",
+    "we have another wedding the same night", "sorry, we are out of the country", "אין מצב שנספיק",
+    "מבאס, אנחנו בחוץ לארץ",
+])
+def test_a_reason_for_not_coming_is_a_no(text):
+    assert understand(text).answer == "no"
+
+
+@pytest.mark.parametrize("text, answer", [
+    ("אין מצב שאנחנו מפספסים", "yes"), ("אין מצב שלא נגיע", "yes"), ("אין מצב שנגיע", "no"),
+])
+def test_no_way_reads_what_follows(text, answer):
+    assert understand(text).answer == answer
+
+
+# --------------------------------------------------------------------------- opting out and back in
+
+@pytest.mark.parametrize("text", [
+    "תוציאו אותי מרשימת התפוצה", "תמחקו אותי מהקבוצה", "לא מעוניינת לקבל יותר הודעות", "לא רוצים עוד הודעות",
+    "please take me off this list", "I dont want any more messages", "بطلوا الرسايل", "не хочу больше получать",
+])
+def test_opt_out_phrasings(text):
+    assert understand(text).intent == "stop"
+
+
+@pytest.mark.parametrize("text", ["תחזירו לי את ההודעות בבקשה", "מחקתי בטעות, תפעילו את ההודעות"])
+def test_opt_back_in_phrasings(text):
+    assert understand(text).intent == "start"
+
+
+# --------------------------------------------------------------------------- typos and glued words
+
+@pytest.mark.parametrize("text", ["מגעים", "מגיעעים", "נגיעה", "נגעי!", "אבאו", "attedning", "definitly", "confrimed",
+                                  "נגיעבעזרתהשם", "באיםבלינדר"])
+def test_answer_words_within_one_edit_or_glued_are_read(text):
+    assert understand(text).answer == "yes"
+
+
+@pytest.mark.parametrize("text", ["בנשמה", "home", "these", "התבאסנו", "ההזמנה הגיעה, תודה", "הבאנו", "לבוש", "ברנר"])
+def test_typo_tolerance_does_not_invent_answers(text):
+    assert understand(text).answer != "yes"
+
+
+# --------------------------------------------------------------------------- politeness never flips an answer
+
+@pytest.mark.parametrize("text", ["ok", "okay!", "קיבלתי", "קיבלנו תודה", "אוקי", "👌", "ок"])
+def test_politeness_alone_is_no_answer(text):
+    u = understand(text)
+    assert u.answer is None and u.intent == "thanks"
+
+
+def test_a_thumb_is_a_gesture_the_conversation_reads_by_context():
+    u = understand("👍")
+    assert u.answer is None and u.gesture
+
+
+# --------------------------------------------------------------------------- maybe, conditions, doubts
+
+@pytest.mark.parametrize("text", ["אם נמצא חניה נבוא", "if the baby is better we will come"])
+def test_a_condition_is_a_maybe_not_a_yes(text):
+    u = understand(text)
+    assert u.answer == "maybe" and not u.sure
+
+
+@pytest.mark.parametrize("text", ["maybe, I'll let you know", "אולי, אעדכן בהמשך"])
+def test_a_said_maybe_with_a_promise_to_confirm_is_a_maybe_answer(text):
+    u = understand(text)
+    assert (u.intent, u.answer) == ("answer", "maybe") and not u.sure
+
+
+@pytest.mark.parametrize("text, total", [
+    ("נגיע 3 ואולי גם סבא", 3), ("we're 3, maybe 4 if my brother flies in", 3), ("coming! maybe also my cousin", None),
+])
+def test_a_maybe_about_extra_people_keeps_the_yes(text, total):
+    u = understand(text)
+    assert (u.answer, u.total) == ("yes", total) and not u.sure
+
+
+@pytest.mark.parametrize("text", ["not sure I remember you, but we will happily come",
+                                  "לא בטוח שאני מכיר את הכלה אבל בשמחה נגיע"])
+def test_what_follows_but_decides_after_a_doubt(text):
+    assert understand(text).answer == "yes"
+
+
+# --------------------------------------------------------------------------- changes of mind and corrections
+
+@pytest.mark.parametrize("text, answer, total", [
+    ("changed my mind, we're not coming", "no", None), ("שיניתי את דעתי, לא אגיע", "no", None),
+    ("שכחנו את סבתא, נהיה 4", "yes", 4), ("נוסיף אחד, נהיה 5", "yes", 5), ("אנחנו 6 ולא 5", "yes", 6),
+    ("we are 4 not 3", "yes", 4), ("Будем не втроём, а вчетвером", "yes", 4), ("I forgot my son, we're 3", "yes", 3),
+])
+def test_corrections_are_changes(text, answer, total):
+    assert _read(text) == ("change", answer, total)
+
+
+# --------------------------------------------------------------------------- numbers, details, not for us
+
+def test_about_a_number_of_people_is_a_count_but_about_an_hour_is_not():
+    u = understand("we'll be around 6")
+    assert u.total == 6 and not u.sure
+    assert understand("נגיע בערך ב8").total is None
+
+
+@pytest.mark.parametrize("text", ["wrong number", "sorry, wrong person", "נראה לי שזו טעות במספר", "ошиблись номером"])
+def test_a_wrong_number_is_no_answer(text):
+    u = understand(text)
+    assert (u.intent, u.answer) == ("other", None)
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("באיזו עיר זה?", "details"), ("which city is it in?", "details"), ("תשלחו שוב את ההזמנה בבקשה", "details"),
+    ("is the hall wheelchair accessible?", "question"), ("זה אתה? מלא זמן!", "other"), ("אחותי מה זה", "unclear"),
+])
+def test_details_questions_and_small_talk(text, intent):
+    assert understand(text).intent == intent
+
+
+@pytest.mark.parametrize("text, answer, total", [
+    ("مش متأكدة", "maybe", None), ("ان شاء الله بنكون موجودين، احنا اتنين", "yes", 2),
+    ("אני לא יכולה, אבל תרשמי את ההורים שלי", "yes", 2),
+])
+def test_dialect_and_registering_someone_else(text, answer, total):
+    u = understand(text)
+    assert (u.answer, u.total) == (answer, total)
+
+
+def test_still_pure_and_fast():
+    texts = ["אני והבעל נגיע", "מגעים", "נגיע 3 ואולי גם סבא", "תוציאו אותי מרשימת התפוצה",
+             "not sure I remember you, but we will happily come"] * 200
+    start = time.perf_counter()
+    first = [understand(t) for t in texts]
+    assert (time.perf_counter() - start) / len(texts) < 0.001
+    assert first == [understand(t) for t in texts]
