@@ -81,7 +81,11 @@ _ROLE = {"admin": "admin", "admins": "admin", "administrator": "admin", "owner":
          "לצפייה": "viewer", "לצפיה": "viewer"}
 _TEAM_WORDS = {"team", "access", "organizer", "organiser", "organizers", "organisers", "manage", "co-organiser",
                "co-organizer", "צוות", "לצוות", "הצוות", "מהצוות", "גישה", "הגישה", "לנהל", "לניהול", "מהניהול",
-               "הרשאה", "הרשאת", "הרשאות", "ההרשאות", "ההרשאה", "rights", "team-member", "מה-team", "planner"}
+               "הרשאה", "הרשאת", "הרשאות", "ההרשאות", "ההרשאה", "rights", "team-member", "מה-team", "planner",
+               "planners", "partner", "partners", "co-host", "cohost", "co-hosts", "שותף", "שותפה", "שותפים",
+               "שותפות", "מנהלים", "team's"}
+# The team in Hebrew takes prefixes: "מהשותפים", "לצוות", "מהצוות".
+_TEAM_STEMS = {"צוות", "שותף", "שותפה", "שותפים", "שותפות", "ניהול", "מנהלים", "גישה", "הרשאות"}
 
 _STATUS_AFTER_WHO = [  # (words, status): "who hasn't answered", "מי שלא ענה"
     (("not", "invited"), "not_invited"), (("hasn't", "been", "invited"), "not_invited"),
@@ -102,6 +106,11 @@ _STATUS_AFTER_WHO = [  # (words, status): "who hasn't answered", "מי שלא ע
     (("אישרו",), "confirmed"), (("שאישר",), "confirmed"), (("שאישרו",), "confirmed"), (("מגיע",), "confirmed"),
     (("מגיעים",), "confirmed"), (("המגיעים",), "confirmed"), (("למגיעים",), "confirmed"),
     (("שמגיע",), "confirmed"), (("שמגיעים",), "confirmed"), (("באים",), "confirmed"), (("yes",), "confirmed"),
+    (("לא", "שלחנו"), "not_invited"), (("לא", "נשלחה", "הזמנה"), "not_invited"), (("not", "sent"), "not_invited"),
+    (("wasn't", "sent"), "not_invited"), (("hasnt",), "pending"), (("havent",), "pending"),
+    (("מאשרים",), "confirmed"), (("מאשרות",), "confirmed"), (("אישרה",), "confirmed"),
+    (("מסרבים",), "declined"), (("סירבה",), "declined"), (("ביטלו",), "declined"),
+    (("ממתין",), "pending"), (("ממתינות",), "pending"),
 ]
 _ALL_WORDS = {"everyone", "everybody", "all", "כולם", "לכולם", "הכל", "כל"}
 
@@ -122,6 +131,27 @@ _NEAR_COMMAND_WORDS = ["guest", "guests", "member", "event", "אורח", "אור
 _HE_NUM = {"אחד": 1, "אחת": 1, "שניים": 2, "שתיים": 2, "שני": 2, "שתי": 2, "שלושה": 3, "שלוש": 3, "ארבעה": 4,
            "ארבע": 4, "חמישה": 5, "חמש": 5, "שישה": 6, "שש": 6, "one": 1, "two": 2, "three": 3, "four": 4,
            "five": 5, "six": 6}
+
+# Words that open a message without asking anything: greetings, thanks, laughter. Alone (or
+# with one another) they are chit-chat, never a command, even when one looks like a verb typo.
+_SMALL_TALK = {"בוקר", "ערב", "לילה", "צהריים", "צהרים", "שבוע", "שבת", "חג", "טוב", "טובה", "שמח", "שלום", "היי",
+               "הי", "אהלן", "הלו", "מה", "נשמע", "קורה", "שומע", "תודה", "תודות", "רבה", "אחי", "חחח", "חחחח",
+               "good", "morning", "evening", "night", "afternoon", "hi", "hello", "hey", "thanks", "thank", "you",
+               "thx", "ty", "lol", "haha", "cheers", "shalom", "yo", "sup", "what's", "up", "how", "are", "u"}
+# Acknowledgements: "ok", "סבבה". They say "noted", not "yes, do it": alone they confirm nothing.
+_ACK = {"ok", "okay", "k", "kk", "אוקי", "אוקיי", "סבבה", "סבבה!", "cool", "great", "fine", "אחלה", "מעולה",
+        "יופי", "נהדר", "נחמד", "יאללה", "sababa"}
+# A relation word before a name ("הדודה מלכה", "my cousin Avi") says who they are to the
+# organiser; the guest's name is what follows.
+_RELATION_WORDS = {"דוד", "דודה", "הדוד", "הדודה", "סבא", "סבתא", "בן", "בת", "דודן", "דודנית", "גיס", "גיסה",
+                   "הגיס", "הגיסה", "חבר", "חברה", "החבר", "החברה", "השכן", "השכנה", "שכן", "שכנה",
+                   "my", "our", "cousin", "aunt", "auntie", "uncle", "grandma", "grandpa", "granny", "friend",
+                   "neighbour", "neighbor", "colleague", "boss", "brother-in-law", "sister-in-law"}
+_RELATION_HEADS = {"דוד", "דודה", "הדוד", "הדודה", "דודן", "דודנית", "גיס", "גיסה", "הגיס", "הגיסה", "השכן",
+                   "השכנה", "cousin", "aunt", "auntie", "uncle", "friend", "neighbour", "neighbor", "colleague",
+                   "boss", "brother-in-law", "sister-in-law"}
+# Hebrew one-letter prefixes (ו ה ל מ ש כ ב) glued to a word: "מהשותפים", "לכל", "שלא".
+_HE_PREFIXES = "והלמשכב"
 
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
              "שני": 0, "שלישי": 1, "רביעי": 2, "חמישי": 3, "שישי": 4, "שבת": 5, "ראשון": 6}
@@ -210,11 +240,28 @@ for _seq, _status in _STATUS_AFTER_WHO:
     _STATUS_BY_FIRST.setdefault(_seq[0], []).append((_seq, _status))
 
 
+def _he_forms(word: str):
+    """A Hebrew word and the same word without its glued prefixes: "מהשותפים" -> מהשותפים, השותפים, שותפים."""
+    yield word
+    while len(word) > 3 and word[0] in _HE_PREFIXES and _HE.match(word[0]):
+        word = word[1:].lstrip("-")
+        yield word
+
+
+def _he_in(word: str, vocab) -> bool:
+    return any(f in vocab for f in _he_forms(word))
+
+
+def _team_in(words: list[str]) -> bool:
+    return any(w in _TEAM_WORDS or _he_in(w, _TEAM_STEMS) for w in words)
+
+
 def _status_in(words: list[str]) -> str | None:
     for i, w in enumerate(words):
-        for seq, status in _STATUS_BY_FIRST.get(w, ()):
-            if tuple(words[i:i + len(seq)]) == seq:
-                return status
+        for form in _he_forms(w):
+            for seq, status in _STATUS_BY_FIRST.get(form, ()):
+                if (form,) + tuple(words[i + 1:i + len(seq)]) == seq:
+                    return status
     return None
 
 
@@ -250,9 +297,60 @@ def _count_in(words: list[str]) -> int | None:
 def _strip_name(text: str) -> str:
     """A person as the organiser named them, without the grammar around it."""
     text = re.sub(r"^(?:את|ל|ל-|מ|the|of)\s+", "", text.strip(), flags=re.I)
+    text = _strip_relation(text)
     text = re.sub(r"\s+(?:מהרשימה|מה-?רשימה|from the (?:list|guests|guest list)|off the list|please|בבקשה)$", "",
                   text, flags=re.I)
     return text.strip(" ,.!?:;\"'")
+
+
+_COMPANION = re.compile(
+    r"[\s,]*(?:\+\s*(?:(?:his|her|the)\s+)?(?:wife|husband|partner|spouse|bf|gf|אישה|אשתו|בעלה|בן\s+זוג\S*|בת\s+זוג\S*)"
+    r"|(?:(?:ו?(?:היא|הוא|הם)\s+)?(?:באה?|באים|מגיעה?|מגיעים|coming|comes)\s+)?(?:יחד\s+)?(?:עם|with)\s+"
+    r"(?:(?:his|her|the)\s+)?(?:wife|husband|partner|spouse|אשתו|בעלה|אישתו|בן\s+הזוג|בת\s+הזוג|בן\s+זוגה|בת\s+זוגו)"
+    r"|and\s+(?:his\s+wife|her\s+husband|(?:his|her)\s+partner)|ו(?:אשתו|בעלה|אישתו))\s*$", re.I)
+_PLUS_N = re.compile(r"[\s,]*\+\s*(\d{1,2})\s*$")
+_PAREN_N = re.compile(r"\s*\((?:party\s+|x\s*)?(\d{1,2})(?:\s*(?:people|ppl|אנשים|איש|pax))?\)\s*", re.I)
+
+
+def _tidy_name(name: str) -> tuple[str, int | None]:
+    """A guest's name as written around it, and the party size said with it.
+
+    "הדודה מלכה אוחיון היא באה עם בעלה" -> ("מלכה אוחיון", 2); "my cousin Avi + wife" -> ("Avi", 2);
+    "אלון גבאי (2)" -> ("אלון גבאי", 2); "Dana +2" -> ("Dana", 3).
+    """
+    party = None
+    m = _PAREN_N.search(name)
+    if m:
+        party = int(m.group(1))
+        name = (name[:m.start()] + " " + name[m.end():]).strip()
+    m = _COMPANION.search(name)
+    if m and m.start() > 0:
+        party, name = 2, name[:m.start()]
+    else:
+        m = _PLUS_N.search(name)
+        if m and m.start() > 0:
+            party, name = int(m.group(1)) + 1, name[:m.start()]
+    name = _strip_relation(name)
+    return " ".join(name.split()).strip(" ,-–"), party
+
+
+def _strip_relation(name: str) -> str:
+    """"הדודה מלכה" -> "מלכה", "my cousin Avi" -> "Avi", "בן דוד שלי משה" -> "משה"; a lone relation stays."""
+    toks = name.split()
+    i = 0
+    while i < len(toks) - 1:
+        t = toks[i].lower().strip(",")
+        nxt = toks[i + 1].lower().strip(",")
+        if t in _RELATION_HEADS or t in {"my", "our", "the", "שלי", "שלנו", "סבא", "סבתא"} or (
+                t in {"בן", "בת"} and nxt in {"דוד", "דודה", "הדוד", "הדודה"}):
+            i += 1
+            continue
+        break
+    while i < len(toks) - 1 and toks[i] in {"שלי", "שלנו"}:
+        i += 1
+    if i and i < len(toks) and toks[i].lower() not in _RELATION_WORDS:
+        return " ".join(toks[i:])
+    return name
 
 
 def _he_unprefix(word: str, prefixes: str = "ל") -> str:
@@ -270,6 +368,46 @@ def _ref(text: str, region: str | None) -> C.Ref | None:
         return C._ref(text, region)
     except C._Fail:
         return None
+
+
+_SOURCE_NOUNS = _EVENT_NOUNS | _TEAM_STEMS | {"team", "list", "guests", "guest", "רשימה", "הרשימה", "אורחים",
+                                              "מוזמנים", "planners", "organisers", "organizers", "admins"}
+
+
+def _strip_source(text: str) -> str:
+    """"Dana from the event" -> "Dana": a trailing "from the X" / "מהX" names where from, not whom."""
+    text = text.strip(" ,.!?")
+    m = re.search(r"\s+(?:from|off)\s+(?:the\s+|this\s+|our\s+|my\s+)?(?:event\s+|guest\s+)?(\S+)$", text, re.I)
+    if m and m.group(1).lower() in _SOURCE_NOUNS:
+        return text[:m.start()].strip()
+    m = re.search(r"\s+(מ\S+)$", text)
+    if m and _he_in(m.group(1).replace("-", ""), _SOURCE_NOUNS) and m.group(1)[1:2] in ("ה", "-"):
+        return text[:m.start()].strip()
+    return text
+
+
+_AUDIENCE_HEADS = {"who", "those", "anyone", "everyone", "everybody", "all", "people", "whoever"}
+
+
+def _audience_ref(ref_words: list[str]) -> bool:
+    """A relative clause or a plural ("מי שאמר שלא מגיע", "כל המאשרים", "those who declined") is an
+    audience, never one guest's name."""
+    if not ref_words:
+        return False
+    w0 = ref_words[0]
+    if w0 in _AUDIENCE_HEADS or _he_in(w0, {"מי", "כל", "כולם"}) or w0.startswith("מיש"):
+        return True
+    return len(ref_words) <= 2 and w0.startswith("ה") and _status_in(ref_words[:1]) is not None
+
+
+def _to_audience(ref_words: list[str], text: str, line: str) -> Reading:
+    status = _status_in(ref_words)
+    everyone = any(w in _ALL_WORDS or _he_in(w, {"כל", "כולם"}) for w in ref_words)
+    if status or everyone:
+        side = _side_in(ref_words) if _has(line.lower(), "side", "צד") else None
+        return Reading(C.Broadcast(text=text, status=status, side=side))
+    return Reading(C.ParseError(i18n._("What should I send? Try: {usage}",
+                                       usage=C._t(C.N_("broadcast pending: Please answer by Friday!"))), None))
 
 
 # ------------------------------------------------------------------ entry points
@@ -299,9 +437,43 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
         return Reading(exact)
     _depth.n = depth + 1
     try:
-        return _refine(text, exact, region, today)
+        reading = _refine(text, exact, region, today)
+        command = _unquote_fields(reading.command)
+        return reading if command is reading.command else Reading(command, reading.sure)
     finally:
         _depth.n = depth
+
+
+_QUOTED_VALUE = re.compile(r"^(?:[לבה]-?|to\s+|as\s+)?[\"“”„״'׳](.+?)[\"“”״'׳]?$", re.I)
+
+
+def _unquote(value):
+    """A value the organiser put in quotes is taken as written, without the quotes or the
+    preposition glued before them: ל״החינה של מור״ -> החינה של מור."""
+    if not isinstance(value, str):
+        return value
+    v = value.strip()
+    m = _QUOTED_VALUE.match(v)
+    if m and v[-1] in "\"“”״'׳" and m.group(1).strip():
+        return m.group(1).strip()
+    return value
+
+
+def _unquote_fields(command):
+    if isinstance(command, C.SetEventField) and command.field in ("name", "location"):
+        value = _unquote(command.value)
+        return command if value == command.value else dataclasses.replace(command, value=value)
+    if isinstance(command, C.NewEvent):
+        name, location = _unquote(command.name), _unquote(command.location)
+        if (name, location) != (command.name, command.location):
+            return dataclasses.replace(command, name=name, location=location)
+    if isinstance(command, C.UseEvent) and isinstance(command.ref, str):
+        ref = _unquote(command.ref)
+        return command if ref == command.ref else dataclasses.replace(command, ref=ref)
+    if isinstance(command, C.EditGuest) and command.field in ("name", "note"):
+        value = _unquote(command.value)
+        return command if value == command.value else dataclasses.replace(command, value=value)
+    return command
 
 
 def _refine(text: str, exact, region: str | None, today: date | None) -> Reading:
@@ -336,7 +508,7 @@ _GENERIC_VERBS = frozenset({
 })
 # Commands whose words the layer reads better than the grammar (audiences, glued counts).
 _REPAIRABLE = (C.Remind, C.Invite, C.Broadcast, C.ListGuests, C.Stats, C.AddGuests, C.MessageGuest,
-               C.MarkGuest, C.FindGuests)
+               C.MarkGuest, C.FindGuests, C.ShowEvent, C.SetLanguage)
 
 
 def _repairs(exact: C.ParseError, command, text: str) -> bool:
@@ -359,14 +531,35 @@ def _repairs(exact: C.ParseError, command, text: str) -> bool:
         return True
     if words and words[0] in _GENERIC_VERBS and spec.writes:
         return True  # "change the date to June 12": a write, so the chat asks first
+    if isinstance(command, C.Reminders):   # "תזכורת יום לפני": the remind verb, with a schedule
+        usages = {C.spec_for(C.Remind).usage, spec.usage}
+        if exact.usage in usages | {i18n._(u) for u in usages}:
+            return True
     return isinstance(command, _REPAIRABLE) and exact.usage in (spec.usage, i18n._(spec.usage))
 
 
 # ------------------------------------------------------------------ corrections of exact readings
 
+def _tidy_guests(exact: C.AddGuests) -> C.AddGuests:
+    guests = []
+    for g in exact.guests:
+        full = f"{g.first_name} {g.last_name or ''}".strip()
+        name, party = _tidy_name(full)
+        if name != full and name:
+            first, last = C.split_name(name)
+            g = dataclasses.replace(g, first_name=first, last_name=last,
+                                    party_size=g.party_size if party is None else party)
+        guests.append(g)
+    return dataclasses.replace(exact, guests=tuple(guests))
+
+
 def _correct(text: str, line: str, exact, region, today) -> Reading | None:
     words = _words(line)
     wset = set(words)
+    if isinstance(exact, C.AddGuests):
+        tidy = _tidy_guests(exact)
+        if tidy != exact:
+            return _correct(text, line, tidy, region, today) or Reading(tidy)
     if isinstance(exact, C.AddGuests) and (exact.errors or any(
             (g.side and re.search(r"\s\d{1,2}$", g.side)) or (not g.side and g.last_name
                                                             and g.last_name.split()[-1].lower() in _SIDE)
@@ -407,11 +600,16 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
         rset = set(ref_words)
         if rset & {"me", "אותי"}:
             return Reading(C.Leave(), sure=False)
-        if rset & {"team", "צוות", "מהצוות", "מהניהול", "הניהול", "access", "גישה", "מה-team"}:
-            ref = _ref(re.sub(r"\s*(?:from the (?:event )?team|מהצוות|מהניהול|מה-team|from team)\s*$", "",
-                              exact.ref.text, flags=re.I), region)
+        if _team_in(ref_words):
+            ref = _ref(_strip_source(exact.ref.text), region)
             if ref:
                 return Reading(C.RemoveMember(ref=ref), sure=False)
+        source = _strip_source(exact.ref.text)
+        if source != exact.ref.text.strip() and source and not set(_words(source)) & _EVENT_NOUNS:
+            # "remove Dana from the event": the guest, not the event
+            ref = _ref(source, region)
+            if ref:
+                return Reading(C.RemoveGuest(ref=ref))
         if ref_words and (ref_words[0] in {"this", "the", "האירוע", "החינה", "החתונה", "אירוע"}
                           and rset & (_EVENT_NOUNS | {"it"}) or ref_words[0] in _EVENT_HEAD_NOUNS):
             return Reading(C.DeleteEvent())
@@ -461,7 +659,7 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
         if fw and fw[0] in {"us", "me"}:
             return Reading(C.ParseError(i18n._("Sorry, I didn't understand \"{text}\". Send *help* to see what I can do.",
                                                 text=C._short(line)), None))
-        value = re.sub(r"^(?:לי\s+)?(?:את\s+)?", "", exact.text)
+        value = re.sub(r"^(?:לי\s+)?(?:את\s+)?(?:for\s+|אחרי\s+)?", "", exact.text, flags=re.I)
         value = re.sub(r"^משפחת\s+", "", value)
         if value != exact.text and value:
             return Reading(C.FindGuests(text=value))
@@ -472,25 +670,38 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
         ref_words = _words(exact.ref.text)
         if ref_words and (ref_words[0] in _ALL_WORDS or ref_words[:2] == ["all", "guests"]):
             return Reading(C.Broadcast(text=exact.text, status=_status_in(ref_words[1:])))
+        if _audience_ref(ref_words):
+            return _to_audience(ref_words, exact.text, line)
+        m = re.match(r"^(\S+(?:\s+\S+)?)\s+[-–—]\s+(\S.*)$", exact.text)
+        if m and len(ref_words) == 1 and not set(_words(m.group(1))) & (_COMMAND_WORDS | _ALL_WORDS):
+            # "הודעה לאבי מיזרחי - החניה...": the dash, like a colon, ends the name
+            ref = _ref(f"{exact.ref.text} {m.group(1)}", region)
+            if ref:
+                return Reading(C.MessageGuest(ref=ref, text=m.group(2).strip()), sure=False)
         return None
     if isinstance(exact, C.NewEvent):
         return _new_event_fix(exact, today)
     if isinstance(exact, C.Broadcast):
         parts = re.split(r":(?=\s|$)", exact.text, maxsplit=1)
         tw = _words(parts[0]) if len(parts) == 2 else []
-        if tw and len(tw) <= 6 and (set(tw) & {"guests", "everyone", "who", "those", "people", "guest"}) \
-                and parts[1].strip():
+        if tw and len(tw) <= 6 and (set(tw) & {"guests", "everyone", "who", "those", "people", "guest"}
+                                    or _audience_ref(tw)) and parts[1].strip():
             return Reading(C.Broadcast(text=parts[1].strip(), status=_status_in(tw) or exact.status,
                                        side=exact.side))
         return None
     if isinstance(exact, C.MarkGuest):
         # "תסמן את עומר כלא מגיע": the answer glued to כ
         m = re.search(r"\sכ(לא\s+\S+|מאשר\S*|מגיע\S*)", " " + line)
+        fixed = exact
         if m:
             answer = "no" if m.group(1).startswith("לא") else "yes"
             if answer != exact.answer:
-                return Reading(dataclasses.replace(exact, answer=answer))
-        return None
+                fixed = dataclasses.replace(exact, answer=answer, party_size=None if answer == "no" else exact.party_size)
+        if fixed.answer == "yes" and fixed.party_size is None:
+            party = _party_said(line)
+            if party:
+                fixed = dataclasses.replace(fixed, party_size=party)
+        return Reading(fixed) if fixed != exact else None
     return None
 
 
@@ -540,6 +751,7 @@ def _loose_guest(line: str, region) -> C.GuestDraft | None:
     phone, rest = _safe_phone(line, region)
     if not phone:
         return None
+    rest, said_party = _tidy_name(rest)
     rwords = _words(rest)
     side = _side_in(rwords)
     party = None
@@ -551,6 +763,8 @@ def _loose_guest(line: str, region) -> C.GuestDraft | None:
             return None
     if "זוג" in rwords:
         party = 2
+    if said_party is not None:
+        party = said_party
     name = re.sub(r"\d+\s*(?:people|ppl|אנשים|pax)|party of \d+|so \d+|\b\d{1,2}\b|זוג", " ", rest, flags=re.I)
     name = re.sub(r"(?:,|\s)\s*(?:bride|groom|כלה|חתן)?\s*side\b|\bside\s+(?:bride|groom)|צד\s+ה?(?:כלה|חתן)|"
                   r"מהצד של ה(?:כלה|חתן)|\b(?:bride|groom)\b|(?<!\S)ה?(?:כלה|חתן)(?!\S)", " ", name, flags=re.I)
@@ -585,6 +799,12 @@ def _split_event_fields(text: str, today) -> tuple[str, date | None, str | None]
     event_date, rest = find_date(text, today)
     location = None
     if event_date is None:
+        # no date: a place still splits off after "at" / "@" or a venue noun ("באולם", "בגן")
+        m = re.search(r"\s+(?:at|@)\s+(\S.*)$|,?\s+(ב(?:" + _VENUE_RE + r")\s.*)$", text, re.I)
+        if m:
+            name = text[:m.start()].strip(" ,-–")
+            if name:
+                return name, None, _place(m.group(1) or m.group(2))
         return text, None, None
     # the date cut the text in two: the name before, the place after
     m_date_pos = len(rest)
@@ -598,8 +818,24 @@ def _split_event_fields(text: str, today) -> tuple[str, date | None, str | None]
     after = re.sub(r"^[\s,\-–.]*(?:at\s+|in\s+|location\s+|ב(?=[\u05d0-\u05ea]{3}))?", "", after.strip(),
                    flags=re.I).strip(" ,.-–")
     if after:
-        location = after
+        location = _place(after)
+    name = re.sub(r"\s+(?:on|at|ב|ל|on the|date|בתאריך|ביום)$", "", name, flags=re.I).strip(" ,-–")
     return name, event_date, location
+
+
+_VENUES = ("אולם", "אולמי", "אולמות", "גן", "גני", "מלון", "בית", "קיבוץ", "מושב", "חוות", "חווה", "טרקלין",
+           "מסעדת", "מסעדה", "בר", "מועדון", "וילה", "חצר", "פארק", "יער", "אחוזת", "אחוזה", "לופט", "גלריה")
+_VENUE_RE = "|".join(sorted(_VENUES, key=len, reverse=True))
+
+
+def _place(text: str) -> str:
+    """"בגן הוורדים" -> "גן הוורדים", "בבאר שבע" -> "באר שבע": the preposition ב before a place
+    comes off only before a venue noun or a place that itself starts with ב (so "בני ברק" stays)."""
+    text = text.strip(" ,.-–")
+    m = re.match(r"^ב-?(\S+)", text)
+    if m and (m.group(1) in _VENUES or m.group(1).startswith("ב") or m.group(1).startswith("ה")):
+        return text[1:].lstrip("-")
+    return text
 
 
 # ------------------------------------------------------------------ reading what the grammar refused
@@ -645,6 +881,10 @@ def _guess(text: str, region, today, exact: C.ParseError) -> Reading | None:
     wset = set(words)
     if not words:
         return None
+    all_words = set(_words(lines[0]))
+    if all_words and all_words <= _SMALL_TALK | _ACK and not body:
+        # "בוקר טוב", "thanks!", "סבבה": chit-chat; never a verb typo ("בוקר" is not "עבור")
+        return Reading(exact)
     r = _guess_words(line, low, words, wset, body, region, today)
     if r is not None:
         return r
@@ -663,7 +903,7 @@ def _typo(line: str, body, region, today) -> Reading | None:
         else:
             return None
     else:
-        guess = C.close_verb(first)
+        guess = [g for g in C.close_verb(first) if _edits(first, g) <= (1 if len(first) <= 5 else 2)]
         if not guess:
             # a second-word typo: "add gust", "new evnt"
             words = line.split()
@@ -677,6 +917,20 @@ def _typo(line: str, body, region, today) -> Reading | None:
             return None
         fixed = guess[0] + (" " + parts[1] if len(parts) > 1 else "")
     return _reparse_guessed(fixed, body, region, today)
+
+
+def _edits(a: str, b: str) -> int:
+    """Typing distance: insertions, deletions, substitutions and swaps of two neighbours."""
+    prev2, prev = None, list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if prev2 is not None and i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                v = min(v, prev2[j - 2] + 1)
+            cur.append(v)
+        prev2, prev = prev, cur
+    return prev[-1]
 
 
 def _reparse_guessed(fixed: str, body, region, today) -> Reading | None:
@@ -703,7 +957,7 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
     # --- yes / no / cancel
     if len(words) <= 3 and wset <= _CANCEL_ONLY and wset & {"עזוב", "עזבי", "תעזוב", "תעזבי"}:
         return Reading(C.Cancel())
-    if len(words) <= 3 and words[0] in _YES and wset <= _YES | {"כן", "yes"}:
+    if len(words) <= 3 and words[0] in _YES and wset <= _YES | {"כן", "yes"} and not wset <= _ACK:
         return Reading(C.Confirm("yes"))
     if len(words) <= 3 and words[0] in {"לא", "no", "nope", "ממש"} and wset <= _NO:
         return Reading(C.Confirm("no"))
@@ -725,41 +979,42 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
         if guest_side:
             return Reading(C.SetEventField("language", lang), sure=False)
         return Reading(C.SetLanguage(code=lang))
-    if _has(low, "what can you do", "how does this work", "how do i", "עזרה", "איך זה עובד", "מה אתה יודע"):
+    if _has(low, "what can you do", "how does this work", "how do i", "עזרה", "איך זה עובד", "מה אתה יודע") or (
+            wset & {"commands", "פקודות", "הפקודות"} and not phone):
         return Reading(C.Help())
 
     # --- notifications
-    if wset & {"notifications", "notification", "notify", "התראות", "pinging"} or _has(
+    per_answer = wset & {"עדכון", "עדכונים", "הודעה", "הודעות", "update", "updates", "message", "ping"} and _has(
+        low, "על כל תשובה", "על כל אישור", "כל פעם ש", "every answer", "every reply", "every rsvp", "each answer",
+        "each reply", "each rsvp", "every time")
+    if wset & {"notifications", "notification", "notify", "התראות", "pinging"} or per_answer or _has(
             low, "תעדכן אותי כש", "הודעה על כל", "let me know when"):
         off = wset & {"off", "mute", "stop", "תפסיק", "כבה", "תכבה", "בטל", "תבטל", "לא", "disable"}
         return Reading(C.Notify(on=not off))
 
     # --- automatic reminders
-    if wset & {"automatically", "automatic", "auto", "אוטומטי", "אוטומטית", "אוטומטיות", "האוטומטיות",
-               "האוטומטיות"} and (
-            _has(low, "remind", "תזכ", "הזכר")):
+    reminding_word = _has(low, "remind", "תזכ", "הזכר")
+    if reminding_word and (words[:2] in (["remind", "me"], ["תזכיר", "לי"], ["תזכירי", "לי"], ["להזכיר", "לי"])
+                           or _has(low, "remind me", "תזכיר לי", "תזכירי לי")) and not _status_in(words):
+        raise C._Fail(i18n._("Sorry, I didn't understand \"{text}\". Send *help* to see what I can do.",
+                             text=C._short(line)))
+    before = _has(low, "לפני", "before", "prior")
+    if (wset & {"automatically", "automatic", "auto", "אוטומטי", "אוטומטית", "אוטומטיות", "האוטומטיות"}
+            or before) and reminding_word:
         if wset & {"off", "בלי", "תבטל", "בטל", "disable", "stop", "ללא"}:
             return Reading(C.Reminders(days=None))
-        days = set()
-        for i, w in enumerate(words):
-            if w.isdigit() and 0 < int(w) <= 365:
-                days.add(int(w))
-            elif w in _HE_NUM and i + 1 < len(words) and words[i + 1] in {"ימים", "days"}:
-                days.add(_HE_NUM[w])
-        if "week" in wset or "שבוע" in wset:
-            days.add(7)
-        if _has(low, "a day before", "ויום לפני", "יום לפני") and not _has(low, "ימים לפני"):
-            days.add(1)
-        if "יומיים" in wset:
-            days.add(2)
+        days = _days_before(words)
         if days:
             return Reading(C.Reminders(days=tuple(sorted(days, reverse=True))), sure=False)
         return None
 
     # --- team
-    role = _role_in(words)
-    team = wset & _TEAM_WORDS
-    if phone and (role or team or wset & {"manage", "לנהל", "access"}):
+    # "edit: ...", "ערוך ..." open an edit: the verb is not the role "editor"
+    role = _role_in(words[1:] if words[0] in {"edit", "ערוך", "לערוך", "update"} else words)
+    team = _team_in(words)
+    removing_word = wset & {"remove", "revoke", "kick", "תוריד", "תורידי", "תסיר", "תסירי", "תוציא", "תוציאי",
+                            "להוריד", "להסיר", "להוציא", "הסר", "הורד", "הוצא", "delete", "מחק", "תמחק", "למחוק"}
+    if phone and (role or team or wset & {"manage", "לנהל", "access"}) and not removing_word:
         return Reading(C.AddMember(phone=phone, role=role or "editor"), sure=False)
     if not phone and (_has(low, "who has access", "who else can edit", "מי מנהל", "מי יש לו גישה",
                             "מי עוד יכול לערוך", "organisers", "organizers", "admins", "team members",
@@ -771,7 +1026,7 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
         if ref:
             return Reading(C.ChangeRole(ref=ref, role=role), sure=False)
     removing = wset & {"remove", "revoke", "take", "תוריד", "תורידי", "תסיר", "תסירי", "תוציא", "תוציאי",
-                       "תבטל", "kick", "הוריד", "להוריד"}
+                       "תבטל", "kick", "הוריד", "להוריד", "להסיר", "להוציא", "הסר", "הורד", "הוצא"}
     if removing and (wset & {"me", "אותי"}) and not (wset & {"team"}):
         return Reading(C.Leave(), sure=False)
     if removing and (team or wset & {"מהצוות", "מהניהול", "הגישה", "access", "אותה", "אותו"} and
@@ -794,8 +1049,8 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
             return _new_event_freeform(line, low, region, today)
     if wset & {"events", "אירועים", "האירועים"}:
         return Reading(C.ListEvents())
-    if _has(low, "work on", "לעבוד על", "נעבוד על", "תחליף לאירוע", "switch to the"):
-        m = re.search(r"(?:work on|לעבוד על|נעבוד על|תחליף לאירוע|switch to the)\s+(.+)$", line, re.I)
+    if _has(low, "work on", "לעבוד על", "נעבוד על", "תעבוד על", "תעבדי על", "תחליף לאירוע", "switch to the"):
+        m = re.search(r"(?:work on|לעבוד על|נעבוד על|תעבוד על|תעבדי על|תחליף לאירוע|switch to the)\s+(.+)$", line, re.I)
         if m:
             ref = re.sub(r"\s*(?:עכשיו|now)\s*$", "", m.group(1)).strip(" ?.!")
             ref = re.sub(r"^ה(?=[\u05d0-\u05ea]{3})", "", ref) if ref.startswith("הבת") or ref.startswith("הבר") else ref
@@ -816,8 +1071,10 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
     set_field = _event_field_change(line, low, words, wset, region, today)
     if set_field is not None:
         return set_field
-    if _has(low, "when is", "where is", "מתי", "איפה האירוע", "event details", "פרטי האירוע", "venue we",
-            "מה התאריך", "מה רשום על האירוע", "איזה אירוע", "show event"):
+    what_event = words[0] in {"מה", "what", "what's", "whats"} and wset & _EVENT_NOUNS | {
+        w for w in words if _he_in(w, {"אירוע", "האירוע"})} and not _status_in(words) and "כמה" not in wset
+    if what_event or _has(low, "when is", "where is", "מתי", "איפה האירוע", "event details", "פרטי האירוע",
+                          "venue we", "מה התאריך", "מה רשום על האירוע", "איזה אירוע", "show event"):
         return Reading(C.ShowEvent())
 
     # --- sending
@@ -838,7 +1095,7 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
         return Reading(C.Invite())
     sending = wset & {"send", "message", "msg", "tell", "שלח", "תשלח", "תשלחי", "לשלוח", "הודעה", "תפיץ",
                       "שליחת", "תגיד", "תגידי", "broadcast"}
-    if sending:
+    if sending and not (asking_who and not colon_text):   # "which invites failed to send?" asks, it sends nothing
         r = _send(line, low, words, wset, audience, colon_text, region)
         if r is not None:
             return r
@@ -870,6 +1127,14 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
         return edit
     listing = (asking_who or (words[0].startswith("מי") and _status_in([words[0][2:]])) or wset & {"list", "show", "guest", "guests", "רשימת", "רשימה", "המוזמנים", "תראה",
                                      "תראי", "האורחים", "guest-list", "מימגיע", "ברשימה"})
+    if not listing and any(w == "מי" or w.startswith("מיש") for w in words) and audience and not phone:
+        listing = True   # "תן לי את כל מי שמגיע": a relative clause with an answer is a list
+    if (asking_who or listing) and team and not phone and not audience:
+        return Reading(C.ListMembers())   # "מי השותפים באירוע"
+    if listing and asking_who and not wset & {"guest", "guests", "list", "רשימה", "ברשימה", "הרשימה", "מוזמן",
+                                              "מוזמנים", "אורחים", "המוזמנים", "האורחים"} and not audience \
+            and not _side_in(words) and wset & {"you", "your", "אתה", "את", "אותך", "שלך", "made", "built", "בנה"}:
+        return None   # "who made you?": a question about the bot, not the guest list
     if listing and not phone:
         status = audience
         if any(w.startswith("מי") and _status_in([w[2:]]) for w in words[:1]):
@@ -888,6 +1153,36 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
         if draft is not None:
             return Reading(C.AddGuests(guests=(draft,)), sure=False)
     return None
+
+
+_DAY_UNITS = {"day": 1, "days": 1, "יום": 1, "ימים": 1, "week": 7, "weeks": 7, "שבוע": 7, "שבועות": 7,
+              "יומיים": 2, "שבועיים": 14, "fortnight": 14, "month": 30, "חודש": 30}
+
+
+def _days_before(words: list[str]) -> set[int]:
+    """"שבוע ו-3 ימים לפני" -> {7, 3}; "a day and a week before" -> {1, 7}: counts with their units."""
+    days, n = set(), None
+    for i, w in enumerate(words):
+        bare = re.sub(r"^(?:ו|ב|ל)-?(?=\d)", "", w)
+        bare = next((f for f in _he_forms(bare) if f in _DAY_UNITS or f in _HE_NUM), bare) if _HE.match(bare[:1]) \
+            else bare
+        if bare.isdigit():
+            n = int(bare)
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            if 0 < n <= 365 and not any(f in _DAY_UNITS for f in _he_forms(nxt)):
+                days.add(n)
+        elif bare in _HE_NUM:
+            n = _HE_NUM[bare]
+        elif bare in _DAY_UNITS:
+            unit = _DAY_UNITS[bare]
+            if bare in {"יומיים", "שבועיים", "fortnight"}:
+                days.add(unit)
+            elif n is not None and 0 < n * unit <= 365:
+                days.add(n * unit)
+            elif bare not in {"days", "ימים", "weeks", "שבועות"}:
+                days.add(unit)
+            n = None
+    return days
 
 
 def _new_event_freeform(line, low, region, today) -> Reading:
@@ -909,7 +1204,8 @@ def _new_event_freeform(line, low, region, today) -> Reading:
 
 
 def _member_ref(line, words, region) -> C.Ref | None:
-    m = re.search(r"(?:remove|revoke|take|תוציא|תוריד|תסיר|תבטל ל?)\s+(?:את\s+)?(.+?)(?:'s\b|\s+from\b|\s+off\b|"
+    m = re.search(r"(?:remove|revoke|take|kick|תוציאי?|תורידי?|תסירי?|להוריד|להסיר|להוציא|הסר|הורד|הוצא|תבטל ל?)"
+                  r"\s+(?:את\s+)?(.+?)(?:'s\b|\s+from\b|\s+off\b|"
                   r"\s+מה|\s+את\s+הגישה|\s+access|$)", line, re.I)
     if m:
         ref = _ref(m.group(1), region)
@@ -991,7 +1287,8 @@ def _event_field_change(line, low, words, wset, region, today) -> Reading | None
 def _send(line, low, words, wset, audience, colon_text, region) -> Reading | None:
     # "send Sarah Levi a message: ...", "send a msg to Rivka: ...", "תשלח ל-Mike: ...", "תגיד לשרון ש..."
     everyone = wset & _ALL_WORDS or _has(low, "כל האורחים", "כל המוזמנים", "כל הרשימה", "all guests", "the people",
-                                         "those who", "everyone", "לצד של", "למי ש")
+                                         "those who", "everyone", "לצד של", "למי ש") or any(
+        _he_in(w, {"כל", "כולם"}) for w in words)
     if everyone or audience:
         side = _side_in(words) if _has(low, "side", "צד") else None
         if colon_text:
@@ -1010,6 +1307,8 @@ def _send(line, low, words, wset, audience, colon_text, region) -> Reading | Non
             return Reading(C.MessageGuest(ref=ref, text=m.group(2).strip()), sure=False)
     m = re.search(r"(?:שלח|תשלח|תשלחי)\s+(?:הודעה\s+)?ל-?(.+?)\s*:\s*(.+)$", line)
     if m:
+        if _audience_ref(_words(m.group(1))):
+            return _to_audience(_words(m.group(1)), m.group(2).strip(), line)
         ref = _ref(m.group(1), region)
         if ref:
             return Reading(C.MessageGuest(ref=ref, text=m.group(2).strip()), sure=False)
@@ -1043,7 +1342,8 @@ def _add_guest(line, region) -> Reading | None:
     text = re.sub(r"^(?:להוסיף|תוסיף|תוסיפו|הוסף|תכניס|תרשום|עוד אורח)\s*", "", text)
     if text.startswith("הוסף"):
         text = text[4:]
-    text = re.sub(r"^(?:אורח|אורחת|guest)\s*[:\-–]?\s*", "", text.strip(" -–:"))
+    text = re.sub(r"^(?:אורחים|אורחות|אורחת|אורח|מוזמנים|guests|guest)\s*[:\-–]?\s*", "", text.strip(" -–:"),
+                  flags=re.I)
     text = re.sub(r"^(?:לרשימה\s+)?את\s+", "", text)
     text = re.sub(r"\s+(?:on the list|to the list|לרשימה)\b", "", text, flags=re.I)
     text = re.sub(r"^לרשימה\s+(?:את\s+)?", "", text)
@@ -1051,6 +1351,16 @@ def _add_guest(line, region) -> Reading | None:
         text = text.split("?", 1)[1]
     text = text.replace("?", " ")
     phones = list(_IL_PHONE.finditer(text))
+    chunks = [c for c in re.split(r"[,;]\s*(?=\D)", text) if c.strip()]
+    if len(phones) >= 2 and len(chunks) == len(phones) and all(len(_IL_PHONE.findall(c)) == 1 for c in chunks):
+        # "רותי לוי 054…, משה לוי 054… (2)": a list, one guest between commas
+        drafts = []
+        for c in chunks:
+            d = _loose_guest(re.sub(r"^\s*(?:ו(?:את\s+)?|and\s+)", "", c.strip()), region)
+            if d is None:
+                return None
+            drafts.append(dataclasses.replace(d, line_no=1))
+        return Reading(C.AddGuests(guests=tuple(drafts)), sure=False)
     if len(phones) >= 2:   # "נתן 050… ואת רונית 052…": one guest a phone
         drafts, start = [], 0
         for i, m in enumerate(phones):
@@ -1080,8 +1390,9 @@ def _remove_guest(line, words, region) -> Reading | None:
         ref = _ref(m.group(1), region)
         if ref:
             return Reading(C.RemoveGuest(ref=ref))
-    m = re.match(r"^(.+?)\s+(?:isn't invited|לא מוזמנ)", line)
-    if m:
+    m = re.match(r"^(.+?)\s+(?:isn't invited|is not invited|is no longer invited|לא מוזמנ|לא מוזמן|כבר לא מוזמנ|"
+                 r"כבר לא מוזמן)", line)
+    if m and not set(_words(m.group(1))) & {"מי", "who", "which", "איזה", "מישהו", "anyone"}:
         ref = _ref(m.group(1), region)
         if ref:
             return Reading(C.RemoveGuest(ref=ref))
@@ -1094,7 +1405,10 @@ def _edit_guest(line, low, words, wset, region) -> Reading | None:
         (r"fix the spelling of (.+?)'s name to (.+)$", "name"),
         (r"השם של\s+(.+?)\s+ל-?(.+)$", "name"),
         (r"טעות בשם של\s+(.+?),\s*זה\s+(.+)$", "name"),
-        (r"(?:הטלפון|המספר|ה-phone)\s+של\s+(.+?)\s+(?:השתנה\s+)?ל?-?\s*(\+?\d[\d\s-]{6,})$", "phone"),
+        (r"(?:הטלפון|המספר|הנייד|ה-phone|phone|number)\s+של\s+(.+?)\s+(?:השתנה\s+|הוא\s+|היא\s+|זה\s+|הנכון\s+|"
+         r"עכשיו\s+|צריך להיות\s+)*ל?-?\s*(\+?\d[\d\s-]{6,})$", "phone"),
+        (r"^(?:edit:?\s*|update:?\s*)?(.+?)'s\s+(?:phone|number|phone number|mobile)\s+(?:is\s+|to\s+|should be\s+)?(?:now\s+)?"
+         r"(\+?\d[\d\s-]{6,})$", "phone"),
         (r"המספר של\s+(.+?)\s+לא נכון,?\s*(?:הנכון זה|הנכון)\s*(.+)$", "phone"),
         (r"שנה טלפון ל(\S+)\s+(.+)$", "phone"),
         (r"move\s+(.+?)\s+to the (bride|groom)", "side"),
@@ -1105,7 +1419,9 @@ def _edit_guest(line, low, words, wset, region) -> Reading | None:
         (r"(?:תוסיף הערה|הערה)\s+ל-?(.+?):\s*(.+)$", "note"),
         (r"תרשום אצל\s+(\S+)\s+ש(?:הוא|היא)?\s*(.+)$", "note"),
         (r"set party size for\s+(.+?)\s+to\s+(\d+)", "party"),
-        (r"(?:מספר המוזמנים|הכמות) של\s+(.+?)\s+ל-?(\d+)", "party"),
+        (r"(?:מספר|כמות)\s+(?:ה)?(?:מוזמנים|אורחים|אנשים|מקומות|מגיעים)\s+(?:של|אצל)\s+(.+?)\s+(?:ל-?|ל\s+|זה\s+)(\d+)", "party"),
+        (r"(?:הכמות|הכמות של|party size of|number of guests for|headcount for)\s+(?:של\s+)?(.+?)\s+(?:ל-?|to\s+)(\d+)", "party"),
+        (r"^(.+?)\s+(?:הוא|היא|הם|הן|is|are)\s+(?:מ|from\s+)?(?:ה)?(?:צד|side)\s+(?:של\s+|of\s+)?(?:ה|the\s+)?(כלה|חתן|bride|groom)", "side"),
         (r"תעדכני? ל(.+?)\s+(\d+)\s+מקומות", "party"),
         (r"^(\S+)\s+מגיעה? עם עוד \d+,\s*תשנה את הכמות ל-?(\d+)", "party"),
     ]
@@ -1137,6 +1453,30 @@ def _edit_guest(line, low, words, wset, region) -> Reading | None:
     return None
 
 
+_TOTAL = r"(?:סה[\"״”']?כ|סך\s+הכל|בסך\s+הכל|total|in\s+total|altogether|overall)"
+
+
+def _party_said(line: str) -> int | None:
+    """How many a guest comes as, in the words of an answer: "party of 3", "4 סה״כ", "מגיעים 5",
+    "עם עוד 2", "לבד" (1), "with his wife" (2)."""
+    low = line.lower()
+    m = re.search(r"(?:party\s+of|total\s+of|group\s+of|סה[\"״”']?כ|בסך\s+הכל)\s*(\d{1,2})\b|"
+                  r"(\d{1,2})\s*" + _TOTAL + r"|"
+                  r"(?:עם|with)\s+(?:עוד\s+)?(\d{1,2})|(\d{1,2})\s*(?:people|of them|אנשים|איש|נפשות|guests)|"
+                  r"(?:confirmed|אישרו|אישר\s+הגעה|(?<![\u05d0-\u05ea])כ?מגיע\S*|באים|coming|yes)[,\s]+(\d{1,2})\b|"
+                  r"(?:תסמן|תסמני)\s+(\d{1,2})\b|\((\d{1,2})\)", low)
+    if m:
+        n = int(next(g for g in m.groups() if g))
+        return n if 0 <= n <= C.MAX_PARTY_SIZE else None
+    if re.search(r"(?<![\u05d0-\u05ea])(?:לבד|לבדו|לבדה|בלי\s+(?:אף\s+אחד|מלווה|מלווים)|solo)(?![\u05d0-\u05ea])|"
+                 r"\b(?:alone|by\s+(?:him|her)self|on\s+(?:his|her)\s+own|just\s+(?:him|her))\b", low):
+        return 1
+    if _COMPANION.search(line) or _has(low, "עם אשתו", "with his wife", "עם בעלה", "with her husband",
+                                        "עם בן הזוג", "עם בת הזוג", "with a plus one", "+1", "plus one"):
+        return 2
+    return None
+
+
 _YES_VERBS = {"confirmed", "coming", "אישרה", "אישר", "אישרו", "מגיע", "מגיעה", "מגיעים", "בא", "באה", "באים",
               "yes", "מגיעות", "כמאשרת", "כמאשר"}
 _NO_VERBS = {"declined", "ביטלה", "ביטל", "ביטלו", "סירב", "סירבה", "no"}
@@ -1156,7 +1496,7 @@ def _mark(line, low, words, wset, region) -> Reading | None:
     m = re.search(r"(?:סמן|תסמן|תסמני)\s+את\s+(.+?)\s+כ(מאשר\S*|מגיע\S*)", line)
     if m:
         ref = _ref(m.group(1), region)
-        return Reading(C.MarkGuest(ref, "yes"), sure=False) if ref else None
+        return Reading(C.MarkGuest(ref, "yes", party_size=_party_said(line)), sure=False) if ref else None
     negative = (_has(low, "can't make it", "cannot make it", "said no", "לא מגיע", "לא תוכל", "לא יוכל", "לא יגיע",
                      "לא באה", "לא בא ") or wset & _NO_VERBS)
     positive = (_has(low, "is coming", "are coming", "rsvp'd yes", "rsvpd yes", "said yes", "אישר הגעה") or
@@ -1176,6 +1516,7 @@ def _mark(line, low, words, wset, region) -> Reading | None:
         name_part = re.sub(r"(?:מגיע|מגיעה)$", "", words[0])
     name_part = re.sub(r"^(?:the\s+)", "", name_part, flags=re.I)
     name_part = re.sub(r"^(?:תעדכן|תעדכני)\s+ש", "", name_part)
+    name_part = re.sub(r"^(?:תסמני?|סמני?|לסמן|mark)\s+(?:את\s+|ש)?", "", name_part, flags=re.I)
     if not name_part:
         m = re.search(r"תעדכני?\s+ש(\S+(?:\s+\S+)?)\s+מגיע", line)
         name_part = m.group(1) if m else ""
@@ -1183,14 +1524,7 @@ def _mark(line, low, words, wset, region) -> Reading | None:
     if ref is None:
         return None
     if answer == "yes":
-        m = re.search(r"(?:עם|with)\s+(?:עוד\s+)?(\d{1,2})|(\d{1,2})\s*(?:people|of them|אנשים|איש)|"
-                      r"(?:confirmed|אישרו|אישר הגעה|מגיעה|מגיע)[,\s]+(\d{1,2})\b|תסמן\s+(\d{1,2})", line)
-        if m:
-            party = int(next(g for g in m.groups() if g))
-        elif _has(low, "עם אשתו", "with his wife", "עם בעלה", "with her husband"):
-            party = 2
-        if party is not None and not 0 <= party <= C.MAX_PARTY_SIZE:
-            party = None
+        party = _party_said(line)
     return Reading(C.MarkGuest(ref=ref, answer=answer, party_size=party), sure=False)
 
 
