@@ -36,6 +36,8 @@ from bot.chat.commands import (
     RemoveMember,
     SetEventField,
     SetLanguage,
+    Inbox,
+    ReplyGuest,
     ShowEvent,
     Stats,
     Token,
@@ -71,6 +73,12 @@ def latin_outside_isolates(text):
 
 
 CASES = [
+    ("הודעות", Inbox()),
+    ("תיבה", Inbox()),
+    ("הודעות מאורחים", Inbox()),
+    ("ענה 1 כן, יש חניה", ReplyGuest(Ref("1", 1), "כן, יש חניה")),
+    ("השב ל-2 תודה רבה", ReplyGuest(Ref("2", 2), "תודה רבה")),
+    ("תענה 3: נתראה", ReplyGuest(Ref("3", 3), "נתראה")),
     # help
     ("עזרה", Help()),
     ("תפריט", Help()),

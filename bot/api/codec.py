@@ -386,7 +386,36 @@ def guest_csv_row(guest: Guest) -> dict[str, Any]:
 
 
 STATS_KEYS = ("total", "by_status", "confirmation_rate", "expected_headcount", "expected_adults",
-              "expected_children", "by_side", "invitations")
+              "expected_children", "by_side", "invitations", "inbox_unread")
+
+
+@dataclass(frozen=True)
+class Paging:
+    skip: int = 0
+    limit: int = DEFAULT_LIMIT
+
+
+def paging_query(args) -> Paging:
+    """`skip` and `limit` as the guest list takes them."""
+    return Paging(skip=_int_arg(args, "skip", 0, 0, MAX_SKIP),
+                  limit=_int_arg(args, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT))
+
+
+def inbox_item_json(item) -> dict[str, Any]:
+    """One item of an event's inbox (bot.services.inbox.Item)."""
+    return {
+        "id": str(item.id),
+        "guest_id": str(item.guest_id) if item.guest_id else None,
+        "guest_name": item.guest_name,
+        "kind": item.kind,
+        "text": item.text,
+        "caption": item.caption,
+        "media_id": item.media_id,
+        "mime_type": item.mime_type,
+        "location": item.location,
+        "received_at": iso_datetime(item.received_at),
+        "read": bool(item.read),
+    }
 
 
 def stats_json(stats: dict[str, Any]) -> dict[str, Any]:

@@ -41,14 +41,16 @@ from bot.api.codec import (
     guest_json,
     guest_query,
     import_json,
+    inbox_item_json,
     member_json,
+    paging_query,
     parse_json,
     stats_json,
 )
 from bot.services.guest_csv import MAX_CSV_BYTES, MAX_ROWS, NotACsv, export_guest_csv, parse_guest_csv
 from bot.text.phones import InvalidPhone, normalize_phone
 from bot.api.openapi import build_openapi
-from bot.services import events, guests, members, sending, stats, tokens
+from bot.services import events, guests, inbox, members, sending, stats, tokens
 from bot.services.errors import DomainError, InvalidInput, TooLarge
 
 log = logging.getLogger("bot.api")
@@ -400,6 +402,18 @@ def _attachment(filename: str) -> str:
 @operation
 def event_stats(session, actor, event_id):
     return jsonify(stats_json(stats.event_stats(session, actor, event_id)))
+
+
+# --------------------------------------------------------------------------- the inbox
+
+@bp.get("/events/<event_id>/inbox")
+@operation
+def event_inbox(session, actor, event_id):
+    """What guests wrote that is not an answer, newest first; reading it here marks nothing read."""
+    q = paging_query(request.args)
+    _event, items, total, unread = inbox.list_items(session, actor, event_id, skip=q.skip, limit=q.limit)
+    return jsonify({"items": [inbox_item_json(i) for i in items], "total": total, "unread": unread,
+                    "skip": q.skip, "limit": q.limit})
 
 
 # --------------------------------------------------------------------------- WhatsApp

@@ -30,7 +30,7 @@ __all__ = [
     # commands
     "Help", "NewEvent", "SetEventField", "ListEvents", "UseEvent", "ShowEvent", "DeleteEvent",
     "AddGuests", "ListGuests", "More", "FindGuests", "EditGuest", "MarkGuest", "RemoveGuest",
-    "Stats", "Invite", "Remind", "Broadcast", "MessageGuest",
+    "Stats", "Inbox", "ReplyGuest", "Invite", "Remind", "Broadcast", "MessageGuest",
     "ListMembers", "AddMember", "ChangeRole", "RemoveMember", "Leave", "Notify", "Reminders",
     "SetLanguage", "Token", "Confirm", "Cancel", "Command",
     # the table and functions
@@ -171,6 +171,17 @@ class Stats:
 
 
 @dataclass(frozen=True)
+class Inbox:
+    pass
+
+
+@dataclass(frozen=True)
+class ReplyGuest:
+    ref: Ref                   # a number from the last *inbox* list (or a guest's name or phone)
+    text: str
+
+
+@dataclass(frozen=True)
 class Invite:
     pass
 
@@ -252,7 +263,7 @@ class Cancel:
 
 Command = Union[
     Help, NewEvent, SetEventField, ListEvents, UseEvent, ShowEvent, DeleteEvent, AddGuests,
-    ListGuests, More, FindGuests, EditGuest, MarkGuest, RemoveGuest, Stats, Invite, Remind,
+    ListGuests, More, FindGuests, EditGuest, MarkGuest, RemoveGuest, Stats, Inbox, ReplyGuest, Invite, Remind,
     Broadcast, MessageGuest, ListMembers, AddMember, ChangeRole, RemoveMember, Leave, Notify,
     Reminders, SetLanguage, Token, Confirm, Cancel,
 ]
@@ -976,6 +987,21 @@ def _parse_stats(inp: _Input) -> Stats:
     return _no_args(inp, Stats(), N_("stats"))
 
 
+_HE_INBOX_VERBS = ("תיבה", "התיבה", "תיבת הודעות", "תיבת ההודעות", "הודעות", "ההודעות", "הודעות מאורחים",
+                   "הודעות מהאורחים", "הודעות אורחים", "הודעות חדשות", "הודעות נכנסות", "דואר נכנס",
+                   "מה כתבו", "מה כתבו האורחים", "מי כתב")
+
+
+@_spec("inbox", ["inbox", "messages", "guest messages", "messages from guests", "unread", "new messages",
+                 "show inbox", "show messages"]
+       + list(_HE_INBOX_VERBS)
+       + _he(_HE_SHOW, ("הודעות", "את ההודעות", "הודעות מאורחים", "את ההודעות מהאורחים", "תיבה", "את התיבה")),
+       N_("inbox"), N_("what guests wrote that isn't an answer (photos and voice notes too)"), "Guests",
+       Action.VIEW, Inbox, writes=False)
+def _parse_inbox(inp: _Input) -> Inbox:
+    return _no_args(inp, Inbox(), N_("inbox"))
+
+
 # --- Sending
 
 @_spec("invite", ["invite", "send invitations", "send invitation", "send invites", "send invite",
@@ -1127,6 +1153,35 @@ def _parse_message(inp: _Input) -> MessageGuest:
     if len(text) > MAX_TEXT_LENGTH:
         raise _Fail(_too_long_message(text))
     return MessageGuest(ref=ref, text=text)
+
+
+_HE_REPLY = ("ענה", "עני", "תענה", "תעני", "לענות", "השב", "השיבי", "תשיב", "תשיבי", "להשיב")
+
+
+@_spec("reply", ["reply", "reply to", "answer", "respond", "respond to", "תשובה", "תשובה להודעה"]
+       + list(_HE_REPLY) + _he(_HE_REPLY, ("ל", "להודעה", "על הודעה", "לאורח")),
+       N_("reply <n> <text>"), N_("answer message <n> of the *inbox*"), "Sending", Action.SEND, ReplyGuest)
+def _parse_reply(inp: _Input) -> ReplyGuest:
+    usage = N_("reply 1 Yes, there is parking!")
+    first = re.sub(r"^ל(?:\s*-\s*|\s+)?(?=\S)", "", inp.rest) if _is_hebrew(inp.verb) else inp.rest
+    first = re.sub(r"^(?:to\s+|#)", "", first, flags=re.I)
+    colon = _REF_COLON.search(first)
+    if colon and 1 <= len(first[: colon.start()].split()) <= 4:
+        ref_text, text = first[: colon.start()], first[colon.end():]
+    else:
+        m = re.match(r"\s*(\d{1,5})[.):,]?(?=\s|$)", first)
+        if not m:
+            raise _Fail(_("Which message? Try: {usage} (the number from *inbox*)", usage=_t(usage)))
+        ref_text, text = m.group(1), first[m.end():]
+    text = text.strip()
+    if inp.body:
+        text = (text + "\n" + "\n".join(inp.body)).strip()
+    ref = _ref(ref_text, inp.region)
+    if not text:
+        raise _Fail(_("What should I send? Try: {usage}", usage=_t(usage)))
+    if len(text) > MAX_TEXT_LENGTH:
+        raise _Fail(_too_long_message(text))
+    return ReplyGuest(ref=ref, text=text)
 
 
 # --- Team
@@ -1440,7 +1495,7 @@ def _parse(text: str, default_region: str | None, today: date | None) -> Command
 
 
 # Commands whose text after the verb is free text, where a leading "את" is the person's own.
-_KEEPS_ET = (Broadcast, MessageGuest, NewEvent, SetEventField)
+_KEEPS_ET = (Broadcast, MessageGuest, ReplyGuest, NewEvent, SetEventField)
 
 
 def _match(keys: list[str]) -> tuple[int, CommandSpec] | None:

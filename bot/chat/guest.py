@@ -32,7 +32,7 @@ from datetime import datetime, timedelta, timezone
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from storage.models import MAX_PARTY_SIZE, Event, EventMember, Guest, InvitationState, Message, RsvpStatus, User, utcnow
+from storage.models import MAX_PARTY_SIZE, Event, EventMember, Guest, InvitationState, RsvpStatus, User, utcnow
 
 from bot.text import guest_replies as say
 from bot.services import outbox
@@ -41,7 +41,7 @@ from bot.chat.understanding import Understanding, understand
 from bot.chat.conversation import get_conversation
 from bot.text.dates import format_date
 from bot.text import i18n
-from bot.services import languages, retention, rsvp
+from bot.services import inbox, languages, retention, rsvp
 from bot.services.access import as_uuid
 from bot.services.sending import parse_rsvp_payload, rsvp_payload_id
 from bot.logs import mask_phone
@@ -631,8 +631,14 @@ def _pass_on(turn: _Turn, text: str) -> None:
 
 
 def _forward(turn: _Turn, guest: Guest, text: str, wamid: str | None) -> None:
-    inbound = turn.session.scalar(select(Message).where(Message.wamid == wamid)) if wamid else None
-    if inbound is not None:
-        inbound.guest_id, inbound.event_id = guest.id, guest.event_id
-    rsvp.pass_on_note(turn.session, guest, text, turn.settings.note_digest_seconds)
-    turn.say(say.passed_on(turn.lang), guest.event_id)
+    """File the message in the event's inbox (always: nothing is lost with notify off), tell
+    the organisers with notify on (media as themselves), and tell the guest the truth."""
+    stored = inbox.file(turn.session, guest, wamid)
+    if stored is not None:
+        content = inbox.content_of_row(stored)
+    elif wamid and getattr(turn.msg, "wamid", None) == wamid:
+        content = inbox.content_of(turn.msg)  # handed over directly, never stored
+    else:
+        content = None
+    told = rsvp.pass_on_note(turn.session, guest, text, turn.settings.note_digest_seconds, content=content)
+    turn.say(say.passed_on(turn.lang) if told else say.organisers_will_see(turn.lang), guest.event_id)

@@ -26,6 +26,7 @@ from bot.services import events as event_service
 from bot.services import guests as guest_service
 from bot.services import members as member_service
 from bot.services import stats as stats_service
+from bot.services import inbox as inbox_service
 from bot.chat import guest as guest_flow
 from bot.services import languages, sending, tokens
 from bot.text import i18n
@@ -491,6 +492,31 @@ class OrganiserChat:
     def cmd_stats(self, cmd: C.Stats, event: Event) -> None:
         self.say(replies.stats(event, stats_service.event_stats(self.session, self.user, event.id)))
 
+    # ------------------------------------------------------------------ the inbox
+
+    def cmd_inbox(self, cmd: C.Inbox, event: Event) -> None:
+        event, items, total, unread = inbox_service.list_items(self.session, self.user, event.id,
+                                                               limit=replies.INBOX_PAGE)
+        self.say(replies.inbox_page(event, items, total, unread))
+        if items:
+            convo.save_listing(self.conv, "inbox", event.id, [i.id for i in items])
+            inbox_service.mark_read(self.session, self.user, event.id,
+                                    inbox_service.newest_filed(items, self.session))
+
+    def cmd_reply(self, cmd: C.ReplyGuest, event: Event) -> None:
+        if cmd.ref.number is not None:
+            item_id = convo.listing_id(self.conv, "inbox", event.id, cmd.ref.number)
+            guest = inbox_service.item_guest(self.session, self.user, event.id, item_id) if item_id else None
+            if guest is None:
+                return self.say(replies.no_such_inbox_item(cmd.ref.number))
+        else:
+            guest = self.resolve_guest(event, cmd.ref, _("reply {ref} {text}", ref=REF,
+                                                         text=i18n.Raw(cmd.text[:30])))
+            if guest is None:
+                return
+        sending.message_guest(self.session, self.user, event.id, guest.id, cmd.text)
+        self.say(replies.message_queued(event, guest))
+
     # ------------------------------------------------------------------ sending
 
     def cmd_invite(self, cmd: C.Invite, event: Event) -> None:
@@ -657,6 +683,8 @@ HANDLERS: dict[type, Callable] = {
     C.MarkGuest: OrganiserChat.cmd_mark,
     C.RemoveGuest: OrganiserChat.cmd_remove_guest,
     C.Stats: OrganiserChat.cmd_stats,
+    C.Inbox: OrganiserChat.cmd_inbox,
+    C.ReplyGuest: OrganiserChat.cmd_reply,
     C.Invite: OrganiserChat.cmd_invite,
     C.Remind: OrganiserChat.cmd_remind,
     C.Broadcast: OrganiserChat.cmd_broadcast,

@@ -14,6 +14,10 @@ Neutral messages are plain dicts with a ``type``:
   "section": ...}``
 * ``invitation``: ``{"type": "invitation", "guest_id": ..., "first_name": ..., "event_name": ...,
   "date": "YYYY-MM-DD" | None, "location": ... | None, "reminder": bool, "language": "he"}``
+* ``media``: ``{"type": "media", "kind": "image"|"audio"|"video"|"document"|"sticker", "id": ...,
+  "caption": ..., "filename": ...}``: a file sent by its WhatsApp media id (a guest's photo
+  forwarded to an organiser); only inside the 24-hour window, there is no template for it.
+* ``location``: ``{"type": "location", "latitude": ..., "longitude": ..., "name": ..., "address": ...}``
 * ``job``: work for the worker that is not a message (a guest list to import).
 
 ``outside_window`` holds the words to carry in the broadcast template when the person
@@ -95,6 +99,30 @@ def invitation(*, guest_id, first_name: str, event_name: str, event_date: date |
     }
 
 
+MEDIA_KINDS = frozenset({"image", "audio", "video", "document", "sticker"})
+
+
+def media(kind: str, media_id: str, *, caption: str | None = None, filename: str | None = None) -> dict:
+    """A file WhatsApp already holds (by its media id): a photo, a voice note, a video,
+    a document or a sticker, with its caption."""
+    if kind not in MEDIA_KINDS:
+        raise ValueError(f"not a media kind: {kind!r}")
+    if not str(media_id or "").strip():
+        raise ValueError("a media message needs a media id")
+    message: dict = {"type": "media", "kind": kind, "id": str(media_id)}
+    if caption:
+        message["caption"] = caption
+    if filename:
+        message["filename"] = filename
+    return message
+
+
+def location(latitude: float, longitude: float, *, name: str | None = None, address: str | None = None) -> dict:
+    """A pin on the map."""
+    return {"type": "location", "latitude": float(latitude), "longitude": float(longitude),
+            "name": name or None, "address": address or None}
+
+
 def job(name: str, **fields) -> dict:
     return {"type": "job", "job": name, **fields}
 
@@ -103,6 +131,10 @@ def words_of(message: dict | None) -> str | None:
     """The words a neutral message carries (for logs and the stored body)."""
     if not isinstance(message, dict):
         return None
+    if message.get("type") == "media":
+        return message.get("caption") or f"[{message.get('kind')}]"
+    if message.get("type") == "location":
+        return " ".join(str(p) for p in (message.get("name"), message.get("address")) if p) or "[location]"
     return message.get("text") if isinstance(message.get("text"), str) else None
 
 

@@ -17,9 +17,9 @@ from sqlalchemy.orm import Session
 
 from storage.models import MAX_PARTY_SIZE, Event, EventMember, Guest, RsvpStatus, User, utcnow
 
-from bot.services import languages, outbox
+from bot.services import inbox, languages, outbox
 from bot.services.sending import notice
-from bot.text import i18n
+from bot.text import i18n, replies
 from bot.text.i18n import N_, _, ngettext
 
 log = logging.getLogger("bot.rsvp")
@@ -163,20 +163,32 @@ def _notify(session: Session, guest: Guest, render: Callable[[], str], kind: str
     return sent
 
 
-def pass_on_note(session: Session, guest: Guest, text: str, digest_seconds: int = 0) -> int:
-    """Forward what a guest wrote (not an answer) to the organisers with `notify` on.
+def pass_on_note(session: Session, guest: Guest, text: str, digest_seconds: int = 0,
+                 content: dict | None = None) -> int:
+    """Tell the organisers with `notify` on what a guest wrote (not an answer); returns how
+    many will be told (0: nobody has notify on; the message waits in the inbox all the same,
+    bot.services.inbox).
 
     Notes are not sent one by one: each is held for its organiser, and one digest per
     organiser goes out within `digest_seconds` (NOTE_DIGEST_SECONDS), so a chatty guest
     costs one message (or, outside the organiser's 24-hour window, one template) however
     much they write. With 0 each note goes out at once.
+
+    `content` (bot.services.inbox.content_of) says what a medium or a place is: the digest
+    line names it ("sent 📷 photo: “…”") and, inside the organiser's window, the digest
+    forwards it as itself (the photo, the voice note, the pin), with its caption.
     """
     event = session.get(Event, guest.event_id)
     shown = " ".join(str(text or "").split())
     if len(shown) > 500:
         shown = shown[:499] + "…"
+    media = content if content and content.get("kind") not in (None, "text") else None
 
     def render() -> str:
+        if media is not None:
+            return replies.guest_sent(guest.full_name, event.name,
+                                      replies.inbox_content(media["kind"], media.get("text"), media.get("caption"),
+                                                            media.get("filename")))
         return _("💬 {guest} (guest of {event}) wrote: “{text}”", guest=guest.full_name, event=event.name,
                  text=shown)
     now = utcnow()
@@ -187,6 +199,7 @@ def pass_on_note(session: Session, guest: Guest, text: str, digest_seconds: int 
         bucket, due = uuid.uuid4().hex, now
     held = 0
     texts: dict[str, str] = {}
+    forwards: dict[str, dict | None] = {}
     for member in _members_to_notify(session, guest.event_id):
         if member.phone == guest.phone:
             continue
@@ -194,7 +207,12 @@ def pass_on_note(session: Session, guest: Guest, text: str, digest_seconds: int 
         if lang not in texts:
             with i18n.use(lang):
                 texts[lang] = render()
-        outbox.enqueue(session, phone=member.phone, message=outbox.text(texts[lang]), kind=GUEST_NOTE_KIND,
+                forwards[lang] = inbox.forward_of(media, replies.forward_caption(guest.full_name, media.get("caption"))) \
+                    if media is not None else None
+        message = outbox.text(texts[lang])
+        if forwards[lang] is not None:
+            message["forward"] = forwards[lang]  # sent as itself by the digest, inside the window
+        outbox.enqueue(session, phone=member.phone, message=message, kind=GUEST_NOTE_KIND,
                        event_id=guest.event_id, user_id=member.id, not_before=outbox.HELD_UNTIL)
         outbox.enqueue(session, phone=member.phone, kind=outbox.DIGEST_JOB, user_id=member.id,
                        message=outbox.job(outbox.DIGEST_JOB, user_id=str(member.id)),

@@ -9,6 +9,7 @@ from storage.models import Guest, InvitationState, RsvpStatus, User
 
 from bot.services.permissions import Action
 from bot.services.access import require
+from bot.services import inbox
 
 
 def event_stats(session: Session, actor: User, event_id) -> dict:
@@ -54,4 +55,6 @@ def event_stats(session: Session, actor: User, event_id) -> dict:
         "children_known": children_known,
         "by_side": dict(sorted(by_side.items())),
         "invitations": invitations,
+        # What guests wrote that this member has not read yet (their own `inbox`).
+        "inbox_unread": inbox.unread_count(session, actor, event.id),
     }

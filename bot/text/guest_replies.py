@@ -266,7 +266,14 @@ def apology(lang: str) -> str:
 
 @in_language
 def passed_on(lang: str) -> str:
+    """Only when an organiser will be told now (someone has notify on)."""
     return _("Thanks! I've passed your message to the organisers.")
+
+
+@in_language
+def organisers_will_see(lang: str) -> str:
+    """Nobody is told now, but the message waits in the organisers' inbox."""
+    return _("Thanks! The organisers will see your message.")
 
 
 @in_language

@@ -553,6 +553,9 @@ def stats(event, data: dict) -> str:
         tail.append(_("{n} not sent yet (*invite*)", n=inv["not_sent"]))
     if tail:
         lines.append(" · ".join(tail))
+    if data.get("inbox_unread"):
+        lines.append("")
+        lines.append(inbox_unread(data["inbox_unread"]))
     return cap("\n".join(lines))
 
 
@@ -618,6 +621,87 @@ def sending_started(kind: str, event, total: int) -> str:
 
 def message_queued(event, guest: Guest) -> str:
     return _("📤 Sending your message to {name} ({event}).", name=guest_name(guest), event=event.name)
+
+
+# ---------------------------------------------------------------- the inbox
+
+INBOX_PAGE = 10  # items a listing shows, newest first
+MEDIA_WORDS = {
+    "image": N_("📷 photo"), "audio": N_("🎤 voice note"), "video": N_("🎥 video"), "document": N_("📄 document"),
+    "sticker": N_("sticker"), "location": N_("📍 location"), "contacts": N_("👤 contact card"),
+}
+
+
+def inbox_content(kind: str, text: str | None, caption: str | None, filename: str | None = None) -> str:
+    """What an inbox item says, on one line: its words, "[🎤 voice note]", "📷 photo: caption"."""
+    if kind == "text" or (text and kind not in MEDIA_WORDS):
+        return f"“{short(text or '', 300)}”" if text else "[…]"
+    label = _(MEDIA_WORDS[kind]) if kind in MEDIA_WORDS else _("message")
+    detail = caption or (filename if kind == "document" else None)
+    if detail:
+        return _("{what}: “{caption}”", what=Raw(label), caption=short(detail, 300))
+    return f"[{label}]"
+
+
+def guest_sent(guest_name: str, event_name: str, content: str) -> str:
+    """A note about a medium or a place a guest sent, as a digest line."""
+    return _("💬 {guest} (guest of {event}) sent {content}", guest=guest_name, event=event_name, content=Raw(content))
+
+
+def forward_caption(guest_name: str, caption: str | None) -> str:
+    """The caption an organiser sees on a guest's photo, video or document."""
+    if caption:
+        return _("{guest}: {caption}", guest=guest_name, caption=caption)
+    return _("From {guest}", guest=guest_name)
+
+
+def inbox_waiting(n: int) -> str:
+    """Said in a digest that goes out as a template (no photos there): where the messages wait."""
+    return ngettext("📎 1 photo, voice note or file waits in your *inbox*.",
+                    "📎 {n} photos, voice notes or files wait in your *inbox*.", n)
+
+
+def _when_received(moment, tz: str | None) -> str:
+    from zoneinfo import ZoneInfo
+    from babel import dates as babel_dates
+    try:
+        zone = ZoneInfo(tz or "UTC")
+    except (KeyError, ValueError):
+        zone = ZoneInfo("UTC")
+    local = moment.astimezone(zone)
+    locale = {"he": "he_IL", "ar": "ar_IL", "ru": "ru_RU"}.get(i18n.current(), "en_GB")
+    return f"{babel_dates.format_skeleton('MMMd', local, locale=locale)}, {local:%H:%M}"
+
+
+def inbox_page(event, items: list, total: int, unread: int) -> str:
+    """The newest messages from guests, numbered for *reply <n>*."""
+    if not items:
+        return _("📭 No messages from guests of *{event}* yet. When a guest writes anything that isn't an answer "
+                 "(a question, a photo, a voice note), it waits here.", event=event.name)
+    head = _("💬 *Messages from guests: {event}*", event=event.name)
+    if unread:
+        head += " · " + ngettext("1 new", "{n} new", unread)
+    lines = [head, ""]
+    for n, item in enumerate(items, start=1):
+        name = item.guest_name or _("a guest no longer on the list")
+        new = "🆕 " if not item.read else ""
+        lines.append(_("{n}. {new}*{guest}* · {when}", n=_raw(n), new=Raw(new), guest=name,
+                       when=Raw(_when_received(item.received_at, event.timezone))))
+        lines.append("   " + inbox_content(item.kind, item.text, item.caption, item.filename))
+    if total > len(items):
+        lines.append("")
+        lines.append(_("The newest {shown} of {total}.", shown=_raw(len(items)), total=_raw(total)))
+    lines.append("")
+    lines.append(_("Answer one with *reply 1 <text>*."))
+    return cap("\n".join(lines))
+
+
+def no_such_inbox_item(n: int) -> str:
+    return _("There's no message {n} in the last *inbox* list. Send *inbox* to see it again.", n=_raw(n))
+
+
+def inbox_unread(n: int) -> str:
+    return ngettext("💬 1 unread message (*inbox*)", "💬 {n} unread messages (*inbox*)", n)
 
 
 # ---------------------------------------------------------------- members

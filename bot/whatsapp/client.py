@@ -257,6 +257,42 @@ def list_payload(
     return payload
 
 
+CAPTION_MAX = 1024
+MEDIA_SEND_KINDS = frozenset({"image", "audio", "video", "document", "sticker"})
+_CAPTIONED = frozenset({"image", "video", "document"})  # audio and stickers carry no caption
+
+
+def media_payload(to: str, kind: str, media_id: str, caption: str | None = None,
+                  filename: str | None = None) -> dict[str, Any]:
+    """An image, voice note, video, document or sticker sent by its media id (one received
+    or uploaded); only inside the 24-hour service window."""
+    if kind not in MEDIA_SEND_KINDS:
+        raise ValueError(f"not a media kind: {kind!r}")
+    if not str(media_id or "").strip():
+        raise ValueError("a media message needs a media id")
+    media: dict[str, Any] = {"id": str(media_id)}
+    if caption and kind in _CAPTIONED and str(caption).strip():
+        media["caption"] = truncate(str(caption), CAPTION_MAX)
+    if filename and kind == "document":
+        media["filename"] = truncate(str(filename), 240)
+    payload = _envelope(to, kind)
+    payload[kind] = media
+    return payload
+
+
+def location_payload(to: str, latitude: float, longitude: float, name: str | None = None,
+                     address: str | None = None) -> dict[str, Any]:
+    """A pin on the map; only inside the 24-hour service window."""
+    location: dict[str, Any] = {"latitude": float(latitude), "longitude": float(longitude)}
+    if name:
+        location["name"] = truncate(str(name), 1000)
+    if address:
+        location["address"] = truncate(str(address), 1000)
+    payload = _envelope(to, "location")
+    payload["location"] = location
+    return payload
+
+
 def mark_read_payload(wamid: str) -> dict[str, Any]:
     return {"messaging_product": "whatsapp", "status": "read", "message_id": wamid}
 
@@ -291,6 +327,12 @@ def describe_payload(payload: dict[str, Any]) -> str:
                     for r in s.get("rows", [])]
             return body + "  " + " ".join(f"[{i}) {t}]" for i, t in enumerate(rows, 1))
         return body
+    if kind in MEDIA_SEND_KINDS:
+        caption = (payload.get(kind) or {}).get("caption")
+        return f"[{kind}] {caption}" if caption else f"[{kind}]"
+    if kind == "location":
+        place = payload.get("location") or {}
+        return f"[location] {place.get('name') or ''} {place.get('address') or ''}".strip()
     return f"[{kind}]"
 
 

@@ -15,7 +15,8 @@ from bot.services.sending import rsvp_payload_id
 from bot.text import guest_replies as say
 from bot.text import i18n
 from bot.text.dates import format_date
-from bot.whatsapp.client import buttons_payload, list_payload, template_payload, text_payload
+from bot.whatsapp.client import (buttons_payload, list_payload, location_payload, media_payload, template_payload,
+                                 text_payload)
 
 
 class NotRenderable(ValueError):
@@ -61,6 +62,12 @@ def render(message: dict | None, to: str, settings: Settings, stored_fallback: d
                                          section_title=message.get("section")))
         if kind == "invitation":
             return _invitation(message, to, settings)
+        if kind == "media":  # inside the 24-hour window only: no template carries a file
+            return Rendered(media_payload(to, message["kind"], message["id"], message.get("caption"),
+                                          message.get("filename")))
+        if kind == "location":
+            return Rendered(location_payload(to, message["latitude"], message["longitude"], message.get("name"),
+                                             message.get("address")))
     except (KeyError, TypeError, IndexError) as exc:
         raise NotRenderable(f"malformed {kind} message: {exc!r}") from exc
     raise NotRenderable(f"unknown message type {kind!r}")

@@ -4,6 +4,12 @@ Runs on the worker's job lane when a digest job falls due (bot.services.rsvp que
 per organiser and few minutes). Inside the organiser's 24-hour window the notes go as one
 free-form message; outside it the same words ride in one broadcast template, with the
 count up front, instead of one paid template per note.
+
+A note about a photo, a voice note, a video, a document or a place carries the medium
+itself ("forward", bot.services.inbox.forward_of): inside the window it follows the
+digest as itself, with its caption; outside it no template can carry a file, so the
+template says how many of them wait in the organiser's inbox (where everything is filed
+anyway).
 """
 from __future__ import annotations
 
@@ -18,7 +24,7 @@ from storage.models import Message, MessageStatus, User, utcnow
 from bot.services import languages, outbox
 from bot.services.rsvp import GUEST_NOTE_KIND
 from bot.services.sending import notice
-from bot.text import i18n
+from bot.text import i18n, replies
 from bot.text.i18n import _, ngettext
 
 log = logging.getLogger("bot.digests")
@@ -58,16 +64,23 @@ def run_digest(rt, row) -> bool:
         if user is None or not user.phone:
             return True
         lines = [n.body or "" for n in notes]
+        forwards = [f for f in ((n.payload or {}).get("forward") for n in notes) if isinstance(f, dict)]
         lang = languages.organiser_language(user)
+        inside = user.last_inbound_at is not None and user.last_inbound_at > now - WINDOW
         with i18n.use(lang):
             text = _compose(lines)
-            carried = _carried(lines)
-        inside = user.last_inbound_at is not None and user.last_inbound_at > now - WINDOW
+            # no template carries a file: the template says how many wait in the inbox
+            carried = _carried(lines, replies.inbox_waiting(len(forwards)) if forwards and not inside else "")
         message = outbox.text(text) if inside else notice(text, lang)
         if not inside:
             message["outside_window"] = carried
         outbox.enqueue(session, phone=user.phone, message=message, kind="note_digest_message", user_id=user.id)
-        log.info("digest of %d guest note(s) queued for an organiser", len(notes))
+        if inside:
+            for forward in forwards:  # the photo, the voice note, the pin itself
+                outbox.enqueue(session, phone=user.phone, message=forward, kind="note_digest_media",
+                               user_id=user.id)
+        log.info("digest of %d guest note(s) queued for an organiser (%d media %s)", len(notes), len(forwards),
+                 "forwarded" if inside else "left in the inbox")
     return True
 
 
@@ -88,15 +101,18 @@ def _compose(lines: list[str]) -> str:
     return text
 
 
-def _carried(lines: list[str]) -> str:
-    """The digest in one template parameter: the count first, then as many notes as fit."""
+def _carried(lines: list[str], tail: str = "") -> str:
+    """The digest in one template parameter: the count first, then as many notes as fit,
+    and `tail` (where they wait) at the end."""
+    room = MAX_TEMPLATE_CHARS - (len(tail) + 1 if tail else 0)
+    end = f" {tail}" if tail else ""
     if len(lines) == 1:
-        return lines[0] if len(lines[0]) <= MAX_TEMPLATE_CHARS else lines[0][:MAX_TEMPLATE_CHARS - 1] + "…"
+        return (lines[0] if len(lines[0]) <= room else lines[0][:room - 1] + "…") + end
     head = ngettext("{n} new message from guests:", "{n} new messages from guests:", len(lines))
     words = head
     for line in lines:
         candidate = f"{words} {line}"
-        if len(candidate) > MAX_TEMPLATE_CHARS:
-            return words + " …"
+        if len(candidate) > room - 2:
+            return words + " …" + end
         words = candidate
-    return words
+    return words + end
