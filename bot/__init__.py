@@ -4,6 +4,7 @@ Rooms (dependencies point one way: edges → chat → services → storage; text
   bot/whatsapp/  the Cloud API: client, inbound parsing, the webhook (verify, store, 200),
                  status updates, rendering neutral messages into payloads
   bot/api/       REST: routes, codec, OpenAPI; health checks
+  bot/web/       the guest's own RSVP page, /r/<token> (Jinja, no JavaScript)
   bot/cli/       Flask CLI commands, the chat simulator, the CSV importer
   bot/worker/    answering stored messages in order per sender, sending the outbox,
                  the clock (reminder rounds, tallies), guest-list import jobs
@@ -18,12 +19,14 @@ import logging
 from flask import Flask
 
 from bot.api import health
+from bot.api import media as media_api
 from bot.api import routes as api_routes
 from bot.chat.router import handle_message
 from bot.cli import register as register_cli
 from bot.config import Settings
 from bot.logs import configure_logging
 from bot.runtime import EXTENSION, Conversation, Runtime
+from bot.web import page as guest_page
 from bot.whatsapp import webhook
 from bot.whatsapp.client import CloudAPIClient, ConsoleTransport
 from storage.db import make_engine, make_session_factory
@@ -67,6 +70,8 @@ def create_app(settings: Settings | None = None, *, on_message: Conversation | N
     app.register_blueprint(health.bp)
     app.register_blueprint(webhook.bp)
     api_routes.register(app)
+    media_api.register(app)
+    guest_page.register(app)
     register_cli(app, create_app)
 
     if not settings.uses_whatsapp:

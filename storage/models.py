@@ -201,6 +201,8 @@ class Guest(Base):
     children: Mapped[int | None] = mapped_column(Integer)
     # Set when the guest asked to be forgotten: their name, number and notes are gone.
     forgotten_at: Mapped[datetime | None] = mapped_column(TZ)
+    # Part of the guest's personal page link (/r/<token>): a new number revokes the old link.
+    link_nonce: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     notes: Mapped[str | None] = mapped_column(Text)
     opted_out: Mapped[bool] = mapped_column(Boolean, default=False)
     answered_at: Mapped[datetime | None] = mapped_column(TZ)

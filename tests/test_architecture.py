@@ -10,7 +10,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("bot", "storage")
-ROOMS = {"whatsapp", "api", "cli", "worker", "chat", "services", "text"}
+ROOMS = {"whatsapp", "api", "cli", "worker", "chat", "services", "text", "web"}
 # What each room may import of ours (besides itself, bot.config, bot.logs and storage).
 ALLOWED = {
     "text": set(),
@@ -19,6 +19,7 @@ ALLOWED = {
     "whatsapp": {"services", "text", "runtime"},
     "worker": {"whatsapp", "chat", "services", "text"},
     "api": {"services", "text", "runtime"},
+    "web": {"services", "text", "runtime"},
     "cli": {"worker", "whatsapp", "services", "text", "runtime"},
 }
 EDGE_LIBRARIES = {"flask", "werkzeug", "requests", "httpx", "gunicorn", "click"}

@@ -56,7 +56,8 @@ def test_the_document_is_served_without_a_token_and_names_every_endpoint(client)
         "/api/events", "/api/events/{id}", "/api/events/{id}/members", "/api/events/{id}/invite-member",
         "/api/events/{id}/members/{user_id}", "/api/events/{id}/guests", "/api/events/{id}/guests/{guest_id}",
         "/api/events/{id}/guests/import", "/api/events/{id}/guests.csv", "/api/events/{id}/whatsapp",
-        "/api/events/{id}/whatsapp/broadcast", "/api/events/{id}/stats", "/api/openapi.json",
+        "/api/events/{id}/whatsapp/broadcast", "/api/events/{id}/stats", "/api/events/{id}/inbox", "/api/events/{id}/chart.png",
+        "/api/events/{id}/guests/{guest_id}/link", "/api/openapi.json",
     }
     for path, item in doc["paths"].items():
         for method, op in item.items():

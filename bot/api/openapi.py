@@ -133,6 +133,31 @@ SCHEMAS: dict[str, Any] = {
                     "additionalProperties": _object({k: COUNT for k in ("total", "confirmed", "declined",
                                                                         "invited")})},
         "invitations": _object({s: COUNT for s in INVITATION_STATES}, additionalProperties=False),
+        "inbox_unread": {**COUNT, "description": "Inbox items the caller has not read in the chat yet."},
+    }, additionalProperties=False),
+    "InboxItem": _object({
+        "id": UUID,
+        "guest_id": {**UUID, "nullable": True, "description": "null once the guest was removed."},
+        "guest_name": _nullable(STRING),
+        "kind": {"type": "string", "description": "text, image, audio (a voice note), video, document, sticker, "
+                                                  "location, contacts, ..."},
+        "text": {**STRING, "nullable": True, "description": "What a text message says."},
+        "caption": {**STRING, "nullable": True, "description": "A medium's caption; a location's name and address."},
+        "media_id": {**STRING, "nullable": True, "description": "The WhatsApp media id of a photo, voice note, "
+                                                                "video, document or sticker."},
+        "mime_type": _nullable(STRING),
+        "location": {**_object({"latitude": {"type": "number"}, "longitude": {"type": "number"},
+                                "name": _nullable(STRING), "address": _nullable(STRING)}),
+                     "nullable": True},
+        "received_at": DATETIME,
+        "read": {"type": "boolean", "description": "Whether the caller has seen it in the chat's *inbox*."},
+    }, additionalProperties=False),
+    "InboxPage": _object({
+        "items": {"type": "array", "items": _ref("InboxItem")},
+        "total": {**COUNT, "description": "Every item of the inbox (all pages)."},
+        "unread": {**COUNT, "description": "Items the caller has not read yet."},
+        "skip": COUNT,
+        "limit": {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT},
     }, additionalProperties=False),
     "MessageQueued": _object({
         "queued": {"type": "integer", "enum": [1]},
@@ -159,6 +184,7 @@ ERRORS = {
     "415": "Unsupported content type.",
     "422": "A field has the wrong type or a value the rules refuse; the message says which and why.",
     "500": "Something went wrong on our side.",
+    "503": "The service (its database) is briefly unavailable; nothing was changed: retry after `Retry-After` seconds.",
 }
 
 
@@ -171,7 +197,7 @@ def _error(status: str) -> dict[str, Any]:
 
 def _responses(ok: dict[str, Any], *errors: str) -> dict[str, Any]:
     out = dict(ok)
-    for status in ("401", "404", "405", "413", "500", *errors):
+    for status in ("401", "404", "405", "413", "500", "503", *errors):
         out[status] = _error(status)
     return dict(sorted(out.items()))
 
@@ -332,10 +358,34 @@ def _paths() -> dict[str, Any]:
                     "responses": {"200": {"description": "The OpenAPI document.",
                                           "content": _json({"type": "object"})}}},
         },
+        "/api/events/{id}/inbox": {
+            "parameters": [EVENT_ID],
+            "get": _op("What guests wrote that is not an answer (questions, photos, voice notes), newest first",
+                       _responses(_ok("200", "A page of the inbox; `unread` is the caller's.", _ref("InboxPage")),
+                                  "422"),
+                       params=PAGING, tag="inbox", op_id="eventInbox"),
+        },
         "/api/events/{id}/stats": {
             "parameters": [EVENT_ID],
             "get": _op("Answers, expected headcount, sides and invitation delivery",
                        _responses(_ok("200", "The numbers.", _ref("Stats"))), tag="stats", op_id="eventStats"),
+        },
+        "/api/events/{id}/chart.png": {
+            "parameters": [EVENT_ID],
+            "get": _op("The event's progress as a portrait PNG, in the reader's language (any member)",
+                       _responses({"200": {"description": "The chart.", "content": {
+                           "image/png": {"schema": {"type": "string", "format": "binary"}}}}}),
+                       tag="stats", op_id="eventChart"),
+        },
+        "/api/events/{id}/guests/{guest_id}/link": {
+            "parameters": [EVENT_ID, GUEST_ID],
+            "get": _op("The guest's personal RSVP page link (any member)",
+                       _responses(_ok("200", "The link.", _object({"guest_id": UUID, "token": STRING, "url": STRING}))),
+                       tag="guests", op_id="guestLink"),
+            "post": _op("Revoke the guest's link and make a new one (admin or editor)",
+                        _responses(_ok("200", "The new link.",
+                                       _object({"guest_id": UUID, "token": STRING, "url": STRING})), "403"),
+                        tag="guests", op_id="renewGuestLink"),
         },
     }
 
@@ -357,7 +407,7 @@ def build_openapi() -> dict[str, Any]:
         },
         "servers": [{"url": "/"}],
         "security": [{"bearerAuth": []}],
-        "tags": [{"name": n} for n in ("events", "members", "guests", "whatsapp", "stats", "meta")],
+        "tags": [{"name": n} for n in ("events", "members", "guests", "inbox", "whatsapp", "stats", "meta")],
         "paths": _paths(),
         "components": {
             "securitySchemes": {"bearerAuth": {"type": "http", "scheme": "bearer",

@@ -5,7 +5,8 @@ Every text a person reads is an English `msgid` marked in the code with `_()` (o
 <domain>.po`, one catalog per language and domain:
 
 * ``guest``: what guests read (Hebrew, English, Arabic, Russian);
-* ``organiser``, ``commands``: what organisers read (Hebrew and English).
+* ``organiser``, ``commands``: what organisers read (Hebrew and English);
+* ``web``: the guest's own RSVP page and the progress chart (all four languages).
 
 English is the source language: its entry is the msgid itself. The language being
 written in is a context variable set once per turn (`use("he")`), as Django's
@@ -55,17 +56,18 @@ ORGANISER_LANGS = ("he", "en")         # organisers
 SOURCE = "en"                          # the msgids are English
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 GUEST_DOMAIN = "guest"
-DOMAINS = ("guest", "organiser", "commands", "services")
+DOMAINS = ("guest", "organiser", "commands", "services", "web")
 # Which modules' msgids each catalog holds (paths under bot/; the first match wins, and
 # "organiser" takes every other module). Guests read their catalog in all four languages;
 # the rest is read by organisers, in Hebrew and English.
 DOMAIN_FILES = {
+    "web": ("web/", "services/charts.py", "services/rsvp_links.py"),
     "guest": ("text/guest_replies.py",),
     "commands": ("chat/commands.py", "text/dates.py", "text/phones.py"),
     "services": ("services/", "worker/"),
 }
 DOMAIN_LANGS = {"guest": LANGS, "organiser": ORGANISER_LANGS, "commands": ORGANISER_LANGS,
-                "services": ORGANISER_LANGS}
+                "services": ORGANISER_LANGS, "web": LANGS}
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}  # how msgids are marked in the code
 RTL = frozenset({"he", "ar"})
 

@@ -1,0 +1,182 @@
+"""The event's progress as a picture: a portrait PNG readable on a phone.
+
+Three panels, labels in the reader's language:
+
+* answers over time: confirmed and declined guests, cumulative, since the first
+  invitation (from each guest's `answered_at`, with the answer they hold now);
+* where things stand: confirmed / declined / maybe / pending, and the expected headcount;
+* per side (when the guests have more than one side): confirmed / declined / pending.
+
+Drawn with matplotlib's Agg canvas directly (no pyplot, no global state, safe in threads
+and headless). Right-to-left labels (Hebrew, Arabic) are laid out by matplotlib itself
+(3.10+): no bidi pass here, which would reverse them a second time.
+"""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+import matplotlib
+from babel import dates as babel_dates
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+import matplotlib.dates as mdates
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from storage.models import Event, Guest, RsvpStatus, User, utcnow
+
+from bot.services import languages
+from bot.services.access import require
+from bot.services.permissions import Action
+from bot.text import i18n
+from bot.text.i18n import _, ngettext
+
+WIDTH_PX, HEIGHT_PX, DPI = 900, 1600, 100
+FONT = ["DejaVu Sans"]  # has Hebrew and Arabic glyphs (fonts-dejavu-core)
+COLOURS = {"confirmed": "#1b7f3b", "declined": "#b3261e", "maybe": "#c77700", "pending": "#6b7280"}
+_LOCALES = {"en": "en_GB", "he": "he_IL", "ar": "ar", "ru": "ru_RU"}
+
+
+@dataclass
+class Progress:
+    """What the chart shows, read from the database (or built by a test)."""
+
+    event_name: str
+    start: datetime
+    now: datetime
+    confirmed_at: list[datetime] = field(default_factory=list)
+    declined_at: list[datetime] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=lambda: {"confirmed": 0, "declined": 0, "maybe": 0,
+                                                             "pending": 0})
+    headcount: int = 0
+    by_side: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+def read_progress(session: Session, event: Event, now: datetime | None = None) -> Progress:
+    now = now or utcnow()
+    guests = list(session.scalars(select(Guest).where(Guest.event_id == event.id)))
+    invited = [g.invited_at for g in guests if g.invited_at] + [g.answered_at for g in guests if g.answered_at]
+    start = min(invited) if invited else (event.created_at or now)
+    p = Progress(event.name, start=start, now=max(now, start))
+    for g in guests:
+        side = g.side or ""
+        bucket = p.by_side.setdefault(side, {"confirmed": 0, "declined": 0, "pending": 0})
+        if g.status == RsvpStatus.confirmed:
+            p.counts["confirmed"] += 1
+            p.headcount += g.party_size if g.party_size is not None else 1
+            bucket["confirmed"] += 1
+            if g.answered_at:
+                p.confirmed_at.append(g.answered_at)
+        elif g.status == RsvpStatus.declined:
+            p.counts["declined"] += 1
+            bucket["declined"] += 1
+            if g.answered_at:
+                p.declined_at.append(g.answered_at)
+        else:
+            # Pending guests who answered "maybe" have an answer time; the rest never answered.
+            p.counts["maybe" if g.answered_at else "pending"] += 1
+            bucket["pending"] += 1
+    return p
+
+
+def event_chart(session: Session, actor: User, event_id, now: datetime | None = None) -> tuple[Event, bytes]:
+    """(the event, its chart as PNG bytes) in the actor's language; any member may see it."""
+    event, _member = require(session, actor, event_id, Action.VIEW)
+    return event, render_png(read_progress(session, event, now), languages.organiser_language(actor))
+
+
+def _cumulative(times: list[datetime], start: datetime, now: datetime) -> tuple[list[datetime], list[int]]:
+    xs, ys = [start], [0]
+    for n, t in enumerate(sorted(times), start=1):
+        xs += [t, t]
+        ys += [n - 1, n]
+    xs.append(now)
+    ys.append(len(times))
+    return xs, ys
+
+
+def render_png(p: Progress, lang: str = "en") -> bytes:
+    """The chart of `p` as PNG bytes, WIDTH_PX × HEIGHT_PX, labels in `lang`."""
+    with i18n.use(lang), matplotlib.rc_context({"font.family": FONT, "font.size": 20}):
+        return _render(p, lang)
+
+
+def _render(p: Progress, lang: str) -> bytes:
+    rtl = lang in ("he", "ar")
+    fig = Figure(figsize=(WIDTH_PX / DPI, HEIGHT_PX / DPI), dpi=DPI, facecolor="white")
+    FigureCanvasAgg(fig)
+    sides = {k: v for k, v in p.by_side.items() if k} if len(p.by_side) > 1 else {}
+    rows = [1.25, 1.0] + ([1.0] if sides else [])
+    grid = fig.add_gridspec(len(rows), 1, height_ratios=rows, left=0.06 if rtl else 0.13,
+                            right=0.84 if rtl and sides else 0.92 if rtl else 0.95, top=0.83, bottom=0.06,
+                            hspace=0.55)
+    total = sum(p.counts.values())
+    fig.text(0.5, 0.96, p.event_name, ha="center", va="center", fontsize=34, fontweight="bold",
+             family=FONT)
+    expected = i18n.Raw(ngettext("1 person", "{n} people", p.headcount))
+    fig.text(0.5, 0.915, _("Expected: {people}", people=expected) + "  ·  " + _("{n} invited", n=total),
+        ha="center", va="center", fontsize=24, family=FONT, color="#111827")
+
+    # Answers over time.
+    ax = fig.add_subplot(grid[0])
+    for times, key, label in ((p.confirmed_at, "confirmed", _("Confirmed")),
+                              (p.declined_at, "declined", _("Declined"))):
+        xs, ys = _cumulative(times, p.start, p.now)
+        ax.step(xs, ys, where="post", color=COLOURS[key], linewidth=4, label=label)
+    ax.set_title(_("Answers over time"), fontsize=26, family=FONT, pad=14)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=5))
+    span = p.now - p.start
+    ax.set_xlim(p.start, p.now if span > timedelta(hours=1) else p.start + timedelta(days=1))
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=4))
+    ax.xaxis.set_major_formatter(FuncFormatter(
+        lambda x, _pos: babel_dates.format_skeleton("MMMd", mdates.num2date(x), locale=_LOCALES.get(lang, "en_GB"))))
+    ax.tick_params(labelsize=18)
+    ax.set_ylim(bottom=0)
+    ax.legend(fontsize=18, loc="upper right" if not rtl else "upper left", frameon=False, prop={"family": FONT,
+                                                                                                  "size": 18})
+    ax.grid(axis="y", alpha=0.3)
+
+    # Where things stand.
+    ax2 = fig.add_subplot(grid[1])
+    keys = ["confirmed", "declined", "maybe", "pending"]
+    names = {"confirmed": _("Confirmed"), "declined": _("Declined"), "maybe": _("Maybe"), "pending": _("Pending")}
+    values = [p.counts[k] for k in keys]
+    bars = ax2.bar(range(len(keys)), values, color=[COLOURS[k] for k in keys])
+    ax2.set_xticks(range(len(keys)), [names[k] for k in keys], fontsize=18, family=FONT)
+    ax2.bar_label(bars, labels=[i18n.number(v, lang) for v in values], fontsize=20, padding=4)
+    ax2.set_ylim(0, max(values + [1]) * 1.25)
+    ax2.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=4))
+    ax2.set_title(_("Answers now"), fontsize=26, family=FONT, pad=14)
+    ax2.tick_params(axis="y", labelsize=16)
+    if rtl:
+        ax2.invert_xaxis()  # read from the right: confirmed first
+
+    # Per side.
+    if sides:
+        ax3 = fig.add_subplot(grid[2])
+        labels = list(sides)[:6]
+        left = [0] * len(labels)
+        for key, name in (("confirmed", names["confirmed"]), ("declined", names["declined"]),
+                          ("pending", names["pending"])):
+            widths = [sides[s][key] for s in labels]
+            ax3.barh(range(len(labels)), widths, left=left, color=COLOURS[key], label=name)
+            left = [a + b for a, b in zip(left, widths)]
+        ax3.set_yticks(range(len(labels)), labels, fontsize=18, family=FONT)
+        ax3.invert_yaxis()
+        ax3.xaxis.set_major_locator(MaxNLocator(integer=True, nbins=5))
+        ax3.tick_params(axis="x", labelsize=16)
+        ax3.set_title(_("By side"), fontsize=26, family=FONT, pad=14)
+        if rtl:
+            ax3.invert_xaxis()
+
+    for a in fig.axes:
+        for side in ("top", "left" if rtl else "right"):
+            a.spines[side].set_visible(False)
+        if rtl:
+            a.yaxis.tick_right()
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=DPI, facecolor="white")
+    return buf.getvalue()

@@ -1,0 +1,1 @@
+"""The guest's own page: `/r/<token>`, server-rendered (Jinja), to answer without WhatsApp."""

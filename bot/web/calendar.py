@@ -1,0 +1,40 @@
+"""An event as an iCalendar file (RFC 5545), for the guest page's "add to calendar"."""
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+
+def _escape(text: str) -> str:
+    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\r\n", "\\n").replace("\n", "\\n"))
+
+
+def _fold(line: str) -> str:
+    """Lines longer than 75 octets are folded (continuation lines start with a space)."""
+    out, raw = [], line.encode("utf-8")
+    while len(raw) > 75:
+        cut = 75 if not out else 74
+        while cut > 0 and (raw[cut] & 0xC0) == 0x80:  # never split a UTF-8 character
+            cut -= 1
+        out.append(raw[:cut].decode("utf-8"))
+        raw = raw[cut:]
+    out.append(raw.decode("utf-8"))
+    return "\r\n ".join(out)
+
+
+def event_ics(uid: str, name: str, day: date, location: str | None, url: str | None = None,
+              now: datetime | None = None) -> str:
+    """A one-day, all-day VEVENT (the event has a date, not a time)."""
+    stamp = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    lines = [
+        "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//invitebot//guest page//EN", "CALSCALE:GREGORIAN",
+        "BEGIN:VEVENT", f"UID:{uid}", f"DTSTAMP:{stamp}",
+        f"DTSTART;VALUE=DATE:{day:%Y%m%d}", f"DTEND;VALUE=DATE:{day + timedelta(days=1):%Y%m%d}",
+        f"SUMMARY:{_escape(name)}",
+    ]
+    if location:
+        lines.append(f"LOCATION:{_escape(location)}")
+    if url:
+        lines.append(f"URL:{url}")
+    lines += ["END:VEVENT", "END:VCALENDAR"]
+    return "\r\n".join(_fold(line) for line in lines) + "\r\n"

@@ -1,0 +1,150 @@
+"""The guest's own page, /r/<token>: shown in the event's language, answered with the
+same rules and organiser notices as WhatsApp, protected, rate-limited, leaking nothing."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from bot.services import events, guests, rsvp_links
+from bot.services.users import get_or_create_user
+from bot.web import page
+from storage.models import Guest, Message, RsvpStatus
+from tests.conftest import TEST_APP_SECRET
+
+ORGANISER = "+972501000001"
+
+
+def _seed(runtime, language="he", name="החתונה של דנה", location="גני התערוכה, תל אביב"):
+    with runtime.transaction() as s:
+        admin = get_or_create_user(s, phone=ORGANISER, display_name="Noa")
+        event = events.create_event(s, admin, name, date=date(2027, 6, 12), location=location, language=language)
+        guest = guests.add_guest(s, admin, event.id, guests.GuestInput(first_name="Dana", phone="+972502345678"))
+        other = guests.add_guest(s, admin, event.id, guests.GuestInput(first_name="Secret", last_name="Other",
+                                                                         phone="+972502345679"))
+        return guest.id, rsvp_links.token_for(TEST_APP_SECRET, guest), other.id
+
+
+@pytest.fixture(autouse=True)
+def _fresh_limiter(monkeypatch):
+    monkeypatch.setattr(page, "limiter", page.RateLimiter())
+
+
+def _csrf(html: str) -> str:
+    return re.search(r'name="csrf" value="([^"]+)"', html).group(1)
+
+
+def _guest(runtime, guest_id) -> Guest:
+    with runtime.transaction() as s:
+        g = s.get(Guest, guest_id)
+        s.expunge(g)
+        return g
+
+
+def _notices(runtime) -> list[str]:
+    with runtime.transaction() as s:
+        return [m.body or "" for m in s.scalars(select(Message).where(Message.kind == "rsvp_notice"))]
+
+
+def test_the_page_is_hebrew_right_to_left_with_map_links_and_a_calendar(client, runtime):
+    _, token, _ = _seed(runtime)
+    r = client.get(f"/r/{token}")
+    assert r.status_code == 200
+    html = r.get_data(as_text=True)
+    assert '<html lang="he" dir="rtl">' in html
+    assert "החתונה של דנה" in html and "שלום Dana" in html.replace("\u2068", "").replace("\u2069", "")
+    assert "2027" in html and "ביוני" in html                  # the date, in Hebrew
+    assert "https://www.google.com/maps/search/?api=1&amp;query=" in html and "https://waze.com/ul?q=" in html
+    assert "Secret" not in html                                # nothing about other guests
+    assert r.headers["Cache-Control"] == "no-store" and r.headers["Referrer-Policy"] == "no-referrer"
+    assert "<script" not in html
+    ics = client.get(f"/r/{token}/event.ics")
+    assert ics.status_code == 200 and ics.mimetype == "text/calendar"
+    assert "DTSTART;VALUE=DATE:20270612" in ics.get_data(as_text=True)
+
+
+def test_the_page_is_english_left_to_right(client, runtime):
+    _, token, _ = _seed(runtime, language="en", name="Dana's party", location="Tel Aviv")
+    html = client.get(f"/r/{token}").get_data(as_text=True)
+    assert '<html lang="en" dir="ltr">' in html
+    assert "Will you come?" in html and "Sat 12 Jun 2027" in html
+    for field in ("answer-yes", "answer-no", "answer-maybe", "adults", "children"):
+        assert f'<label for="{field}">' in html                # every control has a label
+
+
+def test_answering_records_and_notifies_the_organiser_then_a_change_is_recorded(client, runtime):
+    guest_id, token, _ = _seed(runtime, language="en")
+    csrf = _csrf(client.get(f"/r/{token}").get_data(as_text=True))
+    r = client.post(f"/r/{token}", data={"csrf": csrf, "answer": "yes", "adults": "2", "children": "1"})
+    assert r.status_code == 200
+    assert "you are coming" in r.get_data(as_text=True)
+    g = _guest(runtime, guest_id)
+    assert (g.status, g.party_size, g.children) == (RsvpStatus.confirmed, 3, 1)
+    notices = _notices(runtime)
+    assert len(notices) == 1 and "Dana" in notices[0]
+    r = client.post(f"/r/{token}", data={"csrf": csrf, "answer": "no"})
+    assert r.status_code == 200
+    assert _guest(runtime, guest_id).status == RsvpStatus.declined
+    assert len(_notices(runtime)) == 2
+    assert "You are not coming." in client.get(f"/r/{token}").get_data(as_text=True)
+
+
+def test_bad_values_are_refused_with_the_reason_and_nothing_changes(client, runtime):
+    guest_id, token, _ = _seed(runtime, language="en")
+    csrf = _csrf(client.get(f"/r/{token}").get_data(as_text=True))
+    r = client.post(f"/r/{token}", data={"csrf": csrf, "answer": "yes", "adults": "0", "children": "x"})
+    assert r.status_code == 422
+    html = r.get_data(as_text=True)
+    assert 'role="alert"' in html and "from 1 to 50" in html and "from 0 to 49" in html
+    assert _guest(runtime, guest_id).status == RsvpStatus.invited and _notices(runtime) == []
+
+
+def test_a_post_without_the_csrf_token_changes_nothing(client, runtime):
+    guest_id, token, _ = _seed(runtime, language="en")
+    client.get(f"/r/{token}")
+    assert client.post(f"/r/{token}", data={"answer": "yes"}).status_code == 400
+    assert client.post(f"/r/{token}", data={"answer": "yes", "csrf": "0" * 64}).status_code == 400
+    # A token for another guest's page does not work here either.
+    assert _guest(runtime, guest_id).status == RsvpStatus.invited
+
+
+def test_a_wrong_or_revoked_token_is_the_same_plain_404(client, runtime):
+    guest_id, token, other_id = _seed(runtime)
+    wrong = token[:-1] + ("A" if token[-1] != "A" else "B")
+    bodies = set()
+    for bad in (wrong, "nothing", "A" * 38, token[:22] + "x" * 16):
+        r = client.get(f"/r/{bad}")
+        assert r.status_code == 404
+        bodies.add(r.get_data(as_text=True))
+        assert client.post(f"/r/{bad}", data={"answer": "yes"}).status_code == 404
+    assert len(bodies) == 1 and "Dana" not in bodies.pop()
+    # A new phone number revokes the old link; so does a new link.
+    with runtime.transaction() as s:
+        g = s.get(Guest, guest_id)
+        g.phone = "+972509999999"
+    assert client.get(f"/r/{token}").status_code == 404
+    with runtime.transaction() as s:
+        g = s.get(Guest, guest_id)
+        fresh = rsvp_links.token_for(TEST_APP_SECRET, g)
+        newer = rsvp_links.new_link(s, g, TEST_APP_SECRET)
+    assert fresh != newer
+    assert client.get(f"/r/{fresh}").status_code == 404
+    assert client.get(f"/r/{newer}").status_code == 200
+
+
+def test_posts_are_rate_limited_per_token(client, runtime):
+    _, token, _ = _seed(runtime, language="en")
+    csrf = _csrf(client.get(f"/r/{token}").get_data(as_text=True))
+    codes = [client.post(f"/r/{token}", data={"csrf": csrf, "answer": "maybe"}).status_code for _ in range(11)]
+    assert codes[:10] == [200] * 10 and codes[10] == 429
+
+
+def test_the_rate_limiter_forgets_after_the_window():
+    now = [0.0]
+    limiter = page.RateLimiter(limit=2, window=60, clock=lambda: now[0])
+    assert limiter.allow("t") and limiter.allow("t") and not limiter.allow("t")
+    assert limiter.allow("other")
+    now[0] = 61
+    assert limiter.allow("t")
