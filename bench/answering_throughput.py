@@ -92,7 +92,7 @@ def store(rt, batches) -> None:
 
 
 def start_workers(url: str, n: int, send_rate: float) -> list[subprocess.Popen]:
-    env = {**os.environ, "DATABASE_URL": url, "WHATSAPP_APP_SECRET": SECRET, "LOG_LEVEL": "WARNING",
+    env = {**os.environ, "DATABASE_URL": url, "WHATSAPP_APP_SECRET": SECRET, "LOG_LEVEL": "WARNING", "QUIET_HOURS": "",
            "WHATSAPP_MAX_SEND_RATE": str(send_rate), "PYTHONPATH": str(ROOT)}
     for key in ("WHATSAPP_ACCESS_TOKEN", "WHATSAPP_PHONE_NUMBER_ID"):
         env.pop(key, None)

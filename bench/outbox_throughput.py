@@ -99,7 +99,7 @@ def main(argv=None) -> int:
                 "WHATSAPP_APP_SECRET": "bench-secret",
                 "WHATSAPP_VERIFY_TOKEN": "bench-verify",
                 "WHATSAPP_MAX_SEND_RATE": str(args.rate),
-                "LOG_LEVEL": "WARNING",
+                "LOG_LEVEL": "WARNING", "QUIET_HOURS": "",
             }
             command = [str(Path(sys.executable).parent / "flask"), "--app", "wsgi", "worker", "--once"]
             if args.concurrency:

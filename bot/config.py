@@ -69,6 +69,9 @@ class Settings:
         problems: list[str] = []
         for f in fields(cls):
             raw = env.get(f.name.upper())
+            if f.name == "quiet_hours" and raw is not None:
+                values[f.name] = raw.strip()  # set but empty: no quiet hours at all
+                continue
             if raw is None or raw.strip() == "":
                 continue
             raw = raw.strip()

@@ -161,7 +161,8 @@ def answered_so_far(db) -> int:
 
 def _worker(db, fake) -> subprocess.Popen:
     env = {**os.environ, **fake.env(), "DATABASE_URL": db.url, "WHATSAPP_APP_SECRET": TEST_APP_SECRET,
-           "WHATSAPP_VERIFY_TOKEN": TEST_VERIFY_TOKEN, "WHATSAPP_MAX_SEND_RATE": "1000", "LOG_LEVEL": "WARNING"}
+           "WHATSAPP_VERIFY_TOKEN": TEST_VERIFY_TOKEN, "WHATSAPP_MAX_SEND_RATE": "1000", "LOG_LEVEL": "WARNING",
+           "QUIET_HOURS": ""}
     return subprocess.Popen([FLASK, "--app", "wsgi", "worker"], cwd=ROOT, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
