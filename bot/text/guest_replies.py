@@ -92,7 +92,7 @@ def confirm_reading(lang: str, answer: str, total: int | None = None, children: 
     if answer == "maybe":
         return _("Just to be sure: you might come, but you don't know yet?")
     if total and children:
-        return _("Just to be sure: you're coming, {people}, {children} of them?",
+        return _("Just to be sure: you're coming, {people} including {children}?",
                  people=i18n.Raw(people(lang, total)), children=i18n.Raw(children_count(lang, children)))
     if total:
         return _("Just to be sure: you're coming, {people}?", people=i18n.Raw(people(lang, total)))
