@@ -221,3 +221,12 @@ def test_remind_broadcast_and_message(phone_factory, runtime, fake_graph):
     fake_graph.open_window("+972502345672")
     assert "Sending your message to Ron" in dana.send("message Ron: See you there!")
     assert any("See you there!" in t for t in (m.text for m in fake_graph.sent_to("+972502345672")))
+
+
+def test_a_landline_is_added_with_a_warning_a_mobile_without(phone_factory, runtime):
+    dana = organiser(phone_factory)
+    reply = dana.send("add guest Savta Rivka 02-623-4567")
+    assert "Added Savta Rivka" in reply and "landline" in reply
+    assert "landline" not in dana.send("add guest Avi Cohen 052-123-4567")
+    hebrew = dana.send("הוסף אורח סבתא רבקה 03-623-4567")
+    assert "הוספתי" in hebrew and "קווי" in hebrew

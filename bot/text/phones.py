@@ -215,6 +215,13 @@ def region_of(e164: str) -> str | None:
     return region
 
 
+def is_landline(e164: str | None) -> bool:
+    """True for a number phonenumbers knows to be a fixed line (02-, 03-, 04- ... in Israel):
+    WhatsApp rarely runs on one, so an invitation to it will most likely fail."""
+    number = _parse_e164(e164) if e164 else None
+    return number is not None and phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.FIXED_LINE
+
+
 def display_phone(e164: str) -> str:
     """International format for replies ("+972 50-234-5678"); the input if unparseable."""
     number = _parse_e164(e164)

@@ -17,7 +17,7 @@ from storage.models import Guest, InvitationState, RsvpStatus
 from bot.text import i18n
 from bot.text.dates import format_date
 from bot.text.i18n import N_, Raw, _, ngettext
-from bot.text.phones import display_phone
+from bot.text.phones import display_phone, is_landline
 
 MAX_TEXT = 4000          # a margin under WhatsApp's 4,096
 PAGE_SIZE = 15           # guests per page: one phone screen
@@ -410,6 +410,9 @@ def guest_added(event, guest: Guest) -> str:
         bits.append(_("party {n}", n=_raw(guest.party_size)))
     extra = _(" ({details})", details=i18n.join(bits)) if bits else ""
     opted = _(" They opted out of messages earlier, so I won't message them.") if guest.opted_out else ""
+    if is_landline(guest.phone):
+        opted += "\n" + _("⚠️ That looks like a landline, and WhatsApp rarely runs on one: "
+                          "a mobile number will reach them.")
     return _("✅ Added {name} {phone}{extra} to {event}.{opted}", name=guest_name(guest),
              phone=display_phone(guest.phone), extra=i18n.Raw(extra), event=event.name, opted=i18n.Raw(opted))
 
