@@ -49,6 +49,9 @@ class Settings:
     # No invitation, reminder or broadcast reaches a guest in these hours of the event's
     # time zone ("22-8"; empty or "off": none); such messages wait for the morning.
     quiet_hours: str = "22-8"
+    # Where guests' own pages are reached from outside (https://invites.example.com): the
+    # address the `link` command writes into each guest's link.
+    public_url: str | None = None
     # An event's guests, answers and messages are deleted this many days after it (0: kept).
     retention_days: int = 180
     log_level: str = "INFO"
@@ -135,6 +138,8 @@ class Settings:
         if not re.fullmatch(r"https?://[^\s/]+(:\d+)?/?", self.whatsapp_api_base_url):
             out.append(f"WHATSAPP_API_BASE_URL must look like https://graph.facebook.com "
                        f"(got {self.whatsapp_api_base_url!r})")
+        if self.public_url and not re.fullmatch(r"https?://[^\s/]+(:\d+)?(/[^\s]*)?", self.public_url):
+            out.append(f"PUBLIC_URL must look like https://invites.example.com (got {self.public_url!r})")
         if not re.fullmatch(r"v\d+\.\d+", self.whatsapp_api_version):
             out.append(f"WHATSAPP_API_VERSION must look like v20.0 (got {self.whatsapp_api_version!r})")
         try:

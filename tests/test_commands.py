@@ -39,6 +39,7 @@ from bot.chat.commands import (
     ShowEvent,
     Inbox,
     ReplyGuest,
+    GuestLink,
     Stats,
     Token,
     UseEvent,
@@ -187,6 +188,8 @@ CASES = [
     ("reminders 7 7 1", Reminders((7, 1))),
     ("reminders off", Reminders(None)),
     # account
+    ("link 3", GuestLink(Ref("3", 3))),
+    ("link Dana new", GuestLink(Ref("Dana"), new=True)),
     ("inbox", Inbox()),
     ("messages", Inbox()),
     ("reply 1 Yes, there is parking", ReplyGuest(Ref("1", 1), "Yes, there is parking")),

@@ -38,6 +38,7 @@ from bot.chat.commands import (
     SetLanguage,
     Inbox,
     ReplyGuest,
+    GuestLink,
     ShowEvent,
     Stats,
     Token,
@@ -73,6 +74,9 @@ def latin_outside_isolates(text):
 
 
 CASES = [
+    ("קישור 3", GuestLink(Ref("3", 3))),
+    ("לינק דנה", GuestLink(Ref("דנה"))),
+    ("קישור אישי 2 חדש", GuestLink(Ref("2", 2), new=True)),
     ("הודעות", Inbox()),
     ("תיבה", Inbox()),
     ("הודעות מאורחים", Inbox()),

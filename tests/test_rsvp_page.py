@@ -148,3 +148,29 @@ def test_the_rate_limiter_forgets_after_the_window():
     assert limiter.allow("other")
     now[0] = 61
     assert limiter.allow("t")
+
+
+def test_the_link_command_gives_a_guest_page_that_opens(settings, fake_graph, db):
+    """An organiser texts `link <name>`; the URL in the reply opens the guest's page."""
+    import re
+
+    from bot import create_app
+    from tests.phone import Phone
+
+    app = create_app(settings.with_overrides(public_url="https://invites.example.com"))
+    app.testing = True
+    rt = app.extensions["invitebot"]
+    try:
+        dana = Phone(app.test_client(), rt, fake_graph, "+972521234567", "Dana")
+        dana.send("new event Wedding")
+        dana.send("add guest Avi Cohen 052-123-4567")
+        reply = dana.send("link Avi")
+        url = re.search(r"https://invites\.example\.com(/r/\S+)", reply)
+        assert url and "Avi Cohen" in reply
+        page = app.test_client().get(url.group(1).rstrip("\u2069"))
+        assert page.status_code == 200 and "Wedding" in page.get_data(as_text=True)
+        renewed = dana.send("link Avi new")
+        assert "no longer works" in renewed
+        assert app.test_client().get(url.group(1).rstrip("\u2069")).status_code == 404
+    finally:
+        rt.engine.dispose()

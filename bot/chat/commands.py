@@ -32,7 +32,7 @@ __all__ = [
     "AddGuests", "ListGuests", "More", "FindGuests", "EditGuest", "MarkGuest", "RemoveGuest",
     "Stats", "Inbox", "ReplyGuest", "Invite", "Remind", "Broadcast", "MessageGuest",
     "ListMembers", "AddMember", "ChangeRole", "RemoveMember", "Leave", "Notify", "Reminders",
-    "SetLanguage", "Token", "Confirm", "Cancel", "Command",
+    "SetLanguage", "GuestLink", "Token", "Confirm", "Cancel", "Command",
     # the table and functions
     "CommandSpec", "COMMANDS", "GROUPS", "parse", "help_lines", "spec_for", "action_for", "split_name",
     "MAX_GUEST_LINES", "MAX_TEXT_LENGTH", "MAX_PARTY_SIZE",
@@ -242,6 +242,12 @@ class Reminders:
 
 
 @dataclass(frozen=True)
+class GuestLink:
+    ref: Ref
+    new: bool = False          # revoke the old link and make a new one
+
+
+@dataclass(frozen=True)
 class SetLanguage:
     code: str                  # "he" | "en" | "ar" | "ru": the language the sender reads
 
@@ -265,7 +271,7 @@ Command = Union[
     Help, NewEvent, SetEventField, ListEvents, UseEvent, ShowEvent, DeleteEvent, AddGuests,
     ListGuests, More, FindGuests, EditGuest, MarkGuest, RemoveGuest, Stats, Inbox, ReplyGuest, Invite, Remind,
     Broadcast, MessageGuest, ListMembers, AddMember, ChangeRole, RemoveMember, Leave, Notify,
-    Reminders, SetLanguage, Token, Confirm, Cancel,
+    Reminders, SetLanguage, GuestLink, Token, Confirm, Cancel,
 ]
 
 
@@ -976,6 +982,19 @@ def _parse_remove_guest(inp: _Input) -> RemoveGuest:
     if not inp.rest:
         raise _Fail(_("Remove whom? Try: remove guest 3 (the number from the last list), a name or a phone"))
     return RemoveGuest(ref=_ref(inp.rest, inp.region))
+
+
+@_spec("link", ["link", "rsvp link", "page", "guest page", "guest link", "קישור", "לינק", "קישור אישי",
+                "דף אישי", "הקישור של", "קישור לאורח"],
+       N_("link <ref> [new]"), N_("a guest's own RSVP page, to pass on by SMS or another app"), "Guests",
+       Action.VIEW, GuestLink, writes=False)
+def _parse_link(inp: _Input) -> GuestLink:
+    words = inp.rest.split()
+    new = bool(words) and _key(words[-1]) in {"new", "חדש", "renew", "again"}
+    rest = " ".join(words[:-1] if new else words).strip()
+    if not rest:
+        raise _Fail(_("Whose page? Try: link 3 (the number from the last list), a name or a phone"))
+    return GuestLink(ref=_ref(rest, inp.region), new=new)
 
 
 @_spec("stats", ["stats", "status", "summary", "statistics", "report", "rsvps", "totals", "numbers", "סטטוס",

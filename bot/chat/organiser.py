@@ -28,7 +28,7 @@ from bot.services import members as member_service
 from bot.services import stats as stats_service
 from bot.services import inbox as inbox_service
 from bot.chat import guest as guest_flow
-from bot.services import languages, sending, tokens
+from bot.services import languages, rsvp_links, sending, tokens
 from bot.text import i18n
 from bot.text.i18n import N_, _
 from bot.services.access import require
@@ -489,6 +489,21 @@ class OrganiserChat:
                  {"op": "remove_guest", "event_id": str(event.id), "guest_id": str(guest.id),
                   "again": "remove guest"})
 
+    def cmd_link(self, cmd: C.GuestLink, event: Event) -> None:
+        guest = self.resolve_guest(event, cmd.ref, _("link {ref}", ref=REF))
+        if guest is None:
+            return
+        secret, base = self.settings.whatsapp_app_secret, self.settings.public_url
+        if not secret or not base:
+            return self.say(_("Guests' own pages need the bot's public address and its app secret "
+                              "({settings}): ask whoever runs the bot.", settings="PUBLIC_URL, WHATSAPP_APP_SECRET"))
+        if cmd.new:
+            require(self.session, self.user, event.id, Action.EDIT_GUESTS)
+            token = rsvp_links.new_link(self.session, guest, secret)
+        else:
+            token = rsvp_links.token_for(secret, guest)
+        self.say(replies.guest_link(event, guest, f"{base.rstrip('/')}/r/{token}", renewed=cmd.new))
+
     def cmd_stats(self, cmd: C.Stats, event: Event) -> None:
         self.say(replies.stats(event, stats_service.event_stats(self.session, self.user, event.id)))
 
@@ -697,6 +712,7 @@ HANDLERS: dict[type, Callable] = {
     C.Notify: OrganiserChat.cmd_notify,
     C.Reminders: OrganiserChat.cmd_reminders,
     C.SetLanguage: OrganiserChat.cmd_language,
+    C.GuestLink: OrganiserChat.cmd_link,
     C.Token: OrganiserChat.cmd_token,
     C.Confirm: OrganiserChat.cmd_confirm,
     C.Cancel: OrganiserChat.cmd_cancel,

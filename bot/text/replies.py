@@ -402,6 +402,14 @@ def ambiguous_guests(text: str, guests: list[Guest], total: int, again: str) -> 
     return cap("\n".join(lines))
 
 
+def guest_link(event, guest: Guest, url: str, renewed: bool = False) -> str:
+    head = _("🔗 A new page for {name} ({event}); the old link no longer works:", name=guest_name(guest),
+             event=event.name) if renewed else _("🔗 {name}'s own page for {event}:", name=guest_name(guest),
+                                                 event=event.name)
+    return head + "\n" + i18n.isolate(url) + "\n" + _(
+        "Pass it on by SMS or any app: they can answer there, without WhatsApp.")
+
+
 def guest_added(event, guest: Guest) -> str:
     bits = []
     if guest.side:
