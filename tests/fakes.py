@@ -155,6 +155,8 @@ class SentMessage:
                 p.get("text", "")
                 for c in self.payload["template"].get("components", []) if c.get("type") == "body"
                 for p in c.get("parameters", []))
+        if kind in ("image", "video", "document"):
+            return self.payload[kind].get("caption", "")
         return ""
 
     @property

@@ -13,6 +13,7 @@ from bot.services import rsvp
 from bot.services.charts import HEIGHT_PX, WIDTH_PX, Progress, render_png
 from storage.models import Guest
 from tests.api_helpers import seed
+from tests.phone import phone_factory  # noqa: F401  (fixture)
 
 T0 = datetime(2027, 5, 1, tzinfo=timezone.utc)
 
@@ -78,3 +79,19 @@ def test_a_guest_link_is_given_to_members_and_renewed_by_editors(media_client):
     assert client.get(f"/r/{first['token']}").status_code == 404
     assert client.get(f"/r/{renewed['token']}").status_code == 200
     assert client.get(url, headers=world.headers("outsider")).status_code == 404
+
+
+def test_an_organiser_who_sends_chart_gets_the_picture_in_the_chat(phone_factory, fake_graph):
+    dana = phone_factory("+972521234567", "Dana")
+    dana.send("new event Wedding")
+    dana.send("add guest Avi Cohen 052-123-4567")
+    dana.send("chart")
+    picture = dana.received[-1]
+    assert picture.type == "image"
+    assert picture.payload["image"]["caption"] == "📊 Wedding: the answers so far"
+    data, mime, _name = fake_graph.media(picture.payload["image"]["id"])
+    assert mime == "image/png"
+    _check(data)
+    dana.send("שפה עברית")
+    dana.send("גרף")
+    assert dana.received[-1].payload["image"]["caption"] == "📊 \u2068Wedding\u2069: התשובות עד עכשיו"

@@ -40,6 +40,7 @@ from bot.chat.commands import (
     Inbox,
     ReplyGuest,
     GuestLink,
+    Chart,
     Stats,
     Token,
     UseEvent,
@@ -188,6 +189,8 @@ CASES = [
     ("reminders 7 7 1", Reminders((7, 1))),
     ("reminders off", Reminders(None)),
     # account
+    ("chart", Chart()),
+    ("graph", Chart()),
     ("link 3", GuestLink(Ref("3", 3))),
     ("link Dana new", GuestLink(Ref("Dana"), new=True)),
     ("inbox", Inbox()),

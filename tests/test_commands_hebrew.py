@@ -39,6 +39,7 @@ from bot.chat.commands import (
     Inbox,
     ReplyGuest,
     GuestLink,
+    Chart,
     ShowEvent,
     Stats,
     Token,
@@ -74,6 +75,9 @@ def latin_outside_isolates(text):
 
 
 CASES = [
+    ("גרף", Chart()),
+    ("תרשים", Chart()),
+    ("הגרף", Chart()),
     ("קישור 3", GuestLink(Ref("3", 3))),
     ("לינק דנה", GuestLink(Ref("דנה"))),
     ("קישור אישי 2 חדש", GuestLink(Ref("2", 2), new=True)),

@@ -32,7 +32,7 @@ __all__ = [
     "AddGuests", "ListGuests", "More", "FindGuests", "EditGuest", "MarkGuest", "RemoveGuest",
     "Stats", "Inbox", "ReplyGuest", "Invite", "Remind", "Broadcast", "MessageGuest",
     "ListMembers", "AddMember", "ChangeRole", "RemoveMember", "Leave", "Notify", "Reminders",
-    "SetLanguage", "GuestLink", "Token", "Confirm", "Cancel", "Command",
+    "SetLanguage", "GuestLink", "Chart", "Token", "Confirm", "Cancel", "Command",
     # the table and functions
     "CommandSpec", "COMMANDS", "GROUPS", "parse", "help_lines", "spec_for", "action_for", "split_name",
     "MAX_GUEST_LINES", "MAX_TEXT_LENGTH", "MAX_PARTY_SIZE",
@@ -242,6 +242,11 @@ class Reminders:
 
 
 @dataclass(frozen=True)
+class Chart:
+    pass
+
+
+@dataclass(frozen=True)
 class GuestLink:
     ref: Ref
     new: bool = False          # revoke the old link and make a new one
@@ -271,7 +276,7 @@ Command = Union[
     Help, NewEvent, SetEventField, ListEvents, UseEvent, ShowEvent, DeleteEvent, AddGuests,
     ListGuests, More, FindGuests, EditGuest, MarkGuest, RemoveGuest, Stats, Inbox, ReplyGuest, Invite, Remind,
     Broadcast, MessageGuest, ListMembers, AddMember, ChangeRole, RemoveMember, Leave, Notify,
-    Reminders, SetLanguage, GuestLink, Token, Confirm, Cancel,
+    Reminders, SetLanguage, GuestLink, Chart, Token, Confirm, Cancel,
 ]
 
 
@@ -982,6 +987,12 @@ def _parse_remove_guest(inp: _Input) -> RemoveGuest:
     if not inp.rest:
         raise _Fail(_("Remove whom? Try: remove guest 3 (the number from the last list), a name or a phone"))
     return RemoveGuest(ref=_ref(inp.rest, inp.region))
+
+
+@_spec("chart", ["chart", "graph", "picture", "progress", "גרף", "הגרף", "תרשים", "גרף התקדמות", "תמונת התקדמות"],
+       N_("chart"), N_("the answers so far as a picture"), "Guests", Action.VIEW, Chart, writes=False)
+def _parse_chart(inp: _Input) -> Chart:
+    return _no_args(inp, Chart(), "chart")
 
 
 @_spec("link", ["link", "rsvp link", "page", "guest page", "guest link", "קישור", "לינק", "קישור אישי",

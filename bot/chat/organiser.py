@@ -489,6 +489,12 @@ class OrganiserChat:
                  {"op": "remove_guest", "event_id": str(event.id), "guest_id": str(guest.id),
                   "again": "remove guest"})
 
+    def cmd_chart(self, cmd: C.Chart, event: Event) -> None:
+        # Drawn and uploaded by the worker (a picture takes a moment and a Graph API upload).
+        outbox.enqueue(self.session, phone=self.user.phone, kind=outbox.CHART_JOB, user_id=self.user.id,
+                       event_id=event.id, body="chart",
+                       message=outbox.job(outbox.CHART_JOB, user_id=str(self.user.id), event_id=str(event.id)))
+
     def cmd_link(self, cmd: C.GuestLink, event: Event) -> None:
         guest = self.resolve_guest(event, cmd.ref, _("link {ref}", ref=REF))
         if guest is None:
@@ -713,6 +719,7 @@ HANDLERS: dict[type, Callable] = {
     C.Reminders: OrganiserChat.cmd_reminders,
     C.SetLanguage: OrganiserChat.cmd_language,
     C.GuestLink: OrganiserChat.cmd_link,
+    C.Chart: OrganiserChat.cmd_chart,
     C.Token: OrganiserChat.cmd_token,
     C.Confirm: OrganiserChat.cmd_confirm,
     C.Cancel: OrganiserChat.cmd_cancel,

@@ -402,6 +402,13 @@ def ambiguous_guests(text: str, guests: list[Guest], total: int, again: str) -> 
     return cap("\n".join(lines))
 
 
+CHART_FAILED = N_("I couldn't send the picture just now. *stats* has the numbers.")
+
+
+def chart_caption(event) -> str:
+    return _("📊 {event}: the answers so far", event=event.name)
+
+
 def guest_link(event, guest: Guest, url: str, renewed: bool = False) -> str:
     head = _("🔗 A new page for {name} ({event}); the old link no longer works:", name=guest_name(guest),
              event=event.name) if renewed else _("🔗 {name}'s own page for {event}:", name=guest_name(guest),

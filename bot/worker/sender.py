@@ -27,13 +27,14 @@ from sqlalchemy.orm import Session
 
 from bot.logs import mask_phone, redact, redact_payload
 from bot.services import languages, outbox
-from bot.services.outbox import DIGEST_JOB, IMPORT_JOB, JOB_KINDS, OPT_OUT_EXEMPT_KINDS
+from bot.services.outbox import CHART_JOB, DIGEST_JOB, IMPORT_JOB, JOB_KINDS, OPT_OUT_EXEMPT_KINDS
 from bot.text import guest_replies, i18n
 from bot.text.hours import parse_quiet_hours, quiet_until
 from bot.whatsapp import statuses
 from bot.whatsapp.client import AccessTokenExpired, WhatsAppError
 from bot.whatsapp.render import NotRenderable, render
 from bot.worker.clock import tick as clock_tick
+from bot.worker.charts import run_chart
 from bot.worker.digests import run_digest
 from bot.worker.imports import run_import
 from storage.db import is_postgres
@@ -340,6 +341,12 @@ def send_claimed(rt, row: Claimed, limiter: RateLimiter | None, halt: threading.
         margin = lease_margin(rt.transport, row.lease)
     if (row.claimed_until - utcnow()).total_seconds() < margin:
         return Result(row, "expired")
+    if row.kind == CHART_JOB:
+        try:
+            return Result(row, "done" if run_chart(rt, row) else "expired")
+        except Exception as exc:
+            log.exception("drawing a chart failed")
+            return Result(row, "retry", error=exc)
     if row.kind == DIGEST_JOB:
         try:
             return Result(row, "done" if run_digest(rt, row) else "expired")
