@@ -100,3 +100,31 @@ def test_a_removed_member_loses_the_event(phone_factory, runtime):
     assert "removed you from the team of *Dana & Noam's wedding*" in told and "Dana" in told
     reply = noam.send("guests")
     assert "Mizrahi" not in reply and "new event" in reply
+
+
+def test_a_member_is_told_of_a_new_role_and_of_the_events_deletion(phone_factory, runtime, fake_graph):
+    dana = team(phone_factory)
+    fake_graph.open_window(NOAM)
+    dana.send("add member 052-987-6543 editor")
+    dana.send("members")
+    dana.send("role 2 viewer")
+    told = fake_graph.sent_to(NOAM)[-1].text
+    assert "changed your role in *Dana & Noam's wedding*: you're now viewer" in told
+    assert "see the guest list" in told
+    dana.send("delete event")
+    dana.tap("confirm:yes", "Yes")
+    told = fake_graph.sent_to(NOAM)[-1].text
+    assert "deleted *Dana & Noam's wedding*, with its guest list and answers" in told
+    assert roles(runtime) == {}
+
+
+def test_a_member_who_reads_hebrew_is_told_in_hebrew(phone_factory, runtime, fake_graph):
+    dana = team(phone_factory)
+    fake_graph.open_window(NOAM)
+    noam = phone_factory(NOAM, "Noam")
+    noam.send("שפה עברית")
+    dana.send("add member 052-987-6543 editor")
+    dana.send("members")
+    dana.send("role 2 viewer")
+    told = fake_graph.sent_to(NOAM)[-1].text
+    assert "שונה על ידי" in told and "צופה" in told

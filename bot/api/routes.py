@@ -230,7 +230,9 @@ def update_event(session, actor, event_id):
 @bp.delete("/events/<event_id>")
 @operation
 def delete_event(session, actor, event_id):
-    events.delete_event(session, actor, event_id)
+    team = members.list_members(session, actor, event_id)
+    name = events.delete_event(session, actor, event_id)
+    notices.tell_event_deleted(session, actor, name, team)
     return _no_content()
 
 
@@ -259,7 +261,9 @@ def invite_member(session, actor, event_id):
 @operation
 def change_member_role(session, actor, event_id, user_id):
     data = decode(MEMBER_UPDATE, _json_body())
-    return jsonify(member_json(members.change_role(session, actor, event_id, user_id, data["role"])))
+    member = members.change_role(session, actor, event_id, user_id, data["role"])
+    notices.tell_role_changed(session, actor, member.event, member)
+    return jsonify(member_json(member))
 
 
 @bp.delete("/events/<event_id>/members/<user_id>")

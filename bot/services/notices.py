@@ -37,6 +37,32 @@ def tell_removed_member(session: Session, actor: User, event: Event, member: Eve
     _tell(session, member, event, "member_removed", text, text, lang)
 
 
+def tell_role_changed(session: Session, actor: User, event: Event, member: EventMember) -> None:
+    """A member whose role someone changed hears the new role and what it allows."""
+    if member.user_id == actor.id:
+        return
+    lang = languages.organiser_language(member.user)
+    with i18n.use(lang):
+        text = i18n._("👥 {who} changed your role in *{event}*: you're now {role}, so you can {can}.",
+                      who=_who(actor), event=event.name, role=i18n.Raw(replies.role_name(member.role)),
+                      can=i18n.Raw(i18n._(replies.ROLE_CAN[member.role.value])))
+    _tell(session, member, event, "role_changed", text, text, lang)
+
+
+def tell_event_deleted(session: Session, actor: User, event_name: str, members: list[EventMember]) -> None:
+    """The rest of the team hears that an event they worked on was deleted, and by whom.
+    Called after the deletion: the message belongs to no event any more."""
+    for member in members:
+        if member.user_id == actor.id or not member.user.phone:
+            continue
+        lang = languages.organiser_language(member.user)
+        with i18n.use(lang):
+            text = i18n._("🗑 {who} deleted *{event}*, with its guest list and answers.",
+                          who=_who(actor), event=event_name)
+        outbox.enqueue(session, phone=member.user.phone, message=outbox.text(text, outside_window=text, language=lang),
+                       kind="event_deleted", user_id=member.user_id)
+
+
 def _who(actor: User) -> str:
     if actor.display_name and actor.phone:
         return i18n.Raw(i18n._("{name} ({phone})", name=actor.display_name, phone=display_phone(actor.phone)))
