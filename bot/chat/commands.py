@@ -1174,15 +1174,19 @@ def _parse_message(inp: _Input) -> MessageGuest:
         if run_end is not None and sum(ch.isdigit() for ch in first[:run_end]) >= 7:
             cut = run_end
         ref_text, text = first[:cut], first[cut:]
+    return MessageGuest(ref=_ref(ref_text, inp.region), text=_words_to_send(text, inp, usage))
+
+
+def _words_to_send(text: str, inp: _Input, usage: str) -> str:
+    """The words of `message` and `reply`: the rest of the first line and the lines below it."""
     text = text.strip()
     if inp.body:
         text = (text + "\n" + "\n".join(inp.body)).strip()
-    ref = _ref(ref_text, inp.region)
     if not text:
         raise _Fail(_("What should I send? Try: {usage}", usage=_t(usage)))
     if len(text) > MAX_TEXT_LENGTH:
         raise _Fail(_too_long_message(text))
-    return MessageGuest(ref=ref, text=text)
+    return text
 
 
 _HE_REPLY = ("ענה", "עני", "תענה", "תעני", "לענות", "השב", "השיבי", "תשיב", "תשיבי", "להשיב")
@@ -1203,15 +1207,7 @@ def _parse_reply(inp: _Input) -> ReplyGuest:
         if not m:
             raise _Fail(_("Which message? Try: {usage} (the number from *inbox*)", usage=_t(usage)))
         ref_text, text = m.group(1), first[m.end():]
-    text = text.strip()
-    if inp.body:
-        text = (text + "\n" + "\n".join(inp.body)).strip()
-    ref = _ref(ref_text, inp.region)
-    if not text:
-        raise _Fail(_("What should I send? Try: {usage}", usage=_t(usage)))
-    if len(text) > MAX_TEXT_LENGTH:
-        raise _Fail(_too_long_message(text))
-    return ReplyGuest(ref=ref, text=text)
+    return ReplyGuest(ref=_ref(ref_text, inp.region), text=_words_to_send(text, inp, usage))
 
 
 # --- Team
