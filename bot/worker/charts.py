@@ -11,14 +11,13 @@ from __future__ import annotations
 import logging
 import uuid
 
-from sqlalchemy import update
-
-from storage.models import Message, MessageStatus, User, utcnow
+from storage.models import User
 
 from bot.services import charts, languages, outbox
 from bot.services.errors import DomainError
 from bot.text import i18n, replies
 from bot.whatsapp.client import WhatsAppError
+from bot.worker.jobs import finish as finish_job
 
 log = logging.getLogger("bot.charts")
 
@@ -32,7 +31,7 @@ def run_chart(rt, row) -> bool:
         user = session.get(User, user_id)
         if user is None or not user.phone:
             return _done(rt, row, None)
-        lang = languages.organiser_language(user)
+        phone, lang = user.phone, languages.organiser_language(user)
         with i18n.use(lang):
             try:
                 event, png = charts.event_chart(session, user, event_id)
@@ -48,18 +47,12 @@ def run_chart(rt, row) -> bool:
             with i18n.use(lang):
                 problem = i18n._(replies.CHART_FAILED)
     message = outbox.media("image", media_id, caption=caption) if media_id else outbox.text(problem)
-    return _done(rt, row, message, phone=user.phone, user_id=user_id)
+    return _done(rt, row, message, phone=phone, user_id=user_id)
 
 
 def _done(rt, row, message, phone=None, user_id=None) -> bool:
     with rt.transaction() as session:
-        mine = session.execute(
-            update(Message)
-            .where(Message.id == row.id, Message.status == MessageStatus.sending,
-                   Message.claimed_until == row.claimed_until)
-            .values(status=MessageStatus.sent, sent_at=utcnow(), claimed_until=None)
-        ).rowcount
-        if not mine:
+        if not finish_job(session, row.id, row.claimed_until):
             return False
         if message is not None:
             outbox.enqueue(session, phone=phone, message=message, kind="reply", user_id=user_id)

@@ -17,7 +17,7 @@ import logging
 import uuid
 from datetime import timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 
 from storage.models import Message, MessageStatus, User, utcnow
 
@@ -25,7 +25,8 @@ from bot.services import languages, outbox
 from bot.services.rsvp import GUEST_NOTE_KIND
 from bot.services.sending import notice
 from bot.text import i18n, replies
-from bot.text.i18n import _, ngettext
+from bot.text.i18n import ngettext
+from bot.worker.jobs import finish as finish_job
 
 log = logging.getLogger("bot.digests")
 
@@ -38,13 +39,7 @@ def run_digest(rt, row) -> bool:
     """Send one organiser's held notes as one message. False when the job was no longer ours."""
     job = row.payload or {}
     with rt.transaction() as session:
-        mine = session.execute(
-            update(Message)
-            .where(Message.id == row.id, Message.status == MessageStatus.sending,
-                   Message.claimed_until == row.claimed_until)
-            .values(status=MessageStatus.sent, sent_at=utcnow(), claimed_until=None)
-        ).rowcount
-        if not mine:
+        if not finish_job(session, row.id, row.claimed_until):
             return False
         user = session.get(User, uuid.UUID(job["user_id"]))
         notes = list(session.scalars(

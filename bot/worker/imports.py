@@ -21,6 +21,7 @@ from bot.services.guest_csv import MAX_CSV_BYTES
 from bot.services.imports import import_file
 from bot.text import i18n
 from bot.whatsapp.client import MediaTooLarge, WhatsAppError
+from bot.worker.jobs import finish as finish_job
 
 log = logging.getLogger("bot.imports")
 
@@ -81,13 +82,7 @@ def run_import(rt, row) -> bool:
             log.warning("downloading media %s failed: %s", job.get("media_id"), exc)
             data = None
     with rt.transaction() as session:
-        done = session.execute(
-            update(Message)
-            .where(Message.id == row.id, Message.status == MessageStatus.sending,
-                   Message.claimed_until == keeper.claimed_until)
-            .values(status=MessageStatus.sent, sent_at=utcnow(), claimed_until=None)
-        ).rowcount
-        if not done:
+        if not finish_job(session, row.id, keeper.claimed_until):
             return False  # another worker took it over after our lease lapsed
         user = session.get(User, uuid.UUID(job["user_id"]))
         if user is None or not user.phone:

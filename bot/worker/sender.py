@@ -329,6 +329,10 @@ def lease_margin(transport, lease: float) -> float:
     return max(0.0, min(float(worst), lease / 2))
 
 
+# Jobs that are simply tried again when they fail (an import tells its organiser instead).
+RETRIED_JOBS = {CHART_JOB: (run_chart, "drawing a chart"), DIGEST_JOB: (run_digest, "sending a digest of guest notes")}
+
+
 def send_claimed(rt, row: Claimed, limiter: RateLimiter | None, halt: threading.Event,
                  margin: float | None = None) -> Result:
     """Send one claimed row (runs on a sender thread; no database here)."""
@@ -341,17 +345,12 @@ def send_claimed(rt, row: Claimed, limiter: RateLimiter | None, halt: threading.
         margin = lease_margin(rt.transport, row.lease)
     if (row.claimed_until - utcnow()).total_seconds() < margin:
         return Result(row, "expired")
-    if row.kind == CHART_JOB:
+    if row.kind in RETRIED_JOBS:
+        run, what = RETRIED_JOBS[row.kind]
         try:
-            return Result(row, "done" if run_chart(rt, row) else "expired")
-        except Exception as exc:
-            log.exception("drawing a chart failed")
-            return Result(row, "retry", error=exc)
-    if row.kind == DIGEST_JOB:
-        try:
-            return Result(row, "done" if run_digest(rt, row) else "expired")
-        except Exception as exc:
-            log.exception("sending a digest of guest notes failed")
+            return Result(row, "done" if run(rt, row) else "expired")
+        except Exception as exc:  # a bug or a passing failure: tried again later, loudly
+            log.exception("%s failed", what)
             return Result(row, "retry", error=exc)
     if row.kind == IMPORT_JOB:
         try:
