@@ -17,7 +17,6 @@ from werkzeug.serving import make_server
 
 from bot.services import events, guests, rsvp_links
 from bot.services.users import get_or_create_user
-from bot.web import page
 from storage.models import Guest, RsvpStatus
 from tests.conftest import TEST_APP_SECRET
 
@@ -38,8 +37,7 @@ def browser():
 
 
 @pytest.fixture
-def server(app, monkeypatch):
-    monkeypatch.setattr(page, "limiter", page.RateLimiter())
+def server(app):
     srv = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=srv.serve_forever, daemon=True)
     thread.start()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from datetime import date
 
-import pytest
 from sqlalchemy import select
 
 from bot.services import events, guests, rsvp_links
@@ -25,11 +24,6 @@ def _seed(runtime, language="he", name="החתונה של דנה", location="ג�
         other = guests.add_guest(s, admin, event.id, guests.GuestInput(first_name="Secret", last_name="Other",
                                                                          phone="+972502345679"))
         return guest.id, rsvp_links.token_for(TEST_APP_SECRET, guest), other.id
-
-
-@pytest.fixture(autouse=True)
-def _fresh_limiter(monkeypatch):
-    monkeypatch.setattr(page, "limiter", page.RateLimiter())
 
 
 def _csrf(html: str) -> str:

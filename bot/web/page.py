@@ -22,7 +22,7 @@ import time
 import urllib.parse
 from collections import deque
 
-from flask import Blueprint, Flask, Response, render_template, request, session as cookie
+from flask import Blueprint, Flask, Response, current_app, render_template, request, session as cookie
 
 from storage.models import MAX_PARTY_SIZE, Event, RsvpStatus
 
@@ -48,6 +48,7 @@ def register(app: Flask) -> None:
         app.config["SECRET_KEY"] = (hmac.new(secret.encode(), _SESSION_KEY_LABEL, hashlib.sha256).hexdigest()
                                     if secret else secrets.token_hex(32))
     app.config.setdefault("SESSION_COOKIE_SAMESITE", "Lax")
+    app.extensions[LIMITER] = RateLimiter()  # one per app: nothing at import time, nothing shared
     app.register_blueprint(bp)
 
 
@@ -74,7 +75,7 @@ class RateLimiter:
             return True
 
 
-limiter = RateLimiter()
+LIMITER = "invitebot_page_limiter"
 
 
 def _secret() -> str | None:
@@ -169,7 +170,7 @@ def answer(token: str):
         event = session.get(Event, guest.event_id)
         lang = event.language
         form = {k: request.form.get(k, "") for k in ("answer", "adults", "children")}
-        if not limiter.allow(token):
+        if not current_app.extensions[LIMITER].allow(token):
             response = _render(guest, event, 429, [texts.error(lang, "rate")], form)
             response.headers["Retry-After"] = str(int(RATE_WINDOW))
             return response
