@@ -19,7 +19,6 @@ import logging
 from flask import Flask
 
 from bot.api import health
-from bot.api import media as media_api
 from bot.api import routes as api_routes
 from bot.chat.router import handle_message
 from bot.cli import register as register_cli
@@ -70,7 +69,6 @@ def create_app(settings: Settings | None = None, *, on_message: Conversation | N
     app.register_blueprint(health.bp)
     app.register_blueprint(webhook.bp)
     api_routes.register(app)
-    media_api.register(app)
     guest_page.register(app)
     register_cli(app, create_app)
 

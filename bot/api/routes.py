@@ -50,7 +50,7 @@ from bot.api.codec import (
 from bot.services.guest_csv import MAX_CSV_BYTES, MAX_ROWS, NotACsv, export_guest_csv, parse_guest_csv
 from bot.text.phones import InvalidPhone, normalize_phone
 from bot.api.openapi import build_openapi
-from bot.services import events, guests, inbox, members, sending, stats, tokens
+from bot.services import charts, events, guests, inbox, members, rsvp_links, sending, stats, tokens
 from bot.services.errors import DomainError, InvalidInput, TooLarge
 
 log = logging.getLogger("bot.api")
@@ -446,3 +446,32 @@ def broadcast(session, actor, event_id):
 def openapi_document():
     return jsonify(build_openapi())
 
+
+# --------------------------------------------------------------------------- pictures and pages
+
+@bp.get("/events/<event_id>/chart.png")
+@operation
+def event_chart(session, actor, event_id):
+    _event, png = charts.event_chart(session, actor, event_id)
+    response = Response(png, mimetype="image/png")
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _link_json(guest, token: str) -> dict:
+    base = runtime().settings.public_url or request.url_root
+    return {"guest_id": str(guest.id), "token": token, "url": rsvp_links.page_url(base, token)}
+
+
+@bp.get("/events/<event_id>/guests/<guest_id:guest_id>/link")
+@operation
+def guest_link(session, actor, event_id, guest_id):
+    guest = guests.get_guest(session, actor, event_id, guest_id)
+    return jsonify(_link_json(guest, rsvp_links.token_for(runtime().settings.whatsapp_app_secret, guest)))
+
+
+@bp.post("/events/<event_id>/guests/<guest_id:guest_id>/link")
+@operation
+def renew_guest_link(session, actor, event_id, guest_id):
+    guest, token = rsvp_links.renew(session, actor, event_id, guest_id, runtime().settings.whatsapp_app_secret)
+    return jsonify(_link_json(guest, token))

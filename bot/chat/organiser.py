@@ -504,11 +504,10 @@ class OrganiserChat:
             return self.say(_("Guests' own pages need the bot's public address and its app secret "
                               "({settings}): ask whoever runs the bot.", settings="PUBLIC_URL, WHATSAPP_APP_SECRET"))
         if cmd.new:
-            require(self.session, self.user, event.id, Action.EDIT_GUESTS)
-            token = rsvp_links.new_link(self.session, guest, secret)
+            guest, token = rsvp_links.renew(self.session, self.user, event.id, guest.id, secret)
         else:
             token = rsvp_links.token_for(secret, guest)
-        self.say(replies.guest_link(event, guest, f"{base.rstrip('/')}/r/{token}", renewed=cmd.new))
+        self.say(replies.guest_link(event, guest, rsvp_links.page_url(base, token), renewed=cmd.new))
 
     def cmd_stats(self, cmd: C.Stats, event: Event) -> None:
         self.say(replies.stats(event, stats_service.event_stats(self.session, self.user, event.id)))

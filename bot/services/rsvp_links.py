@@ -22,9 +22,12 @@ import uuid
 
 from sqlalchemy.orm import Session
 
-from storage.models import Event, Guest
+from storage.models import Event, Guest, User
 
+from bot.services.access import require
 from bot.services.errors import DomainError
+from bot.services.guests import get_guest
+from bot.services.permissions import Action
 
 TOKEN_LENGTH = 38
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{38}")
@@ -66,6 +69,13 @@ def new_link(session: Session, guest: Guest, secret: str | None) -> str:
     return token_for(secret, guest)
 
 
+def renew(session: Session, actor: User, event_id, guest_id, secret: str | None) -> tuple[Guest, str]:
+    """An organiser revokes a guest's link (admin or editor): the guest and the new token."""
+    require(session, actor, event_id, Action.EDIT_GUESTS)
+    guest = get_guest(session, actor, event_id, guest_id)
+    return guest, new_link(session, guest, secret)
+
+
 def guest_for_token(session: Session, secret: str | None, token: str) -> Guest | None:
     """The guest the token belongs to, or None (whatever the reason: the caller must not tell)."""
     if not secret or not isinstance(token, str) or not _TOKEN.fullmatch(token):
@@ -85,3 +95,8 @@ def guest_for_token(session: Session, secret: str | None, token: str) -> Guest |
     if event is None or event.purged_at is not None:
         return None
     return guest
+
+
+def page_url(base: str, token: str) -> str:
+    """The guest's page at `base` (the bot's public address)."""
+    return f"{base.rstrip('/')}/r/{token}"
