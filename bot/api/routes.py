@@ -230,9 +230,7 @@ def update_event(session, actor, event_id):
 @bp.delete("/events/<event_id>")
 @operation
 def delete_event(session, actor, event_id):
-    team = members.list_members(session, actor, event_id)
-    name = events.delete_event(session, actor, event_id)
-    notices.tell_event_deleted(session, actor, name, team)
+    events.delete_event(session, actor, event_id)
     return _no_content()
 
 
@@ -261,9 +259,7 @@ def invite_member(session, actor, event_id):
 @operation
 def change_member_role(session, actor, event_id, user_id):
     data = decode(MEMBER_UPDATE, _json_body())
-    member = members.change_role(session, actor, event_id, user_id, data["role"])
-    notices.tell_role_changed(session, actor, member.event, member)
-    return jsonify(member_json(member))
+    return jsonify(member_json(members.change_role(session, actor, event_id, user_id, data["role"])))
 
 
 @bp.delete("/events/<event_id>/members/<user_id>")

@@ -589,7 +589,6 @@ class OrganiserChat:
         if member is None:
             return
         member = member_service.change_role(self.session, self.user, event.id, member.user_id, cmd.role)
-        notices.tell_role_changed(self.session, self.user, event, member)
         self.say(replies.role_changed(event, member))
 
     def cmd_remove_member(self, cmd: C.RemoveMember, event: Event) -> None:
@@ -640,9 +639,7 @@ class OrganiserChat:
             self.say(exc.message)
 
     def do_delete_event(self, p: dict) -> None:
-        team = member_service.list_members(self.session, self.user, p["event_id"])
         name = event_service.delete_event(self.session, self.user, p["event_id"])
-        notices.tell_event_deleted(self.session, self.user, name, team)
         convo.forget_event(self.conv, p["event_id"])
         self.say(replies.event_deleted(name))
 

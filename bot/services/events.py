@@ -4,14 +4,14 @@ from __future__ import annotations
 from datetime import date as Date
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from storage.models import Event, EventMember, Role, User
 
 from bot.services.permissions import Action
 from bot.text.phones import default_timezone_for
 from bot.services.access import require
-from bot.services import languages
+from bot.services import languages, notices
 from bot.services.errors import InvalidInput
 from bot.text import i18n
 
@@ -117,11 +117,16 @@ def update_event(
 
 
 def delete_event(session: Session, actor: User, event_id) -> str:
-    """Deletes the event with its members, guests and messages; returns its name."""
+    """Deletes the event with its members, guests and messages; returns its name. The rest
+    of the team is told, in their own language."""
     event, _ = require(session, actor, event_id, Action.MANAGE_EVENT)
     name = event.name
+    # The team with their users, read before the rows go with the event.
+    team = list(session.scalars(select(EventMember).options(joinedload(EventMember.user))
+                                .where(EventMember.event_id == event.id)))
     session.delete(event)
     session.flush()
+    notices.tell_event_deleted(session, actor, name, team)
     return name
 
 

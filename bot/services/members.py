@@ -6,6 +6,7 @@ from sqlalchemy.orm import Session, joinedload
 
 from storage.models import EventMember, Role, User
 
+from bot.services import notices
 from bot.services.permissions import Action
 from bot.services.users import get_or_create_user
 from bot.services.access import as_uuid, require
@@ -75,8 +76,11 @@ def change_role(session: Session, actor: User, event_id, user_id, role) -> Event
     member = _get_member(session, event.id, user_id)
     if member.role == Role.admin and role != Role.admin and _admin_count(session, event.id) <= 1:
         raise LastAdmin(i18n._("{event} needs at least one admin: make someone else admin first.", event=event.name))
+    changed = member.role != role
     member.role = role
     session.flush()
+    if changed:
+        notices.tell_role_changed(session, actor, event, member)
     return member
 
 
