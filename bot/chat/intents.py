@@ -69,16 +69,10 @@ _LANG = {"english": "en", "hebrew": "he", "אנגלית": "en", "באנגלית"
          "בעברית": "he", "לעברית": "he", "russian": "ru", "arabic": "ar", "רוסית": "ru", "ערבית": "ar",
          "ברוסית": "ru", "בערבית": "ar", "לרוסית": "ru", "לערבית": "ar"}
 
-_ROLE = {"admin": "admin", "admins": "admin", "administrator": "admin", "owner": "admin",
-         "editor": "editor", "editors": "editor", "organizer": "editor", "organiser": "editor",
-         "co-organiser": "editor", "co-organizer": "editor", "edit": "editor",
-         "viewer": "viewer", "view": "viewer", "read-only": "viewer", "readonly": "viewer",
-         "מנהל": "admin", "מנהלת": "admin", "למנהל": "admin", "למנהלת": "admin", "כמנהל": "admin",
-         "כמנהלת": "admin", "אדמין": "admin", "כאדמין": "admin", "לאדמין": "admin",
-         "עורך": "editor", "עורכת": "editor", "לעורך": "editor", "לעורכת": "editor", "כעורך": "editor",
-         "כעורכת": "editor", "עריכה": "editor", "לערוך": "editor",
-         "צופה": "viewer", "כצופה": "viewer", "לצופה": "viewer", "צפייה": "viewer", "צפיה": "viewer",
-         "לצפייה": "viewer", "לצפיה": "viewer"}
+# The grammar's role words (commands._ROLES, with their Hebrew prefixes), and a few that
+# only loose phrasing uses ("add my mom as co-organiser").
+_ROLE = {**C._ROLES, "organizer": "editor", "organiser": "editor", "co-organiser": "editor",
+         "co-organizer": "editor", "לערוך": "editor"}
 _TEAM_WORDS = {"team", "access", "organizer", "organiser", "organizers", "organisers", "manage", "co-organiser",
                "co-organizer", "צוות", "לצוות", "הצוות", "מהצוות", "גישה", "הגישה", "לנהל", "לניהול", "מהניהול",
                "הרשאה", "הרשאת", "הרשאות", "ההרשאות", "ההרשאה", "rights", "team-member", "מה-team", "planner",
