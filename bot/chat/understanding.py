@@ -82,6 +82,10 @@ _FOLD = str.maketrans({"ة": "ه", "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا
 _HEB = "\u05d0-\u05ea"
 _ABBREV = re.compile(f"(?<=[{_HEB}])[\"'\u05f3\u05f4](?=[{_HEB}])")
 _CONTRACTIONS = [
+    # apostrophes left out ("whats", "its"); texting shorthand ("see u there", "we r 4", "will b there")
+    (r"\b(what|who|where|that|there|it|how)s\b", r"\1 is"),
+    (r"\bu\b", "you"), (r"\bur\b", "your"), (r"\b(we|you|they) r\b", r"\1 are"),
+    (r"\b(will|to|i|we|ill|well|gonna|not) b\b", r"\1 be"),
     (r"\bcan'?t\b", "can not"), (r"\bcannot\b", "can not"), (r"\bwon'?t\b", "will not"),
     (r"\bwont\b", "will not"), (r"\b(\w+)n't\b", r"\1 not"), (r"\b(do|does|did|would|could|should|is|are|was|were|have|has)nt\b", r"\1 not"), (r"\b(i|we|you|they|he|she|it)'ll\b", r"\1 will"),
     (r"\b(we|you|they)'re\b", r"\1 are"), (r"\bi'?m\b", "i am"), (r"\b(i|we|you|they)'d\b", r"\1 would"),
@@ -98,6 +102,14 @@ def _fold(word: str) -> str:
     return word.translate(_FOLD)
 
 
+# a negative contraction typed with two letters swapped ("cnat", "dnot", "wnot"): two swapped
+# letters of these words make no English word, so the negation is never lost to a typo
+_NEG_CONTRACTIONS = ("cant", "dont", "wont", "didnt", "couldnt", "wouldnt", "cannot", "isnt", "arent")
+_NEG_SWAPS = {w[:i] + w[i + 1] + w[i] + w[i + 2:]: w for w in _NEG_CONTRACTIONS for i in range(len(w) - 1)
+              if w[i] != w[i + 1]}
+_NEG_SWAP = re.compile(r"\b(?:" + "|".join(sorted(_NEG_SWAPS, key=len, reverse=True)) + r")\b")
+
+
 def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _INVISIBLE.sub("", text)
@@ -107,6 +119,7 @@ def normalise(text: str) -> str:
     text = _ABBREV.sub("", text)
     text = re.sub(f"(?<=[{_HEB}])\\.(?=[{_HEB}]\\.)", "", text)  # נ.ב. → נב.
     text = text.lower().translate(_FOLD)
+    text = _NEG_SWAP.sub(lambda m: _NEG_SWAPS[m.group(0)], text)
     for pattern, repl in _CONTRACTIONS:
         text = pattern.sub(repl, text)
     text = text.replace("'", "")
@@ -144,12 +157,12 @@ _add("COME", _words(
     "придем приду придет прийти будем буду будет получится сможем смогу сможет придут"))
 _add("ABLE", _words("can able could", "יכול יכולה יכולים נוכל אוכל יוכל תוכל", "نستطيع استطيع نقدر اقدر",
                     "могу можем"))
-_add("NEG", _words("not never no", "לא אינני איננו", "لا لن ما مش مو", "не нет"))
+_add("NEG", _words("not never no", "לא אינני איננו אין", "لا لن ما مش مو", "не нет"))
 _add("NOWORD", _words("n nope nah negative", "שלילי כא", "", ""))
 _add("NOVERB", _words("decline declines declined declining cancel canceling cancelling skip",
                       "נבצר מבטל מבטלת מבטלים לבטל לוותר", "", ""))
 _add("SORRY", _words("sorry unfortunately sadly regretfully regret regrets afraid bummer",
-                     "לצערנו לצערי מצטער מצטערת מצטערים מבאס באסה", "للاسف اسف اسفه اعتذر نعتذر",
+                     "לצערנו לצערי מצטער מצטערת מצטערים מבאס באסה סליחה סליחה", "للاسف اسف اسفه اعتذر نعتذر",
                      "сожалению увы извините простите"))
 _add("AWAY", _words("abroad overseas", "בחול במילואימ בחוצ", "بالخارج برا", "заграницей"))
 _add("MAYBE", _words("maybe perhaps possibly probably might tentatively hopefully",
@@ -162,7 +175,7 @@ _add("POLITE", _words(
     "ok okay okey okie k kk noted got it cool nice perfect great good wonderful amazing awesome super lovely "
     "much very lots many so you for the invite invitation please pls dear well oh ah love happy a",
     "אוקי אוקיי בסדר סבבה מעולה יופי מצוין מצויין קיבלתי קיבלנו התקבל אחלה רבה רבות על ההזמנה הזמנה יקרה "
-    "יקר יקרים בבקשה נא וואלה יאללה אחי נו פשוט",
+    "יקר יקרים בבקשה נא וואלה יאללה אחי נו פשוט ברכה",
     "جزيلا حسنا ممتاز اوكي جميل رائع على الدعوة عفوا",
     "большое ок окей хорошо отлично понятно ладно супер класс за приглашение"))
 _add("BLESS", _words(
@@ -180,13 +193,13 @@ _add("WE", _words("we us our ours", "אנחנו אנו אותנו שלנו מא�
 _add("OTHER", _words(
     "wife husband girlfriend boyfriend partner fiance fiancee son daughter mother father mom dad mum "
     "grandma grandpa friend sister brother",
-    "אשתי אישתי בעלי הבעל האישה החבר החברה חבר חברה בנזוג בתזוג הבן הבת בני בתי אמא אבא סבא סבתא אמי אבי אחותי",
+    "אשתי אישתי אישה בעלי הבעל האישה החבר החברה חבר חברה בנזוג בתזוג הבן הבת בני בתי אמא אבא סבא סבתא אמי אבי אחותי",
     "زوجتي زوجي ابني بنتي امي ابي", "жена женой мужем муж сын дочь мама папа женою"), 1)
 _add("OTHER", _words("parents", "ההורים הורים", "اهلي", "родителями родители"), 2)
 _add("OTHERS", _words("family", "המשפחה משפחה", "العائله", "семьей"))
-_add("KID", _words("kid child baby toddler infant", "ילד ילדה תינוק תינוקת", "طفل ولد", "ребенок ребенком"), 1)
-_add("KIDS", _words("kids children babies girls boys sons daughters", "ילדים הילדים ילדימ בנים הבנים בנות הבנות", "اولاد الاولاد اطفال الاطفال", "детьми дети детей"))
-_add("ADULT", _words("adults adult grownups", "מבוגרים מבוגר", "كبار", "взрослых взрослые взрослый"))
+_add("KID", _words("kid child baby toddler infant", "ילד ילדה תינוק תינוקת קטן קטנה", "طفل ولد", "ребенок ребенком"), 1)
+_add("KIDS", _words("kids children babies girls boys sons daughters", "ילדים הילדים ילדימ בנים הבנים בנות הבנות קטנים קטנות", "اولاد الاولاد اطفال الاطفال", "детьми дети детей"))
+_add("ADULT", _words("adults adult grownups", "מבוגרים מבוגרות מבוגר גדולים גדולות", "كبار", "взрослых взрослые взрослый"))
 _add("PEOPLE", _words("people persons person guests pax ppl", "אנשים איש נפשות מוזמנים אורחים",
                       "اشخاص شخص افراد", "человек человека гостей"))
 _add("PLUS", _words("plus", "ועוד פלוס", "", ""))
@@ -202,12 +215,12 @@ _add("DETAILS", _words(
     "details detail when where address location info information directions time date venue place "
     "waze map start starts",
     "פרטים מתי איפה כתובת הכתובת מיקום שעה תאריך התאריך וויז ווייז היכן",
-    "تفاصيل التفاصيل متى اين وين عنوان العنوان موقع الموقع مكان المكان الوقت التاريخ معلومات القاعه الموعد",
+    "تفاصيل التفاصيل متى امتى ايمتى اين وين عنوان العنوان موقع الموقع مكان المكان الوقت التاريخ معلومات القاعه الموعد",
     "детали подробности подробнее когда где адрес место время дата инфо информация начало"))
 _add("FAM", _words("משפחת"))
 _add("INCL", _words("including incl", "מתוכמ כולל", "", "из них включая"))
 _add("LAUGH", _words("lol haha hahaha lmao omg", "חחח חחחח חחחחח", "ههه هههه", "ахах хаха"))
-_add("NOISE", _words("what huh hmm hm ok? eh", "מה אה ש ככככ ככ", "شو ايش", "что"))
+_add("NOISE", _words("what huh hmm hm ok? eh wait", "מה אה ש ככככ ככ רגע", "شو ايش", "что"))
 
 _NUMBERS = {
     "zero": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -244,23 +257,25 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     # positive idioms that carry a negative word
     (r"can not wait|will not miss(?: it)?|would not miss(?: it)?|wouldnt miss(?: it)?|not miss(?: it)?"
      r"|no doubt|no question|with bells on|for the world", "POSX"),
-    (r"no problem|no worries|why not|אין בעיה|בלי נדר|לא נפספס|לא מפספסים|לא נחמיץ|مش مشكله|لا مشكله|без проблем"
+    (r"no problem|no worries|why not|ו?למה לא|почему бы и нет|почему нет|ليش لا|אין בעיה|בלי נדר|לא נפספס|לא מפספסים|לא נחמיץ|مش مشكله|لا مشكله|без проблем"
      r"|нет проблем|не вопрос|не пропустим", "FILLX"),
-    (r"אין מצב ש(?:לא|[אנ]?(?:פספס|חמיצ)\S*|\S+ (?:לא|מפספס\S*|נפספס|אפספס|נחמיצ|אחמיצ))|אין סיכוי ש?לא|על בטוח|בטח ש\S*|ברור ש\S*|מה השאלה|מה זאת השאלה הזאת", "YESX"),
+    (r"אין מצב ש(?:לא|[אנ]?(?:פספס|חמיצ)\S*|\S+ (?:לא|מפספס\S*|נפספס|אפספס|נחמיצ|אחמיצ))|אין סיכוי ש?לא|(?:אין|ללא|בלי) ספק|על בטוח|בטח ש\S*|ברור ש\S*|מה השאלה|מה זאת השאלה הזאת", "YESX"),
     (r"אין מצב|אין סיכוי|not this time|לא הפעם|have to pass|no thank you|no thanks", "NOX"),
     (r"miss it|will miss", "NOVERBX"),
     # absent: away, abroad, another event the same evening ("יש לי חתונה אחרת באותו ערב")
     (r"(?:we are|i am|im) out|(?:another|other) (?:wedding|event|party|simcha)|(?:that|the same) (?:day|night|evening)"
-     r"|\S+ (?:אחר|אחרת|נוספ|נוספת) באותו (?:ערב|יומ|זמנ|תאריכ)|באותו (?:ערב|יומ|תאריכ)|בחוצ לארצ|out of (?:town|the country)"
+     r"|(?:that|the same) (?:week|weekend|date)|(?:in|at) (?:the )?hospital"
+     r"|\S+ (?:אחר|אחרת|נוספ|נוספת) באותו (?:ערב|יומ|זמנ|תאריכ)|באותו (?:ערב|יומ|תאריכ|שבוע|סופ שבוע)|בחוצ לארצ|out of (?:town|the country)"
      r"|за границей|в отъезде|в командировке|في السفر|مسافر|مسافره|مسافرين", "AWAYX"),
     (r"this time|הפעמ|هالمره|в этот раз", "CUEX"),
     (r"ברוכימ הבאימ|welcome to the world", "BLESSX"),
     (r"(?:only|just) (?:for|to) the (?:ceremony|reception|party|chuppah|dancing)"
      r"|רק ל(?:קבלת הפנימ|קבלת פנימ|חופה|טקס|ריקודימ|מסיבה)", "COMEX"),
-    (r"count (?:us|me) in|see you there|i am in|we are in|will be there|be there|we are there|אנחנו שם|נהיה שם"
-     r"|אהיה שם|נתראה|с удовольствием|بكل سرور|make it|would love to|love to come|happy to come|will attend"
+    (r"count (?:us|me) in|see you there|(?:i am|we are) in(?=\s*(?:$|[,.!;]|too|as well|for))|will be there|be there|we are there|אנחנו שם|נהיה שם"
+     r"|אהיה שם|נתראה|ניפגש|נפגש|с удовольствием|بكل سرور|make it|would love to|love to come|happy to come|will attend"
      r"|(?:we|i) will(?=\s*(?:$|[,.!;]))|נהיה(?=\s*[,.!;]|\s*$)|נשמח|אשמח|שמחים|שמחה", "COMEX"),
-    (r"none of us|no one|nobody|אף אחד(?: מאיתנו| מאתנו)?|никто|ولا واحد", "NOBODYX"),
+    (r"none of us|no one|nobody|neither(?: of us)?|אף אחד(?: מאיתנו| מאתנו)?|אף אחת(?: מאיתנו| מאתנו)?|никто(?: из нас)?|ولا واحد|ولا حدا", "NOBODYX"),
+    (r"יש מצב(?! ל)", "MAYBEX"),
     (r"(?:the )?(\d+|two|three|four|five|six) of us", r"\1 PEOPLE"),
     (r"both of us|us both|the two of us|just us two|just the two of us", "SELFNUMTWOX"),
     (r"family of|party of|משפחה של|family", "FAMX"),
@@ -280,7 +295,7 @@ _TAG_OF_PHRASE = {
     "PEOPLE": ("PEOPLE", None), "SELFNUMTWOX": ("SELFNUM", 2), "FAMX": ("FAM", None),
     "PARTNERX": ("PARTNER", 1), "ONEX": ("OTHER", 1), "TWOX": ("OTHER", 2), "GREETX": ("GREET", None),
     "BLESSX": ("BLESS", None), "THANKSX": ("THANKS", None),
-    "AWAYX": ("AWAY", None), "CUEX": ("CUE", None),
+    "AWAYX": ("AWAY", None), "CUEX": ("CUE", None), "MAYBEX": ("MAYBE", None),
 }
 
 _PREFIXES = "והבלכמש"
@@ -394,12 +409,12 @@ _STOP = _rx(r"^(?:stop|stopp|unsubscribe|remove|הסר|עצור|הסרה|די|ت
             r"|(?:وقف|اوقف|بطل)\S* (?:ال)?(?:رسايل|رسائل|مسجات)|не хочу (?:больше )?получать|ازالتي|احذفوني|لا ترسلوا|удалите меня|больше не пишите|не пишите мне|отпишите",
             "🛑")
 _CHANGE = _rx(r"\bactually\b|\bupdate\b|\bcorrection\b|change of plans|\bchange (?:us|it|me)\b|after all|by mistake"
-              r"|by accident|turns out|\bcancel\b|plans changed|changed (?:my|our) mind|\bforgot\b|also join"
+              r"|by accident|turns out|\bcancel\b|plans changed|make it (?:\d|one|two|three|four|five|six)|change (?:my|our) (?:answer|rsvp|response|reply)|changed (?:my|our) mind|\bforgot\b|also join"
               r"|(?<!\d)\d{1,2} (?:not|and not|instead of) \d{1,2}(?!\d)",
               r"בעצם|עדכון|שינוי|בסוף(?! ה)|בטעות|טעות(?! במספר)|טעיתי|התבלבלתי|תתקנו|לתקן|לשנות|תשנו|הסתדר|בכל זאת"
-              r"|מבטל|לבטל|להוסיף|להוריד|נוריד|נוסיפ|הוספנו|הורדנו|שכחתי|שכחנו|שיניתי|שינינו|תעדכנו|רשמתי|חזרנו|(?<!\w)נב(?!\w)|לחצתי",
+              r"|מבטל|לבטל|להוסיף|להוריד|תורידו|תוסיפו|הורידו|הוסיפו|נוריד|נוסיפ|הוספנו|הורדנו|שכחתי|שכחנו|שיניתי|שינינו|תעדכנו|רשמתי|חזרנו|(?<!\w)נב(?!\w)|לחצתי",
               r"(?<!\d)\d{1,2} ו?לא \d{1,2}(?!\d)|גמ (?:\S+ )?(?:יצטרפ|תצטרפ|יצטרפו)",
-              r"تعديل|بالغلط|غيرنا|غيرت|نسيت|передумал|забыл|не \S+ а \S+|по ошибке|поменялись|все-таки|всетаки|передумали|в итоге")
+              r"تعديل|بالغلط|غيرنا|غيرت|نسيت|передумал|забыл|не \S+ а \S+|по ошибке|поменялись|изменились|изменилось|поменялось|все-таки|всетаки|передумали|в итоге")
 _MISTAKE = _rx(r"by mistake|by accident|pressed|hit (?:yes|no)|בטעות|טעות(?! במספר)|טעיתי|התבלבלתי|לחצתי|בכפתור"
                r"|بالغلط|ضغطت|по ошибке|нажала|нажал")
 # "pressed no", "לחצתי על לא": a button named, not said
@@ -446,7 +461,7 @@ _UNCLEAR_WEAK = _rx(r"don ?not know|do not know|not decided", r"לא יודע|ל
 _MAYBE_PHRASE = _rx(r"not sure|unsure|let me think|need to think|think about it|will try|i will try|we will try|do (?:our|my) best|50[-/ ]50|fifty fifty|might",
                     r"לא בטוח|לא בטוחה|לא בטוחימ|צריכ\S* לחשוב|אחשוב על זה|נחשוב על זה|יש סיכוי|יכול להיות|לא סגור|לא מבטיחימ|50-50",
                     r"ان شاء الله|انشالله|ان شاءالله|لست متاكد|مش متاكد|مو متاكد|لسنا متاكدين|سنحاول",
-                    r"может быть|не уверен|скорее всего|постара|попробуем")
+                    r"может быть|не уверен|скорее всего|постара|попробуем|^(?:ну )?может\b")
 _INSHALLAH = _rx(r"ان شاء الله|انشالله|ان شاءالله|בעזרת ?השמ|בעה|איה|בעזה|בלי נדר")
 _UNCLEAR_NULL = _rx(r"^call me|^תתקשר|אתקשר|בוא נדבר|נדבר|לא הבנתי|did not understand|don ?not understand|^what\??$"
                     r"|^(?:\S+ )?מה זה$|^what is (?:this|that)\W*$|^что это\W*$")
@@ -459,11 +474,11 @@ _BUT = re.compile(r"(?<![^\W_])(?:but|though|אבל|אך|لكن|بس|но)(?![^\
 _QUESTION_WORD = _rx(r"^(?:is|are|can i|can we|do|does|will there|how|who|which|what is the dress|what)\b",
                      r"^(?:יש|האמ|אפשר|מותר|צריכ|מי|מאיפה|של מי|זו|זה|עד מתי|כמה)(?:\s|$)",
                      r"^(?:هل|مين|شو)\b", r"^(?:есть|можно|какой|какая|кто)\b")
-_NOT_DETAILS = _rx(r"עד מתי|how late|\bdress|parking|accessib|wheelchair|נגיש|כסא גלגלימ|חניה|חנייה|until when|מאיפה|מתי היית?ה|when was|when did")
+_NOT_DETAILS = _rx(r"\bbring\b|להביא|להגיע עמ|לבוא עמ|עד מתי|how late|\bdress|parking|accessib|wheelchair|נגיש|כסא גלגלימ|חניה|חנייה|until when|מאיפה|מתי היית?ה|when was|when did")
 _DETAILS_PHRASE = _rx(r"(?:which|what) (?:city|town|day|hall|venue|date)|(?:friday|saturday|sunday|thursday) or \w+day"
                       r"|resend|send (?:me )?(?:again|the (?:invitation|invite|link))"
                       r"|(?:באיזה|באיזו|איזה|איזו) (?:עיר|יומ|שעה|אולמ|מקומ|תאריכ)|(?:שלחו|תשלחו|תשלחי|תשלח) (?:לי )?(?:שוב )?(?:את )?ה?(?:הזמנה|קישור|לינק)"
-                      r"|(?:اي|أي) (?:ساعه|يوم|مكان|قاعه)|в каком (?:городе|зале)|какого числа"
+                      r"|(?:اي|أي) (?:ساعه|يوم|مكان|قاعه)|الساعه كم|كم الساعه|в каком (?:городе|зале)|какого числа"
                       r"|what time|which date|what day|באיזה יומ|באיזה שעה|באיזו שעה|שמ האולמ|בשישי|בחמישי|ביומ"
                       r"|во сколько|какой адрес|send (?:the )?location")
 _SAD = set("😢😞😔💔☹😭😥🙁")
@@ -543,7 +558,8 @@ def _polarity(c: _Clause) -> None:
     tagset = set(tags)
     has_self = bool(tagset & {"SELF1", "WE", "SELFNUM"})
     has_other = bool(tagset & {"OTHER", "KID", "KIDS", "PARTNER", "OTHERS"})
-    if has_other and not has_self and "WITHOUT" not in tagset:
+    about_other = "WITHOUT" not in tagset or bool(tagset & {"AWAY", "NEG", "NOVERB"})
+    if has_other and not has_self and about_other:
         # "my husband can't", "the kids won't come": a clause about someone else
         first_person = next((i for i, t in enumerate(c.toks) if t.tag in ("OTHER", "KID", "KIDS", "PARTNER", "OTHERS")), None)
         first_verb = next((i for i, t in enumerate(c.toks) if t.tag in ("COME", "NEG", "ABLE", "YES", "NOVERB")), None)
@@ -609,6 +625,7 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
     unsure = False
     sg_verb = False
     children_zero = False
+    plus_kids = 0       # "three of us plus a baby": a child named after "+" comes on top of the number
     including = any(t.tag == "INCL" for c in clauses for t in c.toks)
     for c in clauses:
         toks = c.toks
@@ -688,6 +705,11 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                     plural_unknown = True
             elif t.tag == "KID":
                 children = (children or 0) + 1
+                back = i - 1
+                while back >= 0 and toks[back].tag == "CUE":
+                    back -= 1
+                if back >= 0 and toks[back].tag == "PLUS":
+                    plus_kids += 1
             elif t.tag == "KIDS":
                 kids_unknown = True
             elif t.tag in ("OTHER", "PARTNER"):
@@ -719,6 +741,8 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
         adults = plain[0] - children if children <= plain[0] else None
     if totals:
         total = totals[-1]
+        if plus_kids and children == plus_kids and len(totals) == 1 and not including:
+            adults, total = total, total + children
         if len(set(totals)) > 1 and not change:
             unsure = True
         if children is not None and adults is None and children <= total and not children_zero:
@@ -901,14 +925,16 @@ def _understand(text) -> Understanding:
         answer = "yes"     # "we can't, but our son will come"
     elif self_neg or nobody:
         answer = "no"
-    elif other_pos:
+    elif other_pos and not (has_q and not change):
         answer = "yes"
     elif inshallah_only and not answering_has_count(answering):
         answer = "maybe" if _MAYBE_PHRASE.search(norm) else None
     elif weak_neg and not (tags & {"NUM", "DIGITS"}):
         answer = "no"
 
-    partial = answer == "yes" and (other_neg or (self_neg and other_pos))
+    without_other = any(t.tag == "WITHOUT" and n.tag in ("OTHER", "PARTNER")
+                        for c in answering for t, n in zip(c.toks, c.toks[1:]))
+    partial = answer == "yes" and (other_neg or (self_neg and other_pos) or without_other)
     count_clauses = answering
     if self_neg and other_pos:
         count_clauses = [c for c in answering if c.polarity == "pos"]
@@ -917,6 +943,11 @@ def _understand(text) -> Understanding:
             and tags & {"KIDS", "KID", "OTHER", "PARTNER", "OTHERS"} \
             and tags <= _COUNT_TAGS | {"WITHOUT", "AND"}:
         answer, sure = "yes", False   # "אני והילדים, בלי בעלי": naming who comes answers yes
+    if answer is None and other_neg and total and not change and not has_q:
+        answer = "yes"    # "the kids aren't coming, just the 2 of us": the rest come
+    # a question, and only someone else said to come ("is the hall accessible? grandma is coming"):
+    # what the writer asks is the message, not an answer for the household
+    asked_about_other = answer is None and other_pos and has_q and not change
     if answer == "no":
         adults = children = None
         total = 0 if nobody else None
@@ -928,12 +959,14 @@ def _understand(text) -> Understanding:
     sure = sure and count_sure
     if answer in ("yes", "no") and _HEDGE.search(norm):
         sure = False    # "I think we'll come": a guess about their own answer
+        if answer == "no" and not nobody:
+            answer = "maybe"    # "לא נראה לי שנגיע", "I don't think we can": a probably-not
     if total is not None and not change:
         m = _RANGE.search(norm)
         if m and m.group(1) != m.group(2) and not _MAYBE_PHRASE.search(norm) and int(m.group(1)) <= MAX_PARTY_SIZE:
             sure = False    # "we're coming, 2 or 3 of us"
 
-    if answer is not None or (total is not None and total > 0):
+    if answer is not None or (total is not None and total > 0 and not asked_about_other):
         if answer is None and _is_question_only(clauses, norm, has_q) and not change:
             pass   # "Can I bring a plus one?": a question
         else:
