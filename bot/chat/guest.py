@@ -39,7 +39,7 @@ from bot.services import outbox
 from bot.chat.answers import GuestIntent, from_understanding
 from bot.chat.understanding import Understanding, understand
 from bot.chat.conversation import get_conversation
-from bot.text.dates import format_date
+from bot.text.dates import format_date, format_when
 from bot.text import i18n
 from bot.services import inbox, languages, retention, rsvp
 from bot.services.access import as_uuid
@@ -308,7 +308,7 @@ def _answer(turn: _Turn, guest: Guest, answer: str, party: int | None, via: str,
     if guest.party_size:
         if _awaiting(turn, guest):
             turn.state.pop("await_party", None)
-        date_text = format_date(event.date, turn.lang) if event.date else None
+        date_text = format_when(event.date, event.start_time, turn.lang) if event.date else None
         turn.say(say.coming(lang, name, event.name, date_text, guest.party_size), event.id)
         return
     turn.await_party(guest)
@@ -540,7 +540,7 @@ def _details(turn: _Turn) -> None:
     for guest, event in turn.upcoming():
         items.append((
             event.name,
-            format_date(event.date, turn.lang) if event.date else say.date_tba(turn.lang),
+            format_when(event.date, event.start_time, turn.lang) if event.date else say.date_tba(turn.lang),
             event.location or say.location_tba(turn.lang),
             say.status_line(turn.lang, guest.status.value, guest.party_size),
         ))

@@ -149,12 +149,13 @@ _add("YES", _words(
     "نعم اكيد بالتاكيد طبعا اجل ايوه ايوا اه موافق موافقون تمام",
     "да конечно обязательно ага угу"))
 _add("COME", _words(
-    "coming come attend attending attendance join joining there",
+    "coming come attend attending attendance join joining there go",
     "מגיע מגיעה מגיעים מגיעות נגיע אגיע להגיע באים בא באה נבוא אבוא לבוא תגיע יגיע יגיעו יבוא יבואו "
     "נשתתף אשתתף מצטרף מצטרפת מצטרפים נצטרף הגעה אהיה תהיה מתאים מתאימ יוצא יסתדר מסתדר נצליח אצליח רלוונטי "
     "יכולים יכולה יצטרף תצטרף יצטרפו",
-    "موجودين موجود موجوده بنكون نكون سنحضر ساحضر سناتي سااتي نحضر احضر الحضور حضور جايين جاي جاية منيجي نيجي بنيجي ناتي",
+    "موجودين موجود موجوده بنكون نكون سنحضر ساحضر سناتي سااتي نحضر احضر الحضور حضور جايين جاي جاية منيجي نيجي بنيجي ناتي اجي بجي نجي منجي",
     "придем приду придет прийти будем буду будет получится сможем смогу сможет придут"))
+_add("STAY", _words("stay", "להישאר לישון", "نبقى ابقى", "остаться остаемся задержаться"))
 _add("ABLE", _words("can able could", "יכול יכולה יכולים נוכל אוכל יוכל תוכל", "نستطيع استطيع نقدر اقدر",
                     "могу можем"))
 _add("NEG", _words("not never no", "לא אינני איננו אין", "لا لن ما مش مو", "не нет"))
@@ -165,7 +166,7 @@ _add("SORRY", _words("sorry unfortunately sadly regretfully regret regrets afrai
                      "לצערנו לצערי מצטער מצטערת מצטערים מבאס באסה סליחה סליחה", "للاسف اسف اسفه اعتذر نعتذر",
                      "сожалению увы извините простите"))
 _add("AWAY", _words("abroad overseas", "בחול במילואימ בחוצ", "بالخارج برا", "заграницей"))
-_add("MAYBE", _words("maybe perhaps possibly probably might tentatively hopefully",
+_add("MAYBE", _words("maybe perhaps possibly probably likely might tentatively hopefully",
                      "אולי ננסה אנסה נשתדל אשתדל נתאמץ כנראה ספק מקווה מקווים",
                      "ربما يمكن سنحاول", "возможно наверное постараемся постараюсь"))
 _add("THANKS", _words(
@@ -194,7 +195,7 @@ _add("OTHER", _words(
     "wife husband girlfriend boyfriend partner fiance fiancee son daughter mother father mom dad mum "
     "grandma grandpa friend sister brother",
     "אשתי אישתי אישה בעלי הבעל האישה החבר החברה חבר חברה בנזוג בתזוג הבן הבת בני בתי אמא אבא סבא סבתא אמי אבי אחותי",
-    "زوجتي زوجي ابني بنتي امي ابي", "жена женой мужем муж сын дочь мама папа женою"), 1)
+    "زوجتي زوجي مرتي جوزي ابني بنتي امي ابي", "жена женой мужем муж сын дочь мама папа женою"), 1)
 _add("OTHER", _words("parents", "ההורים הורים", "اهلي", "родителями родители"), 2)
 _add("OTHERS", _words("family", "המשפחה משפחה", "العائله", "семьей"))
 _add("KID", _words("kid child baby toddler infant", "ילד ילדה תינוק תינוקת קטן קטנה", "طفل ولد", "ребенок ребенком"), 1)
@@ -209,7 +210,7 @@ _add("JUST", _words("just only alone solo", "רק לבד", "فقط لوحدي ل
 _add("CUE", _words(
     "are am be will is of total all in x including so there the be going to then a an too also back "
     "for able would love to actually update correction",
-    "נהיה סהכ סה בסך הכל בעצמ עדכונ אז של גם שם יחד ביחד תרשמו כל ל",
+    "נהיה סהכ סה בסך הכל בעצמ בסופ עדכונ אז של גם שם יחד ביחד תרשמו כל ל",
     "سنكون سيحضر المجموع معا", "будет всего вместе"))
 _add("DETAILS", _words(
     "details detail when where address location info information directions time date venue place "
@@ -259,12 +260,14 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
      r"|no doubt|no question|with bells on|for the world", "POSX"),
     (r"no problem|no worries|why not|ו?למה לא|почему бы и нет|почему нет|ليش لا|אין בעיה|בלי נדר|לא נפספס|לא מפספסים|לא נחמיץ|مش مشكله|لا مشكله|без проблем"
      r"|нет проблем|не вопрос|не пропустим", "FILLX"),
-    (r"אין מצב ש(?:לא|[אנ]?(?:פספס|חמיצ)\S*|\S+ (?:לא|מפספס\S*|נפספס|אפספס|נחמיצ|אחמיצ))|אין סיכוי ש?לא|(?:אין|ללא|בלי) ספק|על בטוח|בטח ש\S*|ברור ש\S*|מה השאלה|מה זאת השאלה הזאת", "YESX"),
-    (r"אין מצב|אין סיכוי|not this time|לא הפעם|have to pass|no thank you|no thanks", "NOX"),
+    (r"אין (?:מצב|סיכוי) ש(?:לא|[אנ]?(?:פספס|חמיצ)\S*|\S+ (?:לא|מפספס\S*|נפספס|אפספס|נחמיצ|אחמיצ))|אין סיכוי ש?לא|(?:אין|ללא|בלי) ספק|על בטוח|בטח ש\S*|ברור ש\S*|מה השאלה|מה זאת השאלה הזאת", "YESX"),
+    (r"אין מצב|אין סיכוי|count (?:me|us) out|not this time|לא הפעם|have to pass|no thank you|no thanks", "NOX"),
     (r"miss it|will miss", "NOVERBX"),
+    (r"make (?:it|that)(?= (?:\d|one|two|three|four|five|six|seven|eight)\b)", "CUEX"),
     # absent: away, abroad, another event the same evening ("יש לי חתונה אחרת באותו ערב")
     (r"(?:we are|i am|im) out|(?:another|other) (?:wedding|event|party|simcha)|(?:that|the same) (?:day|night|evening)"
      r"|(?:that|the same) (?:week|weekend|date)|(?:in|at) (?:the )?hospital"
+     r"|(?:(?<=אני )|(?<=אנחנו )|(?<=אהיה )|(?<=נהיה ))(?:ב|באמצע )(?:חתונה|חתונת|אירוע|ברית|לוויה|טיסה|משמרת|חופשה|נופש)\S*"
      r"|\S+ (?:אחר|אחרת|נוספ|נוספת) באותו (?:ערב|יומ|זמנ|תאריכ)|באותו (?:ערב|יומ|תאריכ|שבוע|סופ שבוע)|בחוצ לארצ|out of (?:town|the country)"
      r"|за границей|в отъезде|в командировке|في السفر|مسافر|مسافره|مسافرين", "AWAYX"),
     (r"this time|הפעמ|هالمره|в этот раз", "CUEX"),
@@ -272,7 +275,7 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     (r"(?:only|just) (?:for|to) the (?:ceremony|reception|party|chuppah|dancing)"
      r"|רק ל(?:קבלת הפנימ|קבלת פנימ|חופה|טקס|ריקודימ|מסיבה)", "COMEX"),
     (r"count (?:us|me) in|see you there|(?:i am|we are) in(?=\s*(?:$|[,.!;]|too|as well|for))|will be there|be there|we are there|אנחנו שם|נהיה שם"
-     r"|אהיה שם|נתראה|ניפגש|נפגש|с удовольствием|بكل سرور|make it|would love to|love to come|happy to come|will attend"
+     r"|אהיה שם|אני שמ(?=\s*(?:$|[,.!]))|נתראה|ניפגש|נפגש|с удовольствием|بكل سرور|make it|would love to|love to come|happy to come|will attend"
      r"|(?:we|i) will(?=\s*(?:$|[,.!;]))|נהיה(?=\s*[,.!;]|\s*$)|נשמח|אשמח|שמחים|שמחה", "COMEX"),
     (r"none of us|no one|nobody|neither(?: of us)?|אף אחד(?: מאיתנו| מאתנו)?|אף אחת(?: מאיתנו| מאתנו)?|никто(?: из нас)?|ولا واحد|ولا حدا", "NOBODYX"),
     (r"יש מצב(?! ל)", "MAYBEX"),
@@ -409,10 +412,10 @@ _STOP = _rx(r"^(?:stop|stopp|unsubscribe|remove|הסר|עצור|הסרה|די|ت
             r"|(?:وقف|اوقف|بطل)\S* (?:ال)?(?:رسايل|رسائل|مسجات)|не хочу (?:больше )?получать|ازالتي|احذفوني|لا ترسلوا|удалите меня|больше не пишите|не пишите мне|отпишите",
             "🛑")
 _CHANGE = _rx(r"\bactually\b|\bupdate\b|\bcorrection\b|change of plans|\bchange (?:us|it|me)\b|after all|by mistake"
-              r"|by accident|turns out|\bcancel\b|plans changed|make it (?:\d|one|two|three|four|five|six)|change (?:my|our) (?:answer|rsvp|response|reply)|changed (?:my|our) mind|\bforgot\b|also join"
+              r"|by accident|turns out|\bcancel\b|plans changed|make (?:it|that) (?:\d|one|two|three|four|five|six)|change (?:my|our) (?:answer|rsvp|response|reply)|changed (?:my|our) mind|\bforgot\b|also join"
               r"|(?<!\d)\d{1,2} (?:not|and not|instead of) \d{1,2}(?!\d)",
               r"בעצם|עדכון|שינוי|בסוף(?! ה)|בטעות|טעות(?! במספר)|טעיתי|התבלבלתי|תתקנו|לתקן|לשנות|תשנו|הסתדר|בכל זאת"
-              r"|מבטל|לבטל|להוסיף|להוריד|תורידו|תוסיפו|הורידו|הוסיפו|נוריד|נוסיפ|הוספנו|הורדנו|שכחתי|שכחנו|שיניתי|שינינו|תעדכנו|רשמתי|חזרנו|(?<!\w)נב(?!\w)|לחצתי",
+              r"|מבטל|לבטל|ביטלנו|ביטלתי|להוסיף|להוריד|תורידו|תוסיפו|הורידו|הוסיפו|נוריד|נוסיפ|הוספנו|הורדנו|שכחתי|שכחנו|שיניתי|שינינו|תעדכנו|רשמתי|חזרנו|(?<!\w)נב(?!\w)|לחצתי",
               r"(?<!\d)\d{1,2} ו?לא \d{1,2}(?!\d)|גמ (?:\S+ )?(?:יצטרפ|תצטרפ|יצטרפו)",
               r"تعديل|بالغلط|غيرنا|غيرت|نسيت|передумал|забыл|не \S+ а \S+|по ошибке|поменялись|изменились|изменилось|поменялось|все-таки|всетаки|передумали|в итоге")
 _MISTAKE = _rx(r"by mistake|by accident|pressed|hit (?:yes|no)|בטעות|טעות(?! במספר)|טעיתי|התבלבלתי|לחצתי|בכפתור"
@@ -444,7 +447,7 @@ _NUMBER_OF = {_fold(k): v for k, v in {"a": 1, "another": 1, "one": 1, "two": 2,
 _SOCIAL = _rx(r"\bwow\b|\bfinally\b|so happy for|is that you|long time", r"וואו|ואו|איזה יופי|סופ סופ|שמחנו|מתרגשימ|מי עיצב"
               r"|זו את\b|זה אתה\b|מלא זמנ|המונ זמנ")
 # a hedge: the writer is guessing about their own answer ("I think", "נראה לי")
-_HEDGE = _rx(r"\bi think\b|\bi guess\b|\bi believe\b|\bi suppose\b|\bprobably\b|\bpretty sure\b|\bshould be\b",
+_HEDGE = _rx(r"\b(?:i|we) do not think\b|\bi think\b|\bi guess\b|\bi believe\b|\bi suppose\b|\bprobably\b|\bpretty sure\b|\bshould be\b",
              r"נראה לי|אני חושב|אני חושבת|אנחנו חושבימ|חושבני|כנראה|אמורימ|אמורה|אמור",
              r"думаю|наверное|кажется|اعتقد|اظن|على الاغلب")
 # two numbers offered ("2 or 3", "3-4", "4 או 5"): the count is a guess
@@ -453,9 +456,9 @@ _RANGE = re.compile(r"(?<![\d%])(\d{1,2}) ?(?:or|או|или|او|-|–|/) ?(\d{
 _PERCENT = re.compile(r"\d+ ?%")
 _UNCLEAR_STRONG = _rx(
     r"depend|will confirm|confirm (?:later|next)|let you know|get back to you|check with|check my|closer to the date"
-    r"|will know|not sure (?:yet )?how many|how many we|yes and no|^if\b| if we\b",
+    r"|will know|not (?:yet )?(?:clear|decided)|not sure (?:yet )?how many|how many we|yes and no|^if\b| if we\b",
     r"תלוי|אבדוק|נבדוק|לבדוק|אעדכן|נעדכן|אחזור|נחזור|[אנ]גיד לכ|[אנ]ודיע|(?:עוד |עדיינ )?בודק\S*|נדע|לא יודעימ כמה|לא יודע\S* כמה|כמה נהיה"
-    r"|כנ ולא|^אמ |לא החלטנו|נראה מה יהיה|אמורימ ל",
+    r"|כנ ולא|^אמ |לא החלטנו|(?:עוד|עדיינ) לא (?:ברור|סגור|יודע\S*|החלט\S*)|נראה מה יהיה|אמורימ ל",
     r"зависит|отвечу позже|спросить|пока не знаю|не знаю|сообщу|بعدين|بخبرك|بشوف|برد عليك|نشوف")
 _UNCLEAR_WEAK = _rx(r"don ?not know|do not know|not decided", r"לא יודע|לא יודעת|לא יודעימ", r"لا اعرف|لا ندري|لا ادري")
 _MAYBE_PHRASE = _rx(r"not sure|unsure|let me think|need to think|think about it|will try|i will try|we will try|do (?:our|my) best|50[-/ ]50|fifty fifty|might",
@@ -588,6 +591,8 @@ def _polarity(c: _Clause) -> None:
             continue
         if rest and rest[0] in ("DIGITS", "NUM"):
             continue   # "5 ולא 4": the number not meant
+        if "STAY" in rest and "COME" not in rest[:rest.index("STAY")]:
+            continue   # "לא אוכל להישאר", "can't stay long": not staying is still coming
         if any(r in ("COME", "ABLE", "YES") for r in rest) or all(r in _CONTENT_FREE or r is None and False for r in rest) \
                 or all(r in _CONTENT_FREE for r in rest):
             negative = True
@@ -606,7 +611,11 @@ def _polarity(c: _Clause) -> None:
     elif positive:
         c.polarity = "pos"
     elif "SORRY" in tagset:
-        c.polarity = "weakneg"
+        # "sorry for the late reply", "סליחה על השאלה": an apology for something else declines nothing
+        apologies = [i for i, t in enumerate(c.toks) if t.tag == "SORRY"]
+        if any(i + 1 >= len(c.toks) or c.toks[i + 1].word not in ("for", "על", "за", "على", "عن")
+               for i in apologies):
+            c.polarity = "weakneg"
 
 
 def _count(clauses: list[_Clause], change: bool, partial: bool):
@@ -624,6 +633,7 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
     with_other = False
     unsure = False
     sg_verb = False
+    sg_self = False
     children_zero = False
     plus_kids = 0       # "three of us plus a baby": a child named after "+" comes on top of the number
     including = any(t.tag == "INCL" for c in clauses for t in c.toks)
@@ -647,7 +657,7 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                 children_zero = True
                 i += 2
                 continue
-            if t.tag == "WITHOUT" and nxt and nxt.tag in ("OTHER", "PARTNER"):
+            if t.tag == "WITHOUT" and nxt and nxt.tag in ("OTHER", "PARTNER", "OTHERS"):
                 i += 2
                 continue
             if t.tag == "NEG" and nxt and nxt.tag in ("KIDS", "KID"):
@@ -690,7 +700,10 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                     i += 1
                     continue
                 anchored = anchored_clause or approx or "FAM" in tags or (
-                    prev is not None and prev.tag in ("COME", "YES", "CUE", "WE") and t.tag == "DIGITS")
+                    prev is not None and prev.tag in ("COME", "YES", "CUE", "WE") and t.tag == "DIGITS") or (
+                    # "נהיה רק 2", "we'll be only 3": "only" before a number about the party
+                    prev is not None and prev.tag == "JUST" and t.tag == "DIGITS"
+                    and (i < 2 or toks[i - 2].tag in ("COME", "YES", "CUE", "WE")))
                 if anchored:
                     plain.append(n)
                 i += 1
@@ -731,9 +744,15 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                 pass
             if t.tag == "COME" and t.word in ("מגיע", "מגיעה", "אגיע", "אבוא", "приду", "ساحضر", "смогу"):
                 sg_verb = True
+                # "מגיעה עם שתי הבנות": a first-person singular verb with nobody named before it is the writer
+                if c.subject == "self" and not any(
+                        x.tag in ("OTHER", "PARTNER", "KID", "KIDS", "OTHERS", "WE", "SELFNUM") for x in toks[:i]):
+                    sg_self = True
             i += 1
     if children_zero and children is None and not kids_unknown:
         children = 0
+    if sg_self and not self_n and not we and (others or children):
+        self_n = 1
     kids_known = children is not None and not kids_unknown
     total = None
     if including and plain and children is not None:
@@ -861,6 +880,7 @@ def _understand(text) -> Understanding:
         tail = phrased[end:end + 3]
         questions.append("?" in tail or "؟" in tail)
     clauses = [_Clause(_tokens(s), q) for s, q in zip(raw_clauses, questions)]
+    texts = {id(c): s for c, s in zip(clauses, raw_clauses)}
     clauses = [c for c in clauses if c.toks]
     all_toks = [t for c in clauses for t in c.toks]
     tags = {t.tag for t in all_toks}
@@ -894,6 +914,12 @@ def _understand(text) -> Understanding:
     weak_neg = any(p == "weakneg" and s == "self" for p, s in pols) or bool(symbols & _SAD) \
         or bool(symbols & _NO_EMOJI) or ":(" in norm
     conflict = any(p == "conflict" for p, _ in pols)
+    others_doubt = False
+    if maybe and self_pos and not strong_unclear and not change:
+        # "I'm coming, my wife isn't sure yet": the doubt is someone else's; the writer said yes
+        doubtful = [c for c in answering if c.polarity == "maybe" or _MAYBE_PHRASE.search(texts[id(c)])]
+        if doubtful and all(c.subject == "other" for c in doubtful):
+            maybe, others_doubt = False, True
     nobody = "NOBODY" in tags
 
     answer = None
@@ -929,10 +955,10 @@ def _understand(text) -> Understanding:
         answer = "yes"
     elif inshallah_only and not answering_has_count(answering):
         answer = "maybe" if _MAYBE_PHRASE.search(norm) else None
-    elif weak_neg and not (tags & {"NUM", "DIGITS"}):
-        answer = "no"
+    elif weak_neg and not (tags & {"NUM", "DIGITS"}) and not has_q:
+        answer = "no"     # "sorry 😔"; but "sorry, who is this?" asks
 
-    without_other = any(t.tag == "WITHOUT" and n.tag in ("OTHER", "PARTNER")
+    without_other = any(t.tag == "WITHOUT" and n.tag in ("OTHER", "PARTNER", "OTHERS")
                         for c in answering for t, n in zip(c.toks, c.toks[1:]))
     partial = answer == "yes" and (other_neg or (self_neg and other_pos) or without_other)
     count_clauses = answering
@@ -956,7 +982,7 @@ def _understand(text) -> Understanding:
     relative = None
     if change and total is None and _RELATIVE.search(norm):
         relative = -1 if re.search(r"להוריד|one less|remove one", norm) else 1
-    sure = sure and count_sure
+    sure = sure and count_sure and not others_doubt
     if answer in ("yes", "no") and _HEDGE.search(norm):
         sure = False    # "I think we'll come": a guess about their own answer
         if answer == "no" and not nobody:

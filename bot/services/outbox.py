@@ -28,7 +28,7 @@ approved it in that language.
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime, timezone
+from datetime import date, datetime, time, timezone
 from typing import Iterable, Sequence
 
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -86,7 +86,8 @@ def choice_list(body: str, button: str, rows: Iterable[Sequence[str | None]],
 
 
 def invitation(*, guest_id, first_name: str, event_name: str, event_date: date | None,
-               location: str | None, reminder: bool = False, language: str = "en") -> dict:
+               location: str | None, reminder: bool = False, language: str = "en",
+               start_time: time | None = None) -> dict:
     """An invitation (or a reminder of it) for one guest to one event, with its answers."""
     return {
         "type": "invitation",
@@ -94,6 +95,7 @@ def invitation(*, guest_id, first_name: str, event_name: str, event_date: date |
         "first_name": first_name,
         "event_name": event_name,
         "date": event_date.isoformat() if event_date else None,
+        "time": start_time.strftime("%H:%M") if start_time else None,
         "location": location or None,
         "reminder": bool(reminder),
         "language": language,
