@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime, timezone
+from datetime import date, datetime, time, timezone
 from enum import Enum
 
 from sqlalchemy import (
@@ -14,11 +14,13 @@ from sqlalchemy import (
     Enum as SAEnum,
     Float,
     false as sa_false,
+    true as sa_true,
     ForeignKey,
     Index,
     Integer,
     String,
     Text,
+    Time,
     TypeDecorator,
     UniqueConstraint,
     Uuid,
@@ -141,7 +143,17 @@ class Event(Base):
     name: Mapped[str] = mapped_column(String(200))
     date: Mapped[date | None] = mapped_column(Date)
     location: Mapped[str | None] = mapped_column(String(500))
+    # When it starts, in the event's time zone (None: not said).
+    start_time: Mapped[time | None] = mapped_column(Time)
     timezone: Mapped[str] = mapped_column(String(64), default="UTC")
+    # Its own quiet hours: None follows the operator's QUIET_HOURS, "off" is none, "21-9".
+    quiet_hours: Mapped[str | None] = mapped_column(String(16))
+    # No message to its guests from Friday's sunset to Saturday's nightfall, nor on holidays.
+    shabbat: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
+    # Each confirmed guest gets the time, the place and the way there the day before.
+    day_before: Mapped[bool] = mapped_column(Boolean, default=True, server_default=sa_true())
+    # Questions asked to the confirmed guests: [{"id": 1, "text": "Meal?", "options": [...]}].
+    questions: Mapped[list | None] = mapped_column(JSON)
     reminder_days: Mapped[list[int] | None] = mapped_column(JSON)
     # What guests read: invitations, reminders, broadcast wrappers ("he", "en", "ar", "ru").
     language: Mapped[str] = mapped_column(String(2), default="en", server_default="en")
@@ -204,6 +216,13 @@ class Guest(Base):
     # Part of the guest's personal page link (/r/<token>): a new number revokes the old link.
     link_nonce: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     notes: Mapped[str | None] = mapped_column(Text)
+    # Answers to the event's questions: {"<question id>": "<option>"}.
+    answers: Mapped[dict | None] = mapped_column(JSON)
+    # The last call a member logged: when, by whom, and what came of it ("yes", "no",
+    # "maybe", "no_answer").
+    called_at: Mapped[datetime | None] = mapped_column(TZ)
+    called_by: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    call_outcome: Mapped[str | None] = mapped_column(String(16))
     opted_out: Mapped[bool] = mapped_column(Boolean, default=False)
     answered_at: Mapped[datetime | None] = mapped_column(TZ)
     invitation: Mapped[InvitationState] = mapped_column(

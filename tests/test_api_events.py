@@ -27,7 +27,7 @@ def test_create_change_and_delete_an_event(client, runtime):
     event = r.get_json()
     assert (event["name"], event["date"], event["location"], event["role"]) == ("Brit for Ari", "2027-01-02",
                                                                                "Haifa", "admin")
-    assert set(event) == {"id", "name", "date", "location", "language", "created_at", "updated_at", "role"}
+    assert set(event) == {"id", "name", "date", "location", "time", "timezone", "language", "created_at", "updated_at", "role"}
     changed = client.patch(f"/api/events/{event['id']}", json={"date": None, "name": "Brit"}, headers=h).get_json()
     assert (changed["name"], changed["date"], changed["location"]) == ("Brit", None, "Haifa")
     assert client.delete(f"/api/events/{event['id']}", headers=h).status_code == 204

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import date as Date, datetime, timezone
+from datetime import date as Date, datetime, time as Time, timezone
 from typing import Any
 
 from storage.models import MAX_PARTY_SIZE, Event, EventMember, Guest, InvitationState, RsvpStatus
@@ -65,6 +65,8 @@ class Field:
     def openapi(self) -> dict[str, Any]:
         if self.kind == "date":
             schema: dict[str, Any] = {"type": "string", "format": "date"}
+        elif self.kind == "time":
+            schema = {"type": "string", "pattern": _TIME_PATTERN}
         elif self.kind == "language":
             schema = {"type": "string", "enum": list(LANGS)}
         elif self.kind == "enum":
@@ -116,6 +118,8 @@ NOT_BLANK = r"\S"  # at least one character that is not a space
 EVENT_CREATE = BodySpec("EventCreate", {
     "name": Field("string", required=True, example="Noa & Eli's wedding", max_length=200, pattern=NOT_BLANK),
     "date": Field("date", nullable=True, description="YYYY-MM-DD", example="2027-06-12"),
+    "time": Field("time", nullable=True, description="When it starts, HH:MM in the event's time zone",
+                  example="19:30"),
     "location": Field("string", nullable=True, example="Tel Aviv", max_length=500),
     "timezone": Field("string", nullable=True,
                       description="An IANA time zone such as Asia/Jerusalem; by default the creator's country's."),
@@ -124,6 +128,7 @@ EVENT_CREATE = BodySpec("EventCreate", {
 EVENT_UPDATE = BodySpec("EventUpdate", {
     "name": Field("string", max_length=200, pattern=NOT_BLANK),
     "date": Field("date", nullable=True, description="YYYY-MM-DD, or null to clear it"),
+    "time": Field("time", nullable=True, description="HH:MM, or null to clear it"),
     "location": Field("string", nullable=True, max_length=500),
     "timezone": Field("string"),
     "language": LANGUAGE_FIELD,
@@ -240,7 +245,7 @@ def _value(name: str, f: Field, value: Any) -> Any:
         if f.nullable:
             return None
         raise InvalidInput(f"{name!r} may not be null.", code="invalid_type")
-    if f.kind in ("string", "enum", "date"):
+    if f.kind in ("string", "enum", "date", "time"):
         if not isinstance(value, str):
             raise InvalidInput(f"{name!r} must be a string.", code="invalid_type")
         _check_text(name, value)
@@ -248,6 +253,8 @@ def _value(name: str, f: Field, value: Any) -> Any:
             raise InvalidInput(f"{name!r} must be one of: {', '.join(f.enum)}.", code="invalid_value")
         if f.kind == "date":
             return parse_iso_date(value, name)
+        if f.kind == "time":
+            return parse_clock(value, name)
         return value
     if f.kind == "integer":
         if isinstance(value, bool) or not isinstance(value, int):
@@ -264,6 +271,17 @@ def _check_text(name: str, value: str) -> None:
     # PostgreSQL cannot store NUL characters; no name, phone or message has one.
     if "\x00" in value:
         raise InvalidInput(f"{name!r} contains a NUL character.", code="invalid_value")
+
+
+_TIME_PATTERN = r"^([01]?[0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$"
+
+
+def parse_clock(value: str, name: str = "time") -> Time:
+    """"19:30" (or "19:30:00") as a time of day."""
+    if not re.match(_TIME_PATTERN, value):
+        raise InvalidInput(f"{name!r} must be a time of day like 19:30.", code="bad_time")
+    hour, minute = value.split(":")[:2]
+    return Time(int(hour), int(minute))
 
 
 def parse_iso_date(value: str, name: str = "date") -> Date:
@@ -344,7 +362,9 @@ def event_json(event: Event, member: EventMember) -> dict[str, Any]:
         "id": str(event.id),
         "name": event.name,
         "date": event.date.isoformat() if event.date else None,
+        "time": event.start_time.strftime("%H:%M") if event.start_time else None,
         "location": event.location,
+        "timezone": event.timezone,
         "language": event.language,
         "created_at": iso_datetime(event.created_at),
         "updated_at": iso_datetime(event.updated_at),

@@ -200,7 +200,7 @@ def create_event(session, actor):
     data = decode(EVENT_CREATE, _json_body())
     event = events.create_event(session, actor, data["name"], date=data.get("date"),
                                 location=data.get("location"), timezone=data.get("timezone"),
-                                language=data.get("language"))
+                                language=data.get("language"), start_time=data.get("time"))
     _, member = events.get_event(session, actor, event.id)
     return _created(event_json(event, member))
 
@@ -222,6 +222,8 @@ def get_event(session, actor, event_id):
 @operation
 def update_event(session, actor, event_id):
     data = decode(EVENT_UPDATE, _json_body())
+    if "time" in data:
+        data["start_time"] = data.pop("time")
     event = events.update_event(session, actor, event_id, **data)
     _, member = events.get_event(session, actor, event.id)
     return jsonify(event_json(event, member))

@@ -9,17 +9,18 @@ with a one-line hint fit for a phone screen.
 """
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import logging
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, time
 from typing import Callable, Union
 
 
 from bot.text import i18n
 from bot.text.i18n import N_, _
-from bot.text.dates import InvalidDate, parse_date
+from bot.text.dates import InvalidDate, parse_date, parse_time, time_in
 from bot.text.phones import InvalidPhone, find_phone, normalize_phone
 from bot.services.permissions import Action
 from storage.models import MAX_PARTY_SIZE  # one limit for parser, store and answers
@@ -96,12 +97,15 @@ class NewEvent:
     name: str
     date: date | None = None
     location: str | None = None
+    time: "time | None" = None
 
 
 @dataclass(frozen=True)
 class SetEventField:
-    field: str                 # "name" | "date" | "location"
-    value: Union[str, date]    # a `date` when field == "date"
+    field: str                 # "name" | "date" | "time" | "location" | "language"
+    value: Union[str, date, time, None]  # a `date` for "date", a `time` (None: clear it) for "time"
+    time: "time | None" = None  # "set date 14/10/2027 19:30" sets the time with the date
+    more: tuple = ()            # further fields of the same message ("date: …" and "location: …" lines)
 
 
 @dataclass(frozen=True)
@@ -402,24 +406,28 @@ def _no_args(inp: _Input, value: object, usage: str) -> object:
 
 @_spec("new event", ["new event", "create event", "add event", "create", "אירוע חדש", "יצירת אירוע"]
        + _he(_HE_CREATE + _HE_ADD, ("אירוע", "אירוע חדש")),
-       N_("new event <name> (then lines: date: 12/6/2027, location: <place>)"),
+       N_("new event <name> (then lines: date: 12/6/2027, time: 19:30, location: <place>)"),
        N_("create an event"), "Events", None, NewEvent)
 def _parse_new_event(inp: _Input) -> NewEvent:
     name = inp.rest.strip().strip(",;")
     event_date: date | None = None
+    start: time | None = None
     location: str | None = None
     for line in inp.body:
         label, value = _labelled(line)
         if label == "name":
             name = value
         elif label == "date":
-            event_date = _date(value, inp.today)
+            event_date, at = _date_and_time(value, inp.today)
+            start = at or start
+        elif label == "time":
+            start = _time(value)
         elif label == "location":
             location = value or None
         elif not name:
             name = line
         else:
-            raise _Fail(_("I didn't get the line \"{line}\". Use date: 12/6/2027 or location: <place>",
+            raise _Fail(_("I didn't get the line \"{line}\". Use date: 12/6/2027, time: 19:30 or location: <place>",
                           line=_short(line)))
     name = name.strip()
     if not name or not _has_letter_or_digit(name):
@@ -428,12 +436,14 @@ def _parse_new_event(inp: _Input) -> NewEvent:
         raise _Fail(_("That name is too long (200 characters at most)."))
     if location is not None and len(location) > 300:
         raise _Fail(_("That location is too long (300 characters at most)."))
-    return NewEvent(name=name, date=event_date, location=location)
+    return NewEvent(name=name, date=event_date, location=location, time=start)
 
 
 _EVENT_FIELDS = {
     "name": "name", "title": "name", "שם": "name", "השם": "name",
     "date": "date", "when": "date", "day": "date", "תאריך": "date", "התאריך": "date", "מתי": "date",
+    "time": "time", "hour": "time", "starts": "time", "start": "time", "שעה": "time", "השעה": "time",
+    "שעת": "time", "מתחיל": "time", "מתחילים": "time",
     "location": "location", "place": "location", "venue": "location", "where": "location",
     "address": "location", "מקום": "location", "כתובת": "location", "המקום": "location",
     "הכתובת": "location", "מיקום": "location", "המיקום": "location", "איפה": "location",
@@ -459,14 +469,30 @@ def _date(text: str, today: date | None) -> date:
         raise _Fail(e.message) from None
 
 
+def _date_and_time(text: str, today: date | None) -> tuple[date, time | None]:
+    """"14/10/2027 19:30" → (the date, 19:30); a date alone → (the date, None)."""
+    rest, at = time_in(text)
+    return _date(rest, today), at
+
+
+def _time(text: str) -> time | None:
+    """A time of day; None for "none"/"clear" (the time is not known)."""
+    if text.strip().lower() in ("none", "clear", "unknown", "tba", "-", "ללא", "בלי", "לא ידוע"):
+        return None
+    try:
+        return parse_time(text)
+    except InvalidDate as e:
+        raise _Fail(e.message) from None
+
+
 @_spec("set", ["set", "set event", "change event", "edit event", "update event", "rename", "rename event",
                "change date", "change location", "change venue", "change name", "set date", "set location",
-               "set name", "קבע", "שפת אורחים", "שפת האורחים", "קבע שפה", "קבעי שפה", "תקבע שפה", "לקבוע שפה",
+               "set name", "set time", "change time", "set start", "קבע", "שינוי שעה", "שעת התחלה", "שפת אורחים", "שפת האורחים", "קבע שפה", "קבעי שפה", "תקבע שפה", "לקבוע שפה",
                "שינוי תאריך", "שינוי מקום", "שינוי שם"]
-       + _he(_HE_SET, ("תאריך", "את התאריך", "מקום", "את המקום", "מיקום", "שם", "את השם", "שם אירוע",
+       + _he(_HE_SET, ("תאריך", "את התאריך", "שעה", "את השעה", "שעת התחלה", "מקום", "את המקום", "מיקום", "שם", "את השם", "שם אירוע",
                        "שם האירוע", "את שם האירוע", "כתובת", "שפת אורחים", "שפת האורחים", "אירוע",
                        "תאריך אירוע", "תאריך האירוע", "מקום האירוע")),
-       N_("set date|location|name <value>"), N_("change the event's date, place or name"), "Events",
+       N_("set date|time|location|name <value>"), N_("change the event's date, time, place or name"), "Events",
        Action.MANAGE_EVENT, SetEventField)
 def _parse_set(inp: _Input) -> SetEventField:
     usage = N_("set date 12/6/2027")
@@ -488,7 +514,10 @@ def _parse_set(inp: _Input) -> SetEventField:
     if not value:
         raise _Fail(_(_SET_HINTS[label]))
     if label == "date":
-        return SetEventField("date", _date(value, inp.today))
+        when, at = _date_and_time(value, inp.today)
+        return SetEventField("date", when, time=at)
+    if label == "time":
+        return SetEventField("time", _time(value))
     if label == "language":
         code = _language_code(value)
         if code is None:
@@ -501,6 +530,7 @@ def _parse_set(inp: _Input) -> SetEventField:
 
 _SET_HINTS = {
     "date": N_("Give the new date. Try: set date 12/6/2027"),
+    "time": N_("Give the time it starts. Try: set time 19:30"),
     "location": N_("Give the new location. Try: set location ..."),
     "name": N_("Give the new name. Try: set name ..."),
     "language": N_("Give the new language. Try: set language ..."),
@@ -1493,6 +1523,9 @@ def _parse(text: str, default_region: str | None, today: date | None) -> Command
     keys = [_key(m.group()) for m in spans]
     if not spans or not any(keys):
         return _unknown(lines[0])
+    fields = _fields_block(lines, today)
+    if fields is not None:
+        return fields
     found = _match(keys)
     if found is None and len(keys[0]) > 2 and keys[0][0] == "ו" and _is_hebrew(keys[0][1]):
         # "ותוסיף את דנה …": the conjunction ו glued to the verb (never for a bare yes/no)
@@ -1518,6 +1551,38 @@ def _parse(text: str, default_region: str | None, today: date | None) -> Command
         return ParseError(fail.message, _(spec.usage))
     except (InvalidPhone, InvalidDate) as e:
         return ParseError(str(e), _(spec.usage))
+
+
+_BARE_FIELD = re.compile(r"^\s*([^\s:=]+)\s*:\s*(\S.*)$", re.S)
+_BARE_LABELS = frozenset({"date", "time", "location"})
+
+
+def _fields_block(lines: list[str], today: date | None) -> SetEventField | ParseError | None:
+    """"date: 12/6/2027" / "time: 19:30" / "location: …" sent on their own (right after
+    *new event*, say): the current event's fields. None when a line is anything else."""
+    found = []
+    for line in lines:
+        m = _BARE_FIELD.match(line)
+        label = _EVENT_FIELDS.get(_key(m.group(1))) if m else None
+        if label not in _BARE_LABELS:
+            return None
+        found.append((label, m.group(2).strip()))
+    usage = _(spec_for(SetEventField).usage)
+    changes = []
+    try:
+        for label, value in found:
+            if label == "date":
+                when, at = _date_and_time(value, today)
+                changes.append(SetEventField("date", when, time=at))
+            elif label == "time":
+                changes.append(SetEventField("time", _time(value)))
+            elif len(value) > 300:
+                raise _Fail(_(_TOO_LONG[label]))
+            else:
+                changes.append(SetEventField(label, value))
+    except _Fail as fail:
+        return ParseError(fail.message, usage)
+    return dataclasses.replace(changes[0], more=tuple(changes[1:]))
 
 
 # Commands whose text after the verb is free text, where a leading "את" is the person's own.

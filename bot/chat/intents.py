@@ -24,7 +24,7 @@ import difflib
 import re
 import threading
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 from bot.chat import commands as C
 from bot.text import i18n
@@ -1531,6 +1531,8 @@ def encode(cmd) -> dict:
             return {"__dc__": type(v).__name__, **{f.name: enc(getattr(v, f.name)) for f in dataclasses.fields(v)}}
         if isinstance(v, date):
             return {"__date__": v.isoformat()}
+        if isinstance(v, time):
+            return {"__time__": v.isoformat(timespec="minutes")}
         if isinstance(v, (list, tuple)):
             return [enc(x) for x in v]
         return v
@@ -1541,6 +1543,8 @@ def decode(data):
     def dec(v):
         if isinstance(v, dict) and "__date__" in v:
             return date.fromisoformat(v["__date__"])
+        if isinstance(v, dict) and "__time__" in v:
+            return time.fromisoformat(v["__time__"])
         if isinstance(v, dict) and "__dc__" in v:
             cls = getattr(C, v["__dc__"])
             kwargs = {k: dec(x) for k, x in v.items() if k != "__dc__"}

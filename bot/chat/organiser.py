@@ -344,7 +344,20 @@ class OrganiserChat:
         self.say(replies.help_text(groups, event, member.role.value))
 
     def cmd_new_event(self, cmd: C.NewEvent) -> None:
-        event = event_service.create_event(self.session, self.user, cmd.name, cmd.date, cmd.location)
+        same = [e for e, _m in event_service.list_events(self.session, self.user)
+                if e.name.strip().casefold() == cmd.name.strip().casefold()] if self.is_member else []
+        if same:
+            # Sent twice (or the tour re-run): a second event of the same name is asked for, not made.
+            return self.ask(replies.same_name_question(same[0]),
+                            {"op": "new_event", "cmd": intents.encode(cmd), "again": "new event"})
+        self.create_event(cmd)
+
+    def do_new_event(self, p: dict) -> None:
+        self.create_event(intents.decode(p["cmd"]))
+
+    def create_event(self, cmd: C.NewEvent) -> None:
+        event = event_service.create_event(self.session, self.user, cmd.name, cmd.date, cmd.location,
+                                           start_time=cmd.time)
         convo.set_current_event(self.conv, event.id)
         self._member_somewhere = True
         self.say(replies.event_created(event) + replies.past_date_note(event.date, date.today()))
@@ -387,9 +400,24 @@ class OrganiserChat:
         self.say(replies.event_details(event, member, self.guest_count(event), members))
 
     def cmd_set(self, cmd: C.SetEventField, event: Event) -> None:
-        event = event_service.update_event(self.session, self.user, event.id, **{cmd.field: cmd.value})
-        note = replies.past_date_note(event.date, date.today()) if cmd.field == "date" else ""
-        self.say(replies.event_changed(event, cmd.field, cmd.value) + note)
+        changes = [cmd, *cmd.more]
+        fields: dict = {}
+        for change in changes:
+            fields["start_time" if change.field == "time" else change.field] = change.value
+            if change.field == "date" and change.time is not None:
+                fields["start_time"] = change.time
+        event = event_service.update_event(self.session, self.user, event.id, **fields)
+        lines = [replies.event_changed(event, change.field, change.value) for change in changes]
+        if any(change.field == "date" for change in changes):
+            lines[-1] += replies.past_date_note(event.date, date.today())
+        text = "\n".join(lines)
+        if any(change.field in ("date", "time", "location") for change in changes):
+            audience = sending.update_audience(self.session, self.user, event.id)
+            if audience.count:
+                # The invited guests still have the old details: offer to tell them.
+                return self.ask(text + "\n\n" + replies.tell_guests_question(event, audience.count),
+                                {"op": "tell_guests", "event_id": str(event.id), "again": "set"})
+        self.say(text)
 
     def cmd_delete_event(self, cmd: C.DeleteEvent, event: Event) -> None:
         self.ask(replies.delete_event_question(event, self.guest_count(event)),
@@ -541,7 +569,7 @@ class OrganiserChat:
 
     def cmd_invite(self, cmd: C.Invite, event: Event) -> None:
         audience = sending.invite_audience(self.session, self.user, event.id)
-        self.ask_send("invite", event, audience, {})
+        self.ask_send("invite", event, audience, {}, warning=replies.invitation_warning(event, date.today()))
 
     def cmd_remind(self, cmd: C.Remind, event: Event) -> None:
         audience = sending.remind_audience(self.session, self.user, event.id)
@@ -551,12 +579,14 @@ class OrganiserChat:
         audience = sending.broadcast_audience(self.session, self.user, event.id, status=cmd.status, side=cmd.side)
         self.ask_send("broadcast", event, audience, {"text": cmd.text, "status": cmd.status, "side": cmd.side})
 
-    def ask_send(self, kind: str, event: Event, audience, extra: dict) -> None:
+    def ask_send(self, kind: str, event: Event, audience, extra: dict, warning: str = "") -> None:
         skipped = dict(getattr(audience, "skipped", {}) or {})
         if audience.count == 0:
             return self.say(replies.nobody_to_send(kind, event, skipped))
         filters = replies.send_filters(extra.get("status"), extra.get("side"))
         text = replies.send_question(kind, event, audience.count, skipped, extra.get("text"), filters)
+        if warning:
+            text += "\n\n" + warning
         self.ask(text, {"op": kind, "event_id": str(event.id), "again": kind, **extra})
 
     def cmd_message(self, cmd: C.MessageGuest, event: Event) -> None:
@@ -658,6 +688,13 @@ class OrganiserChat:
         """A command read from a guess, confirmed with yes."""
         self.execute(intents.decode(p["cmd"]))
 
+    def do_tell_guests(self, p: dict) -> None:
+        batch = sending.send_event_update(self.session, self.user, p["event_id"])
+        event, _member = event_service.get_event(self.session, self.user, p["event_id"])
+        if not batch.total:
+            return self.say(replies.nobody_to_send("broadcast", event, {}))
+        self.say(replies.sending_started("broadcast", event, batch.total))
+
     def do_send(self, p: dict) -> None:
         s, u = self.session, self.user
         kind = p["op"]
@@ -732,6 +769,8 @@ PENDING_OPS: dict[str, Callable] = {
     "remind": OrganiserChat.do_send,
     "broadcast": OrganiserChat.do_send,
     "run": OrganiserChat.do_run,
+    "new_event": OrganiserChat.do_new_event,
+    "tell_guests": OrganiserChat.do_tell_guests,
 }
 
 assert set(HANDLERS) == {spec.command for spec in C.COMMANDS}, "every command in the table has a handler"

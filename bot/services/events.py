@@ -1,7 +1,7 @@
 """Events: create, list, read, change, delete; per-member preferences."""
 from __future__ import annotations
 
-from datetime import date as Date
+from datetime import date as Date, time as Time
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload
@@ -50,6 +50,12 @@ def _check_timezone(tz: str) -> str:
     return tz
 
 
+def _check_time(value) -> Time | None:
+    if value is None or isinstance(value, Time):
+        return value.replace(second=0, microsecond=0, tzinfo=None) if value else None
+    raise InvalidInput(i18n._("The time must look like 19:30."), code="bad_time")
+
+
 def create_event(
     session: Session,
     actor: User,
@@ -58,6 +64,7 @@ def create_event(
     location: str | None = None,
     timezone: str | None = None,
     language: str | None = None,
+    start_time: Time | None = None,
 ) -> Event:
     """A new event; its creator becomes its admin. Its guests read `language`, by default
     the language its creator writes in."""
@@ -65,6 +72,7 @@ def create_event(
         language=languages.event_language(language) if language is not None else (actor.language or i18n.SOURCE),
         name=_clean_name(name),
         date=date,
+        start_time=_check_time(start_time),
         location=_clean_location(location),
         timezone=_check_timezone(timezone) if timezone else default_timezone_for(actor.phone or actor.region),
         created_by=actor.id,
@@ -97,7 +105,7 @@ def get_event(session: Session, actor: User, event_id) -> tuple[Event, EventMemb
 
 def update_event(
     session: Session, actor: User, event_id, *, name=UNSET, date=UNSET, location=UNSET, timezone=UNSET,
-    language=UNSET,
+    language=UNSET, start_time=UNSET,
 ) -> Event:
     event, _ = require(session, actor, event_id, Action.MANAGE_EVENT)
     if name is not UNSET:
@@ -106,6 +114,8 @@ def update_event(
         if date is not None and not isinstance(date, Date):
             raise InvalidInput(i18n._("The date must look like 2027-06-12."), code="bad_date")
         event.date = date
+    if start_time is not UNSET:
+        event.start_time = _check_time(start_time)
     if location is not UNSET:
         event.location = _clean_location(location)
     if timezone is not UNSET and timezone:

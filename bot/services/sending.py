@@ -37,6 +37,8 @@ from bot.services.access import as_uuid, require
 from bot.services.errors import Conflict, InvalidInput, NotFound
 from bot.services.guests import parse_status
 from bot.text import i18n
+from bot.text import guest_replies as say
+from bot.text.dates import format_when
 from bot.text.guest_replies import greeting_name
 
 INVITATION = "invitation"
@@ -116,7 +118,7 @@ def invitation_message(event: Event, guest: Guest, reminder: bool = False, langu
     renders in `language` (the guest's: see `languages.for_guests`)."""
     return outbox.invitation(guest_id=guest.id, first_name=greeting_name(guest.first_name, guest.last_name),
                              event_name=event.name, event_date=event.date, location=event.location,
-                             reminder=reminder, language=language or event.language or "en")
+                             start_time=event.start_time, reminder=reminder, language=language or event.language or "en")
 
 
 def notice(text: str, language: str | None = None) -> dict:
@@ -350,6 +352,45 @@ def send_broadcast(session: Session, actor: User, event_id, text, status=None,
             session, phone=guest.phone, message=notice(body, language[guest.id]), kind=BROADCAST,
             body=body, event_id=event.id, guest_id=guest.id,
             dedupe_key=f"broadcast:{batch.id}:{guest.id}", batch_id=batch.id,
+        )
+        queued += message is not None
+    session.flush()
+    return _close_batch(batch, queued)
+
+
+def _update_candidates(session: Session, event: Event) -> Audience:
+    rows = list(session.scalars(_ordered(select(Guest).where(
+        Guest.event_id == event.id,
+        Guest.status != RsvpStatus.declined,
+        Guest.invitation.in_(SENT_STATES),
+    ))))
+    return _split(session, rows, event, retry_failed=False)
+
+
+def update_audience(session: Session, actor: User, event_id) -> Audience:
+    """Who should hear that the date, time or place changed: guests who got the invitation
+    and did not decline (opted-out guests left out)."""
+    event, _ = require(session, actor, event_id, Action.SEND)
+    return _update_candidates(session, event)
+
+
+def send_event_update(session: Session, actor: User, event_id) -> SendBatch:
+    """Tell the update audience the event's date, time and place as they are now, each guest
+    in their own language."""
+    event, _ = require(session, actor, event_id, Action.SEND)
+    audience = _update_candidates(session, event)
+    batch = _new_batch(session, event, actor, BROADCAST)
+    language = languages.for_guests(session, event, audience.guests)
+    queued = 0
+    for guest in audience.guests:
+        lang = language[guest.id]
+        when = format_when(event.date, event.start_time, lang) if event.date else say.date_tba(lang)
+        body = say.event_update(lang, greeting_name(guest.first_name, guest.last_name), event.name, when,
+                                event.location or say.location_tba(lang))
+        message = outbox.enqueue(
+            session, phone=guest.phone, message=notice(body, lang), kind=BROADCAST,
+            body=body, event_id=event.id, guest_id=guest.id,
+            dedupe_key=f"update:{batch.id}:{guest.id}", batch_id=batch.id,
         )
         queued += message is not None
     session.flush()

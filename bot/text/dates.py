@@ -1,4 +1,4 @@
-"""Dates as organisers type them: text in, `datetime.date` out.
+"""Dates and times as organisers type them: text in, `datetime.date` / `datetime.time` out.
 
 Day-first, as in Israel and most of the world: "12/6/2027" is 12 June.
 Pure functions; the only error is InvalidDate, whose message is fit for a person.
@@ -6,14 +6,14 @@ Pure functions; the only error is InvalidDate, whose message is fit for a person
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, time
 
 from babel import dates as babel_dates
 
 from bot.text import i18n
 from bot.text.i18n import _
 
-__all__ = ["InvalidDate", "parse_date", "format_date"]
+__all__ = ["InvalidDate", "InvalidTime", "parse_date", "parse_time", "time_in", "format_date", "format_time", "format_when"]
 
 _LOCALES = {"he": "he_IL", "ar": "ar_IL", "ru": "ru_RU", "en": "en_GB"}
 _MONTHS = {
@@ -160,6 +160,64 @@ def parse_date(text: str, today: date | None = None) -> date:
     raise InvalidDate(raw)
 
 
+class InvalidTime(InvalidDate):
+    """The text is not a time of day we understand; the message is fit for a person."""
+
+    def __init__(self, text: str) -> None:
+        shown = " ".join(str(text).split())[:40]
+        super().__init__(text, _("I couldn't read the time \"{text}\". Try 19:30 or 7:30pm", text=shown))
+
+
+# "19:30", "19.30", "7:30pm", "7 pm", "20", "at 8pm", "בשעה 19:30", "ב-20:00", "שמונה בערב" is not read.
+_CLOCK = re.compile(
+    r"^(?:at\s+|@\s*|בשעה\s+|בשעה|ב\s*-\s*|ב(?=\d)|שעה\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.|בערב|בבוקר|בצהריים)?$")
+
+
+def parse_time(text: str) -> time:
+    """The time of day in `text`: "19:30", "7:30pm", "8 pm", "20", "בשעה 19:30", "20:00 בערב"."""
+    if not isinstance(text, str):
+        raise InvalidTime(str(text))
+    cleaned = " ".join(text.split()).strip().strip(".!?,").lower()
+    m = _CLOCK.match(cleaned)
+    if not m:
+        raise InvalidTime(text)
+    hour, minute, half = int(m.group(1)), int(m.group(2) or 0), (m.group(3) or "").replace(".", "")
+    if half in ("pm", "בערב", "בצהריים") and 1 <= hour < 12:
+        hour += 12
+    elif half in ("am", "בבוקר") and hour == 12:
+        hour = 0
+    if half in ("am", "pm") and not 1 <= hour % 24 <= 23 and hour != 0:
+        raise InvalidTime(text)
+    if hour == 24 and minute == 0:
+        hour = 0
+    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+        raise InvalidTime(text)
+    return time(hour, minute)
+
+
+# A time at the end of a date: "2027-10-14 19:30", "12/6 at 8pm", "12.6.27 בשעה 20:00".
+_TRAILING_TIME = re.compile(
+    r"(?:^|\s+|,\s*)((?:at\s+|@\s*|בשעה\s+|ב-?)?(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?)(?:\s*(?:בערב|בבוקר|בצהריים))?)\s*$",
+    re.I)
+
+
+def time_in(text: str) -> tuple[str, time | None]:
+    """`text` without a time of day at its end, and that time (None when there is none)."""
+    m = _TRAILING_TIME.search(text or "")
+    if not m:
+        return text, None
+    try:
+        return text[:m.start()].strip().rstrip(","), parse_time(m.group(1))
+    except InvalidTime:
+        return text, None
+
+
+def format_time(t: time, lang: str | None = None) -> str:
+    """A time of day in the reader's locale: "19:30" (24-hour, as in Israel and most of Europe)."""
+    lang = lang or i18n.current()
+    return i18n.Raw(babel_dates.format_time(t, "HH:mm", locale=_LOCALES.get(lang, "en_GB")))
+
+
 def format_date(d: date, lang: str | None = None) -> str:
     """An unambiguous date in the reader's language (CLDR, through Babel).
 
@@ -170,3 +228,18 @@ def format_date(d: date, lang: str | None = None) -> str:
     if lang == "en":
         return i18n.Raw(f"{_DAY_ABBR[d.weekday()]} {d.day} {_MONTH_NAMES[d.month - 1][:3]} {d.year}")
     return i18n.Raw(babel_dates.format_date(d, "full", locale=_LOCALES.get(lang, "en_GB")))
+
+
+def format_when(d: date, t: time | None = None, lang: str | None = None) -> str:
+    """The date, and the time when it is known, joined as the reader's locale joins them:
+    "Sat 12 Jun 2027, 19:30", "יום שבת, 12 ביוני 2027 בשעה 19:30"."""
+    lang = lang or i18n.current()
+    day = format_date(d, lang)
+    if t is None:
+        return day
+    clock = format_time(t, lang)
+    if lang == "en":
+        return i18n.Raw(f"{day}, {clock}")
+    pattern = babel_dates.get_datetime_format("full", locale=_LOCALES.get(lang, "en_GB"))
+    pattern = str(pattern).replace("'", "")
+    return i18n.Raw(pattern.replace("{1}", str(day)).replace("{0}", str(clock)))

@@ -208,6 +208,13 @@ def details(lang: str, items: list[tuple[str, str, str, str]]) -> str:
 
 
 @in_language
+def event_update(lang: str, name: str, event: str, when: str, location: str) -> str:
+    """The event's date, time or place changed: what it is now."""
+    return _("📣 {name}, a change to {event}: it is now on {when}, at {location}. See you there!",
+             name=name, event=event, when=i18n.Raw(when), location=location)
+
+
+@in_language
 def date_tba(lang: str) -> str:
     return i18n.Raw(_("date to be announced"))
 

@@ -10,12 +10,12 @@ import time hold msgids marked with `N_` and are translated where they are used.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, time
 
 from storage.models import Guest, InvitationState, RsvpStatus
 
 from bot.text import i18n
-from bot.text.dates import format_date
+from bot.text.dates import format_date, format_time, format_when
 from bot.text.i18n import N_, Raw, _, ngettext
 from bot.text.phones import display_phone, is_landline
 
@@ -150,10 +150,15 @@ def bullet_list(lines: list[str], limit: int = MAX_REPORTED_LINES) -> list[str]:
 
 # ---------------------------------------------------------------- events
 
+def when(event) -> str:
+    """The event's date, with its start time when known ("Sat 12 Jun 2027, 19:30")."""
+    return format_when(event.date, getattr(event, "start_time", None))
+
+
 def event_line(event) -> str:
     bits = ["*" + i18n.isolate(event.name) + "*"]
     if event.date:
-        bits.append(format_date(event.date))
+        bits.append(when(event))
     if event.location:
         bits.append(i18n.isolate(event.location))
     return " · ".join(bits)
@@ -163,10 +168,37 @@ def event_created(event) -> str:
     lines = [_("🎉 Created {event}.", event=i18n.Raw(event_line(event))), _("You're its admin.")]
     if not event.date:
         lines.append(_("Add the date: *set date 12/6/2027*"))
+    if not getattr(event, "start_time", None):
+        lines.append(_("Add the time it starts: *set time 19:30*"))
     if not event.location:
         lines.append(_("Add the place: *set location <place>*"))
     lines.append(_("Next: *add guest Dana Levi 050-234-5678*, or send a CSV file, then *invite*."))
     return "\n".join(lines)
+
+
+def same_name_question(existing) -> str:
+    return _("You already have an event called {event}. Create another one with the same name?",
+             event=i18n.Raw(event_line(existing)))
+
+
+def tell_guests_question(event, n: int) -> str:
+    return ngettext("Tell the guest who got the invitation (and didn't decline) the new details?",
+                    "Tell the {n} guests who got the invitation (and didn't decline) the new details?", n)
+
+
+def invitation_warning(event, today: date) -> str:
+    """What guests would read wrong in an invitation sent now ('' when nothing)."""
+    notes = []
+    if not event.date:
+        notes.append(_("⚠️ {event} has no date yet: guests will read “date to be announced”. "
+                       "Set it first with *set date 12/6/2027*.", event=event.name))
+    elif event.date < today:
+        notes.append(_("⚠️ The date of {event}, {date}, has already passed. Check it with *set date*.",
+                       event=event.name, date=_date(event.date)))
+    if not event.location:
+        notes.append(_("⚠️ {event} has no place yet: guests will read “location to be announced”. "
+                       "Set it with *set location <place>*.", event=event.name))
+    return "\n".join(notes)
 
 
 def events_list(rows: list[tuple[object, object, int]], current_id=None) -> str:
@@ -213,7 +245,7 @@ def now_using(event, member, guests: int) -> str:
 def event_details(event, member, guests: int, members: int) -> str:
     lines = ["*" + i18n.isolate(event.name) + "*"]
     if event.date:
-        lines.append(_("📅 {date}", date=_date(event.date)))
+        lines.append(_("📅 {date}", date=i18n.Raw(when(event))))
     else:
         lines.append(_("📅 no date yet (set date 12/6/2027)"))
     if event.location:
@@ -244,7 +276,11 @@ def event_changed(event, field: str, value) -> str:
         return _("🌐 Guests of {event} now get their messages in {language}.", event=event.name,
                  language=i18n.Raw(language_name(value)))
     if field == "date":
-        return _("📅 {event} is now on {date}.", event=event.name, date=_date(value))
+        return _("📅 {event} is now on {date}.", event=event.name, date=i18n.Raw(when(event)))
+    if field == "time":
+        if value is None:
+            return _("🕗 {event} has no start time now.", event=event.name)
+        return _("🕗 {event} now starts at {time}.", event=event.name, time=format_time(value))
     if field == "location":
         return _("📍 {event} is now at {place}.", event=event.name, place=str(value))
     return _("Renamed the event to *{event}*.", event=event.name)
@@ -845,7 +881,8 @@ def date_text(d: date) -> str:
 # ---------------------------------------------------------------- a guessed reading, restated
 
 FIELD_NAMES = {"name": N_("name"), "phone": N_("phone"), "side": N_("side"), "party": N_("party"),
-               "note": N_("note"), "date": N_("date"), "location": N_("location"), "language": N_("language")}
+               "note": N_("note"), "date": N_("date"), "time": N_("time"), "location": N_("location"),
+               "language": N_("language")}
 
 
 def _ref_text(ref) -> str:
@@ -881,11 +918,16 @@ def restate(cmd) -> str:
             return _("Mark {name} as coming, {n} people?", name=_ref_text(cmd.ref), n=i18n.number(cmd.party_size))
         return _("Mark {name} as coming?", name=_ref_text(cmd.ref))
     if kind == "SetEventField":
-        value = format_date(cmd.value) if isinstance(cmd.value, date) else str(cmd.value)
+        if isinstance(cmd.value, date):
+            value = format_when(cmd.value, cmd.time)
+        elif isinstance(cmd.value, time):
+            value = format_time(cmd.value)
+        else:
+            value = str(cmd.value)
         return _("Change the event's {field} to {value}?", field=_(FIELD_NAMES.get(cmd.field, cmd.field)),
                  value=value)
     if kind == "NewEvent":
-        details = [format_date(cmd.date)] if cmd.date else []
+        details = [format_when(cmd.date, getattr(cmd, "time", None))] if cmd.date else []
         details += [cmd.location] if cmd.location else []
         if details:
             return _("Create the event {name} ({details})?", name=cmd.name, details=", ".join(details))

@@ -1,7 +1,11 @@
 """An event as an iCalendar file (RFC 5545), for the guest page's "add to calendar"."""
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+# An evening event's usual length, for calendars that need an end.
+DEFAULT_LENGTH = timedelta(hours=4)
 
 
 def _escape(text: str) -> str:
@@ -22,14 +26,22 @@ def _fold(line: str) -> str:
     return "\r\n ".join(out)
 
 
+def _utc(day: date, start: time, tz: str | None) -> datetime:
+    try:
+        zone = ZoneInfo(tz or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = timezone.utc
+    return datetime.combine(day, start, tzinfo=zone).astimezone(timezone.utc)
+
+
 def event_ics(uid: str, name: str, day: date, location: str | None, url: str | None = None,
-              now: datetime | None = None) -> str:
-    """A one-day, all-day VEVENT (the event has a date, not a time)."""
+              now: datetime | None = None, start: time | None = None, tz: str | None = None) -> str:
+    """A VEVENT: from its start time (in the event's time zone) when known, else all day."""
     stamp = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     lines = [
         "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//invitebot//guest page//EN", "CALSCALE:GREGORIAN",
         "BEGIN:VEVENT", f"UID:{uid}", f"DTSTAMP:{stamp}",
-        f"DTSTART;VALUE=DATE:{day:%Y%m%d}", f"DTEND;VALUE=DATE:{day + timedelta(days=1):%Y%m%d}",
+        *_span(day, start, tz),
         f"SUMMARY:{_escape(name)}",
     ]
     if location:
@@ -38,3 +50,10 @@ def event_ics(uid: str, name: str, day: date, location: str | None, url: str | N
         lines.append(f"URL:{url}")
     lines += ["END:VEVENT", "END:VCALENDAR"]
     return "\r\n".join(_fold(line) for line in lines) + "\r\n"
+
+
+def _span(day: date, start: time | None, tz: str | None) -> list[str]:
+    if start is None:
+        return [f"DTSTART;VALUE=DATE:{day:%Y%m%d}", f"DTEND;VALUE=DATE:{day + timedelta(days=1):%Y%m%d}"]
+    begin = _utc(day, start, tz)
+    return [f"DTSTART:{begin:%Y%m%dT%H%M%SZ}", f"DTEND:{begin + DEFAULT_LENGTH:%Y%m%dT%H%M%SZ}"]

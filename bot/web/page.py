@@ -29,7 +29,7 @@ from storage.models import MAX_PARTY_SIZE, Event, RsvpStatus
 from bot.runtime import current as runtime
 from bot.services import rsvp, rsvp_links
 from bot.text import i18n
-from bot.text.dates import format_date
+from bot.text.dates import format_when
 from bot.web.calendar import event_ics
 import bot.web.texts as texts
 
@@ -134,7 +134,7 @@ def _render(guest, event: Event, status: int = 200, errors: list[str] | None = N
         template,
         lang=lang, dir=i18n.direction(lang), t=texts.page(lang), token=token, csrf=_csrf(token),
         event_name=event.name, greeting=texts.greeting(lang, guest.first_name),
-        date_text=format_date(event.date, lang) if event.date else None,
+        date_text=format_when(event.date, event.start_time, lang) if event.date else None,
         location=event.location, maps=_map_links(event.location),
         answer_text=texts.current_answer(lang, guest.status.value, guest.party_size, guest.children, answered),
         answered=answered, errors=errors or [], thanks=thanks, max_party=MAX_PARTY_SIZE,
@@ -207,7 +207,8 @@ def calendar_file(token: str):
         if event is None or event.date is None:
             return _not_found()
         body = event_ics(f"{event.id}@invitebot", event.name, event.date, event.location,
-                                  url=request.url_root.rstrip("/") + f"/r/{token}")
+                         url=request.url_root.rstrip("/") + f"/r/{token}", start=event.start_time,
+                         tz=event.timezone)
     response = Response(body, mimetype="text/calendar")
     response.headers["Content-Disposition"] = 'attachment; filename="event.ics"'
     return _private(response)

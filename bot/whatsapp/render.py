@@ -8,13 +8,13 @@ the 24-hour window gets the broadcast template as its fallback.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 
 from bot.config import Settings
 from bot.services.sending import rsvp_payload_id
 from bot.text import guest_replies as say
 from bot.text import i18n
-from bot.text.dates import format_date
+from bot.text.dates import format_when
 from bot.whatsapp.client import (buttons_payload, list_payload, location_payload, media_payload, template_payload,
                                  text_payload)
 
@@ -85,18 +85,19 @@ def _invitation(message: dict, to: str, settings: Settings) -> Rendered:
     guest_id = message["guest_id"]
     lang = i18n.normalize(message.get("language")) or i18n.SOURCE
     event_date = date.fromisoformat(message["date"]) if message.get("date") else None
+    start = time.fromisoformat(message["time"]) if message.get("time") else None
     if settings.invitation_template:
         code = template_language(settings, "invitation", lang)
         words = i18n.normalize(code) or i18n.SOURCE  # the parameters read in the template's language
         payload = template_payload(
             to, settings.invitation_template, code,
             [message["event_name"],
-             format_date(event_date, words) if event_date else say.template_date_tba(words),
+             format_when(event_date, start, words) if event_date else say.template_date_tba(words),
              message.get("location") or say.template_location_tba(words)],
             [rsvp_payload_id(guest_id, "yes"), rsvp_payload_id(guest_id, "no")],
         )
         return Rendered(payload)
-    when = format_date(event_date, lang) if event_date else None
+    when = format_when(event_date, start, lang) if event_date else None
     words = say.invitation_text(lang, message["first_name"], message["event_name"], when, message.get("location"),
                                 reminder=bool(message.get("reminder")))
     payload = buttons_payload(to, words, [(rsvp_payload_id(guest_id, answer), title)
