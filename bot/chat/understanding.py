@@ -153,7 +153,7 @@ _add("COME", _words(
     "מגיע מגיעה מגיעים מגיעות נגיע אגיע להגיע באים בא באה נבוא אבוא לבוא תגיע יגיע יגיעו יבוא יבואו "
     "נשתתף אשתתף מצטרף מצטרפת מצטרפים נצטרף הגעה אהיה תהיה מתאים מתאימ יוצא יסתדר מסתדר נצליח אצליח רלוונטי "
     "יכולים יכולה יצטרף תצטרף יצטרפו",
-    "موجودين موجود موجوده بنكون نكون سنحضر ساحضر سناتي سااتي نحضر احضر الحضور حضور جايين جاي جاية منيجي نيجي بنيجي ناتي اجي بجي نجي منجي",
+    "موجودين موجود موجوده سنحضر ساحضر سناتي سااتي نحضر احضر الحضور حضور جايين جاي جاية منيجي نيجي بنيجي ناتي اجي بجي نجي منجي",
     "придем приду придет прийти будем буду будет получится сможем смогу сможет придут"))
 _add("STAY", _words("stay", "להישאר לישון", "نبقى ابقى", "остаться остаемся задержаться"))
 _add("ABLE", _words("can able could", "יכול יכולה יכולים נוכל אוכל יוכל תוכל", "نستطيع استطيع نقدر اقدر",
@@ -165,7 +165,7 @@ _add("NOVERB", _words("decline declines declined declining cancel canceling canc
 _add("SORRY", _words("sorry unfortunately sadly regretfully regret regrets afraid bummer",
                      "לצערנו לצערי מצטער מצטערת מצטערים מבאס באסה סליחה סליחה", "للاسف اسف اسفه اعتذر نعتذر",
                      "сожалению увы извините простите"))
-_add("AWAY", _words("abroad overseas", "בחול במילואימ בחוצ", "بالخارج برا", "заграницей"))
+_add("AWAY", _words("abroad overseas away traveling travelling vacation", "בחול במילואימ בחוצ", "بالخارج برا", "заграницей"))
 _add("MAYBE", _words("maybe perhaps possibly probably likely might tentatively hopefully",
                      "אולי ננסה אנסה נשתדל אשתדל נתאמץ כנראה ספק מקווה מקווים",
                      "ربما يمكن سنحاول", "возможно наверное постараемся постараюсь"))
@@ -177,7 +177,7 @@ _add("POLITE", _words(
     "much very lots many so you for the invite invitation please pls dear well oh ah love happy a",
     "אוקי אוקיי בסדר סבבה מעולה יופי מצוין מצויין קיבלתי קיבלנו התקבל אחלה רבה רבות על ההזמנה הזמנה יקרה "
     "יקר יקרים בבקשה נא וואלה יאללה אחי נו פשוט ברכה",
-    "جزيلا حسنا ممتاز اوكي جميل رائع على الدعوة عفوا",
+    "جزيلا حسنا ممتاز اوكي جميل رائع على الدعوة عفوا والله",
     "большое ок окей хорошо отлично понятно ладно супер класс за приглашение"))
 _add("BLESS", _words(
     "mazal mazel tov congrats congratulations mazaltov",
@@ -192,14 +192,15 @@ _add("GREET", _words(
 _add("SELF1", _words("i me myself", "אני אותי", "انا", "я"))
 _add("WE", _words("we us our ours", "אנחנו אנו אותנו שלנו מאיתנו איתנו", "نحن عددنا احنا", "мы нас"))
 _add("OTHER", _words(
-    "wife husband girlfriend boyfriend partner fiance fiancee son daughter mother father mom dad mum "
+    "wife husband hubby wifey spouse bf gf girlfriend boyfriend partner fiance fiancee son daughter mother father mom dad mum "
     "grandma grandpa friend sister brother",
     "אשתי אישתי אישה בעלי הבעל האישה החבר החברה חבר חברה בנזוג בתזוג הבן הבת בני בתי אמא אבא סבא סבתא אמי אבי אחותי",
-    "زوجتي زوجي مرتي جوزي ابني بنتي امي ابي", "жена женой мужем муж сын дочь мама папа женою"), 1)
+    "زوجتي زوجي مرتي جوزي ابني بنتي امي ابي", "жена женой мужем муж сын дочь мама папа женою подругой другом подруга друг мамой папой сестрой братом "
+    "сыном дочкой дочерью девушкой парнем"), 1)
 _add("OTHER", _words("parents", "ההורים הורים", "اهلي", "родителями родители"), 2)
 _add("OTHERS", _words("family", "המשפחה משפחה", "العائله", "семьей"))
 _add("KID", _words("kid child baby toddler infant", "ילד ילדה תינוק תינוקת קטן קטנה", "طفل ولد", "ребенок ребенком"), 1)
-_add("KIDS", _words("kids children babies girls boys sons daughters", "ילדים הילדים ילדימ בנים הבנים בנות הבנות קטנים קטנות", "اولاد الاولاد اطفال الاطفال", "детьми дети детей"))
+_add("KIDS", _words("kids children babies girls boys sons daughters", "ילדים הילדים ילדימ בנים הבנים בנות הבנות קטנים קטנות", "اولاد الاولاد اطفال الاطفال صغار ولاد", "детьми дети детей"))
 _add("ADULT", _words("adults adult grownups", "מבוגרים מבוגרות מבוגר גדולים גדולות", "كبار", "взрослых взрослые взрослый"))
 _add("PEOPLE", _words("people persons person guests pax ppl", "אנשים איש נפשות מוזמנים אורחים",
                       "اشخاص شخص افراد", "человек человека гостей"))
@@ -211,7 +212,7 @@ _add("CUE", _words(
     "are am be will is of total all in x including so there the be going to then a an too also back "
     "for able would love to actually update correction",
     "נהיה סהכ סה בסך הכל בעצמ בסופ עדכונ אז של גם שם יחד ביחד תרשמו כל ל",
-    "سنكون سيحضر المجموع معا", "будет всего вместе"))
+    "سنكون بنكون نكون سيحضر المجموع معا", "будет всего вместе"))
 _add("DETAILS", _words(
     "details detail when where address location info information directions time date venue place "
     "waze map start starts",
@@ -265,17 +266,18 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     (r"miss it|will miss", "NOVERBX"),
     (r"make (?:it|that)(?= (?:\d|one|two|three|four|five|six|seven|eight)\b)", "CUEX"),
     # absent: away, abroad, another event the same evening ("יש לי חתונה אחרת באותו ערב")
-    (r"(?:we are|i am|im) out|(?:another|other) (?:wedding|event|party|simcha)|(?:that|the same) (?:day|night|evening)"
+    (r"on (?:vacation|holiday|a trip)|(?:we are|i am|im) out|(?:another|other) (?:wedding|event|party|simcha)|(?:that|the same) (?:day|night|evening)"
      r"|(?:that|the same) (?:week|weekend|date)|(?:in|at) (?:the )?hospital"
      r"|(?:(?<=אני )|(?<=אנחנו )|(?<=אהיה )|(?<=נהיה ))(?:ב|באמצע )(?:חתונה|חתונת|אירוע|ברית|לוויה|טיסה|משמרת|חופשה|נופש)\S*"
      r"|\S+ (?:אחר|אחרת|נוספ|נוספת) באותו (?:ערב|יומ|זמנ|תאריכ)|באותו (?:ערב|יומ|תאריכ|שבוע|סופ שבוע)|בחוצ לארצ|out of (?:town|the country)"
      r"|за границей|в отъезде|в командировке|في السفر|مسافر|مسافره|مسافرين", "AWAYX"),
     (r"this time|הפעמ|هالمره|в этот раз", "CUEX"),
-    (r"ברוכימ הבאימ|welcome to the world", "BLESSX"),
+    (r"ברוכימ הבאימ|welcome to the world|(?:the|happy|lovely|beautiful|gorgeous|new|cute) couple|newlyweds"
+     r"|يعطيك(?:م)? العافيه", "BLESSX"),
     (r"(?:only|just) (?:for|to) the (?:ceremony|reception|party|chuppah|dancing)"
      r"|רק ל(?:קבלת הפנימ|קבלת פנימ|חופה|טקס|ריקודימ|מסיבה)", "COMEX"),
     (r"count (?:us|me) in|see you there|(?:i am|we are) in(?=\s*(?:$|[,.!;]|too|as well|for))|will be there|be there|we are there|אנחנו שם|נהיה שם"
-     r"|אהיה שם|אני שמ(?=\s*(?:$|[,.!]))|נתראה|ניפגש|נפגש|с удовольствием|بكل سرور|make it|would love to|love to come|happy to come|will attend"
+     r"|אהיה שם|(?:ب|س)?نكون هناك|اكون هناك|אני שמ(?=\s*(?:$|[,.!]))|(?:אנחנו|אני) בפנימ|נתראה|ניפגש|נפגש|с удовольствием|بكل سرور|make it|would love to|love to come|happy to come|will attend"
      r"|(?:we|i) will(?=\s*(?:$|[,.!;]))|נהיה(?=\s*[,.!;]|\s*$)|נשמח|אשמח|שמחים|שמחה", "COMEX"),
     (r"none of us|no one|nobody|neither(?: of us)?|אף אחד(?: מאיתנו| מאתנו)?|אף אחת(?: מאיתנו| מאתנו)?|никто(?: из нас)?|ولا واحد|ولا حدا", "NOBODYX"),
     (r"יש מצב(?! ל)", "MAYBEX"),
@@ -315,6 +317,8 @@ def _lookup(word: str) -> tuple[str, int | None] | None:
     collapsed = re.sub(r"(.)\1+", r"\1", word)
     if collapsed != word and collapsed in LEX:
         return LEX[collapsed]
+    if word and word[0] in "وب" and len(word) > 3 and word[1:] in LEX:
+        return LEX[word[1:]]
     if word and word[0] == "و" and len(word) > 2 and word[1:] in LEX:
         return LEX[word[1:]]
     if word and word[0] in _PREFIXES and len(word) > 2:
@@ -412,7 +416,7 @@ _STOP = _rx(r"^(?:stop|stopp|unsubscribe|remove|הסר|עצור|הסרה|די|ت
             r"|(?:وقف|اوقف|بطل)\S* (?:ال)?(?:رسايل|رسائل|مسجات)|не хочу (?:больше )?получать|ازالتي|احذفوني|لا ترسلوا|удалите меня|больше не пишите|не пишите мне|отпишите",
             "🛑")
 _CHANGE = _rx(r"\bactually\b|\bupdate\b|\bcorrection\b|change of plans|\bchange (?:us|it|me)\b|after all|by mistake"
-              r"|by accident|turns out|\bcancel\b|plans changed|make (?:it|that) (?:\d|one|two|three|four|five|six)|change (?:my|our) (?:answer|rsvp|response|reply)|changed (?:my|our) mind|\bforgot\b|also join"
+              r"|by accident|turns out|\b(?:i|we) meant\b|\bcancel\b|plans changed|make (?:it|that) (?:\d|one|two|three|four|five|six)|change (?:my|our) (?:answer|rsvp|response|reply)|changed (?:my|our) mind|\bforgot\b|also join"
               r"|(?<!\d)\d{1,2} (?:not|and not|instead of) \d{1,2}(?!\d)",
               r"בעצם|עדכון|שינוי|בסוף(?! ה)|בטעות|טעות(?! במספר)|טעיתי|התבלבלתי|תתקנו|לתקן|לשנות|תשנו|הסתדר|בכל זאת"
               r"|מבטל|לבטל|ביטלנו|ביטלתי|להוסיף|להוריד|תורידו|תוסיפו|הורידו|הוסיפו|נוריד|נוסיפ|הוספנו|הורדנו|שכחתי|שכחנו|שיניתי|שינינו|תעדכנו|רשמתי|חזרנו|(?<!\w)נב(?!\w)|לחצתי",
@@ -448,7 +452,7 @@ _SOCIAL = _rx(r"\bwow\b|\bfinally\b|so happy for|is that you|long time", r"וו�
               r"|זו את\b|זה אתה\b|מלא זמנ|המונ זמנ")
 # a hedge: the writer is guessing about their own answer ("I think", "נראה לי")
 _HEDGE = _rx(r"\b(?:i|we) do not think\b|\bi think\b|\bi guess\b|\bi believe\b|\bi suppose\b|\bprobably\b|\bpretty sure\b|\bshould be\b",
-             r"נראה לי|אני חושב|אני חושבת|אנחנו חושבימ|חושבני|כנראה|אמורימ|אמורה|אמור",
+             r"נראה לי|(?:לא )?נראה ש|אני חושב|אני חושבת|אנחנו חושבימ|חושבני|כנראה|אמורימ|אמורה|אמור",
              r"думаю|наверное|кажется|اعتقد|اظن|على الاغلب")
 # two numbers offered ("2 or 3", "3-4", "4 או 5"): the count is a guess
 _RANGE = re.compile(r"(?<![\d%])(\d{1,2}) ?(?:or|או|или|او|-|–|/) ?(\d{1,2})(?![\d%/.])")
@@ -459,7 +463,7 @@ _UNCLEAR_STRONG = _rx(
     r"|will know|not (?:yet )?(?:clear|decided)|not sure (?:yet )?how many|how many we|yes and no|^if\b| if we\b",
     r"תלוי|אבדוק|נבדוק|לבדוק|אעדכן|נעדכן|אחזור|נחזור|[אנ]גיד לכ|[אנ]ודיע|(?:עוד |עדיינ )?בודק\S*|נדע|לא יודעימ כמה|לא יודע\S* כמה|כמה נהיה"
     r"|כנ ולא|^אמ |לא החלטנו|(?:עוד|עדיינ) לא (?:ברור|סגור|יודע\S*|החלט\S*)|נראה מה יהיה|אמורימ ל",
-    r"зависит|отвечу позже|спросить|пока не знаю|не знаю|сообщу|بعدين|بخبرك|بشوف|برد عليك|نشوف")
+    r"зависит|уточн|дам знать|дадим знать|отвечу позже|спросить|пока не знаю|не знаю|сообщу|بعدين|بخبرك|بشوف|برد عليك|نشوف")
 _UNCLEAR_WEAK = _rx(r"don ?not know|do not know|not decided", r"לא יודע|לא יודעת|לא יודעימ", r"لا اعرف|لا ندري|لا ادري")
 _MAYBE_PHRASE = _rx(r"not sure|unsure|let me think|need to think|think about it|will try|i will try|we will try|do (?:our|my) best|50[-/ ]50|fifty fifty|might",
                     r"לא בטוח|לא בטוחה|לא בטוחימ|צריכ\S* לחשוב|אחשוב על זה|נחשוב על זה|יש סיכוי|יכול להיות|לא סגור|לא מבטיחימ|50-50",
@@ -473,11 +477,13 @@ _WRONG_PERSON = _rx(r"wrong (?:number|person|chat)|טעות במספר|מספר 
 # "... and maybe grandma too", "we're 2, maybe 3": a maybe about extra people after a clear answer
 _MAYBE_EXTRA = _rx(r"(?:^|[\s,])(?:ו?אולי|and maybe|or maybe|maybe|possibly|и может|وممكن|ويمكن)\s+"
                    r"(?:גמ |also |עוד |\d|one |two |three |four |five |six |my |our )")
+_WISH = _rx(r"would (?:love|like|have loved)|wish|hoped|wanted|really want", r"רצינו|רציתי|היינו שמחימ|הייתי שמח|נשמח|אשמח|הלוואי",
+            r"كنا نتمنى|بتمنى|اتمنى|كان ودي", r"хотели|хотела|хотел|с радостью бы|хотелось")
 _BUT = re.compile(r"(?<![^\W_])(?:but|though|אבל|אך|لكن|بس|но)(?![^\W_])")
 _QUESTION_WORD = _rx(r"^(?:is|are|can i|can we|do|does|will there|how|who|which|what is the dress|what)\b",
                      r"^(?:יש|האמ|אפשר|מותר|צריכ|מי|מאיפה|של מי|זו|זה|עד מתי|כמה)(?:\s|$)",
                      r"^(?:هل|مين|شو)\b", r"^(?:есть|можно|какой|какая|кто)\b")
-_NOT_DETAILS = _rx(r"\bbring\b|להביא|להגיע עמ|לבוא עמ|עד מתי|how late|\bdress|parking|accessib|wheelchair|נגיש|כסא גלגלימ|חניה|חנייה|until when|מאיפה|מתי היית?ה|when was|when did")
+_NOT_DETAILS = _rx(r"\bbring\b|\bpark\b|חונימ|לחנות|להביא|להגיע עמ|לבוא עמ|עד מתי|how late|\bdress|parking|accessib|wheelchair|נגיש|כסא גלגלימ|חניה|חנייה|until when|מאיפה|מתי היית?ה|when was|when did")
 _DETAILS_PHRASE = _rx(r"(?:which|what) (?:city|town|day|hall|venue|date)|(?:friday|saturday|sunday|thursday) or \w+day"
                       r"|resend|send (?:me )?(?:again|the (?:invitation|invite|link))"
                       r"|(?:באיזה|באיזו|איזה|איזו) (?:עיר|יומ|שעה|אולמ|מקומ|תאריכ)|(?:שלחו|תשלחו|תשלחי|תשלח) (?:לי )?(?:שוב )?(?:את )?ה?(?:הזמנה|קישור|לינק)"
@@ -537,6 +543,8 @@ def _tokens(clause: str) -> list[_Tok]:
     return out
 
 
+_SG_VERBS = {_fold(w) for w in _words("מגיע מגיעה אגיע אבוא", "ساحضر اجي جاي جايه", "приду смогу буду")}
+_ALONE = {_fold(w) for w in _words("alone solo", "לבד לבדי", "لحالي لوحدي وحدي", "один одна")}
 _REGISTER = {_fold(w) for w in _words("תרשמו תרשום תרשמי רשמו register", "سجل سجلوا", "запишите")}
 _CONTENT_FREE = {"POLITE", "THANKS", "BLESS", "GREET", "CUE", "JUST", "AND"}
 _COUNT_TAGS = {"NUM", "DIGITS", "SELFNUM", "PEOPLE", "ADULT", "KID", "KIDS", "PLUS", "AND", "SELF1", "WE", "OTHER",
@@ -634,6 +642,7 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
     unsure = False
     sg_verb = False
     sg_self = False
+    alone = False       # "Приду один", "اجي لحالي": a singular verb and "alone" is one person
     children_zero = False
     plus_kids = 0       # "three of us plus a baby": a child named after "+" comes on top of the number
     including = any(t.tag == "INCL" for c in clauses for t in c.toks)
@@ -740,9 +749,10 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                     we = True
             elif t.tag == "JUST":
                 just = True
+                alone = alone or t.word in _ALONE
             elif t.tag == "PLUS" and nxt is None:
                 pass
-            if t.tag == "COME" and t.word in ("מגיע", "מגיעה", "אגיע", "אבוא", "приду", "ساحضر", "смогу"):
+            if t.tag == "COME" and t.word in _SG_VERBS:
                 sg_verb = True
                 # "מגיעה עם שתי הבנות": a first-person singular verb with nobody named before it is the writer
                 if c.subject == "self" and not any(
@@ -809,7 +819,7 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                         adults = base + others
     elif just and not we:
         total = None
-    if total is None and partial and sg_verb and not we:
+    if total is None and (partial or alone) and sg_verb and not we:
         total = 1
     if children_zero and total is not None:
         adults = total
@@ -941,7 +951,8 @@ def _understand(text) -> Understanding:
     elif self_pos and self_neg:
         # both said: the last clause about the writer wins when the writer changes their mind
         # without a change of mind the first says it ("Нет, мы будем за границей"); with one, the last
-        ordered = list(reversed(pols)) if change else pols
+        # a wish before a "but" commits to nothing ("we'd love to, but we're away", "רצינו מאוד אבל ...")
+        ordered = list(reversed(pols)) if change or (_WISH.search(norm) and _BUT.search(norm)) else pols
         last = next(p for p, s in ordered if s == "self" and p in ("pos", "neg"))
         answer = "yes" if last == "pos" else "no"
         sure = change
@@ -1030,6 +1041,9 @@ def _understand(text) -> Understanding:
     if "THANKS" in tags and n_words <= 8 and "LAUGH" not in tags:
         return Understanding("thanks", gesture=gesture)
     if len(polite) == n_words and n_words <= 6 and "LAUGH" not in tags:
+        return Understanding("thanks", gesture=gesture)
+    if tags & {"BLESS", "THANKS"} and tags <= {"THANKS", "POLITE", "BLESS", "GREET", "CUE", "AND"} and n_words <= 6:
+        # "congrats to the happy couple!": a blessing with small words around it
         return Understanding("thanks", gesture=gesture)
     if "LAUGH" in tags:
         return Understanding("other", sure=False)
