@@ -185,3 +185,38 @@ def test_still_pure_and_fast():
     first = [understand(t) for t in texts]
     assert (time.perf_counter() - start) / len(texts) < 0.001
     assert first == [understand(t) for t in texts]
+
+
+# --------------------------------------------------------------------------- negation scope, texting, who comes (generalisation rules)
+
+@pytest.mark.parametrize("text, answer", [
+    ("sorry i dnot think we can", "maybe"), ("sry we cnat", "no"), ("see u there!", "yes"),
+    ("we r coming", "yes"), ("אין באפשרותנו להגיע", "no"), ("אין ספק שנבוא", "yes"),
+    ("neither of us can make it", "no"), ("I'm in Eilat that week, sorry", "no"), ("I'm in!", "yes"),
+    ("we'd really love to but we're travelling", "no"), ("נבוא, רק לא נוכל להישאר עד הסוף", "yes"),
+    ("sorry for the late reply, we'll come", "yes"), ("sorry, is it kosher?", None),
+    ("not 100% sure yet", "maybe"), ("לא יודעת אם נספיק", "maybe"), ("Может, придём", "maybe"),
+])
+def test_negation_scope_and_texting(text, answer):
+    assert understand(text).answer == answer
+
+
+@pytest.mark.parametrize("text, answer, total", [
+    ("the kids won't come, just the 3 of us", "yes", 3),      # someone taken away, the rest come
+    ("I am coming without my wife", "yes", 1), ("coming without my wife", "yes", None), ("מגיעה בלי בעלי", "yes", 1),
+    ("coming, 2 of us plus a toddler", "yes", 3), ("אנחנו 2 + סבא", None, 3),
+    ("מגיע עם שני הבנים שלי", "yes", 3), ("Приду одна", "yes", 1), ("Приду с сыном", "yes", 2),
+    ("congrats to the lovely couple", None, None), ("מזל טוב לכל המשפחה, נגיע 2", "yes", 2),
+])
+def test_who_comes(text, answer, total):
+    u = understand(text)
+    assert (u.answer, u.total) == (answer, total)
+
+
+def test_someone_elses_doubt_is_not_the_writers_maybe():
+    u = understand("I'm coming for sure, my husband isn't sure yet")
+    assert u.answer == "yes" and not u.sure
+
+
+def test_a_question_with_only_someone_else_coming_is_a_question():
+    assert understand("is there an elevator? my grandpa is coming").intent == "question"

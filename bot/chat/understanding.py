@@ -192,7 +192,7 @@ _add("GREET", _words(
 _add("SELF1", _words("i me myself", "אני אותי", "انا", "я"))
 _add("WE", _words("we us our ours", "אנחנו אנו אותנו שלנו מאיתנו איתנו", "نحن عددنا احنا", "мы нас"))
 _add("OTHER", _words(
-    "wife husband hubby wifey spouse bf gf girlfriend boyfriend partner fiance fiancee son daughter mother father mom dad mum "
+    "wife husband hubby wifey mrs missus spouse bf gf girlfriend boyfriend partner fiance fiancee son daughter mother father mom dad mum "
     "grandma grandpa friend sister brother",
     "אשתי אישתי אישה בעלי הבעל האישה החבר החברה חבר חברה בנזוג בתזוג הבן הבת בני בתי אמא אבא סבא סבתא אמי אבי אחותי",
     "زوجتي زوجي مرتي جوزي ابني بنتي امي ابي", "жена женой мужем муж сын дочь мама папа женою подругой другом подруга друг мамой папой сестрой братом "
@@ -460,12 +460,12 @@ _RANGE = re.compile(r"(?<![\d%])(\d{1,2}) ?(?:or|או|или|او|-|–|/) ?(\d{
 _PERCENT = re.compile(r"\d+ ?%")
 _UNCLEAR_STRONG = _rx(
     r"depend|will confirm|confirm (?:later|next)|let you know|get back to you|check with|check my|closer to the date"
-    r"|will know|not (?:yet )?(?:clear|decided)|not sure (?:yet )?how many|how many we|yes and no|^if\b| if we\b",
-    r"תלוי|אבדוק|נבדוק|לבדוק|אעדכן|נעדכן|אחזור|נחזור|[אנ]גיד לכ|[אנ]ודיע|(?:עוד |עדיינ )?בודק\S*|נדע|לא יודעימ כמה|לא יודע\S* כמה|כמה נהיה"
+    r"|will know|not (?:yet )?(?:clear|decided)|(?:do not|dont) know (?:if|whether)|not sure (?:yet )?how many|how many we|yes and no|^if\b| if we\b",
+    r"תלוי|אבדוק|נבדוק|לבדוק|אעדכן|נעדכן|(?<!ש)[אנ]חזור|לא יודע\S* אמ|[אנ]גיד לכ|[אנ]ודיע|(?:עוד |עדיינ )?בודק\S*|נדע|לא יודעימ כמה|לא יודע\S* כמה|כמה נהיה"
     r"|כנ ולא|^אמ |לא החלטנו|(?:עוד|עדיינ) לא (?:ברור|סגור|יודע\S*|החלט\S*)|נראה מה יהיה|אמורימ ל",
-    r"зависит|уточн|дам знать|дадим знать|отвечу позже|спросить|пока не знаю|не знаю|сообщу|بعدين|بخبرك|بشوف|برد عليك|نشوف")
+    r"зависит|не знаю,? (?:придем|смогу|сможем|получится|будем)|уточн|дам знать|дадим знать|отвечу позже|спросить|пока не знаю|не знаю|сообщу|بعدين|بخبرك|بشوف|برد عليك|نشوف")
 _UNCLEAR_WEAK = _rx(r"don ?not know|do not know|not decided", r"לא יודע|לא יודעת|לא יודעימ", r"لا اعرف|لا ندري|لا ادري")
-_MAYBE_PHRASE = _rx(r"not sure|unsure|let me think|need to think|think about it|will try|i will try|we will try|do (?:our|my) best|50[-/ ]50|fifty fifty|might",
+_MAYBE_PHRASE = _rx(r"not (?:\d+ ?% )?sure|unsure|let me think|need to think|think about it|will try|i will try|we will try|do (?:our|my) best|50[-/ ]50|fifty fifty|might",
                     r"לא בטוח|לא בטוחה|לא בטוחימ|צריכ\S* לחשוב|אחשוב על זה|נחשוב על זה|יש סיכוי|יכול להיות|לא סגור|לא מבטיחימ|50-50",
                     r"ان شاء الله|انشالله|ان شاءالله|لست متاكد|مش متاكد|مو متاكد|لسنا متاكدين|سنحاول",
                     r"может быть|не уверен|скорее всего|постара|попробуем|^(?:ну )?может\b")
@@ -477,7 +477,7 @@ _WRONG_PERSON = _rx(r"wrong (?:number|person|chat)|טעות במספר|מספר 
 # "... and maybe grandma too", "we're 2, maybe 3": a maybe about extra people after a clear answer
 _MAYBE_EXTRA = _rx(r"(?:^|[\s,])(?:ו?אולי|and maybe|or maybe|maybe|possibly|и может|وممكن|ويمكن)\s+"
                    r"(?:גמ |also |עוד |\d|one |two |three |four |five |six |my |our )")
-_WISH = _rx(r"would (?:love|like|have loved)|wish|hoped|wanted|really want", r"רצינו|רציתי|היינו שמחימ|הייתי שמח|נשמח|אשמח|הלוואי",
+_WISH = _rx(r"would (?:love|like|have loved)|wish|hoped|wanted|really want", r"רצינו|רציתי|היינו שמחימ|הייתי שמח|הלוואי",
             r"كنا نتمنى|بتمنى|اتمنى|كان ودي", r"хотели|хотела|хотел|с радостью бы|хотелось")
 _BUT = re.compile(r"(?<![^\W_])(?:but|though|אבל|אך|لكن|بس|но)(?![^\W_])")
 _QUESTION_WORD = _rx(r"^(?:is|are|can i|can we|do|does|will there|how|who|which|what is the dress|what)\b",
@@ -502,7 +502,7 @@ _LAUGH_EMOJI = set("😂🤣😆😅")
 _TIME_BEFORE = {"at", "בשעה", "around", "בערך", "from", "מ", "ב", "on", "до", "в", "الساعه"}
 _TIME_AFTER = {"pm", "am", "oclock", "בערב", "בבוקר", "דקות", "minutes", "min", "לפני", "אחרי", "מהשעה"}
 
-_CLAUSE_SPLIT = re.compile(r"[,;:!?.\n()/؟،]+|\s[-–—]\s|\s[-–—]|(?<![^\W_])(?:but|though|אבל|אך|لكن|بس|но|а)(?![^\W_])"
+_CLAUSE_SPLIT = re.compile(r"[,;:!?.\n()/؟،]+|(?<![^\W_])(?:because|since|כי|מכיוונ ש|потому что|так как|لانه|لان)(?![^\W_])|\s[-–—]\s|\s[-–—]|(?<![^\W_])(?:but|though|אבל|אך|لكن|بس|но|а)(?![^\W_])"
                             r"|(?<![^\W_])(?:so|אז|ולכנ|לכנ|поэтому|فعشان)(?= (?:just|only|i|we|it will|רק|אני|אנחנו|נהיה|только|я|мы))")
 
 
@@ -544,6 +544,8 @@ def _tokens(clause: str) -> list[_Tok]:
 
 
 _SG_VERBS = {_fold(w) for w in _words("מגיע מגיעה אגיע אבוא", "ساحضر اجي جاي جايه", "приду смогу буду")}
+_SURE_WORDS = {_fold(w) for w in _words("sure certain", "בטוח בטוחה בטוחימ בטוחות", "متاكد متاكده متاكدين",
+                                        "уверен уверена уверены")}
 _ALONE = {_fold(w) for w in _words("alone solo", "לבד לבדי", "لحالي لوحدي وحدي", "один одна")}
 _REGISTER = {_fold(w) for w in _words("תרשמו תרשום תרשמי רשמו register", "سجل سجلوا", "запишите")}
 _CONTENT_FREE = {"POLITE", "THANKS", "BLESS", "GREET", "CUE", "JUST", "AND"}
@@ -580,6 +582,11 @@ def _polarity(c: _Clause) -> None:
                                          or register):
             c.subject = "other"
             c.kids_subject = bool(tagset & {"KID", "KIDS"}) and not (tagset & {"OTHER", "PARTNER"})
+    for i, t in enumerate(c.toks[:-1]):
+        # "not sure", "לא בטוחה", "не уверены": doubt, not a no
+        if t.tag == "NEG" and c.toks[i + 1].word in _SURE_WORDS:
+            c.polarity = "maybe"
+            return
     if "NOBODY" in tagset:
         c.polarity = "neg"
         c.subject = "self"
@@ -644,6 +651,7 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
     sg_self = False
     alone = False       # "Приду один", "اجي لحالي": a singular verb and "alone" is one person
     children_zero = False
+    plus_others = 0
     plus_kids = 0       # "three of us plus a baby": a child named after "+" comes on top of the number
     including = any(t.tag == "INCL" for c in clauses for t in c.toks)
     for c in clauses:
@@ -654,6 +662,8 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
             continue
         tags = [t.tag for t in toks]
         unknown = any(t is None for t in tags)
+        if "BLESS" in tags and not set(tags) & {"COME", "YES", "DIGITS", "NUM", "SELFNUM", "PEOPLE"}:
+            continue   # "מזל טוב לכל המשפחה", "congrats to you both": who is blessed, not who comes
         anchored_clause = not unknown and all(t in _COUNT_TAGS for t in tags)
         persons_count = anchored_clause or c.polarity == "pos"
         incl = "INCL" in tags
@@ -738,6 +748,8 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                 others += t.value or 1
                 if prev and (prev.tag == "AND" and prev.word in ("with", "עמ", "с", "со", "مع") or prev.tag == "PLUS"):
                     with_other = True   # "with my wife", "plus my girlfriend": the writer and one more
+                if prev and prev.tag == "PLUS":
+                    plus_others += t.value or 1   # "אנחנו 4 + סבתא": one more on top of the number
             elif t.tag == "OTHERS":
                 plural_unknown = True
             elif t.tag == "SELF1":
@@ -796,7 +808,7 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
         elif plus:
             total = max(self_n, 1) + others + sum(plus)
         elif len(plain) == 1:
-            total = plain[0]
+            total = plain[0] + plus_others
         elif change:
             total = plain[-1]
         else:
