@@ -405,7 +405,7 @@ def _rx(*patterns: str) -> re.Pattern:
 
 
 _START = _rx(r"^(?:start|resume|unstop|opt in|התחל|חידוש|ابدا|ابدءوا|استئناف|старт|начать|возобновить)(?:\W|$)",
-             r"subscribe me|updates again|messages again|start again|get updates|תחזירו אותי|להחזיר אותי|לקבל שוב"
+             r"(?<!un)subscribe me|updates again|messages again|start again|get updates|תחזירו אותי|להחזיר אותי|לקבל שוב"
              r"|לקבל עדכונים|לקבל הודעות|(?:תחזירו|החזירו|להחזיר|תפעילו) (?:לי )?(?:את )?ה?הודעות|הרשמה מחדש|בטלו את ההסרה|לבטל את ההסרה|хочу получать|подписаться снова")
 _STOP = _rx(r"^(?:stop|stopp|unsubscribe|remove|הסר|עצור|הסרה|די|توقف|اوقف|توقفوا|ايقاف|стоп|хватит|отписаться)(?:\W|$)",
             r"unsubscribe|remove me|opt out|optout|stop (?:messag|text|send|writ)|do not send|no more messages"
