@@ -1,6 +1,8 @@
 """A fake WhatsApp Graph API served over real HTTP on loopback.
 
-It answers with Meta's own success and error bodies, enforces the 24-hour service
+It answers with Meta's own success and error bodies, takes a message ``"to"`` a phone
+number or, for someone known only by their business-scoped user id (BSUID), to
+``"recipient"`` (``"to"`` wins when both are given, as at Meta), enforces the 24-hour service
 window, checks the bearer token, and lets a test inject latency, throttling, failures
 and an expired token. Everything it received is recorded; ``wait_for`` waits on a
 condition without sleeping blindly.
@@ -65,6 +67,8 @@ ERRORS: dict[int, tuple[int, str, str, str, int | None]] = {
     131009: (400, "(#131009) Parameter value is not valid",
              "One or more parameter values are invalid.", "OAuthException", None),
     100: (400, "(#100) Invalid parameter", "Invalid parameter", "OAuthException", None),
+    131062: (400, "(#131062) Business-scoped User ID recipients are not supported for this message.",
+             "Business-scoped User ID recipients are not supported for this message.", "OAuthException", None),
     132000: (400, "(#132000) Number of parameters does not match the expected number of params",
              "The number of variable parameter values included in the request did not match "
              "the number of variable parameters defined in the template.", "OAuthException", None),
@@ -104,6 +108,17 @@ def _digits(phone: str) -> str:
     return re.sub(r"\D", "", str(phone or ""))
 
 
+# A business-scoped user id as Meta writes it: a country, a dot, letters and digits
+# ("US.13491208655302741918"; a parent id has "ENT." after the country).
+_USER_ID = re.compile(r"[A-Z]{2}(?:\.[A-Za-z0-9]+)+")
+
+
+def _address(recipient: str) -> str:
+    """Whom a message is for, as the fake keys people: a user id as it is, a phone by its digits."""
+    text = str(recipient or "")
+    return text if _USER_ID.fullmatch(text) else _digits(text)
+
+
 def _new_wamid(to_digits: str) -> str:
     raw = (b"\x1c\x18" + bytes([len(to_digits) & 0xFF]) + to_digits.encode()
            + b"\x15\x02\x00\x11\x18\x12" + secrets.token_hex(9).upper().encode() + b"\x00")
@@ -136,7 +151,8 @@ class SentMessage:
 
     @property
     def to(self) -> str:
-        return self.payload["to"]
+        """The phone digits it was sent to, or the user id (a send to ``recipient``)."""
+        return self.payload.get("to") or self.payload["recipient"]
 
     @property
     def type(self) -> str:
@@ -448,17 +464,18 @@ class FakeGraphAPI:
             self._cond.notify_all()
 
     def open_window(self, phone: str) -> None:
-        """The user wrote in: free-form messages to them are allowed."""
+        """The user (a phone, or a business-scoped user id) wrote in: free-form messages to
+        them are allowed."""
         with self._cond:
-            self._windows.add(_digits(phone))
+            self._windows.add(_address(phone))
 
     def close_window(self, phone: str) -> None:
         with self._cond:
-            self._windows.discard(_digits(phone))
+            self._windows.discard(_address(phone))
 
     def has_window(self, phone: str) -> bool:
         with self._cond:
-            return _digits(phone) in self._windows
+            return _address(phone) in self._windows
 
     def throttle_next(self, n: int = 1, code: int = 130429) -> None:
         """The next ``n`` sends answer Meta's rate-limit error (130429, or 131056 for pair rate)."""
@@ -471,9 +488,10 @@ class FakeGraphAPI:
             self._fail_next.extend([(code, http_status)] * n)
 
     def fail_number(self, phone: str, code: int = 131026) -> None:
-        """Every send to ``phone`` fails with ``code`` (e.g. 131026, not on WhatsApp)."""
+        """Every send to ``phone`` (or a user id) fails with ``code`` (e.g. 131026, not on WhatsApp;
+        131062, a message that cannot go to a business-scoped user id)."""
         with self._cond:
-            self._fail_numbers[_digits(phone)] = code
+            self._fail_numbers[_address(phone)] = code
 
     def clear_failures(self) -> None:
         with self._cond:
@@ -515,9 +533,10 @@ class FakeGraphAPI:
     # -- what was received -----------------------------------------------------------------
 
     def sent_to(self, phone: str) -> list[SentMessage]:
-        target = _digits(phone)
+        """What was accepted for ``phone`` (any spelling of the number) or for a user id."""
+        target = _address(phone)
         with self._cond:
-            return [m for m in self.sent if _digits(m.to) == target]
+            return [m for m in self.sent if _address(m.to) == target]
 
     def count(self, phone: str | None = None) -> int:
         """How many messages were accepted (to ``phone``, or to anyone)."""
@@ -632,9 +651,11 @@ class FakeGraphAPI:
                 return error_body(100, "(#100) The parameter message_id is required.", "")
             self.read_marks.append(payload["message_id"])
             return 200, {"success": True}
-        to = payload.get("to")
-        if not to:
+        to, recipient = payload.get("to"), payload.get("recipient")
+        if not to and not recipient:
             return error_body(100, "(#100) The parameter to is required.", "")
+        if not to and not (isinstance(recipient, str) and _USER_ID.fullmatch(recipient)):
+            return error_body(100, details="Invalid parameter recipient: not a business-scoped user id.")
         invalid = _validation_error(payload)
         if invalid:
             code, details = invalid
@@ -645,20 +666,20 @@ class FakeGraphAPI:
             return http_status or status, body
         if self._throttle:
             return error_body(self._throttle.pop(0))
-        digits = _digits(to)
-        if digits in self._fail_numbers:
-            return error_body(self._fail_numbers[digits])
+        address = _digits(to) if to else recipient  # "to" wins when both are given
+        if address in self._fail_numbers:
+            return error_body(self._fail_numbers[address])
         kind = payload.get("type", "text")
-        if kind != "template" and self.window_enforced and digits not in self._windows:
+        if kind != "template" and self.window_enforced and address not in self._windows:
             return error_body(131047)
-        wamid = _new_wamid(digits)
+        wamid = _new_wamid(address)
         self.sent.append(SentMessage(wamid, payload))
         message: dict[str, Any] = {"id": wamid}
         if kind == "template":
             message["message_status"] = "accepted"
-        return 200, {"messaging_product": "whatsapp",
-                     "contacts": [{"input": to, "wa_id": digits}],
-                     "messages": [message]}
+        # Meta names the recipient as given: by wa_id for a phone, by user_id for a user id.
+        contact = {"input": to, "wa_id": address} if to else {"input": recipient, "user_id": recipient}
+        return 200, {"messaging_product": "whatsapp", "contacts": [contact], "messages": [message]}
 
     def _media_info(self, media_id: str) -> tuple[int, dict[str, Any]]:
         item = self._media.get(media_id)

@@ -589,30 +589,35 @@ def test_a_sender_without_a_phone_is_counted_and_named_by_a_user_id_prefix_only(
     user_id = "US.13491208655302741918"
     payload = webhooks.delivery(webhooks.text_message(None, "hello?", user_id=user_id),
                                 webhooks.text_message(None, "anyone?", user_id=user_id))
+    fake_graph.open_window(user_id)
     with caplog.at_level(logging.INFO):
         assert post(client, payload).status_code == 200
+        drain(runtime, concurrency=1)
     line = next(r.getMessage() for r in caplog.records if r.getMessage().startswith("webhook delivery"))
     assert "2 message(s) (2 new, 0 duplicate)" in line
     assert line.endswith("from user:US.1349...")
-    assert sum("without a phone number: not answered" in r.getMessage() for r in caplog.records) == 2
+    assert "reply to US.1349... sent" in caplog.text
     assert user_id not in caplog.text
-    # Stored, but nothing is sent to a user id: no reply, no apology.
+    # Stored, and answered at the user id (tests/test_bsuid.py: what the replies say).
     assert count(runtime, Message, Message.direction == Direction.inbound) == 2
-    assert count(runtime, Message, Message.direction == Direction.outbound) == 0
+    assert [m.get("recipient") for m in fake_graph.sent_to(user_id)] == [user_id, user_id]
 
 
-def test_a_failing_handler_for_a_sender_without_a_phone_is_logged_without_an_apology(client, runtime, chat,
-                                                                                      caplog):
+def test_a_failing_handler_for_a_sender_without_a_phone_is_logged_and_apologised_for_at_the_user_id(
+        client, runtime, chat, fake_graph, caplog):
     def broken(session, rt, user, msg):
         raise RuntimeError("boom")
 
     chat.behaviour = broken
+    user_id = "US.13491208655302741918"
+    fake_graph.open_window(user_id)
     with caplog.at_level(logging.INFO):
-        post(client, webhooks.text_message(None, "hello?", user_id="US.13491208655302741918"))
+        post(client, webhooks.text_message(None, "hello?", user_id=user_id))
+        drain(runtime, concurrency=1)
     assert "failed 3 times; answering with an apology" in caplog.text
-    assert "US.13491208655302741918" not in caplog.text
+    assert user_id not in caplog.text
     assert count(runtime, Message, Message.direction == Direction.inbound) == 1
-    assert count(runtime, Message, Message.direction == Direction.outbound) == 0
+    assert [(m.get("recipient"), m.text) for m in fake_graph.sent_to(user_id)] == [(user_id, APOLOGY)]
 
 
 def test_a_message_after_the_database_dropped_our_connections_is_answered(client, runtime, db, fake_graph):

@@ -207,8 +207,7 @@ class _Turn:
                        event_id=event_id, user_id=self.user.id)
 
     def say(self, text: str, event_id=None, kind: str = REPLY_KIND) -> None:
-        if self.user.phone:
-            self.send(outbox.text(text), event_id, kind)
+        self.send(outbox.text(text), event_id, kind)
 
 
 def handle_guest_message(session: Session, settings, user: User, msg) -> bool:

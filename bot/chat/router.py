@@ -14,6 +14,11 @@ was answered. Routing:
   asks whether a note is meant for the other event's organisers;
 * someone who is only a guest → the guest flow;
 * anyone else → the organiser path (a welcome, `new event`).
+
+Someone known only by a business-scoped user id (no phone number) is answered the same
+way, at that id. The guest side knows guests by number: such a sender is a guest once
+their user carries the guest's number, which a tap on an invitation's answer button
+fills in (only the chat an invitation went to can tap it, so the tapper is that number).
 """
 from __future__ import annotations
 
@@ -22,14 +27,18 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from storage.models import User
+from storage.models import Direction, Guest, Message, User
 
 from bot.chat import commands as C
 from bot.chat import conversation as convo
 from bot.chat import guest as guest_flow
 from bot.chat.organiser import SILENT_KINDS, OrganiserChat
+from bot.logs import mask_phone
+from bot.services.sending import parse_rsvp_payload
+from bot.services.users import get_or_create_user
 
 if TYPE_CHECKING:
     from bot.config import Settings
@@ -39,12 +48,9 @@ log = logging.getLogger("bot.chat")
 
 
 def handle_message(session: Session, settings: Settings, user: User, msg: InboundMessage) -> None:
-    if not user.phone:
-        # Known only by a business-scoped id: nothing to reply to yet.
-        log.info("message %s from a user without a phone number: not answered", msg.wamid)
-        return
     if msg.kind == "button" or (msg.kind == "interactive" and _is_guest_payload(msg.reply_id)):
-        if guest_flow.handle_guest_message(session, settings, user, msg):
+        tapper = user if user.phone else _invited_tapper(session, user, msg)
+        if guest_flow.handle_guest_message(session, settings, tapper, msg):
             return
     chat = OrganiserChat(session, settings, user, msg)
     if chat.is_member and chat.is_guest and _guest_word(chat, msg):
@@ -56,6 +62,24 @@ def handle_message(session: Session, settings: Settings, user: User, msg: Inboun
     if msg.kind in SILENT_KINDS:
         return  # an emoji reaction or a number change needs no answer
     chat.run()
+
+
+def _invited_tapper(session: Session, user: User, msg: InboundMessage) -> User:
+    """Who taps an answer button when known only by a business-scoped id: the guest the
+    button names, when the tapped message went to that guest's number. The number is filled
+    in on their user; should another user have it already, that user is the one answering.
+    Anyone else stays as they are (the guest side tells them it is not their invitation)."""
+    answer = parse_rsvp_payload(msg.reply_id)
+    if answer is None or not msg.context_wamid:
+        return user
+    phone = session.scalar(
+        select(Guest.phone).join(Message, Message.phone == Guest.phone)
+        .where(Guest.id == answer[0], Message.wamid == msg.context_wamid, Message.direction == Direction.outbound))
+    if phone is None:
+        return user
+    log.info("message %s: a tap on what was sent to %s, so that is the sender's number",
+             msg.wamid, mask_phone(phone))
+    return get_or_create_user(session, phone=phone, wa_user_id=user.wa_user_id)
 
 
 def _starts_an_event(msg: InboundMessage, region: str | None) -> bool:

@@ -147,7 +147,7 @@ def words_of(message: dict | None) -> str | None:
 def enqueue(
     session: Session,
     *,
-    phone: str,
+    phone: str | None,
     message: dict,
     kind: str,
     body: str | None = None,
@@ -158,11 +158,15 @@ def enqueue(
     batch_id: uuid.UUID | None = None,
     not_before: datetime | None = None,
 ) -> Message | None:
-    """Queue one neutral `message` to `phone` (E.164).
+    """Queue one neutral `message` to `phone` (E.164), or, for someone known only by
+    their business-scoped user id (no phone), to the user `user_id`: the worker sends it
+    to that id.
 
     A `dedupe_key` makes the message once-only: when a message with the same key was
     already queued, nothing is added and None is returned.
     """
+    if not phone and user_id is None:
+        raise ValueError("a message needs a phone or a user to go to")
     # Rows this one refers to (a guest, a batch) must be in the database first.
     session.flush()
     now = utcnow()

@@ -11,8 +11,10 @@ Three parts, and the only module in the project that imports ``requests``:
   :class:`CloudAPIClient` (HTTP, one pooled session) and :class:`ConsoleTransport`
   (no network: the log and the chat simulator).
 
-Shapes follow Meta's Cloud API reference: a success is
-``{"messaging_product": "whatsapp", "contacts": [{"input", "wa_id"}], "messages": [{"id"}]}``,
+Shapes follow Meta's Cloud API reference. A message goes ``"to"`` a phone number, or, to
+someone known only by their business-scoped user id (BSUID), to ``"recipient"``; a success is
+``{"messaging_product": "whatsapp", "contacts": [{"input", "wa_id"}], "messages": [{"id"}]}``
+(``"user_id"`` in place of ``"wa_id"`` for a send to a user id),
 an error is ``{"error": {"message", "type", "code", "error_subcode",
 "error_data": {"messaging_product", "details"}, "fbtrace_id"}}``.
 """
@@ -68,6 +70,40 @@ def graph_phone(phone: str) -> str:
     return digits
 
 
+# A business-scoped user id (BSUID): a country code, a dot and letters and digits
+# ("US.13491208655302741918"; a parent id has "ENT." after the country). No phone number
+# has letters, so a recipient is told apart by its shape.
+_USER_ID = re.compile(r"[A-Z]{2}(?:\.[A-Za-z0-9]+)+")
+USER_ID_SHOWN = 7  # characters of a business-scoped user id a log line shows ("US.1349...")
+
+
+def is_user_id(value: object) -> bool:
+    """True for a business-scoped user id, False for a phone number (or anything else)."""
+    return isinstance(value, str) and _USER_ID.fullmatch(value) is not None
+
+
+def recipient_fields(to: str) -> dict[str, str]:
+    """Whom a message is for, as Graph takes it: ``{"to": digits}`` for a phone number,
+    ``{"recipient": id}`` for someone known only by their business-scoped user id."""
+    return {"recipient": to} if is_user_id(to) else {"to": graph_phone(to)}
+
+
+def mask_user_id(user_id: str | None) -> str:
+    """A business-scoped user id fit for a log line: its first characters only."""
+    text = str(user_id or "")
+    return text if len(text) <= USER_ID_SHOWN else text[:USER_ID_SHOWN] + "..."
+
+
+def mask_recipient(to: str | None) -> str:
+    """A recipient fit for a log line: a masked phone, or a shortened user id."""
+    return mask_user_id(to) if is_user_id(to) else mask_phone(to)
+
+
+def payload_recipient(payload: dict[str, Any]) -> str | None:
+    """Whom a built payload is for: its phone digits or its user id."""
+    return payload.get("to") or payload.get("recipient")
+
+
 def _joins_next(ch: str) -> bool:
     """True for characters that glue to a neighbour: cutting right after them splits a glyph."""
     return ch in ("\u200d",) or unicodedata.combining(ch) != 0 or _is_modifier(ch)
@@ -115,10 +151,11 @@ def _template_param(text: str) -> str:
 # --------------------------------------------------------------------------- payload builders
 
 def _envelope(to: str, kind: str) -> dict[str, Any]:
+    """The fields every message has; ``to`` is an E.164 phone or a business-scoped user id."""
     return {
         "messaging_product": "whatsapp",
         "recipient_type": "individual",
-        "to": graph_phone(to),
+        **recipient_fields(to),
         "type": kind,
     }
 
@@ -502,6 +539,7 @@ _CLASS_BY_CODE: dict[int, type[WhatsAppError]] = {
     131049: EngagementLimit,
     131050: RecipientOptedOut,
     131021: InvalidRecipient, 131030: InvalidRecipient,
+    131062: InvalidRecipient,  # this message cannot go to a business-scoped user id
     # the request
     33: InvalidRequest, 100: InvalidRequest, 131008: InvalidRequest, 131009: InvalidRequest,
     131051: InvalidRequest,
@@ -690,7 +728,7 @@ class CloudAPIClient:
         except (KeyError, IndexError, TypeError):
             raise WhatsAppError("the WhatsApp Cloud API answered without a message id",
                                 http_status=response.status_code) from None
-        log.debug("sent %s to %s: %s", payload.get("type"), mask_phone(payload.get("to")), wamid)
+        log.debug("sent %s to %s: %s", payload.get("type"), mask_recipient(payload_recipient(payload)), wamid)
         return wamid
 
     def mark_read(self, wamid: str) -> None:
@@ -783,7 +821,8 @@ class ConsoleTransport:
         wamid = f"wamid.console.{uuid.uuid4().hex}"
         with self._lock:
             self.sent.append(payload)
-        log.info("to %s: %s", mask_phone(payload.get("to")), mask_phones_in(redact(describe_payload(payload))))
+        log.info("to %s: %s", mask_recipient(payload_recipient(payload)),
+                 mask_phones_in(redact(describe_payload(payload))))
         if self.on_send is not None:
             self.on_send(payload, wamid)
         return wamid

@@ -18,6 +18,7 @@ from flask import Blueprint, Response, jsonify, request
 from bot.logs import mask_phone
 from bot.runtime import current as current_runtime
 from bot.whatsapp import inbound
+from bot.whatsapp.client import mask_user_id
 from bot.whatsapp.deliveries import Outcome, raw_messages, store_delivery
 
 bp = Blueprint("webhook", __name__)
@@ -25,7 +26,6 @@ log = logging.getLogger("bot.webhook")
 
 OK_BODY = b'{"status":"ok"}\n'
 _READ_CHUNK = 64 * 1024
-USER_ID_SHOWN = 7  # characters of a business-scoped user id shown in logs ("US.1349...")
 
 
 # --------------------------------------------------------------------------- HTTP
@@ -132,8 +132,7 @@ def _log_delivery(parsed: inbound.Delivery, outcome: Outcome) -> None:
 def mask_sender(key: str) -> str:
     """A sender key fit for a log line: a masked phone, or a user id's first characters."""
     if key.startswith("user:"):
-        user_id = key[len("user:"):]
-        return "user:" + (user_id if len(user_id) <= USER_ID_SHOWN else user_id[:USER_ID_SHOWN] + "...")
+        return "user:" + mask_user_id(key[len("user:"):])
     return key if key == "unknown" else mask_phone(key)
 
 

@@ -187,12 +187,21 @@ def _failed_attempt(session: Session, row: Message, msg, now: datetime, stats: A
     row.status = MessageStatus.failed
     row.error_text = f"{type(exc).__name__}: {exc}"[:500]
     stats.failed += 1
+    msg = msg or inbound.parse_stored(row.payload)
     phone = row.phone or (msg.sender_phone if msg else None)
-    if phone:
+    if not phone and msg is not None and msg.sender_user_id:
+        # Known only by a business-scoped id: the apology goes to that id, by their user (whom
+        # the failed attempt's savepoint took back when it was new).
+        try:
+            with session.begin_nested():
+                row.user_id = _sender(session, msg, row).id
+        except Exception:
+            log.exception("finding the sender of %s failed: no apology", row.wamid)
+    if phone or row.user_id is not None:
         with session.begin_nested():
-            apology = guest_replies.apology(languages.of_phone(session, phone) or i18n.SOURCE)
-            outbox.enqueue(session, phone=phone, message=outbox.text(apology), kind="apology",
-                           user_id=row.user_id)
+            lang = languages.of_phone(session, phone) or languages.of_user(session, row.user_id)
+            outbox.enqueue(session, phone=phone, message=outbox.text(guest_replies.apology(lang or i18n.SOURCE)),
+                           kind="apology", user_id=row.user_id)
 
 
 def apply_statuses_due(rt, *, limit: int = 500, stats: AnswerStats | None = None) -> int:

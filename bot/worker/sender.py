@@ -31,14 +31,14 @@ from bot.services.outbox import CHART_JOB, DIGEST_JOB, IMPORT_JOB, JOB_KINDS, OP
 from bot.text import guest_replies, i18n
 from bot.text.hours import parse_quiet_hours, quiet_until
 from bot.whatsapp import statuses
-from bot.whatsapp.client import AccessTokenExpired, WhatsAppError
+from bot.whatsapp.client import AccessTokenExpired, WhatsAppError, mask_recipient
 from bot.whatsapp.render import NotRenderable, render
 from bot.worker.clock import tick as clock_tick
 from bot.worker.charts import run_chart
 from bot.worker.digests import run_digest
 from bot.worker.imports import run_import
 from storage.db import is_postgres
-from storage.models import Event, Guest, InvitationState, Message, MessageStatus, SendBudget, utcnow
+from storage.models import Event, Guest, InvitationState, Message, MessageStatus, SendBudget, User, utcnow
 
 # =========================================================================== the worker
 #
@@ -139,6 +139,18 @@ class Claimed:
     attempts: int
     claimed_until: datetime
     lease: float = DEFAULT_LEASE_SECONDS  # seconds the claim was for
+    user_id: uuid.UUID | None = None
+    wa_user_id: str | None = None  # the business-scoped user id to send to when there is no phone
+
+    @property
+    def to(self) -> str | None:
+        """Whom to send to: the phone, else the user's business-scoped id."""
+        return self.phone or self.wa_user_id
+
+    @property
+    def shown(self) -> str:
+        """The recipient fit for a log line."""
+        return mask_recipient(self.to)
 
 
 @dataclass
@@ -255,6 +267,7 @@ def claim(rt, limit: int, *, lease: float = DEFAULT_LEASE_SECONDS,
         if not rows:
             return []
         quiet_ends = _quiet_ends(session, rows, rt.settings.quiet_hours, now)
+        addresses = _addresses(session, rows)
         guest_ids = {m.guest_id for m in rows if m.guest_id is not None and m.kind not in OPT_OUT_EXEMPT_KINDS}
         opted_out: set[uuid.UUID] = set()
         if guest_ids:
@@ -277,16 +290,32 @@ def claim(rt, limit: int, *, lease: float = DEFAULT_LEASE_SECONDS,
                 log.info("holding %s to %s until the quiet hours end (%s UTC)", message.kind,
                          mask_phone(message.phone), quiet_ends[message.id].strftime("%H:%M"))
                 continue
+            phone, wa_user_id = message.phone, None
+            if not phone:  # someone known only by their business-scoped id (or who has a number now)
+                phone, wa_user_id = addresses.get(message.user_id, (None, None))
+            claimed = Claimed(message.id, phone, message.kind, message.payload, message.fallback,
+                              message.guest_id, (message.attempts or 0) + 1, claimed_until, lease,
+                              message.user_id, wa_user_id)
             if message.status == MessageStatus.sending:
                 log.warning("reclaiming %s to %s: its worker's lease lapsed (it may have been sent)",
-                            message.kind, mask_phone(message.phone))
+                            message.kind, claimed.shown)
             message.status = MessageStatus.sending
             message.claimed_until = claimed_until
-            message.attempts = (message.attempts or 0) + 1
-            out.append(Claimed(message.id, message.phone, message.kind, message.payload,
-                               message.fallback, message.guest_id, message.attempts, claimed_until, lease))
+            message.attempts = claimed.attempts
+            out.append(claimed)
         budget.tokens -= len(out)
         return ClaimedRows(out)
+
+
+def _addresses(session: Session, rows) -> dict:
+    """user id → (phone, business-scoped user id) for the claimed messages queued without a
+    phone (to someone known only by that id): one query, and only when there are such rows.
+    A user whose number became known since is sent to at that number."""
+    user_ids = {m.user_id for m in rows if not m.phone and m.user_id is not None and m.kind not in JOB_KINDS}
+    if not user_ids:
+        return {}
+    found = session.execute(select(User.id, User.phone, User.wa_user_id).where(User.id.in_(user_ids)))
+    return {user_id: (phone, None if phone else wa_user_id) for user_id, phone, wa_user_id in found}
 
 
 # What waits for the morning: messages the organisers send to guests, not replies to
@@ -360,9 +389,9 @@ def send_claimed(rt, row: Claimed, limiter: RateLimiter | None, halt: threading.
             _apologise(rt, row)
             return Result(row, "failed", error=exc)
     try:
-        rendered = render(row.payload, row.phone, rt.settings, row.fallback)
+        rendered = render(row.payload, row.to, rt.settings, row.fallback)
     except (NotRenderable, ValueError) as exc:
-        log.error("%s to %s cannot be sent: %s", row.kind, mask_phone(row.phone), exc)
+        log.error("%s to %s cannot be sent: %s", row.kind, row.shown, exc)
         return Result(row, "failed", error=WhatsAppError(f"cannot be sent: {exc}"))
     try:
         wamid = rt.transport.send_message(rendered.payload)
@@ -375,7 +404,7 @@ def send_claimed(rt, row: Claimed, limiter: RateLimiter | None, halt: threading.
             return Result(row, "fallback", error=exc, fallback=rendered.fallback)
         return Result(row, "failed", error=exc)
     except Exception as exc:  # a bug or an unexpected transport failure: retry later, loudly
-        log.exception("sending %s to %s raised unexpectedly", row.kind, mask_phone(row.phone))
+        log.exception("sending %s to %s raised unexpectedly", row.kind, row.shown)
         return Result(row, "retry", error=exc)
     return Result(row, "sent", wamid=wamid, sent_at=utcnow())
 
@@ -408,14 +437,14 @@ def record(rt, results: list[Result], stats: WorkerStats, *, now: datetime | Non
                 if session.execute(update(Message).where(*mine).values(**values)).rowcount:
                     stats.released += 1
                     log.info("%s to %s not sent: too little of its lease was left; queued again",
-                             row.kind, mask_phone(row.phone))
+                             row.kind, row.shown)
                 continue
             if outcome in ("sent", "failed") or (outcome == "retry" and row.attempts >= max_attempts):
                 _scrub_secrets(row, values)
             if outcome == "sent":
                 values.update(status=MessageStatus.sent, wamid=result.wamid, sent_at=result.sent_at,
                               error_code=None, error_text=None)
-                log.info("%s to %s sent", row.kind, mask_phone(row.phone))
+                log.info("%s to %s sent", row.kind, row.shown)
                 if row.kind == "invitation" and row.guest_id:
                     guest_values = {"invitation": InvitationState.sent, "invited_at": result.sent_at,
                                     "invitation_error": None}
@@ -429,13 +458,13 @@ def record(rt, results: list[Result], stats: WorkerStats, *, now: datetime | Non
                               error_text=f"{_reason(error)}: sending the template instead"[:500])
                 stats.fell_back += 1
                 log.info("%s to %s is outside the 24-hour window: queued its template instead",
-                         row.kind, mask_phone(row.phone))
+                         row.kind, row.shown)
             elif outcome == "retry" and row.attempts < max_attempts:
                 delay = backoff_seconds(row.attempts)
                 values.update(status=MessageStatus.queued, next_attempt_at=now + timedelta(seconds=delay),
                               error_code=getattr(error, "code", None), error_text=_reason(error)[:500])
                 stats.retried += 1
-                log.info("%s to %s: %s; retry %d in %.0fs", row.kind, mask_phone(row.phone),
+                log.info("%s to %s: %s; retry %d in %.0fs", row.kind, row.shown,
                          _reason(error), row.attempts + 1, delay)
             else:  # failed, or a retry out of attempts
                 reason = _reason(error)
@@ -446,7 +475,7 @@ def record(rt, results: list[Result], stats: WorkerStats, *, now: datetime | Non
                 if row.kind == "invitation" and row.guest_id:
                     guest_values = {"invitation": InvitationState.failed, "invitation_error": reason[:300]}
                 stats.failed += 1
-                log.warning("%s to %s failed: %s", row.kind, mask_phone(row.phone), reason)
+                log.warning("%s to %s failed: %s", row.kind, row.shown, reason)
             changed = session.execute(update(Message).where(*mine).values(**values)).rowcount
             if changed and outcome == "sent" and result.wamid:
                 recorded.append(result.wamid)
@@ -493,8 +522,9 @@ def _record(rt, results, stats, clock, max_attempts) -> bool:
 def _apologise(rt, row: Claimed) -> None:
     try:
         with rt.transaction() as session:
-            apology = guest_replies.apology(languages.of_phone(session, row.phone) or i18n.SOURCE)
-            outbox.enqueue(session, phone=row.phone, message=outbox.text(apology), kind="apology")
+            lang = languages.of_phone(session, row.phone) or languages.of_user(session, row.user_id)
+            outbox.enqueue(session, phone=row.phone, message=outbox.text(guest_replies.apology(lang or i18n.SOURCE)),
+                           kind="apology", user_id=row.user_id)
     except Exception:
         log.exception("queuing an apology failed")
 
