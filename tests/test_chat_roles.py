@@ -58,6 +58,7 @@ CASES = [
     Case("notify off", Action.VIEW, "No more answer notifications"),
     Case("inbox", Action.VIEW, "No messages from guests of *Wedding*"),
     Case("link avi", Action.VIEW, "Guests' own pages need"),
+    Case("guest avi", Action.VIEW, "*Avi Cohen*"),
     Case("chart", Action.VIEW, "📊 Wedding: the answers so far"),
     Case("reply avi: Yes, there is parking", Action.SEND, "Sending your message to Avi Cohen"),
     Case("leave", Action.VIEW, "You left the team of Wedding"),

@@ -23,8 +23,9 @@ MAX_LIMIT = 500
 DEFAULT_LIMIT = 50
 MAX_SKIP = 1_000_000_000
 MAX_SEARCH = 200
-# The seed's statuses, plus "pending": what people call "invited" (services.guests.parse_status).
-STATUS_FILTERS = (*(s.value for s in RsvpStatus), "pending")
+# The seed's statuses, plus "pending": what people call "invited" (services.guests.parse_status),
+# and "maybe": invited guests who answered maybe.
+STATUS_FILTERS = (*(s.value for s in RsvpStatus), "pending", "maybe")
 INVITATION_FILTERS = tuple(s.value for s in InvitationState)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -162,7 +163,8 @@ GUEST_UPDATE = BodySpec("GuestUpdate", {
                 maximum=f.maximum, max_length=f.max_length, pattern=f.pattern)
        for k, f in GUEST_FIELDS.items()},
     "status": Field("enum", enum=STATUS_FILTERS,
-                    description="Record the guest's answer by hand (pending is the same as invited)."),
+                    description="Record the guest's answer by hand (pending is the same as invited; "
+                                "maybe keeps the guest invited, answered)."),
 }, "Only the fields present change.")
 WHATSAPP_ONE = BodySpec("WhatsAppMessage", {
     "guest_id": Field("string", required=True),
@@ -405,7 +407,7 @@ def guest_csv_row(guest: Guest) -> dict[str, Any]:
     return {**guest_json(guest), "answered_at": iso_datetime(guest.answered_at)}
 
 
-STATS_KEYS = ("total", "by_status", "confirmation_rate", "expected_headcount", "expected_adults",
+STATS_KEYS = ("total", "by_status", "maybe", "confirmation_rate", "expected_headcount", "expected_adults",
               "expected_children", "by_side", "invitations", "inbox_unread")
 
 

@@ -127,6 +127,7 @@ SCHEMAS: dict[str, Any] = {
     "Stats": _object({
         "total": COUNT,
         "by_status": _object({s: COUNT for s in RSVP_STATUSES}, additionalProperties=False),
+        "maybe": {**COUNT, "description": "Of the invited (pending) guests, those who answered maybe."},
         "confirmation_rate": {"type": "number", "minimum": 0, "maximum": 1},
         "expected_headcount": {**COUNT, "description": "Confirmed guests times their party size "
                                                        "(1 when the size is unknown)."},

@@ -33,7 +33,7 @@ __all__ = [
     "AddGuests", "ListGuests", "More", "FindGuests", "EditGuest", "MarkGuest", "RemoveGuest",
     "Stats", "Inbox", "ReplyGuest", "Invite", "Remind", "Broadcast", "MessageGuest",
     "ListMembers", "AddMember", "ChangeRole", "RemoveMember", "Leave", "Notify", "Reminders",
-    "SetLanguage", "GuestLink", "Chart", "Token", "Confirm", "Cancel", "Command",
+    "SetLanguage", "GuestCard", "GuestLink", "Chart", "Token", "Confirm", "Cancel", "Command",
     # the table and functions
     "CommandSpec", "COMMANDS", "GROUPS", "parse", "help_lines", "spec_for", "action_for", "split_name",
     "MAX_GUEST_LINES", "MAX_TEXT_LENGTH", "MAX_PARTY_SIZE",
@@ -136,7 +136,7 @@ class AddGuests:
 
 @dataclass(frozen=True)
 class ListGuests:
-    status: str | None = None  # "pending" | "confirmed" | "declined" | "not_invited" | "failed"
+    status: str | None = None  # "pending" | "maybe" | "confirmed" | "declined" | "not_invited" | "failed"
     side: str | None = None
 
 
@@ -160,7 +160,7 @@ class EditGuest:
 @dataclass(frozen=True)
 class MarkGuest:
     ref: Ref
-    answer: str                # "yes" | "no" | "pending"
+    answer: str                # "yes" | "no" | "maybe" | "pending"
     party_size: int | None = None
 
 
@@ -248,6 +248,11 @@ class Reminders:
 @dataclass(frozen=True)
 class Chart:
     pass
+
+
+@dataclass(frozen=True)
+class GuestCard:
+    ref: Ref
 
 
 @dataclass(frozen=True)
@@ -766,7 +771,7 @@ def _phone_problem(text: str) -> str:
 
 _STATUS_WORDS = {
     "pending": "pending", "invited": "pending", "waiting": "pending", "unanswered": "pending",
-    "open": "pending", "maybe": "pending",
+    "open": "pending", "maybe": "maybe", "unsure": "maybe", "tentative": "maybe", "undecided": "maybe",
     "confirmed": "confirmed", "coming": "confirmed", "yes": "confirmed", "attending": "confirmed",
     "accepted": "confirmed",
     "declined": "declined", "no": "declined", "rejected": "declined",
@@ -776,7 +781,7 @@ _STATUS_WORDS = {
 }
 _HE_STATUS_WORDS = {
     "ממתינים": "pending", "ממתין": "pending", "ממתינה": "pending", "ממתינות": "pending", "בהמתנה": "pending",
-    "פתוחים": "pending", "אולי": "pending",
+    "פתוחים": "pending", "אולי": "maybe", "מתלבטים": "maybe", "מתלבט": "maybe", "לא בטוחים": "maybe",
     "מגיעים": "confirmed", "מגיע": "confirmed", "מגיעה": "confirmed", "מגיעות": "confirmed",
     "אישרו": "confirmed", "מאשרים": "confirmed", "אישר": "confirmed", "באים": "confirmed", "כן": "confirmed",
     "סירבו": "declined", "סירב": "declined", "לא": "declined",
@@ -828,7 +833,7 @@ _GUESTS_VERB_STATUS = {
                   "רשימת מוזמנים", "רשימת המוזמנים", "מוזמנים", "המוזמנים", "האורחים שלי", "רשימתאורחים"]
        + _he(_HE_SHOW, ("אורחים", "את האורחים", "רשימה", "את הרשימה", "רשימת אורחים", "את רשימת האורחים"))
        + list(_GUESTS_VERB_STATUS),
-       N_("guests [pending|confirmed|declined|not invited|failed] [side <side>]"),
+       N_("guests [pending|maybe|confirmed|declined|not invited|failed] [side <side>]"),
        N_("the guest list (*guests failed*: who didn't get the invitation)"), "Guests", Action.VIEW, ListGuests,
        writes=False)
 def _parse_guests(inp: _Input) -> ListGuests:
@@ -960,7 +965,9 @@ _ANSWERS = {
     "pending": "pending", "reset": "pending", "unknown": "pending", "invited": "pending", "clear": "pending",
     "מגיעות": "yes", "בא": "yes", "באה": "yes", "באים": "yes", "אישר": "yes", "אישרה": "yes", "אישרו": "yes",
     "מאשר": "yes", "מאשרת": "yes", "סירב": "no", "סירבה": "no", "סירבו": "no", "ממתין": "pending",
-    "ממתינה": "pending", "ממתינים": "pending", "אולי": "pending", "איפוס": "pending", "אפס": "pending",
+    "ממתינה": "pending", "ממתינים": "pending", "איפוס": "pending", "אפס": "pending",
+    "maybe": "maybe", "tentative": "maybe", "unsure": "maybe", "אולי": "maybe", "מתלבט": "maybe",
+    "מתלבטת": "maybe", "מתלבטים": "maybe",
 }
 _HE_COMING = {"מגיע", "מגיעה", "מגיעים", "מגיעות", "בא", "באה", "באים", "יגיע", "תגיע", "יגיעו", "יבוא", "תבוא",
               "יבואו"}
@@ -973,7 +980,7 @@ _ANSWER_PAIRS = {("not", "coming"): "no", ("not", "attending"): "no",
 @_spec("mark", ["mark", "rsvp", "mark guest", "set rsvp", "עדכן תשובה", "עדכני תשובה", "סמן תשובה",
                 "עדכן הגעה", "סימון"]
        + _he(_HE_MARK, ("", "אורח", "אורחת")),
-       N_("mark <ref> yes|no|pending [party <n>]"), N_("record a guest's answer by hand"), "Guests",
+       N_("mark <ref> yes|no|maybe|pending [party <n>]"), N_("record a guest's answer by hand"), "Guests",
        Action.EDIT_GUESTS, MarkGuest)
 def _parse_mark(inp: _Input) -> MarkGuest:
     usage = N_("mark 3 yes party 2")
@@ -989,7 +996,7 @@ def _parse_mark(inp: _Input) -> MarkGuest:
             at, answer = i, _ANSWERS[keys[i]]
             break
     if at is None:
-        raise _Fail(_("Mark as what? Try: {usage} (or no, pending)", usage=_t(usage)))
+        raise _Fail(_("Mark as what? Try: {usage} (or no, maybe, pending)", usage=_t(usage)))
     ref = _ref(inp.rest[: spans[at].start()], inp.region)
     tail = [k for k in keys[at + width:] if k and k not in _FILLER]
     party: int | None = None
@@ -1005,8 +1012,8 @@ def _parse_mark(inp: _Input) -> MarkGuest:
         if len(tail) != 1:
             raise _Fail(_("I didn't get the end of that. Try: {usage}", usage=_t(usage)))
         party = _party(tail[0])
-    if answer == "no" and party:
-        raise _Fail(_("A guest who isn't coming has no party size. Try: mark 3 no"))
+    if answer in ("no", "maybe", "pending") and party:
+        raise _Fail(_("Only a guest who is coming has a party size. Try: mark 3 yes party 2"))
     return MarkGuest(ref=ref, answer=answer, party_size=party)
 
 
@@ -1023,6 +1030,19 @@ def _parse_remove_guest(inp: _Input) -> RemoveGuest:
        N_("chart"), N_("the answers so far as a picture"), "Guests", Action.VIEW, Chart, writes=False)
 def _parse_chart(inp: _Input) -> Chart:
     return _no_args(inp, Chart(), "chart")
+
+
+@_spec("guest", ["guest", "show guest", "guest card", "guest details", "guest info", "card", "אורח", "אורחת",
+                 "כרטיס אורח", "פרטי אורח", "פרטי האורח", "כרטיס", "מידע על", "פרטים של"]
+       + _he(_HE_SHOW, ("אורח", "את האורח", "אורחת", "את האורחת", "כרטיס", "את הכרטיס של", "פרטי אורח",
+                        "את הפרטים של")),
+       N_("guest <ref>"), N_("one guest's card: phone, answer, party, notes, delivery, link"), "Guests",
+       Action.VIEW, GuestCard, writes=False)
+def _parse_guest_card(inp: _Input) -> GuestCard:
+    rest = inp.rest.strip().strip(_TRAIL)
+    if not rest or inp.body:
+        raise _Fail(_("Which guest? Try: guest 3 (the number from the last list), a name or a phone"))
+    return GuestCard(ref=_ref(rest, inp.region))
 
 
 @_spec("link", ["link", "rsvp link", "page", "guest page", "guest link", "קישור", "לינק", "קישור אישי",
@@ -1087,7 +1107,8 @@ def _parse_remind(inp: _Input) -> Remind:
     return _no_args(inp, Remind(), N_("remind"))
 
 
-_BROADCAST_STATUS = {"pending": "pending", "invited": "pending", "unanswered": "pending",
+_BROADCAST_STATUS = {"pending": "pending", "invited": "pending", "unanswered": "pending", "maybe": "maybe",
+                     "אולי": "maybe", "מתלבטים": "maybe",
                      "confirmed": "confirmed", "coming": "confirmed", "attending": "confirmed",
                      "declined": "declined", "all": None, "everyone": None, "everybody": None,
                      "ממתינים": "pending", "לממתינים": "pending", "הממתינים": "pending",

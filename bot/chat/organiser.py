@@ -52,7 +52,7 @@ CSV_EXTENSIONS = (".csv", ".txt", ".tsv")
 # the reader's language.
 FIELD_WORDS = {"name": N_("name"), "phone": N_("phone"), "side": N_("side"), "party": N_("party"),
                "note": N_("note")}
-ANSWER_WORDS = {"yes": N_("yes"), "no": N_("no"), "pending": N_("pending")}
+ANSWER_WORDS = {"yes": N_("yes"), "no": N_("no"), "maybe": N_("maybe"), "pending": N_("pending")}
 ROLE_WORDS = {"admin": N_("admin"), "editor": N_("editor"), "viewer": N_("viewer")}
 
 
@@ -504,7 +504,7 @@ class OrganiserChat:
         guest = self.resolve_guest(event, cmd.ref, again)
         if guest is None:
             return
-        status = {"yes": "confirmed", "no": "declined", "pending": "pending"}[cmd.answer]
+        status = {"yes": "confirmed", "no": "declined", "maybe": "maybe", "pending": "pending"}[cmd.answer]
         guest = guest_service.mark_rsvp(self.session, self.user, event.id, guest.id, status,
                                         cmd.party_size if cmd.party_size is not None else guest_service.UNSET)
         self.say(replies.guest_marked(event, guest))
@@ -522,6 +522,16 @@ class OrganiserChat:
         outbox.enqueue(self.session, phone=self.user.phone, kind=outbox.CHART_JOB, user_id=self.user.id,
                        event_id=event.id, body="chart",
                        message=outbox.job(outbox.CHART_JOB, user_id=str(self.user.id), event_id=str(event.id)))
+
+    def cmd_guest_card(self, cmd: C.GuestCard, event: Event) -> None:
+        guest = self.resolve_guest(event, cmd.ref, _("guest {ref}", ref=REF))
+        if guest is None:
+            return
+        secret, base = self.settings.whatsapp_app_secret, self.settings.public_url
+        link = rsvp_links.page_url(base, rsvp_links.token_for(secret, guest)) if secret and base else None
+        caller = self.session.get(User, guest.called_by) if guest.called_by else None
+        self.say(replies.guest_card(event, guest, adder=guest_service.describe_adder(self.session, guest),
+                                    link=link, caller=replies.user_name(caller) if caller else None))
 
     def cmd_link(self, cmd: C.GuestLink, event: Event) -> None:
         guest = self.resolve_guest(event, cmd.ref, _("link {ref}", ref=REF))
@@ -754,6 +764,7 @@ HANDLERS: dict[type, Callable] = {
     C.Notify: OrganiserChat.cmd_notify,
     C.Reminders: OrganiserChat.cmd_reminders,
     C.SetLanguage: OrganiserChat.cmd_language,
+    C.GuestCard: OrganiserChat.cmd_guest_card,
     C.GuestLink: OrganiserChat.cmd_link,
     C.Chart: OrganiserChat.cmd_chart,
     C.Token: OrganiserChat.cmd_token,

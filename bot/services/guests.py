@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from storage.models import MAX_PARTY_SIZE, Event, Guest, InvitationState, RsvpStatus, User, utcnow
@@ -46,6 +46,35 @@ class ImportResult:
 def region_for(actor: User, configured: str | None) -> str | None:
     """Where a number without a country code is read: DEFAULT_REGION, else the organiser's country."""
     return configured or actor.region
+
+
+# "Maybe" is no status of its own (the seed has none): a guest who answered maybe stays
+# invited, with the moment they answered. The one place that tells the answers apart.
+MAYBE = "maybe"
+PENDING = "pending"
+
+
+def answer_of(guest: Guest) -> str:
+    """confirmed, declined, maybe or pending (no answer yet): what the guest said."""
+    if guest.status == RsvpStatus.invited:
+        return MAYBE if guest.answered_at is not None else PENDING
+    return guest.status.value
+
+
+def status_clause(value):
+    """The SQL condition for a status as people and REST name it: pending (the seed's
+    invited: no final answer, maybe included), maybe, no answer (not even a maybe),
+    confirmed, declined, not invited, failed."""
+    key = str(getattr(value, "value", value) or "").strip().lower().replace("_", " ")
+    if key == "not invited":
+        return Guest.invitation == InvitationState.not_sent
+    if key == "failed":
+        return Guest.invitation == InvitationState.failed
+    if key in ("maybe", "tentative"):
+        return and_(Guest.status == RsvpStatus.invited, Guest.answered_at.is_not(None))
+    if key in ("no answer", "unanswered"):
+        return and_(Guest.status == RsvpStatus.invited, Guest.answered_at.is_(None))
+    return Guest.status == parse_status(key)
 
 
 def parse_status(value) -> RsvpStatus:
@@ -239,13 +268,7 @@ def list_guests(
     event, _ = require(session, actor, event_id, Action.VIEW)
     q = select(Guest).where(Guest.event_id == event.id)
     if status:
-        key = str(getattr(status, "value", status)).lower()
-        if key in ("not_invited", "not invited"):
-            q = q.where(Guest.invitation == InvitationState.not_sent)
-        elif key == "failed":
-            q = q.where(Guest.invitation == InvitationState.failed)
-        else:
-            q = q.where(Guest.status == parse_status(key))
+        q = q.where(status_clause(status))
     if invitation:
         key = "not_sent" if invitation in ("not_invited", "not invited") else invitation
         try:
@@ -331,10 +354,11 @@ def mark_rsvp(session: Session, actor: User, event_id, guest_id, status, party_s
     """An organiser records a guest's answer by hand (with the party size and children, when given)."""
     event, _ = require(session, actor, event_id, Action.EDIT_GUESTS)
     guest = _guest_of(session, event, guest_id)
-    new_status = parse_status(status)
+    maybe = str(getattr(status, "value", status) or "").strip().lower() == MAYBE
+    new_status = RsvpStatus.invited if maybe else parse_status(status)
     _set_party(guest, UNSET if party_size is None else party_size, children)
     guest.status = new_status
-    guest.answered_at = None if guest.status == RsvpStatus.invited else utcnow()
+    guest.answered_at = None if guest.status == RsvpStatus.invited and not maybe else utcnow()
     session.flush()
     return guest
 

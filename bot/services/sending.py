@@ -35,7 +35,7 @@ from bot.services import languages, outbox
 from bot.services.permissions import Action
 from bot.services.access import as_uuid, require
 from bot.services.errors import Conflict, InvalidInput, NotFound
-from bot.services.guests import parse_status
+from bot.services.guests import status_clause
 from bot.text import i18n
 from bot.text import guest_replies as say
 from bot.text.dates import format_when
@@ -228,11 +228,11 @@ def broadcast_audience(session: Session, actor: User, event_id, status=None, sid
 def _broadcast_candidates(session: Session, event: Event, status=None, side: str | None = None) -> Audience:
     q = select(Guest).where(Guest.event_id == event.id)
     if status:
+        q = q.where(status_clause(status))
         key = str(getattr(status, "value", status)).strip().lower().replace("_", " ")
-        if key == "not invited":
-            q = q.where(Guest.invitation == InvitationState.not_sent)
-        else:
-            q = q.where(Guest.status == parse_status(key))
+        if key in ("pending", "maybe", "invited"):
+            # Waiting for an answer means invited first: never someone who has no invitation.
+            q = q.where(Guest.invitation.in_(SENT_STATES))
     if side and side.strip():
         q = q.where(func.lower(Guest.side) == side.strip().lower())
     return _split(session, list(session.scalars(_ordered(q))), event, retry_failed=False)

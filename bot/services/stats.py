@@ -16,7 +16,8 @@ def event_stats(session: Session, actor: User, event_id) -> dict:
     event, _ = require(session, actor, event_id, Action.VIEW)
     rows = session.execute(
         select(Guest.side, Guest.status, Guest.invitation, func.count(), func.sum(Guest.party_size),
-               func.count(Guest.party_size), func.sum(Guest.children), func.count(Guest.children))
+               func.count(Guest.party_size), func.sum(Guest.children), func.count(Guest.children),
+               func.count(Guest.answered_at))
         .where(Guest.event_id == event.id)
         .group_by(Guest.side, Guest.status, Guest.invitation)
     ).all()
@@ -27,7 +28,10 @@ def event_stats(session: Session, actor: User, event_id) -> dict:
     children = 0
     children_known = 0
     total = 0
-    for side, status, invitation, count, party_sum, party_known, children_sum, children_said in rows:
+    maybe = 0
+    for side, status, invitation, count, party_sum, party_known, children_sum, children_said, answered in rows:
+        if status == RsvpStatus.invited:
+            maybe += answered  # invited and answered: said maybe
         total += count
         by_status[status.value] += count
         invitations[invitation.value] += count
@@ -45,6 +49,8 @@ def event_stats(session: Session, actor: User, event_id) -> dict:
     return {
         "total": total,
         "by_status": by_status,
+        # Of the invited (pending) guests, those who answered maybe.
+        "maybe": maybe,
         "confirmation_rate": round(by_status["confirmed"] / total, 4) if total else 0.0,
         "answered_rate": round(answered / total, 4) if total else 0.0,
         "expected_headcount": headcount,

@@ -339,6 +339,8 @@ def status_mark(guest: Guest) -> str:
         return mark
     if guest.status == RsvpStatus.declined:
         return "❌"
+    if getattr(guest, "answered_at", None) is not None:
+        return _("🤔 maybe")
     return _("⏳ pending")
 
 
@@ -352,6 +354,62 @@ def invitation_note(guest: Guest) -> str:
     if guest.status == RsvpStatus.invited and guest.invitation == InvitationState.read:
         return _(" · seen")
     return ""
+
+
+DELIVERY_WORDS = {"not_sent": N_("not sent yet"), "sent": N_("sent"), "delivered": N_("delivered"),
+                  "read": N_("read"), "failed": N_("not delivered")}
+CALL_WORDS = {"yes": N_("coming"), "no": N_("not coming"), "maybe": N_("maybe"), "no_answer": N_("no answer")}
+
+
+def user_name(user) -> str:
+    if user.display_name:
+        return i18n.isolate(user.display_name)
+    return i18n.isolate(display_phone(user.phone)) if user.phone else _someone()
+
+
+def answer_text(guest: Guest) -> str:
+    """The guest's answer in words: "✅ coming, 3 people (1 child)", "🤔 maybe", "⏳ no answer yet"."""
+    if guest.status == RsvpStatus.confirmed:
+        people = ngettext("1 person", "{n} people", guest.party_size or 1)
+        if getattr(guest, "children", None):
+            return _("✅ coming, {people} ({children})", people=i18n.Raw(people),
+                     children=i18n.Raw(ngettext("1 child", "{n} children", guest.children)))
+        return _("✅ coming, {people}", people=i18n.Raw(people))
+    if guest.status == RsvpStatus.declined:
+        return _("❌ not coming")
+    if getattr(guest, "answered_at", None) is not None:
+        return _("🤔 maybe")
+    return _("⏳ no answer yet")
+
+
+def guest_card(event, guest: Guest, *, adder: str, link: str | None = None, caller: str | None = None,
+               questions: list | None = None) -> str:
+    """Everything about one guest, for `guest <ref>`."""
+    lines = [_("👤 *{name}* · {event}", name=guest_name(guest), event=event.name)]
+    contact = display_phone(guest.phone)
+    if guest.side:
+        contact = _("{phone} · side {side}", phone=contact, side=guest.side)
+    lines.append(_("📞 {contact}", contact=i18n.Raw(contact)))
+    lines.append(answer_text(guest))
+    delivery = _(DELIVERY_WORDS.get(guest.invitation.value, guest.invitation.value))
+    if guest.invitation == InvitationState.failed and guest.invitation_error:
+        delivery = _("{state}: {reason}", state=i18n.Raw(delivery), reason=i18n.Raw(reason_text(guest.invitation_error)))
+    lines.append(_("✉️ Invitation: {state}", state=i18n.Raw(delivery)))
+    if guest.opted_out:
+        lines.append(_("🔕 Asked not to get messages"))
+    if guest.notes:
+        lines.append(_("📝 {notes}", notes=guest.notes))
+    if getattr(guest, "call_outcome", None):
+        outcome = _(CALL_WORDS.get(guest.call_outcome, guest.call_outcome))
+        lines.append(_("☎️ Last call: {outcome} ({who})", outcome=i18n.Raw(outcome), who=i18n.Raw(caller or _someone())))
+    answers = getattr(guest, "answers", None) or {}
+    for q in questions or []:
+        if str(q["id"]) in answers:
+            lines.append(_("🗳 {question} {answer}", question=q["text"], answer=answers[str(q["id"])]))
+    if link:
+        lines.append(_("🔗 {link}", link=i18n.Raw(link)))
+    lines.append(_("Added by {name}", name=i18n.Raw(adder)))
+    return cap("\n".join(lines))
 
 
 def guest_line(n: int, guest: Guest) -> str:
@@ -547,6 +605,8 @@ def guest_marked(event, guest: Guest) -> str:
                  event=event.name)
     if guest.status == RsvpStatus.declined:
         return _("❌ Marked {name} as not coming to {event}.", name=guest_name(guest), event=event.name)
+    if getattr(guest, "answered_at", None) is not None:
+        return _("🤔 Marked {name} as maybe for {event}.", name=guest_name(guest), event=event.name)
     return _("⏳ Marked {name} as pending for {event}.", name=guest_name(guest), event=event.name)
 
 
@@ -580,7 +640,8 @@ def stats(event, data: dict) -> str:
         expected,
         _("✅ {n} confirmed", n=by["confirmed"]),
         _("❌ {n} declined", n=by["declined"]),
-        _("⏳ {n} pending", n=by["invited"]),
+        (_("⏳ {n} pending ({maybe} of them maybe)", n=by["invited"], maybe=data["maybe"]) if data.get("maybe")
+         else _("⏳ {n} pending", n=by["invited"])),
         _("Confirmation rate {rate}%", rate=_raw(rate)),
     ]
     sides = {k: v for k, v in data["by_side"].items()}
@@ -914,6 +975,8 @@ def restate(cmd) -> str:
             return _("Mark {name} as not coming?", name=_ref_text(cmd.ref))
         if cmd.answer == "pending":
             return _("Mark {name} as not answered yet?", name=_ref_text(cmd.ref))
+        if cmd.answer == "maybe":
+            return _("Mark {name} as maybe?", name=_ref_text(cmd.ref))
         if cmd.party_size:
             return _("Mark {name} as coming, {n} people?", name=_ref_text(cmd.ref), n=i18n.number(cmd.party_size))
         return _("Mark {name} as coming?", name=_ref_text(cmd.ref))

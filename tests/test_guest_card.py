@@ -1,0 +1,92 @@
+"""One guest's card (`guest <ref>`), "maybe" as an answer of its own in lists, marks and
+stats, and `broadcast pending` reaching only guests who were invited and have not answered."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.services import tokens
+from storage.models import Event, Guest, User
+from tests.phone import phone_factory  # noqa: F401  (fixture)
+
+DANA = "+972521234567"
+AVI = "+972541234001"
+BEA = "+972541234002"
+CY = "+972541234003"
+
+
+def _setup(phone_factory):
+    dana = phone_factory(DANA, "Dana")
+    dana.send("new event Wedding\ndate: 12/6/2027\nlocation: Hangar 11")
+    dana.send(f"add guests\nAvi Cohen {AVI} side groom note vegan\nBea Levi {BEA}\nCy Katz {CY}")
+    return dana
+
+
+def test_the_guest_card_shows_what_an_organiser_needs(phone_factory):
+    dana = _setup(phone_factory)
+    dana.send("mark Avi yes party 3")
+    card = dana.send("guest Avi")
+    assert "*Avi Cohen*" in card and "54-123-4001" in card and "side groom" in card
+    assert "coming, 3 people" in card and "vegan" in card
+    assert "Invitation: not sent yet" in card and "Added by Dana" in card
+    dana.send("guests")
+    assert "Bea Levi" in dana.send("guest 2")
+
+
+def test_the_guest_card_in_hebrew(phone_factory):
+    dana = phone_factory(DANA, "דנה")
+    dana.send("אירוע חדש חתונה")
+    dana.send(f"הוסף אורח אבי כהן {AVI}")
+    card = dana.send("אורח אבי")
+    assert "*אבי כהן*" in card and "הזמנה: עוד לא נשלחה" in card and "עוד לא ענו" in card
+
+
+def test_an_unknown_guest_gets_a_clear_answer(phone_factory):
+    dana = _setup(phone_factory)
+    assert "No guest of Wedding matches" in dana.send("guest Zed")
+    assert "Which guest?" in dana.send("guest")
+
+
+def test_maybe_is_shown_in_lists_marks_and_stats(phone_factory, client, runtime):
+    dana = _setup(phone_factory)
+    assert "as maybe" in dana.send("mark Bea maybe")
+    assert "🤔 maybe" in dana.send("guests")
+    listing = dana.send("guests maybe")
+    assert "Bea Levi" in listing and "Avi" not in listing and "Cy" not in listing
+    assert "(1 of them maybe)" in dana.send("stats")
+    assert "maybe" in dana.send("guest Bea")
+    with runtime.transaction() as s:
+        token = tokens.issue_token(s, s.scalar(select(User).where(User.phone == DANA)))
+        event_id = s.scalar(select(Event.id))
+    auth = {"Authorization": f"Bearer {token}"}
+    stats = client.get(f"/api/events/{event_id}/stats", headers=auth).get_json()
+    assert stats["maybe"] == 1 and stats["by_status"]["invited"] == 3
+    found = client.get(f"/api/events/{event_id}/guests?status=maybe", headers=auth).get_json()
+    assert [g["first_name"] for g in found["items"]] == ["Bea"]
+    assert "as pending" in dana.send("mark Bea pending")
+    assert "🤔" not in dana.send("guests")
+
+
+def test_a_party_size_with_maybe_is_refused_and_changes_nothing(phone_factory, runtime):
+    dana = _setup(phone_factory)
+    reply = dana.send("mark Bea maybe party 2")
+    assert "Only a guest who is coming has a party size" in reply
+    with runtime.transaction() as s:
+        bea = s.scalar(select(Guest).where(Guest.first_name == "Bea"))
+        assert bea.answered_at is None and bea.party_size is None
+
+
+def test_broadcast_pending_reaches_only_invited_guests_without_an_answer(phone_factory):
+    dana = _setup(phone_factory)
+    dana.send("invite")
+    dana.tap("confirm:yes", "Yes")
+    dana.send("add guest Dov Late +972541234004")   # added after the invitations: never invited
+    dana.send("mark Avi yes")
+    question = dana.send("broadcast pending: Please answer by Friday")
+    assert "Send this to 2 guests" in question
+    dana.tap("confirm:yes", "Yes")
+    dov = phone_factory("+972541234004", "Dov")
+    avi = phone_factory(AVI, "Avi")
+    bea = phone_factory(BEA, "Bea")
+    assert not any("Please answer by Friday" in t for t in dov.texts)
+    assert not any("Please answer by Friday" in t for t in avi.texts)
+    assert any("Please answer by Friday" in t for t in bea.texts)
