@@ -33,7 +33,7 @@ __all__ = [
     "AddGuests", "ListGuests", "More", "FindGuests", "EditGuest", "MarkGuest", "RemoveGuest",
     "Stats", "Inbox", "ReplyGuest", "Invite", "Remind", "Broadcast", "MessageGuest",
     "ListMembers", "AddMember", "ChangeRole", "RemoveMember", "Leave", "Notify", "Reminders",
-    "SetLanguage", "GuestCard", "GuestLink", "Chart", "Token", "Confirm", "Cancel", "Command",
+    "SetLanguage", "GuestCard", "GuestLink", "Quiet", "Shabbat", "DayBefore", "ThankYou", "Chart", "Token", "Confirm", "Cancel", "Command",
     # the table and functions
     "CommandSpec", "COMMANDS", "GROUPS", "parse", "help_lines", "spec_for", "action_for", "split_name",
     "MAX_GUEST_LINES", "MAX_TEXT_LENGTH", "MAX_PARTY_SIZE",
@@ -243,6 +243,27 @@ class Notify:
 @dataclass(frozen=True)
 class Reminders:
     days: tuple[int, ...] | None   # None: automatic reminders off
+
+
+@dataclass(frozen=True)
+class Quiet:
+    hours: str | None              # "21-9"; None: no quiet hours for this event ("off")
+    default: bool = False          # back to the bot's own QUIET_HOURS
+
+
+@dataclass(frozen=True)
+class Shabbat:
+    on: bool
+
+
+@dataclass(frozen=True)
+class DayBefore:
+    on: bool
+
+
+@dataclass(frozen=True)
+class ThankYou:
+    text: str
 
 
 @dataclass(frozen=True)
@@ -1347,6 +1368,79 @@ _ON = {"on", "yes", "true", "1", "enable", "enabled", "start", "me", "פעיל",
        "הפעל", "להפעיל", "תפעיל", "הפעלה", "כן"}
 _OFF = {"off", "no", "false", "0", "disable", "disabled", "stop", "mute", "כבוי", "כבויות", "כבה", "לכבות",
         "בטל", "לבטל", "ביטול", "כיבוי", "מושתק", "השתק", "לא", "מבוטל"}
+_QUIET_RANGE = re.compile(r"^(\d{1,2})(?::(\d{2}))?\s*[-–—]\s*(\d{1,2})(?::(\d{2}))?$")
+
+
+@_spec("quiet", ["quiet", "quiet hours", "quiet time", "night hours", "no messages at night", "שעות שקט",
+                 "שקט", "שעות מנוחה", "בלי הודעות בלילה"],
+       N_("quiet <22-8>|off|default"), N_("hours when guests get no messages (they wait for the morning)"),
+       "Events", Action.MANAGE_EVENT, Quiet)
+def _parse_quiet(inp: _Input) -> Quiet:
+    text = " ".join(inp.rest.split()).strip(_TRAIL).lower()
+    text = re.sub(r"^(?:from\s+|מ-?|בין\s+)", "", text)
+    text = re.sub(r"\s*(?:to|until|עד|ל-?)\s*(?=\d)", "-", text)
+    if text in _OFF or text in {"none", "ללא", "בלי"}:
+        return Quiet(hours=None)
+    if text in {"default", "reset", "ברירת מחדל", "רגיל"}:
+        return Quiet(hours=None, default=True)
+    m = _QUIET_RANGE.match(text)
+    if m and int(m.group(1)) <= 24 and int(m.group(3)) <= 24 and int(m.group(2) or 0) < 60 \
+            and int(m.group(4) or 0) < 60:
+        return Quiet(hours=text.replace(" ", ""))
+    raise _Fail(_("From when to when? Try: quiet 22-8 (no messages to guests from 22:00 to 08:00), or quiet off"))
+
+
+_SHABBAT_WORDS = ["shabbat", "shabbos", "sabbath", "shabat", "no shabbat", "שבת", "שבתות", "שבת וחג",
+                  "שבתות וחגים", "שמירת שבת"]
+
+
+@_spec("shabbat", _SHABBAT_WORDS,
+       N_("shabbat on|off"), N_("no messages to guests on Shabbat and Jewish holidays"), "Events",
+       Action.MANAGE_EVENT, Shabbat)
+def _parse_shabbat(inp: _Input) -> Shabbat:
+    words = [w for w in inp.rest_words if w not in {"please", "pls", "בבקשה", "תודה", "וחגים", "וחג", "and",
+                                                     "holidays"}]
+    if inp.verb == "no shabbat" and not words:
+        return Shabbat(on=True)
+    if len(words) == 1 and words[0] in _ON | {"שומרים", "שומר"}:
+        return Shabbat(on=True)
+    if len(words) == 1 and words[0] in _OFF:
+        return Shabbat(on=False)
+    raise _Fail(_("On or off? Try: shabbat on (no messages to guests on Shabbat and holidays)"))
+
+
+@_spec("day before", ["day before", "day-before", "day before message", "reminder day before", "יום לפני",
+                      "הודעת יום לפני", "תזכורת יום לפני", "הודעה יום לפני"],
+       N_("day before on|off"), N_("the day-before message: time, place, navigation, calendar (on by default)"),
+       "Sending", Action.MANAGE_EVENT, DayBefore)
+def _parse_day_before(inp: _Input) -> DayBefore:
+    words = [w for w in inp.rest_words if w not in {"please", "pls", "בבקשה", "תודה", "message", "הודעה"}]
+    if len(words) == 1 and words[0] in _ON:
+        return DayBefore(on=True)
+    if len(words) == 1 and words[0] in _OFF:
+        return DayBefore(on=False)
+    raise _Fail(_("On or off? Try: day before off"))
+
+
+@_spec("thank you", ["thank you", "send thanks", "send thank you", "thank guests", "thank the guests",
+                     "הודעת תודה", "שלח תודה", "שלחי תודה", "תשלח תודה", "לשלוח תודה", "תודה לאורחים",
+                     "תודה למגיעים", "תודה רבה לאורחים"],
+       N_("thank you <text>"), N_("after the event, a message to the guests who came (asks first)"), "Sending",
+       Action.SEND, ThankYou)
+def _parse_thank_you(inp: _Input) -> ThankYou:
+    text = inp.rest.strip()
+    text = re.sub(r"^(?:to\s+(?:the\s+)?guests\s*|לאורחים\s*|למגיעים\s*)?[:\-–]?\s*", "", text, flags=re.I)
+    if inp.body:
+        text = (text + "\n" + "\n".join(inp.body)).strip()
+    if not text:
+        # "thank you" on its own is politeness, not a send
+        raise _Fail(_("You're welcome! 😊 To thank your guests after the event: "
+                      "thank you Thank you for celebrating with us!"))
+    if len(text) > MAX_TEXT_LENGTH:
+        raise _Fail(_too_long_message(text))
+    return ThankYou(text=text)
+
+
 _NOTIFY_ON_VERBS = frozenset(_he(("הפעל", "הפעילי", "תפעיל", "תפעילי", "להפעיל", "הדלק", "הדליקי", "תדליק"),
                                  ("התראות", "את ההתראות", "עדכונים")))
 _NOTIFY_OFF_VERBS = frozenset(_he(_HE_CANCEL + _HE_OFF + ("השתק", "השתיקי", "תשתיק", "להשתיק"),

@@ -434,6 +434,25 @@ class OrganiserChat:
         with i18n.use(self.lang):
             self.say(replies.language_set(self.lang))
 
+    def cmd_quiet(self, cmd: C.Quiet, event: Event) -> None:
+        value = None if cmd.default else (cmd.hours or "off")
+        event = event_service.set_quiet_hours(self.session, self.user, event.id, value)
+        self.say(replies.quiet_set(event, self.settings.quiet_hours))
+
+    def cmd_shabbat(self, cmd: C.Shabbat, event: Event) -> None:
+        event = event_service.set_shabbat(self.session, self.user, event.id, cmd.on)
+        self.say(replies.shabbat_set(event))
+
+    def cmd_day_before(self, cmd: C.DayBefore, event: Event) -> None:
+        event = event_service.set_day_before(self.session, self.user, event.id, cmd.on)
+        self.say(replies.day_before_set(event))
+
+    def cmd_thank_you(self, cmd: C.ThankYou, event: Event) -> None:
+        if event.date is None or event.date > date.today():
+            return self.say(replies.thanks_too_early(event))
+        audience = sending.broadcast_audience(self.session, self.user, event.id, status="confirmed")
+        self.ask_send("thank_you", event, audience, {"text": cmd.text, "status": "confirmed"})
+
     def cmd_notify(self, cmd: C.Notify, event: Event) -> None:
         event_service.set_notify(self.session, self.user, event.id, cmd.on)
         self.say(replies.notify_set(event, cmd.on))
@@ -712,7 +731,7 @@ class OrganiserChat:
             batch = sending.send_invitations(s, u, p["event_id"])
         elif kind == "remind":
             batch = sending.send_reminders(s, u, p["event_id"])
-        else:
+        else:  # a broadcast, or the thanks after the event (to the confirmed guests)
             batch = sending.send_broadcast(s, u, p["event_id"], p["text"], status=p.get("status"), side=p.get("side"))
         event, _member = event_service.get_event(s, u, p["event_id"])
         if not batch.total:
@@ -765,6 +784,10 @@ HANDLERS: dict[type, Callable] = {
     C.Reminders: OrganiserChat.cmd_reminders,
     C.SetLanguage: OrganiserChat.cmd_language,
     C.GuestCard: OrganiserChat.cmd_guest_card,
+    C.Quiet: OrganiserChat.cmd_quiet,
+    C.Shabbat: OrganiserChat.cmd_shabbat,
+    C.DayBefore: OrganiserChat.cmd_day_before,
+    C.ThankYou: OrganiserChat.cmd_thank_you,
     C.GuestLink: OrganiserChat.cmd_link,
     C.Chart: OrganiserChat.cmd_chart,
     C.Token: OrganiserChat.cmd_token,
@@ -779,6 +802,7 @@ PENDING_OPS: dict[str, Callable] = {
     "invite": OrganiserChat.do_send,
     "remind": OrganiserChat.do_send,
     "broadcast": OrganiserChat.do_send,
+    "thank_you": OrganiserChat.do_send,
     "run": OrganiserChat.do_run,
     "new_event": OrganiserChat.do_new_event,
     "tell_guests": OrganiserChat.do_tell_guests,

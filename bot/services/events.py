@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, joinedload
 from storage.models import Event, EventMember, Role, User
 
 from bot.services.permissions import Action
+from bot.text.hours import parse_quiet_hours
 from bot.text.phones import default_timezone_for
 from bot.services.access import require
 from bot.services import languages, notices
@@ -150,6 +151,33 @@ def set_reminder_days(session: Session, actor: User, event_id, days: list[int] |
         event.reminder_days = clean
     else:
         event.reminder_days = None
+    session.flush()
+    return event
+
+
+def set_quiet_hours(session: Session, actor: User, event_id, value: str | None) -> Event:
+    """The event's own quiet hours: "21-9", "off" (none), or None (the bot's QUIET_HOURS)."""
+    event, _ = require(session, actor, event_id, Action.MANAGE_EVENT)
+    if value not in (None, "off"):
+        try:
+            parse_quiet_hours(value)
+        except ValueError:
+            raise InvalidInput(i18n._("Quiet hours look like 22-8."), code="bad_quiet_hours") from None
+    event.quiet_hours = value
+    session.flush()
+    return event
+
+
+def set_shabbat(session: Session, actor: User, event_id, on: bool) -> Event:
+    event, _ = require(session, actor, event_id, Action.MANAGE_EVENT)
+    event.shabbat = bool(on)
+    session.flush()
+    return event
+
+
+def set_day_before(session: Session, actor: User, event_id, on: bool) -> Event:
+    event, _ = require(session, actor, event_id, Action.MANAGE_EVENT)
+    event.day_before = bool(on)
     session.flush()
     return event
 

@@ -215,6 +215,27 @@ def event_update(lang: str, name: str, event: str, when: str, location: str) -> 
 
 
 @in_language
+def day_before(lang: str, name: str, event: str, when: str, location: str | None, *, waze: str | None = None,
+               google: str | None = None, calendar: str | None = None, page: str | None = None) -> str:
+    """The day before the event: when, where, how to get there, a calendar link."""
+    lines = [_("📅 {name}, see you tomorrow at {event}!", name=name, event=event),
+             _("🕗 {when}", when=i18n.Raw(when))]
+    if location:
+        lines.append(_("📍 {location}", location=location))
+    if waze:
+        lines.append(_("🚗 Waze: {link}", link=i18n.Raw(waze)))
+    if google:
+        lines.append(_("🗺 Google Maps: {link}", link=i18n.Raw(google)))
+    if calendar:
+        lines.append(_("📆 Add to your calendar: {link}", link=i18n.Raw(calendar)))
+    if page:
+        lines.append(_("Plans changed? Tell us here or on your page: {link}", link=i18n.Raw(page)))
+    else:
+        lines.append(_("Plans changed? Just tell us here."))
+    return "\n".join(lines)
+
+
+@in_language
 def date_tba(lang: str) -> str:
     return i18n.Raw(_("date to be announced"))
 

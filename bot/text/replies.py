@@ -16,6 +16,7 @@ from storage.models import Guest, InvitationState, RsvpStatus
 
 from bot.text import i18n
 from bot.text.dates import format_date, format_time, format_when
+from bot.text.hours import parse_quiet_hours
 from bot.text.i18n import N_, Raw, _, ngettext
 from bot.text.phones import display_phone, is_landline
 
@@ -313,6 +314,42 @@ def language_name(code: str) -> str:
 
 def language_set(code: str) -> str:
     return _("🌐 OK, I'll write to you in {language}.", language=i18n.Raw(language_name(code)))
+
+
+def _hours(text: str) -> str:
+    """"22-8" as "22:00–08:00"."""
+    quiet = parse_quiet_hours(text)
+    return f"{quiet.start:%H:%M}–{quiet.end:%H:%M}" if quiet else ""
+
+
+def quiet_set(event, default_hours: str | None) -> str:
+    own = getattr(event, "quiet_hours", None)
+    if own == "off" or (own is None and not parse_quiet_hours(default_hours)):
+        return _("🔔 No quiet hours for {event}: messages to guests go out at any hour.", event=event.name)
+    hours = _hours(own if own is not None else default_hours)
+    return _("🌙 Quiet hours for {event}: {hours}. Messages to guests wait for the morning "
+             "(replies to a guest who just wrote don't).", event=event.name, hours=i18n.Raw(hours))
+
+
+def shabbat_set(event) -> str:
+    if event.shabbat:
+        return _("🕯 No messages to guests of {event} on Shabbat and Jewish holidays: they wait until "
+                 "it ends.", event=event.name)
+    return _("Messages to guests of {event} go out on Shabbat and holidays too.", event=event.name)
+
+
+def day_before_set(event) -> str:
+    if event.day_before:
+        return _("📅 The day before {event}, each confirmed guest gets the time, the place, Waze and Google "
+                 "Maps links and a calendar link.", event=event.name)
+    return _("No day-before message for {event}.", event=event.name)
+
+
+def thanks_too_early(event) -> str:
+    if event.date is None:
+        return _("{event} has no date yet: thanks go out after the event.", event=event.name)
+    return _("{event} is on {date}: thanks go out after it. Send *thank you <text>* then.",
+             event=event.name, date=_date(event.date))
 
 
 def notify_set(event, on: bool) -> str:
@@ -718,6 +755,8 @@ def nobody_to_send(kind: str, event, skipped: dict[str, int]) -> str:
         text = _("Nobody to invite: every guest of {event} already has the invitation.", event=event.name)
     elif kind == "remind":
         text = _("Nobody to remind: no invited guest of {event} is waiting for an answer.", event=event.name)
+    elif kind == "thank_you":
+        text = _("Nobody to thank: no guest of {event} said they were coming.", event=event.name)
     else:
         text = _("No guest of {event} matches that.", event=event.name)
     return text + _skipped(skipped)

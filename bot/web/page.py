@@ -19,7 +19,6 @@ import hmac
 import secrets
 import threading
 import time
-import urllib.parse
 from collections import deque
 
 from flask import Blueprint, Flask, Response, current_app, render_template, request, session as cookie
@@ -30,6 +29,7 @@ from bot.runtime import current as runtime
 from bot.services import rsvp, rsvp_links
 from bot.text import i18n
 from bot.text.dates import format_when
+from bot.text.maps import map_links
 from bot.web.calendar import event_ics
 import bot.web.texts as texts
 
@@ -113,14 +113,6 @@ def _csrf_ok(token: str) -> bool:
     return hmac.compare_digest(sent, hmac.new(key.encode(), token.encode(), hashlib.sha256).hexdigest())
 
 
-def _map_links(location: str | None) -> dict[str, str] | None:
-    if not location:
-        return None
-    q = urllib.parse.quote(location, safe="")
-    return {"google": f"https://www.google.com/maps/search/?api=1&query={q}",
-            "waze": f"https://waze.com/ul?q={q}&navigate=yes"}
-
-
 def _render(guest, event: Event, status: int = 200, errors: list[str] | None = None, form=None,
             template: str = "web/page.html", thanks: str | None = None) -> Response:
     lang = event.language if event.language in i18n.LANGS else i18n.SOURCE
@@ -135,7 +127,7 @@ def _render(guest, event: Event, status: int = 200, errors: list[str] | None = N
         lang=lang, dir=i18n.direction(lang), t=texts.page(lang), token=token, csrf=_csrf(token),
         event_name=event.name, greeting=texts.greeting(lang, guest.first_name),
         date_text=format_when(event.date, event.start_time, lang) if event.date else None,
-        location=event.location, maps=_map_links(event.location),
+        location=event.location, maps=map_links(event.location),
         answer_text=texts.current_answer(lang, guest.status.value, guest.party_size, guest.children, answered),
         answered=answered, errors=errors or [], thanks=thanks, max_party=MAX_PARTY_SIZE,
         form=form or {"answer": current, "adults": str(adults), "children": str(children)},

@@ -1,4 +1,5 @@
-"""Work done on a clock by the worker: final tallies of bulk sends, automatic reminder rounds.
+"""Work done on a clock by the worker: final tallies of bulk sends, automatic reminder
+rounds, the day-before message, retention.
 
 `tick(rt, now)` is safe to run from several workers at once and again after a restart:
 a tally is claimed with a conditional update (reported_at still empty) and a reminder
@@ -28,7 +29,7 @@ from storage.models import (
     utcnow,
 )
 
-from bot.services import languages, outbox, retention
+from bot.services import day_before, languages, outbox, retention
 from bot.services import sending
 from bot.text import i18n, replies
 from bot.text.dates import format_date
@@ -50,6 +51,7 @@ class TickResult:
     reminders: int = 0
     warned: int = 0
     purged: int = 0
+    day_before: int = 0
 
 
 def tick(rt, now: datetime | None = None) -> TickResult:
@@ -59,8 +61,29 @@ def tick(rt, now: datetime | None = None) -> TickResult:
     result = TickResult()
     result.reported = report_finished_batches(rt, now)
     result.rounds, result.reminders = run_reminder_rounds(rt, now)
+    result.day_before = run_day_before(rt, now)
     result.warned, result.purged = run_retention(rt, now)
     return result
+
+
+# --------------------------------------------------------------------------- the day before
+
+
+def run_day_before(rt, now: datetime) -> int:
+    """Queue the day-before message of every event due now; how many messages were new."""
+    with rt.transaction() as session:
+        event_ids = day_before.due_events(session, now)
+    queued = 0
+    for event_id in event_ids:
+        try:
+            with rt.transaction() as session:
+                event = session.get(Event, event_id)
+                if event is not None and day_before.is_due(event, now):
+                    queued += day_before.queue(session, event, secret=rt.settings.whatsapp_app_secret,
+                                               base_url=rt.settings.public_url)
+        except Exception:
+            log.exception("the day-before message of event %s failed", event_id)
+    return queued
 
 
 # --------------------------------------------------------------------------- retention

@@ -320,23 +320,34 @@ def _addresses(session: Session, rows) -> dict:
 
 # What waits for the morning: messages the organisers send to guests, not replies to
 # someone who just wrote.
-QUIET_KINDS = frozenset({"invitation", "reminder", "broadcast", "guest_message"})
+QUIET_KINDS = frozenset({"invitation", "reminder", "broadcast", "guest_message", "day_before"})
 
 
 def _quiet_ends(session: Session, rows, quiet_hours: str | None, now: datetime) -> dict:
-    """message id → when the quiet of its event ends, for the rows that must wait."""
-    quiet = parse_quiet_hours(quiet_hours)
+    """message id → when the quiet of its event ends, for the rows that must wait: the
+    event's own quiet hours (`quiet 21-9`, `quiet off`) or else QUIET_HOURS, in the event's
+    time zone."""
     held = [m for m in rows if m.kind in QUIET_KINDS and m.event_id is not None]
-    if quiet is None or not held:
+    if not held:
         return {}
-    zones = dict(session.execute(select(Event.id, Event.timezone)
-                                 .where(Event.id.in_({m.event_id for m in held}))).all())
+    default = parse_quiet_hours(quiet_hours)
+    events = {event_id: (tz, own) for event_id, tz, own in session.execute(
+        select(Event.id, Event.timezone, Event.quiet_hours).where(Event.id.in_({m.event_id for m in held})))}
     out = {}
     for m in held:
-        until = quiet_until(now, zones.get(m.event_id), quiet)
+        tz, own = events.get(m.event_id, (None, None))
+        quiet = default if own is None else _own_quiet(own)
+        until = quiet_until(now, tz, quiet)
         if until is not None:
             out[m.id] = until
     return out
+
+
+def _own_quiet(text: str):
+    try:
+        return parse_quiet_hours(text)
+    except ValueError:  # stored by the service, which checks it; never a reason not to send
+        return None
 
 
 # A transport that does not say how long a request can take is assumed to be this slow.
