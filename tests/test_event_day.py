@@ -159,3 +159,32 @@ def test_thank_you_alone_is_politeness_not_a_send(phone_factory, runtime):
     assert "You're welcome" in dana.send("thank you")
     assert dana.last_buttons == []
 
+
+
+# Friday 11 Dec 2026, 17:00 in Jerusalem: Shabbat began at candle lighting (about 16:20).
+FRIDAY_EVENING = datetime(2026, 12, 11, 15, 0, tzinfo=timezone.utc)
+SATURDAY_AFTERNOON = datetime(2026, 12, 12, 13, 0, tzinfo=timezone.utc)   # 15:00, still Shabbat
+SATURDAY_NIGHT = datetime(2026, 12, 12, 16, 30, tzinfo=timezone.utc)      # 18:30, Shabbat is out
+
+
+@pytest.mark.parametrize("keeps_shabbat", [True, False])
+def test_an_event_that_keeps_shabbat_sends_nothing_until_it_ends(runtime, fake_graph, keeps_shabbat):
+    fake_graph.window_enforced = False
+    with runtime.transaction() as s:
+        dana = get_or_create_user(s, phone=DANA, display_name="Dana")
+        event = events.create_event(s, dana, "Wedding", date=date(2027, 6, 12), timezone="Asia/Jerusalem")
+        events.set_shabbat(s, dana, event.id, keeps_shabbat)
+        guests.add_guest(s, dana, event.id, guests.GuestInput(first_name="Avi", phone=AVI))
+        sending.send_invitations(s, dana, event.id)
+    drain(runtime, clock=lambda: FRIDAY_EVENING)
+    if not keeps_shabbat:
+        assert len(fake_graph.sent_to(AVI)) == 1
+        return
+    assert fake_graph.sent_to(AVI) == []
+    drain(runtime, clock=lambda: SATURDAY_AFTERNOON)
+    assert fake_graph.sent_to(AVI) == []
+    drain(runtime, clock=lambda: SATURDAY_NIGHT)
+    assert len(fake_graph.sent_to(AVI)) == 1
+    with runtime.transaction() as s:
+        [held] = s.scalars(select(Message).where(Message.kind == "invitation")).all()
+        assert held.attempts >= 1
