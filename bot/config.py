@@ -54,6 +54,14 @@ class Settings:
     public_url: str | None = None
     # An event's guests, answers and messages are deleted this many days after it (0: kept).
     retention_days: int = 180
+    # The number's daily limit of new people reached by templates (Meta's messaging limit):
+    # a number ("250", "2000") or Meta's tier ("TIER_250", "TIER_2K", "TIER_UNLIMITED"); a
+    # bulk send beyond it is spread over days. Unset: no limit is assumed.
+    messaging_limit: str | None = None
+    # The category Meta approved the invitation and broadcast templates in, for prices.
+    template_category: str = "marketing"
+    # An operator's own rate card (JSON of bot/data/rate_card.json's shape); unset: the shipped one.
+    rate_card_file: str | None = None
     log_level: str = "INFO"
 
     # Environment variable name for each field (all are the upper-cased field name).
@@ -150,6 +158,15 @@ class Settings:
             raw = getattr(self, name)
             if raw is not None and not re.fullmatch(r"\s*[A-Za-z]{2,3}(_[A-Za-z]{2})?(\s*,\s*[A-Za-z]{2,3}(_[A-Za-z]{2})?)*\s*", raw):
                 out.append(f"{name.upper()} must list Meta language codes like he,en_US (got {raw!r})")
+        if self.messaging_limit is not None and not re.fullmatch(
+                r"\s*(\d+|TIER_[A-Z0-9]+|UNLIMITED)\s*", self.messaging_limit, re.I):
+            out.append(f"MESSAGING_LIMIT must be a number like 250 or a tier like TIER_2K "
+                       f"(got {self.messaging_limit!r})")
+        if self.template_category not in ("marketing", "utility", "authentication"):
+            out.append(f"TEMPLATE_CATEGORY must be marketing, utility or authentication "
+                       f"(got {self.template_category!r})")
+        if self.rate_card_file and not Path(self.rate_card_file).is_file():
+            out.append(f"RATE_CARD_FILE {self.rate_card_file!r} is not a file")
         if self.log_level.upper() not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
             out.append(f"LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR (got {self.log_level!r})")
         return out

@@ -284,6 +284,8 @@ class Message(Base):
     claimed_until: Mapped[datetime | None] = mapped_column(TZ)
     error_code: Mapped[int | None] = mapped_column(Integer)
     error_text: Mapped[str | None] = mapped_column(String(500))
+    # What Meta billed it as (marketing, utility, ...), from a status webhook's pricing.
+    billed_category: Mapped[str | None] = mapped_column(String(32))
     sent_at: Mapped[datetime | None] = mapped_column(TZ)  # inbound: when the sender sent it
     created_at: Mapped[datetime] = mapped_column(TZ, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(TZ, default=utcnow, onupdate=utcnow)
@@ -377,6 +379,7 @@ class EarlyStatus(Base):
     status: Mapped[str] = mapped_column(String(16))
     error_code: Mapped[int | None] = mapped_column(Integer)
     error_text: Mapped[str | None] = mapped_column(String(500))
+    billed_category: Mapped[str | None] = mapped_column(String(32))
     received_at: Mapped[datetime] = mapped_column(TZ, default=utcnow, index=True)
 
     __table_args__ = (UniqueConstraint("wamid", "status"),)

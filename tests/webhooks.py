@@ -257,8 +257,13 @@ def status(
     name: str | None = "Test User",
     timestamp: str | None = None,
     phone_number_id: str = DEFAULT_PHONE_NUMBER_ID,
+    pricing: dict | None = None,
 ) -> dict:
     """A status update (sent, delivered, read, failed ...) for one of our messages.
+
+    `pricing` is Meta's object on sent/delivered statuses (default: a free service message;
+    a paid invitation: {"billable": True, "pricing_model": "PMP", "category": "marketing",
+    "type": "regular"}).
 
     With ``error_code`` (or ``status="failed"``) the update carries Meta's error object
     and, as Meta does for failures, no contacts, conversation or pricing.
@@ -282,7 +287,8 @@ def status(
             }
         ]
     else:
-        update["pricing"] = {"billable": True, "pricing_model": "PMP", "category": "service", "type": "free_customer_service"}
+        update["pricing"] = pricing or {"billable": True, "pricing_model": "PMP", "category": "service",
+                                        "type": "free_customer_service"}
         if user_id is not None or recipient_phone is not None:
             value["contacts"] = [_contact(recipient_phone, name, user_id)]
     value["statuses"] = [update]

@@ -408,7 +408,7 @@ def guest_csv_row(guest: Guest) -> dict[str, Any]:
 
 
 STATS_KEYS = ("total", "by_status", "maybe", "confirmation_rate", "expected_headcount", "expected_adults",
-              "expected_children", "by_side", "invitations", "inbox_unread")
+              "expected_children", "by_side", "invitations", "inbox_unread", "billed")
 
 
 @dataclass(frozen=True)

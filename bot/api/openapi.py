@@ -138,6 +138,11 @@ SCHEMAS: dict[str, Any] = {
                                                                         "invited")})},
         "invitations": _object({s: COUNT for s in INVITATION_STATES}, additionalProperties=False),
         "inbox_unread": {**COUNT, "description": "Inbox items the caller has not read in the chat yet."},
+        "billed": _object({
+            "messages": {**COUNT, "description": "Messages Meta reported as billable (status webhooks' pricing)."},
+            "amount": {"type": "string", "description": "Their price by the rate card, e.g. \"12.40\"."},
+            "currency": STRING,
+        }, additionalProperties=False),
     }, additionalProperties=False),
     "InboxItem": _object({
         "id": UUID,

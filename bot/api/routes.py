@@ -403,7 +403,12 @@ def _attachment(filename: str) -> str:
 @bp.get("/events/<event_id>/stats")
 @operation
 def event_stats(session, actor, event_id):
-    return jsonify(stats_json(stats.event_stats(session, actor, event_id)))
+    data = stats.event_stats(session, actor, event_id)
+    event, _member = events.get_event(session, actor, event_id)
+    card = sending.rate_card(runtime().settings.rate_card_file)
+    messages, amount = sending.billed(session, event, card)
+    data["billed"] = {"messages": messages, "amount": str(amount), "currency": card.currency}
+    return jsonify(stats_json(data))
 
 
 # --------------------------------------------------------------------------- the inbox
@@ -434,7 +439,8 @@ def message_guest(session, actor, event_id):
 def broadcast(session, actor, event_id):
     data = decode(WHATSAPP_BROADCAST, _json_body())
     audience = sending.broadcast_audience(session, actor, event_id, status=data.get("status"), side=data.get("side"))
-    batch = sending.send_broadcast(session, actor, event_id, data["text"], status=data.get("status"), side=data.get("side"))
+    batch = sending.send_broadcast(session, actor, event_id, data["text"], status=data.get("status"), side=data.get("side"),
+                                   daily_limit=sending.daily_limit(runtime().settings.messaging_limit))
     return jsonify({"queued": batch.total, "skipped": audience.skipped, "batch_id": str(batch.id)}), 202
 
 

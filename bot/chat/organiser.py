@@ -567,7 +567,10 @@ class OrganiserChat:
         self.say(replies.guest_link(event, guest, rsvp_links.page_url(base, token), renewed=cmd.new))
 
     def cmd_stats(self, cmd: C.Stats, event: Event) -> None:
-        self.say(replies.stats(event, stats_service.event_stats(self.session, self.user, event.id)))
+        data = stats_service.event_stats(self.session, self.user, event.id)
+        card = sending.rate_card(self.settings.rate_card_file)
+        messages, amount = sending.billed(self.session, event, card)
+        self.say(replies.stats(event, data) + replies.billed_line(messages, amount, card.currency))
 
     # ------------------------------------------------------------------ the inbox
 
@@ -614,6 +617,10 @@ class OrganiserChat:
             return self.say(replies.nobody_to_send(kind, event, skipped))
         filters = replies.send_filters(extra.get("status"), extra.get("side"))
         text = replies.send_question(kind, event, audience.count, skipped, extra.get("text"), filters)
+        plan = sending.plan_send(self.session, event, audience.guests, category=self.settings.template_category,
+                                 card=sending.rate_card(self.settings.rate_card_file), limit=self.daily_limit,
+                                 quiet_hours=self.settings.quiet_hours)
+        text += "\n\n" + replies.send_plan(plan, event.timezone)
         if warning:
             text += "\n\n" + warning
         self.ask(text, {"op": kind, "event_id": str(event.id), "again": kind, **extra})
@@ -717,6 +724,10 @@ class OrganiserChat:
         """A command read from a guess, confirmed with yes."""
         self.execute(intents.decode(p["cmd"]))
 
+    @property
+    def daily_limit(self) -> int | None:
+        return sending.daily_limit(self.settings.messaging_limit)
+
     def do_tell_guests(self, p: dict) -> None:
         batch = sending.send_event_update(self.session, self.user, p["event_id"])
         event, _member = event_service.get_event(self.session, self.user, p["event_id"])
@@ -727,12 +738,14 @@ class OrganiserChat:
     def do_send(self, p: dict) -> None:
         s, u = self.session, self.user
         kind = p["op"]
+        limit = self.daily_limit
         if kind == "invite":
-            batch = sending.send_invitations(s, u, p["event_id"])
+            batch = sending.send_invitations(s, u, p["event_id"], daily_limit=limit)
         elif kind == "remind":
-            batch = sending.send_reminders(s, u, p["event_id"])
+            batch = sending.send_reminders(s, u, p["event_id"], daily_limit=limit)
         else:  # a broadcast, or the thanks after the event (to the confirmed guests)
-            batch = sending.send_broadcast(s, u, p["event_id"], p["text"], status=p.get("status"), side=p.get("side"))
+            batch = sending.send_broadcast(s, u, p["event_id"], p["text"], status=p.get("status"), side=p.get("side"),
+                                           daily_limit=limit)
         event, _member = event_service.get_event(s, u, p["event_id"])
         if not batch.total:
             return self.say(replies.nobody_to_send(kind, event, {}))

@@ -12,10 +12,13 @@ limit) is tried again by the next `invite`. Each audience says how many it skipp
 """
 from __future__ import annotations
 
+import functools
 import uuid
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import distinct, func, or_, select
 from sqlalchemy.orm import Session
 
 from storage.models import (
@@ -31,7 +34,7 @@ from storage.models import (
     utcnow,
 )
 
-from bot.services import languages, outbox
+from bot.services import languages, outbox, planner
 from bot.services.permissions import Action
 from bot.services.access import as_uuid, require
 from bot.services.errors import Conflict, InvalidInput, NotFound
@@ -40,6 +43,7 @@ from bot.text import i18n
 from bot.text import guest_replies as say
 from bot.text.dates import format_when
 from bot.text.guest_replies import greeting_name
+from bot.text.hours import event_quiet, quiet_end
 
 INVITATION = "invitation"
 REMINDER = "reminder"
@@ -255,7 +259,7 @@ def _close_batch(batch: SendBatch, queued: int) -> SendBatch:
     return batch
 
 
-def send_invitations(session: Session, actor: User, event_id) -> SendBatch:
+def send_invitations(session: Session, actor: User, event_id, *, daily_limit: int | None = None) -> SendBatch:
     """Queue the invitation to every guest in the invite audience: once per guest, number
     and attempt (a failed invitation may be tried again by a later request; the same
     request handled twice queues nothing new)."""
@@ -264,6 +268,7 @@ def send_invitations(session: Session, actor: User, event_id) -> SendBatch:
     batch = _new_batch(session, event, actor, INVITATION)
     attempts = _invitation_attempts(session, event, audience.guests)
     language = languages.for_guests(session, event, audience.guests)
+    later = schedule(session, audience.guests, daily_limit)
     queued = 0
     for guest in audience.guests:
         message = outbox.enqueue(
@@ -271,6 +276,7 @@ def send_invitations(session: Session, actor: User, event_id) -> SendBatch:
             kind=INVITATION,
             body=f"Invitation to {event.name}", event_id=event.id, guest_id=guest.id,
             dedupe_key=f"invite:{guest.id}:{guest.phone}:{attempts.get(guest.id, 0)}", batch_id=batch.id,
+            not_before=later.get(guest.id),
         )
         queued += message is not None
     session.flush()
@@ -295,18 +301,19 @@ def _invitation_attempts(session: Session, event: Event, guests: list[Guest]) ->
 
 
 def queue_reminders(session: Session, event: Event, guests: list[Guest], *,
-                    requested_by: User | None, dedupe_tag: str) -> SendBatch:
+                    requested_by: User | None, dedupe_tag: str, daily_limit: int | None = None) -> SendBatch:
     """Queue a reminder (the invitation again, with its answer buttons) to each of `guests`."""
     batch = _new_batch(session, event, requested_by, REMINDER)
     now = utcnow()
     language = languages.for_guests(session, event, guests)
+    later = schedule(session, guests, daily_limit)
     queued = 0
     for guest in guests:
         message = outbox.enqueue(
             session, phone=guest.phone,
             message=invitation_message(event, guest, reminder=True, language=language[guest.id]), kind=REMINDER,
             body=f"Reminder: {event.name}", event_id=event.id, guest_id=guest.id,
-            dedupe_key=f"remind:{guest.id}:{dedupe_tag}", batch_id=batch.id,
+            dedupe_key=f"remind:{guest.id}:{dedupe_tag}", batch_id=batch.id, not_before=later.get(guest.id),
         )
         if message is not None:
             queued += 1
@@ -315,11 +322,12 @@ def queue_reminders(session: Session, event: Event, guests: list[Guest], *,
     return _close_batch(batch, queued)
 
 
-def send_reminders(session: Session, actor: User, event_id) -> SendBatch:
+def send_reminders(session: Session, actor: User, event_id, *, daily_limit: int | None = None) -> SendBatch:
     """Queue a reminder to every invited guest who has not answered."""
     event, _ = require(session, actor, event_id, Action.SEND)
     audience = _pending_candidates(session, event)
-    return queue_reminders(session, event, audience.guests, requested_by=actor, dedupe_tag=f"request:{uuid.uuid4()}")
+    return queue_reminders(session, event, audience.guests, requested_by=actor, dedupe_tag=f"request:{uuid.uuid4()}",
+                           daily_limit=daily_limit)
 
 
 def _clean_text(text) -> str:
@@ -338,7 +346,7 @@ def _guest_text(event: Event, text: str) -> str:
 
 
 def send_broadcast(session: Session, actor: User, event_id, text, status=None,
-                   side: str | None = None) -> SendBatch:
+                   side: str | None = None, *, daily_limit: int | None = None) -> SendBatch:
     """Queue the organiser's text to every guest matching the filters."""
     event, _ = require(session, actor, event_id, Action.SEND)
     text = _clean_text(text)
@@ -346,12 +354,13 @@ def send_broadcast(session: Session, actor: User, event_id, text, status=None,
     batch = _new_batch(session, event, actor, BROADCAST)
     body = _guest_text(event, text)
     language = languages.for_guests(session, event, audience.guests)
+    later = schedule(session, audience.guests, daily_limit)
     queued = 0
     for guest in audience.guests:
         message = outbox.enqueue(
             session, phone=guest.phone, message=notice(body, language[guest.id]), kind=BROADCAST,
             body=body, event_id=event.id, guest_id=guest.id,
-            dedupe_key=f"broadcast:{batch.id}:{guest.id}", batch_id=batch.id,
+            dedupe_key=f"broadcast:{batch.id}:{guest.id}", batch_id=batch.id, not_before=later.get(guest.id),
         )
         queued += message is not None
     session.flush()
@@ -395,6 +404,102 @@ def send_event_update(session: Session, actor: User, event_id) -> SendBatch:
         queued += message is not None
     session.flush()
     return _close_batch(batch, queued)
+
+
+# --------------------------------------------------------------------------- the send planner
+
+# Messages that reach people who may not have written lately: templates outside the window.
+BULK_KINDS = (INVITATION, REMINDER, BROADCAST, "day_before")
+WINDOW = timedelta(hours=24)
+
+
+@dataclass
+class SendPlan:
+    """What a bulk send will cost and how long it takes, shown before it is confirmed."""
+    estimate: planner.Estimate
+    days: list[int]                 # new recipients (outside the window) per day; [] when none
+    limit: int | None               # the number's daily limit of new recipients (None: none known)
+    waits_until: datetime | None    # quiet hours or Shabbat: when the first messages go
+
+
+def daily_limit(setting: str | None) -> int | None:
+    """MESSAGING_LIMIT ("250", "TIER_2K", "unlimited") as a number; None: no limit."""
+    raw = (setting or "").strip()
+    if not raw:
+        return None
+    if raw.isdigit():
+        return planner.limit_from_tier(None, int(raw))
+    return planner.limit_from_tier(raw.upper(), None)
+
+
+@functools.lru_cache(maxsize=4)
+def rate_card(path: str | None = None) -> planner.RateCard:
+    """The rate card (the shipped one, or RATE_CARD_FILE), read once."""
+    return planner.load_rate_card(path)
+
+
+def _in_window(session: Session, phones: list[str], now: datetime) -> set[str]:
+    """Who wrote to us in the last 24 hours: free-form messages reach them, not templates."""
+    if not phones:
+        return set()
+    return set(session.scalars(select(Message.phone).distinct().where(
+        Message.direction == Direction.inbound, Message.phone.in_(phones), Message.created_at >= now - WINDOW)))
+
+
+def _used_today(session: Session, now: datetime) -> int:
+    """New people reached (or about to be) by bulk messages in the last 24 hours."""
+    return session.scalar(select(func.count(distinct(Message.phone))).where(
+        Message.direction == Direction.outbound, Message.kind.in_(BULK_KINDS),
+        Message.created_at >= now - WINDOW, Message.status != MessageStatus.failed,
+        or_(Message.next_attempt_at.is_(None), Message.next_attempt_at <= now + timedelta(hours=1)))) or 0
+
+
+def schedule(session: Session, guests: list[Guest], limit: int | None,
+             now: datetime | None = None) -> dict[uuid.UUID, datetime]:
+    """guest id → when their message may go, for those beyond today's share of the daily
+    limit (the rest go now). Guests inside the window do not count against it."""
+    if not limit or not guests:
+        return {}
+    now = now or utcnow()
+    window = _in_window(session, [g.phone for g in guests], now)
+    new = [g for g in guests if g.phone not in window]
+    out: dict[uuid.UUID, datetime] = {}
+    start = 0
+    for day, n in enumerate(planner.spread(len(new), limit, _used_today(session, now))):
+        if day:
+            for guest in new[start:start + n]:
+                out[guest.id] = now + timedelta(days=day)
+        start += n
+    return out
+
+
+def plan_send(session: Session, event: Event, guests: list[Guest], *, category: str,
+              card: planner.RateCard, limit: int | None, quiet_hours: str | None,
+              now: datetime | None = None) -> SendPlan:
+    """The plan of sending one message to each of `guests` now."""
+    now = now or utcnow()
+    phones = [g.phone for g in guests]
+    window = _in_window(session, phones, now)
+    estimate = planner.estimate([(p, p in window) for p in phones], category, card,
+                                free_form_charged=planner.free_form_charged_on(card, now.date()))
+    new = sum(1 for p in phones if p not in window)
+    days = planner.spread(new, limit, _used_today(session, now)) if limit else ([new] if new else [])
+    waits = quiet_end(now, event.timezone, event_quiet(event.quiet_hours, quiet_hours),
+                      shabbat=bool(event.shabbat), location=event.location)
+    return SendPlan(estimate, days, limit, waits)
+
+
+def billed(session: Session, event: Event, card: planner.RateCard) -> tuple[int, Decimal]:
+    """(messages, amount): what Meta billed for the event's messages so far, as the status
+    webhooks' pricing reported them, priced with the rate card."""
+    rows = session.execute(select(Message.phone, Message.billed_category).where(
+        Message.event_id == event.id, Message.direction == Direction.outbound,
+        Message.billed_category.is_not(None), Message.phone.is_not(None))).all()
+    amount = Decimal(0)
+    for category in sorted({c for _, c in rows}):
+        priced = category if category in planner.CATEGORIES else "utility"
+        amount += planner.estimate([(p, False) for p, c in rows if c == category], priced, card).total
+    return len(rows), amount
 
 
 def message_guest(session: Session, actor: User, event_id, guest_id, text) -> Message:

@@ -11,7 +11,9 @@ import re
 from datetime import datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-__all__ = ["QuietHours", "parse_quiet_hours", "quiet_until"]
+from bot.text.shabbat import shabbat_until
+
+__all__ = ["QuietHours", "parse_quiet_hours", "quiet_until", "event_quiet", "quiet_end"]
 
 _RANGE = re.compile(r"^\s*(\d{1,2})(?::(\d{2}))?\s*-\s*(\d{1,2})(?::(\d{2}))?\s*$")
 
@@ -69,3 +71,27 @@ def quiet_until(now: datetime, tz: str | None, quiet: QuietHours | None) -> date
         return None
     ends = datetime.combine(ends_on, end, tzinfo=local.tzinfo)
     return ends.astimezone(timezone.utc)
+
+
+def event_quiet(own: str | None, default: str | None) -> QuietHours | None:
+    """An event's quiet hours: its own ("21-9", "off") or else the operator's default."""
+    try:
+        return parse_quiet_hours(default if own is None else own)
+    except ValueError:  # stored by the services, which check it: never a reason not to send
+        return None
+
+
+def quiet_end(now: datetime, tz: str | None, quiet: QuietHours | None, *, shabbat: bool = False,
+              location: str | None = None) -> datetime | None:
+    """When the night and (for an event that keeps it) Shabbat or a holiday are both over
+    (UTC), or None when a message may go now. A Shabbat that ends at night waits for the
+    morning too."""
+    at, moved = now, False
+    for _ in range(4):
+        later = quiet_until(at, tz, quiet)
+        if shabbat:
+            later = shabbat_until(later or at, tz, location) or later
+        if later is None or later <= at:
+            break
+        at, moved = later, True
+    return at if moved else None

@@ -42,7 +42,7 @@ from typing import Iterator
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.lists import format_list
-from babel.numbers import format_decimal
+from babel.numbers import format_currency, format_decimal
 
 __all__ = [
     "LANGS", "ORGANISER_LANGS", "SOURCE", "LOCALE_DIR", "DOMAINS", "GUEST_DOMAIN", "DOMAIN_FILES",
@@ -214,6 +214,12 @@ class Raw(str):
 def number(n: int | float, lang: str | None = None) -> str:
     lang = lang or _active.get()
     return format_decimal(n, locale=_babel_locale(lang))
+
+
+def money(amount, currency: str, lang: str | None = None) -> "Raw":
+    """An amount in the reader's locale: "US$12.40" / "‏12.40 $"."""
+    lang = lang or _active.get()
+    return Raw(format_currency(amount, currency, locale=_babel_locale(lang)))
 
 
 def _babel_locale(lang: str) -> str:

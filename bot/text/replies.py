@@ -10,7 +10,10 @@ import time hold msgids marked with `N_` and are translated where they are used.
 from __future__ import annotations
 
 import re
-from datetime import date, time
+from datetime import date, time, timezone
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from babel import dates as babel_dates
 
 from storage.models import Guest, InvitationState, RsvpStatus
 
@@ -745,6 +748,58 @@ def send_question(kind: str, event, count: int, skipped: dict[str, int], text: s
     return head + _skipped(skipped) + _(" Reply yes or no.")
 
 
+CATEGORY_NAMES = {"marketing": N_("marketing"), "utility": N_("utility"), "authentication": N_("authentication")}
+
+
+def send_plan(plan, tz: str | None = None) -> str:
+    """What a bulk send costs, how many days it takes and when it starts, in a few lines."""
+    est = plan.estimate
+    lines = []
+    if est.templates:
+        paid = ngettext("1 paid template message", "{n} paid template messages", est.templates)
+        lines.append(_("💰 About {amount}: {paid} ({category}), by Meta's rate card of {date}.",
+                       amount=i18n.money(est.total, est.currency), paid=i18n.Raw(paid),
+                       category=i18n.Raw(_(CATEGORY_NAMES.get(est.category, est.category))),
+                       date=_date(est.rate_card_as_of)))
+    elif est.free_form:
+        lines.append(_("💰 About {amount}: everyone wrote to us in the last 24 hours, so no paid templates.",
+                       amount=i18n.money(est.total, est.currency)))
+    if est.free_form and est.templates:
+        lines.append(_("{n} of them wrote to us in the last 24 hours and get a plain message instead.",
+                       n=est.free_form))
+    if est.us_marketing_blocked:
+        lines.append(ngettext("🇺🇸 1 US number: Meta delivers no marketing templates to the US, so it will "
+                              "probably not get it. Call them, or send them their *link*.",
+                              "🇺🇸 {n} US numbers: Meta delivers no marketing templates to the US, so they will "
+                              "probably not get it. Call them, or send them their *link*.", est.us_marketing_blocked))
+    if len(plan.days) > 1:
+        lines.append(_("📆 Your WhatsApp number may reach {limit} new people a day, so this goes out over "
+                       "{days} days: {today} today, then up to {limit} a day.",
+                       limit=plan.limit, days=len(plan.days), today=plan.days[0]))
+    if plan.waits_until is not None:
+        local = _local_time(plan.waits_until, tz)
+        lines.append(_("🌙 It's quiet time for this event: the messages wait until {when}.",
+                       when=i18n.Raw(local)))
+    return "\n".join(lines)
+
+
+def _local_time(moment, tz: str | None) -> str:
+    try:
+        zone = ZoneInfo(tz or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = timezone.utc
+    local = moment.astimezone(zone)
+    return format_when(local.date(), local.time().replace(second=0, microsecond=0, tzinfo=None))
+
+
+def billed_line(messages: int, amount, currency: str) -> str:
+    """'\n💳 Billed so far: 120 messages, about $4.24' (empty before anything was billed)."""
+    if not messages:
+        return ""
+    return "\n" + _("💳 Billed by Meta so far: {n} messages, about {amount}.", n=messages,
+                     amount=i18n.money(amount, currency))
+
+
 def send_filters(status: str | None, side: str | None) -> str:
     """'confirmed, side Dana': who a broadcast goes to, in the reader's words."""
     return _filter_words(status, side)
@@ -816,11 +871,9 @@ def inbox_waiting(n: int) -> str:
 
 
 def _when_received(moment, tz: str | None) -> str:
-    from zoneinfo import ZoneInfo
-    from babel import dates as babel_dates
     try:
         zone = ZoneInfo(tz or "UTC")
-    except (KeyError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError):
         zone = ZoneInfo("UTC")
     local = moment.astimezone(zone)
     locale = {"he": "he_IL", "ar": "ar_IL", "ru": "ru_RU"}.get(i18n.current(), "en_GB")

@@ -38,7 +38,7 @@ log = logging.getLogger("bot.webhook")
 INBOX_CHANNEL = "invitebot_inbox"  # the trigger's NOTIFY, which wakes the worker
 MESSAGE_COLUMNS = ("id", "direction", "wamid", "status", "kind", "body", "payload", "phone", "sender",
                    "attempts", "next_attempt_at", "sent_at", "created_at", "updated_at")
-STATUS_COLUMNS = ("id", "wamid", "status", "error_code", "error_text", "received_at")
+STATUS_COLUMNS = ("id", "wamid", "status", "error_code", "error_text", "billed_category", "received_at")
 
 
 @dataclass
@@ -271,7 +271,7 @@ class GroupCommit:
             params += (row["wamid"], row["kind"], row["body"], json.dumps(row["payload"], ensure_ascii=False),
                        row["phone"], row["sender"], timestamp)
         for row in statuses:
-            params += (row["wamid"], row["status"], row["error_code"], row["error_text"])
+            params += (row["wamid"], row["status"], row["error_code"], row["error_text"], row["billed_category"])
         for attempt in (1, 2):
             try:
                 conn = self._connection()
@@ -314,7 +314,7 @@ def _batch_sql(n_messages: int, n_statuses: int) -> str:
             message_rows_sql.append(
                 f"(gen_random_uuid(), 'in', %s, 'received', %s, %s, %s::json, %s, %s, 0, {at}, "
                 f"least(to_timestamp(%s::bigint), {at}), {at}, {at})")
-        status_rows_sql = ["(gen_random_uuid(), %s, %s, %s, %s, now())"] * n_statuses
+        status_rows_sql = ["(gen_random_uuid(), %s, %s, %s, %s, %s, now())"] * n_statuses
         insert_messages = (f"INSERT INTO messages ({', '.join(MESSAGE_COLUMNS)}) VALUES "
                            + ", ".join(message_rows_sql) + " ON CONFLICT (wamid) DO NOTHING RETURNING wamid")
         insert_statuses_sql = (f"INSERT INTO early_statuses ({', '.join(STATUS_COLUMNS)}) VALUES "

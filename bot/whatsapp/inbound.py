@@ -193,6 +193,7 @@ class StatusUpdate:
     callback_data: str | None = None
     """``biz_opaque_callback_data`` as we set it when sending, if we did."""
     pricing_category: str | None = None
+    """The pricing category when Meta says the message is billable (else None)."""
 
     @property
     def is_failure(self) -> bool:
@@ -266,6 +267,18 @@ def unstorable(msg: "InboundMessage") -> str | None:
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _billed(pricing: dict) -> str | None:
+    """The category Meta bills a message as ("marketing", "utility", ...), None when free:
+    `billable: false`, or a free type (free_customer_service, free_entry_point)."""
+    category = _str(pricing.get("category"))
+    if not category:
+        return None
+    billable = pricing.get("billable")
+    if billable is False or str(pricing.get("type") or "").startswith("free"):
+        return None
+    return category.lower()[:32]
 
 
 def _str(value: Any) -> str | None:
@@ -537,7 +550,7 @@ def _parse_status(
         errors=_errors(raw.get("errors")),
         phone_number_id=phone_number_id,
         callback_data=_str(raw.get("biz_opaque_callback_data")),
-        pricing_category=_str(_dict(raw.get("pricing")).get("category")),
+        pricing_category=_billed(_dict(raw.get("pricing"))),
     )
 
 

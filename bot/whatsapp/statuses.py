@@ -82,7 +82,8 @@ def status_rows(updates: Iterable[StatusUpdate], now: datetime) -> list[dict]:
         seen.add((update.wamid, update.status))
         code, error_text = _error_of(update)
         rows.append(dict(id=uuid.uuid4(), wamid=update.wamid[:255], status=update.status, error_code=code,
-                         error_text=error_text[:500] if error_text else None, received_at=now))
+                         error_text=error_text[:500] if error_text else None,
+                         billed_category=update.pricing_category, received_at=now))
     return rows
 
 
@@ -110,7 +111,7 @@ def apply_stored_statuses(session: Session, limit: int = 500) -> StatusCounts:
     counts = StatusCounts()
     done = []
     for item, message in session.execute(query).all():
-        if _apply(session, message, item.status, item.error_code, item.error_text):
+        if _apply(session, message, item.status, item.error_code, item.error_text, item.billed_category):
             counts.applied += 1
         done.append(item.id)
     if done:
@@ -136,7 +137,8 @@ def apply_early_statuses(session: Session, wamids: Iterable[str]) -> int:
     applied = 0
     for item in early:
         message = found.get(item.wamid)
-        if message is not None and _apply(session, message, item.status, item.error_code, item.error_text):
+        if message is not None and _apply(session, message, item.status, item.error_code, item.error_text,
+                                             item.billed_category):
             applied += 1
         session.delete(item)
     session.flush()
@@ -165,8 +167,12 @@ def _error_of(update: StatusUpdate) -> tuple[int | None, str | None]:
     return error.code, error.describe()
 
 
-def _apply(session: Session, message: Message, status: str, code: int | None, error_text: str | None) -> bool:
+def _apply(session: Session, message: Message, status: str, code: int | None, error_text: str | None,
+           billed: str | None = None) -> bool:
     changed = False
+    if billed and message.billed_category is None:
+        message.billed_category = billed  # what Meta charges for it (stats show the bill)
+        changed = True
     if status in _PROGRESS:
         target = MessageStatus(status)
         if message.status != MessageStatus.failed and _MESSAGE_RANK.get(message.status, 0) < _PROGRESS[status]:

@@ -277,7 +277,7 @@ def run_reminder_rounds(rt, now: datetime) -> tuple[int, int]:
     for event_id, name in candidates:
         try:
             with rt.transaction() as session:
-                queued = _run_round(session, event_id, now)
+                queued = _run_round(session, event_id, now, rt.settings.messaging_limit)
         except IntegrityError:
             log.info("reminder round for event %s was sent by another worker", event_id)
             continue
@@ -290,7 +290,7 @@ def run_reminder_rounds(rt, now: datetime) -> tuple[int, int]:
     return rounds, reminders
 
 
-def _run_round(session: Session, event_id, now: datetime) -> int | None:
+def _run_round(session: Session, event_id, now: datetime, limit: str | None = None) -> int | None:
     event = session.get(Event, event_id)
     days = due_round(event, now) if event else None
     if days is None:
@@ -305,7 +305,9 @@ def _run_round(session: Session, event_id, now: datetime) -> int | None:
     session.add(round_)
     session.flush()  # a concurrent worker's round makes this fail: nothing is queued twice
     audience = sending.pending_audience(session, event)  # the same rule as the `remind` command
-    batch = sending.queue_reminders(session, event, audience.guests, requested_by=None, dedupe_tag=f"round:{days}:{event.date.isoformat()}")
+    batch = sending.queue_reminders(session, event, audience.guests, requested_by=None,
+                                    dedupe_tag=f"round:{days}:{event.date.isoformat()}",
+                                    daily_limit=sending.daily_limit(limit))
     round_.recipients = batch.total
     log.info("reminder round %d day(s) before %s: %d guest(s)", days, event.id, batch.total)
     return batch.total

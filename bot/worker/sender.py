@@ -29,8 +29,7 @@ from bot.logs import mask_phone, redact, redact_payload
 from bot.services import languages, outbox
 from bot.services.outbox import CHART_JOB, DIGEST_JOB, IMPORT_JOB, JOB_KINDS, OPT_OUT_EXEMPT_KINDS
 from bot.text import guest_replies, i18n
-from bot.text.hours import parse_quiet_hours, quiet_until
-from bot.text.shabbat import shabbat_until
+from bot.text.hours import event_quiet, quiet_end
 from bot.whatsapp import statuses
 from bot.whatsapp.client import AccessTokenExpired, WhatsAppError, mask_recipient
 from bot.whatsapp.render import NotRenderable, render
@@ -331,40 +330,16 @@ def _quiet_ends(session: Session, rows, quiet_hours: str | None, now: datetime) 
     held = [m for m in rows if m.kind in QUIET_KINDS and m.event_id is not None]
     if not held:
         return {}
-    default = parse_quiet_hours(quiet_hours)
     events = {row[0]: row[1:] for row in session.execute(
         select(Event.id, Event.timezone, Event.quiet_hours, Event.shabbat, Event.location)
         .where(Event.id.in_({m.event_id for m in held})))}
     out = {}
     for m in held:
         tz, own, shabbat, location = events.get(m.event_id, (None, None, False, None))
-        quiet = default if own is None else _own_quiet(own)
-        until = _quiet_end(now, tz, quiet, location if shabbat else None, shabbat)
+        until = quiet_end(now, tz, event_quiet(own, quiet_hours), shabbat=bool(shabbat), location=location)
         if until is not None:
             out[m.id] = until
     return out
-
-
-def _quiet_end(now: datetime, tz, quiet, location, shabbat: bool) -> datetime | None:
-    """When the night and (for events that keep it) Shabbat or a holiday are both over:
-    a Shabbat that ends at night waits for the morning too."""
-    at, moved = now, False
-    for _ in range(4):
-        later = quiet_until(at, tz, quiet)
-        if shabbat:
-            rest = shabbat_until(later or at, tz, location)
-            later = rest or later
-        if later is None or later <= at:
-            break
-        at, moved = later, True
-    return at if moved else None
-
-
-def _own_quiet(text: str):
-    try:
-        return parse_quiet_hours(text)
-    except ValueError:  # stored by the service, which checks it; never a reason not to send
-        return None
 
 
 # A transport that does not say how long a request can take is assumed to be this slow.
