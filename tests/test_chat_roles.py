@@ -59,6 +59,8 @@ CASES = [
     Case("inbox", Action.VIEW, "No messages from guests of *Wedding*"),
     Case("link avi", Action.VIEW, "Guests' own pages need"),
     Case("guest avi", Action.VIEW, "*Avi Cohen*"),
+    Case("calls", Action.VIEW, "for Wedding"),
+    Case("called avi no answer", Action.EDIT_GUESTS, "Avi Cohen didn't pick up"),
     Case("chart", Action.VIEW, "📊 Wedding: the answers so far"),
     Case("reply avi: Yes, there is parking", Action.SEND, "Sending your message to Avi Cohen"),
     Case("leave", Action.VIEW, "You left the team of Wedding"),

@@ -33,7 +33,7 @@ __all__ = [
     "AddGuests", "ListGuests", "More", "FindGuests", "EditGuest", "MarkGuest", "RemoveGuest",
     "Stats", "Inbox", "ReplyGuest", "Invite", "Remind", "Broadcast", "MessageGuest",
     "ListMembers", "AddMember", "ChangeRole", "RemoveMember", "Leave", "Notify", "Reminders",
-    "SetLanguage", "GuestCard", "GuestLink", "Quiet", "Shabbat", "DayBefore", "ThankYou", "Chart", "Token", "Confirm", "Cancel", "Command",
+    "SetLanguage", "GuestCard", "GuestLink", "Quiet", "Shabbat", "DayBefore", "ThankYou", "Calls", "Called", "Chart", "Token", "Confirm", "Cancel", "Command",
     # the table and functions
     "CommandSpec", "COMMANDS", "GROUPS", "parse", "help_lines", "spec_for", "action_for", "split_name",
     "MAX_GUEST_LINES", "MAX_TEXT_LENGTH", "MAX_PARTY_SIZE",
@@ -243,6 +243,18 @@ class Notify:
 @dataclass(frozen=True)
 class Reminders:
     days: tuple[int, ...] | None   # None: automatic reminders off
+
+
+@dataclass(frozen=True)
+class Calls:
+    pass
+
+
+@dataclass(frozen=True)
+class Called:
+    ref: Ref
+    outcome: str               # "yes" | "no" | "maybe" | "no_answer"
+    party_size: int | None = None
 
 
 @dataclass(frozen=True)
@@ -1064,6 +1076,62 @@ def _parse_guest_card(inp: _Input) -> GuestCard:
     if not rest or inp.body:
         raise _Fail(_("Which guest? Try: guest 3 (the number from the last list), a name or a phone"))
     return GuestCard(ref=_ref(rest, inp.region))
+
+
+@_spec("calls", ["calls", "call list", "calls list", "who to call", "phone list", "שיחות", "רשימת שיחות",
+                 "רשימת טלפונים", "למי להתקשר", "למי לצלצל", "את מי להתקשר"]
+       + _he(_HE_SHOW, ("שיחות", "את רשימת השיחות", "רשימת שיחות")),
+       N_("calls"), N_("who to phone (no answer, or the invitation failed): your share of the list"), "Guests",
+       Action.VIEW, Calls, writes=False)
+def _parse_calls(inp: _Input) -> Calls:
+    return _no_args(inp, Calls(), N_("calls"))
+
+
+_CALL_OUTCOMES = {**{k: v for k, v in _ANSWERS.items() if v in ("yes", "no")},
+                  "maybe": "maybe", "אולי": "maybe", "מתלבט": "maybe", "מתלבטת": "maybe", "מתלבטים": "maybe",
+                  "unreachable": "no_answer", "voicemail": "no_answer", "busy": "no_answer", "nobody": "no_answer",
+                  "לא ענה": "no_answer", "אין מענה": "no_answer", "לא עונה": "no_answer", "תפוס": "no_answer"}
+_CALL_PAIRS = {**{k: v for k, v in _ANSWER_PAIRS.items() if v in ("yes", "no")},
+               ("no", "answer"): "no_answer", ("didn't", "answer"): "no_answer", ("no", "reply"): "no_answer",
+               ("not", "answering"): "no_answer", ("לא", "ענה"): "no_answer", ("לא", "ענתה"): "no_answer",
+               ("לא", "ענו"): "no_answer", ("אין", "מענה"): "no_answer", ("לא", "עונה"): "no_answer"}
+
+
+@_spec("called", ["called", "log call", "call log", "i called", "התקשרתי", "התקשרתי ל", "דיברתי עם", "שיחה עם",
+                  "צלצלתי", "צלצלתי ל", "תיעוד שיחה"],
+       N_("called <ref> yes|no|maybe|no answer [party <n>]"), N_("log a call and the answer it brought"),
+       "Guests", Action.EDIT_GUESTS, Called)
+def _parse_called(inp: _Input) -> Called:
+    usage = N_("called 3 yes party 2")
+    # "התקשרתי לדנה", "התקשרתי ל-2": the preposition glued to the name or number
+    rest = re.sub(r"^ל-?(?=\S)", "", inp.rest.strip()) if _is_hebrew(inp.verb) else inp.rest
+    spans = list(_TOKEN.finditer(rest))
+    keys = [_key(m.group()) for m in spans]
+    at = width = None
+    outcome = None
+    for i in range(1, len(keys)):
+        if i + 1 < len(keys) and (keys[i], keys[i + 1]) in _CALL_PAIRS:
+            at, width, outcome = i, 2, _CALL_PAIRS[(keys[i], keys[i + 1])]
+            break
+        if keys[i] in _CALL_OUTCOMES:
+            at, width, outcome = i, 1, _CALL_OUTCOMES[keys[i]]
+            break
+    if at is None:
+        raise _Fail(_("What came of the call? Try: {usage} (or no, maybe, no answer)", usage=_t(usage)))
+    ref = _ref(rest[: spans[at].start()], inp.region)
+    tail = [k for k in keys[at + width:] if k and k not in _FILLER]
+    party: int | None = None
+    if tail:
+        if tail[0] in _PARTY_WORDS or tail[0] in {"x", "of", "with", "עם"}:
+            tail = tail[1:]
+        if len(tail) >= 2 and tail[1] in {"people", "guests", "pax", "אנשים", "איש", "אורחים"}:
+            tail = tail[:1]
+        if len(tail) != 1:
+            raise _Fail(_("I didn't get the end of that. Try: {usage}", usage=_t(usage)))
+        party = _party(tail[0])
+    if party and outcome != "yes":
+        raise _Fail(_("Only a guest who is coming has a party size. Try: mark 3 yes party 2"))
+    return Called(ref=ref, outcome=outcome, party_size=party)
 
 
 @_spec("link", ["link", "rsvp link", "page", "guest page", "guest link", "קישור", "לינק", "קישור אישי",

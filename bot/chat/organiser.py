@@ -18,7 +18,7 @@ from storage.models import Event, EventMember, Guest, User
 from bot.chat import commands as C
 from bot.chat import intents
 from bot.chat import conversation as convo
-from bot.services import imports, notices, outbox
+from bot.services import calls, imports, notices, outbox
 from bot.text import replies
 from bot.services.permissions import Action, role_allows
 from bot.text.phones import display_phone
@@ -552,6 +552,19 @@ class OrganiserChat:
         self.say(replies.guest_card(event, guest, adder=guest_service.describe_adder(self.session, guest),
                                     link=link, caller=replies.user_name(caller) if caller else None))
 
+    def cmd_calls(self, cmd: C.Calls, event: Event) -> None:
+        found = calls.call_list(self.session, self.user, event.id)
+        convo.save_listing(self.conv, "guests", event.id, [str(item.guest.id) for item in found.mine], mode="calls",
+                           total=len(found.mine))
+        self.say(replies.call_list(found))
+
+    def cmd_called(self, cmd: C.Called, event: Event) -> None:
+        guest = self.resolve_guest(event, cmd.ref, _("called {ref} yes", ref=REF))
+        if guest is None:
+            return
+        guest = calls.log_call(self.session, self.user, event.id, guest.id, cmd.outcome, cmd.party_size)
+        self.say(replies.call_logged(event, guest))
+
     def cmd_link(self, cmd: C.GuestLink, event: Event) -> None:
         guest = self.resolve_guest(event, cmd.ref, _("link {ref}", ref=REF))
         if guest is None:
@@ -797,6 +810,8 @@ HANDLERS: dict[type, Callable] = {
     C.Reminders: OrganiserChat.cmd_reminders,
     C.SetLanguage: OrganiserChat.cmd_language,
     C.GuestCard: OrganiserChat.cmd_guest_card,
+    C.Calls: OrganiserChat.cmd_calls,
+    C.Called: OrganiserChat.cmd_called,
     C.Quiet: OrganiserChat.cmd_quiet,
     C.Shabbat: OrganiserChat.cmd_shabbat,
     C.DayBefore: OrganiserChat.cmd_day_before,

@@ -452,6 +452,51 @@ def guest_card(event, guest: Guest, *, adder: str, link: str | None = None, call
     return cap("\n".join(lines))
 
 
+CALL_REASONS = {"failed": N_("the invitation didn't arrive"), "unread": N_("hasn't opened the invitation"),
+                "no_answer": N_("no answer yet"), "maybe": N_("said maybe")}
+
+
+def call_list(found) -> str:
+    """The member's share of the call list, numbered for *called <n> ...*."""
+    event = found.event
+    if not found.total:
+        return _("☎️ Nobody to call for {event}: every invited guest has answered.", event=event.name)
+    if not found.mine:
+        return ngettext("☎️ No calls for you for {event} right now: the one guest to call is on another "
+                        "organiser's share.",
+                        "☎️ No calls for you for {event} right now: the {n} guests to call are on the others' shares.",
+                        found.total, event=event.name)
+    if found.callers > 1 and len(found.mine) < found.total:
+        head = _("☎️ *Your calls for {event}*: {mine} of {total} (the list is split among {callers} of you).",
+                 event=event.name, mine=len(found.mine), total=found.total, callers=found.callers)
+    else:
+        head = _("☎️ *Calls for {event}*: {total}", event=event.name, total=found.total)
+    lines = [head]
+    for n, item in enumerate(found.mine[:PAGE_SIZE], start=1):
+        guest = item.guest
+        note = _(CALL_REASONS.get(item.reason, item.reason))
+        if getattr(guest, "call_outcome", None) == "no_answer":
+            note = _("{reason}; didn't pick up last time", reason=i18n.Raw(note))
+        lines.append(_("{n}. {name} {phone} · {note}", n=_raw(n), name=guest_name(guest),
+                       phone=i18n.Raw(_dialable(guest.phone)), note=i18n.Raw(note)))
+    if len(found.mine) > PAGE_SIZE:
+        lines.append(_("…and {n} more", n=len(found.mine) - PAGE_SIZE))
+    lines.append(_("\nAfter a call: *called 1 yes party 2* (or no, maybe, no answer)."))
+    return cap("\n".join(lines))
+
+
+def _dialable(phone: str) -> str:
+    """+972541234001 as WhatsApp makes it a tap-to-call link: the full international number."""
+    return i18n.isolate(phone)
+
+
+def call_logged(event, guest: Guest) -> str:
+    outcome = getattr(guest, "call_outcome", None)
+    if outcome == "no_answer":
+        return _("☎️ Noted: {name} didn't pick up. They stay on the call list.", name=guest_name(guest))
+    return _("☎️ Noted the call with {name}: {answer}.", name=guest_name(guest), answer=i18n.Raw(answer_text(guest)))
+
+
 def guest_line(n: int, guest: Guest) -> str:
     return _("{n}. {name} {status}{note}", n=_raw(n), name=guest_name(guest), status=i18n.Raw(status_mark(guest)),
              note=i18n.Raw(invitation_note(guest)))
