@@ -30,7 +30,7 @@ def test_a_new_guest_comes_back_with_every_field_and_a_normalised_phone(client, 
                                   "invitation", "opted_out")} == {
         "first_name": "Avi", "last_name": "Cohen", "phone": "+972521234567", "side": "groom", "status": "invited",
         "party_size": 3, "notes": "vegan", "invitation": "not_sent", "opted_out": False}
-    assert set(guest) == {"id", "first_name", "last_name", "phone", "side", "status", "party_size", "children",
+    assert set(guest) == {"id", "first_name", "last_name", "phone", "side", "status", "party_size", "children", "answers",
                           "notes", "invitation", "opted_out", "created_at", "updated_at"}
     assert client.get(_url(world, f"/{guest['id']}"), headers=world.headers("viewer")).get_json() == guest
 

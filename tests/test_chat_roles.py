@@ -60,6 +60,8 @@ CASES = [
     Case("link avi", Action.VIEW, "Guests' own pages need"),
     Case("guest avi", Action.VIEW, "*Avi Cohen*"),
     Case("calls", Action.VIEW, "for Wedding"),
+    Case("answers", Action.VIEW, "No questions for Wedding yet"),
+    Case("ask Meal? meat / fish", Action.SEND, "Nobody to ask yet"),
     Case("called avi no answer", Action.EDIT_GUESTS, "Avi Cohen didn't pick up"),
     Case("chart", Action.VIEW, "📊 Wedding: the answers so far"),
     Case("reply avi: Yes, there is parking", Action.SEND, "Sending your message to Avi Cohen"),

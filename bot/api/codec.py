@@ -16,7 +16,7 @@ from typing import Any
 from storage.models import MAX_PARTY_SIZE, Event, EventMember, Guest, InvitationState, RsvpStatus
 
 from bot.services.errors import DomainError, InvalidInput
-from bot.services import languages
+from bot.services import languages, questions
 from bot.text.i18n import LANGS
 
 MAX_LIMIT = 500
@@ -395,6 +395,7 @@ def guest_json(guest: Guest) -> dict[str, Any]:
         "status": guest.status.value,
         "party_size": guest.party_size,
         "children": guest.children,
+        "answers": questions.answers_by_text(guest.event, guest) if guest.answers else {},
         "notes": guest.notes,
         "invitation": guest.invitation.value,
         "opted_out": bool(guest.opted_out),

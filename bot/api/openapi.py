@@ -96,6 +96,8 @@ SCHEMAS: dict[str, Any] = {
         "children": _nullable({"type": "integer", "minimum": 0, "maximum": 50,
                                "description": "How many of the party are children (never more than "
                                               "party_size); null when not said."}),
+        "answers": {"type": "object", "additionalProperties": STRING,
+                    "description": "Answers to the event's questions (ask): {question: option}."},
         "notes": _nullable(STRING),
         "invitation": {"type": "string", "enum": INVITATION_STATES,
                        "description": "Delivery of the invitation, apart from the answer."},

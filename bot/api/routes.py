@@ -383,7 +383,7 @@ def export_guests(session, actor, event_id):
     event, _ = events.get_event(session, actor, event_id)
     found, _total = guests.list_guests(session, actor, event_id, status=q.status, side=q.side, search=q.search,
                                        invitation=q.invitation, skip=0, limit=None)
-    body = export_guest_csv([guest_csv_row(g) for g in found])
+    body = export_guest_csv([guest_csv_row(g) for g in found], [q["text"] for q in event.questions or []])
     response = Response(body, mimetype="text/csv")
     response.headers["Content-Type"] = "text/csv; charset=utf-8"
     response.headers["Content-Disposition"] = _attachment(f"{event.name} guests.csv")

@@ -33,7 +33,7 @@ __all__ = [
     "AddGuests", "ListGuests", "More", "FindGuests", "EditGuest", "MarkGuest", "RemoveGuest",
     "Stats", "Inbox", "ReplyGuest", "Invite", "Remind", "Broadcast", "MessageGuest",
     "ListMembers", "AddMember", "ChangeRole", "RemoveMember", "Leave", "Notify", "Reminders",
-    "SetLanguage", "GuestCard", "GuestLink", "Quiet", "Shabbat", "DayBefore", "ThankYou", "Calls", "Called", "Chart", "Token", "Confirm", "Cancel", "Command",
+    "SetLanguage", "GuestCard", "GuestLink", "Quiet", "Shabbat", "DayBefore", "ThankYou", "Calls", "Called", "Ask", "Answers", "Chart", "Token", "Confirm", "Cancel", "Command",
     # the table and functions
     "CommandSpec", "COMMANDS", "GROUPS", "parse", "help_lines", "spec_for", "action_for", "split_name",
     "MAX_GUEST_LINES", "MAX_TEXT_LENGTH", "MAX_PARTY_SIZE",
@@ -255,6 +255,17 @@ class Called:
     ref: Ref
     outcome: str               # "yes" | "no" | "maybe" | "no_answer"
     party_size: int | None = None
+
+
+@dataclass(frozen=True)
+class Ask:
+    text: str
+    options: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Answers:
+    pass
 
 
 @dataclass(frozen=True)
@@ -1076,6 +1087,45 @@ def _parse_guest_card(inp: _Input) -> GuestCard:
     if not rest or inp.body:
         raise _Fail(_("Which guest? Try: guest 3 (the number from the last list), a name or a phone"))
     return GuestCard(ref=_ref(rest, inp.region))
+
+
+@_spec("ask", ["ask", "ask guests", "ask the guests", "question", "new question", "poll", "שאל", "שאלי", "תשאל",
+               "תשאלי", "לשאול", "שאלה", "שאלה חדשה", "סקר", "שאל את האורחים", "שאלה לאורחים"],
+       N_("ask <question>? <option> / <option> ..."),
+       N_("a question to the confirmed guests, answered with buttons (asks first)"), "Sending", Action.SEND, Ask)
+def _parse_ask(inp: _Input) -> Ask:
+    usage = N_("ask Meal? meat / fish / vegan")
+    text = inp.rest.strip()
+    lines = [line.strip(" -•*") for line in inp.body if line.strip(" -•*")]
+    m = re.match(r"^(.*?[?:؟])\s*(.*)$", text, re.S)
+    if m:
+        question, rest = m.group(1).rstrip(":").strip(), m.group(2)
+    else:
+        question, rest = text, ""
+    options = [o.strip() for o in re.split(r"\s*[/|,،]\s*|\s+or\s+|\s+או\s+", rest) if o.strip()] if rest else []
+    options += lines
+    if not question and options:
+        raise _Fail(_("What is the question? Try: {usage}", usage=_t(usage)))
+    if not question:
+        raise _Fail(_("What should I ask? Try: {usage}", usage=_t(usage)))
+    if len(options) < 2:
+        raise _Fail(_("Give the options after the question, split with /. Try: {usage}", usage=_t(usage)))
+    if len(options) > 10:
+        raise _Fail(_("Ten options at most (a WhatsApp list holds ten)."))
+    if any(len(o) > 24 for o in options):
+        raise _Fail(_("Keep each option short (24 characters at most): they become buttons."))
+    if len(question) > 300:
+        raise _Fail(_("That question is too long (300 characters at most)."))
+    return Ask(text=question, options=tuple(options))
+
+
+@_spec("answers", ["answers", "results", "poll results", "question results", "meal counts", "תשובות",
+                   "התשובות", "תוצאות", "תוצאות הסקר", "סיכום תשובות", "ספירת מנות", "כמה מנות"]
+       + _he(_HE_SHOW, ("תשובות", "את התשובות", "תוצאות", "את התוצאות")),
+       N_("answers"), N_("the totals of each question, per option and side, adults and children apart"), "Guests",
+       Action.VIEW, Answers, writes=False)
+def _parse_answers(inp: _Input) -> Answers:
+    return _no_args(inp, Answers(), N_("answers"))
 
 
 @_spec("calls", ["calls", "call list", "calls list", "who to call", "phone list", "שיחות", "רשימת שיחות",

@@ -41,7 +41,7 @@ from bot.chat.understanding import Understanding, understand
 from bot.chat.conversation import get_conversation
 from bot.text.dates import format_date, format_when
 from bot.text import i18n
-from bot.services import inbox, languages, retention, rsvp
+from bot.services import inbox, languages, questions, retention, rsvp
 from bot.services.access import as_uuid
 from bot.services.sending import parse_rsvp_payload, rsvp_payload_id
 from bot.logs import mask_phone
@@ -84,6 +84,9 @@ def _parse(reply_id: str | None) -> tuple[str, uuid.UUID, str] | None:
     if len(parts) == 2 and parts[0] == "pick":
         gid = as_uuid(parts[1])
         return ("pick", gid, "") if gid else None
+    answer = questions.parse_payload(reply_id)
+    if answer is not None:
+        return "ans", answer[0], f"{answer[1]}:{answer[2]}"
     return None
 
 
@@ -262,6 +265,15 @@ def _payload(turn: _Turn, kind: str, guest_id: uuid.UUID, value: str) -> None:
                 _answer(turn, guest, answer, party, via="text", children=children)
         else:
             turn.say(say.write_again(turn.lang), guest.event_id)
+    elif kind == "ans":
+        question_id, number = (int(v) for v in value.split(":"))
+        question = questions.question_by_id(guest.event, question_id)
+        if question is None or not 1 <= number <= len(question["options"]):
+            turn.say(say.not_your_invitation(turn.lang))
+            return
+        option = question["options"][number - 1]
+        questions.record(turn.session, guest, question_id, option)
+        turn.say(say.answer_noted(turn.lang, question["text"], option), guest.event_id)
     elif kind == "pick":
         choice = turn._valid("choice")
         turn.state.pop("choice", None)
@@ -371,6 +383,8 @@ def _text(turn: _Turn, rows: list[tuple[Guest, Event]]) -> bool:
     if intent.kind == "details":
         _details(turn)
         return True
+    if text and _typed_option(turn, text):
+        return True
     if intent.kind == "help":
         if _is_member(turn):
             return False  # an organiser's "help": the organiser chat answers it
@@ -425,6 +439,20 @@ def _text(turn: _Turn, rows: list[tuple[Guest, Event]]) -> bool:
         return False  # the organiser chat answers it
     _pass_on(turn, text)
     return True
+
+
+def _typed_option(turn: _Turn, text: str) -> bool:
+    """"fish" typed to an open question of an event the guest is coming to: their answer."""
+    for guest, event in turn.upcoming():
+        if guest.status != RsvpStatus.confirmed:
+            continue
+        question = questions.open_question(event, guest)
+        option = questions.match_option(question, text) if question else None
+        if option is not None:
+            questions.record(turn.session, guest, question["id"], option)
+            turn.say(say.answer_noted(turn.lang, question["text"], option), event.id)
+            return True
+    return False
 
 
 def _ask_note_or_command(turn: _Turn, text: str) -> bool:

@@ -18,7 +18,7 @@ from storage.models import Event, EventMember, Guest, User
 from bot.chat import commands as C
 from bot.chat import intents
 from bot.chat import conversation as convo
-from bot.services import calls, imports, notices, outbox
+from bot.services import calls, imports, notices, outbox, questions
 from bot.text import replies
 from bot.services.permissions import Action, role_allows
 from bot.text.phones import display_phone
@@ -552,6 +552,25 @@ class OrganiserChat:
         self.say(replies.guest_card(event, guest, adder=guest_service.describe_adder(self.session, guest),
                                     link=link, caller=replies.user_name(caller) if caller else None))
 
+    def cmd_ask(self, cmd: C.Ask, event: Event) -> None:
+        questions.check(cmd.text, list(cmd.options))   # a bad question is refused before anything is asked
+        audience = questions.audience(self.session, self.user, event.id)
+        if audience.count == 0:
+            return self.say(replies.nobody_to_ask(event))
+        text = replies.ask_question(event, cmd.text, list(cmd.options), audience.count, audience.skipped)
+        self.ask(text, {"op": "ask", "event_id": str(event.id), "text": cmd.text, "options": list(cmd.options),
+                        "again": "ask"})
+
+    def do_ask(self, p: dict) -> None:
+        question, batch = questions.ask(self.session, self.user, p["event_id"], p["text"], p["options"],
+                                        daily_limit=self.daily_limit)
+        event, _member = event_service.get_event(self.session, self.user, p["event_id"])
+        self.say(replies.question_sent(event, question, batch.total))
+
+    def cmd_answers(self, cmd: C.Answers, event: Event) -> None:
+        event, found = questions.totals(self.session, self.user, event.id)
+        self.say(replies.answers_totals(event, found))
+
     def cmd_calls(self, cmd: C.Calls, event: Event) -> None:
         found = calls.call_list(self.session, self.user, event.id)
         convo.save_listing(self.conv, "guests", event.id, [str(item.guest.id) for item in found.mine], mode="calls",
@@ -811,6 +830,8 @@ HANDLERS: dict[type, Callable] = {
     C.SetLanguage: OrganiserChat.cmd_language,
     C.GuestCard: OrganiserChat.cmd_guest_card,
     C.Calls: OrganiserChat.cmd_calls,
+    C.Ask: OrganiserChat.cmd_ask,
+    C.Answers: OrganiserChat.cmd_answers,
     C.Called: OrganiserChat.cmd_called,
     C.Quiet: OrganiserChat.cmd_quiet,
     C.Shabbat: OrganiserChat.cmd_shabbat,
@@ -834,6 +855,7 @@ PENDING_OPS: dict[str, Callable] = {
     "run": OrganiserChat.do_run,
     "new_event": OrganiserChat.do_new_event,
     "tell_guests": OrganiserChat.do_tell_guests,
+    "ask": OrganiserChat.do_ask,
 }
 
 assert set(HANDLERS) == {spec.command for spec in C.COMMANDS}, "every command in the table has a handler"

@@ -180,14 +180,18 @@ def safe_cell(value) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def export_guest_csv(rows: list[dict]) -> bytes:
+def export_guest_csv(rows: list[dict], questions: list[str] = ()) -> bytes:
     """CSV that Excel opens with Hebrew intact (UTF-8 with a BOM, CRLF line ends) and
-    that runs nothing: every cell is neutralised with `safe_cell`."""
+    that runs nothing: every cell is neutralised with `safe_cell`. Each question asked
+    (`questions`, their texts) is a column of the guests' answers."""
     out = io.StringIO()
     fields = ["first_name", "last_name", "phone", "side", "status", "party_size", "children", "notes",
               "invitation", "opted_out", "answered_at"]
-    writer = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore", lineterminator="\r\n")
+    extra = [q for q in questions if q not in fields]
+    writer = csv.DictWriter(out, fieldnames=fields + extra, extrasaction="ignore", lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: safe_cell(row.get(k)) for k in fields})
+        answers = row.get("answers") or {}
+        writer.writerow({**{k: safe_cell(row.get(k)) for k in fields},
+                         **{q: safe_cell(answers.get(q)) for q in extra}})
     return ("\ufeff" + out.getvalue()).encode("utf-8")

@@ -63,18 +63,22 @@ def text(body: str, *, outside_window: str | None = None, language: str | None =
     return message
 
 
-def buttons(body: str, choices: Sequence[tuple[str, str]], *, outside_window: str | None = None) -> dict:
+def buttons(body: str, choices: Sequence[tuple[str, str]], *, outside_window: str | None = None,
+            language: str | None = None) -> dict:
     """Words with up to three reply buttons: (id, title) each."""
     if not choices:
         raise ValueError("buttons need at least one choice")
     message: dict = {"type": "buttons", "text": body, "buttons": [[str(i), str(t)] for i, t in choices]}
     if outside_window:
         message["outside_window"] = outside_window
+        if language:
+            message["language"] = language
     return message
 
 
 def choice_list(body: str, button: str, rows: Iterable[Sequence[str | None]],
-                section: str | None = None) -> dict:
+                section: str | None = None, *, outside_window: str | None = None,
+                language: str | None = None) -> dict:
     """Words with a list to pick from: rows of (id, title[, description])."""
     out = [[str(r[0]), str(r[1]), (r[2] if len(r) > 2 else None)] for r in rows]
     if not out:
@@ -82,6 +86,10 @@ def choice_list(body: str, button: str, rows: Iterable[Sequence[str | None]],
     message: dict = {"type": "list", "text": body, "button": button, "rows": out}
     if section:
         message["section"] = section
+    if outside_window:
+        message["outside_window"] = outside_window
+        if language:
+            message["language"] = language
     return message
 
 

@@ -167,7 +167,7 @@ def _permanently_failed(session: Session, event: Event, guests: list[Guest]) -> 
     return {gid for gid, code in last.items() if code in PERMANENT_FAILURES}
 
 
-def _split(session: Session, candidates: list[Guest], event: Event, *, retry_failed: bool) -> Audience:
+def split_audience(session: Session, candidates: list[Guest], event: Event, *, retry_failed: bool) -> Audience:
     """Leave out who opted out and whose number failed for good; with `retry_failed` off
     (reminders, broadcasts) also those whose invitation never arrived for any reason."""
     permanent = _permanently_failed(session, event, candidates)
@@ -193,7 +193,7 @@ def _invite_candidates(session: Session, event: Event) -> Audience:
         Guest.invitation.in_([InvitationState.not_sent, InvitationState.failed]),
     ))))
     in_flight = _in_flight_invitations(session, event.id)
-    return _split(session, [g for g in rows if g.id not in in_flight], event, retry_failed=True)
+    return split_audience(session, [g for g in rows if g.id not in in_flight], event, retry_failed=True)
 
 
 def _pending_candidates(session: Session, event: Event) -> Audience:
@@ -202,7 +202,7 @@ def _pending_candidates(session: Session, event: Event) -> Audience:
         Guest.status == RsvpStatus.invited,
         Guest.invitation.in_([*SENT_STATES, InvitationState.failed]),
     ))))
-    return _split(session, rows, event, retry_failed=False)
+    return split_audience(session, rows, event, retry_failed=False)
 
 
 def invite_audience(session: Session, actor: User, event_id) -> Audience:
@@ -239,20 +239,20 @@ def _broadcast_candidates(session: Session, event: Event, status=None, side: str
             q = q.where(Guest.invitation.in_(SENT_STATES))
     if side and side.strip():
         q = q.where(func.lower(Guest.side) == side.strip().lower())
-    return _split(session, list(session.scalars(_ordered(q))), event, retry_failed=False)
+    return split_audience(session, list(session.scalars(_ordered(q))), event, retry_failed=False)
 
 
 # --------------------------------------------------------------------------- sends
 
 
-def _new_batch(session: Session, event: Event, actor: User | None, kind: str) -> SendBatch:
+def new_batch(session: Session, event: Event, actor: User | None, kind: str) -> SendBatch:
     batch = SendBatch(event_id=event.id, requested_by=actor.id if actor else None, kind=kind, total=0)
     session.add(batch)
     session.flush()
     return batch
 
 
-def _close_batch(batch: SendBatch, queued: int) -> SendBatch:
+def close_batch(batch: SendBatch, queued: int) -> SendBatch:
     batch.total = queued
     if queued == 0:
         batch.reported_at = utcnow()  # nothing was sent: nothing to report
@@ -265,7 +265,7 @@ def send_invitations(session: Session, actor: User, event_id, *, daily_limit: in
     request handled twice queues nothing new)."""
     event, _ = require(session, actor, event_id, Action.SEND)
     audience = _invite_candidates(session, event)
-    batch = _new_batch(session, event, actor, INVITATION)
+    batch = new_batch(session, event, actor, INVITATION)
     attempts = _invitation_attempts(session, event, audience.guests)
     language = languages.for_guests(session, event, audience.guests)
     later = schedule(session, audience.guests, daily_limit)
@@ -280,7 +280,7 @@ def send_invitations(session: Session, actor: User, event_id, *, daily_limit: in
         )
         queued += message is not None
     session.flush()
-    return _close_batch(batch, queued)
+    return close_batch(batch, queued)
 
 
 def _invitation_attempts(session: Session, event: Event, guests: list[Guest]) -> dict[uuid.UUID, int]:
@@ -303,7 +303,7 @@ def _invitation_attempts(session: Session, event: Event, guests: list[Guest]) ->
 def queue_reminders(session: Session, event: Event, guests: list[Guest], *,
                     requested_by: User | None, dedupe_tag: str, daily_limit: int | None = None) -> SendBatch:
     """Queue a reminder (the invitation again, with its answer buttons) to each of `guests`."""
-    batch = _new_batch(session, event, requested_by, REMINDER)
+    batch = new_batch(session, event, requested_by, REMINDER)
     now = utcnow()
     language = languages.for_guests(session, event, guests)
     later = schedule(session, guests, daily_limit)
@@ -319,7 +319,7 @@ def queue_reminders(session: Session, event: Event, guests: list[Guest], *,
             queued += 1
             guest.reminded_at = now
     session.flush()
-    return _close_batch(batch, queued)
+    return close_batch(batch, queued)
 
 
 def send_reminders(session: Session, actor: User, event_id, *, daily_limit: int | None = None) -> SendBatch:
@@ -351,7 +351,7 @@ def send_broadcast(session: Session, actor: User, event_id, text, status=None,
     event, _ = require(session, actor, event_id, Action.SEND)
     text = _clean_text(text)
     audience = _broadcast_candidates(session, event, status, side)
-    batch = _new_batch(session, event, actor, BROADCAST)
+    batch = new_batch(session, event, actor, BROADCAST)
     body = _guest_text(event, text)
     language = languages.for_guests(session, event, audience.guests)
     later = schedule(session, audience.guests, daily_limit)
@@ -364,7 +364,7 @@ def send_broadcast(session: Session, actor: User, event_id, text, status=None,
         )
         queued += message is not None
     session.flush()
-    return _close_batch(batch, queued)
+    return close_batch(batch, queued)
 
 
 def _update_candidates(session: Session, event: Event) -> Audience:
@@ -373,7 +373,7 @@ def _update_candidates(session: Session, event: Event) -> Audience:
         Guest.status != RsvpStatus.declined,
         Guest.invitation.in_(SENT_STATES),
     ))))
-    return _split(session, rows, event, retry_failed=False)
+    return split_audience(session, rows, event, retry_failed=False)
 
 
 def update_audience(session: Session, actor: User, event_id) -> Audience:
@@ -388,7 +388,7 @@ def send_event_update(session: Session, actor: User, event_id) -> SendBatch:
     in their own language."""
     event, _ = require(session, actor, event_id, Action.SEND)
     audience = _update_candidates(session, event)
-    batch = _new_batch(session, event, actor, BROADCAST)
+    batch = new_batch(session, event, actor, BROADCAST)
     language = languages.for_guests(session, event, audience.guests)
     queued = 0
     for guest in audience.guests:
@@ -403,13 +403,13 @@ def send_event_update(session: Session, actor: User, event_id) -> SendBatch:
         )
         queued += message is not None
     session.flush()
-    return _close_batch(batch, queued)
+    return close_batch(batch, queued)
 
 
 # --------------------------------------------------------------------------- the send planner
 
 # Messages that reach people who may not have written lately: templates outside the window.
-BULK_KINDS = (INVITATION, REMINDER, BROADCAST, "day_before")
+BULK_KINDS = (INVITATION, REMINDER, BROADCAST, "day_before", "question")
 WINDOW = timedelta(hours=24)
 
 

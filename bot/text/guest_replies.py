@@ -236,6 +236,31 @@ def day_before(lang: str, name: str, event: str, when: str, location: str | None
 
 
 @in_language
+def question(lang: str, event: str, text: str) -> str:
+    """A question from the organisers of an event, answered with the buttons below it."""
+    return _("📋 {event}: {question}", event=event, question=text)
+
+
+@in_language
+def question_typed(lang: str, event: str, text: str, options: list[str]) -> str:
+    """The same question for a template (no buttons): the options to type."""
+    listed = i18n.Raw("\n".join(f"{n}. {i18n.isolate(o, lang)}" for n, o in enumerate(options, start=1)))
+    return _("📋 {event}: {question}\n{options}\nReply with your choice.", event=event, question=text,
+             options=listed)
+
+
+@in_language
+def choose(lang: str) -> str:
+    """The button that opens a list of options."""
+    return _("Choose")
+
+
+@in_language
+def answer_noted(lang: str, question: str, option: str) -> str:
+    return _("✅ Noted for “{question}”: {option}. Thank you!", question=question, option=option)
+
+
+@in_language
 def date_tba(lang: str) -> str:
     return i18n.Raw(_("date to be announced"))
 

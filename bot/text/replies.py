@@ -485,6 +485,45 @@ def call_list(found) -> str:
     return cap("\n".join(lines))
 
 
+def nobody_to_ask(event) -> str:
+    return _("Nobody to ask yet: no guest of {event} has said they are coming.", event=event.name)
+
+
+def ask_question(event, text: str, options: list[str], count: int, skipped: dict) -> str:
+    listed = " / ".join(i18n.isolate(o) for o in options)
+    return _("Ask {guests} coming to {event}:\n\n“{question}”\n{options}\n", guests=i18n.Raw(guests_count(count)),
+             event=event.name, question=text, options=i18n.Raw(listed)) + _skipped(skipped) + _(" Reply yes or no.")
+
+
+def question_sent(event, question: dict, total: int) -> str:
+    return _("📋 Asking {guests} of {event}: “{question}”. Send *answers* for the totals.",
+             guests=i18n.Raw(guests_count(total)), event=event.name, question=question["text"])
+
+
+def answers_totals(event, found: list) -> str:
+    """Per question: each option's guests and people (adults and children), and by side."""
+    if not found:
+        return _("No questions for {event} yet. Ask the confirmed guests: *ask Meal? meat / fish / vegan*",
+                 event=event.name)
+    lines = [_("📋 *Answers for {event}*", event=event.name)]
+    for item in found:
+        lines.append("")
+        lines.append("*" + i18n.isolate(item.question["text"]) + "*")
+        for row in item.options:
+            people = ngettext("1 person", "{n} people", row.adults + row.children)
+            if row.children:
+                people = _("{people} ({adults} adults, {children} children)", people=i18n.Raw(people),
+                           adults=row.adults, children=row.children)
+            lines.append(_("{option}: {people} · {guests}", option=row.option, people=i18n.Raw(people),
+                           guests=i18n.Raw(guests_count(row.guests))))
+            sides = {k: v for k, v in row.by_side.items() if k}
+            if sides:
+                lines.append("   " + " · ".join(f"{i18n.isolate(k)} {i18n.number(v)}" for k, v in sorted(sides.items())))
+        if item.unanswered:
+            lines.append(_("⏳ {guests} coming haven't answered", guests=i18n.Raw(guests_count(item.unanswered))))
+    return cap("\n".join(lines))
+
+
 def _dialable(phone: str) -> str:
     """+972541234001 as WhatsApp makes it a tap-to-call link: the full international number."""
     return i18n.isolate(phone)

@@ -59,7 +59,7 @@ def render(message: dict | None, to: str, settings: Settings, stored_fallback: d
         if kind == "list":
             rows = [tuple(r) for r in message["rows"]]
             return Rendered(list_payload(to, message["text"], message.get("button") or "Choose", rows,
-                                         section_title=message.get("section")))
+                                         section_title=message.get("section")), _broadcast(settings, to, message))
         if kind == "invitation":
             return _invitation(message, to, settings)
         if kind == "media":  # inside the 24-hour window only: no template carries a file

@@ -320,7 +320,7 @@ def _addresses(session: Session, rows) -> dict:
 
 # What waits for the morning: messages the organisers send to guests, not replies to
 # someone who just wrote.
-QUIET_KINDS = frozenset({"invitation", "reminder", "broadcast", "guest_message", "day_before"})
+QUIET_KINDS = frozenset({"invitation", "reminder", "broadcast", "guest_message", "day_before", "question"})
 
 
 def _quiet_ends(session: Session, rows, quiet_hours: str | None, now: datetime) -> dict:
