@@ -28,12 +28,15 @@ from sqlalchemy.orm import Session
 from storage.db import is_postgres
 from storage.models import Direction, EarlyStatus, Guest, InvitationState, Message, MessageStatus, utcnow
 
+from bot.services import outbox
 from bot.whatsapp.inbound import StatusUpdate
 from bot.whatsapp.client import reason_for
 
 log = logging.getLogger("bot.delivery")
 
 INVITATION_KIND = "invitation"
+ENGAGEMENT_LIMIT = 131049
+ENGAGEMENT_RETRY = timedelta(hours=24)
 EARLY_STATUS_MAX_AGE = timedelta(days=1)
 
 _MESSAGE_RANK = {
@@ -184,11 +187,25 @@ def _apply(session: Session, message: Message, status: str, code: int | None, er
             message.error_code = code
             message.error_text = (error_text or "failed")[:500]
             changed = True
+            if code == ENGAGEMENT_LIMIT:
+                _try_again_tomorrow(session, message)
     else:
         return False
     if message.kind == INVITATION_KIND and message.guest_id is not None:
         changed = _apply_to_guest(session, message, status, code, error_text) or changed
     return changed
+
+
+def _try_again_tomorrow(session: Session, message: Message) -> None:
+    """131049 (Meta's per-user marketing limit): the same message once more, a day later.
+    The copy's dedupe key makes it once per message, whatever repeats the webhook brings."""
+    if message.payload is None or (message.dedupe_key or "").startswith("engagement:"):
+        return
+    outbox.enqueue(session, phone=message.phone, message=message.payload, kind=message.kind, body=message.body,
+                   event_id=message.event_id, guest_id=message.guest_id, user_id=message.user_id,
+                   batch_id=message.batch_id, dedupe_key=f"engagement:{message.id}",
+                   not_before=utcnow() + ENGAGEMENT_RETRY)
+    log.info("%s held back by Meta's marketing limit (131049): trying again in 24 hours", message.kind)
 
 
 def _apply_to_guest(session: Session, message: Message, status: str, code: int | None,

@@ -156,7 +156,7 @@ class Claimed:
 @dataclass
 class Result:
     row: Claimed
-    outcome: str  # sent | retry | fallback | failed | released | stop
+    outcome: str  # sent | retry | later | fallback | failed | released | stop
     wamid: str | None = None
     error: Exception | None = None
     sent_at: datetime | None = None
@@ -318,6 +318,11 @@ def _addresses(session: Session, rows) -> dict:
     return {user_id: (phone, None if phone else wa_user_id) for user_id, phone, wa_user_id in found}
 
 
+# 131049: Meta held a marketing message back for this user (its per-user limit); one more
+# try a day later often gets through.
+ENGAGEMENT_LIMIT = 131049
+ENGAGEMENT_RETRY = timedelta(hours=24)
+
 # What waits for the morning: messages the organisers send to guests, not replies to
 # someone who just wrote.
 QUIET_KINDS = frozenset({"invitation", "reminder", "broadcast", "guest_message", "day_before", "question"})
@@ -405,6 +410,8 @@ def send_claimed(rt, row: Claimed, limiter: RateLimiter | None, halt: threading.
             return Result(row, "retry", error=exc)
         if exc.fallback_to_template and rendered.fallback:
             return Result(row, "fallback", error=exc, fallback=rendered.fallback)
+        if exc.code == ENGAGEMENT_LIMIT and row.attempts <= 1:
+            return Result(row, "later", error=exc)  # Meta's marketing limit: tomorrow, once
         return Result(row, "failed", error=exc)
     except Exception as exc:  # a bug or an unexpected transport failure: retry later, loudly
         log.exception("sending %s to %s raised unexpectedly", row.kind, row.shown)
@@ -461,6 +468,13 @@ def record(rt, results: list[Result], stats: WorkerStats, *, now: datetime | Non
                               error_text=f"{_reason(error)}: sending the template instead"[:500])
                 stats.fell_back += 1
                 log.info("%s to %s is outside the 24-hour window: queued its template instead",
+                         row.kind, row.shown)
+            elif outcome == "later":
+                values.update(status=MessageStatus.queued, next_attempt_at=now + ENGAGEMENT_RETRY,
+                              error_code=getattr(error, "code", None),
+                              error_text=f"{_reason(error)}: trying again in 24 hours"[:500])
+                stats.retried += 1
+                log.info("%s to %s held back by Meta's marketing limit; trying again in 24 hours",
                          row.kind, row.shown)
             elif outcome == "retry" and row.attempts < max_attempts:
                 delay = backoff_seconds(row.attempts)
