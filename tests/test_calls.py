@@ -7,8 +7,9 @@ import re
 
 from sqlalchemy import select
 
+from bot import create_app
 from storage.models import Guest, RsvpStatus
-from tests.phone import phone_factory  # noqa: F401  (fixture)
+from tests.phone import Phone, phone_factory  # noqa: F401  (fixture)
 
 DANA, NOAM, VERA = "+972521110001", "+972521110002", "+972521110003"
 GUESTS = {"Avi": "+972541234001", "Bea": "+972541234002", "Cy": "+972541234003", "Dov": "+972541234004",
@@ -95,3 +96,22 @@ def test_nobody_to_call_when_everyone_answered(phone_factory, fake_graph):
     dana.tap("confirm:yes", "Yes")
     dana.send("mark Avi no")
     assert "Nobody to call" in dana.send("calls")
+
+
+def test_a_guest_the_invitation_never_reached_comes_with_their_page_to_send_by_sms(settings, fake_graph):
+    app = create_app(settings.with_overrides(public_url="https://invites.example.com"))
+    rt = app.extensions["invitebot"]
+    try:
+        dana = Phone(app.test_client(), rt, fake_graph, DANA, "Dana")
+        dana.send("new event Wedding\ndate: 12/6/2027\nlocation: Hangar 11")
+        dana.send(f"add guests\nAvi Cohen {GUESTS['Avi']}\nEli Cohen {GUESTS['Eli']}")
+        fake_graph.fail_number(GUESTS["Eli"])
+        dana.send("invite")
+        dana.tap("confirm:yes", "Yes")
+        listing = dana.send("calls")
+        eli = listing[listing.index("Eli Cohen"):]
+        assert "the invitation didn't arrive" in eli and "their page, to send by SMS: https://invites.example.com/r/" in eli
+        avi = listing[listing.index("Avi Cohen"):listing.index("Eli Cohen")]
+        assert "/r/" not in avi     # it reached Avi: no page needed
+    finally:
+        rt.engine.dispose()

@@ -575,7 +575,10 @@ class OrganiserChat:
         found = calls.call_list(self.session, self.user, event.id)
         convo.save_listing(self.conv, "guests", event.id, [str(item.guest.id) for item in found.mine], mode="calls",
                            total=len(found.mine))
-        self.say(replies.call_list(found))
+        secret, base = self.settings.whatsapp_app_secret, self.settings.public_url
+        links = {item.guest.id: rsvp_links.page_url(base, rsvp_links.token_for(secret, item.guest))
+                 for item in found.mine if item.reason == "failed" and secret and base}
+        self.say(replies.call_list(found, links))
 
     def cmd_called(self, cmd: C.Called, event: Event) -> None:
         guest = self.resolve_guest(event, cmd.ref, _("called {ref} yes", ref=REF))

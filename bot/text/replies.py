@@ -456,7 +456,7 @@ CALL_REASONS = {"failed": N_("the invitation didn't arrive"), "unread": N_("hasn
                 "no_answer": N_("no answer yet"), "maybe": N_("said maybe")}
 
 
-def call_list(found) -> str:
+def call_list(found, links: dict | None = None) -> str:
     """The member's share of the call list, numbered for *called <n> ...*."""
     event = found.event
     if not found.total:
@@ -479,6 +479,8 @@ def call_list(found) -> str:
             note = _("{reason}; didn't pick up last time", reason=i18n.Raw(note))
         lines.append(_("{n}. {name} {phone} · {note}", n=_raw(n), name=guest_name(guest),
                        phone=i18n.Raw(_dialable(guest.phone)), note=i18n.Raw(note)))
+        if links and guest.id in links:
+            lines.append(_("   their page, to send by SMS: {link}", link=i18n.Raw(links[guest.id])))
     if len(found.mine) > PAGE_SIZE:
         lines.append(_("…and {n} more", n=len(found.mine) - PAGE_SIZE))
     lines.append(_("\nAfter a call: *called 1 yes party 2* (or no, maybe, no answer)."))
