@@ -108,7 +108,7 @@ def test_rounds_wait_for_daytime_in_the_events_time_zone(runtime, fake_graph):
     assert scheduler.tick(runtime, now=utc(2031, 6, 5, 5, 59)).rounds == 0   # 08:59 in Jerusalem
     assert scheduler.tick(runtime, now=utc(2031, 6, 5, 17, 0)).rounds == 0   # 20:00
     assert scheduler.tick(runtime, now=utc(2031, 6, 4, 22, 30)).rounds == 0  # 01:30 on the day
-    assert scheduler.tick(runtime, now=utc(2031, 6, 6, 7, 0)).rounds == 0    # 6 days before: no round
+    assert scheduler.tick(runtime, now=utc(2031, 6, 7, 7, 0)).rounds == 0    # 5 days before: no round
     assert scheduler.tick(runtime, now=utc(2031, 6, 5, 6, 0)).rounds == 1    # 09:00
     assert _rounds(runtime) == [(7, 1)]
 
@@ -223,3 +223,33 @@ def test_the_tally_names_a_failure_as_everywhere_else(runtime, fake_graph):
     drain(runtime)
     assert [m.text for m in fake_graph.sent_to(DANA)] == [
         "❌ The automatic reminder for Dana & Noam's wedding is out: 0 sent, 1 failed (1 template paused)."]
+
+
+def test_a_round_missed_while_no_worker_ran_goes_the_next_day_not_later(runtime, fake_graph):
+    _setup(runtime)
+    assert scheduler.tick(runtime, now=utc(2031, 6, 6, 7, 0)).rounds == 1    # the 7-day round, a day late
+    assert scheduler.tick(runtime, now=utc(2031, 6, 6, 9, 0)).rounds == 0    # once
+    assert _rounds(runtime) == [(7, 1)]
+
+
+def test_a_stale_round_is_not_sent(runtime, fake_graph):
+    _setup(runtime, reminder_days=(7,))
+    assert scheduler.tick(runtime, now=utc(2031, 6, 8, 7, 0)).rounds == 0    # 4 days before: the 7-day round is stale
+
+
+def test_rounds_skip_maybes_and_invitations_not_yet_delivered_and_stop_after_three(runtime, fake_graph):
+    event_id = _setup(runtime, reminder_days=(30, 20, 10, 5))
+    with runtime.transaction() as s:
+        dana = s.scalar(select(User).where(User.phone == DANA))
+        maybe = guests.add_guest(s, dana, event_id, guests.GuestInput(first_name="Maybe", phone="+972541234006"))
+        maybe.invitation = InvitationState.read
+        guests.mark_rsvp(s, dana, event_id, maybe.id, "maybe")
+        sent_only = guests.add_guest(s, dana, event_id, guests.GuestInput(first_name="Sent", phone="+972541234007"))
+        sent_only.invitation = InvitationState.sent
+    for day in (13, 23, 2, 7):   # 30, 20, 10 and 5 days before the wedding, 10:00 in Jerusalem
+        month = 5 if day > 12 else 6
+        scheduler.tick(runtime, now=utc(2031, month, day, 7, 0))
+    with runtime.transaction() as s:
+        reached = list(s.scalars(select(Message.phone).where(Message.kind == "reminder")))
+    assert sorted(set(reached)) == [PENDING]          # not the maybe, not the undelivered invitation
+    assert reached.count(PENDING) == sending.MAX_AUTOMATIC_REMINDERS == 3

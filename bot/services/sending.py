@@ -223,6 +223,29 @@ def pending_audience(session: Session, event: Event) -> Audience:
     return _pending_candidates(session, event)
 
 
+# An automatic round reminds each guest at most this many times.
+MAX_AUTOMATIC_REMINDERS = 3
+
+
+def round_audience(session: Session, event: Event) -> Audience:
+    """Who an automatic reminder round reaches: guests whose invitation arrived (delivered
+    or read) and who said nothing at all (not even maybe), not opted out, reminded fewer
+    than MAX_AUTOMATIC_REMINDERS times."""
+    rows = list(session.scalars(_ordered(select(Guest).where(
+        Guest.event_id == event.id,
+        Guest.status == RsvpStatus.invited,
+        Guest.answered_at.is_(None),
+        Guest.invitation.in_([InvitationState.delivered, InvitationState.read]),
+    ))))
+    reminded = dict(session.execute(
+        select(Message.guest_id, func.count()).where(
+            Message.event_id == event.id, Message.kind == REMINDER, Message.direction == Direction.outbound,
+            Message.guest_id.in_([g.id for g in rows]))
+        .group_by(Message.guest_id)).all()) if rows else {}
+    return split_audience(session, [g for g in rows if reminded.get(g.id, 0) < MAX_AUTOMATIC_REMINDERS], event,
+                          retry_failed=False)
+
+
 def broadcast_audience(session: Session, actor: User, event_id, status=None, side: str | None = None) -> Audience:
     """Guests matching the filters: status pending/confirmed/declined (or "not invited"), side."""
     event, _ = require(session, actor, event_id, Action.SEND)

@@ -246,9 +246,14 @@ def _local_now(now: datetime, tz: str) -> datetime:
     return now.astimezone(zone)
 
 
+# A round whose day went by with no worker running is still sent the day after.
+CATCH_UP_DAYS = 1
+
+
 def due_round(event: Event, now: datetime) -> int | None:
-    """The reminder round (days before) due for `event` at `now`, if any: today is that
-    many days before the date, in the event's time zone, within sensible hours."""
+    """The reminder round (days before) due for `event` at `now`, if any: its day has come
+    (today, or yesterday when no worker ran then), in the event's time zone, within
+    sensible hours, and the event is still ahead."""
     if not event.date or not event.reminder_days:
         return None
     local = _local_now(now, event.timezone)
@@ -259,7 +264,10 @@ def due_round(event: Event, now: datetime) -> int | None:
         wanted = {int(d) for d in event.reminder_days}
     except (TypeError, ValueError):
         return None
-    return days if days > 0 and days in wanted else None
+    if days <= 0:
+        return None
+    latest = min((d for d in wanted if d >= days), default=None)
+    return latest if latest is not None and latest - days <= CATCH_UP_DAYS else None
 
 
 def run_reminder_rounds(rt, now: datetime) -> tuple[int, int]:
@@ -304,7 +312,7 @@ def _run_round(session: Session, event_id, now: datetime, limit: str | None = No
     round_ = ReminderRound(event_id=event.id, days_before=days, event_date=event.date, sent_at=now, recipients=0)
     session.add(round_)
     session.flush()  # a concurrent worker's round makes this fail: nothing is queued twice
-    audience = sending.pending_audience(session, event)  # the same rule as the `remind` command
+    audience = sending.round_audience(session, event)
     batch = sending.queue_reminders(session, event, audience.guests, requested_by=None,
                                     dedupe_tag=f"round:{days}:{event.date.isoformat()}",
                                     daily_limit=sending.daily_limit(limit))
