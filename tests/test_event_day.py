@@ -188,3 +188,15 @@ def test_an_event_that_keeps_shabbat_sends_nothing_until_it_ends(runtime, fake_g
     with runtime.transaction() as s:
         [held] = s.scalars(select(Message).where(Message.kind == "invitation")).all()
         assert held.attempts >= 1
+
+
+def test_a_day_before_message_that_could_not_go_in_time_is_never_sent_late(runtime, fake_graph):
+    fake_graph.window_enforced = False
+    # queued the day before an event that has begun since (the worker could not send it in time)
+    _confirmed_event(runtime, on_date=date(2026, 6, 12))
+    assert clock.tick(runtime, datetime(2026, 6, 11, 9, 0, tzinfo=timezone.utc)).day_before == 1
+    drain(runtime)
+    assert fake_graph.sent_to(AVI) == []
+    with runtime.transaction() as s:
+        [message] = s.scalars(select(Message).where(Message.kind == "day_before")).all()
+        assert message.status.value == "failed" and "too late" in message.error_text

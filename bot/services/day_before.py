@@ -9,7 +9,7 @@ that was down all that day does not send it late: the next day is the event itse
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
@@ -64,6 +64,8 @@ def queue(session: Session, event: Event, *, secret: str | None = None, base_url
     # still get it (a template outside the window), as do those who answered on WhatsApp.
     language = languages.for_guests(session, event, guests)
     links = map_links(event.location) or {}
+    starts = datetime.combine(event.date, event.start_time or time(12, 0))
+    expires = starts.replace(tzinfo=_local(datetime.now(timezone.utc), event.timezone).tzinfo).astimezone(timezone.utc)
     queued = 0
     for guest in guests:
         lang = language[guest.id]
@@ -75,8 +77,10 @@ def queue(session: Session, event: Event, *, secret: str | None = None, base_url
             format_when(event.date, event.start_time, lang), event.location,
             waze=links.get("waze"), google=links.get("google"),
             calendar=f"{page}/event.ics" if page else None, page=page)
+        payload = notice(text, lang)
+        payload["expires_at"] = expires.isoformat()   # never delivered once the event has begun
         message = outbox.enqueue(
-            session, phone=guest.phone, message=notice(text, lang), kind=KIND, body=text,
+            session, phone=guest.phone, message=payload, kind=KIND, body=text,
             event_id=event.id, guest_id=guest.id, dedupe_key=f"day_before:{guest.id}:{event.date.isoformat()}")
         queued += message is not None
     if queued:

@@ -370,6 +370,17 @@ def lease_margin(transport, lease: float) -> float:
 RETRIED_JOBS = {CHART_JOB: (run_chart, "drawing a chart"), DIGEST_JOB: (run_digest, "sending a digest of guest notes")}
 
 
+def _too_late(payload) -> bool:
+    """A message with an `expires_at` (the day-before message) is never sent after it."""
+    raw = payload.get("expires_at") if isinstance(payload, dict) else None
+    if not raw:
+        return False
+    try:
+        return utcnow() >= datetime.fromisoformat(raw)
+    except (TypeError, ValueError):
+        return False
+
+
 def send_claimed(rt, row: Claimed, limiter: RateLimiter | None, halt: threading.Event,
                  margin: float | None = None) -> Result:
     """Send one claimed row (runs on a sender thread; no database here)."""
@@ -382,6 +393,8 @@ def send_claimed(rt, row: Claimed, limiter: RateLimiter | None, halt: threading.
         margin = lease_margin(rt.transport, row.lease)
     if (row.claimed_until - utcnow()).total_seconds() < margin:
         return Result(row, "expired")
+    if _too_late(row.payload):
+        return Result(row, "failed", error=WhatsAppError("too late: the event it was for has begun"))
     if row.kind in RETRIED_JOBS:
         run, what = RETRIED_JOBS[row.kind]
         try:
