@@ -144,14 +144,30 @@ def test_help_shows_only_what_the_role_allows(phone_factory):
     dana, noam = phone_factory(DANA), phone_factory(NOAM)
     dana.send("new event Wedding")
     admin_help = dana.send("help")
-    assert "delete event" in admin_help and "remove guest" in admin_help and "add member" in admin_help
+    assert "add guest" in admin_help and "invite" in admin_help and "stats" in admin_help
+    assert "*help guests*" in admin_help and "*help team*" in admin_help
+    assert "delete event" in dana.send("help events")
+    assert "remove guest" in dana.send("help guests")
+    assert "add member" in dana.send("help team")
     dana.send(f"add member {NOAM} viewer")
     viewer_help = noam.send("help")
     assert "you're viewer" in viewer_help
     assert "guests" in viewer_help and "stats" in viewer_help and "invite" in viewer_help
+    viewer_all = viewer_help + "".join(noam.send(f"help {topic}") for topic in ("events", "guests", "team"))
     for hidden in ("delete event", "remove guest", "add guest", "add member", "mark <ref>"):
-        assert hidden not in viewer_help, hidden
-    assert len(viewer_help) < len(admin_help) < 4096
+        assert hidden not in viewer_all, hidden
+    assert len(viewer_help) < len(admin_help)
+
+
+def test_help_is_short_and_every_command_is_one_topic_away(phone_factory):
+    dana = phone_factory(DANA)
+    dana.send("new event Wedding")
+    short = dana.send("help")
+    assert len(short.splitlines()) <= 32
+    topics = "".join(dana.send(f"help {t}") for t in ("events", "guests", "sending", "team", "account"))
+    for usage in ("quiet <22-8>", "shabbat on|off", "calls", "ask <question>", "token", "day before on|off"):
+        assert usage in topics, usage
+    assert "Help with what?" in dana.send("help xyz")
 
 
 def test_unknown_command_gets_a_one_line_hint(phone_factory):

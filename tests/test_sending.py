@@ -1,7 +1,7 @@
 """Invitations, reminders and broadcasts as outbox rows: audiences, dedupe, opt-outs, roles."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -10,7 +10,7 @@ from bot.worker import drain
 from bot.services import events, guests, members, sending
 from bot.services.errors import Conflict, InvalidInput, NotFound
 from bot.whatsapp.render import render
-from storage.models import Event, Guest, InvitationState, Message, RsvpStatus, SendBatch, User
+from storage.models import Event, Guest, InvitationState, Message, RsvpStatus, SendBatch, User, utcnow
 from bot.services.users import get_or_create_user
 
 
@@ -101,20 +101,23 @@ def test_only_permanent_failures_are_left_out_and_the_rest_are_invited_again(run
     failures = {"+972541234003": 131026,   # not on WhatsApp: for good
                 "+972541234004": 131021,   # not a valid recipient: for good
                 "+972541234005": 132015,   # the template was paused: try again
-                "+972541234006": 131049}   # WhatsApp's marketing limit: try again
+                "+972541234006": 131049}   # WhatsApp's marketing limit: tried again by itself tomorrow
     user_id, event_id = _invite_through_the_worker(runtime, fake_graph, failures)
     fake_graph.clear_failures()
     with runtime.transaction() as s:
         user = s.get(User, user_id)
         audience = sending.invite_audience(s, user, event_id)
-        assert sorted(g.phone for g in audience.guests) == ["+972541234005", "+972541234006"]
+        # the 131049 invitation waits for its own retry: inviting again would send it twice
+        assert sorted(g.phone for g in audience.guests) == ["+972541234005"]
         assert audience.skipped == {"opted out": 1, "invitation failed": 2}
-        assert sending.send_invitations(s, user, event_id).total == 2
+        assert sending.send_invitations(s, user, event_id).total == 1
         # the same request again (a redelivered confirmation) queues nothing more
         assert sending.send_invitations(s, user, event_id).total == 0
     drain(runtime)
-    for phone in ("+972541234005", "+972541234006"):
-        assert len(fake_graph.sent_to(phone)) == 1
+    assert len(fake_graph.sent_to("+972541234005")) == 1
+    assert fake_graph.sent_to("+972541234006") == []
+    drain(runtime, clock=lambda: utcnow() + timedelta(hours=24, minutes=1))
+    assert len(fake_graph.sent_to("+972541234006")) == 1
     with runtime.transaction() as s:
         states = {g.phone: g.invitation for g in s.scalars(select(Guest).where(Guest.event_id == event_id))}
     assert states["+972541234005"] == states["+972541234006"] == InvitationState.sent

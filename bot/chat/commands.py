@@ -89,7 +89,7 @@ class ParseError:
 
 @dataclass(frozen=True)
 class Help:
-    pass
+    topic: str | None = None   # a group of commands ("Guests"); None: the short overview
 
 
 @dataclass(frozen=True)
@@ -1627,7 +1627,31 @@ def _parse_token(inp: _Input) -> Token:
                 "תעזרי", "עזור לי", "תעזור לי", "הוראות", "התחל", "התחלה", "איך משתמשים", "עזרהה"],
        N_("help"), N_("this list"), "Account", None, Help, writes=False)
 def _parse_help(inp: _Input) -> Help:
-    return Help()
+    words = [w for w in inp.rest_words if w not in _FILLER and w not in {"with", "on", "for", "about", "me", "על",
+                                                                         "עם", "ב", "לי", "בבקשה", "please"}]
+    if not words:
+        return Help()
+    topic = _HELP_TOPICS.get(" ".join(words)) or _HELP_TOPICS.get(words[0])
+    if topic is None:
+        row = _match(words)
+        topic = row[1].group if row else None
+    if topic is None:
+        if inp.verb in ("help", "עזרה"):
+            raise _Fail(_("Help with what? Try: help guests (or events, sending, team, account)"))
+        return Help()   # "hi there", "מה אפשר לעשות פה"
+    return Help(topic=topic)
+
+
+# "help guests", "עזרה אורחים": one group of commands in full
+_HELP_TOPICS = {
+    "events": "Events", "event": "Events", "אירועים": "Events", "אירוע": "Events",
+    "guests": "Guests", "guest": "Guests", "אורחים": "Guests", "אורח": "Guests", "מוזמנים": "Guests",
+    "sending": "Sending", "send": "Sending", "messages": "Sending", "invitations": "Sending",
+    "שליחה": "Sending", "הודעות": "Sending", "הזמנות": "Sending",
+    "team": "Team", "members": "Team", "organisers": "Team", "organizers": "Team", "צוות": "Team",
+    "שותפים": "Team", "מארגנים": "Team",
+    "account": "Account", "settings": "Account", "חשבון": "Account", "הגדרות": "Account",
+}
 
 
 @_spec("yes / no", ["yes", "y", "yep", "yeah", "ok", "okay", "sure", "confirm", "go", "go ahead", "do it",
@@ -1707,18 +1731,28 @@ def action_for(command: object) -> Action | None:
     return spec.action if spec else None
 
 
-def help_lines(allowed: Callable[[Action | None], bool] = lambda action: True) -> list[tuple[str, list[tuple[str, str]]]]:
-    """[(group, [(usage, summary), ...]), ...] for the commands `allowed(action)` permits, in table order.
+# What the short `help` shows of each group; `help <group>` shows all of it.
+KEY_COMMANDS = frozenset({"new event", "events", "use", "event", "set", "add guest", "guests", "guest", "mark",
+                          "stats", "inbox", "invite", "remind", "broadcast", "calls", "members", "add member",
+                          "language"})
+
+
+def help_lines(allowed: Callable[[Action | None], bool] = lambda action: True, *, group: str | None = None,
+               key_only: bool = False) -> list[tuple[str, list[tuple[str, str]]]]:
+    """[(group, [(usage, summary), ...]), ...] for the commands `allowed(action)` permits, in table order:
+    every group or only `group`; with `key_only`, the everyday commands of each.
 
     Already in the reader's language (`i18n.use`): the group names, the usages with the command
     words of that language ("הוסף אורח <שם> <טלפון>" in Hebrew) and the summaries.
     """
     out: list[tuple[str, list[tuple[str, str]]]] = []
-    for group in GROUPS:
+    for name in GROUPS:
+        if group is not None and name != group:
+            continue
         rows = [(_(spec.usage), _(spec.summary)) for spec in COMMANDS
-                if spec.group == group and allowed(spec.action)]
+                if spec.group == name and allowed(spec.action) and (not key_only or spec.name in KEY_COMMANDS)]
         if rows:
-            out.append((_(group), rows))
+            out.append((_(name), rows))
     return out
 
 

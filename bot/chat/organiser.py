@@ -334,14 +334,19 @@ class OrganiserChat:
     def cmd_help(self, cmd: C.Help) -> None:
         found = self.current()
         if found is None:
-            groups = C.help_lines(lambda action: action is None)
+            groups = C.help_lines(lambda action: action is None, group=cmd.topic)
             if self.is_member:
                 text = replies.help_text(groups)
                 return self.say(text + _("\n\nPick an event with *events* and *use 2* to see its commands."))
             return self.say(replies.welcome_start() + "\n\n" + replies.help_text(groups))
         event, member = found
-        groups = C.help_lines(lambda action: action is None or role_allows(member.role, action))
-        self.say(replies.help_text(groups, event, member.role.value))
+        allowed = lambda action: action is None or role_allows(member.role, action)  # noqa: E731
+        if cmd.topic is not None:
+            groups = C.help_lines(allowed, group=cmd.topic)
+            return self.say(replies.help_text(groups, event, member.role.value))
+        groups = C.help_lines(allowed, key_only=True)
+        topics = [name for name, _rows in C.help_lines(allowed)]
+        self.say(replies.help_text(groups, event, member.role.value, more=topics))
 
     def cmd_new_event(self, cmd: C.NewEvent) -> None:
         same = [e for e, _m in event_service.list_events(self.session, self.user)

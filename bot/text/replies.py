@@ -1092,7 +1092,12 @@ def tokens_revoked(n: int) -> str:
                     "🔑 Revoked {n} API tokens. Anything using them stops working now.", n)
 
 
-def help_text(groups: list[tuple[str, list[tuple[str, str]]]], event=None, role: str | None = None) -> str:
+HELP_TOPIC_WORDS = {"Events": N_("help events"), "Guests": N_("help guests"), "Sending": N_("help sending"),
+                    "Team": N_("help team"), "Account": N_("help account")}
+
+
+def help_text(groups: list[tuple[str, list[tuple[str, str]]]], event=None, role: str | None = None,
+              more: list[str] | None = None) -> str:
     if event is not None:
         lines = [_("*Commands* for {event} (you're {role})", event=event.name,
                    role=i18n.Raw(role_name(role) if role else ""))]
@@ -1103,10 +1108,17 @@ def help_text(groups: list[tuple[str, list[tuple[str, str]]]], event=None, role:
         lines.append(f"*{_(group)}*")
         for usage, summary in rows:
             lines.append(f"• {_(usage)}: {_(summary)}")
+    if more:
+        lines.append("")
+        topics = " · ".join(f"*{_(HELP_TOPIC_WORDS[g])}*" for g in GROUPS_BY_NAME if _(g) in more)
+        lines.append(_("Everything else: {topics}", topics=i18n.Raw(topics)))
     if event is None:
         lines.append("")
         lines.append(_("Start with: new event Dana & Noam's wedding"))
     return cap("\n".join(lines))
+
+
+GROUPS_BY_NAME = ("Events", "Guests", "Sending", "Team", "Account")
 
 
 def expired(again: str) -> str:
