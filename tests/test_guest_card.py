@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from bot.services import tokens
+from bot.services import guests, tokens
 from storage.models import Event, Guest, User
 from tests.phone import phone_factory  # noqa: F401  (fixture)
 
@@ -90,3 +90,17 @@ def test_broadcast_pending_reaches_only_invited_guests_without_an_answer(phone_f
     assert not any("Please answer by Friday" in t for t in dov.texts)
     assert not any("Please answer by Friday" in t for t in avi.texts)
     assert any("Please answer by Friday" in t for t in bea.texts)
+
+
+def test_lists_sort_names_as_people_read_numbers(phone_factory, runtime):
+    dana = phone_factory(DANA, "Dana")
+    dana.send("new event Conference")
+    with runtime.transaction() as s:   # a list imported from a spreadsheet of tables
+        user = s.scalar(select(User).where(User.phone == DANA))
+        event_id = s.scalar(select(Event.id))
+        rows = [guests.GuestInput(first_name="Table", last_name=str(n), phone=f"+97254123{n:04d}", line_no=i)
+                for i, n in enumerate((10, 2, 1, 100, 20), start=1)]
+        guests.import_guests(s, user, event_id, rows)
+    listing = dana.send("guests")
+    order = [line.split(". ", 1)[1].split(" ⏳")[0] for line in listing.splitlines() if line[:1].isdigit()]
+    assert order == ["Table 1", "Table 2", "Table 10", "Table 20", "Table 100"]
