@@ -75,6 +75,17 @@ def test_semicolons_and_a_hebrew_header(phone_factory, runtime):
         assert s.scalar(select(Guest.side).where(Guest.first_name == "דנה")) == "כלה"
 
 
+def test_excels_old_code_pages_are_told_apart(phone_factory, runtime):
+    dana = organiser(phone_factory)
+    hebrew = "שם,טלפון\nדנה לוי,050-234-5671\nאבי כהן,050-234-5672\n".encode("cp1255")
+    western = "name,phone\nJosé García,050-234-5673\nFrançois Müller,050-234-5674\n".encode("cp1252")
+    assert "Added 2 guests" in dana.send_document(hebrew, "עברית.csv")
+    assert "Added 2 guests" in dana.send_document(western, "western.csv")
+    with runtime.transaction() as s:
+        names = set(s.scalars(select(Guest.first_name)))
+    assert {"דנה", "אבי", "José", "François"} <= names
+
+
 def test_a_file_that_is_not_a_csv_is_refused_and_changes_nothing(phone_factory, runtime):
     dana = organiser(phone_factory)
     reply = dana.send_document(b"PK\x03\x04\x00\x00binary", "guests.xlsx",

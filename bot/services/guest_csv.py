@@ -11,6 +11,8 @@ import csv
 import io
 from dataclasses import dataclass
 
+import charset_normalizer
+
 from storage.models import MAX_PARTY_SIZE
 
 from bot.text import i18n
@@ -67,11 +69,16 @@ def decode(data: bytes) -> str:
     if b"\x00" in data:
         raise NotACsv(i18n._("That file is not a CSV (it looks like a spreadsheet or an image). "
                              "Save it as CSV and send it again."))
-    for encoding in ("utf-8-sig", "cp1255"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    # Not UTF-8: Excel's Hebrew (cp1255) or Western (cp1252) code page, told apart by what
+    # the bytes read as (charset-normalizer), never by trying one first: almost any bytes
+    # decode as cp1255, and "José" would become "Josי".
+    best = charset_normalizer.from_bytes(data, cp_isolation=["cp1255", "cp1252", "utf_16"]).best()
+    if best is not None:
+        return str(best)
     return data.decode("latin-1")
 
 
