@@ -156,3 +156,19 @@ def test_it_refuses_to_run_with_whatsapp_credentials(db):
     assert result.returncode != 0
     assert "Run it without WhatsApp credentials" in result.stderr
     assert "EAAG-secret-token" not in result.stdout + result.stderr
+
+
+def test_a_csv_file_is_sent_with_file_and_a_space_sends_a_slash_as_text(db, tmp_path):
+    listing = tmp_path / "guests.csv"
+    listing.write_text("name,phone\nRuth Levi,052-111-1111\nאבי כהן,052-222-2222\n", encoding="utf-8")
+    lines = ["new event Picnic", f"/file {listing}", "/file /nowhere/guests.csv", " /start", "/quit"]
+    result = chat(db, lines)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    sent = said_after(out, f"/file {listing}")
+    assert "(sent guests.csv" in sent and "Added 2 guests" in sent
+    assert "can't read" in said_after(out, "/file /nowhere/guests.csv")
+    assert "unknown key" not in said_after(out, " /start")    # " /start" went to the bot as text
+    assert "*Commands* for Picnic" in said_after(out, " /start")
+    with db.engine.connect() as conn:
+        assert len(conn.execute(select(Guest.id)).all()) == 2

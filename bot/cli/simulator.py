@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import json
 import logging
+import mimetypes
 import secrets
 import sys
 import threading
 import time
 import uuid
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable, TextIO
 
 import click
@@ -71,10 +73,12 @@ Keys (everything else is sent to the bot as a WhatsApp message):
   /as <phone> [name]   become another WhatsApp user, e.g. a guest who got an invitation
   /tap <n>             tap button (or list row) n of the last message with buttons you got
   /contact <name> <phone>  share a contact card (organisers: adds a guest)
+  /file <path> [caption]   send a file as a document (a CSV guest list, say)
   /whoami              who you are now
   /help                this list
   /quit                leave (Ctrl-D too)
-End a line with \\ to write a message of several lines (e.g. add guests, one a line)."""
+End a line with \\ to write a message of several lines (e.g. add guests, one a line).
+To send text that starts with /, start the line with a space."""
 
 
 # --------------------------------------------------------------------------- what a phone shows
@@ -288,6 +292,26 @@ class Simulator:
             card_phone["wa_id"] = _wa_id(phone)
         self._post_message("contacts", [{"name": card_name, "phones": [card_phone]}])
 
+    def send_file(self, rest: str) -> None:
+        """Send a file from this computer as a WhatsApp document (with an optional caption)."""
+        path_text, _, caption = rest.partition(" ")
+        if not path_text:
+            self.echo("(usage: /file <path> [caption], e.g. /file guests.csv)")
+            return
+        path = Path(path_text).expanduser()
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            self.echo(f"(can't read {path}: {exc.strerror or exc})")
+            return
+        mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        media_id = self.transport.add_media(data, mime)
+        self.echo(f"{INDENT}(sent {path.name}, {len(data)} bytes)")
+        body = {"id": media_id, "mime_type": mime, "filename": path.name, "sha256": ""}
+        if caption.strip():
+            body["caption"] = caption.strip()
+        self._post_message("document", body)
+
     def tap(self, number: int) -> None:
         wamid, taps = self.last_taps.get(self.phone, (None, []))
         if not taps:
@@ -390,7 +414,7 @@ class Simulator:
         text = line.strip()
         if not text:
             return True
-        if text.startswith("/"):
+        if line.lstrip("\n").startswith("/"):   # " /help" (a space first) is text for the bot
             return self._key(text)
         self.say(line.strip("\n"))
         return True
@@ -422,6 +446,8 @@ class Simulator:
                 self.echo("(usage: /contact <name> <phone>, e.g. /contact Ruth Levi 052-111-1111)")
                 return True
             self.share_contact(name, phone_text)
+        elif verb == "/file":
+            self.send_file(rest)
         elif verb == "/tap":
             if not rest.isdigit():
                 self.echo("(usage: /tap <n>, the number in [ ] on a button)")

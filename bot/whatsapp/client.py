@@ -811,6 +811,15 @@ class ConsoleTransport:
         self.on_send = on_send
         self.sent: list[dict[str, Any]] = []
         self._lock = threading.Lock()
+        # Files "sent" from the simulator's terminal (/file), by media id: no Graph API to fetch them from.
+        self.media: dict[str, tuple[bytes, str]] = {}
+
+    def add_media(self, data: bytes, mime_type: str) -> str:
+        """Keep a file as if someone had sent it on WhatsApp; its media id."""
+        media_id = f"console.{uuid.uuid4().hex}"
+        with self._lock:
+            self.media[media_id] = (data, mime_type)
+        return media_id
 
     max_request_seconds = 0.0  # no network: a send cannot outlast its claim
 
@@ -831,10 +840,18 @@ class ConsoleTransport:
         return None
 
     def get_media(self, media_id: str) -> dict[str, Any]:
+        if media_id in self.media:
+            data, mime_type = self.media[media_id]
+            return {"id": media_id, "mime_type": mime_type, "file_size": len(data), "messaging_product": "whatsapp"}
         raise WhatsAppError("media download needs WhatsApp credentials")
 
     def download_media(self, media_id: str, max_bytes: int = MAX_MEDIA_BYTES,
                        deadline: float = MEDIA_DEADLINE_SECONDS) -> tuple[bytes, str]:
+        if media_id in self.media:
+            data, mime_type = self.media[media_id]
+            if len(data) > max_bytes:
+                raise MediaTooLarge(f"media {media_id} is {len(data)} bytes, over {max_bytes}")
+            return data, mime_type
         raise WhatsAppError("media download needs WhatsApp credentials")
 
     def upload_media(self, data: bytes, mime_type: str, filename: str) -> str:
