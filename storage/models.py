@@ -253,6 +253,12 @@ class Guest(Base):
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
 
+    @property
+    def people(self) -> int:
+        """How many this guest counts as when coming: the party size, or one when not said.
+        The one rule for lists, cards, stats and the caterer's totals."""
+        return self.party_size if self.party_size is not None else 1
+
 
 INBOX_WHERE = "direction = 'in' AND status = 'received'"
 

@@ -184,7 +184,7 @@ def totals(session: Session, actor: User, event_id) -> tuple[Event, list[Questio
             if option not in rows:
                 unanswered += 1
                 continue
-            party = guest.party_size or 1
+            party = guest.people
             kids = min(guest.children or 0, party)
             row = rows[option]
             row.guests += 1

@@ -363,6 +363,12 @@ def notify_set(event, on: bool) -> str:
 
 # ---------------------------------------------------------------- guests
 
+def _people(guest) -> int:
+    """Guest.people, for guests and look-alikes alike: the party size, or one when not said."""
+    party = getattr(guest, "party_size", None)
+    return party if party is not None else 1
+
+
 def guest_name(guest: Guest) -> str:
     if getattr(guest, "forgotten_at", None) is not None:
         return _("a guest who asked to be forgotten")
@@ -371,7 +377,7 @@ def guest_name(guest: Guest) -> str:
 
 def status_mark(guest: Guest) -> str:
     if guest.status == RsvpStatus.confirmed:
-        mark = f"✅ {guest.party_size if guest.party_size else 1}"
+        mark = f"✅ {_people(guest)}"
         kids = getattr(guest, "children", None)  # None: not said
         if kids:
             children = ngettext("1 child", "{n} children", kids)
@@ -410,7 +416,7 @@ def user_name(user) -> str:
 def answer_text(guest: Guest) -> str:
     """The guest's answer in words: "✅ coming, 3 people (1 child)", "🤔 maybe", "⏳ no answer yet"."""
     if guest.status == RsvpStatus.confirmed:
-        people = ngettext("1 person", "{n} people", guest.party_size or 1)
+        people = ngettext("1 person", "{n} people", _people(guest))
         if getattr(guest, "children", None):
             return _("✅ coming, {people} ({children})", people=i18n.Raw(people),
                      children=i18n.Raw(ngettext("1 child", "{n} children", guest.children)))
@@ -721,7 +727,7 @@ def guest_updated(event, guest: Guest, field: str, old_name: str | None = None) 
 
 def guest_marked(event, guest: Guest) -> str:
     if guest.status == RsvpStatus.confirmed:
-        party = guest.party_size if guest.party_size else 1
+        party = _people(guest)
         kids = getattr(guest, "children", None)  # None: not said
         if kids:
             children = ngettext("1 child", "{n} children", kids)
