@@ -3,11 +3,11 @@ same rules and organiser notices as WhatsApp, protected, rate-limited, leaking n
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, time
 
 from sqlalchemy import select
 
-from bot.services import events, guests, rsvp_links
+from bot.services import events, guests, questions, rsvp_links
 from bot.services.users import get_or_create_user
 from bot.web import page
 from storage.models import Guest, Message, RsvpStatus
@@ -168,3 +168,23 @@ def test_the_link_command_gives_a_guest_page_that_opens(settings, fake_graph, db
         assert app.test_client().get(url.group(1).rstrip("\u2069")).status_code == 404
     finally:
         rt.engine.dispose()
+
+
+def test_the_page_shows_the_start_time_and_takes_answers_to_the_events_questions(client, runtime):
+    guest_id, token, _ = _seed(runtime, language="en", name="Dana's party", location="Tel Aviv")
+    with runtime.transaction() as s:
+        admin = get_or_create_user(s, phone=ORGANISER)
+        event_id = s.get(Guest, guest_id).event_id
+        events.update_event(s, admin, event_id, start_time=time(19, 30))
+        guests.mark_rsvp(s, admin, event_id, guest_id, "confirmed", party_size=2)
+        questions.ask(s, admin, event_id, "Meal?", ["meat", "fish", "vegan"])
+    html = client.get(f"/r/{token}").get_data(as_text=True)
+    assert "Sat 12 Jun 2027, 19:30" in html
+    assert "<legend>Meal?</legend>" in html and '<label for="q-1-2">fish</label>' in html
+    r = client.post(f"/r/{token}", data={"csrf": _csrf(html), "answer": "yes", "adults": "2", "children": "0",
+                                         "q-1": "2"})
+    assert r.status_code == 200
+    assert _guest(runtime, guest_id).answers == {"1": "fish"}
+    assert 'id="q-1-2" value="2" checked' in client.get(f"/r/{token}").get_data(as_text=True)
+    ics = client.get(f"/r/{token}/event.ics").get_data(as_text=True)
+    assert "DTSTART:20270612T163000Z" in ics

@@ -66,7 +66,7 @@ def read_progress(session: Session, event: Event, now: datetime | None = None) -
         bucket = p.by_side.setdefault(side, {"confirmed": 0, "declined": 0, "pending": 0})
         if g.status == RsvpStatus.confirmed:
             p.counts["confirmed"] += 1
-            p.headcount += g.party_size if g.party_size is not None else 1
+            p.headcount += g.people
             bucket["confirmed"] += 1
             if g.answered_at:
                 p.confirmed_at.append(g.answered_at)

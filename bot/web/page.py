@@ -26,7 +26,7 @@ from flask import Blueprint, Flask, Response, current_app, render_template, requ
 from storage.models import MAX_PARTY_SIZE, Event, RsvpStatus
 
 from bot.runtime import current as runtime
-from bot.services import rsvp, rsvp_links
+from bot.services import questions, rsvp, rsvp_links
 from bot.text import i18n
 from bot.text.dates import format_when
 from bot.text.maps import map_links
@@ -130,6 +130,8 @@ def _render(guest, event: Event, status: int = 200, errors: list[str] | None = N
         location=event.location, maps=map_links(event.location),
         answer_text=texts.current_answer(lang, guest.status.value, guest.party_size, guest.children, answered),
         answered=answered, errors=errors or [], thanks=thanks, max_party=MAX_PARTY_SIZE,
+        questions=[{"id": q["id"], "text": q["text"], "options": q["options"],
+                    "chosen": (guest.answers or {}).get(str(q["id"]))} for q in event.questions or []],
         form=form or {"answer": current, "adults": str(adults), "children": str(children)},
     )
     return _private(Response(html, status=status, mimetype="text/html"))
@@ -186,6 +188,10 @@ def answer(token: str):
             return _render(guest, event, 422, errors, form)
         if choice == "yes":
             rsvp.record_answer(session, guest, "yes", adults + children, via="page", children=children)
+            for question in event.questions or []:   # the event's questions, for those coming
+                picked = request.form.get(f"q-{question['id']}", "")
+                if picked.isdigit() and 1 <= int(picked) <= len(question["options"]):
+                    questions.record(session, guest, question["id"], question["options"][int(picked) - 1])
         else:
             rsvp.record_answer(session, guest, choice, via="page")
         return _render(guest, event, template="web/thanks.html", thanks=texts.thanks(lang, choice))
