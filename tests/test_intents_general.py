@@ -208,3 +208,149 @@ def test_questions_read_and_never_write(text, expected):
 
 def test_a_question_about_the_bot_is_not_the_guest_list():
     assert isinstance(cmd("who built you?"), C.ParseError)
+
+
+# ------------------------------------------------------------------ the event's settings in the organiser's words
+# (examples of their own, not corpus lines)
+
+@pytest.mark.parametrize("text,expected", [
+    ("בשבת לא לשלוח כלום לאורחים", C.Shabbat(on=True)),
+    ("please hold all messages on shabbat", C.Shabbat(on=True)),
+    ("we're not religious, you can send on saturday", C.Shabbat(on=False)),
+    ("בלי הודעות לאורחים בין 23 ל-8", C.Quiet(hours="23-8")),
+    ("no messages to guests at night from 10pm to 9am", C.Quiet(hours="22-9")),
+    ("בטל את שעות השקט", C.Quiet(hours=None)),
+    ("לא צריך את ההודעה של יום לפני", C.DayBefore(on=False)),
+    ("please switch the day before message on", C.DayBefore(on=True)),
+])
+def test_settings_in_plain_words_are_asked_back(text, expected):
+    r = read(text)
+    assert r.command == expected, r
+    assert not r.sure   # a guessed setting is restated and runs on yes
+    assert isinstance(r.command, intents.DIRECT_WRITES)
+
+
+def test_quiet_hours_without_an_end_ask_from_when_to_when():
+    assert isinstance(cmd("no messages at night please"), C.ParseError)
+
+
+@pytest.mark.parametrize("text,hour,minute", [
+    ("הקבלת פנים מתחילה ב-19:30", 19, 30),
+    ("the reception starts at 7pm", 19, 0),
+    ("שעת ההתחלה 20:15", 20, 15),
+])
+def test_the_start_time_in_plain_words(text, hour, minute):
+    c = cmd(text)
+    assert isinstance(c, C.SetEventField) and c.field == "time", c
+    assert (c.value.hour, c.value.minute) == (hour, minute)
+
+
+def test_a_time_with_a_new_date_is_kept():
+    c = cmd("the wedding moved to July 3 at 20:00")
+    assert isinstance(c, C.SetEventField) and c.field == "date", c
+    assert c.value == date(2027, 7, 3) and (c.time.hour, c.time.minute) == (20, 0)
+
+
+def test_a_time_inside_a_new_events_place_is_its_start():
+    c = cmd("אירוע חדש: יום הולדת 40 לרונית, 5.3 בשעה 21:00, בר הנמל")
+    assert isinstance(c, C.NewEvent), c
+    assert c.date == date(2027, 3, 5) and (c.time.hour, c.time.minute) == (21, 0)
+    assert "21" not in (c.location or "")
+
+
+def test_a_time_in_a_message_to_guests_is_not_the_start_time():
+    c = cmd("תגיד לכולם שמתחילים ב-20:00")
+    assert not isinstance(c, C.SetEventField), c
+
+
+# ------------------------------------------------------------------ calls, answers, one guest
+
+@pytest.mark.parametrize("text", ["את מי עוד צריך להתקשר?", "who's left to phone", "phone list please"])
+def test_who_to_call_is_the_call_list(text):
+    assert isinstance(cmd(text), C.Calls)
+
+
+@pytest.mark.parametrize("text,outcome,party", [
+    ("דיברתי עם שושי, היא מגיעה עם עוד 2", "yes", 3),
+    ("צלצלתי למשפחת עמר והם לא יכולים", "no", None),
+    ("I rang Moti, no answer", "no_answer", None),
+    ("talked to Gal - she's not sure yet", "maybe", None),
+])
+def test_a_call_told_in_words_is_logged_and_asked_back(text, outcome, party):
+    r = read(text)
+    assert isinstance(r.command, C.Called), r
+    assert (r.command.outcome, r.command.party_size) == (outcome, party)
+    assert not r.sure
+
+
+def test_someone_elses_call_is_still_a_mark():
+    # the organiser's father spoke to him: the answer, not a call of the organiser's
+    assert isinstance(cmd("אבא שלי דיבר עם משה, הוא לא מגיע"), C.MarkGuest)
+
+
+@pytest.mark.parametrize("text", ["כמה בחרו בשר?", "how many vegetarian meals", "מה התוצאות של השאלה"])
+def test_counts_of_a_questions_options_are_the_answers(text):
+    assert isinstance(cmd(text), C.Answers)
+
+
+def test_portions_to_order_are_the_headcount():
+    assert isinstance(cmd("כמה מנות צריך להזמין מהקייטרינג?"), C.Stats)
+
+
+@pytest.mark.parametrize("text", ["תן לי את הפרטים של שמעון", "info on Rachel Green", "open Ben's card"])
+def test_one_guests_details_are_the_card(text):
+    assert isinstance(cmd(text), C.GuestCard)
+
+
+@pytest.mark.parametrize("text", ["מה הפרטים של האירוע", "details of the wedding"])
+def test_the_events_details_are_not_a_guest(text):
+    assert isinstance(cmd(text), C.ShowEvent)
+
+
+@pytest.mark.parametrize("text", ["נעמה אולי תגיע", "Yoni might make it", "משפחת דהן עוד מתלבטים"])
+def test_a_maybe_is_marked_maybe(text):
+    c = cmd(text)
+    assert isinstance(c, C.MarkGuest) and c.answer == "maybe", c
+
+
+@pytest.mark.parametrize("text", ["מי ענה אולי", "show the undecided ones"])
+def test_the_maybes_are_listed(text):
+    c = cmd(text)
+    assert isinstance(c, C.ListGuests) and c.status == "maybe", c
+
+
+def test_perhaps_is_not_an_audience():
+    c = cmd("אולי תשלח לכולם: החניה בחינם")
+    assert isinstance(c, C.Broadcast) and c.status is None, c
+
+
+def test_a_thank_you_sent_to_those_who_came_is_the_thank_you():
+    c = cmd("send thanks to all the guests: what a night!")
+    assert c == C.ThankYou(text="what a night!"), c
+
+
+# ------------------------------------------------------------------ never a write to the wrong target
+
+@pytest.mark.parametrize("text", ["תמחקי אותה", "remove them", "what's the best day to send reminders?",
+                                  "מתי כדאי לשלוח את ההזמנות?"])
+def test_no_write_without_a_target_or_when_advice_is_asked(text):
+    assert not isinstance(cmd(text), WRITES)
+
+
+def test_a_change_of_phone_is_never_a_new_guest():
+    c = cmd("תעדכני לרותי את הטלפון ל-0547778899")
+    assert not isinstance(c, C.AddGuests), c
+
+
+def test_moving_a_guest_to_a_side_is_not_switching_events():
+    c = cmd("תעביר את גלעד לצד של הכלה")
+    assert isinstance(c, C.EditGuest) and (c.field, c.value) == ("side", "bride"), c
+
+
+def test_renaming_it_renames_the_event():
+    assert cmd("rename it to Maya & Ido") == C.SetEventField("name", "Maya & Ido")
+
+
+def test_a_list_number_said_in_words_is_the_number():
+    c = cmd("delete number 7")
+    assert isinstance(c, C.RemoveGuest) and c.ref.number == 7, c

@@ -44,7 +44,7 @@ class Reading:
 
 # Commands that write at once (no question of their own). A guessed reading of one of these asks first.
 DIRECT_WRITES = (C.AddGuests, C.AddMember, C.EditGuest, C.MarkGuest, C.SetEventField, C.NewEvent,
-                 C.ChangeRole, C.Reminders, C.MessageGuest, C.Leave)
+                 C.ChangeRole, C.Reminders, C.MessageGuest, C.Leave, C.Called, C.Quiet, C.Shabbat, C.DayBefore)
 
 _BIDI = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _WORD = re.compile(r"[\w'’\-]+|[?:]", re.U)
@@ -82,6 +82,17 @@ _TEAM_WORDS = {"team", "access", "organizer", "organiser", "organizers", "organi
 _TEAM_STEMS = {"צוות", "שותף", "שותפה", "שותפים", "שותפות", "ניהול", "מנהלים", "גישה", "הרשאות"}
 
 _STATUS_AFTER_WHO = [  # (words, status): "who hasn't answered", "מי שלא ענה"
+    (("haven't", "we", "invited"), "not_invited"), (("haven't", "invited"), "not_invited"),
+    (("didn't", "we", "invite"), "not_invited"), (("didn't", "invite"), "not_invited"),
+    (("לא", "הזמנו"), "not_invited"), (("שלא", "הזמנו"), "not_invited"),
+    # a bare "אולי" / "maybe" is as often "perhaps" ("אולי תשלח..."): only a said maybe is an audience
+    (("ביטל",), "declined"), (("ביטלה",), "declined"), (("didn't", "get", "the"), "failed"),
+    (("didn't", "receive"), "failed"), (("never", "got"), "failed"), (("never", "received"), "failed"),
+    (("said", "maybe"), "maybe"), (("maybes",), "maybe"), (("undecided",), "maybe"), (("unsure",), "maybe"),
+    (("tentative",), "maybe"), (("on", "the", "fence"), "maybe"), (("אמר", "אולי"), "maybe"),
+    (("אמרו", "אולי"), "maybe"), (("אמרה", "אולי"), "maybe"), (("ענה", "אולי"), "maybe"), (("ענו", "אולי"), "maybe"),
+    (("ענתה", "אולי"), "maybe"), (("האולי",), "maybe"), (("מתלבט",), "maybe"), (("מתלבטים",), "maybe"),
+    (("מתלבטת",), "maybe"), (("לא", "בטוחים"), "maybe"),
     (("not", "invited"), "not_invited"), (("hasn't", "been", "invited"), "not_invited"),
     (("didn't", "get", "it"), "not_invited"), (("לא", "הוזמן"), "not_invited"), (("לא", "נשלחה"), "not_invited"),
     (("לא", "קיבל", "הזמנה"), "not_invited"), (("עוד", "לא", "קיבל"), "not_invited"),
@@ -486,6 +497,9 @@ def _refine(text: str, exact, region: str | None, today: date | None) -> Reading
         guessed = _guess(text, region, today, exact)
         if guessed is not None and (exact.usage is None or _repairs(exact, guessed.command, first_line)):
             return guessed
+        known = _spec_of(exact)
+        if known is not None and known.command in _BARE_READS:
+            return Reading(known.command())   # nothing better read in the words: the verb's own read
     except C._Fail as fail:
         if exact.usage is not None:   # the grammar knew the verb: its own hint stands
             return Reading(exact)
@@ -495,6 +509,13 @@ def _refine(text: str, exact, region: str | None, today: date | None) -> Reading
 
 # Verbs that name no one command ("change", "שלח"): when the grammar took one for the wrong
 # command and refused its words, the layer's reading of the whole message may stand in.
+# Verbs that change what is there: a line with one of them is never a new guest.
+_CHANGE_VERBS = frozenset({"change", "update", "fix", "correct", "edit", "replace", "תשנה", "תשני", "שנה", "לשנות",
+                           "תעדכן", "תעדכני", "עדכן", "לעדכן", "תתקן", "תתקני", "תקן", "לתקן", "תחליף", "תחליפי",
+                           "החלף", "להחליף", "השתנה", "התחלף"})
+
+_PRONOUNS = {"him", "her", "them", "it", "this", "that", "אותו", "אותה", "אותם", "אותן", "זה", "את", "זאת"}
+
 _GENERIC_VERBS = frozenset({
     "change", "edit", "update", "set", "remove", "delete", "add", "send", "make", "put", "move",
     "שנה", "תשנה", "תשני", "לשנות", "ערוך", "תערוך", "תערכי", "לערוך", "מחק", "תמחק", "תמחקי", "למחוק",
@@ -502,7 +523,19 @@ _GENERIC_VERBS = frozenset({
 })
 # Commands whose words the layer reads better than the grammar (audiences, glued counts).
 _REPAIRABLE = (C.Remind, C.Invite, C.Broadcast, C.ListGuests, C.Stats, C.AddGuests, C.MessageGuest,
-               C.MarkGuest, C.FindGuests, C.ShowEvent, C.SetLanguage)
+               C.MarkGuest, C.FindGuests, C.ShowEvent, C.SetLanguage, C.EditGuest, C.Notify, C.Leave, C.Called,
+               C.Quiet, C.Shabbat, C.DayBefore, C.Answers, C.Calls, C.GuestCard, C.GuestLink, C.Inbox,
+               C.ListMembers, C.ThankYou)
+# Reads that take no words: the grammar refuses "מה כתבו לנו האורחים" for the words after
+# "מה כתבו", but what was asked is plain.
+_BARE_READS = (C.Inbox, C.Answers, C.Calls, C.Chart, C.ListMembers, C.ListEvents, C.Stats)
+
+
+def _spec_of(exact: C.ParseError):
+    """The command the grammar knew the verb of, from its usage hint."""
+    if exact.usage is None:
+        return None
+    return next((s for s in C.COMMANDS if exact.usage in (s.usage, i18n._(s.usage))), None)
 
 
 def _repairs(exact: C.ParseError, command, text: str) -> bool:
@@ -525,6 +558,13 @@ def _repairs(exact: C.ParseError, command, text: str) -> bool:
         return True
     if words and words[0] in _GENERIC_VERBS and spec.writes:
         return True  # "change the date to June 12": a write, so the chat asks first
+    known = _spec_of(exact)
+    if known is not None and known.command in _BARE_READS and isinstance(command, (C.ListGuests, C.ShowEvent)):
+        return False  # "מה כתבו לנו האורחים": the verb's own read beats a loose list or event reading
+    if known is not None and not known.writes and not spec.writes:
+        return True   # a read for a read: "list team" is the team, "details for Avi" his card
+    if known is not None and not dataclasses.fields(known.command):
+        return True   # a verb that takes no words ("invite", "האירוע", "עוד") with words after it: they say more
     if isinstance(command, C.Reminders):   # "תזכורת יום לפני": the remind verb, with a schedule
         usages = {C.spec_for(C.Remind).usage, spec.usage}
         if exact.usage in usages | {i18n._(u) for u in usages}:
@@ -547,9 +587,41 @@ def _tidy_guests(exact: C.AddGuests) -> C.AddGuests:
     return dataclasses.replace(exact, guests=tuple(guests))
 
 
+def _fix_ref(ref):
+    """"number 4" / "מספר 4" / "#4" is the list number; "Yossi's" is Yossi."""
+    if not isinstance(ref, C.Ref) or ref.number is not None or ref.phone is not None:
+        return ref
+    m = re.match(r"^(?:number|no\.?|num|מספר|מס'?|#)\s*(\d{1,4})$", ref.text.strip(), re.I)
+    if m:
+        return C.Ref(text=m.group(1), number=int(m.group(1)))
+    m = re.match(r"^(.+?)['’]s$", ref.text.strip())
+    if m and m.group(1).strip():
+        return C.Ref(text=m.group(1).strip())
+    return ref
+
+
 def _correct(text: str, line: str, exact, region, today) -> Reading | None:
+    fixed_ref = _fix_ref(getattr(exact, "ref", None))
+    if fixed_ref is not getattr(exact, "ref", None):
+        exact = dataclasses.replace(exact, ref=fixed_ref)
+        return _correct(text, line, exact, region, today) or Reading(exact)
     words = _words(line)
     wset = set(words)
+    if isinstance(exact, C.ListGuests):
+        # "למי אני צריך להתקשר" is the call list; "show me Dana's card" is one guest
+        r = _calls_rule(line, line.lower(), words, wset)
+        if r is None and wset & {"card", "details", "info", "כרטיס", "הכרטיס", "פרטים", "הפרטים"}:
+            r = _card_rule(line, region)
+        return r
+    if isinstance(exact, C.MarkGuest):
+        r = _called_rule(line, line.lower(), words, wset, region)   # "spoke to the Levis, they can't make it"
+        if r is not None:
+            return r
+    if isinstance(exact, C.ThankYou):
+        m = _THANKS_AUDIENCE.match(exact.text)
+        if m and exact.text[m.end():].strip():   # "thank you לכולם: תודה שבאתם!"
+            return Reading(C.ThankYou(text=exact.text[m.end():].strip()))
+        return None
     if isinstance(exact, C.AddGuests):
         tidy = _tidy_guests(exact)
         if tidy != exact:
@@ -579,7 +651,7 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
             return Reading(C.AddMember(phone=g.phone, role=role or "editor"), sure=False)
         # "תוסיף לרשימת המוזמנים את ענבל", "תוסיף guest: John"
         drop = {"לרשימת", "המוזמנים", "guest", "guest:", "את", "לרשימה", "אורח", "אורחת", "ppl", "people",
-                "אנשים", "so", "and"}
+                "אנשים", "so", "and", "בבקשה", "please", "pls", "plz"}
         name = [w for w in f"{g.first_name} {g.last_name}".split() if w.lower().strip(":,") not in drop]
         if len(name) != len(f"{g.first_name} {g.last_name}".split()) and name:
             first, last = C.split_name(" ".join(name))
@@ -592,6 +664,9 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
     if isinstance(exact, C.RemoveGuest) and exact.ref.number is None and exact.ref.phone is None:
         ref_words = _words(exact.ref.text)
         rset = set(ref_words)
+        if ref_words and set(ref_words) <= _PRONOUNS:
+            # "תמחק אותו", "delete him": whom? the grammar's own question, never a guess
+            return Reading(C.parse("remove guest", region, today))
         if rset & {"me", "אותי"}:
             return Reading(C.Leave(), sure=False)
         if _team_in(ref_words):
@@ -617,10 +692,20 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
             return Reading(C.SetLanguage(code=code))
         if words[:3] in (["פתח", "אירוע", "חדש"],) or ref.startswith("חדש"):
             return _new_event(line, region, today)
+        for rule in (lambda: _settings_rule(line, line.lower(), words, wset, region, today),
+                     lambda: _card_rule(line, region) if wset & {"card", "details", "info", "כרטיס", "פרטים"} else None):
+            r = rule()   # "switch the day before message on", "open Ben's card": no event by those names
+            if r is not None:
+                return r
+        if re.search(r"(?:^|\s)(?:ל|ב)צד\b|(?:^|\s)(?:ל|ב)צד\s|\bside\b", ref):
+            # "תעבירי את שירה לצד של החתן": a guest moves side, the event stays
+            return _edit_guest(line, line.lower(), words, wset, region) or Reading(
+                C.ParseError(C.parse("edit", region, today).message, None))
         return None
     if isinstance(exact, C.SetEventField) and exact.field == "name":
         value = str(exact.value)
-        m = re.match(r"^(?:the\s+event|event|של\s+האירוע|האירוע)\s+(?:to\s+|ל-?)(.+)$", value, re.I)
+        m = re.match(r"^(?:the\s+event|event|של\s+האירוע|האירוע|it|this|that|אותו|אותה|זה)\s+(?:to\s+|ל-?)(.+)$",
+                     value, re.I)
         if m:
             return Reading(C.SetEventField("name", m.group(1).strip()))
         m = re.match(r"^(?:של\s+)?(.+?)\s+(?:to|ל-?)\s*(.+)$", value, re.I)
@@ -640,7 +725,8 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
         if value.startswith("ל") and _HE.match(value[1:2] or "") and len(value) > 3:
             return Reading(C.SetEventField("location", value[1:]))
         return None
-    if isinstance(exact, (C.Cancel, C.Help)) and len(words) > 2:
+    if (isinstance(exact, C.Cancel) and len(words) >= 2) or (isinstance(exact, C.Help) and exact.topic is None
+                                                              and len(words) > 2):
         stripped = _strip_polite(line)
         sw = _words(stripped)
         guessed = _guess_words(stripped, stripped.lower(), sw, set(sw), [], region, today) if sw else None
@@ -676,6 +762,9 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
     if isinstance(exact, C.NewEvent):
         return _new_event_fix(exact, today)
     if isinstance(exact, C.Broadcast):
+        m = re.match(r"^(?:an?\s+)?(?:message|msg|note|text|הודעה|הודעת)\s*:\s*(\S.*)$", exact.text, re.I | re.S)
+        if m:   # "send everyone a message: the party starts at 8"
+            return Reading(dataclasses.replace(exact, text=m.group(1).strip()))
         parts = re.split(r":(?=\s|$)", exact.text, maxsplit=1)
         tw = _words(parts[0]) if len(parts) == 2 else []
         if tw and len(tw) <= 6 and (set(tw) & {"guests", "everyone", "who", "those", "people", "guest"}
@@ -761,7 +850,8 @@ def _loose_guest(line: str, region) -> C.GuestDraft | None:
         party = said_party
     name = re.sub(r"\d+\s*(?:people|ppl|אנשים|pax)|party of \d+|so \d+|\b\d{1,2}\b|זוג", " ", rest, flags=re.I)
     name = re.sub(r"(?:,|\s)\s*(?:bride|groom|כלה|חתן)?\s*side\b|\bside\s+(?:bride|groom)|צד\s+ה?(?:כלה|חתן)|"
-                  r"מהצד של ה(?:כלה|חתן)|\b(?:bride|groom)\b|(?<!\S)ה?(?:כלה|חתן)(?!\S)", " ", name, flags=re.I)
+                  r"(?<!\S)(?:מ|ב|ל)?צד\s+(?:של\s+)?ה?(?:כלה|חתן)|מהצד של ה(?:כלה|חתן)|\b(?:bride|groom)\b|"
+                  r"(?<!\S)ה?(?:כלה|חתן)(?!\S)", " ", name, flags=re.I)
     name = " ".join(name.replace(",", " ").split()).strip(" -–:")
     name = re.sub(r"\s+(?:and her husband|and his wife)$", "", name, flags=re.I)
     name = re.sub(r"^the\s+(.+?)\s+family$", r"\1", name, flags=re.I)
@@ -776,15 +866,27 @@ def _loose_guest(line: str, region) -> C.GuestDraft | None:
 
 
 def _new_event_fix(exact: C.NewEvent, today) -> Reading | None:
+    if exact.time is None:
+        # "ברית ..., 10.12 בשעה 10:00, בית הכנסת": a time left in the place or the name is the start time
+        for field in ("location", "name"):
+            value = getattr(exact, field)
+            at, rest = _find_time(value) if value else (None, value)
+            if at is not None and rest.strip(" ,-–"):
+                fixed = dataclasses.replace(exact, time=at, **{field: re.sub(r"^[\s,\-–]+|[\s,\-–]+$", "", rest)})
+                return _new_event_fix(fixed, today) or Reading(fixed)
     if exact.date is not None:
         return None
     stripped = re.sub(r"^(?:an?\s+)?(?:new\s+)?event\s+(?:called|named|for)?\s*", "", exact.name, flags=re.I)
     if stripped != exact.name and stripped:
-        return _new_event("new event " + stripped, None, today)
+        r = _new_event("new event " + stripped, None, today)
+        if exact.time is not None and isinstance(r.command, C.NewEvent) and r.command.time is None:
+            r = Reading(dataclasses.replace(r.command, time=exact.time), r.sure)
+        return r
     name, event_date, location = _split_event_fields(exact.name, today)
     if event_date is None and location is None and name == exact.name:
         return None
-    return Reading(C.NewEvent(name=name or exact.name, date=event_date, location=exact.location or location))
+    return Reading(C.NewEvent(name=name or exact.name, date=event_date, location=exact.location or location,
+                              time=exact.time))
 
 
 def _split_event_fields(text: str, today) -> tuple[str, date | None, str | None]:
@@ -879,11 +981,20 @@ def _guess(text: str, region, today, exact: C.ParseError) -> Reading | None:
     if all_words and all_words <= _SMALL_TALK | _ACK and not body:
         # "בוקר טוב", "thanks!", "סבבה": chit-chat; never a verb typo ("בוקר" is not "עבור")
         return Reading(exact)
+    if _ADVICE.match(low):
+        # "what's the best time to send invites?", "מתי כדאי לשלוח הזמנות?": advice asked, nothing to do
+        return Reading(exact)
     r = _guess_words(line, low, words, wset, body, region, today)
     if r is not None:
         return r
     # a typo in the verb: "add gust ...", "remvoe sarah", "pls send the invitaions"
     return _typo(line, body, region, today)
+
+
+_ADVICE = re.compile(r"^(?:what'?s|what\s+is|when'?s)\s+(?:the\s+)?(?:best|right|ideal|usual|normal)\b|"
+                     r"^(?:when|how\s+early|how\s+long\s+before)\s+should\b|^(?:should|do)\s+(?:i|we)\s+(?!have\b)|"
+                     r"^is\s+it\s+(?:better|ok|okay|worth|too\s+early|too\s+late)\b|"
+                     r"^(?:מתי|האם|איך)\s+כדאי\b|^כדאי\s+(?:לי|לנו|ל)|^מה\s+(?:עדיף|כדאי|מומלץ)\b|^זה\s+מוקדם\s+מדי")
 
 
 def _typo(line: str, body, region, today) -> Reading | None:
@@ -977,11 +1088,25 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
             wset & {"commands", "פקודות", "הפקודות"} and not phone):
         return Reading(C.Help())
 
+    # --- the event's settings, calls, answers to the guests' question, one guest's card
+    for rule in (lambda: _settings_rule(line, low, words, wset, region, today),
+                 lambda: _called_rule(line, low, words, wset, region),
+                 lambda: _calls_rule(line, low, words, wset),
+                 lambda: _answers_rule(line, low, words, wset),
+                 lambda: _card_rule(line, region),
+                 lambda: _link_rule(line, low, words, wset, region)):
+        r = rule()
+        if r is not None:
+            return r
+
     # --- notifications
     per_answer = wset & {"עדכון", "עדכונים", "הודעה", "הודעות", "update", "updates", "message", "ping"} and _has(
         low, "על כל תשובה", "על כל אישור", "כל פעם ש", "every answer", "every reply", "every rsvp", "each answer",
         "each reply", "each rsvp", "every time")
-    if wset & {"notifications", "notification", "notify", "התראות", "pinging"} or per_answer or _has(
+    tell_me = _has(low, "תעדכן אותי", "תעדכני אותי", "update me", "notify me", "keep me posted", "keep me updated",
+                   "let me know", "tell me", "תגיד לי", "תגידי לי") and _has(
+        low, "כל פעם", "כש", "when", "every", "each", "whenever", "מישהו", "someone", "anyone")
+    if wset & {"notifications", "notification", "notify", "התראות", "pinging"} or per_answer or tell_me or _has(
             low, "תעדכן אותי כש", "הודעה על כל", "let me know when"):
         off = wset & {"off", "mute", "stop", "תפסיק", "כבה", "תכבה", "בטל", "תבטל", "לא", "disable"}
         return Reading(C.Notify(on=not off))
@@ -1010,7 +1135,9 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
                             "להוריד", "להסיר", "להוציא", "הסר", "הורד", "הוצא", "delete", "מחק", "תמחק", "למחוק"}
     if phone and (role or team or wset & {"manage", "לנהל", "access"}) and not removing_word:
         return Reading(C.AddMember(phone=phone, role=role or "editor"), sure=False)
-    if not phone and (_has(low, "who has access", "who else can edit", "מי מנהל", "מי יש לו גישה",
+    if not phone and (re.match(r"^(?:מי|who)\s+(?:עוד\s+|else\s+)?(?:מנהל|מנהלת|מנהלים|manages|is managing|"
+                               r"runs|organi[sz]es)\b", low) or _has(low, "who has access", "who else can edit",
+                                                                     "מי מנהל", "מי יש לו גישה",
                             "מי עוד יכול לערוך", "organisers", "organizers", "admins", "team members",
                             "list team", "רשימת מנהלים", "show me the team")):
         return Reading(C.ListMembers())
@@ -1043,6 +1170,11 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
             return _new_event_freeform(line, low, region, today)
     if wset & {"events", "אירועים", "האירועים"}:
         return Reading(C.ListEvents())
+    m = re.match(r"^(?:תחליף|תחליפי|החלף|תעבור|תעברי|עבור|עברי|נעבור)\s+ל-?((?:ה)?(?:חתונה|בר|בת|אירוע|חינה|ברית|"
+                 r"אירוסין|מסיבה|שבע)\S*(?:\s.*)?)$", line)
+    if m and not phone:
+        ref = re.sub(r"^ה(?=[\u05d0-\u05ea]{3})", "", m.group(1).strip(" ?.!"))
+        return Reading(C.UseEvent(ref=ref))
     if _has(low, "work on", "לעבוד על", "נעבוד על", "תעבוד על", "תעבדי על", "תחליף לאירוע", "switch to the"):
         m = re.search(r"(?:work on|לעבוד על|נעבוד על|תעבוד על|תעבדי על|תחליף לאירוע|switch to the)\s+(.+)$", line, re.I)
         if m:
@@ -1057,18 +1189,36 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
         return Reading(C.DeleteEvent())
     colon_text = _after_colon(line)
     pre_colon = set(_words(line.split(":", 1)[0])) if colon_text else set()
+    if colon_text and pre_colon & _THANKS_WORDS and (pre_colon & {"send", "שלח", "תשלח", "תשלחי", "לשלוח", "הודעת",
+                                                                   "message", "a", "to"} or words[0] in _THANKS_WORDS):
+        # "send a thank you to everyone who came: ...": the thank-you after the event, not a broadcast
+        return Reading(C.ThankYou(text=colon_text))
     if colon_text and pre_colon & {"send", "message", "msg", "tell", "שלח", "תשלח", "תשלחי", "לשלוח", "הודעה",
                                    "תפיץ", "שליחת", "broadcast"}:
         r = _send(line, low, words, pre_colon, _status_in(_words(line.split(":", 1)[0])), colon_text, region)
         if r is not None:
             return r
+    if words[0] in _EVENT_HEAD_NOUNS and not q and len(words) <= 4 and not phone:
+        # "החתונה ב-12.8", "the wedding is on June 3": a statement of the date
+        d, _rest = find_date(line, today)
+        if d is not None:
+            at, _r = _find_time(_rest)
+            return Reading(C.SetEventField("date", d, time=at), sure=False)
+    set_time = _time_rule(line, low, words, wset, today)
+    if set_time is not None:
+        return set_time
     set_field = _event_field_change(line, low, words, wset, region, today)
     if set_field is not None:
         return set_field
     what_event = words[0] in {"מה", "what", "what's", "whats"} and wset & _EVENT_NOUNS | {
         w for w in words if _he_in(w, {"אירוע", "האירוע"})} and not _status_in(words) and "כמה" not in wset
-    if what_event or _has(low, "when is", "where is", "מתי", "איפה האירוע", "event details", "פרטי האירוע",
-                          "venue we", "מה התאריך", "מה רשום על האירוע", "איזה אירוע", "show event"):
+    if wset & {"details", "info", "פרטים", "פרטי"} and (wset & _EVENT_NOUNS or any(
+            _he_in(w, {"אירוע", "האירוע", "חתונה", "החתונה"}) for w in words)) and not phone:
+        return Reading(C.ShowEvent())   # "details of the wedding"
+    off_topic = wset & {"weather", "rain", "forecast", "מזג", "גשם", "תחזית", "dj", "צלם", "photographer"}
+    if (what_event or _has(low, "when is", "where is", "מתי", "איפה האירוע", "event details", "פרטי האירוע",
+                           "venue we", "מה התאריך", "מה רשום על האירוע", "איזה אירוע", "show event", "באיזה שעה",
+                           "באיזו שעה", "what time", "when does it start", "כמה זמן נשאר")) and not off_topic:
         return Reading(C.ShowEvent())
 
     # --- sending
@@ -1095,6 +1245,16 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
             return r
 
     # --- guests: reads
+    if wset & {"inbox", "אינבוקס", "האינבוקס"} or _has(low, "messages from guests", "messages from the guests",
+                                                       "guests wrote", "הודעות מאורחים", "הודעות מהאורחים",
+                                                       "האורחים כתבו", "כתבו לנו", "wrote to us", "what did guests write"):
+        return Reading(C.Inbox())
+    if wset & {"chart", "graph", "גרף", "הגרף", "תרשים", "התרשים", "diagram"} and not wset & {
+            "seating", "seat", "הושבה", "ההושבה", "שולחנות"}:
+        return Reading(C.Chart())
+    if wset & {"סטטוס", "הסטטוס", "סטטיסטיקה", "סטטיסטיקות", "status", "stats", "statistics", "האישורים"} \
+            and not wset & {"של", "of", "for", "on"} and not phone:
+        return Reading(C.Stats())   # "מה הסטטוס", "תן סטטיסטיקה", "מה מצב האישורים"
     if _has(low, "how many", "headcount", "summary", "סיכום", "status update", "stats", "מה המצב",
             "איפה אנחנו עומדים", "מצב אישורים", "rsvp numbers") or wset & {"מנות", "כמהאישרו"} or (
             "כמה" in wset and wset & {"אישרו", "מגיעים", "אורחים", "אנשים", "לא", "עוד", "confirmed", "ענו",
@@ -1131,6 +1291,8 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
         return None   # "who made you?": a question about the bot, not the guest list
     if listing and not phone:
         status = audience
+        if status is None and wset & {"maybe", "אולי", "maybes", "האולי"}:
+            status = "maybe"   # "מי אמר אולי", "רשימת maybe": in a list, a maybe is the answer
         if any(w.startswith("מי") and _status_in([w[2:]]) for w in words[:1]):
             status = _status_in([words[0][2:]])
         if _has(low, "on the list", "ברשימה") and asking_who:
@@ -1141,7 +1303,7 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
     mark = _mark(line, low, words, wset, region)
     if mark is not None:
         return mark
-    if phone and len(words) <= 8 and not q:
+    if phone and len(words) <= 8 and not q and not wset & _CHANGE_VERBS:
         # "Jack Turner, 054-100-0012, groom": a guest line without a verb; asks before adding
         draft = _loose_guest(line, region)
         if draft is not None:
@@ -1198,8 +1360,8 @@ def _new_event_freeform(line, low, region, today) -> Reading:
 
 
 def _member_ref(line, words, region) -> C.Ref | None:
-    m = re.search(r"(?:remove|revoke|take|kick|תוציאי?|תורידי?|תסירי?|להוריד|להסיר|להוציא|הסר|הורד|הוצא|תבטל ל?)"
-                  r"\s+(?:את\s+)?(.+?)(?:'s\b|\s+from\b|\s+off\b|"
+    m = re.search(r"(?:remove|revoke|take|kick|תוציאי?|תורידי?|תסירי?|להוריד|להסיר|להוציא|הסר|הורד|הוצא|תבטלי?)"
+                  r"\s+(?:את\s+|(?<=תבטל )ל-?|(?<=תבטלי )ל-?)?(.+?)(?:'s\b|\s+from\b|\s+off\b|"
                   r"\s+מה|\s+את\s+הגישה|\s+access|$)", line, re.I)
     if m:
         ref = _ref(m.group(1), region)
@@ -1239,6 +1401,7 @@ _PLACE_WORDS = {"venue", "location", "place", "מקום", "המקום", "מיק�
 
 def _event_field_change(line, low, words, wset, region, today) -> Reading | None:
     changing = wset & {"change", "chnage", "update", "set", "move", "moved", "rename", "תשנה", "לשנות", "שנה",
+                       "changed", "changes", "זזה", "זז", "זזים", "עוברת", "עובר", "postponed", "השתנתה",
                        "תעדכן", "תעדכני", "תזיז", "נדחתה", "נדחה", "עבר", "עברה", "השתנה", "החדש", "new", "now",
                        "חדש", "תקרא", "is"} or ":" in line or (words[:1] and words[0] in {"date", "תאריך", "התאריך"})
     if not changing:
@@ -1253,13 +1416,15 @@ def _event_field_change(line, low, words, wset, region, today) -> Reading | None
     d, rest = find_date(line, today)
     if d is not None and (wset & _DATE_WORDS or wset & _EVENT_NOUNS or wset & {"change", "update", "set", "move",
                                                                                 "התאריך", "the"}):
-        return Reading(C.SetEventField("date", d), sure=False)
+        at, _r = _find_time(rest)   # "החתונה זזה ל-14/10 בשעה 20:00": the time with the date
+        return Reading(C.SetEventField("date", d, time=at), sure=False)
     if wset & {"date", "תאריך", "ה-date"} and d is None and not wset & {"what", "מה"}:
         raise C._Fail(i18n._("Give the new date. Try: set date 12/6/2027"))
     if (wset & {"language", "שפת"}):
         return None
     # place
-    m = re.search(r"(?:venue|location|place|מקום|המקום|מיקום האירוע|מיקום)\s*(?:חדש|new|השתנה)?\s*[:\-–]?\s*"
+    m = re.search(r"(?:venue|location|place|מקום|המקום|מיקום האירוע|מיקום)\s*(?:חדש|new|השתנה|(?:has\s+|is\s+)?changed|"
+                  r"(?:has\s+)?moved|is\s+now)?\s*[:\-–]?\s*"
                   r"(?:to|ל-?|עכשיו זה|- עכשיו זה)?\s*(.*)$", line, re.I)
     moved = re.search(r"(?:moved to|עבר ל|עברה ל)\s*(.+)$", line, re.I)
     if moved and not d:
@@ -1325,6 +1490,8 @@ def _find(line, low, words, wset, region) -> Reading | None:
         m = re.search(p, line, re.I)
         if m:
             text = m.group(1).strip(" ?.!")
+            text = re.sub(r"^משפחת\s+|^the\s+(?=\S+\s+family$)", "", text, flags=re.I)
+            text = re.sub(r"\s+family$", "", text, flags=re.I) if re.match(r"^\S+\s+family$", text, re.I) else text
             if text:
                 return Reading(C.FindGuests(text=text))
     return None
@@ -1334,6 +1501,7 @@ def _add_guest(line, region) -> Reading | None:
     text = re.sub(r"^.*?\b(?:add|put|ad)\b\s*", "", line, count=1, flags=re.I) if re.search(
         r"\b(?:add|put|ad)\b", line, re.I) else line
     text = re.sub(r"^(?:להוסיף|תוסיף|תוסיפו|הוסף|תכניס|תרשום|עוד אורח)\s*", "", text)
+    text = re.sub(r"^(?:בבקשה|please|pls|plz)[\s,]+", "", text, flags=re.I)
     if text.startswith("הוסף"):
         text = text[4:]
     text = re.sub(r"^(?:אורחים|אורחות|אורחת|אורח|מוזמנים|guests|guest)\s*[:\-–]?\s*", "", text.strip(" -–:"),
@@ -1405,9 +1573,13 @@ def _edit_guest(line, low, words, wset, region) -> Reading | None:
          r"(\+?\d[\d\s-]{6,})$", "phone"),
         (r"המספר של\s+(.+?)\s+לא נכון,?\s*(?:הנכון זה|הנכון)\s*(.+)$", "phone"),
         (r"שנה טלפון ל(\S+)\s+(.+)$", "phone"),
+        (r"(?:תשנה|תשני|שנה|תעדכן|תעדכני|עדכן|תתקן|תתקני|תחליף|תחליפי)\s+ל-?(\S+(?:\s+\S+)?)\s+את\s+"
+         r"(?:ה)?(?:מספר|טלפון|נייד|פלאפון)(?:\s+(?:של|שלו|שלה))?\s+(?:ל-?\s*)?(\+?\d[\d\s-]{6,})$", "phone"),
+        (r"(?:change|update|fix)\s+(?:the\s+)?(?:phone|number|phone number)\s+(?:of|for)\s+(.+?)\s+to\s+"
+         r"(\+?\d[\d\s-]{6,})$", "phone"),
         (r"move\s+(.+?)\s+to the (bride|groom)", "side"),
         (r"^(\S+)\s+is\s+(bride|groom)", "side"),
-        (r"תעביר את\s+(.+?)\s+לצד\s*ה?(חתן|כלה)", "side"),
+        (r"(?:תעביר|תעבירי|להעביר|העבר|תשים|תשימי)\s+את\s+(.+?)\s+(?:ל|ב)צד\s*(?:של\s+)?ה?(חתן|כלה)", "side"),
         (r"^(.+?)\s+הוא מהצד של ה(כלה|חתן)", "side"),
         (r"(?:add a note to|note for)\s+(.+?):\s*(.+)$", "note"),
         (r"(?:תוסיף הערה|הערה)\s+ל-?(.+?):\s*(.+)$", "note"),
@@ -1454,10 +1626,16 @@ def _party_said(line: str) -> int | None:
     """How many a guest comes as, in the words of an answer: "party of 3", "4 סה״כ", "מגיעים 5",
     "עם עוד 2", "לבד" (1), "with his wife" (2)."""
     low = line.lower()
+    # "עם עוד 2", "with 2 kids", "plus 2 more": the guest and those with them
+    m = re.search(r"(?:עם|with|plus|ועוד)\s+עוד\s+(\d{1,2})(?!\d)|(?:עם|with|plus|and)\s+(\d{1,2})\s*"
+                  r"(?:kids|children|more|others|friends|ילדים|ילדות|ילד|נוספים|חברים|חברות|more people)\b", low)
+    if m:
+        n = int(next(g for g in m.groups() if g)) + 1
+        return n if 1 <= n <= C.MAX_PARTY_SIZE else None
     m = re.search(r"(?:party\s+of|total\s+of|group\s+of|סה[\"״”']?כ|בסך\s+הכל)\s*(\d{1,2})\b|"
                   r"(\d{1,2})\s*" + _TOTAL + r"|"
                   r"(?:עם|with)\s+(?:עוד\s+)?(\d{1,2})|(\d{1,2})\s*(?:people|of them|אנשים|איש|נפשות|guests)|"
-                  r"(?:confirmed|אישרו|אישר\s+הגעה|(?<![\u05d0-\u05ea])כ?מגיע\S*|באים|coming|yes)[,\s]+(\d{1,2})\b|"
+                  r"(?:confirmed|אישרו|אישרה|אישר\s+הגעה|אישר|(?<![\u05d0-\u05ea])כ?מגיע\S*|באים|coming|yes)[,\s]+(\d{1,2})\b|"
                   r"(?:תסמן|תסמני)\s+(\d{1,2})\b|\((\d{1,2})\)", low)
     if m:
         n = int(next(g for g in m.groups() if g))
@@ -1491,16 +1669,23 @@ def _mark(line, low, words, wset, region) -> Reading | None:
     if m:
         ref = _ref(m.group(1), region)
         return Reading(C.MarkGuest(ref, "yes", party_size=_party_said(line)), sure=False) if ref else None
-    negative = (_has(low, "can't make it", "cannot make it", "said no", "לא מגיע", "לא תוכל", "לא יוכל", "לא יגיע",
+    # "דנה אולי מגיעה", "Tom might come", "רונית אמרה שהיא לא בטוחה": a maybe ("אולי תסמן..." is "perhaps")
+    maybe = _has(low, "maybe", "might come", "might make it", "might", "not sure", "unsure", "on the fence",
+                 "tentative", "undecided", "מתלבט", "לא בטוח", "אולי") and not (
+        words[0] == "אולי" and len(words) > 1 and words[1].startswith("ת"))
+    negative = (_has(low, "can't make it", "cannot make it", "said no", "can't come", "cannot come", "won't come",
+                     "won't make it", "isn't coming", "aren't coming", "not coming", "לא מגיע", "לא תוכל", "לא יוכל", "לא יגיע",
                      "לא באה", "לא בא ") or wset & _NO_VERBS)
     positive = (_has(low, "is coming", "are coming", "rsvp'd yes", "rsvpd yes", "said yes", "אישר הגעה") or
                 wset & _YES_VERBS or (len(words) == 1 and re.match(r"^[\u05d0-\u05ea]{2,}(?:מגיע|מגיעה)$", words[0])))
-    if not (negative or positive):
+    if not (negative or positive or maybe):
         return None
-    answer = "no" if negative else "yes"
+    answer = "maybe" if maybe else "no" if negative else "yes"
     # the person: the words before the answer word, or a named person in the sentence
-    cut = re.search(r"\s(?:is coming|are coming|rsvp'?d|said|confirmed|declined|called|can't|לא\s|אישר\S*|מגיע\S*|"
-                    r"ביטל\S*|התקשר\S*|אמר\S*|בא\S*)", " " + line)
+    cut = re.search(r"\s(?:is coming|are coming|rsvp'?d|said|confirmed|declined|called|can't|cannot|won't|isn't|"
+                    r"aren't|is not|are not|might|maybe|is maybe|"
+                    r"is not sure|isn't sure|is on the fence|is undecided|עוד\s+מתלבט\S*|מתלבט\S*|אולי|"
+                    r"לא\s|אישר\S*|מגיע\S*|ביטל\S*|התקשר\S*|אמר\S*|בא\S*)", " " + line)
     name_part = (" " + line)[:cut.start()] if cut else ""
     name_part = name_part.strip(" ,")
     if not name_part or set(_words(name_part)) & {"הוא", "היא", "he", "she"}:
@@ -1511,6 +1696,7 @@ def _mark(line, low, words, wset, region) -> Reading | None:
     name_part = re.sub(r"^(?:the\s+)", "", name_part, flags=re.I)
     name_part = re.sub(r"^(?:תעדכן|תעדכני)\s+ש", "", name_part)
     name_part = re.sub(r"^(?:תסמני?|סמני?|לסמן|mark)\s+(?:את\s+|ש)?", "", name_part, flags=re.I)
+    name_part = re.sub(r"\s+(?:עוד|still)$", "", name_part, flags=re.I)
     if not name_part:
         m = re.search(r"תעדכני?\s+ש(\S+(?:\s+\S+)?)\s+מגיע", line)
         name_part = m.group(1) if m else ""
@@ -1520,6 +1706,284 @@ def _mark(line, low, words, wset, region) -> Reading | None:
     if answer == "yes":
         party = _party_said(line)
     return Reading(C.MarkGuest(ref=ref, answer=answer, party_size=party), sure=False)
+
+
+# ------------------------------------------------------------------ the event's settings and the call list
+
+# "19:30", "7:30pm", "8pm", "ב-8 בערב", "בשעה 20:00": a time of day anywhere in a message
+# (a date's "14/10" or "12.6" is never one: only a colon, am/pm or a part of the day makes a time).
+_TIME_IN_TEXT = re.compile(
+    r"(?<![\d/.:])(?:(?:at|@)\s*|בשעה\s*|ב-?|ל-?|שעה\s+)?"
+    r"(?:(\d{1,2}):(\d{2})(?:\s*([ap])\.?m\.?)?(?:\s*(בערב|בבוקר|בצהריים|בלילה))?"
+    r"|(\d{1,2})\s*(?:([ap])\.?m\.?\b|(בערב|בבוקר|בצהריים|בלילה)))(?![\d/.:])", re.I)
+
+
+def _find_time(text: str) -> tuple[time | None, str]:
+    """The first time of day in `text` and the text without it."""
+    for m in _TIME_IN_TEXT.finditer(text):
+        if m.group(1) is not None:
+            hour, minute, half = int(m.group(1)), int(m.group(2)), (m.group(3) or m.group(4) or "").lower()
+        else:
+            hour, minute, half = int(m.group(5)), 0, (m.group(6) or m.group(7) or "").lower()
+        if half in ("p", "בערב", "בצהריים") and 1 <= hour < 12:
+            hour += 12
+        elif half == "בלילה" and 8 <= hour < 12:
+            hour += 12
+        elif half in ("a", "בבוקר") and hour == 12:
+            hour = 0
+        if 0 <= hour <= 23 and 0 <= minute <= 59:
+            return time(hour, minute), (text[:m.start()] + " " + text[m.end():]).strip()
+    return None, text
+
+
+_START_WORDS = {"מתחיל", "מתחילה", "מתחילים", "מתחילות", "starts", "start", "starting", "begins", "begin", "קבלת",
+                "שעה", "השעה", "שעת", "בשעה", "time", "o'clock", "doors", "reception", "נתחיל", "נפתח"}
+_SENDING_WORDS = {"send", "tell", "message", "msg", "broadcast", "text", "שלח", "תשלח", "תשלחי", "לשלוח", "הודעה",
+                  "תגיד", "תגידי", "תודיע", "תודיעי", "להודיע", "announce", "everyone", "כולם", "לכולם", "remind",
+                  "תזכיר", "תזכורת", "invite", "הזמנות"}
+
+
+def _time_rule(line, low, words, wset, today) -> Reading | None:
+    """"קבלת פנים ב-19:00", "it starts at 6pm now", "what time does it start? set it to 8pm": the start time."""
+    if wset & _SENDING_WORDS or find_date(line, today)[0] is not None:
+        return None
+    at, _rest = _find_time(line)
+    if at is None:
+        return None
+    starting = wset & _START_WORDS or any(_he_in(w, {"שעה", "שעת", "מתחיל", "מתחילים"}) for w in words)
+    setting = wset & {"set", "change", "move", "update", "make", "תשנה", "תשני", "לשנות", "שנה", "תעדכן", "תעדכני",
+                      "לעדכן", "תזיז", "תזיזי", "להזיז", "תקבע", "תקבעי", "לקבוע", "now", "עכשיו"}
+    if not starting and not (setting and wset & (_EVENT_NOUNS | {"it", "זה"})):
+        return None
+    return Reading(C.SetEventField("time", at), sure=False)
+
+
+_ON_WORDS = {"on", "enable", "enabled", "back", "activate", "turn on", "תדליק", "תדליקי", "הדלק", "להדליק", "תפעיל",
+             "תפעילי", "הפעל", "להפעיל", "פעיל", "דלוק", "תחזיר", "תחזירי", "להחזיר"}
+_OFF_WORDS = {"off", "disable", "disabled", "stop", "cancel", "תכבה", "תכבי", "כבה", "לכבות", "כבוי", "תבטל",
+              "תבטלי", "בטל", "לבטל", "בלי", "ללא", "don't", "dont", "skip", "without", "תפסיק", "תפסיקי", "להפסיק",
+              "תוריד", "תורידי", "להוריד"}
+_SHABBAT_WORDS = {"shabbat", "shabbos", "sabbath", "shabat", "saturday", "saturdays", "שבת", "שבתות"}
+_HOLD_SENDING = ("לא לשלוח", "אל תשלח", "לא תשלח", "שלא תשלח", "שלא ישלח", "don't send", "dont send", "do not send",
+                 "no messages", "nothing on", "not on", "בלי הודעות", "ללא הודעות", "אין לשלוח", "no texts",
+                 "don't message", "hold", "שומרי", "שומרים", "שומר", "we keep", "keep shabbat", "observe",
+                 "not send", "never send")
+_ALLOW_SENDING = ("אפשר לשלוח", "מותר לשלוח", "גם בשבת", "גם בשבתות", "fine to send", "ok to send", "okay to send",
+                  "can send", "לא שומרים", "don't keep", "do not keep", "לא דתיים", "not religious",
+                  "also on")
+
+
+def _shabbat_in(words) -> bool:
+    return any(w in _SHABBAT_WORDS or _he_in(w, {"שבת", "שבתות", "השבת"}) for w in words)
+
+
+def _quiet_hours(line: str) -> str | None:
+    """"בין 22 ל-8", "from 10pm to 8am", "23-7": a night's range as "22-8"."""
+    m = re.search(r"(?:בין|from|between|מ-?|מה-?)?\s*(\d{1,2})(?::(\d{2}))?\s*(pm|am|בערב|בלילה)?\s*"
+                  r"(?:-|–|עד|ל-?|to|until|till|and|ו-?)\s*(\d{1,2})(?::(\d{2}))?\s*(am|pm|בבוקר)?(?![\d/.])", line, re.I)
+    if not m:
+        return None
+    start, end = int(m.group(1)), int(m.group(4))
+    if (m.group(3) or "").lower() in ("pm", "בערב") and start < 12:
+        start += 12
+    if (m.group(3) or "").lower() == "בלילה" and 8 <= start < 12:
+        start += 12
+    if (m.group(6) or "").lower() == "pm" and end < 12:
+        end += 12
+    if not (0 <= start <= 24 and 0 <= end <= 24) or start == end:
+        return None
+    hours = f"{start}" + (f":{m.group(2)}" if m.group(2) and m.group(2) != "00" else "")
+    hours += f"-{end}" + (f":{m.group(5)}" if m.group(5) and m.group(5) != "00" else "")
+    return hours
+
+
+def _settings_rule(line, low, words, wset, region, today) -> Reading | None:
+    """Shabbat, quiet hours and the day-before message, in the organiser's words."""
+    messages = wset & {"messages", "message", "msg", "texts", "anything", "nothing", "send", "sending", "הודעות",
+                       "הודעה", "ההודעה", "ההודעות", "הודעת", "לשלוח", "תשלח", "תשלחי", "כלום", "שליחה", "שליחות"}
+    # --- the day-before message ("תכבה את ההודעה של יום לפני", "turn the day-before message back on")
+    day_before = _has(low, "יום לפני", "day before", "day-before", "the eve of")
+    if day_before and not _has(low, "remind", "תזכ", "הזכר", "אוטומט", "automatic") and not any(
+            ch.isdigit() for ch in line) and not _has(low, "שבוע", "week", "יומיים"):
+        if _has(low, "לא צריך", "don't need", "no need", "אל תשלח", "don't send", "dont send", "לא לשלוח") or (
+                wset & _OFF_WORDS):
+            return Reading(C.DayBefore(on=False), sure=False)
+        if wset & _ON_WORDS or _has(low, "turn on", "back on", "כן לשלוח", "תשלח את ההודעה"):
+            return Reading(C.DayBefore(on=True), sure=False)
+        return None
+    # --- Shabbat ("לא לשלוח בשבת", "we keep shabbat", "אפשר לשלוח גם בשבת")
+    if _shabbat_in(words) and find_date(line, today)[0] is None:
+        keeping = any(_he_in(w, {"שמירת"}) for w in words)
+        if _has(low, *_ALLOW_SENDING) or (keeping and wset & _OFF_WORDS):
+            return Reading(C.Shabbat(on=False), sure=False)
+        if _has(low, *_HOLD_SENDING) or keeping or wset & _ON_WORDS:
+            return Reading(C.Shabbat(on=True), sure=False)
+        if wset & _OFF_WORDS:
+            return Reading(C.Shabbat(on=False), sure=False)
+        return None
+    # --- quiet hours ("אל תשלח לאורחים הודעות בין 22 ל-8", "quiet hours off", "תבטל את שעות השקט")
+    quiet = _has(low, "quiet", "שקט", "night", "בלילה", "לילה", "שעות מנוחה") or (
+        messages and _has(low, *_HOLD_SENDING))
+    if not quiet:
+        return None
+    hours = _quiet_hours(line)
+    if hours:
+        return Reading(C.Quiet(hours=hours), sure=False)
+    if _has(low, "quiet", "שקט", "שעות מנוחה"):
+        if _has(low, "default", "ברירת מחדל", "רגיל"):
+            return Reading(C.Quiet(hours=None, default=True), sure=False)
+        if wset & _OFF_WORDS or _has(low, "no quiet", "אין שעות", "לא צריך"):
+            return Reading(C.Quiet(hours=None), sure=False)
+    if _has(low, "quiet", "שקט") or (messages and _has(low, "night", "לילה", "בלילה")):
+        return Reading(C.parse("quiet", region, today))   # hours not given: the grammar asks from when to when
+    return None
+
+
+# Who to phone, and a call that was made.
+_CALL_VERBS = {"להתקשר", "לצלצל", "להרים", "call", "phone", "ring", "calls", "טלפון", "טלפונים", "בטלפון",
+               "הטלפונים", "שיחות", "phoning", "calling"}
+_CALLED = re.compile(r"(?:^|\s|,)(?:i\s+)?(?:called|rang|phoned|spoke\s+(?:to|with)|talked\s+(?:to|with)|"
+                     r"got\s+hold\s+of|reached|(?:ו)?(?:ש)?(?:דיברתי|התקשרתי|צלצלתי|תפסתי)(?:\s+(?:עם|עם\s+ה|ל|ל-|את))?)"
+                     r"\s*-?\s*", re.I)
+
+
+def _calls_rule(line, low, words, wset) -> Reading | None:
+    """"למי אני צריך להתקשר", "מי עוד צריך טלפון?", "give me my call list"."""
+    if _CALLED.search(line) or any(ch.isdigit() for ch in line):
+        return None
+    calling = wset & _CALL_VERBS or any(_he_in(w, {"להתקשר", "טלפון", "טלפונים"}) for w in words)
+    if not calling:
+        return None
+    if _has(low, "call list", "calls list", "phone list", "רשימת טלפונים", "רשימת הטלפונים", "רשימת שיחות",
+            "רשימת השיחות", "who to call", "who do i", "who should", "who needs", "who still", "למי", "את מי",
+            "מי עוד", "מי צריך", "מי לא", "who haven't", "who hasn't", "who didn't", "whom") or words[0] in {
+            "who", "who's", "whos", "whom", "מי", "למי"}:
+        return Reading(C.Calls())
+    return None
+
+
+_CALL_NO_ANSWER = ("לא ענה", "לא ענתה", "לא ענו", "לא עונה", "אין מענה", "no answer", "didn't answer",
+                   "didn't pick up", "did not answer", "voicemail", "no reply", "תפוס", "busy", "לא הרים", "לא הרימה")
+_CALL_MAYBE = ("maybe", "might", "not sure", "unsure", "undecided", "אולי", "מתלבט", "לא בטוח", "לא יודע",
+               "לא יודעת", "לא יודעים", "on the fence")
+_CALL_NO = ("can't make it", "cannot make it", "can't come", "not coming", "won't come", "won't make it", "לא מגיע",
+            "לא יגיע", "לא יוכל", "לא תוכל", "לא יכול", "לא יכולה", "לא יכולים", "לא באים", "לא בא", "declined",
+            "said no", "they can't", "he can't", "she can't", "no", "לא מגיעה", "לא מגיעים", "לא באה", "לא יגיעו",
+            "לא תגיע", "לא יבואו", "מבטלים", "ביטל", "ביטלה", "ביטלו")
+_CALL_YES = ("coming", "will come", "confirmed", "said yes", "yes", "מגיע", "מגיעה", "מגיעים", "מגיעות", "באים",
+             "בא", "באה", "אישר", "אישרה", "אישרו", "יבוא", "תבוא", "יבואו", "יגיע", "תגיע", "יגיעו")
+
+
+def _called_rule(line, low, words, wset, region) -> Reading | None:
+    """"תרשום שדיברתי עם אבי והוא מגיע עם אשתו", "I called Dana, she's coming with 2 kids": a call and its outcome."""
+    m = _CALLED.search(line)
+    if not m or wset & {"mark", "תסמן", "תסמני", "סמן"}:
+        return None
+    after = line[m.end():]
+    cut = re.search(r"\s*(?:,|-|–|\.|\s(?:ו?(?:הוא|היא|הם|הן)|ש(?:הוא|היא|הם)|he|she|they|he's|she's|they're|"
+                    r"and|on the phone|בטלפון|said|אמר\S*|לא\s|no\s|yes\b|maybe|אולי|מגיע\S*|באים|coming|"
+                    r"מתלבט\S*|can't|won't|didn't|voicemail|busy|תפוס|אין))", after)
+    name = after[:cut.start()] if cut else after
+    name = re.sub(r"^(?:ה-?|the\s+)?", "", name.strip(), flags=re.I) if re.match(r"^the\s", name.strip(), re.I) \
+        else name.strip()
+    ref = _ref(name, region)
+    if ref is None or len(_words(ref.text)) > 3:
+        return None
+    tail = " " + (after[cut.start():] if cut else "").lower() + " "
+    party = None
+    if any(p in tail for p in _CALL_NO_ANSWER):
+        outcome = "no_answer"
+    elif any(p in tail for p in _CALL_MAYBE):
+        outcome = "maybe"
+    elif any(re.search(rf"(?<![\w']){re.escape(p)}(?![\w'])", tail) for p in _CALL_NO):
+        outcome = "no"
+    elif any(re.search(rf"(?<![\w']){re.escape(p)}(?![\w'])", tail) for p in _CALL_YES):
+        outcome = "yes"
+        party = _party_said(tail)
+    else:
+        return None
+    return Reading(C.Called(ref=ref, outcome=outcome, party_size=party), sure=False)
+
+
+# The answers to the guests' question ("ask Meal? meat / fish"): how many chose what.
+_CHOICE_WORDS = {"picked", "chose", "chosen", "choose", "selected", "wants", "want", "בחרו", "ביקשו", "רוצים",
+                 "בחר", "ביקש", "poll", "question", "survey", "סקר", "הסקר", "שאלה", "השאלה", "meal", "meals", "מנה",
+                 "מנות", "המנות", "options", "option"}
+_FOOD_WORDS = {"fish", "meat", "vegan", "vegetarian", "veggie", "chicken", "beef", "gluten", "דג", "דגים",
+               "בשר", "בשרי", "בשרית", "בשריות", "צמחוני", "צמחונית", "צמחוניות", "צמחוניים", "טבעוני", "טבעונית",
+               "טבעוניות", "טבעוניים", "עוף", "גלוטן", "סלמון"}
+
+
+def _answers_rule(line, low, words, wset) -> Reading | None:
+    """"כמה ביקשו דג?", "how many picked fish?", "מה ענו על השאלה של המנות"."""
+    asking = _has(low, "how many", "what did", "who picked", "who chose", "results", "answers", "תשובות", "תוצאות")\
+        or wset & {"כמה", "מה", "מי"}
+    if not asking:
+        return None
+    food = any(_he_in(w, _FOOD_WORDS) for w in words) or wset & _FOOD_WORDS
+    chose = wset & _CHOICE_WORDS or any(_he_in(w, {"שאלה", "סקר", "מנות"}) for w in words)
+    if food and (chose or wset & {"כמה", "how"}):
+        return Reading(C.Answers())
+    if wset & {"question", "poll", "survey", "סקר", "הסקר", "שאלה", "השאלה", "לשאלה", "בסקר"} or _has(
+            low, "על השאלה", "לשאלה"):
+        if _has(low, "ענו", "answered", "answer", "תשובות", "results", "תוצאות", "picked", "chose", "בחרו"):
+            return Reading(C.Answers())
+    return None
+
+
+# One guest's card: "מה הפרטים של אבי ביטון?", "show me Dana's card", "details for Avi Levi".
+_CARD_PATTERNS = [
+    r"(?:^|\s)(?:ה)?פרטים\s+(?:של|על)\s+(.+)$",
+    r"(?:^|\s)(?:ה)?כרטיס\s+(?:של|אורח\s+של)\s+(.+)$",
+    r"(?:^|\s)(?:details|info|information|card|contact)\s+(?:for|of|on|about)\s+(.+)$",
+    r"(?:^|\s)(?:show|open|get|pull\s+up|bring\s+up)\s+(?:me\s+)?(.+?)'s\s+(?:card|details|info|page)$",
+    r"(?:^|\s)(.+?)'s\s+(?:card|details|info)$",
+    r"^(?:pull|bring)\s+up\s+(.+)$",
+    r"^מה\s+(?:המצב|העניינים|הסיפור)\s+(?:של|עם)\s+(.+)$",
+]
+
+
+def _card_rule(line, region) -> Reading | None:
+    text = re.sub(r"[?!.]+\s*(?:\S+[?!.]*)?$", "", line.strip()) if "?" in line else line.strip(" .!")
+    for p in _CARD_PATTERNS:
+        m = re.search(p, text, re.I)
+        if not m:
+            continue
+        who = m.group(1).strip(" ?.!")
+        ww = _words(who)
+        if not ww or set(ww) & (_EVENT_NOUNS | _ALL_WORDS | {"guests", "אורחים", "האורחים", "האישורים",
+                                                              "ההזמנות", "הרשימה", "the", "it", "this"}) \
+                or _status_in(ww) or _audience_ref(ww) or any(_he_in(w, {"אירוע", "האירוע"}) for w in ww):
+            return None
+        ref = _ref(who, region)
+        if ref:
+            return Reading(C.GuestCard(ref=ref))
+    return None
+
+
+def _link_rule(line, low, words, wset, region) -> Reading | None:
+    """"תשלח לי את הלינק של דנה", "get me Tom's rsvp link", "מה ה-link של יעל": a guest's page, to pass on."""
+    if not (wset & {"link", "לינק", "הלינק", "קישור", "הקישור", "ה-link", "page"} or _has(low, "ה-link")):
+        return None
+    if (wset & _ALL_WORDS) or _status_in(words):
+        return None   # the link for everyone is a broadcast, not one guest's page
+    m = re.search(r"(?:link|לינק|קישור|page)\s+(?:של|for|of|to)\s+(.+)$", line, re.I) or \
+        re.search(r"(?:^|\s)(?:me\s+|לי\s+)?(?:את\s+)?(.+?)'s\s+(?:rsvp\s+|personal\s+)?(?:link|page)", line, re.I)
+    if not m:
+        return None
+    who = m.group(1).strip(" ?.!")
+    who = re.sub(r"^(?:get|send|give|show)\s+(?:me\s+)?", "", who, flags=re.I)
+    ref = _ref(who, region)
+    if ref is None or len(_words(ref.text)) > 3 or set(_words(ref.text)) & _EVENT_NOUNS:
+        return None
+    return Reading(C.GuestLink(ref=ref))
+
+
+_THANKS_WORDS = {"thanks", "thank", "תודה", "thank-you"}
+_THANKS_AUDIENCE = re.compile(
+    r"^(?:to\s+)?(?:all\s+(?:the\s+)?guests|everyone|everybody|all|the\s+guests|guests)(?:\s+who\s+came)?\s*[:\-–]\s*"
+    r"|^(?:לכולם|לכל\s+האורחים|לכל\s+מי\s+שהגיע|למי\s+שהגיע|לכל\s+המגיעים|לאורחים|למגיעים|לכל\s+מי\s+שבא)\s*[:\-–]\s*",
+    re.I)
 
 
 # ------------------------------------------------------------------ a command kept while we ask
