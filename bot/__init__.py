@@ -28,6 +28,7 @@ from bot.runtime import EXTENSION, Conversation, Runtime
 from bot.web import page as guest_page
 from bot.whatsapp import webhook
 from bot.whatsapp.client import CloudAPIClient, ConsoleTransport
+from bot.worker.sender import default_concurrency
 from storage.db import make_engine, make_session_factory
 
 log = logging.getLogger("bot")
@@ -40,6 +41,7 @@ def make_transport(settings: Settings):
             api_version=settings.whatsapp_api_version,
             phone_number_id=settings.whatsapp_phone_number_id,
             access_token=settings.whatsapp_access_token,
+            pool_maxsize=default_concurrency(settings.whatsapp_max_send_rate),
         )
     return ConsoleTransport()
 

@@ -121,7 +121,7 @@ _ALL_WORDS = {"everyone", "everybody", "all", "כולם", "לכולם", "הכל"
 
 _YES = {"בטח", "נכון", "כןן", "כן", "yes", "yep", "sure", "בטוח", "אוקיי", "אוקי", "סבבה", "ok", "okay", "יאללה",
         "תמחק", "go", "מאשר", "מאשרת", "yea", "yeah"}
-_NO = {"לא", "no", "nope", "ממש", "רוצה", "don't", "dont", "לאא"}
+_NO = {"לא", "no", "nope", "ממש", "רוצה", "don't", "dont", "לאא", "תבטל", "תבטלי", "בטל", "cancel"}
 _CANCEL_ONLY = {"עזוב", "עזבי", "תעזוב", "תעזבי", "את", "זה", "טעיתי", "עזוב,", "never", "mind", "cancel"}
 
 _SIDE = {"bride": "bride", "bride's": "bride", "brides": "bride", "groom": "groom", "groom's": "groom",
@@ -664,6 +664,11 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
     if isinstance(exact, C.RemoveGuest) and exact.ref.number is None and exact.ref.phone is None:
         ref_words = _words(exact.ref.text)
         rset = set(ref_words)
+        m = re.match(r"^(?:מהרשימה|מה-?רשימה|from\s+the\s+list|off\s+the\s+list)\s+(?:את\s+)?(\S.*)$", exact.ref.text,
+                     re.I)
+        if m:   # "תוריד מהרשימה את שמעון"
+            ref = _ref(m.group(1), region)
+            return Reading(C.RemoveGuest(ref=ref)) if ref else None
         if ref_words and set(ref_words) <= _PRONOUNS:
             # "תמחק אותו", "delete him": whom? the grammar's own question, never a guess
             return Reading(C.parse("remove guest", region, today))
@@ -762,7 +767,8 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
     if isinstance(exact, C.NewEvent):
         return _new_event_fix(exact, today)
     if isinstance(exact, C.Broadcast):
-        m = re.match(r"^(?:an?\s+)?(?:message|msg|note|text|הודעה|הודעת)\s*:\s*(\S.*)$", exact.text, re.I | re.S)
+        m = re.match(r"^(?:an?\s+)?(?:message|msg|note|text|הודעה|הודעת)\s*(?::|ש|that\s)\s*(\S.*)$", exact.text,
+                     re.I | re.S)
         if m:   # "send everyone a message: the party starts at 8"
             return Reading(dataclasses.replace(exact, text=m.group(1).strip()))
         parts = re.split(r":(?=\s|$)", exact.text, maxsplit=1)
@@ -780,6 +786,10 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
             answer = "no" if m.group(1).startswith("לא") else "yes"
             if answer != exact.answer:
                 fixed = dataclasses.replace(exact, answer=answer, party_size=None if answer == "no" else exact.party_size)
+        if m and fixed.ref.number is None and fixed.ref.phone is None:
+            name = re.sub(r"\s+כ(?:לא|מאשר\S*|מגיע\S*)$", "", fixed.ref.text)
+            if name != fixed.ref.text and name.strip():
+                fixed = dataclasses.replace(fixed, ref=C.Ref(text=name.strip()))
         if fixed.answer == "yes" and fixed.party_size is None:
             party = _party_said(line)
             if party:
@@ -994,7 +1004,9 @@ def _guess(text: str, region, today, exact: C.ParseError) -> Reading | None:
 _ADVICE = re.compile(r"^(?:what'?s|what\s+is|when'?s)\s+(?:the\s+)?(?:best|right|ideal|usual|normal)\b|"
                      r"^(?:when|how\s+early|how\s+long\s+before)\s+should\b|^(?:should|do)\s+(?:i|we)\s+(?!have\b)|"
                      r"^is\s+it\s+(?:better|ok|okay|worth|too\s+early|too\s+late)\b|"
-                     r"^(?:מתי|האם|איך)\s+כדאי\b|^כדאי\s+(?:לי|לנו|ל)|^מה\s+(?:עדיף|כדאי|מומלץ)\b|^זה\s+מוקדם\s+מדי")
+                     r"^(?:מתי|האם|איך)\s+כדאי\b|^כדאי\s+(?:לי|לנו|ל)|^מה\s+(?:עדיף|כדאי|מומלץ)\b|^זה\s+מוקדם\s+מדי|"
+                     r"^כמה\s+(?:זה\s+)?(?:עולה|יעלה|עלה)\b|^how\s+much\s+(?:does|will|would|is|do)\b|"
+                     r"^what\s+(?:does|will)\s+it\s+cost\b|^מה\s+(?:המחיר|העלות)\b")
 
 
 def _typo(line: str, body, region, today) -> Reading | None:
@@ -1100,7 +1112,8 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
             return r
 
     # --- notifications
-    per_answer = wset & {"עדכון", "עדכונים", "הודעה", "הודעות", "update", "updates", "message", "ping"} and _has(
+    per_answer = wset & {"עדכון", "עדכונים", "הודעה", "הודעות", "ההודעות", "העדכונים", "update", "updates", "message",
+                         "messages", "ping"} and _has(
         low, "על כל תשובה", "על כל אישור", "כל פעם ש", "every answer", "every reply", "every rsvp", "each answer",
         "each reply", "each rsvp", "every time")
     tell_me = _has(low, "תעדכן אותי", "תעדכני אותי", "update me", "notify me", "keep me posted", "keep me updated",
@@ -1108,7 +1121,8 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
         low, "כל פעם", "כש", "when", "every", "each", "whenever", "מישהו", "someone", "anyone")
     if wset & {"notifications", "notification", "notify", "התראות", "pinging"} or per_answer or tell_me or _has(
             low, "תעדכן אותי כש", "הודעה על כל", "let me know when"):
-        off = wset & {"off", "mute", "stop", "תפסיק", "כבה", "תכבה", "בטל", "תבטל", "לא", "disable"}
+        off = wset & {"off", "mute", "stop", "תפסיק", "כבה", "תכבה", "בטל", "תבטל", "לא", "disable", "די", "בלי", "no",
+                      "enough"}
         return Reading(C.Notify(on=not off))
 
     # --- automatic reminders
@@ -1136,7 +1150,8 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
     if phone and (role or team or wset & {"manage", "לנהל", "access"}) and not removing_word:
         return Reading(C.AddMember(phone=phone, role=role or "editor"), sure=False)
     if not phone and (re.match(r"^(?:מי|who)\s+(?:עוד\s+|else\s+)?(?:מנהל|מנהלת|מנהלים|manages|is managing|"
-                               r"runs|organi[sz]es)\b", low) or _has(low, "who has access", "who else can edit",
+                               r"runs|organi[sz]es|(?:יכול|יכולה|יכולים|can)\s+(?:לראות|לערוך|לנהל|see|edit))\b",
+                               low) or _has(low, "who has access", "who else can edit",
                                                                      "מי מנהל", "מי יש לו גישה",
                             "מי עוד יכול לערוך", "organisers", "organizers", "admins", "team members",
                             "list team", "רשימת מנהלים", "show me the team")):
@@ -1234,6 +1249,8 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
                        "ההזמנות", "ההזמנה", "invite"} or ("תזמין" in wset and wset & {"כולם", "האורחים", "אורחים"})
     asking_who = words[0] in {"who", "who's", "whos", "מי", "למי"} or (
         words[0] in {"which", "איזה", "איזו", "אילו"} and _status_in(words) is not None)
+    if inviting and not asking_who and wset & {"שוב", "again", "resend", "re-send", "מחדש"} and audience == "pending":
+        return Reading(C.Remind())   # "תשלח שוב את ההזמנה למי שלא ענה": those invited who said nothing
     if inviting and not asking_who and not wset & {"failed", "נכשלו"} and (
             wset & {"send", "שלח", "תשלח", "תשלחו", "לשלוח", "תשלחי", "תזמין", "out"} or words[0] == "invite"):
         return Reading(C.Invite())
@@ -1247,7 +1264,8 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
     # --- guests: reads
     if wset & {"inbox", "אינבוקס", "האינבוקס"} or _has(low, "messages from guests", "messages from the guests",
                                                        "guests wrote", "הודעות מאורחים", "הודעות מהאורחים",
-                                                       "האורחים כתבו", "כתבו לנו", "wrote to us", "what did guests write"):
+                                                       "האורחים כתבו", "כתבו לנו", "wrote to us", "what did guests write",
+                                                       "הודעות שקיבלנו", "ההודעות שקיבלנו", "קיבלנו הודעות"):
         return Reading(C.Inbox())
     if wset & {"chart", "graph", "גרף", "הגרף", "תרשים", "התרשים", "diagram"} and not wset & {
             "seating", "seat", "הושבה", "ההושבה", "שולחנות"}:
@@ -1394,7 +1412,8 @@ def _role_ref(line, words, region) -> C.Ref | None:
     return None
 
 
-_DATE_WORDS = {"date", "תאריך", "התאריך", "ה-date", "נדחתה", "נדחה", "תזיז", "moved", "postponed"}
+_DATE_WORDS = {"date", "תאריך", "התאריך", "ה-date", "נדחתה", "נדחה", "תזיז", "moved", "postponed", "תדחה", "תדחי",
+               "לדחות", "postpone", "דחינו", "הקדמנו", "תקדים", "תקדימי"}
 _PLACE_WORDS = {"venue", "location", "place", "מקום", "המקום", "מיקום", "ה-venue", "עבר", "עברה", "moved",
                 "השתנה"}
 
@@ -1402,6 +1421,7 @@ _PLACE_WORDS = {"venue", "location", "place", "מקום", "המקום", "מיק�
 def _event_field_change(line, low, words, wset, region, today) -> Reading | None:
     changing = wset & {"change", "chnage", "update", "set", "move", "moved", "rename", "תשנה", "לשנות", "שנה",
                        "changed", "changes", "זזה", "זז", "זזים", "עוברת", "עובר", "postponed", "השתנתה",
+                       "תדחה", "תדחי", "לדחות", "postpone", "דחינו", "הקדמנו", "תקדים", "תקדימי",
                        "תעדכן", "תעדכני", "תזיז", "נדחתה", "נדחה", "עבר", "עברה", "השתנה", "החדש", "new", "now",
                        "חדש", "תקרא", "is"} or ":" in line or (words[:1] and words[0] in {"date", "תאריך", "התאריך"})
     if not changing:
@@ -1410,7 +1430,8 @@ def _event_field_change(line, low, words, wset, region, today) -> Reading | None
     if guestish:
         return None
     # name
-    m = re.search(r"(?:rename the event to|תקרא לאירוע|שם האירוע:|the event'?s name to)\s*(.+)$", line, re.I)
+    m = re.search(r"(?:rename the event to|תקרא לאירוע|שם האירוע:|(?:ה)?שם של האירוע\s*(?::|יהיה|הוא|זה)|"
+                  r"the event'?s name to|the event'?s name is)\s*(.+)$", line, re.I)
     if m:
         return Reading(C.SetEventField("name", m.group(1).strip(" \"'׳״")), sure=False)
     d, rest = find_date(line, today)
@@ -1423,7 +1444,7 @@ def _event_field_change(line, low, words, wset, region, today) -> Reading | None
     if (wset & {"language", "שפת"}):
         return None
     # place
-    m = re.search(r"(?:venue|location|place|מקום|המקום|מיקום האירוע|מיקום)\s*(?:חדש|new|השתנה|(?:has\s+|is\s+)?changed|"
+    m = re.search(r"(?:venue|location|place|מקום|המקום|מיקום האירוע|מיקום)\s*(?:החדש|חדש|new|השתנה|(?:has\s+|is\s+)?changed|"
                   r"(?:has\s+)?moved|is\s+now)?\s*[:\-–]?\s*"
                   r"(?:to|ל-?|עכשיו זה|- עכשיו זה)?\s*(.*)$", line, re.I)
     moved = re.search(r"(?:moved to|עבר ל|עברה ל)\s*(.+)$", line, re.I)
@@ -1452,6 +1473,9 @@ def _send(line, low, words, wset, audience, colon_text, region) -> Reading | Non
         side = _side_in(words) if _has(low, "side", "צד") else None
         if colon_text:
             return Reading(C.Broadcast(text=colon_text, status=audience, side=side))
+        m = re.search(r"(?:^|\s)(?:הודעה|message|msg)\s+(?:ש|that\s+)(\S.*)$", line, re.I)
+        if m:   # "תשלח לכל המוזמנים הודעה שהחניה בתשלום"
+            return Reading(C.Broadcast(text=m.group(1).strip(), status=audience, side=side))
         m = re.search(r"\?\s*(.+)$", line)
         if m and m.group(1).strip():
             return Reading(C.Broadcast(text=m.group(1).strip(), status=audience, side=side))
@@ -1464,7 +1488,7 @@ def _send(line, low, words, wset, audience, colon_text, region) -> Reading | Non
         ref = _ref(ref_text, region)
         if ref:
             return Reading(C.MessageGuest(ref=ref, text=m.group(2).strip()), sure=False)
-    m = re.search(r"(?:שלח|תשלח|תשלחי)\s+(?:הודעה\s+)?ל-?(.+?)\s*:\s*(.+)$", line)
+    m = re.search(r"(?:שלח|תשלח|תשלחי)\s+(?:הודעה\s+)?ל-?(.+?)(?:\s+הודעה)?\s*:\s*(.+)$", line)
     if m:
         if _audience_ref(_words(m.group(1))):
             return _to_audience(_words(m.group(1)), m.group(2).strip(), line)
@@ -1483,7 +1507,7 @@ def _send(line, low, words, wset, audience, colon_text, region) -> Reading | Non
 
 
 def _find(line, low, words, wset, region) -> Reading | None:
-    pats = [r"^is\s+(.+?)\s+on the list", r"^did\s+(.+?)\s+(?:answer|reply|rsvp)", r"what'?s\s+(.+?)'s\s+number",
+    pats = [r"^is\s+(.+?)\s+on the list", r"^(?:האם\s+|יש\s+(?:לנו\s+)?(?:את\s+)?)(.+?)\s+ברשימה", r"^did\s+(.+?)\s+(?:answer|reply|rsvp)", r"what'?s\s+(.+?)'s\s+number",
             r"מה המספר של\s+(.+)$", r"יש לי את\s+(.+?)\s+ברשימה", r"תמצא(?:י)? לי את\s+(.+)$",
             r"תבדוק אם\s+(.+?)\s+(?:ענה|ענתה|ענו|אישר)", r"מה הסטטוס של\s+(.+)$", r"איפה\s+(.+?)\s+ברשימה"]
     for p in pats:
@@ -1544,7 +1568,8 @@ def _add_guest(line, region) -> Reading | None:
 
 
 def _remove_guest(line, words, region) -> Reading | None:
-    m = re.search(r"(?:remove|delete|get rid of|take|remvoe|תוריד|תורידי|תמחק|תמחוק|תוציא|להוריד)\s*(?:את\s*)?(.+?)"
+    m = re.search(r"(?:remove|delete|get rid of|take|remvoe|תוריד|תורידי|תמחק|תמחוק|תוציא|להוריד)\s*"
+                  r"(?:מהרשימה\s+)?(?:את\s*)?(.+?)"
                   r"(?:\s+from the guests|\s+off the list|\s+מהרשימה|\?|$)", line, re.I)
     if line.startswith("תמחקאת"):
         m = re.search(r"תמחקאת\s*(.+)$", line)
@@ -1697,6 +1722,8 @@ def _mark(line, low, words, wset, region) -> Reading | None:
     name_part = re.sub(r"^(?:תעדכן|תעדכני)\s+ש", "", name_part)
     name_part = re.sub(r"^(?:תסמני?|סמני?|לסמן|mark)\s+(?:את\s+|ש)?", "", name_part, flags=re.I)
     name_part = re.sub(r"\s+(?:עוד|still)$", "", name_part, flags=re.I)
+    name_part = re.sub(r"[\s,]+\d{1,2}\s*(?:אנשים|איש|people|ppl|of them)?$", "", name_part, flags=re.I)
+    name_part, said_party = _tidy_name(name_part)   # "רונית ובעלה מגיעים": Ronit, two of them
     if not name_part:
         m = re.search(r"תעדכני?\s+ש(\S+(?:\s+\S+)?)\s+מגיע", line)
         name_part = m.group(1) if m else ""
@@ -1704,7 +1731,7 @@ def _mark(line, low, words, wset, region) -> Reading | None:
     if ref is None:
         return None
     if answer == "yes":
-        party = _party_said(line)
+        party = _party_said(line) or said_party
     return Reading(C.MarkGuest(ref=ref, answer=answer, party_size=party), sure=False)
 
 
@@ -1968,6 +1995,7 @@ def _link_rule(line, low, words, wset, region) -> Reading | None:
     if (wset & _ALL_WORDS) or _status_in(words):
         return None   # the link for everyone is a broadcast, not one guest's page
     m = re.search(r"(?:link|לינק|קישור|page)\s+(?:של|for|of|to)\s+(.+)$", line, re.I) or \
+        re.search(r"(?:לינק|קישור)\s+ל-?([\u05d0-\u05ea].*)$", line) or \
         re.search(r"(?:^|\s)(?:me\s+|לי\s+)?(?:את\s+)?(.+?)'s\s+(?:rsvp\s+|personal\s+)?(?:link|page)", line, re.I)
     if not m:
         return None

@@ -73,12 +73,17 @@ ACCESS_DENIED_MESSAGE = (
 )
 
 
-def default_concurrency(rate: float) -> int:
-    """Threads to reach `rate` when each send takes ~250 ms (Cloud API latency plus margin).
+# A Cloud API send from far away takes up to this long; the sends in flight must cover it.
+ASSUMED_LATENCY = 0.25
+MAX_SEND_THREADS = 400
 
-    Capped at 32: the Cloud API client's connection pool holds 32 connections.
-    """
-    return max(4, min(32, math.ceil(rate * 0.25) + 2))
+
+def default_concurrency(rate: float, latency: float = ASSUMED_LATENCY) -> int:
+    """Sends in flight (threads) to reach `rate` when each takes `latency` seconds: the
+    window is rate × latency with a quarter to spare, so the rate is not capped by threads
+    × latency (1,000/s at 200 ms needs about 250). The Cloud API client's connection pool
+    is sized from the same rule (bot.make_transport)."""
+    return max(4, min(MAX_SEND_THREADS, math.ceil(rate * latency * 1.25) + 2))
 
 
 class RateLimiter:
