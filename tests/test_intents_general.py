@@ -354,3 +354,22 @@ def test_renaming_it_renames_the_event():
 def test_a_list_number_said_in_words_is_the_number():
     c = cmd("delete number 7")
     assert isinstance(c, C.RemoveGuest) and c.ref.number == 7, c
+
+
+def test_sending_the_invitation_again_to_the_silent_is_a_reminder():
+    assert isinstance(cmd("תשלחי שוב את ההזמנות למי שלא ענה"), C.Remind)
+
+
+@pytest.mark.parametrize("text", ["כמה יעלה לי לשלוח תזכורות?", "how much will it cost to send the invites"])
+def test_a_question_about_cost_sends_nothing(text):
+    assert not isinstance(cmd(text), WRITES)
+
+
+def test_a_couple_named_together_is_two():
+    c = cmd("אורנה ובעלה מגיעים")
+    assert isinstance(c, C.MarkGuest) and c.ref.text == "אורנה" and c.party_size == 2, c
+
+
+def test_a_broadcast_said_as_a_message_that():
+    c = cmd("תשלחי לכל האורחים הודעה שיש הסעות מהרכבת")
+    assert isinstance(c, C.Broadcast) and c.text == "יש הסעות מהרכבת", c

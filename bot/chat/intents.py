@@ -1507,7 +1507,7 @@ def _send(line, low, words, wset, audience, colon_text, region) -> Reading | Non
 
 
 def _find(line, low, words, wset, region) -> Reading | None:
-    pats = [r"^is\s+(.+?)\s+on the list", r"^(?:האם\s+|יש\s+(?:לנו\s+)?(?:את\s+)?)(.+?)\s+ברשימה", r"^did\s+(.+?)\s+(?:answer|reply|rsvp)", r"what'?s\s+(.+?)'s\s+number",
+    pats = [r"^is\s+(.+?)\s+on the list", r"^(?:האם\s+|יש\s+(?:לנו\s+|לי\s+)?(?:את\s+)?)(.+?)\s+ברשימה", r"^did\s+(.+?)\s+(?:answer|reply|rsvp)", r"what'?s\s+(.+?)'s\s+number",
             r"מה המספר של\s+(.+)$", r"יש לי את\s+(.+?)\s+ברשימה", r"תמצא(?:י)? לי את\s+(.+)$",
             r"תבדוק אם\s+(.+?)\s+(?:ענה|ענתה|ענו|אישר)", r"מה הסטטוס של\s+(.+)$", r"איפה\s+(.+?)\s+ברשימה"]
     for p in pats:
