@@ -5,20 +5,26 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
+from schemathesis import GenerationMode
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
+    allow_header_conformance,
     content_type_conformance,
+    missing_required_header,
+    negative_data_rejection,
     response_headers_conformance,
     response_schema_conformance,
     status_code_conformance,
+    unsupported_method,
 )
 
 from bot.api.openapi import build_openapi
 from tests.api_helpers import seed
 
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
-          response_schema_conformance, response_headers_conformance]
+          response_schema_conformance, response_headers_conformance, negative_data_rejection,
+          missing_required_header, unsupported_method, allow_header_conformance]
 
 
 @pytest.fixture
@@ -35,14 +41,24 @@ schema = schemathesis.openapi.from_dict(build_openapi())
 def test_the_api_keeps_the_promises_of_its_openapi_document(case, app, seeded):
     # Aim the generated requests at data that exists, so they reach the real logic
     # rather than stopping at "Event not found".
+    # A negative case (schemathesis breaks one part on purpose) keeps the part it broke.
+    broken = {str(getattr(location, "value", location)) for location, info in
+              ((case.meta.components or {}).items() if case.meta else ())
+              if info.mode == GenerationMode.NEGATIVE}
     params = case.path_parameters or {}
-    if "id" in params:
-        params["id"] = seeded.event_id
-    if "guest_id" in params:
-        params["guest_id"] = seeded.guest_id
-    if "user_id" in params:
-        params["user_id"] = seeded.user_ids["editor"]
-    case.call_and_validate(app=app, headers=seeded.headers("admin"), checks=CHECKS)
+    if "path" not in broken:
+        if "id" in params:
+            params["id"] = seeded.event_id
+        if "guest_id" in params:
+            params["guest_id"] = seeded.guest_id
+        if "user_id" in params:
+            params["user_id"] = seeded.user_ids["editor"]
+    headers = None if "header" in broken else seeded.headers("admin")
+    checks = CHECKS
+    if "body" in broken and case.media_type == "text/csv":
+        # Any text is a CSV: the import answers 200 and reports each row it could not read.
+        checks = [c for c in CHECKS if c is not negative_data_rejection]
+    case.call_and_validate(app=app, headers=headers, checks=checks)
 
 
 def test_the_document_is_served_without_a_token_and_names_every_endpoint(client):

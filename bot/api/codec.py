@@ -155,8 +155,13 @@ GUEST_FIELDS = {
 }
 GUEST_CREATE = BodySpec("GuestCreate", dict(GUEST_FIELDS))
 GUEST_IMPORT_ROW = BodySpec(
-    "GuestImportRow", dict(GUEST_FIELDS),
-    "One guest to import. Missing or bad values reject only this row (see the per-row results).",
+    "GuestImportRow",
+    # The types are the request's (a wrong type is a 422 for the whole list); the limits are
+    # each row's own: a value beyond them rejects only that row, in the per-row results.
+    {k: Field(f.kind, nullable=f.nullable, description=f.description, example=f.example)
+     for k, f in GUEST_FIELDS.items()},
+    "One guest to import. Missing or bad values (a name or note too long, a party size out of "
+    "range, a phone that is no phone) reject only this row (see the per-row results).",
 )
 GUEST_UPDATE = BodySpec("GuestUpdate", {
     **{k: Field(f.kind, nullable=f.nullable, description=f.description, example=f.example, minimum=f.minimum,
