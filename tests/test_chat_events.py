@@ -213,3 +213,14 @@ def test_a_date_in_the_past_is_flagged(phone_factory):
     assert "already passed" in created
     assert "already passed" not in dana.send("set date 12/6/2031")
     assert "already passed" in dana.send("set date 2020-01-01")
+
+
+def test_use_picks_the_event_shown_under_that_number_even_after_the_order_changed(phone_factory, runtime):
+    dana = phone_factory(DANA)
+    dana.send("new event Bris\ndate: 1/9/2027")
+    dana.send("new event Wedding\ndate: 1/10/2027")
+    listing = dana.send("events")
+    assert listing.index("Bris") < listing.index("Wedding")     # 1. Bris, 2. Wedding
+    dana.send("use 1")
+    dana.send("set date 1/12/2027")                             # Bris moves after Wedding now
+    assert "Wedding" in dana.send("use 2")                      # 2 is still what was shown

@@ -209,8 +209,14 @@ class OrganiserChat:
         if not rows:
             self.say(replies.no_events_welcome())
         else:
+            self.remember_event_numbers(rows)
             self.say(replies.choose_event(rows, again))
         return None
+
+    def remember_event_numbers(self, rows) -> None:
+        """The numbers just shown: `use 2` means the event shown as 2, even if the order
+        changes before it is sent (a date set, an event added)."""
+        convo.save_listing(self.conv, "events", "", [event.id for event, _member, _guests in rows])
 
     def event_rows(self) -> list[tuple[Event, EventMember, int]]:
         events = event_service.list_events(self.session, self.user)
@@ -372,6 +378,7 @@ class OrganiserChat:
         if not rows:
             return self.say(replies.no_events_welcome())
         current = self.current()
+        self.remember_event_numbers(rows)
         self.say(replies.events_list(rows, current[0].id if current else None))
 
     def cmd_use(self, cmd: C.UseEvent) -> None:
@@ -381,9 +388,13 @@ class OrganiserChat:
         ref = cmd.ref.strip()
         if ref.isdigit():
             n = int(ref)
-            if not 1 <= n <= len(rows):
-                return self.say(_("There's no event number {n}. ", n=i18n.Raw(str(n))) + replies.events_list(rows))
-            chosen = [rows[n - 1]]
+            shown = convo.listing_id(self.conv, "events", "", n)
+            chosen = [r for r in rows if r[0].id == shown]
+            if not chosen:
+                if not 1 <= n <= len(rows):
+                    self.remember_event_numbers(rows)
+                    return self.say(_("There's no event number {n}. ", n=i18n.Raw(str(n))) + replies.events_list(rows))
+                chosen = [rows[n - 1]]
         else:
             key = ref.lower()
             chosen = [r for r in rows if r[0].name.lower() == key] or [r for r in rows if key in r[0].name.lower()]
