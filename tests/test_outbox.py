@@ -363,3 +363,13 @@ def test_the_worker_carries_on_after_the_database_dropped_its_connections(runtim
     drain(runtime)
     assert {row(runtime, i).status for i in ids} == {MessageStatus.sent}
     assert fake_graph.count() == 6
+
+
+def test_messages_to_one_person_arrive_in_the_order_they_were_queued(runtime, fake_graph):
+    fake_graph.open_window(PHONE)
+    fake_graph.latency = 0.02   # slow enough that parallel sends would overtake each other
+    with runtime.transaction() as session:
+        for n in range(6):
+            service_outbox.enqueue(session, phone=PHONE, message=service_outbox.text(f"message {n}"), kind="reply")
+    drain(runtime, concurrency=8)
+    assert [m.text for m in fake_graph.sent_to(PHONE)] == [f"message {n}" for n in range(6)]

@@ -1679,6 +1679,11 @@ _YES_VERBS = {"confirmed", "coming", "אישרה", "אישר", "אישרו", "מ
 _NO_VERBS = {"declined", "ביטלה", "ביטל", "ביטלו", "סירב", "סירבה", "no"}
 
 
+# Words of someone speaking of themselves: whoever says them answers, they mark nobody.
+_FIRST_PERSON = frozenset({"i", "i'm", "im", "me", "we", "we're", "were", "us", "our", "my", "sorry", "unfortunately",
+                           "אני", "אנחנו", "אנו", "סליחה", "מצטער", "מצטערת", "מצטערים", "לצערנו", "לצערי"})
+
+
 def _mark(line, low, words, wset, region) -> Reading | None:
     party = None
     # "set Avi to pending", "תחזיר את דנה ללא ענה"
@@ -1727,6 +1732,8 @@ def _mark(line, low, words, wset, region) -> Reading | None:
     if not name_part:
         m = re.search(r"תעדכני?\s+ש(\S+(?:\s+\S+)?)\s+מגיע", line)
         name_part = m.group(1) if m else ""
+    if set(_words(name_part)) & _FIRST_PERSON:
+        return None   # "sorry, we can't come after all": the writer's own answer, no one to mark
     ref = _ref(name_part, region)
     if ref is None:
         return None

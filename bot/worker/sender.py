@@ -271,6 +271,8 @@ def claim(rt, limit: int, *, lease: float = DEFAULT_LEASE_SECONDS,
         rows = list(session.scalars(query))
         if not rows:
             return []
+        rows.sort(key=lambda m: (m.next_attempt_at, m.created_at))
+        busy = _busy_recipients(session, rows)
         quiet_ends = _quiet_ends(session, rows, rt.settings.quiet_hours, now)
         addresses = _addresses(session, rows)
         guest_ids = {m.guest_id for m in rows if m.guest_id is not None and m.kind not in OPT_OUT_EXEMPT_KINDS}
@@ -295,6 +297,11 @@ def claim(rt, limit: int, *, lease: float = DEFAULT_LEASE_SECONDS,
                 log.info("holding %s to %s until the quiet hours end (%s UTC)", message.kind,
                          mask_phone(message.phone), quiet_ends[message.id].strftime("%H:%M"))
                 continue
+            who = _recipient(message)
+            if who is not None and who in busy:
+                continue  # one message at a time to one person: this one waits for the one before
+            if who is not None:
+                busy.add(who)
             phone, wa_user_id = message.phone, None
             if not phone:  # someone known only by their business-scoped id (or who has a number now)
                 phone, wa_user_id = addresses.get(message.user_id, (None, None))
@@ -310,6 +317,34 @@ def claim(rt, limit: int, *, lease: float = DEFAULT_LEASE_SECONDS,
             out.append(claimed)
         budget.tokens -= len(out)
         return ClaimedRows(out)
+
+
+def _recipient(message) -> str | None:
+    if message.kind in JOB_KINDS:
+        return None   # a job (an import, a chart) is no message to anyone: it never waits
+    return message.phone or (f"user:{message.user_id}" if message.user_id else None)
+
+
+def _busy_recipients(session: Session, rows: list) -> set[str]:
+    """Recipients of `rows` with a message being sent right now. Messages to one person go
+    one at a time, in the order they were queued: of the due rows only the oldest per
+    recipient is claimed, and none while one to them is in flight (the rest wait for the
+    next claim). Two replies never arrive swapped."""
+    candidates = {_recipient(m) for m in rows} - {None}
+    if not candidates:
+        return set()
+    ids = [m.id for m in rows]
+    phones = [c for c in candidates if not c.startswith("user:")]
+    users = [m.user_id for m in rows if not m.phone and m.user_id is not None]
+    busy: set[str] = set()
+    if phones or users:
+        for phone, user_id, kind in session.execute(
+                select(Message.phone, Message.user_id, Message.kind).where(
+                    Message.status == MessageStatus.sending, Message.id.not_in(ids),
+                    or_(Message.phone.in_(phones), and_(Message.phone.is_(None), Message.user_id.in_(users))))):
+            if kind not in JOB_KINDS:
+                busy.add(phone or f"user:{user_id}")
+    return busy
 
 
 def _addresses(session: Session, rows) -> dict:
