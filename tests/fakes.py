@@ -366,6 +366,9 @@ class FakeGraphAPI:
         self.api_version = api_version
         self.latency = 0.0
         self.window_enforced = True
+        # What GET /<phone number id> reports as the number's messaging limit (a test of a
+        # new number sets "TIER_250").
+        self.messaging_limit_tier = "TIER_UNLIMITED"
         self._cond = threading.Condition(threading.RLock())
         self._stopping = threading.Event()
         self._server: _Server | None = None
@@ -637,6 +640,10 @@ class FakeGraphAPI:
             if parts[2] == "messages":
                 return self._messages(parsed, raw)
             return self._upload(headers, raw)
+        if method == "GET" and len(parts) == 2 and parts[1] == self.phone_number_id:
+            return 200, {"id": self.phone_number_id, "display_phone_number": "+1 555-010-0000",
+                         "quality_rating": "GREEN",
+                         "whatsapp_business_manager_messaging_limit": {"current_limit": self.messaging_limit_tier}}
         if method == "GET" and len(parts) == 2:
             return self._media_info(parts[1])
         return error_body(100, f"Unsupported {method.lower()} request.", "", 33)

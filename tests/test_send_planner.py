@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from bot import create_app
 from bot.services import events, guests, planner, sending, tokens
 from bot.services.users import get_or_create_user
-from bot.worker import drain
+from bot.worker import clock as scheduler, drain
 from storage.models import Event, Message, MessageStatus, User
 from tests import webhooks
 from tests.phone import Phone, phone_factory  # noqa: F401  (fixture)
@@ -129,3 +129,26 @@ def test_a_free_service_message_is_not_billed(phone_factory, runtime):
         wamid = s.scalar(select(Message.wamid).where(Message.direction == "out"))
     dana.post(webhooks.status(wamid, "delivered", DANA))
     assert "Billed" not in dana.send("stats")
+
+
+def test_the_daily_limit_is_read_from_the_graph_api_when_not_configured(runtime, fake_graph, client):
+    fake_graph.messaging_limit_tier = "TIER_250"      # a new number
+    now = datetime.now(timezone.utc)
+    scheduler.tick(runtime, now)
+    with runtime.transaction() as s:
+        assert sending.daily_limit(None, s, runtime.settings.whatsapp_phone_number_id) == 250
+        dana = get_or_create_user(s, phone=DANA, display_name="Dana")
+        event = events.create_event(s, dana, "Conference", date=date(2027, 6, 12), location="Expo")
+        rows = [guests.GuestInput(first_name=f"Guest {n}", phone=f"+97254{n:07d}", line_no=n) for n in range(600)]
+        guests.import_guests(s, dana, event.id, rows)
+    question = Phone(client, runtime, fake_graph, DANA, "Dana").send("invite")
+    assert "goes out over 3 days: 250 today" in question
+    fake_graph.messaging_limit_tier = "TIER_UNLIMITED"
+    scheduler.tick(runtime, now + timedelta(minutes=10))   # read at most once an hour
+    with runtime.transaction() as s:
+        assert sending.daily_limit(None, s, runtime.settings.whatsapp_phone_number_id) == 250
+    scheduler.tick(runtime, now + timedelta(hours=1, minutes=1))
+    with runtime.transaction() as s:
+        assert sending.daily_limit(None, s, runtime.settings.whatsapp_phone_number_id) is None
+    reads = [r for r in fake_graph.requests if r.method == "GET" and r.path.endswith("/1234567890")]
+    assert len(reads) == 2

@@ -440,7 +440,8 @@ def broadcast(session, actor, event_id):
     data = decode(WHATSAPP_BROADCAST, _json_body())
     audience = sending.broadcast_audience(session, actor, event_id, status=data.get("status"), side=data.get("side"))
     batch = sending.send_broadcast(session, actor, event_id, data["text"], status=data.get("status"), side=data.get("side"),
-                                   daily_limit=sending.daily_limit(runtime().settings.messaging_limit))
+                                   daily_limit=sending.daily_limit(runtime().settings.messaging_limit, session,
+                                                                   runtime().settings.whatsapp_phone_number_id))
     return jsonify({"queued": batch.total, "skipped": audience.skipped, "batch_id": str(batch.id)}), 202
 
 

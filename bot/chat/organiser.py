@@ -777,7 +777,7 @@ class OrganiserChat:
 
     @property
     def daily_limit(self) -> int | None:
-        return sending.daily_limit(self.settings.messaging_limit)
+        return sending.daily_limit(self.settings.messaging_limit, self.session, self.settings.whatsapp_phone_number_id)
 
     def do_tell_guests(self, p: dict) -> None:
         batch = sending.send_event_update(self.session, self.user, p["event_id"])

@@ -30,6 +30,7 @@ from storage.models import (
     MessageStatus,
     RsvpStatus,
     SendBatch,
+    SendBudget,
     User,
     utcnow,
 )
@@ -445,14 +446,41 @@ class SendPlan:
     waits_until: datetime | None    # quiet hours or Shabbat: when the first messages go
 
 
-def daily_limit(setting: str | None) -> int | None:
-    """MESSAGING_LIMIT ("250", "TIER_2K", "unlimited") as a number; None: no limit."""
+def daily_limit(setting: str | None, session: Session | None = None, number_id: str | None = None) -> int | None:
+    """The number's daily limit of new recipients: MESSAGING_LIMIT ("250", "TIER_2K",
+    "unlimited") when set, else what the Graph API last said (kept by the worker's clock,
+    `store_messaging_limit`); None: no limit known."""
     raw = (setting or "").strip()
     if not raw:
-        return None
+        if session is None:
+            return None
+        stored = session.get(SendBudget, limit_key(number_id))
+        return int(stored.tokens) if stored is not None and stored.tokens >= 0 else None
     if raw.isdigit():
         return planner.limit_from_tier(None, int(raw))
     return planner.limit_from_tier(raw.upper(), None)
+
+
+def limit_key(number_id: str | None) -> str:
+    return f"limit:{number_id or 'console'}"
+
+
+def store_messaging_limit(session: Session, number_id: str | None, tier: str | None, now: datetime) -> int | None:
+    """Keep the tier the Graph API reported (as a number; -1 for unlimited); the limit."""
+    limit = planner.limit_from_tier(tier, None) if tier else None
+    row = session.get(SendBudget, limit_key(number_id))
+    if row is None:
+        row = SendBudget(key=limit_key(number_id), tokens=-1.0, refilled_at=now)
+        session.add(row)
+    row.tokens = float(limit) if limit is not None else -1.0
+    row.refilled_at = now
+    session.flush()
+    return limit
+
+
+def messaging_limit_read_at(session: Session, number_id: str | None) -> datetime | None:
+    row = session.get(SendBudget, limit_key(number_id))
+    return row.refilled_at if row is not None else None
 
 
 @functools.lru_cache(maxsize=4)

@@ -736,6 +736,16 @@ class CloudAPIClient:
         self._request("POST", self._url(self.phone_number_id, "messages"),
                       json=mark_read_payload(wamid)).close()
 
+    def messaging_limit_tier(self) -> str | None:
+        """The number's messaging limit as Meta reports it ("TIER_250", "TIER_2K", ...,
+        "TIER_UNLIMITED"), or None when the Graph API does not say."""
+        fields = "whatsapp_business_manager_messaging_limit,messaging_limit_tier"
+        data = self._json(self._request("GET", self._url(self.phone_number_id), params={"fields": fields}))
+        value = data.get("whatsapp_business_manager_messaging_limit") or data.get("messaging_limit_tier")
+        if isinstance(value, dict):   # {"current_limit": "TIER_2K"}
+            value = value.get("current_limit") or value.get("tier")
+        return str(value) if value else None
+
     def get_media(self, media_id: str) -> dict[str, Any]:
         """``{"url", "mime_type", "sha256", "file_size", "id", "messaging_product"}``."""
         return self._json(self._request("GET", self._url(str(media_id))))
@@ -838,6 +848,9 @@ class ConsoleTransport:
 
     def mark_read(self, wamid: str) -> None:
         return None
+
+    def messaging_limit_tier(self) -> str | None:
+        return None   # no WhatsApp number: no limit to read
 
     def get_media(self, media_id: str) -> dict[str, Any]:
         if media_id in self.media:

@@ -62,8 +62,36 @@ def tick(rt, now: datetime | None = None) -> TickResult:
     result.reported = report_finished_batches(rt, now)
     result.rounds, result.reminders = run_reminder_rounds(rt, now)
     result.day_before = run_day_before(rt, now)
+    refresh_messaging_limit(rt, now)
     result.warned, result.purged = run_retention(rt, now)
     return result
+
+
+# --------------------------------------------------------------------------- the messaging limit
+
+LIMIT_REFRESH = timedelta(hours=1)
+
+
+def refresh_messaging_limit(rt, now: datetime) -> None:
+    """Read the number's messaging limit from the Graph API about once an hour (unless
+    MESSAGING_LIMIT says it), for the send planner and the spreading of large sends."""
+    if (rt.settings.messaging_limit or "").strip():
+        return
+    number_id = rt.settings.whatsapp_phone_number_id
+    with rt.transaction() as session:
+        read_at = sending.messaging_limit_read_at(session, number_id)
+    if read_at is not None and now - read_at < LIMIT_REFRESH:
+        return
+    try:
+        tier = rt.transport.messaging_limit_tier()
+    except Exception as exc:  # the Graph API is away: keep what we knew, try again next hour
+        log.warning("could not read the number's messaging limit: %s", exc)
+        tier = None
+        if read_at is not None:
+            return
+    with rt.transaction() as session:
+        limit = sending.store_messaging_limit(session, number_id, tier, now)
+    log.info("the number's messaging limit: %s", f"{limit} new people a day" if limit else "none known")
 
 
 # --------------------------------------------------------------------------- the day before
@@ -285,7 +313,8 @@ def run_reminder_rounds(rt, now: datetime) -> tuple[int, int]:
     for event_id, name in candidates:
         try:
             with rt.transaction() as session:
-                queued = _run_round(session, event_id, now, rt.settings.messaging_limit)
+                queued = _run_round(session, event_id, now, rt.settings.messaging_limit,
+                                    rt.settings.whatsapp_phone_number_id)
         except IntegrityError:
             log.info("reminder round for event %s was sent by another worker", event_id)
             continue
@@ -298,7 +327,8 @@ def run_reminder_rounds(rt, now: datetime) -> tuple[int, int]:
     return rounds, reminders
 
 
-def _run_round(session: Session, event_id, now: datetime, limit: str | None = None) -> int | None:
+def _run_round(session: Session, event_id, now: datetime, limit: str | None = None,
+               number_id: str | None = None) -> int | None:
     event = session.get(Event, event_id)
     days = due_round(event, now) if event else None
     if days is None:
@@ -315,7 +345,7 @@ def _run_round(session: Session, event_id, now: datetime, limit: str | None = No
     audience = sending.round_audience(session, event)
     batch = sending.queue_reminders(session, event, audience.guests, requested_by=None,
                                     dedupe_tag=f"round:{days}:{event.date.isoformat()}",
-                                    daily_limit=sending.daily_limit(limit))
+                                    daily_limit=sending.daily_limit(limit, session, number_id))
     round_.recipients = batch.total
     log.info("reminder round %d day(s) before %s: %d guest(s)", days, event.id, batch.total)
     return batch.total
