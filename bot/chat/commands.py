@@ -20,6 +20,7 @@ from typing import Callable, Union
 
 from bot.text import i18n
 from bot.text.i18n import N_, _
+from bot.text import answer_words as W
 from bot.text.dates import InvalidDate, parse_date, parse_time, time_in
 from bot.text.phones import InvalidPhone, find_phone, normalize_phone
 from bot.services.permissions import Action
@@ -813,39 +814,9 @@ def _phone_problem(text: str) -> str:
     return _("No phone number.")
 
 
-_STATUS_WORDS = {
-    "pending": "pending", "invited": "pending", "waiting": "pending", "unanswered": "pending",
-    "open": "pending", "maybe": "maybe", "unsure": "maybe", "tentative": "maybe", "undecided": "maybe",
-    "confirmed": "confirmed", "coming": "confirmed", "yes": "confirmed", "attending": "confirmed",
-    "accepted": "confirmed",
-    "declined": "declined", "no": "declined", "rejected": "declined",
-    "failed": "failed", "undelivered": "failed", "errors": "failed", "bounced": "failed",
-    "uninvited": "not_invited", "new": "not_invited", "not_invited": "not_invited",
-    "all": None, "everyone": None, "everybody": None,
-}
-_HE_STATUS_WORDS = {
-    "ממתינים": "pending", "ממתין": "pending", "ממתינה": "pending", "ממתינות": "pending", "בהמתנה": "pending",
-    "פתוחים": "pending", "אולי": "maybe", "מתלבטים": "maybe", "מתלבט": "maybe", "לא בטוחים": "maybe",
-    "מגיעים": "confirmed", "מגיע": "confirmed", "מגיעה": "confirmed", "מגיעות": "confirmed",
-    "אישרו": "confirmed", "מאשרים": "confirmed", "אישר": "confirmed", "באים": "confirmed", "כן": "confirmed",
-    "סירבו": "declined", "סירב": "declined", "לא": "declined",
-    "נכשלו": "failed", "נכשל": "failed", "נכשלה": "failed", "שגיאות": "failed", "כשלונות": "failed",
-    "חדשים": "not_invited",
-    "כולם": None, "הכל": None, "הכול": None,
-}
-for _word, _status in _HE_STATUS_WORDS.items():   # "הממתינים", "המגיעים": the article too
-    _STATUS_WORDS[_word] = _status
-    _STATUS_WORDS.setdefault("ה" + _word, _status)
-_STATUS_PAIRS = {
-    ("not", "invited"): "not_invited", ("not", "sent"): "not_invited", ("no", "answer"): "pending",
-    ("not", "coming"): "declined", ("not", "delivered"): "failed", ("not", "answered"): "pending",
-    ("לא", "ענו"): "pending", ("לא", "ענה"): "pending", ("לא", "הגיבו"): "pending", ("ללא", "תשובה"): "pending",
-    ("בלי", "תשובה"): "pending", ("לא", "אישרו"): "pending",
-    ("לא", "מגיעים"): "declined", ("לא", "מגיע"): "declined", ("לא", "מגיעה"): "declined",
-    ("לא", "באים"): "declined",
-    ("לא", "הוזמנו"): "not_invited", ("לא", "הוזמן"): "not_invited", ("לא", "נשלחו"): "not_invited",
-    ("לא", "נשלח"): "not_invited", ("לא", "נמסרו"): "failed", ("לא", "קיבלו"): "failed",
-}
+# The words for answers live in bot.text.answer_words (one table for parser, services, REST).
+_STATUS_WORDS = W.FILTERS
+_STATUS_PAIRS = W.FILTER_PAIRS
 
 
 def _take_status(words: list[str], i: int) -> tuple[bool, str | None, int]:
@@ -1002,23 +973,9 @@ _EDIT_HINTS = {
 }
 
 
-_ANSWERS = {
-    "yes": "yes", "y": "yes", "confirmed": "yes", "confirm": "yes", "coming": "yes", "attending": "yes",
-    "accepted": "yes", "כן": "yes", "מגיע": "yes", "מגיעה": "yes", "מגיעים": "yes",
-    "no": "no", "n": "no", "declined": "no", "decline": "no", "not-coming": "no", "לא": "no",
-    "pending": "pending", "reset": "pending", "unknown": "pending", "invited": "pending", "clear": "pending",
-    "מגיעות": "yes", "בא": "yes", "באה": "yes", "באים": "yes", "אישר": "yes", "אישרה": "yes", "אישרו": "yes",
-    "מאשר": "yes", "מאשרת": "yes", "סירב": "no", "סירבה": "no", "סירבו": "no", "ממתין": "pending",
-    "ממתינה": "pending", "ממתינים": "pending", "איפוס": "pending", "אפס": "pending",
-    "maybe": "maybe", "tentative": "maybe", "unsure": "maybe", "אולי": "maybe", "מתלבט": "maybe",
-    "מתלבטת": "maybe", "מתלבטים": "maybe",
-}
-_HE_COMING = {"מגיע", "מגיעה", "מגיעים", "מגיעות", "בא", "באה", "באים", "יגיע", "תגיע", "יגיעו", "יבוא", "תבוא",
-              "יבואו"}
-_ANSWER_PAIRS = {("not", "coming"): "no", ("not", "attending"): "no",
-                 **{("לא", w): "no" for w in _HE_COMING},
-                 ("לא", "ענה"): "pending", ("לא", "ענתה"): "pending", ("לא", "ענו"): "pending",
-                 ("ללא", "תשובה"): "pending", ("בלי", "תשובה"): "pending"}
+_ANSWERS = W.ANSWERS
+_HE_COMING = W.HE_COMING
+_ANSWER_PAIRS = W.ANSWER_PAIRS
 
 
 @_spec("mark", ["mark", "rsvp", "mark guest", "set rsvp", "עדכן תשובה", "עדכני תשובה", "סמן תשובה",
@@ -1246,14 +1203,7 @@ def _parse_remind(inp: _Input) -> Remind:
     return _no_args(inp, Remind(), N_("remind"))
 
 
-_BROADCAST_STATUS = {"pending": "pending", "invited": "pending", "unanswered": "pending", "maybe": "maybe",
-                     "אולי": "maybe", "מתלבטים": "maybe",
-                     "confirmed": "confirmed", "coming": "confirmed", "attending": "confirmed",
-                     "declined": "declined", "all": None, "everyone": None, "everybody": None,
-                     "ממתינים": "pending", "לממתינים": "pending", "הממתינים": "pending",
-                     "מגיעים": "confirmed", "למגיעים": "confirmed", "המגיעים": "confirmed",
-                     "מאשרים": "confirmed", "למאשרים": "confirmed",
-                     "כולם": None, "לכולם": None, "הכל": None}
+_BROADCAST_STATUS = W.BROADCAST_FILTERS
 _BROADCAST_SIDE_WORDS = _SIDE_WORDS | {"לצד"}
 
 # "הודעה למגיעים": the verb names whom

@@ -13,16 +13,14 @@ from bot.services.permissions import Action
 from bot.text.phones import InvalidPhone, normalize_phone
 from bot.services.access import as_uuid, require
 from bot.services.errors import GuestAlreadyExists, InvalidInput, NotFound
-from bot.text import i18n
+from bot.text import answer_words, i18n
 
 UNSET = object()
 
-# What people call the statuses, mapped to the seed's values.
-STATUS_WORDS = {
-    "pending": RsvpStatus.invited, "invited": RsvpStatus.invited, "no answer": RsvpStatus.invited,
-    "confirmed": RsvpStatus.confirmed, "yes": RsvpStatus.confirmed, "coming": RsvpStatus.confirmed,
-    "declined": RsvpStatus.declined, "no": RsvpStatus.declined,
-}
+# What people call the statuses (bot.text.answer_words), mapped to the seed's values.
+_SEED = {"pending": RsvpStatus.invited, "maybe": RsvpStatus.invited, "confirmed": RsvpStatus.confirmed,
+         "declined": RsvpStatus.declined}
+STATUS_WORDS = {word: _SEED[value] for word, value in answer_words.STATUS_VALUES.items()}
 
 
 @dataclass
