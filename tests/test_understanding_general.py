@@ -220,3 +220,81 @@ def test_someone_elses_doubt_is_not_the_writers_maybe():
 
 def test_a_question_with_only_someone_else_coming_is_a_question():
     assert understand("is there an elevator? my grandpa is coming").intent == "question"
+
+
+# --------------------------------------------------------------------------- conditions, guesses and trying
+
+@pytest.mark.parametrize("text", [
+    "נבוא אם הקטנה תרגיש טוב", "we'll come if my shift gets moved", "Придём, если найдём няню",
+    "اذا ما عندي شغل بجي", "אם לא יהיה גשם אז כן", "unless work gets in the way, we'll be there",
+])
+def test_an_answer_on_a_condition_is_no_commitment(text):
+    u = understand(text)
+    assert u.answer == "maybe" and not u.sure
+
+
+@pytest.mark.parametrize("text", ["נגיע 3 אם זה בסדר", "we'll come if that's ok"])
+def test_asking_leave_is_not_a_condition(text):
+    assert understand(text).answer == "yes"
+
+
+@pytest.mark.parametrize("text", [
+    "prob yes", "probs", "prob not sorry", "tentatively 4", "I think so", "I don't think so", "לא נראה לי",
+    "Попробую прийти", "منحاول نيجي", "على الاغلب جاي", "gonna try",
+])
+def test_guesses_and_trying_are_maybe(text):
+    assert understand(text).answer == "maybe"
+
+
+# --------------------------------------------------------------------------- negation scope: "and my wife not"
+
+@pytest.mark.parametrize("text", [
+    "انا جاية وجوزي لا", "אני מגיעה ובעלי לא", "I'm coming and my husband not", "Я приду и жена нет",
+])
+def test_a_no_for_someone_joined_by_and_leaves_the_writer_coming(text):
+    assert _read(text) == ("answer", "yes", 1)
+
+
+@pytest.mark.parametrize("text, answer", [
+    ("Sorry, I said yes but something came up", "no"), ("אמרתי שנבוא אבל נפל לנו משהו", "no"),
+    ("I said no but it worked out, we'll come", "yes"), ("كنت قلت لا بس رح نيجي", "yes"),
+])
+def test_a_new_answer_after_an_earlier_one_is_a_change(text, answer):
+    u = understand(text)
+    assert (u.intent, u.answer) == ("change", answer)
+
+
+def test_repeating_an_answer_is_no_change():
+    assert understand("כבר אמרתי שנגיע").intent == "answer"
+
+
+# --------------------------------------------------------------------------- counting: brackets, names, twins, friends
+
+@pytest.mark.parametrize("text, adults, children, total", [
+    ("אני והבנות (3)", 1, 3, 4), ("me + the boys (2)", 1, 2, 3), ("אני, רוני והתאומים", 2, 2, 4),
+    ("coming with the twins", None, 2, None), ("me and my 2 kids", 1, 2, 3),
+    ("جايين انا ومرتي وولادنا الاربعة", 2, 4, 6), ("yes - 3 of us + 1 baby", 3, 1, 4),
+])
+def test_people_in_brackets_names_and_twins_are_counted(text, adults, children, total):
+    u = understand(text)
+    assert (u.adults, u.children, u.total) == (adults, children, total)
+
+
+@pytest.mark.parametrize("text, total", [
+    ("אני ושלושת החברים שלי", 4), ("אני ואחי", 2), ("انا وامي واختي", 3), ("Coming with my wife and our 3 kids", 5),
+    ("بس احنا التنين", 2),
+])
+def test_friends_siblings_and_our_kids(text, total):
+    assert understand(text).total == total
+
+
+# --------------------------------------------------------------------------- greetings, opting out and in
+
+@pytest.mark.parametrize("text, intent", [
+    ("היוש", "greeting"), ("Приветик", "greeting"), ("صباح الخير", "greeting"),
+    ("شيلوني من الرسائل", "stop"), ("Уберите меня из списка", "stop"), ("ما بدي رسايل", "stop"),
+    ("не надо мне больше писать", "stop"), ("הורידו אותי", "stop"), ("remove my number please", "stop"),
+    ("снова подпишите меня", "start"), ("ارجعوني عالرسائل", "start"), ("תכניסו אותי בחזרה לרשימה", "start"),
+])
+def test_greetings_and_opting_out_and_in(text, intent):
+    assert understand(text).intent == intent

@@ -156,7 +156,8 @@ _add("COME", _words(
     "موجودين موجود موجوده سنحضر ساحضر سناتي سااتي نحضر احضر الحضور حضور جايين جاي جاية منيجي نيجي بنيجي ناتي اجي بجي نجي منجي",
     "придем приду придет прийти будем буду будет получится сможем смогу сможет придут"))
 _add("STAY", _words("stay", "להישאר לישון", "نبقى ابقى", "остаться остаемся задержаться"))
-_add("ABLE", _words("can able could", "יכול יכולה יכולים נוכל אוכל יוכל תוכל", "نستطيع استطيع نقدر اقدر",
+_add("ABLE", _words("can able could", "יכול יכולה יכולים נוכל אוכל יוכל תוכל",
+                    "نستطيع استطيع نقدر اقدر بقدر بنقدر منقدر قادر قادره قادرين",
                     "могу можем"))
 _add("NEG", _words("not never no", "לא אינני איננו אין", "لا لن ما مش مو", "не нет"))
 _add("NOWORD", _words("n nope nah negative", "שלילי כא", "", ""))
@@ -166,9 +167,9 @@ _add("SORRY", _words("sorry unfortunately sadly regretfully regret regrets afrai
                      "לצערנו לצערי מצטער מצטערת מצטערים מבאס באסה סליחה סליחה", "للاسف اسف اسفه اعتذر نعتذر",
                      "сожалению увы извините простите"))
 _add("AWAY", _words("abroad overseas away traveling travelling vacation", "בחול במילואימ בחוצ", "بالخارج برا", "заграницей"))
-_add("MAYBE", _words("maybe perhaps possibly probably likely might tentatively hopefully",
+_add("MAYBE", _words("maybe perhaps possibly probably prob probs prolly try trying likely might tentatively tentative hopefully",
                      "אולי ננסה אנסה נשתדל אשתדל נתאמץ כנראה ספק מקווה מקווים",
-                     "ربما يمكن سنحاول", "возможно наверное постараемся постараюсь"))
+                     "ربما يمكن سنحاول احاول بحاول نحاول منحاول بنحاول بجرب منجرب", "возможно наверное постараемся постараюсь попробую попробуем"))
 _add("THANKS", _words(
     "thanks thank thx tnx thanx ty tysm cheers appreciated appreciate",
     "תודה תודות תנקס", "شكرا مشكور مشكورين", "спасибо благодарю"))
@@ -186,21 +187,24 @@ _add("BLESS", _words(
     "поздравляем поздравляю мазл тов"))
 _add("GREET", _words(
     "hi hello hey hiya howdy help menu shalom everyone morning evening",
-    "שלום הי הלו אהלן הולה עזרה בוקר ערב שבוע נשמע קורה המצב רב",
-    "مرحبا اهلا السلام سلام عليكم مساعده مساعدة هلا",
-    "привет здравствуйте здравствуй помощь помогите добрый день вечер утро"))
+    "שלום הי הלו אהלן הולה היוש הייוש עזרה בוקר ערב שבוע נשמע קורה המצב רב",
+    "مرحبا اهلا السلام سلام عليكم مساعده مساعدة هلا هاي",
+    "привет приветик приветики хай здрасте здравствуйте здравствуй помощь помогите добрый день вечер утро"))
 _add("SELF1", _words("i me myself", "אני אותי", "انا", "я"))
-_add("WE", _words("we us our ours", "אנחנו אנו אותנו שלנו מאיתנו איתנו", "نحن عددنا احنا", "мы нас"))
+_add("WE", _words("we us", "אנחנו אנו אותנו מאיתנו איתנו", "نحن عددنا احنا", "мы нас"))
 _add("OTHER", _words(
     "wife husband hubby wifey mrs missus spouse bf gf girlfriend boyfriend partner fiance fiancee son daughter mother father mom dad mum "
     "grandma grandpa friend sister brother",
     "אשתי אישתי אישה בעלי הבעל האישה החבר החברה חבר חברה בנזוג בתזוג הבן הבת בני בתי אמא אבא סבא סבתא אמי אבי אחותי",
-    "زوجتي زوجي مرتي جوزي ابني بنتي امي ابي", "жена женой мужем муж сын дочь мама папа женою подругой другом подруга друг мамой папой сестрой братом "
+    "زوجتي زوجي مرتي جوزي ابني بنتي امي ابي اختي اخوي اخي", "жена женой мужем муж сын дочь мама папа женою подругой другом подруга друг мамой папой сестрой братом "
     "сыном дочкой дочерью девушкой парнем"), 1)
-_add("OTHER", _words("parents", "ההורים הורים", "اهلي", "родителями родители"), 2)
+_add("OTHER", _words("parents grandparents", "ההורים הורים הסבים סבים", "اهلي", "родителями родители"), 2)
+_add("OTHERS", _words("friends", "חברים החברים חברות החברות", "اصحابي اصدقائي", "друзьями друзья"))
 _add("OTHERS", _words("family", "המשפחה משפחה", "العائله", "семьей"))
 _add("KID", _words("kid child baby toddler infant", "ילד ילדה תינוק תינוקת קטן קטנה", "طفل ولد", "ребенок ребенком"), 1)
-_add("KIDS", _words("kids children babies girls boys sons daughters", "ילדים הילדים ילדימ בנים הבנים בנות הבנות קטנים קטנות", "اولاد الاولاد اطفال الاطفال صغار ولاد", "детьми дети детей"))
+_add("KID", _words("twins", "תאומים תאומות", "التوام توام", "близнецы близнецами двойняшки двойняшками"), 2)
+_add("KIDS", _words("kids children babies girls boys sons daughters", "ילדים הילדים ילדימ בנים הבנים בנות הבנות קטנים קטנות",
+                    "اولاد الاولاد اطفال الاطفال صغار ولاد ولادي ولادنا اولادي اولادنا اطفالي اطفالنا", "детьми дети детей"))
 _add("ADULT", _words("adults adult grownups", "מבוגרים מבוגרות מבוגר גדולים גדולות", "كبار", "взрослых взрослые взрослый"))
 _add("PEOPLE", _words("people persons person guests pax ppl", "אנשים איש נפשות מוזמנים אורחים",
                       "اشخاص شخص افراد", "человек человека гостей"))
@@ -210,8 +214,8 @@ _add("WITHOUT", _words("without", "בלי", "بدون", "без"))
 _add("JUST", _words("just only alone solo", "רק לבד", "فقط لوحدي لحالي وحدي", "только один одна"))
 _add("CUE", _words(
     "are am be will is of total all in x including so there the be going to then a an too also back "
-    "for able would love to actually update correction",
-    "נהיה סהכ סה בסך הכל בעצמ בסופ עדכונ אז של גם שם יחד ביחד תרשמו כל ל",
+    "for able would love to actually update correction my our",
+    "נהיה סהכ סה בסך הכל בעצמ בסופ עדכונ אז של גם שם יחד ביחד תרשמו כל ל שלי שלנו שלה שלו",
     "سنكون بنكون نكون سيحضر المجموع معا", "будет всего вместе"))
 _add("DETAILS", _words(
     "details detail when where address location info information directions time date venue place "
@@ -241,6 +245,9 @@ _NUMBERS = {
 }
 for _w, _n in _NUMBERS.items():
     LEX[_fold(_w)] = ("NUM", _n)
+    if re.match("[\u0621-\u064a]", _w):
+        LEX[_fold("ال" + _w)] = ("NUM", _n)   # "ولادنا التلاتة": the number after the noun takes the article
+LEX["ואחי"] = ("OTHER", 1)   # "אני ואחי": my brother (alone, אחי is "bro")
 # counts that include the writer: "both of us", שנינו, вдвоём
 for _w, _n in {"שנינו": 2, "שתינו": 2, "שלושתנו": 3, "ארבעתנו": 4, "חמשתנו": 5,
                "вдвоем": 2, "втроем": 3, "вчетвером": 4, "впятером": 5, "كلنا": None}.items():
@@ -259,11 +266,13 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     # positive idioms that carry a negative word
     (r"can not wait|will not miss(?: it)?|would not miss(?: it)?|wouldnt miss(?: it)?|not miss(?: it)?"
      r"|no doubt|no question|with bells on|for the world", "POSX"),
-    (r"no problem|no worries|why not|ו?למה לא|почему бы и нет|почему нет|ليش لا|אין בעיה|בלי נדר|לא נפספס|לא מפספסים|לא נחמיץ|مش مشكله|لا مشكله|без проблем"
+    (r"no problem|no probs?|no worries|why not|ו?למה לא|почему бы и нет|почему нет|ليش لا|אין בעיה|בלי נדר|לא נפספס|לא מפספסים|לא נחמיץ|مش مشكله|لا مشكله|без проблем"
      r"|нет проблем|не вопрос|не пропустим", "FILLX"),
     (r"אין (?:מצב|סיכוי) ש(?:לא|[אנ]?(?:פספס|חמיצ)\S*|\S+ (?:לא|מפספס\S*|נפספס|אפספס|נחמיצ|אחמיצ))|אין סיכוי ש?לא|(?:אין|ללא|בלי) ספק|על בטוח|בטח ש\S*|ברור ש\S*|מה השאלה|מה זאת השאלה הזאת", "YESX"),
-    (r"אין מצב|אין סיכוי|count (?:me|us) out|not this time|לא הפעם|have to pass|no thank you|no thanks", "NOX"),
-    (r"miss it|will miss", "NOVERBX"),
+    (r"אין מצב|אין סיכוי|ما في مجال|مش رح (?:يزبط|تزبط)|ما رح (?:يزبط|تزبط)|count (?:me|us) out|not this time|לא הפעם|have to pass|no thank you|no thanks", "NOX"),
+    (r"miss it|will miss|something came up|(?:נפל|צצ|קפצ) (?:לי|לנו) משהו|что-то случилось|кое-что случилось|طلعلي شي|صار عندي ظرف", "NOVERBX"),
+    # "I think so", "נראה לי שכן", "думаю да": a guess at yes
+    (r"(?:i|we) (?:think|guess|believe) so|think so|(?:i|we) do not think so|לא נראה לי|не думаю|נראה לי שכנ|אני חושב\S* שכנ|думаю,? (?:что )?да|кажется,? да", "MAYBEX"),
     (r"make (?:it|that)(?= (?:\d|one|two|three|four|five|six|seven|eight)\b)", "CUEX"),
     # absent: away, abroad, another event the same evening ("יש לי חתונה אחרת באותו ערב")
     (r"on (?:vacation|holiday|a trip)|(?:we are|i am|im) out|(?:another|other) (?:wedding|event|party|simcha)|(?:that|the same) (?:day|night|evening)"
@@ -289,7 +298,7 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
      r"|my daughter|my girlfriend|my boyfriend|my partner|my mom|my dad|my mother|my father|my friend", "ONEX"),
     (r"ההורים שלי|my parents", "TWOX"),
     (r"good morning|good evening|בוקר טוב|ערב טוב|שבוע טוב|שלום רב|מה נשמע|מה קורה|מה המצב|מה שלומכם|السلام عليكم"
-     r"|добрый день|добрый вечер|доброе утро|hey there|hello there|hi there", "GREETX"),
+     r"|добрый день|добрый вечер|доброе утро|hey there|hello there|hi there|(?:مسا|مساء|صباح) (?:ال)?خير|صباحو|مساو", "GREETX"),
     (r"מזל טוב|mazal tov|mazel tov|בשעה טובה|מזל ט|שיהיה במזל|שיהיה בשעה טובה|الف مبروك|الله يتمم على خير", "BLESSX"),
     (r"thank you|תודה רבה|شكرا جزيلا|спасибо большое|большое спасибо", "THANKSX"),
 ]]
@@ -406,14 +415,18 @@ def _rx(*patterns: str) -> re.Pattern:
 
 _START = _rx(r"^(?:start|resume|unstop|opt in|התחל|חידוש|ابدا|ابدءوا|استئناف|старт|начать|возобновить)(?:\W|$)",
              r"(?<!un)subscribe me|updates again|messages again|start again|get updates|תחזירו אותי|להחזיר אותי|לקבל שוב"
-             r"|לקבל עדכונים|לקבל הודעות|(?:תחזירו|החזירו|להחזיר|תפעילו) (?:לי )?(?:את )?ה?הודעות|הרשמה מחדש|בטלו את ההסרה|לבטל את ההסרה|хочу получать|подписаться снова")
+             r"|לקבל עדכונים|לקבל הודעות|שוב לקבל|add me back|sign me up again|(?:תחזירו|החזירו|להחזיר|תפעילו) (?:לי )?(?:את )?ה?הודעות|הרשמה מחדש|בטלו את ההסרה|לבטל את ההסרה|хочу (?:снова |опять )?получать|подписаться снова|(?:תכניסו|הכניסו|תוסיפו|הוסיפו|תחזירו) אותי (?:שוב |בחזרה |מחדש )?ל?(?:ה?רשימה|ה?רשימת|ה?תפוצה)|(?:ارجعوا|رجعوا|رجعو|ارجعو) (?:ابعتولي|ابعتوا|ابعتو)|подпишите (?:меня )?(?:обратно|снова)|снова подпишите|верните меня|رجعوني|ارجعوني|رجعوا (?:رقمي|اسمي)")
 _STOP = _rx(r"^(?:stop|stopp|unsubscribe|remove|הסר|עצור|הסרה|די|توقف|اوقف|توقفوا|ايقاف|стоп|хватит|отписаться)(?:\W|$)",
             r"unsubscribe|remove me|opt out|optout|stop (?:messag|text|send|writ)|do not send|no more messages"
             r"|הסירו|תסירו|להסיר|הסר אותי|תמחקו אותי|למחוק אותי|תפסיקו|הפסיקו|אל תשלחו|די להציק|די להודעות"
-            r"|לא מעוניינ\S* ב?הודעות|לא (?:רוצה|רוצימ|רוצות|מעוניינ\S*) (?:לקבל )?(?:עוד |יותר )?הודעות"
+            r"|לא מעוניינ\S* ב?הודעות|לא (?:רוצה|רוצימ|רוצות|מעוניינ\S*) (?:לקבל )?(?:את )?(?:עוד |יותר )?ה?הודעות"
             r"|(?:תורידו|הורידו|תוציאו|הוציאו|להוריד|להוציא|למחוק|תמחקו) אותי מ\S*(?:רשימ|תפוצ|קבוצ)\S*"
             r"|(?:take|get) (?:me|us) off|(?:do not|dont) want (?:any )?more (?:messages|texts)"
-            r"|(?:وقف|اوقف|بطل)\S* (?:ال)?(?:رسايل|رسائل|مسجات)|не хочу (?:больше )?получать|ازالتي|احذفوني|لا ترسلوا|удалите меня|больше не пишите|не пишите мне|отпишите",
+            r"|(?:وقف|اوقف|بطل)\S* (?:ال)?(?:رسايل|رسائل|مسجات)|не хочу (?:больше )?получать|ازالتي|احذفوني|لا ترسلوا|удалите меня|больше не пишите|не пишите мне|отпишите"
+            r"|^(?:תורידו|הורידו|תוציאו|הוציאו|תמחקו|מחקו) אותי(?: בבקשה| מפה| מזה)?\W*$|(?:delete|remove) my (?:number|name)"
+            r"|شيلوني|(?:شيلو|شيلوا|امسحو|امسحوا|احذفو|احذفوا) (?:رقمي|اسمي)|уберите меня|удалите (?:мой )?номер|не присылайте"
+            r"|(?:ما|مش) بدي (?:ال)?(?:رسايل|رسائل|مسجات)|(?:بطلو|بطلوا|وقفو|وقفوا|لا|ما) (?:تبعتو|تبعتوا|تبعتولي|تبعتلي|ترسلو|ترسلوا|ترسلولي)"
+            r"|не (?:надо|нужно) (?:мне )?(?:больше )?(?:писать|присылать|слать)|не (?:шлите|пишите)(?: (?:мне|больше|сюда|пожалуйста))*\W*$|хватит (?:писать|слать|спамить)",
             "🛑")
 _CHANGE = _rx(r"\bactually\b|\bupdate\b|\bcorrection\b|change of plans|\bchange (?:us|it|me)\b|after all|by mistake"
               r"|by accident|turns out|\b(?:i|we) meant\b|\bcancel\b|plans changed|make (?:it|that) (?:\d|one|two|three|four|five|six)|change (?:my|our) (?:answer|rsvp|response|reply)|changed (?:my|our) mind|\bforgot\b|also join"
@@ -421,7 +434,8 @@ _CHANGE = _rx(r"\bactually\b|\bupdate\b|\bcorrection\b|change of plans|\bchange 
               r"בעצם|עדכון|שינוי|בסוף(?! ה)|בטעות|טעות(?! במספר)|טעיתי|התבלבלתי|תתקנו|לתקן|לשנות|תשנו|הסתדר|בכל זאת"
               r"|מבטל|לבטל|ביטלנו|ביטלתי|להוסיף|להוריד|תורידו|תוסיפו|הורידו|הוסיפו|נוריד|נוסיפ|הוספנו|הורדנו|שכחתי|שכחנו|שיניתי|שינינו|תעדכנו|רשמתי|חזרנו|(?<!\w)נב(?!\w)|לחצתי",
               r"(?<!\d)\d{1,2} ו?לא \d{1,2}(?!\d)|גמ (?:\S+ )?(?:יצטרפ|תצטרפ|יצטרפו)",
-              r"تعديل|بالغلط|غيرنا|غيرت|نسيت|передумал|забыл|не \S+ а \S+|по ошибке|поменялись|изменились|изменилось|поменялось|все-таки|всетаки|передумали|в итоге")
+              r"تعديل|بالغلط|غيرنا|غيرت|نسيت|передумал|забыл|не \S+ а \S+|по ошибке|поменялись|изменились|изменилось|поменялось|все-таки|всетаки|передумали|в итоге|(?<![^\W_])а не \S+$"
+              r"|(?<!already )(?<!as )\b(?:i|we) said (?:yes|no|we|i)\b|(?<!כבר )(?<!כמו ש)(?:אמרתי|אמרנו) (?:ש|כנ|לא)|كنت قلت|(?:قلت|قلنا) (?:لا|نعم|اه|اني|انه)|я (?:же )?(?:сказал|сказала|говорил|говорила)")
 _MISTAKE = _rx(r"by mistake|by accident|pressed|hit (?:yes|no)|בטעות|טעות(?! במספר)|טעיתי|התבלבלתי|לחצתי|בכפתור"
                r"|بالغلط|ضغطت|по ошибке|нажала|нажал")
 # "pressed no", "לחצתי על לא": a button named, not said
@@ -460,15 +474,20 @@ _RANGE = re.compile(r"(?<![\d%])(\d{1,2}) ?(?:or|או|или|او|-|–|/) ?(\d{
 _PERCENT = re.compile(r"\d+ ?%")
 _UNCLEAR_STRONG = _rx(
     r"depend|will confirm|confirm (?:later|next)|let you know|get back to you|check with|check my|closer to the date"
-    r"|will know|not (?:yet )?(?:clear|decided)|(?:do not|dont) know (?:if|whether)|not sure (?:yet )?how many|how many we|yes and no|^if\b| if we\b",
+    r"|will know|not (?:yet )?(?:clear|decided)|(?:do not|dont) know (?:if|whether)|not sure (?:yet )?how many|how many we|yes and no",
     r"תלוי|אבדוק|נבדוק|לבדוק|אעדכן|נעדכן|(?<!ש)[אנ]חזור|לא יודע\S* אמ|[אנ]גיד לכ|[אנ]ודיע|(?:עוד |עדיינ )?בודק\S*|נדע|לא יודעימ כמה|לא יודע\S* כמה|כמה נהיה"
-    r"|כנ ולא|^אמ |לא החלטנו|(?:עוד|עדיינ) לא (?:ברור|סגור|יודע\S*|החלט\S*)|נראה מה יהיה|אמורימ ל",
-    r"зависит|не знаю,? (?:придем|смогу|сможем|получится|будем)|уточн|дам знать|дадим знать|отвечу позже|спросить|пока не знаю|не знаю|сообщу|بعدين|بخبرك|بشوف|برد عليك|نشوف")
+    r"|כנ ולא|לא החלטנו|לא יודע\S* עדיינ|(?:עוד|עדיינ) לא (?:ברור|סגור|יודע\S*|החלט\S*)|נראה מה יהיה|אמורימ ל",
+    r"зависит|не знаю,? (?:придем|смогу|сможем|получится|будем)|уточн|дам знать|дадим знать|отвечу позже|спросить|пока не знаю|не знаю|сообщу|بعدين|بخبرك|بشوف|برد عليك|نشوف|مش عارف|ما بعرف|ما بعرفش|مش عارفين")
 _UNCLEAR_WEAK = _rx(r"don ?not know|do not know|not decided", r"לא יודע|לא יודעת|לא יודעימ", r"لا اعرف|لا ندري|لا ادري")
 _MAYBE_PHRASE = _rx(r"not (?:\d+ ?% )?sure|unsure|let me think|need to think|think about it|will try|i will try|we will try|do (?:our|my) best|50[-/ ]50|fifty fifty|might",
                     r"לא בטוח|לא בטוחה|לא בטוחימ|צריכ\S* לחשוב|אחשוב על זה|נחשוב על זה|יש סיכוי|יכול להיות|לא סגור|לא מבטיחימ|50-50",
-                    r"ان شاء الله|انشالله|ان شاءالله|لست متاكد|مش متاكد|مو متاكد|لسنا متاكدين|سنحاول",
+                    r"ان شاء الله|انشالله|ان شاءالله|لست متاكد|مش متاكد|مو متاكد|لسنا متاكدين|سنحاول|على الاغلب|غالبا|في الغالب",
                     r"может быть|не уверен|скорее всего|постара|попробуем|^(?:ну )?может\b")
+# "if we find a sitter", "אם זה מסתיים לפני שבת נגיע", "Если успею, приду": an answer on a condition
+# ("if that's ok", "אם זה בסדר" ask leave and stay answers; "if so", "אם כן" after an answer refer back to it)
+_CONDITIONAL = _rx(r"(?<![^\W_])(?:if|unless|as long as)(?![^\W_])(?! (?:ok|okay|so|that is ok|it is ok|you do not mind|thats ok|its ok))",
+                   r"(?<![^\W_])(?:ו?אמ|במידה ו?|בתנאי ש)(?![^\W_])(?! (?:כנ|זה בסדר|מותר|תרצו))|^(?:ו?אמ כנ|if so)(?![^\W_])",
+                   r"(?<![^\W_])(?:اذا|لو)(?![^\W_])(?! سمح)", r"(?<![^\W_])если(?![^\W_])(?! можно)")
 _INSHALLAH = _rx(r"ان شاء الله|انشالله|ان شاءالله|בעזרת ?השמ|בעה|איה|בעזה|בלי נדר")
 _UNCLEAR_NULL = _rx(r"^call me|^תתקשר|אתקשר|בוא נדבר|נדבר|לא הבנתי|did not understand|don ?not understand|^what\??$"
                     r"|^(?:\S+ )?מה זה$|^what is (?:this|that)\W*$|^что это\W*$")
@@ -516,6 +535,9 @@ class _Tok:
     value: int | None = None
 
 
+_PERSON_TAGS = ("OTHER", "KID", "KIDS", "PARTNER", "OTHERS")
+
+
 def _tokens(clause: str) -> list[_Tok]:
     out: list[_Tok] = []
     for word in re.findall(r"[^\W_]+|\+", clause):
@@ -536,9 +558,12 @@ def _tokens(clause: str) -> list[_Tok]:
         if t.tag != "SELF1":
             continue
         j = i + 2 if i + 1 < len(out) and out[i + 1].tag == "AND" and out[i + 1].word in ("and", "ו") else i + 1
+        # "אני נועה והתאומים", "אני דני ו2 הקטנים": a name followed by "and" or a ו-joined person
+        nxt_person = j + 1 < len(out) and (out[j + 1].tag == "AND" or out[j + 1].tag in _PERSON_TAGS
+                                           and out[j + 1].word[0] in "וو" and len(out[j + 1].word) > 2)
         if j < len(out) and out[j].tag is None and out[j].word.isalpha() and \
-                (j > i + 1 or (out[j].word[0] == "ו" and len(out[j].word) >= 3)) and \
-                (j + 1 == len(out) or out[j + 1].tag in ("AND", "COME", "CUE")):
+                (j > i + 1 or (out[j].word[0] == "ו" and len(out[j].word) >= 3) or nxt_person) and \
+                (j + 1 == len(out) or out[j + 1].tag in ("AND", "COME", "CUE") or nxt_person):
             out[j] = _Tok(out[j].word, "OTHER", 1)
     return out
 
@@ -701,6 +726,12 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                     continue
                 if nxt and (nxt.tag == "KIDS" or nxt.tag == "KID" and n == 1):
                     children = (children or 0) + n
+                    if prev and prev.tag == "PLUS":
+                        plus_kids += n
+                    i += 2
+                    continue
+                if nxt and nxt.tag == "OTHERS" and persons_count:
+                    others += n     # "אני ושני החברים שלי": a number of friends
                     i += 2
                     continue
                 if nxt and nxt.tag == "PEOPLE":
@@ -736,12 +767,15 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                 else:
                     plural_unknown = True
             elif t.tag == "KID":
-                children = (children or 0) + 1
+                children = (children or 0) + (t.value or 1)
                 back = i - 1
                 while back >= 0 and toks[back].tag == "CUE":
                     back -= 1
                 if back >= 0 and toks[back].tag == "PLUS":
-                    plus_kids += 1
+                    plus_kids += t.value or 1
+            elif t.tag == "KIDS" and nxt and nxt.tag == "NUM" and nxt.word.startswith("ال"):
+                children = (children or 0) + nxt.value    # "ولادنا التلاتة": our three children
+                i += 1
             elif t.tag == "KIDS":
                 kids_unknown = True
             elif t.tag in ("OTHER", "PARTNER"):
@@ -881,7 +915,10 @@ def _understand(text) -> Understanding:
         return rel
 
     # the phrases, then the clauses
-    phrased = _PERCENT.sub(" ", norm)
+    phrased = _PERCENT.sub(" ", _PAREN_COUNT.sub(_paren_count, norm))
+    phrased = _SELF_LIST.sub(r"\1 ", phrased)
+    phrased = _split_partial(phrased)
+    phrased = re.sub(r"^بس (?=انا|احنا|نحن)", "فقط ", phrased)   # "بس انا": just me (elsewhere بس is "but")
     for pattern, token in _PHRASES:
         phrased = pattern.sub(token, phrased)
     # quoted buttons: "pressed no by mistake" names a button, it does not answer
@@ -917,7 +954,7 @@ def _understand(text) -> Understanding:
 
     if _UNCLEAR_NULL.search(norm) and not any(c.polarity in ("pos",) for c in answering if "YES" in c.tags()):
         return Understanding("unclear", sure=False)
-    strong_unclear = bool(_UNCLEAR_STRONG.search(norm))
+    strong_unclear = bool(_UNCLEAR_STRONG.search(norm)) or (bool(_CONDITIONAL.search(norm)) and not has_q)
     maybe = bool(_MAYBE_PHRASE.search(norm)) or any(c.polarity == "maybe" for c in answering)
     if maybe and not strong_unclear and not change:
         # "not sure I know the groom, but I'll happily come": what comes after "but" answers
@@ -1062,6 +1099,44 @@ def _understand(text) -> Understanding:
     if all(t.tag in ("NOISE",) for t in all_toks) or re.fullmatch(r"(.)\1*", letters):
         return Understanding("unclear", sure=False)
     return Understanding("other", sure=False)
+
+
+# "אני והבנות (2)", "me + kids (3)": a number in brackets after a group of people is its size
+_PAREN_COUNT = re.compile(r"([^\W\d_]+) ?\((\d{1,2})\)")
+# "אני, דני והתינוקת", "me, Dan and the baby": a comma inside a list of people that starts with me
+_SELF_LIST = re.compile(r"(?<![^\W_])(אני|me|انا|я) ?, ?(?=[^\W\d_]+ (?:ו|and |و|и ))")
+
+
+_NEG_WORDS = {"לא", "لا", "مش", "ما", "not", "не", "нет"}
+
+
+def _split_partial(text: str) -> str:
+    """"انا جاي ومرتي لا", "אני מגיע ואשתי לא": "and" + a person + a no after an answer is a clause of its own."""
+    words = text.split(" ")
+    for k in range(1, len(words)):
+        w = words[k]
+        person = None
+        if w[:1] in "וو" and len(w) > 2:
+            person = _lookup(w[1:])
+        elif w in ("and", "и"):
+            after = [x for x in words[k + 1:k + 3] if x and x not in ("the", "my", "our")]
+            person = _lookup(after[0]) if after else None
+        if not person or person[0] not in _PERSON_TAGS:
+            continue
+        if not any(x in _NEG_WORDS for x in words[k + 1:k + 6]):
+            continue
+        if any((_lookup(x) or ("",))[0] in ("COME", "YES") for x in words[:k] if x):
+            words[k] = ", " + w
+    return " ".join(words)
+
+
+def _paren_count(m: re.Match) -> str:
+    word, n = m.group(1), m.group(2)
+    for cut in (0, 1):
+        hit = _lookup(word[cut:]) if len(word) - cut > 2 else None
+        if hit and hit[0] in ("KIDS", "OTHERS"):
+            return f"{word[:cut]} {n} {word[cut:]}" if cut else f"{n} {word}"
+    return m.group(0)
 
 
 def _relative(letters: str, norm: str) -> Understanding | None:
