@@ -373,3 +373,106 @@ def test_a_couple_named_together_is_two():
 def test_a_broadcast_said_as_a_message_that():
     c = cmd("תשלחי לכל האורחים הודעה שיש הסעות מהרכבת")
     assert isinstance(c, C.Broadcast) and c.text == "יש הסעות מהרכבת", c
+
+
+# ------------------------------------------------------------------ acknowledgements, audiences, invites, edits
+
+@pytest.mark.parametrize("text", ["ok", "Okay", "k"])
+def test_an_acknowledgement_alone_confirms_nothing(text):
+    c = cmd(text)
+    assert isinstance(c, C.ParseError) and not isinstance(c, WRITES), c
+    assert cmd("yes") == C.Confirm("yes")
+
+
+def test_the_invitations_language_is_the_events_not_the_organisers():
+    r = read("תדאג שההודעות לאורחים יצאו ברוסית")
+    assert r.command == C.SetEventField("language", "ru") and not r.sure, r
+    assert cmd("switch the language to hebrew") == C.SetLanguage("he")
+
+
+@pytest.mark.parametrize("text, side", [("tell the groom's side: the bus leaves at 5", "groom"),
+                                        ("תשלח להצד של הכלה: יש הסעה מחיפה", "bride")])
+def test_a_side_before_the_colon_is_an_audience(text, side):
+    c = cmd(text)
+    assert isinstance(c, C.Broadcast) and c.side is not None and "side" not in c.text, c
+
+
+@pytest.mark.parametrize("text, name", [("is there anyone named Miriam?", "Miriam"),
+                                        ("יש מישהי בשם הילה ברשימה?", "הילה"),
+                                        ("do we have an Oren on our guest list", "Oren")])
+def test_asking_for_someone_by_name_is_a_search(text, name):
+    assert cmd(text) == C.FindGuests(text=name)
+
+
+@pytest.mark.parametrize("text", ["how are our numbers", "תגיד לי מה המספרים", "give me the numbers"])
+def test_the_numbers_are_the_stats(text):
+    assert isinstance(cmd(text), C.Stats), cmd(text)
+
+
+@pytest.mark.parametrize("text", ["תזמיני את כולם", "please invite all the guests now", "invite everybody",
+                                  "תעשה invite לכל האורחים"])
+def test_inviting_everyone_is_the_invitations(text):
+    assert isinstance(cmd(text), C.Invite), cmd(text)
+
+
+def test_inviting_the_silent_again_stays_a_reminder_and_a_team_invite_is_no_invitation():
+    assert isinstance(cmd("chase the guests who haven't answered"), C.Remind)
+    assert not isinstance(cmd("invite my sister to the team 0521234567"), C.Invite)
+
+
+def test_a_word_inside_another_is_not_a_question_word():
+    # "שבממתינים" holds "מתי"; it asks no "when"
+    assert isinstance(cmd("תשלח תזכורת לכל מי שבממתינים"), C.Remind)
+    assert not isinstance(cmd("what time is it in London"), C.ShowEvent)
+
+
+@pytest.mark.parametrize("text, field, value", [("תעדכן את הצד של נגה לחתן", "side", "groom"),
+                                                ("change the side of Ruth to the bride", "side", "bride"),
+                                                ("update Omer's side to groom", "side", "groom")])
+def test_a_side_change_is_a_guarded_edit(text, field, value):
+    r = read(text)
+    assert isinstance(r.command, C.EditGuest) and (r.command.field, r.command.value) == (field, value), r
+    assert r.command.ref.text.lower() not in {"the", "side"}, r
+
+
+@pytest.mark.parametrize("text, answer", [("put the Levis down as coming", "yes"), ("mark Ben as a maybe", "maybe"),
+                                          ("put Gil down as not coming", "no")])
+def test_putting_someone_down_as_an_answer_is_a_guarded_mark(text, answer):
+    r = read(text)
+    assert isinstance(r.command, C.MarkGuest) and r.command.answer == answer, r
+    assert r.command.ref.text.split()[-1] not in {"as", "a", "down"}, r
+
+
+def test_back_to_pending_names_the_one_spoken_of():
+    r = read("רינה עוד מתלבטת, תחזירי אותה לממתינים")
+    assert isinstance(r.command, C.MarkGuest) and r.command.answer == "pending" and r.command.ref.text == "רינה", r
+
+
+def test_plus_n_with_the_answer_counts_the_guest_too():
+    c = cmd("Yoni + 3 coming")
+    assert isinstance(c, C.MarkGuest) and c.ref.text == "Yoni" and c.party_size == 4, c
+
+
+def test_a_spouse_after_the_phone_makes_two():
+    c = cmd("תוסיף את ליאת ברק 0541234567 ואת בן זוגה")
+    assert isinstance(c, C.AddGuests) and c.guests[0].party_size == 2 and "זוג" not in (c.guests[0].last_name or ""), c
+
+
+def test_a_typo_in_the_hebrew_add_verb_is_no_name():
+    r = read("תוסיפ את עדן 0531234567")
+    g = r.command.guests[0]
+    assert g.first_name == "עדן" and not r.sure, r
+
+
+def test_this_coming_weekday_is_a_date():
+    assert intents.find_date("ביום שלישי הקרוב", TODAY)[0] == date(2026, 12, 8)
+
+
+def test_help_with_a_sentence_is_the_overview_and_an_unknown_topic_is_asked():
+    assert cmd("help i don't get how to add people") == C.Help()
+    assert isinstance(cmd("help xyz"), C.ParseError)
+
+
+@pytest.mark.parametrize("text", ["to all the guests: see you tonight!", "for those who confirmed: bring ID"])
+def test_an_audience_before_the_colon_is_a_broadcast(text):
+    assert isinstance(cmd(text), C.Broadcast), cmd(text)

@@ -96,7 +96,7 @@ _STATUS_AFTER_WHO = [  # (words, status): "who hasn't answered", "מי שלא ע
     (("not", "invited"), "not_invited"), (("hasn't", "been", "invited"), "not_invited"),
     (("didn't", "get", "it"), "not_invited"), (("לא", "הוזמן"), "not_invited"), (("לא", "נשלחה"), "not_invited"),
     (("לא", "קיבל", "הזמנה"), "not_invited"), (("עוד", "לא", "קיבל"), "not_invited"),
-    (("failed",), "failed"), (("נכשלו",), "failed"), (("לא", "הגיעה"), "failed"),
+    (("failed",), "failed"), (("נכשלו",), "failed"), (("נכשלה",), "failed"), (("נכשל",), "failed"), (("לא", "הגיעה"), "failed"),
     (("declined",), "declined"), (("said", "no"), "declined"), (("not", "coming"), "declined"),
     (("לא", "מגיע"), "declined"), (("לא", "מגיעים"), "declined"), (("לא", "מגיעה"), "declined"),
     (("סירבו",), "declined"), (("סירב",), "declined"),
@@ -120,9 +120,14 @@ _STATUS_AFTER_WHO = [  # (words, status): "who hasn't answered", "מי שלא ע
 _ALL_WORDS = {"everyone", "everybody", "all", "כולם", "לכולם", "הכל", "כל"}
 
 _YES = {"בטח", "נכון", "כןן", "כן", "yes", "yep", "sure", "בטוח", "אוקיי", "אוקי", "סבבה", "ok", "okay", "יאללה",
-        "תמחק", "go", "מאשר", "מאשרת", "yea", "yeah"}
+        "תמחק", "go", "מאשר", "מאשרת", "yea", "yeah", "אישור", "מאושר"}
 _NO = {"לא", "no", "nope", "ממש", "רוצה", "don't", "dont", "לאא", "תבטל", "תבטלי", "בטל", "cancel"}
-_CANCEL_ONLY = {"עזוב", "עזבי", "תעזוב", "תעזבי", "את", "זה", "טעיתי", "עזוב,", "never", "mind", "cancel"}
+_CANCEL_ONLY = {"עזוב", "עזבי", "תעזוב", "תעזבי", "את", "זה", "טעיתי", "עזוב,", "never", "mind", "cancel", "תבטל",
+                "תבטלי", "בטל", "ביטול"}
+
+# Words that put a language on the guests' side: the invitations' language, not the organiser's.
+_GUEST_SIDE_LANG = {"guest", "guests", "invitations", "invites", "event", "אורחים", "לאורחים", "ההזמנות", "הזמנות",
+                    "האירוע", "לאירוע", "ההודעות", "שפת", "שההזמנות", "שההודעות", "the invitations"}
 
 _SIDE = {"bride": "bride", "bride's": "bride", "brides": "bride", "groom": "groom", "groom's": "groom",
          "grooms": "groom", "כלה": "bride", "הכלה": "bride", "חתן": "groom", "החתן": "groom"}
@@ -130,6 +135,8 @@ _SIDE = {"bride": "bride", "bride's": "bride", "brides": "bride", "groom": "groo
 _COMMAND_WORDS = {"add", "guest", "guests", "remove", "delete", "event", "invite", "remind", "send", "list",
                   "admin", "editor", "viewer", "member", "team", "הוסף", "אורח", "אורחת", "אורחים", "מחק",
                   "אירוע", "מנהל", "מנהלת", "עורך", "עורכת", "צופה", "צוות", "רשימה", "לרשימה", "שלח"}
+
+_HE_ADD_VERBS = {"תוסיף", "תוסיפי", "הוסף", "הוסיף", "להוסיף", "תכניס", "תכניסי", "תרשום", "תרשמי"}
 
 _NEAR_COMMAND_WORDS = ["guest", "guests", "member", "event", "אורח", "אורחים", "אורחת"]
 
@@ -211,8 +218,8 @@ def find_date(text: str, today: date | None) -> tuple[date | None, str]:
     today = today or date.today()
     low = text.lower()
     rel = [(r"\b(?:next|this)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", "en"),
-           (r"(?:ל|ב)?יום\s+(ראשון|שני|שלישי|רביעי|חמישי|שישי)\s+הבא", "he"),
-           (r"(?:ל|ב)?שבת\s+הבאה", "sat")]
+           (r"(?:ל|ב)?יום\s+(ראשון|שני|שלישי|רביעי|חמישי|שישי)\s+(?:הבא|הקרוב)(?![\u05d0-\u05ea])", "he"),
+           (r"(?:ל|ב)?שבת\s+(?:הבאה|הקרובה)(?![\u05d0-\u05ea])", "sat")]
     for pattern, kind in rel:
         m = re.search(pattern, low)
         if m:
@@ -243,6 +250,14 @@ def find_date(text: str, today: date | None) -> tuple[date | None, str]:
 _STATUS_BY_FIRST: dict[str, list] = {}
 for _seq, _status in _STATUS_AFTER_WHO:
     _STATUS_BY_FIRST.setdefault(_seq[0], []).append((_seq, _status))
+
+
+def invite_verb_all(words: list[str], wset: set) -> bool:
+    """An invite verb with everyone as its object: "תזמין את כל הרשימה", "invite the guests"."""
+    return bool(wset & {"invite", "תזמין", "תזמיני", "להזמין"}) and (
+        bool(wset & (_ALL_WORDS | {"guests", "האורחים", "אורחים", "הרשימה", "list", "המוזמנים"}))
+        or any(_he_in(w, {"כל", "כולם"}) for w in words)) and not wset & {"team", "צוות", "לצוות", "admin",
+                                                                       "editor", "viewer", "me", "אותי"}
 
 
 def _he_forms(word: str):
@@ -312,7 +327,8 @@ _COMPANION = re.compile(
     r"[\s,]*(?:\+\s*(?:(?:his|her|the)\s+)?(?:wife|husband|partner|spouse|bf|gf|אישה|אשתו|בעלה|בן\s+זוג\S*|בת\s+זוג\S*)"
     r"|(?:(?:ו?(?:היא|הוא|הם)\s+)?(?:באה?|באים|מגיעה?|מגיעים|coming|comes)\s+)?(?:יחד\s+)?(?:עם|with)\s+"
     r"(?:(?:his|her|the)\s+)?(?:wife|husband|partner|spouse|אשתו|בעלה|אישתו|בן\s+הזוג|בת\s+הזוג|בן\s+זוגה|בת\s+זוגו)"
-    r"|and\s+(?:his\s+wife|her\s+husband|(?:his|her)\s+partner)|ו(?:אשתו|בעלה|אישתו))\s*$", re.I)
+    r"|and\s+(?:his\s+wife|her\s+husband|(?:his|her)\s+partner)|ו(?:את\s+)?(?:אשתו|בעלה|אישתו|בן\s+זוגה|בת\s+זוגו))\s*$",
+    re.I)
 _PLUS_N = re.compile(r"[\s,]*\+\s*(\d{1,2})\s*$")
 _PAREN_N = re.compile(r"\s*\((?:party\s+|x\s*)?(\d{1,2})(?:\s*(?:people|ppl|אנשים|איש|pax))?\)\s*", re.I)
 
@@ -400,6 +416,8 @@ def _audience_ref(ref_words: list[str]) -> bool:
     if not ref_words:
         return False
     w0 = ref_words[0]
+    if ref_words[-1] in {"side", "צד", "הצד"} or (len(ref_words) <= 4 and w0 in {"side", "צד", "הצד", "לצד", "מהצד"}):
+        return True   # "the bride's side", "הצד של החתן": one side of the list
     if w0 in _AUDIENCE_HEADS or _he_in(w0, {"מי", "כל", "כולם"}) or w0.startswith("מיש"):
         return True
     return len(ref_words) <= 2 and w0.startswith("ה") and _status_in(ref_words[:1]) is not None
@@ -408,8 +426,8 @@ def _audience_ref(ref_words: list[str]) -> bool:
 def _to_audience(ref_words: list[str], text: str, line: str) -> Reading:
     status = _status_in(ref_words)
     everyone = any(w in _ALL_WORDS or _he_in(w, {"כל", "כולם"}) for w in ref_words)
-    if status or everyone:
-        side = _side_in(ref_words) if _has(line.lower(), "side", "צד") else None
+    side = _side_in(ref_words) if _has(line.lower(), "side", "צד") else None
+    if status or everyone or side:
         return Reading(C.Broadcast(text=text, status=status, side=side))
     return Reading(C.ParseError(i18n._("What should I send? Try: {usage}",
                                        usage=C._t(C.N_("broadcast pending: Please answer by Friday!"))), None))
@@ -498,6 +516,9 @@ def _refine(text: str, exact, region: str | None, today: date | None) -> Reading
         if guessed is not None and (exact.usage is None or _repairs(exact, guessed.command, first_line)):
             return guessed
         known = _spec_of(exact)
+        if known is not None and known.command is C.Help and len(_words(first_line)) >= 4:
+            # "help אני לא מבינה איך מוסיפים אורח": a sentence, not a topic ("help xyz" is asked back)
+            return Reading(C.Help())
         if known is not None and known.command in _BARE_READS:
             return Reading(known.command())   # nothing better read in the words: the verb's own read
     except C._Fail as fail:
@@ -607,6 +628,24 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
         return _correct(text, line, exact, region, today) or Reading(exact)
     words = _words(line)
     wset = set(words)
+    if isinstance(exact, C.Confirm) and exact.answer == "yes" and wset and wset <= _ACK:
+        # "ok" alone says "noted", not "yes, do it": the grammar's yes/no question stands, nothing runs
+        asked = C.parse("yes " + "x" * 3, region, today)   # the grammar's own "Answer yes or no (or cancel)"
+        return Reading(asked if isinstance(asked, C.ParseError) else exact)
+    if isinstance(exact, C.SetLanguage) and wset & _GUEST_SIDE_LANG:
+        # "תקבע שההזמנות לאירוע יצאו באנגלית": the language the guests get, not the organiser's
+        return Reading(C.SetEventField("language", exact.code), sure=False)
+    if isinstance(exact, C.EditGuest) and exact.field == "side" and str(exact.value).lower() not in _SIDE:
+        # "change the side of Ruth to the bride": the grammar took "the" for the guest
+        return _edit_guest(line, line.lower(), words, wset, region) or Reading(exact, sure=False)
+    if isinstance(exact, C.MarkGuest) and exact.ref.number is None and exact.ref.phone is None:
+        name = re.sub(r"\s+(?:as(?:\s+an?)?|down(?:\s+as(?:\s+an?)?)?)$", "", exact.ref.text, flags=re.I).strip()
+        if name and name != exact.ref.text:   # "mark Ben as a maybe": Ben
+            exact = dataclasses.replace(exact, ref=C.Ref(text=name))
+            return _correct(text, line, exact, region, today) or Reading(exact)
+    if isinstance(exact, C.ListGuests) and wset & {"details", "info", "פרטים", "הפרטים", "פרטי"} and (
+            wset & _EVENT_NOUNS) and not wset & {"guest", "guests", "אורחים", "האורחים", "אורח"}:
+        return Reading(C.ShowEvent())   # "תראה לי את הפרטים של החתונה": the event's details
     if isinstance(exact, C.ListGuests):
         # "למי אני צריך להתקשר" is the call list; "show me Dana's card" is one guest
         r = _calls_rule(line, line.lower(), words, wset)
@@ -633,6 +672,14 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
         return _fix_guest_lines(text, exact, region)
     if isinstance(exact, C.AddGuests) and len(exact.guests) == 1 and "\n" not in text.strip():
         g = exact.guests[0]
+        if g.last_name and g.first_name not in _HE_ADD_VERBS and any(
+                _edits(g.first_name, v) <= 1 for v in _HE_ADD_VERBS) and _HE.match(g.first_name):
+            # "תוסיפ את שני 050…": a typo of the verb, not a guest named "תוסיפ"
+            rest = re.sub(r"^(?:את|ה?אורח(?:ת)?)\s+", "", g.last_name).strip()
+            if rest:
+                first, last = C.split_name(rest)
+                return Reading(C.AddGuests(guests=(dataclasses.replace(g, first_name=first, last_name=last),)),
+                               sure=False)
         near = difflib.get_close_matches(g.first_name.lower(), _NEAR_COMMAND_WORDS, n=1, cutoff=0.75)
         if g.last_name and near and near[0] != g.first_name.lower():
             # "add gust Dana 050…": a typo of "guest", not a guest named "gust"
@@ -693,7 +740,7 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
     if isinstance(exact, C.UseEvent):
         ref = exact.ref.lower().strip(" ?.!")
         code = _LANG.get(ref) or _LANG.get(ref.split()[-1] if ref.split() else "")
-        if code and len(ref.split()) <= 2:
+        if code and (len(ref.split()) <= 2 or set(ref.split()[:2]) & {"language", "שפה", "השפה", "lang"}):
             return Reading(C.SetLanguage(code=code))
         if words[:3] in (["פתח", "אירוע", "חדש"],) or ref.startswith("חדש"):
             return _new_event(line, region, today)
@@ -1083,20 +1130,25 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
 
     if wset <= {"יש", "עוד", "more", "any", "there", "is"} and wset & {"עוד", "more"}:
         return Reading(C.More())
+    if phone and len(words) >= 2 and len(words[0]) >= 4 and _HE.match(words[0]) and words[0] not in _HE_ADD_VERBS and (
+            words[0] not in {"תוסיפו", "הוסיפו"}) and any(_edits(words[0], v) <= 1 for v in _HE_ADD_VERBS):
+        # "תוסיפ את עדן 050…": a typo of the add verb, asked before adding
+        r = _reparse_guessed("תוסיף " + line.split(None, 1)[1], body, region, today)
+        if r is not None and isinstance(r.command, C.AddGuests):
+            return r
     if words[0] == "add" and not phone and len(words) <= 3:
         return Reading(C.parse("add guest", region, today))
 
     # --- account
-    if wset & {"token", "טוקן", "api"} or _has(low, "api key", "מפתח api"):
+    if wset & {"token", "טוקן", "api", "הטוקן", "הטוקן?", "tokens"} or _has(low, "api key", "מפתח api"):
         return Reading(C.Token(revoke=bool(wset & {"revoke", "בטל", "תבטל", "delete", "מחק"})))
     lang = next((_LANG[w] for w in words if w in _LANG), None)
     if lang:
-        guest_side = wset & {"guest", "guests", "invitations", "invites", "event", "אורחים", "לאורחים",
-                             "ההזמנות", "הזמנות", "האירוע", "ההודעות", "שפת"}
-        if guest_side:
+        if wset & _GUEST_SIDE_LANG:
             return Reading(C.SetEventField("language", lang), sure=False)
         return Reading(C.SetLanguage(code=lang))
-    if _has(low, "what can you do", "how does this work", "how do i", "עזרה", "איך זה עובד", "מה אתה יודע") or (
+    if _has(low, "what can you do", "what can u do", "what do you do", "how does this work", "how do you work",
+            "what are the commands", "איך משתמשים", "מה אפשר לעשות", "מה אתה יכול לעשות", "how do i", "עזרה", "איך זה עובד", "מה אתה יודע") or (
             wset & {"commands", "פקודות", "הפקודות"} and not phone):
         return Reading(C.Help())
 
@@ -1116,7 +1168,7 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
                          "messages", "ping"} and _has(
         low, "על כל תשובה", "על כל אישור", "כל פעם ש", "every answer", "every reply", "every rsvp", "each answer",
         "each reply", "each rsvp", "every time")
-    tell_me = _has(low, "תעדכן אותי", "תעדכני אותי", "update me", "notify me", "keep me posted", "keep me updated",
+    tell_me = _has(low, "תעדכן אותי", "תעדכני אותי", "תודיע לי", "תודיעי לי", "להודיע לי", "update me", "notify me", "keep me posted", "keep me updated",
                    "let me know", "tell me", "תגיד לי", "תגידי לי") and _has(
         low, "כל פעם", "כש", "when", "every", "each", "whenever", "מישהו", "someone", "anyone")
     if wset & {"notifications", "notification", "notify", "התראות", "pinging"} or per_answer or tell_me or _has(
@@ -1208,6 +1260,9 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
                                                                    "message", "a", "to"} or words[0] in _THANKS_WORDS):
         # "send a thank you to everyone who came: ...": the thank-you after the event, not a broadcast
         return Reading(C.ThankYou(text=colon_text))
+    pre_words = _words(line.split(":", 1)[0]) if colon_text else []
+    if pre_words and pre_words[0] in {"to", "for"} and len(pre_words) <= 6 and _audience_ref(pre_words[1:]):
+        return _to_audience(pre_words[1:], colon_text, line)   # "to everyone: thank you all for coming"
     if colon_text and pre_colon & {"send", "message", "msg", "tell", "שלח", "תשלח", "תשלחי", "לשלוח", "הודעה",
                                    "תפיץ", "שליחת", "broadcast"}:
         r = _send(line, low, words, pre_colon, _status_in(_words(line.split(":", 1)[0])), colon_text, region)
@@ -1227,11 +1282,13 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
         return set_field
     what_event = words[0] in {"מה", "what", "what's", "whats"} and wset & _EVENT_NOUNS | {
         w for w in words if _he_in(w, {"אירוע", "האירוע"})} and not _status_in(words) and "כמה" not in wset
-    if wset & {"details", "info", "פרטים", "פרטי"} and (wset & _EVENT_NOUNS or any(
+    if wset & {"details", "info", "פרטים", "פרטי", "הפרטים"} and (wset & _EVENT_NOUNS or any(
             _he_in(w, {"אירוע", "האירוע", "חתונה", "החתונה"}) for w in words)) and not phone:
         return Reading(C.ShowEvent())   # "details of the wedding"
     off_topic = wset & {"weather", "rain", "forecast", "מזג", "גשם", "תחזית", "dj", "צלם", "photographer"}
-    if (what_event or _has(low, "when is", "where is", "מתי", "איפה האירוע", "event details", "פרטי האירוע",
+    if _has(low, "what time is it", "מה השעה עכשיו") or low.strip(" ?") == "מה השעה":
+        off_topic = {"clock"}   # the time now, not the event's
+    if (what_event or "מתי" in wset or _has(low, "when is", "where is", "איפה האירוע", "event details", "פרטי האירוע",
                            "venue we", "מה התאריך", "מה רשום על האירוע", "איזה אירוע", "show event", "באיזה שעה",
                            "באיזו שעה", "what time", "when does it start", "כמה זמן נשאר")) and not off_topic:
         return Reading(C.ShowEvent())
@@ -1242,17 +1299,21 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
     if body:
         colon_text = "\n".join(([colon_text] if colon_text else []) + body)
     reminding = (_has(low, "remind", "nudge", "תזכורת", "תזכיר", "להזכיר", "תציק", "הזכר", "reminder")
-                 or (wset & {"שיענה", "שיענו"}))
+                 or (wset & {"שיענה", "שיענו"}) or (wset & {"ping", "chase", "poke", "bug"} and audience == "pending"))
     if reminding and not colon_text:
         return Reading(C.Remind())
     inviting = wset & {"invite", "invites", "invitations", "invitaions", "invitation", "הזמנות", "הזמנה",
                        "ההזמנות", "ההזמנה", "invite"} or ("תזמין" in wset and wset & {"כולם", "האורחים", "אורחים"})
-    asking_who = words[0] in {"who", "who's", "whos", "מי", "למי"} or (
+    asking_who = words[0] in {"who", "who's", "whos", "מי", "למי"} or words[:2] in (["אצל", "מי"], ["for", "whom"]) or (
         words[0] in {"which", "איזה", "איזו", "אילו"} and _status_in(words) is not None)
+    if invite_verb_all(words, wset) and not asking_who and not phone and not wset & {"failed", "נכשלו"} and (
+            audience in (None, "not_invited")):
+        return Reading(C.Invite())   # "תזמין את כל הרשימה", "go ahead and invite the guests"
     if inviting and not asking_who and wset & {"שוב", "again", "resend", "re-send", "מחדש"} and audience == "pending":
         return Reading(C.Remind())   # "תשלח שוב את ההזמנה למי שלא ענה": those invited who said nothing
     if inviting and not asking_who and not wset & {"failed", "נכשלו"} and (
-            wset & {"send", "שלח", "תשלח", "תשלחו", "לשלוח", "תשלחי", "תזמין", "out"} or words[0] == "invite"):
+            wset & {"send", "שלח", "תשלח", "תשלחו", "לשלוח", "תשלחי", "שלחי", "תזמין", "out"} or words[0] == "invite"
+            or invite_verb_all(words, wset)):
         return Reading(C.Invite())
     sending = wset & {"send", "message", "msg", "tell", "שלח", "תשלח", "תשלחי", "לשלוח", "הודעה", "תפיץ",
                       "שליחת", "תגיד", "תגידי", "broadcast"}
@@ -1265,7 +1326,10 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
     if wset & {"inbox", "אינבוקס", "האינבוקס"} or _has(low, "messages from guests", "messages from the guests",
                                                        "guests wrote", "הודעות מאורחים", "הודעות מהאורחים",
                                                        "האורחים כתבו", "כתבו לנו", "wrote to us", "what did guests write",
-                                                       "הודעות שקיבלנו", "ההודעות שקיבלנו", "קיבלנו הודעות"):
+                                                       "הודעות שקיבלנו", "ההודעות שקיבלנו", "קיבלנו הודעות",
+                                                       "replies from guests", "replies from the guests",
+                                                       "messages from guests", "guests replied", "guests wrote",
+                                                       "הודעות חדשות מאורחים", "מה האורחים כתבו"):
         return Reading(C.Inbox())
     if wset & {"chart", "graph", "גרף", "הגרף", "תרשים", "התרשים", "diagram"} and not wset & {
             "seating", "seat", "הושבה", "ההושבה", "שולחנות"}:
@@ -1274,7 +1338,9 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
             and not wset & {"של", "of", "for", "on"} and not phone:
         return Reading(C.Stats())   # "מה הסטטוס", "תן סטטיסטיקה", "מה מצב האישורים"
     if _has(low, "how many", "headcount", "summary", "סיכום", "status update", "stats", "מה המצב",
-            "איפה אנחנו עומדים", "מצב אישורים", "rsvp numbers") or wset & {"מנות", "כמהאישרו"} or (
+            "איפה אנחנו עומדים", "מצב אישורים", "rsvp numbers") or (_has(
+                low, "the numbers", "המספרים", "our numbers", "numbers look") and not phone and not wset & {
+                "של", "of", "for", "phone", "טלפון", "הטלפון", "הטלפונים", "phones"}) or wset & {"מנות", "כמהאישרו"} or (
             "כמה" in wset and wset & {"אישרו", "מגיעים", "אורחים", "אנשים", "לא", "עוד", "confirmed", "ענו",
                                       "באים", "מוזמנים", "סירבו"}):
         return Reading(C.Stats())
@@ -1298,7 +1364,7 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
     if edit is not None:
         return edit
     listing = (asking_who or (words[0].startswith("מי") and _status_in([words[0][2:]])) or wset & {"list", "show", "guest", "guests", "רשימת", "רשימה", "המוזמנים", "תראה",
-                                     "תראי", "האורחים", "guest-list", "מימגיע", "ברשימה"})
+                                     "תראי", "האורחים", "guest-list", "מימגיע", "ברשימה", "ה-list", "הרשימה"})
     if not listing and any(w == "מי" or w.startswith("מיש") for w in words) and audience and not phone:
         listing = True   # "תן לי את כל מי שמגיע": a relative clause with an answer is a list
     if (asking_who or listing) and team and not phone and not audience:
@@ -1507,7 +1573,10 @@ def _send(line, low, words, wset, audience, colon_text, region) -> Reading | Non
 
 
 def _find(line, low, words, wset, region) -> Reading | None:
-    pats = [r"^is\s+(.+?)\s+on the list", r"^(?:האם\s+|יש\s+(?:לנו\s+|לי\s+)?(?:את\s+)?)(.+?)\s+ברשימה", r"^did\s+(.+?)\s+(?:answer|reply|rsvp)", r"what'?s\s+(.+?)'s\s+number",
+    pats = [r"(?:מישהו|מישהי|מישו)\s+(?:בשם|שקוראים לו|שקוראים לה|ששמו|ששמה)\s+(.+?)(?:\s+ברשימה)?\s*\??$",
+            r"(?:anyone|anybody|someone|somebody|a\s+guest)\s+(?:named|called|by the name of?)\s+(.+?)(?:\s+on the list)?\s*\??$",
+            r"^(?:do|did)\s+(?:we|i)\s+have\s+(?:an?\s+)?(.+?)\s+(?:on|in)\s+(?:the|our|my)\s+(?:guest\s+)?list",
+            r"^is\s+(.+?)\s+on the list", r"^(?:האם\s+|יש\s+(?:לנו\s+|לי\s+)?(?:את\s+)?)(.+?)\s+ברשימה", r"^did\s+(.+?)\s+(?:answer|reply|rsvp)", r"what'?s\s+(.+?)'s\s+number",
             r"מה המספר של\s+(.+)$", r"יש לי את\s+(.+?)\s+ברשימה", r"תמצא(?:י)? לי את\s+(.+)$",
             r"תבדוק אם\s+(.+?)\s+(?:ענה|ענתה|ענו|אישר)", r"מה הסטטוס של\s+(.+)$", r"איפה\s+(.+?)\s+ברשימה"]
     for p in pats:
@@ -1603,6 +1672,9 @@ def _edit_guest(line, low, words, wset, region) -> Reading | None:
         (r"(?:change|update|fix)\s+(?:the\s+)?(?:phone|number|phone number)\s+(?:of|for)\s+(.+?)\s+to\s+"
          r"(\+?\d[\d\s-]{6,})$", "phone"),
         (r"move\s+(.+?)\s+to the (bride|groom)", "side"),
+        (r"(?:תשנה|תשני|שנה|תעדכן|תעדכני|עדכן|תתקן|תתקני)\s+את\s+(?:ה)?צד\s+של\s+(.+?)\s+ל-?(?:צד\s+(?:של\s+)?)?ה?(כלה|חתן)\s*$",
+         "side"),
+        (r"(?:change|update|set|fix)\s+(?:the\s+side\s+(?:of|for)\s+(.+?)|(.+?)'s\s+side)\s+to\s+(?:the\s+)?(bride|groom)", "side"),
         (r"^(\S+)\s+is\s+(bride|groom)", "side"),
         (r"(?:תעביר|תעבירי|להעביר|העבר|תשים|תשימי)\s+את\s+(.+?)\s+(?:ל|ב)צד\s*(?:של\s+)?ה?(חתן|כלה)", "side"),
         (r"^(.+?)\s+הוא מהצד של ה(כלה|חתן)", "side"),
@@ -1620,7 +1692,8 @@ def _edit_guest(line, low, words, wset, region) -> Reading | None:
         m = re.search(p, line, re.I)
         if not m:
             continue
-        ref_text, value = m.group(1), m.group(2).strip(" .!")
+        groups = [g for g in m.groups() if g is not None]
+        ref_text, value = groups[0], groups[-1].strip(" .!")
         if field == "name" and (set(_words(ref_text)) & {"the", "event", "האירוע", "date"}):
             continue
         ref = _ref(ref_text, region)
@@ -1691,6 +1764,22 @@ def _mark(line, low, words, wset, region) -> Reading | None:
     if m:
         ref = _ref(m.group(1) or m.group(2), region)
         return Reading(C.MarkGuest(ref, "pending"), sure=False) if ref else None
+    m = re.search(r"^(?:put|mark|set|list)\s+(.+?)\s+(?:down\s+)?as\s+(?:an?\s+)?(no|yes|maybe|not\s+coming|coming|"
+                  r"declined|confirmed|pending|undecided|attending|not\s+attending)\s*[.!]?$", line, re.I)
+    if m:
+        said = m.group(2).lower()
+        answer = ("no" if said in {"no", "declined"} or said.startswith("not") else "maybe"
+                  if said in {"maybe", "undecided"} else "pending" if said == "pending" else "yes")
+        ref = _ref(re.sub(r"^the\s+", "", m.group(1), flags=re.I), region)
+        return Reading(C.MarkGuest(ref, answer), sure=False) if ref else None
+    m = re.search(r"(?:תחזיר|תחזירי|להחזיר|החזר)\s+(?:את\s+)?(.+?)\s+(?:ל|ל-)(?:ממתינים|ממתין|רשימת\s+הממתינים)\s*[.!]?$",
+                  line)
+    if m:
+        who = m.group(1)
+        if set(_words(who)) <= _PRONOUNS | {"אותו", "אותה", "אותם"}:
+            who = words[0]   # "אבי אמר לי שהוא עוד לא בטוח, תחזיר אותו לממתינים": the one named first
+        ref = _ref(who, region)
+        return Reading(C.MarkGuest(ref, "pending"), sure=False) if ref else None
     m = re.search(r"תאשר הגעה ל-?(.+)$", line)
     if m:
         ref = _ref(m.group(1), region)
@@ -1713,7 +1802,7 @@ def _mark(line, low, words, wset, region) -> Reading | None:
     answer = "maybe" if maybe else "no" if negative else "yes"
     # the person: the words before the answer word, or a named person in the sentence
     cut = re.search(r"\s(?:is coming|are coming|rsvp'?d|said|confirmed|declined|called|can't|cannot|won't|isn't|"
-                    r"aren't|is not|are not|might|maybe|is maybe|"
+                    r"aren't|is not|are not|might|maybe|is maybe|coming\b|"
                     r"is not sure|isn't sure|is on the fence|is undecided|עוד\s+מתלבט\S*|מתלבט\S*|אולי|"
                     r"לא\s|אישר\S*|מגיע\S*|ביטל\S*|התקשר\S*|אמר\S*|בא\S*)", " " + line)
     name_part = (" " + line)[:cut.start()] if cut else ""
@@ -1727,6 +1816,10 @@ def _mark(line, low, words, wset, region) -> Reading | None:
     name_part = re.sub(r"^(?:תעדכן|תעדכני)\s+ש", "", name_part)
     name_part = re.sub(r"^(?:תסמני?|סמני?|לסמן|mark)\s+(?:את\s+|ש)?", "", name_part, flags=re.I)
     name_part = re.sub(r"\s+(?:עוד|still)$", "", name_part, flags=re.I)
+    plus = _PLUS_N.search(name_part)   # "Rachel + 2 confirmed": Rachel and two more
+    plus_party = int(plus.group(1)) + 1 if plus and plus.start() > 0 else None
+    if plus_party:
+        name_part = name_part[:plus.start()]
     name_part = re.sub(r"[\s,]+\d{1,2}\s*(?:אנשים|איש|people|ppl|of them)?$", "", name_part, flags=re.I)
     name_part, said_party = _tidy_name(name_part)   # "רונית ובעלה מגיעים": Ronit, two of them
     if not name_part:
@@ -1738,7 +1831,7 @@ def _mark(line, low, words, wset, region) -> Reading | None:
     if ref is None:
         return None
     if answer == "yes":
-        party = _party_said(line) or said_party
+        party = plus_party or _party_said(line) or said_party
     return Reading(C.MarkGuest(ref=ref, answer=answer, party_size=party), sure=False)
 
 
