@@ -115,3 +115,10 @@ def test_a_guest_the_invitation_never_reached_comes_with_their_page_to_send_by_s
         assert "/r/" not in avi     # it reached Avi: no page needed
     finally:
         rt.engine.dispose()
+
+
+def test_before_the_invitations_go_out_there_is_nobody_to_call_yet(phone_factory):
+    dana = phone_factory(DANA, "Dana")
+    dana.send("new event Party\ndate: 12/6/2027\nlocation: Home")
+    dana.send(f"add guest Avi Cohen {GUESTS['Avi']}")
+    assert "the invitations haven't gone out (*invite*)" in dana.send("calls")

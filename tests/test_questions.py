@@ -106,7 +106,7 @@ def test_hebrew_question_and_totals(phone_factory, runtime):
     dana.send("אירוע חדש חתונה\nתאריך: 12/6/2027")
     dana.send(f"הוסף אורח אבי כהן {AVI}")
     dana.send("סמן אבי מגיע כמות 2")
-    assert "לשאול אורח אחד" in dana.send("שאלה מנה? בשר / דג / טבעוני")
+    assert "לשאול את מי שמגיע לחתונה (אורח אחד)" in dana.send("שאלה מנה? בשר / דג / טבעוני")
     dana.tap("confirm:yes", "כן")
     avi = phone_factory(AVI, "אבי")
     assert "מנה?" in avi.received[-1].text

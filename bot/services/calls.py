@@ -42,6 +42,7 @@ class CallList:
     mine: list[CallItem]
     total: int           # on the whole list
     callers: int         # members sharing it
+    invited: int = 0     # guests whose invitation went out (or was tried)
 
 
 def _reason(guest: Guest, now: datetime) -> str:
@@ -74,11 +75,13 @@ def call_list(session: Session, actor: User, event_id, now: datetime | None = No
         select(EventMember.user_id).where(EventMember.event_id == event.id,
                                           EventMember.role.in_(roles_for(Action.EDIT_GUESTS)))
         .order_by(EventMember.created_at, EventMember.id)))
+    invited = session.scalar(select(func.count()).select_from(Guest).where(
+        Guest.event_id == event.id, Guest.invitation != InvitationState.not_sent)) or 0
     if actor.id not in members:
-        return CallList(event, [CallItem(g, _reason(g, now)) for g in rows], len(rows), len(members))
+        return CallList(event, [CallItem(g, _reason(g, now)) for g in rows], len(rows), len(members), invited)
     me = members.index(actor.id)
     mine = [CallItem(g, _reason(g, now)) for n, g in enumerate(rows) if n % len(members) == me]
-    return CallList(event, mine, len(rows), len(members))
+    return CallList(event, mine, len(rows), len(members), invited)
 
 
 def log_call(session: Session, actor: User, event_id, guest_id, outcome: str,

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from storage.models import MAX_PARTY_SIZE, Event, Guest, InvitationState, RsvpStatus, User, utcnow
 
 from bot.services.permissions import Action
-from bot.text.phones import InvalidPhone, normalize_phone
+from bot.text.phones import InvalidPhone, display_phone, normalize_phone
 from bot.services.access import as_uuid, require
 from bot.services.errors import GuestAlreadyExists, InvalidInput, NotFound
 from bot.text import answer_words, i18n
@@ -166,7 +166,7 @@ def describe_adder(session: Session, guest: Guest) -> str:
     user = session.get(User, guest.added_by)
     if user is None:
         return i18n._("someone")
-    return user.display_name or user.phone or i18n._("someone")
+    return user.display_name or (display_phone(user.phone) if user.phone else i18n._("someone"))
 
 
 def _opted_out_anywhere(session: Session, phone: str) -> bool:

@@ -465,6 +465,8 @@ CALL_REASONS = {"failed": N_("the invitation didn't arrive"), "unread": N_("hasn
 def call_list(found, links: dict | None = None) -> str:
     """The member's share of the call list, numbered for *called <n> ...*."""
     event = found.event
+    if not found.total and not found.invited:
+        return _("☎️ Nobody to call for {event} yet: the invitations haven't gone out (*invite*).", event=event.name)
     if not found.total:
         return _("☎️ Nobody to call for {event}: every invited guest has answered.", event=event.name)
     if not found.mine:
@@ -499,8 +501,8 @@ def nobody_to_ask(event) -> str:
 
 def ask_question(event, text: str, options: list[str], count: int, skipped: dict) -> str:
     listed = " / ".join(i18n.isolate(o) for o in options)
-    return _("Ask {guests} coming to {event}:\n\n“{question}”\n{options}\n", guests=i18n.Raw(guests_count(count)),
-             event=event.name, question=text, options=i18n.Raw(listed)) + _skipped(skipped) + _(" Reply yes or no.")
+    return _("Ask {guests} coming to {event}:\n\n“{question}”\n{options}\n\n", guests=i18n.Raw(guests_count(count)),
+             event=event.name, question=text, options=i18n.Raw(listed)) + (_skipped(skipped).strip() + _(" Reply yes or no.")).strip()
 
 
 def question_sent(event, question: dict, total: int) -> str:
