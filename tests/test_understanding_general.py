@@ -298,3 +298,38 @@ def test_friends_siblings_and_our_kids(text, total):
 ])
 def test_greetings_and_opting_out_and_in(text, intent):
     assert understand(text).intent == intent
+
+
+@pytest.mark.parametrize("text, answer", [
+    ("Скорее нет", "maybe"), ("Надеюсь, что да", "maybe"), ("Я подумаю", "maybe"), ("مش أكيد", "maybe"),
+    ("ممكن نيجي", "maybe"), ("اعذرونا، عندنا مناسبة تانية", "no"), ("שכנראה שלא", "maybe"),
+])
+def test_probably_hoping_and_not_certain_are_no_commitment(text, answer):
+    assert understand(text).answer == answer
+
+
+@pytest.mark.parametrize("text", ["Посмотрим", "וואלה לא יודע", "hmm let me check and get back", "במידה ונהיה בארץ נבוא"])
+def test_undecided_is_unclear(text):
+    assert (understand(text).intent, understand(text).answer) == ("unclear", "maybe")
+
+
+@pytest.mark.parametrize("text", ["לא יודעת מה ללבוש", "I don't know the couple well but we'll come"])
+def test_not_knowing_something_else_is_not_undecided(text):
+    assert understand(text).intent != "unclear"
+
+
+@pytest.mark.parametrize("text, total", [
+    ("אנחנו ארבעה, אני בעלי ושני הילדים", 4), ("we are 3: me and my 2 kids", 3), ("count me and my husband in", 2),
+    ("أكيد جايين، نحنا 4", 4),
+])
+def test_a_number_restated_as_names_is_not_added_twice(text, total):
+    assert understand(text).total == total
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("Мы будем впятером, а не вчетвером", "change"), ("Простите, ошибся, нас трое", "change"),
+    ("הוסיפו עוד 2 בבקשה", "change"), ("أهلين", "greeting"), ("يسلمو", "thanks"), ("what's up", "greeting"),
+    ("Поздравляю молодых!", "thanks"),
+])
+def test_more_intents(text, intent):
+    assert understand(text).intent == intent

@@ -153,7 +153,7 @@ _add("COME", _words(
     "מגיע מגיעה מגיעים מגיעות נגיע אגיע להגיע באים בא באה נבוא אבוא לבוא תגיע יגיע יגיעו יבוא יבואו "
     "נשתתף אשתתף מצטרף מצטרפת מצטרפים נצטרף הגעה אהיה תהיה מתאים מתאימ יוצא יסתדר מסתדר נצליח אצליח רלוונטי "
     "יכולים יכולה יצטרף תצטרף יצטרפו",
-    "موجودين موجود موجوده سنحضر ساحضر سناتي سااتي نحضر احضر الحضور حضور جايين جاي جاية منيجي نيجي بنيجي ناتي اجي بجي نجي منجي",
+    "موجودين موجود موجوده سنحضر ساحضر سناتي سااتي نحضر احضر الحضور حضور جايين جاي جاية منيجي نيجي بنيجي ناتي اجي بجي نجي منجي ييجوا ييجو ييجي يجي تيجي تيجو تيجوا يحضر يحضروا تحضر",
     "придем приду придет прийти будем буду будет получится сможем смогу сможет придут"))
 _add("STAY", _words("stay", "להישאר לישון", "نبقى ابقى", "остаться остаемся задержаться"))
 _add("ABLE", _words("can able could", "יכול יכולה יכולים נוכל אוכל יוכל תוכל",
@@ -164,15 +164,15 @@ _add("NOWORD", _words("n nope nah negative", "שלילי כא", "", ""))
 _add("NOVERB", _words("decline declines declined declining cancel canceling cancelling skip",
                       "נבצר מבטל מבטלת מבטלים לבטל לוותר", "", ""))
 _add("SORRY", _words("sorry unfortunately sadly regretfully regret regrets afraid bummer",
-                     "לצערנו לצערי מצטער מצטערת מצטערים מבאס באסה סליחה סליחה", "للاسف اسف اسفه اعتذر نعتذر",
+                     "לצערנו לצערי מצטער מצטערת מצטערים מבאס באסה סליחה סליחה", "للاسف اسف اسفه اعتذر نعتذر اعذرونا اعذروني سامحونا سامحوني معلش",
                      "сожалению увы извините простите"))
 _add("AWAY", _words("abroad overseas away traveling travelling vacation", "בחול במילואימ בחוצ", "بالخارج برا", "заграницей"))
 _add("MAYBE", _words("maybe perhaps possibly probably prob probs prolly try trying likely might tentatively tentative hopefully",
                      "אולי ננסה אנסה נשתדל אשתדל נתאמץ כנראה ספק מקווה מקווים",
-                     "ربما يمكن سنحاول احاول بحاول نحاول منحاول بنحاول بجرب منجرب", "возможно наверное постараемся постараюсь попробую попробуем"))
+                     "ربما يمكن ممكن سنحاول احاول بحاول نحاول منحاول بنحاول بجرب منجرب", "возможно наверное постараемся постараюсь попробую попробуем надеюсь надеемся"))
 _add("THANKS", _words(
     "thanks thank thx tnx thanx ty tysm cheers appreciated appreciate",
-    "תודה תודות תנקס", "شكرا مشكور مشكورين", "спасибо благодарю"))
+    "תודה תודות תנקס", "شكرا مشكور مشكورين يسلمو يسلموا تسلم تسلمي تسلمو", "спасибо благодарю"))
 _add("POLITE", _words(
     "ok okay okey okie k kk noted got it cool nice perfect great good wonderful amazing awesome super lovely "
     "much very lots many so you for the invite invitation please pls dear well oh ah love happy a",
@@ -183,15 +183,15 @@ _add("POLITE", _words(
 _add("BLESS", _words(
     "mazal mazel tov congrats congratulations mazaltov",
     "מזל טוב מזלט מזט בשעה טובה בשמחות במזל שיהיה המון מרגש איזה כיף לזוג המאושר לבר לבת המצווה מצווה",
-    "مبروك الف الله يتمم خير سلفا",
-    "поздравляем поздравляю мазл тов"))
+    "مبروك الف الله يتمم خير سلفا يبارك فيك فيكم عقبال عندكم",
+    "поздравляем поздравляю мазл тов молодых молодым молодоженов молодоженам"))
 _add("GREET", _words(
     "hi hello hey hiya howdy help menu shalom everyone morning evening",
     "שלום הי הלו אהלן הולה היוש הייוש עזרה בוקר ערב שבוע נשמע קורה המצב רב",
-    "مرحبا اهلا السلام سلام عليكم مساعده مساعدة هلا هاي",
+    "مرحبا اهلا اهلين السلام سلام عليكم مساعده مساعدة هلا هاي",
     "привет приветик приветики хай здрасте здравствуйте здравствуй помощь помогите добрый день вечер утро"))
 _add("SELF1", _words("i me myself", "אני אותי", "انا", "я"))
-_add("WE", _words("we us", "אנחנו אנו אותנו מאיתנו איתנו", "نحن عددنا احنا", "мы нас"))
+_add("WE", _words("we us", "אנחנו אנו אותנו מאיתנו איתנו", "نحن نحنا عددنا احنا", "мы нас"))
 _add("OTHER", _words(
     "wife husband hubby wifey mrs missus spouse bf gf girlfriend boyfriend partner fiance fiancee son daughter mother father mom dad mum "
     "grandma grandpa friend sister brother",
@@ -279,13 +279,13 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
      r"|(?:that|the same) (?:week|weekend|date)|(?:in|at) (?:the )?hospital"
      r"|(?:(?<=אני )|(?<=אנחנו )|(?<=אהיה )|(?<=נהיה ))(?:ב|באמצע )(?:חתונה|חתונת|אירוע|ברית|לוויה|טיסה|משמרת|חופשה|נופש)\S*"
      r"|\S+ (?:אחר|אחרת|נוספ|נוספת) באותו (?:ערב|יומ|זמנ|תאריכ)|באותו (?:ערב|יומ|תאריכ|שבוע|סופ שבוע)|בחוצ לארצ|out of (?:town|the country)"
-     r"|за границей|в отъезде|в командировке|في السفر|مسافر|مسافره|مسافرين", "AWAYX"),
+     r"|за границей|в отъезде|в командировке|في السفر|مسافر|مسافره|مسافرين|(?:مناسبه|عرس|حفله) (?:تانيه|ثانيه|اخرى|تاني)", "AWAYX"),
     (r"this time|הפעמ|هالمره|в этот раз", "CUEX"),
     (r"ברוכימ הבאימ|welcome to the world|(?:the|happy|lovely|beautiful|gorgeous|new|cute) couple|newlyweds"
      r"|يعطيك(?:م)? العافيه", "BLESSX"),
     (r"(?:only|just) (?:for|to) the (?:ceremony|reception|party|chuppah|dancing)"
      r"|רק ל(?:קבלת הפנימ|קבלת פנימ|חופה|טקס|ריקודימ|מסיבה)", "COMEX"),
-    (r"count (?:us|me) in|see you there|(?:i am|we are) in(?=\s*(?:$|[,.!;]|too|as well|for))|will be there|be there|we are there|אנחנו שם|נהיה שם"
+    (r"count(?= (?:me|us) .{1,30}\bin(?:\W|$))|count (?:us|me) in|see you there|(?:i am|we are) in(?=\s*(?:$|[,.!;]|too|as well|for))|will be there|be there|we are there|אנחנו שם|נהיה שם"
      r"|אהיה שם|(?:ب|س)?نكون هناك|اكون هناك|אני שמ(?=\s*(?:$|[,.!]))|(?:אנחנו|אני) בפנימ|נתראה|ניפגש|נפגש|с удовольствием|بكل سرور|make it|would love to|love to come|happy to come|will attend"
      r"|(?:we|i) will(?=\s*(?:$|[,.!;]))|נהיה(?=\s*[,.!;]|\s*$)|נשמח|אשמח|שמחים|שמחה", "COMEX"),
     (r"none of us|no one|nobody|neither(?: of us)?|אף אחד(?: מאיתנו| מאתנו)?|אף אחת(?: מאיתנו| מאתנו)?|никто(?: из нас)?|ولا واحد|ولا حدا", "NOBODYX"),
@@ -298,7 +298,7 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
      r"|my daughter|my girlfriend|my boyfriend|my partner|my mom|my dad|my mother|my father|my friend", "ONEX"),
     (r"ההורים שלי|my parents", "TWOX"),
     (r"good morning|good evening|בוקר טוב|ערב טוב|שבוע טוב|שלום רב|מה נשמע|מה קורה|מה המצב|מה שלומכם|السلام عليكم"
-     r"|добрый день|добрый вечер|доброе утро|hey there|hello there|hi there|(?:مسا|مساء|صباح) (?:ال)?خير|صباحو|مساو", "GREETX"),
+     r"|добрый день|добрый вечер|доброе утро|hey there|hello there|hi there|what(?: i)?s up|wassup|whats new|(?:مسا|مساء|صباح) (?:ال)?خير|صباحو|مساو", "GREETX"),
     (r"מזל טוב|mazal tov|mazel tov|בשעה טובה|מזל ט|שיהיה במזל|שיהיה בשעה טובה|الف مبروك|الله يتمم على خير", "BLESSX"),
     (r"thank you|תודה רבה|شكرا جزيلا|спасибо большое|большое спасибо", "THANKSX"),
 ]]
@@ -434,7 +434,8 @@ _CHANGE = _rx(r"\bactually\b|\bupdate\b|\bcorrection\b|change of plans|\bchange 
               r"בעצם|עדכון|שינוי|בסוף(?! ה)|בטעות|טעות(?! במספר)|טעיתי|התבלבלתי|תתקנו|לתקן|לשנות|תשנו|הסתדר|בכל זאת"
               r"|מבטל|לבטל|ביטלנו|ביטלתי|להוסיף|להוריד|תורידו|תוסיפו|הורידו|הוסיפו|נוריד|נוסיפ|הוספנו|הורדנו|שכחתי|שכחנו|שיניתי|שינינו|תעדכנו|רשמתי|חזרנו|(?<!\w)נב(?!\w)|לחצתי",
               r"(?<!\d)\d{1,2} ו?לא \d{1,2}(?!\d)|גמ (?:\S+ )?(?:יצטרפ|תצטרפ|יצטרפו)",
-              r"تعديل|بالغلط|غيرنا|غيرت|نسيت|передумал|забыл|не \S+ а \S+|по ошибке|поменялись|изменились|изменилось|поменялось|все-таки|всетаки|передумали|в итоге|(?<![^\W_])а не \S+$"
+              r"تعديل|بالغلط|غيرنا|غيرت|نسيت|передумал|забыл|не \S+ а \S+|по ошибке|поменялись|изменились|изменилось|поменялось|все-таки|всетаки|передумали|в итоге|(?<![^\W_])а не (?:\d+|вдвоем|втроем|вчетвером|впятером|двое|трое|четверо|пятеро|один|одна)(?![^\W_])"
+              r"|как (?:и )?(?:писали|писал|писала|говорил|говорила|говорили)|ошиб(?:ся|лась|лись)"
               r"|(?<!already )(?<!as )\b(?:i|we) said (?:yes|no|we|i)\b|(?<!כבר )(?<!כמו ש)(?:אמרתי|אמרנו) (?:ש|כנ|לא)|كنت قلت|(?:قلت|قلنا) (?:لا|نعم|اه|اني|انه)|я (?:же )?(?:сказал|сказала|говорил|говорила)")
 _MISTAKE = _rx(r"by mistake|by accident|pressed|hit (?:yes|no)|בטעות|טעות(?! במספר)|טעיתי|התבלבלתי|לחצתי|בכפתור"
                r"|بالغلط|ضغطت|по ошибке|нажала|нажал")
@@ -447,8 +448,8 @@ _N = r"(\d{1,2}|one|two|three|a|another|אחד|אחת|שניים|שתיים|שנ
 _RELATIVE_MORE = [re.compile(_fold(p)) for p in (
     r"^(?:please |pls )?(?:add) ?" + _N + r"(?: more)?(?: (?:person|people|guest|guests|adult|kid|child))?(?: please| pls)?$",
     r"^(?:we will be |we are |put us down for |make it |count )?" + _N + r" more(?: (?:person|people|guest|guests|adult|kid|child|of us|coming))?(?: please| pls)?$",
-    r"^(?:(?:ו?תוסיפו|ו?להוסיף|ו?תוסיף|ו?תוסיפי|נהיה|יש|ו?יגיע|ו?תרשמו) )?עוד " + _N + r"(?: (?:מגיע|מגיעה|אנשים|איש|אורח|אורחת|מבוגר|ילד|ילדה))?(?: בבקשה)?$",
-    r"^(?:(?:ו?תוסיפו|ו?להוסיף|ו?תוסיף|ו?תוסיפי) )" + _N + r"(?: (?:אנשים|איש|אורחים|מבוגר|ילד|ילדה))?(?: בבקשה)?$",
+    r"^(?:(?:ו?תוסיפו|ו?הוסיפו|ו?להוסיף|ו?תוסיף|ו?תוסיפי|נהיה|יש|ו?יגיע|ו?תרשמו) )?עוד " + _N + r"(?: (?:מגיע|מגיעה|אנשים|איש|אורח|אורחת|מבוגר|ילד|ילדה))?(?: בבקשה)?$",
+    r"^(?:(?:ו?תוסיפו|ו?הוסיפו|ו?להוסיף|ו?תוסיף|ו?תוסיפי) )" + _N + r"(?: (?:אנשים|איש|אורחים|מבוגר|ילד|ילדה))?(?: בבקשה)?$",
     r"^(?:добавьте |плюс )?(?:ещ[её] |еще )" + _N + r"(?: человек[а]?| гост[ья])?(?: пожалуйста)?$",
     r"^(?:اضف |اضيفوا )?(?:كمان " + _N + r"|" + _N + r" كمان)$",
 )]
@@ -473,20 +474,22 @@ _RANGE = re.compile(r"(?<![\d%])(\d{1,2}) ?(?:or|או|или|او|-|–|/) ?(\d{
 # "99% coming": a percentage is no head count
 _PERCENT = re.compile(r"\d+ ?%")
 _UNCLEAR_STRONG = _rx(
-    r"depend|will confirm|confirm (?:later|next)|let you know|get back to you|check with|check my|closer to the date"
+    r"depend|will confirm|confirm (?:later|next)|let you know|get back to you|let me check|i will check|(?:check|think) and get back|check with|check my|closer to the date"
     r"|will know|not (?:yet )?(?:clear|decided)|(?:do not|dont) know (?:if|whether)|not sure (?:yet )?how many|how many we|yes and no",
     r"תלוי|אבדוק|נבדוק|לבדוק|אעדכן|נעדכן|(?<!ש)[אנ]חזור|לא יודע\S* אמ|[אנ]גיד לכ|[אנ]ודיע|(?:עוד |עדיינ )?בודק\S*|נדע|לא יודעימ כמה|לא יודע\S* כמה|כמה נהיה"
     r"|כנ ולא|לא החלטנו|לא יודע\S* עדיינ|(?:עוד|עדיינ) לא (?:ברור|סגור|יודע\S*|החלט\S*)|נראה מה יהיה|אמורימ ל",
-    r"зависит|не знаю,? (?:придем|смогу|сможем|получится|будем)|уточн|дам знать|дадим знать|отвечу позже|спросить|пока не знаю|не знаю|сообщу|بعدين|بخبرك|بشوف|برد عليك|نشوف|مش عارف|ما بعرف|ما بعرفش|مش عارفين")
+    r"зависит|не знаю,? (?:придем|смогу|сможем|получится|будем)|уточн|посмотрим|видно будет|дам знать|дадим знать|отвечу позже|спросить|пока не знаю|не знаю|сообщу|بعدين|بخبرك|بشوف|برد عليك|نشوف|مش عارف|ما بعرف|ما بعرفش|مش عارفين")
+# "לא יודעת מה להביא", "don't know where it is": not knowing something else
+_KNOW_WHAT = _rx(r"(?:know|יודע\S*|знаю|بعرف|اعرف) (?:מה|איפה|מתי|איכ|מי|what|where|when|how|who|что|где|когда|как|шо|شو|وين|امتى|كيف)(?![^\W_])")
 _UNCLEAR_WEAK = _rx(r"don ?not know|do not know|not decided", r"לא יודע|לא יודעת|לא יודעימ", r"لا اعرف|لا ندري|لا ادري")
 _MAYBE_PHRASE = _rx(r"not (?:\d+ ?% )?sure|unsure|let me think|need to think|think about it|will try|i will try|we will try|do (?:our|my) best|50[-/ ]50|fifty fifty|might",
                     r"לא בטוח|לא בטוחה|לא בטוחימ|צריכ\S* לחשוב|אחשוב על זה|נחשוב על זה|יש סיכוי|יכול להיות|לא סגור|לא מבטיחימ|50-50",
-                    r"ان شاء الله|انشالله|ان شاءالله|لست متاكد|مش متاكد|مو متاكد|لسنا متاكدين|سنحاول|على الاغلب|غالبا|في الغالب",
-                    r"может быть|не уверен|скорее всего|постара|попробуем|^(?:ну )?может\b")
+                    r"ان شاء الله|انشالله|ان شاءالله|لست متاكد|مش متاكد|مو متاكد|لسنا متاكدين|(?:مش|مو|غير) (?:اكيد|مؤكد)|سنحاول|على الاغلب|غالبا|في الغالب",
+                    r"может быть|не уверен|скорее всего|скорее (?:нет|да)|постара|попробуем|^(?:ну )?может\b|подумаю|подумаем")
 # "if we find a sitter", "אם זה מסתיים לפני שבת נגיע", "Если успею, приду": an answer on a condition
 # ("if that's ok", "אם זה בסדר" ask leave and stay answers; "if so", "אם כן" after an answer refer back to it)
 _CONDITIONAL = _rx(r"(?<![^\W_])(?:if|unless|as long as)(?![^\W_])(?! (?:ok|okay|so|that is ok|it is ok|you do not mind|thats ok|its ok))",
-                   r"(?<![^\W_])(?:ו?אמ|במידה ו?|בתנאי ש)(?![^\W_])(?! (?:כנ|זה בסדר|מותר|תרצו))|^(?:ו?אמ כנ|if so)(?![^\W_])",
+                   r"(?<![^\W_])(?:ו?אמ|בתנאי ש)(?![^\W_])(?! (?:כנ|זה בסדר|מותר|תרצו))|(?<![^\W_])במידה (?:ו|ש)?|^(?:ו?אמ כנ|if so)(?![^\W_])",
                    r"(?<![^\W_])(?:اذا|لو)(?![^\W_])(?! سمح)", r"(?<![^\W_])если(?![^\W_])(?! можно)")
 _INSHALLAH = _rx(r"ان شاء الله|انشالله|ان شاءالله|בעזרת ?השמ|בעה|איה|בעזה|בלי נדר")
 _UNCLEAR_NULL = _rx(r"^call me|^תתקשר|אתקשר|בוא נדבר|נדבר|לא הבנתי|did not understand|don ?not understand|^what\??$"
@@ -829,6 +832,10 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
             if len(plain) > 1:
                 unsure = True
             # "2 + ילד", "זוג ותינוק": the number is the adults, the child comes on top (a clear answer)
+            # but "אנחנו שלושה, אני ושני הילדים": when the people named add up to the number, it is the total
+            if len(plain) == 1 and self_n and children and not plus and kids_known and \
+                    self_n + others + children == plain[0]:
+                base = plain[0] - children
         if base is None and (self_n or others):
             base = self_n + others
         if base is not None and kids_known:
@@ -954,7 +961,11 @@ def _understand(text) -> Understanding:
 
     if _UNCLEAR_NULL.search(norm) and not any(c.polarity in ("pos",) for c in answering if "YES" in c.tags()):
         return Understanding("unclear", sure=False)
-    strong_unclear = bool(_UNCLEAR_STRONG.search(norm)) or (bool(_CONDITIONAL.search(norm)) and not has_q)
+    # "לא יודע", "I don't know" with no answer beside it: undecided ("don't know the couple, but we'll come" answers)
+    weak_unclear = bool(_UNCLEAR_WEAK.search(norm)) and not any(c.polarity in ("pos", "neg") for c in answering) \
+        and not _KNOW_WHAT.search(norm)
+    strong_unclear = bool(_UNCLEAR_STRONG.search(norm)) or (
+        bool(_CONDITIONAL.search(norm) or weak_unclear) and not has_q)
     maybe = bool(_MAYBE_PHRASE.search(norm)) or any(c.polarity == "maybe" for c in answering)
     if maybe and not strong_unclear and not change:
         # "not sure I know the groom, but I'll happily come": what comes after "but" answers
