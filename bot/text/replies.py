@@ -522,8 +522,9 @@ def answers_totals(event, found: list) -> str:
         for row in item.options:
             people = ngettext("1 person", "{n} people", row.adults + row.children)
             if row.children:
-                people = _("{people} ({adults} adults, {children} children)", people=i18n.Raw(people),
-                           adults=row.adults, children=row.children)
+                people = _("{people} ({adults}, {children})", people=i18n.Raw(people),
+                           adults=i18n.Raw(ngettext("1 adult", "{n} adults", row.adults)),
+                           children=i18n.Raw(ngettext("1 child", "{n} children", row.children)))
             lines.append(_("{option}: {people} · {guests}", option=row.option, people=i18n.Raw(people),
                            guests=i18n.Raw(guests_count(row.guests))))
             sides = {k: v for k, v in row.by_side.items() if k}
