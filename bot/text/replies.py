@@ -536,8 +536,8 @@ def answers_totals(event, found: list) -> str:
 
 
 def _dialable(phone: str) -> str:
-    """+972541234001 as WhatsApp makes it a tap-to-call link: the full international number."""
-    return i18n.isolate(phone)
+    """The full international number, as WhatsApp makes a tap-to-call link of it ("+972 54-123-4001")."""
+    return i18n.isolate(display_phone(phone))
 
 
 def call_logged(event, guest: Guest) -> str:
