@@ -105,3 +105,19 @@ def test_lists_sort_names_as_people_read_numbers(phone_factory, runtime):
     listing = dana.send("guests")
     order = [line.split(". ", 1)[1].split(" ⏳")[0] for line in listing.splitlines() if line[:1].isdigit()]
     assert order == ["Table 1", "Table 2", "Table 10", "Table 20", "Table 100"]
+
+
+def test_rows_pasted_from_excel_or_written_with_commas_are_added_after_a_look(phone_factory, runtime):
+    dana = phone_factory(DANA, "Dana")
+    dana.send("new event Wedding")
+    pasted = "add guests\nDana Levi\t050-234-5678\tbride\nAvi Cohen\t052-345-6789\tgroom"
+    question = dana.send(pasted)
+    assert "Add 2 guests?" in question and dana.last_buttons == ["confirm:yes", "confirm:no"]
+    dana.tap("confirm:yes", "Yes")
+    dana.send("add guests\nRon Katz, 053-456-7890, bride\nMay Tal, 054-567-8901")
+    if dana.last_buttons:
+        dana.tap("confirm:yes", "Yes")
+    with runtime.transaction() as s:
+        rows = {g.full_name: (g.phone, g.side) for g in s.scalars(select(Guest))}
+    assert rows == {"Dana Levi": ("+972502345678", "bride"), "Avi Cohen": ("+972523456789", "groom"),
+                    "Ron Katz": ("+972534567890", "bride"), "May Tal": ("+972545678901", None)}
