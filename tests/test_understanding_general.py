@@ -333,3 +333,24 @@ def test_a_number_restated_as_names_is_not_added_twice(text, total):
 ])
 def test_more_intents(text, intent):
     assert understand(text).intent == intent
+
+
+@pytest.mark.parametrize("text, answer", [
+    ("ברור שלא נגיע", "no"), ("Of course not", "no"), ("Конечно нет", "no"), ("طبعا لا", "no"),
+    ("בטח שלא נוותר", "yes"), ("We regret that we are unable to attend", "no"), ("I doubt it", "maybe"),
+    ("לא סביר", "maybe"),
+])
+def test_an_intensified_no_is_a_no_and_unable_is_not_able(text, answer):
+    assert understand(text).answer == answer
+
+
+@pytest.mark.parametrize("text, total", [
+    ("כולנו נגיע חוץ מאבא", None), ("Yes + my bf", 2), ("myself and 3 others", 4), ("coming with our daughter", 2),
+])
+def test_except_someone_and_people_after_my_or_our(text, total):
+    u = understand(text)
+    assert (u.answer, u.total) == ("yes" if u.intent == "answer" else None, total)
+
+
+def test_the_older_ones_not_coming_is_no_decline_by_the_writer():
+    assert understand("הגדולים לא באים, רק הקטנה איתנו").answer != "no"

@@ -159,7 +159,7 @@ _add("STAY", _words("stay", "להישאר לישון", "نبقى ابقى", "о�
 _add("ABLE", _words("can able could", "יכול יכולה יכולים נוכל אוכל יוכל תוכל",
                     "نستطيع استطيع نقدر اقدر بقدر بنقدر منقدر قادر قادره قادرين",
                     "могу можем"))
-_add("NEG", _words("not never no", "לא אינני איננו אין", "لا لن ما مش مو", "не нет"))
+_add("NEG", _words("not never no unable", "לא אינני איננו אין", "لا لن ما مش مو", "не нет"))
 _add("NOWORD", _words("n nope nah negative", "שלילי כא", "", ""))
 _add("NOVERB", _words("decline declines declined declining cancel canceling cancelling skip",
                       "נבצר מבטל מבטלת מבטלים לבטל לוותר", "", ""))
@@ -167,8 +167,8 @@ _add("SORRY", _words("sorry unfortunately sadly regretfully regret regrets afrai
                      "לצערנו לצערי מצטער מצטערת מצטערים מבאס באסה סליחה סליחה", "للاسف اسف اسفه اعتذر نعتذر اعذرونا اعذروني سامحونا سامحوني معلش",
                      "сожалению увы извините простите"))
 _add("AWAY", _words("abroad overseas away traveling travelling vacation", "בחול במילואימ בחוצ", "بالخارج برا", "заграницей"))
-_add("MAYBE", _words("maybe perhaps possibly probably prob probs prolly try trying likely might tentatively tentative hopefully",
-                     "אולי ננסה אנסה נשתדל אשתדל נתאמץ כנראה ספק מקווה מקווים",
+_add("MAYBE", _words("maybe perhaps possibly probably prob probs prolly try trying likely unlikely doubt doubtful might tentatively tentative hopefully",
+                     "אולי ננסה אנסה נשתדל אשתדל נתאמץ כנראה ספק מקווה מקווים סביר",
                      "ربما يمكن ممكن سنحاول احاول بحاول نحاول منحاول بنحاول بجرب منجرب", "возможно наверное постараемся постараюсь попробую попробуем надеюсь надеемся"))
 _add("THANKS", _words(
     "thanks thank thx tnx thanx ty tysm cheers appreciated appreciate",
@@ -199,7 +199,7 @@ _add("OTHER", _words(
     "زوجتي زوجي مرتي جوزي ابني بنتي امي ابي اختي اخوي اخي", "жена женой мужем муж сын дочь мама папа женою подругой другом подруга друг мамой папой сестрой братом "
     "сыном дочкой дочерью девушкой парнем"), 1)
 _add("OTHER", _words("parents grandparents", "ההורים הורים הסבים סבים", "اهلي", "родителями родители"), 2)
-_add("OTHERS", _words("friends", "חברים החברים חברות החברות", "اصحابي اصدقائي", "друзьями друзья"))
+_add("OTHERS", _words("friends others", "חברים החברים חברות החברות", "اصحابي اصدقائي", "друзьями друзья"))
 _add("OTHERS", _words("family", "המשפחה משפחה", "العائله", "семьей"))
 _add("KID", _words("kid child baby toddler infant", "ילד ילדה תינוק תינוקת קטן קטנה", "طفل ولد", "ребенок ребенком"), 1)
 _add("KID", _words("twins", "תאומים תאומות", "التوام توام", "близнецы близнецами двойняшки двойняшками"), 2)
@@ -210,7 +210,7 @@ _add("PEOPLE", _words("people persons person guests pax ppl", "אנשים איש
                       "اشخاص شخص افراد", "человек человека гостей"))
 _add("PLUS", _words("plus", "ועוד פלוס", "", ""))
 _add("AND", _words("and with", "עם ו", "مع و", "и с со"))
-_add("WITHOUT", _words("without", "בלי", "بدون", "без"))
+_add("WITHOUT", _words("without except", "בלי חוצ", "بدون ماعدا عدا", "без кроме"))
 _add("JUST", _words("just only alone solo", "רק לבד", "فقط لوحدي لحالي وحدي", "только один одна"))
 _add("CUE", _words(
     "are am be will is of total all in x including so there the be going to then a an too also back "
@@ -268,6 +268,9 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
      r"|no doubt|no question|with bells on|for the world", "POSX"),
     (r"no problem|no probs?|no worries|why not|ו?למה לא|почему бы и нет|почему нет|ليش لا|אין בעיה|בלי נדר|לא נפספס|לא מפספסים|לא נחמיץ|مش مشكله|لا مشكله|без проблем"
      r"|нет проблем|не вопрос|не пропустим", "FILLX"),
+    # "ברור שלא", "definitely not", "конечно нет": a sure no, not a yes and a no
+    (r"(?:בטח|ברור|בוודאי|ודאי|וודאי|כמובנ) שלא(?! (?:נוותר|אוותר|נפספס|אפספס|נחמיצ|אחמיצ|נבריז|אבריז))|(?:definitely|absolutely|certainly|of course|surely) not"
+     r"|конечно (?:же )?нет|точно нет|(?:طبعا|اكيد) (?:لا|مش)", "NOX"),
     (r"אין (?:מצב|סיכוי) ש(?:לא|[אנ]?(?:פספס|חמיצ)\S*|\S+ (?:לא|מפספס\S*|נפספס|אפספס|נחמיצ|אחמיצ))|אין סיכוי ש?לא|(?:אין|ללא|בלי) ספק|על בטוח|בטח ש\S*|ברור ש\S*|מה השאלה|מה זאת השאלה הזאת", "YESX"),
     (r"אין מצב|אין סיכוי|ما في مجال|مش رح (?:يزبط|تزبط)|ما رح (?:يزبط|تزبط)|count (?:me|us) out|not this time|לא הפעם|have to pass|no thank you|no thanks", "NOX"),
     (r"miss it|will miss|something came up|(?:נפל|צצ|קפצ) (?:לי|לנו) משהו|что-то случилось|кое-что случилось|طلعلي شي|صار عندي ظرف", "NOVERBX"),
@@ -598,11 +601,11 @@ def _polarity(c: _Clause) -> None:
     tags = [t.tag for t in c.toks]
     tagset = set(tags)
     has_self = bool(tagset & {"SELF1", "WE", "SELFNUM"})
-    has_other = bool(tagset & {"OTHER", "KID", "KIDS", "PARTNER", "OTHERS"})
+    has_other = bool(tagset & {"OTHER", "KID", "KIDS", "PARTNER", "OTHERS", "ADULT"})
     about_other = "WITHOUT" not in tagset or bool(tagset & {"AWAY", "NEG", "NOVERB"})
     if has_other and not has_self and about_other:
         # "my husband can't", "the kids won't come": a clause about someone else
-        first_person = next((i for i, t in enumerate(c.toks) if t.tag in ("OTHER", "KID", "KIDS", "PARTNER", "OTHERS")), None)
+        first_person = next((i for i, t in enumerate(c.toks) if t.tag in ("OTHER", "KID", "KIDS", "PARTNER", "OTHERS", "ADULT")), None)
         first_verb = next((i for i, t in enumerate(c.toks) if t.tag in ("COME", "NEG", "ABLE", "YES", "NOVERB")), None)
         # "תרשמי את ההורים שלי", "put my parents down": an order to register someone else is about them
         register = first_verb is not None and c.toks[first_verb].word in _REGISTER
@@ -783,6 +786,10 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                 kids_unknown = True
             elif t.tag in ("OTHER", "PARTNER"):
                 others += t.value or 1
+                back = i - 1
+                while back > 0 and toks[back].tag == "CUE":
+                    back -= 1    # "+ my gf", "with our son"
+                prev = toks[back] if back >= 0 else None
                 if prev and (prev.tag == "AND" and prev.word in ("with", "עמ", "с", "со", "مع") or prev.tag == "PLUS"):
                     with_other = True   # "with my wife", "plus my girlfriend": the writer and one more
                 if prev and prev.tag == "PLUS":
