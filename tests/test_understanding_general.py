@@ -354,3 +354,16 @@ def test_except_someone_and_people_after_my_or_our(text, total):
 
 def test_the_older_ones_not_coming_is_no_decline_by_the_writer():
     assert understand("הגדולים לא באים, רק הקטנה איתנו").answer != "no"
+
+
+@pytest.mark.parametrize("text, total", [
+    ("Я с женой и тремя детьми", 5), ("Будем я и брат", 2), ("احنا 2 كبار وبنتين", 4), ("انا وجوزي وولدين", 4),
+])
+def test_case_forms_and_duals_count(text, total):
+    assert understand(text).total == total
+
+
+@pytest.mark.parametrize("text, total", [("صرنا 6", 6), ("معلش غلطت، احنا 3 مش 4", 3)])
+def test_arabic_changes_of_count(text, total):
+    u = understand(text)
+    assert (u.intent, u.total) == ("change", total)
