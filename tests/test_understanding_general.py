@@ -367,3 +367,13 @@ def test_case_forms_and_duals_count(text, total):
 def test_arabic_changes_of_count(text, total):
     u = understand(text)
     assert (u.intent, u.total) == ("change", total)
+
+
+@pytest.mark.parametrize("text, total", [("Yes, and my dad too", 2), ("כן, ובעלי גם", 2)])
+def test_someone_too_comes_beside_the_writer(text, total):
+    assert understand(text).total == total
+
+
+@pytest.mark.parametrize("text", ["Will drop by for an hour", "נקפוץ לחצי שעה"])
+def test_popping_in_is_coming(text):
+    assert understand(text).answer == "yes"

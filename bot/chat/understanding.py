@@ -151,7 +151,7 @@ _add("YES", _words(
 _add("COME", _words(
     "coming come attend attending attendance join joining there go",
     "מגיע מגיעה מגיעים מגיעות נגיע אגיע להגיע באים בא באה נבוא אבוא לבוא תגיע יגיע יגיעו יבוא יבואו "
-    "נשתתף אשתתף מצטרף מצטרפת מצטרפים נצטרף הגעה אהיה תהיה מתאים מתאימ יוצא יסתדר מסתדר נצליח אצליח רלוונטי "
+    "נשתתף אשתתף מצטרף מצטרפת מצטרפים נצטרף נקפוץ אקפוץ קופצים הגעה אהיה תהיה מתאים מתאימ יוצא יסתדר מסתדר נצליח אצליח רלוונטי "
     "יכולים יכולה יצטרף תצטרף יצטרפו",
     "موجودين موجود موجوده سنحضر ساحضر سناتي سااتي نحضر احضر الحضور حضور جايين جاي جاية منيجي نيجي بنيجي ناتي اجي بجي نجي منجي ييجوا ييجو ييجي يجي تيجي تيجو تيجوا يحضر يحضروا تحضر",
     "придем приду придет прийти будем буду будет получится сможем смогу сможет придут"))
@@ -291,7 +291,7 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
      r"|רק ל(?:קבלת הפנימ|קבלת פנימ|חופה|טקס|ריקודימ|מסיבה)", "COMEX"),
     (r"count(?= (?:me|us) .{1,30}\bin(?:\W|$))|count (?:us|me) in|see you there|(?:i am|we are) in(?=\s*(?:$|[,.!;]|too|as well|for))|will be there|be there|we are there|אנחנו שם|נהיה שם"
      r"|אהיה שם|(?:ب|س)?نكون هناك|اكون هناك|אני שמ(?=\s*(?:$|[,.!]))|(?:אנחנו|אני) בפנימ|נתראה|ניפגש|נפגש|с удовольствием|بكل سرور|make it|would love to|love to come|happy to come|will attend"
-     r"|(?:we|i) will(?=\s*(?:$|[,.!;]))|נהיה(?=\s*[,.!;]|\s*$)|נשמח|אשמח|שמחים|שמחה", "COMEX"),
+     r"|(?:we|i) will(?=\s*(?:$|[,.!;]))|pop (?:by|in|over)|drop (?:by|in)|stop by|נהיה(?=\s*[,.!;]|\s*$)|נשמח|אשמח|שמחים|שמחה", "COMEX"),
     (r"none of us|no one|nobody|neither(?: of us)?|אף אחד(?: מאיתנו| מאתנו)?|אף אחת(?: מאיתנו| מאתנו)?|никто(?: из нас)?|ولا واحد|ولا حدا", "NOBODYX"),
     (r"יש מצב(?! ל)", "MAYBEX"),
     (r"(?:the )?(\d+|two|three|four|five|six) of us", r"\1 PEOPLE"),
@@ -579,6 +579,7 @@ def _tokens(clause: str) -> list[_Tok]:
     return out
 
 
+_TOO = {_fold(w) for w in _words("too also", "גמ", "тоже также", "كمان ايضا")}
 _SG_VERBS = {_fold(w) for w in _words("מגיע מגיעה אגיע אבוא", "ساحضر اجي جاي جايه", "приду смогу буду")}
 _SURE_WORDS = {_fold(w) for w in _words("sure certain", "בטוח בטוחה בטוחימ בטוחות", "متاكد متاكده متاكدين",
                                         "уверен уверена уверены")}
@@ -795,7 +796,8 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                 while back > 0 and toks[back].tag == "CUE":
                     back -= 1    # "+ my gf", "with our son"
                 prev = toks[back] if back >= 0 else None
-                if prev and (prev.tag == "AND" and prev.word in ("with", "עמ", "с", "со", "مع") or prev.tag == "PLUS"):
+                if prev and (prev.tag == "AND" and prev.word in ("with", "עמ", "с", "со", "مع") or prev.tag == "PLUS") \
+                        or any(x.word in _TOO for x in toks):    # "yes, and my mom too": one more beside the writer
                     with_other = True   # "with my wife", "plus my girlfriend": the writer and one more
                 if prev and prev.tag == "PLUS":
                     plus_others += t.value or 1   # "אנחנו 4 + סבתא": one more on top of the number
