@@ -377,3 +377,10 @@ def test_someone_too_comes_beside_the_writer(text, total):
 @pytest.mark.parametrize("text", ["Will drop by for an hour", "נקפוץ לחצי שעה"])
 def test_popping_in_is_coming(text):
     assert understand(text).answer == "yes"
+
+
+@pytest.mark.parametrize("text", ["לא יודע אם אשתי תגיע, אני מגיע", "Не знаю насчёт жены, я приду",
+                                  "not sure if my wife can make it but I'll come"])
+def test_doubt_about_someone_else_leaves_the_writers_yes_asked_back(text):
+    u = understand(text)
+    assert u.answer == "yes" and not u.sure

@@ -197,7 +197,7 @@ _add("OTHER", _words(
     "grandma grandpa friend sister brother",
     "אשתי אישתי אישה בעלי הבעל האישה החבר החברה חבר חברה בנזוג בתזוג הבן הבת בני בתי אמא אבא סבא סבתא אמי אבי אחותי",
     "زوجتي زوجي مرتي جوزي ابني بنتي امي ابي اختي اخوي اخي", "жена женой мужем муж сын дочь мама папа женою подругой другом подруга друг мамой папой сестрой братом "
-    "сыном дочкой дочерью девушкой парнем сестра брат бабушка дедушка бабушкой дедушкой"), 1)
+    "сыном дочкой дочерью девушкой парнем сестра брат бабушка дедушка бабушкой дедушкой мужа жены сына дочери дочки"), 1)
 _add("OTHER", _words("parents grandparents", "ההורים הורים הסבים סבים", "اهلي", "родителями родители"), 2)
 _add("OTHERS", _words("friends others", "חברים החברים חברות החברות", "اصحابي اصدقائي", "друзьями друзья"))
 _add("OTHERS", _words("family", "המשפחה משפחה", "العائله", "семьей"))
@@ -999,6 +999,20 @@ def _understand(text) -> Understanding:
         or bool(symbols & _NO_EMOJI) or ":(" in norm
     conflict = any(p == "conflict" for p, _ in pols)
     others_doubt = False
+    doubted: list[_Clause] = []
+    if strong_unclear and not change:
+        # "לא יודעת אם בעלי יגיע, אני מגיעה", "Не знаю насчёт мужа, я приду": the doubt is about
+        # someone else, in a clause of its own; the writer's own clause answers (and is asked back)
+        doubted = [c for c in answering if _UNCLEAR_STRONG.search(texts[id(c)]) or _UNCLEAR_WEAK.search(texts[id(c)])
+                   or _CONDITIONAL.search(texts[id(c)])]
+        own = [c for c in answering if c not in doubted and c.polarity == "pos" and c.subject == "self"]
+        if doubted and own and all(c.tags() & {"OTHER", "KID", "KIDS", "PARTNER", "OTHERS"}
+                                   and not c.tags() & {"SELF1", "WE", "SELFNUM"} for c in doubted):
+            strong_unclear, others_doubt = False, True
+            maybe = maybe and any(c not in doubted and (c.polarity == "maybe" or _MAYBE_PHRASE.search(texts[id(c)]))
+                                  for c in answering)
+        else:
+            doubted = []
     if maybe and self_pos and not strong_unclear and not change:
         # "I'm coming, my wife isn't sure yet": the doubt is someone else's; the writer said yes
         doubtful = [c for c in answering if c.polarity == "maybe" or _MAYBE_PHRASE.search(texts[id(c)])]
@@ -1046,7 +1060,7 @@ def _understand(text) -> Understanding:
     without_other = any(t.tag == "WITHOUT" and n.tag in ("OTHER", "PARTNER", "OTHERS")
                         for c in answering for t, n in zip(c.toks, c.toks[1:]))
     partial = answer == "yes" and (other_neg or (self_neg and other_pos) or without_other)
-    count_clauses = answering
+    count_clauses = [c for c in answering if c not in doubted]
     if self_neg and other_pos:
         count_clauses = [c for c in answering if c.polarity == "pos"]
     adults, children, total, count_sure = _count(count_clauses, change, partial)
