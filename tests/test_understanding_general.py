@@ -384,3 +384,11 @@ def test_popping_in_is_coming(text):
 def test_doubt_about_someone_else_leaves_the_writers_yes_asked_back(text):
     u = understand(text)
     assert u.answer == "yes" and not u.sure
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("ברכות חמות לזוג", "thanks"), ("שיהיה בהצלחה!", "thanks"), ("יום טוב", "greeting"),
+    ("עדיין אין לנו תשובה", "unclear"), ("נאשר בשבוע הבא", "unclear"), ("we'll wait and see", "unclear"),
+])
+def test_short_blessings_day_greetings_and_answers_later(text, intent):
+    assert understand(text).intent == intent
