@@ -36,7 +36,7 @@ from storage.models import MAX_PARTY_SIZE, Event, EventMember, Guest, Invitation
 
 from bot.text import guest_replies as say
 from bot.services import outbox
-from bot.chat.answers import GuestIntent, from_understanding
+from bot.chat.answers import from_understanding
 from bot.chat.understanding import Understanding, understand
 from bot.chat.conversation import get_conversation
 from bot.text.dates import format_date, format_when

@@ -704,7 +704,6 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
             continue   # "מזל טוב לכל המשפחה", "congrats to you both": who is blessed, not who comes
         anchored_clause = not unknown and all(t in _COUNT_TAGS for t in tags)
         persons_count = anchored_clause or c.polarity == "pos"
-        incl = "INCL" in tags
         i = 0
         while i < len(toks):
             t = toks[i]
