@@ -20,7 +20,10 @@ from decimal import Decimal
 
 from sqlalchemy import distinct, func, or_, select
 from sqlalchemy.orm import Session
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from storage.db import is_postgres
 from storage.models import (
     Direction,
     Event,
@@ -468,13 +471,12 @@ def limit_key(number_id: str | None) -> str:
 def store_messaging_limit(session: Session, number_id: str | None, tier: str | None, now: datetime) -> int | None:
     """Keep the tier the Graph API reported (as a number; -1 for unlimited); the limit."""
     limit = planner.limit_from_tier(tier, None) if tier else None
-    row = session.get(SendBudget, limit_key(number_id))
-    if row is None:
-        row = SendBudget(key=limit_key(number_id), tokens=-1.0, refilled_at=now)
-        session.add(row)
-    row.tokens = float(limit) if limit is not None else -1.0
-    row.refilled_at = now
-    session.flush()
+    value = float(limit) if limit is not None else -1.0
+    # Several workers may read it at once: one row, whoever writes last.
+    insert = (pg_insert if is_postgres(session) else sqlite_insert)(SendBudget).values(
+        key=limit_key(number_id), tokens=value, refilled_at=now)
+    session.execute(insert.on_conflict_do_update(index_elements=[SendBudget.key],
+                                                 set_={"tokens": value, "refilled_at": now}))
     return limit
 
 

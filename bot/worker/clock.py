@@ -62,7 +62,10 @@ def tick(rt, now: datetime | None = None) -> TickResult:
     result.reported = report_finished_batches(rt, now)
     result.rounds, result.reminders = run_reminder_rounds(rt, now)
     result.day_before = run_day_before(rt, now)
-    refresh_messaging_limit(rt, now)
+    try:
+        refresh_messaging_limit(rt, now)
+    except Exception:  # never a reason for the rest of the clock's work to fail
+        log.exception("refreshing the number's messaging limit failed")
     result.warned, result.purged = run_retention(rt, now)
     return result
 
