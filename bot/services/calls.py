@@ -10,7 +10,7 @@ sees the whole list).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
@@ -52,13 +52,9 @@ def _reason(guest: Guest, now: datetime) -> str:
         return "maybe"
     invited = guest.invited_at or guest.created_at
     if guest.invitation in (InvitationState.sent, InvitationState.delivered) and invited is not None \
-            and _aware(invited) <= now - UNREAD_AFTER:
+            and invited <= now - UNREAD_AFTER:
         return "unread"
     return "no_answer"
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 def call_list(session: Session, actor: User, event_id, now: datetime | None = None) -> CallList:

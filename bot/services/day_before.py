@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime, time, timedelta, timezone
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -20,6 +19,7 @@ from storage.models import Event, Guest, RsvpStatus
 from bot.services import languages, outbox, rsvp_links
 from bot.services.sending import notice
 from bot.text import guest_replies as say
+from bot.text import hours
 from bot.text.dates import format_when
 from bot.text.guest_replies import greeting_name
 from bot.text.maps import map_links
@@ -30,19 +30,11 @@ KIND = "day_before"
 HOURS = (10, 20)  # local time, the day before
 
 
-def _local(now: datetime, tz: str | None) -> datetime:
-    try:
-        zone = ZoneInfo(tz or "UTC")
-    except (ZoneInfoNotFoundError, ValueError):
-        zone = timezone.utc
-    return now.astimezone(zone)
-
-
 def is_due(event: Event, now: datetime) -> bool:
     """Tomorrow is the event's date (in its time zone) and it is daytime there."""
     if not event.day_before or event.date is None:
         return False
-    local = _local(now, event.timezone)
+    local = hours.local(now, event.timezone)
     return local.date() + timedelta(days=1) == event.date and HOURS[0] <= local.hour < HOURS[1]
 
 
@@ -65,7 +57,7 @@ def queue(session: Session, event: Event, *, secret: str | None = None, base_url
     language = languages.for_guests(session, event, guests)
     links = map_links(event.location) or {}
     starts = datetime.combine(event.date, event.start_time or time(12, 0))
-    expires = starts.replace(tzinfo=_local(datetime.now(timezone.utc), event.timezone).tzinfo).astimezone(timezone.utc)
+    expires = starts.replace(tzinfo=hours.zone(event.timezone)).astimezone(timezone.utc)
     queued = 0
     for guest in guests:
         lang = language[guest.id]

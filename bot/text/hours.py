@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.text.shabbat import shabbat_until
 
-__all__ = ["QuietHours", "parse_quiet_hours", "quiet_until", "event_quiet", "quiet_end"]
+__all__ = ["QuietHours", "parse_quiet_hours", "quiet_until", "event_quiet", "quiet_end", "zone", "local"]
 
 _RANGE = re.compile(r"^\s*(\d{1,2})(?::(\d{2}))?\s*-\s*(\d{1,2})(?::(\d{2}))?\s*$")
 
@@ -47,18 +47,25 @@ def parse_quiet_hours(text: str | None) -> QuietHours | None:
     return QuietHours((start, end))
 
 
-def _zone(tz: str | None):
+def zone(tz: str | None):
+    """The time zone an event names (UTC when it names none, or one that does not exist):
+    the one place that reads an event's `timezone`."""
     try:
         return ZoneInfo(tz or "UTC")
     except (ZoneInfoNotFoundError, ValueError):
         return timezone.utc
 
 
+def local(moment: datetime, tz: str | None) -> datetime:
+    """`moment` on the clocks of the event's time zone."""
+    return moment.astimezone(zone(tz))
+
+
 def quiet_until(now: datetime, tz: str | None, quiet: QuietHours | None) -> datetime | None:
     """When the quiet that `now` falls in ends (UTC), or None when it is not quiet now."""
     if quiet is None:
         return None
-    local = now.astimezone(_zone(tz))
+    local = now.astimezone(zone(tz))
     at = local.time().replace(second=0, microsecond=0, tzinfo=None)
     start, end = quiet.start, quiet.end
     if start < end:

@@ -10,8 +10,7 @@ import time hold msgids marked with `N_` and are translated where they are used.
 from __future__ import annotations
 
 import re
-from datetime import date, time, timezone
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import date, time
 
 from babel import dates as babel_dates
 
@@ -19,6 +18,7 @@ from storage.models import Guest, InvitationState, RsvpStatus
 
 from bot.text import i18n
 from bot.text.dates import format_date, format_time, format_when
+from bot.text import hours
 from bot.text.hours import parse_quiet_hours
 from bot.text.i18n import N_, Raw, _, ngettext
 from bot.text.phones import display_phone, is_landline
@@ -879,11 +879,7 @@ def send_plan(plan, tz: str | None = None) -> str:
 
 
 def _local_time(moment, tz: str | None) -> str:
-    try:
-        zone = ZoneInfo(tz or "UTC")
-    except (ZoneInfoNotFoundError, ValueError):
-        zone = timezone.utc
-    local = moment.astimezone(zone)
+    local = hours.local(moment, tz)
     return format_when(local.date(), local.time().replace(second=0, microsecond=0, tzinfo=None))
 
 
@@ -966,11 +962,7 @@ def inbox_waiting(n: int) -> str:
 
 
 def _when_received(moment, tz: str | None) -> str:
-    try:
-        zone = ZoneInfo(tz or "UTC")
-    except (ZoneInfoNotFoundError, ValueError):
-        zone = ZoneInfo("UTC")
-    local = moment.astimezone(zone)
+    local = hours.local(moment, tz)
     locale = {"he": "he_IL", "ar": "ar_IL", "ru": "ru_RU"}.get(i18n.current(), "en_GB")
     return f"{babel_dates.format_skeleton('MMMd', local, locale=locale)}, {local:%H:%M}"
 

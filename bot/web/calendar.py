@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta, timezone
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from bot.text import hours
 
 # An evening event's usual length, for calendars that need an end.
 DEFAULT_LENGTH = timedelta(hours=4)
@@ -27,11 +28,7 @@ def _fold(line: str) -> str:
 
 
 def _utc(day: date, start: time, tz: str | None) -> datetime:
-    try:
-        zone = ZoneInfo(tz or "UTC")
-    except (ZoneInfoNotFoundError, ValueError):
-        zone = timezone.utc
-    return datetime.combine(day, start, tzinfo=zone).astimezone(timezone.utc)
+    return datetime.combine(day, start, tzinfo=hours.zone(tz)).astimezone(timezone.utc)
 
 
 def event_ics(uid: str, name: str, day: date, location: str | None, url: str | None = None,

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import datetime, timedelta
 
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
@@ -31,7 +30,7 @@ from storage.models import (
 
 from bot.services import day_before, languages, outbox, retention
 from bot.services import sending
-from bot.text import i18n, replies
+from bot.text import hours, i18n, replies
 from bot.text.dates import format_date
 from bot.text.i18n import N_, _
 from bot.whatsapp.client import reason_for
@@ -269,14 +268,6 @@ def _report_recipients(session: Session, batch: SendBatch) -> list[User]:
 # --------------------------------------------------------------------------- reminder rounds
 
 
-def _local_now(now: datetime, tz: str) -> datetime:
-    try:
-        zone = ZoneInfo(tz or "UTC")
-    except (ZoneInfoNotFoundError, ValueError):
-        zone = timezone.utc
-    return now.astimezone(zone)
-
-
 # A round whose day went by with no worker running is still sent the day after.
 CATCH_UP_DAYS = 1
 
@@ -287,7 +278,7 @@ def due_round(event: Event, now: datetime) -> int | None:
     sensible hours, and the event is still ahead."""
     if not event.date or not event.reminder_days:
         return None
-    local = _local_now(now, event.timezone)
+    local = hours.local(now, event.timezone)
     if not REMINDER_HOURS[0] <= local.hour < REMINDER_HOURS[1]:
         return None
     days = (event.date - local.date()).days
