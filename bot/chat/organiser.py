@@ -562,8 +562,7 @@ class OrganiserChat:
         guest = self.resolve_guest(event, cmd.ref, _("guest {ref}", ref=REF))
         if guest is None:
             return
-        secret, base = self.settings.whatsapp_app_secret, self.settings.public_url
-        link = rsvp_links.page_url(base, rsvp_links.token_for(secret, guest)) if secret and base else None
+        link = self.page_of(guest)
         caller = self.session.get(User, guest.called_by) if guest.called_by else None
         self.say(replies.guest_card(event, guest, adder=guest_service.describe_adder(self.session, guest),
                                     link=link, caller=replies.user_name(caller) if caller else None))
@@ -591,9 +590,7 @@ class OrganiserChat:
         found = calls.call_list(self.session, self.user, event.id)
         convo.save_listing(self.conv, "guests", event.id, [str(item.guest.id) for item in found.mine], mode="calls",
                            total=len(found.mine))
-        secret, base = self.settings.whatsapp_app_secret, self.settings.public_url
-        links = {item.guest.id: rsvp_links.page_url(base, rsvp_links.token_for(secret, item.guest))
-                 for item in found.mine if item.reason == "failed" and secret and base}
+        links = {item.guest.id: self.page_of(item.guest) for item in found.mine if item.reason == "failed"}
         self.say(replies.call_list(found, links))
 
     def cmd_called(self, cmd: C.Called, event: Event) -> None:
@@ -602,6 +599,9 @@ class OrganiserChat:
             return
         guest = calls.log_call(self.session, self.user, event.id, guest.id, cmd.outcome, cmd.party_size)
         self.say(replies.call_logged(event, guest))
+
+    def page_of(self, guest: Guest) -> str | None:
+        return rsvp_links.page_for(guest, self.settings.whatsapp_app_secret, self.settings.public_url)
 
     def cmd_link(self, cmd: C.GuestLink, event: Event) -> None:
         guest = self.resolve_guest(event, cmd.ref, _("link {ref}", ref=REF))

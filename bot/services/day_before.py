@@ -61,9 +61,7 @@ def queue(session: Session, event: Event, *, secret: str | None = None, base_url
     queued = 0
     for guest in guests:
         lang = language[guest.id]
-        page = None
-        if secret and base_url:
-            page = rsvp_links.page_url(base_url, rsvp_links.token_for(secret, guest))
+        page = rsvp_links.page_for(guest, secret, base_url)
         text = say.day_before(
             lang, greeting_name(guest.first_name, guest.last_name), event.name,
             format_when(event.date, event.start_time, lang), event.location,

@@ -100,3 +100,8 @@ def guest_for_token(session: Session, secret: str | None, token: str) -> Guest |
 def page_url(base: str, token: str) -> str:
     """The guest's page at `base` (the bot's public address)."""
     return f"{base.rstrip('/')}/r/{token}"
+
+
+def page_for(guest: Guest, secret: str | None, base: str | None) -> str | None:
+    """The guest's page, or None when the bot has no public address or no secret to sign with."""
+    return page_url(base, token_for(secret, guest)) if secret and base else None

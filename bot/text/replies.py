@@ -487,7 +487,7 @@ def call_list(found, links: dict | None = None) -> str:
             note = _("{reason}; didn't pick up last time", reason=i18n.Raw(note))
         lines.append(_("{n}. {name} {phone} · {note}", n=_raw(n), name=guest_name(guest),
                        phone=i18n.Raw(_dialable(guest.phone)), note=i18n.Raw(note)))
-        if links and guest.id in links:
+        if links and links.get(guest.id):
             lines.append(_("   their page, to send by SMS: {link}", link=i18n.Raw(links[guest.id])))
     if len(found.mine) > PAGE_SIZE:
         lines.append(_("…and {n} more", n=len(found.mine) - PAGE_SIZE))
