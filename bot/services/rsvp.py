@@ -106,18 +106,6 @@ def children_phrase(n: int) -> str:
     return ngettext("1 child", "{n} children", n)
 
 
-def _answer_phrase(guest: Guest, answer: str) -> str:
-    if answer == "yes":
-        if guest.party_size and guest.children:
-            return _("✅ coming, {people} ({children})", people=i18n.Raw(people(guest.party_size)),
-                     children=i18n.Raw(children_phrase(guest.children)))
-        return _("✅ coming, {people}", people=i18n.Raw(people(guest.party_size))) if guest.party_size \
-            else _("✅ coming")
-    if answer == "no":
-        return _("❌ not coming")
-    return _("🤔 maybe")
-
-
 _WAS = {RsvpStatus.confirmed: N_("was coming"), RsvpStatus.declined: N_("was not coming")}
 
 
@@ -128,7 +116,7 @@ def _notice_text(session: Session, result: Answer) -> Callable[[], str]:
     confirmed, headcount = event_totals(session, event.id)
 
     def render() -> str:
-        phrase = _answer_phrase(guest, result.answer)
+        phrase = replies.answer_text(guest)   # the status the answer just set
         if result.changed_mind:
             phrase += _(" (changed: {was})", was=i18n.Raw(_(_WAS[result.previous_status])))
         return _("{guest}: {answer} — {event} ({confirmed} confirmed, {people})",

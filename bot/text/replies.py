@@ -414,8 +414,12 @@ def user_name(user) -> str:
 
 
 def answer_text(guest: Guest) -> str:
-    """The guest's answer in words: "✅ coming, 3 people (1 child)", "🤔 maybe", "⏳ no answer yet"."""
+    """The guest's answer in words: "✅ coming, 3 people (1 child)", "✅ coming" (how many not
+    said), "🤔 maybe", "⏳ no answer yet". Organisers read it in cards, call notes and the
+    notice of each answer."""
     if guest.status == RsvpStatus.confirmed:
+        if getattr(guest, "party_size", None) is None:
+            return _("✅ coming")
         people = ngettext("1 person", "{n} people", _people(guest))
         if getattr(guest, "children", None):
             return _("✅ coming, {people} ({children})", people=i18n.Raw(people),
