@@ -166,6 +166,36 @@ def app(settings):
 
 
 @pytest.fixture
+def app_with(settings):
+    """Another app on the same database, with some settings changed:
+    `app_with(public_url="https://invites.example.com")`. Each is closed after the test."""
+    from bot import create_app
+
+    made = []
+
+    def make(**overrides):
+        application = create_app(settings.with_overrides(**overrides))
+        application.testing = True
+        made.append(application)
+        return application
+
+    yield make
+    for application in made:
+        application.extensions["invitebot"].engine.dispose()
+
+
+def only_event(runtime):
+    """The one event in the database, detached (for tests that made exactly one)."""
+    from storage.models import Event
+    from sqlalchemy import select
+
+    with runtime.transaction() as s:
+        event = s.scalars(select(Event)).one()
+        s.expunge(event)
+        return event
+
+
+@pytest.fixture
 def client(app):
     return app.test_client()
 

@@ -7,7 +7,6 @@ import re
 
 from sqlalchemy import select
 
-from bot import create_app
 from storage.models import Guest, RsvpStatus
 from tests.phone import Phone, phone_factory  # noqa: F401  (fixture)
 
@@ -98,23 +97,19 @@ def test_nobody_to_call_when_everyone_answered(phone_factory, fake_graph):
     assert "Nobody to call" in dana.send("calls")
 
 
-def test_a_guest_the_invitation_never_reached_comes_with_their_page_to_send_by_sms(settings, fake_graph):
-    app = create_app(settings.with_overrides(public_url="https://invites.example.com"))
-    rt = app.extensions["invitebot"]
-    try:
-        dana = Phone(app.test_client(), rt, fake_graph, DANA, "Dana")
-        dana.send("new event Wedding\ndate: 12/6/2027\nlocation: Hangar 11")
-        dana.send(f"add guests\nAvi Cohen {GUESTS['Avi']}\nEli Cohen {GUESTS['Eli']}")
-        fake_graph.fail_number(GUESTS["Eli"])
-        dana.send("invite")
-        dana.tap("confirm:yes", "Yes")
-        listing = dana.send("calls")
-        eli = listing[listing.index("Eli Cohen"):]
-        assert "the invitation didn't arrive" in eli and "their page, to send by SMS: https://invites.example.com/r/" in eli
-        avi = listing[listing.index("Avi Cohen"):listing.index("Eli Cohen")]
-        assert "/r/" not in avi     # it reached Avi: no page needed
-    finally:
-        rt.engine.dispose()
+def test_a_guest_the_invitation_never_reached_comes_with_their_page_to_send_by_sms(app_with, fake_graph):
+    app = app_with(public_url="https://invites.example.com")
+    dana = Phone(app.test_client(), app.extensions["invitebot"], fake_graph, DANA, "Dana")
+    dana.send("new event Wedding\ndate: 12/6/2027\nlocation: Hangar 11")
+    dana.send(f"add guests\nAvi Cohen {GUESTS['Avi']}\nEli Cohen {GUESTS['Eli']}")
+    fake_graph.fail_number(GUESTS["Eli"])
+    dana.send("invite")
+    dana.tap("confirm:yes", "Yes")
+    listing = dana.send("calls")
+    eli = listing[listing.index("Eli Cohen"):]
+    assert "the invitation didn't arrive" in eli and "their page, to send by SMS: https://invites.example.com/r/" in eli
+    avi = listing[listing.index("Avi Cohen"):listing.index("Eli Cohen")]
+    assert "/r/" not in avi     # it reached Avi: no page needed
 
 
 def test_before_the_invitations_go_out_there_is_nobody_to_call_yet(phone_factory):

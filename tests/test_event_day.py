@@ -8,36 +8,29 @@ from datetime import date, datetime, time, timedelta, timezone
 import pytest
 from sqlalchemy import select
 
-from bot import create_app
 from bot.services import events, guests, sending
 from bot.services.users import get_or_create_user
 from bot.worker import clock, drain
 from storage.models import Event, Message
+from tests.conftest import only_event
 from tests.phone import phone_factory  # noqa: F401  (fixture)
 
 DANA, AVI, BEA = "+972521110001", "+972541234001", "+972541234002"
-
-
-def _event(runtime) -> Event:
-    with runtime.transaction() as s:
-        event = s.scalars(select(Event)).one()
-        s.expunge(event)
-        return event
 
 
 def test_quiet_shabbat_and_day_before_are_set_by_chat_and_shown(phone_factory, runtime):
     dana = phone_factory(DANA, "Dana")
     dana.send("new event Wedding\ndate: 12/6/2027")
     assert "21:00–09:00" in dana.send("quiet 21-9")
-    assert _event(runtime).quiet_hours == "21-9"
+    assert only_event(runtime).quiet_hours == "21-9"
     assert "any hour" in dana.send("quiet off")
-    assert _event(runtime).quiet_hours == "off"
+    assert only_event(runtime).quiet_hours == "off"
     assert "Shabbat and Jewish holidays" in dana.send("shabbat on")
-    assert _event(runtime).shabbat is True
+    assert only_event(runtime).shabbat is True
     assert "No day-before message" in dana.send("day before off")
-    assert _event(runtime).day_before is False
+    assert only_event(runtime).day_before is False
     assert "From when to when?" in dana.send("quiet tonight")
-    assert _event(runtime).quiet_hours == "off"
+    assert only_event(runtime).quiet_hours == "off"
 
 
 def test_hebrew_settings(phone_factory, runtime):
@@ -45,7 +38,7 @@ def test_hebrew_settings(phone_factory, runtime):
     dana.send("אירוע חדש חתונה")
     assert "שעות השקט" in dana.send("שעות שקט 22-7")
     assert "בשבת ובחגים" in dana.send("שבת פעיל")
-    event = _event(runtime)
+    event = only_event(runtime)
     assert (event.quiet_hours, event.shabbat) == ("22-7", True)
 
 
@@ -55,15 +48,12 @@ def test_only_admins_change_the_events_rules(phone_factory, runtime):
     dana.send(f"add member {BEA} editor")
     bea = phone_factory(BEA, "Bea")
     assert "admin" in bea.send("shabbat on").lower()
-    assert _event(runtime).shabbat is False
+    assert only_event(runtime).shabbat is False
 
 
 @pytest.fixture
-def night_runtime(settings):
-    app = create_app(settings.with_overrides(quiet_hours="22-8"))
-    rt = app.extensions["invitebot"]
-    yield rt
-    rt.engine.dispose()
+def night_runtime(app_with):
+    return app_with(quiet_hours="22-8").extensions["invitebot"]
 
 
 @pytest.mark.parametrize("own, held", [(None, True), ("off", False), ("23-7", False), ("21-9", True)])
@@ -95,11 +85,8 @@ def _confirmed_event(rt, *, on_date: date, start: time | None = time(19, 30), da
 
 
 @pytest.fixture
-def public_runtime(settings):
-    app = create_app(settings.with_overrides(public_url="https://invites.example.com"))
-    rt = app.extensions["invitebot"]
-    yield rt
-    rt.engine.dispose()
+def public_runtime(app_with):
+    return app_with(public_url="https://invites.example.com").extensions["invitebot"]
 
 
 def test_the_day_before_each_confirmed_guest_gets_time_place_and_links_once(public_runtime, fake_graph):

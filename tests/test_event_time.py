@@ -11,24 +11,18 @@ from bot.services import rsvp_links, tokens
 from bot.services.users import get_or_create_user
 from storage.models import Event, Guest, User
 from tests.conftest import TEST_APP_SECRET
+from tests.conftest import only_event
 from tests.phone import phone_factory  # noqa: F401  (fixture)
 
 DANA = "+972521234567"
 GUEST = "+972541234001"
 
 
-def _event(runtime) -> Event:
-    with runtime.transaction() as s:
-        event = s.scalars(select(Event)).one()
-        s.expunge(event)
-        return event
-
-
 def test_a_time_line_in_new_event_is_the_start_time(phone_factory, runtime):
     dana = phone_factory(DANA, "Dana")
     reply = dana.send("new event Wedding\ndate: 12/6/2027\ntime: 19:30\nlocation: Hangar 11")
     assert "Sat 12 Jun 2027, 19:30" in reply
-    assert _event(runtime).start_time == time(19, 30)
+    assert only_event(runtime).start_time == time(19, 30)
     assert "Sat 12 Jun 2027, 19:30" in dana.send("event")
 
 
@@ -38,7 +32,7 @@ def test_fields_sent_one_by_one_after_new_event_belong_to_it(phone_factory, runt
     assert "12 Oct 2027" in dana.send("date: 12/10/2027")
     assert "20:00" in dana.send("time: 8pm")
     assert "Gan Oranim" in dana.send("location: Gan Oranim")
-    event = _event(runtime)
+    event = only_event(runtime)
     assert (event.date.isoformat(), event.start_time, event.location) == ("2027-10-12", time(20, 0), "Gan Oranim")
 
 
@@ -47,7 +41,7 @@ def test_hebrew_fields_in_their_own_message(phone_factory, runtime):
     dana.send("אירוע חדש בר מצווה")
     reply = dana.send("תאריך: 14/10/2027\nשעה: 19:00\nמקום: אולמי הגן")
     assert "19:00" in reply and "אולמי הגן" in reply
-    event = _event(runtime)
+    event = only_event(runtime)
     assert (event.date.isoformat(), event.start_time, event.location) == ("2027-10-14", time(19, 0), "אולמי הגן")
 
 
@@ -55,10 +49,10 @@ def test_a_time_after_the_date_is_kept_not_dropped(phone_factory, runtime):
     dana = phone_factory(DANA, "Dana")
     dana.send("new event Wedding")
     assert "Thu 14 Oct 2027, 19:30" in dana.send("set date 2027-10-14 19:30")
-    assert _event(runtime).start_time == time(19, 30)
+    assert only_event(runtime).start_time == time(19, 30)
     assert "20:15" in dana.send("set time 20:15")
     assert "no start time" in dana.send("set time none")
-    assert _event(runtime).start_time is None
+    assert only_event(runtime).start_time is None
 
 
 def test_a_bad_time_gets_a_hint_and_changes_nothing(phone_factory, runtime):
@@ -66,7 +60,7 @@ def test_a_bad_time_gets_a_hint_and_changes_nothing(phone_factory, runtime):
     dana.send("new event Wedding\ndate: 12/6/2027\ntime: 19:30")
     reply = dana.send("set time 25:70")
     assert "couldn't read the time" in reply and "19:30" in reply
-    assert _event(runtime).start_time == time(19, 30)
+    assert only_event(runtime).start_time == time(19, 30)
 
 
 def test_the_invitation_and_the_guest_page_give_the_time(phone_factory, runtime, client):
@@ -150,7 +144,7 @@ def test_changing_the_date_offers_to_tell_the_invited_guests(phone_factory):
     dana = phone_factory(DANA, "Dana")
     dana.send("new event Wedding\ndate: 12/6/2027\ntime: 19:30\nlocation: Hangar 11")
     dana.send(f"add guest Avi Cohen {GUEST}")
-    dana.send(f"add guest Bea Levi +972541234002")
+    dana.send("add guest Bea Levi +972541234002")
     assert "not coming" in dana.send("mark Bea no")   # Bea declined: she is not told
     dana.send("invite")
     dana.tap("confirm:yes", "Yes")

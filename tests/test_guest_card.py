@@ -66,11 +66,11 @@ def test_maybe_is_shown_in_lists_marks_and_stats(phone_factory, client, runtime)
     assert "🤔" not in dana.send("guests")
 
 
-def test_a_party_size_with_maybe_is_refused_and_changes_nothing(phone_factory, runtime):
+def test_a_party_size_with_maybe_is_asked_about_and_changes_nothing(phone_factory, runtime):
     dana = _setup(phone_factory)
     reply = dana.send("mark Bea maybe party 2")
-    # refused, or asked back without the party size; either way nothing is written yet
-    assert "Only a guest who is coming has a party size" in reply or reply == "Mark Bea as maybe?"
+    # a maybe has no party: the reading drops it and asks before writing anything
+    assert reply == "Mark Bea as maybe?" and dana.last_buttons == ["confirm:yes", "confirm:no"]
     with runtime.transaction() as s:
         bea = s.scalar(select(Guest).where(Guest.first_name == "Bea"))
         assert bea.answered_at is None and bea.party_size is None
@@ -115,8 +115,8 @@ def test_rows_pasted_from_excel_or_written_with_commas_are_added_after_a_look(ph
     assert "Add 2 guests?" in question and dana.last_buttons == ["confirm:yes", "confirm:no"]
     dana.tap("confirm:yes", "Yes")
     dana.send("add guests\nRon Katz, 053-456-7890, bride\nMay Tal, 054-567-8901")
-    if dana.last_buttons:
-        dana.tap("confirm:yes", "Yes")
+    assert dana.last_buttons == ["confirm:yes", "confirm:no"]   # read from free words: one look first
+    dana.tap("confirm:yes", "Yes")
     with runtime.transaction() as s:
         rows = {g.full_name: (g.phone, g.side) for g in s.scalars(select(Guest))}
     assert rows == {"Dana Levi": ("+972502345678", "bride"), "Avi Cohen": ("+972523456789", "groom"),

@@ -5,7 +5,6 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from bot import create_app
 from bot.services import events, guests, outbox as service_outbox, sending
 from bot.services.users import get_or_create_user
 from bot.text.hours import parse_quiet_hours, quiet_until
@@ -37,11 +36,8 @@ def test_quiet_hours_that_cannot_be_read_are_refused(bad):
 
 
 @pytest.fixture
-def quiet_runtime(settings):
-    app = create_app(settings.with_overrides(quiet_hours="22-8"))
-    rt = app.extensions["invitebot"]
-    yield rt
-    rt.engine.dispose()
+def quiet_runtime(app_with):
+    return app_with(quiet_hours="22-8").extensions["invitebot"]
 
 
 def test_an_invitation_sent_at_night_waits_for_the_morning_and_a_reply_does_not(quiet_runtime, fake_graph):

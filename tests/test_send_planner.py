@@ -9,7 +9,6 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 from sqlalchemy import func, select
 
-from bot import create_app
 from bot.services import events, guests, planner, sending, tokens
 from bot.services.users import get_or_create_user
 from bot.worker import clock as scheduler, drain
@@ -54,10 +53,8 @@ def test_the_plan_says_when_quiet_hours_or_shabbat_hold_the_send(runtime):
 
 
 @pytest.fixture
-def limited_app(settings):
-    app = create_app(settings.with_overrides(messaging_limit="TIER_250"))
-    yield app
-    app.extensions["invitebot"].engine.dispose()
+def limited_app(app_with):
+    return app_with(messaging_limit="TIER_250")
 
 
 @pytest.fixture
