@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from storage.models import Event, Guest, RsvpStatus
 
-from bot.services import languages, outbox, rsvp_links
+from bot.services import languages, outbox, rsvp_links, sending
 from bot.services.sending import notice
 from bot.text import guest_replies as say
 from bot.text import hours
@@ -26,7 +26,7 @@ from bot.text.maps import map_links
 
 log = logging.getLogger("bot.day_before")
 
-KIND = "day_before"
+KIND = sending.DAY_BEFORE
 HOURS = (10, 20)  # local time, the day before
 
 

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from storage.models import Event, Guest, RsvpStatus, User, utcnow
 
-from bot.services import languages, outbox
+from bot.services import languages, outbox, sending
 from bot.services.access import as_uuid, require
 from bot.services.errors import InvalidInput, NotFound
 from bot.services.permissions import Action
@@ -25,7 +25,7 @@ from bot.services.sending import Audience, SendBatch, close_batch, new_batch, sc
 from bot.text import guest_replies as say
 from bot.text import i18n
 
-KIND = "question"
+KIND = sending.QUESTION
 MAX_OPTIONS = 10          # a WhatsApp list holds ten rows
 MAX_OPTION_LENGTH = 24    # a list row's title
 MAX_QUESTION_LENGTH = 300

@@ -53,6 +53,8 @@ INVITATION = "invitation"
 REMINDER = "reminder"
 BROADCAST = "broadcast"
 GUEST_MESSAGE = "guest_message"
+DAY_BEFORE = "day_before"
+QUESTION = "question"
 
 # Why a guest was left out of an audience (keys of Audience.skipped).
 SKIP_OPTED_OUT = "opted out"
@@ -436,7 +438,10 @@ def send_event_update(session: Session, actor: User, event_id) -> SendBatch:
 # --------------------------------------------------------------------------- the send planner
 
 # Messages that reach people who may not have written lately: templates outside the window.
-BULK_KINDS = (INVITATION, REMINDER, BROADCAST, "day_before", "question")
+BULK_KINDS = (INVITATION, REMINDER, BROADCAST, DAY_BEFORE, QUESTION)
+# What waits for the end of quiet hours and Shabbat: what organisers send to guests, never a
+# reply to someone who just wrote.
+QUIET_KINDS = frozenset({*BULK_KINDS, GUEST_MESSAGE})
 WINDOW = timedelta(hours=24)
 
 

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from bot.logs import mask_phone, redact, redact_payload
 from bot.services import languages, outbox
+from bot.services.sending import QUIET_KINDS
 from bot.services.outbox import CHART_JOB, DIGEST_JOB, IMPORT_JOB, JOB_KINDS, OPT_OUT_EXEMPT_KINDS
 from bot.text import guest_replies, i18n
 from bot.text.hours import event_quiet, quiet_end
@@ -363,9 +364,6 @@ def _addresses(session: Session, rows) -> dict:
 ENGAGEMENT_LIMIT = 131049
 ENGAGEMENT_RETRY = timedelta(hours=24)
 
-# What waits for the morning: messages the organisers send to guests, not replies to
-# someone who just wrote.
-QUIET_KINDS = frozenset({"invitation", "reminder", "broadcast", "guest_message", "day_before", "question"})
 
 
 def _quiet_ends(session: Session, rows, quiet_hours: str | None, now: datetime) -> dict:
