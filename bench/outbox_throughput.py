@@ -62,6 +62,7 @@ def main(argv=None) -> int:
     if not 1 <= args.messages <= 100_000:
         parser.error("--messages must be between 1 and 100000")
 
+    import resource
     import subprocess
 
     from sqlalchemy import func, select
@@ -105,6 +106,7 @@ def main(argv=None) -> int:
             if args.concurrency:
                 command += ["--concurrency", str(args.concurrency)]
             # The worker runs as its own process, as in production; this process only plays Meta.
+            own_before = resource.getrusage(resource.RUSAGE_SELF)
             worker = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE,
                                       stderr=subprocess.STDOUT, text=True)
             try:
@@ -119,6 +121,11 @@ def main(argv=None) -> int:
                     worker.kill()
                     worker.communicate()
             received = fake.count()
+            own_after = resource.getrusage(resource.RUSAGE_SELF)
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        worker_cpu = children.ru_utime + children.ru_stime
+        fake_cpu = (own_after.ru_utime + own_after.ru_stime) - (own_before.ru_utime + own_before.ru_stime)
+        worker_rss_mb = children.ru_maxrss / 1024
         with sessions() as session:
             sent = session.scalar(select(func.count()).select_from(Message)
                                   .where(Message.status == MessageStatus.sent))
@@ -138,6 +145,8 @@ def main(argv=None) -> int:
     print(f"  throughput:         {sent_rate:.1f} msg/s")
     print(f"  configured rate:    {args.rate:.0f} msg/s")
     print(f"  fraction of rate:   {fraction:.3f}  (target >= 0.95)")
+    print(f"  CPU per message:    worker {worker_cpu / max(1, received) * 1000:.2f} ms, "
+          f"fake Graph API {fake_cpu / max(1, received) * 1000:.2f} ms; worker peak memory {worker_rss_mb:.0f} MB")
     print(f"  worker said:        {output.strip().splitlines()[-1] if output.strip() else '-'}")
     ok = sent == args.messages and received == args.messages and fraction >= 0.95 and worker.returncode == 0
     return 0 if ok else 1

@@ -104,7 +104,10 @@ def test_throttling_and_server_errors_are_retried_with_backoff_then_succeed(runt
     assert waiting.status == MessageStatus.queued
     assert waiting.error_code == code
     delay = (waiting.next_attempt_at - before).total_seconds()
-    assert 1.0 <= delay <= 3.0  # the first backoff is about 2 s
+    if code == 131056:  # Meta's pair rate: about one message per 6 s to one person
+        assert 6.0 <= delay <= 8.0
+    else:
+        assert 1.0 <= delay <= 3.0  # the first backoff is about 2 s
     make_due(runtime, message_id)
     assert drain(runtime).sent == 1
     done = row(runtime, message_id)
