@@ -142,6 +142,7 @@ class SentMessage:
 
     wamid: str
     payload: dict[str, Any]
+    at: float = 0.0  # when it arrived (time.monotonic())
 
     def __getitem__(self, key: str) -> Any:
         return self.payload[key]
@@ -680,7 +681,7 @@ class FakeGraphAPI:
         if kind != "template" and self.window_enforced and address not in self._windows:
             return error_body(131047)
         wamid = _new_wamid(address)
-        self.sent.append(SentMessage(wamid, payload))
+        self.sent.append(SentMessage(wamid, payload, time.monotonic()))
         message: dict[str, Any] = {"id": wamid}
         if kind == "template":
             message["message_status"] = "accepted"

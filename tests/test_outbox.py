@@ -282,6 +282,37 @@ def test_worker_respects_the_send_rate(runtime, fake_graph):
     assert times == 60
 
 
+def test_a_throttled_limiter_halves_its_rate_once_then_climbs_back_to_the_configured_rate():
+    now = [0.0]
+    limiter = outbox.RateLimiter(1000, clock=lambda: now[0])
+    limiter.throttled()
+    limiter.throttled()  # the other sends in flight heard it too: still one cut
+    assert limiter.rate == 500
+    now[0] = 1.5
+    limiter.throttled()  # Meta says it again a second later: slower still
+    assert limiter.rate == 250
+    rates = []
+    for _ in range(12):
+        now[0] += 1.0
+        limiter.reserve()
+        rates.append(limiter.rate)
+    assert rates[:4] == [250, 250, 250, 250]  # five quiet seconds first
+    assert rates[4] > 250 and rates == sorted(rates)
+    assert rates[-1] == 1000  # and never past what was configured
+
+
+def test_the_worker_slows_down_and_says_so_when_meta_answers_130429(runtime, fake_graph, caplog):
+    fake_graph.window_enforced = False
+    fake_graph.throttle_next(3, 130429)
+    for i in range(5):
+        queue(runtime, phone=f"+9725413{i:05d}", text=f"m{i}")
+    with caplog.at_level(logging.INFO, logger="bot.outbox"):
+        stats = drain(runtime, rate=80)
+    assert stats.sent == 2 and stats.retried == 3
+    slowed = [r.getMessage() for r in caplog.records if "throughput is reached" in r.getMessage()]
+    assert slowed == ["Meta says this number's message throughput is reached (130429): slowing to 40 msg/s"]
+
+
 def test_default_concurrency_reaches_the_rate_at_200ms():
     assert outbox.default_concurrency(80) >= 20  # 80 msg/s x 0.2 s = 16 in flight
     assert outbox.default_concurrency(1) >= 4
@@ -313,7 +344,7 @@ def test_several_workers_share_one_send_rate(runtime, fake_graph):
     assert results["a"].sent + results["b"].sent == count
     assert fake_graph.count() == count
     # Each worker alone may send 50/s; together they must too: 100 sends take ~2 s, not ~1 s.
-    burst = rate * outbox.BUDGET_BURST_SECONDS
+    burst = outbox.budget_capacity(rate)
     assert elapsed >= (count - burst - 1) / rate * 0.95
 
 

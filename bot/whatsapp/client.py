@@ -626,6 +626,18 @@ def error_from_response(http_status: int, body: dict | None) -> WhatsAppError:
     )
 
 
+def message_id_of(data: Any, http_status: int) -> str:
+    """The wamid of a successful send's answer, or a :class:`WhatsAppError`."""
+    try:
+        wamid = data["messages"][0]["id"]
+    except (KeyError, IndexError, TypeError):
+        raise WhatsAppError("the WhatsApp Cloud API answered without a message id",
+                            http_status=http_status) from None
+    if not isinstance(wamid, str) or not wamid:
+        raise WhatsAppError("the WhatsApp Cloud API answered without a message id", http_status=http_status)
+    return wamid
+
+
 # --------------------------------------------------------------------------- transports
 
 class CloudAPIClient:
@@ -676,6 +688,15 @@ class CloudAPIClient:
             return float(connect) + float(read)
         return 2.0 * float(self.timeout)
 
+    def request_headers(self) -> dict[str, str]:
+        """The headers every request carries (the bearer token among them): for the
+        worker's asynchronous sender (bot.whatsapp.async_client), which sends as this client."""
+        return dict(self._session.headers)
+
+    @property
+    def messages_url(self) -> str:
+        return self._url(self.phone_number_id, "messages")
+
     def __repr__(self) -> str:
         return (f"CloudAPIClient(base_url={self.base_url!r}, api_version={self.api_version!r}, "
                 f"phone_number_id={self.phone_number_id!r})")
@@ -722,12 +743,7 @@ class CloudAPIClient:
     def send_message(self, payload: dict[str, Any]) -> str:
         """Send one message; returns its wamid or raises a :class:`WhatsAppError`."""
         response = self._request("POST", self._url(self.phone_number_id, "messages"), json=payload)
-        data = self._json(response)
-        try:
-            wamid = data["messages"][0]["id"]
-        except (KeyError, IndexError, TypeError):
-            raise WhatsAppError("the WhatsApp Cloud API answered without a message id",
-                                http_status=response.status_code) from None
+        wamid = message_id_of(self._json(response), response.status_code)
         log.debug("sent %s to %s: %s", payload.get("type"), mask_recipient(payload_recipient(payload)), wamid)
         return wamid
 

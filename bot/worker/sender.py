@@ -7,19 +7,21 @@ when the access token no longer works.
 """
 from __future__ import annotations
 
+import asyncio
 import collections
 import logging
 import math
+import queue
 import random
 import threading
 import time
 import uuid
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Callable
 
-from sqlalchemy import and_, bindparam, or_, select, update
+from sqlalchemy import and_, bindparam, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError
@@ -32,7 +34,8 @@ from bot.services.outbox import CHART_JOB, DIGEST_JOB, IMPORT_JOB, JOB_KINDS, OP
 from bot.text import guest_replies, i18n
 from bot.text.hours import event_quiet, quiet_end
 from bot.whatsapp import statuses
-from bot.whatsapp.client import AccessTokenExpired, WhatsAppError, mask_recipient
+from bot.whatsapp.async_client import AsyncSender
+from bot.whatsapp.client import AccessTokenExpired, CloudAPIClient, WhatsAppError, mask_recipient
 from bot.whatsapp.render import NotRenderable, render
 from bot.worker.clock import tick as clock_tick
 from bot.worker.charts import run_chart
@@ -77,14 +80,25 @@ ACCESS_DENIED_MESSAGE = (
 # A Cloud API send from far away takes up to this long; the sends in flight must cover it.
 ASSUMED_LATENCY = 0.25
 MAX_SEND_THREADS = 400
+MAX_IN_FLIGHT = 1000  # requests the asynchronous sender may have open at once
+# Claimed rows waiting for their slot beyond those in flight (seconds' worth of sends): enough
+# to never run dry between claims, few enough that what workers claim is what they send now.
+QUEUED_AHEAD_SECONDS = 0.2
 
 
-def default_concurrency(rate: float, latency: float = ASSUMED_LATENCY) -> int:
+def default_concurrency(rate: float, latency: float = ASSUMED_LATENCY, most: int = MAX_SEND_THREADS) -> int:
     """Sends in flight (threads) to reach `rate` when each takes `latency` seconds: the
     window is rate × latency with a quarter to spare, so the rate is not capped by threads
     × latency (1,000/s at 200 ms needs about 250). The Cloud API client's connection pool
     is sized from the same rule (bot.make_transport)."""
-    return max(4, min(MAX_SEND_THREADS, math.ceil(rate * latency * 1.25) + 2))
+    return max(4, min(most, math.ceil(rate * latency * 1.25) + 2))
+
+
+# 130429: the number's throughput (messages per second) is reached: the worker slows down.
+THROUGHPUT_LIMIT = 130429
+MIN_THROTTLED_RATE = 1.0
+RECOVER_AFTER_SECONDS = 5.0  # without another 130429, the rate climbs back ...
+RECOVER_STEP_SECONDS = 1.0   # ... by a quarter this often
 
 
 class RateLimiter:
@@ -100,19 +114,50 @@ class RateLimiter:
                  clock: Callable[[], float] = time.monotonic) -> None:
         if rate <= 0:
             raise ValueError("rate must be positive")
-        self.rate = rate
-        self.interval = 1.0 / rate
-        self.burst = max(1, burst if burst is not None else int(rate * 0.1))
-        self.window = max(1, int(rate))
+        self.ceiling = rate  # the configured rate; a throttled limiter climbs back to it
+        self._burst = burst
         self._clock = clock
         self._next = clock()
         self._recent: collections.deque[float] = collections.deque()
         self._lock = threading.Lock()
+        self._slowed_at: float | None = None
+        self._set(rate)
+
+    def _set(self, rate: float) -> None:
+        self.rate = rate
+        self.interval = 1.0 / rate
+        self.burst = max(1, self._burst if self._burst is not None else int(rate * 0.1))
+        self.window = max(1, int(rate))
+
+    def throttled(self) -> None:
+        """Meta answered 130429 (the number's throughput is reached): halve the rate, at
+        most once a second however many sends in flight hear it. It climbs back by a
+        quarter every few seconds without another."""
+        with self._lock:
+            now = self._clock()
+            if self._slowed_at is not None and now - self._slowed_at < 1.0:
+                return
+            self._slowed_at = now
+            slower = max(MIN_THROTTLED_RATE, self.rate / 2)
+            if slower < self.rate:
+                self._set(slower)
+                log.warning("Meta says this number's message throughput is reached (130429): "
+                            "slowing to %.0f msg/s", slower)
+
+    def _recover(self, now: float) -> None:
+        if self._slowed_at is None or now - self._slowed_at < RECOVER_AFTER_SECONDS:
+            return
+        faster = min(self.ceiling, self.rate * 1.25)
+        self._set(faster)
+        self._slowed_at = None if faster >= self.ceiling else now - RECOVER_AFTER_SECONDS + RECOVER_STEP_SECONDS
+        if faster >= self.ceiling:
+            log.info("no throughput limit from Meta for a while: back to %.0f msg/s", faster)
 
     def reserve(self) -> float:
         """Reserve a slot; returns how long the caller must wait for it."""
         with self._lock:
             now = self._clock()
+            self._recover(now)
             slot = max(self._next, now - (self.burst - 1) * self.interval)
             if len(self._recent) >= self.window:
                 slot = max(slot, self._recent[0] + 1.0)
@@ -213,7 +258,12 @@ def _retry_delay(error: Exception | None, attempts: int) -> float:
 
 
 # How far ahead of the rate the workers together may claim (seconds' worth of sends).
-BUDGET_BURST_SECONDS = 0.25
+BUDGET_BURST_SECONDS = 0.1
+BUDGET_MIN_BURST = 20  # rows, so that a slow rate still claims in batches, not one by one
+
+
+def budget_capacity(rate: float) -> float:
+    return max(1.0, min(rate, max(BUDGET_MIN_BURST, rate * BUDGET_BURST_SECONDS)))
 
 
 def _send_budget(session: Session, key: str, rate: float, now: datetime):
@@ -221,10 +271,10 @@ def _send_budget(session: Session, key: str, rate: float, now: datetime):
     budget = session.get(SendBudget, key, with_for_update=True)
     if budget is None:
         insert = (pg_insert if is_postgres(session) else sqlite_insert)(SendBudget)
-        session.execute(insert.values(key=key, tokens=max(1.0, rate * BUDGET_BURST_SECONDS), refilled_at=now)
+        session.execute(insert.values(key=key, tokens=budget_capacity(rate), refilled_at=now)
                         .on_conflict_do_nothing(index_elements=[SendBudget.key]))
         budget = session.get(SendBudget, key, with_for_update=True, populate_existing=True)
-    capacity = max(1.0, rate * BUDGET_BURST_SECONDS)
+    capacity = budget_capacity(rate)
     elapsed = (now - budget.refilled_at).total_seconds()
     if elapsed > 0:
         budget.tokens = min(capacity, budget.tokens + elapsed * rate)
@@ -269,7 +319,7 @@ def claim(rt, limit: int, *, lease: float = DEFAULT_LEASE_SECONDS,
             # Other workers used the budget: try again when one send's worth has refilled.
             return ClaimedRows(budget_wait=(1.0 - budget.tokens) / rate)
         query = (
-            select(Message)
+            select(*_CLAIM_COLUMNS)
             .where(
                 or_(
                     and_(Message.status == MessageStatus.queued, Message.next_attempt_at <= now),
@@ -282,7 +332,7 @@ def claim(rt, limit: int, *, lease: float = DEFAULT_LEASE_SECONDS,
         )
         if is_postgres(session):
             query = query.with_for_update(skip_locked=True)
-        rows = list(session.scalars(query))
+        rows = list(session.execute(query))
         if not rows:
             return []
         rows.sort(key=lambda m: (m.next_attempt_at, m.created_at))
@@ -295,19 +345,16 @@ def claim(rt, limit: int, *, lease: float = DEFAULT_LEASE_SECONDS,
             opted_out = set(session.scalars(
                 select(Guest.id).where(Guest.id.in_(guest_ids), Guest.opted_out.is_(True))))
         out: list[Claimed] = []
+        refused: list[uuid.UUID] = []
+        held: list[dict] = []
         for message in rows:
             if message.guest_id in opted_out and message.kind not in OPT_OUT_EXEMPT_KINDS:
-                message.status = MessageStatus.failed
-                message.error_code = None
-                message.error_text = "opted out"
-                message.claimed_until = None
+                refused.append(message.id)
                 log.info("not sending %s to %s: the guest opted out", message.kind, mask_phone(message.phone))
                 continue
             if message.id in quiet_ends:
                 # Night in the event's time zone: the guest gets it when the quiet ends.
-                message.status = MessageStatus.queued
-                message.next_attempt_at = quiet_ends[message.id]
-                message.claimed_until = None
+                held.append({"_id": message.id, "next_attempt_at": quiet_ends[message.id]})
                 log.info("holding %s to %s until the quiet hours end (%s UTC)", message.kind,
                          mask_phone(message.phone), quiet_ends[message.id].strftime("%H:%M"))
                 continue
@@ -325,12 +372,27 @@ def claim(rt, limit: int, *, lease: float = DEFAULT_LEASE_SECONDS,
             if message.status == MessageStatus.sending:
                 log.warning("reclaiming %s to %s: its worker's lease lapsed (it may have been sent)",
                             message.kind, claimed.shown)
-            message.status = MessageStatus.sending
-            message.claimed_until = claimed_until
-            message.attempts = claimed.attempts
             out.append(claimed)
+        # A few statements for the whole claim, not one per row.
+        table = Message.__table__
+        if refused:
+            session.execute(update(table).where(table.c.id.in_(refused)).values(
+                status=MessageStatus.failed, error_code=None, error_text="opted out", claimed_until=None))
+        if held:
+            session.execute(update(table).where(table.c.id == bindparam("_id")).values(
+                status=MessageStatus.queued, claimed_until=None), held)
+        if out:
+            session.execute(update(table).where(table.c.id.in_([c.id for c in out])).values(
+                status=MessageStatus.sending, claimed_until=claimed_until,
+                attempts=func.coalesce(table.c.attempts, 0) + 1))
         budget.tokens -= len(out)
         return ClaimedRows(out)
+
+
+# What a claim reads of each due row (not whole ORM objects: the worker only needs these).
+_CLAIM_COLUMNS = (Message.id, Message.phone, Message.kind, Message.payload, Message.fallback,
+                  Message.guest_id, Message.attempts, Message.status, Message.user_id, Message.event_id,
+                  Message.next_attempt_at, Message.created_at)
 
 
 def _recipient(message) -> str | None:
@@ -439,6 +501,51 @@ def send_claimed(rt, row: Claimed, limiter: RateLimiter | None, halt: threading.
         return Result(row, "released")
     if limiter is not None and not limiter.acquire(halt):
         return Result(row, "released")
+    ready = _ready(rt, row, margin)
+    if isinstance(ready, Result):
+        return ready
+    try:
+        wamid = rt.transport.send_message(ready.payload)
+    except Exception as exc:
+        return _outcome_of(row, exc, ready, limiter)
+    return Result(row, "sent", wamid=wamid, sent_at=utcnow())
+
+
+async def send_claimed_async(rt, sender, row: Claimed, limiter: RateLimiter, halt: threading.Event,
+                             margin: float) -> Result:
+    """Send one claimed row on the asynchronous sender's loop (bot.whatsapp.async_client):
+    the same steps as `send_claimed`, waiting for its slot and its answer without a thread."""
+    try:
+        return await _send_async(rt, sender, row, limiter, halt, margin)
+    except Exception as exc:  # a bug: the row is tried again later, loudly
+        log.error("sending %s to %s raised unexpectedly", row.kind, row.shown, exc_info=exc)
+        return Result(row, "retry", error=exc)
+
+
+async def _send_async(rt, sender, row: Claimed, limiter: RateLimiter, halt: threading.Event,
+                      margin: float) -> Result:
+    delay = limiter.reserve()
+    while delay > 0 and not halt.is_set():
+        await asyncio.sleep(min(delay, HALT_CHECK_SECONDS))
+        delay -= HALT_CHECK_SECONDS
+    if halt.is_set():
+        return Result(row, "released")
+    ready = _ready(rt, row, margin)
+    if isinstance(ready, Result):
+        return ready
+    try:
+        wamid = await sender.send_message(ready.payload)
+    except Exception as exc:
+        return _outcome_of(row, exc, ready, limiter)
+    return Result(row, "sent", wamid=wamid, sent_at=utcnow())
+
+
+HALT_CHECK_SECONDS = 0.1  # a send waiting for its slot gives its row back this soon after a stop
+
+
+def _ready(rt, row: Claimed, margin: float | None):
+    """The rendered message to send now, or the Result that ends this row here: too little
+    lease left, too late, a job run in its place, or a message that cannot be rendered."""
     # Not enough lease left to be sure the request ends before another worker may claim it.
     if margin is None:
         margin = lease_margin(rt.transport, row.lease)
@@ -461,15 +568,19 @@ def send_claimed(rt, row: Claimed, limiter: RateLimiter | None, halt: threading.
             _apologise(rt, row)
             return Result(row, "failed", error=exc)
     try:
-        rendered = render(row.payload, row.to, rt.settings, row.fallback)
+        return render(row.payload, row.to, rt.settings, row.fallback)
     except (NotRenderable, ValueError) as exc:
         log.error("%s to %s cannot be sent: %s", row.kind, row.shown, exc)
         return Result(row, "failed", error=WhatsAppError(f"cannot be sent: {exc}"))
-    try:
-        wamid = rt.transport.send_message(rendered.payload)
-    except WhatsAppError as exc:
+
+
+def _outcome_of(row: Claimed, exc: Exception, rendered, limiter: RateLimiter | None) -> Result:
+    """What a failed send means for its row."""
+    if isinstance(exc, WhatsAppError):
         if exc.stop_sending:
             return Result(row, "stop", error=exc)
+        if exc.code == THROUGHPUT_LIMIT and limiter is not None:
+            limiter.throttled()
         if exc.transient:
             return Result(row, "retry", error=exc)
         if exc.fallback_to_template and rendered.fallback:
@@ -477,10 +588,9 @@ def send_claimed(rt, row: Claimed, limiter: RateLimiter | None, halt: threading.
         if exc.code == ENGAGEMENT_LIMIT and row.attempts <= 1:
             return Result(row, "later", error=exc)  # Meta's marketing limit: tomorrow, once
         return Result(row, "failed", error=exc)
-    except Exception as exc:  # a bug or an unexpected transport failure: retry later, loudly
-        log.exception("sending %s to %s raised unexpectedly", row.kind, row.shown)
-        return Result(row, "retry", error=exc)
-    return Result(row, "sent", wamid=wamid, sent_at=utcnow())
+    # A bug or an unexpected transport failure: retry later, loudly.
+    log.error("sending %s to %s raised unexpectedly", row.kind, row.shown, exc_info=exc)
+    return Result(row, "retry", error=exc)
 
 
 def record(rt, results: list[Result], stats: WorkerStats, *, now: datetime | None = None,
@@ -671,10 +781,13 @@ def run_worker(
     """
     rate = rate or rt.settings.whatsapp_max_send_rate
     concurrency = concurrency or default_concurrency(rate)
-    limiter = RateLimiter(rate)
+    limiter = RateLimiter(rate, burst=max(1, int(rate * 0.02)))
     halt = threading.Event()  # set on stop: threads waiting for a slot give their row back
     stats = WorkerStats()
-    inflight: dict[Future, Claimed] = {}
+    inflight: dict[uuid.UUID, Claimed] = {}  # claimed rows whose send has not finished
+    finished: queue.SimpleQueue[Result] = queue.SimpleQueue()  # their results, as each finishes
+    # Over the Cloud API, sends wait for their answer on one event loop, not a thread each.
+    sender = AsyncSender.like(rt.transport, connections=MAX_IN_FLIGHT) if isinstance(rt.transport, CloudAPIClient) else None
     target_inflight = max(concurrency * 2, 1)
     margin = lease_margin(rt.transport, lease)
     log.info("outbox worker started: up to %.0f msg/s, %d sender threads, lease %.0fs "
@@ -689,7 +802,7 @@ def run_worker(
     next_tick = time.monotonic()  # once at start, then every SCHEDULER_TICK_SECONDS (not in drain)
     # Jobs (a guest list to download and import) run on their own lane: however slow a
     # download, the sender threads stay free for replies.
-    with ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="outbox-send") as pool, \
+    with ThreadPoolExecutor(max_workers=concurrency if sender is None else 1, thread_name_prefix="outbox-send") as pool, \
             ThreadPoolExecutor(max_workers=JOB_LANE_THREADS, thread_name_prefix="outbox-job") as jobs:
         try:
             while True:
@@ -714,6 +827,9 @@ def run_worker(
                             continue
                 claimed_now = 0
                 # Refill in chunks (not one row per finished send) to keep transactions few.
+                if sender is not None:  # rows enough for the rate over the round trip Meta takes now
+                    target_inflight = (default_concurrency(rate, sender.latency, MAX_IN_FLIGHT)
+                                       + math.ceil(rate * QUEUED_AHEAD_SECONDS))
                 if not stopping and not unrecorded and len(inflight) <= target_inflight - max(1, concurrency // 2):
                     try:
                         rows = claim(rt, min(batch, target_inflight - len(inflight)), lease=lease, now=clock(),
@@ -728,11 +844,17 @@ def run_worker(
                     else:
                         claim_failures = 0
                     claimed_now = len(rows)
+                    to_send = []
                     for row in rows:
+                        inflight[row.id] = row
                         if row.kind in JOB_KINDS:
-                            inflight[jobs.submit(send_claimed, rt, row, None, halt, margin)] = row
+                            _on_finish(jobs.submit(send_claimed, rt, row, None, halt, margin), row, finished)
+                        elif sender is None:
+                            _on_finish(pool.submit(send_claimed, rt, row, limiter, halt, margin), row, finished)
                         else:
-                            inflight[pool.submit(send_claimed, rt, row, limiter, halt, margin)] = row
+                            to_send.append((rt, sender, row, limiter, halt, margin))
+                    if to_send:
+                        sender.start(send_claimed_async, to_send, finished.put)
                     if not rows and getattr(rows, "budget_wait", 0) > 0 and not inflight:
                         stop_event.wait(min(poll_interval, rows.budget_wait))
                         continue
@@ -747,14 +869,22 @@ def run_worker(
                         wake.wait(poll_interval)
                         wake.clear()
                     continue
-                done, _ = wait(list(inflight), timeout=0.25, return_when=FIRST_COMPLETED)
-                if done and len(done) < len(inflight):
+                # Still short of the rows the rate needs (a start, a burst): claim again at once.
+                filling = claimed_now >= batch and len(inflight) < target_inflight - max(1, concurrency // 2)
+                try:
+                    results = [finished.get(timeout=0.25)] if not filling else [finished.get_nowait()]
+                except queue.Empty:
+                    results = []
+                if results and len(results) < len(inflight):
                     # Gather the sends finishing in the next moment too: one transaction for them all.
                     time.sleep(RECORD_GATHER_SECONDS)
-                    done = {future for future in inflight if future.done()}
-                results = [future.result() for future in done]
-                for future in done:
-                    inflight.pop(future, None)
+                while len(results) < len(inflight):
+                    try:
+                        results.append(finished.get_nowait())
+                    except queue.Empty:
+                        break
+                for result in results:
+                    inflight.pop(result.row.id, None)
                 _note_stops(results, stats)
                 if unrecorded or not _record(rt, results, stats, clock, max_attempts):
                     unrecorded.extend(results)
@@ -763,12 +893,24 @@ def run_worker(
                     last_report = time.monotonic()
         finally:
             halt.set()
+            if sender is not None:
+                sender.close()
     stats.finished = time.monotonic()
     if stats.stopped_reason:
         log.error("outbox worker stopped: %s (%s)", stats.stopped_reason, stats.summary())
     else:
         log.info("outbox worker finished: %s", stats.summary())
     return stats
+
+
+def _on_finish(future: Future, row: Claimed, finished: queue.SimpleQueue) -> None:
+    """Put the send's Result on `finished` when it ends (a send that raised is retried)."""
+    def done(future: Future) -> None:
+        try:
+            finished.put(future.result())
+        except BaseException as exc:  # send_claimed catches everything; this is a last guard
+            finished.put(Result(row, "retry", error=exc if isinstance(exc, Exception) else None))
+    future.add_done_callback(done)
 
 
 def scheduler_tick(rt, now: datetime) -> None:
