@@ -9,8 +9,7 @@ and reads Meta's answers with the same rules (``error_from_response``,
 ``message_id_of``): the outcomes are the same typed errors.
 
     sender = AsyncSender.like(client, connections=300)
-    future = sender.submit(some_coroutine_function, ...)   # a concurrent.futures.Future
-    wamid = await sender.send_message(payload)              # inside a coroutine on its loop
+    sender.start(send_one, [(row,), ...], results.put)  # send_one(row) awaits sender.send_message(payload)
     sender.close()
 """
 from __future__ import annotations
@@ -21,7 +20,6 @@ import os
 import ssl
 import threading
 import time
-from concurrent.futures import Future
 from typing import Any, Awaitable, Callable
 from urllib.parse import urlsplit
 from urllib.request import getproxies, proxy_bypass
@@ -86,10 +84,6 @@ class AsyncSender:
         # The proxy (HTTPS_PROXY, NO_PROXY) is read from the environment once, not per send.
         self._session = aiohttp.ClientSession(connector=connector, headers=self._headers,
                                               timeout=self._timeout, trust_env=False)
-
-    def submit(self, function: Callable[..., Awaitable[Any]], *args: Any) -> Future:
-        """Run ``function(*args)`` on the sender's loop; its result comes as a Future."""
-        return asyncio.run_coroutine_threadsafe(function(*args), self._loop)
 
     def start(self, function: Callable[..., Awaitable[Any]], calls: list[tuple],
               done: Callable[[Any], None]) -> None:
