@@ -18,7 +18,6 @@ import datetime
 import os
 import sys
 import tempfile
-import threading
 import time
 import uuid
 from pathlib import Path
