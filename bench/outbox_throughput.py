@@ -18,6 +18,7 @@ import datetime
 import os
 import sys
 import tempfile
+import threading
 import time
 import uuid
 from pathlib import Path
@@ -60,6 +61,38 @@ def _rss_mb(pid: int) -> float:
     return 0.0
 
 
+def _feed_statuses(engine, fake, done) -> None:
+    """Store sent, delivered and read for each message the fake accepted, every 50 ms, as
+    the webhook stores them (bot.whatsapp.statuses), until `done` and all are stored."""
+    from bot.whatsapp.inbound import StatusUpdate
+    from bot.whatsapp.statuses import insert_statuses, status_rows
+    from storage.models import utcnow
+
+    fed = 0
+    while True:
+        finished = done.is_set()
+        with fake._cond:
+            arrived = fake.sent[fed:]
+        fed += len(arrived)
+        updates = [StatusUpdate(m.wamid, status, None, m.to, None, pricing_category="utility" if status == "sent" else None)
+                   for m in arrived for status in ("sent", "delivered", "read")]
+        if updates:
+            with engine.begin() as conn:
+                insert_statuses(conn, status_rows(updates, utcnow()))
+        if finished:
+            return
+        done.wait(0.05)
+
+
+def _statuses_left(engine) -> int:
+    from sqlalchemy import func, select
+
+    from storage.models import EarlyStatus
+
+    with engine.connect() as conn:
+        return conn.scalar(select(func.count()).select_from(EarlyStatus))
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -68,6 +101,9 @@ def main(argv=None) -> int:
     parser.add_argument("--latency", type=float, default=0.05, help="fake API latency in seconds (default 0.05)")
     parser.add_argument("--concurrency", type=int, default=None, help="sends in flight (default: the worker's own)")
     parser.add_argument("--workers", type=int, default=1, help="worker processes sharing the rate (default 1)")
+    parser.add_argument("--statuses", action="store_true",
+                        help="store Meta's sent, delivered and read statuses for every message as it "
+                             "arrives (three per send, as the webhook would) for the workers to apply")
     parser.add_argument("--admin-url", default=os.environ.get("BENCH_ADMIN_DATABASE_URL", DEFAULT_ADMIN_URL),
                         help="a PostgreSQL server to create a scratch database on")
     parser.add_argument("--sqlite", action="store_true", help="use a temporary SQLite file instead")
@@ -77,6 +113,7 @@ def main(argv=None) -> int:
         parser.error("--messages must be between 1 and 100000")
 
     import resource
+    import signal
     import subprocess
 
     from sqlalchemy import func, select
@@ -124,7 +161,9 @@ def main(argv=None) -> int:
                 "WHATSAPP_MAX_SEND_RATE": str(args.rate),
                 "LOG_LEVEL": "WARNING", "QUIET_HOURS": "",
             }
-            command = [str(Path(sys.executable).parent / "flask"), "--app", "wsgi", "worker", "--once"]
+            command = [str(Path(sys.executable).parent / "flask"), "--app", "wsgi", "worker"]
+            if not args.statuses:
+                command.append("--once")  # else it runs until every status is applied, then is stopped
             if args.concurrency:
                 command += ["--concurrency", str(args.concurrency)]
             # The worker runs as its own process, as in production; this process only plays Meta.
@@ -138,11 +177,23 @@ def main(argv=None) -> int:
                 memory.append((fake.count(), _rss_mb(workers[0].pid)))
                 return fake.count() >= args.messages
 
+            feeding = threading.Event()
+            feeder = threading.Thread(target=_feed_statuses, args=(engine, fake, feeding), daemon=True)
+            if args.statuses:
+                feeder.start()
             try:
                 fake.wait_for(lambda: fake.count() >= 1, timeout=args.timeout, message="the first send")
                 first = time.monotonic()
                 fake.wait_for(sample_memory, timeout=args.timeout, message="every message sent")
                 elapsed = time.monotonic() - first
+                if args.statuses:
+                    feeding.set()
+                    feeder.join()
+                    fake.wait_for(lambda: _statuses_left(engine) == 0, timeout=args.timeout,
+                                  message="every status applied")
+                    applied_after = time.monotonic() - first
+                    for worker in workers:
+                        worker.send_signal(signal.SIGTERM)
                 while workers[0].poll() is None and time.monotonic() - first < args.timeout:
                     memory.append((fake.count(), _rss_mb(workers[0].pid)))
                     time.sleep(0.05)
@@ -166,7 +217,7 @@ def main(argv=None) -> int:
         fake_cpu = (own_after.ru_utime + own_after.ru_stime) - (own_before.ru_utime + own_before.ru_stime)
         with sessions() as session:
             sent = session.scalar(select(func.count()).select_from(Message)
-                                  .where(Message.status == MessageStatus.sent))
+                                  .where(Message.status.in_([MessageStatus.sent, MessageStatus.delivered, MessageStatus.read])))
     finally:
         if engine is not None:
             engine.dispose()
@@ -184,6 +235,8 @@ def main(argv=None) -> int:
     print(f"  configured rate:    {args.rate:.0f} msg/s")
     print(f"  fraction of rate:   {fraction:.3f}  (target >= 0.95)")
     print(f"  busiest second:     {busiest} messages")
+    if args.statuses:
+        print(f"  statuses:           {3 * received} stored as sent; all applied {applied_after:.2f} s after the first send")
     print(f"  CPU per message:    workers {worker_cpu / max(1, received) * 1000:.2f} ms, "
           f"fake Graph API {fake_cpu / max(1, received) * 1000:.2f} ms")
     quarters = [next((mb for n, mb in memory if n >= args.messages * q / 4), memory[-1][1]) for q in (1, 2, 3, 4)]

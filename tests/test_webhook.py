@@ -345,6 +345,26 @@ def test_statuses_out_of_order_never_go_backwards(client, runtime):
     assert message.error_code is None
 
 
+def test_many_statuses_applied_in_one_pass_end_where_meta_says(client, runtime):
+    """A burst of statuses, stored before the worker looks, is applied in one pass: each
+    message and guest ends at its furthest status, whatever order they came in."""
+    read, failed, delivered = webhooks.new_wamid(), webhooks.new_wamid(), webhooks.new_wamid()
+    read_id, read_guest = _outbound(runtime, read, kind="invitation", guest=True)
+    failed_id, failed_guest = _outbound(runtime, failed, kind="invitation", guest=True)
+    delivered_id, _ = _outbound(runtime, delivered, kind="reply")
+    for wamid, state, code in [(read, "delivered", None), (failed, "failed", 131026), (read, "read", None),
+                               (delivered, "delivered", None), (read, "sent", None), (failed, "delivered", None),
+                               (read, "failed", 131000)]:
+        assert post_only(client, webhooks.status(wamid, state, PHONE, code)).status_code == 200
+    answer_all(runtime)
+    message, guest = _state(runtime, read_id, read_guest)
+    assert (message.status, guest.invitation, message.error_code) == (MessageStatus.read, InvitationState.read, None)
+    message, guest = _state(runtime, failed_id, failed_guest)
+    assert (message.status, guest.invitation, message.error_code) == (MessageStatus.failed, InvitationState.failed, 131026)
+    assert "not on WhatsApp" in guest.invitation_error
+    assert _state(runtime, delivered_id)[0].status == MessageStatus.delivered
+
+
 @pytest.mark.parametrize("arrived", ["delivered", "read"])
 def test_a_late_failed_never_overrides_delivered_or_read(client, runtime, arrived):
     wamid = webhooks.new_wamid()

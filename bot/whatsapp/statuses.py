@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import logging
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Iterable
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -79,14 +79,14 @@ def status_rows(updates: Iterable[StatusUpdate], now: datetime) -> list[dict]:
     "deleted", "warning" ..., are left out; a repeat within the delivery counts once)."""
     rows = []
     seen: set[tuple[str, str]] = set()
-    for update in updates:
-        if update.status not in _TRACKED or not update.wamid or (update.wamid, update.status) in seen:
+    for item in updates:
+        if item.status not in _TRACKED or not item.wamid or (item.wamid, item.status) in seen:
             continue
-        seen.add((update.wamid, update.status))
-        code, error_text = _error_of(update)
-        rows.append(dict(id=uuid.uuid4(), wamid=update.wamid[:255], status=update.status, error_code=code,
+        seen.add((item.wamid, item.status))
+        code, error_text = _error_of(item)
+        rows.append(dict(id=uuid.uuid4(), wamid=item.wamid[:255], status=item.status, error_code=code,
                          error_text=error_text[:500] if error_text else None,
-                         billed_category=update.pricing_category, received_at=now))
+                         billed_category=item.pricing_category, received_at=now))
     return rows
 
 
@@ -103,7 +103,7 @@ def apply_stored_statuses(session: Session, limit: int = 500) -> StatusCounts:
     Rows are locked with SKIP LOCKED on PostgreSQL, so several workers share the work.
     """
     query = (
-        select(EarlyStatus, Message)
+        select(*_STATUS_COLUMNS)
         .join(Message, Message.wamid == EarlyStatus.wamid)
         .where(Message.direction == Direction.outbound)
         .order_by(EarlyStatus.received_at)
@@ -111,15 +111,10 @@ def apply_stored_statuses(session: Session, limit: int = 500) -> StatusCounts:
     )
     if is_postgres(session):
         query = query.with_for_update(skip_locked=True, of=EarlyStatus)
-    counts = StatusCounts()
-    done = []
-    for item, message in session.execute(query).all():
-        if _apply(session, message, item.status, item.error_code, item.error_text, item.billed_category):
-            counts.applied += 1
-        done.append(item.id)
-    if done:
-        session.execute(delete(EarlyStatus).where(EarlyStatus.id.in_(done)))
-    counts.handled = len(done)
+    items = session.execute(query).all()
+    counts = StatusCounts(applied=_apply_all(session, items), handled=len(items))
+    if items:
+        session.execute(delete(EarlyStatus).where(EarlyStatus.id.in_([item.id for item in items])))
     return counts
 
 
@@ -132,21 +127,119 @@ def apply_early_statuses(session: Session, wamids: Iterable[str]) -> int:
     wamids = {w for w in wamids if w}
     if not wamids:
         return 0
-    early = list(session.scalars(
-        select(EarlyStatus).where(EarlyStatus.wamid.in_(wamids)).order_by(EarlyStatus.received_at)))
-    if not early:
+    items = session.execute(
+        select(*_STATUS_COLUMNS)
+        .join(Message, Message.wamid == EarlyStatus.wamid)
+        .where(EarlyStatus.wamid.in_(wamids), Message.direction == Direction.outbound)
+        .order_by(EarlyStatus.received_at)).all()
+    if not items:
         return 0
-    found = _outbound_by_wamid(session, {e.wamid for e in early})
-    applied = 0
-    for item in early:
-        message = found.get(item.wamid)
-        if message is not None and _apply(session, message, item.status, item.error_code, item.error_text,
-                                             item.billed_category):
-            applied += 1
-        session.delete(item)
-    session.flush()
-    log.info("applied %d status update(s) that arrived before their send was recorded", len(early))
+    applied = _apply_all(session, items)
+    session.execute(delete(EarlyStatus).where(EarlyStatus.id.in_([item.id for item in items])))
+    log.info("applied %d status update(s) that arrived before their send was recorded", len(items))
     return applied
+
+
+# A stored status and what it needs of its message.
+_STATUS_COLUMNS = (EarlyStatus.id, EarlyStatus.status, EarlyStatus.error_code, EarlyStatus.error_text,
+                   EarlyStatus.billed_category, Message.id.label("message_id"))
+
+
+@dataclass
+class _State:
+    """A message (and its guest's invitation) as its statuses move it, before it is written."""
+
+    status: MessageStatus
+    kind: str
+    guest_id: uuid.UUID | None
+    billed: str | None
+    values: dict = field(default_factory=dict)  # what changed, to write
+    retry_tomorrow: bool = False
+
+
+def _apply_all(session: Session, items) -> int:
+    """Apply `items` (rows of _STATUS_COLUMNS, oldest first) to their messages and guests,
+    reading each message and guest once and writing each once, whatever the number of its
+    statuses. Returns how many statuses changed something."""
+    if not items:
+        return 0
+    ids = sorted({item.message_id for item in items})
+    query = (select(Message.id, Message.status, Message.kind, Message.guest_id, Message.billed_category)
+             .where(Message.id.in_(ids)).order_by(Message.id))
+    if is_postgres(session):
+        query = query.with_for_update()  # another worker's statuses for the same message wait for these
+    states = {row.id: _State(row.status, row.kind, row.guest_id, row.billed_category) for row in session.execute(query)}
+    guest_ids = sorted({st.guest_id for st in states.values() if st.kind == INVITATION_KIND and st.guest_id})
+    guests: dict[uuid.UUID, list] = {}
+    if guest_ids:
+        query = select(Guest.id, Guest.invitation).where(Guest.id.in_(guest_ids)).order_by(Guest.id)
+        if is_postgres(session):
+            query = query.with_for_update()
+        guests = {gid: [state, {}] for gid, state in session.execute(query)}
+    applied = 0
+    for item in items:
+        state = states.get(item.message_id)
+        if state is None:
+            continue
+        changed = _move(state, item.status, item.error_code, item.error_text, item.billed_category)
+        guest = guests.get(state.guest_id) if state.kind == INVITATION_KIND else None
+        if guest is not None:
+            changed = _move_guest(guest, item.status, item.error_code, item.error_text) or changed
+        applied += changed
+    table = Message.__table__
+    grouped: dict[tuple, list[dict]] = {}
+    for message_id, state in states.items():
+        if state.values:
+            grouped.setdefault(tuple(sorted(state.values)), []).append({**state.values, "_id": message_id})
+    for rows in grouped.values():
+        session.execute(update(table).where(table.c.id == bindparam("_id")), rows)
+    grouped = {}
+    for guest_id, (_, values) in guests.items():
+        if values:
+            grouped.setdefault(tuple(sorted(values)), []).append({**values, "_id": guest_id})
+    guest_table = Guest.__table__
+    for rows in grouped.values():
+        session.execute(update(guest_table).where(guest_table.c.id == bindparam("_id")), rows)
+    for message_id, state in states.items():
+        if state.retry_tomorrow:
+            _try_again_tomorrow(session, session.get(Message, message_id))
+    return applied
+
+
+def _move(state: _State, status: str, code: int | None, error_text: str | None, billed: str | None) -> bool:
+    """One status on a message: forward only (sent < delivered < read); failed unless it
+    was delivered or read; what Meta bills for it, once."""
+    changed = False
+    if billed and state.billed is None:
+        state.billed = state.values["billed_category"] = billed  # what Meta charges (stats show the bill)
+        changed = True
+    if status in _PROGRESS:
+        if state.status != MessageStatus.failed and _MESSAGE_RANK.get(state.status, 0) < _PROGRESS[status]:
+            state.status = state.values["status"] = MessageStatus(status)
+            changed = True
+    elif status == "failed":
+        if state.status not in (MessageStatus.delivered, MessageStatus.read, MessageStatus.failed):
+            state.status = state.values["status"] = MessageStatus.failed
+            state.values["error_code"] = code
+            state.values["error_text"] = (error_text or "failed")[:500]
+            state.retry_tomorrow = state.retry_tomorrow or code == ENGAGEMENT_LIMIT
+            changed = True
+    return changed
+
+
+def _move_guest(guest: list, status: str, code: int | None, error_text: str | None) -> bool:
+    """One invitation status on its guest ([invitation state, values to write]), as `_move`."""
+    current, values = guest
+    if status in _PROGRESS:
+        if current != InvitationState.failed and _INVITATION_RANK.get(current, 0) < _PROGRESS[status]:
+            guest[0] = values["invitation"] = InvitationState(status)
+            return True
+        return False
+    if status == "failed" and current not in (InvitationState.delivered, InvitationState.read):
+        guest[0] = values["invitation"] = InvitationState.failed
+        values["invitation_error"] = _reason(code, error_text)[:300]
+        return True
+    return False
 
 
 def prune_early_statuses(session: Session, now: datetime | None = None) -> int:
@@ -155,45 +248,11 @@ def prune_early_statuses(session: Session, now: datetime | None = None) -> int:
     return session.execute(delete(EarlyStatus).where(EarlyStatus.received_at < cutoff)).rowcount or 0
 
 
-def _outbound_by_wamid(session: Session, wamids: set[str]) -> dict[str, Message]:
-    if not wamids:
-        return {}
-    rows = session.scalars(
-        select(Message).where(Message.wamid.in_(wamids), Message.direction == Direction.outbound))
-    return {m.wamid: m for m in rows}
-
-
 def _error_of(update: StatusUpdate) -> tuple[int | None, str | None]:
     error = update.errors[0] if update.errors else None
     if error is None:
         return None, None
     return error.code, error.describe()
-
-
-def _apply(session: Session, message: Message, status: str, code: int | None, error_text: str | None,
-           billed: str | None = None) -> bool:
-    changed = False
-    if billed and message.billed_category is None:
-        message.billed_category = billed  # what Meta charges for it (stats show the bill)
-        changed = True
-    if status in _PROGRESS:
-        target = MessageStatus(status)
-        if message.status != MessageStatus.failed and _MESSAGE_RANK.get(message.status, 0) < _PROGRESS[status]:
-            message.status = target
-            changed = True
-    elif status == "failed":
-        if message.status not in (MessageStatus.delivered, MessageStatus.read, MessageStatus.failed):
-            message.status = MessageStatus.failed
-            message.error_code = code
-            message.error_text = (error_text or "failed")[:500]
-            changed = True
-            if code == ENGAGEMENT_LIMIT:
-                _try_again_tomorrow(session, message)
-    else:
-        return False
-    if message.kind == INVITATION_KIND and message.guest_id is not None:
-        changed = _apply_to_guest(session, message, status, code, error_text) or changed
-    return changed
 
 
 def _try_again_tomorrow(session: Session, message: Message) -> None:
@@ -206,23 +265,6 @@ def _try_again_tomorrow(session: Session, message: Message) -> None:
                    batch_id=message.batch_id, dedupe_key=f"engagement:{message.id}",
                    not_before=utcnow() + ENGAGEMENT_RETRY)
     log.info("%s held back by Meta's marketing limit (131049): trying again in 24 hours", message.kind)
-
-
-def _apply_to_guest(session: Session, message: Message, status: str, code: int | None,
-                    error_text: str | None) -> bool:
-    guest = session.get(Guest, message.guest_id)
-    if guest is None:
-        return False
-    if status in _PROGRESS:
-        if guest.invitation != InvitationState.failed and _INVITATION_RANK.get(guest.invitation, 0) < _PROGRESS[status]:
-            guest.invitation = InvitationState(status)
-            return True
-        return False
-    if status == "failed" and guest.invitation not in (InvitationState.delivered, InvitationState.read):
-        guest.invitation = InvitationState.failed
-        guest.invitation_error = _reason(code, error_text)[:300]
-        return True
-    return False
 
 
 def _reason(code: int | None, described: str | None) -> str:
