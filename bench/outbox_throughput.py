@@ -104,6 +104,9 @@ def main(argv=None) -> int:
     parser.add_argument("--statuses", action="store_true",
                         help="store Meta's sent, delivered and read statuses for every message as it "
                              "arrives (three per send, as the webhook would) for the workers to apply")
+    parser.add_argument("--split", action="store_true",
+                        help="with --statuses: the workers only send (--role send) and one more "
+                             "process answers and applies the statuses (--role answer)")
     parser.add_argument("--admin-url", default=os.environ.get("BENCH_ADMIN_DATABASE_URL", DEFAULT_ADMIN_URL),
                         help="a PostgreSQL server to create a scratch database on")
     parser.add_argument("--sqlite", action="store_true", help="use a temporary SQLite file instead")
@@ -168,8 +171,11 @@ def main(argv=None) -> int:
                 command += ["--concurrency", str(args.concurrency)]
             # The worker runs as its own process, as in production; this process only plays Meta.
             own_before = resource.getrusage(resource.RUSAGE_SELF)
-            workers = [subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                                        stderr=subprocess.STDOUT, text=True) for _ in range(args.workers)]
+            roles = [[]] * args.workers
+            if args.statuses and args.split:
+                roles = [["--role", "send"]] * args.workers + [["--role", "answer"]]
+            workers = [subprocess.Popen(command + role, cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                                        stderr=subprocess.STDOUT, text=True) for role in roles]
             outputs = []
             memory: list[tuple[int, float]] = []  # (messages received, the first worker's RSS in MB)
 
@@ -226,7 +232,8 @@ def main(argv=None) -> int:
     # From the first message's arrival to the last's: N-1 intervals at the configured rate.
     sent_rate = (received - 1) / elapsed if elapsed else 0.0
     fraction = sent_rate / args.rate
-    print(f"outbox throughput ({backend}, {args.workers} worker process(es), "
+    print(f"outbox throughput ({backend}, {args.workers} worker process(es)"
+          f"{' sending and one answering' if args.statuses and args.split else ''}, "
           f"fake Graph API latency {args.latency * 1000:.0f} ms)")
     print(f"  messages sent:      {sent} of {args.messages} recorded, {received} received by the fake API")
     print(f"  guests reached:     {guests_reached} ({received - guests_reached} got one twice)")

@@ -224,3 +224,33 @@ def test_deliveries_stored_together_each_get_their_own_outcome(client, runtime, 
     assert outcomes[3] == "DataError"
     assert {i: n for i, n in outcomes.items() if i != 3} == {i: 1 for i in range(12) if i != 3}
     assert count(runtime, Message.direction == Direction.inbound) == 11
+
+
+def test_a_worker_split_by_role_answers_in_one_process_and_sends_in_the_other(client, runtime, settings, fake_graph):
+    """`worker --role answer` answers and applies statuses but sends nothing; `--role send`
+    sends what the other queued; together they do what one worker does."""
+    from bot import worker as whole_worker
+
+    answerer, sender_rt = make_runtime(settings), make_runtime(settings)
+    stop = threading.Event()
+    answering_thread = threading.Thread(target=whole_worker.run, args=(answerer, stop), kwargs={"role": "answer"})
+    answering_thread.start()
+    sending_thread = None
+    fake_graph.open_window("+972529990002")
+    try:
+        post(client, webhooks.text_message("+972529990002", "help"))
+        wait_until(lambda: unanswered(runtime) == 0, 10, "the answer")
+        reply = (Message.direction == Direction.outbound,)
+        assert count(runtime, *reply, Message.status == MessageStatus.queued) == 1
+        assert fake_graph.count() == 0  # the answering worker sends nothing
+        sending_thread = threading.Thread(target=whole_worker.run, args=(sender_rt, stop), kwargs={"role": "send"})
+        sending_thread.start()
+        fake_graph.wait_for_count(1, "+972529990002")
+        assert "new event" in fake_graph.sent_to("+972529990002")[0].text
+    finally:
+        stop.set()
+        for thread in (answering_thread, sending_thread):
+            if thread is not None:
+                thread.join(10)
+        answerer.engine.dispose()
+        sender_rt.engine.dispose()

@@ -8,7 +8,7 @@ import threading
 import click
 from flask import Flask
 
-from bot.worker import drain as drain_worker, run as run_worker
+from bot.worker import ROLES, drain as drain_worker, run as run_worker
 from bot.runtime import current as current_runtime
 from bot.worker.sender import DEFAULT_BATCH, DEFAULT_LEASE_SECONDS, TOKEN_EXPIRED_MESSAGE
 
@@ -18,14 +18,17 @@ log = logging.getLogger("bot.worker")
 def register_cli(app: Flask) -> None:
     @app.cli.command("worker")
     @click.option("--once", is_flag=True, help="Answer and send what is due now, then exit.")
-    @click.option("--concurrency", type=click.IntRange(1, 256), default=None,
-                  help="Sender threads (default: enough for WHATSAPP_MAX_SEND_RATE at 250 ms a send).")
+    @click.option("--concurrency", type=click.IntRange(1, 1000), default=None,
+                  help="Sends in flight (default: enough for WHATSAPP_MAX_SEND_RATE at 250 ms a send).")
+    @click.option("--role", type=click.Choice(ROLES), default="all", show_default=True,
+                  help="answer: answer stored messages and apply statuses only; send: send the outbox "
+                       "and keep the clock only (run one of each to give each a processor).")
     @click.option("--batch", type=click.IntRange(1, 1000), default=DEFAULT_BATCH, show_default=True,
                   help="Outbox rows claimed per transaction.")
     @click.option("--lease", type=click.FloatRange(min=1.0), default=DEFAULT_LEASE_SECONDS,
                   envvar="OUTBOX_LEASE_SECONDS", show_default=True,
                   help="Seconds a claimed row stays reserved; a crashed worker's rows are resent after it.")
-    def worker_command(once: bool, concurrency: int | None, batch: int, lease: float) -> None:
+    def worker_command(once: bool, concurrency: int | None, batch: int, lease: float, role: str) -> None:
         """Answer stored messages in order per sender, and send the outbox at no more
         than WHATSAPP_MAX_SEND_RATE messages per second.
 
@@ -49,8 +52,9 @@ def register_cli(app: Flask) -> None:
             # that is due) is queued between rounds, and sent too.
             stats = drain_worker(rt, concurrency=concurrency, lease=lease, tick=True)
         else:
-            stats = run_worker(rt, stop, batch=batch, concurrency=concurrency, lease=lease)
-        click.echo(f"outbox: {stats.summary()}")
+            stats = run_worker(rt, stop, batch=batch, concurrency=concurrency, lease=lease, role=role)
+        if once or role != "answer":
+            click.echo(f"outbox: {stats.summary()}")
         if stats.exit_code:
             click.echo(TOKEN_EXPIRED_MESSAGE if stats.stopped_reason == "access token expired"
                        else f"Sending stopped: {stats.stopped_reason}", err=True)

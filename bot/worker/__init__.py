@@ -24,21 +24,39 @@ log = logging.getLogger("bot.worker")
 MAX_DRAIN_ROUNDS = 20
 
 
+ROLES = ("all", "answer", "send")
+
+
 def run(rt, stop: threading.Event, *, batch: int = DEFAULT_BATCH, concurrency: int | None = None,
-        lease: float = DEFAULT_LEASE_SECONDS) -> WorkerStats:
-    """Answer, send and keep the clock until `stop` is set (or sending must stop)."""
+        lease: float = DEFAULT_LEASE_SECONDS, role: str = "all") -> WorkerStats:
+    """Answer, send and keep the clock until `stop` is set (or sending must stop).
+
+    `role` "answer" only answers stored messages and applies statuses; "send" only sends
+    the outbox and keeps the clock. Run one of each (or several) to give each its own
+    processor: at Meta's top rate, statuses come back three times as fast as sends go out.
+    """
+    if role not in ROLES:
+        raise ValueError(f"role must be one of {', '.join(ROLES)}")
     replies = threading.Event()  # replies were queued: the sender looks at once, not at its next poll
-    wakeup = answering.Wakeup(rt, stop)
-    n = answering.answering_threads(rt)
-    log.info("answering stored messages on %d thread(s) (%s)", n,
-             "woken by NOTIFY" if wakeup.listens else f"polling every {answering.POLL_SECONDS:.1f}s")
-    answerers = [threading.Thread(target=answering.run_answering, args=(rt, stop),
-                                  kwargs={"answered": replies, "wakeup": wakeup},
-                                  name=f"answering-{i + 1}", daemon=True) for i in range(n)]
+    answerers: list[threading.Thread] = []
+    if role != "send":
+        wakeup = answering.Wakeup(rt, stop)
+        n = answering.answering_threads(rt)
+        log.info("answering stored messages on %d thread(s) (%s)", n,
+                 "woken by NOTIFY" if wakeup.listens else f"polling every {answering.POLL_SECONDS:.1f}s")
+        answerers = [threading.Thread(target=answering.run_answering, args=(rt, stop),
+                                      kwargs={"answered": replies, "wakeup": wakeup},
+                                      name=f"answering-{i + 1}", daemon=True) for i in range(n)]
     for thread in answerers:
         thread.start()
     try:
-        stats = sender.run_worker(rt, stop, batch=batch, concurrency=concurrency, lease=lease, wake=replies)
+        if role == "answer":
+            log.info("this worker only answers and applies statuses; another one sends")
+            stop.wait()
+            stats = WorkerStats()
+            stats.finished = stats.started
+        else:
+            stats = sender.run_worker(rt, stop, batch=batch, concurrency=concurrency, lease=lease, wake=replies)
     finally:
         stop.set()
         for thread in answerers:

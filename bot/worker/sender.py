@@ -790,9 +790,10 @@ def run_worker(
     sender = AsyncSender.like(rt.transport, connections=MAX_IN_FLIGHT) if isinstance(rt.transport, CloudAPIClient) else None
     target_inflight = max(concurrency * 2, 1)
     margin = lease_margin(rt.transport, lease)
-    log.info("outbox worker started: up to %.0f msg/s, %d sender threads, lease %.0fs "
-             "(a send starts only with %.1fs of it left)%s",
-             rate, concurrency, lease, margin, " (drain once)" if once else "")
+    log.info("outbox worker started: up to %.0f msg/s, %s, lease %.0fs "
+             "(a send starts only with %.1fs of it left)%s", rate,
+             f"{concurrency} sender threads" if sender is None else "sends in flight on one event loop",
+             lease, margin, " (drain once)" if once else "")
     last_report = time.monotonic()
     claim_failures = 0
     # Results of sends the database could not take yet (an outage, a failover): recorded
