@@ -41,6 +41,19 @@ def test_naming_who_comes_is_a_yes_even_without_a_number(text):
     assert (u.answer, u.total) == ("yes", None) and not u.sure
 
 
+@pytest.mark.parametrize("text, total", [
+    ("we'll be 5 instead of 4", 5), ("make it 2 instead of 3 please", 2), ("נהיה 4 במקום 3", 4),
+    ("صرنا 4 بدل 3", 4), ("нас будет 2 вместо 3", 2),
+])
+def test_a_number_instead_of_another_is_a_change_to_the_first(text, total):
+    assert _read(text) == ("change", "yes", total)
+
+
+@pytest.mark.parametrize("text", ["تمام", "סבבה", "okay", "ألف شكر"])
+def test_a_bare_ok_or_thanks_records_no_answer(text):
+    assert understand(text).intent == "thanks" and understand(text).answer is None
+
+
 # --------------------------------------------------------------------------- partial attendance, declines with a reason
 
 @pytest.mark.parametrize("text, total", [

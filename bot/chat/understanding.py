@@ -146,7 +146,7 @@ _add("YES", _words(
     "yay yesyes si oui ja confirm confirmed rsvp accepted accept course totally",
     "כן כו כנ בטח ברור בשמחה בטוח כמובן ודאי וודאי בוודאי בודאי מאשר מאשרת מאשרים אישור אישרתי לאשר פיקס "
     "תרשמו תרשום תרשמי רשמו",
-    "نعم اكيد بالتاكيد طبعا اجل ايوه ايوا اه موافق موافقون تمام",
+    "نعم اكيد بالتاكيد طبعا اجل ايوه ايوا اه موافق موافقون",
     "да конечно обязательно ага угу"))
 _add("COME", _words(
     "coming come attend attending attendance join joining there go",
@@ -178,7 +178,7 @@ _add("POLITE", _words(
     "much very lots many so you for the invite invitation please pls dear well oh ah love happy a",
     "אוקי אוקיי בסדר סבבה מעולה יופי מצוין מצויין קיבלתי קיבלנו התקבל אחלה רבה רבות על ההזמנה הזמנה יקרה "
     "יקר יקרים בבקשה נא וואלה יאללה אחי נו פשוט ברכה",
-    "جزيلا حسنا ممتاز اوكي جميل رائع على الدعوة عفوا والله",
+    "جزيلا حسنا ممتاز تمام اوكي جميل رائع على الدعوة عفوا والله",
     "большое ок окей хорошо отлично понятно ладно супер класс за приглашение"))
 _add("BLESS", _words(
     "mazal mazel tov congrats congratulations mazaltov",
@@ -218,6 +218,9 @@ _add("CUE", _words(
     "for able would love to actually update correction my our",
     "נהיה סהכ סה בסך הכל בעצמ בסופ עדכונ אז של גם שם יחד ביחד תרשמו כל ל שלי שלנו שלה שלו",
     "سنكون بنكون نكون سيحضر المجموع معا صرنا بدل", "будет всего вместе"))
+# A number after these is the one replaced, not the one meant.
+_INSTEAD = frozenset({"instead", "במקומ", "بدل", "بدال", "عوض", "вместо"})
+
 _add("DETAILS", _words(
     "details detail when where address location info information directions time date venue place "
     "waze map start starts",
@@ -305,7 +308,7 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     (r"good morning|good evening|good afternoon|בוקר טוב|ערב טוב|יומ טוב|לילה טוב|צהריימ טובימ|שבוע טוב|שלום רב|מה נשמע|מה קורה|מה המצב|מה שלומכם|السلام عليكم"
      r"|добрый день|добрый вечер|доброе утро|hey there|hello there|hi there|what(?: i)?s up|wassup|whats new|(?:مسا|مساء|صباح) (?:ال)?خير|صباحو|مساو", "GREETX"),
     (r"מזל טוב|mazal tov|mazel tov|בשעה טובה|מזל ט|שיהיה במזל|שיהיה בשעה טובה|الف مبروك|الله يتمم على خير", "BLESSX"),
-    (r"thank you|תודה רבה|شكرا جزيلا|спасибо большое|большое спасибо", "THANKSX"),
+    (r"thank you|תודה רבה|شكرا جزيلا|الف شكر|спасибо большое|большое спасибо", "THANKSX"),
 ]]
 
 _TAG_OF_PHRASE = {
@@ -442,8 +445,8 @@ _CHANGE = _rx(r"\bactually\b|\bupdate\b|\bcorrection\b|change of plans|\bchange 
               r"|(?<!\d)\d{1,2} (?:not|and not|instead of) \d{1,2}(?!\d)",
               r"בעצם|עדכון|שינוי|בסוף(?! ה)|בטעות|טעות(?! במספר)|טעיתי|התבלבלתי|תתקנו|לתקן|לשנות|תשנו|הסתדר|בכל זאת"
               r"|מבטל|לבטל|ביטלנו|ביטלתי|להוסיף|להוריד|תורידו|תוסיפו|הורידו|הוסיפו|נוריד|נוסיפ|הוספנו|הורדנו|שכחתי|שכחנו|שיניתי|שינינו|תעדכנו|רשמתי|חזרנו|(?<!\w)נב(?!\w)|לחצתי",
-              r"(?<!\d)\d{1,2} ו?לא \d{1,2}(?!\d)|גמ (?:\S+ )?(?:יצטרפ|תצטרפ|יצטרפו)",
-              r"تعديل|بالغلط|غلطت|غلطنا|صرنا|(?<!\d)\d{1,2} (?:مش|مو|بدل) \d{1,2}(?!\d)|بدل \d|غيرنا|غيرت|نسيت|передумал|забыл|не \S+ а \S+|по ошибке|поменялись|изменились|изменилось|поменялось|все-таки|всетаки|передумали|в итоге|(?<![^\W_])а не (?:\d+|вдвоем|втроем|вчетвером|впятером|двое|трое|четверо|пятеро|один|одна)(?![^\W_])"
+              r"(?<!\d)\d{1,2} (?:ו?לא|במקומ) \d{1,2}(?!\d)|גמ (?:\S+ )?(?:יצטרפ|תצטרפ|יצטרפו)",
+              r"تعديل|بالغلط|غلطت|غلطنا|صرنا|(?<!\d)\d{1,2} (?:مش|مو|بدل|بدال|عوض|вместо) \d{1,2}(?!\d)|بدل \d|غيرنا|غيرت|نسيت|передумал|забыл|не \S+ а \S+|по ошибке|поменялись|изменились|изменилось|поменялось|все-таки|всетаки|передумали|в итоге|(?<![^\W_])а не (?:\d+|вдвоем|втроем|вчетвером|впятером|двое|трое|четверо|пятеро|один|одна)(?![^\W_])"
               r"|как (?:и )?(?:писали|писал|писала|говорил|говорила|говорили)|ошиб(?:ся|лась|лись)"
               r"|(?<!already )(?<!as )\b(?:i|we) said (?:yes|no|we|i)\b|(?<!כבר )(?<!כמו ש)(?:אמרתי|אמרנו) (?:ש|כנ|לא)|كنت قلت|(?:قلت|قلنا) (?:لا|نعم|اه|اني|انه)|я (?:же )?(?:сказал|сказала|говорил|говорила)")
 _MISTAKE = _rx(r"by mistake|by accident|pressed|hit (?:yes|no)|בטעות|טעות(?! במספר)|טעיתי|התבלבלתי|לחצתי|בכפתור"
@@ -723,6 +726,11 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
             if t.tag == "NEG" and nxt and nxt.tag in ("DIGITS", "NUM"):
                 i += 2
                 continue
+            if t.word in _INSTEAD:   # "3 instead of 2", "3 بدل 2", "3 במקום 2": the number replaced
+                after = toks[i + 2] if nxt is not None and nxt.word == "of" and i + 2 < len(toks) else nxt
+                if after is not None and after.tag in ("DIGITS", "NUM"):
+                    i = toks.index(after, i) + 1
+                    continue
             if t.tag in ("DIGITS", "NUM"):
                 n = t.value
                 approx = prev is not None and prev.word in ("בערכ", "around", "about") and i >= 2 and \
