@@ -11,6 +11,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import date as Date, datetime, time as Time, timezone
+from zoneinfo import available_timezones
 from typing import Any
 
 from storage.models import MAX_PARTY_SIZE, Event, EventMember, Guest, InvitationState, RsvpStatus
@@ -70,6 +71,8 @@ class Field:
             schema = {"type": "string", "pattern": _TIME_PATTERN}
         elif self.kind == "language":
             schema = {"type": "string", "enum": list(LANGS)}
+        elif self.kind == "timezone":
+            schema = {"type": "string", "enum": sorted(available_timezones())}
         elif self.kind == "enum":
             schema = {"type": "string", "enum": list(self.enum)}
         else:
@@ -122,7 +125,7 @@ EVENT_CREATE = BodySpec("EventCreate", {
     "time": Field("time", nullable=True, description="When it starts, HH:MM in the event's time zone",
                   example="19:30"),
     "location": Field("string", nullable=True, example="Tel Aviv", max_length=500),
-    "timezone": Field("string", nullable=True,
+    "timezone": Field("timezone", nullable=True,
                       description="An IANA time zone such as Asia/Jerusalem; by default the creator's country's."),
     "language": LANGUAGE_FIELD,
 })
@@ -131,7 +134,7 @@ EVENT_UPDATE = BodySpec("EventUpdate", {
     "date": Field("date", nullable=True, description="YYYY-MM-DD, or null to clear it"),
     "time": Field("time", nullable=True, description="HH:MM, or null to clear it"),
     "location": Field("string", nullable=True, max_length=500),
-    "timezone": Field("string"),
+    "timezone": Field("timezone", description="An IANA time zone such as Asia/Jerusalem."),
     "language": LANGUAGE_FIELD,
 }, "Only the fields present change.")
 MEMBER_INVITE = BodySpec("MemberInvite", {
@@ -252,7 +255,7 @@ def _value(name: str, f: Field, value: Any) -> Any:
         if f.nullable:
             return None
         raise InvalidInput(f"{name!r} may not be null.", code="invalid_type")
-    if f.kind in ("string", "enum", "date", "time"):
+    if f.kind in ("string", "enum", "date", "time", "timezone"):
         if not isinstance(value, str):
             raise InvalidInput(f"{name!r} must be a string.", code="invalid_type")
         _check_text(name, value)
