@@ -8,10 +8,12 @@ import schemathesis
 from schemathesis import GenerationMode
 from schemathesis.config import PositiveDataAcceptanceConfig
 from hypothesis import HealthCheck, settings
+from hypothesis.stateful import run_state_machine_as_test
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     allow_header_conformance,
     content_type_conformance,
+    ensure_resource_availability,
     ignored_auth,
     missing_required_header,
     positive_data_acceptance,
@@ -20,6 +22,7 @@ from schemathesis.specs.openapi.checks import (
     response_schema_conformance,
     status_code_conformance,
     unsupported_method,
+    use_after_free,
 )
 
 from bot.api.openapi import build_openapi
@@ -45,15 +48,21 @@ schema.config.checks.positive_data_acceptance = PositiveDataAcceptanceConfig(
     expected_statuses=["2xx", "401", "403", "404", "409", "422"])
 
 
+def _broken(case) -> set[str]:
+    """The parts of a request schemathesis broke on purpose (a negative case): "header",
+    "path", "query", "body"."""
+    return {str(getattr(location, "value", location)) for location, info in
+            ((case.meta.components or {}).items() if case.meta else ())
+            if info.mode == GenerationMode.NEGATIVE}
+
+
 @schema.parametrize()
 @settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck))
 def test_the_api_keeps_the_promises_of_its_openapi_document(case, app, seeded):
     # Aim the generated requests at data that exists, so they reach the real logic
     # rather than stopping at "Event not found".
     # A negative case (schemathesis breaks one part on purpose) keeps the part it broke.
-    broken = {str(getattr(location, "value", location)) for location, info in
-              ((case.meta.components or {}).items() if case.meta else ())
-              if info.mode == GenerationMode.NEGATIVE}
+    broken = _broken(case)
     params = case.path_parameters or {}
     if "path" not in broken:
         if "id" in params:
@@ -105,3 +114,26 @@ def test_every_route_of_the_api_is_in_the_document(app):
     routed = {(rule.rule, m) for rule in app.url_map.iter_rules() if rule.rule.startswith("/api")
               for m in rule.methods - {"HEAD", "OPTIONS"}}
     assert routed == documented
+
+
+def test_what_the_api_creates_can_be_read_changed_and_deleted_in_any_order(app, seeded):
+    """A stateful run along the document's links (create an event, add guests to it, read,
+    change and delete them in sequences hypothesis picks): what was created is there
+    (ensure_resource_availability), what was deleted is gone (use_after_free), with every
+    stateless check on each step. (ignored_auth is the stateless test's: here each step
+    carries the admin's token.)"""
+    headers = seeded.headers("admin")
+    checks = [c for c in CHECKS if c is not ignored_auth] + [use_after_free, ensure_resource_availability]
+
+    crud = schema.include(operation_id=["createEvent", "getEvent", "updateEvent", "deleteEvent", "addGuest",
+                                        "getGuest", "updateGuest", "removeGuest", "listGuests"])
+
+    class Workflow(crud.as_state_machine()):
+        def get_call_kwargs(self, case):
+            return {"app": app, "headers": None if "header" in _broken(case) else headers}
+
+        def validate_response(self, response, case, additional_checks=None, **kwargs):
+            case.validate_response(response, checks=checks, transport_kwargs=kwargs or None, recorder=self.recorder)
+
+    run_state_machine_as_test(Workflow, settings=settings(max_examples=40, stateful_step_count=8, deadline=None,
+                                                          suppress_health_check=list(HealthCheck)))

@@ -220,6 +220,14 @@ def _ok(status: str, description: str, schema: dict[str, Any] | None = None) -> 
     return {status: response}
 
 
+def _links(ok: dict[str, Any], **links: tuple[str, dict[str, str]]) -> dict[str, Any]:
+    """`ok` with OpenAPI links: what a client (or a stateful test) can do next with what it
+    got back, e.g. GetEvent with {"id": "$response.body#/id"}."""
+    ((status, response),) = ok.items()
+    response["links"] = {name: {"operationId": op_id, "parameters": params} for name, (op_id, params) in links.items()}
+    return ok
+
+
 def _body(schema_name: str, description: str = "") -> dict[str, Any]:
     body: dict[str, Any] = {"required": True, "content": _json(_ref(schema_name))}
     if description:
@@ -232,18 +240,20 @@ def _path_param(name: str, description: str) -> dict[str, Any]:
 
 
 EVENT_ID = _path_param("id", "The event's id.")
+NEW_EVENT = {"id": "$response.body#/id"}
+NEW_GUEST = {"id": "$request.path.id", "guest_id": "$response.body#/id"}
 GUEST_ID = _path_param("guest_id", "The guest's id.")
 USER_ID = _path_param("user_id", "The member's user id.")
 
 FILTERS = [
-    {"name": "status", "in": "query", "schema": {"type": "string", "enum": list(STATUS_FILTERS)},
-     "description": "The guests' answer (pending is the same as invited)."},
+    {"name": "status", "in": "query", "schema": {"type": "string", "enum": [*STATUS_FILTERS, ""]},
+     "description": "The guests' answer (pending is the same as invited; empty: any)."},
     {"name": "side", "in": "query", "schema": {"type": "string", "maxLength": MAX_SEARCH},
      "description": "The guests' side (case-insensitive)."},
     {"name": "search", "in": "query", "schema": {"type": "string", "maxLength": MAX_SEARCH},
      "description": "Part of a name, a note, or at least 3 digits of a phone."},
-    {"name": "invitation", "in": "query", "schema": {"type": "string", "enum": INVITATION_STATES},
-     "description": "The invitation's delivery state."},
+    {"name": "invitation", "in": "query", "schema": {"type": "string", "enum": [*INVITATION_STATES, ""]},
+     "description": "The invitation's delivery state (empty: any)."},
 ]
 PAGING = [
     {"name": "skip", "in": "query", "schema": {"type": "integer", "minimum": 0, "maximum": MAX_SKIP, "default": 0},
@@ -271,7 +281,11 @@ def _paths() -> dict[str, Any]:
             "get": _op("Your events, soonest first", _responses(_ok("200", "Your events, with your role in each.",
                        {"type": "array", "items": event})), tag="events", op_id="listEvents"),
             "post": _op("Create an event (you become its admin)",
-                        _responses(_ok("201", "The new event.", event), "400", "415", "422"),
+                        _responses(_links(_ok("201", "The new event.", event),
+                                          GetEvent=("getEvent", NEW_EVENT), UpdateEvent=("updateEvent", NEW_EVENT),
+                                          DeleteEvent=("deleteEvent", NEW_EVENT), ListGuests=("listGuests", NEW_EVENT),
+                                          AddGuest=("addGuest", NEW_EVENT)),
+                                   "400", "415", "422"),
                         body=_body(EVENT_CREATE.name), tag="events", op_id="createEvent"),
         },
         "/api/events/{id}": {
@@ -310,7 +324,10 @@ def _paths() -> dict[str, Any]:
                                   "422"),
                        params=FILTERS + PAGING, tag="guests", op_id="listGuests"),
             "post": _op("Add a guest (admin, editor)",
-                        _responses(_ok("201", "The new guest.", _ref("Guest")), "400", "403", "409", "415", "422"),
+                        _responses(_links(_ok("201", "The new guest.", _ref("Guest")),
+                                          GetGuest=("getGuest", NEW_GUEST), UpdateGuest=("updateGuest", NEW_GUEST),
+                                          RemoveGuest=("removeGuest", NEW_GUEST)),
+                                   "400", "403", "409", "415", "422"),
                         body=_body(GUEST_CREATE.name), tag="guests", op_id="addGuest"),
         },
         "/api/events/{id}/guests/{guest_id}": {
