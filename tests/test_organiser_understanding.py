@@ -165,3 +165,24 @@ def test_a_write_read_from_loose_words_is_restated_and_done_only_on_yes(phone_fa
     assert "Dana" in question and "?" in question
     dana.tap("confirm:no", "No")
     assert _guest_names(runtime) == []  # a typo'd verb never adds on its own
+
+
+@pytest.mark.parametrize("text,name,role", [
+    ("תעשה את Maya admin", "Maya", "admin"), ("תעשי את דנה מנהלת", "דנה", "admin"),
+])
+def test_making_someone_a_role_in_hebrew_changes_the_role_and_asks(text, name, role):
+    r = read(text)
+    assert r.command == C.ChangeRole(C.Ref(name), role) and not r.sure
+
+
+@pytest.mark.parametrize("text,question,options", [
+    ("ask guests: meat or fish?", "meat or fish?", ("meat", "fish")),
+    ("שאל את האורחים: בשר או דג?", "בשר או דג?", ("בשר", "דג")),
+    ("ask Meal? meat / fish", "Meal?", ("meat", "fish")),
+])
+def test_a_question_that_names_its_choices_is_asked_with_them(text, question, options):
+    assert cmd(text) == C.Ask(question, options)
+
+
+def test_a_question_without_choices_still_asks_for_them():
+    assert isinstance(cmd("ask will you need a ride?"), C.ParseError)

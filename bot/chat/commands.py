@@ -1061,6 +1061,12 @@ def _parse_ask(inp: _Input) -> Ask:
         question, rest = text, ""
     options = [o.strip() for o in re.split(r"\s*[/|,،]\s*|\s+or\s+|\s+או\s+", rest) if o.strip()] if rest else []
     options += lines
+    if not options and question:
+        # "ask meat or fish?": a question that names its choices is its own options.
+        named = [o.strip() for o in re.split(r"\s*/\s*|\s+or\s+|\s+או\s+",
+                                             question.rstrip("?؟ ").strip()) if o.strip()]
+        if len(named) >= 2 and all(len(o) <= 24 for o in named):
+            options = named
     if not question and options:
         raise _Fail(_("What is the question? Try: {usage}", usage=_t(usage)))
     if not question:

@@ -1209,7 +1209,7 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
                             "list team", "רשימת מנהלים", "show me the team")):
         return Reading(C.ListMembers())
     if role and (wset & {"change", "promote", "downgrade", "make", "give", "set", "תשנה", "תן", "תני", "תהיה",
-                         "תוריד", "תהפוך", "שנה"} or team):
+                         "תוריד", "תהפוך", "תהפכי", "שנה", "תעשה", "תעשי", "עשה"} or team):
         ref = _role_ref(line, words, region)
         if ref:
             return Reading(C.ChangeRole(ref=ref, role=role), sure=False)
@@ -1466,6 +1466,7 @@ def _role_ref(line, words, region) -> C.Ref | None:
             r"(?:תן|תני)\s+ל(.+?)\s+הרשא",
             r"תוריד את ההרשאות של\s+(.+?)\s+ל",
             r"^(\S+)\s+תהיה",
+            r"(?:תעשה|תעשי|עשה|תהפוך|תהפכי)\s+(?:את\s+)?(.+?)\s+(?:ל-?)?\S+\s*$",   # "תעשה את מאיה מנהלת"
             ]
     for p in pats:
         m = re.search(p, line, re.I)
