@@ -186,3 +186,14 @@ def test_a_question_that_names_its_choices_is_asked_with_them(text, question, op
 
 def test_a_question_without_choices_still_asks_for_them():
     assert isinstance(cmd("ask will you need a ride?"), C.ParseError)
+
+
+@pytest.mark.parametrize("text", ["תשלח לאורחים הודעה יום לפני האירוע", "send the guests a message the day before"])
+def test_asking_for_a_message_the_day_before_turns_on_the_day_before_kit_not_a_broadcast(text):
+    r = read(text)
+    assert r.command == C.DayBefore(on=True) and not r.sure
+
+
+def test_a_broadcast_whose_words_mention_the_day_before_stays_a_broadcast():
+    assert cmd("broadcast: we send a message the day before with the address") == \
+        C.Broadcast("we send a message the day before with the address", None, None)

@@ -1936,7 +1936,9 @@ def _settings_rule(line, low, words, wset, region, today) -> Reading | None:
         if _has(low, "לא צריך", "don't need", "no need", "אל תשלח", "don't send", "dont send", "לא לשלוח") or (
                 wset & _OFF_WORDS):
             return Reading(C.DayBefore(on=False), sure=False)
-        if wset & _ON_WORDS or _has(low, "turn on", "back on", "כן לשלוח", "תשלח את ההודעה"):
+        if wset & _ON_WORDS or _has(low, "turn on", "back on", "כן לשלוח", "תשלח את ההודעה") or (
+                messages and ":" not in line and _has(low, "הודעה יום לפני", "הודעה ביום שלפני", "message the day before",
+                                  "message a day before", "message on the day before")):
             return Reading(C.DayBefore(on=True), sure=False)
         return None
     # --- Shabbat ("לא לשלוח בשבת", "we keep shabbat", "אפשר לשלוח גם בשבת")
