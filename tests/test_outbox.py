@@ -2,17 +2,18 @@
 from __future__ import annotations
 
 import logging
+import socket
 import threading
 import time
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import update
 
 from bot.services import outbox as service_outbox
 from bot.worker import drain
 from bot.worker import sender as outbox
-from bot.whatsapp.client import template_payload, text_payload
+from bot.whatsapp.client import CloudAPIClient, template_payload, text_payload
 from storage.models import Event, Guest, InvitationState, Message, MessageStatus, utcnow
 
 PHONE = "+972541234567"
@@ -407,3 +408,32 @@ def test_messages_to_one_person_arrive_in_the_order_they_were_queued(runtime, fa
             service_outbox.enqueue(session, phone=PHONE, message=service_outbox.text(f"message {n}"), kind="reply")
     drain(runtime, concurrency=8)
     assert [m.text for m in fake_graph.sent_to(PHONE)] == [f"message {n}" for n in range(6)]
+
+
+def test_a_send_that_times_out_or_cannot_connect_is_retried_later(runtime, fake_graph):
+    """The asynchronous sender's own failures (Meta too slow to answer, nobody listening)
+    are transient: the row goes back to the queue with a backoff and the reason, unsent."""
+    original = runtime.transport
+    try:
+        fake_graph.window_enforced = False
+        fake_graph.latency = 1.0
+        runtime.transport = fake_graph.make_client(timeout=(1, 0.2))
+        slow = queue(runtime, phone="+972541230001", text="slow")
+        stats = outbox.drain_outbox(runtime)
+        assert (stats.sent, stats.retried) == (0, 1)
+        waiting = row(runtime, slow)
+        assert waiting.status == MessageStatus.queued and waiting.next_attempt_at > utcnow()
+        assert waiting.error_text == "WhatsApp did not answer in time"
+
+        with socket.socket() as probe:  # a port nobody listens on
+            probe.bind(("127.0.0.1", 0))
+            closed = f"http://127.0.0.1:{probe.getsockname()[1]}"
+        runtime.transport = CloudAPIClient(closed, "v20.0", "1234567890", "token", timeout=(1, 1))
+        unreachable = queue(runtime, phone="+972541230002", text="nobody there")
+        stats = outbox.drain_outbox(runtime)
+        assert (stats.sent, stats.retried) == (0, 1)
+        assert row(runtime, unreachable).status == MessageStatus.queued
+    finally:
+        if runtime.transport is not original:
+            runtime.transport.close()
+        runtime.transport = original
