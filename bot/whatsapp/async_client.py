@@ -26,12 +26,11 @@ from urllib.request import getproxies, proxy_bypass
 
 import aiohttp
 
-from bot.whatsapp.client import (CloudAPIClient, GraphTimeout, WhatsAppError, error_from_response,
-                                 mask_recipient, message_id_of, payload_recipient)
+from bot.whatsapp.client import (ASSUMED_LATENCY, CloudAPIClient, GraphTimeout, WhatsAppError,
+                                 error_from_response, mask_recipient, message_id_of, payload_recipient)
 
 log = logging.getLogger("bot.whatsapp")
 
-ASSUMED_LATENCY = 0.25  # a Cloud API send from far away, until sends say otherwise
 LATENCY_WEIGHT = 0.05   # of each new round trip in the moving average
 
 

@@ -38,6 +38,9 @@ from bot.text.i18n import N_
 
 log = logging.getLogger("bot.whatsapp")
 
+# A Cloud API send from far away takes up to this long: the sends in flight must cover it
+# (the worker's window, until the asynchronous sender has measured the real round trip).
+ASSUMED_LATENCY = 0.25
 MAX_MEDIA_BYTES = 100 * 1024 * 1024  # Meta's largest media file (documents)
 MEDIA_DEADLINE_SECONDS = 60.0        # a whole download, however slowly the bytes trickle in
 

@@ -35,6 +35,8 @@ from bot.whatsapp.client import reason_for
 log = logging.getLogger("bot.delivery")
 
 INVITATION_KIND = "invitation"
+# 131049: Meta held a marketing message back for this user (its per-user limit); one more
+# try a day later often gets through (here for a failed status, in the worker for a refused send).
 ENGAGEMENT_LIMIT = 131049
 ENGAGEMENT_RETRY = timedelta(hours=24)
 EARLY_STATUS_MAX_AGE = timedelta(days=1)

@@ -35,7 +35,7 @@ from bot.text import guest_replies, i18n
 from bot.text.hours import event_quiet, quiet_end
 from bot.whatsapp import statuses
 from bot.whatsapp.async_client import AsyncSender
-from bot.whatsapp.client import AccessTokenExpired, CloudAPIClient, WhatsAppError, mask_recipient
+from bot.whatsapp.client import ASSUMED_LATENCY, AccessTokenExpired, CloudAPIClient, WhatsAppError, mask_recipient
 from bot.whatsapp.render import NotRenderable, render
 from bot.worker.clock import tick as clock_tick
 from bot.worker.charts import run_chart
@@ -77,8 +77,6 @@ ACCESS_DENIED_MESSAGE = (
 )
 
 
-# A Cloud API send from far away takes up to this long; the sends in flight must cover it.
-ASSUMED_LATENCY = 0.25
 MAX_SEND_THREADS = 400
 MAX_IN_FLIGHT = 1000  # requests the asynchronous sender may have open at once
 # Claimed rows waiting for their slot beyond those in flight (seconds' worth of sends): enough
@@ -434,12 +432,6 @@ def _addresses(session: Session, rows) -> dict:
     return {user_id: (phone, None if phone else wa_user_id) for user_id, phone, wa_user_id in found}
 
 
-# 131049: Meta held a marketing message back for this user (its per-user limit); one more
-# try a day later often gets through.
-ENGAGEMENT_LIMIT = 131049
-ENGAGEMENT_RETRY = timedelta(hours=24)
-
-
 
 def _quiet_ends(session: Session, rows, quiet_hours: str | None, now: datetime) -> dict:
     """message id → when the quiet of its event ends, for the rows that must wait: the
@@ -585,7 +577,7 @@ def _outcome_of(row: Claimed, exc: Exception, rendered, limiter: RateLimiter | N
             return Result(row, "retry", error=exc)
         if exc.fallback_to_template and rendered.fallback:
             return Result(row, "fallback", error=exc, fallback=rendered.fallback)
-        if exc.code == ENGAGEMENT_LIMIT and row.attempts <= 1:
+        if exc.code == statuses.ENGAGEMENT_LIMIT and row.attempts <= 1:
             return Result(row, "later", error=exc)  # Meta's marketing limit: tomorrow, once
         return Result(row, "failed", error=exc)
     # A bug or an unexpected transport failure: retry later, loudly.
@@ -684,7 +676,7 @@ def _outcome_values(result: Result, stats: WorkerStats, now: datetime, max_attem
         stats.fell_back += 1
         log.info("%s to %s is outside the 24-hour window: queued its template instead", row.kind, row.shown)
     elif outcome == "later":
-        values.update(status=MessageStatus.queued, next_attempt_at=now + ENGAGEMENT_RETRY,
+        values.update(status=MessageStatus.queued, next_attempt_at=now + statuses.ENGAGEMENT_RETRY,
                       error_code=getattr(error, "code", None),
                       error_text=f"{_reason(error)}: trying again in 24 hours"[:500])
         stats.retried += 1
