@@ -96,7 +96,7 @@ def test_bad_questions_are_refused_and_nothing_is_sent(phone_factory, runtime):
     assert "Two options are the same" in dana.send("ask Meal? fish / Fish")
     assert dana.last_buttons == []
     with runtime.transaction() as s:
-        assert s.scalar(select(Event.questions)) in (None, [])
+        assert s.scalar(select(Event.questions)) is None
     avi = phone_factory(AVI, "Avi")
     assert avi.received == []
 
