@@ -73,6 +73,7 @@ def create_app(settings: Settings | None = None, *, on_message: Conversation | N
     api_routes.register(app)
     guest_page.register(app)
     register_cli(app, create_app)
+    app.wsgi_app = webhook.FastLane(app.wsgi_app, runtime)
 
     if not settings.uses_whatsapp:
         log.info("No WhatsApp credentials: outgoing messages go to the console transport")

@@ -209,3 +209,19 @@ def test_someone_elses_event_and_a_random_id_cost_the_same_single_query(runtime)
         assert len(shapes[0]) == 1 and shapes[0] == shapes[1]
     finally:
         sa_event.remove(runtime.engine, "before_cursor_execute", count)
+
+
+def test_a_delivery_the_database_cannot_take_gets_a_json_503_and_is_stored_when_meta_delivers_it_again(
+        app_with, client, runtime):
+    payload = webhooks.text_message(PHONE, "yes, we are 3")
+    down = app_with(database_url="postgresql+psycopg://postgres@127.0.0.1:9/gone")  # nothing listens there
+
+    response = post(down.test_client(), payload)
+
+    assert response.status_code == 503
+    assert response.get_json()["error"]["code"] == "unavailable"
+    assert stored(runtime) == []
+    # Meta tries again once the database is back: the same delivery is stored, once.
+    assert post(client, payload).status_code == 200
+    assert post(client, payload).status_code == 200
+    assert [m.body for m in stored(runtime)] == ["yes, we are 3"]
