@@ -405,3 +405,50 @@ def test_doubt_about_someone_else_leaves_the_writers_yes_asked_back(text):
 ])
 def test_short_blessings_day_greetings_and_answers_later(text, intent):
     assert understand(text).intent == intent
+
+
+@pytest.mark.parametrize("text", ["ערב טוב, מדברת אסתר", "Здравствуйте, это Лена, мама Даниэля", "בוקר טוב לכולם ☀️",
+                                  "מה נשמע משפחה?", "مساء الخير يا جماعة", "שלום רב לכבוד משפחת אזולאי"])
+def test_a_greeting_with_who_writes_is_a_greeting(text):
+    assert understand(text).intent == "greeting"
+
+
+@pytest.mark.parametrize("text, intent", [("לא מעוניין לקבל הודעות", "stop"), ("בלי תזכורות בבקשה", "stop"),
+                                          ("Please add me back to the updates, I unsubscribed by mistake", "start"),
+                                          ("תחדשו לי את ההודעות", "start")])
+def test_wanting_messages_negated_is_an_opt_out(text, intent):
+    assert understand(text).intent == intent
+
+
+@pytest.mark.parametrize("text, total", [("נגיע 3 ונשמח אם תשמרו לנו מקום ליד סבתא", 3),
+                                         ("נגיע אנחנו 3 ושואלים אם יש הסעה מבאר שבע", 3),
+                                         ("yes, 2 of us, let me know if we should bring anything", 2)])
+def test_if_meaning_whether_is_no_condition(text, total):
+    u = understand(text)
+    assert (u.answer, u.total) == ("yes", total)
+
+
+@pytest.mark.parametrize("text, answer, total", [
+    ("אני לא ואשתי כן", "yes", 1), ("אני אגיע, ההורים שלי לא יוכלו בגלל הבריאות של אבא", "yes", 1),
+    ("נגיע בעזרת השם. שניים מבוגרים ושלושה ילדים קטנים", "yes", 5), ("yes we will come with the kids, 2 big 2 small", "yes", 4),
+    ("Coming solo", "yes", 1), ("Going! +1", "yes", 2), ("نعم سنحضر، شخصان بالغان وطفل", "yes", 3),
+    ("אני ועוד חבר מהצבא", None, 2), ("two grown ups and one kiddo", None, 3)])
+def test_who_comes_is_counted_as_written(text, answer, total):
+    u = understand(text)
+    assert (u.answer, u.total) == (answer, total)
+
+
+@pytest.mark.parametrize("text", ["איזה מרגש!!! שמחה בשבילכם כל כך, מגיע לכם כל הטוב שבעולם ❤️",
+                                  "מזל טוב ענק! אני זוכרת אותך ילדה קטנה בגן ועכשיו את כלה, איזה התרגשות, אמא שלך בטח בעננים",
+                                  "is it a fancy dress thing or can my husband come in jeans lol"])
+def test_warm_words_and_questions_are_no_answer(text):
+    assert understand(text).answer is None
+
+
+@pytest.mark.parametrize("text, answer", [("I'll come after work, might be a bit late", "yes"),
+                                          ("נגיע לחופה, לא בטוח שנישאר לריקודים", "yes"),
+                                          ("נעשה מאמץ להגיע", "maybe"), ("בעזרת השם", "maybe"),
+                                          ("לא נגיא סורי", "no"), ("סבתא לא מרגישה טוב אז לא נבוא", "no"),
+                                          ("we cant unfortunatly, wishing you all the best", "no")])
+def test_the_answer_is_what_the_writer_commits_to(text, answer):
+    assert understand(text).answer == answer

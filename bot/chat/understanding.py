@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from storage.models import MAX_PARTY_SIZE
 
@@ -143,20 +143,20 @@ def _add(tag: str, words: list[str] | str, value: int | None = None) -> None:
 
 _add("YES", _words(
     "yes y yeah yea yep yup ya yas yess yesss yse ys sure definitely absolutely certainly gladly happily "
-    "yay yesyes si oui ja confirm confirmed rsvp accepted accept course totally",
+    "yay yesyes si oui ja confirm confirmed rsvp accepted accept course totally ken",
     "כן כו כנ בטח ברור בשמחה בטוח כמובן ודאי וודאי בוודאי בודאי מאשר מאשרת מאשרים אישור אישרתי לאשר פיקס "
     "תרשמו תרשום תרשמי רשמו",
     "نعم اكيد بالتاكيد طبعا اجل ايوه ايوا اه موافق موافقون",
     "да конечно обязательно ага угу"))
 _add("COME", _words(
-    "coming come attend attending attendance join joining there go",
-    "מגיע מגיעה מגיעים מגיעות נגיע אגיע להגיע באים בא באה נבוא אבוא לבוא תגיע יגיע יגיעו יבוא יבואו "
+    "coming come attend attending attendance join joining there go going arrive arriving",
+    "מגיע מגיעה מגיעים מגיעות נגיע אגיע להגיע באים בא באה נבוא אבוא לבוא תגיע יגיע יגיעו יבוא יבואו נגיא אגיא מגיא "
     "נשתתף אשתתף מצטרף מצטרפת מצטרפים נצטרף נקפוץ אקפוץ קופצים הגעה אהיה תהיה מתאים מתאימ יוצא יסתדר מסתדר נצליח אצליח רלוונטי "
     "יכולים יכולה יצטרף תצטרף יצטרפו",
     "موجودين موجود موجوده سنحضر ساحضر سناتي سااتي نحضر احضر الحضور حضور جايين جاي جاية منيجي نيجي بنيجي ناتي اجي بجي نجي منجي ييجوا ييجو ييجي يجي تيجي تيجو تيجوا يحضر يحضروا تحضر",
     "придем приду придет прийти будем буду будет получится сможем смогу сможет придут"))
-_add("STAY", _words("stay", "להישאר לישון", "نبقى ابقى", "остаться остаемся задержаться"))
-_add("ABLE", _words("can able could", "יכול יכולה יכולים נוכל אוכל יוכל תוכל",
+_add("STAY", _words("stay", "להישאר לישון נישאר אשאר", "نبقى ابقى", "остаться остаемся задержаться"))
+_add("ABLE", _words("can able could", "יכול יכולה יכולים נוכל אוכל יוכל תוכל יוכלו תוכלו יכלו",
                     "نستطيع استطيع نقدر اقدر بقدر بنقدر منقدر قادر قادره قادرين",
                     "могу можем"))
 _add("NEG", _words("not never no unable", "לא אינני איננו אין", "لا لن ما مش مو", "не нет"))
@@ -164,7 +164,7 @@ _add("NOWORD", _words("n nope nah negative", "שלילי כא", "", ""))
 _add("NOVERB", _words("decline declines declined declining cancel canceling cancelling skip",
                       "נבצר מבטל מבטלת מבטלים לבטל לוותר", "", ""))
 _add("SORRY", _words("sorry unfortunately sadly regretfully regret regrets afraid bummer",
-                     "לצערנו לצערי מצטער מצטערת מצטערים מבאס באסה סליחה סליחה", "للاسف اسف اسفه اعتذر نعتذر اعذرونا اعذروني سامحونا سامحوني معلش",
+                     "לצערנו לצערי מצטער מצטערת מצטערים מבאס באסה סליחה סורי סוררי", "للاسف اسف اسفه اعتذر نعتذر اعذرونا اعذروني سامحونا سامحوني معلش",
                      "сожалению увы извините простите"))
 _add("AWAY", _words("abroad overseas away traveling travelling vacation", "בחול במילואימ בחוצ", "بالخارج برا", "заграницей"))
 _add("MAYBE", _words("maybe perhaps possibly probably prob probs prolly try trying likely unlikely doubt doubtful might tentatively tentative hopefully",
@@ -177,24 +177,25 @@ _add("POLITE", _words(
     "ok okay okey okie k kk noted got it cool nice perfect great good wonderful amazing awesome super lovely "
     "much very lots many so you for the invite invitation please pls dear well oh ah love happy a",
     "אוקי אוקיי בסדר סבבה מעולה יופי מצוין מצויין קיבלתי קיבלנו התקבל אחלה רבה רבות על ההזמנה הזמנה יקרה "
-    "יקר יקרים בבקשה נא וואלה יאללה אחי נו פשוט ברכה",
-    "جزيلا حسنا ممتاز تمام اوكي جميل رائع على الدعوة عفوا والله",
+    "יקר יקרים בבקשה נא וואלה יאללה אחי נו פשוט ברכה כולם לכולם לכמ לכנ אליכמ לכבוד",
+    "جزيلا حسنا ممتاز تمام اوكي جميل رائع على الدعوة عفوا والله جماعه يا",
     "большое ок окей хорошо отлично понятно ладно супер класс за приглашение"))
 _add("BLESS", _words(
     "mazal mazel tov congrats congratulations mazaltov",
     "מזל טוב מזלט מזט בשעה טובה בשמחות במזל שיהיה המון מרגש איזה כיף לזוג המאושר לבר לבת המצווה מצווה "
-    "ברכות בהצלחה אמן אצלכם חמות",
-    "مبروك الف الله يتمم خير سلفا يبارك فيك فيكم عقبال عندكم",
+    "ברכות בהצלחה אמן אצלכם חמות מוצלחת מוצלח",
+    "مبروك الف الله يتمم خير سلفا يبارك فيك فيكم عقبال عندكم عنا عندنا",
     "поздравляем поздравляю мазл тов молодых молодым молодоженов молодоженам"))
 _add("GREET", _words(
     "hi hello hey hiya howdy help menu shalom everyone morning evening",
     "שלום הי הלו אהלן הולה היוש הייוש עזרה בוקר ערב שבוע נשמע קורה המצב רב",
     "مرحبا اهلا اهلين السلام سلام عليكم مساعده مساعدة هلا هاي",
     "привет приветик приветики хай здрасте здравствуйте здравствуй помощь помогите добрый день вечер утро"))
+_add("INTRO", _words("its", "מדבר מדברת מדברים כאן", "معك معكم", "это"))
 _add("SELF1", _words("i me myself", "אני אותי", "انا", "я"))
-_add("WE", _words("we us", "אנחנו אנו אותנו מאיתנו איתנו", "نحن نحنا عددنا احنا", "мы нас"))
+_add("WE", _words("we us anachnu anahnu", "אנחנו אנו אותנו מאיתנו איתנו", "نحن نحنا عددنا احنا", "мы нас"))
 _add("OTHER", _words(
-    "wife husband hubby wifey mrs missus spouse bf gf girlfriend boyfriend partner fiance fiancee son daughter mother father mom dad mum "
+    "wife husband hubby wifey mrs missus spouse bf gf girlfriend boyfriend partner fiance fiancee fiancé fiancée son daughter mother father mom dad mum "
     "grandma grandpa friend sister brother",
     "אשתי אישתי אישה בעלי הבעל האישה החבר החברה חבר חברה בנזוג בתזוג הבן הבת בני בתי אמא אבא סבא סבתא אמי אבי אחותי",
     "زوجتي زوجي مرتي جوزي ابني بنتي امي ابي اختي اخوي اخي", "жена женой мужем муж сын дочь мама папа женою подругой другом подруга друг мамой папой сестрой братом "
@@ -202,19 +203,19 @@ _add("OTHER", _words(
 _add("OTHER", _words("parents grandparents", "ההורים הורים הסבים סבים", "اهلي", "родителями родители"), 2)
 _add("OTHERS", _words("friends others", "חברים החברים חברות החברות", "اصحابي اصدقائي", "друзьями друзья"))
 _add("OTHERS", _words("family", "המשפחה משפחה", "العائله", "семьей"))
-_add("KID", _words("kid child baby toddler infant", "ילד ילדה תינוק תינוקת קטן קטנה", "طفل ولد", "ребенок ребенком"), 1)
+_add("KID", _words("kid child baby toddler infant kiddo", "ילד ילדה תינוק תינוקת קטן קטנה", "طفل ولد", "ребенок ребенком"), 1)
 _add("KID", _words("twins", "תאומים תאומות", "التوام توام طفلين ولدين بنتين", "близнецы близнецами двойняшки двойняшками"), 2)
-_add("KIDS", _words("kids children babies girls boys sons daughters", "ילדים הילדים ילדימ בנים הבנים בנות הבנות קטנים קטנות",
+_add("KIDS", _words("kids children babies girls boys sons daughters kiddos littles small little", "ילדים הילדים ילדימ בנים הבנים בנות הבנות קטנים קטנות",
                     "اولاد الاولاد اطفال الاطفال صغار ولاد ولادي ولادنا اولادي اولادنا اطفالي اطفالنا", "детьми дети детей"))
-_add("ADULT", _words("adults adult grownups", "מבוגרים מבוגרות מבוגר גדולים גדולות", "كبار", "взрослых взрослые взрослый"))
+_add("ADULT", _words("adults adult grownups grownup big bigs", "מבוגרים מבוגרות מבוגר גדולים גדולות", "كبار بالغ بالغين بالغان راشدين", "взрослых взрослые взрослый"))
 _add("PEOPLE", _words("people persons person guests pax ppl", "אנשים איש נפשות מוזמנים אורחים",
                       "اشخاص شخص افراد", "человек человека гостей"))
 _add("PLUS", _words("plus", "ועוד פלוס", "", ""))
 _add("AND", _words("and with", "עם ו", "مع و", "и с со"))
 _add("WITHOUT", _words("without except", "בלי חוצ", "بدون ماعدا عدا", "без кроме"))
-_add("JUST", _words("just only alone solo", "רק לבד", "فقط لوحدي لحالي وحدي", "только один одна"))
+_add("JUST", _words("just only alone solo", "רק לבד לבדי", "فقط لوحدي لحالي وحدي", "только один одна"))
 _add("CUE", _words(
-    "are am be will is of total all in x including so there the be going to then a an too also back "
+    "are am be will is of total all in x including so there the be to then a an too also back "
     "for able would love to actually update correction my our",
     "נהיה סהכ סה בסך הכל בעצמ בסופ עדכונ אז של גם שם יחד ביחד תרשמו כל ל שלי שלנו שלה שלו",
     "سنكون بنكون نكون سيحضر المجموع معا صرنا بدل", "будет всего вместе"))
@@ -242,7 +243,7 @@ _NUMBERS = {
     "עשרה": 10, "עשר": 10,
     "واحد": 1, "واحده": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "ثلاثه": 3, "ثلاث": 3,
     "اربعه": 4, "اربع": 4, "خمسه": 5, "خمس": 5, "سته": 6, "ست": 6, "سبعه": 7, "سبع": 7, "ثمانيه": 8,
-    "ثماني": 8, "تسعه": 9, "تسع": 9, "عشره": 10, "عشر": 10, "شخصين": 2,
+    "ثماني": 8, "تسعه": 9, "تسع": 9, "عشره": 10, "عشر": 10, "شخصين": 2, "شخصان": 2,
     "اتنين": 2, "تنين": 2, "تلاته": 3, "تلات": 3, "تلاتة": 3,
     "ноль": 0, "два": 2, "две": 2, "двое": 2, "три": 3, "трое": 3, "четыре": 4,
     "четверо": 4, "пять": 5, "пятеро": 5, "шесть": 6, "шестеро": 6, "семь": 7, "семеро": 7, "восемь": 8,
@@ -289,8 +290,13 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
      r"|(?:(?<=אני )|(?<=אנחנו )|(?<=אהיה )|(?<=נהיה ))(?:ב|באמצע )(?:חתונה|חתונת|אירוע|ברית|לוויה|טיסה|משמרת|חופשה|נופש)\S*"
      r"|\S+ (?:אחר|אחרת|נוספ|נוספת) באותו (?:ערב|יומ|זמנ|תאריכ)|באותו (?:ערב|יומ|תאריכ|שבוע|סופ שבוע)|בחוצ לארצ|out of (?:town|the country)"
      r"|за границей|в отъезде|в командировке|في السفر|مسافر|مسافره|مسافرين|(?:مناسبه|عرس|حفله) (?:تانيه|ثانيه|اخرى|تاني)", "AWAYX"),
-    (r"this time|הפעמ|هالمره|в этот раз", "CUEX"),
-    (r"ברוכימ הבאימ|welcome to the world|(?:the|happy|lovely|beautiful|gorgeous|new|cute) couple|newlyweds"
+    (r"might (?:be |arrive |come |get there )?(?:a bit |a little |slightly )?late|might (?:have to )?leave early"
+     r"|this time|הפעמ|هالمره|в этот раз|a (?:little|bit)(?: bit)?|going to(?= (?:be|have|check|see|try|let|ask|need))", "CUEX"),
+    (r"(?:our |the )?(?:little|small) one", "KIDX"),
+    (r"grown[- ]?ups", "ADULTX"),
+    (r"(?:wishing|wish) you (?:all the best|the best|lots of|a lot of|much|happiness|joy|mazal tov)|all the best|best wishes", "BLESSX"),
+    (r"(?:שמח|שמחה|שמחימ|שמחות) (?:כל ככ |מאוד |מאד )?(?:בשבילכמ|בשבילכ|בשבילכנ|בשבילה|בשבילו|בשבילמ|בשמחתכמ)|so happy for (?:you|both|the)"
+     r"|ברוכימ הבאימ|welcome to the world|(?:the|happy|lovely|beautiful|gorgeous|new|cute) couple|newlyweds"
      r"|يعطيك(?:م)? العافيه", "BLESSX"),
     (r"(?:only|just) (?:for|to) the (?:ceremony|reception|party|chuppah|dancing)"
      r"|רק ל(?:קבלת הפנימ|קבלת פנימ|חופה|טקס|ריקודימ|מסיבה)", "COMEX"),
@@ -298,7 +304,8 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
      r"|אהיה שם|(?:ب|س)?نكون هناك|اكون هناك|אני שמ(?=\s*(?:$|[,.!]))|(?:אנחנו|אני) בפנימ|נתראה|ניפגש|נפגש|с удовольствием|بكل سرور|make it|would love to|love to come|happy to come|will attend"
      r"|(?:we|i) will(?=\s*(?:$|[,.!;]))|pop (?:by|in|over)|drop (?:by|in)|stop by|נהיה(?=\s*[,.!;]|\s*$)|נשמח|אשמח|שמחים|שמחה", "COMEX"),
     (r"none of us|no one|nobody|neither(?: of us)?|אף אחד(?: מאיתנו| מאתנו)?|אף אחת(?: מאיתנו| מאתנו)?|никто(?: из нас)?|ولا واحد|ولا حدا", "NOBODYX"),
-    (r"יש מצב(?! ל)", "MAYBEX"),
+    (r"יש מצב(?! ל)|(?:נעשה|אעשה|נעשי) (?:כל )?(?:מאמצ|ניסיונ)", "MAYBEX"),
+    (r"(?:נהיה|נשמח להיות|אהיה) (?:איתכמ )?ב?(?:שמחתכמ|שמחה שלכמ|שמחתכנ)", "COMEX"),
     (r"(?:the )?(\d+|two|three|four|five|six) of us", r"\1 PEOPLE"),
     (r"both of us|us both|the two of us|just us two|just the two of us", "SELFNUMTWOX"),
     (r"family of|party of|משפחה של|family", "FAMX"),
@@ -309,6 +316,8 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     (r"good morning|good evening|good afternoon|בוקר טוב|ערב טוב|יומ טוב|לילה טוב|צהריימ טובימ|שבוע טוב|שלום רב|מה נשמע|מה קורה|מה המצב|מה שלומכם|السلام عليكم"
      r"|добрый день|добрый вечер|доброе утро|hey there|hello there|hi there|what(?: i)?s up|wassup|whats new|(?:مسا|مساء|صباح) (?:ال)?خير|صباحو|مساو", "GREETX"),
     (r"מזל טוב|mazal tov|mazel tov|בשעה טובה|מזל ט|שיהיה במזל|שיהיה בשעה טובה|الف مبروك|الله يتمم على خير", "BLESSX"),
+    (r"(?:this|it) is(?= [^\W\d_]+(?: [^\W\d_]+)?$)|זה (?=[^\W\d_]+$)|זאת (?=[^\W\d_]+$)", "INTROX"),
+    (r"מגיע\S* ל(?:כמ|כנ|כ|ה|ו|המ)(?= (?:כל|רק|את|המונ|הרבה))", "BLESSX"),
     (r"thank you|תודה רבה|شكرا جزيلا|الف شكر|спасибо большое|большое спасибо", "THANKSX"),
 ]]
 
@@ -318,7 +327,7 @@ _TAG_OF_PHRASE = {
     "PEOPLE": ("PEOPLE", None), "SELFNUMTWOX": ("SELFNUM", 2), "FAMX": ("FAM", None),
     "PARTNERX": ("PARTNER", 1), "ONEX": ("OTHER", 1), "TWOX": ("OTHER", 2), "GREETX": ("GREET", None),
     "BLESSX": ("BLESS", None), "THANKSX": ("THANKS", None),
-    "AWAYX": ("AWAY", None), "CUEX": ("CUE", None), "MAYBEX": ("MAYBE", None),
+    "AWAYX": ("AWAY", None), "INTROX": ("INTRO", None), "KIDX": ("KID", 1), "ADULTX": ("ADULT", None), "CUEX": ("CUE", None), "MAYBEX": ("MAYBE", None),
 }
 
 _PREFIXES = "והבלכמש"
@@ -359,7 +368,7 @@ def _lookup(word: str) -> tuple[str, int | None] | None:
 # "מגיעםם", "נגעי", "attnding"), SymSpell-style: every word and every word less one letter,
 # indexed by its deletions. Only the words that carry an answer, long enough not to collide.
 _FUZZY_WORDS = _words(
-    "coming attending attend definitely absolutely confirmed confirm",
+    "coming attending attend definitely absolutely confirmed confirm unfortunately",
     "מגיע מגיעה מגיעים מגיעות נגיע אגיע להגיע באים נבוא אבוא לבוא נשתתף אשתתף מאשר מאשרת מאשרים בשמחה "
     "בטוח ברור בוודאי מצטרפים",
     "سنحضر موجودين", "придем приду придём будем конечно")
@@ -428,10 +437,11 @@ def _rx(*patterns: str) -> re.Pattern:
 
 _START = _rx(r"^(?:start|resume|unstop|opt in|התחל|חידוש|ابدا|ابدءوا|استئناف|старт|начать|возобновить)(?:\W|$)",
              r"(?<!un)subscribe me|updates again|messages again|start again|get updates|תחזירו אותי|להחזיר אותי|לקבל שוב"
-             r"|לקבל עדכונים|לקבל הודעות|שוב לקבל|add me back|sign me up again|(?:תחזירו|החזירו|להחזיר|תפעילו) (?:לי )?(?:את )?ה?הודעות|הרשמה מחדש|בטלו את ההסרה|לבטל את ההסרה|хочу (?:снова |опять )?получать|подписаться снова|(?:תכניסו|הכניסו|תוסיפו|הוסיפו|תחזירו) אותי (?:שוב |בחזרה |מחדש )?ל?(?:ה?רשימה|ה?רשימת|ה?תפוצה)|(?:ارجعوا|رجعوا|رجعو|ارجعو) (?:ابعتولي|ابعتوا|ابعتو)|подпишите (?:меня )?(?:обратно|снова)|снова подпишите|верните меня|رجعوني|ارجعوني|رجعوا (?:رقمي|اسمي)")
+             r"|לקבל עדכונים|לקבל הודעות|שוב לקבל|add me back|(?:תחדשו|לחדש|חדשו) (?:לי )?(?:את )?ה?(?:הודעות|עדכונים)|sign me up again|(?:תחזירו|החזירו|להחזיר|תפעילו) (?:לי )?(?:את )?ה?הודעות|הרשמה מחדש|בטלו את ההסרה|לבטל את ההסרה|хочу (?:снова |опять )?получать|подписаться снова|(?:תכניסו|הכניסו|תוסיפו|הוסיפו|תחזירו) אותי (?:שוב |בחזרה |מחדש )?ל?(?:ה?רשימה|ה?רשימת|ה?תפוצה)|(?:ارجعوا|رجعوا|رجعو|ارجعو) (?:ابعتولي|ابعتوا|ابعتو)|подпишите (?:меня )?(?:обратно|снова)|снова подпишите|верните меня|رجعوني|ارجعوني|رجعوا (?:رقمي|اسمي)")
 _STOP = _rx(r"^(?:stop|stopp|unsubscribe|remove|הסר|עצור|הסרה|די|توقف|اوقف|توقفوا|ايقاف|стоп|хватит|отписаться)(?:\W|$)",
             r"unsubscribe|remove me|opt out|optout|stop (?:messag|text|send|writ)|do not send|no more messages"
             r"|הסירו|תסירו|להסיר|הסר אותי|תמחקו אותי|למחוק אותי|תפסיקו|הפסיקו|אל תשלחו|די להציק|די להודעות"
+            r"|^(?:ו?בלי|ללא) (?:עוד |יותר )?(?:תזכורות|הודעות)|^no more (?:reminders|messages|texts)|^без (?:напоминаний|сообщений)"
             r"|לא מעוניינ\S* ב?הודעות|לא (?:רוצה|רוצימ|רוצות|מעוניינ\S*) (?:לקבל )?(?:את )?(?:עוד |יותר )?ה?הודעות"
             r"|(?:תורידו|הורידו|תוציאו|הוציאו|להוריד|להוציא|למחוק|תמחקו) אותי מ\S*(?:רשימ|תפוצ|קבוצ)\S*"
             r"|(?:take|get) (?:me|us) off|(?:do not|dont) want (?:any )?more (?:messages|texts)"
@@ -442,13 +452,13 @@ _STOP = _rx(r"^(?:stop|stopp|unsubscribe|remove|הסר|עצור|הסרה|די|ت
             r"|не (?:надо|нужно) (?:мне )?(?:больше )?(?:писать|присылать|слать)|не (?:шлите|пишите)(?: (?:мне|больше|сюда|пожалуйста))*\W*$|хватит (?:писать|слать|спамить)",
             "🛑")
 _CHANGE = _rx(r"\bactually\b|\bupdate\b|\bcorrection\b|change of plans|\bchange (?:us|it|me)\b|after all|by mistake"
-              r"|by accident|turns out|\b(?:i|we) meant\b|\bcancel\b|plans changed|make (?:it|that) (?:\d|one|two|three|four|five|six)|change (?:my|our) (?:answer|rsvp|response|reply)|changed (?:my|our) mind|\bforgot\b|also join"
+              r"|by accident|turns out|\b(?:i|we) meant\b|\bcancel\b|plans changed|make (?:it|that) (?:\d|one|two|three|four|five|six)|change (?:my|our) (?:answer|rsvp|response|reply)|changed (?:my|our) mind|\bforgot\b|also join|can (?:come|make it|join) (?:too |also )?now|(?:too|also) now"
               r"|(?<!\d)\d{1,2} (?:not|and not) \d{1,2}(?!\d)",
               rf"(?<!\d)\d{{1,2}} (?:{'|'.join(_INSTEAD_PHRASES)}) \d{{1,2}}(?!\d)",   # "5 instead of 4"
-              r"בעצם|עדכון|שינוי|בסוף(?! ה)|בטעות|טעות(?! במספר)|טעיתי|התבלבלתי|תתקנו|לתקן|לשנות|תשנו|הסתדר|בכל זאת"
+              r"התחרטתי|התחרטנו|אחרי הכל|בסופו של דבר|^במקום \d|בעצם|עדכון|שינוי|בסוף(?! ה)|בטעות|טעות(?! במספר)|טעיתי|התבלבלתי|תתקנו|לתקן|לשנות|תשנו|הסתדר|בכל זאת"
               r"|מבטל|לבטל|ביטלנו|ביטלתי|להוסיף|להוריד|תורידו|תוסיפו|הורידו|הוסיפו|נוריד|נוסיפ|הוספנו|הורדנו|שכחתי|שכחנו|שיניתי|שינינו|תעדכנו|רשמתי|חזרנו|(?<!\w)נב(?!\w)|לחצתי",
               r"(?<!\d)\d{1,2} ו?לא \d{1,2}(?!\d)|גמ (?:\S+ )?(?:יצטרפ|תצטרפ|יצטרפו)",
-              r"تعديل|بالغلط|غلطت|غلطنا|صرنا|(?<!\d)\d{1,2} (?:مش|مو) \d{1,2}(?!\d)|بدل \d|غيرنا|غيرت|نسيت|передумал|забыл|не \S+ а \S+|по ошибке|поменялись|изменились|изменилось|поменялось|все-таки|всетаки|передумали|в итоге|(?<![^\W_])а не (?:\d+|вдвоем|втроем|вчетвером|впятером|двое|трое|четверо|пятеро|один|одна)(?![^\W_])"
+              r"تعديل|بالغلط|غلطت|غلطنا|صرنا|صار (?:عنا|عندي|عندنا|معنا|معي)|(?<!\d)\d{1,2} (?:مش|مو) \d{1,2}(?!\d)|بدل \d|غيرنا|غيرت|نسيت|передумал|забыл|не \S+ а \S+|по ошибке|поменялись|изменились|изменилось|поменялось|все-таки|всетаки|передумали|в итоге|(?<![^\W_])а не (?:\d+|вдвоем|втроем|вчетвером|впятером|двое|трое|четверо|пятеро|один|одна)(?![^\W_])"
               r"|как (?:и )?(?:писали|писал|писала|говорил|говорила|говорили)|ошиб(?:ся|лась|лись)"
               r"|(?<!already )(?<!as )\b(?:i|we) said (?:yes|no|we|i)\b|(?<!כבר )(?<!כמו ש)(?:אמרתי|אמרנו) (?:ש|כנ|לא)|كنت قلت|(?:قلت|قلنا) (?:لا|نعم|اه|اني|انه)|я (?:же )?(?:сказал|сказала|говорил|говорила)")
 _MISTAKE = _rx(r"by mistake|by accident|pressed|hit (?:yes|no)|בטעות|טעות(?! במספר)|טעיתי|התבלבלתי|לחצתי|בכפתור"
@@ -496,8 +506,9 @@ _UNCLEAR_STRONG = _rx(
 # "לא יודעת מה להביא", "don't know where it is": not knowing something else
 _KNOW_WHAT = _rx(r"(?:know|יודע\S*|знаю|بعرف|اعرف) (?:מה|איפה|מתי|איכ|מי|what|where|when|how|who|что|где|когда|как|шо|شو|وين|امتى|كيف)(?![^\W_])")
 _UNCLEAR_WEAK = _rx(r"don ?not know|do not know|not decided", r"לא יודע|לא יודעת|לא יודעימ", r"لا اعرف|لا ندري|لا ادري")
-_MAYBE_PHRASE = _rx(r"not (?:\d+ ?% )?sure|unsure|let me think|need to think|think about it|will try|i will try|we will try|do (?:our|my) best|50[-/ ]50|fifty fifty|might",
-                    r"לא בטוח|לא בטוחה|לא בטוחימ|צריכ\S* לחשוב|אחשוב על זה|נחשוב על זה|יש סיכוי|יכול להיות|לא סגור|לא מבטיחימ|50-50",
+_MAYBE_PHRASE = _rx(r"not (?:\d+ ?% )?sure|unsure|let me think|need to think|think about it|will try|i will try|we will try|do (?:our|my) best|50[-/ ]50|fifty fifty"
+                    r"|might(?! (?:be |arrive |come |get there )?(?:a bit |a little |slightly )?late| (?:have to )?leave early)",
+                    r"^בעזרת ?(?:השמ|ה)\W*$|לא בטוח(?:ה|ימ)?(?! ש?(?:נישאר|אשאר|נשאר|נוכל להישאר))|צריכ\S* לחשוב|אחשוב על זה|נחשוב על זה|יש סיכוי|יכול להיות|לא סגור|לא מבטיחימ|50-50",
                     r"ان شاء الله|انشالله|ان شاءالله|لست متاكد|مش متاكد|مو متاكد|لسنا متاكدين|(?:مش|مو|غير) (?:اكيد|مؤكد)|سنحاول|على الاغلب|غالبا|في الغالب",
                     r"может быть|не уверен|скорее всего|скорее (?:нет|да)|постара|попробуем|^(?:ну )?может\b|подумаю|подумаем")
 # "if we find a sitter", "אם זה מסתיים לפני שבת נגיע", "Если успею, приду": an answer on a condition
@@ -505,9 +516,19 @@ _MAYBE_PHRASE = _rx(r"not (?:\d+ ?% )?sure|unsure|let me think|need to think|thi
 _CONDITIONAL = _rx(r"(?<![^\W_])(?:if|unless|as long as)(?![^\W_])(?! (?:ok|okay|so|that is ok|it is ok|you do not mind|thats ok|its ok))",
                    r"(?<![^\W_])(?:ו?אמ|בתנאי ש)(?![^\W_])(?! (?:כנ|זה בסדר|מותר|תרצו))|(?<![^\W_])במידה (?:ו|ש)?|^(?:ו?אמ כנ|if so)(?![^\W_])",
                    r"(?<![^\W_])(?:اذا|لو)(?![^\W_])(?! سمح)", r"(?<![^\W_])если(?![^\W_])(?! можно)")
+# "נשמח אם תשמרו לנו מקום", "let us know if we should bring something": "if" as "whether"
+_WHETHER = _rx(r"(?:נשמח|אשמח|שואל\S*|תגיד\S*|תגידו|תעדכנ\S*|לדעת|לשאול|לא בטוח\S*|לא יודע\S*) (?:אמ)(?![^\W_])",
+               r"(?:let (?:me|us) know|tell (?:me|us)|ask(?:ing)?|wonder(?:ing)?|check(?:ing)?|not sure|unsure|know) (?:if|whether)\b",
+               r"(?:مش متاكد|مش عارف|ما بعرف) (?:اذا|لو)")
+
+
+def _conditional(text: str) -> bool:
+    return bool(_CONDITIONAL.search(_WHETHER.sub(" ", text)))
+
+
 _INSHALLAH = _rx(r"ان شاء الله|انشالله|ان شاءالله|בעזרת ?השמ|בעה|איה|בעזה|בלי נדר")
 _UNCLEAR_NULL = _rx(r"^call me|^תתקשר|אתקשר|בוא נדבר|נדבר|לא הבנתי|did not understand|don ?not understand|^what\??$"
-                    r"|^(?:\S+ )?מה זה$|^what is (?:this|that)\W*$|^что это\W*$")
+                    r"|^(?:\S+ )?מה זה$|(?:^|^\S+\W+)what is (?:this|that)\W*$|^что это\W*$")
 # not meant for this guest at all
 _WRONG_PERSON = _rx(r"wrong (?:number|person|chat)|טעות במספר|מספר (?:לא נכונ|שגוי)|رقم غلط|не тот номер|ошиблись номером")
 # "... and maybe grandma too", "we're 2, maybe 3": a maybe about extra people after a clear answer
@@ -519,10 +540,12 @@ _BUT = re.compile(r"(?<![^\W_])(?:but|though|אבל|אך|لكن|بس|но)(?![^\
 _QUESTION_WORD = _rx(r"^(?:is|are|can i|can we|do|does|will there|how|who|which|what is the dress|what)\b",
                      r"^(?:יש|האמ|אפשר|מותר|צריכ|מי|מאיפה|של מי|זו|זה|עד מתי|כמה)(?:\s|$)",
                      r"^(?:هل|مين|شو)\b", r"^(?:есть|можно|какой|какая|кто)\b")
-_NOT_DETAILS = _rx(r"\bbring\b|\bpark\b|חונימ|לחנות|להביא|להגיע עמ|לבוא עמ|עד מתי|how late|\bdress|parking|accessib|wheelchair|נגיש|כסא גלגלימ|חניה|חנייה|until when|מאיפה|מתי היית?ה|when was|when did")
+# a question by its first words alone, where word order makes one (Hebrew "יש ..." may well state)
+_ASKED = _rx(r"^(?:is|are|can i|can we|do|does|will there|how|who|which|what)\b", r"^هل\b", r"^(?:можно|какой|какая|кто)\b")
+_NOT_DETAILS = _rx(r"עד (?:איזה|איזו|מתי) (?:תאריכ|יומ)?\s*(?:צריכ|אפשר|לאשר)|by when|deadline|موقف|مواقف|парковк|\bbring\b|\bpark\b|חונימ|לחנות|להביא|להגיע עמ|לבוא עמ|עד מתי|how late|\bdress|parking|accessib|wheelchair|נגיש|כסא גלגלימ|חניה|חנייה|until when|מאיפה|מתי היית?ה|when was|when did|remember when|זוכר\S* (?:כש|איכ)")
 _DETAILS_PHRASE = _rx(r"(?:which|what) (?:city|town|day|hall|venue|date)|(?:friday|saturday|sunday|thursday) or \w+day"
                       r"|resend|send (?:me )?(?:again|the (?:invitation|invite|link))"
-                      r"|(?:באיזה|באיזו|איזה|איזו) (?:עיר|יומ|שעה|אולמ|מקומ|תאריכ)|(?:שלחו|תשלחו|תשלחי|תשלח) (?:לי )?(?:שוב )?(?:את )?ה?(?:הזמנה|קישור|לינק)"
+                      r"|(?:באיזה|באיזו|איזה|איזו) (?:עיר|יומ|שעה|אולמ|מקומ|תאריכ|גנ|ישוב|מושב|קיבוצ|בית כנסת)|(?:ב?שעה כמה|כמה בשעה)|מתחיל\S* ב ?\d|(?:שלחו|תשלחו|תשלחי|תשלח) (?:לי )?(?:שוב )?(?:את )?ה?(?:הזמנה|קישור|לינק)"
                       r"|(?:اي|أي) (?:ساعه|يوم|مكان|قاعه)|الساعه كم|كم الساعه|в каком (?:городе|зале)|какого числа"
                       r"|what time|which date|what day|באיזה יומ|באיזה שעה|באיזו שעה|שמ האולמ|בשישי|בחמישי|ביומ"
                       r"|во сколько|какой адрес|send (?:the )?location")
@@ -539,7 +562,7 @@ _TIME_BEFORE = {"at", "בשעה", "around", "בערך", "from", "מ", "ב", "on"
 _TIME_AFTER = {"pm", "am", "oclock", "בערב", "בבוקר", "דקות", "minutes", "min", "לפני", "אחרי", "מהשעה"}
 
 _CLAUSE_SPLIT = re.compile(r"[,;:!?.\n()/؟،]+|(?<![^\W_])(?:because|since|כי|מכיוונ ש|потому что|так как|لانه|لان)(?![^\W_])|\s[-–—]\s|\s[-–—]|(?<![^\W_])(?:but|though|אבל|אך|لكن|بس|но|а)(?![^\W_])"
-                            r"|(?<![^\W_])(?:so|אז|ולכנ|לכנ|поэтому|فعشان)(?= (?:just|only|i|we|it will|רק|אני|אנחנו|נהיה|только|я|мы))")
+                            r"|(?<![^\W_])(?:so|אז|ולכנ|לכנ|поэтому|فعشان)(?= (?:just|only|i|we|it will|רק|אני|אנחנו|נהיה|לא|только|я|мы|не))")
 
 
 # --------------------------------------------------------------------------- reading
@@ -580,9 +603,20 @@ def _tokens(clause: str) -> list[_Tok]:
                                            and out[j + 1].word[0] in "וو" and len(out[j + 1].word) > 2)
         if j < len(out) and out[j].tag is None and out[j].word.isalpha() and \
                 (j > i + 1 or (out[j].word[0] == "ו" and len(out[j].word) >= 3) or nxt_person) and \
-                (j + 1 == len(out) or out[j + 1].tag in ("AND", "COME", "CUE") or nxt_person):
+                (j + 1 == len(out) or out[j + 1].tag in ("AND", "COME", "CUE") or nxt_person
+                 or _from_where(out[j + 1])):
             out[j] = _Tok(out[j].word, "OTHER", 1)
+    for i in range(1, len(out)):
+        prev, t = out[i - 1], out[i]
+        if t.word == "בטח" and prev.tag in (None, "OTHER", "OTHERS", "KID", "KIDS", "PARTNER"):
+            out[i] = _Tok(t.word, "CUE")    # "אמא שלך בטח בעננים": surely, not "sure!"
+        elif _from_where(t) and prev.tag in _PERSON_TAGS:
+            out[i] = _Tok(t.word, "CUE")    # "חבר מהצבא", "שירן מהמשרד": who they are, not more people
     return out
+
+
+def _from_where(t: _Tok) -> bool:
+    return t.tag is None and t.word.startswith("מה") and len(t.word) > 3
 
 
 _TOO = {_fold(w) for w in _words("too also", "גמ", "тоже также", "كمان ايضا")}
@@ -627,8 +661,8 @@ def _polarity(c: _Clause) -> None:
             c.kids_subject = bool(tagset & {"KID", "KIDS"}) and not (tagset & {"OTHER", "PARTNER"})
     for i, t in enumerate(c.toks[:-1]):
         # "not sure", "לא בטוחה", "не уверены": doubt, not a no
-        if t.tag == "NEG" and c.toks[i + 1].word in _SURE_WORDS:
-            c.polarity = "maybe"
+        if t.tag == "NEG" and c.toks[i + 1].word in _SURE_WORDS and "STAY" not in tagset:
+            c.polarity = "maybe"    # (but "לא בטוח שנישאר לריקודים" doubts the staying, not the coming)
             return
     if "NOBODY" in tagset:
         c.polarity = "neg"
@@ -694,6 +728,7 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
     sg_self = False
     alone = False       # "Приду один", "اجي لحالي": a singular verb and "alone" is one person
     children_zero = False
+    kids_counted = False
     plus_others = 0
     plus_kids = 0       # "three of us plus a baby": a child named after "+" comes on top of the number
     including = any(t.tag == "INCL" for c in clauses for t in c.toks)
@@ -748,9 +783,12 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                     continue
                 if nxt and (nxt.tag == "KIDS" or nxt.tag == "KID" and n == 1):
                     children = (children or 0) + n
+                    kids_counted = True
                     if prev and prev.tag == "PLUS":
                         plus_kids += n
                     i += 2
+                    while i < len(toks) and toks[i].tag in ("KIDS", "KID") and toks[i].value is None:
+                        i += 1    # "שלושה ילדים קטנים": the children counted, described
                     continue
                 if nxt and nxt.tag == "OTHERS" and persons_count:
                     others += n     # "אני ושני החברים שלי": a number of friends
@@ -834,6 +872,8 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
             i += 1
     if children_zero and children is None and not kids_unknown:
         children = 0
+    if kids_counted:
+        kids_unknown = False    # "with the kids, 2 big 2 small": the kids, then how many
     if sg_self and not self_n and not we and (others or children):
         self_n = 1
     kids_known = children is not None and not kids_unknown
@@ -896,8 +936,8 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                         adults = base + others
     elif just and not we:
         total = None
-    if total is None and (partial or alone) and sg_verb and not we:
-        total = 1
+    if total is None and (partial and sg_verb or alone) and not we and not (others or children):
+        total = 1    # "Приду один", "coming solo", "אני מגיע, אשתי לא"
     if children_zero and total is not None:
         adults = total
     if total is not None and (total > MAX_PARTY_SIZE or total < 0):
@@ -927,8 +967,13 @@ def _understand(text) -> Understanding:
     letters = re.sub(r"[\W_]+", " ", norm).strip()
 
     # opting out and back in are about messages, not the event
-    if (_START.search(norm) or _START.search(letters)) and len(letters.split()) <= 8:
-        return Understanding("start")
+    start = _START.search(norm) or _START.search(letters)
+    if start and len(letters.split()) <= 14:
+        # "לא מעוניין לקבל הודעות", "don't want to get updates": the wish to get them, negated
+        before = (norm if start.string is norm else letters)[:start.start()].split()[-4:]
+        if not any(w in _NEG_WORDS or w in _NEG_CONTRACTIONS for w in before):
+            return Understanding("start")
+        return Understanding("stop")
     if (_STOP.search(norm) or _STOP.search(letters)) and len(letters.split()) <= 12:
         return Understanding("stop")
 
@@ -969,6 +1014,8 @@ def _understand(text) -> Understanding:
         pos = end
         tail = phrased[end:end + 3]
         questions.append("?" in tail or "؟" in tail)
+    if questions and not ("?" in norm or "؟" in norm) and _ASKED.search(norm):
+        questions[0] = True    # "is it fancy dress or can my husband come in jeans": asked without a "?"
     clauses = [_Clause(_tokens(s), q) for s, q in zip(raw_clauses, questions)]
     texts = {id(c): s for c, s in zip(clauses, raw_clauses)}
     clauses = [c for c in clauses if c.toks]
@@ -978,6 +1025,7 @@ def _understand(text) -> Understanding:
 
     change = bool(_CHANGE.search(norm)) or button is not None
     has_q = "?" in norm or "؟" in norm
+    asks = bool(_QUESTION_WORD.search(norm))   # "is it fancy dress or can my husband come in jeans"
     for c in clauses:
         _polarity(c)
     # a question clause does not answer ("can we come with the kids?"), unless it asks for a change
@@ -989,7 +1037,7 @@ def _understand(text) -> Understanding:
     weak_unclear = bool(_UNCLEAR_WEAK.search(norm)) and not any(c.polarity in ("pos", "neg") for c in answering) \
         and not _KNOW_WHAT.search(norm)
     strong_unclear = bool(_UNCLEAR_STRONG.search(norm)) or (
-        bool(_CONDITIONAL.search(norm) or weak_unclear) and not has_q)
+        bool(_conditional(norm) or weak_unclear) and not has_q)
     maybe = bool(_MAYBE_PHRASE.search(norm)) or any(c.polarity == "maybe" for c in answering)
     if maybe and not strong_unclear and not change:
         # "not sure I know the groom, but I'll happily come": what comes after "but" answers
@@ -997,7 +1045,9 @@ def _understand(text) -> Understanding:
         if buts:
             after = _understand(norm[buts[-1].end():])
             if after.intent == "answer" and after.answer == "yes" and after.sure:
-                return after
+                # "not sure if my wife can make it, but I'll come": the writer's yes, asked back
+                doubts_other = any(c.polarity == "maybe" and c.subject == "other" for c in answering)
+                return replace(after, sure=False) if doubts_other else after
     inshallah_only = bool(_INSHALLAH.search(norm))
 
     pols = [(c.polarity, c.subject) for c in answering if c.polarity]
@@ -1014,9 +1064,12 @@ def _understand(text) -> Understanding:
         # "לא יודעת אם בעלי יגיע, אני מגיעה", "Не знаю насчёт мужа, я приду": the doubt is about
         # someone else, in a clause of its own; the writer's own clause answers (and is asked back)
         doubted = [c for c in answering if _UNCLEAR_STRONG.search(texts[id(c)]) or _UNCLEAR_WEAK.search(texts[id(c)])
-                   or _CONDITIONAL.search(texts[id(c)])]
+                   or _conditional(texts[id(c)])]
         own = [c for c in answering if c not in doubted and c.polarity == "pos" and c.subject == "self"]
-        if doubted and own and all(c.tags() & {"OTHER", "KID", "KIDS", "PARTNER", "OTHERS"}
+        # ("if grandma keeps the kids, we'll come": a condition, even on others, is on the answer)
+        if doubted and own and not any(_conditional(texts[id(c)]) and not _UNCLEAR_STRONG.search(texts[id(c)])
+                                       and not _UNCLEAR_WEAK.search(texts[id(c)]) for c in doubted) \
+                and all(c.tags() & {"OTHER", "KID", "KIDS", "PARTNER", "OTHERS"}
                                    and not c.tags() & {"SELF1", "WE", "SELFNUM"} for c in doubted):
             strong_unclear, others_doubt = False, True
             maybe = maybe and any(c not in doubted and (c.polarity == "maybe" or _MAYBE_PHRASE.search(texts[id(c)]))
@@ -1060,7 +1113,7 @@ def _understand(text) -> Understanding:
         answer = "yes"     # "we can't, but our son will come"
     elif self_neg or nobody:
         answer = "no"
-    elif other_pos and not (has_q and not change):
+    elif other_pos and not ((has_q or asks) and not change):
         answer = "yes"
     elif inshallah_only and not answering_has_count(answering):
         answer = "maybe" if _MAYBE_PHRASE.search(norm) else None
@@ -1082,7 +1135,7 @@ def _understand(text) -> Understanding:
         answer = "yes"    # "the kids aren't coming, just the 2 of us": the rest come
     # a question, and only someone else said to come ("is the hall accessible? grandma is coming"):
     # what the writer asks is the message, not an answer for the household
-    asked_about_other = answer is None and other_pos and has_q and not change
+    asked_about_other = answer is None and other_pos and (has_q or asks) and not change
     if answer == "no":
         adults = children = None
         total = 0 if nobody else None
@@ -1129,11 +1182,13 @@ def _understand(text) -> Understanding:
         content = [t for t in all_toks if t.tag not in ("NOISE", "YES", "POLITE", "NOWORD")]
         if not content:
             return Understanding("unclear", sure=False)     # "כן?", "??", "מה?"
-        if all(t.tag in ("GREET", "POLITE", "NOISE") for t in all_toks) and "GREET" in tags:
-            return Understanding("greeting")
+        if all(t.tag in ("GREET", "POLITE", "NOISE", "OTHERS") for t in all_toks) and "GREET" in tags:
+            return Understanding("greeting")    # "מה נשמע משפחה?": how are you, not a question to answer
         return Understanding("question", sure=False)
     if all(t.tag in ("GREET", "POLITE") for t in all_toks) and "GREET" in tags and "THANKS" not in tags:
         return Understanding("greeting")
+    if _introduces(clauses) and not tags & {"THANKS", "BLESS", "NUM", "DIGITS", "DETAILS"}:
+        return Understanding("greeting")    # "ערב טוב, מדברת אסתר", "Hi, it's Lena, Dan's mum"
     polite = [t for t in all_toks if t.tag in ("THANKS", "POLITE", "BLESS", "GREET")]
     gesture = bool(symbols & _GESTURE_EMOJI or symbols & _YES_EMOJI)
     if "THANKS" in tags and n_words <= 8 and "LAUGH" not in tags:
@@ -1150,6 +1205,17 @@ def _understand(text) -> Understanding:
     return Understanding("other", sure=False)
 
 
+def _introduces(clauses: list[_Clause]) -> bool:
+    """A greeting, then who writes: "ערב טוב, מדברת אסתר", "Здравствуйте, это Лена, мама Даниэля".
+    After the introduction only names and who they are to someone may follow."""
+    tags = [t.tag for c in clauses for t in c.toks]
+    lead = "INTRO" if "INTRO" in tags else "FAM"    # "שלום רב לכבוד משפחת אזולאי": whom it greets
+    if "GREET" not in tags or lead not in tags or tags.index("GREET") > tags.index(lead):
+        return False
+    return all(t in ("GREET", "POLITE", "INTRO", "OTHER", "OTHERS", "FAM", None) for t in tags) \
+        and sum(t is None for t in tags) <= 3
+
+
 # "אני והבנות (2)", "me + kids (3)": a number in brackets after a group of people is its size
 _PAREN_COUNT = re.compile(r"([^\W\d_]+) ?\((\d{1,2})\)")
 # "אני, דני והתינוקת", "me, Dan and the baby": a comma inside a list of people that starts with me
@@ -1160,7 +1226,8 @@ _NEG_WORDS = {"לא", "لا", "مش", "ما", "not", "не", "нет"}
 
 
 def _split_partial(text: str) -> str:
-    """"انا جاي ومرتي لا", "אני מגיע ואשתי לא": "and" + a person + a no after an answer is a clause of its own."""
+    """"انا جاي ومرتي لا", "אני מגיע ואשתי לא", "אני לא ואשתי כן": "and" + a person that answers
+    the other way from the writer is a clause of its own."""
     words = text.split(" ")
     for k in range(1, len(words)):
         w = words[k]
@@ -1172,10 +1239,10 @@ def _split_partial(text: str) -> str:
             person = _lookup(after[0]) if after else None
         if not person or person[0] not in _PERSON_TAGS:
             continue
-        if not any(x in _NEG_WORDS for x in words[k + 1:k + 6]):
-            continue
-        if any((_lookup(x) or ("",))[0] in ("COME", "YES") for x in words[:k] if x):
-            words[k] = ", " + w
+        before, after = [x for x in words[:k] if x], [x for x in words[k + 1:k + 6] if x]
+        if any(x in _NEG_WORDS for x in after) and any((_lookup(x) or ("",))[0] in ("COME", "YES") for x in before) \
+                or any((_lookup(x) or ("",))[0] in ("COME", "YES") for x in after) and any(x in _NEG_WORDS for x in before):
+            words[k] = ", " + w    # "אני לא ואשתי כן": the other way round too
     return " ".join(words)
 
 
