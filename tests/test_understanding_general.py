@@ -452,3 +452,25 @@ def test_warm_words_and_questions_are_no_answer(text):
                                           ("we cant unfortunatly, wishing you all the best", "no")])
 def test_the_answer_is_what_the_writer_commits_to(text, answer):
     assert understand(text).answer == answer
+
+
+@pytest.mark.parametrize("text, intent, answer, total", [
+    ("סבבה, נהיה 4", "answer", "yes", 4), ("Awesome, we'll be 2", "answer", "yes", 2), ("تمام، منكون 2", "answer", "yes", 2),
+    ("Sure thing, put us down for four", "answer", "yes", 4), ("נהיה 4", "count", None, 4), ("תרשמו 4", "count", None, 4),
+    ("3 מבוגרים וילדה בת 4", "count", None, 4), ("אני ואשתי והחמות", "count", None, 3)])
+def test_a_count_agreed_to_is_a_yes_and_an_age_is_no_guest(text, intent, answer, total):
+    u = understand(text)
+    assert (u.intent, u.answer, u.total) == (intent, answer, total)
+
+
+@pytest.mark.parametrize("text, intent, answer", [
+    ("not sure yet tbh, will let u know by sunday", "unclear", "maybe"),
+    ("maybe, will confirm closer to the date", "answer", "maybe"),
+    ("היי, עניתי שנגיע אבל נפלה עלינו שבעה. לא נוכל להגיע, מצטערת", "change", "no"),
+    ("Pressed the wrong button, we ARE coming", "change", "yes"),
+    ("מתה לבוא אבל אני אחרי ניתוח ולא יכולה לזוז מהבית 😢", "answer", "no"),
+    ("Can you drop a pin?", "details", None), ("بدي أوقف هالرسائل لو سمحت", "stop", None),
+    ("مرحبا، كيفكم؟", "greeting", None), ("ألف مبروك 🌹🌹 الله يهنيهم", "thanks", None)])
+def test_undecided_changed_and_the_rest_read_as_meant(text, intent, answer):
+    u = understand(text)
+    assert (u.intent, u.answer) == (intent, answer)

@@ -90,7 +90,7 @@ _CONTRACTIONS = [
     (r"\bwont\b", "will not"), (r"\b(\w+)n't\b", r"\1 not"), (r"\b(do|does|did|would|could|should|is|are|was|were|have|has)nt\b", r"\1 not"), (r"\b(i|we|you|they|he|she|it)'ll\b", r"\1 will"),
     (r"\b(we|you|they)'re\b", r"\1 are"), (r"\bi'?m\b", "i am"), (r"\b(i|we|you|they)'d\b", r"\1 would"),
     (r"\b(i|we|you|they)'ve\b", r"\1 have"), (r"\b(it|that|he|she|what|who|where|there)'s\b", r"\1 is"),
-    (r"\bill\b(?= (?:be|come|try|let|have|make|confirm|attend))", "i will"),
+    (r"\bill\b(?= (?:be|come|try|let|have|make|confirm|attend))", "i will"), ("נראלי", "נראה לי"),
     (r"\bwell\b(?= (?:be|come|try|let|have|make|confirm|attend|do|see|miss))", "we will"),
     (r"\bwere\b(?= (?:coming|in|there|attending|going))", "we are"),
 ]
@@ -175,7 +175,7 @@ _add("THANKS", _words(
     "תודה תודות תנקס", "شكرا مشكور مشكورين يسلمو يسلموا تسلم تسلمي تسلمو", "спасибо благодарю"))
 _add("POLITE", _words(
     "ok okay okey okie k kk noted got it cool nice perfect great good wonderful amazing awesome super lovely "
-    "much very lots many so you for the invite invitation please pls dear well oh ah love happy a",
+    "much very lots many so you for the invite invitation please pls dear well oh ah love happy a okie dokie dokey tbh whole",
     "אוקי אוקיי בסדר סבבה מעולה יופי מצוין מצויין קיבלתי קיבלנו התקבל אחלה רבה רבות על ההזמנה הזמנה יקרה "
     "יקר יקרים בבקשה נא וואלה יאללה אחי נו פשוט ברכה כולם לכולם לכמ לכנ אליכמ לכבוד",
     "جزيلا حسنا ممتاز تمام اوكي جميل رائع على الدعوة عفوا والله جماعه يا",
@@ -184,12 +184,12 @@ _add("BLESS", _words(
     "mazal mazel tov congrats congratulations mazaltov",
     "מזל טוב מזלט מזט בשעה טובה בשמחות במזל שיהיה המון מרגש איזה כיף לזוג המאושר לבר לבת המצווה מצווה "
     "ברכות בהצלחה אמן אצלכם חמות מוצלחת מוצלח",
-    "مبروك الف الله يتمم خير سلفا يبارك فيك فيكم عقبال عندكم عنا عندنا",
+    "مبروك الف الله يتمم خير بالخير سلفا يبارك فيك فيكم عقبال عندكم عنا عندنا يهنيهم يهنيكم يهنيك رب",
     "поздравляем поздравляю мазл тов молодых молодым молодоженов молодоженам"))
 _add("GREET", _words(
     "hi hello hey hiya howdy help menu shalom everyone morning evening",
     "שלום הי הלו אהלן הולה היוש הייוש עזרה בוקר ערב שבוע נשמע קורה המצב רב",
-    "مرحبا اهلا اهلين السلام سلام عليكم مساعده مساعدة هلا هاي",
+    "مرحبا اهلا اهلين السلام سلام عليكم مساعده مساعدة هلا هاي كيفكم كيفك شلونكم",
     "привет приветик приветики хай здрасте здравствуйте здравствуй помощь помогите добрый день вечер утро"))
 _add("INTRO", _words("its", "מדבר מדברת מדברים כאן", "معك معكم", "это"))
 _add("SELF1", _words("i me myself", "אני אותי", "انا", "я"))
@@ -197,12 +197,13 @@ _add("WE", _words("we us anachnu anahnu", "אנחנו אנו אותנו מאית
 _add("OTHER", _words(
     "wife husband hubby wifey mrs missus spouse bf gf girlfriend boyfriend partner fiance fiancee fiancé fiancée son daughter mother father mom dad mum "
     "grandma grandpa friend sister brother",
-    "אשתי אישתי אישה בעלי הבעל האישה החבר החברה חבר חברה בנזוג בתזוג הבן הבת בני בתי אמא אבא סבא סבתא אמי אבי אחותי",
+    "אשתי אישתי אישה בעלי הבעל האישה החבר החברה חבר חברה בנזוג בתזוג הבן הבת בני בתי אמא אבא סבא סבתא אמי אבי אחותי "
+    "החמות חמותי חמי חותנת חותני החותנ גיסה גיסי גיס",
     "زوجتي زوجي مرتي جوزي ابني بنتي امي ابي اختي اخوي اخي", "жена женой мужем муж сын дочь мама папа женою подругой другом подруга друг мамой папой сестрой братом "
     "сыном дочкой дочерью девушкой парнем сестра брат бабушка дедушка бабушкой дедушкой мужа жены сына дочери дочки"), 1)
-_add("OTHER", _words("parents grandparents", "ההורים הורים הסבים סבים", "اهلي", "родителями родители"), 2)
+_add("OTHER", _words("parents grandparents inlaws in-laws", "ההורים הורים הסבים סבים", "اهلي", "родителями родители"), 2)
 _add("OTHERS", _words("friends others", "חברים החברים חברות החברות", "اصحابي اصدقائي", "друзьями друзья"))
-_add("OTHERS", _words("family", "המשפחה משפחה", "العائله", "семьей"))
+_add("OTHERS", _words("family mishpacha mishpocha", "המשפחה משפחה", "العائله", "семьей"))
 _add("KID", _words("kid child baby toddler infant kiddo", "ילד ילדה תינוק תינוקת קטן קטנה", "طفل ولد", "ребенок ребенком"), 1)
 _add("KID", _words("twins", "תאומים תאומות", "التوام توام طفلين ولدين بنتين", "близнецы близнецами двойняшки двойняшками"), 2)
 _add("KIDS", _words("kids children babies girls boys sons daughters kiddos littles small little", "ילדים הילדים ילדימ בנים הבנים בנות הבנות קטנים קטנות",
@@ -218,7 +219,7 @@ _add("CUE", _words(
     "are am be will is of total all in x including so there the be to then a an too also back "
     "for able would love to actually update correction my our",
     "נהיה סהכ סה בסך הכל בעצמ בסופ עדכונ אז של גם שם יחד ביחד תרשמו כל ל שלי שלנו שלה שלו",
-    "سنكون بنكون نكون سيحضر المجموع معا صرنا بدل", "будет всего вместе"))
+    "سنكون بنكون منكون نكون سيحضر المجموع معا صرنا بدل", "будет всего вместе"))
 # A number after these is the one replaced, not the one meant.
 _INSTEAD_PHRASES = ("instead of", "במקומ", "بدل", "بدال", "عوض", "вместо")
 _INSTEAD = frozenset(p.split()[0] for p in _INSTEAD_PHRASES)   # the word that starts each
@@ -293,6 +294,7 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     (r"might (?:be |arrive |come |get there )?(?:a bit |a little |slightly )?late|might (?:have to )?leave early"
      r"|this time|הפעמ|هالمره|в этот раз|a (?:little|bit)(?: bit)?|going to(?= (?:be|have|check|see|try|let|ask|need))", "CUEX"),
     (r"(?:our |the )?(?:little|small) one", "KIDX"),
+    (r"(?:מתה|מת|מתימ|מתות) ל(?:בוא|הגיע)|dying to (?:come|be there)", "WISHX"),
     (r"grown[- ]?ups", "ADULTX"),
     (r"(?:wishing|wish) you (?:all the best|the best|lots of|a lot of|much|happiness|joy|mazal tov)|all the best|best wishes", "BLESSX"),
     (r"(?:שמח|שמחה|שמחימ|שמחות) (?:כל ככ |מאוד |מאד )?(?:בשבילכמ|בשבילכ|בשבילכנ|בשבילה|בשבילו|בשבילמ|בשמחתכמ)|so happy for (?:you|both|the)"
@@ -304,6 +306,11 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
      r"|אהיה שם|(?:ب|س)?نكون هناك|اكون هناك|אני שמ(?=\s*(?:$|[,.!]))|(?:אנחנו|אני) בפנימ|נתראה|ניפגש|נפגש|с удовольствием|بكل سرور|make it|would love to|love to come|happy to come|will attend"
      r"|(?:we|i) will(?=\s*(?:$|[,.!;]))|pop (?:by|in|over)|drop (?:by|in)|stop by|נהיה(?=\s*[,.!;]|\s*$)|נשמח|אשמח|שמחים|שמחה", "COMEX"),
     (r"none of us|no one|nobody|neither(?: of us)?|אף אחד(?: מאיתנו| מאתנו)?|אף אחת(?: מאיתנו| מאתנו)?|никто(?: из нас)?|ولا واحد|ولا حدا", "NOBODYX"),
+    (r"put (?:us|me) down(?= for| as|\W|$)", "PUTDOWNX"),
+    (r"תספרו (?:עליי|עלי|עלינו)|count on (?:me|us)", "COMEX"),
+    (r"(?:נפלה|יש) (?:עלינו|לנו|לי|עליי) שבעה|(?:יושבימ|יושבת|יושב) שבעה|(?:אנחנו|אני) בשבעה", "NOVERBX"),
+    (r"this time (?:a)?round", "CUEX"),
+    (r"drop (?:me |us )?(?:a|the) pin|send (?:me |us )?(?:a|the) pin|pin (?:the )?location|לוקיישנ", "DETAILSX"),
     (r"יש מצב(?! ל)|(?:נעשה|אעשה|נעשי) (?:כל )?(?:מאמצ|ניסיונ)", "MAYBEX"),
     (r"(?:נהיה|נשמח להיות|אהיה) (?:איתכמ )?ב?(?:שמחתכמ|שמחה שלכמ|שמחתכנ)", "COMEX"),
     (r"(?:the )?(\d+|two|three|four|five|six) of us", r"\1 PEOPLE"),
@@ -327,7 +334,7 @@ _TAG_OF_PHRASE = {
     "PEOPLE": ("PEOPLE", None), "SELFNUMTWOX": ("SELFNUM", 2), "FAMX": ("FAM", None),
     "PARTNERX": ("PARTNER", 1), "ONEX": ("OTHER", 1), "TWOX": ("OTHER", 2), "GREETX": ("GREET", None),
     "BLESSX": ("BLESS", None), "THANKSX": ("THANKS", None),
-    "AWAYX": ("AWAY", None), "INTROX": ("INTRO", None), "KIDX": ("KID", 1), "ADULTX": ("ADULT", None), "CUEX": ("CUE", None), "MAYBEX": ("MAYBE", None),
+    "AWAYX": ("AWAY", None), "INTROX": ("INTRO", None), "PUTDOWNX": ("COME", None), "DETAILSX": ("DETAILS", None), "KIDX": ("KID", 1), "WISHX": ("CUE", None), "ADULTX": ("ADULT", None), "CUEX": ("CUE", None), "MAYBEX": ("MAYBE", None),
 }
 
 _PREFIXES = "והבלכמש"
@@ -445,7 +452,7 @@ _STOP = _rx(r"^(?:stop|stopp|unsubscribe|remove|הסר|עצור|הסרה|די|ت
             r"|לא מעוניינ\S* ב?הודעות|לא (?:רוצה|רוצימ|רוצות|מעוניינ\S*) (?:לקבל )?(?:את )?(?:עוד |יותר )?ה?הודעות"
             r"|(?:תורידו|הורידו|תוציאו|הוציאו|להוריד|להוציא|למחוק|תמחקו) אותי מ\S*(?:רשימ|תפוצ|קבוצ)\S*"
             r"|(?:take|get) (?:me|us) off|(?:do not|dont) want (?:any )?more (?:messages|texts)"
-            r"|(?:وقف|اوقف|بطل)\S* (?:ال)?(?:رسايل|رسائل|مسجات)|не хочу (?:больше )?получать|ازالتي|احذفوني|لا ترسلوا|удалите меня|больше не пишите|не пишите мне|отпишите"
+            r"|(?:وقف|اوقف|بطل)\S* (?:ال|هال)?(?:رسايل|رسائل|مسجات)|не хочу (?:больше )?получать|ازالتي|احذفوني|لا ترسلوا|удалите меня|больше не пишите|не пишите мне|отпишите"
             r"|^(?:תורידו|הורידו|תוציאו|הוציאו|תמחקו|מחקו) אותי(?: בבקשה| מפה| מזה)?\W*$|(?:delete|remove) my (?:number|name)"
             r"|شيلوني|(?:شيلو|شيلوا|امسحو|امسحوا|احذفو|احذفوا) (?:رقمي|اسمي)|уберите меня|удалите (?:мой )?номер|не присылайте"
             r"|(?:ما|مش) بدي (?:ال)?(?:رسايل|رسائل|مسجات)|(?:بطلو|بطلوا|وقفو|وقفوا|لا|ما) (?:تبعتو|تبعتوا|تبعتولي|تبعتلي|ترسلو|ترسلوا|ترسلولي)"
@@ -455,7 +462,7 @@ _CHANGE = _rx(r"\bactually\b|\bupdate\b|\bcorrection\b|change of plans|\bchange 
               r"|by accident|turns out|\b(?:i|we) meant\b|\bcancel\b|plans changed|make (?:it|that) (?:\d|one|two|three|four|five|six)|change (?:my|our) (?:answer|rsvp|response|reply)|changed (?:my|our) mind|\bforgot\b|also join|can (?:come|make it|join) (?:too |also )?now|(?:too|also) now"
               r"|(?<!\d)\d{1,2} (?:not|and not) \d{1,2}(?!\d)",
               rf"(?<!\d)\d{{1,2}} (?:{'|'.join(_INSTEAD_PHRASES)}) \d{{1,2}}(?!\d)",   # "5 instead of 4"
-              r"התחרטתי|התחרטנו|אחרי הכל|בסופו של דבר|^במקום \d|בעצם|עדכון|שינוי|בסוף(?! ה)|בטעות|טעות(?! במספר)|טעיתי|התבלבלתי|תתקנו|לתקן|לשנות|תשנו|הסתדר|בכל זאת"
+              r"עניתי ש\S* אבל|אישרתי אבל|(?:אמרתי|אמרנו) אולי|תקנו|wrong button|התחרטתי|התחרטנו|אחרי הכל|בסופו של דבר|^במקום \d|בעצם|עדכון|שינוי|בסוף(?! ה)|בטעות|טעות(?! במספר)|טעיתי|התבלבלתי|תתקנו|לתקן|לשנות|תשנו|הסתדר|בכל זאת"
               r"|מבטל|לבטל|ביטלנו|ביטלתי|להוסיף|להוריד|תורידו|תוסיפו|הורידו|הוסיפו|נוריד|נוסיפ|הוספנו|הורדנו|שכחתי|שכחנו|שיניתי|שינינו|תעדכנו|רשמתי|חזרנו|(?<!\w)נב(?!\w)|לחצתי",
               r"(?<!\d)\d{1,2} ו?לא \d{1,2}(?!\d)|גמ (?:\S+ )?(?:יצטרפ|תצטרפ|יצטרפו)",
               r"تعديل|بالغلط|غلطت|غلطنا|صرنا|صار (?:عنا|عندي|عندنا|معنا|معي)|(?<!\d)\d{1,2} (?:مش|مو) \d{1,2}(?!\d)|بدل \d|غيرنا|غيرت|نسيت|передумал|забыл|не \S+ а \S+|по ошибке|поменялись|изменились|изменилось|поменялось|все-таки|всетаки|передумали|в итоге|(?<![^\W_])а не (?:\d+|вдвоем|втроем|вчетвером|впятером|двое|трое|четверо|пятеро|один|одна)(?![^\W_])"
@@ -511,6 +518,7 @@ _MAYBE_PHRASE = _rx(r"not (?:\d+ ?% )?sure|unsure|let me think|need to think|thi
                     r"^בעזרת ?(?:השמ|ה)\W*$|לא בטוח(?:ה|ימ)?(?! ש?(?:נישאר|אשאר|נשאר|נוכל להישאר))|צריכ\S* לחשוב|אחשוב על זה|נחשוב על זה|יש סיכוי|יכול להיות|לא סגור|לא מבטיחימ|50-50",
                     r"ان شاء الله|انشالله|ان شاءالله|لست متاكد|مش متاكد|مو متاكد|لسنا متاكدين|(?:مش|مو|غير) (?:اكيد|مؤكد)|سنحاول|على الاغلب|غالبا|في الغالب",
                     r"может быть|не уверен|скорее всего|скорее (?:нет|да)|постара|попробуем|^(?:ну )?может\b|подумаю|подумаем")
+_NOT_SURE = _rx(r"not (?:\d+ ?% )?sure(?: yet)?|unsure", r"(?:עוד |עדיינ )?לא בטוח\S*", r"не уверен\S*", r"(?:مش|مو|لست|لسنا) متاكد\S*")
 # "if we find a sitter", "אם זה מסתיים לפני שבת נגיע", "Если успею, приду": an answer on a condition
 # ("if that's ok", "אם זה בסדר" ask leave and stay answers; "if so", "אם כן" after an answer refer back to it)
 _CONDITIONAL = _rx(r"(?<![^\W_])(?:if|unless|as long as)(?![^\W_])(?! (?:ok|okay|so|that is ok|it is ok|you do not mind|thats ok|its ok))",
@@ -534,7 +542,7 @@ _WRONG_PERSON = _rx(r"wrong (?:number|person|chat)|טעות במספר|מספר 
 # "... and maybe grandma too", "we're 2, maybe 3": a maybe about extra people after a clear answer
 _MAYBE_EXTRA = _rx(r"(?:^|[\s,])(?:ו?אולי|and maybe|or maybe|maybe|possibly|и может|وممكن|ويمكن)\s+"
                    r"(?:גמ |also |עוד |\d|one |two |three |four |five |six |my |our )")
-_WISH = _rx(r"would (?:love|like|have loved)|wish|hoped|wanted|really want", r"רצינו|רציתי|היינו שמחימ|הייתי שמח|הלוואי",
+_WISH = _rx(r"would (?:love|like|have loved)|wish|hoped|wanted|really want|dying to", r"רצינו|רציתי|היינו שמחימ|הייתי שמח|הלוואי|(?:מתה|מת|מתימ|מתות) ל(?:בוא|הגיע)",
             r"كنا نتمنى|بتمنى|اتمنى|كان ودي", r"хотели|хотела|хотел|с радостью бы|хотелось")
 _BUT = re.compile(r"(?<![^\W_])(?:but|though|אבל|אך|لكن|بس|но)(?![^\W_])")
 _QUESTION_WORD = _rx(r"^(?:is|are|can i|can we|do|does|will there|how|who|which|what is the dress|what)\b",
@@ -559,6 +567,8 @@ _THINK_EMOJI = set("🤔")
 _GREET_EMOJI = set("👋")
 _LAUGH_EMOJI = set("😂🤣😆😅")
 _TIME_BEFORE = {"at", "בשעה", "around", "בערך", "from", "מ", "ב", "on", "до", "в", "الساعه"}
+_AGE_BEFORE = {"בת", "בנ", "בני", "בנות", "aged", "age", "عمره", "عمرها", "عمر"}
+_AGE_AFTER = {"yo", "year", "years", "лет", "года", "год"}
 _TIME_AFTER = {"pm", "am", "oclock", "בערב", "בבוקר", "דקות", "minutes", "min", "לפני", "אחרי", "מהשעה"}
 
 _CLAUSE_SPLIT = re.compile(r"[,;:!?.\n()/؟،]+|(?<![^\W_])(?:because|since|כי|מכיוונ ש|потому что|так как|لانه|لان)(?![^\W_])|\s[-–—]\s|\s[-–—]|(?<![^\W_])(?:but|though|אבל|אך|لكن|بس|но|а)(?![^\W_])"
@@ -606,9 +616,13 @@ def _tokens(clause: str) -> list[_Tok]:
                 (j + 1 == len(out) or out[j + 1].tag in ("AND", "COME", "CUE") or nxt_person
                  or _from_where(out[j + 1])):
             out[j] = _Tok(out[j].word, "OTHER", 1)
-    for i in range(1, len(out)):
-        prev, t = out[i - 1], out[i]
-        if t.word == "בטח" and prev.tag in (None, "OTHER", "OTHERS", "KID", "KIDS", "PARTNER"):
+    for i in range(len(out)):
+        prev, t = out[i - 1] if i else _Tok("", "CUE"), out[i]
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        if (t.word in _AGE_BEFORE and nxt is not None and nxt.tag in ("DIGITS", "NUM")) or \
+                (t.word in _AGE_AFTER or t.word == "old") and prev.tag in ("DIGITS", "NUM", "AGE"):
+            out[i] = _Tok(t.word, "AGE")    # "ילדה בת 4", "a boy of 6 years old": an age
+        elif t.word == "בטח" and prev.tag in (None, "OTHER", "OTHERS", "KID", "KIDS", "PARTNER"):
             out[i] = _Tok(t.word, "CUE")    # "אמא שלך בטח בעננים": surely, not "sure!"
         elif _from_where(t) and prev.tag in _PERSON_TAGS:
             out[i] = _Tok(t.word, "CUE")    # "חבר מהצבא", "שירן מהמשרד": who they are, not more people
@@ -624,11 +638,11 @@ _SG_VERBS = {_fold(w) for w in _words("מגיע מגיעה אגיע אבוא", "
 _SURE_WORDS = {_fold(w) for w in _words("sure certain", "בטוח בטוחה בטוחימ בטוחות", "متاكد متاكده متاكدين",
                                         "уверен уверена уверены")}
 _ALONE = {_fold(w) for w in _words("alone solo", "לבד לבדי", "لحالي لوحدي وحدي", "один одна")}
-_REGISTER = {_fold(w) for w in _words("תרשמו תרשום תרשמי רשמו register", "سجل سجلوا", "запишите")}
+_REGISTER = {_fold(w) for w in _words("תרשמו תרשום תרשמי רשמו register PUTDOWNX", "سجل سجلوا", "запишите")}
 _CONTENT_FREE = {"POLITE", "THANKS", "BLESS", "GREET", "CUE", "JUST", "AND"}
 _COUNT_TAGS = {"NUM", "DIGITS", "SELFNUM", "PEOPLE", "ADULT", "KID", "KIDS", "PLUS", "AND", "SELF1", "WE", "OTHER",
                "OTHERS", "PARTNER", "JUST", "CUE", "FAM", "YES", "COME", "POLITE", "THANKS", "WITHOUT", "BLESS",
-               "MAYBE", "INCL"}
+               "MAYBE", "INCL", "AGE"}
 
 
 @dataclass
@@ -777,6 +791,9 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                 elif t.tag == "DIGITS" and (prev and prev.word in _TIME_BEFORE or nxt and nxt.word in _TIME_AFTER):
                     i += 1
                     continue
+                if prev and prev.tag == "AGE" or nxt and nxt.tag == "AGE":
+                    i += 1
+                    continue    # "ילדה בת 4", "a boy aged 6": an age, not more people
                 if nxt and nxt.tag == "ADULT":
                     adults = (adults or 0) + n
                     i += 2
@@ -1089,7 +1106,9 @@ def _understand(text) -> Understanding:
         adults, children, total, _ = _count(answering, change, False)
         if re.search(r"how many|כמה|сколько", norm):
             total = None
-        if maybe and not inshallah_only and not re.search(r"how many|כמה|сколько|كم", norm):
+        # a maybe said ("maybe, will confirm", "может быть придём, посмотрим"); "not sure yet, will let you know" is undecided
+        said_maybe = "MAYBE" in tags or bool(_MAYBE_EXTRA.search(norm) or _MAYBE_PHRASE.search(_NOT_SURE.sub(" ", norm)))
+        if said_maybe and not inshallah_only and not re.search(r"how many|כמה|сколько|كم", norm):
             return Understanding("answer", "maybe", sure=False)   # "maybe, will confirm next week": said maybe
         return Understanding("unclear", "maybe", None, None, None, sure=False)
     if maybe and not (inshallah_only and not _MAYBE_PHRASE.search(norm.replace("ان شاء الله", "")) and (self_pos or other_pos)):
@@ -1131,6 +1150,8 @@ def _understand(text) -> Understanding:
             and tags & {"KIDS", "KID", "OTHER", "PARTNER", "OTHERS"} \
             and tags <= _COUNT_TAGS | {"WITHOUT", "AND"}:
         answer, sure = "yes", False   # "אני והילדים, בלי בעלי": naming who comes answers yes
+    if answer is None and total and not change and not has_q and _agrees(all_toks):
+        answer = "yes"    # "סבבה, נהיה 4", "Awesome, we'll be 2", "put us down for four": agreed, and how many
     if answer is None and other_neg and total and not change and not has_q:
         answer = "yes"    # "the kids aren't coming, just the 2 of us": the rest come
     # a question, and only someone else said to come ("is the hall accessible? grandma is coming"):
@@ -1195,7 +1216,8 @@ def _understand(text) -> Understanding:
         return Understanding("thanks", gesture=gesture)
     if len(polite) == n_words and n_words <= 6 and "LAUGH" not in tags:
         return Understanding("thanks", gesture=gesture)
-    if tags & {"BLESS", "THANKS"} and tags <= {"THANKS", "POLITE", "BLESS", "GREET", "CUE", "AND"} and n_words <= 6:
+    if tags & {"BLESS", "THANKS"} and tags <= {"THANKS", "POLITE", "BLESS", "GREET", "CUE", "AND", "OTHERS", "FAM"} \
+            and n_words <= 6:
         # "congrats to the happy couple!": a blessing with small words around it
         return Understanding("thanks", gesture=gesture)
     if "LAUGH" in tags:
@@ -1203,6 +1225,16 @@ def _understand(text) -> Understanding:
     if all(t.tag in ("NOISE",) for t in all_toks) or re.fullmatch(r"(.)\1*", letters):
         return Understanding("unclear", sure=False)
     return Understanding("other", sure=False)
+
+
+_AGREE = {_fold(w) for w in _words("sure great awesome perfect cool done deal sweet lovely",
+                                   "סבבה מעולה יופי אחלה סגור מצוינ מצויינ בסדר פיקס",
+                                   "تمام ماشي طيب ممتاز", "хорошо отлично ладно договорились")}   # ("ok, we are 3" stays a count)
+
+
+def _agrees(toks: list[_Tok]) -> bool:
+    """A word that agrees, or "put us down", before a head count ("תרשמו 4" alone stays a count)."""
+    return any(t.word in _AGREE or t.word == "PUTDOWNX" for t in toks[:3])
 
 
 def _introduces(clauses: list[_Clause]) -> bool:
@@ -1217,7 +1249,7 @@ def _introduces(clauses: list[_Clause]) -> bool:
 
 
 # "אני והבנות (2)", "me + kids (3)": a number in brackets after a group of people is its size
-_PAREN_COUNT = re.compile(r"([^\W\d_]+) ?\((\d{1,2})\)")
+_PAREN_COUNT = re.compile(r"([^\W\d_]+) ?\((\d{1,2}|" + "|".join(w for w in _NUMBERS if len(w) > 2) + r")\)")
 # "אני, דני והתינוקת", "me, Dan and the baby": a comma inside a list of people that starts with me
 _SELF_LIST = re.compile(r"(?<![^\W_])(אני|me|انا|я) ?, ?(?=[^\W\d_]+ (?:ו|and |و|и ))")
 
