@@ -230,3 +230,27 @@ def test_a_landline_is_added_with_a_warning_a_mobile_without(phone_factory, runt
     assert "landline" not in dana.send("add guest Avi Cohen 052-123-4567")
     hebrew = dana.send("הוסף אורח סבתא רבקה 03-623-4567")
     assert "הוספתי" in hebrew and "קווי" in hebrew
+
+
+def test_a_first_or_last_name_changes_on_its_own(phone_factory, runtime):
+    dana = organiser(phone_factory)
+    dana.send("add guests\nDana Levi 0502345671\nRon Mizrahi 0502345673")
+    assert "Dana Levi's name to Dana Cohen" in dana.send("edit dana last name Cohen")
+    assert "Ron Mizrahi's name to Roni Mizrahi" in dana.send("edit ron first name Roni")
+    stored = guests(runtime)
+    assert (stored["Dana Cohen"].first_name, stored["Dana Cohen"].last_name) == ("Dana", "Cohen")
+    assert (stored["Roni Mizrahi"].first_name, stored["Roni Mizrahi"].last_name) == ("Roni", "Mizrahi")
+    # in the organiser's own words
+    assert "Roni Mizrahi's name to Roni Mizrachi" in dana.send("change Roni's last name to Mizrachi")
+    # "3 last" is never taken for a guest, and nothing changes without a value
+    assert "last name" in dana.send("edit 1 last name")
+    assert set(guests(runtime)) == {"Dana Cohen", "Roni Mizrachi"}
+
+
+def test_a_last_name_in_hebrew(phone_factory, runtime):
+    dana = organiser(phone_factory)
+    dana.send("add guests\nדני לוי 0502345671")
+    ask = dana.send("תשנה לדני את שם המשפחה לכהן")
+    assert "כהן" in ask and guests(runtime)["דני לוי"].last_name == "לוי"
+    dana.send("כן")
+    assert guests(runtime)["דני כהן"].first_name == "דני"

@@ -154,7 +154,7 @@ class FindGuests:
 @dataclass(frozen=True)
 class EditGuest:
     ref: Ref
-    field: str                 # "name" | "phone" | "side" | "party" | "note"
+    field: str                 # "name" | "first_name" | "last_name" | "phone" | "side" | "party" | "note"
     value: Union[str, int]     # E.164 for phone, an int for party, else text
 
 
@@ -902,6 +902,14 @@ _GUEST_FIELDS = {
     "שם": "name", "טלפון": "phone", "צד": "side", "כמות": "party", "הערה": "note",
     "השם": "name", "הטלפון": "phone", "מספר": "phone", "נייד": "phone", "פלאפון": "phone", "הנייד": "phone",
     "הצד": "side", "הכמות": "party", "אנשים": "party", "מוזמנים": "party", "הערות": "note", "ההערה": "note",
+    "surname": "last_name", "lastname": "last_name", "firstname": "first_name",
+}
+# Two words that name one field: "last name", "שם משפחה" (checked before the single words, so
+# "edit 3 last name Cohen" changes the last name, not the name of a guest called "3 last").
+_GUEST_FIELD_PAIRS = {
+    ("first", "name"): "first_name", ("given", "name"): "first_name", ("last", "name"): "last_name",
+    ("family", "name"): "last_name", ("שם", "פרטי"): "first_name", ("השם", "הפרטי"): "first_name",
+    ("שם", "משפחה"): "last_name", ("שם", "המשפחה"): "last_name", ("השם", "משפחה"): "last_name",
 }
 
 
@@ -939,12 +947,19 @@ def _party(text: str, low: int = 0) -> int:
 def _parse_edit(inp: _Input) -> EditGuest:
     usage = N_("edit 3 phone 050-234-5678")
     spans = list(_TOKEN.finditer(inp.rest))
-    at = next((i for i, m in enumerate(spans) if i > 0 and _key(m.group()) in _GUEST_FIELDS), None)
+    at, width, field_name = None, 1, None
+    for i in range(1, len(spans)):
+        pair = (_key(spans[i].group()), _key(spans[i + 1].group())) if i + 1 < len(spans) else None
+        if pair in _GUEST_FIELD_PAIRS:
+            at, width, field_name = i, 2, _GUEST_FIELD_PAIRS[pair]
+            break
+        if _key(spans[i].group()) in _GUEST_FIELDS:
+            at, field_name = i, _GUEST_FIELDS[_key(spans[i].group())]
+            break
     if at is None:
         raise _Fail(_("What should I change? Try: {usage} (or name, side, party, note)", usage=_t(usage)))
     ref = _ref(inp.rest[: spans[at].start()], inp.region)
-    field_name = _GUEST_FIELDS[_key(spans[at].group())]
-    value = (inp.rest[spans[at].end():] + ("\n" + "\n".join(inp.body) if inp.body else "")).strip()
+    value = (inp.rest[spans[at + width - 1].end():] + ("\n" + "\n".join(inp.body) if inp.body else "")).strip()
     value = re.sub(r"^(?:size\b\s*)?(?:to\b\s*|[:=]\s*|ל\s*[-:]\s*|ל\s+|ל(?=\d))?", "", value, flags=re.I).strip()
     if not value:
         raise _Fail(_(_EDIT_HINTS[field_name], usage=_t(usage)))
@@ -955,7 +970,7 @@ def _parse_edit(inp: _Input) -> EditGuest:
             raise _Fail(e.message) from None
     if field_name == "party":
         return EditGuest(ref, "party", _party(value))
-    if field_name == "name":
+    if field_name in ("name", "first_name", "last_name"):
         value = " ".join(value.split())
         if not _has_letter(value) or len(value) > 120:
             raise _Fail(_("A name needs letters. Try: edit 3 name Dana Levi"))
@@ -966,6 +981,8 @@ def _parse_edit(inp: _Input) -> EditGuest:
 
 _EDIT_HINTS = {
     "name": N_("Give the new name. Try: {usage}"),
+    "first_name": N_("Give the new first name. Try: edit 3 first name Dana"),
+    "last_name": N_("Give the new last name. Try: edit 3 last name Levi"),
     "phone": N_("Give the new phone. Try: {usage}"),
     "side": N_("Give the new side. Try: {usage}"),
     "party": N_("Give the new party. Try: {usage}"),

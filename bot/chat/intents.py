@@ -635,6 +635,11 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
     if isinstance(exact, C.SetLanguage) and wset & _GUEST_SIDE_LANG:
         # "תקבע שההזמנות לאירוע יצאו באנגלית": the language the guests get, not the organiser's
         return Reading(C.SetEventField("language", exact.code), sure=False)
+    if isinstance(exact, C.EditGuest) and exact.field in ("first_name", "last_name") and (
+            re.search(r"(?:^|\s)את$|'s$|\bof\b|^the$", exact.ref.text or "", re.I)
+            or re.match(r"ל|(?:of|for)\s", str(exact.value), re.I)):
+        # "תשנה לדני את שם המשפחה לכהן": the grammar took "לדני את" for the guest
+        return _edit_guest(line, line.lower(), words, wset, region) or Reading(exact, sure=False)
     if isinstance(exact, C.EditGuest) and exact.field == "side" and str(exact.value).lower() not in _SIDE:
         # "change the side of Ruth to the bride": the grammar took "the" for the guest
         return _edit_guest(line, line.lower(), words, wset, region) or Reading(exact, sure=False)
@@ -1656,8 +1661,22 @@ def _remove_guest(line, words, region) -> Reading | None:
     return None
 
 
+_HE_SET_NAME = (r"(?:תשנה|תשני|שנה|שני|תעדכן|תעדכני|עדכן|עדכני|תתקן|תתקני|תקן|תקני|לשנות|לעדכן|לתקן)\s+"
+                r"(?:ל-?(\S+(?:\s+\S+)?)\s+)?את\s+(?:ה)?שם\s+")
+_HE_OF_NAME = r"(?:\s+של\s+(\S+(?:\s+\S+)?))?\s+(\S.*)$"
+
+
 def _edit_guest(line, low, words, wset, region) -> Reading | None:
     pats = [
+        # first and last names on their own: "תשנה לדני את שם המשפחה לכהן", "change Dana's last name to Cohen"
+        (_HE_SET_NAME + r"(?:ה)?משפחה" + _HE_OF_NAME, "last_name"),
+        (_HE_SET_NAME + r"(?:ה)?פרטי" + _HE_OF_NAME, "first_name"),
+        (r"(?:change|update|fix|set|correct)\s+(?:the\s+spelling\s+of\s+)?(.+?)'s\s+(?:last|family|sur)\s*name\s+to\s+(.+)$",
+         "last_name"),
+        (r"(?:change|update|fix|set|correct)\s+(?:the\s+spelling\s+of\s+)?(.+?)'s\s+(?:first|given)\s+name\s+to\s+(.+)$",
+         "first_name"),
+        (r"(?:change|update|fix|set|correct)\s+the\s+(?:last|family|sur)\s*name\s+(?:of|for)\s+(.+?)\s+to\s+(.+)$", "last_name"),
+        (r"(?:change|update|fix|set|correct)\s+the\s+(?:first|given)\s+name\s+(?:of|for)\s+(.+?)\s+to\s+(.+)$", "first_name"),
         (r"(?:rename|change)\s+(.+?)\s+to\s+(.+)$", "name"),
         (r"fix the spelling of (.+?)'s name to (.+)$", "name"),
         (r"השם של\s+(.+?)\s+ל-?(.+)$", "name"),
@@ -1709,7 +1728,9 @@ def _edit_guest(line, low, words, wset, region) -> Reading | None:
             value = int(value)
         elif field == "side":
             value = {"כלה": "bride", "חתן": "groom"}.get(value, value.lower())
-        elif field == "name" and value.startswith("ל") and _HE.match(value[1:2] or ""):
+        elif field in ("name", "first_name", "last_name") and re.match(r"ל-\s*\S", value):
+            value = value[2:].strip()
+        elif field in ("name", "first_name", "last_name") and value.startswith("ל") and _HE.match(value[1:2] or ""):
             value = value[1:]
         return Reading(C.EditGuest(ref, field, value), sure=False)
     if re.match(r"^(?:edit guest|תערוך את)\s+", line, re.I):

@@ -51,7 +51,7 @@ CSV_EXTENSIONS = (".csv", ".txt", ".tsv")
 # The words of a command an organiser is shown as an example ("edit 2 phone 050..."), in
 # the reader's language.
 FIELD_WORDS = {"name": N_("name"), "phone": N_("phone"), "side": N_("side"), "party": N_("party"),
-               "note": N_("note")}
+               "note": N_("note"), "first_name": N_("first name"), "last_name": N_("last name")}
 ANSWER_WORDS = {"yes": N_("yes"), "no": N_("no"), "maybe": N_("maybe"), "pending": N_("pending")}
 ROLE_WORDS = {"admin": N_("admin"), "editor": N_("editor"), "viewer": N_("viewer")}
 
@@ -525,7 +525,8 @@ class OrganiserChat:
             first, last = C.split_name(str(cmd.value))
             fields = {"first_name": first, "last_name": last}
         else:
-            key = {"phone": "phone", "side": "side", "party": "party_size", "note": "notes"}[cmd.field]
+            key = {"first_name": "first_name", "last_name": "last_name", "phone": "phone", "side": "side",
+                   "party": "party_size", "note": "notes"}[cmd.field]
             fields = {key: cmd.value}
         guest = guest_service.update_guest(self.session, self.user, event.id, guest.id, region=self.region, **fields)
         self.say(replies.guest_updated(event, guest, cmd.field, old_name))

@@ -713,7 +713,7 @@ def import_summary(event, result, *, what: str = "guest list", unit: str = "line
 
 def guest_updated(event, guest: Guest, field: str, old_name: str | None = None) -> str:
     name = old_name or guest_name(guest)
-    if field == "name":
+    if field in ("name", "first_name", "last_name"):
         text = _("✏️ Changed {name}'s name to {new} ({event}).", name=name, new=guest_name(guest), event=event.name)
     elif field == "phone":
         text = _("✏️ Changed {name}'s phone to {new} ({event}).", name=name, new=display_phone(guest.phone),
