@@ -125,7 +125,7 @@ def main(argv=None) -> int:
     parser.add_argument("--warmup", type=int, default=200, help="deliveries before measuring (default 200)")
     parser.add_argument("--clients", type=int, default=16, help="client threads (default 16)")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2)")
-    parser.add_argument("--threads", type=int, default=4, help="gunicorn threads per worker (default 4)")
+    parser.add_argument("--threads", type=int, default=8, help="gunicorn threads per worker (default 8, as gunicorn.conf.py)")
     parser.add_argument("--log-level", default="warning", help="LOG_LEVEL for both servers (default warning)")
     parser.add_argument("--admin-url", default=os.environ.get("BENCH_ADMIN_DATABASE_URL", DEFAULT_ADMIN_URL),
                         help="a PostgreSQL server to create a scratch database on")

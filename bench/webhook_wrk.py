@@ -378,7 +378,7 @@ def main(argv=None) -> int:
     parser.add_argument("--connections", type=int, default=8, help="wrk connections (default 8)")
     parser.add_argument("--wrk-threads", type=int, default=2, help="wrk threads (default 2)")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers, bot and bare (default 2)")
-    parser.add_argument("--threads", type=int, default=4, help="gunicorn threads per worker (default 4)")
+    parser.add_argument("--threads", type=int, default=8, help="gunicorn threads per worker (default 8, as gunicorn.conf.py)")
     parser.add_argument("--bodies", type=int, default=60_000,
                         help="distinct pre-signed bodies per stream (default 60000)")
     parser.add_argument("--guests", type=int, default=1000, help="guests of the seeded event (default 1000)")
