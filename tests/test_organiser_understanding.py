@@ -197,3 +197,28 @@ def test_asking_for_a_message_the_day_before_turns_on_the_day_before_kit_not_a_b
 def test_a_broadcast_whose_words_mention_the_day_before_stays_a_broadcast():
     assert cmd("broadcast: we send a message the day before with the address") == \
         C.Broadcast("we send a message the day before with the address", None, None)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("תוריד את סיוון להרשאת צפייה בלבד", C.ChangeRole(C.Ref("סיוון"), "viewer")),
+    ("switch to hebrew pls", C.SetLanguage("he")),
+    ("to all the maybes - please let us know by Sunday!", C.Broadcast("please let us know by Sunday!", "maybe")),
+    ('לכל מי שלא ענה תכתוב "נשמח לתשובה עד יום ראשון"', C.Broadcast("נשמח לתשובה עד יום ראשון", "pending")),
+    ("תפיצי לכל מי שאישר: מי שצריך הסעה שיכתוב לנו עד חמישי",
+     C.Broadcast("מי שצריך הסעה שיכתוב לנו עד חמישי", "confirmed")),
+    ("can you ask everyone coming: need a ride from Tel Aviv? yes / no",
+     C.Ask("need a ride from Tel Aviv?", ("yes", "no"))),
+    ("תכתוב בהערות של משפחת גבאי שהם צריכים הסעה", C.EditGuest(C.Ref("משפחת גבאי"), "note", "הם צריכים הסעה")),
+])
+def test_loose_words_reach_the_command_they_name_not_a_write_on_someone(text, expected):
+    assert cmd(text) == expected
+
+
+@pytest.mark.parametrize("text", ["delete everything", "תמחק את כולם", "remove all guests"])
+def test_removing_everyone_at_once_is_refused_with_the_way_to_do_it(text):
+    r = cmd(text)
+    assert isinstance(r, C.ParseError) and "delete event" in r.message
+
+
+def test_arrange_is_not_a_typo_of_remove():
+    assert not isinstance(cmd("תסדר לי את המשפחה של אבא"), C.RemoveGuest)

@@ -535,6 +535,8 @@ _CHANGE_VERBS = frozenset({"change", "update", "fix", "correct", "edit", "replac
                            "תעדכן", "תעדכני", "עדכן", "לעדכן", "תתקן", "תתקני", "תקן", "לתקן", "תחליף", "תחליפי",
                            "החלף", "להחליף", "השתנה", "התחלף"})
 
+_EVERYTHING = {"everything", "everyone", "everybody", "all", "the", "whole", "list", "guests", "of", "them",
+               "כולם", "הכל", "הכול", "כל", "את", "האורחים", "הרשימה", "המוזמנים", "כולה"}
 _PRONOUNS = {"him", "her", "them", "it", "this", "that", "אותו", "אותה", "אותם", "אותן", "זה", "את", "זאת"}
 
 _GENERIC_VERBS = frozenset({
@@ -726,6 +728,14 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
             return Reading(C.parse("remove guest", region, today))
         if rset & {"me", "אותי"}:
             return Reading(C.Leave(), sure=False)
+        if rset and rset <= _EVERYTHING:
+            # "delete everything", "תמחק את כולם": never a guest of that name, never all at once
+            return Reading(C.ParseError(i18n._(
+                "I remove guests one at a time: *remove guest 3* (the number from the list). To delete the whole "
+                "event, send *delete event*."), None))
+        role_change = _as_role_change(exact.ref.text, region)
+        if role_change is not None:
+            return role_change
         if _team_in(ref_words):
             ref = _ref(_strip_source(exact.ref.text), region)
             if ref:
@@ -744,6 +754,7 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
         return None
     if isinstance(exact, C.UseEvent):
         ref = exact.ref.lower().strip(" ?.!")
+        ref = re.sub(r"\s+(?:pls|plz|please|thanks|thx|בבקשה|תודה)$", "", ref)   # "switch to hebrew pls"
         code = _LANG.get(ref) or _LANG.get(ref.split()[-1] if ref.split() else "")
         if code and (len(ref.split()) <= 2 or set(ref.split()[:2]) & {"language", "שפה", "השפה", "lang"}):
             return Reading(C.SetLanguage(code=code))
@@ -805,6 +816,10 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
         return Reading(C.Cancel())
     if isinstance(exact, C.MessageGuest) and exact.ref.number is None and exact.ref.phone is None:
         ref_words = _words(exact.ref.text)
+        if ref_words and ref_words[0] in {"בהערות", "בהערה", "להערות", "להערה", "הערה"}:
+            # "תכתוב בהערות של משפחת גבאי שהם צריכים הסעה": a note on the guest, not a message to them
+            return _edit_guest(line, line.lower(), words, wset, region) or Reading(C.ParseError(
+                C.parse("edit", region, today).message, None))
         if ref_words and (ref_words[0] in _ALL_WORDS or ref_words[:2] == ["all", "guests"]):
             return Reading(C.Broadcast(text=exact.text, status=_status_in(ref_words[1:])))
         if _audience_ref(ref_words):
@@ -830,6 +845,10 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
             return Reading(C.Broadcast(text=parts[1].strip(), status=_status_in(tw) or exact.status,
                                        side=exact.side))
         return None
+    if isinstance(exact, (C.MarkGuest, C.ListGuests)):
+        sent = _audience_message(line, region, today)
+        if sent is not None:
+            return sent
     if isinstance(exact, C.MarkGuest):
         # "תסמן את עומר כלא מגיע": the answer glued to כ
         m = re.search(r"\sכ(לא\s+\S+|מאשר\S*|מגיע\S*)", " " + line)
@@ -1039,6 +1058,9 @@ def _guess(text: str, region, today, exact: C.ParseError) -> Reading | None:
     wset = set(words)
     if not words:
         return None
+    sent = _audience_message(line, region, today)
+    if sent is not None:
+        return sent
     all_words = set(_words(lines[0]))
     if all_words and all_words <= _SMALL_TALK | _ACK and not body:
         # "בוקר טוב", "thanks!", "סבבה": chit-chat; never a verb typo ("בוקר" is not "עבור")
@@ -1072,7 +1094,8 @@ def _typo(line: str, body, region, today) -> Reading | None:
         else:
             return None
     else:
-        guess = [g for g in C.close_verb(first) if _edits(first, g) <= (1 if len(first) <= 5 else 2)]
+        guess = [g for g in C.close_verb(first) if _edits(first, g) <= (1 if len(first) <= 5 else 2)
+                 and not (_erases(g) and len(g) == len(first))]
         if not guess:
             # a second-word typo: "add gust", "new evnt"
             words = line.split()
@@ -1086,6 +1109,51 @@ def _typo(line: str, body, region, today) -> Reading | None:
             return None
         fixed = guess[0] + (" " + parts[1] if len(parts) > 1 else "")
     return _reparse_guessed(fixed, body, region, today)
+
+
+_ERASING = (C.RemoveGuest, C.DeleteEvent, C.RemoveMember)
+
+
+def _erases(verb: str) -> bool:
+    """A verb of a command that erases: a typo is guessed to it only by a letter missing or
+    doubled, never changed ("תסדר לי את..." is "arrange", not "תסיר", remove)."""
+    return any(spec.command in _ERASING for verbs, spec in C._VERBS if verbs == tuple(verb.split()))
+
+
+_WRITE_TO = {"send", "tell", "write", "broadcast", "text", "message", "תכתוב", "תכתבי", "תשלח", "תשלחי", "שלח",
+             "תפיץ", "תפיצי", "להפיץ", "תודיע", "תודיעי", "תגיד", "תגידי", "לכתוב", "לשלוח"}
+
+
+# sends of their own, with their own wording ("send a thank you to everyone who came: ...")
+_OWN_SENDS = {"thank", "thanks", "תודה", "remind", "reminder", "תזכיר", "תזכירי", "תזכורת", "invite", "invites",
+              "invitation", "invitations", "הזמנות", "הזמנה", "ask"}
+
+
+def _audience_message(line: str, region, today) -> Reading | None:
+    """A message to a group, said loosely: "to all the maybes - please answer by Sunday",
+    "לכל מי שלא ענה תכתוב "נשמח לתשובה"", "תפיצי לכל מי שאישר: ...", "can you ask everyone
+    coming: need a ride? yes / no" (a question with choices)."""
+    m = re.match(r"^(?:(?:can|could)\s+(?:you|u)\s+|pls\s+|please\s+)?ask\s+(?:all|everyone|every|the|those)\b[^:]*:\s*(\S.*)$",
+                 line, re.I)
+    if m:
+        asked = C.parse("ask " + m.group(1), region, today)
+        return Reading(asked, sure=False) if isinstance(asked, C.Ask) else None
+    m = re.match(r"^(?:to|for)\s+((?:all|everyone|every|the|those)\b.*?)\s+[-–—:]\s*(\S.*)$", line, re.I)
+    if m and _audience_ref(_words(m.group(1))):
+        return _to_audience(_words(m.group(1)), m.group(2).strip(), line)
+    text = _quoted(line) or _after_colon(line)
+    if not text:
+        return None
+    head = line[:line.find(text) if text in line else len(line)]
+    hw = _words(head)
+    if not (set(hw) & _WRITE_TO or any(_he_in(w, _WRITE_TO) for w in hw)) or set(hw) & _OWN_SENDS:
+        return None
+    status = _status_in(hw)
+    everyone = any(w in _ALL_WORDS or _he_in(w, {"כל", "כולם"}) for w in hw)
+    if status or everyone:
+        side = _side_in(hw) if _has(head.lower(), "side", "צד") else None
+        return Reading(C.Broadcast(text=text.strip(" \"'“”„״׳"), status=status, side=side), sure=False)
+    return None
 
 
 def _edits(a: str, b: str) -> int:
@@ -1642,6 +1710,18 @@ def _add_guest(line, region) -> Reading | None:
     return Reading(C.AddGuests(guests=(draft,)), sure=False)
 
 
+def _as_role_change(ref_text: str, region) -> Reading | None:
+    """"תוריד את סיוון להרשאת צפייה בלבד", "take Dan down to viewer": a member's role, not a
+    guest out of the list."""
+    m = re.match(r"^(.+?)\s+(?:ל(?:הרשאת|הרשאה של|תפקיד(?: של)?)\s+|(?:down\s+)?to\s+(?:an?\s+)?|(?=ל\S))(\S+)"
+                 r"(?:\s+(?:בלבד|only))?$", ref_text.strip())
+    if not m:
+        return None
+    role = _role_in([m.group(2)] + list(_he_forms(m.group(2))))
+    ref = _ref(m.group(1), region) if role else None
+    return Reading(C.ChangeRole(ref=ref, role=role), sure=False) if ref else None
+
+
 def _remove_guest(line, words, region) -> Reading | None:
     m = re.search(r"(?:remove|delete|get rid of|take|remvoe|תוריד|תורידי|תמחק|תמחוק|תוציא|להוריד)\s*"
                   r"(?:מהרשימה\s+)?(?:את\s*)?(.+?)"
@@ -1649,6 +1729,9 @@ def _remove_guest(line, words, region) -> Reading | None:
     if line.startswith("תמחקאת"):
         m = re.search(r"תמחקאת\s*(.+)$", line)
     if m and m.group(1).strip() not in {"אותו", "him", "אותה", "her"}:
+        role_change = _as_role_change(m.group(1), region)
+        if role_change is not None:
+            return role_change
         ref = _ref(m.group(1), region)
         if ref:
             return Reading(C.RemoveGuest(ref=ref))
@@ -1701,6 +1784,8 @@ def _edit_guest(line, low, words, wset, region) -> Reading | None:
         (r"(?:add a note to|note for)\s+(.+?):\s*(.+)$", "note"),
         (r"(?:תוסיף הערה|הערה)\s+ל-?(.+?):\s*(.+)$", "note"),
         (r"תרשום אצל\s+(\S+)\s+ש(?:הוא|היא)?\s*(.+)$", "note"),
+        (r"(?:תכתוב|תכתבי|תרשום|תרשמי|תוסיף|תוסיפי|לכתוב|לרשום)\s+(?:ב|ל)הערו?ת?\s+(?:של|אצל|ל)\s*-?(.+?)\s+ש(.+)$",
+         "note"),
         (r"set party size for\s+(.+?)\s+to\s+(\d+)", "party"),
         (r"(?:מספר|כמות)\s+(?:ה)?(?:מוזמנים|אורחים|אנשים|מקומות|מגיעים)\s+(?:של|אצל)\s+(.+?)\s+(?:ל-?|ל\s+|זה\s+)(\d+)", "party"),
         (r"(?:הכמות|הכמות של|party size of|number of guests for|headcount for)\s+(?:של\s+)?(.+?)\s+(?:ל-?|to\s+)(\d+)", "party"),
@@ -2035,6 +2120,8 @@ def _called_rule(line, low, words, wset, region) -> Reading | None:
                     r"and|on the phone|בטלפון|said|אמר\S*|לא\s|no\s|yes\b|maybe|אולי|מגיע\S*|באים|coming|"
                     r"מתלבט\S*|can't|won't|didn't|voicemail|busy|תפוס|אין))", after)
     name = after[:cut.start()] if cut else after
+    if name.strip().lower() in {"me", "us", "אליי", "אלי", "אלינו", "לי"} and line[:m.start()].strip():
+        name = line[:m.start()].strip()    # "Ruthie called me, she's coming": Ruthie
     name = re.sub(r"^(?:ה-?|the\s+)?", "", name.strip(), flags=re.I) if re.match(r"^the\s", name.strip(), re.I) \
         else name.strip()
     ref = _ref(name, region)
