@@ -474,3 +474,18 @@ def test_a_count_agreed_to_is_a_yes_and_an_age_is_no_guest(text, intent, answer,
 def test_undecided_changed_and_the_rest_read_as_meant(text, intent, answer):
     u = understand(text)
     assert (u.intent, u.answer) == (intent, answer)
+
+
+@pytest.mark.parametrize("text, answer, total", [
+    ("בהחלט, נגיע", "yes", None), ("לצערנו זה לא יתאפשר", "no", None),
+    ("We'd love to but it isn't possible for us", "no", None), ("انا جاي بس جوزي ما بيقدر", "yes", 1),
+    ("אני מגיעה, בעלי במשמרת", "yes", 1), ("I'm coming, my cousin can't", "yes", 1),
+    ("הפעם נוותר, סורי", "no", None), ("לא נוותר על זה!", "yes", None),
+    ("מזל טוב! שיהיה לכם בית מלא אהבה ושמחה", None, None)])
+def test_word_families_possible_on_duty_relatives_and_joy(text, answer, total):
+    u = understand(text)
+    assert (u.answer, u.total) == (answer, total)
+
+
+def test_an_endearment_keeps_a_greeting():
+    assert understand("ערב טוב יקירי").intent == "greeting"

@@ -144,7 +144,7 @@ def _add(tag: str, words: list[str] | str, value: int | None = None) -> None:
 _add("YES", _words(
     "yes y yeah yea yep yup ya yas yess yesss yse ys sure definitely absolutely certainly gladly happily "
     "yay yesyes si oui ja confirm confirmed rsvp accepted accept course totally ken",
-    "כן כו כנ בטח ברור בשמחה בטוח כמובן ודאי וודאי בוודאי בודאי מאשר מאשרת מאשרים אישור אישרתי לאשר פיקס "
+    "כן כו כנ בטח ברור בהחלט בשמחה בטוח כמובן ודאי וודאי בוודאי בודאי מאשר מאשרת מאשרים אישור אישרתי לאשר פיקס "
     "תרשמו תרשום תרשמי רשמו",
     "نعم اكيد بالتاكيد طبعا اجل ايوه ايوا اه موافق موافقون",
     "да конечно обязательно ага угу"))
@@ -156,17 +156,18 @@ _add("COME", _words(
     "موجودين موجود موجوده سنحضر ساحضر سناتي سااتي نحضر احضر الحضور حضور جايين جاي جاية منيجي نيجي بنيجي ناتي اجي بجي نجي منجي ييجوا ييجو ييجي يجي تيجي تيجو تيجوا يحضر يحضروا تحضر",
     "придем приду придет прийти будем буду будет получится сможем смогу сможет придут"))
 _add("STAY", _words("stay", "להישאר לישון נישאר אשאר", "نبقى ابقى", "остаться остаемся задержаться"))
-_add("ABLE", _words("can able could", "יכול יכולה יכולים נוכל אוכל יוכל תוכל יוכלו תוכלו יכלו",
-                    "نستطيع استطيع نقدر اقدر بقدر بنقدر منقدر قادر قادره قادرين",
+_add("ABLE", _words("can able could possible", "יכול יכולה יכולים נוכל אוכל יוכל תוכל יוכלו תוכלו יכלו יתאפשר מתאפשר אפשרי",
+                    "نستطيع استطيع نقدر اقدر بقدر بنقدر منقدر قادر قادره قادرين تقدر بتقدر يقدر بيقدر يقدروا بيقدروا تقدري",
                     "могу можем"))
-_add("NEG", _words("not never no unable", "לא אינני איננו אין", "لا لن ما مش مو", "не нет"))
+_add("NEG", _words("not never no unable", "לא אינני איננו אין", "لا لن ما مش مو عدم", "не нет"))
+LEX["מלא"] = ("CUE", None)   # "full" ("בית מלא אהבה"), not מ + לא
 _add("NOWORD", _words("n nope nah negative", "שלילי כא", "", ""))
 _add("NOVERB", _words("decline declines declined declining cancel canceling cancelling skip",
-                      "נבצר מבטל מבטלת מבטלים לבטל לוותר", "", ""))
+                      "נבצר מבטל מבטלת מבטלים לבטל לוותר נוותר אוותר מוותר מוותרת מוותרים", "", ""))
 _add("SORRY", _words("sorry unfortunately sadly regretfully regret regrets afraid bummer",
                      "לצערנו לצערי מצטער מצטערת מצטערים מבאס באסה סליחה סורי סוררי", "للاسف اسف اسفه اعتذر نعتذر اعذرونا اعذروني سامحونا سامحوني معلش",
                      "сожалению увы извините простите"))
-_add("AWAY", _words("abroad overseas away traveling travelling vacation", "בחול במילואימ בחוצ", "بالخارج برا", "заграницей"))
+_add("AWAY", _words("abroad overseas away traveling travelling vacation", "בחול במילואימ בחוצ בתורנות במשמרת", "بالخارج برا", "заграницей"))
 _add("MAYBE", _words("maybe perhaps possibly probably prob probs prolly try trying likely unlikely doubt doubtful might tentatively tentative hopefully",
                      "אולי ננסה אנסה נשתדל אשתדל נתאמץ כנראה ספק מקווה מקווים סביר",
                      "ربما يمكن ممكن سنحاول احاول بحاول نحاول منحاول بنحاول بجرب منجرب", "возможно наверное постараемся постараюсь попробую попробуем надеюсь надеемся"))
@@ -177,7 +178,7 @@ _add("POLITE", _words(
     "ok okay okey okie k kk noted got it cool nice perfect great good wonderful amazing awesome super lovely "
     "much very lots many so you for the invite invitation please pls dear well oh ah love happy a okie dokie dokey tbh whole",
     "אוקי אוקיי בסדר סבבה מעולה יופי מצוין מצויין קיבלתי קיבלנו התקבל אחלה רבה רבות על ההזמנה הזמנה יקרה "
-    "יקר יקרים בבקשה נא וואלה יאללה אחי נו פשוט ברכה כולם לכולם לכמ לכנ אליכמ לכבוד",
+    "יקר יקרים יקירים יקירי יקירתי יקירה בבקשה נא וואלה יאללה אחי נו פשוט ברכה כולם לכולם לכמ לכנ אליכמ לכבוד",
     "جزيلا حسنا ممتاز تمام اوكي جميل رائع على الدعوة عفوا والله جماعه يا",
     "большое ок окей хорошо отлично понятно ладно супер класс за приглашение"))
 _add("BLESS", _words(
@@ -196,10 +197,10 @@ _add("SELF1", _words("i me myself", "אני אותי", "انا", "я"))
 _add("WE", _words("we us anachnu anahnu", "אנחנו אנו אותנו מאיתנו איתנו", "نحن نحنا عددنا احنا", "мы нас"))
 _add("OTHER", _words(
     "wife husband hubby wifey mrs missus spouse bf gf girlfriend boyfriend partner fiance fiancee fiancé fiancée son daughter mother father mom dad mum "
-    "grandma grandpa friend sister brother",
+    "grandma grandpa friend sister brother aunt aunty auntie uncle cousin niece nephew",
     "אשתי אישתי אישה בעלי הבעל האישה החבר החברה חבר חברה בנזוג בתזוג הבן הבת בני בתי אמא אבא סבא סבתא אמי אבי אחותי "
-    "החמות חמותי חמי חותנת חותני החותנ גיסה גיסי גיס",
-    "زوجتي زوجي مرتي جوزي ابني بنتي امي ابي اختي اخوي اخي", "жена женой мужем муж сын дочь мама папа женою подругой другом подруга друг мамой папой сестрой братом "
+    "החמות חמותי חמי חותנת חותני החותנ גיסה גיסי גיס דודה הדודה דודתי דוד הדוד דודי",
+    "زوجتي زوجي مرتي جوزي ابني بنتي امي ابي اختي اخوي اخي عمتي خالتي عمي خالي", "жена женой мужем муж сын дочь мама папа женою подругой другом подруга друг мамой папой сестрой братом "
     "сыном дочкой дочерью девушкой парнем сестра брат бабушка дедушка бабушкой дедушкой мужа жены сына дочери дочки"), 1)
 _add("OTHER", _words("parents grandparents inlaws in-laws", "ההורים הורים הסבים סבים", "اهلي", "родителями родители"), 2)
 _add("OTHERS", _words("friends others", "חברים החברים חברות החברות", "اصحابي اصدقائي", "друзьями друзья"))
@@ -273,13 +274,13 @@ def _p(words: str) -> str:
 _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     # positive idioms that carry a negative word
     (r"can not wait|will not miss(?: it)?|would not miss(?: it)?|wouldnt miss(?: it)?|not miss(?: it)?"
-     r"|no doubt|no question|with bells on|for the world", "POSX"),
+     r"|no doubt|no question|with bells on|for the world|לא (?:נוותר|אוותר)", "POSX"),
     (r"no problem|no probs?|no worries|why not|ו?למה לא|почему бы и нет|почему нет|ليش لا|אין בעיה|בלי נדר|לא נפספס|לא מפספסים|לא נחמיץ|مش مشكله|لا مشكله|без проблем"
      r"|нет проблем|не вопрос|не пропустим", "FILLX"),
     # "ברור שלא", "definitely not", "конечно нет": a sure no, not a yes and a no
     (r"(?:בטח|ברור|בוודאי|ודאי|וודאי|כמובנ) שלא(?! (?:נוותר|אוותר|נפספס|אפספס|נחמיצ|אחמיצ|נבריז|אבריז))|(?:definitely|absolutely|certainly|of course|surely) not"
      r"|конечно (?:же )?нет|точно нет|(?:طبعا|اكيد) (?:لا|مش)", "NOX"),
-    (r"אין (?:מצב|סיכוי) ש(?:לא|[אנ]?(?:פספס|חמיצ)\S*|\S+ (?:לא|מפספס\S*|נפספס|אפספס|נחמיצ|אחמיצ))|אין סיכוי ש?לא|(?:אין|ללא|בלי) ספק|על בטוח|בטח ש\S*|ברור ש\S*|מה השאלה|מה זאת השאלה הזאת", "YESX"),
+    (r"אין (?:מצב|סיכוי) ש(?:לא|[אנ]?(?:פספס|חמיצ|וותר)\S*|\S+ (?:לא|מפספס\S*|נפספס|אפספס|נחמיצ|אחמיצ))|אין סיכוי ש?לא|(?:אין|ללא|בלי) ספק|על בטוח|בטח ש\S*|ברור ש\S*|מה השאלה|מה זאת השאלה הזאת", "YESX"),
     (r"אין מצב|אין סיכוי|ما في مجال|مش رح (?:يزبط|تزبط)|ما رح (?:يزبط|تزبط)|count (?:me|us) out|not this time|לא הפעם|have to pass|no thank you|no thanks", "NOX"),
     (r"miss it|will miss|something came up|(?:נפל|צצ|קפצ) (?:לי|לנו) משהו|что-то случилось|кое-что случилось|طلعلي شي|صار عندي ظرف", "NOVERBX"),
     # "I think so", "נראה לי שכן", "думаю да": a guess at yes
@@ -304,7 +305,9 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
      r"|רק ל(?:קבלת הפנימ|קבלת פנימ|חופה|טקס|ריקודימ|מסיבה)", "COMEX"),
     (r"count(?= (?:me|us) .{1,30}\bin(?:\W|$))|count (?:us|me) in|see you there|(?:i am|we are) in(?=\s*(?:$|[,.!;]|too|as well|for))|will be there|be there|we are there|אנחנו שם|נהיה שם"
      r"|אהיה שם|(?:ب|س)?نكون هناك|اكون هناك|אני שמ(?=\s*(?:$|[,.!]))|(?:אנחנו|אני) בפנימ|נתראה|ניפגש|נפגש|с удовольствием|بكل سرور|make it|would love to|love to come|happy to come|will attend"
-     r"|(?:we|i) will(?=\s*(?:$|[,.!;]))|pop (?:by|in|over)|drop (?:by|in)|stop by|נהיה(?=\s*[,.!;]|\s*$)|נשמח|אשמח|שמחים|שמחה", "COMEX"),
+     r"|(?:we|i) will(?=\s*(?:$|[,.!;]))|pop (?:by|in|over)|drop (?:by|in)|stop by|נהיה(?=\s*[,.!;]|\s*$)|נשמח|אשמח|שמחים"
+     # שמחה is also "joy": "אהבה ושמחה", "מלא שמחה", "הרבה שמחה" bless, they do not accept
+     r"|(?<![והב])(?<!מלא )(?<!הרבה )(?<!המון )(?<!רק )(?<!אהבה )(?<!כל כך )שמחה", "COMEX"),
     (r"none of us|no one|nobody|neither(?: of us)?|אף אחד(?: מאיתנו| מאתנו)?|אף אחת(?: מאיתנו| מאתנו)?|никто(?: из нас)?|ولا واحد|ولا حدا", "NOBODYX"),
     (r"put (?:us|me) down(?= for| as|\W|$)", "PUTDOWNX"),
     (r"תספרו (?:עליי|עלי|עלינו)|count on (?:me|us)", "COMEX"),
