@@ -222,3 +222,15 @@ def test_removing_everyone_at_once_is_refused_with_the_way_to_do_it(text):
 
 def test_arrange_is_not_a_typo_of_remove():
     assert not isinstance(cmd("תסדר לי את המשפחה של אבא"), C.RemoveGuest)
+
+
+@pytest.mark.parametrize("text,first,last,side,party", [
+    ("הוסף אורחת חדשה - ליאת מלכה, 050 765 4329, צד חתן, 2 מקומות", "ליאת", "מלכה", "groom", 2),
+    ("תוסיף בבקשה: יונתן שמש, 0536661122, צד חתן, 4 אנשים", "יונתן", "שמש", "groom", 4),
+    ("תוסיף את עדן 0525858585 + בת הזוג שלו", "עדן", "", None, 2),
+    ("can you add my cousin Natalie, 054 223 9087, she's bringing her boyfriend", "Natalie", "", None, 2),
+    ("add Noa to the guests, her number is +972 58 707 0707", "Noa", "", None, None),
+])
+def test_a_guest_said_in_a_sentence_is_added_without_the_sentence(text, first, last, side, party):
+    (g,) = cmd(text).guests
+    assert (g.first_name, g.last_name, g.side, g.party_size) == (first, last, side, party)

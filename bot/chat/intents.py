@@ -324,7 +324,10 @@ def _strip_name(text: str) -> str:
 
 
 _COMPANION = re.compile(
-    r"[\s,]*(?:\+\s*(?:(?:his|her|the)\s+)?(?:wife|husband|partner|spouse|bf|gf|אישה|אשתו|בעלה|בן\s+זוג\S*|בת\s+זוג\S*)"
+    r"[\s,]*(?:\+\s*(?:(?:his|her|the)\s+)?(?:wife|husband|partner|spouse|bf|gf|boyfriend|girlfriend|אישה|אשתו|בעלה"
+    r"|ב[נת]\s+(?:ה)?זוג\S*(?:\s+(?:שלו|שלה))?)"
+    r"|(?:(?:she|he)(?:'s|\s+is|\s+will\s+be)\s+)?(?:bringing|coming\s+with)\s+(?:her|his)\s+(?:boyfriend|girlfriend|husband|wife|partner|"
+    r"fianc[eé]e?|plus\s*one|\+1)"
     r"|(?:(?:ו?(?:היא|הוא|הם)\s+)?(?:באה?|באים|מגיעה?|מגיעים|coming|comes)\s+)?(?:יחד\s+)?(?:עם|with)\s+"
     r"(?:(?:his|her|the)\s+)?(?:wife|husband|partner|spouse|אשתו|בעלה|אישתו|בן\s+הזוג|בת\s+הזוג|בן\s+זוגה|בת\s+זוגו)"
     r"|and\s+(?:his\s+wife|her\s+husband|(?:his|her)\s+partner)|ו(?:את\s+)?(?:אשתו|בעלה|אישתו|בן\s+זוגה|בת\s+זוגו))\s*$",
@@ -597,6 +600,17 @@ def _repairs(exact: C.ParseError, command, text: str) -> bool:
 
 # ------------------------------------------------------------------ corrections of exact readings
 
+_MESSY_NAME_WORDS = {"-", "–", "+", "חדשה", "חדש", "new", "שלו", "שלה", "she's", "he's", "her", "his", "number", "זוג",
+                     "מקומות", "bringing", "with", "עם"}
+
+
+def _messy_guest(g: C.GuestDraft) -> bool:
+    """A name or side with the sentence still around it ("חדשה - ליאת", "+ בת הזוג שלו", "חתן 2 מקומות")."""
+    words = f"{g.first_name} {g.last_name or ''}".split()
+    return bool({w.lower().strip(",:") for w in words} & _MESSY_NAME_WORDS) or any(w.endswith(":") for w in words) \
+        or bool(g.side and len(g.side.split()) > 1)
+
+
 def _tidy_guests(exact: C.AddGuests) -> C.AddGuests:
     guests = []
     for g in exact.guests:
@@ -677,6 +691,12 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
                                                             and g.last_name.split()[-1].lower() in _SIDE)
             for g in exact.guests)):
         return _fix_guest_lines(text, exact, region)
+    if isinstance(exact, C.AddGuests) and len(exact.guests) == 1 and "\n" not in text.strip() and \
+            _messy_guest(exact.guests[0]):
+        # "הוסף אורחת חדשה - ליאת מלכה, 050…, צד חתן, 2 מקומות": words around the guest, read loosely
+        loose = _add_guest(line, region)
+        if loose is not None and isinstance(loose.command, C.AddGuests) and len(loose.command.guests) == 1:
+            return loose
     if isinstance(exact, C.AddGuests) and len(exact.guests) == 1 and "\n" not in text.strip():
         g = exact.guests[0]
         if g.last_name and g.first_name not in _HE_ADD_VERBS and any(
@@ -919,8 +939,8 @@ def _loose_guest(line: str, region) -> C.GuestDraft | None:
     rwords = _words(rest)
     side = _side_in(rwords)
     party = None
-    m = re.search(r"(\d{1,2})\s*(?:people|ppl|אנשים|pax)|party of (\d{1,2})|so (\d{1,2})|(?:^|[\s,])(\d{1,2})\s*(?=[\s,]|$)",
-                  rest, re.I)
+    m = re.search(r"(\d{1,2})\s*(?:people|ppl|אנשים|pax|מקומות|seats)|party of (\d{1,2})|so (\d{1,2})|(?<!\S)[x×]\s*(\d{1,2})\b"
+                  r"|(?:^|[\s,])(\d{1,2})\s*(?=[\s,]|$)", rest, re.I)
     if m:
         party = int(next(g for g in m.groups() if g))
         if not 1 <= party <= C.MAX_PARTY_SIZE:
@@ -929,7 +949,8 @@ def _loose_guest(line: str, region) -> C.GuestDraft | None:
         party = 2
     if said_party is not None:
         party = said_party
-    name = re.sub(r"\d+\s*(?:people|ppl|אנשים|pax)|party of \d+|so \d+|\b\d{1,2}\b|זוג", " ", rest, flags=re.I)
+    name = re.sub(r"\d+\s*(?:people|ppl|אנשים|pax|מקומות|seats)|party of \d+|so \d+|(?<!\S)[x×]\s*\d{1,2}\b|\b\d{1,2}\b|זוג", " ",
+                  rest, flags=re.I)
     name = re.sub(r"(?:,|\s)\s*(?:bride|groom|כלה|חתן)?\s*side\b|\bside\s+(?:bride|groom)|צד\s+ה?(?:כלה|חתן)|"
                   r"(?<!\S)(?:מ|ב|ל)?צד\s+(?:של\s+)?ה?(?:כלה|חתן)|מהצד של ה(?:כלה|חתן)|\b(?:bride|groom)\b|"
                   r"(?<!\S)ה?(?:כלה|חתן)(?!\S)", " ", name, flags=re.I)
@@ -1668,13 +1689,15 @@ def _add_guest(line, region) -> Reading | None:
     text = re.sub(r"^.*?\b(?:add|put|ad)\b\s*", "", line, count=1, flags=re.I) if re.search(
         r"\b(?:add|put|ad)\b", line, re.I) else line
     text = re.sub(r"^(?:להוסיף|תוסיף|תוסיפו|הוסף|תכניס|תרשום|עוד אורח)\s*", "", text)
-    text = re.sub(r"^(?:בבקשה|please|pls|plz)[\s,]+", "", text, flags=re.I)
+    text = re.sub(r"^(?:בבקשה|please|pls|plz)[\s,:]+", "", text, flags=re.I)
     if text.startswith("הוסף"):
         text = text[4:]
-    text = re.sub(r"^(?:אורחים|אורחות|אורחת|אורח|מוזמנים|guests|guest)\s*[:\-–]?\s*", "", text.strip(" -–:"),
-                  flags=re.I)
+    text = re.sub(r"^(?:new\s+)?(?:אורחים|אורחות|אורחת|אורח|מוזמנים|guests|guest)(?:\s+(?:חדשה|חדש|חדשים|new))?\s*[:\-–]?\s*",
+                  "", text.strip(" -–:"), flags=re.I)
+    text = re.sub(r",?\s*(?:her|his|their|the)\s+(?:number|phone|mobile)\s+is\b|,?\s*(?:ה)?(?:מספר|טלפון)\s+(?:שלה|שלו|שלהם)\s*(?:הוא|זה)?",
+                  " ", text, flags=re.I)
     text = re.sub(r"^(?:לרשימה\s+)?את\s+", "", text)
-    text = re.sub(r"\s+(?:on the list|to the list|לרשימה)\b", "", text, flags=re.I)
+    text = re.sub(r"\s+(?:on the list|to the list|to the guests|to the guest list|to our list|לרשימה)\b", "", text, flags=re.I)
     text = re.sub(r"^לרשימה\s+(?:את\s+)?", "", text)
     if "?" in text and len(_IL_PHONE.findall(text)) >= 2:
         text = text.split("?", 1)[1]
@@ -2178,6 +2201,13 @@ _CARD_PATTERNS = [
     r"(?:^|\s)(.+?)'s\s+(?:card|details|info)$",
     r"^(?:pull|bring)\s+up\s+(.+)$",
     r"^מה\s+(?:המצב|העניינים|הסיפור)\s+(?:של|עם)\s+(.+)$",
+    r"^(?:what'?s|what\s+is)\s+(?:the\s+)?(?:status|story|deal)\s+(?:of|for|on|with)\s+(.+)$",
+    r"^(?:מה\s+)?(?:ה)?(?:סטטוס|מצב)\s+(?:של|עם)\s+(?!משפחת\s)(.+)$",
+    r"^מה\s+עם\s+(.+?),?\s+(?:הם\s+|היא\s+|הוא\s+)?(?:ענו|ענה|ענתה|אישרו|אישר|אישרה|מגיעים|מגיע|מגיעה)$",
+    r"^(?:did|has|have)\s+(.+?)\s+(?:get|got|gotten|receive|received|see|seen|open|opened|answer|answered)\s+"
+    r"(?:the|my|our|his|her|their)?\s*(?:invitation|invite|message|rsvp)\b.*$",
+    r"^(?:show|tell|give)\s+me\s+(?:everything|all|what\s+we\s+have)\s+(?:on|about|for)\s+(.+)$",
+    r"^(?:תראה|תראי|הראה|תציג|תציגי)\s+לי\s+את\s+(?!כל\b|מי\b|ה?רשימ)(.+)$",
 ]
 
 
@@ -2190,7 +2220,8 @@ def _card_rule(line, region) -> Reading | None:
         who = m.group(1).strip(" ?.!")
         ww = _words(who)
         if not ww or set(ww) & (_EVENT_NOUNS | _ALL_WORDS | {"guests", "אורחים", "האורחים", "האישורים",
-                                                              "ההזמנות", "הרשימה", "the", "it", "this"}) \
+                                                              "ההזמנות", "הרשימה", "the", "it", "this", "events",
+                                                              "אירועים", "האירועים", "list", "ה-guest", "guest"}) \
                 or _status_in(ww) or _audience_ref(ww) or any(_he_in(w, {"אירוע", "האירוע"}) for w in ww):
             return None
         ref = _ref(who, region)
