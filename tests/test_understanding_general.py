@@ -489,3 +489,17 @@ def test_word_families_possible_on_duty_relatives_and_joy(text, answer, total):
 
 def test_an_endearment_keeps_a_greeting():
     assert understand("ערב טוב יקירי").intent == "greeting"
+
+
+@pytest.mark.parametrize("text, answer, total", [
+    ("מתקן: נהיה 4 ולא 3", "yes", 4), ("ההופעה התבטלה אז אנחנו כן באים", "yes", None),
+    ("We said maybe before, now it's a yes, 2 of us", "yes", 2), ("Please change our answer to yes", "yes", None),
+    ("I have to change my reply to a no, sorry", "no", None), ("the sitter came through, we can come!", "yes", None),
+    ("آسفين، بالآخر مش رح نقدر نيجي", "no", None), ("4 במקום 3, הסבתא מצטרפת", "yes", 4)])
+def test_corrections_cancellations_and_quoted_earlier_answers_are_changes(text, answer, total):
+    u = understand(text)
+    assert (u.intent, u.answer, u.total) == ("change", answer, total)
+
+
+def test_a_date_noted_in_the_calendar_is_no_change():
+    assert (understand("רשמתי ביומן! נגיע 2").intent, understand("רשמתי ביומן! נגיע 2").total) == ("answer", 2)

@@ -286,6 +286,10 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     # "I think so", "נראה לי שכן", "думаю да": a guess at yes
     (r"(?:i|we) (?:think|guess|believe) so|think so|(?:i|we) do not think so|לא נראה לי|не думаю|נראה לי שכנ|אני חושב\S* שכנ|думаю,? (?:что )?да|кажется,? да", "MAYBEX"),
     (r"make (?:it|that)(?= (?:\d|one|two|three|four|five|six|seven|eight)\b)", "CUEX"),
+    # the earlier answer quoted in a change ("אמרתי אולי - אז כן", "I said maybe, now it's a yes") is not the answer;
+    # "change my RSVP to a no": only what it changes to answers
+    (r"(?:אמרתי|אמרנו|עניתי|ענינו|כתבתי|כתבנו) (?:ש)?אולי|(?:i|we) (?:said|answered|replied|put) maybe"
+     r"|(?:change|changing|switch|switching|update|updating) (?:my|our|the) (?:rsvp|answer|response|reply) to(?: a)?(?= (?:no|yes|maybe)\b)", "CUEX"),
     # absent: away, abroad, another event the same evening ("יש לי חתונה אחרת באותו ערב")
     (r"on (?:vacation|holiday|a trip)|(?:we are|i am|im) out|(?:another|other) (?:wedding|event|party|simcha)|(?:that|the same) (?:day|night|evening)"
      r"|(?:that|the same) (?:week|weekend|date)|(?:in|at) (?:the )?hospital"
@@ -462,15 +466,15 @@ _STOP = _rx(r"^(?:stop|stopp|unsubscribe|remove|הסר|עצור|הסרה|די|ت
             r"|не (?:надо|нужно) (?:мне )?(?:больше )?(?:писать|присылать|слать)|не (?:шлите|пишите)(?: (?:мне|больше|сюда|пожалуйста))*\W*$|хватит (?:писать|слать|спамить)",
             "🛑")
 _CHANGE = _rx(r"\bactually\b|\bupdate\b|\bcorrection\b|change of plans|\bchange (?:us|it|me)\b|after all|by mistake"
-              r"|by accident|turns out|\b(?:i|we) meant\b|\bcancel\b|plans changed|make (?:it|that) (?:\d|one|two|three|four|five|six)|change (?:my|our) (?:answer|rsvp|response|reply)|changed (?:my|our) mind|\bforgot\b|also join|can (?:come|make it|join) (?:too |also )?now|(?:too|also) now"
+              r"|by accident|turns out|came through|worked out|\b(?:i|we) meant\b|\bcancel\b|plans changed|make (?:it|that) (?:\d|one|two|three|four|five|six)|change (?:my|our) (?:answer|rsvp|response|reply)|changed (?:my|our) mind|\bforgot\b|also join|can (?:come|make it|join) (?:too |also )?now|(?:too|also) now"
               r"|(?<!\d)\d{1,2} (?:not|and not) \d{1,2}(?!\d)",
               rf"(?<!\d)\d{{1,2}} (?:{'|'.join(_INSTEAD_PHRASES)}) \d{{1,2}}(?!\d)",   # "5 instead of 4"
               r"עניתי ש\S* אבל|אישרתי אבל|(?:אמרתי|אמרנו) אולי|תקנו|wrong button|התחרטתי|התחרטנו|אחרי הכל|בסופו של דבר|^במקום \d|בעצם|עדכון|שינוי|בסוף(?! ה)|בטעות|טעות(?! במספר)|טעיתי|התבלבלתי|תתקנו|לתקן|לשנות|תשנו|הסתדר|בכל זאת"
-              r"|מבטל|לבטל|ביטלנו|ביטלתי|להוסיף|להוריד|תורידו|תוסיפו|הורידו|הוסיפו|נוריד|נוסיפ|הוספנו|הורדנו|שכחתי|שכחנו|שיניתי|שינינו|תעדכנו|רשמתי|חזרנו|(?<!\w)נב(?!\w)|לחצתי",
+              r"|מבטל|לבטל|ביטלנו|ביטלתי|להוסיף|להוריד|תורידו|תוסיפו|הורידו|הוסיפו|נוריד|נוסיפ|הוספנו|הורדנו|שכחתי|שכחנו|שיניתי|שינינו|תעדכנו|רשמתי(?! (?:ביומנ|בלוח|ביומן|בקלנדר|את התאריכ))|חזרנו|מתקנ\S*|תיקונ|התבטל\S*|ביטלה|(?<!\w)נב(?!\w)|לחצתי",
               r"(?<!\d)\d{1,2} ו?לא \d{1,2}(?!\d)|גמ (?:\S+ )?(?:יצטרפ|תצטרפ|יצטרפו)",
-              r"تعديل|بالغلط|غلطت|غلطنا|صرنا|صار (?:عنا|عندي|عندنا|معنا|معي)|(?<!\d)\d{1,2} (?:مش|مو) \d{1,2}(?!\d)|بدل \d|غيرنا|غيرت|نسيت|передумал|забыл|не \S+ а \S+|по ошибке|поменялись|изменились|изменилось|поменялось|все-таки|всетаки|передумали|в итоге|(?<![^\W_])а не (?:\d+|вдвоем|втроем|вчетвером|впятером|двое|трое|четверо|пятеро|один|одна)(?![^\W_])"
+              r"تعديل|بالاخر|بالاخير|في الاخر|بالغلط|غلطت|غلطنا|صرنا|صار (?:عنا|عندي|عندنا|معنا|معي)|(?<!\d)\d{1,2} (?:مش|مو) \d{1,2}(?!\d)|بدل \d|غيرنا|غيرت|نسيت|передумал|забыл|не \S+ а \S+|по ошибке|поменялись|изменились|изменилось|поменялось|все-таки|всетаки|передумали|в итоге|(?<![^\W_])а не (?:\d+|вдвоем|втроем|вчетвером|впятером|двое|трое|четверо|пятеро|один|одна)(?![^\W_])"
               r"|как (?:и )?(?:писали|писал|писала|говорил|говорила|говорили)|ошиб(?:ся|лась|лись)"
-              r"|(?<!already )(?<!as )\b(?:i|we) said (?:yes|no|we|i)\b|(?<!כבר )(?<!כמו ש)(?:אמרתי|אמרנו) (?:ש|כנ|לא)|كنت قلت|(?:قلت|قلنا) (?:لا|نعم|اه|اني|انه)|я (?:же )?(?:сказал|сказала|говорил|говорила)")
+              r"|(?<!already )(?<!as )\b(?:i|we) said (?:yes|no|maybe|we|i)\b|(?<!כבר )(?<!כמו ש)(?:אמרתי|אמרנו) (?:ש|כנ|לא)|كنت قلت|(?:قلت|قلنا) (?:لا|نعم|اه|اني|انه)|я (?:же )?(?:сказал|сказала|говорил|говорила)")
 _MISTAKE = _rx(r"by mistake|by accident|pressed|hit (?:yes|no)|בטעות|טעות(?! במספר)|טעיתי|התבלבלתי|לחצתי|בכפתור"
                r"|بالغلط|ضغطت|по ошибке|нажала|нажал")
 # "pressed no", "לחצתי על לא": a button named, not said
@@ -780,6 +784,13 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
             if t.tag == "NEG" and nxt and nxt.tag in ("DIGITS", "NUM"):
                 i += 2
                 continue
+            if t.tag in ("DIGITS", "NUM") and nxt is not None and nxt.word in _INSTEAD:
+                after = toks[i + 2] if i + 2 < len(toks) else None
+                after = toks[i + 3] if after is not None and after.word == "of" and i + 3 < len(toks) else after
+                if after is not None and after.tag in ("DIGITS", "NUM"):
+                    totals.append(t.value)   # "3 במקום 2", "4 instead of 5": the new head count
+                    i = toks.index(after, i) + 1
+                    continue
             if t.word in _INSTEAD:   # "3 instead of 2", "3 بدل 2", "3 במקום 2": the number replaced
                 after = toks[i + 2] if nxt is not None and nxt.word == "of" and i + 2 < len(toks) else nxt
                 if after is not None and after.tag in ("DIGITS", "NUM"):
