@@ -234,3 +234,21 @@ def test_arrange_is_not_a_typo_of_remove():
 def test_a_guest_said_in_a_sentence_is_added_without_the_sentence(text, first, last, side, party):
     (g,) = cmd(text).guests
     assert (g.first_name, g.last_name, g.side, g.party_size) == (first, last, side, party)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Noa's party is actually 3 not 2", C.EditGuest(C.Ref("Noa"), "party", 3)),
+    ("the Dahans are 6 now, update pls", C.EditGuest(C.Ref("Dahan"), "party", 6)),
+    ("תשני לאורנית את מספר המגיעים ל-2", C.EditGuest(C.Ref("אורנית"), "party", 2)),
+    ("עדי עוברת לצד של הכלה", C.EditGuest(C.Ref("עדי"), "side", "bride")),
+    ("whatsapp guest 9: your table is number 4", C.MessageGuest(C.Ref("9", number=9), "your table is number 4")),
+    ("לשלוח לאורח 3: נשמח אם תגיע קצת לפני", C.MessageGuest(C.Ref("3", number=3), "נשמח אם תגיע קצת לפני")),
+    ("תחזיר את שרית לממתינה", C.MarkGuest(C.Ref("שרית"), "pending")),
+    ("תמשיך את הרשימה", C.More()), ("did any guests write anything?", C.Inbox()),
+    ("broadcast to groom side: dress code is all white", C.Broadcast("dress code is all white", None, "groom")),
+    ('הודעה לכולם - "מזכירים שהאירוע מתחיל ב-19:30"', C.Broadcast("מזכירים שהאירוע מתחיל ב-19:30")),
+    ("תמצא לי את כל השפירא", C.FindGuests("שפירא")), ("תחפשי אורח בשם אופק", C.FindGuests("אופק")),
+    ("תראה לי את ה-list של צד החתן", C.ListGuests(None, "groom")),
+])
+def test_changes_messages_and_lookups_said_in_a_sentence(text, expected):
+    assert cmd(text) == expected

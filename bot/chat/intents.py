@@ -828,6 +828,8 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
             return Reading(C.ParseError(i18n._("Sorry, I didn't understand \"{text}\". Send *help* to see what I can do.",
                                                 text=C._short(line)), None))
         value = re.sub(r"^(?:לי\s+)?(?:את\s+)?(?:for\s+|אחרי\s+)?", "", exact.text, flags=re.I)
+        value = re.sub(r"^(?:(?:ה)?(?:אורח|אורחת|אורחים|מישהו|מישהי)\s+)?(?:בשם|שקוראים\s+(?:לו|לה)|ששמו|ששמה)\s+", "", value)
+        value = re.sub(r"^כל\s+ה(?=\S{3,})", "", value)   # "תמצא לי את כל השפירא": every Shapira
         value = re.sub(r"^משפחת\s+", "", value)
         if value != exact.text and value:
             return Reading(C.FindGuests(text=value))
@@ -854,6 +856,18 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
     if isinstance(exact, C.NewEvent):
         return _new_event_fix(exact, today)
     if isinstance(exact, C.Broadcast):
+        fixed = exact
+        if fixed.side is None and ":" in line and _has(line[:line.find(":")].lower(), "side", "צד"):
+            side = _side_in(_words(line[:line.find(":")]))   # "broadcast to groom side: dress code is white"
+            if side:
+                fixed = dataclasses.replace(fixed, side=side)
+        body = re.sub(r"^[-–—]\s*", "", fixed.text.strip())   # "הודעה לכולם - ...": the dash, like a colon
+        quoted = re.match(r"^([\"“”„״'׳])(.+)[\"“”„״'׳]$", body)
+        body = quoted.group(2).strip() if quoted else body   # the whole message in quotes
+        if body and body != fixed.text:
+            fixed = dataclasses.replace(fixed, text=body)
+        if fixed != exact:
+            return _correct(text, line, fixed, region, today) or Reading(fixed)
         m = re.match(r"^(?:an?\s+)?(?:message|msg|note|text|הודעה|הודעת)\s*(?::|ש|that\s)\s*(\S.*)$", exact.text,
                      re.I | re.S)
         if m:   # "send everyone a message: the party starts at 8"
@@ -1079,7 +1093,7 @@ def _guess(text: str, region, today, exact: C.ParseError) -> Reading | None:
     wset = set(words)
     if not words:
         return None
-    sent = _audience_message(line, region, today)
+    sent = _audience_message(line, region, today) or _loose_rules(line, low, words, wset, region)
     if sent is not None:
         return sent
     all_words = set(_words(lines[0]))
@@ -1174,6 +1188,54 @@ def _audience_message(line: str, region, today) -> Reading | None:
     if status or everyone:
         side = _side_in(hw) if _has(head.lower(), "side", "צד") else None
         return Reading(C.Broadcast(text=text.strip(" \"'“”„״׳"), status=status, side=side), sure=False)
+    return None
+
+
+_PARTY_NOUNS = r"(?:party|party size|headcount|count|number|הכמות|כמות|מספר\s+(?:ה)?(?:מגיעים|אורחים|אנשים|מקומות))"
+
+
+def _loose_rules(line: str, low: str, words: list[str], wset: set, region) -> Reading | None:
+    """Commands said in a sentence the grammar has no verb for: a guest's party or side changed
+    ("Noa's party is actually 3 not 2", "the Dahans are 6 now", "עדי עוברת לצד של הכלה"), a message
+    to one guest ("whatsapp guest 9: ...", "לשלוח לאורח 3: ..."), an answer taken back
+    ("תחזיר את שרית לממתינה"), the rest of a list, the inbox."""
+    m = re.match(r"^(.+?)'s\s+" + _PARTY_NOUNS + r"\s+(?:is|should be|=)\s+(?:actually\s+|now\s+)?(\d{1,2})\b", line, re.I) \
+        or re.match(r"^((?:the\s+)?.+?)\s+(?:are|is)\s+(?:now\s+)?(\d{1,2})\s+(?:now|people|ppl)\b", line, re.I) \
+        or re.match(r"^(?:תשנה|תשני|שנה|תעדכן|תעדכני|עדכן|תתקן|תתקני)\s+ל-?(\S+(?:\s+\S+)?)\s+את\s+" + _PARTY_NOUNS
+                    + r"\s+ל-?\s*(\d{1,2})$", line)
+    if m and int(m.group(2)) <= C.MAX_PARTY_SIZE:
+        who = re.sub(r"^the\s+(\S+?)s$", r"\1", m.group(1).strip(), flags=re.I)   # "the Dahans": the Dahan family
+        ref = _ref(re.sub(r"^the\s+", "", who, flags=re.I), region)
+        if ref and not set(_words(ref.text)) & (_ALL_WORDS | _EVENT_NOUNS | {"we", "us", "i"}):
+            return Reading(C.EditGuest(ref, "party", int(m.group(2))), sure=False)
+    m = re.match(r"^(\S+(?:\s+\S+)?)\s+(?:עובר|עוברת|עוברים|moves|is moving|goes)\s+(?:ל|to\s+(?:the\s+)?)(?:צד\s+(?:של\s+)?)?ה?(כלה|חתן|bride|groom)"
+                 r"(?:'s)?(?:\s+side)?\s*$", line, re.I)
+    if m:
+        ref = _ref(m.group(1), region)
+        if ref:
+            return Reading(C.EditGuest(ref, "side", {"כלה": "bride", "חתן": "groom"}.get(m.group(2), m.group(2).lower())),
+                           sure=False)
+    m = re.match(r"^(?:whatsapp|message|msg|text|send|write to|שלח|תשלח|תשלחי|לשלוח|תכתוב|תכתבי)\s+(?:ל-?)?(?:guest|אורח|לאורח|אורחת|לאורחת)\s*"
+                 r"#?(\d{1,4})\s*[:\-–]\s*(\S.*)$", line, re.I)
+    if m:
+        return Reading(C.MessageGuest(C.Ref(m.group(1), number=int(m.group(1))), m.group(2).strip()), sure=False)
+    m = re.match(r"^(?:send|message|text|whatsapp|שלח|תשלח|תשלחי)\s+(?:ל-?)?(\+?\d[\d\s-]{7,}\d)\s*[:\-–]?\s*[\"'“”„׳](.+)[\"'“”״׳]\s*$",
+                 line, re.I)
+    if m:
+        ref = _ref(m.group(1), region)
+        if ref and ref.phone:
+            return Reading(C.MessageGuest(ref, m.group(2).strip()), sure=False)
+    m = re.match(r"^(?:תחזיר|תחזירי|להחזיר|החזר|put)\s+(?:את\s+)?(.+?)\s+(?:ל|back\s+to\s+)(?:ה)?(?:ממתינים|ממתינה|ממתין|pending|לא\s+ענו)$",
+                 line, re.I)
+    if m:
+        ref = _ref(m.group(1), region)
+        if ref:
+            return Reading(C.MarkGuest(ref, "pending"), sure=False)
+    if re.match(r"^(?:תמשיך|תמשיכי|המשך|continue|keep going)(?:\s+(?:את\s+)?(?:ה)?(?:רשימה|list|the list))?\W*$", line, re.I):
+        return Reading(C.More())
+    if re.match(r"^(?:did|has|have)\s+(?:any|anyone|any of the)\s*(?:guests?|one|body)?\s+(?:write|wrote|written|message|messaged|send|sent)\b", low) \
+            or re.match(r"^(?:מישהו|מישהי)\s+(?:מהאורחים\s+)?(?:כתב|כתבה|שלח|שלחה)\b", line):
+        return Reading(C.Inbox())
     return None
 
 
@@ -2222,6 +2284,7 @@ def _card_rule(line, region) -> Reading | None:
         if not ww or set(ww) & (_EVENT_NOUNS | _ALL_WORDS | {"guests", "אורחים", "האורחים", "האישורים",
                                                               "ההזמנות", "הרשימה", "the", "it", "this", "events",
                                                               "אירועים", "האירועים", "list", "ה-guest", "guest"}) \
+                or any("list" in w or "רשימ" in w or w in {"צד", "הצד", "side"} or "events" in w for w in ww) \
                 or _status_in(ww) or _audience_ref(ww) or any(_he_in(w, {"אירוע", "האירוע"}) for w in ww):
             return None
         ref = _ref(who, region)
@@ -2236,7 +2299,7 @@ def _link_rule(line, low, words, wset, region) -> Reading | None:
         return None
     if (wset & _ALL_WORDS) or _status_in(words):
         return None   # the link for everyone is a broadcast, not one guest's page
-    m = re.search(r"(?:link|לינק|קישור|page)\s+(?:של|for|of|to)\s+(.+)$", line, re.I) or \
+    m = re.search(r"(?:link|לינק|קישור|page)\s+(?:(?:ה)?אישי\s+|personal\s+)?(?:של|for|of|to)\s+(.+)$", line, re.I) or \
         re.search(r"(?:לינק|קישור)\s+ל-?([\u05d0-\u05ea].*)$", line) or \
         re.search(r"(?:^|\s)(?:me\s+|לי\s+)?(?:את\s+)?(.+?)'s\s+(?:rsvp\s+|personal\s+)?(?:link|page)", line, re.I)
     if not m:
