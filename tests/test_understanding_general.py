@@ -503,3 +503,19 @@ def test_corrections_cancellations_and_quoted_earlier_answers_are_changes(text, 
 
 def test_a_date_noted_in_the_calendar_is_no_change():
     assert (understand("רשמתי ביומן! נגיע 2").intent, understand("רשמתי ביומן! נגיע 2").total) == ("answer", 2)
+
+
+@pytest.mark.parametrize("text, intent, answer, total, adults, children", [
+    ("אני ובעלי והתינוק בן שנתיים", "count", None, 3, 2, 1), ("2 adults and a 6 month old", "count", None, 3, 2, 1),
+    ("Yes! Can we bring the baby? He's 9 months", "answer", "yes", None, None, None),
+    ("שינוי קטן, נהיה 3", "change", "yes", 3, None, None),
+    ("We're coming, just the 2 of us, the kids are staying with grandma", "answer", "yes", 2, 2, 0),
+    ("Mum, dad and aunt Jo", "count", None, 3, None, None), ("סבתא שושנה ודוד משה", "count", None, 2, None, None),
+    ("plus one!", "count", None, 2, None, None), ("me n my husband", "count", None, 2, None, None),
+    ("5 altogether", "count", None, 5, None, None), ("תרשמו אותי, 2", "answer", "yes", 2, None, None),
+    ("Мы будем втроём", "count", None, 3, None, None), ("Будем втроём!", "answer", "yes", 3, None, None)])
+def test_who_comes_ages_names_and_head_counts(text, intent, answer, total, adults, children):
+    u = understand(text)
+    assert (u.intent, u.answer, u.total) == (intent, answer, total)
+    if adults is not None or children is not None:
+        assert (u.adults, u.children) == (adults, children)

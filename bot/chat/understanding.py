@@ -90,7 +90,9 @@ _CONTRACTIONS = [
     (r"\bwont\b", "will not"), (r"\b(\w+)n't\b", r"\1 not"), (r"\b(do|does|did|would|could|should|is|are|was|were|have|has)nt\b", r"\1 not"), (r"\b(i|we|you|they|he|she|it)'ll\b", r"\1 will"),
     (r"\b(we|you|they)'re\b", r"\1 are"), (r"\bi'?m\b", "i am"), (r"\b(i|we|you|they)'d\b", r"\1 would"),
     (r"\b(i|we|you|they)'ve\b", r"\1 have"), (r"\b(it|that|he|she|what|who|where|there)'s\b", r"\1 is"),
-    (r"\bill\b(?= (?:be|come|try|let|have|make|confirm|attend))", "i will"), ("נראלי", "נראה לי"),
+    (r"\bill\b(?= (?:be|come|try|let|have|make|confirm|attend))", "i will"),
+    ("נראלי", "נראה לי"),
+    (r"(?<=[a-z]) n (?=[a-z])", " and "),   # "me n the wife", "wife n kids"
     (r"\bwell\b(?= (?:be|come|try|let|have|make|confirm|attend|do|see|miss))", "we will"),
     (r"\bwere\b(?= (?:coming|in|there|attending|going))", "we are"),
 ]
@@ -295,10 +297,12 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
      r"|(?:that|the same) (?:week|weekend|date)|(?:in|at) (?:the )?hospital"
      r"|(?:(?<=אני )|(?<=אנחנו )|(?<=אהיה )|(?<=נהיה ))(?:ב|באמצע )(?:חתונה|חתונת|אירוע|ברית|לוויה|טיסה|משמרת|חופשה|נופש)\S*"
      r"|\S+ (?:אחר|אחרת|נוספ|נוספת) באותו (?:ערב|יומ|זמנ|תאריכ)|באותו (?:ערב|יומ|תאריכ|שבוע|סופ שבוע)|בחוצ לארצ|out of (?:town|the country)"
+     # left with someone: "הילדים אצל סבתא", "the kids are staying with grandma / at home"
+     r"|(?:נשאר\S* |יישאר\S* |יהיו )?אצל(?= \S)|(?:staying|stay|will be|are) (?:at home|home|with (?:grandma|grandpa|granny|nana|the (?:grandparents|babysitter|sitter)|my (?:mom|mum|parents)))"
      r"|за границей|в отъезде|в командировке|في السفر|مسافر|مسافره|مسافرين|(?:مناسبه|عرس|حفله) (?:تانيه|ثانيه|اخرى|تاني)", "AWAYX"),
     (r"might (?:be |arrive |come |get there )?(?:a bit |a little |slightly )?late|might (?:have to )?leave early"
      r"|this time|הפעמ|هالمره|в этот раз|a (?:little|bit)(?: bit)?|going to(?= (?:be|have|check|see|try|let|ask|need))", "CUEX"),
-    (r"(?:our |the )?(?:little|small) one", "KIDX"),
+    (r"(?:our |the )?(?:little|small) one|(?:a|an|one|our) (?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[- ](?:month|year|yr)s?[- ]old", "KIDX"),
     (r"(?:מתה|מת|מתימ|מתות) ל(?:בוא|הגיע)|dying to (?:come|be there)", "WISHX"),
     (r"grown[- ]?ups", "ADULTX"),
     (r"(?:wishing|wish) you (?:all the best|the best|lots of|a lot of|much|happiness|joy|mazal tov)|all the best|best wishes", "BLESSX"),
@@ -313,7 +317,8 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
      # שמחה is also "joy": "אהבה ושמחה", "מלא שמחה", "הרבה שמחה" bless, they do not accept
      r"|(?<![והב])(?<!מלא )(?<!הרבה )(?<!המון )(?<!רק )(?<!אהבה )(?<!כל כך )שמחה", "COMEX"),
     (r"none of us|no one|nobody|neither(?: of us)?|אף אחד(?: מאיתנו| מאתנו)?|אף אחת(?: מאיתנו| מאתנו)?|никто(?: из нас)?|ولا واحد|ولا حدا", "NOBODYX"),
-    (r"put (?:us|me) down(?= for| as|\W|$)", "PUTDOWNX"),
+    (r"put (?:us|me) down(?= for| as|\W|$)|(?:תרשמו|רשמו|תרשום|תרשמי|רשום) אות(?:נו|י)", "PUTDOWNX"),
+    (r"all up|altogether|all together|in total|all in all", "CUEX"),   # "6 all up": in all
     (r"תספרו (?:עליי|עלי|עלינו)|count on (?:me|us)", "COMEX"),
     (r"(?:נפלה|יש) (?:עלינו|לנו|לי|עליי) שבעה|(?:יושבימ|יושבת|יושב) שבעה|(?:אנחנו|אני) בשבעה", "NOVERBX"),
     (r"this time (?:a)?round", "CUEX"),
@@ -323,7 +328,8 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     (r"(?:the )?(\d+|two|three|four|five|six) of us", r"\1 PEOPLE"),
     (r"both of us|us both|the two of us|just us two|just the two of us", "SELFNUMTWOX"),
     (r"family of|party of|משפחה של|family", "FAMX"),
-    (r"ב[נת] ה?זוג|בןזוג|בתזוג|plus one|plus 1|פלוס אחת|פלוס אחד|plus-one", "PARTNERX"),
+    (r"ב[נת] ה?זוג|בןזוג|בתזוג", "PARTNERX"),
+    (r"plus one|plus 1|פלוס אחת|פלוס אחד|plus-one", "PLUSONEX"),   # one more beside the writer
     (r"החבר שלי|החברה שלי|אבא שלי|אמא שלי|הבן שלי|הבת שלי|הבן שלנו|הבת שלנו|my wife|my husband|my son"
      r"|my daughter|my girlfriend|my boyfriend|my partner|my mom|my dad|my mother|my father|my friend", "ONEX"),
     (r"ההורים שלי|my parents", "TWOX"),
@@ -339,7 +345,7 @@ _TAG_OF_PHRASE = {
     "POSX": ("YES", None), "FILLX": ("POLITE", None), "YESX": ("YES", None), "NOX": ("NOWORD", None),
     "NOVERBX": ("NOVERB", None), "COMEX": ("COME", None), "NOBODYX": ("NOBODY", None),
     "PEOPLE": ("PEOPLE", None), "SELFNUMTWOX": ("SELFNUM", 2), "FAMX": ("FAM", None),
-    "PARTNERX": ("PARTNER", 1), "ONEX": ("OTHER", 1), "TWOX": ("OTHER", 2), "GREETX": ("GREET", None),
+    "PARTNERX": ("PARTNER", 1), "PLUSONEX": ("PARTNER", 1), "ONEX": ("OTHER", 1), "TWOX": ("OTHER", 2), "GREETX": ("GREET", None),
     "BLESSX": ("BLESS", None), "THANKSX": ("THANKS", None),
     "AWAYX": ("AWAY", None), "INTROX": ("INTRO", None), "PUTDOWNX": ("COME", None), "DETAILSX": ("DETAILS", None), "KIDX": ("KID", 1), "WISHX": ("CUE", None), "ADULTX": ("ADULT", None), "CUEX": ("CUE", None), "MAYBEX": ("MAYBE", None),
 }
@@ -575,7 +581,10 @@ _GREET_EMOJI = set("👋")
 _LAUGH_EMOJI = set("😂🤣😆😅")
 _TIME_BEFORE = {"at", "בשעה", "around", "בערך", "from", "מ", "ב", "on", "до", "в", "الساعه"}
 _AGE_BEFORE = {"בת", "בנ", "בני", "בנות", "aged", "age", "عمره", "عمرها", "عمر"}
-_AGE_AFTER = {"yo", "year", "years", "лет", "года", "год"}
+_AGE_AFTER = {"yo", "year", "years", "лет", "года", "год", "months", "month", "mo", "mos", "חודשימ", "חודש", "месяцев",
+              "месяца", "شهر", "اشهر", "شهور"}
+# "תינוקת בת חצי שנה", "בן שנתיים": an age said in words after בן / בת
+_AGE_WORDS = {"חצי", "שנה", "שנתיימ", "חודש", "חודשיימ", "חודשימ"}
 _TIME_AFTER = {"pm", "am", "oclock", "בערב", "בבוקר", "דקות", "minutes", "min", "לפני", "אחרי", "מהשעה"}
 
 _CLAUSE_SPLIT = re.compile(r"[,;:!?.\n()/؟،]+|(?<![^\W_])(?:because|since|כי|מכיוונ ש|потому что|так как|لانه|لان)(?![^\W_])|\s[-–—]\s|\s[-–—]|(?<![^\W_])(?:but|though|אבל|אך|لكن|بس|но|а)(?![^\W_])"
@@ -626,14 +635,28 @@ def _tokens(clause: str) -> list[_Tok]:
     for i in range(len(out)):
         prev, t = out[i - 1] if i else _Tok("", "CUE"), out[i]
         nxt = out[i + 1] if i + 1 < len(out) else None
-        if (t.word in _AGE_BEFORE and nxt is not None and nxt.tag in ("DIGITS", "NUM")) or \
+        if (t.word in _AGE_BEFORE and nxt is not None and (nxt.tag in ("DIGITS", "NUM") or nxt.word in _AGE_WORDS)) or \
                 (t.word in _AGE_AFTER or t.word == "old") and prev.tag in ("DIGITS", "NUM", "AGE"):
             out[i] = _Tok(t.word, "AGE")    # "ילדה בת 4", "a boy of 6 years old": an age
+        elif t.word in _AGE_WORDS and prev.tag == "AGE":
+            out[i] = _Tok(t.word, "AGE")    # "בת חצי שנה"
+        elif t.word in _SMALL and i and prev.tag in (None, "CUE", "DETAILS", "NOISE") and prev.word not in _NOT_NOUN:
+            out[i] = _Tok(t.word, "CUE")    # "עדכון קטן", "שאלה קטנה": small, said of a thing, not a child
+        elif t.word == "будем" and prev.word == "мы" and nxt is not None and nxt.tag in ("NUM", "DIGITS", "SELFNUM"):
+            out[i] = _Tok(t.word, "CUE")    # "Мы будем вдвоём": "we'll be two", a head count like "נהיה 2"
         elif t.word == "בטח" and prev.tag in (None, "OTHER", "OTHERS", "KID", "KIDS", "PARTNER"):
             out[i] = _Tok(t.word, "CUE")    # "אמא שלך בטח בעננים": surely, not "sure!"
+        elif t.tag is None and t.word.isalpha() and (prev.word in _TITLES or prev.word[:1] in "וو" and prev.word[1:] in _TITLES):
+            out[i] = _Tok(t.word, "NAME")    # "דודה רחל", "aunt Pam": the relative's name, not one more
         elif _from_where(t) and prev.tag in _PERSON_TAGS:
             out[i] = _Tok(t.word, "CUE")    # "חבר מהצבא", "שירן מהמשרד": who they are, not more people
     return out
+
+
+_TITLES = {_fold(w) for w in _words("aunt aunty auntie uncle cousin grandma grandpa granny nana",
+                                   "דודה הדודה דוד הדוד סבא סבתא", "عمتي خالتي عمي خالي", "тётя дядя")}
+_SMALL = {_fold(w) for w in _words("קטן קטנה קטנים קטנות")}
+_NOT_NOUN = {_fold(w) for w in _words("עוד את עם של גם רק ועוד", "")}
 
 
 def _from_where(t: _Tok) -> bool:
@@ -649,7 +672,7 @@ _REGISTER = {_fold(w) for w in _words("תרשמו תרשום תרשמי רשמו
 _CONTENT_FREE = {"POLITE", "THANKS", "BLESS", "GREET", "CUE", "JUST", "AND"}
 _COUNT_TAGS = {"NUM", "DIGITS", "SELFNUM", "PEOPLE", "ADULT", "KID", "KIDS", "PLUS", "AND", "SELF1", "WE", "OTHER",
                "OTHERS", "PARTNER", "JUST", "CUE", "FAM", "YES", "COME", "POLITE", "THANKS", "WITHOUT", "BLESS",
-               "MAYBE", "INCL", "AGE"}
+               "MAYBE", "INCL", "AGE", "NAME"}
 
 
 @dataclass
@@ -679,7 +702,8 @@ def _polarity(c: _Clause) -> None:
         if first_person is not None and (first_verb is None or first_person < first_verb or "NEG" in tagset
                                          or register):
             c.subject = "other"
-            c.kids_subject = bool(tagset & {"KID", "KIDS"}) and not (tagset & {"OTHER", "PARTNER"})
+            c.kids_subject = bool(tagset & {"KID", "KIDS"}) and (not (tagset & {"OTHER", "PARTNER"})
+                                                                 or c.toks[first_person].tag in ("KID", "KIDS"))
     for i, t in enumerate(c.toks[:-1]):
         # "not sure", "לא בטוחה", "не уверены": doubt, not a no
         if t.tag == "NEG" and c.toks[i + 1].word in _SURE_WORDS and "STAY" not in tagset:
@@ -857,6 +881,8 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                     totals.append(t.value)
                 else:
                     plural_unknown = True
+            elif t.tag == "KID" and kids_counted and nxt is not None and nxt.tag == "AGE":
+                pass    # "3 ילדים (הקטן בן שנה)": one of the children counted, and their age
             elif t.tag == "KID":
                 children = (children or 0) + (t.value or 1)
                 back = i - 1
@@ -880,6 +906,8 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                     with_other = True   # "with my wife", "plus my girlfriend": the writer and one more
                 if prev and prev.tag == "PLUS":
                     plus_others += t.value or 1   # "אנחנו 4 + סבתא": one more on top of the number
+                if t.word == "PLUSONEX":
+                    with_other = True   # "plus one!": the writer and one more
             elif t.tag == "OTHERS":
                 plural_unknown = True
             elif t.tag == "SELF1":
@@ -1166,7 +1194,10 @@ def _understand(text) -> Understanding:
         answer, sure = "yes", False   # "אני והילדים, בלי בעלי": naming who comes answers yes
     if answer is None and total and not change and not has_q and _agrees(all_toks):
         answer = "yes"    # "סבבה, נהיה 4", "Awesome, we'll be 2", "put us down for four": agreed, and how many
-    if answer is None and other_neg and total and not change and not has_q:
+    # (someone said not to come; only left at home or with grandma, the rest is a head count)
+    said_not = any(c.subject == "other" and c.polarity in ("neg", "weakneg") and c.tags() & {"NEG", "NOVERB", "NOWORD"}
+                   for c in answering)
+    if answer is None and other_neg and said_not and total and not change and not has_q:
         answer = "yes"    # "the kids aren't coming, just the 2 of us": the rest come
     # a question, and only someone else said to come ("is the hall accessible? grandma is coming"):
     # what the writer asks is the message, not an answer for the household
@@ -1258,7 +1289,7 @@ def _introduces(clauses: list[_Clause]) -> bool:
     lead = "INTRO" if "INTRO" in tags else "FAM"    # "שלום רב לכבוד משפחת אזולאי": whom it greets
     if "GREET" not in tags or lead not in tags or tags.index("GREET") > tags.index(lead):
         return False
-    return all(t in ("GREET", "POLITE", "INTRO", "OTHER", "OTHERS", "FAM", None) for t in tags) \
+    return all(t in ("GREET", "POLITE", "INTRO", "OTHER", "OTHERS", "FAM", "NAME", None) for t in tags) \
         and sum(t is None for t in tags) <= 3
 
 
