@@ -519,3 +519,15 @@ def test_who_comes_ages_names_and_head_counts(text, intent, answer, total, adult
     assert (u.intent, u.answer, u.total) == (intent, answer, total)
     if adults is not None or children is not None:
         assert (u.adults, u.children) == (adults, children)
+
+
+@pytest.mark.parametrize("text, answer", [
+    ("נגיע, אולי נאחר קצת", "yes"), ("Yes! we may be a little late", "yes"),
+    ("אם ירצה השם נהיה שם", "yes"), ("אם ירצה השם", "maybe"),
+    ("כן, רק שבעלי אלרגי לאגוזים אם זה רלוונטי", "yes"), ("Yes, I'm vegan if that matters", "yes"),
+    ("نعتذر عن عدم الحضور", "no"), ("نعتذر عن الحضور", "no"),
+    ("רצינו מאוד אבל זה נופל בדיוק על הטיסה שלנו", "no"), ("Sorry, it falls right on my sister's graduation", "no"),
+    ("החתונה נופלת על יום ההולדת של אבא אבל נגיע", "yes"), ("I'm in 👍", "yes")])
+def test_lateness_god_willing_asides_formal_declines_and_clashes(text, answer):
+    u = understand(text)
+    assert (u.intent, u.answer) == ("answer", answer)

@@ -284,7 +284,11 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
      r"|конечно (?:же )?нет|точно нет|(?:طبعا|اكيد) (?:لا|مش)", "NOX"),
     (r"אין (?:מצב|סיכוי) ש(?:לא|[אנ]?(?:פספס|חמיצ|וותר)\S*|\S+ (?:לא|מפספס\S*|נפספס|אפספס|נחמיצ|אחמיצ))|אין סיכוי ש?לא|(?:אין|ללא|בלי) ספק|על בטוח|בטח ש\S*|ברור ש\S*|מה השאלה|מה זאת השאלה הזאת", "YESX"),
     (r"אין מצב|אין סיכוי|ما في مجال|مش رح (?:يزبط|تزبط)|ما رح (?:يزبط|تزبط)|count (?:me|us) out|not this time|לא הפעם|have to pass|no thank you|no thanks", "NOX"),
-    (r"miss it|will miss|something came up|(?:נפל|צצ|קפצ) (?:לי|לנו) משהו|что-то случилось|кое-что случилось|طلعلي شي|صار عندي ظرف", "NOVERBX"),
+    # the formal decline: "نعتذر عن الحضور" (we apologise for [not] attending); "ظرف طارئ", an emergency
+    (r"(?:ن|ا)?عتذر (?:عن|من) (?:عدم )?(?:ال)?(?:حضور|مشاركه|مجيء|قدوم|تلبيه)|ظرف طارئ"
+     # a clash: "זה יוצא בדיוק בשבעה של דודה שלי", "it falls right on our anniversary"
+     r"|(?:יוצא|נופל|יוצאת|נופלת) (?:לנו |לי )?(?:בדיוק )?(?:על|בדיוק)|falls (?:right |exactly )?on|clashes with"
+     r"|miss it|will miss|something came up|(?:נפל|צצ|קפצ) (?:לי|לנו) משהו|что-то случилось|кое-что случилось|طلعلي شي|صار عندي ظرف", "NOVERBX"),
     # "I think so", "נראה לי שכן", "думаю да": a guess at yes
     (r"(?:i|we) (?:think|guess|believe) so|think so|(?:i|we) do not think so|לא נראה לי|не думаю|נראה לי שכנ|אני חושב\S* שכנ|думаю,? (?:что )?да|кажется,? да", "MAYBEX"),
     (r"make (?:it|that)(?= (?:\d|one|two|three|four|five|six|seven|eight)\b)", "CUEX"),
@@ -300,7 +304,10 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
      # left with someone: "הילדים אצל סבתא", "the kids are staying with grandma / at home"
      r"|(?:נשאר\S* |יישאר\S* |יהיו )?אצל(?= \S)|(?:staying|stay|will be|are) (?:at home|home|with (?:grandma|grandpa|granny|nana|the (?:grandparents|babysitter|sitter)|my (?:mom|mum|parents)))"
      r"|за границей|в отъезде|в командировке|في السفر|مسافر|مسافره|مسافرين|(?:مناسبه|عرس|حفله) (?:تانيه|ثانيه|اخرى|تاني)", "AWAYX"),
-    (r"might (?:be |arrive |come |get there )?(?:a bit |a little |slightly )?late|might (?:have to )?leave early"
+    # a maybe about being late or leaving early is no maybe about coming ("יש מצב שנאחר קצת", "may be a little late")
+    (r"(?:יש מצב|אולי|ייתכנ|יתכנ|יכול להיות|כנראה) ש?(?:נאחר|אאחר|[נא]גיע (?:קצת )?באיחור|[נא]צא (?:קצת )?מוקדמ|[נא]צטרכ\S* לצאת מוקדמ)"
+     r"|(?:maybe|may|probably|possibly) (?:be |arrive |come |get there )?(?:a bit |a little |slightly )?late"
+     r"|might (?:be |arrive |come |get there )?(?:a bit |a little |slightly )?late|might (?:have to )?leave early"
      r"|this time|הפעמ|هالمره|в этот раз|a (?:little|bit)(?: bit)?|going to(?= (?:be|have|check|see|try|let|ask|need))", "CUEX"),
     (r"(?:our |the )?(?:little|small) one|(?:a|an|one|our) (?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[- ](?:month|year|yr)s?[- ]old", "KIDX"),
     (r"(?:מתה|מת|מתימ|מתות) ל(?:בוא|הגיע)|dying to (?:come|be there)", "WISHX"),
@@ -311,7 +318,7 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
      r"|يعطيك(?:م)? العافيه", "BLESSX"),
     (r"(?:only|just) (?:for|to) the (?:ceremony|reception|party|chuppah|dancing)"
      r"|רק ל(?:קבלת הפנימ|קבלת פנימ|חופה|טקס|ריקודימ|מסיבה)", "COMEX"),
-    (r"count(?= (?:me|us) .{1,30}\bin(?:\W|$))|count (?:us|me) in|see you there|(?:i am|we are) in(?=\s*(?:$|[,.!;]|too|as well|for))|will be there|be there|we are there|אנחנו שם|נהיה שם"
+    (r"count(?= (?:me|us) .{1,30}\bin(?:\W|$))|count (?:us|me) in|see you there|(?:i am|we are) in(?=\s*(?:$|[,.!;]|[^\w\s]|too|as well|for))|will be there|be there|we are there|אנחנו שם|נהיה שם"
      r"|אהיה שם|(?:ب|س)?نكون هناك|اكون هناك|אני שמ(?=\s*(?:$|[,.!]))|(?:אנחנו|אני) בפנימ|נתראה|ניפגש|נפגש|с удовольствием|بكل سرور|make it|would love to|love to come|happy to come|will attend"
      r"|(?:we|i) will(?=\s*(?:$|[,.!;]))|pop (?:by|in|over)|drop (?:by|in)|stop by|נהיה(?=\s*[,.!;]|\s*$)|נשמח|אשמח|שמחים"
      # שמחה is also "joy": "אהבה ושמחה", "מלא שמחה", "הרבה שמחה" bless, they do not accept
@@ -528,14 +535,14 @@ _KNOW_WHAT = _rx(r"(?:know|יודע\S*|знаю|بعرف|اعرف) (?:מה|אי�
 _UNCLEAR_WEAK = _rx(r"don ?not know|do not know|not decided", r"לא יודע|לא יודעת|לא יודעימ", r"لا اعرف|لا ندري|لا ادري")
 _MAYBE_PHRASE = _rx(r"not (?:\d+ ?% )?sure|unsure|let me think|need to think|think about it|will try|i will try|we will try|do (?:our|my) best|50[-/ ]50|fifty fifty"
                     r"|might(?! (?:be |arrive |come |get there )?(?:a bit |a little |slightly )?late| (?:have to )?leave early)",
-                    r"^בעזרת ?(?:השמ|ה)\W*$|לא בטוח(?:ה|ימ)?(?! ש?(?:נישאר|אשאר|נשאר|נוכל להישאר))|צריכ\S* לחשוב|אחשוב על זה|נחשוב על זה|יש סיכוי|יכול להיות|לא סגור|לא מבטיחימ|50-50",
+                    r"^בעזרת ?(?:השמ|ה)\W*$|^אמ ירצה השמ\W*$|לא בטוח(?:ה|ימ)?(?! ש?(?:נישאר|אשאר|נשאר|נוכל להישאר))|צריכ\S* לחשוב|אחשוב על זה|נחשוב על זה|יש סיכוי|יכול להיות(?! ש?(?:נאחר|אאחר|[נא]גיע (?:קצת )?באיחור))|לא סגור|לא מבטיחימ|50-50",
                     r"ان شاء الله|انشالله|ان شاءالله|لست متاكد|مش متاكد|مو متاكد|لسنا متاكدين|(?:مش|مو|غير) (?:اكيد|مؤكد)|سنحاول|على الاغلب|غالبا|في الغالب",
                     r"может быть|не уверен|скорее всего|скорее (?:нет|да)|постара|попробуем|^(?:ну )?может\b|подумаю|подумаем")
 _NOT_SURE = _rx(r"not (?:\d+ ?% )?sure(?: yet)?|unsure", r"(?:עוד |עדיינ )?לא בטוח\S*", r"не уверен\S*", r"(?:مش|مو|لست|لسنا) متاكد\S*")
 # "if we find a sitter", "אם זה מסתיים לפני שבת נגיע", "Если успею, приду": an answer on a condition
 # ("if that's ok", "אם זה בסדר" ask leave and stay answers; "if so", "אם כן" after an answer refer back to it)
-_CONDITIONAL = _rx(r"(?<![^\W_])(?:if|unless|as long as)(?![^\W_])(?! (?:ok|okay|so|that is ok|it is ok|you do not mind|thats ok|its ok))",
-                   r"(?<![^\W_])(?:ו?אמ|בתנאי ש)(?![^\W_])(?! (?:כנ|זה בסדר|מותר|תרצו))|(?<![^\W_])במידה (?:ו|ש)?|^(?:ו?אמ כנ|if so)(?![^\W_])",
+_CONDITIONAL = _rx(r"(?<![^\W_])(?:if|unless|as long as)(?![^\W_])(?! (?:ok|okay|so|that is ok|it is ok|you do not mind|thats ok|its ok|(?:it|that) (?:matters|helps|is relevant)|relevant))",
+                   r"(?<![^\W_])(?:ו?אמ|בתנאי ש)(?![^\W_])(?! (?:כנ|זה בסדר|מותר|תרצו|ירצה השמ|(?:זה )?(?:משנה|רלוונטי|חשוב|עוזר)))|(?<![^\W_])במידה (?:ו|ש)?|^(?:ו?אמ כנ|if so)(?![^\W_])",
                    r"(?<![^\W_])(?:اذا|لو)(?![^\W_])(?! سمح)", r"(?<![^\W_])если(?![^\W_])(?! можно)")
 # "נשמח אם תשמרו לנו מקום", "let us know if we should bring something": "if" as "whether"
 _WHETHER = _rx(r"(?:נשמח|אשמח|שואל\S*|תגיד\S*|תגידו|תעדכנ\S*|לדעת|לשאול|לא בטוח\S*|לא יודע\S*) (?:אמ)(?![^\W_])",
@@ -547,7 +554,7 @@ def _conditional(text: str) -> bool:
     return bool(_CONDITIONAL.search(_WHETHER.sub(" ", text)))
 
 
-_INSHALLAH = _rx(r"ان شاء الله|انشالله|ان شاءالله|בעזרת ?השמ|בעה|איה|בעזה|בלי נדר")
+_INSHALLAH = _rx(r"ان شاء الله|انشالله|ان شاءالله|בעזרת ?השמ|בעה|איה|בעזה|בלי נדר|אמ ירצה השמ")
 _UNCLEAR_NULL = _rx(r"^call me|^תתקשר|אתקשר|בוא נדבר|נדבר|לא הבנתי|did not understand|don ?not understand|^what\??$"
                     r"|^(?:\S+ )?מה זה$|(?:^|^\S+\W+)what is (?:this|that)\W*$|^что это\W*$")
 # not meant for this guest at all
@@ -1164,7 +1171,11 @@ def _understand(text) -> Understanding:
         # both said: the last clause about the writer wins when the writer changes their mind
         # without a change of mind the first says it ("Нет, мы будем за границей"); with one, the last
         # a wish before a "but" commits to nothing ("we'd love to, but we're away", "רצינו מאוד אבל ...")
-        ordered = list(reversed(pols)) if change or (_WISH.search(norm) and _BUT.search(norm)) else pols
+        # and "אנחנו באותו ערב בחתונה אחרת אבל נקפוץ", "it clashes with X but we'll come": being away said
+        # without a "not", then "but" and coming, comes
+        away_but = bool(_BUT.search(norm)) and all(
+            not c.tags() & {"NEG", "NOWORD", "NOBODY"} for c in answering if c.polarity == "neg" and c.subject == "self")
+        ordered = list(reversed(pols)) if change or away_but or (_WISH.search(norm) and _BUT.search(norm)) else pols
         last = next(p for p, s in ordered if s == "self" and p in ("pos", "neg"))
         answer = "yes" if last == "pos" else "no"
         sure = change
