@@ -252,3 +252,19 @@ def test_a_guest_said_in_a_sentence_is_added_without_the_sentence(text, first, l
 ])
 def test_changes_messages_and_lookups_said_in_a_sentence(text, expected):
     assert cmd(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("להקים אירוע: חינה של שני ודור", C.NewEvent("חינה של שני ודור")),
+    ("המקום השתנה - גן אירועים אחוזת שרונה, כפר סבא", C.SetEventField("location", "גן אירועים אחוזת שרונה, כפר סבא")),
+    ("תראה לי את כל ה-events שלי", C.ListEvents()),
+    ("any declines from the bride's side?", C.ListGuests("declined", "bride")),
+    ("מה ה-RSVP rate שלנו?", C.Stats()),
+    ("no auto reminders please, I'll chase people myself", C.Reminders(None)),
+    ("אל תשלח הודעות לאורחים אחרי 10 בלילה ולפני 8 בבוקר", C.Quiet("22-8")),
+    ("שלא יצאו הודעות לאורחים בשבת וחג", C.Shabbat(True)),
+    ("תענה לי מעכשיו באנגלית", C.SetLanguage("en")),
+    ("what did people answer about the meals?", C.Answers()),
+])
+def test_settings_and_reads_in_the_organisers_words(text, expected):
+    assert cmd(text) == expected

@@ -644,6 +644,11 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
         return _correct(text, line, exact, region, today) or Reading(exact)
     words = _words(line)
     wset = set(words)
+    if isinstance(exact, C.ParseError):
+        m = re.match(r"^(?:תענה|תעני|תדבר|תדברי|תכתוב|תכתבי|answer|reply|talk|write|speak)\s+(?:לי|to\s+me|me)\b.*?(\S+?)[.!]?$",
+                     line, re.I)
+        if m and _LANG.get(m.group(1).lower()):   # "תענה לי מעכשיו באנגלית": the language I read
+            return Reading(C.SetLanguage(code=_LANG[m.group(1).lower()]), sure=False)
     if isinstance(exact, C.Confirm) and exact.answer == "yes" and wset and wset <= _ACK:
         # "ok" alone says "noted", not "yes, do it": the grammar's yes/no question stands, nothing runs
         asked = C.parse("yes " + "x" * 3, region, today)   # the grammar's own "Answer yes or no (or cancel)"
@@ -1231,6 +1236,31 @@ def _loose_rules(line: str, low: str, words: list[str], wset: set, region) -> Re
         ref = _ref(m.group(1), region)
         if ref:
             return Reading(C.MarkGuest(ref, "pending"), sure=False)
+    m = re.match(r"^(?:להקים|להקים\s+לי|תקים|תקימי|לפתוח|תפתח|תפתחי|create|open|start|set\s+up)\s+(?:a\s+|an\s+)?(?:new\s+)?"
+                 r"(?:אירוע|event)(?:\s+חדש)?\s*[:\-–]\s*(\S.*)$", line, re.I)
+    if m:   # "להקים אירוע: חינה של שני ודור"
+        return _new_event("new event " + m.group(1), region, None)
+    m = re.match(r"^(?:ה)?(?:מקום|מיקום|אולם|venue|location|place)\s+(?:השתנה|התחלף|עבר|changed|moved|is\s+now)\s*(?:ל|to)?\s*[:\-–]?\s*(\S.*)$",
+                 line, re.I)
+    if m:   # "המקום השתנה - גן אירועים אחוזת שרונה, כפר סבא"
+        place = re.sub(r"^(?:עכשיו\s+)?(?:(?:זה|הוא|היא)\s+ב-?|(?:it'?s|it\s+is)\s+(?:now\s+)?(?:at|in)\s+|now\s+(?:at|in)\s+)", "",
+                       m.group(1).strip(), flags=re.I)
+        return Reading(C.SetEventField("location", place or m.group(1).strip()), sure=False)
+    if re.search(r"(?:^|\s)(?:כל\s+)?ה-?events\b|\ball\s+(?:of\s+)?my\s+events\b", line, re.I) and not _IL_PHONE.search(line):
+        return Reading(C.ListEvents())
+    m = re.match(r"^(?:any|are there any)\s+(declines|no'?s|maybes|confirm(?:ation)?s|yes(?:es)?)\b(.*)$", low)
+    if m:   # "any declines from the bride's side?"
+        status = {"declines": "declined", "nos": "declined", "no's": "declined", "maybes": "maybe",
+                  "confirms": "confirmed", "confirmations": "confirmed", "yeses": "confirmed", "yes": "confirmed"}.get(m.group(1))
+        return Reading(C.ListGuests(status=status, side=_side_in(_words(m.group(2))) if "side" in m.group(2) else None))
+    if re.search(r"\b(?:rsvp|response|reply|answer)\s+rate\b|אחוז\s+(?:ה)?(?:היענות|מענה|אישורים|התשובות)", low):
+        return Reading(C.Stats())
+    if re.match(r"^(?:no|stop|turn off|cancel|without)\s+(?:the\s+)?(?:auto(?:matic)?\s+)?reminders\b", low) or \
+            re.match(r"^(?:בלי|בטל|תבטל|תבטלי|לבטל|אל\s+תשלח)\s+(?:את\s+)?(?:ה)?תזכורות\s+(?:ה)?אוטומטיות", line):
+        return Reading(C.Reminders(days=None), sure=False)
+    if re.match(r"^what\s+did\s+(?:people|guests|they|everyone)\s+(?:answer|pick|choose|say)\s+(?:about|for|to)\b", low) or \
+            re.match(r"^מה\s+(?:ענו|בחרו|אמרו)\s+(?:האורחים\s+)?(?:על|ל|לגבי)\s*ה?(?:שאלה|סקר|מנות|אוכל)", line):
+        return Reading(C.Answers())
     if re.match(r"^(?:תמשיך|תמשיכי|המשך|continue|keep going)(?:\s+(?:את\s+)?(?:ה)?(?:רשימה|list|the list))?\W*$", line, re.I):
         return Reading(C.More())
     if re.match(r"^(?:did|has|have)\s+(?:any|anyone|any of the)\s*(?:guests?|one|body)?\s+(?:write|wrote|written|message|messaged|send|sent)\b", low) \
@@ -2084,6 +2114,7 @@ _OFF_WORDS = {"off", "disable", "disabled", "stop", "cancel", "תכבה", "תכ�
               "תוריד", "תורידי", "להוריד"}
 _SHABBAT_WORDS = {"shabbat", "shabbos", "sabbath", "shabat", "saturday", "saturdays", "שבת", "שבתות"}
 _HOLD_SENDING = ("לא לשלוח", "אל תשלח", "לא תשלח", "שלא תשלח", "שלא ישלח", "don't send", "dont send", "do not send",
+                 "שלא יצאו", "לא יצאו", "שלא תצא", "לא תצא", "nothing goes out", "no messages go out",
                  "no messages", "nothing on", "not on", "בלי הודעות", "ללא הודעות", "אין לשלוח", "no texts",
                  "don't message", "hold", "שומרי", "שומרים", "שומר", "we keep", "keep shabbat", "observe",
                  "not send", "never send")
@@ -2099,7 +2130,9 @@ def _shabbat_in(words) -> bool:
 def _quiet_hours(line: str) -> str | None:
     """"בין 22 ל-8", "from 10pm to 8am", "23-7": a night's range as "22-8"."""
     m = re.search(r"(?:בין|from|between|מ-?|מה-?)?\s*(\d{1,2})(?::(\d{2}))?\s*(pm|am|בערב|בלילה)?\s*"
-                  r"(?:-|–|עד|ל-?|to|until|till|and|ו-?)\s*(\d{1,2})(?::(\d{2}))?\s*(am|pm|בבוקר)?(?![\d/.])", line, re.I)
+                  r"(?:-|–|עד|ל-?|to|until|till|and|ו-?)\s*(\d{1,2})(?::(\d{2}))?\s*(am|pm|בבוקר)?(?![\d/.])", line, re.I) \
+        or re.search(r"(?:אחרי|after)\s+(\d{1,2})(?::(\d{2}))?\s*(pm|am|בערב|בלילה)?\s*,?\s*(?:ו|and\s+|or\s+|או\s+)?"
+                     r"(?:לפני|before)\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm|בבוקר)?(?![\d/.])", line, re.I)
     if not m:
         return None
     start, end = int(m.group(1)), int(m.group(4))
