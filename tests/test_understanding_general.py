@@ -531,3 +531,12 @@ def test_who_comes_ages_names_and_head_counts(text, intent, answer, total, adult
 def test_lateness_god_willing_asides_formal_declines_and_clashes(text, answer):
     u = understand(text)
     assert (u.intent, u.answer) == ("answer", answer)
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("יש איפה להניק שם?", "question"), ("Is there a place to park near the hall?", "question"),
+    ("في محل نصف قريب؟", "question"), ("איפה האולם?", "details"),
+    ("Hello, Moshe here, the groom's uncle", "greeting"), ("Hi! It's Dana, Noa's friend", "greeting"),
+    ("ערב טוב, כאן יוסי מהמשרד של אמא", "greeting"), ("hi, it's Dan, we're in", "answer")])
+def test_facility_questions_and_who_is_writing(text, intent):
+    assert understand(text).intent == intent

@@ -343,7 +343,8 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     (r"good morning|good evening|good afternoon|בוקר טוב|ערב טוב|יומ טוב|לילה טוב|צהריימ טובימ|שבוע טוב|שלום רב|מה נשמע|מה קורה|מה המצב|מה שלומכם|السلام عليكم"
      r"|добрый день|добрый вечер|доброе утро|hey there|hello there|hi there|what(?: i)?s up|wassup|whats new|(?:مسا|مساء|صباح) (?:ال)?خير|صباحو|مساو", "GREETX"),
     (r"מזל טוב|mazal tov|mazel tov|בשעה טובה|מזל ט|שיהיה במזל|שיהיה בשעה טובה|الف مبروك|الله يتمم على خير", "BLESSX"),
-    (r"(?:this|it) is(?= [^\W\d_]+(?: [^\W\d_]+)?$)|זה (?=[^\W\d_]+$)|זאת (?=[^\W\d_]+$)", "INTROX"),
+    # who writes: "it's Sarah, Mike's cousin", "Aunty Pam here"
+    (r"(?:this|it) is(?= [^\W\d_]+(?: [^\W\d_]+)?(?:$|\s*[,.!]))|(?<=[a-z] )(?<!\bare )(?<!\bam )(?<!\bis )(?<!\bbe )(?<!\bcome )(?<!\bget )here(?=\s*(?:$|[,.!]))|זה (?=[^\W\d_]+$)|זאת (?=[^\W\d_]+$)", "INTROX"),
     (r"מגיע\S* ל(?:כמ|כנ|כ|ה|ו|המ)(?= (?:כל|רק|את|המונ|הרבה))", "BLESSX"),
     (r"thank you|תודה רבה|شكرا جزيلا|الف شكر|спасибо большое|большое спасибо", "THANKSX"),
 ]]
@@ -570,7 +571,11 @@ _QUESTION_WORD = _rx(r"^(?:is|are|can i|can we|do|does|will there|how|who|which|
                      r"^(?:هل|مين|شو)\b", r"^(?:есть|можно|какой|какая|кто)\b")
 # a question by its first words alone, where word order makes one (Hebrew "יש ..." may well state)
 _ASKED = _rx(r"^(?:is|are|can i|can we|do|does|will there|how|who|which|what)\b", r"^هل\b", r"^(?:можно|какой|какая|кто)\b")
-_NOT_DETAILS = _rx(r"עד (?:איזה|איזו|מתי) (?:תאריכ|יומ)?\s*(?:צריכ|אפשר|לאשר)|by when|deadline|موقف|مواقف|парковк|\bbring\b|\bpark\b|חונימ|לחנות|להביא|להגיע עמ|לבוא עמ|עד מתי|how late|\bdress|parking|accessib|wheelchair|נגיש|כסא גלגלימ|חניה|חנייה|until when|מאיפה|מתי היית?ה|when was|when did|remember when|זוכר\S* (?:כש|איכ)")
+_NOT_DETAILS = _rx(
+    # "is there somewhere to change the baby / park": a question about the place's facilities, not where it is
+    r"^(?:ו?יש|האמ יש) (?:איפה|מקומ) ל|is there (?:a |any )?(?:place|somewhere|room|space) to|^(?:هل )?(?:في|فيه|فيها) (?:مكان|محل) (?=ل|ن|ي|ت|ا)"
+    r"|when you (?:have|get|can)",
+    r"עד (?:איזה|איזו|מתי) (?:תאריכ|יומ)?\s*(?:צריכ|אפשר|לאשר)|by when|deadline|موقف|مواقف|парковк|\bbring\b|\bpark\b|חונימ|לחנות|להביא|להגיע עמ|לבוא עמ|עד מתי|how late|\bdress|parking|accessib|wheelchair|נגיש|כסא גלגלימ|חניה|חנייה|until when|מאיפה|מתי היית?ה|when was|when did|remember when|זוכר\S* (?:כש|איכ)")
 _DETAILS_PHRASE = _rx(r"(?:which|what) (?:city|town|day|hall|venue|date)|(?:friday|saturday|sunday|thursday) or \w+day"
                       r"|resend|send (?:me )?(?:again|the (?:invitation|invite|link))"
                       r"|(?:באיזה|באיזו|איזה|איזו) (?:עיר|יומ|שעה|אולמ|מקומ|תאריכ|גנ|ישוב|מושב|קיבוצ|בית כנסת)|(?:ב?שעה כמה|כמה בשעה)|מתחיל\S* ב ?\d|(?:שלחו|תשלחו|תשלחי|תשלח) (?:לי )?(?:שוב )?(?:את )?ה?(?:הזמנה|קישור|לינק)"
@@ -1300,7 +1305,7 @@ def _introduces(clauses: list[_Clause]) -> bool:
     lead = "INTRO" if "INTRO" in tags else "FAM"    # "שלום רב לכבוד משפחת אזולאי": whom it greets
     if "GREET" not in tags or lead not in tags or tags.index("GREET") > tags.index(lead):
         return False
-    return all(t in ("GREET", "POLITE", "INTRO", "OTHER", "OTHERS", "FAM", "NAME", None) for t in tags) \
+    return all(t in ("GREET", "POLITE", "INTRO", "OTHER", "OTHERS", "FAM", "NAME", "CUE", None) for t in tags) \
         and sum(t is None for t in tags) <= 3
 
 
