@@ -540,3 +540,13 @@ def test_lateness_god_willing_asides_formal_declines_and_clashes(text, answer):
     ("ערב טוב, כאן יוסי מהמשרד של אמא", "greeting"), ("hi, it's Dan, we're in", "answer")])
 def test_facility_questions_and_who_is_writing(text, intent):
     assert understand(text).intent == intent
+
+
+@pytest.mark.parametrize("text, intent, answer, total", [
+    ("I'm coming, Ella is not", "answer", "yes", 1), ("אני אגיע, מיכל לא תוכל", "answer", "yes", 1),
+    ("coming! really can't wait", "answer", "yes", None),
+    ("זה המספר החדש שלי, תשמרו אותו", "other", None, None), ("ראיתם את השמלה? מהממת", "other", None, None),
+    ("זה באולם החדש?", "question", None, None), ("hj", "unclear", None, None)])
+def test_a_name_that_cannot_come_small_talk_and_stray_keys(text, intent, answer, total):
+    u = understand(text)
+    assert (u.intent, u.answer, u.total) == (intent, answer, total)

@@ -515,7 +515,7 @@ _NUMBER_OF = {_fold(k): v for k, v in {"a": 1, "another": 1, "one": 1, "two": 2,
               "שני": 2, "שתי": 2, "שלושה": 3, "один": 1, "одна": 1, "одного": 1, "двое": 2, "два": 2, "две": 2,
               "واحد": 1, "اثنين": 2}.items()}
 # wonder and congratulations, not a question to answer ("מי מתחתן?? סוף סוף!!", "wow, already 13?")
-_SOCIAL = _rx(r"\bwow\b|\bfinally\b|so happy for|is that you|long time", r"וואו|ואו|איזה יופי|סופ סופ|שמחנו|מתרגשימ|מי עיצב"
+_SOCIAL = _rx(r"\bwow\b|\bfinally\b|so happy for|is that you|long time|\bstunning\b|\bgorgeous\b", r"וואו|ואו|איזה יופי|סופ סופ|שמחנו|מתרגשימ|מי עיצב|מהממ\S*"
               r"|זו את\b|זה אתה\b|מלא זמנ|המונ זמנ")
 # a hedge: the writer is guessing about their own answer ("I think", "נראה לי")
 _HEDGE = _rx(r"\b(?:i|we) do not think\b|\bi think\b|\bi guess\b|\bi believe\b|\bi suppose\b|\bprobably\b|\bpretty sure\b|\bshould be\b",
@@ -567,7 +567,7 @@ _WISH = _rx(r"would (?:love|like|have loved)|wish|hoped|wanted|really want|dying
             r"كنا نتمنى|بتمنى|اتمنى|كان ودي", r"хотели|хотела|хотел|с радостью бы|хотелось")
 _BUT = re.compile(r"(?<![^\W_])(?:but|though|אבל|אך|لكن|بس|но)(?![^\W_])")
 _QUESTION_WORD = _rx(r"^(?:is|are|can i|can we|do|does|will there|how|who|which|what is the dress|what)\b",
-                     r"^(?:יש|האמ|אפשר|מותר|צריכ|מי|מאיפה|של מי|זו|זה|עד מתי|כמה)(?:\s|$)",
+                     r"^(?:יש|האמ|אפשר|מותר|צריכ|מי|מאיפה|של מי|עד מתי|כמה)(?:\s|$)|^(?:זו|זה)(?=[^?]*\?)",
                      r"^(?:هل|مين|شو)\b", r"^(?:есть|можно|какой|какая|кто)\b")
 # a question by its first words alone, where word order makes one (Hebrew "יש ..." may well state)
 _ASKED = _rx(r"^(?:is|are|can i|can we|do|does|will there|how|who|which|what)\b", r"^هل\b", r"^(?:можно|какой|какая|кто)\b")
@@ -1099,6 +1099,17 @@ def _understand(text) -> Understanding:
     asks = bool(_QUESTION_WORD.search(norm))   # "is it fancy dress or can my husband come in jeans"
     for c in clauses:
         _polarity(c)
+    # "I'll be there but Josh can't", "אני אגיע לבד, דני לא יכול": after the writer's yes, a clause that opens
+    # with an unknown word (a name) and then says "not" is about that person
+    seen_yes = False
+    for c in clauses:
+        if c.polarity == "pos" and c.subject == "self" and c.tags() & {"SELF1", "WE", "COME", "YES"}:
+            seen_yes = True
+        elif seen_yes and c.polarity == "neg" and c.subject == "self" and len(c.toks) >= 2 \
+                and c.toks[0].tag is None and c.toks[0].word.isalpha() and not c.toks[0].word.endswith("ly") \
+                and any(t.tag in ("NEG", "ABLE") for t in c.toks[1:3]) \
+                and all(t.tag in ("NEG", "ABLE", "COME", "CUE") for t in c.toks[1:3]) and not c.tags() & {"SELF1", "WE", "SELFNUM"}:
+            c.subject = "other"
     # a question clause does not answer ("can we come with the kids?"), unless it asks for a change
     answering = [c for c in clauses if not c.question or change]
 
@@ -1283,7 +1294,9 @@ def _understand(text) -> Understanding:
         return Understanding("thanks", gesture=gesture)
     if "LAUGH" in tags:
         return Understanding("other", sure=False)
-    if all(t.tag in ("NOISE",) for t in all_toks) or re.fullmatch(r"(.)\1*", letters):
+    if all(t.tag in ("NOISE",) for t in all_toks) or re.fullmatch(r"(.)\1*", letters) \
+            or (n_words == 1 and all_toks[0].tag is None and len(letters) <= 2 and letters.isalpha()):
+        # "כב", "jk", a stray key or two: nothing to read
         return Understanding("unclear", sure=False)
     return Understanding("other", sure=False)
 
