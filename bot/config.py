@@ -42,6 +42,11 @@ class Settings:
     broadcast_template: str | None = None
     broadcast_template_language: str | None = None
     broadcast_template_languages: str | None = None
+    # The day-before message's own template (category utility: cheaper than the broadcast
+    # carrier, and Meta's time-to-live can be set on it): parameters name, event, when,
+    # place, link. Without it the day-before message rides on the broadcast template.
+    day_before_template: str | None = None
+    day_before_template_languages: str | None = None
     default_region: str | None = None
     # Guest notes to an organiser are gathered and sent together at most this many seconds
     # late (0: each at once).
@@ -154,7 +159,7 @@ class Settings:
             parse_quiet_hours(self.quiet_hours)
         except ValueError:
             out.append(f"QUIET_HOURS must look like 22-8 or 21:30-8:00, or be empty (got {self.quiet_hours!r})")
-        for name in ("invitation_template_languages", "broadcast_template_languages"):
+        for name in ("invitation_template_languages", "broadcast_template_languages", "day_before_template_languages"):
             raw = getattr(self, name)
             if raw is not None and not re.fullmatch(r"\s*[A-Za-z]{2,3}(_[A-Za-z]{2})?(\s*,\s*[A-Za-z]{2,3}(_[A-Za-z]{2})?)*\s*", raw):
                 out.append(f"{name.upper()} must list Meta language codes like he,en_US (got {raw!r})")
@@ -172,9 +177,11 @@ class Settings:
         return out
 
     def template_languages(self, template: str) -> tuple[str, ...]:
-        """The Meta language codes the "invitation" or "broadcast" template is approved in."""
+        """The Meta language codes the "invitation", "broadcast" or "day_before" template is approved in."""
         if template == "invitation":
             listed, single = self.invitation_template_languages, self.invitation_template_language
+        elif template == "day_before" and self.day_before_template_languages:
+            listed, single = self.day_before_template_languages, None
         else:
             listed = self.broadcast_template_languages
             single = self.broadcast_template_language

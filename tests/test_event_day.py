@@ -187,3 +187,29 @@ def test_a_day_before_message_that_could_not_go_in_time_is_never_sent_late(runti
     with runtime.transaction() as s:
         [message] = s.scalars(select(Message).where(Message.kind == "day_before")).all()
         assert message.status.value == "failed" and "too late" in message.error_text
+
+
+def test_outside_the_window_the_day_before_message_is_its_own_utility_template(app_with, fake_graph):
+    runtime = app_with(public_url="https://invites.example.com", day_before_template="event_day_before",
+                       day_before_template_languages="he,en_US").extensions["invitebot"]
+    _confirmed_event(runtime, on_date=date(2027, 6, 12))   # Avi never wrote: no 24-hour window
+    noon = datetime(2027, 6, 11, 9, 0, tzinfo=timezone.utc)
+    assert clock.tick(runtime, noon).day_before == 1
+    drain(runtime, clock=lambda: noon)
+    [message] = fake_graph.sent_to(AVI)
+    template = message["template"]
+    assert message.type == "template" and template["name"] == "event_day_before"
+    assert template["language"]["code"] == "en_US"   # Avi reads English; the template is approved in it
+    name, event, when, place, link = message.text.split(" | ")
+    assert (name, event, place) == ("Avi", "Wedding", "Hangar 11, Tel Aviv")
+    assert when == "Sat 12 Jun 2027, 19:30" and link.startswith("https://invites.example.com/r/")
+
+
+def test_without_its_template_the_day_before_message_rides_on_the_broadcast_carrier(app_with, fake_graph):
+    runtime = app_with(broadcast_template="event_update").extensions["invitebot"]
+    _confirmed_event(runtime, on_date=date(2027, 6, 12))
+    noon = datetime(2027, 6, 11, 9, 0, tzinfo=timezone.utc)
+    clock.tick(runtime, noon)
+    drain(runtime, clock=lambda: noon)
+    [message] = fake_graph.sent_to(AVI)
+    assert message["template"]["name"] == "event_update" and "see you tomorrow" in message.text

@@ -69,6 +69,11 @@ def queue(session: Session, event: Event, *, secret: str | None = None, base_url
             calendar=f"{page}/event.ics" if page else None, page=page)
         payload = notice(text, lang)
         payload["expires_at"] = expires.isoformat()   # never delivered once the event has begun
+        # what the day-before template says, in whichever language it is approved in
+        payload["day_before"] = {"name": greeting_name(guest.first_name, guest.last_name), "event": event.name,
+                                 "date": event.date.isoformat(),
+                                 "time": event.start_time.isoformat() if event.start_time else None,
+                                 "place": event.location, "link": page}
         message = outbox.enqueue(
             session, phone=guest.phone, message=payload, kind=KIND, body=text,
             event_id=event.id, guest_id=guest.id, dedupe_key=f"day_before:{guest.id}:{event.date.isoformat()}")

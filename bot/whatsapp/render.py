@@ -3,7 +3,8 @@
 The worker calls `render` when it sends a row: the domain said what to send, this says
 how WhatsApp carries it. An invitation goes out as the approved invitation template when
 one is configured, else as interactive buttons; a message that may reach someone outside
-the 24-hour window gets the broadcast template as its fallback.
+the 24-hour window gets the broadcast template as its fallback (the day-before message its
+own utility template, when one is configured).
 """
 from __future__ import annotations
 
@@ -51,6 +52,8 @@ def render(message: dict | None, to: str, settings: Settings, stored_fallback: d
         raise NotRenderable("nothing to send (empty payload)")
     kind = message.get("type")
     try:
+        if kind == "text" and message.get("day_before") and settings.day_before_template:
+            return Rendered(text_payload(to, message["text"]), _day_before(settings, to, message))
         if kind == "text":
             return Rendered(text_payload(to, message["text"]), _broadcast(settings, to, message))
         if kind == "buttons":
@@ -79,6 +82,18 @@ def _broadcast(settings: Settings, to: str, message: dict) -> dict | None:
         return None
     language = template_language(settings, "broadcast", message.get("language"))
     return template_payload(to, settings.broadcast_template, language, [words])
+
+
+def _day_before(settings: Settings, to: str, message: dict) -> dict:
+    """The day-before message as its own utility template: name, event, when, place, link,
+    worded in the language the template is approved in."""
+    facts = message["day_before"]
+    code = template_language(settings, "day_before", message.get("language"))
+    words = i18n.normalize(code) or i18n.SOURCE
+    start = time.fromisoformat(facts["time"]) if facts.get("time") else None
+    return template_payload(to, settings.day_before_template, code, [
+        facts["name"], facts["event"], format_when(date.fromisoformat(facts["date"]), start, words),
+        facts.get("place") or say.template_location_tba(words), facts.get("link") or "-"])
 
 
 def _invitation(message: dict, to: str, settings: Settings) -> Rendered:
