@@ -277,3 +277,26 @@ def test_changes_messages_and_lookups_said_in_a_sentence(text, expected):
 ])
 def test_settings_and_reads_in_the_organisers_words(text, expected):
     assert cmd(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("לאושרת תוסיף הערה: מגיעה בכיסא גלגלים", C.EditGuest(C.Ref("אושרת"), "note", "מגיעה בכיסא גלגלים")),
+    ("the number for Avi Shaul is wrong, it should be 0509090901", C.EditGuest(C.Ref("Avi Shaul"), "phone", "+972509090901")),
+    ("Ruth and her husband - make it 2 people", C.EditGuest(C.Ref("Ruth"), "party", 2)),
+    ("called 6 no answer", C.Called(C.Ref("6", number=6), "no_answer")),
+    ("ניסיתי להתקשר לנחום, אין מענה", C.Called(C.Ref("נחום"), "no_answer")),
+    ("תסמן את Kevin כ-no", C.MarkGuest(C.Ref("Kevin"), "no")),
+    ("send Omer a message saying the tux rental closes at 4", C.MessageGuest(C.Ref("Omer"), "the tux rental closes at 4")),
+    ("להודיע לכל האורחים שהאירוע עבר לאולם הקטן", C.Broadcast("האירוע עבר לאולם הקטן")),
+    ("תשלחי בבקשה לכל מי שאישר שהאוטובוס יוצא בשש", C.Broadcast("האוטובוס יוצא בשש", "confirmed")),
+    ('message all the maybes - "we need a final answer by Sunday"', C.Broadcast("we need a final answer by Sunday", "maybe")),
+    ("תכתוב לי באנגלית בבקשה", C.SetLanguage("en")), ("how are we doing with rsvps", C.Stats()),
+    ("תמשיכי להראות את השאר", C.More()),
+    ("the venue changed, it's now Villa Melchett, Tel Aviv", C.SetEventField("location", "Villa Melchett, Tel Aviv")),
+])
+def test_more_of_what_organisers_say_in_their_own_words(text, expected):
+    assert cmd(text) == expected
+
+
+def test_a_remark_about_the_venue_changes_nothing():
+    assert isinstance(cmd("the venue manager is driving me crazy"), C.ParseError)

@@ -117,7 +117,7 @@ _STATUS_AFTER_WHO = [  # (words, status): "who hasn't answered", "מי שלא ע
     (("מסרבים",), "declined"), (("סירבה",), "declined"), (("ביטלו",), "declined"),
     (("ממתין",), "pending"), (("ממתינות",), "pending"),
 ]
-_ALL_WORDS = {"everyone", "everybody", "all", "כולם", "לכולם", "הכל", "כל"}
+_ALL_WORDS = {"everyone", "everybody", "all", "כולם", "לכולם", "הכל", "כל", "לכל"}
 
 _YES = {"בטח", "נכון", "כןן", "כן", "yes", "yep", "sure", "בטוח", "אוקיי", "אוקי", "סבבה", "ok", "okay", "יאללה",
         "תמחק", "go", "מאשר", "מאשרת", "yea", "yeah", "אישור", "מאושר"}
@@ -644,11 +644,11 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
         return _correct(text, line, exact, region, today) or Reading(exact)
     words = _words(line)
     wset = set(words)
-    if isinstance(exact, C.ParseError):
-        m = re.match(r"^(?:תענה|תעני|תדבר|תדברי|תכתוב|תכתבי|answer|reply|talk|write|speak)\s+(?:לי|to\s+me|me)\b.*?(\S+?)[.!]?$",
-                     line, re.I)
-        if m and _LANG.get(m.group(1).lower()):   # "תענה לי מעכשיו באנגלית": the language I read
-            return Reading(C.SetLanguage(code=_LANG[m.group(1).lower()]), sure=False)
+    m = re.match(r"^(?:תענה|תעני|תדבר|תדברי|תכתוב|תכתבי|answer|reply|talk|write|speak)\s+(?:לי|to\s+me|me)\b(.*)$", line, re.I)
+    if m and not isinstance(exact, C.SetLanguage):
+        said = [w for w in _words(m.group(1)) if w.lower() in _LANG]
+        if said and len(_words(m.group(1))) <= 4:   # "תענה לי מעכשיו באנגלית", "תכתוב לי באנגלית בבקשה"
+            return Reading(C.SetLanguage(code=_LANG[said[0].lower()]), sure=False)
     if isinstance(exact, C.Confirm) and exact.answer == "yes" and wset and wset <= _ACK:
         # "ok" alone says "noted", not "yes, do it": the grammar's yes/no question stands, nothing runs
         asked = C.parse("yes " + "x" * 3, region, today)   # the grammar's own "Answer yes or no (or cancel)"
@@ -877,11 +877,11 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
                      re.I | re.S)
         if m:   # "send everyone a message: the party starts at 8"
             return Reading(dataclasses.replace(exact, text=m.group(1).strip()))
-        parts = re.split(r":(?=\s|$)", exact.text, maxsplit=1)
+        parts = re.split(r":(?=\s|$)|\s[-–—]\s", exact.text, maxsplit=1)   # "the maybes - ...", "the maybes: ..."
         tw = _words(parts[0]) if len(parts) == 2 else []
         if tw and len(tw) <= 6 and (set(tw) & {"guests", "everyone", "who", "those", "people", "guest"}
-                                    or _audience_ref(tw)) and parts[1].strip():
-            return Reading(C.Broadcast(text=parts[1].strip(), status=_status_in(tw) or exact.status,
+                                    or _audience_ref(tw) or _status_in(tw)) and parts[1].strip():
+            return Reading(C.Broadcast(text=parts[1].strip(" \"'“”„״׳"), status=_status_in(tw) or exact.status,
                                        side=exact.side))
         return None
     if isinstance(exact, (C.MarkGuest, C.ListGuests)):
@@ -1178,6 +1178,15 @@ def _audience_message(line: str, region, today) -> Reading | None:
     if m:
         asked = C.parse("ask " + m.group(1), region, today)
         return Reading(asked, sure=False) if isinstance(asked, C.Ask) else None
+    m = re.match(r"^(?:להודיע|תודיע|תודיעי|תגיד|תגידי|תכתוב|תכתבי|תשלח|תשלחי|שלח|שלחי|לשלוח|לכתוב|תפיץ|תפיצי)"
+                 r"(?:\s+בבקשה)?\s+(ל?כל\s+(?:מי\s+ש(?:לא\s+)?\S+|ה\S+)|ל?כולם|למי\s+ש(?:לא\s+)?\S+)\s+ש(\S.*)$", line)
+    if m:   # "להודיע לכל האורחים שהאירוע עבר לאולם הקטן", "תשלחי לכל מי שאישר שהאוטובוס יוצא בשש"
+        return _to_audience(_words(m.group(1)), m.group(2).strip(), line)
+    m = re.match(r"^(?:message|msg|text|tell|send|broadcast)?\s*(?:to\s+)?((?:all|everyone|every)\b.*?)\s+[-–—:]\s*(\S.*)$",
+                 line, re.I) or re.match(r"^(?:broadcast|שלחי|שלח|תשלח|תשלחי)\s+(ל\S+(?:\s+\S+){0,3}?)\s*[:\-–]\s*(\S.*)$", line)
+    if m and _audience_ref(_words(re.sub(r"^ל(?=[\u05d0-\u05ea])", "", m.group(1)))):
+        # "message all the maybes - "...", "broadcast לכל המאשרים: ...", "שלחי לצד של הכלה: ..."
+        return _to_audience(_words(re.sub(r"^ל(?=[\u05d0-\u05ea])", "", m.group(1))), m.group(2).strip(" \"'“”„״׳"), line)
     m = re.match(r"^(?:to|for)\s+((?:all|everyone|every|the|those)\b.*?)\s+[-–—:]\s*(\S.*)$", line, re.I)
     if m and _audience_ref(_words(m.group(1))):
         return _to_audience(_words(m.group(1)), m.group(2).strip(), line)
@@ -1236,6 +1245,51 @@ def _loose_rules(line: str, low: str, words: list[str], wset: set, region) -> Re
         ref = _ref(m.group(1), region)
         if ref:
             return Reading(C.MarkGuest(ref, "pending"), sure=False)
+    m = re.match(r"^ל-?(\S+(?:\s+\S+)?)\s+(?:תוסיף|תוסיפי|תרשום|תרשמי|תכתוב|תכתבי)\s+(?:ה)?הערה\s*[:\-–]\s*(\S.*)$", line) \
+        or re.match(r"^(?:add|put)\s+(?:a\s+)?note\s+(?:to|for|on)\s+(.+?)\s*[:\-–]\s*(\S.*)$", line, re.I)
+    if m:   # "לאושרת תוסיף הערה: מגיעה בכיסא גלגלים": a note on the guest
+        ref = _ref(m.group(1), region)
+        if ref:
+            return Reading(C.EditGuest(ref, "note", m.group(2).strip()), sure=False)
+    m = re.match(r"^the\s+(?:number|phone)\s+(?:for|of)\s+(.+?)\s+is\s+wrong\W+(?:it\s+)?(?:should\s+be|is)\s+(\+?\d[\d\s-]{7,}\d)\W*$",
+                 line, re.I) or re.match(r"^(?:ה)?(?:מספר|טלפון)\s+של\s+(.+?)\s+(?:לא\s+נכון|שגוי)\W+(?:ה?נכון\s+(?:זה|הוא)?|צריך\s+להיות)\s*"
+                                      r"(\+?\d[\d\s-]{7,}\d)\W*$", line)
+    if m:   # "the number for Avi Shaul is wrong, it should be 0509090901"
+        ref = _ref(m.group(1), region)
+        phone, _rest = _safe_phone(m.group(2), region)
+        if ref and phone:
+            return Reading(C.EditGuest(ref, "phone", phone), sure=False)
+    m = re.match(r"^(.+?)\s+[-–—:]\s+make\s+it\s+(\d{1,2})(?:\s+(?:people|ppl|guests))?\W*$", line, re.I)
+    if m and int(m.group(2)) <= C.MAX_PARTY_SIZE:   # "Ruth and her husband - make it 2 people"
+        name, _party = _tidy_name(m.group(1))
+        ref = _ref(name, region)
+        if ref:
+            return Reading(C.EditGuest(ref, "party", int(m.group(2))), sure=False)
+    m = re.match(r"^(?:called|rang|phoned)\s+(\S+)\s*,?\s*(?:no\s+answer|didn'?t\s+(?:answer|pick\s+up)|voicemail)\W*$", line, re.I) \
+        or re.match(r"^(?:ניסיתי|ניסינו)\s+(?:להתקשר|לתפוס|לדבר)\s+(?:ל-?|עם\s+|את\s+)?(.+?)\s*,?\s*(?:אין\s+מענה|לא\s+ענה|לא\s+ענתה|לא\s+עונה)\W*$", line)
+    if m:   # "called 6 no answer", "ניסיתי להתקשר לנחום, אין מענה"
+        ref = _ref(m.group(1), region)
+        if ref:
+            return Reading(C.Called(ref=ref, outcome="no_answer", party_size=None), sure=False)
+    m = re.match(r"^(?:תסמן|תסמני|סמן|סמני|mark)\s+(?:את\s+)?(.+?)\s+(?:כ-?|as\s+)(no|yes|maybe|pending|לא\s+מגיע\S*|מגיע\S*|אולי)\W*$", line, re.I)
+    if m:   # "תסמן את Kevin כ-no"
+        said = m.group(2).lower()
+        answer = "no" if said.startswith(("no", "לא")) else "maybe" if said in ("maybe", "אולי") else \
+            "pending" if said == "pending" else "yes"
+        ref = _ref(m.group(1), region)
+        if ref:
+            return Reading(C.MarkGuest(ref, answer), sure=False)
+    m = re.match(r"^(?:send|message|text|tell)\s+(\S+(?:\s+\S+)??)\s+(?:a\s+)?(?:message|msg|text)\s+(?:saying|that|to\s+say)\s+(\S.*)$", line, re.I) \
+        or re.match(r"^הודעה\s+(?:אישית|פרטית)\s+ל-?(\S+(?:\s+\S+)?)\s*[:\-–]\s*(\S.*)$", line)
+    if m:   # "send Omer a message saying ...", "הודעה אישית לעידו - תביא את הגיטרה!"
+        ref = _ref(m.group(1), region)
+        if ref and not _audience_ref(_words(m.group(1))):
+            return Reading(C.MessageGuest(ref, m.group(2).strip()), sure=False)
+    if re.match(r"^(?:how\s+are\s+we\s+doing|how'?s\s+it\s+going)\s+(?:with|on)\s+(?:the\s+)?(?:rsvps?|answers|replies|confirmations)\b", low) \
+            or re.match(r"^(?:תן|תני|תנו)\s+לי\s+(?:תמונת\s+מצב|סטטוס|עדכון\s+מצב)\W*$", line):
+        return Reading(C.Stats())
+    if re.match(r"^(?:תמשיך|תמשיכי|המשך)\s+(?:להראות|להציג)(?:\s+(?:לי|את))*\s+(?:ה)?(?:שאר|המשך|יתר)\W*$", line):
+        return Reading(C.More())
     m = re.match(r"^(?:להקים|להקים\s+לי|תקים|תקימי|לפתוח|תפתח|תפתחי|create|open|start|set\s+up)\s+(?:a\s+|an\s+)?(?:new\s+)?"
                  r"(?:אירוע|event)(?:\s+חדש)?\s*[:\-–]\s*(\S.*)$", line, re.I)
     if m:   # "להקים אירוע: חינה של שני ודור"
@@ -1697,9 +1751,12 @@ def _event_field_change(line, low, words, wset, region, today) -> Reading | None
     if (wset & {"language", "שפת"}):
         return None
     # place
-    m = re.search(r"(?:venue|location|place|מקום|המקום|מיקום האירוע|מיקום)\s*(?:החדש|חדש|new|השתנה|(?:has\s+|is\s+)?changed|"
-                  r"(?:has\s+)?moved|is\s+now)?\s*[:\-–]?\s*"
-                  r"(?:to|ל-?|עכשיו זה|- עכשיו זה)?\s*(.*)$", line, re.I)
+    # (a word that changes it, a colon or a "to" must follow: "the venue manager is driving me crazy" changes nothing)
+    m = re.search(r"(?:venue|location|place|מקום|המקום|מיקום האירוע|מיקום)\s*(?:(?:החדש|חדש|new|השתנה|(?:has\s+|is\s+)?changed|"
+                  r"(?:has\s+)?moved|is\s+now)\s*[:\-–,]?|[:\-–])?\s*"
+                  r"(?:(?<=[\s:\-–,])(?:to|ל-?|עכשיו זה|- עכשיו זה|it'?s now|it is now)\s*|(?<=[:\-–,]))(.*)$", line, re.I) \
+        or re.search(r"(?:venue|location|place|מקום|המקום|מיקום)\s+(?:החדש|חדש|new|השתנה|(?:has\s+|is\s+)?changed|(?:has\s+)?moved|is\s+now)"
+                     r"\s*(?:,\s*(?:it'?s|it is)\s+now\s+|to\s+)?(.*)$", line, re.I)
     moved = re.search(r"(?:moved to|עבר ל|עברה ל)\s*(.+)$", line, re.I)
     if moved and not d:
         value = moved.group(1).strip(" .!")
