@@ -550,3 +550,13 @@ def test_facility_questions_and_who_is_writing(text, intent):
 def test_a_name_that_cannot_come_small_talk_and_stray_keys(text, intent, answer, total):
     u = understand(text)
     assert (u.intent, u.answer, u.total) == (intent, answer, total)
+
+
+@pytest.mark.parametrize("text, intent, answer, total", [
+    ("מאיה מגיעה! אני אקפיץ אותה לאולם", "answer", "yes", 1), ("רק הבן יגיע, אנחנו נאסוף אותו ב11", "answer", "yes", 1),
+    ("אורי ואחותו יגיעו, אנחנו נוריד אותם בכניסה", "answer", "yes", 2),
+    ("תמר מגיעה, יש הסעה חזרה?", "answer", "yes", 1), ("סבא שליט\"א יגיע עם סבתא תחי'", "answer", "yes", 2),
+    ("Папа с мамой придут, я не смогу", "answer", "yes", 2), ("כן! עם אשתי והתינוק", "answer", "yes", 3)])
+def test_parents_answering_for_children_and_who_drives_them(text, intent, answer, total):
+    u = understand(text)
+    assert (u.intent, u.answer, u.total) == (intent, answer, total)

@@ -201,7 +201,7 @@ _add("OTHER", _words(
     "wife husband hubby wifey mrs missus spouse bf gf girlfriend boyfriend partner fiance fiancee fiancé fiancée son daughter mother father mom dad mum "
     "grandma grandpa friend sister brother aunt aunty auntie uncle cousin niece nephew",
     "אשתי אישתי אישה בעלי הבעל האישה החבר החברה חבר חברה בנזוג בתזוג הבן הבת בני בתי אמא אבא סבא סבתא אמי אבי אחותי "
-    "החמות חמותי חמי חותנת חותני החותנ גיסה גיסי גיס דודה הדודה דודתי דוד הדוד דודי",
+    "החמות חמותי חמי חותנת חותני החותנ גיסה גיסי גיס דודה הדודה דודתי דוד הדוד דודי אחותו אחיו אחותה אחיה",
     "زوجتي زوجي مرتي جوزي ابني بنتي امي ابي اختي اخوي اخي عمتي خالتي عمي خالي", "жена женой мужем муж сын дочь мама папа женою подругой другом подруга друг мамой папой сестрой братом "
     "сыном дочкой дочерью девушкой парнем сестра брат бабушка дедушка бабушкой дедушкой мужа жены сына дочери дочки"), 1)
 _add("OTHER", _words("parents grandparents inlaws in-laws", "ההורים הורים הסבים סבים", "اهلي", "родителями родители"), 2)
@@ -221,7 +221,8 @@ _add("JUST", _words("just only alone solo", "רק לבד לבדי", "فقط لو
 _add("CUE", _words(
     "are am be will is of total all in x including so there the be to then a an too also back "
     "for able would love to actually update correction my our",
-    "נהיה סהכ סה בסך הכל בעצמ בסופ עדכונ אז של גם שם יחד ביחד תרשמו כל ל שלי שלנו שלה שלו",
+    "נהיה סהכ סה בסך הכל בעצמ בסופ עדכונ אז של גם שם יחד ביחד תרשמו כל ל שלי שלנו שלה שלו "
+    "שליטא תחי שתחי שיחי שיחיה נרו נרוי הית זצל זל",   # honorifics after a name: "אבי שליט"א", "אמי תחי'"
     "سنكون بنكون منكون نكون سيحضر المجموع معا صرنا بدل", "будет всего вместе"))
 # A number after these is the one replaced, not the one meant.
 _INSTEAD_PHRASES = ("instead of", "במקומ", "بدل", "بدال", "عوض", "вместо")
@@ -489,6 +490,10 @@ _CHANGE = _rx(r"\bactually\b|\bupdate\b|\bcorrection\b|change of plans|\bchange 
               r"تعديل|بالاخر|بالاخير|في الاخر|بالغلط|غلطت|غلطنا|صرنا|صار (?:عنا|عندي|عندنا|معنا|معي)|(?<!\d)\d{1,2} (?:مش|مو) \d{1,2}(?!\d)|بدل \d|غيرنا|غيرت|نسيت|передумал|забыл|не \S+ а \S+|по ошибке|поменялись|изменились|изменилось|поменялось|все-таки|всетаки|передумали|в итоге|(?<![^\W_])а не (?:\d+|вдвоем|втроем|вчетвером|впятером|двое|трое|четверо|пятеро|один|одна)(?![^\W_])"
               r"|как (?:и )?(?:писали|писал|писала|говорил|говорила|говорили)|ошиб(?:ся|лась|лись)"
               r"|(?<!already )(?<!as )\b(?:i|we) said (?:yes|no|maybe|we|i)\b|(?<!כבר )(?<!כמו ש)(?:אמרתי|אמרנו) (?:ש|כנ|לא)|كنت قلت|(?:قلت|قلنا) (?:لا|نعم|اه|اني|انه)|я (?:же )?(?:сказал|сказала|говорил|говорила)")
+# "אני אקפיץ אותה", "נאסוף בסוף", "I'll drop him off": who drives the child, not who comes (nor a change)
+_DRIVE = _rx(r"(?:(?:ו?אני|ו?אנחנו|i|we|and|i will|we will|ill) )?(?:ו?(?:אקפיצ|נקפיצ|מקפיצ\S*|נוריד|אוריד|מוריד\S*|נאסופ|אאסופ|אוספ\S*|ניקח|אקח)"
+             r" (?:אותה|אותו|אותמ|אותנ|את ה?(?:ילד|ילדה|ילדימ|בת|בנ|בנות|בנימ))|נאסופ|אאסופ"
+             r"|(?:drop|pick) (?:her|him|them|the kids?) (?:off|up)|(?:drop|pick) (?:off|up) (?:her|him|them|the kids?)(?![^\W_]))[^,.!?;\n]*")
 _MISTAKE = _rx(r"by mistake|by accident|pressed|hit (?:yes|no)|בטעות|טעות(?! במספר)|טעיתי|התבלבלתי|לחצתי|בכפתור"
                r"|بالغلط|ضغطت|по ошибке|нажала|нажал")
 # "pressed no", "לחצתי על לא": a button named, not said
@@ -644,6 +649,14 @@ def _tokens(clause: str) -> list[_Tok]:
                 (j + 1 == len(out) or out[j + 1].tag in ("AND", "COME", "CUE") or nxt_person
                  or _from_where(out[j + 1])):
             out[j] = _Tok(out[j].word, "OTHER", 1)
+    # "נועה מגיעה", "רק שירה תגיע", "יונתן ואחותו יגיעו": a name that opens the clause, then a third-person verb
+    k = 1 if out and out[0].tag == "JUST" else 0
+    if k + 1 < len(out) and out[k].word.isalpha() and re.match(f"[{_HEB}]", out[k].word) and (
+            out[k].tag is None and len(out[k].word) > 2 or out[k].word in ("שני", "שתי")):
+        nxt = out[k + 1]
+        if nxt.word in _THIRD_SG or nxt.tag in _PERSON_TAGS and nxt.word[0] == "ו" and k + 2 < len(out) \
+                and out[k + 2].word in _THIRD_PL:
+            out[k] = _Tok(out[k].word, "OTHER", 1)
     for i in range(len(out)):
         prev, t = out[i - 1] if i else _Tok("", "CUE"), out[i]
         nxt = out[i + 1] if i + 1 < len(out) else None
@@ -676,6 +689,9 @@ def _from_where(t: _Tok) -> bool:
 
 
 _TOO = {_fold(w) for w in _words("too also", "גמ", "тоже также", "كمان ايضا")}
+# "נועה מגיעה", "יונתן ואחותו יגיעו": a name (or "שני", a name and a number) before a third-person verb
+_THIRD_SG = {_fold(w) for w in _words("מגיע מגיעה תגיע יגיע יבוא תבוא בא באה מצטרף מצטרפת יצטרף תצטרף")}
+_THIRD_PL = {_fold(w) for w in _words("מגיעים מגיעות יגיעו יבואו באים באות יצטרפו")}
 _SG_VERBS = {_fold(w) for w in _words("מגיע מגיעה אגיע אבוא", "ساحضر اجي جاي جايه", "приду смогу буду")}
 _SURE_WORDS = {_fold(w) for w in _words("sure certain", "בטוח בטוחה בטוחימ בטוחות", "متاكد متاكده متاكدين",
                                         "уверен уверена уверены")}
@@ -789,6 +805,10 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
     plus_others = 0
     plus_kids = 0       # "three of us plus a baby": a child named after "+" comes on top of the number
     including = any(t.tag == "INCL" for c in clauses for t in c.toks)
+    # the children are the subject of "coming", and nobody else is said to come
+    kids_alone = any(c.subject == "other" and c.kids_subject and c.polarity == "pos" for c in clauses) and not any(
+        c.subject == "self" and c.polarity == "pos" for c in clauses) and not any(
+        t.tag in ("SELF1", "WE", "SELFNUM", "OTHER", "PARTNER", "OTHERS") for c in clauses for t in c.toks)
     for c in clauses:
         toks = c.toks
         if c.subject == "other" and c.polarity in ("neg", "weakneg"):
@@ -913,8 +933,10 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                 while back > 0 and toks[back].tag == "CUE":
                     back -= 1    # "+ my gf", "with our son"
                 prev = toks[back] if back >= 0 else None
-                if prev and (prev.tag == "AND" and prev.word in ("with", "עמ", "с", "со", "مع") or prev.tag == "PLUS") \
-                        or any(x.word in _TOO for x in toks):    # "yes, and my mom too": one more beside the writer
+                if (prev and (prev.tag == "AND" and prev.word in ("with", "עמ", "с", "со", "مع") or prev.tag == "PLUS")
+                        or any(x.word in _TOO for x in toks)) and not (c.subject == "other" and prev and prev.tag == "AND"
+                                 and any(x.tag == "COME" for x in toks)):
+                    # ("אבי יגיע עם אמי": with the one who comes, not with the writer)    # "yes, and my mom too": one more beside the writer
                     with_other = True   # "with my wife", "plus my girlfriend": the writer and one more
                 if prev and prev.tag == "PLUS":
                     plus_others += t.value or 1   # "אנחנו 4 + סבתא": one more on top of the number
@@ -1000,6 +1022,8 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
             base = self_n or (1 if with_other else 0)
             if base == 0 and others and children is None:
                 total = others   # "סבא וסבתא מגיעים"
+            elif base == 0 and not others and children and kids_alone:
+                adults, total = 0, children   # "רק הילדה תגיע", "התאומים יגיעו": the children come, the parents do not
             elif base:
                 if others or children or just or partial:
                     total = base + others + (children or 0)
@@ -1065,6 +1089,7 @@ def _understand(text) -> Understanding:
     phrased = _PERCENT.sub(" ", _PAREN_COUNT.sub(_paren_count, norm))
     phrased = _SELF_LIST.sub(r"\1 ", phrased)
     phrased = _split_partial(phrased)
+    phrased = _DRIVE.sub(" , ", phrased)
     phrased = re.sub(r"^بس (?=انا|احنا|نحن)", "فقط ", phrased)   # "بس انا": just me (elsewhere بس is "but")
     for pattern, token in _PHRASES:
         phrased = pattern.sub(token, phrased)
@@ -1094,7 +1119,7 @@ def _understand(text) -> Understanding:
     tags = {t.tag for t in all_toks}
     n_words = len(all_toks)
 
-    change = bool(_CHANGE.search(norm)) or button is not None
+    change = bool(_CHANGE.search(_DRIVE.sub(" , ", norm))) or button is not None
     has_q = "?" in norm or "؟" in norm
     asks = bool(_QUESTION_WORD.search(norm))   # "is it fancy dress or can my husband come in jeans"
     for c in clauses:
@@ -1203,6 +1228,8 @@ def _understand(text) -> Understanding:
         answer = "no"
     elif other_pos and not ((has_q or asks) and not change):
         answer = "yes"
+    elif other_pos and clauses and not clauses[0].question and clauses[0].polarity == "pos" and not asks:
+        answer = "yes"     # "שני מגיעה, אפשר שתחזור בהסעה?": the answer first, then a question
     elif inshallah_only and not answering_has_count(answering):
         answer = "maybe" if _MAYBE_PHRASE.search(norm) else None
     elif weak_neg and not (tags & {"NUM", "DIGITS"}) and not has_q:
