@@ -24,6 +24,7 @@ line is right when
       - `side` is normalised on both sides (bride / כלה / הכלה ... -> "bride",
         groom / חתן / החתן ... -> "groom"), since the parser keeps the side as free text;
       - EditGuest `field`: the corpus says "party_size", the parser says "party" (same field);
+      - Called `outcome`: "no answer" and "no_answer" are the same outcome;
       - Reminders `days` as a sorted list, or null for "automatic reminders off";
       - AddGuests `guests`: the parsed list must have as many guests as the corpus line, and
         guest i is compared by first_name, phone and party_size where the corpus gives them
@@ -148,6 +149,8 @@ def compare_args(command: str, want: dict, parsed, strict_guests: bool) -> str |
                 a, b = expected, actual
             else:
                 a, b = norm_value(key, expected), norm_value(key, actual)
+        elif command == "Called" and key == "outcome":   # "no answer" and "no_answer" name one outcome
+            a, b = str(expected).replace(" ", "_"), str(actual).replace(" ", "_")
         elif command == "Reminders" and key == "days":
             a = sorted(expected) if expected is not None else None
             b = sorted(actual) if actual is not None else None

@@ -300,3 +300,32 @@ def test_more_of_what_organisers_say_in_their_own_words(text, expected):
 
 def test_a_remark_about_the_venue_changes_nothing():
     assert isinstance(cmd("the venue manager is driving me crazy"), C.ParseError)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Can you start a new event for me called Yoni's 40th?", C.NewEvent("Yoni's 40th")),
+    ("שלום אני רוצה לפתוח אירוע חדש שקוראים לו ברית לנכד של רבקה", C.NewEvent("ברית לנכד של רבקה")),
+    ("מה עם אורנה? ענתה כבר?", C.GuestCard(C.Ref("אורנה"))),
+    ("יש אצלנו את משפחת חדד?", C.FindGuests("חדד")),
+    ("תגיב למספר 1 - יש אוכל צמחוני, אל דאגה", C.ReplyGuest(C.Ref("1", number=1), "יש אוכל צמחוני, אל דאגה")),
+    ("לשלוח שוב למי שלא הגיב", C.Remind()), ("nvm cancel", C.Cancel()),
+    ("מה אתה בעצם יודע לעשות בשביל האירוע?", C.Help()),
+    ("תשאל את המאשרים: צריכים הסעה? כן / לא", C.Ask("צריכים הסעה?", ("כן", "לא"))),
+    ("don't send anything before 9am or after 9pm", C.Quiet("21-9")),
+    ("שלא יצא כלום בשבתות וחגים", C.Shabbat(True)),
+    ("תן לי לינק לסבתא צילה, אין לה וואטסאפ", C.GuestLink(C.Ref("צילה"))),
+    ("הודעה אישית לעידו - תביא את הגיטרה!", C.MessageGuest(C.Ref("עידו"), "תביא את הגיטרה!")),
+])
+def test_requests_in_long_or_roundabout_words(text, expected):
+    assert cmd(text) == expected
+
+
+@pytest.mark.parametrize("text,first,last,party", [
+    ("תוסיף עוד אחד: חיים ביטון (054)7771234", "חיים", "ביטון", None),
+    ('צריך להוסיף את המנכ"ל עמית רוזן 0523030303', "עמית", "רוזן", None),
+    ("כן שלום אני רוצה להוסיף את הבת דודה שלי חנה גולדשטיין הטלפון שלה 054 7 12 34 56 היא תבוא עם הבעל שלה",
+     "חנה", "גולדשטיין", 2),
+])
+def test_a_guest_named_inside_a_long_sentence_is_added_by_their_name(text, first, last, party):
+    (g,) = cmd(text).guests
+    assert (g.first_name, g.last_name, g.party_size) == (first, last, party)

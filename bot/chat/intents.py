@@ -116,6 +116,9 @@ _STATUS_AFTER_WHO = [  # (words, status): "who hasn't answered", "מי שלא ע
     (("מאשרים",), "confirmed"), (("מאשרות",), "confirmed"), (("אישרה",), "confirmed"),
     (("מסרבים",), "declined"), (("סירבה",), "declined"), (("ביטלו",), "declined"),
     (("ממתין",), "pending"), (("ממתינות",), "pending"),
+    (("לא", "החזיר"), "pending"), (("לא", "החזירו"), "pending"), (("לא", "החזירה"), "pending"),
+    (("לא", "הגיב"), "pending"), (("לא", "הגיבה"), "pending"), (("שלא", "הגיב"), "pending"),
+    (("שלא", "הגיבו"), "pending"), (("hasn't", "replied"), "pending"), (("didn't", "reply"), "pending"),
 ]
 _ALL_WORDS = {"everyone", "everybody", "all", "כולם", "לכולם", "הכל", "כל", "לכל"}
 
@@ -159,6 +162,8 @@ _RELATION_WORDS = {"דוד", "דודה", "הדוד", "הדודה", "סבא", "ס
                    "הגיס", "הגיסה", "חבר", "חברה", "החבר", "החברה", "השכן", "השכנה", "שכן", "שכנה",
                    "my", "our", "cousin", "aunt", "auntie", "uncle", "grandma", "grandpa", "granny", "friend",
                    "neighbour", "neighbor", "colleague", "boss", "brother-in-law", "sister-in-law"}
+# titles before a name: "המנכ"ל עמית רוזן", "the CEO Amit Rozen", "ד"ר כהן" keeps its doctor
+_TITLES = {"המנכ\"ל", "המנכ״ל", "מנכ\"ל", "מנכ״ל", "המנהל", "המנהלת", "הבוס", "הבוסית", "ceo", "manager", "the"}
 _RELATION_HEADS = {"דוד", "דודה", "הדוד", "הדודה", "דודן", "דודנית", "גיס", "גיסה", "הגיס", "הגיסה", "השכן",
                    "השכנה", "cousin", "aunt", "auntie", "uncle", "friend", "neighbour", "neighbor", "colleague",
                    "boss", "brother-in-law", "sister-in-law"}
@@ -328,8 +333,9 @@ _COMPANION = re.compile(
     r"|ב[נת]\s+(?:ה)?זוג\S*(?:\s+(?:שלו|שלה))?)"
     r"|(?:(?:she|he)(?:'s|\s+is|\s+will\s+be)\s+)?(?:bringing|coming\s+with)\s+(?:her|his)\s+(?:boyfriend|girlfriend|husband|wife|partner|"
     r"fianc[eé]e?|plus\s*one|\+1)"
-    r"|(?:(?:ו?(?:היא|הוא|הם)\s+)?(?:באה?|באים|מגיעה?|מגיעים|coming|comes)\s+)?(?:יחד\s+)?(?:עם|with)\s+"
-    r"(?:(?:his|her|the)\s+)?(?:wife|husband|partner|spouse|אשתו|בעלה|אישתו|בן\s+הזוג|בת\s+הזוג|בן\s+זוגה|בת\s+זוגו)"
+    r"|(?:(?:ו?(?:היא|הוא|הם)\s+)?(?:באה?|באים|מגיעה?|מגיעים|תבוא|יבוא|תגיע|יגיע|coming|comes|will\s+come)\s+)?(?:יחד\s+)?(?:עם|with)\s+"
+    r"(?:(?:his|her|the)\s+)?(?:wife|husband|partner|spouse|אשתו|בעלה|אישתו|בן\s+הזוג|בת\s+הזוג|בן\s+זוגה|בת\s+זוגו"
+    r"|הבעל\s+שלה|האישה\s+שלו|החבר\s+שלה|החברה\s+שלו)"
     r"|and\s+(?:his\s+wife|her\s+husband|(?:his|her)\s+partner)|ו(?:את\s+)?(?:אשתו|בעלה|אישתו|בן\s+זוגה|בת\s+זוגו))\s*$",
     re.I)
 _PLUS_N = re.compile(r"[\s,]*\+\s*(\d{1,2})\s*$")
@@ -366,7 +372,7 @@ def _strip_relation(name: str) -> str:
         t = toks[i].lower().strip(",")
         nxt = toks[i + 1].lower().strip(",")
         if t in _RELATION_HEADS or t in {"my", "our", "the", "שלי", "שלנו", "סבא", "סבתא"} or (
-                t in {"בן", "בת"} and nxt in {"דוד", "דודה", "הדוד", "הדודה"}):
+                t in {"בן", "בת", "הבן", "הבת"} and nxt in {"דוד", "דודה", "הדוד", "הדודה"}) or t in _TITLES:
             i += 1
             continue
         break
@@ -841,6 +847,16 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
         return None
     if isinstance(exact, C.Leave) and len(words) <= 3 and wset <= _CANCEL_ONLY:
         return Reading(C.Cancel())
+    if isinstance(exact, C.Ask) and ":" in line:
+        head, _sep, asked = line.partition(":")
+        hw = _words(head)[1:]
+        if hw and (_status_in(hw) or _audience_ref(hw) or set(hw) & {"את", "the", "guests", "האורחים", "everyone"}):
+            again = C.parse("ask " + asked.strip(), region, today)   # "תשאל את המאשרים: צריכים הסעה? כן / לא"
+            if isinstance(again, C.Ask):
+                return Reading(again)
+    if isinstance(exact, C.MessageGuest) and re.match(r"^[-–—]\s*\S", exact.text):
+        fixed = dataclasses.replace(exact, text=re.sub(r"^[-–—]\s*", "", exact.text))   # "הודעה לעידו - תביא..."
+        return _correct(text, line, fixed, region, today) or Reading(fixed, sure=False)
     if isinstance(exact, C.MessageGuest) and exact.ref.number is None and exact.ref.phone is None:
         ref_words = _words(exact.ref.text)
         if ref_words and ref_words[0] in {"בהערות", "בהערה", "להערות", "להערה", "הערה"}:
@@ -995,6 +1011,11 @@ def _new_event_fix(exact: C.NewEvent, today) -> Reading | None:
             if at is not None and rest.strip(" ,-–"):
                 fixed = dataclasses.replace(exact, time=at, **{field: re.sub(r"^[\s,\-–]+|[\s,\-–]+$", "", rest)})
                 return _new_event_fix(fixed, today) or Reading(fixed)
+    named = re.sub(r"^(?:(?:for\s+)?(?:me|us)\s+)?(?:called|named|by\s+the\s+name)\s+|^(?:ש(?:קוראים|יקראו|נקרא|ייקרא|יקרא)\s+(?:לו|לה)?\s*|בשם\s+)",
+                   "", exact.name.strip(), flags=re.I).strip(" ?")
+    if named != exact.name.strip() and named:   # "a new event for me called Yoni's 40th", "אירוע שקוראים לו ברית"
+        fixed = dataclasses.replace(exact, name=named)
+        return _new_event_fix(fixed, today) or Reading(fixed, sure=False)
     if exact.date is not None:
         return None
     stripped = re.sub(r"^(?:an?\s+)?(?:new\s+)?event\s+(?:called|named|for)?\s*", "", exact.name, flags=re.I)
@@ -1064,6 +1085,9 @@ def _new_event(line: str, region, today) -> Reading:
                   r"[?!.]?", "", line, count=1, flags=re.I).strip()
     text = re.sub(r"^(?:for|called|named|בשם|ל(?=ה?חתונה)|[:\-–,?!.])\s*", "", text, flags=re.I).strip()
     text = re.sub(r"^(?:for|called|named|בשם|בבקשה)\s*[-:,]?\s*", "", text, flags=re.I).strip(" -–:,")
+    # "a new event for me called Yoni's 40th", "אירוע חדש שקוראים לו ברית לנכד של רבקה"
+    text = re.sub(r"^(?:(?:for\s+)?(?:me|us)\s+)?(?:called|named|by\s+the\s+name)\s+|^ש(?:קוראים|יקראו|נקרא|ייקרא|יקרא)\s+(?:לו|לה)\s+",
+                  "", text, flags=re.I).strip(" ?")
     labelled_date = re.search(r",?\s*date\s+(\S+)", text, re.I)
     labelled_loc = re.search(r",?\s*location\s+(.+)$", text, re.I)
     if labelled_date or labelled_loc:
@@ -1174,7 +1198,7 @@ def _audience_message(line: str, region, today) -> Reading | None:
     "לכל מי שלא ענה תכתוב "נשמח לתשובה"", "תפיצי לכל מי שאישר: ...", "can you ask everyone
     coming: need a ride? yes / no" (a question with choices)."""
     m = re.match(r"^(?:(?:can|could)\s+(?:you|u)\s+|pls\s+|please\s+)?ask\s+(?:all|everyone|every|the|those)\b[^:]*:\s*(\S.*)$",
-                 line, re.I)
+                 line, re.I) or re.match(r"^(?:תשאל|תשאלי|לשאול|שאל)\s+(?:את\s+)?(?:כל\s+)?(?:ה\S+|מי\s+ש\S+)[^:]*:\s*(\S.*)$", line)
     if m:
         asked = C.parse("ask " + m.group(1), region, today)
         return Reading(asked, sure=False) if isinstance(asked, C.Ask) else None
@@ -1288,6 +1312,25 @@ def _loose_rules(line: str, low: str, words: list[str], wset: set, region) -> Re
     if re.match(r"^(?:how\s+are\s+we\s+doing|how'?s\s+it\s+going)\s+(?:with|on)\s+(?:the\s+)?(?:rsvps?|answers|replies|confirmations)\b", low) \
             or re.match(r"^(?:תן|תני|תנו)\s+לי\s+(?:תמונת\s+מצב|סטטוס|עדכון\s+מצב)\W*$", line):
         return Reading(C.Stats())
+    m = re.match(r"^(?:מה\s+עם|מה\s+המצב\s+(?:של|עם))\s+(\S+(?:\s+\S+)?)\s*\?+\s*(?:היא\s+|הוא\s+|הם\s+)?(?:ענ\S*|אישר\S*|מגיע\S*|החזיר\S*)"
+                 r"(?:\s+כבר)?\s*\?*$", line)
+    if m and not set(_words(m.group(1))) & (_EVENT_NOUNS | _ALL_WORDS):   # "מה עם אורנה? ענתה כבר?"
+        ref = _ref(m.group(1), region)
+        if ref:
+            return Reading(C.GuestCard(ref=ref))
+    m = re.match(r"^(?:(?:האם\s+)?יש\s+(?:לנו\s+|לי\s+)?(?:אצלנו|ברשימה|ברשימת\s+המוזמנים)\s+(?:את\s+)?)(?:משפחת\s+)?(.+?)\s*\?*$", line)
+    if m and len(_words(m.group(1))) <= 4:   # "יש אצלנו את משפחת חדד?"
+        who = re.sub(r"^(?:מישהו|מישהי|אורח|אורחת)\s+(?:בשם|שקוראים\s+(?:לו|לה))\s+", "", m.group(1).strip())
+        return Reading(C.FindGuests(text=who))
+    m = re.match(r"^(?:תגיב|תגיבי|תענה|תעני|תשיב|תשיבי)\s+(?:ל-?)?(?:מספר\s+|הודעה\s+(?:מספר\s+)?)(\d{1,3})\s*[:\-–]\s*(\S.*)$", line)
+    if m:   # "תגיב למספר 1 - יש אוכל צמחוני"
+        return Reading(C.ReplyGuest(C.Ref(m.group(1), number=int(m.group(1))), m.group(2).strip()), sure=False)
+    if re.match(r"^(?:לשלוח|תשלח|תשלחי|שלח)\s+שוב\s+(?:תזכורת\s+)?ל(?:כל\s+)?מי\s+ש(?:עוד\s+)?לא\s+(?:ענה|ענו|הגיב|הגיבו|אישר|אישרו)\W*$", line):
+        return Reading(C.Remind(), sure=False)   # "לשלוח שוב למי שלא הגיב": a reminder
+    if re.match(r"^(?:nvm|never\s*mind|forget\s+it)\b(?:\s*,?\s*(?:cancel|stop))?\W*$", low):
+        return Reading(C.Cancel())
+    if re.match(r"^(?:מה\s+(?:אתה|את)\s+(?:בעצם\s+)?(?:יודע|יודעת|יכול|יכולה)\s+לעשות|what\s+(?:else\s+)?can\s+you\s+do|what\s+do\s+you\s+do)\b", low):
+        return Reading(C.Help())
     if re.match(r"^(?:תמשיך|תמשיכי|המשך)\s+(?:להראות|להציג)(?:\s+(?:לי|את))*\s+(?:ה)?(?:שאר|המשך|יתר)\W*$", line):
         return Reading(C.More())
     m = re.match(r"^(?:להקים|להקים\s+לי|תקים|תקימי|לפתוח|תפתח|תפתחי|create|open|start|set\s+up)\s+(?:a\s+|an\s+)?(?:new\s+)?"
@@ -1837,7 +1880,11 @@ def _find(line, low, words, wset, region) -> Reading | None:
 def _add_guest(line, region) -> Reading | None:
     text = re.sub(r"^.*?\b(?:add|put|ad)\b\s*", "", line, count=1, flags=re.I) if re.search(
         r"\b(?:add|put|ad)\b", line, re.I) else line
+    # the verb inside a sentence: "כן שלום אני רוצה להוסיף את...", "צריך להוסיף את המנכ"ל..."
+    text = re.sub(r"^(?:\S+\s+){0,5}?(?:להוסיף|תוסיף|תוסיפי|תוסיפו|הוסף|תכניס|תכניסי|לרשום|תרשום|תרשמי)\s+", "", text) \
+        if re.search(r"(?:^|\s)(?:להוסיף|תוסיף|תוסיפי|תוסיפו|הוסף|תכניס|תכניסי|לרשום|תרשום|תרשמי)\s", text) else text
     text = re.sub(r"^(?:להוסיף|תוסיף|תוסיפו|הוסף|תכניס|תרשום|עוד אורח)\s*", "", text)
+    text = re.sub(r"^(?:בבקשה\s+)?(?:עוד\s+(?:אחד|אחת|אורח|אורחת)|one\s+more|another\s+(?:one|guest))\s*[:\-–,]?\s*", "", text, flags=re.I)
     text = re.sub(r"^(?:בבקשה|please|pls|plz)[\s,:]+", "", text, flags=re.I)
     if text.startswith("הוסף"):
         text = text[4:]
@@ -2171,7 +2218,7 @@ _OFF_WORDS = {"off", "disable", "disabled", "stop", "cancel", "תכבה", "תכ�
               "תוריד", "תורידי", "להוריד"}
 _SHABBAT_WORDS = {"shabbat", "shabbos", "sabbath", "shabat", "saturday", "saturdays", "שבת", "שבתות"}
 _HOLD_SENDING = ("לא לשלוח", "אל תשלח", "לא תשלח", "שלא תשלח", "שלא ישלח", "don't send", "dont send", "do not send",
-                 "שלא יצאו", "לא יצאו", "שלא תצא", "לא תצא", "nothing goes out", "no messages go out",
+                 "שלא יצאו", "לא יצאו", "שלא תצא", "לא תצא", "שלא יצא", "לא יצא", "nothing goes out", "no messages go out",
                  "no messages", "nothing on", "not on", "בלי הודעות", "ללא הודעות", "אין לשלוח", "no texts",
                  "don't message", "hold", "שומרי", "שומרים", "שומר", "we keep", "keep shabbat", "observe",
                  "not send", "never send")
@@ -2190,6 +2237,12 @@ def _quiet_hours(line: str) -> str | None:
                   r"(?:-|–|עד|ל-?|to|until|till|and|ו-?)\s*(\d{1,2})(?::(\d{2}))?\s*(am|pm|בבוקר)?(?![\d/.])", line, re.I) \
         or re.search(r"(?:אחרי|after)\s+(\d{1,2})(?::(\d{2}))?\s*(pm|am|בערב|בלילה)?\s*,?\s*(?:ו|and\s+|or\s+|או\s+)?"
                      r"(?:לפני|before)\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm|בבוקר)?(?![\d/.])", line, re.I)
+    if not m:   # "before 9am or after 9pm": the same night, said the other way round
+        r = re.search(r"(?:לפני|before)\s+(\d{1,2})(?::(\d{2}))?\s*(am|בבוקר)?\s*,?\s*(?:ו|and\s+|or\s+|או\s+)?"
+                      r"(?:אחרי|after)\s+(\d{1,2})(?::(\d{2}))?\s*(pm|בערב|בלילה)?(?![\d/.])", line, re.I)
+        if r:
+            return _quiet_hours(f"after {r.group(4)}{':' + r.group(5) if r.group(5) else ''} {r.group(6) or ''} "
+                                f"before {r.group(1)}{':' + r.group(2) if r.group(2) else ''} {r.group(3) or ''}")
     if not m:
         return None
     start, end = int(m.group(1)), int(m.group(4))
@@ -2396,6 +2449,7 @@ def _link_rule(line, low, words, wset, region) -> Reading | None:
         return None
     who = m.group(1).strip(" ?.!")
     who = re.sub(r"^(?:get|send|give|show)\s+(?:me\s+)?", "", who, flags=re.I)
+    who = re.split(r"\s*[,(]", who)[0]   # "לינק לסבתא צילה, אין לה וואטסאפ": the guest, not why
     ref = _ref(who, region)
     if ref is None or len(_words(ref.text)) > 3 or set(_words(ref.text)) & _EVENT_NOUNS:
         return None
