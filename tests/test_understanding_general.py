@@ -560,3 +560,12 @@ def test_a_name_that_cannot_come_small_talk_and_stray_keys(text, intent, answer,
 def test_parents_answering_for_children_and_who_drives_them(text, intent, answer, total):
     u = understand(text)
     assert (u.intent, u.answer, u.total) == (intent, answer, total)
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("תודה על ההזמנה המהממת!", "thanks"), ("שתזכו לבנות בית נאמן בישראל", "thanks"), ("תזכו לרוב נחת", "thanks"),
+    ("الف مبروك وبالرفاه والبنين", "thanks"), ("مبروك يا حبايب", "thanks"),
+    ("שבוע טוב ומבורך", "greeting"), ("שלום לכל המשפחה", "greeting"), ("Hello from London!", "greeting"),
+    ("אמא שלי ביקשה שאגיד לכם שהיא מאחלת לכם המון אושר ובריאות ושתזכו לבית חם", "other")])
+def test_traditional_wishes_greetings_and_relayed_congratulations(text, intent):
+    assert understand(text).intent == intent

@@ -176,6 +176,7 @@ _add("MAYBE", _words("maybe perhaps possibly probably prob probs prolly try tryi
 _add("THANKS", _words(
     "thanks thank thx tnx thanx ty tysm cheers appreciated appreciate",
     "תודה תודות תנקס", "شكرا مشكور مشكورين يسلمو يسلموا تسلم تسلمي تسلمو", "спасибо благодарю"))
+_add("POLITE", _words("", "מבורך מבורכת מבורכים", "", ""))   # "שבוע טוב ומבורך"
 _add("POLITE", _words(
     "ok okay okey okie k kk noted got it cool nice perfect great good wonderful amazing awesome super lovely "
     "much very lots many so you for the invite invitation please pls dear well oh ah love happy a okie dokie dokey tbh whole",
@@ -343,6 +344,10 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     (r"ההורים שלי|my parents", "TWOX"),
     (r"good morning|good evening|good afternoon|בוקר טוב|ערב טוב|יומ טוב|לילה טוב|צהריימ טובימ|שבוע טוב|שלום רב|מה נשמע|מה קורה|מה המצב|מה שלומכם|السلام عليكم"
      r"|добрый день|добрый вечер|доброе утро|hey there|hello there|hi there|what(?: i)?s up|wassup|whats new|(?:مسا|مساء|صباح) (?:ال)?خير|صباحو|مساو", "GREETX"),
+    # "תזכו למצוות", "שתזכו לבנות בית נאמן", "بالرفاه والبنين": the traditional wishes
+    (r"ש?(?:ת|נ)זכו ל[^,.!?;\n]*|בשורות טובות|و?بالرفاه و?البنين|و?بالرفاء و?البنين", "BLESSX"),
+    # after a greeting, where it comes from: "good morning from New York", "שבוע טוב מירושלים"
+    (r"(?:(?<=GREETX )|(?<=hello )|(?<=hi )|(?<=greetings ))\s*from(?: [^\W\d_]+){1,2}(?=\W*$)", "GREETX"),
     (r"מזל טוב|mazal tov|mazel tov|בשעה טובה|מזל ט|שיהיה במזל|שיהיה בשעה טובה|الف مبروك|الله يتمم على خير", "BLESSX"),
     # who writes: "it's Sarah, Mike's cousin", "Aunty Pam here"
     (r"(?:this|it) is(?= [^\W\d_]+(?: [^\W\d_]+)?(?:$|\s*[,.!]))|(?<=[a-z] )(?<!\bare )(?<!\bam )(?<!\bis )(?<!\bbe )(?<!\bcome )(?<!\bget )here(?=\s*(?:$|[,.!]))|זה (?=[^\W\d_]+$)|זאת (?=[^\W\d_]+$)", "INTROX"),
@@ -533,7 +538,7 @@ _PERCENT = re.compile(r"\d+ ?%")
 _UNCLEAR_STRONG = _rx(
     r"depend|will confirm|confirm (?:later|next)|let you know|get back to you|let me check|i will check|(?:check|think) and get back|check with|check my|closer to the date|no answer yet|wait and see|(?:answer|reply|respond) later"
     r"|will know|not (?:yet )?(?:clear|decided)|(?:do not|dont) know (?:if|whether)|not sure (?:yet )?how many|how many we|yes and no",
-    r"תלוי|אבדוק|נבדוק|לבדוק|אעדכן|נעדכן|(?<!ש)[אנ]חזור|לא יודע\S* אמ|[אנ]גיד לכ|[אנ]ודיע|(?:עוד |עדיינ )?בודק\S*|נדע|לא יודעימ כמה|לא יודע\S* כמה|כמה נהיה"
+    r"תלוי|אבדוק|נבדוק|לבדוק|אעדכן|נעדכן|(?<!ש)[אנ]חזור|לא יודע\S* אמ|[אנ]גיד לכ(?!\S* ש)|[אנ]ודיע|(?:עוד |עדיינ )?בודק\S*|נדע|לא יודעימ כמה|לא יודע\S* כמה|כמה נהיה"
     r"|כנ ולא|לא החלטנו|(?:עוד|עדיינ) אינ (?:לי|לנו) תשובה|אינ (?:לי|לנו) עדיינ תשובה|נחכה לראות|[אנ](?:ענה|אשר) (?:בהמשכ|אחר ככ|מחר|בקרוב|בשבוע הבא)|לא יודע\S* עדיינ|(?:עוד|עדיינ) לא (?:ברור|סגור|יודע\S*|החלט\S*)|נראה מה יהיה|אמורימ ל",
     r"зависит|не знаю,? (?:придем|смогу|сможем|получится|будем)|уточн|посмотрим|видно будет|дам знать|дадим знать|отвечу позже|спросить|пока не знаю|не знаю|сообщу|بعدين|بخبرك|بشوف|برد عليك|نشوف|مش عارف|ما بعرف|ما بعرفش|مش عارفين")
 # "לא יודעת מה להביא", "don't know where it is": not knowing something else
@@ -669,6 +674,8 @@ def _tokens(clause: str) -> list[_Tok]:
             out[i] = _Tok(t.word, "CUE")    # "עדכון קטן", "שאלה קטנה": small, said of a thing, not a child
         elif t.word == "будем" and prev.word == "мы" and nxt is not None and nxt.tag in ("NUM", "DIGITS", "SELFNUM"):
             out[i] = _Tok(t.word, "CUE")    # "Мы будем вдвоём": "we'll be two", a head count like "נהיה 2"
+        elif t.tag is None and prev.word == "يا" and t.word.isalpha():
+            out[i] = _Tok(t.word, "POLITE")    # "مبروك يا جيران", "يا حبايب": whom it speaks to
         elif t.word == "בטח" and prev.tag in (None, "OTHER", "OTHERS", "KID", "KIDS", "PARTNER"):
             out[i] = _Tok(t.word, "CUE")    # "אמא שלך בטח בעננים": surely, not "sure!"
         elif t.tag is None and t.word.isalpha() and (prev.word in _TITLES or prev.word[:1] in "וو" and prev.word[1:] in _TITLES):
@@ -1296,8 +1303,8 @@ def _understand(text) -> Understanding:
     # not an answer: details, a question, a greeting, politeness
     if (tags & {"DETAILS"} or _DETAILS_PHRASE.search(norm)) and not _NOT_DETAILS.search(norm):
         return Understanding("details")
-    if _SOCIAL.search(norm):
-        return Understanding("other", sure=False)   # wonder, not a question to answer
+    if _SOCIAL.search(norm) and not ("THANKS" in tags and n_words <= 8 and not has_q):
+        return Understanding("other", sure=False)   # wonder, not a question to answer ("thanks for the stunning invite" thanks)
     if has_q or _QUESTION_WORD.search(norm):
         content = [t for t in all_toks if t.tag not in ("NOISE", "YES", "POLITE", "NOWORD")]
         if not content:
@@ -1307,6 +1314,9 @@ def _understand(text) -> Understanding:
         return Understanding("question", sure=False)
     if all(t.tag in ("GREET", "POLITE") for t in all_toks) and "GREET" in tags and "THANKS" not in tags:
         return Understanding("greeting")
+    if all_toks and all_toks[0].tag == "GREET" and all(t.tag in ("GREET", "POLITE", "CUE", "OTHERS", "FAM") for t in all_toks) \
+            and "THANKS" not in tags and n_words <= 6:
+        return Understanding("greeting")    # "שלום וברכה לכל המשפחה", "hello to all": whom it greets
     if _introduces(clauses) and not tags & {"THANKS", "BLESS", "NUM", "DIGITS", "DETAILS"}:
         return Understanding("greeting")    # "ערב טוב, מדברת אסתר", "Hi, it's Lena, Dan's mum"
     polite = [t for t in all_toks if t.tag in ("THANKS", "POLITE", "BLESS", "GREET")]
