@@ -199,6 +199,11 @@ def test_what_was_used_today_comes_off_the_first_day():
     assert planner.spread(100, 250, used_today=300) == [0, 100]
 
 
+def test_days_other_sends_already_booked_are_filled_only_to_the_limit():
+    assert planner.spread(300, 250, used_today=250, booked=[250, 100]) == [0, 0, 150, 150]
+    assert planner.spread(300, 250, used_today=0, booked=[200]) == [250, 50]
+
+
 def test_unlimited_or_small_sends_take_one_day():
     assert planner.spread(50_000, None) == [50_000]
     assert planner.spread(100, 250) == [100]

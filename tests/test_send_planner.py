@@ -149,3 +149,29 @@ def test_the_daily_limit_is_read_from_the_graph_api_when_not_configured(runtime,
         assert sending.daily_limit(None, s, runtime.settings.whatsapp_phone_number_id) is None
     reads = [r for r in fake_graph.requests if r.method == "GET" and r.path.endswith("/1234567890")]
     assert len(reads) == 2
+
+
+def test_a_second_spread_send_fills_only_what_the_first_leaves_of_each_day(limited_runtime, fake_graph):
+    rt = limited_runtime
+    fake_graph.window_enforced = False
+    start = datetime.now(timezone.utc)
+    with rt.transaction() as s:
+        dana = get_or_create_user(s, phone=DANA, display_name="Dana")
+        wedding = events.create_event(s, dana, "Wedding", date=date(2027, 6, 12), location="Hall")
+        henna = events.create_event(s, dana, "Henna", date=date(2027, 6, 10), location="Garden")
+        guests.import_guests(s, dana, wedding.id, [
+            guests.GuestInput(first_name=f"W{n}", phone=f"+97254{n:07d}", line_no=n) for n in range(600)])
+        guests.import_guests(s, dana, henna.id, [
+            guests.GuestInput(first_name=f"H{n}", phone=f"+97253{n:07d}", line_no=n) for n in range(300)])
+        limit = sending.daily_limit("TIER_250")
+        assert sending.send_invitations(s, dana, wedding.id, daily_limit=limit).total == 600   # 250, 250, 100
+        audience = sending.invite_audience(s, dana, henna.id)
+        plan = sending.plan_send(s, henna, audience.guests, category="marketing", card=CARD, limit=limit,
+                                 quiet_hours="")
+        assert plan.days == [0, 0, 150, 150]   # the wedding already fills today and tomorrow
+        sending.send_invitations(s, dana, henna.id, daily_limit=limit)
+    sent = []
+    for day in range(5):
+        drain(rt, clock=lambda: start + timedelta(days=day, minutes=1))
+        sent.append(len(fake_graph.sent))
+    assert sent == [250, 500, 750, 900, 900]   # never more than 250 new people a day

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
-from typing import Mapping
+from typing import Mapping, Sequence
 
 import phonenumbers
 
@@ -205,14 +205,16 @@ def limit_from_tier(tier: str | None, configured: int | None) -> int | None:
     return configured if configured is not None else STARTING_LIMIT
 
 
-def spread(new_recipients: int, limit: int | None, used_today: int = 0) -> list[int]:
+def spread(new_recipients: int, limit: int | None, used_today: int = 0, booked: Sequence[int] = ()) -> list[int]:
     """How many new recipients go out on each day: day 0 gets what is left of the limit
     (limit - used_today, possibly 0), each following day the full limit, the last day the
     rest. E.g. 2000 at 250 -> [250] * 8. Unlimited (None) -> one day.
 
     A "day" is a rolling 24 hours from the send, the window in which Meta counts unique
     recipients outside the customer service window; the first day's figure is only as good
-    as `used_today`, the unique recipients already reached in the last 24 hours."""
+    as `used_today`, the unique recipients already reached in the last 24 hours. `booked[d]`
+    is what earlier sends already put on day d + 1 (a 2,000-guest invite still going out):
+    this send fills what they leave, so two spread sends never exceed the limit together."""
     if new_recipients < 0 or used_today < 0:
         raise ValueError("new_recipients and used_today cannot be negative")
     if limit is not None and limit <= 0:
@@ -224,7 +226,8 @@ def spread(new_recipients: int, limit: int | None, used_today: int = 0) -> list[
     days = [min(new_recipients, max(limit - used_today, 0))]
     left = new_recipients - days[0]
     while left > 0:
-        days.append(min(left, limit))
+        taken = booked[len(days) - 1] if len(days) - 1 < len(booked) else 0
+        days.append(min(left, max(limit - taken, 0)))
         left -= days[-1]
     return days
 

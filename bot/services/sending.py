@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 
 from sqlalchemy import distinct, func, or_, select
@@ -512,6 +512,25 @@ def _used_today(session: Session, now: datetime) -> int:
         or_(Message.next_attempt_at.is_(None), Message.next_attempt_at <= now + timedelta(hours=1)))) or 0
 
 
+def _booked_days(session: Session, now: datetime) -> list[int]:
+    """New people already put on each day by earlier sends that wait (a spread send's later
+    days, a send held for quiet hours): index 0 is the coming 24 hours, 1 the day after, ..."""
+    rows = session.execute(select(Message.phone, Message.next_attempt_at).where(
+        Message.direction == Direction.outbound, Message.kind.in_(BULK_KINDS),
+        Message.status != MessageStatus.failed, Message.next_attempt_at > now + timedelta(hours=1))).all()
+    by_day: dict[int, set[str]] = {}
+    for phone, at in rows:
+        at = at if at.tzinfo else at.replace(tzinfo=timezone.utc)
+        # at now + d days: day d (within the hour: a send planned a moment ago counts on its day)
+        by_day.setdefault(int((at - now + timedelta(hours=1)) / WINDOW), set()).add(phone)
+    return [len(by_day.get(d, ())) for d in range(max(by_day, default=-1) + 1)]
+
+
+def _spread(session: Session, new: int, limit: int | None, now: datetime) -> list[int]:
+    booked = _booked_days(session, now) or [0]
+    return planner.spread(new, limit, _used_today(session, now) + booked[0], booked[1:])
+
+
 def schedule(session: Session, guests: list[Guest], limit: int | None,
              now: datetime | None = None) -> dict[uuid.UUID, datetime]:
     """guest id → when their message may go, for those beyond today's share of the daily
@@ -523,7 +542,7 @@ def schedule(session: Session, guests: list[Guest], limit: int | None,
     new = [g for g in guests if g.phone not in window]
     out: dict[uuid.UUID, datetime] = {}
     start = 0
-    for day, n in enumerate(planner.spread(len(new), limit, _used_today(session, now))):
+    for day, n in enumerate(_spread(session, len(new), limit, now)):
         if day:
             for guest in new[start:start + n]:
                 out[guest.id] = now + timedelta(days=day)
@@ -541,7 +560,7 @@ def plan_send(session: Session, event: Event, guests: list[Guest], *, category: 
     estimate = planner.estimate([(p, p in window) for p in phones], category, card,
                                 free_form_charged=planner.free_form_charged_on(card, now.date()))
     new = sum(1 for p in phones if p not in window)
-    days = planner.spread(new, limit, _used_today(session, now)) if limit else ([new] if new else [])
+    days = _spread(session, new, limit, now) if limit else ([new] if new else [])
     waits = quiet_end(now, event.timezone, event_quiet(event.quiet_hours, quiet_hours),
                       shabbat=bool(event.shabbat), location=event.location)
     return SendPlan(estimate, days, limit, waits)
