@@ -101,6 +101,21 @@ def test_someone_known_only_by_a_user_id_runs_an_event_and_invites(client, runti
     assert all(m.get("recipient") == BSUID and "to" not in m.payload for m in organiser.received)
 
 
+def test_an_organiser_known_only_by_a_user_id_hears_when_a_guest_answers(client, runtime, fake_graph, phone):
+    organiser = _user_id_only(client, runtime, fake_graph)
+    organiser.send("new event Garden party")
+    organiser.send(f"add guest Ruth Levi {RUTH}")
+    organiser.send("invite")
+    organiser.send("yes")
+    told = len(organiser.received)
+    ruth = phone(RUTH, "Ruth")
+    ruth.send("yes, we are 2")
+    drain(runtime, concurrency=1)
+    heard = [m.text for m in organiser.received[told:]]
+    assert any("Ruth Levi" in text and "2" in text for text in heard), heard
+    assert all(m.get("recipient") == BSUID for m in organiser.received[told:])
+
+
 # --------------------------------------------------------------------------- the guest side
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Callable
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from storage.models import MAX_PARTY_SIZE, Event, EventMember, Guest, RsvpStatus, User, utcnow
@@ -128,7 +128,8 @@ def _notice_text(session: Session, result: Answer) -> Callable[[], str]:
 def _members_to_notify(session: Session, event_id) -> list[User]:
     return list(session.scalars(
         select(User).join(EventMember, EventMember.user_id == User.id)
-        .where(EventMember.event_id == event_id, EventMember.notify.is_(True), User.phone.is_not(None))
+        .where(EventMember.event_id == event_id, EventMember.notify.is_(True),
+               or_(User.phone.is_not(None), User.wa_user_id.is_not(None)))   # a phone, or only a WhatsApp user id
         .order_by(EventMember.created_at)
     ))
 
@@ -139,7 +140,7 @@ def _notify(session: Session, guest: Guest, render: Callable[[], str], kind: str
     sent = 0
     texts: dict[str, str] = {}
     for member in _members_to_notify(session, guest.event_id):
-        if member.phone == guest.phone:
+        if member.phone and member.phone == guest.phone:
             continue  # an organiser answering their own invitation knows already
         lang = languages.organiser_language(member)
         if lang not in texts:
@@ -189,7 +190,7 @@ def pass_on_note(session: Session, guest: Guest, text: str, digest_seconds: int 
     texts: dict[str, str] = {}
     forwards: dict[str, dict | None] = {}
     for member in _members_to_notify(session, guest.event_id):
-        if member.phone == guest.phone:
+        if member.phone and member.phone == guest.phone:
             continue
         lang = languages.organiser_language(member)
         if lang not in texts:
