@@ -569,3 +569,15 @@ def test_parents_answering_for_children_and_who_drives_them(text, intent, answer
     ("אמא שלי ביקשה שאגיד לכם שהיא מאחלת לכם המון אושר ובריאות ושתזכו לבית חם", "other")])
 def test_traditional_wishes_greetings_and_relayed_congratulations(text, intent):
     assert understand(text).intent == intent
+
+
+@pytest.mark.parametrize("text, intent, total, adults, children", [
+    ("אני, בעלי, הבן והכלה", "count", 4, None, None), ("דודה, דוד, ואנחנו 3", "count", 5, None, None),
+    ("אמא, אבא ו3 ילדים", "count", 5, 2, 3), ("אני וחבר שלי לעבודה", "count", 2, None, None),
+    ("me, my wife and our 3 little ones", "count", 5, 2, 3),
+    ("נגיע כל המשפחה: אני, אשתי ו2 ילדים", "answer", 4, 2, 2),
+    ("אני ואמא של הילד נגיע, והילד כמובן", "answer", 3, 2, 1),
+    ("נגיע עם שני הילדים, סה\"כ 4", "answer", 4, 2, 2)])
+def test_lists_of_people_and_a_stated_total(text, intent, total, adults, children):
+    u = understand(text)
+    assert (u.intent, u.total, u.adults, u.children) == (intent, total, adults, children)

@@ -208,7 +208,7 @@ _add("OTHER", _words(
 _add("OTHER", _words("parents grandparents inlaws in-laws", "ההורים הורים הסבים סבים", "اهلي", "родителями родители"), 2)
 _add("OTHERS", _words("friends others", "חברים החברים חברות החברות", "اصحابي اصدقائي", "друзьями друзья"))
 _add("OTHERS", _words("family mishpacha mishpocha", "המשפחה משפחה", "العائله", "семьей"))
-_add("KID", _words("kid child baby toddler infant kiddo", "ילד ילדה תינוק תינוקת קטן קטנה", "طفل ولد", "ребенок ребенком"), 1)
+_add("KID", _words("kid child baby toddler infant kiddo", "ילד ילדה תינוק תינוקת קטן קטנה", "طفل ولد", "ребенок ребенком дочка сынок"), 1)
 _add("KID", _words("twins", "תאומים תאומות", "التوام توام طفلين ولدين بنتين", "близнецы близнецами двойняшки двойняшками"), 2)
 _add("KIDS", _words("kids children babies girls boys sons daughters kiddos littles small little", "ילדים הילדים ילדימ בנים הבנים בנות הבנות קטנים קטנות",
                     "اولاد الاولاد اطفال الاطفال صغار ولاد ولادي ولادنا اولادي اولادنا اطفالي اطفالنا", "детьми дети детей"))
@@ -314,6 +314,7 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     (r"(?:our |the )?(?:little|small) one|(?:a|an|one|our) (?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[- ](?:month|year|yr)s?[- ]old", "KIDX"),
     (r"(?:מתה|מת|מתימ|מתות) ל(?:בוא|הגיע)|dying to (?:come|be there)", "WISHX"),
     (r"grown[- ]?ups", "ADULTX"),
+    (r"(?:little|small|young|wee) ones", "KIDSX"),
     (r"(?:wishing|wish) you (?:all the best|the best|lots of|a lot of|much|happiness|joy|mazal tov)|all the best|best wishes", "BLESSX"),
     (r"(?:שמח|שמחה|שמחימ|שמחות) (?:כל ככ |מאוד |מאד )?(?:בשבילכמ|בשבילכ|בשבילכנ|בשבילה|בשבילו|בשבילמ|בשמחתכמ)|so happy for (?:you|both|the)"
      r"|ברוכימ הבאימ|welcome to the world|(?:the|happy|lovely|beautiful|gorgeous|new|cute) couple|newlyweds"
@@ -361,7 +362,7 @@ _TAG_OF_PHRASE = {
     "PEOPLE": ("PEOPLE", None), "SELFNUMTWOX": ("SELFNUM", 2), "FAMX": ("FAM", None),
     "PARTNERX": ("PARTNER", 1), "PLUSONEX": ("PARTNER", 1), "ONEX": ("OTHER", 1), "TWOX": ("OTHER", 2), "GREETX": ("GREET", None),
     "BLESSX": ("BLESS", None), "THANKSX": ("THANKS", None),
-    "AWAYX": ("AWAY", None), "INTROX": ("INTRO", None), "PUTDOWNX": ("COME", None), "DETAILSX": ("DETAILS", None), "KIDX": ("KID", 1), "WISHX": ("CUE", None), "ADULTX": ("ADULT", None), "CUEX": ("CUE", None), "MAYBEX": ("MAYBE", None),
+    "AWAYX": ("AWAY", None), "INTROX": ("INTRO", None), "PUTDOWNX": ("COME", None), "DETAILSX": ("DETAILS", None), "KIDX": ("KID", 1), "WISHX": ("CUE", None), "ADULTX": ("ADULT", None), "KIDSX": ("KIDS", None), "CUEX": ("CUE", None), "MAYBEX": ("MAYBE", None),
 }
 
 _PREFIXES = "והבלכמש"
@@ -680,6 +681,13 @@ def _tokens(clause: str) -> list[_Tok]:
             out[i] = _Tok(t.word, "CUE")    # "אמא שלך בטח בעננים": surely, not "sure!"
         elif t.tag is None and t.word.isalpha() and (prev.word in _TITLES or prev.word[:1] in "וو" and prev.word[1:] in _TITLES):
             out[i] = _Tok(t.word, "NAME")    # "דודה רחל", "aunt Pam": the relative's name, not one more
+        elif t.tag in _PERSON_TAGS and prev.word == "של" and i >= 2 and out[i - 2].tag in _PERSON_TAGS:
+            out[i] = _Tok(t.word, "CUE")    # "אבא של הילדה", "אמא של הכלה": whose, not one more
+        elif t.tag is None and t.word[:1] == "ל" and len(t.word) > 3 and prev.word in _POSSESSIVE and i >= 2 \
+                and out[i - 2].tag in _PERSON_TAGS:
+            out[i] = _Tok(t.word, "CUE")    # "שותפה שלי לדירה", "חבר שלי בעבודה": who they are
+        elif t.tag is None and t.word in _IN_LAW and prev.tag in _PERSON_TAGS:
+            out[i] = _Tok(t.word, "OTHER", 1)   # "הבן והכלה": the son and his wife
         elif _from_where(t) and prev.tag in _PERSON_TAGS:
             out[i] = _Tok(t.word, "CUE")    # "חבר מהצבא", "שירן מהמשרד": who they are, not more people
     return out
@@ -688,6 +696,11 @@ def _tokens(clause: str) -> list[_Tok]:
 _TITLES = {_fold(w) for w in _words("aunt aunty auntie uncle cousin grandma grandpa granny nana",
                                    "דודה הדודה דוד הדוד סבא סבתא", "عمتي خالتي عمي خالي", "тётя дядя")}
 _SMALL = {_fold(w) for w in _words("קטן קטנה קטנים קטנות")}
+_POSSESSIVE = {_fold(w) for w in _words("שלי שלנו שלו שלה")}
+_IN_LAW = {_fold(w) for w in _words("והכלה והחתנ הכלה החתנ")}
+_FAMILY = {_fold(w) for w in _words("family", "המשפחה משפחה", "العائله", "семьей")}
+# "סה"כ 5", "5 in total": the number after these is the whole party
+_TOTAL_WORD = {_fold(w) for w in _words("total", "סהכ בסהכ", "المجموع", "всего итого")}
 _NOT_NOUN = {_fold(w) for w in _words("עוד את עם של גם רק ועוד", "")}
 
 
@@ -810,6 +823,7 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
     children_zero = False
     kids_counted = False
     plus_others = 0
+    we_and = False
     plus_kids = 0       # "three of us plus a baby": a child named after "+" comes on top of the number
     including = any(t.tag == "INCL" for c in clauses for t in c.toks)
     # the children are the subject of "coming", and nobody else is said to come
@@ -892,6 +906,10 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                     totals.append(n)
                     i += 2
                     continue
+                if prev and prev.word in _TOTAL_WORD:
+                    totals.append(n)    # "עם שלושת הילדים, סה"כ 5"
+                    i += 1
+                    continue
                 if prev and prev.tag == "FAM":
                     totals.append(n)
                     i += 1
@@ -949,6 +967,8 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                     plus_others += t.value or 1   # "אנחנו 4 + סבתא": one more on top of the number
                 if t.word == "PLUSONEX":
                     with_other = True   # "plus one!": the writer and one more
+            elif t.tag == "OTHERS" and t.word in _FAMILY:
+                we = True    # "נגיע כל המשפחה, אני בעלי ו4 ילדים": the family, spelled out or not
             elif t.tag == "OTHERS":
                 plural_unknown = True
             elif t.tag == "SELF1":
@@ -956,6 +976,8 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
             elif t.tag == "WE":
                 if nxt and nxt.tag == "AND" and nxt.word in ("с", "со"):
                     self_n = 1    # "мы с женой": my wife and I
+                elif nxt and nxt.tag in ("DIGITS", "NUM") and (t.word[:1] in "וو" or prev and prev.tag == "AND") and others:
+                    we_and = True    # "סבא, סבתא, ואנחנו 4": the number is ours, the others come on top
                 else:
                     we = True
             elif t.tag == "JUST":
@@ -1013,7 +1035,7 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
         elif plus:
             total = max(self_n, 1) + others + sum(plus)
         elif len(plain) == 1:
-            total = plain[0] + plus_others
+            total = plain[0] + plus_others + (others if we_and and not self_n else 0)
         elif change:
             total = plain[-1]
         else:
@@ -1029,6 +1051,8 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
             base = self_n or (1 if with_other else 0)
             if base == 0 and others and children is None:
                 total = others   # "סבא וסבתא מגיעים"
+            elif base == 0 and others and children and not kids_unknown and not we:
+                adults, total = others, others + children   # "אמא, אבא ו5 ילדים"
             elif base == 0 and not others and children and kids_alone:
                 adults, total = 0, children   # "רק הילדה תגיע", "התאומים יגיעו": the children come, the parents do not
             elif base:
