@@ -581,3 +581,13 @@ def test_traditional_wishes_greetings_and_relayed_congratulations(text, intent):
 def test_lists_of_people_and_a_stated_total(text, intent, total, adults, children):
     u = understand(text)
     assert (u.intent, u.total, u.adults, u.children) == (intent, total, adults, children)
+
+
+@pytest.mark.parametrize("text, answer, total", [
+    ("Yes for me, no for Josh", "yes", 1), ("Coming! bringing my boyfriend if that's ok", "yes", 2),
+    ("I'll be there, my husband isn't feeling up to it", "yes", 1),
+    ("We accept with pleasure, Mr & Mrs Levy", "yes", 2), ("מגיעה! אני + הפלוס וואן שלי", "yes", 2),
+    ("Yes! Tom and I, no kids", "yes", 2), ("אני in, דנה out", "yes", 1)])
+def test_who_of_the_party_comes_in_english_and_slang(text, answer, total):
+    u = understand(text)
+    assert (u.intent, u.answer, u.total) == ("answer", answer, total)

@@ -339,7 +339,12 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     (r"both of us|us both|the two of us|just us two|just the two of us", "SELFNUMTWOX"),
     (r"family of|party of|משפחה של|family", "FAMX"),
     (r"ב[נת] ה?זוג|בןזוג|בתזוג", "PARTNERX"),
-    (r"plus one|plus 1|פלוס אחת|פלוס אחד|plus-one", "PLUSONEX"),   # one more beside the writer
+    (r"plus one|plus 1|פלוס אחת|פלוס אחד|plus-one|פלוס וואנ|פלאס וואנ", "PLUSONEX"),
+    (r"mr\.? ?(?:and|&) ?mrs\.?|mr\.? ?(?:and|&) ?dr\.?|dr\.? ?(?:and|&) ?mrs\.?", "COUPLEX"),
+    (r"with (?:great |much )?pleasure", "POSX"),
+    (r"if (?:that is|it is|thats|its|that|it) (?:ok|okay|alright|fine|allowed)", "CUEX"),   # "bringing my gf if that's ok": leave asked   # "Mr and Mrs Goldberg": a couple signs
+    (r"bringing(?= (?:my|our|the|a|his|her)\b)", "with"),   # "coming, bringing my girlfriend": with her
+    (r"(?:feel|feeling|feels) up (?:to|for)|up (?:to|for) (?:it|the)", "ABLEX"),   # "my wife isn't feeling up to the flight"   # one more beside the writer
     (r"החבר שלי|החברה שלי|אבא שלי|אמא שלי|הבן שלי|הבת שלי|הבן שלנו|הבת שלנו|my wife|my husband|my son"
      r"|my daughter|my girlfriend|my boyfriend|my partner|my mom|my dad|my mother|my father|my friend", "ONEX"),
     (r"ההורים שלי|my parents", "TWOX"),
@@ -362,7 +367,7 @@ _TAG_OF_PHRASE = {
     "PEOPLE": ("PEOPLE", None), "SELFNUMTWOX": ("SELFNUM", 2), "FAMX": ("FAM", None),
     "PARTNERX": ("PARTNER", 1), "PLUSONEX": ("PARTNER", 1), "ONEX": ("OTHER", 1), "TWOX": ("OTHER", 2), "GREETX": ("GREET", None),
     "BLESSX": ("BLESS", None), "THANKSX": ("THANKS", None),
-    "AWAYX": ("AWAY", None), "INTROX": ("INTRO", None), "PUTDOWNX": ("COME", None), "DETAILSX": ("DETAILS", None), "KIDX": ("KID", 1), "WISHX": ("CUE", None), "ADULTX": ("ADULT", None), "KIDSX": ("KIDS", None), "CUEX": ("CUE", None), "MAYBEX": ("MAYBE", None),
+    "AWAYX": ("AWAY", None), "INTROX": ("INTRO", None), "PUTDOWNX": ("COME", None), "DETAILSX": ("DETAILS", None), "KIDX": ("KID", 1), "WISHX": ("CUE", None), "ADULTX": ("ADULT", None), "KIDSX": ("KIDS", None), "COUPLEX": ("SELFNUM", 2), "ABLEX": ("ABLE", None), "CUEX": ("CUE", None), "MAYBEX": ("MAYBE", None),
 }
 
 _PREFIXES = "והבלכמש"
@@ -655,6 +660,24 @@ def _tokens(clause: str) -> list[_Tok]:
                 (j + 1 == len(out) or out[j + 1].tag in ("AND", "COME", "CUE") or nxt_person
                  or _from_where(out[j + 1])):
             out[j] = _Tok(out[j].word, "OTHER", 1)
+    # "Sarah and I": a name before "and I"
+    for i in range(len(out) - 2):
+        if out[i].tag is None and out[i].word.isalpha() and out[i].word.isascii() and out[i + 1].word == "and" \
+                and out[i + 2].word in ("i", "me") and (i + 3 == len(out) or out[i + 3].tag in ("COME", "CUE", "ABLE")):
+            out[i] = _Tok(out[i].word, "OTHER", 1)
+    # "Mr and Mrs Goldberg": the surname after the couple
+    for i in range(1, len(out)):
+        if out[i - 1].word == "COUPLEX" and out[i].tag is None and out[i].word.isalpha():
+            out[i] = _Tok(out[i].word, "NAME")
+    # "no for Dan", "yes for me": an answer said for one person
+    if len(out) == 3 and out[0].word in ("no", "yes") and out[1].word == "for" and out[2].tag is None and out[2].word.isalpha():
+        out[2] = _Tok(out[2].word, "OTHER", 1)
+    # "אני in, נתי out", "Dan's out": in / out said of someone, as the last word
+    if len(out) >= 2 and out[-1].word in ("in", "out") and (out[-2].tag in ("SELF1", "WE") or out[-2].tag is None
+                                                            and out[-2].word.isalpha() and len(out) == 2):
+        if out[-2].tag is None:
+            out[-2] = _Tok(out[-2].word, "OTHER", 1)
+        out[-1] = _Tok(out[-1].word, "COME" if out[-1].word == "in" else "NOWORD")
     # "נועה מגיעה", "רק שירה תגיע", "יונתן ואחותו יגיעו": a name that opens the clause, then a third-person verb
     k = 1 if out and out[0].tag == "JUST" else 0
     if k + 1 < len(out) and out[k].word.isalpha() and re.match(f"[{_HEB}]", out[k].word) and (
@@ -766,7 +789,8 @@ def _polarity(c: _Clause) -> None:
         return
     neg_idx = [i for i, t in enumerate(tags) if t == "NEG"]
     positive = "YES" in tagset or "COME" in tagset
-    negative = "NOWORD" in tagset or "NOVERB" in tagset or "AWAY" in tagset
+    negative = "NOWORD" in tagset or "NOVERB" in tagset or "AWAY" in tagset or (
+        len(c.toks) == 3 and c.toks[0].word == "no" and c.toks[1].word == "for" and tags[2] in _PERSON_TAGS)
     for i in neg_idx:
         after = [t for t in c.toks[i + 1:]]
         rest = [t.tag for t in after]
