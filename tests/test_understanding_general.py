@@ -591,3 +591,15 @@ def test_lists_of_people_and_a_stated_total(text, intent, total, adults, childre
 def test_who_of_the_party_comes_in_english_and_slang(text, answer, total):
     u = understand(text)
     assert (u.intent, u.answer, u.total) == ("answer", answer, total)
+
+
+@pytest.mark.parametrize("text, intent, answer", [
+    ("לא נוכל, אנחנו בצפון בסופ\"ש הזה", "answer", "no"), ("התפנה לנו הערב, אז כן מגיעים", "change", "yes"),
+    ("עניתי בהתחלה שאולי, אז סגור - מגיעים", "change", "yes"), ("מגיעה לבד, לא 2", "change", "yes"),
+    ("ביקשתי הסרה, אבל תמשיכו לשלוח לי", "start", None), ("keep sending me updates please", "start", None),
+    ("הממממ", "unclear", None), ("…", "unclear", None), ("no idea how many of us yet", "unclear", "maybe"),
+    ("Is there a shuttle back to Tel Aviv?", "question", None), ("יש הסעה מהרכבת?", "question", None),
+    ("Would love to, flights are pricey though. Hoping to make it!", "answer", "maybe")])
+def test_weekends_freed_evenings_resuming_thinking_aloud_shuttles_and_hopes(text, intent, answer):
+    u = understand(text)
+    assert (u.intent, u.answer) == (intent, answer)

@@ -238,7 +238,9 @@ _add("DETAILS", _words(
 _add("FAM", _words("משפחת"))
 _add("INCL", _words("including incl", "מתוכמ כולל", "", "из них включая"))
 _add("LAUGH", _words("lol haha hahaha lmao omg", "חחח חחחח חחחחח", "ههه هههه", "ахах хаха"))
-_add("NOISE", _words("what huh hmm hm ok? eh wait", "מה אה ש ככככ ככ רגע", "شو ايش", "что"))
+_add("NOISE", _words("what huh hmm hm ok? eh wait umm", "מה אה ש ככככ ככ רגע", "شو ايش", "что"))
+for _k in range(2, 9):   # "אממממ", "הממ": thinking aloud (אמ alone is "if")
+    LEX["א" + "מ" * _k] = LEX["ה" + "מ" * _k] = ("NOISE", None)
 
 _NUMBERS = {
     "zero": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -291,12 +293,14 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
      # a clash: "זה יוצא בדיוק בשבעה של דודה שלי", "it falls right on our anniversary"
      r"|(?:יוצא|נופל|יוצאת|נופלת) (?:לנו |לי )?(?:בדיוק )?(?:על|בדיוק)|falls (?:right |exactly )?on|clashes with"
      r"|miss it|will miss|something came up|(?:נפל|צצ|קפצ) (?:לי|לנו) משהו|что-то случилось|кое-что случилось|طلعلي شي|صار عندي ظرف", "NOVERBX"),
+    # "hoping to make it", "hope we can come": a hope, not a yes
+    (r"(?:hoping|hope) (?:to|we can|i can|we will|i will|we will be able to|i will be able to) (?:make it|come|be there|attend|join)", "MAYBEX"),
     # "I think so", "נראה לי שכן", "думаю да": a guess at yes
     (r"(?:i|we) (?:think|guess|believe) so|think so|(?:i|we) do not think so|לא נראה לי|не думаю|נראה לי שכנ|אני חושב\S* שכנ|думаю,? (?:что )?да|кажется,? да", "MAYBEX"),
     (r"make (?:it|that)(?= (?:\d|one|two|three|four|five|six|seven|eight)\b)", "CUEX"),
     # the earlier answer quoted in a change ("אמרתי אולי - אז כן", "I said maybe, now it's a yes") is not the answer;
     # "change my RSVP to a no": only what it changes to answers
-    (r"(?:אמרתי|אמרנו|עניתי|ענינו|כתבתי|כתבנו) (?:ש)?אולי|(?:i|we) (?:said|answered|replied|put) maybe"
+    (r"(?:אמרתי|אמרנו|עניתי|ענינו|כתבתי|כתבנו)(?: קודמ| לפני כנ| בהתחלה)? (?:ש)?אולי|(?:i|we) (?:said|answered|replied|put) maybe"
      r"|(?:change|changing|switch|switching|update|updating) (?:my|our|the) (?:rsvp|answer|response|reply) to(?: a)?(?= (?:no|yes|maybe)\b)", "CUEX"),
     # absent: away, abroad, another event the same evening ("יש לי חתונה אחרת באותו ערב")
     (r"on (?:vacation|holiday|a trip)|(?:we are|i am|im) out|(?:another|other) (?:wedding|event|party|simcha)|(?:that|the same) (?:day|night|evening)"
@@ -476,7 +480,7 @@ def _rx(*patterns: str) -> re.Pattern:
 
 
 _START = _rx(r"^(?:start|resume|unstop|opt in|התחל|חידוש|ابدا|ابدءوا|استئناف|старт|начать|возобновить)(?:\W|$)",
-             r"(?<!un)subscribe me|updates again|messages again|start again|get updates|תחזירו אותי|להחזיר אותי|לקבל שוב"
+             r"(?<!un)subscribe me|(?:resume|keep|continue|start) sending|(?:תמשיכו|המשיכו|להמשיכ) (?:לשלוח|לעדכנ)|updates again|messages again|start again|get updates|תחזירו אותי|להחזיר אותי|לקבל שוב"
              r"|לקבל עדכונים|לקבל הודעות|שוב לקבל|add me back|(?:תחדשו|לחדש|חדשו) (?:לי )?(?:את )?ה?(?:הודעות|עדכונים)|sign me up again|(?:תחזירו|החזירו|להחזיר|תפעילו) (?:לי )?(?:את )?ה?הודעות|הרשמה מחדש|בטלו את ההסרה|לבטל את ההסרה|хочу (?:снова |опять )?получать|подписаться снова|(?:תכניסו|הכניסו|תוסיפו|הוסיפו|תחזירו) אותי (?:שוב |בחזרה |מחדש )?ל?(?:ה?רשימה|ה?רשימת|ה?תפוצה)|(?:ارجعوا|رجعوا|رجعو|ارجعو) (?:ابعتولي|ابعتوا|ابعتو)|подпишите (?:меня )?(?:обратно|снова)|снова подпишите|верните меня|رجعوني|ارجعوني|رجعوا (?:رقمي|اسمي)")
 _STOP = _rx(r"^(?:stop|stopp|unsubscribe|remove|הסר|עצור|הסרה|די|توقف|اوقف|توقفوا|ايقاف|стоп|хватит|отписаться)(?:\W|$)",
             r"unsubscribe|remove me|opt out|optout|stop (?:messag|text|send|writ)|do not send|no more messages"
@@ -495,9 +499,9 @@ _CHANGE = _rx(r"\bactually\b|\bupdate\b|\bcorrection\b|change of plans|\bchange 
               r"|by accident|turns out|came through|worked out|\b(?:i|we) meant\b|\bcancel\b|plans changed|make (?:it|that) (?:\d|one|two|three|four|five|six)|change (?:my|our) (?:answer|rsvp|response|reply)|changed (?:my|our) mind|\bforgot\b|also join|can (?:come|make it|join) (?:too |also )?now|(?:too|also) now"
               r"|(?<!\d)\d{1,2} (?:not|and not) \d{1,2}(?!\d)",
               rf"(?<!\d)\d{{1,2}} (?:{'|'.join(_INSTEAD_PHRASES)}) \d{{1,2}}(?!\d)",   # "5 instead of 4"
-              r"עניתי ש\S* אבל|אישרתי אבל|(?:אמרתי|אמרנו) אולי|תקנו|wrong button|התחרטתי|התחרטנו|אחרי הכל|בסופו של דבר|^במקום \d|בעצם|עדכון|שינוי|בסוף(?! ה)|בטעות|טעות(?! במספר)|טעיתי|התבלבלתי|תתקנו|לתקן|לשנות|תשנו|הסתדר|בכל זאת"
+              r"עניתי ש\S* אבל|אישרתי אבל|(?:אמרתי|אמרנו|עניתי|ענינו)(?: קודמ| קודם| לפני כנ| בהתחלה)? ש?אולי|התפנ(?:ה|תה|ינו|יתי)(?: לי| לנו)?|תקנו|wrong button|התחרטתי|התחרטנו|אחרי הכל|בסופו של דבר|^במקום \d|בעצם|עדכון|שינוי|בסוף(?![^\W_])(?! ה)|בטעות|טעות(?! במספר)|טעיתי|התבלבלתי|תתקנו|לתקן|לשנות|תשנו|הסתדר|בכל זאת"
               r"|מבטל|לבטל|ביטלנו|ביטלתי|להוסיף|להוריד|תורידו|תוסיפו|הורידו|הוסיפו|נוריד|נוסיפ|הוספנו|הורדנו|שכחתי|שכחנו|שיניתי|שינינו|תעדכנו|רשמתי(?! (?:ביומנ|בלוח|ביומן|בקלנדר|את התאריכ))|חזרנו|מתקנ\S*|תיקונ|התבטל\S*|ביטלה|(?<!\w)נב(?!\w)|לחצתי",
-              r"(?<!\d)\d{1,2} ו?לא \d{1,2}(?!\d)|גמ (?:\S+ )?(?:יצטרפ|תצטרפ|יצטרפו)",
+              r"(?<!\d)\d{1,2} ו?לא \d{1,2}(?!\d)|(?:לבד|רק אני|alone|solo|just me),? (?:ו?לא|not|and not) \d{1,2}(?!\d)|גמ (?:\S+ )?(?:יצטרפ|תצטרפ|יצטרפו)",
               r"تعديل|بالاخر|بالاخير|في الاخر|بالغلط|غلطت|غلطنا|صرنا|صار (?:عنا|عندي|عندنا|معنا|معي)|(?<!\d)\d{1,2} (?:مش|مو) \d{1,2}(?!\d)|بدل \d|غيرنا|غيرت|نسيت|передумал|забыл|не \S+ а \S+|по ошибке|поменялись|изменились|изменилось|поменялось|все-таки|всетаки|передумали|в итоге|(?<![^\W_])а не (?:\d+|вдвоем|втроем|вчетвером|впятером|двое|трое|четверо|пятеро|один|одна)(?![^\W_])"
               r"|как (?:и )?(?:писали|писал|писала|говорил|говорила|говорили)|ошиб(?:ся|лась|лись)"
               r"|(?<!already )(?<!as )\b(?:i|we) said (?:yes|no|maybe|we|i)\b|(?<!כבר )(?<!כמו ש)(?:אמרתי|אמרנו) (?:ש|כנ|לא)|كنت قلت|(?:قلت|قلنا) (?:لا|نعم|اه|اني|انه)|я (?:же )?(?:сказал|сказала|говорил|говорила)")
@@ -543,7 +547,7 @@ _RANGE = re.compile(r"(?<![\d%])(\d{1,2}) ?(?:or|או|или|او|-|–|/) ?(\d{
 _PERCENT = re.compile(r"\d+ ?%")
 _UNCLEAR_STRONG = _rx(
     r"depend|will confirm|confirm (?:later|next)|let you know|get back to you|let me check|i will check|(?:check|think) and get back|check with|check my|closer to the date|no answer yet|wait and see|(?:answer|reply|respond) later"
-    r"|will know|not (?:yet )?(?:clear|decided)|(?:do not|dont) know (?:if|whether)|not sure (?:yet )?how many|how many we|yes and no",
+    r"|will know|not (?:yet )?(?:clear|decided)|(?:do not|dont) know (?:if|whether)|not sure (?:yet )?how many|no idea (?:yet )?how many|how many we|yes and no",
     r"תלוי|אבדוק|נבדוק|לבדוק|אעדכן|נעדכן|(?<!ש)[אנ]חזור|לא יודע\S* אמ|[אנ]גיד לכ(?!\S* ש)|[אנ]ודיע|(?:עוד |עדיינ )?בודק\S*|נדע|לא יודעימ כמה|לא יודע\S* כמה|כמה נהיה"
     r"|כנ ולא|לא החלטנו|(?:עוד|עדיינ) אינ (?:לי|לנו) תשובה|אינ (?:לי|לנו) עדיינ תשובה|נחכה לראות|[אנ](?:ענה|אשר) (?:בהמשכ|אחר ככ|מחר|בקרוב|בשבוע הבא)|לא יודע\S* עדיינ|(?:עוד|עדיינ) לא (?:ברור|סגור|יודע\S*|החלט\S*)|נראה מה יהיה|אמורימ ל",
     r"зависит|не знаю,? (?:придем|смогу|сможем|получится|будем)|уточн|посмотрим|видно будет|дам знать|дадим знать|отвечу позже|спросить|пока не знаю|не знаю|сообщу|بعدين|بخبرك|بشوف|برد عليك|نشوف|مش عارف|ما بعرف|ما بعرفش|مش عارفين")
@@ -591,7 +595,7 @@ _NOT_DETAILS = _rx(
     # "is there somewhere to change the baby / park": a question about the place's facilities, not where it is
     r"^(?:ו?יש|האמ יש) (?:איפה|מקומ) ל|is there (?:a |any )?(?:place|somewhere|room|space) to|^(?:هل )?(?:في|فيه|فيها) (?:مكان|محل) (?=ل|ن|ي|ت|ا)"
     r"|when you (?:have|get|can)",
-    r"עד (?:איזה|איזו|מתי) (?:תאריכ|יומ)?\s*(?:צריכ|אפשר|לאשר)|by when|deadline|موقف|مواقف|парковк|\bbring\b|\bpark\b|חונימ|לחנות|להביא|להגיע עמ|לבוא עמ|עד מתי|how late|\bdress|parking|accessib|wheelchair|נגיש|כסא גלגלימ|חניה|חנייה|until when|מאיפה|מתי היית?ה|when was|when did|remember when|זוכר\S* (?:כש|איכ)")
+    r"עד (?:איזה|איזו|מתי) (?:תאריכ|יומ)?\s*(?:צריכ|אפשר|לאשר)|by when|deadline|موقف|مواقف|парковк|\bbring\b|\bpark\b|חונימ|לחנות|להביא|להגיע עמ|לבוא עמ|עד מתי|how late|\bdress|parking|accessib|wheelchair|נגיש|כסא גלגלימ|חניה|חנייה|until when|shuttle|transport|\bbus\b|הסעה|הסעות|מאיפה|מתי היית?ה|when was|when did|remember when|זוכר\S* (?:כש|איכ)")
 _DETAILS_PHRASE = _rx(r"(?:which|what) (?:city|town|day|hall|venue|date)|(?:friday|saturday|sunday|thursday) or \w+day"
                       r"|resend|send (?:me )?(?:again|the (?:invitation|invite|link))"
                       r"|(?:באיזה|באיזו|איזה|איזו) (?:עיר|יומ|שעה|אולמ|מקומ|תאריכ|גנ|ישוב|מושב|קיבוצ|בית כנסת)|(?:ב?שעה כמה|כמה בשעה)|מתחיל\S* ב ?\d|(?:שלחו|תשלחו|תשלחי|תשלח) (?:לי )?(?:שוב )?(?:את )?ה?(?:הזמנה|קישור|לינק)"
@@ -1472,7 +1476,7 @@ def _is_question_only(clauses: list[_Clause], norm: str, has_q: bool) -> bool:
 
 
 def _emoji_only(norm: str, symbols: set[str]) -> Understanding:
-    if norm.strip() in ("?", "??", "???", "؟") or set(norm) <= {"?", "؟", " ", "!"}:
+    if norm.strip() in ("?", "??", "???", "؟") or set(norm) <= {"?", "؟", " ", "!", ".", "…"}:
         return Understanding("unclear", sure=False)
     if symbols & _NO_EMOJI and not symbols & (_YES_EMOJI | _GESTURE_EMOJI):
         return Understanding("answer", "no")
