@@ -603,3 +603,12 @@ def test_who_of_the_party_comes_in_english_and_slang(text, answer, total):
 def test_weekends_freed_evenings_resuming_thinking_aloud_shuttles_and_hopes(text, intent, answer):
     u = understand(text)
     assert (u.intent, u.answer) == (intent, answer)
+
+
+@pytest.mark.parametrize("text, intent, answer", [
+    ("כנראה שנגיע, אאשר סופית מחר", "answer", "maybe"), ("נראה לי שכן, אענה סופית בקרוב", "answer", "maybe"),
+    ("הבחורים לא יוכלו לצאת מהישיבה, אנחנו נגיע בעזרת השם", "answer", "yes"),
+    ("הבחורות לא יגיעו, אנחנו כן", "answer", "yes")])
+def test_final_confirmation_later_and_yeshiva_sons(text, intent, answer):
+    u = understand(text)
+    assert (u.intent, u.answer) == (intent, answer)
