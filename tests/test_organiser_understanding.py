@@ -329,3 +329,27 @@ def test_requests_in_long_or_roundabout_words(text, expected):
 def test_a_guest_named_inside_a_long_sentence_is_added_by_their_name(text, first, last, party):
     (g,) = cmd(text).guests
     assert (g.first_name, g.last_name, g.party_size) == (first, last, party)
+
+
+@pytest.mark.parametrize("text", ["אל תשלחי עדיין הזמנות, אמא שלי רוצה לעבור על הרשימה", "אל תמחקי את שני, היא רק אמרה אולי",
+                                  "hold off on the reminders until I talk to the couple",
+                                  "don't delete anything yet, let me check with the couple"])
+def test_a_command_named_in_order_not_to_do_it_does_nothing(text):
+    r = cmd(text)
+    assert isinstance(r, C.ParseError) and "won't" in r.message
+
+
+@pytest.mark.parametrize("text,expected", [("אל תשלח הודעות בשבת", C.Shabbat(True)),
+                                           ("אל תשלח תזכורות אוטומטיות", C.Reminders(None))])
+def test_a_setting_that_is_itself_a_dont_still_applies(text, expected):
+    assert cmd(text) == expected
+
+
+def test_dont_send_the_invitations_yet_sends_nothing(phone_factory, runtime):
+    dana = phone_factory("+972521234599", "Dana")
+    dana.send("new event Wedding")
+    dana.send("add guest Avi Cohen 0502345678")
+    reply = dana.send("don't send the invitations yet, my mom wants to check the list")
+    assert "won't" in reply and "Send the invitation" not in reply
+    with runtime.transaction() as s:
+        assert s.scalars(select(Guest)).one().invitation.value == "not_sent"

@@ -57,6 +57,9 @@ _POLITE_HEADS = [
     "ok so", "ok", "okay", "hi!", "hi", "hey", "i want to", "i'd like to", "i would like to", "i need to",
     "let's", "lets", "yalla", "אפשר בבקשה", "אפשר", "אני רוצה", "אני צריך", "אני צריכה", "תוכל", "תוכלי",
     "תוכלו", "יאללה", "בבקשה", "בוא", "בואי", "בוא נ", "היי", "הי",
+    # formal requests: "נא להוסיף", "אבקש לקבל", "ברצוני ליצור", "הנני מבקש להסיר", "Kindly change"
+    "kindly", "i'd like you to", "i would like you to", "נא", "אבקש", "אבקשך", "ברצוני", "הנני מבקש", "הנני מבקשת",
+    "אני מבקש", "אני מבקשת", "רציתי", "שלום רב", "אני רוצה ש", "אני רוצה שת",
 ]
 _POLITE_HEADS.sort(key=len, reverse=True)
 
@@ -471,9 +474,30 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
     try:
         reading = _refine(text, exact, region, today)
         command = _unquote_fields(reading.command)
-        return reading if command is reading.command else Reading(command, reading.sure)
+        reading = reading if command is reading.command else Reading(command, reading.sure)
+        return _held_back(text, reading) if depth == 0 else reading
     finally:
         _depth.n = depth
+
+
+# "אל תשלחי עדיין הזמנות", "don't delete anything yet", "hold off on the reminders": a command
+# named in order not to do it. Settings that are themselves a "don't" (quiet hours, Shabbat,
+# reminders off, notifications off) are what such words ask for, and stay.
+_HOLD_BACK = re.compile(r"^(?:(?:לא|no)[,!.]?\s+)?(?:רגע[,!.]?\s+)?(?:אל\s+ת\S+|לא\s+ל(?:שלוח|מחוק|הסיר|הוריד|בטל|הזמין)|עדיין\s+לא\s+ל\S+"
+                        r"|don'?t|do\s+not|hold\s+off|wait\s+(?:with|on|before)|not\s+yet)\b", re.I)
+_HOLD_BACK_KEEPS = (C.Quiet, C.Shabbat, C.Reminders, C.Notify, C.DayBefore, C.SetLanguage, C.Cancel, C.Confirm,
+                    C.Leave, C.SetEventField)
+
+
+def _held_back(text: str, reading: Reading) -> Reading:
+    command = reading.command
+    if isinstance(command, C.ParseError) or isinstance(command, _HOLD_BACK_KEEPS) or not _HOLD_BACK.match(_clean(text)):
+        return reading
+    spec = C.spec_for(command)
+    if spec is None or not spec.writes:
+        return reading
+    return Reading(C.ParseError(i18n._("OK, I won't do that now: nothing was sent or changed. Tell me when you're ready."),
+                                None))
 
 
 _QUOTED_VALUE = re.compile(r"^(?:[לבה]-?|to\s+|as\s+)?[\"“”„״'׳](.+?)[\"“”״'׳]?$", re.I)
