@@ -353,3 +353,31 @@ def test_dont_send_the_invitations_yet_sends_nothing(phone_factory, runtime):
     assert "won't" in reply and "Send the invitation" not in reply
     with runtime.transaction() as s:
         assert s.scalars(select(Guest)).one().invitation.value == "not_sent"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Please change Mr. Levinson's phone number to (054) 6001123.", C.EditGuest(C.Ref("Mr. Levinson"), "phone", "+972546001123")),
+    ("change side of 7 to groom", C.EditGuest(C.Ref("7", number=7), "side", "groom")),
+    ("Kindly change guest 22's note to: wheelchair access required",
+     C.EditGuest(C.Ref("22", number=22), "note", "wheelchair access required")),
+    ("rename this event to Katz-Adler Wedding (Galilee)", C.SetEventField("name", "Katz-Adler Wedding (Galilee)")),
+    ("Please switch your replies to me to English.", C.SetLanguage("en")),
+    ("don't ping me for every answer, too noisy", C.Notify(False)),
+    ("Could you please provide the current RSVP figures?", C.Stats()),
+    ("anything new from guests?", C.Inbox()), ("תראי עוד", C.More()),
+    ("Confirmed, please proceed.", C.Confirm("yes")), ("אני מאשר", C.Confirm("yes")),
+    ("put the Azoulays back to pending, they want to rethink", C.MarkGuest(C.Ref("Azoulay"), "pending")),
+    ("ניסיתי להשיג את רונית אסולין, אין מענה", C.Called(C.Ref("רונית אסולין"), "no_answer")),
+    ("thank you note לכל מי שהגיע: תודה שהייתם חלק מהשמחה!", C.ThankYou("תודה שהייתם חלק מהשמחה!")),
+    ("Please update the party size for the Ben-Ami family to 5.", C.EditGuest(C.Ref("Ben-Ami"), "party", 5)),
+    ("Please re-enable the day-before message.", C.DayBefore(True)),
+    ("ברצוני להעביר את אליעזר להרשאת עורך", C.ChangeRole(C.Ref("אליעזר"), "editor")),
+    ("אבקש לקבל את רשימת המוזמנים שטרם השיבו.", C.ListGuests("pending")),
+])
+def test_formal_and_roundabout_requests(text, expected):
+    assert cmd(text) == expected
+
+
+def test_a_phone_said_in_a_change_never_becomes_a_name():
+    r = cmd("change Dana's number to 050-123-4567")
+    assert r == C.EditGuest(C.Ref("Dana"), "phone", "+972501234567")

@@ -122,6 +122,8 @@ _STATUS_AFTER_WHO = [  # (words, status): "who hasn't answered", "מי שלא ע
     (("לא", "החזיר"), "pending"), (("לא", "החזירו"), "pending"), (("לא", "החזירה"), "pending"),
     (("לא", "הגיב"), "pending"), (("לא", "הגיבה"), "pending"), (("שלא", "הגיב"), "pending"),
     (("שלא", "הגיבו"), "pending"), (("hasn't", "replied"), "pending"), (("didn't", "reply"), "pending"),
+    (("סטטוס", "אולי"), "maybe"), (("שטרם",), "pending"), (("טרם",), "pending"), (("not", "yet"), "pending"), (("not", "responded"), "pending"),
+    (("not", "replied"), "pending"), (("no", "answer", "yet"), "pending"),
 ]
 _ALL_WORDS = {"everyone", "everybody", "all", "כולם", "לכולם", "הכל", "כל", "לכל"}
 
@@ -491,6 +493,8 @@ _HOLD_BACK_KEEPS = (C.Quiet, C.Shabbat, C.Reminders, C.Notify, C.DayBefore, C.Se
 
 def _held_back(text: str, reading: Reading) -> Reading:
     command = reading.command
+    if isinstance(command, C.Notify) and command.on and _HOLD_BACK.match(_clean(text)):
+        return Reading(C.Notify(on=False), sure=False)   # "don't ping me for every answer"
     if isinstance(command, C.ParseError) or isinstance(command, _HOLD_BACK_KEEPS) or not _HOLD_BACK.match(_clean(text)):
         return reading
     spec = C.spec_for(command)
@@ -658,7 +662,7 @@ def _fix_ref(ref):
     """"number 4" / "מספר 4" / "#4" is the list number; "Yossi's" is Yossi."""
     if not isinstance(ref, C.Ref) or ref.number is not None or ref.phone is not None:
         return ref
-    m = re.match(r"^(?:number|no\.?|num|מספר|מס'?|#)\s*(\d{1,4})$", ref.text.strip(), re.I)
+    m = re.match(r"^(?:guest\s+|אורח\s+|אורחת\s+)?(?:number|no\.?|num|מספר|מס'?|#)?\s*(\d{1,4})(?:'s)?$", ref.text.strip(), re.I)
     if m:
         return C.Ref(text=m.group(1), number=int(m.group(1)))
     m = re.match(r"^(.+?)['’]s$", ref.text.strip())
@@ -674,10 +678,21 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
         return _correct(text, line, exact, region, today) or Reading(exact)
     words = _words(line)
     wset = set(words)
+    if isinstance(exact, C.EditGuest) and exact.field in ("note", "name") and str(exact.value).startswith(":"):
+        fixed = dataclasses.replace(exact, value=str(exact.value).lstrip(": "))   # "note to: ..."
+        return _correct(text, line, fixed, region, today) or Reading(fixed)
+    if isinstance(exact, C.EditGuest) and exact.field == "name" and exact.ref.text.lower() in {
+            "this event", "the event", "event", "it", "this", "our event", "האירוע", "את האירוע"}:
+        return Reading(C.SetEventField("name", str(exact.value)), sure=False)   # "rename this event to ..."
+    if isinstance(exact, C.EditGuest) and exact.field == "name" and re.search(
+            r"\b(?:phone|number|side|note|party)\b|'s\s", exact.ref.text, re.I):
+        # "change Mr. Levinson's phone number to ...", "change side of 7 to groom": never a new name
+        return _edit_guest(line, line.lower(), words, wset, region) or Reading(
+            C.ParseError(C.parse("edit", region, today).message, None))
     m = re.match(r"^(?:תענה|תעני|תדבר|תדברי|תכתוב|תכתבי|answer|reply|talk|write|speak)\s+(?:לי|to\s+me|me)\b(.*)$", line, re.I)
     if m and not isinstance(exact, C.SetLanguage):
-        said = [w for w in _words(m.group(1)) if w.lower() in _LANG]
-        if said and len(_words(m.group(1))) <= 4:   # "תענה לי מעכשיו באנגלית", "תכתוב לי באנגלית בבקשה"
+        said = [w for w in _words(m.group(1))[:3] if w.lower() in _LANG]
+        if said:   # "תענה לי מעכשיו באנגלית", "תכתוב לי בעברית אני לא מבינה אנגלית"
             return Reading(C.SetLanguage(code=_LANG[said[0].lower()]), sure=False)
     if isinstance(exact, C.Confirm) and exact.answer == "yes" and wset and wset <= _ACK:
         # "ok" alone says "noted", not "yes, do it": the grammar's yes/no question stands, nothing runs
@@ -716,6 +731,9 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
         m = _THANKS_AUDIENCE.match(exact.text)
         if m and exact.text[m.end():].strip():   # "thank you לכולם: תודה שבאתם!"
             return Reading(C.ThankYou(text=exact.text[m.end():].strip()))
+        head, colon, after = exact.text.partition(":")
+        if colon and after.strip() and len(_words(head)) <= 6:   # "thank you note לכל מי שהגיע: תודה ש..."
+            return Reading(C.ThankYou(text=after.strip()))
         return None
     if isinstance(exact, C.AddGuests):
         tidy = _tidy_guests(exact)
@@ -810,6 +828,9 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
     if isinstance(exact, C.UseEvent):
         ref = exact.ref.lower().strip(" ?.!")
         ref = re.sub(r"\s+(?:pls|plz|please|thanks|thx|בבקשה|תודה)$", "", ref)   # "switch to hebrew pls"
+        m = re.match(r"^(?:your\s+)?(?:replies|answers|messages|language)\s+(?:to\s+me\s+)?(?:to|into)\s+(\w+)$", ref)
+        if m and m.group(1) in _LANG:   # "switch your replies to me to English"
+            return Reading(C.SetLanguage(code=_LANG[m.group(1)]), sure=False)
         code = _LANG.get(ref) or _LANG.get(ref.split()[-1] if ref.split() else "")
         if code and (len(ref.split()) <= 2 or set(ref.split()[:2]) & {"language", "שפה", "השפה", "lang"}):
             return Reading(C.SetLanguage(code=code))
@@ -827,7 +848,7 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
         return None
     if isinstance(exact, C.SetEventField) and exact.field == "name":
         value = str(exact.value)
-        m = re.match(r"^(?:the\s+event|event|של\s+האירוע|האירוע|it|this|that|אותו|אותה|זה)\s+(?:to\s+|ל-?)(.+)$",
+        m = re.match(r"^(?:(?:the|this|our|my)\s+event|event|של\s+האירוע|האירוע|it|this|that|אותו|אותה|זה)\s+(?:to\s+|ל-?)(.+)$",
                      value, re.I)
         if m:
             return Reading(C.SetEventField("name", m.group(1).strip()))
@@ -865,6 +886,8 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
         value = re.sub(r"^(?:לי\s+)?(?:את\s+)?(?:for\s+|אחרי\s+)?", "", exact.text, flags=re.I)
         value = re.sub(r"^(?:(?:ה)?(?:אורח|אורחת|אורחים|מישהו|מישהי)\s+)?(?:בשם|שקוראים\s+(?:לו|לה)|ששמו|ששמה)\s+", "", value)
         value = re.sub(r"^כל\s+ה(?=\S{3,})", "", value)   # "תמצא לי את כל השפירא": every Shapira
+        value = re.sub(r"^(?:ברשימה\s+)?(?:את\s+)?(?:ה)?(?:משפחה|אורחים|אורח)\s+(?:בשם|שנקראים|ששמם)\s+|^ברשימה\s+(?:את\s+)?", "", value)
+        value = re.sub(r"^(?:guests?|people|anyone)\s+(?:with\s+the\s+(?:sur|last\s*)?name|named|called)\s+", "", value, flags=re.I)
         value = re.sub(r"^משפחת\s+", "", value)
         if value != exact.text and value:
             return Reading(C.FindGuests(text=value))
@@ -901,6 +924,9 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
     if isinstance(exact, C.NewEvent):
         return _new_event_fix(exact, today)
     if isinstance(exact, C.Broadcast):
+        m = re.match(r"^(?:ה?כל\s+)?מי\s+ש(?:בא|באו|הגיע|הגיעו)\s+((?:תודה|thank)\S*.*)$", exact.text)
+        if m or re.search(r"\b(?:who|that)\s+came\b", line, re.I) and re.match(r"^(?:thank|תודה)", exact.text, re.I):
+            return Reading(C.ThankYou(text=(m.group(1) if m else exact.text).strip()))   # thanks to those who came
         fixed = exact
         if fixed.side is None and ":" in line and _has(line[:line.find(":")].lower(), "side", "צד"):
             side = _side_in(_words(line[:line.find(":")]))   # "broadcast to groom side: dress code is white"
@@ -1314,7 +1340,7 @@ def _loose_rules(line: str, low: str, words: list[str], wset: set, region) -> Re
         if ref:
             return Reading(C.EditGuest(ref, "party", int(m.group(2))), sure=False)
     m = re.match(r"^(?:called|rang|phoned)\s+(\S+)\s*,?\s*(?:no\s+answer|didn'?t\s+(?:answer|pick\s+up)|voicemail)\W*$", line, re.I) \
-        or re.match(r"^(?:ניסיתי|ניסינו)\s+(?:להתקשר|לתפוס|לדבר)\s+(?:ל-?|עם\s+|את\s+)?(.+?)\s*,?\s*(?:אין\s+מענה|לא\s+ענה|לא\s+ענתה|לא\s+עונה)\W*$", line)
+        or re.match(r"^(?:ניסיתי|ניסינו)\s+(?:להתקשר|לתפוס|לדבר|להשיג)\s+(?:ל-?|עם\s+|את\s+)?(.+?)\s*,?\s*(?:אין\s+מענה|לא\s+ענה|לא\s+ענתה|לא\s+עונה)\W*$", line)
     if m:   # "called 6 no answer", "ניסיתי להתקשר לנחום, אין מענה"
         ref = _ref(m.group(1), region)
         if ref:
@@ -1349,14 +1375,52 @@ def _loose_rules(line: str, low: str, words: list[str], wset: set, region) -> Re
     m = re.match(r"^(?:תגיב|תגיבי|תענה|תעני|תשיב|תשיבי)\s+(?:ל-?)?(?:מספר\s+|הודעה\s+(?:מספר\s+)?)(\d{1,3})\s*[:\-–]\s*(\S.*)$", line)
     if m:   # "תגיב למספר 1 - יש אוכל צמחוני"
         return Reading(C.ReplyGuest(C.Ref(m.group(1), number=int(m.group(1))), m.group(2).strip()), sure=False)
-    if re.match(r"^(?:לשלוח|תשלח|תשלחי|שלח)\s+שוב\s+(?:תזכורת\s+)?ל(?:כל\s+)?מי\s+ש(?:עוד\s+)?לא\s+(?:ענה|ענו|הגיב|הגיבו|אישר|אישרו)\W*$", line):
+    if re.match(r"^(?:לשלוח|תשלח|תשלחי|שלח|שתשלח|שתשלחי)\s+(?:שוב|עוד\s+פעם|פעם\s+נוספת)\s+(?:תזכורת\s+)?ל(?:כל\s+)?מי\s+ש(?:עוד\s+)?(?:לא|טרם)\s+"
+                r"(?:ענה|ענו|הגיב|הגיבו|אישר|אישרו|השיב|השיבו)\W*$", line):
         return Reading(C.Remind(), sure=False)   # "לשלוח שוב למי שלא הגיב": a reminder
+    if re.match(r"^(?:confirmed|proceed|go\s+ahead|אני\s+מאשר|אני\s+מאשרת|מאשר|מאשרת|מאושר)\b[\s,.!]*(?:please\s+proceed|proceed|go\s+ahead|תמשיך|בבקשה)?\W*$",
+                low):
+        return Reading(C.Confirm("yes"))   # "Confirmed, please proceed.", "אני מאשר"
+    if re.match(r"^(?:could\s+you\s+)?(?:please\s+)?(?:provide|give|send)\s+(?:me\s+)?(?:the\s+)?(?:current\s+)?(?:rsvp\s+)?"
+                r"(?:figures|numbers|stats|statistics|totals)\b", low):
+        return Reading(C.Stats())
+    if re.match(r"^(?:anything|any\s+messages?|anything\s+new)\s+(?:new\s+)?from\s+(?:the\s+)?guests\W*$", low):
+        return Reading(C.Inbox())
+    if re.match(r"^(?:תראה|תראי|הראה|show)\s+(?:לי\s+|me\s+)?(?:עוד|more)\W*$", low):
+        return Reading(C.More())
+    m = re.match(r"^(?:put|move|set)\s+(?:the\s+)?(.+?)\s+back\s+to\s+pending\b", line, re.I)
+    if m:   # "put the Azoulays back to pending, they want to rethink"
+        who = re.sub(r"^(\S+?)s$", r"\1", m.group(1).strip()) if re.match(r"^the\s", line[4:].strip(), re.I) or \
+            line.lower().split()[1] == "the" else m.group(1)
+        ref = _ref(who, region)
+        if ref:
+            return Reading(C.MarkGuest(ref, "pending"), sure=False)
     if re.match(r"^(?:nvm|never\s*mind|forget\s+it)\b(?:\s*,?\s*(?:cancel|stop))?\W*$", low):
         return Reading(C.Cancel())
     if re.match(r"^(?:מה\s+(?:אתה|את)\s+(?:בעצם\s+)?(?:יודע|יודעת|יכול|יכולה)\s+לעשות|what\s+(?:else\s+)?can\s+you\s+do|what\s+do\s+you\s+do)\b", low):
         return Reading(C.Help())
     if re.match(r"^(?:תמשיך|תמשיכי|המשך)\s+(?:להראות|להציג)(?:\s+(?:לי|את))*\s+(?:ה)?(?:שאר|המשך|יתר)\W*$", line):
         return Reading(C.More())
+    m = re.match(r"^(?:להעביר|תעביר|תעבירי|לשנות|תשנה|תשני|להפוך|תהפוך|תהפכי)\s+(?:את\s+)?(.+?)\s+(?:ל(?:הרשאת|הרשאה\s+של|תפקיד)\s+\S+"
+                 r"|ל\S+(?:\s+בלבד)?)$", line)
+    if m:   # "ברצוני להעביר את אליעזר להרשאת עורך"
+        changed = _as_role_change(line[m.start(1):], region)
+        if changed is not None:
+            return changed
+    m = re.match(r"^(?:update|change|set|fix)\s+(?:the\s+)?(?:party\s+size|headcount|number\s+of\s+(?:guests|people))\s+(?:for|of)\s+"
+                 r"(?:the\s+)?(.+?)(?:\s+family)?\s+to\s+(\d{1,2})\W*$", line, re.I)
+    if m and int(m.group(2)) <= C.MAX_PARTY_SIZE:   # "update the party size for the Ben-Ami family to 5"
+        ref = _ref(m.group(1), region)
+        if ref:
+            return Reading(C.EditGuest(ref, "party", int(m.group(2))), sure=False)
+    if re.search(r"\b(?:re-?enable|enable|turn\s+(?:back\s+)?on|switch\s+(?:back\s+)?on|bring\s+back)\s+(?:the\s+)?day[- ]before\b", low):
+        return Reading(C.DayBefore(on=True), sure=False)
+    m = re.match(r"^(?:switch|change|set)\s+(?:your\s+)?(?:replies|answers|messages|language)\s+(?:to\s+me\s+)?(?:to|into)\s+(\w+)\W*$", low)
+    if m and m.group(1) in _LANG:   # "switch your replies to me to English"
+        return Reading(C.SetLanguage(code=_LANG[m.group(1)]), sure=False)
+    m = re.match(r"^(?:i'?m|i\s+am)\s+leaving\s+(?:the\s+)?(.+?)\s+event\b", line, re.I)
+    if m:   # "I'm leaving the Cohen event, the family will take it from here"
+        return Reading(C.Leave(), sure=False)
     m = re.match(r"^(?:להקים|להקים\s+לי|תקים|תקימי|לפתוח|תפתח|תפתחי|create|open|start|set\s+up)\s+(?:a\s+|an\s+)?(?:new\s+)?"
                  r"(?:אירוע|event)(?:\s+חדש)?\s*[:\-–]\s*(\S.*)$", line, re.I)
     if m:   # "להקים אירוע: חינה של שני ודור"
@@ -2003,7 +2067,14 @@ def _edit_guest(line, low, words, wset, region) -> Reading | None:
          "first_name"),
         (r"(?:change|update|fix|set|correct)\s+the\s+(?:last|family|sur)\s*name\s+(?:of|for)\s+(.+?)\s+to\s+(.+)$", "last_name"),
         (r"(?:change|update|fix|set|correct)\s+the\s+(?:first|given)\s+name\s+(?:of|for)\s+(.+?)\s+to\s+(.+)$", "first_name"),
-        (r"(?:rename|change)\s+(.+?)\s+to\s+(.+)$", "name"),
+        (r"(?:change|update|fix|set)\s+(?:the\s+)?(?:phone(?:\s+number)?|number|mobile)\s+(?:of|for)\s+(.+?)\s+to\s+(\+?[\d(][\d\s()-]{6,})\W*$",
+         "phone"),
+        (r"(?:change|update|fix|set)\s+(.+?)'s\s+(?:phone(?:\s+number)?|number|mobile)\s+to\s+(\+?[\d(][\d\s()-]{6,})\W*$", "phone"),
+        (r"(?:change|update|set|move)\s+(?:the\s+)?side\s+(?:of|for)\s+(.+?)\s+to\s+(?:the\s+)?(bride|groom)(?:'s)?(?:\s+side)?\W*$", "side"),
+        (r"(?:change|update|set)\s+(.+?)'s\s+note\s+to\s*:?\s*(\S.*)$", "note"),
+        (r"(?:לעדכן|תעדכן|תעדכני|לשנות|תשנה|תשני|לתקן|תתקן)\s+את\s+(?:ה)?שמו?(?:ה)?\s+של\s+(?:ה)?(?:אורח|אורחת)?\s*(?:מס'?|מספר)?\s*"
+         r"(.+?)\s+ל\s*[:\-]?\s*(\S.*)$", "name"),
+        (r"(?:rename|change)\s+(?!.*\b(?:phone|number|side|note|party)\b)(.+?)\s+to\s+(.+)$", "name"),
         (r"fix the spelling of (.+?)'s name to (.+)$", "name"),
         (r"השם של\s+(.+?)\s+ל-?(.+)$", "name"),
         (r"טעות בשם של\s+(.+?),\s*זה\s+(.+)$", "name"),
@@ -2042,8 +2113,9 @@ def _edit_guest(line, low, words, wset, region) -> Reading | None:
             continue
         groups = [g for g in m.groups() if g is not None]
         ref_text, value = groups[0], groups[-1].strip(" .!")
-        if field == "name" and (set(_words(ref_text)) & {"the", "event", "האירוע", "date"}):
+        if field == "name" and (set(_words(ref_text)) & {"the", "event", "האירוע", "date", "this"}):
             continue
+        ref_text = re.sub(r"^(?:guest|אורח|אורחת)\s+(?=#?\d)", "", ref_text.strip(), flags=re.I)
         ref = _ref(ref_text, region)
         if not ref:
             continue
@@ -2056,6 +2128,8 @@ def _edit_guest(line, low, words, wset, region) -> Reading | None:
             value = int(value)
         elif field == "side":
             value = {"כלה": "bride", "חתן": "groom"}.get(value, value.lower())
+        elif field == "note":
+            value = value.lstrip(" :")
         elif field in ("name", "first_name", "last_name") and re.match(r"ל-\s*\S", value):
             value = value[2:].strip()
         elif field in ("name", "first_name", "last_name") and value.startswith("ל") and _HE.match(value[1:2] or ""):
@@ -2357,8 +2431,9 @@ _CALL_MAYBE = ("maybe", "might", "not sure", "unsure", "undecided", "אולי", 
 _CALL_NO = ("can't make it", "cannot make it", "can't come", "not coming", "won't come", "won't make it", "לא מגיע",
             "לא יגיע", "לא יוכל", "לא תוכל", "לא יכול", "לא יכולה", "לא יכולים", "לא באים", "לא בא", "declined",
             "said no", "they can't", "he can't", "she can't", "no", "לא מגיעה", "לא מגיעים", "לא באה", "לא יגיעו",
-            "לא תגיע", "לא יבואו", "מבטלים", "ביטל", "ביטלה", "ביטלו")
+            "לא תגיע", "לא יבואו", "מבטלים", "ביטל", "ביטלה", "ביטלו", "לא יוכלו", "לא יכולים להגיע", "לא יוכלו להגיע")
 _CALL_YES = ("coming", "will come", "confirmed", "said yes", "yes", "מגיע", "מגיעה", "מגיעים", "מגיעות", "באים",
+             "מאשר", "מאשרת", "מאשרים", "שכן",
              "בא", "באה", "אישר", "אישרה", "אישרו", "יבוא", "תבוא", "יבואו", "יגיע", "תגיע", "יגיעו")
 
 
