@@ -382,3 +382,25 @@ def test_formal_and_roundabout_requests(text, expected):
 def test_a_phone_said_in_a_change_never_becomes_a_name():
     r = cmd("change Dana's number to 050-123-4567")
     assert r == C.EditGuest(C.Ref("Dana"), "phone", "+972501234567")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("נא לא לשלוח הודעות בין עשר בלילה לשמונה בבוקר", C.Quiet("22-8")),
+    ("נא לסמן את הרב שטרן כמאשר הגעה, שני אנשים", C.MarkGuest(C.Ref("הרב שטרן"), "yes", 2)),
+    ("שלחי ליעל הודעה: את יכולה להביא את הגיטרה? ❤️", C.MessageGuest(C.Ref("יעל"), "את יכולה להביא את הגיטרה? ❤️")),
+    ("אבקש לשלוח לאורח משה כהן את ההודעה: נשמח אם תעלה לתורה",
+     C.MessageGuest(C.Ref("משה כהן"), "נשמח אם תעלה לתורה")),
+    ("תגיד לי מה עם הדודה פנינה היא ענתה", C.GuestCard(C.Ref("פנינה"))),
+])
+def test_number_words_messages_to_one_guest_and_questions_about_one(text, expected):
+    assert cmd(text) == expected
+
+
+@pytest.mark.parametrize("text,first,party", [
+    ("להוסיף את דניאל אזולאי 0548765432 פלוס אחת", "דניאל", 2),
+    ("אפשר להוסיף גם את עומרי ביטון 052 987 6543 צד חתן 3 אנשים", "עומרי", 3),
+    ("נא להוסיף את האורח יעקב מזרחי, טלפון 054-7654321, 4 נפשות.", "יעקב", 4),
+])
+def test_a_guest_added_with_fillers_and_counts_in_words(text, first, party):
+    (g,) = cmd(text).guests
+    assert (g.first_name, g.party_size) == (first, party)

@@ -334,7 +334,8 @@ def _strip_name(text: str) -> str:
 
 
 _COMPANION = re.compile(
-    r"[\s,]*(?:\+\s*(?:(?:his|her|the)\s+)?(?:wife|husband|partner|spouse|bf|gf|boyfriend|girlfriend|אישה|אשתו|בעלה"
+    r"[\s,]*(?:(?:פלוס|plus)\s+(?:אחת|אחד|one|1)"
+    r"|\+\s*(?:(?:his|her|the)\s+)?(?:wife|husband|partner|spouse|bf|gf|boyfriend|girlfriend|אישה|אשתו|בעלה"
     r"|ב[נת]\s+(?:ה)?זוג\S*(?:\s+(?:שלו|שלה))?)"
     r"|(?:(?:she|he)(?:'s|\s+is|\s+will\s+be)\s+)?(?:bringing|coming\s+with)\s+(?:her|his)\s+(?:boyfriend|girlfriend|husband|wife|partner|"
     r"fianc[eé]e?|plus\s*one|\+1)"
@@ -1353,6 +1354,11 @@ def _loose_rules(line: str, low: str, words: list[str], wset: set, region) -> Re
         ref = _ref(m.group(1), region)
         if ref:
             return Reading(C.MarkGuest(ref, answer), sure=False)
+    m = re.match(r"^(?:שלחי|שלח|תשלח|תשלחי|לשלוח)\s+ל-?(?:אורח\s+|אורחת\s+)?(\S+(?:\s+\S+)??)\s+(?:את\s+)?(?:ה)?הודעה\s*:\s*(\S.*)$", line)
+    if m and not _audience_ref(_words(m.group(1))):   # "שלחי ליעל הודעה: ...", "לשלוח לאורח משה כהן את ההודעה: ..."
+        ref = _ref(m.group(1), region)
+        if ref:
+            return Reading(C.MessageGuest(ref, m.group(2).strip()), sure=False)
     m = re.match(r"^(?:send|message|text|tell)\s+(\S+(?:\s+\S+)??)\s+(?:a\s+)?(?:message|msg|text)\s+(?:saying|that|to\s+say)\s+(\S.*)$", line, re.I) \
         or re.match(r"^הודעה\s+(?:אישית|פרטית)\s+ל-?(\S+(?:\s+\S+)?)\s*[:\-–]\s*(\S.*)$", line)
     if m:   # "send Omer a message saying ...", "הודעה אישית לעידו - תביא את הגיטרה!"
@@ -1362,7 +1368,7 @@ def _loose_rules(line: str, low: str, words: list[str], wset: set, region) -> Re
     if re.match(r"^(?:how\s+are\s+we\s+doing|how'?s\s+it\s+going)\s+(?:with|on)\s+(?:the\s+)?(?:rsvps?|answers|replies|confirmations)\b", low) \
             or re.match(r"^(?:תן|תני|תנו)\s+לי\s+(?:תמונת\s+מצב|סטטוס|עדכון\s+מצב)\W*$", line):
         return Reading(C.Stats())
-    m = re.match(r"^(?:מה\s+עם|מה\s+המצב\s+(?:של|עם))\s+(\S+(?:\s+\S+)?)\s*\?+\s*(?:היא\s+|הוא\s+|הם\s+)?(?:ענ\S*|אישר\S*|מגיע\S*|החזיר\S*)"
+    m = re.match(r"^(?:(?:תגיד|תגידי)\s+לי\s+)?(?:מה\s+עם|מה\s+המצב\s+(?:של|עם))\s+(\S+(?:\s+\S+)?)\s*\?*\s*(?:היא\s+|הוא\s+|הם\s+)?(?:ענ\S*|אישר\S*|מגיע\S*|החזיר\S*)"
                  r"(?:\s+כבר)?\s*\?*$", line)
     if m and not set(_words(m.group(1))) & (_EVENT_NOUNS | _ALL_WORDS):   # "מה עם אורנה? ענתה כבר?"
         ref = _ref(m.group(1), region)
@@ -1973,6 +1979,9 @@ def _add_guest(line, region) -> Reading | None:
         if re.search(r"(?:^|\s)(?:להוסיף|תוסיף|תוסיפי|תוסיפו|הוסף|תכניס|תכניסי|לרשום|תרשום|תרשמי)\s", text) else text
     text = re.sub(r"^(?:להוסיף|תוסיף|תוסיפו|הוסף|תכניס|תרשום|עוד אורח)\s*", "", text)
     text = re.sub(r"^(?:בבקשה\s+)?(?:עוד\s+(?:אחד|אחת|אורח|אורחת)|one\s+more|another\s+(?:one|guest))\s*[:\-–,]?\s*", "", text, flags=re.I)
+    text = re.sub(r"^(?:גם\s+)?(?:את\s+)?(?:ה)?(?:אורח|אורחת)\s+(?=\S)(?!חדש)", "", text)   # "גם את עומרי", "את האורח יעקב"
+    text = re.sub(r"^גם\s+(?:את\s+)?", "", text)
+    text = re.sub(r",?\s*(?:טלפון|טל'?|נייד|phone|tel)\s*[:\-]?\s*(?=[+\d(])", " ", text, flags=re.I)
     text = re.sub(r"^(?:בבקשה|please|pls|plz)[\s,:]+", "", text, flags=re.I)
     if text.startswith("הוסף"):
         text = text[4:]
@@ -2144,10 +2153,18 @@ def _edit_guest(line, low, words, wset, region) -> Reading | None:
 _TOTAL = r"(?:סה[\"״”']?כ|סך\s+הכל|בסך\s+הכל|total|in\s+total|altogether|overall)"
 
 
+_NUMBER_WORD = re.compile(r"(?<![\w'])(" + "|".join(sorted(_HE_NUM, key=len, reverse=True)) + r")(?![\w'])")
+
+
+def _digits_for_words(text: str) -> str:
+    """"שני אנשים", "three people": the count in digits, as the rules below read it."""
+    return _NUMBER_WORD.sub(lambda m: str(_HE_NUM[m.group(1)]), text)
+
+
 def _party_said(line: str) -> int | None:
     """How many a guest comes as, in the words of an answer: "party of 3", "4 סה״כ", "מגיעים 5",
     "עם עוד 2", "לבד" (1), "with his wife" (2)."""
-    low = line.lower()
+    low = _digits_for_words(line.lower())
     # "עם עוד 2", "with 2 kids", "plus 2 more": the guest and those with them
     m = re.search(r"(?:עם|with|plus|ועוד)\s+עוד\s+(\d{1,2})(?!\d)|(?:עם|with|plus|and)\s+(\d{1,2})\s*"
                   r"(?:kids|children|more|others|friends|ילדים|ילדות|ילד|נוספים|חברים|חברות|more people)\b", low)
@@ -2166,7 +2183,8 @@ def _party_said(line: str) -> int | None:
                  r"\b(?:alone|by\s+(?:him|her)self|on\s+(?:his|her)\s+own|just\s+(?:him|her))\b", low):
         return 1
     if _COMPANION.search(line) or _has(low, "עם אשתו", "with his wife", "עם בעלה", "with her husband",
-                                        "עם בן הזוג", "עם בת הזוג", "with a plus one", "+1", "plus one"):
+                                        "עם בן הזוג", "עם בת הזוג", "with a plus one", "+1", "plus one", "פלוס אחת",
+                                        "פלוס אחד", "פלוס 1"):
         return 2
     return None
 
@@ -2329,8 +2347,14 @@ def _shabbat_in(words) -> bool:
     return any(w in _SHABBAT_WORDS or _he_in(w, {"שבת", "שבתות", "השבת"}) for w in words)
 
 
+_HOUR_WORDS = {"שמונה": 8, "תשע": 9, "עשר": 10, "אחת עשרה": 11, "אחת-עשרה": 11, "שתים עשרה": 12, "שבע": 7, "שש": 6,
+               "חצות": 0, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "seven": 7, "midnight": 0}
+_HOUR_WORD = re.compile(r"(?<![\w'])(?:ב|ל|מ|עד\s+|ל-)?(" + "|".join(sorted(_HOUR_WORDS, key=len, reverse=True)) + r")(?![\w'])")
+
+
 def _quiet_hours(line: str) -> str | None:
-    """"בין 22 ל-8", "from 10pm to 8am", "23-7": a night's range as "22-8"."""
+    """"בין 22 ל-8", "from 10pm to 8am", "23-7", "בין עשר בלילה לשמונה בבוקר": a night's range as "22-8"."""
+    line = _HOUR_WORD.sub(lambda m: m.group(0)[:len(m.group(0)) - len(m.group(1))] + str(_HOUR_WORDS[m.group(1)]), line)
     m = re.search(r"(?:בין|from|between|מ-?|מה-?)?\s*(\d{1,2})(?::(\d{2}))?\s*(pm|am|בערב|בלילה)?\s*"
                   r"(?:-|–|עד|ל-?|to|until|till|and|ו-?)\s*(\d{1,2})(?::(\d{2}))?\s*(am|pm|בבוקר)?(?![\d/.])", line, re.I) \
         or re.search(r"(?:אחרי|after)\s+(\d{1,2})(?::(\d{2}))?\s*(pm|am|בערב|בלילה)?\s*,?\s*(?:ו|and\s+|or\s+|או\s+)?"
