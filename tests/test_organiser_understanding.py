@@ -404,3 +404,10 @@ def test_number_words_messages_to_one_guest_and_questions_about_one(text, expect
 def test_a_guest_added_with_fillers_and_counts_in_words(text, first, party):
     (g,) = cmd(text).guests
     assert (g.first_name, g.party_size) == (first, party)
+
+
+def test_a_misspelt_read_is_shown_and_a_misspelt_write_is_asked():
+    read_it = read("hwo hasnt answerd yet")
+    assert read_it.command == C.ListGuests("pending") and read_it.sure
+    write = read("תשני לאופיר את המפסר ל 058-1112233")
+    assert write.command == C.EditGuest(C.Ref("אופיר"), "phone", "+972581112233") and not write.sure

@@ -1156,6 +1156,20 @@ def _new_event(line: str, region, today) -> Reading:
     return Reading(C.NewEvent(name=name, date=event_date, location=location), sure=False)
 
 
+# Misspellings organisers make often, of words the grammar keys on (a message with one is read
+# with it spelled right, and asked before anything is written).
+_TYPOS = {"hwo": "who", "waht": "what", "answerd": "answered", "anwsered": "answered", "answred": "answered",
+          "hasnt": "hasn't", "havent": "haven't", "didnt": "didn't", "mabye": "maybe", "maybee": "maybe",
+          "confrimed": "confirmed", "comfirmed": "confirmed", "gusts": "guests", "guets": "guests",
+          "invitaions": "invitations", "invitaion": "invitation", "remider": "reminder", "remidner": "reminder",
+          "המפסר": "המספר", "המספור": "המספר", "כמגעים": "כמגיעים", "מגעים": "מגיעים", "מבתלת": "מבטלת", "מבתל": "מבטל",
+          "הזמנוט": "הזמנות", "תזכורט": "תזכורת", "אורחימ": "אורחים"}
+
+
+def _spelled(line: str) -> str:
+    return re.sub(r"[^\s,.!?:;]+", lambda m: _TYPOS.get(m.group(0).lower(), m.group(0)), line)
+
+
 def _guess(text: str, region, today, exact: C.ParseError) -> Reading | None:
     lines = [_clean(x) for x in text.replace("\r", "\n").split("\n")]
     lines = [x for x in lines if x]
@@ -1168,6 +1182,13 @@ def _guess(text: str, region, today, exact: C.ParseError) -> Reading | None:
         if not isinstance(again, C.ParseError):
             fixed = refine("\n".join([line] + body), again, region, today)
             return fixed
+    fixed_words = _spelled(line)
+    if fixed_words != line:   # "hwo hasnt answerd yet", "תשני לאופיר את המפסר": read as meant, asked first
+        again = refine("\n".join([fixed_words] + body), C.parse("\n".join([fixed_words] + body), region, today),
+                       region, today)
+        if not isinstance(again.command, C.ParseError):
+            spec = C.spec_for(again.command)
+            return Reading(again.command, sure=bool(spec and not spec.writes))   # a read is shown; a write asked
     low = line.lower()
     words = _words(line)
     wset = set(words)
