@@ -612,3 +612,13 @@ def test_weekends_freed_evenings_resuming_thinking_aloud_shuttles_and_hopes(text
 def test_final_confirmation_later_and_yeshiva_sons(text, intent, answer):
     u = understand(text)
     assert (u.intent, u.answer) == (intent, answer)
+
+
+@pytest.mark.parametrize("text, total", [
+    ("I'll be there, my wife can't get a babysitter", 1), ("Count me in, he's out (night shift)", 1),
+    ("אני מגיע, אשתי בעבודה באותו ערב", 1), ("انا جاي بس مرتي بالدوام", 1),
+    ("הוא מגיע אני לא, אני בתורנות", 1), ("she's coming, I'm not", 1),
+    ("My dad asked me to answer: he'll come, just him", 1)])
+def test_one_of_the_household_at_work_or_unable_and_the_other_comes(text, total):
+    u = understand(text)
+    assert (u.intent, u.answer, u.total) == ("answer", "yes", total)

@@ -169,7 +169,8 @@ _add("NOVERB", _words("decline declines declined declining cancel canceling canc
 _add("SORRY", _words("sorry unfortunately sadly regretfully regret regrets afraid bummer",
                      "לצערנו לצערי מצטער מצטערת מצטערים מבאס באסה סליחה סורי סוררי", "للاسف اسف اسفه اعتذر نعتذر اعذرونا اعذروني سامحونا سامحوني معلش",
                      "сожалению увы извините простите"))
-_add("AWAY", _words("abroad overseas away traveling travelling vacation", "בחול במילואימ בחוצ בתורנות במשמרת", "بالخارج برا", "заграницей"))
+_add("AWAY", _words("abroad overseas away traveling travelling vacation", "בחול במילואימ בחוצ בתורנות במשמרת בעבודה", "بالخارج برا بالشغل بالدوام",
+                    "заграницей"))
 _add("MAYBE", _words("maybe perhaps possibly probably prob probs prolly try trying likely unlikely doubt doubtful might tentatively tentative hopefully",
                      "אולי ננסה אנסה נשתדל אשתדל נתאמץ כנראה ספק מקווה מקווים סביר",
                      "ربما يمكن ممكن سنحاول احاول بحاول نحاول منحاول بنحاول بجرب منجرب", "возможно наверное постараемся постараюсь попробую попробуем надеюсь надеемся"))
@@ -309,6 +310,8 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
      r"|\S+ (?:אחר|אחרת|נוספ|נוספת) באותו (?:ערב|יומ|זמנ|תאריכ)|באותו (?:ערב|יומ|תאריכ|שבוע|סופ שבוע)|בחוצ לארצ|out of (?:town|the country)"
      # left with someone: "הילדים אצל סבתא", "the kids are staying with grandma / at home"
      r"|(?:נשאר\S* |יישאר\S* |יהיו )?אצל(?= \S)|(?:staying|stay|will be|are) (?:at home|home|with (?:grandma|grandpa|granny|nana|the (?:grandparents|babysitter|sitter)|my (?:mom|mum|parents)))"
+     # at work that evening: "hubby's at work", "she's out (working)", "جوزي بالشغل"
+     r"|at work|(?:is|am|are|be|will be) working(?! on)|на работе|(?:في|ع|على) (?:ال)?(?:شغل|دوام)"
      r"|за границей|в отъезде|в командировке|في السفر|مسافر|مسافره|مسافرين|(?:مناسبه|عرس|حفله) (?:تانيه|ثانيه|اخرى|تاني)", "AWAYX"),
     # a maybe about being late or leaving early is no maybe about coming ("יש מצב שנאחר קצת", "may be a little late")
     (r"(?:יש מצב|אולי|ייתכנ|יתכנ|יכול להיות|כנראה) ש?(?:נאחר|אאחר|[נא]גיע (?:קצת )?באיחור|[נא]צא (?:קצת )?מוקדמ|[נא]צטרכ\S* לצאת מוקדמ)"
@@ -325,7 +328,8 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
      r"|يعطيك(?:م)? العافيه", "BLESSX"),
     (r"(?:only|just) (?:for|to) the (?:ceremony|reception|party|chuppah|dancing)"
      r"|רק ל(?:קבלת הפנימ|קבלת פנימ|חופה|טקס|ריקודימ|מסיבה)", "COMEX"),
-    (r"count(?= (?:me|us) .{1,30}\bin(?:\W|$))|count (?:us|me) in|see you there|(?:i am|we are) in(?=\s*(?:$|[,.!;]|[^\w\s]|too|as well|for))|will be there|be there|we are there|אנחנו שם|נהיה שם"
+    (r"count me in", "me COMEX"), (r"count us in", "us COMEX"),   # who is counted in stays said
+    (r"count(?= (?:me|us) .{1,30}\bin(?:\W|$))|see you there|(?:(?<=i am )|(?<=we are ))in(?=\s*(?:$|[,.!;]|[^\w\s]|too|as well|for))|will be there|be there|we are there|אנחנו שם|נהיה שם"
      r"|אהיה שם|(?:ب|س)?نكون هناك|اكون هناك|אני שמ(?=\s*(?:$|[,.!]))|(?:אנחנו|אני) בפנימ|נתראה|ניפגש|נפגש|с удовольствием|بكل سرور|make it|would love to|love to come|happy to come|will attend"
      r"|(?:we|i) will(?=\s*(?:$|[,.!;]))|pop (?:by|in|over)|drop (?:by|in)|stop by|נהיה(?=\s*[,.!;]|\s*$)|נשמח|אשמח|שמחים"
      # שמחה is also "joy": "אהבה ושמחה", "מלא שמחה", "הרבה שמחה" bless, they do not accept
@@ -677,8 +681,16 @@ def _tokens(clause: str) -> list[_Tok]:
     if len(out) == 3 and out[0].word in ("no", "yes") and out[1].word == "for" and out[2].tag is None and out[2].word.isalpha():
         out[2] = _Tok(out[2].word, "OTHER", 1)
     # "אני in, נתי out", "Dan's out": in / out said of someone, as the last word
+    # "she'll come", "he can't": a pronoun that opens a clause saying who comes is someone else of the household
+    if len(out) >= 2 and out[0].tag is None and out[0].word in _PRONOUNS and any(
+            t.tag in ("COME", "ABLE", "NEG", "NOWORD", "AWAY") or t.word in ("in", "out") for t in out[1:]):
+        out[0] = _Tok(out[0].word, "OTHER", 1)
+    if len(out) >= 3 and out[-1].word in ("in", "out") and out[-2].word in ("is", "are") and len(out) == 3 \
+            and (out[0].tag in _PERSON_TAGS or out[0].tag is None and out[0].word.isalpha()):
+        out = [out[0], out[2]]    # "she's out", "Dan is in": the same with the verb
     if len(out) >= 2 and out[-1].word in ("in", "out") and (out[-2].tag in ("SELF1", "WE") or out[-2].tag is None
-                                                            and out[-2].word.isalpha() and len(out) == 2):
+                                                            and out[-2].word.isalpha() and len(out) == 2
+                                                            or out[-2].tag in _PERSON_TAGS and len(out) == 2):
         if out[-2].tag is None:
             out[-2] = _Tok(out[-2].word, "OTHER", 1)
         out[-1] = _Tok(out[-1].word, "COME" if out[-1].word == "in" else "NOWORD")
@@ -742,6 +754,8 @@ _THIRD_PL = {_fold(w) for w in _words("מגיעים מגיעות יגיעו יב
 _SG_VERBS = {_fold(w) for w in _words("מגיע מגיעה אגיע אבוא", "ساحضر اجي جاي جايه", "приду смогу буду")}
 _SURE_WORDS = {_fold(w) for w in _words("sure certain", "בטוח בטוחה בטוחימ בטוחות", "متاكد متاكده متاكدين",
                                         "уверен уверена уверены")}
+_PRONOUNS = {_fold(w) for w in _words("she he", "היא הוא", "هي هو", "она он")}
+_NOT_ABILITY = {_fold(w) for w in _words("believe thank express describe imagine stop tell say wait")}   # "can't believe it"
 _ALONE = {_fold(w) for w in _words("alone solo", "לבד לבדי", "لحالي لوحدي وحدي", "один одна")}
 _REGISTER = {_fold(w) for w in _words("תרשמו תרשום תרשמי רשמו register PUTDOWNX", "سجل سجلوا", "запишите")}
 _CONTENT_FREE = {"POLITE", "THANKS", "BLESS", "GREET", "CUE", "JUST", "AND"}
@@ -806,6 +820,10 @@ def _polarity(c: _Clause) -> None:
             continue   # "5 ולא 4": the number not meant
         if "STAY" in rest and "COME" not in rest[:rest.index("STAY")]:
             continue   # "לא אוכל להישאר", "can't stay long": not staying is still coming
+        if i and tags[i - 1] == "ABLE" and rest and c.toks[i + 1].word not in _NOT_ABILITY and c.subject == "other":
+            negative = True    # "hubby can't get off work", "we couldn't find a sitter": "can not" says it, whatever follows
+            positive = positive and any(t in ("YES", "COME") for t in tags[:i - 1])
+            continue
         if any(r in ("COME", "ABLE", "YES") for r in rest) or all(r in _CONTENT_FREE or r is None and False for r in rest) \
                 or all(r in _CONTENT_FREE for r in rest):
             negative = True
@@ -1417,6 +1435,7 @@ _PAREN_COUNT = re.compile(r"([^\W\d_]+) ?\((\d{1,2}|" + "|".join(w for w in _NUM
 _SELF_LIST = re.compile(r"(?<![^\W_])(אני|me|انا|я) ?, ?(?=[^\W\d_]+ (?:ו|and |و|и ))")
 
 
+_SELF_WORDS = {"אני", "אנחנו", "i", "we", "انا", "احنا", "я", "мы"}
 _NEG_WORDS = {"לא", "لا", "مش", "ما", "not", "не", "нет"}
 
 
@@ -1432,6 +1451,18 @@ def _split_partial(text: str) -> str:
         elif w in ("and", "и"):
             after = [x for x in words[k + 1:k + 3] if x and x not in ("the", "my", "our")]
             person = _lookup(after[0]) if after else None
+        if w in _SELF_WORDS and 0 < k and all(re.fullmatch(r"[^\W_]+", x) for x in words[max(0, k - 3):k]) \
+                and any(x in _PRONOUNS or (_lookup(x) or ("",))[0] in _PERSON_TAGS for x in words[max(0, k - 3):k]):
+            # "היא מגיעה אני לא", "he's coming I'm not": someone else's answer, then the writer's, with no "and"
+            before = words[max(0, k - 3):k]
+            after = [re.sub(r"[\W_]+", "", x) for x in re.split(r"[,.;!?]", " ".join(words[k + 1:k + 4]))[0].split()]
+            b_pos = any((_lookup(x) or ("",))[0] in ("COME", "YES") for x in before)
+            b_neg = any(x in _NEG_WORDS for x in before)
+            a_pos = any((_lookup(x) or ("",))[0] in ("COME", "YES") for x in after)
+            a_neg = any(x in _NEG_WORDS for x in after)
+            if b_pos and not b_neg and a_neg and not a_pos or b_neg and not b_pos and a_pos and not a_neg:
+                words[k] = ", " + w
+            continue
         if not person or person[0] not in _PERSON_TAGS:
             continue
         before, after = [x for x in words[:k] if x], [x for x in words[k + 1:k + 6] if x]
