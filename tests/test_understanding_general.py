@@ -622,3 +622,13 @@ def test_final_confirmation_later_and_yeshiva_sons(text, intent, answer):
 def test_one_of_the_household_at_work_or_unable_and_the_other_comes(text, total):
     u = understand(text)
     assert (u.intent, u.answer, u.total) == ("answer", "yes", total)
+
+
+@pytest.mark.parametrize("text, intent, total", [
+    ("מגיעים 2 + תינוקת במנשא", "answer", 3), ("we'll come, the two of us plus the baby in the stroller", "answer", 3),
+    ("We're 4 + a newborn in a car seat", "count", 5), ("3 אנשים וסבא בכסא גלגלים, נגיע", "answer", 4),
+    ("me, my wife and my father-in-law", "count", 3), ("Is the hall accessible? my mom is in a wheelchair", "question", None),
+    ("סבתא עם הליכון, יש מעלית?", "question", None)])
+def test_what_a_guest_comes_in_is_no_one_more(text, intent, total):
+    u = understand(text)
+    assert (u.intent, u.total) == (intent, total)

@@ -209,7 +209,7 @@ _add("OTHER", _words(
 _add("OTHER", _words("parents grandparents inlaws in-laws", "ההורים הורים הסבים סבים", "اهلي", "родителями родители"), 2)
 _add("OTHERS", _words("friends others", "חברים החברים חברות החברות בחורים הבחורים בחורות הבחורות", "اصحابي اصدقائي", "друзьями друзья"))
 _add("OTHERS", _words("family mishpacha mishpocha", "המשפחה משפחה", "العائله", "семьей"))
-_add("KID", _words("kid child baby toddler infant kiddo", "ילד ילדה תינוק תינוקת קטן קטנה", "طفل ولد", "ребенок ребенком дочка сынок"), 1)
+_add("KID", _words("kid child baby toddler infant kiddo newborn", "ילד ילדה תינוק תינוקת קטן קטנה", "طفل ولد", "ребенок ребенком дочка сынок"), 1)
 _add("KID", _words("twins", "תאומים תאומות", "التوام توام طفلين ولدين بنتين", "близнецы близнецами двойняшки двойняшками"), 2)
 _add("KIDS", _words("kids children babies girls boys sons daughters kiddos littles small little", "ילדים הילדים ילדימ בנים הבנים בנות הבנות קטנים קטנות",
                     "اولاد الاولاد اطفال الاطفال صغار ولاد ولادي ولادنا اولادي اولادنا اطفالي اطفالنا", "детьми дети детей"))
@@ -321,6 +321,10 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     (r"(?:our |the )?(?:little|small) one|(?:a|an|one|our) (?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[- ](?:month|year|yr)s?[- ]old", "KIDX"),
     (r"(?:מתה|מת|מתימ|מתות) ל(?:בוא|הגיע)|dying to (?:come|be there)", "WISHX"),
     (r"grown[- ]?ups", "ADULTX"),
+    # what someone comes in: "תינוק בעגלה", "a baby in a carrier", "סבתא בכיסא גלגלים": said of a person, no one more
+    (r"(?:in (?:a |the |her |his |my )?)?(?:car ?seat|carrier|stroller|pram|buggy|wheel ?chair|walker|baby ?bjorn)"
+     r"|עגלה|עגלת תינוק|מנשא|סלקל|(?:כיסא|כסא) גלגלימ|הליכונ|(?:على |ب)?(?:عرباي|عربيه|كرسي متحرك)|(?:в )?(?:коляске|коляска|автокресле|переноске)", "CUEX"),
+    (r"(?:mother|father|sister|brother|son|daughter)[- ]in[- ]law", "ONEX"),
     (r"(?:little|small|young|wee) ones", "KIDSX"),
     (r"(?:wishing|wish) you (?:all the best|the best|lots of|a lot of|much|happiness|joy|mazal tov)|all the best|best wishes", "BLESSX"),
     (r"(?:שמח|שמחה|שמחימ|שמחות) (?:כל ככ |מאוד |מאד )?(?:בשבילכמ|בשבילכ|בשבילכנ|בשבילה|בשבילו|בשבילמ|בשמחתכמ)|so happy for (?:you|both|the)"
@@ -871,6 +875,7 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
     plus_others = 0
     we_and = False
     plus_kids = 0       # "three of us plus a baby": a child named after "+" comes on top of the number
+    people_plus = 0     # "2 אנשים וסבתא": one more named after "N people"
     including = any(t.tag == "INCL" for c in clauses for t in c.toks)
     # the children are the subject of "coming", and nobody else is said to come
     kids_alone = any(c.subject == "other" and c.kids_subject and c.polarity == "pos" for c in clauses) and not any(
@@ -951,6 +956,15 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                 if nxt and nxt.tag == "PEOPLE":
                     totals.append(n)
                     i += 2
+                    # "2 אנשים וסבתא", "2 of us + a car seat baby": someone named after "N people" with "and" / "+" comes on top
+                    j = i + 1 if i < len(toks) and toks[i].tag in ("PLUS", "AND") else i
+                    while j < len(toks) and toks[j].tag == "CUE":
+                        j += 1
+                    if j < len(toks) and j > i or j < len(toks) and toks[j].word[:1] in "וو" and len(toks[j].word) > 2:
+                        if toks[j].tag == "KID" and toks[j].value and j == i:   # (after "+" the child is counted below)
+                            plus_kids += toks[j].value
+                        elif toks[j].tag in ("OTHER", "PARTNER") and toks[j].value:
+                            people_plus += toks[j].value
                     continue
                 if prev and prev.word in _TOTAL_WORD:
                     totals.append(n)    # "עם שלושת הילדים, סה"כ 5"
@@ -1055,6 +1069,8 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
             adults, total = total, total + children
         if len(set(totals)) > 1 and not change:
             unsure = True
+        if people_plus and len(totals) == 1:
+            total += people_plus
         if children is not None and adults is None and children <= total and not children_zero:
             adults = total - children
     elif adults is not None or (children and plain):
@@ -1332,7 +1348,8 @@ def _understand(text) -> Understanding:
         answer = "yes"    # "the kids aren't coming, just the 2 of us": the rest come
     # a question, and only someone else said to come ("is the hall accessible? grandma is coming"):
     # what the writer asks is the message, not an answer for the household
-    asked_about_other = answer is None and other_pos and (has_q or asks) and not change
+    asked_about_other = answer is None and (other_pos or has_q and not tags & {"NUM", "DIGITS", "SELFNUM", "PLUS", "PEOPLE"}) \
+        and (has_q or asks) and not change    # "סבא בכיסא גלגלים, יש מעלית?": who the question is about
     if answer == "no":
         adults = children = None
         total = 0 if nobody else None
