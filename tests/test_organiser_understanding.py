@@ -411,3 +411,18 @@ def test_a_misspelt_read_is_shown_and_a_misspelt_write_is_asked():
     assert read_it.command == C.ListGuests("pending") and read_it.sure
     write = read("תשני לאופיר את המפסר ל 058-1112233")
     assert write.command == C.EditGuest(C.Ref("אופיר"), "phone", "+972581112233") and not write.sure
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("is Mike Rosen coming?", C.GuestCard(C.Ref("Mike Rosen"))),
+    ("יעל מזרחי אישרה כבר?", C.GuestCard(C.Ref("יעל מזרחי"))),
+    ("תוסיף את בעלי כמארגן שותף 054-1234567", C.AddMember("+972541234567", "editor")),
+    ("send to the bride's side: the henna is on Thursday at 8pm at my mom's",
+     C.Broadcast("the henna is on Thursday at 8pm at my mom's", None, "bride")),
+])
+def test_asked_about_a_guest_is_never_marking_them_and_a_side_is_an_audience(text, expected):
+    assert cmd(text) == expected
+
+
+def test_advice_about_when_to_invite_sends_nothing():
+    assert not isinstance(cmd("what's a good time to send invites, morning or evening?"), C.Invite)

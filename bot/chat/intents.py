@@ -75,8 +75,9 @@ _LANG = {"english": "en", "hebrew": "he", "אנגלית": "en", "באנגלית"
 # The grammar's role words (commands._ROLES, with their Hebrew prefixes), and a few that
 # only loose phrasing uses ("add my mom as co-organiser").
 _ROLE = {**C._ROLES, "organizer": "editor", "organiser": "editor", "co-organiser": "editor",
-         "co-organizer": "editor", "לערוך": "editor"}
-_TEAM_WORDS = {"team", "access", "organizer", "organiser", "organizers", "organisers", "manage", "co-organiser",
+         "co-organizer": "editor", "לערוך": "editor",
+         **{p + w: "editor" for w in ("מארגן", "מארגנת", "מארגנים", "שותף", "שותפה") for p in ("", "כ", "ל", "כ-", "ל-")}}
+_TEAM_WORDS = {"team", "access", "member", "member:", "organizer", "organiser", "organizers", "organisers", "manage", "co-organiser",
                "co-organizer", "צוות", "לצוות", "הצוות", "מהצוות", "גישה", "הגישה", "לנהל", "לניהול", "מהניהול",
                "הרשאה", "הרשאת", "הרשאות", "ההרשאות", "ההרשאה", "rights", "team-member", "מה-team", "planner",
                "planners", "partner", "partners", "co-host", "cohost", "co-hosts", "שותף", "שותפה", "שותפים",
@@ -212,7 +213,8 @@ def _after_colon(text: str) -> str | None:
 
 
 def _quoted(text: str) -> str | None:
-    m = re.search(r"[\"'“”„׳](.+?)[\"'“”״׳]", text)
+    # (an apostrophe inside a word, "bride's", "ג'ורג'", opens and closes nothing)
+    m = re.search(r"(?<![^\W\d_])[\"'“”„׳](.+?)[\"'“”״׳](?![^\W\d_])", text)
     return m.group(1).strip() if m else None
 
 
@@ -690,6 +692,10 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
         # "change Mr. Levinson's phone number to ...", "change side of 7 to groom": never a new name
         return _edit_guest(line, line.lower(), words, wset, region) or Reading(
             C.ParseError(C.parse("edit", region, today).message, None))
+    if isinstance(exact, C.ParseError):
+        sent = _audience_message(_strip_polite(line), region, today)   # "send to the bride's side: ..."
+        if sent is not None:
+            return sent
     m = re.match(r"^(?:תענה|תעני|תדבר|תדברי|תכתוב|תכתבי|answer|reply|talk|write|speak)\s+(?:לי|to\s+me|me)\b(.*)$", line, re.I)
     if m and not isinstance(exact, C.SetLanguage):
         said = [w for w in _words(m.group(1))[:3] if w.lower() in _LANG]
@@ -746,7 +752,7 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
             for g in exact.guests)):
         return _fix_guest_lines(text, exact, region)
     if isinstance(exact, C.AddGuests) and len(exact.guests) == 1 and "\n" not in text.strip() and \
-            _messy_guest(exact.guests[0]):
+            _messy_guest(exact.guests[0]) and not _role_in(_words(f"{exact.guests[0].first_name} {exact.guests[0].last_name}")):
         # "הוסף אורחת חדשה - ליאת מלכה, 050…, צד חתן, 2 מקומות": words around the guest, read loosely
         loose = _add_guest(line, region)
         if loose is not None and isinstance(loose.command, C.AddGuests) and len(loose.command.guests) == 1:
@@ -1211,7 +1217,7 @@ def _guess(text: str, region, today, exact: C.ParseError) -> Reading | None:
     return _typo(line, body, region, today)
 
 
-_ADVICE = re.compile(r"^(?:what'?s|what\s+is|when'?s)\s+(?:the\s+)?(?:best|right|ideal|usual|normal)\b|"
+_ADVICE = re.compile(r"^(?:what'?s|what\s+is|when'?s)\s+(?:the\s+|a\s+)?(?:best|right|ideal|usual|normal|good)\b|"
                      r"^(?:when|how\s+early|how\s+long\s+before)\s+should\b|^(?:should|do)\s+(?:i|we)\s+(?!have\b)|"
                      r"^is\s+it\s+(?:better|ok|okay|worth|too\s+early|too\s+late)\b|"
                      r"^(?:מתי|האם|איך)\s+כדאי\b|^כדאי\s+(?:לי|לנו|ל)|^מה\s+(?:עדיף|כדאי|מומלץ)\b|^זה\s+מוקדם\s+מדי|"
@@ -1295,8 +1301,8 @@ def _audience_message(line: str, region, today) -> Reading | None:
         return None
     status = _status_in(hw)
     everyone = any(w in _ALL_WORDS or _he_in(w, {"כל", "כולם"}) for w in hw)
-    if status or everyone:
-        side = _side_in(hw) if _has(head.lower(), "side", "צד") else None
+    side = _side_in(hw) if _has(head.lower(), "side", "צד") else None
+    if status or everyone or side:   # "send to the bride's side: the henna is on Thursday"
         return Reading(C.Broadcast(text=text.strip(" \"'“”„״׳"), status=status, side=side), sure=False)
     return None
 
@@ -2222,6 +2228,13 @@ _FIRST_PERSON = frozenset({"i", "i'm", "im", "me", "we", "we're", "were", "us", 
 
 def _mark(line, low, words, wset, region) -> Reading | None:
     party = None
+    m = re.match(r"^(?:is|are|did|has|have)\s+(.+?)\s+(?:coming|come|confirmed|confirm|answered|replied|rsvp'?d)\b.*\?\s*$", line, re.I) \
+        or re.match(r"^(.+?)\s+(?:אישר|אישרה|אישרו|ענה|ענתה|ענו|מגיע|מגיעה|מגיעים)\s*(?:כבר|בכלל|או\s+לא)?\s*\?+\s*$", line)
+    if m and len(_words(m.group(1))) <= 3 and not _status_in(_words(m.group(1))) and \
+            not set(_words(m.group(1))) & (_ALL_WORDS | {"מי", "who", "כמה", "how", "anyone", "someone"}):
+        ref = _ref(m.group(1), region)   # "יעל מזרחי אישרה כבר?", "is Mike Rosen coming?": asked, not told
+        if ref:
+            return Reading(C.GuestCard(ref=ref))
     # "set Avi to pending", "תחזיר את דנה ללא ענה"
     m = re.search(r"set\s+(.+?)\s+to pending|תחזיר את\s+(.+?)\s+ללא ענה", line, re.I)
     if m:
