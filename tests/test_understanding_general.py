@@ -632,3 +632,16 @@ def test_one_of_the_household_at_work_or_unable_and_the_other_comes(text, total)
 def test_what_a_guest_comes_in_is_no_one_more(text, intent, total):
     u = understand(text)
     assert (u.intent, u.total) == (intent, total)
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("אפשר להוריד אותי מהתזכורות?", "stop"), ("תוציאו אותי מהעדכונים בבקשה", "stop"),
+    ("התחרטתי, תשלחו לי שוב עדכונים", "start"), ("you can text me reminders again, sorry about the unsubscribe", "start"),
+    ("I changed my mind about unsubscribing", "start"), ("אל תשלחו לי שוב הודעות", "stop")])
+def test_asking_off_the_messages_and_back_on_in_other_words(text, intent):
+    assert understand(text).intent == intent
+
+
+@pytest.mark.parametrize("text, total", [("נגיע עם התינוקת, היא בת 5 שבועות", None), ("coming with our 3 week old", None)])
+def test_an_age_in_weeks_is_no_head_count(text, total):
+    assert understand(text).total == total

@@ -488,14 +488,15 @@ def _rx(*patterns: str) -> re.Pattern:
 
 
 _START = _rx(r"^(?:start|resume|unstop|opt in|התחל|חידוש|ابدا|ابدءوا|استئناف|старт|начать|возобновить)(?:\W|$)",
-             r"(?<!un)subscribe me|(?:resume|keep|continue|start) sending|(?:תמשיכו|המשיכו|להמשיכ) (?:לשלוח|לעדכנ)|updates again|messages again|start again|get updates|תחזירו אותי|להחזיר אותי|לקבל שוב"
+             r"(?<!un)subscribe me|(?:resume|keep|continue|start) sending|(?:send|text|message) (?:me|us) (?:\S+ )?(?:stuff|messages|updates|reminders|texts) again"
+             r"|(?:changed (?:my|our) mind|regret) (?:about|on) (?:the )?unsubscrib|(?:תשלחו|שלחו|תשלח|תשלחי|לשלוח) (?:לי |לנו )?(?:שוב|מחדש|בחזרה) (?:את )?ה?(?:הודעות|עדכונים|תזכורות)|(?:תמשיכו|המשיכו|להמשיכ) (?:לשלוח|לעדכנ)|updates again|messages again|start again|get updates|תחזירו אותי|להחזיר אותי|לקבל שוב"
              r"|לקבל עדכונים|לקבל הודעות|שוב לקבל|add me back|(?:תחדשו|לחדש|חדשו) (?:לי )?(?:את )?ה?(?:הודעות|עדכונים)|sign me up again|(?:תחזירו|החזירו|להחזיר|תפעילו) (?:לי )?(?:את )?ה?הודעות|הרשמה מחדש|בטלו את ההסרה|לבטל את ההסרה|хочу (?:снова |опять )?получать|подписаться снова|(?:תכניסו|הכניסו|תוסיפו|הוסיפו|תחזירו) אותי (?:שוב |בחזרה |מחדש )?ל?(?:ה?רשימה|ה?רשימת|ה?תפוצה)|(?:ارجعوا|رجعوا|رجعو|ارجعو) (?:ابعتولي|ابعتوا|ابعتو)|подпишите (?:меня )?(?:обратно|снова)|снова подпишите|верните меня|رجعوني|ارجعوني|رجعوا (?:رقمي|اسمي)")
 _STOP = _rx(r"^(?:stop|stopp|unsubscribe|remove|הסר|עצור|הסרה|די|توقف|اوقف|توقفوا|ايقاف|стоп|хватит|отписаться)(?:\W|$)",
             r"unsubscribe|remove me|opt out|optout|stop (?:messag|text|send|writ)|do not send|no more messages"
             r"|הסירו|תסירו|להסיר|הסר אותי|תמחקו אותי|למחוק אותי|תפסיקו|הפסיקו|אל תשלחו|די להציק|די להודעות"
             r"|^(?:ו?בלי|ללא) (?:עוד |יותר )?(?:תזכורות|הודעות)|^no more (?:reminders|messages|texts)|^без (?:напоминаний|сообщений)"
             r"|לא מעוניינ\S* ב?הודעות|לא (?:רוצה|רוצימ|רוצות|מעוניינ\S*) (?:לקבל )?(?:את )?(?:עוד |יותר )?ה?הודעות"
-            r"|(?:תורידו|הורידו|תוציאו|הוציאו|להוריד|להוציא|למחוק|תמחקו) אותי מ\S*(?:רשימ|תפוצ|קבוצ)\S*"
+            r"|(?:תורידו|הורידו|תוציאו|הוציאו|להוריד|להוציא|למחוק|תמחקו) אותי מ\S*(?:רשימ|תפוצ|קבוצ|הודעות|עדכונ|תזכורות)\S*"
             r"|(?:take|get) (?:me|us) off|(?:do not|dont) want (?:any )?more (?:messages|texts)"
             r"|(?:وقف|اوقف|بطل)\S* (?:ال|هال)?(?:رسايل|رسائل|مسجات)|не хочу (?:больше )?получать|ازالتي|احذفوني|لا ترسلوا|удалите меня|больше не пишите|не пишите мне|отпишите"
             r"|^(?:תורידו|הורידו|תוציאו|הוציאו|תמחקו|מחקו) אותי(?: בבקשה| מפה| מזה)?\W*$|(?:delete|remove) my (?:number|name)"
@@ -621,7 +622,7 @@ _GREET_EMOJI = set("👋")
 _LAUGH_EMOJI = set("😂🤣😆😅")
 _TIME_BEFORE = {"at", "בשעה", "around", "בערך", "from", "מ", "ב", "on", "до", "в", "الساعه"}
 _AGE_BEFORE = {"בת", "בנ", "בני", "בנות", "aged", "age", "عمره", "عمرها", "عمر"}
-_AGE_AFTER = {"yo", "year", "years", "лет", "года", "год", "months", "month", "mo", "mos", "חודשימ", "חודש", "месяцев",
+_AGE_AFTER = {"yo", "year", "years", "week", "weeks", "wks", "שבועות", "недель", "недели", "اسابيع", "جمعات", "лет", "года", "год", "months", "month", "mo", "mos", "חודשימ", "חודש", "месяцев",
               "месяца", "شهر", "اشهر", "شهور"}
 # "תינוקת בת חצי שנה", "בן שנתיים": an age said in words after בן / בת
 _AGE_WORDS = {"חצי", "שנה", "שנתיימ", "חודש", "חודשיימ", "חודשימ"}
@@ -1159,7 +1160,7 @@ def _understand(text) -> Understanding:
     if start and len(letters.split()) <= 14:
         # "לא מעוניין לקבל הודעות", "don't want to get updates": the wish to get them, negated
         before = (norm if start.string is norm else letters)[:start.start()].split()[-4:]
-        if not any(w in _NEG_WORDS or w in _NEG_CONTRACTIONS for w in before):
+        if not any(w in _NEG_WORDS or w in _NEG_CONTRACTIONS or w in ("אל", "никогда") for w in before):   # "אל תשלחו לי שוב"
             return Understanding("start")
         return Understanding("stop")
     if (_STOP.search(norm) or _STOP.search(letters)) and len(letters.split()) <= 12:
