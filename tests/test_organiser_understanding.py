@@ -426,3 +426,26 @@ def test_asked_about_a_guest_is_never_marking_them_and_a_side_is_an_audience(tex
 
 def test_advice_about_when_to_invite_sends_nothing():
     assert not isinstance(cmd("what's a good time to send invites, morning or evening?"), C.Invite)
+
+
+def test_guests_listed_under_a_header_line_are_added_without_the_header():
+    r = cmd("הנה עוד כמה להוסיף:\nזיו כץ - 054-8800112\nאורנה כץ - 054-8800113")
+    assert [(g.first_name, g.phone) for g in r.guests] == [("זיו", "+972548800112"), ("אורנה", "+972548800113")]
+    assert r.errors == ()
+    r = cmd("Adding these:\nDaniel Katz 054-2220001\nMaya Katz 054-2220002")
+    assert [g.first_name for g in r.guests] == ["Daniel", "Maya"] and r.errors == ()
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("תעביר לכולם שיש חניה חינם בחניון הקניון", C.Broadcast("יש חניה חינם בחניון הקניון")),
+    ("תפיץ לאורחים: יש מעלית לנכים בכניסה האחורית", C.Broadcast("יש מעלית לנכים בכניסה האחורית")),
+    ("שרה אברהם מאשרת הגעה, 2", C.MarkGuest(C.Ref("שרה אברהם"), "yes", 2)),
+    ("Lisa Kaplan told me maybe", C.MarkGuest(C.Ref("Lisa Kaplan"), "maybe")),
+    ("משפחת אוחיון יהיו 6 ולא 5, תעדכן", C.EditGuest(C.Ref("אוחיון"), "party", 6)),
+    ("לשנות את הכמות של נועה שפירא ל 2", C.EditGuest(C.Ref("נועה שפירא"), "party", 2)),
+    ("Lisa Kaplan's number is wrong, it should be 0547778890", C.EditGuest(C.Ref("Lisa Kaplan"), "phone", "+972547778890")),
+    ("שלח את ה-invitations", C.Invite()), ("כמה RSVP קיבלנו?", C.Stats()),
+    ("מישהו מהאורחים שאל משהו?", C.Inbox()), ("who said no", C.ListGuests("declined")),
+])
+def test_everyday_requests_in_everyday_words(text, expected):
+    assert cmd(text) == expected

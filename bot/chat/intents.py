@@ -674,6 +674,22 @@ def _fix_ref(ref):
     return ref
 
 
+_LIST_HEADER = re.compile(r"(?:^|\s)(?:add|adding|להוסיף|תוסיף|תוסיפי|תכניס|תכניסי|הוספה|הוסף|these|the\s+following|הבאים|הבאות|"
+                          r"מוזמנים|guests)\b[^\n]*:\s*$", re.I)
+
+
+def _guest_list_under_header(text: str, region, today) -> Reading | None:
+    """"הנה עוד כמה להוסיף:", "Adding these:" on the first line, one guest a line after it."""
+    lines = [x.strip() for x in text.replace("\r", "\n").split("\n") if x.strip()]
+    if len(lines) < 2 or not _LIST_HEADER.search(lines[0]) or not all(_IL_PHONE.search(x) for x in lines[1:]):
+        return None
+    body = [re.sub(r"\s+[-–—]\s+(?=[+\d(])", " ", x) for x in lines[1:]]   # "זיו כץ - 054-8800112"
+    listed = C.parse("add guests\n" + "\n".join(body), region, today)
+    if not isinstance(listed, C.AddGuests):
+        return None
+    return refine("add guests\n" + "\n".join(body), listed, region, today)
+
+
 def _correct(text: str, line: str, exact, region, today) -> Reading | None:
     fixed_ref = _fix_ref(getattr(exact, "ref", None))
     if fixed_ref is not getattr(exact, "ref", None):
@@ -692,6 +708,9 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
         # "change Mr. Levinson's phone number to ...", "change side of 7 to groom": never a new name
         return _edit_guest(line, line.lower(), words, wset, region) or Reading(
             C.ParseError(C.parse("edit", region, today).message, None))
+    listed = _guest_list_under_header(text, region, today)
+    if listed is not None and not isinstance(exact, C.AddGuests):
+        return listed
     if isinstance(exact, C.ParseError):
         sent = _audience_message(_strip_polite(line), region, today)   # "send to the bride's side: ..."
         if sent is not None:
@@ -1428,6 +1447,44 @@ def _loose_rules(line: str, low: str, words: list[str], wset: set, region) -> Re
         ref = _ref(who, region)
         if ref:
             return Reading(C.MarkGuest(ref, "pending"), sure=False)
+    m = re.match(r"^(?:תעביר|תעבירי|תפיץ|תפיצי|תודיע|תודיעי)\s+ל(?:כולם|כל\s+האורחים|אורחים|כל\s+המוזמנים|מוזמנים)\s*(?::\s*|ש)(\S.*)$", line)
+    if m:   # "תעביר לכולם שיש חניה חינם", "תפיץ לאורחים: יש מעלית"
+        return Reading(C.Broadcast(text=m.group(1).strip()), sure=False)
+    m = re.match(r"^(.+?)\s+(מאשר|מאשרת|מאשרים|מגיע|מגיעה|מגיעים)\s+(?:הגעה\s*)?,?\s*(\d{1,2})?\W*$", line)
+    if m and len(_words(m.group(1))) <= 3 and not set(_words(m.group(1))) & (_ALL_WORDS | {"מי", "כמה", "לא"}) \
+            and not re.match(r"^(?:תעדכן|תעדכני|תרשום|תרשמי|תסמן|תסמני)\s", m.group(1)):
+        ref = _ref(m.group(1), region)   # "שרה אברהם מאשרת הגעה, 2"
+        if ref:
+            return Reading(C.MarkGuest(ref, "yes", int(m.group(3)) if m.group(3) else None), sure=False)
+    m = re.match(r"^(.+?)\s+(?:told\s+me|said)\s+(maybe|yes|no)\b", line, re.I)
+    if m and len(_words(m.group(1))) <= 3 and not set(_words(m.group(1).lower())) & (
+            _ALL_WORDS | _AUDIENCE_HEADS | {"how", "many", "who", "which", "whoever"}):   # "Lisa Kaplan told me maybe"
+        ref = _ref(m.group(1), region)
+        if ref:
+            return Reading(C.MarkGuest(ref, m.group(2).lower()), sure=False)
+    m = re.match(r"^(?:משפחת\s+)?(.+?)\s+(?:יהיו|יהיה|תהיה|הם|הן)\s+(\d{1,2})\s+(?:ולא|במקום)\s+\d{1,2}", line)
+    if m and int(m.group(2)) <= C.MAX_PARTY_SIZE:   # "משפחת אוחיון יהיו 6 ולא 5, תעדכן"
+        ref = _ref(m.group(1), region)
+        if ref:
+            return Reading(C.EditGuest(ref, "party", int(m.group(2))), sure=False)
+    m = re.match(r"^(?:לשנות|תשנה|תשני|לעדכן|תעדכן|תעדכני)\s+את\s+(?:ה)?(?:כמות|מספר\s+(?:ה)?(?:אנשים|מקומות|מגיעים)|ה?-?party\s+size)\s+של\s+(.+?)\s+ל-?\s*(\d{1,2})\W*$",
+                 line, re.I)
+    if m and int(m.group(2)) <= C.MAX_PARTY_SIZE:   # "לשנות את הכמות של נועה שפירא ל 2"
+        ref = _ref(m.group(1), region)
+        if ref:
+            return Reading(C.EditGuest(ref, "party", int(m.group(2))), sure=False)
+    m = re.match(r"^(.+?)'s\s+(?:number|phone)\s+is\s+wrong\W+(?:it\s+)?(?:should\s+be|is)\s+(\+?\d[\d\s-]{7,}\d)\W*$", line, re.I)
+    if m:   # "Lisa Kaplan's number is wrong, it should be 0547778890"
+        ref = _ref(m.group(1), region)
+        phone, _rest = _safe_phone(m.group(2), region)
+        if ref and phone:
+            return Reading(C.EditGuest(ref, "phone", phone), sure=False)
+    if re.match(r"^(?:שלח|תשלח|תשלחי|לשלוח)\s+את\s+ה-?(?:invitations|invites|הזמנות)\W*$", line, re.I):
+        return Reading(C.Invite(), sure=False)
+    if re.match(r"^כמה\s+(?:rsvp|אישורים|אישורי\s+הגעה|תשובות)\s+(?:קיבלנו|יש|יש\s+לנו|הגיעו)\W*$", low):
+        return Reading(C.Stats())
+    if re.match(r"^(?:מישהו|מישהי)\s+(?:מהאורחים\s+)?(?:שאל|שאלה|כתב|כתבה)\s+(?:משהו|לנו|לי)?\W*$", line):
+        return Reading(C.Inbox())
     if re.match(r"^(?:nvm|never\s*mind|forget\s+it)\b(?:\s*,?\s*(?:cancel|stop))?\W*$", low):
         return Reading(C.Cancel())
     if re.match(r"^(?:מה\s+(?:אתה|את)\s+(?:בעצם\s+)?(?:יודע|יודעת|יכול|יכולה)\s+לעשות|what\s+(?:else\s+)?can\s+you\s+do|what\s+do\s+you\s+do)\b", low):
@@ -2008,6 +2065,8 @@ def _add_guest(line, region) -> Reading | None:
     text = re.sub(r"^(?:בבקשה\s+)?(?:עוד\s+(?:אחד|אחת|אורח|אורחת)|one\s+more|another\s+(?:one|guest))\s*[:\-–,]?\s*", "", text, flags=re.I)
     text = re.sub(r"^(?:גם\s+)?(?:את\s+)?(?:ה)?(?:אורח|אורחת)\s+(?=\S)(?!חדש)", "", text)   # "גם את עומרי", "את האורח יעקב"
     text = re.sub(r"^גם\s+(?:את\s+)?", "", text)
+    text = re.sub(r"^הוספה\s*:\s*", "", text)
+    text = re.sub(r",?\s*(?:הם|הן|they'?re|they\s+are)\s+(\d{1,2})\s*$", r" \1 אנשים", text, flags=re.I)
     text = re.sub(r",?\s*(?:טלפון|טל'?|נייד|phone|tel)\s*[:\-]?\s*(?=[+\d(])", " ", text, flags=re.I)
     text = re.sub(r"^(?:בבקשה|please|pls|plz)[\s,:]+", "", text, flags=re.I)
     if text.startswith("הוסף"):
@@ -2228,7 +2287,8 @@ _FIRST_PERSON = frozenset({"i", "i'm", "im", "me", "we", "we're", "were", "us", 
 
 def _mark(line, low, words, wset, region) -> Reading | None:
     party = None
-    m = re.match(r"^(?:is|are|did|has|have)\s+(.+?)\s+(?:coming|come|confirmed|confirm|answered|replied|rsvp'?d)\b.*\?\s*$", line, re.I) \
+    m = re.match(r"^(?:is|are|did|has|have)\s+(.+?)\s+(?:coming|come|confirmed|confirm|answered|answer|replied|reply|respond|responded|rsvp'?d)\b.*\?\s*$",
+                 line, re.I) \
         or re.match(r"^(.+?)\s+(?:אישר|אישרה|אישרו|ענה|ענתה|ענו|מגיע|מגיעה|מגיעים)\s*(?:כבר|בכלל|או\s+לא)?\s*\?+\s*$", line)
     if m and len(_words(m.group(1))) <= 3 and not _status_in(_words(m.group(1))) and \
             not set(_words(m.group(1))) & (_ALL_WORDS | {"מי", "who", "כמה", "how", "anyone", "someone"}):
