@@ -645,3 +645,16 @@ def test_asking_off_the_messages_and_back_on_in_other_words(text, intent):
 @pytest.mark.parametrize("text, total", [("נגיע עם התינוקת, היא בת 5 שבועות", None), ("coming with our 3 week old", None)])
 def test_an_age_in_weeks_is_no_head_count(text, total):
     assert understand(text).total == total
+
+
+@pytest.mark.parametrize("text, intent, answer, total", [
+    ("סורי על התשובה המאוחרת, הייתי במילואים. מגיעים 3", "answer", "yes", 3),
+    ("Sorry for the slow reply, we were abroad! Count us in, 2", "answer", "yes", 2),
+    ("נגיע, אולי טיפה באיחור בגלל המשמרת", "answer", "yes", None),
+    ("ברור שנגיע, מה השאלה בכלל?", "answer", "yes", None),
+    ("I think we can't make it, but if anything changes I'll let you know", "answer", "maybe", None),
+    ("לא נראה לי שנגיע, אעדכן אם משהו ישתנה", "answer", "maybe", None),
+    ("עוד לא יודעים, נעדכן", "unclear", "maybe", None)])
+def test_late_replies_past_absences_lateness_and_hedged_answers_to_update(text, intent, answer, total):
+    u = understand(text)
+    assert (u.intent, u.answer, u.total) == (intent, answer, total)
