@@ -658,3 +658,14 @@ def test_an_age_in_weeks_is_no_head_count(text, total):
 def test_late_replies_past_absences_lateness_and_hedged_answers_to_update(text, intent, answer, total):
     u = understand(text)
     assert (u.intent, u.answer, u.total) == (intent, answer, total)
+
+
+@pytest.mark.parametrize("text, intent, answer, total", [
+    ("סבבה מותק 👍", "thanks", None, None), ("הי נשמה 😘", "greeting", None, None),
+    ("thanks hun ❤️", "thanks", None, None), ("מגיעים מאמי! אני ויואב, אוהבת אותכם", "answer", "yes", 2),
+    ("הא?", "unclear", None, None), ("אמן, שנשמע רק על שמחות", "thanks", None, None),
+    ("god knows, the baby is due that month", "unclear", "maybe", None),
+    ("الله بيعرف، عندي ولادة قريبة", "unclear", "maybe", None)])
+def test_pet_names_interjections_wishes_and_god_knows(text, intent, answer, total):
+    u = understand(text)
+    assert (u.intent, u.answer, u.total) == (intent, answer, total)

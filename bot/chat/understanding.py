@@ -178,6 +178,9 @@ _add("THANKS", _words(
     "thanks thank thx tnx thanx ty tysm cheers appreciated appreciate",
     "תודה תודות תנקס", "شكرا مشكور مشكورين يسلمو يسلموا تسلم تسلمي تسلمو", "спасибо благодарю"))
 _add("POLITE", _words("", "מבורך מבורכת מבורכים", "", ""))   # "שבוע טוב ומבורך"
+# whom it speaks to, fondly: "אוקיי מאמי", "היי מותק", "thanks hun", "حبيبتي"
+_add("POLITE", _words("hun honey hon babe sweetie sweetheart darling", "מאמי מאמוש מותק מותקי נשמה נשמות חמודה חמוד",
+                      "حبيبي حبيبتي حبيبه حبايب", "дорогая дорогой милая зая"))
 _add("POLITE", _words(
     "ok okay okey okie k kk noted got it cool nice perfect great good wonderful amazing awesome super lovely "
     "much very lots many so you for the invite invitation please pls dear well oh ah love happy a okie dokie dokey tbh whole",
@@ -239,7 +242,7 @@ _add("DETAILS", _words(
 _add("FAM", _words("משפחת"))
 _add("INCL", _words("including incl", "מתוכמ כולל", "", "из них включая"))
 _add("LAUGH", _words("lol haha hahaha lmao omg", "חחח חחחח חחחחח", "ههه هههه", "ахах хаха"))
-_add("NOISE", _words("what huh hmm hm ok? eh wait umm", "מה אה ש ככככ ככ רגע", "شو ايش", "что"))
+_add("NOISE", _words("what huh hmm hm ok? eh wait umm", "מה אה הה הא ש ככככ ככ רגע", "شو ايش", "что"))
 for _k in range(2, 9):   # "אממממ", "הממ": thinking aloud (אמ alone is "if")
     LEX["א" + "מ" * _k] = LEX["ה" + "מ" * _k] = ("NOISE", None)
 
@@ -364,13 +367,15 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     (r"good morning|good evening|good afternoon|בוקר טוב|ערב טוב|יומ טוב|לילה טוב|צהריימ טובימ|שבוע טוב|שלום רב|מה נשמע|מה קורה|מה המצב|מה שלומכם|السلام عليكم"
      r"|добрый день|добрый вечер|доброе утро|hey there|hello there|hi there|what(?: i)?s up|wassup|whats new|(?:مسا|مساء|صباح) (?:ال)?خير|صباحو|مساو", "GREETX"),
     # "תזכו למצוות", "שתזכו לבנות בית נאמן", "بالرفاه والبنين": the traditional wishes
-    (r"ש?(?:ת|נ)זכו ל[^,.!?;\n]*|בשורות טובות|و?بالرفاه و?البنين|و?بالرفاء و?البنين", "BLESSX"),
+    (r"ש?(?:ת|נ)זכו ל[^,.!?;\n]*|(?:ש?נשמע (?:רק )?)?בשורות טובות|ש?נשמע (?:רק )?(?:על )?שמחות|و?بالرفاه و?البنين|و?بالرفاء و?البنين", "BLESSX"),
     # after a greeting, where it comes from: "good morning from New York", "שבוע טוב מירושלים"
     (r"(?:(?<=GREETX )|(?<=hello )|(?<=hi )|(?<=greetings ))\s*from(?: [^\W\d_]+){1,2}(?=\W*$)", "GREETX"),
     (r"מזל טוב|mazal tov|mazel tov|בשעה טובה|מזל ט|שיהיה במזל|שיהיה בשעה טובה|الف مبروك|الله يتمم على خير", "BLESSX"),
     # who writes: "it's Sarah, Mike's cousin", "Aunty Pam here"
     (r"(?:this|it) is(?= [^\W\d_]+(?: [^\W\d_]+)?(?:$|\s*[,.!]))|(?<=[a-z] )(?<!\bare )(?<!\bam )(?<!\bis )(?<!\bbe )(?<!\bcome )(?<!\bget )here(?=\s*(?:$|[,.!]))|זה (?=[^\W\d_]+$)|זאת (?=[^\W\d_]+$)", "INTROX"),
     (r"מגיע\S* ל(?:כמ|כנ|כ|ה|ו|המ)(?= (?:כל|רק|את|המונ|הרבה))", "BLESSX"),
+    # "אוהבת אותך", "love you guys": affection, said to whom it writes
+    (r"(?:אוהב|אוהבת|אוהבימ|אוהבות) (?:אותכ|אותכמ|אותכנ)|love (?:you|u|ya)(?: all| both| guys| lots| so much)?|(?:ب)?حبك(?:م)?|люблю (?:тебя|вас)", "FONDX"),
     (r"thank you|תודה רבה|شكرا جزيلا|الف شكر|спасибо большое|большое спасибо", "THANKSX"),
 ]]
 
@@ -380,7 +385,7 @@ _TAG_OF_PHRASE = {
     "PEOPLE": ("PEOPLE", None), "SELFNUMTWOX": ("SELFNUM", 2), "FAMX": ("FAM", None),
     "PARTNERX": ("PARTNER", 1), "PLUSONEX": ("PARTNER", 1), "ONEX": ("OTHER", 1), "TWOX": ("OTHER", 2), "GREETX": ("GREET", None),
     "BLESSX": ("BLESS", None), "THANKSX": ("THANKS", None),
-    "AWAYX": ("AWAY", None), "INTROX": ("INTRO", None), "PUTDOWNX": ("COME", None), "DETAILSX": ("DETAILS", None), "KIDX": ("KID", 1), "WISHX": ("CUE", None), "ADULTX": ("ADULT", None), "KIDSX": ("KIDS", None), "COUPLEX": ("SELFNUM", 2), "ABLEX": ("ABLE", None), "CUEX": ("CUE", None), "MAYBEX": ("MAYBE", None),
+    "AWAYX": ("AWAY", None), "INTROX": ("INTRO", None), "PUTDOWNX": ("COME", None), "DETAILSX": ("DETAILS", None), "KIDX": ("KID", 1), "WISHX": ("CUE", None), "ADULTX": ("ADULT", None), "KIDSX": ("KIDS", None), "COUPLEX": ("SELFNUM", 2), "ABLEX": ("ABLE", None), "CUEX": ("CUE", None), "MAYBEX": ("MAYBE", None), "FONDX": ("POLITE", None),
 }
 
 _PREFIXES = "והבלכמש"
@@ -558,6 +563,7 @@ _PERCENT = re.compile(r"\d+ ?%")
 _UNCLEAR_STRONG = _rx(
     r"depend|will confirm|confirm (?:later|next)|let you know|get back to you|let me check|i will check|(?:check|think) and get back|check with|check my|closer to the date|no answer yet|wait and see|(?:answer|reply|respond) later"
     r"|will know|not (?:yet )?(?:clear|decided)|(?:do not|dont) know (?:if|whether)|not sure (?:yet )?how many|no idea (?:yet )?how many|how many we|yes and no",
+    r"god knows|only god knows|אלוהימ יודע|רק השמ יודע|الله (?:اعلم|بيعرف|يعلم)|бог (?:его )?знает",
     r"תלוי|אבדוק|נבדוק|לבדוק|אעדכן|נעדכן|(?<!ש)[אנ]חזור|לא יודע\S* אמ|[אנ]גיד לכ(?!\S* ש)|[אנ]ודיע|(?:עוד |עדיינ )?בודק\S*|נדע|לא יודעימ כמה|לא יודע\S* כמה|כמה נהיה"
     r"|כנ ולא|לא החלטנו|(?:עוד|עדיינ) אינ (?:לי|לנו) תשובה|אינ (?:לי|לנו) עדיינ תשובה|נחכה לראות|[אנ](?:ענה|אשר) (?:סופית |סופי )?(?:בהמשכ|אחר ככ|מחר|בקרוב|בשבוע הבא)|לא יודע\S* עדיינ|(?:עוד|עדיינ) לא (?:ברור|סגור|יודע\S*|החלט\S*)|נראה מה יהיה|אמורימ ל",
     r"зависит|не знаю,? (?:придем|смогу|сможем|получится|будем)|уточн|посмотрим|видно будет|дам знать|дадим знать|отвечу позже|спросить|пока не знаю|не знаю|сообщу|بعدين|بخبرك|بشوف|برد عليك|نشوف|مش عارف|ما بعرف|ما بعرفش|مش عارفين")
@@ -671,7 +677,7 @@ def _tokens(clause: str) -> list[_Tok]:
                                            and out[j + 1].word[0] in "וو" and len(out[j + 1].word) > 2)
         if j < len(out) and out[j].tag is None and out[j].word.isalpha() and \
                 (j > i + 1 or (out[j].word[0] == "ו" and len(out[j].word) >= 3) or nxt_person) and \
-                (j + 1 == len(out) or out[j + 1].tag in ("AND", "COME", "CUE") or nxt_person
+                (j + 1 == len(out) or out[j + 1].tag in ("AND", "COME", "CUE", "POLITE", "THANKS", "BLESS") or nxt_person
                  or _from_where(out[j + 1])):
             out[j] = _Tok(out[j].word, "OTHER", 1)
     # "Sarah and I": a name before "and I"
