@@ -669,3 +669,12 @@ def test_late_replies_past_absences_lateness_and_hedged_answers_to_update(text, 
 def test_pet_names_interjections_wishes_and_god_knows(text, intent, answer, total):
     u = understand(text)
     assert (u.intent, u.answer, u.total) == (intent, answer, total)
+
+
+@pytest.mark.parametrize("text, intent, answer", [
+    ("סבא לא יוכל להגיע, הוא אחרי ניתוח", "answer", "no"), ("משפחת לוי לא תגיע, יש להם ברית באותו יום", "answer", "no"),
+    ("My grandmother won't be able to come, she sends her love", "answer", "no"),
+    ("הילדים לא יבואו, רק אנחנו 2", "answer", "yes"), ("סבתא לא תגיע, יש מעלית באולם?", "question", None)])
+def test_written_for_someone_else_who_declines(text, intent, answer):
+    u = understand(text)
+    assert (u.intent, u.answer) == (intent, answer)

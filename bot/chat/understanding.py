@@ -204,7 +204,7 @@ _add("SELF1", _words("i me myself", "אני אותי", "انا", "я"))
 _add("WE", _words("we us anachnu anahnu", "אנחנו אנו אותנו מאיתנו איתנו", "نحن نحنا عددنا احنا", "мы нас"))
 _add("OTHER", _words(
     "wife husband hubby wifey mrs missus spouse bf gf girlfriend boyfriend partner fiance fiancee fiancé fiancée son daughter mother father mom dad mum "
-    "grandma grandpa friend sister brother aunt aunty auntie uncle cousin niece nephew",
+    "grandma grandpa grandmother grandfather stepmom stepdad stepmother stepfather friend sister brother aunt aunty auntie uncle cousin niece nephew",
     "אשתי אישתי אישה בעלי הבעל האישה החבר החברה חבר חברה בנזוג בתזוג הבן הבת בני בתי אמא אבא סבא סבתא אמי אבי אחותי "
     "החמות חמותי חמי חותנת חותני החותנ גיסה גיסי גיס דודה הדודה דודתי דוד הדוד דודי אחותו אחיו אחותה אחיה",
     "زوجتي زوجي مرتي جوزي ابني بنتي امي ابي اختي اخوي اخي عمتي خالتي عمي خالي", "жена женой мужем муж сын дочь мама папа женою подругой другом подруга друг мамой папой сестрой братом "
@@ -1358,6 +1358,12 @@ def _understand(text) -> Understanding:
                    for c in answering)
     if answer is None and other_neg and said_not and total and not change and not has_q:
         answer = "yes"    # "the kids aren't coming, just the 2 of us": the rest come
+    if answer is None and said_not and not total and not change and not has_q and not (self_pos or other_pos or conflict) \
+            and not any(c.kids_subject for c in answering if c.subject == "other" and c.polarity) \
+            and not any(c.tags() & {"SELF1", "WE", "SELFNUM", "KID", "KIDS", "NUM", "DIGITS", "JUST"}
+                        for c in answering if not (c.subject == "other" and c.polarity)):
+        # "סבתא לא תוכל להגיע", "the Levy family won't make it": written for the one invited, who declines (asked back)
+        answer, sure = "no", False
     # a question, and only someone else said to come ("is the hall accessible? grandma is coming"):
     # what the writer asks is the message, not an answer for the household
     asked_about_other = answer is None and (other_pos or has_q and not tags & {"NUM", "DIGITS", "SELFNUM", "PLUS", "PEOPLE"}) \
