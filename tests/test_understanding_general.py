@@ -678,3 +678,13 @@ def test_pet_names_interjections_wishes_and_god_knows(text, intent, answer, tota
 def test_written_for_someone_else_who_declines(text, intent, answer):
     u = understand(text)
     assert (u.intent, u.answer) == (intent, answer)
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("איפה האולם בדיוק? אבא שלי עם כיסא גלגלים וצריך מונית נגישה", "details"),
+    ("Is there a lift to the hall? my aunt uses a walker", "question"),
+    ("אמא בכיסא גלגלים, יש מעלית?", "question"), ("ايش الساعة بالضبط؟", "details"),
+    ("What a lovely invite, I remember him at his bris, how time flies", "other"),
+    ("וואו איך שהזמן עף, מזל טוב", "other"), ("מי זו? מאיפה המספר שלי", "question")])
+def test_what_is_asked_decides_details_or_question(text, intent):
+    assert understand(text).intent == intent

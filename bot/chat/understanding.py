@@ -325,6 +325,7 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     (r"(?:our |the )?(?:little|small) one|(?:a|an|one|our) (?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[- ](?:month|year|yr)s?[- ]old", "KIDX"),
     (r"(?:מתה|מת|מתימ|מתות) ל(?:בוא|הגיע)|dying to (?:come|be there)", "WISHX"),
     (r"grown[- ]?ups", "ADULTX"),
+    (r"(?:how )?time flies|(?:איכ )?(?:ש)?הזמנ (?:טס|עף)|время летит|الوقت (?:بيمر|يمر)", "CUEX"),   # wonder, not "what time?"
     # what someone comes in: "תינוק בעגלה", "a baby in a carrier", "סבתא בכיסא גלגלים": said of a person, no one more
     (r"(?:in (?:a |the |her |his |my )?)?(?:car ?seat|carrier|stroller|pram|buggy|wheel ?chair|walker|baby ?bjorn)"
      r"|עגלה|עגלת תינוק|מנשא|סלקל|(?:כיסא|כסא) גלגלימ|הליכונ|(?:على |ب)?(?:عرباي|عربيه|كرسي متحرك)|(?:в )?(?:коляске|коляска|автокресле|переноске)", "CUEX"),
@@ -550,7 +551,7 @@ _NUMBER_OF = {_fold(k): v for k, v in {"a": 1, "another": 1, "one": 1, "two": 2,
               "שני": 2, "שתי": 2, "שלושה": 3, "один": 1, "одна": 1, "одного": 1, "двое": 2, "два": 2, "две": 2,
               "واحد": 1, "اثنين": 2}.items()}
 # wonder and congratulations, not a question to answer ("מי מתחתן?? סוף סוף!!", "wow, already 13?")
-_SOCIAL = _rx(r"\bwow\b|\bfinally\b|so happy for|is that you|long time|\bstunning\b|\bgorgeous\b", r"וואו|ואו|איזה יופי|סופ סופ|שמחנו|מתרגשימ|מי עיצב|מהממ\S*"
+_SOCIAL = _rx(r"time flies|הזמנ (?:טס|עף)|\bwow\b|\bfinally\b|so happy for|is that you|long time|\bstunning\b|\bgorgeous\b", r"וואו|ואו|איזה יופי|סופ סופ|שמחנו|מתרגשימ|מי עיצב|מהממ\S*"
               r"|זו את\b|זה אתה\b|מלא זמנ|המונ זמנ")
 # a hedge: the writer is guessing about their own answer ("I think", "נראה לי")
 _HEDGE = _rx(r"\b(?:i|we) do not think\b|\bi think\b|\bi guess\b|\bi believe\b|\bi suppose\b|\bprobably\b|\bpretty sure\b|\bshould be\b",
@@ -611,11 +612,11 @@ _NOT_DETAILS = _rx(
     # "is there somewhere to change the baby / park": a question about the place's facilities, not where it is
     r"^(?:ו?יש|האמ יש) (?:איפה|מקומ) ל|is there (?:a |any )?(?:place|somewhere|room|space) to|^(?:هل )?(?:في|فيه|فيها) (?:مكان|محل) (?=ل|ن|ي|ت|ا)"
     r"|when you (?:have|get|can)",
-    r"עד (?:איזה|איזו|מתי) (?:תאריכ|יומ)?\s*(?:צריכ|אפשר|לאשר)|by when|deadline|موقف|مواقف|парковк|\bbring\b|\bpark\b|חונימ|לחנות|להביא|להגיע עמ|לבוא עמ|עד מתי|how late|\bdress|parking|accessib|wheelchair|נגיש|כסא גלגלימ|חניה|חנייה|until when|shuttle|transport|\bbus\b|הסעה|הסעות|מאיפה|מתי היית?ה|when was|when did|remember when|זוכר\S* (?:כש|איכ)")
+    r"עד (?:איזה|איזו|מתי) (?:תאריכ|יומ)?\s*(?:צריכ|אפשר|לאשר)|by when|deadline|موقف|مواقف|парковк|\bbring\b|\bpark\b|חונימ|לחנות|להביא|להגיע עמ|לבוא עמ|עד מתי|how late|\bdress|parking|accessib|wheelchair|elevator|\blift\b|נגיש|כסא גלגלימ|כיסא גלגלימ|מעלית|مصعد|اسانسير|лифт|חניה|חנייה|until when|shuttle|transport|\bbus\b|הסעה|הסעות|מאיפה|מתי היית?ה|when was|when did|remember when|זוכר\S* (?:כש|איכ)")
 _DETAILS_PHRASE = _rx(r"(?:which|what) (?:city|town|day|hall|venue|date)|(?:friday|saturday|sunday|thursday) or \w+day"
                       r"|resend|send (?:me )?(?:again|the (?:invitation|invite|link))"
                       r"|(?:באיזה|באיזו|איזה|איזו) (?:עיר|יומ|שעה|אולמ|מקומ|תאריכ|גנ|ישוב|מושב|קיבוצ|בית כנסת)|(?:ב?שעה כמה|כמה בשעה)|מתחיל\S* ב ?\d|(?:שלחו|תשלחו|תשלחי|תשלח) (?:לי )?(?:שוב )?(?:את )?ה?(?:הזמנה|קישור|לינק)"
-                      r"|(?:اي|أي) (?:ساعه|يوم|مكان|قاعه)|الساعه كم|كم الساعه|в каком (?:городе|зале)|какого числа"
+                      r"|(?:اي|أي) (?:ساعه|يوم|مكان|قاعه)|الساعه كم|كم الساعه|(?:شو|ايش|ايمتى) (?:ال)?ساعه|в каком (?:городе|зале)|какого числа"
                       r"|what time|which date|what day|באיזה יומ|באיזה שעה|באיזו שעה|שמ האולמ|בשישי|בחמישי|ביומ"
                       r"|во сколько|какой адрес|send (?:the )?location")
 _SAD = set("😢😞😔💔☹😭😥🙁")
@@ -1406,7 +1407,12 @@ def _understand(text) -> Understanding:
         return Understanding("change", "yes", relative=relative, sure=not has_q)
 
     # not an answer: details, a question, a greeting, politeness
-    if (tags & {"DETAILS"} or _DETAILS_PHRASE.search(norm)) and not _NOT_DETAILS.search(norm):
+    # what is asked decides: "מה הכתובת? סבתא צריכה מונית נגישה" asks the address ("?" marks the asking part)
+    asked_part = " ".join(re.findall(r"[^?؟]*[?؟]", norm)) if has_q else norm
+    tail = re.split(r"[?؟]", norm)[-1].strip(" ,.!")
+    if has_q and _QUESTION_WORD.search(tail):
+        asked_part += " " + tail    # "מי זה? מאיפה יש לכם את המספר": asked without its "?"
+    if (tags & {"DETAILS"} or _DETAILS_PHRASE.search(norm)) and not _NOT_DETAILS.search(asked_part):
         return Understanding("details")
     if _SOCIAL.search(norm) and not ("THANKS" in tags and n_words <= 8 and not has_q):
         return Understanding("other", sure=False)   # wonder, not a question to answer ("thanks for the stunning invite" thanks)
