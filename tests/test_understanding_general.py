@@ -688,3 +688,12 @@ def test_written_for_someone_else_who_declines(text, intent, answer):
     ("וואו איך שהזמן עף, מזל טוב", "other"), ("מי זו? מאיפה המספר שלי", "question")])
 def test_what_is_asked_decides_details_or_question(text, intent):
     assert understand(text).intent == intent
+
+
+@pytest.mark.parametrize("text, intent, answer, total", [
+    ("נגיע בשמחה, בני הזוג לוי", "answer", "yes", 2), ("אפשר לבוא ישר מהעבודה בבגדי עבודה? יוצאת מהמשמרת ב7", "question", None, None),
+    ("נגיע כולנו: אני, אשתי, ההורים והאחים. בערך 9", "answer", "yes", 9), ("כן נגיע, בערך בתשע", "answer", "yes", None),
+    ("2?", "count", None, 2), ("?", "unclear", None, None)])
+def test_couples_by_surname_leaving_from_work_a_rough_sum_after_a_list_and_a_bare_number_asked(text, intent, answer, total):
+    u = understand(text)
+    assert (u.intent, u.answer, u.total) == (intent, answer, total)

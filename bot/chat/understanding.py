@@ -355,6 +355,7 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     (r"(?:the )?(\d+|two|three|four|five|six) of us", r"\1 PEOPLE"),
     (r"both of us|us both|the two of us|just us two|just the two of us", "SELFNUMTWOX"),
     (r"family of|party of|משפחה של|family", "FAMX"),
+    (r"בני ה?זוג(?= [^\W\d_]+\W*$)", "COUPLEX"),   # "בני הזוג כהן": the Cohens, a couple signing
     (r"ב[נת] ה?זוג|בןזוג|בתזוג", "PARTNERX"),
     (r"plus one|plus 1|פלוס אחת|פלוס אחד|plus-one|פלוס וואנ|פלאס וואנ", "PLUSONEX"),
     (r"mr\.? ?(?:and|&) ?mrs\.?|mr\.? ?(?:and|&) ?dr\.?|dr\.? ?(?:and|&) ?mrs\.?", "COUPLEX"),
@@ -729,6 +730,8 @@ def _tokens(clause: str) -> list[_Tok]:
             out[i] = _Tok(t.word, "CUE")    # "Мы будем вдвоём": "we'll be two", a head count like "נהיה 2"
         elif t.tag is None and prev.word == "يا" and t.word.isalpha():
             out[i] = _Tok(t.word, "POLITE")    # "مبروك يا جيران", "يا حبايب": whom it speaks to
+        elif t.word in _LEAVING and nxt is not None and (nxt.word[:1] == "מ" and nxt.tag is None or nxt.word in ("ישר", "ישירות")):
+            out[i] = _Tok(t.word, "CUE")    # "יוצא ישר מהבסיס", "יוצאת מהעבודה": leaving from somewhere, not "it works out"
         elif t.word == "בטח" and prev.tag in (None, "OTHER", "OTHERS", "KID", "KIDS", "PARTNER"):
             out[i] = _Tok(t.word, "CUE")    # "אמא שלך בטח בעננים": surely, not "sure!"
         elif t.tag is None and t.word.isalpha() and (prev.word in _TITLES or prev.word[:1] in "וو" and prev.word[1:] in _TITLES):
@@ -768,6 +771,7 @@ _SG_VERBS = {_fold(w) for w in _words("מגיע מגיעה אגיע אבוא", "
 _SURE_WORDS = {_fold(w) for w in _words("sure certain", "בטוח בטוחה בטוחימ בטוחות", "متاكد متاكده متاكدين",
                                         "уверен уверена уверены")}
 _PRONOUNS = {_fold(w) for w in _words("she he", "היא הוא", "هي هو", "она он")}
+_LEAVING = {_fold(w) for w in _words("יוצא יוצאת יוצאים יוצאות")}
 _PAST_BE = {_fold(w) for w in _words("was were been", "הייתי היינו היה הייתה היתה", "كنت كنا كان كانت", "был была были")}
 _NOT_ABILITY = {_fold(w) for w in _words("believe thank express describe imagine stop tell say wait")}   # "can't believe it"
 _ALONE = {_fold(w) for w in _words("alone solo", "לבד לבדי", "لحالي لوحدي وحدي", "один одна")}
@@ -938,8 +942,9 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                     continue
             if t.tag in ("DIGITS", "NUM"):
                 n = t.value
-                approx = prev is not None and prev.word in ("בערכ", "around", "about") and i >= 2 and \
-                    toks[i - 2].tag in ("CUE", "WE", "SELFNUM")   # "נהיה בערך 8": about 8 people
+                approx = prev is not None and prev.word in ("בערכ", "around", "about") and (i >= 2 and
+                    toks[i - 2].tag in ("CUE", "WE", "SELFNUM") or i == 1 and len(toks) == 2 and t.word[:1] != "ב")   # "נהיה בערך 8": about 8 people
+                # ("..., בערך 11": after the people are listed, the number alone sums them up)
                 if approx:
                     unsure = True
                 elif t.tag == "DIGITS" and (prev and prev.word in _TIME_BEFORE or nxt and nxt.word in _TIME_AFTER):
@@ -1189,6 +1194,9 @@ def _understand(text) -> Understanding:
     rel = _relative(letters, norm)
     if rel is not None:
         return rel
+    m = re.fullmatch(r"(\d{1,2}) ?[?؟]+", norm.strip())
+    if m and 0 < int(m.group(1)) <= 10:
+        return Understanding("count", total=int(m.group(1)), sure=False)   # "3?": we'd be 3, is that all right (asked back)
 
     # the phrases, then the clauses
     phrased = _PERCENT.sub(" ", _PAREN_COUNT.sub(_paren_count, norm))
