@@ -697,3 +697,10 @@ def test_what_is_asked_decides_details_or_question(text, intent):
 def test_couples_by_surname_leaving_from_work_a_rough_sum_after_a_list_and_a_bare_number_asked(text, intent, answer, total):
     u = understand(text)
     assert (u.intent, u.answer, u.total) == (intent, answer, total)
+
+
+@pytest.mark.parametrize("text, total", [
+    ("we'll bee their, for of us", 4), ("see you their! too of us", 2), ("will be they're, 3 off us", 3)])
+def test_voice_to_text_homophones(text, total):
+    u = understand(text)
+    assert (u.intent, u.answer, u.total) == ("answer", "yes", total)

@@ -97,6 +97,14 @@ _CONTRACTIONS = [
     (r"\bwere\b(?= (?:coming|in|there|attending|going))", "we are"),
 ]
 _CONTRACTIONS = [(re.compile(p), r) for p, r in _CONTRACTIONS]
+# voice-to-text and spelling by ear: words heard right, written as another word ("we will bee their, too off us")
+_SOUNDS_ALIKE = [(re.compile(p), r) for p, r in (
+    (r"\bbee\b(?= (?:there|their|they are|thier)\b)", "be"),
+    (r"\b(be|been|see you|meet you|will|we will|i will) (?:their|they are|thier)\b(?! (?:\w+ing|\w+ed|own)\b)", r"\1 there"),
+    (r"\b(?:too|to) (?:off|of) (us|them)\b", r"two of \1"),
+    (r"\b(?:for|fore) (?:off|of) us\b", "four of us"),
+    (r"\b(\d{1,2}|two|three|four|five|six) off us\b", r"\1 of us"),
+)]
 _GLUED_DIGITS = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
 
 
@@ -1166,6 +1174,8 @@ def _understand(text) -> Understanding:
     norm = normalise(text)
     if not norm:
         return Understanding("unclear", sure=False)
+    for pattern, repl in _SOUNDS_ALIKE:
+        norm = pattern.sub(repl, norm)
     if len(norm) > _MAX_LENGTH:
         return _OTHER
     symbols = {ch for ch in norm if not ch.isalnum() and not ch.isspace()}
