@@ -704,3 +704,11 @@ def test_couples_by_surname_leaving_from_work_a_rough_sum_after_a_list_and_a_bar
 def test_voice_to_text_homophones(text, total):
     u = understand(text)
     assert (u.intent, u.answer, u.total) == ("answer", "yes", total)
+
+
+@pytest.mark.parametrize("text, total", [
+    ("אשתי כתבה לך שלא? אני דווקא מגיע", 1), ("is it ok that my husband can't make it? I'll be there", 1),
+    ("זה בסדר שבעלי לא יגיע? אני אבוא", 1)])
+def test_someone_elses_no_said_in_a_question_leaves_the_writer_alone(text, total):
+    u = understand(text)
+    assert (u.intent, u.answer, u.total) == ("answer", "yes", total)

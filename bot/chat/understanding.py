@@ -1361,7 +1361,9 @@ def _understand(text) -> Understanding:
 
     without_other = any(t.tag == "WITHOUT" and n.tag in ("OTHER", "PARTNER", "OTHERS")
                         for c in answering for t, n in zip(c.toks, c.toks[1:]))
-    partial = answer == "yes" and (other_neg or (self_neg and other_pos) or without_other)
+    # "בעלי אמר לך שלא? אז אני כן מגיעה", "is it ok my wife can't make it? I'll come": who is not coming, asked, still says it
+    other_neg_asked = any(c.question and c.subject == "other" and c.polarity == "neg" for c in clauses) and not change
+    partial = answer == "yes" and (other_neg or other_neg_asked or (self_neg and other_pos) or without_other)
     count_clauses = [c for c in answering if c not in doubted]
     if self_neg and other_pos:
         count_clauses = [c for c in answering if c.polarity == "pos"]
