@@ -712,3 +712,9 @@ def test_voice_to_text_homophones(text, total):
 def test_someone_elses_no_said_in_a_question_leaves_the_writer_alone(text, total):
     u = understand(text)
     assert (u.intent, u.answer, u.total) == ("answer", "yes", total)
+
+
+@pytest.mark.parametrize("text, total", [
+    ("we'll be there, 2 of us and a baby in a stroller", 3), ("3 אנשים ותינוקת", 4), ("4 people with grandma", 4)])
+def test_a_baby_named_after_n_people_with_and_comes_on_top_with_with_is_counted_in(text, total):
+    assert understand(text).total == total

@@ -982,11 +982,12 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                     totals.append(n)
                     i += 2
                     # "2 אנשים וסבתא", "2 of us + a car seat baby": someone named after "N people" with "and" / "+" comes on top
-                    j = i + 1 if i < len(toks) and toks[i].tag in ("PLUS", "AND") else i
+                    # (not "with": "4 people with the kids" counts them in)
+                    j = i + 1 if i < len(toks) and (toks[i].tag == "PLUS" or toks[i].word in ("and", "ו", "و", "и")) else i
                     while j < len(toks) and toks[j].tag == "CUE":
                         j += 1
                     if j < len(toks) and j > i or j < len(toks) and toks[j].word[:1] in "וو" and len(toks[j].word) > 2:
-                        if toks[j].tag == "KID" and toks[j].value and j == i:   # (after "+" the child is counted below)
+                        if toks[j].tag == "KID" and toks[j].value and (j == i or toks[i].tag == "AND"):   # (after "+", below)
                             plus_kids += toks[j].value
                         elif toks[j].tag in ("OTHER", "PARTNER") and toks[j].value:
                             people_plus += toks[j].value
