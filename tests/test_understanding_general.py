@@ -718,3 +718,11 @@ def test_someone_elses_no_said_in_a_question_leaves_the_writer_alone(text, total
     ("we'll be there, 2 of us and a baby in a stroller", 3), ("3 אנשים ותינוקת", 4), ("4 people with grandma", 4)])
 def test_a_baby_named_after_n_people_with_and_comes_on_top_with_with_is_counted_in(text, total):
     assert understand(text).total == total
+
+
+@pytest.mark.parametrize("text, total", [
+    ("[12:03] Dana: נשמח לראותכם בחתונה\nנגיע בשמחה", None), ("נגיע 2, בערך ב-20:30", 2),
+    ("> Reception at 18:45, chuppah at 19.30\nyes, 4 of us", 4)])
+def test_a_clock_time_in_a_quoted_invitation_is_no_head_count(text, total):
+    u = understand(text)
+    assert (u.answer, u.total) == ("yes", total)

@@ -570,6 +570,7 @@ _HEDGE = _rx(r"\b(?:i|we) do not think\b|\bi think\b|\bi guess\b|\bi believe\b|\
 _RANGE = re.compile(r"(?<![\d%])(\d{1,2}) ?(?:or|או|или|او|-|–|/) ?(\d{1,2})(?![\d%/.])")
 # "99% coming": a percentage is no head count
 _PERCENT = re.compile(r"\d+ ?%")
+_CLOCK = re.compile(r"(?<![\d.:])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d.:]*\d)")
 _UNCLEAR_STRONG = _rx(
     r"depend|will confirm|confirm (?:later|next)|let you know|get back to you|let me check|i will check|(?:check|think) and get back|check with|check my|closer to the date|no answer yet|wait and see|(?:answer|reply|respond) later"
     r"|will know|not (?:yet )?(?:clear|decided)|(?:do not|dont) know (?:if|whether)|not sure (?:yet )?how many|no idea (?:yet )?how many|how many we|yes and no",
@@ -1211,6 +1212,7 @@ def _understand(text) -> Understanding:
 
     # the phrases, then the clauses
     phrased = _PERCENT.sub(" ", _PAREN_COUNT.sub(_paren_count, norm))
+    phrased = _CLOCK.sub(" ", phrased)    # "[12:03] Dana:", "at 19.30": a time of day, no head count
     phrased = _SELF_LIST.sub(r"\1 ", phrased)
     phrased = _split_partial(phrased)
     phrased = _DRIVE.sub(" , ", phrased)
