@@ -449,3 +449,19 @@ def test_guests_listed_under_a_header_line_are_added_without_the_header():
 ])
 def test_everyday_requests_in_everyday_words(text, expected):
     assert cmd(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("רגע בטלי בטלי", C.Cancel()), ("לא רגע תעצור אל תשלח", C.Cancel()),
+    ("אני לא מבינה כלום תעזור לי", C.Help()), ("מה הכתובת של האולם אני לא זוכרת", C.ShowEvent()),
+    ("הזמנות לכל מי שעוד לא קיבל, יאללה", C.Invite()), ("אבקש לראות את מצב האישורים בגרף", C.Chart()),
+    ("תן לי ת'רשימה", C.ListGuests()), ("מי צריך שנתקשר אליו?", C.Calls()),
+    ("התקשרתי לפרידה היא אמרה שכן שלושה", C.Called(C.Ref("פרידה"), "yes", 3)),
+])
+def test_stops_help_and_the_rest_in_plain_hebrew(text, expected):
+    assert cmd(text) == expected
+
+
+def test_a_guest_who_comes_alone_is_a_party_of_one():
+    (g,) = cmd("תוסיף את השכנה שלי מרים גולדשטיין הטלפון שלה 054 6677889 היא תבוא לבד").guests
+    assert (g.first_name, g.last_name, g.party_size) == ("מרים", "גולדשטיין", 1)

@@ -361,6 +361,10 @@ def _tidy_name(name: str) -> tuple[str, int | None]:
     if m:
         party = int(m.group(1))
         name = (name[:m.start()] + " " + name[m.end():]).strip()
+    m = re.search(r"[\s,]*(?:(?:היא|הוא)\s+(?:תבוא|יבוא|תגיע|יגיע|באה|בא|מגיעה|מגיע)\s+לבד|(?:she|he)(?:'s|\s+is|\s+will\s+be)?\s+"
+                  r"(?:coming|come)\s+alone|(?:comes|coming)\s+alone)\s*$", name, re.I)
+    if m and m.start() > 0:   # "... היא תבוא לבד": a party of one
+        party, name = 1, name[:m.start()]
     m = _COMPANION.search(name)
     if m and m.start() > 0:
         party, name = 2, name[:m.start()]
@@ -1207,6 +1211,7 @@ def _guess(text: str, region, today, exact: C.ParseError) -> Reading | None:
         if not isinstance(again, C.ParseError):
             fixed = refine("\n".join([line] + body), again, region, today)
             return fixed
+    line = re.sub(r"(?<!\S)ת['׳](?=[\u05d0-\u05ea])", "את ה", line)   # "תן לי ת'רשימה": את הרשימה
     fixed_words = _spelled(line)
     if fixed_words != line:   # "hwo hasnt answerd yet", "תשני לאופיר את המפסר": read as meant, asked first
         again = refine("\n".join([fixed_words] + body), C.parse("\n".join([fixed_words] + body), region, today),
@@ -1485,6 +1490,20 @@ def _loose_rules(line: str, low: str, words: list[str], wset: set, region) -> Re
         return Reading(C.Stats())
     if re.match(r"^(?:מישהו|מישהי)\s+(?:מהאורחים\s+)?(?:שאל|שאלה|כתב|כתבה)\s+(?:משהו|לנו|לי)?\W*$", line):
         return Reading(C.Inbox())
+    if re.match(r"^(?:(?:לא|רגע|wait|no|stop)[,!.]?\s+)*(?:בטל|בטלי|תבטל|תבטלי|עצור|תעצור|תעצרי|stop|cancel)"
+                r"(?:[,!.]?\s+(?:בטל|בטלי|תבטל|תבטלי|עצור|תעצור|תעצרי|אל\s+תשלח\S*|stop|cancel|don'?t\s+send))*\W*$", low):
+        return Reading(C.Cancel())   # "רגע בטלי בטלי", "לא רגע תעצור אל תשלח"
+    if re.search(r"(?:לא\s+מבינ\S*|don'?t\s+understand|confused|מבולבל\S*)", low) and \
+            re.search(r"(?:תעזור|תעזרי|תעזרו|עזרה|help)(?:\s+(?:לי|me))?\W*$", low):
+        return Reading(C.Help())   # "אני לא מבינה כלום תעזור לי"
+    if re.match(r"^מה\s+(?:ה)?(?:כתובת|מיקום|שעה|תאריך)\s+(?:של\s+)?(?:ה)?(?:אולם|אירוע|חתונה|מקום|גן|בר\s+מצווה)\b", line) or \
+            re.match(r"^(?:what'?s|what\s+is)\s+the\s+(?:address|venue|date|time)\s+(?:of|for)\s+(?:the|our)\s+(?:event|wedding|venue|hall)\b", low):
+        return Reading(C.ShowEvent())   # "מה הכתובת של האולם אני לא זוכרת"
+    if re.match(r"^(?:(?:שלח|תשלח|תשלחי|לשלוח)\s+)?(?:את\s+)?(?:ה)?הזמנות\s+ל(?:כל\s+)?מי\s+ש(?:עוד\s+)?לא\s+(?:קיבל|קיבלו|הוזמן|הוזמנו)\b", line):
+        return Reading(C.Invite(), sure=False)   # "הזמנות לכל מי שעוד לא קיבל, יאללה"
+    if re.search(r"(?:בגרף|גרף|בתרשים|תרשים|\bchart\b|\bgraph\b)", low) and re.search(
+            r"(?:אישור|מצב|סטטוס|rsvp|answers|status|תשובות)", low):
+        return Reading(C.Chart())   # "אבקש לראות את מצב האישורים בגרף"
     if re.match(r"^(?:nvm|never\s*mind|forget\s+it)\b(?:\s*,?\s*(?:cancel|stop))?\W*$", low):
         return Reading(C.Cancel())
     if re.match(r"^(?:מה\s+(?:אתה|את)\s+(?:בעצם\s+)?(?:יודע|יודעת|יכול|יכולה)\s+לעשות|what\s+(?:else\s+)?can\s+you\s+do|what\s+do\s+you\s+do)\b", low):
@@ -2260,7 +2279,7 @@ def _party_said(line: str) -> int | None:
     m = re.search(r"(?:party\s+of|total\s+of|group\s+of|סה[\"״”']?כ|בסך\s+הכל)\s*(\d{1,2})\b|"
                   r"(\d{1,2})\s*" + _TOTAL + r"|"
                   r"(?:עם|with)\s+(?:עוד\s+)?(\d{1,2})|(\d{1,2})\s*(?:people|of them|אנשים|איש|נפשות|guests)|"
-                  r"(?:confirmed|אישרו|אישרה|אישר\s+הגעה|אישר|(?<![\u05d0-\u05ea])כ?מגיע\S*|באים|coming|yes)[,\s]+(\d{1,2})\b|"
+                  r"(?:confirmed|אישרו|אישרה|אישר\s+הגעה|אישר|(?<![\u05d0-\u05ea])כ?מגיע\S*|באים|coming|yes|ש?כן)[,\s]+(\d{1,2})\b|"
                   r"(?:תסמן|תסמני)\s+(\d{1,2})\b|\((\d{1,2})\)", low)
     if m:
         n = int(next(g for g in m.groups() if g))
@@ -2270,7 +2289,8 @@ def _party_said(line: str) -> int | None:
         return 1
     if _COMPANION.search(line) or _has(low, "עם אשתו", "with his wife", "עם בעלה", "with her husband",
                                         "עם בן הזוג", "עם בת הזוג", "with a plus one", "+1", "plus one", "פלוס אחת",
-                                        "פלוס אחד", "פלוס 1"):
+                                        "פלוס אחד", "פלוס 1", "עם הבעל שלה", "עם האישה שלו", "with her boyfriend",
+                                        "with his girlfriend", "with her partner", "with his partner"):
         return 2
     return None
 
@@ -2521,6 +2541,7 @@ def _settings_rule(line, low, words, wset, region, today) -> Reading | None:
 
 # Who to phone, and a call that was made.
 _CALL_VERBS = {"להתקשר", "לצלצל", "להרים", "call", "phone", "ring", "calls", "טלפון", "טלפונים", "בטלפון",
+               "שנתקשר", "נתקשר", "שאתקשר", "אתקשר", "שנצלצל",
                "הטלפונים", "שיחות", "phoning", "calling"}
 _CALLED = re.compile(r"(?:^|\s|,)(?:i\s+)?(?:called|rang|phoned|spoke\s+(?:to|with)|talked\s+(?:to|with)|"
                      r"got\s+hold\s+of|reached|(?:ו)?(?:ש)?(?:דיברתי|התקשרתי|צלצלתי|תפסתי)(?:\s+(?:עם|עם\s+ה|ל|ל-|את))?)"
