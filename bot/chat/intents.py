@@ -169,7 +169,7 @@ _RELATION_WORDS = {"דוד", "דודה", "הדוד", "הדודה", "סבא", "ס
                    "my", "our", "cousin", "aunt", "auntie", "uncle", "grandma", "grandpa", "granny", "friend",
                    "neighbour", "neighbor", "colleague", "boss", "brother-in-law", "sister-in-law"}
 # titles before a name: "המנכ"ל עמית רוזן", "the CEO Amit Rozen", "ד"ר כהן" keeps its doctor
-_TITLES = {"המנכ\"ל", "המנכ״ל", "מנכ\"ל", "מנכ״ל", "המנהל", "המנהלת", "הבוס", "הבוסית", "ceo", "manager", "the"}
+_TITLES = {"המנכ\"ל", "המנכ״ל", "מנכ\"ל", "מנכ״ל", "המנהל", "המנהלת", "הבוס", "הבוסית", "ceo", "manager"}
 _RELATION_HEADS = {"דוד", "דודה", "הדוד", "הדודה", "דודן", "דודנית", "גיס", "גיסה", "הגיס", "הגיסה", "השכן",
                    "השכנה", "cousin", "aunt", "auntie", "uncle", "friend", "neighbour", "neighbor", "colleague",
                    "boss", "brother-in-law", "sister-in-law"}
@@ -1445,10 +1445,9 @@ def _loose_rules(line: str, low: str, words: list[str], wset: set, region) -> Re
         return Reading(C.Inbox())
     if re.match(r"^(?:תראה|תראי|הראה|show)\s+(?:לי\s+|me\s+)?(?:עוד|more)\W*$", low):
         return Reading(C.More())
-    m = re.match(r"^(?:put|move|set)\s+(?:the\s+)?(.+?)\s+back\s+to\s+pending\b", line, re.I)
-    if m:   # "put the Azoulays back to pending, they want to rethink"
-        who = re.sub(r"^(\S+?)s$", r"\1", m.group(1).strip()) if re.match(r"^the\s", line[4:].strip(), re.I) or \
-            line.lower().split()[1] == "the" else m.group(1)
+    m = re.match(r"^(?:put|move|set)\s+(the\s+)?(.+?)\s+back\s+to\s+pending\b", line, re.I)
+    if m:   # "put the Azoulays back to pending, they want to rethink": the Azoulay family
+        who = re.sub(r"^(\S+?)s$", r"\1", m.group(2).strip()) if m.group(1) else m.group(2)
         ref = _ref(who, region)
         if ref:
             return Reading(C.MarkGuest(ref, "pending"), sure=False)
