@@ -53,7 +53,7 @@ def tell_event_deleted(session: Session, actor: User, event_name: str, members: 
     """The rest of the team hears that an event they worked on was deleted, and by whom.
     Called after the deletion: the message belongs to no event any more."""
     for member in members:
-        if member.user_id == actor.id or not (member.user.phone or member.user.wa_user_id):
+        if member.user_id == actor.id:   # everyone else is reachable: a phone or a WhatsApp user id (has_identity)
             continue
         lang = languages.organiser_language(member.user)
         with i18n.use(lang):

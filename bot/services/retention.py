@@ -17,7 +17,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime, time, timedelta, timezone
 
-from sqlalchemy import delete, exists, or_, select, update
+from sqlalchemy import delete, exists, select, update
 from sqlalchemy.orm import Session
 
 from storage.models import (
@@ -71,8 +71,7 @@ def events_to_purge(session: Session, now: datetime, days: int) -> list[Event]:
 def admins(session: Session, event: Event) -> list[User]:
     return list(session.scalars(
         select(User).join(EventMember, EventMember.user_id == User.id)
-        .where(EventMember.event_id == event.id, EventMember.role == Role.admin,
-               or_(User.phone.is_not(None), User.wa_user_id.is_not(None)))
+        .where(EventMember.event_id == event.id, EventMember.role == Role.admin)
     ))
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Callable
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from storage.models import MAX_PARTY_SIZE, Event, EventMember, Guest, RsvpStatus, User, utcnow
@@ -128,8 +128,7 @@ def _notice_text(session: Session, result: Answer) -> Callable[[], str]:
 def _members_to_notify(session: Session, event_id) -> list[User]:
     return list(session.scalars(
         select(User).join(EventMember, EventMember.user_id == User.id)
-        .where(EventMember.event_id == event_id, EventMember.notify.is_(True),
-               or_(User.phone.is_not(None), User.wa_user_id.is_not(None)))   # a phone, or only a WhatsApp user id
+        .where(EventMember.event_id == event_id, EventMember.notify.is_(True))
         .order_by(EventMember.created_at)
     ))
 

@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -255,13 +255,12 @@ def _report_recipients(session: Session, batch: SendBatch) -> list[User]:
     if batch.requested_by is not None:
         user = session.scalar(
             select(User).join(EventMember, EventMember.user_id == User.id)
-            .where(User.id == batch.requested_by, EventMember.event_id == batch.event_id,
-                   or_(User.phone.is_not(None), User.wa_user_id.is_not(None))))
+            .where(User.id == batch.requested_by, EventMember.event_id == batch.event_id))
         return [user] if user else []
     return list(session.scalars(
         select(User).join(EventMember, EventMember.user_id == User.id)
         .where(EventMember.event_id == batch.event_id, EventMember.role == Role.admin,
-               EventMember.notify.is_(True), or_(User.phone.is_not(None), User.wa_user_id.is_not(None)))
+               EventMember.notify.is_(True))
         .order_by(EventMember.created_at)))
 
 

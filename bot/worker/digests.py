@@ -56,7 +56,7 @@ def run_digest(rt, row) -> bool:
             note.sent_at = now
             note.batch_id = row.id
             note.error_text = "sent in a digest"
-        if user is None or not (user.phone or user.wa_user_id):
+        if user is None:
             return True
         lines = [n.body or "" for n in notes]
         forwards = [f for f in ((n.payload or {}).get("forward") for n in notes) if isinstance(f, dict)]

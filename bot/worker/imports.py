@@ -85,7 +85,7 @@ def run_import(rt, row) -> bool:
         if not finish_job(session, row.id, keeper.claimed_until):
             return False  # another worker took it over after our lease lapsed
         user = session.get(User, uuid.UUID(job["user_id"]))
-        if user is None or not (user.phone or user.wa_user_id):
+        if user is None:
             return True
         with i18n.use(languages.organiser_language(user)):
             what = i18n.Raw(i18n._("“{name}”", name=job["filename"]) if job.get("filename")
