@@ -62,6 +62,15 @@ def limited_runtime(limited_app):
     return limited_app.extensions["invitebot"]
 
 
+def _sent_by_day(rt, fake_graph, start: datetime, days: int) -> list[int]:
+    """The worker run once a day from `start`: how many messages Meta has received by each day."""
+    sent = []
+    for day in range(days):
+        drain(rt, clock=lambda: start + timedelta(days=day, minutes=1))
+        sent.append(len(fake_graph.sent))
+    return sent
+
+
 def test_two_thousand_invitations_at_the_250_limit_go_over_eight_days(limited_runtime, fake_graph):
     rt = limited_runtime
     fake_graph.window_enforced = False
@@ -78,11 +87,7 @@ def test_two_thousand_invitations_at_the_250_limit_go_over_eight_days(limited_ru
         assert plan.days == [250] * 8
         batch = sending.send_invitations(s, dana, event.id, daily_limit=sending.daily_limit("TIER_250"))
         assert batch.total == 2000
-    sent = []
-    for day in range(9):
-        drain(rt, clock=lambda: start + timedelta(days=day, minutes=1))
-        sent.append(len(fake_graph.sent))
-    assert sent == [250, 500, 750, 1000, 1250, 1500, 1750, 2000, 2000]
+    assert _sent_by_day(rt, fake_graph, start, 9) == [250, 500, 750, 1000, 1250, 1500, 1750, 2000, 2000]
 
 
 def test_the_chat_question_says_how_many_days_a_large_send_takes(limited_app, fake_graph):
@@ -170,8 +175,4 @@ def test_a_second_spread_send_fills_only_what_the_first_leaves_of_each_day(limit
                                  quiet_hours="")
         assert plan.days == [0, 0, 150, 150]   # the wedding already fills today and tomorrow
         sending.send_invitations(s, dana, henna.id, daily_limit=limit)
-    sent = []
-    for day in range(5):
-        drain(rt, clock=lambda: start + timedelta(days=day, minutes=1))
-        sent.append(len(fake_graph.sent))
-    assert sent == [250, 500, 750, 900, 900]   # never more than 250 new people a day
+    assert _sent_by_day(rt, fake_graph, start, 5) == [250, 500, 750, 900, 900]   # never more than 250 new people a day
