@@ -726,3 +726,55 @@ def test_a_baby_named_after_n_people_with_and_comes_on_top_with_with_is_counted_
 def test_a_clock_time_in_a_quoted_invitation_is_no_head_count(text, total):
     u = understand(text)
     assert (u.answer, u.total) == ("yes", total)
+
+
+@pytest.mark.parametrize("text", [
+    "I wanted to come but I have a shift", "הייתי שמח להגיע אבל יש לי משמרת", "ממש רצינו אבל אנחנו אחרי לידה"])
+def test_a_wish_then_but_and_a_reason_is_a_no_asked_back(text):
+    u = understand(text)
+    assert (u.intent, u.answer, u.sure) == ("answer", "no", False)
+
+
+@pytest.mark.parametrize("text", ["we would have loved to, but we are abroad", "хотели бы, но мы в отъезде"])
+def test_a_wish_then_but_and_being_away_is_a_plain_no(text):
+    u = understand(text)
+    assert (u.intent, u.answer, u.sure) == ("answer", "no", True)
+
+
+@pytest.mark.parametrize("text, answer, total", [
+    ("would love to come but just me", "yes", 1), ("רציתי להגיע אבל הצלחתי להסתדר, נגיע", "yes", None),
+    ("would love to come but not sure yet", "maybe", None), ("רצינו מאוד, אבל לא נוכל", "no", None)])
+def test_after_a_wish_and_but_a_yes_a_count_or_a_maybe_still_answers(text, answer, total):
+    u = understand(text)
+    assert (u.answer, u.total) == (answer, total)
+
+
+@pytest.mark.parametrize("text, answer", [
+    ("Not coming, please stop sending reminders", "no"), ("לא נגיע, תפסיקו לשלוח תזכורות", "no"),
+    ("Не придём, не присылайте напоминания", "no"), ("we will come, stop sending reminders", "yes")])
+def test_an_answer_with_stop_the_reminders_is_recorded_not_an_opt_out(text, answer):
+    u = understand(text)
+    assert (u.intent, u.answer) == ("answer", answer)
+    assert understand("stop sending reminders").intent == "stop"
+
+
+@pytest.mark.parametrize("text, adults, children, total", [
+    ("נבוא עם הקטן, 3", 2, 1, 3), ("we will come with the baby, 3", 2, 1, 3), ("2 + ילד", 2, 1, 3)])
+def test_a_bare_number_after_the_people_named_is_their_sum(text, adults, children, total):
+    u = understand(text)
+    assert (u.adults, u.children, u.total) == (adults, children, total)
+
+
+@pytest.mark.parametrize("text, intent, answer, total", [
+    ("נגיע 2, אם משהו ישתנה אעדכן", "answer", "yes", 2),
+    ("we are coming, 2 of us. if anything changes I will let you know", "answer", "yes", 2),
+    ("Придём вдвоём, если что-то изменится, сообщу", "answer", "yes", 2),
+    ("אם משהו ישתנה נגיע", "unclear", "maybe", None), ("if anything changes we will come", "unclear", "maybe", None)])
+def test_a_promise_to_tell_of_later_changes_leaves_the_answer_alone(text, intent, answer, total):
+    u = understand(text)
+    assert (u.intent, u.answer, u.total) == (intent, answer, total)
+
+
+def test_a_doubled_letter_and_a_missing_one_is_still_the_answer_word():
+    u = understand("מגיעםם 2")
+    assert (u.answer, u.total) == ("yes", 2)

@@ -429,7 +429,8 @@ def _lookup(word: str) -> tuple[str, int | None] | None:
                 rc = re.sub(r"(.)\1+", r"\1", rest)
                 if rc in LEX and len(rc) > 1:
                     return LEX[rc]
-    return _fuzzy(word)
+    # "מגיעםם": a letter doubled and one missing
+    return _fuzzy(word) or (_fuzzy(collapsed) if collapsed != word else None)
 
 
 # Typos of the answer words, by edit distance 1 (a letter missing, extra, changed or two swapped:
@@ -592,6 +593,11 @@ _NOT_SURE = _rx(r"not (?:\d+ ?% )?sure(?: yet)?|unsure", r"(?:עוד |עדיינ
 _CONDITIONAL = _rx(r"(?<![^\W_])(?:if|unless|as long as)(?![^\W_])(?! (?:ok|okay|so|that is ok|it is ok|you do not mind|thats ok|its ok|(?:it|that) (?:matters|helps|is relevant)|relevant))",
                    r"(?<![^\W_])(?:ו?אמ|בתנאי ש)(?![^\W_])(?! (?:כנ|זה בסדר|מותר|תרצו|ירצה השמ|(?:זה )?(?:משנה|רלוונטי|חשוב|עוזר)))|(?<![^\W_])במידה (?:ו|ש)?|^(?:ו?אמ כנ|if so)(?![^\W_])",
                    r"(?<![^\W_])(?:اذا|لو)(?![^\W_])(?! سمح)", r"(?<![^\W_])если(?![^\W_])(?! можно)")
+# "if anything changes I'll let you know", "אם משהו ישתנה אעדכן": a promise about later changes, no condition on the answer
+_KEEP_POSTED = _rx(r"(?:and )?(?:if|in case) (?:any ?thing|some ?thing|that|it|anything at all) (?:changes|changed|comes up)(?:,? i will|,? we will|,? will)? (?:let you know|update(?: you)?|tell you|be in touch)",
+                   r"ו?(?:אמ|במידה ו|במקרה ש)\s?(?:משהו|יש משהו|יהיה|יהיו)? ?(?:ישתנה|משתנה|שינוי|שינויימ|יתשנה)(?: אני| אנחנו)? ?(?:אעדכנ|נעדכנ|מעדכנ\S*|אגיד|נגיד|אודיע|נודיע|אכתוב|נכתוב)(?: אתכמ| אותכ| אותכמ)?",
+                   r"(?:если|если что-то|если что) (?:что-то |что-нибудь )?(?:изменится|поменяется),? (?:сообщу|сообщим|напишу|напишем|дам знать|дадим знать)",
+                   r"(?:اذا|لو) (?:تغير|اتغير|صار) (?:اشي|شي|اي شي)،? (?:بخبرك|بخبركم|منخبركم)")
 # "נשמח אם תשמרו לנו מקום", "let us know if we should bring something": "if" as "whether"
 _WHETHER = _rx(r"(?:נשמח|אשמח|שואל\S*|תגיד\S*|תגידו|תעדכנ\S*|לדעת|לשאול|לא בטוח\S*|לא יודע\S*) (?:אמ)(?![^\W_])",
                r"(?:let (?:me|us) know|tell (?:me|us)|ask(?:ing)?|wonder(?:ing)?|check(?:ing)?|not sure|unsure|know) (?:if|whether)\b",
@@ -612,6 +618,10 @@ _MAYBE_EXTRA = _rx(r"(?:^|[\s,])(?:ו?אולי|and maybe|or maybe|maybe|possibly
                    r"(?:גמ |also |עוד |\d|one |two |three |four |five |six |my |our )")
 _WISH = _rx(r"would (?:love|like|have loved)|wish|hoped|wanted|really want|dying to", r"רצינו|רציתי|היינו שמחימ|הייתי שמח|הלוואי|(?:מתה|מת|מתימ|מתות) ל(?:בוא|הגיע)",
             r"كنا نتمنى|بتمنى|اتمنى|كان ودي", r"хотели|хотела|хотел|с радостью бы|хотелось")
+_REMINDERS = _rx(r"reminder", r"תזכורת|תזכורות", r"напоминани", r"تذكير|تذكيرات")
+_BARE_WISH = _rx(r"(?:we |i )?(?:really |so )?(?:would have loved|would have liked|wanted|would love|would like)(?: to| it)?(?: so much| very much)?",
+                 r"(?:ממש |כל כך |מאוד )?(?:רצינו|רציתי|היינו שמחימ|הייתי שמח\S*)(?: ממש| מאוד| כל כך)?(?: לבוא| להגיע)?",
+                 r"(?:очень )?(?:хотели|хотела|хотел)(?: бы)?(?: очень)?")
 _BUT = re.compile(r"(?<![^\W_])(?:but|though|אבל|אך|لكن|بس|но)(?![^\W_])")
 _QUESTION_WORD = _rx(r"^(?:is|are|can i|can we|do|does|will there|how|who|which|what is the dress|what)\b",
                      r"^(?:יש|האמ|אפשר|מותר|צריכ|מי|מאיפה|של מי|עד מתי|כמה)(?:\s|$)|^(?:זו|זה)(?=[^?]*\?)",
@@ -902,6 +912,7 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
     plus_kids = 0       # "three of us plus a baby": a child named after "+" comes on top of the number
     people_plus = 0     # "2 אנשים וסבתא": one more named after "N people"
     including = any(t.tag == "INCL" for c in clauses for t in c.toks)
+    named = False       # people named in an earlier clause
     # the children are the subject of "coming", and nobody else is said to come
     kids_alone = any(c.subject == "other" and c.kids_subject and c.polarity == "pos" for c in clauses) and not any(
         c.subject == "self" and c.polarity == "pos" for c in clauses) and not any(
@@ -913,6 +924,10 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                 children_zero = True
             continue
         tags = [t.tag for t in toks]
+        if len(toks) == 1 and tags[0] in ("DIGITS", "NUM") and named and toks[0].value:
+            totals.append(toks[0].value)   # "נבוא עם הקטן, 3", "me, my wife and the baby, 3": after the people, the sum
+            continue
+        named = named or bool(set(tags) & {"KID", "KIDS", "OTHER", "PARTNER", "OTHERS"})
         unknown = any(t is None for t in tags)
         if "BLESS" in tags and not set(tags) & {"COME", "YES", "DIGITS", "NUM", "SELFNUM", "PEOPLE"}:
             continue   # "מזל טוב לכל המשפחה", "congrats to you both": who is blessed, not who comes
@@ -1178,6 +1193,9 @@ def _understand(text) -> Understanding:
         return Understanding("unclear", sure=False)
     for pattern, repl in _SOUNDS_ALIKE:
         norm = pattern.sub(repl, norm)
+    kept = _KEEP_POSTED.sub(" . ", norm)
+    if kept != norm and re.search(r"[^\W\d_]", kept):
+        norm = kept   # "נגיע 2, אם משהו ישתנה אעדכן": the answer stands; the promise is about later changes
     if len(norm) > _MAX_LENGTH:
         return _OTHER
     symbols = {ch for ch in norm if not ch.isalnum() and not ch.isspace()}
@@ -1191,7 +1209,14 @@ def _understand(text) -> Understanding:
         if not any(w in _NEG_WORDS or w in _NEG_CONTRACTIONS or w in ("אל", "никогда") for w in before):   # "אל תשלחו לי שוב"
             return Understanding("start")
         return Understanding("stop")
-    if (_STOP.search(norm) or _STOP.search(letters)) and len(letters.split()) <= 12:
+    stop = _STOP.search(norm) or _STOP.search(letters)
+    if stop and len(letters.split()) <= 12:
+        # "Not coming, please stop sending reminders", "we'll come, stop the reminders": the answer is
+        # what counts, and an answer ends the reminders
+        if _REMINDERS.search(norm) and stop.start() > 0:
+            first = _understand(stop.string[:stop.start()])
+            if first.intent in ("answer", "change") and first.answer in ("yes", "no"):
+                return first
         return Understanding("stop")
 
     if not letters:
@@ -1261,6 +1286,20 @@ def _understand(text) -> Understanding:
                 and any(t.tag in ("NEG", "ABLE") for t in c.toks[1:3]) \
                 and all(t.tag in ("NEG", "ABLE", "COME", "CUE") for t in c.toks[1:3]) and not c.tags() & {"SELF1", "WE", "SELFNUM"}:
             c.subject = "other"
+    # "רציתי להגיע אבל יש לי משמרת", "I wanted to come but I have a shift": a wish, then "but" and a reason
+    # (no "not" said): the wish is what does not happen. A yes, a maybe or a head count after the "but" still answers
+    wished = False
+    for i, c in enumerate(clauses[:-1]):
+        said = texts.get(id(c), "")
+        if c.polarity is None and _BARE_WISH.fullmatch(said.strip()):
+            c.polarity, c.subject = "pos", "self"    # "ממש רצינו, אבל ...", "we'd have loved to, but ..."
+        if c.polarity == "pos" and c.subject == "self" and _WISH.search(said) and not c.question \
+                and _BUT.search(norm[norm.find(said) + len(said):] if said in norm else "") \
+                and not any(d.polarity in ("pos", "maybe") or d.tags() & {"NUM", "DIGITS", "SELFNUM", "JUST", "PLUS", "YES"}
+                            for d in clauses[i + 1:]) \
+                and not _CHANGE.search(norm):
+            c.polarity = "neg"
+            wished = wished or not any(d.polarity == "neg" for d in clauses[i + 1:])   # the reason alone says no
     # a question clause does not answer ("can we come with the kids?"), unless it asks for a change
     answering = [c for c in clauses if not c.question or change]
 
@@ -1400,7 +1439,7 @@ def _understand(text) -> Understanding:
     relative = None
     if change and total is None and _RELATIVE.search(norm):
         relative = -1 if re.search(r"להוריד|one less|remove one", norm) else 1
-    sure = sure and count_sure and not others_doubt
+    sure = sure and count_sure and not others_doubt and not (wished and answer == "no")
     if answer in ("yes", "no") and _HEDGE.search(norm):
         sure = False    # "I think we'll come": a guess about their own answer
         if answer == "no" and not nobody:
