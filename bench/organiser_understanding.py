@@ -18,7 +18,7 @@ line is right when
 
   * the parsed command's class name equals `command` (a `ParseError` counts as null), and
   * every key in `args` matches the parsed value:
-      - dates compare as ISO strings ("2027-06-12"); phones as E.164 strings;
+      - dates compare as ISO strings ("2027-06-12"), times as "HH:MM"; phones as E.164 strings;
       - free text (names, places, messages, search text, notes) after collapsing whitespace,
         casefolding and stripping surrounding quotes and trailing punctuation (.,!?:;);
       - `side` is normalised on both sides (bride / כלה / הכלה ... -> "bride",
@@ -54,7 +54,7 @@ import collections
 import json
 import re
 import sys
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -99,6 +99,10 @@ def norm_value(key: str, value):
     """Bring a corpus or parsed value to a comparable form."""
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, time):
+        return value.strftime("%H:%M")
+    if isinstance(value, str) and re.fullmatch(r"\d{2}:\d{2}:00", value):
+        return value[:5]    # a time of day, written with or without seconds
     if isinstance(value, bool) or isinstance(value, int) or value is None:
         return value
     if key == "side":
