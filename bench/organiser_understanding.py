@@ -107,6 +107,8 @@ def norm_value(key: str, value):
         return value
     if key == "side":
         return norm_side(value)
+    if key == "status":
+        return norm_text(str(value).replace("_", " "))   # "not_invited" is "not invited"
     if key in ("phone", "date"):
         return str(value).strip()
     return norm_text(value)

@@ -60,6 +60,8 @@ _POLITE_HEADS = [
     # formal requests: "נא להוסיף", "אבקש לקבל", "ברצוני ליצור", "הנני מבקש להסיר", "Kindly change"
     "kindly", "i'd like you to", "i would like you to", "נא", "אבקש", "אבקשך", "ברצוני", "הנני מבקש", "הנני מבקשת",
     "אני מבקש", "אני מבקשת", "רציתי", "שלום רב", "אני רוצה ש", "אני רוצה שת",
+    # fillers of spoken Hebrew and English: "נו כמה אישרו", "אחי תשלח", "תעשה לי טובה תזכיר", "bro who's coming"
+    "נו", "אחי", "אחותי", "תעשה לי טובה", "תעשי לי טובה", "bro", "dude",
 ]
 _POLITE_HEADS.sort(key=len, reverse=True)
 
@@ -86,6 +88,10 @@ _TEAM_WORDS = {"team", "access", "member", "member:", "organizer", "organiser", 
 _TEAM_STEMS = {"צוות", "שותף", "שותפה", "שותפים", "שותפות", "ניהול", "מנהלים", "גישה", "הרשאות"}
 
 _STATUS_AFTER_WHO = [  # (words, status): "who hasn't answered", "מי שלא ענה"
+    (("haven't", "we", "sent"), "not_invited"), (("havent", "we", "sent"), "not_invited"), (("haven't", "sent"), "not_invited"),
+    (("can't", "come"), "declined"), (("cant", "come"), "declined"), (("can't", "make"), "declined"),
+    (("cant", "make"), "declined"), (("won't", "come"), "declined"), (("won't", "be"), "declined"),
+    (("בא",), "confirmed"), (("באה",), "confirmed"), (("שבא",), "confirmed"), (("שבאים",), "confirmed"),
     (("haven't", "we", "invited"), "not_invited"), (("haven't", "invited"), "not_invited"),
     (("didn't", "we", "invite"), "not_invited"), (("didn't", "invite"), "not_invited"),
     (("לא", "הזמנו"), "not_invited"), (("שלא", "הזמנו"), "not_invited"),
@@ -314,6 +320,22 @@ def _role_in(words: list[str]) -> str | None:
         if w[:2] in {"ל-", "כ-"} and w[2:] in _ROLE:
             return _ROLE[w[2:]]
     return None
+
+
+# A co-organiser described by what they may do ("can my mother-in-law see the list but not change anything?",
+# "שתעזור לי לעדכן את הרשימה", "שגם הוא יוכל לנהל"): the role those words give
+_ROLE_SAID = [
+    (re.compile(r"\b(?:see|view|look at|check)\s+(?:the\s+)?(?:list|guests|guest list|answers|rsvps)\b|\bview[\s-]only\b|\bread[\s-]only\b"
+                r"|\bjust\s+(?:to\s+)?(?:see|look|view)\b|\bnot\s+(?:to\s+)?(?:change|edit)\b|(?:רק\s+)?(?:לראות|לצפות|יראה|תראה|שיראה|שתראה)\s+(?:את\s+)?(?:ה)?(?:רשימה|אורחים|תשובות|אישורים)"
+                r"|רק\s+(?:לראות|לצפות|צפייה|צפיה)|בלי\s+(?:לשנות|לערוך)|לא\s+(?:לשנות|לערוך|יוכל\s+לשנות|תוכל\s+לשנות)|הרשא\S*\s+צפי", re.I), "viewer"),
+    (re.compile(r"\bhelp\s+(?:me\s+)?(?:manage|with|update|edit|run|organi[sz]e)\b|\b(?:can|could|to)\s+(?:also\s+)?(?:edit|update|manage|make changes)\b"
+                r"|(?:יעזור|תעזור|שיעזור|שתעזור|לעזור)\s+לי|(?:יוכל|תוכל|שיוכל|שתוכל|שגם\s+הוא\s+יוכל|שגם\s+היא\s+תוכל)\s+(?:גם\s+)?(?:לנהל|לעדכן|לערוך|לשנות|להוסיף)"
+                r"|(?:ינהל|תנהל|שינהל|שתנהל)\s+(?:איתי|יחד|את)", re.I), "editor"),
+]
+
+
+def _role_said(line: str) -> str | None:
+    return next((role for rx, role in _ROLE_SAID if rx.search(line)), None)
 
 
 def _count_in(words: list[str]) -> int | None:
@@ -694,6 +716,67 @@ def _guest_list_under_header(text: str, region, today) -> Reading | None:
     return refine("add guests\n" + "\n".join(body), listed, region, today)
 
 
+_THANKS_HEADS = ("thank you", "thanks", "thank u", "thx", "ty", "many thanks", "תודה", "תודות", "תנקס", "תנקיו", "מרסי")
+_THANKS_REST = {"so", "much", "very", "a", "lot", "again", "for", "the", "your", "all", "help", "helping", "everything",
+                "you're", "youre", "you", "are", "lifesaver", "life", "saver", "amazing", "great", "best", "star", "genius",
+                "appreciate", "it", "really", "bot", "רבה", "ענקית", "ענק", "על", "העזרה", "עזרה", "הכל", "הכול", "שוב",
+                "אתה", "את", "אלוף", "אלופה", "מלך", "מלכה", "תותח", "תותחית", "גאון", "גאונה", "מדהים", "מדהימה",
+                "הבוט", "בוט", "ממש", "מאוד", "באמת", "וואו", "ואו", "ענקק", "חחח", "מציל", "מצילה", "חיים", "החיים"}
+
+
+def _thanks_to_bot(line: str) -> bool:
+    """"Thanks so much, you're a lifesaver", "תודה רבה על העזרה": thanks to the bot, not a message to the guests."""
+    low = re.sub(r"[^\w\s'’]", " ", line.lower()).strip()
+    head = next((h for h in _THANKS_HEADS if low == h or low.startswith(h + " ")), None)
+    if head is None:
+        return False
+    rest = low[len(head):].split()
+    return len(rest) <= 8 and all(w.replace("’", "'") in _THANKS_REST for w in rest)
+
+
+_PHONE_NOUNS = {"number", "phone", "mobile", "cell", "מספר", "טלפון", "נייד", "פלאפון", "הפלאפון", "סלולרי"}
+_PHONE_FIX_CUES = {"wrong", "correct", "correction", "should", "new", "changed", "instead", "actually", "edit", "update",
+                   "change", "fix", "typo", "טעיתי", "טעות", "הנכון", "נכון", "חדש", "החדש", "השתנה", "התחלף", "החליף",
+                   "החליפה", "עדכון", "תיקון", "תשנה", "תשני", "תעדכן", "תעדכני", "תתקן", "תתקני", "עדכן", "תקן", "שנה",
+                   "לעדכן", "לתקן", "לשנות", "בטעות", "שגוי", "השגוי"}
+_PHONE_FIX_FILLER = {"the", "of", "for", "is", "its", "it's", "it", "should", "be", "to", "now", "his", "her", "their",
+                     "a", "has", "her's", "number", "phone", "mobile", "cell", "please", "pls", "i", "made", "typo", "in",
+                     "kindly", "נא", "אנא", "mr", "mrs", "ms",
+                     "של", "את", "זה", "הוא", "היא", "צריך", "להיות", "שלו", "שלה", "עכשיו", "בבקשה", "ל", "ב", "ה", "תעשה",
+                     "תעשי", "לא", "the", "right", "one", "so", "אז", "פה", "יש", "כאן"}
+
+
+def _phone_fix(line: str, region) -> Reading | None:
+    """"טעיתי במספר של שושי, הנכון 050-...", "yonis number is wrong its 052...", "תעשה edit לטלפון של ליאור 053...":
+    one guest's phone corrected, said in words: never a new guest or a co-organiser."""
+    phone, rest = _safe_phone(_strip_polite(line), region)
+    if phone is None or _IL_PHONE.search(rest):
+        return None
+    raw = [w.strip("'’-") for w in _WORD.findall(rest) if w.strip("'’-") and w not in ("?", ":")]
+    low = [w.lower() for w in raw]
+    bare = [_he_unprefix(w, "בלהמש") if _HE.match(w) else w for w in low]
+    if not any(w in _PHONE_NOUNS or b in _PHONE_NOUNS for w, b in zip(low, bare)) \
+            or not any(w in _PHONE_FIX_CUES or b in _PHONE_FIX_CUES for w, b in zip(low, bare)) \
+            or {"add", "guest", "guests", "member", "invite"} & set(low) or any(_he_in(w, _HE_ADD_VERBS) for w in low):
+        return None
+    name, after_cue = [], False
+    for w, lw, b in zip(raw, low, bare):
+        if lw in _PHONE_FIX_CUES or b in _PHONE_FIX_CUES or lw in _PHONE_FIX_FILLER or lw in _PHONE_NOUNS or b in _PHONE_NOUNS:
+            if name:
+                break    # the name is one run of words: "המספר של עומר לא נכון, הנכון זה ..."
+            after_cue = lw not in _PHONE_FIX_FILLER or lw in _PHONE_NOUNS
+            continue
+        # "שנה טלפון לרבקה": "to Rivka" right after the verb or the noun (not after "של": "של ליאור")
+        name.append(_he_unprefix(w) if after_cue and not name and _HE.match(w) and len(w) > 3 else w)
+    if not name or len(name) > 3:
+        return None
+    text = re.sub(r"['’]s$", "", " ".join(name), flags=re.I)
+    if re.search(re.escape(name[-1]) + r"\s+(?:phone|number|mobile|cell)\b", rest, re.I) and re.fullmatch(r"[a-z]{3,}s", name[-1], re.I):
+        text = text[:-1]    # "yonis number is wrong": Yoni's
+    ref = _ref(text, region)
+    return Reading(C.EditGuest(ref, "phone", phone), sure=False) if ref else None
+
+
 def _correct(text: str, line: str, exact, region, today) -> Reading | None:
     fixed_ref = _fix_ref(getattr(exact, "ref", None))
     if fixed_ref is not getattr(exact, "ref", None):
@@ -712,6 +795,13 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
         # "change Mr. Levinson's phone number to ...", "change side of 7 to groom": never a new name
         return _edit_guest(line, line.lower(), words, wset, region) or Reading(
             C.ParseError(C.parse("edit", region, today).message, None))
+    if isinstance(exact, (C.ParseError, C.ThankYou, C.Help)) and _thanks_to_bot(line):
+        # "Thank you so much, you're a lifesaver", "תודה על העזרה": politeness to the bot, never a send
+        return Reading(C.ParseError(i18n._("You're welcome! 😊"), None))
+    if isinstance(exact, (C.AddGuests, C.AddMember, C.ParseError)) and "\n" not in text.strip():
+        fixed_phone = _phone_fix(line, region)
+        if fixed_phone is not None:
+            return fixed_phone
     listed = _guest_list_under_header(text, region, today)
     if listed is not None and not isinstance(exact, C.AddGuests):
         return listed
@@ -803,7 +893,7 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
                 first, last = C.split_name(rest_name)
                 g = dataclasses.replace(g, first_name=first, last_name=last, side=_SIDE[name_words[-1]])
                 return Reading(C.AddGuests(guests=(g,), errors=exact.errors))
-        role = _role_in(name_words)
+        role = _role_in(name_words) or _role_said(line)
         if role or wset & {"לצוות", "team"}:
             return Reading(C.AddMember(phone=g.phone, role=role or "editor"), sure=False)
         # "תוסיף לרשימת המוזמנים את ענבל", "תוסיף guest: John"
@@ -1192,7 +1282,9 @@ _TYPOS = {"hwo": "who", "waht": "what", "answerd": "answered", "anwsered": "answ
           "confrimed": "confirmed", "comfirmed": "confirmed", "gusts": "guests", "guets": "guests",
           "invitaions": "invitations", "invitaion": "invitation", "remider": "reminder", "remidner": "reminder",
           "המפסר": "המספר", "המספור": "המספר", "כמגעים": "כמגיעים", "מגעים": "מגיעים", "מבתלת": "מבטלת", "מבתל": "מבטל",
-          "הזמנוט": "הזמנות", "תזכורט": "תזכורת", "אורחימ": "אורחים"}
+          "הזמנוט": "הזמנות", "תזכורט": "תזכורת", "אורחימ": "אורחים",
+          # "מיעוד לא ענה": two words glued; "אשרו": a letter left out
+          "מיעוד": "מי עוד", "מישלא": "מי שלא", "מישעוד": "מי שעוד", "אשרו": "אישרו", "שאשרו": "שאישרו"}
 
 
 def _spelled(line: str) -> str:
@@ -1678,6 +1770,7 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
     team = _team_in(words)
     removing_word = wset & {"remove", "revoke", "kick", "תוריד", "תורידי", "תסיר", "תסירי", "תוציא", "תוציאי",
                             "להוריד", "להסיר", "להוציא", "הסר", "הורד", "הוצא", "delete", "מחק", "תמחק", "למחוק"}
+    role = role or (_role_said(line) if phone and not removing_word else None)
     if phone and (role or team or wset & {"manage", "לנהל", "access"}) and not removing_word:
         return Reading(C.AddMember(phone=phone, role=role or "editor"), sure=False)
     if not phone and (re.match(r"^(?:מי|who)\s+(?:עוד\s+|else\s+)?(?:מנהל|מנהלת|מנהלים|manages|is managing|"
@@ -1821,7 +1914,7 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
                 low, "the numbers", "המספרים", "our numbers", "numbers look") and not phone and not wset & {
                 "של", "of", "for", "phone", "טלפון", "הטלפון", "הטלפונים", "phones"}) or wset & {"מנות", "כמהאישרו"} or (
             "כמה" in wset and wset & {"אישרו", "מגיעים", "אורחים", "אנשים", "לא", "עוד", "confirmed", "ענו",
-                                      "באים", "מוזמנים", "סירבו"}):
+                                      "באים", "מוזמנים", "סירבו", "מאושרים", "מאשרים", "מקומות", "אשרו", "יגיעו"}):
         return Reading(C.Stats())
     find = _find(line, low, words, wset, region)
     if find is not None:
