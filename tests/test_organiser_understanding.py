@@ -497,3 +497,28 @@ def test_a_co_organiser_described_by_what_they_may_do(text, phone, role):
     ("Who said they can't come?", C.ListGuests("declined")), ("who havent we sent to yet", C.ListGuests("not_invited"))])
 def test_spoken_fillers_glued_words_and_answers_said_loosely(text, expected):
     assert cmd(text) == expected
+
+
+@pytest.mark.parametrize("text, answer, party", [
+    ("roi cant make it", "no", None), ("Josh messaged me, he's a yes", "yes", None),
+    ("ofir texted me hes coming w his gf", "yes", 2), ("omer said yes, 2 ppl", "yes", 2),
+    ("הראל ועוד 3 מגיעים", "yes", 4), ("סבתא פנינה אמרה שהיא באה עם סבא", "yes", 2),
+    ("שלום, אחי יוסי התקשר ואמר שהוא מגיע עם אשתו ושלושת הילדים", "yes", 5), ("סמן את 7 כמאשר, 3 מקומות", "yes", 3)])
+def test_a_guests_answer_passed_on_in_words_is_marked_with_the_party_said(text, answer, party):
+    parsed = cmd(text)
+    assert isinstance(parsed, C.MarkGuest) and (parsed.answer, parsed.party_size) == (answer, party)
+
+
+@pytest.mark.parametrize("text", [
+    "how many guests should we invite for a 300 seat hall?", "כמה אורחים כדאי להזמין לאולם של 300?", "מי זה?",
+    "שלום, מי זה?"])
+def test_advice_and_who_are_you_do_nothing(text):
+    assert isinstance(cmd(text), C.ParseError)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("who is coming", C.ListGuests("confirmed")), ("Is there a Goldberg on the list?", C.FindGuests("Goldberg")),
+    ("look up everyone named Levi", C.FindGuests("Levi")), ("find the משפחת Cohen", C.FindGuests("Cohen")),
+    ("Did my brother Ariel answer yet?", C.GuestCard(C.Ref("Ariel")))])
+def test_lists_searches_and_one_guests_card_asked_in_words(text, expected):
+    assert cmd(text) == expected

@@ -62,6 +62,7 @@ _POLITE_HEADS = [
     "אני מבקש", "אני מבקשת", "רציתי", "שלום רב", "אני רוצה ש", "אני רוצה שת",
     # fillers of spoken Hebrew and English: "נו כמה אישרו", "אחי תשלח", "תעשה לי טובה תזכיר", "bro who's coming"
     "נו", "אחי", "אחותי", "תעשה לי טובה", "תעשי לי טובה", "bro", "dude",
+    "שלום,", "בוקר טוב", "ערב טוב", "צהריים טובים", "hello", "good morning", "good evening",
 ]
 _POLITE_HEADS.sort(key=len, reverse=True)
 
@@ -1003,7 +1004,14 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
         if fw and fw[0] in {"us", "me"}:
             return Reading(C.ParseError(i18n._("Sorry, I didn't understand \"{text}\". Send *help* to see what I can do.",
                                                 text=C._short(line)), None))
+        status = _status_in(fw)
+        if status and len(fw) <= 3 and re.match(r"^(?:who|מי)\b", line.strip(), re.I):
+            return Reading(C.ListGuests(status=status, side=_side_in(fw)))   # "who is coming": a list, not a search
         value = re.sub(r"^(?:לי\s+)?(?:את\s+)?(?:for\s+|אחרי\s+)?", "", exact.text, flags=re.I)
+        # "Is there a Goldberg on the list?", "look up everyone named Levi", "find the משפחת Cohen"
+        value = re.sub(r"^(?:there\s+)?(?:an?\s+|the\s+|any\s+)?(?:(?:everyone|everybody|anyone|someone|people|guests?)\s+(?:named|called|with\s+the\s+(?:sur|last\s*)?name)\s+)?",
+                       "", value, flags=re.I)
+        value = re.sub(r"\s+(?:on|in)\s+(?:the|my|our)\s+(?:guest\s+)?list\W*$|\s+(?:ברשימה|ברשימת\s+המוזמנים)\W*$", "", value, flags=re.I)
         value = re.sub(r"^(?:(?:ה)?(?:אורח|אורחת|אורחים|מישהו|מישהי)\s+)?(?:בשם|שקוראים\s+(?:לו|לה)|ששמו|ששמה)\s+", "", value)
         value = re.sub(r"^כל\s+ה(?=\S{3,})", "", value)   # "תמצא לי את כל השפירא": every Shapira
         value = re.sub(r"^(?:ברשימה\s+)?(?:את\s+)?(?:ה)?(?:משפחה|אורחים|אורח)\s+(?:בשם|שנקראים|ששמם)\s+|^ברשימה\s+(?:את\s+)?", "", value)
@@ -1323,8 +1331,9 @@ def _guess(text: str, region, today, exact: C.ParseError) -> Reading | None:
     if all_words and all_words <= _SMALL_TALK | _ACK and not body:
         # "בוקר טוב", "thanks!", "סבבה": chit-chat; never a verb typo ("בוקר" is not "עבור")
         return Reading(exact)
-    if _ADVICE.match(low):
+    if _ADVICE.match(low) or _WHO_ARE_YOU.match(low):
         # "what's the best time to send invites?", "מתי כדאי לשלוח הזמנות?": advice asked, nothing to do
+        # ("מי זה?", "who is this?": asked of the bot, no list)
         return Reading(exact)
     r = _guess_words(line, low, words, wset, body, region, today)
     if r is not None:
@@ -1333,8 +1342,11 @@ def _guess(text: str, region, today, exact: C.ParseError) -> Reading | None:
     return _typo(line, body, region, today)
 
 
+_WHO_ARE_YOU = re.compile(r"^(?:מי|who)\s+(?:זה|זאת|את|אתה|אתם|is\s+this|are\s+you|r\s+u|is\s+that)\W*$", re.I)
 _ADVICE = re.compile(r"^(?:what'?s|what\s+is|when'?s)\s+(?:the\s+|a\s+)?(?:best|right|ideal|usual|normal|good)\b|"
                      r"^(?:when|how\s+early|how\s+long\s+before)\s+should\b|^(?:should|do)\s+(?:i|we)\s+(?!have\b)|"
+                     r"^how\s+many\s+(?:guests|people)\s+should\s+(?:we|i)\s+invite\b|"
+                     r"^כמה\s+(?:אורחים|אנשים|מוזמנים)\s+(?:כדאי|צריך|צריכה|צריכים|מומלץ)\s+להזמין\b|"
                      r"^is\s+it\s+(?:better|ok|okay|worth|too\s+early|too\s+late)\b|"
                      r"^(?:מתי|האם|איך)\s+כדאי\b|^כדאי\s+(?:לי|לנו|ל)|^מה\s+(?:עדיף|כדאי|מומלץ)\b|^זה\s+מוקדם\s+מדי|"
                      r"^כמה\s+(?:זה\s+)?(?:עולה|יעלה|עלה)\b|^how\s+much\s+(?:does|will|would|is|do)\b|"
@@ -1557,7 +1569,8 @@ def _loose_rules(line: str, low: str, words: list[str], wset: set, region) -> Re
             _ALL_WORDS | _AUDIENCE_HEADS | {"how", "many", "who", "which", "whoever"}):   # "Lisa Kaplan told me maybe"
         ref = _ref(m.group(1), region)
         if ref:
-            return Reading(C.MarkGuest(ref, m.group(2).lower()), sure=False)
+            answer = m.group(2).lower()
+            return Reading(C.MarkGuest(ref, answer, _party_said(line) if answer == "yes" else None), sure=False)
     m = re.match(r"^(?:משפחת\s+)?(.+?)\s+(?:יהיו|יהיה|תהיה|הם|הן)\s+(\d{1,2})\s+(?:ולא|במקום)\s+\d{1,2}", line)
     if m and int(m.group(2)) <= C.MAX_PARTY_SIZE:   # "משפחת אוחיון יהיו 6 ולא 5, תעדכן"
         ref = _ref(m.group(1), region)
@@ -2152,9 +2165,17 @@ def _find(line, low, words, wset, region) -> Reading | None:
     pats = [r"(?:מישהו|מישהי|מישו)\s+(?:בשם|שקוראים לו|שקוראים לה|ששמו|ששמה)\s+(.+?)(?:\s+ברשימה)?\s*\??$",
             r"(?:anyone|anybody|someone|somebody|a\s+guest)\s+(?:named|called|by the name of?)\s+(.+?)(?:\s+on the list)?\s*\??$",
             r"^(?:do|did)\s+(?:we|i)\s+have\s+(?:an?\s+)?(.+?)\s+(?:on|in)\s+(?:the|our|my)\s+(?:guest\s+)?list",
-            r"^is\s+(.+?)\s+on the list", r"^(?:האם\s+|יש\s+(?:לנו\s+|לי\s+)?(?:את\s+)?)(.+?)\s+ברשימה", r"^did\s+(.+?)\s+(?:answer|reply|rsvp)", r"what'?s\s+(.+?)'s\s+number",
+            r"^is\s+there\s+(?:an?\s+|any\s+)?(.+?)\s+(?:on|in)\s+(?:the|our|my)\s+(?:guest\s+)?list", r"^is\s+(.+?)\s+on the list", r"^(?:האם\s+|יש\s+(?:לנו\s+|לי\s+)?(?:את\s+)?)(.+?)\s+ברשימה", r"^did\s+(.+?)\s+(?:answer|reply|rsvp)", r"what'?s\s+(.+?)'s\s+number",
             r"מה המספר של\s+(.+)$", r"יש לי את\s+(.+?)\s+ברשימה", r"תמצא(?:י)? לי את\s+(.+)$",
             r"תבדוק אם\s+(.+?)\s+(?:ענה|ענתה|ענו|אישר)", r"מה הסטטוס של\s+(.+)$", r"איפה\s+(.+?)\s+ברשימה"]
+    m = re.match(r"^(?:did|has)\s+(?:my\s+|our\s+)?(.+?)\s+(?:answer|answered|reply|replied|rsvp|rsvp'?d|respond|responded)\b", line, re.I)
+    if m and len(_words(m.group(1))) <= 3 and not set(_words(m.group(1))) & (_ALL_WORDS | _AUDIENCE_HEADS):
+        # "Did my brother Ariel answer yet?": that guest's card says
+        name, _ = _tidy_name(re.sub(r"^(?:brother|sister|cousin|uncle|aunt|friend|boss|mom|dad|grandma|grandpa)\s+", "",
+                                    m.group(1), flags=re.I))
+        ref = _ref(name, region)
+        if ref:
+            return Reading(C.GuestCard(ref=ref))
     for p in pats:
         m = re.search(p, line, re.I)
         if m:
@@ -2362,6 +2383,20 @@ def _party_said(line: str) -> int | None:
     """How many a guest comes as, in the words of an answer: "party of 3", "4 סה״כ", "מגיעים 5",
     "עם עוד 2", "לבד" (1), "with his wife" (2)."""
     low = _digits_for_words(line.lower())
+    low = re.sub(r"(?<![\u05d0-\u05ea])(ו?)(שלושת|ארבעת|חמשת|שני|שתי)\s+(?=ה?ילד)",
+                 lambda m: m.group(1) + {"שני": "2 ", "שתי": "2 ", "שלושת": "3 ", "ארבעת": "4 ", "חמשת": "5 "}[m.group(2)], low)
+    low = re.sub(r"\bw(?:/|\s)(?=\s*(?:his|her|their|the|a|my)\b)", "with ", low)    # "coming w his gf"
+    # "עם אשתו ושלושת הילדים", "with his wife and 2 kids": the guest, the partner and the children
+    m = re.search(r"(?:עם|with)\s+(?:his\s+|her\s+|the\s+)?(?:wife|husband|partner|אשתו|אישתו|בעלה|בן\s+הזוג|בת\s+הזוג)\s+"
+                  r"(?:ו-?|and\s+)(?:את\s+)?(?:ה)?(\d{1,2})\s*(?:ה)?(?:ילדים|ילדות|kids|children)", low)
+    if m:
+        n = int(m.group(1)) + 2
+        return n if n <= C.MAX_PARTY_SIZE else None
+    # "הראל ועוד 3 מגיעים", "Dana and 2 more": the guest and those with them
+    m = re.search(r"(?<![\u05d0-\u05ea])ועוד\s+(\d{1,2})(?!\d)|\band\s+(\d{1,2})\s+(?:more|others)\b", low)
+    if m:
+        n = int(next(g for g in m.groups() if g)) + 1
+        return n if 1 <= n <= C.MAX_PARTY_SIZE else None
     # "עם עוד 2", "with 2 kids", "plus 2 more": the guest and those with them
     m = re.search(r"(?:עם|with|plus|ועוד)\s+עוד\s+(\d{1,2})(?!\d)|(?:עם|with|plus|and)\s+(\d{1,2})\s*"
                   r"(?:kids|children|more|others|friends|ילדים|ילדות|ילד|נוספים|חברים|חברות|more people)\b", low)
@@ -2370,7 +2405,7 @@ def _party_said(line: str) -> int | None:
         return n if 1 <= n <= C.MAX_PARTY_SIZE else None
     m = re.search(r"(?:party\s+of|total\s+of|group\s+of|סה[\"״”']?כ|בסך\s+הכל)\s*(\d{1,2})\b|"
                   r"(\d{1,2})\s*" + _TOTAL + r"|"
-                  r"(?:עם|with)\s+(?:עוד\s+)?(\d{1,2})|(\d{1,2})\s*(?:people|of them|אנשים|איש|נפשות|guests)|"
+                  r"(?:עם|with)\s+(?:עוד\s+)?(\d{1,2})|(\d{1,2})\s*(?:people|ppl|pax|of them|אנשים|איש|נפשות|guests|מקומות|seats)|"
                   r"(?:confirmed|אישרו|אישרה|אישר\s+הגעה|אישר|(?<![\u05d0-\u05ea])כ?מגיע\S*|באים|coming|yes|ש?כן)[,\s]+(\d{1,2})\b|"
                   r"(?:תסמן|תסמני)\s+(\d{1,2})\b|\((\d{1,2})\)", low)
     if m:
@@ -2382,7 +2417,10 @@ def _party_said(line: str) -> int | None:
     if _COMPANION.search(line) or _has(low, "עם אשתו", "with his wife", "עם בעלה", "with her husband",
                                         "עם בן הזוג", "עם בת הזוג", "with a plus one", "+1", "plus one", "פלוס אחת",
                                         "פלוס אחד", "פלוס 1", "עם הבעל שלה", "עם האישה שלו", "with her boyfriend",
-                                        "with his girlfriend", "with her partner", "with his partner"):
+                                        "with his girlfriend", "with her partner", "with his partner") or re.search(
+            r"(?:(?<![\u05d0-\u05ea])עם|\bwith|\band)\s+(?:his\s+|her\s+|my\s+|the\s+)?(?:gf|bf|boyfriend|girlfriend|fianc[eé]e?|uncle|aunt|mom|mum|"
+            r"dad|mother|father|brother|sister|grandma|grandpa|סבא|סבתא|אמא\s+שלו|אמא\s+שלה|אבא\s+שלו|אבא\s+שלה|הבעל\s+שלה|"
+            r"האישה\s+שלו|החבר\s+שלה|החברה\s+שלו)\b", low) or re.search(r"(?<![\u05d0-\u05ea])ו(?:ה)?(?:בעל|אישה)\s+(?:שלה|שלו)", low):
         return 2
     return None
 
@@ -2399,6 +2437,9 @@ _FIRST_PERSON = frozenset({"i", "i'm", "im", "me", "we", "we're", "were", "us", 
 
 def _mark(line, low, words, wset, region) -> Reading | None:
     party = None
+    low = re.sub(r"\b(can|won|isn|aren|didn)t\b", r"\1't", low)    # "roi cant make it"
+    low = re.sub(r"\b(he|she)s\b", r"\1's", low)
+    low = re.sub(r"\bw(?:/|\s)(?=\s*(?:his|her|their|the|a)\b)", "with ", low)    # "coming w his gf"
     m = re.match(r"^(?:is|are|did|has|have)\s+(.+?)\s+(?:coming|come|confirmed|confirm|answered|answer|replied|reply|respond|responded|rsvp'?d)\b.*\?\s*$",
                  line, re.I) \
         or re.match(r"^(.+?)\s+(?:אישר|אישרה|אישרו|ענה|ענתה|ענו|מגיע|מגיעה|מגיעים)\s*(?:כבר|בכלל|או\s+לא)?\s*\?+\s*$", line)
@@ -2443,13 +2484,15 @@ def _mark(line, low, words, wset, region) -> Reading | None:
     negative = (_has(low, "can't make it", "cannot make it", "said no", "can't come", "cannot come", "won't come",
                      "won't make it", "isn't coming", "aren't coming", "not coming", "לא מגיע", "לא תוכל", "לא יוכל", "לא יגיע",
                      "לא באה", "לא בא ") or wset & _NO_VERBS)
-    positive = (_has(low, "is coming", "are coming", "rsvp'd yes", "rsvpd yes", "said yes", "אישר הגעה") or
+    positive = (_has(low, "is coming", "are coming", "rsvp'd yes", "rsvpd yes", "said yes", "אישר הגעה", "'s a yes", "is a yes",
+                     "'s coming", "are a yes") or
                 wset & _YES_VERBS or (len(words) == 1 and re.match(r"^[\u05d0-\u05ea]{2,}(?:מגיע|מגיעה)$", words[0])))
     if not (negative or positive or maybe):
         return None
     answer = "maybe" if maybe else "no" if negative else "yes"
     # the person: the words before the answer word, or a named person in the sentence
-    cut = re.search(r"\s(?:is coming|are coming|rsvp'?d|said|confirmed|declined|called|can't|cannot|won't|isn't|"
+    cut = re.search(r"\s(?:is coming|are coming|rsvp'?d|said|confirmed|declined|called|can'?t|cannot|won'?t|isn'?t|"
+                    r"texted|messaged|wrote|told|whatsapped|emailed|let me know|"
                     r"aren't|is not|are not|might|maybe|is maybe|coming\b|"
                     r"is not sure|isn't sure|is on the fence|is undecided|עוד\s+מתלבט\S*|מתלבט\S*|אולי|"
                     r"לא\s|אישר\S*|מגיע\S*|ביטל\S*|התקשר\S*|אמר\S*|בא\S*)", " " + line)
