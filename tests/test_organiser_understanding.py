@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import importlib.util
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 
 import pytest
@@ -522,3 +522,15 @@ def test_advice_and_who_are_you_do_nothing(text):
     ("Did my brother Ariel answer yet?", C.GuestCard(C.Ref("Ariel")))])
 def test_lists_searches_and_one_guests_card_asked_in_words(text, expected):
     assert cmd(text) == expected
+
+
+@pytest.mark.parametrize("text, field, value", [
+    ("the chuppah is at 18:30 not 19:00, please update", "time", time(18, 30)),
+    ("אחי השעה זה שמונה בערב לא שבע", "time", time(20, 0)),
+    ("We moved it to Cafe Europa on Rothschild", "location", "Cafe Europa on Rothschild"),
+    ("אפשר בבקשה לשנות את מקום האירוע לבית הכנסת הגדול ברחובות?", "location", "בית הכנסת הגדול ברחובות"),
+    ("location Kfar Hamaccabiah, Ramat Gan", "location", "Kfar Hamaccabiah, Ramat Gan"),
+    ("the brit moved to Sunday the 13th", "date", date(2026, 12, 13))])
+def test_the_events_time_place_and_day_changed_in_words(text, field, value):
+    parsed = cmd(text)
+    assert isinstance(parsed, C.SetEventField) and (parsed.field, parsed.value) == (field, value)

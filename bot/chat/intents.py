@@ -263,6 +263,18 @@ def find_date(text: str, today: date | None) -> tuple[date | None, str]:
                 return parse_date(value, today), (text[:m.start()] + text[m.end():])
             except (InvalidDate, Exception):
                 continue
+    # "Sunday the 13th", "on the 21st": the next day of the month with that number (on that weekday, when named)
+    m = re.search(r"(?:\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+)?\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b", low)
+    if m and 1 <= int(m.group(2)) <= 31:
+        day = int(m.group(2))
+        for k in range(24):
+            year, month = today.year + (today.month - 1 + k) // 12, (today.month - 1 + k) % 12 + 1
+            try:
+                found = date(year, month, day)
+            except ValueError:
+                continue    # no 31st this month
+            if found > today and (m.group(1) is None or found.weekday() == _WEEKDAYS[m.group(1)]):
+                return found, (text[:m.start()] + text[m.end():])
     return None, text
 
 
@@ -2075,7 +2087,8 @@ def _event_field_change(line, low, words, wset, region, today) -> Reading | None
                        "changed", "changes", "זזה", "זז", "זזים", "עוברת", "עובר", "postponed", "השתנתה",
                        "תדחה", "תדחי", "לדחות", "postpone", "דחינו", "הקדמנו", "תקדים", "תקדימי",
                        "תעדכן", "תעדכני", "תזיז", "נדחתה", "נדחה", "עבר", "עברה", "השתנה", "החדש", "new", "now",
-                       "חדש", "תקרא", "is"} or ":" in line or (words[:1] and words[0] in {"date", "תאריך", "התאריך"})
+                       "חדש", "תקרא", "is"} or ":" in line or (words[:1] and words[0] in {
+                           "date", "תאריך", "התאריך", "location", "venue", "מיקום", "time", "שעה"})
     if not changing:
         return None
     guestish = wset & {"guest", "אורח"} or _has(low, "השם של ", "הטלפון של", "המספר של") and not wset & _EVENT_NOUNS
@@ -2097,17 +2110,22 @@ def _event_field_change(line, low, words, wset, region, today) -> Reading | None
         return None
     # place
     # (a word that changes it, a colon or a "to" must follow: "the venue manager is driving me crazy" changes nothing)
-    m = re.search(r"(?:venue|location|place|מקום|המקום|מיקום האירוע|מיקום)\s*(?:(?:החדש|חדש|new|השתנה|(?:has\s+|is\s+)?changed|"
+    if re.match(r"^(?:location|venue|מיקום|מקום)\s+(?!(?:is|of|for|של|הוא|זה|חדש|החדש|השתנה|new|changed|moved|has)(?![\w]))(\S.+)$",
+                line, re.I) and "?" not in line and ":" not in line:
+        # "location Kfar Hamaccabiah, Ramat Gan": the field, as set right after "new event"
+        return Reading(C.SetEventField("location", line.split(None, 1)[1].strip(" .!")), sure=False)
+    m = re.search(r"(?:venue|location|place|מקום האירוע|מקום|המקום|מיקום האירוע|מיקום)\s*(?:(?:החדש|חדש|new|השתנה|(?:has\s+|is\s+)?changed|"
                   r"(?:has\s+)?moved|is\s+now)\s*[:\-–,]?|[:\-–])?\s*"
                   r"(?:(?<=[\s:\-–,])(?:to|ל-?|עכשיו זה|- עכשיו זה|it'?s now|it is now)\s*|(?<=[:\-–,]))(.*)$", line, re.I) \
         or re.search(r"(?:venue|location|place|מקום|המקום|מיקום)\s+(?:החדש|חדש|new|השתנה|(?:has\s+|is\s+)?changed|(?:has\s+)?moved|is\s+now)"
                      r"\s*(?:,\s*(?:it'?s|it is)\s+now\s+|to\s+)?(.*)$", line, re.I)
-    moved = re.search(r"(?:moved to|עבר ל|עברה ל)\s*(.+)$", line, re.I)
+    moved = re.search(r"(?:moved\s+(?:it\s+|the\s+(?:party|event|wedding|venue)\s+)?to|עבר ל|עברה ל|העברנו\s+(?:את\s+)?(?:ה?אירוע\s+|ה?מסיבה\s+|ה?חתונה\s+)?ל)\s*(.+)$",
+                      line, re.I)
     if moved and not d:
-        value = moved.group(1).strip(" .!")
+        value = moved.group(1).strip(" .!?")
         return Reading(C.SetEventField("location", value), sure=False)
     if m and wset & _PLACE_WORDS | {"venue", "location"}:
-        value = m.group(1).strip(" .!")
+        value = m.group(1).strip(" .!?")
         value = re.sub(r"^(?:- )?עכשיו זה\s+", "", value)
         value = re.sub(r"^(?:ל-?|to\s+)", "", value) if not value.startswith("לב") else value[1:]
         if value.startswith("באולמי") or value.startswith("באולם"):
@@ -2555,7 +2573,8 @@ def _find_time(text: str) -> tuple[time | None, str]:
 
 
 _START_WORDS = {"מתחיל", "מתחילה", "מתחילים", "מתחילות", "starts", "start", "starting", "begins", "begin", "קבלת",
-                "שעה", "השעה", "שעת", "בשעה", "time", "o'clock", "doors", "reception", "נתחיל", "נפתח"}
+                "שעה", "השעה", "שעת", "בשעה", "time", "o'clock", "doors", "reception", "נתחיל", "נפתח", "תתחיל", "יתחיל",
+                "chuppah", "huppah", "chupah", "חופה", "החופה", "ceremony", "הטקס", "טקס"}
 _SENDING_WORDS = {"send", "tell", "message", "msg", "broadcast", "text", "שלח", "תשלח", "תשלחי", "לשלוח", "הודעה",
                   "תגיד", "תגידי", "תודיע", "תודיעי", "להודיע", "announce", "everyone", "כולם", "לכולם", "remind",
                   "תזכיר", "תזכורת", "invite", "הזמנות"}
@@ -2565,7 +2584,11 @@ def _time_rule(line, low, words, wset, today) -> Reading | None:
     """"קבלת פנים ב-19:00", "it starts at 6pm now", "what time does it start? set it to 8pm": the start time."""
     if wset & _SENDING_WORDS or find_date(line, today)[0] is not None:
         return None
-    at, _rest = _find_time(line)
+    # "שמונה בערב", "שש וחצי בערב": an hour in words before the part of the day
+    spoken = re.sub(r"(?<![\w'])(?:ב-?)?(" + "|".join(sorted((w for w in _HOUR_WORDS if _HE.match(w)), key=len, reverse=True))
+                    + r")(\s+וחצי)?\s+(?=בערב|בבוקר|בצהריים|בלילה)",
+                    lambda m: f"{_HOUR_WORDS[m.group(1)]}:{'30' if m.group(2) else '00'} ", line)
+    at, _rest = _find_time(spoken)
     if at is None:
         return None
     starting = wset & _START_WORDS or any(_he_in(w, {"שעה", "שעת", "מתחיל", "מתחילים"}) for w in words)
