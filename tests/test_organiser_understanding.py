@@ -534,3 +534,19 @@ def test_lists_searches_and_one_guests_card_asked_in_words(text, expected):
 def test_the_events_time_place_and_day_changed_in_words(text, field, value):
     parsed = cmd(text)
     assert isinstance(parsed, C.SetEventField) and (parsed.field, parsed.value) == (field, value)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("did anyone leave us a voice note?", C.Inbox()), ("Emily wrote something about the מלון, what did she say?", C.Inbox()),
+    ("איך מוסיפים אורח", C.Help()), ("how do I add a guest?", C.Help()),
+    ("האם תוכל להראות לי את כרטיס המוזמן של דודי משה?", C.GuestCard(C.Ref("דודי משה"))),
+    ("למה ההזמנה של דודה אסתר לא נשלחה?", C.GuestCard(C.Ref("אסתר"))), ("מה הטלפון של רבקה", C.FindGuests("רבקה")),
+    ("No, not yet", C.Confirm("no")), ("לא רגע עוד לא", C.Confirm("no")), ("nvm cancel that", C.Cancel()),
+    ("tell me whenever someone rsvps", C.Notify(on=True)), ("I don't want automatic reminders at all", C.Reminders(days=None))])
+def test_questions_and_short_answers_said_the_way_people_say_them(text, expected):
+    assert cmd(text) == expected
+
+
+@pytest.mark.parametrize("text", ["I'll add the rest of the guests tonight", "אני אוסיף את שאר המוזמנים מחר בערב, תודה"])
+def test_the_organisers_own_plan_changes_nothing(text):
+    assert isinstance(cmd(text), C.ParseError)

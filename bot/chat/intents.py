@@ -808,6 +808,8 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
         # "change Mr. Levinson's phone number to ...", "change side of 7 to groom": never a new name
         return _edit_guest(line, line.lower(), words, wset, region) or Reading(
             C.ParseError(C.parse("edit", region, today).message, None))
+    if isinstance(exact, C.MessageGuest) and _NOTIFY_ME.match(_strip_polite(line)):
+        return Reading(C.Notify(on=True))   # "tell me whenever someone rsvps": not a message to a guest called "me"
     if isinstance(exact, (C.ParseError, C.ThankYou, C.Help)) and _thanks_to_bot(line):
         # "Thank you so much, you're a lifesaver", "תודה על העזרה": politeness to the bot, never a send
         return Reading(C.ParseError(i18n._("You're welcome! 😊"), None))
@@ -1343,7 +1345,7 @@ def _guess(text: str, region, today, exact: C.ParseError) -> Reading | None:
     if all_words and all_words <= _SMALL_TALK | _ACK and not body:
         # "בוקר טוב", "thanks!", "סבבה": chit-chat; never a verb typo ("בוקר" is not "עבור")
         return Reading(exact)
-    if _ADVICE.match(low) or _WHO_ARE_YOU.match(low):
+    if _ADVICE.match(low) or _WHO_ARE_YOU.match(low) or _OWN_PLAN.match(low) and not _IL_PHONE.search(line):
         # "what's the best time to send invites?", "מתי כדאי לשלוח הזמנות?": advice asked, nothing to do
         # ("מי זה?", "who is this?": asked of the bot, no list)
         return Reading(exact)
@@ -1354,6 +1356,12 @@ def _guess(text: str, region, today, exact: C.ParseError) -> Reading | None:
     return _typo(line, body, region, today)
 
 
+# "I'll add the rest of the guests tonight", "אני אוסיף את שאר המוזמנים מחר": the writer's own plan, nothing to do now
+_NOTIFY_ME = re.compile(r"^(?:tell|let|notify|ping|message|update|alert)\s+me\s+(?:know\s+)?(?:when|whenever|every\s*time|each\s+time|as\s+soon\s+as)\s+"
+                        r"(?:someone|anyone|somebody|a\s+guest|guests|people)\s+(?:rsvps?|answers?|replies|responds?|confirms?)", re.I)
+_OWN_PLAN = re.compile(r"^(?:i'?ll|i\s+will|we'?ll|we\s+will|i'?m\s+going\s+to|we'?re\s+going\s+to)\s+(?:add|send|finish|upload|do|update|call|check)\b"
+                       r"|^(?:אני\s+|אנחנו\s+)?(?:אוסיף|נוסיף|אשלח|נשלח|אעדכן|נעדכן|אסיים|נסיים|אתקשר|נתקשר|אבדוק|נבדוק)\b.*"
+                       r"(?:מחר|הערב|אחר\s+כך|אחר\"כ|בהמשך|בערב|בבוקר|בשבוע|later|tonight|tomorrow)", re.I)
 _WHO_ARE_YOU = re.compile(r"^(?:מי|who)\s+(?:זה|זאת|את|אתה|אתם|is\s+this|are\s+you|r\s+u|is\s+that)\W*$", re.I)
 _ADVICE = re.compile(r"^(?:what'?s|what\s+is|when'?s)\s+(?:the\s+|a\s+)?(?:best|right|ideal|usual|normal|good)\b|"
                      r"^(?:when|how\s+early|how\s+long\s+before)\s+should\b|^(?:should|do)\s+(?:i|we)\s+(?!have\b)|"
@@ -1450,11 +1458,33 @@ def _audience_message(line: str, region, today) -> Reading | None:
 _PARTY_NOUNS = r"(?:party|party size|headcount|count|number|הכמות|כמות|מספר\s+(?:ה)?(?:מגיעים|אורחים|אנשים|מקומות))"
 
 
+_INBOX_SAID = re.compile(r"\bvoice\s+(?:note|message|msg)s?\b|\b(?:wrote|sent|texted)\s+(?:us\s+|me\s+)?(?:something|a\s+message)\b|"
+                        r"\bwhat\s+did\s+(?:he|she|they)\s+(?:say|write|ask)\b|הודע\S*\s+קולי\S*|הקלטה|"
+                        r"(?:כתב|כתבה|כתבו|שלח|שלחה|שלחו)\s+(?:לנו\s+|לי\s+)?(?:משהו|הודעה)|מה\s+(?:הוא|היא|הם)\s+(?:כתב|כתבה|כתבו|שאל|שאלה|שאלו)",
+                        re.I)
+# (not "how do I see the list": that asks for the list itself)
+_HOW_DO_I = re.compile(r"^(?:how\s+(?:do|can|should)\s+(?:i|we)|how\s+to)\s+(?!see|view|know|check|get|find)\w+|^איך\s+(?:אני\s+|אנחנו\s+)?(?:מוסיפ|שולח|עושים|עושה|מסמנ|מוחק|מסיר|משנ|מזמינ|ל(?!ראות|דעת))\S*",
+                       re.I)
+_CARD_SAID = [r"כרטיס\S*\s+(?:ה)?(?:מוזמן|מוזמנת|אורח|אורחת)\s+של\s+(.+?)\W*$",
+              r"^(?:why|למה|מדוע)\s+(?:\S+\s+){0,2}?(?:ההזמנה|invitation|invite)\s+(?:של|for|to|ל)\s*-?(.+?)\s+(?:לא|not|didn'?t|wasn'?t|never|failed|נכשלה)\b"]
+
+
 def _loose_rules(line: str, low: str, words: list[str], wset: set, region) -> Reading | None:
     """Commands said in a sentence the grammar has no verb for: a guest's party or side changed
     ("Noa's party is actually 3 not 2", "the Dahans are 6 now", "עדי עוברת לצד של הכלה"), a message
     to one guest ("whatsapp guest 9: ...", "לשלוח לאורח 3: ..."), an answer taken back
     ("תחזיר את שרית לממתינה"), the rest of a list, the inbox."""
+    for pattern in _CARD_SAID:   # "כרטיס המוזמן של דודי משה", "למה ההזמנה של דודה אסתר לא נשלחה?": that guest's card
+        m = re.search(pattern, line, re.I)
+        if m:
+            name, _ = _tidy_name(m.group(1))
+            ref = _ref(name, region)
+            if ref:
+                return Reading(C.GuestCard(ref=ref))
+    if _INBOX_SAID.search(line) and "?" in line or re.search(r"\bvoice\s+(?:note|message)", line, re.I):
+        return Reading(C.Inbox())   # "did anyone leave us a voice note?", "Emily wrote something, what did she say?"
+    if _HOW_DO_I.match(line.strip()) and len(words) <= 10:
+        return Reading(C.Help())    # "איך מוסיפים אורח", "how do I remove someone?": the how-to
     m = re.match(r"^(.+?)'s\s+" + _PARTY_NOUNS + r"\s+(?:is|should be|=)\s+(?:actually\s+|now\s+)?(\d{1,2})\b", line, re.I) \
         or re.match(r"^((?:the\s+)?.+?)\s+(?:are|is)\s+(?:now\s+)?(\d{1,2})\s+(?:now|people|ppl)\b", line, re.I) \
         or re.match(r"^(?:תשנה|תשני|שנה|תעדכן|תעדכני|עדכן|תתקן|תתקני)\s+ל-?(\S+(?:\s+\S+)?)\s+את\s+" + _PARTY_NOUNS
@@ -1717,6 +1747,16 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
     # --- yes / no / cancel
     if len(words) <= 3 and wset <= _CANCEL_ONLY and wset & {"עזוב", "עזבי", "תעזוב", "תעזבי"}:
         return Reading(C.Cancel())
+    if len(words) <= 4 and wset <= _CANCEL_ONLY | {"nvm", "that", "it", "forget", "scrap", "oops"} and wset & {"nvm", "cancel", "scrap"}:
+        return Reading(C.Cancel())    # "nvm cancel that"
+    if len(words) <= 5 and words[0] in {"לא", "no", "nope"} and wset <= _NO | {
+            "not", "yet", "wait", "hold", "on", "רגע", "עוד", "עדיין", "שנייה", "רגע,", "thanks", "later", "אחר", "כך"}:
+        return Reading(C.Confirm("no"))   # "No, not yet", "לא רגע עוד לא": not now
+    if _NOTIFY_ME.match(line):
+        return Reading(C.Notify(on=True))   # "tell me whenever someone rsvps"
+    if re.search(r"(?:don'?t|do\s+not)\s+want\s+(?:any\s+)?(?:automatic\s+|auto\s+)?reminders|no\s+(?:automatic|auto)\s+reminders"
+                 r"|(?:לא\s+רוצה|בלי|ללא)\s+(?:שום\s+)?תזכורות\s+(?:אוטומטיות|אוטומטית)", line, re.I):
+        return Reading(C.Reminders(days=None), sure=False)   # "I don't want automatic reminders at all"
     if len(words) <= 3 and words[0] in _YES and wset <= _YES | {"כן", "yes"} and not wset <= _ACK:
         return Reading(C.Confirm("yes"))
     if len(words) <= 3 and words[0] in {"לא", "no", "nope", "ממש"} and wset <= _NO:
@@ -2184,7 +2224,7 @@ def _find(line, low, words, wset, region) -> Reading | None:
             r"(?:anyone|anybody|someone|somebody|a\s+guest)\s+(?:named|called|by the name of?)\s+(.+?)(?:\s+on the list)?\s*\??$",
             r"^(?:do|did)\s+(?:we|i)\s+have\s+(?:an?\s+)?(.+?)\s+(?:on|in)\s+(?:the|our|my)\s+(?:guest\s+)?list",
             r"^is\s+there\s+(?:an?\s+|any\s+)?(.+?)\s+(?:on|in)\s+(?:the|our|my)\s+(?:guest\s+)?list", r"^is\s+(.+?)\s+on the list", r"^(?:האם\s+|יש\s+(?:לנו\s+|לי\s+)?(?:את\s+)?)(.+?)\s+ברשימה", r"^did\s+(.+?)\s+(?:answer|reply|rsvp)", r"what'?s\s+(.+?)'s\s+number",
-            r"מה המספר של\s+(.+)$", r"יש לי את\s+(.+?)\s+ברשימה", r"תמצא(?:י)? לי את\s+(.+)$",
+            r"מה (?:המספר|הטלפון|הנייד|הפלאפון) של\s+(.+)$", r"יש לי את\s+(.+?)\s+ברשימה", r"תמצא(?:י)? לי את\s+(.+)$",
             r"תבדוק אם\s+(.+?)\s+(?:ענה|ענתה|ענו|אישר)", r"מה הסטטוס של\s+(.+)$", r"איפה\s+(.+?)\s+ברשימה"]
     m = re.match(r"^(?:did|has)\s+(?:my\s+|our\s+)?(.+?)\s+(?:answer|answered|reply|replied|rsvp|rsvp'?d|respond|responded)\b", line, re.I)
     if m and len(_words(m.group(1))) <= 3 and not set(_words(m.group(1))) & (_ALL_WORDS | _AUDIENCE_HEADS):
