@@ -550,3 +550,19 @@ def test_questions_and_short_answers_said_the_way_people_say_them(text, expected
 @pytest.mark.parametrize("text", ["I'll add the rest of the guests tonight", "אני אוסיף את שאר המוזמנים מחר בערב, תודה"])
 def test_the_organisers_own_plan_changes_nothing(text):
     assert isinstance(cmd(text), C.ParseError)
+
+
+@pytest.mark.parametrize("text, names, parties", [
+    ("add my doda Rina 052 333 4413 and her husband", ["Rina"], [2]),
+    ("add חבר מהצבא Itay 0502228899 groom side", ["Itay"], [None]),
+    ("תוסיף את הבת דודה שלי לאה 050 6612345 והבעל שלה", ["לאה"], [2]),
+    ("תכניס את הילה אשכנזי 0529090901 היא מגיעה עם עוד 2", ["הילה"], [3]),
+    ("תוסיף את הדודה מלכה אוחיון 0505556677 היא באה עם בעלה", ["מלכה"], [2]),
+    ("can you add these: Josh Stein 0548891234, Emily Cohen +1 917 555 0142, Avi Peretz 050-776-1122",
+     ["Josh", "Emily", "Avi"], [None, None, None]),
+    ("add these: Karen 0521112222, Mike 0523334444, and the Goldbergs 052-555-6666 (family of 4)",
+     ["Karen", "Mike", "Goldberg"], [None, None, 4])])
+def test_guests_added_with_who_they_are_and_who_comes_with_them(text, names, parties):
+    parsed = cmd(text)
+    assert isinstance(parsed, C.AddGuests)
+    assert [g.first_name for g in parsed.guests] == names and [g.party_size for g in parsed.guests] == parties

@@ -179,7 +179,10 @@ _RELATION_WORDS = {"דוד", "דודה", "הדוד", "הדודה", "סבא", "ס
 _TITLES = {"המנכ\"ל", "המנכ״ל", "מנכ\"ל", "מנכ״ל", "המנהל", "המנהלת", "הבוס", "הבוסית", "ceo", "manager"}
 _RELATION_HEADS = {"דוד", "דודה", "הדוד", "הדודה", "דודן", "דודנית", "גיס", "גיסה", "הגיס", "הגיסה", "השכן",
                    "השכנה", "cousin", "aunt", "auntie", "uncle", "friend", "neighbour", "neighbor", "colleague",
-                   "boss", "brother-in-law", "sister-in-law"}
+                   "boss", "brother-in-law", "sister-in-law", "חבר", "חברה", "החבר", "החברה", "doda", "dod", "saba",
+                   "savta", "sister", "brother", "sis", "bro", "buddy", "pal", "coworker", "co-worker", "teacher",
+                   "המורה", "הגננת", "המטפלת", "השכנים"}
+_RELATION_HEADS |= {w.lower() for w in _RELATION_HEADS}
 # Hebrew one-letter prefixes (ו ה ל מ ש כ ב) glued to a word: "מהשותפים", "לכל", "שלא".
 _HE_PREFIXES = "והלמשכב"
 
@@ -379,7 +382,8 @@ _COMPANION = re.compile(
     r"|(?:(?:ו?(?:היא|הוא|הם)\s+)?(?:באה?|באים|מגיעה?|מגיעים|תבוא|יבוא|תגיע|יגיע|coming|comes|will\s+come)\s+)?(?:יחד\s+)?(?:עם|with)\s+"
     r"(?:(?:his|her|the)\s+)?(?:wife|husband|partner|spouse|אשתו|בעלה|אישתו|בן\s+הזוג|בת\s+הזוג|בן\s+זוגה|בת\s+זוגו"
     r"|הבעל\s+שלה|האישה\s+שלו|החבר\s+שלה|החברה\s+שלו)"
-    r"|and\s+(?:his\s+wife|her\s+husband|(?:his|her)\s+partner)|ו(?:את\s+)?(?:אשתו|בעלה|אישתו|בן\s+זוגה|בת\s+זוגו))\s*$",
+    r"|and\s+(?:his\s+wife|her\s+husband|(?:his|her)\s+partner)|ו(?:את\s+)?(?:אשתו|בעלה|אישתו|בן\s+זוגה|בת\s+זוגו)"
+    r"|ו(?:את\s+)?(?:ה)?(?:בעל|אישה|חבר|חברה|בן\s+זוג|בת\s+זוג)\s+(?:שלה|שלו))\s*$",
     re.I)
 _PLUS_N = re.compile(r"[\s,]*\+\s*(\d{1,2})\s*$")
 _PAREN_N = re.compile(r"\s*\((?:party\s+|x\s*)?(\d{1,2})(?:\s*(?:people|ppl|אנשים|איש|pax))?\)\s*", re.I)
@@ -421,6 +425,12 @@ def _strip_relation(name: str) -> str:
         if t in _RELATION_HEADS or t in {"my", "our", "the", "שלי", "שלנו", "סבא", "סבתא"} or (
                 t in {"בן", "בת", "הבן", "הבת"} and nxt in {"דוד", "דודה", "הדוד", "הדודה"}) or t in _TITLES:
             i += 1
+            continue
+        if i and re.match(r"^מה[\u05d0-\u05ea]{2,}$", t) and toks[i - 1].lower().strip(",") in _RELATION_HEADS:
+            i += 1    # "חבר מהצבא איתי", "חברה מהעבודה דנה": where they know them from
+            continue
+        if i and t in {"from"} and i + 2 < len(toks) and toks[i - 1].lower().strip(",") in _RELATION_HEADS:
+            i += 2    # "friend from work Dana"
             continue
         break
     while i < len(toks) - 1 and toks[i] in {"שלי", "שלנו"}:
@@ -518,6 +528,8 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
     try:
         reading = _refine(text, exact, region, today)
         command = _unquote_fields(reading.command)
+        if isinstance(command, C.AddGuests):
+            command = dataclasses.replace(command, guests=tuple(_with_more(g) for g in command.guests))
         reading = reading if command is reading.command else Reading(command, reading.sure)
         return _held_back(text, reading) if depth == 0 else reading
     finally:
@@ -687,9 +699,25 @@ def _messy_guest(g: C.GuestDraft) -> bool:
         or bool(g.side and len(g.side.split()) > 1)
 
 
+_WITH_MORE = re.compile(r"[\s,]+(?:(?:ו?(?:היא|הוא|הם|הן)|(?:she|he)(?:'s|\s+is)?|they(?:'re|\s+are)?)\s+)?(?:(?:מגיעה?|מגיעים|באה?|באים|"
+                        r"תבוא|יבוא|יבואו|תגיע|יגיע|יגיעו|coming|comes|will\s+come)\s+)?(?:עם\s+עוד|with(?:\s+another)?|plus|\+)\s*$", re.I)
+
+
+def _with_more(g: C.GuestDraft) -> C.GuestDraft:
+    """"הילה אשכנזי 0529… היא מגיעה עם עוד 2": the number after the phone is who comes with her."""
+    full = f"{g.first_name} {g.last_name or ''}".strip()
+    m = _WITH_MORE.search(full)
+    if not (m and m.start() > 0 and g.party_size):
+        return g
+    first, last = C.split_name(full[:m.start()])
+    return dataclasses.replace(g, first_name=first, last_name=last, party_size=min(g.party_size + 1, C.MAX_PARTY_SIZE))
+
+
 def _tidy_guests(exact: C.AddGuests) -> C.AddGuests:
     guests = []
     for g in exact.guests:
+        full = f"{g.first_name} {g.last_name or ''}".strip()
+        g = _with_more(g)
         full = f"{g.first_name} {g.last_name or ''}".strip()
         name, party = _tidy_name(full)
         if name != full and name:
@@ -790,6 +818,30 @@ def _phone_fix(line: str, region) -> Reading | None:
     return Reading(C.EditGuest(ref, "phone", phone), sure=False) if ref else None
 
 
+_LINE_LIST_HEAD = re.compile(r"^(?:(?:can\s+you\s+|please\s+|pls\s+)?add(?:\s+(?:these|the\s+following|guests|them|all\s+of\s+these))?"
+                             r"|תוסיף|תוסיפי|הוסף|להוסיף|תכניס|תכניסי|הוספה)(?:\s+(?:את\s+)?(?:הבאים|האלה|אורחים|לרשימה))*\s*:\s*", re.I)
+
+
+def _guest_list_in_line(text: str, region, today) -> Reading | None:
+    """"add these: Karen 0521112222, Mike 0523334444, and the Goldbergs 052-555-6666 (family of 4)": one guest
+    between commas, on one line."""
+    if "\n" in text.strip():
+        return None
+    m = _LINE_LIST_HEAD.match(_strip_polite(text.strip()))
+    if not m:
+        return None
+    parts = [p.strip() for p in re.split(r"[,;]\s*(?:and\s+|ו-?(?=\S))?|\s+and\s+(?=\S+(?:\s+\S+)?\s+[+\d(])", _strip_polite(text.strip())[m.end():])
+             if p.strip()]
+    if len(parts) < 2 or not all(_phone(p, region)[0] for p in parts):
+        return None
+    parts = [re.sub(r"^the\s+(\S+?)s(?=\s+[+\d(])", r"\1", p, flags=re.I) for p in parts]   # "the Goldbergs": the Goldberg family
+    parts = [re.sub(r"\((?:family\s+of|party\s+of)\s+(\d{1,2})\)", r"party \1", p, flags=re.I) for p in parts]
+    listed = C.parse("add guests\n" + "\n".join(parts), region, today)
+    if not isinstance(listed, C.AddGuests) or len(listed.guests) != len(parts):
+        return None
+    return Reading(listed, sure=False)
+
+
 def _correct(text: str, line: str, exact, region, today) -> Reading | None:
     fixed_ref = _fix_ref(getattr(exact, "ref", None))
     if fixed_ref is not getattr(exact, "ref", None):
@@ -820,6 +872,11 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
     listed = _guest_list_under_header(text, region, today)
     if listed is not None and not isinstance(exact, C.AddGuests):
         return listed
+    if isinstance(exact, (C.AddGuests, C.ParseError)):
+        in_line = _guest_list_in_line(text, region, today)
+        if in_line is not None and not (isinstance(exact, C.AddGuests) and len(exact.guests) == len(in_line.command.guests)
+                                        and not any(_messy_guest(g) or g.first_name.endswith(":") for g in exact.guests)):
+            return in_line
     if isinstance(exact, C.ParseError):
         sent = _audience_message(_strip_polite(line), region, today)   # "send to the bride's side: ..."
         if sent is not None:
