@@ -566,3 +566,17 @@ def test_guests_added_with_who_they_are_and_who_comes_with_them(text, names, par
     parsed = cmd(text)
     assert isinstance(parsed, C.AddGuests)
     assert [g.first_name for g in parsed.guests] == names and [g.party_size for g in parsed.guests] == parties
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ניסיתי את משפחת פרץ לא עונים", C.Called(C.Ref("משפחת פרץ"), "no_answer")),
+    ("Just spoke to Aunt Rina on the phone, they're both coming", C.Called(C.Ref("Rina"), "yes", 2)),
+    ("ביטול שעות שקט", C.Quiet(hours=None)), ("שליחת הזמנות לחדשים", C.Invite()),
+    ("מורשים באירוע", C.ListMembers()), ("ענו כבר על השאלה של ההסעה?", C.Answers()), ("מה יצא בסקר?", C.Answers()),
+    ("get me tals rsvp link", C.GuestLink(C.Ref("tal"))), ("מה ה link של סבתא שושנה? אני אשלח לה בSMS", C.GuestLink(C.Ref("שושנה"))),
+    ("link for guest 4", C.GuestLink(C.Ref("4", number=4))), ("ה pending מהצד של החתן", C.ListGuests("pending", "groom")),
+    ("broadcast לצד של הכלה: יש הסעה מבאר שבע ב-17:30", C.Broadcast("יש הסעה מבאר שבע ב-17:30", side="bride")),
+    ("מה ה location שרשמנו? לא זוכרת", C.ShowEvent()), ("what's the כתובת of the venue again?", C.ShowEvent()),
+    ("כמהאישרו", C.Stats())])
+def test_terse_coordinator_hebrew_mixed_words_and_calls_said_in_passing(text, expected):
+    assert cmd(text) == expected

@@ -84,7 +84,7 @@ _TEAM_WORDS = {"team", "access", "member", "member:", "organizer", "organiser", 
                "co-organizer", "צוות", "לצוות", "הצוות", "מהצוות", "גישה", "הגישה", "לנהל", "לניהול", "מהניהול",
                "הרשאה", "הרשאת", "הרשאות", "ההרשאות", "ההרשאה", "rights", "team-member", "מה-team", "planner",
                "planners", "partner", "partners", "co-host", "cohost", "co-hosts", "שותף", "שותפה", "שותפים",
-               "שותפות", "מנהלים", "team's"}
+               "שותפות", "מנהלים", "team's", "מורשים", "המורשים", "מורשי", "authorized", "authorised"}
 # The team in Hebrew takes prefixes: "מהשותפים", "לצוות", "מהצוות".
 _TEAM_STEMS = {"צוות", "שותף", "שותפה", "שותפים", "שותפות", "ניהול", "מנהלים", "גישה", "הרשאות"}
 
@@ -383,7 +383,9 @@ _COMPANION = re.compile(
     r"(?:(?:his|her|the)\s+)?(?:wife|husband|partner|spouse|אשתו|בעלה|אישתו|בן\s+הזוג|בת\s+הזוג|בן\s+זוגה|בת\s+זוגו"
     r"|הבעל\s+שלה|האישה\s+שלו|החבר\s+שלה|החברה\s+שלו)"
     r"|and\s+(?:his\s+wife|her\s+husband|(?:his|her)\s+partner)|ו(?:את\s+)?(?:אשתו|בעלה|אישתו|בן\s+זוגה|בת\s+זוגו)"
-    r"|ו(?:את\s+)?(?:ה)?(?:בעל|אישה|חבר|חברה|בן\s+זוג|בת\s+זוג)\s+(?:שלה|שלו))\s*$",
+    r"|ו(?:את\s+)?(?:ה)?(?:בעל|אישה|חבר|חברה|בן\s+זוג|בת\s+זוג)\s+(?:שלה|שלו)"
+    r"|(?:she|he)(?:'ll|\s+will)\s+(?:come|be\s+coming)\s+with\s+(?:my|her|his|our)\s+(?:uncle|aunt|husband|wife|partner|mom|mum|dad|"
+    r"boyfriend|girlfriend|bf|gf|brother|sister|grandma|grandpa))\s*$",
     re.I)
 _PLUS_N = re.compile(r"[\s,]*\+\s*(\d{1,2})\s*$")
 _PAREN_N = re.compile(r"\s*\((?:party\s+|x\s*)?(\d{1,2})(?:\s*(?:people|ppl|אנשים|איש|pax))?\)\s*", re.I)
@@ -530,6 +532,9 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
         command = _unquote_fields(reading.command)
         if isinstance(command, C.AddGuests):
             command = dataclasses.replace(command, guests=tuple(_with_more(g) for g in command.guests))
+        if isinstance(command, (C.Broadcast, C.ListGuests)) and command.side and len(command.side.split()) > 1:
+            side = _side_in(_words(re.sub(r"^(?:ה?צד\s+)?(?:של\s+)?", "", command.side)))
+            command = dataclasses.replace(command, side=side or command.side)   # "לצד של הכלה": the bride's side
         reading = reading if command is reading.command else Reading(command, reading.sure)
         return _held_back(text, reading) if depth == 0 else reading
     finally:
@@ -860,6 +865,25 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
         # "change Mr. Levinson's phone number to ...", "change side of 7 to groom": never a new name
         return _edit_guest(line, line.lower(), words, wset, region) or Reading(
             C.ParseError(C.parse("edit", region, today).message, None))
+    if isinstance(exact, C.Cancel) and len(words) > 1 and words[0] in {"ביטול", "לבטל", "cancel"}:
+        # "ביטול שעות שקט", "cancel the automatic reminders": that setting off, not "never mind"
+        said = "בטל " + line.split(None, 1)[1]
+        again = refine(said, C.parse(said, region, today), region, today).command
+        if isinstance(again, (C.Quiet, C.Notify, C.Reminders, C.DayBefore, C.Shabbat)):
+            return Reading(again, sure=False)
+    if isinstance(exact, C.ParseError) and words and words[0] in _NOMINAL_VERBS:
+        # "מחיקת האירוע של כהן-פרץ", "שליחת הזמנות לחדשים": a coordinator's noun for the verb
+        verb, keep = _NOMINAL_VERBS[words[0]]
+        rest = line.split(None, 1)[1] if len(line.split(None, 1)) > 1 else ""
+        said = f"{verb} {rest}".strip()
+        again = refine(said, C.parse(said, region, today), region, today).command
+        if isinstance(again, C.ParseError) and keep is not None and set(words[1:]) <= keep and len(words) > 1:
+            said = f"{verb} {words[1]}"     # "שליחת הזמנות לחדשים": "שלח הזמנות"
+            again = refine(said, C.parse(said, region, today), region, today).command
+        if not isinstance(again, C.ParseError) or again.usage is not None:
+            return Reading(again, sure=False)   # (or the verb's own hint: "delete event works on the current event")
+    if isinstance(exact, C.GuestLink) and re.match(r"^(?:for|to|of|של|ל-)\s+\S", exact.ref.text, re.I):
+        return Reading(dataclasses.replace(exact, ref=_fix_ref(_ref(exact.ref.text.split(None, 1)[1], region) or exact.ref)))
     if isinstance(exact, C.MessageGuest) and _NOTIFY_ME.match(_strip_polite(line)):
         return Reading(C.Notify(on=True))   # "tell me whenever someone rsvps": not a message to a guest called "me"
     if isinstance(exact, (C.ParseError, C.ThankYou, C.Help)) and _thanks_to_bot(line):
@@ -1383,6 +1407,7 @@ def _guess(text: str, region, today, exact: C.ParseError) -> Reading | None:
             fixed = refine("\n".join([line] + body), again, region, today)
             return fixed
     line = re.sub(r"(?<!\S)ת['׳](?=[\u05d0-\u05ea])", "את ה", line)   # "תן לי ת'רשימה": את הרשימה
+    line = re.sub(r"(?<!\S)ה[\s-]+(?=[a-z])", "", line, flags=re.I)    # "ה pending", "ה-location": the English word itself
     fixed_words = _spelled(line)
     if fixed_words != line:   # "hwo hasnt answerd yet", "תשני לאופיר את המפסר": read as meant, asked first
         again = refine("\n".join([fixed_words] + body), C.parse("\n".join([fixed_words] + body), region, today),
@@ -1414,6 +1439,14 @@ def _guess(text: str, region, today, exact: C.ParseError) -> Reading | None:
 
 
 # "I'll add the rest of the guests tonight", "אני אוסיף את שאר המוזמנים מחר": the writer's own plan, nothing to do now
+# Hebrew nouns of action that coordinators write for the verb: the verb, and the words after the
+# noun that say nothing more ("שליחת הזמנות לחדשים": the invite round goes to those not yet invited anyway)
+_NOMINAL_VERBS = {
+    "מחיקת": ("מחק", {"האירוע", "את", "של", "החתונה", "בוטלה", "בוטל", "כי"}),
+    "שליחת": ("שלח", {"הזמנות", "ההזמנות", "לחדשים", "לחדשות", "לכולם", "לשאר", "לאורחים", "החדשים", "למי", "שלא", "קיבל",
+                      "קיבלו", "עוד", "עכשיו"}),
+    "הסרת": ("הסר", None), "עדכון": ("עדכן", None), "הוספת": ("הוסף", None), "סימון": ("סמן", None),
+}
 _NOTIFY_ME = re.compile(r"^(?:tell|let|notify|ping|message|update|alert)\s+me\s+(?:know\s+)?(?:when|whenever|every\s*time|each\s+time|as\s+soon\s+as)\s+"
                         r"(?:someone|anyone|somebody|a\s+guest|guests|people)\s+(?:rsvps?|answers?|replies|responds?|confirms?)", re.I)
 _OWN_PLAN = re.compile(r"^(?:i'?ll|i\s+will|we'?ll|we\s+will|i'?m\s+going\s+to|we'?re\s+going\s+to)\s+(?:add|send|finish|upload|do|update|call|check)\b"
@@ -1515,6 +1548,9 @@ def _audience_message(line: str, region, today) -> Reading | None:
 _PARTY_NOUNS = r"(?:party|party size|headcount|count|number|הכמות|כמות|מספר\s+(?:ה)?(?:מגיעים|אורחים|אנשים|מקומות))"
 
 
+_SIDE_FILLER = {"מהצד", "של", "צד", "side", "from", "the", "on", "list", "רשימת", "בצד", "הצד", "in", "ה", "who", "are", "מ"}
+_EVENT_FIELD_ASKED = re.compile(r"^(?:מה|מתי|איפה|what'?s|what\s+is|where'?s|where\s+is|when'?s|when\s+is)\s+(?:the\s+|ה\s?-?)?(?:location|מיקום|המיקום|כתובת|הכתובת|address|"
+                                r"venue|date|תאריך|התאריך|time|שעה|השעה|מקום|המקום)(?![\w])", re.I)
 _INBOX_SAID = re.compile(r"\bvoice\s+(?:note|message|msg)s?\b|\b(?:wrote|sent|texted)\s+(?:us\s+|me\s+)?(?:something|a\s+message)\b|"
                         r"\bwhat\s+did\s+(?:he|she|they)\s+(?:say|write|ask)\b|הודע\S*\s+קולי\S*|הקלטה|"
                         r"(?:כתב|כתבה|כתבו|שלח|שלחה|שלחו)\s+(?:לנו\s+|לי\s+)?(?:משהו|הודעה)|מה\s+(?:הוא|היא|הם)\s+(?:כתב|כתבה|כתבו|שאל|שאלה|שאלו)",
@@ -1531,6 +1567,26 @@ def _loose_rules(line: str, low: str, words: list[str], wset: set, region) -> Re
     ("Noa's party is actually 3 not 2", "the Dahans are 6 now", "עדי עוברת לצד של הכלה"), a message
     to one guest ("whatsapp guest 9: ...", "לשלוח לאורח 3: ..."), an answer taken back
     ("תחזיר את שרית לממתינה"), the rest of a list, the inbox."""
+    m = re.search(r"(?:get|send|give|show)\s+me\s+(\S+?)(?:'s|’s)?\s+(?:rsvp\s+|personal\s+)?link\b", line, re.I) or \
+        re.search(r"(?:^|\s)(?:ה\s?-?)?(?:link|לינק|קישור|הקישור|הלינק)\s+(?:האישי\s+|rsvp\s+|personal\s+)?(?:של|for|to|ל-?)\s*([^?.,!]+)", line, re.I)
+    if m:
+        name = re.sub(r"(?<=[a-z]{3})s$", "", m.group(1).strip(" ?.!"), flags=re.I) if re.search(r"\s(?:rsvp\s+)?link", line[m.end(1):m.end(1) + 12], re.I) \
+            and not re.search(r"'s|’s", line) else m.group(1).strip(" ?.!")
+        name = re.split(r"\s+(?:אני|i|so|we|כדי|in\s+order)\b", name, flags=re.I)[0]
+        name = re.sub(r"^(?:ה)?(?:אורח|אורחת)\s+(?=\S)", "", name)
+        name, _ = _tidy_name(name)
+        ref = _fix_ref(_ref(name, region)) if len(name.split()) <= 3 else None
+        if ref:
+            return Reading(C.GuestLink(ref=ref))   # "get me tals rsvp link", "מה ה link של סבתא שושנה?"
+    status = _status_in(words[:2]) if not (words[0].startswith("כמה") or "how" in words) else None
+    if status and len(words) <= 6 and set(words) - set(_words(" ".join(
+            w for w in words if _status_in([w]) or w in {"ה", "who"}))) <= _SIDE_FILLER | set(_SIDE):
+        return Reading(C.ListGuests(status=status, side=_side_in(words)))   # "pending מהצד של החתן", "ממתינים צד כלה"
+    if _EVENT_FIELD_ASKED.match(line.strip()) and not re.search(r"\s(?:של|of)\s+(?!(?:ה)?(?:אירוע|אולם|venue|event|party|the\s+(?:venue|event|party)))", line, re.I):
+        return Reading(C.ShowEvent())   # "מה ה location שרשמנו?", "what's the כתובת of the venue again?"
+    if words and set(words) <= _TEAM_WORDS | {"באירוע", "של", "האירוע", "list", "the", "רשימת", "who", "are", "is", "the", "event", "on",
+                                              "this", "מי", "הם", "כל"} and set(words) & _TEAM_WORDS and len(words) <= 5:
+        return Reading(C.ListMembers())   # "מורשים באירוע", "the team"
     for pattern in _CARD_SAID:   # "כרטיס המוזמן של דודי משה", "למה ההזמנה של דודה אסתר לא נשלחה?": that guest's card
         m = re.search(pattern, line, re.I)
         if m:
@@ -2526,6 +2582,8 @@ def _party_said(line: str) -> int | None:
     if m:
         n = int(next(g for g in m.groups() if g))
         return n if 0 <= n <= C.MAX_PARTY_SIZE else None
+    if re.search(r"\b(?:they'?re|they\s+are|they\s+will|they'?ll)\s+both\b|\bboth\s+of\s+them\b|(?<![\u05d0-\u05ea])שניהם(?![\u05d0-\u05ea])", low):
+        return 2    # "they're both coming", "שניהם מגיעים"
     if re.search(r"(?<![\u05d0-\u05ea])(?:לבד|לבדו|לבדה|בלי\s+(?:אף\s+אחד|מלווה|מלווים)|solo)(?![\u05d0-\u05ea])|"
                  r"\b(?:alone|by\s+(?:him|her)self|on\s+(?:his|her)\s+own|just\s+(?:him|her))\b", low):
         return 1
@@ -2799,7 +2857,7 @@ _CALL_VERBS = {"להתקשר", "לצלצל", "להרים", "call", "phone", "rin
                "שנתקשר", "נתקשר", "שאתקשר", "אתקשר", "שנצלצל",
                "הטלפונים", "שיחות", "phoning", "calling"}
 _CALLED = re.compile(r"(?:^|\s|,)(?:i\s+)?(?:called|rang|phoned|spoke\s+(?:to|with)|talked\s+(?:to|with)|"
-                     r"got\s+hold\s+of|reached|(?:ו)?(?:ש)?(?:דיברתי|התקשרתי|צלצלתי|תפסתי)(?:\s+(?:עם|עם\s+ה|ל|ל-|את))?)"
+                     r"got\s+hold\s+of|reached|tried(?:\s+calling|\s+to\s+call)?|(?:ו)?(?:ש)?(?:דיברתי|התקשרתי|צלצלתי|תפסתי|ניסיתי(?:\s+להשיג|\s+להתקשר)?)(?:\s+(?:עם|עם\s+ה|ל|ל-|את))?)"
                      r"\s*-?\s*", re.I)
 
 
@@ -2818,7 +2876,7 @@ def _calls_rule(line, low, words, wset) -> Reading | None:
     return None
 
 
-_CALL_NO_ANSWER = ("לא ענה", "לא ענתה", "לא ענו", "לא עונה", "אין מענה", "no answer", "didn't answer",
+_CALL_NO_ANSWER = ("לא ענה", "לא ענתה", "לא ענו", "לא עונה", "לא עונים", "לא עונות", "אין מענה", "no answer", "didn't answer",
                    "didn't pick up", "did not answer", "voicemail", "no reply", "תפוס", "busy", "לא הרים", "לא הרימה")
 _CALL_MAYBE = ("maybe", "might", "not sure", "unsure", "undecided", "אולי", "מתלבט", "לא בטוח", "לא יודע",
                "לא יודעת", "לא יודעים", "on the fence")
@@ -2837,7 +2895,7 @@ def _called_rule(line, low, words, wset, region) -> Reading | None:
     if not m or wset & {"mark", "תסמן", "תסמני", "סמן"}:
         return None
     after = line[m.end():]
-    cut = re.search(r"\s*(?:,|-|–|\.|\s(?:ו?(?:הוא|היא|הם|הן)|ש(?:הוא|היא|הם)|he|she|they|he's|she's|they're|"
+    cut = re.search(r"\s*(?:,|-|–|\.|\s(?:ו?(?:הוא|היא|הם|הן)|ש(?:הוא|היא|הם)|he|she|they|he's|she's|they're|עונים|עונה|"
                     r"and|on the phone|בטלפון|said|אמר\S*|לא\s|no\s|yes\b|maybe|אולי|מגיע\S*|באים|coming|"
                     r"מתלבט\S*|can't|won't|didn't|voicemail|busy|תפוס|אין))", after)
     name = after[:cut.start()] if cut else after
@@ -2876,7 +2934,7 @@ _FOOD_WORDS = {"fish", "meat", "vegan", "vegetarian", "veggie", "chicken", "beef
 def _answers_rule(line, low, words, wset) -> Reading | None:
     """"כמה ביקשו דג?", "how many picked fish?", "מה ענו על השאלה של המנות"."""
     asking = _has(low, "how many", "what did", "who picked", "who chose", "results", "answers", "תשובות", "תוצאות")\
-        or wset & {"כמה", "מה", "מי"}
+        or wset & {"כמה", "מה", "מי"} or line.rstrip().endswith("?")
     if not asking:
         return None
     food = any(_he_in(w, _FOOD_WORDS) for w in words) or wset & _FOOD_WORDS
@@ -2885,7 +2943,7 @@ def _answers_rule(line, low, words, wset) -> Reading | None:
         return Reading(C.Answers())
     if wset & {"question", "poll", "survey", "סקר", "הסקר", "שאלה", "השאלה", "לשאלה", "בסקר"} or _has(
             low, "על השאלה", "לשאלה"):
-        if _has(low, "ענו", "answered", "answer", "תשובות", "results", "תוצאות", "picked", "chose", "בחרו"):
+        if _has(low, "ענו", "answered", "answer", "תשובות", "results", "תוצאות", "picked", "chose", "בחרו", "יצא", "say", "said"):
             return Reading(C.Answers())
     return None
 
