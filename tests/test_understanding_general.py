@@ -778,3 +778,41 @@ def test_a_promise_to_tell_of_later_changes_leaves_the_answer_alone(text, intent
 def test_a_doubled_letter_and_a_missing_one_is_still_the_answer_word():
     u = understand("מגיעםם 2")
     assert (u.answer, u.total) == ("yes", 2)
+
+
+@pytest.mark.parametrize("text, total", [
+    ("תבורכו. אני אבוא עם המטפלת שלי, היא צריכה כיסא לידי", 2), ("me + my carer", 2),
+    ("We're coming: me, my husband, our baby, my mom and her caregiver", 5),
+    ("Hello dear, this is Grandma Bea. My aide Rosa will come with me as I cannot walk far. Is there an elevator at the hall?", 2),
+    ("אני ונועה באות ביחד", 2), ("אני ויעל ורוני נבוא ביחד", 3), ("ya me n maya r coming", 2),
+    ("يسعدنا تلبية الدعوة، سنحضر أنا وزوجتي وطفلانا", 4)])
+def test_carers_and_people_named_beside_the_writer_are_counted(text, total):
+    assert understand(text).total == total
+
+
+@pytest.mark.parametrize("text", [
+    "תוריד אותי מהרשימה הזאת די", "Can you stop the reminders please, it's the 4th one", "أرجو عدم إرسال رسائل أخرى"])
+def test_more_ways_to_ask_for_no_more_messages(text):
+    assert understand(text).intent == "stop"
+
+
+@pytest.mark.parametrize("text, answer, total, relative", [
+    ("כתבתי קודם שאני לא מגיע, אבל ביטלו לי את המשמרת אז אני בא", "yes", None, None),
+    ("One less, my wife isn't feeling well", "yes", None, -1),
+    ("תעדכנו בבקשה שאנחנו לא 5 אלא 4, הסבא לא מרגיש טוב", "yes", 4, None),
+    ("Scratch what I said earlier, it's just going to be me", "yes", 1, None)])
+def test_changes_said_with_their_reason(text, answer, total, relative):
+    u = understand(text)
+    assert (u.intent, u.answer, u.total, u.relative) == ("change", answer, total, relative)
+
+
+@pytest.mark.parametrize("text, intent, answer, total", [
+    ("אופס שכחתי לענות, לא נוכל להגיע סליחה", "answer", "no", None),
+    ("שלום, זאת סבתא פנינה. אני מגיעה עם דוד שמעון. תגידו לי אם קיבלתם", "answer", "yes", 2),
+    ("ان شاء الله منيجي، بس بدي اعرف اذا في لبس معين", "answer", "yes", None),
+    ("idk yet ill tell u", "unclear", "maybe", None), ("Ещё не знаем, напишу позже", "unclear", "maybe", None),
+    ("מזל טוב ענק לכל המשפחה ❤️", "thanks", None, None), ("אנחנו בעניין! שלושה מבוגרים", "answer", "yes", 3),
+    ("Где можно припарковаться?", "question", None, None)])
+def test_forgot_to_answer_tell_me_if_we_are_in_and_undecided_said_briefly(text, intent, answer, total):
+    u = understand(text)
+    assert (u.intent, u.answer, u.total) == (intent, answer, total)

@@ -155,12 +155,12 @@ _add("YES", _words(
     "yes y yeah yea yep yup ya yas yess yesss yse ys sure definitely absolutely certainly gladly happily "
     "yay yesyes si oui ja confirm confirmed rsvp accepted accept course totally ken",
     "כן כו כנ בטח ברור בהחלט בשמחה בטוח כמובן ודאי וודאי בוודאי בודאי מאשר מאשרת מאשרים אישור אישרתי לאשר פיקס "
-    "תרשמו תרשום תרשמי רשמו",
+    "תרשמו תרשום תרשמי רשמו בעניינ",
     "نعم اكيد بالتاكيد طبعا اجل ايوه ايوا اه موافق موافقون",
     "да конечно обязательно ага угу"))
 _add("COME", _words(
     "coming come attend attending attendance join joining there go going arrive arriving",
-    "מגיע מגיעה מגיעים מגיעות נגיע אגיע להגיע באים בא באה נבוא אבוא לבוא תגיע יגיע יגיעו יבוא יבואו נגיא אגיא מגיא "
+    "מגיע מגיעה מגיעים מגיעות נגיע אגיע להגיע באים באות בא באה נבוא אבוא לבוא תגיע יגיע יגיעו יבוא יבואו נגיא אגיא מגיא "
     "נשתתף אשתתף מצטרף מצטרפת מצטרפים נצטרף נקפוץ אקפוץ קופצים הגעה אהיה תהיה מתאים מתאימ יוצא יסתדר מסתדר נצליח אצליח רלוונטי "
     "יכולים יכולה יצטרף תצטרף יצטרפו",
     "موجودين موجود موجوده سنحضر ساحضر سناتي سااتي نحضر احضر الحضور حضور جايين جاي جاية منيجي نيجي بنيجي ناتي اجي بجي نجي منجي ييجوا ييجو ييجي يجي تيجي تيجو تيجوا يحضر يحضروا تحضر",
@@ -171,6 +171,7 @@ _add("ABLE", _words("can able could possible", "יכול יכולה יכולים
                     "могу можем"))
 _add("NEG", _words("not never no unable", "לא אינני איננו אין", "لا لن ما مش مو عدم", "не нет"))
 LEX["מלא"] = ("CUE", None)   # "full" ("בית מלא אהבה"), not מ + לא
+LEX["הבאות"] = LEX["הבאים"] = LEX["הבאה"] = ("CUE", None)   # "בשמחות הבאות": the next ones, not ה + באות
 _add("NOWORD", _words("n nope nah negative", "שלילי כא", "", ""))
 _add("NOVERB", _words("decline declines declined declining cancel canceling cancelling skip",
                       "נבצר מבטל מבטלת מבטלים לבטל לוותר נוותר אוותר מוותר מוותרת מוותרים", "", ""))
@@ -199,7 +200,7 @@ _add("POLITE", _words(
 _add("BLESS", _words(
     "mazal mazel tov congrats congratulations mazaltov",
     "מזל טוב מזלט מזט בשעה טובה בשמחות במזל שיהיה המון מרגש איזה כיף לזוג המאושר לבר לבת המצווה מצווה "
-    "ברכות בהצלחה אמן אצלכם חמות מוצלחת מוצלח",
+    "ברכות בהצלחה אמן אצלכם חמות מוצלחת מוצלח ענק ענקי ענקית שתזכו תזכו",
     "مبروك الف الله يتمم خير بالخير سلفا يبارك فيك فيكم عقبال عندكم عنا عندنا يهنيهم يهنيكم يهنيك رب",
     "поздравляем поздравляю мазл тов молодых молодым молодоженов молодоженам"))
 _add("GREET", _words(
@@ -217,11 +218,14 @@ _add("OTHER", _words(
     "החמות חמותי חמי חותנת חותני החותנ גיסה גיסי גיס דודה הדודה דודתי דוד הדוד דודי אחותו אחיו אחותה אחיה",
     "زوجتي زوجي مرتي جوزي ابني بنتي امي ابي اختي اخوي اخي عمتي خالتي عمي خالي", "жена женой мужем муж сын дочь мама папа женою подругой другом подруга друг мамой папой сестрой братом "
     "сыном дочкой дочерью девушкой парнем сестра брат бабушка дедушка бабушкой дедушкой мужа жены сына дочери дочки"), 1)
+# who comes to help someone: "אני אבוא עם המטפלת שלי", "my aide Rosa", "me + my carer"
+_add("OTHER", _words("carer caregiver aide nurse companion escort", "מטפלת המטפלת מטפל המטפל מלווה המלווה מלוה",
+                     "مرافق مرافقه مرافقتي", "сиделка сиделкой сопровождающий"), 1)
 _add("OTHER", _words("parents grandparents inlaws in-laws", "ההורים הורים הסבים סבים", "اهلي", "родителями родители"), 2)
 _add("OTHERS", _words("friends others", "חברים החברים חברות החברות בחורים הבחורים בחורות הבחורות", "اصحابي اصدقائي", "друзьями друзья"))
 _add("OTHERS", _words("family mishpacha mishpocha", "המשפחה משפחה", "العائله", "семьей"))
 _add("KID", _words("kid child baby toddler infant kiddo newborn", "ילד ילדה תינוק תינוקת קטן קטנה", "طفل ولد", "ребенок ребенком дочка сынок"), 1)
-_add("KID", _words("twins", "תאומים תאומות", "التوام توام طفلين ولدين بنتين", "близнецы близнецами двойняшки двойняшками"), 2)
+_add("KID", _words("twins", "תאומים תאומות", "التوام توام طفلين ولدين بنتين طفلانا طفلينا ولدينا بنتينا", "близнецы близнецами двойняшки двойняшками"), 2)
 _add("KIDS", _words("kids children babies girls boys sons daughters kiddos littles small little", "ילדים הילדים ילדימ בנים הבנים בנות הבנות קטנים קטנות",
                     "اولاد الاولاد اطفال الاطفال صغار ولاد ولادي ولادنا اولادي اولادنا اطفالي اطفالنا", "детьми дети детей"))
 _add("ADULT", _words("adults adult grownups grownup big bigs", "מבוגרים מבוגרות מבוגר גדולים גדולות", "كبار بالغ بالغين بالغان راشدين", "взрослых взрослые взрослый"))
@@ -233,8 +237,8 @@ _add("WITHOUT", _words("without except", "בלי חוצ", "بدون ماعدا �
 _add("JUST", _words("just only alone solo", "רק לבד לבדי", "فقط لوحدي لحالي وحدي", "только один одна"))
 _add("CUE", _words(
     "are am be will is of total all in x including so there the be to then a an too also back "
-    "for able would love to actually update correction my our",
-    "נהיה סהכ סה בסך הכל בעצמ בסופ עדכונ אז של גם שם יחד ביחד תרשמו כל ל שלי שלנו שלה שלו "
+    "for able would love to actually update correction my our her his their",
+    "נהיה סהכ סה בסך הכל בעצמ בסופ עדכונ אז של גם שם יחד ביחד תרשמו כל ל שלי שלנו שלה שלו אלא "
     "שליטא תחי שתחי שיחי שיחיה נרו נרוי הית זצל זל",   # honorifics after a name: "אבי שליט"א", "אמי תחי'"
     "سنكون بنكون منكون نكون سيحضر المجموع معا صرنا بدل", "будет всего вместе"))
 # A number after these is the one replaced, not the one meant.
@@ -511,6 +515,8 @@ _START = _rx(r"^(?:start|resume|unstop|opt in|התחל|חידוש|ابدا|اب�
 _STOP = _rx(r"^(?:stop|stopp|unsubscribe|remove|הסר|עצור|הסרה|די|توقف|اوقف|توقفوا|ايقاف|стоп|хватит|отписаться)(?:\W|$)",
             r"unsubscribe|remove me|opt out|optout|stop (?:messag|text|send|writ)|do not send|no more messages"
             r"|הסירו|תסירו|להסיר|הסר אותי|תמחקו אותי|למחוק אותי|תפסיקו|הפסיקו|אל תשלחו|די להציק|די להודעות"
+            r"|(?:תוריד|תורידי|תוציא|תוציאי|תמחק|תמחקי) אותי מ\S*(?:רשימ|תפוצ|קבוצ)|stop (?:the |these |all the |your )?(?:reminders|messages|texts)"
+            r"|عدم ارسال|ما بدي رسائل|لا ترسل"
             r"|^(?:ו?בלי|ללא) (?:עוד |יותר )?(?:תזכורות|הודעות)|^no more (?:reminders|messages|texts)|^без (?:напоминаний|сообщений)"
             r"|לא מעוניינ\S* ב?הודעות|לא (?:רוצה|רוצימ|רוצות|מעוניינ\S*) (?:לקבל )?(?:את )?(?:עוד |יותר )?ה?הודעות"
             r"|(?:תורידו|הורידו|תוציאו|הוציאו|להוריד|להוציא|למחוק|תמחקו) אותי מ\S*(?:רשימ|תפוצ|קבוצ|הודעות|עדכונ|תזכורות)\S*"
@@ -522,15 +528,17 @@ _STOP = _rx(r"^(?:stop|stopp|unsubscribe|remove|הסר|עצור|הסרה|די|ت
             r"|не (?:надо|нужно) (?:мне )?(?:больше )?(?:писать|присылать|слать)|не (?:шлите|пишите)(?: (?:мне|больше|сюда|пожалуйста))*\W*$|хватит (?:писать|слать|спамить)",
             "🛑")
 _CHANGE = _rx(r"\bactually\b|\bupdate\b|\bcorrection\b|change of plans|\bchange (?:us|it|me)\b|after all|by mistake"
-              r"|by accident|turns out|came through|worked out|\b(?:i|we) meant\b|\bcancel\b|plans changed|make (?:it|that) (?:\d|one|two|three|four|five|six)|change (?:my|our) (?:answer|rsvp|response|reply)|changed (?:my|our) mind|\bforgot\b|also join|can (?:come|make it|join) (?:too |also )?now|(?:too|also) now"
+              r"|by accident|turns out|came through|worked out|\b(?:i|we) meant\b|\bcancel\b|plans changed|make (?:it|that) (?:\d|one|two|three|four|five|six)|change (?:my|our) (?:answer|rsvp|response|reply)|changed (?:my|our) mind|\bforgot\b(?! to (?:answer|reply|respond|rsvp|confirm))|also join|can (?:come|make it|join) (?:too |also )?now|(?:too|also) now"
               r"|(?<!\d)\d{1,2} (?:not|and not) \d{1,2}(?!\d)",
               rf"(?<!\d)\d{{1,2}} (?:{'|'.join(_INSTEAD_PHRASES)}) \d{{1,2}}(?!\d)",   # "5 instead of 4"
               r"עניתי ש\S* אבל|אישרתי אבל|(?:אמרתי|אמרנו|עניתי|ענינו)(?: קודמ| קודם| לפני כנ| בהתחלה)? ש?אולי|התפנ(?:ה|תה|ינו|יתי)(?: לי| לנו)?|תקנו|wrong button|התחרטתי|התחרטנו|אחרי הכל|בסופו של דבר|^במקום \d|בעצם|עדכון|שינוי|בסוף(?![^\W_])(?! ה)|בטעות|טעות(?! במספר)|טעיתי|התבלבלתי|תתקנו|לתקן|לשנות|תשנו|הסתדר|בכל זאת"
-              r"|מבטל|לבטל|ביטלנו|ביטלתי|להוסיף|להוריד|תורידו|תוסיפו|הורידו|הוסיפו|נוריד|נוסיפ|הוספנו|הורדנו|שכחתי|שכחנו|שיניתי|שינינו|תעדכנו|רשמתי(?! (?:ביומנ|בלוח|ביומן|בקלנדר|את התאריכ))|חזרנו|מתקנ\S*|תיקונ|התבטל\S*|ביטלה|(?<!\w)נב(?!\w)|לחצתי",
+              r"|מבטל|לבטל|ביטלנו|ביטלתי|להוסיף|להוריד|תורידו|תוסיפו|הורידו|הוסיפו|נוריד|נוסיפ|הוספנו|הורדנו|שכחתי(?! ל(?:ענות|אשר|השיב|הגיב))|שכחנו(?! ל(?:ענות|אשר|השיב|הגיב))|שיניתי|שינינו|תעדכנו|רשמתי(?! (?:ביומנ|בלוח|ביומן|בקלנדר|את התאריכ))|חזרנו|מתקנ\S*|תיקונ|התבטל\S*|ביטלה|(?<!\w)נב(?!\w)|לחצתי",
               r"(?<!\d)\d{1,2} ו?לא \d{1,2}(?!\d)|(?:לבד|רק אני|alone|solo|just me),? (?:ו?לא|not|and not) \d{1,2}(?!\d)|גמ (?:\S+ )?(?:יצטרפ|תצטרפ|יצטרפו)",
               r"تعديل|بالاخر|بالاخير|في الاخر|بالغلط|غلطت|غلطنا|صرنا|صار (?:عنا|عندي|عندنا|معنا|معي)|(?<!\d)\d{1,2} (?:مش|مو) \d{1,2}(?!\d)|بدل \d|غيرنا|غيرت|نسيت|передумал|забыл|не \S+ а \S+|по ошибке|поменялись|изменились|изменилось|поменялось|все-таки|всетаки|передумали|в итоге|(?<![^\W_])а не (?:\d+|вдвоем|втроем|вчетвером|впятером|двое|трое|четверо|пятеро|один|одна)(?![^\W_])"
               r"|как (?:и )?(?:писали|писал|писала|говорил|говорила|говорили)|ошиб(?:ся|лась|лись)"
-              r"|(?<!already )(?<!as )\b(?:i|we) said (?:yes|no|maybe|we|i)\b|(?<!כבר )(?<!כמו ש)(?:אמרתי|אמרנו) (?:ש|כנ|לא)|كنت قلت|(?:قلت|قلنا) (?:لا|نعم|اه|اني|انه)|я (?:же )?(?:сказал|сказала|говорил|говорила)")
+              r"|(?<!already )(?<!as )\b(?:i|we) said (?:yes|no|maybe|we|i)\b|what i said earlier|scratch (?:that|what)|^one less|^one fewer"
+              r"|(?:כתבתי|אמרתי|עניתי|ענינו|כתבנו|אמרנו) (?:קודם|לפני|בהתחלה)|^(?:אחד פחות|פחות אחד)|לא \d{1,2} אלא \d{1,2}|"
+              r"(?<!כבר )(?<!כמו ש)(?:אמרתי|אמרנו) (?:ש|כנ|לא)|كنت قلت|(?:قلت|قلنا) (?:لا|نعم|اه|اني|انه)|я (?:же )?(?:сказал|сказала|говорил|говорила)")
 # "אני אקפיץ אותה", "נאסוף בסוף", "I'll drop him off": who drives the child, not who comes (nor a change)
 _DRIVE = _rx(r"(?:(?:ו?אני|ו?אנחנו|i|we|and|i will|we will|ill) )?(?:ו?(?:אקפיצ|נקפיצ|מקפיצ\S*|נוריד|אוריד|מוריד\S*|נאסופ|אאסופ|אוספ\S*|ניקח|אקח)"
              r" (?:אותה|אותו|אותמ|אותנ|את ה?(?:ילד|ילדה|ילדימ|בת|בנ|בנות|בנימ))|נאסופ|אאסופ"
@@ -574,11 +582,11 @@ _PERCENT = re.compile(r"\d+ ?%")
 _CLOCK = re.compile(r"(?<![\d.:])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d.:]*\d)")
 _UNCLEAR_STRONG = _rx(
     r"depend|will confirm|confirm (?:later|next)|let you know|get back to you|let me check|i will check|(?:check|think) and get back|check with|check my|closer to the date|no answer yet|wait and see|(?:answer|reply|respond) later"
-    r"|will know|not (?:yet )?(?:clear|decided)|(?:do not|dont) know (?:if|whether)|not sure (?:yet )?how many|no idea (?:yet )?how many|how many we|yes and no",
+    r"|will know|\bidk\b|(?:will|i will) tell (?:you|u)\b|not (?:yet )?(?:clear|decided)|(?:do not|dont) know (?:if|whether)|not sure (?:yet )?how many|no idea (?:yet )?how many|how many we|yes and no",
     r"god knows|only god knows|אלוהימ יודע|רק השמ יודע|الله (?:اعلم|بيعرف|يعلم)|бог (?:его )?знает",
     r"תלוי|אבדוק|נבדוק|לבדוק|אעדכן|נעדכן|(?<!ש)[אנ]חזור|לא יודע\S* אמ|[אנ]גיד לכ(?!\S* ש)|[אנ]ודיע|(?:עוד |עדיינ )?בודק\S*|נדע|לא יודעימ כמה|לא יודע\S* כמה|כמה נהיה"
     r"|כנ ולא|לא החלטנו|(?:עוד|עדיינ) אינ (?:לי|לנו) תשובה|אינ (?:לי|לנו) עדיינ תשובה|נחכה לראות|[אנ](?:ענה|אשר) (?:סופית |סופי )?(?:בהמשכ|אחר ככ|מחר|בקרוב|בשבוע הבא)|לא יודע\S* עדיינ|(?:עוד|עדיינ) לא (?:ברור|סגור|יודע\S*|החלט\S*)|נראה מה יהיה|אמורימ ל",
-    r"зависит|не знаю,? (?:придем|смогу|сможем|получится|будем)|уточн|посмотрим|видно будет|дам знать|дадим знать|отвечу позже|спросить|пока не знаю|не знаю|сообщу|بعدين|بخبرك|بشوف|برد عليك|نشوف|مش عارف|ما بعرف|ما بعرفش|مش عارفين")
+    r"зависит|не знаем|напишу позже|напишем позже|не знаю,? (?:придем|смогу|сможем|получится|будем)|уточн|посмотрим|видно будет|дам знать|дадим знать|отвечу позже|спросить|пока не знаю|не знаю|сообщу|بعدين|بخبرك|بشوف|برد عليك|نشوف|مش عارف|ما بعرف|ما بعرفش|مش عارفين")
 # "לא יודעת מה להביא", "don't know where it is": not knowing something else
 _KNOW_WHAT = _rx(r"(?:know|יודע\S*|знаю|بعرف|اعرف) (?:מה|איפה|מתי|איכ|מי|what|where|when|how|who|что|где|когда|как|шо|شو|وين|امتى|كيف)(?![^\W_])")
 _UNCLEAR_WEAK = _rx(r"don ?not know|do not know|not decided", r"לא יודע|לא יודעת|לא יודעימ", r"لا اعرف|لا ندري|لا ادري")
@@ -599,9 +607,9 @@ _KEEP_POSTED = _rx(r"(?:and )?(?:if|in case) (?:any ?thing|some ?thing|that|it|a
                    r"(?:если|если что-то|если что) (?:что-то |что-нибудь )?(?:изменится|поменяется),? (?:сообщу|сообщим|напишу|напишем|дам знать|дадим знать)",
                    r"(?:اذا|لو) (?:تغير|اتغير|صار) (?:اشي|شي|اي شي)،? (?:بخبرك|بخبركم|منخبركم)")
 # "נשמח אם תשמרו לנו מקום", "let us know if we should bring something": "if" as "whether"
-_WHETHER = _rx(r"(?:נשמח|אשמח|שואל\S*|תגיד\S*|תגידו|תעדכנ\S*|לדעת|לשאול|לא בטוח\S*|לא יודע\S*) (?:אמ)(?![^\W_])",
+_WHETHER = _rx(r"(?:נשמח|אשמח|שואל\S*|תגיד\S*|תגידו|תעדכנ\S*|לדעת|לשאול|לא בטוח\S*|לא יודע\S*)(?: לי| לנו)? (?:אמ)(?![^\W_])",
                r"(?:let (?:me|us) know|tell (?:me|us)|ask(?:ing)?|wonder(?:ing)?|check(?:ing)?|not sure|unsure|know) (?:if|whether)\b",
-               r"(?:مش متاكد|مش عارف|ما بعرف) (?:اذا|لو)")
+               r"(?:مش متاكد|مش عارف|ما بعرف|بدي اعرف|بدنا نعرف|حابب اعرف) (?:اذا|لو)")
 
 
 def _conditional(text: str) -> bool:
@@ -632,7 +640,7 @@ _NOT_DETAILS = _rx(
     # "is there somewhere to change the baby / park": a question about the place's facilities, not where it is
     r"^(?:ו?יש|האמ יש) (?:איפה|מקומ) ל|is there (?:a |any )?(?:place|somewhere|room|space) to|^(?:هل )?(?:في|فيه|فيها) (?:مكان|محل) (?=ل|ن|ي|ت|ا)"
     r"|when you (?:have|get|can)",
-    r"עד (?:איזה|איזו|מתי) (?:תאריכ|יומ)?\s*(?:צריכ|אפשר|לאשר)|by when|deadline|موقف|مواقف|парковк|\bbring\b|\bpark\b|חונימ|לחנות|להביא|להגיע עמ|לבוא עמ|עד מתי|how late|\bdress|parking|accessib|wheelchair|elevator|\blift\b|נגיש|כסא גלגלימ|כיסא גלגלימ|מעלית|مصعد|اسانسير|лифт|חניה|חנייה|until when|shuttle|transport|\bbus\b|הסעה|הסעות|מאיפה|מתי היית?ה|when was|when did|remember when|זוכר\S* (?:כש|איכ)")
+    r"עד (?:איזה|איזו|מתי) (?:תאריכ|יומ)?\s*(?:צריכ|אפשר|לאשר)|by when|deadline|موقف|مواقف|парковк|парковат|\bbring\b|\bpark\b|חונימ|לחנות|להביא|להגיע עמ|לבוא עמ|עד מתי|how late|\bdress|parking|accessib|wheelchair|elevator|\blift\b|נגיש|כסא גלגלימ|כיסא גלגלימ|מעלית|مصعد|اسانسير|лифт|חניה|חנייה|until when|shuttle|transport|\bbus\b|הסעה|הסעות|מאיפה|מתי היית?ה|when was|when did|remember when|זוכר\S* (?:כש|איכ)")
 _DETAILS_PHRASE = _rx(r"(?:which|what) (?:city|town|day|hall|venue|date)|(?:friday|saturday|sunday|thursday) or \w+day"
                       r"|resend|send (?:me )?(?:again|the (?:invitation|invite|link))"
                       r"|(?:באיזה|באיזו|איזה|איזו) (?:עיר|יומ|שעה|אולמ|מקומ|תאריכ|גנ|ישוב|מושב|קיבוצ|בית כנסת)|(?:ב?שעה כמה|כמה בשעה)|מתחיל\S* ב ?\d|(?:שלחו|תשלחו|תשלחי|תשלח) (?:לי )?(?:שוב )?(?:את )?ה?(?:הזמנה|קישור|לינק)"
@@ -933,6 +941,18 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
             continue   # "מזל טוב לכל המשפחה", "congrats to you both": who is blessed, not who comes
         anchored_clause = not unknown and all(t in _COUNT_TAGS for t in tags)
         persons_count = anchored_clause or c.polarity == "pos"
+        # "אני ונועה באות ביחד", "me n maya r coming": the writer and people named, coming together
+        first = next((k for k, t in enumerate(toks[:2]) if t.tag == "SELF1"), None)
+        if first is not None and c.polarity == "pos" and "COME" in tags:
+            k = first + 1
+            while k < len(toks):
+                t = toks[k]
+                if t.tag == "AND" and k + 1 < len(toks) and toks[k + 1].tag is None and toks[k + 1].word.isalpha():
+                    others, k = others + 1, k + 2
+                elif t.tag is None and re.fullmatch("ו[\u05d0-\u05ea]{2,}", t.word):
+                    others, k = others + 1, k + 1
+                else:
+                    break
         i = 0
         while i < len(toks):
             t = toks[i]
