@@ -816,3 +816,25 @@ def test_changes_said_with_their_reason(text, answer, total, relative):
 def test_forgot_to_answer_tell_me_if_we_are_in_and_undecided_said_briefly(text, intent, answer, total):
     u = understand(text)
     assert (u.intent, u.answer, u.total) == (intent, answer, total)
+
+
+@pytest.mark.parametrize("text, total", [
+    ("אני לא אגיע, אבל בעלי והבן שלנו יגיעו", 2), ("I can't come but my husband and son will", 2),
+    ("שלום, זה סאמר מהעבודה. תודה על ההזמנה, אני אגיע עם אשתי והבן הקטן", 3), ("אני, אשתי, הבן והתינוק", 4),
+    ("I'm coming but my husband has to work", 1), ("Update: only I will be coming, Dave has to work", 1)])
+def test_who_of_the_household_comes_when_the_writer_or_one_of_them_does_not(text, total):
+    u = understand(text)
+    assert (u.answer, u.total) == ("yes", total)
+
+
+@pytest.mark.parametrize("text", [
+    "לא נגיע לחופה אבל נקפוץ אחר כך לרקוד 💃", "we can't make the ceremony but we'll be at the party"])
+def test_missing_a_part_of_the_event_and_coming_later_is_a_yes(text):
+    assert understand(text).answer == "yes"
+    assert understand("לא נוכל להגיע לחופה").answer == "no"
+
+
+@pytest.mark.parametrize("text", [
+    "מה לובשים לזה", "Thanks for inviting me! Is there anything I should know about the ceremony? First time at a Jewish wedding 😅"])
+def test_questions_asked_without_a_mark_or_beside_first_time(text):
+    assert understand(text).intent == "question"

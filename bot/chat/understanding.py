@@ -372,6 +372,11 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     (r"plus one|plus 1|פלוס אחת|פלוס אחד|plus-one|פלוס וואנ|פלאס וואנ", "PLUSONEX"),
     (r"mr\.? ?(?:and|&) ?mrs\.?|mr\.? ?(?:and|&) ?dr\.?|dr\.? ?(?:and|&) ?mrs\.?", "COUPLEX"),
     (r"with (?:great |much )?pleasure", "POSX"),
+    # "my husband has to work": someone kept away, said without a "not"
+    (r"(?:has|have|needs?|got) to work|(?:צריכ|צריכה) לעבוד|עובד\S* באותו (?:ערב|יומ)", "AWAYX"),
+    (r"(?:we|i) will (?:be|come) (?:to|at|for) the (?:party|reception|dancing|after ?party|celebration)", "POSX"),
+    # "first time at a Jewish wedding": no question of time
+    (r"(?:the |my |our )?first time|פעמ ראשונה|בפעמ הראשונה", "FILLX"),
     (r"if (?:that is|it is|thats|its|that|it) (?:ok|okay|alright|fine|allowed)", "CUEX"),   # "bringing my gf if that's ok": leave asked   # "Mr and Mrs Goldberg": a couple signs
     (r"bringing(?= (?:my|our|the|a|his|her)\b)", "with"),   # "coming, bringing my girlfriend": with her
     (r"(?:feel|feeling|feels) up (?:to|for)|up (?:to|for) (?:it|the)", "ABLEX"),   # "my wife isn't feeling up to the flight"   # one more beside the writer
@@ -394,7 +399,7 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
 ]]
 
 _TAG_OF_PHRASE = {
-    "POSX": ("YES", None), "FILLX": ("POLITE", None), "YESX": ("YES", None), "NOX": ("NOWORD", None),
+    "POSX": ("YES", None), "FILLX": ("POLITE", None), "AWAYX": ("AWAY", None), "YESX": ("YES", None), "NOX": ("NOWORD", None),
     "NOVERBX": ("NOVERB", None), "COMEX": ("COME", None), "NOBODYX": ("NOBODY", None),
     "PEOPLE": ("PEOPLE", None), "SELFNUMTWOX": ("SELFNUM", 2), "FAMX": ("FAM", None),
     "PARTNERX": ("PARTNER", 1), "PLUSONEX": ("PARTNER", 1), "ONEX": ("OTHER", 1), "TWOX": ("OTHER", 2), "GREETX": ("GREET", None),
@@ -626,6 +631,9 @@ _MAYBE_EXTRA = _rx(r"(?:^|[\s,])(?:ו?אולי|and maybe|or maybe|maybe|possibly
                    r"(?:גמ |also |עוד |\d|one |two |three |four |five |six |my |our )")
 _WISH = _rx(r"would (?:love|like|have loved)|wish|hoped|wanted|really want|dying to", r"רצינו|רציתי|היינו שמחימ|הייתי שמח|הלוואי|(?:מתה|מת|מתימ|מתות) ל(?:בוא|הגיע)",
             r"كنا نتمنى|بتمنى|اتمنى|كان ودي", r"хотели|хотела|хотел|с радостью бы|хотелось")
+_EVENT_PART = _rx(r"ceremony|chuppah|huppah|dinner|reception|the meal|the service",
+                  r"(?:ל|ב)?(?:חופה|טקס|קבלת פנימ|ארוחה|ארוחת|סעודה|קידוש|הברית|תפילה)(?![^\W_])",
+                  r"(?:ال)?(?:حفل|عشاء|عقد|كتب الكتاب)", r"церемони|ужин|хупп")
 _REMINDERS = _rx(r"reminder", r"תזכורת|תזכורות", r"напоминани", r"تذكير|تذكيرات")
 _BARE_WISH = _rx(r"(?:we |i )?(?:really |so )?(?:would have loved|would have liked|wanted|would love|would like)(?: to| it)?(?: so much| very much)?",
                  r"(?:ממש |כל כך |מאוד )?(?:רצינו|רציתי|היינו שמחימ|הייתי שמח\S*)(?: ממש| מאוד| כל כך)?(?: לבוא| להגיע)?",
@@ -635,7 +643,11 @@ _QUESTION_WORD = _rx(r"^(?:is|are|can i|can we|do|does|will there|how|who|which|
                      r"^(?:יש|האמ|אפשר|מותר|צריכ|מי|מאיפה|של מי|עד מתי|כמה)(?:\s|$)|^(?:זו|זה)(?=[^?]*\?)",
                      r"^(?:هل|مين|شو)\b", r"^(?:есть|можно|какой|какая|кто)\b")
 # a question by its first words alone, where word order makes one (Hebrew "יש ..." may well state)
-_ASKED = _rx(r"^(?:is|are|can i|can we|do|does|will there|how|who|which|what)\b", r"^هل\b", r"^(?:можно|какой|какая|кто)\b")
+_ASKED = _rx(r"^(?:is|are|can i|can we|do|does|will there|how|who|which|what)\b", r"^هل\b", r"^(?:можно|какой|какая|кто)\b",
+)
+# a question by its first words, with or without its "?" ("מה לובשים לזה")
+_ASKED_PLAIN = _rx(r"^מה (?:לובשימ|ללבוש|לובשת|לובש|להביא|מביאימ)(?![^\W_])|^(?:شو|ايش) (?:نلبس|البس)(?![^\W_])|^что (?:надеть|одеть)(?![^\W_])"
+                   r"|^what (?:should|do) (?:i|we) (?:wear|bring)\b")
 _NOT_DETAILS = _rx(
     # "is there somewhere to change the baby / park": a question about the place's facilities, not where it is
     r"^(?:ו?יש|האמ יש) (?:איפה|מקומ) ל|is there (?:a |any )?(?:place|somewhere|room|space) to|^(?:هل )?(?:في|فيه|فيها) (?:مكان|محل) (?=ل|ن|ي|ت|ا)"
@@ -679,6 +691,7 @@ class _Tok:
 
 
 _PERSON_TAGS = ("OTHER", "KID", "KIDS", "PARTNER", "OTHERS")
+_CHILD_OF = {_fold(w) for w in ("son", "daughter", "הבן", "הבת", "בני", "בתי", "ابني", "بنتي", "сын", "дочь", "сына", "дочери")}
 
 
 def _tokens(clause: str) -> list[_Tok]:
@@ -1064,6 +1077,9 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                 pass    # "3 ילדים (הקטן בן שנה)": one of the children counted, and their age
             elif t.tag == "KID":
                 children = (children or 0) + (t.value or 1)
+                if prev is not None and prev.tag == "OTHER" and prev.word.removeprefix("ו") in _CHILD_OF and others \
+                        and not t.word.startswith("ו"):
+                    others -= 1    # "והבנ הקטנ", "our son the baby": the son is the child, said twice
                 back = i - 1
                 while back >= 0 and toks[back].tag == "CUE":
                     back -= 1
@@ -1213,11 +1229,15 @@ def _understand(text) -> Understanding:
         return Understanding("unclear", sure=False)
     for pattern, repl in _SOUNDS_ALIKE:
         norm = pattern.sub(repl, norm)
+    # "I can't come but my husband and son will": the verb left out after "will" is "come"
+    norm = re.sub(r"\b(but|however|though)\s+([^,.!?]{1,40}?)\s+(will|can|could)(?=\s*(?:[.,!?]|$))", r"\1 \2 \3 come", norm)
     kept = _KEEP_POSTED.sub(" . ", norm)
     if kept != norm and re.search(r"[^\W\d_]", kept):
         norm = kept   # "נגיע 2, אם משהו ישתנה אעדכן": the answer stands; the promise is about later changes
     if len(norm) > _MAX_LENGTH:
         return _OTHER
+    if _ASKED_PLAIN.search(norm) and "?" not in norm:
+        norm += "?"
     symbols = {ch for ch in norm if not ch.isalnum() and not ch.isspace()}
     letters = re.sub(r"[\W_]+", " ", norm).strip()
 
@@ -1303,8 +1323,8 @@ def _understand(text) -> Understanding:
             seen_yes = True
         elif seen_yes and c.polarity == "neg" and c.subject == "self" and len(c.toks) >= 2 \
                 and c.toks[0].tag is None and c.toks[0].word.isalpha() and not c.toks[0].word.endswith("ly") \
-                and any(t.tag in ("NEG", "ABLE") for t in c.toks[1:3]) \
-                and all(t.tag in ("NEG", "ABLE", "COME", "CUE") for t in c.toks[1:3]) and not c.tags() & {"SELF1", "WE", "SELFNUM"}:
+                and any(t.tag in ("NEG", "ABLE", "AWAY") for t in c.toks[1:3]) \
+                and all(t.tag in ("NEG", "ABLE", "COME", "CUE", "AWAY") for t in c.toks[1:3]) and not c.tags() & {"SELF1", "WE", "SELFNUM"}:
             c.subject = "other"
     # "רציתי להגיע אבל יש לי משמרת", "I wanted to come but I have a shift": a wish, then "but" and a reason
     # (no "not" said): the wish is what does not happen. A yes, a maybe or a head count after the "but" still answers
@@ -1320,6 +1340,12 @@ def _understand(text) -> Understanding:
                 and not _CHANGE.search(norm):
             c.polarity = "neg"
             wished = wished or not any(d.polarity == "neg" for d in clauses[i + 1:])   # the reason alone says no
+    # "לא נגיע לחופה אבל נקפוץ אחר כך לרקוד", "can't make the ceremony but we'll be at the party": missing a
+    # part of the event, then coming, comes
+    for i, c in enumerate(clauses[:-1]):
+        if c.polarity == "neg" and c.subject == "self" and _EVENT_PART.search(texts.get(id(c), "")) \
+                and any(d.polarity == "pos" and d.subject == "self" for d in clauses[i + 1:]):
+            c.polarity = None
     # a question clause does not answer ("can we come with the kids?"), unless it asks for a change
     answering = [c for c in clauses if not c.question or change]
 
@@ -1588,7 +1614,10 @@ def _split_partial(text: str) -> str:
             continue
         if not person or person[0] not in _PERSON_TAGS:
             continue
-        before, after = [x for x in words[:k] if x], [x for x in words[k + 1:k + 6] if x]
+        # (only within the clause: "אני לא אגיע, אבל בעלי והבנ יגיעו" names two who come)
+        start = max((j + 1 for j in range(k) if words[j].endswith((",", ";", ".")) or words[j] in ("אבל", "but", "אכ", "но", "لكن", "بس")),
+                    default=0)
+        before, after = [x for x in words[start:k] if x], [x for x in words[k + 1:k + 6] if x]
         if any(x in _NEG_WORDS for x in after) and any((_lookup(x) or ("",))[0] in ("COME", "YES") for x in before) \
                 or any((_lookup(x) or ("",))[0] in ("COME", "YES") for x in after) and any(x in _NEG_WORDS for x in before):
             words[k] = ", " + w    # "אני לא ואשתי כן": the other way round too
