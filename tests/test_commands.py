@@ -453,3 +453,9 @@ def test_parse_survives_very_long_and_odd_input():
         result = parse(text, "IL", TODAY)
         assert isinstance(result, ParseError) or spec_for(result) is not None
     assert parse(None) == ParseError("Send *help* to see what I can do.", None)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", ["remove guest ²", "mark ³ yes", "edit 1 party ²"])
+def test_superscript_digits_are_no_list_numbers_and_confuse_nothing(text):
+    result = parse(text, "IL", TODAY)
+    assert not (isinstance(result, ParseError) and result.message == c._CONFUSED)

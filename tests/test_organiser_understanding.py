@@ -580,3 +580,36 @@ def test_guests_added_with_who_they_are_and_who_comes_with_them(text, names, par
     ("כמהאישרו", C.Stats())])
 def test_terse_coordinator_hebrew_mixed_words_and_calls_said_in_passing(text, expected):
     assert cmd(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("מי לא קיבל את ההזמנה??", C.ListGuests("failed")), ("מי אמר לא", C.ListGuests("declined")),
+    ("הזמנות שנכשלו", C.ListGuests("failed")), ("any failed deliveries?", C.ListGuests("failed")),
+    ("כמהה אנשים מגיעים בסהכ", C.Stats()), ("תן לי את הרשימה של מי שאני צריכה להתקשר אליו", C.Calls()),
+    ("אני מבקש שלא יישלחו הודעות למוזמנים בשבת", C.Shabbat(on=True)),
+    ("שלום רב, שוחחתי הבוקר בטלפון עם משפחת פרץ והם אישרו שיגיעו חמישה אנשים", C.Called(C.Ref("משפחת פרץ"), "yes", 5)),
+    ("אבקש להוסיף הערה אצל סבתא שושנה: צריכה מקום ישיבה קרוב לכניסה",
+     C.EditGuest(C.Ref("שושנה"), "note", "צריכה מקום ישיבה קרוב לכניסה")),
+    ("אבקש לשנות את מספר המגיעים ממשפחת דהן לשישה", C.EditGuest(C.Ref("דהן"), "party", 6)),
+    ("תשני לסיגל ל3 אנשים", C.EditGuest(C.Ref("סיגל"), "party", 3)),
+    ("תיקון שם: רותי מזרחי -> רות מזרחי", C.EditGuest(C.Ref("רותי מזרחי"), "name", "רות מזרחי")),
+    ("Karen's last name is Adler", C.EditGuest(C.Ref("Karen"), "last_name", "Adler")),
+    ("Avi's first name is actually Avraham, pls fix", C.EditGuest(C.Ref("Avi"), "first_name", "Avraham")),
+    ("move the Steins to the כלה side", C.EditGuest(C.Ref("Steins"), "side", "bride")),
+    ("תן לערן הרשאות רק לצפות, הוא מבלגן לי", C.ChangeRole(C.Ref("ערן"), "viewer")),
+    ("תעשה mark לליאור yes 3", C.MarkGuest(C.Ref("ליאור"), "yes", 3)),
+    ("תחזיר את מיכל לממתינים, היא לא בטוחה עוד", C.MarkGuest(C.Ref("מיכל"), "pending"))])
+def test_a_planners_and_a_coordinators_everyday_requests(text, expected):
+    assert cmd(text) == expected
+
+
+@pytest.mark.parametrize("text", ["can you design the invitation card for us?", "תודה רבה לך על העזרה, אתה באמת עוזר גדול"])
+def test_requests_outside_the_bot_and_thanks_do_nothing(text):
+    assert isinstance(cmd(text), C.ParseError)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("תוסיף לי את דודה רינה 052-3344556", "רינה"), ("לצרף לרשימה את איתן גולן +972-54-3217890 צד כלה", "איתן")])
+def test_guests_added_with_other_verbs_and_words_around_them(text, name):
+    parsed = cmd(text)
+    assert isinstance(parsed, C.AddGuests) and parsed.guests[0].first_name == name

@@ -772,7 +772,7 @@ def _guest_line(line: str, line_no: int, region: str | None) -> GuestDraft | Lin
             if j < len(tokens) and _key(tokens[j]) in {"of", "="}:
                 j += 1
             value = tokens[j].strip(_TRAIL + ":=") if j < len(tokens) else ""
-            if not value.isdigit() or not 1 <= int(value) <= MAX_PARTY_SIZE:
+            if not value.isdecimal() or not 1 <= int(value) <= MAX_PARTY_SIZE:
                 return LineError(line_no, shown, _("Party must be a number from {low} to {high}.",
                                                    low="1", high=str(MAX_PARTY_SIZE)))
             party = int(value)
@@ -921,7 +921,7 @@ def _ref(text: str, region: str | None) -> Ref:
         raise _Fail(_("Whom do you mean? Use the number from the last list, a name or a phone."))
     if len(text) > 100:
         raise _Fail(_("That's too long for a name or a phone."))
-    if text.isdigit() and len(text) <= 5:
+    if text.isdecimal() and len(text) <= 5:
         return Ref(text=text, number=int(text))
     if sum(ch.isdigit() for ch in text) >= 5 and not _has_letter(text):
         try:
@@ -933,7 +933,7 @@ def _ref(text: str, region: str | None) -> Ref:
 
 def _party(text: str, low: int = 0) -> int:
     value = text.strip().strip(_TRAIL)
-    if not value.isdigit() or not low <= int(value) <= MAX_PARTY_SIZE:
+    if not value.isdecimal() or not low <= int(value) <= MAX_PARTY_SIZE:
         raise _Fail(_("Party must be a number from {low} to {high}.", low=str(low), high=str(MAX_PARTY_SIZE)))
     return int(value)
 

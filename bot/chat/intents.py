@@ -92,6 +92,8 @@ _STATUS_AFTER_WHO = [  # (words, status): "who hasn't answered", "מי שלא ע
     (("haven't", "we", "sent"), "not_invited"), (("havent", "we", "sent"), "not_invited"), (("haven't", "sent"), "not_invited"),
     (("can't", "come"), "declined"), (("cant", "come"), "declined"), (("can't", "make"), "declined"),
     (("cant", "make"), "declined"), (("won't", "come"), "declined"), (("won't", "be"), "declined"),
+    (("אמר", "לא"), "declined"), (("אמרה", "לא"), "declined"), (("אמרו", "לא"), "declined"),
+    (("לא", "קיבל", "את", "ההזמנה"), "failed"), (("לא", "קיבלו", "את", "ההזמנה"), "failed"), (("לא", "קיבלה", "את", "ההזמנה"), "failed"),
     (("בא",), "confirmed"), (("באה",), "confirmed"), (("שבא",), "confirmed"), (("שבאים",), "confirmed"),
     (("haven't", "we", "invited"), "not_invited"), (("haven't", "invited"), "not_invited"),
     (("didn't", "we", "invite"), "not_invited"), (("didn't", "invite"), "not_invited"),
@@ -356,7 +358,7 @@ def _role_said(line: str) -> str | None:
 
 def _count_in(words: list[str]) -> int | None:
     for w in words:
-        if w.isdigit() and len(w) <= 2:
+        if w.isdecimal() and len(w) <= 2:
             return int(w)
     for w in words:
         if w in _HE_NUM:
@@ -532,6 +534,11 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
         command = _unquote_fields(reading.command)
         if isinstance(command, C.AddGuests):
             command = dataclasses.replace(command, guests=tuple(_with_more(g) for g in command.guests))
+        if isinstance(command, C.GuestCard) and command.ref.text.lower().strip(" ?!.") in {
+                "us", "me", "him", "her", "them", "it", "you", "לנו", "לי"}:
+            # "can you design the invitation card for us?": no guest called "us"
+            command = C.ParseError(i18n._("Sorry, I didn't understand \"{text}\". Send *help* to see what I can do.",
+                                          text=C._short(_clean(text))), None)
         if isinstance(command, (C.Broadcast, C.ListGuests)) and command.side and len(command.side.split()) > 1:
             side = _side_in(_words(re.sub(r"^(?:ה?צד\s+)?(?:של\s+)?", "", command.side)))
             command = dataclasses.replace(command, side=side or command.side)   # "לצד של הכלה": the bride's side
@@ -767,7 +774,8 @@ _THANKS_REST = {"so", "much", "very", "a", "lot", "again", "for", "the", "your",
                 "you're", "youre", "you", "are", "lifesaver", "life", "saver", "amazing", "great", "best", "star", "genius",
                 "appreciate", "it", "really", "bot", "רבה", "ענקית", "ענק", "על", "העזרה", "עזרה", "הכל", "הכול", "שוב",
                 "אתה", "את", "אלוף", "אלופה", "מלך", "מלכה", "תותח", "תותחית", "גאון", "גאונה", "מדהים", "מדהימה",
-                "הבוט", "בוט", "ממש", "מאוד", "באמת", "וואו", "ואו", "ענקק", "חחח", "מציל", "מצילה", "חיים", "החיים"}
+                "הבוט", "בוט", "ממש", "מאוד", "באמת", "וואו", "ואו", "ענקק", "חחח", "מציל", "מצילה", "חיים", "החיים",
+                "לך", "לכם", "עוזר", "עוזרת", "גדול", "גדולה", "wonderful", "awesome", "helpful", "so", "much"}
 
 
 def _thanks_to_bot(line: str) -> bool:
@@ -882,6 +890,11 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
             again = refine(said, C.parse(said, region, today), region, today).command
         if not isinstance(again, C.ParseError) or again.usage is not None:
             return Reading(again, sure=False)   # (or the verb's own hint: "delete event works on the current event")
+    if isinstance(exact, C.GuestCard) and re.match(r"^(?:אורח|אורחת)\s+(?:נוסף|נוספת|חדש|חדשה)\s*:", line):
+        said = re.sub(r"^(?:אורח|אורחת)\s+(?:נוסף|נוספת|חדש|חדשה)\s*:\s*", "הוסף ", line)   # "אורח נוסף: דוד אוחנה 050…"
+        again = C.parse(said, region, today)
+        if isinstance(again, C.AddGuests):
+            return refine(said, again, region, today)
     if isinstance(exact, C.GuestLink) and re.match(r"^(?:for|to|of|של|ל-)\s+\S", exact.ref.text, re.I):
         return Reading(dataclasses.replace(exact, ref=_fix_ref(_ref(exact.ref.text.split(None, 1)[1], region) or exact.ref)))
     if isinstance(exact, C.MessageGuest) and _NOTIFY_ME.match(_strip_polite(line)):
@@ -993,11 +1006,11 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
         if role or wset & {"לצוות", "team"}:
             return Reading(C.AddMember(phone=g.phone, role=role or "editor"), sure=False)
         # "תוסיף לרשימת המוזמנים את ענבל", "תוסיף guest: John"
-        drop = {"לרשימת", "המוזמנים", "guest", "guest:", "את", "לרשימה", "אורח", "אורחת", "ppl", "people",
+        drop = {"לרשימת", "המוזמנים", "guest", "guest:", "את", "לרשימה", "אורח", "אורחת", "ppl", "people", "לי", "לנו",
                 "אנשים", "so", "and", "בבקשה", "please", "pls", "plz"}
         name = [w for w in f"{g.first_name} {g.last_name}".split() if w.lower().strip(":,") not in drop]
         if len(name) != len(f"{g.first_name} {g.last_name}".split()) and name:
-            first, last = C.split_name(" ".join(name))
+            first, last = C.split_name(_strip_relation(" ".join(name)))
             g = dataclasses.replace(g, first_name=first, last_name=last)
             return Reading(C.AddGuests(guests=(g,), errors=exact.errors))
         date_in_name, _rest = find_date(f"{g.first_name} {g.last_name}", today)
@@ -1387,7 +1400,7 @@ _TYPOS = {"hwo": "who", "waht": "what", "answerd": "answered", "anwsered": "answ
           "המפסר": "המספר", "המספור": "המספר", "כמגעים": "כמגיעים", "מגעים": "מגיעים", "מבתלת": "מבטלת", "מבתל": "מבטל",
           "הזמנוט": "הזמנות", "תזכורט": "תזכורת", "אורחימ": "אורחים",
           # "מיעוד לא ענה": two words glued; "אשרו": a letter left out
-          "מיעוד": "מי עוד", "מישלא": "מי שלא", "מישעוד": "מי שעוד", "אשרו": "אישרו", "שאשרו": "שאישרו"}
+          "מיעוד": "מי עוד", "כמהה": "כמה", "כמא": "כמה", "מישלא": "מי שלא", "מישעוד": "מי שעוד", "אשרו": "אישרו", "שאשרו": "שאישרו"}
 
 
 def _spelled(line: str) -> str:
@@ -1408,6 +1421,16 @@ def _guess(text: str, region, today, exact: C.ParseError) -> Reading | None:
             return fixed
     line = re.sub(r"(?<!\S)ת['׳](?=[\u05d0-\u05ea])", "את ה", line)   # "תן לי ת'רשימה": את הרשימה
     line = re.sub(r"(?<!\S)ה[\s-]+(?=[a-z])", "", line, flags=re.I)    # "ה pending", "ה-location": the English word itself
+    # "תעשה mark לליאור yes 3", "לצרף לרשימה את ...", "אורח נוסף: ...": the verb said another way
+    said = re.sub(r"^(?:תעשה|תעשי|לעשות)\s+(?=[a-z])", "", line, flags=re.I)
+    said = re.sub(r"^(mark|edit|remove|invite|remind|message)\s+ל-?(?=[\u05d0-\u05ea]{2})", r"\1 ", said, flags=re.I)
+    if not (_team_in(_words(line)) or _role_in(_words(line)) or _role_said(line)):
+        said = re.sub(r"^(?:לצרף|תצרף|תצרפי|צרף)\s+(?:לרשימה\s+|לרשימת\s+המוזמנים\s+)?(?:את\s+)?", "הוסף ", said)
+    said = re.sub(r"^(?:אורח|אורחת)\s+(?:נוסף|נוספת|חדש|חדשה)\s*:\s*", "הוסף ", said)
+    if said != line:
+        again = C.parse("\n".join([said] + body), region, today)
+        if not isinstance(again, C.ParseError):
+            return refine("\n".join([said] + body), again, region, today)
     fixed_words = _spelled(line)
     if fixed_words != line:   # "hwo hasnt answerd yet", "תשני לאופיר את המפסר": read as meant, asked first
         again = refine("\n".join([fixed_words] + body), C.parse("\n".join([fixed_words] + body), region, today),
@@ -1548,7 +1571,8 @@ def _audience_message(line: str, region, today) -> Reading | None:
 _PARTY_NOUNS = r"(?:party|party size|headcount|count|number|הכמות|כמות|מספר\s+(?:ה)?(?:מגיעים|אורחים|אנשים|מקומות))"
 
 
-_SIDE_FILLER = {"מהצד", "של", "צד", "side", "from", "the", "on", "list", "רשימת", "בצד", "הצד", "in", "ה", "who", "are", "מ"}
+_SIDE_FILLER = {"מהצד", "של", "צד", "side", "from", "the", "on", "list", "רשימת", "בצד", "הצד", "in", "ה", "who", "are", "מ",
+                "הזמנות", "ההזמנות", "invitations", "invites", "deliveries", "any", "messages", "הודעות"}
 _EVENT_FIELD_ASKED = re.compile(r"^(?:מה|מתי|איפה|what'?s|what\s+is|where'?s|where\s+is|when'?s|when\s+is)\s+(?:the\s+|ה\s?-?)?(?:location|מיקום|המיקום|כתובת|הכתובת|address|"
                                 r"venue|date|תאריך|התאריך|time|שעה|השעה|מקום|המקום)(?![\w])", re.I)
 _INBOX_SAID = re.compile(r"\bvoice\s+(?:note|message|msg)s?\b|\b(?:wrote|sent|texted)\s+(?:us\s+|me\s+)?(?:something|a\s+message)\b|"
@@ -1587,6 +1611,17 @@ def _loose_rules(line: str, low: str, words: list[str], wset: set, region) -> Re
     if words and set(words) <= _TEAM_WORDS | {"באירוע", "של", "האירוע", "list", "the", "רשימת", "who", "are", "is", "the", "event", "on",
                                               "this", "מי", "הם", "כל"} and set(words) & _TEAM_WORDS and len(words) <= 5:
         return Reading(C.ListMembers())   # "מורשים באירוע", "the team"
+    m = re.match(r"^(?:תן|תני|לתת|תעביר|תעבירי)\s+ל-?(\S+(?:\s+\S+)?)\s+(?:הרשאות|הרשאת|הרשאה|גישה|גישת)\s+(?:רק\s+)?(?:של\s+)?ל?-?"
+                 r"(צפות|צפייה|צפיה|לראות|ערוך|עריכה|עורך|ניהול|נהל|מנהל|מלאות|מלאה)", line)
+    if m and not _phone(line, region)[0]:   # (with a phone it is a new co-organiser)   # "תן לערן הרשאות רק לצפות": a co-organiser's role
+        role = {"צפות": "viewer", "צפייה": "viewer", "צפיה": "viewer", "לראות": "viewer", "ערוך": "editor", "עריכה": "editor",
+                "עורך": "editor", "ניהול": "admin", "נהל": "admin", "מנהל": "admin", "מלאות": "admin", "מלאה": "admin"}[m.group(2)]
+        ref = _ref(m.group(1), region)
+        if ref:
+            return Reading(C.ChangeRole(ref=ref, role=role), sure=False)
+    if re.search(r"(?:להתקשר|לצלצל|להרים\s+טלפון|to\s+call|should\s+i\s+(?:call|phone|ring))", line, re.I) and \
+            re.search(r"(?:רשימ|list|who|מי|למי)", line, re.I) and not _phone(line, region)[0]:
+        return Reading(C.Calls())   # "תן לי את הרשימה של מי שאני צריכה להתקשר אליו"
     for pattern in _CARD_SAID:   # "כרטיס המוזמן של דודי משה", "למה ההזמנה של דודה אסתר לא נשלחה?": that guest's card
         m = re.search(pattern, line, re.I)
         if m:
@@ -2156,7 +2191,7 @@ def _days_before(words: list[str]) -> set[int]:
         bare = re.sub(r"^(?:ו|ב|ל)-?(?=\d)", "", w)
         bare = next((f for f in _he_forms(bare) if f in _DAY_UNITS or f in _HE_NUM), bare) if _HE.match(bare[:1]) \
             else bare
-        if bare.isdigit():
+        if bare.isdecimal():
             n = int(bare)
             nxt = words[i + 1] if i + 1 < len(words) else ""
             if 0 < n <= 365 and not any(f in _DAY_UNITS for f in _he_forms(nxt)):
@@ -2486,7 +2521,7 @@ def _edit_guest(line, low, words, wset, region) -> Reading | None:
          r"(?:ה)?(?:מספר|טלפון|נייד|פלאפון)(?:\s+(?:של|שלו|שלה))?\s+(?:ל-?\s*)?(\+?\d[\d\s-]{6,})$", "phone"),
         (r"(?:change|update|fix)\s+(?:the\s+)?(?:phone|number|phone number)\s+(?:of|for)\s+(.+?)\s+to\s+"
          r"(\+?\d[\d\s-]{6,})$", "phone"),
-        (r"move\s+(.+?)\s+to the (bride|groom)", "side"),
+        (r"move\s+(.+?)\s+to the (bride|groom|כלה|חתן)", "side"),
         (r"(?:תשנה|תשני|שנה|תעדכן|תעדכני|עדכן|תתקן|תתקני)\s+את\s+(?:ה)?צד\s+של\s+(.+?)\s+ל-?(?:צד\s+(?:של\s+)?)?ה?(כלה|חתן)\s*$",
          "side"),
         (r"(?:change|update|set|fix)\s+(?:the\s+side\s+(?:of|for)\s+(.+?)|(.+?)'s\s+side)\s+to\s+(?:the\s+)?(bride|groom)", "side"),
@@ -2495,6 +2530,14 @@ def _edit_guest(line, low, words, wset, region) -> Reading | None:
         (r"^(.+?)\s+הוא מהצד של ה(כלה|חתן)", "side"),
         (r"(?:add a note to|note for)\s+(.+?):\s*(.+)$", "note"),
         (r"(?:תוסיף הערה|הערה)\s+ל-?(.+?):\s*(.+)$", "note"),
+        (r"(?:להוסיף|תוסיף|תוסיפי|לרשום|תרשום|תרשמי)\s+הערה\s+(?:אצל|על|ל)\s*-?(.+?):\s*(.+)$", "note"),
+        (r"(?:מספר|כמות)\s+(?:ה)?(?:מוזמנים|אורחים|אנשים|מקומות|מגיעים)\s+(?:ממשפחת|מ)\s*(.+?)\s+(?:ל-?|ל\s+|זה\s+)(\d+|"
+         + "|".join(sorted(_HE_NUM, key=len, reverse=True)) + r")\W*$", "party"),
+        (r"(?:תשנה|תשני|שנה|תעדכן|תעדכני|עדכן|תתקן|תתקני)\s+ל-?(\S+(?:\s+\S+)?)\s+ל-?\s*(\d{1,2})\s*(?:אנשים|מקומות|איש)\W*$", "party"),
+        (r"^(?:תיקון|שינוי)\s+שם\s*:?\s*(.+?)\s*(?:->|→|=>|⬅|ל-)\s*(.+)$", "name"),
+        (r"^(.+?)['’]s\s+(?:last|family|sur)\s*name\s+is\s+(?:actually\s+|now\s+)?(.+)$", "last_name"),
+        (r"^(.+?)['’]s\s+(?:first|given)\s+name\s+is\s+(?:actually\s+|now\s+)?(.+)$", "first_name"),
+        (r"^move\s+(?:the\s+)?(.+?)\s+to\s+(?:the\s+)?(כלה|חתן|bride|groom)(?:'s)?\s+side", "side"),
         (r"תרשום אצל\s+(\S+)\s+ש(?:הוא|היא)?\s*(.+)$", "note"),
         (r"(?:תכתוב|תכתבי|תרשום|תרשמי|תוסיף|תוסיפי|לכתוב|לרשום)\s+(?:ב|ל)הערו?ת?\s+(?:של|אצל|ל)\s*-?(.+?)\s+ש(.+)$",
          "note"),
@@ -2523,12 +2566,17 @@ def _edit_guest(line, low, words, wset, region) -> Reading | None:
             except InvalidPhone:
                 continue
         elif field == "party":
-            value = int(value)
+            value = int(value) if str(value).isdecimal() else _HE_NUM.get(value)
+            if value is None:
+                continue
         elif field == "side":
             value = {"כלה": "bride", "חתן": "groom"}.get(value, value.lower())
         elif field == "note":
             value = value.lstrip(" :")
-        elif field in ("name", "first_name", "last_name") and re.match(r"ל-\s*\S", value):
+        if field in ("name", "first_name", "last_name"):
+            # "Avi's first name is actually Avraham, pls fix": the name, without the request after it
+            value = re.split(r"[,.]\s*(?:pls|please|plz|thanks|thx|ty|תודה|בבקשה|תתקן|תתקני|fix|update|can you)\b", value, flags=re.I)[0].strip()
+        if field in ("name", "first_name", "last_name") and re.match(r"ל-\s*\S", value):
             value = value[2:].strip()
         elif field in ("name", "first_name", "last_name") and value.startswith("ל") and _HE.match(value[1:2] or ""):
             value = value[1:]
@@ -2563,6 +2611,10 @@ def _party_said(line: str) -> int | None:
     if m:
         n = int(m.group(1)) + 2
         return n if n <= C.MAX_PARTY_SIZE else None
+    m = re.search(r"\b(?:mark|put|count)\s+(?:them|him|her|it|us)\s+(?:down\s+)?(?:as|for)\s+(\d{1,2})\b|(?:תסמן|תסמני|תרשום|תרשמי)\s+(?:אותם|אותו|אותה)\s+(?:כ|ל)-?(\d{1,2})", low)
+    if m:
+        n = int(m.group(1) or m.group(2))
+        return n if 0 < n <= C.MAX_PARTY_SIZE else None   # "..., mark them as 2"
     # "הראל ועוד 3 מגיעים", "Dana and 2 more": the guest and those with them
     m = re.search(r"(?<![\u05d0-\u05ea])ועוד\s+(\d{1,2})(?!\d)|\band\s+(\d{1,2})\s+(?:more|others)\b", low)
     if m:
@@ -2634,7 +2686,7 @@ def _mark(line, low, words, wset, region) -> Reading | None:
                   if said in {"maybe", "undecided"} else "pending" if said == "pending" else "yes")
         ref = _ref(re.sub(r"^the\s+", "", m.group(1), flags=re.I), region)
         return Reading(C.MarkGuest(ref, answer), sure=False) if ref else None
-    m = re.search(r"(?:תחזיר|תחזירי|להחזיר|החזר)\s+(?:את\s+)?(.+?)\s+(?:ל|ל-)(?:ממתינים|ממתין|רשימת\s+הממתינים)\s*[.!]?$",
+    m = re.search(r"(?:תחזיר|תחזירי|להחזיר|החזר)\s+(?:את\s+)?(.+?)\s+(?:ל|ל-)(?:ממתינים|ממתין|ממתינה|רשימת\s+הממתינים|ללא\s+ענה)\s*(?:[.!,].*)?$",
                   line)
     if m:
         who = m.group(1)
@@ -2760,7 +2812,7 @@ _OFF_WORDS = {"off", "disable", "disabled", "stop", "cancel", "תכבה", "תכ�
               "תבטלי", "בטל", "לבטל", "בלי", "ללא", "don't", "dont", "skip", "without", "תפסיק", "תפסיקי", "להפסיק",
               "תוריד", "תורידי", "להוריד"}
 _SHABBAT_WORDS = {"shabbat", "shabbos", "sabbath", "shabat", "saturday", "saturdays", "שבת", "שבתות"}
-_HOLD_SENDING = ("לא לשלוח", "אל תשלח", "לא תשלח", "שלא תשלח", "שלא ישלח", "don't send", "dont send", "do not send",
+_HOLD_SENDING = ("לא לשלוח", "אל תשלח", "לא תשלח", "שלא תשלח", "שלא ישלח", "שלא יישלחו", "שלא ישלחו", "לא יישלחו", "don't send", "dont send", "do not send",
                  "שלא יצאו", "לא יצאו", "שלא תצא", "לא תצא", "שלא יצא", "לא יצא", "nothing goes out", "no messages go out",
                  "no messages", "nothing on", "not on", "בלי הודעות", "ללא הודעות", "אין לשלוח", "no texts",
                  "don't message", "hold", "שומרי", "שומרים", "שומר", "we keep", "keep shabbat", "observe",
@@ -2857,7 +2909,7 @@ _CALL_VERBS = {"להתקשר", "לצלצל", "להרים", "call", "phone", "rin
                "שנתקשר", "נתקשר", "שאתקשר", "אתקשר", "שנצלצל",
                "הטלפונים", "שיחות", "phoning", "calling"}
 _CALLED = re.compile(r"(?:^|\s|,)(?:i\s+)?(?:called|rang|phoned|spoke\s+(?:to|with)|talked\s+(?:to|with)|"
-                     r"got\s+hold\s+of|reached|tried(?:\s+calling|\s+to\s+call)?|(?:ו)?(?:ש)?(?:דיברתי|התקשרתי|צלצלתי|תפסתי|ניסיתי(?:\s+להשיג|\s+להתקשר)?)(?:\s+(?:עם|עם\s+ה|ל|ל-|את))?)"
+                     r"got\s+hold\s+of|reached|tried(?:\s+calling|\s+to\s+call)?|(?:ו)?(?:ש)?(?:דיברתי|התקשרתי|צלצלתי|תפסתי|שוחחתי|ניסיתי(?:\s+להשיג|\s+להתקשר)?)(?:\s+(?:עם|עם\s+ה|ל|ל-|את))?)"
                      r"\s*-?\s*", re.I)
 
 
@@ -2895,6 +2947,9 @@ def _called_rule(line, low, words, wset, region) -> Reading | None:
     if not m or wset & {"mark", "תסמן", "תסמני", "סמן"}:
         return None
     after = line[m.end():]
+    # "שוחחתי הבוקר בטלפון עם משפחת פרץ", "spoke this morning to the Levis": when and how, then who
+    after = re.sub(r"^(?:(?:הבוקר|היום|עכשיו|אתמול|הערב|כרגע|בטלפון|עכשיו|this\s+morning|today|yesterday|just\s+now|earlier|on\s+the\s+phone)\s+)+"
+                   r"(?:עם\s+(?:ה)?|ל-?|to\s+|with\s+)?", "", after, flags=re.I)
     cut = re.search(r"\s*(?:,|-|–|\.|\s(?:ו?(?:הוא|היא|הם|הן)|ש(?:הוא|היא|הם)|he|she|they|he's|she's|they're|עונים|עונה|"
                     r"and|on the phone|בטלפון|said|אמר\S*|לא\s|no\s|yes\b|maybe|אולי|מגיע\S*|באים|coming|"
                     r"מתלבט\S*|can't|won't|didn't|voicemail|busy|תפוס|אין))", after)
