@@ -613,3 +613,35 @@ def test_requests_outside_the_bot_and_thanks_do_nothing(text):
 def test_guests_added_with_other_verbs_and_words_around_them(text, name):
     parsed = cmd(text)
     assert isinstance(parsed, C.AddGuests) and parsed.guests[0].first_name == name
+
+
+@pytest.mark.parametrize("text, rows", [
+    ("שם, טלפון, כמות\nמשפחת אלמוג, 052-4411223, 4\nיעל ורון טל, 054-8890011, 2", [("+972524411223", 4), ("+972548890011", 2)]),
+    ("שם\tשם משפחה\tטלפון\tצד\tכמות\nאורי\tשטרן\t0507788990\tחתן\t2\nדורית\tאבני\t0523344112\tכלה\t3",
+     [("+972507788990", 2), ("+972523344112", 3)]),
+    ("Name,Phone,Guests\nEitan Gross,+972501112233,2\nRina Sapir,972-52-3334455,3", [("+972501112233", 2), ("+972523334455", 3)])])
+def test_a_sheet_pasted_with_its_header_row_adds_its_rows(text, rows):
+    parsed = cmd(text)
+    assert isinstance(parsed, C.AddGuests)
+    assert [(g.phone, g.party_size) for g in parsed.guests] == rows
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("מי אמר שלא", C.ListGuests("declined")), ("מי אולי מגיע", C.ListGuests("maybe")), ("any new msgs from guests?", C.Inbox()),
+    ("מה שקד כתבה לנו?", C.Inbox()), ("what did people answer on the shirt sizes", C.Answers()),
+    ("no msgs to people after 9pm or before 8am pls, ppl complained last year", C.Quiet(hours="21-8")),
+    ("אבקש שלא יישלחו הודעות לאורחים בשעות הערב המאוחרות, אחרי תשע בערב, וגם לא לפני שמונה בבוקר.", C.Quiet(hours="21-8")),
+    ("venue changed!!! it's now Hangar 12 at the Tel Aviv port", C.SetEventField("location", "Hangar 12 at the Tel Aviv port")),
+    ("Benny B said he's in, +1", C.MarkGuest(C.Ref("Benny B"), "yes", 2)), ("ok so dor's grandpa is a no 😢", None),
+    ("חייגתי לעומרי ואין מענה", C.Called(C.Ref("עומרי"), "no_answer")),
+    ("spoke to Moran on the phone, she's coming with her 2 kids", C.Called(C.Ref("Moran"), "yes", 3)),
+    ("תכלס who hasnt answered yet", C.ListGuests("pending")), ("is my cousin avishai on the list?", C.FindGuests("avishai")),
+    ("תבדקי אם נגה כבר ענתה", C.GuestCard(C.Ref("נגה"))), ("addguest Nir Shalev 0587776655", None)])
+def test_a_backyard_wedding_a_grandmother_and_an_office_party_in_their_words(text, expected):
+    parsed = cmd(text)
+    if text.startswith("ok so dor"):
+        assert isinstance(parsed, C.MarkGuest) and parsed.answer == "no"
+    elif text.startswith("addguest"):
+        assert isinstance(parsed, C.AddGuests) and parsed.guests[0].first_name == "Nir"
+    else:
+        assert parsed == expected

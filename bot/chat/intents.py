@@ -62,7 +62,7 @@ _POLITE_HEADS = [
     "אני מבקש", "אני מבקשת", "רציתי", "שלום רב", "אני רוצה ש", "אני רוצה שת",
     # fillers of spoken Hebrew and English: "נו כמה אישרו", "אחי תשלח", "תעשה לי טובה תזכיר", "bro who's coming"
     "נו", "אחי", "אחותי", "תעשה לי טובה", "תעשי לי טובה", "bro", "dude",
-    "שלום,", "בוקר טוב", "ערב טוב", "צהריים טובים", "hello", "good morning", "good evening",
+    "שלום,", "בוקר טוב", "ערב טוב", "צהריים טובים", "hello", "good morning", "good evening", "תכלס", "בקיצור", "so",
 ]
 _POLITE_HEADS.sort(key=len, reverse=True)
 
@@ -92,6 +92,8 @@ _STATUS_AFTER_WHO = [  # (words, status): "who hasn't answered", "מי שלא ע
     (("haven't", "we", "sent"), "not_invited"), (("havent", "we", "sent"), "not_invited"), (("haven't", "sent"), "not_invited"),
     (("can't", "come"), "declined"), (("cant", "come"), "declined"), (("can't", "make"), "declined"),
     (("cant", "make"), "declined"), (("won't", "come"), "declined"), (("won't", "be"), "declined"),
+    (("אמר", "שלא"), "declined"), (("אמרה", "שלא"), "declined"), (("אמרו", "שלא"), "declined"),
+    (("אולי", "מגיע"), "maybe"), (("אולי", "מגיעה"), "maybe"), (("אולי", "מגיעים"), "maybe"), (("אולי", "יגיעו"), "maybe"),
     (("אמר", "לא"), "declined"), (("אמרה", "לא"), "declined"), (("אמרו", "לא"), "declined"),
     (("לא", "קיבל", "את", "ההזמנה"), "failed"), (("לא", "קיבלו", "את", "ההזמנה"), "failed"), (("לא", "קיבלה", "את", "ההזמנה"), "failed"),
     (("בא",), "confirmed"), (("באה",), "confirmed"), (("שבא",), "confirmed"), (("שבאים",), "confirmed"),
@@ -384,7 +386,7 @@ _COMPANION = re.compile(
     r"|(?:(?:ו?(?:היא|הוא|הם)\s+)?(?:באה?|באים|מגיעה?|מגיעים|תבוא|יבוא|תגיע|יגיע|coming|comes|will\s+come)\s+)?(?:יחד\s+)?(?:עם|with)\s+"
     r"(?:(?:his|her|the)\s+)?(?:wife|husband|partner|spouse|אשתו|בעלה|אישתו|בן\s+הזוג|בת\s+הזוג|בן\s+זוגה|בת\s+זוגו"
     r"|הבעל\s+שלה|האישה\s+שלו|החבר\s+שלה|החברה\s+שלו)"
-    r"|and\s+(?:his\s+wife|her\s+husband|(?:his|her)\s+partner)|ו(?:את\s+)?(?:אשתו|בעלה|אישתו|בן\s+זוגה|בת\s+זוגו)"
+    r"|and\s+(?:his\s+wife|her\s+husband|(?:his|her)\s+(?:partner|bf|gf|boyfriend|girlfriend|fianc[eé]e?))|ו(?:את\s+)?(?:אשתו|בעלה|אישתו|בן\s+זוגה|בת\s+זוגו)"
     r"|ו(?:את\s+)?(?:ה)?(?:בעל|אישה|חבר|חברה|בן\s+זוג|בת\s+זוג)\s+(?:שלה|שלו)"
     r"|(?:she|he)(?:'ll|\s+will)\s+(?:come|be\s+coming)\s+with\s+(?:my|her|his|our)\s+(?:uncle|aunt|husband|wife|partner|mom|mum|dad|"
     r"boyfriend|girlfriend|bf|gf|brother|sister|grandma|grandpa))\s*$",
@@ -757,10 +759,24 @@ _LIST_HEADER = re.compile(r"(?:^|\s)(?:add|adding|להוסיף|תוסיף|תוס
                           r"מוזמנים|guests)\b[^\n]*:\s*$", re.I)
 
 
+_TABLE_COLUMNS = {"שם", "שמות", "שם פרטי", "שם משפחה", "משפחה", "טלפון", "נייד", "פלאפון", "מספר", "מס' טלפון", "כמות", "מקומות",
+                  "מוזמנים", "צד", "הערות", "הערה", "name", "names", "first name", "last name", "surname", "full name", "phone",
+                  "mobile", "cell", "number", "phone number", "guests", "party", "party size", "count", "qty", "side", "notes",
+                  "note", "#", "מס'", "מס"}
+
+
+def _table_header(line: str) -> bool:
+    """"שם, טלפון, כמות", "Name,Phone,Guests", tab-separated column names: a pasted sheet's first row."""
+    cells = [c.strip().lower() for c in re.split(r"[\t,;|]", line) if c.strip()]
+    return len(cells) >= 2 and all(c in _TABLE_COLUMNS for c in cells) and any(
+        c in {"טלפון", "נייד", "פלאפון", "phone", "mobile", "cell", "phone number", "מספר"} for c in cells)
+
+
 def _guest_list_under_header(text: str, region, today) -> Reading | None:
     """"הנה עוד כמה להוסיף:", "Adding these:" on the first line, one guest a line after it."""
     lines = [x.strip() for x in text.replace("\r", "\n").split("\n") if x.strip()]
-    if len(lines) < 2 or not _LIST_HEADER.search(lines[0]) or not all(_IL_PHONE.search(x) for x in lines[1:]):
+    if len(lines) < 2 or not (_LIST_HEADER.search(lines[0]) or _table_header(lines[0])) \
+            or not all(_IL_PHONE.search(x) or _phone(x, region)[0] for x in lines[1:]):
         return None
     body = [re.sub(r"\s+[-–—]\s+(?=[+\d(])", " ", x) for x in lines[1:]]   # "זיו כץ - 054-8800112"
     listed = C.parse("add guests\n" + "\n".join(body), region, today)
@@ -1400,7 +1416,8 @@ _TYPOS = {"hwo": "who", "waht": "what", "answerd": "answered", "anwsered": "answ
           "המפסר": "המספר", "המספור": "המספר", "כמגעים": "כמגיעים", "מגעים": "מגיעים", "מבתלת": "מבטלת", "מבתל": "מבטל",
           "הזמנוט": "הזמנות", "תזכורט": "תזכורת", "אורחימ": "אורחים",
           # "מיעוד לא ענה": two words glued; "אשרו": a letter left out
-          "מיעוד": "מי עוד", "כמהה": "כמה", "כמא": "כמה", "מישלא": "מי שלא", "מישעוד": "מי שעוד", "אשרו": "אישרו", "שאשרו": "שאישרו"}
+          "מיעוד": "מי עוד", "כמהה": "כמה", "כמא": "כמה", "msgs": "messages", "msg": "message", "addguest": "add guest",
+          "addguests": "add guests", "מישלא": "מי שלא", "מישעוד": "מי שעוד", "אשרו": "אישרו", "שאשרו": "שאישרו"}
 
 
 def _spelled(line: str) -> str:
@@ -1575,7 +1592,8 @@ _SIDE_FILLER = {"מהצד", "של", "צד", "side", "from", "the", "on", "list",
                 "הזמנות", "ההזמנות", "invitations", "invites", "deliveries", "any", "messages", "הודעות"}
 _EVENT_FIELD_ASKED = re.compile(r"^(?:מה|מתי|איפה|what'?s|what\s+is|where'?s|where\s+is|when'?s|when\s+is)\s+(?:the\s+|ה\s?-?)?(?:location|מיקום|המיקום|כתובת|הכתובת|address|"
                                 r"venue|date|תאריך|התאריך|time|שעה|השעה|מקום|המקום)(?![\w])", re.I)
-_INBOX_SAID = re.compile(r"\bvoice\s+(?:note|message|msg)s?\b|\b(?:wrote|sent|texted)\s+(?:us\s+|me\s+)?(?:something|a\s+message)\b|"
+_INBOX_SAID = re.compile(r"\bvoice\s+(?:note|message|msg)s?\b|\b(?:msgs|messages)\s+from\s+(?:the\s+)?guests\b|"
+                        r"מה\s+\S+\s+(?:כתב|כתבה|כתבו)\s+(?:לנו|לי)|\b(?:wrote|sent|texted)\s+(?:us\s+|me\s+)?(?:something|a\s+message)\b|"
                         r"\bwhat\s+did\s+(?:he|she|they)\s+(?:say|write|ask)\b|הודע\S*\s+קולי\S*|הקלטה|"
                         r"(?:כתב|כתבה|כתבו|שלח|שלחה|שלחו)\s+(?:לנו\s+|לי\s+)?(?:משהו|הודעה)|מה\s+(?:הוא|היא|הם)\s+(?:כתב|כתבה|כתבו|שאל|שאלה|שאלו)",
                         re.I)
@@ -1831,8 +1849,8 @@ def _loose_rules(line: str, low: str, words: list[str], wset: set, region) -> Re
     m = re.match(r"^(?:ה)?(?:מקום|מיקום|אולם|venue|location|place)\s+(?:השתנה|התחלף|עבר|changed|moved|is\s+now)\s*(?:ל|to)?\s*[:\-–]?\s*(\S.*)$",
                  line, re.I)
     if m:   # "המקום השתנה - גן אירועים אחוזת שרונה, כפר סבא"
-        place = re.sub(r"^(?:עכשיו\s+)?(?:(?:זה|הוא|היא)\s+ב-?|(?:it'?s|it\s+is)\s+(?:now\s+)?(?:at|in)\s+|now\s+(?:at|in)\s+)", "",
-                       m.group(1).strip(), flags=re.I)
+        place = re.sub(r"^(?:עכשיו\s+)?(?:(?:זה|הוא|היא)\s+ב-?|(?:it'?s|it\s+is)\s+(?:now\s+)?(?:at|in\s+)?|now\s+(?:at|in)\s+)", "",
+                       m.group(1).strip(" !.,"), flags=re.I).strip()
         return Reading(C.SetEventField("location", place or m.group(1).strip()), sure=False)
     if re.search(r"(?:^|\s)(?:כל\s+)?ה-?events\b|\ball\s+(?:of\s+)?my\s+events\b", line, re.I) and not _IL_PHONE.search(line):
         return Reading(C.ListEvents())
@@ -2275,7 +2293,7 @@ def _event_field_change(line, low, words, wset, region, today) -> Reading | None
                        "changed", "changes", "זזה", "זז", "זזים", "עוברת", "עובר", "postponed", "השתנתה",
                        "תדחה", "תדחי", "לדחות", "postpone", "דחינו", "הקדמנו", "תקדים", "תקדימי",
                        "תעדכן", "תעדכני", "תזיז", "נדחתה", "נדחה", "עבר", "עברה", "השתנה", "החדש", "new", "now",
-                       "חדש", "תקרא", "is"} or ":" in line or (words[:1] and words[0] in {
+                       "חדש", "תקרא", "is", "push", "pushed", "pushing", "moving", "bump", "bumped", "הזזנו", "נזיז"} or ":" in line or (words[:1] and words[0] in {
                            "date", "תאריך", "התאריך", "location", "venue", "מיקום", "time", "שעה"})
     if not changing:
         return None
@@ -2315,6 +2333,7 @@ def _event_field_change(line, low, words, wset, region, today) -> Reading | None
     if m and wset & _PLACE_WORDS | {"venue", "location"}:
         value = m.group(1).strip(" .!?")
         value = re.sub(r"^(?:- )?עכשיו זה\s+", "", value)
+        value = re.sub(r"^[!.,\s]*(?:(?:it'?s|it\s+is)\s+now|now\s+(?:it'?s|at)?|it'?s)\s+", "", value, flags=re.I).lstrip("!., ")
         value = re.sub(r"^(?:ל-?|to\s+)", "", value) if not value.startswith("לב") else value[1:]
         if value.startswith("באולמי") or value.startswith("באולם"):
             value = value[1:]
@@ -2371,10 +2390,11 @@ def _find(line, low, words, wset, region) -> Reading | None:
     pats = [r"(?:מישהו|מישהי|מישו)\s+(?:בשם|שקוראים לו|שקוראים לה|ששמו|ששמה)\s+(.+?)(?:\s+ברשימה)?\s*\??$",
             r"(?:anyone|anybody|someone|somebody|a\s+guest)\s+(?:named|called|by the name of?)\s+(.+?)(?:\s+on the list)?\s*\??$",
             r"^(?:do|did)\s+(?:we|i)\s+have\s+(?:an?\s+)?(.+?)\s+(?:on|in)\s+(?:the|our|my)\s+(?:guest\s+)?list",
-            r"^is\s+there\s+(?:an?\s+|any\s+)?(.+?)\s+(?:on|in)\s+(?:the|our|my)\s+(?:guest\s+)?list", r"^is\s+(.+?)\s+on the list", r"^(?:האם\s+|יש\s+(?:לנו\s+|לי\s+)?(?:את\s+)?)(.+?)\s+ברשימה", r"^did\s+(.+?)\s+(?:answer|reply|rsvp)", r"what'?s\s+(.+?)'s\s+number",
+            r"^is\s+there\s+(?:an?\s+|any\s+)?(.+?)\s+(?:on|in)\s+(?:the|our|my)\s+(?:guest\s+)?list", r"^is\s+(?:my\s+|our\s+)?(.+?)\s+on the list", r"^(?:האם\s+|יש\s+(?:לנו\s+|לי\s+)?(?:את\s+)?)(.+?)\s+ברשימה", r"^did\s+(.+?)\s+(?:answer|reply|rsvp)", r"what'?s\s+(.+?)'s\s+number",
             r"מה (?:המספר|הטלפון|הנייד|הפלאפון) של\s+(.+)$", r"יש לי את\s+(.+?)\s+ברשימה", r"תמצא(?:י)? לי את\s+(.+)$",
-            r"תבדוק אם\s+(.+?)\s+(?:ענה|ענתה|ענו|אישר)", r"מה הסטטוס של\s+(.+)$", r"איפה\s+(.+?)\s+ברשימה"]
-    m = re.match(r"^(?:did|has)\s+(?:my\s+|our\s+)?(.+?)\s+(?:answer|answered|reply|replied|rsvp|rsvp'?d|respond|responded)\b", line, re.I)
+            r"מה הסטטוס של\s+(.+)$", r"איפה\s+(.+?)\s+ברשימה"]
+    m = re.match(r"^(?:did|has)\s+(?:my\s+|our\s+)?(.+?)\s+(?:answer|answered|reply|replied|rsvp|rsvp'?d|respond|responded)\b", line, re.I) or \
+        re.match(r"^(?:תבדוק|תבדקי|לבדוק|האם)\s+(?:אם\s+)?(?:גברת\s+|מר\s+|משפחת\s+)?(.+?)\s+(?:כבר\s+)?(?:ענה|ענתה|ענו|אישר|אישרה|אישרו|הגיב|הגיבה)\b", line)
     if m and len(_words(m.group(1))) <= 3 and not set(_words(m.group(1))) & (_ALL_WORDS | _AUDIENCE_HEADS):
         # "Did my brother Ariel answer yet?": that guest's card says
         name, _ = _tidy_name(re.sub(r"^(?:brother|sister|cousin|uncle|aunt|friend|boss|mom|dad|grandma|grandpa)\s+", "",
@@ -2386,7 +2406,7 @@ def _find(line, low, words, wset, region) -> Reading | None:
         m = re.search(p, line, re.I)
         if m:
             text = m.group(1).strip(" ?.!")
-            text = re.sub(r"^משפחת\s+|^the\s+(?=\S+\s+family$)", "", text, flags=re.I)
+            text = re.sub(r"^(?:כל\s+)?משפחת\s+|^the\s+(?=\S+\s+family$)", "", _strip_relation(text), flags=re.I)
             text = re.sub(r"\s+family$", "", text, flags=re.I) if re.match(r"^\S+\s+family$", text, re.I) else text
             if text:
                 return Reading(C.FindGuests(text=text))
@@ -2621,7 +2641,7 @@ def _party_said(line: str) -> int | None:
         n = int(next(g for g in m.groups() if g)) + 1
         return n if 1 <= n <= C.MAX_PARTY_SIZE else None
     # "עם עוד 2", "with 2 kids", "plus 2 more": the guest and those with them
-    m = re.search(r"(?:עם|with|plus|ועוד)\s+עוד\s+(\d{1,2})(?!\d)|(?:עם|with|plus|and)\s+(\d{1,2})\s*"
+    m = re.search(r"(?:עם|with|plus|ועוד)\s+עוד\s+(\d{1,2})(?!\d)|(?:עם|with|plus|and)\s+(?:her\s+|his\s+|their\s+|the\s+)?(\d{1,2})\s*"
                   r"(?:kids|children|more|others|friends|ילדים|ילדות|ילד|נוספים|חברים|חברות|more people)\b", low)
     if m:
         n = int(next(g for g in m.groups() if g)) + 1
@@ -2706,10 +2726,11 @@ def _mark(line, low, words, wset, region) -> Reading | None:
     maybe = _has(low, "maybe", "might come", "might make it", "might", "not sure", "unsure", "on the fence",
                  "tentative", "undecided", "מתלבט", "לא בטוח", "אולי") and not (
         words[0] == "אולי" and len(words) > 1 and words[1].startswith("ת"))
-    negative = (_has(low, "can't make it", "cannot make it", "said no", "can't come", "cannot come", "won't come",
+    negative = (_has(low, "can't make it", "cannot make it", "said no", "can't come", "cannot come", "won't come", "'s a no", "is a no",
                      "won't make it", "isn't coming", "aren't coming", "not coming", "לא מגיע", "לא תוכל", "לא יוכל", "לא יגיע",
                      "לא באה", "לא בא ") or wset & _NO_VERBS)
     positive = (_has(low, "is coming", "are coming", "rsvp'd yes", "rsvpd yes", "said yes", "אישר הגעה", "'s a yes", "is a yes",
+                     "he's in", "she's in", "they're in", "'s in,", "'s in +", "is in,",
                      "'s coming", "are a yes") or
                 wset & _YES_VERBS or (len(words) == 1 and re.match(r"^[\u05d0-\u05ea]{2,}(?:מגיע|מגיעה)$", words[0])))
     if not (negative or positive or maybe):
@@ -2717,7 +2738,7 @@ def _mark(line, low, words, wset, region) -> Reading | None:
     answer = "maybe" if maybe else "no" if negative else "yes"
     # the person: the words before the answer word, or a named person in the sentence
     cut = re.search(r"\s(?:is coming|are coming|rsvp'?d|said|confirmed|declined|called|can'?t|cannot|won'?t|isn'?t|"
-                    r"texted|messaged|wrote|told|whatsapped|emailed|let me know|"
+                    r"texted|messaged|wrote|told|whatsapped|emailed|let me know|'s a (?:no|yes|maybe)|is a (?:no|yes|maybe)|"
                     r"aren't|is not|are not|might|maybe|is maybe|coming\b|"
                     r"is not sure|isn't sure|is on the fence|is undecided|עוד\s+מתלבט\S*|מתלבט\S*|אולי|"
                     r"לא\s|אישר\S*|מגיע\S*|ביטל\S*|התקשר\S*|אמר\S*|בא\S*)", " " + line)
@@ -2836,7 +2857,7 @@ def _quiet_hours(line: str) -> str | None:
     line = _HOUR_WORD.sub(lambda m: m.group(0)[:len(m.group(0)) - len(m.group(1))] + str(_HOUR_WORDS[m.group(1)]), line)
     m = re.search(r"(?:בין|from|between|מ-?|מה-?)?\s*(\d{1,2})(?::(\d{2}))?\s*(pm|am|בערב|בלילה)?\s*"
                   r"(?:-|–|עד|ל-?|to|until|till|and|ו-?)\s*(\d{1,2})(?::(\d{2}))?\s*(am|pm|בבוקר)?(?![\d/.])", line, re.I) \
-        or re.search(r"(?:אחרי|after)\s+(\d{1,2})(?::(\d{2}))?\s*(pm|am|בערב|בלילה)?\s*,?\s*(?:ו|and\s+|or\s+|או\s+)?"
+        or re.search(r"(?:אחרי|after)\s+(\d{1,2})(?::(\d{2}))?\s*(pm|am|בערב|בלילה)?\s*,?\s*(?:ו|and\s+|or\s+|או\s+)?(?:גם\s+)?(?:לא\s+|not\s+)?"
                      r"(?:לפני|before)\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm|בבוקר)?(?![\d/.])", line, re.I)
     if not m:   # "before 9am or after 9pm": the same night, said the other way round
         r = re.search(r"(?:לפני|before)\s+(\d{1,2})(?::(\d{2}))?\s*(am|בבוקר)?\s*,?\s*(?:ו|and\s+|or\s+|או\s+)?"
@@ -2909,7 +2930,7 @@ _CALL_VERBS = {"להתקשר", "לצלצל", "להרים", "call", "phone", "rin
                "שנתקשר", "נתקשר", "שאתקשר", "אתקשר", "שנצלצל",
                "הטלפונים", "שיחות", "phoning", "calling"}
 _CALLED = re.compile(r"(?:^|\s|,)(?:i\s+)?(?:called|rang|phoned|spoke\s+(?:to|with)|talked\s+(?:to|with)|"
-                     r"got\s+hold\s+of|reached|tried(?:\s+calling|\s+to\s+call)?|(?:ו)?(?:ש)?(?:דיברתי|התקשרתי|צלצלתי|תפסתי|שוחחתי|ניסיתי(?:\s+להשיג|\s+להתקשר)?)(?:\s+(?:עם|עם\s+ה|ל|ל-|את))?)"
+                     r"got\s+hold\s+of|reached|spoke\s+w/|talked\s+w/|tried(?:\s+calling|\s+to\s+call)?|(?:ו)?(?:ש)?(?:דיברתי|התקשרתי|צלצלתי|תפסתי|שוחחתי|חייגתי|ניסיתי(?:\s+להשיג|\s+להתקשר)?)(?:\s+(?:עם|עם\s+ה|ל|ל-|את))?)"
                      r"\s*-?\s*", re.I)
 
 
@@ -2952,7 +2973,7 @@ def _called_rule(line, low, words, wset, region) -> Reading | None:
                    r"(?:עם\s+(?:ה)?|ל-?|to\s+|with\s+)?", "", after, flags=re.I)
     cut = re.search(r"\s*(?:,|-|–|\.|\s(?:ו?(?:הוא|היא|הם|הן)|ש(?:הוא|היא|הם)|he|she|they|he's|she's|they're|עונים|עונה|"
                     r"and|on the phone|בטלפון|said|אמר\S*|לא\s|no\s|yes\b|maybe|אולי|מגיע\S*|באים|coming|"
-                    r"מתלבט\S*|can't|won't|didn't|voicemail|busy|תפוס|אין))", after)
+                    r"מתלבט\S*|can't|won't|didn't|voicemail|busy|תפוס|ו?אין))", after)
     name = after[:cut.start()] if cut else after
     if name.strip().lower() in {"me", "us", "אליי", "אלי", "אלינו", "לי"} and line[:m.start()].strip():
         name = line[:m.start()].strip()    # "Ruthie called me, she's coming": Ruthie
@@ -2999,6 +3020,8 @@ def _answers_rule(line, low, words, wset) -> Reading | None:
     if wset & {"question", "poll", "survey", "סקר", "הסקר", "שאלה", "השאלה", "לשאלה", "בסקר"} or _has(
             low, "על השאלה", "לשאלה"):
         if _has(low, "ענו", "answered", "answer", "תשובות", "results", "תוצאות", "picked", "chose", "בחרו", "יצא", "say", "said"):
+            return Reading(C.Answers())
+    if re.search(r"what\s+did\s+(?:people|they|everyone|guests)\s+(?:answer|say|pick|choose)\s+(?:on|for|about)\b", low):
             return Reading(C.Answers())
     return None
 
