@@ -183,9 +183,12 @@ _RELATION_WORDS = {"דוד", "דודה", "הדוד", "הדודה", "סבא", "ס
 _TITLES = {"המנכ\"ל", "המנכ״ל", "מנכ\"ל", "מנכ״ל", "המנהל", "המנהלת", "הבוס", "הבוסית", "ceo", "manager"}
 _RELATION_HEADS = {"דוד", "דודה", "הדוד", "הדודה", "דודן", "דודנית", "גיס", "גיסה", "הגיס", "הגיסה", "השכן",
                    "השכנה", "cousin", "aunt", "auntie", "uncle", "friend", "neighbour", "neighbor", "colleague",
-                   "boss", "brother-in-law", "sister-in-law", "חבר", "חברה", "החבר", "החברה", "doda", "dod", "saba",
-                   "savta", "sister", "brother", "sis", "bro", "buddy", "pal", "coworker", "co-worker", "teacher",
+                   "boss", "brother-in-law", "sister-in-law", "חבר", "חברה", "החבר", "החברה",
+                   "sister", "brother", "sis", "bro", "buddy", "pal", "coworker", "co-worker", "teacher",
                    "המורה", "הגננת", "המטפלת", "השכנים"}
+# Hebrew relations written in English letters are part of how a guest is called ("Savta Rivka"),
+# unless "my" / "our" says they describe the writer's relative ("my doda Rina")
+_SAID_RELATIONS = {"doda", "dod", "saba", "savta", "safta"}
 _RELATION_HEADS |= {w.lower() for w in _RELATION_HEADS}
 # Hebrew one-letter prefixes (ו ה ל מ ש כ ב) glued to a word: "מהשותפים", "לכל", "שלא".
 _HE_PREFIXES = "והלמשכב"
@@ -428,6 +431,9 @@ def _strip_relation(name: str) -> str:
     while i < len(toks) - 1:
         t = toks[i].lower().strip(",")
         nxt = toks[i + 1].lower().strip(",")
+        if t in _SAID_RELATIONS and i and toks[i - 1].lower() in {"my", "our"}:
+            i += 1
+            continue
         if t in _RELATION_HEADS or t in {"my", "our", "the", "שלי", "שלנו", "סבא", "סבתא"} or (
                 t in {"בן", "בת", "הבן", "הבת"} and nxt in {"דוד", "דודה", "הדוד", "הדודה"}) or t in _TITLES:
             i += 1
