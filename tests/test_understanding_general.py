@@ -839,3 +839,23 @@ def test_missing_a_part_of_the_event_and_coming_later_is_a_yes(text):
     "מה לובשים לזה", "Thanks for inviting me! Is there anything I should know about the ceremony? First time at a Jewish wedding 😅"])
 def test_questions_asked_without_a_mark_or_beside_first_time(text):
     assert understand(text).intent == "question"
+
+
+@pytest.mark.parametrize("text, total", [
+    ("וואי איזה כיף שהם סוף סוף מתחתנים!!! אחרי כל הדרמה עם האקסית שלו חשבתי שזה לא יקרה 😂 ברור שאנחנו באים, אני ורוני", 2),
+    ("OMG finally!!! after 9 years I thought he'd never propose 😂 of course we're coming, me and Dave", 2),
+    ("אני לא רובוט שעונה כל יום 😤 מגיעים 2", 2), ("ממלבורן זה 20 שעות טיסה אבל על החתונה של אחי אני לא מוותר. נהיה 3", 3),
+    ("מדבר בשם החבורה מהמעונות - אני, נועם, איתי ודניאל מגיעים. עומר בחו\"ל אז לא", 4),
+    ("hi yes we are coming it will be for people thank you", 4), ("אני אגיע לברית, אשתי נשארת בבית עם הקטנה", 1)])
+def test_a_not_in_the_story_leaves_the_yes_and_friends_named_in_a_list_count(text, total):
+    u = understand(text)
+    assert (u.answer, u.total) == ("yes", total)
+
+
+@pytest.mark.parametrize("text, intent, answer", [
+    ("We're not coming. Please stop messaging.", "answer", "no"), ("כבר אמרתי לא, תפסיקו לשלוח", "stop", None),
+    ("מספיק עם ההודעות זה כבר השלישית השבוע", "stop", None),
+    ("Still figuring out who's coming from our class, will update by Sunday", "unclear", "maybe")])
+def test_a_decline_with_stop_is_recorded_a_repeated_one_stops_and_figuring_out_is_undecided(text, intent, answer):
+    u = understand(text)
+    assert (u.intent, u.answer) == (intent, answer)

@@ -104,6 +104,8 @@ _SOUNDS_ALIKE = [(re.compile(p), r) for p, r in (
     (r"\b(?:too|to) (?:off|of) (us|them)\b", r"two of \1"),
     (r"\b(?:for|fore) (?:off|of) us\b", "four of us"),
     (r"\b(\d{1,2}|two|three|four|five|six) off us\b", r"\1 of us"),
+    (r"\bfor (people|adults|of us|kids|children)\b", r"four \1"), (r"\bto (adults|kids|children|people|of us)\b", r"two \1"),
+    (r"(?<![^\W_])(?:סימנ קריאה|סימנ שאלה|נקודה|פסיק)(?![^\W_])", " . "),
 )]
 _GLUED_DIGITS = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
 
@@ -228,7 +230,7 @@ _add("KID", _words("kid child baby toddler infant kiddo newborn", "ילד ילד
 _add("KID", _words("twins", "תאומים תאומות", "التوام توام طفلين ولدين بنتين طفلانا طفلينا ولدينا بنتينا", "близнецы близнецами двойняшки двойняшками"), 2)
 _add("KIDS", _words("kids children babies girls boys sons daughters kiddos littles small little", "ילדים הילדים ילדימ בנים הבנים בנות הבנות קטנים קטנות",
                     "اولاد الاولاد اطفال الاطفال صغار ولاد ولادي ولادنا اولادي اولادنا اطفالي اطفالنا", "детьми дети детей"))
-_add("ADULT", _words("adults adult grownups grownup big bigs", "מבוגרים מבוגרות מבוגר גדולים גדולות", "كبار بالغ بالغين بالغان راشدين", "взрослых взрослые взрослый"))
+_add("ADULT", _words("adults adult grownups grownup big bigs", "מבוגרים מבוגרות מבוגר מבגרים גדולים גדולות", "كبار بالغ بالغين بالغان راشدين", "взрослых взрослые взрослый"))
 _add("PEOPLE", _words("people persons person guests pax ppl", "אנשים איש נפשות מוזמנים אורחים",
                       "اشخاص شخص افراد", "человек человека гостей"))
 _add("PLUS", _words("plus", "ועוד פלוס", "", ""))
@@ -296,7 +298,7 @@ def _p(words: str) -> str:
 _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     # positive idioms that carry a negative word
     (r"can not wait|will not miss(?: it)?|would not miss(?: it)?|wouldnt miss(?: it)?|not miss(?: it)?"
-     r"|no doubt|no question|with bells on|for the world|לא (?:נוותר|אוותר)", "POSX"),
+     r"|no doubt|no question|with bells on|for the world|לא (?:נוותר|אוותר|מוותר|מוותרת|מוותרימ)", "POSX"),
     (r"no problem|no probs?|no worries|why not|ו?למה לא|почему бы и нет|почему нет|ليش لا|אין בעיה|בלי נדר|לא נפספס|לא מפספסים|לא נחמיץ|مش مشكله|لا مشكله|без проблем"
      r"|нет проблем|не вопрос|не пропустим", "FILLX"),
     # "ברור שלא", "definitely not", "конечно нет": a sure no, not a yes and a no
@@ -373,7 +375,7 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     (r"mr\.? ?(?:and|&) ?mrs\.?|mr\.? ?(?:and|&) ?dr\.?|dr\.? ?(?:and|&) ?mrs\.?", "COUPLEX"),
     (r"with (?:great |much )?pleasure", "POSX"),
     # "my husband has to work": someone kept away, said without a "not"
-    (r"(?:has|have|needs?|got) to work|(?:צריכ|צריכה) לעבוד|עובד\S* באותו (?:ערב|יומ)", "AWAYX"),
+    (r"(?:has|have|needs?|got) to work|(?:צריכ|צריכה) לעבוד|עובד\S* באותו (?:ערב|יומ)|(?:נשאר|נשארת|נשארימ) (?:ב)?בית|stays? (?:at )?home|staying (?:at )?home", "AWAYX"),
     (r"(?:we|i) will (?:be|come) (?:to|at|for) the (?:party|reception|dancing|after ?party|celebration)", "POSX"),
     # "first time at a Jewish wedding": no question of time
     (r"(?:the |my |our )?first time|פעמ ראשונה|בפעמ הראשונה", "FILLX"),
@@ -519,7 +521,7 @@ _START = _rx(r"^(?:start|resume|unstop|opt in|התחל|חידוש|ابدا|اب�
              r"|לקבל עדכונים|לקבל הודעות|שוב לקבל|add me back|(?:תחדשו|לחדש|חדשו) (?:לי )?(?:את )?ה?(?:הודעות|עדכונים)|sign me up again|(?:תחזירו|החזירו|להחזיר|תפעילו) (?:לי )?(?:את )?ה?הודעות|הרשמה מחדש|בטלו את ההסרה|לבטל את ההסרה|хочу (?:снова |опять )?получать|подписаться снова|(?:תכניסו|הכניסו|תוסיפו|הוסיפו|תחזירו) אותי (?:שוב |בחזרה |מחדש )?ל?(?:ה?רשימה|ה?רשימת|ה?תפוצה)|(?:ارجعوا|رجعوا|رجعو|ارجعو) (?:ابعتولي|ابعتوا|ابعتو)|подпишите (?:меня )?(?:обратно|снова)|снова подпишите|верните меня|رجعوني|ارجعوني|رجعوا (?:رقمي|اسمي)")
 _STOP = _rx(r"^(?:stop|stopp|unsubscribe|remove|הסר|עצור|הסרה|די|توقف|اوقف|توقفوا|ايقاف|стоп|хватит|отписаться)(?:\W|$)",
             r"unsubscribe|remove me|opt out|optout|stop (?:messag|text|send|writ)|do not send|no more messages"
-            r"|הסירו|תסירו|להסיר|הסר אותי|תמחקו אותי|למחוק אותי|תפסיקו|הפסיקו|אל תשלחו|די להציק|די להודעות"
+            r"|הסירו|תסירו|להסיר|הסר אותי|תמחקו אותי|למחוק אותי|תפסיקו|הפסיקו|אל תשלחו|די להציק|די להודעות|מספיק עמ ה?הודעות|די עמ ה?הודעות"
             r"|(?:תוריד|תורידי|תוציא|תוציאי|תמחק|תמחקי) אותי מ\S*(?:רשימ|תפוצ|קבוצ)|stop (?:the |these |all the |your )?(?:reminders|messages|texts)"
             r"|عدم ارسال|ما بدي رسائل|لا ترسل"
             r"|^(?:ו?בלי|ללא) (?:עוד |יותר )?(?:תזכורות|הודעות)|^no more (?:reminders|messages|texts)|^без (?:напоминаний|сообщений)"
@@ -532,7 +534,7 @@ _STOP = _rx(r"^(?:stop|stopp|unsubscribe|remove|הסר|עצור|הסרה|די|ت
             r"|(?:ما|مش) بدي (?:ال)?(?:رسايل|رسائل|مسجات)|(?:بطلو|بطلوا|وقفو|وقفوا|لا|ما) (?:تبعتو|تبعتوا|تبعتولي|تبعتلي|ترسلو|ترسلوا|ترسلولي)"
             r"|не (?:надо|нужно) (?:мне )?(?:больше )?(?:писать|присылать|слать)|не (?:шлите|пишите)(?: (?:мне|больше|сюда|пожалуйста))*\W*$|хватит (?:писать|слать|спамить)",
             "🛑")
-_CHANGE = _rx(r"\bactually\b|\bupdate\b|\bcorrection\b|change of plans|\bchange (?:us|it|me)\b|after all|by mistake"
+_CHANGE = _rx(r"\bactually\b|(?<!will )(?<!i will )\bupdate\b(?! (?:you|by|later|soon|next))|\bcorrection\b|change of plans|\bchange (?:us|it|me)\b|after all|by mistake"
               r"|by accident|turns out|came through|worked out|\b(?:i|we) meant\b|\bcancel\b|plans changed|make (?:it|that) (?:\d|one|two|three|four|five|six)|change (?:my|our) (?:answer|rsvp|response|reply)|changed (?:my|our) mind|\bforgot\b(?! to (?:answer|reply|respond|rsvp|confirm))|also join|can (?:come|make it|join) (?:too |also )?now|(?:too|also) now"
               r"|(?<!\d)\d{1,2} (?:not|and not) \d{1,2}(?!\d)",
               rf"(?<!\d)\d{{1,2}} (?:{'|'.join(_INSTEAD_PHRASES)}) \d{{1,2}}(?!\d)",   # "5 instead of 4"
@@ -587,7 +589,7 @@ _PERCENT = re.compile(r"\d+ ?%")
 _CLOCK = re.compile(r"(?<![\d.:])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d.:]*\d)")
 _UNCLEAR_STRONG = _rx(
     r"depend|will confirm|confirm (?:later|next)|let you know|get back to you|let me check|i will check|(?:check|think) and get back|check with|check my|closer to the date|no answer yet|wait and see|(?:answer|reply|respond) later"
-    r"|will know|\bidk\b|(?:will|i will) tell (?:you|u)\b|not (?:yet )?(?:clear|decided)|(?:do not|dont) know (?:if|whether)|not sure (?:yet )?how many|no idea (?:yet )?how many|how many we|yes and no",
+    r"|will know|\bidk\b|figuring (?:it )?out|(?:will|i will) update\b|update (?:you )?by\b|(?:will|i will) tell (?:you|u)\b|not (?:yet )?(?:clear|decided)|(?:do not|dont) know (?:if|whether)|not sure (?:yet )?how many|no idea (?:yet )?how many|how many we|yes and no",
     r"god knows|only god knows|אלוהימ יודע|רק השמ יודע|الله (?:اعلم|بيعرف|يعلم)|бог (?:его )?знает",
     r"תלוי|אבדוק|נבדוק|לבדוק|אעדכן|נעדכן|(?<!ש)[אנ]חזור|לא יודע\S* אמ|[אנ]גיד לכ(?!\S* ש)|[אנ]ודיע|(?:עוד |עדיינ )?בודק\S*|נדע|לא יודעימ כמה|לא יודע\S* כמה|כמה נהיה"
     r"|כנ ולא|לא החלטנו|(?:עוד|עדיינ) אינ (?:לי|לנו) תשובה|אינ (?:לי|לנו) עדיינ תשובה|נחכה לראות|[אנ](?:ענה|אשר) (?:סופית |סופי )?(?:בהמשכ|אחר ככ|מחר|בקרוב|בשבוע הבא)|לא יודע\S* עדיינ|(?:עוד|עדיינ) לא (?:ברור|סגור|יודע\S*|החלט\S*)|נראה מה יהיה|אמורימ ל",
@@ -676,7 +678,7 @@ _AGE_AFTER = {"yo", "year", "years", "week", "weeks", "wks", "שבועות", "н
 _AGE_WORDS = {"חצי", "שנה", "שנתיימ", "חודש", "חודשיימ", "חודשימ"}
 _TIME_AFTER = {"pm", "am", "oclock", "בערב", "בבוקר", "דקות", "minutes", "min", "לפני", "אחרי", "מהשעה"}
 
-_CLAUSE_SPLIT = re.compile(r"[,;:!?.\n()/؟،]+|(?<![^\W_])(?:because|since|כי|מכיוונ ש|потому что|так как|لانه|لان)(?![^\W_])|\s[-–—]\s|\s[-–—]|(?<![^\W_])(?:but|though|אבל|אך|لكن|بس|но|а)(?![^\W_])"
+_CLAUSE_SPLIT = re.compile(r"[,;:!?.\n()/؟،😂🤣😭😅🙄😤]+|(?<![^\W_])(?:because|since|כי|מכיוונ ש|потому что|так как|لانه|لان)(?![^\W_])|\s[-–—]\s|\s[-–—]|(?<![^\W_])(?:but|though|אבל|אך|لكن|بس|но|а)(?![^\W_])"
                             r"|(?<![^\W_])(?:so|אז|ולכנ|לכנ|поэтому|فعشان)(?= (?:just|only|i|we|it will|רק|אני|אנחנו|נהיה|לא|только|я|мы|не))")
 
 
@@ -956,16 +958,20 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
         persons_count = anchored_clause or c.polarity == "pos"
         # "אני ונועה באות ביחד", "me n maya r coming": the writer and people named, coming together
         first = next((k for k, t in enumerate(toks[:2]) if t.tag == "SELF1"), None)
-        if first is not None and c.polarity == "pos" and "COME" in tags:
-            k = first + 1
+        listed = first is not None and (c.polarity == "pos" and "COME" in tags or all(
+            t.tag in _COUNT_TAGS or t.tag is None and (t.word[:1] == "ו" or toks[k - 1].tag == "AND") for k, t in enumerate(toks) if k > first))
+        if listed:
+            k, named = first + 1, 0
             while k < len(toks):
                 t = toks[k]
                 if t.tag == "AND" and k + 1 < len(toks) and toks[k + 1].tag is None and toks[k + 1].word.isalpha():
-                    others, k = others + 1, k + 2
+                    named, k = named + 1, k + 2
                 elif t.tag is None and re.fullmatch("ו[\u05d0-\u05ea]{2,}", t.word):
-                    others, k = others + 1, k + 1
+                    named, k = named + 1, k + 1
                 else:
                     break
+            others += named
+            persons_count = persons_count or (named > 0 and all(t.tag in _COUNT_TAGS for t in toks[k:]))
         i = 0
         while i < len(toks):
             t = toks[i]
@@ -1253,7 +1259,7 @@ def _understand(text) -> Understanding:
     if stop and len(letters.split()) <= 12:
         # "Not coming, please stop sending reminders", "we'll come, stop the reminders": the answer is
         # what counts, and an answer ends the reminders
-        if _REMINDERS.search(norm) and stop.start() > 0:
+        if stop.start() > 0 and not re.search(r"already|כבר|уже|سبق", norm):   # ("כבר אמרתי לא, תפסיקו": asks to stop)
             first = _understand(stop.string[:stop.start()])
             if first.intent in ("answer", "change") and first.answer in ("yes", "no"):
                 return first
@@ -1278,6 +1284,7 @@ def _understand(text) -> Understanding:
     # the phrases, then the clauses
     phrased = _PERCENT.sub(" ", _PAREN_COUNT.sub(_paren_count, norm))
     phrased = _CLOCK.sub(" ", phrased)    # "[12:03] Dana:", "at 19.30": a time of day, no head count
+    phrased = _SELF_NAMES.sub(_names_joined, phrased)
     phrased = _SELF_LIST.sub(r"\1 ", phrased)
     phrased = _split_partial(phrased)
     phrased = _DRIVE.sub(" , ", phrased)
@@ -1420,6 +1427,12 @@ def _understand(text) -> Understanding:
     elif button is not None and not (self_pos or self_neg):
         # "pressed no by mistake" alone: the other answer is meant
         answer = "yes" if button in ("no", "לא", "لا", "нет") else "no"
+    elif self_pos and self_neg and not change and any(c.polarity == "pos" and c.subject == "self" and c.tags() & {"COME", "YES"}
+                                                      for c in answering) \
+            and all(not c.tags() & _ATTEND_TAGS for c in answering if c.polarity == "neg" and c.subject == "self"):
+        # "אחרי כל הדרמה חשבתי שזה לא יקרה 😂 ברור שאנחנו באים", "I thought he'd never propose, of course we're
+        # coming": the "not" is in the story, the answer says coming
+        answer = "yes"
     elif self_pos and self_neg:
         # both said: the last clause about the writer wins when the writer changes their mind
         # without a change of mind the first says it ("Нет, мы будем за границей"); with one, the last
@@ -1585,7 +1598,21 @@ _SELF_LIST = re.compile(r"(?<![^\W_])(אני|me|انا|я) ?, ?(?=[^\W\d_]+ (?:�
 
 
 _SELF_WORDS = {"אני", "אנחנו", "i", "we", "انا", "احنا", "я", "мы"}
+# the words of a clause that is about attending: a "not" without one of them is about something else
+_ATTEND_TAGS = {"COME", "ABLE", "AWAY", "NOVERB", "YES", "NOWORD", "STAY", "SORRY", "MAYBE", "SELFNUM", "JUST"}
+# "אני, נועם, איתי ודניאל מגיעים", "Me, Tom, Gal and Noa": the writer and a list of names
+_SELF_NAMES = re.compile(r"(?<![^\W_])(אני|me|i)((?: ?, ?[^\W\d_]+){1,6}) ?,? ?(?=(?:ו|and )[^\W\d_]+)")
 _NEG_WORDS = {"לא", "لا", "مش", "ما", "not", "не", "нет"}
+
+
+def _names_joined(m: re.Match) -> str:
+    """"אני, נועם, איתי ודניאל" -> "אני ונועם ואיתי ודניאל": names only (a list with "my husband" or "the kids" stays)."""
+    names = [w.strip(" ,") for w in m.group(2).split(",") if w.strip(" ,")]
+    last = re.match(r"(?:ו|and )([^\W\d_]+)", m.string[m.end():])
+    if not names or any(_lookup(w) for w in names) or (last and (_lookup(last.group(1)) or ("",))[0] not in ("",) + _PERSON_TAGS):
+        return m.group(0)
+    joiner = " and " if m.group(1) in ("me", "i") else " ו"
+    return m.group(1) + "".join(joiner + w for w in names) + " "
 
 
 def _split_partial(text: str) -> str:
