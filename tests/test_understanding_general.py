@@ -859,3 +859,14 @@ def test_a_not_in_the_story_leaves_the_yes_and_friends_named_in_a_list_count(tex
 def test_a_decline_with_stop_is_recorded_a_repeated_one_stops_and_figuring_out_is_undecided(text, intent, answer):
     u = understand(text)
     assert (u.intent, u.answer) == (intent, answer)
+
+
+@pytest.mark.parametrize("text, answer, total", [
+    ("לחינה אני באה בטוח, לחתונה עוד לא יודעת אעדכן", "yes", None), ("רק לחתונה, בחינה לא נהיה. זוג", "yes", 2),
+    ("אם אני מסיימת משמרת בזמן אני קופצת לחינה, לחתונה בטוח באה", "yes", None),
+    ("We'll be at both the henna and the wedding! 2 of us", "yes", 2), ("Henna yes, wedding no unfortunately", "yes", None),
+    ("Coming to the henna for sure, the wedding depends on whether I can get Friday off", "yes", None),
+    ("לא נגיע לחינה ולא לחתונה, מצטערים", "no", None), ("לחתונה נגיע 3, לחינה לא", "yes", 3)])
+def test_two_events_in_one_invitation_coming_to_either_is_coming(text, answer, total):
+    u = understand(text)
+    assert (u.answer, u.total) == (answer, total)

@@ -633,6 +633,16 @@ _MAYBE_EXTRA = _rx(r"(?:^|[\s,])(?:ו?אולי|and maybe|or maybe|maybe|possibly
                    r"(?:גמ |also |עוד |\d|one |two |three |four |five |six |my |our )")
 _WISH = _rx(r"would (?:love|like|have loved)|wish|hoped|wanted|really want|dying to", r"רצינו|רציתי|היינו שמחימ|הייתי שמח|הלוואי|(?:מתה|מת|מתימ|מתות) ל(?:בוא|הגיע)",
             r"كنا نتمنى|بتمنى|اتمنى|كان ودي", r"хотели|хотела|хотел|с радостью бы|хотелось")
+# the events of one invitation, when a family holds more than one (a henna and a wedding, a brit and a kiddush)
+_EVENT_NAMES = {ev: _rx(*pats) for ev, pats in {
+    "henna": (r"\bhenn?a\b", r"(?<![^\W_])(?:[לבו]{0,2})(?:ה)?חינה(?![^\W_])", r"حنه|حنة|الحنه", r"хна|хину"),
+    "wedding": (r"\bwedding\b", r"(?<![^\W_])(?:[לבו]{0,2})(?:ה)?חתונה(?![^\W_])", r"عرس|العرس|الفرح", r"свадьб"),
+    "brit": (r"\bbrit\b|\bbris\b", r"(?<![^\W_])(?:[לבו]{0,2})(?:ה)?ברית(?![^\W_])", r"طهور", r"брит"),
+    "kiddush": (r"\bkiddush\b", r"(?<![^\W_])(?:[לבו]{0,2})(?:ה)?קידוש(?![^\W_])", r"قيدوش", r"кидуш"),
+}.items()}
+_EVENT_WORDS = re.compile("|".join(rx.pattern for rx in _EVENT_NAMES.values()))
+_BOTH = _rx(r"\bboth\b", r"(?<![^\W_])(?:ל|ב)?שניהמ(?![^\W_])|לשתיהנ|לשתיהמ", r"الاثنين|التنين", r"на оба|на обе")
+_ONLY_ONE = _rx(r"\b(?:just|only)(?: the)? (?=henn?a|wedding|brit|kiddush)", r"(?<![^\W_])רק (?=[לבו]{0,2}(?:ה)?(?:חינה|חתונה|ברית|קידוש))")
 _EVENT_PART = _rx(r"ceremony|chuppah|huppah|dinner|reception|the meal|the service",
                   r"(?:ל|ב)?(?:חופה|טקס|קבלת פנימ|ארוחה|ארוחת|סעודה|קידוש|הברית|תפילה)(?![^\W_])",
                   r"(?:ال)?(?:حفل|عشاء|عقد|كتب الكتاب)", r"церемони|ужин|хупп")
@@ -1246,6 +1256,21 @@ def _understand(text) -> Understanding:
         norm += "?"
     symbols = {ch for ch in norm if not ch.isalnum() and not ch.isspace()}
     letters = re.sub(r"[\W_]+", " ", norm).strip()
+
+    # two events in one invitation ("לחינה אני באה בטוח, לחתונה עוד לא יודעת", "Henna yes, wedding no"): coming
+    # to one of them is coming; each part is read on its own
+    named = {ev for ev, rx in _EVENT_NAMES.items() if rx.search(norm)}
+    if len(named) >= 2 and not (_STOP.search(norm) or _START.search(norm)):
+        if _BOTH.search(norm) or _ONLY_ONE.search(norm):
+            reads = [_understand(_EVENT_WORDS.sub(" ", _BOTH.sub(" coming ", _ONLY_ONE.sub(" coming ", norm))))]
+        else:
+            reads = [_understand(_EVENT_WORDS.sub(" ", part)) for part in re.split(r"[,.;!?\n]+|(?<![^\W_])(?:but|אבל|بس|но)(?![^\W_])", norm)
+                     if part.strip()]
+        yes = [r for r in reads if r.answer == "yes" or r.intent == "count" and r.total]
+        if yes:
+            counted = next((r for r in reads if r.total), None)
+            return Understanding("answer", "yes", counted and counted.adults, counted and counted.children,
+                                 counted and counted.total, sure=all(r.sure for r in yes))
 
     # opting out and back in are about messages, not the event
     start = _START.search(norm) or _START.search(letters)
