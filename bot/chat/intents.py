@@ -540,6 +540,9 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
     try:
         reading = _refine(text, exact, region, today)
         command = _unquote_fields(reading.command)
+        second = _second_look(command, _strip_polite(_clean(text).split("\n")[0]), region) if depth == 0 else None
+        if second is not None:
+            command, reading = second.command, second
         if isinstance(command, C.AddGuests):
             command = dataclasses.replace(command, guests=tuple(_with_more(g) for g in command.guests))
         if isinstance(command, C.GuestCard) and command.ref.text.lower().strip(" ?!.") in {
@@ -875,6 +878,24 @@ def _guest_list_in_line(text: str, region, today) -> Reading | None:
     if not isinstance(listed, C.AddGuests) or len(listed.guests) != len(parts):
         return None
     return Reading(listed, sure=False)
+
+
+def _second_look(command, line: str, region):
+    """Readings the rules above reach by a side road that the whole sentence says otherwise."""
+    exact = command
+    if isinstance(exact, C.MessageGuest) and re.match(r"^(?:ה)?כתובת\s+|^the\s+(?:exact\s+|new\s+|right\s+)?address\s+", _strip_polite(line), re.I):
+        m = re.match(r"^(?:ה)?כתובת\s+(?:ה)?(?:מדויקת|חדשה|נכונה|המדויקת|החדשה|הנכונה)?\s*(?:היא|הוא|זה|זו|:)\s*(.+?)(?:[.!]\s*(?:אבקש|נא|תתקן|תתקני|תעדכן|please|pls).*)?$"
+                     r"|^the\s+(?:exact\s+|new\s+|right\s+)?address\s+is\s+(.+?)(?:[.!]\s*(?:please|pls|fix|update).*)?$", _strip_polite(line), re.I)
+        if m:   # "הכתובת המדויקת היא רחוב המלך דוד 23, ירושלים. אבקש לתקן.": the event's place, not a message to a guest
+            return Reading(C.SetEventField("location", (m.group(1) or m.group(2)).strip(" .!")), sure=False)
+    if isinstance(exact, C.RemoveMember) and re.search(r"(?:שיהיה|שתהיה|שיישאר|שתישאר|רק)\s+(?:רק\s+)?(?:צופה|צופים|בצפייה)|"
+                                                       r"(?:just|only)\s+(?:a\s+)?viewer|view[\s-]only", line, re.I):
+        return Reading(C.ChangeRole(ref=exact.ref, role="viewer"), sure=False)   # "תוציא את אייל מהניהול, שיהיה רק צופה"
+    if isinstance(exact, C.Reminders) and re.search(r"day\s+before|יום\s+לפני|ערב\s+האירוע", line, re.I) and re.search(
+            r"\bturn\s+(?:that\s+|it\s+)?(?:on|off)\b|\bswitch\s+(?:that\s+|it\s+)?(?:on|off)\b|(?:תכבה|תכבי|תפעיל|תפעילי|תדליק|תדליקי)\b", line, re.I):
+        on = not re.search(r"\boff\b|תכבה|תכבי|בטל", line, re.I)   # "turn off the day before msg": the day-before message
+        return Reading(C.DayBefore(on=on), sure=False)
+    return None
 
 
 def _correct(text: str, line: str, exact, region, today) -> Reading | None:
