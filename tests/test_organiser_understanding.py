@@ -647,3 +647,34 @@ def test_a_backyard_wedding_a_grandmother_and_an_office_party_in_their_words(tex
         assert isinstance(parsed, C.AddGuests) and parsed.guests[0].first_name == "Nir"
     else:
         assert parsed == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("למי מהצד של אבא עוד לא נשלחה הזמנה", C.ListGuests("not_invited", "אבא")),
+    ("who on the mother's side hasnt confirmed yet", C.ListGuests("pending", "mother")),
+    ("שלח לצד של אבא: מי שצריך הסעה מבאר שבע שיכתוב לאייל עד יום ראשון",
+     C.Broadcast("מי שצריך הסעה מבאר שבע שיכתוב לאייל עד יום ראשון", side="אבא")),
+    ("אבקש לשלוח לכל האורחים שאישרו את ההודעה הבאה: יקיריי, החניה במלון בתשלום",
+     C.Broadcast("יקיריי, החניה במלון בתשלום", status="confirmed")),
+    ("תעביר את רונית שמואלי לצד של אמא, היא בכלל חברה של סיגל", C.EditGuest(C.Ref("רונית שמואלי"), "side", "אמא")),
+    ("רשמתי את גלעד עם 4 אבל הוא אמר 3, תתקן", C.EditGuest(C.Ref("גלעד"), "party", 3)),
+    ("fix the spelling, it's Tzvika not Zvika", C.EditGuest(C.Ref("Zvika"), "name", "Tzvika")),
+    ("change Gili's name to Gilad Mizrahi, the invite should have his real name", C.EditGuest(C.Ref("Gili"), "name", "Gilad Mizrahi")),
+    ("תרשום לכנרת note: vegan", C.EditGuest(C.Ref("כנרת"), "note", "vegan")),
+    ("הדוד שלי מוטי אמר שהוא מגיע עם אשתו והילדים, 5 בסהכ", C.MarkGuest(C.Ref("מוטי"), "yes", 5)),
+    ("גברת צילה פרידמן הודיעה לי בטלפון שהיא תגיע יחד עם בעלה.", C.MarkGuest(C.Ref("צילה פרידמן"), "yes", 2)),
+    ("אני מבקשת לשנות את שעת האירוע לאחת בצהריים, במקום שתים עשרה וחצי.", C.SetEventField("time", time(13, 0))),
+    ("get me Dafna's personal rsvp link, her whatsapp is broken", C.GuestLink(C.Ref("Dafna"))),
+    ("תמצא לי את כל משפחת בן דוד", C.FindGuests("בן דוד")), ("and the rest?", C.More()),
+    ("אני יוצאת מהאירוע של רביבו, הם עברו למתכננת אחרת", C.Leave()),
+    ("תעשה סקר למאשרים: הסעה מתל אביב? כן / לא", C.Ask("הסעה מתל אביב?", ("כן", "לא"))),
+    ("תוציא את אייל מהניהול של האירוע, שיהיה רק צופה", C.ChangeRole(C.Ref("אייל"), "viewer")),
+    ("הכתובת המדויקת היא רחוב המלך דוד 23, ירושלים. אבקש לתקן.", C.SetEventField("location", "רחוב המלך דוד 23, ירושלים")),
+    ("turn off the day before msg, everyone gets a slack reminder anyway", C.DayBefore(on=False))])
+def test_sides_named_after_people_formal_corrections_and_settings_in_sentences(text, expected):
+    assert cmd(text) == expected
+
+
+def test_friends_listed_after_a_header_with_a_colon_are_each_added():
+    parsed = cmd("תוסיף את החבר'ה מהצבא: עידו 0541237788, בר 0522345566, ספיר 0503344221")
+    assert isinstance(parsed, C.AddGuests) and [g.first_name for g in parsed.guests] == ["עידו", "בר", "ספיר"]

@@ -180,7 +180,8 @@ _RELATION_WORDS = {"דוד", "דודה", "הדוד", "הדודה", "סבא", "ס
                    "my", "our", "cousin", "aunt", "auntie", "uncle", "grandma", "grandpa", "granny", "friend",
                    "neighbour", "neighbor", "colleague", "boss", "brother-in-law", "sister-in-law"}
 # titles before a name: "המנכ"ל עמית רוזן", "the CEO Amit Rozen", "ד"ר כהן" keeps its doctor
-_TITLES = {"המנכ\"ל", "המנכ״ל", "מנכ\"ל", "מנכ״ל", "המנהל", "המנהלת", "הבוס", "הבוסית", "ceo", "manager"}
+_TITLES = {"המנכ\"ל", "המנכ״ל", "מנכ\"ל", "מנכ״ל", "המנהל", "המנהלת", "הבוס", "הבוסית", "ceo", "manager", "גברת", "מר", "mrs",
+           "mr", "ms", "mrs.", "mr.", "ms."}
 _RELATION_HEADS = {"דוד", "דודה", "הדוד", "הדודה", "דודן", "דודנית", "גיס", "גיסה", "הגיס", "הגיסה", "השכן",
                    "השכנה", "cousin", "aunt", "auntie", "uncle", "friend", "neighbour", "neighbor", "colleague",
                    "boss", "brother-in-law", "sister-in-law", "חבר", "חברה", "החבר", "החברה",
@@ -545,11 +546,26 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
             command, reading = second.command, second
         if isinstance(command, C.AddGuests):
             command = dataclasses.replace(command, guests=tuple(_with_more(g) for g in command.guests))
+        if isinstance(command, C.EditGuest) and command.field in ("name", "first_name", "last_name") and isinstance(command.value, str):
+            # "change Gili's name to Gilad Mizrahi, the invite should have his real name": the name, not the reason
+            value = re.split(r"[,.]\s*(?:pls|please|plz|thanks|thx|ty|תודה|בבקשה|תתקן|תתקני|fix|update|can you|the|because|since|so|כי|ש)\b",
+                             command.value, flags=re.I)[0].strip()
+            command = dataclasses.replace(command, value=value) if value else command
         if isinstance(command, C.GuestCard) and command.ref.text.lower().strip(" ?!.") in {
                 "us", "me", "him", "her", "them", "it", "you", "לנו", "לי"}:
             # "can you design the invitation card for us?": no guest called "us"
             command = C.ParseError(i18n._("Sorry, I didn't understand \"{text}\". Send *help* to see what I can do.",
                                           text=C._short(_clean(text))), None)
+        if isinstance(command, (C.Broadcast, C.ListGuests)) and not command.side:
+            said = _SIDE_NAMED.search(_clean(text).split("\n")[0].split(":")[0])
+            if said:   # "למי מהצד של אבא עוד לא נשלחה הזמנה", "who on the mother's side hasn't confirmed"
+                name = next(g for g in said.groups() if g)
+                command = dataclasses.replace(command, side=_SIDE.get(name.lower(), name))
+        head = re.match(r"^(.{0,40}?)(?:ההודעה\s+הבאה|the\s+following(?:\s+message)?|this\s+message)\s*:\s*", command.text, re.I) \
+            if isinstance(command, C.Broadcast) else None
+        if head:   # "אבקש לשלוח לכל האורחים שאישרו את ההודעה הבאה: יקיריי, ...": the message is after the colon
+            status = command.status or _status_in(_words(head.group(1)))
+            command = dataclasses.replace(command, text=command.text[head.end():], status=status)
         if isinstance(command, (C.Broadcast, C.ListGuests)) and command.side and len(command.side.split()) > 1:
             side = _side_in(_words(re.sub(r"^(?:ה?צד\s+)?(?:של\s+)?", "", command.side)))
             command = dataclasses.replace(command, side=side or command.side)   # "לצד של הכלה": the bride's side
@@ -857,7 +873,7 @@ def _phone_fix(line: str, region) -> Reading | None:
 
 
 _LINE_LIST_HEAD = re.compile(r"^(?:(?:can\s+you\s+|please\s+|pls\s+)?add(?:\s+(?:these|the\s+following|guests|them|all\s+of\s+these))?"
-                             r"|תוסיף|תוסיפי|הוסף|להוסיף|תכניס|תכניסי|הוספה)(?:\s+(?:את\s+)?(?:הבאים|האלה|אורחים|לרשימה))*\s*:\s*", re.I)
+                             r"|תוסיף|תוסיפי|הוסף|להוסיף|תכניס|תכניסי|הוספה)(?:\s+[^\s:\d+]+){0,4}\s*:\s*", re.I)
 
 
 def _guest_list_in_line(text: str, region, today) -> Reading | None:
@@ -958,6 +974,11 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
                                         and not any(_messy_guest(g) or g.first_name.endswith(":") for g in exact.guests)):
             return in_line
     if isinstance(exact, C.ParseError):
+        m = re.match(r"^(?:שלח|תשלח|תשלחי|לשלוח|send|message|tell)\s+(?:ל|to\s+)?(?:כל\s+|everyone\s+on\s+)?(?:ה)?(?:צד\s+של\s+(?:ה)?|the\s+)?"
+                     r"([^\s:,]+?)(?:'s)?\s*(?:side\s*)?:\s*(\S.*)$", _strip_polite(line), re.I)
+        if m and re.search(r"צד|side", line[:line.find(":")], re.I):
+            name = m.group(1)   # "שלח לצד של אבא: מי שצריך הסעה ...": a message to one side, named after a person
+            return Reading(C.Broadcast(text=m.group(2).strip(), side=_SIDE.get(name.lower(), name)), sure=False)
         sent = _audience_message(_strip_polite(line), region, today)   # "send to the bride's side: ..."
         if sent is not None:
             return sent
@@ -1164,7 +1185,7 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
                        "", value, flags=re.I)
         value = re.sub(r"\s+(?:on|in)\s+(?:the|my|our)\s+(?:guest\s+)?list\W*$|\s+(?:ברשימה|ברשימת\s+המוזמנים)\W*$", "", value, flags=re.I)
         value = re.sub(r"^(?:(?:ה)?(?:אורח|אורחת|אורחים|מישהו|מישהי)\s+)?(?:בשם|שקוראים\s+(?:לו|לה)|ששמו|ששמה)\s+", "", value)
-        value = re.sub(r"^כל\s+ה(?=\S{3,})", "", value)   # "תמצא לי את כל השפירא": every Shapira
+        value = re.sub(r"^כל\s+(?:משפחת\s+|ה(?=\S{3,}))", "", value)   # "תמצא לי את כל השפירא", "כל משפחת בן דוד"
         value = re.sub(r"^(?:ברשימה\s+)?(?:את\s+)?(?:ה)?(?:משפחה|אורחים|אורח)\s+(?:בשם|שנקראים|ששמם)\s+|^ברשימה\s+(?:את\s+)?", "", value)
         value = re.sub(r"^(?:guests?|people|anyone)\s+(?:with\s+the\s+(?:sur|last\s*)?name|named|called)\s+", "", value, flags=re.I)
         value = re.sub(r"^משפחת\s+", "", value)
@@ -1615,6 +1636,8 @@ def _audience_message(line: str, region, today) -> Reading | None:
 _PARTY_NOUNS = r"(?:party|party size|headcount|count|number|הכמות|כמות|מספר\s+(?:ה)?(?:מגיעים|אורחים|אנשים|מקומות))"
 
 
+# a side named after a person or a group ("מהצד של אבא", "on the mother's side", "הצד של דור")
+_SIDE_NAMED = re.compile(r"(?:^|\s)(?:[מלב]|מה|ל-|מ-)?(?:ה)?צד\s+של\s+(?:ה)?([^\s,?:!.]+)|\b(?:on|from|of)\s+(?:the\s+)?([\w&]+?)(?:'s|’s)?\s+side\b", re.I)
 _SIDE_FILLER = {"מהצד", "של", "צד", "side", "from", "the", "on", "list", "רשימת", "בצד", "הצד", "in", "ה", "who", "are", "מ",
                 "הזמנות", "ההזמנות", "invitations", "invites", "deliveries", "any", "messages", "הודעות"}
 _EVENT_FIELD_ASKED = re.compile(r"^(?:מה|מתי|איפה|what'?s|what\s+is|where'?s|where\s+is|when'?s|when\s+is)\s+(?:the\s+|ה\s?-?)?(?:location|מיקום|המיקום|כתובת|הכתובת|address|"
@@ -1636,7 +1659,7 @@ def _loose_rules(line: str, low: str, words: list[str], wset: set, region) -> Re
     ("Noa's party is actually 3 not 2", "the Dahans are 6 now", "עדי עוברת לצד של הכלה"), a message
     to one guest ("whatsapp guest 9: ...", "לשלוח לאורח 3: ..."), an answer taken back
     ("תחזיר את שרית לממתינה"), the rest of a list, the inbox."""
-    m = re.search(r"(?:get|send|give|show)\s+me\s+(\S+?)(?:'s|’s)?\s+(?:rsvp\s+|personal\s+)?link\b", line, re.I) or \
+    m = re.search(r"(?:get|send|give|show)\s+me\s+(\S+?)(?:'s|’s)?\s+(?:(?:rsvp|personal|own)\s+){0,2}link\b", line, re.I) or \
         re.search(r"(?:^|\s)(?:ה\s?-?)?(?:link|לינק|קישור|הקישור|הלינק)\s+(?:האישי\s+|rsvp\s+|personal\s+)?(?:של|for|to|ל-?)\s*([^?.,!]+)", line, re.I)
     if m:
         name = re.sub(r"(?<=[a-z]{3})s$", "", m.group(1).strip(" ?.!"), flags=re.I) if re.search(r"\s(?:rsvp\s+)?link", line[m.end(1):m.end(1) + 12], re.I) \
@@ -1667,6 +1690,15 @@ def _loose_rules(line: str, low: str, words: list[str], wset: set, region) -> Re
     if re.search(r"(?:להתקשר|לצלצל|להרים\s+טלפון|to\s+call|should\s+i\s+(?:call|phone|ring))", line, re.I) and \
             re.search(r"(?:רשימ|list|who|מי|למי)", line, re.I) and not _phone(line, region)[0]:
         return Reading(C.Calls())   # "תן לי את הרשימה של מי שאני צריכה להתקשר אליו"
+    if re.match(r"^(?:and\s+)?(?:the\s+rest|what\s+about\s+the\s+rest|(?:ו)?מה\s+עם\s+(?:ה)?שאר|(?:ו)?השאר|(?:ו)?(?:תראה|תראי)\s+(?:את\s+)?השאר)\W*$", line, re.I):
+        return Reading(C.More())    # "and the rest?"
+    if re.match(r"^(?:אני\s+)?(?:יוצא|יוצאת|עוזב|עוזבת|פורש|פורשת)\s+(?:את\s+)?(?:ה)?(?:אירוע|מהאירוע|מ(?:ה)?ניהול)", line):
+        return Reading(C.Leave(), sure=False)   # "אני יוצאת מהאירוע של רביבו"
+    m = re.match(r"^(?:תעשה|תעשי|לעשות|צור|תצור|תצרי|תפתח|תפתחי)?\s*(?:סקר|poll|survey)\s+(?:ל\S+|for\s+\S+(?:\s+guests)?)?\s*:\s*(\S.*)$", line, re.I)
+    if m:   # "תעשה סקר למאשרים: הסעה מתל אביב? כן / לא"
+        again = C.parse("ask " + m.group(1), region, None)
+        if isinstance(again, C.Ask):
+            return Reading(again, sure=False)
     for pattern in _CARD_SAID:   # "כרטיס המוזמן של דודי משה", "למה ההזמנה של דודה אסתר לא נשלחה?": that guest's card
         m = re.search(pattern, line, re.I)
         if m:
@@ -2582,6 +2614,10 @@ def _edit_guest(line, low, words, wset, region) -> Reading | None:
          + "|".join(sorted(_HE_NUM, key=len, reverse=True)) + r")\W*$", "party"),
         (r"(?:תשנה|תשני|שנה|תעדכן|תעדכני|עדכן|תתקן|תתקני)\s+ל-?(\S+(?:\s+\S+)?)\s+ל-?\s*(\d{1,2})\s*(?:אנשים|מקומות|איש)\W*$", "party"),
         (r"^(?:תיקון|שינוי)\s+שם\s*:?\s*(.+?)\s*(?:->|→|=>|⬅|ל-)\s*(.+)$", "name"),
+        (r"(?:spelling|spelled|איות|כתיב)\W+(?:it'?s|זה)\s+(\S+)\s+(?:not|ולא|לא)\s+(\S+?)\W*$", "swap_name"),
+        (r"(?:רשמתי|רשמנו|רשום)\s+(?:את\s+)?(.+?)\s+(?:עם|כ|ל)\s*-?\d{1,2}\s+(?:אבל|ו)\s*(?:הוא|היא|הם|הן)\s+(?:אמר|אמרה|אמרו)\s+(\d{1,2})", "party"),
+        (r"(?:תרשום|תרשמי|תוסיף|תוסיפי|add)\s+(?:ל-?|to\s+)?(\S+(?:\s+\S+)?)\s+(?:a\s+)?(?:note|הערה)\s*:\s*(.+)$", "note"),
+        (r"(?:תעביר|תעבירי|להעביר|העבר|move)\s+(?:את\s+)?(.+?)\s+(?:ל|ב)צד\s+(?:של\s+)?(\S+(?:\s+\S+)?)\W*(?:[,.].*)?$", "side"),
         (r"^(.+?)['’]s\s+(?:last|family|sur)\s*name\s+is\s+(?:actually\s+|now\s+)?(.+)$", "last_name"),
         (r"^(.+?)['’]s\s+(?:first|given)\s+name\s+is\s+(?:actually\s+|now\s+)?(.+)$", "first_name"),
         (r"^move\s+(?:the\s+)?(.+?)\s+to\s+(?:the\s+)?(כלה|חתן|bride|groom)(?:'s)?\s+side", "side"),
@@ -2601,6 +2637,10 @@ def _edit_guest(line, low, words, wset, region) -> Reading | None:
             continue
         groups = [g for g in m.groups() if g is not None]
         ref_text, value = groups[0], groups[-1].strip(" .!")
+        if field == "swap_name":   # "fix the spelling, it's Tzvika not Zvika": the guest is the one written wrong
+            field, ref_text, value = "name", groups[1], groups[0]
+        if field == "note" and re.match(r"^ל[\u05d0-\u05ea]{2,}", ref_text):
+            ref_text = ref_text[1:]   # "תרשום לכנרת note: vegan"
         if field == "name" and (set(_words(ref_text)) & {"the", "event", "האירוע", "date", "this"}):
             continue
         ref_text = re.sub(r"^(?:guest|אורח|אורחת)\s+(?=#?\d)", "", ref_text.strip(), flags=re.I)
@@ -2617,12 +2657,12 @@ def _edit_guest(line, low, words, wset, region) -> Reading | None:
             if value is None:
                 continue
         elif field == "side":
-            value = {"כלה": "bride", "חתן": "groom"}.get(value, value.lower())
+            value = {"כלה": "bride", "חתן": "groom", "הכלה": "bride", "החתן": "groom"}.get(value, value if _HE.match(value) else value.lower())
         elif field == "note":
             value = value.lstrip(" :")
         if field in ("name", "first_name", "last_name"):
             # "Avi's first name is actually Avraham, pls fix": the name, without the request after it
-            value = re.split(r"[,.]\s*(?:pls|please|plz|thanks|thx|ty|תודה|בבקשה|תתקן|תתקני|fix|update|can you)\b", value, flags=re.I)[0].strip()
+            value = re.split(r"[,.]\s*(?:pls|please|plz|thanks|thx|ty|תודה|בבקשה|תתקן|תתקני|fix|update|can you|the|because|since|so|כי|ש)\b", value, flags=re.I)[0].strip()
         if field in ("name", "first_name", "last_name") and re.match(r"ל-\s*\S", value):
             value = value[2:].strip()
         elif field in ("name", "first_name", "last_name") and value.startswith("ל") and _HE.match(value[1:2] or ""):
@@ -2634,7 +2674,7 @@ def _edit_guest(line, low, words, wset, region) -> Reading | None:
     return None
 
 
-_TOTAL = r"(?:סה[\"״”']?כ|סך\s+הכל|בסך\s+הכל|total|in\s+total|altogether|overall)"
+_TOTAL = r"(?:ב?סה[\"״”']?כ|סך\s+הכל|בסך\s+הכל|total|in\s+total|altogether|overall)"
 
 
 _NUMBER_WORD = re.compile(r"(?<![\w'])(" + "|".join(sorted(_HE_NUM, key=len, reverse=True)) + r")(?![\w'])")
@@ -2756,7 +2796,8 @@ def _mark(line, low, words, wset, region) -> Reading | None:
     negative = (_has(low, "can't make it", "cannot make it", "said no", "can't come", "cannot come", "won't come", "'s a no", "is a no",
                      "won't make it", "isn't coming", "aren't coming", "not coming", "לא מגיע", "לא תוכל", "לא יוכל", "לא יגיע",
                      "לא באה", "לא בא ") or wset & _NO_VERBS)
-    positive = (_has(low, "is coming", "are coming", "rsvp'd yes", "rsvpd yes", "said yes", "אישר הגעה", "'s a yes", "is a yes",
+    positive = (bool(re.search(r"ש(?:הוא|היא|הם|הן)\s+(?:תגיע|יגיע|יגיעו|יבוא|תבוא|יבואו|מגיע\S*|באים|באה?)", low)) or
+                _has(low, "is coming", "are coming", "rsvp'd yes", "rsvpd yes", "said yes", "אישר הגעה", "'s a yes", "is a yes",
                      "he's in", "she's in", "they're in", "'s in,", "'s in +", "is in,",
                      "'s coming", "are a yes") or
                 wset & _YES_VERBS or (len(words) == 1 and re.match(r"^[\u05d0-\u05ea]{2,}(?:מגיע|מגיעה)$", words[0])))
@@ -2765,7 +2806,7 @@ def _mark(line, low, words, wset, region) -> Reading | None:
     answer = "maybe" if maybe else "no" if negative else "yes"
     # the person: the words before the answer word, or a named person in the sentence
     cut = re.search(r"\s(?:is coming|are coming|rsvp'?d|said|confirmed|declined|called|can'?t|cannot|won'?t|isn'?t|"
-                    r"texted|messaged|wrote|told|whatsapped|emailed|let me know|'s a (?:no|yes|maybe)|is a (?:no|yes|maybe)|"
+                    r"texted|messaged|wrote|told|whatsapped|emailed|let me know|'s a (?:no|yes|maybe)|is a (?:no|yes|maybe)|הודיע\S*|"
                     r"aren't|is not|are not|might|maybe|is maybe|coming\b|"
                     r"is not sure|isn't sure|is on the fence|is undecided|עוד\s+מתלבט\S*|מתלבט\S*|אולי|"
                     r"לא\s|אישר\S*|מגיע\S*|ביטל\S*|התקשר\S*|אמר\S*|בא\S*)", " " + line)
@@ -2840,7 +2881,7 @@ def _time_rule(line, low, words, wset, today) -> Reading | None:
     if wset & _SENDING_WORDS or find_date(line, today)[0] is not None:
         return None
     # "שמונה בערב", "שש וחצי בערב": an hour in words before the part of the day
-    spoken = re.sub(r"(?<![\w'])(?:ב-?)?(" + "|".join(sorted((w for w in _HOUR_WORDS if _HE.match(w)), key=len, reverse=True))
+    spoken = re.sub(r"(?<![\w'])(?:[בל]-?)?(" + "|".join(sorted((w for w in _HOUR_WORDS if _HE.match(w)), key=len, reverse=True))
                     + r")(\s+וחצי)?\s+(?=בערב|בבוקר|בצהריים|בלילה)",
                     lambda m: f"{_HOUR_WORDS[m.group(1)]}:{'30' if m.group(2) else '00'} ", line)
     at, _rest = _find_time(spoken)
@@ -2875,6 +2916,7 @@ def _shabbat_in(words) -> bool:
 
 
 _HOUR_WORDS = {"שמונה": 8, "תשע": 9, "עשר": 10, "אחת עשרה": 11, "אחת-עשרה": 11, "שתים עשרה": 12, "שבע": 7, "שש": 6,
+               "אחת": 1, "שתיים": 2, "שלוש": 3, "ארבע": 4, "חמש": 5,
                "חצות": 0, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "seven": 7, "midnight": 0}
 _HOUR_WORD = re.compile(r"(?<![\w'])(?:ב|ל|מ|עד\s+|ל-)?(" + "|".join(sorted(_HOUR_WORDS, key=len, reverse=True)) + r")(?![\w'])")
 
