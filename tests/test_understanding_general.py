@@ -870,3 +870,22 @@ def test_a_decline_with_stop_is_recorded_a_repeated_one_stops_and_figuring_out_i
 def test_two_events_in_one_invitation_coming_to_either_is_coming(text, answer, total):
     u = understand(text)
     assert (u.answer, u.total) == (answer, total)
+
+
+@pytest.mark.parametrize("text, intent, answer, total", [
+    ("הבנות לא יבואו רק אני והבן הגדול", "answer", "yes", 2), ("רוני ואני באים, מאיה עוד חושבת", "answer", "yes", 2),
+    ("נו באמת, כתבתי לפני שבוע שאנחנו מגיעים 5. לא השתנה כלום", "answer", "yes", 5),
+    ("לתורה ולחופה ולמעשים טובים!!", "thanks", None, None), ("Which shul?", "details", None, None),
+    ("החינה באותו אולם של החתונה או במקום אחר?", "details", None, None),
+    ("קודם כל מזל טוב!!! דבר שני, אני מצטערת אבל בדיוק באותו שבוע אנחנו עוברים דירה והכל בארגזים, בעלי עם הגב שלו... "
+     "פשוט לא נצליח. מקווה שתבינו ❤️", "answer", "no", None),
+    ("נגיע לחינה וגם לחתונה בעזרת השם, 2 אנשים", "answer", "yes", 2)])
+def test_who_comes_said_around_a_story_and_questions_about_the_place(text, intent, answer, total):
+    u = understand(text)
+    assert (u.intent, u.answer, u.total) == (intent, answer, total)
+
+
+def test_tears_of_joy_in_a_long_blessing_are_no_decline():
+    u = understand("איזה התרגשות! אני זוכרת אותה בגן חובה עם הצמות, ועכשיו כלה 😭😭 שיהיה רק אושר ובריאות, אתם משפחה מדהימה")
+    assert u.answer != "no"
+    assert understand("לא נגיע 😭").answer == "no"

@@ -173,7 +173,8 @@ _add("ABLE", _words("can able could possible", "יכול יכולה יכולים
                     "могу можем"))
 _add("NEG", _words("not never no unable", "לא אינני איננו אין", "لا لن ما مش مو عدم", "не нет"))
 LEX["מלא"] = ("CUE", None)   # "full" ("בית מלא אהבה"), not מ + לא
-LEX["הבאות"] = LEX["הבאים"] = LEX["הבאה"] = ("CUE", None)   # "בשמחות הבאות": the next ones, not ה + באות
+LEX["הבאות"] = LEX["הבאים"] = LEX["הבאה"] = ("CUE", None)
+LEX["הגדול"] = LEX["הגדולה"] = LEX["הבכור"] = LEX["הבכורה"] = ("CUE", None)   # "והבנ הגדול": which son, not more people   # "בשמחות הבאות": the next ones, not ה + באות
 _add("NOWORD", _words("n nope nah negative", "שלילי כא", "", ""))
 _add("NOVERB", _words("decline declines declined declining cancel canceling cancelling skip",
                       "נבצר מבטל מבטלת מבטלים לבטל לוותר נוותר אוותר מוותר מוותרת מוותרים", "", ""))
@@ -379,6 +380,8 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     (r"(?:we|i) will (?:be|come) (?:to|at|for) the (?:party|reception|dancing|after ?party|celebration)", "POSX"),
     # "first time at a Jewish wedding": no question of time
     (r"(?:the |my |our )?first time|פעמ ראשונה|בפעמ הראשונה", "FILLX"),
+    (r"ל?תורה ו?ל?חופה ו?ל?מעשימ טובימ|מקווה שתבינו|מקווימ שתבינו|hope you understand", "FILLX"),
+    (r"put us down (?:as|for)", "we are"),
     (r"if (?:that is|it is|thats|its|that|it) (?:ok|okay|alright|fine|allowed)", "CUEX"),   # "bringing my gf if that's ok": leave asked   # "Mr and Mrs Goldberg": a couple signs
     (r"bringing(?= (?:my|our|the|a|his|her)\b)", "with"),   # "coming, bringing my girlfriend": with her
     (r"(?:feel|feeling|feels) up (?:to|for)|up (?:to|for) (?:it|the)", "ABLEX"),   # "my wife isn't feeling up to the flight"   # one more beside the writer
@@ -643,6 +646,8 @@ _EVENT_NAMES = {ev: _rx(*pats) for ev, pats in {
 _EVENT_WORDS = re.compile("|".join(rx.pattern for rx in _EVENT_NAMES.values()))
 _BOTH = _rx(r"\bboth\b", r"(?<![^\W_])(?:ל|ב)?שניהמ(?![^\W_])|לשתיהנ|לשתיהמ", r"الاثنين|التنين", r"на оба|на обе")
 _ONLY_ONE = _rx(r"\b(?:just|only)(?: the)? (?=henn?a|wedding|brit|kiddush)", r"(?<![^\W_])רק (?=[לבו]{0,2}(?:ה)?(?:חינה|חתונה|ברית|קידוש))")
+# "כתבתי לפני שבוע שאנחנו מגיעים 5. לא השתנה כלום": said again, nothing changed
+_NO_CHANGE = _rx(r"nothing (?:has )?changed|no change|still the same", r"לא השתנה כלומ|לא השתנה שומ דבר|אותו דבר כמו קודמ|עדיינ אותו", r"ничего не изменилось", r"ما تغير اشي")
 _EVENT_PART = _rx(r"ceremony|chuppah|huppah|dinner|reception|the meal|the service",
                   r"(?:ל|ב)?(?:חופה|טקס|קבלת פנימ|ארוחה|ארוחת|סעודה|קידוש|הברית|תפילה)(?![^\W_])",
                   r"(?:ال)?(?:حفل|عشاء|عقد|كتب الكتاب)", r"церемони|ужин|хупп")
@@ -665,7 +670,7 @@ _NOT_DETAILS = _rx(
     r"^(?:ו?יש|האמ יש) (?:איפה|מקומ) ל|is there (?:a |any )?(?:place|somewhere|room|space) to|^(?:هل )?(?:في|فيه|فيها) (?:مكان|محل) (?=ل|ن|ي|ت|ا)"
     r"|when you (?:have|get|can)",
     r"עד (?:איזה|איזו|מתי) (?:תאריכ|יומ)?\s*(?:צריכ|אפשר|לאשר)|by when|deadline|موقف|مواقف|парковк|парковат|\bbring\b|\bpark\b|חונימ|לחנות|להביא|להגיע עמ|לבוא עמ|עד מתי|how late|\bdress|parking|accessib|wheelchair|elevator|\blift\b|נגיש|כסא גלגלימ|כיסא גלגלימ|מעלית|مصعد|اسانسير|лифт|חניה|חנייה|until when|shuttle|transport|\bbus\b|הסעה|הסעות|מאיפה|מתי היית?ה|when was|when did|remember when|זוכר\S* (?:כש|איכ)")
-_DETAILS_PHRASE = _rx(r"(?:which|what) (?:city|town|day|hall|venue|date)|(?:friday|saturday|sunday|thursday) or \w+day"
+_DETAILS_PHRASE = _rx(r"(?:which|what) (?:city|town|day|hall|venue|date|shul|synagogue)|same (?:venue|place|hall)|באותו (?:אולמ|מקומ|גנ)|במקומ אחר|(?:friday|saturday|sunday|thursday) or \w+day"
                       r"|resend|send (?:me )?(?:again|the (?:invitation|invite|link))"
                       r"|(?:באיזה|באיזו|איזה|איזו) (?:עיר|יומ|שעה|אולמ|מקומ|תאריכ|גנ|ישוב|מושב|קיבוצ|בית כנסת)|(?:ב?שעה כמה|כמה בשעה)|מתחיל\S* ב ?\d|(?:שלחו|תשלחו|תשלחי|תשלח) (?:לי )?(?:שוב )?(?:את )?ה?(?:הזמנה|קישור|לינק)"
                       r"|(?:اي|أي) (?:ساعه|يوم|مكان|قاعه)|الساعه كم|كم الساعه|(?:شو|ايش|ايمتى) (?:ال)?ساعه|в каком (?:городе|зале)|какого числа"
@@ -688,7 +693,7 @@ _AGE_AFTER = {"yo", "year", "years", "week", "weeks", "wks", "שבועות", "н
 _AGE_WORDS = {"חצי", "שנה", "שנתיימ", "חודש", "חודשיימ", "חודשימ"}
 _TIME_AFTER = {"pm", "am", "oclock", "בערב", "בבוקר", "דקות", "minutes", "min", "לפני", "אחרי", "מהשעה"}
 
-_CLAUSE_SPLIT = re.compile(r"[,;:!?.\n()/؟،😂🤣😭😅🙄😤]+|(?<![^\W_])(?:because|since|כי|מכיוונ ש|потому что|так как|لانه|لان)(?![^\W_])|\s[-–—]\s|\s[-–—]|(?<![^\W_])(?:but|though|אבל|אך|لكن|بس|но|а)(?![^\W_])"
+_CLAUSE_SPLIT = re.compile(r"[,;:!?.\n()/؟،😂🤣😭😅🙄😤]+|(?<=\S)\s+(?=(?:רק|only|just) (?:אני|אנחנו|me|us|i)(?![^\W_]))|(?<![^\W_])(?:because|since|כי|מכיוונ ש|потому что|так как|لانه|لان)(?![^\W_])|\s[-–—]\s|\s[-–—]|(?<![^\W_])(?:but|though|אבל|אך|لكن|بس|но|а)(?![^\W_])"
                             r"|(?<![^\W_])(?:so|אז|ולכנ|לכנ|поэтому|فعشان)(?= (?:just|only|i|we|it will|רק|אני|אנחנו|נהיה|לא|только|я|мы|не))")
 
 
@@ -967,9 +972,12 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
         anchored_clause = not unknown and all(t in _COUNT_TAGS for t in tags)
         persons_count = anchored_clause or c.polarity == "pos"
         # "אני ונועה באות ביחד", "me n maya r coming": the writer and people named, coming together
-        first = next((k for k, t in enumerate(toks[:2]) if t.tag == "SELF1"), None)
+        first = next((k for k, t in enumerate(toks[:3]) if t.tag == "SELF1"), None)
         listed = first is not None and (c.polarity == "pos" and "COME" in tags or all(
             t.tag in _COUNT_TAGS or t.tag is None and (t.word[:1] == "ו" or toks[k - 1].tag == "AND") for k, t in enumerate(toks) if k > first))
+        if first is not None and first > 0 and toks[first - 1].tag is None and toks[first - 1].word.isalpha() \
+                and (toks[first].word.startswith("ו") or first > 1 and toks[first - 2].tag is None) and c.polarity == "pos":
+            others += 1     # "רוני ואני באים": a name, and the writer
         if listed:
             k, named = first + 1, 0
             while k < len(toks):
@@ -1262,13 +1270,17 @@ def _understand(text) -> Understanding:
     named = {ev for ev, rx in _EVENT_NAMES.items() if rx.search(norm)}
     if len(named) >= 2 and not (_STOP.search(norm) or _START.search(norm)):
         if _BOTH.search(norm) or _ONLY_ONE.search(norm):
-            reads = [_understand(_EVENT_WORDS.sub(" ", _BOTH.sub(" coming ", _ONLY_ONE.sub(" coming ", norm))))]
+            reads = reads_all = [_understand(_EVENT_WORDS.sub(" ", _BOTH.sub(" coming ", _ONLY_ONE.sub(" coming ", norm))))]
         else:
-            reads = [_understand(_EVENT_WORDS.sub(" ", part)) for part in re.split(r"[,.;!?\n]+|(?<![^\W_])(?:but|אבל|بس|но)(?![^\W_])", norm)
-                     if part.strip()]
+            # (the yes from the parts that name an event: "שתהיה שמחה גדולה" after a double no is a blessing;
+            # the head count from any part: "נגיע לחינה וגם לחתונה, 2 אנשים")
+            parts = [p for p in re.split(r"[,.;!?\n]+|(?<![^\W_])(?:but|אבל|بس|но)(?![^\W_])", norm) if p.strip()]
+            reads = [_understand(_EVENT_WORDS.sub(" ", part)) for part in parts if _EVENT_WORDS.search(part)]
+            counts = [_understand(part) for part in parts if not _EVENT_WORDS.search(part)]
+            reads_all = reads + [r for r in counts if r.total and r.intent in ("count", "answer") and r.answer in (None, "yes")]
         yes = [r for r in reads if r.answer == "yes" or r.intent == "count" and r.total]
         if yes:
-            counted = next((r for r in reads if r.total), None)
+            counted = next((r for r in (reads if len(reads) == 1 and reads[0].total else reads_all) if r.total), None)
             return Understanding("answer", "yes", counted and counted.adults, counted and counted.children,
                                  counted and counted.total, sure=all(r.sure for r in yes))
 
@@ -1342,7 +1354,7 @@ def _understand(text) -> Understanding:
     tags = {t.tag for t in all_toks}
     n_words = len(all_toks)
 
-    change = bool(_CHANGE.search(_DRIVE.sub(" , ", norm))) or button is not None
+    change = (bool(_CHANGE.search(_DRIVE.sub(" , ", norm))) and not _NO_CHANGE.search(norm)) or button is not None
     has_q = "?" in norm or "؟" in norm
     asks = bool(_QUESTION_WORD.search(norm))   # "is it fancy dress or can my husband come in jeans"
     for c in clauses:
@@ -1405,7 +1417,7 @@ def _understand(text) -> Understanding:
     other_pos = any(p == "pos" and s == "other" for p, s in pols)
     self_neg = any(p == "neg" and s == "self" for p, s in pols)
     other_neg = any(p in ("neg", "weakneg") and s == "other" for p, s in pols)
-    weak_neg = any(p == "weakneg" and s == "self" for p, s in pols) or bool(symbols & _SAD) \
+    weak_neg = any(p == "weakneg" and s == "self" for p, s in pols) or bool(symbols & _SAD) and n_words <= 8 \
         or bool(symbols & _NO_EMOJI) or ":(" in norm
     conflict = any(p == "conflict" for p, _ in pols)
     others_doubt = False
