@@ -105,6 +105,8 @@ def norm_value(key: str, value):
         return value[:5]    # a time of day, written with or without seconds
     if isinstance(value, bool) or isinstance(value, int) or value is None:
         return value
+    if key == "value" and isinstance(value, str) and value.strip().isdecimal():
+        return int(value)   # a party size written as "7" or 7
     if key == "side":
         return norm_side(value)
     if key == "status":

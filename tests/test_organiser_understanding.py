@@ -678,3 +678,28 @@ def test_sides_named_after_people_formal_corrections_and_settings_in_sentences(t
 def test_friends_listed_after_a_header_with_a_colon_are_each_added():
     parsed = cmd("תוסיף את החבר'ה מהצבא: עידו 0541237788, בר 0522345566, ספיר 0503344221")
     assert isinstance(parsed, C.AddGuests) and [g.first_name for g in parsed.guests] == ["עידו", "בר", "ספיר"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("whose number is 0523344556", C.FindGuests("0523344556")), ("whose coming so far", C.ListGuests("confirmed")),
+    ("which ones bounced? the invitation i mean", C.ListGuests("failed")), ("כמה כבר קראו את ההזמנה?", C.Stats()),
+    ("תשלחי לשולה ברק הודעה שהמקום שלה שמור בשורה הראשונה", C.MessageGuest(C.Ref("שולה ברק"), "המקום שלה שמור בשורה הראשונה")),
+    ("send to שני: אל תשכחי את המצלמה!", C.MessageGuest(C.Ref("שני"), "אל תשכחי את המצלמה!")),
+    ("שימי את דודה שולה כאולי", C.MarkGuest(C.Ref("שולה"), "maybe")),
+    ("the katzes are on the bride side not groom", C.EditGuest(C.Ref("katz"), "side", "bride")),
+    ("ron shouldnt be able to edit anymore just view", C.ChangeRole(C.Ref("ron"), "viewer")),
+    ("split the phone calls between me and tom", C.Calls()), ("את מי צריך לטלפן היום?", C.Calls()),
+    ("Could you remind me what details we have for the event?", C.ShowEvent()),
+    ("אל תעדכן אותי על כל אישור זה מציף אותי", C.Notify(on=False)),
+    ("Let's go back to Maya's bat mitzvah, please.", C.UseEvent(C.Ref("Maya's bat mitzvah"))),
+    ("התקשרתי לOmer, he's in +1", C.Called(C.Ref("Omer"), "yes", 2)),
+    ("Please don't message the guests after nine in the evening or before nine in the morning.", C.Quiet(hours="21-9")),
+    ("add my cousin as co organiser but she can only look not change anything 054-111-2233", C.AddMember("+972541112233", "viewer")),
+    ("Judith's surname is actually Marks-Cohen; could you correct it?", C.EditGuest(C.Ref("Judith"), "last_name", "Marks-Cohen"))])
+def test_a_community_secretary_a_london_couple_and_a_religious_family_in_their_words(text, expected):
+    assert cmd(text) == expected
+
+
+def test_a_new_events_name_leaves_the_weekday_to_the_date():
+    parsed = cmd("אירוע חדש: שבע ברכות לשירה ואליצור, יום שלישי 8.12 בשעה 19:30 אצל משפחת שטרן בבית שמש")
+    assert isinstance(parsed, C.NewEvent) and parsed.name == "שבע ברכות לשירה ואליצור" and parsed.time == time(19, 30)

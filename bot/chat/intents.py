@@ -111,7 +111,7 @@ _STATUS_AFTER_WHO = [  # (words, status): "who hasn't answered", "מי שלא ע
     (("not", "invited"), "not_invited"), (("hasn't", "been", "invited"), "not_invited"),
     (("didn't", "get", "it"), "not_invited"), (("לא", "הוזמן"), "not_invited"), (("לא", "נשלחה"), "not_invited"),
     (("לא", "קיבל", "הזמנה"), "not_invited"), (("עוד", "לא", "קיבל"), "not_invited"),
-    (("failed",), "failed"), (("נכשלו",), "failed"), (("נכשלה",), "failed"), (("נכשל",), "failed"), (("לא", "הגיעה"), "failed"),
+    (("failed",), "failed"), (("bounced",), "failed"), (("bounce",), "failed"), (("נכשלו",), "failed"), (("נכשלה",), "failed"), (("נכשל",), "failed"), (("לא", "הגיעה"), "failed"),
     (("declined",), "declined"), (("said", "no"), "declined"), (("not", "coming"), "declined"),
     (("לא", "מגיע"), "declined"), (("לא", "מגיעים"), "declined"), (("לא", "מגיעה"), "declined"),
     (("סירבו",), "declined"), (("סירב",), "declined"),
@@ -546,9 +546,13 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
             command, reading = second.command, second
         if isinstance(command, C.AddGuests):
             command = dataclasses.replace(command, guests=tuple(_with_more(g) for g in command.guests))
+        if isinstance(command, C.NewEvent) and command.date is not None:
+            # "שבע ברכות לשירה ואליצור, יום שלישי 8.12", "Maya's Bat Mitzvah, Thursday 18th February": the weekday went with the date
+            name = _WEEKDAY_TAIL.sub("", command.name).strip(" ,|")
+            command = dataclasses.replace(command, name=name) if name and name != command.name else command
         if isinstance(command, C.EditGuest) and command.field in ("name", "first_name", "last_name") and isinstance(command.value, str):
             # "change Gili's name to Gilad Mizrahi, the invite should have his real name": the name, not the reason
-            value = re.split(r"[,.]\s*(?:pls|please|plz|thanks|thx|ty|תודה|בבקשה|תתקן|תתקני|fix|update|can you|the|because|since|so|כי|ש)\b",
+            value = re.split(r"[,.;]\s*(?:pls|please|plz|thanks|thx|ty|תודה|בבקשה|תתקן|תתקני|fix|update|can you|could you|the|because|since|so|כי|ש)\b",
                              command.value, flags=re.I)[0].strip()
             command = dataclasses.replace(command, value=value) if value else command
         if isinstance(command, C.GuestCard) and command.ref.text.lower().strip(" ?!.") in {
@@ -816,7 +820,8 @@ _THANKS_REST = {"so", "much", "very", "a", "lot", "again", "for", "the", "your",
                 "appreciate", "it", "really", "bot", "רבה", "ענקית", "ענק", "על", "העזרה", "עזרה", "הכל", "הכול", "שוב",
                 "אתה", "את", "אלוף", "אלופה", "מלך", "מלכה", "תותח", "תותחית", "גאון", "גאונה", "מדהים", "מדהימה",
                 "הבוט", "בוט", "ממש", "מאוד", "באמת", "וואו", "ואו", "ענקק", "חחח", "מציל", "מצילה", "חיים", "החיים",
-                "לך", "לכם", "עוזר", "עוזרת", "גדול", "גדולה", "wonderful", "awesome", "helpful", "so", "much"}
+                "לך", "לכם", "עוזר", "עוזרת", "גדול", "גדולה", "wonderful", "awesome", "helpful", "so", "much", "ever", "you've",
+                "been", "most", "very", "kind", "lovely", "brilliant"}
 
 
 def _thanks_to_bot(line: str) -> bool:
@@ -1066,7 +1071,7 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
                 first, last = C.split_name(rest_name)
                 g = dataclasses.replace(g, first_name=first, last_name=last, side=_SIDE[name_words[-1]])
                 return Reading(C.AddGuests(guests=(g,), errors=exact.errors))
-        role = _role_in(name_words) or _role_said(line)
+        role = "viewer" if _role_said(line) == "viewer" else (_role_in(name_words) or _role_said(line))
         if role or wset & {"לצוות", "team"}:
             return Reading(C.AddMember(phone=g.phone, role=role or "editor"), sure=False)
         # "תוסיף לרשימת המוזמנים את ענבל", "תוסיף guest: John"
@@ -1363,6 +1368,9 @@ def _new_event_fix(exact: C.NewEvent, today) -> Reading | None:
                 return _new_event_fix(fixed, today) or Reading(fixed)
     named = re.sub(r"^(?:(?:for\s+)?(?:me|us)\s+)?(?:called|named|by\s+the\s+name)\s+|^(?:ש(?:קוראים|יקראו|נקרא|ייקרא|יקרא)\s+(?:לו|לה)?\s*|בשם\s+)",
                    "", exact.name.strip(), flags=re.I).strip(" ?")
+    # "שבע ברכות לשירה ואליצור, יום שלישי 8.12", "Maya's Bat Mitzvah, Thursday 18th February": the weekday goes with the date
+    named = re.sub(r"[\s,|\-–]+(?:(?:ב|ל)?יום\s+(?:ראשון|שני|שלישי|רביעי|חמישי|שישי)|(?:ב|ל)?שבת|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
+                   r"(?:\s+(?:הבא|הקרוב|next|this))?[\s,.|]*$", "", named, flags=re.I).strip(" ,|")
     if named != exact.name.strip() and named:   # "a new event for me called Yoni's 40th", "אירוע שקוראים לו ברית"
         fixed = dataclasses.replace(exact, name=named)
         return _new_event_fix(fixed, today) or Reading(fixed, sure=False)
@@ -1486,7 +1494,8 @@ def _guess(text: str, region, today, exact: C.ParseError) -> Reading | None:
             return fixed
     line = re.sub(r"(?<!\S)ת['׳](?=[\u05d0-\u05ea])", "את ה", line)   # "תן לי ת'רשימה": את הרשימה
     line = re.sub(r"(?<!\S)ה[\s-]+(?=[a-z])", "", line, flags=re.I)    # "ה pending", "ה-location": the English word itself
-    # "תעשה mark לליאור yes 3", "לצרף לרשימה את ...", "אורח נוסף: ...": the verb said another way
+    # "תעשה mark לליאור yes 3", "לצרף לרשימה את ...", "אורח נוסף: ...", "whose coming": the verb said another way
+    line = re.sub(r"^whose\s+(?=coming|attending|confirmed|answered|not|still|left)", "who's ", line, flags=re.I)
     said = re.sub(r"^(?:תעשה|תעשי|לעשות)\s+(?=[a-z])", "", line, flags=re.I)
     said = re.sub(r"^(mark|edit|remove|invite|remind|message)\s+ל-?(?=[\u05d0-\u05ea]{2})", r"\1 ", said, flags=re.I)
     if not (_team_in(_words(line)) or _role_in(_words(line)) or _role_said(line)):
@@ -1637,6 +1646,8 @@ _PARTY_NOUNS = r"(?:party|party size|headcount|count|number|הכמות|כמות|
 
 
 # a side named after a person or a group ("מהצד של אבא", "on the mother's side", "הצד של דור")
+_WEEKDAY_TAIL = re.compile(r"[\s,|\-–]+(?:(?:ב|ל)?יום\s+(?:ראשון|שני|שלישי|רביעי|חמישי|שישי|שבת)|בשבת|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
+                           r"(?:\s+(?:הבא|הקרוב|next|this))?[\s,.|]*$", re.I)
 _SIDE_NAMED = re.compile(r"(?:^|\s)(?:[מלב]|מה|ל-|מ-)?(?:ה)?צד\s+של\s+(?:ה)?([^\s,?:!.]+)|\b(?:on|from|of)\s+(?:the\s+)?([\w&]+?)(?:'s|’s)?\s+side\b", re.I)
 _SIDE_FILLER = {"מהצד", "של", "צד", "side", "from", "the", "on", "list", "רשימת", "בצד", "הצד", "in", "ה", "who", "are", "מ",
                 "הזמנות", "ההזמנות", "invitations", "invites", "deliveries", "any", "messages", "הודעות"}
@@ -1679,6 +1690,50 @@ def _loose_rules(line: str, low: str, words: list[str], wset: set, region) -> Re
     if words and set(words) <= _TEAM_WORDS | {"באירוע", "של", "האירוע", "list", "the", "רשימת", "who", "are", "is", "the", "event", "on",
                                               "this", "מי", "הם", "כל"} and set(words) & _TEAM_WORDS and len(words) <= 5:
         return Reading(C.ListMembers())   # "מורשים באירוע", "the team"
+    m = re.match(r"^(?:whose|של\s+מי)\s+(?:number|phone|המספר|הטלפון)\s+(?:is\s+|זה\s+|הוא\s+)?(\+?[\d\s()-]{7,})\W*$", line, re.I)
+    if m:   # "whose number is 0523344556": a search by phone, never a new guest
+        return Reading(C.FindGuests(text=m.group(1).strip()))
+    m = re.match(r"^(?:תשלח|תשלחי|שלח|שלחי|לשלוח)\s+ל-?(\S+(?:\s+\S+)?)\s+הודעה\s*(?:ש|:\s*)(\S.+)$", line)
+    if m and not set(_words(m.group(1))) & (_ALL_WORDS | _TEAM_WORDS):   # "תשלחי לשולה ברק הודעה שהמקום שלה שמור"
+        ref = _ref(m.group(1), region)
+        if ref:
+            return Reading(C.MessageGuest(ref=ref, text=m.group(2).strip()), sure=False)
+    m = re.match(r"^(?:send|message|text|write)\s+to\s+([^:]{1,30}?)\s*:\s*(\S.+)$", line, re.I)
+    if m and len(_words(m.group(1))) <= 3 and not set(_words(m.group(1))) & (_ALL_WORDS | _AUDIENCE_HEADS | _TEAM_WORDS) \
+            and not _status_in(_words(m.group(1))) and not _side_in(_words(m.group(1))):
+        ref = _ref(m.group(1), region)   # "send to שני: אל תשכחי את המצלמה!"
+        if ref:
+            return Reading(C.MessageGuest(ref=ref, text=m.group(2).strip()), sure=False)
+    m = re.match(r"^(?:שים|שימי|תשים|תשימי|סמן|סמני|תסמן|תסמני)\s+את\s+(.+?)\s+כ-?(אולי|מתלבט\S*|מאשר\S*|מגיע\S*|לא\s+מגיע\S*|מבטל\S*)\W*$", line)
+    if m:   # "שימי את דודה שולה כאולי"
+        said = m.group(2)
+        answer = "maybe" if said.startswith(("אולי", "מתלבט")) else "no" if said.startswith(("לא", "מבטל")) else "yes"
+        name, _ = _tidy_name(m.group(1))
+        ref = _ref(name, region)
+        if ref:
+            return Reading(C.MarkGuest(ref=ref, answer=answer), sure=False)
+    m = re.match(r"^(?:the\s+)?(.+?)\s+(?:is|are)\s+on\s+the\s+(bride|groom)(?:'s)?\s+side\b", line, re.I)
+    if m:   # "the katzes are on the bride side not groom"
+        who = re.sub(r"(?<=[a-z]{3})(?:es|s)$", "", m.group(1).strip(), flags=re.I) if re.match(r"^the\s", line, re.I) else m.group(1)
+        ref = _ref(who, region)
+        if ref:
+            return Reading(C.EditGuest(ref=ref, field="side", value=m.group(2).lower()), sure=False)
+    m = re.match(r"^(\S+(?:\s+\S+)?)\s+(?:shouldn'?t|should\s+not|can'?t|cannot|won'?t)\s+(?:be\s+able\s+to\s+)?(?:edit|change)\b.*\b(?:just|only)\s+(?:view|look|see)", line, re.I)
+    if m:   # "ron shouldnt be able to edit anymore just view"
+        ref = _ref(m.group(1), region)
+        if ref:
+            return Reading(C.ChangeRole(ref=ref, role="viewer"), sure=False)
+    if re.search(r"(?:split|divide|share)\s+(?:the\s+)?(?:phone\s+)?calls|לטלפן|(?:לחלק|תחלק|תחלקי)\s+(?:את\s+)?(?:ה)?שיחות", line, re.I):
+        return Reading(C.Calls())   # "split the phone calls between me and tom", "את מי צריך לטלפן היום?"
+    if re.search(r"(?:remind|tell)\s+me\s+what\s+(?:details|info)|what\s+details\s+(?:do\s+)?we\s+have", line, re.I):
+        return Reading(C.ShowEvent())   # "Could you remind me what details we have for the event?"
+    if re.search(r"(?:אל|לא)\s+(?:תעדכן|תעדכני|לעדכן|תודיע|תודיעי|להודיע)\s+(?:אותי|לי)\s+(?:על\s+)?(?:כל|בכל)", line):
+        return Reading(C.Notify(on=False), sure=False)   # "אל תעדכן אותי על כל אישור"
+    m = re.match(r"^(?:\S+\s+)?(?:go\s+back\s+to|back\s+to|switch\s+(?:back\s+)?to|let'?s\s+do)\s+(?:the\s+)?(.+?)[,.!]*(?:\s+please)?[.!]*$", line, re.I)
+    if m and not set(_words(m.group(1))) & {"english", "hebrew", "אנגלית", "עברית"}:
+        ref = _ref(re.sub(r"[,.!]+$", "", m.group(1)).strip(), region)
+        if ref:
+            return Reading(C.UseEvent(ref=ref), sure=False)   # "Let's go back to Maya's bat mitzvah, please."
     m = re.match(r"^(?:תן|תני|לתת|תעביר|תעבירי)\s+ל-?(\S+(?:\s+\S+)?)\s+(?:הרשאות|הרשאת|הרשאה|גישה|גישת)\s+(?:רק\s+)?(?:של\s+)?ל?-?"
                  r"(צפות|צפייה|צפיה|לראות|ערוך|עריכה|עורך|ניהול|נהל|מנהל|מלאות|מלאה)", line)
     if m and not _phone(line, region)[0]:   # (with a phone it is a new co-organiser)   # "תן לערן הרשאות רק לצפות": a co-organiser's role
@@ -2060,7 +2115,8 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
     team = _team_in(words)
     removing_word = wset & {"remove", "revoke", "kick", "תוריד", "תורידי", "תסיר", "תסירי", "תוציא", "תוציאי",
                             "להוריד", "להסיר", "להוציא", "הסר", "הורד", "הוצא", "delete", "מחק", "תמחק", "למחוק"}
-    role = role or (_role_said(line) if phone and not removing_word else None)
+    said_role = _role_said(line) if phone and not removing_word else None
+    role = "viewer" if said_role == "viewer" else (role or said_role)
     if phone and (role or team or wset & {"manage", "לנהל", "access"}) and not removing_word:
         return Reading(C.AddMember(phone=phone, role=role or "editor"), sure=False)
     if not phone and (re.match(r"^(?:מי|who)\s+(?:עוד\s+|else\s+)?(?:מנהל|מנהלת|מנהלים|manages|is managing|"
@@ -2204,7 +2260,8 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
                 low, "the numbers", "המספרים", "our numbers", "numbers look") and not phone and not wset & {
                 "של", "of", "for", "phone", "טלפון", "הטלפון", "הטלפונים", "phones"}) or wset & {"מנות", "כמהאישרו"} or (
             "כמה" in wset and wset & {"אישרו", "מגיעים", "אורחים", "אנשים", "לא", "עוד", "confirmed", "ענו",
-                                      "באים", "מוזמנים", "סירבו", "מאושרים", "מאשרים", "מקומות", "אשרו", "יגיעו"}):
+                                      "באים", "מוזמנים", "סירבו", "מאושרים", "מאשרים", "מקומות", "אשרו", "יגיעו", "נרשמו", "yes",
+                                      "קראו", "ראו"}):
         return Reading(C.Stats())
     find = _find(line, low, words, wset, region)
     if find is not None:
@@ -2662,7 +2719,7 @@ def _edit_guest(line, low, words, wset, region) -> Reading | None:
             value = value.lstrip(" :")
         if field in ("name", "first_name", "last_name"):
             # "Avi's first name is actually Avraham, pls fix": the name, without the request after it
-            value = re.split(r"[,.]\s*(?:pls|please|plz|thanks|thx|ty|תודה|בבקשה|תתקן|תתקני|fix|update|can you|the|because|since|so|כי|ש)\b", value, flags=re.I)[0].strip()
+            value = re.split(r"[,.;]\s*(?:pls|please|plz|thanks|thx|ty|תודה|בבקשה|תתקן|תתקני|fix|update|can you|could you|the|because|since|so|כי|ש)\b", value, flags=re.I)[0].strip()
         if field in ("name", "first_name", "last_name") and re.match(r"ל-\s*\S", value):
             value = value[2:].strip()
         elif field in ("name", "first_name", "last_name") and value.startswith("ל") and _HE.match(value[1:2] or ""):
@@ -2830,8 +2887,8 @@ def _mark(line, low, words, wset, region) -> Reading | None:
     if not name_part:
         m = re.search(r"תעדכני?\s+ש(\S+(?:\s+\S+)?)\s+מגיע", line)
         name_part = m.group(1) if m else ""
-    if set(_words(name_part)) & _FIRST_PERSON:
-        return None   # "sorry, we can't come after all": the writer's own answer, no one to mark
+    if set(_words(name_part)) & _FIRST_PERSON or name_part.lower().strip() in {"whose", "who", "who's", "whos", "מי"}:
+        return None   # "sorry, we can't come after all": the writer's own answer, no one to mark ("whose coming": who)
     ref = _ref(name_part, region)
     if ref is None:
         return None
@@ -2924,6 +2981,8 @@ _HOUR_WORD = re.compile(r"(?<![\w'])(?:ב|ל|מ|עד\s+|ל-)?(" + "|".join(sorte
 def _quiet_hours(line: str) -> str | None:
     """"בין 22 ל-8", "from 10pm to 8am", "23-7", "בין עשר בלילה לשמונה בבוקר": a night's range as "22-8"."""
     line = _HOUR_WORD.sub(lambda m: m.group(0)[:len(m.group(0)) - len(m.group(1))] + str(_HOUR_WORDS[m.group(1)]), line)
+    line = re.sub(r"\s+(?:in\s+the\s+evening|at\s+night|o'?clock\s+at\s+night)\b", "pm", line, flags=re.I)   # "nine in the evening"
+    line = re.sub(r"\s+in\s+the\s+morning\b", "am", line, flags=re.I)
     m = re.search(r"(?:בין|from|between|מ-?|מה-?)?\s*(\d{1,2})(?::(\d{2}))?\s*(pm|am|בערב|בלילה)?\s*"
                   r"(?:-|–|עד|ל-?|to|until|till|and|ו-?)\s*(\d{1,2})(?::(\d{2}))?\s*(am|pm|בבוקר)?(?![\d/.])", line, re.I) \
         or re.search(r"(?:אחרי|after)\s+(\d{1,2})(?::(\d{2}))?\s*(pm|am|בערב|בלילה)?\s*,?\s*(?:ו|and\s+|or\s+|או\s+)?(?:גם\s+)?(?:לא\s+|not\s+)?"
@@ -2999,7 +3058,7 @@ _CALL_VERBS = {"להתקשר", "לצלצל", "להרים", "call", "phone", "rin
                "שנתקשר", "נתקשר", "שאתקשר", "אתקשר", "שנצלצל",
                "הטלפונים", "שיחות", "phoning", "calling"}
 _CALLED = re.compile(r"(?:^|\s|,)(?:i\s+)?(?:called|rang|phoned|spoke\s+(?:to|with)|talked\s+(?:to|with)|"
-                     r"got\s+hold\s+of|reached|spoke\s+w/|talked\s+w/|tried(?:\s+calling|\s+to\s+call)?|(?:ו)?(?:ש)?(?:דיברתי|התקשרתי|צלצלתי|תפסתי|שוחחתי|חייגתי|ניסיתי(?:\s+להשיג|\s+להתקשר)?)(?:\s+(?:עם|עם\s+ה|ל|ל-|את))?)"
+                     r"got\s+hold\s+of|reached|spoke\s+w/|talked\s+w/|tried(?:\s+calling|\s+to\s+call)?|(?:ו)?(?:ש)?(?:דיברתי|התקשרתי|צלצלתי|תפסתי|שוחחתי|חייגתי|ניסיתי(?:\s+להשיג|\s+להתקשר)?)(?:\s+(?:עם|עם\s+ה|ל|ל-|את)|ל(?=[A-Za-z]))?)"
                      r"\s*-?\s*", re.I)
 
 
@@ -3026,7 +3085,7 @@ _CALL_NO = ("can't make it", "cannot make it", "can't come", "not coming", "won'
             "לא יגיע", "לא יוכל", "לא תוכל", "לא יכול", "לא יכולה", "לא יכולים", "לא באים", "לא בא", "declined",
             "said no", "they can't", "he can't", "she can't", "no", "לא מגיעה", "לא מגיעים", "לא באה", "לא יגיעו",
             "לא תגיע", "לא יבואו", "מבטלים", "ביטל", "ביטלה", "ביטלו", "לא יוכלו", "לא יכולים להגיע", "לא יוכלו להגיע")
-_CALL_YES = ("coming", "will come", "confirmed", "said yes", "yes", "מגיע", "מגיעה", "מגיעים", "מגיעות", "באים",
+_CALL_YES = ("coming", "will come", "confirmed", "said yes", "yes", "he's in", "she's in", "they're in", "מגיע", "מגיעה", "מגיעים", "מגיעות", "באים",
              "מאשר", "מאשרת", "מאשרים", "שכן",
              "בא", "באה", "אישר", "אישרה", "אישרו", "יבוא", "תבוא", "יבואו", "יגיע", "תגיע", "יגיעו")
 
