@@ -154,7 +154,7 @@ def compare_args(command: str, want: dict, parsed, strict_guests: bool) -> str |
             if field == "side":
                 a, b = norm_side(expected), norm_side(actual)
             elif field == "party":
-                a, b = expected, actual
+                a, b = norm_value(key, expected), norm_value(key, actual)   # 7 or "7"
             else:
                 a, b = norm_value(key, expected), norm_value(key, actual)
         elif command == "Called" and key == "outcome":   # "no answer" and "no_answer" name one outcome

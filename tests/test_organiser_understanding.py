@@ -703,3 +703,26 @@ def test_a_community_secretary_a_london_couple_and_a_religious_family_in_their_w
 def test_a_new_events_name_leaves_the_weekday_to_the_date():
     parsed = cmd("אירוע חדש: שבע ברכות לשירה ואליצור, יום שלישי 8.12 בשעה 19:30 אצל משפחת שטרן בבית שמש")
     assert isinstance(parsed, C.NewEvent) and parsed.name == "שבע ברכות לשירה ואליצור" and parsed.time == time(19, 30)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("change omer to 3 people", C.EditGuest(C.Ref("omer"), "party", 3)),
+    ("הודעה לכל החברים: מסיבת החנוכה תתחיל בשעה 18:00, להביא סופגניות זה לא חובה 😊",
+     C.Broadcast("מסיבת החנוכה תתחיל בשעה 18:00, להביא סופגניות זה לא חובה 😊")),
+    ("Please send a thank-you to everyone who came: Thank you so much for celebrating with Maya. With love, Grandma and Grandpa",
+     C.ThankYou("Thank you so much for celebrating with Maya. With love, Grandma and Grandpa")),
+    ("What can I actually do with this service? I'm not terribly good with technology.", C.Help()),
+    ("המסיבה תתחיל בשש וחצי ולא בחמש וחצי", C.SetEventField("time", time(18, 30))),
+    ("הקבלת פנים מתחילה בשבע וחצי", C.SetEventField("time", time(19, 30)))])
+def test_a_thank_you_to_those_who_came_the_how_to_and_a_start_time_in_words(text, expected):
+    assert cmd(text) == expected
+
+
+def test_not_yet_until_after_shabbat_holds_back_and_touches_no_setting():
+    parsed = cmd("עוד לא לשלוח תזכורות, נחכה למוצאי שבת")
+    assert isinstance(parsed, C.ParseError) and "won't" in parsed.message
+
+
+def test_a_new_event_with_only_a_time_after_the_date_has_no_place():
+    parsed = cmd("לפתוח אירוע חדש מסיבת חנוכה למועדון הגמלאים ביום חמישי הבא ב-17:30")
+    assert isinstance(parsed, C.NewEvent) and (parsed.time, parsed.location) == (time(17, 30), None)

@@ -546,10 +546,19 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
             command, reading = second.command, second
         if isinstance(command, C.AddGuests):
             command = dataclasses.replace(command, guests=tuple(_with_more(g) for g in command.guests))
+        if isinstance(command, C.NewEvent) and command.time is None and command.location:
+            at, rest = _find_time(command.location)
+            if at is not None and not rest.strip(" ,-–"):   # "... ביום חמישי הבא ב-17:30": the time, no place
+                command = dataclasses.replace(command, time=at, location=None)
         if isinstance(command, C.NewEvent) and command.date is not None:
             # "שבע ברכות לשירה ואליצור, יום שלישי 8.12", "Maya's Bat Mitzvah, Thursday 18th February": the weekday went with the date
             name = _WEEKDAY_TAIL.sub("", command.name).strip(" ,|")
             command = dataclasses.replace(command, name=name) if name and name != command.name else command
+        if isinstance(command, C.EditGuest) and command.field == "name" and isinstance(command.value, str) and re.fullmatch(
+                r"(\d{1,2})\s*(?:people|ppl|persons|guests|אנשים|איש|מקומות)", command.value.strip(), re.I):
+            # "change omer to 3 people": the party, never a name
+            command = C.EditGuest(command.ref, "party", int(re.match(r"\d+", command.value.strip()).group()))
+            reading = Reading(command, sure=False)
         if isinstance(command, C.EditGuest) and command.field in ("name", "first_name", "last_name") and isinstance(command.value, str):
             # "change Gili's name to Gilad Mizrahi, the invite should have his real name": the name, not the reason
             value = re.split(r"[,.;]\s*(?:pls|please|plz|thanks|thx|ty|תודה|בבקשה|תתקן|תתקני|fix|update|can you|could you|the|because|since|so|כי|ש)\b",
@@ -565,6 +574,8 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
             if said:   # "למי מהצד של אבא עוד לא נשלחה הזמנה", "who on the mother's side hasn't confirmed"
                 name = next(g for g in said.groups() if g)
                 command = dataclasses.replace(command, side=_SIDE.get(name.lower(), name))
+        if isinstance(command, C.Broadcast) and re.match(r"^(?:ה)?(?:חברים|חברות|אורחים|מוזמנים|members|guests|people)\s*:\s*\S", command.text, re.I):
+            command = dataclasses.replace(command, text=command.text.split(":", 1)[1].strip())   # "הודעה לכל החברים: ..."
         head = re.match(r"^(.{0,40}?)(?:ההודעה\s+הבאה|the\s+following(?:\s+message)?|this\s+message)\s*:\s*", command.text, re.I) \
             if isinstance(command, C.Broadcast) else None
         if head:   # "אבקש לשלוח לכל האורחים שאישרו את ההודעה הבאה: יקיריי, ...": the message is after the colon
@@ -582,7 +593,7 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
 # "אל תשלחי עדיין הזמנות", "don't delete anything yet", "hold off on the reminders": a command
 # named in order not to do it. Settings that are themselves a "don't" (quiet hours, Shabbat,
 # reminders off, notifications off) are what such words ask for, and stay.
-_HOLD_BACK = re.compile(r"^(?:(?:לא|no)[,!.]?\s+)?(?:רגע[,!.]?\s+)?(?:אל\s+ת\S+|לא\s+ל(?:שלוח|מחוק|הסיר|הוריד|בטל|הזמין)|עדיין\s+לא\s+ל\S+"
+_HOLD_BACK = re.compile(r"^(?:(?:לא|no)[,!.]?\s+)?(?:רגע[,!.]?\s+)?(?:אל\s+ת\S+|לא\s+ל(?:שלוח|מחוק|הסיר|הוריד|בטל|הזמין)|(?:עדיין|עוד)\s+לא\s+ל\S+"
                         r"|don'?t|do\s+not|hold\s+off|wait\s+(?:with|on|before)|not\s+yet)\b", re.I)
 _HOLD_BACK_KEEPS = (C.Quiet, C.Shabbat, C.Reminders, C.Notify, C.DayBefore, C.SetLanguage, C.Cancel, C.Confirm,
                     C.Leave, C.SetEventField)
@@ -909,6 +920,11 @@ def _second_look(command, line: str, region):
                      r"|^the\s+(?:exact\s+|new\s+|right\s+)?address\s+is\s+(.+?)(?:[.!]\s*(?:please|pls|fix|update).*)?$", _strip_polite(line), re.I)
         if m:   # "הכתובת המדויקת היא רחוב המלך דוד 23, ירושלים. אבקש לתקן.": the event's place, not a message to a guest
             return Reading(C.SetEventField("location", (m.group(1) or m.group(2)).strip(" .!")), sure=False)
+    if isinstance(exact, C.Broadcast) and re.search(r"\b(?:who|that)\s+(?:came|attended|were\s+there)\b|(?:ש|מי ש)(?:הגיעו|באו|השתתפו)", line, re.I) \
+            and re.search(r"thank|תודה", line, re.I):
+        return Reading(C.ThankYou(text=exact.text), sure=False)   # "send a thank-you to everyone who came: ..."
+    if isinstance(exact, C.Shabbat) and re.search(r"מוצאי\s+שבת|motzei|after\s+shabbat", line, re.I) and _HOLD_BACK.search(line):
+        return Reading(C.ParseError(i18n._("OK, I won't do that now: nothing was sent or changed. Tell me when you're ready."), None))
     if isinstance(exact, C.RemoveMember) and re.search(r"(?:שיהיה|שתהיה|שיישאר|שתישאר|רק)\s+(?:רק\s+)?(?:צופה|צופים|בצפייה)|"
                                                        r"(?:just|only)\s+(?:a\s+)?viewer|view[\s-]only", line, re.I):
         return Reading(C.ChangeRole(ref=exact.ref, role="viewer"), sure=False)   # "תוציא את אייל מהניהול, שיהיה רק צופה"
@@ -1763,6 +1779,8 @@ def _loose_rules(line: str, low: str, words: list[str], wset: set, region) -> Re
                 return Reading(C.GuestCard(ref=ref))
     if _INBOX_SAID.search(line) and "?" in line or re.search(r"\bvoice\s+(?:note|message)", line, re.I):
         return Reading(C.Inbox())   # "did anyone leave us a voice note?", "Emily wrote something, what did she say?"
+    if re.match(r"^what\s+(?:can|could)\s+(?:i|we)\s+(?:actually\s+|really\s+)?do\s+(?:with|here|on)|^מה\s+(?:אני\s+)?(?:יכול|יכולה|אפשר)\s+לעשות\s+(?:פה|כאן|עם)", line, re.I):
+        return Reading(C.Help())    # "What can I actually do with this service?"
     if _HOW_DO_I.match(line.strip()) and len(words) <= 10:
         return Reading(C.Help())    # "איך מוסיפים אורח", "how do I remove someone?": the how-to
     m = re.match(r"^(.+?)'s\s+" + _PARTY_NOUNS + r"\s+(?:is|should be|=)\s+(?:actually\s+|now\s+)?(\d{1,2})\b", line, re.I) \
@@ -2941,6 +2959,11 @@ def _time_rule(line, low, words, wset, today) -> Reading | None:
     spoken = re.sub(r"(?<![\w'])(?:[בל]-?)?(" + "|".join(sorted((w for w in _HOUR_WORDS if _HE.match(w)), key=len, reverse=True))
                     + r")(\s+וחצי)?\s+(?=בערב|בבוקר|בצהריים|בלילה)",
                     lambda m: f"{_HOUR_WORDS[m.group(1)]}:{'30' if m.group(2) else '00'} ", line)
+    # "המסיבה תתחיל בשש וחצי": an hour in words with no part of the day; an event starting at 1-7 starts in the afternoon or evening
+    spoken = re.sub(r"(?<![\w'])ב-?(" + "|".join(sorted((w for w in _HOUR_WORDS if _HE.match(w)), key=len, reverse=True))
+                    + r")(\s+וחצי|\s+ורבע)?(?![\w'])(?!\s*(?:בבוקר|בערב|בצהריים|בלילה))",
+                    lambda m: "{}:{} ".format(_HOUR_WORDS[m.group(1)] + (12 if 1 <= _HOUR_WORDS[m.group(1)] <= 7 else 0),
+                                              {"וחצי": "30", "ורבע": "15"}.get((m.group(2) or "").strip(), "00")), spoken)
     at, _rest = _find_time(spoken)
     if at is None:
         return None
