@@ -74,7 +74,7 @@ def test_questions_are_questions_not_details(text):
 
 @pytest.mark.parametrize("name", ["fresh3_guest_replies.jsonl", "fresh4_guest_replies.jsonl", "fresh5_guest_replies.jsonl",
                                   "fresh6_guest_replies.jsonl", "fresh7_guest_replies.jsonl", "fresh9_guest_replies.jsonl",
-                                  "heldout_guest_replies.jsonl"])
+                                  "heldout_guest_replies.jsonl", "fresh10_guest_replies.jsonl"])
 def test_keeps_what_it_learned_from_the_later_development_sets(name):
     """fresh3 and fresh4 were written apart from the bot's words and then worked on class by
     class (tests/corpora/README.md says which sets stay held out)."""
@@ -84,7 +84,7 @@ def test_keeps_what_it_learned_from_the_later_development_sets(name):
 
 
 def test_the_newest_development_set_keeps_its_level():
-    """fresh11 (81.7 % when first run) is the set being worked on now; it is held to where it stands."""
+    """fresh11 (81.7 % when first run) is the set worked on last; it is held to where it stands."""
     rows = bench.load(ROOT / "tests" / "corpora" / "fresh11_guest_replies.jsonl")
     figures = bench.score(rows)
-    assert figures["strict"] / figures["n"] >= 0.88, [r["text"] for r in rows if not r["strict"]][:20]
+    assert figures["strict"] / figures["n"] >= 0.91, [r["text"] for r in rows if not r["strict"]][:20]

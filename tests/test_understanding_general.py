@@ -889,3 +889,21 @@ def test_tears_of_joy_in_a_long_blessing_are_no_decline():
     u = understand("איזה התרגשות! אני זוכרת אותה בגן חובה עם הצמות, ועכשיו כלה 😭😭 שיהיה רק אושר ובריאות, אתם משפחה מדהימה")
     assert u.answer != "no"
     assert understand("לא נגיע 😭").answer == "no"
+
+
+@pytest.mark.parametrize("text, intent, answer, total", [
+    ("בעצם הגדולה לא באה, יש לה טיול שנתי. אז 4 ולא 5", "change", "yes", 4),
+    ("נהיה 2+3 בסוף, הגדולה מגיעה מהצבא", "change", "yes", 5),
+    ("אני לא מגיע אבל אשתי והילדים כן, 3 ביחד", "answer", "yes", 3),
+    ("ההורים שלי באים בטוח, אני אולי אצטרף מאוחר יותר", "answer", "yes", 2),
+    ("אשתי בחודש תשיעי, התאריך צמוד ללידה... נשמח מאוד אבל קשה לדעת", "unclear", "maybe", None),
+    ("הטיסה שלי בוטלה!! אז פתאום אני כן פנויה, עוד אפשר להירשם?", "change", "yes", None),
+    ("זאת כבר התזכורת השלישית. עניתי. די.", "stop", None, None), ("התחלה", "start", None, None),
+    ("Congrats you two!! 🥂", "thanks", None, None), ("How do I get there by public transport?", "details", None, None),
+    ("Is there shade? It'll be 35 degrees and we have a baby", "question", None, None),
+    ("I'm not sure how this works. Do I reply here? We are coming. Two.", "answer", "yes", 2),
+    ("תודה על התזכורת! שכחתי לגמרי לענות. נהיה 3", "count", None, 3),
+    ("רשמתי ביומן. אני ואהרון. להביא משהו?", "answer", "yes", 2)])
+def test_a_seventieth_birthday_and_a_kibbutz_wedding_answered_as_people_write(text, intent, answer, total):
+    u = understand(text)
+    assert (u.intent, u.answer, u.total) == (intent, answer, total)

@@ -174,7 +174,7 @@ _add("ABLE", _words("can able could possible", "יכול יכולה יכולים
 _add("NEG", _words("not never no unable", "לא אינני איננו אין", "لا لن ما مش مو عدم", "не нет"))
 LEX["מלא"] = ("CUE", None)   # "full" ("בית מלא אהבה"), not מ + לא
 LEX["הבאות"] = LEX["הבאים"] = LEX["הבאה"] = ("CUE", None)
-LEX["הגדול"] = LEX["הגדולה"] = LEX["הבכור"] = LEX["הבכורה"] = ("CUE", None)   # "והבנ הגדול": which son, not more people   # "בשמחות הבאות": the next ones, not ה + באות
+LEX["הגדול"] = LEX["הגדולה"] = LEX["הבכור"] = LEX["הבכורה"] = ("KID", 1)   # "הגדולה לא באה": the eldest; "והבנ הגדול": which son   # "בשמחות הבאות": the next ones, not ה + באות
 _add("NOWORD", _words("n nope nah negative", "שלילי כא", "", ""))
 _add("NOVERB", _words("decline declines declined declining cancel canceling cancelling skip",
                       "נבצר מבטל מבטלת מבטלים לבטל לוותר נוותר אוותר מוותר מוותרת מוותרים", "", ""))
@@ -380,6 +380,8 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     (r"(?:we|i) will (?:be|come) (?:to|at|for) the (?:party|reception|dancing|after ?party|celebration)", "POSX"),
     # "first time at a Jewish wedding": no question of time
     (r"(?:the |my |our )?first time|פעמ ראשונה|בפעמ הראשונה", "FILLX"),
+    (r"you two|you both|both of you|לשניכמ|happy (?:\d+ ?(?:st|nd|rd|th)?|birthday|anniversary)(?: birthday)?", "FILLX"),
+    (r"(?:is it )?too late to (?:say yes|confirm|rsvp)|(?:אפשר|ניתנ) עוד לאשר|עוד אפשר לאשר|רשמתי ביומנ|רשמנו ביומנ|saved the date|(?:put|added) it (?:in|to) (?:my|our|the) calendar", "POSX"),
     (r"ל?תורה ו?ל?חופה ו?ל?מעשימ טובימ|מקווה שתבינו|מקווימ שתבינו|hope you understand", "FILLX"),
     (r"put us down (?:as|for)", "we are"),
     (r"if (?:that is|it is|thats|its|that|it) (?:ok|okay|alright|fine|allowed)", "CUEX"),   # "bringing my gf if that's ok": leave asked   # "Mr and Mrs Goldberg": a couple signs
@@ -518,7 +520,7 @@ def _rx(*patterns: str) -> re.Pattern:
     return re.compile("|".join(f"(?:{_fold(p)})" for p in patterns))
 
 
-_START = _rx(r"^(?:start|resume|unstop|opt in|התחל|חידוש|ابدا|ابدءوا|استئناف|старт|начать|возобновить)(?:\W|$)",
+_START = _rx(r"^(?:start|resume|unstop|opt in|התחל|התחלה|חידוש|ابدا|ابدءوا|استئناف|старт|начать|возобновить)(?:\W|$)",
              r"(?<!un)subscribe me|(?:resume|keep|continue|start) sending|(?:send|text|message) (?:me|us) (?:\S+ )?(?:stuff|messages|updates|reminders|texts) again"
              r"|(?:changed (?:my|our) mind|regret) (?:about|on) (?:the )?unsubscrib|(?:תשלחו|שלחו|תשלח|תשלחי|לשלוח) (?:לי |לנו )?(?:שוב|מחדש|בחזרה) (?:את )?ה?(?:הודעות|עדכונים|תזכורות)|(?:תמשיכו|המשיכו|להמשיכ) (?:לשלוח|לעדכנ)|updates again|messages again|start again|get updates|תחזירו אותי|להחזיר אותי|לקבל שוב"
              r"|לקבל עדכונים|לקבל הודעות|שוב לקבל|add me back|(?:תחדשו|לחדש|חדשו) (?:לי )?(?:את )?ה?(?:הודעות|עדכונים)|sign me up again|(?:תחזירו|החזירו|להחזיר|תפעילו) (?:לי )?(?:את )?ה?הודעות|הרשמה מחדש|בטלו את ההסרה|לבטל את ההסרה|хочу (?:снова |опять )?получать|подписаться снова|(?:תכניסו|הכניסו|תוסיפו|הוסיפו|תחזירו) אותי (?:שוב |בחזרה |מחדש )?ל?(?:ה?רשימה|ה?רשימת|ה?תפוצה)|(?:ارجعوا|رجعوا|رجعو|ارجعو) (?:ابعتولي|ابعتوا|ابعتو)|подпишите (?:меня )?(?:обратно|снова)|снова подпишите|верните меня|رجعوني|ارجعوني|رجعوا (?:رقمي|اسمي)")
@@ -527,7 +529,7 @@ _STOP = _rx(r"^(?:stop|stopp|unsubscribe|remove|הסר|עצור|הסרה|די|ت
             r"|הסירו|תסירו|להסיר|הסר אותי|תמחקו אותי|למחוק אותי|תפסיקו|הפסיקו|אל תשלחו|די להציק|די להודעות|מספיק עמ ה?הודעות|די עמ ה?הודעות"
             r"|(?:תוריד|תורידי|תוציא|תוציאי|תמחק|תמחקי) אותי מ\S*(?:רשימ|תפוצ|קבוצ)|stop (?:the |these |all the |your )?(?:reminders|messages|texts)"
             r"|عدم ارسال|ما بدي رسائل|لا ترسل"
-            r"|^(?:ו?בלי|ללא) (?:עוד |יותר )?(?:תזכורות|הודעות)|^no more (?:reminders|messages|texts)|^без (?:напоминаний|сообщений)"
+            r"|^(?:ו?בלי|ללא) (?:עוד |יותר )?(?:תזכורות|הודעות)|^no more (?:reminders|messages|texts)|^без (?:напоминаний|сообщений)|(?:^|[.!,]\s*)די\W*$"
             r"|לא מעוניינ\S* ב?הודעות|לא (?:רוצה|רוצימ|רוצות|מעוניינ\S*) (?:לקבל )?(?:את )?(?:עוד |יותר )?ה?הודעות"
             r"|(?:תורידו|הורידו|תוציאו|הוציאו|להוריד|להוציא|למחוק|תמחקו) אותי מ\S*(?:רשימ|תפוצ|קבוצ|הודעות|עדכונ|תזכורות)\S*"
             r"|(?:take|get) (?:me|us) off|(?:do not|dont) want (?:any )?more (?:messages|texts)"
@@ -542,7 +544,7 @@ _CHANGE = _rx(r"\bactually\b|(?<!will )(?<!i will )\bupdate\b(?! (?:you|by|later
               r"|(?<!\d)\d{1,2} (?:not|and not) \d{1,2}(?!\d)",
               rf"(?<!\d)\d{{1,2}} (?:{'|'.join(_INSTEAD_PHRASES)}) \d{{1,2}}(?!\d)",   # "5 instead of 4"
               r"עניתי ש\S* אבל|אישרתי אבל|(?:אמרתי|אמרנו|עניתי|ענינו)(?: קודמ| קודם| לפני כנ| בהתחלה)? ש?אולי|התפנ(?:ה|תה|ינו|יתי)(?: לי| לנו)?|תקנו|wrong button|התחרטתי|התחרטנו|אחרי הכל|בסופו של דבר|^במקום \d|בעצם|עדכון|שינוי|בסוף(?![^\W_])(?! ה)|בטעות|טעות(?! במספר)|טעיתי|התבלבלתי|תתקנו|לתקן|לשנות|תשנו|הסתדר|בכל זאת"
-              r"|מבטל|לבטל|ביטלנו|ביטלתי|להוסיף|להוריד|תורידו|תוסיפו|הורידו|הוסיפו|נוריד|נוסיפ|הוספנו|הורדנו|שכחתי(?! ל(?:ענות|אשר|השיב|הגיב))|שכחנו(?! ל(?:ענות|אשר|השיב|הגיב))|שיניתי|שינינו|תעדכנו|רשמתי(?! (?:ביומנ|בלוח|ביומן|בקלנדר|את התאריכ))|חזרנו|מתקנ\S*|תיקונ|התבטל\S*|ביטלה|(?<!\w)נב(?!\w)|לחצתי",
+              r"|מבטל|לבטל|ביטלנו|ביטלתי|להוסיף|להוריד|תורידו|תוסיפו|הורידו|הוסיפו|נוריד|נוסיפ|הוספנו|הורדנו|שכחתי(?! (?:לגמרי )?ל(?:ענות|אשר|השיב|הגיב))|שכחנו(?! (?:לגמרי )?ל(?:ענות|אשר|השיב|הגיב))|פתאומ|בוטלה|בוטל(?![^\W_])|שיניתי|שינינו|תעדכנו|רשמתי(?! (?:ביומנ|בלוח|ביומן|בקלנדר|את התאריכ))|חזרנו|מתקנ\S*|תיקונ|התבטל\S*|ביטלה|(?<!\w)נב(?!\w)|לחצתי",
               r"(?<!\d)\d{1,2} ו?לא \d{1,2}(?!\d)|(?:לבד|רק אני|alone|solo|just me),? (?:ו?לא|not|and not) \d{1,2}(?!\d)|גמ (?:\S+ )?(?:יצטרפ|תצטרפ|יצטרפו)",
               r"تعديل|بالاخر|بالاخير|في الاخر|بالغلط|غلطت|غلطنا|صرنا|صار (?:عنا|عندي|عندنا|معنا|معي)|(?<!\d)\d{1,2} (?:مش|مو) \d{1,2}(?!\d)|بدل \d|غيرنا|غيرت|نسيت|передумал|забыл|не \S+ а \S+|по ошибке|поменялись|изменились|изменилось|поменялось|все-таки|всетаки|передумали|в итоге|(?<![^\W_])а не (?:\d+|вдвоем|втроем|вчетвером|впятером|двое|трое|четверо|пятеро|один|одна)(?![^\W_])"
               r"|как (?:и )?(?:писали|писал|писала|говорил|говорила|говорили)|ошиб(?:ся|лась|лись)"
@@ -592,9 +594,9 @@ _PERCENT = re.compile(r"\d+ ?%")
 _CLOCK = re.compile(r"(?<![\d.:])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d.:]*\d)")
 _UNCLEAR_STRONG = _rx(
     r"depend|will confirm|confirm (?:later|next)|let you know|get back to you|let me check|i will check|(?:check|think) and get back|check with|check my|closer to the date|no answer yet|wait and see|(?:answer|reply|respond) later"
-    r"|will know|\bidk\b|figuring (?:it )?out|(?:will|i will) update\b|update (?:you )?by\b|(?:will|i will) tell (?:you|u)\b|not (?:yet )?(?:clear|decided)|(?:do not|dont) know (?:if|whether)|not sure (?:yet )?how many|no idea (?:yet )?how many|how many we|yes and no",
+    r"|will know|\bidk\b|figuring (?:it )?out|hard to (?:say|know|tell)|difficult to say|(?:will|i will) update\b|update (?:you )?by\b|(?:will|i will) tell (?:you|u)\b|not (?:yet )?(?:clear|decided)|(?:do not|dont) know (?:if|whether)|not sure (?:yet )?how many|no idea (?:yet )?how many|how many we|yes and no",
     r"god knows|only god knows|אלוהימ יודע|רק השמ יודע|الله (?:اعلم|بيعرف|يعلم)|бог (?:его )?знает",
-    r"תלוי|אבדוק|נבדוק|לבדוק|אעדכן|נעדכן|(?<!ש)[אנ]חזור|לא יודע\S* אמ|[אנ]גיד לכ(?!\S* ש)|[אנ]ודיע|(?:עוד |עדיינ )?בודק\S*|נדע|לא יודעימ כמה|לא יודע\S* כמה|כמה נהיה"
+    r"תלוי|קשה לדעת|קשה להגיד|אבדוק|נבדוק|לבדוק|אעדכן|נעדכן|(?<!ש)[אנ]חזור|לא יודע\S* אמ|[אנ]גיד לכ(?!\S* ש)|[אנ]ודיע|(?:עוד |עדיינ )?בודק\S*|נדע|לא יודעימ כמה|לא יודע\S* כמה|כמה נהיה"
     r"|כנ ולא|לא החלטנו|(?:עוד|עדיינ) אינ (?:לי|לנו) תשובה|אינ (?:לי|לנו) עדיינ תשובה|נחכה לראות|[אנ](?:ענה|אשר) (?:סופית |סופי )?(?:בהמשכ|אחר ככ|מחר|בקרוב|בשבוע הבא)|לא יודע\S* עדיינ|(?:עוד|עדיינ) לא (?:ברור|סגור|יודע\S*|החלט\S*)|נראה מה יהיה|אמורימ ל",
     r"зависит|не знаем|напишу позже|напишем позже|не знаю,? (?:придем|смогу|сможем|получится|будем)|уточн|посмотрим|видно будет|дам знать|дадим знать|отвечу позже|спросить|пока не знаю|не знаю|сообщу|بعدين|بخبرك|بشوف|برد عليك|نشوف|مش عارف|ما بعرف|ما بعرفش|مش عارفين")
 # "לא יודעת מה להביא", "don't know where it is": not knowing something else
@@ -611,6 +613,9 @@ _NOT_SURE = _rx(r"not (?:\d+ ?% )?sure(?: yet)?|unsure", r"(?:עוד |עדיינ
 _CONDITIONAL = _rx(r"(?<![^\W_])(?:if|unless|as long as)(?![^\W_])(?! (?:ok|okay|so|that is ok|it is ok|you do not mind|thats ok|its ok|(?:it|that) (?:matters|helps|is relevant)|relevant))",
                    r"(?<![^\W_])(?:ו?אמ|בתנאי ש)(?![^\W_])(?! (?:כנ|זה בסדר|מותר|תרצו|ירצה השמ|(?:זה )?(?:משנה|רלוונטי|חשוב|עוזר)))|(?<![^\W_])במידה (?:ו|ש)?|^(?:ו?אמ כנ|if so)(?![^\W_])",
                    r"(?<![^\W_])(?:اذا|لو)(?![^\W_])(?! سمح)", r"(?<![^\W_])если(?![^\W_])(?! можно)")
+# doubts about the bot, not the answer
+_ASIDE = _rx(r"(?:i am |im )?not sure how (?:this|it) works|(?:do|should|can) i (?:reply|answer|write) here\??",
+             r"(?:אני )?לא בטוח\S* איכ (?:זה )?עובד|(?:אפשר|צריכ) לענות (?:כאנ|פה)\??", r"не знаю,? как это работает", r"مش عارف كيف بيشتغل")
 # "if anything changes I'll let you know", "אם משהו ישתנה אעדכן": a promise about later changes, no condition on the answer
 _KEEP_POSTED = _rx(r"(?:and )?(?:if|in case) (?:any ?thing|some ?thing|that|it|anything at all) (?:changes|changed|comes up)(?:,? i will|,? we will|,? will)? (?:let you know|update(?: you)?|tell you|be in touch)",
                    r"ו?(?:אמ|במידה ו|במקרה ש)\s?(?:משהו|יש משהו|יהיה|יהיו)? ?(?:ישתנה|משתנה|שינוי|שינויימ|יתשנה)(?: אני| אנחנו)? ?(?:אעדכנ|נעדכנ|מעדכנ\S*|אגיד|נגיד|אודיע|נודיע|אכתוב|נכתוב)(?: אתכמ| אותכ| אותכמ)?",
@@ -669,8 +674,8 @@ _NOT_DETAILS = _rx(
     # "is there somewhere to change the baby / park": a question about the place's facilities, not where it is
     r"^(?:ו?יש|האמ יש) (?:איפה|מקומ) ל|is there (?:a |any )?(?:place|somewhere|room|space) to|^(?:هل )?(?:في|فيه|فيها) (?:مكان|محل) (?=ل|ن|ي|ت|ا)"
     r"|when you (?:have|get|can)",
-    r"עד (?:איזה|איזו|מתי) (?:תאריכ|יומ)?\s*(?:צריכ|אפשר|לאשר)|by when|deadline|موقف|مواقف|парковк|парковат|\bbring\b|\bpark\b|חונימ|לחנות|להביא|להגיע עמ|לבוא עמ|עד מתי|how late|\bdress|parking|accessib|wheelchair|elevator|\blift\b|נגיש|כסא גלגלימ|כיסא גלגלימ|מעלית|مصعد|اسانسير|лифт|חניה|חנייה|until when|shuttle|transport|\bbus\b|הסעה|הסעות|מאיפה|מתי היית?ה|when was|when did|remember when|זוכר\S* (?:כש|איכ)")
-_DETAILS_PHRASE = _rx(r"(?:which|what) (?:city|town|day|hall|venue|date|shul|synagogue)|same (?:venue|place|hall)|באותו (?:אולמ|מקומ|גנ)|במקומ אחר|(?:friday|saturday|sunday|thursday) or \w+day"
+    r"עד (?:איזה|איזו|מתי) (?:תאריכ|יומ)?\s*(?:צריכ|אפשר|לאשר)|by when|deadline|موقف|مواقف|парковк|парковат|\bbring\b|\bpark\b|חונימ|לחנות|להביא|להגיע עמ|לבוא עמ|עד מתי|how late|\bdress|parking|accessib|wheelchair|elevator|\blift\b|נגיש|כסא גלגלימ|כיסא גלגלימ|מעלית|مصعد|اسانسير|лифт|חניה|חנייה|until when|shuttle|(?<!public )transport|\bbus\b|הסעה|הסעות|מאיפה|מתי היית?ה|when was|when did|remember when|זוכר\S* (?:כש|איכ)")
+_DETAILS_PHRASE = _rx(r"(?:which|what) (?:city|town|day|hall|venue|date|shul|synagogue)|public transport|get there by|תחבורה ציבורית|same (?:venue|place|hall)|באותו (?:אולמ|מקומ|גנ)|במקומ אחר|(?:friday|saturday|sunday|thursday) or \w+day"
                       r"|resend|send (?:me )?(?:again|the (?:invitation|invite|link))"
                       r"|(?:באיזה|באיזו|איזה|איזו) (?:עיר|יומ|שעה|אולמ|מקומ|תאריכ|גנ|ישוב|מושב|קיבוצ|בית כנסת)|(?:ב?שעה כמה|כמה בשעה)|מתחיל\S* ב ?\d|(?:שלחו|תשלחו|תשלחי|תשלח) (?:לי )?(?:שוב )?(?:את )?ה?(?:הזמנה|קישור|לינק)"
                       r"|(?:اي|أي) (?:ساعه|يوم|مكان|قاعه)|الساعه كم|كم الساعه|(?:شو|ايش|ايمتى) (?:ال)?ساعه|в каком (?:городе|зале)|какого числа"
@@ -691,7 +696,8 @@ _AGE_AFTER = {"yo", "year", "years", "week", "weeks", "wks", "שבועות", "н
               "месяца", "شهر", "اشهر", "شهور"}
 # "תינוקת בת חצי שנה", "בן שנתיים": an age said in words after בן / בת
 _AGE_WORDS = {"חצי", "שנה", "שנתיימ", "חודש", "חודשיימ", "חודשימ"}
-_TIME_AFTER = {"pm", "am", "oclock", "בערב", "בבוקר", "דקות", "minutes", "min", "לפני", "אחרי", "מהשעה"}
+_TIME_AFTER = {"pm", "am", "oclock", "בערב", "בבוקר", "דקות", "minutes", "min", "לפני", "אחרי", "מהשעה", "degrees", "מעלות",
+               "km", "kilometers", "hours", "שעות", "קמ", "°"}
 
 _CLAUSE_SPLIT = re.compile(r"[,;:!?.\n()/؟،😂🤣😭😅🙄😤]+|(?<=\S)\s+(?=(?:רק|only|just) (?:אני|אנחנו|me|us|i)(?![^\W_]))|(?<![^\W_])(?:because|since|כי|מכיוונ ש|потому что|так как|لانه|لان)(?![^\W_])|\s[-–—]\s|\s[-–—]|(?<![^\W_])(?:but|though|אבל|אך|لكن|بس|но|а)(?![^\W_])"
                             r"|(?<![^\W_])(?:so|אז|ולכנ|לכנ|поэтому|فعشان)(?= (?:just|only|i|we|it will|רק|אני|אנחנו|נהיה|לא|только|я|мы|не))")
@@ -708,6 +714,7 @@ class _Tok:
 
 
 _PERSON_TAGS = ("OTHER", "KID", "KIDS", "PARTNER", "OTHERS")
+_ELDEST = {_fold(w) for w in ("הגדול", "הגדולה", "הבכור", "הבכורה")}
 _CHILD_OF = {_fold(w) for w in ("son", "daughter", "הבן", "הבת", "בני", "בתי", "ابني", "بنتي", "сын", "дочь", "сына", "дочери")}
 
 
@@ -951,6 +958,7 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
     people_plus = 0     # "2 אנשים וסבתא": one more named after "N people"
     including = any(t.tag == "INCL" for c in clauses for t in c.toks)
     named = False       # people named in an earlier clause
+    eldest = 0          # "הגדולה": the eldest, named; counted in a number said beside her ("נהיה 2+3, הגדולה מגיעה מהצבא")
     # the children are the subject of "coming", and nobody else is said to come
     kids_alone = any(c.subject == "other" and c.kids_subject and c.polarity == "pos" for c in clauses) and not any(
         c.subject == "self" and c.polarity == "pos" for c in clauses) and not any(
@@ -962,7 +970,8 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                 children_zero = True
             continue
         tags = [t.tag for t in toks]
-        if len(toks) == 1 and tags[0] in ("DIGITS", "NUM") and named and toks[0].value:
+        if tags and tags[0] in ("DIGITS", "NUM") and all(t.tag == "CUE" for t in toks[1:]) and named and toks[0].value \
+                and len(toks) <= 3:
             totals.append(toks[0].value)   # "נבוא עם הקטן, 3", "me, my wife and the baby, 3": after the people, the sum
             continue
         named = named or bool(set(tags) & {"KID", "KIDS", "OTHER", "PARTNER", "OTHERS"})
@@ -1101,6 +1110,8 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                 pass    # "3 ילדים (הקטן בן שנה)": one of the children counted, and their age
             elif t.tag == "KID":
                 children = (children or 0) + (t.value or 1)
+                if t.word in _ELDEST:
+                    eldest += 1
                 if prev is not None and prev.tag == "OTHER" and prev.word.removeprefix("ו") in _CHILD_OF and others \
                         and not t.word.startswith("ו"):
                     others -= 1    # "והבנ הקטנ", "our son the baby": the son is the child, said twice
@@ -1154,6 +1165,8 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                         x.tag in ("OTHER", "PARTNER", "KID", "KIDS", "OTHERS", "WE", "SELFNUM") for x in toks[:i]):
                     sg_self = True
             i += 1
+    if eldest and (plain or plus or totals) and children:
+        children = children - eldest or None
     if children_zero and children is None and not kids_unknown:
         children = 0
     if kids_counted:
@@ -1255,6 +1268,7 @@ def _understand(text) -> Understanding:
         norm = pattern.sub(repl, norm)
     # "I can't come but my husband and son will": the verb left out after "will" is "come"
     norm = re.sub(r"\b(but|however|though)\s+([^,.!?]{1,40}?)\s+(will|can|could)(?=\s*(?:[.,!?]|$))", r"\1 \2 \3 come", norm)
+    norm = _ASIDE.sub(" . ", norm)   # "I'm not sure how this works. Do I reply here? We are coming. Two."
     kept = _KEEP_POSTED.sub(" . ", norm)
     if kept != norm and re.search(r"[^\W\d_]", kept):
         norm = kept   # "נגיע 2, אם משהו ישתנה אעדכן": the answer stands; the promise is about later changes
@@ -1438,6 +1452,10 @@ def _understand(text) -> Understanding:
                                   for c in answering)
         else:
             doubted = []
+    if maybe and other_pos_definite(answering) and not self_pos and not any(p == "neg" for p, _ in [(c.polarity, c.subject) for c in answering]) \
+            and not strong_unclear and not change:
+        # "ההורים שלי באים בטוח, אני אולי אצטרף מאוחר יותר": the others come; the writer's maybe is the writer's
+        maybe, others_doubt = False, True
     if maybe and self_pos and not strong_unclear and not change:
         # "I'm coming, my wife isn't sure yet": the doubt is someone else's; the writer said yes
         doubtful = [c for c in answering if c.polarity == "maybe" or _MAYBE_PHRASE.search(texts[id(c)])]
@@ -1503,8 +1521,9 @@ def _understand(text) -> Understanding:
     other_neg_asked = any(c.question and c.subject == "other" and c.polarity == "neg" for c in clauses) and not change
     partial = answer == "yes" and (other_neg or other_neg_asked or (self_neg and other_pos) or without_other)
     count_clauses = [c for c in answering if c not in doubted]
-    if self_neg and other_pos:
-        count_clauses = [c for c in answering if c.polarity == "pos"]
+    if self_neg and other_pos:   # (and a bare sum after them: "אשתי והילדים כן, 3 ביחד")
+        count_clauses = [c for c in answering if c.polarity == "pos" or not c.polarity and c.toks
+                         and c.toks[0].tag in ("DIGITS", "NUM") and len(c.toks) <= 3]
     adults, children, total, count_sure = _count(count_clauses, change, partial)
     if answer is None and total is None and not has_q and not change and "SELF1" in tags \
             and tags & {"KIDS", "KID", "OTHER", "PARTNER", "OTHERS"} \
@@ -1640,6 +1659,11 @@ _ATTEND_TAGS = {"COME", "ABLE", "AWAY", "NOVERB", "YES", "NOWORD", "STAY", "SORR
 # "אני, נועם, איתי ודניאל מגיעים", "Me, Tom, Gal and Noa": the writer and a list of names
 _SELF_NAMES = re.compile(r"(?<![^\W_])(אני|me|i)((?: ?, ?[^\W\d_]+){1,6}) ?,? ?(?=(?:ו|and )[^\W\d_]+)")
 _NEG_WORDS = {"לא", "لا", "مش", "ما", "not", "не", "нет"}
+
+
+def other_pos_definite(clauses) -> bool:
+    """Someone else is said to come, with no doubt in that clause."""
+    return any(c.subject == "other" and c.polarity == "pos" for c in clauses)
 
 
 def _names_joined(m: re.Match) -> str:
