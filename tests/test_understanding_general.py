@@ -907,3 +907,8 @@ def test_tears_of_joy_in_a_long_blessing_are_no_decline():
 def test_a_seventieth_birthday_and_a_kibbutz_wedding_answered_as_people_write(text, intent, answer, total):
     u = understand(text)
     assert (u.intent, u.answer, u.total) == (intent, answer, total)
+
+
+def test_a_count_said_again_with_enough_is_kept_and_a_bare_enough_stops():
+    assert (understand("עניתי כבר פעמיים. 2 אנשים. די").intent, understand("עניתי כבר פעמיים. 2 אנשים. די").total) == ("count", 2)
+    assert understand("זאת כבר התזכורת השלישית. עניתי. די.").intent == "stop"

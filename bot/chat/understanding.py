@@ -1310,10 +1310,12 @@ def _understand(text) -> Understanding:
     if stop and len(letters.split()) <= 12:
         # "Not coming, please stop sending reminders", "we'll come, stop the reminders": the answer is
         # what counts, and an answer ends the reminders
-        if stop.start() > 0 and not re.search(r"already|כבר|уже|سبق", norm):   # ("כבר אמרתי לא, תפסיקו": asks to stop)
+        if stop.start() > 0:
             first = _understand(stop.string[:stop.start()])
-            if first.intent in ("answer", "change") and first.answer in ("yes", "no"):
-                return first
+            if first.intent == "count" and first.total:
+                return first   # "עניתי כבר פעמיים. 2 אנשים. די": the count, said again
+            if first.intent in ("answer", "change") and first.answer in ("yes", "no") and not re.search(r"already|כבר|уже|سبق", norm):
+                return first   # ("כבר אמרתי לא, תפסיקו לשלוח": asks to stop)
         return Understanding("stop")
 
     if not letters:
