@@ -726,3 +726,22 @@ def test_not_yet_until_after_shabbat_holds_back_and_touches_no_setting():
 def test_a_new_event_with_only_a_time_after_the_date_has_no_place():
     parsed = cmd("לפתוח אירוע חדש מסיבת חנוכה למועדון הגמלאים ביום חמישי הבא ב-17:30")
     assert isinstance(parsed, C.NewEvent) and (parsed.time, parsed.location) == (time(17, 30), None)
+
+
+@pytest.mark.parametrize("text, first, party", [
+    ("add guest dan cohen 0502345678 party of for", "dan", 4),
+    ("Could you please add my sister-in-law, Judith Marks, to the list? Her mobile is +44 7700 900456. She'll be coming on her own.",
+     "Judith", 1),
+    ("תוסיף את האורחים האלה:\nחיים ורבקה לוי 050-1112233 זוג\nמנחם קליין 0523344556", "חיים", 2),
+    ("נא להוסיף את החברים החדשים בחוג הציור: רינה גל 0528887766, משה אבוטבול 0502223344", "רינה", None)])
+def test_who_a_new_guest_comes_with_said_at_the_end_of_the_line(text, first, party):
+    parsed = cmd(text)
+    assert isinstance(parsed, C.AddGuests) and (parsed.guests[0].first_name, parsed.guests[0].party_size) == (first, party)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("תשלח לי את הקישור של סבתא אסתר אין לה ווטסאפ אני אשלח לה בסמס", C.GuestLink(C.Ref("אסתר"))),
+    ("תרשום ליד הרב פרידמן שהוא צריך מקום ישיבה ליד הכניסה", C.EditGuest(C.Ref("פרידמן"), "note", "צריך מקום ישיבה ליד הכניסה"))])
+def test_a_link_and_a_note_asked_in_a_religious_familys_words(text, expected):
+    assert cmd(text) == expected
+    assert isinstance(cmd("בעזרת השם פותחים אירוע לחתונה של שירה ואליצור"), C.NewEvent)

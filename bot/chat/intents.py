@@ -63,6 +63,7 @@ _POLITE_HEADS = [
     # fillers of spoken Hebrew and English: "נו כמה אישרו", "אחי תשלח", "תעשה לי טובה תזכיר", "bro who's coming"
     "נו", "אחי", "אחותי", "תעשה לי טובה", "תעשי לי טובה", "bro", "dude",
     "שלום,", "בוקר טוב", "ערב טוב", "צהריים טובים", "hello", "good morning", "good evening", "תכלס", "בקיצור", "so",
+    "בעזרת השם", "בעזרת ה'", "בע\"ה", "בע״ה", "ב\"ה", "ב״ה", "בס\"ד", "בס״ד",
 ]
 _POLITE_HEADS.sort(key=len, reverse=True)
 
@@ -414,6 +415,17 @@ def _tidy_name(name: str) -> tuple[str, int | None]:
                   r"(?:coming|come)\s+alone|(?:comes|coming)\s+alone)\s*$", name, re.I)
     if m and m.start() > 0:   # "... היא תבוא לבד": a party of one
         party, name = 1, name[:m.start()]
+    m = re.search(r"[\s,]*(?:party\s+of|group\s+of)\s+(\d{1,2}|two|three|four|for|five|six|to)\s*$", name, re.I)
+    if m and m.start() > 0:   # "party of for": voice-to-text for four
+        word = m.group(1).lower()
+        party = int(word) if word.isdecimal() else {"two": 2, "to": 2, "three": 3, "four": 4, "for": 4, "five": 5, "six": 6}[word]
+        name = name[:m.start()]
+    m = re.search(r"[\s,.]*(?:(?:she|he)(?:'ll|\s+will)?\s+be\s+coming|coming)\s+(?:alone|on\s+(?:her|his)\s+own|by\s+(?:her|him)self)[.!]?\s*$", name, re.I)
+    if m and m.start() > 0:   # "She'll be coming on her own."
+        party, name = 1, name[:m.start()]
+    m = re.search(r"[\s,]+(?:זוג|couple)[.!]?\s*$", name, re.I)
+    if m and m.start() > 0 and party is None:   # "חיים ורבקה לוי 050… זוג"
+        party, name = 2, name[:m.start()]
     m = _COMPANION.search(name)
     if m and m.start() > 0:
         party, name = 2, name[:m.start()]
@@ -758,8 +770,12 @@ _WITH_MORE = re.compile(r"[\s,]+(?:(?:ו?(?:היא|הוא|הם|הן)|(?:she|he)(
 
 
 def _with_more(g: C.GuestDraft) -> C.GuestDraft:
-    """"הילה אשכנזי 0529… היא מגיעה עם עוד 2": the number after the phone is who comes with her."""
+    """"הילה אשכנזי 0529… היא מגיעה עם עוד 2": the number after the phone is who comes with her; "חיים ורבקה לוי",
+    "David and Ruth Benson": a couple on one phone, two."""
     full = f"{g.first_name} {g.last_name or ''}".strip()
+    if g.party_size is None and (re.fullmatch(r"[\u05d0-\u05ea'\"]{2,} ו[\u05d0-\u05ea'\"]{2,} [\u05d0-\u05ea'\"\-]{2,}", full)
+                                 or re.fullmatch(r"[A-Z][a-z]+ (?:and|&) [A-Z][a-z]+ [A-Z][\w'\-]+", full)):
+        return dataclasses.replace(g, party_size=2)
     m = _WITH_MORE.search(full)
     if not (m and m.start() > 0 and g.party_size):
         return g
@@ -889,7 +905,7 @@ def _phone_fix(line: str, region) -> Reading | None:
 
 
 _LINE_LIST_HEAD = re.compile(r"^(?:(?:can\s+you\s+|please\s+|pls\s+)?add(?:\s+(?:these|the\s+following|guests|them|all\s+of\s+these))?"
-                             r"|תוסיף|תוסיפי|הוסף|להוסיף|תכניס|תכניסי|הוספה)(?:\s+[^\s:\d+]+){0,4}\s*:\s*", re.I)
+                             r"|תוסיף|תוסיפי|הוסף|להוסיף|תכניס|תכניסי|הוספה)(?:\s+[^\s:\d+]+){0,6}\s*:\s*", re.I)
 
 
 def _guest_list_in_line(text: str, region, today) -> Reading | None:
@@ -1091,7 +1107,7 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
         if role or wset & {"לצוות", "team"}:
             return Reading(C.AddMember(phone=g.phone, role=role or "editor"), sure=False)
         # "תוסיף לרשימת המוזמנים את ענבל", "תוסיף guest: John"
-        drop = {"לרשימת", "המוזמנים", "guest", "guest:", "את", "לרשימה", "אורח", "אורחת", "ppl", "people", "לי", "לנו",
+        drop = {"לרשימת", "המוזמנים", "guest", "guest:", "את", "לרשימה", "אורח", "אורחת", "ppl", "people", "לי", "לנו", "הוספה", "הוספת",
                 "אנשים", "so", "and", "בבקשה", "please", "pls", "plz"}
         name = [w for w in f"{g.first_name} {g.last_name}".split() if w.lower().strip(":,") not in drop]
         if len(name) != len(f"{g.first_name} {g.last_name}".split()) and name:
@@ -1691,7 +1707,7 @@ def _loose_rules(line: str, low: str, words: list[str], wset: set, region) -> Re
     if m:
         name = re.sub(r"(?<=[a-z]{3})s$", "", m.group(1).strip(" ?.!"), flags=re.I) if re.search(r"\s(?:rsvp\s+)?link", line[m.end(1):m.end(1) + 12], re.I) \
             and not re.search(r"'s|’s", line) else m.group(1).strip(" ?.!")
-        name = re.split(r"\s+(?:אני|i|so|we|כדי|in\s+order)\b", name, flags=re.I)[0]
+        name = re.split(r"\s+(?:אני|i|so|we|כדי|in\s+order|אין|כי|because|she|he|היא|הוא|her|his)\b", name, flags=re.I)[0]
         name = re.sub(r"^(?:ה)?(?:אורח|אורחת)\s+(?=\S)", "", name)
         name, _ = _tidy_name(name)
         ref = _fix_ref(_ref(name, region)) if len(name.split()) <= 3 else None
@@ -1974,8 +1990,8 @@ def _loose_rules(line: str, low: str, words: list[str], wset: set, region) -> Re
     m = re.match(r"^(?:i'?m|i\s+am)\s+leaving\s+(?:the\s+)?(.+?)\s+event\b", line, re.I)
     if m:   # "I'm leaving the Cohen event, the family will take it from here"
         return Reading(C.Leave(), sure=False)
-    m = re.match(r"^(?:להקים|להקים\s+לי|תקים|תקימי|לפתוח|תפתח|תפתחי|create|open|start|set\s+up)\s+(?:a\s+|an\s+)?(?:new\s+)?"
-                 r"(?:אירוע|event)(?:\s+חדש)?\s*[:\-–]\s*(\S.*)$", line, re.I)
+    m = re.match(r"^(?:להקים|להקים\s+לי|תקים|תקימי|לפתוח|תפתח|תפתחי|פותחים|פותחת|פותח|create|open|start|set\s+up)\s+(?:a\s+|an\s+)?(?:new\s+)?"
+                 r"(?:אירוע|event)(?:\s+חדש)?\s*(?:[:\-–]\s*|(?=ל[\u05d0-\u05ea]))(\S.*)$", line, re.I)
     if m:   # "להקים אירוע: חינה של שני ודור"
         return _new_event("new event " + m.group(1), region, None)
     m = re.match(r"^(?:ה)?(?:מקום|מיקום|אולם|venue|location|place)\s+(?:השתנה|התחלף|עבר|changed|moved|is\s+now)\s*(?:ל|to)?\s*[:\-–]?\s*(\S.*)$",
@@ -2699,6 +2715,7 @@ def _edit_guest(line, low, words, wset, region) -> Reading | None:
         (r"תרשום אצל\s+(\S+)\s+ש(?:הוא|היא)?\s*(.+)$", "note"),
         (r"(?:תכתוב|תכתבי|תרשום|תרשמי|תוסיף|תוסיפי|לכתוב|לרשום)\s+(?:ב|ל)הערו?ת?\s+(?:של|אצל|ל)\s*-?(.+?)\s+ש(.+)$",
          "note"),
+        (r"(?:תרשום|תרשמי|לרשום|תכתוב|תכתבי)\s+(?:ליד|אצל|על)\s+(?:ה)?(?:רב\s+|גב'\s+|מר\s+)?(\S+(?:\s+\S+)?)\s+ש(?:הוא|היא|הם)?\s*(.+)$", "note"),
         (r"set party size for\s+(.+?)\s+to\s+(\d+)", "party"),
         (r"(?:מספר|כמות)\s+(?:ה)?(?:מוזמנים|אורחים|אנשים|מקומות|מגיעים)\s+(?:של|אצל)\s+(.+?)\s+(?:ל-?|ל\s+|זה\s+)(\d+)", "party"),
         (r"(?:הכמות|הכמות של|party size of|number of guests for|headcount for)\s+(?:של\s+)?(.+?)\s+(?:ל-?|to\s+)(\d+)", "party"),
