@@ -745,3 +745,21 @@ def test_who_a_new_guest_comes_with_said_at_the_end_of_the_line(text, first, par
 def test_a_link_and_a_note_asked_in_a_religious_familys_words(text, expected):
     assert cmd(text) == expected
     assert isinstance(cmd("בעזרת השם פותחים אירוע לחתונה של שירה ואליצור"), C.NewEvent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("הברית ב-8:15 ולא ב-7:45 תתקן בבקשה", C.SetEventField("time", time(8, 15))),
+    ("לשנות את שם האירוע ל-70 שנה לקיבוץ - חוגגים ביחד", C.SetEventField("name", "70 שנה לקיבוץ - חוגגים ביחד")),
+    ("הודעה רק לוותיקים: ההסעה מבית הוותיק יוצאת ב-11:30", C.Broadcast("ההסעה מבית הוותיק יוצאת ב-11:30", side="ותיקים")),
+    ("תכתוב מקום: אולם מורדות הים, אשדוד", C.SetEventField("location", "אולם מורדות הים, אשדוד")),
+    ("תוסיף אישתי לניהול אירוע, היא מספר 052-6655443", C.AddMember("+972526655443", "editor")),
+    ("עינב כתבה לי בפרטי שהיא לא מגיעה, תסמני אותה לא", C.MarkGuest(C.Ref("עינב"), "no"))])
+def test_a_kibbutz_secretary_and_a_brit_on_short_notice_never_write_to_the_wrong_place(text, expected):
+    assert cmd(text) == expected
+
+
+@pytest.mark.parametrize("text", ["הרופא אמר אולי לדחות את הברית, כנראה ליום חמישי הבא, אני אעדכן",
+                                  "תעשה לי filter של declined מהצד שלי"])
+def test_a_date_not_yet_decided_changes_nothing_and_a_filter_marks_no_one(text):
+    parsed = cmd(text)
+    assert not isinstance(parsed, (C.SetEventField, C.MarkGuest))

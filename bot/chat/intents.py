@@ -941,6 +941,20 @@ def _second_look(command, line: str, region):
         return Reading(C.ThankYou(text=exact.text), sure=False)   # "send a thank-you to everyone who came: ..."
     if isinstance(exact, C.Shabbat) and re.search(r"מוצאי\s+שבת|motzei|after\s+shabbat", line, re.I) and _HOLD_BACK.search(line):
         return Reading(C.ParseError(i18n._("OK, I won't do that now: nothing was sent or changed. Tell me when you're ready."), None))
+    if isinstance(exact, C.SetEventField) and re.search(r"(?<![\w])(?:אולי|כנראה|אעדכן|נעדכן|probably|maybe|might|i'?ll\s+(?:let\s+you\s+know|update)|not\s+sure)(?![\w])",
+                                                        line, re.I) and not re.search(r"^(?:set|תשנה|תשני|שנה)\b", line, re.I):
+        # "הרופא אמר אולי לדחות את הברית, כנראה ליום חמישי הבא, אני אעדכן": not decided yet, nothing to change
+        return Reading(C.ParseError(i18n._("OK, I won't do that now: nothing was sent or changed. Tell me when you're ready."), None))
+    if isinstance(exact, C.EditGuest) and exact.field == "name" and re.search(r"שם\s+(?:ה)?אירוע|the\s+event'?s\s+name|event\s+name", line, re.I):
+        m = re.search(r"(?:שם\s+(?:ה)?אירוע|the\s+event'?s\s+name|event\s+name)\s+(?:ל-?|to\s+)\s*(\S.*)$", line, re.I)
+        if m:   # "לשנות את שם האירוע ל-70 שנה לקיבוץ": the event's name, no guest's
+            return Reading(C.SetEventField("name", m.group(1).strip(" .!")), sure=False)
+    if isinstance(exact, C.MessageGuest) and re.fullmatch(r"(?:מקומ|מקום|המקום|מיקום|כתובת|location|place|venue)", exact.ref.text.strip(), re.I):
+        return Reading(C.SetEventField("location", exact.text.strip(" .!")), sure=False)   # "תכתוב מקום: אולם מורדות הים"
+    m = re.fullmatch(r"(?:רק\s+)?ל-?(?:ה)?([\u05d0-\u05ea]{2,}(?:ים|ות))", exact.ref.text.strip()) if isinstance(exact, C.MessageGuest) else None
+    if m and not _status_in([m.group(1)]):
+        side = re.sub(r"^וו", "ו", m.group(1))   # "הודעה רק לוותיקים: ...": a group, named as a side
+        return Reading(C.Broadcast(text=exact.text, side=side), sure=False)
     if isinstance(exact, C.RemoveMember) and re.search(r"(?:שיהיה|שתהיה|שיישאר|שתישאר|רק)\s+(?:רק\s+)?(?:צופה|צופים|בצפייה)|"
                                                        r"(?:just|only)\s+(?:a\s+)?viewer|view[\s-]only", line, re.I):
         return Reading(C.ChangeRole(ref=exact.ref, role="viewer"), sure=False)   # "תוציא את אייל מהניהול, שיהיה רק צופה"
@@ -1104,7 +1118,7 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
                 g = dataclasses.replace(g, first_name=first, last_name=last, side=_SIDE[name_words[-1]])
                 return Reading(C.AddGuests(guests=(g,), errors=exact.errors))
         role = "viewer" if _role_said(line) == "viewer" else (_role_in(name_words) or _role_said(line))
-        if role or wset & {"לצוות", "team"}:
+        if role or wset & {"לצוות", "team", "לניהול", "לנהל"}:
             return Reading(C.AddMember(phone=g.phone, role=role or "editor"), sure=False)
         # "תוסיף לרשימת המוזמנים את ענבל", "תוסיף guest: John"
         drop = {"לרשימת", "המוזמנים", "guest", "guest:", "את", "לרשימה", "אורח", "אורחת", "ppl", "people", "לי", "לנו", "הוספה", "הוספת",
@@ -2898,7 +2912,7 @@ def _mark(line, low, words, wset, region) -> Reading | None:
     answer = "maybe" if maybe else "no" if negative else "yes"
     # the person: the words before the answer word, or a named person in the sentence
     cut = re.search(r"\s(?:is coming|are coming|rsvp'?d|said|confirmed|declined|called|can'?t|cannot|won'?t|isn'?t|"
-                    r"texted|messaged|wrote|told|whatsapped|emailed|let me know|'s a (?:no|yes|maybe)|is a (?:no|yes|maybe)|הודיע\S*|"
+                    r"texted|messaged|wrote|told|whatsapped|emailed|let me know|'s a (?:no|yes|maybe)|is a (?:no|yes|maybe)|הודיע\S*|כתב\S*|"
                     r"aren't|is not|are not|might|maybe|is maybe|coming\b|"
                     r"is not sure|isn't sure|is on the fence|is undecided|עוד\s+מתלבט\S*|מתלבט\S*|אולי|"
                     r"לא\s|אישר\S*|מגיע\S*|ביטל\S*|התקשר\S*|אמר\S*|בא\S*)", " " + line)
@@ -2922,7 +2936,8 @@ def _mark(line, low, words, wset, region) -> Reading | None:
     if not name_part:
         m = re.search(r"תעדכני?\s+ש(\S+(?:\s+\S+)?)\s+מגיע", line)
         name_part = m.group(1) if m else ""
-    if set(_words(name_part)) & _FIRST_PERSON or name_part.lower().strip() in {"whose", "who", "who's", "whos", "מי"}:
+    if set(_words(name_part)) & (_FIRST_PERSON | {"filter", "תעשה", "תעשי"}) \
+            or name_part.lower().strip() in {"whose", "who", "who's", "whos", "מי"}:
         return None   # "sorry, we can't come after all": the writer's own answer, no one to mark ("whose coming": who)
     ref = _ref(name_part, region)
     if ref is None:
@@ -2985,7 +3000,7 @@ def _time_rule(line, low, words, wset, today) -> Reading | None:
     if at is None:
         return None
     starting = wset & _START_WORDS or any(_he_in(w, {"שעה", "שעת", "מתחיל", "מתחילים"}) for w in words)
-    setting = wset & {"set", "change", "move", "update", "make", "תשנה", "תשני", "לשנות", "שנה", "תעדכן", "תעדכני",
+    setting = wset & {"set", "change", "move", "update", "make", "fix", "תתקן", "תתקני", "לתקן", "תקן", "תשנה", "תשני", "לשנות", "שנה", "תעדכן", "תעדכני",
                       "לעדכן", "תזיז", "תזיזי", "להזיז", "תקבע", "תקבעי", "לקבוע", "now", "עכשיו"}
     if not starting and not (setting and wset & (_EVENT_NOUNS | {"it", "זה"})):
         return None
