@@ -36,12 +36,12 @@ def test_corpus_accuracy_and_no_wrong_writes():
 
 
 def test_the_later_development_set_keeps_its_level_and_writes_nothing_it_was_not_asked():
-    """fresh3 to fresh10 were written apart from the grammar (77.7, 75.9, 63.5, 83.3, 77.3, 69.0, 68.5
-    and 70.5 % when first run), then worked on class by class; the few wrong writes left are asked
-    before they run."""
+    """fresh3 to fresh10 and fresh12 were written apart from the grammar (77.7, 75.9, 63.5, 83.3, 77.3, 69.0,
+    68.5, 70.5 and 72.0 % when first run), then worked on class by class; the few wrong writes left are
+    asked before they run."""
     bench = _bench()
     for name, floor in (("fresh3", 94.0), ("fresh4", 90.0), ("fresh5", 90.0), ("fresh6", 93.0), ("fresh7", 95.0),
-                        ("fresh8", 93.0), ("fresh9", 87.0), ("fresh10", 90.0)):
+                        ("fresh8", 93.0), ("fresh9", 90.0), ("fresh10", 92.0), ("fresh12", 80.0)):
         result = bench.score(ROOT / "tests" / "corpora" / f"{name}_organiser_commands.jsonl")
         assert result["accuracy"] >= floor, (name, result["accuracy"])
         assert len(result["wrong_writes"]) <= 2, (name, result["wrong_writes"])
@@ -388,7 +388,7 @@ def test_a_phone_said_in_a_change_never_becomes_a_name():
 
 @pytest.mark.parametrize("text,expected", [
     ("נא לא לשלוח הודעות בין עשר בלילה לשמונה בבוקר", C.Quiet("22-8")),
-    ("נא לסמן את הרב שטרן כמאשר הגעה, שני אנשים", C.MarkGuest(C.Ref("הרב שטרן"), "yes", 2)),
+    ("נא לסמן את הרב שטרן כמאשר הגעה, שני אנשים", C.MarkGuest(C.Ref("שטרן"), "yes", 2)),
     ("שלחי ליעל הודעה: את יכולה להביא את הגיטרה? ❤️", C.MessageGuest(C.Ref("יעל"), "את יכולה להביא את הגיטרה? ❤️")),
     ("אבקש לשלוח לאורח משה כהן את ההודעה: נשמח אם תעלה לתורה",
      C.MessageGuest(C.Ref("משה כהן"), "נשמח אם תעלה לתורה")),
@@ -763,3 +763,31 @@ def test_a_kibbutz_secretary_and_a_brit_on_short_notice_never_write_to_the_wrong
 def test_a_date_not_yet_decided_changes_nothing_and_a_filter_marks_no_one(text):
     parsed = cmd(text)
     assert not isinstance(parsed, (C.SetEventField, C.MarkGuest))
+
+
+@pytest.mark.parametrize("text, first, last, party", [
+    ("בבקשה תוסיף את סבתא שלי אסתר דהן 054 778 1290 היא תבוא עם המטפלת", "אסתר", "דהן", 2),
+    ("תוסיף את הבן דוד של בעלי מאיר אבוטבול 0506543210 צד אבא", "מאיר", "אבוטבול", None),
+    ("נא להוסיף את דודתי, אילנה כהן, טלפון 052-8765432, מצד הכלה, 2 אנשים.", "אילנה", "כהן", 2),
+    ("תוסיף בבקשה חבר שלי מעבודה איגור פטרוב טלפון 0584433221", "איגור", "פטרוב", None),
+    ("הוסף את הסנדק הרב שמואל פרידמן 052-7612345", "שמואל", "פרידמן", None),
+    ("Please add my shver Reb Yossi Klein +972-52-766-4321", "Yossi", "Klein", None),
+    ("הוספה: איתן רוזן 03-6421234", "איתן", "רוזן", None)])
+def test_a_new_guests_name_without_who_they_are_to_the_writer_or_the_words_around_it(text, first, last, party):
+    parsed = cmd(text)
+    g = parsed.guests[0]
+    assert (g.first_name, g.last_name, g.party_size) == (first, last, party)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ריקי אלמליח אשרה 4", C.MarkGuest(C.Ref("ריקי אלמליח"), "yes", 4)), ("תשלחי את ההזמנוט לכל מי שעוד לא קיבל", C.Invite()),
+    ("תן לי את הלינק של סבתא אסתר שאשלח לה בסמס", C.GuestLink(C.Ref("אסתר"))),
+    ("להזיז את התאריך ל-21 במאי", C.SetEventField("date", date(2027, 5, 21))), ("כמה טבעונים יש בסוף", C.Answers()),
+    ("יש לי messages חדשים מאורחים?", C.Inbox())])
+def test_a_bat_mitzvah_in_netivot_in_everyday_phone_hebrew(text, expected):
+    assert cmd(text) == expected
+
+
+def test_a_brit_opened_with_a_blessing_keeps_the_blessing_out_of_its_name_and_place():
+    parsed = cmd('לפתוח אירוע חדש: ברית מילה לבן שלנו בעזהי"ת, מחרתיים ביום ראשון')
+    assert isinstance(parsed, C.NewEvent) and parsed.name == "ברית מילה לבן שלנו" and parsed.location is None

@@ -187,7 +187,9 @@ _RELATION_HEADS = {"דוד", "דודה", "הדוד", "הדודה", "דודן", "
                    "השכנה", "cousin", "aunt", "auntie", "uncle", "friend", "neighbour", "neighbor", "colleague",
                    "boss", "brother-in-law", "sister-in-law", "חבר", "חברה", "החבר", "החברה",
                    "sister", "brother", "sis", "bro", "buddy", "pal", "coworker", "co-worker", "teacher",
-                   "המורה", "הגננת", "המטפלת", "השכנים"}
+                   "המורה", "הגננת", "המטפלת", "השכנים", "דודתי", "גיסתי", "גיסי", "חמותי", "הסנדק", "הסנדקית", "shver",
+                   "shvigger", "reb", "rabbi", "הרב", "הרבנית"}
+_OF_WHOM = {"בעלי", "אשתי", "אישתי", "אבא", "אמא", "אבי", "אמי", "החתן", "הכלה", "בעלה", "אשתו", "dad", "mom", "my", "husband", "wife"}
 # Hebrew relations written in English letters are part of how a guest is called ("Savta Rivka"),
 # unless "my" / "our" says they describe the writer's relative ("my doda Rina")
 _SAID_RELATIONS = {"doda", "dod", "saba", "savta", "safta"}
@@ -257,6 +259,9 @@ def find_date(text: str, today: date | None) -> tuple[date | None, str]:
             wd = 5 if kind == "sat" else _WEEKDAYS[m.group(1)]
             delta = (wd - today.weekday()) % 7 or 7
             return today + timedelta(days=delta), (text[:m.start()] + text[m.end():])
+    m = re.search(r"(?<![\w])(?:ל|ב)?(מחרתיים|the\s+day\s+after\s+tomorrow)(?![\w])", low)
+    if m:   # "מחרתיים": in two days
+        return today + timedelta(days=2), (text[:m.start()] + text[m.end():])
     m = re.search(r"(?<![\w])(?:ל|ב)?(מחר|tomorrow)(?![\w])", low)
     if m:
         return today + timedelta(days=1), (text[:m.start()] + text[m.end():])
@@ -389,7 +394,7 @@ _COMPANION = re.compile(
     r"|(?:(?:she|he)(?:'s|\s+is|\s+will\s+be)\s+)?(?:bringing|coming\s+with)\s+(?:her|his)\s+(?:boyfriend|girlfriend|husband|wife|partner|"
     r"fianc[eé]e?|plus\s*one|\+1)"
     r"|(?:(?:ו?(?:היא|הוא|הם)\s+)?(?:באה?|באים|מגיעה?|מגיעים|תבוא|יבוא|תגיע|יגיע|coming|comes|will\s+come)\s+)?(?:יחד\s+)?(?:עם|with)\s+"
-    r"(?:(?:his|her|the)\s+)?(?:wife|husband|partner|spouse|אשתו|בעלה|אישתו|בן\s+הזוג|בת\s+הזוג|בן\s+זוגה|בת\s+זוגו"
+    r"(?:(?:his|her|the)\s+)?(?:wife|husband|partner|spouse|carer|caregiver|aide|אשתו|בעלה|אישתו|בן\s+הזוג|בת\s+הזוג|בן\s+זוגה|בת\s+זוגו|ה?מטפלת|ה?מטפל|ה?מלווה"
     r"|הבעל\s+שלה|האישה\s+שלו|החבר\s+שלה|החברה\s+שלו)"
     r"|and\s+(?:his\s+wife|her\s+husband|(?:his|her)\s+(?:partner|bf|gf|boyfriend|girlfriend|fianc[eé]e?))|ו(?:את\s+)?(?:אשתו|בעלה|אישתו|בן\s+זוגה|בת\s+זוגו)"
     r"|ו(?:את\s+)?(?:ה)?(?:בעל|אישה|חבר|חברה|בן\s+זוג|בת\s+זוג)\s+(?:שלה|שלו)"
@@ -451,7 +456,11 @@ def _strip_relation(name: str) -> str:
                 t in {"בן", "בת", "הבן", "הבת"} and nxt in {"דוד", "דודה", "הדוד", "הדודה"}) or t in _TITLES:
             i += 1
             continue
-        if i and re.match(r"^מה[\u05d0-\u05ea]{2,}$", t) and toks[i - 1].lower().strip(",") in _RELATION_HEADS:
+        if t == "של" and i and i + 1 < len(toks) - 1 and toks[i + 1].lower().strip(",") in _OF_WHOM:
+            i += 2    # "הבן דוד של בעלי מאיר": whose cousin
+            continue
+        if i and re.match(r"^מה?[\u05d0-\u05ea]{3,}$", t) and toks[i - 1].lower().strip(",") in _RELATION_HEADS | {"שלי", "שלנו"} \
+                and t not in {"משה", "מאיר", "מרים", "מיכל", "מיכאל", "מלכה", "מאיה", "מורן", "מור", "מתן", "מעיין", "מירב", "מירי", "מנחם", "מרדכי"}:
             i += 1    # "חבר מהצבא איתי", "חברה מהעבודה דנה": where they know them from
             continue
         if i and t in {"from"} and i + 2 < len(toks) and toks[i - 1].lower().strip(",") in _RELATION_HEADS:
@@ -557,11 +566,20 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
         if second is not None:
             command, reading = second.command, second
         if isinstance(command, C.AddGuests):
-            command = dataclasses.replace(command, guests=tuple(_with_more(g) for g in command.guests))
+            command = dataclasses.replace(command, guests=tuple(_name_tidied(_with_more(g)) for g in command.guests))
         if isinstance(command, C.NewEvent) and command.time is None and command.location:
             at, rest = _find_time(command.location)
             if at is not None and not rest.strip(" ,-–"):   # "... ביום חמישי הבא ב-17:30": the time, no place
                 command = dataclasses.replace(command, time=at, location=None)
+        if isinstance(command, C.NewEvent):
+            # "ברית מילה לבן שלנו בעזהי"ת, מחרתיים ביום ראשון": blessings and a weekday are no part of a name or a place
+            name = _BLESSING_ABBREV.sub(" ", command.name)
+            name = " ".join(name.split()).strip(" ,")
+            place = _WEEKDAY_ONLY.sub("", command.location or "").strip(" ,") or None
+            if place and re.match(r"^(?:מקום|location|venue|place)\s*:\s*", place, re.I):
+                place = re.sub(r"^(?:מקום|location|venue|place)\s*:\s*", "", place, flags=re.I) or None
+            if (name and name != command.name) or place != command.location:
+                command = dataclasses.replace(command, name=name or command.name, location=place)
         if isinstance(command, C.NewEvent) and command.date is not None:
             # "שבע ברכות לשירה ואליצור, יום שלישי 8.12", "Maya's Bat Mitzvah, Thursday 18th February": the weekday went with the date
             name = _WEEKDAY_TAIL.sub("", command.name).strip(" ,|")
@@ -811,7 +829,7 @@ def _fix_ref(ref):
     return ref
 
 
-_LIST_HEADER = re.compile(r"(?:^|\s)(?:add|adding|להוסיף|תוסיף|תוסיפי|תכניס|תכניסי|הוספה|הוסף|these|the\s+following|הבאים|הבאות|"
+_LIST_HEADER = re.compile(r"(?:^|\s)(?:add|adding|להוסיף|תוסיף|תוסיפי|תכניס|תכניסי|להכניס|תכניסו|הוספה|הוסף|these|the\s+following|הבאים|הבאות|"
                           r"מוזמנים|guests)\b[^\n]*:\s*$", re.I)
 
 
@@ -1518,7 +1536,8 @@ _TYPOS = {"hwo": "who", "waht": "what", "answerd": "answered", "anwsered": "answ
           "המפסר": "המספר", "המספור": "המספר", "כמגעים": "כמגיעים", "מגעים": "מגיעים", "מבתלת": "מבטלת", "מבתל": "מבטל",
           "הזמנוט": "הזמנות", "תזכורט": "תזכורת", "אורחימ": "אורחים",
           # "מיעוד לא ענה": two words glued; "אשרו": a letter left out
-          "מיעוד": "מי עוד", "כמהה": "כמה", "כמא": "כמה", "msgs": "messages", "msg": "message", "addguest": "add guest",
+          "מיעוד": "מי עוד", "כמהה": "כמה", "כמא": "כמה", "אשרה": "אישרה", "אשר": "אישר", "ההזמנוט": "ההזמנות",
+          "תזכרת": "תזכורת", "תזכרות": "תזכורות", "msgs": "messages", "msg": "message", "addguest": "add guest",
           "addguests": "add guests", "מישלא": "מי שלא", "מישעוד": "מי שעוד", "אשרו": "אישרו", "שאשרו": "שאישרו"}
 
 
@@ -1692,6 +1711,24 @@ _PARTY_NOUNS = r"(?:party|party size|headcount|count|number|הכמות|כמות|
 
 
 # a side named after a person or a group ("מהצד של אבא", "on the mother's side", "הצד של דור")
+_BLESSING_ABBREV = re.compile(r"(?<![\w\"'״])(?:בעזהי[\"״]ת|בע[\"״]ה|בס[\"״]ד|אי[\"״]ה|בלי\s+נדר|בעזרת\s+השם|בעזרת\s+ה['׳])(?![\w])")
+_WEEKDAY_ONLY = re.compile(r"^\s*(?:(?:ב|ל)?יום\s+(?:ראשון|שני|שלישי|רביעי|חמישי|שישי|שבת)|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\s*$", re.I)
+_NAME_TRAILERS = re.compile(r"(?:[\s,.]+(?:טלפון|הטלפון|נייד|מספר|phone|tel|mobile|number|נפשות|אנשים|people|ppl|persons|מקומות|seats))+[\s,.:]*$"
+                            r"|[\s,.:]+$", re.I)
+_NAME_VERBS = {"הוספה", "הוספת", "תוסיף", "תוסיפי", "הוסף", "להוסיף", "add", "added"}
+
+
+def _name_tidied(g: C.GuestDraft) -> C.GuestDraft:
+    """"אילנה כהן ." , "איגור פטרוב טלפון": the name without the punctuation or the phone's label after it."""
+    last = _NAME_TRAILERS.sub("", g.last_name or "")
+    first = _NAME_TRAILERS.sub("", g.first_name or "")
+    if first.lower() in _NAME_VERBS and last:   # "הוספה: איתן רוזן 03-…": the verb, then the name
+        first, last = C.split_name(last)
+    if (last, first) == (g.last_name or "", g.first_name or "") or not first:
+        return g
+    return dataclasses.replace(g, first_name=first, last_name=last)
+
+
 _WEEKDAY_TAIL = re.compile(r"[\s,|\-–]+(?:(?:ב|ל)?יום\s+(?:ראשון|שני|שלישי|רביעי|חמישי|שישי|שבת)|בשבת|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
                            r"(?:\s+(?:הבא|הקרוב|next|this))?[\s,.|]*$", re.I)
 _SIDE_NAMED = re.compile(r"(?:^|\s)(?:[מלב]|מה|ל-|מ-)?(?:ה)?צד\s+של\s+(?:ה)?([^\s,?:!.]+)|\b(?:on|from|of)\s+(?:the\s+)?([\w&]+?)(?:'s|’s)?\s+side\b", re.I)
@@ -1700,6 +1737,7 @@ _SIDE_FILLER = {"מהצד", "של", "צד", "side", "from", "the", "on", "list",
 _EVENT_FIELD_ASKED = re.compile(r"^(?:מה|מתי|איפה|what'?s|what\s+is|where'?s|where\s+is|when'?s|when\s+is)\s+(?:the\s+|ה\s?-?)?(?:location|מיקום|המיקום|כתובת|הכתובת|address|"
                                 r"venue|date|תאריך|התאריך|time|שעה|השעה|מקום|המקום)(?![\w])", re.I)
 _INBOX_SAID = re.compile(r"\bvoice\s+(?:note|message|msg)s?\b|\b(?:msgs|messages)\s+from\s+(?:the\s+)?guests\b|"
+                        r"(?:messages|הודעות)\s+(?:חדשים|חדשות)\s+מ(?:ה)?אורחים|"
                         r"מה\s+\S+\s+(?:כתב|כתבה|כתבו)\s+(?:לנו|לי)|\b(?:wrote|sent|texted)\s+(?:us\s+|me\s+)?(?:something|a\s+message)\b|"
                         r"\bwhat\s+did\s+(?:he|she|they)\s+(?:say|write|ask)\b|הודע\S*\s+קולי\S*|הקלטה|"
                         r"(?:כתב|כתבה|כתבו|שלח|שלחה|שלחו)\s+(?:לנו\s+|לי\s+)?(?:משהו|הודעה)|מה\s+(?:הוא|היא|הם)\s+(?:כתב|כתבה|כתבו|שאל|שאלה|שאלו)",
@@ -1721,7 +1759,7 @@ def _loose_rules(line: str, low: str, words: list[str], wset: set, region) -> Re
     if m:
         name = re.sub(r"(?<=[a-z]{3})s$", "", m.group(1).strip(" ?.!"), flags=re.I) if re.search(r"\s(?:rsvp\s+)?link", line[m.end(1):m.end(1) + 12], re.I) \
             and not re.search(r"'s|’s", line) else m.group(1).strip(" ?.!")
-        name = re.split(r"\s+(?:אני|i|so|we|כדי|in\s+order|אין|כי|because|she|he|היא|הוא|her|his)\b", name, flags=re.I)[0]
+        name = re.split(r"\s+(?:אני|i|so|we|כדי|in\s+order|אין|כי|because|she|he|היא|הוא|her|his|שאשלח|שאעביר|שאשלח)\b", name, flags=re.I)[0]
         name = re.sub(r"^(?:ה)?(?:אורח|אורחת)\s+(?=\S)", "", name)
         name, _ = _tidy_name(name)
         ref = _fix_ref(_ref(name, region)) if len(name.split()) <= 3 else None
@@ -2457,7 +2495,7 @@ def _event_field_change(line, low, words, wset, region, today) -> Reading | None
                        "changed", "changes", "זזה", "זז", "זזים", "עוברת", "עובר", "postponed", "השתנתה",
                        "תדחה", "תדחי", "לדחות", "postpone", "דחינו", "הקדמנו", "תקדים", "תקדימי",
                        "תעדכן", "תעדכני", "תזיז", "נדחתה", "נדחה", "עבר", "עברה", "השתנה", "החדש", "new", "now",
-                       "חדש", "תקרא", "is", "push", "pushed", "pushing", "moving", "bump", "bumped", "הזזנו", "נזיז"} or ":" in line or (words[:1] and words[0] in {
+                       "חדש", "תקרא", "is", "push", "pushed", "pushing", "moving", "bump", "bumped", "הזזנו", "נזיז", "להזיז"} or ":" in line or (words[:1] and words[0] in {
                            "date", "תאריך", "התאריך", "location", "venue", "מיקום", "time", "שעה"})
     if not changing:
         return None
@@ -3185,7 +3223,7 @@ def _called_rule(line, low, words, wset, region) -> Reading | None:
 _CHOICE_WORDS = {"picked", "chose", "chosen", "choose", "selected", "wants", "want", "בחרו", "ביקשו", "רוצים",
                  "בחר", "ביקש", "poll", "question", "survey", "סקר", "הסקר", "שאלה", "השאלה", "meal", "meals", "מנה",
                  "מנות", "המנות", "options", "option"}
-_FOOD_WORDS = {"fish", "meat", "vegan", "vegetarian", "veggie", "chicken", "beef", "gluten", "דג", "דגים",
+_FOOD_WORDS = {"fish", "meat", "vegan", "vegetarian", "veggie", "chicken", "beef", "gluten", "דג", "דגים", "טבעונים", "צמחונים",
                "בשר", "בשרי", "בשרית", "בשריות", "צמחוני", "צמחונית", "צמחוניות", "צמחוניים", "טבעוני", "טבעונית",
                "טבעוניות", "טבעוניים", "עוף", "גלוטן", "סלמון"}
 
