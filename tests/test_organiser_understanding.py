@@ -791,3 +791,9 @@ def test_a_bat_mitzvah_in_netivot_in_everyday_phone_hebrew(text, expected):
 def test_a_brit_opened_with_a_blessing_keeps_the_blessing_out_of_its_name_and_place():
     parsed = cmd('לפתוח אירוע חדש: ברית מילה לבן שלנו בעזהי"ת, מחרתיים ביום ראשון')
     assert isinstance(parsed, C.NewEvent) and parsed.name == "ברית מילה לבן שלנו" and parsed.location is None
+
+
+@pytest.mark.parametrize("text, kind", [('בס"ד\nתוסיף:\nיענקי 0527123456\nשמוליק גרוס 0548456789', C.AddGuests),
+                                        ('בס"ד\nכמה אישרו?', C.Stats)])
+def test_a_blessing_on_its_own_first_line_is_not_the_message(text, kind):
+    assert isinstance(cmd(text), kind)

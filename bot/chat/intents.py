@@ -674,9 +674,16 @@ def _unquote_fields(command):
     return command
 
 
+_HEADER_LINE = re.compile(r"\s*(?:בס[\"״]ד|ב[\"״]ה|בע[\"״]ה|בעזרת\s+השם|בעזהי[\"״]ת)\W*\s*")
+
+
 def _refine(text: str, exact, region: str | None, today: date | None) -> Reading:
     if not isinstance(text, str):
         return Reading(exact)
+    first, _, rest = text.partition("\n")
+    if rest.strip() and _HEADER_LINE.fullmatch(first):
+        # "בס"ד" on a line of its own above the message: a blessing, not the message
+        return refine(rest, C.parse(rest, region, today), region, today)
     clean = _clean(text)
     if not clean:
         return Reading(exact)
