@@ -368,6 +368,12 @@ def _role_said(line: str) -> str | None:
     return next((role for rx, role in _ROLE_SAID if rx.search(line)), None)
 
 
+def _role_for(words: list[str], line: str) -> str | None:
+    """The role named or described; "as co organiser but she can only look" is a viewer: what they may do wins."""
+    said = _role_said(line)
+    return "viewer" if said == "viewer" else (_role_in(words) or said)
+
+
 def _count_in(words: list[str]) -> int | None:
     for w in words:
         if w.isdecimal() and len(w) <= 2:
@@ -591,14 +597,12 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
             reading = Reading(command, sure=False)
         if isinstance(command, C.EditGuest) and command.field in ("name", "first_name", "last_name") and isinstance(command.value, str):
             # "change Gili's name to Gilad Mizrahi, the invite should have his real name": the name, not the reason
-            value = re.split(r"[,.;]\s*(?:pls|please|plz|thanks|thx|ty|תודה|בבקשה|תתקן|תתקני|fix|update|can you|could you|the|because|since|so|כי|ש)\b",
-                             command.value, flags=re.I)[0].strip()
+            value = _name_only(command.value)
             command = dataclasses.replace(command, value=value) if value else command
         if isinstance(command, C.GuestCard) and command.ref.text.lower().strip(" ?!.") in {
                 "us", "me", "him", "her", "them", "it", "you", "לנו", "לי"}:
             # "can you design the invitation card for us?": no guest called "us"
-            command = C.ParseError(i18n._("Sorry, I didn't understand \"{text}\". Send *help* to see what I can do.",
-                                          text=C._short(_clean(text))), None)
+            command = _not_understood(_clean(text))
         if isinstance(command, (C.Broadcast, C.ListGuests)) and not command.side:
             said = _SIDE_NAMED.search(_clean(text).split("\n")[0].split(":")[0])
             if said:   # "למי מהצד של אבא עוד לא נשלחה הזמנה", "who on the mother's side hasn't confirmed"
@@ -629,6 +633,24 @@ _HOLD_BACK_KEEPS = (C.Quiet, C.Shabbat, C.Reminders, C.Notify, C.DayBefore, C.Se
                     C.Leave, C.SetEventField)
 
 
+def _held_back_reply() -> Reading:
+    """Nothing done, and said so: a command named in order not to do it now."""
+    return Reading(C.ParseError(i18n._("OK, I won't do that now: nothing was sent or changed. Tell me when you're ready."),
+                                None))
+
+
+def _not_understood(line: str) -> C.ParseError:
+    """The reply when no command is meant (no verb suggested)."""
+    return C.ParseError(i18n._("Sorry, I didn't understand \"{text}\". Send *help* to see what I can do.",
+                               text=C._short(line)), None)
+
+
+def _name_only(value: str) -> str:
+    """"Gilad Mizrahi, the invite should have his real name", "Avraham, pls fix": the name, not the words after it."""
+    return re.split(r"[,.;]\s*(?:pls|please|plz|thanks|thx|ty|תודה|בבקשה|תתקן|תתקני|fix|update|can you|could you|the|because"
+                    r"|since|so|כי|ש)\b", value, flags=re.I)[0].strip()
+
+
 def _held_back(text: str, reading: Reading) -> Reading:
     command = reading.command
     if isinstance(command, C.Notify) and command.on and _HOLD_BACK.match(_clean(text)):
@@ -638,8 +660,7 @@ def _held_back(text: str, reading: Reading) -> Reading:
     spec = C.spec_for(command)
     if spec is None or not spec.writes:
         return reading
-    return Reading(C.ParseError(i18n._("OK, I won't do that now: nothing was sent or changed. Tell me when you're ready."),
-                                None))
+    return _held_back_reply()
 
 
 _QUOTED_VALUE = re.compile(r"^(?:[לבה]-?|to\s+|as\s+)?[\"“”„״'׳](.+?)[\"“”״'׳]?$", re.I)
@@ -892,10 +913,10 @@ _PHONE_FIX_CUES = {"wrong", "correct", "correction", "should", "new", "changed",
                    "החליפה", "עדכון", "תיקון", "תשנה", "תשני", "תעדכן", "תעדכני", "תתקן", "תתקני", "עדכן", "תקן", "שנה",
                    "לעדכן", "לתקן", "לשנות", "בטעות", "שגוי", "השגוי"}
 _PHONE_FIX_FILLER = {"the", "of", "for", "is", "its", "it's", "it", "should", "be", "to", "now", "his", "her", "their",
-                     "a", "has", "her's", "number", "phone", "mobile", "cell", "please", "pls", "i", "made", "typo", "in",
+                     "a", "has", "her's", "please", "pls", "i", "made", "typo", "in",
                      "kindly", "נא", "אנא", "mr", "mrs", "ms",
                      "של", "את", "זה", "הוא", "היא", "צריך", "להיות", "שלו", "שלה", "עכשיו", "בבקשה", "ל", "ב", "ה", "תעשה",
-                     "תעשי", "לא", "the", "right", "one", "so", "אז", "פה", "יש", "כאן"}
+                     "תעשי", "לא", "right", "one", "so", "אז", "פה", "יש", "כאן"}
 
 
 def _phone_fix(line: str, region) -> Reading | None:
@@ -965,11 +986,11 @@ def _second_look(command, line: str, region):
             and re.search(r"thank|תודה", line, re.I):
         return Reading(C.ThankYou(text=exact.text), sure=False)   # "send a thank-you to everyone who came: ..."
     if isinstance(exact, C.Shabbat) and re.search(r"מוצאי\s+שבת|motzei|after\s+shabbat", line, re.I) and _HOLD_BACK.search(line):
-        return Reading(C.ParseError(i18n._("OK, I won't do that now: nothing was sent or changed. Tell me when you're ready."), None))
+        return _held_back_reply()
     if isinstance(exact, C.SetEventField) and re.search(r"(?<![\w])(?:אולי|כנראה|אעדכן|נעדכן|probably|maybe|might|i'?ll\s+(?:let\s+you\s+know|update)|not\s+sure)(?![\w])",
                                                         line, re.I) and not re.search(r"^(?:set|תשנה|תשני|שנה)\b", line, re.I):
         # "הרופא אמר אולי לדחות את הברית, כנראה ליום חמישי הבא, אני אעדכן": not decided yet, nothing to change
-        return Reading(C.ParseError(i18n._("OK, I won't do that now: nothing was sent or changed. Tell me when you're ready."), None))
+        return _held_back_reply()
     if isinstance(exact, C.EditGuest) and exact.field == "name" and re.search(r"שם\s+(?:ה)?אירוע|the\s+event'?s\s+name|event\s+name", line, re.I):
         m = re.search(r"(?:שם\s+(?:ה)?אירוע|the\s+event'?s\s+name|event\s+name)\s+(?:ל-?|to\s+)\s*(\S.*)$", line, re.I)
         if m:   # "לשנות את שם האירוע ל-70 שנה לקיבוץ": the event's name, no guest's
@@ -1142,7 +1163,7 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
                 first, last = C.split_name(rest_name)
                 g = dataclasses.replace(g, first_name=first, last_name=last, side=_SIDE[name_words[-1]])
                 return Reading(C.AddGuests(guests=(g,), errors=exact.errors))
-        role = "viewer" if _role_said(line) == "viewer" else (_role_in(name_words) or _role_said(line))
+        role = _role_for(name_words, line)
         if role or wset & {"לצוות", "team", "לניהול", "לנהל"}:
             return Reading(C.AddMember(phone=g.phone, role=role or "editor"), sure=False)
         # "תוסיף לרשימת המוזמנים את ענבל", "תוסיף guest: John"
@@ -1250,8 +1271,7 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
     if isinstance(exact, C.FindGuests):
         fw = _words(exact.text)
         if fw and fw[0] in {"us", "me"}:
-            return Reading(C.ParseError(i18n._("Sorry, I didn't understand \"{text}\". Send *help* to see what I can do.",
-                                                text=C._short(line)), None))
+            return Reading(_not_understood(line))
         status = _status_in(fw)
         if status and len(fw) <= 3 and re.match(r"^(?:who|מי)\b", line.strip(), re.I):
             return Reading(C.ListGuests(status=status, side=_side_in(fw)))   # "who is coming": a list, not a search
@@ -1440,8 +1460,7 @@ def _new_event_fix(exact: C.NewEvent, today) -> Reading | None:
     named = re.sub(r"^(?:(?:for\s+)?(?:me|us)\s+)?(?:called|named|by\s+the\s+name)\s+|^(?:ש(?:קוראים|יקראו|נקרא|ייקרא|יקרא)\s+(?:לו|לה)?\s*|בשם\s+)",
                    "", exact.name.strip(), flags=re.I).strip(" ?")
     # "שבע ברכות לשירה ואליצור, יום שלישי 8.12", "Maya's Bat Mitzvah, Thursday 18th February": the weekday goes with the date
-    named = re.sub(r"[\s,|\-–]+(?:(?:ב|ל)?יום\s+(?:ראשון|שני|שלישי|רביעי|חמישי|שישי)|(?:ב|ל)?שבת|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
-                   r"(?:\s+(?:הבא|הקרוב|next|this))?[\s,.|]*$", "", named, flags=re.I).strip(" ,|")
+    named = _WEEKDAY_TAIL.sub("", named).strip(" ,|")
     if named != exact.name.strip() and named:   # "a new event for me called Yoni's 40th", "אירוע שקוראים לו ברית"
         fixed = dataclasses.replace(exact, name=named)
         return _new_event_fix(fixed, today) or Reading(fixed, sure=False)
@@ -2190,8 +2209,7 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
     reminding_word = _has(low, "remind", "תזכ", "הזכר")
     if reminding_word and (words[:2] in (["remind", "me"], ["תזכיר", "לי"], ["תזכירי", "לי"], ["להזכיר", "לי"])
                            or _has(low, "remind me", "תזכיר לי", "תזכירי לי")) and not _status_in(words):
-        raise C._Fail(i18n._("Sorry, I didn't understand \"{text}\". Send *help* to see what I can do.",
-                             text=C._short(line)))
+        raise C._Fail(_not_understood(line).message)
     before = _has(low, "לפני", "before", "prior")
     if (wset & {"automatically", "automatic", "auto", "אוטומטי", "אוטומטית", "אוטומטיות", "האוטומטיות"}
             or before) and reminding_word:
@@ -2208,8 +2226,8 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
     team = _team_in(words)
     removing_word = wset & {"remove", "revoke", "kick", "תוריד", "תורידי", "תסיר", "תסירי", "תוציא", "תוציאי",
                             "להוריד", "להסיר", "להוציא", "הסר", "הורד", "הוצא", "delete", "מחק", "תמחק", "למחוק"}
-    said_role = _role_said(line) if phone and not removing_word else None
-    role = "viewer" if said_role == "viewer" else (role or said_role)
+    if phone and not removing_word:
+        role = _role_for(words[1:] if words[0] in {"edit", "ערוך", "לערוך", "update"} else words, line)
     if phone and (role or team or wset & {"manage", "לנהל", "access"}) and not removing_word:
         return Reading(C.AddMember(phone=phone, role=role or "editor"), sure=False)
     if not phone and (re.match(r"^(?:מי|who)\s+(?:עוד\s+|else\s+)?(?:מנהל|מנהלת|מנהלים|manages|is managing|"
@@ -2808,12 +2826,12 @@ def _edit_guest(line, low, words, wset, region) -> Reading | None:
             if value is None:
                 continue
         elif field == "side":
-            value = {"כלה": "bride", "חתן": "groom", "הכלה": "bride", "החתן": "groom"}.get(value, value if _HE.match(value) else value.lower())
+            value = _SIDE.get(value.lower(), value if _HE.match(value) else value.lower())
         elif field == "note":
             value = value.lstrip(" :")
         if field in ("name", "first_name", "last_name"):
             # "Avi's first name is actually Avraham, pls fix": the name, without the request after it
-            value = re.split(r"[,.;]\s*(?:pls|please|plz|thanks|thx|ty|תודה|בבקשה|תתקן|תתקני|fix|update|can you|could you|the|because|since|so|כי|ש)\b", value, flags=re.I)[0].strip()
+            value = _name_only(value)
         if field in ("name", "first_name", "last_name") and re.match(r"ל-\s*\S", value):
             value = value[2:].strip()
         elif field in ("name", "first_name", "last_name") and value.startswith("ל") and _HE.match(value[1:2] or ""):
@@ -3033,11 +3051,11 @@ def _time_rule(line, low, words, wset, today) -> Reading | None:
     if wset & _SENDING_WORDS or find_date(line, today)[0] is not None:
         return None
     # "שמונה בערב", "שש וחצי בערב": an hour in words before the part of the day
-    spoken = re.sub(r"(?<![\w'])(?:[בל]-?)?(" + "|".join(sorted((w for w in _HOUR_WORDS if _HE.match(w)), key=len, reverse=True))
+    spoken = re.sub(r"(?<![\w'])(?:[בל]-?)?(" + _HE_HOURS
                     + r")(\s+וחצי)?\s+(?=בערב|בבוקר|בצהריים|בלילה)",
                     lambda m: f"{_HOUR_WORDS[m.group(1)]}:{'30' if m.group(2) else '00'} ", line)
     # "המסיבה תתחיל בשש וחצי": an hour in words with no part of the day; an event starting at 1-7 starts in the afternoon or evening
-    spoken = re.sub(r"(?<![\w'])ב-?(" + "|".join(sorted((w for w in _HOUR_WORDS if _HE.match(w)), key=len, reverse=True))
+    spoken = re.sub(r"(?<![\w'])ב-?(" + _HE_HOURS
                     + r")(\s+וחצי|\s+ורבע)?(?![\w'])(?!\s*(?:בבוקר|בערב|בצהריים|בלילה))",
                     lambda m: "{}:{} ".format(_HOUR_WORDS[m.group(1)] + (12 if 1 <= _HOUR_WORDS[m.group(1)] <= 7 else 0),
                                               {"וחצי": "30", "ורבע": "15"}.get((m.group(2) or "").strip(), "00")), spoken)
@@ -3075,6 +3093,7 @@ def _shabbat_in(words) -> bool:
 _HOUR_WORDS = {"שמונה": 8, "תשע": 9, "עשר": 10, "אחת עשרה": 11, "אחת-עשרה": 11, "שתים עשרה": 12, "שבע": 7, "שש": 6,
                "אחת": 1, "שתיים": 2, "שלוש": 3, "ארבע": 4, "חמש": 5,
                "חצות": 0, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "seven": 7, "midnight": 0}
+_HE_HOURS = "|".join(sorted((w for w in _HOUR_WORDS if _HE.match(w)), key=len, reverse=True))
 _HOUR_WORD = re.compile(r"(?<![\w'])(?:ב|ל|מ|עד\s+|ל-)?(" + "|".join(sorted(_HOUR_WORDS, key=len, reverse=True)) + r")(?![\w'])")
 
 

@@ -656,7 +656,6 @@ _NO_CHANGE = _rx(r"nothing (?:has )?changed|no change|still the same", r"לא ה
 _EVENT_PART = _rx(r"ceremony|chuppah|huppah|dinner|reception|the meal|the service",
                   r"(?:ל|ב)?(?:חופה|טקס|קבלת פנימ|ארוחה|ארוחת|סעודה|קידוש|הברית|תפילה)(?![^\W_])",
                   r"(?:ال)?(?:حفل|عشاء|عقد|كتب الكتاب)", r"церемони|ужин|хупп")
-_REMINDERS = _rx(r"reminder", r"תזכורת|תזכורות", r"напоминани", r"تذكير|تذكيرات")
 _BARE_WISH = _rx(r"(?:we |i )?(?:really |so )?(?:would have loved|would have liked|wanted|would love|would like)(?: to| it)?(?: so much| very much)?",
                  r"(?:ממש |כל כך |מאוד )?(?:רצינו|רציתי|היינו שמחימ|הייתי שמח\S*)(?: ממש| מאוד| כל כך)?(?: לבוא| להגיע)?",
                  r"(?:очень )?(?:хотели|хотела|хотел)(?: бы)?(?: очень)?")
@@ -1454,7 +1453,7 @@ def _understand(text) -> Understanding:
                                   for c in answering)
         else:
             doubted = []
-    if maybe and other_pos_definite(answering) and not self_pos and not any(p == "neg" for p, _ in [(c.polarity, c.subject) for c in answering]) \
+    if maybe and _other_comes(answering) and not self_pos and not any(p == "neg" for p, _ in [(c.polarity, c.subject) for c in answering]) \
             and not strong_unclear and not change:
         # "ההורים שלי באים בטוח, אני אולי אצטרף מאוחר יותר": the others come; the writer's maybe is the writer's
         maybe, others_doubt = False, True
@@ -1663,7 +1662,7 @@ _SELF_NAMES = re.compile(r"(?<![^\W_])(אני|me|i)((?: ?, ?[^\W\d_]+){1,6}) ?,?
 _NEG_WORDS = {"לא", "لا", "مش", "ما", "not", "не", "нет"}
 
 
-def other_pos_definite(clauses) -> bool:
+def _other_comes(clauses) -> bool:
     """Someone else is said to come, with no doubt in that clause."""
     return any(c.subject == "other" and c.polarity == "pos" for c in clauses)
 
