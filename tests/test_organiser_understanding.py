@@ -797,3 +797,35 @@ def test_a_brit_opened_with_a_blessing_keeps_the_blessing_out_of_its_name_and_pl
                                         ('בס"ד\nכמה אישרו?', C.Stats)])
 def test_a_blessing_on_its_own_first_line_is_not_the_message(text, kind):
     assert isinstance(cmd(text), kind)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("מי עוד חסר?", C.ListGuests("pending")), ("who's missing so far", C.ListGuests("pending")),
+    ("which friends haven't been invited yet?", C.ListGuests("not_invited")),
+    ("תשלחי נודניק למי שלא ענה", C.Remind()), ("כןןן", C.Confirm("yes")), ("nooo", C.Confirm("no")),
+    ("עזבי, תבטלי את זה", C.Cancel()), ("where and when is it?", C.ShowEvent()), ("מתי ואיפה?", C.ShowEvent()),
+    ("יש הודעות מהמוזמנים?", C.Inbox()),
+    ("please do not text anyone between 10pm and 8am", C.Quiet(hours="22-8"))])
+def test_a_missing_guest_a_nudge_a_drawn_out_answer_and_quiet_hours_said_with_text(text, expected):
+    assert cmd(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("עדכון קטן: רותם לוי – אישרה הגעה, 3 משתתפים", C.MarkGuest(C.Ref("רותם לוי"), "yes", 3)),
+    ("quick update: the Levys - 5 people, not 3", C.EditGuest(C.Ref("Levy"), "party", 5)),
+    ("תיקון: שחר אלון – 2 אנשים ולא 3", C.EditGuest(C.Ref("שחר אלון"), "party", 2)),
+    ("משפחת גולן נרשמו בטעות כמגיעים, הם לא ענו. להחזיר לממתינים בבקשה", C.MarkGuest(C.Ref("משפחת גולן"), "pending")),
+    ("the Katzes were marked yes by mistake, put them back to pending", C.MarkGuest(C.Ref("Katz"), "pending")),
+    ('עדכון: שם האירוע יהיה "החינה של ליאת"', C.SetEventField("name", "החינה של ליאת")),
+    ("the event name will be Noa's Sweet 16", C.SetEventField("name", "Noa's Sweet 16"))])
+def test_an_update_or_a_correction_under_a_header_and_a_family_put_back_to_pending(text, expected):
+    parsed = read(text)
+    assert parsed.command == expected
+    assert not parsed.sure   # a write read from a loose sentence asks first
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("עדכן שם האירוע: החינה של ליאת", C.SetEventField("name", "החינה של ליאת")),
+    ('שם האירוע יהיה "הבת מצווה של לילך"', C.SetEventField("name", "הבת מצווה של לילך"))])
+def test_the_events_name_said_outright_is_never_a_guests_new_name(text, expected):
+    assert cmd(text) == expected

@@ -110,6 +110,10 @@ _STATUS_AFTER_WHO = [  # (words, status): "who hasn't answered", "מי שלא ע
     (("ענתה", "אולי"), "maybe"), (("האולי",), "maybe"), (("מתלבט",), "maybe"), (("מתלבטים",), "maybe"),
     (("מתלבטת",), "maybe"), (("לא", "בטוחים"), "maybe"),
     (("not", "invited"), "not_invited"), (("hasn't", "been", "invited"), "not_invited"),
+    (("haven't", "been", "invited"), "not_invited"), (("havent", "been", "invited"), "not_invited"),
+    (("hasnt", "been", "invited"), "not_invited"), (("weren't", "invited"), "not_invited"),
+    (("מי", "חסר"), "pending"), (("מי", "עוד", "חסר"), "pending"), (("מי", "חסרים"), "pending"),
+    (("who's", "missing"), "pending"), (("whos", "missing"), "pending"), (("who", "is", "missing"), "pending"),
     (("didn't", "get", "it"), "not_invited"), (("לא", "הוזמן"), "not_invited"), (("לא", "נשלחה"), "not_invited"),
     (("לא", "קיבל", "הזמנה"), "not_invited"), (("עוד", "לא", "קיבל"), "not_invited"),
     (("failed",), "failed"), (("bounced",), "failed"), (("bounce",), "failed"), (("נכשלו",), "failed"), (("נכשלה",), "failed"), (("נכשל",), "failed"), (("לא", "הגיעה"), "failed"),
@@ -678,9 +682,13 @@ def _unquote(value):
     return value
 
 
+_COPULA_HEAD = re.compile(r"^(?:יהיה|יהיו|תהיה|יהא|יהיה\s+עכשיו|will\s+(?:now\s+)?be|should\s+be|is\s+now|is\s+going\s+to\s+be)\s+(?=\S)", re.I)
+
+
 def _unquote_fields(command):
     if isinstance(command, C.SetEventField) and command.field in ("name", "location"):
-        value = _unquote(command.value)
+        # "שם האירוע יהיה "...", "the name will be ...": the value after the copula
+        value = _unquote(_COPULA_HEAD.sub("", command.value) if isinstance(command.value, str) else command.value)
         return command if value == command.value else dataclasses.replace(command, value=value)
     if isinstance(command, C.NewEvent):
         name, location = _unquote(command.name), _unquote(command.location)
@@ -780,8 +788,8 @@ def _repairs(exact: C.ParseError, command, text: str) -> bool:
     if spec is None:
         return False
     words = _words(text)
-    if exact.usage in ("yes / no", i18n._("yes / no")):
-        return True
+    if exact.usage in ("yes / no", i18n._("yes / no")) or isinstance(command, C.Cancel):
+        return True   # (a cancel only drops the pending question: "עזוב, תבטל את זה" is not "leave")
     if words and words[0] in _GENERIC_VERBS and spec.writes:
         return True  # "change the date to June 12": a write, so the chat asks first
     known = _spec_of(exact)
@@ -1011,6 +1019,10 @@ def _second_look(command, line: str, region):
     return None
 
 
+_UPDATE_HEADER = re.compile(r"^(?:עדכון(?:\s+(?:סטטוס|קטן|מצב))?|סטטוס|תיקון|תיקון\s+קטן|עדכון\s+לגבי\s+אורח|(?:quick\s+|status\s+|small\s+)?update|correction|fyi|"
+                            r"status)\s*[:\-–]\s*(\S.*)$", re.I)
+
+
 def _correct(text: str, line: str, exact, region, today) -> Reading | None:
     fixed_ref = _fix_ref(getattr(exact, "ref", None))
     if fixed_ref is not getattr(exact, "ref", None):
@@ -1035,6 +1047,13 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
         again = refine(said, C.parse(said, region, today), region, today).command
         if isinstance(again, (C.Quiet, C.Notify, C.Reminders, C.DayBefore, C.Shabbat)):
             return Reading(again, sure=False)
+    m = _UPDATE_HEADER.match(line) if isinstance(exact, C.ParseError) and "\n" not in text.strip() else None
+    if m:
+        # "עדכון סטטוס: משפחת לוי – אישרו, 4", "תיקון: ...", "quick update: ...": the header names no command
+        again = refine(m.group(1), C.parse(m.group(1), region, today), region, today)
+        if not isinstance(again.command, C.ParseError):
+            spec = C.spec_for(again.command)
+            return Reading(again.command, sure=again.sure and not (spec and spec.writes))
     if isinstance(exact, C.ParseError) and words and words[0] in _NOMINAL_VERBS:
         # "מחיקת האירוע של כהן-פרץ", "שליחת הזמנות לחדשים": a coordinator's noun for the verb
         verb, keep = _NOMINAL_VERBS[words[0]]
@@ -1242,6 +1261,8 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
                      value, re.I)
         if m:
             return Reading(C.SetEventField("name", m.group(1).strip()))
+        if re.search(r"שם\s+(?:ה)?אירוע|event'?s?\s+name|name\s+of\s+(?:the|this|our)\s+event", line, re.I):
+            return None   # "עדכן שם האירוע: החינה של ליאת": the event's name said outright; its "ל" is no "to"
         m = re.match(r"^(?:של\s+)?(.+?)\s+(?:to|ל-?)\s*(.+)$", value, re.I)
         if m and not _words(m.group(1))[0] in {"the", "event", "האירוע"}:
             ref = _ref(m.group(1), region)
@@ -1775,6 +1796,13 @@ _CARD_SAID = [r"כרטיס\S*\s+(?:ה)?(?:מוזמן|מוזמנת|אורח|או�
               r"^(?:why|למה|מדוע)\s+(?:\S+\s+){0,2}?(?:ההזמנה|invitation|invite)\s+(?:של|for|to|ל)\s*-?(.+?)\s+(?:לא|not|didn'?t|wasn'?t|never|failed|נכשלה)\b"]
 
 
+def _family_name(who: str) -> str:
+    """"the Katzes", "the Levys": the family's name as it is written on the list (not "Jones")."""
+    who = who.strip()
+    m = re.match(r"^(?:the\s+)?([A-Za-z][a-z'\-]+?(?:z|x|s|sh|ch)(?=es$)|[A-Za-z][a-z'\-]+?(?=s$))(?:es|s)$", who)
+    return m.group(1) if m and who.lower().startswith("the ") else re.sub(r"^the\s+", "", who, flags=re.I)
+
+
 def _loose_rules(line: str, low: str, words: list[str], wset: set, region) -> Reading | None:
     """Commands said in a sentence the grammar has no verb for: a guest's party or side changed
     ("Noa's party is actually 3 not 2", "the Dahans are 6 now", "עדי עוברת לצד של הכלה"), a message
@@ -1791,6 +1819,10 @@ def _loose_rules(line: str, low: str, words: list[str], wset: set, region) -> Re
         ref = _fix_ref(_ref(name, region)) if len(name.split()) <= 3 else None
         if ref:
             return Reading(C.GuestLink(ref=ref))   # "get me tals rsvp link", "מה ה link של סבתא שושנה?"
+    m = re.match(r"^(?:(?:ה)?שם\s+(?:ה)?(?:אירוע|חתונה|מסיבה|חינה|ברית)|(?:the\s+)?(?:event'?s?\s+name|name\s+of\s+(?:the|our)\s+event))"
+                 r"\s*(?:[:\-–]\s*|\s(?:יהיה|יהא|יהיה\s+עכשיו|הוא\s+עכשיו|will\s+(?:now\s+)?be|should\s+be|is\s+now)\s+)(\S.*)$", line, re.I)
+    if m and not line.rstrip().endswith("?"):   # "שם האירוע יהיה "בר המצווה של נתנאל"", "the event name will be ..."
+        return Reading(C.SetEventField("name", m.group(1).strip()), sure=False)
     status = _status_in(words[:2]) if not (words[0].startswith("כמה") or "how" in words) else None
     if status and len(words) <= 6 and set(words) - set(_words(" ".join(
             w for w in words if _status_in([w]) or w in {"ה", "who"}))) <= _SIDE_FILLER | set(_SIDE):
@@ -1983,6 +2015,15 @@ def _loose_rules(line: str, low: str, words: list[str], wset: set, region) -> Re
         return Reading(C.Inbox())
     if re.match(r"^(?:תראה|תראי|הראה|show)\s+(?:לי\s+|me\s+)?(?:עוד|more)\W*$", low):
         return Reading(C.More())
+    m = re.search(r"[.,;]\s*(?:נא\s+|בבקשה\s+|אפשר\s+|please\s+|pls\s+)?(?:להחזיר|תחזיר|תחזירי|החזר|put|move|set)\s+(?:אותם\s+|אותו\s+|אותה\s+|them\s+|him\s+|her\s+)?"
+                  r"(?:back\s+to\s+|ל-?(?:ה)?)(?:ממתינים|ממתין|ממתינה|רשימת\s+הממתינים|pending)(?:\s+(?:בבקשה|please|pls|תודה|thanks))?\W*$", line, re.I)
+    if m:   # "משפחת חדד סומנו בטעות כמאשרים, הם עדיין לא ענו. נא להחזיר לממתינים": the ones named first
+        who = re.split(r"\s+(?:סומנו|סומן|סומנה|נרשמו|נרשם|נרשמה|הם|היא|הוא|עדיין|בטעות|אמרו|אמר|אמרה|עוד|were|was|is|are|got|said|marked)(?![\w'])|[,.;]",
+                       line[:m.start()], flags=re.I)[0]
+        who = _family_name(who)
+        ref = _ref(who, region) if 0 < len(_words(who)) <= 3 and not set(_words(who)) & (_FIRST_PERSON | _ALL_WORDS) else None
+        if ref:
+            return Reading(C.MarkGuest(ref, "pending"), sure=False)
     m = re.match(r"^(?:put|move|set)\s+(the\s+)?(.+?)\s+back\s+to\s+pending\b", line, re.I)
     if m:   # "put the Azoulays back to pending, they want to rethink": the Azoulay family
         who = re.sub(r"^(\S+?)s$", r"\1", m.group(2).strip()) if m.group(1) else m.group(2)
@@ -2005,9 +2046,11 @@ def _loose_rules(line: str, low: str, words: list[str], wset: set, region) -> Re
         if ref:
             answer = m.group(2).lower()
             return Reading(C.MarkGuest(ref, answer, _party_said(line) if answer == "yes" else None), sure=False)
-    m = re.match(r"^(?:משפחת\s+)?(.+?)\s+(?:יהיו|יהיה|תהיה|הם|הן)\s+(\d{1,2})\s+(?:ולא|במקום)\s+\d{1,2}", line)
-    if m and int(m.group(2)) <= C.MAX_PARTY_SIZE:   # "משפחת אוחיון יהיו 6 ולא 5, תעדכן"
-        ref = _ref(m.group(1), region)
+    m = re.match(r"^(?:משפחת\s+)?([^\d,:]+?)(?:\s+(?:יהיו|יהיה|תהיה|הם|הן)|\s*[-–:,])\s*(\d{1,2})\s*(?:משתתפים|אנשים|איש|נפשות|מקומות|מוזמנים)?"
+                 r"\s+(?:ולא|במקום)\s+\d{1,2}", line) or re.match(
+        r"^((?:the\s+)?[^\d,:]+?)\s*(?:[-–:,]|\s+(?:are|is|will\s+be))\s*(\d{1,2})\s*(?:people|ppl|guests|seats)?,?\s+(?:not|instead\s+of)\s+\d{1,2}\b", line, re.I)
+    if m and int(m.group(2)) <= C.MAX_PARTY_SIZE:   # "משפחת אוחיון יהיו 6 ולא 5, תעדכן", "משפחת פרץ – 6 משתתפים ולא 4"
+        ref = _ref(_family_name(m.group(1)), region)
         if ref:
             return Reading(C.EditGuest(ref, "party", int(m.group(2))), sure=False)
     m = re.match(r"^(?:לשנות|תשנה|תשני|לעדכן|תעדכן|תעדכני)\s+את\s+(?:ה)?(?:כמות|מספר\s+(?:ה)?(?:אנשים|מקומות|מגיעים)|ה?-?party\s+size)\s+של\s+(.+?)\s+ל-?\s*(\d{1,2})\W*$",
@@ -2137,7 +2180,7 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
     q = line.rstrip().endswith("?")
 
     # --- yes / no / cancel
-    if len(words) <= 3 and wset <= _CANCEL_ONLY and wset & {"עזוב", "עזבי", "תעזוב", "תעזבי"}:
+    if len(words) <= 5 and wset <= _CANCEL_ONLY and wset & {"עזוב", "עזבי", "תעזוב", "תעזבי"}:
         return Reading(C.Cancel())
     if len(words) <= 4 and wset <= _CANCEL_ONLY | {"nvm", "that", "it", "forget", "scrap", "oops"} and wset & {"nvm", "cancel", "scrap"}:
         return Reading(C.Cancel())    # "nvm cancel that"
@@ -2149,6 +2192,10 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
     if re.search(r"(?:don'?t|do\s+not)\s+want\s+(?:any\s+)?(?:automatic\s+|auto\s+)?reminders|no\s+(?:automatic|auto)\s+reminders"
                  r"|(?:לא\s+רוצה|בלי|ללא)\s+(?:שום\s+)?תזכורות\s+(?:אוטומטיות|אוטומטית)", line, re.I):
         return Reading(C.Reminders(days=None), sure=False)   # "I don't want automatic reminders at all"
+    if len(words) <= 3:   # "לאאא", "כןןן", "nooo", "yesss": the answer, drawn out
+        drawn = [w if w in _YES | _NO else re.sub(r"(.)\1+", r"\1", w) for w in words]
+        if drawn != words and set(drawn) <= _YES | _NO:
+            words, wset = drawn, set(drawn)
     if len(words) <= 3 and words[0] in _YES and wset <= _YES | {"כן", "yes"} and not wset <= _ACK:
         return Reading(C.Confirm("yes"))
     if len(words) <= 3 and words[0] in {"לא", "no", "nope", "ממש"} and wset <= _NO:
@@ -2317,7 +2364,7 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
     off_topic = wset & {"weather", "rain", "forecast", "מזג", "גשם", "תחזית", "dj", "צלם", "photographer"}
     if _has(low, "what time is it", "מה השעה עכשיו") or low.strip(" ?") == "מה השעה":
         off_topic = {"clock"}   # the time now, not the event's
-    if (what_event or "מתי" in wset or _has(low, "when is", "where is", "איפה האירוע", "event details", "פרטי האירוע",
+    if (what_event or "מתי" in wset or wset & {"ומתי", "ואיפה"} or _has(low, "where and when", "when and where", "when is", "where is", "איפה האירוע", "event details", "פרטי האירוע",
                            "venue we", "מה התאריך", "מה רשום על האירוע", "איזה אירוע", "show event", "באיזה שעה",
                            "באיזו שעה", "what time", "when does it start", "כמה זמן נשאר")) and not off_topic:
         return Reading(C.ShowEvent())
@@ -2327,7 +2374,7 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
     colon_text = _after_colon(line)
     if body:
         colon_text = "\n".join(([colon_text] if colon_text else []) + body)
-    reminding = (_has(low, "remind", "nudge", "תזכורת", "תזכיר", "להזכיר", "תציק", "הזכר", "reminder")
+    reminding = (_has(low, "remind", "nudge", "נודניק", "תזכורת", "תזכיר", "להזכיר", "תציק", "הזכר", "reminder")
                  or (wset & {"שיענה", "שיענו"}) or (wset & {"ping", "chase", "poke", "bug"} and audience == "pending"))
     if reminding and not colon_text:
         return Reading(C.Remind())
@@ -2358,7 +2405,8 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
                                                        "הודעות שקיבלנו", "ההודעות שקיבלנו", "קיבלנו הודעות",
                                                        "replies from guests", "replies from the guests",
                                                        "messages from guests", "guests replied", "guests wrote",
-                                                       "הודעות חדשות מאורחים", "מה האורחים כתבו"):
+                                                       "הודעות חדשות מאורחים", "מה האורחים כתבו", "הודעות מהמוזמנים", "הודעות ממוזמנים",
+                                                       "messages from invitees"):
         return Reading(C.Inbox())
     if wset & {"chart", "graph", "גרף", "הגרף", "תרשים", "התרשים", "diagram"} and not wset & {
             "seating", "seat", "הושבה", "ההושבה", "שולחנות"}:
@@ -2884,8 +2932,8 @@ def _party_said(line: str) -> int | None:
         return n if 1 <= n <= C.MAX_PARTY_SIZE else None
     m = re.search(r"(?:party\s+of|total\s+of|group\s+of|סה[\"״”']?כ|בסך\s+הכל)\s*(\d{1,2})\b|"
                   r"(\d{1,2})\s*" + _TOTAL + r"|"
-                  r"(?:עם|with)\s+(?:עוד\s+)?(\d{1,2})|(\d{1,2})\s*(?:people|ppl|pax|of them|אנשים|איש|נפשות|guests|מקומות|seats)|"
-                  r"(?:confirmed|אישרו|אישרה|אישר\s+הגעה|אישר|(?<![\u05d0-\u05ea])כ?מגיע\S*|באים|coming|yes|ש?כן)[,\s]+(\d{1,2})\b|"
+                  r"(?:עם|with)\s+(?:עוד\s+)?(\d{1,2})|(\d{1,2})\s*(?:people|ppl|pax|of them|אנשים|איש|נפשות|guests|מקומות|seats|משתתפים|משתתפות|מוזמנים|אורחים)|"
+                  r"(?:confirmed|אישרו|אישרה|אישר\s+הגעה|אישר|(?<![\u05d0-\u05ea])כ?מגיע\S*|באים|ש?יגיעו|ש?יבואו|coming|yes|ש?כן)[,\s]+(\d{1,2})\b|"
                   r"(?:תסמן|תסמני)\s+(\d{1,2})\b|\((\d{1,2})\)", low)
     if m:
         n = int(next(g for g in m.groups() if g))
@@ -3079,7 +3127,7 @@ _SHABBAT_WORDS = {"shabbat", "shabbos", "sabbath", "shabat", "saturday", "saturd
 _HOLD_SENDING = ("לא לשלוח", "אל תשלח", "לא תשלח", "שלא תשלח", "שלא ישלח", "שלא יישלחו", "שלא ישלחו", "לא יישלחו", "don't send", "dont send", "do not send",
                  "שלא יצאו", "לא יצאו", "שלא תצא", "לא תצא", "שלא יצא", "לא יצא", "nothing goes out", "no messages go out",
                  "no messages", "nothing on", "not on", "בלי הודעות", "ללא הודעות", "אין לשלוח", "no texts",
-                 "don't message", "hold", "שומרי", "שומרים", "שומר", "we keep", "keep shabbat", "observe",
+                 "don't message", "don't text", "dont text", "do not text", "do not message", "hold", "שומרי", "שומרים", "שומר", "we keep", "keep shabbat", "observe",
                  "not send", "never send")
 _ALLOW_SENDING = ("אפשר לשלוח", "מותר לשלוח", "גם בשבת", "גם בשבתות", "fine to send", "ok to send", "okay to send",
                   "can send", "לא שומרים", "don't keep", "do not keep", "לא דתיים", "not religious",
@@ -3130,7 +3178,7 @@ def _quiet_hours(line: str) -> str | None:
 
 def _settings_rule(line, low, words, wset, region, today) -> Reading | None:
     """Shabbat, quiet hours and the day-before message, in the organiser's words."""
-    messages = wset & {"messages", "message", "msg", "texts", "anything", "nothing", "send", "sending", "הודעות",
+    messages = wset & {"messages", "message", "msg", "texts", "text", "texting", "anything", "nothing", "send", "sending", "הודעות",
                        "הודעה", "ההודעה", "ההודעות", "הודעת", "לשלוח", "תשלח", "תשלחי", "כלום", "שליחה", "שליחות"}
     # --- the day-before message ("תכבה את ההודעה של יום לפני", "turn the day-before message back on")
     day_before = _has(low, "יום לפני", "day before", "day-before", "the eve of")
