@@ -912,3 +912,22 @@ def test_a_seventieth_birthday_and_a_kibbutz_wedding_answered_as_people_write(te
 def test_a_count_said_again_with_enough_is_kept_and_a_bare_enough_stops():
     assert (understand("עניתי כבר פעמיים. 2 אנשים. די").intent, understand("עניתי כבר פעמיים. 2 אנשים. די").total) == ("count", 2)
     assert understand("זאת כבר התזכורת השלישית. עניתי. די.").intent == "stop"
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("בעלי בכיסא גלגלים, יש איפה להחנות ליד הכניסה?", "question"), ("We're vegetarian, is there somewhere to sit in the shade?", "question"),
+    ("באיזה מלון החתונה?", "details"), ("Which hotel is it at?", "details"),
+    ("החופה בגן או באולם?", "details"), ("Is the party in the garden or in the hall?", "details"),
+    ("זה לא בשבילי, תורידו אותי", "stop"), ("אני לא מכירה אתכם", "question"), ("Sorry, I don't know you", "question"),
+    ("Hi, it's Dana from the office", "greeting")])
+def test_where_it_is_which_hotel_a_stranger_and_take_me_off_after_a_first_clause(text, intent):
+    assert understand(text).intent == intent
+
+
+@pytest.mark.parametrize("text", [
+    "יש אוכל טבעוני? אני לא אוכלת בשר, תודה", "האוכל חלבי? אני לא אוכל בשר", "Any vegan options? if not, no worries, I'll manage",
+    "יש כיסא לתינוק? ואם לא, לא נורא", "אתם בטוחים שאתם רוצים שנבוא? עבר הרבה זמן", "Are you sure you want me there?"])
+def test_what_someone_eats_the_other_case_and_a_doubt_about_the_invitation_record_no_answer(text):
+    u = understand(text)
+    assert (u.intent, u.answer) == ("question", None)
+    assert understand("לא אוכל להגיע").answer == "no"

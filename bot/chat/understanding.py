@@ -296,7 +296,12 @@ def _p(words: str) -> str:
     return _B + "(?:[והבלמש]{1,2}(?=[\u05d0-\u05ea]))?(?:" + _fold(words) + ")" + _E
 
 
+# "אני לא מכיר אתכם", "I don't know you": the writer does not know who invites them; asks who it is
+_STRANGER_PATTERNS = (r"(?:אני |אנחנו )?לא (?:מכיר|מכירה|מכירימ|מכירות) (?:אתכמ|אותכמ|אותכ|אתכ|אותכנ|אף אחד|אפ אחד)(?![^\W_])",
+                      r"(?:i|we) do not (?:know|recognise|recognize) (?:you|this number|anyone|who (?:you are|this is))\b",
+                      r"не знаю (?:вас|тебя|кто это)|ما بعرفك|ما بعرفكم|مش عارف(?:ه)? مين")
 _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
+    ("|".join(_STRANGER_PATTERNS), "CUEX"),
     # positive idioms that carry a negative word
     (r"can not wait|will not miss(?: it)?|would not miss(?: it)?|wouldnt miss(?: it)?|not miss(?: it)?"
      r"|no doubt|no question|with bells on|for the world|לא (?:נוותר|אוותר|מוותר|מוותרת|מוותרימ)", "POSX"),
@@ -384,6 +389,13 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     (r"(?:is it )?too late to (?:say yes|confirm|rsvp)|(?:אפשר|ניתנ) עוד לאשר|עוד אפשר לאשר|רשמתי ביומנ|רשמנו ביומנ|saved the date|(?:put|added) it (?:in|to) (?:my|our|the) calendar", "POSX"),
     (r"ל?תורה ו?ל?חופה ו?ל?מעשימ טובימ|מקווה שתבינו|מקווימ שתבינו|hope you understand", "FILLX"),
     (r"put us down (?:as|for)", "we are"),
+    # what someone eats is no "can't": "אני לא אוכל בשר", "האוכל כשר?" (the food)
+    (r"ה?אוכל(?= (?:בשר|עופ|דג|דגימ|חלב\S*|גלוטנ|בשרי|כשר|לא כשר|טבעוני|צמחוני|רק|שומ|ביצימ|אגוזימ|בוטנימ|סוכר|קמח)(?![^\W_]))|(?<![^\W_])האוכל", "CUEX"),
+    # "and if not, no worries", "ואם לא, לא נורא": the other case of a question asked, no decline
+    (r"(?:and |or )?if not(?=\s*(?:$|[,.!;?]))|(?:ו|או )?אמ לא(?=\s*(?:$|[,.!;?]))|(?:а )?если нет(?=\s*(?:$|[,.!;?]))", "CUEX"),
+    # "are you sure you want me to come?", "בטוחים שאתם רוצים שנבוא?": the writer doubts the invitation
+    (r"(?:את|אתה|אתמ|אתנ) (?:בטוח|בטוחה|בטוחימ|בטוחות)(?= ש)|are you sure"
+     r"|(?:רוצה|רוצימ|רוצות|תרצו|תרצי)(?: ש?(?:אני|אנחנו))? ש?(?:אבוא|נבוא|אגיע|נגיע)|want (?:me|us) (?:to come|to be there|there)", "CUEX"),
     (r"if (?:that is|it is|thats|its|that|it) (?:ok|okay|alright|fine|allowed)", "CUEX"),   # "bringing my gf if that's ok": leave asked   # "Mr and Mrs Goldberg": a couple signs
     (r"bringing(?= (?:my|our|the|a|his|her)\b)", "with"),   # "coming, bringing my girlfriend": with her
     (r"(?:feel|feeling|feels) up (?:to|for)|up (?:to|for) (?:it|the)", "ABLEX"),   # "my wife isn't feeling up to the flight"   # one more beside the writer
@@ -398,7 +410,7 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     (r"(?:(?<=GREETX )|(?<=hello )|(?<=hi )|(?<=greetings ))\s*from(?: [^\W\d_]+){1,2}(?=\W*$)", "GREETX"),
     (r"מזל טוב|mazal tov|mazel tov|בשעה טובה|מזל ט|שיהיה במזל|שיהיה בשעה טובה|الف مبروك|الله يتمم على خير", "BLESSX"),
     # who writes: "it's Sarah, Mike's cousin", "Aunty Pam here"
-    (r"(?:this|it) is(?= [^\W\d_]+(?: [^\W\d_]+)?(?:$|\s*[,.!]))|(?<=[a-z] )(?<!\bare )(?<!\bam )(?<!\bis )(?<!\bbe )(?<!\bcome )(?<!\bget )here(?=\s*(?:$|[,.!]))|זה (?=[^\W\d_]+$)|זאת (?=[^\W\d_]+$)", "INTROX"),
+    (r"(?:this|it) is(?= [^\W\d_]+(?: [^\W\d_]+)?(?: from(?: the)? \w+(?: \w+)?)?\s*(?:$|[^\w\s]))|(?<=[a-z] )(?<!\bare )(?<!\bam )(?<!\bis )(?<!\bbe )(?<!\bcome )(?<!\bget )here(?=\s*(?:$|[,.!]))|זה (?=[^\W\d_]+$)|זאת (?=[^\W\d_]+$)", "INTROX"),
     (r"מגיע\S* ל(?:כמ|כנ|כ|ה|ו|המ)(?= (?:כל|רק|את|המונ|הרבה))", "BLESSX"),
     # "אוהבת אותך", "love you guys": affection, said to whom it writes
     (r"(?:אוהב|אוהבת|אוהבימ|אוהבות) (?:אותכ|אותכמ|אותכנ)|love (?:you|u|ya)(?: all| both| guys| lots| so much)?|(?:ب)?حبك(?:م)?|люблю (?:тебя|вас)", "FONDX"),
@@ -534,7 +546,7 @@ _STOP = _rx(r"^(?:stop|stopp|unsubscribe|remove|הסר|עצור|הסרה|די|ت
             r"|(?:תורידו|הורידו|תוציאו|הוציאו|להוריד|להוציא|למחוק|תמחקו) אותי מ\S*(?:רשימ|תפוצ|קבוצ|הודעות|עדכונ|תזכורות)\S*"
             r"|(?:take|get) (?:me|us) off|(?:do not|dont) want (?:any )?more (?:messages|texts)"
             r"|(?:وقف|اوقف|بطل)\S* (?:ال|هال)?(?:رسايل|رسائل|مسجات)|не хочу (?:больше )?получать|ازالتي|احذفوني|لا ترسلوا|удалите меня|больше не пишите|не пишите мне|отпишите"
-            r"|^(?:תורידו|הורידו|תוציאו|הוציאו|תמחקו|מחקו) אותי(?: בבקשה| מפה| מזה)?\W*$|(?:delete|remove) my (?:number|name)"
+            r"|(?:^|[,.!;]\s*)(?:תורידו|הורידו|תוציאו|הוציאו|תמחקו|מחקו) אותי(?: בבקשה| מפה| מזה)?\W*$|(?:delete|remove) my (?:number|name)"
             r"|شيلوني|(?:شيلو|شيلوا|امسحو|امسحوا|احذفو|احذفوا) (?:رقمي|اسمي)|уберите меня|удалите (?:мой )?номер|не присылайте"
             r"|(?:ما|مش) بدي (?:ال)?(?:رسايل|رسائل|مسجات)|(?:بطلو|بطلوا|وقفو|وقفوا|لا|ما) (?:تبعتو|تبعتوا|تبعتولي|تبعتلي|ترسلو|ترسلوا|ترسلولي)"
             r"|не (?:надо|нужно) (?:мне )?(?:больше )?(?:писать|присылать|слать)|не (?:шлите|пишите)(?: (?:мне|больше|сюда|пожалуйста))*\W*$|хватит (?:писать|слать|спамить)",
@@ -610,8 +622,8 @@ _MAYBE_PHRASE = _rx(r"not (?:\d+ ?% )?sure|unsure|let me think|need to think|thi
 _NOT_SURE = _rx(r"not (?:\d+ ?% )?sure(?: yet)?|unsure", r"(?:עוד |עדיינ )?לא בטוח\S*", r"не уверен\S*", r"(?:مش|مو|لست|لسنا) متاكد\S*")
 # "if we find a sitter", "אם זה מסתיים לפני שבת נגיע", "Если успею, приду": an answer on a condition
 # ("if that's ok", "אם זה בסדר" ask leave and stay answers; "if so", "אם כן" after an answer refer back to it)
-_CONDITIONAL = _rx(r"(?<![^\W_])(?:if|unless|as long as)(?![^\W_])(?! (?:ok|okay|so|that is ok|it is ok|you do not mind|thats ok|its ok|(?:it|that) (?:matters|helps|is relevant)|relevant))",
-                   r"(?<![^\W_])(?:ו?אמ|בתנאי ש)(?![^\W_])(?! (?:כנ|זה בסדר|מותר|תרצו|ירצה השמ|(?:זה )?(?:משנה|רלוונטי|חשוב|עוזר)))|(?<![^\W_])במידה (?:ו|ש)?|^(?:ו?אמ כנ|if so)(?![^\W_])",
+_CONDITIONAL = _rx(r"(?<![^\W_])(?:if|unless|as long as)(?![^\W_])(?! (?:ok|okay|so|that is ok|it is ok|you do not mind|thats ok|its ok|(?:it|that) (?:matters|helps|is relevant)|relevant|not\s*(?:$|[,.!;?])))",
+                   r"(?<![^\W_])(?:ו?אמ|בתנאי ש)(?![^\W_])(?! (?:כנ|זה בסדר|מותר|תרצו|ירצה השמ|(?:זה )?(?:משנה|רלוונטי|חשוב|עוזר)|לא\s*(?:$|[,.!;?])))|(?<![^\W_])במידה (?:ו|ש)?|^(?:ו?אמ כנ|if so)(?![^\W_])",
                    r"(?<![^\W_])(?:اذا|لو)(?![^\W_])(?! سمح)", r"(?<![^\W_])если(?![^\W_])(?! можно)")
 # doubts about the bot, not the answer
 _ASIDE = _rx(r"(?:i am |im )?not sure how (?:this|it) works|(?:do|should|can) i (?:reply|answer|write) here\??",
@@ -635,6 +647,7 @@ _INSHALLAH = _rx(r"ان شاء الله|انشالله|ان شاءالله|בע�
 _UNCLEAR_NULL = _rx(r"^call me|^תתקשר|אתקשר|בוא נדבר|נדבר|לא הבנתי|did not understand|don ?not understand|^what\??$"
                     r"|^(?:\S+ )?מה זה$|(?:^|^\S+\W+)what is (?:this|that)\W*$|^что это\W*$")
 # not meant for this guest at all
+_STRANGER = _rx(*_STRANGER_PATTERNS)
 _WRONG_PERSON = _rx(r"wrong (?:number|person|chat)|טעות במספר|מספר (?:לא נכונ|שגוי)|رقم غلط|не тот номер|ошиблись номером")
 # "... and maybe grandma too", "we're 2, maybe 3": a maybe about extra people after a clear answer
 _MAYBE_EXTRA = _rx(r"(?:^|[\s,])(?:ו?אולי|and maybe|or maybe|maybe|possibly|и может|وممكن|ويمكن)\s+"
@@ -671,12 +684,12 @@ _ASKED_PLAIN = _rx(r"^מה (?:לובשימ|ללבוש|לובשת|לובש|להב
                    r"|^what (?:should|do) (?:i|we) (?:wear|bring)\b")
 _NOT_DETAILS = _rx(
     # "is there somewhere to change the baby / park": a question about the place's facilities, not where it is
-    r"^(?:ו?יש|האמ יש) (?:איפה|מקומ) ל|is there (?:a |any )?(?:place|somewhere|room|space) to|^(?:هل )?(?:في|فيه|فيها) (?:مكان|محل) (?=ل|ن|ي|ت|ا)"
+    r"(?:^|[,.!;]\s*)(?:ו?יש|האמ יש) (?:איפה|מקומ) ל|is there (?:a |any )?(?:place|somewhere|room|space) to|^(?:هل )?(?:في|فيه|فيها) (?:مكان|محل) (?=ل|ن|ي|ت|ا)"
     r"|when you (?:have|get|can)",
     r"עד (?:איזה|איזו|מתי) (?:תאריכ|יומ)?\s*(?:צריכ|אפשר|לאשר)|by when|deadline|موقف|مواقف|парковк|парковат|\bbring\b|\bpark\b|חונימ|לחנות|להביא|להגיע עמ|לבוא עמ|עד מתי|how late|\bdress|parking|accessib|wheelchair|elevator|\blift\b|נגיש|כסא גלגלימ|כיסא גלגלימ|מעלית|مصعد|اسانسير|лифт|חניה|חנייה|until when|shuttle|(?<!public )transport|\bbus\b|הסעה|הסעות|מאיפה|מתי היית?ה|when was|when did|remember when|זוכר\S* (?:כש|איכ)")
-_DETAILS_PHRASE = _rx(r"(?:which|what) (?:city|town|day|hall|venue|date|shul|synagogue)|public transport|get there by|תחבורה ציבורית|same (?:venue|place|hall)|באותו (?:אולמ|מקומ|גנ)|במקומ אחר|(?:friday|saturday|sunday|thursday) or \w+day"
+_DETAILS_PHRASE = _rx(r"(?:which|what) (?:city|town|day|hall|venue|date|shul|synagogue|hotel|restaurant|beach|kibbutz|moshav)|(?:in|at) the (?:shul|synagogue|hall|garden|hotel|house|restaurant)\S*(?: \S+){0,2} or (?:in |at )?the (?:shul|synagogue|hall|garden|hotel|house|restaurant|venue)|public transport|get there by|תחבורה ציבורית|same (?:venue|place|hall)|באותו (?:אולמ|מקומ|גנ)|במקומ אחר|(?:friday|saturday|sunday|thursday) or \w+day"
                       r"|resend|send (?:me )?(?:again|the (?:invitation|invite|link))"
-                      r"|(?:באיזה|באיזו|איזה|איזו) (?:עיר|יומ|שעה|אולמ|מקומ|תאריכ|גנ|ישוב|מושב|קיבוצ|בית כנסת)|(?:ב?שעה כמה|כמה בשעה)|מתחיל\S* ב ?\d|(?:שלחו|תשלחו|תשלחי|תשלח) (?:לי )?(?:שוב )?(?:את )?ה?(?:הזמנה|קישור|לינק)"
+                      r"|(?:באיזה|באיזו|איזה|איזו) (?:עיר|יומ|שעה|אולמ|מקומ|תאריכ|גנ|ישוב|מושב|קיבוצ|בית כנסת|מלונ|מסעדה|חוף)|(?<![^\W_])ב(?:בית ה?כנסת|אולמ|גנ|מלונ|בית|מסעדה|חצר)(?: \S+){0,2} או ב(?:בית ה?כנסת|אולמ|גנ|מלונ|בית|מסעדה|חצר|מקומ)|(?:ב?שעה כמה|כמה בשעה)|מתחיל\S* ב ?\d|(?:שלחו|תשלחו|תשלחי|תשלח) (?:לי )?(?:שוב )?(?:את )?ה?(?:הזמנה|קישור|לינק)"
                       r"|(?:اي|أي) (?:ساعه|يوم|مكان|قاعه)|الساعه كم|كم الساعه|(?:شو|ايش|ايمتى) (?:ال)?ساعه|в каком (?:городе|зале)|какого числа"
                       r"|what time|which date|what day|באיזה יומ|באיזה שעה|באיזו שעה|שמ האולמ|בשישי|בחמישי|ביומ"
                       r"|во сколько|какой адрес|send (?:the )?location")
@@ -1411,7 +1424,7 @@ def _understand(text) -> Understanding:
     if _UNCLEAR_NULL.search(norm) and not any(c.polarity in ("pos",) for c in answering if "YES" in c.tags()):
         return Understanding("unclear", sure=False)
     # "לא יודע", "I don't know" with no answer beside it: undecided ("don't know the couple, but we'll come" answers)
-    weak_unclear = bool(_UNCLEAR_WEAK.search(norm)) and not any(c.polarity in ("pos", "neg") for c in answering) \
+    weak_unclear = bool(_UNCLEAR_WEAK.search(norm)) and not _STRANGER.search(norm) and not any(c.polarity in ("pos", "neg") for c in answering) \
         and not _KNOW_WHAT.search(norm)
     strong_unclear = bool(_UNCLEAR_STRONG.search(norm)) or (
         bool(_conditional(norm) or weak_unclear) and not has_q)
@@ -1513,7 +1526,7 @@ def _understand(text) -> Understanding:
         answer = "yes"     # "שני מגיעה, אפשר שתחזור בהסעה?": the answer first, then a question
     elif inshallah_only and not answering_has_count(answering):
         answer = "maybe" if _MAYBE_PHRASE.search(norm) else None
-    elif weak_neg and not (tags & {"NUM", "DIGITS"}) and not has_q:
+    elif weak_neg and not (tags & {"NUM", "DIGITS"}) and not has_q and not _STRANGER.search(norm):
         answer = "no"     # "sorry 😔"; but "sorry, who is this?" asks
 
     without_other = any(t.tag == "WITHOUT" and n.tag in ("OTHER", "PARTNER", "OTHERS")
@@ -1594,7 +1607,7 @@ def _understand(text) -> Understanding:
         return Understanding("details")
     if _SOCIAL.search(norm) and not ("THANKS" in tags and n_words <= 8 and not has_q):
         return Understanding("other", sure=False)   # wonder, not a question to answer ("thanks for the stunning invite" thanks)
-    if has_q or _QUESTION_WORD.search(norm):
+    if has_q or _QUESTION_WORD.search(norm) or _STRANGER.search(norm):
         content = [t for t in all_toks if t.tag not in ("NOISE", "YES", "POLITE", "NOWORD")]
         if not content:
             return Understanding("unclear", sure=False)     # "כן?", "??", "מה?"
