@@ -829,3 +829,27 @@ def test_an_update_or_a_correction_under_a_header_and_a_family_put_back_to_pendi
     ('שם האירוע יהיה "הבת מצווה של לילך"', C.SetEventField("name", "הבת מצווה של לילך"))])
 def test_the_events_name_said_outright_is_never_a_guests_new_name(text, expected):
     assert cmd(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("שיחה עם יוסי מזרחי: מגיעים, 4 משתתפים", C.Called(C.Ref("יוסי מזרחי"), "yes", 4)),
+    ("just got off the phone with Dalia, she can't make it", C.Called(C.Ref("Dalia"), "no", None)),
+    ("בעלי התקשר לדוד אבנר, אמר שיגיעו 3", C.Called(C.Ref("אבנר"), "yes", 3)),
+    ("the Cohens yes", C.MarkGuest(C.Ref("Cohen"), "no" if False else "yes")),
+    ("טליה ברק - לא", C.MarkGuest(C.Ref("טליה ברק"), "no")),
+    ("הגב' שטרן אמרה שתבוא בעזרת השם", C.MarkGuest(C.Ref("שטרן"), "yes")),
+    ("הסבתא מאשרת, תגיע עם הזיידי", C.MarkGuest(C.Ref("הסבתא"), "yes", 2))])
+def test_a_call_made_by_someone_and_an_answer_said_in_few_words_are_asked_before_they_are_marked(text, expected):
+    parsed = read(text)
+    assert isinstance(parsed.command, type(expected)) and not parsed.sure
+    for key in ("answer", "outcome", "party_size"):
+        if hasattr(expected, key):
+            assert getattr(parsed.command, key) == getattr(expected, key), (key, parsed.command)
+
+
+@pytest.mark.parametrize("text", ["עוד לא", "probably not", "אולי כן", "מחר כן", "ok yes", "Emma rsvp'd yes"])
+def test_a_bare_answer_after_a_word_that_is_no_name_marks_no_guest_called_that(text):
+    parsed = cmd(text)
+    assert not (isinstance(parsed, C.MarkGuest) and parsed.ref.text.split()[0].lower() in {"עוד", "probably", "אולי", "מחר", "ok"})
+    if text.startswith("Emma"):
+        assert parsed.ref.text == "Emma"

@@ -2948,13 +2948,13 @@ def _party_said(line: str) -> int | None:
                                         "פלוס אחד", "פלוס 1", "עם הבעל שלה", "עם האישה שלו", "with her boyfriend",
                                         "with his girlfriend", "with her partner", "with his partner") or re.search(
             r"(?:(?<![\u05d0-\u05ea])עם|\bwith|\band)\s+(?:his\s+|her\s+|my\s+|the\s+)?(?:gf|bf|boyfriend|girlfriend|fianc[eé]e?|uncle|aunt|mom|mum|"
-            r"dad|mother|father|brother|sister|grandma|grandpa|סבא|סבתא|אמא\s+שלו|אמא\s+שלה|אבא\s+שלו|אבא\s+שלה|הבעל\s+שלה|"
+            r"dad|mother|father|brother|sister|grandma|grandpa|zaidy|zeidy|bubby|bubbe|(?:ה)?(?:סבא|סבתא|זיידע|זיידי|באבי|בובע|בובי|סבתא)|אמא\s+שלו|אמא\s+שלה|אבא\s+שלו|אבא\s+שלה|הבעל\s+שלה|"
             r"האישה\s+שלו|החבר\s+שלה|החברה\s+שלו)\b", low) or re.search(r"(?<![\u05d0-\u05ea])ו(?:ה)?(?:בעל|אישה)\s+(?:שלה|שלו)", low):
         return 2
     return None
 
 
-_YES_VERBS = {"confirmed", "coming", "אישרה", "אישר", "אישרו", "מגיע", "מגיעה", "מגיעים", "בא", "באה", "באים",
+_YES_VERBS = {"confirmed", "coming", "אישרה", "אישר", "אישרו", "מגיע", "מגיעה", "מגיעים", "בא", "באה", "באים", "מאשר", "מאשרת", "מאשרים",
               "yes", "מגיעות", "כמאשרת", "כמאשר"}
 _NO_VERBS = {"declined", "ביטלה", "ביטל", "ביטלו", "סירב", "סירבה", "no"}
 
@@ -2962,6 +2962,16 @@ _NO_VERBS = {"declined", "ביטלה", "ביטל", "ביטלו", "סירב", "ס
 # Words of someone speaking of themselves: whoever says them answers, they mark nobody.
 _FIRST_PERSON = frozenset({"i", "i'm", "im", "me", "we", "we're", "were", "us", "our", "my", "sorry", "unfortunately",
                            "אני", "אנחנו", "אנו", "סליחה", "מצטער", "מצטערת", "מצטערים", "לצערנו", "לצערי"})
+
+
+# Words that are never a guest's name before a bare "yes" / "no" ("עוד לא", "probably not", "מחר כן")
+_NOT_A_NAME = (_YES | _NO | _ACK | _SMALL_TALK | _CANCEL_ONLY | _ALL_WORDS | _FIRST_PERSON | _COMMAND_WORDS | _PRONOUNS | {
+    "עוד", "עדיין", "כבר", "בכלל", "אז", "אבל", "נראה", "אולי", "מחר", "היום", "עכשיו", "כנראה", "בטוח", "לגמרי", "ברור",
+    "שוב", "גם", "רק", "הם", "היא", "הוא", "הן", "so", "and", "but", "still", "not", "yet", "oh", "well", "actually", "definitely",
+    "probably", "of", "course", "that's", "thats", "it's", "its", "please", "now", "today", "tomorrow", "later", "again",
+    "also", "just", "he", "she", "they", "answer", "say", "said", "is", "are", "hell", "absolutely", "totally", "ok",
+    "rsvp'd", "rsvpd", "rsvp", "answered", "replied", "says", "told", "wrote", "texted", "ענה", "ענתה", "ענו", "אמר", "אמרה", "אמרו",
+    "עונה", "עונים", "כתב", "כתבה", "כתבו", "סימן", "סמן", "mark", "marked"})
 
 
 def _mark(line, low, words, wset, region) -> Reading | None:
@@ -2977,6 +2987,14 @@ def _mark(line, low, words, wset, region) -> Reading | None:
         ref = _ref(m.group(1), region)   # "יעל מזרחי אישרה כבר?", "is Mike Rosen coming?": asked, not told
         if ref:
             return Reading(C.GuestCard(ref=ref))
+    m = re.match(r"^((?:the\s+)?[^\W\d_][\w'\-]*(?:\s+[^\W\d_][\w'\-]*)?)\s*[-–:,]?\s+(yes|no|maybe|כן|לא|אולי)[.!]*$", line, re.I)
+    if m and not set(_words(m.group(1))) & _NOT_A_NAME and not _status_in(_words(m.group(1))) \
+            and not any(w in C._VERB_STRINGS for w in _words(m.group(1))):
+        # "Greenbergs no", "דני כהן - כן": a name and the answer; asked before it is marked
+        ref = _ref(_family_name(m.group(1)), region)
+        if ref:
+            answer = {"yes": "yes", "כן": "yes", "no": "no", "לא": "no"}.get(m.group(2).lower(), "maybe")
+            return Reading(C.MarkGuest(ref, answer), sure=False)
     # "set Avi to pending", "תחזיר את דנה ללא ענה"
     m = re.search(r"set\s+(.+?)\s+to pending|תחזיר את\s+(.+?)\s+ללא ענה", line, re.I)
     if m:
@@ -3014,6 +3032,7 @@ def _mark(line, low, words, wset, region) -> Reading | None:
                      "won't make it", "isn't coming", "aren't coming", "not coming", "לא מגיע", "לא תוכל", "לא יוכל", "לא יגיע",
                      "לא באה", "לא בא ") or wset & _NO_VERBS)
     positive = (bool(re.search(r"ש(?:הוא|היא|הם|הן)\s+(?:תגיע|יגיע|יגיעו|יבוא|תבוא|יבואו|מגיע\S*|באים|באה?)", low)) or
+                bool(re.search(r"(?:אמר|אמרה|אמרו|הודיע|הודיעה|הודיעו|כתב|כתבה|כתבו)\s+(?:לי\s+|לנו\s+)?ש(?:יבוא|תבוא|יבואו|יגיע|תגיע|יגיעו)", low)) or
                 _has(low, "is coming", "are coming", "rsvp'd yes", "rsvpd yes", "said yes", "אישר הגעה", "'s a yes", "is a yes",
                      "he's in", "she's in", "they're in", "'s in,", "'s in +", "is in,",
                      "'s coming", "are a yes") or
@@ -3026,9 +3045,12 @@ def _mark(line, low, words, wset, region) -> Reading | None:
                     r"texted|messaged|wrote|told|whatsapped|emailed|let me know|'s a (?:no|yes|maybe)|is a (?:no|yes|maybe)|הודיע\S*|כתב\S*|"
                     r"aren't|is not|are not|might|maybe|is maybe|coming\b|"
                     r"is not sure|isn't sure|is on the fence|is undecided|עוד\s+מתלבט\S*|מתלבט\S*|אולי|"
-                    r"לא\s|אישר\S*|מגיע\S*|ביטל\S*|התקשר\S*|אמר\S*|בא\S*)", " " + line)
+                    r"לא\s|אישר\S*|מאשר\S*|מגיע\S*|ביטל\S*|התקשר\S*|אמר\S*|בא\S*)", " " + line)
     name_part = (" " + line)[:cut.start()] if cut else ""
     name_part = name_part.strip(" ,")
+    if cut and re.match(r"\s(?:התקשר|אמר|דיבר|told|said|called|texted|wrote|כתב)", cut.group(0)) and \
+            set(_words(name_part)) <= _OF_WHOM | {"שלי", "שלנו", "הבן", "הבת", "son", "daughter", "our", "my"}:
+        return None   # "בעלי התקשר ל...", "my son said ...": the one who passed it on is not the guest
     if not name_part or set(_words(name_part)) & {"הוא", "היא", "he", "she"}:
         m = re.search(r"עם\s+(דוד|דודה)\s+(\S+)", line)
         name_part = m.group(0)[3:] if m else name_part
@@ -3225,7 +3247,8 @@ _CALL_VERBS = {"להתקשר", "לצלצל", "להרים", "call", "phone", "rin
                "שנתקשר", "נתקשר", "שאתקשר", "אתקשר", "שנצלצל",
                "הטלפונים", "שיחות", "phoning", "calling"}
 _CALLED = re.compile(r"(?:^|\s|,)(?:i\s+)?(?:called|rang|phoned|spoke\s+(?:to|with)|talked\s+(?:to|with)|"
-                     r"got\s+hold\s+of|reached|spoke\s+w/|talked\s+w/|tried(?:\s+calling|\s+to\s+call)?|(?:ו)?(?:ש)?(?:דיברתי|התקשרתי|צלצלתי|תפסתי|שוחחתי|חייגתי|ניסיתי(?:\s+להשיג|\s+להתקשר)?)(?:\s+(?:עם|עם\s+ה|ל|ל-|את)|ל(?=[A-Za-z]))?)"
+                     r"got\s+hold\s+of|reached|spoke\s+w/|talked\s+w/|(?:just\s+)?(?:got\s+)?off\s+the\s+phone\s+with|had\s+a\s+(?:phone\s+)?call\s+with|"
+                     r"^(?:שיחה|שיחת\s+טלפון|call|phone\s+call)\s+(?:עם|with)|(?:התקשר|התקשרה|התקשרו|התקשרנו)\s+ל-?(?=\S)|tried(?:\s+calling|\s+to\s+call)?|(?:ו)?(?:ש)?(?:דיברתי|התקשרתי|צלצלתי|תפסתי|שוחחתי|חייגתי|ניסיתי(?:\s+להשיג|\s+להתקשר)?)(?:\s+(?:עם|עם\s+ה|ל|ל-|את)|ל(?=[A-Za-z]))?)"
                      r"\s*-?\s*", re.I)
 
 
@@ -3254,7 +3277,8 @@ _CALL_NO = ("can't make it", "cannot make it", "can't come", "not coming", "won'
             "לא תגיע", "לא יבואו", "מבטלים", "ביטל", "ביטלה", "ביטלו", "לא יוכלו", "לא יכולים להגיע", "לא יוכלו להגיע")
 _CALL_YES = ("coming", "will come", "confirmed", "said yes", "yes", "he's in", "she's in", "they're in", "מגיע", "מגיעה", "מגיעים", "מגיעות", "באים",
              "מאשר", "מאשרת", "מאשרים", "שכן",
-             "בא", "באה", "אישר", "אישרה", "אישרו", "יבוא", "תבוא", "יבואו", "יגיע", "תגיע", "יגיעו")
+             "בא", "באה", "אישר", "אישרה", "אישרו", "יבוא", "תבוא", "יבואו", "יגיע", "תגיע", "יגיעו",
+             "שיבוא", "שתבוא", "שיבואו", "שיגיע", "שתגיע", "שיגיעו")
 
 
 def _called_rule(line, low, words, wset, region) -> Reading | None:
