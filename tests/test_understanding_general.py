@@ -931,3 +931,23 @@ def test_what_someone_eats_the_other_case_and_a_doubt_about_the_invitation_recor
     u = understand(text)
     assert (u.intent, u.answer) == ("question", None)
     assert understand("לא אוכל להגיע").answer == "no"
+
+
+@pytest.mark.parametrize("text, answer, total", [
+    ("עומר לא יגיע, יש לו משחק. אני ואשתי נגיע", "yes", 2), ("שירה לא תוכל, אני ובעלי באים", "yes", 2),
+    ("לא נגיע לירושלים עם התינוקת, מצטערים", "no", None), ("We can't come with the baby, so sorry", "no", None),
+    ("בעלי חולה אז אגיע לבד", "yes", 1), ("My wife is unwell so I'll come alone", "yes", 1),
+    ("לא נגיע לחופה, רק לסעודה. 4 אנשים", "yes", 4), ("Can't make the service, only for the kiddush. 2 of us", "yes", 2),
+    ("אגיע עם עוד 3 מהמשרד", "yes", 4), ("I'm coming with 2 more from the office", "yes", 3),
+    ("ממשפחת לוי מגיעים 2, ומהשכנים למעלה עוד 2", "yes", 4),
+    ("אנחנו שלושה, מגיעים", "yes", 3), ("אנחנו זוג + עוד אחד", None, 3),
+    ("נשתדל לשחרר את רוני מהעבודה, בינתיים נגיע 2 בלעדיו", "yes", 2),
+    ("אנחנו (אני ובעלי) מגיעים גם לחופה וגם למסיבה", "yes", 2), ("we (me and my husband) are coming", "yes", 2)])
+def test_who_comes_when_someone_else_is_named_not_coming_tried_for_or_in_brackets(text, answer, total):
+    u = understand(text)
+    assert (u.answer, u.total) == (answer, total)
+
+
+def test_adding_one_to_an_earlier_count_stays_a_change_of_the_count():
+    u = understand("תוסיפו עוד אחד, אחי מצטרף")
+    assert (u.intent, u.total) == ("change", None)

@@ -355,8 +355,8 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     (r"(?:שמח|שמחה|שמחימ|שמחות) (?:כל ככ |מאוד |מאד )?(?:בשבילכמ|בשבילכ|בשבילכנ|בשבילה|בשבילו|בשבילמ|בשמחתכמ)|so happy for (?:you|both|the)"
      r"|ברוכימ הבאימ|welcome to the world|(?:the|happy|lovely|beautiful|gorgeous|new|cute) couple|newlyweds"
      r"|يعطيك(?:م)? العافيه", "BLESSX"),
-    (r"(?:only|just) (?:for|to) the (?:ceremony|reception|party|chuppah|dancing)"
-     r"|רק ל(?:קבלת הפנימ|קבלת פנימ|חופה|טקס|ריקודימ|מסיבה)", "COMEX"),
+    (r"(?:only|just) (?:for|to) the (?:ceremony|reception|party|chuppah|dancing|kiddush|service|meal|dinner|lunch|brunch)"
+     r"|רק ל(?:קבלת הפנימ|קבלת פנימ|חופה|טקס|ריקודימ|מסיבה|קידוש|תפילה|סעודה|ארוחה|ארוחת ערב|הדלקת נרות)", "COMEX"),
     (r"count me in", "me COMEX"), (r"count us in", "us COMEX"),   # who is counted in stays said
     (r"count(?= (?:me|us) .{1,30}\bin(?:\W|$))|see you there|(?:(?<=i am )|(?<=we are ))in(?=\s*(?:$|[,.!;]|[^\w\s]|too|as well|for))|will be there|be there|we are there|אנחנו שם|נהיה שם"
      r"|אהיה שם|(?:ب|س)?نكون هناك|اكون هناك|אני שמ(?=\s*(?:$|[,.!]))|(?:אנחנו|אני) בפנימ|נתראה|ניפגש|נפגש|с удовольствием|بكل سرور|make it|would love to|love to come|happy to come|will attend"
@@ -712,7 +712,8 @@ _TIME_AFTER = {"pm", "am", "oclock", "בערב", "בבוקר", "דקות", "minu
                "km", "kilometers", "hours", "שעות", "קמ", "°"}
 
 _CLAUSE_SPLIT = re.compile(r"[,;:!?.\n()/؟،😂🤣😭😅🙄😤]+|(?<=\S)\s+(?=(?:רק|only|just) (?:אני|אנחנו|me|us|i)(?![^\W_]))|(?<![^\W_])(?:because|since|כי|מכיוונ ש|потому что|так как|لانه|لان)(?![^\W_])|\s[-–—]\s|\s[-–—]|(?<![^\W_])(?:but|though|אבל|אך|لكن|بس|но|а)(?![^\W_])"
-                            r"|(?<![^\W_])(?:so|אז|ולכנ|לכנ|поэтому|فعشان)(?= (?:just|only|i|we|it will|רק|אני|אנחנו|נהיה|לא|только|я|мы|не))")
+                            r"|(?<![^\W_])(?:so|אז|ולכנ|לכנ|поэтому|فعشان)(?= (?:just|only|i|we|it will|רק|אני|אנחנו|נהיה|לא|только|я|мы|не"
+                            r"|[אנ](?:גיע|בוא|היה|צטרפ|קפוצ|שתתפ)|приду|придем|придём|будем|буду))")
 
 
 # --------------------------------------------------------------------------- reading
@@ -790,7 +791,8 @@ def _tokens(clause: str) -> list[_Tok]:
             out[k].tag is None and len(out[k].word) > 2 or out[k].word in ("שני", "שתי")):
         nxt = out[k + 1]
         if nxt.word in _THIRD_SG or nxt.tag in _PERSON_TAGS and nxt.word[0] == "ו" and k + 2 < len(out) \
-                and out[k + 2].word in _THIRD_PL:
+                and out[k + 2].word in _THIRD_PL or nxt.tag == "NEG" and k + 2 < len(out) \
+                and out[k + 2].word in _THIRD_SG | _THIRD_ABLE:    # "איתי לא יגיע", "נועה לא תוכל"
             out[k] = _Tok(out[k].word, "OTHER", 1)
     for i in range(len(out)):
         prev, t = out[i - 1] if i else _Tok("", "CUE"), out[i]
@@ -842,6 +844,9 @@ def _from_where(t: _Tok) -> bool:
 _TOO = {_fold(w) for w in _words("too also", "גמ", "тоже также", "كمان ايضا")}
 # "נועה מגיעה", "יונתן ואחותו יגיעו": a name (or "שני", a name and a number) before a third-person verb
 _THIRD_SG = {_fold(w) for w in _words("מגיע מגיעה תגיע יגיע יבוא תבוא בא באה מצטרף מצטרפת יצטרף תצטרף")}
+_ADD_VERBS = tuple(_fold(w) for w in _words("תוסיפ הוסיפ להוסיפ נוסיפ ותוסיפ והוסיפ"))
+_WITH = {_fold(w) for w in _words("with", "עמ", "с со", "مع")}
+_THIRD_ABLE = {_fold(w) for w in _words("יוכל תוכל")}
 _THIRD_PL = {_fold(w) for w in _words("מגיעים מגיעות יגיעו יבואו באים באות יצטרפו")}
 _SG_VERBS = {_fold(w) for w in _words("מגיע מגיעה אגיע אבוא", "ساحضر اجي جاي جايه", "приду смогу буду")}
 _SURE_WORDS = {_fold(w) for w in _words("sure certain", "בטוח בטוחה בטוחימ בטוחות", "متاكد متاكده متاكدين",
@@ -882,7 +887,11 @@ def _polarity(c: _Clause) -> None:
         first_verb = next((i for i, t in enumerate(c.toks) if t.tag in ("COME", "NEG", "ABLE", "YES", "NOVERB")), None)
         # "תרשמי את ההורים שלי", "put my parents down": an order to register someone else is about them
         register = first_verb is not None and c.toks[first_verb].word in _REGISTER
-        if first_person is not None and (first_verb is None or first_person < first_verb or "NEG" in tagset
+        # "לא נוכל להגיע עם שני קטנים", "can't come with the baby": the people come after the verb and "with"; the writer is
+        # who does not come
+        with_them = first_person is not None and first_verb is not None and first_verb < first_person and any(
+            t.word in _WITH for t in c.toks[first_verb:first_person])
+        if first_person is not None and (first_verb is None or first_person < first_verb or "NEG" in tagset and not with_them
                                          or register):
             c.subject = "other"
             c.kids_subject = bool(tagset & {"KID", "KIDS"}) and (not (tagset & {"OTHER", "PARTNER"})
@@ -898,6 +907,13 @@ def _polarity(c: _Clause) -> None:
         return
     if "MAYBE" in tagset:
         c.polarity = "maybe"
+        # "ננסה להוציא את אלון מהבסיס", "we'll try to get Dan out": the trying is about bringing someone else
+        m = next(i for i, t in enumerate(c.toks) if t.tag == "MAYBE")
+        after = [t.word for t in c.toks[m + 1:m + 4]]
+        if len(after) >= 2 and not tagset & {"COME", "ABLE", "NEG"} and (
+                after[0].startswith("ל") and after[1] in ("את", "אותו", "אותה", "אותמ")
+                or after[:2] in (["to", "get"], ["to", "bring"]) and len(after) == 3 and after[2] not in ("there", "to")):
+            c.subject = "other"
         return
     neg_idx = [i for i, t in enumerate(tags) if t == "NEG"]
     positive = "YES" in tagset or "COME" in tagset
@@ -1097,12 +1113,21 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                 if prev and prev.tag == "KID" and n == 1:
                     i += 1
                     continue   # "ילד אחד"
+                # ("תוסיפו עוד אחד" asks to add one to the count already given: a change, not a head count)
+                more = prev is not None and prev.word == "עוד" and i >= 2 and (toks[i - 2].tag == "PLUS" or t.tag == "DIGITS" and (
+                    toks[i - 2].tag in ("AND", "COME") or nxt is None and not toks[i - 2].word.startswith(_ADD_VERBS))) or \
+                    nxt is not None and nxt.word == "more" and prev is not None and prev.tag == "AND"
+                if more and (nxt is None or nxt.tag in ("PEOPLE", "ADULT", "CUE") or _from_where(nxt) or nxt.word == "more"):
+                    plus.append(n)    # ("עוד 2 ימים", "in 2 more days": no one more)
+                    i += 1
+                    continue
                 if prev and prev.tag == "PLUS" or (prev and prev.word in ("ועוד",)):
                     plus.append(n)
                     i += 1
                     continue
                 anchored = anchored_clause or approx or "FAM" in tags or (
                     prev is not None and prev.tag in ("COME", "YES", "CUE", "WE") and t.tag == "DIGITS") or (
+                    prev is not None and prev.tag == "WE" and t.tag == "NUM") or (   # "אנחנו זוג", "אנחנו שלושה"
                     # "נהיה רק 2", "we'll be only 3": "only" before a number about the party
                     prev is not None and prev.tag == "JUST" and t.tag == "DIGITS"
                     and (i < 2 or toks[i - 2].tag in ("COME", "YES", "CUE", "WE")))
@@ -1144,9 +1169,9 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                     back -= 1    # "+ my gf", "with our son"
                 prev = toks[back] if back >= 0 else None
                 if (prev and (prev.tag == "AND" and prev.word in ("with", "עמ", "с", "со", "مع") or prev.tag == "PLUS")
-                        or any(x.word in _TOO for x in toks)) and not (c.subject == "other" and prev and prev.tag == "AND"
+                        or any(x.word in _TOO for x in toks) and not any(x.word == "וגמ" for x in toks)) and not (c.subject == "other" and prev and prev.tag == "AND"
                                  and any(x.tag == "COME" for x in toks)):
-                    # ("אבי יגיע עם אמי": with the one who comes, not with the writer)    # "yes, and my mom too": one more beside the writer
+                    # ("אבי יגיע עם אמי": with the one who comes, not with the writer; "גם לתפילה וגם לקידוש": both, not "too")    # "yes, and my mom too": one more beside the writer
                     with_other = True   # "with my wife", "plus my girlfriend": the writer and one more
                 if prev and prev.tag == "PLUS":
                     plus_others += t.value or 1   # "אנחנו 4 + סבתא": one more on top of the number
@@ -1348,6 +1373,7 @@ def _understand(text) -> Understanding:
 
     # the phrases, then the clauses
     phrased = _PERCENT.sub(" ", _PAREN_COUNT.sub(_paren_count, norm))
+    phrased = _WE_SAID.sub(_we_said, phrased)   # "אנחנו (סבא וסבתא) מגיעים": the people in brackets are the "we"
     phrased = _CLOCK.sub(" ", phrased)    # "[12:03] Dana:", "at 19.30": a time of day, no head count
     phrased = _SELF_NAMES.sub(_names_joined, phrased)
     phrased = _SELF_LIST.sub(r"\1 ", phrased)
@@ -1724,6 +1750,16 @@ def _split_partial(text: str) -> str:
                 or any((_lookup(x) or ("",))[0] in ("COME", "YES") for x in after) and any(x in _NEG_WORDS for x in before):
             words[k] = ", " + w    # "אני לא ואשתי כן": the other way round too
     return " ".join(words)
+
+
+# "אנחנו (סבא וסבתא 😊) מגיעים", "we (me and the kids) are coming": who "we" are, in brackets
+_WE_SAID = re.compile(r"(?<![^\W_])(?:אנחנו|we|мы|احنا|نحن) ?\(([^()]{3,60})\)")
+
+
+def _we_said(m: re.Match) -> str:
+    words = re.findall(r"[^\W\d_]+", m.group(1))
+    people = [w for w in words if (_lookup(w) or ("",))[0] in _PERSON_TAGS + ("SELF1",)]
+    return " " + m.group(1) + " " if len(people) >= 2 and len(words) <= len(people) + 2 else m.group(0)
 
 
 def _paren_count(m: re.Match) -> str:
