@@ -14,11 +14,13 @@ import uuid
 from datetime import datetime, timedelta, timezone
 
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.util import identity_key
 
 from storage.models import Conversation, Event, EventMember, User
 
 from bot.services import events as event_service
 from bot.services.access import as_uuid, get_membership
+from bot.services.users import created_in_this_transaction
 
 PENDING_TTL = timedelta(minutes=10)
 
@@ -34,6 +36,23 @@ def get_conversation(session: Session, user: User) -> Conversation:
         session.add(conv)
         session.flush()
     return conv
+
+
+def peek_conversation(session: Session, user: User) -> Conversation:
+    """The sender's conversation, or a new one not yet stored: `keep_conversation` stores
+    it once there is something to keep (most guests tap an answer and need none)."""
+    if created_in_this_transaction(session, user):
+        # Nothing of a user created just now is stored: only this session may hold their conversation.
+        held = session.identity_map.get(identity_key(Conversation, user.id))
+        held = held or next((o for o in session.new if isinstance(o, Conversation) and o.user_id == user.id), None)
+        return held or Conversation(user_id=user.id)
+    return session.get(Conversation, user.id) or Conversation(user_id=user.id)
+
+
+def keep_conversation(session: Session, conv: Conversation) -> None:
+    """Store a conversation from `peek_conversation` (its first write is one INSERT)."""
+    if conv not in session:
+        session.add(conv)
 
 
 # ---------------------------------------------------------------- the current event

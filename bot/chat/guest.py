@@ -38,7 +38,7 @@ from bot.text import guest_replies as say
 from bot.services import outbox
 from bot.chat.answers import from_understanding
 from bot.chat.understanding import Understanding, understand
-from bot.chat.conversation import get_conversation
+from bot.chat.conversation import keep_conversation, peek_conversation
 from bot.text.dates import format_date, format_when
 from bot.text import i18n
 from bot.services import inbox, languages, questions, retention, rsvp
@@ -121,7 +121,7 @@ class _Turn:
         self.settings = settings
         self.user = user
         self.msg = msg
-        self.conv = get_conversation(session, user)
+        self.conv = peek_conversation(session, user)
         self.state = dict(self.conv.guest_state or {})
         self.now = utcnow()
         self.state.pop("lang", None)  # kept on the user now (users.language)
@@ -141,7 +141,10 @@ class _Turn:
     # ------------------------------------------------------------ state
 
     def save(self) -> None:
-        self.conv.guest_state = dict(self.state) or None
+        state = dict(self.state) or None
+        if state != self.conv.guest_state:
+            self.conv.guest_state = state
+            keep_conversation(self.session, self.conv)
 
     def _valid(self, key: str) -> dict | None:
         item = self.state.get(key)

@@ -90,7 +90,19 @@ def _upsert_by_phone(session: Session, phone: str, display_name: str | None, see
     now = utcnow()
     params = dict(id=uuid.uuid4(), phone=phone, display_name=display_name, region=region_of(phone),
                   last_inbound_at=seen_at, created_at=now, updated_at=now)
-    return session.scalars(_upsert_statement(is_postgres(session)), params).one()
+    user = session.scalars(_upsert_statement(is_postgres(session)), params).one()
+    if user.id == params["id"]:  # inserted, not found
+        _created_now(session).add(user.id)
+    return user
+
+
+def _created_now(session: Session) -> set:
+    return session.info.setdefault("users_created", set())
+
+
+def created_in_this_transaction(session: Session, user: User) -> bool:
+    """Whether `user` was created by this session just now (so nothing of theirs is stored yet)."""
+    return user.id in session.info.get("users_created", ())
 
 
 _UPSERTS: dict[bool, object] = {}
@@ -146,6 +158,9 @@ def _create(session: Session, phone: str | None, wa_user_id: str | None,
         .on_conflict_do_nothing()
         .returning(User)
     )
-    return session.scalars(statement).first()
+    user = session.scalars(statement).first()
+    if user is not None:
+        _created_now(session).add(user.id)
+    return user
 
 

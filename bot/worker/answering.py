@@ -153,8 +153,8 @@ def _answer(session: Session, rt, row: Message, now: datetime, stats: AnswerStat
 def _converse(session: Session, rt, row: Message) -> inbound.InboundMessage:
     msg = _parse(row)
     user = _sender(session, msg, row)
-    row.user_id = user.id
     rt.on_message(session, rt.settings, user, msg)
+    row.user_id = user.id  # set after the conversation: one UPDATE with the answered mark
     return msg
 
 
