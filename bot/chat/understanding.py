@@ -287,6 +287,7 @@ for _w, _n in {"שנינו": 2, "שתינו": 2, "שלושתנו": 3, "ארבע�
                "вдвоем": 2, "втроем": 3, "вчетвером": 4, "впятером": 5, "كلنا": None}.items():
     LEX[_fold(_w)] = ("SELFNUM", _n)
 LEX["ש"] = ("NOISE", None)
+LEX["התכוונתי"] = LEX["התכוונו"] = ("CUE", None)   # "התכוונתי 2": I meant
 
 # Phrases (on the normalised text) that become one token. Order matters: longer first.
 _B, _E = r"(?<![^\W_])", r"(?![^\W_])"
@@ -560,6 +561,8 @@ _CHANGE = _rx(r"\bactually\b|(?<!will )(?<!i will )\bupdate\b(?! (?:you|by|later
               r"(?<!\d)\d{1,2} ו?לא \d{1,2}(?!\d)|(?:לבד|רק אני|alone|solo|just me),? (?:ו?לא|not|and not) \d{1,2}(?!\d)|גמ (?:\S+ )?(?:יצטרפ|תצטרפ|יצטרפו)",
               r"تعديل|بالاخر|بالاخير|في الاخر|بالغلط|غلطت|غلطنا|صرنا|صار (?:عنا|عندي|عندنا|معنا|معي)|(?<!\d)\d{1,2} (?:مش|مو) \d{1,2}(?!\d)|بدل \d|غيرنا|غيرت|نسيت|передумал|забыл|не \S+ а \S+|по ошибке|поменялись|изменились|изменилось|поменялось|все-таки|всетаки|передумали|в итоге|(?<![^\W_])а не (?:\d+|вдвоем|втроем|вчетвером|впятером|двое|трое|четверо|пятеро|один|одна)(?![^\W_])"
               r"|как (?:и )?(?:писали|писал|писала|говорил|говорила|говорили)|ошиб(?:ся|лась|лись)"
+              # "I meant 2", "התכוונתי 2 ולא 12"; "2 adults and 1 kid, not the other way round": a count put right
+              r"|(?<![^\W_])(?:התכוונתי|התכוונו|имел в виду|имела в виду) (?=\d|ש?(?:כנ|לא)(?![^\W_]))|(?:not |and not )?the other way (?:a)?round|vice versa|ולא (?:הפוכ|להפכ)|а не наоборот"
               r"|(?<!already )(?<!as )\b(?:i|we) said (?:yes|no|maybe|we|i)\b|what i said earlier|scratch (?:that|what)|^one less|^one fewer"
               r"|(?:כתבתי|אמרתי|עניתי|ענינו|כתבנו|אמרנו) (?:קודם|לפני|בהתחלה)|^(?:אחד פחות|פחות אחד)|לא \d{1,2} אלא \d{1,2}|"
               r"(?<!כבר )(?<!כמו ש)(?:אמרתי|אמרנו) (?:ש|כנ|לא)|كنت قلت|(?:قلت|قلنا) (?:لا|نعم|اه|اني|انه)|я (?:же )?(?:сказал|сказала|говорил|говорила)")
@@ -648,6 +651,7 @@ _UNCLEAR_NULL = _rx(r"^call me|^תתקשר|אתקשר|בוא נדבר|נדבר|�
                     r"|^(?:\S+ )?מה זה$|(?:^|^\S+\W+)what is (?:this|that)\W*$|^что это\W*$")
 # not meant for this guest at all
 _STRANGER = _rx(*_STRANGER_PATTERNS)
+_SPELLING_FIX = re.compile(r"^\*\s*([^\W\d_]+) (?:not|ולא|לא|а не|не) ([^\W\d_]+)(?![^\W_])")
 _WRONG_PERSON = _rx(r"wrong (?:number|person|chat)|טעות במספר|מספר (?:לא נכונ|שגוי)|رقم غلط|не тот номер|ошиблись номером")
 # "... and maybe grandma too", "we're 2, maybe 3": a maybe about extra people after a clear answer
 _MAYBE_EXTRA = _rx(r"(?:^|[\s,])(?:ו?אולי|and maybe|or maybe|maybe|possibly|и может|وممكن|ويمكن)\s+"
@@ -1311,6 +1315,15 @@ def _understand(text) -> Understanding:
         norm = kept   # "נגיע 2, אם משהו ישתנה אעדכן": the answer stands; the promise is about later changes
     if len(norm) > _MAX_LENGTH:
         return _OTHER
+    # "*3", "*אשתי לא, אני כן": a star before the message puts the last one right (a "*word*" pair is bold);
+    # "*there not their", "*נגיע": a spelling put right, then the message goes on
+    starred = norm.startswith("*") and norm.count("*") == 1 and not re.fullmatch(r"\*\s*[^\W\d_]+\W*", norm)   # ("*נגיע": a word spelt right)
+    if starred:
+        m = _SPELLING_FIX.match(norm)
+        if m and all(_lookup(w) in (None, ("CUE", None), ("POLITE", None)) for w in m.groups()):
+            norm, starred = norm[m.end():].strip(" ,.!-"), False
+            if not re.search(r"[^\W_]", norm):
+                return Understanding("other", sure=False)
     if _ASKED_PLAIN.search(norm) and "?" not in norm:
         norm += "?"
     symbols = {ch for ch in norm if not ch.isalnum() and not ch.isspace()}
@@ -1389,6 +1402,8 @@ def _understand(text) -> Understanding:
         button = next(g for g in m.groups() if g)
         phrased = _BUTTON_WORD.sub(" ", phrased) if _BUTTON_WORD.search(phrased) else phrased
         phrased = re.sub(_B + "(?:" + re.escape(button) + ")" + _E + r"(?= by| בטעות)", " ", phrased, count=1)
+    if starred:
+        phrased = re.sub(r"^\s*\*\s*(?=\d)", " CUEX ", phrased)   # "*4 not 44": the number meant
     raw_clauses = [s for s in _CLAUSE_SPLIT.split(phrased) if s and s.strip()]
     # which clauses are questions: those followed by "?"
     questions = []
@@ -1408,7 +1423,7 @@ def _understand(text) -> Understanding:
     tags = {t.tag for t in all_toks}
     n_words = len(all_toks)
 
-    change = (bool(_CHANGE.search(_DRIVE.sub(" , ", norm))) and not _NO_CHANGE.search(norm)) or button is not None
+    change = (bool(_CHANGE.search(_DRIVE.sub(" , ", norm))) and not _NO_CHANGE.search(norm)) or button is not None or starred
     has_q = "?" in norm or "؟" in norm
     asks = bool(_QUESTION_WORD.search(norm))   # "is it fancy dress or can my husband come in jeans"
     for c in clauses:
