@@ -853,3 +853,24 @@ def test_a_bare_answer_after_a_word_that_is_no_name_marks_no_guest_called_that(t
     assert not (isinstance(parsed, C.MarkGuest) and parsed.ref.text.split()[0].lower() in {"עוד", "probably", "אולי", "מחר", "ok"})
     if text.startswith("Emma"):
         assert parsed.ref.text == "Emma"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("להוסיף הערה אצל דודה מלכה: אלרגית לאגוזים", C.EditGuest(C.Ref("מלכה"), "note", "אלרגית לאגוזים")),
+    ("אצל משה גבאי לרשום שהוא צריך כיסא נמוך", C.EditGuest(C.Ref("משה גבאי"), "note", "צריך כיסא נמוך")),
+    ("add my brother Ben so he can help, 0541112233", C.AddMember("+972541112233", "editor")),
+    ("תוסיף את אחותי שתעזור לי עם הרשימה 0501231234", C.AddMember("+972501231234", "editor")),
+    ("send Uncle Sam: the parking is behind the hall", C.MessageGuest(C.Ref("Uncle Sam"), "the parking is behind the hall")),
+    ("תגיד לי מה יש לך על שירה כץ", C.GuestCard(C.Ref("שירה כץ"))), ("Noa Shaked status?", C.GuestCard(C.Ref("Noa Shaked"))),
+    ("do we already have someone with the number 054-555-1234?", C.FindGuests("054-555-1234")),
+    ("could you send me Dana's link", C.GuestLink(C.Ref("Dana")))])
+def test_a_note_at_a_guests_a_helper_a_message_to_a_named_guest_and_a_card_asked_in_passing(text, expected):
+    parsed = read(text)
+    assert parsed.command == expected
+    if C.spec_for(expected).writes:
+        assert not parsed.sure
+
+
+@pytest.mark.parametrize("text", ["send reminders: please answer", "send the details: hall at 8"])
+def test_a_send_with_a_noun_after_it_messages_no_guest_named_by_the_noun(text):
+    assert not isinstance(cmd(text), C.MessageGuest)

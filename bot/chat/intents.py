@@ -993,6 +993,11 @@ def _second_look(command, line: str, region):
     if isinstance(exact, C.Broadcast) and re.search(r"\b(?:who|that)\s+(?:came|attended|were\s+there)\b|(?:ש|מי ש)(?:הגיעו|באו|השתתפו)", line, re.I) \
             and re.search(r"thank|תודה", line, re.I):
         return Reading(C.ThankYou(text=exact.text), sure=False)   # "send a thank-you to everyone who came: ..."
+    if isinstance(exact, C.AddGuests) and len(exact.guests) == 1 and exact.guests[0].phone and re.search(
+            r"(?<![\u05d0-\u05ea])(?:ש|כדי\s+ש)(?:תוכל|יוכל|יוכלו)\s+לעזור|(?<![\u05d0-\u05ea])ש(?:תעזור|יעזור|יעזרו)\s+(?:לי|לנו)\b|"
+            r"\b(?:so|that)\s+(?:she|he|they)\s+can\s+help\b|\bto\s+help\s+(?:me|us)\s+(?:with|manage|organi[sz]e|run|plan)\b", line, re.I):
+        # "אפשר להוסיף את אמא שלי שתוכל לעזור? 052-…": someone to help run the event, never a guest named "אמא שלי"
+        return Reading(C.AddMember(phone=exact.guests[0].phone, role="editor"), sure=False)
     if isinstance(exact, C.Shabbat) and re.search(r"מוצאי\s+שבת|motzei|after\s+shabbat", line, re.I) and _HOLD_BACK.search(line):
         return _held_back_reply()
     if isinstance(exact, C.SetEventField) and re.search(r"(?<![\w])(?:אולי|כנראה|אעדכן|נעדכן|probably|maybe|might|i'?ll\s+(?:let\s+you\s+know|update)|not\s+sure)(?![\w])",
@@ -1832,6 +1837,11 @@ def _loose_rules(line: str, low: str, words: list[str], wset: set, region) -> Re
     if words and set(words) <= _TEAM_WORDS | {"באירוע", "של", "האירוע", "list", "the", "רשימת", "who", "are", "is", "the", "event", "on",
                                               "this", "מי", "הם", "כל"} and set(words) & _TEAM_WORDS and len(words) <= 5:
         return Reading(C.ListMembers())   # "מורשים באירוע", "the team"
+    m = re.match(r"^(?:האם\s+)?(?:(?:כבר\s+)?יש\s+(?:לי|לנו|אצלנו|ברשימה)\s+(?:כבר\s+)?|(?:do|did)\s+(?:i|we)\s+(?:already\s+)?have\s+|is\s+there\s+(?:already\s+)?|"
+                 r"(?:have|has)\s+(?:i|we)\s+(?:already\s+)?(?:got|added)\s+)(?:מישהו|מישהי|אורח|אורחת|someone|anyone|somebody|anybody|a\s+guest)\s+"
+                 r"(?:עם\s+(?:ה)?(?:מספר|טלפון|נייד)|with\s+(?:the\s+|this\s+)?(?:number|phone(?:\s+number)?))\s*:?\s*(\+?\d[\d\s().-]{6,}\d)", line, re.I)
+    if m:   # "יש לי כבר מישהו עם המספר 052-…? לא רוצה לשכפל": a search by phone, never a new guest
+        return Reading(C.FindGuests(text=m.group(1).strip()))
     m = re.match(r"^(?:whose|של\s+מי)\s+(?:number|phone|המספר|הטלפון)\s+(?:is\s+|זה\s+|הוא\s+)?(\+?[\d\s()-]{7,})\W*$", line, re.I)
     if m:   # "whose number is 0523344556": a search by phone, never a new guest
         return Reading(C.FindGuests(text=m.group(1).strip()))
@@ -1840,8 +1850,13 @@ def _loose_rules(line: str, low: str, words: list[str], wset: set, region) -> Re
         ref = _ref(m.group(1), region)
         if ref:
             return Reading(C.MessageGuest(ref=ref, text=m.group(2).strip()), sure=False)
-    m = re.match(r"^(?:send|message|text|write)\s+to\s+([^:]{1,30}?)\s*:\s*(\S.+)$", line, re.I)
-    if m and len(_words(m.group(1))) <= 3 and not set(_words(m.group(1))) & (_ALL_WORDS | _AUDIENCE_HEADS | _TEAM_WORDS) \
+    m = re.match(r"^(?:send|message|text|write)\s+to\s+([^:]{1,30}?)\s*:\s*(\S.+)$", line, re.I) or \
+        re.match(r"^(?:send|message|text|whatsapp)\s+([^:\d]{1,30}?)\s*:\s*(\S.+)$", line, re.I)
+    if m and len(_words(m.group(1))) <= 3 and not set(_words(m.group(1))) & (_ALL_WORDS | _AUDIENCE_HEADS | _TEAM_WORDS | _OWN_SENDS | {
+            "the", "a", "an", "this", "that", "it", "message", "msg", "text", "following", "out", "them", "back", "reply", "again",
+            "guests", "guest", "list", "link", "links", "details", "me", "us", "update", "note", "bride", "groom", "side", "reminders",
+            "nudge", "nudges", "announcement", "poll", "survey", "question", "thank-you", "thankyou", "rsvp", "rsvps", "broadcast",
+            "invitations", "invites", "save", "date", "photos", "pictures", "location", "address", "directions"}) \
             and not _status_in(_words(m.group(1))) and not _side_in(_words(m.group(1))):
         ref = _ref(m.group(1), region)   # "send to שני: אל תשכחי את המצלמה!"
         if ref:
@@ -1941,6 +1956,13 @@ def _loose_rules(line: str, low: str, words: list[str], wset: set, region) -> Re
         ref = _ref(m.group(1), region)
         if ref:
             return Reading(C.MarkGuest(ref, "pending"), sure=False)
+    m = re.match(r"^(?:תוסיף|תוסיפי|להוסיף|הוסף|תרשום|תרשמי|לרשום|תכתוב|תכתבי|לכתוב)\s+(?:ה)?הערה\s+(?:אצל|ליד|על|ל-?)\s*(.+?)\s*:\s*(\S.*)$", line) \
+        or re.match(r"^(?:אצל|ליד)\s+(.+?)\s+(?:לרשום|תרשום|תרשמי|לכתוב|תכתוב|תכתבי|להוסיף|תוסיף|תוסיפי)\s+(?:הערה\s*:?\s*|ש(?=\S))(\S.*)$", line)
+    if m and len(_words(m.group(1))) <= 4:   # "תוסיף הערה אצל סבא שמעון: ...", "אצל ר' אהרן פישר לרשום שהוא כהן": a note on the guest
+        name, _ = _tidy_name(m.group(1))
+        ref = _ref(_strip_relation(name), region)
+        if ref:
+            return Reading(C.EditGuest(ref, "note", re.sub(r"^(?:הוא|היא|הם|הן)\s+", "", m.group(2).strip())), sure=False)
     m = re.match(r"^ל-?(\S+(?:\s+\S+)?)\s+(?:תוסיף|תוסיפי|תרשום|תרשמי|תכתוב|תכתבי)\s+(?:ה)?הערה\s*[:\-–]\s*(\S.*)$", line) \
         or re.match(r"^(?:add|put)\s+(?:a\s+)?note\s+(?:to|for|on)\s+(.+?)\s*[:\-–]\s*(\S.*)$", line, re.I)
     if m:   # "לאושרת תוסיף הערה: מגיעה בכיסא גלגלים": a note on the guest
@@ -3361,6 +3383,9 @@ _CARD_PATTERNS = [
     r"(?:the|my|our|his|her|their)?\s*(?:invitation|invite|message|rsvp)\b.*$",
     r"^(?:show|tell|give)\s+me\s+(?:everything|all|what\s+we\s+have)\s+(?:on|about|for)\s+(.+)$",
     r"^(?:תראה|תראי|הראה|תציג|תציגי)\s+לי\s+את\s+(?!כל\b|מי\b|ה?רשימ)(.+)$",
+    r"^(?:(?:תראה|תראי|תגיד|תגידי|תבדוק|תבדקי)\s+לי\s+)?מה\s+(?:רשום|יש)\s+(?:לך\s+|אצלך\s+|אצלנו\s+|לנו\s+|במערכת\s+|ברשימה\s+)*(?:על|לגבי)\s+(.+)$",
+    r"^what\s+do\s+(?:you|we)\s+have\s+(?:on|for|about)\s+(.+)$",
+    r"^(?!(?:what|whats|what's|how|the|our|my|overall|current|general|rsvp|מה|ה)\b)(\S+(?:\s+\S+){0,2}?)(?:'s)?\s+(?:status|rsvp\s+status)$",
 ]
 
 
@@ -3396,7 +3421,7 @@ def _link_rule(line, low, words, wset, region) -> Reading | None:
     if not m:
         return None
     who = m.group(1).strip(" ?.!")
-    who = re.sub(r"^(?:get|send|give|show)\s+(?:me\s+)?", "", who, flags=re.I)
+    who = re.sub(r"^(?:(?:can|could|may)\s+(?:i|we|you)\s+(?:please\s+|pls\s+)?)?(?:get|send|give|show|have)\s+(?:me\s+|us\s+)?", "", who, flags=re.I)
     who = re.split(r"\s*[,(]", who)[0]   # "לינק לסבתא צילה, אין לה וואטסאפ": the guest, not why
     ref = _ref(who, region)
     if ref is None or len(_words(ref.text)) > 3 or set(_words(ref.text)) & _EVENT_NOUNS:
