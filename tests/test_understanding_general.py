@@ -955,7 +955,7 @@ def test_adding_one_to_an_earlier_count_stays_a_change_of_the_count():
 
 @pytest.mark.parametrize("text, intent, answer, total", [
     ("*5", "change", "yes", 5), ("*3 not 33 haha", "change", "yes", 3), ("*בעלי לא מגיע, אני כן", "change", "yes", 1),
-    ("*מגיעה", "answer", "yes", None), ("**כן*", "answer", "yes", None), ("*wear not where 🙈 anyway we're coming", "answer", "yes", None),
+    ("*מגיעה", "answer", "yes", None), ("**כן*", "answer", "yes", None), ("*wear not ware 🙈 anyway we're coming", "answer", "yes", None),
     ("אופס, התכוונתי 3 ולא 13", "change", "yes", 3), ("it's 1 adult and 2 kids, not the other way round", "change", "yes", 3),
     ("הזה תיקן לי, התכוונתי \"באים\" לא \"בעים\"", "answer", "yes", None)])
 def test_a_message_put_right_with_a_star_or_i_meant(text, intent, answer, total):
