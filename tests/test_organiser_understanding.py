@@ -860,7 +860,7 @@ def test_a_bare_answer_after_a_word_that_is_no_name_marks_no_guest_called_that(t
     ("אצל משה גבאי לרשום שהוא צריך כיסא נמוך", C.EditGuest(C.Ref("משה גבאי"), "note", "צריך כיסא נמוך")),
     ("add my brother Ben so he can help, 0541112233", C.AddMember("+972541112233", "editor")),
     ("תוסיף את אחותי שתעזור לי עם הרשימה 0501231234", C.AddMember("+972501231234", "editor")),
-    ("send Uncle Sam: the parking is behind the hall", C.MessageGuest(C.Ref("Uncle Sam"), "the parking is behind the hall")),
+    ("send Uncle Sam: the parking is behind the hall", C.MessageGuest(C.Ref("Sam"), "the parking is behind the hall")),
     ("תגיד לי מה יש לך על שירה כץ", C.GuestCard(C.Ref("שירה כץ"))), ("Noa Shaked status?", C.GuestCard(C.Ref("Noa Shaked"))),
     ("do we already have someone with the number 054-555-1234?", C.FindGuests("054-555-1234")),
     ("could you send me Dana's link", C.GuestLink(C.Ref("Dana")))])
