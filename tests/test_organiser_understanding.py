@@ -874,3 +874,20 @@ def test_a_note_at_a_guests_a_helper_a_message_to_a_named_guest_and_a_card_asked
 @pytest.mark.parametrize("text", ["send reminders: please answer", "send the details: hall at 8"])
 def test_a_send_with_a_noun_after_it_messages_no_guest_named_by_the_noun(text):
     assert not isinstance(cmd(text), C.MessageGuest)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("תשאלי את המגיעים אם הם צריכים חניה, כן או לא", C.Ask("הם צריכים חניה?", ("כן", "לא"))),
+    ("ask everyone coming whether they need a ride, yes or no", C.Ask("they need a ride?", ("yes", "no"))),
+    ("תשלחי לכל מי שבא: תודה ענקית, היה מרגש!", C.ThankYou("תודה ענקית, היה מרגש!")),
+    ("send everyone who came: thanks for being there", C.ThankYou("thanks for being there")),
+    ("תשלח לי רשימה מעודכנת של מי שלא ענה", C.ListGuests("pending")),
+    ("send me the latest list of who's coming", C.ListGuests("confirmed"))])
+def test_a_yes_or_no_question_a_thank_you_to_those_who_came_and_a_list_sent_to_the_writer(text, expected):
+    assert cmd(text) == expected
+
+
+@pytest.mark.parametrize("text", ["אני צריך לבדוק עם אשתי מי מהעבודה שלה מגיע", "I need to check with my husband who from his work is coming",
+                                  "הרשימה של חמותי משגעת אותי", "my sister is driving me nuts with the guest list"])
+def test_the_writer_thinking_aloud_is_no_command(text):
+    assert isinstance(cmd(text), C.ParseError)

@@ -1641,6 +1641,9 @@ def _guess(text: str, region, today, exact: C.ParseError) -> Reading | None:
     if all_words and all_words <= _SMALL_TALK | _ACK and not body:
         # "בוקר טוב", "thanks!", "סבבה": chit-chat; never a verb typo ("בוקר" is not "עבור")
         return Reading(exact)
+    if (_OWN_CHECK.match(lines[0].lower()) or _VENTING.search(low)) and not _IL_PHONE.search(line) and ":" not in line:
+        # "אני צריכה לבדוק עם אמא שלי מי מהמשפחה שלה בא", "my mom is driving me crazy with her list": the writer thinking aloud
+        return Reading(exact)
     if _ADVICE.match(low) or _WHO_ARE_YOU.match(low) or _OWN_PLAN.match(low) and not _IL_PHONE.search(line):
         # "what's the best time to send invites?", "מתי כדאי לשלוח הזמנות?": advice asked, nothing to do
         # ("מי זה?", "who is this?": asked of the bot, no list)
@@ -1666,6 +1669,10 @@ _NOTIFY_ME = re.compile(r"^(?:tell|let|notify|ping|message|update|alert)\s+me\s+
 _OWN_PLAN = re.compile(r"^(?:i'?ll|i\s+will|we'?ll|we\s+will|i'?m\s+going\s+to|we'?re\s+going\s+to)\s+(?:add|send|finish|upload|do|update|call|check)\b"
                        r"|^(?:אני\s+|אנחנו\s+)?(?:אוסיף|נוסיף|אשלח|נשלח|אעדכן|נעדכן|אסיים|נסיים|אתקשר|נתקשר|אבדוק|נבדוק)\b.*"
                        r"(?:מחר|הערב|אחר\s+כך|אחר\"כ|בהמשך|בערב|בבוקר|בשבוע|later|tonight|tomorrow)", re.I)
+_OWN_CHECK = re.compile(r"^(?:אני\s+|אנחנו\s+)?(?:צריך|צריכה|צריכים|חייב|חייבת|חייבים)\s+(?:עוד\s+|קודם\s+)?(?:לבדוק|לברר|לשאול|לדבר|לחשוב|להתייעץ)\s+(?:עם|את|מול|על)\b|"
+                        r"^(?:i|we)\s+(?:still\s+|first\s+)?(?:need|have|got|gotta)\s+(?:to\s+)?(?:check|ask|talk|figure\s+out|think|confirm)\s+(?:with|to|about)\b", re.I)
+_VENTING = re.compile(r"\b(?:driving|drives)\s+(?:me|us)\s+(?:crazy|nuts|insane|mad|up\s+the\s+wall)\b|(?<![\u05d0-\u05ea])(?:משגע|משגעת|משגעים|מטריף|מטריפה|מטריפים)\s+אות(?:י|נו)",
+                      re.I)
 _WHO_ARE_YOU = re.compile(r"^(?:מי|who)\s+(?:זה|זאת|את|אתה|אתם|is\s+this|are\s+you|r\s+u|is\s+that)\W*$", re.I)
 _ADVICE = re.compile(r"^(?:what'?s|what\s+is|when'?s)\s+(?:the\s+|a\s+)?(?:best|right|ideal|usual|normal|good)\b|"
                      r"^(?:when|how\s+early|how\s+long\s+before)\s+should\b|^(?:should|do)\s+(?:i|we)\s+(?!have\b)|"
@@ -1727,6 +1734,16 @@ def _audience_message(line: str, region, today) -> Reading | None:
     """A message to a group, said loosely: "to all the maybes - please answer by Sunday",
     "לכל מי שלא ענה תכתוב "נשמח לתשובה"", "תפיצי לכל מי שאישר: ...", "can you ask everyone
     coming: need a ride? yes / no" (a question with choices)."""
+    m = re.match(r"^(?:תשאל|תשאלי|לשאול|שאל)\s+(?:את\s+)?(?:כל\s+)?(?:ה[^\s:]+|מי\s+ש[^\s:]+)\s+(?:אם|האם)\s+(\S.+?)[,?]?\s+(?:כן\s+או\s+לא|כן\s*/\s*לא)\W*$", line) \
+        or re.match(r"^(?:(?:can|could)\s+(?:you|u)\s+|pls\s+|please\s+)?ask\s+(?:all|everyone|every|the|those)\b[^:,]*?\s+(?:if|whether)\s+(\S.+?)[,?]?\s+"
+                    r"(?:yes\s+or\s+no|yes\s*/\s*no)\W*$", line, re.I)
+    if m:   # "לשאול את המאשרים אם צריכים הסעה מירושלים, כן או לא": a yes / no question to the guests
+        yes_no = ("כן", "לא") if _HE.search(m.group(0)[-8:]) else ("yes", "no")
+        return Reading(C.Ask(text=m.group(1).strip() + "?", options=yes_no), sure=False)
+    m = re.match(r"^(?:תשלח|תשלחי|שלח|שלחי|לשלוח|send|message|text)\s+(?:to\s+)?(?:ל?כל\s+)?(?:ל?מי\s+ש(?:הגיע|הגיעה|הגיעו|בא|באו|השתתף|השתתפו)|"
+                 r"(?:everyone|everybody|all|those|the\s+guests|guests|people)\s+who\s+(?:came|attended|showed\s+up|were\s+there))\s*[:\-–]\s*(\S.*)$", line, re.I)
+    if m:   # "תשלח למי שהגיע: תודה שחגגתם איתנו!": after the event, those who came are thanked
+        return Reading(C.ThankYou(text=m.group(1).strip()), sure=False)
     m = re.match(r"^(?:(?:can|could)\s+(?:you|u)\s+|pls\s+|please\s+)?ask\s+(?:all|everyone|every|the|those)\b[^:]*:\s*(\S.*)$",
                  line, re.I) or re.match(r"^(?:תשאל|תשאלי|לשאול|שאל)\s+(?:את\s+)?(?:כל\s+)?(?:ה\S+|מי\s+ש\S+)[^:]*:\s*(\S.*)$", line)
     if m:
@@ -1828,6 +1845,13 @@ def _loose_rules(line: str, low: str, words: list[str], wset: set, region) -> Re
                  r"\s*(?:[:\-–]\s*|\s(?:יהיה|יהא|יהיה\s+עכשיו|הוא\s+עכשיו|will\s+(?:now\s+)?be|should\s+be|is\s+now)\s+)(\S.*)$", line, re.I)
     if m and not line.rstrip().endswith("?"):   # "שם האירוע יהיה "בר המצווה של נתנאל"", "the event name will be ..."
         return Reading(C.SetEventField("name", m.group(1).strip()), sure=False)
+    m = re.match(r"^(?:נא\s+|בבקשה\s+|אפשר\s+)?(?:לשלוח|תשלח|תשלחי|שלח|שלחי|לתת|תן|תני|send|give|get)\s+(?:לי|לנו|me|us)\s+(?:את\s+)?(?:the\s+|an?\s+)?"
+                 r"(?:updated\s+|current\s+|latest\s+|full\s+)?(?:ה)?(?:רשימה|רשימת|list)\b(.*)$", line, re.I)
+    if m and not _phone(line, region)[0]:
+        rest = _words(m.group(1))
+        if not set(rest) & (_CALL_VERBS | _TEAM_WORDS | {"events", "אירועים", "האירועים", "שיחות", "call", "calls"}) and not _team_in(rest):
+            # "נא לשלוח לי רשימה מעודכנת של המאשרים", "send me an updated list of who's coming": the list, here in the chat
+            return Reading(C.ListGuests(status=_status_in(rest), side=_side_in(rest)))
     status = _status_in(words[:2]) if not (words[0].startswith("כמה") or "how" in words) else None
     if status and len(words) <= 6 and set(words) - set(_words(" ".join(
             w for w in words if _status_in([w]) or w in {"ה", "who"}))) <= _SIDE_FILLER | set(_SIDE):
