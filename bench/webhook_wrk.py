@@ -23,6 +23,7 @@ failed, or any response was an error. Needs `wrk` (apt-get install wrk) on the P
 
     .venv/bin/python bench/webhook_wrk.py
     .venv/bin/python bench/webhook_wrk.py --streams stats --duration 5
+    .venv/bin/python bench/webhook_wrk.py --rounds 5 --duration 4 --bodies 120000   # median of 5 pairs
     .venv/bin/python bench/webhook_wrk.py --workers 4 --threads 8 --connections 16 --bodies 100000
 """
 from __future__ import annotations
@@ -36,6 +37,7 @@ import os
 import random
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -375,6 +377,9 @@ def main(argv=None) -> int:
                         help="comma-separated: guests, stats, statuses (default all three)")
     parser.add_argument("--duration", type=int, default=8, help="seconds per measured wrk run (default 8)")
     parser.add_argument("--warmup", type=int, default=2, help="seconds of warm-up before each (default 2; 0: none)")
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="bot/bare pairs per stream, in alternating order; with more than one the median "
+                             "ratio is printed too (default 1)")
     parser.add_argument("--connections", type=int, default=8, help="wrk connections (default 8)")
     parser.add_argument("--wrk-threads", type=int, default=2, help="wrk threads (default 2)")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers, bot and bare (default 2)")
@@ -387,8 +392,8 @@ def main(argv=None) -> int:
     parser.add_argument("--admin-url", default=os.environ.get("BENCH_ADMIN_DATABASE_URL", DEFAULT_ADMIN_URL),
                         help="a PostgreSQL server to create a scratch database on")
     args = parser.parse_args(argv)
-    if not 1 <= args.duration <= 120 or not 0 <= args.warmup <= 60:
-        parser.error("--duration must be 1..120 and --warmup 0..60")
+    if not 1 <= args.duration <= 120 or not 0 <= args.warmup <= 60 or not 1 <= args.rounds <= 20:
+        parser.error("--duration must be 1..120, --warmup 0..60 and --rounds 1..20")
     if not 1 <= args.wrk_threads <= 16 or not args.wrk_threads <= args.connections <= 256:
         parser.error("--wrk-threads must be 1..16 and --connections wrk-threads..256")
     if not 1_000 <= args.bodies <= 1_000_000 or not 1 <= args.guests <= 100_000:
@@ -445,20 +450,27 @@ def main(argv=None) -> int:
             drains[target] = Drain(proc)
 
         for name in args.streams:
-            results[name] = {}
-            for target in ("bot", "bare"):  # alternating per stream: both see the same moment
-                runs = []
-                if args.warmup:
-                    runs.append(run_wrk(wrk, ports[target], files[name], target, args.warmup, args))
-                measured = run_wrk(wrk, ports[target], files[name], target, args.duration, args)
-                runs.append(measured)
-                measured["all_sent"] = sum(r["sent"] for r in runs)
-                measured["all_totals"] = sum((collections.Counter(r["totals"]) for r in runs), collections.Counter())
-                measured["errors"] = sum(r["non2xx"] + r["socket"] for r in runs)
-                measured["warm_non2xx"] = sum(r["non2xx"] for r in runs[:-1])
-                results[name][target] = measured
-                if measured["errors"]:
-                    failures.append(f"{STREAMS[name]} / {target}: {measured['errors']} error response(s)")
+            results[name] = []
+            for round_no in range(args.rounds):
+                pair = {}
+                # bot and bare back to back, so both see the same moment of a noisy machine;
+                # the order alternates from round to round
+                for target in (("bot", "bare") if round_no % 2 == 0 else ("bare", "bot")):
+                    runs = []
+                    if args.warmup:
+                        runs.append(run_wrk(wrk, ports[target], files[name], target, args.warmup, args))
+                    measured = run_wrk(wrk, ports[target], files[name], target, args.duration, args)
+                    runs.append(measured)
+                    measured["all_sent"] = sum(r["sent"] for r in runs)
+                    measured["all_totals"] = sum((collections.Counter(r["totals"]) for r in runs),
+                                                 collections.Counter())
+                    measured["errors"] = sum(r["non2xx"] + r["socket"] for r in runs)
+                    measured["warm_non2xx"] = sum(r["non2xx"] for r in runs[:-1])
+                    pair[target] = measured
+                    if measured["errors"]:
+                        failures.append(f"{STREAMS[name]} / {target}: {measured['errors']} error response(s)")
+                results[name].append(pair)
+            for target in ("bot", "bare"):
                 if files[name].wrapped(target):
                     wrapped.append(f"{STREAMS[name]} / {target}")
 
@@ -475,19 +487,30 @@ def main(argv=None) -> int:
           f"{args.bodies:,} distinct signed bodies per stream, prepared in {prep:.1f} s)")
     print(f"  {'stream':<16} {'bot req/s':>10} {'bare req/s':>11} {'ratio':>7}  {'non-2xx bot/bare':>16}"
           f"  {'socket err':>10}  {'bot p50/p99 ms':>15}  {'bare p50/p99 ms':>15}")
-    for name, pair in results.items():
-        bot, bare = pair["bot"], pair["bare"]
-        ratio = bot["rate"] / bare["rate"] if bare["rate"] else 0.0
-        print(f"  {STREAMS[name]:<16} {bot['rate']:>10.1f} {bare['rate']:>11.1f} {ratio:>7.3f}  "
-              f"{bot['non2xx']:>7}/{bare['non2xx']:<8}  {bot['socket'] + bare['socket']:>10}  "
-              f"{bot['p50']:>7.1f}/{bot['p99']:<7.1f}  {bare['p50']:>7.1f}/{bare['p99']:<7.1f}")
+    medians = {}
+    for name, rounds in results.items():
+        ratios = []
+        for pair in rounds:
+            bot, bare = pair["bot"], pair["bare"]
+            ratio = bot["rate"] / bare["rate"] if bare["rate"] else 0.0
+            ratios.append(ratio)
+            print(f"  {STREAMS[name]:<16} {bot['rate']:>10.1f} {bare['rate']:>11.1f} {ratio:>7.3f}  "
+                  f"{bot['non2xx']:>7}/{bare['non2xx']:<8}  {bot['socket'] + bare['socket']:>10}  "
+                  f"{bot['p50']:>7.1f}/{bot['p99']:<7.1f}  {bare['p50']:>7.1f}/{bare['p99']:<7.1f}")
+        medians[name] = statistics.median(ratios)
+    if args.rounds > 1:
+        print("  median ratio over " + f"{args.rounds} rounds: " + ", ".join(
+            f"{STREAMS[n]} {m:.3f}" for n, m in medians.items()))
     print(f"  target >= {TARGET} (bot req/s / bare req/s; reported, not enforced)")
-    if any(pair[t]["warm_non2xx"] for pair in results.values() for t in pair):
-        print("  (non-2xx during warm-ups: " + ", ".join(
-            f"{STREAMS[n]} {t} {pair[t]['warm_non2xx']}" for n, pair in results.items() for t in pair
-            if pair[t]["warm_non2xx"]) + ")")
+    warm = [(n, t, pair[t]["warm_non2xx"]) for n, rounds in results.items() for pair in rounds for t in pair
+            if pair[t]["warm_non2xx"]]
+    if warm:
+        print("  (non-2xx during warm-ups: " + ", ".join(f"{STREAMS[n]} {t} {k}" for n, t, k in warm) + ")")
 
-    inbound_sent = {n: results[n]["bot"]["all_totals"].get("messages", 0) for n in results if n != "statuses"}
+    def bot_totals(name: str) -> collections.Counter:
+        return sum((pair["bot"]["all_totals"] for pair in results[name]), collections.Counter())
+
+    inbound_sent = {n: bot_totals(n).get("messages", 0) for n in results if n != "statuses"}
     if inbound_sent:
         total = sum(inbound_sent.values())
         parts = ", ".join(f"{STREAMS[n]} {db['inbound'].get(kind, 0):,} of {inbound_sent[n]:,}"
@@ -497,8 +520,9 @@ def main(argv=None) -> int:
               f"warm-ups included ({parts}) - {verdict}")
         print(f"  replies the bot queued (outbox, not sent: no worker runs): {db['queued']:,}")
     if "statuses" in results:
-        t = results["statuses"]["bot"]["all_totals"]
-        print(f"  status updates sent to the bot: {t.get('updates', 0):,} in {results['statuses']['bot']['all_sent']:,} "
+        t = bot_totals("statuses")
+        sent = sum(pair["bot"]["all_sent"] for pair in results["statuses"])
+        print(f"  status updates sent to the bot: {t.get('updates', 0):,} in {sent:,} "
               f"deliveries (sent {t.get('sent', 0):,}, delivered {t.get('delivered', 0):,}, read {t.get('read', 0):,}; "
               f"the seeded messages were already 'sent')")
         print(f"  outbound messages now: {db['outbound'].get('sent', 0):,} sent, {db['outbound'].get('delivered', 0):,} "
