@@ -961,3 +961,19 @@ def test_adding_one_to_an_earlier_count_stays_a_change_of_the_count():
 def test_a_message_put_right_with_a_star_or_i_meant(text, intent, answer, total):
     u = understand(text)
     assert (u.intent, u.answer, u.total) == (intent, answer, total)
+
+
+@pytest.mark.parametrize("text, answer, total", [
+    ("We'll drive down on Friday, is there parking near the hall?", "yes", None), ("I'll be at the ceremony, can't wait", "yes", None),
+    ("הזמנו כבר טיסות, נהיה 4", "yes", 4), ("Booked our flights! It'll be me and my sister", "yes", 2),
+    ("I wish I could make it, but my back won't let me fly. Love to all", "no", None),
+    ("We would love to come but the flights are crazy", "no", None), ("would love to come! 3 of us", "yes", 3),
+    ("מזל טוב!\nנגיע 3\nיש חניה?", "yes", 3), ("Congrats!\nwe're coming, 2\nis there parking?", "yes", 2), ("לא\nנוכל להגיע", "no", None)])
+def test_on_the_way_there_a_wish_before_but_and_a_question_on_its_own_line(text, answer, total):
+    u = understand(text)
+    assert (u.answer, u.total) == (answer, total)
+
+
+def test_a_bare_count_with_someone_away_stays_a_count():
+    u = understand("רק אני, בעלי בחו\"ל")
+    assert (u.intent, u.total) == ("count", 1)

@@ -136,7 +136,9 @@ def normalise(text: str) -> str:
         text = pattern.sub(repl, text)
     text = text.replace("'", "")
     text = _GLUED_DIGITS.sub(" ", text)
-    return " ".join(text.split())
+    # a line that asks ("נגיע 5\nאפשר כיסא לתינוק?") is a clause of its own; other line breaks may fall mid-sentence
+    lines = [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+    return "".join(line if not k else ("\n" if line.endswith(("?", "؟")) else " ") + line for k, line in enumerate(lines))
 
 
 # --------------------------------------------------------------------------- the lexicon
@@ -358,6 +360,10 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
      r"|يعطيك(?:م)? العافيه", "BLESSX"),
     (r"(?:only|just) (?:for|to) the (?:ceremony|reception|party|chuppah|dancing|kiddush|service|meal|dinner|lunch|brunch)"
      r"|רק ל(?:קבלת הפנימ|קבלת פנימ|חופה|טקס|ריקודימ|מסיבה|קידוש|תפילה|סעודה|ארוחה|ארוחת ערב|הדלקת נרות)", "COMEX"),
+    (r"would (?:really |so )?love to|would have loved to", "WISHCOMEX"),   # a wish to come, kept as one ("... but")
+    # on the way there: "we'll walk over", "we're driving down", "we'll be at shul for the aliyah"
+    (r"(?:(?<=we will )|(?<=i will )|(?<=we are )|(?<=i am ))(?:walk|walking|drive|driving|fly|flying|head|heading) (?:over|down|up|in)(?![^\W_])"
+     r"|(?<=will )be at (?:the )?(?:shul|synagogue|service|ceremony|kiddush|party|reception|bris|brit|chuppah|wedding|hall|venue)(?![^\W_])", "COMEX"),
     (r"count me in", "me COMEX"), (r"count us in", "us COMEX"),   # who is counted in stays said
     (r"count(?= (?:me|us) .{1,30}\bin(?:\W|$))|see you there|(?:(?<=i am )|(?<=we are ))in(?=\s*(?:$|[,.!;]|[^\w\s]|too|as well|for))|will be there|be there|we are there|אנחנו שם|נהיה שם"
      r"|אהיה שם|(?:ب|س)?نكون هناك|اكون هناك|אני שמ(?=\s*(?:$|[,.!]))|(?:אנחנו|אני) בפנימ|נתראה|ניפגש|נפגש|с удовольствием|بكل سرور|make it|would love to|love to come|happy to come|will attend"
@@ -420,7 +426,7 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
 
 _TAG_OF_PHRASE = {
     "POSX": ("YES", None), "FILLX": ("POLITE", None), "AWAYX": ("AWAY", None), "YESX": ("YES", None), "NOX": ("NOWORD", None),
-    "NOVERBX": ("NOVERB", None), "COMEX": ("COME", None), "NOBODYX": ("NOBODY", None),
+    "NOVERBX": ("NOVERB", None), "COMEX": ("COME", None), "WISHCOMEX": ("COME", None), "NOBODYX": ("NOBODY", None),
     "PEOPLE": ("PEOPLE", None), "SELFNUMTWOX": ("SELFNUM", 2), "FAMX": ("FAM", None),
     "PARTNERX": ("PARTNER", 1), "PLUSONEX": ("PARTNER", 1), "ONEX": ("OTHER", 1), "TWOX": ("OTHER", 2), "GREETX": ("GREET", None),
     "BLESSX": ("BLESS", None), "THANKSX": ("THANKS", None),
@@ -652,11 +658,16 @@ _UNCLEAR_NULL = _rx(r"^call me|^תתקשר|אתקשר|בוא נדבר|נדבר|�
 # not meant for this guest at all
 _STRANGER = _rx(*_STRANGER_PATTERNS)
 _SPELLING_FIX = re.compile(r"^\*\s*([^\W\d_]+) (?:not|ולא|לא|а не|не) ([^\W\d_]+)(?![^\W_])")
+# travel booked or planned to the event ("טסים עם ארקיע ביום חמישי", "booking flights now")
+_TRAVEL = _rx(r"\b(?:booking|booked|book|bought|buying|got) (?:the |our |my )?(?:flights?|tickets?|plane tickets?|hotel|room)\b",
+              r"(?<![^\W_])(?:הזמנו|הזמנתי|קנינו|קניתי|מזמינימ|מזמינה|מזמינ) (?:כבר )?(?:את )?ה?(?:טיסה|טיסות|כרטיסימ|כרטיסי טיסה|מלונ|חדר)"
+              r"|(?<![^\W_])(?:טסימ|טסה|טס|נטוס|אטוס) (?:עמ|ב)(?:ארקיע|ישראייר|אל על| אל על| ארקיע| ישראייר)",
+              r"(?:забронировали|купили) (?:билеты|гостиницу|отель)|(?:حجزنا|حجزت) (?:ال)?(?:طيران|تذاكر|فندق)")
 _WRONG_PERSON = _rx(r"wrong (?:number|person|chat)|טעות במספר|מספר (?:לא נכונ|שגוי)|رقم غلط|не тот номер|ошиблись номером")
 # "... and maybe grandma too", "we're 2, maybe 3": a maybe about extra people after a clear answer
 _MAYBE_EXTRA = _rx(r"(?:^|[\s,])(?:ו?אולי|and maybe|or maybe|maybe|possibly|и может|وممكن|ويمكن)\s+"
                    r"(?:גמ |also |עוד |\d|one |two |three |four |five |six |my |our )")
-_WISH = _rx(r"would (?:love|like|have loved)|wish|hoped|wanted|really want|dying to", r"רצינו|רציתי|היינו שמחימ|הייתי שמח|הלוואי|(?:מתה|מת|מתימ|מתות) ל(?:בוא|הגיע)",
+_WISH = _rx(r"would (?:love|like|have loved)|WISHCOMEX|wish|hoped|wanted|really want|dying to", r"רצינו|רציתי|היינו שמחימ|הייתי שמח|הלוואי|(?:מתה|מת|מתימ|מתות) ל(?:בוא|הגיע)",
             r"كنا نتمنى|بتمنى|اتمنى|كان ودي", r"хотели|хотела|хотел|с радостью бы|хотелось")
 # the events of one invitation, when a family holds more than one (a henna and a wedding, a brit and a kiddush)
 _EVENT_NAMES = {ev: _rx(*pats) for ev, pats in {
@@ -1447,7 +1458,7 @@ def _understand(text) -> Understanding:
         if c.polarity is None and _BARE_WISH.fullmatch(said.strip()):
             c.polarity, c.subject = "pos", "self"    # "ממש רצינו, אבל ...", "we'd have loved to, but ..."
         if c.polarity == "pos" and c.subject == "self" and _WISH.search(said) and not c.question \
-                and _BUT.search(norm[norm.find(said) + len(said):] if said in norm else "") \
+                and _BUT.search(phrased[phrased.find(said) + len(said):] if said in phrased else "") \
                 and not any(d.polarity in ("pos", "maybe") or d.tags() & {"NUM", "DIGITS", "SELFNUM", "JUST", "PLUS", "YES"}
                             for d in clauses[i + 1:]) \
                 and not _CHANGE.search(norm):
@@ -1585,7 +1596,10 @@ def _understand(text) -> Understanding:
             and tags <= _COUNT_TAGS | {"WITHOUT", "AND"}:
         answer, sure = "yes", False   # "אני והילדים, בלי בעלי": naming who comes answers yes
     if answer is None and total and not change and not has_q and _agrees(all_toks):
-        answer = "yes"    # "סבבה, נהיה 4", "Awesome, we'll be 2", "put us down for four": agreed, and how many
+        answer = "yes"
+    if answer is None and total and not change and not has_q and not tags & {"NEG", "AWAY", "NOWORD", "NOVERB", "MAYBE"} \
+            and _TRAVEL.search(norm):
+        answer = "yes"    # "booking flights now, it'll be me and Dan", "טסים ביום חמישי, נהיה 3": on the way, and how many    # "סבבה, נהיה 4", "Awesome, we'll be 2", "put us down for four": agreed, and how many
     # (someone said not to come; only left at home or with grandma, the rest is a head count)
     said_not = any(c.subject == "other" and c.polarity in ("neg", "weakneg") and c.tags() & {"NEG", "NOVERB", "NOWORD"}
                    for c in answering)
