@@ -891,3 +891,20 @@ def test_a_yes_or_no_question_a_thank_you_to_those_who_came_and_a_list_sent_to_t
                                   "הרשימה של חמותי משגעת אותי", "my sister is driving me nuts with the guest list"])
 def test_the_writer_thinking_aloud_is_no_command(text):
     assert isinstance(cmd(text), C.ParseError)
+
+
+@pytest.mark.parametrize("text, first, last, party", [
+    ("add my old army buddy Tal Cohen 0521112233", "Tal", "Cohen", None),
+    ("add my high school friend Dina Roth, 054-222-3344, she's moving back from Berlin", "Dina", "Roth", None),
+    ("please put Avi Gold on the list 0523334455, he's coming w/ his partner", "Avi", "Gold", 2)])
+def test_a_new_guests_name_without_the_kind_of_friend_or_the_remark_after_it(text, first, last, party):
+    g = cmd(text).guests[0]
+    assert (g.first_name, g.last_name, g.party_size) == (first, last, party)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Sam B. should be 'Samuel Berger' on the list", C.EditGuest(C.Ref("Sam B"), "name", "Samuel Berger")),
+    ('רוני צריך להיות "אהרון כהן" ברשימה', C.EditGuest(C.Ref("רוני"), "name", "אהרון כהן"))])
+def test_a_guests_name_said_as_it_should_be_is_asked_before_it_is_changed(text, expected):
+    parsed = read(text)
+    assert parsed.command == expected and not parsed.sure

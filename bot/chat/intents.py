@@ -192,7 +192,11 @@ _RELATION_HEADS = {"דוד", "דודה", "הדוד", "הדודה", "דודן", "
                    "boss", "brother-in-law", "sister-in-law", "חבר", "חברה", "החבר", "החברה",
                    "sister", "brother", "sis", "bro", "buddy", "pal", "coworker", "co-worker", "teacher",
                    "המורה", "הגננת", "המטפלת", "השכנים", "דודתי", "גיסתי", "גיסי", "חמותי", "הסנדק", "הסנדקית", "shver",
-                   "shvigger", "reb", "rabbi", "הרב", "הרבנית"}
+                   "shvigger", "reb", "rabbi", "הרב", "הרבנית", "roommate", "room-mate", "flatmate", "housemate", "classmate",
+                   "teammate", "bestie", "bff", "mentor"}
+# what kind of friend: "my college roommate Josh", "my old army buddy Tal"
+_RELATION_KINDS = {"college", "work", "army", "school", "high", "uni", "university", "childhood", "old", "best", "gym", "office",
+                   "yeshiva", "camp", "former", "grad", "law", "med", "kindergarten", "dear", "close", "oldest"}
 _OF_WHOM = {"בעלי", "אשתי", "אישתי", "אבא", "אמא", "אבי", "אמי", "החתן", "הכלה", "בעלה", "אשתו", "dad", "mom", "my", "husband", "wife"}
 # Hebrew relations written in English letters are part of how a guest is called ("Savta Rivka"),
 # unless "my" / "our" says they describe the writer's relative ("my doda Rina")
@@ -403,7 +407,7 @@ _COMPANION = re.compile(
     r"|ב[נת]\s+(?:ה)?זוג\S*(?:\s+(?:שלו|שלה))?)"
     r"|(?:(?:she|he)(?:'s|\s+is|\s+will\s+be)\s+)?(?:bringing|coming\s+with)\s+(?:her|his)\s+(?:boyfriend|girlfriend|husband|wife|partner|"
     r"fianc[eé]e?|plus\s*one|\+1)"
-    r"|(?:(?:ו?(?:היא|הוא|הם)\s+)?(?:באה?|באים|מגיעה?|מגיעים|תבוא|יבוא|תגיע|יגיע|coming|comes|will\s+come)\s+)?(?:יחד\s+)?(?:עם|with)\s+"
+    r"|(?:(?:ו?(?:היא|הוא|הם)\s+|(?:she|he)(?:'s|\s+is|\s+will\s+be)\s+|they(?:'re|\s+are|\s+will\s+be)\s+)?(?:באה?|באים|מגיעה?|מגיעים|תבוא|יבוא|תגיע|יגיע|coming|comes|will\s+come)\s+)?(?:יחד\s+)?(?:עם|with)\s+"
     r"(?:(?:his|her|the)\s+)?(?:wife|husband|partner|spouse|carer|caregiver|aide|אשתו|בעלה|אישתו|בן\s+הזוג|בת\s+הזוג|בן\s+זוגה|בת\s+זוגו|ה?מטפלת|ה?מטפל|ה?מלווה"
     r"|הבעל\s+שלה|האישה\s+שלו|החבר\s+שלה|החברה\s+שלו)"
     r"|and\s+(?:his\s+wife|her\s+husband|(?:his|her)\s+(?:partner|bf|gf|boyfriend|girlfriend|fianc[eé]e?))|ו(?:את\s+)?(?:אשתו|בעלה|אישתו|בן\s+זוגה|בת\s+זוגו)"
@@ -422,6 +426,7 @@ def _tidy_name(name: str) -> tuple[str, int | None]:
     "אלון גבאי (2)" -> ("אלון גבאי", 2); "Dana +2" -> ("Dana", 3).
     """
     party = None
+    name = re.sub(r"(?<![\w/])w/\s*", "with ", name, flags=re.I)   # "he's coming w/ his wife"
     m = _PAREN_N.search(name)
     if m:
         party = int(m.group(1))
@@ -448,6 +453,9 @@ def _tidy_name(name: str) -> tuple[str, int | None]:
         m = _PLUS_N.search(name)
         if m and m.start() > 0:
             party, name = int(m.group(1)) + 1, name[:m.start()]
+    m = re.search(r"(?:,\s*|\s+)(?:he|she|they)(?:'s|'re|'ll|\s+is|\s+are|\s+will)\s+(?!coming\b|bringing\b|be\s+coming\b)[a-z].*$", name, re.I)
+    if m and m.start() > 0 and len(name[:m.start()].split()) >= 1:
+        name = name[:m.start()]   # "Josh Feldman, he's flying in for it": the name, not the remark after it
     name = _strip_relation(name)
     return " ".join(name.split()).strip(" ,-–"), party
 
@@ -465,6 +473,9 @@ def _strip_relation(name: str) -> str:
         if t in _RELATION_HEADS or t in {"my", "our", "the", "שלי", "שלנו", "סבא", "סבתא"} or (
                 t in {"בן", "בת", "הבן", "הבת"} and nxt in {"דוד", "דודה", "הדוד", "הדודה"}) or t in _TITLES:
             i += 1
+            continue
+        if t in _RELATION_KINDS and any(x.lower().strip(",") in _RELATION_HEADS for x in toks[i + 1:i + 3]):
+            i += 1    # "my college roommate Josh Feldman": the kind of friend, then the friend
             continue
         if t == "של" and i and i + 1 < len(toks) - 1 and toks[i + 1].lower().strip(",") in _OF_WHOM:
             i += 2    # "הבן דוד של בעלי מאיר": whose cousin
@@ -1861,6 +1872,13 @@ def _loose_rules(line: str, low: str, words: list[str], wset: set, region) -> Re
     if words and set(words) <= _TEAM_WORDS | {"באירוע", "של", "האירוע", "list", "the", "רשימת", "who", "are", "is", "the", "event", "on",
                                               "this", "מי", "הם", "כל"} and set(words) & _TEAM_WORDS and len(words) <= 5:
         return Reading(C.ListMembers())   # "מורשים באירוע", "the team"
+    m = re.match(r"^(.+?)\s+should\s+(?:be|read|say)\s+(?:spelled\s+|spelt\s+|written\s+|called\s+|listed\s+as\s+)?[\"'“‘](.+?)[\"'”’]"
+                 r"(?:\s+(?:in|on)\s+the\s+(?:guest\s+)?list)?\W*$", line, re.I) or \
+        re.match(r"^(.+?)\s+(?:צריך|צריכה|צריכים)\s+להיות\s+(?:רשום\S*\s+)?(?:כ-?)?[\"'״“](.+?)[\"'״”](?:\s+ברשימה)?\W*$", line)
+    if m and len(_words(m.group(1))) <= 3 and not set(_words(m.group(1))) & (_EVENT_NOUNS | _ALL_WORDS | {"it", "this", "name", "השם", "זה"}):
+        ref = _ref(m.group(1).strip(" ."), region)   # "Dan K. should be 'Daniel Kaufman' in the list": his name written in full
+        if ref:
+            return Reading(C.EditGuest(ref, "name", m.group(2).strip()), sure=False)
     m = re.match(r"^(?:האם\s+)?(?:(?:כבר\s+)?יש\s+(?:לי|לנו|אצלנו|ברשימה)\s+(?:כבר\s+)?|(?:do|did)\s+(?:i|we)\s+(?:already\s+)?have\s+|is\s+there\s+(?:already\s+)?|"
                  r"(?:have|has)\s+(?:i|we)\s+(?:already\s+)?(?:got|added)\s+)(?:מישהו|מישהי|אורח|אורחת|someone|anyone|somebody|anybody|a\s+guest)\s+"
                  r"(?:עם\s+(?:ה)?(?:מספר|טלפון|נייד)|with\s+(?:the\s+|this\s+)?(?:number|phone(?:\s+number)?))\s*:?\s*(\+?\d[\d\s().-]{6,}\d)", line, re.I)
@@ -2317,6 +2335,9 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
     # "edit: ...", "ערוך ..." open an edit: the verb is not the role "editor"
     role = _role_in(words[1:] if words[0] in {"edit", "ערוך", "לערוך", "update"} else words)
     team = _team_in(words)
+    if team and re.search(r"\b(?:his|her|their|with|w/|and)\s+(?:new\s+)?partner\b|(?:עם|ו)\s*(?:ה)?שותפ(?:ה|ו)?\s+(?:שלו|שלה)", low):
+        team = _team_in(_words(re.sub(r"\b(?:his|her|their|with|w/|and)\s+(?:new\s+)?partner\b|(?:עם|ו)\s*(?:ה)?שותפ(?:ה|ו)?\s+(?:שלו|שלה)", " ", low)))
+        # "he's coming w/ his partner": the one he comes with, not a partner in running the event
     removing_word = wset & {"remove", "revoke", "kick", "תוריד", "תורידי", "תסיר", "תסירי", "תוציא", "תוציאי",
                             "להוריד", "להסיר", "להוציא", "הסר", "הורד", "הוצא", "delete", "מחק", "תמחק", "למחוק"}
     if phone and not removing_word:
