@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, time
+from functools import lru_cache
 
 from babel import dates as babel_dates
 
@@ -224,7 +225,11 @@ def format_date(d: date, lang: str | None = None) -> str:
     "Sat 12 Jun 2027" in English; the full form elsewhere: "יום שבת, 12 ביוני 2027",
     "السبت، 12 يونيو 2027", "суббота, 12 июня 2027 г.".
     """
-    lang = lang or i18n.current()
+    return _format_date(d, lang or i18n.current())
+
+
+@lru_cache(maxsize=4096)
+def _format_date(d: date, lang: str) -> str:
     if lang == "en":
         return i18n.Raw(f"{_DAY_ABBR[d.weekday()]} {d.day} {_MONTH_NAMES[d.month - 1][:3]} {d.year}")
     return i18n.Raw(babel_dates.format_date(d, "full", locale=_LOCALES.get(lang, "en_GB")))
@@ -233,7 +238,12 @@ def format_date(d: date, lang: str | None = None) -> str:
 def format_when(d: date, t: time | None = None, lang: str | None = None) -> str:
     """The date, and the time when it is known, joined as the reader's locale joins them:
     "Sat 12 Jun 2027, 19:30", "יום שבת, 12 ביוני 2027 בשעה 19:30"."""
-    lang = lang or i18n.current()
+    return _format_when(d, t, lang or i18n.current())
+
+
+@lru_cache(maxsize=4096)
+def _format_when(d: date, t: time | None, lang: str) -> str:
+    # An invitation round writes the same event's date thousands of times: CLDR once.
     day = format_date(d, lang)
     if t is None:
         return day

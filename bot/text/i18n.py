@@ -213,6 +213,14 @@ class Raw(str):
 
 def number(n: int | float, lang: str | None = None) -> str:
     lang = lang or _active.get()
+    if type(n) is int:
+        return _whole_number(n, lang)
+    return format_decimal(n, locale=_babel_locale(lang))
+
+
+@lru_cache(maxsize=8192)
+def _whole_number(n: int, lang: str) -> str:
+    # Counts fill most replies (a notice per answer, a tally per send): CLDR once per number.
     return format_decimal(n, locale=_babel_locale(lang))
 
 
