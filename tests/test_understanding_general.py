@@ -977,3 +977,15 @@ def test_on_the_way_there_a_wish_before_but_and_a_question_on_its_own_line(text,
 def test_a_bare_count_with_someone_away_stays_a_count():
     u = understand("רק אני, בעלי בחו\"ל")
     assert (u.intent, u.total) == ("count", 1)
+
+
+@pytest.mark.parametrize("text, intent, answer, total", [
+    ("עוד לא סגורים על זה, נחזור אליך בשבוע הבא", "unclear", "maybe", None), ("נחשוב על זה ונעדכן", "unclear", "maybe", None),
+    ("Let me think about it and get back to you", "unclear", "maybe", None), ("Далеко, подумаем и напишем", "unclear", "maybe", None),
+    ("עדיין לא סגורים על זה", "answer", "maybe", None), ("maybe, will confirm next week", "answer", "maybe", None),
+    ("My daughter is abroad, she might fly in, we'll know next month", "unclear", "maybe", None),
+    ("Дочь в армии, не знаем отпустят ли. Мы вдвоем точно будем", "answer", "yes", 2),
+    ("הבן במילואים, לא יודעים אם ישחררו אותו. אני ובעלי מגיעים", "answer", "yes", 2)])
+def test_thinking_it_over_with_a_promise_and_a_doubt_about_someone_else(text, intent, answer, total):
+    u = understand(text)
+    assert (u.intent, u.answer, u.total) == (intent, answer, total)

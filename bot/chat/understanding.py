@@ -619,7 +619,7 @@ _UNCLEAR_STRONG = _rx(
     r"god knows|only god knows|אלוהימ יודע|רק השמ יודע|الله (?:اعلم|بيعرف|يعلم)|бог (?:его )?знает",
     r"תלוי|קשה לדעת|קשה להגיד|אבדוק|נבדוק|לבדוק|אעדכן|נעדכן|(?<!ש)[אנ]חזור|לא יודע\S* אמ|[אנ]גיד לכ(?!\S* ש)|[אנ]ודיע|(?:עוד |עדיינ )?בודק\S*|נדע|לא יודעימ כמה|לא יודע\S* כמה|כמה נהיה"
     r"|כנ ולא|לא החלטנו|(?:עוד|עדיינ) אינ (?:לי|לנו) תשובה|אינ (?:לי|לנו) עדיינ תשובה|נחכה לראות|[אנ](?:ענה|אשר) (?:סופית |סופי )?(?:בהמשכ|אחר ככ|מחר|בקרוב|בשבוע הבא)|לא יודע\S* עדיינ|(?:עוד|עדיינ) לא (?:ברור|סגור|יודע\S*|החלט\S*)|נראה מה יהיה|אמורימ ל",
-    r"зависит|не знаем|напишу позже|напишем позже|не знаю,? (?:придем|смогу|сможем|получится|будем)|уточн|посмотрим|видно будет|дам знать|дадим знать|отвечу позже|спросить|пока не знаю|не знаю|сообщу|بعدين|بخبرك|بشوف|برد عليك|نشوف|مش عارف|ما بعرف|ما بعرفش|مش عارفين")
+    r"зависит|не знаем|напишу позже|напишем позже|(?<![^\W_])(?:ответим|отвечу|напишем|напишу)(?![^\W_])|не знаю,? (?:придем|смогу|сможем|получится|будем)|уточн|посмотрим|видно будет|дам знать|дадим знать|отвечу позже|спросить|пока не знаю|не знаю|сообщу|بعدين|بخبرك|بشوف|برد عليك|نشوف|مش عارف|ما بعرف|ما بعرفش|مش عارفين")
 # "לא יודעת מה להביא", "don't know where it is": not knowing something else
 _KNOW_WHAT = _rx(r"(?:know|יודע\S*|знаю|بعرف|اعرف) (?:מה|איפה|מתי|איכ|מי|what|where|when|how|who|что|где|когда|как|шо|شو|وين|امتى|كيف)(?![^\W_])")
 _UNCLEAR_WEAK = _rx(r"don ?not know|do not know|not decided", r"לא יודע|לא יודעת|לא יודעימ", r"لا اعرف|لا ندري|لا ادري")
@@ -629,6 +629,10 @@ _MAYBE_PHRASE = _rx(r"not (?:\d+ ?% )?sure|unsure|let me think|need to think|thi
                     r"ان شاء الله|انشالله|ان شاءالله|لست متاكد|مش متاكد|مو متاكد|لسنا متاكدين|(?:مش|مو|غير) (?:اكيد|مؤكد)|سنحاول|على الاغلب|غالبا|في الغالب",
                     r"может быть|не уверен|скорее всего|скорее (?:нет|да)|постара|попробуем|^(?:ну )?может\b|подумаю|подумаем")
 _NOT_SURE = _rx(r"not (?:\d+ ?% )?sure(?: yet)?|unsure", r"(?:עוד |עדיינ )?לא בטוח\S*", r"не уверен\S*", r"(?:مش|مو|لست|لسنا) متاكد\S*")
+# "עוד לא סגורה על זה, אחזור אלייך", "подумаем и ответим": not settled, thinking it over, and a promise to tell: undecided
+_NOT_SETTLED = _rx(r"(?:עוד |עדיינ )?לא (?:סגור|סגורה|סגורימ|סגורות)(?![^\W_])|(?:נחשוב|אחשוב) על זה|(?:подумаем|подумаю)",
+                   r"(?:let me |let us |need to |will |we will |i will )?think (?:about it|it over)")
+_WILL_TELL = _rx(r"let you know|get back to you|(?<![^\W_])ו?(?:(?<!ש)[אנ]חזור|[אנ]עדכנ|[אנ]ודיע)|(?<![^\W_])(?:ответим|отвечу|сообщим|сообщу|напишем|напишу)(?![^\W_])")
 # "if we find a sitter", "אם זה מסתיים לפני שבת נגיע", "Если успею, приду": an answer on a condition
 # ("if that's ok", "אם זה בסדר" ask leave and stay answers; "if so", "אם כן" after an answer refer back to it)
 _CONDITIONAL = _rx(r"(?<![^\W_])(?:if|unless|as long as)(?![^\W_])(?! (?:ok|okay|so|that is ok|it is ok|you do not mind|thats ok|its ok|(?:it|that) (?:matters|helps|is relevant)|relevant|not\s*(?:$|[,.!;?])))",
@@ -789,7 +793,7 @@ def _tokens(clause: str) -> list[_Tok]:
     # "אני in, נתי out", "Dan's out": in / out said of someone, as the last word
     # "she'll come", "he can't": a pronoun that opens a clause saying who comes is someone else of the household
     if len(out) >= 2 and out[0].tag is None and out[0].word in _PRONOUNS and any(
-            t.tag in ("COME", "ABLE", "NEG", "NOWORD", "AWAY") or t.word in ("in", "out") for t in out[1:]):
+            t.tag in ("COME", "ABLE", "NEG", "NOWORD", "AWAY", "MAYBE") or t.word in ("in", "out") for t in out[1:]):
         out[0] = _Tok(out[0].word, "OTHER", 1)
     if len(out) >= 3 and out[-1].word in ("in", "out") and out[-2].word in ("is", "are") and len(out) == 3 \
             and (out[0].tag in _PERSON_TAGS or out[0].tag is None and out[0].word.isalpha()):
@@ -1511,7 +1515,7 @@ def _understand(text) -> Understanding:
         # ("if grandma keeps the kids, we'll come": a condition, even on others, is on the answer)
         if doubted and own and not any(_conditional(texts[id(c)]) and not _UNCLEAR_STRONG.search(texts[id(c)])
                                        and not _UNCLEAR_WEAK.search(texts[id(c)]) for c in doubted) \
-                and all(c.tags() & {"OTHER", "KID", "KIDS", "PARTNER", "OTHERS"}
+                and all((c.tags() & {"OTHER", "KID", "KIDS", "PARTNER", "OTHERS"} or _after_other(c, answering))
                                    and not c.tags() & {"SELF1", "WE", "SELFNUM"} for c in doubted):
             strong_unclear, others_doubt = False, True
             maybe = maybe and any(c not in doubted and (c.polarity == "maybe" or _MAYBE_PHRASE.search(texts[id(c)]))
@@ -1536,8 +1540,14 @@ def _understand(text) -> Understanding:
         if re.search(r"how many|כמה|сколько", norm):
             total = None
         # a maybe said ("maybe, will confirm", "может быть придём, посмотрим"); "not sure yet, will let you know" is undecided
-        said_maybe = "MAYBE" in tags or bool(_MAYBE_EXTRA.search(norm) or _MAYBE_PHRASE.search(_NOT_SURE.sub(" ", norm))) \
+        unsure_said = _NOT_SURE.sub(" ", norm)
+        if _WILL_TELL.search(norm):
+            unsure_said = _NOT_SETTLED.sub(" ", unsure_said)
+        said_maybe = "MAYBE" in tags or bool(_MAYBE_EXTRA.search(norm) or _MAYBE_PHRASE.search(unsure_said)) \
             or bool(_HEDGE.search(norm)) and any(c.polarity in ("pos", "neg") for c in answering)   # "נראה לי שלא נצליח, אם ישתנה אעדכן"
+        maybes = [c for c in answering if c.polarity == "maybe"]
+        if maybes and all(c.subject == "other" for c in maybes) and not _MAYBE_EXTRA.search(norm):
+            said_maybe = False    # "my son is in the army, he might get leave, we'll know closer to the date": his maybe, not theirs
         if said_maybe and not inshallah_only and not re.search(r"how many|כמה|сколько|كم", norm):
             return Understanding("answer", "maybe", sure=False)   # "maybe, will confirm next week": said maybe
         return Understanding("unclear", "maybe", None, None, None, sure=False)
@@ -1728,6 +1738,14 @@ _ATTEND_TAGS = {"COME", "ABLE", "AWAY", "NOVERB", "YES", "NOWORD", "STAY", "SORR
 # "אני, נועם, איתי ודניאל מגיעים", "Me, Tom, Gal and Noa": the writer and a list of names
 _SELF_NAMES = re.compile(r"(?<![^\W_])(אני|me|i)((?: ?, ?[^\W\d_]+){1,6}) ?,? ?(?=(?:ו|and )[^\W\d_]+)")
 _NEG_WORDS = {"לא", "لا", "مش", "ما", "not", "не", "нет"}
+
+
+def _after_other(c: _Clause, clauses: list[_Clause]) -> bool:
+    """"Сын в армии, не знаем отпустят ли", "הבן במילואים, לא יודעים אם ישחררו אותו": a doubt right after a clause about someone else, with no verb of
+    coming of its own, is about that person."""
+    k = clauses.index(c)
+    return k > 0 and clauses[k - 1].subject == "other" and clauses[k - 1].polarity in (None, "neg") \
+        and not c.tags() & {"COME", "ABLE", "YES", "MAYBE"}
 
 
 def _other_comes(clauses) -> bool:
