@@ -908,3 +908,11 @@ def test_a_new_guests_name_without_the_kind_of_friend_or_the_remark_after_it(tex
 def test_a_guests_name_said_as_it_should_be_is_asked_before_it_is_changed(text, expected):
     parsed = read(text)
     assert parsed.command == expected and not parsed.sure
+
+
+def test_a_numbered_list_under_a_header_and_phones_written_with_dots():
+    parsed = cmd("בבקשה להוסיף לרשימה:\n1. שרה ויוסי לוי – 050-1112233 – 2 מוזמנים\n2. דוד כהן – 052-4445566 – 3 מוזמנים")
+    assert [(g.first_name, g.party_size) for g in parsed.guests] == [("שרה", 2), ("דוד", 3)]
+    assert all("מוזמנים" not in (g.last_name or "") for g in parsed.guests)
+    parsed = cmd("add the Levi family 3 ppl 052.444.5566 and the Shapiros 2 ppl 050.111.2233")
+    assert [g.phone for g in parsed.guests] == ["+972524445566", "+972501112233"]

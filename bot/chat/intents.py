@@ -717,6 +717,9 @@ def _unquote_fields(command):
 _HEADER_LINE = re.compile(r"\s*(?:בס[\"״]ד|ב[\"״]ה|בע[\"״]ה|בעזרת\s+השם|בעזהי[\"״]ת)\W*\s*")
 
 
+_DOTTED_PHONE = re.compile(r"(?<![\d.])(?:\+972[\s.]?|0)(?:5\d|[2-489]|7\d)\.\d{3}\.\d{4}(?![\d.])")
+
+
 def _refine(text: str, exact, region: str | None, today: date | None) -> Reading:
     if not isinstance(text, str):
         return Reading(exact)
@@ -727,6 +730,9 @@ def _refine(text: str, exact, region: str | None, today: date | None) -> Reading
     clean = _clean(text)
     if not clean:
         return Reading(exact)
+    dashed = _DOTTED_PHONE.sub(lambda m: m.group(0).replace(".", "-"), text)
+    if dashed != text:   # "054.221.9087": a phone written with dots, read as with dashes
+        return refine(dashed, C.parse(dashed, region, today), region, today)
     first_line = clean.split("\n")[0] if "\n" in text else clean
     try:
         corrected = _correct(text, first_line, exact, region, today)
@@ -1793,7 +1799,7 @@ _PARTY_NOUNS = r"(?:party|party size|headcount|count|number|הכמות|כמות|
 # a side named after a person or a group ("מהצד של אבא", "on the mother's side", "הצד של דור")
 _BLESSING_ABBREV = re.compile(r"(?<![\w\"'״])(?:בעזהי[\"״]ת|בע[\"״]ה|בס[\"״]ד|אי[\"״]ה|בלי\s+נדר|בעזרת\s+השם|בעזרת\s+ה['׳])(?![\w])")
 _WEEKDAY_ONLY = re.compile(r"^\s*(?:(?:ב|ל)?יום\s+(?:ראשון|שני|שלישי|רביעי|חמישי|שישי|שבת)|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\s*$", re.I)
-_NAME_TRAILERS = re.compile(r"(?:[\s,.]+(?:טלפון|הטלפון|נייד|מספר|phone|tel|mobile|number|נפשות|אנשים|people|ppl|persons|מקומות|seats))+[\s,.:]*$"
+_NAME_TRAILERS = re.compile(r"(?:[\s,.]+(?:טלפון|הטלפון|נייד|מספר|phone|tel|mobile|number|נפשות|אנשים|people|ppl|persons|מקומות|seats|מוזמנים|משתתפים|guests))+[\s,.:]*$"
                             r"|[\s,.:]+$", re.I)
 _NAME_VERBS = {"הוספה", "הוספת", "תוסיף", "תוסיפי", "הוסף", "להוסיף", "add", "added"}
 
@@ -1802,6 +1808,8 @@ def _name_tidied(g: C.GuestDraft) -> C.GuestDraft:
     """"אילנה כהן ." , "איגור פטרוב טלפון": the name without the punctuation or the phone's label after it."""
     last = _NAME_TRAILERS.sub("", g.last_name or "")
     first = _NAME_TRAILERS.sub("", g.first_name or "")
+    if re.fullmatch(r"\d{0,2}[.)\-–•*]+", (g.first_name or "").strip()) and last:   # "1. משה ורחל אזולאי – 050…": the list's number, then the name
+        first, last = C.split_name(last)
     if first.lower() in _NAME_VERBS and last:   # "הוספה: איתן רוזן 03-…": the verb, then the name
         first, last = C.split_name(last)
     if (last, first) == (g.last_name or "", g.first_name or "") or not first:
