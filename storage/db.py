@@ -76,6 +76,15 @@ def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(bind=engine, expire_on_commit=False, autoflush=True)
 
 
+@event.listens_for(Session, "loaded_as_persistent")
+def _keep_loaded(session: Session, instance) -> None:
+    """Rows of a class marked `keep_in_session` stay in the session's identity map until it
+    closes. The map holds rows weakly: an event read for one guest's answer was gone again
+    by the next one's, so every answer of a worker's pass read the same event anew."""
+    if getattr(type(instance), "keep_in_session", False):
+        session.info.setdefault("kept", []).append(instance)
+
+
 @contextlib.contextmanager
 def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
     """One unit of work: commit on success, roll back on any error."""

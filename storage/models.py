@@ -138,6 +138,7 @@ class User(Base):
 
 class Event(Base):
     __tablename__ = "events"
+    keep_in_session = True  # read by every answer of a pass (storage.db._keep_loaded)
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
     name: Mapped[str] = mapped_column(String(200))
