@@ -989,3 +989,19 @@ def test_a_bare_count_with_someone_away_stays_a_count():
 def test_thinking_it_over_with_a_promise_and_a_doubt_about_someone_else(text, intent, answer, total):
     u = understand(text)
     assert (u.intent, u.answer, u.total) == (intent, answer, total)
+
+
+@pytest.mark.parametrize("text, total", [("מיכל ואבי", 2), ("Ben and Maya", 2), ("Dan, Noa and Tom", 3), ("רותי, משה ויעל", 3)])
+def test_a_bare_list_of_names_is_a_head_count_asked_back(text, total):
+    u = understand(text)
+    assert (u.intent, u.answer, u.total, u.sure) == ("count", None, total, False)
+
+
+@pytest.mark.parametrize("text, total", [
+    ("Us 2 plus my parents from upstairs, so 4 total", 4), ("me, my wife and the twins, 4 total", 4)])
+def test_a_number_with_total_after_it_is_the_whole_party(text, total):
+    assert understand(text).total == total
+
+
+def test_a_promise_joined_with_and_is_no_list_of_names():
+    assert understand("אבדוק ואעדכן").intent == "unclear"

@@ -1121,8 +1121,8 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                         elif toks[j].tag in ("OTHER", "PARTNER") and toks[j].value:
                             people_plus += toks[j].value
                     continue
-                if prev and prev.word in _TOTAL_WORD:
-                    totals.append(n)    # "עם שלושת הילדים, סה"כ 5"
+                if prev and prev.word in _TOTAL_WORD or nxt and nxt.word in _TOTAL_WORD and t.tag == "DIGITS":
+                    totals.append(n)    # "עם שלושת הילדים, סה"כ 5", "so 4 total"
                     i += 1
                     continue
                 if prev and prev.tag == "FAM":
@@ -1702,6 +1702,9 @@ def _understand(text) -> Understanding:
             or (n_words == 1 and all_toks[0].tag is None and len(letters) <= 2 and letters.isalpha()):
         # "כב", "jk", a stray key or two: nothing to read
         return Understanding("unclear", sure=False)
+    n = _names_only(norm)
+    if n:
+        return Understanding("count", total=n, sure=False)   # "יוסי ושרה", "Sam and Leah": who comes, by name (asked back)
     return Understanding("other", sure=False)
 
 
@@ -1746,6 +1749,21 @@ def _after_other(c: _Clause, clauses: list[_Clause]) -> bool:
     k = clauses.index(c)
     return k > 0 and clauses[k - 1].subject == "other" and clauses[k - 1].polarity in (None, "neg") \
         and not c.tags() & {"COME", "ABLE", "YES", "MAYBE"}
+
+
+def _names_only(norm: str) -> int | None:
+    """"יוסי ושרה", "Sam and Leah", "Dan, Noa and Tom": a list of names joined by "and", and nothing else."""
+    if not re.fullmatch(r"[^\W\d_]+(?:\s*,\s*[^\W\d_]+)*(?: and | & | ?& ?|\s*,?\s+ו)[^\W\d_]+[\s.!]*", norm):
+        return None
+    words = re.findall(r"[^\W\d_]+", norm)
+    names = [w for w in words if w != "and"]
+    names = names[:-1] + [names[-1][1:] if len(names[-1]) > 2 and names[-1][0] == "ו" and "and" not in words and "&" not in norm
+                          else names[-1]]
+    # (a name that is also a word for a relative, "ואבי", is still one person)
+    if not 2 <= len(names) <= 6 or any(_lookup(w) not in (None, ("OTHER", 1)) or len(w) < 2 for w in names) \
+            or all(_lookup(w) for w in names):
+        return None
+    return len(names)
 
 
 def _other_comes(clauses) -> bool:
