@@ -254,3 +254,25 @@ def test_a_worker_split_by_role_answers_in_one_process_and_sends_in_the_other(cl
                 thread.join(10)
         answerer.engine.dispose()
         sender_rt.engine.dispose()
+
+
+def test_an_organiser_who_turns_notices_off_gets_none_for_answers_later_in_the_same_pass(client, runtime):
+    """One pass answers many messages in one transaction; the organisers to notify are read
+    once per pass, and "notify off" between two answers must still be heard."""
+    phones = invited_guests(runtime, 2)
+    with runtime.transaction() as session:
+        organiser = get_or_create_user(session, phone=ORGANISER)
+        event_id = events.list_events(session, organiser)[0][0].id
+        events.set_notify(session, organiser, event_id, True)
+    post(client, webhooks.text_message(phones[0], "yes, we are 2"))
+    post(client, webhooks.text_message(ORGANISER, "notify off"))
+    post(client, webhooks.text_message(phones[1], "sorry, we can't come"))
+
+    assert answering.answer_due(runtime) == 3  # one pass, one transaction
+
+    with runtime.transaction() as session:
+        notices = list(session.scalars(select(Message.body).where(
+            Message.kind == "rsvp_notice", Message.phone == ORGANISER)))
+        declined = session.scalar(select(Guest.status).where(Guest.phone == phones[1]))
+    assert declined == RsvpStatus.declined
+    assert len(notices) == 1 and "Guest0" in notices[0]

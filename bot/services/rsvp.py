@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Callable
 
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from storage.models import MAX_PARTY_SIZE, Event, EventMember, Guest, RsvpStatus, User, utcnow
@@ -126,11 +126,32 @@ def _notice_text(session: Session, result: Answer) -> Callable[[], str]:
 
 
 def _members_to_notify(session: Session, event_id) -> list[User]:
-    return list(session.scalars(
-        select(User).join(EventMember, EventMember.user_id == User.id)
-        .where(EventMember.event_id == event_id, EventMember.notify.is_(True))
-        .order_by(EventMember.created_at)
-    ))
+    """Read once per transaction and event (a worker's pass answers many guests of one
+    event); a change to any membership in the session reads them again."""
+    known = session.info.setdefault(_NOTIFY_KEY, {})
+    if known and _members_changed(session):
+        known.clear()
+    members = known.get(event_id)
+    if members is None:
+        members = known[event_id] = list(session.scalars(
+            select(User).join(EventMember, EventMember.user_id == User.id)
+            .where(EventMember.event_id == event_id, EventMember.notify.is_(True))
+            .order_by(EventMember.created_at)
+        ))
+    return members
+
+
+_NOTIFY_KEY = "members_to_notify"
+
+
+def _members_changed(session: Session) -> bool:
+    return any(isinstance(obj, EventMember) for rows in (session.new, session.dirty, session.deleted) for obj in rows)
+
+
+@event.listens_for(Session, "before_flush")
+def _forget_members(session: Session, flush_context, instances) -> None:
+    if session.info.get(_NOTIFY_KEY) and _members_changed(session):
+        session.info[_NOTIFY_KEY].clear()
 
 
 def _notify(session: Session, guest: Guest, render: Callable[[], str], kind: str = NOTICE_KIND) -> int:
