@@ -83,8 +83,9 @@ def test_keeps_what_it_learned_from_the_later_development_sets(name):
     assert figures["strict"] / figures["n"] >= 0.95, [r["text"] for r in rows if not r["strict"]][:20]
 
 
-def test_the_newest_development_set_keeps_its_level():
-    """fresh11 (81.7 % when first run) is the set worked on last; it is held to where it stands."""
-    rows = bench.load(ROOT / "tests" / "corpora" / "fresh11_guest_replies.jsonl")
+@pytest.mark.parametrize("name, floor", [("fresh11_guest_replies.jsonl", 0.91), ("fresh12_guest_replies.jsonl", 0.96)])
+def test_the_newest_development_sets_keep_their_level(name, floor):
+    """fresh11 (81.7 % when first run) and fresh12 (81.4 %) are the sets worked on last; each is held to where it stands."""
+    rows = bench.load(ROOT / "tests" / "corpora" / name)
     figures = bench.score(rows)
-    assert figures["strict"] / figures["n"] >= 0.91, [r["text"] for r in rows if not r["strict"]][:20]
+    assert figures["strict"] / figures["n"] >= floor, [r["text"] for r in rows if not r["strict"]][:20]
