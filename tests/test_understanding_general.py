@@ -1005,3 +1005,22 @@ def test_a_number_with_total_after_it_is_the_whole_party(text, total):
 
 def test_a_promise_joined_with_and_is_no_list_of_names():
     assert understand("אבדוק ואעדכן").intent == "unclear"
+
+
+@pytest.mark.parametrize("text, answer, total", [
+    ("replying for mum and dad - they're both coming", "yes", 2), ("ההורים של בעלי? שניהם יגיעו", "yes", 2),
+    ("סבתא וסבא באים שניהם בעזרת השם", "yes", 2), ("за родителей: оба придут", "yes", 2),
+    ("we'll both be there!", "yes", 2), ("מגיעות שתיהן", "yes", 2), ("אנחנו מגיעים לשניהם", "yes", None),
+    ("coming to both!", "yes", None), ("they both can't make it", "no", None)])
+def test_both_said_of_who_comes_is_two_people(text, answer, total):
+    u = understand(text)
+    assert (u.answer, u.total) == (answer, total)
+
+
+@pytest.mark.parametrize("text, adults, total", [
+    ("both of us and our 3 kids", 2, 5), ("שנינו והתינוקת", 2, 3), ("we're both coming with the baby", 2, 3),
+    ("שנינו + 2 ילדים", 2, 4), ("שנינו, בלי הילדים", 2, 2), ("both of us and the kids", None, None),
+    ("אני והקטנה, שתינו מגיעות", 1, 2), ("мы вдвоём с дочкой", None, 2)])
+def test_both_of_us_are_two_grown_ups_and_children_named_after_come_on_top(text, adults, total):
+    u = understand(text)
+    assert (u.adults, u.total) == (adults, total)

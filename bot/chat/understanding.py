@@ -305,6 +305,13 @@ _STRANGER_PATTERNS = (r"(?:אני |אנחנו )?לא (?:מכיר|מכירה|מכ
                       r"не знаю (?:вас|тебя|кто это)|ما بعرفك|ما بعرفكم|مش عارف(?:ه)? مين")
 _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     ("|".join(_STRANGER_PATTERNS), "CUEX"),
+    # "both coming", "הם מגיעים שניהם", "оба придут": "both" said of who comes is two people (not "coming to both")
+    (r"(?<![^\W_])both(?: of them)?(?= (?:are |will |can |would |should )?(?:coming|come|attending|attend|be there|make it|making it|joining|join|in|there)(?![^\W_]))"
+     r"|(?<![\u05d0-\u05ea])(?:שניהמ|שתיהנ|שתיהמ)(?= (?:כנ )?(?:מגיע|יגיע|בא|יבוא|יהיו|יוכל|בפנימ|מאשר)\S*(?![^\W_]))"
+     r"|(?:(?<=מגיעימ )|(?<=מגיעות )|(?<=יגיעו )|(?<=באימ )|(?<=באות )|(?<=יבואו ))(?:שניהמ|שתיהנ|שתיהמ)"
+     r"|(?:оба|обе)(?= (?:придут|придем|будут|будем|сможем|смогут|приедут|приедем|пойдем|пойдут)(?![^\W_]))"
+     r"|(?:(?<=придут )|(?<=придем )|(?<=будем )|(?<=будут )|(?<=приедем )|(?<=приедут ))(?:оба|обе)"
+     r"|(?:(?<=احنا )|(?<=نحن )|(?<=هم )|(?<=هما ))(?:ال)?(?:اثنين|اتنين|تنين)", "SELFNUMTWOX"),
     # positive idioms that carry a negative word
     (r"can not wait|will not miss(?: it)?|would not miss(?: it)?|wouldnt miss(?: it)?|not miss(?: it)?"
      r"|no doubt|no question|with bells on|for the world|לא (?:נוותר|אוותר|מוותר|מוותרת|מוותרימ)", "POSX"),
@@ -852,6 +859,8 @@ _POSSESSIVE = {_fold(w) for w in _words("שלי שלנו שלו שלה")}
 _IN_LAW = {_fold(w) for w in _words("והכלה והחתנ הכלה החתנ")}
 _FAMILY = {_fold(w) for w in _words("family", "המשפחה משפחה", "العائله", "семьей")}
 # "סה"כ 5", "5 in total": the number after these is the whole party
+# "both of us", "שנינו", "Mr and Mrs": two grown-ups, the writer one of them (not "вдвоём с сыном": the son is the second)
+_PAIR = {_fold(w) for w in _words("SELFNUMTWOX COUPLEX", "שנינו שתינו")}
 _TOTAL_WORD = {_fold(w) for w in _words("total", "סהכ בסהכ", "المجموع", "всего итого")}
 _NOT_NOUN = {_fold(w) for w in _words("עוד את עם של גם רק ועוד", "")}
 
@@ -1005,6 +1014,7 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
     people_plus = 0     # "2 אנשים וסבתא": one more named after "N people"
     including = any(t.tag == "INCL" for c in clauses for t in c.toks)
     named = False       # people named in an earlier clause
+    pair = None         # the children counted before "both of us" / "שנינו" (None: no such pair said)
     eldest = 0          # "הגדולה": the eldest, named; counted in a number said beside her ("נהיה 2+3, הגדולה מגיעה מהצבא")
     # the children are the subject of "coming", and nobody else is said to come
     kids_alone = any(c.subject == "other" and c.kids_subject and c.polarity == "pos" for c in clauses) and not any(
@@ -1160,6 +1170,8 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
             if t.tag == "SELFNUM":
                 if t.value:
                     totals.append(t.value)
+                    if t.value == 2 and t.word in _PAIR and pair is None:
+                        pair = children or 0    # "both of us", "שנינו": two grown-ups; children named after come on top
                 else:
                     plural_unknown = True
             elif t.tag == "KID" and kids_counted and nxt is not None and nxt.tag == "AGE":
@@ -1238,6 +1250,9 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
         total = totals[-1]
         if plus_kids and children == plus_kids and len(totals) == 1 and not including:
             adults, total = total, total + children
+        elif pair == 0 and len(totals) == 1 and (children or kids_unknown) and not including and not plain and not children_zero:
+            # "both of us and the baby", "שנינו ושני הילדים": the pair, and the children on top (how many, when said)
+            adults, total = (2, 2 + children) if kids_known else (None, None)
         if len(set(totals)) > 1 and not change:
             unsure = True
         if people_plus and len(totals) == 1:
