@@ -917,3 +917,31 @@ def test_a_numbered_list_under_a_header_and_phones_written_with_dots():
     assert all("מוזמנים" not in (g.last_name or "") for g in parsed.guests)
     parsed = cmd("add the Levi family 3 ppl 052.444.5566 and the Shapiros 2 ppl 050.111.2233")
     assert [g.phone for g in parsed.guests] == ["+972524445566", "+972501112233"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("תוסיף את משה 0523334455 ואת אשתו רבקה 0523334466", ["משה", "רבקה"]),
+    ("add Ben 0541234567 and his wife Tamar 0547654321", ["Ben", "Tamar"]),
+    ("תכניסי את שרית 0501112233 ואת בעלה אלון 0501112244", ["שרית", "אלון"])])
+def test_a_spouse_named_before_their_name_is_added_by_the_name(text, names):
+    assert [g.first_name for g in cmd(text).guests] == names
+
+
+@pytest.mark.parametrize("text", ["תוציאי את ההזמנות לכולם", "אפשר כבר להוציא הזמנות?", "נוציא את ההזמנה לכל מי שעוד לא קיבל",
+                                  "שלחי לכל האורחים את ההזמנה", "send all the guests the invitation",
+                                  "תשלח לכולם את ההזמנה לחתונה"])
+def test_invitations_sent_out_in_any_wording_are_the_invite_round_never_a_guest_removed_or_a_message(text):
+    assert cmd(text) == C.Invite()
+
+
+@pytest.mark.parametrize("text", ["תוציא את ההזמנות של דני מהרשימה", "תמחק הזמנות"])
+def test_the_invitations_are_never_a_guest_to_remove(text):
+    assert not isinstance(cmd(text), C.RemoveGuest)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("תחזיר את יעל ללא ענתה", "יעל"), ("להחזיר את משפחת פרידמן לסטטוס ממתין בבקשה", "משפחת פרידמן"),
+    ("תחזירי את גיל ללא מענה", "גיל"), ("put Rachel back to no answer", "Rachel")])
+def test_an_answer_taken_back_to_not_answered_is_asked_before_it_is_marked(text, name):
+    parsed = read(text)
+    assert parsed.command == C.MarkGuest(C.Ref(name), "pending") and not parsed.sure

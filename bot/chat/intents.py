@@ -186,6 +186,7 @@ _RELATION_WORDS = {"דוד", "דודה", "הדוד", "הדודה", "סבא", "ס
                    "neighbour", "neighbor", "colleague", "boss", "brother-in-law", "sister-in-law"}
 # titles before a name: "המנכ"ל עמית רוזן", "the CEO Amit Rozen", "ד"ר כהן" keeps its doctor
 _TITLES = {"המנכ\"ל", "המנכ״ל", "מנכ\"ל", "מנכ״ל", "המנהל", "המנהלת", "הבוס", "הבוסית", "ceo", "manager", "גברת", "מר", "mrs",
+           "הגברת", "הגב'", "גב'", "הגב׳", "גב׳", "הגב", "גב",
            "mr", "ms", "mrs.", "mr.", "ms."}
 _RELATION_HEADS = {"דוד", "דודה", "הדוד", "הדודה", "דודן", "דודנית", "גיס", "גיסה", "הגיס", "הגיסה", "השכן",
                    "השכנה", "cousin", "aunt", "auntie", "uncle", "friend", "neighbour", "neighbor", "colleague",
@@ -193,7 +194,9 @@ _RELATION_HEADS = {"דוד", "דודה", "הדוד", "הדודה", "דודן", "
                    "sister", "brother", "sis", "bro", "buddy", "pal", "coworker", "co-worker", "teacher",
                    "המורה", "הגננת", "המטפלת", "השכנים", "דודתי", "גיסתי", "גיסי", "חמותי", "הסנדק", "הסנדקית", "shver",
                    "shvigger", "reb", "rabbi", "הרב", "הרבנית", "roommate", "room-mate", "flatmate", "housemate", "classmate",
-                   "teammate", "bestie", "bff", "mentor"}
+                   "teammate", "bestie", "bff", "mentor",
+                   # a spouse named before the name: "ואת אשתו נועה 054…", "and his wife Noa 054…"
+                   "אשתו", "אישתו", "בעלה", "wife", "husband"}
 # what kind of friend: "my college roommate Josh", "my old army buddy Tal"
 _RELATION_KINDS = {"college", "work", "army", "school", "high", "uni", "university", "childhood", "old", "best", "gym", "office",
                    "yeshiva", "camp", "former", "grad", "law", "med", "kindergarten", "dear", "close", "oldest"}
@@ -471,6 +474,7 @@ def _strip_relation(name: str) -> str:
             i += 1
             continue
         if t in _RELATION_HEADS or t in {"my", "our", "the", "שלי", "שלנו", "סבא", "סבתא"} or (
+                t in {"his", "her", "their"} and nxt in _RELATION_HEADS) or (
                 t in {"בן", "בת", "הבן", "הבת"} and nxt in {"דוד", "דודה", "הדוד", "הדודה"}) or t in _TITLES:
             i += 1
             continue
@@ -1227,6 +1231,8 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
         if m:   # "תוריד מהרשימה את שמעון"
             ref = _ref(m.group(1), region)
             return Reading(C.RemoveGuest(ref=ref)) if ref else None
+        if ref_words and _he_in(ref_words[0], _INVITATION_NOUNS):
+            return Reading(_not_understood(line))   # "תמחק הזמנות": the invitations are no guest
         if ref_words and set(ref_words) <= _PRONOUNS:
             # "תמחק אותו", "delete him": whom? the grammar's own question, never a guess
             return Reading(C.parse("remove guest", region, today))
@@ -1362,6 +1368,9 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
         return None
     if isinstance(exact, C.NewEvent):
         return _new_event_fix(exact, today)
+    if isinstance(exact, C.Broadcast) and _INVITATION_TEXT.match(exact.text.strip()) and not exact.side \
+            and exact.status in (None, "not_invited"):
+        return Reading(C.Invite())   # "תשלחי לכולם את ההזמנה", "send everyone the invite": the invitations, not a message saying so
     if isinstance(exact, C.Broadcast):
         m = re.match(r"^(?:ה?כל\s+)?מי\s+ש(?:בא|באו|הגיע|הגיעו)\s+((?:תודה|thank)\S*.*)$", exact.text)
         if m or re.search(r"\b(?:who|that)\s+came\b", line, re.I) and re.match(r"^(?:thank|תודה)", exact.text, re.I):
@@ -1701,6 +1710,10 @@ _ADVICE = re.compile(r"^(?:what'?s|what\s+is|when'?s)\s+(?:the\s+|a\s+)?(?:best|
                      r"^what\s+(?:does|will)\s+it\s+cost\b|^מה\s+(?:המחיר|העלות)\b")
 
 
+# Hebrew verbs a letter away from a command's verb that are words of their own (return ~ remind)
+_REAL_VERBS = frozenset({"תחזיר", "תחזירי", "תחזירו", "להחזיר", "החזר", "החזירי"})
+
+
 def _typo(line: str, body, region, today) -> Reading | None:
     parts = line.split(None, 1)
     if not parts:
@@ -1711,6 +1724,8 @@ def _typo(line: str, body, region, today) -> Reading | None:
             fixed = "add " + parts[1]
         else:
             return None
+    elif first in _REAL_VERBS:
+        return None   # "תחזירי את ... ל...": "give back", a word of its own, never a typo of "remind"
     else:
         guess = [g for g in C.close_verb(first) if _edits(first, g) <= (1 if len(first) <= 5 else 2)
                  and not (_erases(g) and len(g) == len(first))]
@@ -2000,8 +2015,10 @@ def _loose_rules(line: str, low: str, words: list[str], wset: set, region) -> Re
         ref = _ref(m.group(1), region)
         if ref and ref.phone:
             return Reading(C.MessageGuest(ref, m.group(2).strip()), sure=False)
-    m = re.match(r"^(?:תחזיר|תחזירי|להחזיר|החזר|put)\s+(?:את\s+)?(.+?)\s+(?:ל|back\s+to\s+)(?:ה)?(?:ממתינים|ממתינה|ממתין|pending|לא\s+ענו)$",
-                 line, re.I)
+    # "תחזירי את נועם ללא ענה", "להחזיר את משפחת לוי לסטטוס ממתין": an answer taken back
+    m = re.match(r"^(?:תחזיר|תחזירי|תחזירו|להחזיר|החזר|החזירי|put)\s+(?:את\s+)?(.+?)\s+(?:ל-?|back\s+to\s+)(?:ה)?(?:סטטוס\s+(?:של\s+)?)?"
+                 r"(?:ממתינים|ממתינה|ממתין|ממתינות|pending|לא\s+(?:ענו|ענה|ענתה|עונה|עונים|השיב\S*|הגיב\S*|מענה|תשובה)|no\s+answer|not\s+answered)"
+                 r"(?:\s+(?:בבקשה|please|pls|תודה))?\W*$", line, re.I)
     if m:
         ref = _ref(m.group(1), region)
         if ref:
@@ -2463,9 +2480,9 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
     if inviting and not asking_who and wset & {"שוב", "again", "resend", "re-send", "מחדש"} and audience == "pending":
         return Reading(C.Remind())   # "תשלח שוב את ההזמנה למי שלא ענה": those invited who said nothing
     if inviting and not asking_who and not wset & {"failed", "נכשלו"} and (
-            wset & {"send", "שלח", "תשלח", "תשלחו", "לשלוח", "תשלחי", "שלחי", "תזמין", "out"} or words[0] == "invite"
+            wset & ({"send", "שלח", "תשלח", "תשלחו", "לשלוח", "תשלחי", "שלחי", "תזמין", "out"} | (_SEND_OUT if not wset & {"מהרשימה", "מהאירוע"} else set())) or words[0] == "invite"
             or invite_verb_all(words, wset)):
-        return Reading(C.Invite())
+        return Reading(C.Invite())   # "יאללה תוציא הזמנות": invitations are sent out, never a guest taken out
     sending = wset & {"send", "message", "msg", "tell", "שלח", "תשלח", "תשלחי", "לשלוח", "הודעה", "תפיץ",
                       "שליחת", "תגיד", "תגידי", "broadcast"}
     if sending and not (asking_who and not colon_text):   # "which invites failed to send?" asks, it sends nothing
@@ -2501,7 +2518,7 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
     if find is not None:
         return find
     # --- guests: writes
-    adding = wset & {"add", "put", "תכניס", "תרשום", "להוסיף", "תוסיף", "תוסיפו", "הוסף", "הוסףדנה"} or \
+    adding = wset & ({"add", "put", "תכניס", "תרשום", "להוסיף", "תוסיף", "תוסיפו", "הוסף", "הוסףדנה", "להכניס", "תכניסו"} | _HE_ADD_VERBS) or \
         words[0] in {"עוד", "add", "ad"} or low.startswith("הוסף")
     if phone and adding:
         r = _add_guest("\n".join([line] + list(body)) if False else line, region)
@@ -2694,6 +2711,16 @@ def _event_field_change(line, low, words, wset, region, today) -> Reading | None
     return None
 
 
+# a message that is only the invitation itself: "את ההזמנה", "ההזמנות לחתונה", "the invite"
+_INVITATION_TEXT = re.compile(r"^(?:(?:את\s+)?(?:ה)?(?:הזמנה|הזמנות)(?:\s+(?:שלנו|ל(?:ה)?(?:אירוע|חתונה|בר\s+מצווה|בת\s+מצווה|ברית|חינה)))?"
+                              r"|(?:(?:the\s+)?(?:guests|invitees|people)\s+)?(?:the\s+|our\s+)?(?:invitation|invitations|invite|invites)"
+                              r"(?:\s+(?:to\s+the\s+)?(?:event|wedding|party))?)"
+                              r"(?:\s+(?:שוב|again|now|עכשיו|בבקשה|please|pls))?\W*$", re.I)
+# "להוציא הזמנות": in Hebrew invitations are "taken out" when they are sent
+_SEND_OUT = frozenset({"תוציא", "תוציאי", "תוציאו", "להוציא", "הוצא", "נוציא", "הוציאו", "הוציא"})
+_INVITATION_NOUNS = frozenset({"הזמנות", "ההזמנות", "הזמנה", "ההזמנה", "invitations", "invitation", "invites", "invite"})
+
+
 def _send(line, low, words, wset, audience, colon_text, region) -> Reading | None:
     # "send Sarah Levi a message: ...", "send a msg to Rivka: ...", "תשלח ל-Mike: ...", "תגיד לשרון ש..."
     everyone = wset & _ALL_WORDS or _has(low, "כל האורחים", "כל המוזמנים", "כל הרשימה", "all guests", "the people",
@@ -2838,7 +2865,8 @@ def _remove_guest(line, words, region) -> Reading | None:
                   r"(?:\s+from the guests|\s+off the list|\s+מהרשימה|\?|$)", line, re.I)
     if line.startswith("תמחקאת"):
         m = re.search(r"תמחקאת\s*(.+)$", line)
-    if m and m.group(1).strip() not in {"אותו", "him", "אותה", "her"}:
+    if m and m.group(1).strip() not in {"אותו", "him", "אותה", "her"} and not (
+            _words(m.group(1))[:1] and _he_in(_words(m.group(1))[0], _INVITATION_NOUNS)):
         role_change = _as_role_change(m.group(1), region)
         if role_change is not None:
             return role_change
