@@ -1024,3 +1024,22 @@ def test_both_said_of_who_comes_is_two_people(text, answer, total):
 def test_both_of_us_are_two_grown_ups_and_children_named_after_come_on_top(text, adults, total):
     u = understand(text)
     assert (u.adults, u.total) == (adults, total)
+
+
+@pytest.mark.parametrize("text, answer, total", [
+    ("מגיעים! אני, אבא ושלושת האחים שלי", "yes", 5), ("me and my 2 sisters will be there", "yes", 3),
+    ("я и два брата придём", "yes", 3), ("I'll come with my 3 cousins", "yes", 4),
+    ("coming, me and my brothers", "yes", None), ("אני והאחיות שלי באות", "yes", None),
+    ("we'll be there, me and my bru", "yes", 2), ("yes! me and my bestie", "yes", 2), ("coming with my flatmate", "yes", 2),
+    ("אני והשכנה שלי נגיע", "yes", 2), ("bringing a date 😉", None, 2), ("me and my crew are coming", "yes", None)])
+def test_brothers_cousins_and_whoever_my_names_are_counted(text, answer, total):
+    u = understand(text)
+    assert (u.answer, u.total) == (answer, total)
+
+
+@pytest.mark.parametrize("text, total", [
+    ("נגיע לחתונה של הבת שלי", None), ("אני ובעלי נגיע לבר מצווה של האחיין", 2),
+    ("me and my husband will come to the wedding of our niece", 2), ("we'll come to my nephew's bar mitzvah", None)])
+def test_whose_celebration_it_is_is_not_one_more_guest(text, total):
+    u = understand(text)
+    assert (u.answer, u.total) == ("yes", total)

@@ -228,6 +228,17 @@ _add("OTHER", _words("carer caregiver aide nurse companion escort", "מטפלת 
                      "مرافق مرافقه مرافقتي", "сиделка сиделкой сопровождающий"), 1)
 _add("OTHER", _words("parents grandparents inlaws in-laws", "ההורים הורים הסבים סבים", "اهلي", "родителями родители"), 2)
 _add("OTHERS", _words("friends others", "חברים החברים חברות החברות בחורים הבחורים בחורות הבחורות", "اصحابي اصدقائي", "друзьями друзья"))
+# brothers, cousins, neighbours, colleagues: more than one, how many not said ("me and my 2 brothers": a number of them)
+_add("OTHERS", _words("brothers sisters siblings cousins mates buddies pals colleagues coworkers neighbours neighbors roommates "
+                      "flatmates housemates grandkids grandchildren nephews nieces bros",
+                      "אחים האחים אחיות האחיות נכדים הנכדים אחיינים האחיינים אחייניות האחייניות שכנים השכנים השכנות "
+                      "קולגות הקולגות עמיתים השותפים השותפות",
+                      "اخواني اخواتي اخوتي جيراني زملائي", "братья братьями сестры сестрами братьев сестер брата внуки внуками "
+                      "коллеги коллегами соседи соседями"))
+_add("OTHER", _words("roommate flatmate housemate colleague coworker neighbour neighbor sibling",
+                     "השותפה השותף שותפה השכנה השכן שכנה האחיין האחיינית אחיין אחיינית הקולגה קולגה",
+                     "جاري جارتي زميلي زميلتي", "соседка соседкой соседом коллегой внук внучка внуком внучкой племянник "
+                     "племянница племянником племянницей"), 1)
 _add("OTHERS", _words("family mishpacha mishpocha", "המשפחה משפחה", "العائله", "семьей"))
 _add("KID", _words("kid child baby toddler infant kiddo newborn", "ילד ילדה תינוק תינוקת קטן קטנה", "طفل ولد", "ребенок ребенком дочка сынок"), 1)
 _add("KID", _words("twins", "תאומים תאומות", "التوام توام طفلين ولدين بنتين طفلانا طفلينا ولدينا بنتينا", "близнецы близнецами двойняшки двойняшками"), 2)
@@ -414,7 +425,8 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     (r"bringing(?= (?:my|our|the|a|his|her)\b)", "with"),   # "coming, bringing my girlfriend": with her
     (r"(?:feel|feeling|feels) up (?:to|for)|up (?:to|for) (?:it|the)", "ABLEX"),   # "my wife isn't feeling up to the flight"   # one more beside the writer
     (r"החבר שלי|החברה שלי|אבא שלי|אמא שלי|הבן שלי|הבת שלי|הבן שלנו|הבת שלנו|my wife|my husband|my son"
-     r"|my daughter|my girlfriend|my boyfriend|my partner|my mom|my dad|my mother|my father|my friend", "ONEX"),
+     r"|my daughter|my girlfriend|my boyfriend|my partner|my mom|my dad|my mother|my father|my friend"
+     r"|(?:my|a) date(?! (?:of|for|is|was|and|to|on|night))", "ONEX"),   # "bringing a date", "me and my date"
     (r"ההורים שלי|my parents", "TWOX"),
     (r"good morning|good evening|good afternoon|בוקר טוב|ערב טוב|יומ טוב|לילה טוב|צהריימ טובימ|שבוע טוב|שלום רב|מה נשמע|מה קורה|מה המצב|מה שלומכם|السلام عليكم"
      r"|добрый день|добрый вечер|доброе утро|hey there|hello there|hi there|what(?: i)?s up|wassup|whats new|(?:مسا|مساء|صباح) (?:ال)?خير|صباحو|مساو", "GREETX"),
@@ -777,6 +789,12 @@ def _tokens(clause: str) -> list[_Tok]:
         if t.tag != "SELF1":
             continue
         j = i + 2 if i + 1 < len(out) and out[i + 1].tag == "AND" and out[i + 1].word in ("and", "ו") else i + 1
+        if j > i + 1 and j + 1 < len(out) and out[j].word in ("my", "our") and out[j + 1].tag is None:
+            j += 1    # "me and my boet", "me and my bestie": whoever "my" names
+            if (out[j].word in _GROUP or out[j].word.endswith("s") and not out[j].word.endswith("ss") and len(out[j].word) > 3) and \
+                    (j + 1 == len(out) or out[j + 1].tag in ("AND", "COME", "CUE", "POLITE", "THANKS", "BLESS")):
+                out[j] = _Tok(out[j].word, "OTHERS")    # "me and my mates": more than one, how many not said
+                continue
         # "אני נועה והתאומים", "אני דני ו2 הקטנים": a name followed by "and" or a ו-joined person
         nxt_person = j + 1 < len(out) and (out[j + 1].tag == "AND" or out[j + 1].tag in _PERSON_TAGS
                                            and out[j + 1].word[0] in "וو" and len(out[j + 1].word) > 2)
@@ -840,8 +858,11 @@ def _tokens(clause: str) -> list[_Tok]:
             out[i] = _Tok(t.word, "CUE")    # "אמא שלך בטח בעננים": surely, not "sure!"
         elif t.tag is None and t.word.isalpha() and (prev.word in _TITLES or prev.word[:1] in "וو" and prev.word[1:] in _TITLES):
             out[i] = _Tok(t.word, "NAME")    # "דודה רחל", "aunt Pam": the relative's name, not one more
-        elif t.tag in _PERSON_TAGS and prev.word == "של" and i >= 2 and out[i - 2].tag in _PERSON_TAGS:
-            out[i] = _Tok(t.word, "CUE")    # "אבא של הילדה", "אמא של הכלה": whose, not one more
+        elif t.tag in _PERSON_TAGS and (prev.word == "של" or prev.word in ("my", "our", "the") and i >= 2 and out[i - 2].word == "of"
+                                         and i >= 3 and out[i - 3].word in _CELEBRATION):
+            out[i] = _Tok(t.word, "CUE")    # "אבא של הילדה", "לחתונה של הבת שלי", "the wedding of our niece": whose, not one more
+        elif t.tag in _PERSON_TAGS and nxt is not None and nxt.word in _CELEBRATION and t.word.endswith("s"):
+            out[i] = _Tok(t.word, "CUE")    # "my nephew's wedding": whose, not who comes
         elif t.tag is None and t.word[:1] == "ל" and len(t.word) > 3 and prev.word in _POSSESSIVE and i >= 2 \
                 and out[i - 2].tag in _PERSON_TAGS:
             out[i] = _Tok(t.word, "CUE")    # "שותפה שלי לדירה", "חבר שלי בעבודה": who they are
@@ -852,6 +873,10 @@ def _tokens(clause: str) -> list[_Tok]:
     return out
 
 
+# "the wedding of my niece", "my nephew's bar mitzvah": the person named is whose celebration it is
+_CELEBRATION = set(_words("wedding party mitzvah mitzva birthday bris brit engagement graduation shower celebration simcha kiddush henna"))
+# "me and my crew": a group, how many not said
+_GROUP = set(_words("crew gang lot tribe clan bunch mob squad team household folk folks lads peeps fam brood"))
 _TITLES = {_fold(w) for w in _words("aunt aunty auntie uncle cousin grandma grandpa granny nana",
                                    "דודה הדודה דוד הדוד סבא סבתא", "عمتي خالتي عمي خالي", "тётя дядя")}
 _SMALL = {_fold(w) for w in _words("קטן קטנה קטנים קטנות")}
