@@ -945,3 +945,45 @@ def test_the_invitations_are_never_a_guest_to_remove(text):
 def test_an_answer_taken_back_to_not_answered_is_asked_before_it_is_marked(text, name):
     parsed = read(text)
     assert parsed.command == C.MarkGuest(C.Ref(name), "pending") and not parsed.sure
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("התקשרתי לרינה ולא ענתה", C.Called(C.Ref("רינה"), "no_answer")),
+    ("צלצלתי לבני ואין מענה", C.Called(C.Ref("בני"), "no_answer")),
+    ("דיברתי עם משה ולא מגיעים", C.Called(C.Ref("משה"), "no")),
+    ("התקשרתי לאורית ולא יכולה להגיע", C.Called(C.Ref("אורית"), "no"))])
+def test_a_call_whose_outcome_starts_with_and_not_keeps_the_not_out_of_the_name(text, expected):
+    assert cmd(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("please stop notifying me for every answer", C.Notify(on=False)), ("no more alerts for each rsvp please", C.Notify(on=False)),
+    ("hmm no cancel it", C.Cancel()), ("oops, stop that", C.Cancel()), ("רגע לא תבטלי את זה", C.Cancel()),
+    ("כמה RSVPs קיבלנו?", C.Stats()), ("כמה אישורים יש עד עכשיו", C.Stats()),
+    ("תזכירי לי את הכתובת של האולם", C.ShowEvent()), ("remind me when and where the party is", C.ShowEvent())])
+def test_notifications_stopped_a_hesitant_cancel_a_count_of_rsvps_and_the_details_asked_to_be_reminded_of(text, expected):
+    assert cmd(text) == expected
+
+
+@pytest.mark.parametrize("text", ["cancel the reminders", "stop reminding them", "תבטלי את התזכורות"])
+def test_reminders_cancelled_send_no_reminder(text):
+    parsed = read(text)
+    assert not isinstance(parsed.command, C.Remind), parsed.command
+    if isinstance(parsed.command, C.Reminders):
+        assert parsed.command.days is None
+
+
+@pytest.mark.parametrize("text, name, day", [
+    ("event חדש: Purim party, 20/3", "Purim party", date(2027, 3, 20)),
+    ("תפתח לי event חדש - בר מצווה לאורי, 14.2", "בר מצווה לאורי", date(2027, 2, 14)),
+    ("new אירוע: ערב גיבוש, 30/12", "ערב גיבוש", date(2026, 12, 30))])
+def test_a_new_event_said_half_in_english_is_a_new_event_never_a_date_change(text, name, day):
+    parsed = read(text)
+    assert isinstance(parsed.command, C.NewEvent) and not parsed.sure
+    assert (parsed.command.name, parsed.command.date) == (name, day)
+
+
+@pytest.mark.parametrize("text, ref", [("תעשי לי switch לחתונה של Cohen", "חתונה של Cohen"),
+                                       ("תעשה לנו switch לבר מצווה של איתי", "בר מצווה של איתי")])
+def test_a_switch_said_with_a_hebrew_helper_verb_moves_to_the_event_by_its_name(text, ref):
+    assert cmd(text) == C.UseEvent(ref=ref)

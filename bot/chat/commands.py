@@ -1136,7 +1136,8 @@ def _parse_called(inp: _Input) -> Called:
     # "התקשרתי לדנה", "התקשרתי ל-2": the preposition glued to the name or number
     rest = re.sub(r"^ל-?(?=\S)", "", inp.rest.strip()) if _is_hebrew(inp.verb) else inp.rest
     spans = list(_TOKEN.finditer(rest))
-    keys = [_key(m.group()) for m in spans]
+    # "התקשרתי לאבי ולא מגיע": "and not" glued to its ו is the outcome's "not", never part of the name
+    keys = [k[1:] if k in ("ולא", "ואין") else k for k in (_key(m.group()) for m in spans)]
     at = width = None
     outcome = None
     for i in range(1, len(keys)):

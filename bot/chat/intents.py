@@ -1262,6 +1262,9 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
         if rset & {"event", "האירוע"}:
             return Reading(C.DeleteEvent())
         return None
+    if isinstance(exact, C.UseEvent) and re.match(r"^ל-?(?:ה)?(?:חתונה|אירוע|חינה|ברית|בר\s+מצווה|בת\s+מצווה|אירוסין|מסיבה)\s+\S", exact.ref):
+        fixed = C.UseEvent(ref=re.sub(r"^ל-?", "", exact.ref))   # "switch לחתונה של Friedman": the wedding, not "to the wedding"
+        return _correct(text, line, fixed, region, today) or Reading(fixed)
     if isinstance(exact, C.UseEvent):
         ref = exact.ref.lower().strip(" ?.!")
         ref = re.sub(r"\s+(?:pls|plz|please|thanks|thx|בבקשה|תודה)$", "", ref)   # "switch to hebrew pls"
@@ -1579,7 +1582,7 @@ def _place(text: str) -> str:
 # ------------------------------------------------------------------ reading what the grammar refused
 
 def _new_event(line: str, region, today) -> Reading:
-    text = re.sub(r"^.*?(?:new\s+event|new\s+evnt|create\s+(?:an?\s+)?(?:new\s+)?event|open\s+an?\s+event|"
+    text = re.sub(r"^.*?(?:new\s+event|new\s+evnt|(?:ה-?)?event\s+(?:ה)?חדש|new\s+אירוע|create\s+(?:an?\s+)?(?:new\s+)?event|open\s+an?\s+event|"
                   r"set\s+up\s+a\s+new\s+event|(?:start|make|add)\s+a\s+new\s+event|אירוע\s+חדש|אירועחדש|"
                   r"(?:פתח|תפתח|תפתחי|פתחי|לפתוח|נפתח|צור|צרי|תיצור|ליצור)\s+(?:לי\s+)?(?:new\s+event|אירוע(?:\s+חדש)?))"
                   r"[?!.]?", "", line, count=1, flags=re.I).strip()
@@ -1639,7 +1642,7 @@ def _guess(text: str, region, today, exact: C.ParseError) -> Reading | None:
     line = re.sub(r"(?<!\S)ה[\s-]+(?=[a-z])", "", line, flags=re.I)    # "ה pending", "ה-location": the English word itself
     # "תעשה mark לליאור yes 3", "לצרף לרשימה את ...", "אורח נוסף: ...", "whose coming": the verb said another way
     line = re.sub(r"^whose\s+(?=coming|attending|confirmed|answered|not|still|left)", "who's ", line, flags=re.I)
-    said = re.sub(r"^(?:תעשה|תעשי|לעשות)\s+(?=[a-z])", "", line, flags=re.I)
+    said = re.sub(r"^(?:תעשה|תעשי|לעשות)\s+(?:לי\s+|לנו\s+)?(?=[a-z])", "", line, flags=re.I)   # "תעשי לי switch ל..."
     said = re.sub(r"^(mark|edit|remove|invite|remind|message)\s+ל-?(?=[\u05d0-\u05ea]{2})", r"\1 ", said, flags=re.I)
     if not (_team_in(_words(line)) or _role_in(_words(line)) or _role_said(line)):
         said = re.sub(r"^(?:לצרף|תצרף|תצרפי|צרף)\s+(?:לרשימה\s+|לרשימת\s+המוזמנים\s+)?(?:את\s+)?", "הוסף ", said)
@@ -2156,12 +2159,13 @@ def _loose_rules(line: str, low: str, words: list[str], wset: set, region) -> Re
             return Reading(C.EditGuest(ref, "phone", phone), sure=False)
     if re.match(r"^(?:שלח|תשלח|תשלחי|לשלוח)\s+את\s+ה-?(?:invitations|invites|הזמנות)\W*$", line, re.I):
         return Reading(C.Invite(), sure=False)
-    if re.match(r"^כמה\s+(?:rsvp|אישורים|אישורי\s+הגעה|תשובות)\s+(?:קיבלנו|יש|יש\s+לנו|הגיעו)\W*$", low):
+    if re.match(r"^כמה\s+(?:rsvp'?s?|אישורים|אישורי\s+הגעה|תשובות)\s+(?:קיבלנו|יש|יש\s+לנו|הגיעו)\W*$", low):
         return Reading(C.Stats())
     if re.match(r"^(?:מישהו|מישהי)\s+(?:מהאורחים\s+)?(?:שאל|שאלה|כתב|כתבה)\s+(?:משהו|לנו|לי)?\W*$", line):
         return Reading(C.Inbox())
-    if re.match(r"^(?:(?:לא|רגע|wait|no|stop)[,!.]?\s+)*(?:בטל|בטלי|תבטל|תבטלי|עצור|תעצור|תעצרי|stop|cancel)"
-                r"(?:[,!.]?\s+(?:בטל|בטלי|תבטל|תבטלי|עצור|תעצור|תעצרי|אל\s+תשלח\S*|stop|cancel|don'?t\s+send))*\W*$", low):
+    if re.match(r"^(?:(?:לא|רגע|wait|no|stop|oops|sorry|actually|hmm)[,!.]?\s+)*(?:בטל|בטלי|תבטל|תבטלי|עצור|תעצור|תעצרי|stop|cancel)"
+                r"(?:[,!.]?\s+(?:בטל|בטלי|תבטל|תבטלי|עצור|תעצור|תעצרי|אל\s+תשלח\S*|stop|cancel|don'?t\s+send))*"
+                r"(?:\s+(?:that|it|this|את\s+זה|זה|זאת))?\W*$", low):
         return Reading(C.Cancel())   # "רגע בטלי בטלי", "לא רגע תעצור אל תשלח"
     if re.search(r"(?:לא\s+מבינ\S*|don'?t\s+understand|confused|מבולבל\S*)", low) and \
             re.search(r"(?:תעזור|תעזרי|תעזרו|עזרה|help)(?:\s+(?:לי|me))?\W*$", low):
@@ -2335,7 +2339,8 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
     tell_me = _has(low, "תעדכן אותי", "תעדכני אותי", "תודיע לי", "תודיעי לי", "להודיע לי", "update me", "notify me", "keep me posted", "keep me updated",
                    "let me know", "tell me", "תגיד לי", "תגידי לי") and _has(
         low, "כל פעם", "כש", "when", "every", "each", "whenever", "מישהו", "someone", "anyone")
-    if wset & {"notifications", "notification", "notify", "התראות", "pinging"} or per_answer or tell_me or _has(
+    if wset & {"notifications", "notification", "notify", "notifying", "התראות", "ההתראות", "pinging", "alerts", "alerting"} \
+            or per_answer or tell_me or _has(
             low, "תעדכן אותי כש", "הודעה על כל", "let me know when"):
         off = wset & {"off", "mute", "stop", "תפסיק", "כבה", "תכבה", "בטל", "תבטל", "לא", "disable", "די", "בלי", "no",
                       "enough"}
@@ -2345,6 +2350,9 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
     reminding_word = _has(low, "remind", "תזכ", "הזכר")
     if reminding_word and (words[:2] in (["remind", "me"], ["תזכיר", "לי"], ["תזכירי", "לי"], ["להזכיר", "לי"])
                            or _has(low, "remind me", "תזכיר לי", "תזכירי לי")) and not _status_in(words):
+        if wset & {"מתי", "ומתי", "איפה", "ואיפה", "פרטים", "הפרטים", "כתובת", "הכתובת", "התאריך", "השעה", "details", "when",
+                   "where", "address", "venue", "date"}:
+            return Reading(C.ShowEvent())   # "מתי ואיפה זה? תזכיר לי את הפרטים": the event's details, nothing sent
         raise C._Fail(_not_understood(line).message)
     before = _has(low, "לפני", "before", "prior")
     if (wset & {"automatically", "automatic", "auto", "אוטומטי", "אוטומטית", "אוטומטיות", "האוטומטיות"}
@@ -2395,11 +2403,11 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
         return Reading(C.Leave(), sure=False)
 
     # --- events
-    if _has(low, "new event", "new evnt", "אירוע חדש", "אירועחדש", "create an event", "create a new event",
+    if _has(low, "new event", "new evnt", "אירוע חדש", "אירועחדש", "event חדש", "event החדש", "new אירוע", "create an event", "create a new event",
             "open an event", "create event", "open a new event", "new event", "פתח אירוע", "נפתח אירוע",
             "תפתח אירוע", "תפתחי לי אירוע", "תפתח new event", "ליצור אירוע", "set up a new event") or (
             wset & {"married", "marrying"} and wset & {"event", "open"}):
-        if _has(low, "מה האירוע", "כמה אירוע") or wset & {"events", "אירועים"}:
+        if _has(low, "מה האירוע", "כמה אירוע", "מה event", "מה ה-event", "what new event") or wset & {"events", "אירועים"}:
             pass
         else:
             return _new_event_freeform(line, low, region, today)
@@ -2468,6 +2476,9 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
         colon_text = "\n".join(([colon_text] if colon_text else []) + body)
     reminding = (_has(low, "remind", "nudge", "נודניק", "תזכורת", "תזכיר", "להזכיר", "תציק", "הזכר", "reminder")
                  or (wset & {"שיענה", "שיענו"}) or (wset & {"ping", "chase", "poke", "bug"} and audience == "pending"))
+    if reminding and not colon_text and wset & {"cancel", "stop", "disable", "בטל", "תבטל", "תבטלי", "לבטל", "עצור",
+                                                 "תעצור", "תעצרי", "תפסיק", "תפסיקי", "להפסיק"}:
+        return Reading(C.Reminders(days=None), sure=False)   # "cancel the reminders": the reminders stop, none is sent
     if reminding and not colon_text:
         return Reading(C.Remind())
     inviting = wset & {"invite", "invites", "invitations", "invitaions", "invitation", "הזמנות", "הזמנה",
@@ -2512,7 +2523,7 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
                 "של", "of", "for", "phone", "טלפון", "הטלפון", "הטלפונים", "phones"}) or wset & {"מנות", "כמהאישרו"} or (
             "כמה" in wset and wset & {"אישרו", "מגיעים", "אורחים", "אנשים", "לא", "עוד", "confirmed", "ענו",
                                       "באים", "מוזמנים", "סירבו", "מאושרים", "מאשרים", "מקומות", "אשרו", "יגיעו", "נרשמו", "yes",
-                                      "קראו", "ראו"}):
+                                      "קראו", "ראו", "rsvp", "rsvps", "rsvp's", "אישורים", "אישורי", "confirmations"}):
         return Reading(C.Stats())
     find = _find(line, low, words, wset, region)
     if find is not None:
@@ -3394,7 +3405,7 @@ def _called_rule(line, low, words, wset, region) -> Reading | None:
     after = re.sub(r"^(?:(?:הבוקר|היום|עכשיו|אתמול|הערב|כרגע|בטלפון|עכשיו|this\s+morning|today|yesterday|just\s+now|earlier|on\s+the\s+phone)\s+)+"
                    r"(?:עם\s+(?:ה)?|ל-?|to\s+|with\s+)?", "", after, flags=re.I)
     cut = re.search(r"\s*(?:,|-|–|\.|\s(?:ו?(?:הוא|היא|הם|הן)|ש(?:הוא|היא|הם)|he|she|they|he's|she's|they're|עונים|עונה|"
-                    r"and|on the phone|בטלפון|said|אמר\S*|לא\s|no\s|yes\b|maybe|אולי|מגיע\S*|באים|coming|"
+                    r"and|on the phone|בטלפון|said|אמר\S*|ו?לא\s|no\s|yes\b|maybe|אולי|מגיע\S*|באים|coming|"
                     r"מתלבט\S*|can't|won't|didn't|voicemail|busy|תפוס|ו?אין))", after)
     name = after[:cut.start()] if cut else after
     if name.strip().lower() in {"me", "us", "אליי", "אלי", "אלינו", "לי"} and line[:m.start()].strip():
@@ -3405,6 +3416,7 @@ def _called_rule(line, low, words, wset, region) -> Reading | None:
     if ref is None or len(_words(ref.text)) > 3:
         return None
     tail = " " + (after[cut.start():] if cut else "").lower() + " "
+    tail = re.sub(r"(?<=\s)ו(?=(?:לא|אין)\s)", "", tail)   # "ולא יגיע": and not coming
     party = None
     if any(p in tail for p in _CALL_NO_ANSWER):
         outcome = "no_answer"
