@@ -1043,3 +1043,24 @@ def test_brothers_cousins_and_whoever_my_names_are_counted(text, answer, total):
 def test_whose_celebration_it_is_is_not_one_more_guest(text, total):
     u = understand(text)
     assert (u.answer, u.total) == ("yes", total)
+
+
+@pytest.mark.parametrize("text, answer, total", [
+    ("I'm there 🙌", "yes", None), ("אני שם 🔥", "yes", None), ("ok I'll swing by after work", "yes", None),
+    ("we'll pop round, just the two of us", "yes", 2), ("I'll tag along with my sister", "yes", 2),
+    ("we'll rock up around 8", "yes", None), ("will def show up!", "yes", None),
+    ("we'll be there in spirit ❤️", "no", None), ("sorry, can't fly in, but I'm with you in spirit", "no", None),
+    ("לא נצליח להגיע, נהיה איתכם בלב", "no", None), ("אהיה שם ברוח 🙏", "no", None), ("будем с вами мысленно!", "no", None),
+    ("נגיע בלב שמח", "yes", None)])
+def test_coming_idioms_and_being_there_only_in_spirit(text, answer, total):
+    u = understand(text)
+    assert (u.answer, u.total) == (answer, total)
+
+
+@pytest.mark.parametrize("text, intent, answer", [
+    ("נגיע 3 🎉 יש חניה?", "answer", "yes"), ("count me in 💃 what's the dress code?", "answer", "yes"),
+    ("אני שם 💪 מה להביא?", "answer", "yes"), ("can we come 🥳 with the baby?", "question", None),
+    ("אפשר להגיע 🙏 עם הכלב?", "question", None)])
+def test_an_emoji_between_an_answer_and_a_question(text, intent, answer):
+    u = understand(text)
+    assert (u.intent, u.answer) == (intent, answer)

@@ -323,6 +323,11 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
      r"|(?:оба|обе)(?= (?:придут|придем|будут|будем|сможем|смогут|приедут|приедем|пойдем|пойдут)(?![^\W_]))"
      r"|(?:(?<=придут )|(?<=придем )|(?<=будем )|(?<=будут )|(?<=приедем )|(?<=приедут ))(?:оба|обе)"
      r"|(?:(?<=احنا )|(?<=نحن )|(?<=هم )|(?<=هما ))(?:ال)?(?:اثنين|اتنين|تنين)", "SELFNUMTWOX"),
+    # "we'll be there in spirit", "נהיה איתכם בלב", "мысленно с вами": present in thought only, a polite no
+    (r"(?:(?:we|i|you) (?:will|would|are|am|shall) )?(?:be )?(?:there |with you(?: all| guys| both| two)? )?in (?:spirit|(?:our|my) (?:hearts?|thoughts))"
+     r"|(?:(?:נהיה|אהיה|אנחנו|אני) )?(?:שמ |איתכמ |איתכ |אתכמ |אתכ |איתכנ )?(?:ברוח|בלב|במחשבות|בלבבות|במחשבה)(?= *(?:$|[^\w\s]|ו|אבל|כי))"
+     r"|(?:(?:будем|буду) )?(?:с вами |с тобой )?(?:мысленно|душой|в мыслях|сердцем)(?: с вами| с тобой)?"
+     r"|(?:قلبنا|قلبي|قلوبنا) (?:معكم|معك|معكن)", "NOVERBX"),
     # positive idioms that carry a negative word
     (r"can not wait|will not miss(?: it)?|would not miss(?: it)?|wouldnt miss(?: it)?|not miss(?: it)?"
      r"|no doubt|no question|with bells on|for the world|לא (?:נוותר|אוותר|מוותר|מוותרת|מוותרימ)", "POSX"),
@@ -384,8 +389,9 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
      r"|(?<=will )be at (?:the )?(?:shul|synagogue|service|ceremony|kiddush|party|reception|bris|brit|chuppah|wedding|hall|venue)(?![^\W_])", "COMEX"),
     (r"count me in", "me COMEX"), (r"count us in", "us COMEX"),   # who is counted in stays said
     (r"count(?= (?:me|us) .{1,30}\bin(?:\W|$))|see you there|(?:(?<=i am )|(?<=we are ))in(?=\s*(?:$|[,.!;]|[^\w\s]|too|as well|for))|will be there|be there|we are there|אנחנו שם|נהיה שם"
-     r"|אהיה שם|(?:ب|س)?نكون هناك|اكون هناك|אני שמ(?=\s*(?:$|[,.!]))|(?:אנחנו|אני) בפנימ|נתראה|ניפגש|נפגש|с удовольствием|بكل سرور|make it|would love to|love to come|happy to come|will attend"
-     r"|(?:we|i) will(?=\s*(?:$|[,.!;]))|pop (?:by|in|over)|drop (?:by|in)|stop by|נהיה(?=\s*[,.!;]|\s*$)|נשמח|אשמח|שמחים"
+     r"|אהיה שם|(?:ب|س)?نكون هناك|اكون هناك|אני שמ(?=\s*(?:$|[^\w\s?]))|i am there(?=\s*(?:$|[^\w\s?]))|(?:אנחנו|אני) בפנימ|נתראה|ניפגש|נפגש|с удовольствием|بكل سرور|make it|would love to|love to come|happy to come|will attend"
+     r"|(?:we|i) will(?=\s*(?:$|[,.!;]))|pop (?:by|in|over|along|round|around|down)|drop (?:by|in|round)|stop (?:by|in)|swing (?:by|past|round)|tag along"
+     r"|(?:(?<=will )|(?<=gonna )|(?<=going to )|(?<=def )|(?<=definitely ))(?:rock|turn|show) up|נהיה(?=\s*[,.!;]|\s*$)|נשמח|אשמח|שמחים"
      # שמחה is also "joy": "אהבה ושמחה", "מלא שמחה", "הרבה שמחה" bless, they do not accept
      r"|(?<![והב])(?<!מלא )(?<!הרבה )(?<!המון )(?<!רק )(?<!אהבה )(?<!כל כך )שמחה", "COMEX"),
     (r"none of us|no one|nobody|neither(?: of us)?|אף אחד(?: מאיתנו| מאתנו)?|אף אחת(?: מאיתנו| מאתנו)?|никто(?: из нас)?|ولا واحد|ولا حدا", "NOBODYX"),
@@ -749,7 +755,8 @@ _AGE_WORDS = {"חצי", "שנה", "שנתיימ", "חודש", "חודשיימ", 
 _TIME_AFTER = {"pm", "am", "oclock", "בערב", "בבוקר", "דקות", "minutes", "min", "לפני", "אחרי", "מהשעה", "degrees", "מעלות",
                "km", "kilometers", "hours", "שעות", "קמ", "°"}
 
-_CLAUSE_SPLIT = re.compile(r"[,;:!?.\n()/؟،😂🤣😭😅🙄😤]+|(?<=\S)\s+(?=(?:רק|only|just) (?:אני|אנחנו|me|us|i)(?![^\W_]))|(?<![^\W_])(?:because|since|כי|מכיוונ ש|потому что|так как|لانه|لان)(?![^\W_])|\s[-–—]\s|\s[-–—]|(?<![^\W_])(?:but|though|אבל|אך|لكن|بس|но|а)(?![^\W_])"
+# (an emoji between an answer and a question is where the question starts: "נגיע 🎉 יש חניה?")
+_CLAUSE_SPLIT = re.compile(r"[,;:!?.\n()/؟،😂🤣😭😅🙄😤]+|(?<=\s)[\U0001F300-\U0001FAFF\u2600-\u27BF]+(?=\s[^?؟.!,;\n]*[?؟])|(?<=\S)\s+(?=(?:רק|only|just) (?:אני|אנחנו|me|us|i)(?![^\W_]))|(?<![^\W_])(?:because|since|כי|מכיוונ ש|потому что|так как|لانه|لان)(?![^\W_])|\s[-–—]\s|\s[-–—]|(?<![^\W_])(?:but|though|אבל|אך|لكن|بس|но|а)(?![^\W_])"
                             r"|(?<![^\W_])(?:so|אז|ולכנ|לכנ|поэтому|فعشان)(?= (?:just|only|i|we|it will|רק|אני|אנחנו|נהיה|לא|только|я|мы|не"
                             r"|[אנ](?:גיע|בוא|היה|צטרפ|קפוצ|שתתפ)|приду|придем|придём|будем|буду))")
 
@@ -1468,7 +1475,9 @@ def _understand(text) -> Understanding:
         end = idx + len(s)
         pos = end
         tail = phrased[end:end + 3]
-        questions.append("?" in tail or "؟" in tail)
+        # ("can we come 🥳 with the kids?": a question that goes on after an emoji is still asked)
+        emoji_cut = bool(re.match(r"\s?[\U0001F300-\U0001FAFF\u2600-\u27BF]", phrased[end:end + 2]))
+        questions.append("?" in tail or "؟" in tail or emoji_cut and bool(_QUESTION_WORD.search(s.strip())))
     if questions and not ("?" in norm or "؟" in norm) and _ASKED.search(norm):
         questions[0] = True    # "is it fancy dress or can my husband come in jeans": asked without a "?"
     clauses = [_Clause(_tokens(s), q) for s, q in zip(raw_clauses, questions)]
