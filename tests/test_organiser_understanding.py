@@ -987,3 +987,34 @@ def test_a_new_event_said_half_in_english_is_a_new_event_never_a_date_change(tex
                                        ("תעשה לנו switch לבר מצווה של איתי", "בר מצווה של איתי")])
 def test_a_switch_said_with_a_hebrew_helper_verb_moves_to_the_event_by_its_name(text, ref):
     assert cmd(text) == C.UseEvent(ref=ref)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("לשלוח לכל מי שאמרה שלא מגיעה: נתגעגע!", C.Broadcast("נתגעגע!", status="declined")),
+    ("תכתבי לכל מי שעוד לא ענה: מחכים לתשובה עד חמישי", C.Broadcast("מחכים לתשובה עד חמישי", status="pending")),
+    ("תשלח למי שאמרו שאולי יבואו: תעדכנו אותנו עד ראשון", C.Broadcast("תעדכנו אותנו עד ראשון", status="maybe")),
+    ("message all who said maybe: let us know by Sunday", C.Broadcast("let us know by Sunday", status="maybe"))])
+def test_an_audience_said_as_a_whole_clause_before_the_colon_gets_the_message_after_it(text, expected):
+    assert cmd(text) == expected
+
+
+@pytest.mark.parametrize("text, day", [("לבר מצווה של איתי התאריך הוא 3.3", date(2027, 3, 3)),
+                                       ("לחינה של מור התאריך נקבע ל-20.1", date(2027, 1, 20))])
+def test_a_date_stated_for_the_event_is_asked_before_it_is_set(text, day):
+    parsed = read(text)
+    assert parsed.command == C.SetEventField("date", day) and not parsed.sure
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("הדודה שושנה אמרה לי בחתונה של הבן שלה שהיא לא יכולה", C.MarkGuest(C.Ref("שושנה"), "no")),
+    ("יואב כתב לי בווטסאפ שהוא מגיע עם 2", C.MarkGuest(C.Ref("יואב"), "yes", 2)),
+    ("משפחת אדרי אמרו לנו שהם אולי יגיעו", C.MarkGuest(C.Ref("משפחת אדרי"), "maybe"))])
+def test_an_answer_passed_on_by_the_organiser_is_asked_before_it_is_marked(text, expected):
+    parsed = read(text)
+    assert parsed.command == expected and not parsed.sure
+
+
+@pytest.mark.parametrize("text", ["she is coming", "היא אמרה שהיא לא מגיעה", "הוא מגיע עם 3", "they said no"])
+def test_an_answer_said_of_he_or_she_marks_no_guest_called_that(text):
+    parsed = cmd(text)
+    assert not isinstance(parsed, (C.MarkGuest, C.Called)), parsed

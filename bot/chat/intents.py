@@ -95,6 +95,8 @@ _STATUS_AFTER_WHO = [  # (words, status): "who hasn't answered", "מי שלא ע
     (("cant", "make"), "declined"), (("won't", "come"), "declined"), (("won't", "be"), "declined"),
     (("אמר", "שלא"), "declined"), (("אמרה", "שלא"), "declined"), (("אמרו", "שלא"), "declined"),
     (("אולי", "מגיע"), "maybe"), (("אולי", "מגיעה"), "maybe"), (("אולי", "מגיעים"), "maybe"), (("אולי", "יגיעו"), "maybe"),
+    (("אולי", "יגיע"), "maybe"), (("אולי", "תגיע"), "maybe"), (("אולי", "יבוא"), "maybe"), (("אולי", "תבוא"), "maybe"),
+    (("אולי", "יבואו"), "maybe"), (("אולי", "באים"), "maybe"),
     (("אמר", "לא"), "declined"), (("אמרה", "לא"), "declined"), (("אמרו", "לא"), "declined"),
     (("לא", "קיבל", "את", "ההזמנה"), "failed"), (("לא", "קיבלו", "את", "ההזמנה"), "failed"), (("לא", "קיבלה", "את", "ההזמנה"), "failed"),
     (("בא",), "confirmed"), (("באה",), "confirmed"), (("שבא",), "confirmed"), (("שבאים",), "confirmed"),
@@ -618,6 +620,11 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
             # "change Gili's name to Gilad Mizrahi, the invite should have his real name": the name, not the reason
             value = _name_only(command.value)
             command = dataclasses.replace(command, value=value) if value else command
+        if isinstance(command, (C.MarkGuest, C.Called, C.EditGuest)) and command.ref.text.lower().strip(" ?!.,") in {
+                "הוא", "היא", "הם", "הן", "he", "she", "they", "him", "her", "them"}:
+            # "she is coming", "היא לא מגיעה": no guest is called "she"; whom is asked, nothing is marked
+            command = C.ParseError(i18n._("Whom do you mean? Use the number from the last list, a name or a phone."), None)
+            reading = Reading(command)
         if isinstance(command, C.GuestCard) and command.ref.text.lower().strip(" ?!.") in {
                 "us", "me", "him", "her", "them", "it", "you", "לנו", "לי"}:
             # "can you design the invitation card for us?": no guest called "us"
@@ -1359,6 +1366,11 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
             return _edit_guest(line, line.lower(), words, wset, region) or Reading(C.ParseError(
                 C.parse("edit", region, today).message, None))
         if ref_words and (ref_words[0] in _ALL_WORDS or ref_words[:2] == ["all", "guests"]):
+            head, colon, after = exact.text.partition(":")
+            hw = _words(head)
+            if colon and after.strip() and 0 < len(hw) <= 8 and _status_in(hw) and (_audience_ref(hw) or hw[0] in {"מי", "who", "those"}):
+                # "תכתוב לכל מי שעוד לא ענה: ...": the audience is the clause before the colon, the message after it
+                return Reading(C.Broadcast(text=after.strip(" \"'“”„״׳"), status=_status_in(hw)))
             return Reading(C.Broadcast(text=exact.text, status=_status_in(ref_words[1:])))
         if _audience_ref(ref_words):
             return _to_audience(ref_words, exact.text, line)
@@ -1785,6 +1797,11 @@ def _audience_message(line: str, region, today) -> Reading | None:
         asked = C.parse("ask " + m.group(1), region, today)
         return Reading(asked, sure=False) if isinstance(asked, C.Ask) else None
     m = re.match(r"^(?:להודיע|תודיע|תודיעי|תגיד|תגידי|תכתוב|תכתבי|תשלח|תשלחי|שלח|שלחי|לשלוח|לכתוב|תפיץ|תפיצי)"
+                 r"(?:\s+בבקשה)?\s+((?:ל?כל\s+)?(?:ל?מי|ה?אלה|ה?אלו)\s+ש[^:]{1,40}?)\s*:\s*(\S.*)$", line)
+    if m and _status_in(_words(m.group(1))):
+        # "לשלוח לכל מי שאמר שלא מגיע: חבל!": the audience is the whole clause before the colon
+        return _to_audience(_words(m.group(1)), m.group(2).strip(" \"'“”„״׳"), line)
+    m = re.match(r"^(?:להודיע|תודיע|תודיעי|תגיד|תגידי|תכתוב|תכתבי|תשלח|תשלחי|שלח|שלחי|לשלוח|לכתוב|תפיץ|תפיצי)"
                  r"(?:\s+בבקשה)?\s+(ל?כל\s+(?:מי\s+ש(?:לא\s+)?\S+|ה\S+)|ל?כולם|למי\s+ש(?:לא\s+)?\S+)\s+ש(\S.*)$", line)
     if m:   # "להודיע לכל האורחים שהאירוע עבר לאולם הקטן", "תשלחי לכל מי שאישר שהאוטובוס יוצא בשש"
         return _to_audience(_words(m.group(1)), m.group(2).strip(), line)
@@ -2131,6 +2148,17 @@ def _loose_rules(line: str, low: str, words: list[str], wset: set, region) -> Re
         ref = _ref(m.group(1), region)   # "שרה אברהם מאשרת הגעה, 2"
         if ref:
             return Reading(C.MarkGuest(ref, "yes", int(m.group(3)) if m.group(3) else None), sure=False)
+    m = re.match(r"^(\S+(?:\s+\S+){0,2}?)\s+(?:אמר|אמרה|אמרו|כתב|כתבה|כתבו|הודיע|הודיעה|הודיעו|סיפר|סיפרה|סיפרו)\s+(?:לי|לנו)?"
+                 r"(?:[^,.?]{0,30}?)\s*ש(?:הוא|היא|הם|הן)?\s*(?:(?:כנראה|בטוח|בעזרת\s+השם|בע\"ה)\s+)?"
+                 r"(לא\s+(?:יכול|יכולה|יכולים|מגיע|מגיעה|מגיעים|יגיע|תגיע|יגיעו|יבוא|תבוא|יבואו|בטוח|בטוחה|בטוחים)\S*|"
+                 r"אולי|מגיע|מגיעה|מגיעים|יגיע|תגיע|יגיעו|יבוא|תבוא|יבואו|באים)(?![\u05d0-\u05ea])", line)
+    if m and not set(_words(m.group(1))) & (_ALL_WORDS | _FIRST_PERSON | {"מי", "כמה", "מישהו", "מישהי", "אני", "אנחנו", "הוא", "היא", "הם"}):
+        # "הדוד מאיר אמר לי בבית כנסת שהוא לא יכול": his answer, passed on by the organiser (asked before it is marked)
+        said = m.group(1 + 1)
+        answer = "maybe" if said.startswith(("אולי", "לא בטוח")) else "no" if said.startswith("לא") else "yes"
+        ref = _ref(m.group(1), region)
+        if ref:
+            return Reading(C.MarkGuest(ref, answer, _party_said(line) if answer == "yes" else None), sure=False)
     m = re.match(r"^(.+?)\s+(?:told\s+me|said)\s+(maybe|yes|no)\b", line, re.I)
     if m and len(_words(m.group(1))) <= 3 and not set(_words(m.group(1).lower())) & (
             _ALL_WORDS | _AUDIENCE_HEADS | {"how", "many", "who", "which", "whoever"}):   # "Lisa Kaplan told me maybe"
@@ -2672,7 +2700,9 @@ def _event_field_change(line, low, words, wset, region, today) -> Reading | None
                        "תדחה", "תדחי", "לדחות", "postpone", "דחינו", "הקדמנו", "תקדים", "תקדימי",
                        "תעדכן", "תעדכני", "תזיז", "נדחתה", "נדחה", "עבר", "עברה", "השתנה", "החדש", "new", "now",
                        "חדש", "תקרא", "is", "push", "pushed", "pushing", "moving", "bump", "bumped", "הזזנו", "נזיז", "להזיז"} or ":" in line or (words[:1] and words[0] in {
-                           "date", "תאריך", "התאריך", "location", "venue", "מיקום", "time", "שעה"})
+                           "date", "תאריך", "התאריך", "location", "venue", "מיקום", "time", "שעה"}) or (
+        # "לחתונה של עדי ורועי התאריך הוא 12.6": the date stated, not asked
+        re.search(r"(?:^|\s)(?:ה)?תאריך\s+(?:הוא|יהיה|נקבע|סופי)(?:\s|:)", line) and not line.rstrip().endswith("?"))
     if not changing:
         return None
     guestish = wset & {"guest", "אורח"} or _has(low, "השם של ", "הטלפון של", "המספר של") and not wset & _EVENT_NOUNS
