@@ -1064,3 +1064,30 @@ def test_coming_idioms_and_being_there_only_in_spirit(text, answer, total):
 def test_an_emoji_between_an_answer_and_a_question(text, intent, answer):
     u = understand(text)
     assert (u.intent, u.answer) == (intent, answer)
+
+
+@pytest.mark.parametrize("text, intent, answer", [
+    ("איזה כיף לראות אותך מתחתנת עם מי שבאמת מגיע לך", "other", None), ("מזל טוב, מגיע לכם!", "thanks", None),
+    ("כל הכבוד, ממש מגיע לה", "other", None), ("אני מגיע לכם", "answer", "yes")])
+def test_deserving_is_no_coming(text, intent, answer):
+    u = understand(text)
+    assert (u.intent, u.answer) == (intent, answer)
+
+
+@pytest.mark.parametrize("text, answer, total", [
+    ("we're in! I'll bring my girlfriend", "yes", 2), ("I'll bring my mum", "yes", 2), ("אביא את אמא שלי", "yes", 2),
+    ("נגיע, אביא איתי את הבת שלי", "yes", 2), ("מגיעה ומביאה את התאומים", "yes", 3),
+    ("I'll bring the wine 🍷", None, None), ("אני מביאה את העוגה", None, None), ("can I bring my boyfriend?", None, None)])
+def test_bringing_someone_is_coming_with_them(text, answer, total):
+    u = understand(text)
+    assert (u.answer, u.total) == (answer, total)
+
+
+@pytest.mark.parametrize("text, answer, total", [
+    ("منيجي كلنا ٦", "yes", 6), ("رح نيجي كلنا 3 ان شاء الله", "yes", 3),
+    ("я приду, жена на дежурстве", "yes", 1), ("мы придём, сын на сборах", "yes", None),
+    ("I'll come, wife's on a night shift", "yes", 1), ("just me, hubby's on call", None, 1),
+    ("Dan's coming too", "yes", None), ("my wife's parents are coming", "yes", 2)])
+def test_all_of_us_and_a_number_and_someone_on_shift(text, answer, total):
+    u = understand(text)
+    assert (u.answer, u.total) == (answer, total)

@@ -88,6 +88,8 @@ _CONTRACTIONS = [
     (r"\b(will|to|i|we|ill|well|gonna|not) b\b", r"\1 be"),
     (r"\bcan'?t\b", "can not"), (r"\bcannot\b", "can not"), (r"\bwon'?t\b", "will not"),
     (r"\bwont\b", "will not"), (r"\b(\w+)n't\b", r"\1 not"), (r"\b(do|does|did|would|could|should|is|are|was|were|have|has)nt\b", r"\1 not"), (r"\b(i|we|you|they|he|she|it)'ll\b", r"\1 will"),
+    # "wife's on call", "Dan's coming": "is" after a name or a relative, where no noun follows (not "my wife's parents")
+    (r"\b([a-z]{2,})'s\b(?= (?:on|at|away|not|in|out|working|coming|busy|sick|ill|abroad|staying|unwell|home|going|also|too|gonna|due|off|still|definitely|def|probably)\b)", r"\1 is"),
     (r"\b(we|you|they)'re\b", r"\1 are"), (r"\bi'?m\b", "i am"), (r"\b(i|we|you|they)'d\b", r"\1 would"),
     (r"\b(i|we|you|they)'ve\b", r"\1 have"), (r"\b(it|that|he|she|what|who|where|there)'s\b", r"\1 is"),
     (r"\bill\b(?= (?:be|come|try|let|have|make|confirm|attend))", "i will"),
@@ -360,8 +362,8 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
      # left with someone: "הילדים אצל סבתא", "the kids are staying with grandma / at home"
      r"|(?:נשאר\S* |יישאר\S* |יהיו )?אצל(?= \S)|(?:staying|stay|will be|are) (?:at home|home|with (?:grandma|grandpa|granny|nana|the (?:grandparents|babysitter|sitter)|my (?:mom|mum|parents)))"
      # at work that evening: "hubby's at work", "she's out (working)", "جوزي بالشغل"
-     r"|at work|(?:is|am|are|be|will be) working(?! on)|на работе|(?:في|ع|على) (?:ال)?(?:شغل|دوام)"
-     r"|за границей|в отъезде|в командировке|في السفر|مسافر|مسافره|مسافرين|(?:مناسبه|عرس|حفله) (?:تانيه|ثانيه|اخرى|تاني)", "AWAYX"),
+     r"|at work|(?:is|am|are|be|will be) working(?! on)|on (?:a |the )?(?:shift|night shift|call|duty)(?![^\W_])|на работе|(?:في|ع|على) (?:ال)?(?:شغل|دوام)"
+     r"|за границей|в отъезде|в командировке|на смене|на дежурстве|в армии|на сборах|в рейсе|в больнице|في السفر|مسافر|مسافره|مسافرين|(?:مناسبه|عرس|حفله) (?:تانيه|ثانيه|اخرى|تاني)", "AWAYX"),
     # a maybe about being late or leaving early is no maybe about coming ("יש מצב שנאחר קצת", "may be a little late")
     (r"(?:יש מצב|אולי|ייתכנ|יתכנ|יכול להיות|כנראה) ש?(?:נאחר|אאחר|(?:[נא]גיע )?(?:קצת |טיפה )?באיחור|[נא]צא (?:קצת )?מוקדמ|[נא]צטרכ\S* לצאת מוקדמ)"
      r"|(?:может|возможно) (?:немного |чуть )?опозда\S*|(?:ممكن|يمكن|ربما) (?:ن|ا)?تاخر\S*"
@@ -428,7 +430,8 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     (r"(?:את|אתה|אתמ|אתנ) (?:בטוח|בטוחה|בטוחימ|בטוחות)(?= ש)|are you sure"
      r"|(?:רוצה|רוצימ|רוצות|תרצו|תרצי)(?: ש?(?:אני|אנחנו))? ש?(?:אבוא|נבוא|אגיע|נגיע)|want (?:me|us) (?:to come|to be there|there)", "CUEX"),
     (r"if (?:that is|it is|thats|its|that|it) (?:ok|okay|alright|fine|allowed)", "CUEX"),   # "bringing my gf if that's ok": leave asked   # "Mr and Mrs Goldberg": a couple signs
-    (r"bringing(?= (?:my|our|the|a|his|her)\b)", "with"),   # "coming, bringing my girlfriend": with her
+    (r"bringing(?= (?:my|our|the|a|his|her)\b)", "with"),
+   # "coming, bringing my girlfriend": with her
     (r"(?:feel|feeling|feels) up (?:to|for)|up (?:to|for) (?:it|the)", "ABLEX"),   # "my wife isn't feeling up to the flight"   # one more beside the writer
     (r"החבר שלי|החברה שלי|אבא שלי|אמא שלי|הבן שלי|הבת שלי|הבן שלנו|הבת שלנו|my wife|my husband|my son"
      r"|my daughter|my girlfriend|my boyfriend|my partner|my mom|my dad|my mother|my father|my friend"
@@ -444,6 +447,8 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     # who writes: "it's Sarah, Mike's cousin", "Aunty Pam here"
     (r"(?:this|it) is(?= [^\W\d_]+(?: [^\W\d_]+)?(?: from(?: the)? \w+(?: \w+)?)?\s*(?:$|[^\w\s]))|(?<=[a-z] )(?<!\bare )(?<!\bam )(?<!\bis )(?<!\bbe )(?<!\bcome )(?<!\bget )here(?=\s*(?:$|[,.!]))|זה (?=[^\W\d_]+$)|זאת (?=[^\W\d_]+$)", "INTROX"),
     (r"מגיע\S* ל(?:כמ|כנ|כ|ה|ו|המ)(?= (?:כל|רק|את|המונ|הרבה))", "BLESSX"),
+    # "מישהו שבאמת מגיע לך", "כמו שמגיע לכם": deserved, said after other words, not "coming to you"
+    (r"(?:(?<=[^\W\d_] )|BLESSX[ ,!.]*)(?<!אני )(?<!אנחנו )(?<!אנו )(?<!אשתי )(?<!בעלי )ש?מגיע(?:ה)? ל(?:כמ|כנ|כ|ה|ו|המ)(?=\s*(?:$|[^\w\s]))", "BLESSX"),
     # "אוהבת אותך", "love you guys": affection, said to whom it writes
     (r"(?:אוהב|אוהבת|אוהבימ|אוהבות) (?:אותכ|אותכמ|אותכנ)|love (?:you|u|ya)(?: all| both| guys| lots| so much)?|(?:ب)?حبك(?:م)?|люблю (?:тебя|вас)", "FONDX"),
     (r"thank you|תודה רבה|شكرا جزيلا|الف شكر|спасибо большое|большое спасибо", "THANKSX"),
@@ -1188,6 +1193,7 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                     continue
                 anchored = anchored_clause or approx or "FAM" in tags or (
                     prev is not None and prev.tag in ("COME", "YES", "CUE", "WE") and t.tag == "DIGITS") or (
+                    prev is not None and prev.tag == "SELFNUM" and prev.value is None and t.tag == "DIGITS") or (   # "كلنا ٥": all of us, 5
                     prev is not None and prev.tag == "WE" and t.tag == "NUM") or (   # "אנחנו זוג", "אנחנו שלושה"
                     # "נהיה רק 2", "we'll be only 3": "only" before a number about the party
                     prev is not None and prev.tag == "JUST" and t.tag == "DIGITS"
@@ -1454,6 +1460,7 @@ def _understand(text) -> Understanding:
     phrased = _SELF_LIST.sub(r"\1 ", phrased)
     phrased = _split_partial(phrased)
     phrased = _DRIVE.sub(" , ", phrased)
+    phrased = _BRING.sub(_bring, phrased)
     phrased = re.sub(r"^بس (?=انا|احنا|نحن)", "فقط ", phrased)   # "بس انا": just me (elsewhere بس is "but")
     for pattern, token in _PHRASES:
         phrased = pattern.sub(token, phrased)
@@ -1874,6 +1881,24 @@ def _we_said(m: re.Match) -> str:
     words = re.findall(r"[^\W\d_]+", m.group(1))
     people = [w for w in words if (_lookup(w) or ("",))[0] in _PERSON_TAGS + ("SELF1",)]
     return " " + m.group(1) + " " if len(people) >= 2 and len(words) <= len(people) + 2 else m.group(0)
+
+
+# "I'll bring my partner", "אביא את אשתי", "נביא איתנו את סבתא": whom the writer comes with (a person, not "the cake")
+_BRING = re.compile(r"(?<![^\W_])(?:(?P<he>ו?(?:אביא|נביא|מביא|מביאה|מביאימ|מביאות))(?: איתי| איתנו| גמ)? (?P<heobj>את [^\W\d_]+)"
+                    r"|(?:(?<=will )|(?<=gonna )|(?<=going to )|(?<=and )|(?<=also )|(?<=, ))bring(?: along)? "
+                    r"(?P<enobj>(?:(?:my|our|his|her|the) )?(?:\d{1,2} |two |three |four )?[^\W\d_]+))(?![^\W_])")
+_BRING_AS = {_fold(k): v for k, v in {"אביא": "אגיע", "מביא": "מגיע", "מביאה": "מגיעה"}.items()}   # (נביא, מביאים: "we")
+
+
+def _bring(m: re.Match) -> str:
+    obj = m.group("heobj") or m.group("enobj")
+    hit = _lookup(obj.split()[-1])
+    if not hit or hit[0] not in _PERSON_TAGS:
+        return m.group(0)
+    if m.group("he"):
+        verb = m.group("he").removeprefix("ו")
+        return " " + _BRING_AS.get(verb, "אנחנו מגיעימ") + " עמ " + obj + " "
+    return " come with " + obj + " "
 
 
 def _paren_count(m: re.Match) -> str:
