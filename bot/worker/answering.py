@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import psycopg
-from sqlalchemy import select, tuple_
+from sqlalchemy import literal_column, select, tuple_
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, aliased
 
@@ -62,14 +62,22 @@ class AnswerStats:
 # --------------------------------------------------------------------------- one pass
 
 
+def _unanswered(table) -> list:
+    """The inbox index's own condition, written as literals: with bound values a plan that
+    PostgreSQL caches for a prepared statement (psycopg prepares a query run five times)
+    cannot prove that the partial index applies. It then probed every unanswered message
+    for every unanswered message: 164 ms a claim at 1,000 waiting, 2 ms with the index."""
+    return [table.direction == literal_column(f"'{Direction.inbound.value}'"),
+            table.status == literal_column(f"'{MessageStatus.received.value}'")]
+
+
 def _due_heads(session: Session, now: datetime, limit: int):
     """Due messages that are their sender's oldest unanswered one, locked for this transaction."""
     earlier = aliased(Message)
     older_unanswered = (
         select(earlier.id)
         .where(
-            earlier.direction == Direction.inbound,
-            earlier.status == MessageStatus.received,
+            *_unanswered(earlier),
             earlier.sender == Message.sender,
             tuple_(earlier.sent_at, earlier.created_at) < tuple_(Message.sent_at, Message.created_at),
         )
@@ -83,8 +91,7 @@ def _due_heads(session: Session, now: datetime, limit: int):
     query = (
         select(Message)
         .where(
-            Message.direction == Direction.inbound,
-            Message.status == MessageStatus.received,
+            *_unanswered(Message),
             Message.next_attempt_at <= now,
             ~older_unanswered,
         )
