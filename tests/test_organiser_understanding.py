@@ -1018,3 +1018,30 @@ def test_an_answer_passed_on_by_the_organiser_is_asked_before_it_is_marked(text,
 def test_an_answer_said_of_he_or_she_marks_no_guest_called_that(text):
     parsed = cmd(text)
     assert not isinstance(parsed, (C.MarkGuest, C.Called)), parsed
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("שלום זאת דודה אסתר אני רוצה שתוסיף את החבר שלי יעקב מספר הטלפון 052 1234 567 תודה",
+     C.AddGuests(guests=(C.GuestDraft(first_name="יעקב", last_name="", phone="+972521234567", line_no=1),))),
+    ("אני האמא של החתן, הוא ביקש להוציא את שגיא מהרשימה", C.RemoveGuest(C.Ref("שגיא"))),
+    ("this is Noa's dad, can you remove Gil from the list", C.RemoveGuest(C.Ref("Gil"))),
+    ("היא ביקשה להוסיף את אחותה מיכל 0541231234",
+     C.AddGuests(guests=(C.GuestDraft(first_name="מיכל", last_name="", phone="+972541231234", line_no=1),)))])
+def test_who_is_writing_or_who_asked_said_before_the_request_is_no_part_of_it(text, expected):
+    parsed = cmd(text)
+    if isinstance(expected, C.AddGuests):
+        assert [(g.first_name, g.last_name, g.phone) for g in parsed.guests] == [
+            (g.first_name, g.last_name, g.phone) for g in expected.guests]
+    else:
+        assert parsed == expected
+
+
+@pytest.mark.parametrize("text", ["זאת טעות, אל תמחק את דני", "זה לא נכון, תבדוק שוב"])
+def test_a_remark_before_the_comma_is_no_introduction(text):
+    assert not isinstance(cmd(text), (C.RemoveGuest, C.AddGuests))
+
+
+@pytest.mark.parametrize("text, name", [("תורידי את משפחת גבאי", "משפחת גבאי"), ("להוציא את עומר מהרשימה", "עומר"),
+                                        ("תוציאי את הדודה רותי", "רותי")])
+def test_a_guest_taken_off_in_the_feminine_or_the_infinitive_is_named_without_the_verbs_ending(text, name):
+    assert cmd(text) == C.RemoveGuest(C.Ref(name))

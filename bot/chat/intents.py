@@ -198,7 +198,9 @@ _RELATION_HEADS = {"דוד", "דודה", "הדוד", "הדודה", "דודן", "
                    "shvigger", "reb", "rabbi", "הרב", "הרבנית", "roommate", "room-mate", "flatmate", "housemate", "classmate",
                    "teammate", "bestie", "bff", "mentor",
                    # a spouse named before the name: "ואת אשתו נועה 054…", "and his wife Noa 054…"
-                   "אשתו", "אישתו", "בעלה", "wife", "husband"}
+                   "אשתו", "אישתו", "בעלה", "wife", "husband",
+                   # "היא ביקשה להוסיף את אחותה נגה": whose sister, then her name
+                   "אחותה", "אחותו", "אחיה", "אחיו", "אחותי"}
 # what kind of friend: "my college roommate Josh", "my old army buddy Tal"
 _RELATION_KINDS = {"college", "work", "army", "school", "high", "uni", "university", "childhood", "old", "best", "gym", "office",
                    "yeshiva", "camp", "former", "grad", "law", "med", "kindergarten", "dear", "close", "oldest"}
@@ -225,16 +227,37 @@ def _words(text: str) -> list[str]:
     return [w.lower().strip("'-") for w in _WORD.findall(text) if w.strip("'-") and w != "?"]
 
 
+# Who is writing, said before the request: "שלום זאת סבתא פנינה אני רוצה ש...", "אני האחות של הכלה, ...",
+# "this is Dana's mom, ..."; and a request passed on: "היא ביקשה להוציא את רועי", "she asked me to add ..."
+_INTRO_WORD_STOP = {"לא", "טעות", "בסדר", "נכון", "ממש", "רק", "כל", "מה", "היה", "הייתה", "אני", "זה", "הכל", "הכול",
+                    "not", "fine", "ok", "okay", "so", "wrong", "right", "just", "all", "great", "too", "really"}
+_INTRO = re.compile(r"^(?:(?:שלום|היי|הי|hi|hello|hey)[,!.]?\s+)?"
+                    r"(?:(?:זאת|זו|כאן|מדברת|מדבר)\s+(\S+)(?:\s+\S+){0,3}?|this\s+is\s+(\S+)(?:\s+\S+){0,3}?)"
+                    r"(?:\s*[,.!]\s*|\s+(?=(?:אני\s+רוצה|אני\s+צריכ|אפשר|תוכל|רציתי|בבקשה|נא\s|please\s|can\s+you|could\s+you|"
+                    r"i\s+want|i'?d\s+like|i\s+need)))"
+                    r"|^(?:(?:שלום|היי|הי)[,!.]?\s+)?אני\s+(?:ה(?:אחות|אח|אמא|אבא|סבתא|סבא|דודה|דוד|בת|בן|גיסה|גיס|חברה|חבר|מארגנת|מארגן|מפיקה|מפיק)"
+                    r"|(?:אמא|אבא|סבתא|סבא|אחות|אח|דודה|דוד)\s+של)(?:\s+\S+){0,3}?\s*[,.]\s*", re.I)
+_PASSED_ON = re.compile(r"^(?:(?:היא|הוא|הם|הן|הכלה|החתן|אמא\s+שלי|אבא\s+שלי|הזוג)\s+)?(?:ביקשה|ביקש|ביקשו)\s+(?:ממני\s+|ממך\s+|מכם\s+)?(?=ל[\u05d0-\u05ea]{3})"
+                        r"|^(?:she|he|they|the\s+bride|the\s+groom|the\s+couple)\s+asked\s+(?:me\s+|us\s+|you\s+)?to\s+", re.I)
+
+
 def _strip_polite(text: str) -> str:
-    changed = True
+    changed, stripped = True, False
     while changed:
         changed = False
         low = text.lower()
         for head in _POLITE_HEADS:
             if low.startswith(head) and (len(low) == len(head) or not low[len(head)].isalnum()):
                 text = text[len(head):].lstrip(" ,.!-:")
-                changed = True
+                changed = stripped = True
                 break
+        else:
+            m = _INTRO.match(text) or _PASSED_ON.match(text)
+            if m and text[m.end():].strip() and not ({(g or "").lower() for g in m.groups()[:2]} & _INTRO_WORD_STOP):
+                text = text[m.end():].lstrip(" ,.!-:")
+                changed = stripped = True
+    if stripped and re.match(r"^ש(?=ת[\u05d0-\u05ea]{3})", text):
+        text = text[1:]   # "אני רוצה שתוסיף את ...": the request itself
     return text
 
 
@@ -677,11 +700,21 @@ def _name_only(value: str) -> str:
                     r"|since|so|כי|ש)\b", value, flags=re.I)[0].strip()
 
 
+def _asks_nothing(clause: str) -> bool:
+    """A remark before a comma that the grammar reads as no command at all ("זאת טעות", "oops")."""
+    said = C.parse(clause, None, None)
+    return isinstance(said, C.ParseError) and said.usage is None
+
+
 def _held_back(text: str, reading: Reading) -> Reading:
     command = reading.command
     if isinstance(command, C.Notify) and command.on and _HOLD_BACK.match(_clean(text)):
         return Reading(C.Notify(on=False), sure=False)   # "don't ping me for every answer"
-    if isinstance(command, C.ParseError) or isinstance(command, _HOLD_BACK_KEEPS) or not _HOLD_BACK.match(_clean(text)):
+    clean = _clean(text)
+    # "זאת טעות, אל תמחק את דני", "oops, don't send it yet": the "don't" opens the clause after a remark that asks nothing
+    lead = re.match(r"^([^,.;!?:\n\"“”״']{1,40})[,.;!]\s+(\S.*)$", clean)
+    held = _HOLD_BACK.match(clean) or (lead and _HOLD_BACK.match(lead.group(2)) and _asks_nothing(lead.group(1)))
+    if isinstance(command, C.ParseError) or isinstance(command, _HOLD_BACK_KEEPS) or not held:
         return reading
     spec = C.spec_for(command)
     if spec is None or not spec.writes:
@@ -1751,7 +1784,7 @@ def _typo(line: str, body, region, today) -> Reading | None:
                 two = f"{words[0].lower()} {words[1].lower()}"
                 cands = [v for v in C._VERB_STRINGS if " " in v and v.split()[0] == words[0].lower()]
                 g2 = difflib.get_close_matches(two, cands, n=1, cutoff=0.8)
-                if g2 and g2[0] != two:
+                if g2 and g2[0] != two and not _erases(g2[0]):   # ("להוציא את" is no typo of "להוציא מנהל")
                     fixed = g2[0] + " " + " ".join(words[2:])
                     return _reparse_guessed(fixed, body, region, today)
             return None
@@ -1834,7 +1867,8 @@ _PARTY_NOUNS = r"(?:party|party size|headcount|count|number|הכמות|כמות|
 # a side named after a person or a group ("מהצד של אבא", "on the mother's side", "הצד של דור")
 _BLESSING_ABBREV = re.compile(r"(?<![\w\"'״])(?:בעזהי[\"״]ת|בע[\"״]ה|בס[\"״]ד|אי[\"״]ה|בלי\s+נדר|בעזרת\s+השם|בעזרת\s+ה['׳])(?![\w])")
 _WEEKDAY_ONLY = re.compile(r"^\s*(?:(?:ב|ל)?יום\s+(?:ראשון|שני|שלישי|רביעי|חמישי|שישי|שבת)|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\s*$", re.I)
-_NAME_TRAILERS = re.compile(r"(?:[\s,.]+(?:טלפון|הטלפון|נייד|מספר|phone|tel|mobile|number|נפשות|אנשים|people|ppl|persons|מקומות|seats|מוזמנים|משתתפים|guests))+[\s,.:]*$"
+_NAME_TRAILERS = re.compile(r"(?:(?:^|[\s,.]+)(?:טלפון|הטלפון|נייד|מספר|phone|tel|mobile|number|נפשות|אנשים|people|ppl|persons|מקומות|seats|מוזמנים|משתתפים|guests"
+                            r"|תודה|רבה|בבקשה|thanks|thx|please|pls))+[\s,.:!]*$"
                             r"|[\s,.:]+$", re.I)
 _NAME_VERBS = {"הוספה", "הוספת", "תוסיף", "תוסיפי", "הוסף", "להוסיף", "add", "added"}
 
@@ -2564,7 +2598,7 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
         if r is not None:
             return r
     removing_guest = wset & {"remove", "delete", "rid", "take", "off", "תוריד", "תורידי", "תמחק", "תמחוק",
-                             "תוציא", "להוריד", "remvoe"} or low.startswith("תמחק")
+                             "תוציא", "תוציאי", "להוציא", "הוצא", "הוציאי", "להוריד", "למחוק", "remvoe"} or low.startswith("תמחק")
     if removing_guest:
         r = _remove_guest(line, words, region)
         if r is not None:
@@ -2843,7 +2877,7 @@ def _add_guest(line, region) -> Reading | None:
     text = re.sub(r"^גם\s+(?:את\s+)?", "", text)
     text = re.sub(r"^הוספה\s*:\s*", "", text)
     text = re.sub(r",?\s*(?:הם|הן|they'?re|they\s+are)\s+(\d{1,2})\s*$", r" \1 אנשים", text, flags=re.I)
-    text = re.sub(r",?\s*(?:טלפון|טל'?|נייד|phone|tel)\s*[:\-]?\s*(?=[+\d(])", " ", text, flags=re.I)
+    text = re.sub(r",?\s*(?:(?:ה)?מספר\s+)?(?:ה)?(?:טלפון|טל'?|נייד|phone|tel)\s*[:\-]?\s*(?=[+\d(])", " ", text, flags=re.I)
     text = re.sub(r"^(?:בבקשה|please|pls|plz)[\s,:]+", "", text, flags=re.I)
     if text.startswith("הוסף"):
         text = text[4:]
@@ -2901,7 +2935,7 @@ def _as_role_change(ref_text: str, region) -> Reading | None:
 
 
 def _remove_guest(line, words, region) -> Reading | None:
-    m = re.search(r"(?:remove|delete|get rid of|take|remvoe|תוריד|תורידי|תמחק|תמחוק|תוציא|להוריד)\s*"
+    m = re.search(r"(?:remove|delete|get rid of|take|remvoe|תורידי|תוריד|תמחק|תמחוק|תוציאי|תוציא|להוציא|הוציאי|הוצא|להוריד|למחוק)\s*"
                   r"(?:מהרשימה\s+)?(?:את\s*)?(.+?)"
                   r"(?:\s+from the guests|\s+off the list|\s+מהרשימה|\?|$)", line, re.I)
     if line.startswith("תמחקאת"):
