@@ -820,7 +820,7 @@ _GENERIC_VERBS = frozenset({
 _REPAIRABLE = (C.Remind, C.Invite, C.Broadcast, C.ListGuests, C.Stats, C.AddGuests, C.MessageGuest,
                C.MarkGuest, C.FindGuests, C.ShowEvent, C.SetLanguage, C.EditGuest, C.Notify, C.Leave, C.Called,
                C.Quiet, C.Shabbat, C.DayBefore, C.Answers, C.Calls, C.GuestCard, C.GuestLink, C.Inbox,
-               C.ListMembers, C.ThankYou)
+               C.ListMembers, C.ThankYou, C.ReplyGuest)
 # Reads that take no words: the grammar refuses "מה כתבו לנו האורחים" for the words after
 # "מה כתבו", but what was asked is plain.
 _BARE_READS = (C.Inbox, C.Answers, C.Calls, C.Chart, C.ListMembers, C.ListEvents, C.Stats)
@@ -2142,6 +2142,16 @@ def _loose_rules(line: str, low: str, words: list[str], wset: set, region) -> Re
     if m and len(_words(m.group(1))) <= 4:   # "יש אצלנו את משפחת חדד?"
         who = re.sub(r"^(?:מישהו|מישהי|אורח|אורחת)\s+(?:בשם|שקוראים\s+(?:לו|לה))\s+", "", m.group(1).strip())
         return Reading(C.FindGuests(text=who))
+    m = re.match(r"^(תגיב|תגיבי|תענה|תעני|תשיב|תשיבי)\s+(ל-?(?!י\s|נו\s)[^\s:]+?(?:\s+(?!ש)[^\s:]+)?)\s+ש(\S.*)$", line) or \
+        re.match(r"^(reply|answer|respond)\s+((?:to\s+)?(?!me\b|us\b)[^\s:]+(?:\s+(?!that\b)[^\s:]+)?)\s+that\s+(\S.*)$", line, re.I)
+    if m and not set(_words(m.group(2))) & (_ALL_WORDS | _AUDIENCE_HEADS | {"לי", "לנו", "me", "us", "him", "her", "them"}) \
+            and m.group(2).lower() not in {"לו", "לה", "להם", "להן"}:   # (to him / her: which message is asked)
+        # "תעני לציפי שהאירוע מתחיל ב-8", "answer Tzipi that there is parking": a reply to what she wrote, said with "that"
+        verb = "תעני" if _HE.match(m.group(1)) else "reply"
+        said = C.parse(f"{verb} {m.group(2)}: {m.group(3).strip()}", region, None)
+        if isinstance(said, C.ReplyGuest):
+            ref = (_ref(said.ref.text, region) if said.ref.number is None and said.ref.phone is None else None) or said.ref
+            return Reading(C.ReplyGuest(ref=ref, text=said.text), sure=False)
     m = re.match(r"^(?:תגיב|תגיבי|תענה|תעני|תשיב|תשיבי)\s+(?:ל-?)?(?:מספר\s+|הודעה\s+(?:מספר\s+)?)(\d{1,3})\s*[:\-–]\s*(\S.*)$", line)
     if m:   # "תגיב למספר 1 - יש אוכל צמחוני"
         return Reading(C.ReplyGuest(C.Ref(m.group(1), number=int(m.group(1))), m.group(2).strip()), sure=False)
