@@ -1059,3 +1059,38 @@ def test_a_reply_to_a_guest_said_with_that_is_asked_before_it_is_sent(text, expe
 @pytest.mark.parametrize("text", ["תעני לו שיש חניה", "reply to her that yes", "תענה לכולם שיש חניה"])
 def test_a_reply_to_him_or_to_everyone_asks_which_message(text):
     assert not isinstance(cmd(text), C.ReplyGuest)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("תכניסי לרשימה בבקשה\n1. מיכל ברק 050-4412876\n2. עידו שמש 052-9981230", ["מיכל", "עידו"]),
+    ("תוסיף לרשימה אחותי\nגלית 054-3398120\nאורן 053-7712094", ["גלית", "אורן"]),
+    ("yo add them to the list\nRoni 0541239876\nYael 0527788123", ["Roni", "Yael"])])
+def test_guests_listed_under_an_add_line_without_a_colon_are_added(text, names):
+    parsed = cmd(text)
+    assert isinstance(parsed, C.AddGuests) and [g.first_name for g in parsed.guests] == names
+
+
+@pytest.mark.parametrize("text, first, last", [
+    ("תוסיף את המורה הקודמת רחל אבני 052-7713490", "רחל", "אבני"),
+    ("תכניסי את המנהל הקודם משה גולן 054-2210987", "משה", "גולן"),
+    ("תוסיף את ליאת ברק המנהלת של הסניף 050-6634120", "ליאת", "ברק"),
+    ("please add the former manager Ron Tal 0548812093", "Ron", "Tal")])
+def test_a_role_noun_that_says_who_a_guest_is_adds_a_guest_not_a_team_member(text, first, last):
+    parsed = cmd(text)
+    assert isinstance(parsed, C.AddGuests)
+    assert [(g.first_name, g.last_name) for g in parsed.guests] == [(first, last)]
+
+
+@pytest.mark.parametrize("text, first", [
+    ("תוסיפי גם את נועה הספרית של אמא 054-1120987", "נועה"),
+    ("תוסיף גם את הדוד שמעון 050-8841230", "שמעון"),
+    ("תוסיף את אלי המאמן של הילדים 052-3342901", "אלי")])
+def test_also_and_who_the_guest_is_are_no_part_of_the_name(text, first):
+    parsed = cmd(text)
+    assert isinstance(parsed, C.AddGuests) and parsed.guests[0].first_name == first
+    assert parsed.guests[0].last_name == ""
+
+
+@pytest.mark.parametrize("text", ["עזוב לא משנה", "עזבי, לא משנה"])
+def test_leave_it_never_mind_cancels_and_leaves_no_event(text):
+    assert cmd(text) == C.Cancel()

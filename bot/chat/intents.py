@@ -61,7 +61,7 @@ _POLITE_HEADS = [
     "kindly", "i'd like you to", "i would like you to", "נא", "אבקש", "אבקשך", "ברצוני", "הנני מבקש", "הנני מבקשת",
     "אני מבקש", "אני מבקשת", "רציתי", "שלום רב", "אני רוצה ש", "אני רוצה שת",
     # fillers of spoken Hebrew and English: "נו כמה אישרו", "אחי תשלח", "תעשה לי טובה תזכיר", "bro who's coming"
-    "נו", "אחי", "אחותי", "תעשה לי טובה", "תעשי לי טובה", "bro", "dude",
+    "נו", "אחי", "אחותי", "תעשה לי טובה", "תעשי לי טובה", "bro", "dude", "yo",
     "שלום,", "בוקר טוב", "ערב טוב", "צהריים טובים", "hello", "good morning", "good evening", "תכלס", "בקיצור", "so",
     "בעזרת השם", "בעזרת ה'", "בע\"ה", "בע״ה", "ב\"ה", "ב״ה", "בס\"ד", "בס״ד",
 ]
@@ -400,6 +400,26 @@ _ROLE_SAID = [
 ]
 
 
+# "המנהלת הקודמת", "המנהל של בית הספר", "the former manager": a role noun that says what a person does
+# or did elsewhere (a principal, a boss), never a role on this event's team
+_FORMER = {"הקודם", "הקודמת", "הקודמים", "לשעבר", "הוותיק", "הוותיקה", "הישן", "הישנה", "former", "previous", "retired",
+           "בדימוס", "בפנסיה"}
+
+
+def _role_is_title(words: list[str]) -> bool:
+    """Every role word in `words` is a person's title ("המנהלת הקודמת", "המנהל של הסניף"), none a role given."""
+    found = False
+    for i, w in enumerate(words):
+        if w in _ROLE or (w[:2] in {"ל-", "כ-"} and w[2:] in _ROLE):
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            prev = words[i - 1] if i else ""
+            if not ((w.startswith("ה") and _HE.match(w) and (nxt in _FORMER or nxt == "של")) or (
+                    w in {"manager", "admin", "owner"} and prev in _FORMER)):
+                return False
+            found = True
+    return found
+
+
 def _role_said(line: str) -> str | None:
     return next((role for rx, role in _ROLE_SAID if rx.search(line)), None)
 
@@ -500,7 +520,8 @@ def _strip_relation(name: str) -> str:
             continue
         if t in _RELATION_HEADS or t in {"my", "our", "the", "שלי", "שלנו", "סבא", "סבתא"} or (
                 t in {"his", "her", "their"} and nxt in _RELATION_HEADS) or (
-                t in {"בן", "בת", "הבן", "הבת"} and nxt in {"דוד", "דודה", "הדוד", "הדודה"}) or t in _TITLES:
+                t in {"בן", "בת", "הבן", "הבת"} and nxt in {"דוד", "דודה", "הדוד", "הדודה"}) or t in _TITLES or (
+                t in _FORMER and (i and toks[i - 1].lower().strip(",") in _TITLES | _RELATION_HEADS or nxt in _TITLES)):
             i += 1
             continue
         if t in _RELATION_KINDS and any(x.lower().strip(",") in _RELATION_HEADS for x in toks[i + 1:i + 3]):
@@ -928,6 +949,11 @@ def _fix_ref(ref):
 
 _LIST_HEADER = re.compile(r"(?:^|\s)(?:add|adding|להוסיף|תוסיף|תוסיפי|תכניס|תכניסי|להכניס|תכניסו|הוספה|הוסף|these|the\s+following|הבאים|הבאות|"
                           r"מוזמנים|guests)\b[^\n]*:\s*$", re.I)
+# "תכניס לרשימה אחי", "pls add these to the list": an add verb and where to, no colon, the guests on the lines below
+_LIST_HEADER_BARE = re.compile(r"^(?:add|להוסיף|תוסיף|תוסיפי|תוסיפו|הוסף|תכניס|תכניסי|להכניס|תכניסו|תרשום|תרשמי)"
+                               r"(?:\s+(?:את\s+)?(?:these|them|all|הבאים|הבאות|אותם|אותן|גם))?"
+                               r"(?:\s+(?:to\s+(?:the\s+|my\s+|our\s+)?(?:guest\s+)?list|לרשימה|לרשימת\s+(?:ה)?(?:מוזמנים|אורחים)|לליסט))?"
+                               r"(?:\s+(?:אחי|אחותי|bro|pls|please|plz|בבקשה|תודה|thanks))?[\s.!,]*$", re.I)
 
 
 _TABLE_COLUMNS = {"שם", "שמות", "שם פרטי", "שם משפחה", "משפחה", "טלפון", "נייד", "פלאפון", "מספר", "מס' טלפון", "כמות", "מקומות",
@@ -946,7 +972,8 @@ def _table_header(line: str) -> bool:
 def _guest_list_under_header(text: str, region, today) -> Reading | None:
     """"הנה עוד כמה להוסיף:", "Adding these:" on the first line, one guest a line after it."""
     lines = [x.strip() for x in text.replace("\r", "\n").split("\n") if x.strip()]
-    if len(lines) < 2 or not (_LIST_HEADER.search(lines[0]) or _table_header(lines[0])) \
+    if len(lines) < 2 or not (_LIST_HEADER.search(lines[0]) or _LIST_HEADER_BARE.match(_strip_polite(lines[0]))
+                              or _table_header(lines[0])) \
             or not all(_IL_PHONE.search(x) or _phone(x, region)[0] for x in lines[1:]):
         return None
     body = [re.sub(r"\s+[-–—]\s+(?=[+\d(])", " ", x) for x in lines[1:]]   # "זיו כץ - 054-8800112"
@@ -1248,7 +1275,7 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
                 first, last = C.split_name(rest_name)
                 g = dataclasses.replace(g, first_name=first, last_name=last, side=_SIDE[name_words[-1]])
                 return Reading(C.AddGuests(guests=(g,), errors=exact.errors))
-        role = _role_for(name_words, line)
+        role = _role_for(name_words, line) if not _role_is_title(words) else _role_said(line)
         if role or wset & {"לצוות", "team", "לניהול", "לנהל"}:
             return Reading(C.AddMember(phone=g.phone, role=role or "editor"), sure=False)
         # "תוסיף לרשימת המוזמנים את ענבל", "תוסיף guest: John"
@@ -1657,7 +1684,7 @@ def _new_event(line: str, region, today) -> Reading:
 # with it spelled right, and asked before anything is written).
 _TYPOS = {"hwo": "who", "waht": "what", "answerd": "answered", "anwsered": "answered", "answred": "answered",
           "hasnt": "hasn't", "havent": "haven't", "didnt": "didn't", "mabye": "maybe", "maybee": "maybe",
-          "confrimed": "confirmed", "comfirmed": "confirmed", "gusts": "guests", "guets": "guests",
+          "confrimed": "confirmed", "comfirmed": "confirmed", "gusts": "guests", "guets": "guests", "gust": "guest", "gest": "guest",
           "invitaions": "invitations", "invitaion": "invitation", "remider": "reminder", "remidner": "reminder",
           "המפסר": "המספר", "המספור": "המספר", "כמגעים": "כמגיעים", "מגעים": "מגיעים", "מבתלת": "מבטלת", "מבתל": "מבטל",
           "הזמנוט": "הזמנות", "תזכורט": "תזכורת", "אורחימ": "אורחים",
@@ -1881,9 +1908,21 @@ def _name_tidied(g: C.GuestDraft) -> C.GuestDraft:
         first, last = C.split_name(last)
     if first.lower() in _NAME_VERBS and last:   # "הוספה: איתן רוזן 03-…": the verb, then the name
         first, last = C.split_name(last)
-    if (last, first) == (g.last_name or "", g.first_name or "") or not first:
+    if first.lower() in {"גם", "also", "too"} and last and re.sub(r"^(?:את|ה?אורח(?:ת)?)\s+", "", last).strip():
+        # "תוסיפי גם את שרית 054…", "also add Dana": the word "also", then the name
+        first, last = C.split_name(_strip_relation(re.sub(r"^(?:את|ה?אורח(?:ת)?)\s+", "", last)))
+    notes = g.notes
+    said = _WHO_THEY_ARE.search(last)
+    if said and first and not _HE_NAME_OF.match(said.group(1)):
+        # "שרית הגננת של התאומים", "יהודית שגיא המנהלת של בית הספר": who she is, kept as a note, not her name
+        last, notes = last[:said.start()].strip(" ,-–"), notes or said.group(0).strip(" ,-–")
+    if (last, first, notes) == (g.last_name or "", g.first_name or "", g.notes) or not first:
         return g
-    return dataclasses.replace(g, first_name=first, last_name=last)
+    return dataclasses.replace(g, first_name=first, last_name=last, notes=notes)
+
+
+_WHO_THEY_ARE = re.compile(r"(?:^|[\s,]+)(ה[\u05d0-\u05ea]{2,})\s+של\s+\S.*$")
+_HE_NAME_OF = re.compile(r"^(?:הלוי|הכהן|הטלפון|המספר|הנייד|הפלאפון|הפלא|הבית)$")
 
 
 _WEEKDAY_TAIL = re.compile(r"[\s,|\-–]+(?:(?:ב|ל)?יום\s+(?:ראשון|שני|שלישי|רביעי|חמישי|שישי|שבת)|בשבת|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
@@ -2345,8 +2384,9 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
     q = line.rstrip().endswith("?")
 
     # --- yes / no / cancel
-    if len(words) <= 5 and wset <= _CANCEL_ONLY and wset & {"עזוב", "עזבי", "תעזוב", "תעזבי"}:
-        return Reading(C.Cancel())
+    if len(words) <= 5 and wset <= _CANCEL_ONLY | ({"לא", "משנה"} if "לא משנה" in low else set()) and wset & {
+            "עזוב", "עזבי", "תעזוב", "תעזבי"}:
+        return Reading(C.Cancel())   # "עזוב לא משנה": never mind, not "leave the event"
     if len(words) <= 4 and wset <= _CANCEL_ONLY | {"nvm", "that", "it", "forget", "scrap", "oops"} and wset & {"nvm", "cancel", "scrap"}:
         return Reading(C.Cancel())    # "nvm cancel that"
     if len(words) <= 5 and words[0] in {"לא", "no", "nope"} and wset <= _NO | {
@@ -2447,6 +2487,8 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
                             "להוריד", "להסיר", "להוציא", "הסר", "הורד", "הוצא", "delete", "מחק", "תמחק", "למחוק"}
     if phone and not removing_word:
         role = _role_for(words[1:] if words[0] in {"edit", "ערוך", "לערוך", "update"} else words, line)
+        if role and _role_is_title(words) and not _role_said(line):
+            role = None   # "תכניס את המנהלת הקודמת יהודית 050…": the school's former principal, a guest
     if phone and (role or team or wset & {"manage", "לנהל", "access"}) and not removing_word:
         return Reading(C.AddMember(phone=phone, role=role or "editor"), sure=False)
     if not phone and (re.match(r"^(?:מי|who)\s+(?:עוד\s+|else\s+)?(?:מנהל|מנהלת|מנהלים|manages|is managing|"
