@@ -1091,3 +1091,23 @@ def test_bringing_someone_is_coming_with_them(text, answer, total):
 def test_all_of_us_and_a_number_and_someone_on_shift(text, answer, total):
     u = understand(text)
     assert (u.answer, u.total) == (answer, total)
+
+
+@pytest.mark.parametrize("text, answer, total", [
+    ("I confirmed 2 but it'll be 3", "yes", 3), ("we RSVP'd for 4, now we're 5", "yes", 5),
+    ("אמרתי 2 אבל בסוף נהיה 3", "yes", 3), ("כתבתי 4 אבל תורידו אחד", "yes", 3),
+    ("we put down 3, please add one more", "yes", 4), ("I said 4 but my son can't come so take him off", "yes", 3),
+    ("мы подтвердили 3, но будем 4", "yes", 4), ("اكدت 3 بس رح نكون 4", "yes", 4),
+    ("I said yes for 2 but now we can't come", "no", None)])
+def test_the_count_given_before_is_not_the_new_one(text, answer, total):
+    u = understand(text)
+    assert (u.intent, u.answer, u.total) == ("change", answer, total)
+
+
+@pytest.mark.parametrize("text, answer", [
+    ("we can come after all, I said no before", "yes"), ("נגיע בסוף, אמרתי קודם שלא", "yes"),
+    ("мы всё-таки придём, я говорила нет", "yes"), ("طلع معنا نيجي، كنا قلنا لا", "yes"),
+    ("sorry, can't make it after all, I said yes earlier", "no")])
+def test_the_answer_given_before_quoted_in_a_change_is_not_the_answer(text, answer):
+    u = understand(text)
+    assert (u.intent, u.answer) == ("change", answer)

@@ -292,6 +292,7 @@ _NUMBERS = {
     "девять": 9, "десять": 10,
     "двумя": 2, "тремя": 3, "четырьмя": 4, "двух": 2, "трех": 3, "четырех": 4,
 }
+_NUMBERS_FOLDED = {_fold(w): n for w, n in _NUMBERS.items()}
 for _w, _n in _NUMBERS.items():
     LEX[_fold(_w)] = ("NUM", _n)
     if re.match("[\u0621-\u064a]", _w):
@@ -461,6 +462,7 @@ _TAG_OF_PHRASE = {
     "PARTNERX": ("PARTNER", 1), "PLUSONEX": ("PARTNER", 1), "ONEX": ("OTHER", 1), "TWOX": ("OTHER", 2), "GREETX": ("GREET", None),
     "BLESSX": ("BLESS", None), "THANKSX": ("THANKS", None),
     "AWAYX": ("AWAY", None), "INTROX": ("INTRO", None), "PUTDOWNX": ("COME", None), "DETAILSX": ("DETAILS", None), "KIDX": ("KID", 1), "WISHX": ("CUE", None), "ADULTX": ("ADULT", None), "KIDSX": ("KIDS", None), "COUPLEX": ("SELFNUM", 2), "ABLEX": ("ABLE", None), "CUEX": ("CUE", None), "MAYBEX": ("MAYBE", None), "FONDX": ("POLITE", None),
+    "EARLIERX": ("CUE", None),
 }
 
 _PREFIXES = "והבלכמש"
@@ -601,7 +603,7 @@ _CHANGE = _rx(r"\bactually\b|(?<!will )(?<!i will )\bupdate\b(?! (?:you|by|later
               r"|(?<![^\W_])(?:התכוונתי|התכוונו|имел в виду|имела в виду) (?=\d|ש?(?:כנ|לא)(?![^\W_]))|(?:not |and not )?the other way (?:a)?round|vice versa|ולא (?:הפוכ|להפכ)|а не наоборот"
               r"|(?<!already )(?<!as )\b(?:i|we) said (?:yes|no|maybe|we|i)\b|what i said earlier|scratch (?:that|what)|^one less|^one fewer"
               r"|(?:כתבתי|אמרתי|עניתי|ענינו|כתבנו|אמרנו) (?:קודם|לפני|בהתחלה)|^(?:אחד פחות|פחות אחד)|לא \d{1,2} אלא \d{1,2}|"
-              r"(?<!כבר )(?<!כמו ש)(?:אמרתי|אמרנו) (?:ש|כנ|לא)|كنت قلت|(?:قلت|قلنا) (?:لا|نعم|اه|اني|انه)|я (?:же )?(?:сказал|сказала|говорил|говорила)")
+              r"(?<!כבר )(?<!כמו ש)(?:אמרתי|אמרנו) (?:ש|כנ|לא)|(?:كنت|كنا) (?:قلت|قلنا|حكيت|حكينا)|(?:قلت|قلنا|حكيت|حكينا) (?:لا|نعم|اه|اني|انه)|я (?:же )?(?:сказал|сказала|говорил|говорила)")
 # "אני אקפיץ אותה", "נאסוף בסוף", "I'll drop him off": who drives the child, not who comes (nor a change)
 _DRIVE = _rx(r"(?:(?:ו?אני|ו?אנחנו|i|we|and|i will|we will|ill) )?(?:ו?(?:אקפיצ|נקפיצ|מקפיצ\S*|נוריד|אוריד|מוריד\S*|נאסופ|אאסופ|אוספ\S*|ניקח|אקח)"
              r" (?:אותה|אותו|אותמ|אותנ|את ה?(?:ילד|ילדה|ילדימ|בת|בנ|בנות|בנימ))|נאסופ|אאסופ"
@@ -611,7 +613,23 @@ _MISTAKE = _rx(r"by mistake|by accident|pressed|hit (?:yes|no)|בטעות|טעו
 # "pressed no", "לחצתי על לא": a button named, not said
 _BUTTON_WORD = _rx(r"(?:pressed|hit|clicked|tapped|לחצתי(?: בטעות)?(?: על)?|ضغطت|нажала|нажал) (?:on )?(yes|no|כנ|לא|نعم|لا|да|нет)",
                    r"(yes|no|לא|כנ) by (?:mistake|accident)", r"(לא) בטעות")
-_RELATIVE = _rx(r"להוסיף|add (?:one|1|another)|one more|עוד אחד|עוד אחת", r"להוריד|one less|remove one")
+_QUOTED_ANSWER = _rx(r"(?:(?:i|we) )?(?:had |have |already )?(?:said|answered|replied|put|wrote|pressed|clicked|rsvpd)(?: a)? (?:no|yes)(?: before| earlier| at first| first| originally| previously| last week)?",
+                     r"(?:كنت |كنا )?(?:قلت|قلنا|حكيت|حكينا|جاوبت|جاوبنا|رديت|ردينا|كتبت|كتبنا)(?: قبل| من قبل| اول| بالاول)? (?:لا|اه|نعم|اي)",
+                     r"(?:אני |אנחנו )?(?:אמרתי|אמרנו|עניתי|ענינו|כתבתי|כתבנו|סימנתי|סימנו)(?: קודמ| לפני כנ| בהתחלה| לכמ)? (?:ש)?(?:לא|כנ)(?: קודמ| לפני כנ| בהתחלה)?",
+                     r"(?:я |мы )?(?:же )?(?:сказал|сказала|сказали|говорил|говорила|говорили|писал|писала|писали|ответил|ответила|ответили)(?: раньше| сначала)? (?:нет|да)")
+_RELATIVE_DOWN = _rx(r"להוריד|(?<![^\W_])ו?(?:תורידו|הורידו|תוריד|תורידי|נוריד) (?:אחד|אחת|1)(?![^\W_])|one (?:less|fewer)|remove one"
+                     r"|(?:take|knock|cross) (?:one|1|him|her) (?:off|away|out)|minus one|(?<![^\W_])ו?(?:תורידו|הורידו|תוריד|תורידי) (?:אותו|אותה)(?![^\W_])")
+_RELATIVE = re.compile(_rx(r"להוסיף|add (?:one|1|another)|one more|עוד אחד|עוד אחת").pattern + "|" + _RELATIVE_DOWN.pattern)
+_NUMBER_WORD = "|".join(sorted((_fold(w) for w in _NUMBERS if len(w) > 2), key=len, reverse=True))
+# the count given before, quoted in a change ("I RSVP'd yes for 2 but ... so 1", "אישרתי 5 אבל נהיה 7", "we said 5 but
+# take one off"): the number is the old one; what follows says the new one ("as I said, 2" only repeats it)
+_EARLIER = re.compile(_fold(
+    r"(?<!already )(?<!as )(?:\b(?:i|we) |^)(?:had |have |already )?(?:rsvpd|rsvped|confirmed|said|put down|put|registered|answered|replied|wrote|signed up)"
+    r"(?: yes| as| for| that| we| were| would be| will be| are| it| was| be)* (\d{1,2}|" + _NUMBER_WORD + r")(?![^\W_])(?! (?:pm|am|oclock|days?|weeks?|months?|times))"
+    r"|(?<![^\W_])(?<!כבר )(?<!כמו ש)(?:אישרתי|אישרנו|אמרתי|אמרנו|כתבתי|כתבנו|עניתי|ענינו|רשמתי|רשמנו)(?: קודמ| לפני כנ| בהתחלה| כבר)?"
+    r"(?: ש| כנ| ל| עבור| שנהיה| שאנחנו| נהיה| אנחנו)* ?(\d{1,2}|" + _NUMBER_WORD + r")(?![^\W_])(?! (?:ימימ|שבועות|חודשימ|פעמימ))"
+    r"|(?<![^\W_])(?:подтвердил[аи]?|писал[аи]?|сказал[аи]?|говорил[аи]?)(?: что)?(?: нас| будет| будем)* (\d{1,2}|" + _NUMBER_WORD + r")(?![^\W_])"
+    r"|(?<![^\W_])(?:اكدت|اكدنا|قلت|قلنا|حكيت|حكينا|كتبت|كتبنا)(?: انه| انو| اننا)?(?: رح)?(?: نكون)? (\d{1,2}|" + _NUMBER_WORD + r")(?![^\W_])"))
 # "one more", "עוד אחד", "add 2", "one less": a change to the count that stands, said on its own
 _N = r"(\d{1,2}|one|two|three|a|another|אחד|אחת|שניים|שתיים|שני|שתי|שלושה|один|одна|одного|двое|два|две|واحد|اثنين)"
 _RELATIVE_MORE = [re.compile(_fold(p)) for p in (
@@ -757,7 +775,7 @@ _AGE_AFTER = {"yo", "year", "years", "week", "weeks", "wks", "שבועות", "н
               "месяца", "شهر", "اشهر", "شهور"}
 # "תינוקת בת חצי שנה", "בן שנתיים": an age said in words after בן / בת
 _AGE_WORDS = {"חצי", "שנה", "שנתיימ", "חודש", "חודשיימ", "חודשימ"}
-_TIME_AFTER = {"pm", "am", "oclock", "בערב", "בבוקר", "דקות", "minutes", "min", "לפני", "אחרי", "מהשעה", "degrees", "מעלות",
+_TIME_AFTER = {"pm", "am", "oclock", "times", "פעמימ", "раза", "مرات", "בערב", "בבוקר", "דקות", "minutes", "min", "לפני", "אחרי", "מהשעה", "degrees", "מעלות",
                "km", "kilometers", "hours", "שעות", "קמ", "°"}
 
 # (an emoji between an answer and a question is where the question starts: "נגיע 🎉 יש חניה?")
@@ -1462,6 +1480,14 @@ def _understand(text) -> Understanding:
     phrased = _DRIVE.sub(" , ", phrased)
     phrased = _BRING.sub(_bring, phrased)
     phrased = re.sub(r"^بس (?=انا|احنا|نحن)", "فقط ", phrased)   # "بس انا": just me (elsewhere بس is "but")
+    earlier = None
+    m = _EARLIER.search(phrased)
+    if m and re.search(r"\d|(?<![^\W_])(?:" + _NUMBER_WORD + r"|but|אבל|אכ|بس|لكن|но|now|עכשיו|сейчас|هلا|هلق)(?![^\W_])", phrased[m.end():]) \
+            or m and _RELATIVE.search(phrased[m.end():]):
+        g = next(k for k in range(1, 5) if m.group(k))
+        word = m.group(g)
+        earlier = int(word) if word.isdigit() else _NUMBERS_FOLDED.get(word)
+        phrased = phrased[:m.start(g)] + " EARLIERX " + phrased[m.end(g):]
     for pattern, token in _PHRASES:
         phrased = pattern.sub(token, phrased)
     # quoted buttons: "pressed no by mistake" names a button, it does not answer
@@ -1494,11 +1520,19 @@ def _understand(text) -> Understanding:
     tags = {t.tag for t in all_toks}
     n_words = len(all_toks)
 
-    change = (bool(_CHANGE.search(_DRIVE.sub(" , ", norm))) and not _NO_CHANGE.search(norm)) or button is not None or starred
+    change = (bool(_CHANGE.search(_DRIVE.sub(" , ", norm))) and not _NO_CHANGE.search(norm)) or button is not None or starred \
+        or earlier is not None
     has_q = "?" in norm or "؟" in norm
     asks = bool(_QUESTION_WORD.search(norm))   # "is it fancy dress or can my husband come in jeans"
     for c in clauses:
         _polarity(c)
+    # "بالآخر رح نيجي، كنت حكيت لا", "we can come after all, I said no before": the answer given before, quoted in a
+    # change, is not the answer
+    if change:
+        quoted = [c for c in clauses if c.polarity in ("pos", "neg") and _QUOTED_ANSWER.fullmatch(texts[id(c)].strip())]
+        if quoted and any(c.polarity in ("pos", "neg") and c.subject == "self" for c in clauses if c not in quoted):
+            for c in quoted:
+                c.polarity = None
     # "I'll be there but Josh can't", "אני אגיע לבד, דני לא יכול": after the writer's yes, a clause that opens
     # with an unknown word (a name) and then says "not" is about that person
     seen_yes = False
@@ -1688,7 +1722,9 @@ def _understand(text) -> Understanding:
         answer, total = "no", None
     relative = None
     if change and total is None and _RELATIVE.search(norm):
-        relative = -1 if re.search(r"להוריד|one less|remove one", norm) else 1
+        relative = -1 if _RELATIVE_DOWN.search(norm) else 1
+        if earlier is not None and answer != "no" and 0 < earlier + relative <= MAX_PARTY_SIZE:
+            total, relative = earlier + relative, None    # "we said 5 but take one off": 4
     sure = sure and count_sure and not others_doubt and not (wished and answer == "no")
     if answer in ("yes", "no") and _HEDGE.search(norm):
         sure = False    # "I think we'll come": a guess about their own answer
