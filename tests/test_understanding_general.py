@@ -1111,3 +1111,26 @@ def test_the_count_given_before_is_not_the_new_one(text, answer, total):
 def test_the_answer_given_before_quoted_in_a_change_is_not_the_answer(text, answer):
     u = understand(text)
     assert (u.intent, u.answer) == ("change", answer)
+
+
+@pytest.mark.parametrize("text", ["oops wrong group sorry", "טעיתי בצאט, סליחה", "סליחה, זה לא לקבוצה הזאת", "غلطت بالقروب",
+                                  "извините, не в тот чат", "sorry, sent to the wrong chat"])
+def test_a_message_meant_for_another_chat_is_no_answer(text):
+    u = understand(text)
+    assert (u.intent, u.answer, u.total) == ("other", None, None)
+
+
+@pytest.mark.parametrize("text, answer, total", [
+    ("אני באה בעלי לא", "yes", 1), ("I'm coming my wife can't", "yes", 1), ("i will come my husband is not coming", "yes", 1),
+    ("אני אגיע הילדים לא יבואו", "yes", 1), ("אני לא ואשתי כן", "yes", 1), ("אני לא מגיע אשתי לא", "no", None)])
+def test_someone_elses_no_run_on_after_the_writers_yes(text, answer, total):
+    u = understand(text)
+    assert (u.answer, u.total) == (answer, total)
+
+
+@pytest.mark.parametrize("text", ["we'll come but may need to head out early", "coming! might have to duck out before dessert",
+                                  "נגיע אבל אולי נצטרך לברוח מוקדם", "אני אגיע, יכול להיות שאצטרך לזוז מוקדם",
+                                  "придём, но может придётся уйти пораньше", "رح نيجي بس يمكن نطلع بكير"])
+def test_maybe_leaving_early_is_still_coming(text):
+    u = understand(text)
+    assert (u.intent, u.answer, u.total) == ("answer", "yes", None)

@@ -317,6 +317,11 @@ def _p(words: str) -> str:
 _STRANGER_PATTERNS = (r"(?:אני |אנחנו )?לא (?:מכיר|מכירה|מכירימ|מכירות) (?:אתכמ|אותכמ|אותכ|אתכ|אותכנ|אף אחד|אפ אחד)(?![^\W_])",
                       r"(?:i|we) do not (?:know|recognise|recognize) (?:you|this number|anyone|who (?:you are|this is))\b",
                       r"не знаю (?:вас|тебя|кто это)|ما بعرفك|ما بعرفكم|مش عارف(?:ه)? مين")
+# leaving before the end, said of an evening they come to: "might have to run early", "אולי נצטרך לברוח מוקדם"
+_LEAVE_EARLY_EN = (r"(?:leave|run|go|dash|bail|split|scoot|head (?:out|off|home)|take off|duck out|slip out|head)(?: off| out| home)?"
+                   r" (?:a bit |a little |slightly )?(?:early|earlier|before the end|before dessert)")
+_LEAVE_EARLY_HE = (r"(?:[נא]צא|[נא]ברח|[נא]זוז|[נא]לכ|[נא]עזוב|[נא]ברח|(?:[נא]צטרכ\S*|צריכ\S*) (?:לצאת|לברוח|לזוז|ללכת|לעזוב))"
+                   r" (?:קצת |טיפה )?(?:מוקדמ|לפני הסופ|באמצע)")
 _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     ("|".join(_STRANGER_PATTERNS), "CUEX"),
     # "both coming", "הם מגיעים שניהם", "оба придут": "both" said of who comes is two people (not "coming to both")
@@ -366,10 +371,12 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
      r"|at work|(?:is|am|are|be|will be) working(?! on)|on (?:a |the )?(?:shift|night shift|call|duty)(?![^\W_])|на работе|(?:في|ع|على) (?:ال)?(?:شغل|دوام)"
      r"|за границей|в отъезде|в командировке|на смене|на дежурстве|в армии|на сборах|в рейсе|в больнице|في السفر|مسافر|مسافره|مسافرين|(?:مناسبه|عرس|حفله) (?:تانيه|ثانيه|اخرى|تاني)", "AWAYX"),
     # a maybe about being late or leaving early is no maybe about coming ("יש מצב שנאחר קצת", "may be a little late")
-    (r"(?:יש מצב|אולי|ייתכנ|יתכנ|יכול להיות|כנראה) ש?(?:נאחר|אאחר|(?:[נא]גיע )?(?:קצת |טיפה )?באיחור|[נא]צא (?:קצת )?מוקדמ|[נא]צטרכ\S* לצאת מוקדמ)"
+    (r"(?:יש מצב|אולי|ייתכנ|יתכנ|יכול להיות|כנראה) ש?(?:נאחר|אאחר|(?:[נא]גיע )?(?:קצת |טיפה )?באיחור|" + _LEAVE_EARLY_HE + ")"
      r"|(?:может|возможно) (?:немного |чуть )?опозда\S*|(?:ممكن|يمكن|ربما) (?:ن|ا)?تاخر\S*"
      r"|(?:maybe|may|probably|possibly) (?:be |arrive |come |get there )?(?:a bit |a little |slightly )?late"
-     r"|might (?:be |arrive |come |get there )?(?:a bit |a little |slightly )?late|might (?:have to )?leave early"
+     r"|might (?:be |arrive |come |get there )?(?:a bit |a little |slightly )?late"
+     r"|(?:might|may|maybe|possibly|probably)(?: (?:have|need) to| we will| i will| we have to| i have to)? " + _LEAVE_EARLY_EN +
+     r"|(?:может|возможно|наверное),? (?:придется |придётся )?(?:уйти|уйдем|уйду) (?:пораньше|рано|раньше)|(?:ممكن|يمكن|ربما) (?:ن|ا)?(?:طلع|روح|فل) بكير"
      r"|this time|הפעמ|هالمره|в этот раз|a (?:little|bit)(?: bit)?|going to(?= (?:be|have|check|see|try|let|ask|need))", "CUEX"),
     (r"(?:our |the )?(?:little|small) one|(?:a|an|one|our) (?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[- ](?:month|year|yr)s?[- ]old", "KIDX"),
     (r"(?:מתה|מת|מתימ|מתות) ל(?:בוא|הגיע)|dying to (?:come|be there)", "WISHX"),
@@ -672,8 +679,8 @@ _UNCLEAR_STRONG = _rx(
 _KNOW_WHAT = _rx(r"(?:know|יודע\S*|знаю|بعرف|اعرف) (?:מה|איפה|מתי|איכ|מי|what|where|when|how|who|что|где|когда|как|шо|شو|وين|امتى|كيف)(?![^\W_])")
 _UNCLEAR_WEAK = _rx(r"don ?not know|do not know|not decided", r"לא יודע|לא יודעת|לא יודעימ", r"لا اعرف|لا ندري|لا ادري")
 _MAYBE_PHRASE = _rx(r"not (?:\d+ ?% )?sure|unsure|let me think|need to think|think about it|will try|i will try|we will try|do (?:our|my) best|50[-/ ]50|fifty fifty"
-                    r"|might(?! (?:be |arrive |come |get there )?(?:a bit |a little |slightly )?late| (?:have to )?leave early)",
-                    r"^בעזרת ?(?:השמ|ה)\W*$|^אמ ירצה השמ\W*$|לא בטוח(?:ה|ימ)?(?! ש?(?:נישאר|אשאר|נשאר|נוכל להישאר))|צריכ\S* לחשוב|אחשוב על זה|נחשוב על זה|יש סיכוי|יכול להיות(?! ש?(?:נאחר|אאחר|[נא]גיע (?:קצת )?באיחור))|לא סגור|לא מבטיחימ|50-50",
+                    r"|might(?! (?:be |arrive |come |get there )?(?:a bit |a little |slightly )?late| (?:(?:have|need) to )?" + _LEAVE_EARLY_EN + ")",
+                    r"^בעזרת ?(?:השמ|ה)\W*$|^אמ ירצה השמ\W*$|לא בטוח(?:ה|ימ)?(?! ש?(?:נישאר|אשאר|נשאר|נוכל להישאר))|צריכ\S* לחשוב|אחשוב על זה|נחשוב על זה|יש סיכוי|יכול להיות(?! ש?(?:נאחר|אאחר|[נא]גיע (?:קצת )?באיחור|" + _LEAVE_EARLY_HE + "))|לא סגור|לא מבטיחימ|50-50",
                     r"ان شاء الله|انشالله|ان شاءالله|لست متاكد|مش متاكد|مو متاكد|لسنا متاكدين|(?:مش|مو|غير) (?:اكيد|مؤكد)|سنحاول|على الاغلب|غالبا|في الغالب",
                     r"может быть|не уверен|скорее всего|скорее (?:нет|да)|постара|попробуем|^(?:ну )?может\b|подумаю|подумаем")
 _NOT_SURE = _rx(r"not (?:\d+ ?% )?sure(?: yet)?|unsure", r"(?:עוד |עדיינ )?לא בטוח\S*", r"не уверен\S*", r"(?:مش|مو|لست|لسنا) متاكد\S*")
@@ -715,7 +722,13 @@ _TRAVEL = _rx(r"\b(?:booking|booked|book|bought|buying|got) (?:the |our |my )?(?
               r"(?<![^\W_])(?:הזמנו|הזמנתי|קנינו|קניתי|מזמינימ|מזמינה|מזמינ) (?:כבר )?(?:את )?ה?(?:טיסה|טיסות|כרטיסימ|כרטיסי טיסה|מלונ|חדר)"
               r"|(?<![^\W_])(?:טסימ|טסה|טס|נטוס|אטוס) (?:עמ|ב)(?:ארקיע|ישראייר|אל על| אל על| ארקיע| ישראייר)",
               r"(?:забронировали|купили) (?:билеты|гостиницу|отель)|(?:حجزنا|حجزت) (?:ال)?(?:طيران|تذاكر|فندق)")
-_WRONG_PERSON = _rx(r"wrong (?:number|person|chat)|טעות במספר|מספר (?:לא נכונ|שגוי)|رقم غلط|не тот номер|ошиблись номером")
+# not for this chat: a wrong number, or a message meant for another group ("סליחה טעיתי בקבוצה", "oops wrong group")
+_WRONG_PERSON = _rx(r"wrong (?:number|person|chat|group|thread|conversation|whatsapp)|sent (?:this |that |it )?(?:to the wrong|here by mistake)"
+                    r"|(?:meant|was meant|supposed to go|was for) (?:for )?(?:another|a different|the other|my family|my) (?:chat|group|thread)",
+                    r"טעות במספר|מספר (?:לא נכונ|שגוי)|(?:טעיתי|טעינו|התבלבלתי)(?: ב| של)? ?(?:ה)?(?:קבוצה|צאט|שרשור|נמענ|שיחה)(?![^\W_])"
+                    r"|(?:ל|ב)(?:ה)?(?:קבוצה|צאט|שרשור) (?:הלא נכונ\S*|לא נכונ\S*|אחר\S*|הלא הזה|הלא הזאת)|(?:זה |ההודעה )?(?:לא |היה )(?:נועד |נועדה )?ל(?:קבוצה|צאט) (?:הזה|הזאת|אחר\S*)",
+                    r"رقم غلط|(?:غلطت|غلطنا)(?: ب| في)? ?(?:ال)?(?:قروب|جروب|شات|محادثه)|(?:ال)?(?:قروب|جروب) (?:ال)?غلط",
+                    r"не тот номер|ошиблись номером|не (?:в тот|туда,? в) (?:чат|группу)|ошиб\S* (?:чатом|группой)|не туда (?:написал|написала|отправил|отправила)")
 # "... and maybe grandma too", "we're 2, maybe 3": a maybe about extra people after a clear answer
 _MAYBE_EXTRA = _rx(r"(?:^|[\s,])(?:ו?אולי|and maybe|or maybe|maybe|possibly|и может|وممكن|ويمكن)\s+"
                    r"(?:גמ |also |עוד |\d|one |two |three |four |five |six |my |our )")
@@ -1896,6 +1909,16 @@ def _split_partial(text: str) -> str:
             a_neg = any(x in _NEG_WORDS for x in after)
             if b_pos and not b_neg and a_neg and not a_pos or b_neg and not b_pos and a_pos and not a_neg:
                 words[k] = ", " + w
+            continue
+        elif k >= 2 and w[:1] not in "וو" and (_lookup(w) or ("",))[0] in ("OTHER", "PARTNER", "KID", "KIDS") and re.fullmatch(r"[^\W\d_]+", w):
+            # "אני מגיע אשתי לא תוכל", "I'm coming my wife can't": the writer's answer, then someone else's the other way,
+            # with no comma and no "and" (a verb of coming right before the person, a "not" right after)
+            lead = k - 1 if words[k - 1] in ("my", "our", "the") else k
+            verb = (_lookup(words[lead - 1]) or ("",))[0] if lead >= 1 else ""
+            after = [x for x in words[k + 1:k + 4] if x]
+            said_not = bool(after) and (after[0] in _NEG_WORDS or len(after) > 1 and after[1] in _NEG_WORDS)
+            if verb == "COME" and said_not and not any(x in _NEG_WORDS for x in words[max(0, lead - 3):lead]):
+                words[lead] = ", " + words[lead]
             continue
         if not person or person[0] not in _PERSON_TAGS:
             continue
