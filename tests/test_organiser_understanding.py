@@ -1094,3 +1094,37 @@ def test_also_and_who_the_guest_is_are_no_part_of_the_name(text, first):
 @pytest.mark.parametrize("text", ["עזוב לא משנה", "עזבי, לא משנה"])
 def test_leave_it_never_mind_cancels_and_leaves_no_event(text):
     assert cmd(text) == C.Cancel()
+
+
+@pytest.mark.parametrize("text", ["תוציאי את הרכזת הקודמת מהאירוע", "תמחק את המזכירה", "remove the old coordinator from the event"])
+def test_someone_named_only_by_their_job_on_the_team_is_a_member_removed_after_asking(text):
+    parsed = read(text)
+    assert isinstance(parsed.command, C.RemoveMember) and not parsed.sure
+
+
+@pytest.mark.parametrize("text, name", [("תעיף את גלעד מהליסט", "גלעד"), ("תעיפי את משפחת אוחיון מהרשימה", "משפחת אוחיון"),
+                                        ("תוציא את רוני מהאירוע", "רוני")])
+def test_a_guest_kicked_off_the_list_in_slang_is_removed_by_name(text, name):
+    assert cmd(text) == C.RemoveGuest(C.Ref(name))
+
+
+def test_a_glance_at_the_list_removes_nobody():
+    assert not isinstance(cmd("תעיף מבט ברשימה"), C.RemoveGuest)
+
+
+@pytest.mark.parametrize("text, name, note", [
+    ("תכתבי אצל מירי גבאי שהיא אלרגית לאגוזים", "מירי גבאי", "אלרגית לאגוזים"),
+    ("תכתוב ליד משפחת טל שהם מגיעים מאוחר", "משפחת טל", "מגיעים מאוחר")])
+def test_written_at_a_guests_card_is_a_note_asked_first_not_a_message_to_them(text, name, note):
+    parsed = read(text)
+    assert parsed.command == C.EditGuest(C.Ref(name), "note", note) and not parsed.sure
+
+
+@pytest.mark.parametrize("text, name, when", [
+    ("could you open a new event for Noa's graduation party on June 5th 2027", "Noa's graduation party", date(2027, 6, 5)),
+    ("תפתחי אירוע חדש\nשם: בת המצווה של הדר\nתאריך: 14/3/27", "בת המצווה של הדר", date(2027, 3, 14)),
+    ("open a new event\nname: Gil's 30th\ndate: 2/2/27", "Gil's 30th", date(2027, 2, 2))])
+def test_opening_a_new_event_creates_one_and_never_switches(text, name, when):
+    parsed = read(text)
+    assert isinstance(parsed.command, C.NewEvent) and not parsed.sure
+    assert (parsed.command.name, parsed.command.date) == (name, when)

@@ -562,7 +562,7 @@ def _ref(text: str, region: str | None) -> C.Ref | None:
         return None
 
 
-_SOURCE_NOUNS = _EVENT_NOUNS | _TEAM_STEMS | {"team", "list", "guests", "guest", "רשימה", "הרשימה", "אורחים",
+_SOURCE_NOUNS = _EVENT_NOUNS | _TEAM_STEMS | {"team", "list", "guests", "guest", "רשימה", "הרשימה", "אורחים", "ליסט", "הליסט",
                                               "מוזמנים", "planners", "organisers", "organizers", "admins"}
 
 
@@ -782,6 +782,9 @@ def _unquote_fields(command):
 _HEADER_LINE = re.compile(r"\s*(?:בס[\"״]ד|ב[\"״]ה|בע[\"״]ה|בעזרת\s+השם|בעזהי[\"״]ת)\W*\s*")
 
 
+_NEW_EVENT_HEAD = re.compile(r"^(?:(?:open|create|start|make|set\s+up|add)\s+(?:me\s+|us\s+)?(?:a\s+)?new\s+event"
+                             r"|(?:פתח|תפתח|תפתחי|פתחי|לפתוח|צור|צרי|תיצור|תצור|תיצרי|ליצור|תוסיף|תוסיפי|הוסף)\s+(?:לי\s+|לנו\s+)?אירוע(?:\s+חדש)?)"
+                             r"[\s:.!,]*$", re.I)
 _DOTTED_PHONE = re.compile(r"(?<![\d.])(?:\+972[\s.]?|0)(?:5\d|[2-489]|7\d)\.\d{3}\.\d{4}(?![\d.])")
 
 
@@ -795,6 +798,12 @@ def _refine(text: str, exact, region: str | None, today: date | None) -> Reading
     clean = _clean(text)
     if not clean:
         return Reading(exact)
+    if rest.strip() and _NEW_EVENT_HEAD.match(_strip_polite(_clean(first))):
+        # "תפתח אירוע חדש" and the fields on the lines below ("שם: ...", "תאריך: ..."): the form of "new event"
+        said = "new event\n" + rest
+        listed = C.parse(said, region, today)
+        if isinstance(listed, C.NewEvent):
+            return Reading(refine(said, listed, region, today).command, sure=False)
     dashed = _DOTTED_PHONE.sub(lambda m: m.group(0).replace(".", "-"), text)
     if dashed != text:   # "054.221.9087": a phone written with dots, read as with dashes
         return refine(dashed, C.parse(dashed, region, today), region, today)
@@ -1134,6 +1143,12 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
         # "change Mr. Levinson's phone number to ...", "change side of 7 to groom": never a new name
         return _edit_guest(line, line.lower(), words, wset, region) or Reading(
             C.ParseError(C.parse("edit", region, today).message, None))
+    if isinstance(exact, C.MessageGuest) and exact.ref.text.strip() in {"אצל", "ליד", "יד", "בכרטיס", "בהערות"}:
+        # "תכתוב אצל הרב ברגר שצריך כיסא גלגלים": written at the guest's card, a note, no message to him
+        noted = _edit_guest(line, line.lower(), words, wset, region)
+        if noted is not None and isinstance(noted.command, C.EditGuest):
+            return Reading(noted.command, sure=False)
+        return Reading(C.ParseError(C.parse("edit", region, today).message, None))
     if isinstance(exact, C.Cancel) and len(words) > 1 and words[0] in {"ביטול", "לבטל", "cancel"}:
         # "ביטול שעות שקט", "cancel the automatic reminders": that setting off, not "never mind"
         said = "בטל " + line.split(None, 1)[1]
@@ -1317,6 +1332,9 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
             ref = _ref(_strip_source(exact.ref.text), region)
             if ref:
                 return Reading(C.RemoveMember(ref=ref), sure=False)
+        staff = _staff_only(exact.ref.text, region)
+        if staff is not None:
+            return staff
         source = _strip_source(exact.ref.text)
         if source != exact.ref.text.strip() and source and not set(_words(source)) & _EVENT_NOUNS:
             # "remove Dana from the event": the guest, not the event
@@ -1341,8 +1359,13 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
         code = _LANG.get(ref) or _LANG.get(ref.split()[-1] if ref.split() else "")
         if code and (len(ref.split()) <= 2 or set(ref.split()[:2]) & {"language", "שפה", "השפה", "lang"}):
             return Reading(C.SetLanguage(code=code))
-        if words[:3] in (["פתח", "אירוע", "חדש"],) or ref.startswith("חדש"):
-            return _new_event(line, region, today)
+        if words[:3] in (["פתח", "אירוע", "חדש"],) or ref.startswith("חדש") or re.match(
+                r"^(?:a\s+|another\s+)?(?:new|fresh)\s+(?:event|evnt|wedding|party)\b|^אירוע\s+חדש\b", ref):
+            # "open a new event for the twins' bar mitzvah", "open new wedding": a new event, none to switch to
+            try:
+                return _new_event(line, region, today)
+            except C._Fail as fail:
+                return Reading(C.ParseError(fail.message, None))
         for rule in (lambda: _settings_rule(line, line.lower(), words, wset, region, today),
                      lambda: _card_rule(line, region) if wset & {"card", "details", "info", "כרטיס", "פרטים"} else None):
             r = rule()   # "switch the day before message on", "open Ben's card": no event by those names
@@ -2649,7 +2672,7 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
         r = _add_guest("\n".join([line] + list(body)) if False else line, region)
         if r is not None:
             return r
-    removing_guest = wset & {"remove", "delete", "rid", "take", "off", "תוריד", "תורידי", "תמחק", "תמחוק",
+    removing_guest = wset & {"remove", "delete", "rid", "take", "off", "תוריד", "תורידי", "תמחק", "תמחוק", "תעיף", "תעיפי", "להעיף",
                              "תוציא", "תוציאי", "להוציא", "הוצא", "הוציאי", "להוריד", "למחוק", "remvoe"} or low.startswith("תמחק")
     if removing_guest:
         r = _remove_guest(line, words, region)
@@ -2986,18 +3009,36 @@ def _as_role_change(ref_text: str, region) -> Reading | None:
     return Reading(C.ChangeRole(ref=ref, role=role), sure=False) if ref else None
 
 
+# Who helps run an event, named by the job alone: "the former secretary", "הרכזת"
+_STAFF_TITLES = {"מזכיר", "מזכירה", "המזכיר", "המזכירה", "רכז", "רכזת", "הרכז", "הרכזת", "המפיק", "המפיקה", "מפיק", "מפיקה",
+                 "העוזר", "העוזרת", "המנהל", "המנהלת", "העורך", "העורכת", "המארגן", "המארגנת", "secretary", "coordinator",
+                 "assistant", "producer", "organiser", "organizer", "admin", "editor"}
+
+
+def _staff_only(ref_text: str, region) -> Reading | None:
+    """"תוציא את המזכיר הקודם מהאירוע", "remove the old coordinator": a team member named only by the
+    job, asked before the removal (no guest is called "the secretary")."""
+    text = _strip_source(ref_text)
+    ws = [w for w in _words(text) if w not in {"את", "the", "our", "my", "שלנו", "שלי", "old"}]
+    if not ws or not set(ws) & _STAFF_TITLES or not set(ws) <= _STAFF_TITLES | _FORMER:
+        return None
+    ref = _ref(text, region)
+    return Reading(C.RemoveMember(ref=ref), sure=False) if ref else None
+
+
 def _remove_guest(line, words, region) -> Reading | None:
-    m = re.search(r"(?:remove|delete|get rid of|take|remvoe|תורידי|תוריד|תמחק|תמחוק|תוציאי|תוציא|להוציא|הוציאי|הוצא|להוריד|למחוק)\s*"
+    m = re.search(r"(?:remove|delete|get rid of|take|remvoe|תורידי|תוריד|תמחק|תמחוק|תוציאי|תוציא|להוציא|הוציאי|הוצא|להוריד|למחוק"
+                  r"|(?:תעיף|תעיפי|להעיף|תעיפו)(?=\s+את\s))\s*"
                   r"(?:מהרשימה\s+)?(?:את\s*)?(.+?)"
                   r"(?:\s+from the guests|\s+off the list|\s+מהרשימה|\?|$)", line, re.I)
     if line.startswith("תמחקאת"):
         m = re.search(r"תמחקאת\s*(.+)$", line)
     if m and m.group(1).strip() not in {"אותו", "him", "אותה", "her"} and not (
             _words(m.group(1))[:1] and _he_in(_words(m.group(1))[0], _INVITATION_NOUNS)):
-        role_change = _as_role_change(m.group(1), region)
+        role_change = _as_role_change(m.group(1), region) or _staff_only(m.group(1), region)
         if role_change is not None:
             return role_change
-        ref = _ref(m.group(1), region)
+        ref = _ref(_strip_source(m.group(1)) or m.group(1), region)
         if ref:
             return Reading(C.RemoveGuest(ref=ref))
     m = re.match(r"^(.+?)\s+(?:isn't invited|is not invited|is no longer invited|לא מוזמנ|לא מוזמן|כבר לא מוזמנ|"
