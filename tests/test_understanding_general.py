@@ -1134,3 +1134,19 @@ def test_someone_elses_no_run_on_after_the_writers_yes(text, answer, total):
 def test_maybe_leaving_early_is_still_coming(text):
     u = understand(text)
     assert (u.intent, u.answer, u.total) == ("answer", "yes", None)
+
+
+@pytest.mark.parametrize("text, total, children", [
+    ("נגיע 5 בן אדם", 5, None), ("אני ואשתי ו2 ילד", 4, 2), ("we come, me wife and 2 kid", 4, 2), ("מגיעים 3 בני אדם", 3, None)])
+def test_a_number_before_a_singular_noun_counts_that_many(text, total, children):
+    u = understand(text)
+    assert (u.total, u.children) == (total, children)
+
+
+@pytest.mark.parametrize("text, answer, total", [
+    ("I'll be at your retirement party", "yes", None), ("we will be at the bar mitzvah, 4 of us", "yes", 4),
+    ("I will be at the company fun day with my husband", "yes", 2), ("we'll be at the families day! me and the 3 kids", "yes", 4),
+    ("we'll be at the levy wedding that evening, sorry", "no", None)])
+def test_being_at_the_event_they_were_invited_to_is_coming(text, answer, total):
+    u = understand(text)
+    assert (u.answer, u.total) == (answer, total)

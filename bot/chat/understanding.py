@@ -396,7 +396,11 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     (r"would (?:really |so )?love to|would have loved to", "WISHCOMEX"),   # a wish to come, kept as one ("... but")
     # on the way there: "we'll walk over", "we're driving down", "we'll be at shul for the aliyah"
     (r"(?:(?<=we will )|(?<=i will )|(?<=we are )|(?<=i am ))(?:walk|walking|drive|driving|fly|flying|head|heading) (?:over|down|up|in)(?![^\W_])"
-     r"|(?<=will )be at (?:the )?(?:shul|synagogue|service|ceremony|kiddush|party|reception|bris|brit|chuppah|wedding|hall|venue)(?![^\W_])", "COMEX"),
+     r"|(?<=will )be at (?:the )?(?:shul|synagogue|service|ceremony|kiddush|party|reception|bris|brit|chuppah|wedding|hall|venue)(?![^\W_])"
+     # "we'll be at the families day", "I'll be at your retirement party": the event they were invited to
+     r"|(?<=will )be at (?:the|your)(?: (?:families|family|company|fun|office|team|work|kids|retirement|birthday|surprise|engagement|graduation"
+     r"|bar|bat|joint|twins|farewell|goodbye|summer|holiday|hanukkah|chanukah|purim|\d{1,3}(?:st|nd|rd|th)?|big|little|b|day)){0,2} (?:party|celebration|event|simcha|mitzvah|mitzva|siyum|graduation|engagement|henna"
+     r"|brunch|dinner|bbq|barbecue|bash|picnic|day|retirement|birthday|anniversary|gathering|do|kiddush|reception|wedding|bris|brit)(?![^\W_])", "COMEX"),
     (r"count me in", "me COMEX"), (r"count us in", "us COMEX"),   # who is counted in stays said
     (r"count(?= (?:me|us) .{1,30}\bin(?:\W|$))|see you there|(?:(?<=i am )|(?<=we are ))in(?=\s*(?:$|[,.!;]|[^\w\s]|too|as well|for))|will be there|be there|we are there|אנחנו שם|נהיה שם"
      r"|אהיה שם|(?:ب|س)?نكون هناك|اكون هناك|אני שמ(?=\s*(?:$|[^\w\s?]))|i am there(?=\s*(?:$|[^\w\s?]))|(?:אנחנו|אני) בפנימ|נתראה|ניפגש|נפגש|с удовольствием|بكل سرور|make it|would love to|love to come|happy to come|will attend"
@@ -414,6 +418,8 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     (r"יש מצב(?! ל)|(?:נעשה|אעשה|נעשי) (?:כל )?(?:מאמצ|ניסיונ)", "MAYBEX"),
     (r"(?:נהיה|נשמח להיות|אהיה) (?:איתכמ )?ב?(?:שמחתכמ|שמחה שלכמ|שמחתכנ)", "COMEX"),
     (r"(?:the )?(\d+|two|three|four|five|six) of us", r"\1 PEOPLE"),
+    # "8 בן אדם", "3 בני אדם": people, said with the singular after a number as often as with the plural
+    (r"(\d{1,2}) (?:בנ|בני) ?אדמ", r"\1 PEOPLE"),
     (r"both of us|us both|the two of us|just us two|just the two of us", "SELFNUMTWOX"),
     (r"family of|party of|משפחה של|family", "FAMX"),
     (r"בני ה?זוג(?= [^\W\d_]+\W*$)", "COUPLEX"),   # "בני הזוג כהן": the Cohens, a couple signing
@@ -1172,7 +1178,12 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                     adults = (adults or 0) + n
                     i += 2
                     continue
-                if nxt and (nxt.tag == "KIDS" or nxt.tag == "KID" and n == 1):
+                after = toks[i + 2] if i + 2 < len(toks) else None
+                # "ו3 ילד", "2 kid": the singular after a number above one (a learner's grammar) counts that many children
+                # (not "3 ילד אחד קטן": a number said again after the noun)
+                learner = nxt is not None and nxt.tag == "KID" and nxt.value == 1 and t.tag == "DIGITS" and 2 <= n <= 10 \
+                    and not (after is not None and after.tag in ("NUM", "DIGITS"))
+                if nxt and (nxt.tag == "KIDS" or nxt.tag == "KID" and n == 1 or learner):
                     children = (children or 0) + n
                     kids_counted = True
                     if prev and prev.tag == "PLUS":
