@@ -1128,3 +1128,14 @@ def test_opening_a_new_event_creates_one_and_never_switches(text, name, when):
     parsed = read(text)
     assert isinstance(parsed.command, C.NewEvent) and not parsed.sure
     assert (parsed.command.name, parsed.command.date) == (name, when)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("לכל מי שאישר: האוטובוס יוצא בשש", C.Broadcast(text="האוטובוס יוצא בשש", status="confirmed")),
+    ("למי שאמר לא: חבל, נתגעגע", C.Broadcast(text="חבל, נתגעגע", status="declined")),
+    ("הודעה למי שאישר מהצד של הכלה: יש חניה בחינם", C.Broadcast(text="יש חניה בחינם", status="confirmed", side="bride")),
+    ("תשלח msg לעופר: the band arrives at 5", C.MessageGuest(C.Ref("עופר"), "the band arrives at 5")),
+    ("תשגרי את ההזמנות", C.Invite()),
+    ("תשלחי רמיינדר למי שלא ענה", C.Remind())])
+def test_an_audience_before_the_colon_and_sending_said_in_slang(text, expected):
+    assert cmd(text) == expected

@@ -1456,6 +1456,11 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
                 return Reading(C.Broadcast(text=after.strip(" \"'“”„״׳"), status=_status_in(hw)))
             return Reading(C.Broadcast(text=exact.text, status=_status_in(ref_words[1:])))
         if _audience_ref(ref_words):
+            head, colon, after = exact.text.partition(":")
+            hw = ref_words + _words(head)
+            if colon and after.strip() and len(hw) <= 9 and head.startswith("ש") and _status_in(hw):
+                # "הודעה למי שאישר מהצד של החתן: ההסעה יוצאת ב-17:00": who, then the message after the colon
+                return _to_audience(hw, after.strip(" \"'“”„״׳"), line)
             return _to_audience(ref_words, exact.text, line)
         m = re.match(r"^(\S+(?:\s+\S+)?)\s+[-–—]\s+(\S.*)$", exact.text)
         if m and len(ref_words) == 1 and not set(_words(m.group(1))) & (_COMMAND_WORDS | _ALL_WORDS):
@@ -1714,7 +1719,8 @@ _TYPOS = {"hwo": "who", "waht": "what", "answerd": "answered", "anwsered": "answ
           # "מיעוד לא ענה": two words glued; "אשרו": a letter left out
           "מיעוד": "מי עוד", "כמהה": "כמה", "כמא": "כמה", "אשרה": "אישרה", "אשר": "אישר", "ההזמנוט": "ההזמנות",
           "תזכרת": "תזכורת", "תזכרות": "תזכורות", "msgs": "messages", "msg": "message", "addguest": "add guest",
-          "addguests": "add guests", "מישלא": "מי שלא", "מישעוד": "מי שעוד", "אשרו": "אישרו", "שאשרו": "שאישרו"}
+          "addguests": "add guests", "מישלא": "מי שלא", "רימיינדר": "תזכורת", "רמיינדר": "תזכורת", "רימיינדרים": "תזכורות",
+          "רמיינדרים": "תזכורות", "ריממינדר": "תזכורת", "מישעוד": "מי שעוד", "אשרו": "אישרו", "שאשרו": "שאישרו"}
 
 
 def _spelled(line: str) -> str:
@@ -1881,8 +1887,10 @@ def _audience_message(line: str, region, today) -> Reading | None:
         return Reading(asked, sure=False) if isinstance(asked, C.Ask) else None
     m = re.match(r"^(?:להודיע|תודיע|תודיעי|תגיד|תגידי|תכתוב|תכתבי|תשלח|תשלחי|שלח|שלחי|לשלוח|לכתוב|תפיץ|תפיצי)"
                  r"(?:\s+בבקשה)?\s+((?:ל?כל\s+)?(?:ל?מי|ה?אלה|ה?אלו)\s+ש[^:]{1,40}?)\s*:\s*(\S.*)$", line)
+    m = m or re.match(r"^(?:(?:ה)?הודעה\s+|message\s+)?(ל(?:כל\s+)?(?:מי|אלה|אלו|האלה)\s+ש[^:]{1,40}?)\s*:\s*(\S.*)$", line)
     if m and _status_in(_words(m.group(1))):
         # "לשלוח לכל מי שאמר שלא מגיע: חבל!": the audience is the whole clause before the colon
+        # ("לכל מי שאמר לא: תודה שעניתם", "הודעה למי שאישר: ...": the audience before the colon says it all)
         return _to_audience(_words(m.group(1)), m.group(2).strip(" \"'“”„״׳"), line)
     m = re.match(r"^(?:להודיע|תודיע|תודיעי|תגיד|תגידי|תכתוב|תכתבי|תשלח|תשלחי|שלח|שלחי|לשלוח|לכתוב|תפיץ|תפיצי)"
                  r"(?:\s+בבקשה)?\s+(ל?כל\s+(?:מי\s+ש(?:לא\s+)?\S+|ה\S+)|ל?כולם|למי\s+ש(?:לא\s+)?\S+)\s+ש(\S.*)$", line)
@@ -2867,7 +2875,8 @@ _INVITATION_TEXT = re.compile(r"^(?:(?:את\s+)?(?:ה)?(?:הזמנה|הזמנו�
                               r"(?:\s+(?:to\s+the\s+)?(?:event|wedding|party))?)"
                               r"(?:\s+(?:שוב|again|now|עכשיו|בבקשה|please|pls))?\W*$", re.I)
 # "להוציא הזמנות": in Hebrew invitations are "taken out" when they are sent
-_SEND_OUT = frozenset({"תוציא", "תוציאי", "תוציאו", "להוציא", "הוצא", "נוציא", "הוציאו", "הוציא"})
+_SEND_OUT = frozenset({"תוציא", "תוציאי", "תוציאו", "להוציא", "הוצא", "נוציא", "הוציאו", "הוציא",
+                       "תשגר", "תשגרי", "תשגרו", "לשגר", "שגר", "נשגר"})   # "תשגר את ההזמנות": launched, sent
 _INVITATION_NOUNS = frozenset({"הזמנות", "ההזמנות", "הזמנה", "ההזמנה", "invitations", "invitation", "invites", "invite"})
 
 
@@ -2895,7 +2904,7 @@ def _send(line, low, words, wset, audience, colon_text, region) -> Reading | Non
         ref = _ref(ref_text, region)
         if ref:
             return Reading(C.MessageGuest(ref=ref, text=m.group(2).strip()), sure=False)
-    m = re.search(r"(?:שלח|תשלח|תשלחי)\s+(?:הודעה\s+)?ל-?(.+?)(?:\s+הודעה)?\s*:\s*(.+)$", line)
+    m = re.search(r"(?:שלח|תשלח|תשלחי)\s+(?:(?:הודעה|msg|message|הודעת\s+וואטסאפ)\s+)?ל-?(.+?)(?:\s+הודעה)?\s*:\s*(.+)$", line, re.I)
     if m:
         if _audience_ref(_words(m.group(1))):
             return _to_audience(_words(m.group(1)), m.group(2).strip(), line)
