@@ -1139,3 +1139,19 @@ def test_opening_a_new_event_creates_one_and_never_switches(text, name, when):
     ("תשלחי רמיינדר למי שלא ענה", C.Remind())])
 def test_an_audience_before_the_colon_and_sending_said_in_slang(text, expected):
     assert cmd(text) == expected
+
+
+@pytest.mark.parametrize("text, name, when", [
+    ("אירוע חדש: שבע ברכות לנועם ושירה ביום רביעי הבא", "שבע ברכות לנועם ושירה", date(2026, 12, 9)),
+    ("new event: Gal's farewell party next Monday", "Gal's farewell party", date(2026, 12, 7))])
+def test_a_new_events_day_said_after_its_name_is_its_date(text, name, when):
+    parsed = cmd(text)
+    assert isinstance(parsed, C.NewEvent) and (parsed.name, parsed.date) == (name, when)
+
+
+@pytest.mark.parametrize("text, when, at", [
+    ("תעדכן שהחינה תהיה ביום ראשון הבא בשבע וחצי בערב", date(2026, 12, 6), time(19, 30)),
+    ("תעדכני שהמסיבה תתקיים ב-3/1 בתשע בערב", date(2027, 1, 3), time(21, 0))])
+def test_the_event_will_be_on_a_day_at_an_hour_in_words_moves_the_date_and_time_after_asking(text, when, at):
+    parsed = read(text)
+    assert parsed.command == C.SetEventField("date", when, time=at) and not parsed.sure

@@ -1615,6 +1615,12 @@ def _new_event_fix(exact: C.NewEvent, today) -> Reading | None:
     named = re.sub(r"^(?:(?:for\s+)?(?:me|us)\s+)?(?:called|named|by\s+the\s+name)\s+|^(?:ש(?:קוראים|יקראו|נקרא|ייקרא|יקרא)\s+(?:לו|לה)?\s*|בשם\s+)",
                    "", exact.name.strip(), flags=re.I).strip(" ?")
     # "שבע ברכות לשירה ואליצור, יום שלישי 8.12", "Maya's Bat Mitzvah, Thursday 18th February": the weekday goes with the date
+    tail = _WEEKDAY_TAIL.search(named)
+    if tail and exact.date is None and tail.start() > 0:
+        on, _left = find_date(tail.group(0).strip(" ,.|-–"), today)
+        if on is not None:   # "אירוסין של אלמז ומסרט ביום שלישי הבא", "Tom's birthday next Tuesday": the date itself
+            fixed = dataclasses.replace(exact, name=named[:tail.start()].strip(" ,|"), date=on)
+            return _new_event_fix(fixed, today) or Reading(fixed, sure=False)
     named = _WEEKDAY_TAIL.sub("", named).strip(" ,|")
     if named != exact.name.strip() and named:   # "a new event for me called Yoni's 40th", "אירוע שקוראים לו ברית"
         fixed = dataclasses.replace(exact, name=named)
@@ -1956,7 +1962,7 @@ _WHO_THEY_ARE = re.compile(r"(?:^|[\s,]+)(ה[\u05d0-\u05ea]{2,})\s+של\s+\S.*$"
 _HE_NAME_OF = re.compile(r"^(?:הלוי|הכהן|הטלפון|המספר|הנייד|הפלאפון|הפלא|הבית)$")
 
 
-_WEEKDAY_TAIL = re.compile(r"[\s,|\-–]+(?:(?:ב|ל)?יום\s+(?:ראשון|שני|שלישי|רביעי|חמישי|שישי|שבת)|בשבת|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
+_WEEKDAY_TAIL = re.compile(r"[\s,|\-–]+(?:(?:ב|ל)?יום\s+(?:ראשון|שני|שלישי|רביעי|חמישי|שישי|שבת)|בשבת|(?:on\s+)?(?:(?:next|this|coming)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
                            r"(?:\s+(?:הבא|הקרוב|next|this))?[\s,.|]*$", re.I)
 _SIDE_NAMED = re.compile(r"(?:^|\s)(?:[מלב]|מה|ל-|מ-)?(?:ה)?צד\s+של\s+(?:ה)?([^\s,?:!.]+)|\b(?:on|from|of)\s+(?:the\s+)?([\w&]+?)(?:'s|’s)?\s+side\b", re.I)
 _SIDE_FILLER = {"מהצד", "של", "צד", "side", "from", "the", "on", "list", "רשימת", "בצד", "הצד", "in", "ה", "who", "are", "מ",
@@ -2831,9 +2837,13 @@ def _event_field_change(line, low, words, wset, region, today) -> Reading | None
     if m:
         return Reading(C.SetEventField("name", m.group(1).strip(" \"'׳״")), sure=False)
     d, rest = find_date(line, today)
-    if d is not None and (wset & _DATE_WORDS or wset & _EVENT_NOUNS or wset & {"change", "update", "set", "move",
-                                                                                "התאריך", "the"}):
+    # "תעדכני שהסיום יהיה ביום שלישי הבא": the event (whatever its kind) will be on that day
+    will_be = re.search(r"(?:^|\s)שה[\u05d0-\u05ea]{2,}\s+(?:יהיה|תהיה|יתקיים|תתקיים|ייערך|תיערך|יהיו)\s", line) and \
+        words[0] in {"תעדכן", "תעדכני", "עדכן", "עדכני", "לעדכן", "update"}
+    if d is not None and (wset & _DATE_WORDS or wset & _EVENT_NOUNS or will_be or wset & {"change", "update", "set", "move",
+                                                                                          "התאריך", "the"}):
         at, _r = _find_time(rest)   # "החתונה זזה ל-14/10 בשעה 20:00": the time with the date
+        at = at or _spoken_time(rest)   # "... בשמונה בערב": the hour in words
         return Reading(C.SetEventField("date", d, time=at), sure=False)
     if wset & {"date", "תאריך", "ה-date"} and d is None and not wset & {"what", "מה"}:
         raise C._Fail(i18n._("Give the new date. Try: set date 12/6/2027"))
@@ -3445,6 +3455,20 @@ _HOUR_WORDS = {"שמונה": 8, "תשע": 9, "עשר": 10, "אחת עשרה": 11
                "חצות": 0, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "seven": 7, "midnight": 0}
 _HE_HOURS = "|".join(sorted((w for w in _HOUR_WORDS if _HE.match(w)), key=len, reverse=True))
 _HOUR_WORD = re.compile(r"(?<![\w'])(?:ב|ל|מ|עד\s+|ל-)?(" + "|".join(sorted(_HOUR_WORDS, key=len, reverse=True)) + r")(?![\w'])")
+
+
+_SPOKEN_TIME = re.compile(r"(?:^|\s)(?:ב|ל)-?(" + _HE_HOURS + r")(?:\s+ו(חצי|רבע))?\s+(בערב|בלילה|אחה[\"״]צ|אחרי\s+הצהריים|בבוקר|בצהריים)(?!\S)")
+
+
+def _spoken_time(text: str) -> time | None:
+    """"בשמונה בערב" -> 20:00, "בשבע וחצי בבוקר" -> 07:30: an hour said in words with the part of the day."""
+    m = _SPOKEN_TIME.search(text)
+    if not m:
+        return None
+    hour = _HOUR_WORDS[m.group(1)]
+    if m.group(3) not in ("בבוקר",) and hour < 12 and not (m.group(3) == "בצהריים" and hour >= 11):
+        hour = hour + 12 if not (m.group(3) == "בלילה" and hour <= 4) else hour
+    return time(hour % 24, {"חצי": 30, "רבע": 15}.get(m.group(2) or "", 0))
 
 
 def _quiet_hours(line: str) -> str | None:
