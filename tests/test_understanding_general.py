@@ -1150,3 +1150,28 @@ def test_a_number_before_a_singular_noun_counts_that_many(text, total, children)
 def test_being_at_the_event_they_were_invited_to_is_coming(text, answer, total):
     u = understand(text)
     assert (u.answer, u.total) == (answer, total)
+
+
+@pytest.mark.parametrize("text, total", [
+    ("the sitter bailed so put me down alone", 1), ("the babysitter cancelled on us so just me", 1),
+    ("our ride fell through, so it's just the 2 of us", 2), ("החברה הבריזה לי אז אני מגיעה לבד", 1),
+    ("הבייביסיטר ביטלה אז תרשמו רק אותי", 1)])
+def test_someone_dropping_out_then_who_comes_is_a_change(text, total):
+    u = understand(text)
+    assert (u.intent, u.answer, u.total) == ("change", "yes", total)
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("congrats to the twins!", "thanks"), ("Mazel tov to your son!", "thanks"), ("מזל טוב לבת המצווה", "thanks"),
+    ("מזל טוב לנכדים 🎉", "thanks"),
+    ("מזל טוב ענק לכל המשפחה, שתזכו לשמוח בשמחת הילדים ולראות רק טוב ונחת מכולם", "other")])
+def test_whom_a_blessing_names_and_a_long_blessing(text, intent):
+    u = understand(text)
+    assert (u.intent, u.answer, u.total) == (intent, None, None)
+
+
+@pytest.mark.parametrize("text, intent, answer", [
+    ("🤷‍♂️", "unclear", None), ("🤷", "unclear", None), ("🤷‍♀️", "unclear", None), ("maybe 🤷", "answer", "maybe")])
+def test_a_shrug_alone_is_undecided(text, intent, answer):
+    u = understand(text)
+    assert (u.intent, u.answer) == (intent, answer)

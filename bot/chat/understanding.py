@@ -604,10 +604,10 @@ _STOP = _rx(r"^(?:stop|stopp|unsubscribe|remove|הסר|עצור|הסרה|די|ت
             r"|не (?:надо|нужно) (?:мне )?(?:больше )?(?:писать|присылать|слать)|не (?:шлите|пишите)(?: (?:мне|больше|сюда|пожалуйста))*\W*$|хватит (?:писать|слать|спамить)",
             "🛑")
 _CHANGE = _rx(r"\bactually\b|(?<!will )(?<!i will )\bupdate\b(?! (?:you|by|later|soon|next))|\bcorrection\b|change of plans|\bchange (?:us|it|me)\b|after all|by mistake"
-              r"|by accident|turns out|came through|worked out|\b(?:i|we) meant\b|\bcancel\b|plans changed|make (?:it|that) (?:\d|one|two|three|four|five|six)|change (?:my|our) (?:answer|rsvp|response|reply)|changed (?:my|our) mind|\bforgot\b(?! to (?:answer|reply|respond|rsvp|confirm))|also join|can (?:come|make it|join) (?:too |also )?now|(?:too|also) now"
+              r"|by accident|turns out|came through|worked out|\bbailed\b|fell through|cancell?ed on (?:us|me)|\b(?:i|we) meant\b|\bcancel\b|plans changed|make (?:it|that) (?:\d|one|two|three|four|five|six)|change (?:my|our) (?:answer|rsvp|response|reply)|changed (?:my|our) mind|\bforgot\b(?! to (?:answer|reply|respond|rsvp|confirm))|also join|can (?:come|make it|join) (?:too |also )?now|(?:too|also) now"
               r"|(?<!\d)\d{1,2} (?:not|and not) \d{1,2}(?!\d)",
               rf"(?<!\d)\d{{1,2}} (?:{'|'.join(_INSTEAD_PHRASES)}) \d{{1,2}}(?!\d)",   # "5 instead of 4"
-              r"עניתי ש\S* אבל|אישרתי אבל|(?:אמרתי|אמרנו|עניתי|ענינו)(?: קודמ| קודם| לפני כנ| בהתחלה)? ש?אולי|התפנ(?:ה|תה|ינו|יתי)(?: לי| לנו)?|תקנו|wrong button|התחרטתי|התחרטנו|אחרי הכל|בסופו של דבר|^במקום \d|בעצם|עדכון|שינוי|בסוף(?![^\W_])(?! ה)|בטעות|טעות(?! במספר)|טעיתי|התבלבלתי|תתקנו|לתקן|לשנות|תשנו|הסתדר|בכל זאת"
+              r"עניתי ש\S* אבל|אישרתי אבל|(?:אמרתי|אמרנו|עניתי|ענינו)(?: קודמ| קודם| לפני כנ| בהתחלה)? ש?אולי|התפנ(?:ה|תה|ינו|יתי)(?: לי| לנו)?|תקנו|wrong button|התחרטתי|התחרטנו|(?<![^\W_])הבריז(?:ה|ו)?(?![^\W_])|אחרי הכל|בסופו של דבר|^במקום \d|בעצם|עדכון|שינוי|בסוף(?![^\W_])(?! ה)|בטעות|טעות(?! במספר)|טעיתי|התבלבלתי|תתקנו|לתקן|לשנות|תשנו|הסתדר|בכל זאת"
               r"|מבטל|לבטל|ביטלנו|ביטלתי|להוסיף|להוריד|תורידו|תוסיפו|הורידו|הוסיפו|נוריד|נוסיפ|הוספנו|הורדנו|שכחתי(?! (?:לגמרי )?ל(?:ענות|אשר|השיב|הגיב))|שכחנו(?! (?:לגמרי )?ל(?:ענות|אשר|השיב|הגיב))|פתאומ|בוטלה|בוטל(?![^\W_])|שיניתי|שינינו|תעדכנו|רשמתי(?! (?:ביומנ|בלוח|ביומן|בקלנדר|את התאריכ))|חזרנו|מתקנ\S*|תיקונ|התבטל\S*|ביטלה|(?<!\w)נב(?!\w)|לחצתי",
               r"(?<!\d)\d{1,2} ו?לא \d{1,2}(?!\d)|(?:לבד|רק אני|alone|solo|just me),? (?:ו?לא|not|and not) \d{1,2}(?!\d)|גמ (?:\S+ )?(?:יצטרפ|תצטרפ|יצטרפו)",
               r"تعديل|بالاخر|بالاخير|في الاخر|بالغلط|غلطت|غلطنا|صرنا|صار (?:عنا|عندي|عندنا|معنا|معي)|(?<!\d)\d{1,2} (?:مش|مو) \d{1,2}(?!\d)|بدل \d|غيرنا|غيرت|نسيت|передумал|забыл|не \S+ а \S+|по ошибке|поменялись|изменились|изменилось|поменялось|все-таки|всетаки|передумали|в итоге|(?<![^\W_])а не (?:\d+|вдвоем|втроем|вчетвером|впятером|двое|трое|четверо|пятеро|один|одна)(?![^\W_])"
@@ -784,8 +784,8 @@ _YES_EMOJI = set("✅✔☑")
 _GESTURE_EMOJI = set("👍🙋💃🕺🥳🎉🎊🙌😍🤩💯🥂🍾👏😀😃🤞")
 _THANKS_EMOJI = set("🙏❤♥💙💚💛💜🧡🤍🖤💕💖💗😘🥰😊🤗👌🌹💐🙂☺")
 _NO_EMOJI = set("❌👎🚫✖🙅⛔")
-_MAYBE_EMOJI = set("🤷")
-_THINK_EMOJI = set("🤔")
+# a shrug or a thinking face alone: undecided, no answer said (with "maybe" beside it, a maybe)
+_THINK_EMOJI = set("🤔🤷")
 _GREET_EMOJI = set("👋")
 _LAUGH_EMOJI = set("😂🤣😆😅")
 _TIME_BEFORE = {"at", "בשעה", "around", "בערך", "from", "מ", "ב", "on", "до", "в", "الساعه"}
@@ -800,7 +800,9 @@ _TIME_AFTER = {"pm", "am", "oclock", "times", "פעמימ", "раза", "مرا�
 # (an emoji between an answer and a question is where the question starts: "נגיע 🎉 יש חניה?")
 _CLAUSE_SPLIT = re.compile(r"[,;:!?.\n()/؟،😂🤣😭😅🙄😤]+|(?<=\s)[\U0001F300-\U0001FAFF\u2600-\u27BF]+(?=\s[^?؟.!,;\n]*[?؟])|(?<=\S)\s+(?=(?:רק|only|just) (?:אני|אנחנו|me|us|i)(?![^\W_]))|(?<![^\W_])(?:because|since|כי|מכיוונ ש|потому что|так как|لانه|لان)(?![^\W_])|\s[-–—]\s|\s[-–—]|(?<![^\W_])(?:but|though|אבל|אך|لكن|بس|но|а)(?![^\W_])"
                             r"|(?<![^\W_])(?:so|אז|ולכנ|לכנ|поэтому|فعشان)(?= (?:just|only|i|we|it will|רק|אני|אנחנו|נהיה|לא|только|я|мы|не"
-                            r"|[אנ](?:גיע|בוא|היה|צטרפ|קפוצ|שתתפ)|приду|придем|придём|будем|буду))")
+                            r"|[אנ](?:גיע|בוא|היה|צטרפ|קפוצ|שתתפ)|приду|придем|придём|будем|буду"
+                            # "הבייביסיטר הבריזה אז תרשמו רק אותי", "the sitter bailed so put me down alone": what to register
+                            r"|תרשמו|תרשום|תרשמי|רשמו|put (?:me|us)|count (?:me|us)|make it|it is|it will|запишите))")
 
 
 # --------------------------------------------------------------------------- reading
@@ -1806,10 +1808,16 @@ def _understand(text) -> Understanding:
     gesture = bool(symbols & _GESTURE_EMOJI or symbols & _YES_EMOJI)
     if "THANKS" in tags and n_words <= 8 and "LAUGH" not in tags:
         return Understanding("thanks", gesture=gesture)
-    if len(polite) == n_words and n_words <= 6 and "LAUGH" not in tags:
+    # a blessing that goes on and on ("מזל טוב ענק לכל המשפחה, שתזכו לראות רק נחת ...") is a personal congratulation
+    long_blessing = "BLESS" in tags and len(letters.split()) >= 10
+    if len(polite) == n_words and n_words <= 6 and "LAUGH" not in tags and not long_blessing:
         return Understanding("thanks", gesture=gesture)
-    if tags & {"BLESS", "THANKS"} and tags <= {"THANKS", "POLITE", "BLESS", "GREET", "CUE", "AND", "OTHERS", "FAM"} \
-            and n_words <= 6:
+    # whom it blesses: "מזל טוב לתאומים", "congrats to the twins" (a person after "to", not one who comes)
+    blessed = {t.tag for k, t in enumerate(all_toks) if not (t.tag in _PERSON_TAGS and (
+        t.word[:1] == "ל" and t.word not in LEX or k and all_toks[k - 1].word in ("to", "the", "your") and any(
+            x.word == "to" for x in all_toks[max(0, k - 2):k])) or t.word == "your" and k and all_toks[k - 1].word == "to")}
+    if tags & {"BLESS", "THANKS"} and blessed <= {"THANKS", "POLITE", "BLESS", "GREET", "CUE", "AND", "OTHERS", "FAM"} \
+            and n_words <= 6 and not long_blessing:
         # "congrats to the happy couple!": a blessing with small words around it
         return Understanding("thanks", gesture=gesture)
     if "LAUGH" in tags:
@@ -2012,8 +2020,6 @@ def _emoji_only(norm: str, symbols: set[str]) -> Understanding:
         return Understanding("answer", "no")
     if symbols & _YES_EMOJI:
         return Understanding("answer", "yes", gesture=True)
-    if symbols & _MAYBE_EMOJI:
-        return Understanding("answer", "maybe", sure=False)
     if symbols & _THINK_EMOJI:
         return Understanding("unclear", sure=False)
     if symbols & _GREET_EMOJI:
