@@ -1175,3 +1175,13 @@ def test_whom_a_blessing_names_and_a_long_blessing(text, intent):
 def test_a_shrug_alone_is_undecided(text, intent, answer):
     u = understand(text)
     assert (u.intent, u.answer) == (intent, answer)
+
+
+@pytest.mark.parametrize("text, answer, total", [
+    ("we said no but plans changed, we'll be 2", "yes", 2), ("אמרנו שלא נבוא אבל הסתדר, נהיה 2", "yes", 2),
+    ("я писала что не придём, но всё-таки будем вдвоём", "yes", 2), ("كنا قلنا ما رح نيجي بس صار فينا، رح نكون 3", "yes", 3),
+    ("I said I'd come but I can't, sorry", "no", None), ("כתבתי שנגיע אבל בסוף לא נוכל", "no", None),
+    ("update: we're now 3 not 4", "yes", 3), ("עדכון: עכשיו אנחנו 5", "yes", 5)])
+def test_a_new_head_count_after_quoting_the_old_answer(text, answer, total):
+    u = understand(text)
+    assert (u.intent, u.answer, u.total) == ("change", answer, total)

@@ -255,7 +255,7 @@ _add("WITHOUT", _words("without except", "בלי חוצ", "بدون ماعدا �
 _add("JUST", _words("just only alone solo", "רק לבד לבדי", "فقط لوحدي لحالي وحدي", "только один одна"))
 _add("CUE", _words(
     "are am be will is of total all in x including so there the be to then a an too also back "
-    "for able would love to actually update correction my our her his their",
+    "for able would love to actually update correction my our her his their now",
     "נהיה סהכ סה בסך הכל בעצמ בסופ עדכונ אז של גם שם יחד ביחד תרשמו כל ל שלי שלנו שלה שלו אלא "
     "שליטא תחי שתחי שיחי שיחיה נרו נרוי הית זצל זל",   # honorifics after a name: "אבי שליט"א", "אמי תחי'"
     "سنكون بنكون منكون نكون سيحضر المجموع معا صرنا بدل", "будет всего вместе"))
@@ -630,6 +630,11 @@ _QUOTED_ANSWER = _rx(r"(?:(?:i|we) )?(?:had |have |already )?(?:said|answered|re
                      r"(?:كنت |كنا )?(?:قلت|قلنا|حكيت|حكينا|جاوبت|جاوبنا|رديت|ردينا|كتبت|كتبنا)(?: قبل| من قبل| اول| بالاول)? (?:لا|اه|نعم|اي)",
                      r"(?:אני |אנחנו )?(?:אמרתי|אמרנו|עניתי|ענינו|כתבתי|כתבנו|סימנתי|סימנו)(?: קודמ| לפני כנ| בהתחלה| לכמ)? (?:ש)?(?:לא|כנ)(?: קודמ| לפני כנ| בהתחלה)?",
                      r"(?:я |мы )?(?:же )?(?:сказал|сказала|сказали|говорил|говорила|говорили|писал|писала|писали|ответил|ответила|ответили)(?: раньше| сначала)? (?:нет|да)")
+# a clause that opens by quoting what was said before ("we said no", "אמרנו שלא נבוא", "я писала, что не придём")
+_QUOTE_LEAD = _rx(r"(?:(?:i|we) )?(?:had |have |originally |first )?(?:said|answered|replied|wrote|rsvpd|rsvped|told you)(?![^\W_])",
+                  r"(?:קודמ |בהתחלה )?(?:אני |אנחנו )?(?:אמרתי|אמרנו|עניתי|ענינו|כתבתי|כתבנו|סימנתי|סימנו)(?![^\W_])",
+                  r"(?:كنت |كنا )?(?:قلت|قلنا|حكيت|حكينا|جاوبت|جاوبنا|كتبت|كتبنا)(?![^\W_])",
+                  r"(?:я |мы )?(?:же )?(?:сказал|сказала|сказали|говорил|говорила|говорили|писал|писала|писали|ответил|ответила|ответили)(?![^\W_])")
 _RELATIVE_DOWN = _rx(r"להוריד|(?<![^\W_])ו?(?:תורידו|הורידו|תוריד|תורידי|נוריד) (?:אחד|אחת|1)(?![^\W_])|one (?:less|fewer)|remove one"
                      r"|(?:take|knock|cross) (?:one|1|him|her) (?:off|away|out)|minus one|(?<![^\W_])ו?(?:תורידו|הורידו|תוריד|תורידי) (?:אותו|אותה)(?![^\W_])")
 _RELATIVE = re.compile(_rx(r"להוסיף|add (?:one|1|another)|one more|עוד אחד|עוד אחת").pattern + "|" + _RELATIVE_DOWN.pattern)
@@ -1554,9 +1559,12 @@ def _understand(text) -> Understanding:
         _polarity(c)
     # "بالآخر رح نيجي، كنت حكيت لا", "we can come after all, I said no before": the answer given before, quoted in a
     # change, is not the answer
+    # ("we said no but plans changed, we'll be 2", "אמרנו שלא נבוא אבל הסתדר, נהיה 2": the new head count answers)
     if change:
-        quoted = [c for c in clauses if c.polarity in ("pos", "neg") and _QUOTED_ANSWER.fullmatch(texts[id(c)].strip())]
-        if quoted and any(c.polarity in ("pos", "neg") and c.subject == "self" for c in clauses if c not in quoted):
+        quoted = [c for c in clauses if c.polarity in ("pos", "neg") and (_QUOTED_ANSWER.fullmatch(texts[id(c)].strip())
+                                                                          or _QUOTE_LEAD.match(texts[id(c)].strip()))]
+        if quoted and any(c.polarity in ("pos", "neg") and c.subject == "self" or c.tags() & {"NUM", "DIGITS", "SELFNUM", "PEOPLE"}
+                          for c in clauses if c not in quoted):
             for c in quoted:
                 c.polarity = None
     # "I'll be there but Josh can't", "אני אגיע לבד, דני לא יכול": after the writer's yes, a clause that opens
