@@ -1155,3 +1155,32 @@ def test_a_new_events_day_said_after_its_name_is_its_date(text, name, when):
 def test_the_event_will_be_on_a_day_at_an_hour_in_words_moves_the_date_and_time_after_asking(text, when, at):
     parsed = read(text)
     assert parsed.command == C.SetEventField("date", when, time=at) and not parsed.sure
+
+
+@pytest.mark.parametrize("text, first, last", [
+    ("תוסיף את השכנה שלנו, קוראים לה מלכה עזרא 052-6671209", "מלכה", "עזרא"),
+    ("please add my wife's cousin, her name is Almaz Tadesse, 054-7712093", "Almaz", "Tadesse"),
+    ("0536612094 תוסיפי אותה בשם הילה", "הילה", "")])
+def test_a_guest_added_with_his_name_is_is_added_by_that_name(text, first, last):
+    parsed = cmd(text)
+    assert isinstance(parsed, C.AddGuests)
+    assert [(g.first_name, g.last_name) for g in parsed.guests] == [(first, last)]
+
+
+@pytest.mark.parametrize("text, name, party", [("משפחת ברהנו יהיו 6 לא 4", "משפחת ברהנו", 6),
+                                               ("the Katz family will be 3 not 5, pls fix", "Katz", 3)])
+def test_a_count_corrected_with_not_edits_the_party_after_asking(text, name, party):
+    parsed = read(text)
+    assert isinstance(parsed.command, C.EditGuest) and not parsed.sure
+    assert (parsed.command.field, parsed.command.value) == ("party", party)
+
+
+@pytest.mark.parametrize("text", ["מי יהיו 7 לא 5"])
+def test_who_will_be_is_no_guest(text):
+    assert not isinstance(cmd(text), C.EditGuest)
+
+
+@pytest.mark.parametrize("text", ["אני רוצה להוסיף עוד כמה אורחים", "I'd like to add some more guests"])
+def test_wanting_to_add_some_guests_asks_whom_never_counts_or_lists(text):
+    parsed = cmd(text)
+    assert isinstance(parsed, C.ParseError) and parsed.usage == C.parse("add guests", "IL", TODAY).usage

@@ -1948,6 +1948,10 @@ def _name_tidied(g: C.GuestDraft) -> C.GuestDraft:
     if first.lower() in {"גם", "also", "too"} and last and re.sub(r"^(?:את|ה?אורח(?:ת)?)\s+", "", last).strip():
         # "תוסיפי גם את שרית 054…", "also add Dana": the word "also", then the name
         first, last = C.split_name(_strip_relation(re.sub(r"^(?:את|ה?אורח(?:ת)?)\s+", "", last)))
+    named = _NAMED_AFTER.search(f"{first} {last}")
+    if named and not re.match(r"(?:me|us|him|her|it|you|אותי|אותנו)\b", named.group(1), re.I):
+        # "the uncle of my wife, his name is Tesfaye Worku", "תוסיף אותו בשם ערן": the name said, not who he is
+        first, last = C.split_name(named.group(1).strip(" ,."))
     notes = g.notes
     said = _WHO_THEY_ARE.search(last)
     if said and first and not _HE_NAME_OF.match(said.group(1)):
@@ -1958,6 +1962,8 @@ def _name_tidied(g: C.GuestDraft) -> C.GuestDraft:
     return dataclasses.replace(g, first_name=first, last_name=last, notes=notes)
 
 
+_NAMED_AFTER = re.compile(r"(?:^|[\s,]+)(?:(?:his|her|their)\s+name\s+is|(?:his|her)\s+name'?s|named|called|בשם|ששמו|ששמה|"
+                          r"שקוראים\s+(?:לו|לה)|קוראים\s+(?:לו|לה)|(?:ו)?השם\s+שלו|(?:ו)?השם\s+שלה|שמו|שמה)\s+(\S.*)$", re.I)
 _WHO_THEY_ARE = re.compile(r"(?:^|[\s,]+)(ה[\u05d0-\u05ea]{2,})\s+של\s+\S.*$")
 _HE_NAME_OF = re.compile(r"^(?:הלוי|הכהן|הטלפון|המספר|הנייד|הפלאפון|הפלא|הבית)$")
 
@@ -2420,6 +2426,10 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
     phone, without_phone = _safe_phone(line, region)
     q = line.rstrip().endswith("?")
 
+    if re.match(r"^(?:add|to\s+add|להוסיף|תוסיף|תוסיפי|הוסף|להכניס|תכניס|תכניסי)\s+(?:a\s+few\s+|some\s+|a\s+couple\s+(?:of\s+)?|"
+                r"כמה\s+|עוד\s+(?:כמה\s+)?|מספר\s+)?(?:more\s+|other\s+)?(?:new\s+|חדשים\s+)?(?:guests|people|אורחים|מוזמנים|אנשים)(?:\s+חדשים)?\W*$", line, re.I):
+        # "אני רוצה להוסיף כמה אורחים", "I want to add a few guests": who, the grammar asks (no count asked, no list shown)
+        return Reading(C.parse("add guests", region, today))
     # --- yes / no / cancel
     if len(words) <= 5 and wset <= _CANCEL_ONLY | ({"לא", "משנה"} if "לא משנה" in low else set()) and wset & {
             "עזוב", "עזבי", "תעזוב", "תעזבי"}:
@@ -3132,6 +3142,8 @@ def _edit_guest(line, low, words, wset, region) -> Reading | None:
          "note"),
         (r"(?:תרשום|תרשמי|לרשום|תכתוב|תכתבי)\s+(?:ליד|אצל|על)\s+(?:ה)?(?:רב\s+|גב'\s+|מר\s+)?(\S+(?:\s+\S+)?)\s+ש(?:הוא|היא|הם)?\s*(.+)$", "note"),
         (r"set party size for\s+(.+?)\s+to\s+(\d+)", "party"),
+        # "משפחת לוי יהיו 6 לא 4", "the Cohens will be 5 not 3": the count corrected, not a guest's answer
+        (r"^(?!(?:מי|who|כמה|how|כולם|everyone|all|הם|הן|they|we|אנחנו|אנו|us)(?![\w']))(.+?)\s+(?:יהיו|יהיה|תהיה|יגיעו|יבואו|are|will\s+be)\s+(\d{1,2})\s*,?\s+(?:ולא|לא|not|instead\s+of)\s+\d{1,2}(?!\d)", "party"),
         (r"(?:מספר|כמות)\s+(?:ה)?(?:מוזמנים|אורחים|אנשים|מקומות|מגיעים)\s+(?:של|אצל)\s+(.+?)\s+(?:ל-?|ל\s+|זה\s+)(\d+)", "party"),
         (r"(?:הכמות|הכמות של|party size of|number of guests for|headcount for)\s+(?:של\s+)?(.+?)\s+(?:ל-?|to\s+)(\d+)", "party"),
         (r"^(.+?)\s+(?:הוא|היא|הם|הן|is|are)\s+(?:מ|from\s+)?(?:ה)?(?:צד|side)\s+(?:של\s+|of\s+)?(?:ה|the\s+)?(כלה|חתן|bride|groom)", "side"),
