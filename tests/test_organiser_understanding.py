@@ -36,13 +36,13 @@ def test_corpus_accuracy_and_no_wrong_writes():
 
 
 def test_the_later_development_set_keeps_its_level_and_writes_nothing_it_was_not_asked():
-    """fresh3 to fresh13 were written apart from the grammar (77.7, 75.9, 63.5, 83.3, 77.3, 69.0, 68.5, 70.5,
-    79.4, 72.0 and 90.5 % when first run; fresh11 and fresh13 were held out until they had been run once), then
-    worked on class by class; the few wrong writes left are asked before they run."""
+    """fresh3 to fresh14 were written apart from the grammar (77.7, 75.9, 63.5, 83.3, 77.3, 69.0, 68.5, 70.5,
+    79.4, 72.0, 90.5 and 83.5 % when first run; fresh11, fresh13 and fresh14 were held out until they had been run
+    once), then worked on class by class; the few wrong writes left are asked before they run."""
     bench = _bench()
     for name, floor in (("fresh3", 94.0), ("fresh4", 90.0), ("fresh5", 90.0), ("fresh6", 93.0), ("fresh7", 95.0),
                         ("fresh8", 93.0), ("fresh9", 90.0), ("fresh10", 92.0), ("fresh11", 98.0),
-                        ("fresh12", 80.0), ("fresh13", 98.0)):
+                        ("fresh12", 80.0), ("fresh13", 98.0), ("fresh14", 94.0)):
         result = bench.score(ROOT / "tests" / "corpora" / f"{name}_organiser_commands.jsonl")
         assert result["accuracy"] >= floor, (name, result["accuracy"])
         assert len(result["wrong_writes"]) <= 2, (name, result["wrong_writes"])
@@ -1184,3 +1184,17 @@ def test_who_will_be_is_no_guest(text):
 def test_wanting_to_add_some_guests_asks_whom_never_counts_or_lists(text):
     parsed = cmd(text)
     assert isinstance(parsed, C.ParseError) and parsed.usage == C.parse("add guests", "IL", TODAY).usage
+
+
+@pytest.mark.parametrize("text, first, phone", [
+    ("תוסיפי את רחל מזרחי הטלפון אפס חמש ארבע שבע שבע אחת שתיים שלוש תשע אפס", "רחל", "+972547712390"),
+    ("add Yonatan, his number is zero five three one one two two three three four", "Yonatan", "+972531122334")])
+def test_a_phone_dictated_digit_by_digit_is_read_as_digits_and_asked(text, first, phone):
+    parsed = read(text)
+    assert isinstance(parsed.command, C.AddGuests) and not parsed.sure
+    assert [(g.first_name, g.phone) for g in parsed.command.guests] == [(first, phone)]
+
+
+@pytest.mark.parametrize("text", ["אבא שלי אומר שהרשימה ארוכה מדי", "my sister thinks the guest list is too long"])
+def test_what_someone_says_about_the_list_shows_nothing(text):
+    assert isinstance(cmd(text), C.ParseError)

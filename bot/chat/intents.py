@@ -782,6 +782,19 @@ def _unquote_fields(command):
 _HEADER_LINE = re.compile(r"\s*(?:בס[\"״]ד|ב[\"״]ה|בע[\"״]ה|בעזרת\s+השם|בעזהי[\"״]ת)\W*\s*")
 
 
+_DIGIT_WORDS = {"אפס": "0", "אחת": "1", "אחד": "1", "שתיים": "2", "שתים": "2", "שניים": "2", "שלוש": "3", "שלושה": "3",
+                "ארבע": "4", "ארבעה": "4", "חמש": "5", "חמישה": "5", "שש": "6", "שישה": "6", "שבע": "7", "שבעה": "7",
+                "שמונה": "8", "תשע": "9", "תשעה": "9", "zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3",
+                "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9"}
+_DIGIT_WORD = "(?:" + "|".join(sorted(_DIGIT_WORDS, key=len, reverse=True)) + ")"
+_SPOKEN_PHONE = re.compile(r"(?<![\w'])(?:אפס|zero|oh)(?:[\s,\-]+" + _DIGIT_WORD + r"){8,11}(?![\w'])", re.I)
+
+
+def _phone_digits(m) -> str:
+    digits = "".join(_DIGIT_WORDS[w.lower()] for w in re.findall(r"[^\s,\-]+", m.group(0)))
+    return digits if len(digits) in (9, 10) else m.group(0)
+
+
 _NEW_EVENT_HEAD = re.compile(r"^(?:(?:open|create|start|make|set\s+up|add)\s+(?:me\s+|us\s+)?(?:a\s+)?new\s+event"
                              r"|(?:פתח|תפתח|תפתחי|פתחי|לפתוח|צור|צרי|תיצור|תצור|תיצרי|ליצור|תוסיף|תוסיפי|הוסף)\s+(?:לי\s+|לנו\s+)?אירוע(?:\s+חדש)?)"
                              r"[\s:.!,]*$", re.I)
@@ -804,6 +817,10 @@ def _refine(text: str, exact, region: str | None, today: date | None) -> Reading
         listed = C.parse(said, region, today)
         if isinstance(listed, C.NewEvent):
             return Reading(refine(said, listed, region, today).command, sure=False)
+    spoken = _SPOKEN_PHONE.sub(_phone_digits, text)
+    if spoken != text:   # "אפס חמש שלוש שש אחת...": a phone dictated digit by digit, read as its digits
+        heard = refine(spoken, C.parse(spoken, region, today), region, today)
+        return Reading(heard.command, sure=heard.sure and not isinstance(heard.command, DIRECT_WRITES))
     dashed = _DOTTED_PHONE.sub(lambda m: m.group(0).replace(".", "-"), text)
     if dashed != text:   # "054.221.9087": a phone written with dots, read as with dashes
         return refine(dashed, C.parse(dashed, region, today), region, today)
@@ -1809,6 +1826,8 @@ _OWN_CHECK = re.compile(r"^(?:אני\s+|אנחנו\s+)?(?:צריך|צריכה|צ
                         r"^(?:i|we)\s+(?:still\s+|first\s+)?(?:need|have|got|gotta)\s+(?:to\s+)?(?:check|ask|talk|figure\s+out|think|confirm)\s+(?:with|to|about)\b", re.I)
 _VENTING = re.compile(r"\b(?:driving|drives)\s+(?:me|us)\s+(?:crazy|nuts|insane|mad|up\s+the\s+wall)\b|(?<![\u05d0-\u05ea])(?:משגע|משגעת|משגעים|מטריף|מטריפה|מטריפים)\s+אות(?:י|נו)",
                       re.I)
+_REPORTED = re.compile(r"(?:^|\s)(?:אומר|אומרת|אומרים|חושב|חושבת|חושבים|טוען|טוענת|טוענים|מתלונן|מתלוננת|"
+                       r"says|thinks|think|feels|complains)\s+(?:ש|that\s|the\s|we\s|our\s)", re.I)
 _WHO_ARE_YOU = re.compile(r"^(?:מי|who)\s+(?:זה|זאת|את|אתה|אתם|is\s+this|are\s+you|r\s+u|is\s+that)\W*$", re.I)
 _ADVICE = re.compile(r"^(?:what'?s|what\s+is|when'?s)\s+(?:the\s+|a\s+)?(?:best|right|ideal|usual|normal|good)\b|"
                      r"^(?:when|how\s+early|how\s+long\s+before)\s+should\b|^(?:should|do)\s+(?:i|we)\s+(?!have\b)|"
@@ -2715,6 +2734,9 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
                                               "מוזמנים", "אורחים", "המוזמנים", "האורחים"} and not audience \
             and not _side_in(words) and wset & {"you", "your", "אתה", "את", "אותך", "שלך", "made", "built", "בנה"}:
         return None   # "who made you?": a question about the bot, not the guest list
+    if listing and not asking_who and not audience and _REPORTED.search(line) and "?" not in line:
+        # "אמא שלי אומרת שהגזמנו עם הרשימה", "my dad thinks the list is too long": what someone says, nothing asked
+        return Reading(_not_understood(line))
     if listing and not phone:
         status = audience
         if status is None and wset & {"maybe", "אולי", "maybes", "האולי"}:
