@@ -1185,3 +1185,19 @@ def test_a_shrug_alone_is_undecided(text, intent, answer):
 def test_a_new_head_count_after_quoting_the_old_answer(text, answer, total):
     u = understand(text)
     assert (u.intent, u.answer, u.total) == ("change", answer, total)
+
+
+@pytest.mark.parametrize("text", [
+    "I'll come, no plus one", "coming, no +1", "yes! not bringing a plus one", "I'll be there, w/o a +1",
+    "count me in, without a plus-one", "אגיע, בלי +1", "מגיעה, בלי פלוס אחד", "אני אגיע, ללא פלוס 1"])
+def test_no_plus_one_is_the_writer_alone(text):
+    u = understand(text)
+    assert (u.answer, u.total) == ("yes", 1)
+
+
+@pytest.mark.parametrize("text", [
+    "sorry who is this", "so sorry, whose party is it", "hi who sent me this", "excuse me which event is this",
+    "סליחה מי זה", "סורי של מי החתונה", "היי מי שלח לי את זה", "извините кто это", "عفوا مين حضرتك"])
+def test_an_apology_or_hello_then_who_asks_without_a_question_mark(text):
+    u = understand(text)
+    assert (u.intent, u.answer, u.total) == ("question", None, None)

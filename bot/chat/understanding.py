@@ -424,6 +424,9 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     (r"family of|party of|משפחה של|family", "FAMX"),
     (r"בני ה?זוג(?= [^\W\d_]+\W*$)", "COUPLEX"),   # "בני הזוג כהן": the Cohens, a couple signing
     (r"ב[נת] ה?זוג|בןזוג|בתזוג", "PARTNERX"),
+    # "no plus one", "בלי +1": the writer alone, not the writer and a guest
+    (r"(?:no|without|w/o|not bringing|not taking|בלי|ללא|לא מביא|לא מביאה|לא אביא)(?: a| an| any)? "
+     r"(?:plus ?ones?|plus-ones?|plus 1|\+ ?1|פלוס (?:אחת|אחד|1|וואנ))(?![^\W_])", "alone"),
     (r"plus one|plus 1|פלוס אחת|פלוס אחד|plus-one|פלוס וואנ|פלאס וואנ", "PLUSONEX"),
     (r"mr\.? ?(?:and|&) ?mrs\.?|mr\.? ?(?:and|&) ?dr\.?|dr\.? ?(?:and|&) ?mrs\.?", "COUPLEX"),
     (r"with (?:great |much )?pleasure", "POSX"),
@@ -767,6 +770,11 @@ _BUT = re.compile(r"(?<![^\W_])(?:but|though|אבל|אך|لكن|بس|но)(?![^\
 _QUESTION_WORD = _rx(r"^(?:is|are|can i|can we|do|does|will there|how|who|which|what is the dress|what)\b",
                      r"^(?:יש|האמ|אפשר|מותר|צריכ|מי|מאיפה|של מי|עד מתי|כמה)(?:\s|$)|^(?:זו|זה)(?=[^?]*\?)",
                      r"^(?:هل|مين|شو)\b", r"^(?:есть|можно|какой|какая|кто)\b")
+# "sorry who is this", "סליחה מי זה", "hi whose wedding is it": an apology or a greeting, then asked (no "?" typed)
+_OPENER_ASKS = _rx(r"^(?:(?:so )?sorry|excuse me|pardon|hi|hey|hello|umm*)\W*(?:but )?(?:who|whose|which)\b",
+                   r"^(?:סליחה|סורי|היי|הי|שלום|רגע)\W*(?:אבל )?(?:מי|של מי|מאיפה|איזה|איזו)(?![^\W_])",
+                   r"^(?:извините|простите|привет)\W*(?:кто|чья|чей|какая|какой)(?![^\W_])",
+                   r"^(?:عفوا|اسف|معلش|مرحبا|هاي)\W*(?:مين|مين انت|مين حضرتك)(?![^\W_])")
 # a question by its first words alone, where word order makes one (Hebrew "יש ..." may well state)
 _ASKED = _rx(r"^(?:is|are|can i|can we|do|does|will there|how|who|which|what)\b", r"^هل\b", r"^(?:можно|какой|какая|кто)\b",
 )
@@ -1553,7 +1561,7 @@ def _understand(text) -> Understanding:
 
     change = (bool(_CHANGE.search(_DRIVE.sub(" , ", norm))) and not _NO_CHANGE.search(norm)) or button is not None or starred \
         or earlier is not None
-    has_q = "?" in norm or "؟" in norm
+    has_q = "?" in norm or "؟" in norm or bool(_OPENER_ASKS.search(norm))
     asks = bool(_QUESTION_WORD.search(norm))   # "is it fancy dress or can my husband come in jeans"
     for c in clauses:
         _polarity(c)
