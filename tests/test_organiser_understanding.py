@@ -1198,3 +1198,34 @@ def test_a_phone_dictated_digit_by_digit_is_read_as_digits_and_asked(text, first
 @pytest.mark.parametrize("text", ["אבא שלי אומר שהרשימה ארוכה מדי", "my sister thinks the guest list is too long"])
 def test_what_someone_says_about_the_list_shows_nothing(text):
     assert isinstance(cmd(text), C.ParseError)
+
+
+@pytest.mark.parametrize("text, kind", [("כמה כבר אישרו? ותשלח תזכורת למי שלא ענה", C.Stats),
+                                        ("how many said yes? and remind the others", C.Stats),
+                                        ("מי עוד לא ענה? ותזכירי להם", C.ListGuests)])
+def test_a_question_with_a_request_joined_after_it_answers_the_question_and_does_not_send(text, kind):
+    assert isinstance(cmd(text), kind)
+
+
+@pytest.mark.parametrize("text, hours", [("נא לא לשלוח הודעות לאורחים אחרי השעה 22:00", "22-8"),
+                                         ("please don't text the guests after 9pm", "21-8"),
+                                         ("שלא יצאו הודעות למוזמנים לאחר 21:30", "21:30-8")])
+def test_no_messages_after_an_hour_is_quiet_hours_until_morning_after_asking(text, hours):
+    parsed = read(text)
+    assert parsed.command == C.Quiet(hours=hours) and not parsed.sure
+
+
+@pytest.mark.parametrize("text", ["אנחנו עוד מתלבטים אם להזמין את משפחת שטרן",
+                                  "אני לא בטוח אם להוריד את יוסי מהרשימה, אחשוב על זה",
+                                  "I'm still not sure whether to remove Tal from the list"])
+def test_a_doubt_about_doing_something_does_nothing(text):
+    assert isinstance(cmd(text), C.ParseError)
+
+
+@pytest.mark.parametrize("text, first, phone", [
+    ("please add Dana Weiss 0521112233 and then send her the invitation", "Dana", "+972521112233"),
+    ("תוסיפי את שחר לוי 0547788990 ותשלחי לו הזמנה", "שחר", "+972547788990")])
+def test_a_guest_added_and_sent_the_invite_is_added_after_asking(text, first, phone):
+    parsed = read(text)
+    assert isinstance(parsed.command, C.AddGuests) and not parsed.sure
+    assert [(g.first_name, g.phone) for g in parsed.command.guests] == [(first, phone)]

@@ -798,6 +798,10 @@ def _phone_digits(m) -> str:
 _NEW_EVENT_HEAD = re.compile(r"^(?:(?:open|create|start|make|set\s+up|add)\s+(?:me\s+|us\s+)?(?:a\s+)?new\s+event"
                              r"|(?:פתח|תפתח|תפתחי|פתחי|לפתוח|צור|צרי|תיצור|תצור|תיצרי|ליצור|תוסיף|תוסיפי|הוסף)\s+(?:לי\s+|לנו\s+)?אירוע(?:\s+חדש)?)"
                              r"[\s:.!,]*$", re.I)
+_ASKED_THEN_AND = re.compile(r"^([^?\n]{3,80}?)\s*\?+\s*(?:ו(?=[\u05d0-\u05ea]{3})|and\s+(?:then\s+|also\s+)?|also\s+|וגם\s+)\S", re.I)
+_AND_INVITE_TAIL = re.compile(r"[\s,]+(?:(?:and|&|\+)\s+(?:then\s+|also\s+)?(?:send|text|invite|shoot)\s+(?:him|her|them)\b"
+                              r"|ו(?:תשלח|תשלחי|תשלחו|לשלוח|שלח|שלחי|תזמין|תזמיני|להזמין|תוציא|תוציאי)\s+(?:גם\s+)?(?:לו|לה|להם|להן|אותו|אותה|אותם|אותן)(?![\u05d0-\u05ea]))"
+                              r"(?:\s+\S+){0,5}\W*$", re.I)
 _DOTTED_PHONE = re.compile(r"(?<![\d.])(?:\+972[\s.]?|0)(?:5\d|[2-489]|7\d)\.\d{3}\.\d{4}(?![\d.])")
 
 
@@ -825,6 +829,23 @@ def _refine(text: str, exact, region: str | None, today: date | None) -> Reading
     if dashed != text:   # "054.221.9087": a phone written with dots, read as with dashes
         return refine(dashed, C.parse(dashed, region, today), region, today)
     first_line = clean.split("\n")[0] if "\n" in text else clean
+    asked = _ASKED_THEN_AND.match(first_line) if isinstance(exact, C.ParseError) else None
+    if asked:
+        # "כמה אישרו? ותזכיר למי שלא ענה", "who's coming? and send the rest a reminder": the question is
+        # answered; the request joined on after it is not done on the strength of a question
+        head = asked.group(1) + "?"
+        said = refine(head, C.parse(head, region, today), region, today)
+        spec = C.spec_for(said.command) if not isinstance(said.command, C.ParseError) else None
+        if spec is not None and not spec.writes:
+            return said
+    invited_too = _AND_INVITE_TAIL.search(first_line) if isinstance(exact, (C.ParseError, C.AddGuests)) and "\n" not in clean else None
+    if invited_too:
+        # "add Ben Ohana 054... party of 4 and send him the invite", "תוסיף את דנה 050... ותשלח לה הזמנה": the guest
+        # is added (asked first); the invitation goes out with the next invite round, never a round instead of the guest
+        said = first_line[:invited_too.start()].strip(" ,")
+        added = refine(said, C.parse(said, region, today), region, today)
+        if isinstance(added.command, C.AddGuests):
+            return Reading(added.command, sure=False)
     try:
         corrected = _correct(text, first_line, exact, region, today)
         if corrected is not None:
@@ -1794,7 +1815,8 @@ def _guess(text: str, region, today, exact: C.ParseError) -> Reading | None:
     if all_words and all_words <= _SMALL_TALK | _ACK and not body:
         # "בוקר טוב", "thanks!", "סבבה": chit-chat; never a verb typo ("בוקר" is not "עבור")
         return Reading(exact)
-    if (_OWN_CHECK.match(lines[0].lower()) or _VENTING.search(low)) and not _IL_PHONE.search(line) and ":" not in line:
+    if (_OWN_CHECK.match(lines[0].lower()) or _VENTING.search(low) or _UNDECIDED.match(lines[0].lower())) \
+            and not _IL_PHONE.search(line) and ":" not in line:
         # "אני צריכה לבדוק עם אמא שלי מי מהמשפחה שלה בא", "my mom is driving me crazy with her list": the writer thinking aloud
         return Reading(exact)
     if _ADVICE.match(low) or _WHO_ARE_YOU.match(low) or _OWN_PLAN.match(low) and not _IL_PHONE.search(line):
@@ -1824,6 +1846,11 @@ _OWN_PLAN = re.compile(r"^(?:i'?ll|i\s+will|we'?ll|we\s+will|i'?m\s+going\s+to|w
                        r"(?:מחר|הערב|אחר\s+כך|אחר\"כ|בהמשך|בערב|בבוקר|בשבוע|later|tonight|tomorrow)", re.I)
 _OWN_CHECK = re.compile(r"^(?:אני\s+|אנחנו\s+)?(?:צריך|צריכה|צריכים|חייב|חייבת|חייבים)\s+(?:עוד\s+|קודם\s+)?(?:לבדוק|לברר|לשאול|לדבר|לחשוב|להתייעץ)\s+(?:עם|את|מול|על)\b|"
                         r"^(?:i|we)\s+(?:still\s+|first\s+)?(?:need|have|got|gotta)\s+(?:to\s+)?(?:check|ask|talk|figure\s+out|think|confirm)\s+(?:with|to|about)\b", re.I)
+# "אני עוד לא בטוחה אם למחוק את ...", "I'm not sure whether to invite ...", "מתלבטים אם להזמין ...": a doubt about doing it, nothing to do now
+_UNDECIDED = re.compile(r"^(?:(?:אני|אנחנו)\s+)?(?:(?:עוד|עדיין)\s+)?(?:לא\s+(?:בטוח|בטוחה|בטוחים|יודע|יודעת|יודעים|החלטתי|החלטנו)|מתלבט|מתלבטת|מתלבטים)"
+                        r"\s+(?:עדיין\s+|עוד\s+)?(?:אם|האם)\s+(?:ל[\u05d0-\u05ea]{3,}|אני\s+|אנחנו\s+)"
+                        r"|^(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:still\s+)?(?:not\s+(?:sure|certain)|undecided|unsure|torn)\s+(?:yet\s+)?(?:if|whether|about)\s+(?:to\s+|i\s+should|we\s+should|i\s+want|we\s+want|\w+ing\b)"
+                        r"|^(?:i|we)\s+(?:still\s+)?(?:don'?t|do\s+not|haven'?t)\s+(?:know|decided)\s+(?:yet\s+)?(?:if|whether)\s+(?:to\s+|i\s+should|we\s+should)", re.I)
 _VENTING = re.compile(r"\b(?:driving|drives)\s+(?:me|us)\s+(?:crazy|nuts|insane|mad|up\s+the\s+wall)\b|(?<![\u05d0-\u05ea])(?:משגע|משגעת|משגעים|מטריף|מטריפה|מטריפים)\s+אות(?:י|נו)",
                       re.I)
 _REPORTED = re.compile(r"(?:^|\s)(?:אומר|אומרת|אומרים|חושב|חושבת|חושבים|טוען|טוענת|טוענים|מתלונן|מתלוננת|"
@@ -3536,6 +3563,24 @@ def _quiet_hours(line: str) -> str | None:
     return hours
 
 
+_QUIET_FROM = re.compile(r"(?:^|\s)(?:אחרי|לאחר|מאחרי|after|past)\s+(?:ה?שעה\s+)?(\d{1,2})(?::(\d{2}))?\s*(pm|בערב|בלילה)?(?![\d/.:])", re.I)
+
+
+def _quiet_from(line: str) -> str | None:
+    """"שלא יישלחו הודעות אחרי השעה 21:00", "no texts after 10pm": the night starts then and ends
+    when the bot's own quiet hours end (08:00); asked first, with both ends shown."""
+    line = _HOUR_WORD.sub(lambda m: m.group(0)[:len(m.group(0)) - len(m.group(1))] + str(_HOUR_WORDS[m.group(1)]), line)
+    m = _QUIET_FROM.search(line)
+    if not m or re.search(r"(?:^|\s)(?:לפני|before|until|till|עד)\s", line, re.I):
+        return None
+    start = int(m.group(1))
+    if (m.group(3) or "").lower() in ("pm", "בערב") and start < 12 or (m.group(3) == "בלילה" and 8 <= start < 12):
+        start += 12
+    if not 18 <= start <= 24 or int(m.group(2) or 0) >= 60:
+        return None   # "after 5": no night said
+    return f"{start}" + (f":{m.group(2)}" if m.group(2) and m.group(2) != "00" else "") + "-8"
+
+
 def _settings_rule(line, low, words, wset, region, today) -> Reading | None:
     """Shabbat, quiet hours and the day-before message, in the organiser's words."""
     messages = wset & {"messages", "message", "msg", "texts", "text", "texting", "anything", "nothing", "send", "sending", "הודעות",
@@ -3567,7 +3612,7 @@ def _settings_rule(line, low, words, wset, region, today) -> Reading | None:
         messages and _has(low, *_HOLD_SENDING))
     if not quiet:
         return None
-    hours = _quiet_hours(line)
+    hours = _quiet_hours(line) or (_quiet_from(line) if messages and _has(low, *_HOLD_SENDING) else None)
     if hours:
         return Reading(C.Quiet(hours=hours), sure=False)
     if _has(low, "quiet", "שקט", "שעות מנוחה"):
