@@ -1229,3 +1229,16 @@ def test_a_guest_added_and_sent_the_invite_is_added_after_asking(text, first, ph
     parsed = read(text)
     assert isinstance(parsed.command, C.AddGuests) and not parsed.sure
     assert [(g.first_name, g.phone) for g in parsed.command.guests] == [(first, phone)]
+
+
+@pytest.mark.parametrize("text, who", [("תשלחי לי את פרטיה של רונית אלמוג", "רונית אלמוג"),
+                                       ("אפשר את פרטיו של יגאל שושן?", "יגאל שושן"),
+                                       ("מה ה-status של Dan Ross", "Dan Ross")])
+def test_his_or_her_details_and_a_status_said_in_english_open_the_guests_card(text, who):
+    parsed = cmd(text)
+    assert isinstance(parsed, C.GuestCard) and parsed.ref.text == who
+
+
+@pytest.mark.parametrize("text", ["תציג לי את נתוני ההגעה", "מה שיעור ההיענות עד עכשיו", "send me the rsvp numbers"])
+def test_the_response_figures_asked_for_in_words_are_the_stats(text):
+    assert isinstance(cmd(text), C.Stats)

@@ -2421,7 +2421,7 @@ def _loose_rules(line: str, low: str, words: list[str], wset: set, region) -> Re
         status = {"declines": "declined", "nos": "declined", "no's": "declined", "maybes": "maybe",
                   "confirms": "confirmed", "confirmations": "confirmed", "yeses": "confirmed", "yes": "confirmed"}.get(m.group(1))
         return Reading(C.ListGuests(status=status, side=_side_in(_words(m.group(2))) if "side" in m.group(2) else None))
-    if re.search(r"\b(?:rsvp|response|reply|answer)\s+rate\b|אחוז\s+(?:ה)?(?:היענות|מענה|אישורים|התשובות)", low):
+    if re.search(r"\b(?:rsvp|response|reply|answer)\s+(?:rate|numbers|figures|stats|statistics|data)\b|(?:אחוז|אחוזי|נתוני|מספרי|שיעור)\s+(?:ה)?(?:היענות|מענה|אישורים|האישורים|התשובות|הגעה|ההגעה)", low):
         return Reading(C.Stats())
     if re.match(r"^(?:no|stop|turn off|cancel|without)\s+(?:the\s+)?(?:auto(?:matic)?\s+)?reminders\b", low) or \
             re.match(r"^(?:בלי|בטל|תבטל|תבטלי|לבטל|אל\s+תשלח)\s+(?:את\s+)?(?:ה)?תזכורות\s+(?:ה)?אוטומטיות", line):
@@ -3731,7 +3731,7 @@ def _answers_rule(line, low, words, wset) -> Reading | None:
 
 # One guest's card: "מה הפרטים של אבי ביטון?", "show me Dana's card", "details for Avi Levi".
 _CARD_PATTERNS = [
-    r"(?:^|\s)(?:ה)?פרטים\s+(?:של|על)\s+(.+)$",
+    r"(?:^|\s)(?:ה)?(?:פרטים|פרטיו|פרטיה|פרטי\s+הקשר)\s+(?:של|על)\s+(.+)$",
     r"(?:^|\s)(?:ה)?כרטיס\s+(?:של|אורח\s+של)\s+(.+)$",
     r"(?:^|\s)(?:details|info|information|card|contact)\s+(?:for|of|on|about)\s+(.+)$",
     r"(?:^|\s)(?:show|open|get|pull\s+up|bring\s+up)\s+(?:me\s+)?(.+?)'s\s+(?:card|details|info|page)$",
@@ -3739,7 +3739,7 @@ _CARD_PATTERNS = [
     r"^(?:pull|bring)\s+up\s+(.+)$",
     r"^מה\s+(?:המצב|העניינים|הסיפור)\s+(?:של|עם)\s+(.+)$",
     r"^(?:what'?s|what\s+is)\s+(?:the\s+)?(?:status|story|deal)\s+(?:of|for|on|with)\s+(.+)$",
-    r"^(?:מה\s+)?(?:ה)?(?:סטטוס|מצב)\s+(?:של|עם)\s+(?!משפחת\s)(.+)$",
+    r"^(?:מה\s+)?(?:ה-?)?(?:סטטוס|מצב|status)\s+(?:של|עם)\s+(?!משפחת\s)(.+)$",
     r"^מה\s+עם\s+(.+?),?\s+(?:הם\s+|היא\s+|הוא\s+)?(?:ענו|ענה|ענתה|אישרו|אישר|אישרה|מגיעים|מגיע|מגיעה)$",
     r"^(?:did|has|have)\s+(.+?)\s+(?:get|got|gotten|receive|received|see|seen|open|opened|answer|answered)\s+"
     r"(?:the|my|our|his|her|their)?\s*(?:invitation|invite|message|rsvp)\b.*$",
