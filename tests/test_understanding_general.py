@@ -1201,3 +1201,25 @@ def test_no_plus_one_is_the_writer_alone(text):
 def test_an_apology_or_hello_then_who_asks_without_a_question_mark(text):
     u = understand(text)
     assert (u.intent, u.answer, u.total) == ("question", None, None)
+
+
+@pytest.mark.parametrize("text, total", [
+    ("נגיע שלושה עשר איש", 13), ("אנחנו מגיעים, אחת עשרה נפשות", 11), ("מגיעים! נהיה שתים עשרה", 12),
+    ("we're coming, twelve of us", 12), ("yes, fifteen people from our side", 15), ("придём, будем двенадцать человек", 12)])
+def test_a_large_party_in_words(text, total):
+    u = understand(text)
+    assert (u.answer, u.total) == ("yes", total)
+
+
+@pytest.mark.parametrize("text, total", [
+    ("count us in, 3 seats please", 3), ("we'll come! need two seats on the shuttle", 2), ("מגיעים, תשמרו לנו 4 מקומות", 4),
+    ("נגיע, שני מקומות בהסעה בבקשה", 2), ("придём, три места пожалуйста", 3)])
+def test_seats_asked_for_are_the_party(text, total):
+    u = understand(text)
+    assert (u.answer, u.total) == ("yes", total)
+
+
+@pytest.mark.parametrize("text", ["Where is it? Waze shows two places with that name", "איפה זה? בוויז יש שני מקומות עם השם הזה"])
+def test_two_places_on_a_map_are_no_party(text):
+    u = understand(text)
+    assert (u.intent, u.total) == ("details", None)

@@ -291,6 +291,9 @@ _NUMBERS = {
     "четверо": 4, "пять": 5, "пятеро": 5, "шесть": 6, "шестеро": 6, "семь": 7, "семеро": 7, "восемь": 8,
     "девять": 9, "десять": 10,
     "двумя": 2, "тремя": 3, "четырьмя": 4, "двух": 2, "трех": 3, "четырех": 4,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "עשרימ": 20,
+    "одиннадцать": 11, "двенадцать": 12, "тринадцать": 13, "четырнадцать": 14, "пятнадцать": 15, "двадцать": 20,
 }
 _NUMBERS_FOLDED = {_fold(w): n for w, n in _NUMBERS.items()}
 for _w, _n in _NUMBERS.items():
@@ -418,6 +421,10 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     (r"יש מצב(?! ל)|(?:נעשה|אעשה|נעשי) (?:כל )?(?:מאמצ|ניסיונ)", "MAYBEX"),
     (r"(?:נהיה|נשמח להיות|אהיה) (?:איתכמ )?ב?(?:שמחתכמ|שמחה שלכמ|שמחתכנ)", "COMEX"),
     (r"(?:the )?(\d+|two|three|four|five|six) of us", r"\1 PEOPLE"),
+    # "2 seats pls", "תשמרו לנו 3 מקומות": places kept for the party are its people (not "two places with that name")
+    (r"(\d{1,2}|two|three|four|five|six|два|три|четыре|пять) (?:seats|места|мест|مقاعد)"
+     r"|(?:(?<=לנו )|(?<=לי ))(\d{1,2}|שני|שלושה|ארבעה|חמישה|שישה) מקומות"
+     r"|(\d{1,2}|שני|שלושה|ארבעה|חמישה|שישה) מקומות(?= (?:בבקשה|בהסעה|באוטובוס|לנו|לי|ישיבה)(?![^\W_]))", r"\1\2\3 PEOPLE"),
     # "8 בן אדם", "3 בני אדם": people, said with the singular after a number as often as with the plural
     (r"(\d{1,2}) (?:בנ|בני) ?אדמ", r"\1 PEOPLE"),
     (r"both of us|us both|the two of us|just us two|just the two of us", "SELFNUMTWOX"),
@@ -770,6 +777,18 @@ _BUT = re.compile(r"(?<![^\W_])(?:but|though|אבל|אך|لكن|بس|но)(?![^\
 _QUESTION_WORD = _rx(r"^(?:is|are|can i|can we|do|does|will there|how|who|which|what is the dress|what)\b",
                      r"^(?:יש|האמ|אפשר|מותר|צריכ|מי|מאיפה|של מי|עד מתי|כמה)(?:\s|$)|^(?:זו|זה)(?=[^?]*\?)",
                      r"^(?:هل|مين|شو)\b", r"^(?:есть|можно|какой|какая|кто)\b")
+# Hebrew 11-19 said in two words ("שנים עשר איש", "שלוש עשרה"): the number, as digits
+_TEENS_HE = re.compile(_fold(r"(?<![^\W_])([והבלמש]?)(אחד|אחת|שנים|שניים|שתים|שתיים|שלושה|שלוש|ארבעה|ארבע|חמישה|חמש|שישה|שש"
+                             r"|שבעה|שבע|שמונה|תשעה|תשע) (?:עשר|עשרה)(?![^\W_])"))
+_TEEN_UNITS = {_fold(w): n for w, n in {"אחד": 1, "אחת": 1, "שנים": 2, "שניים": 2, "שתים": 2, "שתיים": 2, "שלושה": 3, "שלוש": 3,
+                                         "ארבעה": 4, "ארבע": 4, "חמישה": 5, "חמש": 5, "שישה": 6, "שש": 6, "שבעה": 7, "שבע": 7,
+                                         "שמונה": 8, "תשעה": 9, "תשע": 9}.items()}
+
+
+def _teens(m: re.Match) -> str:
+    return m.group(1) + ("" if not m.group(1) else " ") + str(10 + _TEEN_UNITS[m.group(2)])
+
+
 # "sorry who is this", "סליחה מי זה", "hi whose wedding is it": an apology or a greeting, then asked (no "?" typed)
 _OPENER_ASKS = _rx(r"^(?:(?:so )?sorry|excuse me|pardon|hi|hey|hello|umm*)\W*(?:but )?(?:who|whose|which)\b",
                    r"^(?:סליחה|סורי|היי|הי|שלום|רגע)\W*(?:אבל )?(?:מי|של מי|מאיפה|איזה|איזו)(?![^\W_])",
@@ -1432,6 +1451,7 @@ def _understand(text) -> Understanding:
         return Understanding("unclear", sure=False)
     for pattern, repl in _SOUNDS_ALIKE:
         norm = pattern.sub(repl, norm)
+    norm = _TEENS_HE.sub(_teens, norm)
     # "I can't come but my husband and son will": the verb left out after "will" is "come"
     norm = re.sub(r"\b(but|however|though)\s+([^,.!?]{1,40}?)\s+(will|can|could)(?=\s*(?:[.,!?]|$))", r"\1 \2 \3 come", norm)
     norm = _ASIDE.sub(" . ", norm)   # "I'm not sure how this works. Do I reply here? We are coming. Two."
