@@ -1808,6 +1808,9 @@ def _guess(text: str, region, today, exact: C.ParseError) -> Reading | None:
     wset = set(words)
     if not words:
         return None
+    if _TELL_WHEN.search(line) and not _IL_PHONE.search(line):
+        # "אני אגיד לך מתי לשלוח את ההזמנות", "I'll let you know when to send the reminders": the writer will say when
+        return _held_back_reply() if _HOLD_BACK.match(line) else Reading(exact)
     sent = _audience_message(line, region, today) or _loose_rules(line, low, words, wset, region)
     if sent is not None:
         return sent
@@ -1851,6 +1854,8 @@ _UNDECIDED = re.compile(r"^(?:(?:אני|אנחנו)\s+)?(?:(?:עוד|עדיין)
                         r"\s+(?:עדיין\s+|עוד\s+)?(?:אם|האם)\s+(?:ל[\u05d0-\u05ea]{3,}|אני\s+|אנחנו\s+)"
                         r"|^(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:still\s+)?(?:not\s+(?:sure|certain)|undecided|unsure|torn)\s+(?:yet\s+)?(?:if|whether|about)\s+(?:to\s+|i\s+should|we\s+should|i\s+want|we\s+want|\w+ing\b)"
                         r"|^(?:i|we)\s+(?:still\s+)?(?:don'?t|do\s+not|haven'?t)\s+(?:know|decided)\s+(?:yet\s+)?(?:if|whether)\s+(?:to\s+|i\s+should|we\s+should)", re.I)
+_TELL_WHEN = re.compile(r"(?:^|\s)(?:אגיד|אודיע|נגיד|נודיע|אעדכן|נעדכן|אכתוב|נכתוב|אומר|נאמר)\s+(?:לך|לכם)\s+(?:כבר\s+)?מתי(?![\u05d0-\u05ea])"
+                        r"|\b(?:i'?ll|we'?ll|i\s+will|we\s+will)\s+(?:tell\s+you|let\s+you\s+know)\s+when\b", re.I)
 _VENTING = re.compile(r"\b(?:driving|drives)\s+(?:me|us)\s+(?:crazy|nuts|insane|mad|up\s+the\s+wall)\b|(?<![\u05d0-\u05ea])(?:משגע|משגעת|משגעים|מטריף|מטריפה|מטריפים)\s+אות(?:י|נו)",
                       re.I)
 _REPORTED = re.compile(r"(?:^|\s)(?:אומר|אומרת|אומרים|חושב|חושבת|חושבים|טוען|טוענת|טוענים|מתלונן|מתלוננת|"
@@ -1863,7 +1868,11 @@ _ADVICE = re.compile(r"^(?:what'?s|what\s+is|when'?s)\s+(?:the\s+|a\s+)?(?:best|
                      r"^is\s+it\s+(?:better|ok|okay|worth|too\s+early|too\s+late)\b|"
                      r"^(?:מתי|האם|איך)\s+כדאי\b|^כדאי\s+(?:לי|לנו|ל)|^מה\s+(?:עדיף|כדאי|מומלץ)\b|^זה\s+מוקדם\s+מדי|"
                      r"^כמה\s+(?:זה\s+)?(?:עולה|יעלה|עלה)\b|^how\s+much\s+(?:does|will|would|is|do)\b|"
-                     r"^what\s+(?:does|will)\s+it\s+cost\b|^מה\s+(?:המחיר|העלות)\b")
+                     r"^what\s+(?:does|will)\s+it\s+cost\b|^מה\s+(?:המחיר|העלות)\b|"
+                     # "what should I wear to the bar mitzvah", "מה ללבוש לחתונה": the writer's own outfit or gift
+                     r"^what\s+(?:should|shall|do|can|could|would)\s+(?:i|we)\s+(?:wear|bring|buy|give|get\s+(?:him|her|them)|gift|cook|serve)\b|"
+                     r"^what\s+to\s+(?:wear|bring|buy|give|gift)\b|"
+                     r"^מה\s+(?:(?:אני|אנחנו)\s+)?(?:ללבוש|ללבש|לקנות|להביא|להכין|לתת|אלבש|נלבש|אקנה|נקנה|אביא|נביא)\b")
 
 
 # Hebrew verbs a letter away from a command's verb that are words of their own (return ~ remind)
@@ -2671,6 +2680,8 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
     off_topic = wset & {"weather", "rain", "forecast", "מזג", "גשם", "תחזית", "dj", "צלם", "photographer"}
     if _has(low, "what time is it", "מה השעה עכשיו") or low.strip(" ?") == "מה השעה":
         off_topic = {"clock"}   # the time now, not the event's
+    if re.search(r"(?:^|\s)(?:אגיד|אודיע|נגיד|נודיע|אעדכן|נעדכן|אכתוב|נכתוב|אומר|נאמר)\s+(?:לך|לכם|לך\s+כבר)\s+מתי\b", line):
+        wset = wset - {"מתי"}   # "אני אגיד לך מתי": the writer will say when, nothing is asked
     if (what_event or "מתי" in wset or wset & {"ומתי", "ואיפה"} or _has(low, "where and when", "when and where", "when is", "where is", "איפה האירוע", "event details", "פרטי האירוע",
                            "venue we", "מה התאריך", "מה רשום על האירוע", "איזה אירוע", "show event", "באיזה שעה",
                            "באיזו שעה", "what time", "when does it start", "כמה זמן נשאר")) and not off_topic:
