@@ -1223,3 +1223,22 @@ def test_seats_asked_for_are_the_party(text, total):
 def test_two_places_on_a_map_are_no_party(text):
     u = understand(text)
     assert (u.intent, u.total) == ("details", None)
+
+
+@pytest.mark.parametrize("text", [
+    "could you send a google maps pin?", "google maps link pls", "is it on apple maps", "אפשר קישור לגוגל מפות?",
+    "תשלחו מיקום בגוגל מפות בבקשה"])
+def test_a_map_link_asks_where(text):
+    u = understand(text)
+    assert (u.intent, u.answer, u.total) == ("details", None, None)
+
+
+@pytest.mark.parametrize("text, answer, total", [
+    ("אישרתי קודם אבל נפלה עליי משמרת, לא אגיע", "no", None), ("אישרנו הגעה אבל הילד חולה, לא נוכל לבוא", "no", None),
+    ("I confirmed earlier but got called in to work, can't come", "no", None), ("we RSVP'd yes but we can't make it now", "no", None),
+    ("on second thought, I can't make it", "no", None), ("במחשבה שנייה, לא נגיע", "no", None),
+    ("on second thought we'll come, 3 of us", "yes", 3), ("חשבנו על זה שוב, אנחנו כן מגיעים, 4", "yes", 4),
+    ("חשבתי שוב ואני אגיע לבד", "yes", 1)])
+def test_an_earlier_yes_taken_back_or_thought_again(text, answer, total):
+    u = understand(text)
+    assert (u.intent, u.answer, u.total) == ("change", answer, total)
