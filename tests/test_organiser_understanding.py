@@ -1254,3 +1254,13 @@ def test_the_writer_saying_they_will_tell_when_asks_nothing_and_sends_nothing(te
 @pytest.mark.parametrize("text", ["what should we bring to my nephew's wedding?", "מה ללבוש לבר מצווה של הבן שלי"])
 def test_what_to_wear_or_bring_to_the_event_is_not_a_question_about_the_event(text):
     assert isinstance(cmd(text), C.ParseError)
+
+
+@pytest.mark.parametrize("text, first, last, phone", [
+    ("תעשה add ל-Noam Peretz 052-7654321", "Noam", "Peretz", "+972527654321"),
+    ("תעשי אד לאורחת חדשה: שני ברק 0503332211", "שני", "ברק", "+972503332211"),
+    ("תוסיפיאת רוני שלו0548887766", "רוני", "שלו", "+972548887766")])
+def test_add_said_in_mixed_or_glued_words_adds_the_named_guest(text, first, last, phone):
+    parsed = cmd(text)
+    assert isinstance(parsed, C.AddGuests)
+    assert [(g.first_name, g.last_name, g.phone) for g in parsed.guests] == [(first, last, phone)]

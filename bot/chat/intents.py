@@ -802,6 +802,8 @@ _ASKED_THEN_AND = re.compile(r"^([^?\n]{3,80}?)\s*\?+\s*(?:ו(?=[\u05d0-\u05ea]{
 _AND_INVITE_TAIL = re.compile(r"[\s,]+(?:(?:and|&|\+)\s+(?:then\s+|also\s+)?(?:send|text|invite|shoot)\s+(?:him|her|them)\b"
                               r"|ו(?:תשלח|תשלחי|תשלחו|לשלוח|שלח|שלחי|תזמין|תזמיני|להזמין|תוציא|תוציאי)\s+(?:גם\s+)?(?:לו|לה|להם|להן|אותו|אותה|אותם|אותן)(?![\u05d0-\u05ea]))"
                               r"(?:\s+\S+){0,5}\W*$", re.I)
+_GLUED_AT = re.compile(r"^(תוסיף|תוסיפי|הוסף|תכניס|תכניסי|תמחק|תמחקי|מחק|תסמן|תסמני|סמן|תעדכן|תעדכני|תזמין|תזמיני|תזכיר|תזכירי)את(?=\s)")
+_GLUED_PHONE = re.compile(r"([\u05d0-\u05ea])((?:\+972|0)5\d[\s-]?\d{3}[\s-]?\d{4})(?!\d)")
 _DOTTED_PHONE = re.compile(r"(?<![\d.])(?:\+972[\s.]?|0)(?:5\d|[2-489]|7\d)\.\d{3}\.\d{4}(?![\d.])")
 
 
@@ -824,6 +826,10 @@ def _refine(text: str, exact, region: str | None, today: date | None) -> Reading
     spoken = _SPOKEN_PHONE.sub(_phone_digits, text)
     if spoken != text:   # "אפס חמש שלוש שש אחת...": a phone dictated digit by digit, read as its digits
         heard = refine(spoken, C.parse(spoken, region, today), region, today)
+        return Reading(heard.command, sure=heard.sure and not isinstance(heard.command, DIRECT_WRITES))
+    spaced = _GLUED_PHONE.sub(r"\1 \2", _GLUED_AT.sub(r"\1 את", text))
+    if spaced != text:   # "תוסיףאת גלית אברהם0524567123": the spaces a quick thumb left out, put back; a write is asked first
+        heard = refine(spaced, C.parse(spaced, region, today), region, today)
         return Reading(heard.command, sure=heard.sure and not isinstance(heard.command, DIRECT_WRITES))
     dashed = _DOTTED_PHONE.sub(lambda m: m.group(0).replace(".", "-"), text)
     if dashed != text:   # "054.221.9087": a phone written with dots, read as with dashes
@@ -1788,6 +1794,7 @@ def _guess(text: str, region, today, exact: C.ParseError) -> Reading | None:
     # "תעשה mark לליאור yes 3", "לצרף לרשימה את ...", "אורח נוסף: ...", "whose coming": the verb said another way
     line = re.sub(r"^whose\s+(?=coming|attending|confirmed|answered|not|still|left)", "who's ", line, flags=re.I)
     said = re.sub(r"^(?:תעשה|תעשי|לעשות)\s+(?:לי\s+|לנו\s+)?(?=[a-z])", "", line, flags=re.I)   # "תעשי לי switch ל..."
+    said = re.sub(r"^(?:תעשה|תעשי|לעשות)\s+(?:לי\s+|לנו\s+)?(?:אד|אדד)\s+(?=\S)", "add ", said)   # "תעשה אד ...": "add" in Hebrew letters
     said = re.sub(r"^(mark|edit|remove|invite|remind|message)\s+ל-?(?=[\u05d0-\u05ea]{2})", r"\1 ", said, flags=re.I)
     if not (_team_in(_words(line)) or _role_in(_words(line)) or _role_said(line)):
         said = re.sub(r"^(?:לצרף|תצרף|תצרפי|צרף)\s+(?:לרשימה\s+|לרשימת\s+המוזמנים\s+)?(?:את\s+)?", "הוסף ", said)
@@ -2003,6 +2010,11 @@ def _name_tidied(g: C.GuestDraft) -> C.GuestDraft:
     if first.lower() in {"גם", "also", "too"} and last and re.sub(r"^(?:את|ה?אורח(?:ת)?)\s+", "", last).strip():
         # "תוסיפי גם את שרית 054…", "also add Dana": the word "also", then the name
         first, last = C.split_name(_strip_relation(re.sub(r"^(?:את|ה?אורח(?:ת)?)\s+", "", last)))
+    to_new = re.match(r"^(?:ל|ל-|ה)?(?:אורח|אורחת|מוזמן|מוזמנת)\s+(?:חדש|חדשה|נוסף|נוספת)\s*:\s*(\S.*)$", f"{first} {last}")
+    if to_new:   # "add לאורח חדש: בני טוביה ...": the header, then the name
+        first, last = C.split_name(to_new.group(1).strip())
+    if re.match(r"^ל-[A-Za-z\u05d0-\u05ea]{2,}", first):   # "תעשה add ל-Michael Stern ...": "to Michael", his name is Michael
+        first = first[2:]
     named = _NAMED_AFTER.search(f"{first} {last}")
     if named and not re.match(r"(?:me|us|him|her|it|you|אותי|אותנו)\b", named.group(1), re.I):
         # "the uncle of my wife, his name is Tesfaye Worku", "תוסיף אותו בשם ערן": the name said, not who he is
