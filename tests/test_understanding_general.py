@@ -1242,3 +1242,17 @@ def test_a_map_link_asks_where(text):
 def test_an_earlier_yes_taken_back_or_thought_again(text, answer, total):
     u = understand(text)
     assert (u.intent, u.answer, u.total) == ("change", answer, total)
+
+
+@pytest.mark.parametrize("text, total", [
+    ("אני מגיע עם הגברת", 2), ("אני והגברת נגיע בשמחה", 2), ("אחי מגיע עם אשתו", 2), ("דודה רחל מגיעה עם בעלה", 2)])
+def test_the_missus_and_his_wife_are_partners(text, total):
+    u = understand(text)
+    assert (u.answer, u.total) == ("yes", total)
+
+
+@pytest.mark.parametrize("text, total", [
+    ("אני מגיעה, בינתיים תרשמו אחת", 1), ("נגיע, כרגע תרשמו 3", 3), ("אני בא, לבינתיים תרשמו אחד", 1)])
+def test_a_count_for_now_is_the_count(text, total):
+    u = understand(text)
+    assert (u.answer, u.total) == ("yes", total)

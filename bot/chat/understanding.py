@@ -222,7 +222,7 @@ _add("OTHER", _words(
     "wife husband hubby wifey mrs missus spouse bf gf girlfriend boyfriend partner fiance fiancee fiancé fiancée son daughter mother father mom dad mum "
     "grandma grandpa grandmother grandfather stepmom stepdad stepmother stepfather friend sister brother aunt aunty auntie uncle cousin niece nephew",
     "אשתי אישתי אישה בעלי הבעל האישה החבר החברה חבר חברה בנזוג בתזוג הבן הבת בני בתי אמא אבא סבא סבתא אמי אבי אחותי "
-    "החמות חמותי חמי חותנת חותני החותנ גיסה גיסי גיס דודה הדודה דודתי דוד הדוד דודי אחותו אחיו אחותה אחיה",
+    "הגברת גברתי אשתו בעלה החמות חמותי חמי חותנת חותני החותנ גיסה גיסי גיס דודה הדודה דודתי דוד הדוד דודי אחותו אחיו אחותה אחיה",
     "زوجتي زوجي مرتي جوزي ابني بنتي امي ابي اختي اخوي اخي عمتي خالتي عمي خالي", "жена женой мужем муж сын дочь мама папа женою подругой другом подруга друг мамой папой сестрой братом "
     "сыном дочкой дочерью девушкой парнем сестра брат бабушка дедушка бабушкой дедушкой мужа жены сына дочери дочки"), 1)
 # who comes to help someone: "אני אבוא עם המטפלת שלי", "my aide Rosa", "me + my carer"
@@ -259,6 +259,8 @@ _add("CUE", _words(
     "נהיה סהכ סה בסך הכל בעצמ בסופ עדכונ אז של גם שם יחד ביחד תרשמו כל ל שלי שלנו שלה שלו אלא "
     "שליטא תחי שתחי שיחי שיחיה נרו נרוי הית זצל זל",   # honorifics after a name: "אבי שליט"א", "אמי תחי'"
     "سنكون بنكون منكون نكون سيحضر المجموع معا صرنا بدل", "будет всего вместе"))
+# "בינתיים תרשמו אחת", "for the time being": for now (the number after it is still the count)
+_add("CUE", _words("meanwhile", "בינתיים בינתים לבינתיים כרגע", "حاليا", ""))
 # A number after these is the one replaced, not the one meant.
 _INSTEAD_PHRASES = ("instead of", "במקומ", "بدل", "بدال", "عوض", "вместо")
 _INSTEAD = frozenset(p.split()[0] for p in _INSTEAD_PHRASES)   # the word that starts each
