@@ -1256,3 +1256,8 @@ def test_the_missus_and_his_wife_are_partners(text, total):
 def test_a_count_for_now_is_the_count(text, total):
     u = understand(text)
     assert (u.answer, u.total) == ("yes", total)
+
+
+@pytest.mark.parametrize("text", ["חזרה לקבלת הודעות", "חידוש קבלת עדכונים בבקשה", "חזרה לקבלת תזכורות"])
+def test_back_to_getting_messages_starts_again(text):
+    assert understand(text).intent == "start"
