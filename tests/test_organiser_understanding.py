@@ -1264,3 +1264,23 @@ def test_add_said_in_mixed_or_glued_words_adds_the_named_guest(text, first, last
     parsed = cmd(text)
     assert isinstance(parsed, C.AddGuests)
     assert [(g.first_name, g.last_name, g.phone) for g in parsed.guests] == [(first, last, phone)]
+
+
+@pytest.mark.parametrize("text, who, party", [("תעדכני אצל משפחת חזן שהם 5 ולא 3", "משפחת חזן", 5),
+                                              ("תרשום לגבי יעל רון שיהיו 3", "יעל רון", 3)])
+def test_update_at_a_guest_that_they_are_n_edits_the_party_after_asking(text, who, party):
+    parsed = read(text)
+    assert parsed.command == C.EditGuest(C.Ref(who), "party", party) and not parsed.sure
+
+
+@pytest.mark.parametrize("text, who, side", [("Dan Levi is actually groom side, please fix", "Dan Levi", "groom"),
+                                             ("Maya Katz's really bride side", "Maya Katz", "bride")])
+def test_a_guest_who_is_actually_a_side_moves_side_after_asking(text, who, side):
+    parsed = read(text)
+    assert parsed.command == C.EditGuest(C.Ref(who), "side", side) and not parsed.sure
+
+
+@pytest.mark.parametrize("text", ["how many are groom side?", "which guests are from the bride side",
+                                  "everyone in this list is groom side"])
+def test_asking_who_is_on_a_side_edits_no_one(text):
+    assert not isinstance(cmd(text), C.EditGuest)

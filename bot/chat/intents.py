@@ -2137,8 +2137,10 @@ def _loose_rules(line: str, low: str, words: list[str], wset: set, region) -> Re
         ref = _ref(name, region)
         if ref:
             return Reading(C.MarkGuest(ref=ref, answer=answer), sure=False)
-    m = re.match(r"^(?:the\s+)?(.+?)\s+(?:is|are)\s+on\s+the\s+(bride|groom)(?:'s)?\s+side\b", line, re.I)
-    if m:   # "the katzes are on the bride side not groom"
+    m = re.match(r"^(?:the\s+)?(.+?)(?:\s+(?:is|are)|'s|'re)\s+(?:actually\s+|really\s+|now\s+)?(?:on\s+|from\s+)?(?:the\s+)?(bride|groom)(?:'s)?\s+side\b", line, re.I)
+    if m and "?" not in line and not set(_words(m.group(1).lower())) & (
+            _ALL_WORDS | _AUDIENCE_HEADS | {"how", "many", "who", "which", "what", "guests", "people", "here", "they", "we"}):
+        # "the katzes are on the bride side not groom", "Emma Clarke is actually bride side" (never "which guests are ...")
         who = re.sub(r"(?<=[a-z]{3})(?:es|s)$", "", m.group(1).strip(), flags=re.I) if re.match(r"^the\s", line, re.I) else m.group(1)
         ref = _ref(who, region)
         if ref:
@@ -2359,6 +2361,12 @@ def _loose_rules(line: str, low: str, words: list[str], wset: set, region) -> Re
         if ref:
             answer = m.group(2).lower()
             return Reading(C.MarkGuest(ref, answer, _party_said(line) if answer == "yes" else None), sure=False)
+    m = re.match(r"^(?:תעדכן|תעדכני|עדכן|עדכני|לעדכן|תרשום|תרשמי|לרשום|תכתוב|תכתבי)\s+(?:אצל|לגבי|על)\s+([^\d,:]+?)\s+ש(?:הם|הן|הוא|היא)?\s*"
+                 r"(?:יהיו\s+|יהיה\s+|תהיה\s+|מגיעים\s+|באים\s+)?(\d{1,2})\s*(?:משתתפים|אנשים|איש|נפשות|מקומות|מוזמנים)?(?:\s+(?:ולא|במקום)\s+\d{1,2})?\W*$", line)
+    if m and int(m.group(2)) <= C.MAX_PARTY_SIZE:   # "תעדכני אצל משפחת חזן שהם 5 ולא 3": that guest's party, asked first
+        ref = _ref(_family_name(m.group(1)), region)
+        if ref:
+            return Reading(C.EditGuest(ref, "party", int(m.group(2))), sure=False)
     m = re.match(r"^(?:משפחת\s+)?([^\d,:]+?)(?:\s+(?:יהיו|יהיה|תהיה|הם|הן)|\s*[-–:,])\s*(\d{1,2})\s*(?:משתתפים|אנשים|איש|נפשות|מקומות|מוזמנים)?"
                  r"\s+(?:ולא|במקום)\s+\d{1,2}", line) or re.match(
         r"^((?:the\s+)?[^\d,:]+?)\s*(?:[-–:,]|\s+(?:are|is|will\s+be))\s*(\d{1,2})\s*(?:people|ppl|guests|seats)?,?\s+(?:not|instead\s+of)\s+\d{1,2}\b", line, re.I)
