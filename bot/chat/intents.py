@@ -665,7 +665,7 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
             value = _name_only(command.value)
             command = dataclasses.replace(command, value=value) if value else command
         if isinstance(command, (C.MarkGuest, C.Called, C.EditGuest)) and command.ref.text.lower().strip(" ?!.,") in {
-                "הוא", "היא", "הם", "הן", "he", "she", "they", "him", "her", "them"}:
+                "הוא", "היא", "הם", "הן", "he", "she", "they", "him", "her", "them", "איתו", "איתה", "איתם", "אליו", "אליה", "אליהם"}:
             # "she is coming", "היא לא מגיעה": no guest is called "she"; whom is asked, nothing is marked
             command = C.ParseError(i18n._("Whom do you mean? Use the number from the last list, a name or a phone."), None)
             reading = Reading(command)
@@ -3681,7 +3681,7 @@ def _calls_rule(line, low, words, wset) -> Reading | None:
     return None
 
 
-_CALL_NO_ANSWER = ("לא ענה", "לא ענתה", "לא ענו", "לא עונה", "לא עונים", "לא עונות", "אין מענה", "no answer", "didn't answer",
+_CALL_NO_ANSWER = ("לא ענה", "לא ענתה", "לא ענו", "לא עונה", "לא עונים", "לא עונות", "אין מענה", "אין תשובה", "no answer", "didn't answer",
                    "didn't pick up", "did not answer", "voicemail", "no reply", "תפוס", "busy", "לא הרים", "לא הרימה")
 _CALL_MAYBE = ("maybe", "might", "not sure", "unsure", "undecided", "אולי", "מתלבט", "לא בטוח", "לא יודע",
                "לא יודעת", "לא יודעים", "on the fence")
@@ -3710,6 +3710,10 @@ def _called_rule(line, low, words, wset, region) -> Reading | None:
     name = after[:cut.start()] if cut else after
     if name.strip().lower() in {"me", "us", "אליי", "אלי", "אלינו", "לי"} and line[:m.start()].strip():
         name = line[:m.start()].strip()    # "Ruthie called me, she's coming": Ruthie
+    elif name.strip().lower() in {"אליו", "אליה", "אליהם", "אליהן", "לו", "לה", "להם", "איתו", "איתה", "איתם", "איתן",
+                                  "him", "her", "them"} and \
+            re.fullmatch(r"[^\d,.:!?]{2,40}?[\s,:\-–]*", line[:m.start()]):
+        name = line[:m.start()].strip(" ,:-–")   # "ראובן אלון התקשרתי אליו אין תשובה", "Dana Ross - called her, no answer": the name said first
     name = re.sub(r"^(?:ה-?|the\s+)?", "", name.strip(), flags=re.I) if re.match(r"^the\s", name.strip(), re.I) \
         else name.strip()
     ref = _ref(name, region)
