@@ -1298,3 +1298,11 @@ def test_a_call_with_the_guest_named_first_and_then_him_or_her_is_recorded_after
 @pytest.mark.parametrize("text", ["דיברתי איתה היא מגיעה", "התקשרתי אליו, לא ענה"])
 def test_a_call_with_only_him_or_her_asks_whom(text):
     assert not isinstance(cmd(text), C.Called)
+
+
+@pytest.mark.parametrize("text, when", [("נא לעדכן את מועד האירוע ליום שלישי, 9 בפברואר 2027", date(2027, 2, 9)),
+                                        ("לעדכן את תאריך החתונה ל-14.3.27", date(2027, 3, 14))])
+def test_to_update_the_events_date_said_in_the_infinitive_moves_the_date_after_asking(text, when):
+    parsed = read(text)
+    assert isinstance(parsed.command, C.SetEventField) and not parsed.sure
+    assert (parsed.command.field, parsed.command.value) == ("date", when)
