@@ -43,7 +43,7 @@ def test_the_later_development_set_keeps_its_level_and_writes_nothing_it_was_not
     for name, floor in (("fresh3", 94.0), ("fresh4", 90.0), ("fresh5", 90.0), ("fresh6", 93.0), ("fresh7", 95.0),
                         ("fresh8", 93.0), ("fresh9", 90.0), ("fresh10", 92.0), ("fresh11", 98.0),
                         ("fresh12", 80.0), ("fresh13", 98.0), ("fresh14", 94.0),
-                        ("fresh15", 97.0)):
+                        ("fresh15", 98.0)):
         result = bench.score(ROOT / "tests" / "corpora" / f"{name}_organiser_commands.jsonl")
         assert result["accuracy"] >= floor, (name, result["accuracy"])
         assert len(result["wrong_writes"]) <= 2, (name, result["wrong_writes"])
@@ -1306,3 +1306,11 @@ def test_to_update_the_events_date_said_in_the_infinitive_moves_the_date_after_a
     parsed = read(text)
     assert isinstance(parsed.command, C.SetEventField) and not parsed.sure
     assert (parsed.command.field, parsed.command.value) == ("date", when)
+
+
+@pytest.mark.parametrize("text, who, name", [("טעות בשם: זה לא רינה עמר זה רינה עמאר", "רינה עמר", "רינה עמאר"),
+                                             ("השם לא נכון - לא אלי ששון אלא אלי שושן", "אלי ששון", "אלי שושן"),
+                                             ("typo in the name, not Jon Smith it's John Smith", "Jon Smith", "John Smith")])
+def test_a_name_mistake_put_right_with_not_x_but_y_renames_that_guest_after_asking(text, who, name):
+    parsed = read(text)
+    assert parsed.command == C.EditGuest(C.Ref(who), "name", name) and not parsed.sure

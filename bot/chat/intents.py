@@ -1815,6 +1815,12 @@ def _guess(text: str, region, today, exact: C.ParseError) -> Reading | None:
     wset = set(words)
     if not words:
         return None
+    fix = _NAME_FIX.match(line)
+    if fix and len(_words(fix.group(1))) <= 3 and 0 < len(_words(fix.group(2))) <= 3 and not _IL_PHONE.search(line):
+        # "טעות בשם: זה לא גלית אברהם זה גלית אברהמי", "wrong name - not Dan Cohen, it's Dan Cohn": that guest renamed, asked first
+        ref = _ref(fix.group(1).strip(" ,-–"), region)
+        if ref:
+            return Reading(C.EditGuest(ref, "name", fix.group(2).strip(" ,-–.")), sure=False)
     if _TELL_WHEN.search(line) and not _IL_PHONE.search(line):
         # "אני אגיד לך מתי לשלוח את ההזמנות", "I'll let you know when to send the reminders": the writer will say when
         return _held_back_reply() if _HOLD_BACK.match(line) else Reading(exact)
@@ -1861,6 +1867,8 @@ _UNDECIDED = re.compile(r"^(?:(?:אני|אנחנו)\s+)?(?:(?:עוד|עדיין)
                         r"\s+(?:עדיין\s+|עוד\s+)?(?:אם|האם)\s+(?:ל[\u05d0-\u05ea]{3,}|אני\s+|אנחנו\s+)"
                         r"|^(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:still\s+)?(?:not\s+(?:sure|certain)|undecided|unsure|torn)\s+(?:yet\s+)?(?:if|whether|about)\s+(?:to\s+|i\s+should|we\s+should|i\s+want|we\s+want|\w+ing\b)"
                         r"|^(?:i|we)\s+(?:still\s+)?(?:don'?t|do\s+not|haven'?t)\s+(?:know|decided)\s+(?:yet\s+)?(?:if|whether)\s+(?:to\s+|i\s+should|we\s+should)", re.I)
+_NAME_FIX = re.compile(r"^(?:(?:טעות|שגיאה|טעות\s+כתיב)\s+(?:ב)?(?:ה)?שם|(?:ה)?שם\s+(?:לא\s+נכון|שגוי|לא\s+מדויק)|(?:wrong|misspelled)\s+name|typo\s+in\s+(?:the\s+|a\s+)?name|name\s+(?:typo|is\s+wrong))"
+                       r"\s*[:,\-–.!]?\s*(?:זה\s+|זאת\s+|it'?s\s+|it\s+is\s+)?(?:לא|not)\s+(.+?)\s*[,\-–]?\s+(?:זה|זאת|אלא|but|it'?s|it\s+is)\s+(.+?)\W*$", re.I)
 _TELL_WHEN = re.compile(r"(?:^|\s)(?:אגיד|אודיע|נגיד|נודיע|אעדכן|נעדכן|אכתוב|נכתוב|אומר|נאמר)\s+(?:לך|לכם)\s+(?:כבר\s+)?מתי(?![\u05d0-\u05ea])"
                         r"|\b(?:i'?ll|we'?ll|i\s+will|we\s+will)\s+(?:tell\s+you|let\s+you\s+know)\s+when\b", re.I)
 _VENTING = re.compile(r"\b(?:driving|drives)\s+(?:me|us)\s+(?:crazy|nuts|insane|mad|up\s+the\s+wall)\b|(?<![\u05d0-\u05ea])(?:משגע|משגעת|משגעים|מטריף|מטריפה|מטריפים)\s+אות(?:י|נו)",
