@@ -1314,3 +1314,12 @@ def test_to_update_the_events_date_said_in_the_infinitive_moves_the_date_after_a
 def test_a_name_mistake_put_right_with_not_x_but_y_renames_that_guest_after_asking(text, who, name):
     parsed = read(text)
     assert parsed.command == C.EditGuest(C.Ref(who), "name", name) and not parsed.sure
+
+
+@pytest.mark.parametrize("text, name, when, at", [
+    ("תפתח אירוע בר מצווה לנכד ביום שלישי 18:00 באולמי הגן", "בר מצווה לנכד", date(2026, 12, 8), time(18, 0)),
+    ("תפתחי אירוע חדש ברית לנכדה ביום ראשון 9:15 בבוקר בבית הכנסת הגדול", "ברית לנכדה", date(2026, 12, 6), time(9, 15))])
+def test_a_new_events_bare_weekday_is_the_coming_one_after_asking(text, name, when, at):
+    parsed = read(text)
+    assert isinstance(parsed.command, C.NewEvent) and not parsed.sure
+    assert (parsed.command.name, parsed.command.date, parsed.command.time) == (name, when, at)

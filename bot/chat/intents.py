@@ -621,6 +621,7 @@ def understand(text: str, region: str | None = None, today: date | None = None) 
         return Reading(exact)
 
 
+_NEW_EVENT_WEEKDAY = re.compile(r"(?:^|\s|,)ביום\s+(ראשון|שני|שלישי|רביעי|חמישי|שישי)(?:\s+(?:ב-?|בשעה\s+)?(\d{1,2}:\d{2})(?:\s+(בבוקר|בערב|בלילה|אחה[\"״]צ))?)?(?=\s*$|\s*,)")
 _depth = threading.local()
 
 
@@ -651,6 +652,19 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
                 place = re.sub(r"^(?:מקום|location|venue|place)\s*:\s*", "", place, flags=re.I) or None
             if (name and name != command.name) or place != command.location:
                 command = dataclasses.replace(command, name=name or command.name, location=place)
+        said_day = _NEW_EVENT_WEEKDAY.search(command.name) if isinstance(command, C.NewEvent) and command.date is None else None
+        if said_day:
+            # "תפתח אירוע ברית לבן שלי ביום ראשון 8:30 בבוקר": a new event's bare weekday is the coming one (asked first)
+            when, _ = find_date(f"ביום {said_day.group(1)} הקרוב", today)
+            at = None
+            if said_day.group(2):
+                at, _ = _find_time(said_day.group(2))
+                if at is not None and said_day.group(3) in ("בערב", "בלילה", "אחה\"צ", "אחה״צ") and at.hour < 12:
+                    at = time(at.hour + 12, at.minute)
+            name = (command.name[:said_day.start()] + " " + command.name[said_day.end():]).strip(" ,")
+            if when is not None and name:
+                command = dataclasses.replace(command, name=" ".join(name.split()), date=when, time=command.time or at)
+                reading = Reading(command, sure=False)
         if isinstance(command, C.NewEvent) and command.date is not None:
             # "שבע ברכות לשירה ואליצור, יום שלישי 8.12", "Maya's Bat Mitzvah, Thursday 18th February": the weekday went with the date
             name = _WEEKDAY_TAIL.sub("", command.name).strip(" ,|")
