@@ -1323,3 +1323,15 @@ def test_a_new_events_bare_weekday_is_the_coming_one_after_asking(text, name, wh
     parsed = read(text)
     assert isinstance(parsed.command, C.NewEvent) and not parsed.sure
     assert (parsed.command.name, parsed.command.date, parsed.command.time) == (name, when, at)
+
+
+@pytest.mark.parametrize("text, who, phone", [("תכתוב בבקשה את המספר החדש של שושנה 04-8123456", "שושנה", "+97248123456"),
+                                              ("תכתבי את המספר החדש של אבנר 052-4455667", "אבנר", "+972524455667")])
+def test_write_down_the_new_number_of_a_guest_changes_the_phone_after_asking_and_messages_no_one(text, who, phone):
+    parsed = read(text)
+    assert parsed.command == C.EditGuest(C.Ref(who), "phone", phone) and not parsed.sure
+
+
+def test_please_after_write_is_no_guest_to_message():
+    parsed = read("תכתוב בבקשה לרותי שהחניה מאחורי האולם")
+    assert isinstance(parsed.command, C.MessageGuest) and parsed.command.ref.text == "רותי" and not parsed.sure

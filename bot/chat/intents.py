@@ -1201,6 +1201,17 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
         # "change Mr. Levinson's phone number to ...", "change side of 7 to groom": never a new name
         return _edit_guest(line, line.lower(), words, wset, region) or Reading(
             C.ParseError(C.parse("edit", region, today).message, None))
+    if isinstance(exact, C.MessageGuest) and exact.ref.text.strip().lower() in {"בבקשה", "את", "please", "pls", "plz", "לי", "לנו"}:
+        # "תכתוב בבקשה את המספר החדש של ברכה 03-...": "please" or "את" is no one to write to; a new number is that guest's phone
+        rest = re.sub(r"^\S+\s+(?:(?:בבקשה|please|pls|plz|לי|לנו)\s+)*(?:את\s+)?", "", line, flags=re.I)
+        fixed = _phone_fix(rest, region) if rest != line else None
+        if fixed is not None and isinstance(fixed.command, C.EditGuest):
+            return Reading(fixed.command, sure=False)
+        said = re.sub(r"^(\S+)\s+(?:(?:בבקשה|please|pls|plz)\s+)+", r"\1 ", line, flags=re.I)
+        again = C.parse(said, region, today) if said != line else None
+        if isinstance(again, C.MessageGuest) and again.ref.text.strip().lower() not in {"את", "לי", "לנו"}:
+            return Reading(again, sure=False)   # "תכתוב בבקשה לדני ש...": to Dani, asked first
+        return Reading(C.ParseError(i18n._("Whom do you mean? Use the number from the last list, a name or a phone."), None))
     if isinstance(exact, C.MessageGuest) and exact.ref.text.strip() in {"אצל", "ליד", "יד", "בכרטיס", "בהערות"}:
         # "תכתוב אצל הרב ברגר שצריך כיסא גלגלים": written at the guest's card, a note, no message to him
         noted = _edit_guest(line, line.lower(), words, wset, region)
