@@ -1335,3 +1335,10 @@ def test_write_down_the_new_number_of_a_guest_changes_the_phone_after_asking_and
 def test_please_after_write_is_no_guest_to_message():
     parsed = read("תכתוב בבקשה לרותי שהחניה מאחורי האולם")
     assert isinstance(parsed.command, C.MessageGuest) and parsed.command.ref.text == "רותי" and not parsed.sure
+
+
+@pytest.mark.parametrize("text, phone, role", [("תוסיפי member: 052-1119988 viewer", "+972521119988", "viewer"),
+                                               ("הוסף member - 0548801122 editor", "+972548801122", "editor")])
+def test_add_member_with_a_colon_adds_a_team_member_after_asking_never_a_guest(text, phone, role):
+    parsed = read(text)
+    assert parsed.command == C.AddMember(phone=phone, role=role) and not parsed.sure

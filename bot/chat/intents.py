@@ -1201,6 +1201,14 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
         # "change Mr. Levinson's phone number to ...", "change side of 7 to groom": never a new name
         return _edit_guest(line, line.lower(), words, wset, region) or Reading(
             C.ParseError(C.parse("edit", region, today).message, None))
+    team = re.match(r"^(?:תוסיף|תוסיפי|הוסף|להוסיף|תכניס|תכניסי|add)\s+(?:a\s+|new\s+|חבר\s+)*(?:member|team\s+member|organi[sz]er|co-organi[sz]er)\s*[:\-–]\s*(\S.*)$",
+                    line, re.I) if isinstance(exact, C.AddGuests) else None
+    if team:
+        # "תוסיף member: 053-9998887 editor": someone to manage the event with, no guest called "editor"
+        said = "add member " + team.group(1)
+        again = C.parse(said, region, today)
+        if isinstance(again, C.AddMember):
+            return Reading(again, sure=False)
     if isinstance(exact, C.MessageGuest) and exact.ref.text.strip().lower() in {"בבקשה", "את", "please", "pls", "plz", "לי", "לנו"}:
         # "תכתוב בבקשה את המספר החדש של ברכה 03-...": "please" or "את" is no one to write to; a new number is that guest's phone
         rest = re.sub(r"^\S+\s+(?:(?:בבקשה|please|pls|plz|לי|לנו)\s+)*(?:את\s+)?", "", line, flags=re.I)
