@@ -1342,3 +1342,26 @@ def test_please_after_write_is_no_guest_to_message():
 def test_add_member_with_a_colon_adds_a_team_member_after_asking_never_a_guest(text, phone, role):
     parsed = read(text)
     assert parsed.command == C.AddMember(phone=phone, role=role) and not parsed.sure
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("can you tell me who's coming", C.ListGuests(status="confirmed")),
+    ("tell me who still hasn't answered please", C.ListGuests(status="pending")),
+    ("Could you tell me how many confirmed so far?", C.Stats()),
+    ("תגידי לי מי עוד לא ענה", C.ListGuests(status="pending")),
+    ("תגיד לי בבקשה כמה אישרו", C.Stats()),
+])
+def test_tell_me_asks_the_question_and_messages_nobody_called_me(text, expected):
+    assert cmd(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "tell me the address of the hall",
+    "tell her we moved it to 9",
+    "tell him: see you at 8",
+    "תגיד לו שזה בשמונה",
+    "תכתבי לה שאפשר להביא את הילדים",
+])
+def test_a_message_to_me_or_to_a_pronoun_is_sent_to_nobody(text):
+    """No guest is called "me" or "her": the bot asks whom, or says what it can do."""
+    assert isinstance(cmd(text), C.ParseError)

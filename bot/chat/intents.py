@@ -623,6 +623,8 @@ def understand(text: str, region: str | None = None, today: date | None = None) 
 
 _NEW_EVENT_WEEKDAY = re.compile(r"(?:^|\s|,)ביום\s+(ראשון|שני|שלישי|רביעי|חמישי|שישי)(?:\s+(?:ב-?|בשעה\s+)?(\d{1,2}:\d{2})(?:\s+(בבוקר|בערב|בלילה|אחה[\"״]צ))?)?(?=\s*$|\s*,)")
 _depth = threading.local()
+_TELL_ME = re.compile(r"^tell\s+me\s+(?:please\s+)?(?!about\b)(\S.*)$|^(?:תגיד|תגידי|תגידו)\s+לי\s+(?:בבקשה\s+)?(\S.*)$",
+                      re.I | re.S)
 
 
 def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
@@ -632,6 +634,15 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
         return Reading(exact)
     _depth.n = depth + 1
     try:
+        asked = _TELL_ME.match(_strip_polite(_clean(text))) if depth == 0 else None
+        if asked:
+            # "can you tell me who hasn't answered", "תגידי לי כמה אישרו": the question itself, never a message
+            # to a guest called "me"; anything else it asks for is asked before it is done
+            rest = next(g for g in asked.groups() if g)
+            inner = refine(rest, C.parse(rest, region, today), region, today)
+            if not isinstance(inner.command, C.ParseError):
+                spec = C.spec_for(inner.command)
+                return inner if spec is None or not spec.writes else Reading(inner.command, sure=False)
         reading = _refine(text, exact, region, today)
         command = _unquote_fields(reading.command)
         second = _second_look(command, _strip_polite(_clean(text).split("\n")[0]), region) if depth == 0 else None
@@ -683,7 +694,12 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
             # "she is coming", "היא לא מגיעה": no guest is called "she"; whom is asked, nothing is marked
             command = C.ParseError(i18n._("Whom do you mean? Use the number from the last list, a name or a phone."), None)
             reading = Reading(command)
-        if isinstance(command, C.GuestCard) and command.ref.text.lower().strip(" ?!.") in {
+        if isinstance(command, C.MessageGuest) and command.ref.text.lower().strip(" ?!.,") in {
+                "him", "her", "them", "לו", "לה", "להם", "להן", "ו", "ה", "הם", "הן"}:
+            # "tell her we moved it to 9": no guest is called "her"; whom is asked, nothing is sent
+            command = C.ParseError(i18n._("Whom do you mean? Use the number from the last list, a name or a phone."), None)
+            reading = Reading(command)
+        if isinstance(command, (C.GuestCard, C.MessageGuest)) and command.ref.text.lower().strip(" ?!.,") in {
                 "us", "me", "him", "her", "them", "it", "you", "לנו", "לי"}:
             # "can you design the invitation card for us?": no guest called "us"
             command = _not_understood(_clean(text))
