@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import contextlib
+import enum
 from pathlib import Path
 from typing import Iterator
 
-from sqlalchemy import MetaData, create_engine, event
+from sqlalchemy import MetaData, create_engine, event, literal_column
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
@@ -70,6 +71,17 @@ def make_engine(url: str, **kwargs) -> Engine:
 def is_postgres(engine_or_session) -> bool:
     bind = engine_or_session.get_bind() if isinstance(engine_or_session, Session) else engine_or_session
     return bind.dialect.name == "postgresql"
+
+
+def inline(value: enum.Enum):
+    """An enum's value written into the SQL as a literal instead of a bound parameter.
+
+    psycopg prepares a query run five times, and PostgreSQL may then keep one generic plan
+    for it, made without the parameters' values. For a column with a handful of values
+    and an index that serves only some of them (a message's status, a partial index),
+    that plan cannot know the value is rare and scans the whole table. A literal keeps the
+    plan it would get for that value (tests/test_answering.py, tests/test_outbox.py)."""
+    return literal_column("'" + str(value.value).replace("'", "''") + "'")
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -5,16 +5,18 @@ import logging
 import socket
 import threading
 import time
+import uuid
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import insert, text, update
 
 from bot.services import outbox as service_outbox
 from bot.worker import drain
 from bot.worker import sender as outbox
 from bot.whatsapp.client import CloudAPIClient, template_payload, text_payload
 from storage.models import Event, Guest, InvitationState, Message, MessageStatus, utcnow
+from tests import plans
 
 PHONE = "+972541234567"
 
@@ -437,3 +439,28 @@ def test_a_send_that_times_out_or_cannot_connect_is_retried_later(runtime, fake_
         if runtime.transport is not original:
             runtime.transport.close()
         runtime.transport = original
+
+
+@pytest.mark.postgres_only
+def test_a_claim_never_scans_every_message_in_the_plan_postgresql_caches(runtime):
+    """Every message ever sent stays in `messages`. A claim looks for the few queued ones and
+    for the recipients with one in flight; with the statuses as bound values the generic
+    plan PostgreSQL keeps after five runs scanned the whole table for both (8.6 ms against
+    0.03 ms at 30,000 messages, and growing with every send)."""
+    now = utcnow()
+    with runtime.engine.begin() as conn:
+        conn.execute(insert(Message.__table__), [
+            dict(id=uuid.uuid4(), direction="out", phone=f"+97253{i:07d}", kind="reply", body="hi",
+                 status="sent", attempts=1, next_attempt_at=now, created_at=now, updated_at=now)
+            for i in range(6000)])
+    for n in range(3):
+        queue(runtime, phone=f"+97254{n:07d}")
+    with runtime.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text("ANALYZE messages"))
+
+    found = plans.generic_plans(runtime, lambda: outbox.claim(runtime, 100))
+
+    on_messages = [(statement, plan) for statement, plan in found if "FROM messages" in statement]
+    assert len(on_messages) >= 2   # the due rows, and who has a message in flight
+    for statement, plan in on_messages:
+        assert "Seq Scan on messages" not in plan, (statement, plan)

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import psycopg
-from sqlalchemy import literal_column, select, tuple_
+from sqlalchemy import select, tuple_
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, aliased
 
@@ -37,7 +37,7 @@ from bot.whatsapp import inbound
 from bot.whatsapp.statuses import apply_stored_statuses, prune_early_statuses
 from bot.whatsapp.deliveries import INBOX_CHANNEL
 from bot.whatsapp.webhook import mask_sender
-from storage.db import is_postgres
+from storage.db import inline, is_postgres
 from storage.models import Direction, Message, MessageStatus, utcnow
 
 log = logging.getLogger("bot.answering")
@@ -67,8 +67,7 @@ def _unanswered(table) -> list:
     PostgreSQL caches for a prepared statement (psycopg prepares a query run five times)
     cannot prove that the partial index applies. It then probed every unanswered message
     for every unanswered message: 164 ms a claim at 1,000 waiting, 2 ms with the index."""
-    return [table.direction == literal_column(f"'{Direction.inbound.value}'"),
-            table.status == literal_column(f"'{MessageStatus.received.value}'")]
+    return [table.direction == inline(Direction.inbound), table.status == inline(MessageStatus.received)]
 
 
 def _due_heads(session: Session, now: datetime, limit: int):

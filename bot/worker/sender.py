@@ -41,7 +41,7 @@ from bot.worker.clock import tick as clock_tick
 from bot.worker.charts import run_chart
 from bot.worker.digests import run_digest
 from bot.worker.imports import run_import
-from storage.db import is_postgres
+from storage.db import inline, is_postgres
 from storage.models import Event, Guest, InvitationState, Message, MessageStatus, SendBudget, User, utcnow
 
 # =========================================================================== the worker
@@ -320,8 +320,8 @@ def claim(rt, limit: int, *, lease: float = DEFAULT_LEASE_SECONDS,
             select(*_CLAIM_COLUMNS)
             .where(
                 or_(
-                    and_(Message.status == MessageStatus.queued, Message.next_attempt_at <= now),
-                    and_(Message.status == MessageStatus.sending,
+                    and_(Message.status == inline(MessageStatus.queued), Message.next_attempt_at <= now),
+                    and_(Message.status == inline(MessageStatus.sending),
                          Message.claimed_until < now - timedelta(seconds=lease)),
                 )
             )
@@ -414,7 +414,7 @@ def _busy_recipients(session: Session, rows: list) -> set[str]:
     if phones or users:
         for phone, user_id, kind in session.execute(
                 select(Message.phone, Message.user_id, Message.kind).where(
-                    Message.status == MessageStatus.sending, Message.id.not_in(ids),
+                    Message.status == inline(MessageStatus.sending), Message.id.not_in(ids),
                     or_(Message.phone.in_(phones), and_(Message.phone.is_(None), Message.user_id.in_(users))))):
             if kind not in JOB_KINDS:
                 busy.add(phone or f"user:{user_id}")
