@@ -40,11 +40,14 @@ def test_bad_event_input_is_refused_and_changes_nothing(client, runtime):
     h = world.headers("admin")
     for body, says in [({"name": ""}, "needs a name"), ({"name": "X", "date": "12/06/2027"}, "2027-06-12"),
                        ({"name": "X", "date": "2027-02-30"}, "2027-06-12"), ({}, "'name' is required"),
-                       ({"name": "X", "timezone": "Mars/Base"}, "Unknown time zone"), (["X"], "JSON object")]:
+                       ({"name": "X", "timezone": "Mars/Base"}, "Unknown time zone"),
+                       ({"name": "X", "timezone": ""}, "Unknown time zone"), (["X"], "JSON object")]:
         r = client.post("/api/events", json=body, headers=h)
         assert r.status_code == 422 and says in _error(r)["message"], (body, r.get_json())
     r = client.patch(f"/api/events/{world.event_id}", json={"name": None}, headers=h)
     assert r.status_code == 422
+    r = client.patch(f"/api/events/{world.event_id}", json={"timezone": ""}, headers=h)
+    assert r.status_code == 422 and "Unknown time zone" in _error(r)["message"], r.get_json()
     assert snapshot(runtime) == before
 
 

@@ -75,7 +75,7 @@ def create_event(
         date=date,
         start_time=_check_time(start_time),
         location=_clean_location(location),
-        timezone=_check_timezone(timezone) if timezone else default_timezone_for(actor.phone or actor.region),
+        timezone=_check_timezone(timezone) if timezone is not None else default_timezone_for(actor.phone or actor.region),
         created_by=actor.id,
     )
     session.add(event)
@@ -119,7 +119,7 @@ def update_event(
         event.start_time = _check_time(start_time)
     if location is not UNSET:
         event.location = _clean_location(location)
-    if timezone is not UNSET and timezone:
+    if timezone is not UNSET and timezone is not None:   # "" is no time zone: refused, not ignored
         event.timezone = _check_timezone(timezone)
     if language is not UNSET:
         event.language = languages.event_language(language)
