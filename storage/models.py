@@ -28,7 +28,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from storage.db import Base
+from storage.db import Base, inline
 
 
 def utcnow() -> datetime:
@@ -261,7 +261,16 @@ class Guest(Base):
         return self.party_size if self.party_size is not None else 1
 
 
-INBOX_WHERE = "direction = 'in' AND status = 'received'"
+# An inbound message not answered yet: the inbox index's condition, and the worker's claim.
+INBOX_WHERE = f"direction = '{Direction.inbound.value}' AND status = '{MessageStatus.received.value}'"
+
+
+def unanswered(table) -> list:
+    """INBOX_WHERE for `table` (Message or an alias of it), its values written as literals
+    (storage.db.inline): a plan PostgreSQL caches for a prepared statement then still proves
+    that the partial index applies. With bound values it probed every unanswered message
+    for every unanswered message (164 ms a claim at 1,000 waiting, 4 ms with the index)."""
+    return [table.direction == inline(Direction.inbound), table.status == inline(MessageStatus.received)]
 
 
 class Message(Base):
