@@ -974,16 +974,6 @@ def test_reminders_cancelled_send_no_reminder(text):
         assert parsed.command.days is None
 
 
-@pytest.mark.parametrize("text, name, day", [
-    ("event חדש: Purim party, 20/3", "Purim party", date(2027, 3, 20)),
-    ("תפתח לי event חדש - בר מצווה לאורי, 14.2", "בר מצווה לאורי", date(2027, 2, 14)),
-    ("new אירוע: ערב גיבוש, 30/12", "ערב גיבוש", date(2026, 12, 30))])
-def test_a_new_event_said_half_in_english_is_a_new_event_never_a_date_change(text, name, day):
-    parsed = read(text)
-    assert isinstance(parsed.command, C.NewEvent) and not parsed.sure
-    assert (parsed.command.name, parsed.command.date) == (name, day)
-
-
 @pytest.mark.parametrize("text, ref", [("תעשי לי switch לחתונה של Cohen", "חתונה של Cohen"),
                                        ("תעשה לנו switch לבר מצווה של איתי", "בר מצווה של איתי")])
 def test_a_switch_said_with_a_hebrew_helper_verb_moves_to_the_event_by_its_name(text, ref):
@@ -1122,10 +1112,15 @@ def test_written_at_a_guests_card_is_a_note_asked_first_not_a_message_to_them(te
 
 
 @pytest.mark.parametrize("text, name, when", [
+    # half in English: a new event, never a date change
+    ("event חדש: Purim party, 20/3", "Purim party", date(2027, 3, 20)),
+    ("תפתח לי event חדש - בר מצווה לאורי, 14.2", "בר מצווה לאורי", date(2027, 2, 14)),
+    ("new אירוע: ערב גיבוש, 30/12", "ערב גיבוש", date(2026, 12, 30)),
+    # "open": a new event, never a switch to another
     ("could you open a new event for Noa's graduation party on June 5th 2027", "Noa's graduation party", date(2027, 6, 5)),
     ("תפתחי אירוע חדש\nשם: בת המצווה של הדר\nתאריך: 14/3/27", "בת המצווה של הדר", date(2027, 3, 14)),
     ("open a new event\nname: Gil's 30th\ndate: 2/2/27", "Gil's 30th", date(2027, 2, 2))])
-def test_opening_a_new_event_creates_one_and_never_switches(text, name, when):
+def test_a_new_event_said_half_in_english_or_opened_is_created_asked_first(text, name, when):
     parsed = read(text)
     assert isinstance(parsed.command, C.NewEvent) and not parsed.sure
     assert (parsed.command.name, parsed.command.date) == (name, when)
