@@ -623,6 +623,13 @@ def understand(text: str, region: str | None = None, today: date | None = None) 
 
 _NEW_EVENT_WEEKDAY = re.compile(r"(?:^|\s|,)ביום\s+(ראשון|שני|שלישי|רביעי|חמישי|שישי)(?:\s+(?:ב-?|בשעה\s+)?(\d{1,2}:\d{2})(?:\s+(בבוקר|בערב|בלילה|אחה[\"״]צ))?)?(?=\s*$|\s*,)")
 _depth = threading.local()
+# Someone named only by a pronoun ("she", "לו", and "ו"/"ה" left of "לו"/"לה" once the ל is read as "to")
+_PRONOUN_REFS = frozenset({"הוא", "היא", "הם", "הן", "he", "she", "they", "him", "her", "them", "איתו", "איתה", "איתם",
+                       "אליו", "אליה", "אליהם", "לו", "לה", "להם", "להן", "ו", "ה"})
+
+
+def _whom() -> Reading:
+    return Reading(C.ParseError(i18n._("Whom do you mean? Use the number from the last list, a name or a phone."), None))
 _TELL_ME = re.compile(r"^tell\s+me\s+(?:please\s+)?(?!about\b)(\S.*)$|^(?:תגיד|תגידי|תגידו)\s+לי\s+(?:בבקשה\s+)?(\S.*)$",
                       re.I | re.S)
 
@@ -689,16 +696,12 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
             # "change Gili's name to Gilad Mizrahi, the invite should have his real name": the name, not the reason
             value = _name_only(command.value)
             command = dataclasses.replace(command, value=value) if value else command
-        if isinstance(command, (C.MarkGuest, C.Called, C.EditGuest)) and command.ref.text.lower().strip(" ?!.,") in {
-                "הוא", "היא", "הם", "הן", "he", "she", "they", "him", "her", "them", "איתו", "איתה", "איתם", "אליו", "אליה", "אליהם"}:
-            # "she is coming", "היא לא מגיעה": no guest is called "she"; whom is asked, nothing is marked
-            command = C.ParseError(i18n._("Whom do you mean? Use the number from the last list, a name or a phone."), None)
-            reading = Reading(command)
-        if isinstance(command, C.MessageGuest) and command.ref.text.lower().strip(" ?!.,") in {
-                "him", "her", "them", "לו", "לה", "להם", "להן", "ו", "ה", "הם", "הן"}:
-            # "tell her we moved it to 9": no guest is called "her"; whom is asked, nothing is sent
-            command = C.ParseError(i18n._("Whom do you mean? Use the number from the last list, a name or a phone."), None)
-            reading = Reading(command)
+        if isinstance(command, (C.MarkGuest, C.Called, C.EditGuest, C.MessageGuest)) and \
+                command.ref.text.lower().strip(" ?!.,") in _PRONOUN_REFS:
+            # "she is coming", "היא לא מגיעה", "tell her we moved it to 9": no guest is called "she";
+            # whom is asked, nothing is marked or sent
+            reading = _whom()
+            command = reading.command
         if isinstance(command, (C.GuestCard, C.MessageGuest)) and command.ref.text.lower().strip(" ?!.,") in {
                 "us", "me", "him", "her", "them", "it", "you", "לנו", "לי"}:
             # "can you design the invitation card for us?": no guest called "us"
@@ -1235,7 +1238,7 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
         again = C.parse(said, region, today) if said != line else None
         if isinstance(again, C.MessageGuest) and again.ref.text.strip().lower() not in {"את", "לי", "לנו"}:
             return Reading(again, sure=False)   # "תכתוב בבקשה לדני ש...": to Dani, asked first
-        return Reading(C.ParseError(i18n._("Whom do you mean? Use the number from the last list, a name or a phone."), None))
+        return _whom()
     if isinstance(exact, C.MessageGuest) and exact.ref.text.strip() in {"אצל", "ליד", "יד", "בכרטיס", "בהערות"}:
         # "תכתוב אצל הרב ברגר שצריך כיסא גלגלים": written at the guest's card, a note, no message to him
         noted = _edit_guest(line, line.lower(), words, wset, region)
