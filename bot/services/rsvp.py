@@ -125,6 +125,9 @@ def _notice_text(session: Session, result: Answer) -> Callable[[], str]:
     return render
 
 
+_NOTIFY_KEY = "members_to_notify"
+
+
 def _members_to_notify(session: Session, event_id) -> list[User]:
     """Read once per transaction and event (a worker's pass answers many guests of one
     event); a change to any membership in the session reads them again."""
@@ -139,9 +142,6 @@ def _members_to_notify(session: Session, event_id) -> list[User]:
             .order_by(EventMember.created_at)
         ))
     return members
-
-
-_NOTIFY_KEY = "members_to_notify"
 
 
 def _members_changed(session: Session) -> bool:
