@@ -476,3 +476,13 @@ def test_help_with_a_sentence_is_the_overview_and_an_unknown_topic_is_asked():
 @pytest.mark.parametrize("text", ["to all the guests: see you tonight!", "for those who confirmed: bring ID"])
 def test_an_audience_before_the_colon_is_a_broadcast(text):
     assert isinstance(cmd(text), C.Broadcast), cmd(text)
+
+
+@pytest.mark.parametrize("text", ["הצלם ביטל לנו", "הדיג׳יי לא מגיע", "the caterer cancelled", "the band can't make it"])
+def test_a_supplier_cancelling_marks_no_guest(text):
+    assert isinstance(cmd(text), C.ParseError), cmd(text)
+
+
+def test_a_guest_cancelling_is_still_a_guarded_mark():
+    r = read("דנה ביטלה לנו")
+    assert isinstance(r.command, C.MarkGuest) and r.command.answer == "no" and not r.sure, r

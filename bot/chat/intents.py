@@ -3416,6 +3416,20 @@ _NOT_A_NAME = (_YES | _NO | _ACK | _SMALL_TALK | _CANCEL_ONLY | _ALL_WORDS | _FI
     "עונה", "עונים", "כתב", "כתבה", "כתבו", "סימן", "סמן", "mark", "marked"})
 
 
+# The event's suppliers, named by their trade: "הקייטרינג ביטל לנו", "the DJ can't make it" tell of a
+# supplier, never of a guest's answer
+_SUPPLIERS = {"קייטרינג", "צלם", "צלמת", "צלמים", "דיג'יי", "דיג׳יי", "דיג'י", "די-ג'יי", "תקליטן", "תקליטנית",
+              "להקה", "זמר", "זמרת", "אולם", "גן", "מקום", "ספק", "ספקים", "מעצב", "מעצבת", "מאפרת", "מאפר", "ספר", "ספרית",
+              "מלצרים", "ברמן", "בר", "פרחים", "פרחי", "מגנטים", "מנחה", "עוגה", "עוגות", "שף", "קונדיטוריה", "הסעות", "אוטובוס",
+              "caterer", "catering", "photographer", "videographer", "dj", "band", "venue", "hall", "florist", "baker",
+              "singer", "musician", "planner", "makeup", "hairdresser", "bartender", "waiters", "supplier", "vendor", "bus"}
+
+
+def _supplier(name: str) -> bool:
+    ws = [w for w in _words(name.replace("׳", "'")) if w.lower() not in {"the", "our", "my", "שלנו", "שלי"}]
+    return bool(ws) and all(w.lower() in _SUPPLIERS or (w[:1] == "ה" and w[1:] in _SUPPLIERS) for w in ws)
+
+
 def _mark(line, low, words, wset, region) -> Reading | None:
     party = None
     low = re.sub(r"\b(can|won|isn|aren|didn)t\b", r"\1't", low)    # "roi cant make it"
@@ -3514,6 +3528,8 @@ def _mark(line, low, words, wset, region) -> Reading | None:
     if set(_words(name_part)) & (_FIRST_PERSON | {"filter", "תעשה", "תעשי"}) \
             or name_part.lower().strip() in {"whose", "who", "who's", "whos", "מי"}:
         return None   # "sorry, we can't come after all": the writer's own answer, no one to mark ("whose coming": who)
+    if _supplier(name_part):
+        return Reading(_not_understood(line))
     ref = _ref(name_part, region)
     if ref is None:
         return None
