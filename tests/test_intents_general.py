@@ -486,3 +486,23 @@ def test_a_supplier_cancelling_marks_no_guest(text):
 def test_a_guest_cancelling_is_still_a_guarded_mark():
     r = read("דנה ביטלה לנו")
     assert isinstance(r.command, C.MarkGuest) and r.command.answer == "no" and not r.sure, r
+
+
+@pytest.mark.parametrize("text, who", [("רותי לא יכולה להגיע", "רותי"), ("משפחת כהן לא יכולים לבוא", "משפחת כהן"),
+                                       ("ראיתי את יוסי לוי בבית כנסת הוא אמר שלא יכול להגיע", "יוסי לוי"),
+                                       ("I ran into Dana at the mall, she said she can't come", "Dana")])
+def test_cannot_come_in_every_form_is_a_guarded_no(text, who):
+    r = read(text)
+    assert isinstance(r.command, C.MarkGuest) and r.command.answer == "no" and r.command.ref.text == who and not r.sure, r
+
+
+def test_a_town_of_two_words_is_no_part_of_the_name():
+    r = read("הדודה שלי מבאר שבע רחל מגיעה")
+    assert isinstance(r.command, C.MarkGuest) and r.command.ref.text == "רחל", r
+    r = read("הדוד שלי מראשון לציון לא יכול לבוא")
+    assert isinstance(r.command, C.MarkGuest) and "לציון" in r.command.ref.text and r.command.ref.text != "לציון", r
+
+
+def test_the_request_after_a_guest_line_is_no_part_of_the_name():
+    g = cmd("תוסיפי את שירה אלון 0521234567 תוסיפי אותה בבקשה").guests[0]
+    assert (g.first_name, g.last_name) == ("שירה", "אלון"), g

@@ -508,6 +508,18 @@ def _tidy_name(name: str) -> tuple[str, int | None]:
     return " ".join(name.split()).strip(" ,-–"), party
 
 
+# Towns of two words, as said after "מ" ("ממודיעין עילית", "מבאר שבע", "מניו יורק")
+_TWO_WORD_PLACES = {("מודיעין", "עילית"), ("נצרת", "עילית"), ("ביתר", "עילית"), ("מגדל", "העמק"), ("באר", "שבע"),
+                    ("פתח", "תקווה"), ("פתח", "תקוה"), ("תל", "אביב"), ("רמת", "גן"), ("רמת", "השרון"), ("כפר", "סבא"),
+                    ("הוד", "השרון"), ("בית", "שמש"), ("בני", "ברק"), ("ראש", "העין"), ("ראשון", "לציון"), ("זכרון", "יעקב"),
+                    ("קרית", "שמונה"), ("קריית", "שמונה"), ("קרית", "גת"), ("קריית", "גת"), ("קרית", "אתא"), ("קריית", "אתא"),
+                    ("קרית", "ביאליק"), ("קריית", "ביאליק"), ("קרית", "מוצקין"), ("קריית", "מוצקין"), ("קרית", "ים"),
+                    ("קריית", "ים"), ("קרית", "אונו"), ("קריית", "אונו"), ("נוף", "הגליל"), ("מעלה", "אדומים"),
+                    ("גבעת", "שמואל"), ("אור", "יהודה"), ("אור", "עקיבא"), ("בת", "ים"), ("נס", "ציונה"), ("יבנה", "ים"),
+                    ("דלית", "אל"), ("ניו", "יורק"), ("ניו", "ג'רזי"), ("לוס", "אנג'לס"), ("סן", "פרנסיסקו"), ("בית", "שאן"),
+                    ("מבשרת", "ציון"), ("גני", "תקווה"), ("כפר", "יונה"), ("ראש", "פינה"), ("שדה", "בוקר"), ("אבן", "יהודה")}
+
+
 def _strip_relation(name: str) -> str:
     """"הדודה מלכה" -> "מלכה", "my cousin Avi" -> "Avi", "בן דוד שלי משה" -> "משה"; a lone relation stays."""
     toks = name.split()
@@ -529,6 +541,12 @@ def _strip_relation(name: str) -> str:
             continue
         if t == "של" and i and i + 1 < len(toks) - 1 and toks[i + 1].lower().strip(",") in _OF_WHOM:
             i += 2    # "הבן דוד של בעלי מאיר": whose cousin
+            continue
+        if i and t[:1] == "מ" and (t[1:], nxt) in _TWO_WORD_PLACES \
+                and toks[i - 1].lower().strip(",") in _RELATION_HEADS | {"שלי", "שלנו"}:
+            if i + 2 == len(toks):
+                return name   # "הדוד שלי ממודיעין עילית": the relation and the town are all there is
+            i += 2    # "הדודה מניו יורק ברכה": a town of two words, then the name
             continue
         if i and re.match(r"^מה?[\u05d0-\u05ea]{3,}$", t) and toks[i - 1].lower().strip(",") in _RELATION_HEADS | {"שלי", "שלנו"} \
                 and t not in {"משה", "מאיר", "מרים", "מיכל", "מיכאל", "מלכה", "מאיה", "מורן", "מור", "מתן", "מעיין", "מירב", "מירי", "מנחם", "מרדכי"}:
@@ -2056,12 +2074,15 @@ _WEEKDAY_ONLY = re.compile(r"^\s*(?:(?:ב|ל)?יום\s+(?:ראשון|שני|של
 _NAME_TRAILERS = re.compile(r"(?:(?:^|[\s,.]+)(?:טלפון|הטלפון|נייד|מספר|phone|tel|mobile|number|נפשות|אנשים|people|ppl|persons|מקומות|seats|מוזמנים|משתתפים|guests"
                             r"|תודה|רבה|בבקשה|thanks|thx|please|pls))+[\s,.:!]*$"
                             r"|[\s,.:]+$", re.I)
+# "... ברכה אילייב +1 718 555 0142 תוסיף אותה", "Dana Levi 054... add her please": the request after the guest, no name
+_ADD_HIM_TRAILER = re.compile(r"[\s,.]+(?:(?:אבקש|אני\s+מבקשת?|נא|אפשר|בבקשה|please|pls|can\s+you)\s+)?(?:ו)?(?:תוסיף|תוסיפי|תוסיפו|להוסיף|הוסף|תכניס|תכניסי|תכניסו|להכניס|תרשום|תרשמי|תרשמו|לרשום|add|put)"
+                              r"\s+(?:גם\s+)?(?:אותו|אותה|אותם|אותן|him|her|them)(?:\s+(?:בבקשה|please|pls|in|too|גם|לרשימה|ברשימה))*[\s,.!]*$", re.I)
 _NAME_VERBS = {"הוספה", "הוספת", "תוסיף", "תוסיפי", "הוסף", "להוסיף", "add", "added"}
 
 
 def _name_tidied(g: C.GuestDraft) -> C.GuestDraft:
     """"אילנה כהן ." , "איגור פטרוב טלפון": the name without the punctuation or the phone's label after it."""
-    last = _NAME_TRAILERS.sub("", g.last_name or "")
+    last = _NAME_TRAILERS.sub("", _ADD_HIM_TRAILER.sub("", g.last_name or ""))
     first = _NAME_TRAILERS.sub("", g.first_name or "")
     if re.fullmatch(r"\d{0,2}[.)\-–•*]+", (g.first_name or "").strip()) and last:   # "1. משה ורחל אזולאי – 050…": the list's number, then the name
         first, last = C.split_name(last)
@@ -3430,6 +3451,13 @@ def _supplier(name: str) -> bool:
     return bool(ws) and all(w.lower() in _SUPPLIERS or (w[:1] == "ה" and w[1:] in _SUPPLIERS) for w in ws)
 
 
+# "לא יכול לבוא", "לא יכולה להגיע", "לא יוכלו להגיע", "שלא יכולים לבוא": can't come, in every person and number
+_CANNOT_COME = re.compile(r"(?:^|\s)ש?לא\s+(?:יכול|יכולה|יכולים|יכולות|יוכלו|תוכלנה)\s+(?:ל(?:בוא|הגיע)|להיות\s+(?:שם|באירוע|בחתונה))(?![\u05d0-\u05ea])")
+# "פגשתי את נביל בחנות, הוא אמר...", "I ran into Dana, she said...": the one met is the one who answered
+_MET = re.compile(r"^(?:(?:פגשתי|ראיתי|פגשנו|ראינו)\s+(?:את\s+)?|(?:i|we)\s+(?:met|saw|ran\s+into|bumped\s+into)\s+)"
+                  r"(\S+(?:\s+(?!ב|הוא\b|היא\b|הם\b|at\b|in\b|he\b|she\b|they\b)\S+)?)", re.I)
+
+
 def _mark(line, low, words, wset, region) -> Reading | None:
     party = None
     low = re.sub(r"\b(can|won|isn|aren|didn)t\b", r"\1't", low)    # "roi cant make it"
@@ -3486,7 +3514,7 @@ def _mark(line, low, words, wset, region) -> Reading | None:
         words[0] == "אולי" and len(words) > 1 and words[1].startswith("ת"))
     negative = (_has(low, "can't make it", "cannot make it", "said no", "can't come", "cannot come", "won't come", "'s a no", "is a no",
                      "won't make it", "isn't coming", "aren't coming", "not coming", "לא מגיע", "לא תוכל", "לא יוכל", "לא יגיע",
-                     "לא באה", "לא בא ") or wset & _NO_VERBS)
+                     "לא באה", "לא בא ") or wset & _NO_VERBS or _CANNOT_COME.search(low))
     positive = (bool(re.search(r"ש(?:הוא|היא|הם|הן)\s+(?:תגיע|יגיע|יגיעו|יבוא|תבוא|יבואו|מגיע\S*|באים|באה?)", low)) or
                 bool(re.search(r"(?:אמר|אמרה|אמרו|הודיע|הודיעה|הודיעו|כתב|כתבה|כתבו)\s+(?:לי\s+|לנו\s+)?ש(?:יבוא|תבוא|יבואו|יגיע|תגיע|יגיעו)", low)) or
                 _has(low, "is coming", "are coming", "rsvp'd yes", "rsvpd yes", "said yes", "אישר הגעה", "'s a yes", "is a yes",
@@ -3509,7 +3537,8 @@ def _mark(line, low, words, wset, region) -> Reading | None:
         return None   # "בעלי התקשר ל...", "my son said ...": the one who passed it on is not the guest
     if not name_part or set(_words(name_part)) & {"הוא", "היא", "he", "she"}:
         m = re.search(r"עם\s+(דוד|דודה)\s+(\S+)", line)
-        name_part = m.group(0)[3:] if m else name_part
+        met = _MET.match(line)
+        name_part = m.group(0)[3:] if m else met.group(1).strip(" ,") if met else name_part
     if len(words) == 1 and re.match(r"^[\u05d0-\u05ea]{2,}(?:מגיע|מגיעה)$", words[0]):
         name_part = re.sub(r"(?:מגיע|מגיעה)$", "", words[0])
     name_part = re.sub(r"^(?:the\s+)", "", name_part, flags=re.I)
