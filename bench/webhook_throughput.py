@@ -12,7 +12,6 @@ second for both and their ratio. Target: the bot at >= 0.3 of bare Flask.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import socket
 import subprocess

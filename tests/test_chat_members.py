@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from storage.models import EventMember, Role, User
+from storage.models import EventMember, User
 from tests.phone import phone_factory  # noqa: F401  (fixture)
 
 DANA = "+972521234567"
