@@ -1261,3 +1261,24 @@ def test_a_count_for_now_is_the_count(text, total):
 @pytest.mark.parametrize("text", ["חזרה לקבלת הודעות", "חידוש קבלת עדכונים בבקשה", "חזרה לקבלת תזכורות"])
 def test_back_to_getting_messages_starts_again(text):
     assert understand(text).intent == "start"
+
+
+@pytest.mark.parametrize("text, total", [
+    ("אני אבוא,בן זוגי לא יכול", 1), ("אני ובן זוגי נגיע", 2), ("אני מגיעה עם בת זוגי", 2), ("אחי ובת זוגו מגיעים", 2)])
+def test_a_partner_with_the_possessive_ending(text, total):
+    u = understand(text)
+    assert (u.answer, u.total) == ("yes", total)
+
+
+@pytest.mark.parametrize("text", ["לא הייתי מפספסת בחיים", "לא נחמיץ, נגיע 3", "לא הייתי מפספס את זה"])
+def test_would_not_miss_it_in_hebrew_is_a_yes(text):
+    assert understand(text).answer == "yes"
+
+
+def test_so_as_not_to_miss_is_no_answer():
+    assert understand("החופה בשעה כמה? שלא נפספס").intent == "details"
+
+
+@pytest.mark.parametrize("text", ["לא נהיה בשמחות השנה", "אנחנו באבל, לא נהיה בשמחות השנה. מאחלים רק טוב"])
+def test_not_being_at_celebrations_declines(text):
+    assert understand(text).answer == "no"

@@ -343,7 +343,9 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
      r"|(?:قلبنا|قلبي|قلوبنا) (?:معكم|معك|معكن)", "NOVERBX"),
     # positive idioms that carry a negative word
     (r"can not wait|will not miss(?: it)?|would not miss(?: it)?|wouldnt miss(?: it)?|not miss(?: it)?"
-     r"|no doubt|no question|with bells on|for the world|לא (?:נוותר|אוותר|מוותר|מוותרת|מוותרימ)", "POSX"),
+     # "לא הייתי מפספסת בחיים", "לא נחמיץ": would not miss it, in any person and tense ("שלא נפספס": so as not to)
+     r"|no doubt|no question|with bells on|for the world|לא (?:נוותר|אוותר|מוותר|מוותרת|מוותרימ)"
+     r"|(?<!ש)לא (?:הייתי |היינו )?(?:מפספס|מפספסת|מפספסימ|מפספסות|נפספס|אפספס|מחמיצ|מחמיצה|מחמיצימ|נחמיצ|אחמיצ)(?![^\W_])", "POSX"),
     (r"no problem|no probs?|no worries|why not|ו?למה לא|почему бы и нет|почему нет|ليش لا|אין בעיה|בלי נדר|לא נפספס|לא מפספסים|לא נחמיץ|مش مشكله|لا مشكله|без проблем"
      r"|нет проблем|не вопрос|не пропустим", "FILLX"),
     # "ברור שלא", "definitely not", "конечно нет": a sure no, not a yes and a no
@@ -424,7 +426,9 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     (r"drop (?:me |us )?(?:a|the) pin|send (?:me |us )?(?:a|the) pin|pin (?:the )?location|לוקיישנ|google maps|apple maps|maps (?:pin|link)"
      r"|גוגל (?:מפות|מאפס|מפס)|(?:ל|ב)?גוגל מפות", "DETAILSX"),
     (r"יש מצב(?! ל)|(?:נעשה|אעשה|נעשי) (?:כל )?(?:מאמצ|ניסיונ)", "MAYBEX"),
-    (r"(?:נהיה|נשמח להיות|אהיה) (?:איתכמ )?ב?(?:שמחתכמ|שמחה שלכמ|שמחתכנ)", "COMEX"),
+    # "נהיה בשמחתכם", "לא נהיה בשמחות השנה": being at the celebration is coming to it
+    (r"(?:נהיה|נשמח להיות|אהיה) (?:איתכמ )?ב?(?:שמחתכמ|שמחה שלכמ|שמחתכנ)"
+     r"|(?:נהיה|אהיה) (?:איתכמ |שמ )?ב(?:ה)?(?:שמחות|שמחה|חגיגות|חגיגה)(?![^\W_])", "COMEX"),
     (r"(?:the )?(\d+|two|three|four|five|six) of us", r"\1 PEOPLE"),
     # "2 seats pls", "תשמרו לנו 3 מקומות": places kept for the party are its people (not "two places with that name")
     (r"(\d{1,2}|two|three|four|five|six|два|три|четыре|пять) (?:seats|места|мест|مقاعد)"
@@ -435,7 +439,8 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     (r"both of us|us both|the two of us|just us two|just the two of us", "SELFNUMTWOX"),
     (r"family of|party of|משפחה של|family", "FAMX"),
     (r"בני ה?זוג(?= [^\W\d_]+\W*$)", "COUPLEX"),   # "בני הזוג כהן": the Cohens, a couple signing
-    (r"ב[נת] ה?זוג|בןזוג|בתזוג", "PARTNERX"),
+    # "בן זוגי", "בת זוגו": the partner, with or without the possessive ending
+    (r"ב[נת] ?ה?זוג(?:י|ו|ה|נו)?", "PARTNERX"),
     # "no plus one", "בלי +1": the writer alone, not the writer and a guest
     (r"(?:no|without|w/o|not bringing|not taking|בלי|ללא|לא מביא|לא מביאה|לא אביא)(?: a| an| any)? "
      r"(?:plus ?ones?|plus-ones?|plus 1|\+ ?1|פלוס (?:אחת|אחד|1|וואנ))(?![^\W_])", "alone"),
@@ -941,6 +946,8 @@ def _tokens(clause: str) -> list[_Tok]:
             out[i] = _Tok(t.word, "CUE")    # "עדכון קטן", "שאלה קטנה": small, said of a thing, not a child
         elif t.word == "будем" and prev.word == "мы" and nxt is not None and nxt.tag in ("NUM", "DIGITS", "SELFNUM"):
             out[i] = _Tok(t.word, "CUE")    # "Мы будем вдвоём": "we'll be two", a head count like "נהיה 2"
+        elif t.word == "אחי" and nxt is not None and nxt.tag in _PERSON_TAGS and (nxt.word[:1] == "ו" or nxt.word == "PARTNERX"):
+            out[i] = _Tok(t.word, "OTHER", 1)    # "אחי ובת זוגו", "אחי והילדים": my brother, in a list of people (alone, "bro")
         elif t.tag is None and prev.word == "يا" and t.word.isalpha():
             out[i] = _Tok(t.word, "POLITE")    # "مبروك يا جيران", "يا حبايب": whom it speaks to
         elif t.word in _LEAVING and nxt is not None and (nxt.word[:1] == "מ" and nxt.tag is None or nxt.word in ("ישר", "ישירות")):
