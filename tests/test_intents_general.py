@@ -506,3 +506,17 @@ def test_a_town_of_two_words_is_no_part_of_the_name():
 def test_the_request_after_a_guest_line_is_no_part_of_the_name():
     g = cmd("תוסיפי את שירה אלון 0521234567 תוסיפי אותה בבקשה").guests[0]
     assert (g.first_name, g.last_name) == ("שירה", "אלון"), g
+
+
+@pytest.mark.parametrize("text, status", [("מי שעוד לא קיבל הזמנה", "not_invited"), ("רשימת מי שעדיין לא הזמנו", "not_invited"),
+                                          ("מי עוד לא עשו RSVP", "pending"), ("מי לא השיבה", "pending")])
+def test_not_yet_invited_and_not_yet_answered_are_told_apart(text, status):
+    c = cmd(text)
+    assert isinstance(c, C.ListGuests) and c.status == status, c
+
+
+@pytest.mark.parametrize("text, side", [("מי אישר מצד אמא", "אמא"), ("מי לא ענה מצד הקלה", "bride"),
+                                        ("תראה לי מי מגיע מצד החטן", "groom")])
+def test_a_side_said_without_of_and_spelled_by_ear(text, side):
+    c = cmd(text)
+    assert isinstance(c, C.ListGuests) and c.side == side, c

@@ -90,6 +90,12 @@ _TEAM_WORDS = {"team", "access", "member", "member:", "organizer", "organiser", 
 _TEAM_STEMS = {"צוות", "שותף", "שותפה", "שותפים", "שותפות", "ניהול", "מנהלים", "גישה", "הרשאות"}
 
 _STATUS_AFTER_WHO = [  # (words, status): "who hasn't answered", "מי שלא ענה"
+    # "שעוד לא קיבל הזמנה", "שעוד לא הזמנו": not yet invited, before the bare "שעוד לא" (not yet answered)
+    *(((head, "לא", verb), "not_invited") for head in ("שעוד", "עוד", "שעדיין", "עדיין")
+      for verb in ("קיבל", "קיבלו", "קיבלה", "הוזמן", "הוזמנו", "הוזמנה", "הזמנו", "שלחנו", "נשלחה", "נשלח")),
+    # "מי לא עשה RSVP", "שלא השיבו": not answered, in the words organisers use for it
+    *((("לא", verb, "rsvp"), "pending") for verb in ("עשה", "עשו", "עשתה", "עשית", "שלח", "שלחו", "שלחה")),
+    *((("לא", verb), "pending") for verb in ("השיב", "השיבו", "השיבה")),
     (("haven't", "we", "sent"), "not_invited"), (("havent", "we", "sent"), "not_invited"), (("haven't", "sent"), "not_invited"),
     (("can't", "come"), "declined"), (("cant", "come"), "declined"), (("can't", "make"), "declined"),
     (("cant", "make"), "declined"), (("won't", "come"), "declined"), (("won't", "be"), "declined"),
@@ -729,6 +735,12 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
             if said:   # "למי מהצד של אבא עוד לא נשלחה הזמנה", "who on the mother's side hasn't confirmed"
                 name = next(g for g in said.groups() if g)
                 command = dataclasses.replace(command, side=_SIDE.get(name.lower(), name))
+        if isinstance(command, (C.Broadcast, C.ListGuests)) and command.side and command.side not in ("bride", "groom"):
+            # "מצד הקלה", "צד החטן": the bride and the groom spelled by ear (ק for כ, ט for ת, כ for ח)
+            said = re.sub(r"^ה", "", command.side.strip())
+            heard = {"קלה": "כלה", "כתן": "חתן", "חטן": "חתן", "כטן": "חתן"}.get(said)
+            if heard:
+                command = dataclasses.replace(command, side=_SIDE[heard])
         if isinstance(command, C.Broadcast) and re.match(r"^(?:ה)?(?:חברים|חברות|אורחים|מוזמנים|members|guests|people)\s*:\s*\S", command.text, re.I):
             command = dataclasses.replace(command, text=command.text.split(":", 1)[1].strip())   # "הודעה לכל החברים: ..."
         head = re.match(r"^(.{0,40}?)(?:ההודעה\s+הבאה|the\s+following(?:\s+message)?|this\s+message)\s*:\s*", command.text, re.I) \
@@ -2118,7 +2130,8 @@ _HE_NAME_OF = re.compile(r"^(?:הלוי|הכהן|הטלפון|המספר|הני�
 
 _WEEKDAY_TAIL = re.compile(r"[\s,|\-–]+(?:(?:ב|ל)?יום\s+(?:ראשון|שני|שלישי|רביעי|חמישי|שישי|שבת)|בשבת|(?:on\s+)?(?:(?:next|this|coming)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
                            r"(?:\s+(?:הבא|הקרוב|next|this))?[\s,.|]*$", re.I)
-_SIDE_NAMED = re.compile(r"(?:^|\s)(?:[מלב]|מה|ל-|מ-)?(?:ה)?צד\s+של\s+(?:ה)?([^\s,?:!.]+)|\b(?:on|from|of)\s+(?:the\s+)?([\w&]+?)(?:'s|’s)?\s+side\b", re.I)
+_SIDE_NAMED = re.compile(r"(?:^|\s)(?:[מלב]|מה|ל-|מ-)?(?:ה)?צד\s+של\s+(?:ה)?([^\s,?:!.]+)|(?:^|\s)(?:מ|ב|ל|מ-|ל-)?צד\s+(?:ה)?((?:אבא|אמא|סבא|סבתא|"
+                         r"המשפחה|משפחת\s+\S+|כלה|חתן|קלה|כתן|חטן|[A-Za-z\u05d0-\u05ea]+ים)(?![\u05d0-\u05ea]))|\b(?:on|from|of)\s+(?:the\s+)?([\w&]+?)(?:'s|’s)?\s+side\b", re.I)
 _SIDE_FILLER = {"מהצד", "של", "צד", "side", "from", "the", "on", "list", "רשימת", "בצד", "הצד", "in", "ה", "who", "are", "מ",
                 "הזמנות", "ההזמנות", "invitations", "invites", "deliveries", "any", "messages", "הודעות"}
 _EVENT_FIELD_ASKED = re.compile(r"^(?:מה|מתי|איפה|what'?s|what\s+is|where'?s|where\s+is|when'?s|when\s+is)\s+(?:the\s+|ה\s?-?)?(?:location|מיקום|המיקום|כתובת|הכתובת|address|"
