@@ -1282,3 +1282,16 @@ def test_so_as_not_to_miss_is_no_answer():
 @pytest.mark.parametrize("text", ["לא נהיה בשמחות השנה", "אנחנו באבל, לא נהיה בשמחות השנה. מאחלים רק טוב"])
 def test_not_being_at_celebrations_declines(text):
     assert understand(text).answer == "no"
+
+
+@pytest.mark.parametrize("text, answer", [
+    ("we're gonna have to sit this one out", "no"), ("i will give it a miss sorry", "no"), ("taking a rain check on this one", "no"),
+    ("since my wife passed i dont go out much but for you i'll make the effort. just me", "yes"),
+    ("we dont get out much these days but we will come", "yes"), ("I will make an effort to come", "maybe")])
+def test_english_idioms_of_staying_away_and_making_the_effort(text, answer):
+    assert understand(text).answer == answer
+
+
+@pytest.mark.parametrize("text", ["wat", "wut?"])
+def test_what_misspelt_is_unclear(text):
+    assert understand(text).intent == "unclear"

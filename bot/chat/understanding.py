@@ -274,7 +274,7 @@ _add("DETAILS", _words(
 _add("FAM", _words("משפחת"))
 _add("INCL", _words("including incl", "מתוכמ כולל", "", "из них включая"))
 _add("LAUGH", _words("lol haha hahaha lmao omg", "חחח חחחח חחחחח", "ههه هههه", "ахах хаха"))
-_add("NOISE", _words("what huh hmm hm ok? eh wait umm", "מה אה הה הא ש ככככ ככ רגע", "شو ايش", "что"))
+_add("NOISE", _words("what wat wut wha huh hmm hm ok? eh wait umm", "מה אה הה הא ש ככככ ככ רגע", "شو ايش", "что"))
 for _k in range(2, 9):   # "אממממ", "הממ": thinking aloud (אמ alone is "if")
     LEX["א" + "מ" * _k] = LEX["ה" + "מ" * _k] = ("NOISE", None)
 
@@ -352,7 +352,9 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     (r"(?:בטח|ברור|בוודאי|ודאי|וודאי|כמובנ) שלא(?! (?:נוותר|אוותר|נפספס|אפספס|נחמיצ|אחמיצ|נבריז|אבריז))|(?:definitely|absolutely|certainly|of course|surely) not"
      r"|конечно (?:же )?нет|точно нет|(?:طبعا|اكيد) (?:لا|مش)", "NOX"),
     (r"אין (?:מצב|סיכוי) ש(?:לא|[אנ]?(?:פספס|חמיצ|וותר)\S*|\S+ (?:לא|מפספס\S*|נפספס|אפספס|נחמיצ|אחמיצ))|אין סיכוי ש?לא|(?:אין|ללא|בלי) ספק|על בטוח|בטח ש[^\W_]*|ברור ש[^\W_]*|מה השאלה|מה זאת השאלה הזאת", "YESX"),
-    (r"אין מצב|אין סיכוי|ما في مجال|مش رح (?:يزبط|تزبط)|ما رح (?:يزبط|تزبط)|count (?:me|us) out|not this time|לא הפעם|have to pass|no thank you|no thanks", "NOX"),
+    (r"אין מצב|אין סיכוי|ما في مجال|مش رح (?:يزبط|تزبط)|ما رح (?:يزبط|تزبط)|count (?:me|us) out|not this time|לא הפעם|have to pass|no thank you|no thanks"
+     # "we'll have to sit this one out", "give it a miss", "take a rain check": stay away, said as an idiom
+     r"|sit(?:ting)? (?:this|that|it)(?: one)? out|give (?:this|that|it) a miss|(?:take|taking) a rain ?check|bow(?:ing)? out", "NOX"),
     # the formal decline: "نعتذر عن الحضور" (we apologise for [not] attending); "ظرف طارئ", an emergency
     (r"(?:ن|ا)?عتذر (?:عن|من) (?:عدم )?(?:ال)?(?:حضور|مشاركه|مجيء|قدوم|تلبيه)|ظرف طارئ"
      # a clash: "זה יוצא בדיוק בשבעה של דודה שלי", "it falls right on our anniversary"
@@ -363,6 +365,10 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     # "I think so", "נראה לי שכן", "думаю да": a guess at yes
     (r"(?:i|we) (?:think|guess|believe) so|think so|(?:i|we) do not think so|לא נראה לי|не думаю|נראה לי שכנ|אני חושב\S* שכנ|думаю,? (?:что )?да|кажется,? да", "MAYBEX"),
     (r"make (?:it|that)(?= (?:\d|one|two|three|four|five|six|seven|eight)\b)", "CUEX"),
+    # "I don't go out much": going out in general, not to this event
+    (r"(?:go|going|goes|get|getting|went) out(?= (?:much|a lot|often|anymore|any more|these days|lately|at night|socially|so much)(?![^\W_]))", "CUEX"),
+    # "for you I'll make the effort": will come; "make an effort", "every effort": will try
+    (r"(?<=will )make the effort(?! to)", "COMEX"), (r"make (?:an|every) effort", "MAYBEX"),
     # the earlier answer quoted in a change ("אמרתי אולי - אז כן", "I said maybe, now it's a yes") is not the answer;
     # "change my RSVP to a no": only what it changes to answers
     (r"(?:אמרתי|אמרנו|עניתי|ענינו|כתבתי|כתבנו)(?: קודמ| לפני כנ| בהתחלה)? (?:ש)?אולי|(?:i|we) (?:said|answered|replied|put) maybe"
