@@ -520,3 +520,13 @@ def test_not_yet_invited_and_not_yet_answered_are_told_apart(text, status):
 def test_a_side_said_without_of_and_spelled_by_ear(text, side):
     c = cmd(text)
     assert isinstance(c, C.ListGuests) and c.side == side, c
+
+
+@pytest.mark.parametrize("text", ["מה הסטטיסטיקות", "מה ה-status של האורחים", "what's the status of the rsvps",
+                                  "תגיד לי מה הסטטוס של כל ההזמנות", "מה מספר המוזמנים הסופי", "what's the expected headcount"])
+def test_the_status_of_everyone_is_the_stats(text):
+    assert isinstance(cmd(text), C.Stats), cmd(text)
+
+
+def test_the_status_of_one_guest_is_still_the_card():
+    assert isinstance(cmd("מה הסטטוס של דני"), C.GuestCard)

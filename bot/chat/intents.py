@@ -2846,16 +2846,23 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
     if wset & {"chart", "graph", "גרף", "הגרף", "תרשים", "התרשים", "diagram"} and not wset & {
             "seating", "seat", "הושבה", "ההושבה", "שולחנות"}:
         return Reading(C.Chart())
-    if wset & {"סטטוס", "הסטטוס", "סטטיסטיקה", "סטטיסטיקות", "status", "stats", "statistics", "האישורים"} \
-            and not wset & {"של", "of", "for", "on"} and not phone:
-        return Reading(C.Stats())   # "מה הסטטוס", "תן סטטיסטיקה", "מה מצב האישורים"
+    stats_noun = {re.sub(r"^ה-?(?=[\w\u05d0-\u05ea])", "", w) for w in wset} & {
+        "סטטוס", "סטטיסטיקה", "סטטיסטיקות", "status", "stats", "statistics", "אישורים"}
+    of_all = re.search(r"(?:של|of|for|on)\s+(?:ה-?|the\s+|all\s+(?:the\s+)?|כל\s+ה)?(?:אישורים|הזמנות|אורחים|מוזמנים|"
+                       r"rsvps?|invit\S*|guests|answers|תשובות)(?![\w\u05d0-\u05ea])", low)
+    if stats_noun and (not wset & {"של", "of", "for", "on"} or of_all) and not phone:
+        # "מה הסטטוס", "תן סטטיסטיקה", "מה מצב האישורים", "מה ה-status של ההזמנות": the counts (not "הסטטוס של דני")
+        return Reading(C.Stats())
     if _has(low, "how many", "headcount", "summary", "סיכום", "status update", "stats", "מה המצב",
             "איפה אנחנו עומדים", "מצב אישורים", "rsvp numbers") or (_has(
                 low, "the numbers", "המספרים", "our numbers", "numbers look") and not phone and not wset & {
                 "של", "of", "for", "phone", "טלפון", "הטלפון", "הטלפונים", "phones"}) or wset & {"מנות", "כמהאישרו"} or (
             "כמה" in wset and wset & {"אישרו", "מגיעים", "אורחים", "אנשים", "לא", "עוד", "confirmed", "ענו",
                                       "באים", "מוזמנים", "סירבו", "מאושרים", "מאשרים", "מקומות", "אשרו", "יגיעו", "נרשמו", "yes",
-                                      "קראו", "ראו", "rsvp", "rsvps", "rsvp's", "אישורים", "אישורי", "confirmations"}):
+                                      "קראו", "ראו", "rsvp", "rsvps", "rsvp's", "אישורים", "אישורי", "confirmations"}) or \
+            re.search(r"(?:מספר|כמות|סך)\s+(?:ה)?(?:אורחים|מוזמנים|מגיעים|מאשרים|אנשים)\s+(?:ה)?(?:צפוי|משוער|הכולל|כולל|הסופי|עד\s+עכשיו|כרגע)"
+                      r"|(?:expected|total|final)\s+(?:number\s+of\s+guests|guest\s+count|headcount)", low):
+        # "מה מספר האורחים הצפוי", "the expected number of guests": a count, not the list
         return Reading(C.Stats())
     find = _find(line, low, words, wset, region)
     if find is not None:
