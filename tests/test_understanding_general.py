@@ -1295,3 +1295,9 @@ def test_english_idioms_of_staying_away_and_making_the_effort(text, answer):
 @pytest.mark.parametrize("text", ["wat", "wut?"])
 def test_what_misspelt_is_unclear(text):
     assert understand(text).intent == "unclear"
+
+
+@pytest.mark.parametrize("text", ["תשלח וייז בבקשה", "יש ויז?", "מאיזה שער נכנסים לכותל?", "which entrance do we use?",
+                                  "באיזו קומה האולם?"])
+def test_waze_spelt_any_way_and_which_way_in_ask_where(text):
+    assert understand(text).intent == "details"
