@@ -174,6 +174,15 @@ def test_every_message_has_every_language_and_every_entry_is_used():
     assert messages.problems() == []
 
 
+def test_a_text_the_extractor_cannot_see_is_a_problem():
+    """A translated call nested in another's arguments hides the outer text from Babel's
+    extractor; organisers read "✅ coming, 3 people" in the middle of a Hebrew notice."""
+    source = ('''_("✅ coming, {people} ({children})", people=p,\n'''
+              '''  children=i18n.Raw(ngettext("1 child", "{n} children", n)))\n'''
+              '''_("seen")\n''')
+    assert messages.hidden(source, {"1 child", "seen"}) == [(1, "✅ coming, {people} ({children})")]
+
+
 def test_every_hebrew_translation_keeps_the_fields_of_its_english():
     found = messages.extract()
     for domain, ids in found.items():

@@ -60,6 +60,18 @@ def test_each_organiser_reads_the_answer_in_their_own_language(runtime, fake_gra
     assert noam.receive() == [f"Avi Cohen: ❌ not coming — {WEDDING} (0 confirmed, 0 people)"]
 
 
+def test_a_household_with_a_child_is_told_to_each_organiser_in_their_language(runtime, fake_graph):
+    _, gid = _event(runtime, co_organiser=True)
+    dana = GuestPhone(runtime, fake_graph, HEBREW_ORGANISER)
+    noam = GuestPhone(runtime, fake_graph, ENGLISH_ORGANISER)
+    avi = GuestPhone(runtime, fake_graph, AVI)
+    avi.send("כן, מגיעים 2 + ילד")
+    assert (guest_row(runtime, gid).party_size, guest_row(runtime, gid).children) == (3, 1)
+    assert dana.receive() == [
+        f"{FSI}Avi Cohen{PDI}: ✅ מגיעים, 3 אנשים (ילד אחד) — {FSI}{WEDDING}{PDI} (1 אישרו, 3 אנשים)"]
+    assert noam.receive() == [f"Avi Cohen: ✅ coming, 3 people (1 child) — {WEDDING} (1 confirmed, 3 people)"]
+
+
 def test_a_note_from_a_guest_reaches_each_organiser_in_their_language(runtime, fake_graph):
     _event(runtime, co_organiser=True)
     dana = GuestPhone(runtime, fake_graph, HEBREW_ORGANISER)

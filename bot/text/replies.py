@@ -422,8 +422,8 @@ def answer_text(guest: Guest) -> str:
             return _("✅ coming")
         people = ngettext("1 person", "{n} people", _people(guest))
         if getattr(guest, "children", None):
-            return _("✅ coming, {people} ({children})", people=i18n.Raw(people),
-                     children=i18n.Raw(ngettext("1 child", "{n} children", guest.children)))
+            children = ngettext("1 child", "{n} children", guest.children)
+            return _("✅ coming, {people} ({children})", people=i18n.Raw(people), children=i18n.Raw(children))
         return _("✅ coming, {people}", people=i18n.Raw(people))
     if guest.status == RsvpStatus.declined:
         return _("❌ not coming")
@@ -526,9 +526,10 @@ def answers_totals(event, found: list) -> str:
         for row in item.options:
             people = ngettext("1 person", "{n} people", row.adults + row.children)
             if row.children:
+                adults = ngettext("1 adult", "{n} adults", row.adults)
+                children = ngettext("1 child", "{n} children", row.children)
                 people = _("{people} ({adults}, {children})", people=i18n.Raw(people),
-                           adults=i18n.Raw(ngettext("1 adult", "{n} adults", row.adults)),
-                           children=i18n.Raw(ngettext("1 child", "{n} children", row.children)))
+                           adults=i18n.Raw(adults), children=i18n.Raw(children))
             lines.append(_("{option}: {people} · {guests}", option=row.option, people=i18n.Raw(people),
                            guests=i18n.Raw(guests_count(row.guests))))
             sides = {k: v for k, v in row.by_side.items() if k}
