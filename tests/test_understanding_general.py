@@ -1301,3 +1301,11 @@ def test_what_misspelt_is_unclear(text):
                                   "באיזו קומה האולם?"])
 def test_waze_spelt_any_way_and_which_way_in_ask_where(text):
     assert understand(text).intent == "details"
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("אפשר לחזור לקבל ממכם הודעות? ביקשתי להפסיק בטעות", "start"), ("ביקשתי להפסיק בטעות", "start"),
+    ("I'd like to get the messages again please, I turned them off by mistake", "start"), ("I turned them off by accident", "start"),
+    ("לא רוצה לקבל מכם הודעות", "stop"), ("הסרתי את עצמי בטעות, נגיע 3", "answer")])
+def test_messages_stopped_by_mistake_start_again(text, intent):
+    assert understand(text).intent == intent

@@ -613,7 +613,13 @@ def _rx(*patterns: str) -> re.Pattern:
 _START = _rx(r"^(?:start|resume|unstop|opt in|התחל|התחלה|חידוש|ابدا|ابدءوا|استئناف|старт|начать|возобновить)(?:\W|$)",
              r"(?<!un)subscribe me|(?:resume|keep|continue|start) sending|(?:send|text|message) (?:me|us) (?:\S+ )?(?:stuff|messages|updates|reminders|texts) again"
              r"|(?:changed (?:my|our) mind|regret) (?:about|on) (?:the )?unsubscrib|(?:תשלחו|שלחו|תשלח|תשלחי|לשלוח) (?:לי |לנו )?(?:שוב|מחדש|בחזרה) (?:את )?ה?(?:הודעות|עדכונים|תזכורות)|(?:תמשיכו|המשיכו|להמשיכ) (?:לשלוח|לעדכנ)|updates again|messages again|start again|get updates|תחזירו אותי|להחזיר אותי|לקבל שוב"
-             r"|לקבל עדכונים|לקבל הודעות|(?:חזרה|חידוש) (?:ל|של )?קבלת (?:ה)?(?:הודעות|עדכונים|תזכורות)|שוב לקבל|add me back|(?:תחדשו|לחדש|חדשו) (?:לי )?(?:את )?ה?(?:הודעות|עדכונים)|sign me up again|(?:תחזירו|החזירו|להחזיר|תפעילו) (?:לי )?(?:את )?ה?הודעות|הרשמה מחדש|בטלו את ההסרה|לבטל את ההסרה|хочу (?:снова |опять )?получать|подписаться снова|(?:תכניסו|הכניסו|תוסיפו|הוסיפו|תחזירו) אותי (?:שוב |בחזרה |מחדש )?ל?(?:ה?רשימה|ה?רשימת|ה?תפוצה)|(?:ارجعوا|رجعوا|رجعو|ارجعو) (?:ابعتولي|ابعتوا|ابعتو)|подпишите (?:меня )?(?:обратно|снова)|снова подпишите|верните меня|رجعوني|ارجعوني|رجعوا (?:رقمي|اسمي)")
+             r"|לקבל (?:(?:ממכמ|מכמ|מכנ|שוב|בחזרה|מחדש|את) )*ה?(?:עדכונים|הודעות|תזכורות)|(?:חזרה|חידוש) (?:ל|של )?קבלת (?:ה)?(?:הודעות|עדכונים|תזכורות)|שוב לקבל|add me back|(?:תחדשו|לחדש|חדשו) (?:לי )?(?:את )?ה?(?:הודעות|עדכונים)|sign me up again|(?:תחזירו|החזירו|להחזיר|תפעילו) (?:לי )?(?:את )?ה?הודעות|הרשמה מחדש|בטלו את ההסרה|לבטל את ההסרה|хочу (?:снова |опять )?получать|подписаться снова|(?:תכניסו|הכניסו|תוסיפו|הוסיפו|תחזירו) אותי (?:שוב |בחזרה |מחדש )?ל?(?:ה?רשימה|ה?רשימת|ה?תפוצה)|(?:ارجعوا|رجعوا|رجعو|ارجعو) (?:ابعتولي|ابعتوا|ابعتو)|подпишите (?:меня )?(?:обратно|снова)|снова подпишите|верните меня|رجعوني|ارجعوني|رجعوا (?:رقمي|اسمي)")
+# "I turned them off by mistake", "ביקשתי להפסיק בטעות": the messages were stopped by mistake; the guest wants them back
+_STOPPED_BY_MISTAKE = _rx(r"(?:turned|switched|shut) (?:them|it|(?:the |your )?(?:messages|notifications|updates|reminders)) off by (?:mistake|accident)"
+                          r"|(?:unsubscribed|opted out|pressed stop|hit stop|sent stop) by (?:mistake|accident)",
+                          r"(?:ביקשתי|ביקשנו|לחצתי|לחצנו|שלחתי|שלחנו|כתבתי|כתבנו)(?: על)? (?:להפסיק|להסיר|הסרה|עצור|הפסקה|סטופ|stop)(?: \S+){0,3} בטעות"
+                          r"|(?:הסרתי|הסרנו) (?:את עצמי |אותי )?בטעות",
+                          r"отписал\S* (?:по ошибке|случайно)", r"(?:لغيت|وقفت) (?:ال)?(?:اشتراك|رسائل|رسايل) بالغلط")
 _STOP = _rx(r"^(?:stop|stopp|unsubscribe|remove|הסר|עצור|הסרה|די|توقف|اوقف|توقفوا|ايقاف|стоп|хватит|отписаться)(?:\W|$)",
             r"unsubscribe|remove me|opt out|optout|stop (?:messag|text|send|writ)|do not send|no more messages"
             r"|הסירו|תסירו|להסיר|הסר אותי|תמחקו אותי|למחוק אותי|תפסיקו|הפסיקו|אל תשלחו|די להציק|די להודעות|מספיק עמ ה?הודעות|די עמ ה?הודעות"
@@ -1518,7 +1524,14 @@ def _understand(text) -> Understanding:
 
     # opting out and back in are about messages, not the event
     start = _START.search(norm) or _START.search(letters)
-    if start and len(letters.split()) <= 14:
+    mistaken = _STOPPED_BY_MISTAKE.search(norm)
+    if mistaken:
+        rest = _understand(norm[:mistaken.start()] + " . " + norm[mistaken.end():])
+        if rest.is_rsvp and rest.answer in ("yes", "no"):
+            return rest    # "pressed stop by mistake, we're coming": the answer
+        if not start:
+            return Understanding("start")
+    if start and (len(letters.split()) <= 14 or mistaken):
         # "לא מעוניין לקבל הודעות", "don't want to get updates": the wish to get them, negated
         before = (norm if start.string is norm else letters)[:start.start()].split()[-4:]
         if not any(w in _NEG_WORDS or w in _NEG_CONTRACTIONS or w in ("אל", "никогда") for w in before):   # "אל תשלחו לי שוב"
