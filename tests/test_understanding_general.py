@@ -1309,3 +1309,11 @@ def test_waze_spelt_any_way_and_which_way_in_ask_where(text):
     ("לא רוצה לקבל מכם הודעות", "stop"), ("הסרתי את עצמי בטעות, נגיע 3", "answer")])
 def test_messages_stopped_by_mistake_start_again(text, intent):
     assert understand(text).intent == intent
+
+
+@pytest.mark.parametrize("text, intent, answer", [
+    ("بعتذر، كنت حاكي جايين بس صار عندي شغل", "change", "no"), ("بعتذر ما رح نقدر نيجي", "answer", "no"),
+    ("كنا قايلين لا بس رح نيجي", "change", "yes")])
+def test_spoken_arabic_apology_quoted_answer_and_work(text, intent, answer):
+    u = understand(text)
+    assert (u.intent, u.answer) == (intent, answer)
