@@ -60,6 +60,14 @@ def test_each_organiser_reads_the_answer_in_their_own_language(runtime, fake_gra
     assert noam.receive() == [f"Avi Cohen: ❌ not coming — {WEDDING} (0 confirmed, 0 people)"]
 
 
+def test_each_organiser_reads_the_tally_of_an_invitation_round_in_their_language(runtime, fake_graph):
+    _event(runtime, co_organiser=True)   # Dana (Hebrew) sends the invitations
+    drain(runtime, tick=True)            # every invitation is final: the clock queues the tally
+    drain(runtime)
+    assert [m.text for m in fake_graph.sent_to(HEBREW_ORGANISER)][-1] == (
+        f"✅ שליחת ההזמנות ל-{FSI}{WEDDING}{PDI} הסתיימה. נשלחו: 1.")
+
+
 def test_a_household_with_a_child_is_told_to_each_organiser_in_their_language(runtime, fake_graph):
     _, gid = _event(runtime, co_organiser=True)
     dana = GuestPhone(runtime, fake_graph, HEBREW_ORGANISER)
