@@ -530,3 +530,12 @@ def test_the_status_of_everyone_is_the_stats(text):
 
 def test_the_status_of_one_guest_is_still_the_card():
     assert isinstance(cmd("מה הסטטוס של דני"), C.GuestCard)
+
+
+@pytest.mark.parametrize("text", ["סבבה תשלחי", "אוקיי שלח את זה", "מאשר, נא להמשיך", "ok go ahead", "cool send it"])
+def test_a_yes_then_do_it_confirms(text):
+    assert cmd(text) == C.Confirm("yes"), cmd(text)
+
+
+def test_a_yes_then_a_command_is_the_command():
+    assert isinstance(cmd("ok send the invites"), C.Invite)

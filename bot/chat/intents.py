@@ -1864,6 +1864,10 @@ def _guess(text: str, region, today, exact: C.ParseError) -> Reading | None:
     lines = [x for x in lines if x]
     if not lines:
         return None
+    said = [w.lower() for w in _words(lines[0])]
+    if len(lines) == 1 and 2 <= len(said) <= 5 and said[0] in _YES | _ACK and set(said) & _GO_AHEAD \
+            and set(said) <= _YES | _ACK | _GO_AHEAD | _GO_FILLER:
+        return Reading(C.Confirm("yes"))   # "סבבה שלח", "ok תשלח", "מאשרת, נא לשלוח", "fine, go ahead": a yes, then "do it"
     line = _strip_polite(lines[0])
     body = lines[1:]
     if line != lines[0] and line:
@@ -2589,6 +2593,12 @@ def _reparse_guessed(fixed: str, body, region, today) -> Reading | None:
 
 def _has(low: str, *phrases: str) -> bool:
     return any(p in low for p in phrases)
+
+
+# "do it" after a yes: the imperative of sending or going on, in its forms
+_GO_AHEAD = frozenset({"שלח", "תשלח", "תשלחי", "תשלחו", "שלחי", "שלחו", "לשלוח", "תמשיך", "תמשיכי", "להמשיך", "תעשה", "תעשי",
+                       "לבצע", "תבצע", "תבצעי", "send", "go", "proceed", "do", "ahead", "continue"})
+_GO_FILLER = frozenset({"נא", "בבקשה", "את", "זה", "אותה", "אותו", "אותם", "עכשיו", "כבר", "it", "them", "now", "please", "pls"})
 
 
 def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
