@@ -1317,3 +1317,13 @@ def test_messages_stopped_by_mistake_start_again(text, intent):
 def test_spoken_arabic_apology_quoted_answer_and_work(text, intent, answer):
     u = understand(text)
     assert (u.intent, u.answer) == (intent, answer)
+
+
+@pytest.mark.parametrize("text, answer, total", [
+    ("אמרו לי להגיד לך שסבא וסבתא מגיעים, אני מאשרת בשבילם", "yes", 2),
+    ("My neighbour Mrs Cohen asked me to tell you she's coming, she doesn't have whatsapp", "yes", 1),
+    ("my mom asked me to tell you she cant make it", "no", None), ("אני מאשר עבורם, 4 אנשים", "yes", 4),
+    ("my aunt Mrs Levy is coming with me", "yes", 2)])
+def test_a_message_passed_on_does_not_count_the_writer(text, answer, total):
+    u = understand(text)
+    assert (u.answer, u.total) == (answer, total)

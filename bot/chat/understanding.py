@@ -329,6 +329,13 @@ _LEAVE_EARLY_HE = (r"(?:[נא]צא|[נא]ברח|[נא]זוז|[נא]לכ|[נא]ע
                    r" (?:קצת |טיפה )?(?:מוקדמ|לפני הסופ|באמצע)")
 _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     ("|".join(_STRANGER_PATTERNS), "CUEX"),
+    # a message passed on ("she asked me to tell you she's coming", "אמרו לי להגיד לך שסבא מגיע"): the writer only relays it
+    (r"(?:asked|told|wanted) me to (?:tell|let) you(?: know)?(?: that)?|(?:asked|told) me to (?:say|pass on)(?: that)?"
+     r"|(?:אמר|אמרה|אמרו|ביקש|ביקשה|ביקשו)(?: ממני| לי)* (?:להגיד|לומר|למסור|להודיע|לכתוב)(?: לכ| לכמ| לכנ)?"
+     r"|просил[аи]? (?:меня )?(?:передать|сказать)|(?:طلب|طلبت|طلبوا) (?:مني )?(?:احكيلك|اقلك|اقولك|ابلغك)", "CUEX"),
+    # "אני מאשרת בשבילם", "confirming on her behalf": the writer confirms for others, and is not counted
+    (r"(?:(?:אני|אנחנו) )?(?:מאשר|מאשרת|מאשרימ|מאשרות)(?: הגעה| את ההגעה)? (?:בשבילמ|בשבילה|בשבילו|בשבילנ|עבורמ|עבורה|עבורו|בשממ|בשמה|בשמו)"
+     r"|(?:i am |we are )?confirming (?:for|on behalf of) (?:them|her|him)", "POSX"),
     # "both coming", "הם מגיעים שניהם", "оба придут": "both" said of who comes is two people (not "coming to both")
     (r"(?<![^\W_])both(?: of them)?(?= (?:are |will |can |would |should )?(?:coming|come|attending|attend|be there|make it|making it|joining|join|in|there)(?![^\W_]))"
      r"|(?<![\u05d0-\u05ea])(?:שניהמ|שתיהנ|שתיהמ)(?= (?:כנ )?(?:מגיע|יגיע|בא|יבוא|יהיו|יוכל|בפנימ|מאשר)\S*(?![^\W_]))"
@@ -919,6 +926,11 @@ def _tokens(clause: str) -> list[_Tok]:
         if out[i].tag is None and out[i].word.isalpha() and out[i].word.isascii() and out[i + 1].word == "and" \
                 and out[i + 2].word in ("i", "me") and (i + 3 == len(out) or out[i + 3].tag in ("COME", "CUE", "ABLE")):
             out[i] = _Tok(out[i].word, "OTHER", 1)
+    # "my neighbour Mrs Cohen", "my aunt Dr Levi": the title and name say who the person just named is, not one more
+    for i in range(1, len(out) - 1):
+        if out[i].word in ("mrs", "mr", "ms", "miss", "dr") and out[i - 1].tag in _PERSON_TAGS and out[i + 1].tag is None \
+                and out[i + 1].word.isalpha():
+            out[i], out[i + 1] = _Tok(out[i].word, "CUE"), _Tok(out[i + 1].word, "NAME")
     # "Mr and Mrs Goldberg": the surname after the couple
     for i in range(1, len(out)):
         if out[i - 1].word == "COUPLEX" and out[i].tag is None and out[i].word.isalpha():
