@@ -539,3 +539,9 @@ def test_a_yes_then_do_it_confirms(text):
 
 def test_a_yes_then_a_command_is_the_command():
     assert isinstance(cmd("ok send the invites"), C.Invite)
+
+
+@pytest.mark.parametrize("text", ["תעדכן אותי על כל תשובה שמגיעה", "תעשי שאקבל התראה כשמישהו מאשר",
+                                  "אני רוצה לקבל נוטיפיקציות על כל אישור", "can I get a notification every time someone replies"])
+def test_a_notice_on_each_answer_turns_notifications_on(text):
+    assert cmd(text) == C.Notify(on=True), cmd(text)

@@ -2676,8 +2676,13 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
         "each reply", "each rsvp", "every time")
     tell_me = _has(low, "תעדכן אותי", "תעדכני אותי", "תודיע לי", "תודיעי לי", "להודיע לי", "update me", "notify me", "keep me posted", "keep me updated",
                    "let me know", "tell me", "תגיד לי", "תגידי לי") and _has(
-        low, "כל פעם", "כש", "when", "every", "each", "whenever", "מישהו", "someone", "anyone")
-    if wset & {"notifications", "notification", "notify", "notifying", "התראות", "ההתראות", "pinging", "alerts", "alerting"} \
+        low, "כל פעם", "כש", "when", "every", "each", "whenever", "מישהו", "someone", "anyone", "על כל", "בכל")
+    # "שאקבל נוטיפיקציה כשמישהו עונה", "אני רוצה לקבל התראה על כל תשובה": a notice to the writer on each answer
+    to_me = bool(re.search(r"(?:שאקבל|לקבל|אקבל|שנקבל|נקבל|get|receive)\s+(?:\S+\s+)?(?:התראה|התראות|נוטיפיקציה|נוטיפיקציות|נוטיפיקיישן|"
+                           r"הודעה|הודעות|עדכון|עדכונים|notification|notifications|an?\s+alert|alerts|a\s+ping)", low)) and _has(
+        low, "כל פעם", "כש", "when", "every", "each", "whenever", "מישהו", "someone", "anyone", "על כל", "בכל")
+    if wset & {"notifications", "notification", "notify", "notifying", "התראות", "ההתראות", "pinging", "alerts", "alerting",
+               "נוטיפיקציות", "נוטיפיקציה"} or to_me \
             or per_answer or tell_me or _has(
             low, "תעדכן אותי כש", "הודעה על כל", "let me know when"):
         off = wset & {"off", "mute", "stop", "תפסיק", "כבה", "תכבה", "בטל", "תבטל", "לא", "disable", "די", "בלי", "no",
