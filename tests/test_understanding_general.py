@@ -1327,3 +1327,10 @@ def test_spoken_arabic_apology_quoted_answer_and_work(text, intent, answer):
 def test_a_message_passed_on_does_not_count_the_writer(text, answer, total):
     u = understand(text)
     assert (u.answer, u.total) == (answer, total)
+
+
+@pytest.mark.parametrize("text, total", [
+    ("הקטן חולה אז נגיע רק אני ואשתי במקום 4", 2), ("just me and my wife instead of four", 2), ("רק אני במקום 2", 1)])
+def test_the_people_named_instead_of_an_earlier_number_change_the_count(text, total):
+    u = understand(text)
+    assert (u.intent, u.answer, u.total) == ("change", "yes", total)

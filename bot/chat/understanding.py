@@ -647,7 +647,8 @@ _CHANGE = _rx(r"\bactually\b|(?<!will )(?<!i will )\bupdate\b(?! (?:you|by|later
               r"|by accident|turns out|came through|worked out|\bbailed\b|fell through|cancell?ed on (?:us|me)|\b(?:i|we) meant\b|\bcancel\b|plans changed|make (?:it|that) (?:\d|one|two|three|four|five|six)|change (?:my|our) (?:answer|rsvp|response|reply)|changed (?:my|our) mind|\bforgot\b(?! to (?:answer|reply|respond|rsvp|confirm))|also join|can (?:come|make it|join) (?:too |also )?now|(?:too|also) now"
               r"|(?<!\d)\d{1,2} (?:not|and not) \d{1,2}(?!\d)",
               rf"(?<!\d)\d{{1,2}} (?:{'|'.join(_INSTEAD_PHRASES)}) \d{{1,2}}(?!\d)",   # "5 instead of 4"
-              r"עניתי ש\S* אבל|(?<!כבר )(?:אישרתי|אישרנו)(?: קודמ| לפני כנ| בהתחלה| הגעה| את ההגעה| כנ)*,? אבל|(?:אמרתי|אמרנו|עניתי|ענינו)(?: קודמ| קודם| לפני כנ| בהתחלה)? ש?אולי|התפנ(?:ה|תה|ינו|יתי)(?: לי| לנו)?|תקנו|wrong button|התחרטתי|התחרטנו|(?<![^\W_])הבריז(?:ה|ו)?(?![^\W_])|אחרי הכל|בסופו של דבר|^במקום \d|בעצם|עדכון|שינוי|בסוף(?![^\W_])(?! ה)|בטעות|טעות(?! במספר)|טעיתי|התבלבלתי|תתקנו|לתקן|לשנות|תשנו|הסתדר|בכל זאת"
+              r"\binstead of (?:\d{1,2}|two|three|four|five|six|seven|eight)\b",   # "just me and my wife instead of 4"
+              r"עניתי ש\S* אבל|(?<!כבר )(?:אישרתי|אישרנו)(?: קודמ| לפני כנ| בהתחלה| הגעה| את ההגעה| כנ)*,? אבל|(?:אמרתי|אמרנו|עניתי|ענינו)(?: קודמ| קודם| לפני כנ| בהתחלה)? ש?אולי|התפנ(?:ה|תה|ינו|יתי)(?: לי| לנו)?|תקנו|wrong button|התחרטתי|התחרטנו|(?<![^\W_])הבריז(?:ה|ו)?(?![^\W_])|אחרי הכל|בסופו של דבר|(?<![^\W_])במקום \d|בעצם|עדכון|שינוי|בסוף(?![^\W_])(?! ה)|בטעות|טעות(?! במספר)|טעיתי|התבלבלתי|תתקנו|לתקן|לשנות|תשנו|הסתדר|בכל זאת"
               r"|מבטל|לבטל|ביטלנו|ביטלתי|להוסיף|להוריד|תורידו|תוסיפו|הורידו|הוסיפו|נוריד|נוסיפ|הוספנו|הורדנו|שכחתי(?! (?:לגמרי )?ל(?:ענות|אשר|השיב|הגיב))|שכחנו(?! (?:לגמרי )?ל(?:ענות|אשר|השיב|הגיב))|פתאומ|בוטלה|בוטל(?![^\W_])|שיניתי|שינינו|תעדכנו|רשמתי(?! (?:ביומנ|בלוח|ביומן|בקלנדר|את התאריכ))|חזרנו|מתקנ\S*|תיקונ|התבטל\S*|ביטלה|(?<!\w)נב(?!\w)|לחצתי",
               r"(?<!\d)\d{1,2} ו?לא \d{1,2}(?!\d)|(?:לבד|רק אני|alone|solo|just me),? (?:ו?לא|not|and not) \d{1,2}(?!\d)|גמ (?:\S+ )?(?:יצטרפ|תצטרפ|יצטרפו)",
               r"تعديل|بالاخر|بالاخير|في الاخر|بالغلط|غلطت|غلطنا|صرنا|صار (?:عنا|عندي|عندنا|معنا|معي)|(?<!\d)\d{1,2} (?:مش|مو) \d{1,2}(?!\d)|بدل \d|غيرنا|غيرت|نسيت|передумал|забыл|не \S+ а \S+|по ошибке|поменялись|изменились|изменилось|поменялось|все-таки|всетаки|передумали|в итоге|(?<![^\W_])а не (?:\d+|вдвоем|втроем|вчетвером|впятером|двое|трое|четверо|пятеро|один|одна)(?![^\W_])"
@@ -1182,10 +1183,13 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
             totals.append(toks[0].value)   # "נבוא עם הקטן, 3", "me, my wife and the baby, 3": after the people, the sum
             continue
         named = named or bool(set(tags) & {"KID", "KIDS", "OTHER", "PARTNER", "OTHERS"})
-        unknown = any(t is None for t in tags)
+        # ("רק אני ואשתי במקום 4": the number replaced is said, not an unknown word)
+        said = [t for k, t in enumerate(tags)
+                if not (toks[k].word in _INSTEAD and any(x.tag in ("DIGITS", "NUM") for x in toks[k + 1:k + 3]))]
+        unknown = any(t is None for t in said)
         if "BLESS" in tags and not set(tags) & {"COME", "YES", "DIGITS", "NUM", "SELFNUM", "PEOPLE"}:
             continue   # "מזל טוב לכל המשפחה", "congrats to you both": who is blessed, not who comes
-        anchored_clause = not unknown and all(t in _COUNT_TAGS for t in tags)
+        anchored_clause = not unknown and all(t in _COUNT_TAGS for t in said)
         persons_count = anchored_clause or c.polarity == "pos"
         # "אני ונועה באות ביחד", "me n maya r coming": the writer and people named, coming together
         first = next((k for k, t in enumerate(toks[:3]) if t.tag == "SELF1"), None)
