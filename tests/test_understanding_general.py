@@ -1334,3 +1334,10 @@ def test_a_message_passed_on_does_not_count_the_writer(text, answer, total):
 def test_the_people_named_instead_of_an_earlier_number_change_the_count(text, total):
     u = understand(text)
     assert (u.intent, u.answer, u.total) == ("change", "yes", total)
+
+
+@pytest.mark.parametrize("text, total, children", [
+    ("ילדים שלי שניים ואנחנו שניים נגיע כולנו", 4, 2), ("נגיע עם הילדים שניים מהם קטנים", None, None)])
+def test_a_number_said_after_the_children(text, total, children):
+    u = understand(text)
+    assert (u.answer, u.total, u.children) == ("yes", total, children)

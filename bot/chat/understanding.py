@@ -1021,6 +1021,7 @@ def _from_where(t: _Tok) -> bool:
 
 
 _TOO = {_fold(w) for w in _words("too also", "גמ", "тоже также", "كمان ايضا")}
+_OF_THEM = {_fold(w) for w in _words("of", "מהמ מהנ מתוכמ מתוכנ", "из", "منهم")}
 # "נועה מגיעה", "יונתן ואחותו יגיעו": a name (or "שני", a name and a number) before a third-person verb
 _THIRD_SG = {_fold(w) for w in _words("מגיע מגיעה תגיע יגיע יבוא תבוא בא באה מצטרף מצטרפת יצטרף תצטרף")}
 _ADD_VERBS = tuple(_fold(w) for w in _words("תוסיפ הוסיפ להוסיפ נוסיפ ותוסיפ והוסיפ"))
@@ -1351,6 +1352,13 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
             elif t.tag == "KIDS" and nxt and nxt.tag == "NUM" and nxt.word.startswith("ال"):
                 children = (children or 0) + nxt.value    # "ولادنا التلاتة": our three children
                 i += 1
+            elif t.tag == "KIDS" and (k := i + 1 + (nxt is not None and nxt.word in _POSSESSIVE)) < len(toks) \
+                    and toks[k].tag == "NUM" and toks[k].value and not (k + 1 < len(toks) and (toks[k + 1].tag in
+                    ("KID", "KIDS", "ADULT", "PEOPLE", "AGE", "OTHERS", "NUM", "DIGITS") or toks[k + 1].word in _OF_THEM)):
+                # "הילדים שלי שניים", "ילדים שלושה": the number said after them (not "שניים מהם קטנים", not ages "שתיים ושלוש")
+                children = (children or 0) + toks[k].value
+                kids_counted = True
+                i = k
             elif t.tag == "KIDS":
                 kids_unknown = True
             elif t.tag in ("OTHER", "PARTNER"):
