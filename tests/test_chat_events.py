@@ -103,6 +103,19 @@ def test_delete_event_asks_with_numbers_and_yes_deletes(phone_factory, runtime):
     assert "new event" in dana.send("guests")   # back to the welcome
 
 
+def test_a_later_change_drops_the_question_so_a_yes_confirms_only_what_was_just_asked(phone_factory, runtime):
+    dana = phone_factory(DANA)
+    dana.send("new event Wedding")
+    dana.send("delete event")
+    assert "Wedding" in dana.send("stats")               # a look in between keeps the question
+    assert "Deleted Wedding" in dana.send("yes")
+    dana.send("new event Party")
+    dana.send("delete event")
+    dana.send("add guest Avi 0502345678")               # something else is done meanwhile
+    assert "nothing waiting" in dana.send("yes")
+    assert count(runtime, Event) == 1 and count(runtime, Guest) == 1
+
+
 def test_no_and_cancel_keep_the_event(phone_factory, runtime):
     dana = phone_factory(DANA)
     dana.send("new event Wedding")

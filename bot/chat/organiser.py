@@ -185,6 +185,11 @@ class OrganiserChat:
         handler = HANDLERS[type(cmd)]
         action = C.action_for(cmd)
         writes = C.spec_for(cmd).writes
+        if writes and self.conv.pending and not isinstance(cmd, (C.Confirm, C.Cancel)):
+            # Another change or send supersedes the question still waiting: a later "yes"
+            # must not confirm what was asked several commands ago. A look at the list
+            # or the stats in between keeps it.
+            convo.clear_pending(self.conv)
         if action is None:
             return self.guarded(lambda: handler(self, cmd), writes=writes)
         target = self.event_or_ask(C.spec_for(cmd).name)
