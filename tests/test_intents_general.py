@@ -545,3 +545,16 @@ def test_a_yes_then_a_command_is_the_command():
                                   "אני רוצה לקבל נוטיפיקציות על כל אישור", "can I get a notification every time someone replies"])
 def test_a_notice_on_each_answer_turns_notifications_on(text):
     assert cmd(text) == C.Notify(on=True), cmd(text)
+
+
+@pytest.mark.parametrize("text, who", [("דני כבר אישר או לא", "דני"), ("מה קורה עם יעל כהן", "יעל כהן"),
+                                       ("תבדוק אם רותם כבר ענתה", "רותם"), ("check whether Dana replied", "Dana"),
+                                       ("and what about Avi Levi", "Avi Levi"), ("תראי לי את האורחת שושי", "שושי")])
+def test_asking_about_one_guest_is_their_card(text, who):
+    c = cmd(text)
+    assert isinstance(c, C.GuestCard) and c.ref.text == who, c
+
+
+@pytest.mark.parametrize("text", ["מה עם ההזמנות?", "מה עם האוכל", "what about the invitations"])
+def test_asking_about_a_thing_is_no_guest_card(text):
+    assert not isinstance(cmd(text), C.GuestCard), cmd(text)

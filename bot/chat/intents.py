@@ -3500,7 +3500,8 @@ def _mark(line, low, words, wset, region) -> Reading | None:
     low = re.sub(r"\bw(?:/|\s)(?=\s*(?:his|her|their|the|a)\b)", "with ", low)    # "coming w his gf"
     m = re.match(r"^(?:is|are|did|has|have)\s+(.+?)\s+(?:coming|come|confirmed|confirm|answered|answer|replied|reply|respond|responded|rsvp'?d)\b.*\?\s*$",
                  line, re.I) \
-        or re.match(r"^(.+?)\s+(?:אישר|אישרה|אישרו|ענה|ענתה|ענו|מגיע|מגיעה|מגיעים)\s*(?:כבר|בכלל|או\s+לא)?\s*\?+\s*$", line)
+        or re.match(r"^(.+?)\s+(?:אישר|אישרה|אישרו|ענה|ענתה|ענו|מגיע|מגיעה|מגיעים)\s*(?:כבר|בכלל|או\s+לא)?\s*\?+\s*$", line) \
+        or re.match(r"^(.+?)\s+(?:כבר\s+)?(?:אישר|אישרה|אישרו|ענה|ענתה|ענו|מגיע|מגיעה|מגיעים)\s+(?:כבר\s+)?או\s+לא\W*$", line)
     if m and len(_words(m.group(1))) <= 3 and not _status_in(_words(m.group(1))) and \
             not set(_words(m.group(1))) & (_ALL_WORDS | {"מי", "who", "כמה", "how", "anyone", "someone"}):
         ref = _ref(m.group(1), region)   # "יעל מזרחי אישרה כבר?", "is Mike Rosen coming?": asked, not told
@@ -3906,6 +3907,8 @@ def _answers_rule(line, low, words, wset) -> Reading | None:
 
 # One guest's card: "מה הפרטים של אבי ביטון?", "show me Dana's card", "details for Avi Levi".
 _CARD_PATTERNS = [
+    # "תראה לי אורח ולדימיר, מה איתו", "show me guest Dana": the one guest named
+    r"^(?:תראה|תראי|תציג|תציגי|show)\s+(?:לי\s+|me\s+)?(?:את\s+)?(?:ה)?(?:אורח|אורחת|guest)\s+(?!list\b)(\S+(?:\s+\S+)?)(?:,?\s+מה\s+(?:איתו|איתה|אתו|אתה))?$",
     r"(?:^|\s)(?:ה)?(?:פרטים|פרטיו|פרטיה|פרטי\s+הקשר)\s+(?:של|על)\s+(.+)$",
     r"(?:^|\s)(?:ה)?כרטיס\s+(?:של|אורח\s+של)\s+(.+)$",
     r"(?:^|\s)(?:details|info|information|card|contact)\s+(?:for|of|on|about)\s+(.+)$",
@@ -3923,6 +3926,14 @@ _CARD_PATTERNS = [
     r"^(?:(?:תראה|תראי|תגיד|תגידי|תבדוק|תבדקי)\s+לי\s+)?מה\s+(?:רשום|יש)\s+(?:לך\s+|אצלך\s+|אצלנו\s+|לנו\s+|במערכת\s+|ברשימה\s+)*(?:על|לגבי)\s+(.+)$",
     r"^what\s+do\s+(?:you|we)\s+have\s+(?:on|for|about)\s+(.+)$",
     r"^(?!(?:what|whats|what's|how|the|our|my|overall|current|general|rsvp|מה|ה)\b)(\S+(?:\s+\S+){0,2}?)(?:'s)?\s+(?:status|rsvp\s+status)$",
+    # "תבדקי לי מה עם מרים אמינוב", "מה קורה עם משפחת לוי", "what about Dana": how one guest stands
+    r"^(?:(?:תבדוק|תבדקי|תבדקו|לבדוק|בדוק|בדקי)\s+(?:לי\s+)?)?מה\s+(?:קורה\s+|נשמע\s+)?עם\s+(?!ה(?!דוד|דודה|סבא|סבתא|רב\s)\S+$)(\S+(?:\s+\S+){0,2})$",
+    r"^(?:and\s+)?what\s+about\s+(?!the\b|all\b|everyone\b|them\b|it\b)(\S+(?:\s+\S+){0,2})$",
+    # "check if Rabbi Stern answered", "תבדוק אם יוסי כבר אישר": asked about one guest
+    r"^(?:check|see|find\s+out)\s+(?:if|whether)\s+(.+?)\s+(?:has\s+|have\s+|already\s+)*(?:answered|replied|responded|rsvp'?d|confirmed|"
+    r"(?:is|are)\s+coming|got\s+the\s+invit\S*)$",
+    r"^(?:תבדוק|תבדקי|תבדקו|לבדוק|בדוק|בדקי)\s+(?:לי\s+)?(?:אם|האם)\s+(.+?)\s+(?:כבר\s+)?(?:ענה|ענתה|ענו|אישר|אישרה|אישרו|מגיע|מגיעה|מגיעים|"
+    r"הגיב|הגיבה|הגיבו|קיבל|קיבלה|קיבלו\s+את\s+ההזמנה)$",
 ]
 
 
