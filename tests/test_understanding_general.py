@@ -1341,3 +1341,11 @@ def test_the_people_named_instead_of_an_earlier_number_change_the_count(text, to
 def test_a_number_said_after_the_children(text, total, children):
     u = understand(text)
     assert (u.answer, u.total, u.children) == ("yes", total, children)
+
+
+@pytest.mark.parametrize("text, answer", [
+    ("אני ואמא שלי נגיע, היא עם כיסא גלגלים אז אם יש מעלית זה יעזור", "yes"),
+    ("we're coming, 2 of us. if there's a lift that would really help", "yes"), ("אם תהיה הסעה זה יעזור לנו מאוד, נגיע 4", "yes"),
+    ("it would be great if there is parking, we are coming", "yes"), ("אם יש מקום נשמח לבוא", "maybe")])
+def test_an_if_that_would_help_is_no_condition_on_coming(text, answer):
+    assert understand(text).answer == answer

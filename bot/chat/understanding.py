@@ -762,8 +762,14 @@ _WHETHER = _rx(r"(?:נשמח|אשמח|שואל\S*|תגיד\S*|תגידו|תעד�
                r"(?:مش متاكد|مش عارف|ما بعرف|بدي اعرف|بدنا نعرف|حابب اعرف) (?:اذا|لو)")
 
 
+# "אם יש מעלית זה יעזור", "if there's a lift that would help": a wish about the place, not a condition on coming
+_HELPS = _rx(r"(?:ו?אמ|במידה ו)\s[^,.!?;\n]{1,40}?(?:זה |זה מאוד |זה ממש )?(?:יעזור|יעזרו|יקל|יהיה (?:נהדר|מעולה|מצוינ|טוב|נחמד|אחלה|עזרה))(?: מאוד| לנו| לי)*",
+             r"(?<![^\W_])if [^,.!?;\n]{1,40}?(?:that|it|this) (?:would|will) (?:really |be a )?(?:help|be (?:great|helpful|amazing|appreciated|lovely|a big help))",
+             r"(?:that|it|this) (?:would|will) (?:really )?(?:help|be (?:great|helpful|amazing|appreciated|lovely|a big help)) if [^,.!?;\n]*")
+
+
 def _conditional(text: str) -> bool:
-    return bool(_CONDITIONAL.search(_WHETHER.sub(" ", text)))
+    return bool(_CONDITIONAL.search(_HELPS.sub(" ", _WHETHER.sub(" ", text))))
 
 
 _INSHALLAH = _rx(r"ان شاء الله|انشالله|ان شاءالله|בעזרת ?השמ|בעה|איה|בעזה|בלי נדר|אמ ירצה השמ")
