@@ -1349,3 +1349,10 @@ def test_a_number_said_after_the_children(text, total, children):
     ("it would be great if there is parking, we are coming", "yes"), ("אם יש מקום נשמח לבוא", "maybe")])
 def test_an_if_that_would_help_is_no_condition_on_coming(text, answer):
     assert understand(text).answer == answer
+
+
+@pytest.mark.parametrize("text, answer", [
+    ("שששש אני לא אגלה כלום 🤫 נגיע שנינו להפתעה", "yes"), ("חינה כן חתונה לא 🙈 יש לנו טיסה ביום שישי בבוקר", "yes"),
+    ("henna yes wedding no", "yes"), ("לחינה לא ולחתונה לא", "no")])
+def test_an_emoji_between_sentences_ends_one_and_each_event_keeps_its_answer(text, answer):
+    assert understand(text).answer == answer

@@ -803,6 +803,7 @@ _EVENT_NAMES = {ev: _rx(*pats) for ev, pats in {
     "kiddush": (r"\bkiddush\b", r"(?<![^\W_])(?:[לבו]{0,2})(?:ה)?קידוש(?![^\W_])", r"قيدوش", r"кидуш"),
 }.items()}
 _EVENT_WORDS = re.compile("|".join(rx.pattern for rx in _EVENT_NAMES.values()))
+_ANSWER_THEN_EVENT = "(?:" + "|".join(rf"(?<=\b{w} )" for w in ("כנ", "לא", "yes", "no", "نعم", "لا", "да", "нет")) + ")(?=" + _EVENT_WORDS.pattern + ")"
 _BOTH = _rx(r"\bboth\b", r"(?<![^\W_])(?:ל|ב)?שניהמ(?![^\W_])|לשתיהנ|לשתיהמ", r"الاثنين|التنين", r"на оба|на обе")
 _ONLY_ONE = _rx(r"\b(?:just|only)(?: the)? (?=henn?a|wedding|brit|kiddush)", r"(?<![^\W_])רק (?=[לבו]{0,2}(?:ה)?(?:חינה|חתונה|ברית|קידוש))")
 # "כתבתי לפני שבוע שאנחנו מגיעים 5. לא השתנה כלום": said again, nothing changed
@@ -872,7 +873,7 @@ _TIME_AFTER = {"pm", "am", "oclock", "times", "פעמימ", "раза", "مرا�
                "km", "kilometers", "hours", "שעות", "קמ", "°"}
 
 # (an emoji between an answer and a question is where the question starts: "נגיע 🎉 יש חניה?")
-_CLAUSE_SPLIT = re.compile(r"[,;:!?.\n()/؟،😂🤣😭😅🙄😤]+|(?<=\s)[\U0001F300-\U0001FAFF\u2600-\u27BF]+(?=\s[^?؟.!,;\n]*[?؟])|(?<=\S)\s+(?=(?:רק|only|just) (?:אני|אנחנו|me|us|i)(?![^\W_]))|(?<![^\W_])(?:because|since|כי|מכיוונ ש|потому что|так как|لانه|لان)(?![^\W_])|\s[-–—]\s|\s[-–—]|(?<![^\W_])(?:but|though|אבל|אך|لكن|بس|но|а)(?![^\W_])"
+_CLAUSE_SPLIT = re.compile(r"[,;:!?.\n()/؟،😂🤣😭😅🙄😤]+|(?<=\s)[\U0001F300-\U0001FAFF\u2600-\u27BF]+(?=\s[^?؟.!,;\n]*[?؟])|(?<=[^\W\d_] )[\U0001F300-\U0001FAFF\u2600-\u27BF]+(?= [^\W\d_])|(?<=\S)\s+(?=(?:רק|only|just) (?:אני|אנחנו|me|us|i)(?![^\W_]))|(?<![^\W_])(?:because|since|כי|מכיוונ ש|потому что|так как|لانه|لان)(?![^\W_])|\s[-–—]\s|\s[-–—]|(?<![^\W_])(?:but|though|אבל|אך|لكن|بس|но|а)(?![^\W_])"
                             r"|(?<![^\W_])(?:so|אז|ולכנ|לכנ|поэтому|فعشان)(?= (?:just|only|i|we|it will|רק|אני|אנחנו|נהיה|לא|только|я|мы|не"
                             r"|[אנ](?:גיע|בוא|היה|צטרפ|קפוצ|שתתפ)|приду|придем|придём|будем|буду"
                             # "הבייביסיטר הבריזה אז תרשמו רק אותי", "the sitter bailed so put me down alone": what to register
@@ -1543,7 +1544,8 @@ def _understand(text) -> Understanding:
         else:
             # (the yes from the parts that name an event: "שתהיה שמחה גדולה" after a double no is a blessing;
             # the head count from any part: "נגיע לחינה וגם לחתונה, 2 אנשים")
-            parts = [p for p in re.split(r"[,.;!?\n]+|(?<![^\W_])(?:but|אבל|بس|но)(?![^\W_])", norm) if p.strip()]
+            # ("חינה כן חתונה לא", "henna yes wedding no": each event with its answer)
+            parts = [p for p in re.split(r"[,.;!?\n]+|(?<![^\W_])(?:but|אבל|بس|но)(?![^\W_])|" + _ANSWER_THEN_EVENT, norm) if p and p.strip()]
             reads = [_understand(_EVENT_WORDS.sub(" ", part)) for part in parts if _EVENT_WORDS.search(part)]
             counts = [_understand(part) for part in parts if not _EVENT_WORDS.search(part)]
             reads_all = reads + [r for r in counts if r.total and r.intent in ("count", "answer") and r.answer in (None, "yes")]
