@@ -80,6 +80,26 @@ def test_a_household_with_a_child_is_told_to_each_organiser_in_their_language(ru
     assert noam.receive() == [f"Avi Cohen: ✅ coming, 3 people (1 child) — {WEDDING} (1 confirmed, 3 people)"]
 
 
+def test_a_new_member_who_never_wrote_is_welcomed_in_the_events_language(runtime, fake_graph):
+    with runtime.transaction() as s:
+        dana = _user(s, HEBREW_ORGANISER, "he")
+        hebrew = events.create_event(s, dana, "החתונה של דנה", language="he")
+        english = events.create_event(s, dana, WEDDING, language="en")
+        for event, phone in ((hebrew, "+972529998888"), (english, "+972529998877")):
+            notices.tell_new_member(s, dana, event, members.add_member(s, dana, event.id, phone, Role.editor))
+    fake_graph.open_window("+972529998888"), fake_graph.open_window("+972529998877")
+    drain(runtime)
+    ronit, = fake_graph.sent_to("+972529998888")
+    assert ronit.text.startswith("👋 נוספת לצוות של *החתונה של דנה* בתפקיד עורך") and "added" not in ronit.text
+    sam, = fake_graph.sent_to("+972529998877")
+    assert sam.text.startswith("👋 Dana (+972 54-111-0000) added you to the team")
+    with runtime.transaction() as s:
+        events.delete_event(s, s.get(User, dana.id), hebrew.id)
+    drain(runtime)
+    assert fake_graph.sent_to("+972529998888")[-1].text.startswith("🗑 ")
+    assert "deleted" not in fake_graph.sent_to("+972529998888")[-1].text
+
+
 def test_a_note_from_a_guest_reaches_each_organiser_in_their_language(runtime, fake_graph):
     _event(runtime, co_organiser=True)
     dana = GuestPhone(runtime, fake_graph, HEBREW_ORGANISER)

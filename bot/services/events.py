@@ -131,13 +131,13 @@ def delete_event(session: Session, actor: User, event_id) -> str:
     """Deletes the event with its members, guests and messages; returns its name. The rest
     of the team is told, in their own language."""
     event, _ = require(session, actor, event_id, Action.MANAGE_EVENT)
-    name = event.name
+    name, language = event.name, event.language
     # The team with their users, read before the rows go with the event.
     team = list(session.scalars(select(EventMember).options(joinedload(EventMember.user))
                                 .where(EventMember.event_id == event.id)))
     session.delete(event)
     session.flush()
-    notices.tell_event_deleted(session, actor, name, team)
+    notices.tell_event_deleted(session, actor, name, team, language)
     return name
 
 

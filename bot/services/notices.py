@@ -2,7 +2,8 @@
 so the chat and the REST API tell people the same things).
 
 Each is written in its reader's language (`languages.organiser_language`), not the
-language of whoever did the deed."""
+language of whoever did the deed; someone who never wrote to the bot reads the event's
+language (the team of a Hebrew wedding is told in Hebrew)."""
 from __future__ import annotations
 
 from sqlalchemy.orm import Session
@@ -21,7 +22,7 @@ def tell_new_member(session: Session, actor: User, event: Event, member: EventMe
     broadcast template carries a short version.
     """
     role = member.role.value
-    lang = languages.organiser_language(member.user)
+    lang = _reader(member, event, actor)
     with i18n.use(lang):
         adder = _who(actor)
         text = replies.welcome_member(event, adder, role)
@@ -31,7 +32,7 @@ def tell_new_member(session: Session, actor: User, event: Event, member: EventMe
 
 def tell_removed_member(session: Session, actor: User, event: Event, member: EventMember) -> None:
     """Someone removed from an event's team hears it from the bot, not by silence."""
-    lang = languages.organiser_language(member.user)
+    lang = _reader(member, event, actor)
     with i18n.use(lang):
         text = replies.removed_member(event, _who(actor))
     _tell(session, member, event, "member_removed", text, text, lang)
@@ -41,7 +42,7 @@ def tell_role_changed(session: Session, actor: User, event: Event, member: Event
     """A member whose role someone changed hears the new role and what it allows."""
     if member.user_id == actor.id:
         return
-    lang = languages.organiser_language(member.user)
+    lang = _reader(member, event, actor)
     with i18n.use(lang):
         text = i18n._("👥 {who} changed your role in *{event}*: you're now {role}, so you can {can}.",
                       who=_who(actor), event=event.name, role=i18n.Raw(replies.role_name(member.role)),
@@ -49,18 +50,33 @@ def tell_role_changed(session: Session, actor: User, event: Event, member: Event
     _tell(session, member, event, "role_changed", text, text, lang)
 
 
-def tell_event_deleted(session: Session, actor: User, event_name: str, members: list[EventMember]) -> None:
+def tell_event_deleted(session: Session, actor: User, event_name: str, members: list[EventMember],
+                       event_language: str | None = None) -> None:
     """The rest of the team hears that an event they worked on was deleted, and by whom.
     Called after the deletion: the message belongs to no event any more."""
     for member in members:
         if member.user_id == actor.id:   # everyone else is reachable: a phone or a WhatsApp user id (has_identity)
             continue
-        lang = languages.organiser_language(member.user)
+        lang = _reader_of(member.user, event_language, actor)
         with i18n.use(lang):
             text = i18n._("🗑 {who} deleted *{event}*, with its guest list and answers.",
                           who=_who(actor), event=event_name)
         outbox.enqueue(session, phone=member.user.phone, message=outbox.text(text, outside_window=text, language=lang),
                        kind="event_deleted", user_id=member.user_id)
+
+
+def _reader(member: EventMember, event: Event, actor: User) -> str:
+    return _reader_of(member.user, event.language, actor)
+
+
+def _reader_of(user: User, event_language: str | None, actor: User) -> str:
+    """The member's own language; for someone who never wrote, the event's (an organiser's
+    language: Hebrew or English), else the language of whoever did the deed."""
+    if user.language:
+        return languages.organiser_language(user)
+    if event_language in i18n.ORGANISER_LANGS:
+        return event_language
+    return languages.organiser_language(actor)
 
 
 def _who(actor: User) -> str:
