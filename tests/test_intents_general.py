@@ -558,3 +558,10 @@ def test_asking_about_one_guest_is_their_card(text, who):
 @pytest.mark.parametrize("text", ["מה עם ההזמנות?", "מה עם האוכל", "what about the invitations"])
 def test_asking_about_a_thing_is_no_guest_card(text):
     assert not isinstance(cmd(text), C.GuestCard), cmd(text)
+
+
+@pytest.mark.parametrize("text, who, outcome", [("צלצלתי לרונית היא אמרה שבאה", "רונית", "yes"),
+                                                ("התקשרתי לאבי כהן, אמר שמגיעים", "אבי כהן", "yes")])
+def test_a_call_with_the_answer_passed_on_is_a_guarded_call(text, who, outcome):
+    r = read(text)
+    assert isinstance(r.command, C.Called) and r.command.ref.text == who and r.command.outcome == outcome and not r.sure, r

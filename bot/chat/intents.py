@@ -2445,7 +2445,8 @@ def _loose_rules(line: str, low: str, words: list[str], wset: set, region) -> Re
                  r"(?:[^,.?]{0,30}?)\s*ש(?:הוא|היא|הם|הן)?\s*(?:(?:כנראה|בטוח|בעזרת\s+השם|בע\"ה)\s+)?"
                  r"(לא\s+(?:יכול|יכולה|יכולים|מגיע|מגיעה|מגיעים|יגיע|תגיע|יגיעו|יבוא|תבוא|יבואו|בטוח|בטוחה|בטוחים)\S*|"
                  r"אולי|מגיע|מגיעה|מגיעים|יגיע|תגיע|יגיעו|יבוא|תבוא|יבואו|באים)(?![\u05d0-\u05ea])", line)
-    if m and not set(_words(m.group(1))) & (_ALL_WORDS | _FIRST_PERSON | {"מי", "כמה", "מישהו", "מישהי", "אני", "אנחנו", "הוא", "היא", "הם"}):
+    if m and not set(_words(m.group(1))) & (_ALL_WORDS | _FIRST_PERSON | {"מי", "כמה", "מישהו", "מישהי", "אני", "אנחנו", "הוא", "היא", "הם"}) \
+            and not _CALLED.search(m.group(1)):   # ("התקשרתי לחיים, אמר ש...": a call and its outcome, read as a call)
         # "הדוד מאיר אמר לי בבית כנסת שהוא לא יכול": his answer, passed on by the organiser (asked before it is marked)
         said = m.group(1 + 1)
         answer = "maybe" if said.startswith(("אולי", "לא בטוח")) else "no" if said.startswith("לא") else "yes"
@@ -3833,7 +3834,9 @@ _CALL_NO = ("can't make it", "cannot make it", "can't come", "not coming", "won'
 _CALL_YES = ("coming", "will come", "confirmed", "said yes", "yes", "he's in", "she's in", "they're in", "מגיע", "מגיעה", "מגיעים", "מגיעות", "באים",
              "מאשר", "מאשרת", "מאשרים", "שכן",
              "בא", "באה", "אישר", "אישרה", "אישרו", "יבוא", "תבוא", "יבואו", "יגיע", "תגיע", "יגיעו",
-             "שיבוא", "שתבוא", "שיבואו", "שיגיע", "שתגיע", "שיגיעו")
+             "שיבוא", "שתבוא", "שיבואו", "שיגיע", "שתגיע", "שיגיעו",
+             # "אמר שמגיע", "אמרה שבאה": the answer passed on, with its "ש"
+             "שמגיע", "שמגיעה", "שמגיעים", "שמגיעות", "שבא", "שבאה", "שבאים", "שמאשר", "שמאשרת", "שמאשרים", "כן")
 
 
 def _called_rule(line, low, words, wset, region) -> Reading | None:
@@ -3842,6 +3845,8 @@ def _called_rule(line, low, words, wset, region) -> Reading | None:
     if not m or wset & {"mark", "תסמן", "תסמני", "סמן"}:
         return None
     after = line[m.end():]
+    if re.search(r"(?:התקשרתי|צלצלתי|חייגתי|התקשרנו|התקשר|התקשרה)\s*$", m.group(0)) and re.match(r"ל[\u05d0-\u05ea]{2,}", after):
+        after = after[1:]   # "התקשרתי לחיים אוחיון": to Haim, the "ל" glued on
     # "שוחחתי הבוקר בטלפון עם משפחת פרץ", "spoke this morning to the Levis": when and how, then who
     after = re.sub(r"^(?:(?:הבוקר|היום|עכשיו|אתמול|הערב|כרגע|בטלפון|עכשיו|this\s+morning|today|yesterday|just\s+now|earlier|on\s+the\s+phone)\s+)+"
                    r"(?:עם\s+(?:ה)?|ל-?|to\s+|with\s+)?", "", after, flags=re.I)
