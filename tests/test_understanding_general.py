@@ -1356,3 +1356,11 @@ def test_an_if_that_would_help_is_no_condition_on_coming(text, answer):
     ("henna yes wedding no", "yes"), ("לחינה לא ולחתונה לא", "no")])
 def test_an_emoji_between_sentences_ends_one_and_each_event_keeps_its_answer(text, answer):
     assert understand(text).answer == answer
+
+
+@pytest.mark.parametrize("text, intent, answer, total", [
+    ("ביטלנו את הטיסה לחול, אז נגיע 3", "answer", "yes", 3), ("תכננו לנסוע לאילת אבל ביטלנו את הכל 🙈 בקיצור נגיע, 4 אנחנו", "answer", "yes", 4),
+    ("ביטלנו את ההגעה, סליחה", "change", "no", None), ("ביטלתי את ההגעה", "change", "no", None)])
+def test_cancelling_other_plans_is_no_change_and_cancelling_the_arrival_is_a_no(text, intent, answer, total):
+    u = understand(text)
+    assert (u.intent, u.answer, u.total) == (intent, answer, total)
