@@ -565,3 +565,23 @@ def test_asking_about_a_thing_is_no_guest_card(text):
 def test_a_call_with_the_answer_passed_on_is_a_guarded_call(text, who, outcome):
     r = read(text)
     assert isinstance(r.command, C.Called) and r.command.ref.text == who and r.command.outcome == outcome and not r.sure, r
+
+
+@pytest.mark.parametrize("text, name", [("שנה שם אירוע לחתונת ליאור ושני", "חתונת ליאור ושני"),
+                                        ("תשנה את שם האירוע למסיבת רווקות של דנה", "מסיבת רווקות של דנה"),
+                                        ("עדכן שם האירוע: לילה לבן", "לילה לבן")])
+def test_renaming_the_event_to_a_kind_of_event_drops_the_to(text, name):
+    c = cmd(text)
+    assert isinstance(c, C.SetEventField) and c.field == "name" and c.value == name, c
+
+
+@pytest.mark.parametrize("text, party", [("תוסיף את רון גל 0501234567 ארבעה אנשים", 4),
+                                         ("add Dana Levi 054-1234567 three people", 3)])
+def test_a_party_said_in_words_after_the_phone_is_a_guarded_count(text, party):
+    r = read(text)
+    assert isinstance(r.command, C.AddGuests) and r.command.guests[0].party_size == party and not r.sure, r
+
+
+def test_a_count_of_guests_before_the_list_is_no_party():
+    c = cmd("אני רוצה להוסיף שני אנשים: גיל 0521112233, רן 0542223344")
+    assert isinstance(c, C.AddGuests) and all(g.party_size is None for g in c.guests), c

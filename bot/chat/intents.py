@@ -870,6 +870,12 @@ _GLUED_PHONE = re.compile(r"([\u05d0-\u05ea])((?:\+972|0)5\d[\s-]?\d{3}[\s-]?\d{
 _DOTTED_PHONE = re.compile(r"(?<![\d.])(?:\+972[\s.]?|0)(?:5\d|[2-489]|7\d)\.\d{3}\.\d{4}(?![\d.])")
 
 
+_PARTY_NUM = {**_HE_NUM, "שבעה": 7, "שבע": 7, "שמונה": 8, "תשעה": 9, "תשע": 9, "עשרה": 10, "עשר": 10, "seven": 7, "eight": 8,
+              "nine": 9, "ten": 10}
+_COUNT_IN_WORDS = re.compile(r"(?<![\w'])(" + "|".join(sorted(_PARTY_NUM, key=len, reverse=True)) + r")\s+(אנשים|נפשות|איש|מקומות|people|persons|ppl|guests)(?![\w'])",
+                             re.I)
+
+
 def _refine(text: str, exact, region: str | None, today: date | None) -> Reading:
     if not isinstance(text, str):
         return Reading(exact)
@@ -893,6 +899,12 @@ def _refine(text: str, exact, region: str | None, today: date | None) -> Reading
     spaced = _GLUED_PHONE.sub(r"\1 \2", _GLUED_AT.sub(r"\1 את", text))
     if spaced != text:   # "תוסיףאת גלית אברהם0524567123": the spaces a quick thumb left out, put back; a write is asked first
         heard = refine(spaced, C.parse(spaced, region, today), region, today)
+        return Reading(heard.command, sure=heard.sure and not isinstance(heard.command, DIRECT_WRITES))
+    dialled = re.search(r"\+?\d[\d\s-]{7,}\d", text) if isinstance(exact, (C.ParseError, C.AddGuests)) and "\n" not in text.strip() else None
+    counted = text[:dialled.end()] + _COUNT_IN_WORDS.sub(lambda m: str(_PARTY_NUM[m.group(1)]) + " " + m.group(2), text[dialled.end():]) \
+        if dialled else text   # (only after the phone: "להוסיף שלושה אנשים: אנה 052…" counts the guests, no party)
+    if counted != text:   # "משפחת אבייב 0097250… שישה אנשים": a party said in words, read as its number; a write is asked first
+        heard = refine(counted, C.parse(counted, region, today), region, today)
         return Reading(heard.command, sure=heard.sure and not isinstance(heard.command, DIRECT_WRITES))
     dashed = _DOTTED_PHONE.sub(lambda m: m.group(0).replace(".", "-"), text)
     if dashed != text:   # "054.221.9087": a phone written with dots, read as with dashes
@@ -1509,6 +1521,11 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
         if m:
             return Reading(C.SetEventField("name", m.group(1).strip()))
         if re.search(r"שם\s+(?:ה)?אירוע|event'?s?\s+name|name\s+of\s+(?:the|this|our)\s+event", line, re.I):
+            to_kind = re.match(r"^ל-?((?:חתונת|חתונה|מסיבת|מסיבה|בר\s+מצו|בת\s+מצו|ברית|חינה|חינת|אירוסי|יום\s+הולדת|שבע\s+ברכות|ערב|טקס|"
+                               r"אירוע)\S*\s+\S.*)$", value)
+            if to_kind and not re.search(r"אירוע\s*:", line):
+                # "שנה שם אירוע לחתונת ליאור & שני": "to" the wedding of..., the kind of event is the name's first word
+                return Reading(C.SetEventField("name", to_kind.group(1).strip()))
             return None   # "עדכן שם האירוע: החינה של ליאת": the event's name said outright; its "ל" is no "to"
         m = re.match(r"^(?:של\s+)?(.+?)\s+(?:to|ל-?)\s*(.+)$", value, re.I)
         if m and not _words(m.group(1))[0] in {"the", "event", "האירוע"}:
