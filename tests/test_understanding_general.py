@@ -1364,3 +1364,13 @@ def test_an_emoji_between_sentences_ends_one_and_each_event_keeps_its_answer(tex
 def test_cancelling_other_plans_is_no_change_and_cancelling_the_arrival_is_a_no(text, intent, answer, total):
     u = understand(text)
     assert (u.intent, u.answer, u.total) == (intent, answer, total)
+
+
+@pytest.mark.parametrize("text, intent, answer, total", [
+    ("נגיע 4. רגע לא, 3, אמא לא באה. אה לא היא כן באה, 4 סופי", "answer", "yes", 4),
+    ("Yes. Wait no. Actually yes, both of us", "answer", "yes", 2), ("נגיע 4. רגע לא, 3", "answer", "yes", 3),
+    ("Yes! wait no, we cant, sorry", "answer", "no", None), ("we are 3, wait no, 4", "count", None, 4),
+    ("אה לא נוכל, סליחה", "answer", "no", None)])
+def test_a_mind_changed_while_writing_answers_with_what_comes_last(text, intent, answer, total):
+    u = understand(text)
+    assert (u.intent, u.answer, u.total) == (intent, answer, total)

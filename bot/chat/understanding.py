@@ -261,6 +261,8 @@ _add("CUE", _words(
     "سنكون بنكون منكون نكون سيحضر المجموع معا صرنا بدل", "будет всего вместе"))
 # "בינתיים תרשמו אחת", "for the time being": for now (the number after it is still the count)
 _add("CUE", _words("meanwhile", "בינתיים בינתים לבינתיים כרגע", "حاليا", ""))
+# "4 סופי", "final answer: 3": the last word on it
+_add("CUE", _words("final", "סופי סופית", "نهائي", "окончательно"))
 # A number after these is the one replaced, not the one meant.
 _INSTEAD_PHRASES = ("instead of", "במקומ", "بدل", "بدال", "عوض", "вместо")
 _INSTEAD = frozenset(p.split()[0] for p in _INSTEAD_PHRASES)   # the word that starts each
@@ -816,6 +818,11 @@ _EVENT_PART = _rx(r"ceremony|chuppah|huppah|dinner|reception|the meal|the servic
 _BARE_WISH = _rx(r"(?:we |i )?(?:really |so )?(?:would have loved|would have liked|wanted|would love|would like)(?: to| it)?(?: so much| very much)?",
                  r"(?:ממש |כל כך |מאוד )?(?:רצינו|רציתי|היינו שמחימ|הייתי שמח\S*)(?: ממש| מאוד| כל כך)?(?: לבוא| להגיע)?",
                  r"(?:очень )?(?:хотели|хотела|хотел)(?: бы)?(?: очень)?")
+# a self-correction while writing: "wait, no", "no wait", "רגע לא,", "אה לא, היא כן באה"
+_SELF_FIX = _rx(r"(?<![^\W_])(?:wait,? no|no,? wait|hold on,? no|oh,? no,? wait)(?![^\W_])",
+                r"(?<![^\W_])(?:רגע|אה+|אופס|אוי),? לא(?=\s*(?:[,.!;]|$)|\s+(?:\S+\s+)?כנ(?![^\W_]))|(?<![^\W_])לא,? רגע(?![^\W_])",
+                r"(?<![^\W_])(?:стоп|подождите|ой),? нет(?![^\W_])")
+_IN_MESSAGE_FIX = _rx(r"\bactually\b", r"(?<![^\W_])בעצמ(?![^\W_])", r"(?<![^\W_])вернее(?![^\W_])")
 _BUT = re.compile(r"(?<![^\W_])(?:but|though|אבל|אך|لكن|بس|но)(?![^\W_])")
 _QUESTION_WORD = _rx(r"^(?:is|are|can i|can we|do|does|will there|how|who|which|what is the dress|what)\b",
                      r"^(?:יש|האמ|אפשר|מותר|צריכ|מי|מאיפה|של מי|עד מתי|כמה)(?:\s|$)|^(?:זו|זה)(?=[^?]*\?)",
@@ -1588,6 +1595,22 @@ def _understand(text) -> Understanding:
         return _emoji_only(norm, symbols)
     if _WRONG_PERSON.search(norm):
         return Understanding("other", sure=False)
+    # "Yes. Wait no. Actually yes, both of us", "נגיע 4. רגע לא, 3 ... אה לא היא כן באה, 4 סופי": the mind changed while
+    # writing; what follows the last "wait, no" is the answer (an answer in one message, not a change of an earlier one)
+    fix = None
+    for fix in _SELF_FIX.finditer(norm):
+        pass
+    if fix is not None and re.search(r"[^\W_]", norm[:fix.start()]):
+        head, tail = norm[:fix.start()], norm[fix.end():]
+        after = _understand(tail)
+        if after.intent in ("answer", "count", "change") and (after.answer or after.total):
+            before = _understand(head)
+            intent = after.intent
+            if intent == "change" and not _CHANGE.search(head) and not _CHANGE.search(_IN_MESSAGE_FIX.sub(" ", tail)):
+                intent = "answer"
+            if intent == "count" and before.answer == "yes" and before.intent in ("answer", "change"):
+                intent = "answer"
+            return replace(after, intent=intent, answer=after.answer or ("yes" if intent != "count" else None))
     m = _MAYBE_EXTRA.search(norm)
     if m and m.start() > 0:
         first = _understand(norm[:m.start()])
