@@ -83,7 +83,7 @@ def test_broadcast_pending_reaches_only_invited_guests_without_an_answer(phone_f
     dana.send("add guest Dov Late +972541234004")   # added after the invitations: never invited
     dana.send("mark Avi yes")
     question = dana.send("broadcast pending: Please answer by Friday")
-    assert "Send this to 2 guests" in question
+    assert "Send this to 2 guests" in question and "Skipped: 1 not invited yet (send *invite* first)." in question
     dana.tap("confirm:yes", "Yes")
     dov = phone_factory("+972541234004", "Dov")
     avi = phone_factory(AVI, "Avi")
@@ -121,3 +121,11 @@ def test_rows_pasted_from_excel_or_written_with_commas_are_added_after_a_look(ph
         rows = {g.full_name: (g.phone, g.side) for g in s.scalars(select(Guest))}
     assert rows == {"Dana Levi": ("+972502345678", "bride"), "Avi Cohen": ("+972523456789", "groom"),
                     "Ron Katz": ("+972534567890", "bride"), "May Tal": ("+972545678901", None)}
+
+
+def test_a_broadcast_to_pending_guests_before_any_invitation_says_why_it_reaches_nobody(phone_factory):
+    dana = _setup(phone_factory)
+    assert "pending" in dana.send("guests pending")
+    assert dana.send("broadcast pending: Please answer by Friday") == (
+        "No guest of Wedding matches that. Skipped: 3 not invited yet (send *invite* first).")
+    assert "(קודם *שלח הזמנות*)" in dana.send("תשלח למי שלא ענה: נא לאשר עד שישי")

@@ -59,6 +59,7 @@ QUESTION = "question"
 # Why a guest was left out of an audience (keys of Audience.skipped).
 SKIP_OPTED_OUT = "opted out"
 SKIP_FAILED = "invitation failed"
+SKIP_NOT_INVITED = "not invited yet"   # matched "pending", but never had the invitation
 
 MAX_TEXT = 1000  # an organiser's free text; a template parameter carries at most 1,024
 
@@ -260,15 +261,21 @@ def broadcast_audience(session: Session, actor: User, event_id, status=None, sid
 
 def _broadcast_candidates(session: Session, event: Event, status=None, side: str | None = None) -> Audience:
     q = select(Guest).where(Guest.event_id == event.id)
+    waiting = False
     if status:
         q = q.where(status_clause(status))
         key = str(getattr(status, "value", status)).strip().lower().replace("_", " ")
-        if key in ("pending", "maybe", "invited"):
-            # Waiting for an answer means invited first: never someone who has no invitation.
-            q = q.where(Guest.invitation.in_(SENT_STATES))
+        waiting = key in ("pending", "maybe", "invited")
     if side and side.strip():
         q = q.where(func.lower(Guest.side) == side.strip().lower())
-    return split_audience(session, list(session.scalars(_ordered(q))), event, retry_failed=False)
+    rows = list(session.scalars(_ordered(q)))
+    # Waiting for an answer means invited first: never someone who has no invitation
+    # (they are counted, so the organiser hears why nobody matched).
+    uninvited = [g for g in rows if g.invitation == InvitationState.not_sent] if waiting else []
+    audience = split_audience(session, [g for g in rows if g not in uninvited], event, retry_failed=False)
+    if uninvited:
+        audience.skipped[SKIP_NOT_INVITED] = len(uninvited)
+    return audience
 
 
 # --------------------------------------------------------------------------- sends

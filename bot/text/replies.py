@@ -826,6 +826,8 @@ def _skipped(skipped: dict[str, int]) -> str:
             parts.append(_("{n} whose invitation failed", n=n))
         elif reason == "opted out":
             parts.append(_("{n} opted out", n=n))
+        elif reason == "not invited yet":
+            parts.append(_("{n} not invited yet (send *invite* first)", n=n))
         else:
             parts.append(f"{i18n.number(n)} {i18n.isolate(reason.replace('_', ' '))}")
     return _(" Skipped: {parts}.", parts=i18n.join(parts)) if parts else ""
