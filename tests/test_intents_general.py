@@ -585,3 +585,18 @@ def test_a_party_said_in_words_after_the_phone_is_a_guarded_count(text, party):
 def test_a_count_of_guests_before_the_list_is_no_party():
     c = cmd("אני רוצה להוסיף שני אנשים: גיל 0521112233, רן 0542223344")
     assert isinstance(c, C.AddGuests) and all(g.party_size is None for g in c.guests), c
+
+
+@pytest.mark.parametrize("text", ["אני רוצה לצאת מאירוע הזה", "בא לי לעזוב את הניהול, בעלי ימשיך"])
+def test_leaving_the_event_in_loose_words_is_a_guarded_leave(text):
+    r = read(text)
+    assert isinstance(r.command, C.Leave) and not r.sure, r
+
+
+@pytest.mark.parametrize("text, ref", [("תעביר אותי לחתונה של רוני", "חתונה של רוני"), ("תעבירי אותי לבר מצווה", "בר מצווה")])
+def test_move_me_to_an_event_switches_to_it(text, ref):
+    assert cmd(text) == C.UseEvent(ref=ref), cmd(text)
+
+
+def test_show_guest_list_is_the_list():
+    assert isinstance(cmd("show guest list"), C.ListGuests)

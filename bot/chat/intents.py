@@ -1316,6 +1316,9 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
         again = C.parse(said, region, today)
         if isinstance(again, C.AddGuests):
             return refine(said, again, region, today)
+    if isinstance(exact, C.GuestCard) and exact.ref.number is None and exact.ref.phone is None and \
+            exact.ref.text.lower().strip(" ?.!") in {"list", "lists", "the list", "רשימה", "הרשימה", "ליסט", "list please"}:
+        return Reading(C.ListGuests())   # "show guest list": the list, no guest called "list"
     if isinstance(exact, C.GuestLink) and re.match(r"^(?:for|to|of|של|ל-)\s+\S", exact.ref.text, re.I):
         return Reading(dataclasses.replace(exact, ref=_fix_ref(_ref(exact.ref.text.split(None, 1)[1], region) or exact.ref)))
     if isinstance(exact, C.MessageGuest) and _NOTIFY_ME.match(_strip_polite(line)):
@@ -2762,7 +2765,9 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
         if ref:
             return Reading(C.RemoveMember(ref=ref), sure=False)
     if _has(low, "leave this event", "leave the event", "leave event", "לצאת מהאירוע", "לעזוב אירוע",
-            "leave את האירוע", "לעזוב את האירוע") or (wset & {"אותי"} and wset & {"מהאירוע", "תוריד"}):
+            "leave את האירוע", "לעזוב את האירוע") or (wset & {"אותי"} and wset & {"מהאירוע", "תוריד"}) or re.search(
+            r"(?:^|\s)(?:לצאת|לעזוב|לפרוש|לפרוש\s+מ)\s*(?:את\s+)?(?:מ|מה|ה)?(?:אירוע|ניהול)(?:\s+(?:הזה|הזאת|של\s+\S+))?(?:[\s,.]|$)", low):
+        # "אני רוצה לצאת מאירוע הזה, אישתי תעשה הכל": leaving the event's team
         return Reading(C.Leave(), sure=False)
 
     # --- events
@@ -2776,7 +2781,7 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
             return _new_event_freeform(line, low, region, today)
     if wset & {"events", "אירועים", "האירועים"}:
         return Reading(C.ListEvents())
-    m = re.match(r"^(?:תחליף|תחליפי|החלף|תעבור|תעברי|עבור|עברי|נעבור)\s+ל-?((?:ה)?(?:חתונה|בר|בת|אירוע|חינה|ברית|"
+    m = re.match(r"^(?:תחליף|תחליפי|החלף|תעבור|תעברי|עבור|עברי|נעבור|(?:תעביר|תעבירי|העבר|תעבירו|תחזיר|תחזירי)\s+אותי)\s+ל-?((?:ה)?(?:חתונה|בר|בת|אירוע|חינה|ברית|"
                  r"אירוסין|מסיבה|שבע)\S*(?:\s.*)?)$", line)
     if m and not phone:
         ref = re.sub(r"^ה(?=[\u05d0-\u05ea]{3})", "", m.group(1).strip(" ?.!"))
