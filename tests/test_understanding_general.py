@@ -1374,3 +1374,11 @@ def test_cancelling_other_plans_is_no_change_and_cancelling_the_arrival_is_a_no(
 def test_a_mind_changed_while_writing_answers_with_what_comes_last(text, intent, answer, total):
     u = understand(text)
     assert (u.intent, u.answer, u.total) == (intent, answer, total)
+
+
+@pytest.mark.parametrize("text, answer", [
+    ("וואי אמורים להיות 42 מעלות באותו יום 🥵 אבל נגיע אל תדאגי, שנינו", "yes"),
+    ("hard to say how the traffic will be but we will come", "yes"), ("עוד לא יודעת כמה נהיה, אבל מגיעים", "yes"),
+    ("depends on work but we will come", "maybe"), ("I will confirm next week but we will probably come", "maybe")])
+def test_a_worry_then_but_and_a_plain_yes_comes(text, answer):
+    assert understand(text).answer == answer

@@ -1731,9 +1731,18 @@ def _understand(text) -> Understanding:
     strong_unclear = bool(_UNCLEAR_STRONG.search(norm)) or (
         bool(_conditional(norm) or weak_unclear) and not has_q)
     maybe = bool(_MAYBE_PHRASE.search(norm)) or any(c.polarity == "maybe" for c in answering)
+    buts = list(_BUT.finditer(norm))
+    if strong_unclear and not change and buts and not weak_unclear:
+        # "אמורים להיות 42 מעלות באותו יום אבל נגיע, אל תדאגי", "hard to say how the traffic will be, but we'll come": a worry,
+        # then "but" and a plain yes; the yes answers (not a condition, nor a promise to tell later)
+        head, tail = norm[:buts[-1].start()], norm[buts[-1].end():]
+        if not _UNCLEAR_STRONG.search(tail) and not _conditional(norm) and not _WILL_TELL.search(norm) and not _HEDGE.search(tail) \
+                and not re.search(r"depend|תלוי|зависит|يعتمد", head):   # ("depends on work, but ...": a condition)
+            after = _understand(tail)
+            if after.intent == "answer" and after.answer == "yes" and after.sure:
+                return after
     if maybe and not strong_unclear and not change:
         # "not sure I know the groom, but I'll happily come": what comes after "but" answers
-        buts = list(_BUT.finditer(norm))
         if buts:
             after = _understand(norm[buts[-1].end():])
             if after.intent == "answer" and after.answer == "yes" and after.sure:
