@@ -600,3 +600,10 @@ def test_move_me_to_an_event_switches_to_it(text, ref):
 
 def test_show_guest_list_is_the_list():
     assert isinstance(cmd("show guest list"), C.ListGuests)
+
+
+@pytest.mark.parametrize("text, said", [("תחפש את כל מי שקוראים לה נועה", "נועה"), ("תמצאי לי כל מי ששמו יוסי", "יוסי"),
+                                        ("תחפשי את כל הביטונים", "ביטון"), ("תחפש את כל הכהנים ברשימה", "כהן"),
+                                        ("תמצא לי את כל הלויים", "לוי")])
+def test_searching_for_everyone_by_a_name_or_a_family_in_the_plural(text, said):
+    assert cmd(text) == C.FindGuests(text=said), cmd(text)

@@ -876,6 +876,9 @@ _COUNT_IN_WORDS = re.compile(r"(?<![\w'])(" + "|".join(sorted(_PARTY_NUM, key=le
                              re.I)
 
 
+_FINAL = {"כ": "ך", "מ": "ם", "נ": "ן", "פ": "ף", "צ": "ץ"}
+
+
 def _refine(text: str, exact, region: str | None, today: date | None) -> Reading:
     if not isinstance(text, str):
         return Reading(exact)
@@ -1568,7 +1571,13 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
         value = re.sub(r"^(?:there\s+)?(?:an?\s+|the\s+|any\s+)?(?:(?:everyone|everybody|anyone|someone|people|guests?)\s+(?:named|called|with\s+the\s+(?:sur|last\s*)?name)\s+)?",
                        "", value, flags=re.I)
         value = re.sub(r"\s+(?:on|in)\s+(?:the|my|our)\s+(?:guest\s+)?list\W*$|\s+(?:ברשימה|ברשימת\s+המוזמנים)\W*$", "", value, flags=re.I)
+        value = re.sub(r"^(?:(?:כל\s+)?(?:מי|מה|אלה|אלו|מישהו|מישהי)\s+)?(?:ש)?(?:קוראים\s+(?:לו|לה|להם|להן)|בשם|ששמו|ששמה|ששמם)\s+", "", value)
         value = re.sub(r"^(?:(?:ה)?(?:אורח|אורחת|אורחים|מישהו|מישהי)\s+)?(?:בשם|שקוראים\s+(?:לו|לה)|ששמו|ששמה)\s+", "", value)
+        family = re.match(r"^כל\s+ה([\u05d0-\u05ea]{2,})ים$", value)
+        if family and family.group(1) not in {"אורח", "מוזמנ", "חבר", "דוד", "שכנ"}:
+            # "כל האזולאים", "כל הכהנים", "כל הלויים": a family in the plural, searched by its name
+            stem = family.group(1)
+            value = stem + "י" if stem.endswith("א") else stem if stem.endswith("י") else stem[:-1] + _FINAL.get(stem[-1], stem[-1])
         value = re.sub(r"^כל\s+(?:משפחת\s+|ה(?=\S{3,}))", "", value)   # "תמצא לי את כל השפירא", "כל משפחת בן דוד"
         value = re.sub(r"^(?:ברשימה\s+)?(?:את\s+)?(?:ה)?(?:משפחה|אורחים|אורח)\s+(?:בשם|שנקראים|ששמם)\s+|^ברשימה\s+(?:את\s+)?", "", value)
         value = re.sub(r"^(?:guests?|people|anyone)\s+(?:with\s+the\s+(?:sur|last\s*)?name|named|called)\s+", "", value, flags=re.I)
