@@ -31,8 +31,32 @@ def test_a_new_guest_comes_back_with_every_field_and_a_normalised_phone(client, 
         "first_name": "Avi", "last_name": "Cohen", "phone": "+972521234567", "side": "groom", "status": "invited",
         "party_size": 3, "notes": "vegan", "invitation": "not_sent", "opted_out": False}
     assert set(guest) == {"id", "first_name", "last_name", "phone", "side", "status", "party_size", "children", "answers",
-                          "notes", "invitation", "opted_out", "created_at", "updated_at"}
+                          "notes", "invitation", "opted_out", "created_at", "updated_at", "link"}
     assert client.get(_url(world, f"/{guest['id']}"), headers=world.headers("viewer")).get_json() == guest
+
+
+def test_every_guest_comes_with_their_personal_page_link(app_with):
+    app = app_with(public_url="https://invites.example.com")
+    client, world = app.test_client(), seed(app.extensions["invitebot"])
+    h = world.headers("editor")
+    avi = _add(client, world, first_name="Avi", phone="052-123-4567")
+    link = client.get(_url(world, f"/{avi['id']}/link"), headers=h).get_json()["url"]
+    assert avi["link"] == link and link.startswith("https://invites.example.com/r/")
+    assert client.get(_url(world, f"/{avi['id']}"), headers=h).get_json()["link"] == link
+    assert client.patch(_url(world, f"/{avi['id']}"), json={"side": "groom"}, headers=h).get_json()["link"] == link
+    page = client.get(_url(world), headers=h).get_json()
+    assert {g["first_name"]: g["link"] for g in page["items"]} == {
+        "Avi": link, "Dana": client.get(_url(world, f"/{world.guest_id}/link"), headers=h).get_json()["url"]}
+    assert client.get(link.removeprefix("https://invites.example.com")).status_code == 200  # it opens the page
+    renewed = client.post(_url(world, f"/{avi['id']}/link"), headers=h).get_json()["url"]
+    assert renewed != link and client.get(_url(world, f"/{avi['id']}"), headers=h).get_json()["link"] == renewed
+
+
+def test_without_a_public_address_a_guests_link_is_null(client, runtime):
+    world = seed(runtime)
+    h = world.headers("admin")
+    assert client.get(_url(world, f"/{world.guest_id}"), headers=h).get_json()["link"] is None
+    assert [g["link"] for g in client.get(_url(world), headers=h).get_json()["items"]] == [None]
 
 
 def test_a_duplicate_phone_is_refused_with_the_existing_guests_id(client, runtime):

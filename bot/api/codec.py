@@ -393,7 +393,9 @@ def member_json(member: EventMember) -> dict[str, Any]:
     }
 
 
-def guest_json(guest: Guest) -> dict[str, Any]:
+def guest_json(guest: Guest, *, link: str | None) -> dict[str, Any]:
+    """A guest as REST gives it; `link` is the guest's personal RSVP page (None: the server
+    has no public address or no secret to sign it with)."""
     return {
         "id": str(guest.id),
         "first_name": guest.first_name,
@@ -409,11 +411,12 @@ def guest_json(guest: Guest) -> dict[str, Any]:
         "opted_out": bool(guest.opted_out),
         "created_at": iso_datetime(guest.created_at),
         "updated_at": iso_datetime(guest.updated_at),
+        "link": link,
     }
 
 
 def guest_csv_row(guest: Guest) -> dict[str, Any]:
-    return {**guest_json(guest), "answered_at": iso_datetime(guest.answered_at)}
+    return {**guest_json(guest, link=None), "answered_at": iso_datetime(guest.answered_at)}
 
 
 STATS_KEYS = ("total", "by_status", "maybe", "confirmation_rate", "expected_headcount", "expected_adults",

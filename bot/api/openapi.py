@@ -104,6 +104,9 @@ SCHEMAS: dict[str, Any] = {
         "opted_out": {"type": "boolean"},
         "created_at": DATETIME,
         "updated_at": DATETIME,
+        "link": _nullable({"type": "string", "format": "uri",
+                           "description": "The guest's personal RSVP page (as GET .../link gives it); null when "
+                                          "the server has no PUBLIC_URL to build it on."}),
     }, additionalProperties=False),
     "GuestPage": _object({
         "items": {"type": "array", "items": _ref("Guest")},

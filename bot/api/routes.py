@@ -184,6 +184,12 @@ def _region(actor) -> str | None:
     return guests.region_for(actor, runtime().settings.default_region)
 
 
+def _guest_json(guest) -> dict:
+    """The guest with their personal page's link, signed as `…/link` signs it (no query)."""
+    settings = runtime().settings
+    return guest_json(guest, link=rsvp_links.page_for(guest, settings.whatsapp_app_secret, settings.public_url))
+
+
 def _created(payload) -> tuple[Response, int]:
     return jsonify(payload), 201
 
@@ -283,7 +289,7 @@ def add_guest(session, actor, event_id):
         side=data.get("side"), party_size=data.get("party_size"), notes=data.get("notes"),
         children=data.get("children"),
     ), region=_region(actor))
-    return _created(guest_json(guest))
+    return _created(_guest_json(guest))
 
 
 @bp.get("/events/<event_id>/guests")
@@ -292,13 +298,13 @@ def list_guests(session, actor, event_id):
     q = guest_query(request.args)
     found, total = guests.list_guests(session, actor, event_id, status=q.status, side=q.side, search=q.search,
                                       invitation=q.invitation, skip=q.skip, limit=q.limit)
-    return jsonify({"items": [guest_json(g) for g in found], "total": total, "skip": q.skip, "limit": q.limit})
+    return jsonify({"items": [_guest_json(g) for g in found], "total": total, "skip": q.skip, "limit": q.limit})
 
 
 @bp.get("/events/<event_id>/guests/<guest_id:guest_id>")
 @operation
 def get_guest(session, actor, event_id, guest_id):
-    return jsonify(guest_json(guests.get_guest(session, actor, event_id, guest_id)))
+    return jsonify(_guest_json(guests.get_guest(session, actor, event_id, guest_id)))
 
 
 @bp.patch("/events/<event_id>/guests/<guest_id:guest_id>")
@@ -315,7 +321,7 @@ def update_guest(session, actor, event_id, guest_id):
         # The answer goes through the same rule as `mark <guest> yes` in the chat.
         guest = guests.mark_rsvp(session, actor, event_id, guest_id, status, party_size=party,
                                  children=children)
-    return jsonify(guest_json(guest))
+    return jsonify(_guest_json(guest))
 
 
 @bp.delete("/events/<event_id>/guests/<guest_id:guest_id>")
