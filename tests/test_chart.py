@@ -10,7 +10,7 @@ import pytest
 from PIL import Image, ImageStat
 
 from bot.services import rsvp
-from bot.services.charts import HEIGHT_PX, WIDTH_PX, Progress, render_png
+from bot.services.charts import HEIGHT_PX, WIDTH_PX, Progress, figure, render_png
 from storage.models import Guest
 from tests.api_helpers import seed
 from tests.phone import phone_factory  # noqa: F401  (fixture)
@@ -46,6 +46,33 @@ def test_the_chart_decodes_is_portrait_and_not_blank(lang, name, tmp_path):
 
 def test_an_event_without_answers_still_draws():
     _check(render_png(Progress("Empty", start=T0, now=T0), "en"))
+
+
+def _texts(fig) -> list[str]:
+    return [t.get_text() for t in fig.findobj(lambda a: hasattr(a, "get_text")) if t.get_text()]
+
+
+def _over_time(fig):
+    return fig.axes[0]
+
+
+@pytest.mark.parametrize("lang,empty,guests", [("en", "No answers yet", "Guests: 4"), ("he", "עוד אין תשובות", "אורחים: 4")])
+def test_before_any_answer_the_chart_says_so_in_whole_numbers_and_counts_guests_not_invitations(lang, empty, guests):
+    fig = figure(Progress("Party", start=T0, now=T0 + timedelta(hours=3),
+                          counts={"confirmed": 0, "declined": 0, "maybe": 0, "pending": 4}), lang)
+    texts = _texts(fig)
+    assert empty in texts and any(guests in t for t in texts)
+    ticks = _over_time(fig).get_yticks()
+    assert all(float(t).is_integer() for t in ticks)          # never "0.015" of a guest
+
+
+@pytest.mark.parametrize("days", [1, 3, 10, 45])
+def test_the_time_axis_names_each_date_once(days):
+    fig = figure(Progress("Party", start=T0, now=T0 + timedelta(days=days, hours=5),
+                          confirmed_at=[T0 + timedelta(days=days)], counts={"confirmed": 1, "declined": 0,
+                                                                             "maybe": 0, "pending": 0}), "he")
+    labels = [t.get_text() for t in _over_time(fig).get_xticklabels()]
+    assert 2 <= len(labels) <= 4 and len(set(labels)) == len(labels), labels
 
 
 @pytest.fixture

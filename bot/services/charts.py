@@ -14,6 +14,7 @@ and headless). Right-to-left labels (Hebrew, Arabic) are laid out by matplotlib 
 from __future__ import annotations
 
 import io
+import math
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -21,8 +22,7 @@ import matplotlib
 from babel import dates as babel_dates
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter, MaxNLocator
-import matplotlib.dates as mdates
+from matplotlib.ticker import MaxNLocator
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -101,10 +101,19 @@ def _cumulative(times: list[datetime], start: datetime, now: datetime) -> tuple[
 def render_png(p: Progress, lang: str = "en") -> bytes:
     """The chart of `p` as PNG bytes, WIDTH_PX × HEIGHT_PX, labels in `lang`."""
     with i18n.use(lang), matplotlib.rc_context({"font.family": FONT, "font.size": 20}):
-        return _render(p, lang)
+        fig = _figure(p, lang)
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png", dpi=DPI, facecolor="white")
+        return buf.getvalue()
 
 
-def _render(p: Progress, lang: str) -> bytes:
+def figure(p: Progress, lang: str = "en") -> Figure:
+    """The chart of `p` before it becomes pixels: its texts can be read."""
+    with i18n.use(lang), matplotlib.rc_context({"font.family": FONT, "font.size": 20}):
+        return _figure(p, lang)
+
+
+def _figure(p: Progress, lang: str) -> Figure:
     rtl = lang in ("he", "ar")
     fig = Figure(figsize=(WIDTH_PX / DPI, HEIGHT_PX / DPI), dpi=DPI, facecolor="white")
     FigureCanvasAgg(fig)
@@ -117,26 +126,40 @@ def _render(p: Progress, lang: str) -> bytes:
     fig.text(0.5, 0.96, p.event_name, ha="center", va="center", fontsize=34, fontweight="bold",
              family=FONT)
     expected = i18n.Raw(ngettext("1 person", "{n} people", p.headcount))
-    fig.text(0.5, 0.915, _("Expected: {people}", people=expected) + "  ·  " + _("{n} invited", n=total),
+    fig.text(0.5, 0.915, _("Expected: {people}", people=expected) + "  ·  " + _("Guests: {n}", n=total),
         ha="center", va="center", fontsize=24, family=FONT, color="#111827")
 
     # Answers over time.
     ax = fig.add_subplot(grid[0])
+    answered = len(p.confirmed_at) + len(p.declined_at)
     for times, key, label in ((p.confirmed_at, "confirmed", _("Confirmed")),
                               (p.declined_at, "declined", _("Declined"))):
-        xs, ys = _cumulative(times, p.start, p.now)
-        ax.step(xs, ys, where="post", color=COLOURS[key], linewidth=4, label=label)
+        if answered:
+            xs, ys = _cumulative(times, p.start, p.now)
+            ax.step(xs, ys, where="post", color=COLOURS[key], linewidth=4, label=label)
     ax.set_title(_("Answers over time"), fontsize=26, family=FONT, pad=14)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=5))
-    span = p.now - p.start
-    ax.set_xlim(p.start, p.now if span > timedelta(hours=1) else p.start + timedelta(days=1))
-    ax.xaxis.set_major_locator(MaxNLocator(nbins=4))
-    ax.xaxis.set_major_formatter(FuncFormatter(
-        lambda x, _pos: babel_dates.format_skeleton("MMMd", mdates.num2date(x), locale=_LOCALES.get(lang, "en_GB"))))
+    # Whole days on the time axis, a tick on a day at most every quarter of the span: never
+    # the same date twice, never a fraction of a guest.
+    first = p.start.replace(hour=0, minute=0, second=0, microsecond=0)
+    days = max(1, (p.now - first).days + 1)
+    step = max(1, math.ceil(days / 3))   # at most four dates: Hebrew month names are long
+    ticks = [first + timedelta(days=d) for d in range(0, days + 1, step)]
+    ax.set_xlim(first, first + timedelta(days=days))
+    locale = _LOCALES.get(lang, "en_GB")
+    ax.set_xticks(ticks, [babel_dates.format_skeleton("MMMd", t, locale=locale) for t in ticks])
+    labels = ax.get_xticklabels()   # the outer labels stay inside the picture
+    labels[0].set_horizontalalignment("left")
+    if len(labels) > 1 and ticks[-1] == first + timedelta(days=days):
+        labels[-1].set_horizontalalignment("right")
     ax.tick_params(labelsize=18)
-    ax.set_ylim(bottom=0)
-    ax.legend(fontsize=18, loc="upper right" if not rtl else "upper left", frameon=False, prop={"family": FONT,
-                                                                                                  "size": 18})
+    ax.set_ylim(0, max(1, len(p.confirmed_at), len(p.declined_at)) * 1.15)
+    if answered:
+        ax.legend(fontsize=18, loc="upper right" if not rtl else "upper left", frameon=False,
+                  prop={"family": FONT, "size": 18})
+    else:
+        ax.text(0.5, 0.5, _("No answers yet"), transform=ax.transAxes, ha="center", va="center",
+                fontsize=22, color=COLOURS["pending"], family=FONT)
     ax.grid(axis="y", alpha=0.3)
 
     # Where things stand.
@@ -177,6 +200,4 @@ def _render(p: Progress, lang: str) -> bytes:
             a.spines[side].set_visible(False)
         if rtl:
             a.yaxis.tick_right()
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=DPI, facecolor="white")
-    return buf.getvalue()
+    return fig
