@@ -172,3 +172,15 @@ def test_a_csv_file_is_sent_with_file_and_a_space_sends_a_slash_as_text(db, tmp_
     assert "*Commands* for Picnic" in said_after(out, " /start")
     with db.engine.connect() as conn:
         assert len(conn.execute(select(Guest.id)).all()) == 2
+
+
+def test_a_chart_is_shown_as_a_picture_file_to_open(db, tmp_path):
+    lines = ["new event Picnic", "add guest Ruth Levi 052-111-1111", "chart", "/quit"]
+    result = chat(db, lines, extra_env={"TMPDIR": str(tmp_path)})
+    assert result.returncode == 0, result.stderr
+    shown = said_after(result.stdout, "chart")
+    assert "couldn't send the picture" not in shown
+    saved = re.search(r"\[image\] saved as (\S+\.png)", shown)
+    assert saved and "📊 Picnic" in shown, shown
+    assert Path(saved.group(1)).parent == tmp_path
+    assert Path(saved.group(1)).read_bytes().startswith(b"\x89PNG")

@@ -18,6 +18,7 @@ import logging
 import mimetypes
 import secrets
 import sys
+import tempfile
 import threading
 import time
 import uuid
@@ -37,6 +38,7 @@ from bot.worker import drain
 from bot.worker.clock import tick as clock_tick
 from storage import migrate
 from storage.db import is_postgres
+from bot.whatsapp.client import MEDIA_SEND_KINDS
 from bot.whatsapp.inbound import SIGNATURE_HEADER, sign
 from bot.text import i18n
 from bot.text.phones import InvalidPhone, normalize_phone, region_of
@@ -117,6 +119,9 @@ def render(payload: dict, settings: Settings | None = None) -> Screen:
         return _render_interactive(payload.get("interactive") or {})
     if kind == "template":
         return _render_template(payload.get("template") or {}, settings)
+    if kind in MEDIA_SEND_KINDS:
+        caption = str((payload.get(kind) or {}).get("caption") or "")
+        return Screen([f"[{kind}]"] + (caption.split("\n") if caption else []))
     return Screen([f"[{kind} message]"])
 
 
@@ -395,11 +400,26 @@ class Simulator:
         else:
             head = f"bot → to {to} › "
         lines = screen.lines or [""]
+        saved = self._save_media(payload)
+        if saved is not None:
+            lines = [f"{lines[0]} saved as {saved}"] + lines[1:]
         self.echo(head + lines[0])
         for line in lines[1:]:
             self.echo(INDENT + line)
         if screen.taps and to != self.phone:
             self.echo(f"{INDENT}(to answer as them: /as {to}, then /tap 1)")
+
+    def _save_media(self, payload: dict) -> Path | None:
+        """A picture or file the bot sent (a chart): written to a temporary file to open."""
+        kind = payload.get("type")
+        media_id = (payload.get(kind) or {}).get("id") if kind in MEDIA_SEND_KINDS else None
+        kept = self.transport.media.get(media_id) if media_id else None
+        if kept is None:
+            return None
+        data, mime = kept
+        path = Path(tempfile.gettempdir()) / f"invitebot-{media_id.split('.')[-1][:12]}{mimetypes.guess_extension(mime) or ''}"
+        path.write_bytes(data)
+        return path
 
     # -- the loop
     def banner(self, database: str, own_secret: bool = False) -> None:

@@ -886,8 +886,16 @@ class ConsoleTransport:
             return data, mime_type
         raise WhatsAppError("media download needs WhatsApp credentials")
 
+    MAX_KEPT_MEDIA = 20  # files kept for the simulator to show (a chart, say); the oldest go first
+
     def upload_media(self, data: bytes, mime_type: str, filename: str) -> str:
-        raise WhatsAppError("media upload needs WhatsApp credentials")
+        """Keep the file as if the Graph API had it (the simulator shows it as a file);
+        only the latest few stay, so a long-running console worker does not grow."""
+        media_id = self.add_media(data, mime_type)
+        with self._lock:
+            while len(self.media) > self.MAX_KEPT_MEDIA:
+                self.media.pop(next(iter(self.media)))
+        return media_id
 
     def close(self) -> None:
         return None
