@@ -5,7 +5,7 @@ memorised a corpus line fails here.
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 
 import pytest
 
@@ -607,3 +607,15 @@ def test_show_guest_list_is_the_list():
                                         ("תמצא לי את כל הלויים", "לוי")])
 def test_searching_for_everyone_by_a_name_or_a_family_in_the_plural(text, said):
     assert cmd(text) == C.FindGuests(text=said), cmd(text)
+
+
+@pytest.mark.parametrize("text, who", [("יוסי לוי נפטר לצערנו, תורידו אותו מהרשימה", "יוסי לוי"),
+                                       ("Ron Levi passed away, please remove him", "Ron Levi")])
+def test_remove_him_after_naming_him_removes_the_one_named(text, who):
+    r = read(text)
+    assert isinstance(r.command, C.RemoveGuest) and r.command.ref.text == who and not r.sure, r
+
+
+def test_a_time_said_before_the_place_of_a_new_event_is_its_time():
+    c = cmd("אירוע חדש יום הולדת לרון 20/1 בשעה 20:30 בגן הוורדים")
+    assert isinstance(c, C.NewEvent) and c.time == time(20, 30) and c.location == "גן הוורדים", c

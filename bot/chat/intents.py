@@ -685,6 +685,10 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
             at, rest = _find_time(command.location)
             if at is not None and not rest.strip(" ,-–"):   # "... ביום חמישי הבא ב-17:30": the time, no place
                 command = dataclasses.replace(command, time=at, location=None)
+            elif at is not None and re.match(r"^\s*(?:(?:ב)?שעה\s+|ב-?|at\s+|@\s*)?\d{1,2}:\d{2}(?:\s*(?:pm|am|בערב|בבוקר|בלילה|בצהריים))?[\s,]+\S",
+                                             command.location, re.I):
+                # "... 16/1 שעה 19:00 בדלית אל כרמל": the time said first, then the place
+                command = dataclasses.replace(command, time=at, location=_place(rest) or None)
         if isinstance(command, C.NewEvent):
             # "ברית מילה לבן שלנו בעזהי"ת, מחרתיים ביום ראשון": blessings and a weekday are no part of a name or a place
             name = _BLESSING_ABBREV.sub(" ", command.name)
@@ -2921,8 +2925,9 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
         r = _add_guest("\n".join([line] + list(body)) if False else line, region)
         if r is not None:
             return r
-    removing_guest = wset & {"remove", "delete", "rid", "take", "off", "תוריד", "תורידי", "תמחק", "תמחוק", "תעיף", "תעיפי", "להעיף",
-                             "תוציא", "תוציאי", "להוציא", "הוצא", "הוציאי", "להוריד", "למחוק", "remvoe"} or low.startswith("תמחק")
+    removing_guest = wset & {"remove", "delete", "rid", "take", "off", "תוריד", "תורידי", "תורידו", "תמחק", "תמחקי", "תמחקו", "תמחוק",
+                             "תעיף", "תעיפי", "להעיף", "תוציא", "תוציאי", "תוציאו", "להוציא", "הוצא", "הוציאי", "להוריד", "למחוק",
+                             "remvoe"} or low.startswith("תמחק")
     if removing_guest:
         r = _remove_guest(line, words, region)
         if r is not None:
@@ -3283,13 +3288,29 @@ def _staff_only(ref_text: str, region) -> Reading | None:
     return Reading(C.RemoveMember(ref=ref), sure=False) if ref else None
 
 
+# What is said of someone before "remove him": "נפטר", "ביטל", "לא מגיע", "passed away"
+_SAID_OF_HIM = {"נפטר", "נפטרה", "נפטרו", "עבר", "עברה", "עברו", "ביטל", "ביטלה", "ביטלו", "התגרש", "התגרשה", "עזב", "עזבה",
+                "לא", "כבר", "הוא", "היא", "הם", "לצערנו", "לצערי", "בעצם", "ז\"ל", "ז״ל", "died", "passed", "cancelled",
+                "canceled", "isn't", "is", "won't", "can't", "has", "moved", "unfortunately", "sadly", "אמר", "אמרה", "אמרו",
+                "ביקש", "ביקשה", "ביקשו", "החליט", "החליטה", "החליטו", "טס", "טסה", "טסים", "בחו\"ל"}
+
+
 def _remove_guest(line, words, region) -> Reading | None:
-    m = re.search(r"(?:remove|delete|get rid of|take|remvoe|תורידי|תוריד|תמחק|תמחוק|תוציאי|תוציא|להוציא|הוציאי|הוצא|להוריד|למחוק"
+    m = re.search(r"(?:remove|delete|get rid of|take|remvoe|תורידו|תורידי|תוריד|תמחקו|תמחקי|תמחק|תמחוק|תוציאו|תוציאי|תוציא|להוציא|הוציאי|הוצא|להוריד|למחוק"
                   r"|(?:תעיף|תעיפי|להעיף|תעיפו)(?=\s+את\s))\s*"
                   r"(?:מהרשימה\s+)?(?:את\s*)?(.+?)"
                   r"(?:\s+from the guests|\s+off the list|\s+מהרשימה|\?|$)", line, re.I)
     if line.startswith("תמחקאת"):
         m = re.search(r"תמחקאת\s*(.+)$", line)
+    if m and m.group(1).strip() in {"אותו", "him", "אותה", "her", "אותם", "them"} and m.start() > 0:
+        # "שמוליק רז נפטר לצערנו, תורידו אותו מהרשימה": the one named first, until what is said of him (asked first)
+        said = []
+        for w in line[:m.start()].replace(",", " , ").split():
+            if w in {",", "-", "–"} or w.lower() in _SAID_OF_HIM:
+                break
+            said.append(w)
+        ref = _ref(" ".join(said), region) if 0 < len(said) <= 3 else None
+        return Reading(C.RemoveGuest(ref=ref), sure=False) if ref else None
     if m and m.group(1).strip() not in {"אותו", "him", "אותה", "her"} and not (
             _words(m.group(1))[:1] and _he_in(_words(m.group(1))[0], _INVITATION_NOUNS)):
         role_change = _as_role_change(m.group(1), region) or _staff_only(m.group(1), region)
