@@ -51,6 +51,19 @@ def test_bad_event_input_is_refused_and_changes_nothing(client, runtime):
     assert snapshot(runtime) == before
 
 
+def test_a_language_the_bot_does_not_write_is_a_bad_value_like_any_other(client, runtime):
+    world = seed(runtime)
+    before = snapshot(runtime)
+    h = world.headers("admin")
+    for language in ("fr", 5, "", None, ["he"]):
+        for r in (client.post("/api/events", json={"name": "X", "language": language}, headers=h),
+                  client.patch(f"/api/events/{world.event_id}", json={"language": language}, headers=h)):
+            assert r.status_code == 422, (language, r.get_json())
+            assert _error(r) == {"code": "invalid_language",
+                                 "message": "The language must be one of he, en, ar, ru."}, language
+    assert snapshot(runtime) == before
+
+
 # --------------------------------------------------------------------------- members
 
 def test_members_invite_role_change_and_removal(client, runtime, fake_graph):

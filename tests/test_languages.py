@@ -150,10 +150,10 @@ def test_rest_events_have_a_language(client, runtime):
     assert client.get(f"/api/events/{event_id}", headers=h).get_json()["language"] == "ru"
     for bad in ("fr", "", "hebrew!", 5, None, ["he"]):
         r = client.patch(f"/api/events/{event_id}", json={"language": bad}, headers=h)
-        assert r.status_code == 400, bad
+        assert r.status_code == 422, bad
         assert r.get_json()["error"]["code"] == "invalid_language"
     r = client.post("/api/events", json={"name": "Other", "language": "de"}, headers=h)
-    assert r.status_code == 400
+    assert r.status_code == 422
     assert client.get(f"/api/events/{event_id}", headers=h).get_json()["language"] == "ru"  # nothing changed
     names = [e["name"] for e in client.get("/api/events", headers=h).get_json()]
     assert "Other" not in names

@@ -16,7 +16,7 @@ from typing import Any
 
 from storage.models import MAX_PARTY_SIZE, Event, EventMember, Guest, InvitationState, RsvpStatus
 
-from bot.services.errors import DomainError, InvalidInput
+from bot.services.errors import DomainError, InvalidInput, InvalidLanguage
 from bot.services import languages, questions
 from bot.text.i18n import LANGS
 
@@ -113,7 +113,7 @@ class BodySpec:
 
 
 ROLES = ("admin", "editor", "viewer")
-# Checked by the domain (400 for anything else), so a string here, listed in the schema.
+# Checked by the domain (422 invalid_language for anything else), listed in the schema.
 LANGUAGE_FIELD = Field("language", example="he",
                        description="What guests read: he, en, ar or ru (by default the creator's language).")
 
@@ -250,7 +250,10 @@ def decode(spec: BodySpec, data: Any, *, where: str = "The body", partial: bool 
 
 def _value(name: str, f: Field, value: Any) -> Any:
     if f.kind == "language":
-        return languages.event_language(value)  # 400 for anything but he, en, ar, ru
+        try:
+            return languages.event_language(value)
+        except InvalidLanguage as exc:  # a bad value like any other: 422, with its own code
+            raise InvalidInput(exc.message, code="invalid_language") from None
     if value is None:
         if f.nullable:
             return None

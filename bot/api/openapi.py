@@ -188,7 +188,7 @@ SCHEMAS: dict[str, Any] = {
 SCHEMAS.update({spec.name: spec.openapi(all_optional=spec is GUEST_IMPORT_ROW) for spec in BODY_SPECS})
 
 ERRORS = {
-    "400": "The body is not valid JSON, or `language` is not one of he, en, ar, ru.",
+    "400": "The body is not valid JSON.",
     "401": "No token, or a token that is not valid (revoked or unknown).",
     "403": "Your role in this event does not allow it; the message names the role needed.",
     "404": "No such event, or not one of yours (the same answer, on purpose); or no such guest/member.",
@@ -196,7 +196,8 @@ ERRORS = {
     "409": "Conflicts with what is stored (a guest with that phone, the last admin, ...).",
     "413": "The request is too large.",
     "415": "Unsupported content type.",
-    "422": "A field has the wrong type or a value the rules refuse; the message says which and why.",
+    "422": "A field has the wrong type or a value the rules refuse (`invalid_language`: a language other than "
+           "he, en, ar, ru); the message says which and why.",
     "500": "Something went wrong on our side.",
     "503": "The service (its database) is briefly unavailable; nothing was changed: retry after `Retry-After` seconds.",
 }
