@@ -105,6 +105,16 @@ def test_stats_count_people_and_sides(session, people):
     assert s["confirmation_rate"] == round(1 / 3, 4)
 
 
+def test_stats_count_a_side_once_however_it_is_capitalised(session, people):
+    """The side filter finds "bride" and "Bride" alike; the stats show them as one side."""
+    event, admin, *_ = people
+    for i, side in enumerate(["bride", "Bride", "bride ", "Groom", None]):
+        guests.add_guest(session, admin, event.id, guests.GuestInput(f"G{i}", f"05012301{i:02d}", side=side))
+    s = stats.event_stats(session, admin, event.id)
+    assert list(s["by_side"]) == ["Groom", "bride", "none"]
+    assert s["by_side"]["bride"]["total"] == 3 == guests.list_guests(session, admin, event.id, side="BRIDE")[1]
+
+
 def test_list_guests_filters_and_pages(session, people):
     event, admin, *_ = people
     for i in range(7):

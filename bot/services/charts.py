@@ -61,8 +61,9 @@ def read_progress(session: Session, event: Event, now: datetime | None = None) -
     invited = [g.invited_at for g in guests if g.invited_at] + [g.answered_at for g in guests if g.answered_at]
     start = min(invited) if invited else (event.created_at or now)
     p = Progress(event.name, start=start, now=max(now, start))
+    shown: dict[str, str] = {}   # "bride" and "Bride" are one side, shown as first met
     for g in guests:
-        side = g.side or ""
+        side = shown.setdefault((g.side or "").strip().casefold(), (g.side or "").strip())
         bucket = p.by_side.setdefault(side, {"confirmed": 0, "declined": 0, "pending": 0})
         if g.status == RsvpStatus.confirmed:
             p.counts["confirmed"] += 1

@@ -24,6 +24,7 @@ def event_stats(session: Session, actor: User, event_id) -> dict:
     by_status = {s.value: 0 for s in RsvpStatus}
     invitations = {s.value: 0 for s in InvitationState}
     by_side: dict[str, dict[str, int]] = {}
+    spellings: dict[str, dict[str, int]] = {}   # "bride" and "Bride" are one side
     headcount = 0
     children = 0
     children_known = 0
@@ -35,7 +36,9 @@ def event_stats(session: Session, actor: User, event_id) -> dict:
         total += count
         by_status[status.value] += count
         invitations[invitation.value] += count
-        key = side or "none"
+        key = side.strip().casefold() if side and side.strip() else "none"
+        spellings.setdefault(key, {}).setdefault(side, 0)
+        spellings[key][side] += count
         bucket = by_side.setdefault(key, {"total": 0, "confirmed": 0, "declined": 0, "invited": 0})
         bucket["total"] += count
         bucket[status.value] += count
@@ -59,8 +62,15 @@ def event_stats(session: Session, actor: User, event_id) -> dict:
         # Confirmed guests who said how many children they bring (0 included): the chat
         # shows adults and children only when someone did.
         "children_known": children_known,
-        "by_side": dict(sorted(by_side.items())),
+        "by_side": dict(sorted((_shown(key, spellings[key]), counts) for key, counts in by_side.items())),
         "invitations": invitations,
         # What guests wrote that this member has not read yet (their own `inbox`).
         "inbox_unread": inbox.unread_count(session, actor, event.id),
     }
+
+
+def _shown(key: str, spellings: dict[str | None, int]) -> str:
+    """A side under the spelling most of its guests have ("Bride" ×1 and "bride" ×2: "bride")."""
+    if key == "none":
+        return key
+    return min((side for side in spellings if side), key=lambda side: (-spellings[side], side)).strip()
