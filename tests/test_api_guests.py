@@ -246,6 +246,28 @@ def test_export_is_a_csv_excel_opens_with_hebrew_intact(client, runtime):
     assert len(list(csv.DictReader(io.StringIO(only_groom.data.decode("utf-8-sig"))))) == 1
 
 
+def _exported(response):
+    assert response.status_code == 200, response.get_data(as_text=True)
+    return [row["first_name"] for row in csv.DictReader(io.StringIO(response.data.decode("utf-8-sig")))]
+
+
+def test_the_export_is_paged_only_when_asked_and_checks_paging_like_the_list(client, runtime):
+    world = seed(runtime)
+    h = world.headers("viewer")
+    rows = [{"first_name": f"Guest {n}", "phone": f"+9725212340{n:02d}"} for n in range(1, 61)]
+    assert client.post(_url(world, "/import"), json=rows, headers=world.headers("admin")).get_json()["created"] == 60
+    everyone = _exported(client.get(_url(world, ".csv"), headers=h))
+    assert len(everyone) == 61 and everyone[:3] == ["Dana", "Guest 1", "Guest 2"]  # not cut at a page of 50
+    assert _exported(client.get(_url(world, ".csv?skip=1&limit=2"), headers=h)) == ["Guest 1", "Guest 2"]
+    assert _exported(client.get(_url(world, ".csv?skip=59"), headers=h)) == ["Guest 59", "Guest 60"]
+    assert _exported(client.get(_url(world, ".csv?limit=500"), headers=h)) == everyone
+    for query in ("limit=9999", "skip=-3", "limit=0", "limit=", "skip=x"):
+        listed = client.get(_url(world, f"?{query}"), headers=h)
+        exported = client.get(_url(world, f".csv?{query}"), headers=h)
+        assert (exported.status_code, exported.get_json()) == (listed.status_code, listed.get_json()), query
+        assert exported.status_code == 422 and exported.get_json()["error"]["code"] == "bad_paging", query
+
+
 def test_nul_characters_are_refused_before_they_reach_the_database(client, runtime):
     world = seed(runtime)
     h = world.headers("admin")

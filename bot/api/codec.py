@@ -349,14 +349,14 @@ def _text_arg(args, name: str) -> str | None:
     return raw.strip()
 
 
-def guest_query(args, *, paging: bool = True) -> GuestQuery:
+def guest_query(args) -> GuestQuery:
     return GuestQuery(
         status=_choice_arg(args, "status", STATUS_FILTERS),
         side=_text_arg(args, "side"),
         search=_text_arg(args, "search"),
         invitation=_choice_arg(args, "invitation", INVITATION_FILTERS),
-        skip=_int_arg(args, "skip", 0, 0, MAX_SKIP) if paging else 0,
-        limit=_int_arg(args, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT) if paging else DEFAULT_LIMIT,
+        skip=_int_arg(args, "skip", 0, 0, MAX_SKIP),
+        limit=_int_arg(args, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT),
     )
 
 

@@ -267,6 +267,13 @@ PAGING = [
      "description": f"Page size (at most {MAX_LIMIT})."},
 ]
 
+EXPORT_PAGING = [
+    {"name": "skip", "in": "query", "schema": {"type": "integer", "minimum": 0, "maximum": MAX_SKIP, "default": 0},
+     "description": "How many matching guests to leave out."},
+    {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT},
+     "description": f"At most this many guests (at most {MAX_LIMIT}); without it, every matching guest."},
+]
+
 
 def _op(summary: str, responses: dict[str, Any], *, body: dict[str, Any] | None = None,
         params: list[dict[str, Any]] | None = None, tag: str, op_id: str) -> dict[str, Any]:
@@ -365,11 +372,12 @@ def _paths() -> dict[str, Any]:
         },
         "/api/events/{id}/guests.csv": {
             "parameters": [EVENT_ID],
-            "get": _op("Every guest as a CSV file Excel opens with Hebrew intact (UTF-8 with BOM)",
+            "get": _op("The guests as a CSV file Excel opens with Hebrew intact (UTF-8 with BOM); all of them "
+                       "unless paged",
                        _responses({"200": {"description": "An attachment.",
                                            "headers": {"Content-Disposition": {"schema": STRING}},
                                            "content": {"text/csv": {"schema": STRING}}}}, "422"),
-                       params=FILTERS, tag="guests", op_id="exportGuests"),
+                       params=FILTERS + EXPORT_PAGING, tag="guests", op_id="exportGuests"),
         },
         "/api/events/{id}/whatsapp": {
             "parameters": [EVENT_ID],

@@ -385,10 +385,12 @@ def _import_rows(actor) -> list:
 @bp.get("/events/<event_id>/guests.csv")
 @operation
 def export_guests(session, actor, event_id):
-    q = guest_query(request.args, paging=False)
+    q = guest_query(request.args)  # paging checked as the guest list checks it
+    # Paged only when asked: without a limit the export is the whole list, never its first page.
+    limit = q.limit if "limit" in request.args else None
     event, _ = events.get_event(session, actor, event_id)
     found, _total = guests.list_guests(session, actor, event_id, status=q.status, side=q.side, search=q.search,
-                                       invitation=q.invitation, skip=0, limit=None)
+                                       invitation=q.invitation, skip=q.skip, limit=limit)
     body = export_guest_csv([guest_csv_row(g) for g in found], [q["text"] for q in event.questions or []])
     response = Response(body, mimetype="text/csv")
     response.headers["Content-Type"] = "text/csv; charset=utf-8"
