@@ -847,6 +847,8 @@ def send_question(kind: str, event, count: int, skipped: dict[str, int], text: s
         preview = text if len(text or "") <= 300 else text[:299] + "…"
         head = _("Send this to {who} of {event}?\n\n“{preview}”\n", who=who, event=event.name,
                  preview=i18n.Raw(preview or ""))
+        # the lines under the quoted message start at the margin
+        return head.rstrip("\n") + "\n" + (_skipped(skipped) + _(" Reply yes or no.")).lstrip()
     return head + _skipped(skipped) + _(" Reply yes or no.")
 
 
