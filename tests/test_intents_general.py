@@ -619,3 +619,10 @@ def test_remove_him_after_naming_him_removes_the_one_named(text, who):
 def test_a_time_said_before_the_place_of_a_new_event_is_its_time():
     c = cmd("אירוע חדש יום הולדת לרון 20/1 בשעה 20:30 בגן הוורדים")
     assert isinstance(c, C.NewEvent) and c.time == time(20, 30) and c.location == "גן הוורדים", c
+
+
+@pytest.mark.parametrize("text, party", [("תוסיף את רון 0501234567 עם עוד 2 בנים", 3), ("תוסיף את רון 0501234567 עם 3 ילדים", 4),
+                                         ("add Dana 0501234567 with 2 kids", 3)])
+def test_the_ones_who_come_along_are_counted_with_the_guest(text, party):
+    g = cmd(text).guests[0]
+    assert g.party_size == party and g.last_name == "", g

@@ -1036,8 +1036,13 @@ def _messy_guest(g: C.GuestDraft) -> bool:
         or bool(g.side and len(g.side.split()) > 1)
 
 
+# who comes along, counted after "עם עוד 2 ...", "with 3 ...": "עם עוד 2 בנים", "with 2 kids"
+_COMPANIONS = (r"(?:ילדים|ילדות|הילדים|בנים|בנות|ילד|ילדה|אנשים|נפשות|חברים|חברות|מלווים|kids|children|people|guests|friends|sons|"
+               r"daughters|others|more)")
+_KIDS = r"(?:ילדים|ילדות|הילדים|בנים|בנות|ילד|ילדה|מלווים|kids|children|sons|daughters)"   # (not "with 2 people": the whole party?)
 _WITH_MORE = re.compile(r"[\s,]+(?:(?:ו?(?:היא|הוא|הם|הן)|(?:she|he)(?:'s|\s+is)?|they(?:'re|\s+are)?)\s+)?(?:(?:מגיעה?|מגיעים|באה?|באים|"
-                        r"תבוא|יבוא|יבואו|תגיע|יגיע|יגיעו|coming|comes|will\s+come)\s+)?(?:עם\s+עוד|with(?:\s+another)?|plus|\+)\s*$", re.I)
+                        r"תבוא|יבוא|יבואו|תגיע|יגיע|יגיעו|coming|comes|will\s+come)\s+)?(?:(?:עם\s+עוד|with(?:\s+another)?|plus|\+)(?:\s+" + _COMPANIONS + r")?"
+                        r"|(?:עם|with)\s+" + _KIDS + r")\s*$", re.I)
 
 
 def _with_more(g: C.GuestDraft) -> C.GuestDraft:
