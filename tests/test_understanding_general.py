@@ -1382,3 +1382,19 @@ def test_a_mind_changed_while_writing_answers_with_what_comes_last(text, intent,
     ("depends on work but we will come", "maybe"), ("I will confirm next week but we will probably come", "maybe")])
 def test_a_worry_then_but_and_a_plain_yes_comes(text, answer):
     assert understand(text).answer == answer
+
+
+@pytest.mark.parametrize("text, answer", [
+    ("אמא ביקשה להגיד שהיא לא תוכל להגיע", "no"), ("דודה שלי ביקשה להגיד שהיא מגיעה", "yes"),
+    ("קשה להגיד עדיין", "maybe")])
+def test_a_hedge_phrase_is_read_as_whole_words_not_inside_another(text, answer):
+    # (ביקשה להגיד, "asked to say", holds the letters of קשה להגיד, "hard to say")
+    assert understand(text).answer == answer
+
+
+@pytest.mark.parametrize("text, adults, children, total", [
+    ("Нас двое взрослых и два ребёнка", 2, 2, 4), ("Придём: 2 взрослых и 3 ребёнка", 2, 3, 5),
+    ("3 ребенка и мы с мужем", 2, 3, 5)])
+def test_russian_counts_children_in_the_singular_after_two_to_four(text, adults, children, total):
+    u = understand(text)
+    assert (u.adults, u.children, u.total) == (adults, children, total)

@@ -242,7 +242,7 @@ _add("OTHER", _words("roommate flatmate housemate colleague coworker neighbour n
                      "جاري جارتي زميلي زميلتي", "соседка соседкой соседом коллегой внук внучка внуком внучкой племянник "
                      "племянница племянником племянницей"), 1)
 _add("OTHERS", _words("family mishpacha mishpocha", "המשפחה משפחה", "العائله", "семьей"))
-_add("KID", _words("kid child baby toddler infant kiddo newborn", "ילד ילדה תינוק תינוקת קטן קטנה", "طفل ولد", "ребенок ребенком дочка сынок"), 1)
+_add("KID", _words("kid child baby toddler infant kiddo newborn", "ילד ילדה תינוק תינוקת קטן קטנה", "طفل ولد", "ребенок ребенком ребенка дочка сынок"), 1)
 _add("KID", _words("twins", "תאומים תאומות", "التوام توام طفلين ولدين بنتين طفلانا طفلينا ولدينا بنتينا", "близнецы близнецами двойняшки двойняшками"), 2)
 _add("KIDS", _words("kids children babies girls boys sons daughters kiddos littles small little", "ילדים הילדים ילדימ בנים הבנים בנות הבנות קטנים קטנות",
                     "اولاد الاولاد اطفال الاطفال صغار ولاد ولادي ولادنا اولادي اولادنا اطفالي اطفالنا", "детьми дети детей"))
@@ -731,7 +731,7 @@ _UNCLEAR_STRONG = _rx(
     r"depend|will confirm|confirm (?:later|next)|let you know|get back to you|let me check|i will check|(?:check|think) and get back|check with|check my|closer to the date|no answer yet|wait and see|(?:answer|reply|respond) later"
     r"|will know|\bidk\b|figuring (?:it )?out|hard to (?:say|know|tell)|difficult to say|(?:will|i will) update\b|update (?:you )?by\b|(?:will|i will) tell (?:you|u)\b|not (?:yet )?(?:clear|decided)|(?:do not|dont) know (?:if|whether)|not sure (?:yet )?how many|no idea (?:yet )?how many|how many we|yes and no",
     r"god knows|only god knows|אלוהימ יודע|רק השמ יודע|الله (?:اعلم|بيعرف|يعلم)|бог (?:его )?знает",
-    r"תלוי|קשה לדעת|קשה להגיד|אבדוק|נבדוק|לבדוק|אעדכן|נעדכן|(?<!ש)[אנ]חזור|לא יודע\S* אמ|[אנ]גיד לכ(?!\S* ש)|[אנ]ודיע|(?:עוד |עדיינ )?בודק\S*|נדע|לא יודעימ כמה|לא יודע\S* כמה|כמה נהיה"
+    r"תלוי|(?<![^\W_])קשה (?:לדעת|להגיד)|אבדוק|נבדוק|לבדוק|אעדכן|נעדכן|(?<!ש)[אנ]חזור|לא יודע\S* אמ|[אנ]גיד לכ(?!\S* ש)|[אנ]ודיע|(?:עוד |עדיינ )?בודק\S*|נדע|לא יודעימ כמה|לא יודע\S* כמה|כמה נהיה"
     r"|כנ ולא|לא החלטנו|(?:עוד|עדיינ) אינ (?:לי|לנו) תשובה|אינ (?:לי|לנו) עדיינ תשובה|נחכה לראות|[אנ](?:ענה|אשר) (?:סופית |סופי )?(?:בהמשכ|אחר ככ|מחר|בקרוב|בשבוע הבא)|לא יודע\S* עדיינ|(?:עוד|עדיינ) לא (?:ברור|סגור|יודע\S*|החלט\S*)|נראה מה יהיה|אמורימ ל",
     r"зависит|не знаем|напишу позже|напишем позже|(?<![^\W_])(?:ответим|отвечу|напишем|напишу)(?![^\W_])|не знаю,? (?:придем|смогу|сможем|получится|будем)|уточн|посмотрим|видно будет|дам знать|дадим знать|отвечу позже|спросить|пока не знаю|не знаю|сообщу|بعدين|بخبرك|بشوف|برد عليك|نشوف|مش عارف|ما بعرف|ما بعرفش|مش عارفين")
 # "לא יודעת מה להביא", "don't know where it is": not knowing something else
@@ -1051,6 +1051,7 @@ _PRONOUNS = {_fold(w) for w in _words("she he", "היא הוא", "هي هو", "�
 _LEAVING = {_fold(w) for w in _words("יוצא יוצאת יוצאים יוצאות")}
 _PAST_BE = {_fold(w) for w in _words("was were been", "הייתי היינו היה הייתה היתה", "كنت كنا كان كانت", "был была были")}
 _NOT_ABILITY = {_fold(w) for w in _words("believe thank express describe imagine stop tell say wait")}   # "can't believe it"
+_GEN_SG = {"ребенка"}   # the singular Russian puts after 2, 3, 4 ("два ребёнка")
 _ALONE = {_fold(w) for w in _words("alone solo", "לבד לבדי", "لحالي لوحدي وحدي", "один одна")}
 _REGISTER = {_fold(w) for w in _words("תרשמו תרשום תרשמי רשמו register PUTDOWNX", "سجل سجلوا", "запишите")}
 _CONTENT_FREE = {"POLITE", "THANKS", "BLESS", "GREET", "CUE", "JUST", "AND"}
@@ -1278,7 +1279,9 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                 after = toks[i + 2] if i + 2 < len(toks) else None
                 # "ו3 ילד", "2 kid": the singular after a number above one (a learner's grammar) counts that many children
                 # (not "3 ילד אחד קטן": a number said again after the noun)
-                learner = nxt is not None and nxt.tag == "KID" and nxt.value == 1 and t.tag == "DIGITS" and 2 <= n <= 10 \
+                # ("два ребёнка", "3 ребёнка": Russian says 2-4 with the singular, in words or digits)
+                learner = nxt is not None and nxt.tag == "KID" and nxt.value == 1 and (t.tag == "DIGITS" or nxt.word in _GEN_SG) \
+                    and 2 <= n <= 10 \
                     and not (after is not None and after.tag in ("NUM", "DIGITS"))
                 if nxt and (nxt.tag == "KIDS" or nxt.tag == "KID" and n == 1 or learner):
                     children = (children or 0) + n
