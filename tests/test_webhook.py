@@ -275,6 +275,15 @@ def test_template_status_updates_and_other_fields_are_acknowledged_and_ignored(c
     assert "field message_template_status_update" in caplog.text
 
 
+def test_a_big_delivery_is_logged_in_one_short_line_with_masked_senders(client, runtime, caplog):
+    parts = [webhooks.text_message(f"+9725200{i:05d}", "yes", wamid=f"wamid.LOG{i}") for i in range(200)]
+    with caplog.at_level(logging.INFO, logger="bot.webhook"):
+        assert post(client, webhooks.delivery(*parts)).status_code == 200
+    [line] = [r.getMessage() for r in caplog.records if r.getMessage().startswith("webhook delivery:")]
+    assert "200 message(s) (200 new" in line and line.endswith("and 195 more") and len(line) < 300
+    assert "+972520000000" not in caplog.text and "972520000000" not in caplog.text
+
+
 @pytest.mark.parametrize("payload", [
     {"object": "page", "entry": []},
     {"object": "whatsapp_business_account", "entry": "nope"},

@@ -158,10 +158,16 @@ def _error(status: int, message: str) -> tuple[int, bytes]:
     return status, body.encode() + b"\n"
 
 
+LOGGED_SENDERS = 5  # a delivery of 1,000 messages logs one short line, not 1,000 numbers
+
+
 def _log_delivery(parsed: inbound.Delivery, outcome: Outcome) -> None:
     if not log.isEnabledFor(logging.INFO):
         return
-    senders = ", ".join(sorted({mask_sender(s) for s in outcome.senders})) or "-"
+    distinct = sorted(set(outcome.senders))
+    senders = ", ".join(mask_sender(s) for s in distinct[:LOGGED_SENDERS]) or "-"
+    if len(distinct) > LOGGED_SENDERS:
+        senders += f" and {len(distinct) - LOGGED_SENDERS} more"
     log.info(
         "webhook delivery: %d message(s) (%d new, %d duplicate%s), %d status(es) stored, "
         "%d ignored, %d error(s); from %s",
