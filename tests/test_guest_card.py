@@ -27,9 +27,12 @@ def test_the_guest_card_shows_what_an_organiser_needs(phone_factory):
     card = dana.send("guest Avi")
     assert "*Avi Cohen*" in card and "54-123-4001" in card and "side groom" in card
     assert "coming, 3 people" in card and "vegan" in card
-    assert "Invitation: not sent yet" in card and "Added by Dana" in card
+    assert "Invitation: not sent yet" in card and card.endswith("Added by you")
     dana.send("guests")
     assert "Bea Levi" in dana.send("guest 2")
+    dana.send("add member 052-987-6543 editor")
+    noam = phone_factory("+972529876543", "Noam")
+    assert noam.send("guest Avi").endswith("Added by Dana")     # a teammate sees who added the guest
 
 
 def test_the_guest_card_in_hebrew(phone_factory):
@@ -38,6 +41,7 @@ def test_the_guest_card_in_hebrew(phone_factory):
     dana.send(f"הוסף אורח אבי כהן {AVI}")
     card = dana.send("אורח אבי")
     assert "*אבי כהן*" in card and "הזמנה: עוד לא נשלחה" in card and "עוד לא ענו" in card
+    assert card.endswith("הוספה: על ידך")
 
 
 def test_an_unknown_guest_gets_a_clear_answer(phone_factory):

@@ -58,6 +58,7 @@ def test_a_typed_answer_counts_and_the_totals_are_for_the_caterer(phone_factory,
     totals = dana.send("answers")
     assert "*Meal?*" in totals
     assert "meat: 3 people · 1 guest" in totals and "vegan: 2 people · 1 guest" in totals
+    assert "haven't answered" not in totals    # both confirmed guests answered
     assert "fish: 0 people" in totals
     assert "groom 3" in totals and "bride 2" in totals
     with runtime.transaction() as s:
@@ -108,6 +109,7 @@ def test_hebrew_question_and_totals(phone_factory, runtime):
     dana.send("סמן אבי מגיע כמות 2")
     assert "לשאול את מי שמגיע לחתונה (אורח אחד)" in dana.send("שאלה מנה? בשר / דג / טבעוני")
     dana.tap("confirm:yes", "כן")
+    assert dana.send("תשובות").endswith("⏳ אורח אחד שמגיע עוד לא ענה")
     avi = phone_factory(AVI, "אבי")
     assert "מנה?" in avi.received[-1].text
     assert "רשמנו" in avi.send("דג")

@@ -570,7 +570,8 @@ class OrganiserChat:
             return
         link = self.page_of(guest)
         caller = self.session.get(User, guest.called_by) if guest.called_by else None
-        self.say(replies.guest_card(event, guest, adder=guest_service.describe_adder(self.session, guest),
+        adder = None if guest.added_by == self.user.id else guest_service.describe_adder(self.session, guest)
+        self.say(replies.guest_card(event, guest, adder=adder,
                                     link=link, caller=replies.user_name(caller) if caller else None))
 
     def cmd_ask(self, cmd: C.Ask, event: Event) -> None:

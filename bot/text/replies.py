@@ -432,7 +432,7 @@ def answer_text(guest: Guest) -> str:
     return _("⏳ no answer yet")
 
 
-def guest_card(event, guest: Guest, *, adder: str, link: str | None = None, caller: str | None = None,
+def guest_card(event, guest: Guest, *, adder: str | None, link: str | None = None, caller: str | None = None,
                questions: list | None = None) -> str:
     """Everything about one guest, for `guest <ref>`."""
     lines = [_("👤 *{name}* · {event}", name=guest_name(guest), event=event.name)]
@@ -458,7 +458,7 @@ def guest_card(event, guest: Guest, *, adder: str, link: str | None = None, call
             lines.append(_("🗳 {question} {answer}", question=q["text"], answer=answers[str(q["id"])]))
     if link:
         lines.append(_("🔗 {link}", link=i18n.Raw(link)))
-    lines.append(_("Added by {name}", name=i18n.Raw(adder)))
+    lines.append(_("Added by you") if adder is None else _("Added by {name}", name=i18n.Raw(adder)))
     return cap("\n".join(lines))
 
 
@@ -536,7 +536,8 @@ def answers_totals(event, found: list) -> str:
             if sides:
                 lines.append("   " + " · ".join(f"{i18n.isolate(k)} {i18n.number(v)}" for k, v in sorted(sides.items())))
         if item.unanswered:
-            lines.append(_("⏳ {guests} coming haven't answered", guests=i18n.Raw(guests_count(item.unanswered))))
+            lines.append(ngettext("⏳ 1 guest coming hasn't answered", "⏳ {n} guests coming haven't answered",
+                                  item.unanswered))
     return cap("\n".join(lines))
 
 
