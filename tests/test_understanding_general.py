@@ -1398,3 +1398,16 @@ def test_a_hedge_phrase_is_read_as_whole_words_not_inside_another(text, answer):
 def test_russian_counts_children_in_the_singular_after_two_to_four(text, adults, children, total):
     u = understand(text)
     assert (u.adults, u.children, u.total) == (adults, children, total)
+
+
+@pytest.mark.parametrize("text, total", [
+    ("מה פתאום שלא נבוא? נהיה 4", 4), ("איך לא נבוא?!", None), ("how could we not!", None), ("how could we not?", None),
+    ("how can I say no to you guys 😍", None), ("Как же не прийти, конечно будем вдвоём", 2), ("ברור שאני באה, איך אפשר שלא", None)])
+def test_a_question_that_answers_itself_is_a_yes(text, total):
+    u = understand(text)
+    assert (u.intent, u.answer, u.total) == ("answer", "yes", total)
+
+
+@pytest.mark.parametrize("text, intent", [("פתאום התפנינו, נגיע", "change"), ("מה פתאום, לא נוכל", "answer")])
+def test_ma_pitom_is_no_sudden_change_of_plans(text, intent):
+    assert understand(text).intent == intent

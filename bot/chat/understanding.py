@@ -360,6 +360,10 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     # "ברור שלא", "definitely not", "конечно нет": a sure no, not a yes and a no
     (r"(?:בטח|ברור|בוודאי|ודאי|וודאי|כמובנ) שלא(?! (?:נוותר|אוותר|נפספס|אפספס|נחמיצ|אחמיצ|נבריז|אבריז))|(?:definitely|absolutely|certainly|of course|surely) not"
      r"|конечно (?:же )?нет|точно нет|(?:طبعا|اكيد) (?:لا|مش)", "NOX"),
+    # the question that answers itself: "מה פתאום שלא נבוא", "איך אפשר לא", "how could we not", "как же не прийти": of course
+    (r"מה פתאומ ש?לא|(?<![^\W_])איכ (?:אפשר |אפשר ש|אני |אנחנו |ש)?לא(?=\s*(?:$|[^\w\s])|\s+(?:[אנ]?(?:בוא|גיע)|לבוא|להגיע|נבוא|אבוא|נגיע|אגיע)(?![^\W_]))"
+     r"|how (?:could|can|would) (?:i|we) (?:not|say no|miss (?:it|this|that))(?![^\W_])"
+     r"|как (?:же |можно )?(?:не (?:прийти|придти|придем|приду)|(?:мы |я )?не придем|(?:мы |я )?не приду)(?![^\W_])", "SURELYX"),
     (r"אין (?:מצב|סיכוי) ש(?:לא|[אנ]?(?:פספס|חמיצ|וותר)\S*|\S+ (?:לא|מפספס\S*|נפספס|אפספס|נחמיצ|אחמיצ))|אין סיכוי ש?לא|(?:אין|ללא|בלי) ספק|על בטוח|בטח ש[^\W_]*|ברור ש[^\W_]*|מה השאלה|מה זאת השאלה הזאת", "YESX"),
     (r"אין מצב|אין סיכוי|ما في مجال|مش رح (?:يزبط|تزبط)|ما رح (?:يزبط|تزبط)|count (?:me|us) out|not this time|לא הפעם|have to pass|no thank you|no thanks"
      # "we'll have to sit this one out", "give it a miss", "take a rain check": stay away, said as an idiom
@@ -513,7 +517,7 @@ _TAG_OF_PHRASE = {
     "PARTNERX": ("PARTNER", 1), "PLUSONEX": ("PARTNER", 1), "ONEX": ("OTHER", 1), "TWOX": ("OTHER", 2), "GREETX": ("GREET", None),
     "BLESSX": ("BLESS", None), "THANKSX": ("THANKS", None),
     "AWAYX": ("AWAY", None), "INTROX": ("INTRO", None), "PUTDOWNX": ("COME", None), "DETAILSX": ("DETAILS", None), "KIDX": ("KID", 1), "WISHX": ("CUE", None), "ADULTX": ("ADULT", None), "KIDSX": ("KIDS", None), "COUPLEX": ("SELFNUM", 2), "ABLEX": ("ABLE", None), "CUEX": ("CUE", None), "MAYBEX": ("MAYBE", None), "FONDX": ("POLITE", None),
-    "EARLIERX": ("CUE", None),
+    "EARLIERX": ("CUE", None), "SURELYX": ("YES", None),
 }
 
 _PREFIXES = "והבלכמש"
@@ -653,7 +657,7 @@ _CHANGE = _rx(r"\bactually\b|(?<!will )(?<!i will )\bupdate\b(?! (?:you|by|later
               rf"(?<!\d)\d{{1,2}} (?:{'|'.join(_INSTEAD_PHRASES)}) \d{{1,2}}(?!\d)",   # "5 instead of 4"
               r"\binstead of (?:\d{1,2}|two|three|four|five|six|seven|eight)\b",   # "just me and my wife instead of 4"
               r"עניתי ש\S* אבל|(?<!כבר )(?:אישרתי|אישרנו)(?: קודמ| לפני כנ| בהתחלה| הגעה| את ההגעה| כנ)*,? אבל|(?:אמרתי|אמרנו|עניתי|ענינו)(?: קודמ| קודם| לפני כנ| בהתחלה)? ש?אולי|התפנ(?:ה|תה|ינו|יתי)(?: לי| לנו)?|תקנו|wrong button|התחרטתי|התחרטנו|(?<![^\W_])הבריז(?:ה|ו)?(?![^\W_])|אחרי הכל|בסופו של דבר|(?<![^\W_])במקום \d|בעצם|עדכון|שינוי|בסוף(?![^\W_])(?! ה)|בטעות|טעות(?! במספר)|טעיתי|התבלבלתי|תתקנו|לתקן|לשנות|תשנו|הסתדר|בכל זאת"
-              r"|מבטל|לבטל|(?:ביטלנו|ביטלתי)(?! (?:גמ )?את (?!ה?(?:הגעה|אישור|תשובה|הרשמה)))|להוסיף|להוריד|תורידו|תוסיפו|הורידו|הוסיפו|נוריד|נוסיפ|הוספנו|הורדנו|שכחתי(?! (?:לגמרי )?ל(?:ענות|אשר|השיב|הגיב))|שכחנו(?! (?:לגמרי )?ל(?:ענות|אשר|השיב|הגיב))|פתאומ|בוטלה|בוטל(?![^\W_])|שיניתי|שינינו|תעדכנו|רשמתי(?! (?:ביומנ|בלוח|ביומן|בקלנדר|את התאריכ))|חזרנו|מתקנ\S*|תיקונ|התבטל\S*|ביטלה|(?<!\w)נב(?!\w)|לחצתי",
+              r"|מבטל|לבטל|(?:ביטלנו|ביטלתי)(?! (?:גמ )?את (?!ה?(?:הגעה|אישור|תשובה|הרשמה)))|להוסיף|להוריד|תורידו|תוסיפו|הורידו|הוסיפו|נוריד|נוסיפ|הוספנו|הורדנו|שכחתי(?! (?:לגמרי )?ל(?:ענות|אשר|השיב|הגיב))|שכחנו(?! (?:לגמרי )?ל(?:ענות|אשר|השיב|הגיב))|(?<!מה )פתאומ|בוטלה|בוטל(?![^\W_])|שיניתי|שינינו|תעדכנו|רשמתי(?! (?:ביומנ|בלוח|ביומן|בקלנדר|את התאריכ))|חזרנו|מתקנ\S*|תיקונ|התבטל\S*|ביטלה|(?<!\w)נב(?!\w)|לחצתי",
               r"(?<!\d)\d{1,2} ו?לא \d{1,2}(?!\d)|(?:לבד|רק אני|alone|solo|just me),? (?:ו?לא|not|and not) \d{1,2}(?!\d)|גמ (?:\S+ )?(?:יצטרפ|תצטרפ|יצטרפו)",
               r"تعديل|بالاخر|بالاخير|في الاخر|بالغلط|غلطت|غلطنا|صرنا|صار (?:عنا|عندي|عندنا|معنا|معي)|(?<!\d)\d{1,2} (?:مش|مو) \d{1,2}(?!\d)|بدل \d|غيرنا|غيرت|نسيت|передумал|забыл|не \S+ а \S+|по ошибке|поменялись|изменились|изменилось|поменялось|все-таки|всетаки|передумали|в итоге|(?<![^\W_])а не (?:\d+|вдвоем|втроем|вчетвером|впятером|двое|трое|четверо|пятеро|один|одна)(?![^\W_])"
               r"|как (?:и )?(?:писали|писал|писала|говорил|говорила|говорили)|ошиб(?:ся|лась|лись)"
@@ -1666,8 +1670,10 @@ def _understand(text) -> Understanding:
         tail = phrased[end:end + 3]
         # ("can we come 🥳 with the kids?": a question that goes on after an emoji is still asked)
         emoji_cut = bool(re.match(r"\s?[\U0001F300-\U0001FAFF\u2600-\u27BF]", phrased[end:end + 2]))
-        questions.append("?" in tail or "؟" in tail or emoji_cut and bool(_QUESTION_WORD.search(s.strip())))
-    if questions and not ("?" in norm or "؟" in norm) and _ASKED.search(norm):
+        # ("איך לא נבוא?!", "how could we not?": a question that answers itself is not asked)
+        questions.append(("?" in tail or "؟" in tail or emoji_cut and bool(_QUESTION_WORD.search(s.strip())))
+                         and "SURELYX" not in s)
+    if questions and not ("?" in norm or "؟" in norm) and _ASKED.search(norm) and "SURELYX" not in raw_clauses[0]:
         questions[0] = True    # "is it fancy dress or can my husband come in jeans": asked without a "?"
     clauses = [_Clause(_tokens(s), q) for s, q in zip(raw_clauses, questions)]
     texts = {id(c): s for c, s in zip(clauses, raw_clauses)}
