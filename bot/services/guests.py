@@ -13,6 +13,7 @@ from bot.services.permissions import Action
 from bot.text.phones import InvalidPhone, display_phone, normalize_phone
 from bot.services.access import as_uuid, require
 from bot.services.errors import GuestAlreadyExists, InvalidInput, NotFound
+from bot.services.guest_csv import FORMULA_STARTS
 from bot.text import answer_words, i18n
 
 UNSET = object()
@@ -156,6 +157,14 @@ def _phone(value, region: str | None) -> str:
         raise InvalidInput(str(exc), code="bad_phone")
 
 
+def _unguarded(value):
+    """A value as the export wrote it, less the ' it puts before a cell that starts like a
+    formula (= + - @, a tab, a carriage return): an exported list imports back unchanged."""
+    if isinstance(value, str) and len(value) > 1 and value[0] == "'" and value.startswith(FORMULA_STARTS, 1):
+        return value[1:]
+    return value
+
+
 def guest_by_phone(session: Session, event_id, phone: str) -> Guest | None:
     return session.scalar(select(Guest).where(Guest.event_id == event_id, Guest.phone == phone))
 
@@ -224,13 +233,13 @@ def import_guests(session: Session, actor: User, event_id, rows: list, region: s
             result.rejected.append((line, row.reason))
             continue
         try:
-            phone = _phone(row.phone, region)
-            first = _name(row.first_name, "name", True)
-            last = _name(row.last_name, "last name", False)
+            phone = _phone(_unguarded(row.phone), region)
+            first = _name(_unguarded(row.first_name), "name", True)
+            last = _name(_unguarded(row.last_name), "last name", False)
             party = _party(row.party_size)
             children = _children(getattr(row, "children", None), party)
-            side = _side(row.side)
-            notes = _notes(row.notes)
+            side = _side(_unguarded(row.side))
+            notes = _notes(_unguarded(row.notes))
         except InvalidInput as exc:
             result.rejected.append((line, exc.message))
             continue
