@@ -1411,3 +1411,13 @@ def test_a_question_that_answers_itself_is_a_yes(text, total):
 @pytest.mark.parametrize("text, intent", [("פתאום התפנינו, נגיע", "change"), ("מה פתאום, לא נוכל", "answer")])
 def test_ma_pitom_is_no_sudden_change_of_plans(text, intent):
     assert understand(text).intent == intent
+
+
+@pytest.mark.parametrize("text, answer, total", [
+    ("I am coming, my husband is sick", "yes", 1), ("אני מגיע, בעלי חולה", "yes", 1), ("Я приду, муж болеет", "yes", 1),
+    ("انا جاي، مرتي مريضة", "yes", 1), ("אני חולה", "no", None), ("sorry not feeling well", "no", None),
+    ("הייתי חולה לכן לא עניתי, נגיע 2", "yes", 2), ("sorry I was sick, we will come", "yes", None),
+    ("אני חולה על הזוג הזה! נגיע", "yes", None), ("יש לי משמרת בבית חולים עד 8 אבל אגיע", "yes", None)])
+def test_being_ill_now_keeps_that_person_away(text, answer, total):
+    u = understand(text)
+    assert (u.answer, u.total) == (answer, total)

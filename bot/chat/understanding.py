@@ -470,6 +470,14 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     (r"mr\.? ?(?:and|&) ?mrs\.?|mr\.? ?(?:and|&) ?dr\.?|dr\.? ?(?:and|&) ?mrs\.?", "COUPLEX"),
     (r"with (?:great |much )?pleasure", "POSX"),
     # "my husband has to work": someone kept away, said without a "not"
+    # ill now: "אשתי לא מרגישה טוב", "the baby is sick", "муж болеет", "مرتي مريضة": kept away, said without a "not"
+    # ("הייתי חולה", "I was ill": then, the reason for a late reply; "חולה על", crazy about; בית חולים, a hospital)
+    (r"לא (?:מרגיש|מרגישה|מרגישימ|מרגישות)(?: כל ככ| ממש| כזה)? טוב|(?<!הייתי )(?<!היינו )(?<!היה )(?<!היתה )(?<!הייתה )(?<!בית )(?<!קופת )(?:חולה|חולימ|חולות)(?! על)(?![^\W_])"
+     r"|(?:חטפ|חטפה|חטפו|חטפנו|חטפתי) (?:שפעת|קורונה|וירוס|דלקת)"
+     r"|(?:is|am|are|be|got|getting|feeling|feels|fell|has been|have been) (?:very |really |a bit |quite |so )?(?:sick|ill|unwell)(?! of)"
+     r"|not feeling (?:well|good|great|too good|so good|100 ?%)|under the weather|(?:has|have|got) (?:covid|the flu|flu|a fever|a virus)"
+     r"|(?<![^\W_])(?:болеет|болеют|болею|болеем|заболел|заболела|заболели|приболел|приболела)(?![^\W_])|плохо себя чувству\S*"
+     r"|(?<![^\W_])(?:مريض|مريضه|مريضين|مرضان|مرضانه|تعبان|تعبانه|تعبانين)(?![^\W_])", "AWAYX"),
     (r"(?:has|have|needs?|got) to work|(?:צריכ|צריכה) לעבוד|עובד\S* באותו (?:ערב|יומ)|(?:נשאר|נשארת|נשארימ) (?:ב)?בית|stays? (?:at )?home|staying (?:at )?home", "AWAYX"),
     (r"(?:we|i) will (?:be|come) (?:to|at|for) the (?:party|reception|dancing|after ?party|celebration)", "POSX"),
     # "first time at a Jewish wedding": no question of time
