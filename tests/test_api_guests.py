@@ -338,6 +338,27 @@ def test_a_json_import_reads_the_exports_guard_too(client, runtime):
         "first_name"] == "'Quote"  # an apostrophe that guards nothing is the name's own
 
 
+def test_more_children_than_the_party_is_told_in_proper_english(client, runtime):
+    world = seed(runtime)
+    h = world.headers("admin")
+    said = {
+        (1, 3): "The party has 1 person, so it cannot have 3 children.",
+        (2, 3): "The party has 2 people, so it cannot have 3 children.",
+        (0, 1): "The party size is 0, so it cannot have children.",
+    }
+    rows = [{"first_name": f"Guest {i}", "phone": f"+97252123400{i}", "party_size": party, "children": children}
+            for i, (party, children) in enumerate(said)]
+    result = client.post(_url(world, "/import"), json=rows, headers=h).get_json()
+    assert [(row["row"], row["result"], row["reason"]) for row in result["rows"]] == [
+        (n, "rejected", reason) for n, reason in enumerate(said.values(), start=1)]
+    for row, reason in zip(rows, said.values()):
+        r = client.post(_url(world), json=row, headers=h)
+        assert r.status_code == 422 and r.get_json()["error"] == {"code": "bad_children", "message": reason}
+        r = client.patch(_url(world, f"/{world.guest_id}"),
+                         json={"party_size": row["party_size"], "children": row["children"]}, headers=h)
+        assert r.status_code == 422 and r.get_json()["error"]["message"] == reason
+
+
 def test_a_party_size_of_infinity_in_a_csv_is_a_line_refused_not_a_crash(client, runtime):
     world = seed(runtime)
     body = "name,phone,party\nAvi,+972521234567,inf\nBea,+972521234568,1e999\nCy,+972521234569,2\n".encode()

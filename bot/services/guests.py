@@ -123,9 +123,12 @@ def _children(value, party: int | None) -> int | None:
     if n and party is None:
         raise InvalidInput(i18n._("Children are counted in the party size: set the party size too."),
                            code="bad_children")
-    if party is not None and n > party:
-        raise InvalidInput(i18n._("The party has {party} people, so it cannot have {n} children.",
-                                  party=str(party), n=str(n)), code="bad_children")
+    if party == 0 and n:
+        raise InvalidInput(i18n._("The party size is 0, so it cannot have children."), code="bad_children")
+    if party is not None and n > party:  # so the party is 1 or more, the children 2 or more
+        raise InvalidInput(i18n.ngettext("The party has 1 person, so it cannot have {children} children.",
+                                         "The party has {n} people, so it cannot have {children} children.",
+                                         party, children=n), code="bad_children")
     return n
 
 
