@@ -1421,3 +1421,10 @@ def test_ma_pitom_is_no_sudden_change_of_plans(text, intent):
 def test_being_ill_now_keeps_that_person_away(text, answer, total):
     u = understand(text)
     assert (u.answer, u.total) == (answer, total)
+
+
+@pytest.mark.parametrize("text, total", [
+    ("סבא סבתא והנכד", 3), ("grandma and I and my granddaughter are coming", 3), ("אני והנכד שלי נגיע", 2),
+    ("جاي انا وحفيدي", 2)])
+def test_a_grandchild_named_is_one_more(text, total):
+    assert understand(text).total == total

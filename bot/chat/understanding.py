@@ -237,9 +237,10 @@ _add("OTHERS", _words("brothers sisters siblings cousins mates buddies pals coll
                       "קולגות הקולגות עמיתים השותפים השותפות",
                       "اخواني اخواتي اخوتي جيراني زملائي", "братья братьями сестры сестрами братьев сестер брата внуки внуками "
                       "коллеги коллегами соседи соседями"))
-_add("OTHER", _words("roommate flatmate housemate colleague coworker neighbour neighbor sibling",
-                     "השותפה השותף שותפה השכנה השכן שכנה האחיין האחיינית אחיין אחיינית הקולגה קולגה",
-                     "جاري جارتي زميلي زميلتي", "соседка соседкой соседом коллегой внук внучка внуком внучкой племянник "
+_add("OTHER", _words("roommate flatmate housemate colleague coworker neighbour neighbor sibling grandson granddaughter grandchild grandkid",
+                     "השותפה השותף שותפה השכנה השכן שכנה האחיין האחיינית אחיין אחיינית הקולגה קולגה "
+                     "נכד נכדה הנכד הנכדה נכדי נכדתי",
+                     "جاري جارتي زميلي زميلتي حفيدي حفيدتي", "соседка соседкой соседом коллегой внук внучка внуком внучкой племянник "
                      "племянница племянником племянницей"), 1)
 _add("OTHERS", _words("family mishpacha mishpocha", "המשפחה משפחה", "العائله", "семьей"))
 _add("KID", _words("kid child baby toddler infant kiddo newborn", "ילד ילדה תינוק תינוקת קטן קטנה", "طفل ولد", "ребенок ребенком ребенка дочка сынок"), 1)
