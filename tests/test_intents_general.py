@@ -626,3 +626,61 @@ def test_a_time_said_before_the_place_of_a_new_event_is_its_time():
 def test_the_ones_who_come_along_are_counted_with_the_guest(text, party):
     g = cmd(text).guests[0]
     assert g.party_size == party and g.last_name == "", g
+
+
+# ------------------------------------------------------------------ a command taken back in the same message
+
+@pytest.mark.parametrize("text", ["send the reminders... actually wait, not yet", "invite everyone, hmm never mind",
+                                  "תשלחי הזמנות... לא עזבי, נחכה למחר", "תזכיר לכולם, בעצם לא",
+                                  "remind them all - on second thought, hold off"])
+def test_a_command_taken_back_in_the_same_message_does_nothing(text):
+    c = cmd(text)
+    assert not isinstance(c, WRITES), c
+
+
+# ------------------------------------------------------------------ a line listing several people is guests
+
+@pytest.mark.parametrize("text, n", [("adding the design team: Maya Gold 0521111111, Avi Tal 0522222222", 2),
+                                     ("we're adding my office crew: Dan Roe 0531111111, Lea Kim 0532222222, Ben Ash 0533333333", 3),
+                                     ("מוסיפה את צוות המשרד: נועה כץ 0501010101, עידו רון 0502020202", 2)])
+def test_a_team_of_people_listed_with_their_phones_are_guests(text, n):
+    c = cmd(text)
+    assert isinstance(c, C.AddGuests) and len(c.guests) == n, c
+
+
+# ------------------------------------------------------------------ a Hebrew question word before English words
+
+@pytest.mark.parametrize("text, kind", [("כמה guests confirmed so far?", C.Stats), ("כמה people are coming?", C.Stats),
+                                        ("מי still hasn't answered?", C.ListGuests)])
+def test_a_hebrew_question_word_opening_english_words_asks(text, kind):
+    assert isinstance(cmd(text), kind), cmd(text)
+
+
+# ------------------------------------------------------------------ "not" is never part of a name
+
+@pytest.mark.parametrize("text, who", [("Ruth not coming", "Ruth"), ("Dan Levi not coming after all", "Dan Levi"),
+                                       ("Gil no longer coming", "Gil"), ("Moran changed her mind, she's not coming", "Moran"),
+                                       ("מורן שינתה את דעתה, היא לא מגיעה", "מורן")])
+def test_not_coming_after_a_name_marks_that_guest_no(text, who):
+    r = read(text)
+    assert isinstance(r.command, C.MarkGuest) and r.command.answer == "no" and r.command.ref.text == who and not r.sure, r
+
+
+@pytest.mark.parametrize("text", ["not coming", "Not coming.", "not coming after all"])
+def test_not_coming_with_no_name_marks_nobody(text):
+    c = cmd(text)
+    assert not isinstance(c, WRITES), c
+
+
+# ------------------------------------------------------------------ relative dates count from the day given
+
+@pytest.mark.parametrize("text", ["תפתחי אירוע: ברית, מחרתיים", "להקים אירוע: ברית לנכד, מחרתיים ביום ראשון",
+                                  "תפתח אירוע: ברית, מחרתיים ביום ראשון בבוקר"])
+def test_the_day_after_tomorrow_is_two_days_on(text):
+    c = cmd(text)   # today is Friday 4 Dec: the day after tomorrow is Sunday 6 Dec, whatever the machine's clock says
+    assert isinstance(c, C.NewEvent) and c.date == date(2026, 12, 6) and not c.location, c
+
+
+def test_an_event_noun_opening_a_message_is_no_typo_of_a_verb():
+    # "ברית" is one letter from "עברית": an event named, never "switch to Hebrew"
+    assert not isinstance(cmd("ברית מילה לבן שלנו, מחרתיים ביום ראשון"), C.SetLanguage)

@@ -770,6 +770,14 @@ _HOLD_BACK_KEEPS = (C.Quiet, C.Shabbat, C.Reminders, C.Notify, C.DayBefore, C.Se
                     C.Leave, C.SetEventField)
 
 
+# A command said and then taken back after a pause or a comma: "... actually wait, not yet", "..., never mind",
+# "... לא עזוב, נחכה", "..., בעצם לא", "..., לא משנה"
+_TAKEN_BACK = re.compile(r"(?:\.{2,}|…|[,.;!\-–—])\s*(?:(?:actually|oh|hmm+|no|nah|um+|ok|sorry|אה|אוי|לא|רגע|אממ+)[,!.]?\s+)*"
+                         r"(?:wait|hold\s+on|hold\s+off|never\s*mind|nvm|scratch\s+that|forget\s+(?:it|that)|not\s+(?:yet|now)"
+                         r"|on\s+second\s+thought|don'?t\s+(?:send|do|bother)|עזוב|עזבי|עזבו|תעזוב|תעזבי|לא\s+משנה|בעצם\s+לא|בעצם\s+אל"
+                         r"|לא\s+עכשיו|עוד\s+לא\W*$|(?:ש)?נחכה|תחכה|תחכי|חכה|חכי|רגע[,!.]?\s+(?:לא|אל)(?![\w']))(?![\w'])", re.I)
+
+
 def _held_back_reply() -> Reading:
     """Nothing done, and said so: a command named in order not to do it now."""
     return Reading(C.ParseError(i18n._("OK, I won't do that now: nothing was sent or changed. Tell me when you're ready."),
@@ -802,6 +810,10 @@ def _held_back(text: str, reading: Reading) -> Reading:
     # "זאת טעות, אל תמחק את דני", "oops, don't send it yet": the "don't" opens the clause after a remark that asks nothing
     lead = re.match(r"^([^,.;!?:\n\"“”״']{1,40})[,.;!]\s+(\S.*)$", clean)
     held = _HOLD_BACK.match(clean) or (lead and _HOLD_BACK.match(lead.group(2)) and _asks_nothing(lead.group(1)))
+    if not held and not isinstance(command, C.ParseError) and not isinstance(command, _HOLD_BACK_KEEPS):
+        # "send the invites... actually wait, not yet", "תשלח תזכורת... לא עזוב, נחכה ליום ראשון": the writer took
+        # the command back in the same message; nothing is done
+        held = _TAKEN_BACK.search(clean)
     if isinstance(command, C.ParseError) or isinstance(command, _HOLD_BACK_KEEPS) or not held:
         return reading
     spec = C.spec_for(command)
@@ -1187,6 +1199,7 @@ def _phone_fix(line: str, region) -> Reading | None:
 
 
 _LINE_LIST_HEAD = re.compile(r"^(?:(?:can\s+you\s+|please\s+|pls\s+)?add(?:\s+(?:these|the\s+following|guests|them|all\s+of\s+these))?"
+                             r"|(?:(?:i'?m|we'?re|i\s+am|we\s+are)\s+)?adding|(?:אני\s+|אנחנו\s+)?(?:מוסיף|מוסיפה|מוסיפים|מכניס|מכניסה|מכניסים)"
                              r"|תוסיף|תוסיפי|הוסף|להוסיף|תכניס|תכניסי|הוספה)(?:\s+[^\s:\d+]+){0,6}\s*:\s*", re.I)
 
 
@@ -1927,6 +1940,15 @@ def _guess(text: str, region, today, exact: C.ParseError) -> Reading | None:
         again = C.parse("\n".join([said] + body), region, today)
         if not isinstance(again, C.ParseError):
             return refine("\n".join([said] + body), again, region, today)
+    asked_en = re.match(r"^(כמה|מי|מה|מתי|איפה)\s+(?=[a-z])", line, re.I)
+    if asked_en:
+        # "כמה people are coming total?", "מי still hasn't answered": a Hebrew question word before English words,
+        # read as the English question; a write is asked first
+        said = {"כמה": "how many", "מי": "who", "מה": "what", "מתי": "when", "איפה": "where"}[asked_en.group(1)] + " " + line[asked_en.end():]
+        again = refine("\n".join([said] + body), C.parse("\n".join([said] + body), region, today), region, today)
+        if not isinstance(again.command, C.ParseError):
+            spec = C.spec_for(again.command)
+            return Reading(again.command, sure=again.sure and bool(spec and not spec.writes))
     fixed_words = _spelled(line)
     if fixed_words != line:   # "hwo hasnt answerd yet", "תשני לאופיר את המפסר": read as meant, asked first
         again = refine("\n".join([fixed_words] + body), C.parse("\n".join([fixed_words] + body), region, today),
@@ -1948,7 +1970,7 @@ def _guess(text: str, region, today, exact: C.ParseError) -> Reading | None:
     if _TELL_WHEN.search(line) and not _IL_PHONE.search(line):
         # "אני אגיד לך מתי לשלוח את ההזמנות", "I'll let you know when to send the reminders": the writer will say when
         return _held_back_reply() if _HOLD_BACK.match(line) else Reading(exact)
-    sent = _audience_message(line, region, today) or _loose_rules(line, low, words, wset, region)
+    sent = _audience_message(line, region, today) or _loose_rules(line, low, words, wset, region, today)
     if sent is not None:
         return sent
     all_words = set(_words(lines[0]))
@@ -2028,8 +2050,10 @@ def _typo(line: str, body, region, today) -> Reading | None:
             fixed = "add " + parts[1]
         else:
             return None
-    elif first in _REAL_VERBS:
-        return None   # "תחזירי את ... ל...": "give back", a word of its own, never a typo of "remind"
+    elif first in _REAL_VERBS or first.strip(",.:!?") in _EVENT_NOUNS:
+        # "תחזירי את ... ל...": "give back", a word of its own, never a typo of "remind"; "ברית מילה לבן שלנו, ...":
+        # an event named, never a typo of "עברית"
+        return None
     else:
         guess = [g for g in C.close_verb(first) if _edits(first, g) <= (1 if len(first) <= 5 else 2)
                  and not (_erases(g) and len(g) == len(first))]
@@ -2124,7 +2148,8 @@ _PARTY_NOUNS = r"(?:party|party size|headcount|count|number|הכמות|כמות|
 
 # a side named after a person or a group ("מהצד של אבא", "on the mother's side", "הצד של דור")
 _BLESSING_ABBREV = re.compile(r"(?<![\w\"'״])(?:בעזהי[\"״]ת|בע[\"״]ה|בס[\"״]ד|אי[\"״]ה|בלי\s+נדר|בעזרת\s+השם|בעזרת\s+ה['׳])(?![\w])")
-_WEEKDAY_ONLY = re.compile(r"^\s*(?:(?:ב|ל)?יום\s+(?:ראשון|שני|שלישי|רביעי|חמישי|שישי|שבת)|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\s*$", re.I)
+_WEEKDAY_ONLY = re.compile(r"^\s*(?:(?:ב|ל)?יום\s+(?:ראשון|שני|שלישי|רביעי|חמישי|שישי|שבת)|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
+                           r"(?:\s+(?:בבוקר|בערב|בצהריים|בצהרים|אחה[\"״]צ|אחרי\s+הצהריים|(?:in\s+the\s+)?(?:morning|evening|afternoon)))?\s*$", re.I)
 _NAME_TRAILERS = re.compile(r"(?:(?:^|[\s,.]+)(?:טלפון|הטלפון|נייד|מספר|phone|tel|mobile|number|נפשות|אנשים|people|ppl|persons|מקומות|seats|מוזמנים|משתתפים|guests"
                             r"|תודה|רבה|בבקשה|thanks|thx|please|pls))+[\s,.:!]*$"
                             r"|[\s,.:]+$", re.I)
@@ -2198,7 +2223,7 @@ def _family_name(who: str) -> str:
     return m.group(1) if m and who.lower().startswith("the ") else re.sub(r"^the\s+", "", who, flags=re.I)
 
 
-def _loose_rules(line: str, low: str, words: list[str], wset: set, region) -> Reading | None:
+def _loose_rules(line: str, low: str, words: list[str], wset: set, region, today=None) -> Reading | None:
     """Commands said in a sentence the grammar has no verb for: a guest's party or side changed
     ("Noa's party is actually 3 not 2", "the Dahans are 6 now", "עדי עוברת לצד של הכלה"), a message
     to one guest ("whatsapp guest 9: ...", "לשלוח לאורח 3: ..."), an answer taken back
@@ -2314,7 +2339,7 @@ def _loose_rules(line: str, low: str, words: list[str], wset: set, region) -> Re
         return Reading(C.Leave(), sure=False)   # "אני יוצאת מהאירוע של רביבו"
     m = re.match(r"^(?:תעשה|תעשי|לעשות|צור|תצור|תצרי|תפתח|תפתחי)?\s*(?:סקר|poll|survey)\s+(?:ל\S+|for\s+\S+(?:\s+guests)?)?\s*:\s*(\S.*)$", line, re.I)
     if m:   # "תעשה סקר למאשרים: הסעה מתל אביב? כן / לא"
-        again = C.parse("ask " + m.group(1), region, None)
+        again = C.parse("ask " + m.group(1), region, today)
         if isinstance(again, C.Ask):
             return Reading(again, sure=False)
     for pattern in _CARD_SAID:   # "כרטיס המוזמן של דודי משה", "למה ההזמנה של דודה אסתר לא נשלחה?": that guest's card
@@ -2435,7 +2460,7 @@ def _loose_rules(line: str, low: str, words: list[str], wset: set, region) -> Re
             and m.group(2).lower() not in {"לו", "לה", "להם", "להן"}:   # (to him / her: which message is asked)
         # "תעני לציפי שהאירוע מתחיל ב-8", "answer Tzipi that there is parking": a reply to what she wrote, said with "that"
         verb = "תעני" if _HE.match(m.group(1)) else "reply"
-        said = C.parse(f"{verb} {m.group(2)}: {m.group(3).strip()}", region, None)
+        said = C.parse(f"{verb} {m.group(2)}: {m.group(3).strip()}", region, today)
         if isinstance(said, C.ReplyGuest):
             ref = (_ref(said.ref.text, region) if said.ref.number is None and said.ref.phone is None else None) or said.ref
             return Reading(C.ReplyGuest(ref=ref, text=said.text), sure=False)
@@ -2573,7 +2598,7 @@ def _loose_rules(line: str, low: str, words: list[str], wset: set, region) -> Re
     m = re.match(r"^(?:להקים|להקים\s+לי|תקים|תקימי|לפתוח|תפתח|תפתחי|פותחים|פותחת|פותח|create|open|start|set\s+up)\s+(?:a\s+|an\s+)?(?:new\s+)?"
                  r"(?:אירוע|event)(?:\s+חדש)?\s*(?:[:\-–]\s*|(?=ל[\u05d0-\u05ea]))(\S.*)$", line, re.I)
     if m:   # "להקים אירוע: חינה של שני ודור"
-        return _new_event("new event " + m.group(1), region, None)
+        return _new_event("new event " + m.group(1), region, today)
     m = re.match(r"^(?:ה)?(?:מקום|מיקום|אולם|venue|location|place)\s+(?:השתנה|התחלף|עבר|changed|moved|is\s+now)\s*(?:ל|to)?\s*[:\-–]?\s*(\S.*)$",
                  line, re.I)
     if m:   # "המקום השתנה - גן אירועים אחוזת שרונה, כפר סבא"
@@ -3551,6 +3576,10 @@ _MET = re.compile(r"^(?:(?:פגשתי|ראיתי|פגשנו|ראינו)\s+(?:א�
                   r"(\S+(?:\s+(?!ב|הוא\b|היא\b|הם\b|at\b|in\b|he\b|she\b|they\b)\S+)?)", re.I)
 
 
+# Words that open a question, in either language: "כמה people are coming?", "how many are coming" mark nobody
+_ASKING_WORDS = frozenset({"כמה", "מי", "מה", "איזה", "אילו", "איך", "how", "who", "what", "which", "whose", "who's", "whos"})
+
+
 def _mark(line, low, words, wset, region) -> Reading | None:
     party = None
     low = re.sub(r"\b(can|won|isn|aren|didn)t\b", r"\1't", low)    # "roi cant make it"
@@ -3621,7 +3650,8 @@ def _mark(line, low, words, wset, region) -> Reading | None:
     # the person: the words before the answer word, or a named person in the sentence
     cut = re.search(r"\s(?:is coming|are coming|rsvp'?d|said|confirmed|declined|called|can'?t|cannot|won'?t|isn'?t|"
                     r"texted|messaged|wrote|told|whatsapped|emailed|let me know|'s a (?:no|yes|maybe)|is a (?:no|yes|maybe)|הודיע\S*|כתב\S*|"
-                    r"aren't|is not|are not|might|maybe|is maybe|coming\b|"
+                    r"aren't|is not|are not|(?i:not\s|no\s+longer\s)|might|maybe|is maybe|coming\b|changed\s+(?:his|her|their)\s+minds?\b|"
+                    r"שינ(?:ה|תה|ו)\s+(?:את\s+)?(?:דעתו|דעתה|דעתם)|"
                     r"is not sure|isn't sure|is on the fence|is undecided|עוד\s+מתלבט\S*|מתלבט\S*|אולי|"
                     r"לא\s|אישר\S*|מאשר\S*|מגיע\S*|ביטל\S*|התקשר\S*|אמר\S*|בא\S*)", " " + line)
     name_part = (" " + line)[:cut.start()] if cut else ""
@@ -3649,10 +3679,13 @@ def _mark(line, low, words, wset, region) -> Reading | None:
         m = re.search(r"תעדכני?\s+ש(\S+(?:\s+\S+)?)\s+מגיע", line)
         name_part = m.group(1) if m else ""
     if set(_words(name_part)) & (_FIRST_PERSON | {"filter", "תעשה", "תעשי"}) \
-            or name_part.lower().strip() in {"whose", "who", "who's", "whos", "מי"}:
+            or name_part.lower().strip() in {"whose", "who", "who's", "whos", "מי"} \
+            or (_words(name_part) or [""])[0].lower() in _ASKING_WORDS:
         return None   # "sorry, we can't come after all": the writer's own answer, no one to mark ("whose coming": who)
     if _supplier(name_part):
         return Reading(_not_understood(line))
+    if not name_part.strip() and len(words) <= 4 and not set(w.lower() for w in words) & _FIRST_PERSON:
+        return _whom()   # "not coming", "לא מגיעה": no one named; whom is asked, nothing is marked
     ref = _ref(name_part, region)
     if ref is None:
         return None
