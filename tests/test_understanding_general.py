@@ -1428,3 +1428,9 @@ def test_being_ill_now_keeps_that_person_away(text, answer, total):
     ("جاي انا وحفيدي", 2)])
 def test_a_grandchild_named_is_one_more(text, total):
     assert understand(text).total == total
+
+
+@pytest.mark.parametrize("text, total", [
+    ("please update 5 not 3", 5), ("תרשמו 3 ולא 4", 3), ("نحن 4 مش 3", 4), ("תעדכנו בבקשה 6 ולא 5, אחי מצטרף", 6)])
+def test_a_number_then_not_another_is_a_change_to_the_first(text, total):
+    assert _read(text) == ("change", "yes", total)

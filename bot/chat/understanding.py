@@ -1267,6 +1267,11 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                     totals.append(t.value)   # "3 במקום 2", "4 instead of 5": the new head count
                     i = toks.index(after, i) + 1
                     continue
+            if t.tag in ("DIGITS", "NUM") and nxt is not None and nxt.tag == "NEG" and i + 2 < len(toks) \
+                    and toks[i + 2].tag in ("DIGITS", "NUM"):
+                totals.append(t.value)   # "4 ולא 2", "4 not 2", "4 مش 2": the number meant, then the one it puts right
+                i += 3
+                continue
             if t.word in _INSTEAD:   # "3 instead of 2", "3 بدل 2", "3 במקום 2": the number replaced
                 after = toks[i + 2] if nxt is not None and nxt.word == "of" and i + 2 < len(toks) else nxt
                 if after is not None and after.tag in ("DIGITS", "NUM"):
