@@ -185,10 +185,30 @@ def test_import_of_a_badly_typed_json_list_is_refused_whole(client, runtime):
                                                    {"first_name": "Bat", "phone": 972521234568}],
                     headers=world.headers("admin"))
     assert r.status_code == 422
-    assert r.get_json()["error"]["message"] == "'phone' must be a string."
+    assert r.get_json()["error"] == {"code": "invalid_type", "message": "Row 2: 'phone' must be a string.", "row": 2}
     r = client.post(_url(world, "/import"), json={"first_name": "Avi"}, headers=world.headers("admin"))
     assert r.status_code == 422 and "JSON list" in r.get_json()["error"]["message"]
     assert client.get(_url(world), headers=world.headers("admin")).get_json()["total"] == 1
+
+
+def test_an_unknown_field_in_an_import_list_names_its_row_and_imports_nothing(client, runtime):
+    world = seed(runtime)
+    rows = [{"first_name": "Avi", "phone": "+972521234567"}, {"first_name": "Bat", "phone": "12"},
+            {"first_name": "Cy", "phone": "+972521234569", "foo": "x"}]
+    r = client.post(_url(world, "/import"), json=rows, headers=world.headers("admin"))
+    assert r.status_code == 422
+    error = r.get_json()["error"]
+    assert (error["code"], error["row"]) == ("unknown_field", 3)
+    assert error["message"].startswith("Row 3: unknown field 'foo'; the fields are: first_name, last_name, phone")
+    r = client.post(_url(world, "/import"), json=[rows[0], "Bat"], headers=world.headers("admin"))
+    assert r.status_code == 422 and r.get_json()["error"] == {
+        "code": "invalid_body", "message": "Row 2 must be a JSON object.", "row": 2}
+    assert client.get(_url(world), headers=world.headers("admin")).get_json()["total"] == 1
+    # Without the stray field the same list imports, each row on its own.
+    del rows[2]["foo"]
+    result = client.post(_url(world, "/import"), json=rows, headers=world.headers("admin")).get_json()
+    assert [(row["row"], row["result"]) for row in result["rows"]] == [(1, "created"), (2, "rejected"),
+                                                                       (3, "created")]
 
 
 HEBREW_CSV = "שם,טלפון,צד,כמות\nאבי כהן,052-123-4567,חתן,2\nדנה לוי,050-234-5678,כלה,1\nבלי טלפון,,כלה,\n"

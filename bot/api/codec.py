@@ -159,12 +159,14 @@ GUEST_FIELDS = {
 GUEST_CREATE = BodySpec("GuestCreate", dict(GUEST_FIELDS))
 GUEST_IMPORT_ROW = BodySpec(
     "GuestImportRow",
-    # The types are the request's (a wrong type is a 422 for the whole list); the limits are
-    # each row's own: a value beyond them rejects only that row, in the per-row results.
+    # The shape and types are the request's (an unknown field or a wrong type is a 422 for the
+    # whole list, naming the row, as the schema says); the limits are each row's own: a value
+    # beyond them rejects only that row, in the per-row results.
     {k: Field(f.kind, nullable=f.nullable, description=f.description, example=f.example)
      for k, f in GUEST_FIELDS.items()},
     "One guest to import. Missing or bad values (a name or note too long, a party size out of "
-    "range, a phone that is no phone) reject only this row (see the per-row results).",
+    "range, a phone that is no phone) reject only this row (see the per-row results); an unknown "
+    "field or a value of the wrong type refuses the whole list (422, naming the row).",
 )
 GUEST_UPDATE = BodySpec("GuestUpdate", {
     **{k: Field(f.kind, nullable=f.nullable, description=f.description, example=f.example, minimum=f.minimum,
@@ -227,11 +229,24 @@ def _check_json(data: Any) -> None:
             stack.extend((item, depth + 1) for item in value)
 
 
-def decode(spec: BodySpec, data: Any, *, where: str = "The body", partial: bool = False) -> dict[str, Any]:
+def decode(spec: BodySpec, data: Any, *, row: int | None = None, partial: bool = False) -> dict[str, Any]:
     """The fields present in `data`, type-checked against `spec` (422 on the first problem).
 
+    `row`: `data` is that row (1-based) of an import list, and a problem names it.
     `partial` leaves required fields to the domain layer (an import rejects just that row).
     """
+    if row is None:
+        return _decode(spec, data, "The body", partial)
+    try:
+        return _decode(spec, data, f"Row {row}", partial)
+    except InvalidInput as exc:
+        message = exc.message
+        if not message.startswith(f"Row {row} "):
+            message = f"Row {row}: {message[:1].lower()}{message[1:]}"
+        raise InvalidInput(message, code=exc.code, details={"row": row}) from None
+
+
+def _decode(spec: BodySpec, data: Any, where: str, partial: bool) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise InvalidInput(f"{where} must be a JSON object.", code="invalid_body")
     unknown = sorted(set(data) - set(spec.fields))

@@ -60,6 +60,9 @@ SCHEMAS: dict[str, Any] = {
             "code": {"type": "string", "description": "Stable, machine-readable: not_found, forbidden, invalid, ..."},
             "message": {"type": "string", "description": "What went wrong, fit to show a person."},
             "existing_guest_id": {**UUID, "description": "On 409 guest_exists: the guest already on the list."},
+            "row": {"type": "integer", "minimum": 1,
+                    "description": "On 422 for an import list: the row (1-based) whose field is unknown or of the "
+                                   "wrong type; nothing was imported."},
         }, required=["code", "message"]),
     }),
     "Event": _object({

@@ -351,7 +351,7 @@ def _import_rows(actor) -> list:
             raise InvalidInput(f"At most {MAX_ROWS:,} guests at a time; split the list.", code="too_many_rows")
         rows = []
         for n, item in enumerate(data, start=1):
-            fields = decode(GUEST_IMPORT_ROW, item, where=f"Row {n}", partial=True)
+            fields = decode(GUEST_IMPORT_ROW, item, row=n, partial=True)
             rows.append(guests.GuestInput(
                 first_name=fields.get("first_name") or "", phone=fields.get("phone") or "",
                 last_name=fields.get("last_name") or "", side=fields.get("side"),
