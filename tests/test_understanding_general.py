@@ -1434,3 +1434,11 @@ def test_a_grandchild_named_is_one_more(text, total):
     ("please update 5 not 3", 5), ("תרשמו 3 ולא 4", 3), ("نحن 4 مش 3", 4), ("תעדכנו בבקשה 6 ולא 5, אחי מצטרף", 6)])
 def test_a_number_then_not_another_is_a_change_to_the_first(text, total):
     assert _read(text) == ("change", "yes", total)
+
+
+@pytest.mark.parametrize("text, intent, answer", [
+    ("הייתי בטוחה שהם כבר מזמן התחתנו חחח", "other", None), ("I was so sure they were already married lol", "other", None),
+    ("הייתי בטוח שכבר עניתי! מגיעים 2", "answer", "yes"), ("בטוחה שנגיע", "answer", "yes")])
+def test_was_sure_is_a_belief_then_not_a_yes(text, intent, answer):
+    u = understand(text)
+    assert (u.intent, u.answer) == (intent, answer)

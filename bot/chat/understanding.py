@@ -1009,6 +1009,8 @@ def _tokens(clause: str) -> list[_Tok]:
             out[i] = _Tok(t.word, "POLITE")    # "مبروك يا جيران", "يا حبايب": whom it speaks to
         elif t.word in _LEAVING and nxt is not None and (nxt.word[:1] == "מ" and nxt.tag is None or nxt.word in ("ישר", "ישירות")):
             out[i] = _Tok(t.word, "CUE")    # "יוצא ישר מהבסיס", "יוצאת מהעבודה": leaving from somewhere, not "it works out"
+        elif t.word in _SURE_WORDS and (prev.word in _PAST_BE or i >= 2 and out[i - 2].word in _PAST_BE and prev.tag in (None, "POLITE", "CUE")):
+            out[i] = _Tok(t.word, "CUE")    # "הייתי בטוחה שהם כבר התחתנו", "I was so sure": a belief then, not "sure!"
         elif t.word == "בטח" and prev.tag in (None, "OTHER", "OTHERS", "KID", "KIDS", "PARTNER"):
             out[i] = _Tok(t.word, "CUE")    # "אמא שלך בטח בעננים": surely, not "sure!"
         elif t.tag is None and t.word.isalpha() and (prev.word in _TITLES or prev.word[:1] in "וو" and prev.word[1:] in _TITLES):
