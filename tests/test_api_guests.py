@@ -149,6 +149,19 @@ def test_patch_edits_fields_and_records_the_answer_through_the_shared_rule(clien
     assert client.get(_url(world, f"/{other['id']}"), headers=h).get_json() == other
 
 
+def test_stats_count_the_maybes_among_the_pending_and_hold_just_the_documented_keys(client, runtime):
+    from bot.api.openapi import build_openapi
+
+    world = seed(runtime)
+    h = world.headers("admin")
+    avi = _add(client, world, first_name="Avi", phone="052-123-4567")
+    assert client.patch(_url(world, f"/{avi['id']}"), json={"status": "maybe"}, headers=h).status_code == 200
+    stats = client.get(f"/api/events/{world.event_id}/stats", headers=h).get_json()
+    assert (stats["total"], stats["by_status"]["invited"], stats["maybe"]) == (2, 2, 1)  # a maybe is still pending
+    documented = build_openapi()["components"]["schemas"]["Stats"]
+    assert set(stats) == set(documented["properties"]) == set(documented["required"])
+
+
 def test_removing_a_guest(client, runtime):
     world = seed(runtime)
     assert client.delete(_url(world, f"/{world.guest_id}"), headers=world.headers("admin")).status_code == 204
