@@ -1442,3 +1442,16 @@ def test_a_number_then_not_another_is_a_change_to_the_first(text, total):
 def test_was_sure_is_a_belief_then_not_a_yes(text, intent, answer):
     u = understand(text)
     assert (u.intent, u.answer) == (intent, answer)
+
+
+@pytest.mark.parametrize("text, intent, answer, total", [
+    ("כתבנו שלא נגיע אבל הטיסה בוטלה, נהיה 2", "change", "yes", 2), ("עניתי שנגיע 2, אבל בעלי בחו\"ל אז רק אני", "change", "yes", 1),
+    ("I know I said yes but I got called up, so sorry", "change", "no", None), ("got called up for reserve duty, sorry", "answer", "no", None),
+    ("השתחררתי מהבסיס, אז אני כן בא", "change", "yes", None), ("לא שחררו אותי מהבסיס, לא אגיע", "answer", "no", None)])
+def test_an_earlier_answer_quoted_and_being_released_or_called_up(text, intent, answer, total):
+    assert _read(text) == (intent, answer, total)
+
+
+@pytest.mark.parametrize("text, total", [("we are 2, back on the 3rd", 2), ("On reserve duty till the 15th but I am coming", None)])
+def test_an_ordinal_date_is_no_head_count(text, total):
+    assert understand(text).total == total
