@@ -684,3 +684,73 @@ def test_the_day_after_tomorrow_is_two_days_on(text):
 def test_an_event_noun_opening_a_message_is_no_typo_of_a_verb():
     # "ברית" is one letter from "עברית": an event named, never "switch to Hebrew"
     assert not isinstance(cmd("ברית מילה לבן שלנו, מחרתיים ביום ראשון"), C.SetLanguage)
+
+
+# ------------------------------------------------------------------ "תשנה ל<מישהו> את ה<שדה> ל<ערך>", "תשנה את ה<שדה> של <מישהו> ל<ערך>"
+
+@pytest.mark.parametrize("text, who, field, value", [
+    ("תשנה לשרה את הצד לאמא", "שרה", "side", "אמא"),
+    ("תשני לגלית את הצד לצד של אבא", "גלית", "side", "אבא"),
+    ("לשנות לעומר את הצד לחתן", "עומר", "side", "groom"),
+    ("תשנה לדני את הטלפון ל-050-1234567", "דני", "phone", "+972501234567"),
+    ("תחליפי לאבי את המספר שלו ל 0521234567", "אבי", "phone", "+972521234567"),
+    ("תשני לרותי את הכמות ל-4", "רותי", "party", 4),
+    ("תעדכן ליוסי כהן את מספר המקומות לשלושה", "יוסי כהן", "party", 3),
+    ("תשנה לנעמה את ההערה לצמחונית", "נעמה", "note", "צמחונית"),
+    ("תשנה את הצד של שרה לאמא", "שרה", "side", "אמא"),
+    ("תעדכני את הכמות של משפחת לוי ל-6", "משפחת לוי", "party", 6),
+    ("תתקן את הטלפון של מאיר ל-0541112222", "מאיר", "phone", "+972541112222"),
+])
+def test_a_guests_field_changed_with_le_and_et_names_the_guest_without_them(text, who, field, value):
+    r = read(text)
+    c = r.command
+    assert isinstance(c, C.EditGuest) and c.ref.text == who and c.field == field and c.value == value and not r.sure, r
+
+
+@pytest.mark.parametrize("text, who, side", [("ליאור כהן זה מהצד של החתן", "ליאור כהן", "groom"),
+                                             ("הדודים מחיפה זה מהצד של הכלה", "הדודים מחיפה", "bride")])
+def test_someone_said_to_be_from_a_side_is_moved_to_it(text, who, side):
+    r = read(text)
+    assert r.command == C.EditGuest(C.Ref(text=who), "side", side) and not r.sure, r
+
+
+# ------------------------------------------------------------------ the event's place by its label, no colon
+
+@pytest.mark.parametrize("text, place", [("מקום אולמי הגן, ראשון לציון", "אולמי הגן, ראשון לציון"),
+                                         ("המקום גן האירועים שבע טחנות", "גן האירועים שבע טחנות"),
+                                         ("מקום האירוע אחוזת שרונה", "אחוזת שרונה"),
+                                         ("place Hangar 11", "Hangar 11"), ("venue The Old Mill, Haifa", "The Old Mill, Haifa"),
+                                         ("כתובת רחוב הרצל 5, חולון", "רחוב הרצל 5, חולון")])
+def test_a_place_given_by_its_label_sets_the_location(text, place):
+    r = read(text)
+    assert r.command == C.SetEventField("location", place) and not r.sure, r
+
+
+@pytest.mark.parametrize("text", ["מקום לשבת", "מקום חניה יש?", "מקום פנוי לעוד 2", "place an order", "place the Cohens at table 3"])
+def test_a_seat_or_a_question_about_room_is_no_location(text):
+    assert not isinstance(cmd(text), C.SetEventField), cmd(text)
+
+
+@pytest.mark.parametrize("text, at", [("שעה 19:30", time(19, 30)), ("השעה 20:00", time(20, 0)), ("time 18:45", time(18, 45))])
+def test_a_time_given_by_its_label_sets_the_time(text, at):
+    c = cmd(text)
+    assert isinstance(c, C.SetEventField) and c.field == "time" and c.value == at, c
+
+
+# ------------------------------------------------------------------ a name never carries "said"
+
+@pytest.mark.parametrize("text, who, outcome", [("דיברתי עם שלומי, אמר כן", "שלומי", "yes"),
+                                                ("דיברתי עם רינה, אמרה שהיא לא מגיעה", "רינה", "no"),
+                                                ("התקשרתי לאלון, אמר שלא יגיעו", "אלון", "no"),
+                                                ("I called Dana, said yes", "Dana", "yes")])
+def test_a_call_then_what_was_said_names_the_one_called(text, who, outcome):
+    r = read(text)
+    c = r.command
+    assert isinstance(c, C.Called) and c.ref.text == who and c.outcome == outcome and not r.sure, r
+
+
+@pytest.mark.parametrize("text, who", [("mark Dana, she said yes", "Dana"), ("סמן את רינה אמרה כן", "רינה"),
+                                       ("mark Tom said yes", "Tom")])
+def test_a_mark_then_what_was_said_names_the_guest_only(text, who):
+    r = read(text)
+    assert isinstance(r.command, C.MarkGuest) and r.command.ref.text == who and not r.sure, r

@@ -1276,6 +1276,23 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
         return _correct(text, line, exact, region, today) or Reading(exact)
     words = _words(line)
     wset = set(words)
+    if isinstance(exact, C.Called) and (re.search(r"[,;:.]", exact.ref.text) or set(w.lower() for w in _words(exact.ref.text)) & _SAID_WORDS):
+        # "דיברתי עם שלומי, אמר כן", "I called Dana, said yes": the name ends at the comma and never carries "said";
+        # the call re-read, asked first, or whom asked
+        again = _called_rule(line, line.lower(), words, wset, region)
+        return again if again is not None and isinstance(again.command, C.Called) else _whom()
+    if isinstance(exact, C.MarkGuest) and exact.ref.number is None and exact.ref.phone is None and (
+            re.search(r"[,;:.]", exact.ref.text) or set(w.lower() for w in _words(exact.ref.text)) & _SAID_WORDS):
+        # "mark Dana, she said yes", "סמן את רינה אמרה כן": the name ends before the comma and "said"; asked first
+        who = re.split(r"[,;:.]|\s+(?=(?:" + "|".join(map(re.escape, sorted(_SAID_WORDS, key=len, reverse=True))) + r")(?![\w']))",
+                       exact.ref.text, flags=re.I)[0].strip()
+        ref = _ref(who, region) if who else None
+        return Reading(dataclasses.replace(exact, ref=ref), sure=False) if ref else _whom()
+    if isinstance(exact, C.EditGuest) and (re.search(r"\sאת$", exact.ref.text) or re.match(r"^ל-?[\u05d0-\u05ea]", exact.ref.text)):
+        # "תשנה לשרה את הצד לאמא": the ל and the את are no part of the guest's name, nor the ל of the value
+        said = _he_field_edit(line, region)
+        if said is not None:
+            return said
     if isinstance(exact, C.EditGuest) and exact.field in ("note", "name") and str(exact.value).startswith(":"):
         fixed = dataclasses.replace(exact, value=str(exact.value).lstrip(": "))   # "note to: ..."
         return _correct(text, line, fixed, region, today) or Reading(fixed)
@@ -2822,6 +2839,10 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
             pass
         else:
             return _new_event_freeform(line, low, region, today)
+    if _FIELD_LABEL.match(line) and "?" not in line:
+        placed = _event_field_change(line, low, words, wset, region, today)   # "המקום גן האירועים ...": a place, no list of events
+        if placed is not None:
+            return placed
     if wset & {"events", "אירועים", "האירועים"}:
         return Reading(C.ListEvents())
     m = re.match(r"^(?:תחליף|תחליפי|החלף|תעבור|תעברי|עבור|עברי|נעבור|(?:תעביר|תעבירי|העבר|תעבירו|תחזיר|תחזירי)\s+אותי)\s+ל-?((?:ה)?(?:חתונה|בר|בת|אירוע|חינה|ברית|"
@@ -3090,13 +3111,22 @@ _PLACE_WORDS = {"venue", "location", "place", "מקום", "המקום", "מיק�
                 "השתנה"}
 
 
+# The event's place named by its label, with no colon: "מקום אולמי הגן", "המיקום: ...", "venue Hangar 11", "כתובת הרצל 5"
+# (never a seat or a parking space, never a question, never "the place is ...": that is read elsewhere)
+_FIELD_LABEL = re.compile(r"^(?:location|venue|place(?!\s+(?:a|an|the|them|him|her|it|all|everyone|every|each)(?![\w']))|address|the\s+(?:venue|location|address)|(?:ה)?(?:מיקום|מקום|כתובת)(?:\s+(?:ה)?(?:אירוע|חתונה|"
+                          r"חינה|ברית|מסיבה|אירוסין))?)\s+(?!(?:is|of|for|של|הוא|זה|היא|חדש|החדש|החדשה|השתנה|השתנתה|new|changed|moved|has|to|"
+                          r"ל|לשבת|חניה|חנייה|פנוי|פנויה|פנויים|ישיבה|נוסף|נוספים|נוספת|בשולחן|בשבילי|בשבילו|בשבילה|לעוד|מתאים|טוב|"
+                          r"for|at|in|יש|אין|בחניה|ב?רשימה|לכולם|free|left|available|with|מה|what|למה|why)(?![\w']))"
+                          r"(?!\S+\s+(?:היא|הוא|זה|זו|is)(?![\w']))(?=\S)", re.I)
+
+
 def _event_field_change(line, low, words, wset, region, today) -> Reading | None:
     changing = wset & {"change", "chnage", "update", "set", "move", "moved", "rename", "תשנה", "לשנות", "שנה",
                        "changed", "changes", "זזה", "זז", "זזים", "עוברת", "עובר", "postponed", "השתנתה",
                        "תדחה", "תדחי", "לדחות", "postpone", "דחינו", "הקדמנו", "תקדים", "תקדימי",
                        "תעדכן", "תעדכני", "לעדכן", "עדכן", "עדכני", "תזיז", "נדחתה", "נדחה", "עבר", "עברה", "השתנה", "החדש", "new", "now",
                        "חדש", "תקרא", "is", "push", "pushed", "pushing", "moving", "bump", "bumped", "הזזנו", "נזיז", "להזיז"} or ":" in line or (words[:1] and words[0] in {
-                           "date", "תאריך", "התאריך", "location", "venue", "מיקום", "time", "שעה"}) or (
+                           "date", "תאריך", "התאריך", "location", "venue", "מיקום", "time", "שעה", "השעה"}) or _FIELD_LABEL.match(line) or (
         # "לחתונה של עדי ורועי התאריך הוא 12.6": the date stated, not asked
         re.search(r"(?:^|\s)(?:ה)?תאריך\s+(?:הוא|יהיה|נקבע|סופי)(?:\s|:)", line) and not line.rstrip().endswith("?"))
     if not changing:
@@ -3124,10 +3154,11 @@ def _event_field_change(line, low, words, wset, region, today) -> Reading | None
         return None
     # place
     # (a word that changes it, a colon or a "to" must follow: "the venue manager is driving me crazy" changes nothing)
-    if re.match(r"^(?:location|venue|מיקום|מקום)\s+(?!(?:is|of|for|של|הוא|זה|חדש|החדש|השתנה|new|changed|moved|has)(?![\w]))(\S.+)$",
-                line, re.I) and "?" not in line and ":" not in line:
-        # "location Kfar Hamaccabiah, Ramat Gan": the field, as set right after "new event"
-        return Reading(C.SetEventField("location", line.split(None, 1)[1].strip(" .!")), sure=False)
+    label = _FIELD_LABEL.match(line)
+    if label and "?" not in line and ":" not in line:
+        # "location Kfar Hamaccabiah, Ramat Gan", "מקום אולמי הגן, ראשון לציון", "place Hangar 11": the field's label
+        # and its value, as on a form (and as "תאריך 21.10.2027" is read)
+        return Reading(C.SetEventField("location", line[label.end():].strip(" .!")), sure=False)
     m = re.search(r"(?:venue|location|place|מקום האירוע|מקום|המקום|מיקום האירוע|מיקום)\s*(?:(?:החדש|חדש|new|השתנה|(?:has\s+|is\s+)?changed|"
                   r"(?:has\s+)?moved|is\s+now)\s*[:\-–,]?|[:\-–])?\s*"
                   r"(?:(?<=[\s:\-–,])(?:to|ל-?|עכשיו זה|- עכשיו זה|it'?s now|it is now)\s*|(?<=[:\-–,]))(.*)$", line, re.I) \
@@ -3363,7 +3394,56 @@ _HE_SET_NAME = (r"(?:תשנה|תשני|שנה|שני|תעדכן|תעדכני|ע�
 _HE_OF_NAME = r"(?:\s+של\s+(\S+(?:\s+\S+)?))?\s+(\S.*)$"
 
 
+# A guest's field named in Hebrew, and the field it is
+_HE_FIELDS = [(r"שם\s+(?:ה)?משפחה", "last_name"), (r"(?:ה)?שם\s+(?:ה)?פרטי", "first_name"), (r"(?:ה)?שם", "name"),
+              (r"(?:ה)?(?:טלפון|נייד|פלאפון|סלולרי)|(?:ה)?מספר\s+(?:ה)?(?:טלפון|נייד|פלאפון)|(?:ה)?מספר(?!\s+(?:ה)?(?:מקומות|אנשים|מוזמנים|אורחים|מגיעים))", "phone"),
+              (r"(?:ה)?כמות(?:\s+(?:ה)?(?:מקומות|אנשים|מוזמנים|אורחים|מגיעים))?|(?:ה)?מספר\s+(?:ה)?(?:מקומות|אנשים|מוזמנים|אורחים|מגיעים)", "party"),
+              (r"(?:ה)?צד", "side"), (r"(?:ה)?הערה|(?:ה)?הערות", "note")]
+_HE_FIELD = "(?:" + "|".join(f"(?P<f{i}>{rx})" for i, (rx, _f) in enumerate(_HE_FIELDS)) + ")"
+_HE_EDIT_VERB = r"(?:תשנה|תשני|תשנו|שנה|שני|לשנות|תעדכן|תעדכני|תעדכנו|עדכן|עדכני|לעדכן|תתקן|תתקני|תקן|תקני|לתקן|תחליף|תחליפי|החלף|להחליף)"
+# "תשנה לשרה את הצד לאמא", "תשני לרותי את הכמות ל-4": the guest with ל before the field, the value with ל after it
+_HE_EDIT_TO = re.compile(r"^" + _HE_EDIT_VERB + r"\s+(?:בבקשה\s+|גם\s+)?ל-?\s*(?P<who>[^\s,]+(?:\s+[^\s,]+)?)\s+את\s+" + _HE_FIELD
+                         + r"(?:\s+(?:שלו|שלה|שלהם))?\s*[:\-–]?\s+(?P<val>\S.*?)\W*$")
+# "תשנה את הצד של שרה לאמא", "תעדכני את הכמות של משפחת לוי ל-6": the field of the guest, the value with ל
+_HE_EDIT_OF = re.compile(r"^" + _HE_EDIT_VERB + r"\s+(?:בבקשה\s+|גם\s+)?את\s+" + _HE_FIELD
+                         + r"\s+של\s+(?P<who>[^\s,]+(?:\s+[^\s,]+){0,2}?)\s+(?P<val>ל-?\s*\S.*?)\W*$")
+
+
+def _he_field_edit(line: str, region) -> Reading | None:
+    """A guest's field changed in the two Hebrew constructions, every field, every form of the verb; asked first."""
+    m = _HE_EDIT_TO.match(line) or _HE_EDIT_OF.match(line)
+    if not m:
+        return None
+    field = next(f for i, (_rx, f) in enumerate(_HE_FIELDS) if m.group(f"f{i}"))
+    value = m.group("val").strip()
+    value = re.sub(r"^ל-\s*|^ל\s+|^ל(?=[\u05d0-\u05ea\d+])", "", value)   # "לאמא", "ל-4", "ל 050…": the value
+    if not value:
+        return None
+    if field == "phone":
+        try:
+            value = normalize_phone(value, region)
+        except InvalidPhone:
+            return None
+    elif field == "party":
+        said = value.split()[0] if value.split() else ""
+        value = int(said) if said.isdecimal() else _PARTY_NUM.get(said)
+        if value is None:
+            return None
+    elif field == "side":
+        value = re.sub(r"^(?:ה)?צד\s+(?:של\s+)?", "", value).strip()
+        value = _SIDE.get(value.lower(), _SIDE.get(re.sub(r"^ה", "", value), value))
+    elif field in ("name", "first_name", "last_name"):
+        value = _name_only(value)
+    ref = _ref(re.sub(r"^(?:ה)?(?:אורח|אורחת)\s+(?:מס['׳]?\s*|מספר\s+)?(?=#?\d)", "", m.group("who")), region)
+    if ref is None or not value:
+        return None
+    return Reading(C.EditGuest(ref, field, value), sure=False)
+
+
 def _edit_guest(line, low, words, wset, region) -> Reading | None:
+    said = _he_field_edit(line, region)
+    if said is not None:
+        return said
     pats = [
         # first and last names on their own: "תשנה לדני את שם המשפחה לכהן", "change Dana's last name to Cohen"
         (_HE_SET_NAME + r"(?:ה)?משפחה" + _HE_OF_NAME, "last_name"),
@@ -3425,7 +3505,7 @@ def _edit_guest(line, low, words, wset, region) -> Reading | None:
         (r"^(?!(?:מי|who|כמה|how|כולם|everyone|all|הם|הן|they|we|אנחנו|אנו|us)(?![\w']))(.+?)\s+(?:יהיו|יהיה|תהיה|יגיעו|יבואו|are|will\s+be)\s+(\d{1,2})\s*,?\s+(?:ולא|לא|not|instead\s+of)\s+\d{1,2}(?!\d)", "party"),
         (r"(?:מספר|כמות)\s+(?:ה)?(?:מוזמנים|אורחים|אנשים|מקומות|מגיעים)\s+(?:של|אצל)\s+(.+?)\s+(?:ל-?|ל\s+|זה\s+)(\d+)", "party"),
         (r"(?:הכמות|הכמות של|party size of|number of guests for|headcount for)\s+(?:של\s+)?(.+?)\s+(?:ל-?|to\s+)(\d+)", "party"),
-        (r"^(.+?)\s+(?:הוא|היא|הם|הן|is|are)\s+(?:מ|from\s+)?(?:ה)?(?:צד|side)\s+(?:של\s+|of\s+)?(?:ה|the\s+)?(כלה|חתן|bride|groom)", "side"),
+        (r"^(?!(?:מי|who|כמה|how|כל|כולם|all|everyone)(?![\w']))(.+?)\s+(?:הוא|היא|הם|הן|זה|זאת|זו|is|are)\s+(?:מ|from\s+)?(?:ה)?(?:צד|side)\s+(?:של\s+|of\s+)?(?:ה|the\s+)?(כלה|חתן|bride|groom)", "side"),
         (r"תעדכני? ל(.+?)\s+(\d+)\s+מקומות", "party"),
         (r"^(\S+)\s+מגיעה? עם עוד \d+,\s*תשנה את הכמות ל-?(\d+)", "party"),
     ]
@@ -3929,6 +4009,12 @@ _CALL_YES = ("coming", "will come", "confirmed", "said yes", "yes", "he's in", "
              "שמגיע", "שמגיעה", "שמגיעים", "שמגיעות", "שבא", "שבאה", "שבאים", "שמאשר", "שמאשרת", "שמאשרים", "כן")
 
 
+# Words of passing on what someone said: never part of a name
+_SAID_WORDS = frozenset({"אמר", "אמרה", "אמרו", "הודיע", "הודיעה", "הודיעו", "כתב", "כתבה", "כתבו", "ענה", "ענתה", "ענו",
+                         "שהוא", "שהיא", "שהם", "שהן", "הוא", "היא", "הם", "הן", "said", "says", "told", "answered", "replied",
+                         "he", "she", "they", "he's", "she's", "they're"})
+
+
 def _called_rule(line, low, words, wset, region) -> Reading | None:
     """"תרשום שדיברתי עם אבי והוא מגיע עם אשתו", "I called Dana, she's coming with 2 kids": a call and its outcome."""
     m = _CALLED.search(line)
@@ -3956,7 +4042,7 @@ def _called_rule(line, low, words, wset, region) -> Reading | None:
     if ref is None or len(_words(ref.text)) > 3:
         return None
     tail = " " + (after[cut.start():] if cut else "").lower() + " "
-    tail = re.sub(r"(?<=\s)ו(?=(?:לא|אין)\s)", "", tail)   # "ולא יגיע": and not coming
+    tail = re.sub(r"(?<=\s)[וש](?=(?:לא|אין)\s)", "", tail)   # "ולא יגיע": and not coming; "אמר שלא יגיעו": that they won't
     party = None
     if any(p in tail for p in _CALL_NO_ANSWER):
         outcome = "no_answer"
