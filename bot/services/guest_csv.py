@@ -183,8 +183,11 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def safe_cell(value) -> str:
+    """The cell with a ' before anything a spreadsheet would run (= + - @, a tab, a CR),
+    also before a value that already starts with ' and then one of those, so the import,
+    which drops one such ', gives back exactly what was exported."""
     text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return "'" + text if text.lstrip("'").startswith(FORMULA_STARTS) else text
 
 
 def export_guest_csv(rows: list[dict], questions: list[str] = ()) -> bytes:

@@ -163,7 +163,7 @@ def _phone(value, region: str | None) -> str:
 def _unguarded(value):
     """A value as the export wrote it, less the ' it puts before a cell that starts like a
     formula (= + - @, a tab, a carriage return): an exported list imports back unchanged."""
-    if isinstance(value, str) and len(value) > 1 and value[0] == "'" and value.startswith(FORMULA_STARTS, 1):
+    if isinstance(value, str) and len(value) > 1 and value[0] == "'" and value[1:].lstrip("'").startswith(FORMULA_STARTS):
         return value[1:]
     return value
 
