@@ -754,3 +754,23 @@ def test_a_call_then_what_was_said_names_the_one_called(text, who, outcome):
 def test_a_mark_then_what_was_said_names_the_guest_only(text, who):
     r = read(text)
     assert isinstance(r.command, C.MarkGuest) and r.command.ref.text == who and not r.sure, r
+
+
+# ------------------------------------------------------------------ "X cancelled, remove her": X removed, asked first
+
+@pytest.mark.parametrize("text, who", [("דנה ביטלה, תמחקי אותה", "דנה"), ("דנה ביטלה. תסירי אותה", "דנה"),
+                                       ("רון ביטל אז תסיר אותו מהרשימה", "רון"), ("משפחת לוי ביטלו, תורידי אותם", "משפחת לוי"),
+                                       ("Dana cancelled, remove her from the list", "Dana"), ("Ron bailed. delete him", "Ron")])
+def test_someone_said_to_cancel_then_removed_by_a_pronoun_is_that_one(text, who):
+    r = read(text)
+    assert isinstance(r.command, C.RemoveGuest) and r.command.ref.text == who and not r.sure, r
+
+
+@pytest.mark.parametrize("text", ["remove her from the list", "תמחקי אותה", "delete them"])
+def test_remove_by_a_pronoun_alone_removes_no_one(text):
+    assert not isinstance(cmd(text), C.RemoveGuest), cmd(text)
+
+
+@pytest.mark.parametrize("text", ["תסירי את דנה כהן", "להסיר את משפחת כהן", "הסר את יוסי"])
+def test_the_remove_verb_in_every_form(text):
+    assert isinstance(cmd(text), C.RemoveGuest), cmd(text)

@@ -730,6 +730,11 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
             # whom is asked, nothing is marked or sent
             reading = _whom()
             command = reading.command
+        if isinstance(command, C.RemoveGuest) and isinstance(command.ref, C.Ref) and \
+                _strip_source(command.ref.text).lower().strip(" ?!.,") in _PRONOUN_REFS | {"אותו", "אותה", "אותם", "אותן"}:
+            # "remove her from the list": no guest is called "her"; whom is asked, nothing is removed
+            reading = _whom()
+            command = reading.command
         if isinstance(command, (C.GuestCard, C.MessageGuest)) and command.ref.text.lower().strip(" ?!.,") in {
                 "us", "me", "him", "her", "them", "it", "you", "לנו", "לי"}:
             # "can you design the invitation card for us?": no guest called "us"
@@ -2978,7 +2983,7 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
             return r
     removing_guest = wset & {"remove", "delete", "rid", "take", "off", "תוריד", "תורידי", "תורידו", "תמחק", "תמחקי", "תמחקו", "תמחוק",
                              "תעיף", "תעיפי", "להעיף", "תוציא", "תוציאי", "תוציאו", "להוציא", "הוצא", "הוציאי", "להוריד", "למחוק",
-                             "remvoe"} or low.startswith("תמחק")
+                             "remvoe", "תסיר", "תסירי", "תסירו", "להסיר", "הסירי", "הסר", "מחקי"} or low.startswith("תמחק")
     if removing_guest:
         r = _remove_guest(line, words, region)
         if r is not None:
@@ -3353,26 +3358,31 @@ def _staff_only(ref_text: str, region) -> Reading | None:
 _SAID_OF_HIM = {"נפטר", "נפטרה", "נפטרו", "עבר", "עברה", "עברו", "ביטל", "ביטלה", "ביטלו", "התגרש", "התגרשה", "עזב", "עזבה",
                 "לא", "כבר", "הוא", "היא", "הם", "לצערנו", "לצערי", "בעצם", "ז\"ל", "ז״ל", "died", "passed", "cancelled",
                 "canceled", "isn't", "is", "won't", "can't", "has", "moved", "unfortunately", "sadly", "אמר", "אמרה", "אמרו",
-                "ביקש", "ביקשה", "ביקשו", "החליט", "החליטה", "החליטו", "טס", "טסה", "טסים", "בחו\"ל"}
+                "ביקש", "ביקשה", "ביקשו", "החליט", "החליטה", "החליטו", "טס", "טסה", "טסים", "בחו\"ל", "הודיע", "הודיעה", "הודיעו",
+                "כתב", "כתבה", "כתבו", "bailed", "dropped", "backed", "pulled", "declined", "said", "told", "wrote", "texted"}
 
 
 def _remove_guest(line, words, region) -> Reading | None:
     m = re.search(r"(?:remove|delete|get rid of|take|remvoe|תורידו|תורידי|תוריד|תמחקו|תמחקי|תמחק|תמחוק|תוציאו|תוציאי|תוציא|להוציא|הוציאי|הוצא|להוריד|למחוק"
+                  r"|תסירו|תסירי|תסיר|להסיר|הסירי|הסר|מחקי|תמחוקי"
                   r"|(?:תעיף|תעיפי|להעיף|תעיפו)(?=\s+את\s))\s*"
                   r"(?:מהרשימה\s+)?(?:את\s*)?(.+?)"
-                  r"(?:\s+from the guests|\s+off the list|\s+מהרשימה|\?|$)", line, re.I)
+                  r"(?:\s+from\s+(?:the\s+|my\s+|our\s+)?(?:guests?\s+)?(?:list|guests)|\s+off\s+(?:the\s+)?list|\s+מהרשימה|\s+מהליסט"
+                  r"|\s+מרשימת\s+(?:ה)?(?:מוזמנים|אורחים)|\s+מהמוזמנים|\?|$)", line, re.I)
     if line.startswith("תמחקאת"):
         m = re.search(r"תמחקאת\s*(.+)$", line)
-    if m and m.group(1).strip() in {"אותו", "him", "אותה", "her", "אותם", "them"} and m.start() > 0:
+    if m and m.group(1).strip().lower() in {"אותו", "him", "אותה", "her", "אותם", "them", "אותן"} and m.start() == 0:
+        return _whom()   # "remove her": whom is asked, no guest is called "her"
+    if m and m.group(1).strip().lower() in {"אותו", "him", "אותה", "her", "אותם", "them", "אותן"} and m.start() > 0:
         # "שמוליק רז נפטר לצערנו, תורידו אותו מהרשימה": the one named first, until what is said of him (asked first)
         said = []
-        for w in line[:m.start()].replace(",", " , ").split():
-            if w in {",", "-", "–"} or w.lower() in _SAID_OF_HIM:
+        for w in re.sub(r"([,.;!:])", r" \1 ", line[:m.start()]).split():
+            if w in {",", "-", "–", ".", ";", "!", ":"} or w.lower() in _SAID_OF_HIM:
                 break
             said.append(w)
         ref = _ref(" ".join(said), region) if 0 < len(said) <= 3 else None
         return Reading(C.RemoveGuest(ref=ref), sure=False) if ref else None
-    if m and m.group(1).strip() not in {"אותו", "him", "אותה", "her"} and not (
+    if m and m.group(1).strip().lower() not in {"אותו", "him", "אותה", "her", "אותם", "them", "אותן"} and not (
             _words(m.group(1))[:1] and _he_in(_words(m.group(1))[0], _INVITATION_NOUNS)):
         role_change = _as_role_change(m.group(1), region) or _staff_only(m.group(1), region)
         if role_change is not None:
