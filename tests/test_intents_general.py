@@ -774,3 +774,35 @@ def test_remove_by_a_pronoun_alone_removes_no_one(text):
 @pytest.mark.parametrize("text", ["תסירי את דנה כהן", "להסיר את משפחת כהן", "הסר את יוסי"])
 def test_the_remove_verb_in_every_form(text):
     assert isinstance(cmd(text), C.RemoveGuest), cmd(text)
+
+
+# ------------------------------------------------------------------ the send verb in the plural, and "כלל" as "all"
+
+@pytest.mark.parametrize("text, status", [("תשלחו לכל מי שאישר: האוטובוס יוצא בשש", "confirmed"),
+                                          ("נא לשלוח לכלל המוזמנים: החניה בחינם", None),
+                                          ("שלחו לכלל האורחים: נתראה בשמחות", None),
+                                          ("תכתבו לכל מי שלא ענה: נא לענות עד שלישי", "pending")])
+def test_a_message_to_an_audience_in_every_form_of_the_verb_is_a_broadcast(text, status):
+    c = cmd(text)
+    assert isinstance(c, C.Broadcast) and c.status == status and ":" not in c.text, c
+
+
+def test_a_message_after_a_colon_keeps_its_first_letter():
+    c = cmd("שלח לכלל האורחים: שלום")
+    assert isinstance(c, C.Broadcast) and c.text == "שלום", c
+
+
+# ------------------------------------------------------------------ "the number of ..." is a count
+
+@pytest.mark.parametrize("text", ["מה מספר המאשרים נכון לעכשיו?", "מספר המגיעים עד עכשיו?", "מה הכמות של המאשרים?",
+                                  "what's the number of confirmed guests?", "whats the current count of rsvps"])
+def test_the_number_of_those_who_answered_is_the_counts(text):
+    assert isinstance(cmd(text), C.Stats), cmd(text)
+
+
+# ------------------------------------------------------------------ blessings said for thanks
+
+@pytest.mark.parametrize("text", ["ברוך תהיה על העזרה", "ברוכה תהיי", "תבורכי על הכל", "כל הכבוד לך", "you rock",
+                                  "you're the best, thanks"])
+def test_a_blessing_for_the_help_is_thanks_not_a_command(text):
+    assert isinstance(cmd(text), C.ParseError), cmd(text)

@@ -150,7 +150,7 @@ _STATUS_AFTER_WHO = [  # (words, status): "who hasn't answered", "מי שלא ע
     (("סטטוס", "אולי"), "maybe"), (("שטרם",), "pending"), (("טרם",), "pending"), (("not", "yet"), "pending"), (("not", "responded"), "pending"),
     (("not", "replied"), "pending"), (("no", "answer", "yet"), "pending"),
 ]
-_ALL_WORDS = {"everyone", "everybody", "all", "כולם", "לכולם", "הכל", "כל", "לכל"}
+_ALL_WORDS = {"everyone", "everybody", "all", "כולם", "לכולם", "הכל", "כל", "לכל", "כלל", "לכלל"}
 
 _YES = {"בטח", "נכון", "כןן", "כן", "yes", "yep", "sure", "בטוח", "אוקיי", "אוקי", "סבבה", "ok", "okay", "יאללה",
         "תמחק", "go", "מאשר", "מאשרת", "yea", "yeah", "אישור", "מאושר"}
@@ -1140,7 +1140,11 @@ def _guest_list_under_header(text: str, region, today) -> Reading | None:
     return refine("add guests\n" + "\n".join(body), listed, region, today)
 
 
-_THANKS_HEADS = ("thank you", "thanks", "thank u", "thx", "ty", "many thanks", "תודה", "תודות", "תנקס", "תנקיו", "מרסי")
+_THANKS_HEADS = ("thank you", "thanks", "thank u", "thx", "ty", "many thanks", "תודה", "תודות", "תנקס", "תנקיו", "מרסי",
+                 # blessings said for thanks: "ברוך תהיה על העזרה", "תבורכי", "כל הכבוד לך", "you're the best", "bless you"
+                 "ברוך תהיה", "ברוכה תהיי", "ברוכים תהיו", "ברוך שתהיה", "תבורך", "תבורכי", "תבורכו", "יישר כוח", "ישר כוח",
+                 "כל הכבוד", "you're the best", "youre the best", "you are the best", "bless you", "god bless", "cheers",
+                 "much appreciated", "appreciate it", "you rock", "you're a star", "you're amazing")
 _THANKS_REST = {"so", "much", "very", "a", "lot", "again", "for", "the", "your", "all", "help", "helping", "everything",
                 "you're", "youre", "you", "are", "lifesaver", "life", "saver", "amazing", "great", "best", "star", "genius",
                 "appreciate", "it", "really", "bot", "רבה", "ענקית", "ענק", "על", "העזרה", "עזרה", "הכל", "הכול", "שוב",
@@ -2103,8 +2107,9 @@ def _erases(verb: str) -> bool:
     return any(spec.command in _ERASING for verbs, spec in C._VERBS if verbs == tuple(verb.split()))
 
 
-_WRITE_TO = {"send", "tell", "write", "broadcast", "text", "message", "תכתוב", "תכתבי", "תשלח", "תשלחי", "שלח",
-             "תפיץ", "תפיצי", "להפיץ", "תודיע", "תודיעי", "תגיד", "תגידי", "לכתוב", "לשלוח"}
+_WRITE_TO = {"send", "tell", "write", "broadcast", "text", "message", "תכתוב", "תכתבי", "תכתבו", "תשלח", "תשלחי", "תשלחו", "שלח",
+             "שלחי", "שלחו", "תפיץ", "תפיצי", "תפיצו", "להפיץ", "תודיע", "תודיעי", "תודיעו", "להודיע", "תגיד", "תגידי", "תגידו",
+             "לכתוב", "לשלוח"}
 
 
 # sends of their own, with their own wording ("send a thank you to everyone who came: ...")
@@ -2122,7 +2127,7 @@ def _audience_message(line: str, region, today) -> Reading | None:
     if m:   # "לשאול את המאשרים אם צריכים הסעה מירושלים, כן או לא": a yes / no question to the guests
         yes_no = ("כן", "לא") if _HE.search(m.group(0)[-8:]) else ("yes", "no")
         return Reading(C.Ask(text=m.group(1).strip() + "?", options=yes_no), sure=False)
-    m = re.match(r"^(?:תשלח|תשלחי|שלח|שלחי|לשלוח|send|message|text)\s+(?:to\s+)?(?:ל?כל\s+)?(?:ל?מי\s+ש(?:הגיע|הגיעה|הגיעו|בא|באו|השתתף|השתתפו)|"
+    m = re.match(r"^(?:תשלח|תשלחי|תשלחו|שלח|שלחי|שלחו|לשלוח|send|message|text)\s+(?:to\s+)?(?:ל?כל\s+)?(?:ל?מי\s+ש(?:הגיע|הגיעה|הגיעו|בא|באו|השתתף|השתתפו)|"
                  r"(?:everyone|everybody|all|those|the\s+guests|guests|people)\s+who\s+(?:came|attended|showed\s+up|were\s+there))\s*[:\-–]\s*(\S.*)$", line, re.I)
     if m:   # "תשלח למי שהגיע: תודה שחגגתם איתנו!": after the event, those who came are thanked
         return Reading(C.ThankYou(text=m.group(1).strip()), sure=False)
@@ -2131,19 +2136,19 @@ def _audience_message(line: str, region, today) -> Reading | None:
     if m:
         asked = C.parse("ask " + m.group(1), region, today)
         return Reading(asked, sure=False) if isinstance(asked, C.Ask) else None
-    m = re.match(r"^(?:להודיע|תודיע|תודיעי|תגיד|תגידי|תכתוב|תכתבי|תשלח|תשלחי|שלח|שלחי|לשלוח|לכתוב|תפיץ|תפיצי)"
-                 r"(?:\s+בבקשה)?\s+((?:ל?כל\s+)?(?:ל?מי|ה?אלה|ה?אלו)\s+ש[^:]{1,40}?)\s*:\s*(\S.*)$", line)
+    m = re.match(r"^(?:להודיע|תודיע|תודיעי|תודיעו|תגיד|תגידי|תגידו|תכתוב|תכתבי|תכתבו|תשלח|תשלחי|תשלחו|שלח|שלחי|שלחו|לשלוח|לכתוב|תפיץ|תפיצי|תפיצו|להפיץ)"
+                 r"(?:\s+בבקשה)?\s+((?:ל?כלל?\s+)?(?:ל?מי|ה?אלה|ה?אלו)\s+ש[^:]{1,40}?)\s*:\s*(\S.*)$", line)
     m = m or re.match(r"^(?:(?:ה)?הודעה\s+|message\s+)?(ל(?:כל\s+)?(?:מי|אלה|אלו|האלה)\s+ש[^:]{1,40}?)\s*:\s*(\S.*)$", line)
     if m and _status_in(_words(m.group(1))):
         # "לשלוח לכל מי שאמר שלא מגיע: חבל!": the audience is the whole clause before the colon
         # ("לכל מי שאמר לא: תודה שעניתם", "הודעה למי שאישר: ...": the audience before the colon says it all)
         return _to_audience(_words(m.group(1)), m.group(2).strip(" \"'“”„״׳"), line)
-    m = re.match(r"^(?:להודיע|תודיע|תודיעי|תגיד|תגידי|תכתוב|תכתבי|תשלח|תשלחי|שלח|שלחי|לשלוח|לכתוב|תפיץ|תפיצי)"
-                 r"(?:\s+בבקשה)?\s+(ל?כל\s+(?:מי\s+ש(?:לא\s+)?\S+|ה\S+)|ל?כולם|למי\s+ש(?:לא\s+)?\S+)\s+ש(\S.*)$", line)
+    m = re.match(r"^(?:להודיע|תודיע|תודיעי|תודיעו|תגיד|תגידי|תגידו|תכתוב|תכתבי|תכתבו|תשלח|תשלחי|תשלחו|שלח|שלחי|שלחו|לשלוח|לכתוב|תפיץ|תפיצי|תפיצו|להפיץ)"
+                 r"(?:\s+בבקשה)?\s+(ל?כלל?\s+(?:מי\s+ש(?:לא\s+)?[^\s:]+|ה[^\s:]+)|ל?כולם|למי\s+ש(?:לא\s+)?[^\s:]+)\s+ש(\S.*)$", line)
     if m:   # "להודיע לכל האורחים שהאירוע עבר לאולם הקטן", "תשלחי לכל מי שאישר שהאוטובוס יוצא בשש"
         return _to_audience(_words(m.group(1)), m.group(2).strip(), line)
     m = re.match(r"^(?:message|msg|text|tell|send|broadcast)?\s*(?:to\s+)?((?:all|everyone|every)\b.*?)\s+[-–—:]\s*(\S.*)$",
-                 line, re.I) or re.match(r"^(?:broadcast|שלחי|שלח|תשלח|תשלחי)\s+(ל\S+(?:\s+\S+){0,3}?)\s*[:\-–]\s*(\S.*)$", line)
+                 line, re.I) or re.match(r"^(?:broadcast|שלחי|שלח|שלחו|תשלח|תשלחי|תשלחו)\s+(ל\S+(?:\s+\S+){0,3}?)\s*[:\-–]\s*(\S.*)$", line)
     if m and _audience_ref(_words(re.sub(r"^ל(?=[\u05d0-\u05ea])", "", m.group(1)))):
         # "message all the maybes - "...", "broadcast לכל המאשרים: ...", "שלחי לצד של הכלה: ..."
         return _to_audience(_words(re.sub(r"^ל(?=[\u05d0-\u05ea])", "", m.group(1))), m.group(2).strip(" \"'“”„״׳"), line)
@@ -2158,7 +2163,7 @@ def _audience_message(line: str, region, today) -> Reading | None:
     if not (set(hw) & _WRITE_TO or any(_he_in(w, _WRITE_TO) for w in hw)) or set(hw) & _OWN_SENDS:
         return None
     status = _status_in(hw)
-    everyone = any(w in _ALL_WORDS or _he_in(w, {"כל", "כולם"}) for w in hw)
+    everyone = any(w in _ALL_WORDS or _he_in(w, {"כל", "כולם", "כלל"}) for w in hw)
     side = _side_in(hw) if _has(head.lower(), "side", "צד") else None
     if status or everyone or side:   # "send to the bride's side: the henna is on Thursday"
         return Reading(C.Broadcast(text=text.strip(" \"'“”„״׳"), status=status, side=side), sure=False)
@@ -2968,7 +2973,12 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
                                       "באים", "מוזמנים", "סירבו", "מאושרים", "מאשרים", "מקומות", "אשרו", "יגיעו", "נרשמו", "yes",
                                       "קראו", "ראו", "rsvp", "rsvps", "rsvp's", "אישורים", "אישורי", "confirmations"}) or \
             re.search(r"(?:מספר|כמות|סך)\s+(?:ה)?(?:אורחים|מוזמנים|מגיעים|מאשרים|אנשים)\s+(?:ה)?(?:צפוי|משוער|הכולל|כולל|הסופי|עד\s+עכשיו|כרגע)"
-                      r"|(?:expected|total|final)\s+(?:number\s+of\s+guests|guest\s+count|headcount)", low):
+                      r"|(?:expected|total|final)\s+(?:number\s+of\s+guests|guest\s+count|headcount)", low) or re.match(
+                r"^(?:מה\s+)?(?:ה)?(?:מספר|כמות|סך)\s+(?:של\s+)?(?:ה)?(?:אורחים|מוזמנים|מגיעים|מאשרים|מאושרים|אנשים|אישורים|מסרבים|סירובים|עונים)"
+                r"(?:\s+(?:ה)?(?:צפוי|משוער|הכולל|כולל|הסופי|עד\s+\S+|נכון\s+ל\S+|כרגע|עכשיו|בינתיים|כבר|בסה[\"״]כ|בסך\s+הכל|שלנו|באירוע|לחתונה))*\W*$"
+                r"|^(?:what'?s|what\s+is|whats)\s+(?:the\s+|our\s+)?(?:current\s+)?(?:number|count|total)\s+of\s+(?:the\s+)?"
+                r"(?:confirmed|guests|people|yes(?:es)?|rsvps?|declines|replies|answers)\b(?!.*\b(?:of|for)\s+(?!the\b|guests\b|people\b)\w)", low):
+        # "מה מספר המאשרים נכון לעכשיו?", "what's the number of confirmed guests?": a count, not the list
         # "מה מספר האורחים הצפוי", "the expected number of guests": a count, not the list
         return Reading(C.Stats())
     find = _find(line, low, words, wset, region)
