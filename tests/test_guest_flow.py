@@ -187,3 +187,51 @@ def test_guest_payloads_are_recognised():
     assert not is_guest_payload("rsvp:nope:yes")
     assert not is_guest_payload("confirm:yes")
     assert not is_guest_payload(None)
+
+
+TOO_MANY_EN = ("One answer can hold up to 50 people, so I haven't recorded {n}. Your message is with the organisers; "
+               "they'll see it in their inbox. If you meant a smaller number, just send it, e.g. 4")
+
+
+def test_a_head_count_above_the_maximum_is_told_passed_on_and_never_recorded(runtime, fake_graph, organiser):
+    """"we are 51": more than one answer holds. The guest reads why nothing was recorded and that the
+    organisers have the message; the guest stays as they were (not a note left pending unexplained)."""
+    event_id, (gid,) = _setup(runtime)
+    avi = GuestPhone(runtime, fake_graph, AVI)
+    assert avi.send("we are 51") == [TOO_MANY_EN.format(n=51)]
+    guest = guest_row(runtime, gid)
+    assert (guest.status, guest.party_size, guest.answered_at) == (RsvpStatus.invited, None, None)
+    assert organiser.receive() == ["💬 Avi Cohen (guest of Dana & Noam's wedding) wrote: “we are 51”"]
+    assert avi.send("נהיה 60") == ["בתשובה אחת אפשר לרשום עד 50 איש, לכן לא רשמתי 60. ההודעה שלכם אצל המארגנים, "
+                                   "והם יראו אותה בתיבת ההודעות שלהם. אם התכוונתם למספר קטן יותר, פשוט שלחו אותו, למשל 4"]
+    assert avi.send("yes, 200 of us") == [TOO_MANY_EN.format(n=200)]
+    guest = guest_row(runtime, gid)
+    assert (guest.status, guest.party_size) == (RsvpStatus.invited, None)
+    assert _stats(runtime, event_id)["expected_headcount"] == 0
+    # a smaller number, sent after, is the answer
+    assert avi.send("we are 5")[0].startswith("🎉 Wonderful, Avi! You're coming to Dana & Noam's wedding: 5 people.")
+    assert (guest_row(runtime, gid).status, guest_row(runtime, gid).party_size) == (RsvpStatus.confirmed, 5)
+
+
+def test_too_many_after_how_many_keeps_the_question_open_and_a_confirmed_party_stays(runtime, fake_graph, organiser):
+    _, (gid,) = _setup(runtime)
+    avi = GuestPhone(runtime, fake_graph, AVI)
+    avi.tap(f"rsvp:{gid}:yes", "Yes")
+    assert avi.send("70") == [TOO_MANY_EN.format(n=70)]
+    assert guest_row(runtime, gid).party_size is None
+    assert avi.send("7") == ["👍 Got it: 7 people for Dana & Noam's wedding. Thank you!"]
+    assert avi.send("actually we will be 300") == [TOO_MANY_EN.format(n=300)]
+    guest = guest_row(runtime, gid)
+    assert (guest.status, guest.party_size) == (RsvpStatus.confirmed, 7)
+
+
+def test_too_many_with_two_events_asks_which_then_passes_it_on(runtime, fake_graph):
+    _, (wedding_guest,) = _setup(runtime)
+    _, (party_guest,) = _setup(runtime, name="Yoni's bar mitzvah", when=date(2031, 9, 1), organiser="+972541110009")
+    avi = GuestPhone(runtime, fake_graph, AVI)
+    avi.seen = len(avi.all_messages())
+    replies = avi.send("we are 60")
+    assert len(replies) == 1 and avi.buttons() == [f"pick:{wedding_guest}", f"pick:{party_guest}"]
+    assert avi.tap(f"pick:{party_guest}", "Yoni's bar mitzvah") == [TOO_MANY_EN.format(n=60)]
+    for gid in (wedding_guest, party_guest):
+        assert (guest_row(runtime, gid).status, guest_row(runtime, gid).party_size) == (RsvpStatus.invited, None)

@@ -1455,3 +1455,13 @@ def test_an_earlier_answer_quoted_and_being_released_or_called_up(text, intent, 
 @pytest.mark.parametrize("text, total", [("we are 2, back on the 3rd", 2), ("On reserve duty till the 15th but I am coming", None)])
 def test_an_ordinal_date_is_no_head_count(text, total):
     assert understand(text).total == total
+
+
+@pytest.mark.parametrize("text, intent, answer, too_many", [
+    ("we are 51", "count", None, 51), ("נהיה 60", "count", None, 60), ("yes, 200 of us", "answer", "yes", 200),
+    ("Мы будем 70", "count", None, 70), ("actually we will be 70", "change", "yes", 70), ("we are 30", "count", None, None),
+    ("see you in 2025", "other", None, None), ("can we bring 60 people?", "question", None, None)])
+def test_a_head_count_above_the_maximum_is_kept_apart_never_a_total(text, intent, answer, too_many):
+    u = understand(text)
+    assert (u.intent, u.answer, u.too_many) == (intent, answer, too_many)
+    assert u.total is None or u.total <= 50

@@ -21,6 +21,8 @@ guess about a count, conflicting words) is never recorded silently: the guest is
 "Just to be sure: ...?" with [Yes] [Not quite], and only [Yes] records it.
 A message that is not an answer waits in "choice" as {"intent": "note", "text": ..., "wamid": ...}
 while the guest picks the event it is about: a note reaches the organisers of one event only.
+A head count above MAX_PARTY_SIZE ("we are 60") is recorded nowhere: it is passed on as a note
+(with "too_many" in its choice) and the guest is told why, and may send a smaller number.
 """
 from __future__ import annotations
 
@@ -290,7 +292,7 @@ def _payload(turn: _Turn, kind: str, guest_id: uuid.UUID, value: str) -> None:
             else:
                 _answer(turn, guest, choice["intent"], choice.get("party"), via="text", children=choice.get("children"))
         elif choice and choice.get("intent") == "note":
-            _forward(turn, guest, str(choice.get("text") or ""), choice.get("wamid"))
+            _forward(turn, guest, str(choice.get("text") or ""), choice.get("wamid"), too_many=choice.get("too_many"))
         else:
             _ask_answer(turn, guest)
 
@@ -398,6 +400,10 @@ def _text(turn: _Turn, rows: list[tuple[Guest, Event]]) -> bool:
         return True
 
     awaited = turn.awaited_guest()
+    if reading.too_many and reading.answer != "no":
+        # "we are 60": more than one answer holds. Nothing is recorded; the organisers get the message and the
+        # guest is told so, and may send a smaller number (an "how many?" asked stays open)
+        return _too_many(turn, awaited, text, reading.too_many)
     if reading.relative and reading.total is None:
         return _relative_text(turn, awaited, reading)
     if reading.intent == "unclear" and intent.kind == "maybe":
@@ -638,7 +644,19 @@ def _note_candidates(turn: _Turn) -> list[tuple[Guest, Event]]:
     return open_ or ahead
 
 
-def _pass_on(turn: _Turn, text: str) -> None:
+def _too_many(turn: _Turn, awaited: Guest | None, text: str, number: int) -> bool:
+    """A head count above MAX_PARTY_SIZE: recorded nowhere, passed to the organisers of the event it is about
+    (the one whose "how many?" is open, else as any note), and the guest told why."""
+    if awaited is not None:
+        _forward(turn, awaited, text, getattr(turn.msg, "wamid", None), too_many=number)
+        return True
+    if _is_member(turn):
+        return _ask_note_or_command(turn, text)   # an organiser who is also a guest: as any note of theirs
+    _pass_on(turn, text, too_many=number)
+    return True
+
+
+def _pass_on(turn: _Turn, text: str, too_many: int | None = None) -> None:
     """Anything else a guest writes: file it with their invitation and tell that event's
     organisers. With several candidate events the guest picks one; organisers of the
     other events never see it."""
@@ -646,7 +664,7 @@ def _pass_on(turn: _Turn, text: str) -> None:
     wamid = getattr(turn.msg, "wamid", None)
     candidates = _note_candidates(turn)
     if len(candidates) == 1:
-        _forward(turn, candidates[0][0], shown, wamid)
+        _forward(turn, candidates[0][0], shown, wamid, too_many=too_many)
         return
     if not candidates:
         log.info("note from %s not passed on: no current invitation", mask_phone(turn.user.phone))
@@ -654,13 +672,15 @@ def _pass_on(turn: _Turn, text: str) -> None:
         return
     turn.state["choice"] = {"intent": "note", "text": shown[:1000], "wamid": wamid,
                             "until": (turn.now + CHOICE_TTL).isoformat()}
+    if too_many:
+        turn.state["choice"].update(too_many=too_many)
     body, button = say.choose_event_for_note(turn.lang)
     rows = [(pick_payload_id(g.id), e.name, format_date(e.date, turn.lang) if e.date else say.date_tba(turn.lang))
             for g, e in candidates[:MAX_PICK_ROWS]]
     turn.send(outbox.choice_list(body, button, rows))
 
 
-def _forward(turn: _Turn, guest: Guest, text: str, wamid: str | None) -> None:
+def _forward(turn: _Turn, guest: Guest, text: str, wamid: str | None, too_many: int | None = None) -> None:
     """File the message in the event's inbox (always: nothing is lost with notify off), tell
     the organisers with notify on (media as themselves), and tell the guest the truth."""
     stored = inbox.file(turn.session, guest, wamid)
@@ -671,4 +691,7 @@ def _forward(turn: _Turn, guest: Guest, text: str, wamid: str | None) -> None:
     else:
         content = None
     told = rsvp.pass_on_note(turn.session, guest, text, turn.settings.note_digest_seconds, content=content)
-    turn.say(say.passed_on(turn.lang) if told else say.organisers_will_see(turn.lang), guest.event_id)
+    if too_many:
+        turn.say(say.too_many_passed_on(turn.lang, int(too_many), MAX_PARTY_SIZE), guest.event_id)
+    else:
+        turn.say(say.passed_on(turn.lang) if told else say.organisers_will_see(turn.lang), guest.event_id)

@@ -59,6 +59,7 @@ class Understanding:
     sure: bool = True
     gesture: bool = False   # only emoji (👍 🎉): a yes to an open invitation, else politeness
     relative: int | None = None   # "add one more" (+1) / "one less" (-1): a change to the count
+    too_many: int | None = None   # a head count said above MAX_PARTY_SIZE ("we are 60"): never a total, never dropped unsaid
 
     @property
     def confidence(self) -> str:
@@ -1526,9 +1527,9 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
         total = 1    # "Приду один", "coming solo", "אני מגיע, אשתי לא"
     if children_zero and total is not None:
         adults = total
-    if total is not None and (total > MAX_PARTY_SIZE or total < 0):
+    if total is not None and total < 0:
         return None, None, None, False
-    return adults, children, total, not unsure
+    return adults, children, total, not unsure   # (a total above MAX_PARTY_SIZE is the caller's to set aside)
 
 
 def understand(text: str) -> Understanding:
@@ -1822,6 +1823,7 @@ def _understand(text) -> Understanding:
     sure = True
     if strong_unclear and not (button and (self_pos or self_neg)):
         adults, children, total, _ = _count(answering, change, False)
+        total = total if total is None or total <= MAX_PARTY_SIZE else None
         if re.search(r"how many|כמה|сколько", norm):
             total = None
         # a maybe said ("maybe, will confirm", "может быть придём, посмотрим"); "not sure yet, will let you know" is undecided
@@ -1886,6 +1888,12 @@ def _understand(text) -> Understanding:
         count_clauses = [c for c in answering if c.polarity == "pos" or not c.polarity and c.toks
                          and c.toks[0].tag in ("DIGITS", "NUM") and len(c.toks) <= 3]
     adults, children, total, count_sure = _count(count_clauses, change, partial)
+    too_many = None
+    if total is not None and total > MAX_PARTY_SIZE:
+        # "we are 60", "נהיה 200": a head count no answer can hold; kept apart, so the guest is told, never recorded
+        # (four digits, "see you in 2025", are a year or a slip, not people)
+        too_many = total if total < 1000 else None
+        adults, children, total, count_sure = None, None, None, False
     if answer is None and total is None and not has_q and not change and "SELF1" in tags \
             and tags & {"KIDS", "KID", "OTHER", "PARTNER", "OTHERS"} \
             and tags <= _COUNT_TAGS | {"WITHOUT", "AND"}:
@@ -1944,7 +1952,10 @@ def _understand(text) -> Understanding:
                 intent = "count"
             else:
                 intent = "answer"
-            return Understanding(intent, answer, adults, children, total, sure=sure, relative=relative)
+            return Understanding(intent, answer, adults, children, total, sure=sure, relative=relative,
+                                 too_many=too_many if answer != "no" else None)
+    if too_many and not has_q and not asks and not asked_about_other:
+        return Understanding("change" if change else "count", "yes" if change else None, sure=False, too_many=too_many)
     if change and relative:
         # "להוסיף עוד אחד בבקשה": an explicit request to add (or remove) people
         return Understanding("change", "yes", relative=relative, sure=not has_q)

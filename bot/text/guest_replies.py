@@ -324,6 +324,14 @@ def passed_on(lang: str) -> str:
 
 
 @in_language
+def too_many_passed_on(lang: str, number: int, most: int) -> str:
+    """A head count above what one answer holds ("we are 60"): not recorded, and the message is with the organisers."""
+    return _("One answer can hold up to {most} people, so I haven't recorded {number}. Your message is with the "
+             "organisers; they'll see it in their inbox. If you meant a smaller number, just send it, e.g. 4",
+             most=most, number=number)
+
+
+@in_language
 def organisers_will_see(lang: str) -> str:
     """Nobody is told now, but the message waits in the organisers' inbox."""
     return _("Thanks! The organisers will see your message.")
