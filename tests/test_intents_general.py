@@ -806,3 +806,34 @@ def test_the_number_of_those_who_answered_is_the_counts(text):
                                   "you're the best, thanks"])
 def test_a_blessing_for_the_help_is_thanks_not_a_command(text):
     assert isinstance(cmd(text), C.ParseError), cmd(text)
+
+
+# ------------------------------------------------------------------ back to "no answer yet", every form of the verb
+
+@pytest.mark.parametrize("text, who", [("תחזירי את מוטי ללא ענה, לחצתי בטעות", "מוטי"), ("תחזירו את משפחת לוי ל'לא ענה'", "משפחת לוי"),
+                                       ("להחזיר את רון לממתינים", "רון"), ("תעבירי את גלית לממתינים", "גלית")])
+def test_putting_a_guest_back_to_no_answer_marks_pending(text, who):
+    r = read(text)
+    assert r.command == C.MarkGuest(C.Ref(text=who), "pending") and not r.sure, r
+
+
+# ------------------------------------------------------------------ roles: every verb, and the old role said after the new one
+
+@pytest.mark.parametrize("text, who, role", [("upgrade Ben to admin", "Ben", "admin"), ("demote Ron to viewer", "Ron", "viewer"),
+                                             ("תשדרגי את רונית למנהלת", "רונית", "admin"),
+                                             ("make Shira an editor instead of admin", "Shira", "editor"),
+                                             ("תהפוך את דני לעורך ולא מנהל", "דני", "editor"),
+                                             ("switch Maya to viewer rather than editor", "Maya", "viewer")])
+def test_a_role_change_names_the_new_role(text, who, role):
+    r = read(text)
+    assert r.command == C.ChangeRole(ref=C.Ref(text=who), role=role) and not r.sure, r
+
+
+# ------------------------------------------------------------------ how a name is spelled is no part of it
+
+@pytest.mark.parametrize("text, value", [("Tom's last name is actually Barr with two r's", "Barr"),
+                                         ("change Gal's name to Gail with an i", "Gail"),
+                                         ("תשנה לשירה את השם לשיראל עם י' בסוף", "שיראל")])
+def test_a_spelling_note_after_a_new_name_is_left_out(text, value):
+    r = read(text)
+    assert isinstance(r.command, C.EditGuest) and r.command.value == value and not r.sure, r

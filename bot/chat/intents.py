@@ -723,7 +723,9 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
         if isinstance(command, C.EditGuest) and command.field in ("name", "first_name", "last_name") and isinstance(command.value, str):
             # "change Gili's name to Gilad Mizrahi, the invite should have his real name": the name, not the reason
             value = _name_only(command.value)
-            command = dataclasses.replace(command, value=value) if value else command
+            if value and value != command.value:   # (words cut off the name: asked first)
+                command = dataclasses.replace(command, value=value)
+                reading = Reading(command, sure=False)
         if isinstance(command, (C.MarkGuest, C.Called, C.EditGuest, C.MessageGuest)) and \
                 command.ref.text.lower().strip(" ?!.,") in _PRONOUN_REFS:
             # "she is coming", "היא לא מגיעה", "tell her we moved it to 9": no guest is called "she";
@@ -797,8 +799,12 @@ def _not_understood(line: str) -> C.ParseError:
 
 def _name_only(value: str) -> str:
     """"Gilad Mizrahi, the invite should have his real name", "Avraham, pls fix": the name, not the words after it."""
-    return re.split(r"[,.;]\s*(?:pls|please|plz|thanks|thx|ty|תודה|בבקשה|תתקן|תתקני|fix|update|can you|could you|the|because"
-                    r"|since|so|כי|ש)\b", value, flags=re.I)[0].strip()
+    value = re.split(r"[,.;]\s*(?:pls|please|plz|thanks|thx|ty|תודה|בבקשה|תתקן|תתקני|fix|update|can you|could you|the|because"
+                     r"|since|so|כי|ש)\b", value, flags=re.I)[0].strip()
+    # "Barr with two r's", "Cohen with a K", "שיראל עם י' בסוף", "גאיה באות א'": how it is spelled is no part of the name
+    return re.split(r"[\s,(]+(?:(?:spelled|spelt|written)\s+)?(?:with|w/)\s+(?:two|2|three|3|double|a\s+double|an?|one|no|the)\s+\S+"
+                    r"|[\s,(]+(?:spelled|spelt|written)\s+(?:with|like|as)\b"
+                    r"|[\s,(]+(?:כתוב\s+|נכתב\s+)?(?:עם|בלי|באות)\s+(?:שני|שתי|2|שלוש|[\u05d0-\u05ea]['׳]|אות)(?=\s|$|\W)", value, flags=re.I)[0].strip()
 
 
 def _asks_nothing(clause: str) -> bool:
@@ -1290,6 +1296,21 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
         # the call re-read, asked first, or whom asked
         again = _called_rule(line, line.lower(), words, wset, region)
         return again if again is not None and isinstance(again.command, C.Called) else _whom()
+    to_role = re.match(r"^(.+?)\s+(?:to|into|as)\s+(?:an?\s+)?(\S+?)s?(?:\s+(?:instead\s+of|rather\s+than|not)\s+.*)?\W*$", exact.ref) \
+        if isinstance(exact, C.UseEvent) and isinstance(exact.ref, str) else None
+    if to_role and to_role.group(2).lower() in C._ROLES:
+        # "switch Maya to viewer": a role changed, not an event called "Maya to viewer" (asked first)
+        ref = _ref(to_role.group(1), region)
+        if ref:
+            return Reading(C.ChangeRole(ref=ref, role=C._ROLES[to_role.group(2).lower()]), sure=False)
+    old_role = _OLD_ROLE.search(line) if isinstance(exact, (C.ChangeRole, C.AddMember)) else None
+    if old_role and _role_in(_words(line[:old_role.start()])):
+        # "make Shira an editor instead of admin": the role she had is no part of the change (asked first)
+        said = line[:old_role.start()]
+        again = refine(said, C.parse(said, region, today), region, today)
+        if isinstance(again.command, type(exact)):
+            return Reading(again.command, sure=False)
+        return Reading(C.ParseError(C.parse("role", region, today).message, None))
     if isinstance(exact, C.MarkGuest) and exact.ref.number is None and exact.ref.phone is None and (
             re.search(r"[,;:.]", exact.ref.text) or set(w.lower() for w in _words(exact.ref.text)) & _SAID_WORDS):
         # "mark Dana, she said yes", "סמן את רינה אמרה כן": the name ends before the comma and "said"; asked first
@@ -2799,6 +2820,12 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
         return None
 
     # --- team
+    old_role = _OLD_ROLE.search(line)
+    if old_role and _role_in(_words(line[:old_role.start()])):
+        # "make Shira an editor instead of admin", "תהפוך את דני לעורך ולא מנהל": the role she had is no part of the change
+        line = line[:old_role.start()]
+        low, words = line.lower(), _words(line)
+        wset = set(words)
     # "edit: ...", "ערוך ..." open an edit: the verb is not the role "editor"
     role = _role_in(words[1:] if words[0] in {"edit", "ערוך", "לערוך", "update"} else words)
     team = _team_in(words)
@@ -2820,8 +2847,7 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
                             "מי עוד יכול לערוך", "organisers", "organizers", "admins", "team members",
                             "list team", "רשימת מנהלים", "show me the team")):
         return Reading(C.ListMembers())
-    if role and (wset & {"change", "promote", "downgrade", "make", "give", "set", "תשנה", "תן", "תני", "תהיה",
-                         "תוריד", "תהפוך", "תהפכי", "שנה", "תעשה", "תעשי", "עשה"} or team):
+    if role and (wset & _ROLE_VERBS or team):
         ref = _role_ref(line, words, region)
         if ref:
             return Reading(C.ChangeRole(ref=ref, role=role), sure=False)
@@ -3100,8 +3126,18 @@ def _member_ref(line, words, region) -> C.Ref | None:
     return None
 
 
+# Verbs that change what someone may do, in every form: "upgrade Ben to admin", "תשדרגי את רונית למנהלת"
+_ROLE_VERBS = frozenset({"change", "promote", "downgrade", "upgrade", "demote", "bump", "switch", "turn", "make", "give", "set",
+                         "תשנה", "תשני", "שנה", "לשנות", "תן", "תני", "תנו", "תהיה", "תוריד", "תורידי", "להוריד", "תהפוך", "תהפכי",
+                         "להפוך", "תעשה", "תעשי", "עשה", "תשדרג", "תשדרגי", "לשדרג", "שדרג", "תקדם", "תקדמי", "לקדם", "קדם"})
+# The role someone had, said after the new one: "... instead of admin", "... ולא מנהל", "... במקום צופה"
+_OLD_ROLE = re.compile(r"[\s,]+(?:instead\s+of|rather\s+than|(?:and\s+)?not(?:\s+an?)?|no\s+longer|במקום|ולא|לא|כבר\s+לא)\s+(?:an?\s+|the\s+)?"
+                       r"(?:ה|כ|ל|כ-|ל-)?(?:admin|administrator|editor|viewer|owner|מנהל|מנהלת|עורך|עורכת|צופה|אדמין)s?\W*$", re.I)
+
+
 def _role_ref(line, words, region) -> C.Ref | None:
-    pats = [r"(?:change|promote|downgrade|make|set)\s+(.+?)\s+(?:to|as|an?)\b",
+    pats = [r"(?:change|promote|downgrade|upgrade|demote|bump|switch|turn|make|set)\s+(.+?)\s+(?:to|as|an?|into)\b",
+            r"(?:תשדרג|תשדרגי|לשדרג|שדרג|תקדם|תקדמי|לקדם|קדם|תוריד|תורידי|להוריד)\s+(?:את\s+)?(.+?)\s+(?:ל-?|ל(?=[\u05d0-\u05ea]))",
             r"(?:give)\s+(.+?)\s+(?:edit|admin|view)",
             r"(?:תשנה|שנה)\s+(?:את\s+)?(?:ההרשאה של\s+|ה?הרשאה\s+)?(?:ל)?(.+?)\s+(?:ל-?|ל(?=[\u05d0-\u05ea]))",
             r"(?:תן|תני)\s+ל(.+?)\s+הרשא",
@@ -3715,8 +3751,9 @@ def _mark(line, low, words, wset, region) -> Reading | None:
                   if said in {"maybe", "undecided"} else "pending" if said == "pending" else "yes")
         ref = _ref(re.sub(r"^the\s+", "", m.group(1), flags=re.I), region)
         return Reading(C.MarkGuest(ref, answer), sure=False) if ref else None
-    m = re.search(r"(?:תחזיר|תחזירי|להחזיר|החזר)\s+(?:את\s+)?(.+?)\s+(?:ל|ל-)(?:ממתינים|ממתין|ממתינה|רשימת\s+הממתינים|ללא\s+ענה)\s*(?:[.!,].*)?$",
-                  line)
+    m = re.search(r"(?:תחזיר|תחזירי|תחזירו|להחזיר|החזר|החזירי|תעביר|תעבירי|תעבירו|להעביר)\s+(?:את\s+)?(.+?)\s+(?:ל-?\s*)(?:ה?ממתינים|ממתין|ממתינה|"
+                  r"רשימת\s+הממתינים|pending|[\"'״׳]?לא\s+(?:ענה|ענתה|ענו|עונה)[\"'״׳]?|מי\s+שלא\s+ענ\S*|סטטוס\s+(?:של\s+)?[\"'״׳]?לא\s+ענה[\"'״׳]?)"
+                  r"\s*(?:[.!,].*)?$", line)
     if m:
         who = m.group(1)
         if set(_words(who)) <= _PRONOUNS | {"אותו", "אותה", "אותם"}:
