@@ -197,6 +197,19 @@ def test_invite_asks_with_numbers_then_sends(phone_factory, runtime, fake_graph)
     assert "Nobody to invite" in dana.send("invite")
 
 
+def test_invite_leaves_out_who_already_answered_and_says_so(phone_factory, runtime, fake_graph):
+    dana = organiser(phone_factory)
+    assert dana.send("invite").startswith("Wedding has no guests yet. Add one: *add guest")
+    dana.send("add guests\nAvi 0502345671\nRon 0502345672")
+    dana.send("mark Ron yes party 2")                       # Ron said yes on the phone
+    question = dana.send("invite")
+    assert question.startswith("Send the invitation to 1 guest of Wedding?") and "Skipped: 1 who already answered." in question
+    dana.tap("confirm:yes", "Yes")
+    assert fake_graph.count("+972502345671") == 1 and fake_graph.count("+972502345672") == 0
+    assert dana.send("invite") == ("Nobody to invite: no guest of Wedding is waiting for an invitation."
+                                   " Skipped: 1 who already answered.")
+
+
 def test_invite_no_sends_nothing(phone_factory, runtime, fake_graph):
     dana = organiser(phone_factory)
     dana.send("add guest Avi 0502345671")

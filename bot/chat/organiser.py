@@ -672,6 +672,8 @@ class OrganiserChat:
     def ask_send(self, kind: str, event: Event, audience, extra: dict, warning: str = "") -> None:
         skipped = dict(getattr(audience, "skipped", {}) or {})
         if audience.count == 0:
+            if not skipped and kind in ("invite", "remind", "broadcast") and not self.guest_count(event):
+                return self.say(replies.no_guests_yet(event))
             return self.say(replies.nobody_to_send(kind, event, skipped))
         filters = replies.send_filters(extra.get("status"), extra.get("side"))
         text = replies.send_question(kind, event, audience.count, skipped, extra.get("text"), filters)

@@ -59,6 +59,7 @@ QUESTION = "question"
 # Why a guest was left out of an audience (keys of Audience.skipped).
 SKIP_OPTED_OUT = "opted out"
 SKIP_FAILED = "invitation failed"
+SKIP_ANSWERED = "already answered"    # said yes or no before any invitation went out
 SKIP_NOT_INVITED = "not invited yet"   # matched "pending", but never had the invitation
 
 MAX_TEXT = 1000  # an organiser's free text; a template parameter carries at most 1,024
@@ -200,7 +201,14 @@ def _invite_candidates(session: Session, event: Event) -> Audience:
         Guest.invitation.in_([InvitationState.not_sent, InvitationState.failed]),
     ))))
     in_flight = _in_flight_invitations(session, event.id)
-    return split_audience(session, [g for g in rows if g.id not in in_flight], event, retry_failed=True)
+    # Someone who already said yes or no (by phone, on their page, or writing first) is
+    # not asked "will you come?": they are counted as skipped instead.
+    answered = [g for g in rows if g.status != RsvpStatus.invited]
+    audience = split_audience(session, [g for g in rows if g.id not in in_flight and g not in answered], event,
+                              retry_failed=True)
+    if answered:
+        audience.skipped[SKIP_ANSWERED] = len(answered)
+    return audience
 
 
 def _pending_candidates(session: Session, event: Event) -> Audience:

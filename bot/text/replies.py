@@ -612,8 +612,7 @@ def guests_page(event, guests: list[Guest], start: int, total: int, *, status=No
         if status or side:
             return _("No guests of {event} are {filters}.", event=event.name,
                      filters=i18n.Raw(_filter_words(status, side)))
-        return _("{event} has no guests yet. Add one: *add guest Dana Levi 050-234-5678*, "
-                 "or send a CSV file.", event=event.name)
+        return no_guests_yet(event)
     render = failed_line if status == "failed" else guest_line
     lines = [title] + [render(start + i, g) for i, g in enumerate(guests)]
     end = start + len(guests) - 1
@@ -827,6 +826,8 @@ def _skipped(skipped: dict[str, int]) -> str:
             parts.append(_("{n} whose invitation failed", n=n))
         elif reason == "opted out":
             parts.append(_("{n} opted out", n=n))
+        elif reason == "already answered":
+            parts.append(_("{n} who already answered", n=n))
         elif reason == "not invited yet":
             parts.append(_("{n} not invited yet (send *invite* first)", n=n))
         else:
@@ -906,9 +907,16 @@ def send_filters(status: str | None, side: str | None) -> str:
     return _filter_words(status, side)
 
 
+def no_guests_yet(event) -> str:
+    return _("{event} has no guests yet. Add one: *add guest Dana Levi 050-234-5678*, "
+             "or send a CSV file.", event=event.name)
+
+
 def nobody_to_send(kind: str, event, skipped: dict[str, int]) -> str:
     if kind == "invite":
-        text = _("Nobody to invite: every guest of {event} already has the invitation.", event=event.name)
+        text = (_("Nobody to invite: every guest of {event} already has the invitation.", event=event.name)
+                if not skipped.get("already answered") else
+                _("Nobody to invite: no guest of {event} is waiting for an invitation.", event=event.name))
     elif kind == "remind":
         text = _("Nobody to remind: no invited guest of {event} is waiting for an answer.", event=event.name)
     elif kind == "thank_you":
