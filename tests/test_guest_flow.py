@@ -235,3 +235,29 @@ def test_too_many_with_two_events_asks_which_then_passes_it_on(runtime, fake_gra
     assert avi.tap(f"pick:{party_guest}", "Yoni's bar mitzvah") == [TOO_MANY_EN.format(n=60)]
     for gid in (wedding_guest, party_guest):
         assert (guest_row(runtime, gid).status, guest_row(runtime, gid).party_size) == (RsvpStatus.invited, None)
+
+
+def test_sorry_a_mistake_just_me_and_my_wife_changes_the_party_and_never_declines(runtime, fake_graph, organiser):
+    """A guest confirmed for 3 who writes "סליחה טעות, רק אני ואשתי" (sorry, mistake: just me and my wife) is
+    coming, 2 people: the apology is for the number, not a decline. The same for the family of such corrections."""
+    event_id, (gid,) = _setup(runtime, party_size=3)
+    avi = GuestPhone(runtime, fake_graph, AVI)
+    avi.tap(f"rsvp:{gid}:yes", "Yes")
+    organiser.receive()
+    assert avi.send("סליחה טעות, רק אני ואשתי") == ["👍 רשמנו: שני אנשים ל-\u2068Dana & Noam's wedding\u2069. תודה!"]
+    guest = guest_row(runtime, gid)
+    assert (guest.status, guest.party_size) == (RsvpStatus.confirmed, 2)
+    notices = organiser.receive()
+    assert notices == ["Avi Cohen: ✅ coming, 2 people — Dana & Noam's wedding (1 confirmed, 2 people)"]
+    assert _stats(runtime, event_id)["expected_headcount"] == 2
+    for text, party in (("טעות, נהיה רק 3", 3), ("sorry my mistake, just the two of us", 2),
+                        ("ошибся, нас будет трое", 3)):
+        avi.send(text)
+        guest = guest_row(runtime, gid)
+        assert (text, guest.status, guest.party_size) == (text, RsvpStatus.confirmed, party)
+    # an apology with who comes but no correction is asked back, never recorded as a decline
+    assert avi.send("sorry, me and my wife") == ["Just to be sure: you're coming, 2 people?"]
+    assert guest_row(runtime, gid).status == RsvpStatus.confirmed
+    # "sorry, my mistake" alone: which answer was the mistake? asked back, nothing changes
+    assert avi.send("סליחה טעות") == ["רק לוודא: אתם לא מגיעים?"]
+    assert (guest_row(runtime, gid).status, guest_row(runtime, gid).party_size) == (RsvpStatus.confirmed, 3)

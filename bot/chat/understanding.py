@@ -663,7 +663,7 @@ _STOP = _rx(r"^(?:stop|stopp|unsubscribe|remove|הסר|עצור|הסרה|די|ت
             r"|(?:ما|مش) بدي (?:ال)?(?:رسايل|رسائل|مسجات)|(?:بطلو|بطلوا|وقفو|وقفوا|لا|ما) (?:تبعتو|تبعتوا|تبعتولي|تبعتلي|ترسلو|ترسلوا|ترسلولي)"
             r"|не (?:надо|нужно) (?:мне )?(?:больше )?(?:писать|присылать|слать)|не (?:шлите|пишите)(?: (?:мне|больше|сюда|пожалуйста))*\W*$|хватит (?:писать|слать|спамить)",
             "🛑")
-_CHANGE = _rx(r"\bactually\b|(?<!will )(?<!i will )\bupdate\b(?! (?:you|by|later|soon|next))|\bcorrection\b|change of plans|\bchange (?:us|it|me)\b|after all|by mistake"
+_CHANGE = _rx(r"\bactually\b|(?<!will )(?<!i will )\bupdate\b(?! (?:you|by|later|soon|next))|\bcorrection\b|\bmy (?:mistake|bad)\b|change of plans|\bchange (?:us|it|me)\b|after all|by mistake"
               r"|by accident|turns out|came through|worked out|\bbailed\b|fell through|cancell?ed on (?:us|me)|\b(?:i|we) meant\b|\bcancel\b|plans changed|make (?:it|that) (?:\d|one|two|three|four|five|six)|change (?:my|our) (?:answer|rsvp|response|reply)|changed (?:my|our) mind|\bforgot\b(?! to (?:answer|reply|respond|rsvp|confirm))|also join|can (?:come|make it|join) (?:too |also )?now|(?:too|also) now"
               r"|(?<!\d)\d{1,2} (?:not|and not) \d{1,2}(?!\d)",
               rf"(?<!\d)\d{{1,2}} (?:{'|'.join(_INSTEAD_PHRASES)}) \d{{1,2}}(?!\d)",   # "5 instead of 4"
@@ -1821,6 +1821,7 @@ def _understand(text) -> Understanding:
 
     answer = None
     sure = True
+    apology_count = False
     if strong_unclear and not (button and (self_pos or self_neg)):
         adults, children, total, _ = _count(answering, change, False)
         total = total if total is None or total <= MAX_PARTY_SIZE else None
@@ -1875,8 +1876,14 @@ def _understand(text) -> Understanding:
         answer = "yes"     # "שני מגיעה, אפשר שתחזור בהסעה?": the answer first, then a question
     elif inshallah_only and not answering_has_count(answering):
         answer = "maybe" if _MAYBE_PHRASE.search(norm) else None
+    elif weak_neg and not self_neg and not has_q and any(
+            c.polarity is None and c.tags() & {"SELF1", "WE", "SELFNUM"} and c.tags() <= _COUNT_TAGS for c in answering):
+        # "סליחה טעות, רק אני ואשתי", "sorry, me and my wife": an apology, then who comes; the people named come
+        # (a correction says it for sure; an apology alone is asked back)
+        answer, sure, apology_count = "yes", change, True
     elif weak_neg and not (tags & {"NUM", "DIGITS"}) and not has_q and not _STRANGER.search(norm):
         answer = "no"     # "sorry 😔"; but "sorry, who is this?" asks
+        sure = not change   # "סליחה טעות", "sorry, my mistake": which answer was the mistake? asked back
 
     without_other = any(t.tag == "WITHOUT" and n.tag in ("OTHER", "PARTNER", "OTHERS")
                         for c in answering for t, n in zip(c.toks, c.toks[1:]))
@@ -1888,6 +1895,8 @@ def _understand(text) -> Understanding:
         count_clauses = [c for c in answering if c.polarity == "pos" or not c.polarity and c.toks
                          and c.toks[0].tag in ("DIGITS", "NUM") and len(c.toks) <= 3]
     adults, children, total, count_sure = _count(count_clauses, change, partial)
+    if apology_count and total is None:
+        sure = False    # "סליחה טעיתי, אני ואשתי והילדים": coming, but how many is not said
     too_many = None
     if total is not None and total > MAX_PARTY_SIZE:
         # "we are 60", "נהיה 200": a head count no answer can hold; kept apart, so the guest is told, never recorded
