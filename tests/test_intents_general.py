@@ -837,3 +837,46 @@ def test_a_role_change_names_the_new_role(text, who, role):
 def test_a_spelling_note_after_a_new_name_is_left_out(text, value):
     r = read(text)
     assert isinstance(r.command, C.EditGuest) and r.command.value == value and not r.sure, r
+
+
+# ------------------------------------------------------------------ a need said is a request, asked first
+
+@pytest.mark.parametrize("text, kind", [("צריך לפתוח אירוע לחינה של סיון", C.NewEvent), ("צריכה להוסיף את דנה 0501234567", C.AddGuests),
+                                        ("we need to add Dana 0501234567", C.AddGuests)])
+def test_a_need_before_the_bots_own_verb_is_that_request_asked_first(text, kind):
+    r = read(text)
+    assert isinstance(r.command, kind) and not r.sure, r
+
+
+def test_a_new_events_name_after_le_is_without_it():
+    assert cmd("תפתחי אירוע לבר מצווה של איתי").name == "בר מצווה של איתי"
+    assert cmd("צריך לפתוח אירוע לחינה של סיון").name == "חינה של סיון"
+
+
+def test_a_need_to_check_with_someone_is_still_the_writers_own():
+    assert isinstance(cmd("צריך לבדוק עם אמא מי מגיע"), C.ParseError)
+
+
+# ------------------------------------------------------------------ "update that the event moved": the event in a that-clause
+
+@pytest.mark.parametrize("text, field", [("תעדכני שהחתונה עברה ל24.3", "date"), ("תעדכני שהבר מצווה עברה ל-3.5", "date"),
+                                         ("תעדכן שהאירוע עבר לאולמי הגן", "location")])
+def test_an_update_that_the_event_moved_changes_it(text, field):
+    r = read(text)
+    assert isinstance(r.command, C.SetEventField) and r.command.field == field and not r.sure, r
+
+
+# ------------------------------------------------------------------ the answer said last, after "sorry, my mistake"
+
+@pytest.mark.parametrize("text, who, answer", [("יעל בן חמו לא מגיעה. סליחה טעות, היא כן מגיעה", "יעל בן חמו", "yes"),
+                                               ("רון מגיע. טעיתי, הוא לא מגיע", "רון", "no"),
+                                               ("Dana is coming - sorry, my mistake, she's not coming", "Dana", "no")])
+def test_a_mark_corrected_in_the_same_message_takes_the_last_answer(text, who, answer):
+    r = read(text)
+    assert isinstance(r.command, C.MarkGuest) and r.command.ref.text == who and r.command.answer == answer and not r.sure, r
+
+
+@pytest.mark.parametrize("text, who", [("יעל כן מגיעה", "יעל"), ("דני בכל זאת מגיע", "דני")])
+def test_an_emphatic_yes_is_no_part_of_the_name(text, who):
+    r = read(text)
+    assert isinstance(r.command, C.MarkGuest) and r.command.ref.text == who and r.command.answer == "yes", r

@@ -247,6 +247,13 @@ _PASSED_ON = re.compile(r"^(?:(?:היא|הוא|הם|הן|הכלה|החתן|אמ�
                         r"|^(?:she|he|they|the\s+bride|the\s+groom|the\s+couple)\s+asked\s+(?:me\s+|us\s+|you\s+)?to\s+", re.I)
 
 
+# "צריך / צריכה / צריכים / חייבים" before one of the bot's own verbs: a request ("צריך לבדוק עם אמא" stays the writer's own)
+_NEED_TO = re.compile(r"^(?:(?:אני|אנחנו)\s+)?(?:צריך|צריכה|צריכים|צריכות|חייב|חייבת|חייבים)\s+(?:עוד\s+|גם\s+|בבקשה\s+)?"
+                      r"(?=ל(?:פתוח|הוסיף|שלוח|מחוק|הסיר|עדכן|שנות|הזמין|הזכיר|סמן|הכניס|תקן|העביר|הוריד|יצור|הקים|רשום)(?![\u05d0-\u05ea]))"
+                      r"|^(?:we|i)?\s*(?:need|have)\s+to\s+(?=(?:open|add|send|remove|delete|create|set\s+up|invite|remind|mark|update|change)\b)",
+                      re.I)
+
+
 def _strip_polite(text: str) -> str:
     changed, stripped = True, False
     while changed:
@@ -652,6 +659,11 @@ _PRONOUN_REFS = frozenset({"הוא", "היא", "הם", "הן", "he", "she", "the
                        "אליו", "אליה", "אליהם", "לו", "לה", "להם", "להן", "ו", "ה"})
 
 
+# A writer correcting what they just said: "... סליחה טעות, היא כן מגיעה", "... sorry, my mistake, she's not coming"
+_CORRECTED = re.compile(r"[.,;!\-–—]\s*(?:(?:סליחה|sorry|oops|אופס|אוי)[,!.]?\s*)?(?:טעות|טעיתי|התבלבלתי|my\s+(?:bad|mistake)|i\s+meant|"
+                        r"i\s+was\s+wrong|correction|scratch\s+that|(?<=[.,;!\-–—]\s)sorry|(?<=[.,;!\-–—])sorry)[,!.:]?\s+(\S.*)$", re.I)
+
+
 def _whom() -> Reading:
     return Reading(C.ParseError(i18n._("Whom do you mean? Use the number from the last list, a name or a phone."), None))
 _TELL_ME = re.compile(r"^tell\s+me\s+(?:please\s+)?(?!about\b)(\S.*)$|^(?:תגיד|תגידי|תגידו)\s+לי\s+(?:בבקשה\s+)?(\S.*)$",
@@ -763,6 +775,22 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
             side = _side_in(_words(re.sub(r"^(?:ה?צד\s+)?(?:של\s+)?", "", command.side)))
             command = dataclasses.replace(command, side=side or command.side)   # "לצד של הכלה": the bride's side
         reading = reading if command is reading.command else Reading(command, reading.sure)
+        fixed = _CORRECTED.search(_clean(text)) if depth == 0 and isinstance(command, C.MarkGuest) else None
+        if fixed:
+            # "יעל בן חמו לא מגיעה. סליחה טעות, היא כן מגיעה", "Dana is coming - sorry, my mistake, she's not": the
+            # answer said last stands, for the one named first (asked first)
+            after = fixed.group(1)
+            name = command.ref.text
+            after = re.sub(r"^(?:she|he)'s\b", name + " is", after, flags=re.I)
+            after = re.sub(r"^they're\b", name + " are", after, flags=re.I)
+            after = re.sub(r"^(?:היא|הוא|הם|הן|she|he|they)(?![\w'])", name, after, flags=re.I)
+            if not after.startswith(name):
+                after = name + " " + after
+            again = refine(after, C.parse(after, region, today), region, today).command
+            if isinstance(again, C.MarkGuest) and again.ref.text == name:
+                reading = Reading(dataclasses.replace(command, answer=again.answer, party_size=again.party_size), sure=False)
+            else:
+                reading = Reading(C.ParseError(i18n._("Whom do you mean? Use the number from the last list, a name or a phone."), None))
         return _held_back(text, reading) if depth == 0 else reading
     finally:
         _depth.n = depth
@@ -1916,7 +1944,9 @@ def _new_event(line: str, region, today) -> Reading:
                   r"set\s+up\s+a\s+new\s+event|(?:start|make|add)\s+a\s+new\s+event|אירוע\s+חדש|אירועחדש|"
                   r"(?:פתח|תפתח|תפתחי|פתחי|לפתוח|נפתח|צור|צרי|תיצור|ליצור)\s+(?:לי\s+)?(?:new\s+event|אירוע(?:\s+חדש)?))"
                   r"[?!.]?", "", line, count=1, flags=re.I).strip()
-    text = re.sub(r"^(?:for|called|named|בשם|ל(?=ה?חתונה)|[:\-–,?!.])\s*", "", text, flags=re.I).strip()
+    # "אירוע לחינה של סיון", "אירוע לבר מצווה של איתי": the ל of "for" is no part of the name
+    text = re.sub(r"^(?:for|called|named|בשם|ל(?=ה?(?:חתונה|חינה|ברית|בר\s+מצו|בת\s+מצו|אירוסין|יום\s+הולדת|מסיבת?|שבע\s+ברכות|זבד|שבת\s+חתן))"
+                  r"|[:\-–,?!.])\s*", "", text, flags=re.I).strip()
     text = re.sub(r"^(?:for|called|named|בשם|בבקשה)\s*[-:,]?\s*", "", text, flags=re.I).strip(" -–:,")
     # "a new event for me called Yoni's 40th", "אירוע חדש שקוראים לו ברית לנכד של רבקה"
     text = re.sub(r"^(?:(?:for\s+)?(?:me|us)\s+)?(?:called|named|by\s+the\s+name)\s+|^ש(?:קוראים|יקראו|נקרא|ייקרא|יקרא)\s+(?:לו|לה)\s+",
@@ -1968,6 +1998,14 @@ def _guess(text: str, region, today, exact: C.ParseError) -> Reading | None:
         return Reading(C.Confirm("yes"))   # "סבבה שלח", "ok תשלח", "מאשרת, נא לשלוח", "fine, go ahead": a yes, then "do it"
     line = _strip_polite(lines[0])
     body = lines[1:]
+    need = _NEED_TO.match(line)
+    if need and line[need.end():].strip():
+        # "צריך לפתוח אירוע לחינה של סיון", "we need to add Dana 050...": a request said as a need; a write is asked first
+        said = "\n".join([line[need.end():]] + body)
+        again = refine(said, C.parse(said, region, today), region, today)
+        if not isinstance(again.command, C.ParseError):
+            spec = C.spec_for(again.command)
+            return Reading(again.command, sure=again.sure and bool(spec and not spec.writes))
     if line != lines[0] and line:
         again = C.parse("\n".join([line] + body), region, today)
         if not isinstance(again, C.ParseError):
@@ -3172,6 +3210,9 @@ _FIELD_LABEL = re.compile(r"^(?:location|venue|place(?!\s+(?:a|an|the|them|him|h
 
 
 def _event_field_change(line, low, words, wset, region, today) -> Reading | None:
+    # "תעדכני שהחתונה עברה ל-24.3": the event named in a that-clause is the event
+    wset = wset | {w[1:] for w in wset if w[:1] == "ש" and w[1:] in _EVENT_NOUNS} | (
+        {"אירוע"} if wset & {"שהבר", "שהבת"} and "מצווה" in wset else set())
     changing = wset & {"change", "chnage", "update", "set", "move", "moved", "rename", "תשנה", "לשנות", "שנה",
                        "changed", "changes", "זזה", "זז", "זזים", "עוברת", "עובר", "postponed", "השתנתה",
                        "תדחה", "תדחי", "לדחות", "postpone", "דחינו", "הקדמנו", "תקדים", "תקדימי",
@@ -3787,7 +3828,7 @@ def _mark(line, low, words, wset, region) -> Reading | None:
     # the person: the words before the answer word, or a named person in the sentence
     cut = re.search(r"\s(?:is coming|are coming|rsvp'?d|said|confirmed|declined|called|can'?t|cannot|won'?t|isn'?t|"
                     r"texted|messaged|wrote|told|whatsapped|emailed|let me know|'s a (?:no|yes|maybe)|is a (?:no|yes|maybe)|הודיע\S*|כתב\S*|"
-                    r"aren't|is not|are not|(?i:not\s|no\s+longer\s)|might|maybe|is maybe|coming\b|changed\s+(?:his|her|their)\s+minds?\b|"
+                    r"aren't|is not|are not|(?i:not\s|no\s+longer\s)|כן\s|בכל\s+זאת\s|דווקא\s|might|maybe|is maybe|coming\b|changed\s+(?:his|her|their)\s+minds?\b|"
                     r"שינ(?:ה|תה|ו)\s+(?:את\s+)?(?:דעתו|דעתה|דעתם)|"
                     r"is not sure|isn't sure|is on the fence|is undecided|עוד\s+מתלבט\S*|מתלבט\S*|אולי|"
                     r"לא\s|אישר\S*|מאשר\S*|מגיע\S*|ביטל\S*|התקשר\S*|אמר\S*|בא\S*)", " " + line)
