@@ -74,7 +74,7 @@ def test_a_party_size_with_maybe_is_asked_about_and_changes_nothing(phone_factor
     dana = _setup(phone_factory)
     reply = dana.send("mark Bea maybe party 2")
     # a maybe has no party: the reading drops it and asks before writing anything
-    assert reply == "Mark Bea as maybe?" and dana.last_buttons == ["confirm:yes", "confirm:no"]
+    assert reply == "Mark Bea Levi as maybe?" and dana.last_buttons == ["confirm:yes", "confirm:no"]
     with runtime.transaction() as s:
         bea = s.scalar(select(Guest).where(Guest.first_name == "Bea"))
         assert bea.answered_at is None and bea.party_size is None

@@ -6,6 +6,7 @@ it with the wamid, retries, and in the end answers with an apology.
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
 from datetime import date
 from typing import TYPE_CHECKING, Callable
@@ -62,6 +63,26 @@ def _word(table: dict, key) -> str:
 
 
 # =========================================================================== the organiser
+
+_GUEST_WRITES = (C.MarkGuest, C.Called, C.EditGuest, C.MessageGuest)  # their `ref` names a guest
+_TITLES = frozenset({"דוד", "דודה", "הדוד", "הדודה", "סבא", "סבתא", "אחי", "אחותי", "דר", 'ד"ר', "הרב", "מר", "גברת",
+                     "aunt", "auntie", "uncle", "grandma", "grandpa", "granny", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms"})
+_HEBREW_PREFIXES = "שלבהוכמ"
+
+
+def _name_variants(text: str) -> list[str]:
+    """A name as typed, then without a title before it ("הדודה דנה"), then without one
+    Hebrew prefix letter glued to it ("ליעל", "שיוסי"); each tried only if the last found nobody."""
+    words = text.split()
+    out = [text]
+    if len(words) > 1 and words[0].lower() in _TITLES:
+        words = words[1:]
+        out.append(" ".join(words))
+    first = words[0] if words else ""
+    if len(first) > 2 and first[0] in _HEBREW_PREFIXES and "\u0590" <= first[1] <= "\u05ff":
+        out.append(" ".join([first[1:]] + words[1:]))
+    return out
+
 
 class OrganiserChat:
     """One inbound message from an organiser (or a would-be one), answered."""
@@ -151,6 +172,11 @@ class OrganiserChat:
         cmd = reading.command
         if not reading.sure and isinstance(cmd, intents.DIRECT_WRITES):
             # a write resting on a guess: say what it would do, and do it on yes
+            if isinstance(cmd, _GUEST_WRITES) and isinstance(cmd.ref, C.Ref):
+                # but first the guest it names: no question about someone who isn't there
+                cmd = self.named_guest_first(cmd)
+                if cmd is None:
+                    return
             return self.ask(replies.restate(cmd), {"op": "run", "cmd": intents.encode(cmd),
                                                    "again": C.spec_for(cmd).name})
         if isinstance(cmd, C.ParseError):
@@ -166,6 +192,25 @@ class OrganiserChat:
                 return self.say(replies.no_events_welcome())  # a newcomer: show how to start
             return self.say(cmd.message)
         self.execute(cmd)
+
+    def named_guest_first(self, cmd):
+        """The command with its guest named as the list has them ("Mark Avi Cohen as
+        coming?"), or None when nothing is to be asked: nobody matches (said so), or
+        several do (the command runs, and lists them to pick from, changing nothing)."""
+        target = self.current()
+        if target is None or cmd.ref.number is not None or cmd.ref.phone is not None:
+            return cmd   # the event is asked for, or the guest is named exactly, when it runs
+        event, _member = target
+        guest, _found, total = self.find_guest(event, cmd.ref.text)
+        if guest is None:
+            if total == 0:
+                self.say(_("No guest of {event} matches “{text}”. Try *find <part of the name>*.",
+                           event=event.name, text=cmd.ref.text))
+            else:
+                self.execute(cmd)
+            return None
+        same = self.find_guest(event, guest.full_name)[0]
+        return dataclasses.replace(cmd, ref=C.Ref(guest.full_name)) if same is guest else cmd
 
     def guarded(self, fn: Callable[[], None], *, writes: bool = True) -> None:
         """Run `fn` all or nothing: a DomainError undoes its changes and becomes the reply.
@@ -256,12 +301,9 @@ class OrganiserChat:
                 self.say(_("No guest of {event} has the number {phone}.", event=event.name,
                            phone=display_phone(ref.phone)))
             return guest
-        found, total = guest_service.list_guests(s, u, event.id, search=ref.text, limit=10)
-        exact = [g for g in found if g.full_name.lower() == ref.text.lower()]
-        if total == 1:
-            return found[0]
-        if len(exact) == 1:
-            return exact[0]
+        guest, found, total = self.find_guest(event, ref.text)
+        if guest is not None:
+            return guest
         if total == 0:
             self.say(_("No guest of {event} matches “{text}”. Try *find <part of the name>*.",
                        event=event.name, text=ref.text))
@@ -270,6 +312,22 @@ class OrganiserChat:
                            search=ref.text, total=total)
         self.say(replies.ambiguous_guests(ref.text, found, total, again.replace("<ref>", "2")))
         return None
+
+    def find_guest(self, event: Event, text: str) -> tuple[Guest | None, list[Guest], int]:
+        """(the one guest `text` names or None, the guests it matches, how many). A name
+        that matches nobody is tried again without a Hebrew prefix or a family title, as
+        organisers write them: "שיוסי מגיע", "קישור ליעל", "הדודה דנה"."""
+        found, total = [], 0
+        for name in _name_variants(text):
+            found, total = guest_service.list_guests(self.session, self.user, event.id, search=name, limit=10)
+            if total:
+                break
+        exact = [g for g in found if g.full_name.lower() == name.lower()]
+        if total == 1:
+            return found[0], found, total
+        if len(exact) == 1:
+            return exact[0], found, total
+        return None, found, total
 
     def resolve_member(self, event: Event, ref: C.Ref, again: str) -> EventMember | None:
         members = member_service.list_members(self.session, self.user, event.id)

@@ -1,0 +1,55 @@
+"""An organiser names a guest the way people talk: a first name, a Hebrew prefix glued to
+it ("שיוסי", "ליעל"), a family title ("הדודה דנה"). A guessed change names the guest as the
+list has them before asking, and asks nothing about someone who isn't on the list."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from storage.models import Guest, RsvpStatus
+from tests.phone import phone_factory  # noqa: F401  (fixture)
+
+DANA = "+972521234567"
+
+
+def _wedding(phone_factory):
+    dana = phone_factory(DANA, "Dana")
+    dana.send("new event Wedding")
+    dana.send("add guests\nAvi Cohen 0502345671\nRon Levi 0502345672\nRon Mor 0502345673\n"
+              "יוסי לוי 0502345674\nדנה כהן 0502345676")
+    return dana
+
+
+def _status(runtime, first_name: str):
+    with runtime.transaction() as s:
+        return s.scalar(select(Guest.status).where(Guest.first_name == first_name))
+
+
+def test_a_guessed_mark_of_someone_not_on_the_list_asks_nothing(phone_factory, runtime):
+    dana = _wedding(phone_factory)
+    reply = dana.send("פזית כהן מגיעה")
+    assert reply.startswith("לא מצאתי") and "פזית כהן" in reply and dana.last_buttons != ["confirm:yes", "confirm:no"]
+    assert "nothing waiting" in dana.send("yes")
+
+
+def test_a_guessed_mark_names_the_guest_in_full_before_asking(phone_factory, runtime):
+    dana = _wedding(phone_factory)
+    assert dana.send("Avi Cohen coming") == "Mark Avi Cohen as coming?"
+    assert dana.send("avi coming") == "Mark Avi Cohen as coming?"
+    dana.send("yes")
+    assert _status(runtime, "Avi") == RsvpStatus.confirmed
+
+
+def test_a_guessed_mark_of_a_name_two_guests_share_lists_them_and_changes_nothing(phone_factory, runtime):
+    dana = _wedding(phone_factory)
+    reply = dana.send("Ron not coming")
+    assert "2 guests match “Ron”" in reply and "Ron Levi" in reply and "Ron Mor" in reply
+    assert "nothing waiting" in dana.send("yes")
+    assert {_status(runtime, "Ron")} == {RsvpStatus.invited}
+
+
+def test_a_hebrew_prefix_or_a_family_title_still_finds_the_guest(phone_factory, runtime):
+    dana = _wedding(phone_factory)
+    assert "יוסי לוי" in dana.send("תסמני שיוסי מגיע עם 3")
+    assert _status(runtime, "יוסי") == RsvpStatus.confirmed
+    card = dana.send("אורח הדודה דנה")
+    assert card.startswith("👤 *דנה כהן*")
