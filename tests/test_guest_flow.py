@@ -261,3 +261,49 @@ def test_sorry_a_mistake_just_me_and_my_wife_changes_the_party_and_never_decline
     # "sorry, my mistake" alone: which answer was the mistake? asked back, nothing changes
     assert avi.send("סליחה טעות") == ["רק לוודא: אתם לא מגיעים?"]
     assert (guest_row(runtime, gid).status, guest_row(runtime, gid).party_size) == (RsvpStatus.confirmed, 3)
+
+
+OPTED_OUT_HE = "לא נשלח לכם יותר הודעות. כדי לחדש, שלחו *התחל*."
+OPTED_IN_HE = "ברוכים השבים! תקבלו שוב הודעות על ההזמנות שלכם."
+
+
+def test_stop_and_start_spelled_in_hebrew_or_arabic_letters_opt_out_and_back_in(runtime, fake_graph, organiser):
+    """"סטופ", "ستوب" are "stop" written in Hebrew or Arabic letters: they opt out (never a note for the
+    organisers); "סטארט", "ستارت" opt back in."""
+    _, (gid,) = _setup(runtime)
+    avi = GuestPhone(runtime, fake_graph, AVI)
+    for stop, start in (("סטופ", "סטארט"), ("סטופ!", "סטארט")):
+        assert avi.send(stop) == [OPTED_OUT_HE]
+        assert guest_row(runtime, gid).opted_out
+        assert avi.send(start) == [OPTED_IN_HE]
+        assert not guest_row(runtime, gid).opted_out
+    assert avi.send("ستوب") == ["لن تصلكم منا رسائل أخرى. أرسلوا *ابدأ* للتراجع."]
+    assert guest_row(runtime, gid).opted_out
+    assert avi.send("ستارت") == ["أهلًا بعودتكم! ستصلكم الرسائل عن دعواتكم من جديد."]
+    assert not guest_row(runtime, gid).opted_out
+    assert organiser.receive() == []    # nothing was passed on as a note
+
+
+def test_a_bare_enough_is_asked_before_the_messages_stop(runtime, fake_graph, organiser):
+    """"די נו" is often a sigh: the guest is asked "לא לשלוח לכם יותר הודעות?" [כן] [לא] and only [כן]
+    opts out. "די לשלוח לי הודעות", "תפסיקו", "הסירו אותי" stop at once; "די נו, ברור שנגיע" is a yes."""
+    _, (gid,) = _setup(runtime)
+    avi = GuestPhone(runtime, fake_graph, AVI)
+    for sigh in ("די נו", "די", "נו די"):
+        assert avi.send(sigh) == ["לא לשלוח לכם יותר הודעות?"], sigh
+        assert avi.buttons() == [f"optout:{gid}:yes", f"optout:{gid}:no"]
+        assert [b["reply"]["title"] for b in avi.last[0].payload["interactive"]["action"]["buttons"]] == ["כן", "לא"]
+        assert not guest_row(runtime, gid).opted_out
+    assert avi.tap(f"optout:{gid}:no", "לא") == ["בסדר, לא שינינו כלום: תמשיכו לקבל הודעות על ההזמנה."]
+    assert not guest_row(runtime, gid).opted_out
+    avi.send("די נו")
+    assert avi.tap(f"optout:{gid}:yes", "כן") == [OPTED_OUT_HE]
+    assert guest_row(runtime, gid).opted_out
+    avi.send("סטארט")
+    for clear in ("די לשלוח לי הודעות", "תפסיקו", "הסירו אותי"):
+        assert avi.send(clear) == [OPTED_OUT_HE], clear
+        assert guest_row(runtime, gid).opted_out
+        avi.send("start")
+    assert avi.send("די נו, ברור שנגיע")[0].startswith("🎉 איזה כיף, \u2068Avi\u2069!")
+    assert guest_row(runtime, gid).status == RsvpStatus.confirmed and not guest_row(runtime, gid).opted_out
+    assert all("💬" not in notice for notice in organiser.receive())   # nothing passed on as a note

@@ -8,6 +8,7 @@ replies are outbox rows in that same transaction. A guest is recognised by their
     party:<guest id>:<n>|more       the party size after a yes
     pick:<guest id>                 which event a typed answer is for
     sure:<guest id>:yes|no          "Just to be sure: ...?" answered: [Yes] / [Not quite]
+    optout:<guest id>:yes|no        "Should we stop sending you messages?" (after a bare "די") answered
 
 A payload is honoured only when its guest's phone is the sender's.
 
@@ -80,9 +81,9 @@ def _parse(reply_id: str | None) -> tuple[str, uuid.UUID, str] | None:
     if len(parts) == 3 and parts[0] == "party" and (parts[2] == "more" or parts[2].isdigit()):
         gid = as_uuid(parts[1])
         return ("party", gid, parts[2]) if gid else None
-    if len(parts) == 3 and parts[0] == "sure" and parts[2] in ("yes", "no"):
+    if len(parts) == 3 and parts[0] in ("sure", "optout") and parts[2] in ("yes", "no"):
         gid = as_uuid(parts[1])
-        return ("sure", gid, parts[2]) if gid else None
+        return (parts[0], gid, parts[2]) if gid else None
     if len(parts) == 2 and parts[0] == "pick":
         gid = as_uuid(parts[1])
         return ("pick", gid, "") if gid else None
@@ -270,6 +271,11 @@ def _payload(turn: _Turn, kind: str, guest_id: uuid.UUID, value: str) -> None:
                 _answer(turn, guest, answer, party, via="text", children=children)
         else:
             turn.say(say.write_again(turn.lang), guest.event_id)
+    elif kind == "optout":
+        if value == "yes":
+            _set_opt_out(turn, turn.rows(), True)
+        else:
+            turn.say(say.messages_continue(turn.lang), guest.event_id)
     elif kind == "ans":
         question_id, number = (int(v) for v in value.split(":"))
         question = questions.question_by_id(guest.event, question_id)
@@ -380,7 +386,10 @@ def _text(turn: _Turn, rows: list[tuple[Guest, Event]]) -> bool:
         turn.say(say.forgotten(turn.lang), kind=OPT_OUT_ACK)
         return True
     if intent.kind == "stop":
-        _set_opt_out(turn, rows, True)
+        if not reading.sure and not all(g.opted_out for g, _ in rows):
+            _ask_stop(turn, rows)   # a bare "די", "די נו": often a sigh; the guest says whether to stop
+        else:
+            _set_opt_out(turn, rows, True)
         return True
     if intent.kind == "start":
         _set_opt_out(turn, rows, False)
@@ -597,6 +606,13 @@ def _set_opt_out(turn: _Turn, rows: list[tuple[Guest, Event]], opted_out: bool) 
         turn.say(text, kind=OPT_OUT_ACK)
     else:
         turn.say(say.opted_in_as_guest(turn.lang) if member else say.opted_in(turn.lang))
+
+
+def _ask_stop(turn: _Turn, rows: list[tuple[Guest, Event]]) -> None:
+    """"Should we stop sending you messages?" [Yes] [No]: only [Yes] opts out (of every invitation, as `stop`)."""
+    guest = (turn.open_invitations() or rows)[0][0]
+    buttons = [(f"optout:{guest.id}:{suffix}", title) for suffix, title in say.stop_buttons(turn.lang)]
+    turn.send(outbox.buttons(say.ask_stop(turn.lang), buttons), guest.event_id)
 
 
 def _is_member(turn: _Turn) -> bool:

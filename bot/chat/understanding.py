@@ -638,7 +638,7 @@ def _rx(*patterns: str) -> re.Pattern:
     return re.compile("|".join(f"(?:{_fold(p)})" for p in patterns))
 
 
-_START = _rx(r"^(?:start|resume|unstop|opt in|התחל|התחלה|חידוש|ابدا|ابدءوا|استئناف|старт|начать|возобновить)(?:\W|$)",
+_START = _rx(r"^(?:start|resume|unstop|opt in|התחל|התחלה|חידוש|סטארט|סטרט|ابدا|ابدءوا|استئناف|ستارت|старт|начать|возобновить)(?:\W|$)",
              r"(?<!un)subscribe me|(?:resume|keep|continue|start) sending|(?:send|text|message) (?:me|us) (?:\S+ )?(?:stuff|messages|updates|reminders|texts) again"
              r"|(?:changed (?:my|our) mind|regret) (?:about|on) (?:the )?unsubscrib|(?:תשלחו|שלחו|תשלח|תשלחי|לשלוח) (?:לי |לנו )?(?:שוב|מחדש|בחזרה) (?:את )?ה?(?:הודעות|עדכונים|תזכורות)|(?:תמשיכו|המשיכו|להמשיכ) (?:לשלוח|לעדכנ)|updates again|messages again|start again|get updates|תחזירו אותי|להחזיר אותי|לקבל שוב"
              r"|לקבל (?:(?:ממכמ|מכמ|מכנ|שוב|בחזרה|מחדש|את) )*ה?(?:עדכונים|הודעות|תזכורות)|(?:חזרה|חידוש) (?:ל|של )?קבלת (?:ה)?(?:הודעות|עדכונים|תזכורות)|שוב לקבל|add me back|(?:תחדשו|לחדש|חדשו) (?:לי )?(?:את )?ה?(?:הודעות|עדכונים)|sign me up again|(?:תחזירו|החזירו|להחזיר|תפעילו) (?:לי )?(?:את )?ה?הודעות|הרשמה מחדש|בטלו את ההסרה|לבטל את ההסרה|хочу (?:снова |опять )?получать|подписаться снова|(?:תכניסו|הכניסו|תוסיפו|הוסיפו|תחזירו) אותי (?:שוב |בחזרה |מחדש )?ל?(?:ה?רשימה|ה?רשימת|ה?תפוצה)|(?:ارجعوا|رجعوا|رجعو|ارجعو) (?:ابعتولي|ابعتوا|ابعتو)|подпишите (?:меня )?(?:обратно|снова)|снова подпишите|верните меня|رجعوني|ارجعوني|رجعوا (?:رقمي|اسمي)")
@@ -648,7 +648,13 @@ _STOPPED_BY_MISTAKE = _rx(r"(?:turned|switched|shut) (?:them|it|(?:the |your )?(
                           r"(?:ביקשתי|ביקשנו|לחצתי|לחצנו|שלחתי|שלחנו|כתבתי|כתבנו)(?: על)? (?:להפסיק|להסיר|הסרה|עצור|הפסקה|סטופ|stop)(?: \S+){0,3} בטעות"
                           r"|(?:הסרתי|הסרנו) (?:את עצמי |אותי )?בטעות",
                           r"отписал\S* (?:по ошибке|случайно)", r"(?:لغيت|وقفت) (?:ال)?(?:اشتراك|رسائل|رسايل) بالغلط")
-_STOP = _rx(r"^(?:stop|stopp|unsubscribe|remove|הסר|עצור|הסרה|די|توقف|اوقف|توقفوا|ايقاف|стоп|хватит|отписаться)(?:\W|$)",
+# "די", "די נו", "נו די": often a sigh, not only "stop the messages"; alone it opts out only when the guest says so
+# (asked back); "די" then what is enough ("די לשלוח לי", "די עם ההודעות") is a clear stop; "די נו, ברור שנגיע" answers
+_SIGH = _rx(r"(?:(?:נו|אוף|יאללה|כבר|די|וואלה|באמת) )*די(?: (?:נו|כבר|די|באמת|פליז|בבקשה|אוף|וואלה))*",
+            r"(?:(?:ну|да|все|всё) )*хватит(?: (?:уже|же|ну|все|всё))*")
+_ENOUGH_OF = _fold(r"(?:(?:נו|אוף|יאללה|כבר) )*די(?: (?:נו|כבר|די|באמת))* (?:לשלוח|לכתוב|להציק|לחפור|לשגע|לנדנד|להטריד|לספמ|לזמזמ|עם|עמ|ל?ה?הודעות|ל?ה?תזכורות|ל?ה?עדכונים|ל?ה?ספאמ|מה?הודעות|מה?תזכורות)(?![^\W_])")
+_STOP = _rx(r"^(?:stop|stopp|unsubscribe|remove|הסר|עצור|הסרה|סטופ|סטופפ|توقف|اوقف|توقفوا|ايقاف|ستوب|стоп|хватит|отписаться)(?:\W|$)",
+            r"^" + _ENOUGH_OF + r"|^(?:" + _SIGH.pattern + r")\W*$",
             r"unsubscribe|remove me|opt out|optout|stop (?:messag|text|send|writ)|do not send|no more messages"
             r"|הסירו|תסירו|להסיר|הסר אותי|תמחקו אותי|למחוק אותי|תפסיקו|הפסיקו|אל תשלחו|די להציק|די להודעות|מספיק עמ ה?הודעות|די עמ ה?הודעות"
             r"|(?:תוריד|תורידי|תוציא|תוציאי|תמחק|תמחקי) אותי מ\S*(?:רשימ|תפוצ|קבוצ)|stop (?:the |these |all the |your )?(?:reminders|messages|texts)"
@@ -1618,6 +1624,8 @@ def _understand(text) -> Understanding:
                 return first   # "עניתי כבר פעמיים. 2 אנשים. די": the count, said again
             if first.intent in ("answer", "change") and first.answer in ("yes", "no") and not re.search(r"already|כבר|уже|سبق", norm):
                 return first   # ("כבר אמרתי לא, תפסיקו לשלוח": asks to stop)
+        if _SIGH.fullmatch(letters):
+            return Understanding("stop", sure=False)   # "די נו", "נו די": maybe a sigh; asked back before anything stops
         return Understanding("stop")
 
     if not letters:

@@ -282,6 +282,24 @@ def opted_out(lang: str) -> str:
 
 
 @in_language
+def ask_stop(lang: str) -> str:
+    """A bare "די" / "די נו" (often a sigh): asked before the messages stop."""
+    return _("Should we stop sending you messages?")
+
+
+@in_language
+def stop_buttons(lang: str) -> list[tuple[str, str]]:
+    """(suffix, title) of the two answers to `ask_stop`."""
+    return [("yes", _("Yes")), ("no", _("No"))]
+
+
+@in_language
+def messages_continue(lang: str) -> str:
+    """[No] to `ask_stop`: nothing changes."""
+    return _("OK, nothing changes: you'll keep getting messages about your invitation.")
+
+
+@in_language
 def opted_out_as_guest(lang: str) -> str:
     """`stop` from someone who also organises events: only their invitations go quiet."""
     return _("You won't get more messages about your invitations. Your own events are not affected. "
