@@ -172,6 +172,8 @@ class OrganiserChat:
         cmd = reading.command
         if not reading.sure and isinstance(cmd, intents.DIRECT_WRITES):
             # a write resting on a guess: say what it would do, and do it on yes
+            if isinstance(cmd, C.SetEventField) and self.fills_empty_fields(cmd):
+                return self.execute(cmd)   # nothing to overwrite: set it, and the reply says what
             if isinstance(cmd, _GUEST_WRITES) and isinstance(cmd.ref, C.Ref):
                 # but first the guest it names: no question about someone who isn't there
                 cmd = self.named_guest_first(cmd)
@@ -192,6 +194,19 @@ class OrganiserChat:
                 return self.say(replies.no_events_welcome())  # a newcomer: show how to start
             return self.say(cmd.message)
         self.execute(cmd)
+
+    def fills_empty_fields(self, cmd: C.SetEventField) -> bool:
+        """Whether every field the command sets is still empty on the current event
+        ("תאריך 12.8.2027" right after *new event*), or the sender has no event at all
+        (running it shows how to create one)."""
+        if not self.is_member:
+            return True
+        target = self.current()
+        if target is None:
+            return False
+        event, _member = target
+        current = {"date": event.date, "time": event.start_time, "location": event.location}
+        return all(f.field in current and current[f.field] is None for f in (cmd, *cmd.more))
 
     def named_guest_first(self, cmd):
         """The command with its guest named as the list has them ("Mark Avi Cohen as
