@@ -51,7 +51,7 @@ def test_outside_the_window_the_new_member_gets_the_template(phone_factory, runt
 def test_adding_twice_and_bad_numbers(phone_factory, runtime):
     dana = team(phone_factory)
     dana.send(f"add member {NOAM} viewer")
-    assert "already a member" in dana.send(f"add member {NOAM} admin")
+    assert "already a member" in dana.send(f"add member {NOAM} viewer")
     assert "Try: add member" in dana.send("add member someone")
     assert roles(runtime) == {DANA: "admin", NOAM: "viewer"}
 
@@ -128,3 +128,15 @@ def test_a_member_who_reads_hebrew_is_told_in_hebrew(phone_factory, runtime, fak
     dana.send("role 2 viewer")
     told = fake_graph.sent_to(NOAM)[-1].text
     assert "שונה על ידי" in told and "צופה" in told
+
+
+def test_adding_a_member_again_with_another_role_offers_the_change(phone_factory, runtime, fake_graph):
+    dana = team(phone_factory)
+    dana.send(f"add member {NOAM} editor")
+    question = dana.send(f"add member {NOAM} admin")
+    assert question == "Make +972 52-987-6543 admin?" and dana.last_buttons == ["confirm:yes", "confirm:no"]
+    assert roles(runtime)[NOAM] == "editor"
+    assert "is now admin" in dana.send("yes")
+    assert roles(runtime)[NOAM] == "admin"
+    assert dana.send(f"add member {NOAM} admin") == ("+972 52-987-6543 is already a member of "
+                                                     "Dana & Noam's wedding (admin).")

@@ -776,6 +776,12 @@ class OrganiserChat:
         self.say(replies.members_list(event, members, self.user.id))
 
     def cmd_add_member(self, cmd: C.AddMember, event: Event) -> None:
+        existing = next((m for m in member_service.list_members(self.session, self.user, event.id)
+                         if m.user.phone == cmd.phone), None)
+        if existing is not None and existing.role.value != cmd.role and existing.user_id != self.user.id:
+            # already on the team with another role: what was meant is a change of role
+            change = C.ChangeRole(C.Ref(display_phone(cmd.phone), phone=cmd.phone), cmd.role)
+            return self.ask(replies.restate(change), {"op": "run", "cmd": intents.encode(change), "again": "role"})
         member = member_service.add_member(self.session, self.user, event.id, cmd.phone, cmd.role)
         self.say(replies.member_added(event, member))
         self.tell_new_member(event, member)

@@ -10,6 +10,7 @@ from bot.services import notices
 from bot.services.permissions import Action
 from bot.services.users import get_or_create_user
 from bot.services.access import as_uuid, require
+from bot.text.phones import display_phone
 from bot.text import i18n, replies
 from bot.services.errors import InvalidInput, LastAdmin, MemberAlreadyExists, NotFound
 
@@ -51,7 +52,8 @@ def add_member(session: Session, actor: User, event_id, phone: str, role=Role.ed
     )
     if existing is not None:
         raise MemberAlreadyExists(i18n._("{phone} is already a member of {event} ({role}).",
-                                    phone=phone, event=event.name, role=i18n.Raw(replies.role_name(existing.role))))
+                                    phone=display_phone(phone), event=event.name,
+                                    role=i18n.Raw(replies.role_name(existing.role))))
     member = EventMember(event_id=event.id, user_id=user.id, role=role, added_by=actor.id)
     session.add(member)
     session.flush()
