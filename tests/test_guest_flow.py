@@ -307,3 +307,52 @@ def test_a_bare_enough_is_asked_before_the_messages_stop(runtime, fake_graph, or
     assert avi.send("די נו, ברור שנגיע")[0].startswith("🎉 איזה כיף, \u2068Avi\u2069!")
     assert guest_row(runtime, gid).status == RsvpStatus.confirmed and not guest_row(runtime, gid).opted_out
     assert all("💬" not in notice for notice in organiser.receive())   # nothing passed on as a note
+
+
+WHO_EN = ("👋 Hi, Avi! I'm the invitation bot. Dana invites you to Dana & Noam's wedding.\n"
+          "🗓 Thu 12 Jun 2031 · 📍 Tel Aviv Port")
+WHO_HE = ("👋 שלום \u2068Avi\u2069! אני הבוט של ההזמנות. הוזמנתם ל-\u2068Dana & Noam's wedding\u2069 מטעם \u2068Dana\u2069.\n"
+          "🗓 יום חמישי, 12 ביוני 2031 · 📍 \u2068Tel Aviv Port\u2069")
+
+
+def test_who_is_this_is_answered_with_the_invitation_and_never_passed_on(runtime, fake_graph, organiser):
+    """A confused guest ("?", "מה?", "מי זה?", "who is this?", "что это?", "مين؟") reads, in their language,
+    who writes and what for: the invitation in two lines, and the answer buttons while they have not answered.
+    Nothing goes to the organisers; a real question ("is there parking?") still does."""
+    _, (gid,) = _setup(runtime)
+    avi = GuestPhone(runtime, fake_graph, AVI)
+    answer_buttons = [f"rsvp:{gid}:yes", f"rsvp:{gid}:no", f"rsvp:{gid}:maybe"]
+    assert avi.send("?") == [WHO_EN + "\n\nWhat's your answer for Dana & Noam's wedding?"]
+    assert avi.buttons() == answer_buttons
+    for text in ("מה?", "מה זה?", "מי זה?", "סליחה מי זה? לא שמור לי המספר"):
+        assert avi.send(text) == [WHO_HE + "\n\nמה התשובה שלכם לגבי \u2068Dana & Noam's wedding\u2069?"], text
+        assert avi.buttons() == answer_buttons
+    assert avi.send("who is this?") == [WHO_EN + "\n\nWhat's your answer for Dana & Noam's wedding?"]
+    assert avi.send("что это?") == [
+        "👋 Здравствуйте, Avi! Я бот приглашений. Dana приглашает вас на «Dana & Noam's wedding».\n"
+        "🗓 четверг, 12 июня 2031\u202fг. · 📍 Tel Aviv Port\n\nПридёте на «Dana & Noam's wedding»?"]
+    assert avi.send("مين؟")[0].startswith("👋 مرحبًا \u2068Avi\u2069! أنا بوت الدعوات. دعوة من \u2068Dana\u2069 إلى ")
+    assert organiser.receive() == []
+    guest = guest_row(runtime, gid)
+    assert (guest.status, guest.answered_at) == (RsvpStatus.invited, None)
+    # the buttons answer
+    avi.tap(f"rsvp:{gid}:yes", "✅ Yes, coming")
+    avi.tap(f"party:{gid}:2", "2")
+    # once answered: the answer that stands, no buttons
+    assert avi.send("מי זה?") == [WHO_HE + "\nהתשובה שלכם: מגיעים, שני אנשים"]
+    assert avi.last[0].button_ids == []
+    organiser.receive()
+    assert avi.send("is there parking?") == ["Thanks! I've passed your message to the organisers."]
+    assert organiser.receive() == ["💬 Avi Cohen (guest of Dana & Noam's wedding) wrote: “is there parking?”"]
+
+
+def test_who_is_this_with_two_invitations_lists_both(runtime, fake_graph, organiser):
+    _setup(runtime)
+    _setup(runtime, name="Yoni's bar mitzvah", when=date(2031, 9, 1), organiser="+972541110009")
+    avi = GuestPhone(runtime, fake_graph, AVI)
+    avi.seen = len(avi.all_messages())
+    assert avi.send("who is this?") == [
+        "👋 Hi, Avi! I'm the invitation bot. You're invited to:\n\n"
+        "📅 *Dana & Noam's wedding*\n🗓 Thu 12 Jun 2031\n📍 Tel Aviv Port\nYou haven't answered yet: reply yes or no.\n\n"
+        "📅 *Yoni's bar mitzvah*\n🗓 Mon 1 Sep 2031\n📍 Tel Aviv Port\nYou haven't answered yet: reply yes or no."]
+    assert organiser.receive() == []

@@ -1465,3 +1465,49 @@ def test_a_head_count_above_the_maximum_is_kept_apart_never_a_total(text, intent
     u = understand(text)
     assert (u.intent, u.answer, u.too_many) == (intent, answer, too_many)
     assert u.total is None or u.total <= 50
+
+
+# --------------------------------------------------------------------------- apologies, opting out, "who is this?"
+
+@pytest.mark.parametrize("text, intent, answer, total, sure", [
+    ("סליחה טעות, רק אני ואשתי", "change", "yes", 2, True),
+    ("sorry my bad, me and my husband", "change", "yes", 2, True),
+    ("טעות שלי, אני והבן שלי", "change", "yes", 2, True),
+    ("סורי, אני ובעלי", "answer", "yes", 2, False),        # an apology, then who comes: asked back
+    ("извините, только я и жена", "answer", "yes", 2, False),
+    ("sorry, me and my wife can't", "answer", "no", None, True),
+    ("סליחה, אנחנו בחו\"ל", "answer", "no", None, True),
+    ("סליחה טעות", "change", "no", None, False),           # which answer was the mistake: asked back
+])
+def test_an_apology_then_who_comes_is_no_decline(text, intent, answer, total, sure):
+    u = understand(text)
+    assert (u.intent, u.answer, u.total, u.sure) == (intent, answer, total, sure)
+
+
+@pytest.mark.parametrize("text, intent, sure", [
+    ("סטופ", "stop", True), ("סטופ!!", "stop", True), ("ستوب", "stop", True), ("סטופ בבקשה", "stop", True),
+    ("סטארט", "start", True), ("ستارت", "start", True),
+    ("די", "stop", False), ("די נו", "stop", False), ("נו די!", "stop", False), ("די כבר 🙄", "stop", False),
+    ("די לשלוח לי הודעות", "stop", True), ("די עם התזכורות", "stop", True), ("תפסיקו", "stop", True),
+    ("הסירו אותי", "stop", True),
+])
+def test_stop_and_start_in_every_script_and_a_bare_enough_asked(text, intent, sure):
+    u = understand(text)
+    assert (u.intent, u.sure) == (intent, sure)
+
+
+@pytest.mark.parametrize("text", ["די נו, ברור שנגיע", "די, אנחנו באים"])
+def test_enough_then_an_answer_is_the_answer(text):
+    assert _read(text)[:2] == ("answer", "yes")
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("?", True), ("??", True), ("מה?", True), ("מה זה?", True), ("מי זה?", True), ("who is this?", True),
+    ("что это?", True), ("مين؟", True), ("sorry who's this?", True), ("ערב טוב, מי זה?", True),
+    ("מי זה? לא שמור לי המספר", True), ("Кто это?", True), ("شو هاد؟", True),
+    ("is there parking?", False), ("מה הכתובת?", False), ("מי מתחתן?", False), ("what should we wear?", False),
+    ("מה זה, חתונה?", False), ("yes?", False), ("hi", False), ("3?", False),
+])
+def test_who_is_writing_asked(text, asks):
+    from bot.chat.understanding import asks_who_is_writing
+    assert asks_who_is_writing(text) is asks

@@ -40,7 +40,7 @@ from storage.models import MAX_PARTY_SIZE, Event, EventMember, Guest, Invitation
 from bot.text import guest_replies as say
 from bot.services import outbox
 from bot.chat.answers import from_understanding
-from bot.chat.understanding import Understanding, understand
+from bot.chat.understanding import Understanding, asks_who_is_writing, understand
 from bot.chat.conversation import keep_conversation, peek_conversation
 from bot.text.dates import format_date, format_when
 from bot.text import i18n
@@ -303,9 +303,11 @@ def _payload(turn: _Turn, kind: str, guest_id: uuid.UUID, value: str) -> None:
             _ask_answer(turn, guest)
 
 
-def _ask_answer(turn: _Turn, guest: Guest) -> None:
+def _ask_answer(turn: _Turn, guest: Guest, intro: str | None = None) -> None:
     event = turn.session.get(Event, guest.event_id)
     body = say.answer_for(turn.lang, event.name)
+    if intro:
+        body = f"{intro}\n\n{body}"
     buttons = [(rsvp_payload_id(guest.id, suffix), title) for suffix, title in say.answer_buttons(turn.lang)]
     turn.send(outbox.buttons(body, buttons), event.id)
 
@@ -403,6 +405,9 @@ def _text(turn: _Turn, rows: list[tuple[Guest, Event]]) -> bool:
         if _is_member(turn):
             return False  # an organiser's "help": the organiser chat answers it
         _guest_help(turn)
+        return True
+    if intent.kind == "unknown" and asks_who_is_writing(text):
+        _who_we_are(turn)   # "?", "מי זה?", "who is this?": answered here; nothing for the organisers to do
         return True
     if intent.kind == "thanks" or (intent.kind == "yes" and intent.gesture and not _unanswered(turn)):
         _welcome(turn)   # politeness, or a 👍 after answering: nothing changes
@@ -580,7 +585,7 @@ def _choose_or_apply(turn: _Turn, answer: str, party: int | None, only_unanswere
     return True
 
 
-def _details(turn: _Turn) -> None:
+def _details(turn: _Turn, head: str | None = None) -> None:
     items = []
     for guest, event in turn.upcoming():
         items.append((
@@ -590,7 +595,32 @@ def _details(turn: _Turn) -> None:
             say.status_line(turn.lang, guest.status.value, guest.party_size),
         ))
     event_id = turn.upcoming()[0][1].id if len(items) == 1 else None
-    turn.say(say.details(turn.lang, items), event_id)
+    text = say.details(turn.lang, items)
+    turn.say(f"{head}\n\n{text}" if head else text, event_id)
+
+
+def _who_we_are(turn: _Turn) -> None:
+    """"Who is this?", "מה זה?", "?": who writes and what for. One invitation: it in two lines, then the answer
+    buttons when it is not answered yet (else the answer that stands); several: each with when, where and the answer."""
+    upcoming = turn.upcoming()
+    guest, event = upcoming[0]
+    name = say.greeting_name(guest.first_name, guest.last_name)
+    if len(upcoming) != 1:
+        _details(turn, head=say.who_we_are(turn.lang, name))
+        return
+    when = format_when(event.date, event.start_time, turn.lang) if event.date else None
+    intro = say.who_we_are(turn.lang, name, event.name, when, event.location, _inviter(turn, event))
+    if guest.answered_at is None and guest.status == RsvpStatus.invited:
+        _ask_answer(turn, guest, intro=intro)
+    else:
+        turn.say(f"{intro}\n{say.status_line(turn.lang, guest.status.value, guest.party_size)}", event.id)
+
+
+def _inviter(turn: _Turn, event: Event) -> str | None:
+    """Who invites, when known: the name of the organiser who made the event."""
+    user = turn.session.get(User, event.created_by) if event.created_by else None
+    name = " ".join((user.display_name or "").split()) if user else ""
+    return name if re.search(r"[^\W\d_]", name) else None
 
 
 def _set_opt_out(turn: _Turn, rows: list[tuple[Guest, Event]], opted_out: bool) -> None:

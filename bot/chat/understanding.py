@@ -41,7 +41,7 @@ from dataclasses import dataclass, replace
 
 from storage.models import MAX_PARTY_SIZE
 
-__all__ = ["Understanding", "understand", "INTENTS", "ANSWERS", "MAX_PARTY_SIZE"]
+__all__ = ["Understanding", "understand", "asks_who_is_writing", "INTENTS", "ANSWERS", "MAX_PARTY_SIZE"]
 
 INTENTS = ("answer", "count", "change", "question", "details", "stop", "start", "thanks",
            "greeting", "unclear", "other")
@@ -1536,6 +1536,42 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
     if total is not None and total < 0:
         return None, None, None, False
     return adults, children, total, not unsure   # (a total above MAX_PARTY_SIZE is the caller's to set aside)
+
+
+# "?", "מה?", "מי זה?", "who is this?", "что это?", "مين؟": someone who does not know who writes, or what about
+_OPENER = (r"(?:sorry|excuse me|hi|hey|hello|good (?:morning|evening|afternoon)|um+|uh+|hmm+|but|ok|so|erm|סליחה|היי|הי|שלומ|אהלנ|ערב טוב|בוקר טוב|רגע|אמ+|אה+|הממ+|אוקיי"
+           r"|извините|простите|здравствуйте|привет|добрый (?:день|вечер)|ой|эм+|مرحبا|سلام|عفوا|اهلا|لو سمحت|مساء الخير|صباح الخير)")
+_OPENER_WORDS = r"(?:" + _OPENER + r"\s+)*"
+_OPENER_ONLY = _rx(_OPENER + r"(?:\s+" + _OPENER + r")*")
+_WHO_IS_THIS = _rx(
+    _OPENER_WORDS + r"(?:who is (?:this|it|that)(?: from)?|who dis|who are (?:you|u)|who (?:sent|sends|wrote) (?:this|that|it|me this)"
+    r"|what is (?:this|that|it)(?: about| for)?|what|huh|what is going on|i do not (?:understand|get it)|do i know you)(?: (?:please|pls|plz|again|exactly))?",
+    _OPENER_WORDS + r"(?:מי (?:זה|זאת|זו|אתמ|אתה|את|אתנ|שולח|שלח|כותב|כותבת)(?: את זה| לי| את ההודעה)?|זה מי|מה|מה זה|מה זאת|מה זו|מה זה אומר"
+    r"|מה (?:זה|זאת) ה?הודעה ה?(?:זאת|זו)|מה הקטע|מה העניינ|מה קורה פה|מה זה בכלל|לא הבנתי(?: מה זה| מי זה| מי אתמ)?|אנחנו מכירימ|מכירימ)(?: (?:בבקשה|בדיוק|זה|בכלל))?",
+    _OPENER_WORDS + r"(?:кто это|это кто|кто вы|вы кто|кто пишет|что это|это что|что это такое|что|от кого это|не понял|не поняла|не понимаю|мы знакомы)",
+    _OPENER_WORDS + r"(?:مين|مين هاد|مين هذا|مين هاي|مين انت|مين انتو|مين انتم|مين حضرتك|مين معي|من انت|من هذا|من انتم|شو|شو هاد|شو هذا|شو هيدا|شو هاي"
+    r"|ايش|ايش هذا|ما هذا|شو يعني|مش فاهم|مش فاهمه|منعرف بعض)")
+# "מי זה? לא שמור לי המספר", "who is this? I don't have this number": the same, with why they ask
+_UNSAVED = _rx(r"(?:i )?(?:do not|dont) (?:have|know) (?:this|your|the) (?:number|contact)(?: saved)?|(?:this |your )?number (?:is )?not saved|(?:i )?do not know (?:you|who (?:this|you) (?:is|are))",
+               r"(?:ה)?מספר (?:לא|אינו) שמור(?: לי| אצלי)?|לא שמור (?:לי|אצלי)(?: ה?מספר)?(?: ה?זה)?|אינ לי (?:את )?ה?מספר(?: ה?זה| שלכמ)?|לא מכיר(?:ה|ימ)? (?:את )?ה?מספר(?: ה?זה)?",
+               r"(?:номер|ваш номер|этот номер) не сохранен|не знаю (?:этот|ваш) номер", r"(?:الرقم |رقمك )?(?:مش|مو) (?:متسجل|محفوظ)(?: عندي)?")
+
+
+def asks_who_is_writing(text: str) -> bool:
+    """True when a message only asks who writes, or what this is ("?", "מה?", "מי זה?", "who is this?",
+    "что это?", "مين؟"), perhaps with why ("the number isn't saved"): no question for the organisers."""
+    if not isinstance(text, str) or len(text) > 120:
+        return False
+    norm = normalise(text)
+    if not norm:
+        return False
+    parts = [re.sub(r"[\W_]+", " ", p).strip() for p in re.split(r"[?؟!.,;:\n]+", norm)]
+    parts = [p for p in parts if p]
+    if not parts:
+        return bool(re.fullmatch(r"[\s?؟!.…]*[?؟][\s?؟!.…]*", norm))   # "?", "??", "?!"
+    return any(_WHO_IS_THIS.fullmatch(p) for p in parts) \
+        and all(_WHO_IS_THIS.fullmatch(p) or _UNSAVED.fullmatch(p) or _STRANGER.fullmatch(p) or _OPENER_ONLY.fullmatch(p)
+                for p in parts)
 
 
 def understand(text: str) -> Understanding:

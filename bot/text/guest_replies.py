@@ -171,6 +171,20 @@ def guest_help(lang: str, event: str | None = None) -> str:
 
 
 @in_language
+def who_we_are(lang: str, name: str | None, event: str | None = None, when: str | None = None,
+               location: str | None = None, inviter: str | None = None) -> str:
+    """To "who is this?", "מה זה?", "?": who writes and what for, in two lines (the event, when and where).
+    Without an event (several invitations) it leads the list of them."""
+    head = _("👋 Hi, {name}! I'm the invitation bot.", name=name) if name else _("👋 Hi! I'm the invitation bot.")
+    if event is None:
+        return head + " " + _("You're invited to:")
+    invite = _("{inviter} invites you to {event}.", inviter=inviter, event=event) if inviter \
+        else _("You're invited to {event}.", event=event)
+    where = i18n.isolate(location, lang) if location else location_tba(lang)
+    return f"{head} {invite}\n🗓 {when or date_tba(lang)} · 📍 {where}"
+
+
+@in_language
 def cannot_pass_on(lang: str) -> str:
     return _("Thanks for your message! I couldn't tell which event it's about, so I haven't passed it on. "
              "Please contact the organisers directly.")
