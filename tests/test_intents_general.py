@@ -880,3 +880,14 @@ def test_a_mark_corrected_in_the_same_message_takes_the_last_answer(text, who, a
 def test_an_emphatic_yes_is_no_part_of_the_name(text, who):
     r = read(text)
     assert isinstance(r.command, C.MarkGuest) and r.command.ref.text == who and r.command.answer == "yes", r
+
+
+@pytest.mark.parametrize("text", ["Add a new member to the party list: Shoshana Peretz 054-3322110",
+                                  "put a new member on the guest list: Dan Roe 0531112222"])
+def test_a_member_added_to_the_guest_list_is_a_guest(text):
+    r = read(text)
+    assert isinstance(r.command, C.AddGuests) and len(r.command.guests) == 1 and not r.sure, r
+
+
+def test_a_team_member_with_no_list_named_is_still_a_member():
+    assert isinstance(cmd("add a team member 0543322110"), C.AddMember)

@@ -2872,6 +2872,14 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
         # "he's coming w/ his partner": the one he comes with, not a partner in running the event
     removing_word = wset & {"remove", "revoke", "kick", "תוריד", "תורידי", "תסיר", "תסירי", "תוציא", "תוציאי",
                             "להוריד", "להסיר", "להוציא", "הסר", "הורד", "הוצא", "delete", "מחק", "תמחק", "למחוק"}
+    if team and phone and not _role_in(words) and re.search(
+            r"\b(?:to|on|onto|into)\s+(?:the\s+|my\s+|our\s+)?(?:party\s+|guest\s+|invite\s+|invitation\s+|wedding\s+)?list\b"
+            r"|(?:^|\s)(?:ל|אל\s+)(?:ה)?רשימ(?:ה|ת\s+(?:ה)?(?:מוזמנים|אורחים))(?![\u05d0-\u05ea])", low):
+        team = False   # "add a new member to the party list: Shoshana 054…": a guest, the list named as where
+        after = _after_colon(line)
+        listed = C.parse("add guest " + after, region, today) if after else None
+        if isinstance(listed, C.AddGuests):
+            return Reading(listed, sure=False)
     if phone and not removing_word:
         role = _role_for(words[1:] if words[0] in {"edit", "ערוך", "לערוך", "update"} else words, line)
         if role and _role_is_title(words) and not _role_said(line):
