@@ -790,7 +790,7 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
             if isinstance(again, C.MarkGuest) and again.ref.text == name:
                 reading = Reading(dataclasses.replace(command, answer=again.answer, party_size=again.party_size), sure=False)
             else:
-                reading = Reading(C.ParseError(i18n._("Whom do you mean? Use the number from the last list, a name or a phone."), None))
+                reading = _whom()
         return _held_back(text, reading) if depth == 0 else reading
     finally:
         _depth.n = depth
