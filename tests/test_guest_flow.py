@@ -356,3 +356,38 @@ def test_who_is_this_with_two_invitations_lists_both(runtime, fake_graph, organi
         "📅 *Dana & Noam's wedding*\n🗓 Thu 12 Jun 2031\n📍 Tel Aviv Port\nYou haven't answered yet: reply yes or no.\n\n"
         "📅 *Yoni's bar mitzvah*\n🗓 Mon 1 Sep 2031\n📍 Tel Aviv Port\nYou haven't answered yet: reply yes or no."]
     assert organiser.receive() == []
+
+
+def test_an_answer_that_names_one_of_two_events_is_for_that_event(runtime, fake_graph):
+    """Invited to two events, a guest who names one ("לא אוכל להגיע לאירוסין", "we can't make the bar mitzvah")
+    answers that one; its organisers are told and the other invitation stays as it was. Naming none, or both,
+    still asks which."""
+    _, (wedding,) = _setup(runtime)
+    _, (engagement,) = _setup(runtime, name="האירוסין של מיכל", when=date(2031, 5, 1), organiser="+972541110008")
+    _, (bar_mitzvah,) = _setup(runtime, name="Yoni's bar mitzvah", when=date(2031, 9, 1), organiser="+972541110009")
+    michal = GuestPhone(runtime, fake_graph, "+972541110008")
+    yoni = GuestPhone(runtime, fake_graph, "+972541110009")
+    dana = GuestPhone(runtime, fake_graph, ORGANISER)
+    avi = GuestPhone(runtime, fake_graph, AVI)
+    avi.seen = len(avi.all_messages())
+    assert avi.send("לא אוכל להגיע לאירוסין") == [
+        "תודה שעדכנתם, \u2068Avi\u2069. רשמנו שלא תגיעו לאירוסין של מיכל. אם משהו ישתנה, פשוט כתבו כאן."]
+    assert guest_row(runtime, engagement).status == RsvpStatus.declined
+    assert guest_row(runtime, wedding).status == guest_row(runtime, bar_mitzvah).status == RsvpStatus.invited
+    assert michal.receive() == ["Avi Cohen: ❌ not coming — \u2068האירוסין של מיכל\u2069 (0 confirmed, 0 people)"]
+    assert avi.send("we can't make the bar mitzvah") == [
+        "Thanks for letting us know, Avi. You're down as not coming to Yoni's bar mitzvah. "
+        "If plans change, just reply here."]
+    assert guest_row(runtime, bar_mitzvah).status == RsvpStatus.declined
+    assert guest_row(runtime, wedding).status == RsvpStatus.invited
+    assert yoni.receive() == ["Avi Cohen: ❌ not coming — Yoni's bar mitzvah (0 confirmed, 0 people)"]
+    assert dana.receive() == []
+    # the wedding named: "we'll be 3 at the wedding"
+    assert avi.send("we'll be 3 at the wedding")[0].startswith(
+        "🎉 Wonderful, Avi! You're coming to Dana & Noam's wedding: 3 people.")
+    assert (guest_row(runtime, wedding).status, guest_row(runtime, wedding).party_size) == (RsvpStatus.confirmed, 3)
+    # no event named, or two: asked which, nothing recorded
+    for text in ("sorry, we can't come", "yes to the wedding, no to the bar mitzvah"):
+        assert avi.send(text) == ["You're invited to more than one event. Which one is this answer for?"], text
+    assert guest_row(runtime, wedding).status == RsvpStatus.confirmed
+    assert guest_row(runtime, bar_mitzvah).status == RsvpStatus.declined

@@ -1511,3 +1511,26 @@ def test_enough_then_an_answer_is_the_answer(text):
 def test_who_is_writing_asked(text, asks):
     from bot.chat.understanding import asks_who_is_writing
     assert asks_who_is_writing(text) is asks
+
+
+@pytest.mark.parametrize("text, answer", [
+    ("we can't make the bar mitzvah", "no"), ("I'll make it to Dana's wedding", "yes"),
+    ("Can't make the henna but we'll be at the wedding", "yes"),
+])
+def test_making_an_event_is_coming_to_it(text, answer):
+    assert _read(text)[1] == answer
+
+
+@pytest.mark.parametrize("text, names, named", [
+    ("לא אוכל להגיע לאירוסין", ["החתונה של דנה ונועם", "האירוסין של מיכל"], {1}),
+    ("we can't make the bar mitzvah", ["Dana & Noam's wedding", "Yoni's bar mitzvah"], {1}),
+    ("мы не придём на свадьбу", ["Dana & Noam's wedding", "Yoni's bar mitzvah"], {0}),
+    ("לא נגיע לחתונה של רוני", ["החתונה של רוני", "החתונה של דנה"], {0}),
+    ("we will come to Yoni's", ["Dana & Noam's wedding", "Yoni's bar mitzvah"], {1}),
+    ("לא נגיע לחתונה", ["החתונה של רוני", "החתונה של דנה"], {0, 1}),     # both weddings: asked which
+    ("לא נגיע", ["החתונה של דנה ונועם", "האירוסין של מיכל"], set()),
+    ("נועם לא יגיע", ["החתונה של דנה ונועם", "האירוסין של מיכל"], set()),   # a person, not the event
+])
+def test_which_invitation_a_message_names(text, names, named):
+    from bot.chat.understanding import events_named
+    assert events_named(text, names) == named

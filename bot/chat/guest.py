@@ -40,7 +40,7 @@ from storage.models import MAX_PARTY_SIZE, Event, EventMember, Guest, Invitation
 from bot.text import guest_replies as say
 from bot.services import outbox
 from bot.chat.answers import from_understanding
-from bot.chat.understanding import Understanding, asks_who_is_writing, understand
+from bot.chat.understanding import Understanding, asks_who_is_writing, events_named, understand
 from bot.chat.conversation import keep_conversation, peek_conversation
 from bot.text.dates import format_date, format_when
 from bot.text import i18n
@@ -431,7 +431,7 @@ def _text(turn: _Turn, rows: list[tuple[Guest, Event]]) -> bool:
     if not reading.sure and not intent.gesture and intent.kind in ("yes", "no", "maybe", "party_size"):
         answer = "yes" if intent.kind == "party_size" else intent.kind
         guest = awaited if awaited is not None else None
-        candidates = turn.open_invitations()
+        candidates = _named_one(turn, turn.open_invitations())
         if guest is None and len(candidates) == 1:
             guest = candidates[0][0]
         if guest is not None:
@@ -521,7 +521,7 @@ def _relative_text(turn: _Turn, awaited: Guest | None, reading: Understanding) -
         _relative(turn, awaited, reading.relative, reading.sure)
         return True
     confirmed = [(g, e) for g, e in turn.open_invitations() if g.status == RsvpStatus.confirmed]
-    candidates = confirmed or turn.open_invitations()
+    candidates = _named_one(turn, confirmed or turn.open_invitations())
     if len(candidates) == 1:
         turn.state.pop("choice", None)
         _relative(turn, candidates[0][0], reading.relative, reading.sure)
@@ -565,7 +565,7 @@ def _confirm(turn: _Turn, guest: Guest, answer: str, party: int | None, children
 
 def _choose_or_apply(turn: _Turn, answer: str, party: int | None, only_unanswered: bool = False,
                      unsure: bool = False, children: int | None = None) -> bool:
-    candidates = _unanswered(turn) if only_unanswered else turn.open_invitations()
+    candidates = _named_one(turn, _unanswered(turn) if only_unanswered else turn.open_invitations())
     if len(candidates) == 1:
         turn.state.pop("choice", None)
         guest = candidates[0][0]
@@ -583,6 +583,16 @@ def _choose_or_apply(turn: _Turn, answer: str, party: int | None, only_unanswere
             for g, e in candidates[:MAX_PICK_ROWS]]
     turn.send(outbox.choice_list(body, button, rows))
     return True
+
+
+def _named_one(turn: _Turn, candidates: list[tuple[Guest, Event]]) -> list[tuple[Guest, Event]]:
+    """Of several invitations, the one the typed text names ("לא אוכל להגיע לאירוסין", "we can't make the bar
+    mitzvah"); when it names none or several, all of them (the guest is asked which)."""
+    text = (turn.msg.text or "") if turn.msg.kind == "text" else ""
+    if len(candidates) < 2 or not text:
+        return candidates
+    named = events_named(text, [e.name for _, e in candidates])
+    return [candidates[i] for i in named] if len(named) == 1 else candidates
 
 
 def _details(turn: _Turn, head: str | None = None) -> None:

@@ -41,7 +41,7 @@ from dataclasses import dataclass, replace
 
 from storage.models import MAX_PARTY_SIZE
 
-__all__ = ["Understanding", "understand", "asks_who_is_writing", "INTENTS", "ANSWERS", "MAX_PARTY_SIZE"]
+__all__ = ["Understanding", "understand", "asks_who_is_writing", "events_named", "INTENTS", "ANSWERS", "MAX_PARTY_SIZE"]
 
 INTENTS = ("answer", "count", "change", "question", "details", "stop", "start", "thanks",
            "greeting", "unclear", "other")
@@ -430,6 +430,9 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
      r"|(?<=will )be at (?:the|your)(?: (?:families|family|company|fun|office|team|work|kids|retirement|birthday|surprise|engagement|graduation"
      r"|bar|bat|joint|twins|farewell|goodbye|summer|holiday|hanukkah|chanukah|purim|\d{1,3}(?:st|nd|rd|th)?|big|little|b|day)){0,2} (?:party|celebration|event|simcha|mitzvah|mitzva|siyum|graduation|engagement|henna"
      r"|brunch|dinner|bbq|barbecue|bash|picnic|day|retirement|birthday|anniversary|gathering|do|kiddush|reception|wedding|bris|brit)(?![^\W_])", "COMEX"),
+    # "we can't make the bar mitzvah", "I'll make it to Dana's wedding": "make" an event is coming to it (the event stays said)
+    (r"(?<![^\W_])make(?: it)?(?: to| for)?(?= (?:the|your|his|her|their|[a-z]+s)(?: [a-z]+){0,2}? (?:party|celebration|event|simcha|mitzvah|mitzva"
+     r"|wedding|engagement|henna|hina|bris|brit|kiddush|birthday|bash|shower|graduation|aufruf|housewarming)(?![^\W_]))", "COMEX"),
     (r"count me in", "me COMEX"), (r"count us in", "us COMEX"),   # who is counted in stays said
     (r"count(?= (?:me|us) .{1,30}\bin(?:\W|$))|see you there|(?:(?<=i am )|(?<=we are ))in(?=\s*(?:$|[,.!;]|[^\w\s]|too|as well|for))|will be there|be there|we are there|אנחנו שם|נהיה שם"
      r"|אהיה שם|(?:ب|س)?نكون هناك|اكون هناك|אני שמ(?=\s*(?:$|[^\w\s?]))|i am there(?=\s*(?:$|[^\w\s?]))|(?:אנחנו|אני) בפנימ|נתראה|ניפגש|נפגש|с удовольствием|بكل سرور|make it|would love to|love to come|happy to come|will attend"
@@ -1574,6 +1577,67 @@ def asks_who_is_writing(text: str) -> bool:
                 for p in parts)
 
 
+# the kinds of event a guest names an invitation by ("לא נגיע לאירוסין", "we can't make the bar mitzvah")
+_KIND_WORDS = {
+    "wedding": r"wedding|חתונה|свадьб\w*|عرس|العرس|فرح|الفرح|زفاف|الزفاف",
+    "henna": r"henn?a|hina|חינה|хн[аыу]|حنه|الحنه",
+    "engagement": r"engagement|אירוסינ|ארוסינ|אירוסימ|помолвк\w*|خطوبه|الخطوبه",
+    "mitzvah": r"mitzvah?|mitzwah|מצווה|מצוה|\w*мицв\w*|بار متسفا",
+    "brit": r"brit|bris|ברית|בריתה|брит\w*|طهور|الطهور",
+    "kiddush": r"kiddush|קידוש|кидуш\w*",
+    "birthday": r"birthday|bday|יומולדת|יומהולדת|יומ הולדת|дн[ея] рождения|днюх\w*|عيد ميلاد",
+    "aufruf": r"aufruf|שבת חתנ",
+    "sheva_brachot": r"sheva brachot|שבע ברכות",
+    "housewarming": r"housewarming|חנוכת בית|новосель\w*",
+    "graduation": r"graduation|выпускн\w*|تخرج|التخرج",
+}
+_KINDS = {kind: _rx(r"(?<![^\W_])[ובלהמ]{0,2}(?:" + words + r")(?![^\W_])") for kind, words in _KIND_WORDS.items()}
+_HE_PREFIXES = "ובלהמ"
+# words that name no event ("the", "של", "of"), and the words before a name that make it the event's ("to Yoni's", "לחתונה של")
+_NAME_FILLER = {_fold(w) for w in _words("the a an of and to at for on in my our your his her their party event celebration",
+                                         "של את עמ ה ו אירוע מסיבה", "и на в для с у праздник вечеринка", "من في على حفله حفل")}
+_EVENT_POSITION = {_fold(w) for w in _words("to at for the make miss attend of", "של", "на в к у", "على في حفله حفل")}
+
+
+def _variants(word: str) -> set[str]:
+    """A word and the word without one or two Hebrew prefixes ("לאירוסין" → "אירוסין")."""
+    out = {word}
+    for k in (1, 2):
+        if len(word) - k >= 3 and all(ch in _HE_PREFIXES for ch in word[:k]):
+            out.add(word[k:])
+    return out
+
+
+def events_named(text: str, names: list[str]) -> set[int]:
+    """Which of these event names a guest's message names: by the kind of event ("לאירוסין", "the bar mitzvah")
+    or by a word only that name has, said where an event is named ("לאירוע של יוני", "to Yoni's"). Several or
+    none: the caller asks which."""
+    if not isinstance(text, str) or not names:
+        return set()
+    norm = normalise(text)
+    said = set(k for k, rx in _KINDS.items() if rx.search(norm))
+    kinds = [{k for k, rx in _KINDS.items() if rx.search(normalise(n))} for n in names]
+    by_kind = {i for i, ks in enumerate(kinds) if ks & said}
+    words = [{v for w in re.findall(r"[^\W_]+", normalise(n)) for v in _variants(w)
+              if len(v) >= 3 and v not in _NAME_FILLER and not v.isdigit()} for n in names]
+    toks = re.findall(r"[^\W_]+", norm)
+    placed = set()   # the text's words in an event's place: prefixed ("לאירוסין"), or after "to", "of", "של"
+    for k, w in enumerate(toks):
+        if (w[0] in "לב" and len(w) > 3) or (k and toks[k - 1] in _EVENT_POSITION):
+            placed |= _variants(w)
+            if w[0] in "לב":
+                placed.add(w[1:])
+    by_name = set()
+    for i, ws in enumerate(words):
+        others = set().union(*(words[j] for j in range(len(names)) if j != i))
+        if (ws - others) & placed:
+            by_name.add(i)
+    named = by_kind | by_name
+    if len(named) > 1 and len(by_name) == 1 and said <= kinds[next(iter(by_name))]:
+        return by_name   # "לחתונה של רוני" when both are weddings: Roni's
+    return named
+
+
 def understand(text: str) -> Understanding:
     """What a guest's message means. Never raises."""
     try:
@@ -1626,7 +1690,7 @@ def _understand(text) -> Understanding:
             # the head count from any part: "נגיע לחינה וגם לחתונה, 2 אנשים")
             # ("חינה כן חתונה לא", "henna yes wedding no": each event with its answer)
             parts = [p for p in re.split(r"[,.;!?\n]+|(?<![^\W_])(?:but|אבל|بس|но)(?![^\W_])|" + _ANSWER_THEN_EVENT, norm) if p and p.strip()]
-            reads = [_understand(_EVENT_WORDS.sub(" ", part)) for part in parts if _EVENT_WORDS.search(part)]
+            reads = [_understand(_EVENT_WORDS.sub(lambda m: " party " if re.match(r"[a-z]", m.group(0)) else " ", part)) for part in parts if _EVENT_WORDS.search(part)]
             counts = [_understand(part) for part in parts if not _EVENT_WORDS.search(part)]
             reads_all = reads + [r for r in counts if r.total and r.intent in ("count", "answer") and r.answer in (None, "yes")]
         yes = [r for r in reads if r.answer == "yes" or r.intent == "count" and r.total]
