@@ -891,3 +891,44 @@ def test_a_member_added_to_the_guest_list_is_a_guest(text):
 
 def test_a_team_member_with_no_list_named_is_still_a_member():
     assert isinstance(cmd("add a team member 0543322110"), C.AddMember)
+
+
+# ------------------------------------------------------------------ reported speech to one guest: without the "that", asked
+
+@pytest.mark.parametrize("text, who, said", [
+    ("תכתבי למשה שיתקשר אליי", "משה", "יתקשר אליי"),
+    ("תשלחי לרונית שהחניה בחניון הכחול", "רונית", "החניה בחניון הכחול"),
+    ("תשלחו לאבי שאין חניה ליד האולם", "אבי", "אין חניה ליד האולם"),
+    ("כתוב לגלית שאנחנו מחכים לה בכניסה", "גלית", "אנחנו מחכים לה בכניסה"),
+    ("תודיעי לנועה שהאוטובוס יוצא ב-17:00", "נועה", "האוטובוס יוצא ב-17:00"),
+    ("תעדכן את יוסי שהשולחן שלו 7", "יוסי", "השולחן שלו 7"),
+    ("תמסרי לדני שמואלי שנתראה בחתונה", "דני שמואלי", "נתראה בחתונה"),
+    ("תזכירי לשירה שתביא את המצלמה", "שירה", "תביא את המצלמה"),
+    ("תבקשי ממשה שיתקשר אליי", "משה", "יתקשר אליי"),
+    ("הודעה לאורי שיגיע מוקדם", "אורי", "יגיע מוקדם"),
+    ("tell Dana that parking is free", "Dana", "parking is free"),
+    ("let Omer know that the bus leaves at 5", "Omer", "the bus leaves at 5"),
+    ("write to Avi that he's at table 3", "Avi", "he's at table 3"),
+])
+def test_reported_speech_to_one_guest_is_told_without_the_that_and_asked(text, who, said):
+    r = read(text)
+    assert isinstance(r.command, C.MessageGuest), r
+    assert r.command.ref.text == who and r.command.text == said and not r.sure, r
+
+
+@pytest.mark.parametrize("text, said", [("תכתוב לשרה שלום", "שלום"), ("תשלחי לרונית: שהחניה בחינם", "שהחניה בחינם"),
+                                        ("תגיד למשה שבת שלום", "שבת שלום")])
+def test_words_that_start_with_shin_themselves_are_sent_as_written(text, said):
+    c = cmd(text)
+    assert isinstance(c, C.MessageGuest) and c.text == said, c
+
+
+@pytest.mark.parametrize("text", ["תזכיר לאלה שלא ענו שנשארו רק 20 מקומות", "תגידי לי שאני מגיעה",
+                                  "תכתבי לכולם שהחניה בחינם"])
+def test_reported_speech_to_an_audience_or_to_me_is_no_message_to_one_guest(text):
+    assert not isinstance(cmd(text), C.MessageGuest), cmd(text)
+
+
+def test_reported_speech_to_everyone_drops_the_that_too():
+    r = read("תשלחי לכולם שיש חניה בחינם ליד האולם")
+    assert isinstance(r.command, C.Broadcast) and r.command.text == "יש חניה בחינם ליד האולם" and not r.sure, r

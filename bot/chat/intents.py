@@ -691,6 +691,18 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
         second = _second_look(command, _strip_polite(_clean(text).split("\n")[0]), region) if depth == 0 else None
         if second is not None:
             command, reading = second.command, second
+        if depth == 0 and isinstance(command, (C.ParseError, C.MessageGuest, C.Remind, C.Broadcast)):
+            told = _reported_to_one(_strip_polite(_clean(text).split("\n")[0]), region) if "\n" not in text.strip() else None
+            if told is not None:
+                command, reading = told.command, told
+            elif isinstance(command, (C.MessageGuest, C.Broadcast)) and not re.search(r"[:\-–—\"“”״]", _clean(text)[:-len(command.text) or None]):
+                said = command.text.split(None, 1)
+                if said and (_says_that(said[0]) or said[0].lower() == "that" and len(said) > 1):
+                    # "הודעה למשה שיתקשר אליי", "message Dana that parking is free": reported speech, told without the
+                    # "that", asked first
+                    rest = said[1] if said[0].lower() == "that" else said[0].strip()[1:] + (" " + said[1] if len(said) > 1 else "")
+                    command = dataclasses.replace(command, text=rest.strip())
+                    reading = Reading(command, sure=False)
         if isinstance(command, C.AddGuests):
             command = dataclasses.replace(command, guests=tuple(_name_tidied(_with_more(g)) for g in command.guests))
         if isinstance(command, C.NewEvent) and command.time is None and command.location:
@@ -1005,6 +1017,74 @@ def _refine(text: str, exact, region: str | None, today: date | None) -> Reading
             return Reading(exact)
         return Reading(C.ParseError(fail.message, None))
     return Reading(exact)
+
+
+# ------------------------------------------------------------------ reported speech to one guest
+
+# "תכתבי למשה שיתקשר אליי", "תעדכני את רונית שהחניה בחניון הכחול", "tell Dana that parking is free": what
+# to tell the guest, said as reported speech. The words after the ש / "that" are what the guest gets; the
+# reading is asked first (the chat shows the message before it is sent).
+_TELL_VERBS = (r"(?:תכתוב|תכתבי|תכתבו|כתוב|כתבי|כתבו|לכתוב|תשלח|תשלחי|תשלחו|שלח|שלחי|שלחו|לשלוח|תגיד|תגידי|תגידו|להגיד|"
+               r"תאמר|תאמרי|תאמרו|אמור|אמרי|לומר|תמסור|תמסרי|תמסרו|מסור|מסרי|למסור|תודיע|תודיעי|תודיעו|הודע|הודיעי|להודיע|"
+               r"תעדכן|תעדכני|תעדכנו|עדכן|עדכני|לעדכן|תזכיר|תזכירי|תזכירו|הזכר|הזכירי|להזכיר|תבקש|תבקשי|תבקשו|בקש|בקשי|לבקש)")
+_TELL_HE = re.compile(r"^" + _TELL_VERBS + r"\s+(?:גם\s+|בבקשה\s+)?(?:(?:ל|מ)-?|את\s+)(?=\S)(.+)$")
+_TELL_EN = re.compile(r"^(?:tell|text|message|msg|whatsapp|write\s+to|let)\s+(?!me\b|us\b|everyone\b|all\b|them\b|him\b|her\b)"
+                      r"(\S+(?:\s+\S+){0,2}?)(?:\s+know)?\s+that\s+(?!'s\b)(\S.*)$", re.I)
+# Words that open with ש as part of themselves, not as "that": greetings, numbers, "שלי", names
+_ROOT_SH = frozenset({
+    "שלום", "שבת", "שבוע", "שנה", "שנת", "שנים", "שמח", "שמחה", "שמחים", "שמחות", "שמחנו", "שמחתי", "שמחת", "שמור", "שמורה",
+    "שמורים", "שמרו", "שים", "שימי", "שימו", "שלי", "שלך", "שלו", "שלה", "שלנו", "שלכם", "שלהם", "שאלה", "שאלות", "שאלתי",
+    "שעה", "שעות", "שני", "שתי", "שתיים", "שניים", "שנייה", "שניה", "שלוש", "שש", "שבע", "שמונה", "שוב", "שם", "שמה", "שמו",
+    "שכחת", "שכחתי", "שמעתי", "שלחתי", "שלחנו", "שיר", "שירה", "שירן", "שירי", "שילת", "שי", "שיא", "שקד", "שחר", "שרה",
+    "שמעון", "שלמה", "שושנה", "שולה", "שמואל", "שאול", "שלומי", "שגיא", "שולחן", "שולחנות", "שמש", "שעון", "שתייה", "שתיה",
+    "שאטל", "שירות", "שיחה", "שינוי", "שינויים", "שאר", "שהות", "שנהב", "שיעור", "שיפוץ", "שתה", "שתו", "שימוש", "שאריות"})
+_SH_FUNCTION = frozenset({"לא", "יש", "אין", "כבר", "גם", "מחר", "אפשר", "צריך", "צריכה", "צריכים", "חייב", "חייבת", "חייבים",
+                          "זה", "זאת", "כדאי", "בשבת", "בעוד", "עוד", "מחכים", "מחכה", "מגיע", "מגיעה", "מגיעים", "לו", "לה",
+                          "כל", "כולם", "בגלל", "במקום", "לפני", "אחרי", "מאוד", "ממש", "רק", "בסוף", "ביום", "בערב",
+                          "בבוקר", "מקום", "מקומה", "מקומו", "כן", "לכם", "לך", "לנו"})
+
+
+def _says_that(word: str) -> bool:
+    """"שיתקשר", "שהחניה", "שאין": a word that is ש ("that") and the first word of what is told."""
+    w = word.strip(".,!?:;\"'״׳")
+    if len(w) < 3 or not w.startswith("ש") or not _HE.match(w[1]) or w in _ROOT_SH:
+        return False
+    rest = w[1:]
+    return rest in _SH_FUNCTION or (rest[0] in "היתנא" and len(rest) >= 2)
+
+
+def _reported_to_one(line: str, region) -> Reading | None:
+    """A message to one guest said as reported speech, with the ש / "that" dropped; asked first."""
+    m = _TELL_EN.match(line)
+    if m:
+        name, said = m.group(1), m.group(2)
+    else:
+        m = _TELL_HE.match(line)
+        if not m:
+            return None
+        words = m.group(1).split()
+        at = next((i for i, w in enumerate(words[:4]) if i > 0 and _says_that(w)), None)
+        if at is None:
+            return None
+        name_words = words[:at]
+        if any(w.endswith(":") for w in name_words):
+            return None   # "תשלחי לרונית: שהחניה ...": after a colon, the words as written
+        if _status_in(_words(" ".join(words[at:at + 3]))):
+            return None   # "תזכיר לאלה שלא ענו ...", "למוזמנים שאישרו ...": who, by their answer; an audience
+        if name_words and name_words[-1] in ("הודעה", "הודעת"):
+            name_words = name_words[:-1]
+        name, said = " ".join(name_words), " ".join([words[at].strip()[1:]] + words[at + 1:])
+    name = name.strip(" ,-–:")
+    nw = _words(name)
+    if not nw or not said.strip() or _audience_ref(nw) or set(nw) & (_ALL_WORDS | _TEAM_WORDS | _COMMAND_WORDS | {
+            "לי", "לנו", "me", "us", "אותי", "אותנו", "ממני", "the", "a", "guests", "everyone", "האורחים", "המוזמנים", "אורחים",
+            "מוזמנים", "אלה", "אלו", "האלה", "האלו", "אותם", "אותן", "ההם", "אנשים", "האנשים", "those", "these", "people"}) \
+            or _status_in(nw) or ":" in name or re.search(r"\d", name) and not _IL_PHONE.search(name):
+        return None
+    ref = _ref(name, region)
+    if ref is None:
+        return None
+    return Reading(C.MessageGuest(ref=ref, text=said.strip()), sure=False)
 
 
 # Verbs that name no one command ("change", "שלח"): when the grammar took one for the wrong
@@ -3325,11 +3405,12 @@ def _send(line, low, words, wset, audience, colon_text, region) -> Reading | Non
         ref = _ref(m.group(1), region)
         if ref:
             return Reading(C.MessageGuest(ref=ref, text=m.group(2).strip()), sure=False)
-    m = re.search(r"(?:תגיד|תגידי)\s+ל-?(\S+)\s+ש(.+)$", line)
-    if m:
+    m = re.search(r"(?:תגיד|תגידי)\s+ל-?(\S+)\s+(ש.+)$", line)
+    if m:   # "תגיד לשרון שהחניה בחינם"; "תגיד למשה שבת שלום": the greeting itself is told
+        said = m.group(2)[1:] if _says_that(m.group(2).split()[0]) else m.group(2)
         ref = _ref(m.group(1), region)
         if ref:
-            return Reading(C.MessageGuest(ref=ref, text=m.group(2).strip()), sure=False)
+            return Reading(C.MessageGuest(ref=ref, text=said.strip()), sure=False)
     m = re.search(r"(?:תשלחי|תשלח|שלח)\s+ל(.+?)\s+הודעה$", line)
     if m:
         raise C._Fail(i18n._("What should I send? Try: {usage}", usage=C._t(C.N_("message 3: See you there!"))))

@@ -1,0 +1,25 @@
+"""Organisers' own phrasing, end to end: what the chat does with a request said the way people say it."""
+from __future__ import annotations
+
+from tests.phone import phone_factory  # noqa: F401  (fixture)
+
+DANA = "+972521234567"
+MOSHE = "+972502345678"
+
+
+def organiser(phone_factory, name="Wedding"):
+    dana = phone_factory(DANA, "Dana")
+    dana.send(f"new event {name}")
+    return dana
+
+
+def test_reported_speech_to_a_guest_is_shown_without_the_that_and_sent_only_after_yes(phone_factory, fake_graph):
+    dana = organiser(phone_factory)
+    dana.send("add guest משה כהן 0502345678")
+    fake_graph.open_window(MOSHE)
+    question = dana.send("תכתבי למשה שיתקשר אליי")
+    assert "יתקשר אליי" in question and "שיתקשר" not in question
+    assert not any("יתקשר" in m.text for m in fake_graph.sent_to(MOSHE))   # nothing sent before the yes
+    dana.send("כן")
+    sent = [m.text for m in fake_graph.sent_to(MOSHE) if "יתקשר" in m.text]
+    assert sent and "שיתקשר" not in sent[-1]
