@@ -23,3 +23,19 @@ def test_reported_speech_to_a_guest_is_shown_without_the_that_and_sent_only_afte
     dana.send("כן")
     sent = [m.text for m in fake_graph.sent_to(MOSHE) if "יתקשר" in m.text]
     assert sent and "שיתקשר" not in sent[-1]
+
+
+def test_pasted_chat_lines_and_dashed_lines_store_clean_names_and_refuse_garbage(phone_factory, runtime):
+    from sqlalchemy import select
+
+    from storage.models import Guest
+
+    dana = organiser(phone_factory)
+    assert "שירה אזולאי" in dana.send("[12/06/2027, 10:15] רותי: שירה אזולאי 0587654321")
+    dana.send("כן")
+    question = dana.send("תוסיף אורחים\nדודה שושנה - 050 765 4321 - חתן\n[ / /2027 : ] רותי: יעל 0521234567")
+    assert "2027" in question   # the refused line is named with its reason
+    dana.send("כן")
+    with runtime.transaction() as s:
+        names = sorted(g.full_name for g in s.scalars(select(Guest)))
+    assert names == ["שושנה", "שירה אזולאי"]

@@ -932,3 +932,58 @@ def test_reported_speech_to_an_audience_or_to_me_is_no_message_to_one_guest(text
 def test_reported_speech_to_everyone_drops_the_that_too():
     r = read("תשלחי לכולם שיש חניה בחינם ליד האולם")
     assert isinstance(r.command, C.Broadcast) and r.command.text == "יש חניה בחינם ליד האולם" and not r.sure, r
+
+
+# ------------------------------------------------------------------ pasted guest lines: no chat prefix, no separators in a name
+
+@pytest.mark.parametrize("text", ["[12/06/2027, 10:15] רותי: שירה אזולאי 0587654321",
+                                  "[12/06/2027, 10:15:33] Ruti Cohen: שירה אזולאי 0587654321",
+                                  "12/06/2027, 10:15 - רותי: שירה אזולאי 0587654321",
+                                  "[6/12/27, 9:05 PM] Ruti: שירה אזולאי 0587654321"])
+def test_a_line_copied_from_a_chat_adds_the_guest_without_the_time_or_the_sender(text):
+    r = read(text)
+    assert isinstance(r.command, C.AddGuests) and not r.sure, r
+    (g,) = r.command.guests
+    assert (g.first_name, g.last_name, g.phone) == ("שירה", "אזולאי", "+972587654321"), g
+
+
+def test_several_lines_copied_from_a_chat_add_every_guest():
+    r = read("[12/06/2027, 10:15] רותי: שירה אזולאי 0587654321\n[12/06/2027, 10:16] רותי: דני כהן 0521234567")
+    assert isinstance(r.command, C.AddGuests) and not r.sure, r
+    assert [f"{g.first_name} {g.last_name}" for g in r.command.guests] == ["שירה אזולאי", "דני כהן"]
+
+
+@pytest.mark.parametrize("text", ["תוסיף אורחים\n[12/06/2027, 10:15] רותי: שירה אזולאי 0587654321",
+                                  "add guests\n12/06/2027, 10:15 - Ruti: שירה אזולאי 0587654321"])
+def test_a_chat_prefix_under_add_guests_is_dropped(text):
+    (g,) = cmd(text).guests
+    assert (g.first_name, g.last_name) == ("שירה", "אזולאי"), g
+
+
+@pytest.mark.parametrize("text, first, last, side", [
+    ("דודה שושנה - 050 765 4321 - חתן", "שושנה", "", "groom"),
+    ("תוסיף אורחים\nדודה שושנה - 050 765 4321 - חתן", "שושנה", "", "groom"),
+    ("add guests\nיוסי לוי | 052 111 2233 | כלה", "יוסי", "לוי", "bride"),
+    ("add guests\nDana Levi - 0521112233 - side bride", "Dana", "Levi", "bride"),
+])
+def test_dashes_between_the_fields_are_no_part_of_the_name(text, first, last, side):
+    (g,) = cmd(text).guests
+    assert (g.first_name, g.last_name, g.side) == (first, last, side), g
+
+
+@pytest.mark.parametrize("text", ["add guests\n[ / /2027 : ] רותי: שירה אזולאי 0587654321\nדני כהן 0521234567",
+                                  "add guests\nדני כהן 0521234567\n[ / ] רותי / 2027 0587654321"])
+def test_a_line_whose_name_keeps_digit_fragments_is_refused_with_a_reason(text):
+    c = cmd(text)
+    assert isinstance(c, C.AddGuests), c
+    assert [f"{g.first_name} {g.last_name}" for g in c.guests] == ["דני כהן"], c
+    (err,) = c.errors
+    assert err.reason
+
+
+def test_no_stored_name_is_only_punctuation_or_digits():
+    for text in ("add guests\n- - 0521234567\n? 0521234568", "תוסיף את ! 0521234569"):
+        c = cmd(text)
+        for g in getattr(c, "guests", ()):
+            for w in f"{g.first_name} {g.last_name}".split():
+                assert any(ch.isalpha() for ch in w), (text, g)

@@ -745,9 +745,18 @@ def _has_letter_or_digit(text: str) -> bool:
     return any(ch.isalnum() for ch in text)
 
 
+# A line copied from a WhatsApp chat: "[12/06/2027, 10:15] Ruti: ..." (iPhone), "12/06/2027, 10:15 - Ruti: ..." (Android):
+# the time and who wrote it are no part of the guest
+CHAT_PREFIX = re.compile(r"^\s*(?:\[\d{1,4}[./-]\d{1,2}[./-]\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[APap]\.?[Mm]\.?)?\]\s*"
+                         r"(?:[^:\[\]\n]{1,40}?:\s+)?"
+                         r"|\d{1,4}[./-]\d{1,2}[./-]\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[APap]\.?[Mm]\.?)?\s+[-–]\s+[^:\n]{1,40}?:\s+)")
+# Separators between a guest's fields ("Dana - 050... - bride", "Dana | 050..."): no part of the name
+_SEPARATOR = re.compile(r"^[-–—|/\\\[\](){}:.,;*•·_~=]+$")
+
+
 def _guest_line(line: str, line_no: int, region: str | None) -> GuestDraft | LineError:
     shown = _short(line, 80)
-    text = _LIST_MARKER.sub("", line, count=1)
+    text = _LIST_MARKER.sub("", CHAT_PREFIX.sub("", line, count=1), count=1)
     phone, rest = find_phone(text, region)
     if phone is None:
         return LineError(line_no, shown, _phone_problem(text))
@@ -785,6 +794,7 @@ def _guest_line(line: str, line_no: int, region: str | None) -> GuestDraft | Lin
         else:
             return LineError(line_no, shown, _("I didn't get \"{word}\".", word=_short(raw, 20)))
         i += 1
+    name_words = [w for w in name_words if not _SEPARATOR.match(w)]   # "Dana - 050... - bride": no part of the name
     name = " ".join(name_words).strip(" :=-")
     if not _has_letter(name):
         if any(ch.isdigit() for ch in name):

@@ -705,6 +705,7 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
                     reading = Reading(command, sure=False)
         if isinstance(command, C.AddGuests):
             command = dataclasses.replace(command, guests=tuple(_name_tidied(_with_more(g)) for g in command.guests))
+            command = _no_garbage_names(command)
         if isinstance(command, C.NewEvent) and command.time is None and command.location:
             at, rest = _find_time(command.location)
             if at is not None and not rest.strip(" ,-–"):   # "... ביום חמישי הבא ב-17:30": the time, no place
@@ -979,6 +980,18 @@ def _refine(text: str, exact, region: str | None, today: date | None) -> Reading
     dashed = _DOTTED_PHONE.sub(lambda m: m.group(0).replace(".", "-"), text)
     if dashed != text:   # "054.221.9087": a phone written with dots, read as with dashes
         return refine(dashed, C.parse(dashed, region, today), region, today)
+    pasted = [x for x in text.replace("\r", "\n").split("\n") if x.strip()]
+    if pasted and any(C.CHAT_PREFIX.match(x) for x in pasted) and not isinstance(exact, C.AddGuests):
+        # "[12/06/2027, 10:15] רותי: שירה אזולאי 0587654321": lines copied from a chat; the time and who wrote
+        # them are no part of what is asked. Guests a line (each with a phone) are added, asked first.
+        said = [C.CHAT_PREFIX.sub("", x, count=1).strip() for x in pasted]
+        said = [x for x in said if x]
+        if said:
+            if len(said) > 1 and all(_IL_PHONE.search(x) or _phone(x, region)[0] for x in said):
+                said = ["add guests"] + said
+            again = "\n".join(said)
+            heard = refine(again, C.parse(again, region, today), region, today)
+            return Reading(heard.command, sure=heard.sure and not isinstance(heard.command, DIRECT_WRITES))
     first_line = clean.split("\n")[0] if "\n" in text else clean
     asked = _ASKED_THEN_AND.match(first_line) if isinstance(exact, C.ParseError) else None
     if asked:
@@ -1855,6 +1868,24 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
                 fixed = dataclasses.replace(fixed, party_size=party)
         return Reading(fixed) if fixed != exact else None
     return None
+
+
+def _no_garbage_names(command: C.AddGuests) -> C.AddGuests:
+    """A guest's name is words: separators and marks left between the fields ("-", "|", "?", "🙏") are dropped, and a
+    line whose name keeps digits with no letter ("/2027", "10:15") is refused with the reason, never stored as a name."""
+    guests, errors = [], list(command.errors)
+    for g in command.guests:
+        words = [w for w in f"{g.first_name} {g.last_name}".split() if any(ch.isalnum() for ch in w) or w in {"&", "+"}]
+        bad = next((w for w in words if any(ch.isdigit() for ch in w) and not any(ch.isalpha() for ch in w)), None)
+        if bad is not None or not words:
+            shown = C._short(" ".join([g.first_name, g.last_name, g.phone or ""]), 80)
+            errors.append(C.LineError(g.line_no, shown, i18n._("I couldn't tell what \"{word}\" is.", word=C._short(bad or "-", 20))))
+            continue
+        first, last = C.split_name(" ".join(words).strip(" ,:"))
+        guests.append(g if (first, last) == (g.first_name, g.last_name) else dataclasses.replace(g, first_name=first, last_name=last))
+    if len(guests) == len(command.guests) and all(a is b for a, b in zip(guests, command.guests)):
+        return command
+    return C.AddGuests(guests=tuple(guests), errors=tuple(sorted(errors, key=lambda e: e.line_no)))
 
 
 def _fix_guest_lines(text: str, exact: C.AddGuests, region) -> Reading | None:
