@@ -39,3 +39,14 @@ def test_pasted_chat_lines_and_dashed_lines_store_clean_names_and_refuse_garbage
     with runtime.transaction() as s:
         names = sorted(g.full_name for g in s.scalars(select(Guest)))
     assert names == ["שושנה", "שירה אזולאי"]
+
+
+def test_a_question_about_email_invitations_sends_nothing(phone_factory, fake_graph):
+    dana = organiser(phone_factory)
+    dana.send("add guest משה כהן 0502345678")
+    reply = dana.send("שלום מה נשמע? רציתי לשאול אם אפשר לשלוח הזמנה גם במייל כי יש לי דודה שאין לה וואטסאפ… "
+                      "יש לכם פתרון לזה?")
+    assert "לשלוח את ההזמנה" not in reply and "[" not in reply   # no "send the invitation to 1 guest?" question
+    dana.send("כן")
+    assert fake_graph.count(MOSHE) == 0
+    assert "לשלוח את ההזמנה" in dana.send("אפשר לשלוח הזמנות?")   # the polite request itself is still asked

@@ -987,3 +987,33 @@ def test_no_stored_name_is_only_punctuation_or_digits():
         for g in getattr(c, "guests", ()):
             for w in f"{g.first_name} {g.last_name}".split():
                 assert any(ch.isalpha() for ch in w), (text, g)
+
+
+# ------------------------------------------------------------------ a question about what the bot can do is no send
+
+@pytest.mark.parametrize("text", [
+    "שלום מה נשמע? רציתי לשאול אם אפשר לשלוח הזמנה גם במייל כי יש לי דודה שאין לה וואטסאפ… יש לכם פתרון לזה?",
+    "can you send it by email?",
+    "is there a way to send invitations by email?",
+    "is there a way to send the reminders?",
+    "אפשר לשלוח את ההזמנות בסמס?",
+    "יש אפשרות לשלוח תזכורת גם ב-SMS?",
+    "האם ניתן לשלוח הזמנות מודפסות?",
+    "רציתי לברר אם תוכלו לשלוח לדודה שלי את ההזמנה באימייל",
+    "does the bot support sending invites by sms?",
+])
+def test_a_question_about_whether_the_bot_can_send_is_no_send(text):
+    c = cmd(text)
+    assert isinstance(c, C.ParseError), c
+
+
+@pytest.mark.parametrize("text, kind", [("אפשר לשלוח הזמנות?", C.Invite), ("can you send the invitations?", C.Invite),
+                                        ("אפשר לשלוח תזכורת למי שלא ענה?", C.Remind), ("אפשר כבר לשלוח את ההזמנות?", C.Invite)])
+def test_a_polite_request_for_the_bots_own_send_is_still_that_send(text, kind):
+    assert isinstance(cmd(text), kind), cmd(text)
+
+
+@pytest.mark.parametrize("text", ["send Dana a message: is there a way to park near the hall?",
+                                  "תשלחי לרונית: יש דרך להגיע באוטובוס? אפשר גם במייל"])
+def test_a_message_that_itself_asks_is_still_sent(text):
+    assert isinstance(cmd(text), C.MessageGuest), cmd(text)

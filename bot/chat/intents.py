@@ -804,9 +804,32 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
                 reading = Reading(dataclasses.replace(command, answer=again.answer, party_size=again.party_size), sure=False)
             else:
                 reading = _whom()
+        if depth == 0 and isinstance(reading.command, _SENDS) and _asks_whether_it_can(_clean(text), reading.command):
+            # "רציתי לשאול אם אפשר לשלוח הזמנה גם במייל ... יש לכם פתרון?", "can you send it by email?": a question
+            # about what the bot can do, never the send itself ("אפשר לשלוח הזמנות?" is still asked for)
+            return Reading(_not_understood(_clean(text)))
         return _held_back(text, reading) if depth == 0 else reading
     finally:
         _depth.n = depth
+
+
+_SENDS = (C.Invite, C.Remind, C.Broadcast, C.MessageGuest, C.ThankYou, C.Ask)
+# A way of sending the bot has not: email, SMS, print, another app
+_OTHER_CHANNEL = re.compile(r"(?<!\w)(?:ב|ל|וב|דרך\s+(?:ה)?)?(?:מייל|אימייל|אי-מייל|המייל|מיילים|דואר\s+אלקטרוני|סמס|SMS|טלגרם|פקס|מסנג'ר|"
+                            r"דואר(?!\s+נכנס)|להדפיס|מודפס\S*|הדפסה)(?!\w)|\b(?:e-?mails?|sms|telegram|fax|messenger|by\s+(?:post|mail)|printed|print\s+(?:it|them|out))\b",
+                            re.I)
+# Asking whether, or how, something can be done: "is there a way", "יש לכם פתרון", "רציתי לשאול אם"
+_ASKS_WHETHER = re.compile(r"(?:^|\s)(?:רציתי|רצינו|רוצה)\s+(?:לשאול|לברר|לדעת)(?!\w)|(?:^|\s)(?:יש|האם\s+יש)\s+(?:לכם\s+|לך\s+)?(?:אפשרות|דרך|פתרון)(?!\w)"
+                           r"|(?:^|\s)(?:האם|אם)\s+(?:זה\s+)?(?:אפשרי|ניתן)(?!\w)|\bis\s+there\s+(?:a|an|any)\s+(?:way|option|chance)\b|\bis\s+it\s+possible\b"
+                           r"|\b(?:do|does)\s+(?:you|it|the\s+bot)\s+(?:support|allow|work\s+with)\b|\bwanted\s+to\s+ask\b|\bquick\s+question\b"
+                           r"|\b(?:can|could)\s+(?:it|the\s+bot|this)\s+(?:also\s+)?(?:send|do|handle)\b", re.I)
+
+
+def _asks_whether_it_can(line: str, command) -> bool:
+    """The words around the command (not the message it sends) ask about the bot, not for a send."""
+    said = getattr(command, "text", None)
+    head = line.replace(said, " ") if isinstance(said, str) and said.strip() and said in line else line
+    return bool(_OTHER_CHANNEL.search(head) or _ASKS_WHETHER.search(head))
 
 
 # "אל תשלחי עדיין הזמנות", "don't delete anything yet", "hold off on the reminders": a command
