@@ -50,3 +50,15 @@ def test_a_question_about_email_invitations_sends_nothing(phone_factory, fake_gr
     dana.send("כן")
     assert fake_graph.count(MOSHE) == 0
     assert "לשלוח את ההזמנה" in dana.send("אפשר לשלוח הזמנות?")   # the polite request itself is still asked
+
+
+def test_hello_invite_him_stop_updates_and_the_mailbox(phone_factory, fake_graph):
+    dana = organiser(phone_factory)
+    hello = dana.send("היי")
+    assert "*פקודות*" in hello and "התכוונת" not in hello   # the short help, never "did you mean *השיבי*?"
+    dana.send("add guest משה כהן 0502345678")
+    question = dana.send("תזמין אותו")
+    assert "לשלוח את ההזמנה" in question and "אורח אחד" in question   # asked first, saying whom it reaches
+    assert fake_graph.count(MOSHE) == 0
+    assert "🔕" in dana.send("תפסיק לשלוח לי עדכונים")
+    assert "📭" in dana.send("תיבת דואר")

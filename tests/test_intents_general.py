@@ -1017,3 +1017,47 @@ def test_a_polite_request_for_the_bots_own_send_is_still_that_send(text, kind):
                                   "תשלחי לרונית: יש דרך להגיע באוטובוס? אפשר גם במייל"])
 def test_a_message_that_itself_asks_is_still_sent(text):
     assert isinstance(cmd(text), C.MessageGuest), cmd(text)
+
+
+# ------------------------------------------------------------------ everyday phrasing: "invite him", "stop updating me", hello
+
+@pytest.mark.parametrize("text", ["תזמין אותו", "תזמיני אותה גם", "להזמין אותם", "הזמינו אותן", "invite him", "invite them too",
+                                  "תשלח לו הזמנה", "תשלחי לה את ההזמנה", "send her the invite"])
+def test_invite_him_is_the_invite_round_asked_first(text):
+    r = read(text)
+    assert isinstance(r.command, C.Invite) and not r.sure, r
+
+
+@pytest.mark.parametrize("text", ["תפסיק לשלוח לי עדכונים", "תפסיקי לעדכן אותי", "די עם העדכונים", "אל תשלח לי עדכונים",
+                                  "אל תעדכן אותי על כל תשובה", "אל תעדכני אותי על כל אישור", "stop sending me updates",
+                                  "no more notifications please", "להפסיק להודיע לי על כל תשובה"])
+def test_stop_updating_me_turns_the_notices_off(text):
+    r = read(text)
+    assert r.command == C.Notify(on=False), r
+
+
+@pytest.mark.parametrize("text", ["תפסיק לשלוח תזכורות", "אל תשלח הזמנות עדיין"])
+def test_stopping_reminders_or_invitations_is_not_the_notices(text):
+    assert not isinstance(cmd(text), C.Notify), cmd(text)
+
+
+@pytest.mark.parametrize("text", ["תיבת דואר", "תיבת הדואר", "מה כתבו האורחים", "mailbox", "דואר נכנס"])
+def test_the_mailbox_is_the_inbox(text):
+    assert isinstance(cmd(text), C.Inbox), cmd(text)
+
+
+@pytest.mark.parametrize("text", ["היי", "הי", "שלום", "שלום!", "אהלן", "hi", "hey", "hello", "hey there", "היי בוט"])
+def test_a_bare_hello_gets_the_short_help(text):
+    assert cmd(text) == C.Help(), cmd(text)
+
+
+@pytest.mark.parametrize("text", ["היי מה נשמע", "בוקר טוב", "אחלה תודה אחי", "תודה", "תיבת", "האם יש לכם המלצה על צלם?",
+                                  "hang on a sec", "סבבה", "מה"])
+def test_an_everyday_word_never_gets_a_did_you_mean(text):
+    c = cmd(text)
+    assert not isinstance(c, C.ParseError) or "*" not in c.message.split("Send")[0], c
+
+
+def test_a_real_typo_still_gets_its_suggestion():
+    c = C.parse("remvoe", "IL", TODAY)
+    assert isinstance(c, C.ParseError) and "remove" in c.message

@@ -1199,11 +1199,12 @@ def _parse_stats(inp: _Input) -> Stats:
 
 _HE_INBOX_VERBS = ("תיבה", "התיבה", "תיבת הודעות", "תיבת ההודעות", "הודעות", "ההודעות", "הודעות מאורחים",
                    "הודעות מהאורחים", "הודעות אורחים", "הודעות חדשות", "הודעות נכנסות", "דואר נכנס",
+                   "תיבת דואר", "תיבת הדואר", "תיבת דואר נכנס", "התיבה שלי", "דואר",
                    "מה כתבו", "מה כתבו האורחים", "מי כתב")
 
 
 @_spec("inbox", ["inbox", "messages", "guest messages", "messages from guests", "unread", "new messages",
-                 "show inbox", "show messages"]
+                 "show inbox", "show messages", "mailbox", "my inbox"]
        + list(_HE_INBOX_VERBS)
        + _he(_HE_SHOW, ("הודעות", "את ההודעות", "הודעות מאורחים", "את ההודעות מהאורחים", "תיבה", "את התיבה")),
        N_("inbox"), N_("what guests wrote that isn't an answer (photos and voice notes too)"), "Guests",
@@ -1849,10 +1850,24 @@ def _match(keys: list[str]) -> tuple[int, CommandSpec] | None:
     return None
 
 
+# Everyday words that are never a typo of a verb: no "did you mean" for them ("היי" is not "השיבי", "תיבת" not "תשיב")
+NOT_TYPOS = frozenset({
+    "היי", "הי", "היוש", "שלום", "הלו", "אהלן", "הולה", "hi", "hey", "hello", "hiya", "heya", "yo", "howdy", "greetings",
+    "תודה", "תודות", "תנקס", "thanks", "thank", "thx", "ty", "cheers", "אוקי", "אוקיי", "סבבה", "בסדר", "יופי", "מעולה",
+    "אחלה", "מצוין", "נהדר", "ok", "okay", "cool", "great", "nice", "fine", "perfect", "awesome", "כן", "לא", "yes", "no",
+    "yeah", "nope", "מה", "מי", "איך", "למה", "מתי", "איפה", "כמה", "האם", "what", "who", "how", "why", "when", "where",
+    "which", "אני", "אנחנו", "אתה", "את", "אתם", "הוא", "היא", "הם", "זה", "זאת", "רגע", "בוקר", "ערב", "לילה", "צהריים",
+    "טוב", "טובה", "good", "morning", "evening", "night", "sorry", "סליחה", "בבקשה", "please", "עוד", "גם", "רק", "כבר",
+    "אבל", "יש", "אין", "תיבת", "תיבה", "דואר", "mail", "mailbox", "wow", "וואו", "lol", "חחח", "חחחח", "אמן", "מזל",
+    "בהצלחה", "שבוע", "שבת", "חג", "שמח", "נשמע", "קורה", "המצב"})
+
+
 def _unknown(first_line: str) -> ParseError:
     shown = _short(first_line, 30)
     first = _key(first_line.split()[0]) if first_line.split() else ""
-    guess = close_verb(first) if 2 < len(first) < 30 else []
+    guess = close_verb(first) if 2 < len(first) < 30 and first not in NOT_TYPOS else []
+    if guess and len(first) <= 4 and abs(len(guess[0]) - len(first)) > 1:
+        guess = []   # a short word with letters added or missing is a word of its own ("היי" / "השיבי")
     if guess:
         return ParseError(_("Sorry, I didn't understand \"{text}\". Did you mean *{verb}*? "
                             "Send *help* to see what I can do.", text=shown, verb=guess[0]), None)

@@ -183,6 +183,8 @@ _SMALL_TALK = {"בוקר", "ערב", "לילה", "צהריים", "צהרים", "
                "הי", "אהלן", "הלו", "מה", "נשמע", "קורה", "שומע", "תודה", "תודות", "רבה", "אחי", "חחח", "חחחח",
                "good", "morning", "evening", "night", "afternoon", "hi", "hello", "hey", "thanks", "thank", "you",
                "thx", "ty", "lol", "haha", "cheers", "shalom", "yo", "sup", "what's", "up", "how", "are", "u"}
+# Saying hello, and nothing else: "היי", "שלום", "hey there"
+_HELLO = {"hi", "hey", "hello", "hiya", "heya", "howdy", "shalom", "היי", "הי", "הייי", "היוש", "שלום", "הלו", "אהלן", "הולה"}
 # Acknowledgements: "ok", "סבבה". They say "noted", not "yes, do it": alone they confirm nothing.
 _ACK = {"ok", "okay", "k", "kk", "אוקי", "אוקיי", "סבבה", "סבבה!", "cool", "great", "fine", "אחלה", "מעולה",
         "יופי", "נהדר", "נחמד", "יאללה", "sababa"}
@@ -664,6 +666,19 @@ _CORRECTED = re.compile(r"[.,;!\-–—]\s*(?:(?:סליחה|sorry|oops|אופס|
                         r"i\s+was\s+wrong|correction|scratch\s+that|(?<=[.,;!\-–—]\s)sorry|(?<=[.,;!\-–—])sorry)[,!.:]?\s+(\S.*)$", re.I)
 
 
+_STOP_UPDATES = re.compile(
+    r"^(?:תפסיק|תפסיקי|תפסיקו|להפסיק|הפסק|הפסיקי|די|מספיק|אל|לא|בלי|ללא|stop|quit|no\s+more|enough|don'?t|do\s+not)\s+(?:עם\s+|with\s+)?"
+    r"(?:(?:ל|ת)?(?:שלוח|שלח|שלחי|שלחו|עדכן|עדכני|עדכנו|הודיע|הודיעי|כתוב|כתבי|הציק|ציק|ציקי)\s+(?:לי|אותי)(?![\w])"
+    r"|(?:sending|send|updating|update|notifying|notify|messaging|message|pinging|ping|texting|text|bugging|bug)\s+me\b"
+    r"|(?:ה)?(?:עדכונים|התראות|נוטיפיקציות)(?![\w])|(?:the\s+)?(?:updates|notifications|alerts|pings)\b)", re.I)
+_NOT_UPDATES = re.compile(r"תזכור|הזמנ|remind|invit|שבת|shabbat|לאורחים|guests|\d", re.I)
+_INVITE_THEM = re.compile(
+    r"^(?:(?:תזמין|תזמיני|תזמינו|הזמן|הזמיני|הזמינו|להזמין)\s+(?:גם\s+)?(?:את\s+)?(?:אותו|אותה|אותם|אותן)"
+    r"|(?:תשלח|תשלחי|תשלחו|שלח|שלחי|שלחו|לשלוח)\s+(?:גם\s+)?(?:לו|לה|להם|להן)\s+(?:גם\s+)?(?:את\s+)?(?:ה)?(?:הזמנה|הזמנות)"
+    r"|invite\s+(?:him|her|them)|send\s+(?:him|her|them)\s+(?:the\s+|an\s+|their\s+|his\s+)?(?:invite|invitation)s?)"
+    r"(?:\s+(?:גם|עכשיו|כבר|בבקשה|too|also|now|please|as\s+well))*\W*$", re.I)
+
+
 def _whom() -> Reading:
     return Reading(C.ParseError(i18n._("Whom do you mean? Use the number from the last list, a name or a phone."), None))
 _TELL_ME = re.compile(r"^tell\s+me\s+(?:please\s+)?(?!about\b)(\S.*)$|^(?:תגיד|תגידי|תגידו)\s+לי\s+(?:בבקשה\s+)?(\S.*)$",
@@ -691,6 +706,17 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
         second = _second_look(command, _strip_polite(_clean(text).split("\n")[0]), region) if depth == 0 else None
         if second is not None:
             command, reading = second.command, second
+        if depth == 0 and (isinstance(command, (C.ParseError, C.Cancel, C.Invite)) or command == C.Notify(on=True)):
+            line0 = _strip_polite(_clean(text).split("\n")[0])
+            if _STOP_UPDATES.match(line0) and not _NOT_UPDATES.search(line0):
+                # "תפסיק לשלוח לי עדכונים", "די עם ההתראות", "stop sending me updates": the notices on each answer, off
+                command = C.Notify(on=False)
+                reading = Reading(command, sure=False)
+            elif _INVITE_THEM.match(line0):
+                # "תזמין אותו" (right after adding him), "send her the invite": the invite round, which reaches
+                # whoever is not invited yet; asked first, with how many it reaches
+                command = C.Invite()
+                reading = Reading(command, sure=False)
         if depth == 0 and isinstance(command, (C.ParseError, C.MessageGuest, C.Remind, C.Broadcast)):
             told = _reported_to_one(_strip_polite(_clean(text).split("\n")[0]), region) if "\n" not in text.strip() else None
             if told is not None:
@@ -2127,6 +2153,8 @@ def _guess(text: str, region, today, exact: C.ParseError) -> Reading | None:
     if not lines:
         return None
     said = [w.lower() for w in _words(lines[0])]
+    if len(lines) == 1 and said and set(said) & _HELLO and set(said) <= _HELLO | {"there", "all", "everyone", "bot", "בוט", "לכולם"}:
+        return Reading(C.Help())   # "היי", "שלום!", "hey there": said hello; the short help (as "hi"), never "did you mean"
     if len(lines) == 1 and 2 <= len(said) <= 5 and said[0] in _YES | _ACK and set(said) & _GO_AHEAD \
             and set(said) <= _YES | _ACK | _GO_AHEAD | _GO_FILLER:
         return Reading(C.Confirm("yes"))   # "סבבה שלח", "ok תשלח", "מאשרת, נא לשלוח", "fine, go ahead": a yes, then "do it"
