@@ -56,7 +56,7 @@ def test_each_organiser_reads_the_answer_in_their_own_language(runtime, fake_gra
     avi.tap(f"rsvp:{gid}:no", "No")
     assert guest_row(runtime, gid).status == RsvpStatus.declined
     assert dana.receive() == [
-        f"{FSI}Avi Cohen{PDI}: ❌ לא מגיעים — {FSI}{WEDDING}{PDI} (0 אישרו, 0 אנשים)"]
+        f"{FSI}Avi Cohen{PDI}: ❌ לא מגיעים — {FSI}{WEDDING}{PDI} (אישרו: 0, 0 אנשים)"]
     assert noam.receive() == [f"Avi Cohen: ❌ not coming — {WEDDING} (0 confirmed, 0 people)"]
 
 
@@ -76,7 +76,7 @@ def test_a_household_with_a_child_is_told_to_each_organiser_in_their_language(ru
     avi.send("כן, מגיעים 2 + ילד")
     assert (guest_row(runtime, gid).party_size, guest_row(runtime, gid).children) == (3, 1)
     assert dana.receive() == [
-        f"{FSI}Avi Cohen{PDI}: ✅ מגיעים, 3 אנשים (ילד אחד) — {FSI}{WEDDING}{PDI} (1 אישרו, 3 אנשים)"]
+        f"{FSI}Avi Cohen{PDI}: ✅ מגיעים, 3 אנשים (ילד אחד) — {FSI}{WEDDING}{PDI} (אישרו: 1, 3 אנשים)"]
     assert noam.receive() == [f"Avi Cohen: ✅ coming, 3 people (1 child) — {WEDDING} (1 confirmed, 3 people)"]
 
 
