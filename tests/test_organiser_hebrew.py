@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from datetime import date
+from datetime import date, time
 from types import SimpleNamespace
 
 import pytest
@@ -118,6 +118,10 @@ def renderings(ev, hebrew=True):
     adder = "נועם" if hebrew else "Noam"
     text = "שלום לכולם" if hebrew else "Hello everyone"
     groups: list = []  # the command table's words are the "commands" catalog's
+    side = "כלה" if hebrew else "bride"
+    drafts = (C.GuestDraft(*gs[0].full_name.split(" ", 1), "+972502345678", side=side, party_size=3),
+              C.GuestDraft(*gs[1].full_name.split(" ", 1), "+972502345679"))
+    reason = "אין מספר טלפון." if hebrew else "No phone number."
     out = [
         ("welcome_start", replies.welcome_start()),
         ("no_events_welcome", replies.no_events_welcome()),
@@ -206,6 +210,13 @@ def renderings(ev, hebrew=True):
         ("help_text no event", replies.help_text(groups)),
         *[(f"expired {a}", replies.expired(a)) for a in ("delete event", "remove guest", "invite", "it")],
         ("date_text", replies.date_text(date(2027, 6, 12))),
+        ("links_not_set_up", replies.links_not_set_up()),
+        ("restate one guest", replies.restate(C.AddGuests(guests=(drafts[0],)))),
+        ("restate guests", replies.restate(C.AddGuests(guests=drafts, errors=(C.LineError(3, "x", reason),)))),
+        ("restate set time", replies.restate(C.SetEventField("time", time(19, 30)), undated)),
+        ("restate change date", replies.restate(C.SetEventField("date", date(2027, 6, 12)), ev)),
+        *[(f"restate called {o}", replies.restate(C.Called(C.Ref(gs[0].full_name), o, 2)))
+          for o in ("yes", "no", "maybe", "no_answer")],
     ]
     return out
 
@@ -324,3 +335,130 @@ def test_an_organiser_who_fixed_hebrew_reads_hebrew_whatever_the_command(phone_f
     titles = [b["reply"]["title"] for m in dana.received if m.type == "interactive"
               for b in m.payload["interactive"].get("action", {}).get("buttons", [])]
     assert titles and set(titles) == {"כן", "לא"}, titles
+
+
+# ---------------------------------------------------------------- exact wording a tester read
+
+def test_a_count_of_one_agrees_in_hebrew():
+    ev = event(HEBREW_EVENT)
+    ones = {**STATS, "total": 3, "expected_headcount": 2, "maybe": 1,
+            "by_status": {"confirmed": 1, "declined": 1, "invited": 1},
+            "invitations": {"sent": 0, "delivered": 0, "read": 1, "failed": 1, "not_sent": 1}, "by_side": {}}
+    with i18n.use("he"):
+        lines = replies.stats(ev, ones).splitlines()
+        for line in ("✅ מגיעים: 1", "❌ לא מגיעים: 1", "⏳ ממתינים לתשובה: 1 (מתוכם אולי: 1)",
+                     "נשלחו: 1 · נמסרו: 1 · נקראו: 1", "⚠️ נכשלו: 1 (*אורחים נכשלו*) · עוד לא נשלחו: 1 (*שלח הזמנות*)"):
+            assert line in lines, (line, lines)
+        assert replies.send_question("remind", ev, 1, {}) == (
+            "לשלוח תזכורת לחתונה של מיכל ויוסי אל אורח אחד (עוד בלי תשובה)? ענו כן או לא.")
+        assert replies.nobody_to_send("remind", ev, {"already answered": 1, "opted out": 2}) == (
+            "אין למי להזכיר: אין בחתונה של מיכל ויוסי אורחים מוזמנים שעוד לא ענו. "
+            "דילגתי על: אורח אחד שכבר ענה ושניים שביקשו לא לקבל הודעות.")
+    with i18n.use("en"):
+        assert "⏳ 1 pending (1 said maybe)" in replies.stats(ev, ones).splitlines()
+        assert replies.restate(C.MarkGuest(C.Ref("Dana"), "yes", 1)) == "Mark Dana as coming, 1 person?"
+    with i18n.use("he"):
+        assert replies.restate(C.MarkGuest(C.Ref("דנה"), "yes", 1)) == "לסמן שדנה מגיע/ה, אדם אחד?"
+
+
+def test_a_prefix_before_a_time_a_number_or_a_latin_name_takes_a_hyphen():
+    with i18n.use("he"):
+        assert replies.restate(C.SetEventField("time", time(19, 30))) == "לשנות את השעה של האירוע ל-19:30?"
+        assert replies.restate(C.EditGuest(C.Ref("דנה"), "party", 3)) == "לשנות את הכמות של דנה ל-3?"
+        assert replies.restate(C.MessageGuest(C.Ref("Dana"), "נתראה")) == "לשלוח ל-\u2068Dana\u2069: נתראה?"
+        assert replies.restate(C.MarkGuest(C.Ref("Dana"), "no")) == "לסמן ש-\u2068Dana\u2069 לא מגיע/ה?"
+        # a Hebrew value still takes the prefix the Hebrew way
+        assert replies.restate(C.SetEventField("location", "הגן הבוטני")) == "לשנות את המקום של האירוע לגן הבוטני?"
+
+
+def test_a_status_reads_naturally_after_its_prefix():
+    declined = guest(status=RsvpStatus.declined, invitation=InvitationState.read)
+    with i18n.use("he"):
+        assert replies.guest_marked(event(HEBREW_EVENT), declined) == (
+            "❌ סימנתי את דנה לוי כ״לא מגיעים״ לחתונה של מיכל ויוסי.")
+
+
+def test_a_broadcast_question_has_one_pair_of_parentheses():
+    ev = event("החתונה של מאיה ואורי")
+    with i18n.use("he"):
+        question = replies.send_question("broadcast", ev, 9, {}, "שלום", replies.send_filters("confirmed", None))
+    assert question == ("החתונה של מאיה ואורי: לשלוח את ההודעה הזו אל 9 אורחים (מגיעים)?\n\n„שלום”\nענו כן או לא.")
+
+
+def test_the_next_step_and_the_switch_hint_read_as_one_voice():
+    ev = event(HEBREW_EVENT)
+    undated = event("מסיבה", dated=False, reminders=())
+    rows = [(ev, member(), 1), (undated, member("editor"), 0)]
+    with i18n.use("he"):
+        assert replies.event_created(ev).splitlines()[-1] == (
+            "הצעד הבא: *הוסף אורח דנה לוי 050-234-5678*, או שלחו קובץ CSV, ואז *שלח הזמנות*.")
+        assert replies.events_list(rows, ev.id).splitlines()[-1] == "כדי לעבור לאירוע אחר, שלחו *עבור לאירוע 2*."
+        assert replies.choose_event(rows).splitlines()[-1] == "שלחו *עבור לאירוע 2* (לפי המספר)."
+    # the hint is a command the bot reads
+    assert parses("עבור לאירוע 2")
+
+
+def test_a_guest_not_invited_yet_is_not_also_pending():
+    fresh = guest()
+    with i18n.use("he"):
+        assert replies.guest_line(1, fresh) == "1. דנה לוי · עוד לא הוזמן"
+    with i18n.use("en"):
+        assert replies.guest_line(1, guest("Dana", "Levi")) == "1. Dana Levi · not invited yet"
+        # invited and waiting: pending, as before
+        waiting = guest("Dana", "Levi", invitation=InvitationState.delivered)
+        assert replies.guest_line(1, waiting) == "1. Dana Levi ⏳ pending"
+
+
+def test_a_guessed_change_to_a_detail_the_event_lacks_reads_set():
+    bare = SimpleNamespace(name="x", date=None, start_time=None, location=None, language=None)
+    full = SimpleNamespace(name="x", date=date(2027, 6, 12), start_time=time(19, 0), location="גן", language="he")
+    when = C.SetEventField("date", date(2027, 6, 12))
+    at = C.SetEventField("time", time(19, 30))
+    where = C.SetEventField("location", "הגן הבוטני")
+    with i18n.use("he"):
+        assert replies.restate(when, bare) == "לקבוע את התאריך של האירוע ליום שבת, 12 ביוני 2027?"
+        assert replies.restate(at, bare) == "לקבוע את השעה של האירוע ל-19:30?"
+        assert replies.restate(where, bare) == "לקבוע את המקום של האירוע לגן הבוטני?"
+        assert replies.restate(at, full) == "לשנות את השעה של האירוע ל-19:30?"
+        assert replies.restate(at) == "לשנות את השעה של האירוע ל-19:30?"   # no event given: as before
+    with i18n.use("en"):
+        assert replies.restate(when, bare) == "Set the event's date to Sat 12 Jun 2027?"
+        assert replies.restate(when, full) == "Change the event's date to Sat 12 Jun 2027?"
+
+
+def test_a_guessed_guest_is_restated_with_everything_read():
+    liat = C.GuestDraft("ליאת", "גבאי", "+972502345678", side="כלה", party_size=3)
+    with i18n.use("he"):
+        assert replies.restate(C.AddGuests(guests=(liat,))) == (
+            "להוסיף את ליאת גבאי (\u2068+972 50-234-5678\u2069, צד כלה, כמות 3) לרשימת האורחים?")
+    pasted = C.AddGuests(guests=tuple(C.GuestDraft(f"אורח{n}", "כהן", f"+9725012345{n:02d}") for n in range(12)),
+                         errors=(C.LineError(13, "רון 123", "אין מספר טלפון."),))
+    with i18n.use("he"):
+        lines = replies.restate(pasted).splitlines()
+    assert lines[0] == "להוסיף 12 אורחים?"
+    assert lines[1] == "1. אורח0 כהן \u2068+972 50-123-4500\u2069"
+    assert lines[11:] == ["…ועוד 2", "⚠️ לא הוספתי (שורה אחת):", "שורה 13: אין מספר טלפון."]
+    with i18n.use("en"):
+        assert replies.restate(C.AddGuests(guests=(C.GuestDraft("Liat", "Gabay", "+972502345678", side="bride",
+                                                                party_size=3),))) == (
+            "Add Liat Gabay (+972 50-234-5678, side bride, party 3) to the guests?")
+
+
+def test_a_guessed_call_says_what_will_be_logged():
+    with i18n.use("he"):
+        assert replies.restate(C.Called(C.Ref("שושנה"), "yes", 2)) == "לרשום שיחה עם שושנה: מגיעים, שני אנשים?"
+        assert replies.restate(C.Called(C.Ref("שושנה"), "no_answer")) == "לרשום שיחה עם שושנה: לא ענו?"
+    with i18n.use("en"):
+        assert replies.restate(C.Called(C.Ref("Shoshana"), "yes", 2)) == "Log a call with Shoshana: coming, 2 people?"
+        assert replies.restate(C.Called(C.Ref("Shoshana"), "no")) == "Log a call with Shoshana: not coming?"
+
+
+def test_personal_links_that_are_off_are_told_in_plain_words(phone_factory):
+    with i18n.use("en"):
+        assert replies.links_not_set_up() == (
+            "🔗 Personal pages for guests aren't set up on this bot yet. Whoever runs the bot can turn them on.")
+    dana = phone_factory(DANA, "דנה")
+    dana.send("אירוע חדש חתונה")
+    dana.send("הוסף אורח אבי כהן 050-234-5678")
+    assert dana.send("קישור אבי") == (
+        "🔗 דפים אישיים לאורחים עוד לא הופעלו בבוט הזה. מי שמנהל את הבוט יכול להפעיל אותם.")

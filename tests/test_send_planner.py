@@ -32,6 +32,33 @@ def test_the_invite_question_shows_the_price_from_the_rate_card(phone_factory):
     assert "🇺🇸 1 US number: Meta delivers no marketing templates to the US" in question
 
 
+def test_a_send_to_guests_inside_the_window_says_free_only_when_it_is():
+    """Everyone wrote in the last 24 hours: no templates. Free while Meta charged nothing inside the
+    window; since it charges its utility rate there, the price says what it is for."""
+    from types import SimpleNamespace
+    from bot.text import i18n, replies
+
+    def line(lang, recipients, charged):
+        est = planner.estimate(recipients, "marketing", CARD, free_form_charged=charged)
+        with i18n.use(lang):
+            return replies.send_plan(SimpleNamespace(estimate=est, days=[len(recipients)], limit=None,
+                                                     waits_until=None))
+
+    inside = [(AVI, True)]
+    assert line("he", inside, False) == "💰 ללא עלות: כולם כתבו לנו ב-24 השעות האחרונות."
+    assert line("en", inside, False) == "💰 Free: everyone wrote to us in the last 24 hours."
+    amount = planner.to_cents(CARD.market_for(AVI).price("utility"))
+    assert line("en", inside, True) == (f"💰 About US${amount}: everyone wrote to us in the last 24 hours, "
+                                        "so they get plain messages, charged at Meta's utility rate.")
+    assert line("he", inside, True) == (f"💰 בערך {i18n.money(amount, 'USD', 'he')}: כולם כתבו לנו ב-24 השעות האחרונות, "
+                                        "אז הם יקבלו הודעות רגילות, שמטא מחייבת לפי תעריף שירות.")
+    mixed = [(AVI, True), ("+972541234002", False)]
+    assert line("he", mixed, False).splitlines()[1] == (
+        "ועוד אורח אחד כתב לנו ב-24 השעות האחרונות ויקבל הודעה רגילה במקום.")
+    assert line("en", mixed + [("+972541234003", True)], False).splitlines()[1] == (
+        "2 more guests wrote to us in the last 24 hours and get a plain message instead.")
+
+
 def test_the_plan_says_when_quiet_hours_or_shabbat_hold_the_send(runtime):
     friday_night = datetime(2026, 12, 11, 18, 0, tzinfo=timezone.utc)   # 20:00 in Jerusalem, Shabbat
     with runtime.transaction() as s:

@@ -553,7 +553,16 @@ def call_logged(event, guest: Guest) -> str:
     return _("☎️ Noted the call with {name}: {answer}.", name=guest_name(guest), answer=i18n.Raw(answer_text(guest)))
 
 
+def _not_invited_yet(guest: Guest) -> bool:
+    """Nobody asked them yet: no invitation went out and no answer came in any other way."""
+    return (not guest.opted_out and guest.invitation == InvitationState.not_sent
+            and guest.status == RsvpStatus.invited and getattr(guest, "answered_at", None) is None)
+
+
 def guest_line(n: int, guest: Guest) -> str:
+    if _not_invited_yet(guest):
+        # "pending" would say they owe an answer to an invitation they never got
+        return _("{n}. {name} · not invited yet", n=_raw(n), name=guest_name(guest))
     return _("{n}. {name} {status}{note}", n=_raw(n), name=guest_name(guest), status=i18n.Raw(status_mark(guest)),
              note=i18n.Raw(invitation_note(guest)))
 
@@ -649,6 +658,13 @@ def guest_link(event, guest: Guest, url: str, renewed: bool = False) -> str:
                                                  event=event.name)
     return head + "\n" + i18n.isolate(url) + "\n" + _(
         "Pass it on by SMS or any app: they can answer there, without WhatsApp.")
+
+
+def links_not_set_up() -> str:
+    """`link <ref>` on a bot that has no public address (or app secret) for guests' pages:
+    in plain words; the settings it needs are named in the log and the README."""
+    return _("🔗 Personal pages for guests aren't set up on this bot yet. Whoever runs the bot can "
+             "turn them on.")
 
 
 def guest_added(event, guest: Guest) -> str:
@@ -780,7 +796,7 @@ def stats(event, data: dict) -> str:
         expected,
         _("✅ {n} confirmed", n=by["confirmed"]),
         _("❌ {n} declined", n=by["declined"]),
-        (_("⏳ {n} pending ({maybe} of them maybe)", n=by["invited"], maybe=data["maybe"]) if data.get("maybe")
+        (_("⏳ {n} pending ({maybe} said maybe)", n=by["invited"], maybe=data["maybe"]) if data.get("maybe")
          else _("⏳ {n} pending", n=by["invited"])),
         _("Confirmation rate {rate}%", rate=_raw(rate)),
     ]
@@ -823,13 +839,14 @@ def _skipped(skipped: dict[str, int]) -> str:
         if not n:
             continue
         if reason == "invitation failed":
-            parts.append(_("{n} whose invitation failed", n=n))
+            parts.append(ngettext("1 whose invitation failed", "{n} whose invitation failed", n))
         elif reason == "opted out":
-            parts.append(_("{n} opted out", n=n))
+            parts.append(ngettext("1 opted out", "{n} opted out", n))
         elif reason == "already answered":
-            parts.append(_("{n} who already answered", n=n))
+            parts.append(ngettext("1 who already answered", "{n} who already answered", n))
         elif reason == "not invited yet":
-            parts.append(_("{n} not invited yet (send *invite* first)", n=n))
+            parts.append(ngettext("1 not invited yet (send *invite* first)",
+                                  "{n} not invited yet (send *invite* first)", n))
         else:
             parts.append(f"{i18n.number(n)} {i18n.isolate(reason.replace('_', ' '))}")
     return _(" Skipped: {parts}.", parts=i18n.join(parts)) if parts else ""
@@ -867,12 +884,17 @@ def send_plan(plan, tz: str | None = None) -> str:
                        amount=i18n.money(est.total, est.currency), paid=i18n.Raw(paid),
                        category=i18n.Raw(_(CATEGORY_NAMES.get(est.category, est.category))),
                        date=_date(est.rate_card_as_of)))
-    elif est.free_form:
-        lines.append(_("💰 About {amount}: everyone wrote to us in the last 24 hours, so no paid templates.",
+    elif est.free_form and est.total > 0:
+        # since Meta charges messages inside the 24-hour window too (its utility rate)
+        lines.append(_("💰 About {amount}: everyone wrote to us in the last 24 hours, so they get plain messages, "
+                       "charged at Meta's utility rate.",
                        amount=i18n.money(est.total, est.currency)))
+    elif est.free_form:
+        lines.append(_("💰 Free: everyone wrote to us in the last 24 hours."))
     if est.free_form and est.templates:
-        lines.append(_("{n} of them wrote to us in the last 24 hours and get a plain message instead.",
-                       n=est.free_form))
+        lines.append(ngettext("1 more guest wrote to us in the last 24 hours and gets a plain message instead.",
+                              "{n} more guests wrote to us in the last 24 hours and get a plain message instead.",
+                              est.free_form))
     if est.us_marketing_blocked:
         lines.append(ngettext("🇺🇸 1 US number: Meta delivers no marketing templates to the US, so it will "
                               "probably not get it. Call them, or send them their *link*.",
@@ -1161,15 +1183,58 @@ def _ref_text(ref) -> str:
     return ref.text
 
 
-def restate(cmd) -> str:
-    """One line that says what a guessed reading would do, as a yes/no question."""
+MAX_RESTATED_ROWS = 10  # guests shown in the question before a pasted list is added
+
+
+def _draft_name(g) -> str:
+    return " ".join(p for p in (g.first_name, g.last_name) if p)
+
+
+def _draft_details(g) -> list[str]:
+    """What the organiser said about a guest besides the name: side and party size."""
+    bits = []
+    if getattr(g, "side", None):
+        bits.append(side_words(g.side))
+    if getattr(g, "party_size", None):
+        bits.append(_("party {n}", n=_raw(g.party_size)))
+    return bits
+
+
+def _restate_guests(cmd) -> str:
+    """The guests a reading would add, as read (a garbled row shows before it is saved)."""
+    if len(cmd.guests) == 1 and not cmd.errors:
+        g = cmd.guests[0]
+        details = ", ".join([i18n.isolate(display_phone(g.phone))] + _draft_details(g))
+        return _("Add {name} ({details}) to the guests?", name=_draft_name(g), details=i18n.Raw(details))
+    lines = [_("Add {guests}?", guests=i18n.Raw(guests_count(len(cmd.guests))))]
+    rows = []
+    for n, g in enumerate(cmd.guests, start=1):
+        row = _("{n}. {name} {phone}", n=_raw(n), name=_draft_name(g), phone=display_phone(g.phone))
+        bits = _draft_details(g)
+        if bits:
+            row += _(" ({details})", details=i18n.Raw(", ".join(bits)))
+        rows.append(row)
+    lines += bullet_list(rows, MAX_RESTATED_ROWS)
+    if cmd.errors:
+        lines.append(_("⚠️ {lines} not added:", lines=i18n.Raw(_units("line", len(cmd.errors)))))
+        lines += bullet_list([_("{where}: {reason}", where=i18n.Raw(_unit("line", e.line_no)), reason=i18n.Raw(e.reason))
+                              for e in cmd.errors])
+    return cap("\n".join(lines))
+
+
+# Where each event field restated is kept on the event (None there: not set yet).
+EVENT_FIELD_ATTRS = {"date": "date", "time": "start_time", "location": "location", "name": "name",
+                     "language": "language"}
+
+
+def restate(cmd, event=None) -> str:
+    """What a guessed reading would do, as a yes/no question: one line, or a pasted list's rows.
+
+    `event`: the event a change to its details would go to, so that a date, time or place it
+    doesn't have yet reads "Set" rather than "Change" (without it: "Change")."""
     kind = type(cmd).__name__
     if kind == "AddGuests":
-        if len(cmd.guests) == 1:
-            g = cmd.guests[0]
-            name = " ".join(p for p in (g.first_name, g.last_name) if p)
-            return _("Add {name} ({phone}) as a guest?", name=name, phone=display_phone(g.phone))
-        return _("Add {n} guests?", n=i18n.number(len(cmd.guests)))
+        return _restate_guests(cmd)
     if kind == "AddMember":
         return _("Add {phone} as a co-organiser ({role})?", phone=display_phone(cmd.phone),
                  role=_(ROLE_NAMES.get(cmd.role, cmd.role)))
@@ -1187,17 +1252,29 @@ def restate(cmd) -> str:
         if cmd.answer == "maybe":
             return _("Mark {name} as maybe?", name=_ref_text(cmd.ref))
         if cmd.party_size:
-            return _("Mark {name} as coming, {n} people?", name=_ref_text(cmd.ref), n=i18n.number(cmd.party_size))
+            people = ngettext("1 person", "{n} people", cmd.party_size)
+            return _("Mark {name} as coming, {people}?", name=_ref_text(cmd.ref), people=i18n.Raw(people))
         return _("Mark {name} as coming?", name=_ref_text(cmd.ref))
+    if kind == "Called":
+        outcome = _(CALL_WORDS.get(cmd.outcome, cmd.outcome))
+        if cmd.outcome == "yes" and cmd.party_size:
+            people = ngettext("1 person", "{n} people", cmd.party_size)
+            outcome = _("{outcome}, {people}", outcome=i18n.Raw(outcome), people=i18n.Raw(people))
+        return _("Log a call with {name}: {outcome}?", name=_ref_text(cmd.ref), outcome=i18n.Raw(outcome))
     if kind == "SetEventField":
         if isinstance(cmd.value, date):
             value = format_when(cmd.value, cmd.time)
         elif isinstance(cmd.value, time):
             value = format_time(cmd.value)
+        elif cmd.value is None and cmd.field == "time":
+            return _("Clear the event's start time?")
         else:
             value = str(cmd.value)
-        return _("Change the event's {field} to {value}?", field=_(FIELD_NAMES.get(cmd.field, cmd.field)),
-                 value=value)
+        field = _(FIELD_NAMES.get(cmd.field, cmd.field))
+        attr = EVENT_FIELD_ATTRS.get(cmd.field)
+        if event is not None and attr and getattr(event, attr, None) in (None, ""):
+            return _("Set the event's {field} to {value}?", field=field, value=value)
+        return _("Change the event's {field} to {value}?", field=field, value=value)
     if kind == "NewEvent":
         details = [format_when(cmd.date, getattr(cmd, "time", None))] if cmd.date else []
         details += [cmd.location] if cmd.location else []
