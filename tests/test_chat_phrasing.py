@@ -62,3 +62,10 @@ def test_hello_invite_him_stop_updates_and_the_mailbox(phone_factory, fake_graph
     assert fake_graph.count(MOSHE) == 0
     assert "🔕" in dana.send("תפסיק לשלוח לי עדכונים")
     assert "📭" in dana.send("תיבת דואר")
+
+
+def test_time_and_place_in_one_message_are_both_set(phone_factory):
+    dana = organiser(phone_factory)
+    reply = dana.send("תשני את השעה ל20:00 ואת המקום לאולמי הגן רמת גן")
+    assert "20:00" in reply and "אולמי הגן רמת גן" in reply
+    assert "אולמי הגן רמת גן" in dana.send("פרטי אירוע")

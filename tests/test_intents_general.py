@@ -1061,3 +1061,23 @@ def test_an_everyday_word_never_gets_a_did_you_mean(text):
 def test_a_real_typo_still_gets_its_suggestion():
     c = C.parse("remvoe", "IL", TODAY)
     assert isinstance(c, C.ParseError) and "remove" in c.message
+
+
+# ------------------------------------------------------------------ two event fields in one message: both read
+
+@pytest.mark.parametrize("text, fields", [
+    ("תשני את השעה ל20:00 ואת המקום לאולמי הגן רמת גן", [("time", time(20, 0)), ("location", "אולמי הגן רמת גן")]),
+    ("תשנה את התאריך ל-12.6.2027 ואת השעה ל-19:30", [("date", date(2027, 6, 12)), ("time", time(19, 30))]),
+    ("תשני את המקום לאולמי הגן, ואת השעה ל-20:00", [("location", "אולמי הגן"), ("time", time(20, 0))]),
+    ("שנה שעה 20:00 ומקום אולמי הגן", [("time", time(20, 0)), ("location", "אולמי הגן")]),
+    ("change the time to 20:00 and the venue to Gan Hall", [("time", time(20, 0)), ("location", "Gan Hall")]),
+])
+def test_two_event_fields_in_one_message_are_both_changed(text, fields):
+    r = read(text)
+    assert isinstance(r.command, C.SetEventField) and not r.sure, r
+    assert [(c.field, c.value) for c in (r.command, *r.command.more)] == fields, r
+
+
+def test_an_and_inside_a_value_is_no_second_field():
+    c = cmd("תשני את השם לחתונה של שירה ודן")
+    assert isinstance(c, C.SetEventField) and not c.more, c

@@ -679,6 +679,30 @@ _INVITE_THEM = re.compile(
     r"(?:\s+(?:גם|עכשיו|כבר|בבקשה|too|also|now|please|as\s+well))*\W*$", re.I)
 
 
+# A second field joined on: "תשני את השעה ל-20:00 ואת המקום לאולמי הגן", "change the time to 8pm and the venue to ..."
+_FIELD_NOUN = r"(?:(?:ה)?(?:שעה|מקום|מיקום|תאריך|כתובת|שם)(?![\u05d0-\u05ea])|(?:time|date|venue|location|place|address|name)\b)"
+_AND_FIELD = re.compile(r"\s*,?\s+(?:ו(?:גם\s+)?(?:את\s+)?|and\s+(?:also\s+)?(?:the\s+)?|,\s*(?:את\s+|the\s+)?)(?=" + _FIELD_NOUN + ")", re.I)
+_FIRST_FIELD = re.compile(r"^(.*?)(?=" + _FIELD_NOUN + ")", re.I)
+
+
+def _event_fields_joined(line: str, region, today) -> Reading | None:
+    """Each field said in one message, all of them changed (asked first); None unless every part reads as a field."""
+    parts = _AND_FIELD.split(line)
+    if len(parts) < 2 or len(parts) > 4:
+        return None
+    head = _FIRST_FIELD.match(parts[0])
+    if head is None or not head.group(1).strip():
+        return None
+    changes = []
+    for i, part in enumerate(parts):
+        said = part if i == 0 else head.group(1) + part
+        got = refine(said, C.parse(said, region, today), region, today).command
+        if not isinstance(got, C.SetEventField) or got.more or any(c.field == got.field for c in changes):
+            return None
+        changes.append(got)
+    return Reading(dataclasses.replace(changes[0], more=tuple(changes[1:])), sure=False)
+
+
 def _whom() -> Reading:
     return Reading(C.ParseError(i18n._("Whom do you mean? Use the number from the last list, a name or a phone."), None))
 _TELL_ME = re.compile(r"^tell\s+me\s+(?:please\s+)?(?!about\b)(\S.*)$|^(?:תגיד|תגידי|תגידו)\s+לי\s+(?:בבקשה\s+)?(\S.*)$",
@@ -706,6 +730,11 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
         second = _second_look(command, _strip_polite(_clean(text).split("\n")[0]), region) if depth == 0 else None
         if second is not None:
             command, reading = second.command, second
+        if depth == 0 and (isinstance(command, C.ParseError) or isinstance(command, C.SetEventField) and not command.more) \
+                and "\n" not in text.strip():
+            both = _event_fields_joined(_strip_polite(_clean(text)), region, today)
+            if both is not None:
+                command, reading = both.command, both
         if depth == 0 and (isinstance(command, (C.ParseError, C.Cancel, C.Invite)) or command == C.Notify(on=True)):
             line0 = _strip_polite(_clean(text).split("\n")[0])
             if _STOP_UPDATES.match(line0) and not _NOT_UPDATES.search(line0):
