@@ -69,3 +69,11 @@ def test_time_and_place_in_one_message_are_both_set(phone_factory):
     reply = dana.send("תשני את השעה ל20:00 ואת המקום לאולמי הגן רמת גן")
     assert "20:00" in reply and "אולמי הגן רמת גן" in reply
     assert "אולמי הגן רמת גן" in dana.send("פרטי אירוע")
+
+
+def test_an_invite_naming_another_event_is_asked_naming_the_event_it_goes_to(phone_factory, fake_graph):
+    dana = organiser(phone_factory)
+    dana.send("add guest משה כהן 0502345678")
+    question = dana.send("תשלח הזמנה לבר מצווה")
+    assert "Wedding" in question   # the question says which event the invitations are for; nothing is sent yet
+    assert fake_graph.count(MOSHE) == 0

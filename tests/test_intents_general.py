@@ -1081,3 +1081,32 @@ def test_two_event_fields_in_one_message_are_both_changed(text, fields):
 def test_an_and_inside_a_value_is_no_second_field():
     c = cmd("תשני את השם לחתונה של שירה ודן")
     assert isinstance(c, C.SetEventField) and not c.more, c
+
+
+# ------------------------------------------------------------------ an event (or a guest) named after a send or stats
+
+@pytest.mark.parametrize("text, kind, event", [
+    ("תשלח הזמנה לבר מצווה", C.Invite, "בר מצווה"),
+    ("יאללה תשלחי את ההזמנות לחינה", C.Invite, "חינה"),
+    ("סטטיסטיקה לחתונה של שירה", C.Stats, "חתונה של שירה"),
+    ("stats for wedding", C.Stats, "wedding"),
+    ("stats for the bar mitzvah", C.Stats, "bar mitzvah"),
+    ("send the invites for Dana's wedding", C.Invite, "Dana's wedding"),
+    ("תזכורת לחתונה של שירה", C.Remind, "חתונה של שירה"),
+    ("כמה אישרו לחינה עד עכשיו", C.Stats, "חינה"),
+])
+def test_an_event_named_after_a_send_or_stats_is_not_dropped_in_silence(text, kind, event):
+    r = read(text)
+    assert isinstance(r.command, kind) and not r.sure and r.event == event, r
+
+
+@pytest.mark.parametrize("text", ["שלח הזמנה לדני כהן", "send invite to Tamar"])
+def test_one_guest_named_after_the_invite_round_is_asked(text):
+    r = read(text)
+    assert isinstance(r.command, C.Invite) and not r.sure and r.event is None, r
+
+
+@pytest.mark.parametrize("text", ["סטטיסטיקה", "send invitations to everyone", "תשלח הזמנות לאורחים", "remind the bride's side",
+                                  "send the invites to the new guests", "תשלח תזכורת לכל מי שלא ענה", "שליחת הזמנות לחדשים"])
+def test_an_audience_after_a_send_is_no_event(text):
+    assert read(text).event is None, read(text)

@@ -40,6 +40,9 @@ __all__ = ["Reading", "understand", "refine", "encode", "decode", "DIRECT_WRITES
 class Reading:
     command: object            # a command value or a ParseError
     sure: bool = True
+    # The event the words name, when it may not be the current one ("סטטיסטיקה לחתונה של שירה", "stats for the
+    # bar mitzvah"): the named words, for the chat to match against the sender's events. None: the current event.
+    event: str | None = None
 
 
 # Commands that write at once (no question of their own). A guessed reading of one of these asks first.
@@ -703,6 +706,36 @@ def _event_fields_joined(line: str, region, today) -> Reading | None:
     return Reading(dataclasses.replace(changes[0], more=tuple(changes[1:])), sure=False)
 
 
+_EVENT_KINDS = (r"(?:חתונה|חתונת|בר[\s-]+מצו?וה|בת[\s-]+מצו?וה|בר[\s-]+המצו?וה|בת[\s-]+המצו?וה|ברית(?:\s+מילה)?|בריתה|חינה|אירוסין|אירוע|"
+                r"מסיבה|מסיבת|יום\s+הולדת|יום\s+ההולדת|שבע\s+ברכות|קידוש|שבת\s+חתן|פדיון\s+הבן|wedding|bar\s+mitzvah|bat\s+mitzvah|"
+                r"b'?nai\s+mitzvah|party|event|engagement|brit|bris|henna|birthday|shower|kiddush)")
+_EVENT_NAMED = re.compile(r"(?:^|\s)(?:ל-?|של\s+|עבור\s+|בשביל\s+|for\s+|to\s+|of\s+|at\s+)(?:ה)?(?:the\s+|our\s+|my\s+)?"
+                          r"((?:\S+(?:'s|’s)\s+)?" + _EVENT_KINDS + r"(?![\w'])(?:\s+\S+){0,4})\W*$", re.I)
+_GUEST_NAMED = re.compile(r"(?:^|\s)(?:ל-?(?=[\u05d0-\u05ea])|to\s+|for\s+)(\S+(?:\s+\S+){0,2}?)\W*$", re.I)
+_NOT_NAMED = _ALL_WORDS | _AUDIENCE_HEADS | {
+    "מי", "אלה", "אלו", "האלה", "אורחים", "האורחים", "מוזמנים", "המוזמנים", "צד", "הצד", "לי", "לנו", "להם", "לו", "לה",
+    "כולם", "שאר", "השאר", "חדשים", "החדשים", "כולן", "guests", "the", "them", "rest", "new", "ones", "people", "me", "us",
+    "him", "her", "it", "again", "now", "today", "tomorrow", "מחר", "היום", "עכשיו", "שוב", "whatsapp", "וואטסאפ", "ווצאפ",
+    "send", "go", "out", "remaining", "invited", "uninvited", "not", "yet", "who", "שלא", "שעוד", "שטרם", "בבקשה", "please"}
+
+
+def _named_beyond(line: str) -> tuple[str, bool] | None:
+    """Words after the command that name an event (or one guest) rather than an audience: (words, is an event)."""
+    m = _EVENT_NAMED.search(line)
+    if m and not _status_in(_words(m.group(1))):
+        said = re.sub(r"(?:\s+(?:עד\s+(?:עכשיו|כה|היום|כאן)|כבר|עכשיו|בבקשה|so\s+far|yet|now|please|pls))+\W*$", "", m.group(1), flags=re.I)
+        return said.strip(" .!?,"), True
+    m = _GUEST_NAMED.search(line)
+    if not m:
+        return None
+    named = _words(m.group(1))
+    if not named or set(named) & _NOT_NAMED or _audience_ref(named) or _status_in(named) or _side_in(named) \
+            or any(w.startswith("ש") and len(w) > 2 and _he_in(w[1:], {"לא", "ענו", "אישרו"}) for w in named) \
+            or any(_he_unprefix(w, "לה") in _NOT_NAMED for w in named) or re.search(r"\d", m.group(1)):
+        return None
+    return None if set(named) & (_INVITATION_NOUNS | {"תזכורת", "תזכורות", "reminder", "reminders", "stats"}) else (m.group(1), False)
+
+
 def _whom() -> Reading:
     return Reading(C.ParseError(i18n._("Whom do you mean? Use the number from the last list, a name or a phone."), None))
 _TELL_ME = re.compile(r"^tell\s+me\s+(?:please\s+)?(?!about\b)(\S.*)$|^(?:תגיד|תגידי|תגידו)\s+לי\s+(?:בבקשה\s+)?(\S.*)$",
@@ -859,6 +892,14 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
                 reading = Reading(dataclasses.replace(command, answer=again.answer, party_size=again.party_size), sure=False)
             else:
                 reading = _whom()
+        if depth == 0 and isinstance(reading.command, (C.Invite, C.Remind, C.Stats)) and "\n" not in text.strip():
+            named = _named_beyond(_strip_polite(_clean(text)))
+            if named is not None:
+                # "תשלח הזמנה לבר מצווה", "stats for Dana's wedding", "שלח הזמנה לדני": words naming an event or a
+                # guest the round or the numbers are not limited to; never dropped in silence: asked (the question
+                # names the event it goes to), and the event words are handed on
+                words, is_event = named
+                reading = Reading(reading.command, sure=False, event=words if is_event else None)
         if depth == 0 and isinstance(reading.command, _SENDS) and _asks_whether_it_can(_clean(text), reading.command):
             # "רציתי לשאול אם אפשר לשלוח הזמנה גם במייל ... יש לכם פתרון?", "can you send it by email?": a question
             # about what the bot can do, never the send itself ("אפשר לשלוח הזמנות?" is still asked for)
