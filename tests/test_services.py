@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.services.guest_csv import NotACsv, parse_guest_csv
-from bot.services import events, guests, members, stats
+from bot.services import events, guests, members, sending, stats
 from bot.services.errors import GuestAlreadyExists, InvalidInput, LastAdmin, NotAuthorized, NotFound
 from bot.services.users import get_or_create_user
 
@@ -113,6 +113,20 @@ def test_stats_count_a_side_once_however_it_is_capitalised(session, people):
     s = stats.event_stats(session, admin, event.id)
     assert list(s["by_side"]) == ["Groom", "bride", "none"]
     assert s["by_side"]["bride"]["total"] == 3 == guests.list_guests(session, admin, event.id, side="BRIDE")[1]
+
+
+def test_the_brides_side_is_one_side_in_hebrew_and_english(session, people):
+    """"כלה", "הכלה", "צד הכלה" and "bride" are one side for the lists, the sends and the stats,
+    shown as most of its guests have it."""
+    event, admin, *_ = people
+    for i, side in enumerate(["כלה", "הכלה", "כלה", "bride", "צד הכלה", "חתן", "Groom"]):
+        guests.add_guest(session, admin, event.id, guests.GuestInput(f"G{i}", f"05012302{i:02d}", side=side))
+    by_side = stats.event_stats(session, admin, event.id)["by_side"]
+    assert {k: v["total"] for k, v in by_side.items()} == {"Groom": 2, "כלה": 5}   # a tie: the first by letters
+    for asked in ("bride", "כלה", "הכלה", "Bride"):
+        assert guests.list_guests(session, admin, event.id, side=asked)[1] == 5, asked
+        assert sending.broadcast_audience(session, admin, event.id, side=asked).count == 5, asked
+    assert guests.list_guests(session, admin, event.id, side="החתן")[1] == 2
 
 
 def test_list_guests_filters_and_pages(session, people):

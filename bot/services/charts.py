@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from storage.models import Event, Guest, RsvpStatus, User, utcnow
 
-from bot.services import languages
+from bot.services import languages, sides
 from bot.services.access import require
 from bot.services.permissions import Action
 from bot.text import i18n
@@ -61,9 +61,9 @@ def read_progress(session: Session, event: Event, now: datetime | None = None) -
     invited = [g.invited_at for g in guests if g.invited_at] + [g.answered_at for g in guests if g.answered_at]
     start = min(invited) if invited else (event.created_at or now)
     p = Progress(event.name, start=start, now=max(now, start))
-    shown: dict[str, str] = {}   # "bride" and "Bride" are one side, shown as first met
+    shown = sides.grouped(g.side for g in guests)   # "bride", "Bride" and "הכלה" are one side
     for g in guests:
-        side = shown.setdefault((g.side or "").strip().casefold(), (g.side or "").strip())
+        side = shown.get(g.side) or ""
         bucket = p.by_side.setdefault(side, {"confirmed": 0, "declined": 0, "pending": 0})
         if g.status == RsvpStatus.confirmed:
             p.counts["confirmed"] += 1

@@ -14,6 +14,7 @@ from bot.text.phones import InvalidPhone, display_phone, normalize_phone
 from bot.services.access import as_uuid, require
 from bot.services.errors import GuestAlreadyExists, InvalidInput, NotFound
 from bot.services.guest_csv import FORMULA_STARTS
+from bot.services import sides
 from bot.text import answer_words, i18n
 
 UNSET = object()
@@ -287,7 +288,7 @@ def list_guests(
         except ValueError:
             raise InvalidInput(i18n._("Unknown invitation state."), code="bad_invitation")
     if side:
-        q = q.where(func.lower(Guest.side) == side.strip().lower())
+        q = q.where(func.lower(Guest.side).in_(sides.spellings(side)))
     if search:
         # What was typed is matched literally: % and _ are LIKE's wildcards, not a "match all".
         term = "%" + _like_literal(search.strip().lower()) + "%"

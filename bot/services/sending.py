@@ -38,7 +38,7 @@ from storage.models import (
     utcnow,
 )
 
-from bot.services import languages, outbox, planner
+from bot.services import languages, outbox, planner, sides
 from bot.services.permissions import Action
 from bot.services.access import as_uuid, require
 from bot.services.errors import Conflict, InvalidInput, NotFound
@@ -275,7 +275,7 @@ def _broadcast_candidates(session: Session, event: Event, status=None, side: str
         key = str(getattr(status, "value", status)).strip().lower().replace("_", " ")
         waiting = key in ("pending", "maybe", "invited")
     if side and side.strip():
-        q = q.where(func.lower(Guest.side) == side.strip().lower())
+        q = q.where(func.lower(Guest.side).in_(sides.spellings(side)))
     rows = list(session.scalars(_ordered(q)))
     # Waiting for an answer means invited first: never someone who has no invitation
     # (they are counted, so the organiser hears why nobody matched).

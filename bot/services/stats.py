@@ -9,7 +9,7 @@ from storage.models import Guest, InvitationState, RsvpStatus, User
 
 from bot.services.permissions import Action
 from bot.services.access import require
-from bot.services import inbox
+from bot.services import inbox, sides
 
 
 def event_stats(session: Session, actor: User, event_id) -> dict:
@@ -24,7 +24,7 @@ def event_stats(session: Session, actor: User, event_id) -> dict:
     by_status = {s.value: 0 for s in RsvpStatus}
     invitations = {s.value: 0 for s in InvitationState}
     by_side: dict[str, dict[str, int]] = {}
-    spellings: dict[str, dict[str, int]] = {}   # "bride" and "Bride" are one side
+    spellings: dict[str, dict[str, int]] = {}   # "bride", "Bride" and "הכלה" are one side
     headcount = 0
     children = 0
     children_known = 0
@@ -36,7 +36,7 @@ def event_stats(session: Session, actor: User, event_id) -> dict:
         total += count
         by_status[status.value] += count
         invitations[invitation.value] += count
-        key = side.strip().casefold() if side and side.strip() else "none"
+        key = sides.key(side) or "none"
         spellings.setdefault(key, {}).setdefault(side, 0)
         spellings[key][side] += count
         bucket = by_side.setdefault(key, {"total": 0, "confirmed": 0, "declined": 0, "invited": 0})
@@ -73,4 +73,4 @@ def _shown(key: str, spellings: dict[str | None, int]) -> str:
     """A side under the spelling most of its guests have ("Bride" ×1 and "bride" ×2: "bride")."""
     if key == "none":
         return key
-    return min((side for side in spellings if side), key=lambda side: (-spellings[side], side)).strip()
+    return sides.shown({side: n for side, n in spellings.items() if side})
