@@ -754,6 +754,11 @@ CHAT_PREFIX = re.compile(r"^\s*(?:\[\d{1,4}[./-]\d{1,2}[./-]\d{2,4},?\s+\d{1,2}:
 _SEPARATOR = re.compile(r"^[-–—|/\\\[\](){}:.,;*•·_~=]+$")
 
 
+def unclear_name(line_no: int, shown: str, word: str) -> LineError:
+    """A line refused because its name keeps a fragment that is no name ("/2027")."""
+    return LineError(line_no, shown, _("I couldn't tell what \"{word}\" is.", word=_short(word, 20)))
+
+
 def _guest_line(line: str, line_no: int, region: str | None) -> GuestDraft | LineError:
     shown = _short(line, 80)
     text = _LIST_MARKER.sub("", CHAT_PREFIX.sub("", line, count=1), count=1)

@@ -1998,7 +1998,7 @@ def _no_garbage_names(command: C.AddGuests) -> C.AddGuests:
         bad = next((w for w in words if any(ch.isdigit() for ch in w) and not any(ch.isalpha() for ch in w)), None)
         if bad is not None or not words:
             shown = C._short(" ".join([g.first_name, g.last_name, g.phone or ""]), 80)
-            errors.append(C.LineError(g.line_no, shown, i18n._("I couldn't tell what \"{word}\" is.", word=C._short(bad or "-", 20))))
+            errors.append(C.unclear_name(g.line_no, shown, bad or "-"))
             continue
         first, last = C.split_name(" ".join(words).strip(" ,:"))
         guests.append(g if (first, last) == (g.first_name, g.last_name) else dataclasses.replace(g, first_name=first, last_name=last))
@@ -2223,7 +2223,8 @@ def _guess(text: str, region, today, exact: C.ParseError) -> Reading | None:
     if not lines:
         return None
     said = [w.lower() for w in _words(lines[0])]
-    if len(lines) == 1 and said and set(said) & _HELLO and set(said) <= _HELLO | {"there", "all", "everyone", "bot", "בוט", "לכולם"}:
+    if len(lines) == 1 and said and set(said) & _HELLO and set(said) <= _HELLO | {"there", "all", "everyone", "bot", "בוט", "לכולם"} \
+            and re.fullmatch(r"[\w\s!.,'’-]*[👋🙂😊😀\s!.]*", lines[0]):   # (a shrug or a "?" is no plain hello)
         return Reading(C.Help())   # "היי", "שלום!", "hey there": said hello; the short help (as "hi"), never "did you mean"
     if len(lines) == 1 and 2 <= len(said) <= 5 and said[0] in _YES | _ACK and set(said) & _GO_AHEAD \
             and set(said) <= _YES | _ACK | _GO_AHEAD | _GO_FILLER:
