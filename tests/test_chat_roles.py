@@ -57,7 +57,7 @@ CASES = [
     Case("members", Action.VIEW, "Team of Wedding"),
     Case("notify off", Action.VIEW, "No more answer notifications"),
     Case("inbox", Action.VIEW, "No messages from guests of *Wedding*"),
-    Case("link avi", Action.VIEW, "Guests' own pages need"),
+    Case("link avi", Action.VIEW, "Personal pages for guests aren't set up"),
     Case("guest avi", Action.VIEW, "*Avi Cohen*"),
     Case("calls", Action.VIEW, "for Wedding"),
     Case("answers", Action.VIEW, "No questions for Wedding yet"),

@@ -179,8 +179,9 @@ class OrganiserChat:
                 cmd = self.named_guest_first(cmd)
                 if cmd is None:
                     return
-            return self.ask(replies.restate(cmd), {"op": "run", "cmd": intents.encode(cmd),
-                                                   "again": C.spec_for(cmd).name})
+            found = self.current()
+            return self.ask(replies.restate(cmd, event=found[0] if found else None),
+                            {"op": "run", "cmd": intents.encode(cmd), "again": C.spec_for(cmd).name})
         if isinstance(cmd, C.ParseError):
             # Someone who organises one event and is a guest at another: words that are no
             # command of theirs ("yes, we'll be 2" with no question of ours waiting) answer
@@ -689,8 +690,8 @@ class OrganiserChat:
             return
         secret, base = self.settings.whatsapp_app_secret, self.settings.public_url
         if not secret or not base:
-            return self.say(_("Guests' own pages need the bot's public address and its app secret "
-                              "({settings}): ask whoever runs the bot.", settings="PUBLIC_URL, WHATSAPP_APP_SECRET"))
+            log.info("guest pages need PUBLIC_URL and WHATSAPP_APP_SECRET; `link` cannot give one")
+            return self.say(replies.links_not_set_up())
         if cmd.new:
             guest, token = rsvp_links.renew(self.session, self.user, event.id, guest.id, secret)
         else:
