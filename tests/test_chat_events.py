@@ -237,3 +237,15 @@ def test_use_picks_the_event_shown_under_that_number_even_after_the_order_change
     dana.send("use 1")
     dana.send("set date 1/12/2027")                             # Bris moves after Wedding now
     assert "Wedding" in dana.send("use 2")                      # 2 is still what was shown
+
+
+def test_a_command_that_names_another_event_works_on_that_one_or_says_there_is_none(phone_factory, runtime):
+    dana = phone_factory(DANA, "דנה")
+    dana.send("אירוע חדש בר המצווה של איתי")
+    dana.send("אירוע חדש החתונה של שירה ודן")          # the wedding is the current event now
+    reply = dana.send("סטטיסטיקה לבר מצווה")
+    assert reply.startswith("עובדים עכשיו על *בר המצווה של איתי*") and "עוד אין אורחים" in reply
+    assert "בר המצווה של איתי" in dana.send("אירוע")    # it stays the current one
+    reply = dana.send("תשלח הזמנה לברית")
+    assert reply.startswith("אין לך אירוע בשם „ברית”") and "1. בר המצווה של איתי" in reply
+    assert dana.last_buttons != ["confirm:yes", "confirm:no"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 from datetime import date
 from typing import TYPE_CHECKING, Callable
 
@@ -68,6 +69,20 @@ _GUEST_WRITES = (C.MarkGuest, C.Called, C.EditGuest, C.MessageGuest)  # their `r
 _TITLES = frozenset({"דוד", "דודה", "הדוד", "הדודה", "סבא", "סבתא", "אחי", "אחותי", "דר", 'ד"ר', "הרב", "מר", "גברת",
                      "aunt", "auntie", "uncle", "grandma", "grandpa", "granny", "dr", "dr.", "mr", "mr.", "mrs", "mrs.", "ms"})
 _HEBREW_PREFIXES = "שלבהוכמ"
+
+
+_EVENT_FILLERS = frozenset({"של", "the", "of", "for", "a", "an"})
+
+
+def _name_words(text: str) -> list[str]:
+    return [w for w in re.split(r"[^\w]+", text.casefold()) if w]
+
+
+def _word_in(word: str, words: list[str]) -> bool:
+    """`word` among an event's name words, a Hebrew prefix letter (ה, ל, ב...) either side:
+    "מצווה" is in "בר המצווה של איתי"."""
+    return any(w == word or (len(w) > 2 and w[0] in _HEBREW_PREFIXES and w[1:] == word)
+               or (len(word) > 2 and word[0] in _HEBREW_PREFIXES and word[1:] == w) for w in words)
 
 
 def _name_variants(text: str) -> list[str]:
@@ -170,6 +185,8 @@ class OrganiserChat:
     def on_text(self, text: str) -> None:
         reading = intents.understand(text, self.region, date.today())
         cmd = reading.command
+        if reading.event and self.is_member and not self.to_named_event(reading.event):
+            return
         if not reading.sure and isinstance(cmd, intents.DIRECT_WRITES):
             # a write resting on a guess: say what it would do, and do it on yes
             if isinstance(cmd, C.SetEventField) and self.fills_empty_fields(cmd):
@@ -195,6 +212,29 @@ class OrganiserChat:
                 return self.say(replies.no_events_welcome())  # a newcomer: show how to start
             return self.say(cmd.message)
         self.execute(cmd)
+
+    def to_named_event(self, words: str) -> bool:
+        """A command that names its event ("stats for the bar mitzvah", "תשלח הזמנה לחתונה של
+        שירה"): that event becomes the current one (and the sender is told); False, after
+        saying why, when none of their events or several fit the words. With one event only,
+        it is the one meant."""
+        rows = self.event_rows()
+        if len(rows) < 2:
+            return True
+        wanted = [w for w in _name_words(words) if w not in _EVENT_FILLERS]
+        chosen = [r for r in rows if wanted and all(_word_in(w, _name_words(r[0].name)) for w in wanted)]
+        if len(chosen) != 1:
+            self.remember_event_numbers(rows)
+            head = (_("You have no event called “{ref}”.\n\n", ref=words) if not chosen else
+                    _("Several of your events match “{ref}”:", ref=words) + "\n\n")
+            self.say(head + replies.events_list(rows))
+            return False
+        event, member, guests = chosen[0]
+        current = self.current()
+        if current is None or current[0].id != event.id:
+            convo.set_current_event(self.conv, event.id)
+            self.say(replies.now_using(event, member, guests))
+        return True
 
     def fills_empty_fields(self, cmd: C.SetEventField) -> bool:
         """Whether every field the command sets is still empty on the current event
