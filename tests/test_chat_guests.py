@@ -268,3 +268,18 @@ def test_a_last_name_in_hebrew(phone_factory, runtime):
     assert "כהן" in ask and guests(runtime)["דני לוי"].last_name == "לוי"
     dana.send("כן")
     assert guests(runtime)["דני כהן"].first_name == "דני"
+
+
+def test_the_brides_side_reads_in_each_organisers_language_and_is_one_side(phone_factory, runtime, fake_graph):
+    dana = phone_factory("+972521234567", "דנה")
+    dana.send("אירוע חדש חתונה")
+    dana.send("הוסף אורחים:\nיעל גולן 0502345671 צד כלה\nרון לוי 0502345672 צד חתן")
+    dana.send("add guest Bea Mor 0502345673 side bride")
+    card = dana.send("אורח Bea")
+    assert "צד כלה" in card and "bride" not in card
+    hebrew = dana.send("סטטיסטיקה")
+    assert "כלה: 2 (✅0 ❌0 ⏳2)" in hebrew and "חתן: 1" in hebrew and "bride" not in hebrew
+    english = dana.send("stats")
+    assert "bride: 2 (✅0 ❌0 ⏳2)" in english and "groom: 1" in english and "כלה" not in english
+    question = dana.send("הודעה לצד כלה: מחכים לכם!")
+    assert "2 אורחים" in question or "שני אורחים" in question

@@ -28,7 +28,8 @@ from sqlalchemy.orm import Session
 
 from storage.models import Event, Guest, RsvpStatus, User, utcnow
 
-from bot.services import languages, sides
+from bot.services import languages
+from bot.text import sides
 from bot.services.access import require
 from bot.services.permissions import Action
 from bot.text import i18n

@@ -14,7 +14,7 @@ from bot.text.phones import InvalidPhone, display_phone, normalize_phone
 from bot.services.access import as_uuid, require
 from bot.services.errors import GuestAlreadyExists, InvalidInput, NotFound
 from bot.services.guest_csv import FORMULA_STARTS
-from bot.services import sides
+from bot.text import sides
 from bot.text import answer_words, i18n
 
 UNSET = object()

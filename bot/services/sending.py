@@ -38,7 +38,8 @@ from storage.models import (
     utcnow,
 )
 
-from bot.services import languages, outbox, planner, sides
+from bot.services import languages, outbox, planner
+from bot.text import sides
 from bot.services.permissions import Action
 from bot.services.access import as_uuid, require
 from bot.services.errors import Conflict, InvalidInput, NotFound

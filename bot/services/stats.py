@@ -9,7 +9,8 @@ from storage.models import Guest, InvitationState, RsvpStatus, User
 
 from bot.services.permissions import Action
 from bot.services.access import require
-from bot.services import inbox, sides
+from bot.services import inbox
+from bot.text import sides
 
 
 def event_stats(session: Session, actor: User, event_id) -> dict:

@@ -21,6 +21,7 @@ from bot.text.dates import format_date, format_time, format_when
 from bot.text import hours
 from bot.text.hours import parse_quiet_hours
 from bot.text.i18n import N_, Raw, _, ngettext
+from bot.text.sides import name as side_name
 from bot.text.phones import display_phone, is_landline
 
 MAX_TEXT = 4000          # a margin under WhatsApp's 4,096
@@ -438,7 +439,7 @@ def guest_card(event, guest: Guest, *, adder: str | None, link: str | None = Non
     lines = [_("👤 *{name}* · {event}", name=guest_name(guest), event=event.name)]
     contact = display_phone(guest.phone)
     if guest.side:
-        contact = _("{phone} · side {side}", phone=contact, side=guest.side)
+        contact = _("{phone} · side {side}", phone=contact, side=side_name(guest.side))
     lines.append(_("📞 {contact}", contact=i18n.Raw(contact)))
     lines.append(answer_text(guest))
     delivery = _(DELIVERY_WORDS.get(guest.invitation.value, guest.invitation.value))
@@ -598,7 +599,7 @@ def _filter_words(status: str | None, side: str | None) -> str:
 
 def side_words(side: str) -> str:
     """'side Dana' (a filter or a guest's detail)."""
-    return _("side {side}", side=side)
+    return _("side {side}", side=side_name(side))
 
 
 def guests_page(event, guests: list[Guest], start: int, total: int, *, status=None, side=None,
@@ -736,7 +737,8 @@ def guest_updated(event, guest: Guest, field: str, old_name: str | None = None) 
         text = _("✏️ Changed {name}'s phone to {new} ({event}).", name=name, new=display_phone(guest.phone),
                  event=event.name)
     elif field == "side":
-        text = _("✏️ Changed {name}'s side to {new} ({event}).", name=name, new=guest.side or "-", event=event.name)
+        text = _("✏️ Changed {name}'s side to {new} ({event}).", name=name,
+                 new=side_name(guest.side) if guest.side else "-", event=event.name)
     elif field == "party":
         text = _("✏️ Changed {name}'s party to {new} ({event}).", name=name,
                  new=_raw(guest.party_size if guest.party_size is not None else "-"), event=event.name)
@@ -806,7 +808,7 @@ def stats(event, data: dict) -> str:
         lines.append(_("*By side*"))
         shown = sorted(sides.items(), key=lambda kv: -kv[1]["total"])
         for side, b in shown[:8]:
-            label = _("no side") if side == "none" else i18n.isolate(side)
+            label = _("no side") if side == "none" else i18n.isolate(side_name(side))
             lines.append(_("{side}: {total} (✅{confirmed} ❌{declined} ⏳{pending})", side=i18n.Raw(label),
                            total=b["total"], confirmed=b["confirmed"], declined=b["declined"],
                            pending=b["invited"]))

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from bot.text.i18n import N_, _
+
 _SAME = {
     "bride": ("bride", "brides", "bride's", "the bride", "kallah", "kala", "כלה", "הכלה"),
     "groom": ("groom", "grooms", "groom's", "the groom", "hatan", "chatan", "חתן", "החתן"),
@@ -52,3 +54,13 @@ def grouped(sides: Iterable[str | None]) -> dict[str | None, str | None]:
         name = shown(bucket)
         out.update({s: name for s in bucket})
     return out
+
+
+_NAMES = {"bride": N_("bride"), "groom": N_("groom")}
+
+
+def name(side: str) -> str:
+    """A side as the reader calls it: the bride's and the groom's in the reader's language
+    ("כלה" for a Hebrew reader of "bride"), any other side as it was written."""
+    k = key(side)
+    return _(_NAMES[k]) if k in _NAMES else side
