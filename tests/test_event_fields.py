@@ -38,3 +38,13 @@ def test_a_loose_date_before_any_event_shows_how_to_create_one(phone_factory, ru
     assert "אירוע חדש" in reply and maya.last_buttons != ["confirm:yes", "confirm:no"]
     with runtime.transaction() as s:
         assert s.scalar(select(Event)) is None
+
+
+def test_a_date_inside_another_sentence_is_still_asked_about(phone_factory, runtime):
+    """Only a line that starts with the field's label is set at once: a new event described
+    in passing must not give the current one its date."""
+    dana = phone_factory("+972529876543", "Dana")
+    dana.send("new event Party")
+    question = dana.send("new wedding event - Rachel and Avi, May 27 2027, Setai rooftop Jaffa")
+    assert dana.last_buttons == ["confirm:yes", "confirm:no"] and "27 May 2027" in question
+    assert _event(runtime).date is None

@@ -71,6 +71,10 @@ _TITLES = frozenset({"דוד", "דודה", "הדוד", "הדודה", "סבא", "
 _HEBREW_PREFIXES = "שלבהוכמ"
 
 
+# A message that starts with a field's label ("תאריך 12.8.2027", "שעה 19:30", "location Hangar 11"):
+# a field line, set at once when the event has nothing there yet.
+_FIELD_LINE = re.compile(r"\s*(?:ה?תאריך|ה?שעה|ה?מקום|כתובת|date|time|location|place|venue|address)(?![\w])",
+                         re.IGNORECASE)
 _EVENT_FILLERS = frozenset({"של", "the", "of", "for", "a", "an"})
 
 
@@ -189,7 +193,7 @@ class OrganiserChat:
             return
         if not reading.sure and isinstance(cmd, intents.DIRECT_WRITES):
             # a write resting on a guess: say what it would do, and do it on yes
-            if isinstance(cmd, C.SetEventField) and self.fills_empty_fields(cmd):
+            if isinstance(cmd, C.SetEventField) and _FIELD_LINE.match(text) and self.fills_empty_fields(cmd):
                 return self.execute(cmd)   # nothing to overwrite: set it, and the reply says what
             if isinstance(cmd, _GUEST_WRITES) and isinstance(cmd.ref, C.Ref):
                 # but first the guest it names: no question about someone who isn't there
