@@ -1534,3 +1534,18 @@ def test_making_an_event_is_coming_to_it(text, answer):
 def test_which_invitation_a_message_names(text, names, named):
     from bot.chat.understanding import events_named
     assert events_named(text, names) == named
+
+
+@pytest.mark.parametrize("text", ["Мазаль тов! 🎉", "Мазел тов", "мазаль тов молодым!"])
+def test_mazal_tov_spelt_in_russian_letters_is_a_blessing(text):
+    assert _read(text)[0] == "thanks"
+
+
+@pytest.mark.parametrize("text", ["[sticker]", "<Media omitted>", "sticker omitted", "[תמונה]", "[Стикер]", "(voice message)"])
+def test_a_media_placeholder_has_nothing_to_read(text):
+    assert _read(text) == ("unclear", None, None)
+
+
+@pytest.mark.parametrize("text, answer", [("ביטול, לא נגיע. סליחה על הבלגן", "no"), ("ביטול. לא מגיעים בסוף", "no")])
+def test_the_word_cancellation_changes_an_answer(text, answer):
+    assert _read(text)[:2] == ("change", answer)
