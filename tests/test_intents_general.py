@@ -1110,3 +1110,34 @@ def test_one_guest_named_after_the_invite_round_is_asked(text):
                                   "send the invites to the new guests", "תשלח תזכורת לכל מי שלא ענה", "שליחת הזמנות לחדשים"])
 def test_an_audience_after_a_send_is_no_event(text):
     assert read(text).event is None, read(text)
+
+
+# ------------------------------------------------------------------ an audience or a question is never one guest
+
+@pytest.mark.parametrize("text, side, status", [
+    ("groom side - who said yes", "groom", "confirmed"),
+    ("bride's side, who hasn't answered yet?", "bride", "pending"),
+    ("צד כלה - מי עוד לא ענה?", "bride", "pending"),
+])
+def test_a_side_named_before_who_is_a_list(text, side, status):
+    c = cmd(text)
+    assert isinstance(c, C.ListGuests) and c.side == side and c.status == status, c
+
+
+@pytest.mark.parametrize("text, status", [
+    ("to the guests who said yes: see you at 8!", "confirmed"),
+    ("to the people who declined: thanks for letting us know", "declined"),
+    ("for the ones who haven't answered - please do by Sunday", "pending"),
+])
+def test_the_people_who_said_so_is_an_audience(text, status):
+    c = cmd(text)
+    assert isinstance(c, C.Broadcast) and c.status == status, c
+
+
+@pytest.mark.parametrize("text", [
+    "אבא שלי רוצה להוסיף את כל החברים מהעבודה ואנחנו לא בטוחים שזה רעיון טוב",
+    "my dad wants to invite his whole office but I'm not sure we have the budget",
+    "הכלה רוצה לשלוח הזמנות כבר השבוע, אבל אני לא בטוח",
+])
+def test_the_writers_own_doubt_writes_nothing(text):
+    assert not isinstance(cmd(text), WRITES), cmd(text)

@@ -620,9 +620,13 @@ _AUDIENCE_HEADS = {"who", "those", "anyone", "everyone", "everybody", "all", "pe
 def _audience_ref(ref_words: list[str]) -> bool:
     """A relative clause or a plural ("מי שאמר שלא מגיע", "כל המאשרים", "those who declined") is an
     audience, never one guest's name."""
+    if ref_words and ref_words[0] == "the" and len(ref_words) > 1:
+        ref_words = ref_words[1:]   # "the people who said no", "the guests who said yes"
     if not ref_words:
         return False
     w0 = ref_words[0]
+    if w0 in {"guests", "ones", "folks", "invitees"} and len(ref_words) > 1 and ref_words[1] in {"who", "that", "which"}:
+        return True   # "the guests who said yes", "the ones that haven't answered"
     if ref_words[-1] in {"side", "צד", "הצד"} or (len(ref_words) <= 4 and w0 in {"side", "צד", "הצד", "לצד", "מהצד"}):
         return True   # "the bride's side", "הצד של החתן": one side of the list
     if w0 in _AUDIENCE_HEADS or _he_in(w0, {"מי", "כל", "כולם"}) or w0.startswith("מיש"):
@@ -2295,7 +2299,8 @@ def _guess(text: str, region, today, exact: C.ParseError) -> Reading | None:
     if all_words and all_words <= _SMALL_TALK | _ACK and not body:
         # "בוקר טוב", "thanks!", "סבבה": chit-chat; never a verb typo ("בוקר" is not "עבור")
         return Reading(exact)
-    if (_OWN_CHECK.match(lines[0].lower()) or _VENTING.search(low) or _UNDECIDED.match(lines[0].lower())) \
+    if (_OWN_CHECK.match(lines[0].lower()) or _VENTING.search(low) or _UNDECIDED.match(lines[0].lower())
+            or _OWN_DOUBT.search(lines[0].lower())) \
             and not _IL_PHONE.search(line) and ":" not in line:
         # "אני צריכה לבדוק עם אמא שלי מי מהמשפחה שלה בא", "my mom is driving me crazy with her list": the writer thinking aloud
         return Reading(exact)
@@ -2331,6 +2336,10 @@ _UNDECIDED = re.compile(r"^(?:(?:אני|אנחנו)\s+)?(?:(?:עוד|עדיין)
                         r"\s+(?:עדיין\s+|עוד\s+)?(?:אם|האם)\s+(?:ל[\u05d0-\u05ea]{3,}|אני\s+|אנחנו\s+)"
                         r"|^(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:still\s+)?(?:not\s+(?:sure|certain)|undecided|unsure|torn)\s+(?:yet\s+)?(?:if|whether|about)\s+(?:to\s+|i\s+should|we\s+should|i\s+want|we\s+want|\w+ing\b)"
                         r"|^(?:i|we)\s+(?:still\s+)?(?:don'?t|do\s+not|haven'?t)\s+(?:know|decided)\s+(?:yet\s+)?(?:if|whether)\s+(?:to\s+|i\s+should|we\s+should)", re.I)
+# "...ואני לא בטוחה שיש לנו מקום", "..., but we're not sure we have room": the writer's own doubt, said after what
+# someone wants; nothing is asked of the bot yet
+_OWN_DOUBT = re.compile(r"(?:[,.]\s*|\s)(?:ו|אבל\s+|רק\s+)?(?:אני|אנחנו)\s+(?:עוד\s+|עדיין\s+|ממש\s+)?לא\s+(?:בטוח|בטוחה|בטוחים|בטוחות)(?![\u05d0-\u05ea])"
+                        r"|(?:[,.]\s*|\s)(?:and|but)\s+(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:still\s+|really\s+)?not\s+sure\b", re.I)
 _NAME_FIX = re.compile(r"^(?:(?:טעות|שגיאה|טעות\s+כתיב)\s+(?:ב)?(?:ה)?שם|(?:ה)?שם\s+(?:לא\s+נכון|שגוי|לא\s+מדויק)|(?:wrong|misspelled)\s+name|typo\s+in\s+(?:the\s+|a\s+)?name|name\s+(?:typo|is\s+wrong))"
                        r"\s*[:,\-–.!]?\s*(?:זה\s+|זאת\s+|it'?s\s+|it\s+is\s+)?(?:לא|not)\s+(.+?)\s*[,\-–]?\s+(?:זה|זאת|אלא|but|it'?s|it\s+is)\s+(.+?)\W*$", re.I)
 _TELL_WHEN = re.compile(r"(?:^|\s)(?:אגיד|אודיע|נגיד|נודיע|אעדכן|נעדכן|אכתוב|נכתוב|אומר|נאמר)\s+(?:לך|לכם)\s+(?:כבר\s+)?מתי(?![\u05d0-\u05ea])"
@@ -2444,7 +2453,7 @@ def _audience_message(line: str, region, today) -> Reading | None:
     if m and _audience_ref(_words(re.sub(r"^ל(?=[\u05d0-\u05ea])", "", m.group(1)))):
         # "message all the maybes - "...", "broadcast לכל המאשרים: ...", "שלחי לצד של הכלה: ..."
         return _to_audience(_words(re.sub(r"^ל(?=[\u05d0-\u05ea])", "", m.group(1))), m.group(2).strip(" \"'“”„״׳"), line)
-    m = re.match(r"^(?:to|for)\s+((?:all|everyone|every|the|those)\b.*?)\s+[-–—:]\s*(\S.*)$", line, re.I)
+    m = re.match(r"^(?:to|for)\s+((?:all|everyone|every|the|those)\b[^:]*?)(?:\s*:|\s+[-–—])\s*(\S.*)$", line, re.I)
     if m and _audience_ref(_words(m.group(1))):
         return _to_audience(_words(m.group(1)), m.group(2).strip(), line)
     text = _quoted(line) or _after_colon(line)
@@ -2984,6 +2993,18 @@ _GO_AHEAD = frozenset({"שלח", "תשלח", "תשלחי", "תשלחו", "שלח
 _GO_FILLER = frozenset({"נא", "בבקשה", "את", "זה", "אותה", "אותו", "אותם", "עכשיו", "כבר", "it", "them", "now", "please", "pls"})
 
 
+# "bride side - who confirmed so far", "צד חתן: מי עוד לא ענה?": the side named first, then the question
+_SIDE_HEAD = re.compile(r"^(?P<head>[^-–—:,?]{2,30}?)\s*[-–—:,]\s*(?:who|who's|whos|which|מי|למי)(?![\w'])", re.I)
+
+
+def _side_then_who(line: str) -> bool:
+    m = _SIDE_HEAD.match(line)
+    if not m:
+        return False
+    head = _words(m.group("head"))
+    return bool(head) and _side_in(head) is not None and set(head) <= _SIDE_FILLER | set(_SIDE) | {"only", "just", "רק"}
+
+
 def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
     phone, without_phone = _safe_phone(line, region)
     q = line.rstrip().endswith("?")
@@ -3233,7 +3254,7 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
     inviting = wset & {"invite", "invites", "invitations", "invitaions", "invitation", "הזמנות", "הזמנה",
                        "ההזמנות", "ההזמנה", "invite"} or ("תזמין" in wset and wset & {"כולם", "האורחים", "אורחים"})
     asking_who = words[0] in {"who", "who's", "whos", "מי", "למי"} or words[:2] in (["אצל", "מי"], ["for", "whom"]) or (
-        words[0] in {"which", "איזה", "איזו", "אילו"} and _status_in(words) is not None)
+        words[0] in {"which", "איזה", "איזו", "אילו"} and _status_in(words) is not None) or _side_then_who(line)
     if invite_verb_all(words, wset) and not asking_who and not phone and not wset & {"failed", "נכשלו"} and (
             audience in (None, "not_invited")):
         return Reading(C.Invite())   # "תזמין את כל הרשימה", "go ahead and invite the guests"
@@ -4098,7 +4119,8 @@ def _mark(line, low, words, wset, region) -> Reading | None:
     if not name_part:
         m = re.search(r"תעדכני?\s+ש(\S+(?:\s+\S+)?)\s+מגיע", line)
         name_part = m.group(1) if m else ""
-    if set(_words(name_part)) & (_FIRST_PERSON | {"filter", "תעשה", "תעשי"}) \
+    if set(_words(name_part)) & (_FIRST_PERSON | {"filter", "תעשה", "תעשי", "who", "whom", "who's", "whos", "whoever", "מי"}) \
+            or _audience_ref([w for w in _words(name_part) if w not in {"to", "for", "the", "all"}]) \
             or name_part.lower().strip() in {"whose", "who", "who's", "whos", "מי"} \
             or (_words(name_part) or [""])[0].lower() in _ASKING_WORDS:
         return None   # "sorry, we can't come after all": the writer's own answer, no one to mark ("whose coming": who)
