@@ -1549,3 +1549,27 @@ def test_a_media_placeholder_has_nothing_to_read(text):
 @pytest.mark.parametrize("text, answer", [("ביטול, לא נגיע. סליחה על הבלגן", "no"), ("ביטול. לא מגיעים בסוף", "no")])
 def test_the_word_cancellation_changes_an_answer(text, answer):
     assert _read(text)[:2] == ("change", answer)
+
+
+@pytest.mark.parametrize("text, kind, total", [
+    ("Добавьте пожалуйста ещё одного ребёнка, будет 5", "change", 5), ("please add my son, we will be 4", "change", 4),
+    ("please add me back", "start", None),
+])
+def test_asked_to_add_someone_changes_the_answer(text, kind, total):
+    assert (_read(text)[0], _read(text)[2]) == (kind, total)
+
+
+@pytest.mark.parametrize("text, total", [
+    ("WE WILL BE THERE. GRANDPA MOSHE AND GRANDMA RUTH", 2), ("we are coming: grandma and grandpa", 2),
+    ("we are coming, with grandma and grandpa", None), ("we will come, my mom and dad too", None),
+])
+def test_a_clause_naming_who_we_are_counts_them(text, total):
+    assert _read(text) == ("answer", "yes", total)
+
+
+@pytest.mark.parametrize("text, total", [
+    ("Yes! Me and my new partner, if that's ok?", 2), ("coming with my lovely wife", 2), ("me and my new bf", 2),
+    ("coming with my dear husband and my 2 kids", 4),
+])
+def test_a_word_describing_a_person_after_my_is_not_one_more(text, total):
+    assert _read(text)[2] == total

@@ -691,6 +691,10 @@ _CHANGE = _rx(r"\bactually\b|(?<!will )(?<!i will )\bupdate\b(?! (?:you|by|later
               r"(?<!\d)\d{1,2} ו?לא \d{1,2}(?!\d)|(?:לבד|רק אני|alone|solo|just me),? (?:ו?לא|not|and not) \d{1,2}(?!\d)|גמ (?:\S+ )?(?:יצטרפ|תצטרפ|יצטרפו)",
               r"تعديل|بالاخر|بالاخير|في الاخر|بالغلط|غلطت|غلطنا|صرنا|صار (?:عنا|عندي|عندنا|معنا|معي)|(?<!\d)\d{1,2} (?:مش|مو) \d{1,2}(?!\d)|بدل \d|غيرنا|غيرت|نسيت|передумал|забыл|не \S+ а \S+|по ошибке|поменялись|изменились|изменилось|поменялось|все-таки|всетаки|передумали|в итоге|(?<![^\W_])а не (?:\d+|вдвоем|втроем|вчетвером|впятером|двое|трое|четверо|пятеро|один|одна)(?![^\W_])"
               r"|как (?:и )?(?:писали|писал|писала|говорил|говорила|говорили)|ошиб(?:ся|лась|лись)"
+              # "Добавьте пожалуйста ещё одного ребёнка", "please add my son": asked to add someone to the answer given
+              # (not "добавьте меня обратно", "add me back": the messages)
+              r"|(?<![^\W_])(?:добавьте|добавь|допишите|впишите)(?![^\W_])(?!(?: пожалуйста)?(?: меня| нас)? (?:обратно|снова|в рассылку))"
+              r"|\b(?:please|pls|plz|can you|could you) add (?:my|our|one|another|him|her|two|three|\d)\b(?![^.,!?]*\bback\b)"
               # "I meant 2", "התכוונתי 2 ולא 12"; "2 adults and 1 kid, not the other way round": a count put right
               r"|(?<![^\W_])(?:התכוונתי|התכוונו|имел в виду|имела в виду) (?=\d|ש?(?:כנ|לא)(?![^\W_]))|(?:not |and not )?the other way (?:a)?round|vice versa|ולא (?:הפוכ|להפכ)|а не наоборот"
               # "on second thought", "חשבנו שוב": thought again about an answer already given
@@ -1047,6 +1051,9 @@ def _tokens(clause: str) -> list[_Tok]:
             out[i] = _Tok(t.word, "CUE")    # "שותפה שלי לדירה", "חבר שלי בעבודה": who they are
         elif t.tag is None and t.word in _IN_LAW and prev.tag in _PERSON_TAGS:
             out[i] = _Tok(t.word, "OTHER", 1)   # "הבן והכלה": the son and his wife
+        elif t.tag in (None, "POLITE") and t.word.isalpha() and t.word.isascii() and prev.word in ("my", "our", "his", "her", "your") \
+                and nxt is not None and nxt.tag in _PERSON_TAGS:
+            out[i] = _Tok(t.word, "CUE")    # "me and my new partner", "with our little one": who they are, described
         elif _from_where(t) and prev.tag in _PERSON_TAGS:
             out[i] = _Tok(t.word, "CUE")    # "חבר מהצבא", "שירן מהמשרד": who they are, not more people
     return out
@@ -1221,6 +1228,8 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
     including = any(t.tag == "INCL" for c in clauses for t in c.toks)
     named = False       # people named in an earlier clause
     pair = None         # the children counted before "both of us" / "שנינו" (None: no such pair said)
+    we_named = False    # "WE WILL BE THERE. GRANDPA MOSHE AND GRANDMA RUTH": after "we", a clause that only names who "we" are
+    seen_we = False
     eldest = 0          # "הגדולה": the eldest, named; counted in a number said beside her ("נהיה 2+3, הגדולה מגיעה מהצבא")
     # the children are the subject of "coming", and nobody else is said to come
     kids_alone = any(c.subject == "other" and c.kids_subject and c.polarity == "pos" for c in clauses) and not any(
@@ -1233,6 +1242,10 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                 children_zero = True
             continue
         tags = [t.tag for t in toks]
+        if seen_we and c.polarity is None and set(tags) <= {"OTHER", "PARTNER", "NAME", "AND", "CUE"} \
+                and sum(t.value or 0 for t in toks if t.tag in ("OTHER", "PARTNER")) >= 2 and not any(t.word in _WITH for t in toks):
+            we_named = True
+        seen_we = seen_we or "WE" in tags
         if tags and tags[0] in ("DIGITS", "NUM") and all(t.tag == "CUE" for t in toks[1:]) and named and toks[0].value \
                 and len(toks) <= 3:
             totals.append(toks[0].value)   # "נבוא עם הקטן, 3", "me, my wife and the baby, 3": after the people, the sum
@@ -1522,7 +1535,7 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
             total += children
     elif self_n or others or children:
         # "we're coming, me my husband and our 3 girls": the people named are the "we"
-        if plural_unknown or kids_unknown or (we and not (self_n and (others or children))):
+        if plural_unknown or kids_unknown or (we and not (self_n and (others or children)) and not (we_named and not self_n and not with_other)):
             total = None
         else:
             base = self_n or (1 if with_other else 0)
