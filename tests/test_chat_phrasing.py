@@ -67,7 +67,8 @@ def test_hello_invite_him_stop_updates_and_the_mailbox(phone_factory, fake_graph
 def test_time_and_place_in_one_message_are_both_set(phone_factory):
     dana = organiser(phone_factory)
     reply = dana.send("תשני את השעה ל20:00 ואת המקום לאולמי הגן רמת גן")
-    assert "20:00" in reply and "אולמי הגן רמת גן" in reply
+    assert "20:00" in reply and "אולמי הגן רמת גן" in reply      # both said in the one question
+    dana.send("כן")
     assert "אולמי הגן רמת גן" in dana.send("פרטי אירוע")
 
 

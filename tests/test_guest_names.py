@@ -3,9 +3,11 @@ it ("שיוסי", "ליעל"), a family title ("הדודה דנה"). A guessed c
 list has them before asking, and asks nothing about someone who isn't on the list."""
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
-from storage.models import Guest, RsvpStatus
+from bot.text import i18n
+from storage.models import Event, Guest, RsvpStatus
 from tests.phone import phone_factory  # noqa: F401  (fixture)
 
 DANA = "+972521234567"
@@ -53,3 +55,20 @@ def test_a_hebrew_prefix_or_a_family_title_still_finds_the_guest(phone_factory, 
     assert _status(runtime, "יוסי") == RsvpStatus.confirmed
     card = dana.send("אורח הדודה דנה")
     assert card.startswith("👤 *דנה כהן*")
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("סמן Adam Katz מגיע 3", "he"), ("אירוע חדש Party at Tamar's", "he"), ("תוסיף את Ben Levy", "he"),
+    ("guest רונית", "en"), ("add guest דנה 050-234-5678", "en"), ("שלום", "he"), ("hi", "en"), ("👍", None)])
+def test_an_organisers_language_is_the_commands_not_the_names_typed_after_it(text, lang):
+    assert i18n.detect_command_language(text) == lang
+
+
+def test_a_hebrew_organiser_naming_things_in_english_is_answered_in_hebrew(phone_factory, runtime):
+    tamar = phone_factory("+972541112233", "תמר")
+    created = tamar.send("אירוע חדש Party at Tamar's\nתאריך: 12/7/2027")
+    assert created.startswith("🎉 יצרתי את *\u2068Party at Tamar's\u2069*")
+    with runtime.transaction() as s:
+        assert s.scalar(select(Event.language)) == "he"      # the guests read Hebrew too
+    tamar.send("הוסף אורח Adam Katz 0502345677")
+    assert tamar.send("סמן Adam Katz מגיע 3").startswith("✅ סימנתי את \u2068Adam Katz\u2069 כמגיעים")

@@ -114,7 +114,7 @@ class OrganiserChat:
         self._conv = None
         self.region = guest_service.region_for(user, self.settings.default_region)
         if msg.kind == "text":
-            languages.remember(user, msg.text)
+            languages.remember(user, msg.text, command=True)
         self.lang = languages.organiser_language(user)
         self._member_somewhere: bool | None = None
         self._guest_somewhere: bool | None = None

@@ -19,11 +19,12 @@ from bot.text import i18n
 _CHUNK = 500  # phones per IN (...) list
 
 
-def remember(user: User, text: str | None) -> None:
-    """Note the language `text` is written in as the sender's (unless they fixed one)."""
+def remember(user: User, text: str | None, *, command: bool = False) -> None:
+    """Note the language `text` is written in as the sender's (unless they fixed one);
+    a `command` (an organiser's message) by its first word when it mixes scripts."""
     if user.language_fixed:
         return
-    detected = i18n.detect_language(text)
+    detected = i18n.detect_command_language(text) if command else i18n.detect_language(text)
     if detected and detected != user.language:
         user.language = detected
 

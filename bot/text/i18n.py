@@ -47,7 +47,8 @@ from babel.numbers import format_currency, format_decimal
 __all__ = [
     "LANGS", "ORGANISER_LANGS", "SOURCE", "LOCALE_DIR", "DOMAINS", "GUEST_DOMAIN", "DOMAIN_FILES",
     "DOMAIN_LANGS", "KEYWORDS", "domain_of",
-    "use", "current", "normalize", "organiser_language", "detect_language", "direction",
+    "use", "current", "normalize", "organiser_language", "detect_language", "detect_command_language",
+    "direction",
     "_", "N_", "ngettext", "isolate", "number", "Raw", "join",
 ]
 
@@ -125,6 +126,25 @@ def detect_language(text: str | None) -> str | None:
         if counts[lang] == counts[best]:
             return lang
     return best  # pragma: no cover - the loop always returns
+
+
+def detect_command_language(text: str | None) -> str | None:
+    """The language of an organiser's command: a message in one script is that script's;
+    one that mixes scripts is in the language of its first word, the command's own
+    ("סמן Adam Katz מגיע", "אירוע חדש Party at Tamar's" are Hebrew; "guest רונית" is
+    English): the names typed after it say nothing of who is writing."""
+    found = detect_language(text)
+    if found is None:
+        return None
+    scripts = [lang for lang, pattern in (("he", _HEBREW), ("ar", _ARABIC), ("ru", _CYRILLIC), ("en", _LATIN))
+               if pattern.search(text or "")]
+    if len(scripts) < 2:
+        return found
+    for word in (text or "").split():
+        first = detect_language(word)
+        if first is not None:
+            return first
+    return found  # pragma: no cover - a text with letters has a word with letters
 
 
 def domain_of(relative_path: str) -> str:

@@ -9,6 +9,8 @@ import time hold msgids marked with `N_` and are translated where they are used.
 """
 from __future__ import annotations
 
+import dataclasses
+
 import re
 from datetime import date, time
 
@@ -1264,6 +1266,8 @@ def restate(cmd, event=None) -> str:
             outcome = _("{outcome}, {people}", outcome=i18n.Raw(outcome), people=i18n.Raw(people))
         return _("Log a call with {name}: {outcome}?", name=_ref_text(cmd.ref), outcome=i18n.Raw(outcome))
     if kind == "SetEventField":
+        if cmd.more:   # "the time to 20:00 and the place to …": each change said, one answer for all
+            return "\n".join(restate(change, event) for change in (dataclasses.replace(cmd, more=()), *cmd.more))
         if isinstance(cmd.value, date):
             value = format_when(cmd.value, cmd.time)
         elif isinstance(cmd.value, time):
