@@ -1141,3 +1141,40 @@ def test_the_people_who_said_so_is_an_audience(text, status):
 ])
 def test_the_writers_own_doubt_writes_nothing(text):
     assert not isinstance(cmd(text), WRITES), cmd(text)
+
+
+# ------------------------------------------------------------------ the automatic reminders turned off
+
+@pytest.mark.parametrize("text", ["תפסיקי לשלוח תזכורות", "להפסיק עם התזכורות בבקשה", "די עם התזכורות", "אל תשלחו יותר תזכורות",
+                                  "stop sending out reminders", "no more reminders please", "enough with the reminders"])
+def test_stop_sending_reminders_turns_the_automatic_ones_off(text):
+    r = read(text)
+    assert r.command == C.Reminders(days=None) and not r.sure, r
+
+
+# ------------------------------------------------------------------ a new event name after "ל"
+
+@pytest.mark.parametrize("text, name", [
+    ("תשני את השם לבת המצווה של נועה", "בת המצווה של נועה"),
+    ("לשנות את השם לחינה של ליאת ועומר", "חינה של ליאת ועומר"),
+])
+def test_the_to_before_a_new_event_name_is_no_part_of_it(text, name):
+    c = cmd(text)
+    assert isinstance(c, C.SetEventField) and c.field == "name" and c.value == name, c
+
+
+# ------------------------------------------------------------------ guest lines pasted in a block
+
+@pytest.mark.parametrize("text, n, sure", [
+    ("Noa Bar 0521112233\nEli Bar 0524445566", 2, False),
+    ("רותם לוי 0541112233\nגיא לוי 0544445566\nשני לוי 0547778899", 3, False),
+    ("רותם לוי 0541112233\nגיא לוי 0544445566\nתכניסי בבקשה", 2, True),
+])
+def test_every_pasted_guest_line_is_read(text, n, sure):
+    r = read(text)
+    assert isinstance(r.command, C.AddGuests) and len(r.command.guests) == n and r.sure == sure, r
+
+
+def test_guests_between_semicolons_are_each_read():
+    c = cmd("add these: Dana Levi, 052-111-2233; Omer Katz, 054-444-5566; Lior Adi, +972 50 777 8899")
+    assert isinstance(c, C.AddGuests) and [g.first_name for g in c.guests] == ["Dana", "Omer", "Lior"], c

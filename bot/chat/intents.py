@@ -678,6 +678,15 @@ _STOP_UPDATES = re.compile(
     r"(?:(?:ל|ת)?(?:שלוח|שלח|שלחי|שלחו|עדכן|עדכני|עדכנו|הודיע|הודיעי|כתוב|כתבי|הציק|ציק|ציקי)\s+(?:לי|אותי)(?![\w])"
     r"|(?:sending|send|updating|update|notifying|notify|messaging|message|pinging|ping|texting|text|bugging|bug)\s+me\b"
     r"|(?:ה)?(?:עדכונים|התראות|נוטיפיקציות)(?![\w])|(?:the\s+)?(?:updates|notifications|alerts|pings)\b)", re.I)
+# "תפסיק לשלוח תזכורות", "די עם התזכורות", "אל תשלחי יותר תזכורות", "stop sending reminders", "no more reminders":
+# the automatic reminders, off (never a reminder sent now)
+_REMINDERS_NOUN = r"(?:את\s+)?(?:ה)?תזכורות(?:\s+(?:ה)?אוטומטיות)?|(?:the\s+)?(?:auto(?:matic)?\s+)?reminders"
+_REMINDERS_END = r"(?:\s+(?:בבקשה|יותר|כבר|לאורחים|please|pls|anymore|any\s+more|to\s+the\s+guests|thanks|תודה))*\W*$"
+_STOP_REMINDERS = re.compile(
+    r"^(?:(?:תפסיק|תפסיקי|תפסיקו|להפסיק|הפסק|הפסיקי|די|מספיק|stop|quit|enough)\s+(?:עם\s+|with\s+|את\s+)?"
+    r"(?:(?:ל|ת)?(?:שלוח|שלח|שלחי|שלחו)\s+|sending\s+(?:out\s+)?)?(?:עוד\s+|more\s+|any\s+)?"
+    r"|(?:אל|don'?t|do\s+not)\s+(?:(?:ת)?(?:שלח|שלחי|שלחו)\s+יותר\s+|send\s+(?:any\s+)?more\s+)"
+    r"|no\s+more\s+)(?:" + _REMINDERS_NOUN + ")" + _REMINDERS_END, re.I)
 _NOT_UPDATES = re.compile(r"תזכור|הזמנ|remind|invit|שבת|shabbat|לאורחים|guests|\d", re.I)
 _INVITE_THEM = re.compile(
     r"^(?:(?:תזמין|תזמיני|תזמינו|הזמן|הזמיני|הזמינו|להזמין)\s+(?:גם\s+)?(?:את\s+)?(?:אותו|אותה|אותם|אותן)"
@@ -772,9 +781,12 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
             both = _event_fields_joined(_strip_polite(_clean(text)), region, today)
             if both is not None:
                 command, reading = both.command, both
-        if depth == 0 and (isinstance(command, (C.ParseError, C.Cancel, C.Invite)) or command == C.Notify(on=True)):
+        if depth == 0 and (isinstance(command, (C.ParseError, C.Cancel, C.Invite, C.Remind)) or command == C.Notify(on=True)):
             line0 = _strip_polite(_clean(text).split("\n")[0])
-            if _STOP_UPDATES.match(line0) and not _NOT_UPDATES.search(line0):
+            if _STOP_REMINDERS.match(line0) and "\n" not in text.strip():
+                command = C.Reminders(days=None)   # the automatic reminders off, asked first
+                reading = Reading(command, sure=False)
+            elif _STOP_UPDATES.match(line0) and not _NOT_UPDATES.search(line0):
                 # "תפסיק לשלוח לי עדכונים", "די עם ההתראות", "stop sending me updates": the notices on each answer, off
                 command = C.Notify(on=False)
                 reading = Reading(command, sure=False)
@@ -1379,9 +1391,19 @@ def _table_header(line: str) -> bool:
 def _guest_list_under_header(text: str, region, today) -> Reading | None:
     """"הנה עוד כמה להוסיף:", "Adding these:" on the first line, one guest a line after it."""
     lines = [x.strip() for x in text.replace("\r", "\n").split("\n") if x.strip()]
+    if len(lines) >= 3 and _LIST_HEADER_BARE.match(_strip_polite(lines[-1])) and not _LIST_HEADER_BARE.match(_strip_polite(lines[0])):
+        lines = lines[-1:] + lines[:-1]   # "דניאל כהן, 050…\nמיכל כהן, 050…\nתוסיפו בבקשה": the verb said after the list
+    phoned = lambda xs: all(_IL_PHONE.search(x) or _phone(x, region)[0] for x in xs)   # noqa: E731
+    if len(lines) >= 2 and phoned(lines) and all(_loose_guest(x, region) is not None for x in lines) \
+            and not any(_LIST_HEADER.search(x) or _LIST_HEADER_BARE.match(_strip_polite(x)) for x in lines):
+        # guest lines pasted with no header: every one of them, asked before they are added
+        listed = C.parse("add guests\n" + "\n".join(lines), region, today)
+        if isinstance(listed, C.AddGuests) and len(listed.guests) == len(lines):
+            return Reading(refine("add guests\n" + "\n".join(lines), listed, region, today).command, sure=False)
+        return None
     if len(lines) < 2 or not (_LIST_HEADER.search(lines[0]) or _LIST_HEADER_BARE.match(_strip_polite(lines[0]))
                               or _table_header(lines[0])) \
-            or not all(_IL_PHONE.search(x) or _phone(x, region)[0] for x in lines[1:]):
+            or not phoned(lines[1:]):
         return None
     body = [re.sub(r"\s+[-–—]\s+(?=[+\d(])", " ", x) for x in lines[1:]]   # "זיו כץ - 054-8800112"
     listed = C.parse("add guests\n" + "\n".join(body), region, today)
@@ -1470,8 +1492,9 @@ def _guest_list_in_line(text: str, region, today) -> Reading | None:
     m = _LINE_LIST_HEAD.match(_strip_polite(text.strip()))
     if not m:
         return None
-    parts = [p.strip() for p in re.split(r"[,;]\s*(?:and\s+|ו-?(?=\S))?|\s+and\s+(?=\S+(?:\s+\S+)?\s+[+\d(])", _strip_polite(text.strip())[m.end():])
-             if p.strip()]
+    rest = _strip_polite(text.strip())[m.end():]
+    between = r";\s*(?:and\s+|ו-?(?=\S))?" if ";" in rest else r"[,;]\s*(?:and\s+|ו-?(?=\S))?|\s+and\s+(?=\S+(?:\s+\S+)?\s+[+\d(])"
+    parts = [p.strip() for p in re.split(between, rest) if p.strip()]   # "Maya Cohen, 052…; Jonathan Reiss, 050…": between semicolons
     if len(parts) < 2 or not all(_phone(p, region)[0] for p in parts):
         return None
     parts = [re.sub(r"^the\s+(\S+?)s(?=\s+[+\d(])", r"\1", p, flags=re.I) for p in parts]   # "the Goldbergs": the Goldberg family
@@ -1839,9 +1862,12 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
                      value, re.I)
         if m:
             return Reading(C.SetEventField("name", m.group(1).strip()))
+        to_kind = re.match(r"^ל-?((?:חתונת|חתונה|מסיבת|מסיבה|בר\s+מצו|בת\s+מצו|בר\s+המצו|בת\s+המצו|ברית|חינה|חינת|אירוסי|יום\s+הולדת|"
+                           r"שבע\s+ברכות|ערב|טקס|אירוע)\S*\s+\S.*)$", value)
+        if to_kind and not re.search(r"(?:אירוע|שם)\s*:", line):
+            # "תשנה את השם לחתונה של שירה ודן": "to" the wedding of..., the kind of event is the name's first word
+            return Reading(C.SetEventField("name", to_kind.group(1).strip()))
         if re.search(r"שם\s+(?:ה)?אירוע|event'?s?\s+name|name\s+of\s+(?:the|this|our)\s+event", line, re.I):
-            to_kind = re.match(r"^ל-?((?:חתונת|חתונה|מסיבת|מסיבה|בר\s+מצו|בת\s+מצו|ברית|חינה|חינת|אירוסי|יום\s+הולדת|שבע\s+ברכות|ערב|טקס|"
-                               r"אירוע)\S*\s+\S.*)$", value)
             if to_kind and not re.search(r"אירוע\s*:", line):
                 # "שנה שם אירוע לחתונת ליאור & שני": "to" the wedding of..., the kind of event is the name's first word
                 return Reading(C.SetEventField("name", to_kind.group(1).strip()))
