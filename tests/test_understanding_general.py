@@ -1573,3 +1573,12 @@ def test_a_clause_naming_who_we_are_counts_them(text, total):
 ])
 def test_a_word_describing_a_person_after_my_is_not_one_more(text, total):
     assert _read(text)[2] == total
+
+
+@pytest.mark.parametrize("text, answer", [
+    ("i think we can come", "maybe"), ("I guess I will make it", "maybe"), ("I believe we can make it", "maybe"),
+    ("Думаю, придём вдвоём", "maybe"), ("we are coming, i think it is in haifa?", "yes"),
+    ("yes! I think the kids will love it", "yes"),
+])
+def test_i_think_we_can_come_is_a_guess(text, answer):
+    assert _read(text)[1] == answer

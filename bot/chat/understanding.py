@@ -378,6 +378,9 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     # "hoping to make it", "hope we can come": a hope, not a yes
     (r"(?:hoping|hope) (?:to|we can|i can|we will|i will|we will be able to|i will be able to) (?:make it|come|be there|attend|join)", "MAYBEX"),
     # "I think so", "נראה לי שכן", "думаю да": a guess at yes
+    # "i think we can come", "I guess I'll make it", "думаю, придём": a guess at their own yes (not "I think it's in Haifa")
+    (r"(?:i|we) (?:think|guess|believe|suppose|reckon)(?: that)?(?= (?:we|i) (?:(?:can|will|should|could|would|might|are|am|shall|are going to|am going to|will be able to) )?"
+     r"(?:come|coming|make it|be there|attend|join|manage|go)(?![^\W_]))|думаю(?:,? что)?(?=,? (?:мы |я )?(?:придем|приду|будем|буду|сможем|смогу)(?![^\W_]))", "MAYBEX"),
     (r"(?:i|we) (?:think|guess|believe) so|think so|(?:i|we) do not think so|לא נראה לי|не думаю|נראה לי שכנ|אני חושב\S* שכנ|думаю,? (?:что )?да|кажется,? да", "MAYBEX"),
     (r"make (?:it|that)(?= (?:\d|one|two|three|four|five|six|seven|eight)\b)", "CUEX"),
     # "I don't go out much": going out in general, not to this event
