@@ -1178,3 +1178,39 @@ def test_every_pasted_guest_line_is_read(text, n, sure):
 def test_guests_between_semicolons_are_each_read():
     c = cmd("add these: Dana Levi, 052-111-2233; Omer Katz, 054-444-5566; Lior Adi, +972 50 777 8899")
     assert isinstance(c, C.AddGuests) and [g.first_name for g in c.guests] == ["Dana", "Omer", "Lior"], c
+
+
+# ------------------------------------------------------------------ answers in more Hebrew forms, and how lists are asked
+
+@pytest.mark.parametrize("text, answer", [
+    ("משפחת אלון לא יבואו", "no"),
+    ("רינה לא תגיע", "no"),
+    ("הזוג שטרן לא באים", "no"),
+    ("רק לעדכן שגלית ובעלה יגיעו", "yes"),
+    ("הנני להודיעכם כי משפחת ברק יגיעו לחתונה", "yes"),
+])
+def test_coming_and_not_coming_in_every_form(text, answer):
+    r = read(text)
+    assert isinstance(r.command, C.MarkGuest) and r.command.answer == answer and not r.sure, r
+
+
+@pytest.mark.parametrize("text", ["אם יגיעו כולם אין מקום", "כמה יגיעו לדעתך?"])
+def test_a_future_come_that_is_no_report_marks_nobody(text):
+    assert not isinstance(cmd(text), C.MarkGuest), cmd(text)
+
+
+@pytest.mark.parametrize("text, status", [
+    ("who still hasn't received an invitation?", "not_invited"),
+    ("which guests haven't been sent the invite", "not_invited"),
+    ("מי שעדייןלא אישר", "pending"),
+    ("מי עוד לא ענה", "pending"),
+])
+def test_not_invited_and_glued_not(text, status):
+    c = cmd(text)
+    assert isinstance(c, C.ListGuests) and c.status == status, c
+
+
+@pytest.mark.parametrize("text", ["make Oren view only", "set Gila to read-only"])
+def test_view_only_is_the_viewer_role(text):
+    r = read(text)
+    assert isinstance(r.command, C.ChangeRole) and r.command.role == "viewer" and not r.sure, r

@@ -93,6 +93,12 @@ _TEAM_WORDS = {"team", "access", "member", "member:", "organizer", "organiser", 
 _TEAM_STEMS = {"צוות", "שותף", "שותפה", "שותפים", "שותפות", "ניהול", "מנהלים", "גישה", "הרשאות"}
 
 _STATUS_AFTER_WHO = [  # (words, status): "who hasn't answered", "מי שלא ענה"
+    # "who hasn't gotten the invite yet", "who haven't received an invitation": not invited yet (before the bare "hasn't")
+    *(((head, *still, verb, *det, noun), "not_invited") for head in ("hasn't", "hasnt", "haven't", "havent")
+      for still in ((), ("yet",)) for verb in ("gotten", "got", "received", "been")
+      for det in ((), ("the",), ("an",), ("their",), ("his",), ("her",), ("sent",), ("sent", "the"), ("sent", "an"), ("sent", "their"))
+      if (verb == "been") == bool(det and det[0] == "sent")
+      for noun in ("invite", "invites", "invitation", "invitations")),
     # "שעוד לא קיבל הזמנה", "שעוד לא הזמנו": not yet invited, before the bare "שעוד לא" (not yet answered)
     *(((head, "לא", verb), "not_invited") for head in ("שעוד", "עוד", "שעדיין", "עדיין")
       for verb in ("קיבל", "קיבלו", "קיבלה", "הוזמן", "הוזמנו", "הוזמנה", "הזמנו", "שלחנו", "נשלחה", "נשלח")),
@@ -476,7 +482,7 @@ _COMPANION = re.compile(
     r"|(?:(?:ו?(?:היא|הוא|הם)\s+|(?:she|he)(?:'s|\s+is|\s+will\s+be)\s+|they(?:'re|\s+are|\s+will\s+be)\s+)?(?:באה?|באים|מגיעה?|מגיעים|תבוא|יבוא|תגיע|יגיע|coming|comes|will\s+come)\s+)?(?:יחד\s+)?(?:עם|with)\s+"
     r"(?:(?:his|her|the)\s+)?(?:wife|husband|partner|spouse|carer|caregiver|aide|אשתו|בעלה|אישתו|בן\s+הזוג|בת\s+הזוג|בן\s+זוגה|בת\s+זוגו|ה?מטפלת|ה?מטפל|ה?מלווה"
     r"|הבעל\s+שלה|האישה\s+שלו|החבר\s+שלה|החברה\s+שלו)"
-    r"|and\s+(?:his\s+wife|her\s+husband|(?:his|her)\s+(?:partner|bf|gf|boyfriend|girlfriend|fianc[eé]e?))|ו(?:את\s+)?(?:אשתו|בעלה|אישתו|בן\s+זוגה|בת\s+זוגו)"
+    r"|and\s+(?:his\s+wife|her\s+husband|(?:his|her)\s+(?:partner|bf|gf|boyfriend|girlfriend|fianc[eé]e?))|ו(?:את\s+)?(?:אשתו|בעלה|אישתו|רעייתו|בן\s+זוגה|בת\s+זוגו|ב[נת]\s+זוגו|ב[נת]\s+זוגה)"
     r"|ו(?:את\s+)?(?:ה)?(?:בעל|אישה|חבר|חברה|בן\s+זוג|בת\s+זוג)\s+(?:שלה|שלו)"
     r"|(?:she|he)(?:'ll|\s+will)\s+(?:come|be\s+coming)\s+with\s+(?:my|her|his|our)\s+(?:uncle|aunt|husband|wife|partner|mom|mum|dad|"
     r"boyfriend|girlfriend|bf|gf|brother|sister|grandma|grandpa))\s*$",
@@ -755,6 +761,9 @@ _TELL_ME = re.compile(r"^tell\s+me\s+(?:please\s+)?(?!about\b)(\S.*)$|^(?:תגי
                       re.I | re.S)
 
 
+_GLUED_NOT = re.compile(r"(?<![\u05d0-\u05ea])((?:ש|ו|וש)?(?:עוד|עדיין|כבר))לא(?=\s)")
+
+
 def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
     """The exact grammar's reading of `text`, corrected or completed."""
     depth = getattr(_depth, "n", 0)
@@ -762,6 +771,12 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
         return Reading(exact)
     _depth.n = depth + 1
     try:
+        unglued = _GLUED_NOT.sub(r"\1 לא", text) if depth == 0 else text
+        if unglued != text:
+            # "מי עודלא ענה?", "שעדייןלא אישרו": "not" typed onto the word before it; read apart, a write asked first
+            inner = refine(unglued, C.parse(unglued, region, today), region, today)
+            spec = C.spec_for(inner.command) if not isinstance(inner.command, C.ParseError) else None
+            return inner if spec is None or not spec.writes else Reading(inner.command, sure=False)
         asked = _TELL_ME.match(_strip_polite(_clean(text))) if depth == 0 else None
         if asked:
             # "can you tell me who hasn't answered", "תגידי לי כמה אישרו": the question itself, never a message
@@ -3173,6 +3188,9 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
                             "מי עוד יכול לערוך", "organisers", "organizers", "admins", "team members",
                             "list team", "רשימת מנהלים", "show me the team")):
         return Reading(C.ListMembers())
+    if not role and wset & _ROLE_VERBS and not phone and re.search(
+            r"\b(?:view|read)[\s-]*only\b|\bjust\s+(?:a\s+)?viewer\b|(?:^|\s)ל?(?:צפייה|צפיה)\s+בלבד|(?:^|\s)רק\s+ל?(?:צפייה|צפיה|צפות)", line, re.I):
+        role = "viewer"   # "make Rachel view only", "תהפוך את רחל לצפייה בלבד": the viewer role, said by what it allows
     if role and (wset & _ROLE_VERBS or team):
         ref = _role_ref(line, words, region)
         if ref:
@@ -3465,6 +3483,7 @@ def _role_ref(line, words, region) -> C.Ref | None:
     pats = [r"(?:change|promote|downgrade|upgrade|demote|bump|switch|turn|make|set)\s+(.+?)\s+(?:to|as|an?|into)\b",
             r"(?:תשדרג|תשדרגי|לשדרג|שדרג|תקדם|תקדמי|לקדם|קדם|תוריד|תורידי|להוריד)\s+(?:את\s+)?(.+?)\s+(?:ל-?|ל(?=[\u05d0-\u05ea]))",
             r"(?:give)\s+(.+?)\s+(?:edit|admin|view)",
+            r"(?:make|set|switch|turn|change)\s+(.+?)\s+(?:to\s+|into\s+)?(?:a\s+)?(?:view|read)[\s-]*only\b",
             r"(?:תשנה|שנה)\s+(?:את\s+)?(?:ההרשאה של\s+|ה?הרשאה\s+)?(?:ל)?(.+?)\s+(?:ל-?|ל(?=[\u05d0-\u05ea]))",
             r"(?:תן|תני)\s+ל(.+?)\s+הרשא",
             r"תוריד את ההרשאות של\s+(.+?)\s+ל",
@@ -4046,8 +4065,23 @@ _MET = re.compile(r"^(?:(?:פגשתי|ראיתי|פגשנו|ראינו)\s+(?:א�
 _ASKING_WORDS = frozenset({"כמה", "מי", "מה", "איזה", "אילו", "איך", "how", "who", "what", "which", "whose", "who's", "whos"})
 
 
+# "לא באים", "לא יבואו", "שלא תגיע": not coming, in every person, number and tense
+_NOT_COMING = re.compile(r"(?:^|\s)ש?לא\s+(?:בא|באה|באים|באות|יבוא|תבוא|יבואו|יגיע|תגיע|יגיעו|מגיע|מגיעה|מגיעים|מגיעות)(?![\u05d0-\u05ea])")
+# "X יגיעו לאירוע", "X תבוא": coming, said in the future
+_WILL_COME = re.compile(r"(?:^|\s)(?:יגיע|תגיע|יגיעו|יבוא|תבוא|יבואו)(?![\u05d0-\u05ea])")
+# "הריני להודיעך כי ...", "רק לעדכן ש...", "just to let you know that ...": a report announced before it is told
+_REPORT_HEAD = re.compile(r"^(?:(?:הריני|הנני|אני|רק|רציתי|רצינו|רק\s+רציתי)\s+)?(?:להודיע|להודיעך|להודיעכם|להודיעכן|לעדכן|לעדכנך|לעדכנכם|לידיעתך|לידיעתכם)"
+                          r"(?:\s+(?:אותך|אותכם|לך|לכם))?\s*(?:כי\s+|ש(?=[\u05d0-\u05ea]{2}))"
+                          r"|^(?:just\s+)?(?:(?:wanted|want)\s+)?(?:to\s+)?let\s+you\s+know\s+(?:that\s+)?(?=\S)|^fyi[\s,:\-–]+", re.I)
+
+
 def _mark(line, low, words, wset, region) -> Reading | None:
     party = None
+    head = _REPORT_HEAD.match(line)
+    if head and line[head.end():].strip():
+        line = line[head.end():].strip()
+        low, words = line.lower(), _words(line)
+        wset = set(words)
     low = re.sub(r"\b(can|won|isn|aren|didn)t\b", r"\1't", low)    # "roi cant make it"
     low = re.sub(r"\b(he|she)s\b", r"\1's", low)
     low = re.sub(r"\bw(?:/|\s)(?=\s*(?:his|her|their|the|a)\b)", "with ", low)    # "coming w his gf"
@@ -4104,13 +4138,13 @@ def _mark(line, low, words, wset, region) -> Reading | None:
         words[0] == "אולי" and len(words) > 1 and words[1].startswith("ת"))
     negative = (_has(low, "can't make it", "cannot make it", "said no", "can't come", "cannot come", "won't come", "'s a no", "is a no",
                      "won't make it", "isn't coming", "aren't coming", "not coming", "לא מגיע", "לא תוכל", "לא יוכל", "לא יגיע",
-                     "לא באה", "לא בא ") or wset & _NO_VERBS or _CANNOT_COME.search(low))
+                     "לא באה", "לא בא ") or wset & _NO_VERBS or _CANNOT_COME.search(low) or _NOT_COMING.search(low))
     positive = (bool(re.search(r"ש(?:הוא|היא|הם|הן)\s+(?:תגיע|יגיע|יגיעו|יבוא|תבוא|יבואו|מגיע\S*|באים|באה?)", low)) or
                 bool(re.search(r"(?:אמר|אמרה|אמרו|הודיע|הודיעה|הודיעו|כתב|כתבה|כתבו)\s+(?:לי\s+|לנו\s+)?ש(?:יבוא|תבוא|יבואו|יגיע|תגיע|יגיעו)", low)) or
                 _has(low, "is coming", "are coming", "rsvp'd yes", "rsvpd yes", "said yes", "אישר הגעה", "'s a yes", "is a yes",
                      "he's in", "she's in", "they're in", "'s in,", "'s in +", "is in,",
                      "'s coming", "are a yes") or
-                wset & _YES_VERBS or (len(words) == 1 and re.match(r"^[\u05d0-\u05ea]{2,}(?:מגיע|מגיעה)$", words[0])))
+                wset & _YES_VERBS or bool(_WILL_COME.search(low) and not re.search(r"(?:^|\s)(?:אם|האם|אולי|כנראה)\s", low)) or (len(words) == 1 and re.match(r"^[\u05d0-\u05ea]{2,}(?:מגיע|מגיעה)$", words[0])))
     if not (negative or positive or maybe):
         return None
     answer = "maybe" if maybe else "no" if negative else "yes"
@@ -4120,7 +4154,7 @@ def _mark(line, low, words, wset, region) -> Reading | None:
                     r"aren't|is not|are not|(?i:not\s|no\s+longer\s)|כן\s|בכל\s+זאת\s|דווקא\s|might|maybe|is maybe|coming\b|changed\s+(?:his|her|their)\s+minds?\b|"
                     r"שינ(?:ה|תה|ו)\s+(?:את\s+)?(?:דעתו|דעתה|דעתם)|"
                     r"is not sure|isn't sure|is on the fence|is undecided|עוד\s+מתלבט\S*|מתלבט\S*|אולי|"
-                    r"לא\s|אישר\S*|מאשר\S*|מגיע\S*|ביטל\S*|התקשר\S*|אמר\S*|בא\S*)", " " + line)
+                    r"לא\s|אישר\S*|מאשר\S*|מגיע\S*|ביטל\S*|התקשר\S*|אמר\S*|בא\S*|יגיע\S*|תגיע\b|יבוא\S*|תבוא\b)", " " + line)
     name_part = (" " + line)[:cut.start()] if cut else ""
     name_part = name_part.strip(" ,")
     if cut and re.match(r"\s(?:התקשר|אמר|דיבר|told|said|called|texted|wrote|כתב)", cut.group(0)) and \
