@@ -1582,3 +1582,17 @@ def test_a_word_describing_a_person_after_my_is_not_one_more(text, total):
 ])
 def test_i_think_we_can_come_is_a_guess(text, answer):
     assert _read(text)[1] == answer
+
+
+@pytest.mark.parametrize("text, total", [("נועה + בן זוג", 2), ("Dana + husband", 2), ("dana + 2 kids", 3),
+                                         ("רון + אשתו + 3 ילדים", 5)])
+def test_a_name_heading_a_plus_list_is_the_one_invited(text, total):
+    assert _read(text)[2] == total
+
+
+@pytest.mark.parametrize("text, total", [
+    ("בעצם נהיה 3, הקטנה גם באה", 3), ("we will be 3, the baby is coming too", 3), ("נהיה 4, התאומים באים גם", 4),
+    ("נהיה 2 + תינוק", 3), ("נגיע 2 עם תינוק", 3),
+])
+def test_a_child_said_to_come_beside_a_bare_number_is_counted_in_it(text, total):
+    assert _read(text)[2] == total

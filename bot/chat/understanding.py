@@ -990,6 +990,10 @@ def _tokens(clause: str) -> list[_Tok]:
         if out[i].word in ("mrs", "mr", "ms", "miss", "dr") and out[i - 1].tag in _PERSON_TAGS and out[i + 1].tag is None \
                 and out[i + 1].word.isalpha():
             out[i], out[i + 1] = _Tok(out[i].word, "CUE"), _Tok(out[i + 1].word, "NAME")
+    # "נועה + בן זוג", "Dana + husband": a name that opens a list joined by "+" is the one invited, as "me + ..." is
+    if len(out) >= 3 and out[0].tag is None and out[0].word.isalpha() and len(out[0].word) > 1 and out[1].tag == "PLUS" \
+            and (out[2].tag in _PERSON_TAGS or out[2].tag in ("NUM", "DIGITS") and len(out) > 3 and out[3].tag in ("KID", "KIDS", "PEOPLE", "ADULT")):
+        out[0] = _Tok(out[0].word, "SELF1")
     # "Mr and Mrs Goldberg": the surname after the couple
     for i in range(1, len(out)):
         if out[i - 1].word == "COUPLEX" and out[i].tag is None and out[i].word.isalpha():
@@ -1238,6 +1242,10 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
     kids_alone = any(c.subject == "other" and c.kids_subject and c.polarity == "pos" for c in clauses) and not any(
         c.subject == "self" and c.polarity == "pos" for c in clauses) and not any(
         t.tag in ("SELF1", "WE", "SELFNUM", "OTHER", "PARTNER", "OTHERS") for c in clauses for t in c.toks)
+    # "בעצם נהיה 3, הקטנה גם באה", "we'll be 3, the baby's coming too": a number said alone, and a child said to come in a
+    # clause of its own; the child is why the number is what it is, counted in it
+    number_alone = sum(1 for c in clauses if sum(t.tag in ("DIGITS", "NUM") for t in c.toks) == 1
+                       and all(t.tag in ("DIGITS", "NUM", "CUE", "WE", "COME", "YES") for t in c.toks)) == 1
     for c in clauses:
         toks = c.toks
         if c.subject == "other" and c.polarity in ("neg", "weakneg"):
@@ -1416,8 +1424,9 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                 pass    # "3 ילדים (הקטן בן שנה)": one of the children counted, and their age
             elif t.tag == "KID":
                 children = (children or 0) + (t.value or 1)
-                if t.word in _ELDEST:
-                    eldest += 1
+                if t.word in _ELDEST or number_alone and c.subject == "other" and c.polarity == "pos" \
+                        and not set(tags) & {"DIGITS", "NUM", "PLUS", "AND", "SELF1", "WE", "OTHER", "PARTNER", "OTHERS"}:
+                    eldest += t.value or 1
                 if prev is not None and prev.tag == "OTHER" and prev.word.removeprefix("ו") in _CHILD_OF and others \
                         and not t.word.startswith("ו"):
                     others -= 1    # "והבנ הקטנ", "our son the baby": the son is the child, said twice
