@@ -249,3 +249,25 @@ def test_a_command_that_names_another_event_works_on_that_one_or_says_there_is_n
     reply = dana.send("תשלח הזמנה לברית")
     assert reply.startswith("אין לך אירוע בשם „ברית”") and "1. בר המצווה של איתי" in reply
     assert dana.last_buttons != ["confirm:yes", "confirm:no"]
+
+
+def test_a_change_that_names_another_events_kind_is_not_done_on_the_current_one(phone_factory, runtime):
+    dana = phone_factory(DANA, "דנה")
+    dana.send("אירוע חדש הברית של נועם")
+    dana.send("אירוע חדש בר מצווה של איתי")            # the bar mitzvah is the current event
+    for line in ("תוסיף את דני רוזן 0521000030 לברית", "שנה את התאריך של הברית ל-11/12/2026"):
+        reply = dana.send(line)
+        assert reply.startswith("זה נשמע כמו *הברית של נועם*, אבל עכשיו עובדים על *בר מצווה של איתי*"), line
+    assert count(runtime, Guest) == 0
+    with runtime.transaction() as s:
+        assert s.scalars(select(Event.date)).all() == [None, None]
+
+
+def test_a_question_left_on_one_event_is_dropped_when_a_command_moves_to_another(phone_factory, runtime):
+    dana = phone_factory(DANA, "דנה")
+    dana.send("אירוע חדש הברית של נועם")
+    dana.send("אירוע חדש בר מצווה של איתי")
+    assert dana.send("הוסף אורח נתן שמש 052-100-0020 5").startswith("להוסיף את נתן שמש")
+    dana.send("כמה אישרו לברית?")                        # moves to the brit
+    assert "אין כרגע שום שאלה" in dana.send("כן")
+    assert count(runtime, Guest) == 0

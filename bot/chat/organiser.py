@@ -75,6 +75,13 @@ _HEBREW_PREFIXES = "שלבהוכמ"
 # a field line, set at once when the event has nothing there yet.
 _FIELD_LINE = re.compile(r"\s*(?:ה?תאריך|ה?שעה|ה?מקום|כתובת|date|time|location|place|venue|address)(?![\w])",
                          re.IGNORECASE)
+# Changes and sends that act on the current event: words naming another event's kind stop them.
+_EVENT_BOUND = (C.AddGuests, C.EditGuest, C.MarkGuest, C.Called, C.RemoveGuest, C.SetEventField, C.Broadcast,
+                C.MessageGuest, C.Invite, C.Remind, C.Ask, C.ThankYou)
+# What an event is called by its kind ("the brit", "לחתונה"), Hebrew and English.
+_KIND_WORDS = frozenset({"ברית", "בריתה", "חתונה", "חתונת", "מצווה", "חינה", "אירוסין", "הולדת", "קידוש", "מסיבה",
+                         "מסיבת", "wedding", "brit", "bris", "henna", "engagement", "birthday", "mitzvah",
+                         "kiddush", "party"})
 _EVENT_FILLERS = frozenset({"של", "the", "of", "for", "a", "an"})
 
 
@@ -191,6 +198,8 @@ class OrganiserChat:
         cmd = reading.command
         if reading.event and self.is_member and not self.to_named_event(reading.event):
             return
+        if isinstance(cmd, _EVENT_BOUND) and not reading.event and self.about_another_event(text):
+            return
         if not reading.sure and isinstance(cmd, intents.DIRECT_WRITES):
             # a write resting on a guess: say what it would do, and do it on yes
             if isinstance(cmd, C.SetEventField) and _FIELD_LINE.match(text) and self.fills_empty_fields(cmd):
@@ -237,7 +246,31 @@ class OrganiserChat:
         current = self.current()
         if current is None or current[0].id != event.id:
             convo.set_current_event(self.conv, event.id)
+            convo.clear_pending(self.conv)   # a question about the other event is not this one's
             self.say(replies.now_using(event, member, guests))
+        return True
+
+    def about_another_event(self, text: str) -> bool:
+        """A change or a send whose words name the kind of another of the sender's events
+        and not the current one's ("תוסיף את דני 052… לברית" while on the bar mitzvah):
+        nothing is done; the sender is told which event they are on and how to switch."""
+        said = {w for w in _name_words(text) if w in _KIND_WORDS} | \
+               {w[1:] for w in _name_words(text) if len(w) > 3 and w[0] in _HEBREW_PREFIXES and w[1:] in _KIND_WORDS}
+        if not said:
+            return False
+        current = self.current()
+        rows = self.event_rows() if current is not None else []
+        if len(rows) < 2 or any(_word_in(w, _name_words(current[0].name)) for w in said):
+            return False
+        others = [(i, r) for i, r in enumerate(rows, start=1)
+                  if r[0].id != current[0].id and any(_word_in(w, _name_words(r[0].name)) for w in said)]
+        if len(others) != 1:
+            return False
+        n, (event, _member, _guests) = others[0]
+        self.remember_event_numbers(rows)
+        self.say(_("That sounds like *{other}*, but you're working on *{current}*: nothing was done. "
+                   "Send *use {n}*, then send it again.", other=event.name, current=current[0].name,
+                   n=i18n.Raw(str(n))))
         return True
 
     def fills_empty_fields(self, cmd: C.SetEventField) -> bool:
