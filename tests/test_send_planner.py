@@ -71,6 +71,12 @@ def test_the_plan_says_when_quiet_hours_or_shabbat_hold_the_send(runtime):
         # Shabbat ends at nightfall, about 17:16 in Jerusalem that Saturday
         assert datetime(2026, 12, 12, 15, 5, tzinfo=timezone.utc) < plan.waits_until \
             < datetime(2026, 12, 12, 15, 30, tzinfo=timezone.utc)
+        from bot.text import i18n, replies
+        with i18n.use("he"):
+            assert "🕯 עכשיו שבת או חג לאירוע הזה: ההודעות יחכו עד יום שבת" in replies.send_plan(plan, "Asia/Jerusalem")
+        weeknight = sending.plan_send(s, event, [avi], category="marketing", card=CARD, limit=None,
+                                      quiet_hours="22-8", now=datetime(2026, 12, 8, 21, 0, tzinfo=timezone.utc))
+        assert not weeknight.holy_day and "🌙 It's quiet time" in replies.send_plan(weeknight, "Asia/Jerusalem")
         # with quiet hours from 17:00, the end of Shabbat falls in them: the morning after
         events.set_quiet_hours(s, dana, event.id, "17-8")
         plan = sending.plan_send(s, event, [avi], category="marketing", card=CARD, limit=None, quiet_hours="22-8",

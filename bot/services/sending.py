@@ -48,7 +48,7 @@ from bot.text import i18n
 from bot.text import guest_replies as say
 from bot.text.dates import format_when
 from bot.text.guest_replies import greeting_name
-from bot.text.hours import event_quiet, quiet_end
+from bot.text.hours import event_quiet, quiet_end, shabbat_until
 
 INVITATION = "invitation"
 REMINDER = "reminder"
@@ -468,6 +468,7 @@ class SendPlan:
     days: list[int]                 # new recipients (outside the window) per day; [] when none
     limit: int | None               # the number's daily limit of new recipients (None: none known)
     waits_until: datetime | None    # quiet hours or Shabbat: when the first messages go
+    holy_day: bool = False          # what it waits for is Shabbat or a holiday, not the night
 
 
 def daily_limit(setting: str | None, session: Session | None = None, number_id: str | None = None) -> int | None:
@@ -579,7 +580,8 @@ def plan_send(session: Session, event: Event, guests: list[Guest], *, category: 
     days = _spread(session, new, limit, now) if limit else ([new] if new else [])
     waits = quiet_end(now, event.timezone, event_quiet(event.quiet_hours, quiet_hours),
                       shabbat=bool(event.shabbat), location=event.location)
-    return SendPlan(estimate, days, limit, waits)
+    holy = bool(waits and event.shabbat and shabbat_until(now, event.timezone, event.location))
+    return SendPlan(estimate, days, limit, waits, holy)
 
 
 def billed(session: Session, event: Event, card: planner.RateCard) -> tuple[int, Decimal]:

@@ -910,8 +910,12 @@ def send_plan(plan, tz: str | None = None) -> str:
                        limit=plan.limit, days=len(plan.days), today=plan.days[0]))
     if plan.waits_until is not None:
         local = _local_time(plan.waits_until, tz)
-        lines.append(_("🌙 It's quiet time for this event: the messages wait until {when}.",
-                       when=i18n.Raw(local)))
+        if plan.holy_day:
+            lines.append(_("🕯 Shabbat or a holiday for this event: the messages wait until {when}.",
+                           when=i18n.Raw(local)))
+        else:
+            lines.append(_("🌙 It's quiet time for this event: the messages wait until {when}.",
+                           when=i18n.Raw(local)))
     return "\n".join(lines)
 
 
