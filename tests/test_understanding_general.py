@@ -1596,3 +1596,11 @@ def test_a_name_heading_a_plus_list_is_the_one_invited(text, total):
 ])
 def test_a_child_said_to_come_beside_a_bare_number_is_counted_in_it(text, total):
     assert _read(text)[2] == total
+
+
+@pytest.mark.parametrize("text, answer", [
+    ("מזל טוב ענק! תאומים זה כפול שמחה, שתגדלו אותם בבריאות ובנחת", None), ("שמחה גדולה! מזל טוב", None),
+    ("שמחה להגיע", "yes"), ("איזו שמחה, ברור שנבוא", "yes"),
+])
+def test_joy_named_as_a_thing_does_not_accept(text, answer):
+    assert _read(text)[1] == answer

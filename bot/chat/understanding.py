@@ -441,8 +441,10 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
      r"|אהיה שם|(?:ب|س)?نكون هناك|اكون هناك|אני שמ(?=\s*(?:$|[^\w\s?]))|i am there(?=\s*(?:$|[^\w\s?]))|(?:אנחנו|אני) בפנימ|נתראה|ניפגש|נפגש|с удовольствием|بكل سرور|make it|would love to|love to come|happy to come|will attend"
      r"|(?:we|i) will(?=\s*(?:$|[,.!;]))|pop (?:by|in|over|along|round|around|down)|drop (?:by|in|round)|stop (?:by|in)|swing (?:by|past|round)|tag along"
      r"|(?:(?<=will )|(?<=gonna )|(?<=going to )|(?<=def )|(?<=definitely ))(?:rock|turn|show) up|נהיה(?=\s*[,.!;]|\s*$)|נשמח|אשמח|שמחים"
-     # שמחה is also "joy": "אהבה ושמחה", "מלא שמחה", "הרבה שמחה" bless, they do not accept
-     r"|(?<![והב])(?<!מלא )(?<!הרבה )(?<!המון )(?<!רק )(?<!אהבה )(?<!כל כך )שמחה", "COMEX"),
+     # שמחה is also "joy": "אהבה ושמחה", "מלא שמחה", "הרבה שמחה" bless, they do not accept; so does "joy" named as a thing
+     # ("תאומים זה כפול שמחה", "איזו שמחה", "שמחה גדולה")
+     r"|(?<![והב])(?<!מלא )(?<!הרבה )(?<!המון )(?<!רק )(?<!אהבה )(?<!כל כך )(?<!כפול )(?<!כפולה )(?<!זה )(?<!זו )(?<!איזו )(?<!איזה )(?<!של )(?<!לשמחה )"
+     r"שמחה(?! (?:גדולה|כפולה|ענקית|אמיתית|כזאת|כזו|שלמה|ב?לב)(?![^\W_]))", "COMEX"),
     (r"none of us|no one|nobody|neither(?: of us)?|אף אחד(?: מאיתנו| מאתנו)?|אף אחת(?: מאיתנו| מאתנו)?|никто(?: из нас)?|ولا واحد|ولا حدا", "NOBODYX"),
     (r"put (?:us|me) down(?= for| as|\W|$)|(?:תרשמו|רשמו|תרשום|תרשמי|רשום) אות(?:נו|י)", "PUTDOWNX"),
     (r"all up|altogether|all together|in total|all in all", "CUEX"),   # "6 all up": in all
