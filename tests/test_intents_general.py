@@ -1214,3 +1214,31 @@ def test_not_invited_and_glued_not(text, status):
 def test_view_only_is_the_viewer_role(text):
     r = read(text)
     assert isinstance(r.command, C.ChangeRole) and r.command.role == "viewer" and not r.sure, r
+
+
+# ------------------------------------------------------------------ one guest's details changed, said another way
+
+@pytest.mark.parametrize("text, field, value", [
+    ("תשנה שם משפחה של עדי לברקוביץ", "last_name", "ברקוביץ"),
+    ("תעדכני את משפחת אלמוג ל-4 אנשים", "party", 4),
+    ("update Gil to 2 people", "party", 2),
+    ("place Noam on the bride side", "side", "bride"),
+])
+def test_a_guest_field_said_loosely_is_asked(text, field, value):
+    r = read(text)
+    assert isinstance(r.command, C.EditGuest) and r.command.field == field and r.command.value == value and not r.sure, r
+
+
+@pytest.mark.parametrize("text", ["מה ענתה שירה?", "what did Avi answer"])
+def test_what_one_guest_answered_is_their_card(text):
+    assert isinstance(cmd(text), C.GuestCard), cmd(text)
+
+
+def test_a_side_told_with_that_is_a_message_to_that_side():
+    r = read("תודיעי לצד של החתן שהאוטובוס יוצא בשש")
+    assert isinstance(r.command, C.Broadcast) and r.command.side == "groom" and r.command.text == "האוטובוס יוצא בשש", r
+
+
+def test_the_list_named_before_the_guest_is_no_name():
+    c = cmd("תכניסו לרשימת האורחים את אלון מזרחי, מספר הטלפון שלו 0523334444")
+    assert isinstance(c, C.AddGuests) and c.guests[0].first_name == "אלון", c

@@ -1887,6 +1887,12 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
                 # "שנה שם אירוע לחתונת ליאור & שני": "to" the wedding of..., the kind of event is the name's first word
                 return Reading(C.SetEventField("name", to_kind.group(1).strip()))
             return None   # "עדכן שם האירוע: החינה של ליאת": the event's name said outright; its "ל" is no "to"
+        m = re.match(r"^(?:ה)?(משפחה|פרטי)\s+(?:של\s+|ל-?)(\S+(?:\s+\S+)?)\s+(?:ל-?)\s*(\S.*)$", value)
+        if m and re.search(r"(?:^|\s)(?:ה)?שם\s+(?:ה)?(?:משפחה|פרטי)\s", line):
+            # "שנה שם משפחה של נויה לאזולאי", "תתקני שם פרטי של דנה לדניאלה": that part of a guest's name
+            ref = _ref(m.group(2), region)
+            if ref:
+                return Reading(C.EditGuest(ref, "last_name" if m.group(1) == "משפחה" else "first_name", m.group(3).strip()), sure=False)
         m = re.match(r"^(?:של\s+)?(.+?)\s+(?:to|ל-?)\s*(.+)$", value, re.I)
         if m and not _words(m.group(1))[0] in {"the", "event", "האירוע"}:
             ref = _ref(m.group(1), region)
@@ -2486,9 +2492,12 @@ def _audience_message(line: str, region, today) -> Reading | None:
         # ("לכל מי שאמר לא: תודה שעניתם", "הודעה למי שאישר: ...": the audience before the colon says it all)
         return _to_audience(_words(m.group(1)), m.group(2).strip(" \"'“”„״׳"), line)
     m = re.match(r"^(?:להודיע|תודיע|תודיעי|תודיעו|תגיד|תגידי|תגידו|תכתוב|תכתבי|תכתבו|תשלח|תשלחי|תשלחו|שלח|שלחי|שלחו|לשלוח|לכתוב|תפיץ|תפיצי|תפיצו|להפיץ)"
-                 r"(?:\s+בבקשה)?\s+(ל?כלל?\s+(?:מי\s+ש(?:לא\s+)?[^\s:]+|ה[^\s:]+)|ל?כולם|למי\s+ש(?:לא\s+)?[^\s:]+)\s+ש(\S.*)$", line)
+                 r"(?:\s+בבקשה)?\s+(ל?כלל?\s+(?:מי\s+ש(?:לא\s+)?[^\s:]+|ה[^\s:]+)|ל?כולם|למי\s+ש(?:לא\s+)?[^\s:]+"
+                 r"|ל(?:כל\s+)?(?:ה)?צד\s+(?:של\s+)?(?:ה)?(?:כלה|חתן))\s+ש(\S.*)$", line)
     if m:   # "להודיע לכל האורחים שהאירוע עבר לאולם הקטן", "תשלחי לכל מי שאישר שהאוטובוס יוצא בשש"
-        return _to_audience(_words(m.group(1)), m.group(2).strip(), line)
+        told = _to_audience(_words(m.group(1)), m.group(2).strip(), line)
+        # "שלח לצד של הכלה שההסעה יוצאת ב-10:30": one side, told; asked first
+        return Reading(told.command, sure=False) if "צד" in m.group(1) else told
     m = re.match(r"^(?:message|msg|text|tell|send|broadcast)?\s*(?:to\s+)?((?:all|everyone|every)\b.*?)\s+[-–—:]\s*(\S.*)$",
                  line, re.I) or re.match(r"^(?:broadcast|שלחי|שלח|שלחו|תשלח|תשלחי|תשלחו)\s+(ל\S+(?:\s+\S+){0,3}?)\s*[:\-–]\s*(\S.*)$", line)
     if m and _audience_ref(_words(re.sub(r"^ל(?=[\u05d0-\u05ea])", "", m.group(1)))):
@@ -2734,7 +2743,9 @@ def _loose_rules(line: str, low: str, words: list[str], wset: set, region, today
         if ref and not set(_words(ref.text)) & (_ALL_WORDS | _EVENT_NOUNS | {"we", "us", "i"}):
             return Reading(C.EditGuest(ref, "party", int(m.group(2))), sure=False)
     m = re.match(r"^(\S+(?:\s+\S+)?)\s+(?:עובר|עוברת|עוברים|moves|is moving|goes)\s+(?:ל|to\s+(?:the\s+)?)(?:צד\s+(?:של\s+)?)?ה?(כלה|חתן|bride|groom)"
-                 r"(?:'s)?(?:\s+side)?\s*$", line, re.I)
+                 r"(?:'s)?(?:\s+side)?\s*$", line, re.I) or re.match(
+        # "put Maya on the groom side", "place the Levis with the bride's side": that guest's side
+        r"^(?:put|place|move|switch)\s+(\S+(?:\s+\S+)?)\s+(?:on|to|in|into|under|with)\s+(?:the\s+)?(bride|groom)(?:'s|s)?\s+side\W*$", line, re.I)
     if m:
         ref = _ref(m.group(1), region)
         if ref:
@@ -2906,8 +2917,18 @@ def _loose_rules(line: str, low: str, words: list[str], wset: set, region, today
         if ref:
             return Reading(C.EditGuest(ref, "party", int(m.group(2))), sure=False)
     m = re.match(r"^(?:לשנות|תשנה|תשני|לעדכן|תעדכן|תעדכני)\s+את\s+(?:ה)?(?:כמות|מספר\s+(?:ה)?(?:אנשים|מקומות|מגיעים)|ה?-?party\s+size)\s+של\s+(.+?)\s+ל-?\s*(\d{1,2})\W*$",
-                 line, re.I)
-    if m and int(m.group(2)) <= C.MAX_PARTY_SIZE:   # "לשנות את הכמות של נועה שפירא ל 2"
+                 line, re.I) or re.match(
+        # "תשני את משפחת חכמי ל-5 אנשים", "update Dana to 3 people": a guest changed to a number of people
+        r"^(?:לשנות|תשנה|תשני|שנה|לעדכן|תעדכן|תעדכני|עדכן|תתקן|תתקני|לתקן)\s+(?:בבקשה\s+)?את\s+(?!ה?(?:כמות|מספר|שעה|תאריך|מקום)\b)"
+        r"([^\d,:]+?)\s+ל-?\s*(\d{1,2})\s*(?:אנשים|נפשות|איש|מקומות|משתתפים|מוזמנים)(?:\s+(?:בבקשה|במקום\s+\d{1,2}))?\W*$"
+        r"|^(?:change|update|set|make)\s+(?!the\s+(?:time|date|venue|location)\b)(?:the\s+)?([^\d,:]+?)\s+to\s+(\d{1,2})\s*(?:people|ppl|guests|seats|persons)\W*$", line, re.I)
+    if m and m.lastindex == 4:
+        who, n = m.group(3), m.group(4)   # (the English form)
+        who = re.sub(r"^(\S+?)s$", r"\1", who) if re.match(r"^the\s", line[len(line.split()[0]):].strip(), re.I) else who
+        ref = _ref(who, region) if int(n) <= C.MAX_PARTY_SIZE else None
+        if ref:
+            return Reading(C.EditGuest(ref, "party", int(n)), sure=False)
+    elif m and int(m.group(2)) <= C.MAX_PARTY_SIZE:   # "לשנות את הכמות של נועה שפירא ל 2"
         ref = _ref(m.group(1), region)
         if ref:
             return Reading(C.EditGuest(ref, "party", int(m.group(2))), sure=False)
@@ -3681,8 +3702,10 @@ def _add_guest(line, region) -> Reading | None:
         text = text[4:]
     text = re.sub(r"^(?:new\s+)?(?:אורחים|אורחות|אורחת|אורח|מוזמנים|guests|guest)(?:\s+(?:חדשה|חדש|חדשים|new))?\s*[:\-–]?\s*",
                   "", text.strip(" -–:"), flags=re.I)
-    text = re.sub(r",?\s*(?:her|his|their|the)\s+(?:number|phone|mobile)\s+is\b|,?\s*(?:ה)?(?:מספר|טלפון)\s+(?:שלה|שלו|שלהם)\s*(?:הוא|זה)?",
+    text = re.sub(r",?\s*(?:her|his|their|the)\s+(?:number|phone|mobile)\s+is\b|,?\s*(?:ה)?(?:מספר\s+(?:ה)?(?:טלפון|נייד|פלאפון)|מספר|טלפון|נייד|פלאפון)\s+(?:שלה|שלו|שלהם)\s*(?:הוא|זה)?",
                   " ", text, flags=re.I)
+    # "להוסיף לרשימת המוזמנים את יעקב", "תכניס לרשימת האורחים את ...": the list named as where, before the guest
+    text = re.sub(r"^(?:לרשימה|לרשימת\s+(?:ה)?(?:מוזמנים|אורחים|המוזמנים|האורחים)|לליסט)\s+(?=את\s)", "", text)
     text = re.sub(r"^(?:לרשימה\s+)?את\s+", "", text)
     text = re.sub(r"\s+(?:on the list|to the list|to the guests|to the guest list|to our list|לרשימה)\b", "", text, flags=re.I)
     text = re.sub(r"^לרשימה\s+(?:את\s+)?", "", text)
@@ -4537,6 +4560,9 @@ _CARD_PATTERNS = [
     r"(?:is|are)\s+coming|got\s+the\s+invit\S*)$",
     r"^(?:תבדוק|תבדקי|תבדקו|לבדוק|בדוק|בדקי)\s+(?:לי\s+)?(?:אם|האם)\s+(.+?)\s+(?:כבר\s+)?(?:ענה|ענתה|ענו|אישר|אישרה|אישרו|מגיע|מגיעה|מגיעים|"
     r"הגיב|הגיבה|הגיבו|קיבל|קיבלה|קיבלו\s+את\s+ההזמנה)$",
+    # "מה ענה יונתן?", "מה ענתה משפחת לוי", "what did Yoni answer?": one guest's answer, asked
+    r"^מה\s+(?:ענה|ענתה|ענו|השיב|השיבה|השיבו)\s+(?!(?:על|לגבי|בקשר|האורחים|אורחים|כולם|מי|כל|ל\S*|ב\S*)(?![\u05d0-\u05ea]))(\S+(?:\s+\S+){0,2})$",
+    r"^what\s+did\s+(?!(?:people|guests|they|everyone|everybody|anyone|the|we|you|i)\b)(\S+(?:\s+\S+)?)\s+(?:answer|reply|rsvp|respond)$",
 ]
 
 
