@@ -1242,3 +1242,8 @@ def test_a_side_told_with_that_is_a_message_to_that_side():
 def test_the_list_named_before_the_guest_is_no_name():
     c = cmd("תכניסו לרשימת האורחים את אלון מזרחי, מספר הטלפון שלו 0523334444")
     assert isinstance(c, C.AddGuests) and c.guests[0].first_name == "אלון", c
+
+
+def test_a_phone_put_right_in_the_same_line_is_the_one_kept():
+    c = cmd("תוסיפי את גלי רון 0523334455 סליחה טעות 0523334456")
+    assert isinstance(c, C.AddGuests) and len(c.guests) == 1 and c.guests[0].phone == "+972523334456", c

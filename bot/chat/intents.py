@@ -3704,6 +3704,10 @@ def _add_guest(line, region) -> Reading | None:
                   "", text.strip(" -–:"), flags=re.I)
     text = re.sub(r",?\s*(?:her|his|their|the)\s+(?:number|phone|mobile)\s+is\b|,?\s*(?:ה)?(?:מספר\s+(?:ה)?(?:טלפון|נייד|פלאפון)|מספר|טלפון|נייד|פלאפון)\s+(?:שלה|שלו|שלהם)\s*(?:הוא|זה)?",
                   " ", text, flags=re.I)
+    # "רוני שמש 0541239876 סליחה טעות 0541239867", "Dana 0521112233 sorry I meant 0521112234": the phone put right
+    text = re.sub(r"(?:\+972[\s-]?|0)(?:5\d|[2-489]|7\d)[\s-]?\d{3}[\s-]?\d{4}\s*[,.;]?\s*(?:(?:סליחה|sorry|oops|אופס)[,!.]?\s*)?"
+                  r"(?:טעות|טעיתי|התכוונתי|my\s+(?:bad|mistake)|i\s+meant|correction)[,:!.]?\s*(?=(?:\+972[\s-]?|0)(?:5\d|[2-489]|7\d)[\s-]?\d{3}[\s-]?\d{4}(?!\d))",
+                  "", text, flags=re.I)
     # "להוסיף לרשימת המוזמנים את יעקב", "תכניס לרשימת האורחים את ...": the list named as where, before the guest
     text = re.sub(r"^(?:לרשימה|לרשימת\s+(?:ה)?(?:מוזמנים|אורחים|המוזמנים|האורחים)|לליסט)\s+(?=את\s)", "", text)
     text = re.sub(r"^(?:לרשימה\s+)?את\s+", "", text)
