@@ -1604,3 +1604,12 @@ def test_a_child_said_to_come_beside_a_bare_number_is_counted_in_it(text, total)
 ])
 def test_joy_named_as_a_thing_does_not_accept(text, answer):
     assert _read(text)[1] == answer
+
+
+@pytest.mark.parametrize("text, answer", [
+    ("אני מגיעה. עוד לא החלטתי אם עם בן זוג, אעדכן", "yes"), ("לא החלטתי אם עם בן זוג, אעדכן", "maybe"),
+    ("אני מגיעה, אעדכן", "maybe"), ("לא החלטתי אם נגיע", "maybe"), ("i dont know yet if we can come", "maybe"),
+    ("not sure yet if we can come", "maybe"),
+])
+def test_a_promise_to_tell_after_a_doubt_about_a_companion_leaves_the_yes(text, answer):
+    assert _read(text)[1] == answer

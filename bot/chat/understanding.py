@@ -806,7 +806,7 @@ _KEEP_POSTED = _rx(r"(?:and )?(?:if|in case) (?:any ?thing|some ?thing|that|it|a
                    r"(?:اذا|لو) (?:تغير|اتغير|صار) (?:اشي|شي|اي شي)،? (?:بخبرك|بخبركم|منخبركم)")
 # "נשמח אם תשמרו לנו מקום", "let us know if we should bring something": "if" as "whether"
 _WHETHER = _rx(r"(?:נשמח|אשמח|שואל\S*|תגיד\S*|תגידו|תעדכנ\S*|לדעת|לשאול|לא בטוח\S*|לא יודע\S*)(?: לי| לנו)? (?:אמ)(?![^\W_])",
-               r"(?:let (?:me|us) know|tell (?:me|us)|ask(?:ing)?|wonder(?:ing)?|check(?:ing)?|not sure|unsure|know) (?:if|whether)\b",
+               r"(?:let (?:me|us) know|tell (?:me|us)|ask(?:ing)?|wonder(?:ing)?|check(?:ing)?|(?:not sure|unsure)(?: yet)?|know) (?:if|whether)\b",
                r"(?:مش متاكد|مش عارف|ما بعرف|بدي اعرف|بدنا نعرف|حابب اعرف) (?:اذا|لو)")
 
 
@@ -1943,7 +1943,8 @@ def _understand(text) -> Understanding:
         # ("if grandma keeps the kids, we'll come": a condition, even on others, is on the answer)
         if doubted and own and not any(_conditional(texts[id(c)]) and not _UNCLEAR_STRONG.search(texts[id(c)])
                                        and not _UNCLEAR_WEAK.search(texts[id(c)]) for c in doubted) \
-                and all((c.tags() & {"OTHER", "KID", "KIDS", "PARTNER", "OTHERS"} or _after_other(c, answering))
+                and all((c.tags() & {"OTHER", "KID", "KIDS", "PARTNER", "OTHERS"} or _after_other(c, answering)
+                         or _tells_later_of(c, answering, doubted, texts))
                                    and not c.tags() & {"SELF1", "WE", "SELFNUM"} for c in doubted):
             strong_unclear, others_doubt = False, True
             maybe = maybe and any(c not in doubted and (c.polarity == "maybe" or _MAYBE_PHRASE.search(texts[id(c)]))
@@ -2204,6 +2205,17 @@ def _after_other(c: _Clause, clauses: list[_Clause]) -> bool:
     k = clauses.index(c)
     return k > 0 and clauses[k - 1].subject == "other" and clauses[k - 1].polarity in (None, "neg") \
         and not c.tags() & {"COME", "ABLE", "YES", "MAYBE"}
+
+
+def _tells_later_of(c: _Clause, clauses: list[_Clause], doubted: list[_Clause], texts: dict) -> bool:
+    """"אני מגיעה. עוד לא החלטתי אם עם בן זוג, אעדכן", "I'm coming, not sure if with my husband, will let you know": a bare
+    promise to tell, right after a doubt about who comes along, tells about them."""
+    k = clauses.index(c)
+    if not k or not _WILL_TELL.search(texts[id(c)]) or not all(t.tag in (None, "CUE", "POLITE") for t in c.toks) or len(c.toks) > 4:
+        return False
+    prev = clauses[k - 1]
+    return prev in doubted and bool(prev.tags() & {"OTHER", "KID", "KIDS", "PARTNER", "OTHERS"}) \
+        and not prev.tags() & {"SELF1", "WE", "SELFNUM"}
 
 
 def _names_only(norm: str) -> int | None:
