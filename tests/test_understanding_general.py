@@ -1613,3 +1613,11 @@ def test_joy_named_as_a_thing_does_not_accept(text, answer):
 ])
 def test_a_promise_to_tell_after_a_doubt_about_a_companion_leaves_the_yes(text, answer):
     assert _read(text)[1] == answer
+
+
+@pytest.mark.parametrize("text, answer", [
+    ("אני אגיע אחרי הסבב בבוקר, מקווה להספיק לקבלת פנים. יש חניה ליד?", "yes"), ("נגיע, מקווה שנספיק לחופה", "yes"),
+    ("I'll come, hopefully for the ceremony", "yes"), ("מקווה להספיק לחופה", "maybe"), ("we will come, maybe", "maybe"),
+])
+def test_hoping_to_be_in_time_for_a_part_after_a_yes_is_a_yes(text, answer):
+    assert _read(text)[1] == answer

@@ -1960,6 +1960,10 @@ def _understand(text) -> Understanding:
         doubtful = [c for c in answering if c.polarity == "maybe" or _MAYBE_PHRASE.search(texts[id(c)])]
         if doubtful and all(c.subject == "other" for c in doubtful):
             maybe, others_doubt = False, True
+        elif doubtful and all(_EVENT_PART.search(texts[id(c)]) and c.polarity != "neg" and not c.tags() & {"NEG", "NOWORD", "COME"}
+                              and any(d.polarity == "pos" and d.subject == "self" and "COME" in d.tags()
+                                      for d in answering[:answering.index(c)]) for c in doubtful):
+            maybe = False    # "אני אגיע אחרי הסבב, מקווה להספיק לקבלת פנים": coming; the hope is to be in time for a part of it
     nobody = "NOBODY" in tags
 
     answer = None
