@@ -63,6 +63,8 @@ def test_duplicate_guest_says_who_added_them(session, people):
     guests.add_guest(session, admin, event.id, guests.GuestInput("Avi", "+972 50-765-4321"))
     with pytest.raises(GuestAlreadyExists, match="added by Dana"):
         guests.add_guest(session, editor, event.id, guests.GuestInput("Avraham", "0507654321"))
+    with pytest.raises(GuestAlreadyExists, match=r"Avi \(\+972 50-765-4321\) is already on the list of .*; you added them"):
+        guests.add_guest(session, admin, event.id, guests.GuestInput("Avi", "0507654321"))
 
 
 def test_bad_phone_is_refused_with_a_clear_message(session, people):

@@ -489,7 +489,7 @@ class OrganiserChat:
         result = guest_service.import_guests(self.session, self.user, event.id, rows, self.region)
         if len(cards) == 1 and result.created:
             return self.say(replies.guest_added(event, result.created[0][1]))
-        self.say(replies.import_summary(event, result, what="contact cards", unit="card"))
+        self.say(replies.import_summary(event, result, what="contact cards", unit="card", reader=self.user.id))
 
     # ------------------------------------------------------------------ events
 
@@ -642,7 +642,7 @@ class OrganiserChat:
                for e in cmd.errors]
         rows = sorted([_guest_input(d) for d in cmd.guests] + bad, key=lambda r: r.line_no)
         result = guest_service.import_guests(s, u, event.id, rows, self.region)
-        self.say(replies.import_summary(event, result, what="list"))
+        self.say(replies.import_summary(event, result, what="list", reader=self.user.id))
 
     def cmd_guests(self, cmd: C.ListGuests, event: Event) -> None:
         self.show_guests(event, mode="list", status=cmd.status, side=cmd.side)

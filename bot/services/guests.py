@@ -192,8 +192,11 @@ def _new_guest(session: Session, actor: User, event: Event, data: GuestInput, re
     existing = guest_by_phone(session, event.id, phone)
     if existing is not None:
         raise GuestAlreadyExists(
+            i18n._("{guest} ({phone}) is already on the list of {event}; you added them.",
+                   guest=existing.full_name, phone=display_phone(phone), event=event.name)
+            if existing.added_by == actor.id else
             i18n._("{guest} ({phone}) is already on the list of {event}, added by {adder}.",
-                   guest=existing.full_name, phone=phone, event=event.name,
+                   guest=existing.full_name, phone=display_phone(phone), event=event.name,
                    adder=describe_adder(session, existing)),
             existing,
         )

@@ -52,6 +52,6 @@ def _import_file(session: Session, user: User, event_id, data: bytes | None, reg
         with session.begin_nested():
             result = guest_service.import_guests(session, user, event_id, rows, region)
             event = session.get(Event, event_id)
-            return replies.import_summary(event, result, what=what)
+            return replies.import_summary(event, result, what=what, reader=user.id)
     except DomainError as exc:  # the role changed, or the event was deleted, meanwhile
         return exc.message

@@ -705,20 +705,29 @@ def _units(unit: str, n: int) -> str:
     return f"{n:,} {unit if n == 1 else unit + 's'}"
 
 
-def import_summary(event, result, *, what: str = "guest list", unit: str = "line") -> str:
-    """What an import (several lines, contact cards, a CSV file) did, by line."""
+def _duplicate(unit: str, line, guest: Guest, adder: str | None) -> str:
+    """"line 3: Avi Cohen, added by Dana" (`adder` None: the reader added them)."""
+    if adder is None:
+        if line is None:
+            return _("{name}, added by you", name=guest.full_name)
+        return _("{where}: {name}, added by you", where=i18n.Raw(_unit(unit, line)), name=guest.full_name)
+    if line is None:
+        return _("{name}, added by {adder}", name=guest.full_name, adder=adder)
+    return _("{where}: {name}, added by {adder}", where=i18n.Raw(_unit(unit, line)), name=guest.full_name,
+             adder=adder)
+
+
+def import_summary(event, result, *, what: str = "guest list", unit: str = "line", reader=None) -> str:
+    """What an import (several lines, contact cards, a CSV file) did, by line; guests the
+    `reader` (a user id) added themselves read "added by you"."""
     created, dupes, rejected = len(result.created), len(result.duplicates), len(result.rejected)
     shown_what = _(IMPORT_WHAT[what]) if what in IMPORT_WHAT else what
     lines = [_("*{event}*: {what} read.", event=event.name, what=shown_what)]
     lines.append(_("✅ Added {guests}.", guests=i18n.Raw(guests_count(created))))
     if dupes:
         lines.append(_("↩️ {guests} already on the list:", guests=i18n.Raw(guests_count(dupes))))
-        lines += bullet_list([
-            _("{where}: {name}, added by {adder}", where=i18n.Raw(_unit(unit, line)), name=guest.full_name,
-              adder=adder) if line is not None else
-            _("{name}, added by {adder}", name=guest.full_name, adder=adder)
-            for line, guest, adder in result.duplicates
-        ])
+        lines += bullet_list([_duplicate(unit, line, guest, None if reader and guest.added_by == reader else adder)
+                              for line, guest, adder in result.duplicates])
     if rejected:
         lines.append(_("⚠️ {lines} not added:", lines=i18n.Raw(_units(unit, rejected))))
         lines += bullet_list([
