@@ -1621,3 +1621,11 @@ def test_a_promise_to_tell_after_a_doubt_about_a_companion_leaves_the_yes(text, 
 ])
 def test_hoping_to_be_in_time_for_a_part_after_a_yes_is_a_yes(text, answer):
     assert _read(text)[1] == answer
+
+
+@pytest.mark.parametrize("text, total", [
+    ("סבתא ואני נבוא, הנכדים יבואו עם ההורים שלהם", 2), ("grandma and I will come, the grandkids will come with their parents", 2),
+    ("אני ובעלי נגיע, הילדים יגיעו בנפרד", 2), ("אני ובעלי נגיע, הילדים יגיעו עם סבתא", None),
+])
+def test_others_coming_with_their_own_people_are_not_in_the_party(text, total):
+    assert _read(text) == ("answer", "yes", total)

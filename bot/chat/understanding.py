@@ -1250,6 +1250,8 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                        and all(t.tag in ("DIGITS", "NUM", "CUE", "WE", "COME", "YES") for t in c.toks)) == 1
     for c in clauses:
         toks = c.toks
+        if c.subject == "other" and c.polarity == "pos" and _comes_apart(toks):
+            continue    # "סבתא ואני נבוא, הנכדים יבואו עם ההורים שלהם": they come, but with their own people, not in this party
         if c.subject == "other" and c.polarity in ("neg", "weakneg"):
             if c.kids_subject:
                 children_zero = True
@@ -2209,6 +2211,18 @@ def _after_other(c: _Clause, clauses: list[_Clause]) -> bool:
     k = clauses.index(c)
     return k > 0 and clauses[k - 1].subject == "other" and clauses[k - 1].polarity in (None, "neg") \
         and not c.tags() & {"COME", "ABLE", "YES", "MAYBE"}
+
+
+_APART = {_fold(w) for w in _words("separately apart independently", "בנפרד לחוד", "отдельно", "لحالهم")}
+_THEIR = {_fold(w) for w in _words("their", "שלהמ שלהנ", "своими своим своей", "")}
+
+
+def _comes_apart(toks: list[_Tok]) -> bool:
+    """"the grandkids will come with their parents", "הם יגיעו בנפרד": someone else comes, but not as part of the writer's party."""
+    if any(t.word in _APART for t in toks):
+        return True
+    return any(t.word in _WITH and any(x.word in _THEIR for x in toks[k + 1:k + 4]) and any(
+        x.tag in _PERSON_TAGS for x in toks[k + 1:k + 4]) for k, t in enumerate(toks))
 
 
 def _tells_later_of(c: _Clause, clauses: list[_Clause], doubted: list[_Clause], texts: dict) -> bool:
