@@ -72,3 +72,10 @@ def test_a_hebrew_organiser_naming_things_in_english_is_answered_in_hebrew(phone
         assert s.scalar(select(Event.language)) == "he"      # the guests read Hebrew too
     tamar.send("הוסף אורח Adam Katz 0502345677")
     assert tamar.send("סמן Adam Katz מגיע 3").startswith("✅ סימנתי את \u2068Adam Katz\u2069 כמגיעים")
+
+
+def test_a_first_name_one_letter_from_a_command_word_is_kept(phone_factory, runtime):
+    dana = _wedding(phone_factory)
+    assert "אורית שלום" in dana.send("הוסף אורח אורית שלום 0541110001")
+    with runtime.transaction() as s:
+        assert s.scalar(select(Guest.last_name).where(Guest.first_name == "אורית")) == "שלום"

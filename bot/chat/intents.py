@@ -181,6 +181,8 @@ _COMMAND_WORDS = {"add", "guest", "guests", "remove", "delete", "event", "invite
 _HE_ADD_VERBS = {"תוסיף", "תוסיפי", "הוסף", "הוסיף", "להוסיף", "תכניס", "תכניסי", "תרשום", "תרשמי"}
 
 _NEAR_COMMAND_WORDS = ["guest", "guests", "member", "event", "אורח", "אורחים", "אורחת"]
+# First names one letter away from those words: "אורית שלום" is Orit Shalom, not a typo of "אורחת".
+_NAMES_NEAR_COMMANDS = frozenset({"אורית", "אורי", "אורה", "אוריה", "אורנה", "אורן", "Everett", "Evet"})
 
 _HE_NUM = {"אחד": 1, "אחת": 1, "שניים": 2, "שתיים": 2, "שני": 2, "שתי": 2, "שלושה": 3, "שלוש": 3, "ארבעה": 4,
            "ארבע": 4, "חמישה": 5, "חמש": 5, "שישה": 6, "שש": 6, "one": 1, "two": 2, "three": 3, "four": 4,
@@ -1773,7 +1775,7 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
                 return Reading(C.AddGuests(guests=(dataclasses.replace(g, first_name=first, last_name=last),)),
                                sure=False)
         near = difflib.get_close_matches(g.first_name.lower(), _NEAR_COMMAND_WORDS, n=1, cutoff=0.75)
-        if g.last_name and near and near[0] != g.first_name.lower():
+        if g.last_name and near and near[0] != g.first_name.lower() and g.first_name not in _NAMES_NEAR_COMMANDS:
             # "add gust Dana 050…": a typo of "guest", not a guest named "gust"
             first, last = C.split_name(g.last_name)
             return Reading(C.AddGuests(guests=(dataclasses.replace(g, first_name=first, last_name=last),)),
