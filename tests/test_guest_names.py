@@ -79,3 +79,8 @@ def test_a_first_name_one_letter_from_a_command_word_is_kept(phone_factory, runt
     assert "אורית שלום" in dana.send("הוסף אורח אורית שלום 0541110001")
     with runtime.transaction() as s:
         assert s.scalar(select(Guest.last_name).where(Guest.first_name == "אורית")) == "שלום"
+
+
+def test_the_hebrew_list_of_who_has_not_answered_is_headed_in_the_plural(phone_factory):
+    dana = _wedding(phone_factory)
+    assert "(ממתינים)" in dana.send("מי לא ענה?").splitlines()[0]
