@@ -84,3 +84,12 @@ def test_a_first_name_one_letter_from_a_command_word_is_kept(phone_factory, runt
 def test_the_hebrew_list_of_who_has_not_answered_is_headed_in_the_plural(phone_factory):
     dana = _wedding(phone_factory)
     assert "(ממתינים)" in dana.send("מי לא ענה?").splitlines()[0]
+
+
+def test_an_organiser_abroad_is_not_shown_the_rejected_number_as_the_example():
+    from datetime import date
+
+    from bot.chat import commands as C
+    refused = C.parse("add guest Dana 050-234-5678", "GB", date(2026, 12, 4))
+    assert refused.message.startswith("That doesn't look like a phone number: 050-234-5678.")
+    assert refused.message.endswith("Try: add guest Dana Levi +44 7700 900123")

@@ -702,7 +702,9 @@ _LIST_MARKER = re.compile(r"^\s*(?:[-*•·]+|\d{1,4}[.)])\s+")
        N_("add guest <name> <phone> [side <side>] [party <n>] [note <text>]"),
        N_("add a guest; *add guests* with one guest a line below it"), "Guests", Action.EDIT_GUESTS, AddGuests)
 def _parse_add_guests(inp: _Input) -> AddGuests:
-    usage = N_("add guest Dana Levi 050-234-5678")
+    # The example number is a local one where local numbers are Israeli, else one with its country code.
+    usage = N_("add guest Dana Levi 050-234-5678") if inp.region in (None, "IL") else N_(
+        "add guest Dana Levi +44 7700 900123")
     if not inp.body:
         if not inp.rest:
             raise _Fail(_("Who should I add? Try: {usage}, or *add guests* with one guest a line below it",
