@@ -3,9 +3,12 @@ it ("שיוסי", "ליעל"), a family title ("הדודה דנה"). A guessed c
 list has them before asking, and asks nothing about someone who isn't on the list."""
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from sqlalchemy import select
 
+from bot.chat import commands as C
 from bot.text import i18n
 from storage.models import Event, Guest, RsvpStatus
 from tests.phone import phone_factory  # noqa: F401  (fixture)
@@ -87,9 +90,6 @@ def test_the_hebrew_list_of_who_has_not_answered_is_headed_in_the_plural(phone_f
 
 
 def test_an_organiser_abroad_is_not_shown_the_rejected_number_as_the_example():
-    from datetime import date
-
-    from bot.chat import commands as C
     refused = C.parse("add guest Dana 050-234-5678", "GB", date(2026, 12, 4))
     assert refused.message.startswith("That doesn't look like a phone number: 050-234-5678.")
     assert refused.message.endswith("Try: add guest Dana Levi +44 7700 900123")
