@@ -135,3 +135,12 @@ def test_a_bare_number_that_would_change_a_confirmed_party_is_asked(client, runt
     assert guest_row(runtime, gid).party_size == 5
     # said with words, a new count is recorded at once
     assert avi.send("we'll be 4") == ["👍 Got it: 4 people for Dana & Noam's wedding. Thank you!"]
+
+
+def test_where_asked_with_another_question_gets_the_place_now_and_the_rest_passed_on(client, runtime, fake_graph):
+    _setup(runtime)
+    avi = _avi(client, runtime, fake_graph)
+    details, passed = avi.send("איפה זה בדיוק? יש חניה?")
+    assert "Tel Aviv Port" in details and "📅" in details
+    assert passed == "תודה! העברתי את ההודעה למארגנים."
+    assert any("יש חניה?" in m.text for m in fake_graph.sent_to(ORGANISER))

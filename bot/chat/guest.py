@@ -460,8 +460,16 @@ def _text(turn: _Turn, rows: list[tuple[Guest, Event]]) -> bool:
         if msg.kind == "text" and text and intent.kind == "unknown" and reading.intent in ("question", "other"):
             return _ask_note_or_command(turn, text)
         return False  # the organiser chat answers it
+    if reading.intent == "question" and _asks_details_too(text):
+        _details(turn)   # "where exactly? is there parking?": the where and when now, the rest passed on
     _pass_on(turn, text)
     return True
+
+
+def _asks_details_too(text: str) -> bool:
+    """A message of several questions one of which asks when or where."""
+    parts = [p for p in re.split(r"[?؟\n]+", text) if p.strip()]
+    return len(parts) > 1 and any(understand(p).intent == "details" for p in parts)
 
 
 def _typed_option(turn: _Turn, text: str) -> bool:
