@@ -1629,3 +1629,12 @@ def test_hoping_to_be_in_time_for_a_part_after_a_yes_is_a_yes(text, answer):
 ])
 def test_others_coming_with_their_own_people_are_not_in_the_party(text, total):
     assert _read(text) == ("answer", "yes", total)
+
+
+@pytest.mark.parametrize("text, total", [
+    ("מגיעים כולנו 🙈\nאני, בעלי\nנועה, איתי, הלל והקטנה", 6), ("אני, בעלי, נועה, איתי, הלל והקטנה", 6),
+    ("אני ובעלי ונועה מגיעים", 3), ("אני, בעלי, והתאומות (בנות 3)", 4), ("מגיעים! אני, יוסי והקטנים (2)", 4),
+    ("אני, בעלי והקטנה", 3),
+])
+def test_a_list_of_names_and_relatives_counts_each(text, total):
+    assert _read(text)[2] == total

@@ -141,7 +141,9 @@ def normalise(text: str) -> str:
     text = _GLUED_DIGITS.sub(" ", text)
     # a line that asks ("נגיע 5\nאפשר כיסא לתינוק?") is a clause of its own; other line breaks may fall mid-sentence
     lines = [" ".join(line.split()) for line in text.split("\n") if line.strip()]
-    return "".join(line if not k else ("\n" if line.endswith(("?", "؟")) else " ") + line for k, line in enumerate(lines))
+    # ("אני, בעלי\nנועה, איתי והקטנה": a list written a few names a line goes on across the break, as after a comma)
+    return "".join(line if not k else ("\n" if line.endswith(("?", "؟")) else ", " if "," in line and "," in lines[k - 1]
+                                       and lines[k - 1][-1:].isalpha() else " ") + line for k, line in enumerate(lines))
 
 
 # --------------------------------------------------------------------------- the lexicon
@@ -1289,6 +1291,8 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                     named, k = named + 1, k + 2
                 elif t.tag is None and re.fullmatch("ו[\u05d0-\u05ea]{2,}", t.word):
                     named, k = named + 1, k + 1
+                elif t.tag in ("OTHER", "PARTNER", "KID") and t.value and t.word[:1] == "ו" and k + 1 < len(toks):
+                    k += 1    # "אני ובעלי ונועה ואיתי": a relative in the list (counted below), and the names go on
                 else:
                     break
             others += named
@@ -2201,7 +2205,7 @@ _SELF_WORDS = {"אני", "אנחנו", "i", "we", "انا", "احنا", "я", "�
 # the words of a clause that is about attending: a "not" without one of them is about something else
 _ATTEND_TAGS = {"COME", "ABLE", "AWAY", "NOVERB", "YES", "NOWORD", "STAY", "SORRY", "MAYBE", "SELFNUM", "JUST"}
 # "אני, נועם, איתי ודניאל מגיעים", "Me, Tom, Gal and Noa": the writer and a list of names
-_SELF_NAMES = re.compile(r"(?<![^\W_])(אני|me|i)((?: ?, ?[^\W\d_]+){1,6}) ?,? ?(?=(?:ו|and )[^\W\d_]+)")
+_SELF_NAMES = re.compile(r"(?<![^\W_])(אני|me|i)((?: ?, ?[^\W\d_]+(?![^\W_])){1,6}) ?,? ?(?=(?:ו|and )(?: ?\d{1,2} )?[^\W\d_]+)")
 _NEG_WORDS = {"לא", "لا", "مش", "ما", "not", "не", "нет"}
 
 
@@ -2260,7 +2264,10 @@ def _names_joined(m: re.Match) -> str:
     """"אני, נועם, איתי ודניאל" -> "אני ונועם ואיתי ודניאל": names only (a list with "my husband" or "the kids" stays)."""
     names = [w.strip(" ,") for w in m.group(2).split(",") if w.strip(" ,")]
     last = re.match(r"(?:ו|and )([^\W\d_]+)", m.string[m.end():])
-    if not names or any(_lookup(w) for w in names) or (last and (_lookup(last.group(1)) or ("",))[0] not in ("",) + _PERSON_TAGS):
+    # ("אני, בעלי, נועה, איתי והקטנה": a relative among the names is one of the list too)
+    if not names or any(_lookup(w) and (_lookup(w)[0] not in ("OTHER", "PARTNER", "KID") or not _lookup(w)[1]) for w in names) \
+            or all(_lookup(w) for w in names) \
+            or (last and (_lookup(last.group(1)) or ("",))[0] not in ("",) + _PERSON_TAGS):
         return m.group(0)
     joiner = " and " if m.group(1) in ("me", "i") else " ו"
     return m.group(1) + "".join(joiner + w for w in names) + " "
@@ -2342,7 +2349,8 @@ def _bring(m: re.Match) -> str:
 
 def _paren_count(m: re.Match) -> str:
     word, n = m.group(1), m.group(2)
-    for cut in (0, 1):
+    # ("יוסי והקטנים (2)": the number goes after the "and", "ו 2 הקטנימ", not before it)
+    for cut in ((1, 0) if word[:1] in "וو" else (0, 1)):
         hit = _lookup(word[cut:]) if len(word) - cut > 2 else None
         if hit and hit[0] in ("KIDS", "OTHERS"):
             return f"{word[:cut]} {n} {word[cut:]}" if cut else f"{n} {word}"
