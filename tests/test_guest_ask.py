@@ -35,7 +35,7 @@ def _avi(client, runtime, fake_graph):
 def test_an_unsure_reading_is_asked_back_and_yes_records_it(client, runtime, fake_graph):
     gid = _setup(runtime)
     avi = _avi(client, runtime, fake_graph)
-    assert avi.send("I think we'll come, 2 or 3 of us") == ["Just to be sure: you're coming, 3 people?"]
+    assert avi.send("we'll come, 2 or 3 of us") == ["Just to be sure: you're coming, 3 people?"]
     assert avi.buttons() == [f"sure:{gid}:yes", f"sure:{gid}:no"]
     assert guest_row(runtime, gid).status == RsvpStatus.invited   # nothing recorded yet
     replies = avi.tap(f"sure:{gid}:yes", "Yes")
@@ -46,7 +46,7 @@ def test_an_unsure_reading_is_asked_back_and_yes_records_it(client, runtime, fak
 def test_not_quite_records_nothing_and_asks_to_write_again(client, runtime, fake_graph):
     gid = _setup(runtime)
     avi = _avi(client, runtime, fake_graph)
-    assert avi.send("I think we'll come") == ["Just to be sure: you're coming?"]
+    assert avi.send("we will come i guess") == ["Just to be sure: you're coming?"]
     assert avi.tap(f"sure:{gid}:no", "Not quite") == [
         "Sorry! Please write your answer again, e.g. \"yes, 3\" or \"no\"."]
     guest = guest_row(runtime, gid)
@@ -72,7 +72,7 @@ def test_a_guest_of_two_events_picks_the_event_then_confirms(client, runtime, fa
     wedding = _setup(runtime)
     party = _setup(runtime, name="Yoni's bar mitzvah", when=date(2031, 9, 1), organiser="+972541110009")
     avi = _avi(client, runtime, fake_graph)
-    assert avi.send("I think we'll come, 2 or 3 of us") == [
+    assert avi.send("we'll come, 2 or 3 of us") == [
         "You're invited to more than one event. Which one is this answer for?"]
     assert avi.buttons() == [f"pick:{wedding}", f"pick:{party}"]
     assert avi.tap(f"pick:{party}", "Yoni's bar mitzvah") == ["Just to be sure: you're coming, 3 people?"]
@@ -144,3 +144,10 @@ def test_where_asked_with_another_question_gets_the_place_now_and_the_rest_passe
     assert "Tel Aviv Port" in details and "📅" in details
     assert passed == "תודה! העברתי את ההודעה למארגנים."
     assert any("יש חניה?" in m.text for m in fake_graph.sent_to(ORGANISER))
+
+
+def test_i_think_we_will_come_is_asked_back_as_a_maybe(client, runtime, fake_graph):
+    gid = _setup(runtime)
+    avi = _avi(client, runtime, fake_graph)
+    assert avi.send("I think we'll come") == ["Just to be sure: you might come, but you don't know yet?"]
+    assert guest_row(runtime, gid).answered_at is None
