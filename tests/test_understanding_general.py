@@ -1505,6 +1505,8 @@ def test_enough_then_an_answer_is_the_answer(text):
     ("?", True), ("??", True), ("מה?", True), ("מה זה?", True), ("מי זה?", True), ("who is this?", True),
     ("что это?", True), ("مين؟", True), ("sorry who's this?", True), ("ערב טוב, מי זה?", True),
     ("מי זה? לא שמור לי המספר", True), ("Кто это?", True), ("شو هاد؟", True),
+    ("מי מזמין?", True), ("מי הזמין אותנו?", True), ("של מי האירוע?", True), ("who is inviting us?", True),
+    ("whose wedding is this?", True), ("кто приглашает?", True), ("מי מגיע?", False), ("who is coming?", False),
     ("is there parking?", False), ("מה הכתובת?", False), ("מי מתחתן?", False), ("what should we wear?", False),
     ("מה זה, חתונה?", False), ("yes?", False), ("hi", False), ("3?", False),
 ])

@@ -1587,11 +1587,11 @@ _OPENER = (r"(?:sorry|excuse me|hi|hey|hello|good (?:morning|evening|afternoon)|
 _OPENER_WORDS = r"(?:" + _OPENER + r"\s+)*"
 _OPENER_ONLY = _rx(_OPENER + r"(?:\s+" + _OPENER + r")*")
 _WHO_IS_THIS = _rx(
-    _OPENER_WORDS + r"(?:who is (?:this|it|that)(?: from)?|who dis|who are (?:you|u)|who (?:sent|sends|wrote) (?:this|that|it|me this)"
+    _OPENER_WORDS + r"(?:who is (?:this|it|that)(?: from)?|who (?:is )?invit\w*(?: me| us)?|whose (?:event|wedding|party|invitation) is (?:this|it)|who dis|who are (?:you|u)|who (?:sent|sends|wrote) (?:this|that|it|me this)"
     r"|what is (?:this|that|it)(?: about| for)?|what|huh|what is going on|i do not (?:understand|get it)|do i know you)(?: (?:please|pls|plz|again|exactly))?",
-    _OPENER_WORDS + r"(?:מי (?:זה|זאת|זו|אתמ|אתה|את|אתנ|שולח|שלח|כותב|כותבת)(?: את זה| לי| את ההודעה)?|זה מי|מה|מה זה|מה זאת|מה זו|מה זה אומר"
+    _OPENER_WORDS + r"(?:מי (?:זה|זאת|זו|אתמ|אתה|את|אתנ|שולח|שלח|כותב|כותבת)(?: את זה| לי| את ההודעה)?|מי (?:מזמינ|מזמינה|מזמינימ|הזמינ|הזמינה|הזמינו)(?: אותי| אותנו)?|של מי (?:האירוע|החתונה|ההזמנה|זה)|זה מי|מה|מה זה|מה זאת|מה זו|מה זה אומר"
     r"|מה (?:זה|זאת) ה?הודעה ה?(?:זאת|זו)|מה הקטע|מה העניינ|מה קורה פה|מה זה בכלל|לא הבנתי(?: מה זה| מי זה| מי אתמ)?|אנחנו מכירימ|מכירימ)(?: (?:בבקשה|בדיוק|זה|בכלל))?",
-    _OPENER_WORDS + r"(?:кто это|это кто|кто вы|вы кто|кто пишет|что это|это что|что это такое|что|от кого это|не понял|не поняла|не понимаю|мы знакомы)",
+    _OPENER_WORDS + r"(?:кто это|это кто|кто (?:приглашает|пригласил|пригласила)|кто вы|вы кто|кто пишет|что это|это что|что это такое|что|от кого это|не понял|не поняла|не понимаю|мы знакомы)",
     _OPENER_WORDS + r"(?:مين|مين هاد|مين هذا|مين هاي|مين انت|مين انتو|مين انتم|مين حضرتك|مين معي|من انت|من هذا|من انتم|شو|شو هاد|شو هذا|شو هيدا|شو هاي"
     r"|ايش|ايش هذا|ما هذا|شو يعني|مش فاهم|مش فاهمه|منعرف بعض)")
 # "מי זה? לא שמור לי המספר", "who is this? I don't have this number": the same, with why they ask
