@@ -210,8 +210,10 @@ class OrganiserChat:
                 if cmd is None:
                     return
             found = self.current()
-            return self.ask(replies.restate(cmd, event=found[0] if found else None),
-                            {"op": "run", "cmd": intents.encode(cmd), "again": C.spec_for(cmd).name})
+            question = replies.restate(cmd, event=found[0] if found else None)
+            if found is not None and len(event_service.list_events(self.session, self.user)) > 1:
+                question = f"*{i18n.isolate(found[0].name)}*: {question}"   # with several events, which one
+            return self.ask(question, {"op": "run", "cmd": intents.encode(cmd), "again": C.spec_for(cmd).name})
         if isinstance(cmd, C.ParseError):
             # Someone who organises one event and is a guest at another: words that are no
             # command of theirs ("yes, we'll be 2" with no question of ours waiting) answer
