@@ -30,6 +30,7 @@ from bot.services import members as member_service
 from bot.services import stats as stats_service
 from bot.services import inbox as inbox_service
 from bot.chat import guest as guest_flow
+from bot.chat.understanding import event_kinds
 from bot.services import languages, rsvp_links, sending, tokens
 from bot.text import i18n
 from bot.text.i18n import N_, _
@@ -78,10 +79,6 @@ _FIELD_LINE = re.compile(r"\s*(?:ה?תאריך|ה?שעה|ה?מקום|כתובת|
 # Changes and sends that act on the current event: words naming another event's kind stop them.
 _EVENT_BOUND = (C.AddGuests, C.EditGuest, C.MarkGuest, C.Called, C.RemoveGuest, C.SetEventField, C.Broadcast,
                 C.MessageGuest, C.Invite, C.Remind, C.Ask, C.ThankYou)
-# What an event is called by its kind ("the brit", "לחתונה"), Hebrew and English.
-_KIND_WORDS = frozenset({"ברית", "בריתה", "חתונה", "חתונת", "מצווה", "חינה", "אירוסין", "הולדת", "קידוש", "מסיבה",
-                         "מסיבת", "wedding", "brit", "bris", "henna", "engagement", "birthday", "mitzvah",
-                         "kiddush", "party"})
 _EVENT_FILLERS = frozenset({"של", "the", "of", "for", "a", "an"})
 
 
@@ -256,16 +253,15 @@ class OrganiserChat:
         """A change or a send whose words name the kind of another of the sender's events
         and not the current one's ("תוסיף את דני 052… לברית" while on the bar mitzvah):
         nothing is done; the sender is told which event they are on and how to switch."""
-        said = {w for w in _name_words(text) if w in _KIND_WORDS} | \
-               {w[1:] for w in _name_words(text) if len(w) > 3 and w[0] in _HEBREW_PREFIXES and w[1:] in _KIND_WORDS}
+        said = event_kinds(text)
         if not said:
             return False
         current = self.current()
         rows = self.event_rows() if current is not None else []
-        if len(rows) < 2 or any(_word_in(w, _name_words(current[0].name)) for w in said):
+        if len(rows) < 2 or said & event_kinds(current[0].name):
             return False
         others = [(i, r) for i, r in enumerate(rows, start=1)
-                  if r[0].id != current[0].id and any(_word_in(w, _name_words(r[0].name)) for w in said)]
+                  if r[0].id != current[0].id and said & event_kinds(r[0].name)]
         if len(others) != 1:
             return False
         n, (event, _member, _guests) = others[0]

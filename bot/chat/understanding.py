@@ -1619,7 +1619,7 @@ def asks_who_is_writing(text: str) -> bool:
 
 # the kinds of event a guest names an invitation by ("לא נגיע לאירוסין", "we can't make the bar mitzvah")
 _KIND_WORDS = {
-    "wedding": r"wedding|חתונה|свадьб\w*|عرس|العرس|فرح|الفرح|زفاف|الزفاف",
+    "wedding": r"wedding|חתונה|חתונת|свадьб\w*|عرس|العرس|فرح|الفرح|زفاف|الزفاف",
     "henna": r"henn?a|hina|חינה|хн[аыу]|حنه|الحنه",
     "engagement": r"engagement|אירוסינ|ארוסינ|אירוסימ|помолвк\w*|خطوبه|الخطوبه",
     "mitzvah": r"mitzvah?|mitzwah|מצווה|מצוה|\w*мицв\w*|بار متسفا",
@@ -1648,6 +1648,13 @@ def _variants(word: str) -> set[str]:
     return out
 
 
+def event_kinds(text: str) -> set[str]:
+    """The kinds of event a text names ("לאירוסין" → {"engagement"}, "the bar mitzvah" → {"mitzvah"}),
+    in any of the four languages; also what an event's own name says it is."""
+    norm = normalise(text) if isinstance(text, str) else ""
+    return {k for k, rx in _KINDS.items() if rx.search(norm)} if norm else set()
+
+
 def events_named(text: str, names: list[str]) -> set[int]:
     """Which of these event names a guest's message names: by the kind of event ("לאירוסין", "the bar mitzvah")
     or by a word only that name has, said where an event is named ("לאירוע של יוני", "to Yoni's"). Several or
@@ -1655,8 +1662,8 @@ def events_named(text: str, names: list[str]) -> set[int]:
     if not isinstance(text, str) or not names:
         return set()
     norm = normalise(text)
-    said = set(k for k, rx in _KINDS.items() if rx.search(norm))
-    kinds = [{k for k, rx in _KINDS.items() if rx.search(normalise(n))} for n in names]
+    said = event_kinds(text)
+    kinds = [event_kinds(n) for n in names]
     by_kind = {i for i, ks in enumerate(kinds) if ks & said}
     words = [{v for w in re.findall(r"[^\W_]+", normalise(n)) for v in _variants(w)
               if len(v) >= 3 and v not in _NAME_FILLER and not v.isdigit()} for n in names]
