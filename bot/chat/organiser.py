@@ -281,8 +281,8 @@ class OrganiserChat:
         if target is None:
             return False
         event, _member = target
-        current = {"date": event.date, "time": event.start_time, "location": event.location}
-        return all(f.field in current and current[f.field] is None for f in (cmd, *cmd.more))
+        attrs = [replies.EVENT_FIELD_ATTRS.get(f.field) for f in (cmd, *cmd.more)]
+        return all(attr in ("date", "start_time", "location") and getattr(event, attr) is None for attr in attrs)
 
     def named_guest_first(self, cmd):
         """The command with its guest named as the list has them ("Mark Avi Cohen as
@@ -295,8 +295,7 @@ class OrganiserChat:
         guest, _found, total = self.find_guest(event, cmd.ref.text)
         if guest is None:
             if total == 0:
-                self.say(_("No guest of {event} matches “{text}”. Try *find <part of the name>*.",
-                           event=event.name, text=cmd.ref.text))
+                self.say_no_guest(event, cmd.ref.text)
             else:
                 self.execute(cmd)
             return None
@@ -396,13 +395,15 @@ class OrganiserChat:
         if guest is not None:
             return guest
         if total == 0:
-            self.say(_("No guest of {event} matches “{text}”. Try *find <part of the name>*.",
-                       event=event.name, text=ref.text))
+            self.say_no_guest(event, ref.text)
             return None
         convo.save_listing(self.conv, "guests", event.id, [g.id for g in found], mode="find",
                            search=ref.text, total=total)
         self.say(replies.ambiguous_guests(ref.text, found, total, again.replace("<ref>", "2")))
         return None
+
+    def say_no_guest(self, event: Event, text: str) -> None:
+        self.say(_("No guest of {event} matches “{text}”. Try *find <part of the name>*.", event=event.name, text=text))
 
     def find_guest(self, event: Event, text: str) -> tuple[Guest | None, list[Guest], int]:
         """(the one guest `text` names or None, the guests it matches, how many). A name
