@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import date, time, timedelta
 
 from bot.chat import commands as C
-from bot.text import i18n
+from bot.text import i18n, sides
 from bot.text.dates import InvalidDate, parse_date
 from bot.text.phones import find_phone, normalize_phone, InvalidPhone
 
@@ -171,8 +171,7 @@ _CANCEL_ONLY = {"עזוב", "עזבי", "תעזוב", "תעזבי", "את", "ז�
 _GUEST_SIDE_LANG = {"guest", "guests", "invitations", "invites", "event", "אורחים", "לאורחים", "ההזמנות", "הזמנות",
                     "האירוע", "לאירוע", "ההודעות", "שפת", "שההזמנות", "שההודעות", "the invitations"}
 
-_SIDE = {"bride": "bride", "bride's": "bride", "brides": "bride", "groom": "groom", "groom's": "groom",
-         "grooms": "groom", "כלה": "bride", "הכלה": "bride", "חתן": "groom", "החתן": "groom"}
+_SIDE = sides.SIDE_WORDS   # "כלה", "הכלה", "bride's" … → "bride"
 
 _COMMAND_WORDS = {"add", "guest", "guests", "remove", "delete", "event", "invite", "remind", "send", "list",
                   "admin", "editor", "viewer", "member", "team", "הוסף", "אורח", "אורחת", "אורחים", "מחק",

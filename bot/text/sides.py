@@ -14,7 +14,9 @@ _SAME = {
     "bride": ("bride", "brides", "bride's", "the bride", "kallah", "kala", "כלה", "הכלה"),
     "groom": ("groom", "grooms", "groom's", "the groom", "hatan", "chatan", "חתן", "החתן"),
 }
-_KEY = {spelling: key for key, spellings in _SAME.items() for spelling in spellings}
+# Each spelling of the bride's or the groom's side → "bride" / "groom" (the parser reads sides by it too).
+SIDE_WORDS = {spelling: key for key, spellings in _SAME.items() for spelling in spellings}
+_KEY = SIDE_WORDS
 _LEADS = ("side of ", "side ", "צד של ", "צד ", "מצד ", "הצד של ", "מהצד של ")
 
 
