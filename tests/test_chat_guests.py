@@ -282,4 +282,4 @@ def test_the_brides_side_reads_in_each_organisers_language_and_is_one_side(phone
     english = dana.send("stats")
     assert "bride: 2 (✅0 ❌0 ⏳2)" in english and "groom: 1" in english and "כלה" not in english
     question = dana.send("הודעה לצד כלה: מחכים לכם!")
-    assert "2 אורחים" in question or "שני אורחים" in question
+    assert "לשלוח את ההודעה הזו אל שני אורחים (צד כלה)?" in question
