@@ -153,6 +153,16 @@ def test_reminders_and_notify(phone_factory, runtime):
     assert "tell you each guest's answer" in dana.send("notify on")
 
 
+def test_one_reminder_day_reads_as_one_day(phone_factory):
+    dana = phone_factory(DANA)
+    dana.send("new event Wedding\ndate: 12/6/2027")
+    assert "who haven't answered 1 day before." in dana.send("reminders 1")
+    assert "Automatic reminders 1 day before" in dana.send("event")
+    dana.send("new event חתונה\nתאריך: 12/6/2027")
+    assert "אזכיר לאורחים שעוד לא ענו יום אחד לפני." in dana.send("תזכורות 1")
+    assert "יומיים לפני" in dana.send("תזכורות 2")
+
+
 def test_help_shows_only_what_the_role_allows(phone_factory):
     dana, noam = phone_factory(DANA), phone_factory(NOAM)
     dana.send("new event Wedding")

@@ -267,8 +267,7 @@ def event_details(event, member, guests: int, members: int) -> str:
     if language:
         lines.append(_("🌐 Guests read: {language}", language=i18n.Raw(language_name(language))))
     if event.reminder_days:
-        days = " ".join(str(d) for d in event.reminder_days)
-        lines.append(_("Automatic reminders {days} days before", days=i18n.Raw(days)))
+        lines.append(_("Automatic reminders {when}", when=i18n.Raw(days_before(event.reminder_days))))
     else:
         lines.append(_("Automatic reminders off"))
     if member.notify:
@@ -305,12 +304,18 @@ def event_deleted(name: str) -> str:
 def reminders_set(event) -> str:
     if not event.reminder_days:
         return _("Automatic reminders are off for {event}.", event=event.name)
-    days = i18n.Raw(", ".join(str(d) for d in event.reminder_days))
+    when = i18n.Raw(days_before(event.reminder_days))
     if event.date:
-        return _("⏰ {event}: I'll remind guests who haven't answered {days} days before.",
-                 event=event.name, days=days)
-    return _("⏰ {event}: I'll remind guests who haven't answered {days} days before. "
-             "They start once the event has a date (*set date 12/6/2027*).", event=event.name, days=days)
+        return _("⏰ {event}: I'll remind guests who haven't answered {when}.", event=event.name, when=when)
+    return _("⏰ {event}: I'll remind guests who haven't answered {when}. "
+             "They start once the event has a date (*set date 12/6/2027*).", event=event.name, when=when)
+
+
+def days_before(days) -> str:
+    """"1 day before", "2 days before", "14, 7, 2 days before": reminder rounds as a phrase."""
+    days = list(days)
+    return ngettext("{days} day before", "{days} days before", days[0] if len(days) == 1 else 100,
+                    days=i18n.Raw(", ".join(i18n.number(d) for d in days)))
 
 
 def language_name(code: str) -> str:
@@ -1303,8 +1308,7 @@ def restate(cmd, event=None) -> str:
     if kind == "Reminders":
         if cmd.days is None:
             return _("Turn automatic reminders off?")
-        return _("Remind guests automatically {days} days before the event?",
-                 days=", ".join(i18n.number(d) for d in cmd.days))
+        return _("Remind guests automatically {when} the event?", when=i18n.Raw(days_before(cmd.days)))
     if kind == "MessageGuest":
         return _("Send {name}: {text}?", name=_ref_text(cmd.ref), text=cmd.text[:200])
     if kind == "Leave":
