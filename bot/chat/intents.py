@@ -113,6 +113,13 @@ _STATUS_AFTER_WHO = [  # (words, status): "who hasn't answered", "מי שלא ע
     (("אולי", "יגיע"), "maybe"), (("אולי", "תגיע"), "maybe"), (("אולי", "יבוא"), "maybe"), (("אולי", "תבוא"), "maybe"),
     (("אולי", "יבואו"), "maybe"), (("אולי", "באים"), "maybe"),
     (("אמר", "לא"), "declined"), (("אמרה", "לא"), "declined"), (("אמרו", "לא"), "declined"),
+    # "מי עוד לא אמר אם הוא בא", "מי שלא אמרו אם מגיעים": not said yet, whether or not, is no answer yet
+    *((("לא", said, "אם"), "pending") for said in ("אמר", "אמרה", "אמרו", "ענה", "ענתה", "ענו", "הודיע", "הודיעה", "הודיעו",
+                                                   "החליט", "החליטה", "החליטו", "סגר", "סגרה", "סגרו")),
+    # "מי אמר שהוא לא בא", "מי שלא יבוא": not coming, said in any person and tense (before the bare "בא")
+    *((("לא", verb), "declined") for verb in ("בא", "באה", "באים", "באות", "יבוא", "תבוא", "יבואו", "יגיע", "תגיע", "יגיעו")),
+    # "למי עוד לא שלחת הזמנה", "who haven't you sent it to": the invitation not sent yet, whoever was to send it
+    *((("לא", sent), "not_invited") for sent in ("שלחת", "שלחתם", "שלחתי", "שלחתן")),
     (("לא", "קיבל", "את", "ההזמנה"), "failed"), (("לא", "קיבלו", "את", "ההזמנה"), "failed"), (("לא", "קיבלה", "את", "ההזמנה"), "failed"),
     (("בא",), "confirmed"), (("באה",), "confirmed"), (("שבא",), "confirmed"), (("שבאים",), "confirmed"),
     (("haven't", "we", "invited"), "not_invited"), (("haven't", "invited"), "not_invited"),
@@ -133,7 +140,7 @@ _STATUS_AFTER_WHO = [  # (words, status): "who hasn't answered", "מי שלא ע
     (("who's", "missing"), "pending"), (("whos", "missing"), "pending"), (("who", "is", "missing"), "pending"),
     (("didn't", "get", "it"), "not_invited"), (("לא", "הוזמן"), "not_invited"), (("לא", "נשלחה"), "not_invited"),
     (("לא", "קיבל", "הזמנה"), "not_invited"), (("עוד", "לא", "קיבל"), "not_invited"),
-    (("failed",), "failed"), (("bounced",), "failed"), (("bounce",), "failed"), (("נכשלו",), "failed"), (("נכשלה",), "failed"), (("נכשל",), "failed"), (("לא", "הגיעה"), "failed"),
+    (("failed",), "failed"), (("fail",), "failed"), (("fails",), "failed"), (("bounced",), "failed"), (("bounce",), "failed"), (("נכשלו",), "failed"), (("נכשלה",), "failed"), (("נכשל",), "failed"), (("לא", "הגיעה"), "failed"),
     (("declined",), "declined"), (("said", "no"), "declined"), (("not", "coming"), "declined"),
     (("לא", "מגיע"), "declined"), (("לא", "מגיעים"), "declined"), (("לא", "מגיעה"), "declined"),
     (("סירבו",), "declined"), (("סירב",), "declined"),
@@ -142,7 +149,7 @@ _STATUS_AFTER_WHO = [  # (words, status): "who hasn't answered", "מי שלא ע
     (("not", "answered"), "pending"), (("pending",), "pending"), (("unanswered",), "pending"),
     (("לא", "ענה"), "pending"), (("לא", "ענו"), "pending"), (("לא", "אישר"), "pending"),
     (("לא", "אישרו"), "pending"), (("לא", "הגיבו"), "pending"), (("שלא", "ענה"), "pending"),
-    (("שלא", "ענו"), "pending"), (("שלא", "אישר"), "pending"), (("שעוד", "לא"), "pending"),
+    (("שלא", "ענו"), "pending"), (("שלא", "אישר"), "pending"), (("שלא", "אישרו"), "pending"), (("שלא", "אישרה"), "pending"), (("שעוד", "לא"), "pending"),
     (("ממתינים",), "pending"), (("לממתינים",), "pending"),
     (("confirmed",), "confirmed"), (("coming",), "confirmed"), (("אישר",), "confirmed"),
     (("אישרו",), "confirmed"), (("שאישר",), "confirmed"), (("שאישרו",), "confirmed"), (("מגיע",), "confirmed"),
@@ -385,12 +392,18 @@ def _team_in(words: list[str]) -> bool:
     return any(w in _TEAM_WORDS or _he_in(w, _TEAM_STEMS) for w in words)
 
 
+# Why an invitation did not go out: a bad number is a failed send, not one still to be sent
+_FAILED_CAUSE = {"תקין", "תקינה", "תקינים", "שגוי", "שגויה", "שגויים", "נכשל", "נכשלה", "נכשלו", "invalid", "wrong", "bad",
+                 "bounced", "undeliverable"}
+
+
 def _status_in(words: list[str]) -> str | None:
     for i, w in enumerate(words):
         for form in _he_forms(w):
             for seq, status in _STATUS_BY_FIRST.get(form, ()):
                 if (form,) + tuple(words[i + 1:i + len(seq)]) == seq:
-                    return status
+                    # "למי ההזמנה לא נשלחה בגלל מספר לא תקין": not sent because the number is bad, a failed send
+                    return "failed" if status == "not_invited" and {x.lower() for x in words[i:]} & _FAILED_CAUSE else status
     return None
 
 
@@ -763,6 +776,10 @@ _TELL_ME = re.compile(r"^tell\s+me\s+(?:please\s+)?(?!about\b)(\S.*)$|^(?:תגי
 
 
 _GLUED_NOT = re.compile(r"(?<![\u05d0-\u05ea])((?:ש|ו|וש)?(?:עוד|עדיין|כבר))לא(?=\s)")
+# "מי לאענה", "עומרי לאמגיע": "not" typed onto the answer verb after it (only verbs no word opens with לא: "לאבא",
+# "לאמא", "לאורחים" are "to dad", "to mom", "to the guests")
+_GLUED_NOT_VERB = re.compile(r"(?<![\u05d0-\u05ea])((?:ש|ו|וש)?לא)(?=(?:ענה|ענתה|ענו|עונה|עונים|אישר|אישרה|אישרו|הגיב|הגיבה|הגיבו|"
+                             r"מגיע|מגיעה|מגיעים|מגיעות|יגיע|תגיע|יגיעו|יבוא|תבוא|יבואו|יכול|יכולה|יכולים)(?![\u05d0-\u05ea]))")
 
 
 def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
@@ -772,7 +789,7 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
         return Reading(exact)
     _depth.n = depth + 1
     try:
-        unglued = _GLUED_NOT.sub(r"\1 לא", text) if depth == 0 else text
+        unglued = _GLUED_NOT_VERB.sub(r"\1 ", _GLUED_NOT.sub(r"\1 לא", text)) if depth == 0 else text
         if unglued != text:
             # "מי עודלא ענה?", "שעדייןלא אישרו": "not" typed onto the word before it; read apart, a write asked first
             inner = refine(unglued, C.parse(unglued, region, today), region, today)
