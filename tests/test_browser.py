@@ -78,6 +78,9 @@ def test_a_guest_answers_in_hebrew_then_changes_the_answer_on_a_phone(browser, s
     tab.get_by_label("ילדים").fill("1")
     tab.get_by_role("button", name="שליחת התשובה").click()
     assert "התשובה התקבלה" in tab.locator("#thanks").inner_text()
+    # the answer is said once, with its numbers, under the thanks
+    assert "מגיעים" not in tab.locator("#thanks").inner_text()
+    assert "3" in tab.locator("#current-answer").inner_text()
     g = _guest(runtime, guest_id)
     assert (g.status, g.party_size, g.children) == (RsvpStatus.confirmed, 3, 1)
     tab.get_by_role("link", name="חזרה להזמנה").click()
@@ -102,7 +105,8 @@ def test_a_guest_answers_in_english_with_the_keyboard_only(browser, server, runt
     tab.get_by_role("button", name="Send my answer").focus()
     tab.keyboard.press("Enter")
     tab.wait_for_selector("#thanks")
-    assert "maybe" in tab.locator("#thanks").inner_text()
+    assert "maybe" not in tab.locator("#thanks").inner_text()
+    assert tab.locator("#current-answer").inner_text() == "You said maybe."
     g = _guest(runtime, guest_id)
     assert g.status == RsvpStatus.invited and g.answered_at is not None
     context.close()

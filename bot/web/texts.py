@@ -59,10 +59,10 @@ def current_answer(lang: str, status: str, party: int | None, children: int | No
 def thanks(lang: str, answer: str) -> str:
     with i18n.use(lang):
         if answer == "yes":
-            return _("We have your answer: you are coming. See you there!")
+            return _("We have your answer. See you there!")
         if answer == "no":
-            return _("We have your answer: you are not coming. Thank you for letting us know.")
-        return _("We have your answer: maybe. You can change it on this page at any time.")
+            return _("We have your answer. Thank you for letting us know.")
+        return _("We have your answer. You can change it on this page at any time.")
 
 
 def error(lang: str, problem: str) -> str:
