@@ -248,6 +248,9 @@ _add("OTHER", _words("roommate flatmate housemate colleague coworker neighbour n
 _add("OTHERS", _words("family mishpacha mishpocha", "המשפחה משפחה", "العائله", "семьей"))
 _add("KID", _words("kid child baby toddler infant kiddo newborn", "ילד ילדה תינוק תינוקת קטן קטנה", "طفل ولد", "ребенок ребенком ребенка дочка сынок"), 1)
 _add("KID", _words("twins", "תאומים תאומות", "التوام توام طفلين ولدين بنتين طفلانا طفلينا ولدينا بنتينا", "близнецы близнецами двойняшки двойняшками"), 2)
+# "אני ואשתי והשלישייה", "me, my wife and the triplets": children born together, counted by the word that names them
+_add("KID", _words("triplets", "שלישייה שלישיה", "", "тройня тройней тройняшки тройняшками"), 3)
+_add("KID", _words("quadruplets quads", "רביעייה רביעיה", "", "четверня четверней"), 4)
 _add("KIDS", _words("kids children babies girls boys sons daughters kiddos littles small little", "ילדים הילדים ילדימ בנים הבנים בנות הבנות קטנים קטנות",
                     "اولاد الاولاد اطفال الاطفال صغار ولاد ولادي ولادنا اولادي اولادنا اطفالي اطفالنا", "детьми дети детей"))
 _add("ADULT", _words("adults adult grownups grownup big bigs", "מבוגרים מבוגרות מבוגר מבגרים גדולים גדולות", "كبار بالغ بالغين بالغان راشدين", "взрослых взрослые взрослый"))
@@ -267,6 +270,8 @@ _add("CUE", _words(
 _add("CUE", _words("meanwhile", "בינתיים בינתים לבינתיים כרגע", "حاليا", ""))
 # "4 סופי", "final answer: 3": the last word on it
 _add("CUE", _words("final", "סופי סופית", "نهائي", "окончательно"))
+# "رح نيجي اثنين", "سوف نحضر": the future said before the verb, as "will" is ("we will come, two of us")
+_add("CUE", _words("", "", "رح راح سوف", ""))
 # A number after these is the one replaced, not the one meant.
 _INSTEAD_PHRASES = ("instead of", "במקומ", "بدل", "بدال", "عوض", "вместо")
 _INSTEAD = frozenset(p.split()[0] for p in _INSTEAD_PHRASES)   # the word that starts each
@@ -1112,7 +1117,7 @@ _REGISTER = {_fold(w) for w in _words("תרשמו תרשום תרשמי רשמו
 _CONTENT_FREE = {"POLITE", "THANKS", "BLESS", "GREET", "CUE", "JUST", "AND"}
 _COUNT_TAGS = {"NUM", "DIGITS", "SELFNUM", "PEOPLE", "ADULT", "KID", "KIDS", "PLUS", "AND", "SELF1", "WE", "OTHER",
                "OTHERS", "PARTNER", "JUST", "CUE", "FAM", "YES", "COME", "POLITE", "THANKS", "WITHOUT", "BLESS",
-               "MAYBE", "INCL", "AGE", "NAME"}
+               "MAYBE", "INCL", "AGE", "NAME", "LAUGH"}   # ("me, my wife and the triplets lol": a laugh beside the people counts none)
 
 
 @dataclass
