@@ -2072,8 +2072,8 @@ def _understand(text) -> Understanding:
             and tags & {"KIDS", "KID", "OTHER", "PARTNER", "OTHERS"} \
             and tags <= _COUNT_TAGS | {"WITHOUT", "AND"}:
         answer, sure = "yes", False   # "אני והילדים, בלי בעלי": naming who comes answers yes
-    if answer is None and total and not change and not has_q and _agrees(all_toks):
-        answer = "yes"
+    if answer is None and total and not change and _agrees([t for c in clauses if not c.question for t in c.toks]):
+        answer = "yes"    # ("נהיה 4 סגור. מאיפה יוצאים?", "great, we'll be 3. is there parking?": agreed, then asked)
     if answer is None and total and not change and not has_q and not tags & {"NEG", "AWAY", "NOWORD", "NOVERB", "MAYBE"} \
             and _TRAVEL.search(norm):
         answer = "yes"    # "booking flights now, it'll be me and Dan", "טסים ביום חמישי, נהיה 3": on the way, and how many    # "סבבה, נהיה 4", "Awesome, we'll be 2", "put us down for four": agreed, and how many
