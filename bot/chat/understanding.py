@@ -873,6 +873,15 @@ _BARE_WISH = _rx(r"(?:we |i )?(?:really |so )?(?:would have loved|would have lik
 _SELF_FIX = _rx(r"(?<![^\W_])(?:wait,? no|no,? wait|hold on,? no|oh,? no,? wait)(?![^\W_])",
                 r"(?<![^\W_])(?:רגע|אה+|אופס|אוי),? לא(?=\s*(?:[,.!;]|$)|\s+(?:\S+\s+)?כנ(?![^\W_]))|(?<![^\W_])לא,? רגע(?![^\W_])",
                 r"(?<![^\W_])(?:стоп|подождите|ой),? нет(?![^\W_])")
+# a head count put right while writing: "נגיע 5 סליחה 4", "באים 3 בע"ה *4 שכחתי את סבתא", "Yes 3. wait 4*, forgot my mom",
+# "придём 3, ой, 4": the number, a word that takes it back (or a star by the new one), the number meant, and at most why
+_COUNT_FIX = re.compile(
+    r"(?<![\d.:/*])(?P<old>\d{1,2})(?![\d%:/*])(?P<words>(?:\s+[^\W\d_]+){0,3}?)[\s,.;!…،-]*"
+    r"(?P<marker>(?:(?<![^\W_])" + _fold(r"(?:sorry|oops|wait|i mean|i meant|correction|typo|סליחה|סורי|אופס|רגע|כלומר|התכוונתי|טעות|תיקון"
+                                           r"|ой|извините|простите|то есть|вернее|точнее|عفوا|اسف|اسفه|قصدي|يعني|لا لا)") + r"(?![^\W_])[\s,.;!…،-]*)*)"
+    r"(?P<star1>\*)?\s*(?P<new>\d{1,2})(?![\d%:/])\s*(?P<star2>\*)?"
+    r"(?P<tail>[\s,.;!…،-]*(?:" + _fold(r"(?:forgot|forgot to count|did not count|miscounted|שכחתי|שכחנו|לא ספרתי|לא ספרנו|نسيت|نسينا"
+                                      r"|забыл|забыла|забыли|не посчитал|не посчитала)") + r"(?![^\W_])[^\d]{0,40})?[\s,.;!…،)]*)$")
 _IN_MESSAGE_FIX = _rx(r"\bactually\b", r"(?<![^\W_])בעצמ(?![^\W_])", r"(?<![^\W_])вернее(?![^\W_])")
 _BUT = re.compile(r"(?<![^\W_])(?:but|though|אבל|אך|لكن|بس|но)(?![^\W_])")
 _QUESTION_WORD = _rx(r"^(?:is|are|can i|can we|do|does|will there|how|who|which|what is the dress|what)\b",
@@ -1800,6 +1809,15 @@ def _understand(text) -> Understanding:
             if intent == "count" and before.answer == "yes" and before.intent in ("answer", "change"):
                 intent = "answer"
             return replace(after, intent=intent, answer=after.answer or ("yes" if intent != "count" else None))
+    m = _COUNT_FIX.search(norm)
+    if m and (m.group("marker") or m.group("star1") or m.group("star2")) and m.group("old") != m.group("new") \
+            and re.search(r"[^\W\d_]", norm[:m.start()] + m.group("words")):
+        # the number meant goes where the one taken back was; what was meant is read as one message (an answer, not a change
+        # of an earlier one, unless it says so before the number)
+        put_right = norm[:m.start()] + m.group("new") + m.group("words")
+        after = _understand(put_right)
+        if after.intent in ("answer", "count", "change") and after.total == int(m.group("new")):
+            return after
     m = _MAYBE_EXTRA.search(norm)
     if m and m.start() > 0:
         first = _understand(norm[:m.start()])
