@@ -941,6 +941,11 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
                 reading = Reading(dataclasses.replace(command, answer=again.answer, party_size=again.party_size), sure=False)
             else:
                 reading = _whom()
+        if depth == 0 and isinstance(reading.command, (C.AddGuests, C.AddMember, C.EditGuest, C.SetEventField)) \
+                and "\n" not in text.strip():
+            fixed_value = _self_fixed(_strip_polite(_clean(text)), reading.command, region, today)
+            if fixed_value is not None:
+                reading = fixed_value
         if depth == 0 and isinstance(reading.command, (C.Invite, C.Remind, C.Stats)) and "\n" not in text.strip():
             named = _named_beyond(_strip_polite(_clean(text)))
             if named is not None:
@@ -991,7 +996,57 @@ _HOLD_BACK_KEEPS = (C.Quiet, C.Shabbat, C.Reminders, C.Notify, C.DayBefore, C.Se
 _TAKEN_BACK = re.compile(r"(?:\.{2,}|…|[,.;!\-–—])\s*(?:(?:actually|oh|hmm+|no|nah|um+|ok|sorry|אה|אוי|לא|רגע|אממ+)[,!.]?\s+)*"
                          r"(?:wait|hold\s+on|hold\s+off|never\s*mind|nvm|scratch\s+that|forget\s+(?:it|that)|not\s+(?:yet|now)"
                          r"|on\s+second\s+thought|don'?t\s+(?:send|do|bother)|עזוב|עזבי|עזבו|תעזוב|תעזבי|לא\s+משנה|בעצם\s+לא|בעצם\s+אל"
-                         r"|לא\s+עכשיו|עוד\s+לא\W*$|(?:ש)?נחכה|תחכה|תחכי|חכה|חכי|רגע[,!.]?\s+(?:לא|אל)(?![\w']))(?![\w'])", re.I)
+                         r"|לא\s+עכשיו|עוד\s+לא\W*$|(?:ש)?נחכה|תחכה|תחכי|חכה|חכי|רגע[,!.]?\s+(?:לא|אל)(?![\w'])"
+                         # "... לא רגע, עוד לא סגור, אל תשלח", "... actually no, let's wait till Sunday": not settled yet, or
+                         # a wait the writer says they will keep
+                         r"|(?:עוד|עדיין)\s+לא\s+(?:סגור|סגורה|סגורים|סופי|סופית|בטוח|בטוחה|בטוחים)(?:[,.;!]\s*.*)?$"
+                         r"|let'?s\s+(?:wait|hold\s+off|hold\s+on)|(?:we'?ll|i'?ll|we\s+will|i\s+will)\s+wait"
+                         r"|not\s+(?:final|settled|decided|confirmed)\s+yet)(?![\w'])", re.I)
+
+
+# A value corrected in the same message: "תוסיף את גלית 0526543210, רגע טעות, 0526543201", "move the date to Jan 16,
+# no wait, Jan 23", "תשנה את המקום לנמל יפו, לא סליחה, למחסן 2": the words of the fix after a pause, then the value
+_FIX_WORDS = r"(?:סליחה|טעות|טעיתי|התבלבלתי|כלומר|התכוונתי|אופס|sorry|oops|typo|wait|correction|i\s+mean[t]?|my\s+(?:bad|mistake))"
+_SELF_FIX = re.compile(r"\s*(?:\.{2,}|…|[,;\-–—])\s*(?:(?:לא|no|oh|אוי|אה|רגע|actually|בעצם)[,!.]?\s+)*" + _FIX_WORDS
+                       + r"(?:[,!.]?\s+(?:" + _FIX_WORDS + r"|רגע|לא|no))*[,!.:]?\s+(?=\S)", re.I)
+_FIX_FIELDS = {"date", "time", "location", "name"}
+
+
+def _self_fixed(line: str, command, region, today) -> Reading | None:
+    """The command with the value said after the fix in place of the one said before it; asked first. None unless
+    the fix is only a value of the same kind (a phone for a phone, a date for a date, a place for a place)."""
+    m = _SELF_FIX.search(line)
+    if not m or not m.start():
+        return None
+    head, fix = line[:m.start()].strip(), line[m.end():].strip(" .!")
+    if not fix or _HOLD_BACK.match(fix) or _TAKEN_BACK.search(", " + fix) or _SELF_FIX.search(fix):
+        return None
+    before = refine(head, C.parse(head, region, today), region, today).command
+    if isinstance(before, C.ParseError) or type(before) is not type(command) and not isinstance(command, C.ParseError):
+        return None
+    old, new = list(_IL_PHONE.finditer(head)), _IL_PHONE.search(fix)
+    if old and new and not fix.replace(new.group(0), "").strip(" ,.!"):
+        # a phone for a phone: "..., sorry typo, 0529090910"
+        said = head[:old[-1].start()] + new.group(0) + head[old[-1].end():]
+        again = refine(said, C.parse(said, region, today), region, today).command
+        return Reading(again, sure=False) if type(again) is type(before) else None
+    if isinstance(before, C.SetEventField) and before.field in _FIX_FIELDS and not before.more and not new:
+        value = fix
+        if before.field in ("date", "time"):
+            value = re.sub(r"^(?:ל-?(?=\d)|ב-?(?=\d)|to\s+|on\s+|at\s+)", "", value, flags=re.I)
+        elif isinstance(before.value, str) and before.value in head:
+            at = head.rfind(before.value)
+            prep = re.search(r"(?:(?<=\s)|^)(ל-?|ב-?|to\s+|at\s+)$", head[:at], re.I)
+            if prep:   # "...לנמל יפו, לא סליחה, למחסן 2": the fix said with the same "to"
+                value = re.sub(r"^" + re.escape(prep.group(1).strip()) + r"\s*", "", value, flags=re.I)
+            if len(_words(value)) > 6:
+                return None
+        said = f"set {before.field} {value}"
+        again = C.parse(said, region, today)
+        if isinstance(again, C.SetEventField) and again.field == before.field and again.value is not None \
+                and again.value != before.value:
+            return Reading(again, sure=False)
+    return None
 
 
 def _held_back_reply() -> Reading:
