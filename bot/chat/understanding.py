@@ -882,6 +882,15 @@ _COUNT_FIX = re.compile(
     r"(?P<star1>\*)?\s*(?P<new>\d{1,2})(?![\d%:/])\s*(?P<star2>\*)?"
     r"(?P<tail>[\s,.;!…،-]*(?:" + _fold(r"(?:forgot|forgot to count|did not count|miscounted|שכחתי|שכחנו|לא ספרתי|לא ספרנו|نسيت|نسينا"
                                       r"|забыл|забыла|забыли|не посчитал|не посчитала)") + r"(?![^\W_])[^\d]{0,40})?[\s,.;!…،)]*)$")
+# a doubt thought aloud, then settled in the same message: "אולי... טוב כן, נגיע", "not sure we can... actually yes we can",
+# "חשבתי שלא נוכל אבל הזזתי משמרת אז כן באים", "может быть... ладно, да, придём": the yes after the settling word answers
+_SETTLE = _rx(r"(?:^|(?<=[\s.,!…;:-]))(?:(?:ok|okay|well|actually|you know what|oh well|fine|so)[\s,.!…-]+)+(?P<yes>yes|yeah|yep|yup)(?![^\W_])",
+              r"(?:^|(?<=[\s.,!…;:-]))(?:(?:טוב|אוקיי|אוקי|בעצמ|יאללה|אז|אה|יודעת מה|יודע מה|יודעימ מה)[\s,.!…-]+)+(?P<yes_he>כנ)(?![^\W_])",
+              r"(?:^|(?<=[\s.,!…;:-]))(?:(?:ладно|ну|хорошо|короче|вообще-то|вообще то|так что)[\s,.!…-]+)+(?P<yes_ru>да)(?![^\W_])",
+              r"(?:^|(?<=[\s.,!…;:-]))(?:(?:طيب|خلص|ماشي|يلا|اوكي)[\s,.!…-]+)+(?P<yes_ar>نعم|اه|ايوه|اكيد)(?![^\W_])")
+# a belief the writer held before, not an answer: "חשבתי שלא נוכל", "I thought we couldn't", "я думал, что не сможем"
+_BELIEF = _rx(r"\b(?:i|we) (?:thought|was sure|were sure|assumed)\b", r"(?<![^\W_])(?:חשבתי|חשבנו|הייתי בטוח\S*|היינו בטוח\S*)(?![^\W_])",
+              r"(?<![^\W_])(?:думал|думала|думали)(?![^\W_])", r"(?<![^\W_])(?:كنت مفكر\S*|كنا مفكرين|ظننت|اعتقدت)(?![^\W_])")
 _IN_MESSAGE_FIX = _rx(r"\bactually\b", r"(?<![^\W_])בעצמ(?![^\W_])", r"(?<![^\W_])вернее(?![^\W_])")
 _BUT = re.compile(r"(?<![^\W_])(?:but|though|אבל|אך|لكن|بس|но)(?![^\W_])")
 _QUESTION_WORD = _rx(r"^(?:is|are|can i|can we|do|does|will there|how|who|which|what is the dress|what)\b",
@@ -1809,6 +1818,19 @@ def _understand(text) -> Understanding:
             if intent == "count" and before.answer == "yes" and before.intent in ("answer", "change"):
                 intent = "answer"
             return replace(after, intent=intent, answer=after.answer or ("yes" if intent != "count" else None))
+    settled = None
+    for settled in _SETTLE.finditer(norm):
+        pass
+    if settled is not None and re.search(r"[^\W\d_]", norm[:settled.start()]) and not _conditional(norm[:settled.start()]):
+        # ("אם זה לא בשבת אז כן": a condition, then the yes it leads to, stays a condition)
+        head = norm[:settled.start()]
+        yes_at = next(settled.start(g) for g in ("yes", "yes_he", "yes_ru", "yes_ar") if settled.group(g))
+        before, after = _understand(head), _understand(norm[yes_at:])
+        if after.answer == "yes" and after.intent in ("answer", "change") and (
+                before.answer == "maybe" or before.answer == "no" and _BELIEF.search(head) and not _QUOTE_LEAD.search(head)):
+            # (a change only when the doubt was said before this message: "I said maybe, ... ok yes we're coming")
+            said_before = _CHANGE.search(_IN_MESSAGE_FIX.sub(" ", head))
+            return replace(after, intent="change" if said_before or after.intent == "change" else "answer")
     m = _COUNT_FIX.search(norm)
     if m and (m.group("marker") or m.group("star1") or m.group("star2")) and m.group("old") != m.group("new") \
             and re.search(r"[^\W\d_]", norm[:m.start()] + m.group("words")):
@@ -2005,6 +2027,9 @@ def _understand(text) -> Understanding:
     answer = None
     sure = True
     apology_count = False
+    # "חשבתי שלא נוכל אבל נגיע", "I thought we couldn't, but we'll be there": a no that was only thought, then the answer
+    self_said = [p for p, s in pols if s == "self" and p in ("pos", "neg")]
+    believed_no = bool(_BELIEF.search(norm)) and self_said[:1] == ["neg"] and self_said[-1:] == ["pos"]
     if strong_unclear and not (button and (self_pos or self_neg)):
         adults, children, total, _ = _count(answering, change, False)
         total = total if total is None or total <= MAX_PARTY_SIZE else None
@@ -2031,9 +2056,11 @@ def _understand(text) -> Understanding:
         answer = "yes" if button in ("no", "לא", "لا", "нет") else "no"
     elif self_pos and self_neg and not change and any(c.polarity == "pos" and c.subject == "self" and c.tags() & {"COME", "YES"}
                                                       for c in answering) \
-            and all(not c.tags() & _ATTEND_TAGS for c in answering if c.polarity == "neg" and c.subject == "self"):
+            and (all(not c.tags() & _ATTEND_TAGS for c in answering if c.polarity == "neg" and c.subject == "self")
+                 or believed_no):
         # "אחרי כל הדרמה חשבתי שזה לא יקרה 😂 ברור שאנחנו באים", "I thought he'd never propose, of course we're
         # coming": the "not" is in the story, the answer says coming
+        # ("חשבתי שלא נוכל אבל נגיע", "I thought we couldn't, but we'll be there": what was thought, then the answer)
         answer = "yes"
     elif self_pos and self_neg:
         # both said: the last clause about the writer wins when the writer changes their mind
