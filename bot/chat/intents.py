@@ -4075,6 +4075,12 @@ def _party_said(line: str) -> int | None:
     low = re.sub(r"(?<![\u05d0-\u05ea])(ו?)(שלושת|ארבעת|חמשת|שני|שתי)\s+(?=ה?ילד)",
                  lambda m: m.group(1) + {"שני": "2 ", "שתי": "2 ", "שלושת": "3 ", "ארבעת": "4 ", "חמשת": "5 "}[m.group(2)], low)
     low = re.sub(r"\bw(?:/|\s)(?=\s*(?:his|her|their|the|a|my)\b)", "with ", low)    # "coming w his gf"
+    # "בא עם אשתו והבן, 3", "said yes for 2", "סך הכל 4 איתה": the count the writer put on it, over who they said comes along
+    m = re.search(r"(?:[,\-–]|(?<![\u05d0-\u05ea])ו?(?:בסך|סך)\s+(?:ה)?(?:כל|כול)|\b(?:yes|confirmed|coming|rsvp'?d(?:\s+yes)?)\s+for)"
+                  r"\s*(\d{1,2})(?:\s*(?:איתה|איתו|איתם|איתן|with\s+(?:her|him|them)|including\s+(?:her|him|them)))?\s*[.!]*$", low)
+    if m:
+        n = int(m.group(1))
+        return n if 0 < n <= C.MAX_PARTY_SIZE else None
     # "עם אשתו ושלושת הילדים", "with his wife and 2 kids": the guest, the partner and the children
     m = re.search(r"(?:עם|with)\s+(?:his\s+|her\s+|the\s+)?(?:wife|husband|partner|אשתו|אישתו|בעלה|בן\s+הזוג|בת\s+הזוג)\s+"
                   r"(?:ו-?|and\s+)(?:את\s+)?(?:ה)?(\d{1,2})\s*(?:ה)?(?:ילדים|ילדות|kids|children)", low)
@@ -4167,12 +4173,24 @@ _ASKING_WORDS = frozenset({"כמה", "מי", "מה", "איזה", "אילו", "א
 
 # "לא באים", "לא יבואו", "שלא תגיע": not coming, in every person, number and tense
 _NOT_COMING = re.compile(r"(?:^|\s)ש?לא\s+(?:בא|באה|באים|באות|יבוא|תבוא|יבואו|יגיע|תגיע|יגיעו|מגיע|מגיעה|מגיעים|מגיעות)(?![\u05d0-\u05ea])")
+# "Priya's out, she's got covid", "the Levis are out": a guest (never the invitations or the list) out of the event
+_OUT = re.compile(r"^(?!(?:the\s+)?(?:invit|list|messages|reminders|rsvps|cards|results|numbers|guests\b))[^\W\d_][\w'’\-]*(?:\s+[^\W\d_][\w'’\-]*)?"
+                  r"(?:'s|’s|\s+is|\s+are|'re)\s+out(?:\s*[,.!;\-–]|\s+(?:of\s+it|for\s+(?:the|this))\b|\s*$)", re.I)
+# "מוטי התקשר, הוא לא יכול, יש לו משמרת לילה": "can't", with nothing after it, is can't come
+_CANNOT = re.compile(r"(?:^|\s)ש?לא\s+(?:יכול|יכולה|יכולים|יכולות|יוכל|תוכל|יוכלו)(?=\s*(?:[,.;!\-–]|$))")
 # "X יגיעו לאירוע", "X תבוא": coming, said in the future
 _WILL_COME = re.compile(r"(?:^|\s)(?:יגיע|תגיע|יגיעו|יבוא|תבוא|יבואו)(?![\u05d0-\u05ea])")
 # "הריני להודיעך כי ...", "רק לעדכן ש...", "just to let you know that ...": a report announced before it is told
 _REPORT_HEAD = re.compile(r"^(?:(?:הריני|הנני|אני|רק|רציתי|רצינו|רק\s+רציתי)\s+)?(?:להודיע|להודיעך|להודיעכם|להודיעכן|לעדכן|לעדכנך|לעדכנכם|לידיעתך|לידיעתכם)"
                           r"(?:\s+(?:אותך|אותכם|לך|לכם))?\s*(?:כי\s+|ש(?=[\u05d0-\u05ea]{2}))"
                           r"|^(?:just\s+)?(?:(?:wanted|want)\s+)?(?:to\s+)?let\s+you\s+know\s+(?:that\s+)?(?=\S)|^fyi[\s,:\-–]+", re.I)
+
+
+# "סבתא אומרת שדודה מזל מגיעה", "my mom says Dana is coming": who passed the answer on, then the one who answered
+_PASSED_BY = re.compile(r"^(?:[^\s,.:;!?]+\s+){1,3}?(?:אומר|אומרת|אומרים|אמר|אמרה|אמרו|מספר|מספרת|מספרים|סיפר|סיפרה|סיפרו|"
+                        r"כתב|כתבה|כתבו|הודיע|הודיעה|הודיעו|טוען|טוענת)\s+(?:לי\s+|לנו\s+)?ש(?=[\u05d0-\u05ea]{2})"
+                        r"|^(?:[^\s,.:;!?]+\s+){1,3}?(?:says|said|tells\s+me|told\s+(?:me|us)|texted\s+(?:me|us)|let\s+me\s+know)"
+                        r"\s+(?:that\s+)?(?=\S)", re.I)
 
 
 def _mark(line, low, words, wset, region) -> Reading | None:
@@ -4182,6 +4200,15 @@ def _mark(line, low, words, wset, region) -> Reading | None:
         line = line[head.end():].strip()
         low, words = line.lower(), _words(line)
         wset = set(words)
+    passed = _PASSED_BY.match(line)
+    if passed and line[passed.end():].strip():
+        # the answer is the one named after "says (that)"; one spoken of as "she" / "שהיא" is the one who said it
+        rest = line[passed.end():].strip()
+        again = _mark(rest, rest.lower(), _words(rest), set(_words(rest)), region)
+        said = [re.sub(r"(?:'s|’s|'re|’re)$", "", w.lower()) for w in _words(again.command.ref.text)] \
+            if again is not None and isinstance(again.command, C.MarkGuest) else []
+        if said and not set(said) & (_PRONOUN_REFS | _SAID_WORDS | {"hes", "shes", "theyre", "its", "it"}):
+            return again
     low = re.sub(r"\b(can|won|isn|aren|didn)t\b", r"\1't", low)    # "roi cant make it"
     low = re.sub(r"\b(he|she)s\b", r"\1's", low)
     low = re.sub(r"\bw(?:/|\s)(?=\s*(?:his|her|their|the|a)\b)", "with ", low)    # "coming w his gf"
@@ -4198,7 +4225,7 @@ def _mark(line, low, words, wset, region) -> Reading | None:
     if m and not set(_words(m.group(1))) & _NOT_A_NAME and not _status_in(_words(m.group(1))) \
             and not any(w in C._VERB_STRINGS for w in _words(m.group(1))):
         # "Greenbergs no", "דני כהן - כן": a name and the answer; asked before it is marked
-        ref = _ref(_family_name(m.group(1)), region)
+        ref = _ref(_family_name(re.sub(r"(?:'s|’s)(?:\s+a)?$|\s+(?:is|are)\s+a$", "", m.group(1), flags=re.I)), region)   # "Priya's a no"
         if ref:
             answer = {"yes": "yes", "כן": "yes", "no": "no", "לא": "no"}.get(m.group(2).lower(), "maybe")
             return Reading(C.MarkGuest(ref, answer), sure=False)
@@ -4238,7 +4265,8 @@ def _mark(line, low, words, wset, region) -> Reading | None:
         words[0] == "אולי" and len(words) > 1 and words[1].startswith("ת"))
     negative = (_has(low, "can't make it", "cannot make it", "said no", "can't come", "cannot come", "won't come", "'s a no", "is a no",
                      "won't make it", "isn't coming", "aren't coming", "not coming", "לא מגיע", "לא תוכל", "לא יוכל", "לא יגיע",
-                     "לא באה", "לא בא ") or wset & _NO_VERBS or _CANNOT_COME.search(low) or _NOT_COMING.search(low))
+                     "לא באה", "לא בא ") or wset & _NO_VERBS or _CANNOT_COME.search(low) or _NOT_COMING.search(low)
+                or _OUT.search(low) or _CANNOT.search(low))
     positive = (bool(re.search(r"ש(?:הוא|היא|הם|הן)\s+(?:תגיע|יגיע|יגיעו|יבוא|תבוא|יבואו|מגיע\S*|באים|באה?)", low)) or
                 bool(re.search(r"(?:אמר|אמרה|אמרו|הודיע|הודיעה|הודיעו|כתב|כתבה|כתבו)\s+(?:לי\s+|לנו\s+)?ש(?:יבוא|תבוא|יבואו|יגיע|תגיע|יגיעו)", low)) or
                 _has(low, "is coming", "are coming", "rsvp'd yes", "rsvpd yes", "said yes", "אישר הגעה", "'s a yes", "is a yes",
@@ -4249,7 +4277,7 @@ def _mark(line, low, words, wset, region) -> Reading | None:
         return None
     answer = "maybe" if maybe else "no" if negative else "yes"
     # the person: the words before the answer word, or a named person in the sentence
-    cut = re.search(r"\s(?:is coming|are coming|rsvp'?d|said|confirmed|declined|called|can'?t|cannot|won'?t|isn'?t|"
+    cut = re.search(r"(?:'s|’s)\s+(?:a\s+(?:no|yes|maybe)|out|in)\b|\s(?:is out|are out|is coming|are coming|rsvp'?d|said|confirmed|declined|called|can'?t|cannot|won'?t|isn'?t|"
                     r"texted|messaged|wrote|told|whatsapped|emailed|let me know|'s a (?:no|yes|maybe)|is a (?:no|yes|maybe)|הודיע\S*|כתב\S*|"
                     r"aren't|is not|are not|(?i:not\s|no\s+longer\s)|כן\s|בכל\s+זאת\s|דווקא\s|might|maybe|is maybe|coming\b|changed\s+(?:his|her|their)\s+minds?\b|"
                     r"שינ(?:ה|תה|ו)\s+(?:את\s+)?(?:דעתו|דעתה|דעתם)|"
