@@ -1824,9 +1824,12 @@ def _understand(text) -> Understanding:
     if settled is not None and re.search(r"[^\W\d_]", norm[:settled.start()]) and not _conditional(norm[:settled.start()]):
         # ("אם זה לא בשבת אז כן": a condition, then the yes it leads to, stays a condition)
         head = norm[:settled.start()]
+        doubted = _BELIEF.search(head) or _MAYBE_PHRASE.search(head) or _NOT_SURE.search(head) \
+            or any((_lookup(w) or ("",))[0] == "MAYBE" for w in re.findall(r"[^\W\d_]+", head))
         yes_at = next(settled.start(g) for g in ("yes", "yes_he", "yes_ru", "yes_ar") if settled.group(g))
-        before, after = _understand(head), _understand(norm[yes_at:])
-        if after.answer == "yes" and after.intent in ("answer", "change") and (
+        before = _understand(head) if doubted else None    # ("so yes, 3 of us" after a plain story: read as usual)
+        after = _understand(norm[yes_at:]) if before is not None else None
+        if before is not None and after.answer == "yes" and after.intent in ("answer", "change") and (
                 before.answer == "maybe" or before.answer == "no" and _BELIEF.search(head) and not _QUOTE_LEAD.search(head)):
             # (a change only when the doubt was said before this message: "I said maybe, ... ok yes we're coming")
             said_before = _CHANGE.search(_IN_MESSAGE_FIX.sub(" ", head))
