@@ -1640,3 +1640,59 @@ def test_others_coming_with_their_own_people_are_not_in_the_party(text, total):
 ])
 def test_a_list_of_names_and_relatives_counts_each(text, total):
     assert _read(text)[2] == total
+
+
+@pytest.mark.parametrize("text, total", [
+    ("נגיע 5\nסליחה 4", 4), ("באים 3 בע״ה\n*4 שכחתי את סבתא", 4), ("Yes 3. wait 4*, forgot my mom", 4),
+    ("yes 3, sorry 4", 4), ("придём 3, ой, 4", 4), ("جايين 3، عفوا 4", 4),
+])
+def test_a_head_count_put_right_in_the_same_message_is_an_answer_for_the_number_meant(text, total):
+    assert _read(text) == ("answer", "yes", total)
+
+
+@pytest.mark.parametrize("text, total", [("yes 2, sorry 4 the late reply", 2), ("נגיע ב8, סליחה 9", None)])
+def test_a_number_after_sorry_that_is_not_a_head_count_changes_nothing(text, total):
+    assert _read(text) == ("answer", "yes", total)
+
+
+@pytest.mark.parametrize("text, total", [
+    ("אולי... טוב כן, נגיע! שנינו", 2), ("Not sure we can make it... actually yes we can, see you there!", None),
+    ("может быть... ладно, да, придём вдвоём", 2), ("חשבתי שלא נוכל אבל הזזתי משמרת אז כן באים שנינו", 2),
+    ("חשבתי שלא נוכל אבל נגיע", None), ("I thought we couldn't come but we'll be there", None),
+])
+def test_a_doubt_settled_in_the_same_message_is_a_yes(text, total):
+    assert _read(text) == ("answer", "yes", total)
+
+
+@pytest.mark.parametrize("text, reading", [
+    ("אם זה לא בשבת אז כן", ("unclear", "maybe", None)), ("I thought I couldn't come. I can't.", ("answer", "no", None)),
+    ("I said maybe before... ok yes we're coming", ("change", "yes", None)),
+])
+def test_a_condition_or_a_no_kept_is_not_a_settled_doubt(text, reading):
+    assert _read(text) == reading
+
+
+@pytest.mark.parametrize("text, adults, children", [
+    ("אני ואשתי והשלישייה", 2, 3), ("my wife, me and the triplets lol", 2, 3), ("me, my wife and the twins haha", 2, 2),
+    ("мы с женой и тройняшки", 2, 3),
+])
+def test_twins_and_triplets_count_as_many_children(text, adults, children):
+    u = understand(text)
+    assert (u.intent, u.adults, u.children, u.total) == ("count", adults, children, adults + children)
+
+
+@pytest.mark.parametrize("text, reading", [
+    ("נהיה 4 סגור. מאיפה יוצא מצעד הטרקטורים?", ("answer", "yes", 4)), ("great, we'll be 3. is there parking?", ("answer", "yes", 3)),
+    ("נהיה 4, יש חניה?", ("count", None, 4)),
+])
+def test_a_word_that_agrees_beside_the_count_answers_even_with_a_question_after(text, reading):
+    assert _read(text) == reading
+
+
+@pytest.mark.parametrize("text, reading", [
+    ("رح نيجي اثنين", ("answer", "yes", 2)), ("عفوا غيرت رأيي، رح نيجي اثنين", ("change", "yes", 2)),
+    ("ما رح نقدر نيجي", ("answer", "no", None)),
+])
+def test_the_levantine_future_particle_is_read_like_will(text, reading):
+    assert _read(text) == reading
+
