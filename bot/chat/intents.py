@@ -1068,7 +1068,8 @@ def _name_only(value: str) -> str:
     # "Barr with two r's", "Cohen with a K", "שיראל עם י' בסוף", "גאיה באות א'": how it is spelled is no part of the name
     return re.split(r"[\s,(]+(?:(?:spelled|spelt|written)\s+)?(?:with|w/)\s+(?:two|2|three|3|double|a\s+double|an?|one|no|the)\s+\S+"
                     r"|[\s,(]+(?:spelled|spelt|written)\s+(?:with|like|as)\b"
-                    r"|[\s,(]+(?:כתוב\s+|נכתב\s+)?(?:עם|בלי|באות)\s+(?:שני|שתי|2|שלוש|[\u05d0-\u05ea]['׳]|אות)(?=\s|$|\W)", value, flags=re.I)[0].strip()
+                    r"|[\s,(]+(?:כתוב\s+|נכתב\s+)?(?:עם|בלי|באות)\s+(?:שני|שתי|2|שלוש|[\u05d0-\u05ea]['׳]|אות)(?=\s|$|\W)"
+                    r"|[\s,(]+(?:כתוב\s+|נכתב\s+)?(?:עם|בלי|באות)\s+[\u05d0-\u05ea](?=[\s.!)]*$)", value, flags=re.I)[0].strip()
 
 
 def _asks_nothing(clause: str) -> bool:
@@ -4007,7 +4008,23 @@ def _edit_guest(line, low, words, wset, region) -> Reading | None:
         (r"(?:תרשום|תרשמי|לרשום|תכתוב|תכתבי)\s+(?:ליד|אצל|על)\s+(?:ה)?(?:רב\s+|גב'\s+|מר\s+)?(\S+(?:\s+\S+)?)\s+ש(?:הוא|היא|הם)?\s*(.+)$", "note"),
         (r"set party size for\s+(.+?)\s+to\s+(\d+)", "party"),
         # "משפחת לוי יהיו 6 לא 4", "the Cohens will be 5 not 3": the count corrected, not a guest's answer
-        (r"^(?!(?:מי|who|כמה|how|כולם|everyone|all|הם|הן|they|we|אנחנו|אנו|us)(?![\w']))(.+?)\s+(?:יהיו|יהיה|תהיה|יגיעו|יבואו|are|will\s+be)\s+(\d{1,2})\s*,?\s+(?:ולא|לא|not|instead\s+of)\s+\d{1,2}(?!\d)", "party"),
+        (r"^(?!(?:מי|who|כמה|how|כולם|everyone|all|הם|הן|they|we|אנחנו|אנו|us)(?![\w']))(.+?)(?:\s+(?:יהיו|יהיה|תהיה|יגיעו|יבואו|are|will\s+be"
+         r"|הם|הן|זה|they'?re|they\s+are|בעצם|actually|really))+\s+(\d{1,2})\s*,?\s+(?:ולא|לא|not|instead\s+of)\s+\d{1,2}(?!\d)", "party"),
+        # "אצל ויקטור תרשום 2 אנשים במקום 1", "תרשמי אצל דנה 3 מקומות": the count written at that guest
+        (r"^אצל\s+(\S+(?:\s+\S+)?)\s+(?:תרשום|תרשמי|תשנה|תשני|תעדכן|תעדכני|תכתוב|תכתבי|תשים|תשימי|שים|שימי)\s+(?:ל-?\s*)?(\d{1,2})"
+         r"(?:\s*(?:אנשים|איש|מקומות|נפשות))?(?:\s+(?:במקום|ולא)\s+\d{1,2})?(?!\d)(?:\s*[,.].*)?$", "party"),
+        (r"^(?:תרשום|תרשמי|תשנה|תשני|תעדכן|תעדכני|תכתוב|תכתבי|תשים|תשימי)\s+אצל\s+(\S+(?:\s+\S+)?)\s+(?:ל-?\s*)?(\d{1,2})"
+         r"\s*(?:אנשים|איש|מקומות|נפשות)(?:\s+(?:במקום|ולא)\s+\d{1,2})?(?:\s*[,.].*)?$", "party"),
+        # "Ben is bringing his gf, make it 2", "רועי מביא את אשתו, תשנה ל-2": someone along, and the count put on it
+        (r"^(?!(?:מי|who|כמה|how|i|we|אני|אנחנו)(?![\w']))(\S+?(?:\s+(?!is\b|will\b)\S+?)?)(?:'s|’s|\s+is|\s+will)?\s+(?:bringing|brings|bring|מביא|מביאה|מביאים|יביא|תביא|יביאו"
+         r"|מצרף|מצרפת|מצרפים)\s+.{1,40}?[,.;\-–]\s*(?:so\s+)?(?:make\s+it|change\s+(?:it\s+)?to|update\s+(?:it\s+)?to|put\s+(?:him|her|them)\s+(?:down\s+)?(?:as|for)"
+         r"|תעשה|תעשי|תשנה\s+ל-?|תשני\s+ל-?|תעדכן\s+ל-?|תעדכני\s+ל-?|תרשום|תרשמי|תשים|תשימי)\s*(\d{1,2})(?:\s*(?:people|ppl|אנשים|מקומות))?\W*$",
+         "party"),
+        # "שם המשפחה של נתנאל זה אוחיון", "the last name of Netanel is Ohayon": the name, said as what it is
+        (r"^(?:ה)?שם\s+(?:ה)?משפחה\s+של\s+(\S+(?:\s+\S+)?)\s+(?:זה|הוא|היא|צריך\s+להיות|אמור\s+להיות|בעצם|הנכון\s+הוא)\s+(\S.*)$", "last_name"),
+        (r"^(?:ה)?שם\s+(?:ה)?פרטי\s+של\s+(\S+(?:\s+\S+)?)\s+(?:זה|הוא|היא|צריך\s+להיות|אמור\s+להיות|בעצם|הנכון\s+הוא)\s+(\S.*)$", "first_name"),
+        (r"^the\s+(?:last|family|sur)\s*name\s+(?:of|for)\s+(.+?)\s+(?:is|should\s+be)\s+(?:actually\s+)?(\S.*)$", "last_name"),
+        (r"^the\s+(?:first|given)\s+name\s+(?:of|for)\s+(.+?)\s+(?:is|should\s+be)\s+(?:actually\s+)?(\S.*)$", "first_name"),
         (r"(?:מספר|כמות)\s+(?:ה)?(?:מוזמנים|אורחים|אנשים|מקומות|מגיעים)\s+(?:של|אצל)\s+(.+?)\s+(?:ל-?|ל\s+|זה\s+)(\d+)", "party"),
         (r"(?:הכמות|הכמות של|party size of|number of guests for|headcount for)\s+(?:של\s+)?(.+?)\s+(?:ל-?|to\s+)(\d+)", "party"),
         (r"^(?!(?:מי|who|כמה|how|כל|כולם|all|everyone)(?![\w']))(.+?)\s+(?:הוא|היא|הם|הן|זה|זאת|זו|is|are)\s+(?:מ|from\s+)?(?:ה)?(?:צד|side)\s+(?:של\s+|of\s+)?(?:ה|the\s+)?(כלה|חתן|bride|groom)", "side"),
