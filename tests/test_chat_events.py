@@ -257,7 +257,7 @@ def test_a_command_that_names_another_event_works_on_that_one_or_says_there_is_n
     assert reply.startswith("עובדים עכשיו על *בר המצווה של איתי*") and "עוד אין אורחים" in reply
     assert "בר המצווה של איתי" in dana.send("אירוע")    # it stays the current one
     reply = dana.send("תשלח הזמנה לברית")
-    assert reply.startswith("אין לך אירוע בשם „ברית”") and "1. בר המצווה של איתי" in reply
+    assert reply.startswith('אין לך אירוע בשם "ברית"') and "1. בר המצווה של איתי" in reply
     assert dana.last_buttons != ["confirm:yes", "confirm:no"]
 
 

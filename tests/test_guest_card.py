@@ -41,7 +41,7 @@ def test_the_guest_card_in_hebrew(phone_factory):
     dana.send(f"הוסף אורח אבי כהן {AVI}")
     card = dana.send("אורח אבי")
     assert "*אבי כהן*" in card and "הזמנה: עוד לא נשלחה" in card and "עוד לא ענו" in card
-    assert card.endswith("הוספה: על ידך")
+    assert card.endswith("נוסף/ה על ידך")
 
 
 def test_an_unknown_guest_gets_a_clear_answer(phone_factory):

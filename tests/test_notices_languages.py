@@ -108,7 +108,7 @@ def test_a_note_from_a_guest_reaches_each_organiser_in_their_language(runtime, f
     avi = GuestPhone(runtime, fake_graph, AVI)
     avi.send("Can I bring my dog?")
     assert dana.receive() == [
-        f'💬 {FSI}Avi Cohen{PDI} (מוזמנים ל-{FSI}{WEDDING}{PDI}) כתבו: "{FSI}Can I bring my dog?{PDI}"']
+        f'💬 הודעה מ-{FSI}Avi Cohen{PDI} (מוזמנים ל-{FSI}{WEDDING}{PDI}): "{FSI}Can I bring my dog?{PDI}"']
     assert noam.receive() == [f"💬 Avi Cohen (guest of {WEDDING}) wrote: “Can I bring my dog?”"]
 
 

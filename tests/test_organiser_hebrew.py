@@ -382,7 +382,7 @@ def test_a_broadcast_question_has_one_pair_of_parentheses():
     ev = event("החתונה של מאיה ואורי")
     with i18n.use("he"):
         question = replies.send_question("broadcast", ev, 9, {}, "שלום", replies.send_filters("confirmed", None))
-    assert question == ("החתונה של מאיה ואורי: לשלוח את ההודעה הזו אל 9 אורחים (מגיעים)?\n\n„שלום”\nענו כן או לא.")
+    assert question == ("החתונה של מאיה ואורי: לשלוח את ההודעה הזו אל 9 אורחים (מגיעים)?\n\n\"שלום\"\nענו כן או לא.")
 
 
 def test_the_next_step_and_the_switch_hint_read_as_one_voice():
