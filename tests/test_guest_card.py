@@ -56,6 +56,7 @@ def test_maybe_is_shown_in_lists_marks_and_stats(phone_factory, client, runtime)
     assert "🤔 maybe" in dana.send("guests")
     listing = dana.send("guests maybe")
     assert "Bea Levi" in listing and "Avi" not in listing and "Cy" not in listing
+    assert listing.startswith("*Wedding*: 1 guest (said maybe)")
     assert "⏳ 3 pending (1 said maybe)" in dana.send("stats").splitlines()
     assert "maybe" in dana.send("guest Bea")
     with runtime.transaction() as s:
@@ -136,3 +137,13 @@ def test_a_broadcast_to_pending_guests_before_any_invitation_says_why_it_reaches
     assert dana.send("broadcast pending: Please answer by Friday") == (
         "No guest of Wedding matches that. Skipped: 3 not invited yet (send *invite* first).")
     assert "(קודם *שלח הזמנות*)" in dana.send("תשלח למי שלא ענה: נא לאשר עד שישי")
+
+
+def test_a_maybe_list_reads_in_hebrew_without_an_english_word(phone_factory):
+    dana = phone_factory(DANA, "Dana")
+    dana.send("אירוע חדש מסיבת גיוס\nתאריך: 15/1/2027")
+    dana.send(f"הוסף אורח בתיה לוי {BEA}")
+    dana.send("סמן את בתיה אולי")
+    listing = dana.send("אורחים אולי")
+    assert listing.startswith("*מסיבת גיוס*: אורח אחד (אמרו אולי)")
+    assert "maybe" not in listing

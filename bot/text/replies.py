@@ -88,7 +88,7 @@ COMMAND_WORDS = {
 # Words an organiser reads about guests (filters, statuses).
 STATUS_WORDS = {
     "not_invited": N_("not invited"), "failed": N_("invitation failed"), "pending": N_("pending"),
-    "confirmed": N_("confirmed"), "declined": N_("declined"), "invited": N_("invited"),
+    "confirmed": N_("confirmed"), "declined": N_("declined"), "invited": N_("invited"), "maybe": N_("said maybe"),
 }
 
 LANGUAGE_NAMES = {"he": N_("Hebrew"), "en": N_("English"), "ar": N_("Arabic"), "ru": N_("Russian")}
