@@ -1153,6 +1153,14 @@ def _phone_digits(m) -> str:
 _NEW_EVENT_HEAD = re.compile(r"^(?:(?:open|create|start|make|set\s+up|add)\s+(?:me\s+|us\s+)?(?:a\s+)?new\s+event"
                              r"|(?:פתח|תפתח|תפתחי|פתחי|לפתוח|צור|צרי|תיצור|תצור|תיצרי|ליצור|תוסיף|תוסיפי|הוסף)\s+(?:לי\s+|לנו\s+)?אירוע(?:\s+חדש)?)"
                              r"[\s:.!,]*$", re.I)
+# "new wedding event - Rachel and Avi, May 27 2027, ...", "אירוע חתונה חדש: ...", "חתונה חדשה - ...": a new event said with its
+# kind; never a change to the current event's date or place
+_KIND_WORDS = (r"(?:wedding|bar\s+mitzvah|bat\s+mitzvah|b'?nai\s+mitzvah|party|engagement|brit|bris|henna|birthday|shower|kiddush|"
+               r"חתונה|בר[\s-]+מצו?וה|בת[\s-]+מצו?וה|ברית(?:\s+מילה)?|בריתה|חינה|אירוסין|מסיבה|מסיבת\s+\S+|יום\s+הולדת|שבע\s+ברכות|קידוש)")
+_NEW_KIND_HEAD = re.compile(r"^(?:(?:open|create|start|make|set\s+up|add)\s+(?:me\s+|us\s+)?(?:a\s+)?)?new\s+(" + _KIND_WORDS
+                            + r")(?:\s+event)?\s*(?:[-–—:,]\s*|\s+(?=for\s|of\s))(\S.*)$"
+                            r"|^(?:(?:פתח|תפתח|תפתחי|פתחי|לפתוח|צור|צרי|תיצור|תצור|ליצור)\s+(?:לי\s+|לנו\s+)?)?(?:אירוע\s+(" + _KIND_WORDS
+                            + r")\s+חדש|(" + _KIND_WORDS + r")\s+(?:חדשה|חדש))\s*[-–—:,]\s*(\S.*)$", re.I)
 _ASKED_THEN_AND = re.compile(r"^([^?\n]{3,80}?)\s*\?+\s*(?:ו(?=[\u05d0-\u05ea]{3})|and\s+(?:then\s+|also\s+)?|also\s+|וגם\s+)\S", re.I)
 _AND_INVITE_TAIL = re.compile(r"[\s,]+(?:(?:and|&|\+)\s+(?:then\s+|also\s+)?(?:send|text|invite|shoot)\s+(?:him|her|them)\b"
                               r"|ו(?:תשלח|תשלחי|תשלחו|לשלוח|שלח|שלחי|תזמין|תזמיני|להזמין|תוציא|תוציאי)\s+(?:גם\s+)?(?:לו|לה|להם|להן|אותו|אותה|אותם|אותן)(?![\u05d0-\u05ea]))"
@@ -1184,6 +1192,16 @@ def _refine(text: str, exact, region: str | None, today: date | None) -> Reading
     if rest.strip() and _NEW_EVENT_HEAD.match(_strip_polite(_clean(first))):
         # "תפתח אירוע חדש" and the fields on the lines below ("שם: ...", "תאריך: ..."): the form of "new event"
         said = "new event\n" + rest
+        listed = C.parse(said, region, today)
+        if isinstance(listed, C.NewEvent):
+            return Reading(refine(said, listed, region, today).command, sure=False)
+    kind = _NEW_KIND_HEAD.match(_strip_polite(clean)) if "\n" not in text.strip() and not isinstance(exact, C.NewEvent) else None
+    if kind:
+        said_kind = next(g for g in (kind.group(1), kind.group(3), kind.group(4)) if g)
+        rest = (kind.group(2) or kind.group(5)).strip()
+        rest = re.sub(r"^(?:for|of)\s+", "", rest, flags=re.I)
+        name = rest if re.search(_KIND_WORDS, rest.split(",")[0], re.I) else f"{said_kind} - {rest}"
+        said = "new event: " + name
         listed = C.parse(said, region, today)
         if isinstance(listed, C.NewEvent):
             return Reading(refine(said, listed, region, today).command, sure=False)
@@ -2268,7 +2286,9 @@ def _split_event_fields(text: str, today) -> tuple[str, date | None, str | None]
             break
     before = rest[:m_date_pos]
     after = rest[m_date_pos:]
-    name = re.sub(r"[\s,\-–]*(?:on|at|ב|ל|,|-|date)?\s*$", "", before.strip(), flags=re.I).strip(" ,-–")
+    name = re.sub(r"[\s,\-–]*(?:(?<![\w'])(?:on|at|ב|ל|date)|,|-)?\s*$", "", before.strip(), flags=re.I).strip(" ,-–")
+    # "Maya's 30th, Sat Jan 9": the weekday, written short, went with the date
+    name = re.sub(r"\s*,\s*(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?$", "", name, flags=re.I).strip(" ,-–")
     after = re.sub(r"^[\s,\-–.]*(?:at\s+|in\s+|location\s+|ב(?=[\u05d0-\u05ea]{3}))?", "", after.strip(),
                    flags=re.I).strip(" ,.-–")
     if after:
