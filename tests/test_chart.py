@@ -122,3 +122,33 @@ def test_an_organiser_who_sends_chart_gets_the_picture_in_the_chat(phone_factory
     dana.send("שפה עברית")
     dana.send("גרף")
     assert dana.received[-1].payload["image"]["caption"] == "📊 \u2068Wedding\u2069: התשובות עד עכשיו"
+
+
+def _share(image: Image.Image, colour: str, top: float, bottom: float) -> float:
+    """The part of the picture's band [top, bottom) (fractions of its height) in `colour`."""
+    want = tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    band = image.convert("RGB").crop((0, int(top * image.height), image.width, int(bottom * image.height)))
+    raw = band.tobytes()
+    pixels = [raw[i:i + 3] for i in range(0, len(raw), 3)]
+    return sum(all(abs(a - b) <= 8 for a, b in zip(p, want)) for p in pixels) / len(pixels)
+
+
+def test_a_yes_and_a_no_at_the_same_moment_both_show_over_time():
+    """Two answers in the same minute: the declined area sits on the confirmed one, neither hides the other."""
+    at = T0 + timedelta(hours=1)
+    image = _check(render_png(Progress("Jen's 40th", start=T0, now=T0 + timedelta(hours=4), confirmed_at=[at],
+                                       declined_at=[at], counts={"confirmed": 1, "declined": 1, "maybe": 0,
+                                                                 "pending": 2}), "en"))
+    over_time = (0.15, 0.5)   # the first panel's band of the picture
+    assert _share(image, "#1b7f3b", *over_time) > 0.05 and _share(image, "#b3261e", *over_time) > 0.05
+
+
+def test_the_first_hours_read_by_the_hour_on_the_events_clock():
+    """Invitations out at 10:10 in Israel (07:10 UTC) and answers within hours: the axis names hours, not one date."""
+    start = datetime(2027, 5, 1, 7, 10, tzinfo=timezone.utc)
+    fig = figure(Progress("מסיבה", start=start, now=start + timedelta(hours=5),
+                          confirmed_at=[start + timedelta(hours=2)], counts={"confirmed": 1, "declined": 0,
+                                                                             "maybe": 0, "pending": 3},
+                          timezone="Asia/Jerusalem"), "he")
+    labels = [t.get_text() for t in _over_time(fig).get_xticklabels()]
+    assert labels[0] == "10:00" and all(":" in label for label in labels) and 2 <= len(labels) <= 4, labels

@@ -2,8 +2,10 @@
 
 Three panels, labels in the reader's language:
 
-* answers over time: confirmed and declined guests, cumulative, since the first
-  invitation (from each guest's `answered_at`, with the answer they hold now);
+* answers over time: confirmed and declined guests, cumulative and stacked (neither
+  hides the other), since the first invitation (from each guest's `answered_at`, with
+  the answer they hold now), on the event's clock: hours in the first day and a half,
+  then dates;
 * where things stand: confirmed / declined / maybe / pending, and the expected headcount;
 * per side (when the guests have more than one side): confirmed / declined / pending.
 
@@ -32,7 +34,7 @@ from bot.services import languages
 from bot.text import sides
 from bot.services.access import require
 from bot.services.permissions import Action
-from bot.text import i18n
+from bot.text import hours, i18n
 from bot.text.i18n import _, ngettext
 
 WIDTH_PX, HEIGHT_PX, DPI = 900, 1600, 100
@@ -54,6 +56,7 @@ class Progress:
                                                              "pending": 0})
     headcount: int = 0
     by_side: dict[str, dict[str, int]] = field(default_factory=dict)
+    timezone: str | None = None   # the event's: the time axis reads its clocks
 
 
 def read_progress(session: Session, event: Event, now: datetime | None = None) -> Progress:
@@ -61,7 +64,7 @@ def read_progress(session: Session, event: Event, now: datetime | None = None) -
     guests = list(session.scalars(select(Guest).where(Guest.event_id == event.id)))
     invited = [g.invited_at for g in guests if g.invited_at] + [g.answered_at for g in guests if g.answered_at]
     start = min(invited) if invited else (event.created_at or now)
-    p = Progress(event.name, start=start, now=max(now, start))
+    p = Progress(event.name, start=start, now=max(now, start), timezone=event.timezone)
     shown = sides.grouped(g.side for g in guests)   # "bride", "Bride" and "הכלה" are one side
     for g in guests:
         side = shown.get(g.side) or ""
@@ -90,14 +93,21 @@ def event_chart(session: Session, actor: User, event_id, now: datetime | None = 
     return event, render_png(read_progress(session, event, now), languages.organiser_language(actor))
 
 
-def _cumulative(times: list[datetime], start: datetime, now: datetime) -> tuple[list[datetime], list[int]]:
-    xs, ys = [start], [0]
-    for n, t in enumerate(sorted(times), start=1):
-        xs += [t, t]
-        ys += [n - 1, n]
-    xs.append(now)
-    ys.append(len(times))
-    return xs, ys
+def _stacked(p: Progress, clock) -> tuple[list[datetime], list[int], list[int]]:
+    """Step points (time, confirmed so far, confirmed + declined so far) on the event's clock."""
+    marks = sorted([(t, 1, 0) for t in p.confirmed_at] + [(t, 0, 1) for t in p.declined_at])
+    xs, yes, both = [clock(p.start)], [0], [0]
+    for t, c, d in marks:
+        xs.append(clock(t))
+        yes.append(yes[-1] + c)
+        both.append(both[-1] + c + d)
+    xs.append(clock(p.now))
+    yes.append(yes[-1])
+    both.append(both[-1])
+    return xs, yes, both
+
+
+HOURS_AXIS_UNTIL = timedelta(hours=36)   # a younger event's answers are read by the hour
 
 
 def render_png(p: Progress, lang: str = "en") -> bytes:
@@ -131,31 +141,50 @@ def _figure(p: Progress, lang: str) -> Figure:
     fig.text(0.5, 0.915, _("Expected: {people}", people=expected) + "  ·  " + _("Guests: {n}", n=total),
         ha="center", va="center", fontsize=24, family=FONT, color="#111827")
 
-    # Answers over time.
+    # Answers over time: confirmed below, declined stacked on top, so neither line hides
+    # the other; on the event's clock (naive local times: matplotlib draws them as given).
+    zone = hours.zone(p.timezone)
+
+    def clock(t: datetime) -> datetime:
+        return t.astimezone(zone).replace(tzinfo=None) if t.tzinfo else t
+
     ax = fig.add_subplot(grid[0])
     answered = len(p.confirmed_at) + len(p.declined_at)
-    for times, key, label in ((p.confirmed_at, "confirmed", _("Confirmed")),
-                              (p.declined_at, "declined", _("Declined"))):
-        if answered:
-            xs, ys = _cumulative(times, p.start, p.now)
-            ax.step(xs, ys, where="post", color=COLOURS[key], linewidth=4, label=label)
+    if answered:
+        xs, yes, both = _stacked(p, clock)
+        ax.fill_between(xs, 0, yes, step="post", color=COLOURS["confirmed"], linewidth=0,
+                        label=_("Confirmed"))
+        ax.fill_between(xs, yes, both, step="post", color=COLOURS["declined"], linewidth=0,
+                        label=_("Declined"))
     ax.set_title(_("Answers over time"), fontsize=26, family=FONT, pad=14)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=5))
-    # Whole days on the time axis, a tick on a day at most every quarter of the span: never
-    # the same date twice, never a fraction of a guest.
-    first = p.start.replace(hour=0, minute=0, second=0, microsecond=0)
-    days = max(1, (p.now - first).days + 1)
-    step = max(1, math.ceil(days / 3))   # at most four dates: Hebrew month names are long
-    ticks = [first + timedelta(days=d) for d in range(0, days + 1, step)]
-    ax.set_xlim(first, first + timedelta(days=days))
     locale = _LOCALES.get(lang, "en_GB")
-    ax.set_xticks(ticks, [babel_dates.format_skeleton("MMMd", t, locale=locale) for t in ticks])
+    start, now = clock(p.start), clock(p.now)
+    if p.now - p.start < HOURS_AXIS_UNTIL:
+        # The first day and a half: whole hours, at most four, a date where a day begins.
+        first = start.replace(minute=0, second=0, microsecond=0)
+        span = max(1, math.ceil((now - first).total_seconds() / 3600))
+        step = max(1, math.ceil(span / 3))
+        ticks = [first + timedelta(hours=h) for h in range(0, span + step, step)][:4]
+        end = ticks[-1] if ticks[-1] >= now else first + timedelta(hours=span)
+        names = [babel_dates.format_skeleton("MMMd" if t.hour == 0 else "Hm", t, locale=locale) for t in ticks]
+    else:
+        # Whole days, a tick on a day at most every third of the span: never the same date
+        # twice, never a fraction of a guest.
+        first = start.replace(hour=0, minute=0, second=0, microsecond=0)
+        days = max(1, (now - first).days + 1)
+        step = max(1, math.ceil(days / 3))   # at most four dates: Hebrew month names are long
+        ticks = [first + timedelta(days=d) for d in range(0, days + 1, step)]
+        end = first + timedelta(days=days)
+        names = [babel_dates.format_skeleton("MMMd", t, locale=locale) for t in ticks]
+    ax.set_xlim(first, end)
+    ax.set_xticks(ticks, names)
     labels = ax.get_xticklabels()   # the outer labels stay inside the picture
     labels[0].set_horizontalalignment("left")
-    if len(labels) > 1 and ticks[-1] == first + timedelta(days=days):
+    if len(labels) > 1 and ticks[-1] == end:
         labels[-1].set_horizontalalignment("right")
     ax.tick_params(labelsize=18)
-    ax.set_ylim(0, max(1, len(p.confirmed_at), len(p.declined_at)) * 1.15)
+    ax.set_ylim(0, max(1, answered) * 1.5)   # room for the legend above the areas
     if answered:
         ax.legend(fontsize=18, loc="upper right" if not rtl else "upper left", frameon=False,
                   prop={"family": FONT, "size": 18})
