@@ -432,6 +432,9 @@ _ROLE_SAID = [
     (re.compile(r"\b(?:see|view|look at|check)\s+(?:the\s+)?(?:list|guests|guest list|answers|rsvps)\b|\bview[\s-]only\b|\bread[\s-]only\b"
                 r"|\bjust\s+(?:to\s+)?(?:see|look|view)\b|\bnot\s+(?:to\s+)?(?:change|edit)\b|(?:רק\s+)?(?:לראות|לצפות|יראה|תראה|שיראה|שתראה)\s+(?:את\s+)?(?:ה)?(?:רשימה|אורחים|תשובות|אישורים)"
                 r"|רק\s+(?:לראות|לצפות|צפייה|צפיה)|בלי\s+(?:לשנות|לערוך)|לא\s+(?:לשנות|לערוך|יוכל\s+לשנות|תוכל\s+לשנות)|הרשא\S*\s+צפי", re.I), "viewer"),
+    # "עם הרשאות ניהול", "admin rights", "full access": the admin role, said by its rights
+    (re.compile(r"הרשא\S*\s+(?:של\s+)?(?:ה)?(?:ניהול|מנהל|מנהלת|אדמין|מלאות|מלאה)(?![\u05d0-\u05ea])|גישת\s+(?:ה)?(?:ניהול|מנהל)(?![\u05d0-\u05ea])"
+                r"|גישה\s+מלאה|\b(?:admin|administrator|owner|full)\s+(?:rights|access|permissions|privileges)\b", re.I), "admin"),
     (re.compile(r"\bhelp\s+(?:me\s+)?(?:manage|with|update|edit|run|organi[sz]e)\b|\b(?:can|could|to)\s+(?:also\s+)?(?:edit|update|manage|make changes)\b"
                 r"|(?:יעזור|תעזור|שיעזור|שתעזור|לעזור)\s+לי|(?:יוכל|תוכל|שיוכל|שתוכל|שגם\s+הוא\s+יוכל|שגם\s+היא\s+תוכל)\s+(?:גם\s+)?(?:לנהל|לעדכן|לערוך|לשנות|להוסיף)"
                 r"|(?:ינהל|תנהל|שינהל|שתנהל)\s+(?:איתי|יחד|את)", re.I), "editor"),
@@ -1591,6 +1594,10 @@ _LINE_LIST_HEAD = re.compile(r"^(?:(?:can\s+you\s+|please\s+|pls\s+)?add(?:\s+(?
                              r"|תוסיף|תוסיפי|הוסף|להוסיף|תכניס|תכניסי|הוספה)(?:\s+[^\s:\d+]+){0,6}\s*:\s*", re.I)
 
 
+# Given names that open with ו, never "and" + a name: "ויקטור" is Victor, not "and Yktor"
+_VAV_NAMES = r"(?:ויקטור|ויקטוריה|ויקי|ורד|ורדה|ורדית|ורה|ולדימיר|ולדי|ולרי|ולריה|ואדים|ויטלי|ויטה|ויולט|ויויאן|וליד|וסים|ואיל|ויסאם|ונסה|ווליד|וולף|וילי|ויליאם|ויאצ'סלב|ויאצסלב|ודים|וג'די|ואנונו|ויצמן|וקנין)"
+
+
 def _guest_list_in_line(text: str, region, today) -> Reading | None:
     """"add these: Karen 0521112222, Mike 0523334444, and the Goldbergs 052-555-6666 (family of 4)": one guest
     between commas, on one line."""
@@ -1600,7 +1607,9 @@ def _guest_list_in_line(text: str, region, today) -> Reading | None:
     if not m:
         return None
     rest = _strip_polite(text.strip())[m.end():]
-    between = r";\s*(?:and\s+|ו-?(?=\S))?" if ";" in rest else r"[,;]\s*(?:and\s+|ו-?(?=\S))?|\s+and\s+(?=\S+(?:\s+\S+)?\s+[+\d(])"
+    # (", ו" is "and", unless the ו opens the name itself: ", ויקטור 052…"; "and Victor" is written "וויקטור")
+    vav = r"(?:ו-(?=\S)|(?!" + _VAV_NAMES + r"(?![\u05d0-\u05ea]))ו(?=\S))"
+    between = r";\s*(?:and\s+|" + vav + r")?" if ";" in rest else r"[,;]\s*(?:and\s+|" + vav + r")?|\s+and\s+(?=\S+(?:\s+\S+)?\s+[+\d(])"
     parts = [p.strip() for p in re.split(between, rest) if p.strip()]   # "Maya Cohen, 052…; Jonathan Reiss, 050…": between semicolons
     if len(parts) < 2 or not all(_phone(p, region)[0] for p in parts):
         return None
@@ -3601,6 +3610,8 @@ def _role_ref(line, words, region) -> C.Ref | None:
             r"(?:make|set|switch|turn|change)\s+(.+?)\s+(?:to\s+|into\s+)?(?:a\s+)?(?:view|read)[\s-]*only\b",
             r"(?:תשנה|שנה)\s+(?:את\s+)?(?:ההרשאה של\s+|ה?הרשאה\s+)?(?:ל)?(.+?)\s+(?:ל-?|ל(?=[\u05d0-\u05ea]))",
             r"(?:תן|תני)\s+ל(.+?)\s+הרשא",
+            # "תן לרינה רק לצפות", "תני לדני גישת ניהול": the one the role is given to, by what they may do
+            r"(?:תן|תני|תנו)\s+ל-?(?!(?:י|נו|ך|כם)\s)(\S+(?:\s+(?!(?:רק|גם)\s)\S+)?)\s+(?:רק\s+|גם\s+)?(?:לצפות|לראות|לערוך|לנהל|לעדכן|גישה|גישת)(?![\u05d0-\u05ea])",
             r"תוריד את ההרשאות של\s+(.+?)\s+ל",
             r"^(\S+)\s+תהיה",
             r"(?:תעשה|תעשי|עשה|תהפוך|תהפכי)\s+(?:את\s+)?(.+?)\s+(?:ל-?)?\S+\s*$",   # "תעשה את מאיה מנהלת"
