@@ -3466,6 +3466,8 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
             "כמה" in wset and wset & {"אישרו", "מגיעים", "אורחים", "אנשים", "לא", "עוד", "confirmed", "ענו",
                                       "באים", "מוזמנים", "סירבו", "מאושרים", "מאשרים", "מקומות", "אשרו", "יגיעו", "נרשמו", "yes",
                                       "קראו", "ראו", "rsvp", "rsvps", "rsvp's", "אישורים", "אישורי", "confirmations"}) or \
+            re.search(r"(?:^|[,.;:\-–]\s*)כמה\s+(?:אנשים\s+|איש\s+)?(?:אנחנו|נהיה|יהיו|נהיו)(?:\s+(?:כרגע|עכשיו|בינתיים|עד\s+עכשיו|בסך\s+הכל|בסה[\"״]כ|סה[\"״]כ"
+                      r"|בסוף|כבר|בערך|באירוע|בחתונה|בינתיים))*\s*\?*\s*$", low) or \
             re.search(r"(?:מספר|כמות|סך)\s+(?:ה)?(?:אורחים|מוזמנים|מגיעים|מאשרים|אנשים)\s+(?:ה)?(?:צפוי|משוער|הכולל|כולל|הסופי|עד\s+עכשיו|כרגע)"
                       r"|(?:expected|total|final)\s+(?:number\s+of\s+guests|guest\s+count|headcount)", low) or re.match(
                 r"^(?:מה\s+)?(?:ה)?(?:מספר|כמות|סך)\s+(?:של\s+)?(?:ה)?(?:אורחים|מוזמנים|מגיעים|מאשרים|מאושרים|אנשים|אישורים|מסרבים|סירובים|עונים)"
@@ -4549,7 +4551,9 @@ def _settings_rule(line, low, words, wset, region, today) -> Reading | None:
             return Reading(C.Shabbat(on=False), sure=False)
         return None
     # --- quiet hours ("אל תשלח לאורחים הודעות בין 22 ל-8", "quiet hours off", "תבטל את שעות השקט")
-    quiet = _has(low, "quiet", "שקט", "night", "בלילה", "לילה", "שעות מנוחה") or (
+    # ("night" as a word: "send the invites out tonight", "הלילה" say when to send, not quiet hours)
+    at_night = bool(re.search(r"(?<![\w'])(?:night|nights|at\s+night|בלילה|לילה|בלילות|לילות)(?![\w'])", low))
+    quiet = _has(low, "quiet", "שקט", "שעות מנוחה") or at_night or (
         messages and _has(low, *_HOLD_SENDING))
     if not quiet:
         return None
@@ -4561,7 +4565,7 @@ def _settings_rule(line, low, words, wset, region, today) -> Reading | None:
             return Reading(C.Quiet(hours=None, default=True), sure=False)
         if wset & _OFF_WORDS or _has(low, "no quiet", "אין שעות", "לא צריך"):
             return Reading(C.Quiet(hours=None), sure=False)
-    if _has(low, "quiet", "שקט") or (messages and _has(low, "night", "לילה", "בלילה")):
+    if _has(low, "quiet", "שקט") or (messages and at_night):
         return Reading(C.parse("quiet", region, today))   # hours not given: the grammar asks from when to when
     return None
 
