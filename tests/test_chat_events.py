@@ -111,7 +111,10 @@ def test_a_later_change_drops_the_question_so_a_yes_confirms_only_what_was_just_
     assert "Deleted Wedding" in dana.send("yes")
     dana.send("new event Party")
     dana.send("delete event")
-    dana.send("add guest Avi 0502345678")               # something else is done meanwhile
+    reply = dana.send("add guest Avi 0502345678")       # something else is done meanwhile
+    # and the sender is told the question's action was not done
+    assert reply.startswith("ℹ️ Not done, as my question had no answer: Delete *Party*"), reply
+    assert "Added Avi" in reply
     assert "nothing waiting" in dana.send("yes")
     assert count(runtime, Event) == 1 and count(runtime, Guest) == 1
 
@@ -278,7 +281,8 @@ def test_a_question_left_on_one_event_is_dropped_when_a_command_moves_to_another
     dana.send("אירוע חדש הברית של נועם")
     dana.send("אירוע חדש בר מצווה של איתי")
     assert "להוסיף את נתן שמש" in dana.send("הוסף אורח נתן שמש 052-100-0020 5")
-    dana.send("כמה אישרו לברית?")                        # moves to the brit
+    moved = dana.send("כמה אישרו לברית?")                # moves to the brit
+    assert "ℹ️ לא בוצע, כי לא הייתה תשובה לשאלה: *בר מצווה של איתי*: להוסיף את נתן שמש" in moved, moved
     assert "אין כרגע שום שאלה" in dana.send("כן")
     assert count(runtime, Guest) == 0
 

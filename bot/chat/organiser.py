@@ -139,7 +139,7 @@ class OrganiserChat:
 
     def ask(self, text: str, pending: dict) -> None:
         """A yes/no question with buttons; the answer runs `pending`."""
-        convo.set_pending(self.conv, pending)
+        convo.set_pending(self.conv, {**pending, "question": replies.short(text, 160)})
         message = outbox.buttons(text, [(CONFIRM_YES, _("Yes")), (CONFIRM_NO, _("No"))])
         outbox.enqueue(self.session, phone=self.user.phone, message=message, kind="reply", user_id=self.user.id)
 
@@ -245,7 +245,7 @@ class OrganiserChat:
         current = self.current()
         if current is None or current[0].id != event.id:
             convo.set_current_event(self.conv, event.id)
-            convo.clear_pending(self.conv)   # a question about the other event is not this one's
+            self.drop_pending()   # a question about the other event is not this one's
             self.say(replies.now_using(event, member, guests))
         return True
 
@@ -270,6 +270,14 @@ class OrganiserChat:
                    "Send *use {n}*, then send it again.", other=event.name, current=current[0].name,
                    n=i18n.Raw(str(n))))
         return True
+
+    def drop_pending(self) -> None:
+        """Forget the question still waiting, and say it was not done: nothing the sender
+        asked for vanishes without a word."""
+        question = self.conv.pending.get("question") if convo.has_pending(self.conv) else None
+        convo.clear_pending(self.conv)
+        if question:
+            self.say(_("ℹ️ Not done, as my question had no answer: {question}", question=question))
 
     def fills_empty_fields(self, cmd: C.SetEventField) -> bool:
         """Whether every field the command sets is still empty on the current event
@@ -324,7 +332,7 @@ class OrganiserChat:
             # Another change or send supersedes the question still waiting: a later "yes"
             # must not confirm what was asked several commands ago. A look at the list
             # or the stats in between keeps it.
-            convo.clear_pending(self.conv)
+            self.drop_pending()
         if action is None:
             return self.guarded(lambda: handler(self, cmd), writes=writes)
         target = self.event_or_ask(C.spec_for(cmd).name)
