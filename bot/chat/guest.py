@@ -27,6 +27,7 @@ A head count above MAX_PARTY_SIZE ("we are 60") is recorded nowhere: it is passe
 """
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import uuid
@@ -40,7 +41,7 @@ from storage.models import MAX_PARTY_SIZE, Event, EventMember, Guest, Invitation
 from bot.text import guest_replies as say
 from bot.services import outbox
 from bot.chat.answers import from_understanding
-from bot.chat.understanding import Understanding, asks_who_is_writing, events_named, understand
+from bot.chat.understanding import Understanding, asks_who_is_writing, events_named, normalise, understand
 from bot.chat.conversation import keep_conversation, peek_conversation
 from bot.text.dates import format_date, format_when
 from bot.text import i18n
@@ -263,14 +264,8 @@ def _payload(turn: _Turn, kind: str, guest_id: uuid.UUID, value: str) -> None:
         turn.state.pop("confirm", None)
         if not item or item.get("guest") != str(guest.id):
             _ask_answer(turn, guest)
-        elif value == "yes":
-            answer, party, children = item.get("answer"), item.get("party"), item.get("children")
-            if answer == "yes" and party and guest.status == RsvpStatus.confirmed:
-                _party(turn, guest, int(party), children)
-            else:
-                _answer(turn, guest, answer, party, via="text", children=children)
         else:
-            turn.say(say.write_again(turn.lang), guest.event_id)
+            _settle(turn, guest, item, value)
     elif kind == "optout":
         if value == "yes":
             _set_opt_out(turn, turn.rows(), True)
@@ -303,6 +298,65 @@ def _payload(turn: _Turn, kind: str, guest_id: uuid.UUID, value: str) -> None:
             _ask_answer(turn, guest)
 
 
+def _settle(turn: _Turn, guest: Guest, item: dict, value: str) -> None:
+    """The answer to "Just to be sure: ...?" ([Yes] or [Not quite], tapped or typed): what was restated is
+    recorded, or the guest is asked to write the answer again."""
+    if value != "yes":
+        turn.say(say.write_again(turn.lang), guest.event_id)
+        return
+    answer, party, children = item.get("answer"), item.get("party"), item.get("children")
+    if answer == "yes" and party and guest.status == RsvpStatus.confirmed:
+        _party(turn, guest, int(party), children)
+    else:
+        _answer(turn, guest, answer, party, via="text", children=children)
+
+
+# typed to an open "Just to be sure": a word that only says yes or no answers the restatement (the buttons'
+# own titles, in any language, are added to these)
+_SURE_YES = ("yes", "yes yes", "yeah", "yep", "yup", "sure", "correct", "right", "exactly", "thats right", "that is right",
+             "כן", "כן כן", "נכון", "בדיוק", "כן נכון", "נכון מאוד", "כן בדיוק", "אכן", "בטח", "ברור",
+             "да", "да да", "верно", "точно", "да верно", "ага", "угу", "конечно",
+             "نعم", "ايوه", "اه", "صح", "صحيح", "بالضبط", "اكيد", "اجل", "تمام")
+_SURE_NO = ("no", "nope", "nah", "not really", "not exactly", "wrong", "not right",
+            "לא", "לא לא", "לא בדיוק", "לא נכון", "ממש לא", "לא ככה",
+            "нет", "не", "не совсем", "неверно", "не так", "нет не так",
+            "لا", "لا لا", "مش بالضبط", "غلط", "مش صحيح", "ليس صحيحا")
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.sub(r"[\W_]+", " ", normalise(text or "")).split())
+
+
+@functools.lru_cache(maxsize=1)
+def _sure_words() -> dict[str, str]:
+    words = {_plain(w): "yes" for w in _SURE_YES}
+    words.update({_plain(w): "no" for w in _SURE_NO})
+    for lang in i18n.LANGS:
+        for suffix, title in say.confirm_buttons(lang):
+            words[_plain(title)] = suffix
+    words.pop("", None)
+    return words
+
+
+def _typed_restatement(turn: _Turn, text: str, reading: Understanding) -> bool:
+    """"כן" typed (not tapped) while "Just to be sure: ...?" is open: the answer to it, as the tap would be.
+    Only a word that says yes or no and nothing else (or a 👍); anything more is read as a message of its own."""
+    item = turn._valid("confirm")
+    if item is None:
+        return False
+    value = _sure_words().get(_plain(text))
+    if value is None and reading.gesture and reading.answer == "yes" and not _plain(text):
+        value = "yes"
+    if value is None:
+        return False
+    guest = turn.own_guest(as_uuid(item.get("guest")))
+    turn.state.pop("confirm", None)
+    if guest is None:
+        return False
+    _settle(turn, guest, item, value)
+    return True
+
+
 def _ask_answer(turn: _Turn, guest: Guest, intro: str | None = None) -> None:
     event = turn.session.get(Event, guest.event_id)
     body = say.answer_for(turn.lang, event.name)
@@ -318,6 +372,7 @@ def _ask_answer(turn: _Turn, guest: Guest, intro: str | None = None) -> None:
 def _answer(turn: _Turn, guest: Guest, answer: str, party: int | None, via: str,
             children: int | None = None) -> None:
     event = turn.session.get(Event, guest.event_id)
+    _answered(turn, guest)
     if party is not None and party <= 0:
         answer, party = "no", None
     rsvp.record_answer(turn.session, guest, answer, party_size=party, via=via,
@@ -339,6 +394,14 @@ def _answer(turn: _Turn, guest: Guest, answer: str, party: int | None, via: str,
     body = say.ask_party_size(lang, name, event.name)
     buttons = [(party_payload_id(guest.id, suffix), title) for suffix, title in say.party_buttons(lang)]
     turn.send(outbox.buttons(body, buttons), event.id)
+
+
+def _answered(turn: _Turn, guest: Guest) -> None:
+    """An answer recorded for `guest`: a "Just to be sure" still open about them is settled by it (a later "כן" is
+    not taken as an answer to it)."""
+    item = turn.state.get("confirm")
+    if isinstance(item, dict) and item.get("guest") == str(guest.id):
+        turn.state.pop("confirm", None)
 
 
 def _awaiting(turn: _Turn, guest: Guest) -> bool:
@@ -364,6 +427,7 @@ def _party(turn: _Turn, guest: Guest, party: int, children: int | None = None) -
         _answer(turn, guest, "no", None, via="text")
         return
     event = turn.session.get(Event, guest.event_id)
+    _answered(turn, guest)
     rsvp.record_answer(turn.session, guest, "yes", party_size=party, via="text",
                        children=_children("yes", party, children))
     turn.state.pop("await_party", None)
@@ -398,6 +462,8 @@ def _text(turn: _Turn, rows: list[tuple[Guest, Event]]) -> bool:
         return True
     if intent.kind == "details":
         _details(turn)
+        return True
+    if text and _typed_restatement(turn, text, reading):
         return True
     if text and _typed_option(turn, text):
         return True

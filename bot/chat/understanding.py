@@ -2050,7 +2050,12 @@ def _understand(text) -> Understanding:
         if said_maybe and not inshallah_only and not re.search(r"how many|כמה|сколько|كم", norm):
             return Understanding("answer", "maybe", sure=False)   # "maybe, will confirm next week": said maybe
         return Understanding("unclear", "maybe", None, None, None, sure=False)
-    if maybe and not (inshallah_only and not _MAYBE_PHRASE.search(norm.replace("ان شاء الله", "")) and (self_pos or other_pos)):
+    # "نحن 4 إن شاء الله", "we'll be 4, God willing": a head count said with the hope is a head count, as "we'll be 4"
+    # (a bare "إن شاء الله" stays a maybe; a maybe said beside it too)
+    inshallah_count = inshallah_only and answering_has_count(answering) and not any(c.polarity == "maybe" for c in answering) \
+        and not _MAYBE_PHRASE.search(_INSHALLAH.sub(" ", norm))
+    if maybe and not (inshallah_only and not _MAYBE_PHRASE.search(norm.replace("ان شاء الله", "")) and (self_pos or other_pos)) \
+            and not inshallah_count:
         answer = "maybe"
     elif conflict:
         return Understanding("unclear", "maybe", sure=False)
@@ -2108,6 +2113,8 @@ def _understand(text) -> Understanding:
         count_clauses = [c for c in answering if c.polarity == "pos" or not c.polarity and c.toks
                          and c.toks[0].tag in ("DIGITS", "NUM") and len(c.toks) <= 3]
     adults, children, total, count_sure = _count(count_clauses, change, partial)
+    if inshallah_count and answer is None and total is None:
+        answer = "maybe"    # "ان شاء الله 2": no head count read after all; the hope alone, as a bare "إن شاء الله"
     if apology_count and total is None:
         sure = False    # "סליחה טעיתי, אני ואשתי והילדים": coming, but how many is not said
     too_many = None

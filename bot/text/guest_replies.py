@@ -113,7 +113,8 @@ def write_again(lang: str) -> str:
 @in_language
 def nothing_changes(lang: str, status_text: str) -> str:
     """A guest who answered writes they are not sure yet: what stands stays."""
-    return _("OK, nothing changes for now. {status} Write to us when you know.", status=i18n.Raw(status_text))
+    return _("OK, nothing changes for now. {status}. Write to us when you know.",
+             status=i18n.Raw(status_text.rstrip(" .")))
 
 
 @in_language

@@ -1,0 +1,128 @@
+"""What a reviewer found playing guests in the simulator, driven as a guest would: a "כן" typed to
+"Just to be sure" answers it, words beside an answer reach the inbox, the sentences of a reply end
+with their full stops, "God willing" beside a head count is the head count, an opt-out is told to
+the organisers, and a couple is greeted by both names."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.services import events, guests, sending
+from bot.services.users import get_or_create_user
+from bot.worker import drain
+from storage.models import Guest, RsvpStatus, utcnow
+from tests.phone import phone, phone_factory  # noqa: F401  (fixtures)
+
+DANA, AVI = "+972521110001", "+972541234001"
+WEDDING = "Dana & Noam's wedding"
+
+
+def _setup(runtime, first="Avi", last="Cohen", language="en"):
+    with runtime.transaction() as s:
+        dana = get_or_create_user(s, phone=DANA, display_name="Dana", seen_at=utcnow())
+        event = events.create_event(s, dana, WEDDING, date=date(2031, 6, 12), location="Tel Aviv Port")
+        event.language = language
+        guest = guests.add_guest(s, dana, event.id, guests.GuestInput(first_name=first, last_name=last, phone=AVI))
+        sending.send_invitations(s, dana, event.id)
+        guest_id = guest.id
+    drain(runtime)
+    return guest_id
+
+
+def _guest(runtime, guest_id) -> Guest:
+    with runtime.transaction() as s:
+        guest = s.get(Guest, guest_id)
+        s.expunge(guest)
+        return guest
+
+
+# ------------------------------------------------------------ 1. a typed "yes" answers "Just to be sure"
+
+MAYBE_TYPED = [
+    # (the doubt, the restatement, the word typed, the reply to a maybe)
+    ("לא יודעת עדיין", "רק לוודא: אולי תגיעו, אבל עוד לא יודעים?", "כן", "אין בעיה, \u2068Avi\u2069. נבדוק שוב"),
+    ("אולי, תלוי אם מישהו יקח אותי", "רק לוודא: אולי תגיעו, אבל עוד לא יודעים?", "כן!", "אין בעיה, \u2068Avi\u2069."),
+    ("I don't know yet", "Just to be sure: you might come, but you don't know yet?", "Yes", "No problem, Avi."),
+    ("пока не знаю", "Уточним: возможно, придёте, но пока не знаете?", "да", "Хорошо, Avi."),
+    ("ما بعرف لسا", "للتأكد فقط: ربما تحضرون، لكنكم لا تعرفون بعد؟", "نعم", "لا مشكلة يا \u2068Avi\u2069"),
+]
+
+
+@pytest.mark.parametrize("doubt, restated, typed, reply", MAYBE_TYPED)
+def test_yes_typed_to_a_restated_maybe_keeps_the_maybe(runtime, fake_graph, phone, doubt, restated, typed, reply):
+    gid = _setup(runtime)
+    dana, avi = phone(DANA, "Dana"), phone(AVI, "Avi")
+    assert avi.send(doubt).startswith(restated)
+
+    answer = avi.send(typed)
+
+    assert reply in answer and "🎉" not in answer
+    assert _guest(runtime, gid).status == RsvpStatus.invited      # still a maybe, never coming
+    assert not any("✅" in text for text in dana.texts)
+
+
+def test_yes_typed_to_a_restated_head_count_records_it_and_no_asks_again(runtime, fake_graph, phone):
+    gid = _setup(runtime)
+    avi = phone(AVI, "Avi")
+    assert avi.send("3?") == "Just to be sure: you're coming, 3 people?"
+    assert avi.send("no") == 'Sorry! Please write your answer again, e.g. "yes, 3" or "no".'
+    assert _guest(runtime, gid).status == RsvpStatus.invited
+    assert avi.send("3?") == "Just to be sure: you're coming, 3 people?"
+    assert avi.send("yes").startswith("🎉 Wonderful, Avi! You're coming to Dana & Noam's wedding: 3 people.")
+    assert (_guest(runtime, gid).status, _guest(runtime, gid).party_size) == (RsvpStatus.confirmed, 3)
+
+
+def test_not_quite_typed_to_a_change_keeps_the_party(runtime, fake_graph, phone):
+    gid = _setup(runtime)
+    avi = phone(AVI, "Avi")
+    avi.send("כן, אנחנו 4")
+    assert avi.send("3") == "רק לוודא: אתם מגיעים, 3 אנשים?"     # a bare number: a change, asked first
+    assert avi.send("לא בדיוק") == 'סליחה! כתבו לנו שוב את התשובה, למשל "כן, 3" או "לא".'
+    assert _guest(runtime, gid).party_size == 4
+    assert avi.send("3") == "רק לוודא: אתם מגיעים, 3 אנשים?"
+    assert avi.send("נכון").startswith("👍")
+    assert _guest(runtime, gid).party_size == 3
+
+
+def test_a_restatement_answered_in_words_is_not_answered_again_by_a_later_yes(runtime, fake_graph, phone):
+    gid = _setup(runtime)
+    avi = phone(AVI, "Avi")
+    assert avi.send("don't know yet").startswith("Just to be sure")
+    avi.send("yes, 2 of us")                          # a new answer settles what was asked
+    assert _guest(runtime, gid).party_size == 2
+    assert "might come" not in avi.send("yes")
+    assert _guest(runtime, gid).status == RsvpStatus.confirmed
+
+
+# ------------------------------------------------------------ 3. "... מגיעים. כתבו לנו כשתדעו."
+
+@pytest.mark.parametrize("first, unsure, reply", [
+    ("כן, אנחנו 4", "עוד לא יודעת כמה",
+     "בסדר, בינתיים לא משנים כלום. התשובה שלכם: מגיעים, 4 אנשים. כתבו לנו כשתדעו."),
+    ("כן", "לא יודעת עדיין", "בסדר, בינתיים לא משנים כלום. התשובה שלכם: מגיעים. כתבו לנו כשתדעו."),
+    ("yes, 2 of us", "not sure yet how many",
+     "OK, nothing changes for now. Your answer: coming, 2 people. Write to us when you know."),
+])
+def test_not_sure_yet_after_answering_reads_as_sentences(runtime, fake_graph, phone, first, unsure, reply):
+    _setup(runtime)
+    avi = phone(AVI, "Avi")
+    avi.send(first)
+    assert avi.send(unsure) == reply
+
+
+# ------------------------------------------------------------ 4. a head count, God willing
+
+@pytest.mark.parametrize("text, party", [("نحن 4 إن شاء الله", 4), ("احنا 5 انشالله", 5)])
+def test_a_head_count_said_god_willing_is_recorded(runtime, fake_graph, phone, text, party):
+    gid = _setup(runtime, language="ar")
+    avi = phone(AVI, "Avi")
+    reply = avi.send(text)
+    assert (_guest(runtime, gid).status, _guest(runtime, gid).party_size) == (RsvpStatus.confirmed, party)
+    assert reply.startswith("🎉")
+
+
+def test_god_willing_alone_stays_a_maybe(runtime, fake_graph, phone):
+    gid = _setup(runtime, language="ar")
+    phone(AVI, "Avi").send("إن شاء الله")
+    assert _guest(runtime, gid).status == RsvpStatus.invited
