@@ -1033,6 +1033,14 @@ def _self_fixed(line: str, command, region, today) -> Reading | None:
         said = head[:old[-1].start()] + new.group(0) + head[old[-1].end():]
         again = refine(said, C.parse(said, region, today), region, today).command
         return Reading(again, sure=False) if type(again) is type(before) else None
+    if isinstance(before, C.AddGuests) and len(before.guests) == 1 and new:
+        # "תוסיף את דנה 052…, סליחה, את רונית 052…": the guest said last, in place of the one before
+        said = head.split()[0] + " " + fix
+        again = refine(said, C.parse(said, region, today), region, today).command
+        return Reading(again, sure=False) if isinstance(again, C.AddGuests) and len(again.guests) == 1 else None
+    alone = refine(fix, C.parse(fix, region, today), region, today).command
+    if not isinstance(alone, (C.ParseError, type(before))):
+        return None   # "..., sorry, can you also send the invites": another request, no value
     if isinstance(before, C.SetEventField) and before.field in _FIX_FIELDS and not before.more and not new:
         value = fix
         if before.field in ("date", "time"):
@@ -1198,7 +1206,8 @@ def _refine(text: str, exact, region: str | None, today: date | None) -> Reading
         listed = C.parse(said, region, today)
         if isinstance(listed, C.NewEvent):
             return Reading(refine(said, listed, region, today).command, sure=False)
-    kind = _NEW_KIND_HEAD.match(_strip_polite(clean)) if "\n" not in text.strip() and not isinstance(exact, C.NewEvent) else None
+    kind = _NEW_KIND_HEAD.match(_strip_polite(clean)) if "\n" not in text.strip() and "?" not in clean \
+        and not isinstance(exact, C.NewEvent) else None
     if kind:
         said_kind = next(g for g in (kind.group(1), kind.group(3), kind.group(4)) if g)
         rest = (kind.group(2) or kind.group(5)).strip()
@@ -4224,7 +4233,7 @@ _ASKING_WORDS = frozenset({"כמה", "מי", "מה", "איזה", "אילו", "א
 # "לא באים", "לא יבואו", "שלא תגיע": not coming, in every person, number and tense
 _NOT_COMING = re.compile(r"(?:^|\s)ש?לא\s+(?:בא|באה|באים|באות|יבוא|תבוא|יבואו|יגיע|תגיע|יגיעו|מגיע|מגיעה|מגיעים|מגיעות)(?![\u05d0-\u05ea])")
 # "Priya's out, she's got covid", "the Levis are out": a guest (never the invitations or the list) out of the event
-_OUT = re.compile(r"^(?!(?:the\s+)?(?:invit|list|messages|reminders|rsvps|cards|results|numbers|guests\b))[^\W\d_][\w'’\-]*(?:\s+[^\W\d_][\w'’\-]*)?"
+_OUT = re.compile(r"^(?!(?:the|my|our|your|it|this|that|everything|everyone|everybody|all|we|i)\b|(?:invit|list|messages|reminders|rsvps|cards|results|numbers|guests\b))[^\W\d_][\w'’\-]*(?:\s+[^\W\d_][\w'’\-]*)?"
                   r"(?:'s|’s|\s+is|\s+are|'re)\s+out(?:\s*[,.!;\-–]|\s+(?:of\s+it|for\s+(?:the|this))\b|\s*$)", re.I)
 # "מוטי התקשר, הוא לא יכול, יש לו משמרת לילה": "can't", with nothing after it, is can't come
 _CANNOT = re.compile(r"(?:^|\s)ש?לא\s+(?:יכול|יכולה|יכולים|יכולות|יוכל|תוכל|יוכלו)(?=\s*(?:[,.;!\-–]|$))")
@@ -4259,6 +4268,8 @@ def _mark(line, low, words, wset, region) -> Reading | None:
             if again is not None and isinstance(again.command, C.MarkGuest) else []
         if said and not set(said) & (_PRONOUN_REFS | _SAID_WORDS | {"hes", "shes", "theyre", "its", "it"}):
             return again
+        if again is not None and isinstance(again.command, C.ParseError) and again.command.message != _whom().command.message:
+            return Reading(_not_understood(line))   # "אמא אומרת שהאולם מגיע עם מפה": a supplier, never the one who said it marked
     low = re.sub(r"\b(can|won|isn|aren|didn)t\b", r"\1't", low)    # "roi cant make it"
     low = re.sub(r"\b(he|she)s\b", r"\1's", low)
     low = re.sub(r"\bw(?:/|\s)(?=\s*(?:his|her|their|the|a)\b)", "with ", low)    # "coming w his gf"
