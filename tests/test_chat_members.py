@@ -140,3 +140,13 @@ def test_adding_a_member_again_with_another_role_offers_the_change(phone_factory
     assert roles(runtime)[NOAM] == "admin"
     assert dana.send(f"add member {NOAM} admin") == ("+972 52-987-6543 is already a member of "
                                                      "Dana & Noam's wedding (admin).")
+
+
+def test_a_refused_editor_is_told_in_hebrew_whom_to_ask(phone_factory):
+    orit = phone_factory("+972501112233", "אורית")
+    orit.send("אירוע חדש מסיבת גיוס של איתי")
+    orit.send("הוסף חבר צוות 0541112222 עורך")
+    husband = phone_factory("+972541112222", "משה")
+    reply = husband.send("תשנה את המקום לאחוזה, רחובות")
+    assert reply.startswith("רק מנהל של מסיבת גיוס של איתי")
+    assert reply.endswith("אפשר לבקש מאורית (\u2068+972 50-111-2233\u2069) לעשות את זה, או למנות אותך למנהל."), reply

@@ -149,6 +149,8 @@ def check(role: str, case: Case, phone_factory, runtime) -> None:
         assert reply == replies.NO_EVENTS_WELCOME, where
     else:
         assert reply.startswith(f"Only {needed_roles_phrase(case.action)} of Wedding can "), where
+        # and who can: the sender has a way forward
+        assert "\nAsk Dana (" in reply and "they can do it, or make you an admin." in reply, where
         assert actor.last_buttons == [], where
     assert snapshot(runtime, actor.number) == before, "a refused command changed something: " + where
 

@@ -35,7 +35,7 @@ from bot.services import languages, rsvp_links, sending, tokens
 from bot.text import i18n
 from bot.text.i18n import N_, _
 from bot.services.access import require
-from bot.services.errors import DomainError
+from bot.services.errors import DomainError, NotAuthorized
 
 if TYPE_CHECKING:
     from bot.whatsapp.inbound import InboundMessage
@@ -271,6 +271,16 @@ class OrganiserChat:
                    n=i18n.Raw(str(n))))
         return True
 
+    def who_can(self, event, action: Action) -> str:
+        """After a refusal, who on the team may do it ("Ask Orit (050-…): they can."), so
+        the sender has a way forward; empty when nobody else can."""
+        allowed = [m for m in member_service.list_members(self.session, self.user, event.id)
+                   if role_allows(m.role, action) and m.user_id != self.user.id]
+        if not allowed:
+            return ""
+        names = i18n.join([replies.member_name(m) for m in allowed[:3]])
+        return "\n" + _("Ask {names}: they can do it, or make you an admin.", names=names)
+
     def drop_pending(self) -> None:
         """Forget the question still waiting, and say it was not done: nothing the sender
         asked for vanishes without a word."""
@@ -341,7 +351,10 @@ class OrganiserChat:
         event, _member = target
 
         def run() -> None:
-            require(self.session, self.user, event.id, action)  # the refusal comes before any question
+            try:
+                require(self.session, self.user, event.id, action)  # the refusal comes before any question
+            except NotAuthorized as refused:
+                raise NotAuthorized(refused.message + self.who_can(event, action)) from None
             handler(self, cmd, event)
 
         self.guarded(run, writes=writes)
