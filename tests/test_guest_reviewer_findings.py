@@ -126,3 +126,35 @@ def test_god_willing_alone_stays_a_maybe(runtime, fake_graph, phone):
     gid = _setup(runtime, language="ar")
     phone(AVI, "Avi").send("إن شاء الله")
     assert _guest(runtime, gid).status == RsvpStatus.invited
+
+
+# ------------------------------------------------------------ 5. the organisers hear of a "stop"
+
+def test_a_confirmed_guest_who_stops_messages_is_reported_with_the_answer_that_stands(runtime, fake_graph, phone):
+    gid = _setup(runtime)
+    dana, avi = phone(DANA, "Dana"), phone(AVI, "Avi")
+    avi.send("yes, we are 4")
+    before = len(dana.texts)
+
+    assert avi.send("stop") == "You won't get more messages from us. Send START to undo."
+
+    assert dana.texts[before:] == ["🔕 Avi Cohen asked for no more messages; reminders won't reach them — "
+                                   "Dana & Noam's wedding. Answer: ✅ coming, 4 people"]
+    guest = _guest(runtime, gid)
+    assert (guest.opted_out, guest.status, guest.party_size) == (True, RsvpStatus.confirmed, 4)
+    avi.send("stop")                                   # said again: nothing new to tell
+    assert len(dana.texts) == before + 1
+
+    avi.send("start")
+    assert dana.texts[-1] == "🔔 Avi Cohen gets messages again — Dana & Noam's wedding. Answer: ✅ coming, 4 people"
+
+
+def test_a_hebrew_organiser_reads_the_opt_out_in_hebrew(runtime, fake_graph, phone):
+    _setup(runtime, language="he")
+    dana, avi = phone(DANA, "Dana"), phone(AVI, "Avi")
+    dana.send("עזרה")
+    avi.send("לא נגיע, תודה")
+    before = len(dana.texts)
+    avi.send("הסירו אותי")
+    assert dana.texts[before:] == ["🔕 \u2068Avi Cohen\u2069: בקשה לא לקבל יותר הודעות, תזכורות לא יישלחו — "
+                                   "\u2068Dana & Noam's wedding\u2069. התשובה: ❌ לא מגיעים"]

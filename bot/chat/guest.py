@@ -708,9 +708,13 @@ def _inviter(turn: _Turn, event: Event) -> str | None:
 
 
 def _set_opt_out(turn: _Turn, rows: list[tuple[Guest, Event]], opted_out: bool) -> None:
+    today = turn.now.date() - timedelta(days=1)
+    changed = [g for g, e in rows if bool(g.opted_out) != opted_out and (e.date is None or e.date >= today)]
     for guest, _ in rows:
         guest.opted_out = opted_out
     turn.session.flush()
+    for guest in changed:
+        rsvp.tell_opted_out(turn.session, guest, opted_out)   # the organisers of an event still ahead are told
     turn.state.pop("await_party", None)
     turn.state.pop("choice", None)
     log.info("%s opted %s (%d invitation(s))", mask_phone(turn.user.phone), "out" if opted_out else "back in", len(rows))

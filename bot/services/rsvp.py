@@ -125,6 +125,21 @@ def _notice_text(session: Session, result: Answer) -> Callable[[], str]:
     return render
 
 
+def tell_opted_out(session: Session, guest: Guest, opted_out: bool) -> int:
+    """A guest asked for no more messages (`stop`), or for them again (`start`): the organisers with `notify` on
+    are told, with the answer as it stands (no reminder will reach an opted-out guest)."""
+    event = session.get(Event, guest.event_id)
+
+    def render() -> str:
+        answer = i18n.Raw(replies.answer_text(guest))
+        if opted_out:
+            return _("🔕 {guest} asked for no more messages; reminders won't reach them — {event}. Answer: {answer}",
+                     guest=guest.full_name, event=event.name, answer=answer)
+        return _("🔔 {guest} gets messages again — {event}. Answer: {answer}",
+                 guest=guest.full_name, event=event.name, answer=answer)
+    return _notify(session, guest, render)
+
+
 _NOTIFY_KEY = "members_to_notify"
 
 
