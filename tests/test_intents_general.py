@@ -1247,3 +1247,120 @@ def test_the_list_named_before_the_guest_is_no_name():
 def test_a_phone_put_right_in_the_same_line_is_the_one_kept():
     c = cmd("תוסיפי את גלי רון 0523334455 סליחה טעות 0523334456")
     assert isinstance(c, C.AddGuests) and len(c.guests) == 1 and c.guests[0].phone == "+972523334456", c
+
+
+# ------------------------------------------------------------------ fresh19's classes, with examples of their own
+
+@pytest.mark.parametrize("text, status", [
+    ("מי שלאענו?", "pending"),                                   # "not" glued onto the verb
+    ("מי אמרה שהיא לא תגיע", "declined"),                        # not coming, in the future
+    ("מי עוד לא אמרו אם הם באים", "pending"),                    # not said yet whether
+    ("למי עוד לא שלחתם הזמנה?", "not_invited"),                   # not sent, second person
+    ("למי לא נשלחה הזמנה כי המספר שגוי", "failed"),               # not sent for a bad number: a failed send
+    ("whose invite did the send fail for?", "failed"),
+])
+def test_fresh19_statuses_said_another_way(text, status):
+    c = cmd(text)
+    assert isinstance(c, C.ListGuests) and c.status == status, c
+
+
+@pytest.mark.parametrize("text", ["תשלח לאמא שלי הודעה", "לאה מגיעה"])
+def test_words_that_open_with_la_are_not_a_glued_not(text):
+    c = cmd(text)
+    assert not isinstance(c, C.MarkGuest) or c.answer == "yes", c
+
+
+@pytest.mark.parametrize("text, kind, field, value", [
+    ("תעדכני את השעה ל-19:00, סליחה טעות, 19:30", C.SetEventField, "value", time(19, 30)),
+    ("change the venue to the Hilton, sorry, to the Sheraton", C.SetEventField, "value", "the Sheraton"),
+    ("set date to March 3, oops, March 10", C.SetEventField, "value", date(2027, 3, 10)),
+])
+def test_a_value_put_right_in_the_same_line_is_the_one_kept(text, kind, field, value):
+    r = read(text)
+    assert isinstance(r.command, kind) and getattr(r.command, field) == value and not r.sure, r
+
+
+def test_a_guest_put_right_in_the_same_line_replaces_the_first():
+    r = read("add Noa 0521112233, sorry, Noam 0521112234")
+    assert isinstance(r.command, C.AddGuests) and [g.first_name for g in r.command.guests] == ["Noam"] and not r.sure, r
+
+
+@pytest.mark.parametrize("text", [
+    "תשלחי תזכורת לכולם... רגע, עדיין לא סופי",
+    "send everyone the bus times... actually, let's hold off",
+])
+def test_a_send_taken_back_as_not_settled_sends_nothing(text):
+    assert isinstance(cmd(text), C.ParseError), cmd(text)
+
+
+@pytest.mark.parametrize("text, name, answer, party", [
+    ("אבא שלי אומר שהדוד שמעון לא מגיע", "שמעון", "no", None),
+    ("my sister says Yael is coming, 3 in total", "Yael", "yes", 3),
+    ("Gadi confirmed for 4", "Gadi", "yes", 4),
+    ("Rotem's out, flight got cancelled", "Rotem", "no", None),
+    ("אורי התקשר, הוא לא יכול", "אורי", "no", None),
+])
+def test_an_answer_passed_on_marks_the_one_it_is_about(text, name, answer, party):
+    r = read(text)
+    c = r.command
+    assert isinstance(c, C.MarkGuest) and c.ref.text == name and c.answer == answer and c.party_size == party, c
+    assert not r.sure
+
+
+@pytest.mark.parametrize("text", ["the power is out", "אמא אומרת שהאולם מגיע עם מפה", "Dana said she's coming"])
+def test_no_one_else_is_marked_for_an_answer_passed_on(text):
+    c = cmd(text)
+    assert not isinstance(c, C.MarkGuest) or c.ref.text == "Dana", c
+
+
+@pytest.mark.parametrize("text, field, value", [
+    ("משפחת כץ הם בעצם 4 ולא 6", "party", 4),
+    ("אצל שולה תרשמי 3 במקום 2", "party", 3),
+    ("Omri's bringing his brother, make it 2", "party", 2),
+    ("השם הפרטי של בן זה בנימין", "first_name", "בנימין"),
+    ("the last name of Tali is Barak", "last_name", "Barak"),
+])
+def test_a_guests_count_or_name_said_as_a_fact_is_an_edit(text, field, value):
+    r = read(text)
+    assert isinstance(r.command, C.EditGuest) and r.command.field == field and r.command.value == value and not r.sure, r
+
+
+@pytest.mark.parametrize("text, date_", [
+    ("new bat mitzvah - Noa, March 4 2027, Hilton", date(2027, 3, 4)),
+    ("ברית חדשה: הבן של שירה, 12/1/2027", date(2027, 1, 12)),
+])
+def test_a_new_event_said_with_its_kind_is_a_new_event(text, date_):
+    r = read(text)
+    assert isinstance(r.command, C.NewEvent) and r.command.date == date_ and not r.sure, r
+
+
+def test_a_short_weekday_goes_with_the_date_not_the_name():
+    c = cmd("new event: Tom's 40th, Fri Feb 5, Jaffa port")
+    assert isinstance(c, C.NewEvent) and c.name == "Tom's 40th" and c.date == date(2027, 2, 5), c
+
+
+@pytest.mark.parametrize("text, role", [("תוסיפי את 0523219876 עם הרשאות ניהול", "admin"),
+                                        ("add 0523219876 with admin rights", "admin")])
+def test_admin_said_by_its_rights(text, role):
+    r = read(text)
+    assert isinstance(r.command, C.AddMember) and r.command.role == role and not r.sure, r
+
+
+def test_a_role_given_by_what_one_may_do():
+    r = read("תני לשגיא רק לראות")
+    assert isinstance(r.command, C.ChangeRole) and r.command.ref.text == "שגיא" and r.command.role == "viewer" and not r.sure, r
+
+
+def test_a_name_that_opens_with_vav_keeps_it_in_a_list():
+    c = cmd("להוסיף: רון 0521230001, ורד 0521230002, ודני 0521230003")
+    assert isinstance(c, C.AddGuests) and [g.first_name for g in c.guests] == ["רון", "ורד", "דני"], c
+
+
+@pytest.mark.parametrize("text", ["send the invitations tonight", "תשלחי את ההזמנות הלילה"])
+def test_tonight_is_when_to_send_not_quiet_hours(text):
+    assert isinstance(cmd(text), C.Invite), cmd(text)
+
+
+@pytest.mark.parametrize("text", ["כמה נהיה בסוף?", "האולם מחזיק 300, כמה אנחנו עד עכשיו?"])
+def test_how_many_we_are_is_the_numbers(text):
+    assert isinstance(cmd(text), C.Stats), cmd(text)

@@ -1867,7 +1867,8 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
             for g in exact.guests)):
         return _fix_guest_lines(text, exact, region)
     if isinstance(exact, C.AddGuests) and len(exact.guests) == 1 and "\n" not in text.strip() and \
-            _messy_guest(exact.guests[0]) and not _role_in(_words(f"{exact.guests[0].first_name} {exact.guests[0].last_name}")):
+            _messy_guest(exact.guests[0]) and not _role_in(_words(f"{exact.guests[0].first_name} {exact.guests[0].last_name}")) \
+            and _role_said(line) != "admin":   # ("עם הרשאות ניהול": a role, never a guest's name)
         # "הוסף אורחת חדשה - ליאת מלכה, 050…, צד חתן, 2 מקומות": words around the guest, read loosely
         loose = _add_guest(line, region)
         if loose is not None and isinstance(loose.command, C.AddGuests) and len(loose.command.guests) == 1:
@@ -3322,7 +3323,7 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
                             "list team", "רשימת מנהלים", "show me the team")):
         return Reading(C.ListMembers())
     if not role and wset & _ROLE_VERBS and not phone and re.search(
-            r"\b(?:view|read)[\s-]*only\b|\bjust\s+(?:a\s+)?viewer\b|(?:^|\s)ל?(?:צפייה|צפיה)\s+בלבד|(?:^|\s)רק\s+ל?(?:צפייה|צפיה|צפות)", line, re.I):
+            r"\b(?:view|read)[\s-]*only\b|\bjust\s+(?:a\s+)?viewer\b|(?:^|\s)ל?(?:צפייה|צפיה)\s+בלבד|(?:^|\s)רק\s+(?:ל?(?:צפייה|צפיה|צפות)|לראות)(?![\u05d0-\u05ea])", line, re.I):
         role = "viewer"   # "make Rachel view only", "תהפוך את רחל לצפייה בלבד": the viewer role, said by what it allows
     if role and (wset & _ROLE_VERBS or team):
         ref = _role_ref(line, words, region)
@@ -3430,14 +3431,14 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
         return Reading(C.Remind())
     inviting = wset & {"invite", "invites", "invitations", "invitaions", "invitation", "הזמנות", "הזמנה",
                        "ההזמנות", "ההזמנה", "invite"} or ("תזמין" in wset and wset & {"כולם", "האורחים", "אורחים"})
-    asking_who = words[0] in {"who", "who's", "whos", "מי", "למי"} or words[:2] in (["אצל", "מי"], ["for", "whom"]) or (
+    asking_who = words[0] in {"who", "who's", "whos", "whose", "מי", "למי"} or words[:2] in (["אצל", "מי"], ["for", "whom"]) or (
         words[0] in {"which", "איזה", "איזו", "אילו"} and _status_in(words) is not None) or _side_then_who(line)
-    if invite_verb_all(words, wset) and not asking_who and not phone and not wset & {"failed", "נכשלו"} and (
+    if invite_verb_all(words, wset) and not asking_who and not phone and not wset & {"failed", "fail", "fails", "נכשלו"} and (
             audience in (None, "not_invited")):
         return Reading(C.Invite())   # "תזמין את כל הרשימה", "go ahead and invite the guests"
     if inviting and not asking_who and wset & {"שוב", "again", "resend", "re-send", "מחדש"} and audience == "pending":
         return Reading(C.Remind())   # "תשלח שוב את ההזמנה למי שלא ענה": those invited who said nothing
-    if inviting and not asking_who and not wset & {"failed", "נכשלו"} and (
+    if inviting and not asking_who and not wset & {"failed", "fail", "fails", "נכשלו"} and (
             wset & ({"send", "שלח", "תשלח", "תשלחו", "לשלוח", "תשלחי", "שלחי", "תזמין", "out"} | (_SEND_OUT if not wset & {"מהרשימה", "מהאירוע"} else set())) or words[0] == "invite"
             or invite_verb_all(words, wset)):
         return Reading(C.Invite())   # "יאללה תוציא הזמנות": invitations are sent out, never a guest taken out
