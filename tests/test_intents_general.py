@@ -1364,3 +1364,9 @@ def test_tonight_is_when_to_send_not_quiet_hours(text):
 @pytest.mark.parametrize("text", ["כמה נהיה בסוף?", "האולם מחזיק 300, כמה אנחנו עד עכשיו?"])
 def test_how_many_we_are_is_the_numbers(text):
     assert isinstance(cmd(text), C.Stats), cmd(text)
+
+
+@pytest.mark.parametrize("text", ["השעה זה 8 ולא 7", "the wedding is actually 20 not 15", "דנה מגיעה ב-20"])
+def test_a_count_said_of_the_event_or_a_time_is_no_guests_party(text):
+    c = cmd(text)
+    assert not isinstance(c, C.EditGuest) and getattr(c, "party_size", None) is None, c

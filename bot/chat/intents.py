@@ -4086,6 +4086,11 @@ def _edit_guest(line, low, words, wset, region) -> Reading | None:
             ref_text = ref_text[1:]   # "תרשום לכנרת note: vegan"
         if field == "name" and (set(_words(ref_text)) & {"the", "event", "האירוע", "date", "this"}):
             continue
+        if field == "party" and (re.match(r"^(?:the\s+)?" + _FIELD_NOUN, ref_text.strip(), re.I)
+                                 or {w.lower() for w in _words(ref_text)} & (_EVENT_NOUNS | _EVENT_HEAD_NOUNS)):
+            continue   # "השעה זה 8 ולא 7", "the wedding is actually 200 not 150": the event, never a guest's count
+        if field == "party" and any(w in C._VERB_STRINGS for w in _words(ref_text) if _HE.match(w)):
+            continue   # a Hebrew command word ("השפה", read from a typo) is never the guest whose count it is
         ref_text = re.sub(r"^(?:guest|אורח|אורחת)\s+(?=#?\d)", "", ref_text.strip(), flags=re.I)
         ref = _ref(ref_text, region)
         if not ref:
@@ -4136,7 +4141,7 @@ def _party_said(line: str) -> int | None:
                  lambda m: m.group(1) + {"שני": "2 ", "שתי": "2 ", "שלושת": "3 ", "ארבעת": "4 ", "חמשת": "5 "}[m.group(2)], low)
     low = re.sub(r"\bw(?:/|\s)(?=\s*(?:his|her|their|the|a|my)\b)", "with ", low)    # "coming w his gf"
     # "בא עם אשתו והבן, 3", "said yes for 2", "סך הכל 4 איתה": the count the writer put on it, over who they said comes along
-    m = re.search(r"(?:[,\-–]|(?<![\u05d0-\u05ea])ו?(?:בסך|סך)\s+(?:ה)?(?:כל|כול)|\b(?:yes|confirmed|coming|rsvp'?d(?:\s+yes)?)\s+for)"
+    m = re.search(r"(?:,|(?<=\s)[\-–]|(?<![\u05d0-\u05ea])ו?(?:בסך|סך)\s+(?:ה)?(?:כל|כול)|\b(?:yes|confirmed|coming|rsvp'?d(?:\s+yes)?)\s+for)"
                   r"\s*(\d{1,2})(?:\s*(?:איתה|איתו|איתם|איתן|with\s+(?:her|him|them)|including\s+(?:her|him|them)))?\s*[.!]*$", low)
     if m:
         n = int(m.group(1))
