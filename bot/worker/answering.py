@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import psycopg
-from sqlalchemy import select, tuple_
+from sqlalchemy import select, tuple_, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, aliased
 
@@ -112,16 +112,24 @@ def answer_due(rt, *, limit: int = BATCH, now: datetime | None = None,
     try:
         with rt.transaction() as session:
             rows = _due_heads(session, now, limit)
-            for row in rows:
-                _answer(session, rt, row, now, done, guarded=False)
+            marks = [_answer(session, rt, row, now, done, guarded=False) for row in rows]
+            _mark_answered(session, marks)
     except _ConversationFailed:
         done = AnswerStats()
         with rt.transaction() as session:
             rows = _due_heads(session, now, limit)
-            for row in rows:
-                _answer(session, rt, row, now, done, guarded=True)
+            marks = [_answer(session, rt, row, now, done, guarded=True) for row in rows]
+            _mark_answered(session, marks)
     _merge(stats, done)
     return len(rows)
+
+
+def _mark_answered(session: Session, marks: list[dict | None]) -> None:
+    """The answered marks of a pass, one UPDATE by primary key for them all (not one per
+    message), in the pass's transaction: they commit with the replies or not at all."""
+    marks = [m for m in marks if m]
+    if marks:
+        session.execute(update(Message), marks)
 
 
 def _merge(stats: AnswerStats, done: AnswerStats) -> None:
@@ -130,30 +138,32 @@ def _merge(stats: AnswerStats, done: AnswerStats) -> None:
     stats.failed += done.failed
 
 
-def _answer(session: Session, rt, row: Message, now: datetime, stats: AnswerStats, *, guarded: bool) -> None:
+def _answer(session: Session, rt, row: Message, now: datetime, stats: AnswerStats, *,
+            guarded: bool) -> dict | None:
+    """Runs the conversation of `row`; its answered mark (for `_mark_answered`), or None
+    when it failed (the failure is recorded on the row)."""
     msg = None
     try:
         if guarded:
             with session.begin_nested():
-                msg = _converse(session, rt, row)
+                msg, user_id = _converse(session, rt, row)
         else:
-            msg = _converse(session, rt, row)
+            msg, user_id = _converse(session, rt, row)
     except Exception as exc:
         if not guarded:
             raise _ConversationFailed() from exc
         _failed_attempt(session, row, msg, now, stats, exc)
-        return
-    row.status = MessageStatus.answered
-    row.claimed_until = None
+        return None
     stats.answered += 1
+    return {"id": row.id, "status": MessageStatus.answered, "claimed_until": None, "user_id": user_id,
+            "updated_at": utcnow()}
 
 
-def _converse(session: Session, rt, row: Message) -> inbound.InboundMessage:
+def _converse(session: Session, rt, row: Message) -> tuple[inbound.InboundMessage, object]:
     msg = _parse(row)
     user = _sender(session, msg, row)
     rt.on_message(session, rt.settings, user, msg)
-    row.user_id = user.id  # set after the conversation: one UPDATE with the answered mark
-    return msg
+    return msg, user.id
 
 
 def _parse(row: Message) -> inbound.InboundMessage:
