@@ -35,6 +35,8 @@ _MAX_SCAN = 20_000
 # A bare run of digits typed without '+', like a WhatsApp wa_id ("972502345678").
 _BARE_DIGITS = re.compile(r"(?<![\d+])\+?\d{11,15}(?!\d)")
 _DIGITS = re.compile(r"\d")
+# Digit groups one after the other ("1 052-100-0001"), spaces between them
+_DIGIT_RUN = re.compile(r"(?<![\d+])\+?\d[\d\-.()]*(?:[ \t]+\+?\d[\d\-.()]*)+")
 
 
 class InvalidPhone(ValueError):
@@ -87,9 +89,28 @@ def _acceptable(number: phonenumbers.PhoneNumber) -> bool:
         if not pattern:
             return False
         national = phonenumbers.national_significant_number(number)
-        return re.fullmatch(pattern, national) is not None
+        if re.fullmatch(pattern, national) is None:
+            return False
+        # ...and shaped like the country's mobiles or landlines: as long as they are, starting as
+        # they do ("+972 52-100-0001" may be a new block; "+972 10521000001" is a digit glued on)
+        return any(len(example) == len(national) and example[0] == national[0] for example in _examples(region))
     except Exception:  # the library is not ours; never let it escape
         return False
+
+
+_EXAMPLES: dict[str, tuple[str, ...]] = {}
+
+
+def _examples(region: str) -> tuple[str, ...]:
+    """The national numbers of a region's example mobile and landline ("502345678", "21234567")."""
+    if region not in _EXAMPLES:
+        found = []
+        for kind in (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE):
+            example = phonenumbers.example_number_for_type(region, kind)
+            if example is not None:
+                found.append(phonenumbers.national_significant_number(example))
+        _EXAMPLES[region] = tuple(found)
+    return _EXAMPLES[region]
 
 
 def _e164(number: phonenumbers.PhoneNumber) -> str:
@@ -166,6 +187,21 @@ def _scan(text: str, default_region: str | None, first_only: bool = False) -> li
                 hits.append((match.start, match.end, _e164(match.number)))
     except Exception:  # the library is not ours; fall back to the digit scan alone
         pass
+    for m in _DIGIT_RUN.finditer(text):
+        # A run of digit groups none of which made a number: a digit typed just before the phone
+        # ("אבי שכן 1 0521000001", "רוס1 0522000001") is no part of it; the number is read from the
+        # group after it, the digit left to the name
+        if any(s <= m.start() < e or s < m.end() <= e for s, e, _ in hits):
+            continue
+        groups = [g for g in re.finditer(r"\S+", m.group())]
+        for g in groups[1:]:
+            start = m.start() + g.start()
+            number = _try_parse(text[start:m.end()], region) if region else None
+            if number is None and text[start] == "+":
+                number = _try_parse(text[start:m.end()], None)
+            if number is not None:
+                hits.append((start, m.end(), _e164(number)))
+                break
     for m in _BARE_DIGITS.finditer(text):
         if any(s <= m.start() < e or s < m.end() <= e for s, e, _ in hits):
             continue
