@@ -70,6 +70,17 @@ def test_a_duplicate_phone_is_refused_with_the_existing_guests_id(client, runtim
     assert "Dana Levi" in error["message"] and "already on the list" in error["message"]
 
 
+def test_error_messages_carry_no_invisible_direction_marks(client, runtime):
+    """A Hebrew name in an English error: readable in a log and comparable in a script."""
+    world = seed(runtime)
+    h = world.headers("editor")
+    assert client.post(_url(world), json={"first_name": "משה", "last_name": "כהן", "phone": "050-123-4567"},
+                       headers=h).status_code == 201
+    error = client.post(_url(world), json={"first_name": "Moshe", "phone": "050-123-4567"}, headers=h).get_json()["error"]
+    assert error["message"].startswith("משה כהן (+972 50-123-4567) is already on the list of "), error["message"]
+    assert not set(error["message"]) & {"\u2066", "\u2067", "\u2068", "\u2069"}
+
+
 def test_bad_guest_input_gets_a_clear_422_and_adds_nobody(client, runtime):
     world = seed(runtime)
     cases = [

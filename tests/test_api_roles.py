@@ -122,3 +122,18 @@ def test_a_member_cannot_reach_another_events_guest_through_their_own_event(clie
     r = client.get(f"/api/events/{world.event_id}/guests/{other_guests[0]['id']}", headers=world.headers("admin"))
     assert r.status_code == 404
     assert r.get_json()["error"]["message"] == "Guest not found."
+
+
+@pytest.mark.parametrize("name,method,path,body", [
+    ("add guest", "POST", E + "/guests", {"first_name": "Tal"}),                 # no phone
+    ("edit guest", "PATCH", E + "/guests/{guest}", {"party_size": "many"}),
+    ("edit event", "PATCH", E, {"date": "someday"}),
+    ("import guests", "POST", E + "/guests/import", {"not": "a list"}),
+])
+def test_a_refused_caller_is_refused_whatever_the_body(client, runtime, name, method, path, body):
+    """Who may comes before what they sent: a viewer's bad body is a 403, not a 422 that
+    invites fixing a request they could never make; an outsider's is the missing event's 404."""
+    world = seed(runtime)
+    assert _call(client, world, method, path, body, "viewer").status_code == 403
+    assert _call(client, world, method, path, body, "outsider").status_code == 404
+    assert _call(client, world, method, path, body, "admin").status_code == 422

@@ -52,6 +52,8 @@ from bot.text.phones import InvalidPhone, normalize_phone
 from bot.api.openapi import build_openapi
 from bot.services import charts, events, guests, inbox, members, rsvp_links, sending, stats, tokens
 from bot.services.errors import DomainError, InvalidInput, TooLarge
+from bot.services.access import require
+from bot.services.permissions import Action
 
 log = logging.getLogger("bot.api")
 
@@ -76,8 +78,13 @@ def register(app: Flask) -> None:
     app.register_error_handler(500, _server_error)
 
 
+_ISOLATES = str.maketrans("", "", "\u2066\u2067\u2068\u2069")
+
+
 def error_response(status: int, code: str, message: str, **extra) -> Response:
-    response = jsonify({"error": {"code": code, "message": message, **extra}})
+    # The chat's bidi isolates (they lay a phone's line out right) have no place in JSON
+    # that scripts log and compare.
+    response = jsonify({"error": {"code": code, "message": message.translate(_ISOLATES), **extra}})
     response.status_code = status
     if status == 401:
         response.headers["WWW-Authenticate"] = 'Bearer realm="api"'
@@ -227,6 +234,7 @@ def get_event(session, actor, event_id):
 @bp.patch("/events/<event_id>")
 @operation
 def update_event(session, actor, event_id):
+    require(session, actor, event_id, Action.MANAGE_EVENT)   # who may, before what they sent
     data = decode(EVENT_UPDATE, _json_body())
     if "time" in data:
         data["start_time"] = data.pop("time")
@@ -253,6 +261,7 @@ def list_members(session, actor, event_id):
 @bp.post("/events/<event_id>/invite-member")
 @operation
 def invite_member(session, actor, event_id):
+    require(session, actor, event_id, Action.MANAGE_EVENT)
     data = decode(MEMBER_INVITE, _json_body())
     try:
         phone = normalize_phone(data["phone"], _region(actor))
@@ -266,6 +275,7 @@ def invite_member(session, actor, event_id):
 @bp.patch("/events/<event_id>/members/<user_id>")
 @operation
 def change_member_role(session, actor, event_id, user_id):
+    require(session, actor, event_id, Action.MANAGE_EVENT)
     data = decode(MEMBER_UPDATE, _json_body())
     return jsonify(member_json(members.change_role(session, actor, event_id, user_id, data["role"])))
 
@@ -283,6 +293,7 @@ def remove_member(session, actor, event_id, user_id):
 @bp.post("/events/<event_id>/guests")
 @operation
 def add_guest(session, actor, event_id):
+    require(session, actor, event_id, Action.EDIT_GUESTS)
     data = decode(GUEST_CREATE, _json_body())
     guest = guests.add_guest(session, actor, event_id, guests.GuestInput(
         first_name=data["first_name"], phone=data["phone"], last_name=data.get("last_name") or "",
@@ -310,6 +321,7 @@ def get_guest(session, actor, event_id, guest_id):
 @bp.patch("/events/<event_id>/guests/<guest_id:guest_id>")
 @operation
 def update_guest(session, actor, event_id, guest_id):
+    require(session, actor, event_id, Action.EDIT_GUESTS)
     data = decode(GUEST_UPDATE, _json_body())
     status = data.pop("status", None)
     if "last_name" in data and data["last_name"] is None:
@@ -334,6 +346,7 @@ def remove_guest(session, actor, event_id, guest_id):
 @bp.post("/events/<event_id>/guests/import")
 @operation
 def import_guests(session, actor, event_id):
+    require(session, actor, event_id, Action.EDIT_GUESTS)
     rows = _import_rows(actor)
     result = guests.import_guests(session, actor, event_id, rows, region=_region(actor))
     return jsonify(import_json(result))
@@ -436,6 +449,7 @@ def event_inbox(session, actor, event_id):
 @bp.post("/events/<event_id>/whatsapp")
 @operation
 def message_guest(session, actor, event_id):
+    require(session, actor, event_id, Action.SEND)
     data = decode(WHATSAPP_ONE, _json_body())
     message = sending.message_guest(session, actor, event_id, data["guest_id"], data["text"])
     return jsonify({"queued": 1, "guest_id": str(message.guest_id or data["guest_id"]),
@@ -445,6 +459,7 @@ def message_guest(session, actor, event_id):
 @bp.post("/events/<event_id>/whatsapp/broadcast")
 @operation
 def broadcast(session, actor, event_id):
+    require(session, actor, event_id, Action.SEND)
     data = decode(WHATSAPP_BROADCAST, _json_body())
     audience = sending.broadcast_audience(session, actor, event_id, status=data.get("status"), side=data.get("side"))
     batch = sending.send_broadcast(session, actor, event_id, data["text"], status=data.get("status"), side=data.get("side"),
