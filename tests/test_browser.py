@@ -73,18 +73,18 @@ def test_a_guest_answers_in_hebrew_then_changes_the_answer_on_a_phone(browser, s
     tab.screenshot(path=str(ARTIFACTS / "rsvp-page-he-phone.png"), full_page=True)
     # Nothing wider than the phone: no sideways scrolling.
     assert tab.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-    tab.get_by_label("כן, אני מגיע/ה").check()
+    tab.get_by_label("כן, מגיעים").check()
     tab.get_by_label("מבוגרים (כולל אותך)").fill("2")
     tab.get_by_label("ילדים").fill("1")
     tab.get_by_role("button", name="שליחת התשובה").click()
     assert "התשובה התקבלה" in tab.locator("#thanks").inner_text()
     # the answer is said once, with its numbers, under the thanks
     assert "מגיעים" not in tab.locator("#thanks").inner_text()
-    assert "3" in tab.locator("#current-answer").inner_text()
+    assert tab.locator("#current-answer").inner_text() == "מגיעים: 3 אנשים, מתוכם ילד אחד."
     g = _guest(runtime, guest_id)
     assert (g.status, g.party_size, g.children) == (RsvpStatus.confirmed, 3, 1)
     tab.get_by_role("link", name="חזרה להזמנה").click()
-    tab.get_by_label("לא אוכל להגיע").check()
+    tab.get_by_label("לא נוכל להגיע").check()
     tab.get_by_role("button", name="שינוי התשובה").click()
     assert _guest(runtime, guest_id).status == RsvpStatus.declined
     tab.screenshot(path=str(ARTIFACTS / "rsvp-thanks-he-phone.png"), full_page=True)

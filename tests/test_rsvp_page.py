@@ -73,7 +73,7 @@ def test_answering_records_and_notifies_the_organiser_then_a_change_is_recorded(
     csrf = _csrf(client.get(f"/r/{token}").get_data(as_text=True))
     r = client.post(f"/r/{token}", data={"csrf": csrf, "answer": "yes", "adults": "2", "children": "1"})
     assert r.status_code == 200
-    assert "You are coming: 3 people, 1 of them children." in r.get_data(as_text=True)
+    assert "You are coming: 3 people, 1 of them a child." in r.get_data(as_text=True)
     g = _guest(runtime, guest_id)
     assert (g.status, g.party_size, g.children) == (RsvpStatus.confirmed, 3, 1)
     notices = _notices(runtime)

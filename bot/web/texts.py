@@ -45,7 +45,8 @@ def current_answer(lang: str, status: str, party: int | None, children: int | No
         if status == "confirmed":
             people = i18n.Raw(ngettext("1 person", "{n} people", party or 1))
             if party and children:
-                return _("You are coming: {people}, {children} of them children.", people=people, children=children)
+                return ngettext("You are coming: {people}, {n} of them a child.",
+                                "You are coming: {people}, {n} of them children.", children, people=people)
             if party:
                 return _("You are coming: {people}.", people=people)
             return _("You are coming.")
