@@ -158,3 +158,76 @@ def test_a_hebrew_organiser_reads_the_opt_out_in_hebrew(runtime, fake_graph, pho
     avi.send("הסירו אותי")
     assert dana.texts[before:] == ["🔕 \u2068Avi Cohen\u2069: בקשה לא לקבל יותר הודעות, תזכורות לא יישלחו — "
                                    "\u2068Dana & Noam's wedding\u2069. התשובה: ❌ לא מגיעים"]
+
+
+# ------------------------------------------------------------ 2. what is written beside an answer reaches the inbox
+
+def _inbox(dana) -> str:
+    return dana.send("inbox")
+
+
+def test_a_yes_with_a_remark_is_recorded_and_the_remark_waits_in_the_inbox(runtime, fake_graph, phone):
+    gid = _setup(runtime, language="he")
+    dana, avi = phone(DANA, "Dana"), phone(AVI, "Avi")
+
+    replies = avi.send("כן אבל נאחר קצת, יש לנו עוד חתונה לפני").split("\n---\n")
+
+    assert replies == ["🎉 איזה כיף, \u2068Avi\u2069! כמה תגיעו ל-\u2068Dana & Noam's wedding\u2069 בסך הכול, כולל אתכם?",
+                       "📨 את שאר ההודעה העברתי למארגנים."]
+    assert _guest(runtime, gid).status == RsvpStatus.confirmed
+    listing = _inbox(dana)
+    assert "1 new" in listing and listing.count("כן אבל נאחר קצת, יש לנו עוד חתונה לפני") == 1
+
+
+def test_a_maybe_with_a_request_keeps_the_request_once_whatever_the_restatement_gets(runtime, fake_graph, phone):
+    gid = _setup(runtime, language="he")
+    dana, avi = phone(DANA, "Dana"), phone(AVI, "Avi")
+    assert avi.send("אולי, תלוי אם מישהו יקח אותי").split("\n---\n") == [
+        "רק לוודא: אולי תגיעו, אבל עוד לא יודעים?", "📨 את שאר ההודעה העברתי למארגנים."]
+    assert avi.send("כן").startswith("אין בעיה")
+    assert _guest(runtime, gid).status == RsvpStatus.invited
+    listing = _inbox(dana)
+    assert "1 new" in listing and listing.count("אולי, תלוי אם מישהו יקח אותי") == 1
+
+
+def test_a_count_with_a_question_is_recorded_and_the_question_passed_on(runtime, fake_graph, phone):
+    gid = _setup(runtime)
+    dana, avi = phone(DANA, "Dana"), phone(AVI, "Avi")
+    replies = avi.send("We'll be 2, is there vegan food?").split("\n---\n")
+    assert replies[0].startswith("🎉 Wonderful, Avi! You're coming to Dana & Noam's wedding: 2 people.")
+    assert replies[1:] == ["📨 I've passed the rest of your message on to the organisers."]
+    assert _guest(runtime, gid).party_size == 2
+    assert "“We'll be 2, is there vegan food?”" in _inbox(dana)
+
+
+def test_with_nobody_notified_the_guest_is_told_the_organisers_will_see_it(runtime, fake_graph, phone):
+    _setup(runtime)
+    dana, avi = phone(DANA, "Dana"), phone(AVI, "Avi")
+    dana.send("notify off")
+    assert avi.send("sorry, can't make it, we're in London that weekend").split("\n---\n")[1:] == [
+        "📨 The organisers will see the rest of your message."]
+    assert "London that weekend" in _inbox(dana)
+
+
+@pytest.mark.parametrize("plain", ["כן תודה רבה מזל טוב!", "yes we are 3", "נגיע 2 בעזרת השם", "לא נוכל להגיע, מזל טוב!"])
+def test_a_plain_answer_with_thanks_or_blessings_makes_no_inbox_noise(runtime, fake_graph, phone, plain):
+    _setup(runtime)
+    dana, avi = phone(DANA, "Dana"), phone(AVI, "Avi")
+    assert "📨" not in avi.send(plain)
+    assert "No messages from guests" in _inbox(dana)
+
+
+def test_a_question_the_details_cannot_answer_reaches_the_inbox(runtime, fake_graph, phone):
+    _setup(runtime)
+    dana, avi = phone(DANA, "Dana"), phone(AVI, "Avi")
+    replies = avi.send("what time does it end?").split("\n---\n")
+    assert replies[0].startswith("📅 *Dana & Noam's wedding*") and "You haven't answered yet" in replies[0]
+    assert replies[1:] == ["Thanks! I've passed your message to the organisers."]
+    assert "“what time does it end?”" in _inbox(dana)
+
+
+def test_a_question_the_details_answer_stays_out_of_the_inbox(runtime, fake_graph, phone):
+    _setup(runtime)
+    dana, avi = phone(DANA, "Dana"), phone(AVI, "Avi")
+    assert avi.send("when is it?").startswith("📅 *Dana & Noam's wedding*")
+    assert "No messages from guests" in _inbox(dana)

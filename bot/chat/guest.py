@@ -41,7 +41,8 @@ from storage.models import MAX_PARTY_SIZE, Event, EventMember, Guest, Invitation
 from bot.text import guest_replies as say
 from bot.services import outbox
 from bot.chat.answers import from_understanding
-from bot.chat.understanding import Understanding, asks_who_is_writing, events_named, normalise, understand
+from bot.chat.understanding import (Understanding, asks_beyond_details, asks_who_is_writing, events_named, normalise,
+                                    says_more, understand)
 from bot.chat.conversation import keep_conversation, peek_conversation
 from bot.text.dates import format_date, format_when
 from bot.text import i18n
@@ -133,6 +134,9 @@ class _Turn:
             languages.remember(user, msg.text)
         self._rows: list[tuple[Guest, Event]] | None = None
         self._lang: str | None = user.language
+        # what an answer's message said besides the answer ("yes, but we'll be late"), to pass on once the answer
+        # is recorded: (text, wamid)
+        self.beside: tuple[str, str | None] | None = None
 
     @property
     def lang(self) -> str:
@@ -283,6 +287,8 @@ def _payload(turn: _Turn, kind: str, guest_id: uuid.UUID, value: str) -> None:
     elif kind == "pick":
         choice = turn._valid("choice")
         turn.state.pop("choice", None)
+        if choice and choice.get("beside"):
+            turn.beside = (str(choice["beside"]), choice.get("beside_wamid"))
         if choice and choice.get("intent") == "relative":
             _relative(turn, guest, int(choice.get("relative") or 0), bool(choice.get("sure")))
         elif choice and choice.get("intent") in ("yes", "no", "maybe") and choice.get("unsure"):
@@ -383,17 +389,20 @@ def _answer(turn: _Turn, guest: Guest, answer: str, party: int | None, via: str,
             turn.state.pop("await_party", None)
         text = say.not_coming(lang, name, event.name) if answer == "no" else say.maybe(lang, name, event.name)
         turn.say(text, event.id)
+        _pass_beside(turn, guest)
         return
     if guest.party_size:
         if _awaiting(turn, guest):
             turn.state.pop("await_party", None)
         date_text = format_when(event.date, event.start_time, turn.lang) if event.date else None
         turn.say(say.coming(lang, name, event.name, date_text, guest.party_size), event.id)
+        _pass_beside(turn, guest)
         return
     turn.await_party(guest)
     body = say.ask_party_size(lang, name, event.name)
     buttons = [(party_payload_id(guest.id, suffix), title) for suffix, title in say.party_buttons(lang)]
     turn.send(outbox.buttons(body, buttons), event.id)
+    _pass_beside(turn, guest)
 
 
 def _answered(turn: _Turn, guest: Guest) -> None:
@@ -432,6 +441,7 @@ def _party(turn: _Turn, guest: Guest, party: int, children: int | None = None) -
                        children=_children("yes", party, children))
     turn.state.pop("await_party", None)
     turn.say(say.party_recorded(turn.lang, event.name, party), event.id)
+    _pass_beside(turn, guest)
 
 
 # --------------------------------------------------------------------------- typed text
@@ -446,6 +456,8 @@ def _text(turn: _Turn, rows: list[tuple[Guest, Event]]) -> bool:
     intent = from_understanding(reading)
     turn.reading = reading
     turn.reading_is_explicit = not _BARE_NUMBER.match(text)
+    if msg.kind == "text" and text and says_more(text):
+        turn.beside = (text, getattr(msg, "wamid", None))
 
     if _FORGET.search(text):
         retention.forget(turn.session, turn.user.phone)
@@ -462,6 +474,8 @@ def _text(turn: _Turn, rows: list[tuple[Guest, Event]]) -> bool:
         return True
     if intent.kind == "details":
         _details(turn)
+        if msg.kind == "text" and asks_beyond_details(text) and not _is_member(turn):
+            _pass_on(turn, text)   # "what time does it end?": the details answer what they can; the organisers the rest
         return True
     if text and _typed_restatement(turn, text, reading):
         return True
@@ -493,6 +507,7 @@ def _text(turn: _Turn, rows: list[tuple[Guest, Event]]) -> bool:
             guest = answered[0][0]
             turn.say(say.nothing_changes(turn.lang, say.status_line(turn.lang, guest.status.value, guest.party_size)),
                      guest.event_id)
+            _pass_beside(turn, guest)
             return True
     if not reading.sure and not intent.gesture and intent.kind in ("yes", "no", "maybe", "party_size"):
         answer = "yes" if intent.kind == "party_size" else intent.kind
@@ -602,6 +617,7 @@ def _relative_text(turn: _Turn, awaited: Guest | None, reading: Understanding) -
         return True
     turn.state["choice"] = {"intent": "relative", "relative": reading.relative, "sure": reading.sure,
                             "until": (turn.now + CHOICE_TTL).isoformat()}
+    _keep_beside(turn)
     body, button = say.choose_event(turn.lang)
     rows = [(pick_payload_id(g.id), e.name, format_date(e.date, turn.lang) if e.date else say.date_tba(turn.lang))
             for g, e in candidates[:MAX_PICK_ROWS]]
@@ -635,6 +651,7 @@ def _confirm(turn: _Turn, guest: Guest, answer: str, party: int | None, children
     body = say.confirm_reading(turn.lang, answer, party, children)
     buttons = [(f"sure:{guest.id}:{suffix}", title) for suffix, title in say.confirm_buttons(turn.lang)]
     turn.send(outbox.buttons(body, buttons), guest.event_id)
+    _pass_beside(turn, guest)   # what else it said is passed on now, whatever the answer turns out to be
 
 
 def _choose_or_apply(turn: _Turn, answer: str, party: int | None, only_unanswered: bool = False,
@@ -650,6 +667,7 @@ def _choose_or_apply(turn: _Turn, answer: str, party: int | None, only_unanswere
         return True
     turn.state["choice"] = {"intent": answer, "party": party, "children": _children(answer, party, children),
                             "until": (turn.now + CHOICE_TTL).isoformat()}
+    _keep_beside(turn)
     if unsure:
         turn.state["choice"].update(unsure=True)
     body, button = say.choose_event(turn.lang)
@@ -814,9 +832,29 @@ def _pass_on(turn: _Turn, text: str, too_many: int | None = None) -> None:
     turn.send(outbox.choice_list(body, button, rows))
 
 
+def _keep_beside(turn: _Turn) -> None:
+    """The guest picks the event first: what else the message said waits with the answer in "choice"."""
+    if turn.beside is not None:
+        turn.state["choice"].update(beside=turn.beside[0][:1000], beside_wamid=turn.beside[1])
+        turn.beside = None
+
+
+def _pass_beside(turn: _Turn, guest: Guest) -> None:
+    """After an answer is recorded (or asked back), the message that carried it and something more ("כן אבל נאחר קצת",
+    "נגיע 2, יש אוכל טבעוני?") goes to the event's inbox, whole and once, and the guest is told so in a line."""
+    if turn.beside is None:
+        return
+    text, wamid = turn.beside
+    turn.beside = None
+    inbox.file(turn.session, guest, wamid)
+    told = rsvp.pass_on_note(turn.session, guest, text, turn.settings.note_digest_seconds)
+    turn.say(say.rest_passed_on(turn.lang) if told else say.rest_organisers_will_see(turn.lang), guest.event_id)
+
+
 def _forward(turn: _Turn, guest: Guest, text: str, wamid: str | None, too_many: int | None = None) -> None:
     """File the message in the event's inbox (always: nothing is lost with notify off), tell
     the organisers with notify on (media as themselves), and tell the guest the truth."""
+    turn.beside = None   # the whole message is passed on here
     stored = inbox.file(turn.session, guest, wamid)
     if stored is not None:
         content = inbox.content_of_row(stored)

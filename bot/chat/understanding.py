@@ -41,7 +41,7 @@ from dataclasses import dataclass, replace
 
 from storage.models import MAX_PARTY_SIZE
 
-__all__ = ["Understanding", "understand", "asks_who_is_writing", "events_named", "INTENTS", "ANSWERS", "MAX_PARTY_SIZE"]
+__all__ = ["Understanding", "understand", "says_more", "asks_beyond_details", "asks_who_is_writing", "events_named", "INTENTS", "ANSWERS", "MAX_PARTY_SIZE"]
 
 INTENTS = ("answer", "count", "change", "question", "details", "stop", "start", "thanks",
            "greeting", "unclear", "other")
@@ -2438,6 +2438,64 @@ def _relative(letters: str, norm: str) -> Understanding | None:
                 return None
             return Understanding("change", "yes", relative=sign * n, sure="?" not in norm and "؟" not in norm)
     return None
+
+
+# words that carry no message of their own beside an answer: small words, the event named, "God willing", a word about
+# the answer itself ("pressed the wrong button", "sorry for the late reply")
+_FILLER = {_fold(w) for w in _words(
+    "the a an to of in on at for it this that these those is are am was were be been being do does did i we you he she they "
+    "them us my our your his her their have has had just so and or but also too then there here very really will would "
+    "can could shall should up out about with from by as if not get got some any one me oh hey well yet still all "
+    "late reply replying response answer answering delay delayed slow update updating change changed plans correction "
+    "button pressed clicked tapped mistake accident wrong mistakenly earlier before said wrote meant typo "
+    "make miss count see know let time after all anymore oops guys folks both best world bells delighted wishing wish "
+    "party wedding event celebration thrilled excited honored honoured forward looking now already definitely "
+    "bar bat mitzvah mitzva bris brit henna engagement birthday more less extra another fewer plus",
+    "את זה זו זאת של על עם גם רק אז אמ כי אבל שמ פה כאנ עוד כבר יש אינ לי לנו לכמ לכנ לכ ה ב ל ו ש מ כל הזה הזאת היא "
+    "הוא המ הנ אתמ כמו ממש מאוד קצת בעזרת השמ אי בעה בעזה נדר בלי איחור האיחור באיחור בתשובה תשובה התשובה שינוי עדכונ "
+    "טעות בטעות טעיתי לחצתי אמרתי כתבתי קודמ התכוונתי הכפתור כפתור שוב "
+    "נשמח אשמח נראה הפעמ אפ מצב בדיוק סגור סגורימ מאחלימ מאחלת מאחל נתראה בשמחתכמ בשמחתכנ נחגוג להשתתפ שמחה אושר "
+    "איתכמ עכשיו עדיינ יודעת יודע יודעימ להיות חתונה לחתונה החתונה בחתונה אירוע לאירוע האירוע בשמחה מפספסימ מפספסת "
+    "מפספס נפספס אפספס עניתי שכחתי פחות יותר",
+    "في على من الى عن مع و ان شاء الله هذا هذه هو هي انا نحن احنا بس كمان لسه لسا يعني عشان التاخير تاخير الرد غلط بالغلط "
+    "كتير كثير جدا العرس عرس الفرح فرح زياده اقل",
+    "в на с и а но что это мы я вы он она они у по за к до так же уже ещё еще тоже очень ну бы ли ответ опоздание ошибся "
+    "ошибка ошиблась случайно может быть таки все всей всем свадьбу свадьбе свадьба больше меньше")}
+
+
+# what the details (when, where, the start) cannot answer: when it ends, how long it lasts
+_ENDS = _rx(r"\b(?:end|ends|ending|finish|finishes|finished|over|wrap up|wraps up)\b|until what time|till what time|how long|how late",
+            r"נגמר|נגמרת|נגמרימ|ייגמר|יגמר|מסתיימ|מסתיימת|יסתיימ|עד מתי|עד איזה שעה|עד איזו שעה|עד כמה מאוחר|כמה זמנ|סיומ|מתי הסופ",
+            r"ينتهي|بينتهي|بيخلص|يخلص|تخلص|لامتى|لايمتى|لوين|قديش بيطول|اديش بيطول",
+            r"закончится|заканчивается|кончится|до скольки|до какого часа|сколько длится|сколько продлится|окончание")
+
+
+def asks_beyond_details(text: str) -> bool:
+    """A request for details that asks what they do not say ("what time does it end?", "מתי זה נגמר?"): the details
+    answer what they can, and the organisers the rest."""
+    try:
+        return bool(_ENDS.search(normalise(text))) if isinstance(text, str) and len(text) <= _MAX_LENGTH else False
+    except Exception:
+        return False
+
+
+def says_more(text: str) -> bool:
+    """Whether a message says more than an answer, a head count, politeness and blessings: a question ("נגיע 2, יש
+    אוכל טבעוני?"), a request or a remark ("כן אבל נאחר קצת, יש לנו עוד חתונה לפני", "אולי, תלוי אם מישהו יקח אותי").
+    Such words are for the organisers to read; "כן תודה רבה מזל טוב!" or "we'll be 3, God willing" say nothing more."""
+    try:
+        norm = normalise(text) if isinstance(text, str) else ""
+        if not norm or len(norm) > _MAX_LENGTH:
+            return False
+        for rx in (_KEEP_POSTED, _WILL_TELL, _ASIDE, _INSHALLAH, _EVENT_WORDS, _CLOCK, _UNCLEAR_WEAK, _NOT_SURE, _NOT_SETTLED,
+                   _HEDGE, _MISTAKE, _BUTTON_WORD, _QUOTED_ANSWER, _CHANGE, _SELF_FIX, _STOPPED_BY_MISTAKE, _BARE_WISH):
+            norm = rx.sub(" . ", norm)
+        content = [t for s in _CLAUSE_SPLIT.split(norm) if s and s.strip() for t in _tokens(s)
+                   if t.tag in (None, "DETAILS", "AWAY") and not t.word.isdigit() and t.word not in _FILLER and len(t.word) > 1]
+        asks = "?" in norm or "؟" in norm or bool(_QUESTION_WORD.search(norm))
+        return len(content) >= 2 or asks and len(content) >= 1
+    except Exception:   # a bug must not cost the guest their answer
+        return False
 
 
 def answering_has_count(clauses: list[_Clause]) -> bool:

@@ -357,6 +357,18 @@ def passed_on(lang: str) -> str:
 
 
 @in_language
+def rest_passed_on(lang: str) -> str:
+    """After an answer, what else the message said (a question, a request) is with the organisers, told now."""
+    return _("📨 I've passed the rest of your message on to the organisers.")
+
+
+@in_language
+def rest_organisers_will_see(lang: str) -> str:
+    """As `rest_passed_on`, when nobody is told now: it waits in the organisers' inbox."""
+    return _("📨 The organisers will see the rest of your message.")
+
+
+@in_language
 def too_many_passed_on(lang: str, number: int, most: int) -> str:
     """A head count above what one answer holds ("we are 60"): not recorded, and the message is with the organisers."""
     return _("One answer can hold up to {most} people, so I haven't recorded {number}. Your message is with the "
