@@ -183,3 +183,22 @@ def test_a_new_team_member_is_welcomed_in_their_own_language(runtime):
         notices.tell_new_member(s, noam, event, member)
         row = s.scalars(select(Message).where(Message.kind == "member_added")).one()
         assert row.phone == HEBREW_ORGANISER and row.payload["language"] == "he"
+
+
+def test_a_new_member_who_never_wrote_reads_later_notices_in_the_welcomes_language(runtime, fake_graph):
+    """Welcomed in Hebrew, then told of a guest's answer: in Hebrew too, not English."""
+    ronit_phone = "+972529998888"
+    with runtime.transaction() as s:
+        dana = _user(s, HEBREW_ORGANISER, "he")
+        event = events.create_event(s, dana, "החתונה של דנה", date=date(2031, 6, 12), language="he")
+        notices.tell_new_member(s, dana, event, members.add_member(s, dana, event.id, ronit_phone, Role.viewer))
+        gid = guests.add_guest(s, dana, event.id, guests.GuestInput(first_name="אבי", last_name="כהן", phone=AVI)).id
+        sending.send_invitations(s, dana, event.id)
+    fake_graph.open_window(ronit_phone)
+    drain(runtime)
+    ronit = GuestPhone(runtime, fake_graph, ronit_phone)
+    ronit.receive()                                    # the welcome
+    avi = GuestPhone(runtime, fake_graph, AVI)
+    avi.seen = 1
+    avi.tap(f"rsvp:{gid}:no", "לא")
+    assert ronit.receive() == ["אבי כהן: ❌ לא מגיעים — החתונה של דנה (אישרו: 0, 0 אנשים)"]

@@ -23,6 +23,10 @@ def tell_new_member(session: Session, actor: User, event: Event, member: EventMe
     """
     role = member.role.value
     lang = _reader(member, event, actor)
+    if not member.user.language:
+        # Someone who never wrote reads everything after this welcome (answers, digests)
+        # in its language too, until they write in another.
+        member.user.language = lang
     with i18n.use(lang):
         adder = _who(actor)
         text = replies.welcome_member(event, adder, role)
