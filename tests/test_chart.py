@@ -152,3 +152,18 @@ def test_the_first_hours_read_by_the_hour_on_the_events_clock():
                           timezone="Asia/Jerusalem"), "he")
     labels = [t.get_text() for t in _over_time(fig).get_xticklabels()]
     assert labels[0] == "10:00" and all(":" in label for label in labels) and 2 <= len(labels) <= 4, labels
+
+
+@pytest.mark.parametrize("lang,maybe,rtl", [("he", "אולי", True), ("en", "Maybe", False)])
+def test_answers_over_time_count_every_answer_and_read_in_the_languages_direction(lang, maybe, rtl):
+    """A maybe is an answer too: the panel over time shows all three answers the panel below counts,
+    and in Hebrew its time runs from the right like the panels below it."""
+    fig = figure(Progress("Party", start=T0, now=T0 + timedelta(hours=6), confirmed_at=[T0 + timedelta(hours=1)],
+                          declined_at=[T0 + timedelta(hours=2)], maybe_at=[T0 + timedelta(hours=3)],
+                          counts={"confirmed": 1, "declined": 1, "maybe": 1, "pending": 2}), lang)
+    ax = _over_time(fig)
+    assert [t.get_text() for t in ax.get_legend().get_texts()][-1] == maybe
+    tops = [max(p.vertices[:, 1]) for c in ax.collections for p in c.get_paths()]
+    assert max(tops) == 3                                   # all three answers, stacked
+    left, right = ax.get_xlim()
+    assert (left > right) == rtl

@@ -2,8 +2,8 @@
 
 Three panels, labels in the reader's language:
 
-* answers over time: confirmed and declined guests, cumulative and stacked (neither
-  hides the other), since the first invitation (from each guest's `answered_at`, with
+* answers over time: confirmed, declined and maybe, cumulative and stacked (none
+  hides another; right to left in Hebrew and Arabic, like the other panels), since the first invitation (from each guest's `answered_at`, with
   the answer they hold now), on the event's clock: hours in the first day and a half,
   then dates;
 * where things stand: confirmed / declined / maybe / pending, and the expected headcount;
@@ -52,6 +52,7 @@ class Progress:
     now: datetime
     confirmed_at: list[datetime] = field(default_factory=list)
     declined_at: list[datetime] = field(default_factory=list)
+    maybe_at: list[datetime] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=lambda: {"confirmed": 0, "declined": 0, "maybe": 0,
                                                              "pending": 0})
     headcount: int = 0
@@ -83,6 +84,8 @@ def read_progress(session: Session, event: Event, now: datetime | None = None) -
         else:
             # Pending guests who answered "maybe" have an answer time; the rest never answered.
             p.counts["maybe" if g.answered_at else "pending"] += 1
+            if g.answered_at:
+                p.maybe_at.append(g.answered_at)
             bucket["pending"] += 1
     return p
 
@@ -93,18 +96,19 @@ def event_chart(session: Session, actor: User, event_id, now: datetime | None = 
     return event, render_png(read_progress(session, event, now), languages.organiser_language(actor))
 
 
-def _stacked(p: Progress, clock) -> tuple[list[datetime], list[int], list[int]]:
-    """Step points (time, confirmed so far, confirmed + declined so far) on the event's clock."""
-    marks = sorted([(t, 1, 0) for t in p.confirmed_at] + [(t, 0, 1) for t in p.declined_at])
-    xs, yes, both = [clock(p.start)], [0], [0]
-    for t, c, d in marks:
+def _stacked(p: Progress, clock) -> tuple[list[datetime], list[list[int]]]:
+    """Step points on the event's clock: the times, and for each of confirmed, declined and
+    maybe the running total of it and the answers stacked below it."""
+    marks = sorted([(t, 0) for t in p.confirmed_at] + [(t, 1) for t in p.declined_at] + [(t, 2) for t in p.maybe_at])
+    xs, levels = [clock(p.start)], [[0], [0], [0]]
+    for t, kind in marks:
         xs.append(clock(t))
-        yes.append(yes[-1] + c)
-        both.append(both[-1] + c + d)
+        for k in range(3):
+            levels[k].append(levels[k][-1] + (1 if k >= kind else 0))
     xs.append(clock(p.now))
-    yes.append(yes[-1])
-    both.append(both[-1])
-    return xs, yes, both
+    for level in levels:
+        level.append(level[-1])
+    return xs, levels
 
 
 HOURS_AXIS_UNTIL = timedelta(hours=36)   # a younger event's answers are read by the hour
@@ -149,13 +153,16 @@ def _figure(p: Progress, lang: str) -> Figure:
         return t.astimezone(zone).replace(tzinfo=None) if t.tzinfo else t
 
     ax = fig.add_subplot(grid[0])
-    answered = len(p.confirmed_at) + len(p.declined_at)
+    answered = len(p.confirmed_at) + len(p.declined_at) + len(p.maybe_at)
     if answered:
-        xs, yes, both = _stacked(p, clock)
-        ax.fill_between(xs, 0, yes, step="post", color=COLOURS["confirmed"], linewidth=0,
-                        label=_("Confirmed"))
-        ax.fill_between(xs, yes, both, step="post", color=COLOURS["declined"], linewidth=0,
-                        label=_("Declined"))
+        xs, levels = _stacked(p, clock)
+        below = [0] * len(xs)
+        for key, label, level, said in (("confirmed", _("Confirmed"), levels[0], p.confirmed_at),
+                                        ("declined", _("Declined"), levels[1], p.declined_at),
+                                        ("maybe", _("Maybe"), levels[2], p.maybe_at)):
+            if said:
+                ax.fill_between(xs, below, level, step="post", color=COLOURS[key], linewidth=0, label=label)
+            below = level
     ax.set_title(_("Answers over time"), fontsize=26, family=FONT, pad=14)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=5))
     locale = _LOCALES.get(lang, "en_GB")
@@ -177,12 +184,13 @@ def _figure(p: Progress, lang: str) -> Figure:
         ticks = [first + timedelta(days=d) for d in range(0, days + 1, step)]
         end = first + timedelta(days=days)
         names = [babel_dates.format_skeleton("MMMd", t, locale=locale) for t in ticks]
-    ax.set_xlim(first, end)
+    # Right to left, time runs from the right like the panels below it read.
+    ax.set_xlim((end, first) if rtl else (first, end))
     ax.set_xticks(ticks, names)
     labels = ax.get_xticklabels()   # the outer labels stay inside the picture
-    labels[0].set_horizontalalignment("left")
+    labels[0].set_horizontalalignment("right" if rtl else "left")
     if len(labels) > 1 and ticks[-1] == end:
-        labels[-1].set_horizontalalignment("right")
+        labels[-1].set_horizontalalignment("left" if rtl else "right")
     ax.tick_params(labelsize=18)
     ax.set_ylim(0, max(1, answered) * 1.5)   # room for the legend above the areas
     if answered:
