@@ -281,6 +281,7 @@ def test_export_is_a_csv_excel_opens_with_hebrew_intact(client, runtime):
     assert r.headers["Content-Type"] == "text/csv; charset=utf-8"
     disposition = r.headers["Content-Disposition"]
     assert disposition.startswith("attachment;") and "filename*=UTF-8''Noa%20%26%20Eli" in disposition
+    assert 'filename="Noa_Eli_s_wedding_guests.csv"' in disposition     # the old clients' name reads too
     assert r.data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(r.data.decode("utf-8-sig"))))
     # Phones start with "+": written after a ' so Excel keeps them as text, and does not show the '.
@@ -422,3 +423,11 @@ def test_search_takes_percent_and_underscore_literally(client, runtime):
     for term, expected in [("%", 0), ("_", 1), ("ava_", 1), ("a%a", 0), ("ava%lee", 0)]:
         found = client.get(_url(world), query_string={"search": term}, headers=h).get_json()["total"]
         assert found == expected, (term, found)
+
+
+def test_a_hebrew_events_export_falls_back_to_a_plain_file_name(client, runtime):
+    world = seed(runtime)
+    h = world.headers("admin")
+    event = client.post("/api/events", json={"name": "החתונה של מאיה ואלעד"}, headers=h).get_json()
+    disposition = client.get(f"/api/events/{event['id']}/guests.csv", headers=h).headers["Content-Disposition"]
+    assert 'filename="guests.csv"' in disposition and "filename*=UTF-8''%D7%94%D7%97%D7%AA" in disposition

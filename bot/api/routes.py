@@ -413,8 +413,8 @@ def export_guests(session, actor, event_id):
 
 def _attachment(filename: str) -> str:
     """An ASCII fallback name for old clients and the real (Hebrew-safe) one per RFC 6266."""
-    ascii_name = "".join(ch if ch.isascii() and (ch.isalnum() or ch in "-_. ") else "_" for ch in filename)
-    ascii_name = "_".join(part for part in ascii_name.split("_") if part) or "guests.csv"
+    kept = "".join(ch if ch.isascii() and (ch.isalnum() or ch in "-_.") else " " for ch in filename)
+    ascii_name = "_".join(kept.split()) or "guests.csv"   # "החתונה של מאיה guests.csv" → "guests.csv"
     quoted = urllib.parse.quote(filename, safe="")
     return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quoted}"
 
