@@ -11,7 +11,9 @@ import pytest
 from bot.services import events, guests, sending
 from bot.services.users import get_or_create_user
 from bot.worker import drain
-from storage.models import Guest, RsvpStatus, utcnow
+from sqlalchemy import select
+
+from storage.models import Guest, Message, RsvpStatus, utcnow
 from tests.phone import phone, phone_factory  # noqa: F401  (fixtures)
 
 DANA, AVI = "+972521110001", "+972541234001"
@@ -231,3 +233,17 @@ def test_a_question_the_details_answer_stays_out_of_the_inbox(runtime, fake_grap
     dana, avi = phone(DANA, "Dana"), phone(AVI, "Avi")
     assert avi.send("when is it?").startswith("📅 *Dana & Noam's wedding*")
     assert "No messages from guests" in _inbox(dana)
+
+
+# ------------------------------------------------------------ 6. a couple is greeted by both names
+
+@pytest.mark.parametrize("first, last, greeted", [("רונית", "ואבי לוי", "רונית ואבי"), ("Ronit", "and Avi Levi", "Ronit and Avi"),
+                                                  ("Avi", "Cohen", "Avi")])
+def test_a_couple_entered_as_one_guest_is_greeted_by_both_names(runtime, fake_graph, phone, first, last, greeted):
+    gid = _setup(runtime, first=first, last=last, language="he")
+    with runtime.transaction() as s:
+        invitation = s.scalars(select(Message).where(Message.phone == AVI, Message.direction == "out")).first()
+        assert invitation.payload["first_name"] == greeted      # the invitation's "💌 {name}, ..."
+    reply = phone(AVI, "Ronit").send("כן").replace("\u2068", "").replace("\u2069", "")
+    assert reply.startswith(f"🎉 איזה כיף, {greeted}!")
+    assert _guest(runtime, gid).first_name == first

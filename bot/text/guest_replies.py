@@ -35,6 +35,13 @@ def greeting_name(first_name: str | None, last_name: str | None = None) -> str:
     first = (first_name or "").strip()
     if first.lower() in _NOT_A_FIRST_NAME or (first.lower().startswith("משפחת")):
         return " ".join(p for p in (first, (last_name or "").strip()) if p)
+    # "רונית ואבי לוי", "Ronit and Avi Levi", "Ronit & Avi Levi" (kept as "רונית" + "ואבי לוי"): both are greeted,
+    # up to the family name
+    rest = (last_name or "").split()
+    if len(rest) >= 2 and first and (
+            len(rest[0]) >= 3 and rest[0][0] == "ו" and rest[0][1:2].isalpha()
+            or rest[0].lower() in ("and", "&", "и", "و") and len(rest) >= 3):
+        return " ".join([first] + rest[:-1])
     return first
 
 
