@@ -35,3 +35,70 @@ def test_a_number_that_cannot_be_a_phone_is_refused(phone_factory, runtime):
     reply = mom.send("הוסף אורח אבי 10521000001")
     assert "10521000001" in reply and "לא נראה כמו מספר טלפון" in reply
     assert guests_of(runtime) == {}
+
+
+# ---------------------------------------------------------------- a change that names another event
+
+def two_events(phone_factory):
+    jen = phone_factory(JEN, "Jen")
+    jen.send("new event Jen's 40th")
+    jen.send("new event Baby Cohen's Bris")
+    return jen
+
+
+def test_a_guest_added_to_another_event_by_name_goes_there_after_asking(phone_factory, runtime):
+    jen = two_events(phone_factory)
+    reply = jen.send("add guest Tom Baker +1 917-555-0200 to Jen's 40th")
+    assert "Now working on *Jen's 40th*" in reply
+    assert "Add Tom Baker (+1 917-555-0200)" in reply and "Bris" not in reply
+    assert guests_of(runtime) == {}   # asked first
+    assert "Added Tom Baker +1 917-555-0200 to Jen's 40th" in jen.tap("confirm:yes", "Yes")
+    assert guests_of(runtime) == {"Tom Baker": "+19175550200"}
+
+
+def test_the_event_said_first_takes_the_guest_there(phone_factory, runtime):
+    jen = two_events(phone_factory)
+    reply = jen.send("for the 40th: add guest Lisa Park +1 917-555-0201")
+    assert "Now working on *Jen's 40th*" in reply and "Add Lisa Park" in reply
+    jen.tap("confirm:yes", "Yes")
+    assert "Lisa Park" in jen.send("guests") and "Jen's 40th" in jen.send("event")
+
+
+def test_a_hebrew_change_for_another_event_by_name(phone_factory, runtime):
+    mom = phone_factory(MOM, "Michal")
+    mom.send("אירוע חדש בר המצווה של איתי")
+    mom.send("אירוע חדש הגיוס של איתי")
+    reply = mom.send("הוסף אורח טל 0549876543 לבר מצווה של איתי")
+    assert "עובדים עכשיו על *בר המצווה של איתי*" in reply and "להוסיף את טל (" in reply
+    mom.tap("confirm:yes", "כן")
+    assert guests_of(runtime) == {"טל": "+972549876543"}
+    # words that fit two events: which one is asked, nothing is added
+    reply = mom.send("הוסף אורח דן 0549876544 לאירוע של איתי")
+    assert "כמה מהאירועים שלך מתאימים" in reply
+    assert guests_of(runtime) == {"טל": "+972549876543"}
+
+
+def test_a_send_that_names_another_event_moves_there_and_asks(phone_factory):
+    jen = two_events(phone_factory)
+    jen.send("add guest Tom Baker +1 917-555-0200")
+    jen.send("use 1")
+    reply = jen.send("invite the bris guests")
+    assert "Now working on *Baby Cohen's Bris*" in reply
+    assert "Send the invitation to 1 guest of Baby Cohen's Bris?" in reply and jen.last_buttons == ["confirm:yes", "confirm:no"]
+    jen.tap("confirm:no", "No")
+    jen.send("use 1")
+    assert "Now working on *Baby Cohen's Bris*" in jen.send("remind the bris guests")
+
+
+# ---------------------------------------------------------------- a send told of, not asked for
+
+def test_news_of_a_send_already_done_sends_nothing(phone_factory, runtime):
+    jen = phone_factory(JEN, "Jen")
+    jen.send("new event Jen's 40th")
+    jen.send("add guest Tom Baker +1 917-555-0200")
+    for line in ("the invites are out", "the invites went out yesterday", "the reminders went out",
+                 "ההזמנות יצאו", "שלחתי כבר את ההזמנות", "שלחתי תזכורת אתמול"):
+        reply = jen.send(line)
+        assert jen.last_buttons == [] and "Tom Baker" not in reply, (line, reply)
+        assert reply.startswith("📊"), (line, reply)   # the numbers, with how many are not sent yet
+    assert "Send the invitation to 1 guest" in jen.send("send the invites")   # a request still asks

@@ -957,6 +957,15 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
                 # names the event it goes to), and the event words are handed on
                 words, is_event = named
                 reading = Reading(reading.command, sure=False, event=words if is_event else None)
+        said_sent = isinstance(reading.command, (C.Invite, C.Remind, C.Broadcast)) or (
+            isinstance(reading.command, C.ParseError) and reading.command.usage is None
+            and re.search(r"(?<![\w'])" + _SENT_NOUNS + r"(?![\w'])", _clean(text), re.I))
+        if depth == 0 and said_sent and "\n" not in text.strip():
+            line0 = _clean(text)
+            if _ALREADY_SENT.search(line0) and not _SEND_NOW.search(line0) and not (
+                    isinstance(reading.command, C.Broadcast) and ":" in line0):
+                # "the invites are out", "שלחתי תזכורת אתמול": a send done, told of or asked about; the numbers
+                return Reading(C.Stats())
         if depth == 0 and isinstance(reading.command, _SENDS) and _asks_whether_it_can(_clean(text), reading.command):
             # "רציתי לשאול אם אפשר לשלוח הזמנה גם במייל ... יש לכם פתרון?", "can you send it by email?": a question
             # about what the bot can do, never the send itself ("אפשר לשלוח הזמנות?" is still asked for)
@@ -967,6 +976,18 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
 
 
 _SENDS = (C.Invite, C.Remind, C.Broadcast, C.MessageGuest, C.ThankYou, C.Ask)
+# A send told of as done ("the invites are out", "the reminders went out yesterday", "שלחתי כבר את ההזמנות",
+# "ההזמנות יצאו", "did the invites go out?"): news or a question, never a request to send
+_SENT_NOUNS = r"(?:invites?|invitations?|reminders?|messages?|broadcasts?|ה?הזמנות|ה?הזמנה|ה?תזכורות|ה?תזכורת|ה?הודעות|ה?הודעה)"
+_ALREADY_SENT = re.compile(
+    r"\b(?:invites?|invitations?|reminders?|messages?|broadcasts?)\s+(?:(?:are|were|is|was|have|has|had|all|already|just|been|got|"
+    r"finally|both|now|went|gone|go)\s+)+(?:out|sent|gone\s+out|went\s+out|go\s+out|delivered)\b"
+    r"|\b(?:invites?|invitations?|reminders?)\s+(?:went|gone|sent|delivered)\b|\b(?:invites?|invitations?|reminders?)\s+out\s*\?"
+    r"|\b(?:i|we|you|they|she|he)\s+(?:already\s+|just\s+|finally\s+)?(?:sent|have\s+sent|'ve\s+sent|had\s+sent|did\s+send)\b"
+    r"|(?<![\u05d0-\u05ea])(?:שלחתי|שלחנו|שלחת|כבר\s+שלחו|שלחו\s+כבר|נשלחו|נשלחה|נשלח|יצאו|יצאה|יצא)(?![\u05d0-\u05ea])",
+    re.I)
+_SEND_NOW = re.compile(r"(?<![\w'])(?:send|resend|remind|invite|now|please|pls|can\s+you|could\s+you|again|תשלח|תשלחי|תשלחו|שלח|שלחי|לשלוח|"
+                       r"תזכיר|תזכירי|להזכיר|תזמין|תזמיני|להזמין|עכשיו|בבקשה|שוב|עוד\s+פעם|אפשר)(?![\w'])", re.I)
 # A way of sending the bot has not: email, SMS, print, another app
 _OTHER_CHANNEL = re.compile(r"(?<!\w)(?:ב|ל|וב|דרך\s+(?:ה)?)?(?:מייל|אימייל|אי-מייל|המייל|מיילים|דואר\s+אלקטרוני|סמס|SMS|טלגרם|פקס|מסנג'ר|"
                             r"דואר(?!\s+נכנס)|להדפיס|מודפס\S*|הדפסה)(?!\w)|\b(?:e-?mails?|sms|telegram|fax|messenger|by\s+(?:post|mail)|printed|print\s+(?:it|them|out))\b",

@@ -82,6 +82,16 @@ _EVENT_BOUND = (C.AddGuests, C.EditGuest, C.MarkGuest, C.Called, C.RemoveGuest, 
 _EVENT_FILLERS = frozenset({"של", "the", "of", "for", "a", "an"})
 
 
+# Words that name where a change goes, not which event: "to the event", "לאירוע של איתי"
+_EVENT_GENERIC = frozenset({"event", "אירוע", "האירוע", "my", "our", "שלי", "שלנו"})
+_PLACING_WORDS = frozenset({"to", "for", "at", "in", "into", "on", "עבור", "בשביל", "לאירוע", "באירוע", "של"})
+# "for the 40th: add guest ...", "לבר מצווה של איתי: תוסיף את ...": the event said first, then what to do there
+_EVENT_HEAD = re.compile(r"^\s*(?P<head>(?:to|for|at|in|on|ל-?|ב-?|עבור|בשביל)\s*[^:\n]{2,50}?)\s*:\s*(?P<rest>\S[\s\S]*)$",
+                         re.IGNORECASE)
+# Changes whose last words may say where they go ("add guest Tom 917… to Jen's 40th", "סמן את דנה מגיעה לברית")
+_TAIL_PLACED = (C.AddGuests, C.MarkGuest, C.RemoveGuest, C.Called)
+
+
 def _name_words(text: str) -> list[str]:
     return [w for w in re.split(r"[^\w]+", text.casefold()) if w]
 
@@ -195,9 +205,17 @@ class OrganiserChat:
         cmd = reading.command
         if reading.event and self.is_member and not self.to_named_event(reading.event):
             return
-        if isinstance(cmd, _EVENT_BOUND) and not reading.event and self.about_another_event(text):
+        moved = False
+        if not reading.event and self.is_member:
+            placed = self.placed_in_event(text, reading)
+            if placed is False:
+                return
+            if placed is not None:
+                reading, moved = placed
+                cmd = reading.command
+        if isinstance(cmd, _EVENT_BOUND) and not reading.event and not moved and self.about_another_event(text, cmd):
             return
-        if not reading.sure and isinstance(cmd, intents.DIRECT_WRITES):
+        if (not reading.sure or moved) and isinstance(cmd, intents.DIRECT_WRITES):
             # a write resting on a guess: say what it would do, and do it on yes
             if isinstance(cmd, C.SetEventField) and _FIELD_LINE.match(text) and self.fills_empty_fields(cmd):
                 return self.execute(cmd)   # nothing to overwrite: set it, and the reply says what
@@ -249,10 +267,81 @@ class OrganiserChat:
             self.say(replies.now_using(event, member, guests))
         return True
 
-    def about_another_event(self, text: str) -> bool:
+    def placed_in_event(self, text: str, reading):
+        """A command that says, by (part of) its name, which of the sender's events it is for
+        ("add guest Tom Baker 917… to Jen's 40th", "for the 40th: add guest Lisa …", "… לבר
+        מצווה של איתי"): the command read without those words, and whether the sender was moved
+        to that event (told so; a change is then asked first). None: no event of theirs is
+        named so. False: several are, and the sender was shown them; nothing was done."""
+        head = _EVENT_HEAD.match(text)
+        candidates: list[tuple[str, str]] = []   # (the words naming an event, the command without them)
+        if head and len(head.group("head").split()) <= 7:
+            candidates.append((head.group("head"), head.group("rest")))
+        cmd = reading.command
+        line = text.strip()
+        if isinstance(cmd, (*_TAIL_PLACED, C.ParseError)) and "\n" not in line and not (isinstance(cmd, C.AddGuests) and len(cmd.guests) != 1):
+            tokens = line.split()
+            for i in range(1, len(tokens)):
+                word = tokens[i].casefold()
+                glued = word[:1] in "לב" and len(word) > 2 and "\u05d0" <= word[-1] <= "\u05ea"
+                if not (word in _PLACING_WORDS or glued) or len(tokens) - i > 7:
+                    continue
+                tail = tokens[i:]
+                if any(sum(ch.isdigit() for ch in t) > 4 for t in tail):
+                    continue   # a phone is no part of an event's name
+                if isinstance(cmd, C.AddGuests) and not any(sum(ch.isdigit() for ch in t) > 4 for t in tokens[:i]):
+                    continue   # a new guest's event is said after their phone, not inside their name
+                candidates.append((" ".join(tail), " ".join(tokens[:i])))
+        if not candidates:
+            return None
+        rows = self.event_rows()
+        if not rows:
+            return None
+        for words, rest in candidates:
+            chosen = self.events_named(words, rows)
+            if not chosen:
+                continue
+            again = intents.understand(rest, self.region, date.today())
+            if isinstance(again.command, C.ParseError) or C.action_for(again.command) is None:
+                continue   # what is left is no command on an event
+            if type(again.command) is not type(cmd) and not isinstance(cmd, C.ParseError):
+                continue   # the words were part of the command ("at the bris" in a message's text)
+            if len(chosen) > 1:
+                said = words.split()
+                if said[0].casefold() in _PLACING_WORDS and len(said) > 1:
+                    said = said[1:]
+                elif said[0][:1] in "לב" and len(said[0]) > 2:
+                    said[0] = said[0][1:].lstrip("-")
+                self.remember_event_numbers(rows)
+                self.say(_("Several of your events match “{ref}”:", ref=" ".join(said)) + "\n\n" + replies.events_list(rows))
+                return False
+            event, member, guests = chosen[0]
+            current = self.current()
+            if current is not None and current[0].id == event.id:
+                return again, False
+            convo.set_current_event(self.conv, event.id)
+            self.drop_pending()   # a question about the other event is not this one's
+            self.say(replies.now_using(event, member, guests))
+            return again, True
+        return None
+
+    @staticmethod
+    def events_named(words: str, rows) -> list:
+        """The sender's events whose names hold every word said ("the 40th", "לבר מצווה של איתי")."""
+        said = _name_words(words)
+        if said and said[0] not in _PLACING_WORDS and said[0][:1] in "לב" and len(said[0]) > 2:
+            said[0] = said[0][1:]   # "לבר", "בחתונה": the prefix is the "to"/"at"
+        wanted = [w for w in said if w not in _EVENT_FILLERS and w not in _PLACING_WORDS and w not in _EVENT_GENERIC]
+        if not wanted or not any(len(w) > 2 or w.isdigit() for w in wanted):
+            return []
+        return [r for r in rows if all(_word_in(w, _name_words(r[0].name)) for w in wanted)]
+
+    def about_another_event(self, text: str, cmd=None) -> bool:
         """A change or a send whose words name the kind of another of the sender's events
         and not the current one's ("תוסיף את דני 052… לברית" while on the bar mitzvah):
-        nothing is done; the sender is told which event they are on and how to switch."""
+        nothing is done; the sender is told which event they are on and how to switch.
+        A send ("remind the bris guests") moves to that event instead, as *stats for the bris*
+        does: the send is asked first there."""
         said = event_kinds(text)
         if not said:
             return False
@@ -264,7 +353,12 @@ class OrganiserChat:
                   if r[0].id != current[0].id and said & event_kinds(r[0].name)]
         if len(others) != 1:
             return False
-        n, (event, _member, _guests) = others[0]
+        n, (event, member, guests) = others[0]
+        if isinstance(cmd, (C.Invite, C.Remind, C.Broadcast)):
+            convo.set_current_event(self.conv, event.id)
+            self.drop_pending()
+            self.say(replies.now_using(event, member, guests))
+            return False
         self.remember_event_numbers(rows)
         self.say(_("That sounds like *{other}*, but you're working on *{current}*: nothing was done. "
                    "Send *use {n}*, then send it again.", other=event.name, current=current[0].name,
