@@ -102,3 +102,42 @@ def test_news_of_a_send_already_done_sends_nothing(phone_factory, runtime):
         assert jen.last_buttons == [] and "Tom Baker" not in reply, (line, reply)
         assert reply.startswith("📊"), (line, reply)   # the numbers, with how many are not sent yet
     assert "Send the invitation to 1 guest" in jen.send("send the invites")   # a request still asks
+
+
+# ---------------------------------------------------------------- names as typed, sides, who said yes
+
+def test_the_side_said_after_the_phone_is_the_side_not_the_name(phone_factory, runtime):
+    mom = phone_factory(MOM, "Michal")
+    mom.send("אירוע חדש הגיוס של איתי")
+    assert "הוספתי את טל" in mom.send("הוסף אורח טל 0549876543 צד חברים של נועם")
+    with runtime.transaction() as s:
+        tal = s.scalars(select(Guest)).one()
+        assert (tal.full_name, tal.side) == ("טל", "חברים של נועם")
+
+
+def test_a_family_title_typed_with_the_name_stays_in_it(phone_factory, runtime):
+    mom = phone_factory(MOM, "Michal")
+    mom.send("אירוע חדש הגיוס של איתי")
+    for line, name in (("הוסף אורח סבתא רחל 0523334444", "סבתא רחל"), ("הוסף אורח דוד משה 0523334445", "דוד משה"),
+                       ("הוסף אורח הדודה שושי 0523334446", "הדודה שושי"), ("הוסף אורח סבא דוד 0523334447", "סבא דוד")):
+        assert f"הוספתי את {name}" in mom.send(line)
+    assert set(guests_of(runtime)) == {"סבתא רחל", "דוד משה", "הדודה שושי", "סבא דוד"}
+    assert "סבתא רחל" in mom.send("אורח רחל")   # found without the title too
+
+
+def test_who_said_yes_lists_only_the_confirmed(phone_factory):
+    mom = phone_factory(MOM, "Michal")
+    mom.send("אירוע חדש הגיוס של איתי")
+    mom.send("הוסף אורח דנה לוי 0523334444")
+    mom.send("הוסף אורח יוסי כהן 0523334445")
+    mom.send("סמן דנה מגיע")
+    mom.send("סמן יוסי לא מגיע")
+    for line in ("מי אמר כן", "מי אישר"):
+        reply = mom.send(line)
+        assert "דנה לוי" in reply and "יוסי כהן" not in reply, (line, reply)
+    for line in ("מי אמר לא",):
+        reply = mom.send(line)
+        assert "יוסי כהן" in reply and "דנה לוי" not in reply, (line, reply)
+    mom.send("language en")
+    assert "Yossi" not in mom.send("who said yes") and "דנה לוי" in mom.send("who said yes")
+    assert "יוסי כהן" in mom.send("who said no") and "דנה לוי" not in mom.send("who said no")

@@ -113,6 +113,10 @@ _STATUS_AFTER_WHO = [  # (words, status): "who hasn't answered", "מי שלא ע
     (("אולי", "יגיע"), "maybe"), (("אולי", "תגיע"), "maybe"), (("אולי", "יבוא"), "maybe"), (("אולי", "תבוא"), "maybe"),
     (("אולי", "יבואו"), "maybe"), (("אולי", "באים"), "maybe"),
     (("אמר", "לא"), "declined"), (("אמרה", "לא"), "declined"), (("אמרו", "לא"), "declined"),
+    # "מי אמר כן", "מי שענו כן": a yes said is a confirmation
+    *(((said, "כן"), "confirmed") for said in ("אמר", "אמרה", "אמרו", "ענה", "ענתה", "ענו", "שאמר", "שאמרו", "שענו")),
+    (("said", "yes"), "confirmed"), (("answered", "yes"), "confirmed"), (("replied", "yes"), "confirmed"),
+    (("answered", "no"), "declined"), (("replied", "no"), "declined"), (("ענו", "לא"), "declined"), (("ענה", "לא"), "declined"),
     # "מי עוד לא אמר אם הוא בא", "מי שלא אמרו אם מגיעים": not said yet, whether or not, is no answer yet
     *((("לא", said, "אם"), "pending") for said in ("אמר", "אמרה", "אמרו", "ענה", "ענתה", "ענו", "הודיע", "הודיעה", "הודיעו",
                                                    "החליט", "החליטה", "החליטו", "סגר", "סגרה", "סגרו")),
@@ -549,6 +553,12 @@ def _tidy_name(name: str) -> tuple[str, int | None]:
     return " ".join(name.split()).strip(" ,-–"), party
 
 
+# "הוסף אורח סבתא רחל 052…", "add guest הדודה שושי 052…": the name typed into the command is the guest's name as the
+# family calls them, title and all ("דוד משה" may be David Moshe); it is what tells two Rachels apart
+_FAMILY_TITLES = r"(?:סבא|סבתא|דוד|דודה|הדוד|הדודה)"
+_ADD_TITLED = re.compile(r"^(?:הוסף|תוסיף|תוסיפי|הוסיפי|add)\s+(?:אורח|אורחת|guest)\s+(" + _FAMILY_TITLES + r")\s+([\u05d0-\u05ea]\S*)\s", re.I)
+
+
 # Towns of two words, as said after "מ" ("ממודיעין עילית", "מבאר שבע", "מניו יורק")
 _TWO_WORD_PLACES = {("מודיעין", "עילית"), ("נצרת", "עילית"), ("ביתר", "עילית"), ("מגדל", "העמק"), ("באר", "שבע"),
                     ("פתח", "תקווה"), ("פתח", "תקוה"), ("תל", "אביב"), ("רמת", "גן"), ("רמת", "השרון"), ("כפר", "סבא"),
@@ -846,6 +856,11 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
         if isinstance(command, C.AddGuests):
             command = dataclasses.replace(command, guests=tuple(_name_tidied(_with_more(g)) for g in command.guests))
             command = _no_garbage_names(command)
+            titled = _ADD_TITLED.match(_clean(text)) if len(command.guests) == 1 and "\n" not in text.strip() else None
+            g = command.guests[0] if titled else None
+            if g is not None and g.first_name == titled.group(2):
+                last = f"{g.first_name} {g.last_name or ''}".strip()
+                command = dataclasses.replace(command, guests=(dataclasses.replace(g, first_name=titled.group(1), last_name=last),))
         if isinstance(command, C.NewEvent) and command.time is None and command.location:
             at, rest = _find_time(command.location)
             if at is not None and not rest.strip(" ,-–"):   # "... ביום חמישי הבא ב-17:30": the time, no place
@@ -1893,7 +1908,10 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
         # "הוסף אורחת חדשה - ליאת מלכה, 050…, צד חתן, 2 מקומות": words around the guest, read loosely
         loose = _add_guest(line, region)
         if loose is not None and isinstance(loose.command, C.AddGuests) and len(loose.command.guests) == 1:
-            return loose
+            kept = exact.guests[0]
+            read = loose.command.guests[0]
+            if not (kept.side and not read.side and kept.side in f"{read.first_name} {read.last_name}"):
+                return loose   # (but "טל 054… צד חברים של נועם": the side said, never Tal's name)
     if isinstance(exact, C.AddGuests) and len(exact.guests) == 1 and "\n" not in text.strip():
         g = exact.guests[0]
         if g.last_name and g.first_name not in _HE_ADD_VERBS and any(
