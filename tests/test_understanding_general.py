@@ -1696,3 +1696,56 @@ def test_a_word_that_agrees_beside_the_count_answers_even_with_a_question_after(
 def test_the_levantine_future_particle_is_read_like_will(text, reading):
     assert _read(text) == reading
 
+
+
+@pytest.mark.parametrize("text, reading", [
+    ("אני מגיע, אשתי נשארת עם התינוק", ("answer", "yes", 1)), ("I'm coming, my husband is staying home with the kids", ("answer", "yes", 1)),
+    ("я приду, жена остаётся с малышом", ("answer", "yes", 1)),
+])
+def test_someone_staying_with_the_baby_is_taken_off_like_a_no(text, reading):
+    assert _read(text) == reading
+
+
+@pytest.mark.parametrize("text, total", [
+    ("אנחנו מגיעים אני ויוסי והבנות אז תרשמי ארבע תודה ביי", 4), ("we're coming, me dan and the girls so put us down for four", 4),
+])
+def test_a_number_to_write_down_is_the_count(text, total):
+    assert _read(text) == ("answer", "yes", total)
+
+
+@pytest.mark.parametrize("text, adults, children", [
+    ("ארבעה מבוגרים ושלושה ילדים בני 2, 5, 9", 4, 3), ("2 adults and 2 kids aged 3 and 6", 2, 2),
+    ("2 מבוגרים וילד בן 5", 2, 1),
+])
+def test_childrens_ages_are_not_people(text, adults, children):
+    u = understand(text)
+    assert (u.adults, u.children, u.total) == (adults, children, adults + children)
+
+
+@pytest.mark.parametrize("text, total", [
+    ('רציתי לעדכן שמצטרף עוד ילד, סה"כ 2 מבוגרים ו2 ילדים', 4), ("תוריד אותי לאחד, אשתי לא תגיע בסוף", 1),
+    ("please bring us down to 2, my husband can't come", 2), ("טעות שלי כתבתי 6 זה 5", 5),
+    ("אחרי שחשבנו על זה, אגיע רק אני ולא כל המשפחה", 1),
+])
+def test_a_count_put_right_is_a_change_to_the_number_said(text, total):
+    assert _read(text) == ("change", "yes", total)
+
+
+@pytest.mark.parametrize("text", ["מימונה שמחה! תרבחו", "חג שמח!", "Happy Hanukkah!", "عيد مبارك", "С праздником!"])
+def test_a_holiday_blessing_is_politeness(text):
+    assert understand(text).intent == "thanks"
+
+
+@pytest.mark.parametrize("text", [
+    "OMG I can't believe you're finally getting married!!! I remember when you swore you never would. So so happy for you both",
+])
+def test_a_no_inside_a_memory_in_a_congratulation_does_not_decline(text):
+    assert understand(text).answer is None
+
+
+@pytest.mark.parametrize("text, reading", [
+    ("karaoke?? obviously im in lol", ("answer", "yes", None)), ("haha of course we're in lol", ("answer", "yes", None)),
+    ("בטח!!! יאללה פורטוגל 🇵🇹 אני וגלעד", ("answer", "yes", 2)), ("نحن قادمون، شخصان بالغان وثلاثة أطفال", ("answer", "yes", 5)),
+])
+def test_short_yeses_with_who_comes(text, reading):
+    assert _read(text) == reading

@@ -172,7 +172,7 @@ _add("COME", _words(
     "מגיע מגיעה מגיעים מגיעות נגיע אגיע להגיע באים באות בא באה נבוא אבוא לבוא תגיע יגיע יגיעו יבוא יבואו נגיא אגיא מגיא "
     "נשתתף אשתתף מצטרף מצטרפת מצטרפים נצטרף נקפוץ אקפוץ קופצים הגעה אהיה תהיה מתאים מתאימ יוצא יסתדר מסתדר נצליח אצליח רלוונטי "
     "יכולים יכולה יצטרף תצטרף יצטרפו",
-    "موجودين موجود موجوده سنحضر ساحضر سناتي سااتي نحضر احضر الحضور حضور جايين جاي جاية منيجي نيجي بنيجي ناتي اجي بجي نجي منجي ييجوا ييجو ييجي يجي تيجي تيجو تيجوا يحضر يحضروا تحضر",
+    "قادمون قادمين قادم قادمه قادمات موجودين موجود موجوده سنحضر ساحضر سناتي سااتي نحضر احضر الحضور حضور جايين جاي جاية منيجي نيجي بنيجي ناتي اجي بجي نجي منجي ييجوا ييجو ييجي يجي تيجي تيجو تيجوا يحضر يحضروا تحضر",
     "придем приду придет прийти будем буду будет получится сможем смогу сможет придут"))
 _add("STAY", _words("stay", "להישאר לישון נישאר אשאר", "نبقى ابقى", "остаться остаемся задержаться"))
 _add("ABLE", _words("can able could possible", "יכול יכולה יכולים נוכל אוכל יוכל תוכל יוכלו תוכלו יכלו יתאפשר מתאפשר אפשרי",
@@ -427,6 +427,17 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     (r"(?:mother|father|sister|brother|son|daughter)[- ]in[- ]law", "ONEX"),
     (r"(?:little|small|young|wee) ones", "KIDSX"),
     (r"(?:wishing|wish) you (?:all the best|the best|lots of|a lot of|much|happiness|joy|mazal tov)|all the best|best wishes", "BLESSX"),
+    # a memory told in a congratulation ("I remember when you swore you never would", "זוכרת איך אמרת שלעולם לא תתחתן"):
+    # the story's "never" is not an answer
+    (r"(?:(?:i|we) )?(?:still )?(?:remember|recall) (?:when|how|the (?:day|time)|that time|you)[^,.!?;\n]*"
+     r"|(?:(?<![^\W_])אני |(?<![^\W_])אנחנו )?(?:זוכר|זוכרת|זוכרימ|זוכרות) (?:איכ|כש|את היומ ש|שפעמ|שתמיד)[^,.!?;\n]*"
+     r"|(?<![^\W_])(?:помню|помним),? (?:как|когда)[^.!?;\n]*|(?:بتذكر|اتذكر|فاكر|فاكره|متذكر|متذكره) (?:لما|كيف|يوم)[^,.!?;\n]*"
+     r"|(?:you|u) (?:swore|said|promised|insisted|told (?:me|us|everyone))(?: that)? (?:you|u)(?: would| will| d)? never[^,.!?;\n]*", "FILLX"),
+    # a holiday's blessing: "מימונה שמחה! תרבחו", "חג שמח", "happy Mimouna", "عيد مبارك", "с праздником"
+    (r"(?<![^\W_])(?:חג|מימונה|פסח|חנוכה|פורימ|סוכות|שבועות|ט\W?ו בשבט|ל\W?ג בעומר) (?:כשר )?(?:ו)?(?:שמח|שמחה|מבורכ|מבורכת|שמח ומבורכ)(?![^\W_])"
+     r"|(?<![^\W_])(?:ו?תרבחו|ו?תרבחי|ו?תרבח|ו?תירבחו|ו?תרבחו ותסעדו|ו?שנה טובה|ו?שבת שלומ|ו?גמר חתימה טובה|ו?חג שמח)(?![^\W_])"
+     r"|happy (?:mimouna|maimouna|passover|pesach|hanukkah|chanukah|hanukah|purim|sukkot|shavuot|holidays?|new year|eid)|chag sameach|chag sameah|hag sameach|eid mubarak|shana tova|shabbat shalom"
+     r"|عيد (?:مبارك|سعيد)|كل عام وانت(?:م|و)? بخير|كل سنه وانت(?:م|و)? طيب(?:ين)?|رمضان كريم|с праздником|с новым годом|с пасхой|с песахом|с ханукой", "BLESSX"),
     (r"(?:שמח|שמחה|שמחימ|שמחות) (?:כל ככ |מאוד |מאד )?(?:בשבילכמ|בשבילכ|בשבילכנ|בשבילה|בשבילו|בשבילמ|בשמחתכמ)|so happy for (?:you|both|the)"
      r"|ברוכימ הבאימ|welcome to the world|(?:the|happy|lovely|beautiful|gorgeous|new|cute) couple|newlyweds"
      r"|يعطيك(?:م)? العافيه", "BLESSX"),
@@ -444,7 +455,7 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     (r"(?<![^\W_])make(?: it)?(?: to| for)?(?= (?:the|your|his|her|their|[a-z]+s)(?: [a-z]+){0,2}? (?:party|celebration|event|simcha|mitzvah|mitzva"
      r"|wedding|engagement|henna|hina|bris|brit|kiddush|birthday|bash|shower|graduation|aufruf|housewarming)(?![^\W_]))", "COMEX"),
     (r"count me in", "me COMEX"), (r"count us in", "us COMEX"),   # who is counted in stays said
-    (r"count(?= (?:me|us) .{1,30}\bin(?:\W|$))|see you there|(?:(?<=i am )|(?<=we are ))in(?=\s*(?:$|[,.!;]|[^\w\s]|too|as well|for))|will be there|be there|we are there|אנחנו שם|נהיה שם"
+    (r"count(?= (?:me|us) .{1,30}\bin(?:\W|$))|see you there|(?:(?<=i am )|(?<=we are ))in(?=\s*(?:$|[,.!;]|[^\w\s]|too|as well|for|lol|haha|lmao|obviously|of course|duh))|will be there|be there|we are there|אנחנו שם|נהיה שם"
      r"|אהיה שם|(?:ب|س)?نكون هناك|اكون هناك|אני שמ(?=\s*(?:$|[^\w\s?]))|i am there(?=\s*(?:$|[^\w\s?]))|(?:אנחנו|אני) בפנימ|נתראה|ניפגש|נפגש|с удовольствием|بكل سرور|make it|would love to|love to come|happy to come|will attend"
      r"|(?:we|i) will(?=\s*(?:$|[,.!;]))|pop (?:by|in|over|along|round|around|down)|drop (?:by|in|round)|stop (?:by|in)|swing (?:by|past|round)|tag along"
      r"|(?:(?<=will )|(?<=gonna )|(?<=going to )|(?<=def )|(?<=definitely ))(?:rock|turn|show) up|נהיה(?=\s*[,.!;]|\s*$)|נשמח|אשמח|שמחים"
@@ -498,6 +509,11 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
      r"|(?<![^\W_])(?:болеет|болеют|болею|болеем|заболел|заболела|заболели|приболел|приболела)(?![^\W_])|плохо себя чувству\S*"
      r"|(?<![^\W_])(?:مريض|مريضه|مريضين|مرضان|مرضانه|تعبان|تعبانه|تعبانين)(?![^\W_])", "AWAYX"),
     (r"(?:has|have|needs?|got) to work|(?:צריכ|צריכה) לעבוד|עובד\S* באותו (?:ערב|יומ)|(?:נשאר|נשארת|נשארימ) (?:ב)?בית|stays? (?:at )?home|staying (?:at )?home", "AWAYX"),
+    # left at home to mind a child: "אשתי נשארת עם התינוק", "my husband is staying with the kids", "жена остаётся с малышом"
+    (r"(?:נשאר|נשארת|נשארימ|נשארות|תישאר|יישאר|יישארו|תשאר|ישאר|ישארו|נשאר\S*) (?:בבית )?(?:עמ|ליד|לשמור על) (?:ה?תינוק|ה?תינוקת|ה?ילדימ|ה?ילד|ה?ילדה|ה?קטנ|ה?קטנה|ה?קטנימ|ה?בייבי|ה?תאומימ)(?:\S*)?(?: שלנו| שלי)?"
+     r"|(?:stays?|staying|will stay|is staying|stays home|staying home|stay home|staying back|stays back|will stay home) (?:at home )?with (?:the |our |my )?(?:baby|babies|kids|kid|children|child|little ones?|newborn|twins|toddler)"
+     r"|(?:оста(?:ется|ется|нется|ются|нутся)|посидит) (?:дома )?с (?:малышом|ребенком|детьми|малышкой|младшим|младшей)"
+     r"|(?:رح |بدها |بده )?(?:تضل|يضل|بتضل|بيضل|تبقى|يبقى|بتبقى|بيبقى) (?:بالبيت |في البيت )?مع (?:ال)?(?:طفل|ولاد|اولاد|بيبي|صغير|صغار|اطفال)", "AWAYX"),
     (r"(?:we|i) will (?:be|come) (?:to|at|for) the (?:party|reception|dancing|after ?party|celebration)", "POSX"),
     # "first time at a Jewish wedding": no question of time
     (r"(?:the |my |our )?first time|פעמ ראשונה|בפעמ הראשונה", "FILLX"),
@@ -700,7 +716,9 @@ _CHANGE = _rx(r"\bactually\b|(?<!will )(?<!i will )\bupdate\b(?! (?:you|by|later
               r"|מבטל|לבטל|(?<![^\W_])ו?ביטול(?![^\W_])(?! (?:של )?ה?(?:ה?הסרה|הסרה|טיסה|הטיסה|הודעות|ההודעות))|(?:ביטלנו|ביטלתי)(?! (?:גמ )?את (?!ה?(?:הגעה|אישור|תשובה|הרשמה)))|להוסיף|להוריד|תורידו|תוסיפו|הורידו|הוסיפו|נוריד|נוסיפ|הוספנו|הורדנו|שכחתי(?! (?:לגמרי )?ל(?:ענות|אשר|השיב|הגיב))|שכחנו(?! (?:לגמרי )?ל(?:ענות|אשר|השיב|הגיב))|(?<!מה )פתאומ|בוטלה|בוטל(?![^\W_])|שיניתי|שינינו|תעדכנו|רשמתי(?! (?:ביומנ|בלוח|ביומן|בקלנדר|את התאריכ))|חזרנו|מתקנ\S*|תיקונ|התבטל\S*|ביטלה|(?<!\w)נב(?!\w)|לחצתי"
               # released from reserve duty or the army ("השתחררתי מהמילואים", "שחררו אותי"): free after all
               r"|(?<![^\W_])(?<!לא )(?:השתחררתי|השתחררנו|השתחרר|השתחררה|שחררו אות(?:י|ו|ה|נו))(?![^\W_])",
-              r"(?<!\d)\d{1,2} ו?לא \d{1,2}(?!\d)|(?:לבד|רק אני|alone|solo|just me),? (?:ו?לא|not|and not) \d{1,2}(?!\d)|גמ (?:\S+ )?(?:יצטרפ|תצטרפ|יצטרפו)",
+              r"(?<!\d)\d{1,2} ו?לא \d{1,2}(?!\d)|(?:לבד|רק אני|alone|solo|just me),? (?:ו?לא|not|and not) \d{1,2}(?!\d)|גמ (?:\S+ )?(?:יצטרפ|תצטרפ|יצטרפו)"
+              # "רציתי לעדכן ש...", "מצטרף עוד ילד": news about the answer already given
+              r"|(?<![^\W_])(?:רציתי|רצינו|רק|באתי|באנו) לעדכנ(?![^\W_])(?! (?:אותכ\S*|בהמשכ|בקרוב|כשנדע|כשאדע|מתי))|(?<![^\W_])ש?(?:מצטרפ|מצטרפת|מצטרפימ|יצטרפ|תצטרפ|יצטרפו) (?:אלינו |לנו |גמ )?עוד(?![^\W_])",
               r"تعديل|بالاخر|بالاخير|في الاخر|بالغلط|غلطت|غلطنا|صرنا|صار (?:عنا|عندي|عندنا|معنا|معي)|(?<!\d)\d{1,2} (?:مش|مو) \d{1,2}(?!\d)|بدل \d|غيرنا|غيرت|نسيت|передумал|забыл|не \S+ а \S+|по ошибке|поменялись|изменились|изменилось|поменялось|все-таки|всетаки|передумали|в итоге|(?<![^\W_])а не (?:\d+|вдвоем|втроем|вчетвером|впятером|двое|трое|четверо|пятеро|один|одна)(?![^\W_])"
               r"|как (?:и )?(?:писали|писал|писала|говорил|говорила|говорили)|ошиб(?:ся|лась|лись)"
               # "Добавьте пожалуйста ещё одного ребёнка", "please add my son": asked to add someone to the answer given
@@ -711,7 +729,7 @@ _CHANGE = _rx(r"\bactually\b|(?<!will )(?<!i will )\bupdate\b(?! (?:you|by|later
               r"|(?<![^\W_])(?:התכוונתי|התכוונו|имел в виду|имела в виду) (?=\d|ש?(?:כנ|לא)(?![^\W_]))|(?:not |and not )?the other way (?:a)?round|vice versa|ולא (?:הפוכ|להפכ)|а не наоборот"
               # "on second thought", "חשבנו שוב": thought again about an answer already given
               r"|\b(?:got|been|was|were) released\b|\bthey released (?:me|him|her|us)\b"
-              r"|on second thoughts?|(?:thought|thinking) (?:about it |it over |it through )?again|(?:חשבנו|חשבתי|שחשבנו|שחשבתי)(?: על זה)? שוב|במחשבה שניי?ה"
+              r"|on second thoughts?|(?:thought|thinking) (?:about it |it over |it through )?again|after (?:thinking|talking) (?:about )?it (?:over|through)|after (?:some |much )?(?:thought|consideration)|having thought (?:about )?it over|(?<![^\W_])אחרי ש(?:חשבנו|חשבתי|דיברנו|התייעצנו|שקלנו|בדקנו)(?: על זה| על הכל| קצת| שוב| בבית)?(?![^\W_])|после (?:раздумий|размышлений)|(?<![^\W_])подумав(?![^\W_])|بعد (?:ما )?(?:فكرنا|فكرت|تفكير)|(?:חשבנו|חשבתי|שחשבנו|שחשבתי)(?: על זה)? שוב|במחשבה שניי?ה"
               r"|(?<!already )\b(?:i|we) (?:confirmed|rsvpd|rsvped)(?: yes)?(?: earlier| before| originally| at first| last week)?,? but\b"
               r"|(?<!already )(?<!as )\b(?:i|we) said (?:yes|no|maybe|we|i)\b|what i said earlier|scratch (?:that|what)|^one less|^one fewer"
               r"|(?:כתבתי|אמרתי|עניתי|ענינו|כתבנו|אמרנו) (?:קודם|לפני|בהתחלה)|^(?:אחד פחות|פחות אחד)|לא \d{1,2} אלא \d{1,2}|"
@@ -747,6 +765,19 @@ _EARLIER = re.compile(_fold(
     r"(?: ש| כנ| ל| עבור| שנהיה| שאנחנו| נהיה| אנחנו| ש?נגיע| ש?נבוא| ש?מגיעימ)* ?(\d{1,2}|" + _NUMBER_WORD + r")(?![^\W_])(?! (?:ימימ|שבועות|חודשימ|פעמימ))"
     r"|(?<![^\W_])(?:подтвердил[аи]?|писал[аи]?|сказал[аи]?|говорил[аи]?)(?: что)?(?: нас| будет| будем)* (\d{1,2}|" + _NUMBER_WORD + r")(?![^\W_])"
     r"|(?<![^\W_])(?:اكدت|اكدنا|قلت|قلنا|حكيت|حكينا|كتبت|كتبنا)(?: انه| انو| اننا)?(?: رح)?(?: نكون)? (\d{1,2}|" + _NUMBER_WORD + r")(?![^\W_])"))
+# "תוריד אותי לאחד", "תעדכני אותנו ל-3", "bring us down to 2", "change us to 3": a new count asked for
+_SET_TO = re.compile(_fold(
+    r"(?<![^\W_])(?:ו?(?:תוריד|תורידי|תורידו|הורידו|תעלה|תעלי|תעלו|תשנה|תשני|תשנו|שנו|תעדכנ|תעדכני|תעדכנו|עדכנו|תרשמ|תרשמי|תרשמו))"
+    r"(?: את)? (?:אותי|אותנו|אותנו|אצלכמ|לנו|לי|ההגעה שלנו|ההגעה שלי|המספר) ?ל-? ?(\d{1,2}|" + _NUMBER_WORD + r")(?![^\W_])"
+    r"|(?<![^\W_])(?:bring|put|change|update|switch|move|take)(?: it)? (?:us|me|it|our (?:number|count|rsvp)|the (?:number|count)) (?:down |up |back )?to (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)(?![^\W_])"))
+
+
+def _set_to(m: re.Match) -> str:
+    word = m.group(1) or m.group(2)
+    n = int(word) if word.isdigit() else _NUMBERS_FOLDED.get(word)
+    return f" update , we will be {n} , " if n else m.group(0)
+
+
 # "one more", "עוד אחד", "add 2", "one less": a change to the count that stands, said on its own
 _N = r"(\d{1,2}|one|two|three|a|another|אחד|אחת|שניים|שתיים|שני|שתי|שלושה|один|одна|одного|двое|два|две|واحد|اثنين)"
 _RELATIVE_MORE = [re.compile(_fold(p)) for p in (
@@ -951,7 +982,7 @@ _TIME_AFTER = {"th", "st", "nd", "rd", "pm", "am", "oclock", "times", "פעמי�
                "km", "kilometers", "hours", "שעות", "קמ", "°"}   # ("till the 15th": a date)
 
 # (an emoji between an answer and a question is where the question starts: "נגיע 🎉 יש חניה?")
-_CLAUSE_SPLIT = re.compile(r"[,;:!?.\n()/؟،😂🤣😭😅🙄😤]+|(?<=\s)[\U0001F300-\U0001FAFF\u2600-\u27BF]+(?=\s[^?؟.!,;\n]*[?؟])|(?<=[^\W\d_] )[\U0001F300-\U0001FAFF\u2600-\u27BF]+(?= [^\W\d_])|(?<=\S)\s+(?=(?:רק|only|just) (?:אני|אנחנו|me|us|i)(?![^\W_]))|(?<![^\W_])(?:because|since|כי|מכיוונ ש|потому что|так как|لانه|لان)(?![^\W_])|\s[-–—]\s|\s[-–—]|(?<![^\W_])(?:but|though|אבל|אך|لكن|بس|но|а)(?![^\W_])"
+_CLAUSE_SPLIT = re.compile(r"[,;:!?.\n()/؟،😂🤣😭😅🙄😤]+|(?<=\s)[\U0001F300-\U0001FAFF\u2600-\u27BF]+(?=\s[^?؟.!,;\n]*[?؟])|(?<=[^\W\d_] )[\U0001F300-\U0001FAFF\u2600-\u27BF\U0001F1E6-\U0001F1FF]+(?= [^\W\d_])|(?<=\S)\s+(?=(?:רק|only|just) (?:אני|אנחנו|me|us|i)(?![^\W_]))|(?<![^\W_])(?:because|since|כי|מכיוונ ש|потому что|так как|لانه|لان)(?![^\W_])|\s[-–—]\s|\s[-–—]|(?<![^\W_])(?:but|though|אבל|אך|لكن|بس|но|а)(?![^\W_])"
                             r"|(?<![^\W_])(?:so|אז|ולכנ|לכנ|поэтому|فعشان)(?= (?:just|only|i|we|it will|רק|אני|אנחנו|נהיה|לא|только|я|мы|не"
                             r"|[אנ](?:גיע|בוא|היה|צטרפ|קפוצ|שתתפ)|приду|придем|придём|будем|буду"
                             # "הבייביסיטר הבריזה אז תרשמו רק אותי", "the sitter bailed so put me down alone": what to register
@@ -1238,6 +1269,13 @@ def _polarity(c: _Clause) -> None:
 
 def _count(clauses: list[_Clause], change: bool, partial: bool):
     """(adults, children, total, sure) from the clauses that are about who comes."""
+    # "מצטרף עוד ילד, סה"כ 2 מבוגרים ו2 ילדים", "in total 2 adults and 3 kids": the total said, with its breakdown, is the count
+    for c in reversed(clauses):
+        k = next((k for k, t in enumerate(c.toks) if t.word in _TOTAL_WORD), None)
+        rest = c.toks[k + 1:] if k is not None else []
+        if rest and any(t.tag in ("DIGITS", "NUM") for t in rest) and any(t.tag in ("ADULT", "KIDS", "KID", "PEOPLE") for t in rest):
+            clauses = [_Clause(rest, c.question, c.polarity if c.polarity != "neg" else None, "self", c.kids_subject)]
+            break
     adults = children = None
     totals: list[int] = []
     plain: list[int] = []
@@ -1294,6 +1332,12 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
         # ("רק אני ואשתי במקום 4": the number replaced is said, not an unknown word)
         said = [t for k, t in enumerate(tags)
                 if not (toks[k].word in _INSTEAD and any(x.tag in ("DIGITS", "NUM") for x in toks[k + 1:k + 3]))]
+        if len(said) == len(tags) and len(tags) >= 3 and tags[-1] in ("OTHERS", "OTHER", "PARTNER"):
+            j = len(tags) - 2
+            while j > 0 and tags[j] == "CUE":
+                j -= 1
+            if j > 0 and tags[j] == "NEG":
+                said = said[:j]    # "רק אני ולא כל המשפחה": who does not come, after those who do
         unknown = any(t is None for t in said)
         if "BLESS" in tags and not set(tags) & {"COME", "YES", "DIGITS", "NUM", "SELFNUM", "PEOPLE"}:
             continue   # "מזל טוב לכל המשפחה", "congrats to you both": who is blessed, not who comes
@@ -1339,6 +1383,14 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
             if t.tag == "NEG" and nxt and nxt.tag in ("DIGITS", "NUM"):
                 i += 2
                 continue
+            if t.tag == "NEG" and i > 0:
+                # "רק אני ולא כל המשפחה", "just me, not my husband": who is named after the "not" does not come
+                j = i + 1
+                while j < len(toks) and toks[j].tag == "CUE":
+                    j += 1
+                if j < len(toks) and toks[j].tag in ("OTHERS", "OTHER", "PARTNER") and j + 1 == len(toks):
+                    i = j + 1
+                    continue
             if t.tag in ("DIGITS", "NUM") and nxt is not None and nxt.word in _INSTEAD:
                 after = toks[i + 2] if i + 2 < len(toks) else None
                 after = toks[i + 3] if after is not None and after.word == "of" and i + 3 < len(toks) else after
@@ -1409,6 +1461,11 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                     continue
                 if prev and prev.word in _TOTAL_WORD or nxt and nxt.word in _TOTAL_WORD and t.tag == "DIGITS":
                     totals.append(n)    # "עם שלושת הילדים, סה"כ 5", "so 4 total"
+                    i += 1
+                    continue
+                if prev and (prev.word in _REGISTER or prev.word == "PUTDOWNX" or prev.word == "for" and i >= 2
+                             and toks[i - 2].word == "PUTDOWNX"):
+                    totals.append(n)    # "אז תרשמי ארבע", "put us down for 4": the number to write down is the count
                     i += 1
                     continue
                 if prev and prev.tag == "FAM":
@@ -1848,6 +1905,7 @@ def _understand(text) -> Understanding:
         first = _understand(norm[:m.start()])
         if first.answer == "yes" or (first.intent == "count" and first.total):
             return Understanding("answer", "yes", first.adults, first.children, first.total, sure=False)
+    norm = _SET_TO.sub(_set_to, norm)
     rel = _relative(letters, norm)
     if rel is not None:
         return rel
@@ -1859,6 +1917,7 @@ def _understand(text) -> Understanding:
     phrased = _PERCENT.sub(" ", _PAREN_COUNT.sub(_paren_count, norm))
     phrased = _WE_SAID.sub(_we_said, phrased)   # "אנחנו (סבא וסבתא) מגיעים": the people in brackets are the "we"
     phrased = _CLOCK.sub(" ", phrased)    # "[12:03] Dana:", "at 19.30": a time of day, no head count
+    phrased = _AGE_LIST.sub(_age_list, phrased)
     phrased = _SELF_NAMES.sub(_names_joined, phrased)
     phrased = _SELF_LIST.sub(r"\1 ", phrased)
     phrased = _split_partial(phrased)
@@ -1873,6 +1932,8 @@ def _understand(text) -> Understanding:
         word = m.group(g)
         earlier = int(word) if word.isdigit() else _NUMBERS_FOLDED.get(word)
         phrased = phrased[:m.start(g)] + " EARLIERX " + phrased[m.end(g):]
+        # "כתבתי 6 זה 5", "wrote 6, should be 5": the number after "it is" is the one meant
+        phrased = re.sub(r"EARLIERX\s*[,.!-]?\s*(?:אבל |but )?(?:ו?זה|ו?זו|ו?אנחנו|צריכ להיות|אמור להיות|(?:it )?should be|it is|its|это|هو|هي)(?= \d)", "EARLIERX נהיה", phrased)
     for pattern, token in _PHRASES:
         phrased = pattern.sub(token, phrased)
     # quoted buttons: "pressed no by mistake" names a button, it does not answer
@@ -2263,6 +2324,16 @@ def _introduces(clauses: list[_Clause]) -> bool:
 
 
 # "אני והבנות (2)", "me + kids (3)": a number in brackets after a group of people is its size
+# children's ages listed ("ילדים בני 2, 5, 9", "kids aged 3 and 6", "дети 3 и 5 лет"): ages, never more people
+_AGE_LIST = re.compile(r"(?<![^\W_])(בני|בנות|בגילאי|גילאי|בגילאימ|גילאימ|ages|aged|age|в возрасте|اعمارهم|اعمارهن|عمرهم|اعمار)\s*:?\s*"
+                       r"\d{1,2}(?:\s*(?:,|،|ו-?|and|&|и|و|-)\s*\d{1,2})+(?![\d%])"
+                       r"|(?<![\d.:/])\d{1,2}(?:\s*(?:,|ו-?|and|&|и|و)\s*\d{1,2})+\s*(?=(?:лет|года|years? old|yrs? old|yo|שנימ|سنين|سنوات)(?![^\W_]))")
+
+
+def _age_list(m: re.Match) -> str:
+    return " " + (m.group(1) or "") + " "
+
+
 _PAREN_COUNT = re.compile(r"([^\W\d_]+) ?\((\d{1,2}|" + "|".join(w for w in _NUMBERS if len(w) > 2) + r")\)")
 # "אני, דני והתינוקת", "me, Dan and the baby": a comma inside a list of people that starts with me
 _SELF_LIST = re.compile(r"(?<![^\W_])(אני|me|انا|я) ?, ?(?=[^\W\d_]+ (?:ו|and |و|и ))")
