@@ -141,3 +141,20 @@ def test_who_said_yes_lists_only_the_confirmed(phone_factory):
     mom.send("language en")
     assert "Yossi" not in mom.send("who said yes") and "דנה לוי" in mom.send("who said yes")
     assert "יוסי כהן" in mom.send("who said no") and "דנה לוי" not in mom.send("who said no")
+
+
+# ---------------------------------------------------------------- American dates
+
+def test_an_american_organiser_writes_dates_month_first(phone_factory):
+    jen = phone_factory(JEN, "Jen")
+    jen.send("new event Jen's 40th")
+    assert "17 Apr 2027" in jen.send("date 4/17/2027")
+    assert "17 Apr 2027" in jen.send("set date 4/17/2027")
+    assert "6 Dec 2027" in jen.send("set date 12/6/2027")
+
+
+def test_an_israeli_organiser_keeps_day_first_and_an_impossible_month_is_read_the_other_way(phone_factory):
+    mom = phone_factory(MOM, "Michal")
+    mom.send("new event Party")
+    assert "12 Jun 2027" in mom.send("set date 12/6/2027")
+    assert "17 Apr 2027" in mom.send("set date 4/17/2027")

@@ -23,7 +23,8 @@ from bot.chat import conversation as convo
 from bot.services import calls, imports, notices, outbox, questions
 from bot.text import replies
 from bot.services.permissions import Action, role_allows
-from bot.text.phones import display_phone
+from bot.text import dates
+from bot.text.phones import display_phone, region_of
 from bot.services import events as event_service
 from bot.services import guests as guest_service
 from bot.services import members as member_service
@@ -181,7 +182,7 @@ class OrganiserChat:
         return convo.current_event(self.session, self.user, self.conv)
 
     def run(self) -> None:
-        with i18n.use(self.lang):
+        with i18n.use(self.lang), dates.read_for(self.user.region or region_of(self.user.phone)):
             self._run()
 
     def _run(self) -> None:

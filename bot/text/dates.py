@@ -1,12 +1,15 @@
 """Dates and times as organisers type them: text in, `datetime.date` / `datetime.time` out.
 
-Day-first, as in Israel and most of the world: "12/6/2027" is 12 June.
+Day-first, as in Israel and most of the world: "12/6/2027" is 12 June; month-first for an American
+organiser (`read_for("US")`); "4/17/2027", which has no 17th month, is 17 April for anyone.
 Pure functions; the only error is InvalidDate, whose message is fit for a person.
 """
 from __future__ import annotations
 
 import re
 from datetime import date, time
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 
 from babel import dates as babel_dates
@@ -14,7 +17,23 @@ from babel import dates as babel_dates
 from bot.text import i18n
 from bot.text.i18n import _
 
-__all__ = ["InvalidDate", "InvalidTime", "parse_date", "parse_time", "time_in", "format_date", "format_time", "format_when"]
+# Where numbers are read month first ("4/17/2027" is 17 April): the United States and its territories
+MONTH_FIRST_REGIONS = frozenset({"US", "PR", "GU", "VI", "AS", "MP", "UM"})
+_MONTH_FIRST: ContextVar[bool] = ContextVar("month_first", default=False)
+
+
+@contextmanager
+def read_for(region: str | None):
+    """Numeric dates read as the people of `region` write them, within the block: month first
+    for an American organiser ("12/6/2027" is 6 December), day first everywhere else."""
+    token = _MONTH_FIRST.set(bool(region) and str(region).upper() in MONTH_FIRST_REGIONS)
+    try:
+        yield
+    finally:
+        _MONTH_FIRST.reset(token)
+
+
+__all__ = ["read_for", "MONTH_FIRST_REGIONS", "InvalidDate", "InvalidTime", "parse_date", "parse_time", "time_in", "format_date", "format_time", "format_when"]
 
 _LOCALES = {"he": "he_IL", "ar": "ar_IL", "ru": "ru_RU", "en": "en_GB"}
 _MONTHS = {
@@ -145,7 +164,11 @@ def parse_date(text: str, today: date | None = None) -> date:
         return _build(raw, int(m.group(1)), int(m.group(2)), int(m.group(3)), today)
     m = _NUMERIC.match(cleaned)
     if m:
-        return _build(raw, _year(m.group(3)), int(m.group(2)), int(m.group(1)), today)
+        first, second = int(m.group(1)), int(m.group(2))
+        day, month = (second, first) if _MONTH_FIRST.get() else (first, second)
+        if month > 12 and day <= 12:
+            day, month = month, day   # "4/17/2027": 17 is no month, whoever wrote it
+        return _build(raw, _year(m.group(3)), month, day, today)
     m = _DAY_MONTH.match(cleaned)
     if m:
         month = _month(m.group(2))
