@@ -55,7 +55,7 @@ def test_a_question_about_email_invitations_sends_nothing(phone_factory, fake_gr
 def test_hello_invite_him_stop_updates_and_the_mailbox(phone_factory, fake_graph):
     dana = organiser(phone_factory)
     hello = dana.send("היי")
-    assert "*פקודות*" in hello and "התכוונת" not in hello   # the short help, never "did you mean *השיבי*?"
+    assert "👋 היי!" in hello and "*עזרה*" in hello and "התכוונת" not in hello   # a short hello, never "did you mean *השיבי*?"
     dana.send("add guest משה כהן 0502345678")
     question = dana.send("תזמין אותו")
     assert "לשלוח את ההזמנה" in question and "אורח אחד" in question   # asked first, saying whom it reaches

@@ -158,3 +158,34 @@ def test_an_israeli_organiser_keeps_day_first_and_an_impossible_month_is_read_th
     mom.send("new event Party")
     assert "12 Jun 2027" in mom.send("set date 12/6/2027")
     assert "17 Apr 2027" in mom.send("set date 4/17/2027")
+
+
+# ---------------------------------------------------------------- hello, ok
+
+def test_a_hello_gets_a_few_warm_lines_and_help_keeps_the_list(phone_factory):
+    mom = phone_factory(MOM, "Michal")
+    first = mom.send("שלום")
+    assert "אירוע חדש" in first and "טוקן" not in first and "*פקודות*" not in first   # a newcomer: how to start
+    mom.send("אירוע חדש הגיוס של איתי")
+    mom.send("הוסף אורח דנה לוי 0523334444")
+    hello = mom.send("היי")
+    assert "*הגיוס של איתי*" in hello and "אורח אחד" in hello and "עזרה" in hello
+    assert len(hello.split("\n")) <= 8
+    assert "*פקודות*" in mom.send("עזרה")
+
+
+def test_ok_is_acknowledged_and_never_answers_a_question(phone_factory, runtime):
+    mom = phone_factory(MOM, "Michal")
+    mom.send("אירוע חדש הגיוס של איתי")
+    for line in ("אוקיי", "מעולה 👍", "👍", "סבבה"):
+        assert mom.send(line).startswith("👍"), line
+    assert "הגיוס של איתי" in mom.send("בוקר טוב")
+    mom.send("הוסף אורח אבי שכן 1 0521000001")        # a question waits
+    waiting = mom.send("אוקיי")   # as before: no acknowledgement, and no yes
+    assert not waiting.startswith("👍") and guests_of(runtime) == {}
+    mom.tap("confirm:yes", "כן")                       # the question still stands
+    assert guests_of(runtime) == {"אבי שכן": "+972521000001"}
+    jen = phone_factory(JEN, "Jen")
+    jen.send("new event Jen's 40th")
+    for line in ("ok", "great", "perfect"):
+        assert jen.send(line) == "👍 Got it. Send *help* whenever you need me.", line

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Callable
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from storage.models import Event, EventMember, Guest, User
+from storage.models import Event, EventMember, Guest, RsvpStatus, User
 
 from bot.chat import commands as C
 from bot.chat import intents
@@ -91,6 +91,16 @@ _EVENT_HEAD = re.compile(r"^\s*(?P<head>(?:to|for|at|in|on|ל-?|ב-?|עבור|ב
                          re.IGNORECASE)
 # Changes whose last words may say where they go ("add guest Tom 917… to Jen's 40th", "סמן את דנה מגיעה לברית")
 _TAIL_PLACED = (C.AddGuests, C.MarkGuest, C.RemoveGuest, C.Called)
+
+
+_GREETINGS = frozenset({"hi", "hey", "hello", "hiya", "heya", "howdy", "shalom", "היי", "הי", "הייי", "היוש", "שלום", "הלו",
+                        "אהלן", "הולה", "בוקר", "ערב", "צהריים", "טוב", "טובים", "good", "morning", "evening", "afternoon",
+                        "there", "all", "everyone", "bot", "בוט"})
+_ACK_WORDS = ("ok", "okay", "k", "kk", "אוקי", "אוקיי", "סבבה", "cool", "great", "fine", "אחלה", "מעולה", "יופי", "נהדר",
+              "perfect", "awesome", "nice", "super", "מצוין", "מצויין", "מושלם", "sababa", "got it", "noted", "קיבלתי",
+              "בוקר טוב", "ערב טוב", "צהריים טובים", "good morning", "good evening", "good afternoon")
+_ACK_TEXT = re.compile(r"(?:(?:" + "|".join(_ACK_WORDS) + r")[\s!.,]*)*[\s!.]*(?:[👍👌🙏🙂😊✌️🆗💪\ufe0f\U0001f3fb-\U0001f3ff]\s*)*",
+                       re.IGNORECASE)
 
 
 def _name_words(text: str) -> list[str]:
@@ -204,6 +214,13 @@ class OrganiserChat:
     def on_text(self, text: str) -> None:
         reading = intents.understand(text, self.region, date.today())
         cmd = reading.command
+        said = set(_name_words(text))
+        if isinstance(cmd, C.Help) and cmd.topic is None and said and said <= _GREETINGS:
+            return self.greet()   # "היי", "שלום", "hi": a hello, answered in a few lines
+        if _ACK_TEXT.fullmatch(text.strip()) and not convo.has_pending(self.conv):
+            # "אוקיי", "מעולה 👍", "perfect", "בוקר טוב": noted, nothing to do (with a question waiting, it is
+            # the question's: "ok" is no yes)
+            return self.greet() if said and said <= _GREETINGS else self.say(replies.acknowledged())
         if reading.event and self.is_member and not self.to_named_event(reading.event):
             return
         moved = False
@@ -243,6 +260,20 @@ class OrganiserChat:
                 return self.say(replies.no_events_welcome())  # a newcomer: show how to start
             return self.say(cmd.message)
         self.execute(cmd)
+
+    def greet(self) -> None:
+        """A hello: a newcomer is shown how to start; an organiser, their event and its numbers."""
+        found = self.current()
+        if found is None:
+            if not self.is_member:
+                return self.say(replies.no_events_welcome())
+            return self.cmd_events(C.ListEvents())
+        event, member = found
+        counts = dict(self.session.execute(
+            select(Guest.status, func.count()).where(Guest.event_id == event.id).group_by(Guest.status)).all())
+        total = sum(counts.values())
+        self.say(replies.greeting(event, member, total, counts.get(RsvpStatus.confirmed, 0),
+                                  counts.get(RsvpStatus.invited, 0)))
 
     def to_named_event(self, words: str) -> bool:
         """A command that names its event ("stats for the bar mitzvah", "תשלח הזמנה לחתונה של
