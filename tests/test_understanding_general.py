@@ -1749,3 +1749,25 @@ def test_a_no_inside_a_memory_in_a_congratulation_does_not_decline(text):
 ])
 def test_short_yeses_with_who_comes(text, reading):
     assert _read(text) == reading
+
+
+@pytest.mark.parametrize("text, adults, children, total", [
+    ("מגיעים! אני נועה ושני הילדים", 1, 2, 3), ("אנחנו 3 אבל אחד מהם ילד בן 5, צריך כיסא תינוק?", 2, 1, 3),
+    ("we're 4, two of them are kids", 2, 2, 4), ("נגיע, נהיה 6 ו3 מהם ילדים", 3, 3, 6),
+])
+def test_the_writers_own_name_and_children_among_a_number_are_not_more_people(text, adults, children, total):
+    u = understand(text)
+    assert (u.adults, u.children, u.total) == (adults, children, total)
+
+
+@pytest.mark.parametrize("text, named", [
+    ("סבתא רבקה לא תוכל להגיע, ביקשה שאמסור", 1), ("my brother can't make it", 1), ("הבת שלי לא תגיע", 1),
+])
+def test_a_no_said_only_of_someone_else_says_so(text, named):
+    u = understand(text)
+    assert (u.answer, u.sure, u.about_others) == ("no", False, named)
+
+
+@pytest.mark.parametrize("text", ["לא נגיע", "אני מגיע, אשתי לא", "sorry we can't make it"])
+def test_the_writers_own_answer_is_not_about_others(text):
+    assert understand(text).about_others is None

@@ -60,6 +60,9 @@ class Understanding:
     gesture: bool = False   # only emoji (👍 🎉): a yes to an open invitation, else politeness
     relative: int | None = None   # "add one more" (+1) / "one less" (-1): a change to the count
     too_many: int | None = None   # a head count said above MAX_PARTY_SIZE ("we are 60"): never a total, never dropped unsaid
+    # the "no" is only said of someone else ("סבתא רבקה לא תוכל להגיע", "my brother can't make it"): the writer's own
+    # answer is not stated; how many were named so
+    about_others: int | None = None
 
     @property
     def confidence(self) -> str:
@@ -1297,6 +1300,7 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
     we_and = False
     plus_kids = 0       # "three of us plus a baby": a child named after "+" comes on top of the number
     people_plus = 0     # "2 אנשים וסבתא": one more named after "N people"
+    within = 0          # "אנחנו 3, אחד מהם ילד": children counted inside the number said
     including = any(t.tag == "INCL" for c in clauses for t in c.toks)
     named = False       # people named in an earlier clause
     pair = None         # the children counted before "both of us" / "שנינו" (None: no such pair said)
@@ -1350,8 +1354,14 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
         if first is not None and first > 0 and toks[first - 1].tag is None and toks[first - 1].word.isalpha() \
                 and (toks[first].word.startswith("ו") or first > 1 and toks[first - 2].tag is None) and c.polarity == "pos":
             others += 1     # "רוני ואני באים": a name, and the writer
+        # "אני נועה ושני הילדים": the writer's own name, then who comes with her (not one more person)
+        own_name = first is not None and first + 2 < len(toks) and toks[first + 1].tag is None and toks[first + 1].word.isalpha() \
+            and toks[first + 1].word[:1] not in "וو" and toks[first + 2].word[:1] == "ו" and len(toks[first + 2].word) > 1 \
+            and all(t.tag in _COUNT_TAGS for t in toks[first + 2:])
+        listed = listed or own_name
         if listed:
-            k, named = first + 1, 0
+            k, named = first + 1 + own_name, 0
+            persons_count = persons_count or own_name
             while k < len(toks):
                 t = toks[k]
                 if t.tag == "AND" and k + 1 < len(toks) and toks[k + 1].tag is None and toks[k + 1].word.isalpha():
@@ -1424,6 +1434,16 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                 if nxt and nxt.tag == "ADULT":
                     adults = (adults or 0) + n
                     i += 2
+                    continue
+                j = i + 2 + (i + 2 < len(toks) and toks[i + 2].word in ("them", "us"))
+                while nxt and nxt.word in _OF_THEM and j < len(toks) and toks[j].word in ("is", "are", "a", "an", "little", "small"):
+                    j += 1
+                if nxt and nxt.word in _OF_THEM and j < len(toks) and toks[j].tag in ("KID", "KIDS") and j <= i + 5:
+                    # "אנחנו 3 אבל אחד מהם ילד", "we're 4, two of them are kids": children among the number said, not more people
+                    children = (children or 0) + n
+                    within += n
+                    kids_counted = True
+                    i = j + 1
                     continue
                 after = toks[i + 2] if i + 2 < len(toks) else None
                 # "ו3 ילד", "2 kid": the singular after a number above one (a learner's grammar) counts that many children
@@ -1656,6 +1676,9 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
         total = 1    # "Приду один", "coming solo", "אני מגיע, אשתי לא"
     if children_zero and total is not None:
         adults = total
+    if within and total is not None and adults is not None and total - within >= children:
+        total -= within    # ("we're 3, one of them a kid": 3, of whom 1 child)
+        adults = total - children
     if total is not None and total < 0:
         return None, None, None, False
     return adults, children, total, not unsure   # (a total above MAX_PARTY_SIZE is the caller's to set aside)
@@ -2091,6 +2114,7 @@ def _understand(text) -> Understanding:
     answer = None
     sure = True
     apology_count = False
+    about_others = None
     # "חשבתי שלא נוכל אבל נגיע", "I thought we couldn't, but we'll be there": a no that was only thought, then the answer
     self_said = [p for p, s in pols if s == "self" and p in ("pos", "neg")]
     believed_no = bool(_BELIEF.search(norm)) and self_said[:1] == ["neg"] and self_said[-1:] == ["pos"]
@@ -2203,7 +2227,10 @@ def _understand(text) -> Understanding:
             and not any(c.tags() & {"SELF1", "WE", "SELFNUM", "KID", "KIDS", "NUM", "DIGITS", "JUST"}
                         for c in answering if not (c.subject == "other" and c.polarity)):
         # "סבתא לא תוכל להגיע", "the Levy family won't make it": written for the one invited, who declines (asked back)
+        # (or news of someone else, the writer's own answer unsaid: the guest side decides)
         answer, sure = "no", False
+        about_others = sum(t.value or 1 for c in answering if c.subject == "other" and c.polarity in ("neg", "weakneg")
+                           for t in c.toks if t.tag in ("OTHER", "PARTNER", "KID")) or None
     # a question, and only someone else said to come ("is the hall accessible? grandma is coming"):
     # what the writer asks is the message, not an answer for the household
     asked_about_other = answer is None and (other_pos or has_q and not tags & {"NUM", "DIGITS", "SELFNUM", "PLUS", "PEOPLE"}) \
@@ -2243,7 +2270,8 @@ def _understand(text) -> Understanding:
             else:
                 intent = "answer"
             return Understanding(intent, answer, adults, children, total, sure=sure, relative=relative,
-                                 too_many=too_many if answer != "no" else None)
+                                 too_many=too_many if answer != "no" else None,
+                                 about_others=about_others if answer == "no" and not change else None)
     if too_many and not has_q and not asks and not asked_about_other:
         return Understanding("change" if change else "count", "yes" if change else None, sure=False, too_many=too_many)
     if change and relative:
