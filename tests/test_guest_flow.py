@@ -140,8 +140,11 @@ def test_two_events_buttons_answer_each_and_free_text_asks_which(runtime, fake_g
 def test_details_tell_when_and_where(runtime, fake_graph):
     _, (gid,) = _setup(runtime)
     avi = GuestPhone(runtime, fake_graph, AVI)
+    # asked where: the place comes with its map links
     assert avi.send("where is it?") == [
         "📅 *Dana & Noam's wedding*\n🗓 Thu 12 Jun 2031\n📍 Tel Aviv Port\n"
+        "🚗 Waze: https://waze.com/ul?q=Tel%20Aviv%20Port&navigate=yes\n"
+        "🗺 Google Maps: https://www.google.com/maps/search/?api=1&query=Tel%20Aviv%20Port\n"
         "You haven't answered yet: reply yes or no."]
     avi.send("מתי?")
     assert avi.all_messages()[-1].text == (
@@ -259,7 +262,7 @@ def test_sorry_a_mistake_just_me_and_my_wife_changes_the_party_and_never_decline
     assert avi.send("sorry, me and my wife") == ["Just to be sure: you're coming, 2 people?"]
     assert guest_row(runtime, gid).status == RsvpStatus.confirmed
     # "sorry, my mistake" alone: which answer was the mistake? asked back, nothing changes
-    assert avi.send("סליחה טעות") == ["רק לוודא: אתם לא מגיעים?"]
+    assert avi.send("סליחה טעות") == ["רק לוודא: לרשום שלא תגיעו?"]
     assert (guest_row(runtime, gid).status, guest_row(runtime, gid).party_size) == (RsvpStatus.confirmed, 3)
 
 

@@ -8,14 +8,16 @@ replies are outbox rows in that same transaction. A guest is recognised by their
     party:<guest id>:<n>|more       the party size after a yes
     pick:<guest id>                 which event a typed answer is for
     sure:<guest id>:yes|no          "Just to be sure: ...?" answered: [Yes] / [Not quite]
-    optout:<guest id>:yes|no        "Should we stop sending you messages?" (after a bare "די") answered
+    optout:<guest id>:yes|no        "Should we stop sending you messages?" (after a bare "די") answered (a typed
+                                    "כן" / "no" while it is open answers it too)
 
 A payload is honoured only when its guest's phone is the sender's.
 
 Per-guest state lives in Conversation.guest_state (plain JSON):
     {"await_party": {"guest": id, "until": iso},
      "choice": {"intent": "yes", "party": 3, "until": iso},
-     "confirm": {"guest": id, "answer": "yes", "party": 3, "until": iso}}
+     "confirm": {"guest": id, "answer": "yes", "party": 3, "until": iso},
+     "ask_stop": {"guest": id, "until": iso}}
 
 Typed text is read by `bot.chat.understanding.understand`. A reading that is not sure (a
 guess about a count, conflicting words) is never recorded silently: the guest is asked
@@ -45,6 +47,7 @@ from bot.chat.understanding import (Understanding, asks_beyond_details, asks_who
                                     says_more, understand)
 from bot.chat.conversation import keep_conversation, peek_conversation
 from bot.text.dates import format_date, format_when
+from bot.text.maps import map_links
 from bot.text import i18n
 from bot.services import inbox, languages, questions, retention, rsvp
 from bot.services.access import as_uuid
@@ -243,6 +246,26 @@ def handle_guest_message(session: Session, settings, user: User, msg) -> bool:
     return handled
 
 
+# what a guest's reply reads as (not a greeting, thanks or a stray word)
+_REPLY_INTENTS = ("answer", "count", "change", "question", "details", "stop")
+
+
+def reads_as_guest_reply(text: str | None) -> bool:
+    """Whether typed text reads as a guest's reply to an invitation: an answer, a count, a change, a question about
+    the event, asking when or where, or asking to stop (the router asks this about someone who is no guest)."""
+    return bool(text and text.strip()) and understand(text).intent in _REPLY_INTENTS
+
+
+def answer_stranger(session: Session, user: User, msg) -> None:
+    """Someone who is no guest (and no organiser) answers as a guest would ("בסוף לא נוכל להגיע לחתונה של מאיה"):
+    there is no invitation for this number; where to answer instead, and how to organise an event of their own."""
+    languages.remember(user, msg.text)
+    lang = user.language or i18n.detect_language(msg.text) or i18n.SOURCE
+    log.info("a guest-like message from %s, who has no invitation", mask_phone(user.phone))
+    outbox.enqueue(session, phone=user.phone, message=outbox.text(say.not_invited_here(lang)), kind=REPLY_KIND,
+                   user_id=user.id)
+
+
 # --------------------------------------------------------------------------- buttons
 
 
@@ -271,6 +294,7 @@ def _payload(turn: _Turn, kind: str, guest_id: uuid.UUID, value: str) -> None:
         else:
             _settle(turn, guest, item, value)
     elif kind == "optout":
+        turn.state.pop("ask_stop", None)
         if value == "yes":
             _set_opt_out(turn, turn.rows(), True)
         else:
@@ -360,6 +384,27 @@ def _typed_restatement(turn: _Turn, text: str, reading: Understanding) -> bool:
     if guest is None:
         return False
     _settle(turn, guest, item, value)
+    return True
+
+
+def _typed_stop_answer(turn: _Turn, text: str) -> bool:
+    """"כן" / "no" typed (not tapped) while "Should we stop sending you messages?" is open: the answer to it, as the
+    tap would be. Only a word that says yes or no and nothing else; anything more is read as a message of its own."""
+    item = turn._valid("ask_stop")
+    if item is None:
+        return False
+    words = dict(_sure_words())
+    for lang in i18n.LANGS:
+        for suffix, title in say.stop_buttons(lang):
+            words.setdefault(_plain(title), suffix)
+    value = words.get(_plain(text))
+    if value is None:
+        return False
+    turn.state.pop("ask_stop", None)
+    guest = turn.own_guest(as_uuid(item.get("guest")))
+    if guest is None:
+        return False
+    _payload(turn, "optout", guest.id, value)
     return True
 
 
@@ -473,9 +518,11 @@ def _text(turn: _Turn, rows: list[tuple[Guest, Event]]) -> bool:
         _set_opt_out(turn, rows, False)
         return True
     if intent.kind == "details":
-        _details(turn)
+        _details(turn, where=bool(_ASKS_WHERE.search(text)))
         if msg.kind == "text" and asks_beyond_details(text) and not _is_member(turn):
             _pass_on(turn, text)   # "what time does it end?": the details answer what they can; the organisers the rest
+        return True
+    if text and _typed_stop_answer(turn, text):
         return True
     if text and _typed_restatement(turn, text, reading):
         return True
@@ -500,12 +547,14 @@ def _text(turn: _Turn, rows: list[tuple[Guest, Event]]) -> bool:
         return _too_many(turn, awaited, text, reading.too_many)
     if reading.relative and reading.total is None:
         return _relative_text(turn, awaited, reading)
+    if reading.about_others and reading.answer == "no" and msg.kind == "text" and text:
+        return _about_others(turn, awaited, text, reading.about_others)
     if reading.intent == "unclear" and intent.kind == "maybe":
         # "not sure yet how many", "depends on work": an answer that stands stays
         answered = [(g, e) for g, e in turn.open_invitations() if g.status in (RsvpStatus.confirmed, RsvpStatus.declined)]
         if answered and len(answered) == len(turn.open_invitations()):
             guest = answered[0][0]
-            turn.say(say.nothing_changes(turn.lang, say.status_line(turn.lang, guest.status.value, guest.party_size)),
+            turn.say(say.nothing_changes(turn.lang, _status(turn, guest)),
                      guest.event_id)
             _pass_beside(turn, guest)
             return True
@@ -542,7 +591,7 @@ def _text(turn: _Turn, rows: list[tuple[Guest, Event]]) -> bool:
             return _ask_note_or_command(turn, text)
         return False  # the organiser chat answers it
     if reading.intent == "question" and _asks_details_too(text):
-        _details(turn)   # "where exactly? is there parking?": the where and when now, the rest passed on
+        _details(turn, where=bool(_ASKS_WHERE.search(text)))   # "where exactly? is there parking?": the where and when now, the rest passed on
     _pass_on(turn, text)
     return True
 
@@ -625,6 +674,28 @@ def _relative_text(turn: _Turn, awaited: Guest | None, reading: Understanding) -
     return True
 
 
+def _about_others(turn: _Turn, awaited: Guest | None, text: str, named: int) -> bool:
+    """"סבתא רבקה לא תוכל להגיע", "my brother can't make it": someone else's answer, the writer's own unsaid. It never
+    declines for the writer. Said by a guest whose "yes" counts more people than that, it takes them off the count
+    (asked back first); else it is a note for the organisers, and a guest who has not answered is asked for their own."""
+    confirmed = [(g, e) for g, e in turn.open_invitations() if g.status == RsvpStatus.confirmed]
+    candidates = [(awaited, turn.session.get(Event, awaited.event_id))] if awaited is not None \
+        else _named_one(turn, confirmed or turn.open_invitations())
+    if len(candidates) == 1:
+        guest = candidates[0][0]
+        if guest.status == RsvpStatus.confirmed and guest.party_size and guest.party_size > named:
+            turn.beside = (text, getattr(turn.msg, "wamid", None))   # the message itself goes to the organisers too
+            _confirm(turn, guest, "yes", guest.party_size - named)
+            return True
+    if _is_member(turn):
+        return _ask_note_or_command(turn, text)
+    _pass_on(turn, text)
+    open_ = _note_candidates(turn)
+    if len(open_) == 1 and open_[0][0].answered_at is None and open_[0][0].status == RsvpStatus.invited:
+        _ask_answer(turn, open_[0][0], intro=say.your_own_answer(turn.lang))
+    return True
+
+
 def _relative(turn: _Turn, guest: Guest, relative: int, sure: bool) -> None:
     current = guest.party_size if guest.status == RsvpStatus.confirmed else None
     if not current or not relative:
@@ -687,17 +758,31 @@ def _named_one(turn: _Turn, candidates: list[tuple[Guest, Event]]) -> list[tuple
     return [candidates[i] for i in named] if len(named) == 1 else candidates
 
 
-def _details(turn: _Turn, head: str | None = None) -> None:
+def _status(turn: _Turn, guest: Guest) -> str:
+    """The answer that stands, in a line: a pending guest who said maybe is told so, not "you haven't answered"."""
+    maybe = guest.status == RsvpStatus.invited and guest.answered_at is not None
+    return say.status_line(turn.lang, guest.status.value, guest.party_size, maybe=maybe)
+
+
+# "where exactly?", "איפה זה?", "address?", "waze?": a question about the place (the details carry map links)
+_ASKS_WHERE = re.compile(
+    r"\bwhere\b|\baddress\b|\blocation\b|\bdirections\b|\bwaze\b|google maps|how (?:do (?:i|we) )?get there|\bvenue\b"
+    r"|איפה|היכן|כתובת|מיקומ|מיקום|וויז|ווייז|ויז|הוראות הגעה|איך מגיעים|לאן"
+    r"|وين|فين|اين|أين|عنوان|العنوان|موقع|الموقع|где|адрес|куда|как добраться", re.IGNORECASE)
+
+
+def _details(turn: _Turn, head: str | None = None, where: bool = False) -> None:
     items = []
     for guest, event in turn.upcoming():
         items.append((
             event.name,
             format_when(event.date, event.start_time, turn.lang) if event.date else say.date_tba(turn.lang),
             event.location or say.location_tba(turn.lang),
-            say.status_line(turn.lang, guest.status.value, guest.party_size),
+            _status(turn, guest),
         ))
     event_id = turn.upcoming()[0][1].id if len(items) == 1 else None
-    text = say.details(turn.lang, items)
+    links = [map_links(event.location) for _guest, event in turn.upcoming()] if where else None
+    text = say.details(turn.lang, items, links)
     turn.say(f"{head}\n\n{text}" if head else text, event_id)
 
 
@@ -715,7 +800,7 @@ def _who_we_are(turn: _Turn) -> None:
     if guest.answered_at is None and guest.status == RsvpStatus.invited:
         _ask_answer(turn, guest, intro=intro)
     else:
-        turn.say(f"{intro}\n{say.status_line(turn.lang, guest.status.value, guest.party_size)}", event.id)
+        turn.say(f"{intro}\n{_status(turn, guest)}", event.id)
 
 
 def _inviter(turn: _Turn, event: Event) -> str | None:
@@ -747,6 +832,7 @@ def _set_opt_out(turn: _Turn, rows: list[tuple[Guest, Event]], opted_out: bool) 
 def _ask_stop(turn: _Turn, rows: list[tuple[Guest, Event]]) -> None:
     """"Should we stop sending you messages?" [Yes] [No]: only [Yes] opts out (of every invitation, as `stop`)."""
     guest = (turn.open_invitations() or rows)[0][0]
+    turn.state["ask_stop"] = {"guest": str(guest.id), "until": (turn.now + CHOICE_TTL).isoformat()}
     buttons = [(f"optout:{guest.id}:{suffix}", title) for suffix, title in say.stop_buttons(turn.lang)]
     turn.send(outbox.buttons(say.ask_stop(turn.lang), buttons), guest.event_id)
 

@@ -13,7 +13,9 @@ was answered. Routing:
   goes to the organiser commands first, and what is no command to the guest flow, which
   asks whether a note is meant for the other event's organisers;
 * someone who is only a guest → the guest flow;
-* anyone else → the organiser path (a welcome, `new event`).
+* anyone else → the organiser path (a welcome, `new event`), except text that reads as a guest's
+  reply (an answer, a count, a question about an event) with no organiser question waiting: they
+  are told there is no invitation for this number, where to answer instead, and how to start an event.
 
 Someone known only by a business-scoped user id (no phone number) is answered the same
 way, at that id. The guest side knows guests by number: such a sender is a guest once
@@ -61,6 +63,9 @@ def handle_message(session: Session, settings: Settings, user: User, msg: Inboun
             return
     if msg.kind in SILENT_KINDS:
         return  # an emoji reaction or a number change needs no answer
+    if not chat.is_member and not chat.is_guest and _reads_as_guest_reply(chat, msg):
+        guest_flow.answer_stranger(session, user, msg)   # no invitation here: where to answer, not the organiser welcome
+        return
     chat.run()
 
 
@@ -85,6 +90,21 @@ def _invited_tapper(session: Session, user: User, msg: InboundMessage) -> User:
 def _starts_an_event(msg: InboundMessage, region: str | None) -> bool:
     """A guest may become an organiser: `new event ...` is theirs to send."""
     return msg.kind == "text" and isinstance(C.parse(msg.text or "", region, date.today()), C.NewEvent)
+
+
+# organiser commands a guest's words may also parse as ("yes", "stop", "details"): with no question of ours
+# waiting, from someone who organises nothing, they are a guest's words
+_GUEST_LIKE_COMMANDS = (C.ParseError, C.Confirm, C.Cancel, C.ShowEvent)
+
+
+def _reads_as_guest_reply(chat: OrganiserChat, msg: InboundMessage) -> bool:
+    """Someone who is no guest and no organiser writes what reads as a guest's reply ("בסוף לא נוכל להגיע לחתונה של
+    מאיה ואלעד", "we'll be 3", "where is it?"), not a greeting and not a command (`new event ...`)."""
+    if msg.kind != "text" or not msg.text or convo.has_pending(chat.conv):
+        return False
+    if not isinstance(C.parse(msg.text, chat.region, date.today()), _GUEST_LIKE_COMMANDS):
+        return False
+    return guest_flow.reads_as_guest_reply(msg.text)
 
 
 def _guest_word(chat: OrganiserChat, msg: InboundMessage) -> bool:

@@ -95,7 +95,7 @@ def children_count(lang: str, n: int) -> str:
 def confirm_reading(lang: str, answer: str, total: int | None = None, children: int | None = None) -> str:
     """When unsure, ask: a one-line restatement of what the bot read."""
     if answer == "no":
-        return _("Just to be sure: you're not coming?")
+        return _("Just to be sure: shall I put you down as not coming?")
     if answer == "maybe":
         return _("Just to be sure: you might come, but you don't know yet?")
     if total and children:
@@ -193,6 +193,20 @@ def who_we_are(lang: str, name: str | None, event: str | None = None, when: str 
 
 
 @in_language
+def your_own_answer(lang: str) -> str:
+    """After news of someone else ("grandma can't come") was passed on: the guest's own answer is still open."""
+    return _("And you?")
+
+
+@in_language
+def not_invited_here(lang: str) -> str:
+    """Someone who is no guest (and no organiser) writes what reads as an answer to an invitation."""
+    return _("I don't have an invitation for this number. If you were invited, please answer from the number the "
+             "invitation reached, or tell the hosts directly. To organise an event of your own, send *new event* "
+             "and its name.")
+
+
+@in_language
 def cannot_pass_on(lang: str) -> str:
     return _("Thanks for your message! I couldn't tell which event it's about, so I haven't passed it on. "
              "Please contact the organisers directly.")
@@ -212,20 +226,33 @@ def answer_buttons(lang: str) -> list[tuple[str, str]]:
 
 
 @in_language
-def status_line(lang: str, status: str, party: int | None) -> str:
+def status_line(lang: str, status: str, party: int | None, maybe: bool = False) -> str:
+    """The answer that stands; `maybe` for a pending guest who said maybe (still no yes or no)."""
     if status == "confirmed":
         if party:
             return _("Your answer: coming, {people}", people=i18n.Raw(people(lang, party)))
         return _("Your answer: coming")
     if status == "declined":
         return _("Your answer: not coming")
+    if maybe:
+        return _("You said maybe: reply yes or no when you know.")
     return _("You haven't answered yet: reply yes or no.")
 
 
-def details(lang: str, items: list[tuple[str, str, str, str]]) -> str:
-    """items: (event name, date text, location text, status line)."""
-    blocks = [f"📅 *{i18n.isolate(name, lang)}*\n🗓 {date_text}\n📍 {i18n.isolate(location, lang)}\n{status}"
-              for name, date_text, location, status in items]
+@in_language
+def map_lines(lang: str, links: dict[str, str] | None) -> list[str]:
+    """Waze and Google Maps links to the place (`bot.text.maps.map_links`), one line each."""
+    if not links:
+        return []
+    return [_("🚗 Waze: {link}", link=i18n.Raw(links["waze"])), _("🗺 Google Maps: {link}", link=i18n.Raw(links["google"]))]
+
+
+def details(lang: str, items: list[tuple[str, str, str, str]], links: list[dict[str, str] | None] | None = None) -> str:
+    """items: (event name, date text, location text, status line); `links`, when asked where: each place's map links."""
+    blocks = []
+    for k, (name, date_text, location, status) in enumerate(items):
+        maps = map_lines(lang, links[k]) if links and k < len(links) else []
+        blocks.append("\n".join([f"📅 *{i18n.isolate(name, lang)}*", f"🗓 {date_text}", f"📍 {i18n.isolate(location, lang)}", *maps, status]))
     return "\n\n".join(blocks)
 
 
