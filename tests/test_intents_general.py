@@ -1370,3 +1370,28 @@ def test_how_many_we_are_is_the_numbers(text):
 def test_a_count_said_of_the_event_or_a_time_is_no_guests_party(text):
     c = cmd(text)
     assert not isinstance(c, C.EditGuest) and getattr(c, "party_size", None) is None, c
+
+
+# ------------------------------------------------------------------ quoted or colon-led text is the message, never the audience
+
+@pytest.mark.parametrize("text, wanted, status", [
+    ('תשלח לכל המוזמנים "מגיעים מחופשים! יש פרס"', "מגיעים מחופשים! יש פרס", None),
+    ("תשלח לכל המוזמנים: מגיעים בלבן", "מגיעים בלבן", None),
+    ('broadcast "confirmed seating is at 8"', "confirmed seating is at 8", None),
+    ('broadcast "מאשרים: נא להגיע בזמן"', "מאשרים: נא להגיע בזמן", None),
+    ("broadcast pending: please answer by Friday", "please answer by Friday", "pending"),
+])
+def test_quoted_or_colon_led_text_is_never_the_audience(text, wanted, status):
+    got = cmd(text)
+    assert isinstance(got, C.Broadcast), got
+    assert (got.text, got.status) == (wanted, status)
+
+
+def test_a_side_named_before_the_word_side():
+    got = cmd('broadcast to groom side "the bus leaves at 5"')
+    assert isinstance(got, C.Broadcast) and got.side == "groom" and got.text == "the bus leaves at 5"
+
+
+@pytest.mark.parametrize("text", ["hw many ppl are coming", "hw many coming", "hoe many confirmed"])
+def test_a_misspelt_how_many_is_the_numbers_never_a_guest(text):
+    assert isinstance(cmd(text), C.Stats), cmd(text)

@@ -21,6 +21,7 @@ from typing import Callable, Union
 from bot.text import i18n
 from bot.text.i18n import N_, _
 from bot.text import answer_words as W
+from bot.text import sides
 from bot.text.dates import InvalidDate, parse_date, parse_time, time_in
 from bot.text.phones import InvalidPhone, find_phone, normalize_phone
 from bot.services.permissions import Action
@@ -1246,6 +1247,8 @@ def _parse_remind(inp: _Input) -> Remind:
 
 
 _BROADCAST_STATUS = W.BROADCAST_FILTERS
+_QUOTES = "\"'“”„״׳"
+_WHOLLY_QUOTED = re.compile(r'^["“”„״]([^"“”„״]+)["“”„״]$')
 _BROADCAST_SIDE_WORDS = _SIDE_WORDS | {"לצד"}
 
 # "הודעה למגיעים": the verb names whom
@@ -1280,8 +1283,19 @@ def _parse_broadcast(inp: _Input) -> Broadcast:
         if not m:
             break
         word = m.group(1)
+        if word[0] in _QUOTES or word.startswith(":"):
+            break   # quoted or colon-led text is the message, never the audience ("לכל המוזמנים "מגיעים מחופשים!"")
         key = _key(word)
         ends_filters = word.endswith(":") or first[m.end():].lstrip().startswith(":")
+        nxt_word = _NEXT_WORD.match(first, m.end())
+        if (side is None and not ends_filters and nxt_word and _key(nxt_word.group(1)) in {"side"}
+                and key in sides.SIDE_WORDS and not word.endswith(",")):
+            # "broadcast to bride side "…"": the side's name before the word side
+            side = word.strip(_TRAIL)
+            pos = nxt_word.end()
+            if nxt_word.group(1).endswith(":"):
+                break
+            continue
         if key in {"to", "only", "רק", "ל"} and pos == 0:
             pos = m.end()
             continue
@@ -1310,6 +1324,9 @@ def _parse_broadcast(inp: _Input) -> Broadcast:
     message = first[pos:].strip()
     if message.startswith(":"):
         message = message[1:].strip()
+    m = _WHOLLY_QUOTED.match(message)
+    if m:   # "broadcast "See you at 8!"": the quotes only mark the message
+        message = m.group(1).strip()
     if inp.body:
         message = (message + "\n" + "\n".join(inp.body)).strip()
     if not message:
@@ -1801,6 +1818,8 @@ def _parse(text: str, default_region: str | None, today: date | None) -> Command
     # "add guest" must not swallow "add guests2"; word boundaries are guaranteed by tokens
     rest = head[spans[n - 1].end():].strip() if n < len(spans) else ""
     rest = re.sub(r"^[:\-–—,]+\s*", "", rest) if spec.command not in (Broadcast,) else rest.lstrip()
+    if spec.command is Broadcast and spans[n - 1].group().endswith(":"):
+        rest = ": " + rest   # "תשלח לכל המוזמנים: מגיעים…": all after the colon is the message
     if _is_hebrew(verb) and spec.command not in _KEEPS_ET:
         rest = re.sub(r"^את\s+", "", rest)   # "מחק את 3": the object marker
     inp = _Input(verb=verb, rest=rest, body=body, region=default_region, today=today)

@@ -2161,6 +2161,8 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
             return Reading(dataclasses.replace(exact, text=m.group(1).strip()))
         parts = re.split(r":(?=\s|$)|\s[-–—]\s", exact.text, maxsplit=1)   # "the maybes - ...", "the maybes: ..."
         tw = _words(parts[0]) if len(parts) == 2 else []
+        if re.search(r"[\"“”„״]\s*" + re.escape(exact.text[:12]), line):
+            tw = []   # quoted text is the message, never the audience ("broadcast "מגיעים: ...")"
         if tw and len(tw) <= 6 and (set(tw) & {"guests", "everyone", "who", "those", "people", "guest"}
                                     or _audience_ref(tw) or _status_in(tw)) and parts[1].strip():
             return Reading(C.Broadcast(text=parts[1].strip(" \"'“”„״׳"), status=_status_in(tw) or exact.status,
@@ -2403,7 +2405,7 @@ def _new_event(line: str, region, today) -> Reading:
 
 # Misspellings organisers make often, of words the grammar keys on (a message with one is read
 # with it spelled right, and asked before anything is written).
-_TYPOS = {"hwo": "who", "waht": "what", "answerd": "answered", "anwsered": "answered", "answred": "answered",
+_TYPOS = {"hwo": "who", "hw": "how", "hoe": "how", "ppl": "people", "waht": "what", "answerd": "answered", "anwsered": "answered", "answred": "answered",
           "hasnt": "hasn't", "havent": "haven't", "didnt": "didn't", "mabye": "maybe", "maybee": "maybe",
           "confrimed": "confirmed", "comfirmed": "confirmed", "gusts": "guests", "guets": "guests", "gust": "guest", "gest": "guest",
           "invitaions": "invitations", "invitaion": "invitation", "remider": "reminder", "remidner": "reminder",
@@ -4413,7 +4415,8 @@ def _mark(line, low, words, wset, region) -> Reading | None:
     if not name_part:
         m = re.search(r"תעדכני?\s+ש(\S+(?:\s+\S+)?)\s+מגיע", line)
         name_part = m.group(1) if m else ""
-    if set(_words(name_part)) & (_FIRST_PERSON | {"filter", "תעשה", "תעשי", "who", "whom", "who's", "whos", "whoever", "מי"}) \
+    if set(_words(name_part)) & (_FIRST_PERSON | {"filter", "תעשה", "תעשי", "who", "whom", "who's", "whos", "whoever", "מי",
+                                                      "many", "much", "ppl", "people", "כמה"}) \
             or _audience_ref([w for w in _words(name_part) if w not in {"to", "for", "the", "all"}]) \
             or name_part.lower().strip() in {"whose", "who", "who's", "whos", "מי"} \
             or (_words(name_part) or [""])[0].lower() in _ASKING_WORDS:
