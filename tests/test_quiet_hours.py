@@ -58,3 +58,35 @@ def test_an_invitation_sent_at_night_waits_for_the_morning_and_a_reply_does_not(
     assert len(fake_graph.sent_to(AVI)) == 1
     drain(rt, clock=lambda: MORNING.replace(hour=7))
     assert len(fake_graph.sent_to(AVI)) == 1
+
+
+def test_a_reminder_held_for_the_night_is_not_sent_to_a_guest_who_answered_meanwhile(quiet_runtime, fake_graph):
+    """Reminded at 23:30, held for the morning; one guest answers at night, one doesn't: only the
+    one who still owes an answer is reminded, and the organiser's tally counts no failure."""
+    from bot.services import rsvp
+    from storage.models import Guest
+
+    rt = quiet_runtime
+    fake_graph.window_enforced = False
+    bea = "+972541234002"
+    with rt.transaction() as s:
+        dana = get_or_create_user(s, phone=DANA, display_name="Dana")
+        event = events.create_event(s, dana, "Wedding", date=date(2027, 6, 12), timezone="Asia/Jerusalem")
+        guests.add_guest(s, dana, event.id, guests.GuestInput(first_name="Avi", phone=AVI))
+        guests.add_guest(s, dana, event.id, guests.GuestInput(first_name="Bea", phone=bea))
+        sending.send_invitations(s, dana, event.id)
+        event_id, dana_id = event.id, dana.id
+    drain(rt, clock=lambda: MORNING.replace(day=10))     # the invitations, by day
+    with rt.transaction() as s:
+        sending.send_reminders(s, s.get(type(dana), dana_id), event_id)
+    drain(rt, clock=lambda: NIGHT)                        # held for the night
+    assert len(fake_graph.sent_to(AVI)) == len(fake_graph.sent_to(bea)) == 1
+    with rt.transaction() as s:
+        avi = s.query(Guest).filter_by(phone=AVI).one()
+        rsvp.record_answer(s, avi, "yes", 2, via="text")  # Avi answers at night
+    drain(rt, clock=lambda: MORNING, tick=True)
+    drain(rt, clock=lambda: MORNING, tick=True)
+    assert len(fake_graph.sent_to(AVI)) == 1               # no reminder after his yes
+    assert len(fake_graph.sent_to(bea)) == 2               # Bea still owes an answer
+    tally = [m.text for m in fake_graph.sent_to(DANA) if "Reminders" in (m.text or "")]
+    assert tally == ["✅ Reminders for Wedding are out: 1 sent."], tally

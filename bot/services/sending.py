@@ -62,6 +62,8 @@ SKIP_OPTED_OUT = "opted out"
 SKIP_FAILED = "invitation failed"
 SKIP_ANSWERED = "already answered"    # said yes or no before any invitation went out
 SKIP_NOT_INVITED = "not invited yet"   # matched "pending", but never had the invitation
+# A held reminder the guest made needless by answering first: not sent, and no failure.
+ANSWERED_FIRST = "answered first"
 
 MAX_TEXT = 1000  # an organiser's free text; a template parameter carries at most 1,024
 

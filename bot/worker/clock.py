@@ -232,9 +232,13 @@ def _report(session: Session, batch_id, now: datetime) -> int:
     sent = sum(n for status, _, _, n in counts if status in DELIVERED)
     reasons: dict[str, int] = {}
     for status, code, text, n in counts:
-        if status == MessageStatus.failed:
+        if status == MessageStatus.failed and text != sending.ANSWERED_FIRST:   # not sent, as it should
             reason = failure_reason(code, text)
             reasons[reason] = reasons.get(reason, 0) + n
+    if not sent and not reasons:
+        # Every guest answered while the round was held: nothing went out, nothing to tell.
+        log.info("send batch %s (%s) finished with nothing to send: every guest answered first", batch.id, batch.kind)
+        return 1
     recipients = _report_recipients(session, batch)
     texts: dict[str, str] = {}  # one rendering per language the recipients read
     for user in recipients:

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from bot.logs import mask_phone, redact, redact_payload
 from bot.services import languages, outbox
-from bot.services.sending import QUIET_KINDS
+from bot.services.sending import ANSWERED_FIRST, QUIET_KINDS, REMINDER
 from bot.services.outbox import CHART_JOB, DIGEST_JOB, IMPORT_JOB, JOB_KINDS, OPT_OUT_EXEMPT_KINDS
 from bot.text import guest_replies, i18n
 from bot.text.hours import event_quiet, quiet_end
@@ -42,7 +42,8 @@ from bot.worker.charts import run_chart
 from bot.worker.digests import run_digest
 from bot.worker.imports import run_import
 from storage.db import inline, is_postgres
-from storage.models import Event, Guest, InvitationState, Message, MessageStatus, SendBudget, User, utcnow
+from storage.models import (Event, Guest, InvitationState, Message, MessageStatus, RsvpStatus, SendBudget, User,
+                            utcnow)
 
 # =========================================================================== the worker
 #
@@ -339,16 +340,28 @@ def claim(rt, limit: int, *, lease: float = DEFAULT_LEASE_SECONDS,
         addresses = _addresses(session, rows)
         guest_ids = {m.guest_id for m in rows if m.guest_id is not None and m.kind not in OPT_OUT_EXEMPT_KINDS}
         opted_out: set[uuid.UUID] = set()
+        answered: dict[uuid.UUID, datetime | None] = {}   # a reminded guest who has an answer: since when
         if guest_ids:
-            opted_out = set(session.scalars(
-                select(Guest.id).where(Guest.id.in_(guest_ids), Guest.opted_out.is_(True))))
+            for gid, out_, status, answered_at in session.execute(
+                    select(Guest.id, Guest.opted_out, Guest.status, Guest.answered_at).where(Guest.id.in_(guest_ids))):
+                if out_:
+                    opted_out.add(gid)
+                if status != RsvpStatus.invited or answered_at is not None:
+                    answered[gid] = answered_at
         out: list[Claimed] = []
         refused: list[uuid.UUID] = []
+        unneeded: list[uuid.UUID] = []
         held: list[dict] = []
         for message in rows:
             if message.guest_id in opted_out and message.kind not in OPT_OUT_EXEMPT_KINDS:
                 refused.append(message.id)
                 log.info("not sending %s to %s: the guest opted out", message.kind, mask_phone(message.phone))
+                continue
+            if message.kind == REMINDER and _answered_since(answered, message):
+                # Held (quiet hours, Shabbat, a daily limit) while the guest answered: no reminder.
+                unneeded.append(message.id)
+                log.info("not sending a reminder to %s: the guest answered after it was queued",
+                         mask_phone(message.phone))
                 continue
             if message.id in quiet_ends:
                 # Night in the event's time zone: the guest gets it when the quiet ends.
@@ -376,6 +389,9 @@ def claim(rt, limit: int, *, lease: float = DEFAULT_LEASE_SECONDS,
         if refused:
             session.execute(update(table).where(table.c.id.in_(refused)).values(
                 status=MessageStatus.failed, error_code=None, error_text="opted out", claimed_until=None))
+        if unneeded:
+            session.execute(update(table).where(table.c.id.in_(unneeded)).values(
+                status=MessageStatus.failed, error_code=None, error_text=ANSWERED_FIRST, claimed_until=None))
         if held:
             session.execute(update(table).where(table.c.id == bindparam("_id")).values(
                 status=MessageStatus.queued, claimed_until=None), held)
@@ -391,6 +407,15 @@ def claim(rt, limit: int, *, lease: float = DEFAULT_LEASE_SECONDS,
 _CLAIM_COLUMNS = (Message.id, Message.phone, Message.kind, Message.payload, Message.fallback,
                   Message.guest_id, Message.attempts, Message.status, Message.user_id, Message.event_id,
                   Message.next_attempt_at, Message.created_at)
+
+
+def _answered_since(answered: dict, message) -> bool:
+    """Whether the guest a reminder is for has answered since it was queued (a maybe
+    given before it still wants the reminder)."""
+    if message.guest_id not in answered:
+        return False
+    at = answered[message.guest_id]
+    return at is None or message.created_at is None or at >= message.created_at
 
 
 def _recipient(message) -> str | None:
