@@ -237,13 +237,19 @@ def test_a_stale_round_is_not_sent(runtime, fake_graph):
     assert scheduler.tick(runtime, now=utc(2031, 6, 8, 7, 0)).rounds == 0    # 4 days before: the 7-day round is stale
 
 
-def test_rounds_skip_maybes_and_invitations_not_yet_delivered_and_stop_after_three(runtime, fake_graph):
+def test_rounds_reach_maybes_but_not_undelivered_invitations_and_stop_after_three(runtime, fake_graph):
+    """A maybe was told "we'll check in again closer to the event": the rounds do (not one
+    said in the last three days); an invitation that never arrived gets no reminder."""
     event_id = _setup(runtime, reminder_days=(30, 20, 10, 5))
+    maybe_phone, fresh_phone = "+972541234006", "+972541234008"
     with runtime.transaction() as s:
         dana = s.scalar(select(User).where(User.phone == DANA))
-        maybe = guests.add_guest(s, dana, event_id, guests.GuestInput(first_name="Maybe", phone="+972541234006"))
-        maybe.invitation = InvitationState.read
-        guests.mark_rsvp(s, dana, event_id, maybe.id, "maybe")
+        for name, phone in (("Maybe", maybe_phone), ("Fresh", fresh_phone)):
+            guest = guests.add_guest(s, dana, event_id, guests.GuestInput(first_name=name, phone=phone))
+            guest.invitation = InvitationState.read
+            guests.mark_rsvp(s, dana, event_id, guest.id, "maybe")
+            if name == "Fresh":   # said maybe the day before the 10-day round
+                guest.answered_at = utc(2031, 6, 1, 7, 0)
         sent_only = guests.add_guest(s, dana, event_id, guests.GuestInput(first_name="Sent", phone="+972541234007"))
         sent_only.invitation = InvitationState.sent
     for day in (13, 23, 2, 7):   # 30, 20, 10 and 5 days before the wedding, 10:00 in Jerusalem
@@ -251,5 +257,6 @@ def test_rounds_skip_maybes_and_invitations_not_yet_delivered_and_stop_after_thr
         scheduler.tick(runtime, now=utc(2031, month, day, 7, 0))
     with runtime.transaction() as s:
         reached = list(s.scalars(select(Message.phone).where(Message.kind == "reminder")))
-    assert sorted(set(reached)) == [PENDING]          # not the maybe, not the undelivered invitation
-    assert reached.count(PENDING) == sending.MAX_AUTOMATIC_REMINDERS == 3
+    assert sorted(set(reached)) == sorted([PENDING, maybe_phone, fresh_phone])   # not the undelivered one
+    assert reached.count(PENDING) == reached.count(maybe_phone) == sending.MAX_AUTOMATIC_REMINDERS == 3
+    assert reached.count(fresh_phone) == 1   # not the day after their maybe (2 Jun), only the 5-day round

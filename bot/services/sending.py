@@ -243,16 +243,20 @@ def pending_audience(session: Session, event: Event) -> Audience:
 
 # An automatic round reminds each guest at most this many times.
 MAX_AUTOMATIC_REMINDERS = 3
+MAYBE_RESPITE = timedelta(days=3)   # a maybe said this recently is not reminded yet
 
 
-def round_audience(session: Session, event: Event) -> Audience:
+def round_audience(session: Session, event: Event, now: datetime | None = None) -> Audience:
     """Who an automatic reminder round reaches: guests whose invitation arrived (delivered
-    or read) and who said nothing at all (not even maybe), not opted out, reminded fewer
-    than MAX_AUTOMATIC_REMINDERS times."""
+    or read) and who have no answer yet, not opted out, reminded fewer than
+    MAX_AUTOMATIC_REMINDERS times. A guest who said maybe is among them (they were told
+    "we'll check in again closer to the event"), unless they said it in the last
+    MAYBE_RESPITE: a fresh maybe is not nagged."""
+    now = now or utcnow()
     rows = list(session.scalars(_ordered(select(Guest).where(
         Guest.event_id == event.id,
         Guest.status == RsvpStatus.invited,
-        Guest.answered_at.is_(None),
+        or_(Guest.answered_at.is_(None), Guest.answered_at <= now - MAYBE_RESPITE),
         Guest.invitation.in_([InvitationState.delivered, InvitationState.read]),
     ))))
     reminded = dict(session.execute(

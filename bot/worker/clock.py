@@ -339,7 +339,7 @@ def _run_round(session: Session, event_id, now: datetime, limit: str | None = No
     round_ = ReminderRound(event_id=event.id, days_before=days, event_date=event.date, sent_at=now, recipients=0)
     session.add(round_)
     session.flush()  # a concurrent worker's round makes this fail: nothing is queued twice
-    audience = sending.round_audience(session, event)
+    audience = sending.round_audience(session, event, now)
     batch = sending.queue_reminders(session, event, audience.guests, requested_by=None,
                                     dedupe_tag=f"round:{days}:{event.date.isoformat()}",
                                     daily_limit=sending.daily_limit(limit, session, number_id))
