@@ -166,3 +166,24 @@ def test_changing_the_date_before_inviting_asks_nothing(phone_factory):
     dana.send(f"add guest Avi Cohen {GUEST}")
     reply = dana.send("set date 13/6/2027")
     assert "Tell" not in reply and dana.last_buttons == []
+
+
+def test_an_event_runs_on_the_clock_of_the_place_it_is_at(phone_factory, runtime, client):
+    """A Tel Aviv wedding set up from a UK number is at 19:00 Tel Aviv time: its calendar
+    entry says so; moving it to London moves its clock; a zone given outright wins."""
+    emma = phone_factory("+447700900123", "Emma")
+    emma.send("new event Emma & Yoni's wedding\ndate: 10/6/2027\ntime: 19:00\nlocation: Hangar 11, Tel Aviv Port")
+    assert only_event(runtime).timezone == "Asia/Jerusalem"
+    emma.send(f"add guest Avi Cohen {GUEST}")
+    with runtime.transaction() as s:
+        token = rsvp_links.token_for(TEST_APP_SECRET, s.scalars(select(Guest)).one())
+    assert "DTSTART:20270610T160000Z" in client.get(f"/r/{token}/event.ics").get_data(as_text=True)  # 19:00 IDT
+    emma.send("set location The Savoy, London")
+    assert only_event(runtime).timezone == "Europe/London"
+    with runtime.transaction() as s:
+        api = {"Authorization": f"Bearer {tokens.issue_token(s, s.scalar(select(User)))}"}
+    event_id = str(only_event(runtime).id)
+    both = client.patch(f"/api/events/{event_id}", json={"location": "Tel Aviv", "timezone": "Europe/Paris"}, headers=api)
+    assert both.get_json()["timezone"] == "Europe/Paris"
+    assert client.patch(f"/api/events/{event_id}", json={"location": "בית הכנסת הגדול"},
+                        headers=api).get_json()["timezone"] == "Europe/Paris"   # no known place: the clock stays

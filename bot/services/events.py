@@ -11,6 +11,7 @@ from storage.models import Event, EventMember, Role, User
 from bot.services.permissions import Action
 from bot.text.hours import parse_quiet_hours
 from bot.text.phones import default_timezone_for
+from bot.text.shabbat import zone_of_place
 from bot.services.access import require
 from bot.services import languages, notices
 from bot.services.errors import InvalidInput
@@ -75,7 +76,9 @@ def create_event(
         date=date,
         start_time=_check_time(start_time),
         location=_clean_location(location),
-        timezone=_check_timezone(timezone) if timezone is not None else default_timezone_for(actor.phone or actor.region),
+        # The clock of the place it is at, when the location names one ("…, Tel Aviv"), else the creator's.
+        timezone=(_check_timezone(timezone) if timezone is not None
+                  else zone_of_place(location) or default_timezone_for(actor.phone or actor.region)),
         created_by=actor.id,
     )
     session.add(event)
@@ -119,6 +122,10 @@ def update_event(
         event.start_time = _check_time(start_time)
     if location is not UNSET:
         event.location = _clean_location(location)
+        # A venue in a known place brings its clock: a Tel Aviv wedding set up from London
+        # is at 19:00 Tel Aviv time, its reminders and Shabbat too (unless a zone is given).
+        if timezone is UNSET and zone_of_place(event.location):
+            event.timezone = zone_of_place(event.location)
     if timezone is not UNSET and timezone is not None:   # "" is no time zone: refused, not ignored
         event.timezone = _check_timezone(timezone)
     if language is not UNSET:

@@ -70,10 +70,23 @@ _CITIES: dict[str, tuple[str, float, float]] = {
 # In Israel, a city named in the event's location: (names, latitude, longitude)
 _ISRAELI_CITIES: tuple[tuple[tuple[str, ...], float, float], ...] = (
     (("jerusalem", "ירושלים"), 31.778, 35.235),
-    (("tel aviv", "תל אביב"), 32.085, 34.782),
+    (("tel aviv", "תל אביב", "תל-אביב", "ת\"א"), 32.085, 34.782),
+    (("jaffa", "yafo", "יפו"), 32.052, 34.752),
     (("haifa", "חיפה"), 32.794, 34.990),
     (("beer sheva", "beersheba", "be'er sheva", "באר שבע"), 31.252, 34.792),
     (("eilat", "אילת"), 29.558, 34.952),
+    (("herzliya", "הרצליה"), 32.166, 34.843),
+    (("netanya", "נתניה"), 32.329, 34.857),
+    (("caesarea", "קיסריה"), 32.500, 34.900),
+    (("rishon lezion", "rishon le zion", "ראשון לציון"), 31.964, 34.804),
+    (("ramat gan", "רמת גן"), 32.068, 34.824),
+    (("petah tikva", "petach tikva", "פתח תקווה", "פתח תקוה"), 32.084, 34.887),
+    (("raanana", "ra'anana", "רעננה"), 32.184, 34.871),
+    (("rehovot", "רחובות"), 31.894, 34.809),
+    (("ashdod", "אשדוד"), 31.804, 34.655),
+    (("nazareth", "נצרת"), 32.699, 35.304),
+    (("tiberias", "טבריה"), 32.795, 35.531),
+    (("modiin", "modi'in", "מודיעין"), 31.898, 35.010),
 )
 
 _TAB_COORDS = re.compile(r"^([+-]\d{4,6})([+-]\d{5,7})$")
@@ -163,6 +176,27 @@ def _israeli_city(text: str) -> tuple[str, float, float] | None:
             pos = folded.rfind(name)
             if pos > at:
                 best, at = (names[0].title(), lat, lon), pos
+    return best
+
+
+def zone_of_place(text: str | None) -> str | None:
+    """The time zone of the place an event's location names last ("Hangar 11, Tel Aviv
+    Port" → Asia/Jerusalem, "The Savoy, London" → Europe/London); None when it names no
+    place known here."""
+    if not text:
+        return None
+    folded = " ".join(text.casefold().replace("-", " ").replace(",", " ").split())
+    best, at = None, -1
+    candidates = [(names, "Asia/Jerusalem") for names, _lat, _lon in _ISRAELI_CITIES]
+    candidates.append((("israel", "ישראל"), "Asia/Jerusalem"))
+    candidates += [((city.casefold(),), zone) for zone, (city, _lat, _lon) in _CITIES.items()
+                   if zone not in _ISRAEL_ZONES and "/" in zone and not zone.startswith("US/")]
+    for names, zone in candidates:
+        for name in names:
+            # a whole word, after a Hebrew prefix letter too ("בתל אביב", "לחיפה")
+            for m in re.finditer(r"(?:^|\s)[בלמוה]?" + re.escape(name.replace("-", " ")) + r"(?=\s|$)", folded):
+                if m.start() > at:
+                    best, at = zone, m.start()
     return best
 
 
