@@ -37,6 +37,7 @@ from storage.models import Direction, Guest, Message, User
 from bot.chat import commands as C
 from bot.chat import conversation as convo
 from bot.chat import guest as guest_flow
+from bot.chat import intents
 from bot.chat.organiser import SILENT_KINDS, OrganiserChat
 from bot.logs import mask_phone
 from bot.services.sending import parse_rsvp_payload
@@ -102,8 +103,9 @@ def _reads_as_guest_reply(chat: OrganiserChat, msg: InboundMessage) -> bool:
     מאיה ואלעד", "we'll be 3", "where is it?"), not a greeting and not a command (`new event ...`)."""
     if msg.kind != "text" or not msg.text or convo.has_pending(chat.conv):
         return False
-    if not isinstance(C.parse(msg.text, chat.region, date.today()), _GUEST_LIKE_COMMANDS):
-        return False
+    cmd = intents.understand(msg.text, chat.region, date.today()).command   # as the organiser chat would read it
+    if not isinstance(cmd, _GUEST_LIKE_COMMANDS) or isinstance(cmd, C.ParseError) and cmd.usage is not None:
+        return False   # ("new event Party / date: 45/45": a command said wrong gets its hint)
     return guest_flow.reads_as_guest_reply(msg.text)
 
 
