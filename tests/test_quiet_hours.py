@@ -90,3 +90,42 @@ def test_a_reminder_held_for_the_night_is_not_sent_to_a_guest_who_answered_meanw
     assert len(fake_graph.sent_to(bea)) == 2               # Bea still owes an answer
     tally = [m.text for m in fake_graph.sent_to(DANA) if "Reminders" in (m.text or "")]
     assert tally == ["✅ Reminders for Wedding are out: 1 sent."], tally
+
+
+def test_turning_quiet_hours_off_releases_what_they_held(quiet_runtime, fake_graph):
+    """Held at 23:30 by quiet hours; the organiser turns them off: it goes now, not in the morning."""
+    rt = quiet_runtime
+    fake_graph.window_enforced = False
+    with rt.transaction() as s:
+        dana = get_or_create_user(s, phone=DANA, display_name="Dana")
+        event = events.create_event(s, dana, "Wedding", date=date(2027, 6, 12), timezone="Asia/Jerusalem")
+        guests.add_guest(s, dana, event.id, guests.GuestInput(first_name="Avi", phone=AVI))
+        sending.send_invitations(s, dana, event.id)
+        event_id, dana_id = event.id, dana.id
+    drain(rt, clock=lambda: NIGHT)
+    assert fake_graph.sent_to(AVI) == []                 # held for the morning
+    with rt.transaction() as s:
+        events.set_quiet_hours(s, s.get(type(dana), dana_id), event_id, "off")
+    drain(rt, clock=lambda: NIGHT.replace(minute=35))
+    assert len(fake_graph.sent_to(AVI)) == 1             # released at once
+    drain(rt, clock=lambda: MORNING)
+    assert len(fake_graph.sent_to(AVI)) == 1             # and only once
+
+
+def test_changing_quiet_hours_holds_by_the_new_ones(quiet_runtime, fake_graph):
+    """Held by 22-8; the organiser changes them to 21-7: still night, so it waits for 07:00, not 08:00."""
+    rt = quiet_runtime
+    fake_graph.window_enforced = False
+    with rt.transaction() as s:
+        dana = get_or_create_user(s, phone=DANA, display_name="Dana")
+        event = events.create_event(s, dana, "Wedding", date=date(2027, 6, 12), timezone="Asia/Jerusalem")
+        guests.add_guest(s, dana, event.id, guests.GuestInput(first_name="Avi", phone=AVI))
+        sending.send_invitations(s, dana, event.id)
+        event_id, dana_id = event.id, dana.id
+    drain(rt, clock=lambda: NIGHT)
+    with rt.transaction() as s:
+        events.set_quiet_hours(s, s.get(type(dana), dana_id), event_id, "21-7")
+    drain(rt, clock=lambda: NIGHT.replace(minute=35))
+    assert fake_graph.sent_to(AVI) == []                 # still quiet under the new hours
+    drain(rt, clock=lambda: MORNING.replace(hour=5, minute=5))   # 07:05 in Jerusalem
+    assert len(fake_graph.sent_to(AVI)) == 1

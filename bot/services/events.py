@@ -13,7 +13,7 @@ from bot.text.hours import parse_quiet_hours
 from bot.text.phones import default_timezone_for
 from bot.text.shabbat import zone_of_place
 from bot.services.access import require
-from bot.services import languages, notices
+from bot.services import languages, notices, outbox
 from bot.services.errors import InvalidInput
 from bot.text import i18n
 
@@ -171,6 +171,7 @@ def set_quiet_hours(session: Session, actor: User, event_id, value: str | None) 
         except ValueError:
             raise InvalidInput(i18n._("Quiet hours look like 22-8."), code="bad_quiet_hours") from None
     event.quiet_hours = value
+    outbox.release_held(session, event.id)   # what waited for the old quiet hours goes by the new ones
     session.flush()
     return event
 
@@ -178,6 +179,7 @@ def set_quiet_hours(session: Session, actor: User, event_id, value: str | None) 
 def set_shabbat(session: Session, actor: User, event_id, on: bool) -> Event:
     event, _ = require(session, actor, event_id, Action.MANAGE_EVENT)
     event.shabbat = bool(on)
+    outbox.release_held(session, event.id)   # what waited for Shabbat to end goes now, if it may
     session.flush()
     return event
 

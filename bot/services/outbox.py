@@ -31,6 +31,7 @@ import uuid
 from datetime import date, datetime, time, timezone
 from typing import Iterable, Sequence
 
+from sqlalchemy import update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -147,6 +148,20 @@ def words_of(message: dict | None) -> str | None:
     if message.get("type") == "location":
         return " ".join(str(p) for p in (message.get("name"), message.get("address")) if p) or "[location]"
     return message.get("text") if isinstance(message.get("text"), str) else None
+
+
+# Marks a queued message the worker holds for quiet hours or Shabbat (in `error_text`).
+HELD = "held"
+
+
+def release_held(session: Session, event_id, now: datetime | None = None) -> int:
+    """Held messages of an event due now, after its quiet hours or Shabbat setting changed:
+    the worker sends them, or holds them again by the new rule. How many."""
+    return session.execute(
+        update(Message).where(Message.event_id == event_id, Message.status == MessageStatus.queued,
+                              Message.error_text == HELD, Message.next_attempt_at > (now or utcnow()))
+        .values(next_attempt_at=now or utcnow(), error_text=None)
+        .execution_options(synchronize_session=False)).rowcount or 0
 
 
 # --------------------------------------------------------------------------- queueing

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Callable
 
-from sqlalchemy import and_, bindparam, func, or_, select, update
+from sqlalchemy import and_, bindparam, case, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError
@@ -393,12 +393,14 @@ def claim(rt, limit: int, *, lease: float = DEFAULT_LEASE_SECONDS,
             session.execute(update(table).where(table.c.id.in_(unneeded)).values(
                 status=MessageStatus.failed, error_code=None, error_text=ANSWERED_FIRST, claimed_until=None))
         if held:
+            # Marked as held, so a change of quiet hours or Shabbat releases it (outbox.release_held).
             session.execute(update(table).where(table.c.id == bindparam("_id")).values(
-                status=MessageStatus.queued, claimed_until=None), held)
+                status=MessageStatus.queued, claimed_until=None, error_text=outbox.HELD), held)
         if out:
             session.execute(update(table).where(table.c.id.in_([c.id for c in out])).values(
                 status=MessageStatus.sending, claimed_until=claimed_until,
-                attempts=func.coalesce(table.c.attempts, 0) + 1))
+                attempts=func.coalesce(table.c.attempts, 0) + 1,
+                error_text=case((table.c.error_text == outbox.HELD, None), else_=table.c.error_text)))
         budget.tokens -= len(out)
         return ClaimedRows(out)
 
