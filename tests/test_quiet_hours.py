@@ -129,3 +129,24 @@ def test_changing_quiet_hours_holds_by_the_new_ones(quiet_runtime, fake_graph):
     assert fake_graph.sent_to(AVI) == []                 # still quiet under the new hours
     drain(rt, clock=lambda: MORNING.replace(hour=5, minute=5))   # 07:05 in Jerusalem
     assert len(fake_graph.sent_to(AVI)) == 1
+
+
+def test_a_guest_abroad_is_not_woken_by_an_invitation(quiet_runtime, fake_graph):
+    """A Tel Aviv wedding invites at 10:00 Israel time: the Israeli guest gets it at once; the
+    guest in San Francisco (00:00 there) gets it at 08:00 their time, not in their night."""
+    rt = quiet_runtime
+    fake_graph.window_enforced = False
+    jenny = "+14155550100"
+    ten_in_israel = datetime(2026, 12, 10, 8, 0, tzinfo=timezone.utc)     # 00:00 in San Francisco
+    with rt.transaction() as s:
+        dana = get_or_create_user(s, phone=DANA, display_name="Dana")
+        event = events.create_event(s, dana, "Wedding", date=date(2027, 6, 12), timezone="Asia/Jerusalem")
+        guests.add_guest(s, dana, event.id, guests.GuestInput(first_name="Avi", phone=AVI))
+        guests.add_guest(s, dana, event.id, guests.GuestInput(first_name="Jenny", phone=jenny))
+        sending.send_invitations(s, dana, event.id)
+    drain(rt, clock=lambda: ten_in_israel)
+    assert len(fake_graph.sent_to(AVI)) == 1 and fake_graph.sent_to(jenny) == []
+    drain(rt, clock=lambda: datetime(2026, 12, 10, 15, 55, tzinfo=timezone.utc))   # 07:55 in San Francisco
+    assert fake_graph.sent_to(jenny) == []
+    drain(rt, clock=lambda: datetime(2026, 12, 10, 16, 5, tzinfo=timezone.utc))    # 08:05 there
+    assert len(fake_graph.sent_to(jenny)) == 1 and len(fake_graph.sent_to(AVI)) == 1

@@ -32,7 +32,7 @@ from bot.services import languages, outbox
 from bot.services.sending import ANSWERED_FIRST, QUIET_KINDS, REMINDER
 from bot.services.outbox import CHART_JOB, DIGEST_JOB, IMPORT_JOB, JOB_KINDS, OPT_OUT_EXEMPT_KINDS
 from bot.text import guest_replies, i18n
-from bot.text.hours import event_quiet, quiet_end
+from bot.text.hours import event_quiet, quiet_end, zone_of_phone
 from bot.whatsapp import statuses
 from bot.whatsapp.async_client import AsyncSender
 from bot.whatsapp.client import ASSUMED_LATENCY, AccessTokenExpired, CloudAPIClient, WhatsAppError, mask_recipient
@@ -463,7 +463,7 @@ def _addresses(session: Session, rows) -> dict:
 def _quiet_ends(session: Session, rows, quiet_hours: str | None, now: datetime) -> dict:
     """message id → when the quiet of its event ends, for the rows that must wait: the
     event's own quiet hours (`quiet 21-9`, `quiet off`) or else QUIET_HOURS, in the event's
-    time zone."""
+    time zone and in the guest's own when their number tells one."""
     held = [m for m in rows if m.kind in QUIET_KINDS and m.event_id is not None]
     if not held:
         return {}
@@ -473,7 +473,9 @@ def _quiet_ends(session: Session, rows, quiet_hours: str | None, now: datetime) 
     out = {}
     for m in held:
         tz, own, shabbat, location = events.get(m.event_id, (None, None, False, None))
-        until = quiet_end(now, tz, event_quiet(own, quiet_hours), shabbat=bool(shabbat), location=location)
+        # A guest abroad sleeps on their own clock: their night holds it too.
+        until = quiet_end(now, tz, event_quiet(own, quiet_hours), shabbat=bool(shabbat), location=location,
+                          reader_tz=zone_of_phone(m.phone))
         if until is not None:
             out[m.id] = until
     return out
