@@ -63,6 +63,9 @@ class Understanding:
     # the "no" is only said of someone else ("סבתא רבקה לא תוכל להגיע", "my brother can't make it"): the writer's own
     # answer is not stated; how many were named so
     about_others: int | None = None
+    # written in a language the bot does not read (French, Spanish, German…: Latin letters, not English): nothing is
+    # read from it ("Oui, nous serons deux" is no yes and no count), a person reads it
+    foreign: bool = False
 
     @property
     def confidence(self) -> str:
@@ -1022,6 +1025,7 @@ def _tokens(clause: str) -> list[_Tok]:
                     out.append(_Tok(part, h[0] if h else None, h[1] if h else None))
                 continue
         out.append(_Tok(word, hit[0] if hit else None, hit[1] if hit else None))
+    _own_name(out)
     # "me and Dan", "אני ודנה": an unknown word after "me and" (or glued to ו) that ends the list is a person
     for i, t in enumerate(out):
         if t.tag != "SELF1":
@@ -1125,6 +1129,42 @@ def _tokens(clause: str) -> list[_Tok]:
         elif _from_where(t) and prev.tag in _PERSON_TAGS:
             out[i] = _Tok(t.word, "CUE")    # "חבר מהצבא", "שירן מהמשרד": who they are, not more people
     return out
+
+
+_THIS_IS = {_fold(w) for w in _words("this it", "זו זה זאת", "هذه هذا", "")}
+
+
+def _own_name(out: list[_Tok]) -> None:
+    """"אני רותי ובעלי", "I'm Sarah and my husband", "זו נועה ובעלה", "это Оля с мужем": a name right after "I am" or
+    "this is", opening the clause, is the writer's own name, not one more person (the writer and the husband: 2)."""
+    k = 0
+    while k < len(out) and out[k].tag == "GREET":
+        k += 1    # "hi, I'm Sarah and my husband"
+    if k >= len(out):
+        return
+    opener = out[k]
+    if opener.tag == "SELF1" or opener.tag == "INTRO" or opener.word in _THIS_IS:
+        n = k + 1
+        if n < len(out) and out[n].word in ("am", "is"):
+            n += 1
+        elif opener.word in ("this", "it"):
+            return    # "this Saturday and Sunday": "this is" introduces, "this" alone does not
+        if n + 1 >= len(out):
+            return
+        name, nxt = out[n], out[n + 1]
+        joined = nxt.tag == "AND" or nxt.tag in _PERSON_TAGS and nxt.word[:1] in "וو" and len(nxt.word) > 2
+        if opener.tag != "SELF1" and name.tag == "SELF1" and joined:
+            out[k] = _Tok(opener.word, "CUE")    # "это я с мужем", "זו אני ובעלי": as "я с мужем"
+            return
+        if name.tag is not None or not name.word.isalpha() or len(name.word) < 2 or not joined \
+                or _lookup(name.word) is not None or name.word in _NUMBERS_FOLDED:
+            return
+        if name.word[0] in "וو" and len(name.word) > 2:
+            return    # "אני, דני והתינוקת" (read as "אני ודני והתינוקת"): a list of people, the name one of them
+        if opener.tag == "SELF1":
+            out[n] = _Tok(name.word, "NAME")
+        else:
+            out[k], out[n] = _Tok(opener.word, "CUE"), _Tok(name.word, "SELF1")
 
 
 # "the wedding of my niece", "my nephew's bar mitzvah": the person named is whose celebration it is
@@ -1801,6 +1841,9 @@ def _understand(text) -> Understanding:
         return _OTHER
     if len(text) > _MAX_LENGTH * 4:
         return _OTHER
+    foreign = _foreign(text)
+    if foreign is not None:
+        return foreign
     norm = normalise(text)
     if not norm or _MEDIA.match(norm.strip()):
         return Understanding("unclear", sure=False)
@@ -1942,7 +1985,7 @@ def _understand(text) -> Understanding:
     phrased = _CLOCK.sub(" ", phrased)    # "[12:03] Dana:", "at 19.30": a time of day, no head count
     phrased = _AGE_LIST.sub(_age_list, phrased)
     phrased = _SELF_NAMES.sub(_names_joined, phrased)
-    phrased = _SELF_LIST.sub(r"\1 ", phrased)
+    phrased = _SELF_LIST.sub(lambda m: m.group(1) + {"אני": " ו", "انا": " و", "я": " и "}.get(m.group(1), " and "), phrased)
     phrased = _split_partial(phrased)
     phrased = _DRIVE.sub(" , ", phrased)
     phrased = _BRING.sub(_bring, phrased)
@@ -2626,3 +2669,76 @@ def _emoji_only(norm: str, symbols: set[str]) -> Understanding:
     if symbols & _SAD:
         return Understanding("answer", "no", sure=False)
     return Understanding("other", sure=False)
+
+
+# --------------------------------------------------------------------------- other languages
+
+# Words that tell French, Spanish, German, Portuguese and Italian from English (and from Hebrew or Arabic written in
+# Latin letters: "ken", "ma", "ani", "la" are left out), accents dropped. The bot reads he/en/ar/ru: a message in one of
+# these is read by a person, never by one word it happens to know ("oui", "si", "ja" are yes in the lexicon).
+_FOREIGN_WORDS = frozenset("""
+oui non nous vous je suis sommes serons serai serez seront viendrons viendrai venir pourrons pourrai pourra pas mais
+finalement desole desolee desoles desolees malheureusement beaucoup pour avec les des est une mari femme enfants
+tres bien avons avez notre nos votre vos cette mariage sera aux
+si gracias vamos iremos somos seremos estaremos podemos podremos podre nosotros con esposo esposa marido muchas muchos
+felicidades siento pero los las una que por para invitacion hijos asistiremos asistire boda llegaremos
+ja nein wir kommen kommt werden konnen koennen leider nicht danke vielen mit meinem meiner meine mann frau und sind zu
+zweit dritt viert herzlichen gluckwunsch glueckwunsch ich komme kinder hochzeit einladung gerne uns
+sim obrigado obrigada nao estaremos iremos com meu minha muito vou vai poderemos casamento parabens
+grazie saremo veniamo verremo purtroppo possiamo potremo potro mio marito moglie siamo auguri congratulazioni bambini
+io noi sono invito matrimonio
+""".split())
+# ("merci", "gracias", "danke", "mazal tov"-like words understood everywhere: thanks, whatever the language)
+_FOREIGN_THANKS = frozenset("""merci beaucoup gracias muchas danke vielen grazie mille obrigado obrigada felicitations
+felicidades parabens auguri congratulazioni herzlichen gluckwunsch glueckwunsch bravo""".split())
+_ENGLISH_WORDS = frozenset("""
+i me my we us our you your the a an and is are be will can not no yes thanks thank coming come with for to of it this
+that so just wife husband kids see there here sorry but all at am was were have has be been sure ok okay please
+""".split())
+_LATIN_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _foreign(text: str) -> Understanding | None:
+    """The reading of a message in another Latin-script language (None when it is not one): thanks when it only thanks
+    or congratulates ("Merci beaucoup !", "Gracias"), else "other", foreign, to pass on."""
+    if re.search(r"[\u0590-\u05ff\u0600-\u06ff\u0400-\u04ff]", text):
+        return None   # Hebrew, Arabic or Russian letters: read as the bot reads them
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(ch))
+    words = [w for w in _LATIN_WORD.findall(plain.replace("\u2019", "'")) if w.isascii()]
+    if not words:
+        return None
+    foreign = [w for w in words if w in _FOREIGN_WORDS or w in _FOREIGN_THANKS]
+    english = sum(w in _ENGLISH_WORDS for w in words)
+    if not (len(foreign) >= 2 and len(foreign) > english or foreign and len(foreign) == len(words)):
+        return None
+    if all(w in _FOREIGN_THANKS for w in foreign) and len(foreign) == len(words):
+        return Understanding("thanks")
+    return Understanding("other", sure=False, foreign=True)
+
+
+def other_language(text: str) -> bool:
+    """Whether a message is written in a language the bot does not read (French, Spanish, German…)."""
+    try:
+        return bool(isinstance(text, str) and text and (_foreign(text) or _OTHER).foreign)
+    except Exception:   # pragma: no cover - a bug reads as English
+        return False
+
+
+_HEARTS = set("❤♥💙💚💛💜🧡🤍🖤💕💖💗😘🥰🙏💐🌹")
+_GRATEFUL_WORDS = {_fold(w) for w in _words(
+    "thanks thank thx ty congrats congratulations congratulation mazal mazel mazaltov mazeltov",
+    "תודה תודות מזל מזלט מזט ברכות",
+    "شكرا مشكور مشكورين يسلمو مبروك",
+    "спасибо благодарю поздравляем поздравляю мазл мазаль мазел")}
+
+
+def grateful(text: str) -> bool:
+    """Whether a message thanks or congratulates ("Mazal tov!! It was a beautiful wedding", "תודה, היה מושלם", ❤️)."""
+    try:
+        norm = normalise(text) if isinstance(text, str) else ""
+        if any(ch in _HEARTS for ch in norm):
+            return True
+        return any(_fold(w) in _GRATEFUL_WORDS or (_lookup(w) or ("",))[0] == "THANKS" for w in re.findall(r"[^\W\d_]+", norm))
+    except Exception:   # pragma: no cover - a bug reads as no thanks
+        return False
+
