@@ -43,8 +43,8 @@ from storage.models import MAX_PARTY_SIZE, Event, EventMember, Guest, Invitation
 from bot.text import guest_replies as say
 from bot.services import outbox
 from bot.chat.answers import from_understanding
-from bot.chat.understanding import (Understanding, asks_beyond_details, asks_who_is_writing, events_named, normalise,
-                                    says_more, understand)
+from bot.chat.understanding import (Understanding, asks_beyond_details, asks_who_is_writing, events_named, grateful,
+                                    normalise, says_more, understand)
 from bot.chat.conversation import keep_conversation, peek_conversation
 from bot.text.dates import format_date, format_when
 from bot.text.maps import map_links
@@ -408,11 +408,11 @@ def _typed_stop_answer(turn: _Turn, text: str) -> bool:
     return True
 
 
-def _ask_answer(turn: _Turn, guest: Guest, intro: str | None = None) -> None:
+def _ask_answer(turn: _Turn, guest: Guest, intro: str | None = None, sep: str = "\n\n") -> None:
     event = turn.session.get(Event, guest.event_id)
     body = say.answer_for(turn.lang, event.name)
     if intro:
-        body = f"{intro}\n\n{body}"
+        body = f"{intro}{sep}{body}"
     buttons = [(rsvp_payload_id(guest.id, suffix), title) for suffix, title in say.answer_buttons(turn.lang)]
     turn.send(outbox.buttons(body, buttons), event.id)
 
@@ -522,6 +522,8 @@ def _text(turn: _Turn, rows: list[tuple[Guest, Event]]) -> bool:
         if msg.kind == "text" and asks_beyond_details(text) and not _is_member(turn):
             _pass_on(turn, text)   # "what time does it end?": the details answer what they can; the organisers the rest
         return True
+    if reading.foreign and msg.kind == "text" and text:
+        return _other_language(turn, text)
     if text and _typed_stop_answer(turn, text):
         return True
     if text and _typed_restatement(turn, text, reading):
@@ -537,7 +539,7 @@ def _text(turn: _Turn, rows: list[tuple[Guest, Event]]) -> bool:
         _who_we_are(turn)   # "?", "מי זה?", "who is this?": answered here; nothing for the organisers to do
         return True
     if intent.kind == "thanks" or (intent.kind == "yes" and intent.gesture and not _unanswered(turn)):
-        _welcome(turn)   # politeness, or a 👍 after answering: nothing changes
+        _welcome(turn, text)   # politeness, or a 👍 after answering: nothing changes
         return True
 
     awaited = turn.awaited_guest()
@@ -584,6 +586,10 @@ def _text(turn: _Turn, rows: list[tuple[Guest, Event]]) -> bool:
             return True
         return _choose_or_apply(turn, intent.kind, None, only_unanswered=intent.gesture)
 
+    past = _past_event(turn) if msg.kind == "text" and text and grateful(text) else None
+    if past is not None and not _is_member(turn):
+        _thanks_after(turn, past[0], past[1], text)   # "Mazal tov!! It was a beautiful wedding": after it, warmly
+        return True
     if _is_member(turn):
         # an organiser who is also a guest: a note for the other event's organisers, or a
         # stray organiser command? Nothing tells them apart: ask, with a button to pass it on
@@ -593,6 +599,32 @@ def _text(turn: _Turn, rows: list[tuple[Guest, Event]]) -> bool:
     if reading.intent == "question" and _asks_details_too(text):
         _details(turn, where=bool(_ASKS_WHERE.search(text)))   # "where exactly? is there parking?": the where and when now, the rest passed on
     _pass_on(turn, text)
+    return True
+
+
+def _other_language(turn: _Turn, text: str) -> bool:
+    """A message in a language the bot does not read ("Oui, nous serons deux", "Finalement nous ne pourrons pas
+    venir"): nothing is recorded from it. It goes to the event's inbox (the organisers read it) and the guest is asked
+    for the answer with the buttons, in one message: the answer that stands, when there is one, and how to change it."""
+    if _is_member(turn):
+        return _ask_note_or_command(turn, text)
+    candidates = _note_candidates(turn)
+    if len(candidates) != 1:
+        _pass_on(turn, text)   # several events: the guest picks the one it is about
+        return True
+    guest, event = candidates[0]
+    wamid = getattr(turn.msg, "wamid", None)
+    turn.beside = None
+    inbox.file(turn.session, guest, wamid)
+    told = rsvp.pass_on_note(turn.session, guest, text, turn.settings.note_digest_seconds)
+    turn.state.pop("await_party", None)
+    intro = say.other_language(turn.lang, bool(told))
+    if guest.status == RsvpStatus.invited:   # not answered, or a maybe
+        _ask_answer(turn, guest, intro=intro)
+        return True
+    body = f"{intro}\n\n{_status(turn, guest).rstrip(' .')}. {say.change_below(turn.lang)}"
+    buttons = [(rsvp_payload_id(guest.id, suffix), title) for suffix, title in say.answer_buttons(turn.lang)]
+    turn.send(outbox.buttons(body, buttons), event.id)
     return True
 
 
@@ -847,18 +879,61 @@ def _unanswered(turn: _Turn) -> list[tuple[Guest, Event]]:
     return [(g, e) for g, e in turn.open_invitations() if g.answered_at is None and g.status == RsvpStatus.invited]
 
 
-def _welcome(turn: _Turn) -> None:
-    """A thank-you or an "ok": say what stands (or ask for the answer), change nothing."""
+def _welcome(turn: _Turn, text: str = "") -> None:
+    """A thank-you or an "ok": one short message, nothing changes. A guest who has not answered gets the warm line
+    with the answer buttons; one who has, the warm line (and, for words, the answer that stands). After the event,
+    thanks and congratulations are passed on to its organisers (`_thanks_after`)."""
+    past = _past_event(turn)
+    if past is not None and not _is_member(turn):
+        _thanks_after(turn, past[0], past[1], text)
+        return
     candidates = turn.open_invitations()
     if len(candidates) != 1:
         turn.say(say.welcome(turn.lang))
         return
     guest, event = candidates[0]
+    name = say.greeting_name(guest.first_name, guest.last_name)
     if guest.answered_at is None and guest.status == RsvpStatus.invited:
-        turn.say(say.welcome(turn.lang, say.greeting_name(guest.first_name, guest.last_name)), event.id)
-        _ask_answer(turn, guest)
+        _ask_answer(turn, guest, intro=say.welcome(turn.lang, name), sep="\n")
         return
-    turn.say(say.welcome(turn.lang, say.greeting_name(guest.first_name, guest.last_name), event.name, guest.status.value, guest.party_size), event.id)
+    if not _plain(text) and not turn.reading.gesture:
+        turn.say(say.welcome(turn.lang, name), event.id)   # a ❤️ or a 🙏: the warm line is enough
+        return
+    turn.say(say.welcome(turn.lang, name, event.name, guest.status.value, guest.party_size), event.id)
+
+
+def _past_event(turn: _Turn) -> tuple[Guest, Event] | None:
+    """When every event of the guest's is over (its date has passed): the one it is about, their only one or the only
+    one of the last two weeks; else None (with several, the thanks are passed on to nobody's organisers by guess)."""
+    rows = turn.rows()
+    today = turn.now.date()
+    if not rows or any(e.date is None or e.date >= today for _g, e in rows):
+        return None
+    if len(rows) == 1:
+        return rows[0]
+    recent = [(g, e) for g, e in rows if e.date >= today - RECENT_ANSWER]
+    return recent[0] if len(recent) == 1 else None
+
+
+# after the event, an "ok" or a 👍 needs no passing on: a word of thanks or congratulations does
+_ACKS = frozenset(_plain(w) for w in ("ok", "okay", "k", "kk", "okey", "אוקי", "אוקיי", "בסדר", "סבבה", "ок", "окей",
+                                       "хорошо", "تمام", "اوكي", "حسنا"))
+
+
+def _thanks_after(turn: _Turn, guest: Guest, event: Event, text: str) -> None:
+    """Thanks or congratulations after the event ("Thank you! It was amazing"): a warm line in the past tense, and
+    the message filed in the event's inbox (the organisers with notify on are told), the guest told truthfully."""
+    name = say.greeting_name(guest.first_name, guest.last_name)
+    if turn.reading.gesture or _plain(text) in _ACKS:
+        turn.say(say.welcome(turn.lang, name), event.id)
+        return
+    wamid = getattr(turn.msg, "wamid", None)
+    turn.beside = None
+    stored = inbox.file(turn.session, guest, wamid)
+    content = inbox.content_of_row(stored) if stored is not None else inbox.content_of(turn.msg)
+    told = rsvp.pass_on_note(turn.session, guest, text, turn.settings.note_digest_seconds, content=content)
+    turn.say(say.thanks_after(turn.lang, name, event.name, came=guest.status == RsvpStatus.confirmed,
+                              told=bool(told)), event.id)
 
 
 def _guest_help(turn: _Turn) -> None:

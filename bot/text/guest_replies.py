@@ -166,6 +166,32 @@ def welcome(lang: str, name: str | None = None, event: str | None = None, status
 
 
 @in_language
+def thanks_after(lang: str, name: str, event: str, came: bool, told: bool) -> str:
+    """Thanks or congratulations after the event (its date has passed): a warm line, in the past tense, and that
+    the organisers have it (`told`: someone is told now; else it waits in their inbox)."""
+    head = _("😊 Thank you, {name}! It was wonderful to have you at {event}.", name=name, event=event) if came \
+        else _("😊 Thank you for your kind words, {name}!", name=name)
+    tail = _("I've passed your message on to the organisers.") if told else _("The organisers will see your message.")
+    return f"{head} {tail}"
+
+
+@in_language
+def other_language(lang: str, told: bool) -> str:
+    """A message in a language the bot does not read (French, Spanish…): nothing is recorded from it; the organisers
+    have it, and the guest is asked for the answer with the buttons."""
+    return _("Sorry, I can't read that language yet, so I haven't recorded anything from it. I've passed your "
+             "message on to the organisers.") if told else \
+        _("Sorry, I can't read that language yet, so I haven't recorded anything from it. The organisers will see "
+          "your message.")
+
+
+@in_language
+def change_below(lang: str) -> str:
+    """After the answer that stands, above the answer buttons."""
+    return _("Has it changed? Tap below.")
+
+
+@in_language
 def guest_help(lang: str, event: str | None = None) -> str:
     """What a guest can write (a greeting or "help")."""
     head = _("👋 Hi! I'm the invitation bot for {event}.", event=event) if event \
