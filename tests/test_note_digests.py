@@ -52,3 +52,30 @@ def test_a_single_note_reads_as_itself(runtime, fake_graph):
     drain(runtime, clock=lambda: utcnow() + timedelta(seconds=181))
     assert fake_graph.sent_to(DANA)[-1].text == (
         "💬 Avi Cohen (guest of Dana & Noam's wedding) wrote: “Can I bring my dog?”")
+
+
+def test_a_note_already_read_in_the_inbox_is_not_sent_again_as_news(runtime, fake_graph):
+    """Dana reads the inbox before the digest is due: the digest doesn't bring her the same
+    question as "new"; Noam, who hasn't looked, still gets it."""
+    from bot.services import inbox
+    from storage.models import Direction, Message, MessageStatus, User
+
+    event_id, guest_id = _setup(runtime)
+    fake_graph.open_window(DANA), fake_graph.open_window(NOAM)
+    drain(runtime)
+    seen = {p: len(fake_graph.sent_to(p)) for p in (DANA, NOAM)}
+    with runtime.transaction() as s:
+        guest = s.get(Guest, guest_id)
+        s.add(Message(wamid="wamid.NOTE1", direction=Direction.inbound, phone=AVI, sender=AVI, kind="text",
+                      body="Is there parking?", event_id=event_id, guest_id=guest_id, status=MessageStatus.answered,
+                      payload={"type": "text", "text": {"body": "Is there parking?"}}))
+        s.flush()
+        rsvp.pass_on_note(s, guest, "Is there parking?", digest_seconds=180)
+    with runtime.transaction() as s:                      # Dana sends *inbox*: she has read it
+        dana = s.query(User).filter_by(phone=DANA).one()
+        _event, items, _total, unread = inbox.list_items(s, dana, event_id)
+        assert unread == 1
+        inbox.mark_read(s, dana, event_id, inbox.newest_filed(items, s))
+    drain(runtime, clock=lambda: utcnow() + timedelta(seconds=181))
+    assert len(fake_graph.sent_to(DANA)) == seen[DANA]                       # no "new message" for her
+    assert "Is there parking?" in fake_graph.sent_to(NOAM)[-1].text         # Noam hasn't read it

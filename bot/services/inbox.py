@@ -196,6 +196,20 @@ def _filed(event_id):
     return (Message.direction == Direction.inbound) & (Message.event_id == event_id)
 
 
+def last_filed_at(session: Session, guest: Guest) -> datetime | None:
+    """When the guest's newest inbox item was filed (what a read mark is compared with)."""
+    at = session.scalar(select(func.max(Message.created_at)).where(_filed(guest.event_id), Message.guest_id == guest.id))
+    return at.replace(tzinfo=timezone.utc) if at is not None and at.tzinfo is None else at
+
+
+def seen(session: Session, user: User, event_id, filed_at: datetime | None) -> bool:
+    """Whether `user` has read the event's inbox past an item filed at `filed_at`."""
+    if filed_at is None:
+        return False
+    since = read_until(session, user, event_id)
+    return since is not None and filed_at <= since
+
+
 def unread_count(session: Session, user: User, event_id) -> int:
     """How many items of the event's inbox `user` has not seen (no role check: callers have one)."""
     since = read_until(session, user, event_id)

@@ -224,6 +224,9 @@ def pass_on_note(session: Session, guest: Guest, text: str, digest_seconds: int 
     held = 0
     texts: dict[str, str] = {}
     forwards: dict[str, dict | None] = {}
+    # When the guest's message was filed in the inbox: an organiser who read the inbox
+    # past it by the time the digest goes is not told it again as news.
+    filed_at = inbox.last_filed_at(session, guest)
     for member in _members_to_notify(session, guest.event_id):
         if member.phone and member.phone == guest.phone:
             continue
@@ -236,6 +239,8 @@ def pass_on_note(session: Session, guest: Guest, text: str, digest_seconds: int 
         message = outbox.text(texts[lang])
         if forwards[lang] is not None:
             message["forward"] = forwards[lang]  # sent as itself by the digest, inside the window
+        if filed_at is not None:
+            message["filed_at"] = filed_at.isoformat()
         outbox.enqueue(session, phone=member.phone, message=message, kind=GUEST_NOTE_KIND,
                        event_id=guest.event_id, user_id=member.id, not_before=outbox.HELD_UNTIL)
         outbox.enqueue(session, phone=member.phone, kind=outbox.DIGEST_JOB, user_id=member.id,

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import logging
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
 from storage.models import Message, MessageStatus, User, utcnow
 
-from bot.services import languages, outbox
+from bot.services import inbox, languages, outbox
 from bot.services.rsvp import GUEST_NOTE_KIND
 from bot.services.sending import notice
 from bot.text import i18n, replies
@@ -58,6 +58,10 @@ def run_digest(rt, row) -> bool:
             note.error_text = "sent in a digest"
         if user is None:
             return True
+        # What they already read in the inbox (`inbox` in the chat) is no news.
+        notes = [n for n in notes if not inbox.seen(session, user, n.event_id, _filed_at(n))]
+        if not notes:
+            return True
         lines = [n.body or "" for n in notes]
         forwards = [f for f in ((n.payload or {}).get("forward") for n in notes) if isinstance(f, dict)]
         lang = languages.organiser_language(user)
@@ -77,6 +81,14 @@ def run_digest(rt, row) -> bool:
         log.info("digest of %d guest note(s) queued for an organiser (%d media %s)", len(notes), len(forwards),
                  "forwarded" if inside else "left in the inbox")
     return True
+
+
+def _filed_at(note) -> datetime | None:
+    value = (note.payload or {}).get("filed_at")
+    try:
+        return datetime.fromisoformat(value) if value else None
+    except (TypeError, ValueError):
+        return None
 
 
 def _compose(lines: list[str]) -> str:
