@@ -1395,3 +1395,54 @@ def test_a_side_named_before_the_word_side():
 @pytest.mark.parametrize("text", ["hw many ppl are coming", "hw many coming", "hoe many confirmed"])
 def test_a_misspelt_how_many_is_the_numbers_never_a_guest(text):
     assert isinstance(cmd(text), C.Stats), cmd(text)
+
+
+@pytest.mark.parametrize("text, party, side", [
+    ("new guest: Michael Levi, 050 4471 880, groom's side, 4 people", 4, "groom"),
+    ("add guest Tal Ben 0521234567, bride side, 3 people", 3, "bride"),
+    ("להוסיף את נועה כץ, 0523007641, 2 אנשים, צד כלה", 2, "bride"),
+])
+def test_a_count_before_its_word_and_a_side_before_the_word_side(text, party, side):
+    from bot.text import sides
+    got = cmd(text)
+    assert isinstance(got, C.AddGuests) and len(got.guests) == 1, got
+    g = got.guests[0]
+    assert (g.party_size, sides.key(g.side)) == (party, side)
+    assert not any(ch.isdigit() for ch in g.last_name) and "side" not in g.last_name
+
+
+@pytest.mark.parametrize("text, party", [("אושרת אמרה שמגיעים 3", 3), ("רינה אמרה שבאים 4", 4)])
+def test_a_count_after_that_they_come(text, party):
+    got = cmd(text)
+    assert isinstance(got, C.MarkGuest) and got.answer == "yes" and got.party_size == party, got
+
+
+def test_a_slipped_last_letter_of_answered():
+    got = cmd("מי מצד החתן עוד לא ענע")
+    assert isinstance(got, C.ListGuests) and (got.status, got.side) == ("pending", "groom"), got
+
+
+@pytest.mark.parametrize("text, field, value", [
+    ("לשנות את אסתר מימון לצד חתן", "side", "groom"),
+    ("תשני את רותי לצד הכלה", "side", "bride"),
+    ("תעדכני שמשפחת טולדנו 7 אנשים ולא 5", "party", 7),
+    ("תעדכן שדני כהן 3 אנשים", "party", 3),
+])
+def test_a_guest_moved_to_a_side_or_given_a_count_is_an_edit_asked_first(text, field, value):
+    r = read(text)
+    assert isinstance(r.command, C.EditGuest) and (r.command.field, r.command.value) == (field, value), r.command
+    assert not r.sure
+
+
+@pytest.mark.parametrize("text, said", [
+    ("let everyone know the bar has a cover charge", "the bar has a cover charge"),
+    ("pls let all the guests know that parking is free", "parking is free"),
+])
+def test_let_everyone_know_is_a_message_to_all_asked_first(text, said):
+    r = read(text)
+    assert isinstance(r.command, C.Broadcast) and r.command.text == said and r.command.status is None, r.command
+    assert not r.sure
+
+
+def test_let_me_know_is_no_message_to_the_guests():
+    assert not isinstance(cmd("let me know when everyone answered"), C.Broadcast)

@@ -690,6 +690,7 @@ _REMINDERS_OFF = {"off", "none", "stop", "disable", "no", "never", "0", "כבו�
 
 # --- Guests
 
+_NAME_ONLY = re.compile(r"^(?:בשם\s+|named\s+|called\s+)?([^\W\d_][\w'׳\-]*(?:\s+[^\W\d_][\w'׳\-]*){0,2})\W*$")
 _SIDE_WORDS = {"side", "צד", "מצד", "בצד", "הצד"}
 _PARTY_WORDS = {"party", "people", "pax", "size", "guests", "count", "כמות", "מוזמנים", "אנשים"}
 _NOTE_WORDS = {"note", "notes", "comment", "הערה", "הערות"}
@@ -712,6 +713,13 @@ def _parse_add_guests(inp: _Input) -> AddGuests:
                           usage=_t(usage)))
         draft = _guest_line(inp.rest, 1, inp.region)
         if isinstance(draft, LineError):
+            named = _NAME_ONLY.match(inp.rest.strip())
+            if named and not any(ch.isdigit() for ch in inp.rest):
+                # "תוסיף אורח בשם גיא": the name, and no number yet; ask for it by name
+                name = " ".join(named.group(1).split())
+                example = "050-234-5678" if inp.region in (None, "IL") else "+44 7700 900123"
+                raise _Fail(_("What's {name}'s phone number? Send it like this: *add guest {name} {example}*",
+                              name=name, example=i18n.Raw(example)))
             raise _Fail(_("{reason} Try: {usage}", reason=i18n.Raw(draft.reason), usage=_t(usage)))
         return AddGuests(guests=(draft,))
     lines = ([inp.rest] if inp.rest else []) + list(inp.body)
@@ -783,12 +791,31 @@ def _guest_line(line: str, line_no: int, region: str | None) -> GuestDraft | Lin
             note = " ".join(rest[spans[i].end():].lstrip(":=,; ").split()) or None
             break
         if word in _SIDE_WORDS:
-            mode = "side"
+            if (word == "side" and not side_words and len(name_words) > 1 and mode == "name"
+                    and _key(name_words[-1]) in sides.SIDE_WORDS):
+                side_words.append(name_words.pop())   # "Michael Levi, groom's side": the side named before the word
+                mode = "done"
+            else:
+                mode = "side"
         elif word in _PARTY_WORDS:
             j = i + 1
             if j < len(tokens) and _key(tokens[j]) in {"of", "="}:
                 j += 1
             value = tokens[j].strip(_TRAIL + ":=") if j < len(tokens) else ""
+            before = tokens[i - 1].strip(_TRAIL) if i else ""
+            if (not value.isdecimal() and party is None and before.isdecimal() and 1 <= int(before) <= MAX_PARTY_SIZE
+                    and word not in {"party", "size", "count", "כמות"}):
+                # "…, 4 people", "…, 2 אנשים": the count before the word
+                for kept in (side_words, name_words):
+                    if kept and kept[-1] == tokens[i - 1]:
+                        kept.pop()
+                        break
+                party = int(before)
+                mode = "done" if mode == "name" and name_words else mode
+                if mode == "side" and side_words:
+                    mode = "done"
+                i += 1
+                continue
             if not value.isdecimal() or not 1 <= int(value) <= MAX_PARTY_SIZE:
                 return LineError(line_no, shown, _("Party must be a number from {low} to {high}.",
                                                    low="1", high=str(MAX_PARTY_SIZE)))
@@ -799,6 +826,8 @@ def _guest_line(line: str, line_no: int, region: str | None) -> GuestDraft | Lin
             name_words.append(raw)
         elif mode == "side":
             side_words.append(raw)
+        elif raw.isdecimal() and i + 1 < len(tokens) and _key(tokens[i + 1]) in _PARTY_WORDS:
+            pass   # "…, groom's side, 4 people": the count, read with the word after it
         else:
             return LineError(line_no, shown, _("I didn't get \"{word}\".", word=_short(raw, 20)))
         i += 1

@@ -2415,7 +2415,9 @@ _TYPOS = {"hwo": "who", "hw": "how", "hoe": "how", "ppl": "people", "waht": "wha
           "מיעוד": "מי עוד", "כמהה": "כמה", "כמא": "כמה", "אשרה": "אישרה", "אשר": "אישר", "ההזמנוט": "ההזמנות",
           "תזכרת": "תזכורת", "תזכרות": "תזכורות", "msgs": "messages", "msg": "message", "addguest": "add guest",
           "addguests": "add guests", "מישלא": "מי שלא", "רימיינדר": "תזכורת", "רמיינדר": "תזכורת", "רימיינדרים": "תזכורות",
-          "רמיינדרים": "תזכורות", "ריממינדר": "תזכורת", "מישעוד": "מי שעוד", "אשרו": "אישרו", "שאשרו": "שאישרו"}
+          "רמיינדרים": "תזכורות", "ריממינדר": "תזכורת", "מישעוד": "מי שעוד", "אשרו": "אישרו", "שאשרו": "שאישרו",
+          # a neighbouring key hit for the last letter: "ענע", "ענח" (ענה)
+          "ענע": "ענה", "ענח": "ענה", "אישרע": "אישרה"}
 
 
 def _spelled(line: str) -> str:
@@ -2459,6 +2461,7 @@ def _guess(text: str, region, today, exact: C.ParseError) -> Reading | None:
     if not (_team_in(_words(line)) or _role_in(_words(line)) or _role_said(line)):
         said = re.sub(r"^(?:לצרף|תצרף|תצרפי|צרף)\s+(?:לרשימה\s+|לרשימת\s+המוזמנים\s+)?(?:את\s+)?", "הוסף ", said)
     said = re.sub(r"^(?:אורח|אורחת)\s+(?:נוסף|נוספת|חדש|חדשה)\s*:\s*", "הוסף ", said)
+    said = re.sub(r"^(?:new|another|one\s+more)\s+guest\s*:\s*", "add guest ", said, flags=re.I)   # "new guest: Michael Levi, 050…"
     if said != line:
         again = C.parse("\n".join([said] + body), region, today)
         if not isinstance(again, C.ParseError):
@@ -2629,6 +2632,11 @@ def _audience_message(line: str, region, today) -> Reading | None:
     if m:   # "לשאול את המאשרים אם צריכים הסעה מירושלים, כן או לא": a yes / no question to the guests
         yes_no = ("כן", "לא") if _HE.search(m.group(0)[-8:]) else ("yes", "no")
         return Reading(C.Ask(text=m.group(1).strip() + "?", options=yes_no), sure=False)
+    m = re.match(r"^(?:(?:can|could)\s+(?:you|u)\s+|pls\s+|please\s+)?let\s+(?:everyone|everybody|all\s+(?:the\s+)?guests|the\s+guests|all)\s+know"
+                 r"\s*(?:that\s+|:\s*|[-–]\s*)?(\S.{3,})$", line, re.I)
+    if m and not re.search(r"\b(?:when|if|whether)\b", m.group(1)[:12], re.I):
+        # "let everyone know the bar has a cover charge": a message to all the guests, asked first
+        return Reading(C.Broadcast(text=m.group(1).strip(" \"'“”")), sure=False)
     m = re.match(r"^(?:תשלח|תשלחי|תשלחו|שלח|שלחי|שלחו|לשלוח|send|message|text)\s+(?:to\s+)?(?:ל?כל\s+)?(?:ל?מי\s+ש(?:הגיע|הגיעה|הגיעו|בא|באו|השתתף|השתתפו)|"
                  r"(?:everyone|everybody|all|those|the\s+guests|guests|people)\s+who\s+(?:came|attended|showed\s+up|were\s+there))\s*[:\-–]\s*(\S.*)$", line, re.I)
     if m:   # "תשלח למי שהגיע: תודה שחגגתם איתנו!": after the event, those who came are thanked
@@ -2682,9 +2690,9 @@ _PARTY_NOUNS = r"(?:party|party size|headcount|count|number|הכמות|כמות|
 _BLESSING_ABBREV = re.compile(r"(?<![\w\"'״])(?:בעזהי[\"״]ת|בע[\"״]ה|בס[\"״]ד|אי[\"״]ה|בלי\s+נדר|בעזרת\s+השם|בעזרת\s+ה['׳])(?![\w])")
 _WEEKDAY_ONLY = re.compile(r"^\s*(?:(?:ב|ל)?יום\s+(?:ראשון|שני|שלישי|רביעי|חמישי|שישי|שבת)|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
                            r"(?:\s+(?:בבוקר|בערב|בצהריים|בצהרים|אחה[\"״]צ|אחרי\s+הצהריים|(?:in\s+the\s+)?(?:morning|evening|afternoon)))?\s*$", re.I)
-_NAME_TRAILERS = re.compile(r"(?:(?:^|[\s,.]+)(?:טלפון|הטלפון|נייד|מספר|phone|tel|mobile|number|נפשות|אנשים|people|ppl|persons|מקומות|seats|מוזמנים|משתתפים|guests"
+_NAME_TRAILERS = re.compile(r"(?:(?:^|[\s,.]+)(?:טלפון|הטלפון|טל['׳]|טל\.|נייד|מספר|phone|tel|mobile|number|נפשות|אנשים|people|ppl|persons|מקומות|seats|מוזמנים|משתתפים|guests"
                             r"|תודה|רבה|בבקשה|thanks|thx|please|pls))+[\s,.:!]*$"
-                            r"|[\s,.:]+$", re.I)
+                            r"|[\s,.:?]+$", re.I)
 # "... ברכה אילייב +1 718 555 0142 תוסיף אותה", "Dana Levi 054... add her please": the request after the guest, no name
 _ADD_HIM_TRAILER = re.compile(r"[\s,.]+(?:(?:אבקש|אני\s+מבקשת?|נא|אפשר|בבקשה|please|pls|can\s+you)\s+)?(?:ו)?(?:תוסיף|תוסיפי|תוסיפו|להוסיף|הוסף|תכניס|תכניסי|תכניסו|להכניס|תרשום|תרשמי|תרשמו|לרשום|add|put)"
                               r"\s+(?:גם\s+)?(?:אותו|אותה|אותם|אותן|him|her|them)(?:\s+(?:בבקשה|please|pls|in|too|גם|לרשימה|ברשימה))*[\s,.!]*$", re.I)
@@ -4035,6 +4043,12 @@ def _edit_guest(line, low, words, wset, region) -> Reading | None:
     if said is not None:
         return said
     pats = [
+        # "לשנות את אסתר מימון לצד חתן", "תעביר את דנה לצד הכלה": the guest moved to a side
+        (r"^(?:לשנות|תשנה|תשני|לעדכן|תעדכן|תעדכני|להעביר|תעביר|תעבירי|העבר)\s+את\s+(?!ה?צד\b)(.+?)\s+ל(?:ה)?צד\s+(?:של\s+)?(?:ה)?(כלה|חתן)\W*$",
+         "side"),
+        # "תעדכני שמשפחת טולדנו 7 אנשים ולא 5": the new count, the old one after "ולא"
+        (r"^(?:לעדכן|תעדכן|תעדכני|לרשום|תרשום|תרשמי)\s+ש(?:(?:ה|ל)?(?:אורח|אורחת)\s+)?(\S+(?:\s+\S+){0,2}?)\s+(?:הם\s+|הן\s+|יהיו\s+|באים\s+|מגיעים\s+)?"
+         r"(\d{1,2})\s+(?:אנשים|נפשות|איש|מקומות)(?:\s+ולא\s+\d{1,2})?\W*$", "party"),
         # first and last names on their own: "תשנה לדני את שם המשפחה לכהן", "change Dana's last name to Cohen"
         (_HE_SET_NAME + r"(?:ה)?משפחה" + _HE_OF_NAME, "last_name"),
         (_HE_SET_NAME + r"(?:ה)?פרטי" + _HE_OF_NAME, "first_name"),
@@ -4211,7 +4225,7 @@ def _party_said(line: str) -> int | None:
     m = re.search(r"(?:party\s+of|total\s+of|group\s+of|סה[\"״”']?כ|בסך\s+הכל)\s*(\d{1,2})\b|"
                   r"(\d{1,2})\s*" + _TOTAL + r"|"
                   r"(?:עם|with)\s+(?:עוד\s+)?(\d{1,2})|(\d{1,2})\s*(?:people|ppl|pax|of them|אנשים|איש|נפשות|guests|מקומות|seats|משתתפים|משתתפות|מוזמנים|אורחים)|"
-                  r"(?:confirmed|אישרו|אישרה|אישר\s+הגעה|אישר|(?<![\u05d0-\u05ea])כ?מגיע\S*|באים|ש?יגיעו|ש?יבואו|coming|yes|ש?כן)[,\s]+(\d{1,2})\b|"
+                  r"(?:confirmed|אישרו|אישרה|אישר\s+הגעה|אישר|(?<![\u05d0-\u05ea])[כש]?מגיע\S*|ש?באים|ש?יגיעו|ש?יבואו|coming|yes|ש?כן)[,\s]+(\d{1,2})\b|"
                   r"(?:תסמן|תסמני)\s+(\d{1,2})\b|\((\d{1,2})\)", low)
     if m:
         n = int(next(g for g in m.groups() if g))
