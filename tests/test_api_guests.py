@@ -195,10 +195,13 @@ def test_import_a_json_list_reports_each_row(client, runtime):
     assert (result["created"], result["duplicates"], result["rejected"]) == (1, 2, 2)
     by_row = {row["row"]: row for row in result["rows"]}
     assert by_row[1]["result"] == "created"
-    assert by_row[2] == {"row": 2, "result": "duplicate", "existing_id": world.guest_id, "added_by": "Noa"}
+    assert by_row[2] == {"row": 2, "result": "duplicate", "existing_id": world.guest_id, "added_by": "Noa",
+                         "name": "Dana again"}   # the name the row gave, the existing guest's id
+    assert by_row[1]["landline"] is False
     assert by_row[3]["result"] == "rejected" and "phone" in by_row[3]["reason"]
     assert by_row[4]["result"] == "rejected" and "name" in by_row[4]["reason"]
     assert by_row[5]["result"] == "duplicate" and by_row[5]["existing_id"] == by_row[1]["id"]
+    assert by_row[5]["repeats_row"] == 1   # the same number earlier in this import
     avi = client.get(_url(world, f"/{by_row[1]['id']}"), headers=world.headers("viewer")).get_json()
     assert (avi["phone"], avi["side"], avi["party_size"]) == ("+972521234567", "groom", 2)
 

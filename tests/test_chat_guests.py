@@ -65,7 +65,7 @@ def test_add_guests_with_one_a_line_reports_bad_lines(phone_factory, runtime):
                       "Avi again 0502345678\n"
                       "Yael 0502345673 party 99")
     assert "Added 2 guests" in reply
-    assert "line 4: Avi Cohen, added by you" in reply
+    assert "line 4 (Avi again): the number of Avi Cohen, already on the list (added by you)" in reply
     assert "line 2: “- Moshe”: No phone number." in reply
     assert "line 5:" in reply and "Party must be" in reply
     assert set(guests(runtime)) == {"Avi Cohen", "Ron Levi", "Dina"}

@@ -150,7 +150,9 @@ def check(role: str, case: Case, phone_factory, runtime) -> None:
     else:
         assert reply.startswith(f"Only {needed_roles_phrase(case.action)} of Wedding can "), where
         # and who can: the sender has a way forward
-        assert "\nAsk Dana (" in reply and "they can do it, or make you an admin." in reply, where
+        # (the role it takes: editing rights when an editor may do it, else an admin)
+        way = "or give you editing rights." if role_allows("editor", case.action) else "or make you an admin."
+        assert "\nAsk Dana (" in reply and f"they can do it, {way}" in reply, where
         assert actor.last_buttons == [], where
     assert snapshot(runtime, actor.number) == before, "a refused command changed something: " + where
 

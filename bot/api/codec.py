@@ -19,6 +19,7 @@ from storage.models import MAX_PARTY_SIZE, Event, EventMember, Guest, Invitation
 from bot.services.errors import DomainError, InvalidInput, InvalidLanguage
 from bot.services import languages, questions
 from bot.text.i18n import LANGS
+from bot.text.phones import is_landline
 
 MAX_LIMIT = 500
 DEFAULT_LIMIT = 50
@@ -478,12 +479,22 @@ def stats_json(stats: dict[str, Any]) -> dict[str, Any]:
 def import_json(result) -> dict[str, Any]:
     """Per-row results of services.guests.import_guests, in row order."""
     rows: list[dict[str, Any]] = []
+    names = getattr(result, "names", {}) or {}
+    repeats = getattr(result, "repeats", {}) or {}
     for line, guest in result.created:
-        rows.append({"row": line, "result": "created", "id": str(guest.id)})
+        rows.append({"row": line, "result": "created", "id": str(guest.id), "landline": is_landline(guest.phone)})
     for line, guest, added_by in result.duplicates:
-        rows.append({"row": line, "result": "duplicate", "existing_id": str(guest.id), "added_by": added_by})
+        row = {"row": line, "result": "duplicate", "existing_id": str(guest.id), "added_by": added_by}
+        if line in names:
+            row["name"] = names[line]            # the name this row gave (the existing guest may have another)
+        if line in repeats:
+            row["repeats_row"] = repeats[line]   # the same number earlier in this import
+        rows.append(row)
     for line, reason in result.rejected:
-        rows.append({"row": line, "result": "rejected", "reason": reason})
+        row = {"row": line, "result": "rejected", "reason": reason}
+        if line in names:
+            row["name"] = names[line]
+        rows.append(row)
     rows.sort(key=lambda r: (r["row"] is None, r["row"] or 0))
     return {
         "created": len(result.created),

@@ -103,6 +103,17 @@ _ACK_TEXT = re.compile(r"(?:(?:" + "|".join(_ACK_WORDS) + r")[\s!.,]*)*[\s!.]*(?
                        re.IGNORECASE)
 
 
+_BARE_NUMBER = re.compile(r"#?\d{1,2}[.)]?")
+
+
+def _first_line(text: str) -> str:
+    """A question's first line, without the details under it (prices, lists): what a notice
+    that it was dropped needs to name it."""
+    line = next((line.strip() for line in str(text).splitlines() if line.strip()), "")
+    asked = re.match(r"^(.+?[?？])\s", line + " ")
+    return asked.group(1) if asked else line   # "…to 244 guests? Reply yes or no.": the question itself
+
+
 def _name_words(text: str) -> list[str]:
     return [w for w in re.split(r"[^\w]+", text.casefold()) if w]
 
@@ -160,7 +171,7 @@ class OrganiserChat:
 
     def ask(self, text: str, pending: dict) -> None:
         """A yes/no question with buttons; the answer runs `pending`."""
-        convo.set_pending(self.conv, {**pending, "question": replies.short(text, 160)})
+        convo.set_pending(self.conv, {**pending, "question": replies.short(_first_line(text), 90)})
         message = outbox.buttons(text, [(CONFIRM_YES, _("Yes")), (CONFIRM_NO, _("No"))])
         outbox.enqueue(self.session, phone=self.user.phone, message=message, kind="reply", user_id=self.user.id)
 
@@ -211,7 +222,24 @@ class OrganiserChat:
             return self.guarded(self.on_contacts)
         self.say(_(replies.NON_ORGANISER_HINT))
 
+    def picked(self, text: str) -> str | None:
+        """A bare number right after "which one? 1. … 2. …": the same command, on that one
+        ("2" → "guest 2"); None when no such pick-list was just shown."""
+        if not _BARE_NUMBER.fullmatch(text.strip()) or not self.is_member:
+            return None
+        listing = convo.get_listing(self.conv, "guests")
+        if convo.last_listing_kind(self.conv) != "guests" or not listing or not listing.get("pick") \
+                or convo.has_pending(self.conv):
+            return None
+        n = int(text.strip().strip(".)#"))
+        if not 1 <= n <= len(listing["ids"]):
+            return None
+        return listing["pick"].replace("<ref>", str(n))
+
     def on_text(self, text: str) -> None:
+        again = self.picked(text)
+        if again is not None:
+            text = again
         reading = intents.understand(text, self.region, date.today())
         cmd = reading.command
         said = set(_name_words(text))
@@ -405,6 +433,8 @@ class OrganiserChat:
         if not allowed:
             return ""
         names = i18n.join([replies.member_name(m) for m in allowed[:3]])
+        if role_allows("editor", action):   # an editor may do it: editing rights are enough
+            return "\n" + _("Ask {names}: they can do it, or give you editing rights.", names=names)
         return "\n" + _("Ask {names}: they can do it, or make you an admin.", names=names)
 
     def drop_pending(self) -> None:
@@ -545,7 +575,7 @@ class OrganiserChat:
             self.say_no_guest(event, ref.text)
             return None
         convo.save_listing(self.conv, "guests", event.id, [g.id for g in found], mode="find",
-                           search=ref.text, total=total)
+                           search=ref.text, total=total, pick=again)
         self.say(replies.ambiguous_guests(ref.text, found, total, again.replace("<ref>", "2")))
         return None
 
@@ -643,6 +673,10 @@ class OrganiserChat:
         found = self.current()
         if found is None:
             groups = C.help_lines(lambda action: action is None, group=cmd.topic)
+            if cmd.topic is None:   # the API token is for developers: under its topic, not in a newcomer's help
+                token = _(C.spec_for(C.Token).usage)
+                groups = [(name, [row for row in rows if row[0] != token]) for name, rows in groups]
+                groups = [(name, rows) for name, rows in groups if rows]
             if self.is_member:
                 text = replies.help_text(groups)
                 return self.say(text + _("\n\nPick an event with *events* and *use 2* to see its commands."))
@@ -811,6 +845,8 @@ class OrganiserChat:
         listing = convo.get_listing(self.conv, "guests")
         if convo.last_listing_kind(self.conv) != "guests" or not listing:
             return self.say(_(replies.NO_MORE))
+        if listing.get("mode") == "calls":
+            return self.more_calls(listing)
         if len(listing["ids"]) >= listing.get("total", 0):
             return self.say(_("That was the whole list. Send *guests* to see it again."))
         event, _member = event_service.get_event(self.session, self.user, listing["event_id"])
@@ -892,10 +928,29 @@ class OrganiserChat:
 
     def cmd_calls(self, cmd: C.Calls, event: Event) -> None:
         found = calls.call_list(self.session, self.user, event.id)
-        convo.save_listing(self.conv, "guests", event.id, [str(item.guest.id) for item in found.mine], mode="calls",
-                           total=len(found.mine))
-        links = {item.guest.id: self.page_of(item.guest) for item in found.mine if item.reason == "failed"}
-        self.say(replies.call_list(found, links))
+        self.show_calls(event, found, start=1)
+
+    def show_calls(self, event: Event, found, start: int, ids: list[str] | None = None) -> None:
+        """A page of the call list; the whole list is kept by number (*called 20 …* works
+        on any page), and how far it was shown (*more* goes on from there)."""
+        page = found.mine[start - 1:start - 1 + replies.PAGE_SIZE]
+        ids = ids or [str(item.guest.id) for item in found.mine]
+        convo.save_listing(self.conv, "guests", event.id, ids, mode="calls",
+                           total=len(found.mine), shown=start - 1 + len(page))
+        links = {item.guest.id: self.page_of(item.guest) for item in page if item.reason == "failed"}
+        self.say(replies.call_list(found, links, start=start))
+
+    def more_calls(self, listing: dict) -> None:
+        """*more* after *calls*: the next page, numbered on from the last."""
+        shown = listing.get("shown", len(listing["ids"]))
+        if shown >= len(listing["ids"]):
+            return self.say(_("That was the whole call list. Send *calls* to see it again."))
+        event, _member = event_service.get_event(self.session, self.user, listing["event_id"])
+        found = calls.call_list(self.session, self.user, event.id)
+        by_id = {str(item.guest.id): item for item in found.mine}
+        # as numbered when shown; a guest who answered since drops out, the numbers stay
+        found.mine = [by_id.get(gid) or calls.CallItem(None, "answered") for gid in listing["ids"]]
+        self.show_calls(event, found, start=shown + 1, ids=listing["ids"])
 
     def cmd_called(self, cmd: C.Called, event: Event) -> None:
         guest = self.resolve_guest(event, cmd.ref, _("called {ref} yes", ref=REF))

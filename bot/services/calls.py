@@ -10,7 +10,7 @@ sees the whole list).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
@@ -25,6 +25,9 @@ from bot.text import i18n
 
 # A guest whose invitation arrived this long ago without being read is worth a call.
 UNREAD_AFTER = timedelta(days=3)
+# A guest invited less than this long ago is given time to answer before anyone calls
+# (a failed invitation, or a "maybe", is worth a call at once).
+CALL_AFTER = timedelta(days=2)
 OUTCOMES = ("yes", "no", "maybe", "no_answer")
 # What each outcome records as the guest's answer (no answer records none).
 _ANSWER = {"yes": "confirmed", "no": "declined", "maybe": "maybe"}
@@ -43,6 +46,8 @@ class CallList:
     total: int           # on the whole list
     callers: int         # members sharing it
     invited: int = 0     # guests whose invitation went out (or was tried)
+    waiting: int = 0     # invited less than CALL_AFTER ago, given time to answer (not on the list yet)
+    wait_days: int = CALL_AFTER.days
 
 
 def _reason(guest: Guest, now: datetime) -> str:
@@ -57,6 +62,21 @@ def _reason(guest: Guest, now: datetime) -> str:
     return "no_answer"
 
 
+def _too_soon(guest: Guest, now: datetime) -> bool:
+    """Invited less than CALL_AFTER ago and not heard from: too soon to call (a failed
+    invitation, a "maybe" or a guest already called is not waited for)."""
+    if guest.invitation == InvitationState.failed or guest.answered_at is not None or guest.called_at is not None:
+        return False
+    invited = _aware(guest.invited_at)
+    return invited is not None and invited > _aware(now) - CALL_AFTER
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    if moment is None or moment.tzinfo is not None:
+        return moment
+    return moment.replace(tzinfo=timezone.utc)
+
+
 def call_list(session: Session, actor: User, event_id, now: datetime | None = None) -> CallList:
     """The actor's share of the event's call list."""
     event, _member = require(session, actor, event_id, Action.VIEW)
@@ -67,6 +87,8 @@ def call_list(session: Session, actor: User, event_id, now: datetime | None = No
             or_(Guest.invitation == InvitationState.failed,
                 (Guest.status == RsvpStatus.invited) & (Guest.invitation != InvitationState.not_sent)))
         .order_by(func.lower(Guest.first_name), func.lower(Guest.last_name), Guest.id)))
+    fresh = [g for g in rows if _too_soon(g, now)]
+    rows = [g for g in rows if not _too_soon(g, now)]
     members = list(session.scalars(
         select(EventMember.user_id).where(EventMember.event_id == event.id,
                                           EventMember.role.in_(roles_for(Action.EDIT_GUESTS)))
@@ -74,10 +96,11 @@ def call_list(session: Session, actor: User, event_id, now: datetime | None = No
     invited = session.scalar(select(func.count()).select_from(Guest).where(
         Guest.event_id == event.id, Guest.invitation != InvitationState.not_sent)) or 0
     if actor.id not in members:
-        return CallList(event, [CallItem(g, _reason(g, now)) for g in rows], len(rows), len(members), invited)
+        return CallList(event, [CallItem(g, _reason(g, now)) for g in rows], len(rows), len(members), invited,
+                        len(fresh))
     me = members.index(actor.id)
     mine = [CallItem(g, _reason(g, now)) for n, g in enumerate(rows) if n % len(members) == me]
-    return CallList(event, mine, len(rows), len(members), invited)
+    return CallList(event, mine, len(rows), len(members), invited, len(fresh))
 
 
 def log_call(session: Session, actor: User, event_id, guest_id, outcome: str,

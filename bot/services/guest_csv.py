@@ -43,6 +43,7 @@ class RejectedRow:
     line_no: int
     reason: str
     text: str = ""
+    name: str = ""      # the row's name, when it has one (the report says whose row it is)
 
 
 HEADER_ALIASES = {
@@ -140,37 +141,38 @@ def _row(line_no: int, record: list[str], columns: dict[int, str], region: str |
         last = last or last_from_name.strip()
     if not first:
         return RejectedRow(line_no, i18n._("no name"), shown)
+    who = f"{first} {last}".strip()
     if not values.get("phone"):
-        return RejectedRow(line_no, i18n._("no phone number"), shown)
+        return RejectedRow(line_no, i18n._("no phone number"), shown, who)
     try:
         phone = normalize_phone(values["phone"], region)
     except InvalidPhone:
-        return RejectedRow(line_no, i18n._("bad phone number {phone}", phone=values['phone'][:25]), shown)
+        return RejectedRow(line_no, i18n._("bad phone number {phone}", phone=values['phone'][:25]), shown, who)
     party = None
     if values.get("party_size"):
         try:
             party = int(float(values["party_size"]))
         except (ValueError, OverflowError):  # "abc", "inf", "1e999"
             return RejectedRow(line_no, i18n._("party size is not a number ({value})",
-                                                       value=values['party_size'][:10]), shown)
+                                                       value=values['party_size'][:10]), shown, who)
         if party < 0 or party > MAX_PARTY_SIZE:
-            return RejectedRow(line_no, i18n._("party size must be between 0 and {n}", n=str(MAX_PARTY_SIZE)), shown)
+            return RejectedRow(line_no, i18n._("party size must be between 0 and {n}", n=str(MAX_PARTY_SIZE)), shown, who)
     children = None
     if values.get("children"):
         try:
             children = int(float(values["children"]))
         except (ValueError, OverflowError):
             return RejectedRow(line_no, i18n._("children is not a number ({value})",
-                                                       value=values['children'][:10]), shown)
+                                                       value=values['children'][:10]), shown, who)
         if children < 0 or children > MAX_PARTY_SIZE:
-            return RejectedRow(line_no, i18n._("children must be between 0 and {n}", n=str(MAX_PARTY_SIZE)), shown)
+            return RejectedRow(line_no, i18n._("children must be between 0 and {n}", n=str(MAX_PARTY_SIZE)), shown, who)
         if children and party is None:
-            return RejectedRow(line_no, i18n._("children without a party size (children are counted in it)"), shown)
+            return RejectedRow(line_no, i18n._("children without a party size (children are counted in it)"), shown, who)
         if party is not None and children > party:
             return RejectedRow(line_no, i18n._("more children ({n}) than the party size ({party})",
-                                                       n=str(children), party=str(party)), shown)
+                                                       n=str(children), party=str(party)), shown, who)
     if len(first) > 100 or len(last) > 100:
-        return RejectedRow(line_no, i18n._("name too long"), shown)
+        return RejectedRow(line_no, i18n._("name too long"), shown, who)
     return GuestRow(line_no, first, last, phone, (values.get("side") or None) and values["side"][:50],
                     party, values.get("notes"), children)
 

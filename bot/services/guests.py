@@ -42,6 +42,8 @@ class ImportResult:
     created: list[tuple[int | None, Guest]] = field(default_factory=list)
     duplicates: list[tuple[int | None, Guest, str]] = field(default_factory=list)  # line, existing, added by
     rejected: list[tuple[int | None, str]] = field(default_factory=list)            # line, reason
+    names: dict = field(default_factory=dict)     # line → the name the row itself gives (rejected, duplicate rows)
+    repeats: dict = field(default_factory=dict)   # line → the earlier line of the same import with that number
 
 
 def region_for(actor: User, configured: str | None) -> str | None:
@@ -234,8 +236,12 @@ def import_guests(session: Session, actor: User, event_id, rows: list, region: s
     existing = {g.phone: g for g in session.scalars(select(Guest).where(Guest.event_id == event.id))}
     opted_out = set(session.scalars(select(Guest.phone).where(Guest.opted_out.is_(True))).all())
     adders: dict = {}
+    added_at: dict = {}   # phone → the line of this import that added it
     for row in rows:
         line = getattr(row, "line_no", None)
+        said = _row_name(row)
+        if said and line is not None:
+            result.names[line] = said
         if hasattr(row, "reason"):
             result.rejected.append((line, row.reason))
             continue
@@ -252,6 +258,8 @@ def import_guests(session: Session, actor: User, event_id, rows: list, region: s
             continue
         if phone in existing:
             guest = existing[phone]
+            if phone in added_at and line is not None and added_at[phone] is not None:
+                result.repeats[line] = added_at[phone]   # the same number earlier in this import
             if guest.added_by not in adders:
                 adders[guest.added_by] = describe_adder(session, guest)
             result.duplicates.append((line, guest, adders[guest.added_by]))
@@ -261,9 +269,18 @@ def import_guests(session: Session, actor: User, event_id, rows: list, region: s
                       opted_out=phone in opted_out)
         session.add(guest)
         existing[phone] = guest
+        added_at[phone] = line
         result.created.append((line, guest))
     session.flush()
     return result
+
+
+def _row_name(row) -> str:
+    """The name a row gives ("" when none): what the report calls the row by."""
+    if getattr(row, "name", None):
+        return " ".join(str(row.name).split())
+    first, last = getattr(row, "first_name", None), getattr(row, "last_name", None)
+    return " ".join(f"{first or ''} {last or ''}".split()) if isinstance(first, str) else ""
 
 
 def list_guests(

@@ -459,7 +459,13 @@ def guest_card(event, guest: Guest, *, adder: str | None, link: str | None = Non
         lines.append(_("📝 {notes}", notes=guest.notes))
     if getattr(guest, "call_outcome", None):
         outcome = _(CALL_WORDS.get(guest.call_outcome, guest.call_outcome))
-        lines.append(_("☎️ Last call: {outcome} ({who})", outcome=i18n.Raw(outcome), who=i18n.Raw(caller or _someone())))
+        called = getattr(guest, "called_at", None)
+        if called is not None:
+            lines.append(_("☎️ Last call, {date}: {outcome} ({who})", date=_date(called.date()),
+                           outcome=i18n.Raw(outcome), who=i18n.Raw(caller or _someone())))
+        else:
+            lines.append(_("☎️ Last call: {outcome} ({who})", outcome=i18n.Raw(outcome),
+                           who=i18n.Raw(caller or _someone())))
     answers = getattr(guest, "answers", None) or {}
     for q in questions or []:
         if str(q["id"]) in answers:
@@ -471,14 +477,23 @@ def guest_card(event, guest: Guest, *, adder: str | None, link: str | None = Non
 
 
 CALL_REASONS = {"failed": N_("the invitation didn't arrive"), "unread": N_("hasn't opened the invitation"),
-                "no_answer": N_("no answer yet"), "maybe": N_("said maybe")}
+                "no_answer": N_("hasn't replied to the invitation"), "maybe": N_("said maybe")}
 
 
-def call_list(found, links: dict | None = None) -> str:
-    """The member's share of the call list, numbered for *called <n> ...*."""
+def call_list(found, links: dict | None = None, start: int = 1) -> str:
+    """The member's share of the call list, numbered for *called <n> ...*; `start` is the
+    number of the first one shown (*more* shows the next page)."""
     event = found.event
+    waiting = getattr(found, "waiting", 0)
+    days = getattr(found, "wait_days", 2)
     if not found.total and not found.invited:
         return _("☎️ Nobody to call for {event} yet: the invitations haven't gone out (*invite*).", event=event.name)
+    if not found.total and waiting:
+        return ngettext("☎️ Nobody to call for {event} yet: the one guest who hasn't answered was invited in the "
+                        "last {days} days. Give them time; send *calls* again after that.",
+                        "☎️ Nobody to call for {event} yet: the {n} guests who haven't answered were invited in the "
+                        "last {days} days. Give them time; send *calls* again after that.",
+                        waiting, event=event.name, days=_raw(days))
     if not found.total:
         return _("☎️ Nobody to call for {event}: every invited guest has answered.", event=event.name)
     if not found.mine:
@@ -492,17 +507,28 @@ def call_list(found, links: dict | None = None) -> str:
     else:
         head = _("☎️ *Calls for {event}*: {total}", event=event.name, total=found.total)
     lines = [head]
-    for n, item in enumerate(found.mine[:PAGE_SIZE], start=1):
+    if waiting and start == 1:
+        lines.append(ngettext("(1 guest invited in the last {days} days isn't on it yet: too soon to call.)",
+                              "({n} guests invited in the last {days} days aren't on it yet: too soon to call.)",
+                              waiting, days=_raw(days)))
+    page = found.mine[start - 1:start - 1 + PAGE_SIZE]
+    for n, item in enumerate(page, start=start):
         guest = item.guest
+        if guest is None:
+            continue   # answered since the list was shown: its number stays taken
         note = _(CALL_REASONS.get(item.reason, item.reason))
         if getattr(guest, "call_outcome", None) == "no_answer":
-            note = _("{reason}; didn't pick up last time", reason=i18n.Raw(note))
+            note = _("{reason} · didn't pick up the phone last time", reason=i18n.Raw(note))
         lines.append(_("{n}. {name} {phone} · {note}", n=_raw(n), name=guest_name(guest),
                        phone=i18n.Raw(_dialable(guest.phone)), note=i18n.Raw(note)))
         if links and links.get(guest.id):
             lines.append(_("   their page, to send by SMS: {link}", link=i18n.Raw(links[guest.id])))
-    if len(found.mine) > PAGE_SIZE:
-        lines.append(_("…and {n} more", n=len(found.mine) - PAGE_SIZE))
+    end = start - 1 + len(page)
+    if end < len(found.mine):
+        nxt = min(end + PAGE_SIZE, len(found.mine))
+        lines.append(_("\n{start}–{end} of {total}. Send *more* for {next_start}–{next_end}.",
+                       start=_raw(start), end=_raw(end), total=len(found.mine), next_start=_raw(end + 1),
+                       next_end=_raw(nxt)))
     lines.append(_("\nAfter a call: *called 1 yes party 2* (or no, maybe, no answer)."))
     return cap("\n".join(lines))
 
@@ -710,8 +736,29 @@ def _units(unit: str, n: int) -> str:
     return f"{n:,} {unit if n == 1 else unit + 's'}"
 
 
-def _duplicate(unit: str, line, guest: Guest, adder: str | None) -> str:
-    """"line 3: Avi Cohen, added by Dana" (`adder` None: the reader added them)."""
+def _whose(unit: str, line, name: str | None) -> str:
+    """"line 4" or, when the row gives a name, "line 4 (Ron Raz)"."""
+    if not name:
+        return _unit(unit, line)
+    return _("{where} ({name})", where=i18n.Raw(_unit(unit, line)), name=short(name, 40))
+
+
+def _repeated(unit: str, line, name: str | None, earlier) -> str:
+    """"line 9 (Ron Raz): repeats the number on line 6": the same number twice in one import."""
+    return _("{where}: the same number as {earlier}", where=i18n.Raw(_whose(unit, line, name)),
+             earlier=i18n.Raw(_unit(unit, earlier)))
+
+
+def _duplicate(unit: str, line, guest: Guest, adder: str | None, name: str | None = None) -> str:
+    """"line 3: Avi Cohen, added by Dana" (`adder` None: the reader added them); a row with
+    another name says whose number it is: "line 6 (Ron Raz): the number of Natan Alon, …"."""
+    if line is not None and name and " ".join(name.split()).casefold() != " ".join(guest.full_name.split()).casefold():
+        where = i18n.Raw(_whose(unit, line, name))
+        if adder is None:
+            return _("{where}: the number of {name}, already on the list (added by you)", where=where,
+                     name=guest.full_name)
+        return _("{where}: the number of {name}, already on the list (added by {adder})", where=where,
+                 name=guest.full_name, adder=adder)
     if adder is None:
         if line is None:
             return _("{name}, added by you", name=guest.full_name)
@@ -729,17 +776,29 @@ def import_summary(event, result, *, what: str = "guest list", unit: str = "line
     shown_what = _(IMPORT_WHAT[what]) if what in IMPORT_WHAT else what
     lines = [_("*{event}*: {what} read.", event=event.name, what=shown_what)]
     lines.append(_("✅ Added {guests}.", guests=i18n.Raw(guests_count(created))))
+    names = getattr(result, "names", {}) or {}
+    repeats = getattr(result, "repeats", {}) or {}
     if dupes:
         lines.append(_("↩️ {guests} already on the list:", guests=i18n.Raw(guests_count(dupes))))
-        lines += bullet_list([_duplicate(unit, line, guest, None if reader and guest.added_by == reader else adder)
-                              for line, guest, adder in result.duplicates])
+        lines += bullet_list([
+            _repeated(unit, line, names.get(line), repeats[line]) if line in repeats else
+            _duplicate(unit, line, guest, None if reader and guest.added_by == reader else adder, names.get(line))
+            for line, guest, adder in result.duplicates])
     if rejected:
         lines.append(_("⚠️ {lines} not added:", lines=i18n.Raw(_units(unit, rejected))))
         lines += bullet_list([
-            _("{where}: {reason}", where=i18n.Raw(_unit(unit, line)), reason=i18n.Raw(reason))
+            _("{where}: {reason}", where=i18n.Raw(_whose(unit, line, names.get(line))), reason=i18n.Raw(reason))
             if line is not None else reason for line, reason in result.rejected
         ])
         lines.append(_("Fix those and send them again."))
+    landlines = [(line, guest) for line, guest in result.created if is_landline(guest.phone)]
+    if landlines:
+        lines.append(ngettext("⚠️ 1 number looks like a landline, and WhatsApp rarely runs on one: "
+                              "a mobile number will reach them:",
+                              "⚠️ {n} numbers look like landlines, and WhatsApp rarely runs on one: "
+                              "a mobile number will reach them:", len(landlines)))
+        lines += bullet_list([_("{name} {phone}", name=guest_name(guest), phone=display_phone(guest.phone))
+                              for _line, guest in landlines])
     if created and not rejected:
         lines.append(_("Send *invite* when you're ready."))
     return cap("\n".join(lines))
