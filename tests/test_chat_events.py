@@ -296,3 +296,51 @@ def test_with_several_events_a_guessed_change_names_its_event_in_the_question(ph
     dana.send("אירוע חדש בר מצווה של איתי")
     question = dana.send("הוסף אורח יעקב גולן 052-100-0021 3")
     assert question.startswith("*בר מצווה של איתי*: להוסיף את יעקב גולן"), question
+
+
+# ---------------------------------------------------------------- an English-speaking couple's review
+
+TOM_UK = "+447700900123"
+FRIDAY_NIGHT_2027 = datetime(2027, 12, 17, 17, 0, tzinfo=timezone.utc)   # 19:00 in Tel Aviv, Shabbat is in
+
+
+def _held_for_shabbat(phone_factory, fake_graph):
+    """Three guests invited on a Friday evening by an event that keeps Shabbat: held to Saturday night."""
+    fake_graph.window_enforced = False
+    dana = phone_factory(DANA, "Dana")
+    dana.send("new event Our wedding\ndate: 12/6/2028\nlocation: Tel Aviv port")
+    dana.send("shabbat on")
+    dana.send("add guests\nAvi Cohen 052-111-1111\nBea Levi 052-222-2222\nGil Dor 052-333-3333")
+    dana.clock = lambda: FRIDAY_NIGHT_2027
+    dana.send("invite")
+    dana.tap("confirm:yes", "Yes")
+    dana.clock = None
+    assert fake_graph.sent_to("+972521111111") == []
+    return dana
+
+
+def test_invitations_held_for_shabbat_read_as_waiting_not_as_to_invite(phone_factory, fake_graph):
+    dana = _held_for_shabbat(phone_factory, fake_graph)
+    stats = dana.send("stats")
+    assert "⏳ 3 invitations waiting for Shabbat to end (going out Sat 18 Dec 2027, 17:" in stats, stats
+    assert "*invite*" not in stats and "not sent yet" not in stats
+    again = dana.send("invite")
+    assert "⏳ 3 invitations waiting for Shabbat to end" in again and "Nobody else of Our wedding to invite" in again
+    assert "already has the invitation" not in again
+    listing = dana.send("guests not invited")
+    assert "Avi Cohen · ⏳ invitation waiting to go out" in listing and "not invited yet" not in listing
+
+
+def test_invitations_held_for_the_night_wait_for_the_morning(phone_factory, fake_graph):
+    fake_graph.window_enforced = False
+    dana = phone_factory(DANA, "Dana")
+    dana.send("new event Our wedding\ndate: 12/6/2028\nlocation: Tel Aviv port")
+    dana.send("quiet 22-8")
+    dana.send("add guest Avi Cohen 052-111-1111")
+    dana.clock = lambda: datetime(2027, 12, 15, 21, 30, tzinfo=timezone.utc)   # 23:30 in Tel Aviv
+    dana.send("invite")
+    dana.tap("confirm:yes", "Yes")
+    dana.clock = None
+    stats = dana.send("stats")
+    assert "⏳ 1 invitation waiting for the morning (going out Thu 16 Dec 2027, 08:00)" in stats, stats
+    assert "*invite*" not in stats

@@ -839,7 +839,9 @@ class OrganiserChat:
         shown += [str(g.id) for g in guests]
         convo.save_listing(self.conv, "guests", event.id, shown, mode=mode, status=status, side=side,
                            search=search, total=total)
-        self.say(replies.guests_page(event, guests, start, total, status=status, side=side, search=search))
+        waiting = stats_service.waiting_invitations(self.session, event)
+        self.say(replies.guests_page(event, guests, start, total, status=status, side=side, search=search,
+                                     waiting=waiting))
 
     def cmd_more(self, cmd: C.More) -> None:
         listing = convo.get_listing(self.conv, "guests")
@@ -1011,7 +1013,12 @@ class OrganiserChat:
 
     def cmd_invite(self, cmd: C.Invite, event: Event) -> None:
         audience = sending.invite_audience(self.session, self.user, event.id)
-        self.ask_send("invite", event, audience, {}, warning=replies.invitation_warning(event, date.today()))
+        waiting = stats_service.waiting_invitations(self.session, event)
+        if audience.count == 0 and waiting.total:
+            # queued or held for the night or Shabbat: they are on their way already
+            return self.say(replies.invitations_waiting(event, waiting, dict(audience.skipped or {})))
+        warning = "\n".join(replies.waiting_lines(event, waiting) + [replies.invitation_warning(event, date.today())])
+        self.ask_send("invite", event, audience, {}, warning=warning.strip())
 
     def cmd_remind(self, cmd: C.Remind, event: Event) -> None:
         audience = sending.remind_audience(self.session, self.user, event.id)

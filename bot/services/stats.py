@@ -2,15 +2,74 @@
 invitation delivery."""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from storage.models import Guest, InvitationState, RsvpStatus, User
+from storage.models import Direction, Event, Guest, InvitationState, Message, MessageStatus, RsvpStatus, User
 
 from bot.services.permissions import Action
 from bot.services.access import require
-from bot.services import inbox
-from bot.text import sides
+from bot.services import inbox, outbox
+from bot.text import hours, sides
+from bot.text.shabbat import shabbat_until
+
+INVITATION = "invitation"   # the kind of an invitation in the outbox (bot.services.sending.INVITATION)
+
+
+@dataclass
+class Waiting:
+    """Invitations in the outbox that have not gone out yet: held for the night or Shabbat
+    (the worker's `outbox.HELD`), or queued to go."""
+    guest_ids: set = field(default_factory=set)
+    held: int = 0
+    queued: int = 0
+    failed_before: int = 0          # of them, guests whose earlier invitation failed (sent again)
+    until: datetime | None = None   # when the held ones go out (UTC)
+    reason: str | None = None       # "shabbat", "holiday" or "night"
+
+    @property
+    def total(self) -> int:
+        return self.held + self.queued
+
+
+def waiting_invitations(session: Session, event: Event) -> Waiting:
+    """Who has an invitation queued or held, and when the held ones go out and why."""
+    out = Waiting()
+    seen: set = set()
+    rows = session.execute(
+        select(Message.guest_id, Message.error_text, Message.next_attempt_at, Guest.invitation)
+        .join(Guest, Guest.id == Message.guest_id).where(
+            Message.event_id == event.id,
+            Message.direction == Direction.outbound,
+            Message.kind == INVITATION,
+            Message.status.in_([MessageStatus.queued, MessageStatus.sending]),
+            Message.guest_id.is_not(None),
+        )).all()
+    for guest_id, error_text, at, state in rows:
+        if guest_id in seen or state not in (InvitationState.not_sent, InvitationState.failed):
+            continue
+        seen.add(guest_id)
+        out.failed_before += state == InvitationState.failed
+        if error_text == outbox.HELD and at is not None:
+            at = at if at.tzinfo else at.replace(tzinfo=timezone.utc)
+            out.held += 1
+            out.until = at if out.until is None else max(out.until, at)
+        else:
+            out.queued += 1
+    out.guest_ids = seen
+    if out.until is not None:
+        out.reason = _held_for(event, out.until)
+    return out
+
+
+def _held_for(event: Event, until: datetime) -> str:
+    """What a hold that ends at `until` waits for: the end of Shabbat, of a holiday, or the night."""
+    if event.shabbat and shabbat_until(until - timedelta(minutes=1), event.timezone, event.location):
+        return "shabbat" if hours.local(until, event.timezone).weekday() == 5 else "holiday"
+    return "night"
 
 
 def event_stats(session: Session, actor: User, event_id) -> dict:
@@ -67,6 +126,9 @@ def event_stats(session: Session, actor: User, event_id) -> dict:
         "invitations": invitations,
         # What guests wrote that this member has not read yet (their own `inbox`).
         "inbox_unread": inbox.unread_count(session, actor, event.id),
+        # Invitations queued or held (counted in invitations["not_sent"] too): the chat
+        # says they are on their way rather than asking for *invite* again.
+        "waiting": waiting_invitations(session, event),
     }
 
 

@@ -593,7 +593,10 @@ def _not_invited_yet(guest: Guest) -> bool:
             and guest.status == RsvpStatus.invited and getattr(guest, "answered_at", None) is None)
 
 
-def guest_line(n: int, guest: Guest) -> str:
+def guest_line(n: int, guest: Guest, waiting=None) -> str:
+    if waiting is not None and guest.id in waiting.guest_ids and guest.status == RsvpStatus.invited:
+        # queued or held for the night or Shabbat: on its way, not "not invited yet"
+        return _("{n}. {name} · ⏳ invitation waiting to go out", n=_raw(n), name=guest_name(guest))
     if _not_invited_yet(guest):
         # "pending" would say they owe an answer to an invitation they never got
         return _("{n}. {name} · not invited yet", n=_raw(n), name=guest_name(guest))
@@ -636,7 +639,7 @@ def side_words(side: str) -> str:
 
 
 def guests_page(event, guests: list[Guest], start: int, total: int, *, status=None, side=None,
-                search: str | None = None) -> str:
+                search: str | None = None, waiting=None) -> str:
     """One page of a guest listing, numbered from `start` (1-based)."""
     count = i18n.Raw(guests_count(total))
     if search is not None:
@@ -656,8 +659,12 @@ def guests_page(event, guests: list[Guest], start: int, total: int, *, status=No
             return _("No guests of {event} are {filters}.", event=event.name,
                      filters=i18n.Raw(_filter_words(status, side)))
         return no_guests_yet(event)
-    render = failed_line if status == "failed" else guest_line
-    lines = [title] + [render(start + i, g) for i, g in enumerate(guests)]
+    if status == "failed":
+        lines = [title] + [failed_line(start + i, g) for i, g in enumerate(guests)]
+    else:
+        lines = [title] + [guest_line(start + i, g, waiting) for i, g in enumerate(guests)]
+    if waiting is not None and waiting.total and any(g.id in waiting.guest_ids for g in guests):
+        lines += [""] + waiting_lines(event, waiting)
     end = start + len(guests) - 1
     if end < total:
         nxt = min(end + PAGE_SIZE, total)
@@ -895,12 +902,20 @@ def stats(event, data: dict) -> str:
     lines.append(_("{sent} sent · {delivered} delivered · {read} read", sent=sent,
                    delivered=inv["delivered"] + inv["read"], read=inv["read"]))
     tail = []
-    if inv["failed"]:
-        tail.append(_("⚠️ {n} failed (*guests failed*)", n=inv["failed"]))
-    if inv["not_sent"]:
-        tail.append(_("{n} not sent yet (*invite*)", n=inv["not_sent"]))
+    waiting = data.get("waiting")
+    failed, not_sent = inv["failed"], inv["not_sent"]
+    if waiting is not None and waiting.total:
+        # queued or held: on their way, not something to *invite* again
+        failed -= waiting.failed_before
+        not_sent -= waiting.total - waiting.failed_before
+    if failed > 0:
+        tail.append(_("⚠️ {n} failed (*guests failed*)", n=failed))
+    if not_sent > 0:
+        tail.append(_("{n} not sent yet (*invite*)", n=not_sent))
     if tail:
         lines.append(" · ".join(tail))
+    if waiting is not None and waiting.total:
+        lines.extend(waiting_lines(event, waiting))
     if data.get("inbox_unread"):
         lines.append("")
         lines.append(inbox_unread(data["inbox_unread"]))
@@ -908,6 +923,29 @@ def stats(event, data: dict) -> str:
 
 
 # ---------------------------------------------------------------- sending
+
+def waiting_lines(event, waiting) -> list[str]:
+    """Invitations queued or held, as lines: '⏳ 9 invitations waiting for Shabbat to end
+    (going out Sat 18 Dec 2027, 17:14)', '📤 2 invitations on their way'."""
+    lines = []
+    if waiting.held:
+        when = i18n.Raw(_local_time(waiting.until, event.timezone))
+        if waiting.reason == "shabbat":
+            lines.append(ngettext("⏳ 1 invitation waiting for Shabbat to end (going out {when})",
+                                  "⏳ {n} invitations waiting for Shabbat to end (going out {when})",
+                                  waiting.held, when=when))
+        elif waiting.reason == "holiday":
+            lines.append(ngettext("⏳ 1 invitation waiting for the holiday to end (going out {when})",
+                                  "⏳ {n} invitations waiting for the holiday to end (going out {when})",
+                                  waiting.held, when=when))
+        else:
+            lines.append(ngettext("⏳ 1 invitation waiting for the morning (going out {when})",
+                                  "⏳ {n} invitations waiting for the morning (going out {when})",
+                                  waiting.held, when=when))
+    if waiting.queued:
+        lines.append(ngettext("📤 1 invitation on its way", "📤 {n} invitations on their way", waiting.queued))
+    return lines
+
 
 def _skipped(skipped: dict[str, int]) -> str:
     """" Skipped: 3 opted out, 1 whose invitation failed." (empty when nobody was skipped)."""
@@ -1027,6 +1065,13 @@ def nobody_to_send(kind: str, event, skipped: dict[str, int]) -> str:
     else:
         text = _("No guest of {event} matches that.", event=event.name)
     return text + _skipped(skipped)
+
+
+def invitations_waiting(event, waiting, skipped: dict[str, int]) -> str:
+    """`invite` when every guest's invitation is queued or held: when they go, not "nobody to invite"."""
+    lines = waiting_lines(event, waiting)
+    lines.append(_("Nobody else of {event} to invite.", event=event.name) + _skipped(skipped))
+    return "\n".join(lines)
 
 
 def sending_started(kind: str, event, total: int) -> str:
