@@ -2621,6 +2621,15 @@ def asks_beyond_details(text: str) -> bool:
         return False
 
 
+# what a host has to plan for, said beside an answer: coming late or leaving early, food, access, a ride, a baby
+_NOTEWORTHY = _rx(r"\b(?:late|later|early|leave|leaving|vegan|vegetarian|gluten|allerg\w*|kosher|wheelchair|stroller|pram|"
+                  r"high ?chair|ride|lift|shuttle|parking|baby|babies|infant|dog)\b",
+                  r"מאחר|מאחרת|מאחרימ|נאחר|אאחר|איחור|מאוחר|מוקדמ|נצא|נעזוב|אעזוב|טבעונ|צמחונ|גלוטנ|אלרג|כשר|כיסא|עגלה|נגיש|"
+                  r"טרמפ|הסעה|חניה|תינוק|תינוקת|כלב",
+                  r"متأخر|متاخر|بنتأخر|بكير|نباتي|حساسية|عربية|كرسي|توصيلة|موقف|رضيع",
+                  r"опозда|поздно|рано|веган|вегетариан|аллерг|коляск|кресл|подвез|парковк|младен|собак")
+
+
 def says_more(text: str) -> bool:
     """Whether a message says more than an answer, a head count, politeness and blessings: a question ("נגיע 2, יש
     אוכל טבעוני?"), a request or a remark ("כן אבל נאחר קצת, יש לנו עוד חתונה לפני", "אולי, תלוי אם מישהו יקח אותי").
@@ -2634,8 +2643,10 @@ def says_more(text: str) -> bool:
             norm = rx.sub(" . ", norm)
         content = [t for s in _CLAUSE_SPLIT.split(norm) if s and s.strip() for t in _tokens(s)
                    if t.tag in (None, "DETAILS", "AWAY") and not t.word.isdigit() and t.word not in _FILLER and len(t.word) > 1]
-        asks = "?" in norm or "؟" in norm or bool(_QUESTION_WORD.search(norm))
-        return len(content) >= 2 or asks and len(content) >= 1
+        asks = "?" in norm or "؟" in norm or bool(_QUESTION_WORD.search(norm)) or bool(_NOTEWORTHY.search(norm))
+        # A reason for not coming or a wish in two words is no news for the organisers; three
+        # words of their own, a question, or something the hosts must arrange is.
+        return len(content) >= 3 or asks and len(content) >= 1
     except Exception:   # a bug must not cost the guest their answer
         return False
 
