@@ -1446,3 +1446,67 @@ def test_let_everyone_know_is_a_message_to_all_asked_first(text, said):
 
 def test_let_me_know_is_no_message_to_the_guests():
     assert not isinstance(cmd("let me know when everyone answered"), C.Broadcast)
+
+
+@pytest.mark.parametrize("text, first, last, party", [
+    ("אפשר להוסיף את הדודה מטבריה? רחל אלמוג 04-6723390", "רחל", "אלמוג", None),
+    ("תוסיף את ברוך טייב 0524476612 מגיעים שלושה", "ברוך", "טייב", 3),
+    ("pls add the new hire Noam Katz 0587712309", "Noam", "Katz", None),
+])
+def test_who_the_guest_is_and_how_many_come_are_no_part_of_the_name(text, first, last, party):
+    got = cmd(text)
+    assert isinstance(got, C.AddGuests) and len(got.guests) == 1, got
+    g = got.guests[0]
+    assert (g.first_name, g.last_name, g.party_size) == (first, last, party), g
+
+
+def test_a_group_named_before_its_guests_is_no_guest():
+    got = cmd("להוסיף את החברים של יונתן מהפלוגה שמעון אזולאי 0508834521 ואביתר נחום 0547761203")
+    assert isinstance(got, C.AddGuests) and [g.first_name for g in got.guests] == ["שמעון", "אביתר"], got
+
+
+def test_a_guest_from_the_crew_is_a_guest_not_a_team_member():
+    r = read("תכניסי את שחר גולן 054-777-1290 הוא מהצוות הקמה")
+    assert isinstance(r.command, C.AddGuests) and r.command.guests[0].last_name == "גולן", r.command
+    assert r.command.guests[0].notes == "מהצוות הקמה"
+    assert isinstance(cmd("להוריד את 0529876543 מהשותפים"), C.RemoveMember)
+    assert isinstance(cmd("תוסיף את דני לצוות 0541234567"), C.AddMember)
+
+
+def test_shani_said_maybe_is_her_answer_asked_first():
+    r = read("שני ברק אמרה אולי")
+    assert isinstance(r.command, C.MarkGuest) and r.command.answer == "maybe" and r.command.ref.text == "שני ברק", r.command
+    assert not r.sure
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("how are the RSVPs looking?", C.Stats),
+    ("תני לי רשימה של מי שאני צריכה לטלפן אליו", C.Calls),
+    ("how many chairs do we need", C.Stats),
+    ("how many ice lollies should we order for 300 people lol", C.ParseError),
+    ("מי ינצח בתחפושות השנה לדעתך 😅", C.ParseError),
+])
+def test_reads_and_questions_of_opinion(text, kind):
+    assert isinstance(cmd(text), kind), cmd(text)
+
+
+def test_a_message_to_the_whole_community_is_what_follows_the_colon():
+    got = cmd("הודעה לכל הקהילה: מסיבת פורים מתחילה אחרי קריאת המגילה, בואו מחופשים!")
+    assert isinstance(got, C.Broadcast) and got.text == "מסיבת פורים מתחילה אחרי קריאת המגילה, בואו מחופשים!", got
+
+
+@pytest.mark.parametrize("text, day, at", [
+    ("Hiya, could you set up our wedding please? Olivia & James, 27th May 2027, Caesarea", date(2027, 5, 27), None),
+    ("פתח אירוע מסיבת סוף שנה אגודת הסטודנטים 24.6 בשעה 21:00", date(2027, 6, 24), time(21, 0)),
+])
+def test_an_event_set_up_or_opened_with_its_date_is_a_new_event_asked_first(text, day, at):
+    r = read(text)
+    assert isinstance(r.command, C.NewEvent) and (r.command.date, r.command.time) == (day, at), r.command
+    assert not r.sure
+    assert isinstance(cmd("פתח אירוע חתונה של דנה"), C.UseEvent)
+
+
+def test_the_bat_mitzvah_moved_is_its_date_and_time_asked_first():
+    r = read("הבת מצווה זזה ל-12.2 בשעה 19:00")
+    assert isinstance(r.command, C.SetEventField) and (r.command.value, r.command.time) == (date(2027, 2, 12), time(19, 0)), r.command
+    assert not r.sure

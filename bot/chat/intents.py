@@ -57,7 +57,7 @@ _HE = re.compile("[\u05d0-\u05ea]")
 
 _POLITE_HEADS = [
     "can you please", "could you please", "can you", "could you", "would you", "will you", "please", "pls", "plz",
-    "ok so", "ok", "okay", "hi!", "hi", "hey", "i want to", "i'd like to", "i would like to", "i need to",
+    "ok so", "ok", "okay", "hi!", "hi", "hey", "hiya", "heya", "i want to", "i'd like to", "i would like to", "i need to",
     "let's", "lets", "yalla", "אפשר בבקשה", "אפשר", "אני רוצה", "אני צריך", "אני צריכה", "תוכל", "תוכלי",
     "תוכלו", "יאללה", "בבקשה", "בוא", "בואי", "בוא נ", "היי", "הי",
     # formal requests: "נא להוסיף", "אבקש לקבל", "ברצוני ליצור", "הנני מבקש להסיר", "Kindly change"
@@ -225,19 +225,21 @@ _RELATION_HEADS = {"דוד", "דודה", "הדוד", "הדודה", "דודן", "
                    "sister", "brother", "sis", "bro", "buddy", "pal", "coworker", "co-worker", "teacher",
                    "המורה", "הגננת", "המטפלת", "השכנים", "דודתי", "גיסתי", "גיסי", "חמותי", "הסנדק", "הסנדקית", "shver",
                    "shvigger", "reb", "rabbi", "הרב", "הרבנית", "roommate", "room-mate", "flatmate", "housemate", "classmate",
-                   "teammate", "bestie", "bff", "mentor",
+                   "teammate", "bestie", "bff", "mentor", "hire", "employee", "intern", "recruit", "neighbours", "neighbors",
                    # a spouse named before the name: "ואת אשתו נועה 054…", "and his wife Noa 054…"
                    "אשתו", "אישתו", "בעלה", "wife", "husband",
                    # "היא ביקשה להוסיף את אחותה נגה": whose sister, then her name
                    "אחותה", "אחותו", "אחיה", "אחיו", "אחותי"}
 # what kind of friend: "my college roommate Josh", "my old army buddy Tal"
 _RELATION_KINDS = {"college", "work", "army", "school", "high", "uni", "university", "childhood", "old", "best", "gym", "office",
-                   "yeshiva", "camp", "former", "grad", "law", "med", "kindergarten", "dear", "close", "oldest"}
+                   "yeshiva", "camp", "former", "grad", "law", "med", "kindergarten", "dear", "close", "oldest", "new"}
 _OF_WHOM = {"בעלי", "אשתי", "אישתי", "אבא", "אמא", "אבי", "אמי", "החתן", "הכלה", "בעלה", "אשתו", "dad", "mom", "my", "husband", "wife"}
 # Hebrew relations written in English letters are part of how a guest is called ("Savta Rivka"),
 # unless "my" / "our" says they describe the writer's relative ("my doda Rina")
 _SAID_RELATIONS = {"doda", "dod", "saba", "savta", "safta"}
 _RELATION_HEADS |= {w.lower() for w in _RELATION_HEADS}
+# a group named before the guests in it: "להוסיף את החברים של יונתן מהפלוגה שמעון אזולאי 050… ואביתר נחום 054…"
+_GROUP_HEADS = {"החברים", "החברות", "חברים", "חברות", "השכנים", "הקולגות", "הבנים", "הבנות", "friends"}
 # Hebrew one-letter prefixes (ו ה ל מ ש כ ב) glued to a word: "מהשותפים", "לכל", "שלא".
 _HE_PREFIXES = "והלמשכב"
 
@@ -536,6 +538,11 @@ def _tidy_name(name: str) -> tuple[str, int | None]:
     m = re.search(r"[\s,.]*(?:(?:she|he)(?:'ll|\s+will)?\s+be\s+coming|coming)\s+(?:alone|on\s+(?:her|his)\s+own|by\s+(?:her|him)self)[.!]?\s*$", name, re.I)
     if m and m.start() > 0:   # "She'll be coming on her own."
         party, name = 1, name[:m.start()]
+    m = re.search(r"[\s,]+(?:ו?(?:הם|הן)\s+)?(?:מגיעים|מגיעות|באים|באות|יגיעו|יבואו)\s+(\d{1,2}|" + "|".join(
+        sorted(_PARTY_NUM, key=len, reverse=True)) + r")(?:\s+(?:אנשים|נפשות|איש))?[.!]?\s*$", name)
+    if m and m.start() > 0 and party is None:   # "ברוך טייב 052… מגיעים שלושה": they come, three of them
+        word = m.group(1)
+        party, name = (int(word) if word.isdecimal() else _PARTY_NUM[word]), name[:m.start()]
     m = re.search(r"[\s,]+(?:זוג|couple)[.!]?\s*$", name, re.I)
     if m and m.start() > 0 and party is None:   # "חיים ורבקה לוי 050… זוג"
         party, name = 2, name[:m.start()]
@@ -576,8 +583,8 @@ def _strip_relation(name: str) -> str:
     toks = name.split()
     i = 0
     while i < len(toks) - 1:
-        t = toks[i].lower().strip(",")
-        nxt = toks[i + 1].lower().strip(",")
+        t = toks[i].lower().strip(",?")   # ("הדודה מטבריה? רחל אלמוג": the question mark ends who she is)
+        nxt = toks[i + 1].lower().strip(",?")
         if t in _SAID_RELATIONS and i and toks[i - 1].lower() in {"my", "our"}:
             i += 1
             continue
@@ -599,7 +606,12 @@ def _strip_relation(name: str) -> str:
                 return name   # "הדוד שלי ממודיעין עילית": the relation and the town are all there is
             i += 2    # "הדודה מניו יורק ברכה": a town of two words, then the name
             continue
-        if i and re.match(r"^מה?[\u05d0-\u05ea]{3,}$", t) and toks[i - 1].lower().strip(",") in _RELATION_HEADS | {"שלי", "שלנו"} \
+        if t in _GROUP_HEADS and nxt == "של" and i + 3 < len(toks):
+            i += 3    # "החברים של יונתן מהפלוגה שמעון אזולאי": whose friends, then (where from and) the name
+            if re.match(r"^מה?[\u05d0-\u05ea]{3,}$", toks[i].strip(",?")) and i + 1 < len(toks):
+                i += 1
+            continue
+        if i and re.match(r"^מה?[\u05d0-\u05ea]{3,}$", t) and toks[i - 1].lower().strip(",?") in _RELATION_HEADS | {"שלי", "שלנו"} \
                 and t not in {"משה", "מאיר", "מרים", "מיכל", "מיכאל", "מלכה", "מאיה", "מורן", "מור", "מתן", "מעיין", "מירב", "מירי", "מנחם", "מרדכי"}:
             i += 1    # "חבר מהצבא איתי", "חברה מהעבודה דנה": where they know them from
             continue
@@ -932,7 +944,8 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
             heard = {"קלה": "כלה", "כתן": "חתן", "חטן": "חתן", "כטן": "חתן"}.get(said)
             if heard:
                 command = dataclasses.replace(command, side=_SIDE[heard])
-        if isinstance(command, C.Broadcast) and re.match(r"^(?:ה)?(?:חברים|חברות|אורחים|מוזמנים|members|guests|people)\s*:\s*\S", command.text, re.I):
+        if isinstance(command, C.Broadcast) and re.match(r"^(?:ה)?(?:חברים|חברות|אורחים|מוזמנים|קהילה|משפחה|משתתפים|מתפללים|הורים|תושבים|"
+                                                     r"members|guests|people|community|family|participants)\s*:\s*\S", command.text, re.I):
             command = dataclasses.replace(command, text=command.text.split(":", 1)[1].strip())   # "הודעה לכל החברים: ..."
         head = re.match(r"^(.{0,40}?)(?:ההודעה\s+הבאה|the\s+following(?:\s+message)?|this\s+message)\s*:\s*", command.text, re.I) \
             if isinstance(command, C.Broadcast) else None
@@ -1208,6 +1221,8 @@ _NEW_KIND_HEAD = re.compile(r"^(?:(?:open|create|start|make|set\s+up|add)\s+(?:m
                             + r")(?:\s+event)?\s*(?:[-–—:,]\s*|\s+(?=for\s|of\s))(\S.*)$"
                             r"|^(?:(?:פתח|תפתח|תפתחי|פתחי|לפתוח|צור|צרי|תיצור|תצור|ליצור)\s+(?:לי\s+|לנו\s+)?)?(?:אירוע\s+(" + _KIND_WORDS
                             + r")\s+חדש|(" + _KIND_WORDS + r")\s+(?:חדשה|חדש))\s*[-–—:,]\s*(\S.*)$", re.I)
+_SET_UP_KIND = re.compile(r"^(?:set\s+up|create|open|start)\s+(?:our|my|a|an|me\s+an?|us\s+an?)\s+(?:new\s+)?(" + _KIND_WORDS
+                          + r")(?:\s+event)?(?:\s+(?:please|pls|plz|for\s+us|for\s+me))*\s*[?!.:,\-–—]+\s*(\S.*)$", re.I)
 _ASKED_THEN_AND = re.compile(r"^([^?\n]{3,80}?)\s*\?+\s*(?:ו(?=[\u05d0-\u05ea]{3})|and\s+(?:then\s+|also\s+)?|also\s+|וגם\s+)\S", re.I)
 _AND_INVITE_TAIL = re.compile(r"[\s,]+(?:(?:and|&|\+)\s+(?:then\s+|also\s+)?(?:send|text|invite|shoot)\s+(?:him|her|them)\b"
                               r"|ו(?:תשלח|תשלחי|תשלחו|לשלוח|שלח|שלחי|תזמין|תזמיני|להזמין|תוציא|תוציאי)\s+(?:גם\s+)?(?:לו|לה|להם|להן|אותו|אותה|אותם|אותן)(?![\u05d0-\u05ea]))"
@@ -1250,6 +1265,14 @@ def _refine(text: str, exact, region: str | None, today: date | None) -> Reading
         rest = re.sub(r"^(?:for|of)\s+", "", rest, flags=re.I)
         name = rest if re.search(_KIND_WORDS, rest.split(",")[0], re.I) else f"{said_kind} - {rest}"
         said = "new event: " + name
+        listed = C.parse(said, region, today)
+        if isinstance(listed, C.NewEvent):
+            return Reading(refine(said, listed, region, today).command, sure=False)
+    set_up = _SET_UP_KIND.match(_strip_polite(clean)) if "\n" not in text.strip() and not isinstance(exact, C.NewEvent) else None
+    if set_up:
+        # "could you set up our wedding please? Olivia & James, 27th May 2027, Caesarea": a new event of that kind, its
+        # details after it; never a change to the current event's date (asked first)
+        said = "new event: " + f"{set_up.group(1)} - {set_up.group(2).strip()}"
         listed = C.parse(said, region, today)
         if isinstance(listed, C.NewEvent):
             return Reading(refine(said, listed, region, today).command, sure=False)
@@ -1439,6 +1462,8 @@ def _repairs(exact: C.ParseError, command, text: str) -> bool:
     if spec is None:
         return False
     words = _words(text)
+    if words[:1] == ["שני"] and isinstance(command, (C.MarkGuest, C.Called)) and command.ref.text.split()[:1] == ["שני"]:
+        return True   # "שני ברק אמרה אולי": Shani said maybe, not "change" (שני) with nothing to change (asked first)
     if exact.usage in ("yes / no", i18n._("yes / no")) or isinstance(command, C.Cancel):
         return True   # (a cancel only drops the pending question: "עזוב, תבטל את זה" is not "leave")
     if words and words[0] in _GENERIC_VERBS and spec.writes:
@@ -1995,6 +2020,14 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
     if isinstance(exact, C.UseEvent) and re.match(r"^ל-?(?:ה)?(?:חתונה|אירוע|חינה|ברית|בר\s+מצווה|בת\s+מצווה|אירוסין|מסיבה)\s+\S", exact.ref):
         fixed = C.UseEvent(ref=re.sub(r"^ל-?", "", exact.ref))   # "switch לחתונה של Friedman": the wedding, not "to the wedding"
         return _correct(text, line, fixed, region, today) or Reading(fixed)
+    if isinstance(exact, C.UseEvent) and re.match(r"^(?:פתח|תפתח|תפתחי|פתחי|לפתוח|open)\s+(?:לי\s+|לנו\s+)?(?:אירוע|event)\s+(?!של\s|of\s)\S", line, re.I) \
+            and find_date(exact.ref, today)[0] is not None:
+        # "פתח אירוע מסיבת סוף שנה אגודת הסטודנטים 24.6 בשעה 21:00": an event opened with its date is a new one, not
+        # one to switch to (asked first)
+        try:
+            return _new_event("new event " + exact.ref, region, today)
+        except C._Fail:
+            return None
     if isinstance(exact, C.UseEvent):
         ref = exact.ref.lower().strip(" ?.!")
         ref = re.sub(r"\s+(?:pls|plz|please|thanks|thx|בבקשה|תודה)$", "", ref)   # "switch to hebrew pls"
@@ -2724,6 +2757,10 @@ def _name_tidied(g: C.GuestDraft) -> C.GuestDraft:
     if said and first and not _HE_NAME_OF.match(said.group(1)):
         # "שרית הגננת של התאומים", "יהודית שגיא המנהלת של בית הספר": who she is, kept as a note, not her name
         last, notes = last[:said.start()].strip(" ,-–"), notes or said.group(0).strip(" ,-–")
+    said = re.search(r"(?:^|[\s,]+)(?:הוא|היא|הם|הן)\s+(מה?[\u05d0-\u05ea]{3,}(?:\s+\S+){0,3})[.!]?$", last)
+    if said and first and not re.match(r"מגיע|מאשר|מה?צד(?![\u05d0-\u05ea])", said.group(1)):
+        # "שחר גולן 054… הוא מהצוות הקמה": where he is from, kept as a note, not his name
+        last, notes = last[:said.start()].strip(" ,-–"), notes or re.sub(r"\s+(?:סבבה|בבקשה|תודה)\W*$", "", said.group(1))
     if (last, first, notes) == (g.last_name or "", g.first_name or "", g.notes) or not first:
         return g
     return dataclasses.replace(g, first_name=first, last_name=last, notes=notes)
@@ -2984,6 +3021,8 @@ def _loose_rules(line: str, low: str, words: list[str], wset: set, region, today
         if ref and not _audience_ref(_words(m.group(1))):
             return Reading(C.MessageGuest(ref, m.group(2).strip()), sure=False)
     if re.match(r"^(?:how\s+are\s+we\s+doing|how'?s\s+it\s+going)\s+(?:with|on)\s+(?:the\s+)?(?:rsvps?|answers|replies|confirmations)\b", low) \
+            or re.match(r"^how(?:'re|\s+are|'s|\s+is)\s+(?:the\s+|our\s+)?(?:rsvps?|rsvp'?s|answers|replies|confirmations|numbers)\s+"
+                        r"(?:looking|going|coming\s+(?:along|in)|doing)\b(?:\s+(?:so\s+far|now|today))?\W*$", low) \
             or re.match(r"^(?:תן|תני|תנו)\s+לי\s+(?:תמונת\s+מצב|סטטוס|עדכון\s+מצב)\W*$", line):
         return Reading(C.Stats())
     m = re.match(r"^(?:(?:תגיד|תגידי)\s+לי\s+)?(?:מה\s+עם|מה\s+המצב\s+(?:של|עם))\s+(\S+(?:\s+\S+)?)\s*\?*\s*(?:היא\s+|הוא\s+|הם\s+)?(?:ענ\S*|אישר\S*|מגיע\S*|החזיר\S*)"
@@ -3229,6 +3268,12 @@ def _side_then_who(line: str) -> bool:
     return bool(head) and _side_in(head) is not None and set(head) <= _SIDE_FILLER | set(_SIDE) | {"only", "just", "רק"}
 
 
+# "how many chairs do we need", "how many ice lollies should we order": things to buy, not guests to count
+_HOW_MANY_TO_BUY = re.compile(r"^how\s+many\s+(?!(?:more\s+)?(?:people|guests|ppl|persons|adults|kids|children|families|invit\w*|rsvp\w*|yes\w*|"
+                              r"confirm\w*|answers|replies|have|are|did|do\s+we\s+have|of\b|seats?|chairs?|places?|plates?|meals?|portions?|covers?|spots?)\b)[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?\s+"
+                              r"(?:should|do|shall|would|will|must|to)\s+(?:(?:we|i)\s+)?(?:order|buy|get|need|rent|book|make|prepare|bring|print)\b")
+
+
 def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
     phone, without_phone = _safe_phone(line, region)
     q = line.rstrip().endswith("?")
@@ -3345,6 +3390,10 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
     # "edit: ...", "ערוך ..." open an edit: the verb is not the role "editor"
     role = _role_in(words[1:] if words[0] in {"edit", "ערוך", "לערוך", "update"} else words)
     team = _team_in(words)
+    if team and phone and wset & (_HE_ADD_VERBS | {"add", "put", "להכניס", "תכניסו", "תוסיפו"}) \
+            and not _team_in([w for w in words if not re.match(r"^מ(?:ה)?(?:צוות|שותפ)", w)]):
+        # "תכניסי את שחר גולן 054… הוא מהצוות הקמה": who he is (from the setup crew), not the team he joins
+        team = False
     if team and re.search(r"\b(?:his|her|their|with|w/|and)\s+(?:new\s+)?partner\b|(?:עם|ו)\s*(?:ה)?שותפ(?:ה|ו)?\s+(?:שלו|שלה)", low):
         team = _team_in(_words(re.sub(r"\b(?:his|her|their|with|w/|and)\s+(?:new\s+)?partner\b|(?:עם|ו)\s*(?:ה)?שותפ(?:ה|ו)?\s+(?:שלו|שלה)", " ", low)))
         # "he's coming w/ his partner": the one he comes with, not a partner in running the event
@@ -3518,6 +3567,9 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
     if stats_noun and (not wset & {"של", "of", "for", "on"} or of_all) and not phone:
         # "מה הסטטוס", "תן סטטיסטיקה", "מה מצב האישורים", "מה ה-status של ההזמנות": the counts (not "הסטטוס של דני")
         return Reading(C.Stats())
+    if _HOW_MANY_TO_BUY.match(low) and not phone:
+        # "how many ice lollies should we order for 300 people lol": planning asked of the bot, not the counts
+        return Reading(_not_understood(line))
     if _has(low, "how many", "headcount", "summary", "סיכום", "status update", "stats", "מה המצב",
             "איפה אנחנו עומדים", "מצב אישורים", "rsvp numbers") or (_has(
                 low, "the numbers", "המספרים", "our numbers", "numbers look") and not phone and not wset & {
@@ -3566,6 +3618,10 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
                                               "מוזמנים", "אורחים", "המוזמנים", "האורחים"} and not audience \
             and not _side_in(words) and wset & {"you", "your", "אתה", "את", "אותך", "שלך", "made", "built", "בנה"}:
         return None   # "who made you?": a question about the bot, not the guest list
+    if listing and asking_who and not audience and not _side_in(words) and not wset & {
+            "guest", "guests", "list", "רשימה", "ברשימה", "הרשימה", "מוזמן", "מוזמנים", "אורחים", "המוזמנים", "האורחים"} and (
+            wset & {"לדעתך", "לדעתכם", "opinion", "reckon", "ינצח", "תנצח", "ינצחו", "win", "wins"} or "do you think" in low):
+        return Reading(_not_understood(line))   # "מי ינצח בתחפושות השנה לדעתך 😅": the bot's opinion asked, no list
     if listing and not asking_who and not audience and _REPORTED.search(line) and "?" not in line:
         # "אמא שלי אומרת שהגזמנו עם הרשימה", "my dad thinks the list is too long": what someone says, nothing asked
         return Reading(_not_understood(line))
@@ -3706,7 +3762,7 @@ _FIELD_LABEL = re.compile(r"^(?:location|venue|place(?!\s+(?:a|an|the|them|him|h
 def _event_field_change(line, low, words, wset, region, today) -> Reading | None:
     # "תעדכני שהחתונה עברה ל-24.3": the event named in a that-clause is the event
     wset = wset | {w[1:] for w in wset if w[:1] == "ש" and w[1:] in _EVENT_NOUNS} | (
-        {"אירוע"} if wset & {"שהבר", "שהבת"} and "מצווה" in wset else set())
+        {"אירוע"} if wset & {"שהבר", "שהבת", "הבר", "הבת", "בר", "בת"} and wset & {"מצווה", "מצוה"} else set())
     changing = wset & {"change", "chnage", "update", "set", "move", "moved", "rename", "תשנה", "לשנות", "שנה",
                        "changed", "changes", "זזה", "זז", "זזים", "עוברת", "עובר", "postponed", "השתנתה",
                        "תדחה", "תדחי", "לדחות", "postpone", "דחינו", "הקדמנו", "תקדים", "תקדימי",
@@ -3862,7 +3918,7 @@ def _add_guest(line, region) -> Reading | None:
     text = re.sub(r"^גם\s+(?:את\s+)?", "", text)
     text = re.sub(r"^הוספה\s*:\s*", "", text)
     text = re.sub(r",?\s*(?:הם|הן|they'?re|they\s+are)\s+(\d{1,2})\s*$", r" \1 אנשים", text, flags=re.I)
-    text = re.sub(r",?\s*(?:(?:ה)?מספר\s+)?(?:ה)?(?:טלפון|טל'?|נייד|phone|tel)\s*[:\-]?\s*(?=[+\d(])", " ", text, flags=re.I)
+    text = re.sub(r",?\s*(?<!\w)(?:(?:ה)?מספר\s+)?(?:ה)?(?:טלפון|טל'?|נייד|phone|tel)\s*[:\-]?\s*(?=[+\d(])", " ", text, flags=re.I)
     text = re.sub(r"^(?:בבקשה|please|pls|plz)[\s,:]+", "", text, flags=re.I)
     if text.startswith("הוסף"):
         text = text[4:]
@@ -4646,7 +4702,7 @@ def _settings_rule(line, low, words, wset, region, today) -> Reading | None:
 # Who to phone, and a call that was made.
 _CALL_VERBS = {"להתקשר", "לצלצל", "להרים", "call", "phone", "ring", "calls", "טלפון", "טלפונים", "בטלפון",
                "שנתקשר", "נתקשר", "שאתקשר", "אתקשר", "שנצלצל",
-               "הטלפונים", "שיחות", "phoning", "calling"}
+               "הטלפונים", "שיחות", "phoning", "calling", "לטלפן", "שאטלפן", "נטלפן"}
 _CALLED = re.compile(r"(?:^|\s|,)(?:i\s+)?(?:called|rang|phoned|spoke\s+(?:to|with)|talked\s+(?:to|with)|"
                      r"got\s+hold\s+of|reached|spoke\s+w/|talked\s+w/|(?:just\s+)?(?:got\s+)?off\s+the\s+phone\s+with|had\s+a\s+(?:phone\s+)?call\s+with|"
                      r"^(?:שיחה|שיחת\s+טלפון|call|phone\s+call)\s+(?:עם|with)|(?:התקשר|התקשרה|התקשרו|התקשרנו)\s+ל-?(?=\S)|tried(?:\s+calling|\s+to\s+call)?|(?:ו)?(?:ש)?(?:דיברתי|התקשרתי|צלצלתי|תפסתי|שוחחתי|חייגתי|ניסיתי(?:\s+להשיג|\s+להתקשר)?)(?:\s+(?:עם|עם\s+ה|ל|ל-|את)|ל(?=[A-Za-z]))?)"
@@ -4662,6 +4718,7 @@ def _calls_rule(line, low, words, wset) -> Reading | None:
         return None
     if _has(low, "call list", "calls list", "phone list", "רשימת טלפונים", "רשימת הטלפונים", "רשימת שיחות",
             "רשימת השיחות", "who to call", "who do i", "who should", "who needs", "who still", "למי", "את מי",
+            "של מי שאני צריכ", "של מי שצריך", "list of who", "list of people i",
             "מי עוד", "מי צריך", "מי לא", "who haven't", "who hasn't", "who didn't", "whom") or words[0] in {
             "who", "who's", "whos", "whom", "מי", "למי"}:
         return Reading(C.Calls())
