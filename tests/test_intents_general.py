@@ -1510,3 +1510,9 @@ def test_the_bat_mitzvah_moved_is_its_date_and_time_asked_first():
     r = read("הבת מצווה זזה ל-12.2 בשעה 19:00")
     assert isinstance(r.command, C.SetEventField) and (r.command.value, r.command.time) == (date(2027, 2, 12), time(19, 0)), r.command
     assert not r.sure
+
+
+@pytest.mark.parametrize("text", ["תוסיפי עוד אורחת", "add a guest", "add another guest please"])
+def test_add_a_guest_with_no_one_named_asks_who(text):
+    got = cmd(text)
+    assert isinstance(got, C.ParseError) and got.message == C.parse("add guest", "IL", TODAY).message, got

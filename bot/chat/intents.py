@@ -1221,6 +1221,9 @@ _NEW_KIND_HEAD = re.compile(r"^(?:(?:open|create|start|make|set\s+up|add)\s+(?:m
                             + r")(?:\s+event)?\s*(?:[-–—:,]\s*|\s+(?=for\s|of\s))(\S.*)$"
                             r"|^(?:(?:פתח|תפתח|תפתחי|פתחי|לפתוח|צור|צרי|תיצור|תצור|ליצור)\s+(?:לי\s+|לנו\s+)?)?(?:אירוע\s+(" + _KIND_WORDS
                             + r")\s+חדש|(" + _KIND_WORDS + r")\s+(?:חדשה|חדש))\s*[-–—:,]\s*(\S.*)$", re.I)
+_NO_GUEST_NAMED = re.compile(r"^(?:add|תוסיף|תוסיפי|תוסיפו|הוסף|הוסיפי|להוסיף|תכניס|תכניסי|להכניס)\s+(?:(?:עוד|גם|a|another|one\s+more|new|more)\s+)*"
+                             r"(?:ה)?(?:אורח|אורחת|אורחים|אורחות|מוזמן|מוזמנת|guest|guests|one)(?:\s+(?:חדש|חדשה|חדשים|נוסף|נוספת|נוספים|new|please|pls|בבקשה))*\W*$",
+                             re.I)
 _SET_UP_KIND = re.compile(r"^(?:set\s+up|create|open|start)\s+(?:our|my|a|an|me\s+an?|us\s+an?)\s+(?:new\s+)?(" + _KIND_WORDS
                           + r")(?:\s+event)?(?:\s+(?:please|pls|plz|for\s+us|for\s+me))*\s*[?!.:,\-–—]+\s*(\S.*)$", re.I)
 _ASKED_THEN_AND = re.compile(r"^([^?\n]{3,80}?)\s*\?+\s*(?:ו(?=[\u05d0-\u05ea]{3})|and\s+(?:then\s+|also\s+)?|also\s+|וגם\s+)\S", re.I)
@@ -1268,6 +1271,10 @@ def _refine(text: str, exact, region: str | None, today: date | None) -> Reading
         listed = C.parse(said, region, today)
         if isinstance(listed, C.NewEvent):
             return Reading(refine(said, listed, region, today).command, sure=False)
+    if isinstance(exact, C.ParseError) and "\n" not in text.strip() and _NO_GUEST_NAMED.match(_strip_polite(clean)):
+        # "תוסיפי עוד אורחת", "add a guest": no guest named yet; who, asked as for "add guest" (not the phone of a
+        # guest called "עוד אורחת")
+        return Reading(C.parse("add guest", region, today))
     set_up = _SET_UP_KIND.match(_strip_polite(clean)) if "\n" not in text.strip() and not isinstance(exact, C.NewEvent) else None
     if set_up:
         # "could you set up our wedding please? Olivia & James, 27th May 2027, Caesarea": a new event of that kind, its
