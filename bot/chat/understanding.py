@@ -185,6 +185,7 @@ _add("ABLE", _words("can able could possible", "יכול יכולה יכולים
                     "نستطيع استطيع نقدر اقدر بقدر بنقدر منقدر قادر قادره قادرين تقدر بتقدر يقدر بيقدر يقدروا بيقدروا تقدري",
                     "могу можем"))
 _add("NEG", _words("not never no unable", "לא אינני איננו אין", "لا لن ما مش مو عدم", "не нет"))
+LEX["השבעה"] = ("CUE", None)   # "להשבעה של עידו": the swearing-in, not ל + ה + seven
 LEX["מלא"] = ("CUE", None)   # "full" ("בית מלא אהבה"), not מ + לא
 LEX["הבאות"] = LEX["הבאים"] = LEX["הבאה"] = ("CUE", None)
 LEX["הגדול"] = LEX["הגדולה"] = LEX["הבכור"] = LEX["הבכורה"] = ("KID", 1)   # "הגדולה לא באה": the eldest; "והבנ הגדול": which son   # "בשמחות הבאות": the next ones, not ה + באות
@@ -216,7 +217,7 @@ _add("POLITE", _words(
 _add("BLESS", _words(
     "mazal mazel tov congrats congratulations mazaltov",
     "מזל טוב מזלט מזט בשעה טובה בשמחות במזל שיהיה המון מרגש איזה כיף לזוג המאושר לבר לבת המצווה מצווה "
-    "ברכות בהצלחה אמן אצלכם חמות מוצלחת מוצלח ענק ענקי ענקית שתזכו תזכו",
+    "ברכות בהצלחה אמן אצלכם חמות מוצלחת מוצלח ענק ענקי ענקית שתזכו תזכו תבורכו תבורכי תבורכ שתבורכו תתברכו",
     "مبروك الف الله يتمم خير بالخير سلفا يبارك فيك فيكم عقبال عندكم عنا عندنا يهنيهم يهنيكم يهنيك رب",
     "поздравляем поздравляю мазл мазаль мазал мазель мазел мазелтов мазалтов тов молодых молодым молодоженов молодоженам"))
 _add("GREET", _words(
@@ -264,6 +265,8 @@ _add("PEOPLE", _words("people persons person guests pax ppl", "אנשים איש
                       "اشخاص شخص افراد", "человек человека гостей"))
 _add("PLUS", _words("plus", "ועוד פלוס", "", ""))
 _add("AND", _words("and with", "עם ו", "مع و", "и с со"))
+# "برفقة زوجتي", "בליווי אשתי", "accompanied by my wife": with
+_add("AND", _words("", "בליווי", "برفقه بصحبه معي", ""))
 _add("WITHOUT", _words("without except", "בלי חוצ", "بدون ماعدا عدا", "без кроме"))
 _add("JUST", _words("just only alone solo", "רק לבד לבדי", "فقط لوحدي لحالي وحدي", "только один одна"))
 _add("CUE", _words(
@@ -271,7 +274,7 @@ _add("CUE", _words(
     "for able would love to actually update correction my our her his their now",
     "נהיה סהכ סה בסך הכל בעצמ בסופ עדכונ אז של גם שם יחד ביחד תרשמו כל ל שלי שלנו שלה שלו אלא "
     "שליטא תחי שתחי שיחי שיחיה נרו נרוי הית זצל זל",   # honorifics after a name: "אבי שליט"א", "אמי תחי'"
-    "سنكون بنكون منكون نكون سيحضر المجموع معا صرنا بدل", "будет всего вместе"))
+    "سنكون بنكون منكون نكون سيحضر المجموع معا صرنا بدل ساكون بكون", "будет всего вместе"))
 # "בינתיים תרשמו אחת", "for the time being": for now (the number after it is still the count)
 _add("CUE", _words("meanwhile", "בינתיים בינתים לבינתיים כרגע", "حاليا", ""))
 # "4 סופי", "final answer: 3": the last word on it
@@ -394,6 +397,10 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     # "i think we can come", "I guess I'll make it", "думаю, придём": a guess at their own yes (not "I think it's in Haifa")
     (r"(?:i|we) (?:think|guess|believe|suppose|reckon)(?: that)?(?= (?:we|i) (?:(?:can|will|should|could|would|might|are|am|shall|are going to|am going to|will be able to) )?"
      r"(?:come|coming|make it|be there|attend|join|manage|go)(?![^\W_]))|думаю(?:,? что)?(?=,? (?:мы |я )?(?:придем|приду|будем|буду|сможем|смогу)(?![^\W_]))", "MAYBEX"),
+    # "אני חושבת שנגיע", "נראה לי שנגיע", "بظن رح نيجي": the same guess in Hebrew and Arabic (not "לא נראה לי", a probably-not)
+    (r"(?:(?:אני|אנחנו) )?(?:חושב|חושבת|חושבימ|חושבות|מניח|מניחה|מניחימ|מניחות)(?= ש(?:נגיע|אגיע|נבוא|אבוא|נוכל|אוכל|נצליח|אצליח|נספיק|אספיק|נהיה שמ|אהיה שמ|נקפוצ|אקפוצ|נצטרפ|אצטרפ|אני אגיע|אנחנו נגיע|אני אבוא|אנחנו נבוא)(?![^\W_]))"
+     r"|(?<!לא )(?:נראה|נדמה) לי(?= ש(?:נגיע|אגיע|נבוא|אבוא|נוכל|אוכל|נצליח|אצליח|נספיק|אספיק|נהיה שמ|אהיה שמ|נקפוצ|אקפוצ|נצטרפ|אצטרפ)(?![^\W_]))"
+     r"|(?:اعتقد|بعتقد|اظن|بظن|بتوقع|اتوقع)(?: انه| اننا| اني| انو)?(?= (?:رح |راح |س)?(?:نحضر|احضر|نيجي|اجي|منيجي|بنيجي|بجي|نقدر|اقدر)(?![^\W_]))", "MAYBEX"),
     (r"(?:i|we) (?:think|guess|believe) so|think so|(?:i|we) do not think so|לא נראה לי|не думаю|נראה לי שכנ|אני חושב\S* שכנ|думаю,? (?:что )?да|кажется,? да", "MAYBEX"),
     (r"make (?:it|that)(?= (?:\d|one|two|three|four|five|six|seven|eight)\b)", "CUEX"),
     # "I don't go out much": going out in general, not to this event
@@ -423,9 +430,10 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
      r"|(?:might|may|maybe|possibly|probably)(?: (?:have|need) to| we will| i will| we have to| i have to)? " + _LEAVE_EARLY_EN +
      r"|(?:может|возможно|наверное),? (?:придется |придётся )?(?:уйти|уйдем|уйду) (?:пораньше|рано|раньше)|(?:ممكن|يمكن|ربما) (?:ن|ا)?(?:طلع|روح|فل) بكير"
      r"|this time|הפעמ|هالمره|в этот раз|a (?:little|bit)(?: bit)?|going to(?= (?:be|have|check|see|try|let|ask|need))", "CUEX"),
-    (r"(?:our |the )?(?:little|small) one|(?:a|an|one|our) (?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[- ](?:month|year|yr)s?[- ]old", "KIDX"),
+    (r"(?:our |the )?(?:little|small) one|(?:a|an|one|our) (?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[- ](?:month|year|yr)s?[- ]old(?! (?:baby|babies|boy|girl|son|daughter|kid|child|infant|toddler|twins|triplets|grandson|granddaughter|nephew|niece)(?![^\W_]))", "KIDX"),
     (r"(?:מתה|מת|מתימ|מתות) ל(?:בוא|הגיע)|dying to (?:come|be there)", "WISHX"),
     (r"grown[- ]?ups", "ADULTX"),
+    (r"(?:accompanied|escorted) by", "with"),
     (r"(?:how )?time flies|(?:איכ )?(?:ש)?הזמנ (?:טס|עף)|время летит|الوقت (?:بيمر|يمر)", "CUEX"),   # wonder, not "what time?"
     # what someone comes in: "תינוק בעגלה", "a baby in a carrier", "סבתא בכיסא גלגלים": said of a person, no one more
     (r"(?:in (?:a |the |her |his |my )?)?(?:car ?seat|carrier|stroller|pram|buggy|wheel ?chair|walker|baby ?bjorn)"
@@ -713,6 +721,10 @@ _STOP = _rx(r"^(?:stop|stopp|unsubscribe|remove|הסר|עצור|הסרה|סטו�
             r"|(?:ما|مش) بدي (?:ال)?(?:رسايل|رسائل|مسجات)|(?:بطلو|بطلوا|وقفو|وقفوا|لا|ما) (?:تبعتو|تبعتوا|تبعتولي|تبعتلي|ترسلو|ترسلوا|ترسلولي)"
             r"|не (?:надо|нужно) (?:мне )?(?:больше )?(?:писать|присылать|слать)|не (?:шлите|пишите)(?: (?:мне|больше|сюда|пожалуйста))*\W*$|хватит (?:писать|слать|спамить)",
             "🛑")
+_ASKED_OFF = _rx(r"(?:remove|take|delete) me (?:from|off) (?:this|the|your) (?:list|group|mailing list|chat|broadcast)|unsubscribe me",
+                 r"(?:תורידו|הורידו|תוציאו|הוציאו|תמחקו|מחקו|תסירו|הסירו) אותי מ(?:ה)?(?:רשימה|רשימת|קבוצה|תפוצה)\S*",
+                 r"(?:удалите|уберите) меня (?:из|с) (?:списка|рассылки|группы)",
+                 r"(?:شيلوني|احذفوني|امسحوني) من (?:ال)?(?:قائمه|ليسته|قروب|جروب)")
 _CHANGE = _rx(r"\bactually\b|(?<!will )(?<!i will )\bupdate\b(?! (?:you|by|later|soon|next))|\bcorrection\b|\bmy (?:mistake|bad)\b|change of plans|\bchange (?:us|it|me)\b|after all|by mistake"
               r"|by accident|turns out|came through|worked out|\bbailed\b|fell through|cancell?ed on (?:us|me)|\b(?:i|we) meant\b|\bcancel\b|plans changed|make (?:it|that) (?:\d|one|two|three|four|five|six)|change (?:my|our) (?:answer|rsvp|response|reply)|changed (?:my|our) mind|\bforgot\b(?! to (?:answer|reply|respond|rsvp|confirm))|also join|can (?:come|make it|join) (?:too |also )?now|(?:too|also) now"
               r"|(?<!\d)\d{1,2} (?:not|and not) \d{1,2}(?!\d)",
@@ -741,9 +753,25 @@ _CHANGE = _rx(r"\bactually\b|(?<!will )(?<!i will )\bupdate\b(?! (?:you|by|later
               r"|(?:כתבתי|אמרתי|עניתי|ענינו|כתבנו|אמרנו) (?:קודם|לפני|בהתחלה)|^(?:אחד פחות|פחות אחד)|לא \d{1,2} אלא \d{1,2}|"
               r"(?<!כבר )(?<!כמו ש)(?:אמרתי|אמרנו) (?:ש|כנ|לא)|(?<![^\W_])(?<!כבר )(?:כתבתי|כתבנו|עניתי|ענינו)(?: לכמ| לכ| קודמ| לפני כנ)? ש[^,.!?;\n]{0,40}?,? אבל(?![^\W_])|(?:كنت|كنا) (?:قلت|قلنا|حكيت|حكينا|حاكي|حاكيه|حاكيين|قايل|قايله|قايلين)|(?:قلت|قلنا|حكيت|حكينا) (?:لا|نعم|اه|اني|انه)|я (?:же )?(?:сказал|сказала|говорил|говорила)")
 # "אני אקפיץ אותה", "נאסוף בסוף", "I'll drop him off": who drives the child, not who comes (nor a change)
-_DRIVE = _rx(r"(?:(?:ו?אני|ו?אנחנו|i|we|and|i will|we will|ill) )?(?:ו?(?:אקפיצ|נקפיצ|מקפיצ\S*|נוריד|אוריד|מוריד\S*|נאסופ|אאסופ|אוספ\S*|ניקח|אקח)"
+# ("אני מסיע אותם", "אני רק מביא אותה וחוזר לאסוף", "I'll just drop her off": driving, or only bringing someone)
+_DRIVE = _rx(r"(?:(?:ו?אני|ו?אנחנו|i|we|and|i will|we will|ill|i am|we are) )?(?:(?:רק|just|only) )?(?:ו?(?:אקפיצ|נקפיצ|מקפיצ\S*|נוריד|אוריד|מוריד\S*|נאסופ|אאסופ|אוספ\S*|ניקח|אקח|מסיע|מסיעה|מסיעימ|אסיע|נסיע)"
              r" (?:אותה|אותו|אותמ|אותנ|את ה?(?:ילד|ילדה|ילדימ|בת|בנ|בנות|בנימ))|נאסופ|אאסופ"
-             r"|(?:drop|pick) (?:her|him|them|the kids?) (?:off|up)|(?:drop|pick) (?:off|up) (?:her|him|them|the kids?)(?![^\W_]))[^,.!?;\n]*")
+             r"|(?<=רק )(?:מביא|מביאה|מביאימ|אביא|נביא) (?:אותה|אותו|אותמ|אותנ)(?![^\W_])"
+             r"|(?:drop|pick) (?:her|him|them|the kids?) (?:off|up)|(?:drop|pick) (?:off|up) (?:her|him|them|the kids?)(?![^\W_])"
+             r"|(?:driving|drive|giving|give) (?:her|him|them)(?: a (?:ride|lift))?(?: there)?(?![^\W_]))[^,.!?;\n]*")
+# ("אני מסיע אותם ונשאר איתם עד הסוף", "I'm driving her and staying till the end": the driver stays, so comes too)
+_DRIVE_STAYS = _rx(r"(?<![^\W_])(?:ו?(?:נשאר|נשארת|נשארימ|נשארות|אשאר|נישאר)|and (?:will )?stay(?:ing)?|и останусь|и останемся)(?![^\W_])")
+
+
+def _drive(m: re.Match) -> str:
+    if not _DRIVE_STAYS.search(m.group(0)):
+        return " , "
+    return " , אני מגיע , " if re.search(f"[{_HEB}]", m.group(0)) else " , i am coming , "
+
+# (coming, and leaving before the end)
+_LEAVES_EARLY = _rx(r"(?:we|i) (?:will|would|are going to|am going to|(?:will )?(?:have|need) to|must) " + _LEAVE_EARLY_EN,
+                    r"(?<![^\W_])(?:אנחנו |אני )?" + _LEAVE_EARLY_HE,
+                    r"(?:уйдем|уйду|уйти|уехать|уедем|уеду) (?:пораньше|рано|раньше)")
 _MISTAKE = _rx(r"by mistake|by accident|pressed|hit (?:yes|no)|בטעות|טעות(?! במספר)|טעיתי|התבלבלתי|לחצתי|בכפתור"
                r"|بالغلط|ضغطت|по ошибке|нажала|нажал")
 # "pressed no", "לחצתי על לא": a button named, not said
@@ -879,7 +907,10 @@ _TRAVEL = _rx(r"\b(?:booking|booked|book|bought|buying|got) (?:the |our |my )?(?
 _WRONG_PERSON = _rx(r"wrong (?:number|person|chat|group|thread|conversation|whatsapp)|sent (?:this |that |it )?(?:to the wrong|here by mistake)"
                     r"|(?:meant|was meant|supposed to go|was for) (?:for )?(?:another|a different|the other|my family|my) (?:chat|group|thread)",
                     r"טעות במספר|מספר (?:לא נכונ|שגוי)|(?:טעיתי|טעינו|התבלבלתי)(?: ב| של)? ?(?:ה)?(?:קבוצה|צאט|שרשור|נמענ|שיחה)(?![^\W_])"
-                    r"|(?:ל|ב)(?:ה)?(?:קבוצה|צאט|שרשור) (?:הלא נכונ\S*|לא נכונ\S*|אחר\S*|הלא הזה|הלא הזאת)|(?:זה |ההודעה )?(?:לא |היה )(?:נועד |נועדה )?ל(?:קבוצה|צאט) (?:הזה|הזאת|אחר\S*)",
+                    r"|(?:ל|ב)(?:ה)?(?:קבוצה|צאט|שרשור) (?:הלא נכונ\S*|לא נכונ\S*|אחר\S*|הלא הזה|הלא הזאת)|(?:זה |ההודעה )?(?:לא |היה )(?:נועד |נועדה )?ל(?:קבוצה|צאט) (?:הזה|הזאת|אחר\S*)"
+                    # "זה היה אמור ללכת לקבוצה של הגן", "meant to go to the kindergarten group": sent to the wrong chat
+                    r"|(?:אמור|אמורה|נועד|נועדה|הייתה אמורה|היה אמור) (?:ללכת |להישלח )?ל(?:ה)?(?:קבוצה|קבוצת|צאט|שרשור)(?![^\W_])"
+                    r"|(?:meant|supposed|intended) (?:to go |to be sent )?(?:to|for) (?:the |my |our |a |another |a different )?(?:[a-z]+ ){0,3}(?:chat|group|thread)\b",
                     r"رقم غلط|(?:غلطت|غلطنا)(?: ب| في)? ?(?:ال)?(?:قروب|جروب|شات|محادثه)|(?:ال)?(?:قروب|جروب) (?:ال)?غلط",
                     r"не тот номер|ошиблись номером|не (?:в тот|туда,? в) (?:чат|группу)|ошиб\S* (?:чатом|группой)|не туда (?:написал|написала|отправил|отправила)")
 # "... and maybe grandma too", "we're 2, maybe 3": a maybe about extra people after a clear answer
@@ -987,6 +1018,9 @@ _AGE_WORDS = {"חצי", "שנה", "שנתיימ", "חודש", "חודשיימ", 
 _TIME_AFTER = {"th", "st", "nd", "rd", "pm", "am", "oclock", "times", "פעמימ", "раза", "مرات", "בערב", "בבוקר", "דקות", "minutes", "min", "לפני", "אחרי", "מהשעה", "degrees", "מעלות",
                "km", "kilometers", "hours", "שעות", "קמ", "°"}   # ("till the 15th": a date)
 
+_BEFORE_AFTER = {"לפני", "אחרי"}
+_DAYTIME = {_fold(w) for w in _words("", "הצהריים הצהרים צהריים חצות השקיעה שקיעה", "", "")}
+
 # (an emoji between an answer and a question is where the question starts: "נגיע 🎉 יש חניה?")
 _CLAUSE_SPLIT = re.compile(r"[,;:!?.\n()/؟،😂🤣😭😅🙄😤]+|(?<=\s)[\U0001F300-\U0001FAFF\u2600-\u27BF]+(?=\s[^?؟.!,;\n]*[?؟])|(?<=[^\W\d_] )[\U0001F300-\U0001FAFF\u2600-\u27BF\U0001F1E6-\U0001F1FF]+(?= [^\W\d_])|(?<=\S)\s+(?=(?:רק|only|just) (?:אני|אנחנו|me|us|i)(?![^\W_]))|(?<![^\W_])(?:because|since|כי|מכיוונ ש|потому что|так как|لانه|لان)(?![^\W_])|\s[-–—]\s|\s[-–—]|(?<![^\W_])(?:but|though|אבל|אך|لكن|بس|но|а)(?![^\W_])"
                             r"|(?<![^\W_])(?:so|אז|ולכנ|לכנ|поэтому|فعشان)(?= (?:just|only|i|we|it will|רק|אני|אנחנו|נהיה|לא|только|я|мы|не"
@@ -1045,6 +1079,11 @@ def _tokens(clause: str) -> list[_Tok]:
                 (j + 1 == len(out) or out[j + 1].tag in ("AND", "COME", "CUE", "POLITE", "THANKS", "BLESS") or nxt_person
                  or _from_where(out[j + 1])):
             out[j] = _Tok(out[j].word, "OTHER", 1)
+    # "мы с Олей", "мы с Игорем придём": "we" with a name in the instrumental is the writer and that person
+    for i in range(len(out) - 2):
+        if out[i].tag == "WE" and out[i].word == "мы" and out[i + 1].word in ("с", "со") and out[i + 2].tag is None \
+                and re.fullmatch(r"[а-я]{2,7}(?:ой|ей|ем|ом|ым|им|ею|ою)", out[i + 2].word):
+            out[i + 2] = _Tok(out[i + 2].word, "OTHER", 1)
     # "Sarah and I": a name before "and I"
     for i in range(len(out) - 2):
         if out[i].tag is None and out[i].word.isalpha() and out[i].word.isascii() and out[i + 1].word == "and" \
@@ -1113,6 +1152,17 @@ def _tokens(clause: str) -> list[_Tok]:
             out[i] = _Tok(t.word, "CUE")    # "אמא שלך בטח בעננים": surely, not "sure!"
         elif t.tag is None and t.word.isalpha() and (prev.word in _TITLES or prev.word[:1] in "וو" and prev.word[1:] in _TITLES):
             out[i] = _Tok(t.word, "NAME")    # "דודה רחל", "aunt Pam": the relative's name, not one more
+        elif t.tag in _PERSON_TAGS and prev.word in _EVENT_OF:
+            out[i] = _Tok(t.word, "CUE")    # "למפגש בני הדודים", "לחתונת בני": whose event (said in the construct form), not who comes
+            if nxt is not None and nxt.tag is None and nxt.word in _COUSINS:
+                out[i + 1] = _Tok(nxt.word, "CUE")
+        elif t.word in _COUSIN_HEAD and nxt is not None and nxt.word in _COUSINS:
+            out[i] = _Tok(t.word, "OTHERS")    # "בני הדודים שלי", "ובנות הדודות": cousins, not "my son"
+            out[i + 1] = _Tok(nxt.word, "CUE")
+        elif t.word in _POSSESSIVE and prev.word in _ARRIVAL and t.word in ("שלי", "שלנו"):
+            out[i] = _Tok(t.word, "SELF1" if t.word == "שלי" else "WE")    # "מאשרת הגעה שלי ושל אמא שלי": my coming, and hers
+            if nxt is not None and nxt.word == "ושל":
+                out[i + 1] = _Tok(nxt.word, "AND")
         elif t.tag in _PERSON_TAGS and (prev.word == "של" or prev.word in ("my", "our", "the") and i >= 2 and out[i - 2].word == "of"
                                          and i >= 3 and out[i - 3].word in _CELEBRATION):
             out[i] = _Tok(t.word, "CUE")    # "אבא של הילדה", "לחתונה של הבת שלי", "the wedding of our niece": whose, not one more
@@ -1130,6 +1180,14 @@ def _tokens(clause: str) -> list[_Tok]:
             out[i] = _Tok(t.word, "CUE")    # "חבר מהצבא", "שירן מהמשרד": who they are, not more people
     return out
 
+
+# an event named by whose it is, in the Hebrew construct form ("למפגש בני הדודים", "לחתונת הבת שלנו", "להשבעת הנכד"): the person after
+# it is whose event, not one more guest
+_EVENT_OF = {_fold(p + w) for w in _words("מפגש חתונת מסיבת חינת הולדת טקס השבעת אירוסי פרידת פרישת סיומ חגיגת מצוות בריתת כנס איחוד")
+             for p in ("", "ל", "ב", "ו", "ול", "וב")}
+_COUSIN_HEAD = {_fold(w) for w in _words("בני בנות ובני ובנות")}
+_COUSINS = {_fold(w) for w in _words("דודימ הדודימ דודות הדודות")}
+_ARRIVAL = {_fold(w) for w in _words("הגעה ההגעה")}
 
 _THIS_IS = {_fold(w) for w in _words("this it", "זו זה זאת", "هذه هذا", "")}
 
@@ -1168,7 +1226,8 @@ def _own_name(out: list[_Tok]) -> None:
 
 
 # "the wedding of my niece", "my nephew's bar mitzvah": the person named is whose celebration it is
-_CELEBRATION = set(_words("wedding party mitzvah mitzva birthday bris brit engagement graduation shower celebration simcha kiddush henna"))
+_CELEBRATION = set(_words("wedding party mitzvah mitzva birthday bris brit engagement graduation shower celebration simcha kiddush henna "
+                          "reunion ceremony gathering"))
 # "me and my crew": a group, how many not said
 _GROUP = set(_words("crew gang lot tribe clan bunch mob squad team household folk folks lads peeps fam brood"))
 _TITLES = {_fold(w) for w in _words("aunt aunty auntie uncle cousin grandma grandpa granny nana",
@@ -1193,7 +1252,7 @@ _OF_THEM = {_fold(w) for w in _words("of", "מהמ מהנ מתוכמ מתוכנ"
 # "נועה מגיעה", "יונתן ואחותו יגיעו": a name (or "שני", a name and a number) before a third-person verb
 _THIRD_SG = {_fold(w) for w in _words("מגיע מגיעה תגיע יגיע יבוא תבוא בא באה מצטרף מצטרפת יצטרף תצטרף")}
 _ADD_VERBS = tuple(_fold(w) for w in _words("תוסיפ הוסיפ להוסיפ נוסיפ ותוסיפ והוסיפ"))
-_WITH = {_fold(w) for w in _words("with", "עמ", "с со", "مع")}
+_WITH = {_fold(w) for w in _words("with", "עמ בליווי", "с со", "مع برفقه بصحبه معي")}
 _THIRD_ABLE = {_fold(w) for w in _words("יוכל תוכל")}
 _THIRD_PL = {_fold(w) for w in _words("מגיעים מגיעות יגיעו יבואו באים באות יצטרפו")}
 _SG_VERBS = {_fold(w) for w in _words("מגיע מגיעה אגיע אבוא", "ساحضر اجي جاي جايه", "приду смогу буду")}
@@ -1465,7 +1524,9 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                 # ("..., בערך 11": after the people are listed, the number alone sums them up)
                 if approx:
                     unsure = True
-                elif t.tag == "DIGITS" and (prev and prev.word in _TIME_BEFORE or nxt and nxt.word in _TIME_AFTER):
+                elif t.tag == "DIGITS" and (prev and prev.word in _TIME_BEFORE or nxt and nxt.word in _TIME_AFTER and not (
+                        nxt.word in _BEFORE_AFTER and not (i + 2 < len(toks) and (toks[i + 2].tag == "DIGITS" or toks[i + 2].word in _DAYTIME)))):
+                    # ("נגיע 3 אחרי הגן": three of us, after kindergarten; "3 אחרי הצהריים", "5 לפני 8": a time)
                     i += 1
                     continue
                 if prev and prev.tag == "AGE" or nxt and nxt.tag == "AGE":
@@ -1568,8 +1629,10 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                         pair = children or 0    # "both of us", "שנינו": two grown-ups; children named after come on top
                 else:
                     plural_unknown = True
-            elif t.tag == "KID" and kids_counted and nxt is not None and nxt.tag == "AGE":
+            elif t.tag == "KID" and kids_counted and nxt is not None and nxt.tag == "AGE" \
+                    and (not re.match(f"ו[{_HEB}]", t.word) or t.word[:2] == "וה"):
                 pass    # "3 ילדים (הקטן בן שנה)": one of the children counted, and their age
+                # ("שני ילדים ותינוק בן חודשיים": "and a baby", one more, with its age)
             elif t.tag == "KID":
                 children = (children or 0) + (t.value or 1)
                 if t.word in _ELDEST or number_alone and c.subject == "other" and c.polarity == "pos" \
@@ -1601,7 +1664,7 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                 while back > 0 and toks[back].tag == "CUE":
                     back -= 1    # "+ my gf", "with our son"
                 prev = toks[back] if back >= 0 else None
-                if (prev and (prev.tag == "AND" and prev.word in ("with", "עמ", "с", "со", "مع") or prev.tag == "PLUS")
+                if (prev and (prev.tag == "AND" and prev.word.removeprefix("و") in _WITH or prev.tag == "PLUS")
                         or any(x.word in _TOO for x in toks) and not any(x.word == "וגמ" for x in toks)) and not (c.subject == "other" and prev and prev.tag == "AND"
                                  and any(x.tag == "COME" for x in toks)):
                     # ("אבי יגיע עם אמי": with the one who comes, not with the writer; "גם לתפילה וגם לקידוש": both, not "too")    # "yes, and my mom too": one more beside the writer
@@ -1908,7 +1971,14 @@ def _understand(text) -> Understanding:
             return Understanding("start")
         return Understanding("stop")
     stop = _STOP.search(norm) or _STOP.search(letters)
-    if stop and len(letters.split()) <= 12:
+    # "please remove me from this list, I don't know what this event is": a plain request to be taken off, with its reason
+    # after it, stops however long the reason (an answer beside it still answers)
+    asked_off = stop is not None and len(letters.split()) > 12 and _ASKED_OFF.search(norm)
+    if asked_off:
+        rest = _understand(norm[:asked_off.start()] + " . " + norm[asked_off.end():])
+        if rest.intent in ("answer", "change") and rest.answer in ("yes", "no", "maybe"):
+            return rest
+    if stop and (len(letters.split()) <= 12 or asked_off):
         # "Not coming, please stop sending reminders", "we'll come, stop the reminders": the answer is
         # what counts, and an answer ends the reminders
         if stop.start() > 0:
@@ -1987,7 +2057,7 @@ def _understand(text) -> Understanding:
     phrased = _SELF_NAMES.sub(_names_joined, phrased)
     phrased = _SELF_LIST.sub(lambda m: m.group(1) + {"אני": " ו", "انا": " و", "я": " и "}.get(m.group(1), " and "), phrased)
     phrased = _split_partial(phrased)
-    phrased = _DRIVE.sub(" , ", phrased)
+    phrased = _DRIVE.sub(_drive, phrased)
     phrased = _BRING.sub(_bring, phrased)
     phrased = re.sub(r"^بس (?=انا|احنا|نحن)", "فقط ", phrased)   # "بس انا": just me (elsewhere بس is "but")
     earlier = None
@@ -2081,6 +2151,12 @@ def _understand(text) -> Understanding:
         if c.polarity == "neg" and c.subject == "self" and _EVENT_PART.search(texts.get(id(c), "")) \
                 and any(d.polarity == "pos" and d.subject == "self" for d in clauses[i + 1:]):
             c.polarity = None
+    # "yes, 2 of us, but we'll leave early, we fly to London that night", "נגיע אבל נצא מוקדם, יש לנו טיסה באותו ערב": coming and
+    # leaving early; being away that night is why they leave, not a no
+    if _LEAVES_EARLY.search(norm) and any(c.polarity == "pos" and c.subject == "self" for c in clauses):
+        for c in clauses:
+            if c.polarity == "neg" and c.subject == "self" and not c.tags() & {"NEG", "NOWORD", "NOVERB", "NOBODY"}:
+                c.polarity = None
     # a question clause does not answer ("can we come with the kids?"), unless it asks for a change
     answering = [c for c in clauses if not c.question or change]
 
@@ -2132,7 +2208,7 @@ def _understand(text) -> Understanding:
         if doubted and own and not any(_conditional(texts[id(c)]) and not _UNCLEAR_STRONG.search(texts[id(c)])
                                        and not _UNCLEAR_WEAK.search(texts[id(c)]) for c in doubted) \
                 and all((c.tags() & {"OTHER", "KID", "KIDS", "PARTNER", "OTHERS"} or _after_other(c, answering)
-                         or _tells_later_of(c, answering, doubted, texts))
+                         or _tells_later_of(c, answering, doubted, texts) or _named_doubt(c))
                                    and not c.tags() & {"SELF1", "WE", "SELFNUM"} for c in doubted):
             strong_unclear, others_doubt = False, True
             maybe = maybe and any(c not in doubted and (c.polarity == "maybe" or _MAYBE_PHRASE.search(texts[id(c)]))
@@ -2146,7 +2222,7 @@ def _understand(text) -> Understanding:
     if maybe and self_pos and not strong_unclear and not change:
         # "I'm coming, my wife isn't sure yet": the doubt is someone else's; the writer said yes
         doubtful = [c for c in answering if c.polarity == "maybe" or _MAYBE_PHRASE.search(texts[id(c)])]
-        if doubtful and all(c.subject == "other" for c in doubtful):
+        if doubtful and all(c.subject == "other" or _named_doubt(c) for c in doubtful):
             maybe, others_doubt = False, True
         elif doubtful and all(_EVENT_PART.search(texts[id(c)]) and c.polarity != "neg" and not c.tags() & {"NEG", "NOWORD", "COME"}
                               and any(d.polarity == "pos" and d.subject == "self" and "COME" in d.tags()
@@ -2416,6 +2492,19 @@ _ATTEND_TAGS = {"COME", "ABLE", "AWAY", "NOVERB", "YES", "NOWORD", "STAY", "SORR
 # "אני, נועם, איתי ודניאל מגיעים", "Me, Tom, Gal and Noa": the writer and a list of names
 _SELF_NAMES = re.compile(r"(?<![^\W_])(אני|me|i)((?: ?, ?[^\W\d_]+(?![^\W_])){1,6}) ?,? ?(?=(?:ו|and )(?: ?\d{1,2} )?[^\W\d_]+)")
 _NEG_WORDS = {"לא", "لا", "مش", "ما", "not", "не", "нет"}
+
+
+_THIRD_FUTURE = {_fold(w) for w in _words("", "יצליח תצליח יצליחו יוכל תוכל יוכלו יגיע תגיע יגיעו יצטרף תצטרף יצטרפו יבוא תבוא יבואו "
+                                            "להצטרפ יספיק תספיק יספיקו", "", "")}
+
+
+def _named_doubt(c: _Clause) -> bool:
+    """"רפי עוד לא יודע אם יצליח להצטרף", "Rafi isn't sure he can make it": a doubt that opens with someone's name and says what he or
+    she may do is that person's, not the writer's."""
+    toks = c.toks
+    return len(toks) >= 3 and toks[0].tag is None and toks[0].word.isalpha() and len(toks[0].word) > 1 \
+        and not toks[0].word.startswith(("ו", "ש")) and not c.tags() & {"SELF1", "WE", "SELFNUM"} \
+        and (any(t.word in _THIRD_FUTURE for t in toks[1:]) or any(t.word in _PRONOUNS for t in toks[1:]))
 
 
 def _after_other(c: _Clause, clauses: list[_Clause]) -> bool:
