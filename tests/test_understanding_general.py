@@ -1771,3 +1771,53 @@ def test_a_no_said_only_of_someone_else_says_so(text, named):
 @pytest.mark.parametrize("text", ["לא נגיע", "אני מגיע, אשתי לא", "sorry we can't make it"])
 def test_the_writers_own_answer_is_not_about_others(text):
     assert understand(text).about_others is None
+
+
+@pytest.mark.parametrize("text, answer, total", [
+    # a driver who stays is a guest; one who only drops someone off is not
+    ("סבתא וסבא מגיעים, אני מסיע אותם ונשאר איתם עד הסוף", "yes", 3),
+    ("grandma and grandpa are coming, I will drive them and stay with them", "yes", 3),
+    ("סבתא מגיעה, אני רק מביא אותה וחוזר לאסוף בסוף", "yes", 1), ("grandma is coming, I will just drop her off", "yes", 1),
+    # whose event it is, or whose coming, is not one more guest
+    ("אשמח להגיע למפגש בני הדודים, אני ואשתי והתאומים", "yes", 4), ("אשמח להגיע לחתונת בני, אני ואשתי והתאומים", "yes", 4),
+    ("I will come to the cousins reunion, me and my wife and the twins", "yes", 4),
+    ("מאשרת הגעה שלי ושל אמא שלי", "yes", 2),
+    # "with" said as "accompanied by", or a name after "мы с"
+    ("يسعدني الحضور، وسأكون برفقة زوجتي", "yes", 2), ("I will attend, accompanied by my wife", "yes", 2),
+    ("Мы с Олей придём", "yes", 2), ("мы с радостью придём", "yes", None),
+    # a number before "after kindergarten" is people; before "after noon" it is a time
+    ("אנחנומגיעים3 אחרי הגן", "yes", 3), ("נגיע 3 אחרי הצהריים", "yes", None),
+    # a guess at their own yes, in any language, is a maybe
+    ("אני חושבת שנגיע 🙂", "maybe", None), ("נראה לי שנגיע", "maybe", None), ("بظن رح نيجي", "maybe", None),
+    # someone named who may not make it leaves the writer's yes standing
+    ("ברור שאני באה, רפי עוד לא יודע אם יצליח להצטרף", "yes", None), ("I'm coming for sure, Rafi isn't sure if he can make it", "yes", None),
+    # leaving early to catch a flight that night is coming
+    ("yes, 2 of us, but we'll leave early, we fly to London that night", "yes", 2),
+])
+def test_who_comes_in_family_messages(text, answer, total):
+    u = understand(text)
+    assert (u.answer, u.total) == (answer, total)
+
+
+@pytest.mark.parametrize("text, children, total", [
+    ("אני, בעלי, שני ילדים ותינוק בן חודשיים", 3, 5), ("אני, בעלי, 2 ילדים ותינוקת בת 3 חודשים", 3, 5),
+    ("me, my husband, two kids and a 2 month old baby", 3, 5), ("אני ובעלי ו3 ילדים, הקטן בן שנה", 3, 5),
+])
+def test_a_baby_with_its_age_is_one_more_child_unless_it_describes_one_counted(text, children, total):
+    u = understand(text)
+    assert (u.children, u.total) == (children, total)
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("תבורכו", "thanks"), ("סליחה טעות, זה היה אמור ללכת לקבוצה של הגן", "other"),
+    ("oops this was meant to go to the kindergarten group", "other"),
+    ("please remove me from this list, I don't know what this event is", "stop"),
+    ("תורידו אותי מהרשימה בבקשה, אני לא מכירה את המשפחה הזאת בכלל ולא יודעת מי אתם", "stop"),
+])
+def test_blessings_wrong_chats_and_long_requests_to_be_taken_off(text, intent):
+    assert understand(text).intent == intent
+
+
+def test_a_long_request_to_be_taken_off_with_an_answer_keeps_the_answer():
+    u = understand("please remove me from this list, we won't be coming anyway because we are abroad that week")
+    assert (u.intent, u.answer) == ("answer", "no")
