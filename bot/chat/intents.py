@@ -1224,7 +1224,7 @@ _NEW_KIND_HEAD = re.compile(r"^(?:(?:open|create|start|make|set\s+up|add)\s+(?:m
 _NO_GUEST_NAMED = re.compile(r"^(?:add|תוסיף|תוסיפי|תוסיפו|הוסף|הוסיפי|להוסיף|תכניס|תכניסי|להכניס)\s+(?:(?:עוד|גם|a|another|one\s+more|new|more)\s+)*"
                              r"(?:ה)?(?:אורח|אורחת|אורחים|אורחות|מוזמן|מוזמנת|guest|guests|one)(?:\s+(?:חדש|חדשה|חדשים|נוסף|נוספת|נוספים|new|please|pls|בבקשה))*\W*$",
                              re.I)
-_SET_UP_KIND = re.compile(r"^(?:set\s+up|create|open|start)\s+(?:our|my|a|an|me\s+an?|us\s+an?)\s+(?:new\s+)?(" + _KIND_WORDS
+_SET_UP_KIND = re.compile(r"^(?:set\s+up|create)\s+(?:our|my|a|an|me\s+an?|us\s+an?)\s+(?:new\s+)?(" + _KIND_WORDS
                           + r")(?:\s+event)?(?:\s+(?:please|pls|plz|for\s+us|for\s+me))*\s*[?!.:,\-–—]+\s*(\S.*)$", re.I)
 _ASKED_THEN_AND = re.compile(r"^([^?\n]{3,80}?)\s*\?+\s*(?:ו(?=[\u05d0-\u05ea]{3})|and\s+(?:then\s+|also\s+)?|also\s+|וגם\s+)\S", re.I)
 _AND_INVITE_TAIL = re.compile(r"[\s,]+(?:(?:and|&|\+)\s+(?:then\s+|also\s+)?(?:send|text|invite|shoot)\s+(?:him|her|them)\b"
