@@ -344,3 +344,80 @@ def test_invitations_held_for_the_night_wait_for_the_morning(phone_factory, fake
     stats = dana.send("stats")
     assert "⏳ 1 invitation waiting for the morning (going out Thu 16 Dec 2027, 08:00)" in stats, stats
     assert "*invite*" not in stats
+
+
+def _invited(phone, lines: str):
+    phone.send(lines)
+    phone.send("invite")
+    phone.tap("confirm:yes", "Yes")
+
+
+def test_no_to_telling_the_guests_keeps_the_new_date_time_and_place(phone_factory, runtime):
+    dana = phone_factory(DANA, "Dana")
+    dana.send("new event Our wedding\ndate: 12/6/2027\nlocation: Tel Aviv port")
+    _invited(dana, "add guest Avi Cohen 052-111-1111")
+    asked = dana.send("set date 4/12/2026")
+    assert "Fri 4 Dec 2026" in asked and "new details?" in asked
+    said = dana.send("no")
+    assert said == "OK, I won't tell the guests. The new date stays.", said
+    assert "Nothing was changed" not in said
+    with runtime.transaction() as s:
+        assert str(s.scalars(select(Event)).one().date) == "2026-12-04"
+    dana.send("set location Jaffa port")
+    assert dana.send("cancel") == "OK, I won't tell the guests. The new place stays."
+    dana.send("set time 20:00")
+    assert dana.tap("confirm:no", "No") == "OK, I won't tell the guests. The new time stays."
+
+
+def test_no_to_telling_the_guests_in_hebrew(phone_factory, runtime):
+    dana = phone_factory(DANA, "דנה")
+    dana.send("אירוע חדש החתונה שלנו\nתאריך: 12/6/2027\nמקום: נמל תל אביב")
+    dana.send("הוסף אורח אבי כהן 052-111-1111")
+    dana.send("שלח הזמנות")
+    dana.tap("confirm:yes", "כן")
+    assert "בפרטים החדשים" in dana.send("שנה תאריך 13/6/2027")
+    assert dana.send("לא") == "בסדר, לא אעדכן את האורחים. התאריך החדש נשאר."
+    with runtime.transaction() as s:
+        assert str(s.scalars(select(Event)).one().date) == "2027-06-13"
+
+
+def test_a_bare_setting_word_shows_it_and_how_to_change_it(phone_factory, runtime):
+    dana = phone_factory(DANA, "Dana")
+    dana.send("new event Our wedding\ndate: 12/6/2027")
+    assert dana.send("quiet") == ("🔔 No quiet hours for Our wedding: messages to guests go out at any hour. "
+                                  "Change: *quiet 22-8*")
+    dana.send("quiet 21-9")
+    assert "21:00–09:00. Change:" in dana.send("quiet")
+    dana.send("quiet off")
+    assert "No quiet hours for Our wedding" in dana.send("quiet")
+    assert "Shabbat hold for Our wedding: off" in dana.send("shabbat")
+    dana.send("shabbat on")
+    assert "Shabbat hold for Our wedding: on" in dana.send("shabbat") and "*shabbat off*" in dana.send("shabbat")
+    assert "Day-before message for Our wedding: on" in dana.send("day before")
+    assert "Automatic reminders for Our wedding:" in dana.send("reminders")
+    assert dana.send("notify") == "🔔 Answer notifications for Our wedding: on. Change: *notify off*"
+    with runtime.transaction() as s:
+        event = s.scalars(select(Event)).one()
+        assert (event.quiet_hours, event.shabbat, event.day_before) == ("off", True, True)
+    hebrew = dana.send("שעות שקט")
+    assert "אין שעות שקט" in hebrew and "שעות שקט 22-8" in hebrew
+
+
+def test_a_viewer_may_look_at_a_setting_but_not_change_it(phone_factory, runtime):
+    dana = phone_factory(DANA, "Dana")
+    dana.send("new event Our wedding")
+    dana.send(f"add member {NOAM} viewer")
+    noam = phone_factory(NOAM, "Noam")
+    assert "quiet hours for Our wedding" in noam.send("quiet")
+    assert "admin" in noam.send("quiet off").lower()
+
+
+def test_the_event_card_shows_its_rules_and_a_time_zone_abroad(phone_factory):
+    tom = phone_factory(TOM_UK, "Tom")
+    tom.send("new event Our wedding\ndate: 12/6/2027\nlocation: Hangar 11, Tel Aviv port")
+    card = tom.send("event")
+    assert "🔔 Quiet hours: none" in card and "🕯 Shabbat hold: off" in card and "📅 Day-before message: on" in card
+    assert "🕰 Times are Israel Time" in card, card
+    dana = phone_factory(DANA, "Dana")
+    dana.send("new event Our party\nlocation: Tel Aviv port")
+    assert "🕰" not in dana.send("event")      # an Israeli's own country: no need to say

@@ -37,7 +37,7 @@ __all__ = [
     "ListMembers", "AddMember", "ChangeRole", "RemoveMember", "Leave", "Notify", "Reminders",
     "SetLanguage", "GuestCard", "GuestLink", "Quiet", "Shabbat", "DayBefore", "ThankYou", "Calls", "Called", "Ask", "Answers", "Chart", "Token", "Confirm", "Cancel", "Command",
     # the table and functions
-    "CommandSpec", "COMMANDS", "GROUPS", "parse", "help_lines", "spec_for", "action_for", "split_name",
+    "CommandSpec", "COMMANDS", "GROUPS", "parse", "help_lines", "spec_for", "action_for", "writes", "split_name",
     "MAX_GUEST_LINES", "MAX_TEXT_LENGTH", "MAX_PARTY_SIZE",
 ]
 
@@ -240,11 +240,13 @@ class Leave:
 @dataclass(frozen=True)
 class Notify:
     on: bool
+    show: bool = False             # the bare word: show the setting, change nothing
 
 
 @dataclass(frozen=True)
 class Reminders:
     days: tuple[int, ...] | None   # None: automatic reminders off
+    show: bool = False             # the bare word: show the setting, change nothing
 
 
 @dataclass(frozen=True)
@@ -274,16 +276,19 @@ class Answers:
 class Quiet:
     hours: str | None              # "21-9"; None: no quiet hours for this event ("off")
     default: bool = False          # back to the bot's own QUIET_HOURS
+    show: bool = False             # the bare word: show the setting, change nothing
 
 
 @dataclass(frozen=True)
 class Shabbat:
     on: bool
+    show: bool = False             # the bare word: show the setting, change nothing
 
 
 @dataclass(frozen=True)
 class DayBefore:
     on: bool
+    show: bool = False             # the bare word: show the setting, change nothing
 
 
 @dataclass(frozen=True)
@@ -660,7 +665,7 @@ def _parse_reminders(inp: _Input) -> Reminders:
     if inp.verb in _REMINDERS_OFF_VERBS and not words:
         return Reminders(days=None)
     if not words:
-        raise _Fail(_("When should I remind? Try: {usage}", usage=_t(usage)))
+        return Reminders(days=None, show=True)
     if words[0] in _REMINDERS_OFF and len(words) == 1:
         return Reminders(days=None)
     days: set[int] = set()
@@ -1535,6 +1540,8 @@ def _parse_quiet(inp: _Input) -> Quiet:
     text = " ".join(inp.rest.split()).strip(_TRAIL).lower()
     text = re.sub(r"^(?:from\s+|מ-?|בין\s+)", "", text)
     text = re.sub(r"\s*(?:to|until|עד|ל-?)\s*(?=\d)", "-", text)
+    if not text and not inp.body:
+        return Quiet(hours=None, show=True)
     if text in _OFF or text in {"none", "ללא", "בלי"}:
         return Quiet(hours=None)
     if text in {"default", "reset", "ברירת מחדל", "רגיל"}:
@@ -1558,6 +1565,8 @@ def _parse_shabbat(inp: _Input) -> Shabbat:
                                                      "holidays"}]
     if inp.verb == "no shabbat" and not words:
         return Shabbat(on=True)
+    if not words and not inp.body:
+        return Shabbat(on=False, show=True)
     if len(words) == 1 and words[0] in _ON | {"שומרים", "שומר"}:
         return Shabbat(on=True)
     if len(words) == 1 and words[0] in _OFF:
@@ -1571,6 +1580,8 @@ def _parse_shabbat(inp: _Input) -> Shabbat:
        "Sending", Action.MANAGE_EVENT, DayBefore)
 def _parse_day_before(inp: _Input) -> DayBefore:
     words = [w for w in inp.rest_words if w not in {"please", "pls", "בבקשה", "תודה", "message", "הודעה"}]
+    if not words and not inp.body:
+        return DayBefore(on=False, show=True)
     if len(words) == 1 and words[0] in _ON:
         return DayBefore(on=True)
     if len(words) == 1 and words[0] in _OFF:
@@ -1613,6 +1624,8 @@ def _parse_notify(inp: _Input) -> Notify:
         return Notify(on=True)
     if not words and inp.verb in _NOTIFY_OFF_VERBS:
         return Notify(on=False)
+    if not words and not inp.body:
+        return Notify(on=False, show=True)
     if len(words) == 1 and words[0] in _ON:
         return Notify(on=True)
     if len(words) == 1 and words[0] in _OFF:
@@ -1764,9 +1777,18 @@ def spec_for(command: object) -> CommandSpec | None:
 
 
 def action_for(command: object) -> Action | None:
-    """The role-table action a command needs on the current event; None: no event role needed."""
+    """The role-table action a command needs on the current event; None: no event role needed.
+    A setting's bare word (`quiet`, `shabbat`) only shows it: anyone on the team may look."""
     spec = spec_for(command)
+    if spec and getattr(command, "show", False):
+        return Action.VIEW
     return spec.action if spec else None
+
+
+def writes(command: object) -> bool:
+    """Whether a command may change something (a bare setting word only shows it)."""
+    spec = spec_for(command)
+    return bool(spec and spec.writes and not getattr(command, "show", False))
 
 
 # What the short `help` shows of each group; `help <group>` shows all of it.

@@ -156,6 +156,11 @@ class OrganiserChat:
         self._guest_somewhere: bool | None = None
 
     @property
+    def own_region(self) -> str | None:
+        """The organiser's own country ("GB" for a +44 number): their examples and clocks."""
+        return self.user.region or region_of(self.user.phone)
+
+    @property
     def conv(self):
         """The sender's chat state, loaded (or created) only when a command needs it."""
         if self._conv is None:
@@ -493,7 +498,7 @@ class OrganiserChat:
     def execute(self, cmd) -> None:
         handler = HANDLERS[type(cmd)]
         action = C.action_for(cmd)
-        writes = C.spec_for(cmd).writes
+        writes = C.writes(cmd)
         if writes and self.conv.pending and not isinstance(cmd, (C.Confirm, C.Cancel)):
             # Another change or send supersedes the question still waiting: a later "yes"
             # must not confirm what was asked several commands ago. A look at the list
@@ -749,7 +754,8 @@ class OrganiserChat:
     def cmd_event(self, cmd: C.ShowEvent, event: Event) -> None:
         _event, member = event_service.get_event(self.session, self.user, event.id)
         members = len(member_service.list_members(self.session, self.user, event.id))
-        self.say(replies.event_details(event, member, self.guest_count(event), members))
+        self.say(replies.event_details(event, member, self.guest_count(event), members,
+                                       default_quiet=self.settings.quiet_hours, region=self.own_region))
 
     def cmd_set(self, cmd: C.SetEventField, event: Event) -> None:
         changes = [cmd, *cmd.more]
@@ -767,8 +773,10 @@ class OrganiserChat:
             audience = sending.update_audience(self.session, self.user, event.id)
             if audience.count:
                 # The invited guests still have the old details: offer to tell them.
+                changed = sorted({change.field for change in changes} & {"date", "time", "location"})
                 return self.ask(text + "\n\n" + replies.tell_guests_question(event, audience.count),
-                                {"op": "tell_guests", "event_id": str(event.id), "again": "set"})
+                                {"op": "tell_guests", "event_id": str(event.id), "again": "set",
+                                 "fields": changed})
         self.say(text)
 
     def cmd_delete_event(self, cmd: C.DeleteEvent, event: Event) -> None:
@@ -776,6 +784,8 @@ class OrganiserChat:
                  {"op": "delete_event", "event_id": str(event.id), "again": "delete event"})
 
     def cmd_reminders(self, cmd: C.Reminders, event: Event) -> None:
+        if cmd.show:
+            return self.say(replies.reminders_shown(event))
         event = event_service.set_reminder_days(self.session, self.user, event.id,
                                                 list(cmd.days) if cmd.days else None)
         self.say(replies.reminders_set(event))
@@ -787,15 +797,21 @@ class OrganiserChat:
             self.say(replies.language_set(self.lang))
 
     def cmd_quiet(self, cmd: C.Quiet, event: Event) -> None:
+        if cmd.show:
+            return self.say(replies.quiet_shown(event, self.settings.quiet_hours))
         value = None if cmd.default else (cmd.hours or "off")
         event = event_service.set_quiet_hours(self.session, self.user, event.id, value)
         self.say(replies.quiet_set(event, self.settings.quiet_hours))
 
     def cmd_shabbat(self, cmd: C.Shabbat, event: Event) -> None:
+        if cmd.show:
+            return self.say(replies.shabbat_shown(event))
         event = event_service.set_shabbat(self.session, self.user, event.id, cmd.on)
         self.say(replies.shabbat_set(event))
 
     def cmd_day_before(self, cmd: C.DayBefore, event: Event) -> None:
+        if cmd.show:
+            return self.say(replies.day_before_shown(event))
         event = event_service.set_day_before(self.session, self.user, event.id, cmd.on)
         self.say(replies.day_before_set(event))
 
@@ -806,6 +822,9 @@ class OrganiserChat:
         self.ask_send("thank_you", event, audience, {"text": cmd.text, "status": "confirmed"})
 
     def cmd_notify(self, cmd: C.Notify, event: Event) -> None:
+        if cmd.show:
+            _event, member = event_service.get_event(self.session, self.user, event.id)
+            return self.say(replies.notify_shown(event, member.notify))
         event_service.set_notify(self.session, self.user, event.id, cmd.on)
         self.say(replies.notify_set(event, cmd.on))
 
@@ -1108,7 +1127,9 @@ class OrganiserChat:
 
     def cmd_cancel(self, cmd: C.Cancel) -> None:
         pending, expired = convo.take_pending(self.session, self.conv)
-        self.say(_(replies.CANCELLED) if pending and not expired else _(replies.NOTHING_TO_CANCEL))
+        if pending and not expired:
+            return self.say(_declined(pending))
+        self.say(_(replies.NOTHING_TO_CANCEL))
 
     def cmd_confirm(self, cmd: C.Confirm) -> None:
         if not self.conv.pending:
@@ -1120,9 +1141,12 @@ class OrganiserChat:
         if pending is None:  # answered a moment ago (a double tap)
             return self.say(_(replies.NOTHING_PENDING))
         if expired:
+            if pending.get("op") == "tell_guests":
+                # the change itself was made; only the offer to tell the guests lapsed
+                return self.say(replies.guests_not_told(pending.get("fields") or []))
             return self.say(replies.expired(pending.get("again", "it")))
         if cmd.answer == "no":
-            return self.say(_(replies.CANCELLED))
+            return self.say(_declined(pending))
         try:
             with self.session.begin_nested():  # the question is answered even if the answer fails
                 PENDING_OPS[pending["op"]](self, pending)
@@ -1175,6 +1199,14 @@ class OrganiserChat:
         if not batch.total:
             return self.say(replies.nobody_to_send(kind, event, {}))
         self.say(replies.sending_started(kind, event, batch.total))
+
+
+def _declined(pending: dict) -> str:
+    """What "no" (or *cancel*) to a question says: nothing was done, or, to "tell the guests
+    the new details?", that the change stays and the guests were not told."""
+    if pending.get("op") == "tell_guests":
+        return replies.guests_not_told(pending.get("fields") or [])
+    return _(replies.CANCELLED)
 
 
 def _guest_input(d: C.GuestDraft) -> guest_service.GuestInput:

@@ -13,6 +13,7 @@ from contextvars import ContextVar
 from functools import lru_cache
 
 from babel import dates as babel_dates
+from babel.core import get_global
 
 from bot.text import i18n
 from bot.text.i18n import _
@@ -33,7 +34,7 @@ def read_for(region: str | None):
         _MONTH_FIRST.reset(token)
 
 
-__all__ = ["read_for", "MONTH_FIRST_REGIONS", "InvalidDate", "InvalidTime", "parse_date", "parse_time", "time_in", "format_date", "format_time", "format_when"]
+__all__ = ["read_for", "MONTH_FIRST_REGIONS", "InvalidDate", "InvalidTime", "parse_date", "parse_time", "time_in", "format_date", "format_time", "format_when", "zone_country", "zone_name"]
 
 _LOCALES = {"he": "he_IL", "ar": "ar_IL", "ru": "ru_RU", "en": "en_GB"}
 _MONTHS = {
@@ -276,3 +277,19 @@ def _format_when(d: date, t: time | None, lang: str) -> str:
     pattern = babel_dates.get_datetime_format("full", locale=_LOCALES.get(lang, "en_GB"))
     pattern = str(pattern).replace("'", "")
     return i18n.Raw(pattern.replace("{1}", str(day)).replace("{0}", str(clock)))
+
+
+def zone_country(tz: str | None) -> str | None:
+    """The two-letter country of a time zone ("Asia/Jerusalem" → "IL"), None when not known."""
+    if not tz:
+        return None
+    return get_global("zone_territories").get(tz)
+
+
+def zone_name(tz: str, lang: str | None = None) -> str:
+    """A time zone as people say it: "Israel Time", "שעון ישראל", "UK Time"."""
+    lang = lang or i18n.current()
+    try:
+        return i18n.Raw(babel_dates.get_timezone_location(tz, locale=_LOCALES.get(lang, "en_GB")))
+    except (LookupError, ValueError):
+        return i18n.Raw(tz)

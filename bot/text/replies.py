@@ -19,7 +19,7 @@ from babel import dates as babel_dates
 from storage.models import Guest, InvitationState, RsvpStatus
 
 from bot.text import i18n
-from bot.text.dates import format_date, format_time, format_when
+from bot.text.dates import format_date, format_time, format_when, zone_country, zone_name
 from bot.text import hours
 from bot.text.hours import parse_quiet_hours
 from bot.text.i18n import N_, Raw, _, ngettext
@@ -249,7 +249,8 @@ def now_using(event, member, guests: int) -> str:
              role=i18n.Raw(role_name(member.role)), guests=i18n.Raw(guests_count(guests)))
 
 
-def event_details(event, member, guests: int, members: int) -> str:
+def event_details(event, member, guests: int, members: int, *, default_quiet: str | None = None,
+                  region: str | None = None) -> str:
     lines = ["*" + i18n.isolate(event.name) + "*"]
     if event.date:
         lines.append(_("📅 {date}", date=i18n.Raw(when(event))))
@@ -274,7 +275,74 @@ def event_details(event, member, guests: int, members: int) -> str:
         lines.append(_("Notifications of answers: on"))
     else:
         lines.append(_("Notifications of answers: off"))
+    hours_now = _quiet_hours_of(event, default_quiet)
+    lines.append(_("🌙 Quiet hours: {hours}", hours=i18n.Raw(hours_now)) if hours_now
+                 else _("🔔 Quiet hours: none"))
+    lines.append(_("🕯 Shabbat hold: on") if getattr(event, "shabbat", False) else _("🕯 Shabbat hold: off"))
+    lines.append(_("📅 Day-before message: on") if getattr(event, "day_before", True)
+                 else _("📅 Day-before message: off"))
+    tz = getattr(event, "timezone", None)
+    if tz and region and zone_country(tz) and zone_country(tz) != str(region).upper():
+        # an event abroad: its times are the place's
+        lines.append(_("🕰 Times are {zone}", zone=zone_name(tz)))
     return "\n".join(lines)
+
+
+def _quiet_hours_of(event, default_hours: str | None) -> str:
+    """"22:00–08:00" (the event's own or the default), or "" when there are none."""
+    own = getattr(event, "quiet_hours", None)
+    if own == "off" or (own is None and not parse_quiet_hours(default_hours)):
+        return ""
+    return _hours(own if own is not None else default_hours)
+
+
+def quiet_shown(event, default_hours: str | None) -> str:
+    """The bare `quiet`: the event's quiet hours now, and how to change them."""
+    hours_now = _quiet_hours_of(event, default_hours)
+    if not hours_now:
+        return _("🔔 No quiet hours for {event}: messages to guests go out at any hour. "
+                 "Change: *quiet 22-8*", event=event.name)
+    if getattr(event, "quiet_hours", None) is None:
+        return _("🌙 Quiet hours for {event}: {hours} (the default). Change: *quiet 21-9* or *quiet off*",
+                 event=event.name, hours=i18n.Raw(hours_now))
+    return _("🌙 Quiet hours for {event}: {hours}. Change: *quiet 21-9*, *quiet off* or *quiet default*",
+             event=event.name, hours=i18n.Raw(hours_now))
+
+
+def shabbat_shown(event) -> str:
+    """The bare `shabbat`: whether messages wait for Shabbat and holidays, and how to change it."""
+    if event.shabbat:
+        return _("🕯 Shabbat hold for {event}: on. Messages to guests wait until Shabbat and holidays end. "
+                 "Change: *shabbat off*", event=event.name)
+    return _("🕯 Shabbat hold for {event}: off. Messages to guests go out on Shabbat and holidays too. "
+             "Change: *shabbat on*", event=event.name)
+
+
+def day_before_shown(event) -> str:
+    """The bare `day before`: whether confirmed guests get the day-before message."""
+    if getattr(event, "day_before", True):
+        return _("📅 Day-before message for {event}: on. Each confirmed guest gets the time, the place, "
+                 "Waze and Google Maps links and a calendar link. Change: *day before off*", event=event.name)
+    return _("📅 Day-before message for {event}: off. Change: *day before on*", event=event.name)
+
+
+def reminders_shown(event) -> str:
+    """The bare `reminders`: the automatic reminder days, and how to change them."""
+    if not event.reminder_days:
+        return _("⏰ Automatic reminders for {event}: off. Change: *reminders 7 2*", event=event.name)
+    return _("⏰ Automatic reminders for {event}: {when}. Change: *reminders 14 7 2* or *reminders off*",
+             event=event.name, when=i18n.Raw(days_before(event.reminder_days)))
+
+
+def guests_not_told(fields: list[str]) -> str:
+    """"No" to telling the guests of a new date, time or place: the change stays."""
+    if fields == ["date"]:
+        return _("OK, I won't tell the guests. The new date stays.")
+    if fields == ["time"]:
+        return _("OK, I won't tell the guests. The new time stays.")
+    if fields == ["location"]:
+        return _("OK, I won't tell the guests. The new place stays.")
+    return _("OK, I won't tell the guests. The new details stay.")
 
 
 def event_changed(event, field: str, value) -> str:
@@ -361,6 +429,13 @@ def thanks_too_early(event) -> str:
         return _("{event} has no date yet: thanks go out after the event.", event=event.name)
     return _("{event} is on {date}: thanks go out after it. Send *thank you <text>* then.",
              event=event.name, date=_date(event.date))
+
+
+def notify_shown(event, on: bool) -> str:
+    """The bare `notify`: whether this organiser gets a message for each answer."""
+    if on:
+        return _("🔔 Answer notifications for {event}: on. Change: *notify off*", event=event.name)
+    return _("🔕 Answer notifications for {event}: off. Change: *notify on*", event=event.name)
 
 
 def notify_set(event, on: bool) -> str:
