@@ -150,3 +150,30 @@ def test_a_refused_editor_is_told_in_hebrew_whom_to_ask(phone_factory):
     reply = husband.send("תשנה את המקום לאחוזה, רחובות")
     assert reply.startswith("רק מנהל של מסיבת גיוס של איתי")
     assert reply.endswith("אפשר לבקש מאורית (\u2068+972 50-111-2233\u2069) לעשות את זה, או למנות אותך למנהל."), reply
+
+
+def test_a_viewer_gets_no_message_for_each_answer_until_they_ask(phone_factory, runtime, fake_graph):
+    """A viewer follows along without 15 notices in minutes; the welcome says how to get them."""
+    fake_graph.window_enforced = False
+    dana = team(phone_factory)
+    fake_graph.open_window(NOAM)
+    fake_graph.open_window(RUTI)
+    dana.send(f"add member {NOAM} viewer")
+    dana.send(f"add member {RUTI} editor")
+    welcome = fake_graph.sent_to(NOAM)[0].text
+    assert "as viewer" in welcome and "send *notify on*" in welcome
+    assert "notify on" not in fake_graph.sent_to(RUTI)[0].text
+    dana.send("add guest Avi Cohen 052-111-1111")
+    dana.send("invite")
+    dana.tap("confirm:yes", "Yes")
+    avi = phone_factory("+972521111111", "Avi")
+    avi.tap("rsvp:yes", "Yes")
+    avi.send("2")
+    assert not [m for m in fake_graph.sent_to(NOAM) if "Avi" in (m.text or "")]
+    assert [m for m in fake_graph.sent_to(RUTI) if "Avi" in (m.text or "")]
+    noam = phone_factory(NOAM, "Noam")
+    assert "🔔" in noam.send("notify on")
+    with runtime.transaction() as s:
+        assert {p: n for p, n in s.execute(select(User.phone, EventMember.notify)
+                                           .join(EventMember, EventMember.user_id == User.id))} == \
+            {DANA: True, NOAM: True, RUTI: True}

@@ -191,7 +191,7 @@ def test_a_new_member_who_never_wrote_reads_later_notices_in_the_welcomes_langua
     with runtime.transaction() as s:
         dana = _user(s, HEBREW_ORGANISER, "he")
         event = events.create_event(s, dana, "החתונה של דנה", date=date(2031, 6, 12), language="he")
-        notices.tell_new_member(s, dana, event, members.add_member(s, dana, event.id, ronit_phone, Role.viewer))
+        notices.tell_new_member(s, dana, event, members.add_member(s, dana, event.id, ronit_phone, Role.editor))
         gid = guests.add_guest(s, dana, event.id, guests.GuestInput(first_name="אבי", last_name="כהן", phone=AVI)).id
         sending.send_invitations(s, dana, event.id)
     fake_graph.open_window(ronit_phone)

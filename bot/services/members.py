@@ -54,7 +54,9 @@ def add_member(session: Session, actor: User, event_id, phone: str, role=Role.ed
         raise MemberAlreadyExists(i18n._("{phone} is already a member of {event} ({role}).",
                                     phone=display_phone(phone), event=event.name,
                                     role=i18n.Raw(replies.role_name(existing.role))))
-    member = EventMember(event_id=event.id, user_id=user.id, role=role, added_by=actor.id)
+    # A viewer follows along: a message for every answer is too much unless they ask (*notify on*).
+    member = EventMember(event_id=event.id, user_id=user.id, role=role, added_by=actor.id,
+                         notify=role != Role.viewer)
     session.add(member)
     session.flush()
     session.refresh(member, ["user"])

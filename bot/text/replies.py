@@ -1285,10 +1285,13 @@ def welcome_member(event, adder_name: str, role: str) -> str:
         "editor": _("As an editor you can {can}.", can=i18n.Raw(_(ROLE_CAN["editor"]))),
         "viewer": _("As a viewer you can {can}.", can=i18n.Raw(_(ROLE_CAN["viewer"]))),
     }[role]
-    return _("👋 {adder} added you to the team of *{event}* as {role}.\n"
+    text = _("👋 {adder} added you to the team of *{event}* as {role}.\n"
              "{can}\n"
              "Send *help* here to start, or *stats* to see the answers so far.",
              adder=adder_name, event=event.name, role=i18n.Raw(role_name(role)), can=i18n.Raw(can))
+    if role == "viewer":
+        text += "\n" + _("🔕 You won't get a message for each guest's answer. To get them, send *notify on*.")
+    return text
 
 
 def removed_member(event, remover_name: str) -> str:
