@@ -421,3 +421,20 @@ def test_the_event_card_shows_its_rules_and_a_time_zone_abroad(phone_factory):
     dana = phone_factory(DANA, "Dana")
     dana.send("new event Our party\nlocation: Tel Aviv port")
     assert "🕰" not in dana.send("event")      # an Israeli's own country: no need to say
+
+
+def test_a_uk_organiser_s_examples_are_british_numbers_and_an_american_s_dates_are_unambiguous(phone_factory):
+    tom = phone_factory(TOM_UK, "Tom")
+    created = tom.send("new event Our wedding")
+    assert "*add guest Dana Levi +44 7400 123456*" in created and "050-234-5678" not in created
+    refused = tom.send("add guest Avi Cohen 12345")
+    assert "e.g. +44 7400 123456" in refused and "Try: add guest Dana Levi +44 7400 123456" in refused, refused
+    assert "+972" not in refused and "050-" not in refused
+    assert "+44 7400 123456" in tom.send("members")
+    assert "edit 3 phone +44 7400 123456" in tom.send("edit 1 phone")
+    joe = phone_factory("+12015550199", "Joe")
+    created = joe.send("new event Our party")
+    assert "*set date 2027-06-12*" in created and "12/6/2027" not in created
+    assert "+1 201-555-0123" in created
+    dana = phone_factory(DANA, "Dana")
+    assert "*add guest Dana Levi 050-234-5678*" in dana.send("new event Our brit")

@@ -92,4 +92,4 @@ def test_the_hebrew_list_of_who_has_not_answered_is_headed_in_the_plural(phone_f
 def test_an_organiser_abroad_is_not_shown_the_rejected_number_as_the_example():
     refused = C.parse("add guest Dana 050-234-5678", "GB", date(2026, 12, 4))
     assert refused.message.startswith("That doesn't look like a phone number: 050-234-5678.")
-    assert refused.message.endswith("Try: add guest Dana Levi +44 7700 900123")
+    assert refused.message.endswith("Try: add guest Dana Levi +44 7400 123456")

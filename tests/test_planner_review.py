@@ -102,3 +102,18 @@ def test_a_pasted_list_names_the_existing_guest_as_such(phone_factory):
     report = planner.tap("confirm:yes", "Yes")
     assert "(Ron Raz): the number of Natan Alon, already on the list (added by you)" in report, report
     assert "line 3 (Mia Bar): the same number as line 2" in report
+
+
+def test_a_typo_in_a_two_word_command_asks_did_you_mean(phone_factory):
+    planner = _wedding(phone_factory)
+    said = planner.send("הוספ אורחים")
+    assert "התכוונת ל*הוסף אורחים*?" in said, said
+
+
+def test_a_bare_name_of_one_guest_shows_their_card(phone_factory):
+    planner = _wedding(phone_factory)
+    planner.send("הוסף אורח הדודה שושי 0541000001")
+    planner.send("הוסף אורח שושי כהן 0541000002")
+    card = planner.send("הדודה שושי")
+    assert card.startswith("👤 *הדודה שושי*") and "54-100-0001" in card and "הודעה" not in card
+    assert "לא הבנתי" in planner.send("שושי")      # two guests: no card picked at random

@@ -23,7 +23,7 @@ from bot.text.i18n import N_, _
 from bot.text import answer_words as W
 from bot.text import sides
 from bot.text.dates import InvalidDate, parse_date, parse_time, time_in
-from bot.text.phones import InvalidPhone, find_phone, normalize_phone
+from bot.text.phones import InvalidPhone, example_numbers, find_phone, normalize_phone
 from bot.services.permissions import Action
 from storage.models import MAX_PARTY_SIZE  # one limit for parser, store and answers
 
@@ -710,8 +710,8 @@ _LIST_MARKER = re.compile(r"^\s*(?:[-*•·]+|\d{1,4}[.)])\s+")
        N_("add a guest; *add guests* with one guest a line below it"), "Guests", Action.EDIT_GUESTS, AddGuests)
 def _parse_add_guests(inp: _Input) -> AddGuests:
     # The example number is a local one where local numbers are Israeli, else one with its country code.
-    usage = N_("add guest Dana Levi 050-234-5678") if inp.region in (None, "IL") else N_(
-        "add guest Dana Levi +44 7700 900123")
+    usage = N_("add guest Dana Levi 050-234-5678") if inp.region in (None, "IL") else _(
+        "add guest Dana Levi {phone}", phone=i18n.Raw(example_numbers(inp.region, inp.region)[1]))
     if not inp.body:
         if not inp.rest:
             raise _Fail(_("Who should I add? Try: {usage}, or *add guests* with one guest a line below it",
@@ -722,7 +722,7 @@ def _parse_add_guests(inp: _Input) -> AddGuests:
             if named and not any(ch.isdigit() for ch in inp.rest):
                 # "תוסיף אורח בשם גיא": the name, and no number yet; ask for it by name
                 name = " ".join(named.group(1).split())
-                example = "050-234-5678" if inp.region in (None, "IL") else "+44 7700 900123"
+                example = "050-234-5678" if inp.region in (None, "IL") else example_numbers(inp.region, inp.region)[1]
                 raise _Fail(_("What's {name}'s phone number? Send it like this: *add guest {name} {example}*",
                               name=name, example=i18n.Raw(example)))
             raise _Fail(_("{reason} Try: {usage}", reason=i18n.Raw(draft.reason), usage=_t(usage)))
@@ -1757,6 +1757,32 @@ _ONE_WORD_BY_LEN: dict[int, list[str]] = {}
 for _v in _ONE_WORD_VERBS:
     _ONE_WORD_BY_LEN.setdefault(len(_v), []).append(_v)
 
+# Two-word verbs ("add guests", "הוסף אורחים"), for a typo in one of a message's first two words.
+_TWO_WORD_VERBS = sorted({v for spec in COMMANDS for v in spec.verbs if len(v.split()) == 2})
+
+
+def close_two_word_verb(first_two: str) -> list[str]:
+    """The two-word verb that the first two words with a typo most likely meant ([] if none):
+    "הוספ אורחים" → "הוסף אורחים", "ad guests" → "add guests"."""
+    words = first_two.split()
+    if len(words) != 2 or len(first_two) < 6:
+        return []
+    n = len(first_two)
+    typed = _unfinal(first_two)
+    words = typed.split()
+    candidates = {_unfinal(v): v for v in _TWO_WORD_VERBS if abs(len(v) - n) <= 2
+                  # one of the two words is right as typed: a typo, not two other words
+                  and (_unfinal(v).split()[0] == words[0] or _unfinal(v).split()[1] == words[1])}
+    return [candidates[v] for v in difflib.get_close_matches(typed, list(candidates), n=1, cutoff=0.8)]
+
+
+_FINAL_LETTERS = str.maketrans("ךםןףץ", "כמנפצ")
+
+
+def _unfinal(text: str) -> str:
+    """Hebrew final letters as their ordinary forms: "הוספ" (typed) and "הוסף" are one word."""
+    return text.translate(_FINAL_LETTERS)
+
 
 def _check_table() -> None:
     seen: dict[str, str] = {}
@@ -1942,8 +1968,11 @@ NOT_TYPOS = frozenset({
 def _unknown(first_line: str) -> ParseError:
     shown = _short(first_line, 30)
     first = _key(first_line.split()[0]) if first_line.split() else ""
-    guess = close_verb(first) if 2 < len(first) < 30 and first not in NOT_TYPOS else []
-    if guess and len(first) <= 4 and abs(len(guess[0]) - len(first)) > 1:
+    two = " ".join(_key(w) for w in first_line.split()[:2])
+    guess = close_two_word_verb(two) if first not in NOT_TYPOS else []
+    if not guess:
+        guess = close_verb(first) if 2 < len(first) < 30 and first not in NOT_TYPOS else []
+    if guess and " " not in guess[0] and len(first) <= 4 and abs(len(guess[0]) - len(first)) > 1:
         guess = []   # a short word with letters added or missing is a word of its own ("היי" / "השיבי")
     if guess:
         return ParseError(_("Sorry, I didn't understand \"{text}\". Did you mean *{verb}*? "

@@ -25,6 +25,7 @@ from bot.text import replies
 from bot.services.permissions import Action, role_allows
 from bot.text import dates
 from bot.text.phones import display_phone, region_of
+from bot.text import phones
 from bot.services import events as event_service
 from bot.services import guests as guest_service
 from bot.services import members as member_service
@@ -169,13 +170,18 @@ class OrganiserChat:
 
     # ------------------------------------------------------------------ output
 
+    def own_examples(self, text: str) -> str:
+        """Example numbers and dates in a reply as this organiser would type them."""
+        return dates.with_own_examples(phones.with_own_examples(text, self.own_region, self.region))
+
     def say(self, text: str) -> None:
-        text = replies.cap(text)
+        text = replies.cap(self.own_examples(text))
         outbox.enqueue(self.session, phone=self.user.phone, message=outbox.text(text), kind="reply",
                        user_id=self.user.id)
 
     def ask(self, text: str, pending: dict) -> None:
         """A yes/no question with buttons; the answer runs `pending`."""
+        text = self.own_examples(text)
         convo.set_pending(self.conv, {**pending, "question": replies.short(_first_line(text), 90)})
         message = outbox.buttons(text, [(CONFIRM_YES, _("Yes")), (CONFIRM_NO, _("No"))])
         outbox.enqueue(self.session, phone=self.user.phone, message=message, kind="reply", user_id=self.user.id)
@@ -291,8 +297,27 @@ class OrganiserChat:
                     return
             if cmd.usage is None and not self.is_member:
                 return self.say(replies.no_events_welcome())  # a newcomer: show how to start
+            if cmd.usage is None and self.is_member and self.shown_guest_named(text):
+                return
             return self.say(cmd.message)
         self.execute(cmd)
+
+    def shown_guest_named(self, text: str) -> bool:
+        """A message that is only the name of one guest ("הדודה שושי", "Avi Cohen"): their card.
+        False (nothing said) when it names nobody, or several, or is no bare name."""
+        name = " ".join(text.split())
+        if "\n" in text.strip() or not 2 <= len(name) <= 60 or len(name.split()) > 4 \
+                or any(ch.isdigit() for ch in name):
+            return False
+        found = self.current()
+        if found is None:
+            return False
+        event, _member = found
+        guests, total = guest_service.list_guests(self.session, self.user, event.id, search=name, limit=2)
+        if total != 1 or name.casefold() not in guests[0].full_name.casefold():
+            return False
+        self.execute(C.GuestCard(C.Ref(guests[0].full_name)))
+        return True
 
     def greet(self) -> None:
         """A hello: a newcomer is shown how to start; an organiser, their event and its numbers."""

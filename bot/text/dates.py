@@ -34,7 +34,7 @@ def read_for(region: str | None):
         _MONTH_FIRST.reset(token)
 
 
-__all__ = ["read_for", "MONTH_FIRST_REGIONS", "InvalidDate", "InvalidTime", "parse_date", "parse_time", "time_in", "format_date", "format_time", "format_when", "zone_country", "zone_name"]
+__all__ = ["read_for", "MONTH_FIRST_REGIONS", "InvalidDate", "InvalidTime", "parse_date", "parse_time", "time_in", "format_date", "format_time", "format_when", "zone_country", "zone_name", "with_own_examples"]
 
 _LOCALES = {"he": "he_IL", "ar": "ar_IL", "ru": "ru_RU", "en": "en_GB"}
 _MONTHS = {
@@ -293,3 +293,11 @@ def zone_name(tz: str, lang: str | None = None) -> str:
         return i18n.Raw(babel_dates.get_timezone_location(tz, locale=_LOCALES.get(lang, "en_GB")))
     except (LookupError, ValueError):
         return i18n.Raw(tz)
+
+
+def with_own_examples(text: str) -> str:
+    """`text` with its example dates as the reader writes them: "12/6/2027" is 6 December to an
+    American (`read_for("US")`), so they read the unambiguous "2027-06-12"."""
+    if _MONTH_FIRST.get() and "12/6/2027" in text:
+        return text.replace("12/6/2027", "2027-06-12")
+    return text

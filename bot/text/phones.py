@@ -22,6 +22,8 @@ from bot.text.i18n import N_, _
 
 __all__ = [
     "InvalidPhone",
+    "example_numbers",
+    "with_own_examples",
     "normalize_phone",
     "find_phone",
     "find_phones",
@@ -301,3 +303,34 @@ def default_timezone_for(e164_or_region: str | None) -> str:
         if zone and zone != "Etc/Unknown":
             return zone
     return "UTC"
+
+
+# The example numbers the bot's texts are written with: phonenumbers' Israeli example mobile,
+# as an Israeli types it and with its country code.
+_TEXT_LOCAL, _TEXT_INTERNATIONAL = "050-234-5678", "+972 50-234-5678"
+
+
+def example_numbers(own: str | None, reading: str | None) -> tuple[str, str]:
+    """(a number of the organiser's own country as they would type it, the same with its
+    country code): phonenumbers' example mobile of `own`. Typed without the country code only
+    where numbers are read as that country's (`reading`, DEFAULT_REGION or their own)."""
+    own = _clean_region(own) or "IL"
+    example = phonenumbers.example_number_for_type(own, phonenumbers.PhoneNumberType.MOBILE) \
+        or phonenumbers.example_number(own)
+    if example is None:
+        return _TEXT_LOCAL, _TEXT_INTERNATIONAL
+    international = phonenumbers.format_number(example, PhoneNumberFormat.INTERNATIONAL)
+    local = phonenumbers.format_number(example, PhoneNumberFormat.NATIONAL) \
+        if (_clean_region(reading) or own) == own else international
+    return local, international
+
+
+def with_own_examples(text: str, own: str | None, reading: str | None) -> str:
+    """`text` with its example numbers in the organiser's own country, as they would type them:
+    a UK organiser reads "add guest Dana Levi +44 7400 123456" and "e.g. +44 7400 123456",
+    never an Israeli example beside a British one. (phonenumbers' Israeli example is nobody's
+    number; a guest's own number is never rewritten unless it is that one.)"""
+    local, international = example_numbers(own, reading)
+    if (local, international) == (_TEXT_LOCAL, _TEXT_INTERNATIONAL):
+        return text
+    return text.replace(_TEXT_INTERNATIONAL, international).replace(_TEXT_LOCAL, local)
