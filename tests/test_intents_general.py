@@ -1516,3 +1516,11 @@ def test_the_bat_mitzvah_moved_is_its_date_and_time_asked_first():
 def test_add_a_guest_with_no_one_named_asks_who(text):
     got = cmd(text)
     assert isinstance(got, C.ParseError) and got.message == C.parse("add guest", "IL", TODAY).message, got
+
+
+@pytest.mark.parametrize("text", ["שמעון עוד לא יודע על המסיבה, זו הפתעה, אז שקט 🤫", "תשים שקט בלילה לאורחים"])
+def test_quiet_said_in_a_sentence_is_asked_about_not_shown(text):
+    """Only the bare word shows the quiet-hours setting; 'quiet' inside a sentence with no hours
+    asks from when to when (and a surprise kept quiet changes nothing)."""
+    got = intents.understand(text, "IL", date(2026, 12, 4)).command
+    assert isinstance(got, C.ParseError) and got.message.startswith("From when to when?")

@@ -1550,7 +1550,15 @@ def _parse_quiet(inp: _Input) -> Quiet:
     if m and int(m.group(1)) <= 24 and int(m.group(3)) <= 24 and int(m.group(2) or 0) < 60 \
             and int(m.group(4) or 0) < 60:
         return Quiet(hours=text.replace(" ", ""))
-    raise _Fail(_("From when to when? Try: quiet 22-8 (no messages to guests from 22:00 to 08:00), or quiet off"))
+    raise _Fail(_(QUIET_ASK))
+
+
+QUIET_ASK = N_("From when to when? Try: quiet 22-8 (no messages to guests from 22:00 to 08:00), or quiet off")
+
+
+def ask_quiet_hours() -> ParseError:
+    """Quiet hours talked of without the hours ("…אז שקט"): ask from when to when."""
+    return ParseError(_(QUIET_ASK), _(spec_for(Quiet(hours=None)).usage))
 
 
 _SHABBAT_WORDS = ["shabbat", "shabbos", "sabbath", "shabat", "no shabbat", "שבת", "שבתות", "שבת וחג",

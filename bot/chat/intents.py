@@ -4702,7 +4702,9 @@ def _settings_rule(line, low, words, wset, region, today) -> Reading | None:
         if wset & _OFF_WORDS or _has(low, "no quiet", "אין שעות", "לא צריך"):
             return Reading(C.Quiet(hours=None), sure=False)
     if _has(low, "quiet", "שקט") or (messages and at_night):
-        return Reading(C.parse("quiet", region, today))   # hours not given: the grammar asks from when to when
+        # the bare word shows the setting; quiet talked of in a sentence, with no hours, is asked about
+        bare = re.sub(r"[^\w\s]", "", low).strip() in ("quiet", "quiet hours", "שקט", "שעות שקט")
+        return Reading(C.parse("quiet", region, today) if bare else C.ask_quiet_hours())
     return None
 
 
