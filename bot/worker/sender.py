@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Callable
 
-from sqlalchemy import and_, bindparam, case, func, or_, select, update
+from sqlalchemy import and_, bindparam, func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError
@@ -340,14 +340,15 @@ def claim(rt, limit: int, *, lease: float = DEFAULT_LEASE_SECONDS,
         addresses = _addresses(session, rows)
         guest_ids = {m.guest_id for m in rows if m.guest_id is not None and m.kind not in OPT_OUT_EXEMPT_KINDS}
         opted_out: set[uuid.UUID] = set()
-        answered: dict[uuid.UUID, datetime | None] = {}   # a reminded guest who has an answer: since when
         if guest_ids:
-            for gid, out_, status, answered_at in session.execute(
-                    select(Guest.id, Guest.opted_out, Guest.status, Guest.answered_at).where(Guest.id.in_(guest_ids))):
-                if out_:
-                    opted_out.add(gid)
-                if status != RsvpStatus.invited or answered_at is not None:
-                    answered[gid] = answered_at
+            opted_out = set(session.scalars(
+                select(Guest.id).where(Guest.id.in_(guest_ids), Guest.opted_out.is_(True))))
+        answered: dict[uuid.UUID, datetime | None] = {}   # a reminded guest who has an answer: since when
+        reminded = {m.guest_id for m in rows if m.kind == REMINDER and m.guest_id is not None}
+        if reminded:
+            answered = dict(session.execute(
+                select(Guest.id, Guest.answered_at).where(
+                    Guest.id.in_(reminded), or_(Guest.status != RsvpStatus.invited, Guest.answered_at.is_not(None)))).all())
         out: list[Claimed] = []
         refused: list[uuid.UUID] = []
         unneeded: list[uuid.UUID] = []
@@ -399,8 +400,7 @@ def claim(rt, limit: int, *, lease: float = DEFAULT_LEASE_SECONDS,
         if out:
             session.execute(update(table).where(table.c.id.in_([c.id for c in out])).values(
                 status=MessageStatus.sending, claimed_until=claimed_until,
-                attempts=func.coalesce(table.c.attempts, 0) + 1,
-                error_text=case((table.c.error_text == outbox.HELD, None), else_=table.c.error_text)))
+                attempts=func.coalesce(table.c.attempts, 0) + 1))
         budget.tokens -= len(out)
         return ClaimedRows(out)
 
@@ -473,9 +473,10 @@ def _quiet_ends(session: Session, rows, quiet_hours: str | None, now: datetime) 
     out = {}
     for m in held:
         tz, own, shabbat, location = events.get(m.event_id, (None, None, False, None))
+        quiet = event_quiet(own, quiet_hours)
         # A guest abroad sleeps on their own clock: their night holds it too.
-        until = quiet_end(now, tz, event_quiet(own, quiet_hours), shabbat=bool(shabbat), location=location,
-                          reader_tz=zone_of_phone(m.phone))
+        until = quiet_end(now, tz, quiet, shabbat=bool(shabbat), location=location,
+                          reader_tz=zone_of_phone(m.phone) if quiet else None)
         if until is not None:
             out[m.id] = until
     return out
