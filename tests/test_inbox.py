@@ -56,6 +56,7 @@ def test_with_notify_off_a_question_waits_in_the_inbox_and_the_guest_hears_the_t
 
     assert "Sending your message to Avi Cohen" in dana.send("reply 1 Of course, bring them!")
     assert any("Of course, bring them!" in text for text in avi.texts[-2:])
+    assert "1. *Avi Cohen* · " in dana.send("inbox") and "· ↩️ answered" in dana.send("inbox")   # handled
 
 
 def test_the_inbox_in_hebrew_and_a_hebrew_reply(runtime, fake_graph, phone):
@@ -66,8 +67,10 @@ def test_the_inbox_in_hebrew_and_a_hebrew_reply(runtime, fake_graph, phone):
     listing = dana.send("הודעות מאורחים")
     assert "הודעות מאורחים" in listing and "חדשה אחת" in listing
     assert "Avi Cohen" in listing and "יש חניה באולם?" in listing
+    assert "↩️" not in dana.send("הודעות")
     assert "Avi Cohen" in dana.send("ענה 1 כן, יש חניה בחינם")
     assert any("כן, יש חניה בחינם" in text for text in avi.texts[-2:])
+    assert "· ↩️ נענתה" in dana.send("הודעות")
     assert "אין הודעה 5" in dana.send("ענה 5 שלום")
 
 
@@ -135,7 +138,7 @@ def test_rest_inbox_lists_items_with_media_and_the_callers_unread(runtime, fake_
     assert photo["kind"] == "image" and photo["media_id"] == "555" and photo["caption"] == "our gift"
     assert question["kind"] == "text" and question["text"] == "Is there parking?"
     assert question["guest_id"] == guest_id and question["guest_name"] == "Avi Cohen"
-    assert question["read"] is False and question["received_at"].endswith("Z")
+    assert question["read"] is False and question["replied"] is False and question["received_at"].endswith("Z")
 
     r = client.get(f"/api/events/{event_id}/inbox?skip=1&limit=1", headers=_token(runtime, NOAM))
     assert [i["text"] for i in r.get_json()["items"]] == ["Is there parking?"]

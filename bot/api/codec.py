@@ -468,6 +468,7 @@ def inbox_item_json(item) -> dict[str, Any]:
         "location": item.location,
         "received_at": iso_datetime(item.received_at),
         "read": bool(item.read),
+        "replied": bool(getattr(item, "replied", False)),
     }
 
 

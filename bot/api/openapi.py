@@ -168,6 +168,7 @@ SCHEMAS: dict[str, Any] = {
                      "nullable": True},
         "received_at": DATETIME,
         "read": {"type": "boolean", "description": "Whether the caller has seen it in the chat's *inbox*."},
+        "replied": {"type": "boolean", "description": "Whether an organiser wrote to the guest after it."},
     }, additionalProperties=False),
     "InboxPage": _object({
         "items": {"type": "array", "items": _ref("InboxItem")},

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from storage.models import Conversation, Direction, Event, Guest, Message, User
 
 from bot.services import outbox
+from bot.services.sending import GUEST_MESSAGE
 from bot.services.access import as_uuid, require
 from bot.services.permissions import Action
 
@@ -49,6 +50,7 @@ class Item:
     location: dict | None           # {"latitude", "longitude", "name", "address"}
     received_at: datetime
     read: bool
+    replied: bool = False           # an organiser wrote to the guest after it (*reply*, *message*)
 
 
 # --------------------------------------------------------------------------- filing
@@ -230,7 +232,16 @@ def list_items(session: Session, actor: User, event_id, *, skip: int = 0,
     if limit is not None:
         query = query.limit(limit)
     items = []
-    for row, guest in session.execute(query).all():
+    page = session.execute(query).all()
+    # When an organiser last wrote to each of these guests (*reply 2 …*, *message Avi: …*):
+    # what the guest wrote before that has been answered.
+    guest_ids = {row.guest_id for row, _g in page if row.guest_id is not None}
+    answered_at = dict(session.execute(
+        select(Message.guest_id, func.max(Message.created_at))
+        .where(Message.direction == Direction.outbound, Message.kind == GUEST_MESSAGE,
+               Message.event_id == event.id, Message.guest_id.in_(guest_ids))
+        .group_by(Message.guest_id)).all()) if guest_ids else {}
+    for row, guest in page:
         content = content_of_row(row)
         created = row.created_at if row.created_at.tzinfo else row.created_at.replace(tzinfo=timezone.utc)
         items.append(Item(
@@ -240,9 +251,16 @@ def list_items(session: Session, actor: User, event_id, *, skip: int = 0,
             media_id=content["media_id"], mime_type=content["mime_type"], filename=content["filename"],
             location=content["location"], received_at=row.sent_at or created,
             read=since is not None and created <= since,
+            replied=_after(answered_at.get(row.guest_id), created),
         ))
     unread = unread_count(session, actor, event.id)
     return event, items, total, unread
+
+
+def _after(moment: datetime | None, created: datetime) -> bool:
+    if moment is None:
+        return False
+    return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)) >= created
 
 
 def newest_filed(items: list[Item], session: Session) -> datetime | None:

@@ -1220,8 +1220,9 @@ def inbox_page(event, items: list, total: int, unread: int) -> str:
     for n, item in enumerate(items, start=1):
         name = item.guest_name or _("a guest no longer on the list")
         new = "🆕 " if not item.read else ""
-        lines.append(_("{n}. {new}*{guest}* · {when}", n=_raw(n), new=Raw(new), guest=name,
-                       when=Raw(_when_received(item.received_at, event.timezone))))
+        line = _("{n}. {new}*{guest}* · {when}", n=_raw(n), new=Raw(new), guest=name,
+                 when=Raw(_when_received(item.received_at, event.timezone)))
+        lines.append(line + (" · " + _("↩️ answered") if getattr(item, "replied", False) else ""))
         lines.append("   " + inbox_content(item.kind, item.text, item.caption, item.filename))
     if total > len(items):
         lines.append("")
