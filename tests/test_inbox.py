@@ -89,7 +89,8 @@ def test_a_photo_reaches_a_notified_organiser_as_a_photo_and_waits_in_the_inbox(
     assert replies == ["Thanks! I've passed your message to the organisers."]
     got = dana.received[before:]
     assert [m.type for m in got] == ["text", "image"]
-    assert got[0].text == f"💬 Avi Cohen (guest of {WEDDING}) sent 📷 photo: “Is this the venue?”"
+    assert got[0].text == (f"💬 Avi Cohen (guest of {WEDDING}) sent 📷 photo: “Is this the venue?”\n\n"
+                           "To answer: *inbox*, then *reply 1 <text>*.")
     assert got[1].payload["image"]["id"] == "1456789012345678"
     assert "Is this the venue?" in got[1].payload["image"]["caption"]
 

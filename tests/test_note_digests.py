@@ -51,7 +51,8 @@ def test_a_single_note_reads_as_itself(runtime, fake_graph):
         rsvp.pass_on_note(s, s.get(Guest, guest_id), "Can I bring my dog?", digest_seconds=180)
     drain(runtime, clock=lambda: utcnow() + timedelta(seconds=181))
     assert fake_graph.sent_to(DANA)[-1].text == (
-        "💬 Avi Cohen (guest of Dana & Noam's wedding) wrote: “Can I bring my dog?”")
+        "💬 Avi Cohen (guest of Dana & Noam's wedding) wrote: “Can I bring my dog?”\n\n"
+        "To answer: *inbox*, then *reply 1 <text>*.")   # and how to answer it
 
 
 def test_a_note_already_read_in_the_inbox_is_not_sent_again_as_news(runtime, fake_graph):

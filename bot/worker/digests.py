@@ -25,7 +25,7 @@ from bot.services import inbox, languages, outbox
 from bot.services.rsvp import GUEST_NOTE_KIND
 from bot.services.sending import notice
 from bot.text import i18n, replies
-from bot.text.i18n import ngettext
+from bot.text.i18n import _, ngettext
 from bot.worker.jobs import finish as finish_job
 
 log = logging.getLogger("bot.digests")
@@ -67,7 +67,7 @@ def run_digest(rt, row) -> bool:
         lang = languages.organiser_language(user)
         inside = user.last_inbound_at is not None and user.last_inbound_at > now - WINDOW
         with i18n.use(lang):
-            text = _compose(lines)
+            text = _compose(lines) + "\n\n" + _("To answer: *inbox*, then *reply 1 <text>*.")
             # no template carries a file: the template says how many wait in the inbox
             carried = _carried(lines, replies.inbox_waiting(len(forwards)) if forwards and not inside else "")
         message = outbox.text(text) if inside else notice(text, lang)
