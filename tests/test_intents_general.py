@@ -1524,3 +1524,10 @@ def test_quiet_said_in_a_sentence_is_asked_about_not_shown(text):
     asks from when to when (and a surprise kept quiet changes nothing)."""
     got = intents.understand(text, "IL", date(2026, 12, 4)).command
     assert isinstance(got, C.ParseError) and got.message.startswith("From when to when?")
+
+
+def test_a_letter_short_of_add_guests_adds_them_asked_first_never_lists():
+    """'ad guests' with the guests below it: the organiser meant *add guests*; the typo is asked first."""
+    reading = intents.understand("ad guests\nDana 0521234567\nAvi 0521234568", "IL", date(2026, 12, 4))
+    assert isinstance(reading.command, C.AddGuests) and not reading.sure
+    assert [g.first_name for g in reading.command.guests] == ["Dana", "Avi"]

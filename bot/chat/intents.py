@@ -2536,6 +2536,9 @@ def _guess(text: str, region, today, exact: C.ParseError) -> Reading | None:
     if _TELL_WHEN.search(line) and not _IL_PHONE.search(line):
         # "אני אגיד לך מתי לשלוח את ההזמנות", "I'll let you know when to send the reminders": the writer will say when
         return _held_back_reply() if _HOLD_BACK.match(line) else Reading(exact)
+    if re.match(r"ad\s+guests?\b", low):
+        # "ad guests" and the guests below it: a letter short of *add guests*, never the guest list (asked first)
+        return _typo(line, body, region, today)
     sent = _audience_message(line, region, today) or _loose_rules(line, low, words, wset, region, today)
     if sent is not None:
         return sent
