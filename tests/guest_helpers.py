@@ -8,12 +8,14 @@ the worker does (for tests that are about the guest side alone).
 """
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import select
 
 from bot.worker import drain
 from bot.chat import guest as guest_flow
 from bot.whatsapp import inbound
-from bot.services import users
+from bot.services import events, guests, sending, users
 from storage.models import Guest, Message, utcnow
 from tests import webhooks
 from tests.conftest import TEST_APP_SECRET
@@ -83,6 +85,21 @@ class GuestPhone:
             if reply_id in message.button_ids:
                 return message.type == "template"
         return True
+
+
+def invited_guest(runtime, *, organiser: str, organiser_name: str, event_name: str, phone: str, first: str,
+                  last: str, language: str) -> object:
+    """An organiser who wrote lately, their event (in 2031, at Tel Aviv Port, its guests reading
+    `language`) and one guest, invited and the invitation sent; the guest's id."""
+    with runtime.transaction() as s:
+        host = users.get_or_create_user(s, phone=organiser, display_name=organiser_name, seen_at=utcnow())
+        event = events.create_event(s, host, event_name, date=date(2031, 6, 12), location="Tel Aviv Port")
+        event.language = language
+        guest = guests.add_guest(s, host, event.id, guests.GuestInput(first_name=first, last_name=last, phone=phone))
+        sending.send_invitations(s, host, event.id)
+        guest_id = guest.id
+    drain(runtime)
+    return guest_id
 
 
 def guest_row(runtime, guest_id) -> Guest:

@@ -4,15 +4,10 @@ answers as a guest is told where to answer, children said beside a name or among
 said maybe is told so, "where exactly?" carries map links, and a typed "כן" answers "Should we stop?"."""
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from bot.services import events, guests, sending
-from bot.services.users import get_or_create_user
-from bot.worker import drain
-
-from storage.models import Guest, RsvpStatus, utcnow
+from storage.models import RsvpStatus
+from tests.guest_helpers import guest_row, invited_guest
 from tests.phone import phone, phone_factory  # noqa: F401  (fixtures)
 
 DANA, MOSHE, STRANGER = "+972521110001", "+972541234001", "+972549990001"
@@ -20,22 +15,11 @@ WEDDING = "Dana & Noam's wedding"
 
 
 def _setup(runtime, language="he"):
-    with runtime.transaction() as s:
-        dana = get_or_create_user(s, phone=DANA, display_name="Dana", seen_at=utcnow())
-        event = events.create_event(s, dana, WEDDING, date=date(2031, 6, 12), location="Tel Aviv Port")
-        event.language = language
-        guest = guests.add_guest(s, dana, event.id, guests.GuestInput(first_name="Moshe", last_name="Levi", phone=MOSHE))
-        sending.send_invitations(s, dana, event.id)
-        guest_id = guest.id
-    drain(runtime)
-    return guest_id
+    return invited_guest(runtime, organiser=DANA, organiser_name="Dana", event_name=WEDDING, phone=MOSHE,
+                         first="Moshe", last="Levi", language=language)
 
 
-def _guest(runtime, guest_id) -> Guest:
-    with runtime.transaction() as s:
-        guest = s.get(Guest, guest_id)
-        s.expunge(guest)
-        return guest
+_guest = guest_row
 
 
 # ------------------------------------------------------------ 1. someone else's answer is a note, not a decline

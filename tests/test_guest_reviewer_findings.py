@@ -4,16 +4,12 @@ with their full stops, "God willing" beside a head count is the head count, an o
 the organisers, and a couple is greeted by both names."""
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from bot.services import events, guests, sending
-from bot.services.users import get_or_create_user
-from bot.worker import drain
 from sqlalchemy import select
 
-from storage.models import Guest, Message, RsvpStatus, utcnow
+from storage.models import Message, RsvpStatus
+from tests.guest_helpers import guest_row, invited_guest
 from tests.phone import phone, phone_factory  # noqa: F401  (fixtures)
 
 DANA, AVI = "+972521110001", "+972541234001"
@@ -21,22 +17,11 @@ WEDDING = "Dana & Noam's wedding"
 
 
 def _setup(runtime, first="Avi", last="Cohen", language="en"):
-    with runtime.transaction() as s:
-        dana = get_or_create_user(s, phone=DANA, display_name="Dana", seen_at=utcnow())
-        event = events.create_event(s, dana, WEDDING, date=date(2031, 6, 12), location="Tel Aviv Port")
-        event.language = language
-        guest = guests.add_guest(s, dana, event.id, guests.GuestInput(first_name=first, last_name=last, phone=AVI))
-        sending.send_invitations(s, dana, event.id)
-        guest_id = guest.id
-    drain(runtime)
-    return guest_id
+    return invited_guest(runtime, organiser=DANA, organiser_name="Dana", event_name=WEDDING, phone=AVI,
+                         first=first, last=last, language=language)
 
 
-def _guest(runtime, guest_id) -> Guest:
-    with runtime.transaction() as s:
-        guest = s.get(Guest, guest_id)
-        s.expunge(guest)
-        return guest
+_guest = guest_row
 
 
 # ------------------------------------------------------------ 1. a typed "yes" answers "Just to be sure"

@@ -7,10 +7,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from bot.services import events, guests, sending
-from bot.services.users import get_or_create_user
-from bot.worker import drain
-from storage.models import Event, Guest, RsvpStatus, utcnow
+from storage.models import Event, RsvpStatus
+from tests.guest_helpers import guest_row, invited_guest
 from tests.phone import phone, phone_factory  # noqa: F401  (fixtures)
 
 EMMA, JENNY = "+972521110001", "+447700900123"
@@ -18,22 +16,11 @@ WEDDING = "Emma & Yoni's wedding"
 
 
 def _setup(runtime, first="Jenny", language="en"):
-    with runtime.transaction() as s:
-        emma = get_or_create_user(s, phone=EMMA, display_name="Emma", seen_at=utcnow())
-        event = events.create_event(s, emma, WEDDING, date=date(2031, 6, 12), location="Tel Aviv Port")
-        event.language = language
-        guest = guests.add_guest(s, emma, event.id, guests.GuestInput(first_name=first, last_name="Smith", phone=JENNY))
-        sending.send_invitations(s, emma, event.id)
-        guest_id = guest.id
-    drain(runtime)
-    return guest_id
+    return invited_guest(runtime, organiser=EMMA, organiser_name="Emma", event_name=WEDDING, phone=JENNY,
+                         first=first, last="Smith", language=language)
 
 
-def _guest(runtime, guest_id) -> Guest:
-    with runtime.transaction() as s:
-        guest = s.get(Guest, guest_id)
-        s.expunge(guest)
-        return guest
+_guest = guest_row
 
 
 def _wedding_was_yesterday(runtime) -> None:
