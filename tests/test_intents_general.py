@@ -11,6 +11,7 @@ import pytest
 
 from bot.chat import commands as C
 from bot.chat import intents
+from bot.text import sides
 
 TODAY = date(2026, 12, 4)   # a Friday
 
@@ -1403,7 +1404,6 @@ def test_a_misspelt_how_many_is_the_numbers_never_a_guest(text):
     ("להוסיף את נועה כץ, 0523007641, 2 אנשים, צד כלה", 2, "bride"),
 ])
 def test_a_count_before_its_word_and_a_side_before_the_word_side(text, party, side):
-    from bot.text import sides
     got = cmd(text)
     assert isinstance(got, C.AddGuests) and len(got.guests) == 1, got
     g = got.guests[0]

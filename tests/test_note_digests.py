@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from bot.services import events, guests, members, rsvp
+from bot.services import events, guests, inbox, members, rsvp
 from bot.services.users import get_or_create_user
 from bot.worker import drain
-from storage.models import Guest, utcnow
+from storage.models import Direction, Guest, Message, MessageStatus, User, utcnow
 
 DANA, NOAM, AVI = "+972521110001", "+972521110002", "+972541234001"
 
@@ -58,9 +58,6 @@ def test_a_single_note_reads_as_itself(runtime, fake_graph):
 def test_a_note_already_read_in_the_inbox_is_not_sent_again_as_news(runtime, fake_graph):
     """Dana reads the inbox before the digest is due: the digest doesn't bring her the same
     question as "new"; Noam, who hasn't looked, still gets it."""
-    from bot.services import inbox
-    from storage.models import Direction, Message, MessageStatus, User
-
     event_id, guest_id = _setup(runtime)
     fake_graph.open_window(DANA), fake_graph.open_window(NOAM)
     drain(runtime)

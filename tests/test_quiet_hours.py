@@ -5,10 +5,11 @@ from datetime import date, datetime, timezone
 
 import pytest
 
-from bot.services import events, guests, outbox as service_outbox, sending
+from bot.services import events, guests, outbox as service_outbox, rsvp, sending
 from bot.services.users import get_or_create_user
 from bot.text.hours import parse_quiet_hours, quiet_until
 from bot.worker import drain
+from storage.models import Guest, User
 
 DANA, AVI = "+972521110001", "+972541234001"
 # 23:30 in Jerusalem (UTC+2 in December), and 08:05 the next morning.
@@ -35,6 +36,20 @@ def test_quiet_hours_that_cannot_be_read_are_refused(bad):
         parse_quiet_hours(bad)
 
 
+def _invited(rt, *guest_phones: str, extra=None):
+    """Dana's Jerusalem wedding with these guests, their invitations queued (and `extra(session)`
+    done in the same transaction); (event id, Dana's user id)."""
+    with rt.transaction() as s:
+        dana = get_or_create_user(s, phone=DANA, display_name="Dana")
+        event = events.create_event(s, dana, "Wedding", date=date(2027, 6, 12), timezone="Asia/Jerusalem")
+        for n, guest_phone in enumerate(guest_phones):
+            guests.add_guest(s, dana, event.id, guests.GuestInput(first_name=f"Guest{n}", phone=guest_phone))
+        sending.send_invitations(s, dana, event.id)
+        if extra:
+            extra(s)
+        return event.id, dana.id
+
+
 @pytest.fixture
 def quiet_runtime(app_with):
     return app_with(quiet_hours="22-8").extensions["invitebot"]
@@ -43,12 +58,8 @@ def quiet_runtime(app_with):
 def test_an_invitation_sent_at_night_waits_for_the_morning_and_a_reply_does_not(quiet_runtime, fake_graph):
     rt = quiet_runtime
     fake_graph.window_enforced = False
-    with rt.transaction() as s:
-        dana = get_or_create_user(s, phone=DANA, display_name="Dana")
-        event = events.create_event(s, dana, "Wedding", date=date(2027, 6, 12), timezone="Asia/Jerusalem")
-        guests.add_guest(s, dana, event.id, guests.GuestInput(first_name="Avi", phone=AVI))
-        sending.send_invitations(s, dana, event.id)
-        service_outbox.enqueue(s, phone=DANA, message=service_outbox.text("📤 Sending 1 invitation…"), kind="reply")
+    _invited(rt, AVI, extra=lambda s: service_outbox.enqueue(
+        s, phone=DANA, message=service_outbox.text("📤 Sending 1 invitation…"), kind="reply"))
     drain(rt, clock=lambda: NIGHT)
     assert fake_graph.sent_to(AVI) == []                 # 23:30 in Jerusalem: it waits
     assert len(fake_graph.sent_to(DANA)) == 1            # the organiser's reply does not
@@ -63,22 +74,13 @@ def test_an_invitation_sent_at_night_waits_for_the_morning_and_a_reply_does_not(
 def test_a_reminder_held_for_the_night_is_not_sent_to_a_guest_who_answered_meanwhile(quiet_runtime, fake_graph):
     """Reminded at 23:30, held for the morning; one guest answers at night, one doesn't: only the
     one who still owes an answer is reminded, and the organiser's tally counts no failure."""
-    from bot.services import rsvp
-    from storage.models import Guest
-
     rt = quiet_runtime
     fake_graph.window_enforced = False
     bea = "+972541234002"
-    with rt.transaction() as s:
-        dana = get_or_create_user(s, phone=DANA, display_name="Dana")
-        event = events.create_event(s, dana, "Wedding", date=date(2027, 6, 12), timezone="Asia/Jerusalem")
-        guests.add_guest(s, dana, event.id, guests.GuestInput(first_name="Avi", phone=AVI))
-        guests.add_guest(s, dana, event.id, guests.GuestInput(first_name="Bea", phone=bea))
-        sending.send_invitations(s, dana, event.id)
-        event_id, dana_id = event.id, dana.id
+    event_id, dana_id = _invited(rt, AVI, bea)
     drain(rt, clock=lambda: MORNING.replace(day=10))     # the invitations, by day
     with rt.transaction() as s:
-        sending.send_reminders(s, s.get(type(dana), dana_id), event_id)
+        sending.send_reminders(s, s.get(User, dana_id), event_id)
     drain(rt, clock=lambda: NIGHT)                        # held for the night
     assert len(fake_graph.sent_to(AVI)) == len(fake_graph.sent_to(bea)) == 1
     with rt.transaction() as s:
@@ -96,16 +98,11 @@ def test_turning_quiet_hours_off_releases_what_they_held(quiet_runtime, fake_gra
     """Held at 23:30 by quiet hours; the organiser turns them off: it goes now, not in the morning."""
     rt = quiet_runtime
     fake_graph.window_enforced = False
-    with rt.transaction() as s:
-        dana = get_or_create_user(s, phone=DANA, display_name="Dana")
-        event = events.create_event(s, dana, "Wedding", date=date(2027, 6, 12), timezone="Asia/Jerusalem")
-        guests.add_guest(s, dana, event.id, guests.GuestInput(first_name="Avi", phone=AVI))
-        sending.send_invitations(s, dana, event.id)
-        event_id, dana_id = event.id, dana.id
+    event_id, dana_id = _invited(rt, AVI)
     drain(rt, clock=lambda: NIGHT)
     assert fake_graph.sent_to(AVI) == []                 # held for the morning
     with rt.transaction() as s:
-        events.set_quiet_hours(s, s.get(type(dana), dana_id), event_id, "off")
+        events.set_quiet_hours(s, s.get(User, dana_id), event_id, "off")
     drain(rt, clock=lambda: NIGHT.replace(minute=35))
     assert len(fake_graph.sent_to(AVI)) == 1             # released at once
     drain(rt, clock=lambda: MORNING)
@@ -116,15 +113,10 @@ def test_changing_quiet_hours_holds_by_the_new_ones(quiet_runtime, fake_graph):
     """Held by 22-8; the organiser changes them to 21-7: still night, so it waits for 07:00, not 08:00."""
     rt = quiet_runtime
     fake_graph.window_enforced = False
-    with rt.transaction() as s:
-        dana = get_or_create_user(s, phone=DANA, display_name="Dana")
-        event = events.create_event(s, dana, "Wedding", date=date(2027, 6, 12), timezone="Asia/Jerusalem")
-        guests.add_guest(s, dana, event.id, guests.GuestInput(first_name="Avi", phone=AVI))
-        sending.send_invitations(s, dana, event.id)
-        event_id, dana_id = event.id, dana.id
+    event_id, dana_id = _invited(rt, AVI)
     drain(rt, clock=lambda: NIGHT)
     with rt.transaction() as s:
-        events.set_quiet_hours(s, s.get(type(dana), dana_id), event_id, "21-7")
+        events.set_quiet_hours(s, s.get(User, dana_id), event_id, "21-7")
     drain(rt, clock=lambda: NIGHT.replace(minute=35))
     assert fake_graph.sent_to(AVI) == []                 # still quiet under the new hours
     drain(rt, clock=lambda: MORNING.replace(hour=5, minute=5))   # 07:05 in Jerusalem
@@ -138,12 +130,7 @@ def test_a_guest_abroad_is_not_woken_by_an_invitation(quiet_runtime, fake_graph)
     fake_graph.window_enforced = False
     jenny = "+14155550100"
     ten_in_israel = datetime(2026, 12, 10, 8, 0, tzinfo=timezone.utc)     # 00:00 in San Francisco
-    with rt.transaction() as s:
-        dana = get_or_create_user(s, phone=DANA, display_name="Dana")
-        event = events.create_event(s, dana, "Wedding", date=date(2027, 6, 12), timezone="Asia/Jerusalem")
-        guests.add_guest(s, dana, event.id, guests.GuestInput(first_name="Avi", phone=AVI))
-        guests.add_guest(s, dana, event.id, guests.GuestInput(first_name="Jenny", phone=jenny))
-        sending.send_invitations(s, dana, event.id)
+    _invited(rt, AVI, jenny)
     drain(rt, clock=lambda: ten_in_israel)
     assert len(fake_graph.sent_to(AVI)) == 1 and fake_graph.sent_to(jenny) == []
     drain(rt, clock=lambda: datetime(2026, 12, 10, 15, 55, tzinfo=timezone.utc))   # 07:55 in San Francisco
