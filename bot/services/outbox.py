@@ -151,7 +151,7 @@ def words_of(message: dict | None) -> str | None:
 
 
 # Marks a queued message the worker holds for quiet hours or Shabbat (in `error_text`).
-HELD = "held"
+HELD_FOR_QUIET = "held"
 
 
 def release_held(session: Session, event_id, now: datetime | None = None) -> int:
@@ -159,7 +159,7 @@ def release_held(session: Session, event_id, now: datetime | None = None) -> int
     the worker sends them, or holds them again by the new rule. How many."""
     return session.execute(
         update(Message).where(Message.event_id == event_id, Message.status == MessageStatus.queued,
-                              Message.error_text == HELD, Message.next_attempt_at > (now or utcnow()))
+                              Message.error_text == HELD_FOR_QUIET, Message.next_attempt_at > (now or utcnow()))
         .values(next_attempt_at=now or utcnow(), error_text=None)
         .execution_options(synchronize_session=False)).rowcount or 0
 

@@ -22,7 +22,7 @@ INVITATION = "invitation"   # the kind of an invitation in the outbox (bot.servi
 @dataclass
 class Waiting:
     """Invitations in the outbox that have not gone out yet: held for the night or Shabbat
-    (the worker's `outbox.HELD`), or queued to go."""
+    (the worker's `outbox.HELD_FOR_QUIET`), or queued to go."""
     guest_ids: set = field(default_factory=set)
     held: int = 0
     queued: int = 0
@@ -53,7 +53,7 @@ def waiting_invitations(session: Session, event: Event) -> Waiting:
             continue
         seen.add(guest_id)
         out.failed_before += state == InvitationState.failed
-        if error_text == outbox.HELD and at is not None:
+        if error_text == outbox.HELD_FOR_QUIET and at is not None:
             at = at if at.tzinfo else at.replace(tzinfo=timezone.utc)
             out.held += 1
             out.until = at if out.until is None else max(out.until, at)

@@ -11,12 +11,9 @@ import re
 from datetime import datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import phonenumbers
-from phonenumbers import timezone as pn_timezone
-
 from bot.text.shabbat import shabbat_until
 
-__all__ = ["QuietHours", "parse_quiet_hours", "quiet_until", "event_quiet", "quiet_end", "zone", "local", "zone_of_phone"]
+__all__ = ["QuietHours", "parse_quiet_hours", "quiet_until", "event_quiet", "quiet_end", "zone", "local"]
 
 _RANGE = re.compile(r"^\s*(\d{1,2})(?::(\d{2}))?\s*-\s*(\d{1,2})(?::(\d{2}))?\s*$")
 
@@ -89,28 +86,6 @@ def event_quiet(own: str | None, default: str | None) -> QuietHours | None:
         return parse_quiet_hours(default if own is None else own)
     except ValueError:  # stored by the services, which check it: never a reason not to send
         return None
-
-
-# Countries whose numbers span several time zones: a number there tells no clock by its country.
-_MANY_ZONES = frozenset({1, 7, 52, 54, 55, 56, 61, 62, 64})
-
-
-def zone_of_phone(e164: str | None) -> str | None:
-    """The time zone a number lives in, when its country or area has just one
-    ("+1 415…" → America/Los_Angeles, "+44 7700…" → Europe/London); None when it can't be
-    told (a country across many zones, a number that can't be read)."""
-    if not e164:
-        return None
-    try:
-        number = phonenumbers.parse(e164)
-    except phonenumbers.NumberParseException:
-        return None
-    zones = [z for z in pn_timezone.time_zones_for_number(number) if z != "Etc/Unknown"]
-    if not zones and number.country_code not in _MANY_ZONES:
-        # a mobile says no place, but its country has one clock
-        example = phonenumbers.example_number(phonenumbers.region_code_for_country_code(number.country_code))
-        zones = [z for z in pn_timezone.time_zones_for_geographical_number(example) if z != "Etc/Unknown"] if example else []
-    return zones[0] if len(zones) == 1 else None
 
 
 def quiet_end(now: datetime, tz: str | None, quiet: QuietHours | None, *, shabbat: bool = False,

@@ -28,6 +28,7 @@ __all__ = [
     "find_phone",
     "find_phones",
     "region_of",
+    "zone_of_phone",
     "display_phone",
     "default_timezone_for",
 ]
@@ -303,6 +304,29 @@ def default_timezone_for(e164_or_region: str | None) -> str:
         if zone and zone != "Etc/Unknown":
             return zone
     return "UTC"
+
+
+# Countries whose numbers span several time zones: a number there tells no clock by its country.
+_MANY_ZONES = frozenset({1, 7, 52, 54, 55, 56, 61, 62, 64})
+
+
+def zone_of_phone(e164: str | None) -> str | None:
+    """The time zone a number lives in, when its country or area has just one
+    ("+1 415…" → America/Los_Angeles, "+44 7700…" → Europe/London); None when it can't be
+    told (a country across many zones, a number that can't be read). Unlike `default_timezone_for`,
+    which guesses an event's zone from its creator, it never guesses: a wrong guess would hold
+    a guest's message for a night that isn't theirs."""
+    if not e164:
+        return None
+    number = _parse_e164(e164)
+    if number is None:
+        return None
+    zones = [z for z in pn_timezone.time_zones_for_number(number) if z != "Etc/Unknown"]
+    if not zones and number.country_code not in _MANY_ZONES:
+        # a mobile says no place, but its country has one clock
+        example = phonenumbers.example_number(phonenumbers.region_code_for_country_code(number.country_code))
+        zones = [z for z in pn_timezone.time_zones_for_geographical_number(example) if z != "Etc/Unknown"] if example else []
+    return zones[0] if len(zones) == 1 else None
 
 
 # The example numbers the bot's texts are written with: phonenumbers' Israeli example mobile,

@@ -32,7 +32,8 @@ from bot.services import languages, outbox
 from bot.services.sending import ANSWERED_FIRST, QUIET_KINDS, REMINDER
 from bot.services.outbox import CHART_JOB, DIGEST_JOB, IMPORT_JOB, JOB_KINDS, OPT_OUT_EXEMPT_KINDS
 from bot.text import guest_replies, i18n
-from bot.text.hours import event_quiet, quiet_end, zone_of_phone
+from bot.text.hours import event_quiet, quiet_end
+from bot.text.phones import zone_of_phone
 from bot.whatsapp import statuses
 from bot.whatsapp.async_client import AsyncSender
 from bot.whatsapp.client import ASSUMED_LATENCY, AccessTokenExpired, CloudAPIClient, WhatsAppError, mask_recipient
@@ -396,7 +397,7 @@ def claim(rt, limit: int, *, lease: float = DEFAULT_LEASE_SECONDS,
         if held:
             # Marked as held, so a change of quiet hours or Shabbat releases it (outbox.release_held).
             session.execute(update(table).where(table.c.id == bindparam("_id")).values(
-                status=MessageStatus.queued, claimed_until=None, error_text=outbox.HELD), held)
+                status=MessageStatus.queued, claimed_until=None, error_text=outbox.HELD_FOR_QUIET), held)
         if out:
             session.execute(update(table).where(table.c.id.in_([c.id for c in out])).values(
                 status=MessageStatus.sending, claimed_until=claimed_until,
