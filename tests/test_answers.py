@@ -72,7 +72,7 @@ def test_greetings_and_help(text):
 
 def test_no_thanks_is_a_no():
     assert interpret("no thanks 🙏").kind == "no"
-    assert interpret("ok we are 3") == GuestIntent("party_size", 3)
+    assert interpret("ok we are 3") == GuestIntent("yes", 3)   # "ok" before a head count agrees
 
 
 @pytest.mark.parametrize("text", MAYBE)

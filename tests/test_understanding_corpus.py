@@ -100,3 +100,10 @@ def test_the_newest_development_sets_keep_their_level(name, floor):
     rows = bench.load(ROOT / "tests" / "corpora" / name)
     figures = bench.score(rows)
     assert figures["strict"] / figures["n"] >= floor, [r["text"] for r in rows if not r["strict"]][:20]
+
+
+@pytest.mark.parametrize("text, total", [("ok נהיה 3 😊", 3), ("ok, we'll be 5", 5), ("אוקיי, נהיה 4", 4), ("ок, нас будет трое", 3)])
+def test_ok_before_a_head_count_agrees(text, total):
+    """"ok" alone is politeness; "ok" before a head count agrees, as "סגור, נהיה 2" does: a yes for that many."""
+    u = understand(text)
+    assert (u.intent, u.answer, u.total) == ("answer", "yes", total)

@@ -2449,9 +2449,10 @@ def _understand(text) -> Understanding:
     return Understanding("other", sure=False)
 
 
-_AGREE = {_fold(w) for w in _words("sure great awesome perfect cool done deal sweet lovely",
-                                   "סבבה מעולה יופי אחלה סגור מצוינ מצויינ בסדר פיקס",
-                                   "تمام ماشي طيب ممتاز", "хорошо отлично ладно договорились")}   # ("ok, we are 3" stays a count)
+# ("ok, we'll be 5", "ok נהיה 3", "ок, нас трое": "ok" before a head count agrees too; alone it is politeness)
+_AGREE = {_fold(w) for w in _words("sure great awesome perfect cool done deal sweet lovely ok okay okey okie kk",
+                                   "סבבה מעולה יופי אחלה סגור מצוינ מצויינ בסדר פיקס אוקי אוקיי",
+                                   "تمام ماشي طيب ممتاز اوكي", "хорошо отлично ладно договорились ок окей")}
 
 
 def _agrees(toks: list[_Tok]) -> bool:
