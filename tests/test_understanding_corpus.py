@@ -107,3 +107,10 @@ def test_ok_before_a_head_count_agrees(text, total):
     """"ok" alone is politeness; "ok" before a head count agrees, as "סגור, נהיה 2" does: a yes for that many."""
     u = understand(text)
     assert (u.intent, u.answer, u.total) == ("answer", "yes", total)
+
+
+@pytest.mark.parametrize("text, total", [("يسعدني الحضور، سأكون هناك مع زوجتي", 2), ("بكون هنيك مع جوزي", 2), ("سنكون هناك ٣", 3)])
+def test_arabic_i_will_be_there_comes(text, total):
+    """"سأكون هناك", "بكون هنيك": I will be there, in the standard and the spoken first person, as "سنكون هناك" is."""
+    u = understand(text)
+    assert (u.intent, u.answer, u.total) == ("answer", "yes", total)

@@ -470,7 +470,7 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
      r"|wedding|engagement|henna|hina|bris|brit|kiddush|birthday|bash|shower|graduation|aufruf|housewarming)(?![^\W_]))", "COMEX"),
     (r"count me in", "me COMEX"), (r"count us in", "us COMEX"),   # who is counted in stays said
     (r"count(?= (?:me|us) .{1,30}\bin(?:\W|$))|see you there|(?:(?<=i am )|(?<=we are ))in(?=\s*(?:$|[,.!;]|[^\w\s]|too|as well|for|lol|haha|lmao|obviously|of course|duh))|will be there|be there|we are there|אנחנו שם|נהיה שם"
-     r"|אהיה שם|(?:ب|س)?نكون هناك|اكون هناك|אני שמ(?=\s*(?:$|[^\w\s?]))|i am there(?=\s*(?:$|[^\w\s?]))|(?:אנחנו|אני) בפנימ|נתראה|ניפגש|נפגש|с удовольствием|بكل سرور|make it|would love to|love to come|happy to come|will attend"
+     r"|אהיה שם|(?:ب|س|ح)?نكون (?:هناك|هنيك|هونيك)|(?:س|ح)?اكون (?:هناك|هنيك|هونيك)|(?:ب|ح)كون (?:هناك|هنيك|هونيك)|אני שמ(?=\s*(?:$|[^\w\s?]))|i am there(?=\s*(?:$|[^\w\s?]))|(?:אנחנו|אני) בפנימ|נתראה|ניפגש|נפגש|с удовольствием|بكل سرور|make it|would love to|love to come|happy to come|will attend"
      r"|(?:we|i) will(?=\s*(?:$|[,.!;]))|pop (?:by|in|over|along|round|around|down)|drop (?:by|in|round)|stop (?:by|in)|swing (?:by|past|round)|tag along"
      r"|(?:(?<=will )|(?<=gonna )|(?<=going to )|(?<=def )|(?<=definitely ))(?:rock|turn|show) up|נהיה(?=\s*[,.!;]|\s*$)|נשמח|אשמח|שמחים"
      # שמחה is also "joy": "אהבה ושמחה", "מלא שמחה", "הרבה שמחה" bless, they do not accept; so does "joy" named as a thing
