@@ -114,3 +114,11 @@ def test_arabic_i_will_be_there_comes(text, total):
     """"سأكون هناك", "بكون هنيك": I will be there, in the standard and the spoken first person, as "سنكون هناك" is."""
     u = understand(text)
     assert (u.intent, u.answer, u.total) == ("answer", "yes", total)
+
+
+@pytest.mark.parametrize("text", ["ill be there but prob late, flight lands at 7", "coming, prolly running a bit late",
+                                  "we will come but might be running late"])
+def test_probably_late_is_still_coming(text):
+    """"prob late", "prolly running late": a likely lateness, in texting shorthand, is no maybe about coming."""
+    u = understand(text)
+    assert (u.intent, u.answer) == ("answer", "yes")

@@ -425,9 +425,10 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     # a maybe about being late or leaving early is no maybe about coming ("יש מצב שנאחר קצת", "may be a little late")
     (r"(?:יש מצב|אולי|ייתכנ|יתכנ|יכול להיות|כנראה) ש?(?:נאחר|אאחר|(?:[נא]גיע )?(?:קצת |טיפה )?באיחור|" + _LEAVE_EARLY_HE + ")"
      r"|(?:может|возможно) (?:немного |чуть )?опозда\S*|(?:ممكن|يمكن|ربما) (?:ن|ا)?تاخر\S*"
-     r"|(?:maybe|may|probably|possibly) (?:be |arrive |come |get there )?(?:a bit |a little |slightly )?late"
-     r"|might (?:be |arrive |come |get there )?(?:a bit |a little |slightly )?late"
-     r"|(?:might|may|maybe|possibly|probably)(?: (?:have|need) to| we will| i will| we have to| i have to)? " + _LEAVE_EARLY_EN +
+     # ("prob late", "prolly running a bit late": the texting shorthands of "probably", as sure of coming)
+     r"|(?:maybe|may|probably|prob|probs|prolly|possibly|likely) (?:be |arrive |come |get there |be running |running |show up |turn up )?(?:a bit |a little |slightly )?late"
+     r"|might (?:be |arrive |come |get there |be running |show up |turn up )?(?:a bit |a little |slightly )?late"
+     r"|(?:might|may|maybe|possibly|probably|prob|probs|prolly)(?: (?:have|need) to| we will| i will| we have to| i have to)? " + _LEAVE_EARLY_EN +
      r"|(?:может|возможно|наверное),? (?:придется |придётся )?(?:уйти|уйдем|уйду) (?:пораньше|рано|раньше)|(?:ممكن|يمكن|ربما) (?:ن|ا)?(?:طلع|روح|فل) بكير"
      r"|this time|הפעמ|هالمره|в этот раз|a (?:little|bit)(?: bit)?|going to(?= (?:be|have|check|see|try|let|ask|need))", "CUEX"),
     (r"(?:our |the )?(?:little|small) one|(?:a|an|one|our) (?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[- ](?:month|year|yr)s?[- ]old(?! (?:baby|babies|boy|girl|son|daughter|kid|child|infant|toddler|twins|triplets|grandson|granddaughter|nephew|niece)(?![^\W_]))", "KIDX"),
@@ -854,7 +855,7 @@ _UNCLEAR_STRONG = _rx(
 _KNOW_WHAT = _rx(r"(?:know|יודע\S*|знаю|بعرف|اعرف) (?:מה|איפה|מתי|איכ|מי|what|where|when|how|who|что|где|когда|как|шо|شو|وين|امتى|كيف)(?![^\W_])")
 _UNCLEAR_WEAK = _rx(r"don ?not know|do not know|not decided", r"לא יודע|לא יודעת|לא יודעימ", r"لا اعرف|لا ندري|لا ادري")
 _MAYBE_PHRASE = _rx(r"not (?:\d+ ?% )?sure|unsure|let me think|need to think|think about it|will try|i will try|we will try|do (?:our|my) best|50[-/ ]50|fifty fifty"
-                    r"|might(?! (?:be |arrive |come |get there )?(?:a bit |a little |slightly )?late| (?:(?:have|need) to )?" + _LEAVE_EARLY_EN + ")",
+                    r"|might(?! (?:be |arrive |come |get there |be running |show up |turn up )?(?:a bit |a little |slightly )?late| (?:(?:have|need) to )?" + _LEAVE_EARLY_EN + ")",
                     r"^בעזרת ?(?:השמ|ה)\W*$|^אמ ירצה השמ\W*$|לא בטוח(?:ה|ימ)?(?! ש?(?:נישאר|אשאר|נשאר|נוכל להישאר))|צריכ\S* לחשוב|אחשוב על זה|נחשוב על זה|יש סיכוי|יכול להיות(?! ש?(?:נאחר|אאחר|[נא]גיע (?:קצת )?באיחור|" + _LEAVE_EARLY_HE + "))|לא סגור|לא מבטיחימ|50-50",
                     r"ان شاء الله|انشالله|ان شاءالله|لست متاكد|مش متاكد|مو متاكد|لسنا متاكدين|(?:مش|مو|غير) (?:اكيد|مؤكد)|سنحاول|على الاغلب|غالبا|في الغالب",
                     r"может быть|не уверен|скорее всего|скорее (?:нет|да)|постара|попробуем|^(?:ну )?может\b|подумаю|подумаем")
