@@ -1869,24 +1869,17 @@ def parse(text: str, default_region: str | None = None, today: date | None = Non
         return ParseError(_(_CONFUSED), None)
 
 
-def _parse(text: str, default_region: str | None, today: date | None) -> Command | ParseError:
-    if not isinstance(text, str):
-        return ParseError(_(_SEND_HELP), None)
+def _lines(text: str) -> list[str]:
     text = _INVISIBLE.sub("", text[:_MAX_INPUT]).replace("\u00a0", " ").replace("\r\n", "\n").replace("\r", "\n")
-    lines = [line.strip() for line in text.split("\n")]
-    lines = [line for line in lines if line]
-    if not lines:
-        return ParseError(_(_SEND_HELP), None)
-    head = lines[0]
-    body = tuple(lines[1:])
-    head = re.sub(r"^[/!\\]+\s*", "", head)
+    return [line for line in (line.strip() for line in text.split("\n")) if line]
+
+
+def _verb_of(head: str) -> tuple[list, list[str], tuple[int, CommandSpec] | None]:
+    """The first line's words, their keys and the verb they start with (how many words, its row)."""
     spans = list(_TOKEN.finditer(head))
     keys = [_key(m.group()) for m in spans]
     if not spans or not any(keys):
-        return _unknown(lines[0])
-    fields = _fields_block(lines, today)
-    if fields is not None:
-        return fields
+        return spans, keys, None
     found = _match(keys)
     if found is None and len(keys[0]) > 2 and keys[0][0] == "ו" and _is_hebrew(keys[0][1]):
         # "ותוסיף את דנה …": the conjunction ו glued to the verb (never for a bare yes/no)
@@ -1896,6 +1889,35 @@ def _parse(text: str, default_region: str | None, today: date | None) -> Command
             found = None
         if found is not None:
             keys = unglued
+    return spans, keys, found
+
+
+def _strip_slash(head: str) -> str:
+    return re.sub(r"^[/!\\]+\s*", "", head)
+
+
+def names_command(text: str, command: type) -> bool:
+    """Whether the message starts with one of `command`'s verbs, without parsing the rest
+    (cheap: for a guest's words, "is this `new event …`?" before a whole parse)."""
+    lines = _lines(text) if isinstance(text, str) else []
+    found = _verb_of(_strip_slash(lines[0]))[2] if lines else None
+    return found is not None and found[1].command is command
+
+
+def _parse(text: str, default_region: str | None, today: date | None) -> Command | ParseError:
+    if not isinstance(text, str):
+        return ParseError(_(_SEND_HELP), None)
+    lines = _lines(text)
+    if not lines:
+        return ParseError(_(_SEND_HELP), None)
+    body = tuple(lines[1:])
+    head = _strip_slash(lines[0])
+    spans, keys, found = _verb_of(head)
+    if not spans or not any(keys):
+        return _unknown(lines[0])
+    fields = _fields_block(lines, today)
+    if fields is not None:
+        return fields
     if found is None:
         return _unknown(lines[0])
     n, spec = found

@@ -90,7 +90,8 @@ def _invited_tapper(session: Session, user: User, msg: InboundMessage) -> User:
 
 def _starts_an_event(msg: InboundMessage, region: str | None) -> bool:
     """A guest may become an organiser: `new event ...` is theirs to send."""
-    return msg.kind == "text" and isinstance(C.parse(msg.text or "", region, date.today()), C.NewEvent)
+    return (msg.kind == "text" and C.names_command(msg.text or "", C.NewEvent)
+            and isinstance(C.parse(msg.text or "", region, date.today()), C.NewEvent))
 
 
 # organiser commands a guest's words may also parse as ("yes", "stop", "details"): with no question of ours
