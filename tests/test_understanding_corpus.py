@@ -122,3 +122,13 @@ def test_probably_late_is_still_coming(text):
     """"prob late", "prolly running late": a likely lateness, in texting shorthand, is no maybe about coming."""
     u = understand(text)
     assert (u.intent, u.answer) == ("answer", "yes")
+
+
+@pytest.mark.parametrize("text, answer, total", [
+    ("Ugh fat fingers, that no was meant to be a yes", "yes", None), ("I meant to press yes", "yes", None),
+    ("הלא היה אמור להיות כן, נגיע 3", "yes", 3), ("התכוונתי ללחוץ על כן", "yes", None), ("the yes was meant to be a no", "no", None),
+    ("хотела нажать да", "yes", None)])
+def test_the_answer_meant_after_a_slip_is_the_change(text, answer, total):
+    """"that no was meant to be a yes", "fat fingers": the answer sent was a slip; the one named is the new answer."""
+    u = understand(text)
+    assert (u.intent, u.answer, u.total) == ("change", answer, total)

@@ -727,7 +727,7 @@ _ASKED_OFF = _rx(r"(?:remove|take|delete) me (?:from|off) (?:this|the|your) (?:l
                  r"(?:удалите|уберите) меня (?:из|с) (?:списка|рассылки|группы)",
                  r"(?:شيلوني|احذفوني|امسحوني) من (?:ال)?(?:قائمه|ليسته|قروب|جروب)")
 _CHANGE = _rx(r"\bactually\b|(?<!will )(?<!i will )\bupdate\b(?! (?:you|by|later|soon|next))|\bcorrection\b|\bmy (?:mistake|bad)\b|change of plans|\bchange (?:us|it|me)\b|after all|by mistake"
-              r"|by accident|turns out|came through|worked out|\bbailed\b|fell through|cancell?ed on (?:us|me)|\b(?:i|we) meant\b|\bcancel\b|plans changed|make (?:it|that) (?:\d|one|two|three|four|five|six)|change (?:my|our) (?:answer|rsvp|response|reply)|changed (?:my|our) mind|\bforgot\b(?! to (?:answer|reply|respond|rsvp|confirm))|also join|can (?:come|make it|join) (?:too |also )?now|(?:too|also) now"
+              r"|by accident|fat[- ]?finger\w*|turns out|came through|worked out|\bbailed\b|fell through|cancell?ed on (?:us|me)|\b(?:i|we) meant\b|\bcancel\b|plans changed|make (?:it|that) (?:\d|one|two|three|four|five|six)|change (?:my|our) (?:answer|rsvp|response|reply)|changed (?:my|our) mind|\bforgot\b(?! to (?:answer|reply|respond|rsvp|confirm))|also join|can (?:come|make it|join) (?:too |also )?now|(?:too|also) now"
               r"|(?<!\d)\d{1,2} (?:not|and not) \d{1,2}(?!\d)",
               rf"(?<!\d)\d{{1,2}} (?:{'|'.join(_INSTEAD_PHRASES)}) \d{{1,2}}(?!\d)",   # "5 instead of 4"
               r"\binstead of (?:\d{1,2}|two|three|four|five|six|seven|eight)\b",   # "just me and my wife instead of 4"
@@ -773,7 +773,7 @@ def _drive(m: re.Match) -> str:
 _LEAVES_EARLY = _rx(r"(?:we|i) (?:will|would|are going to|am going to|(?:will )?(?:have|need) to|must) " + _LEAVE_EARLY_EN,
                     r"(?<![^\W_])(?:אנחנו |אני )?" + _LEAVE_EARLY_HE,
                     r"(?:уйдем|уйду|уйти|уехать|уедем|уеду) (?:пораньше|рано|раньше)")
-_MISTAKE = _rx(r"by mistake|by accident|pressed|hit (?:yes|no)|בטעות|טעות(?! במספר)|טעיתי|התבלבלתי|לחצתי|בכפתור"
+_MISTAKE = _rx(r"by mistake|by accident|fat[- ]?finger\w*|pressed|hit (?:yes|no)|בטעות|טעות(?! במספר)|טעיתי|התבלבלתי|לחצתי|בכפתור"
                r"|بالغلط|ضغطت|по ошибке|нажала|нажал")
 # "pressed no", "לחצתי על לא": a button named, not said
 _BUTTON_WORD = _rx(r"(?:pressed|hit|clicked|tapped|לחצתי(?: בטעות)?(?: על)?|ضغطت|нажала|нажал) (?:on )?(yes|no|כנ|לא|نعم|لا|да|нет)",
@@ -782,6 +782,21 @@ _QUOTED_ANSWER = _rx(r"(?:(?:i|we) )?(?:had |have |already )?(?:said|answered|re
                      r"(?:كنت |كنا )?(?:قلت|قلنا|حكيت|حكينا|جاوبت|جاوبنا|رديت|ردينا|كتبت|كتبنا)(?: قبل| من قبل| اول| بالاول)? (?:لا|اه|نعم|اي)",
                      r"(?:אני |אנחנו )?(?:אמרתי|אמרנו|עניתי|ענינו|כתבתי|כתבנו|סימנתי|סימנו)(?: קודמ| לפני כנ| בהתחלה| לכמ)? (?:ש)?(?:לא|כנ)(?: קודמ| לפני כנ| בהתחלה)?",
                      r"(?:я |мы )?(?:же )?(?:сказал|сказала|сказали|говорил|говорила|говорили|писал|писала|писали|ответил|ответила|ответили)(?: раньше| сначала)? (?:нет|да)")
+# the answer meant, named after the one sent by mistake: "that no was meant to be a yes", "I meant to press yes",
+# "התכוונתי ללחוץ על כן", "хотела нажать «да»": the answer sent was a slip, the one named is the answer
+_MEANT_ANSWER = _rx(r"(?:(?:the|that|my|this) )?(?:no|yes)(?: button)? (?:was|is) (?:meant|supposed|intended) to (?:be|say) (?:a )?(?P<en>yes|no)\b"
+                    r"|(?:(?:i|we) )?(?:meant|intended|was trying|were trying|tried) to (?:press|hit|click|tap|say|put|answer|reply|write|send) (?:a )?(?P<en2>yes|no)\b",
+                    r"(?:התכוונתי|התכוונו|(?:רציתי|רצינו|ניסיתי|ניסינו) ללחוצ)(?: ללחוצ| לענות| לכתוב| לסמנ| לשלוח)?(?: על)? (?P<he>כנ|לא)(?![^\W_])"
+                    r"|(?<![^\W_])ה?(?:כנ|לא) (?:היה|הייתה|היתה) (?:אמור|אמורה|צריכ|צריכה) להיות (?P<he2>כנ|לא)(?![^\W_])",
+                    r"(?:хотел|хотела|хотели) нажать (?:на )?(?P<ru>да|нет)(?![^\W_])",
+                    r"(?:كان )?قصدي (?:اكبس|اضغط|احكي|اكتب) (?:على )?(?P<ar>نعم|اه|لا)(?![^\W_])|كان بدي (?:اكبس|اضغط) (?:على )?(?P<ar2>نعم|اه|لا)(?![^\W_])")
+
+
+def _meant_answer(m: re.Match) -> str:
+    said = next(g for g in m.groups() if g)
+    return " by mistake , " + said + " " if said.isascii() else " בטעות , " + said + " "
+
+
 # a clause that opens by quoting what was said before ("we said no", "אמרנו שלא נבוא", "я писала, что не придём")
 _QUOTE_LEAD = _rx(r"(?:(?:i|we) (?:know|realise|realize) (?:that )?)?(?:(?:i|we) )?(?:had |have |originally |first )?(?:said|answered|replied|wrote|rsvpd|rsvped|confirmed|told you)(?![^\W_])",
                   r"(?:קודמ |בהתחלה )?(?:אני |אנחנו )?(?:אמרתי|אמרנו|עניתי|ענינו|כתבתי|כתבנו|סימנתי|סימנו|אישרתי|אישרנו)(?![^\W_])",
@@ -1916,6 +1931,7 @@ def _understand(text) -> Understanding:
     norm = _TEENS_HE.sub(_teens, norm)
     # "I can't come but my husband and son will": the verb left out after "will" is "come"
     norm = re.sub(r"\b(but|however|though)\s+([^,.!?]{1,40}?)\s+(will|can|could)(?=\s*(?:[.,!?]|$))", r"\1 \2 \3 come", norm)
+    norm = _MEANT_ANSWER.sub(_meant_answer, norm)   # "that no was meant to be a yes": the answer meant, the other a slip
     norm = _ASIDE.sub(" . ", norm)   # "I'm not sure how this works. Do I reply here? We are coming. Two."
     kept = _KEEP_POSTED.sub(" . ", norm)
     if kept != norm and re.search(r"[^\W\d_]", kept):
