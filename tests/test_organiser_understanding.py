@@ -1364,3 +1364,19 @@ def test_tell_me_asks_the_question_and_messages_nobody_called_me(text, expected)
 def test_a_message_to_me_or_to_a_pronoun_is_sent_to_nobody(text):
     """No guest is called "me" or "her": the bot asks whom, or says what it can do."""
     assert isinstance(cmd(text), C.ParseError)
+
+
+@pytest.mark.parametrize("text, field, value", [
+    ("תשני את המיקום לאולם הגן ברמת גן", "location", "אולם הגן ברמת גן"),
+    ("תשני את הכתובת לרחוב הגפן 3, חיפה", "location", "רחוב הגפן 3, חיפה"),
+    ("תשני את מיקום החתונה לאולמי הדקל", "location", "אולמי הדקל"),
+    ("תשנה את המקום של האירוע לגן הורדים", "location", "גן הורדים"),
+    ("תשני את תאריך האירוע ל-5.5.27", "date", date(2027, 5, 5))])
+def test_the_events_place_changed_with_its_noun_after_את_in_any_verb_form(text, field, value):
+    parsed = cmd(text)
+    assert isinstance(parsed, C.SetEventField) and (parsed.field, parsed.value) == (field, value)
+
+
+@pytest.mark.parametrize("text", ["תשני את הכתובת של דנה", "תשנה את המקום של דנה לשולחן 5"])
+def test_someones_place_or_address_is_never_the_events(text):
+    assert isinstance(cmd(text), C.ParseError)

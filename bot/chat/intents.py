@@ -2097,8 +2097,19 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
         return None
     if isinstance(exact, C.SetEventField) and exact.field == "location":
         value = str(exact.value)
+        if value.rstrip().endswith("?") and value.rstrip(" ?"):
+            # "אפשר לשנות את המיקום לאולם הגן?": asked as a question; the "?" is no part of the place (asked first)
+            fixed = dataclasses.replace(exact, value=value.rstrip(" ?"))
+            return Reading((_correct(text, line, fixed, region, today) or Reading(fixed)).command, sure=False)
         if value.startswith("ל") and _HE.match(value[1:2] or "") and len(value) > 3:
             return Reading(C.SetEventField("location", value[1:]))
+        if re.match(r"^של\s", value):
+            # "תשנה את המקום של האירוע לגן הבוטני": the event's place, "of the event" no part of it (asked first);
+            # "תשני את הכתובת של דנה ...": someone's place or address, never the event's
+            m = re.match(r"^של\s+(?:ה)?(?:אירוע|" + _EVENT_KINDS[3:-1] + r")\s+(?:ל-?|to\s+)\s*(\S.*)$", value, re.I)
+            if m:
+                return Reading(C.SetEventField("location", m.group(1).strip(" .!")), sure=False)
+            return Reading(_not_understood(line))
         return None
     if (isinstance(exact, C.Cancel) and len(words) >= 2) or (isinstance(exact, C.Help) and exact.topic is None
                                                               and len(words) > 2):
@@ -3773,7 +3784,7 @@ def _event_field_change(line, low, words, wset, region, today) -> Reading | None
     # "תעדכני שהחתונה עברה ל-24.3": the event named in a that-clause is the event
     wset = wset | {w[1:] for w in wset if w[:1] == "ש" and w[1:] in _EVENT_NOUNS} | (
         {"אירוע"} if wset & {"שהבר", "שהבת", "הבר", "הבת", "בר", "בת"} and wset & {"מצווה", "מצוה"} else set())
-    changing = wset & {"change", "chnage", "update", "set", "move", "moved", "rename", "תשנה", "לשנות", "שנה",
+    changing = wset & {"change", "chnage", "update", "set", "move", "moved", "rename", "תשנה", "תשני", "תשנו", "לשנות", "שנה",
                        "changed", "changes", "זזה", "זז", "זזים", "עוברת", "עובר", "postponed", "השתנתה",
                        "תדחה", "תדחי", "לדחות", "postpone", "דחינו", "הקדמנו", "תקדים", "תקדימי",
                        "תעדכן", "תעדכני", "לעדכן", "עדכן", "עדכני", "תזיז", "נדחתה", "נדחה", "עבר", "עברה", "השתנה", "החדש", "new", "now",
@@ -3811,7 +3822,7 @@ def _event_field_change(line, low, words, wset, region, today) -> Reading | None
         # "location Kfar Hamaccabiah, Ramat Gan", "מקום אולמי הגן, ראשון לציון", "place Hangar 11": the field's label
         # and its value, as on a form (and as "תאריך 21.10.2027" is read)
         return Reading(C.SetEventField("location", line[label.end():].strip(" .!")), sure=False)
-    m = re.search(r"(?:venue|location|place|מקום האירוע|מקום|המקום|מיקום האירוע|מיקום)\s*(?:(?:החדש|חדש|new|השתנה|(?:has\s+|is\s+)?changed|"
+    m = re.search(r"(?:venue|location|place|(?:מקום|מיקום)\s+(?:ה)?(?:אירוע|חתונה|חינה|ברית|מסיבה|אירוסין|בר\s+מצווה|בת\s+מצווה)|מקום|המקום|מיקום)\s*(?:(?:החדש|חדש|new|השתנה|(?:has\s+|is\s+)?changed|"
                   r"(?:has\s+)?moved|is\s+now)\s*[:\-–,]?|[:\-–])?\s*"
                   r"(?:(?<=[\s:\-–,])(?:to|ל-?|עכשיו זה|- עכשיו זה|it'?s now|it is now)\s*|(?<=[:\-–,]))(.*)$", line, re.I) \
         or re.search(r"(?:venue|location|place|מקום|המקום|מיקום)\s+(?:החדש|חדש|new|השתנה|(?:has\s+|is\s+)?changed|(?:has\s+)?moved|is\s+now)"
