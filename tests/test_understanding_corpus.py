@@ -132,3 +132,10 @@ def test_the_answer_meant_after_a_slip_is_the_change(text, answer, total):
     """"that no was meant to be a yes", "fat fingers": the answer sent was a slip; the one named is the new answer."""
     u = understand(text)
     assert (u.intent, u.answer, u.total) == ("change", answer, total)
+
+
+@pytest.mark.parametrize("text", ["עד 120 לסבתא ❤️", "מזל טוב, עד 120 בבריאות", "חג אורים שמח 🕎", "חג החנוכה שמח!", "happy channukah"])
+def test_short_blessings_are_thanks(text):
+    """"עד 120" (a long life, wished on a birthday) and a feast named after "חג" are short blessings: thanks, never an answer."""
+    u = understand(text)
+    assert (u.intent, u.answer, u.total) == ("thanks", None, None)
