@@ -139,3 +139,11 @@ def test_short_blessings_are_thanks(text):
     """"עד 120" (a long life, wished on a birthday) and a feast named after "חג" are short blessings: thanks, never an answer."""
     u = understand(text)
     assert (u.intent, u.answer, u.total) == ("thanks", None, None)
+
+
+@pytest.mark.parametrize("text, answer", [("אל תחכו לנו, לא נספיק לחזור מהמילואים", "no"), ("לא נספיק", "no"), ("נספיק להגיע", "yes"),
+                                          ("אולי נספיק", "maybe")])
+def test_making_it_in_time_is_being_able_to_come(text, answer):
+    """"לא נספיק" (we won't make it in time) says "can't", as "לא נוכל" does."""
+    u = understand(text)
+    assert (u.intent, u.answer) == ("answer", answer)
