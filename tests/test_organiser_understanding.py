@@ -1380,3 +1380,20 @@ def test_the_events_place_changed_with_its_noun_after_את_in_any_verb_form(text
 @pytest.mark.parametrize("text", ["תשני את הכתובת של דנה", "תשנה את המקום של דנה לשולחן 5"])
 def test_someones_place_or_address_is_never_the_events(text):
     assert isinstance(cmd(text), C.ParseError)
+
+
+@pytest.mark.parametrize("text, who, name", [("השם של עדי צריך להיות עדיאל", "עדי", "עדיאל"),
+                                             ("השם של רותי כהן הוא רות כהן", "רותי כהן", "רות כהן"),
+                                             ("Adi's name should be Adiel", "Adi", "Adiel"),
+                                             ("the name of Beni should be Binyamin", "Beni", "Binyamin")])
+def test_a_guests_name_said_as_what_it_should_be_renames_that_guest_after_asking(text, who, name):
+    parsed = read(text)
+    assert parsed.command == C.EditGuest(C.Ref(who), "name", name) and not parsed.sure
+
+
+@pytest.mark.parametrize("text", ["השם של החתונה צריך להיות דנה ונועם", "תשנה את השם של החתונה לדנה ונועם",
+                                  "the event's name should be Dana and Noam"])
+def test_the_weddings_name_is_the_events_never_a_guest_called_the_wedding(text):
+    parsed = read(text)
+    assert isinstance(parsed.command, C.SetEventField) and parsed.command.field == "name" and not parsed.sure
+    assert parsed.command.value in ("דנה ונועם", "Dana and Noam")

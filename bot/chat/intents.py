@@ -2063,6 +2063,10 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
         return None
     if isinstance(exact, C.SetEventField) and exact.field == "name":
         value = str(exact.value)
+        of_event = re.match(r"^של\s+(?:ה)?(?:אירוע|חתונה|מסיבה|ברית|חינה)\s+(?:ל-?|to\s+)\s*(\S.*)$", value)
+        if of_event:
+            # "תשנה את השם של החתונה לדנה ונועם": the event's name, never a guest called "the wedding" (asked first)
+            return Reading(C.SetEventField("name", of_event.group(1).strip()), sure=False)
         m = re.match(r"^(?:(?:the|this|our|my)\s+event|event|של\s+האירוע|האירוע|it|this|that|אותו|אותה|זה)\s+(?:to\s+|ל-?)(.+)$",
                      value, re.I)
         if m:
@@ -3792,6 +3796,11 @@ def _event_field_change(line, low, words, wset, region, today) -> Reading | None
                            "date", "תאריך", "התאריך", "location", "venue", "מיקום", "time", "שעה", "השעה"}) or _FIELD_LABEL.match(line) or (
         # "לחתונה של עדי ורועי התאריך הוא 12.6": the date stated, not asked
         re.search(r"(?:^|\s)(?:ה)?תאריך\s+(?:הוא|יהיה|נקבע|סופי)(?:\s|:)", line) and not line.rstrip().endswith("?"))
+    named = re.match(r"^(?:(?:ה)?שם\s+(?:של\s+)?(?:ה)?(?:אירוע|חתונה|מסיבה|ברית|חינה)|the\s+(?:event|wedding|party)['’]s\s+name|the\s+name\s+of\s+the\s+"
+                     r"(?:event|wedding|party))\s+(?:צריך\s+להיות|אמור\s+להיות|יהיה|should\s+be|needs\s+to\s+be|will\s+be)\s*:?\s+(\S.*)$", line, re.I)
+    if named:
+        # "השם של החתונה צריך להיות דנה ונועם", "the event's name should be ...": the event's name, as it should be (asked first)
+        return Reading(C.SetEventField("name", named.group(1).strip(" .!\"'׳״")), sure=False)
     if not changing:
         return None
     guestish = wset & {"guest", "אורח"} or _has(low, "השם של ", "הטלפון של", "המספר של") and not wset & _EVENT_NOUNS
@@ -4144,7 +4153,12 @@ def _edit_guest(line, low, words, wset, region) -> Reading | None:
          r"(.+?)\s+ל\s*[:\-]?\s*(\S.*)$", "name"),
         (r"(?:rename|change)\s+(?!.*\b(?:phone|number|side|note|party)\b)(.+?)\s+to\s+(.+)$", "name"),
         (r"fix the spelling of (.+?)'s name to (.+)$", "name"),
-        (r"השם של\s+(.+?)\s+ל-?(.+)$", "name"),
+        # "השם של עדי צריך להיות עדיאל", "Adi's name should be Adiel": the name, said as what it should be
+        (r"^(?:ה)?שם\s+של\s+(?!(?:ה)?(?:אירוע|חתונה|מסיבה|ברית|חינה)(?![\u05d0-\u05ea]))(\S+(?:\s+\S+)?)\s+"
+         r"(?:צריך\s+להיות|אמור\s+להיות|יהיה|זה|הוא|היא|בעצם|הנכון\s+(?:הוא|זה))\s+(\S.*)$", "name"),
+        (r"^(?:the\s+)?name\s+(?:of|for)\s+(.+?)\s+(?:should\s+be|is\s+actually|needs\s+to\s+be|must\s+be)\s+(\S.*)$", "name"),
+        (r"^(.+?)['’]s\s+name\s+(?:should\s+be|is\s+actually|needs\s+to\s+be|must\s+be|is\s+now)\s+(\S.*)$", "name"),
+        (r"השם של\s+(?!(?:ה)?(?:אירוע|חתונה|מסיבה|ברית|חינה)(?![\u05d0-\u05ea]))(.+?)\s+(?!להיות(?![\u05d0-\u05ea]))ל-?(.+)$", "name"),
         (r"טעות בשם של\s+(.+?),\s*זה\s+(.+)$", "name"),
         (r"(?:הטלפון|המספר|הנייד|ה-phone|phone|number)\s+של\s+(.+?)\s+(?:השתנה\s+|הוא\s+|היא\s+|זה\s+|הנכון\s+|"
          r"עכשיו\s+|צריך להיות\s+)*ל?-?\s*(\+?\d[\d\s-]{6,})$", "phone"),
