@@ -147,3 +147,18 @@ def test_making_it_in_time_is_being_able_to_come(text, answer):
     """"לא נספיק" (we won't make it in time) says "can't", as "לא נוכל" does."""
     u = understand(text)
     assert (u.intent, u.answer) == ("answer", answer)
+
+
+@pytest.mark.parametrize("text, answer", [("שוב תזכורת? אמרנו שנגיע 😅", "yes"), ("we said yes, see you there", "yes"),
+                                          ("I said no, not coming, sorry", "no")])
+def test_an_answer_said_again_is_no_change(text, answer):
+    """"אמרנו שנגיע" with nothing new beside it (no "but", no other answer, no "at first") repeats the answer: it stands."""
+    u = understand(text)
+    assert (u.intent, u.answer) == ("answer", answer)
+
+
+@pytest.mark.parametrize("text, answer", [("אמרתי שלא, עכשיו נגיע", "yes"), ("בהתחלה אמרנו שלא נבוא", "no"),
+                                          ("Earlier I said maybe - it's a yes now", "yes")])
+def test_an_answer_quoted_before_another_is_still_a_change(text, answer):
+    u = understand(text)
+    assert (u.intent, u.answer) == ("change", answer)

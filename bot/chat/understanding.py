@@ -803,6 +803,10 @@ def _meant_answer(m: re.Match) -> str:
     return " by mistake , " + said + " " if said.isascii() else " בטעות , " + said + " "
 
 
+# when the answer quoted was given: "at first", "earlier" (a change follows, said or not)
+_EARLIER_SAID = _rx(r"\b(?:earlier|before|at first|originally|previously|first|initially)\b",
+                    r"(?<![^\W_])(?:קודמ|מקודמ|בהתחלה|לפני|בהתחלת|מלכתחילה)(?![^\W_])", r"сначала|раньше|изначально",
+                    r"بالاول|من قبل|قبل")
 # a clause that opens by quoting what was said before ("we said no", "אמרנו שלא נבוא", "я писала, что не придём")
 _QUOTE_LEAD = _rx(r"(?:(?:i|we) (?:know|realise|realize) (?:that )?)?(?:(?:i|we) )?(?:had |have |originally |first )?(?:said|answered|replied|wrote|rsvpd|rsvped|confirmed|told you)(?![^\W_])",
                   r"(?:קודמ |בהתחלה )?(?:אני |אנחנו )?(?:אמרתי|אמרנו|עניתי|ענינו|כתבתי|כתבנו|סימנתי|סימנו|אישרתי|אישרנו)(?![^\W_])",
@@ -2133,6 +2137,16 @@ def _understand(text) -> Understanding:
     asks = bool(_QUESTION_WORD.search(norm))   # "is it fancy dress or can my husband come in jeans"
     for c in clauses:
         _polarity(c)
+    # "שוב תזכורת? אמרנו שנגיע", "we said we're coming": the answer given before, said again with nothing new beside it
+    # (no "but", no other answer, no "at first"): it stands; an answer, not a change
+    if change and button is None and not starred and earlier is None and not _BUT.search(norm) \
+            and not _EARLIER_SAID.search(norm) and not _CHANGE.search(_QUOTE_LEAD.sub(" ", norm)):
+        quoted = [c for c in clauses if _QUOTED_ANSWER.fullmatch(texts[id(c)].strip()) or _QUOTE_LEAD.match(texts[id(c)].strip())]
+        said = {c.polarity for c in quoted if c.polarity in ("pos", "neg")}
+        if len(said) == 1 and all(c in quoted or (c.polarity in said or c.polarity == "weakneg" and "neg" in said) and c.subject == "self"
+                                  and not c.tags() & {"NUM", "DIGITS", "SELFNUM", "PEOPLE"}
+                                  for c in clauses if c.polarity or c.tags() & {"NUM", "DIGITS", "SELFNUM", "PEOPLE"}):
+            change = False    # ("we said yes, see you there": the same answer twice)
     # "بالآخر رح نيجي، كنت حكيت لا", "we can come after all, I said no before": the answer given before, quoted in a
     # change, is not the answer
     # ("we said no but plans changed, we'll be 2", "אמרנו שלא נבוא אבל הסתדר, נהיה 2": the new head count answers)
