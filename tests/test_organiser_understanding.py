@@ -555,8 +555,11 @@ def test_questions_and_short_answers_said_the_way_people_say_them(text, expected
     assert cmd(text) == expected
 
 
-@pytest.mark.parametrize("text", ["I'll add the rest of the guests tonight", "אני אוסיף את שאר המוזמנים מחר בערב, תודה"])
+@pytest.mark.parametrize("text", ["I'll add the rest of the guests tonight", "אני אוסיף את שאר המוזמנים מחר בערב, תודה",
+                                  "ok thanks, I'll send the rest of the list tonight", "great, I'll add the rest tomorrow",
+                                  "תודה, אשלח לך את השאר מחר"])
 def test_the_organisers_own_plan_changes_nothing(text):
+    """(said after a thanks or an ok too)"""
     assert isinstance(cmd(text), C.ParseError)
 
 

@@ -2588,8 +2588,11 @@ _NOMINAL_VERBS = {
 }
 _NOTIFY_ME = re.compile(r"^(?:tell|let|notify|ping|message|update|alert)\s+me\s+(?:know\s+)?(?:when|whenever|every\s*time|each\s+time|as\s+soon\s+as)\s+"
                         r"(?:someone|anyone|somebody|a\s+guest|guests|people)\s+(?:rsvps?|answers?|replies|responds?|confirms?)", re.I)
-_OWN_PLAN = re.compile(r"^(?:i'?ll|i\s+will|we'?ll|we\s+will|i'?m\s+going\s+to|we'?re\s+going\s+to)\s+(?:add|send|finish|upload|do|update|call|check)\b"
-                       r"|^(?:אני\s+|אנחנו\s+)?(?:אוסיף|נוסיף|אשלח|נשלח|אעדכן|נעדכן|אסיים|נסיים|אתקשר|נתקשר|אבדוק|נבדוק)\b.*"
+# (after a thanks or an ok: "ok thanks, I'll send the rest of the list tonight", "תודה, אשלח את השאר מחר")
+_ACK_HEAD = (r"(?:(?:thanks|thank\s+you|thx|ty|great|cool|perfect|got\s+it|ok|okay|sure|fine|תודה(?:\s+רבה)?|סבבה|מעולה|אחלה|מצוין|"
+             r"אוקיי|אוקי|בסדר|יופי)[\s,.!]+)*")
+_OWN_PLAN = re.compile(r"^" + _ACK_HEAD + r"(?:i'?ll|i\s+will|we'?ll|we\s+will|i'?m\s+going\s+to|we'?re\s+going\s+to)\s+(?:add|send|finish|upload|do|update|call|check)\b"
+                       r"|^" + _ACK_HEAD + r"(?:אני\s+|אנחנו\s+)?(?:אוסיף|נוסיף|אשלח|נשלח|אעדכן|נעדכן|אסיים|נסיים|אתקשר|נתקשר|אבדוק|נבדוק)\b.*"
                        r"(?:מחר|הערב|אחר\s+כך|אחר\"כ|בהמשך|בערב|בבוקר|בשבוע|later|tonight|tomorrow)", re.I)
 _OWN_CHECK = re.compile(r"^(?:אני\s+|אנחנו\s+)?(?:צריך|צריכה|צריכים|חייב|חייבת|חייבים)\s+(?:עוד\s+|קודם\s+)?(?:לבדוק|לברר|לשאול|לדבר|לחשוב|להתייעץ)\s+(?:עם|את|מול|על)\b|"
                         r"^(?:i|we)\s+(?:still\s+|first\s+)?(?:need|have|got|gotta)\s+(?:to\s+)?(?:check|ask|talk|figure\s+out|think|confirm)\s+(?:with|to|about)\b", re.I)
