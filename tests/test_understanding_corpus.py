@@ -162,3 +162,12 @@ def test_an_answer_said_again_is_no_change(text, answer):
 def test_an_answer_quoted_before_another_is_still_a_change(text, answer):
     u = understand(text)
     assert (u.intent, u.answer) == ("change", answer)
+
+
+@pytest.mark.parametrize("text, total, children", [("אנחנו מגיעים ללינה בקיבוץ, 2 חדרים: אנחנו 2 + הילדים 3", 5, 3),
+                                                   ("we are coming, 2 adults + kids 3", 5, 3), ("כן כולל הילדים 5", 5, None),
+                                                   ("נגיע, הילדים 3 ו-5", None, None)])
+def test_a_number_after_the_children_counts_them(text, total, children):
+    """"הילדים 3", "kids 3": how many children, said after them in digits (not ages "3 ו-5", not "כולל הילדים 5", all of them)."""
+    u = understand(text)
+    assert (u.answer, u.total, u.children) == ("yes", total, children)

@@ -1676,9 +1676,13 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                 children = (children or 0) + nxt.value    # "ولادنا التلاتة": our three children
                 i += 1
             elif t.tag == "KIDS" and (k := i + 1 + (nxt is not None and nxt.word in _POSSESSIVE)) < len(toks) \
-                    and toks[k].tag == "NUM" and toks[k].value and not (k + 1 < len(toks) and (toks[k + 1].tag in
+                    and (toks[k].tag == "NUM" or toks[k].tag == "DIGITS" and toks[k].value <= 12 and not any(
+                        x.tag in ("NUM", "DIGITS") or x.word in _TIME_AFTER for x in toks[k + 1:k + 3])
+                        and not any(x.tag == "INCL" or x.word in _TOTAL_WORD for x in toks[:i])) \
+                    and toks[k].value and not (k + 1 < len(toks) and (toks[k + 1].tag in
                     ("KID", "KIDS", "ADULT", "PEOPLE", "AGE", "OTHERS", "NUM", "DIGITS") or toks[k + 1].word in _OF_THEM)):
-                # "הילדים שלי שניים", "ילדים שלושה": the number said after them (not "שניים מהם קטנים", not ages "שתיים ושלוש")
+                # "הילדים שלי שניים", "ילדים שלושה", "אנחנו 2 + הילדים 3": the number said after them (not "שניים מהם קטנים",
+                # not ages "שתיים ושלוש", "3 ו-5"; "כולל הילדים 5": all of them, the children among them)
                 children = (children or 0) + toks[k].value
                 kids_counted = True
                 i = k
