@@ -1400,3 +1400,18 @@ def test_the_weddings_name_is_the_events_never_a_guest_called_the_wedding(text):
     parsed = read(text)
     assert isinstance(parsed.command, C.SetEventField) and parsed.command.field == "name" and not parsed.sure
     assert parsed.command.value in ("דנה ונועם", "Dana and Noam")
+
+
+@pytest.mark.parametrize("text, status, said", [
+    ("לכל האורחים: המדורה תידלק ב-20:00, תביאו שמיכה", None, "המדורה תידלק ב-20:00, תביאו שמיכה"),
+    ("למאשרים: החניה מאחורי האולם", "confirmed", "החניה מאחורי האולם"),
+    ("לכל מי שלא ענה - נשמח לתשובה עד שישי", "pending", "נשמח לתשובה עד שישי"),
+    ("to the confirmed guests: parking is behind the hall", "confirmed", "parking is behind the hall")])
+def test_an_audience_then_a_colon_with_no_verb_is_a_message_to_them_after_asking(text, status, said):
+    parsed = read(text)
+    assert parsed.command == C.Broadcast(text=said, status=status) and not parsed.sure
+
+
+@pytest.mark.parametrize("text", ["להוסיף: רוני שחר 0503318876", "לתקן שם: ציפי ולא צפי"])
+def test_an_infinitive_before_a_colon_is_no_audience(text):
+    assert not isinstance(cmd(text), C.Broadcast)

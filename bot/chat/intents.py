@@ -2729,6 +2729,20 @@ def _audience_message(line: str, region, today) -> Reading | None:
     m = re.match(r"^(?:to|for)\s+((?:all|everyone|every|the|those)\b[^:]*?)(?:\s*:|\s+[-–—])\s*(\S.*)$", line, re.I)
     if m and _audience_ref(_words(m.group(1))):
         return _to_audience(_words(m.group(1)), m.group(2).strip(), line)
+    if m and _status_in(_words(m.group(1))) and _words(m.group(1))[-1].lower() in {"guests", "people", "ones", "invitees", "folks"}:
+        # "to the confirmed guests: parking is behind the hall": those who answered so, told (asked first)
+        return Reading(_to_audience(_words(m.group(1)), m.group(2).strip(), line).command, sure=False)
+    m = re.match(r"^ל(?=[\u05d0-\u05ea])((?:כלל?\s+)?[^\s:\-–—]+(?:\s+[^\s:\-–—]+){0,3}?)\s*(?::|\s[-–—])\s*(\S.*)$", line)
+    if m:
+        # "לכל האורחים: המדורה תידלק ב-20:00", "למאשרים: ...", "לכולם - ...": the audience, then what they are told, with
+        # no verb (asked first); a name before the colon is no audience ("למשה: ..." is read elsewhere)
+        said = _words(m.group(1))
+        if not _audience_ref(said) and said and not said[0].startswith("ה") and _audience_ref(["ה" + said[0]] + said[1:]):
+            said = ["ה" + said[0]] + said[1:]   # "למאשרים": ל and the article in one letter
+        if _audience_ref(said):
+            told = _to_audience(said, m.group(2).strip(" \"'“”„״׳"), line)
+            if isinstance(told.command, C.Broadcast):
+                return Reading(told.command, sure=False)
     text = _quoted(line) or _after_colon(line)
     if not text:
         return None
