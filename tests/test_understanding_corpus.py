@@ -171,3 +171,11 @@ def test_a_number_after_the_children_counts_them(text, total, children):
     """"הילדים 3", "kids 3": how many children, said after them in digits (not ages "3 ו-5", not "כולל הילדים 5", all of them)."""
     u = understand(text)
     assert (u.answer, u.total, u.children) == ("yes", total, children)
+
+
+@pytest.mark.parametrize("text, total, children", [("אנחנו בפנים! 2+1 (הקטנה בת שנתיים)", 3, 1), ("נגיע 2+2 (התאומים בני 3)", 4, 2),
+                                                   ("נגיע 2+1 (הקטנה)", 3, 1)])
+def test_children_described_after_n_plus_m_are_the_m(text, total, children):
+    """"2+1 (הקטנה בת שנתיים)": the child described in brackets is who the "+1" is, counted once."""
+    u = understand(text)
+    assert (u.answer, u.total, u.children) == ("yes", total, children)

@@ -1432,6 +1432,7 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
     we_named = False    # "WE WILL BE THERE. GRANDPA MOSHE AND GRANDMA RUTH": after "we", a clause that only names who "we" are
     seen_we = False
     eldest = 0          # "הגדולה": the eldest, named; counted in a number said beside her ("נהיה 2+3, הגדולה מגיעה מהצבא")
+    described = 0       # "2+1 (הקטנה בת שנתיים)": children only described after "N+M", in a clause of their own: who the M are
     # the children are the subject of "coming", and nobody else is said to come
     kids_alone = any(c.subject == "other" and c.kids_subject and c.polarity == "pos" for c in clauses) and not any(
         c.subject == "self" and c.polarity == "pos" for c in clauses) and not any(
@@ -1457,6 +1458,10 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                 and len(toks) <= 3:
             totals.append(toks[0].value)   # "נבוא עם הקטן, 3", "me, my wife and the baby, 3": after the people, the sum
             continue
+        if plus and c.polarity is None and "KID" in tags and all(
+                t.tag in ("KID", "AGE", "CUE", "NAME", "POLITE") and not (t.tag == "KID" and t.word[:1] in "וو")
+                or t.tag in ("DIGITS", "NUM") and any(x.tag == "AGE" for x in toks[max(0, k - 1):k + 2]) for k, t in enumerate(toks)):
+            described += sum(t.value or 1 for t in toks if t.tag == "KID")
         named = named or bool(set(tags) & {"KID", "KIDS", "OTHER", "PARTNER", "OTHERS"})
         # ("רק אני ואשתי במקום 4": the number replaced is said, not an unknown word)
         said = [t for k, t in enumerate(tags)
@@ -1728,6 +1733,8 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                         x.tag in ("OTHER", "PARTNER", "KID", "KIDS", "OTHERS", "WE", "SELFNUM") for x in toks[:i]):
                     sg_self = True
             i += 1
+    if described and sum(plus) == described and children == described:
+        plus = []    # ("2+1 (הקטנה בת שנתיים)": the 1 is the little one, counted once)
     if eldest and (plain or plus or totals) and children:
         children = children - eldest or None
     if children_zero and children is None and not kids_unknown:
