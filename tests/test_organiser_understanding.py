@@ -1415,3 +1415,12 @@ def test_an_audience_then_a_colon_with_no_verb_is_a_message_to_them_after_asking
 @pytest.mark.parametrize("text", ["להוסיף: רוני שחר 0503318876", "לתקן שם: ציפי ולא צפי"])
 def test_an_infinitive_before_a_colon_is_no_audience(text):
     assert not isinstance(cmd(text), C.Broadcast)
+
+
+@pytest.mark.parametrize("text, who, party", [("גלית אישרה אבל בלי הילדים אז רק 2", "גלית", 2),
+                                              ("Dana confirmed but without the kids, so just 2", "Dana", 2),
+                                              ("יוסי מגיע עם האחים שלו אז בסך הכל 4", "יוסי", 4)])
+def test_the_count_said_last_after_so_or_only_is_the_party(text, who, party):
+    parsed = read(text)
+    assert isinstance(parsed.command, C.MarkGuest) and parsed.command.answer == "yes"
+    assert (parsed.command.ref.text, parsed.command.party_size) == (who, party)

@@ -4304,7 +4304,9 @@ def _party_said(line: str) -> int | None:
                  lambda m: m.group(1) + {"שני": "2 ", "שתי": "2 ", "שלושת": "3 ", "ארבעת": "4 ", "חמשת": "5 "}[m.group(2)], low)
     low = re.sub(r"\bw(?:/|\s)(?=\s*(?:his|her|their|the|a|my)\b)", "with ", low)    # "coming w his gf"
     # "בא עם אשתו והבן, 3", "said yes for 2", "סך הכל 4 איתה": the count the writer put on it, over who they said comes along
-    m = re.search(r"(?:,|(?<=\s)[\-–]|(?<![\u05d0-\u05ea])ו?(?:בסך|סך)\s+(?:ה)?(?:כל|כול)|\b(?:yes|confirmed|coming|rsvp'?d(?:\s+yes)?)\s+for)"
+    # ("... אבל בלי הילדים אז רק 2", "..., so just 2": the count said last, after "so" or "only")
+    m = re.search(r"(?:,|(?<=\s)[\-–]|(?<![\u05d0-\u05ea])ו?(?:בסך|סך)\s+(?:ה)?(?:כל|כול)|\b(?:yes|confirmed|coming|rsvp'?d(?:\s+yes)?)\s+for"
+                  r"|(?<![\u05d0-\u05ea])(?:אז\s+(?:רק\s+|בסך\s+הכל\s+)?|רק\s+)|\bso\s+(?:just\s+|only\s+)?|\b(?:just|only)\s+)"
                   r"\s*(\d{1,2})(?:\s*(?:איתה|איתו|איתם|איתן|with\s+(?:her|him|them)|including\s+(?:her|him|them)))?\s*[.!]*$", low)
     if m:
         n = int(m.group(1))
