@@ -179,3 +179,19 @@ def test_children_described_after_n_plus_m_are_the_m(text, total, children):
     """"2+1 (הקטנה בת שנתיים)": the child described in brackets is who the "+1" is, counted once."""
     u = understand(text)
     assert (u.answer, u.total, u.children) == ("yes", total, children)
+
+
+@pytest.mark.parametrize("text, answer, total", [
+    ("סבתא שלי לא תסלח לי אם לא אבוא, ברור שאני שם", "yes", None), ("אמא שלי תהרוג אותי אם לא אבוא 😂 נגיע 3", "yes", 3),
+    ("my mum would kill me if I didn't come, so yes we are coming", "yes", None), ("мама не простит, если не приду. Будем вдвоём", "yes", 2),
+    ("امي بتزعل اذا ما اجيت، جايين ٣", "yes", 3)])
+def test_what_someone_would_feel_if_the_writer_stayed_away_is_no_condition(text, answer, total):
+    """"... לא תסלח לי אם לא אבוא": the "if" says what would happen if they stayed away, no condition on coming; the rest answers."""
+    u = understand(text)
+    assert (u.intent, u.answer, u.total) == ("answer", answer, total)
+
+
+@pytest.mark.parametrize("text", ["אם לא נגיע נודיע", "if we do not come we will send a gift"])
+def test_not_coming_as_a_condition_still_hedges(text):
+    u = understand(text)
+    assert u.intent == "unclear" and u.answer == "maybe" and not u.sure

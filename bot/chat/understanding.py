@@ -902,6 +902,41 @@ _KEEP_POSTED = _rx(r"(?:and )?(?:if|in case) (?:any ?thing|some ?thing|that|it|a
                    r"ו?(?:אמ|במידה ו|במקרה ש)\s?(?:משהו|יש משהו|יהיה|יהיו)? ?(?:ישתנה|משתנה|שינוי|שינויימ|יתשנה)(?: אני| אנחנו)? ?(?:אעדכנ|נעדכנ|מעדכנ\S*|אגיד|נגיד|אודיע|נודיע|אכתוב|נכתוב)(?: אתכמ| אותכ| אותכמ)?",
                    r"(?:если|если что-то|если что) (?:что-то |что-нибудь )?(?:изменится|поменяется),? (?:сообщу|сообщим|напишу|напишем|дам знать|дадим знать)",
                    r"(?:اذا|لو) (?:تغير|اتغير|صار) (?:اشي|شي|اي شي)،? (?:بخبرك|بخبركم|منخبركم)")
+# "סבתא לא תסלח לי אם לא אבוא", "my mum would kill me if I didn't come", "мама не простит, если не приду": what someone
+# would feel if the writer stayed away; the "if" is no condition on coming, and the clause no answer (what else is said
+# answers: "..., ברור שאני שם"). Not "אם לא נגיע נודיע" (a promise to tell), nor "if we can't come" (an ability)
+_IF_NOT_COMING = _rx(r"\bif (?:i|we) (?:do not|did not|were not to|was not to|will not|would not) (?:come|show up|turn up|go|make it|be there)\b"
+                     r"|\bif (?:i|we) (?:miss|missed|skip|skipped|bail|bailed|bail on)(?: it| this| that| out)?\b",
+                     r"(?<![^\W_])(?:ו?אמ|אילו|במידה ו)(?: אני| אנחנו)? (?:לא (?:אבוא|אגיע|נבוא|נגיע|אהיה שמ|נהיה שמ|אופיע|נופיע)"
+                     r"|(?:אפספס|נפספס|אחמיצ|נחמיצ|אבריז|נבריז))(?![^\W_])",
+                     r"(?<![^\W_])если (?:я |мы )?не (?:приду|придем|приеду|приедем|буду|будем)(?![^\W_])",
+                     r"(?<![^\W_])(?:اذا|لو) (?:ما|مش) (?:اجيت|جيت|اجينا|جينا|حضرت|حضرنا|اجي|نيجي|نجي)(?![^\W_])")
+_HURT_IF_AWAY = _rx(r"\b(?:kill|murder|disown) (?:me|us)\b|never (?:forgive|let (?:me|us) (?:live it down|forget)|hear the end)"
+                    r"|\b(?:be|get) (?:so |really |very |super )?(?:upset|mad|angry|hurt|offended|furious|heartbroken|devastated)\b",
+                    r"(?<![^\W_])לא (?:תסלח|יסלח|יסלחו|אסלח|נסלח)(?![^\W_])|(?<![^\W_])(?:תהרוג|יהרוג|יהרגו|תרצח|ירצח|ירצחו) (?:אותי|אותנו)"
+                    r"|(?<![^\W_])(?:תכעס|יכעס|יכעסו|תתעצבנ|יתעצבנ|יתעצבנו|תיעלב|ייעלב|ייעלבו|יעלב|תעלב|יעלבו|תתאכזב|יתאכזב|יתאכזבו|תבכה|תשבור ת?ה?כלימ)(?![^\W_])"
+                    r"|לא (?:אשמע|נשמע) (?:את )?(?:ה)?סופ",
+                    r"(?<![^\W_])(?:не (?:простит|простят|прощу)|убь[её]т|убьют|обидится|обидятся|расстроится|расстроятся)(?![^\W_])",
+                    r"(?<![^\W_])(?:بتزعل|بيزعل|بيزعلوا|بتزعلوا|بتقتلني|بيقتلني|بيقتلوني|ما (?:بتسامحني|بيسامحني|بيسامحوني))(?![^\W_])")
+
+
+_CLAUSE_END = re.compile(r"[,.!?;\n،؟\U0001F300-\U0001FAFF\u2600-\u27BF]")
+
+
+def _hurt_if_away(norm: str) -> str:
+    """The clauses that only say what someone would feel if the writer stayed away, left out (" . "): the clause of the
+    "if", or the one just before it when the "if" opens its own ("мама не простит, если не приду")."""
+    for m in reversed(list(_IF_NOT_COMING.finditer(norm))):
+        cuts = [k.start() for k in _CLAUSE_END.finditer(norm)]
+        start = max((k + 1 for k in cuts if k < m.start()), default=0)
+        end = min((k for k in cuts if k >= m.end()), default=len(norm))
+        if not _HURT_IF_AWAY.search(norm[start:end]) and start and not norm[start:m.start()].strip():
+            start = max((k + 1 for k in cuts if k < start - 1), default=0)
+        if _HURT_IF_AWAY.search(norm[start:end]):
+            norm = norm[:start] + " . " + norm[end:]
+    return norm
+
+
 # "נשמח אם תשמרו לנו מקום", "let us know if we should bring something": "if" as "whether"
 _WHETHER = _rx(r"(?:נשמח|אשמח|שואל\S*|תגיד\S*|תגידו|תעדכנ\S*|לדעת|לשאול|לא בטוח\S*|לא יודע\S*)(?: לי| לנו)? (?:אמ)(?![^\W_])",
                r"(?:let (?:me|us) know|tell (?:me|us)|ask(?:ing)?|wonder(?:ing)?|check(?:ing)?|(?:not sure|unsure)(?: yet)?|know) (?:if|whether)\b",
@@ -1954,6 +1989,10 @@ def _understand(text) -> Understanding:
     norm = re.sub(r"\b(but|however|though)\s+([^,.!?]{1,40}?)\s+(will|can|could)(?=\s*(?:[.,!?]|$))", r"\1 \2 \3 come", norm)
     norm = _MEANT_ANSWER.sub(_meant_answer, norm)   # "that no was meant to be a yes": the answer meant, the other a slip
     norm = _ASIDE.sub(" . ", norm)   # "I'm not sure how this works. Do I reply here? We are coming. Two."
+    if _IF_NOT_COMING.search(norm):
+        kept = _hurt_if_away(norm)
+        if kept != norm and re.search(r"[^\W\d_]", kept):
+            norm = kept   # "סבתא לא תסלח לי אם לא אבוא, ברור שאני שם": the answer is what else is said
     kept = _KEEP_POSTED.sub(" . ", norm)
     if kept != norm and re.search(r"[^\W\d_]", kept):
         norm = kept   # "נגיע 2, אם משהו ישתנה אעדכן": the answer stands; the promise is about later changes
