@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 from datetime import date, time
 from pathlib import Path
 
@@ -1424,3 +1425,14 @@ def test_the_count_said_last_after_so_or_only_is_the_party(text, who, party):
     parsed = read(text)
     assert isinstance(parsed.command, C.MarkGuest) and parsed.command.answer == "yes"
     assert (parsed.command.ref.text, parsed.command.party_size) == (who, party)
+
+
+@pytest.mark.parametrize("text, phone, party", [("תוסיפי בבקשה את שולה עזרא 052 6619 330 שניים", "+972526619330", 2),
+                                                ("add Dana Cohen 0501234567, three", "+972501234567", 3),
+                                                ("הוסף את דניאל אזולאי 0548765432 פלוס אחת", "+972548765432", 2)])
+def test_a_count_in_words_right_after_the_phone_is_the_party_never_a_name_or_a_digit_of_the_phone(text, phone, party):
+    parsed = read(text)
+    assert isinstance(parsed.command, C.AddGuests) and len(parsed.command.guests) == 1
+    guest = parsed.command.guests[0]
+    assert (guest.phone, guest.party_size) == (phone, party)
+    assert not re.search(r"שניים|three|אחת", f"{guest.first_name} {guest.last_name}")

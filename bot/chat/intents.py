@@ -1241,6 +1241,11 @@ _COUNT_IN_WORDS = re.compile(r"(?<![\w'])(" + "|".join(sorted(_PARTY_NUM, key=le
                              re.I)
 
 
+# A count in words said on its own right after the phone, last: "… 052 6619 330 שניים", "… 0501234567, three" (never
+# "שני" / "שתי", which count a noun, nor "פלוס אחת"); read as "(2)", so no digit is taken for the phone's last group
+_BARE_COUNT_WORDS = [w for w in _PARTY_NUM if w not in ("שני", "שתי")]
+_BARE_COUNT_LAST = re.compile(r"^([\s,]+)(" + "|".join(sorted(_BARE_COUNT_WORDS, key=len, reverse=True)) + r")[\s.!]*$", re.I)
+
 _FINAL = {"כ": "ך", "מ": "ם", "נ": "ן", "פ": "ף", "צ": "ץ"}
 
 
@@ -1292,7 +1297,8 @@ def _refine(text: str, exact, region: str | None, today: date | None) -> Reading
         heard = refine(spaced, C.parse(spaced, region, today), region, today)
         return Reading(heard.command, sure=heard.sure and not isinstance(heard.command, DIRECT_WRITES))
     dialled = re.search(r"\+?\d[\d\s-]{7,}\d", text) if isinstance(exact, (C.ParseError, C.AddGuests)) and "\n" not in text.strip() else None
-    counted = text[:dialled.end()] + _COUNT_IN_WORDS.sub(lambda m: str(_PARTY_NUM[m.group(1)]) + " " + m.group(2), text[dialled.end():]) \
+    counted = text[:dialled.end()] + _BARE_COUNT_LAST.sub(lambda m: m.group(1) + f"({_PARTY_NUM[m.group(2).lower()]})", _COUNT_IN_WORDS.sub(
+        lambda m: str(_PARTY_NUM[m.group(1).lower()]) + " " + m.group(2), text[dialled.end():])) \
         if dialled else text   # (only after the phone: "להוסיף שלושה אנשים: אנה 052…" counts the guests, no party)
     if counted != text:   # "משפחת אבייב 0097250… שישה אנשים": a party said in words, read as its number; a write is asked first
         heard = refine(counted, C.parse(counted, region, today), region, today)
