@@ -1436,3 +1436,16 @@ def test_a_count_in_words_right_after_the_phone_is_the_party_never_a_name_or_a_d
     guest = parsed.command.guests[0]
     assert (guest.phone, guest.party_size) == (phone, party)
     assert not re.search(r"שניים|three|אחת", f"{guest.first_name} {guest.last_name}")
+
+
+@pytest.mark.parametrize("text, names", [("add 2 guests: Avi 0509917735 and Tamar 0509917736", ["Avi", "Tamar"]),
+                                         ("add two guests: Avi 0509917735, Tamar 0509917736", ["Avi", "Tamar"]),
+                                         ("תוסיף שני אורחים: אבי 0509917735 ותמר 0509917736", ["אבי", "תמר"])])
+def test_add_n_guests_with_a_colon_adds_each_of_them_after_asking(text, names):
+    parsed = read(text)
+    assert isinstance(parsed.command, C.AddGuests) and not parsed.sure
+    assert [g.first_name for g in parsed.command.guests] == names
+
+
+def test_add_n_guests_with_another_number_of_them_adds_nobody():
+    assert not isinstance(cmd("add 3 guests: Avi 0509917735 and Tamar 0509917736"), C.AddGuests)

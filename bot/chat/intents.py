@@ -1674,7 +1674,9 @@ def _phone_fix(line: str, region) -> Reading | None:
 
 _LINE_LIST_HEAD = re.compile(r"^(?:(?:can\s+you\s+|please\s+|pls\s+)?add(?:\s+(?:these|the\s+following|guests|them|all\s+of\s+these))?"
                              r"|(?:(?:i'?m|we'?re|i\s+am|we\s+are)\s+)?adding|(?:אני\s+|אנחנו\s+)?(?:מוסיף|מוסיפה|מוסיפים|מכניס|מכניסה|מכניסים)"
-                             r"|תוסיף|תוסיפי|הוסף|להוסיף|תכניס|תכניסי|הוספה)(?:\s+[^\s:\d+]+){0,6}\s*:\s*", re.I)
+                             r"|תוסיף|תוסיפי|הוסף|להוסיף|תכניס|תכניסי|הוספה)"
+                             r"(?:\s+(?P<n>\d{1,2}|" + "|".join(sorted(_PARTY_NUM, key=len, reverse=True)) + r")(?=\s+[^\s:\d+]))?"   # "add 2 guests: ..."
+                             r"(?:\s+[^\s:\d+]+){0,6}\s*:\s*", re.I)
 
 
 # Given names that open with ו, never "and" + a name: "ויקטור" is Victor, not "and Yktor"
@@ -1692,7 +1694,8 @@ def _guest_list_in_line(text: str, region, today) -> Reading | None:
     rest = _strip_polite(text.strip())[m.end():]
     # (", ו" is "and", unless the ו opens the name itself: ", ויקטור 052…"; "and Victor" is written "וויקטור")
     vav = r"(?:ו-(?=\S)|(?!" + _VAV_NAMES + r"(?![\u05d0-\u05ea]))ו(?=\S))"
-    between = r";\s*(?:and\s+|" + vav + r")?" if ";" in rest else r"[,;]\s*(?:and\s+|" + vav + r")?|\s+and\s+(?=\S+(?:\s+\S+)?\s+[+\d(])"
+    between = r";\s*(?:and\s+|" + vav + r")?" if ";" in rest else (r"[,;]\s*(?:and\s+|" + vav + r")?|\s+and\s+(?=\S+(?:\s+\S+)?\s+[+\d(])"
+                                                                 r"|(?<=\d)\s+" + vav + r"(?=\S+(?:\s+\S+)?\s+[+\d(])")   # "אבי 050… ותמר 050…"
     parts = [p.strip() for p in re.split(between, rest) if p.strip()]   # "Maya Cohen, 052…; Jonathan Reiss, 050…": between semicolons
     if len(parts) < 2 or not all(_phone(p, region)[0] for p in parts):
         return None
@@ -1701,6 +1704,9 @@ def _guest_list_in_line(text: str, region, today) -> Reading | None:
     listed = C.parse("add guests\n" + "\n".join(parts), region, today)
     if not isinstance(listed, C.AddGuests) or len(listed.guests) != len(parts):
         return None
+    said = m.group("n")
+    if said and (int(said) if said.isdecimal() else _PARTY_NUM.get(said.lower())) != len(parts):
+        return None   # "add 3 guests: ..." with two of them: which is meant, the grammar's hint asks
     return Reading(listed, sure=False)
 
 
