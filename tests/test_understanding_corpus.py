@@ -195,3 +195,9 @@ def test_what_someone_would_feel_if_the_writer_stayed_away_is_no_condition(text,
 def test_not_coming_as_a_condition_still_hedges(text):
     u = understand(text)
     assert u.intent == "unclear" and u.answer == "maybe" and not u.sure
+
+
+@pytest.mark.parametrize("text, total", [("the whole study group is in 🎉 put us down as 6", 6), ("put us down as 3", 3)])
+def test_put_us_down_as_a_number(text, total):
+    u = understand(text)
+    assert (u.intent, u.answer, u.total) == ("answer", "yes", total)

@@ -1650,9 +1650,9 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                     totals.append(n)    # "עם שלושת הילדים, סה"כ 5", "so 4 total"
                     i += 1
                     continue
-                if prev and (prev.word in _REGISTER or prev.word == "PUTDOWNX" or prev.word == "for" and i >= 2
+                if prev and (prev.word in _REGISTER or prev.word == "PUTDOWNX" or prev.word in ("for", "as") and i >= 2
                              and toks[i - 2].word == "PUTDOWNX"):
-                    totals.append(n)    # "אז תרשמי ארבע", "put us down for 4": the number to write down is the count
+                    totals.append(n)    # "אז תרשמי ארבע", "put us down for 4", "put us down as 6": the number to write down is the count
                     i += 1
                     continue
                 if prev and prev.tag == "FAM":
