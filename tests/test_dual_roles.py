@@ -91,3 +91,20 @@ def test_a_note_that_could_be_either_is_asked_about(client, runtime, fake_graph)
     passed = dana.tap(f"pick:{gid}", "Pass it on")
     assert passed and "passed" in passed[0].lower()
     assert any("Is there parking?" in text for text in roni.receive())   # the organiser reads it
+
+
+def test_removing_someone_from_her_own_event_is_a_command_not_an_opt_out(client, runtime, fake_graph):
+    gid = _setup(runtime)
+    with runtime.transaction() as s:
+        dana = get_or_create_user(s, phone=DANA)
+        launch, _member = events.list_events(s, dana)[0]
+        guests.add_guest(s, dana, launch.id, guests.GuestInput(first_name="פנינה", phone="+972541110055"))
+        guests.add_guest(s, dana, launch.id, guests.GuestInput(first_name="Pnina", phone="+972541110056"))
+    dana = _dana(client, runtime, fake_graph)
+    for text in ("הסר אורח פנינה", "remove guest Pnina"):
+        replies = dana.send(text)
+        assert not any("Your own events are not affected" in r or "האירועים שאתם מארגנים" in r for r in replies), replies
+        assert guest_row(runtime, gid).opted_out is False
+        assert dana.buttons() == ["confirm:yes", "confirm:no"], replies   # asked before Pnina is removed
+        dana.send("no")
+    assert guest_row(runtime, gid).status == RsvpStatus.invited   # the "no" answered the question, not the invitation

@@ -121,11 +121,23 @@ def _guest_word(chat: OrganiserChat, msg: InboundMessage) -> bool:
         return False
     if intent == "stop" and convo.has_pending(chat.conv):
         return False
+    if intent == "stop" and _names_someone_else(chat, msg.text):
+        return False   # "הסר אורח פנינה", "remove 3": a command about their event, not "stop messaging me"
     if intent == "details":
         cmd = C.parse(msg.text, chat.region, date.today())
         if not (isinstance(cmd, C.ShowEvent) and cmd == C.ShowEvent()) or _EVENT_WORD.search(msg.text.lower()):
             return False
     return True
+
+
+# what a stop word may also mean to an organiser, and still be about their own messages
+_OWN_STOP_COMMANDS = (C.Cancel, C.Leave, C.Notify)
+
+
+def _names_someone_else(chat: OrganiserChat, text: str) -> bool:
+    """An organiser's change to someone else ("הסר אורח פנינה", "remove member 4"), read as a command."""
+    cmd = intents.understand(text, chat.region, date.today()).command
+    return C.writes(cmd) and not isinstance(cmd, _OWN_STOP_COMMANDS)
 
 
 _EVENT_WORD = re.compile(r"event|אירוע|מסיבה|حفل|мероприят")
