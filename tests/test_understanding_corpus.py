@@ -201,3 +201,9 @@ def test_not_coming_as_a_condition_still_hedges(text):
 def test_put_us_down_as_a_number(text, total):
     u = understand(text)
     assert (u.intent, u.answer, u.total) == ("answer", "yes", total)
+
+
+@pytest.mark.parametrize("text", ["נא לא לשלוח לי יותר", "בבקשה לא לשלוח יותר הודעות"])
+def test_not_to_send_in_the_infinitive_opts_out(text):
+    """"נא לא לשלוח לי יותר": the polite infinitive of "don't send me any more", as "אל תשלחו" is."""
+    assert understand(text).intent == "stop"
