@@ -199,6 +199,7 @@ class _Turn:
                 select(Guest, Event).join(Event, Event.id == Guest.event_id)
                 .where(Guest.phone == self.user.phone)
                 .order_by(Event.date.is_(None), Event.date, Event.created_at)
+                .execution_options(**outbox.OUTBOX_BLIND)
             ).all()]
         return self._rows
 

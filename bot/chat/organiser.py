@@ -193,7 +193,7 @@ class OrganiserChat:
         member = select(EventMember.id).where(EventMember.user_id == self.user.id).limit(1)
         guest = select(Guest.id).where(Guest.phone == self.user.phone).limit(1)
         self._member_somewhere, self._guest_somewhere = self.session.execute(
-            select(member.exists(), guest.exists())).one()
+            select(member.exists(), guest.exists()).execution_options(**outbox.OUTBOX_BLIND)).one()
 
     @property
     def is_member(self) -> bool:

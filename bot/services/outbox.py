@@ -31,10 +31,11 @@ import uuid
 from datetime import date, datetime, time, timezone
 from typing import Iterable, Sequence
 
-from sqlalchemy import update
+from sqlalchemy import event, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction
 
 from storage.db import is_postgres
 from storage.models import Direction, Message, MessageStatus, utcnow
@@ -190,8 +191,10 @@ def enqueue(
     """
     if not phone and user_id is None:
         raise ValueError("a message needs a phone or a user to go to")
-    # Rows this one refers to (a guest, a batch) must be in the database first.
-    session.flush()
+    deferred = dedupe_key is None and _deferring(session)
+    if not deferred:
+        # Rows this one refers to (a guest, a batch) must be in the database first.
+        session.flush()
     now = utcnow()
     values = dict(
         id=uuid.uuid4(),
@@ -212,6 +215,10 @@ def enqueue(
         created_at=now,
         updated_at=now,
     )
+    if deferred:
+        _pending(session).append(values)
+        return Message(**values)
+    _insert_pending(session)   # what was queued before this one goes first
     # One Core INSERT (every reply goes through here), built once so its compiled form is
     # reused: ON CONFLICT on the dedupe key makes a once-only message once-only even when
     # two requests race to queue it.
@@ -221,14 +228,116 @@ def enqueue(
     return Message(**values)  # what was queued (not attached to the session)
 
 
-_INSERTS: dict[tuple[bool, bool], object] = {}
+# --------------------------------------------------------------------------- replies queued at commit
+#
+# The answering worker answers a batch of guests in one transaction, and each answer queues a
+# reply and a notice: one INSERT each would be two round trips a message. In a session that
+# defers replies (`defer_replies`), a message with no dedupe key is kept in the session and all
+# of them are written by one INSERT, before anything could read them:
+#
+# * before the commit (they commit with the answers, or not at all);
+# * before any statement the session runs, unless that statement says it never reads the
+#   outbox (`OUTBOX_BLIND`, the answering path's own reads of users, guests and totals);
+# * before a SAVEPOINT is taken (so rolling it back never takes back what was queued before it);
+#   inside a savepoint nothing is deferred, so what a rolled-back savepoint queued goes with it;
+# * a rollback of the whole transaction drops them.
+
+_DEFER = "outbox.defer"
+_PENDING = "outbox.pending"
+_CONNECTION_INFO = "outbox.connection_info"
+# execution_options(**OUTBOX_BLIND): a statement that never reads outgoing messages, so the
+# replies kept for the commit need not be written before it
+OUTBOX_BLIND = {"outbox_blind": True}
 
 
-def _insert(postgres: bool, once_only: bool):
-    statement = _INSERTS.get((postgres, once_only))
+def defer_replies(session: Session) -> None:
+    """Let `session` keep queued messages without a dedupe key until they could be read (see above)."""
+    session.info[_DEFER] = True
+
+
+def _deferring(session: Session) -> bool:
+    return bool(session.info.get(_DEFER)) and not session.in_nested_transaction()
+
+
+def _pending(session: Session) -> list[dict]:
+    pending = session.info.get(_PENDING)
+    if pending is None:
+        pending = session.info[_PENDING] = []
+        # the connection learns of the list too: a SAVEPOINT on it writes them first
+        info = session.info[_CONNECTION_INFO] = session.connection().info
+        info[_PENDING] = pending
+    return pending
+
+
+def _insert_pending(session: Session) -> None:
+    pending = session.info.get(_PENDING)
+    if pending:
+        session.flush()   # rows they refer to (a guest, an event) first
+        # (inside a savepoint not yet taken, asking for the connection takes it, and the
+        # savepoint hook below writes them first)
+        _write(session.connection(), pending, is_postgres(session))
+
+
+def _write(conn: Connection, pending: list[dict], postgres: bool) -> None:
+    rows = list(pending)
+    pending.clear()
+    if rows:
+        conn.execute(_insert(postgres, False, returning=False), rows)
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _before_statement(state: ORMExecuteState) -> None:
+    if state.session.info.get(_PENDING) and not _blind(state):
+        _insert_pending(state.session)
+
+
+def _blind(state: ORMExecuteState) -> bool:
+    """A statement that cannot read the outbox: marked so, or the load of another row by its key
+    (`session.get`, a lazy-loaded relationship, an expired attribute)."""
+    if state.execution_options.get("outbox_blind"):
+        return True
+    return (state.is_select and state.bind_mapper is not None and state.bind_mapper.class_ is not Message
+            and (state.is_relationship_load or "_sa_orm_load_options" in state.execution_options))
+
+
+@event.listens_for(Session, "before_commit")
+def _before_commit(session: Session) -> None:
+    _insert_pending(session)
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _after_rollback(session: Session, previous: SessionTransaction) -> None:
+    if previous.parent is None and session.info.get(_PENDING):
+        session.info[_PENDING].clear()
+
+
+@event.listens_for(Connection, "savepoint")
+def _before_savepoint(conn: Connection, name) -> None:
+    pending = conn.info.get(_PENDING)
+    if pending:
+        _write(conn, pending, conn.dialect.name == "postgresql")
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget(session: Session, transaction: SessionTransaction) -> None:
+    if transaction.parent is None and _PENDING in session.info:
+        pending = session.info.pop(_PENDING)
+        pending.clear()
+        info = session.info.pop(_CONNECTION_INFO)
+        if info.get(_PENDING) is pending:
+            del info[_PENDING]
+
+
+_INSERTS: dict[tuple[bool, bool, bool], object] = {}
+
+
+def _insert(postgres: bool, once_only: bool, *, returning: bool = True):
+    statement = _INSERTS.get((postgres, once_only, returning))
     if statement is None:
         statement = (pg_insert if postgres else sqlite_insert)(Message.__table__)
         if once_only:
             statement = statement.on_conflict_do_nothing(index_elements=["dedupe_key"])
-        statement = _INSERTS[(postgres, once_only)] = statement.returning(Message.__table__.c.id)
+        if returning:
+            statement = statement.returning(Message.__table__.c.id)
+        _INSERTS[(postgres, once_only, returning)] = statement
     return statement

@@ -92,6 +92,7 @@ def event_totals(session: Session, event_id) -> tuple[int, int]:
     confirmed, party_sum, party_known = session.execute(
         select(func.count(), func.sum(Guest.party_size), func.count(Guest.party_size))
         .where(Guest.event_id == event_id, Guest.status == RsvpStatus.confirmed)
+        .execution_options(**outbox.OUTBOX_BLIND)
     ).one()
     return confirmed, int(party_sum or 0) + (confirmed - party_known)
 
@@ -155,6 +156,7 @@ def _members_to_notify(session: Session, event_id) -> list[User]:
             select(User).join(EventMember, EventMember.user_id == User.id)
             .where(EventMember.event_id == event_id, EventMember.notify.is_(True))
             .order_by(EventMember.created_at)
+            .execution_options(**outbox.OUTBOX_BLIND)
         ))
     return members
 

@@ -9,6 +9,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from bot.services.outbox import OUTBOX_BLIND
 from bot.text.phones import region_of
 from storage.db import is_postgres
 from storage.models import User, utcnow
@@ -130,7 +131,7 @@ def _upsert_statement(postgres: bool):
         # INSERT, which runs SQLAlchemy's bulk-insert machinery for one row); the row found
         # replaces what the session held.
         statement = _UPSERTS[postgres] = (
-            select(User).from_statement(statement).execution_options(populate_existing=True))
+            select(User).from_statement(statement).execution_options(populate_existing=True, **OUTBOX_BLIND))
     return statement
 
 

@@ -111,12 +111,14 @@ def answer_due(rt, *, limit: int = BATCH, now: datetime | None = None,
     done = AnswerStats()
     try:
         with rt.transaction() as session:
+            outbox.defer_replies(session)   # the pass's replies go out in one INSERT
             rows = _due_heads(session, now, limit)
             marks = [_answer(session, rt, row, now, done, guarded=False) for row in rows]
             _mark_answered(session, marks)
     except _ConversationFailed:
         done = AnswerStats()
         with rt.transaction() as session:
+            outbox.defer_replies(session)
             rows = _due_heads(session, now, limit)
             marks = [_answer(session, rt, row, now, done, guarded=True) for row in rows]
             _mark_answered(session, marks)
