@@ -1449,3 +1449,15 @@ def test_add_n_guests_with_a_colon_adds_each_of_them_after_asking(text, names):
 
 def test_add_n_guests_with_another_number_of_them_adds_nobody():
     assert not isinstance(cmd("add 3 guests: Avi 0509917735 and Tamar 0509917736"), C.AddGuests)
+
+
+@pytest.mark.parametrize("text, first", [("addd Gili Ben Haim 0527703318 side groom", "Gili"), ("Addd Noa 0527703318", "Noa"),
+                                         ("Edith Cohen 0501234567", "Edith"), ("seth rogen 0501234567", "seth")])
+def test_add_typed_with_a_letter_too_many_adds_the_guest_never_one_called_addd(text, first):
+    parsed = read(text)
+    assert isinstance(parsed.command, C.AddGuests) and not parsed.sure and parsed.command.guests[0].first_name == first
+
+
+def test_delete_typed_with_a_letter_missing_adds_nobody():
+    parsed = read("delet Dana 0501234567")
+    assert isinstance(parsed.command, C.RemoveGuest) and not parsed.sure

@@ -3694,11 +3694,28 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
     if mark is not None:
         return mark
     if phone and len(words) <= 8 and not q and not wset & _CHANGE_VERBS:
+        typed = _verb_typed_first(line)
+        meant = _typo(line, body, region, today) if typed else None
+        if meant is not None and (typed == "add" or not isinstance(meant.command, (C.AddGuests, C.ParseError))):
+            return meant   # "addd Gili 052…", "delet Dana 050…": the verb, asked first
         # "Jack Turner, 054-100-0012, groom": a guest line without a verb; asks before adding
         draft = _loose_guest(line, region)
         if draft is not None:
             return Reading(C.AddGuests(guests=(draft,)), sure=False)
     return None
+
+
+def _verb_typed_first(line: str) -> str | None:
+    """"addd Gili 052…", "delet Dana 050…": the English verb typed with a letter doubled, dropped or added, never a
+    guest called "addd" or "delet". A capitalised word is a name unless it is a typo of "add" ("Edith", "Seth")."""
+    first = line.split(None, 1)[0] if line.split() else ""
+    low = first.lower()
+    if len(low) < 4 or not re.fullmatch(r"[a-z]+", low):
+        return None
+    verb = next(iter(C.close_verb(low)), None)
+    if verb is None or abs(len(verb) - len(low)) != 1 or _edits(low, verb) != 1:
+        return None
+    return verb if verb == "add" or first == low else None
 
 
 _DAY_UNITS = {"day": 1, "days": 1, "יום": 1, "ימים": 1, "week": 7, "weeks": 7, "שבוע": 7, "שבועות": 7,
