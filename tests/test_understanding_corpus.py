@@ -207,3 +207,12 @@ def test_put_us_down_as_a_number(text, total):
 def test_not_to_send_in_the_infinitive_opts_out(text):
     """"נא לא לשלוח לי יותר": the polite infinitive of "don't send me any more", as "אל תשלחו" is."""
     assert understand(text).intent == "stop"
+
+
+@pytest.mark.parametrize("text, intent, answer", [
+    ("מזל טוב לכל המשפחה, שתזכו לראות את הנכד גדל לתורה לחופה ולמעשים טובים. נתראה בשמחות", "other", None),
+    ("נתראה בשמחות!", "thanks", None), ("נתראה בשמחה!", "answer", "yes")])
+def test_see_you_at_happy_occasions_is_a_blessing(text, intent, answer):
+    """"נתראה בשמחות" wishes to meet at joyous occasions in general; "נתראה בשמחה" (at this one) still comes."""
+    u = understand(text)
+    assert (u.intent, u.answer) == (intent, answer)

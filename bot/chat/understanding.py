@@ -475,6 +475,8 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     # "we can't make the bar mitzvah", "I'll make it to Dana's wedding": "make" an event is coming to it (the event stays said)
     (r"(?<![^\W_])make(?: it)?(?: to| for)?(?= (?:the|your|his|her|their|[a-z]+s)(?: [a-z]+){0,2}? (?:party|celebration|event|simcha|mitzvah|mitzva"
      r"|wedding|engagement|henna|hina|bris|brit|kiddush|birthday|bash|shower|graduation|aufruf|housewarming)(?![^\W_]))", "COMEX"),
+    # "נתראה בשמחות", "see you at happy occasions": a blessing, to meet at joyous events in general (not "נתראה בשמחה", at this one)
+    (r"(?:נתראה|ניפגש|נשמע)(?: רק| תמיד| עוד)? ב(?:ה)?שמחות(?: ו?ב?אירועימ שמחימ)?(?: אצלכמ| אצלנו| אצלכ)?|see you at (?:more |many |other )?(?:happy occasions|simchas|smachot)", "BLESSX"),
     (r"count me in", "me COMEX"), (r"count us in", "us COMEX"),   # who is counted in stays said
     (r"count(?= (?:me|us) .{1,30}\bin(?:\W|$))|see you there|(?:(?<=i am )|(?<=we are ))in(?=\s*(?:$|[,.!;]|[^\w\s]|too|as well|for|lol|haha|lmao|obviously|of course|duh))|will be there|be there|we are there|אנחנו שם|נהיה שם"
      r"|אהיה שם|(?:ب|س|ح)?نكون (?:هناك|هنيك|هونيك)|(?:س|ح)?اكون (?:هناك|هنيك|هونيك)|(?:ب|ح)كون (?:هناك|هنيك|هونيك)|אני שמ(?=\s*(?:$|[^\w\s?]))|i am there(?=\s*(?:$|[^\w\s?]))|(?:אנחנו|אני) בפנימ|נתראה|ניפגש|נפגש|с удовольствием|بكل سرور|make it|would love to|love to come|happy to come|will attend"
