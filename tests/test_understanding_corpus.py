@@ -216,3 +216,11 @@ def test_see_you_at_happy_occasions_is_a_blessing(text, intent, answer):
     """"נתראה בשמחות" wishes to meet at joyous occasions in general; "נתראה בשמחה" (at this one) still comes."""
     u = understand(text)
     assert (u.intent, u.answer) == (intent, answer)
+
+
+@pytest.mark.parametrize("text, total, children", [("כן אנחנו מגיעים אני ואשתי והילד הקטן נקודה מזל טוב נקודה", 3, 1),
+                                                   ("אני ובעלי ותינוקת קטנה", 3, 1)])
+def test_small_after_a_child_describes_the_child(text, total, children):
+    """"והילד הקטן": "קטן" after a child describes that child; it is no second child."""
+    u = understand(text)
+    assert (u.total, u.children) == (total, children)

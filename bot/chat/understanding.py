@@ -1202,6 +1202,8 @@ def _tokens(clause: str) -> list[_Tok]:
             out[i] = _Tok(t.word, "AGE")    # "בת חצי שנה"
         elif t.word in _SMALL and i and prev.tag in (None, "CUE", "DETAILS", "NOISE") and prev.word not in _NOT_NOUN:
             out[i] = _Tok(t.word, "CUE")    # "עדכון קטן", "שאלה קטנה": small, said of a thing, not a child
+        elif t.word.removeprefix("ה") in _SMALL and i and prev.tag in ("KID", "KIDS") and prev.value in (None, 1):
+            out[i] = _Tok(t.word, "CUE")    # "והילד הקטן", "תינוקת קטנה": the child described, not one more
         elif t.word == "будем" and prev.word == "мы" and nxt is not None and nxt.tag in ("NUM", "DIGITS", "SELFNUM"):
             out[i] = _Tok(t.word, "CUE")    # "Мы будем вдвоём": "we'll be two", a head count like "נהיה 2"
         elif t.word == "אחי" and nxt is not None and nxt.tag in _PERSON_TAGS and (nxt.word[:1] == "ו" or nxt.word == "PARTNERX"):
