@@ -1461,3 +1461,19 @@ def test_add_typed_with_a_letter_too_many_adds_the_guest_never_one_called_addd(t
 def test_delete_typed_with_a_letter_missing_adds_nobody():
     parsed = read("delet Dana 0501234567")
     assert isinstance(parsed.command, C.RemoveGuest) and not parsed.sure
+
+
+@pytest.mark.parametrize("text, name, when", [
+    ("כנס משפחת בן עמי בקיבוץ יפעת 2.4.27 תפתח לי אירוע", "כנס משפחת בן עמי בקיבוץ יפעת", date(2027, 4, 2)),
+    ("ברית לנכד ב-3.1, תפתחי אירוע בבקשה", "ברית לנכד", date(2027, 1, 3)),
+    ("Dana's 40th birthday, June 5 2027 - open an event for it", "Dana's 40th birthday", date(2027, 6, 5)),
+    ("תפתח לי אירוע חתונה של דנה ונועם", "חתונה של דנה ונועם", None)])
+def test_a_new_event_asked_for_after_its_details_or_for_me_opens_it_after_asking(text, name, when):
+    parsed = read(text)
+    assert isinstance(parsed.command, C.NewEvent) and not parsed.sure
+    assert (parsed.command.name, parsed.command.date) == (name, when)
+
+
+def test_open_me_an_event_with_nothing_more_asks_its_name():
+    parsed = cmd("תפתח לי אירוע")
+    assert isinstance(parsed, C.ParseError) and parsed.usage == C.spec_for(C.NewEvent).usage

@@ -1226,6 +1226,11 @@ _NO_GUEST_NAMED = re.compile(r"^(?:add|תוסיף|תוסיפי|תוסיפו|הו
                              re.I)
 _SET_UP_KIND = re.compile(r"^(?:set\s+up|create)\s+(?:our|my|a|an|me\s+an?|us\s+an?)\s+(?:new\s+)?(" + _KIND_WORDS
                           + r")(?:\s+event)?(?:\s+(?:please|pls|plz|for\s+us|for\s+me))*\s*[?!.:,\-–—]+\s*(\S.*)$", re.I)
+_OPEN_VERB = r"(?:תפתח|תפתחי|תפתחו|פתח|פתחי|לפתוח|צור|צרי|תיצור|תצור|תיצרי|ליצור)"
+_NEW_EVENT_AFTER = re.compile(r"^(?P<what>\S.*?)[\s,.\-–—!]+(?:(?:אז\s+|ו)?" + _OPEN_VERB + r"\s+(?:לי\s+|לנו\s+)?(?:(?:ה)?אירוע|אותו)"
+                              r"(?:\s+חדש)?(?:\s+בבקשה)?|(?:(?:and\s+)?(?:please|pls|can\s+you|could\s+you)\s+)?(?:open|create|make|set\s+up|start)"
+                              r"\s+(?:me\s+|us\s+)?(?:a\s+|an\s+)?(?:new\s+)?event(?:\s+for\s+(?:it|this|that|us|me))?(?:\s+please|\s+pls)?)[\s.!?]*$", re.I)
+_NEW_EVENT_FOR_ME = re.compile(r"^" + _OPEN_VERB + r"\s+(?:לי|לנו)\s+אירוע(?:\s+חדש)?\s*[:\-–,]?\s+(?P<what>\S.*)$")
 _ASKED_THEN_AND = re.compile(r"^([^?\n]{3,80}?)\s*\?+\s*(?:ו(?=[\u05d0-\u05ea]{3})|and\s+(?:then\s+|also\s+)?|also\s+|וגם\s+)\S", re.I)
 _AND_INVITE_TAIL = re.compile(r"[\s,]+(?:(?:and|&|\+)\s+(?:then\s+|also\s+)?(?:send|text|invite|shoot)\s+(?:him|her|them)\b"
                               r"|ו(?:תשלח|תשלחי|תשלחו|לשלוח|שלח|שלחי|תזמין|תזמיני|להזמין|תוציא|תוציאי)\s+(?:גם\s+)?(?:לו|לה|להם|להן|אותו|אותה|אותם|אותן)(?![\u05d0-\u05ea]))"
@@ -1273,6 +1278,18 @@ def _refine(text: str, exact, region: str | None, today: date | None) -> Reading
         rest = re.sub(r"^(?:for|of)\s+", "", rest, flags=re.I)
         name = rest if re.search(_KIND_WORDS, rest.split(",")[0], re.I) else f"{said_kind} - {rest}"
         said = "new event: " + name
+        listed = C.parse(said, region, today)
+        if isinstance(listed, C.NewEvent):
+            return Reading(refine(said, listed, region, today).command, sure=False)
+    opened = (_NEW_EVENT_AFTER.match(_strip_polite(clean)) or _NEW_EVENT_FOR_ME.match(_strip_polite(clean))) \
+        if isinstance(exact, C.ParseError) and "\n" not in text.strip() else None
+    if isinstance(exact, C.ParseError) and exact.usage is None and "\n" not in text.strip() and _NEW_EVENT_HEAD.match(_strip_polite(clean)):
+        return Reading(C.parse("new event", region, today))   # "תפתח לי אירוע": its name, asked as for "new event"
+    what = opened.group("what") if opened else ""
+    if opened and "?" not in what and (find_date(what, today)[0] is not None or re.search(_KIND_WORDS, what, re.I)):
+        # "כנס משפחת בן עמי בקיבוץ יפעת 2.4.27 תפתח לי אירוע", "Dana's 40th, June 5 - open an event for it",
+        # "תפתח לי אירוע ברית לנכד 3.1": a new event with what was said of it (asked first)
+        said = "new event " + opened.group("what").strip(" ,.-–—:")
         listed = C.parse(said, region, today)
         if isinstance(listed, C.NewEvent):
             return Reading(refine(said, listed, region, today).command, sure=False)
