@@ -97,6 +97,51 @@ def _upsert_by_phone(session: Session, phone: str, display_name: str | None, see
     return user
 
 
+def upsert_senders(session: Session, senders: dict[str, tuple[str | None, datetime]]) -> dict[str, User]:
+    """People known by phone alone writing in, several at once (the answering worker's
+    batch): phone → (display name, when they wrote). One INSERT ... ON CONFLICT for them
+    all, with the same effect as `get_or_create_user(phone=..., display_name=..., seen_at=...)`
+    for each: phone → user, created or with the 24-hour window moved on."""
+    if not senders:
+        return {}
+    now = utcnow()
+    rows = [dict(id=uuid.uuid4(), phone=phone, display_name=name, region=region_of(phone),
+                 last_inbound_at=seen_at, created_at=now, updated_at=now)
+            for phone, (name, seen_at) in senders.items()]
+    users = {user.phone: user for user in session.scalars(
+        _batch_upsert_statement(is_postgres(session)), rows,
+        execution_options={"populate_existing": True, **OUTBOX_BLIND})}
+    created = {row["id"] for row in rows}
+    _created_now(session).update(user.id for user in users.values() if user.id in created)
+    return users
+
+
+_BATCH_UPSERTS: dict[bool, object] = {}
+
+
+def _batch_upsert_statement(postgres: bool):
+    """Built once per dialect: run with a list of rows, it is one statement for them all."""
+    statement = _BATCH_UPSERTS.get(postgres)
+    if statement is None:
+        insert = (pg_insert if postgres else sqlite_insert)(User)
+        statement = _BATCH_UPSERTS[postgres] = insert.on_conflict_do_update(
+            index_elements=[User.phone], set_=_upsert_changes(insert)).returning(User)
+    return statement
+
+
+def _upsert_changes(insert) -> dict:
+    """What a known person's new message changes on their row: the 24-hour window moves on,
+    and a profile name fills in one we did not have."""
+    return {
+        "last_inbound_at": case(
+            (User.last_inbound_at.is_(None), insert.excluded.last_inbound_at),
+            (User.last_inbound_at < insert.excluded.last_inbound_at, insert.excluded.last_inbound_at),
+            else_=User.last_inbound_at,
+        ),
+        "display_name": func.coalesce(User.display_name, insert.excluded.display_name),
+    }
+
+
 def _created_now(session: Session) -> set:
     return session.info.setdefault("users_created", set())
 
@@ -117,15 +162,7 @@ def _upsert_statement(postgres: bool):
             {name: bindparam(name) for name in
              ("id", "phone", "display_name", "region", "last_inbound_at", "created_at", "updated_at")})
         statement = _UPSERTS[postgres] = insert.on_conflict_do_update(
-            index_elements=[User.phone],
-            set_={
-                "last_inbound_at": case(
-                    (User.last_inbound_at.is_(None), insert.excluded.last_inbound_at),
-                    (User.last_inbound_at < insert.excluded.last_inbound_at, insert.excluded.last_inbound_at),
-                    else_=User.last_inbound_at,
-                ),
-                "display_name": func.coalesce(User.display_name, insert.excluded.display_name),
-            },
+            index_elements=[User.phone], set_=_upsert_changes(insert),
         ).returning(*User.__table__.c)
         # Loaded as plain rows into the identity map (a third less CPU than an ORM-enabled
         # INSERT, which runs SQLAlchemy's bulk-insert machinery for one row); the row found

@@ -31,7 +31,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, aliased
 
 from bot.services import languages, outbox
-from bot.services.users import get_or_create_user
+from bot.services.users import get_or_create_user, upsert_senders
 from bot.text import guest_replies, i18n
 from bot.whatsapp import inbound
 from bot.whatsapp.statuses import apply_stored_statuses, prune_early_statuses
@@ -113,7 +113,8 @@ def answer_due(rt, *, limit: int = BATCH, now: datetime | None = None,
         with rt.transaction() as session:
             outbox.defer_replies(session)   # the pass's replies go out in one INSERT
             rows = _due_heads(session, now, limit)
-            marks = [_answer(session, rt, row, now, done, guarded=False) for row in rows]
+            senders = _senders(session, rows)
+            marks = [_answer(session, rt, row, now, done, guarded=False, senders=senders) for row in rows]
             _mark_answered(session, marks)
     except _ConversationFailed:
         done = AnswerStats()
@@ -140,8 +141,19 @@ def _merge(stats: AnswerStats, done: AnswerStats) -> None:
     stats.failed += done.failed
 
 
+def _senders(session: Session, rows: list[Message]) -> dict:
+    """The senders of a pass known by phone alone, found or created with one statement for
+    them all (phone → user); the others are found one by one (`_sender`)."""
+    senders = {}
+    for row in rows:
+        msg = inbound.parse_stored(row.payload)
+        if msg is not None and msg.sender_phone and not msg.sender_user_id:
+            senders[msg.sender_phone] = (msg.profile_name, row.sent_at or row.created_at)
+    return upsert_senders(session, senders)
+
+
 def _answer(session: Session, rt, row: Message, now: datetime, stats: AnswerStats, *,
-            guarded: bool) -> dict | None:
+            guarded: bool, senders: dict | None = None) -> dict | None:
     """Runs the conversation of `row`; its answered mark (for `_mark_answered`), or None
     when it failed (the failure is recorded on the row)."""
     msg = None
@@ -150,7 +162,7 @@ def _answer(session: Session, rt, row: Message, now: datetime, stats: AnswerStat
             with session.begin_nested():
                 msg, user_id = _converse(session, rt, row)
         else:
-            msg, user_id = _converse(session, rt, row)
+            msg, user_id = _converse(session, rt, row, senders or {})
     except Exception as exc:
         if not guarded:
             raise _ConversationFailed() from exc
@@ -161,9 +173,10 @@ def _answer(session: Session, rt, row: Message, now: datetime, stats: AnswerStat
             "updated_at": utcnow()}
 
 
-def _converse(session: Session, rt, row: Message) -> tuple[inbound.InboundMessage, object]:
+def _converse(session: Session, rt, row: Message, senders: dict | None = None) -> tuple[inbound.InboundMessage, object]:
     msg = _parse(row)
-    user = _sender(session, msg, row)
+    user = (senders or {}).get(msg.sender_phone) if not msg.sender_user_id else None
+    user = user or _sender(session, msg, row)
     rt.on_message(session, rt.settings, user, msg)
     return msg, user.id
 
