@@ -1478,3 +1478,9 @@ def test_a_new_event_asked_for_after_its_details_or_for_me_opens_it_after_asking
 def test_open_me_an_event_with_nothing_more_asks_its_name():
     parsed = cmd("תפתח לי אירוע")
     assert isinstance(parsed, C.ParseError) and parsed.usage == C.spec_for(C.NewEvent).usage
+
+
+@pytest.mark.parametrize("text, expected", [("rsvp numbers", C.Stats()), ("rsvp status", C.Stats()), ("rsvp count", C.Stats()),
+                                            ("rsvp list", C.ListGuests())])
+def test_rsvp_the_noun_before_a_read_is_that_read_never_mark_with_no_answer(text, expected):
+    assert cmd(text) == expected

@@ -1494,6 +1494,8 @@ def _repairs(exact: C.ParseError, command, text: str) -> bool:
     words = _words(text)
     if words[:1] == ["שני"] and isinstance(command, (C.MarkGuest, C.Called)) and command.ref.text.split()[:1] == ["שני"]:
         return True   # "שני ברק אמרה אולי": Shani said maybe, not "change" (שני) with nothing to change (asked first)
+    if words[:1] in (["rsvp"], ["rsvps"]) and not spec.writes:
+        return True   # "rsvp numbers", "rsvp status": RSVP the noun, a read; never "mark" with no answer
     if exact.usage in ("yes / no", i18n._("yes / no")) or isinstance(command, C.Cancel):
         return True   # (a cancel only drops the pending question: "עזוב, תבטל את זה" is not "leave")
     if words and words[0] in _GENERIC_VERBS and spec.writes:
@@ -3642,7 +3644,7 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
         # "how many ice lollies should we order for 300 people lol": planning asked of the bot, not the counts
         return Reading(_not_understood(line))
     if _has(low, "how many", "headcount", "summary", "סיכום", "status update", "stats", "מה המצב",
-            "איפה אנחנו עומדים", "מצב אישורים", "rsvp numbers") or (_has(
+            "איפה אנחנו עומדים", "מצב אישורים", "rsvp numbers", "rsvp count", "rsvp total") or (_has(
                 low, "the numbers", "המספרים", "our numbers", "numbers look") and not phone and not wset & {
                 "של", "of", "for", "phone", "טלפון", "הטלפון", "הטלפונים", "phones"}) or wset & {"מנות", "כמהאישרו"} or (
             "כמה" in wset and wset & {"אישרו", "מגיעים", "אורחים", "אנשים", "לא", "עוד", "confirmed", "ענו",
