@@ -224,3 +224,26 @@ def test_small_after_a_child_describes_the_child(text, total, children):
     """"והילד הקטן": "קטן" after a child describes that child; it is no second child."""
     u = understand(text)
     assert (u.total, u.children) == (total, children)
+
+
+@pytest.mark.parametrize("text, total", [("אני ובעלי נגיע, הבנות (16 ו14) לא יבואו יש להן בגרות", 2),
+                                         ("we are coming, me, my wife and the kids (3, 6)", 4)])
+def test_numbers_in_brackets_after_children_are_ages(text, total):
+    u = understand(text)
+    assert (u.answer, u.total) == ("yes", total)
+
+
+@pytest.mark.parametrize("text, total, children", [("sure we come! we are 3 with the small one", 3, 1), ("נגיע 3 עם התינוק", 3, 1),
+                                                   ("כשאמרתי 3 התכוונתי בלי התינוק, אז 4 עם התינוק", 4, 1),
+                                                   ("נגיע 2 ותינוק", 3, 1)])
+def test_a_child_with_the_number_is_one_of_it_and_a_child_and_the_number_on_top(text, total, children):
+    """"we are 3 with the small one", "4 עם התינוק": the child is one of the number; "2 ותינוק" (and a baby): on top."""
+    u = understand(text)
+    assert (u.answer, u.total, u.children) == ("yes", total, children)
+
+
+@pytest.mark.parametrize("text", ["אנחנו 2 + הילדים", "we are 2 plus kids", "נגיע 2 והילדים", "2 מבוגרים + ילדים"])
+def test_unnumbered_children_on_top_of_a_number_leave_the_total_open(text):
+    """"אנחנו 2 + הילדים": 2 and the children, how many not said: a yes, the total not guessed, and asked back."""
+    u = understand(text)
+    assert (u.answer, u.total, u.sure) == ("yes", None, False)

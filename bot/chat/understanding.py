@@ -824,7 +824,7 @@ _NUMBER_WORD = "|".join(sorted((_fold(w) for w in _NUMBERS if len(w) > 2), key=l
 _EARLIER = re.compile(_fold(
     r"(?<!already )(?<!as )(?:\b(?:i|we) |^)(?:had |have |already )?(?:rsvpd|rsvped|confirmed|said|put down|put|registered|answered|replied|wrote|signed up)"
     r"(?: yes| as| for| that| we| were| would be| will be| are| it| was| be)* (\d{1,2}|" + _NUMBER_WORD + r")(?![^\W_])(?! (?:pm|am|oclock|days?|weeks?|months?|times))"
-    r"|(?<![^\W_])(?<!כבר )(?<!כמו ש)(?:אישרתי|אישרנו|אמרתי|אמרנו|כתבתי|כתבנו|עניתי|ענינו|רשמתי|רשמנו)(?: קודמ| לפני כנ| בהתחלה| כבר)?"
+    r"|(?<![^\W_])(?<!כבר )(?<!כמו ש)(?:כש)?(?:אישרתי|אישרנו|אמרתי|אמרנו|כתבתי|כתבנו|עניתי|ענינו|רשמתי|רשמנו)(?: קודמ| לפני כנ| בהתחלה| כבר)?"
     r"(?: ש| כנ| ל| עבור| שנהיה| שאנחנו| נהיה| אנחנו| ש?נגיע| ש?נבוא| ש?מגיעימ)* ?(\d{1,2}|" + _NUMBER_WORD + r")(?![^\W_])(?! (?:ימימ|שבועות|חודשימ|פעמימ))"
     r"|(?<![^\W_])(?:подтвердил[аи]?|писал[аи]?|сказал[аи]?|говорил[аи]?)(?: что)?(?: нас| будет| будем)* (\d{1,2}|" + _NUMBER_WORD + r")(?![^\W_])"
     r"|(?<![^\W_])(?:اكدت|اكدنا|قلت|قلنا|حكيت|حكينا|كتبت|كتبنا)(?: انه| انو| اننا)?(?: رح)?(?: نكون)? (\d{1,2}|" + _NUMBER_WORD + r")(?![^\W_])"))
@@ -1309,6 +1309,11 @@ _TOTAL_WORD = {_fold(w) for w in _words("total", "סהכ בסהכ", "المجم�
 _NOT_NOUN = {_fold(w) for w in _words("עוד את עם של גם רק ועוד", "")}
 
 
+def _and_prefixed(word: str) -> bool:
+    """"והילדים", "ותינוק", "والولاد": a word joined to the one before by "and" (not "ولاد", kids, which is the word itself)."""
+    return word[:1] in "וو" and len(word) > 2 and word not in LEX and _lookup(word[1:]) is not None
+
+
 def _from_where(t: _Tok) -> bool:
     return t.tag is None and t.word.startswith("מה") and len(t.word) > 3
 
@@ -1472,6 +1477,7 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
     we_named = False    # "WE WILL BE THERE. GRANDPA MOSHE AND GRANDMA RUTH": after "we", a clause that only names who "we" are
     seen_we = False
     eldest = 0          # "הגדולה": the eldest, named; counted in a number said beside her ("נהיה 2+3, הגדולה מגיעה מהצבא")
+    kids_on_top = False
     described = 0       # "2+1 (הקטנה בת שנתיים)": children only described after "N+M", in a clause of their own: who the M are
     # the children are the subject of "coming", and nobody else is said to come
     kids_alone = any(c.subject == "other" and c.kids_subject and c.polarity == "pos" for c in clauses) and not any(
@@ -1622,9 +1628,10 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                 # (not "3 ילד אחד קטן": a number said again after the noun)
                 # ("два ребёнка", "3 ребёнка": Russian says 2-4 with the singular, in words or digits)
                 learner = nxt is not None and nxt.tag == "KID" and nxt.value == 1 and (t.tag == "DIGITS" or nxt.word in _GEN_SG) \
+                    and not _and_prefixed(nxt.word) \
                     and 2 <= n <= 10 \
                     and not (after is not None and after.tag in ("NUM", "DIGITS"))
-                if nxt and (nxt.tag == "KIDS" or nxt.tag == "KID" and n == 1 or learner):
+                if nxt and (nxt.tag == "KIDS" and not _and_prefixed(nxt.word) or nxt.tag == "KID" and n == 1 or learner):
                     children = (children or 0) + n
                     kids_counted = True
                     if prev and prev.tag == "PLUS":
@@ -1717,6 +1724,9 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                     back -= 1
                 if back >= 0 and toks[back].tag == "PLUS":
                     plus_kids += t.value or 1
+                elif back >= 1 and toks[back].tag == "AND" and toks[back].word in _WITH and toks[back - 1].tag in ("DIGITS", "NUM") \
+                        and plain and plain[-1] == toks[back - 1].value and not _and_prefixed(t.word):
+                    within += t.value or 1    # "we are 3 with the small one", "4 עם התינוק": the child is one of the number
             elif t.tag == "KIDS" and nxt and nxt.tag == "NUM" and nxt.word.startswith("ال"):
                 children = (children or 0) + nxt.value    # "ولادنا التلاتة": our three children
                 i += 1
@@ -1733,6 +1743,19 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                 i = k
             elif t.tag == "KIDS":
                 kids_unknown = True
+                back = i - 1
+                while back >= 0 and toks[back].tag == "CUE":
+                    back -= 1
+                number = back
+                if back >= 0 and (toks[back].tag == "PLUS" or toks[back].word in ("and", "ועוד")):
+                    number = back - 1
+                    while number >= 0 and toks[number].tag == "CUE":
+                        number -= 1
+                elif not _and_prefixed(t.word):
+                    number = -1
+                if number >= 0 and (toks[number].tag in ("DIGITS", "NUM") or toks[number].tag == "ADULT" and number
+                                    and toks[number - 1].tag in ("DIGITS", "NUM")):
+                    kids_on_top = True    # "אנחנו 2 + הילדים", "we are 2 and the kids": children on top, how many not said
             elif t.tag in ("OTHER", "PARTNER"):
                 others += t.value or 1
                 back = i - 1
@@ -1859,6 +1882,8 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
     if within and total is not None and adults is not None and total - within >= children:
         total -= within    # ("we're 3, one of them a kid": 3, of whom 1 child)
         adults = total - children
+    if kids_on_top and kids_unknown and total is not None and not totals and not including:
+        total, adults, unsure = None, None, True    # ("אנחנו 2 + הילדים": 2 and the children; how many in all is not said)
     if total is not None and total < 0:
         return None, None, None, False
     return adults, children, total, not unsure   # (a total above MAX_PARTY_SIZE is the caller's to set aside)
@@ -2135,6 +2160,7 @@ def _understand(text) -> Understanding:
     phrased = _PERCENT.sub(" ", _PAREN_COUNT.sub(_paren_count, norm))
     phrased = _WE_SAID.sub(_we_said, phrased)   # "אנחנו (סבא וסבתא) מגיעים": the people in brackets are the "we"
     phrased = _CLOCK.sub(" ", phrased)    # "[12:03] Dana:", "at 19.30": a time of day, no head count
+    phrased = _AGES_IN_BRACKETS.sub(lambda m: " " + m.group(1) + " ", phrased)
     phrased = _AGE_LIST.sub(_age_list, phrased)
     phrased = _SELF_NAMES.sub(_names_joined, phrased)
     phrased = _SELF_LIST.sub(lambda m: m.group(1) + {"אני": " ו", "انا": " و", "я": " и "}.get(m.group(1), " and "), phrased)
@@ -2419,7 +2445,7 @@ def _understand(text) -> Understanding:
         # (four digits, "see you in 2025", are a year or a slip, not people)
         too_many = total if total < 1000 else None
         adults, children, total, count_sure = None, None, None, False
-    if answer is None and total is None and not has_q and not change and "SELF1" in tags \
+    if answer is None and total is None and not has_q and not change and tags & {"SELF1", "WE", "ADULT"} \
             and tags & {"KIDS", "KID", "OTHER", "PARTNER", "OTHERS"} \
             and tags <= _COUNT_TAGS | {"WITHOUT", "AND"}:
         answer, sure = "yes", False   # "אני והילדים, בלי בעלי": naming who comes answers yes
@@ -2568,6 +2594,14 @@ def _introduces(clauses: list[_Clause]) -> bool:
 _AGE_LIST = re.compile(r"(?<![^\W_])(בני|בנות|בגילאי|גילאי|בגילאימ|גילאימ|ages|aged|age|в возрасте|اعمارهم|اعمارهن|عمرهم|اعمار)\s*:?\s*"
                        r"\d{1,2}(?:\s*(?:,|،|ו-?|and|&|и|و|-)\s*\d{1,2})+(?![\d%])"
                        r"|(?<![\d.:/])\d{1,2}(?:\s*(?:,|ו-?|and|&|и|و)\s*\d{1,2})+\s*(?=(?:лет|года|years? old|yrs? old|yo|שנימ|سنين|سنوات)(?![^\W_]))")
+
+
+# "הבנות (16 ו14)", "הבנים שלנו (15 ו-13)", "the kids (3, 6)": numbers in brackets right after children are their ages
+_AGES_IN_BRACKETS = re.compile(_fold(
+    r"(?<![^\W_])((?:ו?ה?)(?:ילדימ|ילדות|בנות|בנימ|קטנימ|קטנות|נכדימ|נכדות|תאומימ|תאומות)(?: שלי| שלנו)?"
+    r"|(?:the |my |our )?(?:kids|children|boys|girls|twins|grandkids|grandchildren)|(?:мои |наши )?(?:дети|детьми|девочки|мальчики)"
+    r"|(?:و?ال)?(?:اولاد|ولاد|اطفال|بنات)(?:نا|ي)?)"
+    r" ?\(\s*\d{1,2}(?:\s*(?:,|،|ו-?|and|&|и|و|-)\s*\d{1,2})+\s*(?:years?|yrs?|שנימ|лет|سنه|سنين)?\s*\)"))
 
 
 def _age_list(m: re.Match) -> str:
