@@ -26,6 +26,10 @@ log = logging.getLogger("bot.rsvp")
 
 NOTICE_KIND = "rsvp_notice"
 GUEST_NOTE_KIND = "guest_note"
+# What organisers are told without asking (a guest's answer or opt-out, a digest of guests'
+# notes): for an event that keeps Shabbat it waits for Shabbat or a holiday to end, never
+# for the night (organisers chose `notify on`; `notify off` is theirs to use).
+SHABBAT_HELD_KINDS = frozenset({NOTICE_KIND, outbox.DIGEST_JOB})
 
 _STATUS_FOR = {"yes": RsvpStatus.confirmed, "no": RsvpStatus.declined, "maybe": RsvpStatus.invited}
 

@@ -19,12 +19,13 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
-from storage.models import Message, MessageStatus, User, utcnow
+from storage.models import Event, Message, MessageStatus, User, utcnow
 
 from bot.services import inbox, languages, outbox
 from bot.services.rsvp import GUEST_NOTE_KIND
 from bot.services.sending import notice
 from bot.text import i18n, replies
+from bot.text.shabbat import shabbat_until
 from bot.text.i18n import _, ngettext
 from bot.worker.jobs import finish as finish_job
 
@@ -50,6 +51,10 @@ def run_digest(rt, row) -> bool:
         ))
         if not notes:
             return True  # an earlier digest took them
+        notes = _after_shabbat(session, notes, user_id=uuid.UUID(job["user_id"]), phone=row.phone,
+                               at=row.claimed_at)
+        if not notes:
+            return True  # all of them wait for Shabbat to end
         now = utcnow()
         for note in notes:
             note.status = MessageStatus.sent
@@ -81,6 +86,27 @@ def run_digest(rt, row) -> bool:
         log.info("digest of %d guest note(s) queued for an organiser (%d media %s)", len(notes), len(forwards),
                  "forwarded" if inside else "left in the inbox")
     return True
+
+
+def _after_shabbat(session, notes: list[Message], *, user_id: uuid.UUID, phone: str | None,
+                   at: datetime) -> list[Message]:
+    """The notes that may go now. Those about an event that keeps Shabbat, while Shabbat or a
+    holiday is on there, stay held: a digest job of that event takes them once it ends (the
+    claim holds it until then, and a change of the event's `shabbat` releases it)."""
+    event_ids = {n.event_id for n in notes if n.event_id is not None}
+    if not event_ids:
+        return notes
+    resting = {event_id for event_id, tz, location in session.execute(
+        select(Event.id, Event.timezone, Event.location).where(Event.id.in_(event_ids), Event.shabbat.is_(True)))
+        if shabbat_until(at, tz, location) is not None}
+    for event_id in resting:
+        outbox.enqueue(session, phone=phone, kind=outbox.DIGEST_JOB, user_id=user_id, event_id=event_id,
+                       message=outbox.job(outbox.DIGEST_JOB, user_id=str(user_id)), body="guest notes",
+                       not_before=at)
+    if resting:
+        log.info("%d guest note(s) held for an organiser until Shabbat ends",
+                 sum(1 for n in notes if n.event_id in resting))
+    return [n for n in notes if n.event_id not in resting]
 
 
 def _filed_at(note) -> datetime | None:

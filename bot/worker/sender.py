@@ -41,6 +41,7 @@ from bot.whatsapp.render import NotRenderable, render
 from bot.worker.clock import tick as clock_tick
 from bot.worker.charts import run_chart
 from bot.worker.digests import run_digest
+from bot.services.rsvp import SHABBAT_HELD_KINDS
 from bot.worker.imports import run_import
 from storage.db import inline, is_postgres
 from storage.models import (Event, Guest, InvitationState, Message, MessageStatus, RsvpStatus, SendBudget, User,
@@ -192,6 +193,11 @@ class Claimed:
     lease: float = DEFAULT_LEASE_SECONDS  # seconds the claim was for
     user_id: uuid.UUID | None = None
     wa_user_id: str | None = None  # the business-scoped user id to send to when there is no phone
+
+    @property
+    def claimed_at(self) -> datetime:
+        """When it was claimed, on the clock the worker claimed it by."""
+        return self.claimed_until - timedelta(seconds=self.lease)
 
     @property
     def to(self) -> str | None:
@@ -464,8 +470,9 @@ def _addresses(session: Session, rows) -> dict:
 def _quiet_ends(session: Session, rows, quiet_hours: str | None, now: datetime) -> dict:
     """message id → when the quiet of its event ends, for the rows that must wait: the
     event's own quiet hours (`quiet 21-9`, `quiet off`) or else QUIET_HOURS, in the event's
-    time zone and in the guest's own when their number tells one."""
-    held = [m for m in rows if m.kind in QUIET_KINDS and m.event_id is not None]
+    time zone and in the guest's own when their number tells one. An organiser's notice
+    (SHABBAT_HELD_KINDS) waits for Shabbat or a holiday only, never for the night."""
+    held = [m for m in rows if (m.kind in QUIET_KINDS or m.kind in SHABBAT_HELD_KINDS) and m.event_id is not None]
     if not held:
         return {}
     events = {row[0]: row[1:] for row in session.execute(
@@ -474,7 +481,7 @@ def _quiet_ends(session: Session, rows, quiet_hours: str | None, now: datetime) 
     out = {}
     for m in held:
         tz, own, shabbat, location = events.get(m.event_id, (None, None, False, None))
-        quiet = event_quiet(own, quiet_hours)
+        quiet = event_quiet(own, quiet_hours) if m.kind in QUIET_KINDS else None
         # A guest abroad sleeps on their own clock: their night holds it too.
         until = quiet_end(now, tz, quiet, shabbat=bool(shabbat), location=location,
                           reader_tz=zone_of_phone(m.phone) if quiet else None)
