@@ -1484,3 +1484,14 @@ def test_open_me_an_event_with_nothing_more_asks_its_name():
                                             ("rsvp list", C.ListGuests())])
 def test_rsvp_the_noun_before_a_read_is_that_read_never_mark_with_no_answer(text, expected):
     assert cmd(text) == expected
+
+
+@pytest.mark.parametrize("text, first, last, who", [
+    ("תוסיף את המפקד של עידו אלון רז 0549981230", "אלון", "רז", "המפקד של עידו"),
+    ("אני צריך להוסיף אורח, זה אחות של אישתי סבטלנה 053-4455667", "סבטלנה", "", "אחות של אישתי"),
+    ("אפשר לעשות add לבן דוד של אבא? ג'קי 052-3131313", "ג'קי", "", "בן דוד של אבא")])
+def test_who_a_guest_is_said_before_their_name_is_a_note_never_the_name(text, first, last, who):
+    parsed = read(text)
+    assert isinstance(parsed.command, C.AddGuests) and not parsed.sure
+    guest = parsed.command.guests[0]
+    assert (guest.first_name, guest.last_name, guest.notes) == (first, last, who)

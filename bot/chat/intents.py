@@ -866,6 +866,8 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
                     command = dataclasses.replace(command, text=rest.strip())
                     reading = Reading(command, sure=False)
         if isinstance(command, C.AddGuests):
+            if any(_WHO_FIRST.match(f"{g.first_name} {g.last_name or ''}".strip()) for g in command.guests):
+                reading = Reading(reading.command, sure=False)   # whose relative and which name: a guess, asked first
             command = dataclasses.replace(command, guests=tuple(_name_tidied(_with_more(g)) for g in command.guests))
             command = _no_garbage_names(command)
             titled = _ADD_TITLED.match(_clean(text)) if len(command.guests) == 1 and "\n" not in text.strip() else None
@@ -2826,6 +2828,12 @@ def _name_tidied(g: C.GuestDraft) -> C.GuestDraft:
         # "the uncle of my wife, his name is Tesfaye Worku", "תוסיף אותו בשם ערן": the name said, not who he is
         first, last = C.split_name(named.group(1).strip(" ,."))
     notes = g.notes
+    who_first = _WHO_FIRST.match(f"{first} {last}".strip())
+    if who_first:
+        # "המפקד של עידו אלון רז", "הנכד של אחותו רפאל", "לבן דוד של אבא? ג'קי": who they are, whose, then the name;
+        # who they are is kept as a note
+        first, last = C.split_name(who_first.group("name"))
+        notes = notes or who_first.group("who").strip()
     said = _WHO_THEY_ARE.search(last)
     if said and first and not _HE_NAME_OF.match(said.group(1)):
         # "שרית הגננת של התאומים", "יהודית שגיא המנהלת של בית הספר": who she is, kept as a note, not her name
@@ -2841,6 +2849,12 @@ def _name_tidied(g: C.GuestDraft) -> C.GuestDraft:
 
 _NAMED_AFTER = re.compile(r"(?:^|[\s,]+)(?:(?:his|her|their)\s+name\s+is|(?:his|her)\s+name'?s|named|called|בשם|ששמו|ששמה|"
                           r"שקוראים\s+(?:לו|לה)|קוראים\s+(?:לו|לה)|(?:ו)?השם\s+שלו|(?:ו)?השם\s+שלה|שמו|שמה)\s+(\S.*)$", re.I)
+_KIN = (r"(?:בן\s+(?:ה)?דוד|בת\s+(?:ה)?דודה|נכד|נכדה|אח|אחות|אחיין|אחיינית|בן|בת|חבר|חברה|ידיד|ידידה|מפקד|מפקדת|מורה|גננת|מנהל|מנהלת|"
+        r"בוס|שכן|שכנה|גיס|גיסה|דוד|דודה|סבא|סבתא|קולגה|מדריך|מדריכה|מאמן|מאמנת|רופא|רופאה|שותף|שותפה|סנדק|סנדקית|מטפל|מטפלת|"
+        r"חותן|חותנת|חמות|ארוס|ארוסה|אשת|מזכיר|מזכירה|עוזר|עוזרת|סגן|סגנית|רב|רבנית)")
+# who someone is before their name: "(זה) אחות של אישתי סבטלנה", "המפקד של עידו אלון רז" (one word for whose)
+_WHO_FIRST = re.compile(r"^(?:ל-?|את\s+|(?:זה|זו|זאת|הוא|היא)\s+)?(?P<who>(?:ה)?" + _KIN + r"\s+של\s+[^\s,?]+(?:\s+(?:שלי|שלו|שלה|שלנו))?)"
+                        r"[\s,?]+(?P<name>[^\s,?\d]+(?:\s+[^\s,?\d]+){0,2})$")
 _WHO_THEY_ARE = re.compile(r"(?:^|[\s,]+)(ה[\u05d0-\u05ea]{2,})\s+של\s+\S.*$")
 _HE_NAME_OF = re.compile(r"^(?:הלוי|הכהן|הטלפון|המספר|הנייד|הפלאפון|הפלא|הבית)$")
 
