@@ -1495,3 +1495,10 @@ def test_who_a_guest_is_said_before_their_name_is_a_note_never_the_name(text, fi
     assert isinstance(parsed.command, C.AddGuests) and not parsed.sure
     guest = parsed.command.guests[0]
     assert (guest.first_name, guest.last_name, guest.notes) == (first, last, who)
+
+
+@pytest.mark.parametrize("text, first", [("pls add my cousin Maya +972 52 448 1903 she's bringing her bf", "Maya"),
+                                         ("add Tom Levi 0501234567 he's bringing his gf", "Tom")])
+def test_bringing_her_bf_or_his_gf_counts_two_and_is_no_part_of_the_name(text, first):
+    guest = cmd(text).guests[0]
+    assert (guest.first_name, guest.party_size) == (first, 2) and "bringing" not in (guest.last_name or "")

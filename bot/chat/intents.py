@@ -500,7 +500,7 @@ _COMPANION = re.compile(
     r"[\s,]*(?:(?:פלוס|plus)\s+(?:אחת|אחד|one|1)"
     r"|\+\s*(?:(?:his|her|the)\s+)?(?:wife|husband|partner|spouse|bf|gf|boyfriend|girlfriend|אישה|אשתו|בעלה"
     r"|ב[נת]\s+(?:ה)?זוג\S*(?:\s+(?:שלו|שלה))?)"
-    r"|(?:(?:she|he)(?:'s|\s+is|\s+will\s+be)\s+)?(?:bringing|coming\s+with)\s+(?:her|his)\s+(?:boyfriend|girlfriend|husband|wife|partner|"
+    r"|(?:(?:she|he)(?:'s|\s+is|\s+will\s+be)\s+)?(?:bringing|coming\s+with)\s+(?:her|his)\s+(?:boyfriend|girlfriend|bf|gf|husband|hubby|wife|partner|"
     r"fianc[eé]e?|plus\s*one|\+1)"
     r"|(?:(?:ו?(?:היא|הוא|הם)\s+|(?:she|he)(?:'s|\s+is|\s+will\s+be)\s+|they(?:'re|\s+are|\s+will\s+be)\s+)?(?:באה?|באים|מגיעה?|מגיעים|תבוא|יבוא|תגיע|יגיע|coming|comes|will\s+come)\s+)?(?:יחד\s+)?(?:עם|with)\s+"
     r"(?:(?:his|her|the)\s+)?(?:wife|husband|partner|spouse|carer|caregiver|aide|אשתו|בעלה|אישתו|בן\s+הזוג|בת\s+הזוג|בן\s+זוגה|בת\s+זוגו|ה?מטפלת|ה?מטפל|ה?מלווה"
