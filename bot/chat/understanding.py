@@ -1725,8 +1725,11 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                 if back >= 0 and toks[back].tag == "PLUS":
                     plus_kids += t.value or 1
                 elif back >= 1 and toks[back].tag == "AND" and toks[back].word in _WITH and toks[back - 1].tag in ("DIGITS", "NUM") \
-                        and plain and plain[-1] == toks[back - 1].value and not _and_prefixed(t.word):
-                    within += t.value or 1    # "we are 3 with the small one", "4 עם התינוק": the child is one of the number
+                        and plain and plain[-1] == toks[back - 1].value and not _and_prefixed(t.word) \
+                        and not (back >= 2 and toks[back - 2].tag in ("COME", "YES")):
+                    # "we are 3 with the small one", "אז 4 עם התינוק": the child is one of the number said
+                    # (after a verb, "נגיע 2 עם תינוק", the number is who comes and the baby comes with them: 3)
+                    within += t.value or 1
             elif t.tag == "KIDS" and nxt and nxt.tag == "NUM" and nxt.word.startswith("ال"):
                 children = (children or 0) + nxt.value    # "ولادنا التلاتة": our three children
                 i += 1
@@ -2160,7 +2163,7 @@ def _understand(text) -> Understanding:
     phrased = _PERCENT.sub(" ", _PAREN_COUNT.sub(_paren_count, norm))
     phrased = _WE_SAID.sub(_we_said, phrased)   # "אנחנו (סבא וסבתא) מגיעים": the people in brackets are the "we"
     phrased = _CLOCK.sub(" ", phrased)    # "[12:03] Dana:", "at 19.30": a time of day, no head count
-    phrased = _AGES_IN_BRACKETS.sub(lambda m: " " + m.group(1) + " ", phrased)
+    phrased = _AGES_IN_BRACKETS.sub(_ages_in_brackets, phrased)
     phrased = _AGE_LIST.sub(_age_list, phrased)
     phrased = _SELF_NAMES.sub(_names_joined, phrased)
     phrased = _SELF_LIST.sub(lambda m: m.group(1) + {"אני": " ו", "انا": " و", "я": " и "}.get(m.group(1), " and "), phrased)
@@ -2602,6 +2605,15 @@ _AGES_IN_BRACKETS = re.compile(_fold(
     r"|(?:the |my |our )?(?:kids|children|boys|girls|twins|grandkids|grandchildren)|(?:мои |наши )?(?:дети|детьми|девочки|мальчики)"
     r"|(?:و?ال)?(?:اولاد|ولاد|اطفال|بنات)(?:نا|ي)?)"
     r" ?\(\s*\d{1,2}(?:\s*(?:,|،|ו-?|and|&|и|و|-)\s*\d{1,2})+\s*(?:years?|yrs?|שנימ|лет|سنه|سنين)?\s*\)"))
+
+
+def _ages_in_brackets(m: re.Match) -> str:
+    """"הבנות (16 ו14)" -> "2 הבנות": as many children as ages are listed (the number goes after an "and": "ו 2 הילדים")."""
+    words, n = m.group(1).split(), len(re.findall(r"\d{1,2}", m.group(0)))
+    k = next((k for k, w in enumerate(words) if (_lookup(w) or ("",))[0] in ("KIDS", "KID")), len(words) - 1)
+    w = words[k]
+    words[k] = f"{w[0]} {n} {w[1:]}" if _and_prefixed(w) else f"{n} {w}"
+    return " " + " ".join(words) + " "
 
 
 def _age_list(m: re.Match) -> str:
