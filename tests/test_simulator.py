@@ -184,3 +184,33 @@ def test_a_chart_is_shown_as_a_picture_file_to_open(db, tmp_path):
     assert saved and "📊 Picnic" in shown, shown
     assert Path(saved.group(1)).parent == tmp_path
     assert Path(saved.group(1)).read_bytes().startswith(b"\x89PNG")
+
+
+def test_invitations_held_for_the_night_do_not_silence_the_organisers_next_replies(db):
+    """In quiet hours `invite` + `yes` holds the invitations; the organiser still sees her
+    answers at once, line after line (the simulator's own API, in this process)."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from bot import create_app
+    from bot.cli.simulator import Simulator, simulator_settings
+
+    app = create_app(simulator_settings(Settings(database_url=db.url, log_level="WARNING")))
+    shown: list[str] = []
+    simulator = Simulator(app, ORGANISER, "Dana", out=shown.append)
+    hour = datetime.now(ZoneInfo("Asia/Jerusalem")).hour      # the event's time zone (+972)
+    guests = "\n".join(f"Guest{n} 052-111-11{n:02d}" for n in range(8))
+    try:
+        for line in ("new event Bar mitzvah", "set date 2027-06-12", f"quiet {(hour - 1) % 24}-{(hour + 2) % 24}",
+                     "add guests\n" + guests, "invite"):
+            simulator.handle_line(line)
+        del shown[:]
+        simulator.handle_line("yes")
+        assert shown and shown[0].startswith("bot › 📤 Sending 8 invitations for Bar mitzvah"), shown
+        assert not any(line.startswith("bot → to") for line in shown)          # the guests' wait
+        del shown[:]
+        simulator.handle_line("stats")
+        assert shown and shown[0] == "bot › 📊 *Bar mitzvah*", shown
+        assert any("8 invitations waiting" in line for line in shown), shown
+    finally:
+        simulator.close()

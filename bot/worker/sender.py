@@ -294,11 +294,14 @@ def _send_budget(session: Session, key: str, rate: float, now: datetime):
 
 class ClaimedRows(list):
     """Claimed rows; `budget_wait` > 0 when none could be claimed because the shared
-    send budget was spent (due rows may be waiting)."""
+    send budget was spent (due rows may be waiting); `settled`: due rows the claim dealt with
+    without sending (held for quiet hours or Shabbat, refused, no longer needed), so a claim
+    of none may still have left others due behind them."""
 
-    def __init__(self, rows=(), budget_wait: float = 0.0):
+    def __init__(self, rows=(), budget_wait: float = 0.0, settled: int = 0):
         super().__init__(rows)
         self.budget_wait = budget_wait
+        self.settled = settled
 
 
 def claim(rt, limit: int, *, lease: float = DEFAULT_LEASE_SECONDS,
@@ -409,7 +412,7 @@ def claim(rt, limit: int, *, lease: float = DEFAULT_LEASE_SECONDS,
                 status=MessageStatus.sending, claimed_until=claimed_until,
                 attempts=func.coalesce(table.c.attempts, 0) + 1))
         budget.tokens -= len(out)
-        return ClaimedRows(out)
+        return ClaimedRows(out, settled=len(refused) + len(unneeded) + len(held))
 
 
 # What a claim reads of each due row (not whole ORM objects: the worker only needs these).
@@ -856,7 +859,7 @@ def run_worker(
                         stop_event.wait(min(poll_interval * 2, 1.0))
                         if not inflight and not stop_event.is_set():
                             continue
-                claimed_now = 0
+                claimed_now = settled_now = 0
                 # Refill in chunks (not one row per finished send) to keep transactions few.
                 if sender is not None:  # rows enough for the rate over the round trip Meta takes now
                     target_inflight = (default_concurrency(rate, sender.latency, MAX_IN_FLIGHT)
@@ -874,7 +877,7 @@ def run_worker(
                             continue  # a failed claim is not "nothing is due"
                     else:
                         claim_failures = 0
-                    claimed_now = len(rows)
+                    claimed_now, settled_now = len(rows), getattr(rows, "settled", 0)
                     to_send = []
                     for row in rows:
                         inflight[row.id] = row
@@ -892,7 +895,8 @@ def run_worker(
                 if not inflight:
                     if unrecorded and not stop_event.is_set():
                         continue
-                    if stopping or (once and claimed_now == 0):
+                    # (a claim that only held rows for the night may have more due behind them)
+                    if stopping or (once and claimed_now == 0 and not settled_now):
                         break
                     if wake is None:
                         stop_event.wait(poll_interval)
