@@ -1502,3 +1502,16 @@ def test_who_a_guest_is_said_before_their_name_is_a_note_never_the_name(text, fi
 def test_bringing_her_bf_or_his_gf_counts_two_and_is_no_part_of_the_name(text, first):
     guest = cmd(text).guests[0]
     assert (guest.first_name, guest.party_size) == (first, 2) and "bringing" not in (guest.last_name or "")
+
+
+@pytest.mark.parametrize("text, who, answer, party", [("Ruthie called me, she's coming with her 2 kids", "Ruthie", "yes", 3),
+                                                      ("Ilana phoned me, they can't make it", "Ilana", "no", None),
+                                                      ("רותי התקשרה אליי, היא מגיעה עם בעלה", "רותי", "yes", 2)])
+def test_a_guest_who_called_the_organiser_is_marked_with_her_answer_and_no_call_is_logged(text, who, answer, party):
+    parsed = read(text)
+    assert parsed.command == C.MarkGuest(ref=C.Ref(who), answer=answer, party_size=party) and not parsed.sure
+
+
+def test_a_call_the_organiser_made_is_still_logged():
+    parsed = read("I called Ruthie, she's coming with her 2 kids")
+    assert parsed.command == C.Called(ref=C.Ref("Ruthie"), outcome="yes", party_size=3) and not parsed.sure

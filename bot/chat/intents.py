@@ -4880,8 +4880,10 @@ def _called_rule(line, low, words, wset, region) -> Reading | None:
                     r"and|on the phone|בטלפון|said|אמר\S*|ו?לא\s|no\s|yes\b|maybe|אולי|מגיע\S*|באים|coming|"
                     r"מתלבט\S*|can't|won't|didn't|voicemail|busy|תפוס|ו?אין))", after)
     name = after[:cut.start()] if cut else after
+    incoming = False
     if name.strip().lower() in {"me", "us", "אליי", "אלי", "אלינו", "לי"} and line[:m.start()].strip():
         name = line[:m.start()].strip()    # "Ruthie called me, she's coming": Ruthie
+        incoming = True
     elif name.strip().lower() in {"אליו", "אליה", "אליהם", "אליהן", "לו", "לה", "להם", "איתו", "איתה", "איתם", "איתן",
                                   "him", "her", "them"} and \
             re.fullmatch(r"[^\d,.:!?]{2,40}?[\s,:\-–]*", line[:m.start()]):
@@ -4905,6 +4907,10 @@ def _called_rule(line, low, words, wset, region) -> Reading | None:
         party = _party_said(tail)
     else:
         return None
+    if incoming:
+        # "Ruthie called me, she's coming with her 2 kids", "Ilana phoned me, they can't make it": the guest called, the
+        # organiser made no call to log; her answer, asked first
+        return Reading(C.MarkGuest(ref=ref, answer=outcome, party_size=party), sure=False) if outcome != "no_answer" else None
     return Reading(C.Called(ref=ref, outcome=outcome, party_size=party), sure=False)
 
 
