@@ -248,3 +248,13 @@ def test_unnumbered_children_on_top_of_a_number_leave_the_total_open(text):
     """"אנחנו 2 + הילדים": 2 and the children, how many not said: a yes, the total not guessed, and asked back."""
     u = understand(text)
     assert (u.answer, u.total, u.sure) == ("yes", None, False)
+
+
+@pytest.mark.parametrize("text, total", [("אבא שלי לא שומע טוב אז אני עונה בשבילו: הוא ואמא מגיעים", 2), ("אני עונה בשבילה, היא מגיעה", 1),
+                                         ("My grandma asked me to reply for her: yes, she's coming, and grandpa too", 2),
+                                         ("yes, and my mom too", 2)])
+def test_an_answer_written_for_someone_else_counts_only_who_comes(text, total):
+    """"אני עונה בשבילו: הוא ואמא מגיעים": the writer answers for others and is not counted; "and grandpa too" after "she's
+    coming" is one more beside her, not beside the writer."""
+    u = understand(text)
+    assert (u.answer, u.total) == ("yes", total)

@@ -353,7 +353,12 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     # a message passed on ("she asked me to tell you she's coming", "אמרו לי להגיד לך שסבא מגיע"): the writer only relays it
     (r"(?:asked|told|wanted) me to (?:tell|let) you(?: know)?(?: that)?|(?:asked|told) me to (?:say|pass on)(?: that)?"
      r"|(?:אמר|אמרה|אמרו|ביקש|ביקשה|ביקשו)(?: ממני| לי)* (?:להגיד|לומר|למסור|להודיע|לכתוב)(?: לכ| לכמ| לכנ)?"
-     r"|просил[аи]? (?:меня )?(?:передать|сказать)|(?:طلب|طلبت|طلبوا) (?:مني )?(?:احكيلك|اقلك|اقولك|ابلغك)", "CUEX"),
+     r"|просил[аи]? (?:меня )?(?:передать|сказать)|(?:طلب|طلبت|طلبوا) (?:مني )?(?:احكيلك|اقلك|اقولك|ابلغك)"
+     # "אני עונה בשבילו", "asked me to reply for her", "replying on behalf of my parents": the writer answers for someone
+     # else, and is not counted (who comes is said after it)
+     r"|(?:(?:אני|אנחנו) )?(?:עונה|עונים|עונות|כותב|כותבת|כותבים|משיב|משיבה)(?: פה| כאנ)? (?:בשבילו|בשבילה|בשבילמ|בשבילנ|עבורו|עבורה|עבורמ|בשמו|בשמה|בשממ|בשמנ)(?![^\W_])"
+     r"|(?:(?:i am|we are) )?(?:replying|answering|responding|writing|rsvping) (?:for|on behalf of) (?:her|him|them)(?![^\W_])"
+     r"|(?:отвечаю|пишу) за (?:него|нее|неё|них)|(?:برد|بجاوب|بكتب) (?:عنه|عنها|عنهم|بداله|بدالها)", "CUEX"),
     # "אני מאשרת בשבילם", "confirming on her behalf": the writer confirms for others, and is not counted
     (r"(?:(?:אני|אנחנו) )?(?:מאשר|מאשרת|מאשרימ|מאשרות)(?: הגעה| את ההגעה)? (?:בשבילמ|בשבילה|בשבילו|בשבילנ|עבורמ|עבורה|עבורו|בשממ|בשמה|בשמו)"
      r"|(?:i am |we are )?confirming (?:for|on behalf of) (?:them|her|him)", "POSX"),
@@ -1766,9 +1771,12 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                     back -= 1    # "+ my gf", "with our son"
                 prev = toks[back] if back >= 0 else None
                 if (prev and (prev.tag == "AND" and prev.word.removeprefix("و") in _WITH or prev.tag == "PLUS")
-                        or any(x.word in _TOO for x in toks) and not any(x.word == "וגמ" for x in toks)) and not (c.subject == "other" and prev and prev.tag == "AND"
+                        or any(x.word in _TOO for x in toks) and not any(x.word == "וגמ" for x in toks)
+                        and (self_n or others == (t.value or 1) or prev and prev.tag == "AND" and prev.word in _WITH)) \
+                        and not (c.subject == "other" and prev and prev.tag == "AND"
                                  and any(x.tag == "COME" for x in toks)):
                     # ("אבי יגיע עם אמי": with the one who comes, not with the writer; "גם לתפילה וגם לקידוש": both, not "too")    # "yes, and my mom too": one more beside the writer
+                    # ("she's coming, and grandpa too": too beside her, someone else said to come before, not beside the writer)
                     with_other = True   # "with my wife", "plus my girlfriend": the writer and one more
                 if prev and prev.tag == "PLUS":
                     plus_others += t.value or 1   # "אנחנו 4 + סבתא": one more on top of the number
@@ -2747,7 +2755,7 @@ def _split_partial(text: str) -> str:
         if not person or person[0] not in _PERSON_TAGS:
             continue
         # (only within the clause: "אני לא אגיע, אבל בעלי והבנ יגיעו" names two who come)
-        start = max((j + 1 for j in range(k) if words[j].endswith((",", ";", ".")) or words[j] in ("אבל", "but", "אכ", "но", "لكن", "بس")),
+        start = max((j + 1 for j in range(k) if words[j].endswith((",", ";", ".", ":")) or words[j] in ("אבל", "but", "אכ", "но", "لكن", "بس")),
                     default=0)
         before, after = [x for x in words[start:k] if x], [x for x in words[k + 1:k + 6] if x]
         if any(x in _NEG_WORDS for x in after) and any((_lookup(x) or ("",))[0] in ("COME", "YES") for x in before) \
