@@ -279,6 +279,32 @@ def test_an_organiser_who_turns_notices_off_gets_none_for_answers_later_in_the_s
     assert len(notices) == 1 and "Guest0" in notices[0]
 
 
+def test_the_totals_in_each_notice_of_a_pass_follow_every_answer_and_the_organisers_changes(client, runtime):
+    """One pass answers a batch of guests in one transaction: each notice carries the event's
+    totals as they stand after that answer, including a change the organiser made between two
+    answers in the same pass."""
+    phones = invited_guests(runtime, 4)
+    with runtime.transaction() as session:
+        organiser = get_or_create_user(session, phone=ORGANISER)
+        event_id = events.list_events(session, organiser)[0][0].id
+        events.set_notify(session, organiser, event_id, True)
+    post(client, webhooks.text_message(phones[0], "yes, we are 3"))
+    answering.answer_due(runtime)   # Guest0 comes with 3 (committed before the pass below)
+    post(client, webhooks.text_message(phones[1], "yes, we are 2"))
+    post(client, webhooks.text_message(ORGANISER, "mark Guest0 no"))
+    post(client, webhooks.text_message(phones[2], "yes"))
+    post(client, webhooks.text_message(phones[3], "sorry, we can't come"))
+
+    assert answering.answer_due(runtime) == 4  # one pass, one transaction
+
+    with runtime.transaction() as session:
+        notices = [body for body, in session.execute(select(Message.body).where(
+            Message.kind == "rsvp_notice", Message.phone == ORGANISER).order_by(Message.created_at))]
+        assert session.scalar(select(Guest.status).where(Guest.phone == phones[0])) == RsvpStatus.declined
+    assert [n.split("(")[-1] for n in notices] == [
+        "1 confirmed, 3 people)", "2 confirmed, 5 people)", "2 confirmed, 3 people)", "2 confirmed, 3 people)"], notices
+
+
 @pytest.mark.postgres_only
 def test_the_claim_uses_the_inbox_index_in_the_plan_postgresql_caches(client, runtime):
     """psycopg prepares a query run five times and PostgreSQL may then keep a generic plan

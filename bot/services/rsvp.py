@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Callable
 
-from sqlalchemy import event, func, select
+from sqlalchemy import event, func, inspect, select
 from sqlalchemy.orm import Session
 
 from storage.models import MAX_PARTY_SIZE, Event, EventMember, Guest, RsvpStatus, User, utcnow
@@ -81,6 +81,7 @@ def record_answer(session: Session, guest: Guest, answer: str, party_size: int |
                or guest.children != previous_children
                or (answer == "maybe" and guest.answered_at is None))
     guest.answered_at = utcnow()
+    _accounted(session)[guest.id] = (guest.status, guest.party_size)   # the event's totals follow this change
     session.flush()
     result = Answer(guest, answer, previous_status, previous_party, changed, previous_children)
     log.info("guest %s of event %s answered %s%s%s by %s%s", guest.id, guest.event_id, answer,
@@ -101,6 +102,63 @@ def event_totals(session: Session, event_id) -> tuple[int, int]:
     return confirmed, int(party_sum or 0) + (confirmed - party_known)
 
 
+# The totals each notice carries, counted once per transaction and event and then moved by
+# each answer (the answering worker records a batch of answers to one event in one
+# transaction: one count, not one per answer). Any other change to guests in the session
+# (one added, removed, edited, marked by an organiser, a bulk update) makes them counted again.
+_TOTALS_KEY = "rsvp.totals"
+_ACCOUNTED_KEY = "rsvp.accounted"
+
+
+def _accounted(session: Session) -> dict:
+    return session.info.setdefault(_ACCOUNTED_KEY, {})
+
+
+def _share(status: RsvpStatus, party: int | None) -> tuple[int, int]:
+    """What one guest adds to (confirmed, people)."""
+    return (1, party or 1) if status == RsvpStatus.confirmed else (0, 0)
+
+
+def _totals_after(session: Session, result: Answer) -> tuple[int, int]:
+    guest = result.guest
+    known = session.info.setdefault(_TOTALS_KEY, {})
+    totals = known.get(guest.event_id)
+    if totals is None:
+        totals = event_totals(session, guest.event_id)   # this answer included (flushed)
+    else:
+        before, after = _share(result.previous_status, result.previous_party), _share(guest.status, guest.party_size)
+        totals = (totals[0] + after[0] - before[0], totals[1] + after[1] - before[1])
+    known[guest.event_id] = totals
+    return totals
+
+
+@event.listens_for(Session, "before_flush")
+def _forget_totals(session: Session, flush_context, instances) -> None:
+    if not session.info.get(_TOTALS_KEY):
+        return
+    accounted = session.info.get(_ACCOUNTED_KEY, {})
+    for obj in (*session.new, *session.deleted):
+        if isinstance(obj, Guest):
+            session.info[_TOTALS_KEY].clear()
+            return
+    for obj in session.dirty:
+        if isinstance(obj, Guest) and accounted.get(obj.id) != (obj.status, obj.party_size) and _counts_changed(obj):
+            session.info[_TOTALS_KEY].clear()
+            return
+
+
+def _counts_changed(guest: Guest) -> bool:
+    state = inspect(guest)
+    return any(state.attrs[name].history.has_changes() for name in ("status", "party_size", "event_id"))
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _forget_totals_on_bulk(state) -> None:
+    if (state.is_update or state.is_delete) and state.session.info.get(_TOTALS_KEY) and (
+            state.bind_mapper is None or state.bind_mapper.class_ is Guest):
+        state.session.info[_TOTALS_KEY].clear()
+
+
 def people(n: int) -> str:
     """'1 person', '3 people' in the active language."""
     return ngettext("1 person", "{n} people", n)
@@ -118,7 +176,7 @@ def _notice_text(session: Session, result: Answer) -> Callable[[], str]:
     """What organisers read about an answer, as a function to call in each reader's language."""
     guest = result.guest
     event = session.get(Event, guest.event_id)
-    confirmed, headcount = event_totals(session, event.id)
+    confirmed, headcount = _totals_after(session, result)
 
     def render() -> str:
         phrase = replies.answer_text(guest)   # the status the answer just set
