@@ -258,3 +258,13 @@ def test_an_answer_written_for_someone_else_counts_only_who_comes(text, total):
     coming" is one more beside her, not beside the writer."""
     u = understand(text)
     assert (u.answer, u.total) == ("yes", total)
+
+
+@pytest.mark.parametrize("text, intent, answer, total", [
+    ("is there a shuttle from campus? none of us have cars lol", "question", None, None),
+    ("אף אחד מאיתנו לא נוהג, יש הסעה?", "question", None, None),
+    ("none of us can make it", "answer", "no", 0), ("לא נגיע, אף אחד מאיתנו לא בארץ", "answer", "no", 0)])
+def test_nobody_declines_only_when_said_of_coming(text, intent, answer, total):
+    """"none of us have cars" says what nobody has, beside a question: no decline (it was read as "none of us come")."""
+    u = understand(text)
+    assert (u.intent, u.answer, u.total) == (intent, answer, total)

@@ -1335,6 +1335,11 @@ _SG_VERBS = {_fold(w) for w in _words("מגיע מגיעה אגיע אבוא", "
 _SURE_WORDS = {_fold(w) for w in _words("sure certain", "בטוח בטוחה בטוחימ בטוחות", "متاكد متاكده متاكدين",
                                         "уверен уверена уверены")}
 _PRONOUNS = {_fold(w) for w in _words("she he", "היא הוא", "هي هو", "она он")}
+# what nobody has or does, said beside a question ("none of us have cars", "אף אחד מאיתנו לא נוהג"): no word about coming
+_NOBODY_DOES = {_fold(w) for w in _words("have has had own owns drive drives driving eat eats know knows speak speaks drink drinks need needs use uses",
+                                         "נוהג נוהגת נוהגים נוהגות יודע יודעת יודעים צריך צריכה צריכים שותה שותים מדבר מדברת מכיר מכירה מכירים "
+                                         "רכב אוטו מכונית",
+                                         "بسوق بيسوق سياره", "водит машины машина знает ест пьет")}
 _LEAVING = {_fold(w) for w in _words("יוצא יוצאת יוצאים יוצאות")}
 _PAST_BE = {_fold(w) for w in _words("was were been", "הייתי היינו היה הייתה היתה", "كنت كنا كان كانت", "был была были")}
 _NOT_ABILITY = {_fold(w) for w in _words("believe thank express describe imagine stop tell say wait")}   # "can't believe it"
@@ -1385,8 +1390,8 @@ def _polarity(c: _Clause) -> None:
         if t.tag == "NEG" and c.toks[i + 1].word in _SURE_WORDS and "STAY" not in tagset:
             c.polarity = "maybe"    # (but "לא בטוח שנישאר לריקודים" doubts the staying, not the coming)
             return
-    if "NOBODY" in tagset:
-        c.polarity = "neg"
+    if "NOBODY" in tagset and (tagset & _ATTEND_TAGS or not any(t.word in _NOBODY_DOES for t in c.toks)):
+        c.polarity = "neg"    # ("none of us have cars", "אף אחד מאיתנו לא נוהג": nobody has or does something; nothing said of coming)
         c.subject = "self"
         return
     if "MAYBE" in tagset:
@@ -2357,7 +2362,7 @@ def _understand(text) -> Understanding:
                               and any(d.polarity == "pos" and d.subject == "self" and "COME" in d.tags()
                                       for d in answering[:answering.index(c)]) for c in doubtful):
             maybe = False    # "אני אגיע אחרי הסבב, מקווה להספיק לקבלת פנים": coming; the hope is to be in time for a part of it
-    nobody = "NOBODY" in tags
+    nobody = any("NOBODY" in c.tags() and c.polarity == "neg" for c in answering)   # (not "none of us have cars")
 
     answer = None
     sure = True
