@@ -268,3 +268,11 @@ def test_nobody_declines_only_when_said_of_coming(text, intent, answer, total):
     """"none of us have cars" says what nobody has, beside a question: no decline (it was read as "none of us come")."""
     u = understand(text)
     assert (u.intent, u.answer, u.total) == (intent, answer, total)
+
+
+@pytest.mark.parametrize("text, total", [("נוסף לנו עוד ילד, אז 5", 5), ("עוד מישהו הצטרף, נהיה 5", 5), ("someone else joined, we will be 4", 4),
+                                         ("Adding one more - my daughter's boyfriend is joining, if that's ok", None)])
+def test_someone_added_changes_the_answer(text, total):
+    """"נוסף לנו עוד ילד", "Adding one more": someone added to the answer given, a change."""
+    u = understand(text)
+    assert (u.intent, u.answer, u.total) == ("change", "yes", total)

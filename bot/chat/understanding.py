@@ -758,6 +758,10 @@ _CHANGE = _rx(r"\bactually\b|(?<!will )(?<!i will )\bupdate\b(?! (?:you|by|later
               # (not "добавьте меня обратно", "add me back": the messages)
               r"|(?<![^\W_])(?:добавьте|добавь|допишите|впишите)(?![^\W_])(?!(?: пожалуйста)?(?: меня| нас)? (?:обратно|снова|в рассылку))"
               r"|\b(?:please|pls|plz|can you|could you) add (?:my|our|one|another|him|her|two|three|\d)\b(?![^.,!?]*\bback\b)"
+              # "Adding one more", "עוד מישהו הצטרף", "נוסף לנו עוד ילד": someone added to the answer already given
+              r"|\badding (?:one|1|another|two|2|three|3)(?: more)?\b|\b(?:someone else|one more (?:person|guest|kid|child)|another (?:person|guest|kid|child|one)) (?:has )?(?:joined|is joining|will join|is coming too)\b"
+              r"|(?<![^\W_])(?:נוסף|נוספה|נוספו|הצטרפ|הצטרפה|הצטרפו)(?: לנו| אלינו)? עוד(?![^\W_])|(?<![^\W_])(?:נוסף|נוספה|נוספו) (?:לנו|אלינו)(?![^\W_])"
+              r"|(?<![^\W_])עוד (?:מישהו|מישהי|אחד|אחת|ילד|ילדה|אורח|אורחת)(?: \S+)? (?:נוסף|נוספה|הצטרפ|הצטרפה)(?![^\W_])"
               # "I meant 2", "התכוונתי 2 ולא 12"; "2 adults and 1 kid, not the other way round": a count put right
               r"|(?<![^\W_])(?:התכוונתי|התכוונו|имел в виду|имела в виду) (?=\d|ש?(?:כנ|לא)(?![^\W_]))|(?:not |and not )?the other way (?:a)?round|vice versa|ולא (?:הפוכ|להפכ)|а не наоборот"
               # "on second thought", "חשבנו שוב": thought again about an answer already given
