@@ -1515,3 +1515,16 @@ def test_a_guest_who_called_the_organiser_is_marked_with_her_answer_and_no_call_
 def test_a_call_the_organiser_made_is_still_logged():
     parsed = read("I called Ruthie, she's coming with her 2 kids")
     assert parsed.command == C.Called(ref=C.Ref("Ruthie"), outcome="yes", party_size=3) and not parsed.sure
+
+
+@pytest.mark.parametrize("text, last", [("אורח נוסף: דוד אוחנה 050-3332211 צד כלה, 2 מקומות", "אוחנה"),
+                                        ("להוסיף אורחים:\nמרים פינחסוב 0501112234\nדוד יעקובוב 052 444 5566", "יעקובוב"),
+                                        ("הוסףאורח דוד אסרס 0509981123 צד חתן 4 איש", "אסרס")])
+def test_david_and_a_surname_is_the_guest_david_never_an_uncle_called_by_his_surname(text, last):
+    guest = cmd(text).guests[-1]
+    assert (guest.first_name, guest.last_name) == ("דוד", last)
+
+
+@pytest.mark.parametrize("text", ["הוסף את הדוד משה 0501234567", "תוסיף את דוד שלי משה 0501234567"])
+def test_the_uncle_said_before_a_name_is_still_no_part_of_it(text):
+    assert cmd(text).guests[0].first_name == "משה"

@@ -581,6 +581,10 @@ _TWO_WORD_PLACES = {("מודיעין", "עילית"), ("נצרת", "עילית")
 def _strip_relation(name: str) -> str:
     """"הדודה מלכה" -> "מלכה", "my cousin Avi" -> "Avi", "בן דוד שלי משה" -> "משה"; a lone relation stays."""
     toks = name.split()
+    run = next((k for k, t in enumerate(toks) if re.search(r"\d", t) or t.strip(",") in {"צד", "מצד", "בצד", "side", "זוג"}), len(toks))
+    run = next((k + 1 for k, t in enumerate(toks[:run]) if t.endswith(",")), run)
+    if run == 2 and toks[0] == "דוד" and toks[1].strip(",") not in {"שלי", "שלנו"}:
+        return name   # "דוד לוי", "דוד אוחנה צד כלה": David and his surname (uncle is "הדוד לוי", "הדוד שלי משה")
     i = 0
     while i < len(toks) - 1:
         t = toks[i].lower().strip(",?")   # ("הדודה מטבריה? רחל אלמוג": the question mark ends who she is)
@@ -2348,7 +2352,7 @@ def _loose_guest(line: str, region) -> C.GuestDraft | None:
     rwords = _words(rest)
     side = _side_in(rwords)
     party = None
-    m = re.search(r"(\d{1,2})\s*(?:people|ppl|אנשים|pax|מקומות|seats)|party of (\d{1,2})|so (\d{1,2})|(?<!\S)[x×]\s*(\d{1,2})\b"
+    m = re.search(r"(\d{1,2})\s*(?:people|ppl|אנשים|איש|נפשות|pax|מקומות|seats)|party of (\d{1,2})|so (\d{1,2})|(?<!\S)[x×]\s*(\d{1,2})\b"
                   r"|(?:^|[\s,])(\d{1,2})\s*(?=[\s,]|$)", rest, re.I)
     if m:
         party = int(next(g for g in m.groups() if g))
@@ -2358,7 +2362,7 @@ def _loose_guest(line: str, region) -> C.GuestDraft | None:
         party = 2
     if said_party is not None:
         party = said_party
-    name = re.sub(r"\d+\s*(?:people|ppl|אנשים|pax|מקומות|seats)|party of \d+|so \d+|(?<!\S)[x×]\s*\d{1,2}\b|\b\d{1,2}\b|זוג", " ",
+    name = re.sub(r"\d+\s*(?:people|ppl|אנשים|איש|נפשות|pax|מקומות|seats)|party of \d+|so \d+|(?<!\S)[x×]\s*\d{1,2}\b|\b\d{1,2}\b|זוג", " ",
                   rest, flags=re.I)
     name = re.sub(r"(?:,|\s)\s*(?:bride|groom|כלה|חתן)?\s*side\b|\bside\s+(?:bride|groom)|צד\s+ה?(?:כלה|חתן)|"
                   r"(?<!\S)(?:מ|ב|ל)?צד\s+(?:של\s+)?ה?(?:כלה|חתן)|מהצד של ה(?:כלה|חתן)|\b(?:bride|groom)\b|"
