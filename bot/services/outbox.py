@@ -13,7 +13,9 @@ Neutral messages are plain dicts with a ``type``:
 * ``list``: ``{"type": "list", "text": ..., "button": ..., "rows": [[id, title, description], ...],
   "section": ...}``
 * ``invitation``: ``{"type": "invitation", "guest_id": ..., "first_name": ..., "event_name": ...,
-  "date": "YYYY-MM-DD" | None, "location": ... | None, "reminder": bool, "language": "he"}``
+  "date": "YYYY-MM-DD" | None, "location": ... | None, "reminder": bool, "language": "he"}``; a
+  reminder to a guest who wrote in the 24 hours before it was queued also has ``"inside_window": true``:
+  it goes in our own words (a reminder that reads as one), the invitation template only its fallback.
 * ``media``: ``{"type": "media", "kind": "image"|"audio"|"video"|"document"|"sticker", "id": ...,
   "caption": ..., "filename": ...}``: a file sent by its WhatsApp media id (a guest's photo
   forwarded to an organiser); only inside the 24-hour window, there is no template for it.
@@ -97,9 +99,9 @@ def choice_list(body: str, button: str, rows: Iterable[Sequence[str | None]],
 
 def invitation(*, guest_id, first_name: str, event_name: str, event_date: date | None,
                location: str | None, reminder: bool = False, language: str = "en",
-               start_time: time | None = None) -> dict:
+               start_time: time | None = None, inside_window: bool = False) -> dict:
     """An invitation (or a reminder of it) for one guest to one event, with its answers."""
-    return {
+    message = {
         "type": "invitation",
         "guest_id": str(guest_id),
         "first_name": first_name,
@@ -110,6 +112,9 @@ def invitation(*, guest_id, first_name: str, event_name: str, event_date: date |
         "reminder": bool(reminder),
         "language": language,
     }
+    if inside_window:
+        message["inside_window"] = True
+    return message
 
 
 MEDIA_KINDS = frozenset({"image", "audio", "video", "document", "sticker"})

@@ -128,12 +128,15 @@ def parse_rsvp_payload(reply_id: str | None) -> tuple[uuid.UUID, str] | None:
     return (gid, parts[2]) if gid else None
 
 
-def invitation_message(event: Event, guest: Guest, reminder: bool = False, language: str | None = None) -> dict:
+def invitation_message(event: Event, guest: Guest, reminder: bool = False, language: str | None = None,
+                       inside_window: bool = False) -> dict:
     """The invitation (or its reminder) to `guest`, as a neutral message the WhatsApp layer
-    renders in `language` (the guest's: see `languages.for_guests`)."""
+    renders in `language` (the guest's: see `languages.for_guests`); `inside_window`: the
+    guest wrote in the last 24 hours, so a reminder may go in our own words."""
     return outbox.invitation(guest_id=guest.id, first_name=greeting_name(guest.first_name, guest.last_name),
                              event_name=event.name, event_date=event.date, location=event.location,
-                             start_time=event.start_time, reminder=reminder, language=language or event.language or "en")
+                             start_time=event.start_time, reminder=reminder, language=language or event.language or "en",
+                             inside_window=inside_window)
 
 
 def notice(text: str, language: str | None = None) -> dict:
@@ -353,16 +356,21 @@ def _invitation_attempts(session: Session, event: Event, guests: list[Guest]) ->
 
 def queue_reminders(session: Session, event: Event, guests: list[Guest], *,
                     requested_by: User | None, dedupe_tag: str, daily_limit: int | None = None) -> SendBatch:
-    """Queue a reminder (the invitation again, with its answer buttons) to each of `guests`."""
+    """Queue a reminder (the invitation's facts again, with its answer buttons) to each of
+    `guests`: in our own words to those who wrote in the last 24 hours, else by the
+    invitation template when there is one (its words are fixed by Meta's approval)."""
     batch = new_batch(session, event, requested_by, REMINDER)
     now = utcnow()
     language = languages.for_guests(session, event, guests)
     later = schedule(session, guests, daily_limit)
+    window = _in_window(session, [g.phone for g in guests], now)
     queued = 0
     for guest in guests:
         message = outbox.enqueue(
             session, phone=guest.phone,
-            message=invitation_message(event, guest, reminder=True, language=language[guest.id]), kind=REMINDER,
+            message=invitation_message(event, guest, reminder=True, language=language[guest.id],
+                                       inside_window=guest.phone in window),
+            kind=REMINDER,
             body=f"Reminder: {event.name}", event_id=event.id, guest_id=guest.id,
             dedupe_key=f"remind:{guest.id}:{dedupe_tag}", batch_id=batch.id, not_before=later.get(guest.id),
         )

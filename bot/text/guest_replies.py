@@ -453,14 +453,18 @@ def not_your_invitation(lang: str) -> str:
 @in_language
 def invitation_text(lang: str, first_name: str, event_name: str, date_text: str | None, location: str | None,
                     reminder: bool = False) -> str:
-    """The invitation as plain words (the interactive form and the template fallback)."""
+    """The invitation as plain words (the interactive form and the template fallback); a
+    `reminder` reads as one: we haven't heard from you yet."""
     if reminder:
-        head = _("⏰ A reminder, {name}: you're invited to {event}!", name=first_name, event=event_name)
+        head = _("👋 {name}, we haven't heard from you yet: are you coming to {event}?", name=first_name,
+                 event=event_name)
+        ask = _("Let us know 🙂")
     else:
         head = _("💌 {name}, you're invited to {event}!", name=first_name, event=event_name)
+        ask = _("Will you come?")
     when = date_text or date_tba(lang)
     where = i18n.isolate(location) if location else template_location_tba(lang)
-    return f"{head}\n📅 {when}\n📍 {where}\n" + _("Will you come?")
+    return f"{head}\n📅 {when}\n📍 {where}\n" + ask
 
 
 @in_language

@@ -97,25 +97,32 @@ def _day_before(settings: Settings, to: str, message: dict) -> dict:
 
 
 def _invitation(message: dict, to: str, settings: Settings) -> Rendered:
+    """The approved invitation template when there is one; else (and for a reminder to a guest
+    inside the 24-hour window, with the template as its fallback) our own words with buttons,
+    which read as a reminder when it is one. The template's words are Meta's approved ones."""
     guest_id = message["guest_id"]
     lang = i18n.normalize(message.get("language")) or i18n.SOURCE
     event_date = date.fromisoformat(message["date"]) if message.get("date") else None
     start = time.fromisoformat(message["time"]) if message.get("time") else None
+    template = None
     if settings.invitation_template:
         code = template_language(settings, "invitation", lang)
         words = i18n.normalize(code) or i18n.SOURCE  # the parameters read in the template's language
-        payload = template_payload(
+        template = template_payload(
             to, settings.invitation_template, code,
             [message["event_name"],
              format_when(event_date, start, words) if event_date else say.template_date_tba(words),
              message.get("location") or say.template_location_tba(words)],
             [rsvp_payload_id(guest_id, "yes"), rsvp_payload_id(guest_id, "no")],
         )
-        return Rendered(payload)
+        if not (message.get("reminder") and message.get("inside_window")):
+            return Rendered(template)
     when = format_when(event_date, start, lang) if event_date else None
     words = say.invitation_text(lang, message["first_name"], message["event_name"], when, message.get("location"),
                                 reminder=bool(message.get("reminder")))
     payload = buttons_payload(to, words, [(rsvp_payload_id(guest_id, answer), title)
                                           for answer, title in say.answer_buttons(lang)])
+    if template is not None:
+        return Rendered(payload, template)   # the window closed before it went: the template, with its buttons
     fallback_words = say.invitation_fallback_text(lang, words)
     return Rendered(payload, _broadcast(settings, to, {"outside_window": fallback_words, "language": lang}))
