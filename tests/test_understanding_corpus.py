@@ -276,3 +276,12 @@ def test_someone_added_changes_the_answer(text, total):
     """"נוסף לנו עוד ילד", "Adding one more": someone added to the answer given, a change."""
     u = understand(text)
     assert (u.intent, u.answer, u.total) == ("change", "yes", total)
+
+
+@pytest.mark.parametrize("text, answer", [("إذا الله راد منيجي", "maybe"), ("if God wills we will come", "maybe"),
+                                          ("إن شاء الله منيجي", "yes"), ("اذا ما في شغل منيجي", "maybe")])
+def test_if_god_wills_is_a_maybe_not_a_condition(text, answer):
+    """"إذا الله راد منيجي": God's will said with an "if" is a maybe of the writer's, no condition to wait on; the set
+    "إن شاء الله" beside a yes stays a yes, and a real condition stays undecided."""
+    u = understand(text)
+    assert u.answer == answer and (u.intent == "answer") == (text != "اذا ما في شغل منيجي")

@@ -331,6 +331,9 @@ for _w, _n in {"שנינו": 2, "שתינו": 2, "שלושתנו": 3, "ארבע�
 LEX["ש"] = ("NOISE", None)
 LEX["התכוונתי"] = LEX["התכוונו"] = ("CUE", None)   # "התכוונתי 2": I meant
 
+# "إذا الله راد", "لو الله بده", "if God wills": God's will said with an "if"
+_IF_GOD_WILLS = (r"(?:اذا|لو) (?:الله (?:راد|اراد|بده|بدو|شاء|سمح|كتب)|(?:راد|اراد|شاء|سمح|كتب) الله)|ان اراد الله"
+                 r"|if (?:god|g-d|allah|hashem) (?:wills|wants|permits|allows)")   # (not "ان شاء الله", God willing: inshallah)
 # Phrases (on the normalised text) that become one token. Order matters: longer first.
 _B, _E = r"(?<![^\W_])", r"(?![^\W_])"
 
@@ -504,6 +507,8 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     (r"drop (?:me |us )?(?:a|the) pin|send (?:me |us )?(?:a|the) pin|pin (?:the )?location|לוקיישנ|google maps|apple maps|maps (?:pin|link)"
      r"|גוגל (?:מפות|מאפס|מפס)|(?:ל|ב)?גוגל מפות", "DETAILSX"),
     (r"יש מצב(?! ל)|(?:נעשה|אעשה|נעשי) (?:כל )?(?:מאמצ|ניסיונ)", "MAYBEX"),
+    # "إذا الله راد منيجي", "if God wills, we'll come": the hope said with an "if", a maybe (no condition of the writer's)
+    (_IF_GOD_WILLS, "MAYBEX"),
     # "נהיה בשמחתכם", "לא נהיה בשמחות השנה": being at the celebration is coming to it
     (r"(?:נהיה|נשמח להיות|אהיה) (?:איתכמ )?ב?(?:שמחתכמ|שמחה שלכמ|שמחתכנ)"
      r"|(?:נהיה|אהיה) (?:איתכמ |שמ )?ב(?:ה)?(?:שמחות|שמחה|חגיגות|חגיגה)(?![^\W_])", "COMEX"),
@@ -962,9 +967,10 @@ _HELPS = _rx(r"(?:ו?אמ|במידה ו)\s[^,.!?;\n]{1,40}?(?:זה |זה מאו�
 
 
 def _conditional(text: str) -> bool:
-    return bool(_CONDITIONAL.search(_HELPS.sub(" ", _WHETHER.sub(" ", text))))
+    return bool(_CONDITIONAL.search(_HELPS.sub(" ", _WHETHER.sub(" ", _GOD_WILLS.sub(" ", text)))))
 
 
+_GOD_WILLS = _rx(_IF_GOD_WILLS)
 _INSHALLAH = _rx(r"ان شاء الله|انشالله|ان شاءالله|בעזרת ?השמ|בעה|איה|בעזה|בלי נדר|אמ ירצה השמ")
 _UNCLEAR_NULL = _rx(r"^call me|^תתקשר|אתקשר|בוא נדבר|נדבר|לא הבנתי|did not understand|don ?not understand|^what\??$"
                     r"|^(?:\S+ )?מה זה$|(?:^|^\S+\W+)what is (?:this|that)\W*$|^что это\W*$")
