@@ -1528,3 +1528,9 @@ def test_david_and_a_surname_is_the_guest_david_never_an_uncle_called_by_his_sur
 @pytest.mark.parametrize("text", ["הוסף את הדוד משה 0501234567", "תוסיף את דוד שלי משה 0501234567"])
 def test_the_uncle_said_before_a_name_is_still_no_part_of_it(text):
     assert cmd(text).guests[0].first_name == "משה"
+
+
+@pytest.mark.parametrize("text", ["הוספה אלי ושרית דהן +972-50-765-4321 צד כלה", "addd David and Ruth Benson 0501234567"])
+def test_a_couple_on_one_phone_counts_two_once_the_verb_is_off_the_name(text):
+    guest = cmd(text).guests[0]
+    assert guest.party_size == 2 and guest.first_name in ("אלי", "David")

@@ -872,7 +872,8 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
         if isinstance(command, C.AddGuests):
             if any(_WHO_FIRST.match(f"{g.first_name} {g.last_name or ''}".strip()) for g in command.guests):
                 reading = Reading(reading.command, sure=False)   # whose relative and which name: a guess, asked first
-            command = dataclasses.replace(command, guests=tuple(_name_tidied(_with_more(g)) for g in command.guests))
+            # (and once more after the tidying: "הוספה אלי ושרית דהן 050…" is a couple once the verb is off the name)
+            command = dataclasses.replace(command, guests=tuple(_with_more(_name_tidied(_with_more(g))) for g in command.guests))
             command = _no_garbage_names(command)
             titled = _ADD_TITLED.match(_clean(text)) if len(command.guests) == 1 and "\n" not in text.strip() else None
             g = command.guests[0] if titled else None
