@@ -285,3 +285,12 @@ def test_if_god_wills_is_a_maybe_not_a_condition(text, answer):
     "إن شاء الله" beside a yes stays a yes, and a real condition stays undecided."""
     u = understand(text)
     assert u.answer == answer and (u.intent == "answer") == (text != "اذا ما في شغل منيجي")
+
+
+@pytest.mark.parametrize("text, answer", [
+    ("Long story but our car died on the highway yesterday and we're sorting it out... we should still be able to come, I'll confirm by Wednesday",
+     "maybe"), ("we should be able to come, 3 of us", "yes")])
+def test_should_be_able_to_is_a_guess(text, answer):
+    """"we should still be able to come": a guess at their own yes (asked back); with a promise to confirm, a maybe."""
+    u = understand(text)
+    assert (u.intent, u.answer, u.sure) == ("answer", answer, False)

@@ -878,7 +878,8 @@ _NUMBER_OF = {_fold(k): v for k, v in {"a": 1, "another": 1, "one": 1, "two": 2,
 _SOCIAL = _rx(r"time flies|הזמנ (?:טס|עף)|\bwow\b|\bfinally\b|so happy for|is that you|long time|\bstunning\b|\bgorgeous\b", r"וואו|ואו|איזה יופי|סופ סופ|שמחנו|מתרגשימ|מי עיצב|מהממ\S*"
               r"|זו את\b|זה אתה\b|מלא זמנ|המונ זמנ")
 # a hedge: the writer is guessing about their own answer ("I think", "נראה לי")
-_HEDGE = _rx(r"\b(?:i|we) do not think\b|\bi think\b|\bi guess\b|\bi believe\b|\bi suppose\b|\bprobably\b|\bpretty sure\b|\bshould be\b",
+_HEDGE = _rx(r"\b(?:i|we) do not think\b|\bi think\b|\bi guess\b|\bi believe\b|\bi suppose\b|\bprobably\b|\bpretty sure\b|\bshould be\b"
+             r"|\bshould (?:still |hopefully |probably )?(?:be able to|make it|manage)\b",
              r"נראה לי|(?:לא )?נראה ש|אני חושב|אני חושבת|אנחנו חושבימ|חושבני|כנראה|אמורימ|אמורה|אמור",
              r"думаю|наверное|кажется|اعتقد|اظن|على الاغلب")
 # two numbers offered ("2 or 3", "3-4", "4 או 5"): the count is a guess
