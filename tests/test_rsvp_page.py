@@ -1,5 +1,6 @@
-"""The guest's own page, /r/<token>: shown in the event's language, answered with the
-same rules and organiser notices as WhatsApp, protected, rate-limited, leaking nothing."""
+"""The guest's own page, /r/<token>: shown in the guest's language (the event's until they
+write in another), answered with the same rules and organiser notices as WhatsApp,
+protected, rate-limited, leaking nothing."""
 from __future__ import annotations
 
 import re
@@ -188,3 +189,37 @@ def test_the_page_shows_the_start_time_and_takes_answers_to_the_events_questions
     assert 'id="q-1-2" value="2" checked' in client.get(f"/r/{token}").get_data(as_text=True)
     ics = client.get(f"/r/{token}/event.ics").get_data(as_text=True)
     assert "DTSTART:20270612T163000Z" in ics
+
+
+def _writes(client, phone: str, text: str) -> None:
+    """`phone` writes to the bot on WhatsApp, and the worker answers."""
+    from bot.worker import drain
+    from tests import webhooks
+
+    body, headers = webhooks.signed(webhooks.text_message(phone, text, name="Dana"), TEST_APP_SECRET)
+    assert client.post("/webhook", data=body, headers=headers).status_code == 200
+    drain(client.application.extensions["invitebot"])
+
+
+def test_a_guest_the_bot_writes_to_in_russian_gets_her_page_in_russian_though_the_event_is_hebrew(
+        client, runtime, fake_graph):
+    fake_graph.window_enforced = False
+    _, token, _ = _seed(runtime)                                  # a Hebrew wedding
+    _writes(client, "+972502345678", "Здравствуйте! А во сколько начало?")
+    html = client.get(f"/r/{token}").get_data(as_text=True)
+    assert '<html lang="ru" dir="ltr">' in html
+    assert "Ваше приглашение" in html and "Придёте?" in html and "июня 2027" in html
+    assert "החתונה של דנה" in html                                # the event's own name, as it is
+    csrf = _csrf(html)
+    answered = client.post(f"/r/{token}", data={"csrf": csrf, "answer": "yes", "adults": "2", "children": "0"})
+    assert answered.status_code == 200 and "Ответ получен. До встречи!" in answered.get_data(as_text=True)
+
+
+def test_a_guest_who_writes_english_reads_english_and_one_who_never_wrote_reads_the_events_language(
+        client, runtime, fake_graph):
+    fake_graph.window_enforced = False
+    _, token, _ = _seed(runtime)
+    assert '<html lang="he" dir="rtl">' in client.get(f"/r/{token}").get_data(as_text=True)
+    _writes(client, "+972502345678", "Hi! Is there parking near the venue?")
+    html = client.get(f"/r/{token}").get_data(as_text=True)
+    assert '<html lang="en" dir="ltr">' in html and "Will you come?" in html

@@ -2,7 +2,8 @@
 
 Server-rendered (Jinja), no JavaScript. A thin edge: it decodes the form, calls
 `rsvp.record_answer` (the same rules and organiser notices as a WhatsApp answer) inside
-one transaction, and renders the result in the event's language.
+one transaction, and renders the result in the language the bot writes to that guest on
+WhatsApp (`languages.for_guest`: their own once they wrote, else the event's).
 
 * A token that finds nobody (wrong, revoked, a forgotten guest, a purged event) is a
   plain 404 with the same body every time: nothing about other guests or events leaks.
@@ -26,7 +27,7 @@ from flask import Blueprint, Flask, Response, current_app, render_template, requ
 from storage.models import MAX_PARTY_SIZE, Event, RsvpStatus
 
 from bot.runtime import current as runtime
-from bot.services import questions, rsvp, rsvp_links
+from bot.services import languages, questions, rsvp, rsvp_links
 from bot.text import i18n
 from bot.text.dates import format_when
 from bot.text.maps import map_links
@@ -113,9 +114,14 @@ def _csrf_ok(token: str) -> bool:
     return hmac.compare_digest(sent, hmac.new(key.encode(), token.encode(), hashlib.sha256).hexdigest())
 
 
-def _render(guest, event: Event, status: int = 200, errors: list[str] | None = None, form=None,
+def _language(session, guest, event: Event) -> str:
+    """The page's language: the one the bot writes to this guest in."""
+    lang = languages.for_guest(session, guest, event)
+    return lang if lang in i18n.LANGS else i18n.SOURCE
+
+
+def _render(guest, event: Event, lang: str, status: int = 200, errors: list[str] | None = None, form=None,
             template: str = "web/page.html", thanks: str | None = None) -> Response:
-    lang = event.language if event.language in i18n.LANGS else i18n.SOURCE
     token = request.view_args["token"]
     answered = guest.answered_at is not None
     current = ("yes" if guest.status == RsvpStatus.confirmed else "no" if guest.status == RsvpStatus.declined
@@ -152,7 +158,8 @@ def show(token: str):
         guest = rsvp_links.guest_for_token(session, _secret(), token)
         if guest is None:
             return _not_found()
-        return _render(guest, session.get(Event, guest.event_id))
+        event = session.get(Event, guest.event_id)
+        return _render(guest, event, _language(session, guest, event))
 
 
 @bp.post("/r/<token>")
@@ -162,14 +169,14 @@ def answer(token: str):
         if guest is None:
             return _not_found()
         event = session.get(Event, guest.event_id)
-        lang = event.language
+        lang = _language(session, guest, event)
         form = {k: request.form.get(k, "") for k in ("answer", "adults", "children")}
         if not current_app.extensions[LIMITER].allow(token):
-            response = _render(guest, event, 429, [texts.error(lang, "rate")], form)
+            response = _render(guest, event, lang, 429, [texts.error(lang, "rate")], form)
             response.headers["Retry-After"] = str(int(RATE_WINDOW))
             return response
         if not _csrf_ok(token):
-            return _render(guest, event, 400, [texts.error(lang, "csrf")], form)
+            return _render(guest, event, lang, 400, [texts.error(lang, "csrf")], form)
         choice = form["answer"]
         errors = []
         if choice not in ("yes", "no", "maybe"):
@@ -185,7 +192,7 @@ def answer(token: str):
             if adults is not None and children is not None and adults + children > MAX_PARTY_SIZE:
                 errors.append(texts.error(lang, "party"))
         if errors:
-            return _render(guest, event, 422, errors, form)
+            return _render(guest, event, lang, 422, errors, form)
         if choice == "yes":
             rsvp.record_answer(session, guest, "yes", adults + children, via="page", children=children)
             for question in event.questions or []:   # the event's questions, for those coming
@@ -194,7 +201,7 @@ def answer(token: str):
                     questions.record(session, guest, question["id"], question["options"][int(picked) - 1])
         else:
             rsvp.record_answer(session, guest, choice, via="page")
-        return _render(guest, event, template="web/thanks.html", thanks=texts.thanks(lang, choice))
+        return _render(guest, event, lang, template="web/thanks.html", thanks=texts.thanks(lang, choice))
 
 
 @bp.get("/r/<token>/event.ics")
