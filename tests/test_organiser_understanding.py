@@ -1534,3 +1534,12 @@ def test_the_uncle_said_before_a_name_is_still_no_part_of_it(text):
 def test_a_couple_on_one_phone_counts_two_once_the_verb_is_off_the_name(text):
     guest = cmd(text).guests[0]
     assert guest.party_size == 2 and guest.first_name in ("אלי", "David")
+
+
+@pytest.mark.parametrize("text, status, said", [
+    ("שלח הודעה לכל המאשרים - נא להגיע עד 19:15, החופה בזמן", "confirmed", "נא להגיע עד 19:15, החופה בזמן"),
+    ("send everyone who said yes that parking is at the back of the hall", "confirmed", "parking is at the back of the hall"),
+    ("tell everyone who hasn't answered that we need an answer by Friday", "pending", "we need an answer by Friday")])
+def test_a_message_to_some_of_the_guests_goes_to_them_only_and_their_words_are_no_part_of_it(text, status, said):
+    parsed = cmd(text)
+    assert isinstance(parsed, C.Broadcast) and (parsed.status, parsed.text) == (status, said)

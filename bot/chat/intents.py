@@ -2207,10 +2207,12 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
             return _edit_guest(line, line.lower(), words, wset, region) or Reading(C.ParseError(
                 C.parse("edit", region, today).message, None))
         if ref_words and (ref_words[0] in _ALL_WORDS or ref_words[:2] == ["all", "guests"]):
-            head, colon, after = exact.text.partition(":")
+            head, colon, after = (re.split(r"(:|\s[-–—]\s)", exact.text, maxsplit=1) + ["", ""])[:3]
             hw = _words(head)
-            if colon and after.strip() and 0 < len(hw) <= 8 and _status_in(hw) and (_audience_ref(hw) or hw[0] in {"מי", "who", "those"}):
-                # "תכתוב לכל מי שעוד לא ענה: ...": the audience is the clause before the colon, the message after it
+            if colon and after.strip() and 0 < len(hw) <= 8 and _status_in(hw) and (
+                    _audience_ref(hw) or hw[0] in {"מי", "who", "those"} or (ref_words[0] == "כל" and len(hw) <= 2 and hw[0].startswith("ה"))):
+                # "תכתוב לכל מי שעוד לא ענה: ...", "שלח הודעה לכל המאשרים - נא להגיע עד 19:15": the audience is the clause
+                # before the colon or the dash, the message after it
                 return Reading(C.Broadcast(text=after.strip(" \"'“”„״׳"), status=_status_in(hw)))
             return Reading(C.Broadcast(text=exact.text, status=_status_in(ref_words[1:])))
         if _audience_ref(ref_words):
@@ -2236,6 +2238,10 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
         m = re.match(r"^(?:ה?כל\s+)?מי\s+ש(?:בא|באו|הגיע|הגיעו)\s+((?:תודה|thank)\S*.*)$", exact.text)
         if m or re.search(r"\b(?:who|that)\s+came\b", line, re.I) and re.match(r"^(?:thank|תודה)", exact.text, re.I):
             return Reading(C.ThankYou(text=(m.group(1) if m else exact.text).strip()))   # thanks to those who came
+        m = re.match(r"^(?:who|that)\s+(\S.{1,40}?)\s+that\s+(\S.*)$", exact.text, re.I) if exact.status is None else None
+        if m and _status_in(_words(m.group(1))):
+            # "send everyone who said yes that parking is at the back": those who said yes are told, the rest are not
+            return Reading(dataclasses.replace(exact, text=m.group(2).strip(), status=_status_in(_words(m.group(1)))), sure=False)
         fixed = exact
         if fixed.side is None and ":" in line and _has(line[:line.find(":")].lower(), "side", "צד"):
             side = _side_in(_words(line[:line.find(":")]))   # "broadcast to groom side: dress code is white"
