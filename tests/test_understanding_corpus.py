@@ -294,3 +294,11 @@ def test_should_be_able_to_is_a_guess(text, answer):
     """"we should still be able to come": a guess at their own yes (asked back); with a promise to confirm, a maybe."""
     u = understand(text)
     assert (u.intent, u.answer, u.sure) == ("answer", answer, False)
+
+
+@pytest.mark.parametrize("text, intent, answer, total", [("תספרי אותנו, 6 אנשים מהמשפחה של אבא", "answer", "yes", 6),
+                                                         ("תספרו אותי", "answer", "yes", None), ("תספרו אותנו 4", "count", None, 4)])
+def test_count_us_in_said_on_its_own_agrees(text, intent, answer, total):
+    """"תספרי אותנו," on its own is "count us in" (a yes, as "תרשמו אותנו"); "תספרו אותנו 4" only says how many."""
+    u = understand(text)
+    assert (u.intent, u.answer, u.total) == (intent, answer, total)
