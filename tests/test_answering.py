@@ -305,6 +305,19 @@ def test_the_totals_in_each_notice_of_a_pass_follow_every_answer_and_the_organis
         "1 confirmed, 3 people)", "2 confirmed, 5 people)", "2 confirmed, 3 people)", "2 confirmed, 3 people)"], notices
 
 
+def test_a_guest_added_by_an_earlier_message_of_the_same_pass_is_a_guest_to_the_next(client, runtime):
+    """The pass learns who its senders are (organiser, guest) with two statements for them all;
+    a guest added by one of its messages is a guest to a later one, not a stranger."""
+    invited_guests(runtime, 1)
+    avi = "+972525550101"
+    post(client, webhooks.text_message(ORGANISER, "add guest Avi Cohen 052-555-0101"))
+    post(client, webhooks.text_message(avi, "yes, we are 2"))
+
+    assert answering.answer_due(runtime) == 2  # one pass, one transaction
+
+    assert answers(runtime)[avi] == (RsvpStatus.confirmed, 2)
+
+
 @pytest.mark.postgres_only
 def test_the_claim_uses_the_inbox_index_in_the_plan_postgresql_caches(client, runtime):
     """psycopg prepares a query run five times and PostgreSQL may then keep a generic plan

@@ -20,7 +20,7 @@ from storage.models import Event, EventMember, Guest, RsvpStatus, User
 from bot.chat import commands as C
 from bot.chat import intents
 from bot.chat import conversation as convo
-from bot.services import calls, imports, notices, outbox, questions
+from bot.services import calls, imports, notices, outbox, questions, senders
 from bot.text import replies
 from bot.services.permissions import Action, role_allows
 from bot.text import dates
@@ -189,11 +189,8 @@ class OrganiserChat:
     # ------------------------------------------------------------------ entry
 
     def _load_roles(self) -> None:
-        """Whether the sender organises any event and is anyone's guest: one query."""
-        member = select(EventMember.id).where(EventMember.user_id == self.user.id).limit(1)
-        guest = select(Guest.id).where(Guest.phone == self.user.phone).limit(1)
-        self._member_somewhere, self._guest_somewhere = self.session.execute(
-            select(member.exists(), guest.exists()).execution_options(**outbox.OUTBOX_BLIND)).one()
+        """Whether the sender organises any event and is anyone's guest (bot.services.senders)."""
+        self._member_somewhere, self._guest_somewhere = senders.roles(self.session, self.user)
 
     @property
     def is_member(self) -> bool:

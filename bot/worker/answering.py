@@ -31,6 +31,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, aliased
 
 from bot.services import languages, outbox
+from bot.services.senders import load_roles
 from bot.services.users import get_or_create_user, upsert_senders
 from bot.text import guest_replies, i18n
 from bot.whatsapp import inbound
@@ -149,7 +150,9 @@ def _senders(session: Session, rows: list[Message]) -> dict:
         msg = inbound.parse_stored(row.payload)
         if msg is not None and msg.sender_phone and not msg.sender_user_id:
             senders[msg.sender_phone] = (msg.profile_name, row.sent_at or row.created_at)
-    return upsert_senders(session, senders)
+    users = upsert_senders(session, senders)
+    load_roles(session, users.values())   # organiser, guest or both: two statements for the pass
+    return users
 
 
 def _answer(session: Session, rt, row: Message, now: datetime, stats: AnswerStats, *,

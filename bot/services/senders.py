@@ -1,0 +1,68 @@
+"""Who someone writing in is to the bot: an organiser of any event, anyone's guest, or both.
+
+Asked once for every message (the chat routes by it). The answering worker answers a batch
+of senders in one transaction and asks for all of them with two statements (`load_roles`);
+anything else asks for one sender (`roles`). What was learnt is kept for the transaction
+and forgotten as soon as the session adds or removes a guest or a member, or changes a
+guest's number, so a guest added by one message of a batch is a guest to the next.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from sqlalchemy import event, inspect, select
+from sqlalchemy.orm import Session
+
+from storage.models import EventMember, Guest, User
+
+from bot.services.outbox import OUTBOX_BLIND
+
+_KEY = "senders.roles"
+
+
+def roles(session: Session, user: User) -> tuple[bool, bool]:
+    """(organises an event, is invited to one) for `user`."""
+    known = session.info.get(_KEY, {}).get(user.id)
+    if known is not None:
+        return known
+    member = select(EventMember.id).where(EventMember.user_id == user.id).limit(1)
+    guest = select(Guest.id).where(Guest.phone == user.phone).limit(1)
+    member_somewhere, guest_somewhere = session.execute(
+        select(member.exists(), guest.exists()).execution_options(**OUTBOX_BLIND)).one()
+    return bool(member_somewhere), bool(guest_somewhere)
+
+
+def load_roles(session: Session, users: Iterable[User]) -> None:
+    """Learn the roles of several senders at once (see the module's docstring)."""
+    users = [u for u in users if u is not None]
+    if not users:
+        return
+    ids = {u.id for u in users}
+    phones = {u.phone for u in users if u.phone}
+    members = set(session.scalars(select(EventMember.user_id).where(EventMember.user_id.in_(ids))
+                                  .distinct().execution_options(**OUTBOX_BLIND)))
+    guests = set(session.scalars(select(Guest.phone).where(Guest.phone.in_(phones))
+                                 .distinct().execution_options(**OUTBOX_BLIND))) if phones else set()
+    known = session.info.setdefault(_KEY, {})
+    for u in users:
+        known[u.id] = (u.id in members, bool(u.phone) and u.phone in guests)
+
+
+def _changes_roles(session: Session) -> bool:
+    for obj in (*session.new, *session.deleted):
+        if isinstance(obj, (EventMember, Guest)):
+            return True
+    return any(isinstance(obj, Guest) and inspect(obj).attrs.phone.history.has_changes() for obj in session.dirty)
+
+
+@event.listens_for(Session, "before_flush")
+def _forget_on_flush(session: Session, flush_context, instances) -> None:
+    if session.info.get(_KEY) and _changes_roles(session):
+        session.info[_KEY].clear()
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _forget_on_bulk(state) -> None:
+    if (state.is_update or state.is_delete or state.is_insert) and state.session.info.get(_KEY) and (
+            state.bind_mapper is None or state.bind_mapper.class_ in (EventMember, Guest)):
+        state.session.info[_KEY].clear()
