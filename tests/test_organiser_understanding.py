@@ -1543,3 +1543,12 @@ def test_a_couple_on_one_phone_counts_two_once_the_verb_is_off_the_name(text):
 def test_a_message_to_some_of_the_guests_goes_to_them_only_and_their_words_are_no_part_of_it(text, status, said):
     parsed = cmd(text)
     assert isinstance(parsed, C.Broadcast) and (parsed.status, parsed.text) == (status, said)
+
+
+@pytest.mark.parametrize("text, who, answer", [("תסמן את גיל אשכנזי כ'לא מגיע'", "גיל אשכנזי", "no"),
+                                               ('תסמן את גיל אשכנזי כ"מגיע"', "גיל אשכנזי", "yes"),
+                                               ("תסמני את דנה כ-לא מגיעה", "דנה", "no"),
+                                               ("תסמני את דנה כ״אולי״", "דנה", "maybe")])
+def test_mark_as_an_answer_in_quotes_or_after_a_dash_marks_that_answer_after_asking(text, who, answer):
+    parsed = read(text)
+    assert parsed.command == C.MarkGuest(ref=C.Ref(who), answer=answer) and not parsed.sure

@@ -1258,6 +1258,9 @@ _COUNT_IN_WORDS = re.compile(r"(?<![\w'])(" + "|".join(sorted(_PARTY_NUM, key=le
 _BARE_COUNT_WORDS = [w for w in _PARTY_NUM if w not in ("שני", "שתי")]
 _BARE_COUNT_LAST = re.compile(r"^([\s,]+)(" + "|".join(sorted(_BARE_COUNT_WORDS, key=len, reverse=True)) + r")[\s.!]*$", re.I)
 
+# "כ'לא מגיע'", "כ"מגיעה"", "כ-אולי": "as" and the answer in quotes or after a dash
+_AS_QUOTED = re.compile(r"\sכ\s*(?:-|['\"״׳“”„])\s*([\u05d0-\u05ea][^'\"״׳“”„]{0,20}?)\s*['\"״׳“”„]?(?=[\s,.!]*$)")
+
 _FINAL = {"כ": "ך", "מ": "ם", "נ": "ן", "פ": "ף", "צ": "ץ"}
 
 
@@ -1326,6 +1329,10 @@ def _refine(text: str, exact, region: str | None, today: date | None) -> Reading
         if dialled else text   # (only after the phone: "להוסיף שלושה אנשים: אנה 052…" counts the guests, no party)
     if counted != text:   # "משפחת אבייב 0097250… שישה אנשים": a party said in words, read as its number; a write is asked first
         heard = refine(counted, C.parse(counted, region, today), region, today)
+        return Reading(heard.command, sure=heard.sure and not isinstance(heard.command, DIRECT_WRITES))
+    as_said = _AS_QUOTED.sub(lambda m: " כ" + m.group(1), text) if "\n" not in text.strip() else text
+    if as_said != text:   # "תסמן את גיל כ'לא מגיע'", "תסמני את דנה כ-לא מגיעה": "as" what, quoted; a write is asked first
+        heard = refine(as_said, C.parse(as_said, region, today), region, today)
         return Reading(heard.command, sure=heard.sure and not isinstance(heard.command, DIRECT_WRITES))
     dashed = _DOTTED_PHONE.sub(lambda m: m.group(0).replace(".", "-"), text)
     if dashed != text:   # "054.221.9087": a phone written with dots, read as with dashes
