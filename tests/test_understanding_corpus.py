@@ -302,3 +302,13 @@ def test_count_us_in_said_on_its_own_agrees(text, intent, answer, total):
     """"תספרי אותנו," on its own is "count us in" (a yes, as "תרשמו אותנו"); "תספרו אותנו 4" only says how many."""
     u = understand(text)
     assert (u.intent, u.answer, u.total) == (intent, answer, total)
+
+
+@pytest.mark.parametrize("text, answer, total", [("We'll be in Israel that week anyway so count us in! 2 of us", "yes", 2),
+                                                 ("אנחנו בחו\"ל באותו שבוע, נגיע", "yes", None),
+                                                 ("we are away that week so count us out", "no", None)])
+def test_away_then_coming_comes_and_is_asked_back(text, answer, total):
+    """Being somewhere that week said without a "not", then "so count us in": the later answer, asked back (it was read as a
+    sure no)."""
+    u = understand(text)
+    assert (u.answer, u.total) == (answer, total) and u.sure == (answer == "no")

@@ -1108,7 +1108,7 @@ _CLAUSE_SPLIT = re.compile(r"[,;:!?.\n()/؟،😂🤣😭😅🙄😤]+|(?<=\s)[
                             r"|(?<![^\W_])(?:so|אז|ולכנ|לכנ|поэтому|فعشان)(?= (?:just|only|i|we|it will|רק|אני|אנחנו|נהיה|לא|только|я|мы|не"
                             r"|[אנ](?:גיע|בוא|היה|צטרפ|קפוצ|שתתפ)|приду|придем|придём|будем|буду"
                             # "הבייביסיטר הבריזה אז תרשמו רק אותי", "the sitter bailed so put me down alone": what to register
-                            r"|תרשמו|תרשום|תרשמי|רשמו|put (?:me|us)|count (?:me|us)|make it|it is|it will|запишите))")
+                            r"|תרשמו|תרשום|תרשמי|רשמו|put (?:me|us)|count (?:me|us)|\s*(?:me\s+|us\s+)?COMEX|make it|it is|it will|запишите))")
 
 
 # --------------------------------------------------------------------------- reading
@@ -2427,8 +2427,9 @@ def _understand(text) -> Understanding:
         # a wish before a "but" commits to nothing ("we'd love to, but we're away", "רצינו מאוד אבל ...")
         # and "אנחנו באותו ערב בחתונה אחרת אבל נקפוץ", "it clashes with X but we'll come": being away said
         # without a "not", then "but" and coming, comes
-        away_but = bool(_BUT.search(norm)) and all(
-            not c.tags() & {"NEG", "NOWORD", "NOBODY"} for c in answering if c.polarity == "neg" and c.subject == "self")
+        # ("We'll be in Israel that week anyway so count us in!": the same with "so", or no word between; asked back)
+        away_but = all(not c.tags() & {"NEG", "NOWORD", "NOBODY"} for c in answering if c.polarity == "neg" and c.subject == "self") \
+            and (bool(_BUT.search(norm)) or [p for p, s in pols if s == "self" and p in ("pos", "neg")][-1] == "pos")
         ordered = list(reversed(pols)) if change or away_but or (_WISH.search(norm) and _BUT.search(norm)) else pols
         last = next(p for p, s in ordered if s == "self" and p in ("pos", "neg"))
         answer = "yes" if last == "pos" else "no"
