@@ -312,3 +312,11 @@ def test_away_then_coming_comes_and_is_asked_back(text, answer, total):
     sure no)."""
     u = understand(text)
     assert (u.answer, u.total) == (answer, total) and u.sure == (answer == "no")
+
+
+@pytest.mark.parametrize("text, intent", [("היי דנה", "greeting"), ("Добрый вечер, Лена!", "greeting"), ("Happy 70th Miri!!", "thanks"),
+                                          ("congrats Josh and Amy!", "thanks"), ("מזל טוב דנה!", "thanks"), ("איזה הזמנה יפה!", "other")])
+def test_a_greeting_or_blessing_said_to_someone_by_name(text, intent):
+    """"היי דנה", "Happy 70th Miri!!": the name after a greeting or a blessing is whom it is said to; still a greeting or thanks."""
+    u = understand(text)
+    assert (u.intent, u.answer) == (intent, None)

@@ -552,7 +552,8 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     (r"(?:we|i) will (?:be|come) (?:to|at|for) the (?:party|reception|dancing|after ?party|celebration)", "POSX"),
     # "first time at a Jewish wedding": no question of time
     (r"(?:the |my |our )?first time|פעמ ראשונה|בפעמ הראשונה", "FILLX"),
-    (r"you two|you both|both of you|לשניכמ|happy (?:\d+ ?(?:st|nd|rd|th)?|birthday|anniversary)(?: birthday)?", "FILLX"),
+    (r"you two|you both|both of you|לשניכמ", "FILLX"),
+    (r"happy (?:\d+ ?(?:st|nd|rd|th)?|birthday|anniversary|bday)(?: birthday| bday)?", "BLESSX"),   # "Happy 70th Miri!!"
     (r"(?:is it )?too late to (?:say yes|confirm|rsvp)|(?:אפשר|ניתנ) עוד לאשר|עוד אפשר לאשר|רשמתי ביומנ|רשמנו ביומנ|saved the date|(?:put|added) it (?:in|to) (?:my|our|the) calendar", "POSX"),
     (r"ל?תורה ו?ל?חופה ו?ל?מעשימ טובימ|מקווה שתבינו|מקווימ שתבינו|hope you understand", "FILLX"),
     (r"put us down (?:as|for)", "we are"),
@@ -2562,6 +2563,22 @@ def _understand(text) -> Understanding:
         if all(t.tag in ("GREET", "POLITE", "NOISE", "OTHERS") for t in all_toks) and "GREET" in tags:
             return Understanding("greeting")    # "מה נשמע משפחה?": how are you, not a question to answer
         return Understanding("question", sure=False)
+    # "היי דנה", "Добрый вечер, Лена!", "Happy 70th Miri!!", "congrats Josh and Amy": a greeting or a blessing said to someone
+    # by name; the name is whom it is said to
+    # (the name last in its clause, right after the greeting or blessing, or the clause after it: one word, or two joined by "and")
+    named_to = next((c for c in clauses if any(t.tag is None for t in c.toks)), None)
+    if named_to is not None and not has_q and n_words <= 6 and tags & {"GREET", "BLESS", "THANKS"} \
+            and all(t.tag in ("GREET", "POLITE", "BLESS", "THANKS", "AND", None) for t in all_toks) \
+            and sum(t.tag is None for t in all_toks) == sum(t.tag is None for t in named_to.toks):
+        toks = named_to.toks
+        k = next(k for k, t in enumerate(toks) if t.tag is None)
+        names = toks[k:]
+        before = toks[k - 1] if k else next((c.toks[-1] for c in reversed(clauses[:clauses.index(named_to)])), None)
+        if before is not None and before.tag in ("GREET", "BLESS", "THANKS") and all(t.word.isalpha() and len(t.word) > 1 and not t.word.startswith(
+                ("لل", "ال", "بال", "وال")) for t in names if t.tag is None) and (
+                [t.tag for t in names] in ([None], [None, "AND", None]) or len(names) == 2 and names[1].tag is None and names[1].word[:1] in "וو"):
+            all_toks = [_Tok(t.word, "POLITE") if t.tag is None else t for t in all_toks]
+            tags = {t.tag for t in all_toks}
     if all(t.tag in ("GREET", "POLITE") for t in all_toks) and "GREET" in tags and "THANKS" not in tags:
         return Understanding("greeting")
     if all_toks and all_toks[0].tag == "GREET" and all(t.tag in ("GREET", "POLITE", "CUE", "OTHERS", "FAM") for t in all_toks) \
