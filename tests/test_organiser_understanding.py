@@ -1552,3 +1552,15 @@ def test_a_message_to_some_of_the_guests_goes_to_them_only_and_their_words_are_n
 def test_mark_as_an_answer_in_quotes_or_after_a_dash_marks_that_answer_after_asking(text, who, answer):
     parsed = read(text)
     assert parsed.command == C.MarkGuest(ref=C.Ref(who), answer=answer) and not parsed.sure
+
+
+@pytest.mark.parametrize("text, name, when, at, place", [
+    ("שלום רב. אני מבקשת לפתוח אירוע חדש: יום הולדת שמונים לחנה רוזנבלום. התאריך: יום שלישי, 16 בפברואר. השעה: 12:30. "
+     "המקום: מלון המלך דוד, ירושלים.", "יום הולדת שמונים לחנה רוזנבלום", date(2027, 2, 16), time(12, 30), "מלון המלך דוד, ירושלים"),
+    ("new event: Dana 40th. date: 5.6.27. time: 20:00. place: the Hangar", "Dana 40th", date(2027, 6, 5), time(20, 0), "the Hangar"),
+    ("אירוע חדש\nחתונת מעיין ואלעד | 02/09/2027 | 19:30 | אחוזת בית חנן", "חתונת מעיין ואלעד", date(2027, 9, 2), time(19, 30),
+     "אחוזת בית חנן")])
+def test_a_new_events_form_in_one_line_or_between_bars_fills_each_field(text, name, when, at, place):
+    parsed = cmd(text)
+    assert isinstance(parsed, C.NewEvent)
+    assert (parsed.name, parsed.date, parsed.time, parsed.location) == (name, when, at, place)

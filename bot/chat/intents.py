@@ -811,6 +811,35 @@ _GLUED_NOT_VERB = re.compile(r"(?<![\u05d0-\u05ea])((?:ש|ו|וש)?לא)(?=(?:ע
                              r"מגיע|מגיעה|מגיעים|מגיעות|יגיע|תגיע|יגיעו|יבוא|תבוא|יבואו|יכול|יכולה|יכולים)(?![\u05d0-\u05ea]))")
 
 
+# A new event's form said in one line: "…: יום הולדת לחנה. התאריך: יום שלישי, 16 בפברואר. השעה: 12:30. המקום: מלון המלך דוד"
+_FORM_LABEL = r"(?:(?:ה)?(?:תאריך|שעה|מקום|מיקום|כתובת)|date|time|place|location|venue|address)"
+_INLINE_FIELD = re.compile(r"[.,;|]\s*(" + _FORM_LABEL + r")\s*:\s*", re.I)
+_LEADING_WEEKDAY = re.compile(r"^(?:(?:ב)?יום\s+(?:ראשון|שני|שלישי|רביעי|חמישי|שישי|שבת)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
+                              r"[\s,]+(?=\S)", re.I)
+
+
+def _inline_form(command: C.NewEvent, line: str, region, today) -> Reading | None:
+    """The name, then each field after its label, read as the form of "new event" (asked first); None unless
+    the line has labelled fields after the name."""
+    labels = list(_INLINE_FIELD.finditer(line))
+    cut = re.search(r"[.,;|]?\s*" + _FORM_LABEL + r"\s*:.*$", command.name, re.I)
+    if not labels or not cut:
+        return None
+    name = command.name[:cut.start()].strip(" .,;|")
+    fields = []
+    for i, lm in enumerate(labels):
+        value = line[lm.end(): labels[i + 1].start() if i + 1 < len(labels) else len(line)].strip(" .,;|")
+        if re.search(r"תאריך|date", lm.group(1), re.I):
+            value = _LEADING_WEEKDAY.sub("", value)   # "יום שלישי, 16 בפברואר": the date, its weekday said with it
+        if value:
+            fields.append(f"{lm.group(1)}: {value}")
+    said = "\n".join([f"new event {name}"] + fields)
+    listed = C.parse(said, region, today) if name and fields else None
+    if not isinstance(listed, C.NewEvent):
+        return None
+    return Reading(refine(said, listed, region, today).command, sure=False)
+
+
 def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
     """The exact grammar's reading of `text`, corrected or completed."""
     depth = getattr(_depth, "n", 0)
@@ -892,11 +921,16 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
             # "ברית מילה לבן שלנו בעזהי"ת, מחרתיים ביום ראשון": blessings and a weekday are no part of a name or a place
             name = _BLESSING_ABBREV.sub(" ", command.name)
             name = " ".join(name.split()).strip(" ,")
-            place = _WEEKDAY_ONLY.sub("", command.location or "").strip(" ,") or None
+            place = _WEEKDAY_ONLY.sub("", command.location or "").strip(" ,|") or None   # ("… | 19:30 | אחוזת בית חנן": the bars left over)
+            place = re.sub(r"^(?:\|\s*)+", "", place or "").strip() or None
             if place and re.match(r"^(?:מקום|location|venue|place)\s*:\s*", place, re.I):
                 place = re.sub(r"^(?:מקום|location|venue|place)\s*:\s*", "", place, flags=re.I) or None
             if (name and name != command.name) or place != command.location:
                 command = dataclasses.replace(command, name=name or command.name, location=place)
+        formed = _inline_form(command, _clean(text), region, today) \
+            if depth == 0 and isinstance(command, C.NewEvent) and "\n" not in text.strip() else None
+        if formed is not None:
+            command, reading = formed.command, formed
         said_day = _NEW_EVENT_WEEKDAY.search(command.name) if isinstance(command, C.NewEvent) and command.date is None else None
         if said_day:
             # "תפתח אירוע ברית לבן שלי ביום ראשון 8:30 בבוקר": a new event's bare weekday is the coming one (asked first)
