@@ -320,3 +320,10 @@ def test_a_greeting_or_blessing_said_to_someone_by_name(text, intent):
     """"היי דנה", "Happy 70th Miri!!": the name after a greeting or a blessing is whom it is said to; still a greeting or thanks."""
     u = understand(text)
     assert (u.intent, u.answer) == (intent, None)
+
+
+@pytest.mark.parametrize("text", ["אני מגיעה ישר משדה התעופה עם מזוודה חחח אפשר להשאיר אותה איפשהו?", "coming lol can I bring my dog?"])
+def test_a_laugh_ends_the_answer_before_a_question(text):
+    """"... חחח אפשר להשאיר ...?": a laugh between an answer and a question is where the question starts, as an emoji is."""
+    u = understand(text)
+    assert (u.intent, u.answer) == ("answer", "yes")

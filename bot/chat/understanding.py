@@ -1104,8 +1104,9 @@ _TIME_AFTER = {"th", "st", "nd", "rd", "pm", "am", "oclock", "times", "פעמי�
 _BEFORE_AFTER = {"לפני", "אחרי"}
 _DAYTIME = {_fold(w) for w in _words("", "הצהריים הצהרים צהריים חצות השקיעה שקיעה", "", "")}
 
-# (an emoji between an answer and a question is where the question starts: "נגיע 🎉 יש חניה?")
-_CLAUSE_SPLIT = re.compile(r"[,;:!?.\n()/؟،😂🤣😭😅🙄😤]+|(?<=\s)[\U0001F300-\U0001FAFF\u2600-\u27BF]+(?=\s[^?؟.!,;\n]*[?؟])|(?<=[^\W\d_] )[\U0001F300-\U0001FAFF\u2600-\u27BF\U0001F1E6-\U0001F1FF]+(?= [^\W\d_])|(?<=\S)\s+(?=(?:רק|only|just) (?:אני|אנחנו|me|us|i)(?![^\W_]))|(?<![^\W_])(?:because|since|כי|מכיוונ ש|потому что|так как|لانه|لان)(?![^\W_])|\s[-–—]\s|\s[-–—]|(?<![^\W_])(?:but|though|אבל|אך|لكن|بس|но|а)(?![^\W_])"
+# (an emoji between an answer and a question is where the question starts: "נגיע 🎉 יש חניה?"; so is a laugh:
+# "אני מגיעה ישר משדה התעופה חחח אפשר להשאיר מזוודה?")
+_CLAUSE_SPLIT = re.compile(r"[,;:!?.\n()/؟،😂🤣😭😅🙄😤]+|(?:(?<=חחח)|(?<=\blol)|(?<=\blmao)|(?<=haha)|(?<=ههه)|(?<=хах))\s+(?=[^\W\d_])|(?<=\s)[\U0001F300-\U0001FAFF\u2600-\u27BF]+(?=\s[^?؟.!,;\n]*[?؟])|(?<=[^\W\d_] )[\U0001F300-\U0001FAFF\u2600-\u27BF\U0001F1E6-\U0001F1FF]+(?= [^\W\d_])|(?<=\S)\s+(?=(?:רק|only|just) (?:אני|אנחנו|me|us|i)(?![^\W_]))|(?<![^\W_])(?:because|since|כי|מכיוונ ש|потому что|так как|لانه|لان)(?![^\W_])|\s[-–—]\s|\s[-–—]|(?<![^\W_])(?:but|though|אבל|אך|لكن|بس|но|а)(?![^\W_])"
                             r"|(?<![^\W_])(?:so|אז|ולכנ|לכנ|поэтому|فعشان)(?= (?:just|only|i|we|it will|רק|אני|אנחנו|נהיה|לא|только|я|мы|не"
                             r"|[אנ](?:גיע|בוא|היה|צטרפ|קפוצ|שתתפ)|приду|придем|придём|будем|буду"
                             # "הבייביסיטר הבריזה אז תרשמו רק אותי", "the sitter bailed so put me down alone": what to register
