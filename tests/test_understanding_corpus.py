@@ -327,3 +327,11 @@ def test_a_laugh_ends_the_answer_before_a_question(text):
     """"... חחח אפשר להשאיר ...?": a laugh between an answer and a question is where the question starts, as an emoji is."""
     u = understand(text)
     assert (u.intent, u.answer) == ("answer", "yes")
+
+
+@pytest.mark.parametrize("text, total", [("שלום כן אנחנו מגיעים עם הילדים אני רוצה להגיד שנהיה ארבע נקודה", 4),
+                                         ("היי זה מזל טוב לכם אנחנו באים שניים סימן קריאה", 2)])
+def test_a_number_word_after_we_will_be_or_coming_is_the_count_in_a_long_sentence(text, total):
+    """Voice-to-text runs on without punctuation: "... שנהיה ארבע", "אנחנו באים שניים" still say how many."""
+    u = understand(text)
+    assert (u.intent, u.answer, u.total) == ("answer", "yes", total)

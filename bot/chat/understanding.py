@@ -1358,6 +1358,11 @@ _NOBODY_DOES = {_fold(w) for w in _words("have has had own owns drive drives dri
 _LEAVING = {_fold(w) for w in _words("יוצא יוצאת יוצאים יוצאות")}
 _PAST_BE = {_fold(w) for w in _words("was were been", "הייתי היינו היה הייתה היתה", "كنت كنا كان كانت", "был была были")}
 _NOT_ABILITY = {_fold(w) for w in _words("believe thank express describe imagine stop tell say wait")}   # "can't believe it"
+_BE_WORDS = {_fold(w) for w in _words("be", "נהיה", "سنكون بنكون منكون نكون", "будем")}
+# the number words that stand alone (not "שני", "שלושת", which lead a noun, nor "one", "אחד")
+_WHOLE_NUMBERS = {_fold(w) for w in _words("two three four five six seven eight nine ten",
+                                           "שניימ שתיימ שלושה שלוש ארבעה ארבע חמישה חמש שישה שש שבעה שבע שמונה",
+                                           "اثنين تنين اتنين ثلاثه تلاته اربعه خمسه سته", "двое трое четверо пятеро")}
 _GEN_SG = {"ребенка"}   # the singular Russian puts after 2, 3, 4 ("два ребёнка")
 _ALONE = {_fold(w) for w in _words("alone solo", "לבד לבדי", "لحالي لوحدي وحدي", "один одна")}
 _REGISTER = {_fold(w) for w in _words("תרשמו תרשום תרשמי רשמו register PUTDOWNX", "سجل سجلوا", "запишите")}
@@ -1715,6 +1720,10 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                     prev is not None and prev.tag in ("COME", "YES", "CUE", "WE") and t.tag == "DIGITS") or (
                     prev is not None and prev.tag == "SELFNUM" and prev.value is None and t.tag == "DIGITS") or (   # "كلنا ٥": all of us, 5
                     prev is not None and prev.tag == "WE" and t.tag == "NUM") or (   # "אנחנו זוג", "אנחנו שלושה"
+                    # "... אני רוצה להגיד שנהיה ארבע", "אנחנו באים שניים": a number word that ends the clause after "we'll be"
+                    # or "coming" (not "שני", "שלושת": they lead a noun)
+                    prev is not None and t.tag == "NUM" and t.word in _WHOLE_NUMBERS and (nxt is None or nxt.tag == "PEOPLE")
+                    and (prev.tag == "COME" or prev.tag == "CUE" and prev.word.removeprefix("ש").removeprefix("ו") in _BE_WORDS)) or (
                     # "נהיה רק 2", "we'll be only 3": "only" before a number about the party
                     prev is not None and prev.tag == "JUST" and t.tag == "DIGITS"
                     and (i < 2 or toks[i - 2].tag in ("COME", "YES", "CUE", "WE")))
