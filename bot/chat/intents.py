@@ -913,9 +913,10 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
             at, rest = _find_time(command.location)
             if at is not None and not rest.strip(" ,-–"):   # "... ביום חמישי הבא ב-17:30": the time, no place
                 command = dataclasses.replace(command, time=at, location=None)
-            elif at is not None and re.match(r"^\s*(?:(?:ב)?שעה\s+|ב-?|at\s+|@\s*)?\d{1,2}:\d{2}(?:\s*(?:pm|am|בערב|בבוקר|בלילה|בצהריים))?[\s,]+\S",
-                                             command.location, re.I):
-                # "... 16/1 שעה 19:00 בדלית אל כרמל": the time said first, then the place
+            elif at is not None and re.match(r"^\s*(?:(?:ב)?שעה\s+|ב-?|at\s+|@\s*)?(?:\d{1,2}:\d{2}(?:\s*(?:pm|am|בערב|בבוקר|בלילה|בצהריים))?"
+                                             r"|\d{1,2}(?:[.:]\d{2})?\s*(?:pm|am|p\.m\.|a\.m\.)(?![\w]))[\s,]+\S", command.location, re.I):
+                # "... 16/1 שעה 19:00 בדלית אל כרמל", "…, saturday january 16th at 8pm at our place": the time said first,
+                # then the place
                 command = dataclasses.replace(command, time=at, location=_place(rest) or None)
         if isinstance(command, C.NewEvent):
             # "ברית מילה לבן שלנו בעזהי"ת, מחרתיים ביום ראשון": blessings and a weekday are no part of a name or a place
@@ -2506,6 +2507,7 @@ def _place(text: str) -> str:
     """"בגן הוורדים" -> "גן הוורדים", "בבאר שבע" -> "באר שבע": the preposition ב before a place
     comes off only before a venue noun or a place that itself starts with ב (so "בני ברק" stays)."""
     text = text.strip(" ,.-–")
+    text = re.sub(r"^(?:at|in)\s+(?=\S)", "", text, flags=re.I)   # "at our place", "in the garden"
     m = re.match(r"^ב-?(\S+)", text)
     if m and (m.group(1) in _VENUES or m.group(1).startswith("ב") or m.group(1).startswith("ה")):
         return text[1:].lstrip("-")
