@@ -335,3 +335,12 @@ def test_a_number_word_after_we_will_be_or_coming_is_the_count_in_a_long_sentenc
     """Voice-to-text runs on without punctuation: "... שנהיה ארבע", "אנחנו באים שניים" still say how many."""
     u = understand(text)
     assert (u.intent, u.answer, u.total) == ("answer", "yes", total)
+
+
+@pytest.mark.parametrize("text, answer", [("כן כן בטח כולנו נבוא אבל עוד לא יודע כמה בדיוק", "yes"),
+                                          ("yes we are coming, not sure yet how many", "yes"),
+                                          ("yes! not sure how many, depends on the kids", "maybe")])
+def test_a_clear_yes_with_only_how_many_open_is_a_yes(text, answer):
+    """"כולנו נבוא אבל עוד לא יודע כמה": the yes is said, only how many is open (asked next); with a "depends", undecided."""
+    u = understand(text)
+    assert (u.answer, u.total) == (answer, None)

@@ -897,6 +897,10 @@ _UNCLEAR_STRONG = _rx(
     r"תלוי|(?<![^\W_])קשה (?:לדעת|להגיד)|אבדוק|נבדוק|לבדוק|אעדכן|נעדכן|(?<!ש)[אנ]חזור|לא יודע\S* אמ|[אנ]גיד לכ(?!\S* ש)|[אנ]ודיע|(?:עוד |עדיינ )?בודק\S*|נדע|לא יודעימ כמה|לא יודע\S* כמה|כמה נהיה"
     r"|כנ ולא|לא החלטנו|(?:עוד|עדיינ) אינ (?:לי|לנו) תשובה|אינ (?:לי|לנו) עדיינ תשובה|נחכה לראות|[אנ](?:ענה|אשר) (?:סופית |סופי )?(?:בהמשכ|אחר ככ|מחר|בקרוב|בשבוע הבא)|לא יודע\S* עדיינ|(?:עוד|עדיינ) לא (?:ברור|סגור|יודע\S*|החלט\S*)|נראה מה יהיה|אמורימ ל",
     r"зависит|не знаем|напишу позже|напишем позже|(?<![^\W_])(?:ответим|отвечу|напишем|напишу)(?![^\W_])|не знаю,? (?:придем|смогу|сможем|получится|будем)|уточн|посмотрим|видно будет|дам знать|дадим знать|отвечу позже|спросить|пока не знаю|не знаю|сообщу|بعدين|بخبرك|بشوف|برد عليك|نشوف|مش عارف|ما بعرف|ما بعرفش|مش عارفين")
+# "not sure yet how many", "עוד לא יודע כמה בדיוק": only how many is open
+_HOW_MANY_DOUBT = _rx(r"(?:not sure|unsure|no idea|do not know|not certain)(?: yet)? (?:of )?how many(?: of us| we will be| exactly| yet)*",
+                      r"(?:עוד |עדיינ )?לא (?:יודע\S*|סגור\S*|בטוח\S*)(?: עדיינ)?(?: על)? כמה(?: נהיה| בדיוק| אנחנו| עדיינ)*",
+                      r"(?:пока |еще )?не (?:знаю|знаем|уверен\S*),? сколько(?: нас| будет| точно)*")
 # "לא יודעת מה להביא", "don't know where it is": not knowing something else
 _KNOW_WHAT = _rx(r"(?:know|יודע\S*|знаю|بعرف|اعرف) (?:מה|איפה|מתי|איכ|מי|what|where|when|how|who|что|где|когда|как|шо|شو|وين|امتى|كيف)(?![^\W_])")
 _UNCLEAR_WEAK = _rx(r"don ?not know|do not know|not decided", r"לא יודע|לא יודעת|לא יודעימ", r"لا اعرف|لا ندري|لا ادري")
@@ -2327,6 +2331,12 @@ def _understand(text) -> Understanding:
         bool(_conditional(norm) or weak_unclear) and not has_q)
     maybe = bool(_MAYBE_PHRASE.search(norm)) or any(c.polarity == "maybe" for c in answering)
     buts = list(_BUT.finditer(norm))
+    if strong_unclear and not change and _HOW_MANY_DOUBT.search(norm) and not _UNCLEAR_STRONG.search(_HOW_MANY_DOUBT.sub(" ", norm)) \
+            and not _conditional(norm) and any(c.polarity == "pos" and c.subject == "self" and c.tags() & {"COME", "YES"}
+                                               and not _HOW_MANY_DOUBT.search(texts[id(c)]) for c in answering):
+        # "כן כן בטח כולנו נבוא אבל עוד לא יודע כמה בדיוק", "yes we're coming, not sure yet how many": a clear yes; only how
+        # many is open (the guest conversation asks it)
+        return Understanding("answer", "yes")
     if strong_unclear and not change and buts and not weak_unclear:
         # "אמורים להיות 42 מעלות באותו יום אבל נגיע, אל תדאגי", "hard to say how the traffic will be, but we'll come": a worry,
         # then "but" and a plain yes; the yes answers (not a condition, nor a promise to tell later)
