@@ -1569,3 +1569,7 @@ def test_a_new_events_form_in_one_line_or_between_bars_fills_each_field(text, na
 def test_a_new_events_time_in_pm_before_its_place_is_the_time():
     parsed = cmd("hi! can you set up a new event: Gil's 40th, saturday january 16th at 8pm at our place")
     assert (parsed.name, parsed.date, parsed.time, parsed.location) == ("Gil's 40th", date(2027, 1, 16), time(20, 0), "our place")
+
+
+def test_the_question_mark_before_a_thank_you_is_no_part_of_it():
+    assert cmd("אפשר לשלוח תודה לאורחים? תודה רבה שבאתם לשמוח איתנו") == C.ThankYou(text="תודה רבה שבאתם לשמוח איתנו")

@@ -1233,6 +1233,9 @@ def _unquote_fields(command):
     if isinstance(command, C.EditGuest) and command.field in ("name", "note"):
         value = _unquote(command.value)
         return command if value == command.value else dataclasses.replace(command, value=value)
+    if isinstance(command, (C.ThankYou, C.Broadcast, C.MessageGuest)) and re.match(r"^[?!.,;:]+\s+\S", command.text or ""):
+        # "אפשר לשלוח תודה לאורחים? תודה רבה שבאתם": the question ends before the message; its "?" is no part of it
+        return dataclasses.replace(command, text=re.sub(r"^[?!.,;:]+\s+", "", command.text))
     return command
 
 
