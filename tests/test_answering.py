@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from bot import make_runtime
 from bot.chat.router import handle_message
@@ -128,6 +128,51 @@ def test_a_crashing_conversation_is_retried_then_apologised_for_and_the_sender_g
                                   .order_by(Message.created_at)).all()
     assert [(m.body, m.status) for m in inbound] == [("boom", MessageStatus.failed), ("help", MessageStatus.answered)]
     assert replies[0].body == APOLOGY and len(replies) == 2
+
+
+def _refuse_answers_of(runtime, db, name: str) -> None:
+    """The database itself refuses any change to the guest called `name` (a trigger)."""
+    with runtime.transaction() as session:
+        if db.backend == "postgresql":
+            session.execute(text(
+                "CREATE OR REPLACE FUNCTION refuse_guest() RETURNS trigger AS $$ BEGIN "
+                "RAISE EXCEPTION 'refused'; END $$ LANGUAGE plpgsql"))
+            session.execute(text(
+                f"CREATE TRIGGER refuse_guest BEFORE UPDATE ON guests FOR EACH ROW "
+                f"WHEN (OLD.first_name = '{name}') EXECUTE FUNCTION refuse_guest()"))
+        else:
+            session.execute(text(
+                f"CREATE TRIGGER refuse_guest BEFORE UPDATE ON guests FOR EACH ROW "
+                f"WHEN OLD.first_name = '{name}' BEGIN SELECT RAISE(ABORT, 'refused'); END"))
+
+
+def _drop_refusal(runtime, db) -> None:
+    with runtime.transaction() as session:
+        session.execute(text("DROP TRIGGER refuse_guest" + (" ON guests" if db.backend == "postgresql" else "")))
+
+
+def test_an_answer_the_database_refuses_fails_alone_and_the_rest_of_the_pass_is_answered(client, runtime, db):
+    """A pass writes its conversations' changes together; when the database refuses one of them,
+    the pass is answered again one conversation at a time, so only that guest waits (and is
+    apologised to in the end), and every other guest of the pass is recorded and answered once."""
+    phones = invited_guests(runtime, 3)
+    _refuse_answers_of(runtime, db, "Guest1")
+    try:
+        post(client, *(webhooks.text_message(phone, "yes, we are 2") for phone in phones))
+        now = utcnow()
+        for minutes in (0, 1, 2):
+            answering.drain_inbox(runtime, now=now + timedelta(minutes=minutes))
+    finally:
+        _drop_refusal(runtime, db)
+    assert answers(runtime) == {phones[0]: (RsvpStatus.confirmed, 2), phones[1]: (RsvpStatus.invited, None),
+                                phones[2]: (RsvpStatus.confirmed, 2)}
+    with runtime.transaction() as session:
+        replies = {phone: list(session.scalars(select(Message.body).where(
+            Message.direction == Direction.outbound, Message.phone == phone))) for phone in phones}
+        refused = session.scalar(select(Message.status).where(Message.phone == phones[1],
+                                                              Message.direction == Direction.inbound))
+    assert refused == MessageStatus.failed and replies[phones[1]] == [APOLOGY]
+    assert len(replies[phones[0]]) == 1 and len(replies[phones[2]]) == 1
 
 
 @pytest.mark.postgres_only

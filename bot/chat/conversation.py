@@ -19,6 +19,7 @@ from sqlalchemy.orm.util import identity_key
 from storage.models import Conversation, Event, EventMember, User
 
 from bot.services import events as event_service
+from bot.services import senders
 from bot.services.access import as_uuid, get_membership
 from bot.services.users import created_in_this_transaction
 
@@ -46,6 +47,11 @@ def peek_conversation(session: Session, user: User) -> Conversation:
         held = session.identity_map.get(identity_key(Conversation, user.id))
         held = held or next((o for o in session.new if isinstance(o, Conversation) and o.user_id == user.id), None)
         return held or Conversation(user_id=user.id)
+    read, stored = senders.conversation(session, user.id)
+    if read:   # read with the answering worker's batch (bot.services.senders)
+        held = session.identity_map.get(identity_key(Conversation, user.id))
+        held = held or next((o for o in session.new if isinstance(o, Conversation) and o.user_id == user.id), None)
+        return held or stored or Conversation(user_id=user.id)
     return session.get(Conversation, user.id) or Conversation(user_id=user.id)
 
 

@@ -33,7 +33,7 @@ import functools
 import logging
 import re
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -49,7 +49,7 @@ from bot.chat.conversation import keep_conversation, peek_conversation
 from bot.text.dates import format_date, format_when
 from bot.text.maps import map_links
 from bot.text import i18n
-from bot.services import inbox, languages, questions, retention, rsvp
+from bot.services import inbox, languages, questions, retention, rsvp, senders
 from bot.services.access import as_uuid
 from bot.services.sending import parse_rsvp_payload, rsvp_payload_id
 from bot.logs import mask_phone
@@ -194,6 +194,8 @@ class _Turn:
     def rows(self) -> list[tuple[Guest, Event]]:
         if not self.user.phone:
             return []
+        if self._rows is None and (read := senders.invitations(self.session, self.user.phone)) is not None:
+            self._rows = sorted(read, key=_event_order)
         if self._rows is None:
             self._rows = [(g, e) for g, e in self.session.execute(
                 select(Guest, Event).join(Event, Event.id == Guest.event_id)
@@ -226,6 +228,12 @@ class _Turn:
 
     def say(self, text: str, event_id=None, kind: str = REPLY_KIND) -> None:
         self.send(outbox.text(text), event_id, kind)
+
+
+def _event_order(row: tuple[Guest, Event]):
+    """As `rows` orders them: by date (undated last), then as created."""
+    event = row[1]
+    return event.date is None, event.date or date.min, event.created_at
 
 
 def handle_guest_message(session: Session, settings, user: User, msg) -> bool:

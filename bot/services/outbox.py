@@ -274,6 +274,11 @@ def _pending(session: Session) -> list[dict]:
     return pending
 
 
+def write_pending(session: Session) -> None:
+    """Write what `defer_replies` kept back now (a database refusal shows here, not at commit)."""
+    _insert_pending(session)
+
+
 def _insert_pending(session: Session) -> None:
     pending = session.info.get(_PENDING)
     if pending:

@@ -82,7 +82,6 @@ def record_answer(session: Session, guest: Guest, answer: str, party_size: int |
                or (answer == "maybe" and guest.answered_at is None))
     guest.answered_at = utcnow()
     _accounted(session)[guest.id] = (guest.status, guest.party_size)   # the event's totals follow this change
-    session.flush()
     result = Answer(guest, answer, previous_status, previous_party, changed, previous_children)
     log.info("guest %s of event %s answered %s%s%s by %s%s", guest.id, guest.event_id, answer,
              f" ({party_size})" if party_size else "",

@@ -116,6 +116,7 @@ def answer_due(rt, *, limit: int = BATCH, now: datetime | None = None,
             rows = _due_heads(session, now, limit)
             senders = _senders(session, rows)
             marks = [_answer(session, rt, row, now, done, guarded=False, senders=senders) for row in rows]
+            _write_changes(session)
             _mark_answered(session, marks)
     except _ConversationFailed:
         done = AnswerStats()
@@ -126,6 +127,19 @@ def answer_due(rt, *, limit: int = BATCH, now: datetime | None = None,
             _mark_answered(session, marks)
     _merge(stats, done)
     return len(rows)
+
+
+def _write_changes(session: Session) -> None:
+    """What the pass's conversations changed, written together (their guests, users and
+    conversations in one flush, their replies in one INSERT); a change the database refuses
+    is one conversation's failure: the pass runs again with a savepoint around each."""
+    try:
+        session.flush()
+        outbox.write_pending(session)
+    except Exception as exc:
+        if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+            raise   # the database went away: the pass is run again as it was
+        raise _ConversationFailed() from exc
 
 
 def _mark_answered(session: Session, marks: list[dict | None]) -> None:
