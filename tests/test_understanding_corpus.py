@@ -344,3 +344,11 @@ def test_a_clear_yes_with_only_how_many_open_is_a_yes(text, answer):
     """"כולנו נבוא אבל עוד לא יודע כמה": the yes is said, only how many is open (asked next); with a "depends", undecided."""
     u = understand(text)
     assert (u.answer, u.total) == (answer, None)
+
+
+@pytest.mark.parametrize("text, total, sure", [("קניתי כרטיסים!! נוחתת ב6 בבוקר וישר לאולם 😂✈️", None, False),
+                                               ("Booked!! ✈️ landing Thursday night, 2 adults 1 kid", 3, True)])
+def test_travel_booked_to_the_event_is_a_yes(text, total, sure):
+    """Tickets bought or "Booked!!": on the way; with how many, a yes for them; alone, a yes asked back."""
+    u = understand(text)
+    assert (u.intent, u.answer, u.total, u.sure) == ("answer", "yes", total, sure)

@@ -986,7 +986,7 @@ _UNCLEAR_NULL = _rx(r"^call me|^תתקשר|אתקשר|בוא נדבר|נדבר|�
 _STRANGER = _rx(*_STRANGER_PATTERNS)
 _SPELLING_FIX = re.compile(r"^\*\s*([^\W\d_]+) (?:not|ולא|לא|а не|не) ([^\W\d_]+)(?![^\W_])")
 # travel booked or planned to the event ("טסים עם ארקיע ביום חמישי", "booking flights now")
-_TRAVEL = _rx(r"\b(?:booking|booked|book|bought|buying|got) (?:the |our |my )?(?:flights?|tickets?|plane tickets?|hotel|room)\b",
+_TRAVEL = _rx(r"\b(?:booking|booked|book|bought|buying|got) (?:the |our |my )?(?:flights?|tickets?|plane tickets?|hotel|room)\b|^(?:all )?booked(?:\W|$)",
               r"(?<![^\W_])(?:הזמנו|הזמנתי|קנינו|קניתי|מזמינימ|מזמינה|מזמינ) (?:כבר )?(?:את )?ה?(?:טיסה|טיסות|כרטיסימ|כרטיסי טיסה|מלונ|חדר)"
               r"|(?<![^\W_])(?:טסימ|טסה|טס|נטוס|אטוס) (?:עמ|ב)(?:ארקיע|ישראייר|אל על| אל על| ארקיע| ישראייר)",
               r"(?:забронировали|купили) (?:билеты|гостиницу|отель)|(?:حجزنا|حجزت) (?:ال)?(?:طيران|تذاكر|فندق)")
@@ -2502,9 +2502,11 @@ def _understand(text) -> Understanding:
         answer, sure = "yes", False   # "אני והילדים, בלי בעלי": naming who comes answers yes
     if answer is None and total and not change and _agrees([t for c in clauses if not c.question for t in c.toks]):
         answer = "yes"    # ("נהיה 4 סגור. מאיפה יוצאים?", "great, we'll be 3. is there parking?": agreed, then asked)
-    if answer is None and total and not change and not has_q and not tags & {"NEG", "AWAY", "NOWORD", "NOVERB", "MAYBE"} \
-            and _TRAVEL.search(norm):
-        answer = "yes"    # "booking flights now, it'll be me and Dan", "טסים ביום חמישי, נהיה 3": on the way, and how many    # "סבבה, נהיה 4", "Awesome, we'll be 2", "put us down for four": agreed, and how many
+    if answer is None and (total is None or total > 0) and not change and not has_q \
+            and not tags & {"NEG", "AWAY", "NOWORD", "NOVERB", "MAYBE"} and _TRAVEL.search(norm):
+        # "booking flights now, it'll be me and Dan", "טסים ביום חמישי, נהיה 3": on the way, and how many
+        # ("קניתי כרטיסים!! נוחתת ב6 בבוקר וישר לאולם": tickets bought, no more said: a yes, asked back)
+        answer, sure = "yes", sure and total is not None
     # (someone said not to come; only left at home or with grandma, the rest is a head count)
     said_not = any(c.subject == "other" and c.polarity in ("neg", "weakneg") and c.tags() & {"NEG", "NOVERB", "NOWORD"}
                    for c in answering)
