@@ -352,3 +352,10 @@ def test_travel_booked_to_the_event_is_a_yes(text, total, sure):
     """Tickets bought or "Booked!!": on the way; with how many, a yes for them; alone, a yes asked back."""
     u = understand(text)
     assert (u.intent, u.answer, u.total, u.sure) == ("answer", "yes", total, sure)
+
+
+@pytest.mark.parametrize("text, total", [("מירי שלום, הקבוצה מהבריכה מגיעה כולה! אני כותבת בשם כולנו: 6 נשים", 6),
+                                         ("נגיע 2 גברים ו3 נשים", 5), ("3 men and 2 women", 5)])
+def test_women_and_men_are_people(text, total):
+    """"6 נשים", "3 men and 2 women": people, named by who they are; two groups joined are one party."""
+    assert understand(text).total == total

@@ -264,6 +264,8 @@ _add("KIDS", _words("kids children babies girls boys sons daughters kiddos littl
 _add("ADULT", _words("adults adult grownups grownup big bigs", "מבוגרים מבוגרות מבוגר מבגרים גדולים גדולות", "كبار بالغ بالغين بالغان راشدين", "взрослых взрослые взрослый"))
 _add("PEOPLE", _words("people persons person guests pax ppl", "אנשים איש נפשות מוזמנים אורחים",
                       "اشخاص شخص افراد", "человек человека гостей"))
+# "6 נשים", "3 ladies", "2 мужчин": people, named by who they are
+_add("PEOPLE", _words("women ladies men gentlemen gents", "נשים גברים", "نساء ستات رجال", "женщин женщины мужчин мужчины"))
 _add("PLUS", _words("plus", "ועוד פלוס", "", ""))
 _add("AND", _words("and with", "עם ו", "مع و", "и с со"))
 # "برفقة زوجتي", "בליווי אשתי", "accompanied by my wife": with
@@ -1679,7 +1681,11 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                     i += 2
                     continue
                 if nxt and nxt.tag == "PEOPLE":
-                    totals.append(n)
+                    if totals and prev is not None and prev.tag in ("AND", "PLUS") and i >= 2 and toks[i - 2].tag == "PEOPLE" \
+                            and toks[i - 2].word != nxt.word:
+                        totals[-1] += n    # "2 גברים ו3 נשים", "3 men and 2 women": two groups, one party
+                    else:
+                        totals.append(n)
                     i += 2
                     # "2 אנשים וסבתא", "2 of us + a car seat baby": someone named after "N people" with "and" / "+" comes on top
                     # (not "with": "4 people with the kids" counts them in)
