@@ -1573,3 +1573,23 @@ def test_a_new_events_time_in_pm_before_its_place_is_the_time():
 
 def test_the_question_mark_before_a_thank_you_is_no_part_of_it():
     assert cmd("אפשר לשלוח תודה לאורחים? תודה רבה שבאתם לשמוח איתנו") == C.ThankYou(text="תודה רבה שבאתם לשמוח איתנו")
+
+
+@pytest.mark.parametrize("text", ["תעשה לי export של הרשימה לאקסל", "can you print the guest list as a PDF for the venue?",
+                                  "do the thing with the list from yesterday", "תעשה משהו עם הרשימה",
+                                  "Could you arrange a room block for the out-of-town guests?",
+                                  "how much should we expect per guest as a gift", "מי זה הבוט הזה בכלל",
+                                  "אמא של החתן שוב מתקשרת לשאול על הרשימה, אין לי כוח אליה"])
+def test_what_the_chat_does_not_do_with_the_list_and_talk_about_it_show_no_list(text):
+    assert isinstance(cmd(text), C.ParseError)
+
+
+@pytest.mark.parametrize("text", ["תשאיר את הרשימה כמו שהיא בינתיים", "בינתיים לא לשנות כלום ברשימה"])
+def test_leave_the_list_as_it_is_does_nothing_and_says_so(text):
+    parsed = cmd(text)
+    assert isinstance(parsed, C.ParseError) and "nothing was sent or changed" in parsed.message
+
+
+@pytest.mark.parametrize("text", ["רשימת אורחים", "show me the guest list", "send me the list"])
+def test_the_list_asked_for_is_still_shown(text):
+    assert isinstance(cmd(text), C.ListGuests)

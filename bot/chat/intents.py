@@ -2699,18 +2699,20 @@ _NAME_FIX = re.compile(r"^(?:(?:טעות|שגיאה|טעות\s+כתיב)\s+(?:ב
                        r"\s*[:,\-–.!]?\s*(?:זה\s+|זאת\s+|it'?s\s+|it\s+is\s+)?(?:לא|not)\s+(.+?)\s*[,\-–]?\s+(?:זה|זאת|אלא|but|it'?s|it\s+is)\s+(.+?)\W*$", re.I)
 _TELL_WHEN = re.compile(r"(?:^|\s)(?:אגיד|אודיע|נגיד|נודיע|אעדכן|נעדכן|אכתוב|נכתוב|אומר|נאמר)\s+(?:לך|לכם)\s+(?:כבר\s+)?מתי(?![\u05d0-\u05ea])"
                         r"|\b(?:i'?ll|we'?ll|i\s+will|we\s+will)\s+(?:tell\s+you|let\s+you\s+know)\s+when\b", re.I)
-_VENTING = re.compile(r"\b(?:driving|drives)\s+(?:me|us)\s+(?:crazy|nuts|insane|mad|up\s+the\s+wall)\b|(?<![\u05d0-\u05ea])(?:משגע|משגעת|משגעים|מטריף|מטריפה|מטריפים)\s+אות(?:י|נו)",
+_VENTING = re.compile(r"\b(?:driving|drives)\s+(?:me|us)\s+(?:crazy|nuts|insane|mad|up\s+the\s+wall)\b|(?<![\u05d0-\u05ea])(?:משגע|משגעת|משגעים|מטריף|מטריפה|מטריפים)\s+אות(?:י|נו)"
+                      r"|(?:^|\s|,)אין\s+(?:לי|לנו)\s+(?:כוח|כח|סבלנות)(?![\u05d0-\u05ea])",   # "..., אין לי כוח אליה"
                       re.I)
 _REPORTED = re.compile(r"(?:^|\s)(?:אומר|אומרת|אומרים|חושב|חושבת|חושבים|טוען|טוענת|טוענים|מתלונן|מתלוננת|"
                        r"says|thinks|think|feels|complains)\s+(?:ש|that\s|the\s|we\s|our\s)", re.I)
-_WHO_ARE_YOU = re.compile(r"^(?:מי|who)\s+(?:זה|זאת|את|אתה|אתם|is\s+this|are\s+you|r\s+u|is\s+that)\W*$", re.I)
+_WHO_ARE_YOU = re.compile(r"^(?:מי|who)\s+(?:זה|זאת|את|אתה|אתם|is\s+this|are\s+you|r\s+u|is\s+that)\W*$"
+                          r"|^(?:מי|who)\s+(?:זה|זאת|is)\s+(?:ה|the\s+|this\s+)?(?:בוט|bot)(?![\w\u05d0-\u05ea])", re.I)   # "מי זה הבוט הזה בכלל"
 _ADVICE = re.compile(r"^(?:what'?s|what\s+is|when'?s)\s+(?:the\s+|a\s+)?(?:best|right|ideal|usual|normal|good)\b|"
                      r"^(?:when|how\s+early|how\s+long\s+before)\s+should\b|^(?:should|do)\s+(?:i|we)\s+(?!have\b)|"
                      r"^how\s+many\s+(?:guests|people)\s+should\s+(?:we|i)\s+invite\b|"
                      r"^כמה\s+(?:אורחים|אנשים|מוזמנים)\s+(?:כדאי|צריך|צריכה|צריכים|מומלץ)\s+להזמין\b|"
                      r"^is\s+it\s+(?:better|ok|okay|worth|too\s+early|too\s+late)\b|"
                      r"^(?:מתי|האם|איך)\s+כדאי\b|^כדאי\s+(?:לי|לנו|ל)|^מה\s+(?:עדיף|כדאי|מומלץ)\b|^זה\s+מוקדם\s+מדי|"
-                     r"^כמה\s+(?:זה\s+)?(?:עולה|יעלה|עלה)\b|^how\s+much\s+(?:does|will|would|is|do)\b|"
+                     r"^כמה\s+(?:זה\s+)?(?:עולה|יעלה|עלה)\b|^how\s+much\s+(?:does|will|would|is|do|should|shall|can|money)\b|"
                      r"^what\s+(?:does|will)\s+it\s+cost\b|^מה\s+(?:המחיר|העלות)\b|"
                      # "what should I wear to the bar mitzvah", "מה ללבוש לחתונה": the writer's own outfit or gift
                      r"^what\s+(?:should|shall|do|can|could|would)\s+(?:i|we)\s+(?:wear|bring|buy|give|get\s+(?:him|her|them)|gift|cook|serve)\b|"
@@ -3769,6 +3771,12 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
     if listing and not asking_who and not audience and _REPORTED.search(line) and "?" not in line:
         # "אמא שלי אומרת שהגזמנו עם הרשימה", "my dad thinks the list is too long": what someone says, nothing asked
         return Reading(_not_understood(line))
+    if listing and not phone and (_FILE_ASKED.search(line) or _VAGUE_DO.match(line) or _ARRANGE.match(line)):
+        # "תעשה לי export של הרשימה לאקסל", "print the guest list as a PDF", "do the thing with the list", "arrange a room
+        # block for the guests": nothing the chat does; no list
+        return Reading(_not_understood(line))
+    if listing and not phone and _LEAVE_AS_IS.search(line):
+        return _held_back_reply()   # "תשאיר את הרשימה כמו שהיא בינתיים", "בינתיים לא לשנות כלום ברשימה": nothing to do
     if listing and not phone:
         status = audience
         if status is None and wset & {"maybe", "אולי", "maybes", "האולי"}:
@@ -3806,6 +3814,14 @@ def _verb_typed_first(line: str) -> str | None:
     if verb is None or abs(len(verb) - len(low)) != 1 or _edits(low, verb) != 1:
         return None
     return verb if verb == "add" or first == low else None
+
+
+_FILE_ASKED = re.compile(r"\b(?:export|excel|xlsx?|csv|pdf|print|printout|spreadsheet|download)\b|(?<![\u05d0-\u05ea])(?:ל|ב|כ)?-?(?:אקסל|קובץ|pdf)"
+                         r"|(?<![\u05d0-\u05ea])(?:תדפיס|תדפיסי|להדפיס|הדפסה|ייצוא|תייצא|תייצאי|לייצא)(?![\u05d0-\u05ea])", re.I)
+_VAGUE_DO = re.compile(r"^(?:תעשה|תעשי|לעשות|do)\s+(?:לי\s+)?(?:משהו|something|the\s+thing|that\s+thing|את\s+הדבר|את\s+זה)\s+(?:עם|with)\s", re.I)
+_ARRANGE = re.compile(r"^(?:(?:could|can|would)\s+you\s+(?:please\s+)?)?(?:arrange|book|reserve)\s+(?:a|an|some|the)\s", re.I)
+_LEAVE_AS_IS = re.compile(r"(?:תשאיר|תשאירי|להשאיר|leave|keep)\s+(?:את\s+)?(?:ה|the\s+)?(?:רשימה|list)\s+(?:כמו\s+שהיא|כמות\s+שהיא|ככה|as\s+(?:it\s+)?is|like\s+that|"
+                          r"for\s+now|בינתיים)|(?:לא\s+לשנות|אל\s+תשנה|אל\s+תשני|אל\s+תיגע|לא\s+לגעת|don'?t\s+(?:change|touch))\s+(?:כלום|שום\s+דבר|anything|ב)", re.I)
 
 
 _DAY_UNITS = {"day": 1, "days": 1, "יום": 1, "ימים": 1, "week": 7, "weeks": 7, "שבוע": 7, "שבועות": 7,
