@@ -359,3 +359,12 @@ def test_travel_booked_to_the_event_is_a_yes(text, total, sure):
 def test_women_and_men_are_people(text, total):
     """"6 נשים", "3 men and 2 women": people, named by who they are; two groups joined are one party."""
     assert understand(text).total == total
+
+
+@pytest.mark.parametrize("text, answer, total", [("Ben can't make it anymore so it's just 2 of us from the lab now", "yes", 2),
+                                                 ("we are no longer coming", "no", None), ("כבר לא נוכל להגיע, סליחה", "no", None)])
+def test_no_longer_coming_changes_the_answer(text, answer, total):
+    """"can't make it anymore", "כבר לא נוכל להגיע": an answer given before, taken back; a name before "can't" is that
+    person's, and the writer's own party said after it comes."""
+    u = understand(text)
+    assert (u.intent, u.answer, u.total) == ("change", answer, total)

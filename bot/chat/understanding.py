@@ -769,6 +769,10 @@ _CHANGE = _rx(r"\bactually\b|(?<!will )(?<!i will )\bupdate\b(?! (?:you|by|later
               r"|(?<![^\W_])(?:добавьте|добавь|допишите|впишите)(?![^\W_])(?!(?: пожалуйста)?(?: меня| нас)? (?:обратно|снова|в рассылку))"
               r"|\b(?:please|pls|plz|can you|could you) add (?:my|our|one|another|him|her|two|three|\d)\b(?![^.,!?]*\bback\b)"
               # "Adding one more", "עוד מישהו הצטרף", "נוסף לנו עוד ילד": someone added to the answer already given
+              # "Ben can't make it anymore", "we're no longer coming", "כבר לא נוכל": an answer given before, taken back
+              r"|\b(?:can not|not|will not)\b (?:be able to )?(?:make it|come|coming|attend|attending|join|joining|be there)(?: to \w+| \w+ \w+)? any ?more\b"
+              r"|\bno longer (?:coming|attending|joining|able to (?:come|make it|attend|join)|going to (?:come|make it)|can (?:come|make it))\b"
+              r"|(?<![^\W_])כבר לא (?:[ינתא](?:גיע|בוא|צטרפ)\S*|מגיע\S*|באימ|באות|בא|באה|(?:[ינתא]וכל|יכול|יכולה|יכולימ) (?:להגיע|לבוא))(?![^\W_])"
               r"|\badding (?:one|1|another|two|2|three|3)(?: more)?\b|\b(?:someone else|one more (?:person|guest|kid|child)|another (?:person|guest|kid|child|one)) (?:has )?(?:joined|is joining|will join|is coming too)\b"
               r"|(?<![^\W_])(?:נוסף|נוספה|נוספו|הצטרפ|הצטרפה|הצטרפו)(?: לנו| אלינו)? עוד(?![^\W_])|(?<![^\W_])(?:נוסף|נוספה|נוספו) (?:לנו|אלינו)(?![^\W_])"
               r"|(?<![^\W_])עוד (?:מישהו|מישהי|אחד|אחת|ילד|ילדה|אורח|אורחת)(?: \S+)? (?:נוסף|נוספה|הצטרפ|הצטרפה)(?![^\W_])"
@@ -2290,11 +2294,12 @@ def _understand(text) -> Understanding:
                 c.polarity = None
     # "I'll be there but Josh can't", "אני אגיע לבד, דני לא יכול": after the writer's yes, a clause that opens
     # with an unknown word (a name) and then says "not" is about that person
+    # ("Ben can't make it anymore so it's just 2 of us": the same before the writer's own party, said as a count)
     seen_yes = False
-    for c in clauses:
+    for k, c in enumerate(clauses):
         if c.polarity == "pos" and c.subject == "self" and c.tags() & {"SELF1", "WE", "COME", "YES"}:
             seen_yes = True
-        elif seen_yes and c.polarity == "neg" and c.subject == "self" and len(c.toks) >= 2 \
+        elif (seen_yes or any(_own_party(d) for d in clauses[k + 1:])) and c.polarity == "neg" and c.subject == "self" and len(c.toks) >= 2 \
                 and c.toks[0].tag is None and c.toks[0].word.isalpha() and not c.toks[0].word.endswith("ly") \
                 and any(t.tag in ("NEG", "ABLE", "AWAY") for t in c.toks[1:3]) \
                 and all(t.tag in ("NEG", "ABLE", "COME", "CUE", "AWAY") for t in c.toks[1:3]) and not c.tags() & {"SELF1", "WE", "SELFNUM"}:
@@ -2707,6 +2712,14 @@ _NEG_WORDS = {"לא", "لا", "مش", "ما", "not", "не", "нет"}
 
 _THIRD_FUTURE = {_fold(w) for w in _words("", "יצליח תצליח יצליחו יוכל תוכל יוכלו יגיע תגיע יגיעו יצטרף תצטרף יצטרפו יבוא תבוא יבואו "
                                             "להצטרפ יספיק תספיק יספיקו", "", "")}
+
+
+def _own_party(c: _Clause) -> bool:
+    """A clause that says the writer's own party comes: "we'll come", "it's just 2 of us", "just me"."""
+    tags = c.tags()
+    return c.subject == "self" and c.polarity in (None, "pos") and not c.question and (
+        c.polarity == "pos" and bool(tags & {"SELF1", "WE", "COME", "YES"})
+        or "PEOPLE" in tags and bool(tags & {"DIGITS", "NUM"}) or "SELFNUM" in tags or "JUST" in tags and bool(tags & {"SELF1", "WE"}))
 
 
 def _named_doubt(c: _Clause) -> bool:
