@@ -368,3 +368,12 @@ def test_no_longer_coming_changes_the_answer(text, answer, total):
     person's, and the writer's own party said after it comes."""
     u = understand(text)
     assert (u.intent, u.answer, u.total) == ("change", answer, total)
+
+
+@pytest.mark.parametrize("text, intent, total", [("change of plans, we'll only make the ceremony not the reception", "change", None),
+                                                 ("Just the wedding for us, can't make Thursday. Me + hubby", "answer", 2),
+                                                 ("we will make the reception", "answer", None)])
+def test_making_a_part_of_the_event_is_coming(text, intent, total):
+    """"make the ceremony", "just the wedding for us": coming, to that part or that one of the events."""
+    u = understand(text)
+    assert (u.intent, u.answer, u.total) == (intent, "yes", total)

@@ -484,7 +484,10 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
      r"|brunch|dinner|bbq|barbecue|bash|picnic|day|retirement|birthday|anniversary|gathering|do|kiddush|reception|wedding|bris|brit)(?![^\W_])", "COMEX"),
     # "we can't make the bar mitzvah", "I'll make it to Dana's wedding": "make" an event is coming to it (the event stays said)
     (r"(?<![^\W_])make(?: it)?(?: to| for)?(?= (?:the|your|his|her|their|[a-z]+s)(?: [a-z]+){0,2}? (?:party|celebration|event|simcha|mitzvah|mitzva"
-     r"|wedding|engagement|henna|hina|bris|brit|kiddush|birthday|bash|shower|graduation|aufruf|housewarming)(?![^\W_]))", "COMEX"),
+     r"|wedding|engagement|henna|hina|bris|brit|kiddush|birthday|bash|shower|graduation|aufruf|housewarming"
+     r"|ceremony|reception|chuppah|huppah|dinner|service|dancing|meal|brunch)(?![^\W_]))"
+     # "Just the wedding for us, can't make Thursday": coming to that one
+     r"|(?:just|only) the (?:wedding|ceremony|reception|party|henna|chuppah|huppah|kiddush|brit|bris|dinner|celebration)(?: for (?:us|me))?(?=\s*(?:$|[,.!;]))", "COMEX"),
     # "נתראה בשמחות", "see you at happy occasions": a blessing, to meet at joyous events in general (not "נתראה בשמחה", at this one)
     (r"(?:נתראה|ניפגש|נשמע)(?: רק| תמיד| עוד)? ב(?:ה)?שמחות(?: ו?ב?אירועימ שמחימ)?(?: אצלכמ| אצלנו| אצלכ)?|see you at (?:more |many |other )?(?:happy occasions|simchas|smachot)", "BLESSX"),
     (r"count me in", "me COMEX"), (r"count us in", "us COMEX"),   # who is counted in stays said
