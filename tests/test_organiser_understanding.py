@@ -1593,3 +1593,16 @@ def test_leave_the_list_as_it_is_does_nothing_and_says_so(text):
 @pytest.mark.parametrize("text", ["רשימת אורחים", "show me the guest list", "send me the list"])
 def test_the_list_asked_for_is_still_shown(text):
     assert isinstance(cmd(text), C.ListGuests)
+
+
+@pytest.mark.parametrize("text, first, side, party", [
+    ("תוסיף לצד של אבא את אחי גלעד 052-7781234 הם יבואו 4", "גלעד", "אבא", 4),
+    ("תוסיף לצד הכלה את דנה 0501234567", "דנה", "bride", None),
+    ("add to the bride's side: Dana 0501234567", "Dana", "bride", None),
+    ("add to my side: uncle Shlomo Peretz +972 50 666 1212, coming 2", "Shlomo", None, 2)])
+def test_the_side_said_before_the_guest_is_the_guests_side_never_part_of_the_name(text, first, side, party):
+    parsed = read(text)
+    assert isinstance(parsed.command, C.AddGuests) and not parsed.sure
+    guest = parsed.command.guests[0]
+    assert (guest.first_name, guest.side, guest.party_size) == (first, side, party)
+    assert not re.search(r"צד|side|coming|אחי", f"{guest.first_name} {guest.last_name}")

@@ -229,7 +229,7 @@ _RELATION_HEADS = {"דוד", "דודה", "הדוד", "הדודה", "דודן", "
                    # a spouse named before the name: "ואת אשתו נועה 054…", "and his wife Noa 054…"
                    "אשתו", "אישתו", "בעלה", "wife", "husband",
                    # "היא ביקשה להוסיף את אחותה נגה": whose sister, then her name
-                   "אחותה", "אחותו", "אחיה", "אחיו", "אחותי"}
+                   "אחותה", "אחותו", "אחיה", "אחיו", "אחותי", "אחי"}
 # what kind of friend: "my college roommate Josh", "my old army buddy Tal"
 _RELATION_KINDS = {"college", "work", "army", "school", "high", "uni", "university", "childhood", "old", "best", "gym", "office",
                    "yeshiva", "camp", "former", "grad", "law", "med", "kindergarten", "dear", "close", "oldest", "new"}
@@ -538,7 +538,7 @@ def _tidy_name(name: str) -> tuple[str, int | None]:
     m = re.search(r"[\s,.]*(?:(?:she|he)(?:'ll|\s+will)?\s+be\s+coming|coming)\s+(?:alone|on\s+(?:her|his)\s+own|by\s+(?:her|him)self)[.!]?\s*$", name, re.I)
     if m and m.start() > 0:   # "She'll be coming on her own."
         party, name = 1, name[:m.start()]
-    m = re.search(r"[\s,]+(?:ו?(?:הם|הן)\s+)?(?:מגיעים|מגיעות|באים|באות|יגיעו|יבואו)\s+(\d{1,2}|" + "|".join(
+    m = re.search(r"[\s,]+(?:ו?(?:הם|הן)\s+|they(?:'re|\s+are)\s+)?(?:מגיעים|מגיעות|באים|באות|יגיעו|יבואו|coming|attending)\s+(\d{1,2}|" + "|".join(
         sorted(_PARTY_NUM, key=len, reverse=True)) + r")(?:\s+(?:אנשים|נפשות|איש))?[.!]?\s*$", name)
     if m and m.start() > 0 and party is None:   # "ברוך טייב 052… מגיעים שלושה": they come, three of them
         word = m.group(1)
@@ -1296,6 +1296,8 @@ _COUNT_IN_WORDS = re.compile(r"(?<![\w'])(" + "|".join(sorted(_PARTY_NUM, key=le
 _BARE_COUNT_WORDS = [w for w in _PARTY_NUM if w not in ("שני", "שתי")]
 _BARE_COUNT_LAST = re.compile(r"^([\s,]+)(" + "|".join(sorted(_BARE_COUNT_WORDS, key=len, reverse=True)) + r")[\s.!]*$", re.I)
 
+_ADD_TO_SIDE = re.compile(r"^(?P<verb>תוסיף|תוסיפי|הוסף|להוסיף|תכניס|תכניסי|add|put)\s+(?:ל(?:ה)?צד\s+(?:של\s+)?(?P<side>(?:ה)?[^\s:,]+)"
+                          r"|to\s+(?:the\s+)?(?P<en>my|our|[^\s:,]+?(?:'s)?)\s+side)\s*[:\-–,]?\s+(?:את\s+)?(?P<rest>\S.*\d.*)$", re.I)
 # "כ'לא מגיע'", "כ"מגיעה"", "כ-אולי": "as" and the answer in quotes or after a dash
 _AS_QUOTED = re.compile(r"\sכ\s*(?:-|['\"״׳“”„])\s*([\u05d0-\u05ea][^'\"״׳“”„]{0,20}?)\s*['\"״׳“”„]?(?=[\s,.!]*$)")
 
@@ -1368,6 +1370,17 @@ def _refine(text: str, exact, region: str | None, today: date | None) -> Reading
     if counted != text:   # "משפחת אבייב 0097250… שישה אנשים": a party said in words, read as its number; a write is asked first
         heard = refine(counted, C.parse(counted, region, today), region, today)
         return Reading(heard.command, sure=heard.sure and not isinstance(heard.command, DIRECT_WRITES))
+    to_side = _ADD_TO_SIDE.match(_strip_polite(clean)) if "\n" not in text.strip() and isinstance(exact, (C.ParseError, C.AddGuests)) else None
+    if to_side:
+        # "תוסיף לצד של אבא את אחי גלעד 052…", "add to my side: uncle Shlomo Peretz +972…": the side said before the guest;
+        # the guest added on it (asked first; "my side" names no side the list knows, so none is set)
+        said = f"{to_side.group('verb')} {to_side.group('rest')}"
+        added = refine(said, C.parse(said, region, today), region, today).command
+        if isinstance(added, C.AddGuests):
+            named = re.sub(r"['’]s$", "", (to_side.group("side") or to_side.group("en")).strip())
+            side = None if named.lower() in {"my", "our", "שלי", "שלנו"} else _SIDE.get(named.lower(), _SIDE.get(re.sub(r"^ה", "", named), named))
+            guests = tuple(g if g.side or side is None else dataclasses.replace(g, side=side) for g in added.guests)
+            return Reading(dataclasses.replace(added, guests=guests), sure=False)
     as_said = _AS_QUOTED.sub(lambda m: " כ" + m.group(1), text) if "\n" not in text.strip() else text
     if as_said != text:   # "תסמן את גיל כ'לא מגיע'", "תסמני את דנה כ-לא מגיעה": "as" what, quoted; a write is asked first
         heard = refine(as_said, C.parse(as_said, region, today), region, today)
