@@ -377,3 +377,12 @@ def test_making_a_part_of_the_event_is_coming(text, intent, total):
     """"make the ceremony", "just the wedding for us": coming, to that part or that one of the events."""
     u = understand(text)
     assert (u.intent, u.answer, u.total) == (intent, "yes", total)
+
+
+@pytest.mark.parametrize("text, total, sure", [("Is it too late to say yes? We'd be 2 😬", 2, True),
+                                               ("אני יודעת שזה מאוחר אבל אפשר עוד לאשר? אנחנו 2", 2, True),
+                                               ("can we still rsvp? 3 of us", 3, True), ("אפשר עוד לאשר?", None, False)])
+def test_asking_to_still_say_yes_says_it(text, total, sure):
+    """"Is it too late to say yes? We'd be 2": asking to say yes says it, and the count beside it counts; alone, asked back."""
+    u = understand(text)
+    assert (u.intent, u.answer, u.total, u.sure) == ("answer", "yes", total, sure)

@@ -559,7 +559,10 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     (r"(?:the |my |our )?first time|פעמ ראשונה|בפעמ הראשונה", "FILLX"),
     (r"you two|you both|both of you|לשניכמ", "FILLX"),
     (r"happy (?:\d+ ?(?:st|nd|rd|th)?|birthday|anniversary|bday)(?: birthday| bday)?", "BLESSX"),   # "Happy 70th Miri!!"
-    (r"(?:is it )?too late to (?:say yes|confirm|rsvp)|(?:אפשר|ניתנ) עוד לאשר|עוד אפשר לאשר|רשמתי ביומנ|רשמנו ביומנ|saved the date|(?:put|added) it (?:in|to) (?:my|our|the) calendar", "POSX"),
+    # "Is it too late to say yes?", "אפשר עוד לאשר?", "can we still RSVP?": asking to say yes says it (not a question to pass on)
+    (r"(?:is it )?too late to (?:say yes|confirm|rsvp|join|come)|(?:אפשר|ניתנ) עוד (?:לאשר|להירשמ|להצטרפ)|עוד אפשר (?:לאשר|להירשמ|להצטרפ)"
+     r"|(?:can|could) (?:i|we) still (?:rsvp|confirm|say yes|join|come)", "STILLYESX"),
+    (r"רשמתי ביומנ|רשמנו ביומנ|saved the date|(?:put|added) it (?:in|to) (?:my|our|the) calendar", "POSX"),
     (r"ל?תורה ו?ל?חופה ו?ל?מעשימ טובימ|מקווה שתבינו|מקווימ שתבינו|hope you understand", "FILLX"),
     (r"put us down (?:as|for)", "we are"),
     # what someone eats is no "can't": "אני לא אוכל בשר", "האוכל כשר?" (the food)
@@ -601,7 +604,7 @@ _TAG_OF_PHRASE = {
     "PARTNERX": ("PARTNER", 1), "PLUSONEX": ("PARTNER", 1), "ONEX": ("OTHER", 1), "TWOX": ("OTHER", 2), "GREETX": ("GREET", None),
     "BLESSX": ("BLESS", None), "THANKSX": ("THANKS", None),
     "AWAYX": ("AWAY", None), "INTROX": ("INTRO", None), "PUTDOWNX": ("COME", None), "DETAILSX": ("DETAILS", None), "KIDX": ("KID", 1), "WISHX": ("CUE", None), "ADULTX": ("ADULT", None), "KIDSX": ("KIDS", None), "COUPLEX": ("SELFNUM", 2), "ABLEX": ("ABLE", None), "CUEX": ("CUE", None), "MAYBEX": ("MAYBE", None), "FONDX": ("POLITE", None),
-    "EARLIERX": ("CUE", None), "SURELYX": ("YES", None),
+    "EARLIERX": ("CUE", None), "SURELYX": ("YES", None), "STILLYESX": ("YES", None),
 }
 
 _PREFIXES = "והבלכמש"
@@ -2259,8 +2262,9 @@ def _understand(text) -> Understanding:
         emoji_cut = bool(re.match(r"\s?[\U0001F300-\U0001FAFF\u2600-\u27BF]", phrased[end:end + 2]))
         # ("איך לא נבוא?!", "how could we not?": a question that answers itself is not asked)
         questions.append(("?" in tail or "؟" in tail or emoji_cut and bool(_QUESTION_WORD.search(s.strip())))
-                         and "SURELYX" not in s)
-    if questions and not ("?" in norm or "؟" in norm) and _ASKED.search(norm) and "SURELYX" not in raw_clauses[0]:
+                         and "SURELYX" not in s and "STILLYESX" not in s)
+    if questions and not ("?" in norm or "؟" in norm) and _ASKED.search(norm) and "SURELYX" not in raw_clauses[0] \
+            and "STILLYESX" not in raw_clauses[0]:
         questions[0] = True    # "is it fancy dress or can my husband come in jeans": asked without a "?"
     clauses = [_Clause(_tokens(s), q) for s, q in zip(raw_clauses, questions)]
     texts = {id(c): s for c, s in zip(clauses, raw_clauses)}
@@ -2550,6 +2554,9 @@ def _understand(text) -> Understanding:
         if earlier is not None and answer != "no" and 0 < earlier + relative <= MAX_PARTY_SIZE:
             total, relative = earlier + relative, None    # "we said 5 but take one off": 4
     sure = sure and count_sure and not others_doubt and not (wished and answer == "no")
+    if answer == "yes" and total is None and "STILLYESX" in phrased \
+            and not any(t.tag in ("YES", "COME") and t.word != "STILLYESX" for t in all_toks):
+        sure = False    # "אפשר עוד לאשר?" alone: asking to say yes, asked back
     if answer in ("yes", "no") and _HEDGE.search(norm):
         sure = False    # "I think we'll come": a guess about their own answer
         if answer == "no" and not nobody:
