@@ -386,3 +386,16 @@ def test_asking_to_still_say_yes_says_it(text, total, sure):
     """"Is it too late to say yes? We'd be 2": asking to say yes says it, and the count beside it counts; alone, asked back."""
     u = understand(text)
     assert (u.intent, u.answer, u.total, u.sure) == ("answer", "yes", total, sure)
+
+
+@pytest.mark.parametrize("text, total, sure", [("Is it ok if we come a bit late? We'll be 2", 2, False),
+                                               ("can we come with the kids? we would be 4", 4, False), ("I already RSVP'd, 2 people", 2, True)])
+def test_asking_how_they_come_beside_how_many_is_a_yes(text, total, sure):
+    """"Is it ok if we come a bit late? We'll be 2": asked how they come, and said how many: a yes (asked back); "I already
+    RSVP'd, 2 people" says the yes again beside how many."""
+    u = understand(text)
+    assert (u.intent, u.answer, u.total, u.sure) == ("answer", "yes", total, sure)
+
+
+def test_already_rsvpd_alone_is_no_answer():
+    assert understand("I already RSVP'd").answer is None

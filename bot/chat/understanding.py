@@ -2539,6 +2539,10 @@ def _understand(text) -> Understanding:
         answer, sure = "no", False
         about_others = sum(t.value or 1 for c in answering if c.subject == "other" and c.polarity in ("neg", "weakneg")
                            for t in c.toks if t.tag in ("OTHER", "PARTNER", "KID")) or None
+    if answer is None and total and total > 0 and not change and any(
+            c.question and c.subject == "self" and c.polarity == "pos" and "COME" in c.tags() and c.tags() & {"SELF1", "WE"}
+            for c in clauses) and any(not c.question and c.tags() & {"NUM", "DIGITS", "SELFNUM", "PEOPLE"} for c in answering):
+        answer, sure = "yes", False    # "Is it ok if we come a bit late? We'll be 2": asked how they come, and how many come
     # a question, and only someone else said to come ("is the hall accessible? grandma is coming"):
     # what the writer asks is the message, not an answer for the household
     asked_about_other = answer is None and (other_pos or has_q and not tags & {"NUM", "DIGITS", "SELFNUM", "PLUS", "PEOPLE"}) \
@@ -2658,7 +2662,8 @@ def _understand(text) -> Understanding:
 
 
 # ("ok, we'll be 5", "ok נהיה 3", "ок, нас трое": "ok" before a head count agrees too; alone it is politeness)
-_AGREE = {_fold(w) for w in _words("sure great awesome perfect cool done deal sweet lovely ok okay okey okie kk",
+# ("I already RSVP'd, 2 people": the yes given, said again beside how many)
+_AGREE = {_fold(w) for w in _words("sure great awesome perfect cool done deal sweet lovely ok okay okey okie kk rsvpd rsvped",
                                    "סבבה מעולה יופי אחלה סגור מצוינ מצויינ בסדר פיקס אוקי אוקיי",
                                    "تمام ماشي طيب ممتاز اوكي", "хорошо отлично ладно договорились ок окей")}
 
