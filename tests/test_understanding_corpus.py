@@ -399,3 +399,11 @@ def test_asking_how_they_come_beside_how_many_is_a_yes(text, total, sure):
 
 def test_already_rsvpd_alone_is_no_answer():
     assert understand("I already RSVP'd").answer is None
+
+
+@pytest.mark.parametrize("text, total", [("הבת שלי בכיתה של נויה, ברור שהיא באה, אני רק מביא ומחזיר", 1), ("ברור שהיא באה", 1),
+                                         ("רק מקפיצה ואוספת, הבן שלי מגיע", 1)])
+def test_of_course_she_comes_and_the_driver_only_drives(text, total):
+    """"ברור שהיא באה": of course, said of her (she stays the one who comes); "אני רק מביא ומחזיר": the writer only drives."""
+    u = understand(text)
+    assert (u.answer, u.total) == ("yes", total)

@@ -393,6 +393,8 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     (r"מה פתאומ ש?לא|(?<![^\W_])איכ (?:אפשר |אפשר ש|אני |אנחנו |ש)?לא(?=\s*(?:$|[^\w\s])|\s+(?:[אנ]?(?:בוא|גיע)|לבוא|להגיע|נבוא|אבוא|נגיע|אגיע)(?![^\W_]))"
      r"|how (?:could|can|would) (?:i|we) (?:not|say no|miss (?:it|this|that))(?![^\W_])"
      r"|как (?:же |можно )?(?:не (?:прийти|придти|придем|приду)|(?:мы |я )?не придем|(?:мы |я )?не приду)(?![^\W_])", "SURELYX"),
+    # "ברור שהיא באה", "בטח שהוא מגיע": of course, said of someone else; who it is stays said ("ברור שנגיע": of course we come)
+    (r"(?:בטח|ברור|כמובנ) ש(היא|הוא|המ|הנ)", r"\1 YESX"),
     (r"אין (?:מצב|סיכוי) ש(?:לא|[אנ]?(?:פספס|חמיצ|וותר)\S*|\S+ (?:לא|מפספס\S*|נפספס|אפספס|נחמיצ|אחמיצ))|אין סיכוי ש?לא|(?:אין|ללא|בלי) ספק|על בטוח|בטח ש[^\W_]*|ברור ש[^\W_]*|מה השאלה|מה זאת השאלה הזאת", "YESX"),
     (r"אין מצב|אין סיכוי|ما في مجال|مش رح (?:يزبط|تزبط)|ما رح (?:يزبط|تزبط)|count (?:me|us) out|not this time|לא הפעם|have to pass|no thank you|no thanks"
      # "we'll have to sit this one out", "give it a miss", "take a rain check": stay away, said as an idiom
@@ -796,6 +798,8 @@ _CHANGE = _rx(r"\bactually\b|(?<!will )(?<!i will )\bupdate\b(?! (?:you|by|later
 _DRIVE = _rx(r"(?:(?:ו?אני|ו?אנחנו|i|we|and|i will|we will|ill|i am|we are) )?(?:(?:רק|just|only) )?(?:ו?(?:אקפיצ|נקפיצ|מקפיצ\S*|נוריד|אוריד|מוריד\S*|נאסופ|אאסופ|אוספ\S*|ניקח|אקח|מסיע|מסיעה|מסיעימ|אסיע|נסיע)"
              r" (?:אותה|אותו|אותמ|אותנ|את ה?(?:ילד|ילדה|ילדימ|בת|בנ|בנות|בנימ))|נאסופ|אאסופ"
              r"|(?<=רק )(?:מביא|מביאה|מביאימ|אביא|נביא) (?:אותה|אותו|אותמ|אותנ)(?![^\W_])"
+             # "אני רק מביא ומחזיר", "רק מקפיצה ואוספת": only bringing and taking back
+             r"|(?<=רק )(?:מביא|מביאה|מקפיצ|מקפיצה|אביא|אקפיצ)(?: אותה| אותו| אותמ)? ו(?:מחזיר|מחזירה|אוספ|אוספת|לוקח|לוקחת|אחזיר|אאסופ)(?![^\W_])"
              r"|(?:drop|pick) (?:her|him|them|the kids?) (?:off|up)|(?:drop|pick) (?:off|up) (?:her|him|them|the kids?)(?![^\W_])"
              r"|(?:driving|drive|giving|give) (?:her|him|them)(?: a (?:ride|lift))?(?: there)?(?![^\W_]))[^,.!?;\n]*")
 # ("אני מסיע אותם ונשאר איתם עד הסוף", "I'm driving her and staying till the end": the driver stays, so comes too)
