@@ -1606,3 +1606,13 @@ def test_the_side_said_before_the_guest_is_the_guests_side_never_part_of_the_nam
     guest = parsed.command.guests[0]
     assert (guest.first_name, guest.side, guest.party_size) == (first, side, party)
     assert not re.search(r"צד|side|coming|אחי", f"{guest.first_name} {guest.last_name}")
+
+
+@pytest.mark.parametrize("text, field, value", [("תשנה לאירוע שעה, לא 19:00, צריך 19:30", "time", time(19, 30)),
+                                                ("תשנה את השעה, לא 19:00 אלא 19:30", "time", time(19, 30)),
+                                                ("change the time, not 7pm, it should be 7:30pm", "time", time(19, 30)),
+                                                ("תשנה את התאריך, לא 5.6 אלא 12.6", "date", date(2027, 6, 12))])
+def test_the_events_time_or_date_said_after_the_one_it_is_not_is_the_new_one(text, field, value):
+    parsed = read(text)
+    assert isinstance(parsed.command, C.SetEventField) and not parsed.sure
+    assert (parsed.command.field, parsed.command.value) == (field, value)

@@ -811,6 +811,9 @@ _GLUED_NOT_VERB = re.compile(r"(?<![\u05d0-\u05ea])((?:ש|ו|וש)?לא)(?=(?:ע
                              r"מגיע|מגיעה|מגיעים|מגיעות|יגיע|תגיע|יגיעו|יבוא|תבוא|יבואו|יכול|יכולה|יכולים)(?![\u05d0-\u05ea]))")
 
 
+# "..., לא 19:00, צריך 19:30", "..., not 7pm, it should be 7:30pm": the old value, then the new one
+_NOT_THIS_BUT = re.compile(r"[,\s]+(?:ו?לא|not)\s+(?:ב-?|at\s+)?(?:\d{1,2}(?::\d{2})?(?:\s*(?:pm|am))?|\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?)\s*[,\-–]?\s*"
+                           r"(?:אלא|צריך(?:\s+להיות)?|צריכה(?:\s+להיות)?|(?:it\s+)?should\s+be|it'?s|but|זה|רק)\s*(?=(?:ל-?|ב-?|at\s+)?\d)", re.I)
 # A new event's form said in one line: "…: יום הולדת לחנה. התאריך: יום שלישי, 16 בפברואר. השעה: 12:30. המקום: מלון המלך דוד"
 _FORM_LABEL = r"(?:(?:ה)?(?:תאריך|שעה|מקום|מיקום|כתובת)|date|time|place|location|venue|address)"
 _INLINE_FIELD = re.compile(r"[.,;|]\s*(" + _FORM_LABEL + r")\s*:\s*", re.I)
@@ -928,6 +931,16 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
                 place = re.sub(r"^(?:מקום|location|venue|place)\s*:\s*", "", place, flags=re.I) or None
             if (name and name != command.name) or place != command.location:
                 command = dataclasses.replace(command, name=name or command.name, location=place)
+        not_this = _NOT_THIS_BUT.search(_clean(text)) if depth == 0 and isinstance(command, C.SetEventField) \
+            and command.field in ("time", "date") and "\n" not in text.strip() else None
+        if not_this:
+            # "תשנה לאירוע שעה, לא 19:00, צריך 19:30", "change the time, not 7pm, it should be 7:30pm": the value said after
+            # the one it is not (asked first)
+            line = _clean(text)
+            said = line[:not_this.start()] + " " + line[not_this.end():]
+            again = refine(said, C.parse(said, region, today), region, today).command
+            if isinstance(again, C.SetEventField) and again.field == command.field:
+                command, reading = again, Reading(again, sure=False)
         formed = _inline_form(command, _clean(text), region, today) \
             if depth == 0 and isinstance(command, C.NewEvent) and "\n" not in text.strip() else None
         if formed is not None:
