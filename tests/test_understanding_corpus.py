@@ -407,3 +407,12 @@ def test_of_course_she_comes_and_the_driver_only_drives(text, total):
     """"ברור שהיא באה": of course, said of her (she stays the one who comes); "אני רק מביא ומחזיר": the writer only drives."""
     u = understand(text)
     assert (u.answer, u.total) == ("yes", total)
+
+
+@pytest.mark.parametrize("text, answer", [("I need to ask my husband first", "maybe"), ("אני צריכה לשאול את בעלי", "maybe"),
+                                          ("ask my husband", None), ("תשאל את אשתי", None), ("תזכירו לי שבוע לפני", None)])
+def test_an_answer_waiting_for_someone_else_or_later_is_undecided(text, answer):
+    """"I need to ask my husband first": the answer waits for someone else (a maybe); "ask my husband", "remind me a week
+    before": nothing answered yet. Undecided, never a yes or a no."""
+    u = understand(text)
+    assert (u.intent, u.answer, u.sure) == ("unclear", answer, False)

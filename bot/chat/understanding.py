@@ -906,8 +906,13 @@ _RANGE = re.compile(r"(?<![\d%])(\d{1,2}) ?(?:or|או|или|او|-|–|/) ?(\d{
 # "99% coming": a percentage is no head count
 _PERCENT = re.compile(r"\d+ ?%")
 _CLOCK = re.compile(r"(?<![\d.:])(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d.:]*\d)")
+_SPOUSES = "בעלי|אשתי|אישתי|בנ הזוג|בת הזוג|בנ זוגי|בת זוגי|האישה|הבעל"
 _UNCLEAR_STRONG = _rx(
-    r"depend|will confirm|confirm (?:later|next)|let you know|get back to you|let me check|i will check|(?:check|think) and get back|check with|check my|closer to the date|no answer yet|wait and see|(?:answer|reply|respond) later"
+    r"depend|will confirm|confirm (?:later|next)|let you know|get back to you|let me check|i will check"
+    # "I need to ask my husband first", "אני צריכה לשאול את בעלי", "нужно спросить мужа": the answer waits for someone else
+    r"|(?:need to|have to|must|will|gonna|going to|let me|i will|first|should) (?:check with|ask|talk to|consult) (?:my )?(?:husband|wife|hubby|partner|boss|family)\b"
+    r"|(?<![^\W_])(?:לשאול|אשאל|נשאל|לבדוק עמ|אבדוק עמ|להתייעצ עמ|אתייעצ עמ|לדבר עמ|אדבר עמ) (?:את )?(?:" + _SPOUSES + r")(?![^\W_])"
+    r"|(?:нужно|надо) (?:спросить|посоветоваться с) (?:у )?(?:мужа|жену|мужем|женой)|(?:لازم|بدي) (?:اسال|اسأل|اشاور) (?:جوزي|زوجي|مرتي|زوجتي)|(?:check|think) and get back|check with|check my|closer to the date|no answer yet|wait and see|(?:answer|reply|respond) later"
     r"|will know|\bidk\b|figuring (?:it )?out|hard to (?:say|know|tell)|difficult to say|(?:will|i will) update\b|update (?:you )?by\b|(?:will|i will) tell (?:you|u)\b|not (?:yet )?(?:clear|decided)|(?:do not|dont) know (?:if|whether)|not sure (?:yet )?how many|no idea (?:yet )?how many|how many we|yes and no",
     r"god knows|only god knows|אלוהימ יודע|רק השמ יודע|الله (?:اعلم|بيعرف|يعلم)|бог (?:его )?знает",
     r"תלוי|(?<![^\W_])קשה (?:לדעת|להגיד)|אבדוק|נבדוק|לבדוק|אעדכן|נעדכן|(?<!ש)[אנ]חזור|לא יודע\S* אמ|[אנ]גיד לכ(?!\S* ש)|[אנ]ודיע|(?:עוד |עדיינ )?בודק\S*|נדע|לא יודעימ כמה|לא יודע\S* כמה|כמה נהיה"
@@ -997,7 +1002,11 @@ def _conditional(text: str) -> bool:
 _GOD_WILLS = _rx(_IF_GOD_WILLS)
 _INSHALLAH = _rx(r"ان شاء الله|انشالله|ان شاءالله|בעזרת ?השמ|בעה|איה|בעזה|בלי נדר|אמ ירצה השמ")
 _UNCLEAR_NULL = _rx(r"^call me|^תתקשר|אתקשר|בוא נדבר|נדבר|לא הבנתי|did not understand|don ?not understand|^what\??$"
-                    r"|^(?:\S+ )?מה זה$|(?:^|^\S+\W+)what is (?:this|that)\W*$|^что это\W*$")
+                    r"|^(?:\S+ )?מה זה$|(?:^|^\S+\W+)what is (?:this|that)\W*$|^что это\W*$"
+                    # "ask my husband", "תשאל את אשתי", "תזכירו לי שבוע לפני": someone else, or later, is to answer
+                    r"|^(?:please |pls )?ask (?:my )?(?:husband|wife|hubby|partner|mom|mum|dad|son|daughter)\b|^(?:תשאל|תשאלי|תשאלו|שאל|שאלי|שאלו) את (?:" + _SPOUSES + r")"
+                    r"|^спросите (?:у )?(?:мужа|жену)|^(?:اسال|اسألو|اسالو|اسألي) (?:جوزي|زوجي|مرتي|زوجتي)"
+                    r"|^(?:please )?remind me (?:closer|later|nearer|next week|a (?:week|few days) before|before)|^(?:תזכירו|תזכיר|תזכירי) לי (?:שבוע|כמה ימימ|יומיימ|קרוב|לפני|בהמשכ|עוד)")
 # not meant for this guest at all
 _STRANGER = _rx(*_STRANGER_PATTERNS)
 _SPELLING_FIX = re.compile(r"^\*\s*([^\W\d_]+) (?:not|ולא|לא|а не|не) ([^\W\d_]+)(?![^\W_])")
