@@ -1616,3 +1616,9 @@ def test_the_events_time_or_date_said_after_the_one_it_is_not_is_the_new_one(tex
     parsed = read(text)
     assert isinstance(parsed.command, C.SetEventField) and not parsed.sure
     assert (parsed.command.field, parsed.command.value) == (field, value)
+
+
+@pytest.mark.parametrize("text, first", [("עוד אורחת חנה'לה ברגר 0556781234 מצד הכלה", "חנה'לה"), ("עוד אורח דני 0556781234", "דני")])
+def test_one_more_guest_in_the_feminine_leaves_no_letter_of_it_in_the_name(text, first):
+    parsed = read(text)
+    assert isinstance(parsed.command, C.AddGuests) and parsed.command.guests[0].first_name == first and not parsed.sure
