@@ -1622,3 +1622,11 @@ def test_the_events_time_or_date_said_after_the_one_it_is_not_is_the_new_one(tex
 def test_one_more_guest_in_the_feminine_leaves_no_letter_of_it_in_the_name(text, first):
     parsed = read(text)
     assert isinstance(parsed.command, C.AddGuests) and parsed.command.guests[0].first_name == first and not parsed.sure
+
+
+@pytest.mark.parametrize("text, first, last", [
+    ("חברתי הטובה מרים שפירא, טלפון 02 5823 910, תגיע עם בתה. אבקש להוסיף אותן.", "מרים", "שפירא"),
+    ("add Miri 0501234567, she's coming with her daughter", "Miri", "")])
+def test_a_daughter_or_son_coming_along_counts_two_and_a_dear_friend_is_no_part_of_the_name(text, first, last):
+    guest = cmd(text).guests[0]
+    assert (guest.first_name, guest.last_name, guest.party_size) == (first, last, 2)

@@ -229,7 +229,8 @@ _RELATION_HEADS = {"דוד", "דודה", "הדוד", "הדודה", "דודן", "
                    # a spouse named before the name: "ואת אשתו נועה 054…", "and his wife Noa 054…"
                    "אשתו", "אישתו", "בעלה", "wife", "husband",
                    # "היא ביקשה להוסיף את אחותה נגה": whose sister, then her name
-                   "אחותה", "אחותו", "אחיה", "אחיו", "אחותי", "אחי"}
+                   "אחותה", "אחותו", "אחיה", "אחיו", "אחותי", "אחי", "חברתי"}
+_DEAR = {"הטובה", "הטוב", "הקרובה", "הקרוב", "היקרה", "היקר", "הוותיקה", "הוותיק", "הותיקה", "הותיק", "הכי", "טובה"}
 # what kind of friend: "my college roommate Josh", "my old army buddy Tal"
 _RELATION_KINDS = {"college", "work", "army", "school", "high", "uni", "university", "childhood", "old", "best", "gym", "office",
                    "yeshiva", "camp", "former", "grad", "law", "med", "kindergarten", "dear", "close", "oldest", "new"}
@@ -504,6 +505,9 @@ _COMPANION = re.compile(
     r"fianc[eé]e?|plus\s*one|\+1)"
     r"|(?:(?:ו?(?:היא|הוא|הם)\s+|(?:she|he)(?:'s|\s+is|\s+will\s+be)\s+|they(?:'re|\s+are|\s+will\s+be)\s+)?(?:באה?|באים|מגיעה?|מגיעים|תבוא|יבוא|תגיע|יגיע|coming|comes|will\s+come)\s+)?(?:יחד\s+)?(?:עם|with)\s+"
     r"(?:(?:his|her|the)\s+)?(?:wife|husband|partner|spouse|carer|caregiver|aide|אשתו|בעלה|אישתו|בן\s+הזוג|בת\s+הזוג|בן\s+זוגה|בת\s+זוגו|ה?מטפלת|ה?מטפל|ה?מלווה"
+    # one more of the family: "תגיע עם בתה", "coming with her daughter"
+    r"|daughter|son|mother|mom|mum|father|dad|sister|brother|בתה|בנה|בתו|בנו|אמה|אמו|אביה|אביו|אחותה|אחותו|אחיה|אחיו"
+    r"|(?:ה)?(?:בת|בן|אמא|אבא)\s+(?:שלה|שלו)"
     r"|הבעל\s+שלה|האישה\s+שלו|החבר\s+שלה|החברה\s+שלו)"
     r"|and\s+(?:his\s+wife|her\s+husband|(?:his|her)\s+(?:partner|bf|gf|boyfriend|girlfriend|fianc[eé]e?))|ו(?:את\s+)?(?:אשתו|בעלה|אישתו|רעייתו|בן\s+זוגה|בת\s+זוגו|ב[נת]\s+זוגו|ב[נת]\s+זוגה)"
     r"|ו(?:את\s+)?(?:ה)?(?:בעל|אישה|חבר|חברה|בן\s+זוג|בת\s+זוג)\s+(?:שלה|שלו)"
@@ -623,8 +627,8 @@ def _strip_relation(name: str) -> str:
             i += 2    # "friend from work Dana"
             continue
         break
-    while i < len(toks) - 1 and toks[i] in {"שלי", "שלנו"}:
-        i += 1
+    while i < len(toks) - 1 and toks[i].strip(",") in {"שלי", "שלנו"} | (_DEAR if i else set()):
+        i += 1   # "חברתי הטובה מרים": how dear, then the name
     if i and i < len(toks) and toks[i].lower() not in _RELATION_WORDS:
         return " ".join(toks[i:])
     return name
@@ -2927,9 +2931,15 @@ def _name_tidied(g: C.GuestDraft) -> C.GuestDraft:
     if said and first and not re.match(r"מגיע|מאשר|מה?צד(?![\u05d0-\u05ea])", said.group(1)):
         # "שחר גולן 054… הוא מהצוות הקמה": where he is from, kept as a note, not his name
         last, notes = last[:said.start()].strip(" ,-–"), notes or re.sub(r"\s+(?:סבבה|בבקשה|תודה)\W*$", "", said.group(1))
-    if (last, first, notes) == (g.last_name or "", g.first_name or "", g.notes) or not first:
+    party = g.party_size
+    along = _COMPANION.search(f"{first} {last}") if party is None and last != (g.last_name or "") else None
+    if along and along.start() > len(first):
+        # "מרים שפירא, 02…, תגיע עם בתה. אבקש להוסיף אותן.": with the request after it gone, who comes along is said last
+        first, last = C.split_name(f"{first} {last}"[:along.start()])
+        party = 2
+    if (last, first, notes, party) == (g.last_name or "", g.first_name or "", g.notes, g.party_size) or not first:
         return g
-    return dataclasses.replace(g, first_name=first, last_name=last, notes=notes)
+    return dataclasses.replace(g, first_name=first, last_name=last, notes=notes, party_size=party)
 
 
 _NAMED_AFTER = re.compile(r"(?:^|[\s,]+)(?:(?:his|her|their)\s+name\s+is|(?:his|her)\s+name'?s|named|called|בשם|ששמו|ששמה|"
