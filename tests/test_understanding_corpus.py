@@ -416,3 +416,19 @@ def test_an_answer_waiting_for_someone_else_or_later_is_undecided(text, answer):
     before": nothing answered yet. Undecided, never a yes or a no."""
     u = understand(text)
     assert (u.intent, u.answer, u.sure) == ("unclear", answer, False)
+
+
+@pytest.mark.parametrize("text, total", [
+    ("מירי אני מתקשרת אלייך אין תשובה. אז אני כותבת פה. דבורה ומשה באים.", 2), ("I'm coming with Bob.", 2), ("I'm coming with Bob and Sue", 3),
+    ("Hi Miri darling, I tried calling you. We'll be there, wouldn't miss it for the world. Sam and Lily", 2),
+    ("Happy to attend. Regards, David and Miriam Cohen", 2), ("Me, Tom, Gal and Noa from the seminar - all coming", 4)])
+def test_people_named_by_name_are_counted(text, total):
+    """"דבורה ומשה באים", "coming with Bob", a signature "Sam and Lily" after the yes, "Tom, Gal and Noa from the seminar": names
+    count as people (an English name by its capital letter; a surname after the last name, or "from the seminar", is no one more)."""
+    u = understand(text)
+    assert (u.answer, u.total) == ("yes", total)
+
+
+def test_a_blessing_signed_by_two_names_is_no_count():
+    u = understand("Mazal tov! David and Miriam")
+    assert (u.answer, u.total) == (None, None)

@@ -1241,6 +1241,8 @@ def _tokens(clause: str) -> list[_Tok]:
                 and out[k + 2].word in _THIRD_PL or nxt.tag == "NEG" and k + 2 < len(out) \
                 and out[k + 2].word in _THIRD_SG | _THIRD_ABLE:    # "איתי לא יגיע", "נועה לא תוכל"
             out[k] = _Tok(out[k].word, "OTHER", 1)
+        elif nxt.tag is None and nxt.word[0] == "ו" and len(nxt.word) > 3 and k + 2 < len(out) and out[k + 2].word in _THIRD_PL:
+            out[k], out[k + 1] = _Tok(out[k].word, "OTHER", 1), _Tok(nxt.word, "OTHER", 1)    # "דבורה ומשה באים": two names
     for i in range(len(out)):
         prev, t = out[i - 1] if i else _Tok("", "CUE"), out[i]
         nxt = out[i + 1] if i + 1 < len(out) else None
@@ -1293,6 +1295,10 @@ def _tokens(clause: str) -> list[_Tok]:
             out[i] = _Tok(t.word, "CUE")    # "me and my new partner", "with our little one": who they are, described
         elif _from_where(t) and prev.tag in _PERSON_TAGS:
             out[i] = _Tok(t.word, "CUE")    # "חבר מהצבא", "שירן מהמשרד": who they are, not more people
+        elif t.word == "from" and i and (prev.tag in _PERSON_TAGS or prev.tag is None and prev.word.isalpha()) and nxt is not None \
+                and nxt.tag in (None, "CUE") and (i + 2 == len(out) or nxt.tag == "CUE" and i + 3 == len(out) and out[i + 2].tag is None):
+            for j in range(i, len(out)):
+                out[j] = _Tok(out[j].word, "CUE")    # "Tom and Noa from the seminar", "my friend from work": who they are
     return out
 
 
@@ -1605,6 +1611,9 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                     named, k = named + 1, k + 1
                 elif t.tag in ("OTHER", "PARTNER", "KID") and t.value and t.word[:1] == "ו" and k + 1 < len(toks):
                     k += 1    # "אני ובעלי ונועה ואיתי": a relative in the list (counted below), and the names go on
+                elif t.tag == "AND" and k + 2 < len(toks) and toks[k + 1].tag in ("OTHER", "PARTNER", "KID") and toks[k + 1].value \
+                        and toks[k + 2].tag == "AND":
+                    k += 2    # "me and Tom and Gal and Noa": the same, joined by "and"
                 else:
                     break
             others += named
@@ -2292,6 +2301,9 @@ def _understand(text) -> Understanding:
     asks = bool(_QUESTION_WORD.search(norm))   # "is it fancy dress or can my husband come in jeans"
     for c in clauses:
         _polarity(c)
+    if re.search(r"[A-Z]", text) and _names_said(clauses, text):
+        all_toks = [t for c in clauses for t in c.toks]
+        tags = {t.tag for t in all_toks}
     # "שוב תזכורת? אמרנו שנגיע", "we said we're coming": the answer given before, said again with nothing new beside it
     # (no "but", no other answer, no "at first"): it stands; an answer, not a change
     if change and button is None and not starred and earlier is None and not _BUT.search(norm) \
@@ -2740,6 +2752,41 @@ _NEG_WORDS = {"לא", "لا", "مش", "ما", "not", "не", "нет"}
 
 _THIRD_FUTURE = {_fold(w) for w in _words("", "יצליח תצליח יצליחו יוכל תוכל יוכלו יגיע תגיע יגיעו יצטרף תצטרף יצטרפו יבוא תבוא יבואו "
                                             "להצטרפ יספיק תספיק יספיקו", "", "")}
+
+
+_SIGN_OFF = {"regards", "love", "best", "cheers", "xoxo", "xx", "warmly", "sincerely", "from", "thanks", "kind", "warm", "all", "the"}
+
+
+def _names_said(clauses: list[_Clause], text: str) -> bool:
+    """English names, told by their capital letter: "I'm coming with Bob" (one more), and a signature after a yes ("We'll be
+    there ... Sam and Lily", "Regards, David and Miriam Cohen": who "we" are; a surname after the last name is no one more).
+    Marks them in the clauses; True when any was."""
+    caps = {w.lower() for w in re.findall(r"(?<![\w'])([A-Z][a-z]{1,15})(?![\w'])", text)}
+    if not caps:
+        return False
+    marked = False
+    for c in clauses:
+        toks = c.toks
+        for i, t in enumerate(toks):
+            if t.tag is None and t.word in caps and i and toks[i - 1].word == "with" and any(x.tag == "COME" for x in toks[:i - 1]) \
+                    and (i + 1 == len(toks) or toks[i + 1].tag == "AND" or toks[i + 1].tag == "CUE" and i + 2 == len(toks)):
+                toks[i] = _Tok(t.word, "OTHER", 1)    # "I'm coming with Bob", "with Bob and Sue"
+                if i + 2 < len(toks) and toks[i + 1].tag == "AND" and toks[i + 2].tag is None and toks[i + 2].word in caps:
+                    toks[i + 2] = _Tok(toks[i + 2].word, "OTHER", 1)
+                marked = True
+        # the signature: two first names joined by "and" (a surname after the second), after the writer's yes
+        words = [t for t in toks if not (t.word in _SIGN_OFF and t.tag in (None, "CUE", "POLITE", "THANKS"))]
+        if c.polarity is None and len(words) in (3, 4) and [t.tag for t in words[:3]] == [None, "AND", None] \
+                and words[1].word in ("and", "&") and all(t.tag is None and t.word in caps for t in words if t.tag != "AND") \
+                and any(d.polarity == "pos" and d.subject == "self" for d in clauses if d is not c):
+            first, second = words[0], words[2]
+            for k, t in enumerate(toks):
+                if t is first or t is second:
+                    toks[k] = _Tok(t.word, "OTHER", 1)
+                elif len(words) == 4 and t is words[3]:
+                    toks[k] = _Tok(t.word, "NAME")
+            marked = True    # "Sam and Lily", "David and Miriam Cohen": who comes, signing
+    return marked
 
 
 def _own_party(c: _Clause) -> bool:
