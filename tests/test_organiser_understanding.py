@@ -1630,3 +1630,11 @@ def test_one_more_guest_in_the_feminine_leaves_no_letter_of_it_in_the_name(text,
 def test_a_daughter_or_son_coming_along_counts_two_and_a_dear_friend_is_no_part_of_the_name(text, first, last):
     guest = cmd(text).guests[0]
     assert (guest.first_name, guest.last_name, guest.party_size) == (first, last, 2)
+
+
+@pytest.mark.parametrize("text, party", [("pls add these 3:\nAmir Golan 0501472583\nIdan Ron 0547418529 groom x2", 2),
+                                         ("add Dana 0501234567 x3", 3), ("Dana 0501234567 ×2", 2)])
+def test_x2_after_the_phone_is_the_party_never_an_extension_of_the_phone(text, party):
+    parsed = read(text)
+    guest = parsed.command.guests[-1]
+    assert guest.party_size == party and not parsed.sure and not re.search(r"party|x\d|×", guest.last_name or "")

@@ -1313,6 +1313,15 @@ _COUNT_IN_WORDS = re.compile(r"(?<![\w'])(" + "|".join(sorted(_PARTY_NUM, key=le
 _BARE_COUNT_WORDS = [w for w in _PARTY_NUM if w not in ("שני", "שתי")]
 _BARE_COUNT_LAST = re.compile(r"^([\s,]+)(" + "|".join(sorted(_BARE_COUNT_WORDS, key=len, reverse=True)) + r")[\s.!]*$", re.I)
 
+def _times_party(line: str) -> str:
+    """"… 0547418529 groom x2" → "… 0547418529 groom (2)": a count written "x2" after the phone."""
+    phone = _IL_PHONE.search(line)
+    if not phone:
+        return line
+    after = re.sub(r"(?<!\S)[xX×]\s?(\d{1,2})(?![\w.:/])", r"(\1)", line[phone.end():])
+    return line[:phone.end()] + after
+
+
 _ADD_TO_SIDE = re.compile(r"^(?P<verb>תוסיף|תוסיפי|הוסף|להוסיף|תכניס|תכניסי|add|put)\s+(?:ל(?:ה)?צד\s+(?:של\s+)?(?P<side>(?:ה)?[^\s:,]+)"
                           r"|to\s+(?:the\s+)?(?P<en>my|our|[^\s:,]+?(?:'s)?)\s+side)\s*[:\-–,]?\s+(?:את\s+)?(?P<rest>\S.*\d.*)$", re.I)
 # "כ'לא מגיע'", "כ"מגיעה"", "כ-אולי": "as" and the answer in quotes or after a dash
@@ -1398,6 +1407,10 @@ def _refine(text: str, exact, region: str | None, today: date | None) -> Reading
             side = None if named.lower() in {"my", "our", "שלי", "שלנו"} else _SIDE.get(named.lower(), _SIDE.get(re.sub(r"^ה", "", named), named))
             guests = tuple(g if g.side or side is None else dataclasses.replace(g, side=side) for g in added.guests)
             return Reading(dataclasses.replace(added, guests=guests), sure=False)
+    timesed = "\n".join(_times_party(x) for x in text.split("\n"))
+    if timesed != text:   # "Idan Ron 0547418529 groom x2": the party, never an extension of the phone; a write is asked first
+        heard = refine(timesed, C.parse(timesed, region, today), region, today)
+        return Reading(heard.command, sure=heard.sure and not isinstance(heard.command, DIRECT_WRITES))
     as_said = _AS_QUOTED.sub(lambda m: " כ" + m.group(1), text) if "\n" not in text.strip() else text
     if as_said != text:   # "תסמן את גיל כ'לא מגיע'", "תסמני את דנה כ-לא מגיעה": "as" what, quoted; a write is asked first
         heard = refine(as_said, C.parse(as_said, region, today), region, today)
