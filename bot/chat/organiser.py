@@ -1120,6 +1120,13 @@ class OrganiserChat:
         member = self.resolve_member(event, cmd.ref, _("role {ref} {role}", ref=REF, role=i18n.Raw(_word(ROLE_WORDS, cmd.role))))
         if member is None:
             return
+        if member.role.value == cmd.role:
+            return self.say(replies.role_unchanged(event, member, mine=member.user_id == self.user.id))
+        if member.user_id == self.user.id and member.role.value == "admin":
+            # stepping down: only another admin can give it back, so it is asked first
+            member_service.check_role_change(self.session, self.user, event.id, member.user_id, cmd.role)
+            return self.ask(replies.step_down_question(event, cmd.role),
+                            {"op": "step_down", "event_id": str(event.id), "role": cmd.role, "again": "role"})
         member = member_service.change_role(self.session, self.user, event.id, member.user_id, cmd.role)
         self.say(replies.role_changed(event, member))
 
@@ -1190,6 +1197,11 @@ class OrganiserChat:
         member = member_service.remove_member(self.session, self.user, event.id, p["user_id"])
         notices.tell_removed_member(self.session, self.user, event, member)
         self.say(replies.member_removed(event.name, replies.member_name(member)))
+
+    def do_step_down(self, p: dict) -> None:
+        event, _member = event_service.get_event(self.session, self.user, p["event_id"])
+        member = member_service.change_role(self.session, self.user, event.id, self.user.id, p["role"])
+        self.say(replies.stepped_down(event, member))
 
     def do_run(self, p: dict) -> None:
         """A command read from a guess, confirmed with yes."""
@@ -1295,6 +1307,7 @@ PENDING_OPS: dict[str, Callable] = {
     "delete_event": OrganiserChat.do_delete_event,
     "remove_guest": OrganiserChat.do_remove_guest,
     "remove_member": OrganiserChat.do_remove_member,
+    "step_down": OrganiserChat.do_step_down,
     "invite": OrganiserChat.do_send,
     "remind": OrganiserChat.do_send,
     "broadcast": OrganiserChat.do_send,

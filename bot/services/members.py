@@ -4,7 +4,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
-from storage.models import EventMember, Role, User
+from storage.models import Event, EventMember, Role, User
 
 from bot.services import notices
 from bot.services.permissions import Action
@@ -74,17 +74,30 @@ def _get_member(session: Session, event_id, user_id) -> EventMember:
     return member
 
 
-def change_role(session: Session, actor: User, event_id, user_id, role) -> EventMember:
+def _role_change(session: Session, actor: User, event_id, user_id, role) -> tuple[Event, EventMember, Role]:
     event, _ = require(session, actor, event_id, Action.MANAGE_EVENT)
     role = _role(role)
     member = _get_member(session, event.id, user_id)
     if member.role == Role.admin and role != Role.admin and _admin_count(session, event.id) <= 1:
         raise LastAdmin(i18n._("{event} needs at least one admin: make someone else admin first.", event=event.name))
-    changed = member.role != role
+    return event, member, role
+
+
+def check_role_change(session: Session, actor: User, event_id, user_id, role) -> EventMember:
+    """The member whose role would change, after the checks `change_role` makes (the actor
+    manages the team; the last admin stays): a question about it is asked only if it can be done."""
+    return _role_change(session, actor, event_id, user_id, role)[1]
+
+
+def change_role(session: Session, actor: User, event_id, user_id, role) -> EventMember:
+    """The member now has `role` and hears it from the bot; an admin who stepped down
+    themselves is announced to the other admins."""
+    event, member, role = _role_change(session, actor, event_id, user_id, role)
+    previous = member.role
     member.role = role
     session.flush()
-    if changed:
-        notices.tell_role_changed(session, actor, event, member)
+    if previous != role:
+        notices.tell_role_changed(session, actor, event, member, previous)
     return member
 
 

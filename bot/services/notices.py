@@ -6,9 +6,10 @@ language of whoever did the deed; someone who never wrote to the bot reads the e
 language (the team of a Hebrew wedding is told in Hebrew)."""
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
+from sqlalchemy import select
+from sqlalchemy.orm import Session, joinedload
 
-from storage.models import Event, EventMember, User
+from storage.models import Event, EventMember, Role, User
 
 from bot.services import languages, outbox
 from bot.text import i18n, replies
@@ -42,9 +43,19 @@ def tell_removed_member(session: Session, actor: User, event: Event, member: Eve
     _tell(session, member, event, "member_removed", text, text, lang)
 
 
-def tell_role_changed(session: Session, actor: User, event: Event, member: EventMember) -> None:
-    """A member whose role someone changed hears the new role and what it allows."""
+def tell_role_changed(session: Session, actor: User, event: Event, member: EventMember,
+                      previous: Role | None = None) -> None:
+    """A member whose role someone changed hears the new role and what it allows; an admin
+    who made themselves editor or viewer is announced to the other admins (they are now
+    the ones who can give the role back)."""
     if member.user_id == actor.id:
+        if previous == Role.admin and member.role != Role.admin:
+            for admin in _admins(session, event, but=actor):
+                lang = _reader(admin, event, actor)
+                with i18n.use(lang):
+                    text = i18n._("👥 {who} stepped down as admin of *{event}*: they're {role} now.",
+                                  who=_who(actor), event=event.name, role=i18n.Raw(replies.role_name(member.role)))
+                _tell(session, admin, event, "role_changed", text, text, lang)
         return
     lang = _reader(member, event, actor)
     with i18n.use(lang):
@@ -67,6 +78,14 @@ def tell_event_deleted(session: Session, actor: User, event_name: str, members: 
                           who=_who(actor), event=event_name)
         outbox.enqueue(session, phone=member.user.phone, message=outbox.text(text, outside_window=text, language=lang),
                        kind="event_deleted", user_id=member.user_id)
+
+
+def _admins(session: Session, event: Event, but: User) -> list[EventMember]:
+    """The event's admins other than `but`, in the order they joined."""
+    return list(session.scalars(
+        select(EventMember).options(joinedload(EventMember.user))
+        .where(EventMember.event_id == event.id, EventMember.role == Role.admin, EventMember.user_id != but.id)
+        .order_by(EventMember.created_at)))
 
 
 def _reader(member: EventMember, event: Event, actor: User) -> str:

@@ -1310,6 +1310,30 @@ def role_changed(event, member) -> str:
              role=i18n.Raw(role_name(member.role)), event=event.name)
 
 
+def role_unchanged(event, member, mine: bool = False) -> str:
+    """`role 3 editor` to someone who is editor already: nothing to change, and said so."""
+    if mine:
+        return _("👥 You're already {role} of {event}.", role=i18n.Raw(role_name(member.role)), event=event.name)
+    return _("👥 {name} is already {role} of {event}: nothing changed.", name=i18n.Raw(member_name(member)),
+             role=i18n.Raw(role_name(member.role)), event=event.name)
+
+
+def step_down_question(event, role: str) -> str:
+    """An admin making themselves editor or viewer: what they give up, asked first."""
+    if role == "viewer":
+        return _("⚠️ You're making yourself a viewer of {event}: you won't be able to add or edit guests or change "
+                 "anyone's role, yours included. Only another admin could make you admin again. Continue?",
+                 event=event.name)
+    return _("⚠️ You're making yourself an editor of {event}: you won't be able to edit the event or change "
+             "anyone's role, yours included. Only another admin could make you admin again. Continue?",
+             event=event.name)
+
+
+def stepped_down(event, member) -> str:
+    return _("👥 You're now {role} of {event}. I've told the other admins.", role=i18n.Raw(role_name(member.role)),
+             event=event.name)
+
+
 def remove_member_question(event, member) -> str:
     return _("Remove {name} ({role}) from the team of {event}? Reply yes or no.",
              name=i18n.Raw(member_name(member)), role=i18n.Raw(role_name(member.role)), event=event.name)

@@ -1,0 +1,79 @@
+"""What a reviewer found running a Haredi family's wedding as a team, in Hebrew: the bride's
+father (admin, who made the event), the bride (admin), the groom's mother Malka (editor),
+an aunt (viewer), and a hall coordinator who works on two other events."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from storage.models import EventMember, User
+from tests.phone import phone_factory  # noqa: F401  (fixture)
+
+FATHER = "+972521000000"
+SHIRA = "+972522000001"   # the bride
+MALKA = "+972523000002"   # the groom's mother
+AUNT = "+972524000003"
+WEDDING = "החתונה של שירה ויוסף"
+
+
+def roles(runtime) -> dict[str, str]:
+    with runtime.transaction() as s:
+        rows = s.execute(select(User.phone, EventMember.role).join(EventMember, EventMember.user_id == User.id)).all()
+        return {phone: role.value for phone, role in rows}
+
+
+def the_team(phone_factory, fake_graph):
+    """The father makes the event and his team; each of them has written to the bot lately."""
+    for number in (SHIRA, MALKA, AUNT):
+        fake_graph.open_window(number)
+    father = phone_factory(FATHER, "אבא")
+    father.send(f"אירוע חדש {WEDDING}")
+    father.send("הוסף מנהל 0522000001")
+    father.send("הוסף עורך 0523000002")
+    father.send("הוסף צופה 0524000003")
+    for number, name in ((SHIRA, "שירה"), (MALKA, "מלכה"), (AUNT, "דודה רחל")):
+        phone_factory(number, name).send("שלום")   # their names become known
+    assert "1. אבא" in father.send("צוות")
+    return father
+
+
+# ---------------------------------------------------------------- a role change of one's own
+
+def test_an_admin_making_himself_a_viewer_is_asked_first_and_the_other_admins_are_told(phone_factory, runtime,
+                                                                                        fake_graph):
+    father = the_team(phone_factory, fake_graph)
+    question = father.send("תפקיד 1 צופה")
+    assert "ישתנה ממנהל לצופה" in question and "רק מנהל אחר יוכל להחזיר אתכם לניהול" in question
+    assert question.endswith("להמשיך?") and father.last_buttons == ["confirm:yes", "confirm:no"]
+    assert roles(runtime)[FATHER] == "admin"          # nothing before the yes
+    assert "לא" in father.tap("confirm:no", "לא") and roles(runtime)[FATHER] == "admin"
+
+    father.send("תפקיד 1 צופה")
+    told_before = len(fake_graph.sent_to(SHIRA))
+    reply = father.tap("confirm:yes", "כן")
+    assert "מעכשיו התפקיד שלכם בחתונה של שירה ויוסף: צופה" in reply and "עדכנתי את שאר המנהלים" in reply
+    assert roles(runtime) == {FATHER: "viewer", SHIRA: "admin", MALKA: "editor", AUNT: "viewer"}
+    (told,) = fake_graph.sent_to(SHIRA)[told_before:]
+    assert "אבא" in told.text and "כבר לא מנהל/ת בחתונה של שירה ויוסף" in told.text and "צופה" in told.text
+    # the bride, still an admin, can give it back
+    shira = phone_factory(SHIRA, "שירה")
+    shira.send("צוות")
+    assert "עכשיו בתפקיד מנהל" in shira.send("תפקיד אבא מנהל")
+    assert roles(runtime)[FATHER] == "admin"
+
+
+def test_the_last_admin_is_refused_before_any_question(phone_factory, runtime, fake_graph):
+    father = the_team(phone_factory, fake_graph)
+    father.send("צוות")
+    father.send("תפקיד 2 עורך")                       # the bride is no admin now
+    reply = father.send("תפקיד 1 צופה")
+    assert "צריך לפחות מנהל אחד" in reply and father.last_buttons == []
+    assert roles(runtime)[FATHER] == "admin"
+
+
+def test_a_role_someone_already_has_is_said_so_not_changed(phone_factory, runtime, fake_graph):
+    father = the_team(phone_factory, fake_graph)
+    told_before = len(fake_graph.sent_to(MALKA))
+    reply = father.send("תפקיד מלכה עורך")
+    assert "מלכה" in reply and "כבר בתפקיד עורך בחתונה של שירה ויוסף" in reply and "עכשיו" not in reply
+    assert len(fake_graph.sent_to(MALKA)) == told_before    # nobody is told of a change that wasn't
+    assert "אתם כבר בתפקיד מנהל" in father.send("תפקיד 1 מנהל")
