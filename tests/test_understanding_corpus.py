@@ -432,3 +432,11 @@ def test_people_named_by_name_are_counted(text, total):
 def test_a_blessing_signed_by_two_names_is_no_count():
     u = understand("Mazal tov! David and Miriam")
     assert (u.answer, u.total) == (None, None)
+
+
+@pytest.mark.parametrize("text, total", [("היי זה עומר הנכד של שושנה, סבתא אומרת תודה ושהיא תבוא אבל צריכה כיסא קרוב לשירותים", 1),
+                                         ("אמא שלי תבוא", 1)])
+def test_she_will_come_in_hebrew_comes(text, total):
+    """"תבוא" (she will come) is a verb of coming, as "יבוא" is."""
+    u = understand(text)
+    assert (u.intent, u.answer, u.total) == ("answer", "yes", total)
