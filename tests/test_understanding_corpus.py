@@ -440,3 +440,10 @@ def test_she_will_come_in_hebrew_comes(text, total):
     """"תבוא" (she will come) is a verb of coming, as "יבוא" is."""
     u = understand(text)
     assert (u.intent, u.answer, u.total) == ("answer", "yes", total)
+
+
+@pytest.mark.parametrize("text", ['שלום, אני המזכירה של ד"ר כהן. הוא לא יוכל להגיע בשל התחייבות קודמת', "אני הבת של רחל, היא לא תוכל להגיע"])
+def test_who_writes_then_the_invited_one_declines(text):
+    """"אני המזכירה של ד"ר כהן. הוא לא יוכל להגיע": who writes, and whose they are, then a no for the one invited (asked back)."""
+    u = understand(text)
+    assert (u.intent, u.answer, u.sure) == ("answer", "no", False)

@@ -2558,8 +2558,9 @@ def _understand(text) -> Understanding:
     if answer is None and said_not and not total and not change and not has_q and not (self_pos or other_pos or conflict) \
             and not any(c.kids_subject for c in answering if c.subject == "other" and c.polarity) \
             and not any(c.tags() & {"SELF1", "WE", "SELFNUM", "KID", "KIDS", "NUM", "DIGITS", "JUST"}
-                        for c in answering if not (c.subject == "other" and c.polarity)):
+                        for c in answering if not (c.subject == "other" and c.polarity) and not _introduces_self(c)):
         # "סבתא לא תוכל להגיע", "the Levy family won't make it": written for the one invited, who declines (asked back)
+        # ("שלום, אני המזכירה של ד"ר כהן. הוא לא יוכל להגיע": who writes, then the answer for the one invited)
         # (or news of someone else, the writer's own answer unsaid: the guest side decides)
         answer, sure = "no", False
         about_others = sum(t.value or 1 for c in answering if c.subject == "other" and c.polarity in ("neg", "weakneg")
@@ -2787,6 +2788,13 @@ def _names_said(clauses: list[_Clause], text: str) -> bool:
                     toks[k] = _Tok(t.word, "NAME")
             marked = True    # "Sam and Lily", "David and Miriam Cohen": who comes, signing
     return marked
+
+
+def _introduces_self(c: _Clause) -> bool:
+    """"אני המזכירה של ד"ר כהן", "אני הבת של רחל": who writes, and whose they are; nothing said of coming."""
+    toks = [t for t in c.toks if t.tag != "GREET"]
+    return len(toks) >= 4 and toks[0].tag == "SELF1" and toks[1].tag in (None, "OTHER", "KID") and toks[2].word == "של" \
+        and not c.polarity and not c.tags() & {"COME", "YES", "NEG", "ABLE", "NUM", "DIGITS", "AND"}
 
 
 def _own_party(c: _Clause) -> bool:
