@@ -447,3 +447,12 @@ def test_who_writes_then_the_invited_one_declines(text):
     """"אני המזכירה של ד"ר כהן. הוא לא יוכל להגיע": who writes, and whose they are, then a no for the one invited (asked back)."""
     u = understand(text)
     assert (u.intent, u.answer, u.sure) == ("answer", "no", False)
+
+
+@pytest.mark.parametrize("text, answer, total", [("אני אומרת שנגיע הוא אומר שאין מצב 😂 בקיצור נגיע שנינו", "yes", 2),
+                                                 ("אני בעלי ושני הילדים, בקיצור נגיע", "yes", 4), ("короче, не придем", "no", None),
+                                                 ("long story short, we are coming", "yes", None)])
+def test_what_follows_in_short_is_the_answer(text, answer, total):
+    """"... בקיצור נגיע שנינו": what follows "in short" is the answer, whatever was weighed before it."""
+    u = understand(text)
+    assert (u.intent, u.answer, u.total) == ("answer", answer, total)

@@ -1069,6 +1069,10 @@ _SETTLE = _rx(r"(?:^|(?<=[\s.,!…;:-]))(?:(?:ok|okay|well|actually|you know wha
               r"(?:^|(?<=[\s.,!…;:-]))(?:(?:ладно|ну|хорошо|короче|вообще-то|вообще то|так что)[\s,.!…-]+)+(?P<yes_ru>да)(?![^\W_])",
               r"(?:^|(?<=[\s.,!…;:-]))(?:(?:طيب|خلص|ماشي|يلا|اوكي)[\s,.!…-]+)+(?P<yes_ar>نعم|اه|ايوه|اكيد)(?![^\W_])")
 # a belief the writer held before, not an answer: "חשבתי שלא נוכל", "I thought we couldn't", "я думал, что не сможем"
+# "in short", "בקיצור": what follows sums up what was said before it
+_IN_SHORT = _rx(r"\b(?:in short|long story short|bottom line|to sum up)\b",
+                r"(?<![^\W_])(?:בקיצור|בשורה התחתונה|לסיכומ|בקיצר)(?![^\W_])", r"(?<![^\W_])(?:короче|в общем|короче говоря)(?![^\W_])",
+                r"(?<![^\W_])(?:باختصار|المهم|الخلاصه)(?![^\W_])")
 _BELIEF = _rx(r"\b(?:i|we) (?:thought|was sure|were sure|assumed)\b", r"(?<![^\W_])(?:חשבתי|חשבנו|הייתי בטוח\S*|היינו בטוח\S*)(?![^\W_])",
               r"(?<![^\W_])(?:думал|думала|думали)(?![^\W_])", r"(?<![^\W_])(?:كنت مفكر\S*|كنا مفكرين|ظننت|اعتقدت)(?![^\W_])")
 _IN_MESSAGE_FIX = _rx(r"\bactually\b", r"(?<![^\W_])בעצמ(?![^\W_])", r"(?<![^\W_])вернее(?![^\W_])")
@@ -2200,6 +2204,19 @@ def _understand(text) -> Understanding:
             if intent == "count" and before.answer == "yes" and before.intent in ("answer", "change"):
                 intent = "answer"
             return replace(after, intent=intent, answer=after.answer or ("yes" if intent != "count" else None))
+    # "אני אומרת שנגיע הוא אומר שאין מצב 😂 בקיצור נגיע שנינו", "long story short, we're coming": what follows "in short"
+    # is the answer, whatever was weighed before it (a head count said before it still counts)
+    concluded = None
+    for concluded in _IN_SHORT.finditer(norm):
+        pass
+    if concluded is not None and re.search(r"[^\W\d_]", norm[:concluded.start()]) and re.search(r"[^\W\d_]", norm[concluded.end():]):
+        after = _understand(norm[concluded.end():])
+        if after.intent in ("answer", "change") and after.answer in ("yes", "no") and after.sure:
+            if after.answer == "yes" and after.total is None:
+                before = _understand(norm[:concluded.start()])
+                if before.total and before.answer in (None, "yes") and before.intent in ("answer", "count"):
+                    after = replace(after, adults=before.adults, children=before.children, total=before.total, sure=before.sure)
+            return replace(after, intent="change" if after.intent == "change" or _CHANGE.search(norm[:concluded.start()]) else "answer")
     settled = None
     for settled in _SETTLE.finditer(norm):
         pass
