@@ -73,6 +73,7 @@ def test_a_decline_is_restated_without_a_double_negative(runtime, fake_graph, ph
     ("we'll be 3, thanks", "I don't have an invitation for this number."),
     ("где это будет?", "У меня нет приглашения для этого номера."),
     ("رح نيجي اثنين", "لا توجد لديّ دعوة لهذا الرقم."),
+    ("מגיעים", "אין לי הזמנה למספר הזה."),   # a spouse answering from her own phone ("who's coming?" to an organiser)
 ])
 def test_a_stranger_answering_as_a_guest_is_told_where_to_answer(runtime, fake_graph, phone, text, start):
     _setup(runtime)

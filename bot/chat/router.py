@@ -105,8 +105,12 @@ def _reads_as_guest_reply(chat: OrganiserChat, msg: InboundMessage) -> bool:
     if msg.kind != "text" or not msg.text or convo.has_pending(chat.conv):
         return False
     cmd = intents.understand(msg.text, chat.region, date.today()).command   # as the organiser chat would read it
-    if not isinstance(cmd, _GUEST_LIKE_COMMANDS) or isinstance(cmd, C.ParseError) and cmd.usage is not None:
+    if isinstance(cmd, C.ParseError) and cmd.usage is not None:
         return False   # ("new event Party / date: 45/45": a command said wrong gets its hint)
+    # a look at an event's guests ("מגיעים" reads as "who is coming") means nothing to someone with no event
+    looks_at_an_event = C.action_for(cmd) is not None and not C.writes(cmd)
+    if not isinstance(cmd, _GUEST_LIKE_COMMANDS) and not looks_at_an_event:
+        return False
     return guest_flow.reads_as_guest_reply(msg.text)
 
 
