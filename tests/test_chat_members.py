@@ -83,7 +83,8 @@ def test_the_last_admin_cannot_leave_or_be_demoted(phone_factory, runtime):
     assert "only admin" in dana.send("leave")
     assert roles(runtime) == {DANA: "admin", NOAM: "editor"}
     dana.send("role 2 admin")
-    assert "You left the team of Dana & Noam's wedding" in dana.send("leave")
+    assert "Leave the team of Dana & Noam's wedding?" in dana.send("leave")
+    assert "You left the team of Dana & Noam's wedding" in dana.tap("confirm:yes", "Yes")
     assert roles(runtime) == {NOAM: "admin"}
     assert "new event" in dana.send("guests")                   # Dana has no events now
 

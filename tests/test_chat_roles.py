@@ -65,7 +65,7 @@ CASES = [
     Case("called avi no answer", Action.EDIT_GUESTS, "Avi Cohen didn't pick up"),
     Case("chart", Action.VIEW, "📊 Wedding: the answers so far"),
     Case("reply avi: Yes, there is parking", Action.SEND, "Sending your message to Avi Cohen"),
-    Case("leave", Action.VIEW, "You left the team of Wedding"),
+    Case("leave", Action.VIEW, "You left the team of Wedding", confirm=True),
     Case("set date 12/6/2027", Action.MANAGE_EVENT, "12 Jun 2027"),
     Case("set location Hangar 11", Action.MANAGE_EVENT, "Hangar 11"),
     Case("rename Big wedding", Action.MANAGE_EVENT, "Renamed the event to *Big wedding*"),

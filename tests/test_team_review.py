@@ -77,3 +77,33 @@ def test_a_role_someone_already_has_is_said_so_not_changed(phone_factory, runtim
     assert "מלכה" in reply and "כבר בתפקיד עורך בחתונה של שירה ויוסף" in reply and "עכשיו" not in reply
     assert len(fake_graph.sent_to(MALKA)) == told_before    # nobody is told of a change that wasn't
     assert "אתם כבר בתפקיד מנהל" in father.send("תפקיד 1 מנהל")
+
+
+# ---------------------------------------------------------------- leaving the team
+
+def test_leaving_is_asked_first_and_the_admins_hear_who_left(phone_factory, runtime, fake_graph):
+    the_team(phone_factory, fake_graph)
+    aunt = phone_factory(AUNT, "דודה רחל")
+    question = aunt.send("צא מהאירוע")
+    assert question.startswith(f"לצאת מהצוות של {WEDDING}?") and aunt.last_buttons == ["confirm:yes", "confirm:no"]
+    assert AUNT in roles(runtime)
+    aunt.tap("confirm:no", "לא")
+    assert AUNT in roles(runtime)
+    aunt.send("צא מהאירוע")
+    father_told, shira_told = len(fake_graph.sent_to(FATHER)), len(fake_graph.sent_to(SHIRA))
+    assert f"יצאת מהצוות של {WEDDING}" in aunt.tap("confirm:yes", "כן")
+    assert AUNT not in roles(runtime)
+    for admin, before in ((FATHER, father_told), (SHIRA, shira_told)):
+        (told,) = fake_graph.sent_to(admin)[before:]
+        assert "דודה רחל" in told.text and "(צופה) יצא/ה מהצוות של" in told.text
+    assert not [m for m in fake_graph.sent_to(MALKA) if "יצא/ה" in m.text]   # an editor is not told
+    assert WEDDING not in aunt.send("אורחים")
+
+
+def test_the_last_admin_still_cannot_leave(phone_factory, runtime, fake_graph):
+    father = the_team(phone_factory, fake_graph)
+    phone_factory(SHIRA, "שירה").send("עזוב את האירוע")
+    phone_factory(SHIRA, "שירה").tap("confirm:yes", "כן")
+    reply = father.send("צא מהאירוע")
+    assert "המנהלים היחידים" in reply and father.last_buttons == []
+    assert roles(runtime)[FATHER] == "admin"

@@ -1141,8 +1141,12 @@ class OrganiserChat:
                   "again": "remove member"})
 
     def cmd_leave(self, cmd: C.Leave, event: Event) -> None:
-        name = member_service.leave_event(self.session, self.user, event.id)
-        convo.forget_event(self.conv, event.id)
+        member_service.check_leave(self.session, self.user, event.id)   # the last admin is told before any question
+        self.ask(replies.leave_question(event), {"op": "leave", "event_id": str(event.id), "again": "leave"})
+
+    def do_leave(self, p: dict) -> None:
+        name = member_service.leave_event(self.session, self.user, p["event_id"])
+        convo.forget_event(self.conv, p["event_id"])
         self.say(replies.left_event(name))
 
     # ------------------------------------------------------------------ account
@@ -1308,6 +1312,7 @@ PENDING_OPS: dict[str, Callable] = {
     "remove_guest": OrganiserChat.do_remove_guest,
     "remove_member": OrganiserChat.do_remove_member,
     "step_down": OrganiserChat.do_step_down,
+    "leave": OrganiserChat.do_leave,
     "invite": OrganiserChat.do_send,
     "remind": OrganiserChat.do_send,
     "broadcast": OrganiserChat.do_send,

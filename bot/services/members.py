@@ -111,12 +111,24 @@ def remove_member(session: Session, actor: User, event_id, user_id) -> EventMemb
     return member
 
 
-def leave_event(session: Session, actor: User, event_id) -> str:
+def _leaving(session: Session, actor: User, event_id) -> tuple[Event, EventMember]:
     event, member = require(session, actor, event_id, Action.VIEW)
     if member.role == Role.admin and _admin_count(session, event.id) <= 1:
         raise LastAdmin(i18n._("You are the only admin of {event}: make someone else admin before you leave.",
                           event=event.name))
-    name = event.name
+    return event, member
+
+
+def check_leave(session: Session, actor: User, event_id) -> Event:
+    """The event the actor may leave (the last admin may not): asked before `leave_event`."""
+    return _leaving(session, actor, event_id)[0]
+
+
+def leave_event(session: Session, actor: User, event_id) -> str:
+    """The actor is off the team; its admins are told who left."""
+    event, member = _leaving(session, actor, event_id)
+    name, role = event.name, member.role
     session.delete(member)
     session.flush()
+    notices.tell_member_left(session, actor, event, role)
     return name

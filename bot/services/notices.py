@@ -65,6 +65,16 @@ def tell_role_changed(session: Session, actor: User, event: Event, member: Event
     _tell(session, member, event, "role_changed", text, text, lang)
 
 
+def tell_member_left(session: Session, actor: User, event: Event, role: Role) -> None:
+    """The admins hear who left the team (and so can no longer see or send anything)."""
+    for admin in _admins(session, event, but=actor):
+        lang = _reader(admin, event, actor)
+        with i18n.use(lang):
+            text = i18n._("👋 {who} ({role}) left the team of *{event}*.", who=_who(actor), event=event.name,
+                          role=i18n.Raw(replies.role_name(role)))
+        _tell(session, admin, event, "member_left", text, text, lang)
+
+
 def tell_event_deleted(session: Session, actor: User, event_name: str, members: list[EventMember],
                        event_language: str | None = None) -> None:
     """The rest of the team hears that an event they worked on was deleted, and by whom.

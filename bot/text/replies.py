@@ -1343,6 +1343,11 @@ def member_removed(event_name: str, name: str) -> str:
     return _("👥 Removed {name} from the team of {event}.", name=i18n.Raw(i18n.isolate(name)), event=event_name)
 
 
+def leave_question(event) -> str:
+    return _("Leave the team of {event}? You won't see its guests and answers any more, and only an admin can "
+             "add you back. Reply yes or no.", event=event.name)
+
+
 def left_event(name: str) -> str:
     return _("👋 You left the team of {event}.", event=name)
 
