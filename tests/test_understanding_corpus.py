@@ -456,3 +456,11 @@ def test_what_follows_in_short_is_the_answer(text, answer, total):
     """"... בקיצור נגיע שנינו": what follows "in short" is the answer, whatever was weighed before it."""
     u = understand(text)
     assert (u.intent, u.answer, u.total) == ("answer", answer, total)
+
+
+@pytest.mark.parametrize("text, total", [("הבן שלי עם דלקת אוזניים, עוד לא יודעת אם נוכל. אולי רק אני אבוא", 1),
+                                         ("maybe 3 of us, will let you know", 3), ("maybe, will confirm next week", None)])
+def test_a_maybe_keeps_the_count_it_says(text, total):
+    """"... עוד לא יודעת אם נוכל. אולי רק אני אבוא": a maybe, for as many as it says (asked back)."""
+    u = understand(text)
+    assert (u.intent, u.answer, u.total, u.sure) == ("answer", "maybe", total, False)

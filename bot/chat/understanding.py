@@ -2480,7 +2480,10 @@ def _understand(text) -> Understanding:
         if maybes and all(c.subject == "other" for c in maybes) and not _MAYBE_EXTRA.search(norm):
             said_maybe = False    # "my son is in the army, he might get leave, we'll know closer to the date": his maybe, not theirs
         if said_maybe and not inshallah_only and not re.search(r"how many|כמה|сколько|كم", norm):
-            return Understanding("answer", "maybe", sure=False)   # "maybe, will confirm next week": said maybe
+            # "maybe, will confirm next week": said maybe ("..., אולי רק אני אבוא": with how many, when the maybe says it)
+            counted = total if total and any(c.polarity in ("maybe", "pos") and c.subject == "self"
+                                             and c.tags() & {"SELF1", "WE", "JUST", "DIGITS", "NUM", "SELFNUM"} for c in answering) else None
+            return Understanding("answer", "maybe", total=counted, sure=False)
         return Understanding("unclear", "maybe", None, None, None, sure=False)
     # "نحن 4 إن شاء الله", "we'll be 4, God willing": a head count said with the hope is a head count, as "we'll be 4"
     # (a bare "إن شاء الله" stays a maybe; a maybe said beside it too)
