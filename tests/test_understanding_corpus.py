@@ -464,3 +464,15 @@ def test_a_maybe_keeps_the_count_it_says(text, total):
     """"... עוד לא יודעת אם נוכל. אולי רק אני אבוא": a maybe, for as many as it says (asked back)."""
     u = understand(text)
     assert (u.intent, u.answer, u.total, u.sure) == ("answer", "maybe", total, False)
+
+
+@pytest.mark.parametrize("text, total, sure", [("לחינה אנחנו 5 ולחתונה גם 5, אותו הרכב", 5, True), ("לחינה 5 ולחתונה 3", 5, False)])
+def test_how_many_to_each_of_two_events_is_a_head_count(text, total, sure):
+    """"לחינה אנחנו 5 ולחתונה גם 5": how many to each event, no word about coming: a head count (asked back when they differ)."""
+    u = understand(text)
+    assert (u.intent, u.answer, u.total, u.sure) == ("count", None, total, sure)
+
+
+def test_this_time_round():
+    u = understand("Only me this time round")
+    assert (u.intent, u.total) == ("count", 1)

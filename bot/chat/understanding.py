@@ -443,7 +443,7 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
      r"|might (?:be |arrive |come |get there |be running |show up |turn up )?(?:a bit |a little |slightly )?late"
      r"|(?:might|may|maybe|possibly|probably|prob|probs|prolly)(?: (?:have|need) to| we will| i will| we have to| i have to)? " + _LEAVE_EARLY_EN +
      r"|(?:может|возможно|наверное),? (?:придется |придётся )?(?:уйти|уйдем|уйду) (?:пораньше|рано|раньше)|(?:ممكن|يمكن|ربما) (?:ن|ا)?(?:طلع|روح|فل) بكير"
-     r"|this time|הפעמ|هالمره|в этот раз|a (?:little|bit)(?: bit)?|going to(?= (?:be|have|check|see|try|let|ask|need))", "CUEX"),
+     r"|this time(?: a?round)?|הפעמ|هالمره|в этот раз|a (?:little|bit)(?: bit)?|going to(?= (?:be|have|check|see|try|let|ask|need))", "CUEX"),
     (r"(?:our |the )?(?:little|small) one|(?:a|an|one|our) (?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)[- ](?:month|year|yr)s?[- ]old(?! (?:baby|babies|boy|girl|son|daughter|kid|child|infant|toddler|twins|triplets|grandson|granddaughter|nephew|niece)(?![^\W_]))", "KIDX"),
     (r"(?:מתה|מת|מתימ|מתות) ל(?:בוא|הגיע)|dying to (?:come|be there)", "WISHX"),
     (r"grown[- ]?ups", "ADULTX"),
@@ -1039,6 +1039,7 @@ _EVENT_NAMES = {ev: _rx(*pats) for ev, pats in {
 }.items()}
 _EVENT_WORDS = re.compile("|".join(rx.pattern for rx in _EVENT_NAMES.values()))
 _ANSWER_THEN_EVENT = "(?:" + "|".join(rf"(?<=\b{w} )" for w in ("כנ", "לא", "yes", "no", "نعم", "لا", "да", "нет")) + ")(?=" + _EVENT_WORDS.pattern + ")"
+_AND_THEN_EVENT = "(?<=\\s)(?=(?:" + "|".join(_fold(w) for w in ("ול", "וב", "ולה", "ובה")) + ")(?:חינה|חתונה|ברית|קידוש)(?![^\\W_]))"
 _BOTH = _rx(r"\bboth\b", r"(?<![^\W_])(?:ל|ב)?שניהמ(?![^\W_])|לשתיהנ|לשתיהמ", r"الاثنين|التنين", r"на оба|на обе")
 _ONLY_ONE = _rx(r"\b(?:just|only)(?: the)? (?=henn?a|wedding|brit|kiddush)", r"(?<![^\W_])רק (?=[לבו]{0,2}(?:ה)?(?:חינה|חתונה|ברית|קידוש))")
 # "כתבתי לפני שבוע שאנחנו מגיעים 5. לא השתנה כלום": said again, nothing changed
@@ -2138,13 +2139,19 @@ def _understand(text) -> Understanding:
             # (the yes from the parts that name an event: "שתהיה שמחה גדולה" after a double no is a blessing;
             # the head count from any part: "נגיע לחינה וגם לחתונה, 2 אנשים")
             # ("חינה כן חתונה לא", "henna yes wedding no": each event with its answer)
-            parts = [p for p in re.split(r"[,.;!?\n]+|(?<![^\W_])(?:but|אבל|بس|но)(?![^\W_])|" + _ANSWER_THEN_EVENT, norm) if p and p.strip()]
+            # ("לחינה אנחנו 5 ולחתונה גם 5": "and to the wedding" starts the wedding's part)
+            parts = [p for p in re.split(r"[,.;!?\n]+|(?<![^\W_])(?:but|אבל|بس|но)(?![^\W_])|" + _ANSWER_THEN_EVENT + "|" + _AND_THEN_EVENT, norm)
+                     if p and p.strip()]
             reads = [_understand(_EVENT_WORDS.sub(lambda m: " party " if re.match(r"[a-z]", m.group(0)) else " ", part)) for part in parts if _EVENT_WORDS.search(part)]
             counts = [_understand(part) for part in parts if not _EVENT_WORDS.search(part)]
             reads_all = reads + [r for r in counts if r.total and r.intent in ("count", "answer") and r.answer in (None, "yes")]
         yes = [r for r in reads if r.answer == "yes" or r.intent == "count" and r.total]
         if yes:
             counted = next((r for r in (reads if len(reads) == 1 and reads[0].total else reads_all) if r.total), None)
+            if all(r.intent == "count" and r.answer is None for r in reads_all):
+                # "לחינה אנחנו 5 ולחתונה גם 5": how many to each, no word about coming: a head count (asked when they differ)
+                return Understanding("count", None, counted and counted.adults, counted and counted.children, counted and counted.total,
+                                     sure=all(r.sure for r in yes) and len({r.total for r in reads_all}) == 1)
             return Understanding("answer", "yes", counted and counted.adults, counted and counted.children,
                                  counted and counted.total, sure=all(r.sure for r in yes))
 
