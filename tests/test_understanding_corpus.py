@@ -476,3 +476,12 @@ def test_how_many_to_each_of_two_events_is_a_head_count(text, total, sure):
 def test_this_time_round():
     u = understand("Only me this time round")
     assert (u.intent, u.total) == ("count", 1)
+
+
+@pytest.mark.parametrize("text, intent", [("זה בתל אביב או ברמת גן?", "details"), ("is it in Haifa or Tel Aviv?", "details"),
+                                          ("זה בחוץ או באולם סגור? לדעת מה ללבוש", "question"), ("i got it", "thanks"),
+                                          ("we got it, thanks!", "thanks")])
+def test_which_of_two_places_asks_where_and_got_it_thanks(text, intent):
+    """"זה בתל אביב או ברמת גן?": which of two places is where it is (details; outside or in a hall is a question); "i got it"
+    acknowledges."""
+    assert understand(text).intent == intent

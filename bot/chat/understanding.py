@@ -597,6 +597,8 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     # "אוהבת אותך", "love you guys": affection, said to whom it writes
     (r"(?:אוהב|אוהבת|אוהבימ|אוהבות) (?:אותכ|אותכמ|אותכנ)|love (?:you|u|ya)(?: all| both| guys| lots| so much)?|(?:ب)?حبك(?:م)?|люблю (?:тебя|вас)", "FONDX"),
     (r"thank you|תודה רבה|شكرا جزيلا|الف شكر|спасибо большое|большое спасибо", "THANKSX"),
+    # "i got it", "we got it, thanks": the message received
+    (r"(?:i|we) (?:got|have|received) (?:it|the (?:invite|invitation|message))(?=\s*(?:$|[^\w\s]|thanks|thank|ty))", "FILLX"),
 ]]
 
 _TAG_OF_PHRASE = {
@@ -1109,8 +1111,16 @@ _NOT_DETAILS = _rx(
     r"(?:^|[,.!;]\s*)(?:ו?יש|האמ יש) (?:איפה|מקומ) ל|is there (?:a |any )?(?:place|somewhere|room|space) to|^(?:هل )?(?:في|فيه|فيها) (?:مكان|محل) (?=ل|ن|ي|ت|ا)"
     r"|when you (?:have|get|can)",
     r"עד (?:איזה|איזו|מתי) (?:תאריכ|יומ)?\s*(?:צריכ|אפשר|לאשר)|by when|deadline|موقف|مواقف|парковк|парковат|\bbring\b|\bpark\b|חונימ|לחנות|להביא|להגיע עמ|לבוא עמ|עד מתי|how late|\bdress|parking|accessib|wheelchair|elevator|\blift\b|נגיש|כסא גלגלימ|כיסא גלגלימ|מעלית|مصعد|اسانسير|лифт|חניה|חנייה|until when|shuttle|(?<!public )transport|\bbus\b|הסעה|הסעות|מאיפה|מתי היית?ה|when was|when did|remember when|זוכר\S* (?:כש|איכ)")
+# where an event is held, said of its setting rather than its place ("בחוץ או באולם?": a question, not where it is)
+_SETTING_HE = r"(?:חוצ|פנימ|ה?אולמ|ה?גנ|ה?גינה|ה?חצר|ה?ים|ה?בית|מקורה|אוויר|ה?מסעדה|ה?בריכה)(?![^\W_])"
 _DETAILS_PHRASE = _rx(r"(?:which|what) (?:city|town|day|hall|venue|date|shul|synagogue|hotel|restaurant|beach|kibbutz|moshav)|(?:in|at) the (?:shul|synagogue|hall|garden|hotel|house|restaurant)\S*(?: \S+){0,2} or (?:in |at )?the (?:shul|synagogue|hall|garden|hotel|house|restaurant|venue)|public transport|get there by|תחבורה ציבורית|same (?:venue|place|hall)|באותו (?:אולמ|מקומ|גנ)|במקומ אחר|(?:friday|saturday|sunday|thursday) or \w+day"
                       r"|resend|send (?:me )?(?:again|the (?:invitation|invite|link))"
+                      # "זה בתל אביב או ברמת גן?", "is it in Haifa or Tel Aviv?": which of two places (or days)
+                      # (not "בחוץ או באולם?", outside or in: the setting, a question)
+                      r"|^(?:זה |האירוע |החתונה |המסיבה |הטקס )?ב(?!" + _SETTING_HE + r")[^\W\d_]{2,}(?: [^\W\d_]+)? או ב(?!" + _SETTING_HE
+                      + r")[^\W\d_]{2,}(?: [^\W\d_]+)?\s*\?"
+                      r"|^(?:is it |is the (?:party|wedding|event) )(?:in|at|on) (?!(?:a|an|the|outside|inside|indoors|outdoors)\b)[a-z]+(?: [a-z]+)? or "
+                      r"(?:in |at |on )?(?!(?:a|an|the|outside|inside|indoors|outdoors)\b)[a-z]+(?: [a-z]+)?\s*\?"
                       r"|(?:באיזה|באיזו|איזה|איזו) (?:עיר|יומ|שעה|אולמ|מקומ|תאריכ|גנ|ישוב|מושב|קיבוצ|בית כנסת|מלונ|מסעדה|חוף)|(?<![^\W_])ב(?:בית ה?כנסת|אולמ|גנ|מלונ|בית|מסעדה|חצר)(?: \S+){0,2} או ב(?:בית ה?כנסת|אולמ|גנ|מלונ|בית|מסעדה|חצר|מקומ)|(?:ב?שעה כמה|כמה בשעה)|מתחיל\S* ב ?\d|(?:שלחו|תשלחו|תשלחי|תשלח) (?:לי )?(?:שוב )?(?:את )?ה?(?:הזמנה|קישור|לינק)"
                       r"|(?:اي|أي) (?:ساعه|يوم|مكان|قاعه)|الساعه كم|كم الساعه|(?:شو|ايش|ايمتى) (?:ال)?ساعه|в каком (?:городе|зале)|какого числа"
                       # which way in: "מאיזה שער נכנסים", "which entrance", "какой вход"
