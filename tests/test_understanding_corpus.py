@@ -485,3 +485,15 @@ def test_which_of_two_places_asks_where_and_got_it_thanks(text, intent):
     """"זה בתל אביב או ברמת גן?": which of two places is where it is (details; outside or in a hall is a question); "i got it"
     acknowledges."""
     assert understand(text).intent == intent
+
+
+@pytest.mark.parametrize("text, total", [("mabrook! ana jay ma3 marti", 2), ("budem vdvoem, spasibo", 2)])
+def test_arabic_and_russian_in_latin_letters(text, total):
+    """"ana jay ma3 marti", "budem vdvoem": Arabic and Russian typed in Latin letters still answer."""
+    u = understand(text)
+    assert (u.intent, u.answer, u.total) == ("answer", "yes", total)
+
+
+@pytest.mark.parametrize("text, total", [("me and Jay", 2), ("Ana and I are coming", 2)])
+def test_names_that_look_like_latin_arabic_stay_names(text, total):
+    assert understand(text).total == total

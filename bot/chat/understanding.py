@@ -330,6 +330,13 @@ LEX["ואחי"] = ("OTHER", 1)   # "אני ואחי": my brother (alone, אחי 
 for _w, _n in {"שנינו": 2, "שתינו": 2, "שלושתנו": 3, "ארבעתנו": 4, "חמשתנו": 5,
                "вдвоем": 2, "втроем": 3, "вчетвером": 4, "впятером": 5, "كلنا": None}.items():
     LEX[_fold(_w)] = ("SELFNUM", _n)
+# Russian and Arabic typed in Latin letters ("budem vdvoem, spasibo", "mabrook! ana jay ma3 marti"): the words that carry an
+# answer, and none an English reader writes (Arabic "ana jay", "ma3 marti" are read as phrases: "Ana", "Jay" are names too)
+_add("COME", _words("budem pridem pridyom pridu jayeen jayin jaiyeen manaji menaji minijy"))
+_add("THANKS", _words("spasibo spasiba shukran shokran"))
+_add("BLESS", _words("mabrook mabrouk mabruk mabrok pozdravlyaem pozdravlyayu"))
+for _w, _n in {"vdvoem": 2, "vdvoyom": 2, "vtroem": 3, "vtroyom": 3, "vchetverom": 4}.items():
+    LEX[_w] = ("SELFNUM", _n)
 LEX["ש"] = ("NOISE", None)
 LEX["התכוונתי"] = LEX["התכוונו"] = ("CUE", None)   # "התכוונתי 2": I meant
 
@@ -597,6 +604,8 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     # "אוהבת אותך", "love you guys": affection, said to whom it writes
     (r"(?:אוהב|אוהבת|אוהבימ|אוהבות) (?:אותכ|אותכמ|אותכנ)|love (?:you|u|ya)(?: all| both| guys| lots| so much)?|(?:ب)?حبك(?:م)?|люблю (?:тебя|вас)", "FONDX"),
     (r"thank you|תודה רבה|شكرا جزيلا|الف شكر|спасибо большое|большое спасибо", "THANKSX"),
+    # Arabic in Latin letters: "ana jay" (I'm coming), "ma3 marti" (with my wife)
+    (r"ana (?:jay|jaye|jaya|jaay|jayeh|jaiy|jai)", "me COMEX"), (r"(?:ma ?3|m ?3|ma ?3 ?i) (?:marti|mrti|martee|zawjti|zoujti|zoji|jozi|jouzi)", "with ONEX"),   # (the 3 for ع, cut from its word)
     # "i got it", "we got it, thanks": the message received
     (r"(?:i|we) (?:got|have|received) (?:it|the (?:invite|invitation|message))(?=\s*(?:$|[^\w\s]|thanks|thank|ty))", "FILLX"),
 ]]
