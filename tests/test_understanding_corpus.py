@@ -497,3 +497,16 @@ def test_arabic_and_russian_in_latin_letters(text, total):
 @pytest.mark.parametrize("text, total", [("me and Jay", 2), ("Ana and I are coming", 2)])
 def test_names_that_look_like_latin_arabic_stay_names(text, total):
     assert understand(text).total == total
+
+
+@pytest.mark.parametrize("text, total", [("אשמח להגיע. עו״ד לוי + בת זוג", 2), ("מגיעיפ", None),
+                                         ("יאלה בכיף, רק תגידו אם צריך להביא משהו", None)])
+def test_hebrew_typing_a_title_a_slip_and_gladly(text, total):
+    """"עו״ד לוי + בת זוג": the lawyer's title is no "עוד" (more); "מגיעיפ": the final mem's neighbour typed for it;
+    "יאללה בכיף": gladly."""
+    u = understand(text)
+    assert (u.intent, u.answer, u.total) == ("answer", "yes", total)
+
+
+def test_gladly_alone_is_politeness():
+    assert understand("בכיף").answer is None

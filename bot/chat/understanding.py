@@ -88,6 +88,7 @@ _FOLD = str.maketrans({"ة": "ه", "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا
                        "«": " ", "»": " ", "“": " ", "”": " ", "„": " "})
 _HEB = "\u05d0-\u05ea"
 _ABBREV = re.compile(f"(?<=[{_HEB}])[\"'\u05f3\u05f4](?=[{_HEB}])")
+_ADVOCATE = re.compile(f"(?<![{_HEB}])עו[\"'\u05f3\u05f4]ד(?![{_HEB}])")
 _CONTRACTIONS = [
     # apostrophes left out ("whats", "its"); texting shorthand ("see u there", "we r 4", "will b there")
     (r"\b(what|who|where|that|there|it|how)s\b", r"\1 is"),
@@ -137,6 +138,7 @@ def normalise(text: str) -> str:
     text = _NIKUD.sub("", text)
     text = _ARABIC_MARKS.sub("", text)
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    text = _ADVOCATE.sub(" ", text)   # "עו״ד לוי + בת זוג": the lawyer's title, not "עוד" (more)
     text = _ABBREV.sub("", text)
     text = re.sub(f"(?<=[{_HEB}])\\.(?=[{_HEB}]\\.)", "", text)  # נ.ב. → נב.
     text = text.lower().translate(_FOLD)
@@ -402,6 +404,7 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
      r"|как (?:же |можно )?(?:не (?:прийти|придти|придем|приду)|(?:мы |я )?не придем|(?:мы |я )?не приду)(?![^\W_])", "SURELYX"),
     # "ברור שהיא באה", "בטח שהוא מגיע": of course, said of someone else; who it is stays said ("ברור שנגיע": of course we come)
     (r"(?:בטח|ברור|כמובנ) ש(היא|הוא|המ|הנ)", r"\1 YESX"),
+    (r"(?:יאללה|יאלה) בכיפ", "YESX"),   # "יאללה בכיף": gladly, said to the invitation (not "בכיף" alone: "you're welcome")
     (r"אין (?:מצב|סיכוי) ש(?:לא|[אנ]?(?:פספס|חמיצ|וותר)\S*|\S+ (?:לא|מפספס\S*|נפספס|אפספס|נחמיצ|אחמיצ))|אין סיכוי ש?לא|(?:אין|ללא|בלי) ספק|על בטוח|בטח ש[^\W_]*|ברור ש[^\W_]*|מה השאלה|מה זאת השאלה הזאת", "YESX"),
     (r"אין מצב|אין סיכוי|ما في مجال|مش رح (?:يزبط|تزبط)|ما رح (?:يزبط|تزبط)|count (?:me|us) out|not this time|לא הפעם|have to pass|no thank you|no thanks"
      # "we'll have to sit this one out", "give it a miss", "take a rain check": stay away, said as an idiom
@@ -651,6 +654,9 @@ def _lookup(word: str) -> tuple[str, int | None] | None:
                 rc = re.sub(r"(.)\1+", r"\1", rest)
                 if rc in LEX and len(rc) > 1:
                     return LEX[rc]
+    # "מגיעיפ": the final mem's neighbour on the Hebrew keyboard, typed for it
+    if len(word) > 3 and word[-1] == "פ" and LEX.get(word[:-1] + "מ", ("",))[0] in ("COME", "YES"):
+        return LEX[word[:-1] + "מ"]
     # "מגיעםם": a letter doubled and one missing
     return _fuzzy(word) or (_fuzzy(collapsed) if collapsed != word else None)
 
