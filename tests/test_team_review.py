@@ -107,3 +107,34 @@ def test_the_last_admin_still_cannot_leave(phone_factory, runtime, fake_graph):
     reply = father.send("צא מהאירוע")
     assert "המנהלים היחידים" in reply and father.last_buttons == []
     assert roles(runtime)[FATHER] == "admin"
+
+
+# ---------------------------------------------------------------- a co-organiser who works on other events
+
+COORDINATOR = "+972526000005"   # the hall's coordinator, with two weddings of her own
+
+
+def test_the_welcome_of_someone_working_on_another_event_says_how_to_switch(phone_factory, runtime, fake_graph):
+    coordinator = phone_factory(COORDINATOR, "מלכי מהאולם")
+    coordinator.send("אירוע חדש חתונת כהן-לוי")
+    coordinator.send("אירוע חדש חתונת פרידמן")            # she works on this one now
+    father = the_team(phone_factory, fake_graph)
+    father.send("הוסף עורך 0526000005")
+    welcome = coordinator.texts[-1]
+    assert f"נוספת לצוות של *{WEDDING}* בתפקיד עורך" in welcome
+    assert "כרגע אתם עובדים כאן על *חתונת פרידמן*" in welcome
+    assert f"שלחו *עבור לאירוע {WEDDING}*" in welcome and "סטטיסטיקה" not in welcome
+    assert f"עובדים עכשיו על *{WEDDING}*" in coordinator.send(f"עבור לאירוע {WEDDING}")
+    stats = coordinator.send("סטטיסטיקה")
+    assert WEDDING in stats and "פרידמן" not in stats
+
+
+def test_someone_on_other_teams_who_chose_none_is_moved_to_the_new_event(phone_factory, runtime, fake_graph):
+    coordinator = phone_factory(COORDINATOR, "מלכי מהאולם")
+    coordinator.send("אירוע חדש חתונת כהן-לוי")
+    coordinator.send("הוסף צופה 0524000003")        # the aunt, who has not written to the bot yet
+    the_team(phone_factory, fake_graph)            # the father adds her too
+    (welcome,) = [m.text for m in fake_graph.sent_to(AUNT) if f"נוספת לצוות של *{WEDDING}*" in m.text]
+    assert "שלחו כאן *עזרה*, או *סטטיסטיקה*" in welcome and "עבור לאירוע" not in welcome
+    stats = phone_factory(AUNT, "דודה רחל").send("סטטיסטיקה")
+    assert WEDDING in stats and "כהן-לוי" not in stats

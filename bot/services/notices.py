@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
-from storage.models import Event, EventMember, Role, User
+from storage.models import Conversation, Event, EventMember, Role, User
 
 from bot.services import languages, outbox
 from bot.text import i18n, replies
@@ -28,11 +28,31 @@ def tell_new_member(session: Session, actor: User, event: Event, member: EventMe
         # Someone who never wrote reads everything after this welcome (answers, digests)
         # in its language too, until they write in another.
         member.user.language = lang
+    current = _working_on(session, member, event)
+    working_on = current.name if current is not None else None
     with i18n.use(lang):
         adder = _who(actor)
-        text = replies.welcome_member(event, adder, role)
-        template_text = replies.welcome_member_template_text(event, adder, role)
+        text = replies.welcome_member(event, adder, role, working_on)
+        template_text = replies.welcome_member_template_text(event, adder, role, working_on)
     _tell(session, member, event, "member_added", text, template_text, lang)
+
+
+def _working_on(session: Session, member: EventMember, event: Event) -> Event | None:
+    """The other event a new member works on in the chat (*stats*, *help* answer for it), or
+    None. Someone on other teams who has not chosen one of them (or whose choice is gone)
+    is set to work on the new event, so the welcome's *stats* shows it."""
+    others = set(session.scalars(select(EventMember.event_id).where(
+        EventMember.user_id == member.user_id, EventMember.event_id != event.id)))
+    if not others:
+        return None   # their only event: the chat takes it without asking
+    conv = session.get(Conversation, member.user_id)
+    if conv is not None and conv.current_event_id in others:
+        return session.get(Event, conv.current_event_id)
+    if conv is None:
+        conv = Conversation(user_id=member.user_id)
+        session.add(conv)
+    conv.current_event_id = event.id
+    return None
 
 
 def tell_removed_member(session: Session, actor: User, event: Event, member: EventMember) -> None:

@@ -1280,16 +1280,30 @@ def member_added(event, member) -> str:
              name=i18n.Raw(member_name(member)), event=event.name, role=i18n.Raw(role_name(member.role)))
 
 
-def welcome_member(event, adder_name: str, role: str) -> str:
+def _use_command(event) -> str:
+    """*use <the event's name>*, as the reader types it ("עבור לאירוע החתונה של שירה")."""
+    return i18n.Raw(f"{command_word('use')} {i18n.isolate(event.name)}")
+
+
+def welcome_member(event, adder_name: str, role: str, working_on: str | None = None) -> str:
+    """`working_on`: the other event the new member works on in this chat, which *stats*
+    and *help* would show: the welcome says how to switch to this one instead."""
     can = {
         "admin": _("As an admin you can {can}.", can=i18n.Raw(_(ROLE_CAN["admin"]))),
         "editor": _("As an editor you can {can}.", can=i18n.Raw(_(ROLE_CAN["editor"]))),
         "viewer": _("As a viewer you can {can}.", can=i18n.Raw(_(ROLE_CAN["viewer"]))),
     }[role]
-    text = _("👋 {adder} added you to the team of *{event}* as {role}.\n"
-             "{can}\n"
-             "Send *help* here to start, or *stats* to see the answers so far.",
-             adder=adder_name, event=event.name, role=i18n.Raw(role_name(role)), can=i18n.Raw(can))
+    if working_on:
+        text = _("👋 {adder} added you to the team of *{event}* as {role}.\n"
+                 "{can}\n"
+                 "You're working on *{current}* here now: to switch to this event, send *{command}*.",
+                 adder=adder_name, event=event.name, role=i18n.Raw(role_name(role)), can=i18n.Raw(can),
+                 current=working_on, command=_use_command(event))
+    else:
+        text = _("👋 {adder} added you to the team of *{event}* as {role}.\n"
+                 "{can}\n"
+                 "Send *help* here to start, or *stats* to see the answers so far.",
+                 adder=adder_name, event=event.name, role=i18n.Raw(role_name(role)), can=i18n.Raw(can))
     if role == "viewer":
         text += "\n" + _("🔕 You won't get a message for each guest's answer. To get them, send *notify on*.")
     return text
@@ -1300,7 +1314,10 @@ def removed_member(event, remover_name: str) -> str:
              remover=remover_name, event=event.name)
 
 
-def welcome_member_template_text(event, adder_name: str, role: str) -> str:
+def welcome_member_template_text(event, adder_name: str, role: str, working_on: str | None = None) -> str:
+    if working_on:
+        return _("{adder} added you to the team of {event} as {role}. To work on it, reply: {command}",
+                 adder=adder_name, event=event.name, role=i18n.Raw(role_name(role)), command=_use_command(event))
     return _("{adder} added you to the team of {event} as {role}. Reply help to start.",
              adder=adder_name, event=event.name, role=i18n.Raw(role_name(role)))
 
