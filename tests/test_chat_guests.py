@@ -246,6 +246,25 @@ def test_a_landline_is_added_with_a_warning_a_mobile_without(phone_factory, runt
     assert "הוספתי" in hebrew and "קווי" in hebrew
 
 
+def test_a_pasted_list_keeps_the_family_titles_and_whose_relative_as_typed(phone_factory, runtime):
+    """"סבא משה" is added (and greeted) as typed, like one "הוסף אורח סבתא רחל …"; "אמא של אורנה" is one name."""
+    from bot.text.guest_replies import greeting_name
+
+    dana = organiser(phone_factory)
+    reply = dana.send("הוסף אורחים\nסבא משה 0529100002\nדודה מרים 0529100003\nאמא של אורנה 0529100004")
+    assert "נוספו: 3 אורחים" in reply
+    dana.send("הוסף אורח סבתא רחל 0529100001")
+    stored = guests(runtime)
+    assert set(stored) == {"סבא משה", "דודה מרים", "אמא של אורנה", "סבתא רחל"}, set(stored)
+    assert (stored["סבא משה"].first_name, stored["סבא משה"].last_name) == ("סבא", "משה")   # as "סבתא רחל" on one line
+    assert (stored["סבתא רחל"].first_name, stored["סבתא רחל"].last_name) == ("סבתא", "רחל")
+    assert (stored["אמא של אורנה"].first_name, stored["אמא של אורנה"].last_name) == ("אמא של אורנה", "")
+    greeted = {greeting_name(g.first_name, g.last_name) for g in stored.values()}
+    assert not greeted & {"משה", "מרים", "אמא"}, greeted
+    dana.share_contacts([("אבא של אורנה", "0529100005")])   # a contact card's name, the same
+    assert guests(runtime)["אבא של אורנה"].first_name == "אבא של אורנה"
+
+
 def test_a_first_or_last_name_changes_on_its_own(phone_factory, runtime):
     dana = organiser(phone_factory)
     dana.send("add guests\nDana Levi 0502345671\nRon Mizrahi 0502345673")

@@ -1638,3 +1638,17 @@ def test_x2_after_the_phone_is_the_party_never_an_extension_of_the_phone(text, p
     parsed = read(text)
     guest = parsed.command.guests[-1]
     assert guest.party_size == party and not parsed.sure and not re.search(r"party|x\d|×", guest.last_name or "")
+
+
+@pytest.mark.parametrize("text, names", [
+    ("הוסף אורחים\nסבא משה 0529100002\nדודה מרים 0529100003\nאמא של אורנה 0529100004",
+     [("סבא", "משה"), ("דודה", "מרים"), ("אמא של אורנה", "")]),
+    ("הוסף אורחים:\nהדוד יוסי כהן 0529100002\nסבתא רחל 0529100003", [("הדוד", "יוסי כהן"), ("סבתא", "רחל")]),
+    ("הוסף אורח סבתא רחל 0529100001", [("סבתא", "רחל")]),
+    ("הוסף אורח אמא של אורנה 0529100004", [("אמא של אורנה", "")]),
+    # (who they are to the writer, not a title typed with the name: the name, as on one line)
+    ("הוסף אורחים\nהדודה שלי רחל 0529100002\nדני כהן 0529100003", [("רחל", ""), ("דני", "כהן")])])
+def test_a_pasted_list_keeps_a_family_title_typed_with_the_name_as_one_guest_line_does(text, names):
+    parsed = cmd(text)
+    assert isinstance(parsed, C.AddGuests)
+    assert [(g.first_name, g.last_name) for g in parsed.guests] == names

@@ -748,9 +748,17 @@ def _parse_add_guests(inp: _Input) -> AddGuests:
 
 
 def split_name(full_name: str) -> tuple[str, str]:
-    """'Dana Levi' → ('Dana', 'Levi'); 'Dana' → ('Dana', ''): first and last on the first space."""
-    parts = " ".join(full_name.split()).split(" ", 1)
+    """'Dana Levi' → ('Dana', 'Levi'); 'Dana' → ('Dana', ''): first and last on the first space. A name said by
+    whose relative it is ("אמא של אורנה", a contact card's name) is kept whole as the first name: "אמא" is no first name,
+    "של אורנה" no last name."""
+    words = full_name.split()
+    if 3 <= len(words) <= 4 and words[1] == "של" and _HE_LETTER.match(words[0]):
+        return " ".join(words), ""
+    parts = " ".join(words).split(" ", 1)
     return parts[0], (parts[1] if len(parts) > 1 else "")
+
+
+_HE_LETTER = re.compile("[\u05d0-\u05ea]")
 
 
 def _has_letter(text: str) -> bool:

@@ -568,6 +568,34 @@ def _tidy_name(name: str) -> tuple[str, int | None]:
 # family calls them, title and all ("דוד משה" may be David Moshe); it is what tells two Rachels apart
 _FAMILY_TITLES = r"(?:סבא|סבתא|דוד|דודה|הדוד|הדודה)"
 _ADD_TITLED = re.compile(r"^(?:הוסף|תוסיף|תוסיפי|הוסיפי|add)\s+(?:אורח|אורחת|guest)\s+(" + _FAMILY_TITLES + r")\s+([\u05d0-\u05ea]\S*)\s", re.I)
+_TITLE_WORDS = frozenset({"סבא", "סבתא", "דוד", "דודה", "הדוד", "הדודה"})
+
+
+def _titles_kept(command: C.AddGuests, exact: C.AddGuests) -> C.AddGuests:
+    """A pasted list under "הוסף אורחים" ("סבא משה 052…", "דודה מרים 052…"): the title typed right before the name stays
+    in it, as it does for one "הוסף אורח סבתא רחל 052…" (first name the title, then the name); it is how the family
+    calls them, and how they are greeted ("הדודה שלי רחל" is still Rachel, as on one line)."""
+    typed = {(e.line_no, e.phone): f"{e.first_name} {e.last_name or ''}".split() for e in exact.guests}
+    guests = []
+    for g in command.guests:
+        said = typed.get((g.line_no, g.phone)) or []
+        name = f"{g.first_name} {g.last_name or ''}".split()
+        if len(said) >= 2 and said[0] in _TITLE_WORDS and name and said[1:1 + len(name)] == name:
+            g = dataclasses.replace(g, first_name=said[0], last_name=" ".join(name))
+        guests.append(g)
+    return command if all(a is b for a, b in zip(guests, command.guests)) else dataclasses.replace(command, guests=tuple(guests))
+
+
+def _whose_kept_whole(command: C.AddGuests) -> C.AddGuests:
+    """"אמא של אורנה 052…" (a contact card's name, a line of a list): whose mother is the name, kept whole; never a first
+    name "אמא" and a last name "של אורנה"."""
+    guests = []
+    for g in command.guests:
+        last = (g.last_name or "").split()
+        if last and last[0] == "של" and len(last) >= 2 and g.first_name and _HE.match(g.first_name):
+            g = dataclasses.replace(g, first_name=f"{g.first_name} {g.last_name}", last_name="")
+        guests.append(g)
+    return command if all(a is b for a, b in zip(guests, command.guests)) else dataclasses.replace(command, guests=tuple(guests))
 
 
 # Towns of two words, as said after "מ" ("ממודיעין עילית", "מבאר שבע", "מניו יורק")
@@ -916,6 +944,9 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
             if g is not None and g.first_name == titled.group(2):
                 last = f"{g.first_name} {g.last_name or ''}".strip()
                 command = dataclasses.replace(command, guests=(dataclasses.replace(g, first_name=titled.group(1), last_name=last),))
+            if "\n" in text.strip() and isinstance(exact, C.AddGuests):
+                command = _titles_kept(command, exact)
+            command = _whose_kept_whole(command)
         if isinstance(command, C.NewEvent) and command.time is None and command.location:
             at, rest = _find_time(command.location)
             if at is not None and not rest.strip(" ,-–"):   # "... ביום חמישי הבא ב-17:30": the time, no place
