@@ -586,18 +586,6 @@ def _titles_kept(command: C.AddGuests, exact: C.AddGuests) -> C.AddGuests:
     return command if all(a is b for a, b in zip(guests, command.guests)) else dataclasses.replace(command, guests=tuple(guests))
 
 
-def _whose_kept_whole(command: C.AddGuests) -> C.AddGuests:
-    """"אמא של אורנה 052…" (a contact card's name, a line of a list): whose mother is the name, kept whole; never a first
-    name "אמא" and a last name "של אורנה"."""
-    guests = []
-    for g in command.guests:
-        last = (g.last_name or "").split()
-        if last and last[0] == "של" and len(last) >= 2 and g.first_name and _HE.match(g.first_name):
-            g = dataclasses.replace(g, first_name=f"{g.first_name} {g.last_name}", last_name="")
-        guests.append(g)
-    return command if all(a is b for a, b in zip(guests, command.guests)) else dataclasses.replace(command, guests=tuple(guests))
-
-
 # Towns of two words, as said after "מ" ("ממודיעין עילית", "מבאר שבע", "מניו יורק")
 _TWO_WORD_PLACES = {("מודיעין", "עילית"), ("נצרת", "עילית"), ("ביתר", "עילית"), ("מגדל", "העמק"), ("באר", "שבע"),
                     ("פתח", "תקווה"), ("פתח", "תקוה"), ("תל", "אביב"), ("רמת", "גן"), ("רמת", "השרון"), ("כפר", "סבא"),
@@ -946,7 +934,6 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
                 command = dataclasses.replace(command, guests=(dataclasses.replace(g, first_name=titled.group(1), last_name=last),))
             if "\n" in text.strip() and isinstance(exact, C.AddGuests):
                 command = _titles_kept(command, exact)
-            command = _whose_kept_whole(command)
         if isinstance(command, C.NewEvent) and command.time is None and command.location:
             at, rest = _find_time(command.location)
             if at is not None and not rest.strip(" ,-–"):   # "... ביום חמישי הבא ב-17:30": the time, no place
