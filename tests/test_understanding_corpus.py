@@ -510,3 +510,9 @@ def test_hebrew_typing_a_title_a_slip_and_gladly(text, total):
 
 def test_gladly_alone_is_politeness():
     assert understand("בכיף").answer is None
+
+
+@pytest.mark.parametrize("text, total", [("הוא אומר כן אני אומרת לא, בסוף הוא ינצח אז כנראה 2 🙈", 2), ("כנראה 2", 2)])
+def test_a_likely_number_is_a_maybe_for_that_many(text, total):
+    u = understand(text)
+    assert (u.intent, u.answer, u.total) == ("answer", "maybe", total)

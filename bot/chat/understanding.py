@@ -1790,6 +1790,8 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                     continue
                 anchored = anchored_clause or approx or "FAM" in tags or (
                     prev is not None and prev.tag in ("COME", "YES", "CUE", "WE") and t.tag == "DIGITS") or (
+                    # "..., בסוף הוא ינצח אז כנראה 2": a likely number, last in its clause
+                    prev is not None and prev.tag == "MAYBE" and t.tag == "DIGITS" and nxt is None) or (
                     prev is not None and prev.tag == "SELFNUM" and prev.value is None and t.tag == "DIGITS") or (   # "كلنا ٥": all of us, 5
                     prev is not None and prev.tag == "WE" and t.tag == "NUM") or (   # "אנחנו זוג", "אנחנו שלושה"
                     # "... אני רוצה להגיד שנהיה ארבע", "אנחנו באים שניים": a number word that ends the clause after "we'll be"
