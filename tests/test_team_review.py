@@ -3,6 +3,8 @@ father (admin, who made the event), the bride (admin), the groom's mother Malka 
 an aunt (viewer), and a hall coordinator who works on two other events."""
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import select
 
 from storage.models import EventMember, User
@@ -138,3 +140,34 @@ def test_someone_on_other_teams_who_chose_none_is_moved_to_the_new_event(phone_f
     assert "שלחו כאן *עזרה*, או *סטטיסטיקה*" in welcome and "עבור לאירוע" not in welcome
     stats = phone_factory(AUNT, "דודה רחל").send("סטטיסטיקה")
     assert WEDDING in stats and "כהן-לוי" not in stats
+
+
+# ---------------------------------------------------------------- one language in a message
+
+def test_a_hebrew_hint_names_the_command_to_send_again_in_hebrew(phone_factory, runtime):
+    coordinator = phone_factory(COORDINATOR, "מלכי מהאולם")
+    for name in ("חתונת כהן-לוי", "חתונת פרידמן", "בר מצווה של שמוליק"):
+        coordinator.send(f"אירוע חדש {name}")
+    coordinator.send("מחק אירוע")
+    coordinator.tap("confirm:yes", "כן")                    # two events left, and none chosen
+    reply = coordinator.send("אורח פנינה")
+    assert reply.startswith("יש לך 2 אירועים. באיזה מהם מדובר?")
+    assert reply.endswith("שלחו *עבור לאירוע 2* (לפי המספר), ואז שוב *אורח*."), reply
+
+
+def test_every_command_a_hint_names_reads_in_hebrew_and_is_understood():
+    """"…then send *<command>* again": whatever the command, a Hebrew reader is shown the Hebrew
+    words, and they are that command's (alone, or asking for what it needs)."""
+    from bot.chat import commands
+    from bot.text import i18n, replies
+
+    wrong = []
+    with i18n.use("he"):
+        for spec in commands.COMMANDS:
+            word = replies.command_word(spec.name)
+            read = commands.parse(word, "IL")
+            same = isinstance(read, spec.command) or (isinstance(read, commands.ParseError)
+                                                      and read.usage == i18n._(spec.usage))
+            if re.search("[A-Za-z]", word) or not same:
+                wrong.append(f"{spec.name} → {word} → {read!r}")
+    assert not wrong, "\n".join(wrong)

@@ -1083,7 +1083,7 @@ class OrganiserChat:
         text += "\n\n" + replies.send_plan(plan, event.timezone)
         if warning:
             text += "\n\n" + warning
-        self.ask(text, {"op": kind, "event_id": str(event.id), "again": kind, **extra})
+        self.ask(text, {"op": kind, "event_id": str(event.id), "again": kind.replace("_", " "), **extra})
 
     def cmd_message(self, cmd: C.MessageGuest, event: Event) -> None:
         guest = self.resolve_guest(event, cmd.ref, _("message {ref}: {text}", ref=REF, text=i18n.Raw(cmd.text[:30])))

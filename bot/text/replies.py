@@ -82,7 +82,10 @@ COMMAND_WORDS = {
     "members": N_("members"), "add member": N_("add member"), "role": N_("role"),
     "remove member": N_("remove member"), "leave": N_("leave"), "notify": N_("notify"),
     "language": N_("language"), "token": N_("token"), "help": N_("help"), "yes / no": N_("yes / no"),
-    "cancel": N_("cancel"), "it": N_("it"),
+    "cancel": N_("cancel"), "it": N_("it"), "guest": N_("guest"), "chart": N_("chart"), "ask": N_("ask"),
+    "answers": N_("answers"), "calls": N_("calls"), "called": N_("called"), "link": N_("link"),
+    "inbox": N_("inbox"), "reply": N_("reply"), "quiet": N_("quiet"), "shabbat": N_("shabbat"),
+    "day before": N_("day before"), "thank you": N_("thank you"),
 }
 
 # Words an organiser reads about guests (filters, statuses).
