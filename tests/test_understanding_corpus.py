@@ -516,3 +516,12 @@ def test_gladly_alone_is_politeness():
 def test_a_likely_number_is_a_maybe_for_that_many(text, total):
     u = understand(text)
     assert (u.intent, u.answer, u.total) == ("answer", "maybe", total)
+
+
+@pytest.mark.parametrize("text, total", [("הבנים שלנו (15 ו-13) רוצים לבוא למופע, אנחנו לא נוכל. אז 2 מגיעים", 2),
+                                         ("we cant make it, but the kids will come, 2 coming", 2), ("נגיע 2, 2 ילדים", 4)])
+def test_after_the_writers_no_a_number_coming_is_the_others(text, total):
+    """"..., אנחנו לא נוכל. אז 2 מגיעים": after the writer's own no and someone else's yes, "2 coming" (no word for the writer)
+    is how many of them come."""
+    u = understand(text)
+    assert (u.answer, u.total) == ("yes", total)

@@ -1411,6 +1411,7 @@ _ADD_VERBS = tuple(_fold(w) for w in _words("תוסיפ הוסיפ להוסיפ 
 _WITH = {_fold(w) for w in _words("with", "עמ בליווי", "с со", "مع برفقه بصحبه معي")}
 _THIRD_ABLE = {_fold(w) for w in _words("יוכל תוכל")}
 _THIRD_PL = {_fold(w) for w in _words("מגיעים מגיעות יגיעו יבואו באים באות יצטרפו")}
+_THEY_COME = {_fold(w) for w in _words("coming", "מגיעימ מגיעות באימ באות יגיעו יבואו", "جايين", "придут")}
 _SG_VERBS = {_fold(w) for w in _words("מגיע מגיעה אגיע אבוא", "ساحضر اجي جاي جايه", "приду смогу буду")}
 _SURE_WORDS = {_fold(w) for w in _words("sure certain", "בטוח בטוחה בטוחימ בטוחות", "متاكد متاكده متاكدين",
                                         "уверен уверена уверены")}
@@ -1946,9 +1947,9 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
                 unsure = True
             # "2 + ילד", "זוג ותינוק": the number is the adults, the child comes on top (a clear answer)
             # but "אנחנו שלושה, אני ושני הילדים": when the people named add up to the number, it is the total
-            if len(plain) == 1 and self_n and children and not plus and kids_known and \
+            if len(plain) == 1 and (self_n or kids_alone) and children and not plus and kids_known and \
                     self_n + others + children == plain[0]:
-                base = plain[0] - children
+                base = plain[0] - children    # ("הבנים רוצים לבוא, אנחנו לא. אז 2 מגיעים": the children alone, 2)
         if base is None and (self_n or others):
             base = self_n + others
         if base is not None and kids_known:
@@ -2450,6 +2451,14 @@ def _understand(text) -> Understanding:
                 return replace(after, sure=False) if doubts_other else after
     inshallah_only = bool(_INSHALLAH.search(norm))
 
+    # "הבנים שלנו רוצים לבוא, אנחנו לא נוכל. אז 2 מגיעים": after the writer's own no and someone else's yes, a number said to
+    # come with no word for the writer ("2 מגיעים", not "נגיע 2") is how many of them come
+    if any(c.polarity == "neg" and c.subject == "self" and c.tags() & {"SELF1", "WE"} for c in answering) \
+            and any(c.polarity == "pos" and c.subject == "other" for c in answering):
+        for c in answering:
+            if c.polarity == "pos" and c.subject == "self" and c.tags() <= {"DIGITS", "NUM", "COME", "CUE", "PEOPLE", "JUST"} \
+                    and c.tags() & {"DIGITS", "NUM"} and all(t.word in _THEY_COME for t in c.toks if t.tag == "COME"):
+                c.subject = "other"
     pols = [(c.polarity, c.subject) for c in answering if c.polarity]
     self_pos = any(p == "pos" and s == "self" for p, s in pols)
     other_pos = any(p == "pos" and s == "other" for p, s in pols)
