@@ -265,6 +265,27 @@ def test_a_pasted_list_keeps_the_family_titles_and_whose_relative_as_typed(phone
     assert guests(runtime)["אבא של אורנה"].first_name == "אבא של אורנה"
 
 
+def test_add_chaver_with_a_phone_only_adds_no_guest_called_chaver_it_asks_about_the_team(phone_factory, runtime):
+    """"חבר" is a friend or a member of the team: with no name, the team is asked about first (with the role);
+    with a name ("הוסף חבר דני 052…") it is a friend, a guest."""
+    from storage.models import EventMember
+
+    def members() -> int:
+        with runtime.transaction() as s:
+            return s.scalar(select(func.count()).select_from(EventMember))
+
+    dana = organiser(phone_factory)
+    before = members()
+    question = dana.send("הוסף חבר 0525000004")
+    assert "שותף לניהול" in question and "?" in question, question
+    assert guests(runtime) == {} and members() == before
+    dana.send("לא")
+    assert guests(runtime) == {} and members() == before
+    assert "הוספתי את דני" in dana.send("הוסף חבר דני 0521234567")
+    assert set(guests(runtime)) == {"דני"}
+    assert "חבר" not in " ".join(guests(runtime))
+
+
 def test_a_first_or_last_name_changes_on_its_own(phone_factory, runtime):
     dana = organiser(phone_factory)
     dana.send("add guests\nDana Levi 0502345671\nRon Mizrahi 0502345673")

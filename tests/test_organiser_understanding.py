@@ -1652,3 +1652,25 @@ def test_a_pasted_list_keeps_a_family_title_typed_with_the_name_as_one_guest_lin
     parsed = cmd(text)
     assert isinstance(parsed, C.AddGuests)
     assert [(g.first_name, g.last_name) for g in parsed.guests] == names
+
+
+@pytest.mark.parametrize("text", ["הוסף חבר 0525000004", "תוסיף חברה 0525000004", "הוסף חבר חדש 052-500-0004",
+                                  "אפשר להוסיף חבר 0525000004?", "תוסיף חבר 0525000004 בבקשה"])
+def test_add_chaver_with_only_a_phone_is_a_team_member_asked_first_never_a_guest_called_chaver(text):
+    parsed = read(text)
+    assert parsed.command == C.AddMember(phone="+972525000004", role="editor") and not parsed.sure
+
+
+@pytest.mark.parametrize("text, first", [("הוסף חבר דני 0521234567", "דני"), ("תוסיף חבר 0521234567 דני", "דני")])
+def test_add_chaver_with_a_name_is_a_friend_a_guest(text, first):
+    parsed = cmd(text)
+    assert isinstance(parsed, C.AddGuests) and [g.first_name for g in parsed.guests] == [first]
+
+
+def test_add_chaver_with_a_side_but_no_name_asks_the_name_and_adds_nothing():
+    parsed = cmd("הוסף חבר 0525000004 צד חתן")
+    assert isinstance(parsed, C.ParseError) and parsed.usage
+
+
+def test_add_chaver_with_a_role_is_still_the_member_with_that_role():
+    assert cmd("הוסף חבר 0523000002 צופה") == C.AddMember(phone="+972523000002", role="viewer")

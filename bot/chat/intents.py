@@ -586,6 +586,29 @@ def _titles_kept(command: C.AddGuests, exact: C.AddGuests) -> C.AddGuests:
     return command if all(a is b for a, b in zip(guests, command.guests)) else dataclasses.replace(command, guests=tuple(guests))
 
 
+# "הוסף חבר 052…": "חבר" is a friend or a member of the team; no guest is called "חבר"
+_ADD_FRIEND_WORD = re.compile(r"^(?:הוסף|תוסיף|תוסיפי|תוסיפו|הוסיפי|להוסיף|תכניס|תכניסי|להכניס)\s+(?:גם\s+)?(?:את\s+)?(?:ה)?(?:חבר|חברה)"
+                              r"(?:\s+(?:חדש|חדשה|נוסף|נוספת))?(?=[\s,:\-–]+[+\d(])")
+_FRIEND_WORDS = frozenset({"חבר", "חברה", "החבר", "החברה", "חדש", "חדשה", "נוסף", "נוספת", "את", "גם", "בבקשה", "תודה", "?", "-"})
+
+
+def _friend_or_member(line: str, command, region) -> Reading | None:
+    """"הוסף חבר 052…" with no name and no role: a member of the team, the way "הוסף חבר 052… עורך" is one; asked
+    first, with the role (editor unless said), so a friend meant as a guest is a "no" away, never a guest called
+    "חבר". With more said of a guest ("הוסף חבר 052… צד חתן"): a guest with no name yet, whose name is asked."""
+    said = _ADD_FRIEND_WORD.match(line)
+    if said is None or not isinstance(command, C.AddGuests) or len(command.guests) > 1:
+        return None
+    if any(not set(f"{g.first_name} {g.last_name or ''}".split()) <= _FRIEND_WORDS for g in command.guests):
+        return None   # "הוסף חבר דני 052…": a friend called Dani, a guest
+    phone, left = _phone(line[said.end():], region)
+    if phone is None:
+        return None
+    if not re.sub(r"(?:בבקשה|תודה)", "", left).strip(" .,!?:-–"):
+        return Reading(C.AddMember(phone=phone, role="editor"), sure=False)
+    return Reading(C.parse("add guest " + phone, region, None))   # ("No name. Try: add guest Dana Levi 050…")
+
+
 # Towns of two words, as said after "מ" ("ממודיעין עילית", "מבאר שבע", "מניו יורק")
 _TWO_WORD_PLACES = {("מודיעין", "עילית"), ("נצרת", "עילית"), ("ביתר", "עילית"), ("מגדל", "העמק"), ("באר", "שבע"),
                     ("פתח", "תקווה"), ("פתח", "תקוה"), ("תל", "אביב"), ("רמת", "גן"), ("רמת", "השרון"), ("כפר", "סבא"),
@@ -934,6 +957,10 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
                 command = dataclasses.replace(command, guests=(dataclasses.replace(g, first_name=titled.group(1), last_name=last),))
             if "\n" in text.strip() and isinstance(exact, C.AddGuests):
                 command = _titles_kept(command, exact)
+            friend = _friend_or_member(_strip_polite(_clean(text)), command, region) \
+                if depth == 0 and "\n" not in text.strip() else None
+            if friend is not None:
+                command, reading = friend.command, friend
         if isinstance(command, C.NewEvent) and command.time is None and command.location:
             at, rest = _find_time(command.location)
             if at is not None and not rest.strip(" ,-–"):   # "... ביום חמישי הבא ב-17:30": the time, no place
