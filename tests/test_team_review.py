@@ -171,3 +171,28 @@ def test_every_command_a_hint_names_reads_in_hebrew_and_is_understood():
             if re.search("[A-Za-z]", word) or not same:
                 wrong.append(f"{spec.name} → {word} → {read!r}")
     assert not wrong, "\n".join(wrong)
+
+
+def test_the_bride_invited_elsewhere_is_told_the_hebrew_word_to_undo_a_stop(phone_factory, runtime, fake_graph):
+    coordinator = phone_factory(COORDINATOR, "מלכי מהאולם")
+    coordinator.send("אירוע חדש חתונת פרידמן")
+    coordinator.send("הוסף אורח אסתר ברגר 0522000001")    # the bride's number: she is a guest there
+    coordinator.send("שלח הזמנות")
+    coordinator.tap("confirm:yes", "כן")
+    the_team(phone_factory, fake_graph)                   # and an admin of her own wedding
+    shira = phone_factory(SHIRA, "שירה")
+    stopped = shira.send("תפסיקו לשלוח לי הודעות")
+    assert "האירועים שאתם מארגנים לא מושפעים" in stopped and "שלחו *התחל*" in stopped
+    assert not re.search("[A-Za-z]", stopped), stopped
+    assert "ברוכים השבים" in shira.send("התחל")
+
+
+def test_the_word_a_guest_is_told_to_send_after_stop_is_one_the_bot_understands():
+    from bot.chat.understanding import understand
+    from bot.text import guest_replies
+
+    for lang in ("he", "ar", "ru"):
+        for text in (guest_replies.opted_out(lang), guest_replies.opted_out_as_guest(lang)):
+            assert not re.search("[A-Za-z]", text), (lang, text)
+            (word,) = re.findall(r"\*([^*]+)\*", text)
+            assert understand(word).intent == "start", (lang, word)
