@@ -89,6 +89,22 @@ def test_the_last_admin_cannot_leave_or_be_demoted(phone_factory, runtime):
     assert "new event" in dana.send("guests")                   # Dana has no events now
 
 
+def test_leaving_the_team_said_in_a_sentence_is_asked_and_the_team_asked_for_in_a_word_is_shown(phone_factory, runtime):
+    """"אני רוצה לצאת מהצוות", "אני רוצה לעזוב את הצוות", "תוציא אותי מהצוות": leave, asked before it happens;
+    "חברים", "צוות", "מי בצוות", "who's on the team": the team."""
+    dana = team(phone_factory)
+    dana.send(f"add member {NOAM} editor")
+    noam = phone_factory(NOAM, "Noam")
+    for line in ("אני רוצה לצאת מהצוות", "אני רוצה לעזוב את הצוות", "תוציא אותי מהצוות"):
+        question = noam.send(line)
+        assert "לצאת מצוות" in question and question.endswith("?"), (line, question)
+        noam.send("לא")
+        assert roles(runtime) == {DANA: "admin", NOAM: "editor"}, line
+    for line in ("חברים", "צוות", "מי בצוות", "who's on the team"):
+        listing = dana.send(line)
+        assert "+972 52-987-6543" in listing and "+972 52-123-4567" in listing, (line, listing)
+
+
 def test_a_removed_member_loses_the_event(phone_factory, runtime):
     dana = team(phone_factory)
     dana.send(f"add member {NOAM} editor")

@@ -1674,3 +1674,19 @@ def test_add_chaver_with_a_side_but_no_name_asks_the_name_and_adds_nothing():
 
 def test_add_chaver_with_a_role_is_still_the_member_with_that_role():
     assert cmd("הוסף חבר 0523000002 צופה") == C.AddMember(phone="+972523000002", role="viewer")
+
+
+@pytest.mark.parametrize("text", ["אני רוצה לצאת מהצוות", "אני רוצה לעזוב את הצוות", "תוציא אותי מהצוות",
+                                  "אני רוצה לפרוש מהצוות", "I want to leave the team"])
+def test_leaving_the_team_in_a_sentence_is_leave_asked_first(text):
+    parsed = read(text)
+    assert isinstance(parsed.command, C.Leave) and not parsed.sure
+
+
+def test_someone_else_leaving_the_team_is_no_leave_of_the_writer():
+    assert not isinstance(cmd("דני רוצה לצאת מהצוות"), C.Leave)
+
+
+@pytest.mark.parametrize("text", ["חברים", "החברים?", "צוות", "מי בצוות", "who's on the team"])
+def test_the_team_asked_for_in_a_word_is_the_team(text):
+    assert isinstance(cmd(text), C.ListMembers)

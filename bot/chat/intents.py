@@ -3681,6 +3681,12 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
             r"(?:^|\s)(?:לצאת|לעזוב|לפרוש|לפרוש\s+מ)\s*(?:את\s+)?(?:מ|מה|ה)?(?:אירוע|ניהול)(?:\s+(?:הזה|הזאת|של\s+\S+))?(?:[\s,.]|$)", low):
         # "אני רוצה לצאת מאירוע הזה, אישתי תעשה הכל": leaving the event's team
         return Reading(C.Leave(), sure=False)
+    if not phone and _LEAVE_TEAM.match(line):
+        # "אני רוצה לצאת מהצוות", "אני רוצה לעזוב את הצוות", "I want to leave the team": the writer leaves the team
+        # (the chat asks before anyone leaves); never said of someone else ("דני רוצה לצאת מהצוות" is no leave of mine)
+        return Reading(C.Leave(), sure=False)
+    if not phone and _TEAM_BARE.fullmatch(line):
+        return Reading(C.ListMembers())   # "חברים", "החברים?": who is on the team, as "צוות" is
 
     # --- events
     if _has(low, "new event", "new evnt", "אירוע חדש", "אירועחדש", "event חדש", "event החדש", "new אירוע", "create an event", "create a new event",
@@ -3916,6 +3922,15 @@ _VAGUE_DO = re.compile(r"^(?:תעשה|תעשי|לעשות|do)\s+(?:לי\s+)?(?:�
 _ARRANGE = re.compile(r"^(?:(?:could|can|would)\s+you\s+(?:please\s+)?)?(?:arrange|book|reserve)\s+(?:a|an|some|the)\s", re.I)
 _LEAVE_AS_IS = re.compile(r"(?:תשאיר|תשאירי|להשאיר|leave|keep)\s+(?:את\s+)?(?:ה|the\s+)?(?:רשימה|list)\s+(?:כמו\s+שהיא|כמות\s+שהיא|ככה|as\s+(?:it\s+)?is|like\s+that|"
                           r"for\s+now|בינתיים)|(?:לא\s+לשנות|אל\s+תשנה|אל\s+תשני|אל\s+תיגע|לא\s+לגעת|don'?t\s+(?:change|touch))\s+(?:כלום|שום\s+דבר|anything|ב)", re.I)
+
+
+# leaving the team, said by the one who leaves
+_LEAVE_TEAM = re.compile(r"^(?:(?:אני|אנחנו)\s+)?(?:(?:רוצה|רוצים|רוצות|צריך|צריכה|מבקש|מבקשת|חייב|חייבת|הייתי\s+רוצה|אפשר|בא\s+לי)\s+)?"
+                         r"(?:לצאת|לעזוב|לפרוש|עוזב|עוזבת|יוצא|יוצאת|פורש|פורשת)\s+(?:את\s+)?(?:מ|מה|ה)?צוות(?:\s+(?:הניהול|הזה|של\s+(?:ה)?אירוע(?:\s+הזה)?))?"
+                         r"[\s.!?,]*(?:תודה[\s.!]*)?$"
+                         r"|^(?:(?:i|we)\s+(?:want|wanna|would\s+like|'d\s+like|need)\s+to\s+|(?:please\s+|pls\s+)?(?:let\s+me\s+)?)"
+                         r"(?:leave|quit|exit|get\s+off)\s+(?:the|this)\s+(?:event'?s?\s+)?team[\s.!?]*$", re.I)
+_TEAM_BARE = re.compile(r"(?:ה)?חברים\s*[?!.]*")
 
 
 _DAY_UNITS = {"day": 1, "days": 1, "יום": 1, "ימים": 1, "week": 7, "weeks": 7, "שבוע": 7, "שבועות": 7,
