@@ -83,16 +83,16 @@ def test_keeps_what_it_learned_from_the_later_development_sets(name):
     assert figures["strict"] / figures["n"] >= 0.95, [r["text"] for r in rows if not r["strict"]][:20]
 
 
-@pytest.mark.parametrize("name, floor", [("fresh11_guest_replies.jsonl", 0.98), ("fresh12_guest_replies.jsonl", 0.97),
+@pytest.mark.parametrize("name, floor", [("fresh11_guest_replies.jsonl", 0.99), ("fresh12_guest_replies.jsonl", 0.97),
                                          ("fresh13_guest_replies.jsonl", 0.99), ("fresh14_guest_replies.jsonl", 0.99),
-                                         ("fresh15_guest_replies.jsonl", 0.97), ("fresh16_guest_replies.jsonl", 0.99),
+                                         ("fresh15_guest_replies.jsonl", 0.99), ("fresh16_guest_replies.jsonl", 0.99),
                                          ("fresh17_guest_replies.jsonl", 0.99), ("fresh18_guest_replies.jsonl", 0.99),
                                          ("fresh19_guest_replies.jsonl", 0.99), ("fresh20_guest_replies.jsonl", 0.99),
                                          ("fresh21_guest_replies.jsonl", 0.99), ("fresh22_guest_replies.jsonl", 1.0)])
 def test_the_newest_development_sets_keep_their_level(name, floor):
-    """fresh11 (81.7 % when first run, now 98.8 %), fresh12 (81.4 %, now 97.7 %) and fresh13 (95.0 %, now 99.2 %: its two
+    """fresh11 (81.7 % when first run, now 99.2 %), fresh12 (81.4 %, now 97.7 %) and fresh13 (95.0 %, now 99.2 %: its two
     failures are the lines labelled `start` that ask to confirm attendance), fresh14 (94.2 %, now 100 %), fresh15 (89.2 %, now
-    97.9 %) and fresh16 (89.0 % when first run, now 100 %), fresh17 (95.4 % when first run, now 100 %), fresh18 (92.9 % when
+    99.2 %) and fresh16 (89.0 % when first run, now 100 %), fresh17 (95.4 % when first run, now 100 %), fresh18 (92.9 % when
     first run, 94.2 % when it became a development set, now 100 %) and fresh19 (90.5 % when first run, then 95.5 % with nine
     plain first-person yeses labelled with a head count of 1, which every other set leaves without one; relabelled so, 100 %)
     and fresh20 (94.5 % when first run, now 100 %) and fresh21 (93.5 % when first run, now 100 %) and fresh22 (94.5 % when
