@@ -196,3 +196,12 @@ def test_the_word_a_guest_is_told_to_send_after_stop_is_one_the_bot_understands(
             assert not re.search("[A-Za-z]", text), (lang, text)
             (word,) = re.findall(r"\*([^*]+)\*", text)
             assert understand(word).intent == "start", (lang, word)
+
+
+def test_leaving_said_in_a_sentence_is_asked_once(phone_factory, runtime, fake_graph):
+    the_team(phone_factory, fake_graph)
+    aunt = phone_factory(AUNT, "דודה רחל")
+    question = aunt.send("תוציא אותי מהצוות")
+    assert question.endswith("?") and aunt.last_buttons == ["confirm:yes", "confirm:no"]
+    assert f"יצאת מהצוות של {WEDDING}" in aunt.tap("confirm:yes", "כן")
+    assert AUNT not in roles(runtime)

@@ -155,6 +155,7 @@ class OrganiserChat:
         self.lang = languages.organiser_language(user)
         self._member_somewhere: bool | None = None
         self._guest_somewhere: bool | None = None
+        self._confirmed_run = False   # running a command the sender said yes to (do_run): not asked again
 
     @property
     def own_region(self) -> str | None:
@@ -1141,6 +1142,8 @@ class OrganiserChat:
                   "again": "remove member"})
 
     def cmd_leave(self, cmd: C.Leave, event: Event) -> None:
+        if self._confirmed_run:   # "I want to leave the team" was asked about already, and the answer was yes
+            return self.do_leave({"event_id": str(event.id)})
         member_service.check_leave(self.session, self.user, event.id)   # the last admin is told before any question
         self.ask(replies.leave_question(event), {"op": "leave", "event_id": str(event.id), "again": "leave"})
 
@@ -1209,6 +1212,7 @@ class OrganiserChat:
 
     def do_run(self, p: dict) -> None:
         """A command read from a guess, confirmed with yes."""
+        self._confirmed_run = True
         self.execute(intents.decode(p["cmd"]))
 
     @property
