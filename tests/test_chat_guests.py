@@ -286,6 +286,19 @@ def test_add_chaver_with_a_phone_only_adds_no_guest_called_chaver_it_asks_about_
     assert "חבר" not in " ".join(guests(runtime))
 
 
+def test_download_the_list_to_excel_removes_nobody_and_asks_nothing(phone_factory, runtime):
+    """"תוריד לי את הרשימה לאקסל" was read as removing a guest called "הרשימה"; now nothing is removed or asked."""
+    dana = organiser(phone_factory)
+    dana.send("add guests\nDana Levi 0502345671\nRon Mizrahi 0502345673")
+    for line in ("תוריד לי את הרשימה לאקסל", "ייצוא רשימה", "export the list", "send me the list as excel"):
+        reply = dana.send(line)
+        assert dana.last_buttons == [] and "?" not in reply, (line, reply)   # no question: nothing to confirm
+        assert set(guests(runtime)) == {"Dana Levi", "Ron Mizrahi"}, line
+    shown = dana.send("תוריד לי את הרשימה")   # the list, shown here
+    assert "Dana Levi" in shown and "Ron Mizrahi" in shown
+    assert set(guests(runtime)) == {"Dana Levi", "Ron Mizrahi"}
+
+
 def test_a_first_or_last_name_changes_on_its_own(phone_factory, runtime):
     dana = organiser(phone_factory)
     dana.send("add guests\nDana Levi 0502345671\nRon Mizrahi 0502345673")

@@ -1690,3 +1690,24 @@ def test_someone_else_leaving_the_team_is_no_leave_of_the_writer():
 @pytest.mark.parametrize("text", ["חברים", "החברים?", "צוות", "מי בצוות", "who's on the team"])
 def test_the_team_asked_for_in_a_word_is_the_team(text):
     assert isinstance(cmd(text), C.ListMembers)
+
+
+@pytest.mark.parametrize("text", ["תוריד לי את הרשימה לאקסל", "תוריד לי את הרשימה", "תוריד את הרשימה", "תורידי לי את רשימת האורחים",
+                                  "להוריד את רשימת המוזמנים לאקסל", "תוציא לי את הרשימה", "ייצוא רשימה", "export the list",
+                                  "send me the list as excel", "send me the list as csv", "download the list",
+                                  "remove the guest list", "תמחק לי את הרשימה"])
+def test_getting_the_list_out_or_as_a_file_is_never_a_removal_or_any_write(text):
+    parsed = cmd(text)
+    assert isinstance(parsed, (C.ListGuests, C.ParseError)), parsed
+
+
+@pytest.mark.parametrize("text", ["תוריד לי את הרשימה", "תוריד את הרשימה", "תוציא לי את הרשימה"])
+def test_download_the_list_without_a_file_shows_the_list(text):
+    assert cmd(text) == C.ListGuests()
+
+
+@pytest.mark.parametrize("text, name", [("תוריד את דני מהרשימה", "דני"), ("תוריד מהרשימה את שמעון", "שמעון"),
+                                        ("תוריד את אורנה", "אורנה")])
+def test_a_guest_taken_off_the_list_is_still_removed(text, name):
+    parsed = cmd(text)
+    assert isinstance(parsed, C.RemoveGuest) and parsed.ref.text == name

@@ -1033,6 +1033,12 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
             # "remove her from the list": no guest is called "her"; whom is asked, nothing is removed
             reading = _whom()
             command = reading.command
+        if isinstance(command, C.RemoveGuest) and isinstance(command.ref, C.Ref) and command.ref.number is None \
+                and command.ref.phone is None and _the_list_itself(command.ref.text):
+            # "תוריד לי את הרשימה (לאקסל)", "תוציא לי את הרשימה", "remove the guest list": the list itself, never a guest
+            # called "הרשימה"; nothing is removed
+            reading = _about_the_list(_clean(text))
+            command = reading.command
         if isinstance(command, (C.GuestCard, C.MessageGuest)) and command.ref.text.lower().strip(" ?!.,") in {
                 "us", "me", "him", "her", "them", "it", "you", "לנו", "לי"}:
             # "can you design the invitation card for us?": no guest called "us"
@@ -2170,9 +2176,7 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
             return Reading(C.Leave(), sure=False)
         if rset and rset <= _EVERYTHING:
             # "delete everything", "תמחק את כולם": never a guest of that name, never all at once
-            return Reading(C.ParseError(i18n._(
-                "I remove guests one at a time: *remove guest 3* (the number from the list). To delete the whole "
-                "event, send *delete event*."), None))
+            return _one_at_a_time()
         role_change = _as_role_change(exact.ref.text, region)
         if role_change is not None:
             return role_change
@@ -3931,6 +3935,42 @@ _LEAVE_TEAM = re.compile(r"^(?:(?:אני|אנחנו)\s+)?(?:(?:רוצה|רוצי
                          r"|^(?:(?:i|we)\s+(?:want|wanna|would\s+like|'d\s+like|need)\s+to\s+|(?:please\s+|pls\s+)?(?:let\s+me\s+)?)"
                          r"(?:leave|quit|exit|get\s+off)\s+(?:the|this)\s+(?:event'?s?\s+)?team[\s.!?]*$", re.I)
 _TEAM_BARE = re.compile(r"(?:ה)?חברים\s*[?!.]*")
+
+
+_LIST_SAID = frozenset({"רשימה", "הרשימה", "רשימת", "ליסט", "הליסט", "list", "guestlist", "guest-list"})
+_LIST_WORDS = _LIST_SAID | {"האורחים", "המוזמנים", "אורחים", "מוזמנים", "guest", "guests", "ה-guest", "ה-list"}
+_LIST_FILLER = {"לי", "לנו", "את", "בבקשה", "please", "pls", "me", "us", "the", "my", "our", "whole", "all", "entire", "full",
+                "כל", "המלאה", "השלמה", "כולה", "a", "copy", "of", "as", "to", "in", "into", "an", "file", "קובץ", "בקובץ",
+                "לקובץ", "כקובץ", "excel", "csv", "pdf", "xls", "xlsx", "spreadsheet", "אקסל", "לאקסל", "באקסל", "כאקסל",
+                "ל-excel", "לexcel", "בexcel", "של", "עכשיו", "now", "שלנו", "שלי", "with", "עם", "הטלפונים", "phones"}
+_DELETING = re.compile(r"(?<![\w'])(?:delete|remove|erase|wipe|clear|(?:ת|ל)?מח(?:ק|וק)(?:י|ו)?|מחק(?:י|ו)?|(?:ת|ל)?הסיר|(?:ת)?סיר(?:י|ו)?|הסר)(?![\w'])",
+                       re.I)
+
+
+def _the_list_itself(ref_text: str) -> bool:
+    """"לי את הרשימה לאקסל", "the guest list", "רשימת המוזמנים (של דני)": the guest list itself, with the words around
+    it (never a guest whose name starts with "the list")."""
+    words = [w.lower().strip(",.?!:") for w in _words(ref_text)]
+    rest = [w for w in words if w and w not in _LIST_FILLER and not _FILE_ASKED.fullmatch(w)]
+    return bool(rest) and (set(rest) <= _LIST_WORDS and bool(set(rest) & _LIST_SAID) or rest[0] in _LIST_SAID - {"list"}
+                           or rest[:2] == ["guest", "list"])
+
+
+def _one_at_a_time() -> Reading:
+    return Reading(C.ParseError(i18n._(
+        "I remove guests one at a time: *remove guest 3* (the number from the list). To delete the whole "
+        "event, send *delete event*."), None))
+
+
+def _about_the_list(line: str) -> Reading:
+    """The guest list itself after a verb that removes guests: "delete the list" is never all at once (how to remove
+    one is said); "תוריד לי את הרשימה", "תוציא לי את הרשימה" (download it, get it out) shows it; asked as a file
+    ("... לאקסל"), which the chat does not make, nothing is done."""
+    if _DELETING.search(line):
+        return _one_at_a_time()
+    if _FILE_ASKED.search(line):
+        return Reading(_not_understood(line))
+    return Reading(C.ListGuests())
 
 
 _DAY_UNITS = {"day": 1, "days": 1, "יום": 1, "ימים": 1, "week": 7, "weeks": 7, "שבוע": 7, "שבועות": 7,
