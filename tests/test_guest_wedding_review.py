@@ -162,3 +162,35 @@ def test_a_list_after_me_still_counts_everyone(runtime, fake_graph, phone):
     jenny.tap(f"rsvp:{gid}:yes", "✅ Yes, coming")
     jenny.send("אני, דני והתינוקת")
     assert _guest(runtime, gid).party_size == 3
+
+
+# ------------------------------------------------------------ after the wedding: an answer changes nothing
+
+@pytest.mark.parametrize("language, words, said", [
+    ("he", "לא מגיעים", "🙂 Emma & Yoni's wedding כבר מאחורינו, אז לא שיניתי את התשובה שלכם."),
+    ("en", "sorry, we can't come", "🙂 Emma & Yoni's wedding has already taken place, so I haven't changed your answer."),
+])
+def test_an_answer_typed_after_the_wedding_changes_nothing_and_reaches_the_couple(runtime, fake_graph, phone,
+                                                                                  language, words, said):
+    gid = _setup(runtime, first="Tamar", language=language)
+    emma, tamar = phone(EMMA, "Emma"), phone(JENNY, "Tamar")
+    tamar.send("yes, 2 of us")
+    _wedding_was_yesterday(runtime)
+
+    reply = tamar.send(words).replace("\u2068", "").replace("\u2069", "")   # (a Latin name in Hebrew is isolated)
+
+    assert reply.startswith(said)
+    assert (_guest(runtime, gid).status, _guest(runtime, gid).party_size) == (RsvpStatus.confirmed, 2)
+    assert words in emma.send("inbox")
+
+
+def test_warm_words_with_an_emoji_after_the_wedding_reach_the_couple(runtime, fake_graph, phone):
+    _setup(runtime, first="Lia", language="he")
+    emma, lia = phone(EMMA, "Emma"), phone(JENNY, "Lia")
+    lia.send("כן, 2")
+    _wedding_was_yesterday(runtime)
+
+    reply = lia.send("היה מהמם!!! תודה רבה 😍")
+
+    assert reply.endswith("העברתי את ההודעה שלכם למארגנים.")
+    assert "היה מהמם" in emma.send("inbox")

@@ -551,6 +551,10 @@ def _text(turn: _Turn, rows: list[tuple[Guest, Event]]) -> bool:
         _welcome(turn, text)   # politeness, or a 👍 after answering: nothing changes
         return True
 
+    past = _past_event(turn) if msg.kind == "text" and text else None
+    if past is not None and not _is_member(turn) and intent.kind in ("yes", "no", "maybe", "party_size"):
+        return _answer_after(turn, past[0], past[1], text)
+
     awaited = turn.awaited_guest()
     if reading.too_many and reading.answer != "no":
         # "we are 60": more than one answer holds. Nothing is recorded; the organisers get the message and the
@@ -933,8 +937,8 @@ def _thanks_after(turn: _Turn, guest: Guest, event: Event, text: str) -> None:
     """Thanks or congratulations after the event ("Thank you! It was amazing"): a warm line in the past tense, and
     the message filed in the event's inbox (the organisers with notify on are told), the guest told truthfully."""
     name = say.greeting_name(guest.first_name, guest.last_name)
-    if turn.reading.gesture or _plain(text) in _ACKS:
-        turn.say(say.welcome(turn.lang, name), event.id)
+    if (turn.reading.gesture and not _WORD.search(text)) or _plain(text) in _ACKS:
+        turn.say(say.welcome(turn.lang, name), event.id)   # a 👍 or an "ok": nothing to pass on
         return
     wamid = getattr(turn.msg, "wamid", None)
     turn.beside = None
@@ -943,6 +947,21 @@ def _thanks_after(turn: _Turn, guest: Guest, event: Event, text: str) -> None:
     told = rsvp.pass_on_note(turn.session, guest, text, turn.settings.note_digest_seconds, content=content)
     turn.say(say.thanks_after(turn.lang, name, event.name, came=guest.status == RsvpStatus.confirmed,
                               told=bool(told)), event.id)
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _answer_after(turn: _Turn, guest: Guest, event: Event, text: str) -> bool:
+    """An answer typed after the event ("לא מגיעים" three days after it): the answer that stood is what the event
+    had, so nothing changes; the message goes to the event's inbox (the organisers with notify on are told)."""
+    wamid = getattr(turn.msg, "wamid", None)
+    turn.beside = None
+    stored = inbox.file(turn.session, guest, wamid)
+    content = inbox.content_of_row(stored) if stored is not None else inbox.content_of(turn.msg)
+    told = rsvp.pass_on_note(turn.session, guest, text, turn.settings.note_digest_seconds, content=content)
+    turn.say(say.answer_after(turn.lang, event.name, told=bool(told)), event.id)
+    return True
 
 
 def _guest_help(turn: _Turn) -> None:

@@ -176,6 +176,14 @@ def thanks_after(lang: str, name: str, event: str, came: bool, told: bool) -> st
 
 
 @in_language
+def answer_after(lang: str, event: str, told: bool) -> str:
+    """An answer typed after the event (its date has passed): nothing is changed; the organisers have the message."""
+    head = _("🙂 {event} has already taken place, so I haven't changed your answer.", event=event)
+    tail = _("I've passed your message on to the organisers.") if told else _("The organisers will see your message.")
+    return f"{head} {tail}"
+
+
+@in_language
 def other_language(lang: str, told: bool) -> str:
     """A message in a language the bot does not read (French, Spanish…): nothing is recorded from it; the organisers
     have it, and the guest is asked for the answer with the buttons."""
