@@ -525,3 +525,9 @@ def test_after_the_writers_no_a_number_coming_is_the_others(text, total):
     is how many of them come."""
     u = understand(text)
     assert (u.answer, u.total) == ("yes", total)
+
+
+@pytest.mark.parametrize("text", ["أرجو التوقف عن إرسال الرسائل", "توقفوا عن ارسال الرسائل لو سمحت", "الرجاء التوقف عن مراسلتي"])
+def test_arabic_asking_to_stop_sending_opts_out(text):
+    """"أرجو التوقف عن إرسال الرسائل": asking, in standard Arabic, that the sending stop is an opt-out, as "توقف" alone is."""
+    assert understand(text).intent == "stop"
