@@ -531,3 +531,12 @@ def test_after_the_writers_no_a_number_coming_is_the_others(text, total):
 def test_arabic_asking_to_stop_sending_opts_out(text):
     """"أرجو التوقف عن إرسال الرسائل": asking, in standard Arabic, that the sending stop is an opt-out, as "توقف" alone is."""
     assert understand(text).intent == "stop"
+
+
+@pytest.mark.parametrize("text", ["שלום מה העניינים רציתי לשאול אם אפשר להביא גם את החבר שלי כי הוא לא מכיר את החתן",
+                                  "רציתי לשאול אם אפשר להביא את התינוק", "hi, I wanted to ask if we can bring our dog",
+                                  "حبيت اسأل اذا في موقف"])
+def test_i_wanted_to_ask_whether_is_a_question(text):
+    """"רציתי לשאול אם אפשר להביא...", "I wanted to ask if...": a question said in words, without its "?", is a question
+    (a person answers it), not a note."""
+    assert understand(text).intent == "question"

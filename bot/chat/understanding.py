@@ -1116,6 +1116,11 @@ _OPENER_ASKS = _rx(r"^(?:(?:so )?sorry|excuse me|pardon|hi|hey|hello|umm*)\W*(?:
                    r"^(?:סליחה|סורי|היי|הי|שלום|רגע)\W*(?:אבל )?(?:מי|של מי|מאיפה|איזה|איזו)(?![^\W_])",
                    r"^(?:извините|простите|привет)\W*(?:кто|чья|чей|какая|какой)(?![^\W_])",
                    r"^(?:عفوا|اسف|معلش|مرحبا|هاي)\W*(?:مين|مين انت|مين حضرتك)(?![^\W_])")
+# "רציתי לשאול אם אפשר להביא...", "I wanted to ask if we can bring...": a question said in words, without its "?"
+_ASKS_WHETHER = _rx(r"(?:wanted|want|wanna|would like|i would like|just wanted) to ask(?: you)?,? (?:if|whether)\b|(?:i was|was|i am|im) wondering (?:if|whether)\b",
+                    r"(?<![^\W_])(?:רציתי|רצינו|רוצה|רוצימ|רוצות|אני רוצה|אנחנו רוצימ|באתי|רק רציתי|רק רצינו) (?:ל?שאול|לברר)(?: אותכ| אותכמ| אתכמ)?,? (?:האמ|אמ)(?![^\W_])",
+                    r"(?:хотел|хотела|хотели|хочу) (?:бы )?(?:спросить|узнать),? (?:можно|ли|если)(?![^\W_])|(?:можно|можем) ли\b",
+                    r"(?:حبيت|حابب|حابه|بدي|اردت|اريد|وددت) (?:اسال|اساْل|اسئل|نسال)(?: اذا| ان| لو| هل)?(?![^\W_])")
 # a question by its first words alone, where word order makes one (Hebrew "יש ..." may well state)
 _ASKED = _rx(r"^(?:is|are|can i|can we|do|does|will there|how|who|which|what)\b", r"^هل\b", r"^(?:можно|какой|какая|кто)\b",
 )
@@ -2350,7 +2355,7 @@ def _understand(text) -> Understanding:
 
     change = (bool(_CHANGE.search(_DRIVE.sub(" , ", norm))) and not _NO_CHANGE.search(norm)) or button is not None or starred \
         or earlier is not None
-    has_q = "?" in norm or "؟" in norm or bool(_OPENER_ASKS.search(norm))
+    has_q = "?" in norm or "؟" in norm or bool(_OPENER_ASKS.search(norm)) or bool(_ASKS_WHETHER.search(norm))
     asks = bool(_QUESTION_WORD.search(norm))   # "is it fancy dress or can my husband come in jeans"
     for c in clauses:
         _polarity(c)
