@@ -540,3 +540,12 @@ def test_i_wanted_to_ask_whether_is_a_question(text):
     """"רציתי לשאול אם אפשר להביא...", "I wanted to ask if...": a question said in words, without its "?", is a question
     (a person answers it), not a note."""
     assert understand(text).intent == "question"
+
+
+@pytest.mark.parametrize("text, total", [("אופס כתבתי 4 במקום 2 😅", 2), ("oops I wrote 4 instead of 2", 2),
+                                         ("רשמתי 5 במקום 3, סליחה", 3), ("Я написала 4 вместо 2", 2), ("5 במקום 4", 5)])
+def test_wrote_one_number_instead_of_another_means_the_other(text, total):
+    """"כתבתי 4 במקום 2", "I wrote 4 instead of 2": the number written was the slip, the one after "instead of" is meant
+    ("5 במקום 4" alone still means 5)."""
+    u = understand(text)
+    assert (u.intent, u.answer, u.total) == ("change", "yes", total)

@@ -877,7 +877,7 @@ _EARLIER = re.compile(_fold(
     r"(?: yes| as| for| that| we| were| would be| will be| are| it| was| be)* (\d{1,2}|" + _NUMBER_WORD + r")(?![^\W_])(?! (?:pm|am|oclock|days?|weeks?|months?|times))"
     r"|(?<![^\W_])(?<!כבר )(?<!כמו ש)(?:כש)?(?:אישרתי|אישרנו|אמרתי|אמרנו|כתבתי|כתבנו|עניתי|ענינו|רשמתי|רשמנו)(?: קודמ| לפני כנ| בהתחלה| כבר)?"
     r"(?: ש| כנ| ל| עבור| שנהיה| שאנחנו| נהיה| אנחנו| ש?נגיע| ש?נבוא| ש?מגיעימ)* ?(\d{1,2}|" + _NUMBER_WORD + r")(?![^\W_])(?! (?:ימימ|שבועות|חודשימ|פעמימ))"
-    r"|(?<![^\W_])(?:подтвердил[аи]?|писал[аи]?|сказал[аи]?|говорил[аи]?)(?: что)?(?: нас| будет| будем)* (\d{1,2}|" + _NUMBER_WORD + r")(?![^\W_])"
+    r"|(?<![^\W_])(?:подтвердил[аи]?|(?:на)?писал[аи]?|сказал[аи]?|говорил[аи]?)(?: что)?(?: нас| будет| будем)* (\d{1,2}|" + _NUMBER_WORD + r")(?![^\W_])"
     r"|(?<![^\W_])(?:اكدت|اكدنا|قلت|قلنا|حكيت|حكينا|كتبت|كتبنا)(?: انه| انو| اننا)?(?: رح)?(?: نكون)? (\d{1,2}|" + _NUMBER_WORD + r")(?![^\W_])"))
 # "תוריד אותי לאחד", "תעדכני אותנו ל-3", "bring us down to 2", "change us to 3": a new count asked for
 _SET_TO = re.compile(_fold(
@@ -2316,8 +2316,10 @@ def _understand(text) -> Understanding:
         word = m.group(g)
         earlier = int(word) if word.isdigit() else _NUMBERS_FOLDED.get(word)
         phrased = phrased[:m.start(g)] + " EARLIERX " + phrased[m.end(g):]
-        # "כתבתי 6 זה 5", "wrote 6, should be 5": the number after "it is" is the one meant
-        phrased = re.sub(r"EARLIERX\s*[,.!-]?\s*(?:אבל |but )?(?:ו?זה|ו?זו|ו?אנחנו|צריכ להיות|אמור להיות|(?:it )?should be|it is|its|это|هو|هي)(?= \d)", "EARLIERX נהיה", phrased)
+        # "כתבתי 6 זה 5", "wrote 6, should be 5": the number after "it is" is the one meant; so is the one after "instead of"
+        # ("כתבתי 4 במקום 2", "I wrote 4 instead of 2": the 4 was the slip)
+        phrased = re.sub(r"EARLIERX\s*[,.!-]?\s*(?:אבל |but )?(?:ו?זה|ו?זו|ו?אנחנו|צריכ להיות|אמור להיות|(?:it )?should be|it is|its|это|هو|هي"
+                          r"|במקומ|instead of|вместо|بدل|بدال|عوض)(?= \d)", "EARLIERX נהיה", phrased)
     for pattern, token in _PHRASES:
         phrased = pattern.sub(token, phrased)
     # quoted buttons: "pressed no by mistake" names a button, it does not answer
