@@ -549,3 +549,13 @@ def test_wrote_one_number_instead_of_another_means_the_other(text, total):
     ("5 במקום 4" alone still means 5)."""
     u = understand(text)
     assert (u.intent, u.answer, u.total) == ("change", "yes", total)
+
+
+@pytest.mark.parametrize("text, total", [
+    ("Hi this is Ben, grandson of Esther and Mordechai Katz. They would love to come, both of them", 2),
+    ("they are coming, both of them!", 2), ("הם יגיעו, שניהם", 2), ("we will come, both days", None)])
+def test_both_of_them_after_coming_is_two(text, total):
+    """"They would love to come, both of them" (a grandson answering for his grandparents), "הם יגיעו, שניהם": "both"
+    said after the verb of coming is two people, as "both of them are coming" is (not "both days")."""
+    u = understand(text)
+    assert (u.answer, u.total) == ("yes", total)
