@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from bot.chat import commands as C
 from bot.text import i18n
+from bot.text.guest_replies import greeting_name
 from storage.models import Event, Guest, RsvpStatus
 from tests.phone import phone_factory  # noqa: F401  (fixture)
 
@@ -93,3 +94,9 @@ def test_an_organiser_abroad_is_not_shown_the_rejected_number_as_the_example():
     refused = C.parse("add guest Dana 050-234-5678", "GB", date(2026, 12, 4))
     assert refused.message.startswith("That doesn't look like a phone number: 050-234-5678.")
     assert refused.message.endswith("Try: add guest Dana Levi +44 7400 123456")
+
+
+@pytest.mark.parametrize("first, last, greeted", [
+    ("סבא", "משה", "סבא משה"), ("דודה", "מרים", "דודה מרים"), ("סבתא", "רחל כהן", "סבתא רחל"), ("דוד", "ויס", "דוד ויס")])
+def test_a_family_title_typed_before_the_name_is_greeted_with_the_name(first, last, greeted):
+    assert greeting_name(first, last) == greeted

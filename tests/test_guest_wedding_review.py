@@ -3,7 +3,8 @@ invitation gets one short message, thanks after the wedding are answered in the 
 a French guest's words are never read as an answer, and "אני רותי ובעלי" is two people."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -194,3 +195,22 @@ def test_warm_words_with_an_emoji_after_the_wedding_reach_the_couple(runtime, fa
 
     assert reply.endswith("העברתי את ההודעה שלכם למארגנים.")
     assert "היה מהמם" in emma.send("inbox")
+
+
+# ------------------------------------------------------------ a yes on the day itself: "today", not the date
+
+@pytest.mark.parametrize("language, words, said", [
+    ("en", "yes, 2 of us", "See you today at 19:00!"),
+    ("he", "כן, 2", "נתראה היום ב-19:00!"),
+])
+def test_a_yes_on_the_day_itself_says_today_at_the_hour(runtime, fake_graph, phone, language, words, said):
+    _setup(runtime, first="Moshe", language=language)
+    with runtime.transaction() as s:
+        event = s.query(Event).one()
+        event.date = datetime.now(ZoneInfo(event.timezone or "UTC")).date()
+        event.start_time = time(19, 0)
+    moshe = phone(JENNY, "Moshe")
+
+    reply = moshe.send(words)
+
+    assert said in reply

@@ -46,7 +46,8 @@ from bot.chat.answers import from_understanding
 from bot.chat.understanding import (Understanding, asks_beyond_details, asks_who_is_writing, events_named, grateful,
                                     normalise, says_more, understand)
 from bot.chat.conversation import keep_conversation, peek_conversation
-from bot.text.dates import format_date, format_when
+from bot.text.dates import format_date, format_time, format_when
+from bot.text.hours import local
 from bot.text.maps import map_links
 from bot.text import i18n
 from bot.services import inbox, languages, questions, retention, rsvp, senders
@@ -449,7 +450,10 @@ def _answer(turn: _Turn, guest: Guest, answer: str, party: int | None, via: str,
         if _awaiting(turn, guest):
             turn.state.pop("await_party", None)
         date_text = format_when(event.date, event.start_time, turn.lang) if event.date else None
-        turn.say(say.coming(lang, name, event.name, date_text, guest.party_size), event.id)
+        today = None
+        if event.date is not None and event.date == local(turn.now, event.timezone).date():   # the day itself
+            today = format_time(event.start_time, turn.lang) if event.start_time else ""
+        turn.say(say.coming(lang, name, event.name, date_text, guest.party_size, today=today), event.id)
         _pass_beside(turn, guest)
         return
     turn.await_party(guest)

@@ -21,6 +21,10 @@ _NOT_A_FIRST_NAME = frozenset({
 })
 
 
+# A family title typed before the name ("סבא משה", "דודה מרים") is greeted with the name after it.
+_FAMILY_TITLES = frozenset({"סבא", "סבתא", "דוד", "דודה"})
+
+
 def in_language(fn):
     """Run a reply builder in the language given as its first argument."""
     @functools.wraps(fn)
@@ -35,6 +39,8 @@ def greeting_name(first_name: str | None, last_name: str | None = None) -> str:
     first = (first_name or "").strip()
     if first.lower() in _NOT_A_FIRST_NAME or (first.lower().startswith("משפחת")):
         return " ".join(p for p in (first, (last_name or "").strip()) if p)
+    if first in _FAMILY_TITLES and (last_name or "").split():
+        return f"{first} {(last_name or '').split()[0]}"   # "סבא משה", greeted as typed, not "סבא"
     # "רונית ואבי לוי", "Ronit and Avi Levi", "Ronit & Avi Levi" (kept as "רונית" + "ואבי לוי"): both are greeted,
     # up to the family name
     rest = (last_name or "").split()
@@ -50,13 +56,17 @@ def people(lang: str, n: int) -> str:
     return ngettext("1 person", "{n} people", n)
 
 
-def _when(date_text: str | None) -> str:
+def _when(date_text: str | None, today: str | None = None) -> str:
+    """" See you on <date>!"; on the day itself " See you today at 19:00!" (`today`: the time, "" when none is set)."""
+    if today is not None:
+        return _(" See you today at {time}!", time=today) if today else _(" See you today!")
     return _(" See you on {date}!", date=date_text) if date_text else ""
 
 
 @in_language
-def coming(lang: str, name: str, event: str, date_text: str | None, party: int | None) -> str:
-    when = i18n.Raw(_when(date_text))
+def coming(lang: str, name: str, event: str, date_text: str | None, party: int | None,
+           today: str | None = None) -> str:
+    when = i18n.Raw(_when(date_text, today))
     if party:
         return _("🎉 Wonderful, {name}! You're coming to {event}: {people}.{when}\n"
                  "Different number? Just send it.",
