@@ -559,3 +559,12 @@ def test_both_of_them_after_coming_is_two(text, total):
     said after the verb of coming is two people, as "both of them are coming" is (not "both days")."""
     u = understand(text)
     assert (u.answer, u.total) == ("yes", total)
+
+
+@pytest.mark.parametrize("text, total", [("אמאלה איזה כיף סוסים!!! אני ועוד 2 חברות באות אפשר?", 3), ("אנחנו 3 באים, זה בסדר?", 3),
+                                         ("נגיע 4 ok?", 4), ("we are coming with 2 friends, is that ok?", None)])
+def test_coming_then_asking_leave_is_a_yes_asked_back(text, total):
+    """"אני ועוד 2 חברות באות אפשר?": a yes with how many, then asking leave for it ("אפשר?", "is that ok?", with or
+    without a comma). It is a yes for that many, asked back, since whether they may come is the hosts' to say."""
+    u = understand(text)
+    assert (u.intent, u.answer, u.total, u.sure) == ("answer", "yes", total, False)

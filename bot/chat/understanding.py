@@ -1126,6 +1126,10 @@ _ASKS_WHETHER = _rx(r"(?:wanted|want|wanna|would like|i would like|just wanted) 
                     r"(?<![^\W_])(?:רציתי|רצינו|רוצה|רוצימ|רוצות|אני רוצה|אנחנו רוצימ|באתי|רק רציתי|רק רצינו) (?:ל?שאול|לברר)(?: אותכ| אותכמ| אתכמ)?,? (?:האמ|אמ)(?![^\W_])",
                     r"(?:хотел|хотела|хотели|хочу) (?:бы )?(?:спросить|узнать),? (?:можно|ли|если)(?![^\W_])|(?:можно|можем) ли\b",
                     r"(?:حبيت|حابب|حابه|بدي|اردت|اريد|وددت) (?:اسال|اساْل|اسئل|نسال)(?: اذا| ان| لو| هل)?(?![^\W_])")
+# "אני ועוד 2 חברות באות אפשר?", "we're 3, is that ok?": asking leave for what was just said, typed as its last words
+# (whether those many may come is the hosts' to say: the answer is asked back)
+_MAY_WE_TAIL = _rx(r"(?<=\S)\s*,?\s*((?:זה |האמ )?(?:אפשר|מותר|בסדר|אוקיי|אוקי|תקינ|סבבה)(?: ככה| כך| לכמ| מבחינתכמ)?|(?:is )?(?:that|it|this) (?:ok|okay|alright|fine)|ok|okay"
+                   r"|можно|нормально|ничего|(?:هل )?(?:ممكن|بصير|مسموح|عادي|اوكي))\s*[?؟]+\W*$")
 # a question by its first words alone, where word order makes one (Hebrew "יש ..." may well state)
 _ASKED = _rx(r"^(?:is|are|can i|can we|do|does|will there|how|who|which|what)\b", r"^هل\b", r"^(?:можно|какой|какая|кто)\b",
 )
@@ -2303,6 +2307,7 @@ def _understand(text) -> Understanding:
 
     # the phrases, then the clauses
     phrased = _PERCENT.sub(" ", _PAREN_COUNT.sub(_paren_count, norm))
+    phrased = _MAY_WE_TAIL.sub(r" , \1", phrased)   # "אני ועוד 2 חברות באות אפשר?": the asking its own clause
     phrased = _WE_SAID.sub(_we_said, phrased)   # "אנחנו (סבא וסבתא) מגיעים": the people in brackets are the "we"
     phrased = _CLOCK.sub(" ", phrased)    # "[12:03] Dana:", "at 19.30": a time of day, no head count
     phrased = _AGES_IN_BRACKETS.sub(_ages_in_brackets, phrased)
@@ -2659,7 +2664,7 @@ def _understand(text) -> Understanding:
         relative = -1 if _RELATIVE_DOWN.search(norm) else 1
         if earlier is not None and answer != "no" and 0 < earlier + relative <= MAX_PARTY_SIZE:
             total, relative = earlier + relative, None    # "we said 5 but take one off": 4
-    sure = sure and count_sure and not others_doubt and not (wished and answer == "no")
+    sure = sure and count_sure and not others_doubt and not (wished and answer == "no") and not _MAY_WE_TAIL.search(norm)
     if answer == "yes" and total is None and "STILLYESX" in phrased \
             and not any(t.tag in ("YES", "COME") and t.word != "STILLYESX" for t in all_toks):
         sure = False    # "אפשר עוד לאשר?" alone: asking to say yes, asked back
