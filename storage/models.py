@@ -226,6 +226,9 @@ class Guest(Base):
     call_outcome: Mapped[str | None] = mapped_column(String(16))
     opted_out: Mapped[bool] = mapped_column(Boolean, default=False)
     answered_at: Mapped[datetime | None] = mapped_column(TZ)
+    # The answer is the guest's own (a tap, a text, their page), not one an organiser marked
+    # by hand: marking over it says so. False for answers from before it was kept.
+    answered_by_guest: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
     invitation: Mapped[InvitationState] = mapped_column(
         _enum(InvitationState, "invitation_state"), default=InvitationState.not_sent
     )

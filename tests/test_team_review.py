@@ -205,3 +205,50 @@ def test_leaving_said_in_a_sentence_is_asked_once(phone_factory, runtime, fake_g
     assert question.endswith("?") and aunt.last_buttons == ["confirm:yes", "confirm:no"]
     assert f"יצאת מהצוות של {WEDDING}" in aunt.tap("confirm:yes", "כן")
     assert AUNT not in roles(runtime)
+
+
+# ---------------------------------------------------------------- marking over a guest's own answer
+
+RABBI = "+972529100001"
+
+
+def invited(phone_factory, fake_graph):
+    """The father adds two guests and invites them; the rabbi answers himself: coming, 2 people."""
+    father = the_team(phone_factory, fake_graph)
+    father.send("הוסף אורח הרב יעקב ויס 0529100001")
+    father.send("הוסף אורח חיה ויס 0529100002")
+    father.send("שלח הזמנות")
+    father.tap("confirm:yes", "כן")
+    rabbi = phone_factory(RABBI, "הרב ויס")
+    yes = next(b for b in rabbi.last_buttons if b.endswith(":yes"))
+    rabbi.tap_template_button(yes, "כן")
+    rabbi.send("2")
+    return father
+
+
+def test_marking_over_the_guests_own_answer_says_so_and_the_team_is_told(phone_factory, runtime, fake_graph):
+    father = invited(phone_factory, fake_graph)
+    malka = phone_factory(MALKA, "מלכה")
+    malka.send("אורחים")
+    father_before, shira_before = len(fake_graph.sent_to(FATHER)), len(fake_graph.sent_to(SHIRA))
+    aunt_before, malka_before = len(fake_graph.sent_to(AUNT)), len(fake_graph.sent_to(MALKA))
+    reply = malka.send("סמן הרב יעקב ויס לא מגיע")
+    assert reply.startswith("❌ סימנתי את יעקב ויס כ״לא מגיעים״")
+    assert reply.endswith("התשובה ששלחו בעצמם: ✅ מגיעים, שני אנשים."), reply
+    assert "\n" not in reply
+    for admin, before in ((FATHER, father_before), (SHIRA, shira_before)):
+        (told,) = fake_graph.sent_to(admin)[before:]
+        assert told.text.startswith("✍️ מלכה סימן/ה את יעקב ויס: ❌ לא מגיעים, במקום התשובה ששלחו בעצמם "
+                                    "(✅ מגיעים, שני אנשים)"), told.text
+        assert "\n" not in told.text
+    assert len(fake_graph.sent_to(AUNT)) == aunt_before              # a viewer asked for no notices
+    assert len(fake_graph.sent_to(MALKA)) == malka_before + 1        # her reply, no notice of her own mark
+    # a guest who never answered: a plain mark, and the team hears of it all the same
+    reply = malka.send("סמן חיה ויס מגיע")
+    assert "סימנתי את חיה ויס" in reply and "בעצמם" not in reply
+    told = fake_graph.sent_to(FATHER)[-1].text
+    assert told.startswith("✍️ מלכה סימן/ה את חיה ויס: ✅ מגיעים —") and "בעצמם" not in told
+    # the same answer again changes nothing, and nobody is told
+    father_before = len(fake_graph.sent_to(FATHER))
+    malka.send("סמן חיה ויס מגיע")
+    assert len(fake_graph.sent_to(FATHER)) == father_before

@@ -50,7 +50,7 @@ from bot.api.codec import (
 from bot.services.guest_csv import MAX_CSV_BYTES, MAX_ROWS, NotACsv, export_guest_csv, parse_guest_csv
 from bot.text.phones import InvalidPhone, normalize_phone
 from bot.api.openapi import build_openapi
-from bot.services import charts, events, guests, inbox, members, rsvp_links, sending, stats, tokens
+from bot.services import charts, events, guests, inbox, members, rsvp, rsvp_links, sending, stats, tokens
 from bot.services.errors import DomainError, InvalidInput, TooLarge
 from bot.services.access import require
 from bot.services.permissions import Action
@@ -331,8 +331,8 @@ def update_guest(session, actor, event_id, guest_id):
     guest = guests.update_guest(session, actor, event_id, guest_id, region=_region(actor), **data)
     if status is not None:
         # The answer goes through the same rule as `mark <guest> yes` in the chat.
-        guest = guests.mark_rsvp(session, actor, event_id, guest_id, status, party_size=party,
-                                 children=children)
+        guest = rsvp.mark_by_hand(session, actor, event_id, guest_id, status, party_size=party,
+                                  children=children).guest
     return jsonify(_guest_json(guest))
 
 

@@ -33,7 +33,7 @@ from bot.services import stats as stats_service
 from bot.services import inbox as inbox_service
 from bot.chat import guest as guest_flow
 from bot.chat.understanding import event_kinds
-from bot.services import languages, rsvp_links, sending, tokens
+from bot.services import languages, rsvp, rsvp_links, sending, tokens
 from bot.text import i18n
 from bot.text.i18n import N_, _
 from bot.services.access import require
@@ -923,9 +923,9 @@ class OrganiserChat:
         if guest is None:
             return
         status = {"yes": "confirmed", "no": "declined", "maybe": "maybe", "pending": "pending"}[cmd.answer]
-        guest = guest_service.mark_rsvp(self.session, self.user, event.id, guest.id, status,
-                                        cmd.party_size if cmd.party_size is not None else guest_service.UNSET)
-        self.say(replies.guest_marked(event, guest))
+        marked = rsvp.mark_by_hand(self.session, self.user, event.id, guest.id, status,
+                                   cmd.party_size if cmd.party_size is not None else guest_service.UNSET)
+        self.say(replies.guest_marked(event, marked.guest, overridden=marked.overridden))
 
     def cmd_remove_guest(self, cmd: C.RemoveGuest, event: Event) -> None:
         guest = self.resolve_guest(event, cmd.ref, _("remove guest {ref}", ref=REF))

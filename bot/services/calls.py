@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from storage.models import Event, EventMember, Guest, InvitationState, RsvpStatus, User, utcnow
 
 from bot.services import guests as guest_service
+from bot.services import rsvp
 from bot.services.access import require
 from bot.services.errors import InvalidInput
 from bot.services.permissions import Action, roles_for
@@ -112,8 +113,8 @@ def log_call(session: Session, actor: User, event_id, guest_id, outcome: str,
     event, _member = require(session, actor, event_id, Action.EDIT_GUESTS)
     guest = guest_service.get_guest(session, actor, event.id, guest_id)
     if outcome in _ANSWER:
-        guest = guest_service.mark_rsvp(session, actor, event.id, guest.id, _ANSWER[outcome],
-                                        party_size if outcome == "yes" and party_size else guest_service.UNSET)
+        guest = rsvp.mark_by_hand(session, actor, event.id, guest.id, _ANSWER[outcome],
+                                  party_size if outcome == "yes" and party_size else guest_service.UNSET).guest
     guest.called_at = utcnow()
     guest.called_by = actor.id
     guest.call_outcome = outcome

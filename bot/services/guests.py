@@ -394,7 +394,8 @@ def _set_party(guest: Guest, party_size=UNSET, children=UNSET) -> None:
 
 def mark_rsvp(session: Session, actor: User, event_id, guest_id, status, party_size=UNSET,
               children=UNSET) -> Guest:
-    """An organiser records a guest's answer by hand (with the party size and children, when given)."""
+    """An organiser records a guest's answer by hand (with the party size and children, when given).
+    `bot.services.rsvp.mark_by_hand` does this and tells the rest of the team."""
     event, _ = require(session, actor, event_id, Action.EDIT_GUESTS)
     guest = _guest_of(session, event, guest_id)
     maybe = str(getattr(status, "value", status) or "").strip().lower() == MAYBE
@@ -402,6 +403,7 @@ def mark_rsvp(session: Session, actor: User, event_id, guest_id, status, party_s
     _set_party(guest, UNSET if party_size is None else party_size, children)
     guest.status = new_status
     guest.answered_at = None if guest.status == RsvpStatus.invited and not maybe else utcnow()
+    guest.answered_by_guest = False
     session.flush()
     return guest
 

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from storage.models import MAX_PARTY_SIZE, Event, EventMember, Guest, RsvpStatus, User, utcnow
 
+from bot.services import guests as guest_service
 from bot.services import inbox, languages, outbox
 from bot.services.sending import notice
 from bot.text import i18n, replies
@@ -81,6 +82,7 @@ def record_answer(session: Session, guest: Guest, answer: str, party_size: int |
                or guest.children != previous_children
                or (answer == "maybe" and guest.answered_at is None))
     guest.answered_at = utcnow()
+    guest.answered_by_guest = True
     _accounted(session)[guest.id] = (guest.status, guest.party_size)   # the event's totals follow this change
     result = Answer(guest, answer, previous_status, previous_party, changed, previous_children)
     log.info("guest %s of event %s answered %s%s%s by %s%s", guest.id, guest.event_id, answer,
@@ -89,6 +91,60 @@ def record_answer(session: Session, guest: Guest, answer: str, party_size: int |
     if changed:
         _notify(session, guest, _notice_text(session, result))
     return result
+
+
+@dataclass(frozen=True)
+class Said:
+    """A guest's answer as it stood (what `replies.answer_text` reads), and whether the
+    guest gave it themselves."""
+    status: RsvpStatus
+    party_size: int | None
+    children: int | None
+    answered_at: datetime | None
+    by_guest: bool
+
+    @classmethod
+    def of(cls, guest: Guest) -> "Said":
+        return cls(guest.status, guest.party_size, guest.children, guest.answered_at, bool(guest.answered_by_guest))
+
+    def same_answer(self, other: "Said") -> bool:
+        return (self.status, self.party_size, self.children, self.answered_at is None) == \
+            (other.status, other.party_size, other.children, other.answered_at is None)
+
+
+@dataclass
+class Marked:
+    guest: Guest
+    changed: bool
+    overridden: Said | None   # the guest's own answer the organiser marked over, if any
+
+
+def mark_by_hand(session: Session, actor: User, event_id, guest_id, status, party_size=guest_service.UNSET,
+                 children=guest_service.UNSET) -> Marked:
+    """An organiser records a guest's answer (`guests.mark_rsvp`). When that changes it, the
+    other organisers with `notify` on are told as they are of a guest's own answer, with
+    who marked it and, when it overrides what the guest answered themselves, that answer."""
+    guest = guest_service.get_guest(session, actor, event_id, guest_id)
+    before = Said.of(guest)
+    guest = guest_service.mark_rsvp(session, actor, event_id, guest.id, status, party_size, children)
+    changed = not before.same_answer(Said.of(guest))
+    overridden = before if changed and before.by_guest and before.answered_at is not None else None
+    if changed:
+        event = session.get(Event, guest.event_id)
+        confirmed, headcount = event_totals(session, guest.event_id)
+
+        def render() -> str:
+            who, answer = i18n.Raw(replies.user_name(actor)), i18n.Raw(replies.answer_text(guest))
+            if overridden is not None:
+                return _("✍️ {who} marked {guest}: {answer}, over their own answer ({was}) — {event} "
+                         "({confirmed} confirmed, {people})", who=who, guest=guest.full_name, answer=answer,
+                         was=i18n.Raw(replies.answer_text(overridden)), event=event.name, confirmed=confirmed,
+                         people=i18n.Raw(people(headcount)))
+            return _("✍️ {who} marked {guest}: {answer} — {event} ({confirmed} confirmed, {people})",
+                     who=who, guest=guest.full_name, answer=answer, event=event.name, confirmed=confirmed,
+                     people=i18n.Raw(people(headcount)))
+        _notify(session, guest, render, but=actor.id)
+    return Marked(guest, changed, overridden)
 
 
 def event_totals(session: Session, event_id) -> tuple[int, int]:
@@ -232,14 +288,17 @@ def _forget_members(session: Session, flush_context, instances) -> None:
         session.info[_NOTIFY_KEY].clear()
 
 
-def _notify(session: Session, guest: Guest, render: Callable[[], str], kind: str = NOTICE_KIND) -> int:
-    """Queue `render()` to each organiser with notify on, in that organiser's language
-    (rendered once per language, however many organisers read it)."""
+def _notify(session: Session, guest: Guest, render: Callable[[], str], kind: str = NOTICE_KIND,
+            but: uuid.UUID | None = None) -> int:
+    """Queue `render()` to each organiser with notify on (but the one who did it, `but`), in
+    that organiser's language (rendered once per language, however many organisers read it)."""
     sent = 0
     texts: dict[str, str] = {}
     for member in _members_to_notify(session, guest.event_id):
         if member.phone and member.phone == guest.phone:
             continue  # an organiser answering their own invitation knows already
+        if member.id == but:
+            continue
         lang = languages.organiser_language(member)
         if lang not in texts:
             with i18n.use(lang):

@@ -911,7 +911,15 @@ def guest_updated(event, guest: Guest, field: str, old_name: str | None = None) 
     return text
 
 
-def guest_marked(event, guest: Guest) -> str:
+def guest_marked(event, guest: Guest, overridden=None) -> str:
+    """What *mark* did; `overridden`: the guest's own answer it replaced (said after it)."""
+    text = _guest_marked(event, guest)
+    if overridden is not None:
+        text += " " + _("They had answered themselves: {answer}.", answer=i18n.Raw(answer_text(overridden)))
+    return text
+
+
+def _guest_marked(event, guest: Guest) -> str:
     if guest.status == RsvpStatus.confirmed:
         party = _people(guest)
         kids = getattr(guest, "children", None)  # None: not said
