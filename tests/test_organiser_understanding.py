@@ -1711,3 +1711,21 @@ def test_download_the_list_without_a_file_shows_the_list(text):
 def test_a_guest_taken_off_the_list_is_still_removed(text, name):
     parsed = cmd(text)
     assert isinstance(parsed, C.RemoveGuest) and parsed.ref.text == name
+
+
+@pytest.mark.parametrize("text", ["תמחקי את ה-event של הכנס של חברת נקסט, they cancelled", "תמחק את ה-event"])
+def test_the_english_event_with_the_hebrew_article_is_the_event_deleted_never_a_guest(text):
+    assert isinstance(cmd(text), C.DeleteEvent)
+
+
+@pytest.mark.parametrize("text", ["my mom should be able to add people too, her number is 054 778 1200",
+                                  "my brother should be able to edit the list, 052-1234567"])
+def test_someone_who_should_be_able_to_add_people_is_a_team_member_asked_first_never_a_guest(text):
+    reading = read(text)
+    assert isinstance(reading.command, C.AddMember) and reading.command.role == "editor" and not reading.sure
+
+
+@pytest.mark.parametrize("text", ["נא להוסיף את אחי כשותף, לצפייה בלבד. 972-58-3216547+", "תוסיף את אמא שלי לצוות, צפייה בלבד 0521234567"])
+def test_a_member_for_viewing_only_is_a_viewer(text):
+    reading = read(text)
+    assert isinstance(reading.command, C.AddMember) and reading.command.role == "viewer"

@@ -438,11 +438,13 @@ def _role_in(words: list[str]) -> str | None:
 _ROLE_SAID = [
     (re.compile(r"\b(?:see|view|look at|check)\s+(?:the\s+)?(?:list|guests|guest list|answers|rsvps)\b|\bview[\s-]only\b|\bread[\s-]only\b"
                 r"|\bjust\s+(?:to\s+)?(?:see|look|view)\b|\bnot\s+(?:to\s+)?(?:change|edit)\b|(?:רק\s+)?(?:לראות|לצפות|יראה|תראה|שיראה|שתראה)\s+(?:את\s+)?(?:ה)?(?:רשימה|אורחים|תשובות|אישורים)"
-                r"|רק\s+(?:לראות|לצפות|צפייה|צפיה)|בלי\s+(?:לשנות|לערוך)|לא\s+(?:לשנות|לערוך|יוכל\s+לשנות|תוכל\s+לשנות)|הרשא\S*\s+צפי", re.I), "viewer"),
+                r"|רק\s+(?:לראות|לצפות|צפייה|צפיה)|(?:ל)?(?:צפייה|צפיה|לצפות|לראות)\s+(?:בלבד|בלבדד)(?![\u05d0-\u05ea])|בלי\s+(?:לשנות|לערוך)|לא\s+(?:לשנות|לערוך|יוכל\s+לשנות|תוכל\s+לשנות)|הרשא\S*\s+צפי", re.I), "viewer"),
     # "עם הרשאות ניהול", "admin rights", "full access": the admin role, said by its rights
     (re.compile(r"הרשא\S*\s+(?:של\s+)?(?:ה)?(?:ניהול|מנהל|מנהלת|אדמין|מלאות|מלאה)(?![\u05d0-\u05ea])|גישת\s+(?:ה)?(?:ניהול|מנהל)(?![\u05d0-\u05ea])"
                 r"|גישה\s+מלאה|\b(?:admin|administrator|owner|full)\s+(?:rights|access|permissions|privileges)\b", re.I), "admin"),
+    # "my mom should be able to add people too": what a co-organiser may do, said as a permission
     (re.compile(r"\bhelp\s+(?:me\s+)?(?:manage|with|update|edit|run|organi[sz]e)\b|\b(?:can|could|to)\s+(?:also\s+)?(?:edit|update|manage|make changes)\b"
+                r"|\bbe\s+able\s+to\s+(?:also\s+)?(?:add|edit|update|manage|change)\s+(?:people|guests|ppl|names|the\s+list|things|stuff)\b"
                 r"|(?:יעזור|תעזור|שיעזור|שתעזור|לעזור)\s+לי|(?:יוכל|תוכל|שיוכל|שתוכל|שגם\s+הוא\s+יוכל|שגם\s+היא\s+תוכל)\s+(?:גם\s+)?(?:לנהל|לעדכן|לערוך|לשנות|להוסיף)"
                 r"|(?:ינהל|תנהל|שינהל|שתנהל)\s+(?:איתי|יחד|את)", re.I), "editor"),
 ]
@@ -2196,7 +2198,8 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
         if ref_words and (ref_words[0] in {"this", "the", "האירוע", "החינה", "החתונה", "אירוע"}
                           and rset & (_EVENT_NOUNS | {"it"}) or ref_words[0] in _EVENT_HEAD_NOUNS):
             return Reading(C.DeleteEvent())
-        if rset & {"event", "האירוע"}:
+        if rset & {"event", "האירוע"} or (ref_words and re.match(r"^ה-?(?:event|wedding|party)$", ref_words[0], re.I)):
+            # "תמחקי את ה-event של הכנס": the English noun with the Hebrew article is the event still
             return Reading(C.DeleteEvent())
         return None
     if isinstance(exact, C.UseEvent) and re.match(r"^ל-?(?:ה)?(?:חתונה|אירוע|חינה|ברית|בר\s+מצווה|בת\s+מצווה|אירוסין|מסיבה)\s+\S", exact.ref):
