@@ -568,3 +568,18 @@ def test_coming_then_asking_leave_is_a_yes_asked_back(text, total):
     without a comma). It is a yes for that many, asked back, since whether they may come is the hosts' to say."""
     u = understand(text)
     assert (u.intent, u.answer, u.total, u.sure) == ("answer", "yes", total, False)
+
+
+@pytest.mark.parametrize("text, adults, children", [
+    ("הבעל לא יוכל, אני אבוא עם הקטנים יענקי ושרי", 1, 2), ("נגיע אני והילדים, תמר בת 8 ויואב בן 5, אבא במילואים", 1, 2),
+    ("אני, עמית, והתאומים אורי ואלה", 2, 2), ("me, dan, and the kids (maya 6, leo 3)", 2, 2), ("me, Dan, and the 2 kids", 2, 2)])
+def test_children_named_one_by_one_are_counted_by_their_names(text, adults, children):
+    """"עם הקטנים יענקי ושרי", "the kids (maya 6, leo 3)": the children named one by one after the word for them (an age
+    after each or none) are as many children as names; "me, dan, and the kids" keeps Dan (the comma before "and")."""
+    u = understand(text)
+    assert (u.adults, u.children, u.total) == (adults, children, adults + children)
+
+
+@pytest.mark.parametrize("text", ["we are coming with the kids tomorrow and saturday", "נגיע עם הילדים אחר כך ומחר"])
+def test_words_after_the_kids_that_are_no_names_count_none(text):
+    assert understand(text).children is None

@@ -2311,6 +2311,8 @@ def _understand(text) -> Understanding:
     phrased = _WE_SAID.sub(_we_said, phrased)   # "אנחנו (סבא וסבתא) מגיעים": the people in brackets are the "we"
     phrased = _CLOCK.sub(" ", phrased)    # "[12:03] Dana:", "at 19.30": a time of day, no head count
     phrased = _AGES_IN_BRACKETS.sub(_ages_in_brackets, phrased)
+    if _KIDS_NAMED.search(phrased):
+        phrased = re.sub(r"(?<=\S) {2,}(?=\S)", " ", _KIDS_NAMED.sub(_kids_named, phrased))
     phrased = _AGE_LIST.sub(_age_list, phrased)
     phrased = _SELF_NAMES.sub(_names_joined, phrased)
     phrased = _SELF_LIST.sub(lambda m: m.group(1) + {"אני": " ו", "انا": " و", "я": " и "}.get(m.group(1), " and "), phrased)
@@ -2806,6 +2808,30 @@ _AGES_IN_BRACKETS = re.compile(_fold(
     r" ?\(\s*\d{1,2}(?:\s*(?:,|،|ו-?|and|&|и|و|-)\s*\d{1,2})+\s*(?:years?|yrs?|שנימ|лет|سنه|سنين)?\s*\)"))
 
 
+# "עם הקטנים יענקי ושרי", "והתאומים אורי ואלה", "the kids (maya 6, leo 3)", "והילדים, תמר בת 8 ויואב בן 5": the children
+# named one by one (an age after each, or none), two or more, joined by commas and "and", ending the clause: as many children
+# as names (read like "the kids (6, 3)")
+_NAME_AGE = r"[^\W\d_]{2,15}(?:\s*(?:בת|בנ|aged|age)?\s*\(?\d{1,2}\)?)?"
+_KIDS_NAMED = re.compile(_fold(
+    r"(?<![^\W_])((?:ו?ה?|עמ ה)(?:ילדימ|ילדות|בנות|בנימ|קטנימ|קטנות|נכדימ|נכדות|תאומימ|תאומות)(?: שלי| שלנו)?"
+    r"|(?:the |my |our )?(?:kids|children|boys|girls|twins|grandkids|grandchildren))"
+    r"\s*[,:(]?\s*(" + _NAME_AGE + r"(?:(?:\s*,\s*(?:and |ו(?=[^\W\d_])|& )?|\s*,?\s*(?:and|&)\s+|\s+ו(?=[^\W\d_]))" + _NAME_AGE + r"){1,5})"
+    r"\s*\)?(?=\s*(?:$|[.,!?;\n]))"))
+_NOT_NAMES = {_fold(w) for w in _words("today tomorrow tonight later too also soon there here please pls thanks",
+                                      "היומ מחר מחרתיימ בשבת אחר כך גמ כנ לא בבקשה תודה שמ פה", "", "")}
+
+
+def _kids_named(m: re.Match) -> str:
+    names = [w for w in re.findall(r"[^\W\d_]+", m.group(2)) if w not in ("בת", "בנ", "aged", "age", "and")]
+    if any(_lookup(w) is not None or w in _NOT_NAMES or w[:1] == "ו" and w[1:] in _NOT_NAMES for w in names):
+        return m.group(0)
+    words, n = m.group(1).split(), len(names)
+    k = next((k for k, w in enumerate(words) if (_lookup(w) or ("",))[0] in ("KIDS", "KID")), len(words) - 1)
+    w = words[k]
+    words[k] = f"{w[0]} {n} {w[1:]}" if _and_prefixed(w) else f"{n} {w}"
+    return " " + " ".join(words) + " "
+
+
 def _ages_in_brackets(m: re.Match) -> str:
     """"הבנות (16 ו14)" -> "2 הבנות": as many children as ages are listed (the number goes after an "and": "ו 2 הילדים")."""
     words, n = m.group(1).split(), len(re.findall(r"\d{1,2}", m.group(0)))
@@ -2949,7 +2975,7 @@ def _other_comes(clauses) -> bool:
 def _names_joined(m: re.Match) -> str:
     """"אני, נועם, איתי ודניאל" -> "אני ונועם ואיתי ודניאל": names only (a list with "my husband" or "the kids" stays)."""
     names = [w.strip(" ,") for w in m.group(2).split(",") if w.strip(" ,")]
-    last = re.match(r"(?:ו|and )([^\W\d_]+)", m.string[m.end():])
+    last = re.match(r"(?:ו|and )(?:(?:the|my|our) )?(?:\d{1,2} )?([^\W\d_]+)", m.string[m.end():])   # ("me, dan, and the kids")
     # ("אני, בעלי, נועה, איתי והקטנה": a relative among the names is one of the list too)
     if not names or any(_lookup(w) and (_lookup(w)[0] not in ("OTHER", "PARTNER", "KID") or not _lookup(w)[1]) for w in names) \
             or all(_lookup(w) for w in names) \
