@@ -1729,3 +1729,16 @@ def test_someone_who_should_be_able_to_add_people_is_a_team_member_asked_first_n
 def test_a_member_for_viewing_only_is_a_viewer(text):
     reading = read(text)
     assert isinstance(reading.command, C.AddMember) and reading.command.role == "viewer"
+
+
+@pytest.mark.parametrize("text, day, at", [("גיא רוצה להזיז ל-21 בפברואר, תשנה", date(2027, 2, 21), None),
+                                            ("שושנה מסיימת מוקדם, להקדים ליום שישי הבא ב-12:00", date(2026, 12, 11), time(12, 0))])
+def test_moved_or_brought_forward_to_a_day_is_the_events_new_date_asked_first(text, day, at):
+    reading = read(text)
+    assert isinstance(reading.command, C.SetEventField) and not reading.sure
+    assert (reading.command.field, reading.command.value, reading.command.time) == ("date", day, at)
+
+
+@pytest.mark.parametrize("text", ["להזיז את ההזמנות ל-21 בפברואר", "תזיז את דני לשולחן 5"])
+def test_moving_the_invitations_or_a_guest_never_moves_the_event(text):
+    assert not isinstance(cmd(text), C.SetEventField)

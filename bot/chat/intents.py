@@ -4094,7 +4094,7 @@ def _event_field_change(line, low, words, wset, region, today) -> Reading | None
         {"אירוע"} if wset & {"שהבר", "שהבת", "הבר", "הבת", "בר", "בת"} and wset & {"מצווה", "מצוה"} else set())
     changing = wset & {"change", "chnage", "update", "set", "move", "moved", "rename", "תשנה", "תשני", "תשנו", "לשנות", "שנה",
                        "changed", "changes", "זזה", "זז", "זזים", "עוברת", "עובר", "postponed", "השתנתה",
-                       "תדחה", "תדחי", "לדחות", "postpone", "דחינו", "הקדמנו", "תקדים", "תקדימי",
+                       "תדחה", "תדחי", "לדחות", "postpone", "דחינו", "הקדמנו", "תקדים", "תקדימי", "להקדים", "תקדימו",
                        "תעדכן", "תעדכני", "לעדכן", "עדכן", "עדכני", "תזיז", "נדחתה", "נדחה", "עבר", "עברה", "השתנה", "החדש", "new", "now",
                        "חדש", "תקרא", "is", "push", "pushed", "pushing", "moving", "bump", "bumped", "הזזנו", "נזיז", "להזיז"} or ":" in line or (words[:1] and words[0] in {
                            "date", "תאריך", "התאריך", "location", "venue", "מיקום", "time", "שעה", "השעה"}) or _FIELD_LABEL.match(line) or (
@@ -4119,8 +4119,14 @@ def _event_field_change(line, low, words, wset, region, today) -> Reading | None
     # "תעדכני שהסיום יהיה ביום שלישי הבא": the event (whatever its kind) will be on that day
     will_be = re.search(r"(?:^|\s)שה[\u05d0-\u05ea]{2,}\s+(?:יהיה|תהיה|יתקיים|תתקיים|ייערך|תיערך|יהיו)\s", line) and \
         words[0] in {"תעדכן", "תעדכני", "עדכן", "עדכני", "לעדכן", "update"}
-    if d is not None and (wset & _DATE_WORDS or wset & _EVENT_NOUNS or will_be or wset & {"change", "update", "set", "move",
-                                                                                          "התאריך", "the"}):
+    # "גיא רוצה להזיז ל-21 בפברואר, תשנה", "להקדים ליום שישי הבא ב-12:00": moved or brought forward to a day is the
+    # event's date (asked first), unless a reminder or a message is what is moved
+    moved_to_day = wset & {"להזיז", "תזיז", "תזיזי", "נזיז", "הזזנו", "להקדים", "תקדים", "תקדימי", "תקדימו", "הקדמנו", "נקדים",
+                           "לדחות", "תדחה", "תדחי", "תדחו", "דחינו", "נדחה"} and not wset & {
+        "תזכורת", "התזכורת", "תזכורות", "התזכורות", "ההודעה", "הודעה", "ההודעות", "השליחה", "reminder", "reminders", "message"} \
+        and not wset & _INVITATION_NOUNS
+    if d is not None and (wset & _DATE_WORDS or wset & _EVENT_NOUNS or will_be or moved_to_day
+                          or wset & {"change", "update", "set", "move", "התאריך", "the"}):
         at, _r = _find_time(rest)   # "החתונה זזה ל-14/10 בשעה 20:00": the time with the date
         at = at or _spoken_time(rest)   # "... בשמונה בערב": the hour in words
         return Reading(C.SetEventField("date", d, time=at), sure=False)
