@@ -583,3 +583,12 @@ def test_children_named_one_by_one_are_counted_by_their_names(text, adults, chil
 @pytest.mark.parametrize("text", ["we are coming with the kids tomorrow and saturday", "נגיע עם הילדים אחר כך ומחר"])
 def test_words_after_the_kids_that_are_no_names_count_none(text):
     assert understand(text).children is None
+
+
+@pytest.mark.parametrize("text, adults, children", [("אנחנו: אני, דני, מאיה, איתי ורוני הקטנה", 4, 1),
+                                                    ("מגיעים אני ודני ורוני הקטנה", 2, 1), ("אני ודני והקטן", 2, 1)])
+def test_the_little_one_after_a_name_is_that_child(text, adults, children):
+    """"ורוני הקטנה": "the little one" right after a name says who the named one is (a child), not one more person;
+    alone ("והקטן") it is the child."""
+    u = understand(text)
+    assert (u.adults, u.children, u.total) == (adults, children, adults + children)

@@ -1296,6 +1296,9 @@ def _tokens(clause: str) -> list[_Tok]:
             out[i] = _Tok(t.word, "AGE")    # "ילדה בת 4", "a boy of 6 years old": an age
         elif t.word in _AGE_WORDS and prev.tag == "AGE":
             out[i] = _Tok(t.word, "AGE")    # "בת חצי שנה"
+        elif t.word in _THE_LITTLE_ONE and i >= 2 and prev.tag is None and prev.word.isalpha() and len(prev.word) > 2 \
+                and prev.word[:1] == "ו" and (out[i - 2].tag is None or out[i - 2].tag in _PERSON_TAGS + ("SELF1", "AND")):
+            out[i - 1], out[i] = _Tok(prev.word, "KID", 1), _Tok(t.word, "CUE")    # "אני, דני ורוני הקטנה": the last named is the little one
         elif t.word in _SMALL and i and prev.tag in (None, "CUE", "DETAILS", "NOISE") and prev.word not in _NOT_NOUN:
             out[i] = _Tok(t.word, "CUE")    # "עדכון קטן", "שאלה קטנה": small, said of a thing, not a child
         elif t.word.removeprefix("ה") in _SMALL and i and prev.tag in ("KID", "KIDS") and prev.value in (None, 1):
@@ -1399,6 +1402,7 @@ _GROUP = set(_words("crew gang lot tribe clan bunch mob squad team household fol
 _TITLES = {_fold(w) for w in _words("aunt aunty auntie uncle cousin grandma grandpa granny nana",
                                    "דודה הדודה דוד הדוד סבא סבתא", "عمتي خالتي عمي خالي", "тётя дядя")}
 _SMALL = {_fold(w) for w in _words("קטן קטנה קטנים קטנות")}
+_THE_LITTLE_ONE = {_fold(w) for w in _words("הקטן הקטנה הקטנטן הקטנטנה")}
 _POSSESSIVE = {_fold(w) for w in _words("שלי שלנו שלו שלה")}
 _IN_LAW = {_fold(w) for w in _words("והכלה והחתנ הכלה החתנ")}
 _FAMILY = {_fold(w) for w in _words("family", "המשפחה משפחה", "العائله", "семьей")}
