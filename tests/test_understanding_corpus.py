@@ -592,3 +592,11 @@ def test_the_little_one_after_a_name_is_that_child(text, adults, children):
     alone ("והקטן") it is the child."""
     u = understand(text)
     assert (u.adults, u.children, u.total) == (adults, children, adults + children)
+
+
+@pytest.mark.parametrize("text, total", [("מגיעים! אני ואבא + נועם, יעל ואריאל (הקטן בעגלה)", 5), ("אני ובעלי + תמר ויואב", 4),
+                                         ("me and Dan + Maya and Leo", 4), ("מגיעים 2 + תודה", 2)])
+def test_people_named_after_a_plus_are_as_many_as_their_names(text, total):
+    """"אני ואבא + נועם, יעל ואריאל (הקטן בעגלה)": names after "+" are as many more people as names (a name such as
+    נועם is not read as two words), and a bracket saying who the last one is adds no one ("+ תודה" names no one)."""
+    assert understand(text).total == total

@@ -2315,6 +2315,7 @@ def _understand(text) -> Understanding:
     phrased = _WE_SAID.sub(_we_said, phrased)   # "אנחנו (סבא וסבתא) מגיעים": the people in brackets are the "we"
     phrased = _CLOCK.sub(" ", phrased)    # "[12:03] Dana:", "at 19.30": a time of day, no head count
     phrased = _AGES_IN_BRACKETS.sub(_ages_in_brackets, phrased)
+    phrased = _PLUS_NAMES.sub(_plus_names, phrased)
     if _KIDS_NAMED.search(phrased):
         phrased = re.sub(r"(?<=\S) {2,}(?=\S)", " ", _KIDS_NAMED.sub(_kids_named, phrased))
     phrased = _AGE_LIST.sub(_age_list, phrased)
@@ -2823,6 +2824,21 @@ _KIDS_NAMED = re.compile(_fold(
     r"\s*\)?(?=\s*(?:$|[.,!?;\n]))"))
 _NOT_NAMES = {_fold(w) for w in _words("today tomorrow tonight later too also soon there here please pls thanks",
                                       "היומ מחר מחרתיימ בשבת אחר כך גמ כנ לא בבקשה תודה שמ פה", "", "")}
+
+
+# "אני ואבא + נועם, יעל ואריאל (הקטן בעגלה)", "me and Dan + Maya and Leo": people named after a "+", to the end of the clause,
+# are as many more as names ("+ 3"); a bracket right after them that says who the last one is ("(הקטן בעגלה)") is no one more
+_PLUS_NAMES = re.compile(_fold(
+    r"(?<=[^\W\d_]) ?\+ ?([^\W\d_]{2,15}(?:(?:\s*,\s*(?:and |ו(?=[^\W\d_])|& )?|\s*,?\s*(?:and|&)\s+|\s+(?=ו[^\W\d_]))[^\W\d_]{2,15}){0,6})"
+    r"(\s*\((?:ה)?(?:קטנ|קטנה|קטנטנ|קטנטנה|תינוק|תינוקת|the little one|the baby|baby)(?![^\W_])[^()]{0,30}\))?(?=\s*(?:$|[.,!?;\n]))"))
+
+
+def _plus_names(m: re.Match) -> str:
+    names = [w[1:] if w[:1] == "ו" and len(w) > 3 and _lookup(w) is None else w
+             for w in re.findall(r"[^\W\d_]+", m.group(1)) if w not in ("and",)]
+    if any(_lookup(w) is not None or w in _NOT_NAMES for w in names):
+        return m.group(0)
+    return f" + {len(names)} "
 
 
 def _kids_named(m: re.Match) -> str:
