@@ -1742,3 +1742,24 @@ def test_moved_or_brought_forward_to_a_day_is_the_events_new_date_asked_first(te
 @pytest.mark.parametrize("text", ["להזיז את ההזמנות ל-21 בפברואר", "תזיז את דני לשולחן 5"])
 def test_moving_the_invitations_or_a_guest_never_moves_the_event(text):
     assert not isinstance(cmd(text), C.SetEventField)
+
+
+@pytest.mark.parametrize("text, first, last", [("add my cousin in NY, Ben Rosen, +1 (917) 555-0143", "Ben", "Rosen"),
+                                               ("add his publisher Tamar Ezra 052-3321190 note bring 30 copies", "Tamar", "Ezra"),
+                                               ("add her mom Rina Cohen 0521234567", "Rina", "Cohen")])
+def test_who_the_guest_is_to_someone_is_never_part_of_the_name(text, first, last):
+    g = cmd(text).guests
+    assert len(g) == 1 and (g[0].first_name, g[0].last_name) == (first, last)
+
+
+def test_how_many_they_come_as_said_after_the_phone_with_more_after_it_is_the_party():
+    g = cmd("כן אז תוסיפי בבקשה את יוסף ברזני הוא הדוד של שירה מצד אבא שלה המספר 054 661 2387 "
+            "והם באים שלושה הוא אשתו והבת הקטנה").guests
+    assert len(g) == 1 and (g[0].first_name, g[0].last_name, g[0].party_size) == ("יוסף", "ברזני", 3)
+
+
+@pytest.mark.parametrize("text, n", [("אחיות משמרת בוקר:\nמרים אבוטבול\t0546601122\nסהר נגר\t0546601123\nלנה קוגן\t0546601124\nנא להוסיף", 3),
+                                     ("חברים מהעבודה:\nדנה לוי 0521234567\nרון כהן 0521234568\nתוסיפי בבקשה", 2)])
+def test_a_list_under_who_they_are_with_the_verb_after_it_adds_every_line(text, n):
+    command = cmd(text)
+    assert isinstance(command, C.AddGuests) and len(command.guests) == n

@@ -570,6 +570,25 @@ def _tidy_name(name: str) -> tuple[str, int | None]:
 # family calls them, title and all ("דוד משה" may be David Moshe); it is what tells two Rachels apart
 _FAMILY_TITLES = r"(?:סבא|סבתא|דוד|דודה|הדוד|הדודה)"
 _ADD_TITLED = re.compile(r"^(?:הוסף|תוסיף|תוסיפי|הוסיפי|add)\s+(?:אורח|אורחת|guest)\s+(" + _FAMILY_TITLES + r")\s+([\u05d0-\u05ea]\S*)\s", re.I)
+# "…054 661 2387 והם באים שלושה הוא אשתו והבת הקטנה": how many they come as, said after the phone with more after it
+_COME_AS = re.compile(r"(?<![\u05d0-\u05ea])(?:ו?(?:הם|הן)\s+)?(?:באים|באות|מגיעים|מגיעות|יגיעו|יבואו)\s+(\d{1,2})(?!\d)(?!\s*(?:ב|ל)?(?:שעה|בערב|בבוקר|:))")
+
+
+def _party_in_note(g: C.GuestDraft) -> C.GuestDraft:
+    """A party size said in what was kept as the guest's note ("והם באים שלושה"); "הוא" left on the name is no part of it."""
+    last = re.sub(r"\s+(?:הוא|היא)$", "", g.last_name or "") if g.last_name else g.last_name
+    party = g.party_size
+    said = _COME_AS.search(_digits_for_words(g.notes)) if party is None and g.notes else None
+    if said and 1 < int(said.group(1)) <= C.MAX_PARTY_SIZE:
+        party = int(said.group(1))
+    if (last, party) == (g.last_name, g.party_size) or not g.first_name:
+        return g
+    return dataclasses.replace(g, last_name=last, party_size=party)
+
+
+# "add my cousin in NY, Ben Rosen, +1 …": the relation (and where they live), then the name set off by commas
+_ADD_WHO_COMMA_NAME = re.compile(r"^(?:please\s+|pls\s+)?add\s+(?:my|our|his|her|their)\s+[^,\d]+,\s*"
+                                 r"(?P<name>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})\s*,?\s*(?=[+\d(])")
 _TITLE_WORDS = frozenset({"סבא", "סבתא", "דוד", "דודה", "הדוד", "הדודה"})
 
 
@@ -642,6 +661,10 @@ def _strip_relation(name: str) -> str:
                 t in {"בן", "בת", "הבן", "הבת"} and nxt in {"דוד", "דודה", "הדוד", "הדודה"}) or t in _TITLES or (
                 t in _FORMER and (i and toks[i - 1].lower().strip(",") in _TITLES | _RELATION_HEADS or nxt in _TITLES)):
             i += 1
+            continue
+        if t in {"my", "our", "his", "her", "their"} and re.fullmatch(r"[a-z][a-z-]{2,}", toks[i + 1]) and i + 2 < len(toks) \
+                and toks[i + 2][:1].isupper():
+            i += 2    # "his publisher Tamar Ezra", "her dentist Ron Levi": whose and who, then the capitalised name
             continue
         if t in _RELATION_KINDS and any(x.lower().strip(",") in _RELATION_HEADS for x in toks[i + 1:i + 3]):
             i += 1    # "my college roommate Josh Feldman": the kind of friend, then the friend
@@ -952,6 +975,13 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
             # (and once more after the tidying: "הוספה אלי ושרית דהן 050…" is a couple once the verb is off the name)
             command = dataclasses.replace(command, guests=tuple(_with_more(_name_tidied(_with_more(g))) for g in command.guests))
             command = _no_garbage_names(command)
+            told = _ADD_WHO_COMMA_NAME.match(_clean(text)) if len(command.guests) == 1 and "\n" not in text.strip() else None
+            if told and command.guests[0].first_name not in told.group("name").split():
+                # "add my cousin in NY, Ben Rosen, +1 (917) 555-0143": who he is, then his name between commas (asked first)
+                first, last = C.split_name(told.group("name"))
+                command = dataclasses.replace(command, guests=(dataclasses.replace(command.guests[0], first_name=first, last_name=last),))
+                reading = Reading(command, sure=False)
+            command = dataclasses.replace(command, guests=tuple(_party_in_note(g) for g in command.guests))
             titled = _ADD_TITLED.match(_clean(text)) if len(command.guests) == 1 and "\n" not in text.strip() else None
             g = command.guests[0] if titled else None
             if g is not None and g.first_name == titled.group(2):
@@ -1754,6 +1784,9 @@ def _guest_list_under_header(text: str, region, today) -> Reading | None:
     if len(lines) >= 3 and _LIST_HEADER_BARE.match(_strip_polite(lines[-1])) and not _LIST_HEADER_BARE.match(_strip_polite(lines[0])):
         lines = lines[-1:] + lines[:-1]   # "דניאל כהן, 050…\nמיכל כהן, 050…\nתוסיפו בבקשה": the verb said after the list
     phoned = lambda xs: all(_IL_PHONE.search(x) or _phone(x, region)[0] for x in xs)   # noqa: E731
+    if len(lines) >= 4 and _LIST_HEADER_BARE.match(_strip_polite(lines[0])) and lines[1].endswith(":") \
+            and not phoned(lines[1:2]) and len(lines[1].split()) <= 4 and phoned(lines[2:]):
+        lines = lines[:1] + lines[2:]   # "אחיות משמרת בוקר:\n<guest lines>\nנא להוסיף": who they are, then the list, then the verb
     if len(lines) >= 2 and phoned(lines) and all(_loose_guest(x, region) is not None for x in lines) \
             and not any(_LIST_HEADER.search(x) or _LIST_HEADER_BARE.match(_strip_polite(x)) for x in lines):
         # guest lines pasted with no header: every one of them, asked before they are added
