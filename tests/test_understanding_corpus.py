@@ -600,3 +600,12 @@ def test_people_named_after_a_plus_are_as_many_as_their_names(text, total):
     """"אני ואבא + נועם, יעל ואריאל (הקטן בעגלה)": names after "+" are as many more people as names (a name such as
     נועם is not read as two words), and a bracket saying who the last one is adds no one ("+ תודה" names no one)."""
     assert understand(text).total == total
+
+
+@pytest.mark.parametrize("text, intent", [("כותב בשם סבא וסבתא: הם צריכים לדעת אם יש מעלית באולם, סבתא עם הליכון", "question"),
+                                          ("אשמח לדעת אם יש חניה", "question"), ("נשמח לקבל את הכתובת", "details"),
+                                          ("נשמח להגיע", "answer")])
+def test_needing_or_glad_to_know_whether_asks(text, intent):
+    """"הם צריכים לדעת אם יש מעלית", "אשמח לדעת אם יש חניה": needing (or being glad) to know whether asks; "אשמח" before
+    "לדעת" / "לקבל" is no yes ("נשמח להגיע" still is)."""
+    assert understand(text).intent == intent
