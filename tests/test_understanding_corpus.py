@@ -609,3 +609,13 @@ def test_needing_or_glad_to_know_whether_asks(text, intent):
     """"הם צריכים לדעת אם יש מעלית", "אשמח לדעת אם יש חניה": needing (or being glad) to know whether asks; "אשמח" before
     "לדעת" / "לקבל" is no yes ("נשמח להגיע" still is)."""
     assert understand(text).intent == intent
+
+
+@pytest.mark.parametrize("text, total", [
+    ("היי אני רציתי להגיד שאנחנו מגיעים אני ובעלי והילדים לא יבואו כי הם אצל סבתא אז בעצם רק שנינו", 2),
+    ("we are coming, my son is away so basically just the two of us", 2)])
+def test_a_spoken_run_on_summed_up_is_the_yes_it_sums(text, total):
+    """A voice-typed run-on ("...אז בעצם רק שנינו", "so basically just the two of us"): "so basically" sums up the yes said
+    before it with how many; it changes no earlier answer."""
+    u = understand(text)
+    assert (u.intent, u.answer, u.total) == ("answer", "yes", total)

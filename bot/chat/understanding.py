@@ -1095,7 +1095,7 @@ _SETTLE = _rx(r"(?:^|(?<=[\s.,!…;:-]))(?:(?:ok|okay|well|actually|you know wha
 # a belief the writer held before, not an answer: "חשבתי שלא נוכל", "I thought we couldn't", "я думал, что не сможем"
 # "in short", "בקיצור": what follows sums up what was said before it
 _IN_SHORT = _rx(r"\b(?:in short|long story short|bottom line|to sum up)\b",
-                r"(?<![^\W_])(?:בקיצור|בשורה התחתונה|לסיכומ|בקיצר)(?![^\W_])", r"(?<![^\W_])(?:короче|в общем|короче говоря)(?![^\W_])",
+                r"(?<![^\W_])(?:בקיצור|בשורה התחתונה|לסיכומ|בקיצר|אז בעצמ|אז בסופ של דבר|אז בסכ הכל)(?![^\W_])|\bso basically\b", r"(?<![^\W_])(?:короче|в общем|короче говоря)(?![^\W_])",
                 r"(?<![^\W_])(?:باختصار|المهم|الخلاصه)(?![^\W_])")
 _BELIEF = _rx(r"\b(?:i|we) (?:thought|was sure|were sure|assumed)\b", r"(?<![^\W_])(?:חשבתי|חשבנו|הייתי בטוח\S*|היינו בטוח\S*)(?![^\W_])",
               r"(?<![^\W_])(?:думал|думала|думали)(?![^\W_])", r"(?<![^\W_])(?:كنت مفكر\S*|كنا مفكرين|ظننت|اعتقدت)(?![^\W_])")
@@ -2272,6 +2272,12 @@ def _understand(text) -> Understanding:
                 if before.total and before.answer in (None, "yes") and before.intent in ("answer", "count"):
                     after = replace(after, adults=before.adults, children=before.children, total=before.total, sure=before.sure)
             return replace(after, intent="change" if after.intent == "change" or _CHANGE.search(norm[:concluded.start()]) else "answer")
+        if after.intent == "count" and after.total and after.sure:
+            # "...אנחנו מגיעים אני ובעלי והילדים לא יבואו... אז בעצם רק שנינו": a yes said before, then how many, summed up
+            before = _understand(norm[:concluded.start()])
+            if before.intent == "answer" and before.answer == "yes" and before.total in (None, after.total):
+                return replace(before, total=after.total, adults=before.adults if before.total else after.adults,
+                               children=before.children if before.total else after.children, sure=before.sure)
     settled = None
     for settled in _SETTLE.finditer(norm):
         pass
