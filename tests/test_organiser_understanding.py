@@ -1763,3 +1763,21 @@ def test_how_many_they_come_as_said_after_the_phone_with_more_after_it_is_the_pa
 def test_a_list_under_who_they_are_with_the_verb_after_it_adds_every_line(text, n):
     command = cmd(text)
     assert isinstance(command, C.AddGuests) and len(command.guests) == n
+
+
+@pytest.mark.parametrize("text, status", [("תראי לי מי אישרררר", "confirmed"), ("מי לא עננננה?", "pending")])
+def test_a_word_drawn_out_for_emphasis_is_the_word(text, status):
+    command = cmd(text)
+    assert isinstance(command, C.ListGuests) and command.status == status
+
+
+def test_a_message_drawn_out_keeps_its_letters():
+    command = cmd("תשלחי לכולם מזל טובבבב")
+    assert isinstance(command, C.Broadcast) and command.text == "מזל טובבבב"
+
+
+@pytest.mark.parametrize("text, side", [("אבקש לראות את רשימת המוזמנים מצד אשתי", "אשתי"), ("תראי לי את המוזמנים מצד אמא", "אמא"),
+                                        ("תראי לי את המוזמנים מהצד של אשתי", "אשתי")])
+def test_the_guests_of_the_wifes_or_mothers_side_are_that_sides_list(text, side):
+    command = cmd(text)
+    assert isinstance(command, C.ListGuests) and command.side == side

@@ -772,12 +772,22 @@ def understand(text: str, region: str | None = None, today: date | None = None) 
     """
     exact = C.parse(text, region, today)
     try:
-        return refine(text, exact, region, today)
+        reading = refine(text, exact, region, today)
+        drawn = _ELONGATED.sub(r"\1", text or "")
+        if drawn != text and not C.writes(reading.command):
+            # "תראי לי מי אישרררר": a word drawn out for emphasis is the word; read so only when it asks for something
+            # to be shown (a message to send keeps its letters as typed)
+            again = refine(drawn, C.parse(drawn, region, today), region, today)
+            if not C.writes(again.command) and (isinstance(reading.command, C.ParseError) or type(again.command) is type(reading.command)):
+                return again
+        return reading
     except Exception:
         log.exception("organiser understanding failed on a message")
         return Reading(exact)
 
 
+# a Hebrew letter typed three times or more: "אישרררר" is "אישר" drawn out
+_ELONGATED = re.compile(r"([\u05d0-\u05ea])\1{2,}")
 _NEW_EVENT_WEEKDAY = re.compile(r"(?:^|\s|,)ביום\s+(ראשון|שני|שלישי|רביעי|חמישי|שישי)(?:\s+(?:ב-?|בשעה\s+)?(\d{1,2}:\d{2})(?:\s+(בבוקר|בערב|בלילה|אחה[\"״]צ))?)?(?=\s*$|\s*,)")
 _depth = threading.local()
 # Someone named only by a pronoun ("she", "לו", and "ו"/"ה" left of "לו"/"לה" once the ל is read as "to")
@@ -1075,6 +1085,11 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
                 "us", "me", "him", "her", "them", "it", "you", "לנו", "לי"}:
             # "can you design the invitation card for us?": no guest called "us"
             command = _not_understood(_clean(text))
+        if isinstance(command, C.GuestCard) and isinstance(command.ref, C.Ref) and re.match(
+                r"^(?:את\s+)?(?:ה)?(?:מוזמנים|אורחים|רשימה|רשימת\s+(?:ה)?(?:מוזמנים|אורחים))\s+(?:מ|ב)?(?:ה)?צד(?![\u05d0-\u05ea])", command.ref.text):
+            # "תראי לי את המוזמנים מצד אמא": the guests of a side, no guest called "המוזמנים"
+            command = C.ListGuests(status=None, side=None)
+            reading = Reading(command)
         if isinstance(command, (C.Broadcast, C.ListGuests)) and not command.side:
             said = _SIDE_NAMED.search(_clean(text).split("\n")[0].split(":")[0])
             if said:   # "למי מהצד של אבא עוד לא נשלחה הזמנה", "who on the mother's side hasn't confirmed"
@@ -3055,7 +3070,7 @@ _HE_NAME_OF = re.compile(r"^(?:הלוי|הכהן|הטלפון|המספר|הני�
 _WEEKDAY_TAIL = re.compile(r"[\s,|\-–]+(?:(?:ב|ל)?יום\s+(?:ראשון|שני|שלישי|רביעי|חמישי|שישי|שבת)|בשבת|(?:on\s+)?(?:(?:next|this|coming)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
                            r"(?:\s+(?:הבא|הקרוב|next|this))?[\s,.|]*$", re.I)
 _SIDE_NAMED = re.compile(r"(?:^|\s)(?:[מלב]|מה|ל-|מ-)?(?:ה)?צד\s+של\s+(?:ה)?([^\s,?:!.]+)|(?:^|\s)(?:מ|ב|ל|מ-|ל-)?צד\s+(?:ה)?((?:אבא|אמא|סבא|סבתא|"
-                         r"המשפחה|משפחת\s+\S+|כלה|חתן|קלה|כתן|חטן|[A-Za-z\u05d0-\u05ea]+ים)(?![\u05d0-\u05ea]))|\b(?:on|from|of)\s+(?:the\s+)?([\w&]+?)(?:'s|’s)?\s+side\b", re.I)
+                         r"המשפחה|משפחת\s+\S+|אשתי|אישתי|בעלי|ארוסתי|ארוסי|כלה|חתן|קלה|כתן|חטן|[A-Za-z\u05d0-\u05ea]+ים)(?![\u05d0-\u05ea]))|\b(?:on|from|of)\s+(?:the\s+)?([\w&]+?)(?:'s|’s)?\s+side\b", re.I)
 _SIDE_FILLER = {"מהצד", "של", "צד", "side", "from", "the", "on", "list", "רשימת", "בצד", "הצד", "in", "ה", "who", "are", "מ",
                 "הזמנות", "ההזמנות", "invitations", "invites", "deliveries", "any", "messages", "הודעות"}
 _EVENT_FIELD_ASKED = re.compile(r"^(?:מה|מתי|איפה|what'?s|what\s+is|where'?s|where\s+is|when'?s|when\s+is)\s+(?:the\s+|ה\s?-?)?(?:location|מיקום|המיקום|כתובת|הכתובת|address|"
