@@ -619,3 +619,10 @@ def test_a_spoken_run_on_summed_up_is_the_yes_it_sums(text, total):
     before it with how many; it changes no earlier answer."""
     u = understand(text)
     assert (u.intent, u.answer, u.total) == ("answer", "yes", total)
+
+
+@pytest.mark.parametrize("text, intent", [("כמה מילים ממני לד״ר שטרן: למדתי ממך הכל, תודה על שנים של סבלנות, תהנה בפנסיה", "other"),
+                                          ("כמה אנשים אפשר להביא", "question")])
+def test_a_few_words_from_me_asks_nothing(text, intent):
+    """"כמה מילים ממני ...": "כמה" before words or lines is "a few" (a personal note), not "how many"."""
+    assert understand(text).intent == intent
