@@ -1781,3 +1781,9 @@ def test_a_message_drawn_out_keeps_its_letters():
 def test_the_guests_of_the_wifes_or_mothers_side_are_that_sides_list(text, side):
     command = cmd(text)
     assert isinstance(command, C.ListGuests) and command.side == side
+
+
+@pytest.mark.parametrize("text", ["שלחיהזמנות לכולם", "שלחהזמנות לכולם", "invtie everyone on the list", "inivte everyone"])
+def test_send_glued_to_the_invitations_or_invite_misspelt_is_the_invitations_asked_first(text):
+    reading = read(text)
+    assert isinstance(reading.command, C.Invite) and not reading.sure

@@ -2705,11 +2705,15 @@ _TYPOS = {"hwo": "who", "hw": "how", "hoe": "how", "ppl": "people", "waht": "wha
           "addguests": "add guests", "מישלא": "מי שלא", "רימיינדר": "תזכורת", "רמיינדר": "תזכורת", "רימיינדרים": "תזכורות",
           "רמיינדרים": "תזכורות", "ריממינדר": "תזכורת", "מישעוד": "מי שעוד", "אשרו": "אישרו", "שאשרו": "שאישרו",
           # a neighbouring key hit for the last letter: "ענע", "ענח" (ענה)
-          "ענע": "ענה", "ענח": "ענה", "אישרע": "אישרה"}
+          "ענע": "ענה", "ענח": "ענה", "אישרע": "אישרה",
+          # two letters of "invite" swapped
+          "invtie": "invite", "inivte": "invite", "ivnite": "invite", "invtei": "invite", "invtie:": "invite:"}
+# "שלחיהזמנות לכולם": the send verb glued to the invitations
+_GLUED_SEND = re.compile(r"^((?:ת)?שלח(?:י|ו)?)(ה?הזמנ[\u05d0-\u05ea]*)$")
 
 
 def _spelled(line: str) -> str:
-    return re.sub(r"[^\s,.!?:;]+", lambda m: _TYPOS.get(m.group(0).lower(), m.group(0)), line)
+    return re.sub(r"[^\s,.!?:;]+", lambda m: _TYPOS.get(m.group(0).lower(), _GLUED_SEND.sub(r"\1 \2", m.group(0))), line)
 
 
 def _guess(text: str, region, today, exact: C.ParseError) -> Reading | None:
