@@ -252,3 +252,58 @@ def test_marking_over_the_guests_own_answer_says_so_and_the_team_is_told(phone_f
     father_before = len(fake_graph.sent_to(FATHER))
     malka.send("סמן חיה ויס מגיע")
     assert len(fake_graph.sent_to(FATHER)) == father_before
+
+
+# ---------------------------------------------------------------- a manual reminder and a fresh maybe
+
+CHAYA = "+972529100002"
+
+
+def test_a_manual_reminder_leaves_out_a_maybe_said_minutes_ago_and_says_so(phone_factory, runtime, fake_graph):
+    from datetime import timedelta
+
+    from storage.models import Guest, utcnow
+
+    father = invited(phone_factory, fake_graph)
+    father.send("הוסף אורח דוד ויס 0529100003")
+    father.send("שלח הזמנות")
+    father.tap("confirm:yes", "כן")
+    chaya = phone_factory(CHAYA, "חיה")
+    chaya.send("אולי")
+    with runtime.transaction() as s:
+        assert s.scalars(select(Guest).where(Guest.phone == CHAYA)).one().answered_at is not None   # a maybe
+    question = father.send("שלח תזכורת")
+    assert question.split("\n")[0] == (f"לשלוח תזכורת לחתונה של שירה ויוסף אל אורח אחד (עוד בלי תשובה)? "
+                                       "דילגתי על: אורח אחד שאמר ״אולי״ ב-3 הימים האחרונים. ענו כן או לא."), question
+    chaya_before, david_before = len(fake_graph.sent_to(CHAYA)), len(fake_graph.sent_to("+972529100003"))
+    father.tap("confirm:yes", "כן")
+    assert len(fake_graph.sent_to(CHAYA)) == chaya_before                 # not asked again so soon
+    assert len(fake_graph.sent_to("+972529100003")) == david_before + 1
+    # four days on, her maybe is reminded like any other open answer
+    with runtime.transaction() as s:
+        s.scalars(select(Guest).where(Guest.phone == CHAYA)).one().answered_at = utcnow() - timedelta(days=4)
+    question = father.send("שלח תזכורת")
+    assert "אולי" not in question.split("\n")[0]
+
+
+def test_a_manual_reminder_with_only_fresh_maybes_left_says_why_nobody_is_reminded(phone_factory, runtime,
+                                                                                   fake_graph):
+    father = invited(phone_factory, fake_graph)
+    phone_factory(CHAYA, "חיה").send("אולי")
+    reply = father.send("שלח תזכורת")
+    assert reply == (f"אין כרגע למי להזכיר בחתונה של שירה ויוסף. "
+                     "דילגתי על: אורח אחד שאמר ״אולי״ ב-3 הימים האחרונים."), reply
+    assert father.last_buttons == []
+
+
+def test_the_days_a_manual_reminder_waits_after_a_maybe_are_the_automatic_rounds_days():
+    from bot.services.sending import MAYBE_RESPITE
+    from bot.text import replies
+
+    assert f"in the last {MAYBE_RESPITE.days} days" in replies.nobody_to_send("remind", _Named("X"),
+                                                                               {"said maybe lately": 1})
+
+
+class _Named:
+    def __init__(self, name: str) -> None:
+        self.name = name

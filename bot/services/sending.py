@@ -62,6 +62,7 @@ SKIP_OPTED_OUT = "opted out"
 SKIP_FAILED = "invitation failed"
 SKIP_ANSWERED = "already answered"    # said yes or no before any invitation went out
 SKIP_NOT_INVITED = "not invited yet"   # matched "pending", but never had the invitation
+SKIP_MAYBE_LATELY = "said maybe lately"   # a reminder now would nag them: see MAYBE_RESPITE
 # A held reminder the guest made needless by answering first: not sent, and no failure.
 ANSWERED_FIRST = "answered first"
 
@@ -217,13 +218,21 @@ def _invite_candidates(session: Session, event: Event) -> Audience:
     return audience
 
 
-def _pending_candidates(session: Session, event: Event) -> Audience:
+def _pending_candidates(session: Session, event: Event, now: datetime | None = None) -> Audience:
+    """Invited guests with no answer yet; one who said maybe in the last MAYBE_RESPITE is left
+    out (and counted), as the automatic rounds leave them out."""
     rows = list(session.scalars(_ordered(select(Guest).where(
         Guest.event_id == event.id,
         Guest.status == RsvpStatus.invited,
         Guest.invitation.in_([*SENT_STATES, InvitationState.failed]),
     ))))
-    return split_audience(session, rows, event, retry_failed=False)
+    audience = split_audience(session, rows, event, retry_failed=False)
+    since = (now or utcnow()) - MAYBE_RESPITE
+    fresh = [g for g in audience.guests if g.answered_at is not None and g.answered_at > since]
+    if fresh:
+        audience.guests = [g for g in audience.guests if g not in fresh]
+        audience.skipped[SKIP_MAYBE_LATELY] = len(fresh)
+    return audience
 
 
 def invite_audience(session: Session, actor: User, event_id) -> Audience:
@@ -240,7 +249,8 @@ def remind_audience(session: Session, actor: User, event_id) -> Audience:
 
 def pending_audience(session: Session, event: Event) -> Audience:
     """The reminder audience without a role check: the one rule for `remind` and the
-    automatic reminder rounds (invited, not answered, not opted out, invitation arrived)."""
+    automatic reminder rounds (invited, not answered, not opted out, invitation arrived,
+    no maybe said in the last MAYBE_RESPITE)."""
     return _pending_candidates(session, event)
 
 

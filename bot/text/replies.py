@@ -1048,6 +1048,8 @@ def _skipped(skipped: dict[str, int]) -> str:
         elif reason == "not invited yet":
             parts.append(ngettext("1 not invited yet (send *invite* first)",
                                   "{n} not invited yet (send *invite* first)", n))
+        elif reason == "said maybe lately":   # bot.services.sending.MAYBE_RESPITE
+            parts.append(ngettext("1 who said maybe in the last 3 days", "{n} who said maybe in the last 3 days", n))
         else:
             parts.append(f"{i18n.number(n)} {i18n.isolate(reason.replace('_', ' '))}")
     return _(" Skipped: {parts}.", parts=i18n.join(parts)) if parts else ""
@@ -1144,6 +1146,8 @@ def nobody_to_send(kind: str, event, skipped: dict[str, int]) -> str:
         text = (_("Nobody to invite: every guest of {event} already has the invitation.", event=event.name)
                 if not skipped.get("already answered") else
                 _("Nobody to invite: no guest of {event} is waiting for an invitation.", event=event.name))
+    elif kind == "remind" and skipped.get("said maybe lately"):
+        text = _("Nobody to remind for {event} right now.", event=event.name)
     elif kind == "remind":
         text = _("Nobody to remind: no invited guest of {event} is waiting for an answer.", event=event.name)
     elif kind == "thank_you":
