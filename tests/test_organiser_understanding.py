@@ -1787,3 +1787,11 @@ def test_the_guests_of_the_wifes_or_mothers_side_are_that_sides_list(text, side)
 def test_send_glued_to_the_invitations_or_invite_misspelt_is_the_invitations_asked_first(text):
     reading = read(text)
     assert isinstance(reading.command, C.Invite) and not reading.sure
+
+
+@pytest.mark.parametrize("text, question, options", [
+    ("ליה רוצה לשאול את המגיעים מי רוצה לרכוב על סוס: כן / לא / רק ללטף", "מי רוצה לרכוב על סוס?", ("כן", "לא", "רק ללטף")),
+    ("ask confirmed guests: Shuttle from the office at 19:30? yes / no", "Shuttle from the office at 19:30?", ("yes", "no"))])
+def test_a_question_put_to_the_guests_with_its_options_is_asked_and_a_time_in_it_ends_nothing(text, question, options):
+    command = cmd(text)
+    assert isinstance(command, C.Ask) and (command.text, command.options) == (question, options)

@@ -1131,7 +1131,8 @@ def _parse_ask(inp: _Input) -> Ask:
     usage = N_("ask Meal? meat / fish / vegan")
     text = inp.rest.strip()
     lines = [line.strip(" -•*") for line in inp.body if line.strip(" -•*")]
-    m = re.match(r"^(.*?[?:؟])\s*(.*)$", text, re.S)
+    # (a colon inside a time, "Shuttle at 19:30? yes / no", ends no question)
+    m = re.match(r"^(.*?(?:[?؟]|(?<!\d):|:(?!\d)))\s*(.*)$", text, re.S)
     if m:
         question, rest = m.group(1).rstrip(":").strip(), m.group(2)
     else:

@@ -788,6 +788,10 @@ def understand(text: str, region: str | None = None, today: date | None = None) 
 
 # a Hebrew letter typed three times or more: "אישרררר" is "אישר" drawn out
 _ELONGATED = re.compile(r"([\u05d0-\u05ea])\1{2,}")
+# the guests asked a question, its options after it split with "/": who is asked, then the question
+_ASK_THEM = re.compile(r"(?:^|\s)(?:לשאול|תשאל|תשאלי|תשאלו|שאל|שאלי|ask)\s+(?:את\s+)?(?:כל\s+)?(?:ה)?(?:מגיעים|מאשרים|אורחים|מוזמנים|כולם"
+                       r"|(?:the\s+|all\s+)?(?:confirmed|coming|attending)?\s*(?:guests|people|invitees)|everyone|confirmed)\s*:?\s+"
+                       r"(?P<q>[^?؟/]*?(?:[?؟]|(?<!\d):(?!\d)))\s*(?P<opts>[^/?]{1,24}(?:\s*/\s*[^/?]{1,24})+)\W*$", re.I)
 _NEW_EVENT_WEEKDAY = re.compile(r"(?:^|\s|,)ביום\s+(ראשון|שני|שלישי|רביעי|חמישי|שישי)(?:\s+(?:ב-?|בשעה\s+)?(\d{1,2}:\d{2})(?:\s+(בבוקר|בערב|בלילה|אחה[\"״]צ))?)?(?=\s*$|\s*,)")
 _depth = threading.local()
 # Someone named only by a pronoun ("she", "לו", and "ו"/"ה" left of "לו"/"לה" once the ל is read as "to")
@@ -943,6 +947,14 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
             if not isinstance(inner.command, C.ParseError):
                 spec = C.spec_for(inner.command)
                 return inner if spec is None or not spec.writes else Reading(inner.command, sure=False)
+        asked = _ASK_THEM.search(_clean(text)) if depth == 0 and "\n" not in text.strip() and not isinstance(exact, C.Ask) else None
+        if asked:
+            # "ליה רוצה לשאול את המגיעים מי רוצה לרכוב על סוס: כן / לא / רק ללטף", "ask confirmed guests: Shuttle at 19:30?
+            # yes / no": the question put to the guests with its options (asked first)
+            question = asked.group("q").strip().rstrip(":").strip()
+            again = C.parse("ask " + question.rstrip("?؟") + "? " + asked.group("opts").strip(), region, today)
+            if isinstance(again, C.Ask):
+                return Reading(again, sure=False)
         reading = _refine(text, exact, region, today)
         command = _unquote_fields(reading.command)
         second = _second_look(command, _strip_polite(_clean(text).split("\n")[0]), region) if depth == 0 else None
