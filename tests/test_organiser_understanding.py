@@ -1795,3 +1795,10 @@ def test_send_glued_to_the_invitations_or_invite_misspelt_is_the_invitations_ask
 def test_a_question_put_to_the_guests_with_its_options_is_asked_and_a_time_in_it_ends_nothing(text, question, options):
     command = cmd(text)
     assert isinstance(command, C.Ask) and (command.text, command.options) == (question, options)
+
+
+@pytest.mark.parametrize("text, name", [("fix Hanna's name, it's Chana Levi-Tal", "Chana Levi-Tal"),
+                                        ("fix Dana's name it should be Daniela Cohen", "Daniela Cohen")])
+def test_the_right_name_said_as_its_or_should_be_is_the_name_asked_first(text, name):
+    reading = read(text)
+    assert isinstance(reading.command, C.EditGuest) and reading.command.value == name and not reading.sure

@@ -1073,6 +1073,8 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
         if isinstance(command, C.EditGuest) and command.field in ("name", "first_name", "last_name") and isinstance(command.value, str):
             # "change Gili's name to Gilad Mizrahi, the invite should have his real name": the name, not the reason
             value = _name_only(command.value)
+            # "fix Hanna's name, it's Chana Levi-Tal", "השם של דנה, זה דניאלה": the name said, not "it's"
+            value = re.sub(r"^(?:it'?s|it\s+is|(?:it\s+)?should\s+be|זה|זו|זאת|צריך\s+להיות)\s+(?=\S)", "", value, flags=re.I) if value else value
             if value and value != command.value:   # (words cut off the name: asked first)
                 command = dataclasses.replace(command, value=value)
                 reading = Reading(command, sure=False)
