@@ -1802,3 +1802,10 @@ def test_a_question_put_to_the_guests_with_its_options_is_asked_and_a_time_in_it
 def test_the_right_name_said_as_its_or_should_be_is_the_name_asked_first(text, name):
     reading = read(text)
     assert isinstance(reading.command, C.EditGuest) and reading.command.value == name and not reading.sure
+
+
+@pytest.mark.parametrize("text", ["נא להפסיק את ההודעה האוטומטית של יום לפני האירוע", "תכבי את ההודעה האוטומטית של יום לפני",
+                                  "stop the automatic message the day before"])
+def test_the_automatic_day_before_message_stopped_is_the_day_before_message_off_asked_first(text):
+    reading = read(text)
+    assert isinstance(reading.command, C.DayBefore) and reading.command.on is False and not reading.sure

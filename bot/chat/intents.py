@@ -5072,7 +5072,9 @@ def _settings_rule(line, low, words, wset, region, today) -> Reading | None:
                        "הודעה", "ההודעה", "ההודעות", "הודעת", "לשלוח", "תשלח", "תשלחי", "כלום", "שליחה", "שליחות"}
     # --- the day-before message ("תכבה את ההודעה של יום לפני", "turn the day-before message back on")
     day_before = _has(low, "יום לפני", "day before", "day-before", "the eve of")
-    if day_before and not _has(low, "remind", "תזכ", "הזכר", "אוטומט", "automatic") and not any(
+    # ("ההודעה האוטומטית של יום לפני": the day-before message is automatic too; the automatic reminders are others)
+    if day_before and not _has(low, "remind", "תזכ", "הזכר") and not (
+            _has(low, "אוטומט", "automatic") and not wset & {"ההודעה", "הודעה", "הודעת", "message"}) and not any(
             ch.isdigit() for ch in line) and not _has(low, "שבוע", "week", "יומיים"):
         if _has(low, "לא צריך", "don't need", "no need", "אל תשלח", "don't send", "dont send", "לא לשלוח") or (
                 wset & _OFF_WORDS):
