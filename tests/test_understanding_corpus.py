@@ -629,3 +629,9 @@ def test_a_spoken_run_on_summed_up_is_the_yes_it_sums(text, total):
 def test_a_few_words_from_me_asks_nothing(text, intent):
     """"כמה מילים ממני ...": "כמה" before words or lines is "a few" (a personal note), not "how many"."""
     assert understand(text).intent == intent
+
+
+def test_asking_leave_for_oneself_only_stays_sure():
+    """"אגיע מאוחר, אחרי 21:00, זה בסדר?": a yes for the writer alone, asking about something else, is not asked back."""
+    u = understand("אגיע מאוחר, אחרי 21:00, זה בסדר?")
+    assert (u.answer, u.sure) == ("yes", True)
