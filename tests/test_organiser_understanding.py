@@ -1809,3 +1809,13 @@ def test_the_right_name_said_as_its_or_should_be_is_the_name_asked_first(text, n
 def test_the_automatic_day_before_message_stopped_is_the_day_before_message_off_asked_first(text):
     reading = read(text)
     assert isinstance(reading.command, C.DayBefore) and reading.command.on is False and not reading.sure
+
+
+@pytest.mark.parametrize("text", ["api token for the seating app pls", "token for my zapier"])
+def test_a_token_asked_for_with_what_it_is_for_is_a_new_token_asked_first(text):
+    reading = read(text)
+    assert isinstance(reading.command, C.Token) and not reading.command.revoke and not reading.sure
+
+
+def test_a_token_for_an_app_with_revoke_in_it_makes_no_new_token():
+    assert not isinstance(cmd("token for the old app revoke it"), C.Token)

@@ -788,6 +788,7 @@ def understand(text: str, region: str | None = None, today: date | None = None) 
 
 # a Hebrew letter typed three times or more: "אישרררר" is "אישר" drawn out
 _ELONGATED = re.compile(r"([\u05d0-\u05ea])\1{2,}")
+_TOKEN_FOR = re.compile(r"^(?:(?:a|an|new|my)\s+)?(?:api\s+)?token\s+(?:for|to)\s+(?:the\s+|my\s+|our\s+)?\S", re.I)
 # the guests asked a question, its options after it split with "/": who is asked, then the question
 _ASK_THEM = re.compile(r"(?:^|\s)(?:לשאול|תשאל|תשאלי|תשאלו|שאל|שאלי|ask)\s+(?:את\s+)?(?:כל\s+)?(?:ה)?(?:מגיעים|מאשרים|אורחים|מוזמנים|כולם"
                        r"|(?:the\s+|all\s+)?(?:confirmed|coming|attending)?\s*(?:guests|people|invitees)|everyone|confirmed)\s*:?\s+"
@@ -957,6 +958,10 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
                 return Reading(again, sure=False)
         reading = _refine(text, exact, region, today)
         command = _unquote_fields(reading.command)
+        if isinstance(command, C.ParseError) and "\n" not in text.strip() and _TOKEN_FOR.match(_clean(text)) \
+                and not set(_words(text)) & {"revoke", "delete", "cancel", "off", "remove", "stop", "old", "existing"}:
+            command = C.Token(revoke=False)   # "api token for the seating app pls": a new token, what it is for said (asked first)
+            reading = Reading(command, sure=False)
         second = _second_look(command, _strip_polite(_clean(text).split("\n")[0]), region) if depth == 0 else None
         if second is not None:
             command, reading = second.command, second
