@@ -1819,3 +1819,15 @@ def test_a_token_asked_for_with_what_it_is_for_is_a_new_token_asked_first(text):
 
 def test_a_token_for_an_app_with_revoke_in_it_makes_no_new_token():
     assert not isinstance(cmd("token for the old app revoke it"), C.Token)
+
+
+@pytest.mark.parametrize("text", ["Arik's mom says dont send guests anything before 9am lol", "לא לשלוח לאורחים לפני 9 בבוקר",
+                                  "no messages before 9am"])
+def test_nothing_sent_before_a_morning_hour_is_quiet_hours_until_then_asked_first(text):
+    reading = read(text)
+    assert isinstance(reading.command, C.Quiet) and reading.command.hours == "22-9" and not reading.sure
+
+
+@pytest.mark.parametrize("text", ["dont send the invites before friday", "dont send anything before 3"])
+def test_a_day_or_no_morning_hour_before_which_nothing_goes_out_sets_no_quiet_hours(text):
+    assert not isinstance(cmd(text), C.Quiet)

@@ -5071,6 +5071,22 @@ def _quiet_from(line: str) -> str | None:
     return f"{start}" + (f":{m.group(2)}" if m.group(2) and m.group(2) != "00" else "") + "-8"
 
 
+_QUIET_UNTIL = re.compile(r"(?:^|\s)(?:לפני|before)\s+(?:ה?שעה\s+)?(\d{1,2})(?::(\d{2}))?\s*(am|a\.m\.|בבוקר)?(?![\d/.:])", re.I)
+
+
+def _quiet_until(line: str) -> str | None:
+    """"dont send guests anything before 9am", "לא לשלוח לפני 9 בבוקר": the night ends then and starts when the bot's
+    own quiet hours start (22:00); asked first, with both ends shown."""
+    line = _HOUR_WORD.sub(lambda m: m.group(0)[:len(m.group(0)) - len(m.group(1))] + str(_HOUR_WORDS[m.group(1)]), line)
+    m = _QUIET_UNTIL.search(line)
+    if not m or re.search(r"(?:^|\s)(?:אחרי|after|מאחרי|לאחר)\s", line, re.I) or int(m.group(2) or 0) >= 60:
+        return None
+    end = int(m.group(1))
+    if not 5 <= end <= 11:
+        return None   # "before 3": no morning said
+    return "22-" + f"{end}" + (f":{m.group(2)}" if m.group(2) and m.group(2) != "00" else "")
+
+
 def _settings_rule(line, low, words, wset, region, today) -> Reading | None:
     """Shabbat, quiet hours and the day-before message, in the organiser's words."""
     messages = wset & {"messages", "message", "msg", "texts", "text", "texting", "anything", "nothing", "send", "sending", "הודעות",
@@ -5106,7 +5122,7 @@ def _settings_rule(line, low, words, wset, region, today) -> Reading | None:
         messages and _has(low, *_HOLD_SENDING))
     if not quiet:
         return None
-    hours = _quiet_hours(line) or (_quiet_from(line) if messages and _has(low, *_HOLD_SENDING) else None)
+    hours = _quiet_hours(line) or (_quiet_from(line) or _quiet_until(line) if messages and _has(low, *_HOLD_SENDING) else None)
     if hours:
         return Reading(C.Quiet(hours=hours), sure=False)
     if _has(low, "quiet", "שקט", "שעות מנוחה"):
