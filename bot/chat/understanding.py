@@ -2679,7 +2679,8 @@ def _understand(text) -> Understanding:
         if earlier is not None and answer != "no" and 0 < earlier + relative <= MAX_PARTY_SIZE:
             total, relative = earlier + relative, None    # "we said 5 but take one off": 4
     sure = sure and count_sure and not others_doubt and not (wished and answer == "no") \
-        and not (_MAY_WE_TAIL.search(norm) and ((total or 0) > 1 or children))   # leave asked for others ("... אפשר?")
+        and not (_MAY_WE_TAIL.search(norm) and ((total or 0) > 1 or children
+                                                or tags & {"OTHER", "OTHERS", "KID", "KIDS", "PARTNER", "PLUS", "PEOPLE"}))   # leave asked for others ("... אפשר?")
     if answer == "yes" and total is None and "STILLYESX" in phrased \
             and not any(t.tag in ("YES", "COME") and t.word != "STILLYESX" for t in all_toks):
         sure = False    # "אפשר עוד לאשר?" alone: asking to say yes, asked back
