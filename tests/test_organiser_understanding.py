@@ -1831,3 +1831,16 @@ def test_nothing_sent_before_a_morning_hour_is_quiet_hours_until_then_asked_firs
 @pytest.mark.parametrize("text", ["dont send the invites before friday", "dont send anything before 3"])
 def test_a_day_or_no_morning_hour_before_which_nothing_goes_out_sets_no_quiet_hours(text):
     assert not isinstance(cmd(text), C.Quiet)
+
+
+@pytest.mark.parametrize("text, who, role", [("Yael asked to be admin, not viewer", "Yael", "admin"),
+                                             ("Dana wants to be an editor", "Dana", "editor")])
+def test_a_member_who_asked_for_a_role_gets_it_asked_first(text, who, role):
+    reading = read(text)
+    assert isinstance(reading.command, C.ChangeRole) and (reading.command.ref.text, reading.command.role) == (who, role)
+    assert not reading.sure
+
+
+@pytest.mark.parametrize("text", ["She wants to be admin", "the wedding should be fun"])
+def test_a_pronoun_or_no_role_changes_no_role(text):
+    assert not isinstance(cmd(text), C.ChangeRole)

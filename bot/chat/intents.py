@@ -788,6 +788,9 @@ def understand(text: str, region: str | None = None, today: date | None = None) 
 
 # a Hebrew letter typed three times or more: "אישרררר" is "אישר" drawn out
 _ELONGATED = re.compile(r"([\u05d0-\u05ea])\1{2,}")
+_WANTS_ROLE = re.compile(r"^(?P<who>[A-Za-z\u05d0-\u05ea][\w'\u05d0-\u05ea-]*(?:\s+[A-Z\u05d0-\u05ea][\w'\u05d0-\u05ea-]*)?)\s+"
+                         r"(?:asked\s+to\s+be|wants\s+to\s+be|would\s+like\s+to\s+be|needs\s+to\s+be|should\s+be)\s+(?:an?\s+)?"
+                         r"(?P<role>[a-z]+)(?:\s*,?\s*(?:not|instead\s+of)\s+(?:an?\s+)?[a-z]+)?\W*$", re.I)
 _TOKEN_FOR = re.compile(r"^(?:(?:a|an|new|my)\s+)?(?:api\s+)?token\s+(?:for|to)\s+(?:the\s+|my\s+|our\s+)?\S", re.I)
 # the guests asked a question, its options after it split with "/": who is asked, then the question
 _ASK_THEM = re.compile(r"(?:^|\s)(?:לשאול|תשאל|תשאלי|תשאלו|שאל|שאלי|ask)\s+(?:את\s+)?(?:כל\s+)?(?:ה)?(?:מגיעים|מאשרים|אורחים|מוזמנים|כולם"
@@ -962,6 +965,13 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
                 and not set(_words(text)) & {"revoke", "delete", "cancel", "off", "remove", "stop", "old", "existing"}:
             command = C.Token(revoke=False)   # "api token for the seating app pls": a new token, what it is for said (asked first)
             reading = Reading(command, sure=False)
+        wants_role = _WANTS_ROLE.match(_clean(text)) if isinstance(command, C.ParseError) and "\n" not in text.strip() else None
+        if wants_role and _ROLE.get(wants_role.group("role").lower()) and not set(_words(wants_role.group("who"))) & _PRONOUN_REFS:
+            # "Yael asked to be admin, not viewer", "Dana wants to be an editor": the team member's new role (asked first)
+            ref = _ref(wants_role.group("who"), region)
+            if ref is not None:
+                command = C.ChangeRole(ref=ref, role=_ROLE[wants_role.group("role").lower()])
+                reading = Reading(command, sure=False)
         second = _second_look(command, _strip_polite(_clean(text).split("\n")[0]), region) if depth == 0 else None
         if second is not None:
             command, reading = second.command, second
