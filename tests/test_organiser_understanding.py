@@ -1844,3 +1844,8 @@ def test_a_member_who_asked_for_a_role_gets_it_asked_first(text, who, role):
 @pytest.mark.parametrize("text", ["She wants to be admin", "the wedding should be fun"])
 def test_a_pronoun_or_no_role_changes_no_role(text):
     assert not isinstance(cmd(text), C.ChangeRole)
+
+
+@pytest.mark.parametrize("text", ["כמה עוגות גבינה יש כבר? לא רוצה 12 עוגות ואפס סלטים", "how many cakes so far?"])
+def test_how_many_of_a_dish_guests_bring_is_the_answers_never_the_head_count(text):
+    assert isinstance(cmd(text), C.Answers)

@@ -5250,7 +5250,9 @@ _CHOICE_WORDS = {"picked", "chose", "chosen", "choose", "selected", "wants", "wa
                  "מנות", "המנות", "options", "option"}
 _FOOD_WORDS = {"fish", "meat", "vegan", "vegetarian", "veggie", "chicken", "beef", "gluten", "דג", "דגים", "טבעונים", "צמחונים",
                "בשר", "בשרי", "בשרית", "בשריות", "צמחוני", "צמחונית", "צמחוניות", "צמחוניים", "טבעוני", "טבעונית",
-               "טבעוניות", "טבעוניים", "עוף", "גלוטן", "סלמון"}
+               "טבעוניות", "טבעוניים", "עוף", "גלוטן", "סלמון",
+               # what guests sign up to bring ("כמה עוגות גבינה יש כבר?"): counted in the answers to that question
+               "עוגה", "עוגות", "סלט", "סלטים", "קינוח", "קינוחים", "cake", "cakes", "salad", "salads", "dessert", "desserts"}
 
 
 def _answers_rule(line, low, words, wset) -> Reading | None:
