@@ -40,8 +40,8 @@ def test_the_later_development_set_keeps_its_level_and_writes_nothing_it_was_not
     """fresh3 to fresh19 were written apart from the grammar (77.7, 75.9, 63.5, 83.3, 77.3, 69.0, 68.5, 70.5,
     79.4, 72.0, 90.5, 83.5, 90.5, 87.2, 90.0 and 89.0 % when first run; fresh19: 81.2 % when first run, now 100.0 %;
     fresh20: 91.1 % when first run, now 97.2 %; fresh21: 90.6 % when first run, now 99.4 %;
-    fresh22: 93.8 % when first run, now 99.4 %;
-    fresh11, fresh13, fresh14, fresh15, fresh16, fresh17, fresh18, fresh19, fresh20, fresh21 and fresh22 were held out until they
+    fresh22: 93.8 % when first run, now 99.4 %; fresh23: 85.6 % when first run, now 98.8 %;
+    fresh11, fresh13, fresh14, fresh15, fresh16, fresh17, fresh18, fresh19, fresh20, fresh21, fresh22 and fresh23 were held out until they
     had been run once),
     then worked on class by class; the few wrong writes left are asked before they run."""
     bench = _bench()
@@ -49,7 +49,8 @@ def test_the_later_development_set_keeps_its_level_and_writes_nothing_it_was_not
                         ("fresh8", 93.0), ("fresh9", 90.0), ("fresh10", 92.0), ("fresh11", 98.0),
                         ("fresh12", 91.0), ("fresh13", 98.0), ("fresh14", 94.0),
                         ("fresh15", 98.0), ("fresh16", 95.0), ("fresh17", 98.0), ("fresh18", 98.0),
-                        ("fresh19", 98.0), ("fresh20", 96.0), ("fresh21", 98.5), ("fresh22", 99.0)):
+                        ("fresh19", 98.0), ("fresh20", 96.0), ("fresh21", 98.5), ("fresh22", 99.0),
+                        ("fresh23", 98.5)):
         result = bench.score(ROOT / "tests" / "corpora" / f"{name}_organiser_commands.jsonl")
         assert result["accuracy"] >= floor, (name, result["accuracy"])
         assert len(result["wrong_writes"]) <= 2, (name, result["wrong_writes"])
