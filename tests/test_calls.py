@@ -163,3 +163,14 @@ def test_more_pages_a_long_call_list(phone_factory, fake_graph, runtime):
     more = dana.send("more")
     assert "Guest16" in more and "16." in more and "Guest01" not in more
     assert "whole call list" in dana.send("more")
+
+
+def test_a_guest_who_asked_for_no_more_messages_is_on_the_list_as_only_reachable_by_phone(phone_factory, fake_graph,
+                                                                                         runtime):
+    dana = _event_with_invitations(phone_factory, fake_graph, runtime)
+    bea = phone_factory(GUESTS["Bea"], "Bea")
+    bea.send("stop")
+    listing = dana.send("calls")
+    line = next(line for line in listing.splitlines() if "Bea" in line)
+    assert "asked for no more messages, so only a call will reach them" in line
+    assert "hasn't opened" not in line

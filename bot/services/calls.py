@@ -37,7 +37,7 @@ _ANSWER = {"yes": "confirmed", "no": "declined", "maybe": "maybe"}
 @dataclass
 class CallItem:
     guest: Guest
-    reason: str          # "failed" | "unread" | "no_answer" | "maybe"
+    reason: str          # "failed" | "opted_out" | "unread" | "no_answer" | "maybe"
 
 
 @dataclass
@@ -54,6 +54,8 @@ class CallList:
 def _reason(guest: Guest, now: datetime) -> str:
     if guest.invitation == InvitationState.failed:
         return "failed"
+    if guest.opted_out:
+        return "opted_out"   # no reminder will reach them: a call is the only way to an answer
     if guest.answered_at is not None:
         return "maybe"
     invited = guest.invited_at or guest.created_at

@@ -555,7 +555,8 @@ def guest_card(event, guest: Guest, *, adder: str | None, link: str | None = Non
 
 
 CALL_REASONS = {"failed": N_("the invitation didn't arrive"), "unread": N_("hasn't opened the invitation"),
-                "no_answer": N_("hasn't replied to the invitation"), "maybe": N_("said maybe")}
+                "no_answer": N_("hasn't replied to the invitation"), "maybe": N_("said maybe"),
+                "opted_out": N_("asked for no more messages, so only a call will reach them")}
 
 
 def call_list(found, links: dict | None = None, start: int = 1) -> str:
