@@ -308,3 +308,17 @@ def test_the_days_a_manual_reminder_waits_after_a_maybe_are_the_automatic_rounds
 class _Named:
     def __init__(self, name: str) -> None:
         self.name = name
+
+
+def test_a_question_replaced_by_a_new_one_is_said_not_done(phone_factory, fake_graph, runtime):
+    """'הוסף חבר <phone> עורך' is asked first; a second such line before any answer asks its own question, and the
+    first one is said not done (the groom's mother was never added, and nobody knew)."""
+    father = phone_factory(FATHER, "אבא")
+    father.send(f"אירוע חדש {WEDDING}")
+    first = father.send("הוסף חבר 0523000002 עורך")
+    assert father.last_buttons == ["confirm:yes", "confirm:no"], first
+    replies = father.send("הוסף חבר 0524000003 צופה").split("\n---\n")
+    assert any(r.startswith("ℹ️ לא בוצע, כי לא הייתה תשובה לשאלה:") and "52-300-0002" in r for r in replies), replies
+    assert father.last_buttons == ["confirm:yes", "confirm:no"]
+    father.tap("confirm:yes", "כן")
+    assert roles(runtime).get(AUNT) == "viewer" and MALKA not in roles(runtime)

@@ -183,7 +183,10 @@ class OrganiserChat:
     def ask(self, text: str, pending: dict) -> None:
         """A yes/no question with buttons; the answer runs `pending`."""
         text = self.own_examples(text)
-        convo.set_pending(self.conv, {**pending, "question": replies.short(_first_line(text), 90)})
+        question = replies.short(_first_line(text), 90)
+        if convo.has_pending(self.conv) and self.conv.pending.get("question") != question:
+            self.drop_pending()   # a new question replaces one still waiting: that one is said not done
+        convo.set_pending(self.conv, {**pending, "question": question})
         message = outbox.buttons(text, [(CONFIRM_YES, _("Yes")), (CONFIRM_NO, _("No"))])
         outbox.enqueue(self.session, phone=self.user.phone, message=message, kind="reply", user_id=self.user.id)
 
