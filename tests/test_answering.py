@@ -55,8 +55,9 @@ def wait_until(predicate, timeout: float, what: str):
     raise AssertionError(f"timed out waiting for {what}")
 
 
-def invited_guests(runtime, n: int) -> list[str]:
-    """An event with `n` guests whose invitation has arrived; their phones."""
+def invited_guests(runtime, n: int, *, notify: bool = False) -> list[str]:
+    """An event with `n` guests whose invitation has arrived; their phones. `notify`: the
+    organiser hears of each answer."""
     phones = [f"+97252{i:07d}" for i in range(n)]
     with runtime.transaction() as session:
         organiser = get_or_create_user(session, phone=ORGANISER, display_name="Dana")
@@ -65,7 +66,7 @@ def invited_guests(runtime, n: int) -> list[str]:
             guest = guests.add_guest(session, organiser, event.id,
                                      guests.GuestInput(first_name=f"Guest{i}", phone=phone))
             guest.invitation = InvitationState.delivered
-        events.set_notify(session, organiser, event.id, False)
+        events.set_notify(session, organiser, event.id, notify)
     return phones
 
 
@@ -305,11 +306,7 @@ def test_a_worker_split_by_role_answers_in_one_process_and_sends_in_the_other(cl
 def test_an_organiser_who_turns_notices_off_gets_none_for_answers_later_in_the_same_pass(client, runtime):
     """One pass answers many messages in one transaction; the organisers to notify are read
     once per pass, and "notify off" between two answers must still be heard."""
-    phones = invited_guests(runtime, 2)
-    with runtime.transaction() as session:
-        organiser = get_or_create_user(session, phone=ORGANISER)
-        event_id = events.list_events(session, organiser)[0][0].id
-        events.set_notify(session, organiser, event_id, True)
+    phones = invited_guests(runtime, 2, notify=True)
     post(client, webhooks.text_message(phones[0], "yes, we are 2"))
     post(client, webhooks.text_message(ORGANISER, "notify off"))
     post(client, webhooks.text_message(phones[1], "sorry, we can't come"))
@@ -328,11 +325,7 @@ def test_the_totals_in_each_notice_of_a_pass_follow_every_answer_and_the_organis
     """One pass answers a batch of guests in one transaction: each notice carries the event's
     totals as they stand after that answer, including a change the organiser made between two
     answers in the same pass."""
-    phones = invited_guests(runtime, 4)
-    with runtime.transaction() as session:
-        organiser = get_or_create_user(session, phone=ORGANISER)
-        event_id = events.list_events(session, organiser)[0][0].id
-        events.set_notify(session, organiser, event_id, True)
+    phones = invited_guests(runtime, 4, notify=True)
     post(client, webhooks.text_message(phones[0], "yes, we are 3"))
     answering.answer_due(runtime)   # Guest0 comes with 3 (committed before the pass below)
     post(client, webhooks.text_message(phones[1], "yes, we are 2"))

@@ -887,8 +887,7 @@ def _ask_stop(turn: _Turn, rows: list[tuple[Guest, Event]]) -> None:
 
 
 def _is_member(turn: _Turn) -> bool:
-    return turn.session.scalar(
-        select(EventMember.id).where(EventMember.user_id == turn.user.id).limit(1)) is not None
+    return senders.roles(turn.session, turn.user)[0]
 
 
 def _unanswered(turn: _Turn) -> list[tuple[Guest, Event]]:
@@ -944,11 +943,7 @@ def _thanks_after(turn: _Turn, guest: Guest, event: Event, text: str) -> None:
     if (turn.reading.gesture and not _WORD.search(text)) or _plain(text) in _ACKS:
         turn.say(say.welcome(turn.lang, name), event.id)   # a 👍 or an "ok": nothing to pass on
         return
-    wamid = getattr(turn.msg, "wamid", None)
-    turn.beside = None
-    stored = inbox.file(turn.session, guest, wamid)
-    content = inbox.content_of_row(stored) if stored is not None else inbox.content_of(turn.msg)
-    told = rsvp.pass_on_note(turn.session, guest, text, turn.settings.note_digest_seconds, content=content)
+    told = _file_and_tell(turn, guest, text, getattr(turn.msg, "wamid", None))
     turn.say(say.thanks_after(turn.lang, name, event.name, came=guest.status == RsvpStatus.confirmed,
                               told=bool(told)), event.id)
 
@@ -959,11 +954,7 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 def _answer_after(turn: _Turn, guest: Guest, event: Event, text: str) -> bool:
     """An answer typed after the event ("לא מגיעים" three days after it): the answer that stood is what the event
     had, so nothing changes; the message goes to the event's inbox (the organisers with notify on are told)."""
-    wamid = getattr(turn.msg, "wamid", None)
-    turn.beside = None
-    stored = inbox.file(turn.session, guest, wamid)
-    content = inbox.content_of_row(stored) if stored is not None else inbox.content_of(turn.msg)
-    told = rsvp.pass_on_note(turn.session, guest, text, turn.settings.note_digest_seconds, content=content)
+    told = _file_and_tell(turn, guest, text, getattr(turn.msg, "wamid", None))
     turn.say(say.answer_after(turn.lang, event.name, told=bool(told)), event.id)
     return True
 
@@ -1044,9 +1035,9 @@ def _pass_beside(turn: _Turn, guest: Guest) -> None:
     turn.say(say.rest_passed_on(turn.lang) if told else say.rest_organisers_will_see(turn.lang), guest.event_id)
 
 
-def _forward(turn: _Turn, guest: Guest, text: str, wamid: str | None, too_many: int | None = None) -> None:
-    """File the message in the event's inbox (always: nothing is lost with notify off), tell
-    the organisers with notify on (media as themselves), and tell the guest the truth."""
+def _file_and_tell(turn: _Turn, guest: Guest, text: str, wamid: str | None) -> int:
+    """The whole message filed in the event's inbox and passed to the organisers with notify on
+    (media as themselves); how many will be told now (0: it waits in the inbox)."""
     turn.beside = None   # the whole message is passed on here
     stored = inbox.file(turn.session, guest, wamid)
     if stored is not None:
@@ -1055,7 +1046,13 @@ def _forward(turn: _Turn, guest: Guest, text: str, wamid: str | None, too_many: 
         content = inbox.content_of(turn.msg)  # handed over directly, never stored
     else:
         content = None
-    told = rsvp.pass_on_note(turn.session, guest, text, turn.settings.note_digest_seconds, content=content)
+    return rsvp.pass_on_note(turn.session, guest, text, turn.settings.note_digest_seconds, content=content)
+
+
+def _forward(turn: _Turn, guest: Guest, text: str, wamid: str | None, too_many: int | None = None) -> None:
+    """File the message in the event's inbox (always: nothing is lost with notify off), tell
+    the organisers with notify on (media as themselves), and tell the guest the truth."""
+    told = _file_and_tell(turn, guest, text, wamid)
     if too_many:
         turn.say(say.too_many_passed_on(turn.lang, int(too_many), MAX_PARTY_SIZE), guest.event_id)
     else:

@@ -181,16 +181,19 @@ def thanks_after(lang: str, name: str, event: str, came: bool, told: bool) -> st
     the organisers have it (`told`: someone is told now; else it waits in their inbox)."""
     head = _("😊 Thank you, {name}! It was wonderful to have you at {event}.", name=name, event=event) if came \
         else _("😊 Thank you for your kind words, {name}!", name=name)
-    tail = _("I've passed your message on to the organisers.") if told else _("The organisers will see your message.")
-    return f"{head} {tail}"
+    return f"{head} {_handed_on(told)}"
+
+
+def _handed_on(told: bool) -> str:
+    """Where a guest's message went: to the organisers now (`told`), or waiting in their inbox."""
+    return _("I've passed your message on to the organisers.") if told else _("The organisers will see your message.")
 
 
 @in_language
 def answer_after(lang: str, event: str, told: bool) -> str:
     """An answer typed after the event (its date has passed): nothing is changed; the organisers have the message."""
     head = _("🙂 {event} has already taken place, so I haven't changed your answer.", event=event)
-    tail = _("I've passed your message on to the organisers.") if told else _("The organisers will see your message.")
-    return f"{head} {tail}"
+    return f"{head} {_handed_on(told)}"
 
 
 @in_language
