@@ -1821,3 +1821,54 @@ def test_blessings_wrong_chats_and_long_requests_to_be_taken_off(text, intent):
 def test_a_long_request_to_be_taken_off_with_an_answer_keeps_the_answer():
     u = understand("please remove me from this list, we won't be coming anyway because we are abroad that week")
     assert (u.intent, u.answer) == ("answer", "no")
+
+
+# --------------------------------------------------------------------------- asides, wishes, thanks (fresh24 classes)
+
+@pytest.mark.parametrize("text", [
+    "סבא היקר, 80 שנים של עשייה ונתינה! שתזכה לעוד הרבה שנים טובות בבריאות ובשמחה עם כל הנכדים",
+    "מזל טוב לדודה! 70 שנה של צחוק, שיזכו כולם לעוד שנים רבות בשמחה ביחד",
+    "Mazal tov grandma! 90 years of love and giving, wishing you many more healthy years with all the grandchildren",
+    "поздравляем бабушку! 90 лет любви и заботы, желаем здоровья и счастья со всеми внуками",
+])
+def test_a_long_wish_with_years_and_gladness_in_it_is_no_answer(text):
+    """"שתזכי לעוד הרבה שנים בבריאות ובשמחה": every form of the wish (שתזכי, שתזכה, שיזכה, נזכה) is a blessing; its "שנים"
+    (years) is no two people and its "בשמחה" no "gladly"; a personal congratulation is passed on, nothing is recorded."""
+    u = understand(text)
+    assert (u.intent, u.answer, u.total) == ("other", None, None)
+
+
+@pytest.mark.parametrize("text, intent, answer, total", [
+    ("אמא שלי (בת 88 בעצמה) ביקשה שאגיד שהיא מגיעה עם אבא", "answer", "yes", 2),
+    ("הדוד שלי, בן 93, מגיע עם הדודה", "answer", "yes", 2),
+    ("my grandpa (he's 94!) is coming with grandma", "answer", "yes", 2),
+    ("my aunt, aged 87, will come with my uncle", "answer", "yes", 2),
+    ("дедушка (ему 90 лет) придёт с бабушкой", "answer", "yes", 2),
+    ("אני בעצמי מגיעה עם בעלי", "answer", "yes", 2),
+    ("בעצם נהיה 3", "change", "yes", 3), ("ובעצם נגיע 2", "change", "yes", 2),
+])
+def test_an_age_said_in_passing_is_no_count_and_herself_is_no_actually(text, intent, answer, total):
+    """An age in brackets or between commas after the person named ("(בת 88 בעצמה)", ", aged 87,") is neither a head count
+    nor a cut between the person and what is said of them; "בעצמה" / "בעצמי" (herself, myself) is not "בעצם" (actually)."""
+    assert _read(text) == (intent, answer, total)
+
+
+@pytest.mark.parametrize("text, answer, total", [
+    ("סבתא יקרה, 90 שנה ועדיין את הכי צעירה מכולנו! מאחלים לך בריאות, נתראה בחגיגה", "yes", None),
+    ("סבא היקר, שתזכה לעוד הרבה שנים טובות", None, None),
+    ("מזל טוב! מאחלים לכם עוד הרבה שנים של אושר ובשמחה, נגיע 2", "yes", 2),
+])
+def test_whom_a_message_speaks_to_and_a_wish_count_no_one(text, answer, total):
+    """"סבתא יקרה, ...", "Dear grandpa, ...": the person spoken to is no one who comes; "מאחלים לך ... שנים ... ובשמחה" is a
+    wish up to where the message goes on to coming or to a number."""
+    u = understand(text)
+    assert (u.answer, u.total) == (answer, total)
+
+
+@pytest.mark.parametrize("text", ["ישר כוח!", "יישר כוחכם 🙏", "תודה ויישר כח", "חזק וברוך", "kudos!"])
+def test_thanks_for_work_well_done_is_thanks(text):
+    assert (understand(text).intent, understand(text).answer) == ("thanks", None)
+
+
+def test_thanks_for_work_well_done_beside_an_answer_keeps_the_answer():
+    assert _read("יישר כח, נגיע 3") == ("answer", "yes", 3)

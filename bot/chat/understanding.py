@@ -600,7 +600,11 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     (r"good morning|good evening|good afternoon|בוקר טוב|ערב טוב|יומ טוב|לילה טוב|צהריימ טובימ|שבוע טוב|שלום רב|מה נשמע|מה קורה|מה המצב|מה שלומכם|السلام عليكم"
      r"|добрый день|добрый вечер|доброе утро|hey there|hello there|hi there|what(?: i)?s up|wassup|whats new|(?:مسا|مساء|صباح) (?:ال)?خير|صباحو|مساو", "GREETX"),
     # "תזכו למצוות", "שתזכו לבנות בית נאמן", "بالرفاه والبنين": the traditional wishes
-    (r"ש?(?:ת|נ)זכו ל[^,.!?;\n]*|(?:ש?נשמע (?:רק )?)?בשורות טובות|ש?נשמע (?:רק )?(?:על )?שמחות|و?بالرفاه و?البنين|و?بالرفاء و?البنين", "BLESSX"),
+    # "מאחלים לך עוד הרבה שנים בבריאות ובשמחה": a wish, up to where the message goes on to coming or to a number
+    (r"(?<![^\W_])ו?(?:מאחל|מאחלת|מאחלימ|מאחלות|נאחל|אאחל)(?: (?:לכ|לכמ|לכנ|לה|לו|להמ|לזוג|לכולכמ|לכולמ))?"
+     r"(?:(?!\s(?:ו?(?:נגיע|נבוא|אגיע|אבוא|נהיה|אהיה|מגיע\S*|באימ|באות|נשמח|אשמח)(?![^\W_])|\d))[^,.!?;\n])*", "BLESSX"),
+    # (to one person or of one: "שתזכי לעוד הרבה שנים בבריאות", "שיזכה לאריכות ימים", "ונזכה לשמחות": every form of the wish)
+    (r"(?<![^\W_])ו?ש?(?:(?:ת|נ|י)זכו|תזכי|תזכה|יזכה|נזכה)(?: (?:כולמ|כולכמ|כולנו|כולנ|ביחד|יחד|תמיד|רק|עוד|גמ|את|אתמ))? ל[^,.!?;\n]*|(?:ש?נשמע (?:רק )?)?בשורות טובות|ש?נשמע (?:רק )?(?:על )?שמחות|و?بالرفاه و?البنين|و?بالرفاء و?البنين", "BLESSX"),
     # after a greeting, where it comes from: "good morning from New York", "שבוע טוב מירושלים"
     (r"(?:(?<=GREETX )|(?<=hello )|(?<=hi )|(?<=greetings ))\s*from(?: [^\W\d_]+){1,2}(?=\W*$)", "GREETX"),
     (r"מזל טוב|mazal tov|mazel tov|בשעה טובה|מזל ט|שיהיה במזל|שיהיה בשעה טובה|الف مبروك|الله يتمم على خير", "BLESSX"),
@@ -612,6 +616,8 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     # "אוהבת אותך", "love you guys": affection, said to whom it writes
     (r"(?:אוהב|אוהבת|אוהבימ|אוהבות) (?:אותכ|אותכמ|אותכנ)|love (?:you|u|ya)(?: all| both| guys| lots| so much)?|(?:ب)?حبك(?:م)?|люблю (?:тебя|вас)", "FONDX"),
     (r"thank you|תודה רבה|شكرا جزيلا|الف شكر|спасибо большое|большое спасибо", "THANKSX"),
+    # "יישר כח", "ישר כוח", "יישר כוחכם", "חזק וברוך": the thanks said for work well done (a whole message of politeness)
+    (r"(?<![^\W_])ו?(?:יישר|ישר) (?:כח|כוח)(?:כמ|כנ|כ|ו|ה)?(?![^\W_])|(?<![^\W_])ו?י?ישכ(?![^\W_])|(?<![^\W_])חזק וברוכ(?![^\W_])|(?<![^\W_])kudos(?![^\W_])", "THANKSX"),
     # Arabic in Latin letters: "ana jay" (I'm coming), "ma3 marti" (with my wife)
     (r"ana (?:jay|jaye|jaya|jaay|jayeh|jaiy|jai)", "me COMEX"), (r"(?:ma ?3|m ?3|ma ?3 ?i) (?:marti|mrti|martee|zawjti|zoujti|zoji|jozi|jouzi)", "with ONEX"),   # (the 3 for ع, cut from its word)
     # "i got it", "we got it, thanks": the message received
@@ -786,7 +792,7 @@ _CHANGE = _rx(r"\bactually\b|(?<!will )(?<!i will )\bupdate\b(?! (?:you|by|later
               r"|(?<!\d)\d{1,2} (?:not|and not) \d{1,2}(?!\d)",
               rf"(?<!\d)\d{{1,2}} (?:{'|'.join(_INSTEAD_PHRASES)}) \d{{1,2}}(?!\d)",   # "5 instead of 4"
               r"\binstead of (?:\d{1,2}|two|three|four|five|six|seven|eight)\b",   # "just me and my wife instead of 4"
-              r"עניתי ש\S* אבל|(?<!כבר )(?:אישרתי|אישרנו)(?: קודמ| לפני כנ| בהתחלה| הגעה| את ההגעה| כנ)*,? אבל|(?:אמרתי|אמרנו|עניתי|ענינו)(?: קודמ| קודם| לפני כנ| בהתחלה)? ש?אולי|התפנ(?:ה|תה|ינו|יתי)(?: לי| לנו)?|תקנו|wrong button|התחרטתי|התחרטנו|(?<![^\W_])הבריז(?:ה|ו)?(?![^\W_])|אחרי הכל|בסופו של דבר|(?<![^\W_])במקום \d|בעצם|עדכון|שינוי|בסוף(?![^\W_])(?! ה)|בטעות|טעות(?! במספר)|טעיתי|התבלבלתי|תתקנו|לתקן|לשנות|תשנו|הסתדר|בכל זאת"
+              r"עניתי ש\S* אבל|(?<!כבר )(?:אישרתי|אישרנו)(?: קודמ| לפני כנ| בהתחלה| הגעה| את ההגעה| כנ)*,? אבל|(?:אמרתי|אמרנו|עניתי|ענינו)(?: קודמ| קודם| לפני כנ| בהתחלה)? ש?אולי|התפנ(?:ה|תה|ינו|יתי)(?: לי| לנו)?|תקנו|wrong button|התחרטתי|התחרטנו|(?<![^\W_])הבריז(?:ה|ו)?(?![^\W_])|אחרי הכל|בסופו של דבר|(?<![^\W_])במקום \d|(?<![^\W_])[וש]?בעצם(?![^\W_])|עדכון|שינוי|בסוף(?![^\W_])(?! ה)|בטעות|טעות(?! במספר)|טעיתי|התבלבלתי|תתקנו|לתקן|לשנות|תשנו|הסתדר|בכל זאת"
               r"|מבטל|לבטל|(?<![^\W_])ו?ביטול(?![^\W_])(?! (?:של )?ה?(?:ה?הסרה|הסרה|טיסה|הטיסה|הודעות|ההודעות))|(?:ביטלנו|ביטלתי)(?! (?:גמ )?את (?!ה?(?:הגעה|אישור|תשובה|הרשמה)))|להוסיף|להוריד|תורידו|תוסיפו|הורידו|הוסיפו|נוריד|נוסיפ|הוספנו|הורדנו|שכחתי(?! (?:לגמרי )?ל(?:ענות|אשר|השיב|הגיב))|שכחנו(?! (?:לגמרי )?ל(?:ענות|אשר|השיב|הגיב))|(?<!מה )פתאומ|בוטלה|בוטל(?![^\W_])|שיניתי|שינינו|תעדכנו|רשמתי(?! (?:ביומנ|בלוח|ביומן|בקלנדר|את התאריכ))|חזרנו|מתקנ\S*|תיקונ|התבטל\S*|ביטלה|(?<!\w)נב(?!\w)|לחצתי"
               # released from reserve duty or the army ("השתחררתי מהמילואים", "שחררו אותי"): free after all
               r"|(?<![^\W_])(?<!לא )(?:השתחררתי|השתחררנו|השתחרר|השתחררה|שחררו אות(?:י|ו|ה|נו))(?![^\W_])",
@@ -1104,6 +1110,16 @@ _BUT = re.compile(r"(?<![^\W_])(?:but|though|אבל|אך|لكن|بس|но)(?![^\
 _QUESTION_WORD = _rx(r"^(?:is|are|can i|can we|do|does|will there|how|who|which|what is the dress|what)\b",
                      r"^(?:יש|האמ|אפשר|מותר|צריכ|מי|מאיפה|של מי|עד מתי|כמה(?! (?:מילימ|מילות|שורות|דברימ|מילה)(?![^\W_])))(?:\s|$)|^(?:זו|זה)(?=[^?]*\?)",
                      r"^(?:هل|مين|شو)\b", r"^(?:есть|можно|какой|какая|кто)\b")
+# "סבתא שלי (בת 91 בעצמה 😅) מגיעה עם סבא", "my grandma, aged 91, is coming with grandpa", "бабушка (ей 91 год) придёт": an age
+# said in passing of the person just named, in brackets or between commas; it is no head count, and the person and
+# what is said of them stay one clause
+_AGE_MARK = r"(?:בת|בנ|aged|age|(?:who |she |he )?is|ש?היא בת|ש?הוא בנ|ей|ему|عمرها|عمره)"
+_AGE_UNIT = r"(?:שנה|שנימ|years?(?: old)?|yrs?(?: old)?|yo|лет|года|год|سنه|سنين)"
+_AGE_SELF = r"(?:בעצמה|בעצמו|herself|himself|сама|сам|بحالها|بحاله)"
+_AGE_ASIDE = re.compile(_fold(
+    r"(?<=[^\W\d_])\s*(?:\(\s*(?:" + _AGE_MARK + r"\s*\d{1,3}(?:\s*" + _AGE_UNIT + r")?|\d{1,3}\s*(?:" + _AGE_UNIT + r"(?:\s*" + _AGE_SELF + r")?|"
+    + _AGE_SELF + r"))(?:\s*" + _AGE_SELF + r")?[^()\w]{0,12}\)"
+    r"|,\s*(?:" + _AGE_MARK + r"\s*\d{1,3}(?:\s*" + _AGE_UNIT + r")?|\d{1,3}\s*" + _AGE_UNIT + r")(?:\s*" + _AGE_SELF + r")?\s*,(?=[^?؟,.!\n]*(?:$|[,.!\n])))"))   # (not before a question: "мама придёт, ей 85, можно стул?")
 # Hebrew 11-19 said in two words ("שנים עשר איש", "שלוש עשרה"): the number, as digits
 _TEENS_HE = re.compile(_fold(r"(?<![^\W_])([והבלמש]?)(אחד|אחת|שנים|שניים|שתים|שתיים|שלושה|שלוש|ארבעה|ארבע|חמישה|חמש|שישה|שש"
                              r"|שבעה|שבע|שמונה|תשעה|תשע) (?:עשר|עשרה)(?![^\W_])"))
@@ -1406,6 +1422,7 @@ _SMALL = {_fold(w) for w in _words("קטן קטנה קטנים קטנות")}
 _THE_LITTLE_ONE = {_fold(w) for w in _words("הקטן הקטנה הקטנטן הקטנטנה")}
 _POSSESSIVE = {_fold(w) for w in _words("שלי שלנו שלו שלה")}
 _IN_LAW = {_fold(w) for w in _words("והכלה והחתנ הכלה החתנ")}
+_DEAR = {_fold(w) for w in _words("dear dearest", "יקר יקרה היקר היקרה יקירי יקירתי האהוב האהובה", "العزيز العزيزه الغالي الغاليه", "дорогая дорогой милая милый")}
 _FAMILY = {_fold(w) for w in _words("family", "המשפחה משפחה", "العائله", "семьей")}
 # "סה"כ 5", "5 in total": the number after these is the whole party
 # "both of us", "שנינו", "Mr and Mrs": two grown-ups, the writer one of them (not "вдвоём с сыном": the son is the second)
@@ -2150,6 +2167,7 @@ def _understand(text) -> Understanding:
     for pattern, repl in _SOUNDS_ALIKE:
         norm = pattern.sub(repl, norm)
     norm = _TEENS_HE.sub(_teens, norm)
+    norm = _AGE_ASIDE.sub(" ", norm)   # "סבתא (בת 91) מגיעה עם סבא": the age said in passing
     # "I can't come but my husband and son will": the verb left out after "will" is "come"
     norm = re.sub(r"\b(but|however|though)\s+([^,.!?]{1,40}?)\s+(will|can|could)(?=\s*(?:[.,!?]|$))", r"\1 \2 \3 come", norm)
     norm = _MEANT_ANSWER.sub(_meant_answer, norm)   # "that no was meant to be a yes": the answer meant, the other a slip
@@ -2375,6 +2393,12 @@ def _understand(text) -> Understanding:
     clauses = [_Clause(_tokens(s), q) for s, q in zip(raw_clauses, questions)]
     texts = {id(c): s for c, s in zip(clauses, raw_clauses)}
     clauses = [c for c in clauses if c.toks]
+    # "סבתא יקרה, 90 שנה ...", "Dear grandpa, ...", "Дорогая бабушка, ...": the message opens by speaking to someone; whom it
+    # speaks to is no one who comes
+    if len(clauses) > 1 and [t.tag for t in clauses[0].toks if t.tag != "GREET"] in (["OTHER", "POLITE"], ["POLITE", "OTHER"]) \
+            and next(t for t in clauses[0].toks if t.tag == "OTHER").value == 1 \
+            and any(t.word in _DEAR for t in clauses[0].toks):
+        clauses[0].toks = [_Tok(t.word, "POLITE") if t.tag == "OTHER" else t for t in clauses[0].toks]
     all_toks = [t for c in clauses for t in c.toks]
     tags = {t.tag for t in all_toks}
     n_words = len(all_toks)
