@@ -1872,3 +1872,19 @@ def test_thanks_for_work_well_done_is_thanks(text):
 
 def test_thanks_for_work_well_done_beside_an_answer_keeps_the_answer():
     assert _read("יישר כח, נגיע 3") == ("answer", "yes", 3)
+
+
+@pytest.mark.parametrize("text, total", [
+    ("טסה מניו יורק בשביל זה, נהיה 2", 2), ("נוחתים במיוחד בשביל זה, 4 אנשים", 4),
+    ("coming all the way from Paris, 3 of us", 3), ("flying over from London especially, 2 adults", 2),
+    ("прилетаем из Берлина специально, нас трое", 3), ("جايين من المانيا مخصوص، نحن 3", 3),
+])
+def test_flying_in_for_the_event_with_how_many_is_a_yes(text, total):
+    """"טסים במיוחד מברלין בשביל זה! 3 אנחנו", "flying in from NYC for this, me + my husband": travelling in for the event is
+    coming, as booked tickets are; with how many, a yes for them (not a bare head count)."""
+    assert _read(text) == ("answer", "yes", total)
+
+
+@pytest.mark.parametrize("text, answer", [("flying to London that day, 2 of us", "no"), ("טסים לברלין באותו שבוע", "no")])
+def test_flying_away_that_day_is_still_no(text, answer):
+    assert understand(text).answer == answer

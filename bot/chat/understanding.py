@@ -1042,8 +1042,17 @@ _SPELLING_FIX = re.compile(r"^\*\s*([^\W\d_]+) (?:not|ולא|לא|а не|не) 
 # travel booked or planned to the event ("טסים עם ארקיע ביום חמישי", "booking flights now")
 _TRAVEL = _rx(r"\b(?:booking|booked|book|bought|buying|got) (?:the |our |my )?(?:flights?|tickets?|plane tickets?|hotel|room)\b|^(?:all )?booked(?:\W|$)",
               r"(?<![^\W_])(?:הזמנו|הזמנתי|קנינו|קניתי|מזמינימ|מזמינה|מזמינ) (?:כבר )?(?:את )?ה?(?:טיסה|טיסות|כרטיסימ|כרטיסי טיסה|מלונ|חדר)"
-              r"|(?<![^\W_])(?:טסימ|טסה|טס|נטוס|אטוס) (?:עמ|ב)(?:ארקיע|ישראייר|אל על| אל על| ארקיע| ישראייר)",
-              r"(?:забронировали|купили) (?:билеты|гостиницу|отель)|(?:حجزنا|حجزت) (?:ال)?(?:طيران|تذاكر|فندق)")
+              r"|(?<![^\W_])(?:טסימ|טסה|טס|נטוס|אטוס) (?:עמ|ב)(?:ארקיע|ישראייר|אל על| אל על| ארקיע| ישראייר)"
+              # flying in for it: "טסים במיוחד מברלין בשביל זה", "נוחתת מניו יורק במיוחד", "טס מלונדון לחתונה"
+              r"|(?<![^\W_])(?:טסימ|טסה|טס|נטוס|אטוס|נוחתימ|נוחתת|נוחת|ננחת|אנחת|באימ|באה|בא|מגיעימ|מגיעה|מגיע)(?: ?(?:במיוחד|ישר|כבר|עד))*"
+              r" (?:במיוחד|(?:כל הדרכ )?מ(?!חר|חרתיימ|הארצ|הבית|העבודה|הבסיס|וקדמ|אוחר)[^\W\d_]{2,}(?: [^\W\d_]+)? (?:רק |במיוחד )?(?:בשביל|לכבוד|ל)(?:זה|כמ|כ|החתונה|האירוע|החגיגה|המסיבה|חתונה|אירוע|חגיגה)(?![^\W_]))"
+              r"|(?<![^\W_])(?:טסימ|טסה|טס|נטוס|אטוס|נוחתימ|נוחתת|נוחת) (?:במיוחד |ישר )?מ(?!חר|חרתיימ|הארצ|וקדמ|אוחר)[^\W\d_]{2,}",
+              # "flying in from NYC for this", "flying over from London especially", "coming all the way from Paris"
+              r"\b(?:fly|flying|flew|jetting|coming|travell?ing|driving) (?:in|over|back|home|down|up)?\s?(?:especially |specially |just )?(?:from|for (?:this|it|the (?:wedding|party|event|celebration)))\b"
+              r"|\b(?:coming|flying|travell?ing|driving) all the way\b|\bfly(?:ing)? in\b",
+              r"(?:забронировали|купили) (?:билеты|гостиницу|отель)|(?:حجزنا|حجزت) (?:ال)?(?:طيران|تذاكر|فندق)"
+              # "прилетаем из Берлина специально", "جايين من برلين مخصوص"
+              r"|(?<![^\W_])(?:прилетаем|прилетим|прилечу|прилетаю|летим|прилетят) (?:специально |из )|(?:جايين|جاي|جايه|طايرين|طاير|نازلين) (?:خصيصا |مخصوص )?من [^\W\d_]+ (?:مخصوص|خصيصا)")
 # not for this chat: a wrong number, or a message meant for another group ("סליחה טעיתי בקבוצה", "oops wrong group")
 _WRONG_PERSON = _rx(r"wrong (?:number|person|chat|group|thread|conversation|whatsapp)|sent (?:this |that |it )?(?:to the wrong|here by mistake)"
                     r"|(?:meant|was meant|supposed to go|was for) (?:for )?(?:another|a different|the other|my family|my) (?:chat|group|thread)",
