@@ -1888,3 +1888,19 @@ def test_flying_in_for_the_event_with_how_many_is_a_yes(text, total):
 @pytest.mark.parametrize("text, answer", [("flying to London that day, 2 of us", "no"), ("טסים לברלין באותו שבוע", "no")])
 def test_flying_away_that_day_is_still_no(text, answer):
     assert understand(text).answer == answer
+
+
+@pytest.mark.parametrize("text, adults, children, total", [
+    ("נגיע 3 זוגות", 6, None, 6), ("we are coming, two couples", 4, None, 4), ("мы придём, две пары", 4, None, 4),
+    ("נגיע 2 זוגות ו-3 ילדים", 4, 3, 7), ("מגיעים מהמושב השכן, 2 זוגות", 4, None, 4),
+])
+def test_couples_are_two_people_each(text, adults, children, total):
+    """"2 זוגות", "two couples", "две пары": two grown-ups each (one "זוג" is already two)."""
+    u = understand(text)
+    assert (u.answer, u.adults, u.children, u.total) == ("yes", adults, children, total)
+
+
+@pytest.mark.parametrize("text, total", [("מגיעים מהבניין השכן", None), ("נגיע עם השכנה", 2)])
+def test_the_place_next_door_is_no_neighbour(text, total):
+    """"מהקיבוץ השכן", "מהבניין השכן": the neighbouring place, not a neighbour who comes ("עם השכנה" still is)."""
+    assert _read(text) == ("answer", "yes", total)

@@ -1129,6 +1129,18 @@ _AGE_ASIDE = re.compile(_fold(
     r"(?<=[^\W\d_])\s*(?:\(\s*(?:" + _AGE_MARK + r"\s*\d{1,3}(?:\s*" + _AGE_UNIT + r")?|\d{1,3}\s*(?:" + _AGE_UNIT + r"(?:\s*" + _AGE_SELF + r")?|"
     + _AGE_SELF + r"))(?:\s*" + _AGE_SELF + r")?[^()\w]{0,12}\)"
     r"|,\s*(?:" + _AGE_MARK + r"\s*\d{1,3}(?:\s*" + _AGE_UNIT + r")?|\d{1,3}\s*" + _AGE_UNIT + r")(?:\s*" + _AGE_SELF + r")?\s*,(?=[^?؟,.!\n]*(?:$|[,.!\n])))"))   # (not before a question: "мама придёт, ей 85, можно стул?")
+# "2 זוגות", "two couples", "две пары", "3 ازواج": two people each
+_COUPLES_NOUN = {"זוגות": "מבוגרימ", "couples": "adults", "пары": "взрослых", "пар": "взрослых", "ازواج": "كبار"}
+_COUPLES = re.compile(r"(?<![^\W_])(\d{1,2}|" + "|".join(sorted((_fold(w) for w in _NUMBERS if 1 < _NUMBERS[w] <= 10 and len(w) > 2 and w not in ("couple", "pair", "זוג")),
+                                                                 key=len, reverse=True)) + r") (" + "|".join(_COUPLES_NOUN) + r")(?![^\W_])")
+
+
+def _couples(m: re.Match) -> str:
+    word = m.group(1)
+    n = int(word) if word.isdigit() else _NUMBERS_FOLDED.get(word)
+    return f"{2 * n} {_COUPLES_NOUN[m.group(2)]}" if n and 0 < n <= 10 else m.group(0)
+
+
 # Hebrew 11-19 said in two words ("שנים עשר איש", "שלוש עשרה"): the number, as digits
 _TEENS_HE = re.compile(_fold(r"(?<![^\W_])([והבלמש]?)(אחד|אחת|שנים|שניים|שתים|שתיים|שלושה|שלוש|ארבעה|ארבע|חמישה|חמש|שישה|שש"
                              r"|שבעה|שבע|שמונה|תשעה|תשע) (?:עשר|עשרה)(?![^\W_])"))
@@ -1367,6 +1379,8 @@ def _tokens(clause: str) -> list[_Tok]:
         elif t.tag in (None, "POLITE") and t.word.isalpha() and t.word.isascii() and prev.word in ("my", "our", "his", "her", "your") \
                 and nxt is not None and nxt.tag in _PERSON_TAGS:
             out[i] = _Tok(t.word, "CUE")    # "me and my new partner", "with our little one": who they are, described
+        elif t.word in _NEXT_DOOR and prev.tag is None and prev.word.isalpha() and len(prev.word) > 3 and prev.word[:2] in ("מה", "בה", "לה"):
+            out[i] = _Tok(t.word, "CUE")    # "מהקיבוץ השכן", "בבניין השכן": the place next door, not the neighbour
         elif _from_where(t) and prev.tag in _PERSON_TAGS:
             out[i] = _Tok(t.word, "CUE")    # "חבר מהצבא", "שירן מהמשרד": who they are, not more people
         elif t.word == "from" and i and (prev.tag in _PERSON_TAGS or prev.tag is None and prev.word.isalpha()) and nxt is not None \
@@ -1431,6 +1445,7 @@ _SMALL = {_fold(w) for w in _words("קטן קטנה קטנים קטנות")}
 _THE_LITTLE_ONE = {_fold(w) for w in _words("הקטן הקטנה הקטנטן הקטנטנה")}
 _POSSESSIVE = {_fold(w) for w in _words("שלי שלנו שלו שלה")}
 _IN_LAW = {_fold(w) for w in _words("והכלה והחתנ הכלה החתנ")}
+_NEXT_DOOR = {_fold(w) for w in _words("השכן השכנה השכנים השכנות")}
 _DEAR = {_fold(w) for w in _words("dear dearest", "יקר יקרה היקר היקרה יקירי יקירתי האהוב האהובה", "العزيز العزيزه الغالي الغاليه", "дорогая дорогой милая милый")}
 _FAMILY = {_fold(w) for w in _words("family", "המשפחה משפחה", "العائله", "семьей")}
 # "סה"כ 5", "5 in total": the number after these is the whole party
@@ -2176,6 +2191,7 @@ def _understand(text) -> Understanding:
     for pattern, repl in _SOUNDS_ALIKE:
         norm = pattern.sub(repl, norm)
     norm = _TEENS_HE.sub(_teens, norm)
+    norm = _COUPLES.sub(_couples, norm)   # "2 זוגות": four people
     norm = _AGE_ASIDE.sub(" ", norm)   # "סבתא (בת 91) מגיעה עם סבא": the age said in passing
     # "I can't come but my husband and son will": the verb left out after "will" is "come"
     norm = re.sub(r"\b(but|however|though)\s+([^,.!?]{1,40}?)\s+(will|can|could)(?=\s*(?:[.,!?]|$))", r"\1 \2 \3 come", norm)
