@@ -1904,3 +1904,10 @@ def test_couples_are_two_people_each(text, adults, children, total):
 def test_the_place_next_door_is_no_neighbour(text, total):
     """"מהקיבוץ השכן", "מהבניין השכן": the neighbouring place, not a neighbour who comes ("עם השכנה" still is)."""
     assert _read(text) == ("answer", "yes", total)
+
+
+@pytest.mark.parametrize("text", ["מגיעה עם הבייבי שלי", "I'm coming עם הבייבי", "я приду с малышом", "جاية مع البيبي"])
+def test_the_baby_in_a_borrowed_word_is_a_child(text):
+    """"הבייבי", "البيبي", "малыш": the baby, said in a word borrowed or fond, is one child on top of the writer."""
+    u = understand(text)
+    assert (u.answer, u.adults, u.children, u.total) == ("yes", 1, 1, 2)

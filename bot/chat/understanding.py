@@ -257,6 +257,8 @@ _add("OTHER", _words("roommate flatmate housemate colleague coworker neighbour n
                      "племянница племянником племянницей"), 1)
 _add("OTHERS", _words("family mishpacha mishpocha", "המשפחה משפחה", "العائله", "семьей"))
 _add("KID", _words("kid child baby toddler infant kiddo newborn", "ילד ילדה תינוק תינוקת קטן קטנה", "طفل ولد", "ребенок ребенком ребенка дочка сынок"), 1)
+# the baby said in a borrowed word: "עם הבייבי", "مع البيبي", "с малышом"
+_add("KID", _words("", "בייבי", "بيبي", "малыш малышом малышка малышкой бэби"), 1)
 _add("KID", _words("twins", "תאומים תאומות", "التوام توام طفلين ولدين بنتين طفلانا طفلينا ولدينا بنتينا", "близнецы близнецами двойняшки двойняшками"), 2)
 # "אני ואשתי והשלישייה", "me, my wife and the triplets": children born together, counted by the word that names them
 _add("KID", _words("triplets", "שלישייה שלישיה", "", "тройня тройней тройняшки тройняшками"), 3)
