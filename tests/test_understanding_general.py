@@ -1911,3 +1911,15 @@ def test_the_baby_in_a_borrowed_word_is_a_child(text):
     """"הבייבי", "البيبي", "малыш": the baby, said in a word borrowed or fond, is one child on top of the writer."""
     u = understand(text)
     assert (u.answer, u.adults, u.children, u.total) == ("yes", 1, 1, 2)
+
+
+@pytest.mark.parametrize("text, answer", [
+    ("לחינה לא נגיע, ניפגש בחתונה", "no"), ("Can't make the henna but see you at the wedding!", "no"),
+    ("на хну не сможем, но увидимся на свадьбе", "no"),
+    ("לא נגיע לחינה אבל נגיע לחתונה", "yes"), ("Can't make the henna but we'll be at the wedding", "yes"),
+    ("נתראה בחינה ובחתונה", "yes"),
+])
+def test_see_you_at_the_other_event_after_a_no_is_a_goodbye(text, answer):
+    """Two events named: after a no to one, "נתראה בחתונה" / "see you at the wedding" is a goodbye until then, not coming to
+    this one (the no is asked back); saying they will come to the other still comes."""
+    assert understand(text).answer == answer

@@ -1077,6 +1077,10 @@ _EVENT_NAMES = {ev: _rx(*pats) for ev, pats in {
     "brit": (r"\bbrit\b|\bbris\b", r"(?<![^\W_])(?:[לבו]{0,2})(?:ה)?ברית(?![^\W_])", r"طهور", r"брит"),
     "kiddush": (r"\bkiddush\b", r"(?<![^\W_])(?:[לבו]{0,2})(?:ה)?קידוש(?![^\W_])", r"قيدوش", r"кидуш"),
 }.items()}
+# "נתראה בחתונה", "see you at the wedding", "увидимся на свадьбе", "منشوفكم بالعرس": meeting at an event, said as a goodbye
+_SEE_YOU_AT = _rx(r"\W*(?:and |but )?see you(?: all| guys| both| there)?(?: at| in)?(?: the)?(?: then)?\W*",
+                  r"\W*(?:ו?אבל )?ו?(?:נתראה|ניפגש|נפגש)(?: כבר| רק| איתכמ| אתכמ)?(?: אז)?\W*",
+                  r"\W*(?:но )?(?:увидимся|встретимся)(?: уже| тогда)?(?: на| в)?\W*", r"\W*(?:بس |و)?(?:م|ب)?(?:نشوفكم|نشوفك|نتلاقى)\W*")
 _EVENT_WORDS = re.compile("|".join(rx.pattern for rx in _EVENT_NAMES.values()))
 _ANSWER_THEN_EVENT = "(?:" + "|".join(rf"(?<=\b{w} )" for w in ("כנ", "לא", "yes", "no", "نعم", "لا", "да", "нет")) + ")(?=" + _EVENT_WORDS.pattern + ")"
 _AND_THEN_EVENT = "(?<=\\s)(?=(?:" + "|".join(_fold(w) for w in ("ול", "וב", "ולה", "ובה")) + ")(?:חינה|חתונה|ברית|קידוש)(?![^\\W_]))"
@@ -2238,6 +2242,14 @@ def _understand(text) -> Understanding:
             reads = [_understand(_EVENT_WORDS.sub(lambda m: " party " if re.match(r"[a-z]", m.group(0)) else " ", part)) for part in parts if _EVENT_WORDS.search(part)]
             counts = [_understand(part) for part in parts if not _EVENT_WORDS.search(part)]
             reads_all = reads + [r for r in counts if r.total and r.intent in ("count", "answer") and r.answer in (None, "yes")]
+            # "לא נוכל להגיע לחינה אבל נתראה בחתונה", "can't make the henna, see you at the wedding": after a no to one event,
+            # "see you at the other" is a goodbye until then, not coming to this one (the no is asked back: both may be invited to)
+            farewells = [bool(_SEE_YOU_AT.fullmatch(re.sub(r"\S*(?:" + _EVENT_WORDS.pattern + r")\S*", " ", part)))
+                         for part in parts if _EVENT_WORDS.search(part)]
+            if any(r.intent == "answer" and r.answer == "no" for r in reads) and all(
+                    seen for r, seen in zip(reads, farewells) if r.answer == "yes" or r.intent == "count" and r.total) \
+                    and any(farewells) and not any(r.total for r in reads_all):
+                return replace(next(r for r in reads if r.intent == "answer" and r.answer == "no"), sure=False)   # (asked back)
         yes = [r for r in reads if r.answer == "yes" or r.intent == "count" and r.total]
         if yes:
             counted = next((r for r in (reads if len(reads) == 1 and reads[0].total else reads_all) if r.total), None)
