@@ -1531,3 +1531,28 @@ def test_a_letter_short_of_add_guests_adds_them_asked_first_never_lists():
     reading = intents.understand("ad guests\nDana 0521234567\nAvi 0521234568", "IL", date(2026, 12, 4))
     assert isinstance(reading.command, C.AddGuests) and not reading.sure
     assert [g.first_name for g in reading.command.guests] == ["Dana", "Avi"]
+
+
+@pytest.mark.parametrize("text, size", [
+    ("דיברתי עם רינה, מגיעה עם הבעל", 2), ("התקשרתי לאבי, בא עם האישה", 2), ("דיברתי עם רינה, באה עם רות", 2),
+    ("called Ben, he is coming with Maya.", 2), ("spoke to Lea on the phone, she's coming with Tom", 2),
+    ("דיברתי עם רינה, מגיעה עם הבעל והילדים", None), ("דיברתי עם רינה, מגיעה עם הילדים", None),
+    ("called Dana, she's coming with the kids", None),
+])
+def test_a_call_where_the_guest_comes_with_the_partner_or_one_named_person_is_two(text, size):
+    """"מגיעה עם הבעל", "she's coming with Harold": the guest and one more, logged with the call (asked first); with others
+    after them, or with the kids, how many is not said."""
+    reading = read(text)
+    assert isinstance(reading.command, C.Called) and reading.command.outcome == "yes" and not reading.sure
+    assert reading.command.party_size == size
+
+
+@pytest.mark.parametrize("text", ["יש משהו ב-inbox?", "מה יש באינבוקס?", "משהו חדש בתיבת ההודעות?", "יש משהו חדש בהודעות?",
+                                  "יש משהו בתיבה?"])
+def test_anything_in_the_inbox_asked_with_a_hebrew_prefix_shows_it(text):
+    assert cmd(text) == C.Inbox()
+
+
+@pytest.mark.parametrize("text", ["יש משהו בלוח?", "יש משהו בחתונה?"])
+def test_anything_somewhere_else_is_not_the_inbox(text):
+    assert not isinstance(cmd(text), C.Inbox)

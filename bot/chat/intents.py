@@ -3882,7 +3882,11 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
             return r
 
     # --- guests: reads
-    if wset & {"inbox", "אינבוקס", "האינבוקס"} or _has(low, "messages from guests", "messages from the guests",
+    # "יש משהו ב-inbox?", "מה יש באינבוקס?", "משהו חדש בתיבת ההודעות?": anything in the inbox, its name with a Hebrew prefix
+    inbox_named = any(re.fullmatch(r"[ובלהמש]{1,3}-?(?:inbox|אינבוקס|אינבקס)", w, re.I) for w in words) or re.match(
+        r"^(?:(?:יש|מה\s+יש|מה)\s+)?(?:משהו\s+|עוד\s+משהו\s+)?(?:חדש\s+)?(?:יש\s+)?ב-?(?:ה?תיבה|תיבת\s+ה?הודעות|ה?הודעות|messages|inbox|אינבוקס)"
+        r"(?:\s+(?:מהאורחים|מאורחים|שלי|שלנו))?\s*\?+\s*$", line, re.I)
+    if inbox_named or wset & {"inbox", "אינבוקס", "האינבוקס"} or _has(low, "messages from guests", "messages from the guests",
                                                        "guests wrote", "הודעות מאורחים", "הודעות מהאורחים",
                                                        "האורחים כתבו", "כתבו לנו", "wrote to us", "what did guests write",
                                                        "הודעות שקיבלנו", "ההודעות שקיבלנו", "קיבלנו הודעות",
@@ -4670,6 +4674,13 @@ def _digits_for_words(text: str) -> str:
     return _NUMBER_WORD.sub(lambda m: str(_HE_NUM[m.group(1)]), text)
 
 
+# after "coming with": words that are not one person ("with Everyone", "עם המשפחה", "עם כולם")
+_NOT_A_COMPANION = frozenset({"her", "his", "their", "the", "my", "our", "a", "an", "kids", "children", "family", "friends", "everyone",
+                              "everybody", "all", "us", "me", "him", "them", "some", "others", "plus",
+                              "משפחה", "המשפחה", "כולם", "כולן", "הכל", "הכול", "עוד", "מישהו", "מישהי", "הבית", "שניים", "שתיים",
+                              "הזוג", "ילדים", "הילדים", "אורחים", "מלווים"})
+
+
 def _party_said(line: str) -> int | None:
     """How many a guest comes as, in the words of an answer: "party of 3", "4 סה״כ", "מגיעים 5",
     "עם עוד 2", "לבד" (1), "with his wife" (2)."""
@@ -4719,6 +4730,14 @@ def _party_said(line: str) -> int | None:
     if re.search(r"(?<![\u05d0-\u05ea])(?:לבד|לבדו|לבדה|בלי\s+(?:אף\s+אחד|מלווה|מלווים)|solo)(?![\u05d0-\u05ea])|"
                  r"\b(?:alone|by\s+(?:him|her)self|on\s+(?:his|her)\s+own|just\s+(?:him|her))\b", low):
         return 1
+    # "מגיעה עם הבעל", "בא עם האישה": the partner said with "the" (as "עם הבעל שלה"), when no one else follows
+    if re.search(r"(?<![\u05d0-\u05ea])עם\s+ה(?:בעל|אישה|אשה)(?:\s+(?:שלה|שלו))?(?=\s*(?:$|[,.!?;]))", low):
+        return 2
+    # "she's coming with Harold", "מגיעה עם יוסי": coming with one person named, and no one else
+    m = re.search(r"\b(?:coming|come|comes|attending|joining|be\s+there)\s+with\s+([A-Z][a-z'’]+)(?:\s+[A-Z][a-z'’]+)?\s*[.!]*\s*$", line) \
+        or re.search(r"(?<![\u05d0-\u05ea])(?:ו?ש?(?:מגיע|מגיעה|בא|באה|יבוא|תבוא|יגיע|תגיע))\s+עם\s+([\u05d0-\u05ea]{2,})\s*[.!]*\s*$", line)
+    if m and m.group(1).lower() not in _NOT_A_COMPANION and not re.search(r"..(?:ים|ות)$", m.group(1)):
+        return 2
     if _COMPANION.search(line) or _has(low, "עם אשתו", "with his wife", "עם בעלה", "with her husband",
                                         "עם בן הזוג", "עם בת הזוג", "with a plus one", "+1", "plus one", "פלוס אחת",
                                         "פלוס אחד", "פלוס 1", "עם הבעל שלה", "עם האישה שלו", "with her boyfriend",
@@ -5234,7 +5253,7 @@ def _called_rule(line, low, words, wset, region) -> Reading | None:
         outcome = "no"
     elif any(re.search(rf"(?<![\w']){re.escape(p)}(?![\w'])", tail) for p in _CALL_YES):
         outcome = "yes"
-        party = _party_said(tail)
+        party = _party_said(" " + (after[cut.start():] if cut else "") + " ")   # (as written: "coming with Harold" names someone)
     else:
         return None
     if incoming:
