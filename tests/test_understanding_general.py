@@ -1923,3 +1923,29 @@ def test_see_you_at_the_other_event_after_a_no_is_a_goodbye(text, answer):
     """Two events named: after a no to one, "נתראה בחתונה" / "see you at the wedding" is a goodbye until then, not coming to
     this one (the no is asked back); saying they will come to the other still comes."""
     assert understand(text).answer == answer
+
+
+@pytest.mark.parametrize("text, total", [
+    ("אני מגיעה בעלי במילואים", 1), ("I'm coming my wife is on call", 1), ("я приду муж на смене", 1),
+    ("انا جاي مرتي مسافرة", 1),
+])
+def test_kept_away_said_of_someone_without_a_comma_is_a_partial_no(text, total):
+    """"אני מגיע אשתי בתורנות": the writer's yes, then someone kept away (on duty, abroad), with no comma and no "not":
+    a partial negation, yes for the writer, not a no."""
+    assert _read(text) == ("answer", "yes", total)
+
+
+@pytest.mark.parametrize("text, total", [("Dana and I are in!", 2), ("my wife and I are in, see you", 2), ("we're so in", None)])
+def test_someone_and_i_are_in_is_a_yes(text, total):
+    """"we're in" is a yes; so is "Dana and I are in", the two named."""
+    assert _read(text) == ("answer", "yes", total)
+
+
+@pytest.mark.parametrize("text", [
+    "Change of plans, just me now, Tom's got the flu", "שינוי בתוכנית - רק אני עכשיו, דני חולה",
+    "Планы изменились, только я, Саша заболел",
+])
+def test_a_change_of_plan_to_just_me_with_someone_ill_is_a_yes_for_one(text):
+    """A change of plan, "just me now", and someone named kept away by illness: the writer still comes, alone (the one who is ill
+    is not the writer)."""
+    assert _read(text) == ("change", "yes", 1)

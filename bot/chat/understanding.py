@@ -97,6 +97,7 @@ _CONTRACTIONS = [
     (r"\bcan'?t\b", "can not"), (r"\bcannot\b", "can not"), (r"\bwon'?t\b", "will not"),
     (r"\bwont\b", "will not"), (r"\b(\w+)n't\b", r"\1 not"), (r"\b(do|does|did|would|could|should|is|are|was|were|have|has)nt\b", r"\1 not"), (r"\b(i|we|you|they|he|she|it)'ll\b", r"\1 will"),
     # "wife's on call", "Dan's coming": "is" after a name or a relative, where no noun follows (not "my wife's parents")
+    (r"\b([a-z]{2,})'s got\b", r"\1 has got"),   # "John's got covid": John has
     (r"\b([a-z]{2,})'s\b(?= (?:on|at|away|not|in|out|working|coming|busy|sick|ill|abroad|staying|unwell|home|going|also|too|gonna|due|off|still|definitely|def|probably)\b)", r"\1 is"),
     (r"\b(we|you|they)'re\b", r"\1 are"), (r"\bi'?m\b", "i am"), (r"\b(i|we|you|they)'d\b", r"\1 would"),
     (r"\b(i|we|you|they)'ve\b", r"\1 have"), (r"\b(it|that|he|she|what|who|where|there)'s\b", r"\1 is"),
@@ -284,6 +285,8 @@ _add("CUE", _words(
     "سنكون بنكون منكون نكون سيحضر المجموع معا صرنا بدل ساكون بكون", "будет всего вместе"))
 # "בינתיים תרשמו אחת", "for the time being": for now (the number after it is still the count)
 _add("CUE", _words("meanwhile", "בינתיים בינתים לבינתיים כרגע", "حاليا", ""))
+# "רק אני עכשיו", "только я сейчас": now, said beside the count (as "just me now")
+_add("CUE", _words("", "עכשיו כעת", "", "сейчас теперь"))
 # "4 סופי", "final answer: 3": the last word on it
 _add("CUE", _words("final", "סופי סופית", "نهائي", "окончательно"))
 # "رح نيجي اثنين", "سوف نحضر": the future said before the verb, as "will" is ("we will come, two of us")
@@ -510,7 +513,7 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     # "נתראה בשמחות", "see you at happy occasions": a blessing, to meet at joyous events in general (not "נתראה בשמחה", at this one)
     (r"(?:נתראה|ניפגש|נשמע)(?: רק| תמיד| עוד)? ב(?:ה)?שמחות(?: ו?ב?אירועימ שמחימ)?(?: אצלכמ| אצלנו| אצלכ)?|see you at (?:more |many |other )?(?:happy occasions|simchas|smachot)", "BLESSX"),
     (r"count me in", "me COMEX"), (r"count us in", "us COMEX"),   # who is counted in stays said
-    (r"count(?= (?:me|us) .{1,30}\bin(?:\W|$))|see you there|(?:(?<=i am )|(?<=we are ))in(?=\s*(?:$|[,.!;]|[^\w\s]|too|as well|for|lol|haha|lmao|obviously|of course|duh))|will be there|be there|we are there|אנחנו שם|נהיה שם"
+    (r"count(?= (?:me|us) .{1,30}\bin(?:\W|$))|see you there|(?:(?<=i am )|(?<=we are )|(?<= and i are )|(?<= and me are )|(?<=we are so )|(?<=we are all )|(?<=i am so )|(?<=we are totally )|(?<=i am totally ))in(?=\s*(?:$|[,.!;]|[^\w\s]|too|as well|for|lol|haha|lmao|obviously|of course|duh))|will be there|be there|we are there|אנחנו שם|נהיה שם"
      r"|אהיה שם|(?:ب|س|ح)?نكون (?:هناك|هنيك|هونيك)|(?:س|ح)?اكون (?:هناك|هنيك|هونيك)|(?:ب|ح)كون (?:هناك|هنيك|هونيك)|אני שמ(?=\s*(?:$|[^\w\s?]))|i am there(?=\s*(?:$|[^\w\s?]))|(?:אנחנו|אני) בפנימ|נתראה|ניפגש|נפגש|с удовольствием|بكل سرور|make it|would love to|love to come|happy to come|will attend"
      r"|(?:we|i) will(?=\s*(?:$|[,.!;]))|pop (?:by|in|over|along|round|around|down)|drop (?:by|in|round)|stop (?:by|in)|swing (?:by|past|round)|tag along"
      r"|(?:(?<=will )|(?<=gonna )|(?<=going to )|(?<=def )|(?<=definitely ))(?:rock|turn|show) up|נהיה(?=\s*[,.!;]|\s*$)|(?:נשמח|אשמח)(?! (?:לדעת|לשאול|לברר|לקבל|לשמוע|אמ)(?![^\W_]))|שמחים"
@@ -564,7 +567,7 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     (r"לא (?:מרגיש|מרגישה|מרגישימ|מרגישות)(?: כל ככ| ממש| כזה)? טוב|(?<!הייתי )(?<!היינו )(?<!היה )(?<!היתה )(?<!הייתה )(?<!בית )(?<!קופת )(?:חולה|חולימ|חולות)(?! על)(?![^\W_])"
      r"|(?:חטפ|חטפה|חטפו|חטפנו|חטפתי) (?:שפעת|קורונה|וירוס|דלקת)"
      r"|(?:is|am|are|be|got|getting|feeling|feels|fell|has been|have been) (?:very |really |a bit |quite |so )?(?:sick|ill|unwell)(?! of)"
-     r"|not feeling (?:well|good|great|too good|so good|100 ?%)|under the weather|(?:has|have|got) (?:covid|the flu|flu|a fever|a virus)"
+     r"|not feeling (?:well|good|great|too good|so good|100 ?%)|under the weather|(?:has got|have got|has|have|got|caught|came down with|tested positive for) (?:covid|corona|the flu|flu|a fever|a virus)"
      r"|(?<![^\W_])(?:болеет|болеют|болею|болеем|заболел|заболела|заболели|приболел|приболела)(?![^\W_])|плохо себя чувству\S*"
      r"|(?<![^\W_])(?:مريض|مريضه|مريضين|مرضان|مرضانه|تعبان|تعبانه|تعبانين)(?![^\W_])", "AWAYX"),
     (r"(?:has|have|needs?|got) to work|(?:צריכ|צריכה) לעבוד|עובד\S* באותו (?:ערב|יומ)|(?:נשאר|נשארת|נשארימ) (?:ב)?בית|stays? (?:at )?home|staying (?:at )?home", "AWAYX"),
@@ -789,7 +792,7 @@ _ASKED_OFF = _rx(r"(?:remove|take|delete) me (?:from|off) (?:this|the|your) (?:l
                  r"(?:תורידו|הורידו|תוציאו|הוציאו|תמחקו|מחקו|תסירו|הסירו) אותי מ(?:ה)?(?:רשימה|רשימת|קבוצה|תפוצה)\S*",
                  r"(?:удалите|уберите) меня (?:из|с) (?:списка|рассылки|группы)",
                  r"(?:شيلوني|احذفوني|امسحوني) من (?:ال)?(?:قائمه|ليسته|قروب|جروب)")
-_CHANGE = _rx(r"\bactually\b|(?<!will )(?<!i will )\bupdate\b(?! (?:you|by|later|soon|next))|\bcorrection\b|\bmy (?:mistake|bad)\b|change of plans|\bchange (?:us|it|me)\b|after all|by mistake"
+_CHANGE = _rx(r"\bactually\b|(?<!will )(?<!i will )\bupdate\b(?! (?:you|by|later|soon|next))|\bcorrection\b|\bmy (?:mistake|bad)\b|change (?:of|in) plans?|(?:the )?plans? (?:has |have )?changed|\bchange (?:us|it|me)\b|after all|by mistake"
               r"|by accident|fat[- ]?finger\w*|turns out|came through|worked out|\bbailed\b|fell through|cancell?ed on (?:us|me)|\b(?:i|we) meant\b|\bcancel\b|plans changed|make (?:it|that) (?:\d|one|two|three|four|five|six)|change (?:my|our) (?:answer|rsvp|response|reply)|changed (?:my|our) mind|\bforgot\b(?! to (?:answer|reply|respond|rsvp|confirm))|also join|can (?:come|make it|join) (?:too |also )?now|(?:too|also) now"
               r"|(?<!\d)\d{1,2} (?:not|and not) \d{1,2}(?!\d)",
               rf"(?<!\d)\d{{1,2}} (?:{'|'.join(_INSTEAD_PHRASES)}) \d{{1,2}}(?!\d)",   # "5 instead of 4"
@@ -2473,15 +2476,17 @@ def _understand(text) -> Understanding:
                 c.polarity = None
     # "I'll be there but Josh can't", "אני אגיע לבד, דני לא יכול": after the writer's yes, a clause that opens
     # with an unknown word (a name) and then says "not" is about that person
-    # ("Ben can't make it anymore so it's just 2 of us": the same before the writer's own party, said as a count)
+    # ("Ben can't make it anymore so it's just 2 of us", "just me now, John's got covid": the same beside the writer's own
+    # party, said as a count)
     seen_yes = False
     for k, c in enumerate(clauses):
         if c.polarity == "pos" and c.subject == "self" and c.tags() & {"SELF1", "WE", "COME", "YES"}:
             seen_yes = True
-        elif (seen_yes or any(_own_party(d) for d in clauses[k + 1:])) and c.polarity == "neg" and c.subject == "self" and len(c.toks) >= 2 \
+        elif (seen_yes or any(_own_party(d) for d in clauses if d is not c)) and c.polarity == "neg" and c.subject == "self" and len(c.toks) >= 2 \
                 and c.toks[0].tag is None and c.toks[0].word.isalpha() and not c.toks[0].word.endswith("ly") \
                 and any(t.tag in ("NEG", "ABLE", "AWAY") for t in c.toks[1:3]) \
-                and all(t.tag in ("NEG", "ABLE", "COME", "CUE", "AWAY") for t in c.toks[1:3]) and not c.tags() & {"SELF1", "WE", "SELFNUM"}:
+                and (c.toks[1].tag == "AWAY" or all(t.tag in ("NEG", "ABLE", "COME", "CUE", "AWAY") for t in c.toks[1:3])) \
+                and not c.tags() & {"SELF1", "WE", "SELFNUM"}:    # ("דני חולה בקורונה": kept away, and why)
             c.subject = "other"
     # "רציתי להגיע אבל יש לי משמרת", "I wanted to come but I have a shift": a wish, then "but" and a reason
     # (no "not" said): the wish is what does not happen. A yes, a maybe or a head count after the "but" still answers
@@ -3077,6 +3082,11 @@ def _names_joined(m: re.Match) -> str:
     return m.group(1) + "".join(joiner + w for w in names) + " "
 
 
+# said right after a person, what keeps them away: "my wife is on call", "בעלי עובד", "муж на смене"
+_AWAY_AFTER_PERSON = re.compile(_fold(r"(?:is |are |will be )?(?:on (?:a |the )?(?:shift|night shift|call|duty)|at work|working|abroad|away|sick|ill)(?![^\W_])"
+                                      r"|חולה(?![^\W_])|на (?:смене|дежурстве|работе)|(?:بالشغل|بالدوام|مسافر|مسافره|مريض|مريضه)(?![^\W_])"))
+
+
 def _split_partial(text: str) -> str:
     """"انا جاي ومرتي لا", "אני מגיע ואשתי לא", "אני לא ואשתי כן": "and" + a person that answers
     the other way from the writer is a clause of its own."""
@@ -3108,6 +3118,10 @@ def _split_partial(text: str) -> str:
             verb = (_lookup(words[lead - 1]) or ("",))[0] if lead >= 1 else ""
             after = [x for x in words[k + 1:k + 4] if x]
             said_not = bool(after) and (after[0] in _NEG_WORDS or len(after) > 1 and after[1] in _NEG_WORDS)
+            # ("אני מגיע אשתי בתורנות", "I'm coming my wife is abroad": kept away, said without a "not")
+            said_not = said_not or bool(after) and ((_lookup(after[0]) or ("",))[0] == "AWAY" or len(after) > 1
+                                                    and after[0] in ("is", "are", "будет", "будут") and (_lookup(after[1]) or ("",))[0] == "AWAY"
+                                                    or bool(_AWAY_AFTER_PERSON.match(" ".join(after))))
             if verb == "COME" and said_not and not any(x in _NEG_WORDS for x in words[max(0, lead - 3):lead]):
                 words[lead] = ", " + words[lead]
             continue
