@@ -273,6 +273,39 @@ def test_deliveries_stored_together_each_get_their_own_outcome(client, runtime, 
     assert count(runtime, Message.direction == Direction.inbound) == 11
 
 
+@pytest.mark.postgres_only
+def test_many_deliveries_at_once_are_each_stored_once_and_told_so(client, runtime, settings, db):
+    """Forty requests at once, a quarter of them Meta delivering a message again while the
+    first copy is still being written: every request returns, every message is stored
+    once, and exactly one of the two requests for it hears it was new."""
+    import threading as _threading
+
+    from bot.whatsapp import inbound as parsing
+    from bot.whatsapp.deliveries import raw_messages, store_delivery
+
+    payloads = [webhooks.text_message(f"+97252777{i:04d}", f"hello {i}", wamid=f"wamid.MANY{i % 30:03d}")
+                for i in range(40)]
+    barrier = _threading.Barrier(len(payloads))
+    outcomes: dict[int, int] = {}
+
+    def deliver(i):
+        parsed = parsing.parse_delivery(payloads[i])
+        barrier.wait()
+        outcomes[i] = store_delivery(runtime, parsed, raw_messages(payloads[i])).stored
+
+    threads = [_threading.Thread(target=deliver, args=(i,)) for i in range(len(payloads))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(20)
+    assert sorted(outcomes) == list(range(40))  # no request left waiting
+    new_per_wamid = {}
+    for i, stored in outcomes.items():
+        new_per_wamid[i % 30] = new_per_wamid.get(i % 30, 0) + stored
+    assert new_per_wamid == {n: 1 for n in range(30)}
+    assert count(runtime, Message.direction == Direction.inbound) == 30
+
+
 def test_a_worker_split_by_role_answers_in_one_process_and_sends_in_the_other(client, runtime, settings, fake_graph):
     """`worker --role answer` answers and applies statuses but sends nothing; `--role send`
     sends what the other queued; together they do what one worker does."""

@@ -13,6 +13,7 @@ from sqlalchemy import event as sa_event
 from sqlalchemy import func, select
 
 from bot.runtime import of as runtime_of
+from bot.whatsapp import inbound as parsing
 from bot.worker import drain
 from storage.models import Direction, Message, MessageStatus, RejectedUpdate
 from bot.services import events
@@ -50,6 +51,43 @@ def test_a_lone_surrogate_or_a_nul_is_dropped_and_the_message_is_answered(client
     assert [m.body for m in stored(runtime)] == ["help", "help"]
     assert all(m.status == MessageStatus.answered for m in stored(runtime))
     assert "help" in fake_graph.sent_to(PHONE)[0].text.lower()
+
+
+def test_a_nul_in_a_utf16_body_is_dropped_too(client, runtime):
+    """json.loads reads UTF-16 bodies as well; the escapes in them look different, and a NUL
+    must still not reach the database."""
+    body = json.dumps(webhooks.text_message(PHONE, "he\x00lp")).encode("utf-16")
+    assert post(client, body).status_code == 200
+    assert [m.body for m in stored(runtime)] == ["help"]
+
+
+def _json_values():
+    leaf = st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=12),
+                     st.text(alphabet="\x00\ud800\udc00\udfff\\u05e9a\"", max_size=6))
+    return st.recursive(leaf, lambda children: st.one_of(st.lists(children, max_size=3),
+                                                         st.dictionaries(st.text(max_size=4), children, max_size=3)),
+                        max_leaves=12)
+
+
+def _nested(value, depth: int):
+    for level in range(depth):
+        value = [value] if level % 2 else {"k": value}
+    return value
+
+
+@hypothesis_settings(max_examples=400, deadline=None)
+@given(value=_json_values(), depth=st.integers(0, 70), ascii_only=st.booleans())
+def test_a_body_is_only_left_uncleaned_when_cleaning_would_change_nothing(value, depth, ascii_only):
+    """The webhook skips the walk over a delivery when its bytes show nothing to clean;
+    whatever the body, skipping never lets a NUL, a lone surrogate or too deep a value by."""
+    value = _nested(value, depth)
+    try:
+        raw = json.dumps(value, ensure_ascii=ascii_only).encode("utf-8", "surrogatepass" if not ascii_only else "strict")
+        parsed = json.loads(raw)
+    except (UnicodeDecodeError, UnicodeEncodeError, ValueError, RecursionError):
+        return  # not a body the webhook would parse
+    if not parsing.needs_cleaning(raw):
+        assert parsing.clean(parsed) == parsed
 
 
 def test_an_over_long_wamid_is_kept_raw_and_the_rest_of_its_delivery_is_stored(client, runtime):

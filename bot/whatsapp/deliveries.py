@@ -8,7 +8,9 @@ worker to apply. A trigger NOTIFYs the worker when the rows commit (migration 00
 
 On PostgreSQL the web process commits the deliveries that arrive together as one
 (group commit): a request waits until its own rows are committed, as before, but four
-concurrent requests cost one statement, one round trip and one WAL flush instead of four.
+concurrent requests cost one statement, one round trip and one WAL flush instead of four;
+two such batches may be on their way at once, so a request never waits for a whole
+batch ahead of it before its own starts.
 Should that shared statement fail for anything but a lost connection, each delivery is
 written again on its own, so one bad delivery never fails the others.
 """
@@ -84,15 +86,13 @@ def store_delivery(rt, parsed: inbound.Delivery, raw: dict[str, dict] | None = N
         _keep_rejected(rt.engine, rejected, raw or {}, now)
         parsed.messages = [m for m in parsed.messages if not inbound.unstorable(m)]
         outcome.rejected = len(rejected)
-    messages = message_rows(parsed, raw or {}, now)
     statuses = status_rows(parsed.statuses, now)
-    if messages or statuses:
+    if parsed.messages or statuses:
         if rt.engine.dialect.name == "postgresql":
-            timestamps = [m.timestamp for m in parsed.messages]
-            outcome.stored = _writer(rt.engine).write(list(zip(messages, timestamps)), statuses)
+            outcome.stored = _writer(rt.engine).write(_message_params(parsed, raw or {}), statuses)
         else:
-            outcome.stored = _store_with_core(rt.engine, messages, statuses)
-    outcome.duplicates = len(messages) - outcome.stored
+            outcome.stored = _store_with_core(rt.engine, message_rows(parsed, raw or {}, now), statuses)
+    outcome.duplicates = len(parsed.messages) - outcome.stored
     outcome.statuses = len(statuses)
     return outcome
 
@@ -128,6 +128,15 @@ def message_rows(parsed: inbound.Delivery, raw: dict[str, dict], now: datetime) 
             updated_at=created,
         ))
     return rows
+
+
+def _message_params(parsed: inbound.Delivery, raw: dict[str, dict]) -> list[tuple]:
+    """What the PostgreSQL statement needs of each message, in the order of its columns
+    (`_batch_sql`): the database fills in the rest."""
+    return [(msg.wamid, (msg.kind or "unknown")[:32], msg.text,
+             _JSON.encode(raw.get(msg.wamid) or {"message": {"id": msg.wamid, "type": msg.raw_type}}),
+             msg.sender_phone, msg.sender_key[:160], msg.timestamp)
+            for msg in parsed.messages]
 
 
 def _sent_at(timestamp: int | None, received: datetime) -> datetime:
@@ -180,67 +189,85 @@ def _insert_messages(conn, rows: list[dict]) -> int:
 
 @dataclass
 class _Pending:
-    messages: list[tuple[dict, int | None]]  # (row, Meta's timestamp)
+    messages: list[tuple]  # `_message_params`
     statuses: list[dict]
     done: threading.Event = field(default_factory=threading.Event)
-    lead: bool = False  # woken to write the next batch, not because it was written
+    promoted: bool = False  # woken to write the next batch, not because it was written
+    written: bool = False
     stored: int = 0
     error: BaseException | None = None
 
 
 class GroupCommit:
-    """Deliveries stored together: the first request to arrive writes every delivery
-    queued by then in one statement (autocommit: one round trip, one WAL flush); the
-    requests that arrive meanwhile wait, and the first of them writes the next batch.
+    """Deliveries stored together: a request that finds a writer free writes every
+    delivery queued by then in one statement (autocommit: one round trip, one WAL flush);
+    the requests that arrive meanwhile wait, and when a writer finishes, the first of them
+    writes the next batch.
 
-    Only one request writes at a time, so the writer keeps one connection of its own
-    (autocommit, prepared statements), opened on first use and again after a failure."""
+    Up to `WRITERS` batches are written at once, each on a connection of its own
+    (autocommit, prepared statements, opened on first use and again after a failure): a
+    request that arrives while one batch is on its way to the disk starts the next at
+    once instead of waiting for it, and PostgreSQL flushes both commits together."""
 
-    def __init__(self, engine: Engine) -> None:
+    WRITERS = 2
+
+    def __init__(self, engine: Engine, writers: int | None = None) -> None:
         self._dsn = engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
-        self._conn: psycopg.Connection | None = None
+        self._max_writers = max(1, writers or self.WRITERS)
+        self._idle: list[_Slot] = []  # the connections of writers that finished
         self._lock = threading.Lock()
         self._queue: list[_Pending] = []
-        self._writing = False
+        self._writers = 0
 
-    def write(self, messages: list[tuple[dict, int | None]], statuses: list[dict]) -> int:
+    def write(self, messages: list[tuple], statuses: list[dict]) -> int:
         """Store the rows of one delivery; returns how many of its messages were new."""
         item = _Pending(messages, statuses)
         with self._lock:
             self._queue.append(item)
-            lead = not self._writing
-            self._writing = True
+            lead = self._writers < self._max_writers
+            if lead:
+                self._writers += 1
         if lead:
             self._write_next()
-        else:
+        while not item.written:
             item.done.wait()
-            if item.lead:  # promoted: its own rows are still queued, and now it writes them
+            if item.promoted and not item.written:  # its rows may still be queued: it writes the next batch
+                item.promoted = False
+                item.done.clear()
                 self._write_next()
         if item.error is not None:
             raise item.error
         return item.stored
 
     def _write_next(self) -> None:
+        """Write what is queued, holding one writer's place, then hand the place to the
+        first request still waiting (or give it up)."""
         with self._lock:
             batch, self._queue = self._queue, []
+            slot = self._idle.pop() if self._idle else _Slot(self._dsn)
         try:
-            self._write_batch(batch)
+            if batch:
+                self._write_batch(batch, slot)
         except BaseException as exc:  # noqa: BLE001 - every waiting request must hear of it
             for item in batch:
                 item.error = item.error or exc
         finally:
             with self._lock:
-                if self._queue:
-                    self._queue[0].lead = True
-                    self._queue[0].done.set()
+                self._idle.append(slot)
+                waiting = next((i for i in self._queue if not i.promoted), None)
+                if waiting is not None:
+                    waiting.promoted = True  # the writer's place passes to it
                 else:
-                    self._writing = False
+                    self._writers -= 1
             for item in batch:
+                item.written = True
                 item.done.set()
+            if waiting is not None:
+                waiting.done.set()
 
-    def _write_batch(self, batch: list[_Pending]) -> None:
+    def _write_batch(self, batch: list[_Pending], slot: "_Slot") -> None:
         try:
-            new = self._execute([r for i in batch for r in i.messages], [r for i in batch for r in i.statuses])
+            new = slot.execute([r for i in batch for r in i.messages], [r for i in batch for r in i.statuses])
         except psycopg.OperationalError:
             raise  # the database is gone: every request of the batch fails, and Meta retries
         except psycopg.Error:
@@ -249,7 +276,7 @@ class GroupCommit:
             # One delivery the database refuses must not fail the others: each on its own.
             for item in batch:
                 try:
-                    self._credit([item], self._execute(item.messages, item.statuses))
+                    self._credit([item], slot.execute(item.messages, item.statuses))
                 except psycopg.Error as exc:
                     item.error = exc
             return
@@ -257,10 +284,33 @@ class GroupCommit:
 
     @staticmethod
     def _credit(batch: list[_Pending], new: set[str]) -> None:
+        """Each new wamid to the first request of the batch that carried it: a copy Meta
+        delivered again in the same batch is a duplicate, not a second new message."""
+        new = set(new)
         for item in batch:
-            item.stored = sum(1 for row, _ in item.messages if row["wamid"] in new)
+            item.stored = 0
+            for row in item.messages:
+                if row[0] in new:
+                    new.discard(row[0])
+                    item.stored += 1
 
-    def _execute(self, messages: list[tuple[dict, int | None]], statuses: list[dict]) -> set[str]:
+    def close(self) -> None:
+        """Close the connections of the writers not writing now (the others are closed
+        when the engine is collected, or are opened again on their next use)."""
+        with self._lock:
+            idle, self._idle = self._idle, []
+        for slot in idle:
+            slot.close()
+
+
+class _Slot:
+    """One writer's connection: autocommit, its statements prepared after a few uses."""
+
+    def __init__(self, dsn: str) -> None:
+        self._dsn = dsn
+        self._conn: psycopg.Connection | None = None
+
+    def execute(self, messages: list[tuple], statuses: list[dict]) -> set[str]:
         """One statement for all the rows, in autocommit (atomic by itself); the wamids
         stored now. A connection the server dropped is replaced and tried once more.
 
@@ -268,15 +318,15 @@ class GroupCommit:
         the time), so only what Meta sent travels as parameters."""
         sql = _batch_sql(len(messages), len(statuses))
         params: list = []
-        for row, timestamp in messages:
-            params += (row["wamid"], row["kind"], row["body"], _JSON.encode(row["payload"]),
-                       row["phone"], row["sender"], timestamp)
+        for row in messages:
+            params += row
         for row in statuses:
             params += (row["wamid"], row["status"], row["error_code"], row["error_text"], row["billed_category"])
         for attempt in (1, 2):
             try:
-                conn = self._connection()
-                cursor = conn.execute(sql, params)
+                if self._conn is None or self._conn.closed:
+                    self._conn = psycopg.connect(self._dsn, autocommit=True)
+                cursor = self._conn.execute(sql, params)
                 return {row[0] for row in cursor.fetchall()} if messages else set()
             except psycopg.OperationalError:
                 self.close()  # a fresh connection next time
@@ -284,12 +334,6 @@ class GroupCommit:
                     raise
                 log.warning("database connection lost while storing a delivery; trying again")
         raise AssertionError("unreachable")
-
-
-    def _connection(self) -> psycopg.Connection:
-        if self._conn is None or self._conn.closed:
-            self._conn = psycopg.connect(self._dsn, autocommit=True)
-        return self._conn
 
     def close(self) -> None:
         conn, self._conn = self._conn, None

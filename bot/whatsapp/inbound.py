@@ -235,6 +235,22 @@ _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 MAX_DEPTH = 64  # deeper JSON than any delivery of Meta's is cut off below this level
 
 
+# In a UTF-8 body, a NUL can only be an escape (strict JSON has no raw control characters
+# in strings) and a surrogate an escape or its three bytes (json.loads decodes with
+# "surrogatepass"); an escaped backslash before "u" matches too, which only costs a
+# needless clean. A body with a zero byte is UTF-16 or UTF-32 (json.loads reads those
+# too), where all of this looks different.
+_ESCAPES_TO_CLEAN = re.compile(rb"\\u(?:0000|[dD][89a-fA-F])|\xed[\xa0-\xbf]")
+
+
+def needs_cleaning(raw: bytes) -> bool:
+    """Whether the JSON value of ``raw`` might hold something `clean` changes: a NUL or
+    surrogate escape, or more brackets than MAX_DEPTH allows nested. False only when
+    `clean` would return the value unchanged, so the walk over it can be skipped."""
+    return (raw.count(b"{") + raw.count(b"[") >= MAX_DEPTH or b"\x00" in raw
+            or _ESCAPES_TO_CLEAN.search(raw) is not None)
+
+
 def clean(value: Any, depth: int = 0) -> Any:
     """A JSON value fit for the database: NULs and lone surrogates dropped from every
     string (and key); nesting deeper than MAX_DEPTH replaced by None. Meta never sends

@@ -77,7 +77,8 @@ def accept(rt, raw: bytes | None, signature: str | None) -> tuple[int, bytes]:
         log.warning("webhook refused: signed body is JSON but not an object")
         return _error(400, "a delivery is a JSON object")
 
-    payload = inbound.clean(payload)  # no NUL or lone surrogate reaches the database
+    if inbound.needs_cleaning(raw):
+        payload = inbound.clean(payload)  # no NUL or lone surrogate reaches the database
     parsed = inbound.parse_delivery(payload)
     _drop_other_numbers(parsed, rt.settings.whatsapp_phone_number_id)
     try:
