@@ -2178,6 +2178,44 @@ def events_named(text: str, names: list[str]) -> set[int]:
     return named
 
 
+# Hebrew typed in Latin letters ("nagia 3 anashim", "lo nuchal lehagia, sorry", "ani ve ishti magiim"): the words that carry
+# an answer, a count or a person, spelled as Israelis spell them in Latin letters, are read as the Hebrew words. Only a message
+# with at least one word no English (or other) writer uses is read so; then the short words that are also English or names
+# ("lo", "ani", "im", "ve", "ken") are read as Hebrew too.
+_HEBREW_LATIN = {
+    "נגיע": "nagia nagiya nagiaa ngia",  "מגיעימ": "magiim magiyim magiem",  "מגיעות": "magiot magiyot",
+    "מגיע": "magia magiya magiaa", "אגיע": "agia agiya", "נבוא": "navo", "באימ": "baim", "באות": "baot",
+    "נהיה": "nehiye nihiye nihye nehiyeh nihiyeh nihie nehie", "אהיה": "ehiye ehye",
+    "אנחנו": "anachnu anahnu anakhnu", "אנשימ": "anashim", "אשתי": "ishti", "בעלי": "baali", "הילדימ": "hayeladim",
+    "ילדימ": "yeladim", "מבוגרימ": "mevugarim mevugarym", "ילד": "yeled", "ילדה": "yalda", "תינוק": "tinok", "התינוק": "hatinok", "התינוקת": "hatinoket", "נוכל": "nuchal nukhal nochal", "יכול": "yachol yakhol", "יכולה": "yechola yekhola",
+    "יכולימ": "yecholim yekholim", "להגיע": "lehagia lehagiya lehagiaa", "בטח": "betach betah", "ברור": "barur",
+    "בסדר": "beseder", "סבבה": "sababa", "לצערי": "lezaari letzaari leza'ari", "לצערנו": "lezaarenu letzaarenu lezarenu",
+    "מצטער": "mitztaer mitstaer mitsta'er", "מצטערת": "mitztaeret mitstaeret", "נתראה": "nitraot nitrae",
+    "שניימ": "shnayim", "שתיימ": "shtayim", "שני": "shnei", "שתי": "shtei", "שלושה": "shlosha", "ארבעה": "arbaa",
+    "רק": "rak", "גמ": "gam",
+}
+_HEBREW_LATIN = {latin: heb for heb, words in _HEBREW_LATIN.items() for latin in words.split()}
+_HEBREW_LATIN_SHORT = {"lo": "לא", "ken": "כנ", "ani": "אני", "im": "עמ", "ve": "ו", "u": "ו", "toda": "תודה", "todah": "תודה",
+                       "avo": "אבוא", "lavo": "לבוא", "shalosh": "שלוש", "arba": "ארבע", "ze": "זה"}
+_LATIN_TOKEN = re.compile(r"(?<![^\W\d_])[a-z']+(?![^\W\d_])", re.IGNORECASE)
+
+
+def _hebrew_in_latin(text: str) -> str:
+    words = [w.lower().replace("'", "") for w in _LATIN_TOKEN.findall(text)]
+    if re.search(f"[{_HEB}\u0600-\u06ff\u0400-\u04ff]", text) or not any(
+            w in _HEBREW_LATIN or w[:2] == "ve" and w[2:] in _HEBREW_LATIN for w in words):
+        return text
+
+    def heb(m: re.Match) -> str:
+        w = m.group(0).lower().replace("'", "")
+        if w in _HEBREW_LATIN or w in _HEBREW_LATIN_SHORT:
+            return _HEBREW_LATIN.get(w) or _HEBREW_LATIN_SHORT[w]
+        if w[:2] == "ve" and w[2:] in _HEBREW_LATIN:
+            return "ו" + _HEBREW_LATIN[w[2:]]    # "veishti": and my wife
+        return m.group(0)
+    return re.sub(r"(?<![^\W_])ו (?=[\u05d0-\u05ea])", "ו", _LATIN_TOKEN.sub(heb, text))   # ("ve ishti": ואשתי)
+
+
 def understand(text: str) -> Understanding:
     """What a guest's message means. Never raises."""
     try:
@@ -2194,7 +2232,7 @@ def _understand(text) -> Understanding:
     foreign = _foreign(text)
     if foreign is not None:
         return foreign
-    norm = normalise(text)
+    norm = normalise(_hebrew_in_latin(text))
     if not norm or _MEDIA.match(norm.strip()):
         return Understanding("unclear", sure=False)
     for pattern, repl in _SOUNDS_ALIKE:
