@@ -1057,9 +1057,18 @@ def test_a_reply_to_a_guest_said_with_that_is_asked_before_it_is_sent(text, expe
     assert parsed.command == expected and not parsed.sure
 
 
-@pytest.mark.parametrize("text", ["תעני לו שיש חניה", "reply to her that yes", "תענה לכולם שיש חניה"])
-def test_a_reply_to_him_or_to_everyone_asks_which_message(text):
+@pytest.mark.parametrize("text", ["תענה לכולם שיש חניה"])
+def test_a_reply_to_everyone_asks_which_message(text):
     assert not isinstance(cmd(text), C.ReplyGuest)
+
+
+@pytest.mark.parametrize("text, words", [("תעני לו שיש חניה", "יש חניה"), ("reply to her that yes", "yes"),
+                                         ("תעני לה: כן, יש חניה", "כן, יש חניה"), ("message him: see you at 8", "see you at 8"),
+                                         ("תשלחי לה: יש חניה", "יש חניה"), ("reply to this guest: sure", "sure")])
+def test_a_reply_to_him_or_her_points_back_and_names_no_guest(text, words):
+    # no guest is searched for "her" or the "ה" of "לה": the organiser's side answers the message waiting, asked first
+    parsed = cmd(text)
+    assert isinstance(parsed, C.ReplyGuest) and C.refers_back(parsed.ref) and parsed.text == words
 
 
 @pytest.mark.parametrize("text, names", [
@@ -1360,16 +1369,23 @@ def test_tell_me_asks_the_question_and_messages_nobody_called_me(text, expected)
     assert cmd(text) == expected
 
 
+@pytest.mark.parametrize("text", ["tell me the address of the hall"])
+def test_a_message_to_me_is_sent_to_nobody(text):
+    """No guest is called "me": the bot says what it can do."""
+    assert isinstance(cmd(text), C.ParseError)
+
+
 @pytest.mark.parametrize("text", [
-    "tell me the address of the hall",
     "tell her we moved it to 9",
     "tell him: see you at 8",
     "תגיד לו שזה בשמונה",
     "תכתבי לה שאפשר להביא את הילדים",
 ])
-def test_a_message_to_me_or_to_a_pronoun_is_sent_to_nobody(text):
-    """No guest is called "me" or "her": the bot asks whom, or says what it can do."""
-    assert isinstance(cmd(text), C.ParseError)
+def test_a_message_to_a_pronoun_names_no_guest(text):
+    """No guest is called "her": the words point back at the message waiting for an answer (the organiser's side
+    shows whose, asked first, or asks which)."""
+    parsed = cmd(text)
+    assert isinstance(parsed, C.ReplyGuest) and C.refers_back(parsed.ref)
 
 
 @pytest.mark.parametrize("text, field, value", [

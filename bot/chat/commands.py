@@ -63,6 +63,21 @@ class Ref:
     phone: str | None = None
 
 
+# Words that point back at someone instead of naming them: "reply to her", "תעני לה", "message him", "this guest".
+# A guest is never found by them (no name search for "her", nor for the "ה" left of "לה"): *reply* and *message*
+# said so answer the message waiting for an answer, asked first (bot.chat.organiser).
+BACK_REFS = frozenset({
+    "her", "him", "them", "she", "he", "they", "this guest", "that guest", "the guest", "this person", "that person",
+    "לה", "לו", "להם", "להן", "אליה", "אליו", "אליהם", "אליהן", "היא", "הוא", "הם", "הן", "ה", "ו",
+    "אורח", "אורחת", "האורח", "האורחת", "לאורח", "לאורחת", "האורח הזה", "האורחת הזאת", "האורחת הזו"})
+
+
+def refers_back(ref) -> bool:
+    """Whether `ref` points back ("her", "לו") rather than naming a guest by name, number or phone."""
+    return isinstance(ref, Ref) and ref.number is None and ref.phone is None \
+        and " ".join(ref.text.lower().strip(" ?!.,:-").split()) in BACK_REFS
+
+
 @dataclass(frozen=True)
 class GuestDraft:
     first_name: str

@@ -803,6 +803,46 @@ _PRONOUN_REFS = frozenset({"הוא", "היא", "הם", "הן", "he", "she", "the
                        "אליו", "אליה", "אליהם", "לו", "לה", "להם", "להן", "ו", "ה"})
 
 
+# "תעני לה: כן, יש חניה", "reply to her: yes", "תכתבי לו שיש חניה", "message him: see you at 8": an answer to someone
+# pointed back at, never a guest whose name holds "ה" or "her" (the organiser's side finds the message waiting for an
+# answer and asks before sending). Words about the message itself ("על השאלה שלה", "her question") are no part of it.
+def _back_who_he(name: str, plural: bool = True) -> str:
+    return rf"(?P<{name}>לה|לו|אליה|אליו|לאורח|לאורחת" + ("|להם|להן|אליהם|אליהן" if plural else "") + r")(?![\u05d0-\u05ea])"
+
+
+_BACK_ABOUT_HE = r"(?:\s+(?:בבקשה|רק|גם))*(?:\s+(?:על|ל)\s*(?:ה)?(?:שאלה|הודעה)(?:\s+(?:שלה|שלו|שלהם|ששלחה|ששלח|ששאלה|ששאל))?)?"
+_ANSWER_BACK_HE = re.compile(
+    r"^(?:(?:ענה|עני|תענה|תעני|תענו|לענות|השב|השיבי|תשיב|תשיבי|להשיב|תחזיר|תחזירי|תחזור|תחזרי)(?:\s+(?:בבקשה|גם|רק))*\s+"
+    + _back_who_he("who") + _BACK_ABOUT_HE + r"(?:\s*[:\-–—,]\s*|\s+ש(?=[\u05d0-\u05ea]{2})|\s+)"
+    r"|(?:כתוב|כתבי|תכתוב|תכתבי|תכתבו|לכתוב|תגיד|תגידי|תגידו|להגיד|תמסור|תמסרי|למסור|תודיע|תודיעי|להודיע|תעדכן|תעדכני)"
+    r"(?:\s+(?:בבקשה|גם|רק))*\s+" + _back_who_he("who2", plural=False)
+    + r"(?:\s+(?:בבקשה|הודעה))*(?:\s*[:\-–—,]\s*|\s+ש(?=[\u05d0-\u05ea]{2})|\s+)"
+    r"|(?:שלח|שלחי|תשלח|תשלחי|תשלחו|לשלוח)(?:\s+(?:בבקשה|גם|רק))*\s+(?:הודעה\s+)?" + _back_who_he("who3", plural=False)
+    + r"(?:\s*[:\-–—]\s*|\s+הודעה(?:\s*[:\-–—]\s*|\s+ש(?=[\u05d0-\u05ea]{2}))))"
+    r"(?P<text>\S.*)$", re.S)
+_ANSWER_BACK_EN = re.compile(
+    r"^(?:(?:reply|answer|respond|write\s+back)(?:\s+back)?\s+(?:to\s+)?(?P<who>her|him|them|this\s+guest|that\s+guest|the\s+guest)"
+    r"(?:\s+back)?(?:'?s?\s+(?:question|message|msg|q))?(?:\s*[:\-–—,]\s*|\s+(?:that\s+)?)"
+    r"|(?:message|msg|text|tell|write(?:\s+to)?)\s+(?P<who4>her|him|this\s+guest|that\s+guest|the\s+guest)(?:\s*[:\-–—,]\s*|\s+(?:that\s+)?)"
+    r"|send\s+(?:a\s+message\s+to\s+|to\s+)?(?P<who5>her|him|this\s+guest|that\s+guest|the\s+guest)\s*[:\-–—]\s*)"
+    r"(?P<text>\S.*)$", re.S | re.I)
+
+
+def _answer_back(text: str) -> Reading | None:
+    """"תעני לה: כן, יש חניה", "reply to her: yes", "message him: see you": an answer to the guest pointed back at
+    (C.refers_back), with the words to send; None unless the message says just that."""
+    line = _strip_polite(_BIDI.sub("", text or "").replace("\u00a0", " ").replace("’", "'").strip())
+    m = _ANSWER_BACK_HE.match(line) or _ANSWER_BACK_EN.match(line)
+    if not m:
+        return None
+    who = next(g for g in (m.groupdict().get(k) for k in ("who", "who2", "who3", "who4", "who5")) if g)
+    said = m.group("text").strip()
+    if not said or len(said) > C.MAX_TEXT_LENGTH or _words(said) and _words(said)[0] in {"הזמנה", "הזמנות", "תזכורת", "invitation",
+                                                                                      "invite", "reminder"}:
+        return None
+    return Reading(C.ReplyGuest(C.Ref(" ".join(who.split())), said), sure=True)
+
+
 # A writer correcting what they just said: "... סליחה טעות, היא כן מגיעה", "... sorry, my mistake, she's not coming"
 _CORRECTED = re.compile(r"[.,;!\-–—]\s*(?:(?:סליחה|sorry|oops|אופס|אוי)[,!.]?\s*)?(?:טעות|טעיתי|התבלבלתי|my\s+(?:bad|mistake)|i\s+meant|"
                         r"i\s+was\s+wrong|correction|scratch\s+that|(?<=[.,;!\-–—]\s)sorry|(?<=[.,;!\-–—])sorry)[,!.:]?\s+(\S.*)$", re.I)
@@ -959,6 +999,9 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
             again = C.parse("ask " + question.rstrip("?؟") + "? " + asked.group("opts").strip(), region, today)
             if isinstance(again, C.Ask):
                 return Reading(again, sure=False)
+        back = _answer_back(text) if depth == 0 else None
+        if back is not None:
+            return _held_back(text, back)
         reading = _refine(text, exact, region, today)
         command = _unquote_fields(reading.command)
         if isinstance(command, C.ParseError) and "\n" not in text.strip() and _TOKEN_FOR.match(_clean(text)) \

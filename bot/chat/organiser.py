@@ -180,14 +180,15 @@ class OrganiserChat:
         outbox.enqueue(self.session, phone=self.user.phone, message=outbox.text(text), kind="reply",
                        user_id=self.user.id)
 
-    def ask(self, text: str, pending: dict) -> None:
-        """A yes/no question with buttons; the answer runs `pending`."""
+    def ask(self, text: str, pending: dict, buttons: tuple[str, str] | None = None) -> None:
+        """A yes/no question with buttons (their titles `buttons`, else Yes and No); the answer runs `pending`."""
         text = self.own_examples(text)
         question = replies.short(_first_line(text), 90)
         if convo.has_pending(self.conv) and self.conv.pending.get("question") != question:
             self.drop_pending()   # a new question replaces one still waiting: that one is said not done
         convo.set_pending(self.conv, {**pending, "question": question})
-        message = outbox.buttons(text, [(CONFIRM_YES, _("Yes")), (CONFIRM_NO, _("No"))])
+        yes, no = buttons or (_("Yes"), _("No"))
+        message = outbox.buttons(text, [(CONFIRM_YES, yes), (CONFIRM_NO, no)])
         outbox.enqueue(self.session, phone=self.user.phone, message=message, kind="reply", user_id=self.user.id)
 
     # ------------------------------------------------------------------ entry
@@ -248,7 +249,41 @@ class OrganiserChat:
             return None
         return listing["pick"].replace("<ref>", str(n))
 
+    def picked_message(self, text: str) -> bool:
+        """A bare number right after "which message is it for?" (the inbox shown for "reply to her: …"): the
+        words kept then, for the guest who wrote that message, asked first. False when no such list was just shown."""
+        if not _BARE_NUMBER.fullmatch(text.strip()) or not self.is_member or convo.has_pending(self.conv) \
+                or convo.last_listing_kind(self.conv) != "inbox":
+            return False
+        listing = convo.get_listing(self.conv, "inbox")
+        if not listing or not listing.get("reply_text"):
+            return False
+        found = self.current()
+        if found is None or listing.get("event_id") != str(found[0].id):
+            return False
+        event = found[0]
+        n = int(text.strip().strip(".)#"))
+        item_id = convo.listing_id(self.conv, "inbox", event.id, n)
+        if item_id is None:
+            self.say(replies.no_such_inbox_item(n))
+            return True
+        words = listing["reply_text"]
+        convo.save_listing(self.conv, "inbox", event.id, listing["ids"], guests=listing.get("guests") or [])
+
+        def run() -> None:
+            require(self.session, self.user, event.id, Action.SEND)
+            guest = inbox_service.item_guest(self.session, self.user, event.id, item_id)
+            if guest is None:
+                return self.say(replies.no_such_inbox_item(n))
+            item = next((i for i in inbox_service.list_items(self.session, self.user, event.id)[1] if i.id == item_id), None)
+            self.ask_reply(event, guest, words, item)
+
+        self.guarded(run, writes=False)
+        return True
+
     def on_text(self, text: str) -> None:
+        if self.picked_message(text):
+            return
         again = self.picked(text)
         if again is not None:
             text = again
@@ -599,6 +634,10 @@ class OrganiserChat:
                 self.say(_("No guest of {event} has the number {phone}.", event=event.name,
                            phone=display_phone(ref.phone)))
             return guest
+        if C.refers_back(ref):
+            # "her", "לו" (or the "ה" of "לה"): no guest is found by a pronoun, however many names hold its letters
+            self.say(_("Whom do you mean? Use the number from the last list, a name or a phone."))
+            return None
         guest, found, total = self.find_guest(event, ref.text)
         if guest is not None:
             return guest
@@ -1035,12 +1074,66 @@ class OrganiserChat:
         event, items, total, unread = inbox_service.list_items(self.session, self.user, event.id,
                                                                limit=replies.INBOX_PAGE)
         self.say(replies.inbox_page(event, items, total, unread))
+        self.shown_inbox(event, items)
+
+    def shown_inbox(self, event: Event, items: list, **extra) -> None:
+        """The items just shown, by number for *reply <n>*, with who wrote each (for "reply to her")."""
         if items:
-            convo.save_listing(self.conv, "inbox", event.id, [i.id for i in items])
+            convo.save_listing(self.conv, "inbox", event.id, [i.id for i in items],
+                               guests=[str(i.guest_id) if i.guest_id else "" for i in items], **extra)
             inbox_service.mark_read(self.session, self.user, event.id,
                                     inbox_service.newest_filed(items, self.session))
 
+    def message_meant(self, event: Event):
+        """The inbox item "reply to her" answers: the messages just shown (*inbox*) when all are one guest's,
+        else the recent ones still waiting for an answer when all are one guest's; None when it can't be told."""
+        listing = convo.get_listing(self.conv, "inbox", event.id)
+        if convo.last_listing_kind(self.conv) == "inbox" and listing and listing.get("guests"):
+            shown = {g for g in listing["guests"] if g}
+            if len(shown) == 1 and len(shown) == len(set(listing["guests"])):
+                item_id = convo.listing_id(self.conv, "inbox", event.id, 1)
+                item = next((i for i in inbox_service.list_items(self.session, self.user, event.id)[1]
+                             if i.id == item_id), None)
+                if item is not None and item.guest_id is not None:
+                    return item
+        waiting = inbox_service.waiting(self.session, self.user, event.id)
+        if waiting and len({i.guest_id for i in waiting}) == 1:
+            return waiting[0]
+        return None
+
+    def answer_back(self, event: Event, words: str) -> None:
+        """"תעני לה: כן, יש חניה", "reply to her: …", "message him: …": whoever wrote the message waiting for an
+        answer gets the words, asked first with their name; when that can't be told, which message, with the inbox.
+        A guest is never looked up by the pronoun (no name search for "her" or the "ה" of "לה")."""
+        require(self.session, self.user, event.id, Action.SEND)
+        item = self.message_meant(event)
+        if item is not None:
+            guest = inbox_service.item_guest(self.session, self.user, event.id, item.id)
+            if guest is not None:
+                return self.ask_reply(event, guest, words, item)
+        event, items, total, unread = inbox_service.list_items(self.session, self.user, event.id,
+                                                               limit=replies.INBOX_PAGE)
+        if not any(i.guest_id for i in items):
+            return self.say(replies.nobody_to_answer_back(event, words))
+        self.say(replies.which_message(words) + "\n\n" + replies.inbox_page(event, items, total, unread))
+        self.shown_inbox(event, items, reply_text=words)
+
+    def ask_reply(self, event: Event, guest: Guest, words: str, item=None) -> None:
+        """"Send to Dana: “…”?" with Send and Cancel; the words go to the guest on Send."""
+        self.ask(replies.answer_back_question(event, guest, words, item),
+                 {"op": "reply_back", "event_id": str(event.id), "guest_id": str(guest.id), "text": words,
+                  "again": "reply"},
+                 buttons=(_("Send"), _("Cancel")))
+
+    def do_reply_back(self, p: dict) -> None:
+        event, _member = event_service.get_event(self.session, self.user, p["event_id"])
+        guest = guest_service.get_guest(self.session, self.user, event.id, p["guest_id"])
+        sending.message_guest(self.session, self.user, event.id, guest.id, p["text"])
+        self.say(replies.message_queued(event, guest))
+
     def cmd_reply(self, cmd: C.ReplyGuest, event: Event) -> None:
+        if C.refers_back(cmd.ref):
+            return self.answer_back(event, cmd.text)
         if cmd.ref.number is not None:
             item_id = convo.listing_id(self.conv, "inbox", event.id, cmd.ref.number)
             guest = inbox_service.item_guest(self.session, self.user, event.id, item_id) if item_id else None
@@ -1090,6 +1183,8 @@ class OrganiserChat:
         self.ask(text, {"op": kind, "event_id": str(event.id), "again": kind.replace("_", " "), **extra})
 
     def cmd_message(self, cmd: C.MessageGuest, event: Event) -> None:
+        if C.refers_back(cmd.ref):
+            return self.answer_back(event, cmd.text)
         guest = self.resolve_guest(event, cmd.ref, _("message {ref}: {text}", ref=REF, text=i18n.Raw(cmd.text[:30])))
         if guest is None:
             return
@@ -1328,6 +1423,7 @@ PENDING_OPS: dict[str, Callable] = {
     "new_event": OrganiserChat.do_new_event,
     "tell_guests": OrganiserChat.do_tell_guests,
     "ask": OrganiserChat.do_ask,
+    "reply_back": OrganiserChat.do_reply_back,
 }
 
 assert set(HANDLERS) == {spec.command for spec in C.COMMANDS}, "every command in the table has a handler"

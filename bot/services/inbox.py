@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -30,6 +30,7 @@ from bot.services.access import as_uuid, require
 from bot.services.permissions import Action
 
 READ_KEY = "inbox_read"
+RECENT = timedelta(days=7)   # how long a guest's message counts as waiting for an answer ("reply to her")
 MEDIA_KINDS = outbox.MEDIA_KINDS
 
 
@@ -255,6 +256,16 @@ def list_items(session: Session, actor: User, event_id, *, skip: int = 0,
         ))
     unread = unread_count(session, actor, event.id)
     return event, items, total, unread
+
+
+def waiting(session: Session, actor: User, event_id, *, now: datetime | None = None,
+            within: timedelta = RECENT) -> list[Item]:
+    """What still waits for an answer, newest first: items from a guest on the list, filed in the last `within`,
+    that no organiser has written to that guest after (*reply*, *message*)."""
+    _event, items, _total, _unread = list_items(session, actor, event_id, limit=50)
+    since = (now or datetime.now(timezone.utc)) - within
+    return [i for i in items if i.guest_id is not None and not i.replied
+            and (i.received_at if i.received_at.tzinfo else i.received_at.replace(tzinfo=timezone.utc)) >= since]
 
 
 def _after(moment: datetime | None, created: datetime) -> bool:

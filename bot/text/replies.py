@@ -1248,6 +1248,28 @@ def inbox_page(event, items: list, total: int, unread: int) -> str:
     return cap("\n".join(lines))
 
 
+def answer_back_question(event, guest: Guest, words: str, item=None) -> str:
+    """"reply to her: …" read as an answer to the guest whose message waits: who gets it and what, asked first."""
+    said = words.strip() if len(words.strip()) <= 600 else words.strip()[:599] + "…"   # (its lines kept, as it goes out)
+    text = _("✉️ Send to *{name}* ({event})?", name=guest_name(guest), event=event.name) + "\n“" + said + "”"
+    if item is not None:
+        text += "\n\n" + _("↩️ Answering: {message}", message=Raw(inbox_content(item.kind, item.text, item.caption,
+                                                                                   item.filename)))
+    return text
+
+
+def which_message(words: str) -> str:
+    """"reply to her: …" with several guests' messages waiting: which one, by its number."""
+    return _("Which message is “{text}” for? Send its number (e.g. *2*) and I'll ask before sending it.",
+             text=short(words, 60))
+
+
+def nobody_to_answer_back(event, words: str) -> str:
+    """"reply to her: …" with no guest's message in the inbox: nobody to point back at."""
+    return _("No guest of {event} has written anything waiting for an answer, so I can't tell who should get "
+             "“{text}”. Name them: *message Dana: {text}*.", event=event.name, text=short(words, 60))
+
+
 def no_such_inbox_item(n: int) -> str:
     return _("There's no message {n} in the last *inbox* list. Send *inbox* to see it again.", n=_raw(n))
 
