@@ -1866,3 +1866,22 @@ def test_a_pronoun_or_no_role_changes_no_role(text):
 @pytest.mark.parametrize("text", ["כמה עוגות גבינה יש כבר? לא רוצה 12 עוגות ואפס סלטים", "how many cakes so far?"])
 def test_how_many_of_a_dish_guests_bring_is_the_answers_never_the_head_count(text):
     assert isinstance(cmd(text), C.Answers)
+
+
+@pytest.mark.parametrize("text, status", [
+    ("msg to confirmed only: latkes are on us, bring a white elephant gift under 50 shekels", "confirmed"),
+    ("message the pending ones: please answer by Friday", "pending")])
+def test_a_message_to_an_answer_group_is_a_broadcast_to_it_never_a_guest_named_so(text, status):
+    parsed = cmd(text)
+    assert isinstance(parsed, C.Broadcast) and parsed.status == status and ":" not in parsed.text
+
+
+@pytest.mark.parametrize("text, ref, n", [("תשני לגל ושני ל-3, הם באים עם התינוקת", "גל ושני", 3),
+                                          ("תעדכני לדני ל-4, הם באים עם הילדים", "דני", 4)])
+def test_a_new_count_with_its_reason_after_the_comma_is_the_party_size(text, ref, n):
+    parsed = read(text)
+    assert parsed.command == C.EditGuest(C.Ref(ref), "party", n) and not parsed.sure
+
+
+def test_a_name_that_swallowed_the_request_and_a_comma_marks_nobody():
+    assert not isinstance(cmd("תעדכני לדני ל-5, שהם באים"), (C.MarkGuest, C.Called))

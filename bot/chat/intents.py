@@ -843,6 +843,11 @@ def _answer_back(text: str) -> Reading | None:
     return Reading(C.ReplyGuest(C.Ref(" ".join(who.split())), said), sure=True)
 
 
+# A request's own verb at the head of what was read as a guest's name ("תשני לגל ושני ל-3, הם" ...)
+_SWALLOWED_VERB = re.compile(r"^(?:תשנה|תשני|שנה|שני|תעדכן|תעדכני|עדכן|עדכני|תתקן|תתקני|תרשום|תרשמי|תוסיף|תוסיפי|תמחק|תמחקי|"
+                             r"תסמן|תסמני|change|update|edit|set|fix|add|remove|mark)\s", re.I)
+
+
 # A writer correcting what they just said: "... סליחה טעות, היא כן מגיעה", "... sorry, my mistake, she's not coming"
 _CORRECTED = re.compile(r"[.,;!\-–—]\s*(?:(?:סליחה|sorry|oops|אופס|אוי)[,!.]?\s*)?(?:טעות|טעיתי|התבלבלתי|my\s+(?:bad|mistake)|i\s+meant|"
                         r"i\s+was\s+wrong|correction|scratch\s+that|(?<=[.,;!\-–—]\s)sorry|(?<=[.,;!\-–—])sorry)[,!.:]?\s+(\S.*)$", re.I)
@@ -1136,6 +1141,12 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
             if value and value != command.value:   # (words cut off the name: asked first)
                 command = dataclasses.replace(command, value=value)
                 reading = Reading(command, sure=False)
+        if isinstance(command, (C.MarkGuest, C.Called)) and isinstance(command.ref, C.Ref) and "," in command.ref.text \
+                and _SWALLOWED_VERB.match(command.ref.text):
+            # "תשני לגל ושני ל-3, הם באים עם התינוקת" read as "<all that> are coming": a name that holds the request
+            # and a comma is no name; nothing is marked
+            reading = Reading(_not_understood(_clean(text)))
+            command = reading.command
         if isinstance(command, (C.MarkGuest, C.Called, C.EditGuest, C.MessageGuest)) and \
                 command.ref.text.lower().strip(" ?!.,") in _PRONOUN_REFS:
             # "she is coming", "היא לא מגיעה", "tell her we moved it to 9": no guest is called "she";
@@ -2475,6 +2486,12 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
                 # before the colon or the dash, the message after it
                 return Reading(C.Broadcast(text=after.strip(" \"'“”„״׳"), status=_status_in(hw)))
             return Reading(C.Broadcast(text=exact.text, status=_status_in(ref_words[1:])))
+        bare = [w for w in ref_words if w not in {"to", "the", "only", "just", "guests", "ones", "people", "invitees", "רק"}]
+        if bare and len(bare) <= 2 and _status_in(bare) and len(ref_words) <= 5 \
+                and all(_status_in([w]) or w in {"and", "&"} for w in bare):
+            # "msg to confirmed only: latkes are on us", "text the pending ones: ...": everyone of that answer, never a
+            # guest named "to confirmed only"
+            return _to_audience(bare, exact.text, line)
         if _audience_ref(ref_words):
             head, colon, after = exact.text.partition(":")
             hw = ref_words + _words(head)
@@ -4621,6 +4638,9 @@ def _edit_guest(line, low, words, wset, region) -> Reading | None:
         (r"(?:מספר|כמות)\s+(?:ה)?(?:מוזמנים|אורחים|אנשים|מקומות|מגיעים)\s+(?:ממשפחת|מ)\s*(.+?)\s+(?:ל-?|ל\s+|זה\s+)(\d+|"
          + "|".join(sorted(_HE_NUM, key=len, reverse=True)) + r")\W*$", "party"),
         (r"(?:תשנה|תשני|שנה|תעדכן|תעדכני|עדכן|תתקן|תתקני)\s+ל-?(\S+(?:\s+\S+)?)\s+ל-?\s*(\d{1,2})\s*(?:אנשים|מקומות|איש)\W*$", "party"),
+        # "תשני לגל ושני ל-3, הם באים עם התינוקת": the count, the reason after the comma no part of it
+        (r"^(?:תשנה|תשני|שנה|תעדכן|תעדכני|עדכן|תתקן|תתקני)\s+ל-?(\S+(?:\s+\S+){0,2}?)\s+ל-?\s*(\d{1,2})(?!\d)\s*(?:אנשים|מקומות|איש|נפשות)?"
+         r"\s*,\s*(?:כי\s+|בגלל\s+ש)?(?:הם|הן|הוא|היא)\s+(?:באים|באות|בא|באה|מגיעים|מגיעות|מגיע|מגיעה|יבואו|יגיעו)(?![\u05d0-\u05ea]).*$", "party"),
         (r"^(?:תיקון|שינוי)\s+שם\s*:?\s*(.+?)\s*(?:->|→|=>|⬅|ל-)\s*(.+)$", "name"),
         (r"(?:spelling|spelled|איות|כתיב)\W+(?:it'?s|זה)\s+(\S+)\s+(?:not|ולא|לא)\s+(\S+?)\W*$", "swap_name"),
         (r"(?:רשמתי|רשמנו|רשום)\s+(?:את\s+)?(.+?)\s+(?:עם|כ|ל)\s*-?\d{1,2}\s+(?:אבל|ו)\s*(?:הוא|היא|הם|הן)\s+(?:אמר|אמרה|אמרו)\s+(\d{1,2})", "party"),

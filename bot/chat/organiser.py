@@ -531,6 +531,9 @@ class OrganiserChat:
         target = self.current()
         if target is None or cmd.ref.number is not None or cmd.ref.phone is not None:
             return cmd   # the event is asked for, or the guest is named exactly, when it runs
+        if C.refers_back(cmd.ref):
+            self.execute(cmd)   # "her", "לו": no name to look up; the command says whom it means (or asks)
+            return None
         event, _member = target
         guest, _found, total = self.find_guest(event, cmd.ref.text)
         if guest is None:
