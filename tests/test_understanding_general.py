@@ -1961,3 +1961,37 @@ def test_hebrew_typed_in_latin_letters_is_read_as_hebrew(text, read):
     """"nagia 3 anashim", "lo nuchal": Hebrew in Latin letters is read as the Hebrew words, once one word in the message is
     one no English writer uses ("lo", "ani" alone stay English or a name)."""
     assert _read(text) == read
+
+
+@pytest.mark.parametrize("text, total", [
+    ("סבא (88) מגיע עם סבתא", 2), ("my grandma (92) is coming with me", 2), ("Дедушка (90) придёт с бабушкой", 2),
+    ("ستي (85) جاية مع سيدي", 2), ("סבתא רחל (85) וסבא מגיעים", 2), ("דני (3) מגיעים", 3),
+])
+def test_a_bare_number_in_brackets_after_one_person_is_an_age(text, total):
+    """"סבתא (90)": a number alone in brackets after one person is that person's age, not a head count (after a name it is an
+    age only when no one party could be that many; "דני (3)" is still three)."""
+    u = understand(text)
+    assert (u.answer, u.total, u.too_many) == ("yes", total, None)
+
+
+@pytest.mark.parametrize("text, total", [("ستي وسيدي جايين", 2), ("انا وجدتي جايين", 2), ("جاية مع جدي وجدتي", 3),
+                                         ("جاي مع تيتا", 2), ("شكرا سيدي", None), ("بشكل جدي رح نيجي", None)])
+def test_arabic_grandparents_are_people(text, total):
+    """ستي / سيدي / جدتي / جدي / تيتا: the grandparents, counted as people ("شكرا سيدي" is "thanks, sir"; "بشكل جدي", seriously)."""
+    assert understand(text).total == total
+
+
+@pytest.mark.parametrize("text, adults, total", [
+    ("נגיע אני ואשתי, הילדים נשארים עם סבא", 2, 2), ("Я приду одна, дети останутся с няней", 1, 1),
+    ("we will both come, the kids are staying with the sitter", 2, 2), ("جايين انا ومرتي، الولاد رح يضلوا مع ستهم", 2, 2),
+])
+def test_children_left_with_someone_are_no_children(text, adults, total):
+    """"הילדים נשארים עם סבתא", "дети останутся с бабушкой": the children stay behind, with whoever minds them; no children
+    come, and the one minding them is no one who comes."""
+    u = understand(text)
+    assert (u.answer, u.adults, u.children, u.total) == ("yes", adults, 0, total)
+
+
+def test_one_child_left_behind_leaves_the_others_counted():
+    u = understand("Coming with my wife and our 3 girls, the baby stays with my mom")
+    assert (u.answer, u.adults, u.children, u.total) == ("yes", 2, 3, 5)

@@ -239,6 +239,8 @@ _add("OTHER", _words(
     "הגברת גברתי אשתו בעלה החמות חמותי חמי חותנת חותני החותנ גיסה גיסי גיס דודה הדודה דודתי דוד הדוד דודי אחותו אחיו אחותה אחיה",
     "زوجتي زوجي مرتي جوزي ابني بنتي امي ابي اختي اخوي اخي عمتي خالتي عمي خالي", "жена женой мужем муж сын дочь мама папа женою подругой другом подруга друг мамой папой сестрой братом "
     "сыном дочкой дочерью девушкой парнем сестра брат бабушка дедушка бабушкой дедушкой мужа жены сына дочери дочки"), 1)
+# the grandparents, as Arabic speakers call them: "ستي وسيدي جايين", "انا وجدتي", "مع تيتا" (my grandmother, my grandfather)
+_add("OTHER", _words("", "", "ستي سيدي جدتي جدي تيتا جدو ستو", ""), 1)
 # who comes to help someone: "אני אבוא עם המטפלת שלי", "my aide Rosa", "me + my carer"
 _add("OTHER", _words("carer caregiver aide nurse companion escort", "מטפלת המטפלת מטפל המטפל מלווה המלווה מלוה",
                      "مرافق مرافقه مرافقتي", "сиделка сиделкой сопровождающий"), 1)
@@ -444,6 +446,17 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     # "change my RSVP to a no": only what it changes to answers
     (r"(?:אמרתי|אמרנו|עניתי|ענינו|כתבתי|כתבנו)(?: קודמ| לפני כנ| בהתחלה)? (?:ש)?אולי|(?:i|we) (?:said|answered|replied|put) maybe"
      r"|(?:change|changing|switch|switching|update|updating) (?:my|our|the) (?:rsvp|answer|response|reply) to(?: a)?(?= (?:no|yes|maybe)\b)", "CUEX"),
+    # the children left with someone ("הילדים נשארים עם סבתא", "дети останутся с бабушкой", "the kids are staying with my mom",
+    # "الولاد رح يضلوا مع ستهم"): the children are away, and whoever minds them is no one who comes
+    (r"((?:ו?ה?)(?:ילדימ|ילדות|ילד|ילדה|קטנימ|קטנות|קטנ|קטנה|תינוק|תינוקת|בנות|בנימ|תאומימ|בייבי)(?: שלנו| שלי)?) "
+     r"(?:נשאר\S*|יישאר\S*|ישאר\S*|תישאר|תשאר) (?:בבית )?(?:עמ|ליד) (?!איתנו|איתי|אותנו|אתנו)[^,.!?;\n]*"
+     r"|((?:наши |мои )?(?:дети|детки|ребенок|малыш|малышка|сын|дочка|дочь|младший|младшая|младшие)) "
+     r"(?:(?:останутся|остается|останется|остаются|посидит|посидят) (?:дома )?(?:с|со|у) (?!нами|мной)"
+     r"|(?:будут |будет )?у (?=бабушки|дедушки|мамы|родителей|няни|свекрови|тещи))[^,.!?;\n]*"
+     r"|((?:the |our |my )?(?:kids|children|baby|little ones?|boys|girls|twins|kid|son|daughter)) (?:(?:are|is|will) )?"
+     r"(?:staying|stay|stays) (?:at home |home |back )?(?:with|at) (?!us|me|them|the (?:hotel|wedding|party|event|venue|hall))[^,.!?;\n]*"
+     r"|((?:و?ال)?(?:ولاد|اولاد|اطفال|بنات|صغار|ولد|بيبي|طفل)(?:نا|ي)?) (?:رح |ح |بدهم )?(?:يضلوا|بيضلوا|يبقوا|بيبقوا|يضل|بيضل|يبقى|بيبقى) "
+     r"(?:بالبيت |في البيت )?(?:مع|عند) (?!نا|ي)[^,.!?;\n،]*", r"\1\2\3\4 AWAYX"),
     # absent: away, abroad, another event the same evening ("יש לי חתונה אחרת באותו ערב")
     (r"on (?:vacation|holiday|a trip)|(?:we are|i am|im) out|(?:another|other) (?:wedding|event|party|simcha)|(?:that|the same) (?:day|night|evening)"
      r"|(?:that|the same) (?:week|weekend|date)|(?:in|at) (?:the )?hospital"
@@ -1138,6 +1151,19 @@ _AGE_ASIDE = re.compile(_fold(
     r"(?<=[^\W\d_])\s*(?:\(\s*(?:" + _AGE_MARK + r"\s*\d{1,3}(?:\s*" + _AGE_UNIT + r")?|\d{1,3}\s*(?:" + _AGE_UNIT + r"(?:\s*" + _AGE_SELF + r")?|"
     + _AGE_SELF + r"))(?:\s*" + _AGE_SELF + r")?[^()\w]{0,12}\)"
     r"|,\s*(?:" + _AGE_MARK + r"\s*\d{1,3}(?:\s*" + _AGE_UNIT + r")?|\d{1,3}\s*" + _AGE_UNIT + r")(?:\s*" + _AGE_SELF + r")?\s*,(?=[^?؟,.!\n]*(?:$|[,.!\n])))"))   # (not before a question: "мама придёт, ей 85, можно стул?")
+# "סבתא (90) מגיעה עם סבא", "grandpa (88)", "дедушка (90)", "ستي (85)": a bare number in brackets right after one person is
+# that person's age, not a head count (after a name, when it is more than any one party: "רחל (45)")
+_BARE_AGE = re.compile(r"(?<![^\W_])([^\W\d_]+)((?: (?:שלי|שלנו|my|our|моя|мой|наша|наш))?)\s*\(\s*(\d{1,3})\s*\)")
+
+
+def _bare_age(m: re.Match) -> str:
+    word, n = m.group(1), int(m.group(3))
+    hit = _lookup(word)
+    if hit is not None and hit[0] in ("OTHER", "KID") and hit[1] == 1 or hit is None and n > 12 and len(word) > 1:
+        return m.group(1) + m.group(2) + " "
+    return m.group(0)
+
+
 # "2 זוגות", "two couples", "две пары", "3 ازواج": two people each
 _COUPLES_NOUN = {"זוגות": "מבוגרימ", "couples": "adults", "пары": "взрослых", "пар": "взрослых", "ازواج": "كبار"}
 _COUPLES = re.compile(r"(?<![^\W_])(\d{1,2}|" + "|".join(sorted((_fold(w) for w in _NUMBERS if 1 < _NUMBERS[w] <= 10 and len(w) > 2 and w not in ("couple", "pair", "זוג")),
@@ -1356,6 +1382,10 @@ def _tokens(clause: str) -> list[_Tok]:
             out[i] = _Tok(t.word, "OTHER", 1)    # "אחי ובת זוגו", "אחי והילדים": my brother, in a list of people (alone, "bro")
         elif t.tag is None and prev.word == "يا" and t.word.isalpha():
             out[i] = _Tok(t.word, "POLITE")    # "مبروك يا جيران", "يا حبايب": whom it speaks to
+        elif t.word == "سيدي" and (prev.word == "يا" or prev.tag in ("THANKS", "GREET", "POLITE", "BLESS") or i == 0 and nxt is None):
+            out[i] = _Tok(t.word, "POLITE")    # "شكرا سيدي", "يا سيدي": sir, said to whom it writes (not my grandfather)
+        elif t.word == "جدي" and (prev.word in ("بشكل", "كلام", "عن") or nxt is None and i == 0):
+            out[i] = _Tok(t.word, "CUE")    # "بشكل جدي", "جدي؟": serious, not my grandfather
         elif t.word in _LEAVING and nxt is not None and (nxt.word[:1] == "מ" and nxt.tag is None or nxt.word in ("ישר", "ישירות")):
             out[i] = _Tok(t.word, "CUE")    # "יוצא ישר מהבסיס", "יוצאת מהעבודה": leaving from somewhere, not "it works out"
         elif t.word in _SURE_WORDS and (prev.word in _PAST_BE or i >= 2 and out[i - 2].word in _PAST_BE and prev.tag in (None, "POLITE", "CUE")):
@@ -2007,7 +2037,7 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
             unsure = True
         if people_plus and len(totals) == 1:
             total += people_plus
-        if children is not None and adults is None and children <= total and not children_zero:
+        if children is not None and adults is None and children <= total and not (children_zero and not children):
             adults = total - children
     elif adults is not None or (children and plain):
         base = adults if adults is not None else None
@@ -2062,8 +2092,8 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
         total = None
     if total is None and (partial and sg_verb or alone) and not we and not (others or children):
         total = 1    # "Приду один", "coming solo", "אני מגיע, אשתי לא"
-    if children_zero and total is not None:
-        adults = total
+    if children_zero and total is not None and not children:
+        adults = total    # (not "with our 2 boys, the baby stays with grandma": one child stays, two come)
     if within and total is not None and adults is not None and total - within >= children:
         total -= within    # ("we're 3, one of them a kid": 3, of whom 1 child)
         adults = total - children
@@ -2240,6 +2270,7 @@ def _understand(text) -> Understanding:
     norm = _TEENS_HE.sub(_teens, norm)
     norm = _COUPLES.sub(_couples, norm)   # "2 זוגות": four people
     norm = _AGE_ASIDE.sub(" ", norm)   # "סבתא (בת 91) מגיעה עם סבא": the age said in passing
+    norm = _BARE_AGE.sub(_bare_age, norm)   # "סבתא (90) מגיעה עם סבא": the same, the number alone
     # "I can't come but my husband and son will": the verb left out after "will" is "come"
     norm = re.sub(r"\b(but|however|though)\s+([^,.!?]{1,40}?)\s+(will|can|could)(?=\s*(?:[.,!?]|$))", r"\1 \2 \3 come", norm)
     norm = _MEANT_ANSWER.sub(_meant_answer, norm)   # "that no was meant to be a yes": the answer meant, the other a slip
