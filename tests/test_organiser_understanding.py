@@ -889,8 +889,8 @@ def test_a_send_with_a_noun_after_it_messages_no_guest_named_by_the_noun(text):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("תשאלי את המגיעים אם הם צריכים חניה, כן או לא", C.Ask("הם צריכים חניה?", ("כן", "לא"))),
-    ("ask everyone coming whether they need a ride, yes or no", C.Ask("they need a ride?", ("yes", "no"))),
+    ("תשאלי את המגיעים אם הם צריכים חניה, כן או לא", C.Ask("צריכים חניה?", ("כן", "לא"))),   # as the guests read it
+    ("ask everyone coming whether they need a ride, yes or no", C.Ask("Do you need a ride?", ("yes", "no"))),
     ("תשלחי לכל מי שבא: תודה ענקית, היה מרגש!", C.ThankYou("תודה ענקית, היה מרגש!")),
     ("send everyone who came: thanks for being there", C.ThankYou("thanks for being there")),
     ("תשלח לי רשימה מעודכנת של מי שלא ענה", C.ListGuests("pending")),
@@ -1885,3 +1885,30 @@ def test_a_new_count_with_its_reason_after_the_comma_is_the_party_size(text, ref
 
 def test_a_name_that_swallowed_the_request_and_a_comma_marks_nobody():
     assert not isinstance(cmd("תעדכני לדני ל-5, שהם באים"), (C.MarkGuest, C.Called))
+
+
+@pytest.mark.parametrize("text", ["תכבי לי את ההתראות על כל תשובה, זה מטריף אותי", "תכבי לי את ההתראות",
+                                  "turn off the notifications for every answer, it is driving me crazy"])
+def test_notices_turned_off_with_a_remark_after_them_are_off(text):
+    assert cmd(text) == C.Notify(on=False)
+
+
+@pytest.mark.parametrize("text, ref, role", [("גיל לא צריך להיות מנהל, רק שיוכל לראות", "גיל", "viewer"),
+                                             ("דנה לא צריכה להיות מנהלת, רק עורכת", "דנה", "editor"),
+                                             ("Gil doesn't need to be an admin, just a viewer", "Gil", "viewer")])
+def test_a_role_not_needed_and_the_lesser_one_said_after_only_is_a_change_of_role(text, ref, role):
+    parsed = read(text)
+    assert parsed.command == C.ChangeRole(C.Ref(ref), role) and not parsed.sure
+
+
+@pytest.mark.parametrize("text, question, options", [
+    ("תשאלי את המגיעים אם הם צריכים הסעה מתחנת הרכבת", "צריכים הסעה מתחנת הרכבת?", ("כן", "לא")),
+    ("תשאלי את כולם אם יש להם אלרגיות", "יש לכם אלרגיות?", ("כן", "לא")),
+    ("ask the guests if they need a ride from the station", "Do you need a ride from the station?", ("yes", "no"))])
+def test_asking_the_guests_whether_is_a_yes_no_question_put_to_them(text, question, options):
+    assert cmd(text) == C.Ask(question, options)
+
+
+@pytest.mark.parametrize("text", ["הטוקן שלי?", "טוקן שלי", "my token?"])
+def test_my_token_is_the_token(text):
+    assert cmd(text) == C.Token(revoke=False)

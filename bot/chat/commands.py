@@ -1695,7 +1695,8 @@ _REVOKE_TOKEN_VERBS = frozenset(["revoke token"] + _he(_HE_CANCEL + _HE_DELETE, 
        + sorted(_REVOKE_TOKEN_VERBS - {"revoke token"}),
        N_("token [revoke]"), N_("a personal API token (shown once)"), "Account", None, Token)
 def _parse_token(inp: _Input) -> Token:
-    words = [w for w in inp.rest_words if w not in _FILLER]
+    # "הטוקן שלי?", "my token", "token pls": whose it is, said, is no other word
+    words = [w for w in inp.rest_words if w not in _FILLER and w not in {"שלי", "my", "mine", "?"}]
     revoke = inp.verb in _REVOKE_TOKEN_VERBS
     if len(words) == 1 and words[0] in {"revoke", "off", "delete", "cancel", "בטל", "ביטול", "מחק", "מחיקה",
                                         "לבטל", "כבה"} and not revoke:

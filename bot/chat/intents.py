@@ -843,6 +843,39 @@ def _answer_back(text: str) -> Reading | None:
     return Reading(C.ReplyGuest(C.Ref(" ".join(who.split())), said), sure=True)
 
 
+# "גיל לא צריך להיות מנהל, רק שיוכל לראות", "Gil doesn't need to be an admin, just a viewer": a lesser role
+_NOT_THIS_ROLE = re.compile(
+    r"^(?P<who>[A-Za-z\u05d0-\u05ea][\w'\u05d0-\u05ea-]*(?:\s+[A-Za-z\u05d0-\u05ea][\w'\u05d0-\u05ea-]*)?)\s+"
+    r"(?:לא\s+(?:צריך|צריכה|חייב|חייבת)\s+להיות|doesn'?t\s+need\s+to\s+be|does\s+not\s+need\s+to\s+be|shouldn'?t\s+be|should\s+not\s+be)"
+    r"\s+(?:an?\s+)?(?P<old>\S+?)\s*[,.;]?\s+(?:רק|אלא|just|only|but\s+just)\s+(?:an?\s+|as\s+an?\s+)?(?P<new>\S.*?)\W*$", re.I)
+
+
+# "תשאלי את המגיעים אם הם צריכים הסעה", "ask the guests whether they need a ride": a yes / no question to the guests
+_ASK_WHETHER = re.compile(
+    r"^(?:(?:לשאול|תשאל|תשאלי|תשאלו|שאל|שאלי)\s+(?:את\s+)?(?:כל\s+)?(?:ה)?(?:מגיעים|מאשרים|אורחים|מוזמנים|כולם)\s+(?:אם|האם)\s+"
+    r"|(?P<en>ask)\s+(?:all\s+)?(?:the\s+)?(?:confirmed\s+|coming\s+)?(?:guests|people|invitees|everyone|everybody)"
+    r"(?:\s+(?:coming|attending|who'?s\s+coming|who\s+is\s+coming))?\s+(?:if|whether)\s+)"
+    r"(?P<q>[^?/:]{4,120}?)(?:\s*,?\s*(?:כן\s+או\s+לא|yes\s+or\s+no))?\s*\??$", re.I)
+
+
+def _yes_no_question(said: str, english: bool) -> str | None:
+    """What was asked about the guests, as the guests read it: "הם צריכים הסעה" → "צריכים הסעה?", "they need a ride"
+    → "Do you need a ride?"; None when it can't be put so."""
+    said = said.strip(" ,.")
+    if english:
+        m = re.match(r"^they\s+(need|want|plan|prefer|have|would\s+like|'d\s+like)\s+(\S.*)$", said, re.I)
+        if not m:
+            return None
+        verb = re.sub(r"^'d", "would", m.group(1).lower())
+        head = "Would you like" if verb.startswith("would") else f"Do you {verb}"
+        return f"{head} {m.group(2)}?"
+    said = re.sub(r"^(?:הם|הן)\s+", "", said)
+    said = re.sub(r"^יש\s+להם(?![\u05d0-\u05ea])", "יש לכם", said)
+    if re.search(r"(?:^|\s)(?:הם|הן|להם|שלהם)(?![\u05d0-\u05ea])", said):
+        return None   # "...אם ההורים שלהם באים": said of them, not to them
+    return said + "?"
+
+
 # A request's own verb at the head of what was read as a guest's name ("תשני לגל ושני ל-3, הם" ...)
 _SWALLOWED_VERB = re.compile(r"^(?:תשנה|תשני|שנה|שני|תעדכן|תעדכני|עדכן|עדכני|תתקן|תתקני|תרשום|תרשמי|תוסיף|תוסיפי|תמחק|תמחקי|"
                              r"תסמן|תסמני|change|update|edit|set|fix|add|remove|mark)\s", re.I)
@@ -867,6 +900,13 @@ _STOP_REMINDERS = re.compile(
     r"(?:(?:ל|ת)?(?:שלוח|שלח|שלחי|שלחו)\s+|sending\s+(?:out\s+)?)?(?:עוד\s+|more\s+|any\s+)?"
     r"|(?:אל|don'?t|do\s+not)\s+(?:(?:ת)?(?:שלח|שלחי|שלחו)\s+יותר\s+|send\s+(?:any\s+)?more\s+)"
     r"|no\s+more\s+)(?:" + _REMINDERS_NOUN + ")" + _REMINDERS_END, re.I)
+# "תכבי לי את ההתראות על כל תשובה, זה מטריף אותי", "turn off the notifications, it's driving me crazy": the notices
+# on each answer, off, whatever is said after them
+_MUTE_UPDATES = re.compile(
+    r"^(?:תכבה|תכבי|כבה|כבי|לכבות|תבטל|תבטלי|בטל|בטלי|לבטל|תשתיק|תשתיקי|השתק|להשתיק|turn\s+off|switch\s+off|mute|silence|disable)"
+    r"\s+(?:(?:לי|לנו|את|גם|בבקשה|כבר|my|the|all|these|those|please)\s+)*"
+    r"(?:ה)?(?:עדכונים|התראות|נוטיפיקציות|הודעות\s+על\s+כל)(?![\u05d0-\u05ea])|^(?:turn\s+off|switch\s+off|mute|silence|disable)\s+"
+    r"(?:(?:my|the|all|these|those|please)\s+)*(?:notifications|alerts|updates|pings)\b", re.I)
 _NOT_UPDATES = re.compile(r"תזכור|הזמנ|remind|invit|שבת|shabbat|לאורחים|guests|\d", re.I)
 _INVITE_THEM = re.compile(
     r"^(?:(?:תזמין|תזמיני|תזמינו|הזמן|הזמיני|הזמינו|להזמין)\s+(?:גם\s+)?(?:את\s+)?(?:אותו|אותה|אותם|אותן)"
@@ -1007,6 +1047,15 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
         back = _answer_back(text) if depth == 0 else None
         if back is not None:
             return _held_back(text, back)
+        whether = _ASK_WHETHER.match(_strip_polite(_clean(text))) if depth == 0 and "\n" not in text.strip() \
+            and isinstance(exact, C.ParseError) else None
+        if whether:
+            # "תשאלי את המגיעים אם הם צריכים הסעה מתחנת הרכבת", "ask the guests if they need a ride": a yes / no
+            # question, put to them as they would read it (asked first, with how many it reaches)
+            asked = _yes_no_question(whether.group("q"), english=bool(whether.group("en")))
+            if asked:
+                yes_no = ("yes", "no") if whether.group("en") else ("כן", "לא")
+                return Reading(C.Ask(text=asked, options=yes_no), sure=False)
         reading = _refine(text, exact, region, today)
         command = _unquote_fields(reading.command)
         if isinstance(command, C.ParseError) and "\n" not in text.strip() and _TOKEN_FOR.match(_clean(text)) \
@@ -1019,6 +1068,20 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
             ref = _ref(wants_role.group("who"), region)
             if ref is not None:
                 command = C.ChangeRole(ref=ref, role=_ROLE[wants_role.group("role").lower()])
+                reading = Reading(command, sure=False)
+        lesser = _NOT_THIS_ROLE.match(_clean(text)) if isinstance(command, C.ParseError) and "\n" not in text.strip() else None
+        if lesser and not set(_words(lesser.group("who"))) & _PRONOUN_REFS and _ROLE.get(lesser.group("old").lower()):
+            # "גיל לא צריך להיות מנהל, רק שיוכל לראות", "Gil doesn't need to be admin, just view": the role said after
+            # "רק" / "just" (asked first)
+            said = lesser.group("new").lower()
+            role = _ROLE.get(_words(said)[0]) if _words(said) else None
+            if role is None and re.search(r"(?:לראות|לצפות|see|view|look)", said):
+                role = "viewer"
+            elif role is None and re.search(r"(?:לערוך|לשנות|לעדכן|edit|change)", said):
+                role = "editor"
+            ref = _ref(lesser.group("who"), region) if role and role != _ROLE[lesser.group("old").lower()] else None
+            if ref is not None:
+                command = C.ChangeRole(ref=ref, role=role)
                 reading = Reading(command, sure=False)
         second = _second_look(command, _strip_polite(_clean(text).split("\n")[0]), region) if depth == 0 else None
         if second is not None:
@@ -1033,7 +1096,7 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
             if _STOP_REMINDERS.match(line0) and "\n" not in text.strip():
                 command = C.Reminders(days=None)   # the automatic reminders off, asked first
                 reading = Reading(command, sure=False)
-            elif _STOP_UPDATES.match(line0) and not _NOT_UPDATES.search(line0):
+            elif (_STOP_UPDATES.match(line0) or _MUTE_UPDATES.match(line0)) and not _NOT_UPDATES.search(line0):
                 # "תפסיק לשלוח לי עדכונים", "די עם ההתראות", "stop sending me updates": the notices on each answer, off
                 command = C.Notify(on=False)
                 reading = Reading(command, sure=False)
@@ -3747,7 +3810,8 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
             or per_answer or tell_me or _has(
             low, "תעדכן אותי כש", "הודעה על כל", "let me know when"):
         off = wset & {"off", "mute", "stop", "תפסיק", "כבה", "תכבה", "בטל", "תבטל", "לא", "disable", "די", "בלי", "no",
-                      "enough"}
+                      "enough", "תכבי", "כבי", "לכבות", "תבטלי", "בטלי", "לבטל", "תפסיקי", "להפסיק", "תשתיק", "תשתיקי",
+                      "להשתיק", "השתק", "silence", "unsubscribe"}
         return Reading(C.Notify(on=not off))
 
     # --- automatic reminders
