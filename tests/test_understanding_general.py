@@ -1995,3 +1995,27 @@ def test_children_left_with_someone_are_no_children(text, adults, total):
 def test_one_child_left_behind_leaves_the_others_counted():
     u = understand("Coming with my wife and our 3 girls, the baby stays with my mom")
     assert (u.answer, u.adults, u.children, u.total) == ("yes", 2, 3, 5)
+
+
+@pytest.mark.parametrize("text, answer", [
+    ('טסים מחר לחו"ל, 3 אנחנו', "no"), ('אנחנו בדרך לחו"ל באותו שבוע', "no"), ("улетаем за границу, 3 человека", "no"),
+    ("flying abroad that week, 2 of us", "no"), ('מגיעים מחו"ל במיוחד, 3 אנחנו', "yes"),
+    ("טסים לקפריסין!! אנחנו בפנים, 2 אנשים", "yes"),
+])
+def test_going_abroad_is_away(text, answer):
+    """The reader has no event date, so going abroad ("טסים לחו"ל", "улетаем за границу") is being away, a no; flying in
+    from abroad for the event still comes."""
+    assert understand(text).answer == answer
+
+
+@pytest.mark.parametrize("text, read", [
+    ("see you at the party", ("answer", "yes", None)), ("see you all there!", ("answer", "yes", None)),
+    ("see you at the wedding, 3 of us", ("answer", "yes", 3)), ("увидимся на свадьбе", ("answer", "yes", None)),
+    ("منشوفكم بالعرس", ("answer", "yes", None)),
+    ("can't come, see you at the wedding", ("answer", "no", None)), ("see you at the party!! sadly only in spirit", ("answer", "no", None)),
+    ("sorry we can't, see you at the next party", ("answer", "no", None)),
+])
+def test_see_you_at_the_event_is_a_yes_unless_beside_a_no(text, read):
+    """"see you there", "see you at the party", "увидимся на свадьбе", "منشوفكم بالعرس": meeting at the event is coming to it; beside
+    the writer's no it is a goodbye."""
+    assert _read(text) == read

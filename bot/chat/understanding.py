@@ -457,6 +457,10 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
      r"(?:staying|stay|stays) (?:at home |home |back )?(?:with|at) (?!us|me|them|the (?:hotel|wedding|party|event|venue|hall))[^,.!?;\n]*"
      r"|((?:و?ال)?(?:ولاد|اولاد|اطفال|بنات|صغار|ولد|بيبي|طفل)(?:نا|ي)?) (?:رح |ح |بدهم )?(?:يضلوا|بيضلوا|يبقوا|بيبقوا|يضل|بيضل|يبقى|بيبقى) "
      r"(?:بالبيت |في البيت )?(?:مع|عند) (?!نا|ي)[^,.!?;\n،]*", r"\1\2\3\4 AWAYX"),
+    # going abroad ("טסים מחר לחו"ל", "улетаем за границу"): away, unless it is to the event ("טסים לחו"ל במיוחד לחתונה")
+    (r"(?:(?:ו?(?:טסימ|טסות|טסה|טס|נטוס|אטוס|נוסעימ|נוסעות|נוסעת|נוסע|ניסע|אסע|חוזרימ|חוזרת|חוזר|יוצאימ|יוצאת|יוצא))(?: [^\W\d_]+){0,3}? |בדרכ )"
+     r"(?:לחול|לחוצ לארצ)(?! (?:במיוחד|בשביל|לכבוד|ל?ה?חתונה|ל?ה?אירוע|ל?ה?חגיגה|ל?ה?מסיבה)(?![^\W_]))"
+     r"|(?:улетаем|улетаю|улетим|улечу|уезжаем|уезжаю|уедем|уеду|летим|лечу)(?: [^\W\d_]+){0,2}? (?:за границу|заграницу)(?! (?:на свадьбу|специально))", "AWAYX"),
     # absent: away, abroad, another event the same evening ("יש לי חתונה אחרת באותו ערב")
     (r"on (?:vacation|holiday|a trip)|(?:we are|i am|im) out|(?:another|other) (?:wedding|event|party|simcha)|(?:that|the same) (?:day|night|evening)"
      r"|(?:that|the same) (?:week|weekend|date)|(?:in|at) (?:the )?hospital"
@@ -526,6 +530,11 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     # "נתראה בשמחות", "see you at happy occasions": a blessing, to meet at joyous events in general (not "נתראה בשמחה", at this one)
     (r"(?:נתראה|ניפגש|נשמע)(?: רק| תמיד| עוד)? ב(?:ה)?שמחות(?: ו?ב?אירועימ שמחימ)?(?: אצלכמ| אצלנו| אצלכ)?|see you at (?:more |many |other )?(?:happy occasions|simchas|smachot)", "BLESSX"),
     (r"count me in", "me COMEX"), (r"count us in", "us COMEX"),   # who is counted in stays said
+    # "see you at the party", "see you all there", "увидимся на свадьбе", "منشوفكم بالعرس": meeting at the event is coming to it
+    (r"see (?:you|ya)(?: all| guys| both| two)? (?:there|at (?:the|your|his|her|their)(?! (?:next|other|another|many|more)\b)(?: [a-z]+){0,2}? (?:party|wedding|mitzvah|mitzva|birthday|bris|brit"
+     r"|engagement|graduation|shower|celebration|simcha|kiddush|henna|reunion|ceremony|gathering|bash|event|hall|venue|do|bbq|dinner|brunch|chuppah)s?)(?![^\W_])"
+     r"|увидимся(?: уже| тогда)? (?:там|на (?:свадьбе|празднике|вечеринке|торжестве|бар-мицве|бат-мицве|бар мицве|бат мицве|юбилее|дне рождения|хне|помолвке))(?![^\W_])"
+     r"|(?:م|ب)?نشوفكم (?:هناك|هنيك|هونيك|بالعرس|بالفرح|بالحفله|بالحنه|بالسهره|بالخطبه)(?![^\W_])", "SEEYOUX"),
     (r"count(?= (?:me|us) .{1,30}\bin(?:\W|$))|see you there|(?:(?<=i am )|(?<=we are )|(?<= and i are )|(?<= and me are )|(?<=we are so )|(?<=we are all )|(?<=i am so )|(?<=we are totally )|(?<=i am totally ))in(?=\s*(?:$|[,.!;]|[^\w\s]|too|as well|for|lol|haha|lmao|obviously|of course|duh))|will be there|be there|we are there|אנחנו שם|נהיה שם"
      r"|אהיה שם|(?:ب|س|ح)?نكون (?:هناك|هنيك|هونيك)|(?:س|ح)?اكون (?:هناك|هنيك|هونيك)|(?:ب|ح)كون (?:هناك|هنيك|هونيك)|אני שמ(?=\s*(?:$|[^\w\s?]))|i am there(?=\s*(?:$|[^\w\s?]))|(?:אנחנו|אני) בפנימ|נתראה|ניפגש|נפגש|с удовольствием|بكل سرور|make it|would love to|love to come|happy to come|will attend"
      r"|(?:we|i) will(?=\s*(?:$|[,.!;]))|pop (?:by|in|over|along|round|around|down)|drop (?:by|in|round)|stop (?:by|in)|swing (?:by|past|round)|tag along"
@@ -644,7 +653,7 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
 
 _TAG_OF_PHRASE = {
     "POSX": ("YES", None), "FILLX": ("POLITE", None), "AWAYX": ("AWAY", None), "YESX": ("YES", None), "NOX": ("NOWORD", None),
-    "NOVERBX": ("NOVERB", None), "COMEX": ("COME", None), "WISHCOMEX": ("COME", None), "NOBODYX": ("NOBODY", None),
+    "NOVERBX": ("NOVERB", None), "COMEX": ("COME", None), "SEEYOUX": ("COME", None), "WISHCOMEX": ("COME", None), "NOBODYX": ("NOBODY", None),
     "PEOPLE": ("PEOPLE", None), "SELFNUMTWOX": ("SELFNUM", 2), "FAMX": ("FAM", None),
     "PARTNERX": ("PARTNER", 1), "PLUSONEX": ("PARTNER", 1), "ONEX": ("OTHER", 1), "TWOX": ("OTHER", 2), "GREETX": ("GREET", None),
     "BLESSX": ("BLESS", None), "THANKSX": ("THANKS", None),
@@ -964,7 +973,7 @@ _UNCLEAR_STRONG = _rx(
     r"god knows|only god knows|אלוהימ יודע|רק השמ יודע|الله (?:اعلم|بيعرف|يعلم)|бог (?:его )?знает",
     r"תלוי|(?<![^\W_])קשה (?:לדעת|להגיד)|אבדוק|נבדוק|לבדוק|אעדכן|נעדכן|(?<!ש)[אנ]חזור|לא יודע\S* אמ|[אנ]גיד לכ(?!\S* ש)|[אנ]ודיע|(?:עוד |עדיינ )?בודק\S*|נדע|לא יודעימ כמה|לא יודע\S* כמה|כמה נהיה"
     r"|כנ ולא|לא החלטנו|(?:עוד|עדיינ) אינ (?:לי|לנו) תשובה|אינ (?:לי|לנו) עדיינ תשובה|נחכה לראות|[אנ](?:ענה|אשר) (?:סופית |סופי )?(?:בהמשכ|אחר ככ|מחר|בקרוב|בשבוע הבא)|לא יודע\S* עדיינ|(?:עוד|עדיינ) לא (?:ברור|סגור|יודע\S*|החלט\S*)|נראה מה יהיה|אמורימ ל",
-    r"зависит|не знаем|напишу позже|напишем позже|(?<![^\W_])(?:ответим|отвечу|напишем|напишу)(?![^\W_])|не знаю,? (?:придем|смогу|сможем|получится|будем)|уточн|посмотрим|видно будет|дам знать|дадим знать|отвечу позже|спросить|пока не знаю|не знаю|сообщу|بعدين|بخبرك|بشوف|برد عليك|نشوف|مش عارف|ما بعرف|ما بعرفش|مش عارفين")
+    r"зависит|не знаем|напишу позже|напишем позже|(?<![^\W_])(?:ответим|отвечу|напишем|напишу)(?![^\W_])|не знаю,? (?:придем|смогу|сможем|получится|будем)|уточн|посмотрим|видно будет|дам знать|дадим знать|отвечу позже|спросить|пока не знаю|не знаю|сообщу|بعدين|بخبرك|بشوف|برد عليك|نشوف(?!ك)|مش عارف|ما بعرف|ما بعرفش|مش عارفين")
 # "not sure yet how many", "עוד לא יודע כמה בדיוק": only how many is open
 _HOW_MANY_DOUBT = _rx(r"(?:not sure|unsure|no idea|do not know|not certain)(?: yet)? (?:of )?how many(?: of us| we will be| exactly| yet)*",
                       r"(?:עוד |עדיינ )?לא (?:יודע\S*|סגור\S*|בטוח\S*)(?: עדיינ)?(?: על)? כמה(?: נהיה| בדיוק| אנחנו| עדיינ)*",
@@ -2520,6 +2529,13 @@ def _understand(text) -> Understanding:
     asks = bool(_QUESTION_WORD.search(norm))   # "is it fancy dress or can my husband come in jeans"
     for c in clauses:
         _polarity(c)
+    # "can't come, see you at the wedding", "see you at the party!! sadly only in spirit": beside the writer's no, "see you at ..."
+    # is a goodbye, not coming
+    if any(c.polarity in ("neg", "weakneg") and c.subject == "self" for c in clauses):
+        for c in clauses:
+            if c.polarity == "pos" and any(t.word == "SEEYOUX" for t in c.toks) \
+                    and not any(t.tag in ("COME", "YES") and t.word != "SEEYOUX" for t in c.toks):
+                c.polarity = None
     if re.search(r"[A-Z]", text) and _names_said(clauses, text):
         all_toks = [t for c in clauses for t in c.toks]
         tags = {t.tag for t in all_toks}
@@ -2554,7 +2570,8 @@ def _understand(text) -> Understanding:
         elif (seen_yes or any(_own_party(d) for d in clauses if d is not c)) and c.polarity == "neg" and c.subject == "self" and len(c.toks) >= 2 \
                 and c.toks[0].tag is None and c.toks[0].word.isalpha() and not c.toks[0].word.endswith("ly") \
                 and any(t.tag in ("NEG", "ABLE", "AWAY") for t in c.toks[1:3]) \
-                and (c.toks[1].tag == "AWAY" or all(t.tag in ("NEG", "ABLE", "COME", "CUE", "AWAY") for t in c.toks[1:3])) \
+                and (all(t.tag in ("NEG", "ABLE", "COME", "CUE", "AWAY") for t in c.toks[1:3]) or c.toks[1].tag == "AWAY") \
+                and not c.toks[0].word.endswith(("ing", "ed", "ימ", "ות")) \
                 and not c.tags() & {"SELF1", "WE", "SELFNUM"}:    # ("דני חולה בקורונה": kept away, and why)
             c.subject = "other"
     # "רציתי להגיע אבל יש לי משמרת", "I wanted to come but I have a shift": a wish, then "but" and a reason
