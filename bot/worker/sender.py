@@ -67,6 +67,7 @@ MAX_ATTEMPTS = 8
 BACKOFF_BASE_SECONDS = 2.0
 BACKOFF_CAP_SECONDS = 600.0
 RECORD_GATHER_SECONDS = 0.02
+REFILL_WAIT_SECONDS = 0.02    # how soon to claim again when the window has room but the budget had none
 JOB_LANE_THREADS = 1          # import jobs, beside the sender threads
 UNRECORDED_GIVE_UP_ONCE = 120  # a drain (tests, --once) stops trying after this many rounds
 SCHEDULER_TICK_SECONDS = 5.0  # reminder rounds and final tallies (bot.scheduler)
@@ -905,9 +906,13 @@ def run_worker(
                         wake.clear()
                     continue
                 # Still short of the rows the rate needs (a start, a burst): claim again at once.
-                filling = claimed_now >= batch and len(inflight) < target_inflight - max(1, concurrency // 2)
+                room = len(inflight) < target_inflight - max(1, concurrency // 2)
+                filling = claimed_now >= batch and room
+                # With room for more (the shared budget held the last claim back), look again as
+                # soon as it has refilled a little, not only when a send comes back.
                 try:
-                    results = [finished.get(timeout=0.25)] if not filling else [finished.get_nowait()]
+                    results = ([finished.get_nowait()] if filling
+                               else [finished.get(timeout=REFILL_WAIT_SECONDS if room else 0.25)])
                 except queue.Empty:
                     results = []
                 if results and len(results) < len(inflight):
