@@ -1935,15 +1935,16 @@ def test_kept_away_said_of_someone_without_a_comma_is_a_partial_no(text, total):
     assert _read(text) == ("answer", "yes", total)
 
 
-@pytest.mark.parametrize("text, total", [("Dana and I are in!", 2), ("my wife and I are in, see you", 2), ("we're so in", None)])
+@pytest.mark.parametrize("text, total", [("Dana and I are in!", 2), ("my wife and I are in, see you", 2), ("we're so in", None),
+                                         ("אני ודני בפנים!", 2), ("мы с мужем в деле!", 2)])
 def test_someone_and_i_are_in_is_a_yes(text, total):
-    """"we're in" is a yes; so is "Dana and I are in", the two named."""
+    """"we're in" is a yes; so is "Dana and I are in" ("אני ודני בפנים", "мы с мужем в деле"), the two named."""
     assert _read(text) == ("answer", "yes", total)
 
 
 @pytest.mark.parametrize("text", [
     "Change of plans, just me now, Tom's got the flu", "שינוי בתוכנית - רק אני עכשיו, דני חולה",
-    "Планы изменились, только я, Саша заболел",
+    "Планы изменились, только я, Саша заболел", "تغيرت الخطة، بس انا",
 ])
 def test_a_change_of_plan_to_just_me_with_someone_ill_is_a_yes_for_one(text):
     """A change of plan, "just me now", and someone named kept away by illness: the writer still comes, alone (the one who is ill

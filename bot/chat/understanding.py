@@ -530,6 +530,8 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     # "נתראה בשמחות", "see you at happy occasions": a blessing, to meet at joyous events in general (not "נתראה בשמחה", at this one)
     (r"(?:נתראה|ניפגש|נשמע)(?: רק| תמיד| עוד)? ב(?:ה)?שמחות(?: ו?ב?אירועימ שמחימ)?(?: אצלכמ| אצלנו| אצלכ)?|see you at (?:more |many |other )?(?:happy occasions|simchas|smachot)", "BLESSX"),
     (r"count me in", "me COMEX"), (r"count us in", "us COMEX"),   # who is counted in stays said
+    # "אני ודני בפנים", "мы с мужем в деле": the writer and those named are in (as "Mike and I are in")
+    (r"((?:אנחנו|אני)(?: ו[^\W\d_]+){1,3}) בפנימ(?=\s*(?:$|[^\w\s]))|((?:мы|я)(?: с [^\W\d_]+){0,2}) в деле(?=\s*(?:$|[^\w\s]))", r"\1\2 COMEX"),
     # "see you at the party", "see you all there", "увидимся на свадьбе", "منشوفكم بالعرس": meeting at the event is coming to it
     (r"see (?:you|ya)(?: all| guys| both| two)? (?:there|at (?:the|your|his|her|their)(?! (?:next|other|another|many|more)\b)(?: [a-z]+){0,2}? (?:party|wedding|mitzvah|mitzva|birthday|bris|brit"
      r"|engagement|graduation|shower|celebration|simcha|kiddush|henna|reunion|ceremony|gathering|bash|event|hall|venue|do|bbq|dinner|brunch|chuppah)s?)(?![^\W_])"
@@ -2470,6 +2472,8 @@ def _understand(text) -> Understanding:
     phrased = _DRIVE.sub(_drive, phrased)
     phrased = _BRING.sub(_bring, phrased)
     phrased = re.sub(r"^بس (?=انا|احنا|نحن)", "فقط ", phrased)   # "بس انا": just me (elsewhere بس is "but")
+    # ("تغيرت الخطة، بس انا": the same after a comma, when nothing follows; "بس انا جاي" is still "but I'm coming")
+    phrased = re.sub(r"(?<=[,،.!] )بس (?=(?:انا|احنا|نحن)\s*(?:$|[,،.!]))", "فقط ", phrased)
     earlier = None
     m = _EARLIER.search(phrased)
     if m and re.search(r"\d|(?<![^\W_])(?:" + _NUMBER_WORD + r"|but|אבל|אכ|بس|لكن|но|now|עכשיו|сейчас|هلا|هلق)(?![^\W_])", phrased[m.end():]) \
