@@ -1936,7 +1936,7 @@ def test_kept_away_said_of_someone_without_a_comma_is_a_partial_no(text, total):
 
 
 @pytest.mark.parametrize("text, total", [("Dana and I are in!", 2), ("my wife and I are in, see you", 2), ("we're so in", None),
-                                         ("אני ודני בפנים!", 2), ("мы с мужем в деле!", 2)])
+                                         ("אני ודני בפנים!", 2), ("בעלי ואני בפנים", 2), ("мы с мужем в деле!", 2)])
 def test_someone_and_i_are_in_is_a_yes(text, total):
     """"we're in" is a yes; so is "Dana and I are in" ("אני ודני בפנים", "мы с мужем в деле"), the two named."""
     assert _read(text) == ("answer", "yes", total)
@@ -1956,7 +1956,7 @@ def test_a_change_of_plan_to_just_me_with_someone_ill_is_a_yes_for_one(text):
     ("nagia 2 anashim", ("answer", "yes", 2)), ("Ken, anachnu magiim 4", ("answer", "yes", 4)),
     ("lezaari lo nuchal lehagia", ("answer", "no", None)), ("ani ve baali nagia im hatinok", ("answer", "yes", 3)),
     ("nehiye 5", ("count", None, 5)), ("rak ani", ("count", None, 1)),
-    ("Lo and behold, we are coming", ("answer", "yes", None)), ("Ani and I are coming", ("answer", "yes", 2)),
+    ("ani magia levad", ("answer", "yes", 1)), ("Lo and behold, we are coming", ("answer", "yes", None)), ("Ani and I are coming", ("answer", "yes", 2)),
 ])
 def test_hebrew_typed_in_latin_letters_is_read_as_hebrew(text, read):
     """"nagia 3 anashim", "lo nuchal": Hebrew in Latin letters is read as the Hebrew words, once one word in the message is

@@ -531,7 +531,7 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     (r"(?:נתראה|ניפגש|נשמע)(?: רק| תמיד| עוד)? ב(?:ה)?שמחות(?: ו?ב?אירועימ שמחימ)?(?: אצלכמ| אצלנו| אצלכ)?|see you at (?:more |many |other )?(?:happy occasions|simchas|smachot)", "BLESSX"),
     (r"count me in", "me COMEX"), (r"count us in", "us COMEX"),   # who is counted in stays said
     # "אני ודני בפנים", "мы с мужем в деле": the writer and those named are in (as "Mike and I are in")
-    (r"((?:אנחנו|אני)(?: ו[^\W\d_]+){1,3}) בפנימ(?=\s*(?:$|[^\w\s]))|((?:мы|я)(?: с [^\W\d_]+){0,2}) в деле(?=\s*(?:$|[^\w\s]))", r"\1\2 COMEX"),
+    (r"((?:אנחנו|אני)(?: ו[^\W\d_]+){1,3}|[^\W\d_]+ ואני) בפנימ(?=\s*(?:$|[^\w\s]))|((?:мы|я)(?: с [^\W\d_]+){0,2}) в деле(?=\s*(?:$|[^\w\s]))", r"\1\2 COMEX"),
     # "see you at the party", "see you all there", "увидимся на свадьбе", "منشوفكم بالعرس": meeting at the event is coming to it
     (r"see (?:you|ya)(?: all| guys| both| two)? (?:there|at (?:the|your|his|her|their)(?! (?:next|other|another|many|more)\b)(?: [a-z]+){0,2}? (?:party|wedding|mitzvah|mitzva|birthday|bris|brit"
      r"|engagement|graduation|shower|celebration|simcha|kiddush|henna|reunion|ceremony|gathering|bash|event|hall|venue|do|bbq|dinner|brunch|chuppah)s?)(?![^\W_])"
@@ -2233,7 +2233,7 @@ _HEBREW_LATIN = {
     "בסדר": "beseder", "סבבה": "sababa", "לצערי": "lezaari letzaari leza'ari", "לצערנו": "lezaarenu letzaarenu lezarenu",
     "מצטער": "mitztaer mitstaer mitsta'er", "מצטערת": "mitztaeret mitstaeret", "נתראה": "nitraot nitrae",
     "שניימ": "shnayim", "שתיימ": "shtayim", "שני": "shnei", "שתי": "shtei", "שלושה": "shlosha", "ארבעה": "arbaa",
-    "רק": "rak", "גמ": "gam",
+    "רק": "rak", "גמ": "gam", "לבד": "levad", "לבדי": "levadi", "שנינו": "shneinu shnenu shneynu",
 }
 _HEBREW_LATIN = {latin: heb for heb, words in _HEBREW_LATIN.items() for latin in words.split()}
 _HEBREW_LATIN_SHORT = {"lo": "לא", "ken": "כנ", "ani": "אני", "im": "עמ", "ve": "ו", "u": "ו", "toda": "תודה", "todah": "תודה",
