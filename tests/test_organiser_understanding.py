@@ -1912,3 +1912,38 @@ def test_asking_the_guests_whether_is_a_yes_no_question_put_to_them(text, questi
 @pytest.mark.parametrize("text", ["הטוקן שלי?", "טוקן שלי", "my token?"])
 def test_my_token_is_the_token(text):
     assert cmd(text) == C.Token(revoke=False)
+
+
+@pytest.mark.parametrize("text, ref, note", [("רשמי אצל Susan Roth: vegan, בלי גלוטן", "Susan Roth", "vegan, בלי גלוטן"),
+                                             ("תרשום ליד דני: אלרגי לבוטנים", "דני", "אלרגי לבוטנים")])
+def test_what_is_written_at_a_guest_after_a_colon_is_their_note(text, ref, note):
+    parsed = read(text)
+    assert parsed.command == C.EditGuest(C.Ref(ref), "note", note) and not parsed.sure
+
+
+def test_rows_pasted_under_a_line_saying_who_they_are_are_added_with_the_side_it_names():
+    parsed = read("groom side, from Daniel's mom:\nMichael Roth +1 (917) 555-0142 2\nSusan Roth +1 646 555 0199\n"
+                  "Jake Feldman +12125550173")
+    assert isinstance(parsed.command, C.AddGuests) and not parsed.sure
+    assert [(g.first_name, g.phone, g.side, g.party_size) for g in parsed.command.guests] == [
+        ("Michael", "+19175550142", "groom", 2), ("Susan", "+16465550199", "groom", None),
+        ("Jake", "+12125550173", "groom", None)]
+
+
+def test_a_party_size_typed_after_an_international_number_is_the_party():
+    guest = C.parse("add guests\nMichael Roth +1 (917) 555-0142 2", "IL").guests[0]
+    assert (guest.phone, guest.party_size) == ("+19175550142", 2)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("תוסיפי גם את ורד הבת דודה שלי 050 441 2290 ואת אחותה מזל +972 52-331-8870", ["ורד", "מזל"]),
+    ("תוסיפי את נתן 0501234567 וורד 0521234567", ["נתן", "ורד"]),
+    ("תוסיפי את נתן 0501234567 ואת רונית 0521234567", ["נתן", "רונית"])])
+def test_the_vav_that_opens_a_name_is_no_and(text, names):
+    assert [g.first_name for g in cmd(text).guests] == names
+
+
+@pytest.mark.parametrize("text", ["remove these:\nדנה 050-1234567\nדני 0521234567",
+                                  "delete the following:\nDana 050-1234567\nDan 0521234567"])
+def test_rows_under_a_line_that_removes_them_are_never_added(text):
+    assert not isinstance(cmd(text), C.AddGuests)

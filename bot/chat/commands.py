@@ -802,6 +802,13 @@ def _guest_line(line: str, line_no: int, region: str | None) -> GuestDraft | Lin
     shown = _short(line, 80)
     text = _LIST_MARKER.sub("", CHAT_PREFIX.sub("", line, count=1), count=1)
     phone, rest = find_phone(text, region)
+    counted = None
+    if phone is None:
+        # "Michael Roth +1 (917) 555-0142 2": the party size typed after the number, no part of it
+        after = re.search(r"(?<=\d)\s+(\d{1,2})\s*$", text)
+        if after and 1 <= int(after.group(1)) <= MAX_PARTY_SIZE:
+            phone, rest = find_phone(text[:after.start()], region)
+            counted = int(after.group(1)) if phone is not None else None
     if phone is None:
         return LineError(line_no, shown, _phone_problem(text))
     spans = list(re.finditer(r"[^\s,;]+", rest))
@@ -875,7 +882,7 @@ def _guest_line(line: str, line_no: int, region: str | None) -> GuestDraft | Lin
     if len(name) > 120:
         return LineError(line_no, shown, _("That name is too long."))
     first, last = split_name(name)
-    return GuestDraft(first_name=first, last_name=last, phone=phone, side=side, party_size=party,
+    return GuestDraft(first_name=first, last_name=last, phone=phone, side=side, party_size=party or counted,
                       notes=note, line_no=line_no)
 
 

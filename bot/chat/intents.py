@@ -1939,9 +1939,15 @@ def _table_header(line: str) -> bool:
         c in {"טלפון", "נייד", "פלאפון", "phone", "mobile", "cell", "phone number", "מספר"} for c in cells)
 
 
+_TAKE_OFF_HEAD = re.compile(r"(?:^|\s)(?:remove|delete|drop|uninvite|take\s+off|cross\s+off|תמחק|תמחקי|תמחקו|למחוק|מחק|מחקי|תוריד|"
+                            r"תורידי|להוריד|תוציא|תוציאי|להוציא|הסר|תסיר|תסירי|להסיר)(?![\w\u05d0-\u05ea])", re.I)
+
+
 def _guest_list_under_header(text: str, region, today) -> Reading | None:
     """"הנה עוד כמה להוסיף:", "Adding these:" on the first line, one guest a line after it."""
     lines = [x.strip() for x in text.replace("\r", "\n").split("\n") if x.strip()]
+    if lines and any(_TAKE_OFF_HEAD.search(x) for x in {lines[0], lines[-1]}):
+        return None   # "remove these:", "תמחקי את הבאים:" above the rows: never read as adding them
     if len(lines) >= 3 and _LIST_HEADER_BARE.match(_strip_polite(lines[-1])) and not _LIST_HEADER_BARE.match(_strip_polite(lines[0])):
         lines = lines[-1:] + lines[:-1]   # "דניאל כהן, 050…\nמיכל כהן, 050…\nתוסיפו בבקשה": the verb said after the list
     phoned = lambda xs: all(_IL_PHONE.search(x) or _phone(x, region)[0] for x in xs)   # noqa: E731
@@ -1955,6 +1961,22 @@ def _guest_list_under_header(text: str, region, today) -> Reading | None:
         if isinstance(listed, C.AddGuests) and len(listed.guests) == len(lines):
             return Reading(refine("add guests\n" + "\n".join(lines), listed, region, today).command, sure=False)
         return None
+    head = lines[0] if lines else ""
+    if len(lines) >= 2 and head.endswith(":") and len(head.split()) <= 8 and not re.search(r"\d{3}", head) \
+            and not (_LIST_HEADER.search(head) or _LIST_HEADER_BARE.match(_strip_polite(head))):
+        said = C.parse(head.rstrip(":").strip(), region, today)
+        if isinstance(said, C.ParseError) and said.usage is None:
+            # "groom side, from Daniel's mom:", "החברים מהעבודה:" above pasted rows: who they are (a side named is theirs),
+            # and every row a guest, asked before they are added
+            listed = C.parse("add guests\n" + "\n".join(lines[1:]), region, today)
+            if isinstance(listed, C.AddGuests) and len(listed.guests) == len(lines) - 1 and not listed.errors:
+                listed = refine("add guests\n" + "\n".join(lines[1:]), listed, region, today).command
+                side = _side_in(_words(head)) if isinstance(listed, C.AddGuests) else None
+                if side:
+                    listed = dataclasses.replace(listed, guests=tuple(
+                        g if g.side else dataclasses.replace(g, side=side) for g in listed.guests))
+                if isinstance(listed, C.AddGuests):
+                    return Reading(listed, sure=False)
     if len(lines) < 2 or not (_LIST_HEADER.search(lines[0]) or _LIST_HEADER_BARE.match(_strip_polite(lines[0]))
                               or _table_header(lines[0])) \
             or not phoned(lines[1:]):
@@ -2042,6 +2064,10 @@ _LINE_LIST_HEAD = re.compile(r"^(?:(?:can\s+you\s+|please\s+|pls\s+)?add(?:\s+(?
 
 # Given names that open with ו, never "and" + a name: "ויקטור" is Victor, not "and Yktor"
 _VAV_NAMES = r"(?:ויקטור|ויקטוריה|ויקי|ורד|ורדה|ורדית|ורה|ולדימיר|ולדי|ולרי|ולריה|ואדים|ויטלי|ויטה|ויולט|ויויאן|וליד|וסים|ואיל|ויסאם|ונסה|ווליד|וולף|וילי|ויליאם|ויאצ'סלב|ויאצסלב|ודים|וג'די|ואנונו|ויצמן|וקנין)"
+
+
+# "and" before the next guest ("ואת רונית", "ו-רונית", "ורונית", "and Ronit"), but not the ו that opens "ורד", "ויקטור"
+_AND_BEFORE_GUEST = re.compile(r"^\s*(?:ואת\s+|ו-|(?!" + _VAV_NAMES + r"(?![\u05d0-\u05ea]))ו(?=\S)|and\s+)", re.I)
 
 
 def _guest_list_in_line(text: str, region, today) -> Reading | None:
@@ -4493,7 +4519,7 @@ def _add_guest(line, region) -> Reading | None:
         # "רותי לוי 054…, משה לוי 054… (2)": a list, one guest between commas
         drafts = []
         for c in chunks:
-            d = _loose_guest(re.sub(r"^\s*(?:ו(?:את\s+)?|and\s+)", "", c.strip()), region)
+            d = _loose_guest(re.sub(_AND_BEFORE_GUEST, "", c.strip()), region)
             if d is None:
                 return None
             drafts.append(dataclasses.replace(d, line_no=1))
@@ -4505,7 +4531,7 @@ def _add_guest(line, region) -> Reading | None:
             seg = text[start:end] if i + 1 < len(phones) else text[start:]
             seg_phone_end = m.end() - start
             piece = seg[:seg_phone_end] if i + 1 < len(phones) else seg
-            piece = re.sub(r"^\s*(?:ו(?:את\s+)?|and\s+)", "", piece.strip())
+            piece = re.sub(_AND_BEFORE_GUEST, "", piece.strip()) if i else piece.strip()   # (the first: no "and" before it)
             d = _loose_guest(piece, region)
             if d is None:
                 return None
@@ -4698,6 +4724,9 @@ def _edit_guest(line, low, words, wset, region) -> Reading | None:
         (r"^(.+?)\s+הוא מהצד של ה(כלה|חתן)", "side"),
         (r"(?:add a note to|note for)\s+(.+?):\s*(.+)$", "note"),
         (r"(?:תוסיף הערה|הערה)\s+ל-?(.+?):\s*(.+)$", "note"),
+        # "רשמי אצל Susan Roth: vegan, בלי גלוטן": what is written at a guest, after the colon
+        (r"^(?:רשום|רשמי|תרשום|תרשמי|לרשום|כתוב|כתבי|תכתוב|תכתבי|לכתוב)\s+(?:ליד|אצל|בכרטיס\s+של)\s+"
+         r"(?!(?:ה)?(?:כולם|אורחים|מוזמנים|מגיעים)(?![\u05d0-\u05ea]))(\S+(?:\s+\S+){0,2}?)\s*:\s*(\S.*)$", "note"),
         (r"(?:להוסיף|תוסיף|תוסיפי|לרשום|תרשום|תרשמי)\s+הערה\s+(?:אצל|על|ל)\s*-?(.+?):\s*(.+)$", "note"),
         (r"(?:מספר|כמות)\s+(?:ה)?(?:מוזמנים|אורחים|אנשים|מקומות|מגיעים)\s+(?:ממשפחת|מ)\s*(.+?)\s+(?:ל-?|ל\s+|זה\s+)(\d+|"
          + "|".join(sorted(_HE_NUM, key=len, reverse=True)) + r")\W*$", "party"),
