@@ -469,7 +469,7 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
      # left with someone: "הילדים אצל סבתא", "the kids are staying with grandma / at home"
      r"|(?:נשאר\S* |יישאר\S* |יהיו )?אצל(?= \S)|(?:staying|stay|will be|are) (?:at home|home|with (?:grandma|grandpa|granny|nana|the (?:grandparents|babysitter|sitter)|my (?:mom|mum|parents)))"
      # at work that evening: "hubby's at work", "she's out (working)", "جوزي بالشغل"
-     r"|at work|(?:is|am|are|be|will be) working(?! on)|on (?:a |the )?(?:shift|night shift|call|duty)(?![^\W_])|на работе|(?:في|ع|على) (?:ال)?(?:شغل|دوام)"
+     r"|at work|(?:is|am|are|be|will be) working(?! on)|on (?:a |the )?(?:shift|night shift|call|duty|nights|night duty)(?![^\W_])|(?<![^\W_])(?:مناوب|مناوبه|مناوبين)(?![^\W_])|на работе|(?:في|ع|على) (?:ال)?(?:شغل|دوام)"
      r"|за границей|в отъезде|в командировке|на смене|на дежурстве|в армии|на сборах|в рейсе|в больнице|في السفر|مسافر|مسافره|مسافرين|(?:مناسبه|عرس|حفله) (?:تانيه|ثانيه|اخرى|تاني)"
      r"|(?:صار |طلع )?(?:عندي|عنا|عندنا|الي|النا) (?:شغل|دوام|مناوبه|ورديه)", "AWAYX"),
     # a maybe about being late or leaving early is no maybe about coming ("יש מצב שנאחר קצת", "may be a little late")
@@ -3173,8 +3173,8 @@ def _names_joined(m: re.Match) -> str:
 
 
 # said right after a person, what keeps them away: "my wife is on call", "בעלי עובד", "муж на смене"
-_AWAY_AFTER_PERSON = re.compile(_fold(r"(?:is |are |will be )?(?:on (?:a |the )?(?:shift|night shift|call|duty)|at work|working|abroad|away|sick|ill)(?![^\W_])"
-                                      r"|חולה(?![^\W_])|на (?:смене|дежурстве|работе)|(?:بالشغل|بالدوام|مسافر|مسافره|مريض|مريضه)(?![^\W_])"))
+_AWAY_AFTER_PERSON = re.compile(_fold(r"(?:is |are |will be )?(?:on (?:a |the )?(?:shift|night shift|call|duty|nights)|at work|working|abroad|away|sick|ill)(?![^\W_])"
+                                      r"|חולה(?![^\W_])|на (?:смене|дежурстве|работе)|(?:بالشغل|بالدوام|مسافر|مسافره|مريض|مريضه|مناوب|مناوبه)(?![^\W_])"))
 
 
 def _split_partial(text: str) -> str:
