@@ -1936,7 +1936,8 @@ def test_kept_away_said_of_someone_without_a_comma_is_a_partial_no(text, total):
 
 
 @pytest.mark.parametrize("text, total", [("Dana and I are in!", 2), ("my wife and I are in, see you", 2), ("we're so in", None),
-                                         ("אני ודני בפנים!", 2), ("בעלי ואני בפנים", 2), ("мы с мужем в деле!", 2)])
+                                         ("אני ודני בפנים!", 2), ("בעלי ואני בפנים", 2), ("мы с мужем в деле!", 2),
+                                         ("both of us are in!", 2), ("all 3 of us are in", 3), ("me and the hubby are in", 2)])
 def test_someone_and_i_are_in_is_a_yes(text, total):
     """"we're in" is a yes; so is "Dana and I are in" ("אני ודני בפנים", "мы с мужем в деле"), the two named."""
     assert _read(text) == ("answer", "yes", total)

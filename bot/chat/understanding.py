@@ -1361,6 +1361,11 @@ def _tokens(clause: str) -> list[_Tok]:
         if out[-2].tag is None:
             out[-2] = _Tok(out[-2].word, "OTHER", 1)
         out[-1] = _Tok(out[-1].word, "COME" if out[-1].word == "in" else "NOWORD")
+    # "both of us are in", "all 4 of us are in", "me and the wife are in", "the whole family is in": the writer's party is in
+    if len(out) >= 3 and out[-1].word == "in" and out[-1].tag == "CUE" and out[-2].word in ("are", "is", "am") \
+            and any(t.tag in ("SELF1", "WE", "SELFNUM", "PEOPLE", "FAM") for t in out[:-2]) \
+            and not any(t.tag in ("COME", "NEG", "AWAY", "DETAILS") for t in out):
+        out[-1] = _Tok(out[-1].word, "COME")
     # "נועה מגיעה", "רק שירה תגיע", "יונתן ואחותו יגיעו": a name that opens the clause, then a third-person verb
     k = 1 if out and out[0].tag == "JUST" else 0
     if k + 1 < len(out) and out[k].word.isalpha() and re.match(f"[{_HEB}]", out[k].word) and (
