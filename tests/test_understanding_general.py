@@ -1945,7 +1945,8 @@ def test_someone_and_i_are_in_is_a_yes(text, total):
 
 @pytest.mark.parametrize("text", [
     "Change of plans, just me now, Tom's got the flu", "שינוי בתוכנית - רק אני עכשיו, דני חולה",
-    "Планы изменились, только я, Саша заболел", "تغيرت الخطة، بس انا",
+    "Планы изменились, только я, Саша заболел", "تغيرت الخطة، بس انا", "small change - it's just me, Tom's sick",
+    "Изменения: буду одна, муж заболел",
 ])
 def test_a_change_of_plan_to_just_me_with_someone_ill_is_a_yes_for_one(text):
     """A change of plan, "just me now", and someone named kept away by illness: the writer still comes, alone (the one who is ill

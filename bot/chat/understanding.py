@@ -816,7 +816,7 @@ _ASKED_OFF = _rx(r"(?:remove|take|delete) me (?:from|off) (?:this|the|your) (?:l
                  r"(?:תורידו|הורידו|תוציאו|הוציאו|תמחקו|מחקו|תסירו|הסירו) אותי מ(?:ה)?(?:רשימה|רשימת|קבוצה|תפוצה)\S*",
                  r"(?:удалите|уберите) меня (?:из|с) (?:списка|рассылки|группы)",
                  r"(?:شيلوني|احذفوني|امسحوني) من (?:ال)?(?:قائمه|ليسته|قروب|جروب)")
-_CHANGE = _rx(r"\bactually\b|(?<!will )(?<!i will )\bupdate\b(?! (?:you|by|later|soon|next))|\bcorrection\b|\bmy (?:mistake|bad)\b|change (?:of|in) plans?|(?:the )?plans? (?:has |have )?changed|\bchange (?:us|it|me)\b|after all|by mistake"
+_CHANGE = _rx(r"\bactually\b|(?<!will )(?<!i will )\bupdate\b(?! (?:you|by|later|soon|next))|\bcorrection\b|\bmy (?:mistake|bad)\b|change (?:of|in) plans?|(?:the )?plans? (?:has |have )?changed|\b(?:small|slight|quick|little|one|tiny) change\b|\bchange (?:us|it|me)\b|after all|by mistake"
               r"|by accident|fat[- ]?finger\w*|turns out|came through|worked out|\bbailed\b|fell through|cancell?ed on (?:us|me)|\b(?:i|we) meant\b|\bcancel\b|plans changed|make (?:it|that) (?:\d|one|two|three|four|five|six)|change (?:my|our) (?:answer|rsvp|response|reply)|changed (?:my|our) mind|\bforgot\b(?! to (?:answer|reply|respond|rsvp|confirm))|also join|can (?:come|make it|join) (?:too |also )?now|(?:too|also) now"
               r"|(?<!\d)\d{1,2} (?:not|and not) \d{1,2}(?!\d)",
               rf"(?<!\d)\d{{1,2}} (?:{'|'.join(_INSTEAD_PHRASES)}) \d{{1,2}}(?!\d)",   # "5 instead of 4"
@@ -828,7 +828,7 @@ _CHANGE = _rx(r"\bactually\b|(?<!will )(?<!i will )\bupdate\b(?! (?:you|by|later
               r"(?<!\d)\d{1,2} ו?לא \d{1,2}(?!\d)|(?:לבד|רק אני|alone|solo|just me),? (?:ו?לא|not|and not) \d{1,2}(?!\d)|גמ (?:\S+ )?(?:יצטרפ|תצטרפ|יצטרפו)"
               # "רציתי לעדכן ש...", "מצטרף עוד ילד": news about the answer already given
               r"|(?<![^\W_])(?:רציתי|רצינו|רק|באתי|באנו) לעדכנ(?![^\W_])(?! (?:אותכ\S*|בהמשכ|בקרוב|כשנדע|כשאדע|מתי))|(?<![^\W_])ש?(?:מצטרפ|מצטרפת|מצטרפימ|יצטרפ|תצטרפ|יצטרפו) (?:אלינו |לנו |גמ )?עוד(?![^\W_])",
-              r"تعديل|بالاخر|بالاخير|في الاخر|بالغلط|غلطت|غلطنا|صرنا|صار (?:عنا|عندي|عندنا|معنا|معي)|(?<!\d)\d{1,2} (?:مش|مو) \d{1,2}(?!\d)|بدل \d|غيرنا|غيرت|نسيت|передумал|забыл|не \S+ а \S+|по ошибке|поменялись|изменились|изменилось|поменялось|все-таки|всетаки|передумали|в итоге|(?<![^\W_])а не (?:\d+|вдвоем|втроем|вчетвером|впятером|двое|трое|четверо|пятеро|один|одна)(?![^\W_])"
+              r"تعديل|بالاخر|بالاخير|في الاخر|بالغلط|غلطت|غلطنا|صرنا|صار (?:عنا|عندي|عندنا|معنا|معي)|(?<!\d)\d{1,2} (?:مش|مو) \d{1,2}(?!\d)|بدل \d|غيرنا|غيرت|نسيت|передумал|забыл|(?<![^\W_])изменени[ея](?![^\W_])|не \S+ а \S+|по ошибке|поменялись|изменились|изменилось|поменялось|все-таки|всетаки|передумали|в итоге|(?<![^\W_])а не (?:\d+|вдвоем|втроем|вчетвером|впятером|двое|трое|четверо|пятеро|один|одна)(?![^\W_])"
               r"|как (?:и )?(?:писали|писал|писала|говорил|говорила|говорили)|ошиб(?:ся|лась|лись)"
               # "Добавьте пожалуйста ещё одного ребёнка", "please add my son": asked to add someone to the answer given
               # (not "добавьте меня обратно", "add me back": the messages)
