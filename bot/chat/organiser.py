@@ -140,6 +140,9 @@ def _name_variants(text: str) -> list[str]:
     return out
 
 
+_ORGANISED = "organised"   # in the sender's Conversation.listing: they have worked on an event (no newcomer since)
+
+
 class OrganiserChat:
     """One inbound message from an organiser (or a would-be one), answered."""
 
@@ -332,7 +335,7 @@ class OrganiserChat:
                 if guest_flow.handle_guest_message(self.session, self.settings, self.user, self.msg):
                     return
             if cmd.usage is None and not self.is_member:
-                return self.say(replies.no_events_welcome())  # a newcomer: show how to start
+                return self.no_events()  # a newcomer: show how to start (no events now: said so)
             if cmd.usage is None and self.is_member and self.shown_guest_named(text):
                 return
             return self.say(cmd.message)
@@ -360,7 +363,7 @@ class OrganiserChat:
         found = self.current()
         if found is None:
             if not self.is_member:
-                return self.say(replies.no_events_welcome())
+                return self.no_events()
             return self.cmd_events(C.ListEvents())
         event, member = found
         counts = dict(self.session.execute(
@@ -561,6 +564,8 @@ class OrganiserChat:
 
     def execute(self, cmd) -> None:
         handler = HANDLERS[type(cmd)]
+        if self.is_member:
+            self.remember_organising()
         action = C.action_for(cmd)
         writes = C.writes(cmd)
         if writes and self.conv.pending and not isinstance(cmd, (C.Confirm, C.Cancel)):
@@ -586,6 +591,21 @@ class OrganiserChat:
 
     # ------------------------------------------------------------------ the current event
 
+    def no_events(self) -> None:
+        """No event to work on: a newcomer is welcomed and shown how to start; someone whose events are gone (deleted,
+        left, removed from) is told they have none now, and how to open one, not greeted as new."""
+        listing = (self._conv or convo.peek_conversation(self.session, self.user)).listing
+        if isinstance(listing, dict) and listing.get(_ORGANISED):
+            return self.say(replies.no_events_now())
+        self.say(replies.no_events_welcome())
+
+    def remember_organising(self) -> None:
+        """Someone who works on an event now is no newcomer later, after it is gone."""
+        listings = dict(self.conv.listing or {})
+        if not listings.get(_ORGANISED):
+            listings[_ORGANISED] = True
+            self.conv.listing = listings
+
     def event_or_ask(self, again: str | None = None) -> tuple[Event, EventMember] | None:
         """The current event, or None after telling the sender how to pick one."""
         found = self.current()
@@ -593,7 +613,7 @@ class OrganiserChat:
             return found
         rows = self.event_rows()
         if not rows:
-            self.say(replies.no_events_welcome())
+            self.no_events()
         else:
             self.remember_event_numbers(rows)
             self.say(replies.choose_event(rows, again))
@@ -785,7 +805,7 @@ class OrganiserChat:
     def cmd_events(self, cmd: C.ListEvents) -> None:
         rows = self.event_rows()
         if not rows:
-            return self.say(replies.no_events_welcome())
+            return self.no_events()
         current = self.current()
         self.remember_event_numbers(rows)
         self.say(replies.events_list(rows, current[0].id if current else None))
@@ -793,7 +813,7 @@ class OrganiserChat:
     def cmd_use(self, cmd: C.UseEvent) -> None:
         rows = self.event_rows()
         if not rows:
-            return self.say(replies.no_events_welcome())
+            return self.no_events()
         ref = cmd.ref.strip()
         if ref.isdigit():
             n = int(ref)

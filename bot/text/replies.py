@@ -105,6 +105,14 @@ def no_events_welcome() -> str:
     return _(NO_EVENTS_WELCOME)
 
 
+def no_events_now() -> str:
+    """To someone whose events are gone (deleted, left): none now, and how to open one; no first-time welcome."""
+    return _("You have no events now. To open a new one, send it like this:\n"
+             "new event Dana & Noam's wedding\n"
+             "date: 12/6/2027\n"
+             "location: Tel Aviv")
+
+
 def text_of(msgid: str) -> str:
     """One of this module's constant texts (NOT_A_CSV, CANCELLED, ...) in the reader's language."""
     return _(msgid)
