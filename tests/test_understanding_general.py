@@ -2022,3 +2022,13 @@ def test_see_you_at_the_event_is_a_yes_unless_beside_a_no(text, read):
     """"see you there", "see you at the party", "увидимся на свадьбе", "منشوفكم بالعرس": meeting at the event is coming to it; beside
     the writer's no it is a goodbye."""
     assert _read(text) == read
+
+
+@pytest.mark.parametrize("text, total", [
+    ("coming in from abroad for it, 2 of us", 2), ("landing thursday especially for this, 2 of us", 2),
+    ("прилетим специально, нас трое", 3), ("جايين من برا مخصوص، 4", 4), ("נוחתים ביום חמישי במיוחד בשבילכם, 4 אנחנו", 4),
+])
+def test_coming_from_abroad_for_the_event_is_a_yes(text, total):
+    """Coming from abroad for the event ("from abroad" is where they come from, not being away), landing for it especially: a
+    yes for the people counted, as "flying in from Manchester for it, 4 of us" is."""
+    assert _read(text) == ("answer", "yes", total)

@@ -457,6 +457,8 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
      r"(?:staying|stay|stays) (?:at home |home |back )?(?:with|at) (?!us|me|them|the (?:hotel|wedding|party|event|venue|hall))[^,.!?;\n]*"
      r"|((?:و?ال)?(?:ولاد|اولاد|اطفال|بنات|صغار|ولد|بيبي|طفل)(?:نا|ي)?) (?:رح |ح |بدهم )?(?:يضلوا|بيضلوا|يبقوا|بيبقوا|يضل|بيضل|يبقى|بيبقى) "
      r"(?:بالبيت |في البيت )?(?:مع|عند) (?!نا|ي)[^,.!?;\n،]*", r"\1\2\3\4 AWAYX"),
+    # "coming in from abroad for it", "جايين من برا مخصوص", "из-за границы": where they come from, not being away
+    (r"from (?:abroad|overseas)|من (?:برا|بره|الخارج)|из-за границы|из за границы", "CUEX"),
     # going abroad ("טסים מחר לחו"ל", "улетаем за границу"): away, unless it is to the event ("טסים לחו"ל במיוחד לחתונה")
     (r"(?:(?:ו?(?:טסימ|טסות|טסה|טס|נטוס|אטוס|נוסעימ|נוסעות|נוסעת|נוסע|ניסע|אסע|חוזרימ|חוזרת|חוזר|יוצאימ|יוצאת|יוצא))(?: [^\W\d_]+){0,3}? |בדרכ )"
      r"(?:לחול|לחוצ לארצ)(?! (?:במיוחד|בשביל|לכבוד|ל?ה?חתונה|ל?ה?אירוע|ל?ה?חגיגה|ל?ה?מסיבה)(?![^\W_]))"
@@ -1075,13 +1077,19 @@ _TRAVEL = _rx(r"\b(?:booking|booked|book|bought|buying|got) (?:the |our |my )?(?
               # flying in for it: "טסים במיוחד מברלין בשביל זה", "נוחתת מניו יורק במיוחד", "טס מלונדון לחתונה"
               r"|(?<![^\W_])(?:טסימ|טסה|טס|נטוס|אטוס|נוחתימ|נוחתת|נוחת|ננחת|אנחת|באימ|באה|בא|מגיעימ|מגיעה|מגיע)(?: ?(?:במיוחד|ישר|כבר|עד))*"
               r" (?:במיוחד|(?:כל הדרכ )?מ(?!חר|חרתיימ|הארצ|הבית|העבודה|הבסיס|וקדמ|אוחר)[^\W\d_]{2,}(?: [^\W\d_]+)? (?:רק |במיוחד )?(?:בשביל|לכבוד|ל)(?:זה|כמ|כ|החתונה|האירוע|החגיגה|המסיבה|חתונה|אירוע|חגיגה)(?![^\W_]))"
-              r"|(?<![^\W_])(?:טסימ|טסה|טס|נטוס|אטוס|נוחתימ|נוחתת|נוחת) (?:במיוחד |ישר )?מ(?!חר|חרתיימ|הארצ|וקדמ|אוחר)[^\W\d_]{2,}",
+              r"|(?<![^\W_])(?:טסימ|טסה|טס|נטוס|אטוס|נוחתימ|נוחתת|נוחת) (?:במיוחד |ישר )?מ(?!חר|חרתיימ|הארצ|וקדמ|אוחר)[^\W\d_]{2,}"
+              # "נוחתים ביום חמישי במיוחד בשבילכם": the day said between
+              r"|(?<![^\W_])(?:טסימ|טסה|טס|נטוס|אטוס|נוחתימ|נוחתת|נוחת)(?: [^\W\d_]+){1,3} במיוחד(?![^\W_])",
               # "flying in from NYC for this", "flying over from London especially", "coming all the way from Paris"
               r"\b(?:fly|flying|flew|jetting|coming|travell?ing|driving) (?:in|over|back|home|down|up)?\s?(?:especially |specially |just )?(?:from|for (?:this|it|the (?:wedding|party|event|celebration)))\b"
-              r"|\b(?:coming|flying|travell?ing|driving) all the way\b|\bfly(?:ing)? in\b",
+              r"|\b(?:coming|flying|travell?ing|driving) all the way\b|\bfly(?:ing)? in\b"
+              # "landing Thursday especially for this", "driving down specially for it"
+              r"|\b(?:fly|flying|landing|land|coming|driving|travell?ing|arriving)(?: [a-z]+){0,2} (?:especially|specially) for (?:this|it|you|the (?:wedding|party|event|celebration))\b",
               r"(?:забронировали|купили) (?:билеты|гостиницу|отель)|(?:حجزنا|حجزت) (?:ال)?(?:طيران|تذاكر|فندق)"
               # "прилетаем из Берлина специально", "جايين من برلين مخصوص"
-              r"|(?<![^\W_])(?:прилетаем|прилетим|прилечу|прилетаю|летим|прилетят) (?:специально |из )|(?:جايين|جاي|جايه|طايرين|طاير|نازلين) (?:خصيصا |مخصوص )?من [^\W\d_]+ (?:مخصوص|خصيصا)")
+              r"|(?<![^\W_])(?:прилетаем|прилетим|прилечу|прилетаю|летим|прилетят) (?:специально(?![^\W_])|из )"
+              r"|(?<![^\W_])(?:прилетаем|прилетим|прилечу|прилетаю|прилетят|приедем|приеду)(?: [^\W\d_]+){1,3} специально(?![^\W_])|(?:جايين|جاي|جايه|طايرين|طاير|نازلين) (?:خصيصا |مخصوص )?من [^\W\d_]+ (?:مخصوص|خصيصا)"
+              r"|(?<![^\W_])(?:جايين|جاي|جايه|طايرين|طاير|نازلين) (?:مخصوص|خصيصا)(?![^\W_])")
 # not for this chat: a wrong number, or a message meant for another group ("סליחה טעיתי בקבוצה", "oops wrong group")
 _WRONG_PERSON = _rx(r"wrong (?:number|person|chat|group|thread|conversation|whatsapp)|sent (?:this |that |it )?(?:to the wrong|here by mistake)"
                     r"|(?:meant|was meant|supposed to go|was for) (?:for )?(?:another|a different|the other|my family|my) (?:chat|group|thread)",
