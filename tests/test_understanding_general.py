@@ -1995,6 +1995,15 @@ def test_children_left_with_someone_are_no_children(text, adults, total):
     assert (u.answer, u.adults, u.children, u.total) == ("yes", adults, 0, total)
 
 
+@pytest.mark.parametrize("text", ["נגיע שנינו, הילדים עם הבייביסיטר", "the two of us will come, kids at home with the sitter",
+                                  "придём вдвоём, дети с няней", "جايين اثنين، الولاد بالبيت", "שנינו נגיע, הילדים בבית"])
+def test_children_at_home_or_with_a_sitter_are_no_children(text):
+    """The same said without a verb of staying: the children at home, or with the babysitter or a grandparent, at the end of
+    what is said of them ("הילדים עם סבתא באים איתנו" still brings them)."""
+    u = understand(text)
+    assert (u.answer, u.adults, u.children, u.total) == ("yes", 2, 0, 2)
+
+
 def test_one_child_left_behind_leaves_the_others_counted():
     u = understand("Coming with my wife and our 3 girls, the baby stays with my mom")
     assert (u.answer, u.adults, u.children, u.total) == ("yes", 2, 3, 5)

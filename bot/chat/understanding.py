@@ -457,6 +457,13 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
      r"(?:staying|stay|stays) (?:at home |home |back )?(?:with|at) (?!us|me|them|the (?:hotel|wedding|party|event|venue|hall))[^,.!?;\n]*"
      r"|((?:و?ال)?(?:ولاد|اولاد|اطفال|بنات|صغار|ولد|بيبي|طفل)(?:نا|ي)?) (?:رح |ح |بدهم )?(?:يضلوا|بيضلوا|يبقوا|بيبقوا|يضل|بيضل|يبقى|بيبقى) "
      r"(?:بالبيت |في البيت )?(?:مع|عند) (?!نا|ي)[^,.!?;\n،]*", r"\1\2\3\4 AWAYX"),
+    # the same without a verb: "kids at home with the babysitter", "הילדים עם הבייביסיטר", "дети с няней", "kids at grandma's",
+    # "הילדים בבית": with whoever minds them, or at home
+    (r"((?:the |our |my )?(?:kids|children|little ones|twins)|(?:ו?ה?)(?:ילדימ|קטנימ|תאומימ)|(?:наши |мои )?(?:дети|детки)|(?:و?ال)?(?:ولاد|اولاد|اطفال)(?:نا)?)"
+     r"(?: (?:are|will be|would be|נמצאימ|будут|رح يكونوا|بيكونوا))?(?: (?:at home|home|בבית|дома|بالبيت|في البيت))?"
+     r"(?: (?:with (?:the |a |our |my )?(?:babysitter|baby sitter|sitter|nanny|grandma|grandpa|granny|nana|grandparents)|at (?:my |our |the )?(?:grandmas|grandparents|my moms|my mums)"
+     r"|עמ (?:ה)?(?:בייביסיטר|בייבי סיטר|שמרטפ\S*|מטפלת|סבתא|סבא|סבימ|סבא וסבתא)|с (?:няней|бабушкой|дедушкой|бабушкой и дедушкой)|مع (?:ال)?(?:بيبي سيتر|بيبيسيتر|مربيه|ستهم|ستي|جدتهم|جدتي|جدهم))(?=\s*(?:$|[,.!;،]))"
+     r"|(?= (?:at home|home|בבית|дома|بالبيت|في البيت)\s*(?:$|[,.!;]))(?: \S+){1,2})", r"\1 AWAYX"),
     # "coming in from abroad for it", "جايين من برا مخصوص", "из-за границы": where they come from, not being away
     (r"from (?:abroad|overseas)|من (?:برا|بره|الخارج)|из-за границы|из за границы", "CUEX"),
     # going abroad ("טסים מחר לחו"ל", "улетаем за границу"): away, unless it is to the event ("טסים לחו"ל במיוחד לחתונה")
