@@ -1064,7 +1064,10 @@ def test_a_reply_to_everyone_asks_which_message(text):
 
 @pytest.mark.parametrize("text, words", [("תעני לו שיש חניה", "יש חניה"), ("reply to her that yes", "yes"),
                                          ("תעני לה: כן, יש חניה", "כן, יש חניה"), ("message him: see you at 8", "see you at 8"),
-                                         ("תשלחי לה: יש חניה", "יש חניה"), ("reply to this guest: sure", "sure")])
+                                         ("תשלחי לה: יש חניה", "יש חניה"), ("reply to this guest: sure", "sure"),
+                                         ("תעני לשאלה שלה: כן", "כן"), ("תעני לה בחזרה: כן", "כן"), ("text her back: yes", "yes"),
+                                         ("reply to the guest who asked about parking: yes, free", "yes, free"),
+                                         ("let him know: see you at 8", "see you at 8")])
 def test_a_reply_to_him_or_her_points_back_and_names_no_guest(text, words):
     # no guest is searched for "her" or the "ה" of "לה": the organiser's side answers the message waiting, asked first
     parsed = cmd(text)

@@ -810,21 +810,29 @@ def _back_who_he(name: str, plural: bool = True) -> str:
     return rf"(?P<{name}>לה|לו|אליה|אליו|לאורח|לאורחת" + ("|להם|להן|אליהם|אליהן" if plural else "") + r")(?![\u05d0-\u05ea])"
 
 
-_BACK_ABOUT_HE = r"(?:\s+(?:בבקשה|רק|גם))*(?:\s+(?:על|ל)\s*(?:ה)?(?:שאלה|הודעה)(?:\s+(?:שלה|שלו|שלהם|ששלחה|ששלח|ששאלה|ששאל))?)?"
+_BACK_ABOUT_HE = (r"(?:\s+(?:בבקשה|רק|גם|בחזרה|תשובה|על\s+זה|(?:על|ל)\s*(?:ה)?(?:שאלה|הודעה)"
+                  r"(?:\s+(?:שלה|שלו|שלהם|ששלחה|ששלח|ששאלה|ששאל|ששלחו|ששאלו))?))*")
+_BACK_SEP_HE = r"(?:\s*[:\-–—,]\s*|\s+ש-?(?=[\u05d0-\u05ea]{2})|\s+)"
+_REPLY_VERBS_HE = r"(?:ענה|עני|תענה|תעני|תענו|לענות|השב|השיבי|תשיב|תשיבי|להשיב|תחזיר|תחזירי|תחזור|תחזרי)"
 _ANSWER_BACK_HE = re.compile(
-    r"^(?:(?:ענה|עני|תענה|תעני|תענו|לענות|השב|השיבי|תשיב|תשיבי|להשיב|תחזיר|תחזירי|תחזור|תחזרי)(?:\s+(?:בבקשה|גם|רק))*\s+"
-    + _back_who_he("who") + _BACK_ABOUT_HE + r"(?:\s*[:\-–—,]\s*|\s+ש(?=[\u05d0-\u05ea]{2})|\s+)"
+    r"^(?:" + _REPLY_VERBS_HE + r"(?:\s+(?:בבקשה|גם|רק))*\s+" + _back_who_he("who") + _BACK_ABOUT_HE + _BACK_SEP_HE
+    # "תעני לשאלה שלה: כן", "תעני על ההודעה שלו: ...": the message named as theirs
+    + r"|" + _REPLY_VERBS_HE + r"(?:\s+(?:בבקשה|גם|רק))*\s+(?:ל|על\s+)(?:ה)?(?:שאלה|הודעה)\s+(?P<whose>שלה|שלו|שלהם)"
+    r"(?:\s*[:\-–—,]\s*|\s+ש-?(?=[\u05d0-\u05ea]{2}))"
     r"|(?:כתוב|כתבי|תכתוב|תכתבי|תכתבו|לכתוב|תגיד|תגידי|תגידו|להגיד|תמסור|תמסרי|למסור|תודיע|תודיעי|להודיע|תעדכן|תעדכני)"
     r"(?:\s+(?:בבקשה|גם|רק))*\s+" + _back_who_he("who2", plural=False)
-    + r"(?:\s+(?:בבקשה|הודעה))*(?:\s*[:\-–—,]\s*|\s+ש(?=[\u05d0-\u05ea]{2})|\s+)"
-    r"|(?:שלח|שלחי|תשלח|תשלחי|תשלחו|לשלוח)(?:\s+(?:בבקשה|גם|רק))*\s+(?:הודעה\s+)?" + _back_who_he("who3", plural=False)
-    + r"(?:\s*[:\-–—]\s*|\s+הודעה(?:\s*[:\-–—]\s*|\s+ש(?=[\u05d0-\u05ea]{2}))))"
+    + r"(?:\s+(?:בבקשה|הודעה|בחזרה))*" + _BACK_SEP_HE
+    + r"|(?:שלח|שלחי|תשלח|תשלחי|תשלחו|לשלוח)(?:\s+(?:בבקשה|גם|רק))*\s+(?:הודעה\s+)?" + _back_who_he("who3", plural=False)
+    + r"(?:\s*[:\-–—]\s*|\s+הודעה(?:\s*[:\-–—]\s*|\s+ש-?(?=[\u05d0-\u05ea]{2}))))"
     r"(?P<text>\S.*)$", re.S)
+_BACK_WHO_EN = r"her|him|this\s+guest|that\s+guest|the\s+guest|this\s+person|that\s+person"
 _ANSWER_BACK_EN = re.compile(
-    r"^(?:(?:reply|answer|respond|write\s+back)(?:\s+back)?\s+(?:to\s+)?(?P<who>her|him|them|this\s+guest|that\s+guest|the\s+guest)"
-    r"(?:\s+back)?(?:'?s?\s+(?:question|message|msg|q))?(?:\s*[:\-–—,]\s*|\s+(?:that\s+)?)"
-    r"|(?:message|msg|text|tell|write(?:\s+to)?)\s+(?P<who4>her|him|this\s+guest|that\s+guest|the\s+guest)(?:\s*[:\-–—,]\s*|\s+(?:that\s+)?)"
-    r"|send\s+(?:a\s+message\s+to\s+|to\s+)?(?P<who5>her|him|this\s+guest|that\s+guest|the\s+guest)\s*[:\-–—]\s*)"
+    r"^(?:(?:reply|answer|respond|write\s+back|get\s+back)(?:\s+back)?\s+(?:to\s+)?(?P<who>them|" + _BACK_WHO_EN + r")"
+    r"(?:\s+back)?(?:'?s?\s+(?:question|message|msg|q))?(?:\s+(?:who|that)\s+(?:asked|wrote|messaged|texted)\b[^:\n]{0,40}(?=:))?"
+    r"(?:\s*[:\-–—,]\s*|\s+(?:that\s+)?)"
+    r"|(?:message|msg|text|tell|write(?:\s+to)?)\s+(?P<who4>" + _BACK_WHO_EN + r")(?:\s+back)?(?:\s*[:\-–—,]\s*|\s+(?:that\s+)?)"
+    r"|let\s+(?P<who6>her|him)\s+know(?:\s*[:\-–—,]\s*|\s+(?:that\s+)?)"
+    r"|send\s+(?:a\s+message\s+to\s+|to\s+)?(?P<who5>" + _BACK_WHO_EN + r")\s*[:\-–—]\s*)"
     r"(?P<text>\S.*)$", re.S | re.I)
 
 
@@ -835,7 +843,9 @@ def _answer_back(text: str) -> Reading | None:
     m = _ANSWER_BACK_HE.match(line) or _ANSWER_BACK_EN.match(line)
     if not m:
         return None
-    who = next(g for g in (m.groupdict().get(k) for k in ("who", "who2", "who3", "who4", "who5")) if g)
+    whose = m.groupdict().get("whose")
+    who = {"שלה": "לה", "שלו": "לו", "שלהם": "להם"}[whose] if whose else \
+        next(g for g in (m.groupdict().get(k) for k in ("who", "who2", "who3", "who4", "who5", "who6")) if g)
     said = m.group("text").strip()
     if not said or len(said) > C.MAX_TEXT_LENGTH or _words(said) and _words(said)[0] in {"הזמנה", "הזמנות", "תזכורת", "invitation",
                                                                                       "invite", "reminder"}:
