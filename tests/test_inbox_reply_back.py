@@ -122,3 +122,11 @@ def test_with_nothing_in_the_inbox_nobody_gets_it(runtime, fake_graph, phone):
     assert "הודעה לדנה" in dana.send("תשלחי לה: יש חניה")
     assert dana.last_buttons == []
     assert len(_texts_to(fake_graph, ESTHER)) == to_esther and len(_texts_to(fake_graph, SHIRA)) == to_shira
+
+
+def test_a_lone_hebrew_letter_or_a_pronoun_finds_no_guest(runtime, fake_graph, phone):
+    _setup(runtime, [("שירה", "כהן", SHIRA), ("Esther", "Cohen", ESTHER)])
+    dana = phone(DANA, "Dana")
+    for text in ("guest ה", "link her"):
+        reply = dana.send(text)
+        assert "שירה" not in reply and "Esther" not in reply, (text, reply)

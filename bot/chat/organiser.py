@@ -657,8 +657,9 @@ class OrganiserChat:
                 self.say(_("No guest of {event} has the number {phone}.", event=event.name,
                            phone=display_phone(ref.phone)))
             return guest
-        if C.refers_back(ref):
-            # "her", "לו" (or the "ה" of "לה"): no guest is found by a pronoun, however many names hold its letters
+        if C.refers_back(ref) or re.fullmatch(r"[\u05d0-\u05ea]['׳\"״-]?", ref.text.strip()):
+            # "her", "לו" (or the "ה" of "לה", any Hebrew letter left alone): no guest is found by a pronoun or a
+            # prefix, however many names hold its letters
             self.say(_("Whom do you mean? Use the number from the last list, a name or a phone."))
             return None
         guest, found, total = self.find_guest(event, ref.text)
