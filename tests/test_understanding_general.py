@@ -1958,7 +1958,7 @@ def test_a_change_of_plan_to_just_me_with_someone_ill_is_a_yes_for_one(text):
     ("nagia 2 anashim", ("answer", "yes", 2)), ("Ken, anachnu magiim 4", ("answer", "yes", 4)),
     ("lezaari lo nuchal lehagia", ("answer", "no", None)), ("ani ve baali nagia im hatinok", ("answer", "yes", 3)),
     ("nehiye 5", ("count", None, 5)), ("rak ani", ("count", None, 1)),
-    ("ani magia levad", ("answer", "yes", 1)), ("Lo and behold, we are coming", ("answer", "yes", None)), ("Ani and I are coming", ("answer", "yes", 2)),
+    ("ani magia levad", ("answer", "yes", 1)), ("מזל טוב! ken, nagia 2", ("answer", "yes", 2)), ("Lo and behold, we are coming", ("answer", "yes", None)), ("Ani and I are coming", ("answer", "yes", 2)),
 ])
 def test_hebrew_typed_in_latin_letters_is_read_as_hebrew(text, read):
     """"nagia 3 anashim", "lo nuchal": Hebrew in Latin letters is read as the Hebrew words, once one word in the message is

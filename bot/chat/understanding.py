@@ -2263,7 +2263,7 @@ _LATIN_TOKEN = re.compile(r"(?<![^\W\d_])[a-z']+(?![^\W\d_])", re.IGNORECASE)
 
 def _hebrew_in_latin(text: str) -> str:
     words = [w.lower().replace("'", "") for w in _LATIN_TOKEN.findall(text)]
-    if re.search(f"[{_HEB}\u0600-\u06ff\u0400-\u04ff]", text) or not any(
+    if re.search("[\u0600-\u06ff\u0400-\u04ff]", text) or not any(
             w in _HEBREW_LATIN or w[:2] == "ve" and w[2:] in _HEBREW_LATIN for w in words):
         return text
 
