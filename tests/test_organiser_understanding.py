@@ -1950,3 +1950,9 @@ def test_the_vav_that_opens_a_name_is_no_and(text, names):
                                   "delete the following:\nDana 050-1234567\nDan 0521234567"])
 def test_rows_under_a_line_that_removes_them_are_never_added(text):
     assert not isinstance(cmd(text), C.AddGuests)
+
+
+@pytest.mark.parametrize("text", ["אחי תוסיף לי את החבר'ה מהפלוגה", "תוסיף את החברים מהעבודה", "add my friends from work"])
+def test_a_group_to_add_with_no_names_asks_for_them_one_a_line(text):
+    parsed = cmd(text)
+    assert isinstance(parsed, C.ParseError) and "add guests" in parsed.message and "phone number?" not in parsed.message

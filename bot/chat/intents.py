@@ -886,6 +886,14 @@ def _yes_no_question(said: str, english: bool) -> str | None:
     return said + "?"
 
 
+# A group to add, named by who they are: "תוסיף לי את החבר'ה מהפלוגה", "add my friends from work"
+_ADD_A_GROUP = re.compile(
+    r"^(?:(?:אחי|אחותי|אחיי|bro|dude|mate)[,\s]+)?(?:תוסיף|תוסיפי|תוסיפו|להוסיף|הוסף|תכניס|תכניסי|add)\s+(?:גם\s+|also\s+)?(?:לי\s+)?(?:את\s+)?"
+    r"(?:כל\s+|all\s+)?(?:(?:ה)?(?:חבר'ה|חברים|חברות|חבר׳ה|שכנים|דודים|בני\s+הדודים|בנות\s+הדודות|קולגות|עובדים|מהצוות)"
+    r"|(?:my|our|the)\s+(?:friends|buddies|guys|colleagues|coworkers|co-workers|neighbou?rs|cousins|team|classmates))"
+    r"(?:\s+\S+){0,4}\W*$", re.I)
+
+
 # A request's own verb at the head of what was read as a guest's name ("תשני לגל ושני ל-3, הם" ...)
 _SWALLOWED_VERB = re.compile(r"^(?:תשנה|תשני|שנה|שני|תעדכן|תעדכני|עדכן|עדכני|תתקן|תתקני|תרשום|תרשמי|תוסיף|תוסיפי|תמחק|תמחקי|"
                              r"תסמן|תסמני|change|update|edit|set|fix|add|remove|mark)\s", re.I)
@@ -1093,6 +1101,12 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
             if ref is not None:
                 command = C.ChangeRole(ref=ref, role=role)
                 reading = Reading(command, sure=False)
+        if depth == 0 and isinstance(command, C.ParseError) and "\n" not in text.strip() and not re.search(r"\d", text) \
+                and _ADD_A_GROUP.match(_strip_polite(_clean(text))):
+            # "אחי תוסיף לי את החבר'ה מהפלוגה", "add my friends from work": a group, no names or phones yet; how to send
+            # them is said (never "what is החברים מהעבודה's phone?")
+            command = C.parse("add guest", region, today)
+            reading = Reading(command)
         second = _second_look(command, _strip_polite(_clean(text).split("\n")[0]), region) if depth == 0 else None
         if second is not None:
             command, reading = second.command, second
