@@ -2023,7 +2023,10 @@ def test_going_abroad_is_away(text, answer):
 @pytest.mark.parametrize("text, read", [
     ("see you at the party", ("answer", "yes", None)), ("see you all there!", ("answer", "yes", None)),
     ("see you at the wedding, 3 of us", ("answer", "yes", 3)), ("увидимся на свадьбе", ("answer", "yes", None)),
-    ("منشوفكم بالعرس", ("answer", "yes", None)),
+    ("منشوفكم بالعرس", ("answer", "yes", None)), ("c u there", ("answer", "yes", None)),
+    ("see you on the dance floor!", ("answer", "yes", None)), ("looking forward to seeing you there", ("answer", "yes", None)),
+    ("Спасибо, увидимся!", ("answer", "yes", None)), ("بنشوفكم ان شاء الله", ("answer", "yes", None)),
+    ("не сможем, увидимся в другой раз", ("answer", "no", None)),
     ("can't come, see you at the wedding", ("answer", "no", None)), ("see you at the party!! sadly only in spirit", ("answer", "no", None)),
     ("sorry we can't, see you at the next party", ("answer", "no", None)),
 ])

@@ -544,6 +544,9 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     # "see you at the party", "see you all there", "увидимся на свадьбе", "منشوفكم بالعرس": meeting at the event is coming to it
     (r"see (?:you|ya)(?: all| guys| both| two)? (?:there|at (?:the|your|his|her|their)(?! (?:next|other|another|many|more)\b)(?: [a-z]+){0,2}? (?:party|wedding|mitzvah|mitzva|birthday|bris|brit"
      r"|engagement|graduation|shower|celebration|simcha|kiddush|henna|reunion|ceremony|gathering|bash|event|hall|venue|do|bbq|dinner|brunch|chuppah)s?)(?![^\W_])"
+     r"|(?:see(?:ing)?|c) (?:you|ya|u)(?: all| guys)? on the dance ?floor|(?:looking forward to|can not wait to|cant wait to) see(?:ing)? (?:you|ya|u)(?: all| guys)? there"
+     r"|(?<![^\W_])c (?:u|you|ya) there(?![^\W_])"
+     r"|увидимся(?: уже| тогда)?(?=\s*(?:$|[,.!;)]))|(?:م|ب)?نشوفكم(?=\s*(?:$|[,.!;،]|ان شاء الله|انشالله|انشاءالله))"
      r"|увидимся(?: уже| тогда)? (?:там|на (?:свадьбе|празднике|вечеринке|торжестве|бар-мицве|бат-мицве|бар мицве|бат мицве|юбилее|дне рождения|хне|помолвке))(?![^\W_])"
      r"|(?:م|ب)?نشوفكم (?:هناك|هنيك|هونيك|بالعرس|بالفرح|بالحفله|بالحنه|بالسهره|بالخطبه)(?![^\W_])", "SEEYOUX"),
     (r"count(?= (?:me|us) .{1,30}\bin(?:\W|$))|see you there|(?:(?<=i am )|(?<=we are )|(?<= and i are )|(?<= and me are )|(?<=we are so )|(?<=we are all )|(?<=i am so )|(?<=we are totally )|(?<=i am totally ))in(?=\s*(?:$|[,.!;]|[^\w\s]|too|as well|for|lol|haha|lmao|obviously|of course|duh))|will be there|be there|we are there|אנחנו שם|נהיה שם"
