@@ -1969,6 +1969,7 @@ def test_hebrew_typed_in_latin_letters_is_read_as_hebrew(text, read):
 @pytest.mark.parametrize("text, total", [
     ("סבא (88) מגיע עם סבתא", 2), ("my grandma (92) is coming with me", 2), ("Дедушка (90) придёт с бабушкой", 2),
     ("ستي (85) جاية مع سيدي", 2), ("סבתא רחל (85) וסבא מגיעים", 2), ("דני (3) מגיעים", 3),
+    ("סבתא (כמעט 90) מגיעה עם סבא", 2), ("my grandpa, 88, is coming with me", 2), ("grandma (almost 90!) is coming with us, 4 total", 4),
 ])
 def test_a_bare_number_in_brackets_after_one_person_is_an_age(text, total):
     """"סבתא (90)": a number alone in brackets after one person is that person's age, not a head count (after a name it is an
@@ -2044,3 +2045,14 @@ def test_coming_from_abroad_for_the_event_is_a_yes(text, total):
     """Coming from abroad for the event ("from abroad" is where they come from, not being away), landing for it especially: a
     yes for the people counted, as "flying in from Manchester for it, 4 of us" is."""
     assert _read(text) == ("answer", "yes", total)
+
+
+@pytest.mark.parametrize("text, read", [
+    ("אבא שלי מגיע איתי", ("answer", "yes", 2)), ("סבתא תבוא איתי", ("answer", "yes", 2)), ("мама придёт со мной", ("answer", "yes", 2)),
+    ("امي جاية معي", ("answer", "yes", 2)), ("my dad is coming with me", ("answer", "yes", 2)),
+    ("אני מגיעה, בעלי לא בא איתי", ("answer", "yes", 1)), ("נגיע אני ואיתי", ("answer", "yes", 2)),
+])
+def test_someone_coming_with_me_counts_the_writer_too(text, read):
+    """"אבא שלי מגיע איתי", "мама придёт со мной", "امي جاية معي": someone named comes with the writer, so the writer comes too
+    (two), as "my dad is coming with me" is; "איתי" is also a name, read as "with me" only right after a verb of coming."""
+    assert _read(text) == read

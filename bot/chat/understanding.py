@@ -1182,12 +1182,17 @@ _AGE_ASIDE = re.compile(_fold(
     r"|,\s*(?:" + _AGE_MARK + r"\s*\d{1,3}(?:\s*" + _AGE_UNIT + r")?|\d{1,3}\s*" + _AGE_UNIT + r")(?:\s*" + _AGE_SELF + r")?\s*,(?=[^?؟,.!\n]*(?:$|[,.!\n])))"))   # (not before a question: "мама придёт, ей 85, можно стул?")
 # "סבתא (90) מגיעה עם סבא", "grandpa (88)", "дедушка (90)", "ستي (85)": a bare number in brackets right after one person is
 # that person's age, not a head count (after a name, when it is more than any one party: "רחל (45)")
-_BARE_AGE = re.compile(r"(?<![^\W_])([^\W\d_]+)((?: (?:שלי|שלנו|my|our|моя|мой|наша|наш))?)\s*\(\s*(\d{1,3})\s*\)")
+# ("סבתא (כמעט 90)", "grandpa (80+)", "my grandpa, 88, is coming": about that age, or between commas)
+_ABOUT = r"(?:almost|nearly|about|over|just|כמעט|בערכ|מעל|почти|около|больше|تقريبا)"
+_BARE_AGE = re.compile(_fold(r"(?<![^\W_])([^\W\d_]+)((?: (?:שלי|שלנו|my|our|моя|мой|наша|наш))?)\s*(?:\(\s*(?:" + _ABOUT + r"\s*)?(\d{1,3})\s*\+?\s*!*\s*\)"
+                             r"|,\s*(?:" + _ABOUT + r"\s*)?(\d{2,3})\s*\+?\s*,)"))
 
 
 def _bare_age(m: re.Match) -> str:
-    word, n = m.group(1), int(m.group(3))
+    word, n = m.group(1), int(m.group(3) or m.group(4))
     hit = _lookup(word)
+    if m.group(4) and n <= 12:
+        return m.group(0)
     if hit is not None and hit[0] in ("OTHER", "KID") and hit[1] == 1 or hit is None and n > 12 and len(word) > 1:
         return m.group(1) + m.group(2) + " "
     return m.group(0)
@@ -1384,6 +1389,15 @@ def _tokens(clause: str) -> list[_Tok]:
             and any(t.tag in ("SELF1", "WE", "SELFNUM", "PEOPLE", "FAM") for t in out[:-2]) \
             and not any(t.tag in ("COME", "NEG", "AWAY", "DETAILS") for t in out):
         out[-1] = _Tok(out[-1].word, "COME")
+    # "אבא שלי מגיע איתי", "мама придёт со мной", "امي جاية معي": someone named comes with the writer, who comes too
+    # (איתי is also a name: only right after a verb of coming said of someone named before it, ending the clause)
+    negated = any(t.tag in ("NEG", "NOWORD", "NOVERB", "MAYBE") for t in out)   # ("בעלי לא בא איתי": he does not come)
+    if len(out) >= 3 and out[-1].word in ("איתי", "معي", "معاي") and out[-2].tag == "COME" and not negated \
+            and any(t.tag in _PERSON_TAGS for t in out[:-2]):
+        out[-1] = _Tok(out[-1].word, "SELF1")
+    if len(out) >= 4 and out[-1].word == "мной" and out[-2].word in ("со", "с") and out[-3].tag == "COME" and not negated \
+            and any(t.tag in _PERSON_TAGS for t in out[:-3]):
+        out[-1] = _Tok(out[-1].word, "SELF1")
     # "נועה מגיעה", "רק שירה תגיע", "יונתן ואחותו יגיעו": a name that opens the clause, then a third-person verb
     k = 1 if out and out[0].tag == "JUST" else 0
     if k + 1 < len(out) and out[k].word.isalpha() and re.match(f"[{_HEB}]", out[k].word) and (
