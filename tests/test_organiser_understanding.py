@@ -1956,3 +1956,20 @@ def test_rows_under_a_line_that_removes_them_are_never_added(text):
 def test_a_group_to_add_with_no_names_asks_for_them_one_a_line(text):
     parsed = cmd(text)
     assert isinstance(parsed, C.ParseError) and "add guests" in parsed.message and "phone number?" not in parsed.message
+
+
+@pytest.mark.parametrize("text, kind", [("reply to her: no worries, wait for us at the entrance", C.ReplyGuest),
+                                        ("תעני לו: לא, עזוב, אין צורך", C.ReplyGuest),
+                                        ("message Dana: no worries, wait for us at the entrance", C.MessageGuest),
+                                        ("send everyone: bus at 5, wait at the gate", C.Broadcast)])
+def test_a_wait_among_the_words_to_send_is_theirs_and_the_send_is_asked_not_refused(text, kind):
+    parsed = read(text)
+    assert isinstance(parsed.command, kind) and ("wait" in parsed.command.text or "עזוב" in parsed.command.text)
+    if kind is C.MessageGuest:
+        assert not parsed.sure   # sent at once otherwise: asked first
+
+
+@pytest.mark.parametrize("text", ["reply to her: sure. actually wait, not yet",
+                                  "תשלח לכולם שהברית ביום שני... לא רגע, עוד לא סגור, אל תשלח"])
+def test_a_send_that_ends_by_saying_not_to_send_is_taken_back(text):
+    assert isinstance(cmd(text), C.ParseError)

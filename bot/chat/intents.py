@@ -1372,6 +1372,12 @@ _HOLD_BACK_KEEPS = (C.Quiet, C.Shabbat, C.Reminders, C.Notify, C.DayBefore, C.Se
 
 # A command said and then taken back after a pause or a comma: "... actually wait, not yet", "..., never mind",
 # "... לא עזוב, נחכה", "..., בעצם לא", "..., לא משנה"
+# Words to send that are shown before they go (a broadcast, thanks, an answer pointed back at) or asked first (one
+# guest's message): a "wait" among them is theirs, not the organiser taking the command back
+_ASKED_WORDS = (C.MessageGuest, C.Broadcast, C.ThankYou)
+# ... and a message that ends by saying not to send it is taken back, whatever came before
+_DONT_SEND_END = re.compile(r"(?:אל\s+ת(?:שלח|שלחי|שלחו)|don'?t\s+send(?:\s+it)?|not\s+(?:yet|now)|עוד\s+לא|לא\s+עכשיו|never\s*mind|nvm"
+                            r"|forget\s+(?:it|that)|scratch\s+that|לא\s+משנה|עזוב|עזבי)\W*$", re.I)
 _TAKEN_BACK = re.compile(r"(?:\.{2,}|…|[,.;!\-–—])\s*(?:(?:actually|oh|hmm+|no|nah|um+|ok|sorry|אה|אוי|לא|רגע|אממ+)[,!.]?\s+)*"
                          r"(?:wait|hold\s+on|hold\s+off|never\s*mind|nvm|scratch\s+that|forget\s+(?:it|that)|not\s+(?:yet|now)"
                          r"|on\s+second\s+thought|don'?t\s+(?:send|do|bother)|עזוב|עזבי|עזבו|תעזוב|תעזבי|לא\s+משנה|בעצם\s+לא|בעצם\s+אל"
@@ -1477,6 +1483,16 @@ def _held_back(text: str, reading: Reading) -> Reading:
         # "send the invites... actually wait, not yet", "תשלח תזכורת... לא עזוב, נחכה ליום ראשון": the writer took
         # the command back in the same message; nothing is done
         held = _TAKEN_BACK.search(clean)
+        said = _clean(getattr(command, "text", None) or "") if isinstance(command, _ASKED_WORDS) or \
+            isinstance(command, C.ReplyGuest) and C.refers_back(command.ref) else ""
+        at = clean.rfind(said) if said else -1
+        if held and at > 0 and held.start() >= at and re.search(r"[:\-–—]\s*$", clean[:at]) \
+                and not _TAKEN_BACK.search(clean[:at] + " ") and not _DONT_SEND_END.search(clean):
+            # "message Dana: no worries, wait for us at the entrance", "reply to her: sure. actually wait, not yet": the
+            # "wait" is among the words to send, which the organiser sees before they go; never refused for them
+            if isinstance(command, C.MessageGuest):
+                return Reading(command, sure=False)   # sent at once otherwise: asked first
+            return reading
     if isinstance(command, C.ParseError) or isinstance(command, _HOLD_BACK_KEEPS) or not held:
         return reading
     spec = C.spec_for(command)
