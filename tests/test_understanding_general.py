@@ -1928,6 +1928,7 @@ def test_see_you_at_the_other_event_after_a_no_is_a_goodbye(text, answer):
 @pytest.mark.parametrize("text, total", [
     ("אני מגיעה בעלי במילואים", 1), ("I'm coming my wife is on call", 1), ("я приду муж на смене", 1),
     ("انا جاي مرتي مسافرة", 1), ("انا جاية جوزي مناوب", 1), ("I'm coming, hubby's on nights", 1),
+    ("אני מגיעה והבעל במילואים", 1), ("I'm coming and my husband is abroad", 1), ("انا جاي ومرتي مسافرة", 1),
 ])
 def test_kept_away_said_of_someone_without_a_comma_is_a_partial_no(text, total):
     """"אני מגיע אשתי בתורנות": the writer's yes, then someone kept away (on duty, abroad), with no comma and no "not":

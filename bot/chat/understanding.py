@@ -3258,7 +3258,11 @@ def _split_partial(text: str) -> str:
         start = max((j + 1 for j in range(k) if words[j].endswith((",", ";", ".", ":")) or words[j] in ("אבל", "but", "אכ", "но", "لكن", "بس")),
                     default=0)
         before, after = [x for x in words[start:k] if x], [x for x in words[k + 1:k + 6] if x]
-        if any(x in _NEG_WORDS for x in after) and any((_lookup(x) or ("",))[0] in ("COME", "YES") for x in before) \
+        # ("אני מגיעה והבעל במילואים", "I'm coming and my husband is abroad": kept away, said without a "not")
+        tail = [x for x in after if x not in ("the", "my", "our")][1 if w in ("and", "и") else 0:]   # (after "and": past the person)
+        away = bool(tail) and ((_lookup(tail[0]) or ("",))[0] == "AWAY" or bool(_AWAY_AFTER_PERSON.match(" ".join(tail)))
+                               or len(tail) > 1 and tail[0] in ("is", "are", "будет") and (_lookup(tail[1]) or ("",))[0] == "AWAY")
+        if (any(x in _NEG_WORDS for x in after) or away) and any((_lookup(x) or ("",))[0] in ("COME", "YES") for x in before) \
                 or any((_lookup(x) or ("",))[0] in ("COME", "YES") for x in after) and any(x in _NEG_WORDS for x in before):
             words[k] = ", " + w    # "אני לא ואשתי כן": the other way round too
     return " ".join(words)
