@@ -130,3 +130,21 @@ def test_a_lone_hebrew_letter_or_a_pronoun_finds_no_guest(runtime, fake_graph, p
     for text in ("guest ה", "link her"):
         reply = dana.send(text)
         assert "שירה" not in reply and "Esther" not in reply, (text, reply)
+
+
+def test_the_guest_who_asked_about_something_is_found_by_what_they_asked(runtime, fake_graph, phone):
+    _setup(runtime, [("Esther", "Cohen", ESTHER), ("Avi", "Levi", AVI), ("שירה", "כהן", SHIRA)])
+    dana, avi, esther, shira = phone(DANA, "Dana"), phone(AVI, "Avi"), phone(ESTHER, "Esther"), phone(SHIRA, "Shira")
+    dana.send("notify off")
+    avi.send("Is there parking at the hall?")
+    esther.send("Can I bring my kids?")
+    shira.send("יש אוכל טבעוני?")
+    to_esther, to_avi = len(_texts_to(fake_graph, ESTHER)), len(_texts_to(fake_graph, AVI))
+
+    question = dana.send("reply to the guy who asked about parking: Yes, there's a free lot behind the hall")
+    assert "Send to *Avi Levi*" in question and "Is there parking at the hall?" in question
+    dana.tap(CONFIRM_YES, "Send")
+    assert any("free lot behind the hall" in t for t in _texts_to(fake_graph, AVI)[to_avi:])
+    assert len(_texts_to(fake_graph, ESTHER)) == to_esther
+
+    assert "שירה כהן" in dana.send("תעני למי ששאלה על האוכל: כן, יש מנה טבעונית")

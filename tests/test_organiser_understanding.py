@@ -1973,3 +1973,18 @@ def test_a_wait_among_the_words_to_send_is_theirs_and_the_send_is_asked_not_refu
                                   "תשלח לכולם שהברית ביום שני... לא רגע, עוד לא סגור, אל תשלח"])
 def test_a_send_that_ends_by_saying_not_to_send_is_taken_back(text):
     assert isinstance(cmd(text), C.ParseError)
+
+
+@pytest.mark.parametrize("text", ["יש הודעות חדשות?", "any new messages?", "יש הודעות?", "are there messages from guests?"])
+def test_asking_for_new_messages_shows_the_inbox(text):
+    assert cmd(text) == C.Inbox()
+
+
+@pytest.mark.parametrize("text, words, about", [
+    ("reply to the guy who asked about parking: Yes, there's a free lot behind the hall",
+     "Yes, there's a free lot behind the hall", "parking"),
+    ("answer the guy who asked about parking tell him theres a free lot next door", "theres a free lot next door", "parking"),
+    ("תעני למי ששאל על החניה: יש חניה בחינם", "יש חניה בחינם", "החניה")])
+def test_the_guest_who_asked_about_something_is_pointed_back_at_by_it(text, words, about):
+    parsed = cmd(text)
+    assert isinstance(parsed, C.ReplyGuest) and C.refers_back(parsed.ref) and (parsed.text, parsed.about) == (words, about)

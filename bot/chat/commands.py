@@ -200,6 +200,7 @@ class Inbox:
 class ReplyGuest:
     ref: Ref                   # a number from the last *inbox* list (or a guest's name or phone)
     text: str
+    about: str | None = None   # what the message answered was about ("the guy who asked about parking")
 
 
 @dataclass(frozen=True)

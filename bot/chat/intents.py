@@ -836,10 +836,28 @@ _ANSWER_BACK_EN = re.compile(
     r"(?P<text>\S.*)$", re.S | re.I)
 
 
+# "reply to the guy who asked about parking: …", "answer the one who asked about parking tell him …", "תעני למי ששאל על
+# החניה: …": the guest pointed back at by what they asked
+_ANSWER_ASKER = re.compile(
+    r"^(?:(?:reply|answer|respond)(?:\s+back)?\s+(?:to\s+)?(?:the|that|this)\s+(?:guy|man|woman|lady|girl|one|person|guest)\s+"
+    r"(?:who|that)\s+(?:asked|wrote|messaged|texted)(?:\s+(?:me|us))?(?:\s+(?:about|re|regarding)\s+(?:the\s+)?(?P<topic>[^:,\n]{2,40}?))?"
+    r"|(?:" + _REPLY_VERBS_HE + r"|תשובה)\s+ל(?:מי|זה|זאת|ההוא|ההיא|בחור|בחורה|אורח|אורחת|האורח|האורחת)\s+"
+    r"ש(?:שאל|שאלה|כתב|כתבה|שלח|שלחה)(?:\s+(?:על|לגבי|בקשר\s+ל)[\s-]*(?P<topic_he>[^:,\-–—\n]{2,30}?))?)"
+    r"(?:\s*[:\-–—,]\s*|\s+(?:and\s+)?(?:tell|say\s+to)\s+(?:him|her|them)\s+(?:that\s+)?|\s+ש(?=[\u05d0-\u05ea]{2}))"
+    r"(?P<text>\S.*)$", re.S | re.I)
+
+
 def _answer_back(text: str) -> Reading | None:
     """"תעני לה: כן, יש חניה", "reply to her: yes", "message him: see you": an answer to the guest pointed back at
     (C.refers_back), with the words to send; None unless the message says just that."""
     line = _strip_polite(_BIDI.sub("", text or "").replace("\u00a0", " ").replace("’", "'").strip())
+    asker = _ANSWER_ASKER.match(line)
+    if asker:
+        said = asker.group("text").strip()
+        topic = (asker.group("topic") or asker.group("topic_he") or "").strip() or None
+        if said and len(said) <= C.MAX_TEXT_LENGTH:
+            hebrew = asker.group("topic") is None and bool(_HE.search(line[:asker.start("text")]))
+            return Reading(C.ReplyGuest(C.Ref("לאורח" if hebrew else "the guest"), said, about=topic), sure=True)
     m = _ANSWER_BACK_HE.match(line) or _ANSWER_BACK_EN.match(line)
     if not m:
         return None
@@ -4075,7 +4093,11 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
     # "יש משהו ב-inbox?", "מה יש באינבוקס?", "משהו חדש בתיבת ההודעות?": anything in the inbox, its name with a Hebrew prefix
     inbox_named = any(re.fullmatch(r"[ובלהמש]{1,3}-?(?:inbox|אינבוקס|אינבקס)", w, re.I) for w in words) or re.match(
         r"^(?:(?:יש|מה\s+יש|מה)\s+)?(?:משהו\s+|עוד\s+משהו\s+)?(?:חדש\s+)?(?:יש\s+)?ב-?(?:ה?תיבה|תיבת\s+ה?הודעות|ה?הודעות|messages|inbox|אינבוקס)"
-        r"(?:\s+(?:מהאורחים|מאורחים|שלי|שלנו))?\s*\?+\s*$", line, re.I)
+        r"(?:\s+(?:מהאורחים|מאורחים|שלי|שלנו))?\s*\?+\s*$", line, re.I) or re.match(
+        # "יש הודעות חדשות?", "any new messages?", "are there messages from guests?": the inbox, asked after
+        r"^(?:(?:יש|היו|הגיעו|are\s+there|were\s+there|any|got\s+any|did\s+i\s+get\s+any)\s+)(?:עוד\s+|more\s+)?"
+        r"(?:הודעות(?:\s+חדשות)?|new\s+messages|messages)(?:\s+(?:מהאורחים|מאורחים|from\s+(?:the\s+)?guests|for\s+me|בשבילי|לי))?"
+        r"\s*\?+\s*$", line, re.I)
     if inbox_named or wset & {"inbox", "אינבוקס", "האינבוקס"} or _has(low, "messages from guests", "messages from the guests",
                                                        "guests wrote", "הודעות מאורחים", "הודעות מהאורחים",
                                                        "האורחים כתבו", "כתבו לנו", "wrote to us", "what did guests write",

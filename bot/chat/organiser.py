@@ -1108,9 +1108,23 @@ class OrganiserChat:
             inbox_service.mark_read(self.session, self.user, event.id,
                                     inbox_service.newest_filed(items, self.session))
 
-    def message_meant(self, event: Event):
+    def message_meant(self, event: Event, about: str | None = None):
         """The inbox item "reply to her" answers: the messages just shown (*inbox*) when all are one guest's,
-        else the recent ones still waiting for an answer when all are one guest's; None when it can't be told."""
+        else the recent ones still waiting for an answer when all are one guest's; None when it can't be told.
+        `about` ("the guy who asked about parking"): the one recent message that speaks of it, first."""
+        if about:
+            said = [w.casefold() for w in re.findall(r"[\w\u05d0-\u05ea]{3,}", about)]
+            stems = [re.sub(r"^(?:ה|the)(?=[\u05d0-\u05ea]{3})", "", w) for w in said if w not in {"the", "our", "his", "her"}]
+            if stems:
+                _event, items, _total, _unread = inbox_service.list_items(self.session, self.user, event.id, limit=50)
+                waiting = {i.id for i in inbox_service.waiting(self.session, self.user, event.id)}
+                for pool in ([i for i in items if i.id in waiting], items):
+                    speaks = [i for i in pool if i.guest_id is not None
+                              and any(st in (i.text or i.caption or "").casefold() for st in stems)]
+                    if speaks and len({i.guest_id for i in speaks}) == 1:
+                        return speaks[0]
+                    if speaks:
+                        return None   # several guests asked about it: which one is asked
         listing = convo.get_listing(self.conv, "inbox", event.id)
         if convo.last_listing_kind(self.conv) == "inbox" and listing and listing.get("guests"):
             shown = {g for g in listing["guests"] if g}
@@ -1125,12 +1139,12 @@ class OrganiserChat:
             return waiting[0]
         return None
 
-    def answer_back(self, event: Event, words: str) -> None:
+    def answer_back(self, event: Event, words: str, about: str | None = None) -> None:
         """"תעני לה: כן, יש חניה", "reply to her: …", "message him: …": whoever wrote the message waiting for an
         answer gets the words, asked first with their name; when that can't be told, which message, with the inbox.
         A guest is never looked up by the pronoun (no name search for "her" or the "ה" of "לה")."""
         require(self.session, self.user, event.id, Action.SEND)
-        item = self.message_meant(event)
+        item = self.message_meant(event, about)
         if item is not None:
             guest = inbox_service.item_guest(self.session, self.user, event.id, item.id)
             if guest is not None:
@@ -1157,7 +1171,7 @@ class OrganiserChat:
 
     def cmd_reply(self, cmd: C.ReplyGuest, event: Event) -> None:
         if C.refers_back(cmd.ref):
-            return self.answer_back(event, cmd.text)
+            return self.answer_back(event, cmd.text, cmd.about)
         if cmd.ref.number is not None:
             item_id = convo.listing_id(self.conv, "inbox", event.id, cmd.ref.number)
             guest = inbox_service.item_guest(self.session, self.user, event.id, item_id) if item_id else None
