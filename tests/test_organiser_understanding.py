@@ -1988,3 +1988,14 @@ def test_asking_for_new_messages_shows_the_inbox(text):
 def test_the_guest_who_asked_about_something_is_pointed_back_at_by_it(text, words, about):
     parsed = cmd(text)
     assert isinstance(parsed, C.ReplyGuest) and C.refers_back(parsed.ref) and (parsed.text, parsed.about) == (words, about)
+
+
+@pytest.mark.parametrize("text, ref, words", [("תשובה לשאלה של מוטי - מותר להביא ילדים", "מוטי", "מותר להביא ילדים"),
+                                              ("reply to Moti's question: yes", "Moti", "yes")])
+def test_a_reply_to_a_named_guests_question_answers_that_guest(text, ref, words):
+    assert cmd(text) == C.ReplyGuest(C.Ref(ref), words)
+
+
+def test_the_guy_is_pointed_back_at():
+    parsed = cmd("reply to the guy's question: yes")
+    assert isinstance(parsed, C.ReplyGuest) and C.refers_back(parsed.ref)

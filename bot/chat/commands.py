@@ -68,6 +68,7 @@ class Ref:
 # said so answer the message waiting for an answer, asked first (bot.chat.organiser).
 BACK_REFS = frozenset({
     "her", "him", "them", "she", "he", "they", "this guest", "that guest", "the guest", "this person", "that person",
+    "the guy", "that guy", "this guy", "the lady", "that lady", "the woman", "the man", "the girl",
     "לה", "לו", "להם", "להן", "אליה", "אליו", "אליהם", "אליהן", "היא", "הוא", "הם", "הן", "ה", "ו",
     "אורח", "אורחת", "האורח", "האורחת", "לאורח", "לאורחת", "האורח הזה", "האורחת הזאת", "האורחת הזו"})
 

@@ -847,10 +847,22 @@ _ANSWER_ASKER = re.compile(
     r"(?P<text>\S.*)$", re.S | re.I)
 
 
+# "תשובה לשאלה של מוטי - מותר להביא ילדים", "reply to Moti's question: yes": the guest named as the one who asked
+_ANSWER_NAMED = re.compile(
+    r"^(?:(?:" + _REPLY_VERBS_HE + r"|תשובה)\s+(?:ל|על\s+)(?:ה)?(?:שאלה|הודעה)\s+של\s+(?P<he>[^:\-–—,\n]{2,30}?)"
+    r"|(?:reply|answer|respond)(?:\s+to)?\s+(?P<en>[^:\n'’]{2,30}?)['’]s\s+(?:question|message|msg|q))"
+    r"(?:\s*[:\-–—,]\s*|\s+ש(?=[\u05d0-\u05ea]{2})|\s+(?:that\s+)?)(?P<text>\S.*)$", re.S | re.I)
+
+
 def _answer_back(text: str) -> Reading | None:
     """"תעני לה: כן, יש חניה", "reply to her: yes", "message him: see you": an answer to the guest pointed back at
     (C.refers_back), with the words to send; None unless the message says just that."""
     line = _strip_polite(_BIDI.sub("", text or "").replace("\u00a0", " ").replace("’", "'").strip())
+    named = _ANSWER_NAMED.match(line)
+    if named and not re.search(r"\d", named.group("he") or named.group("en")):
+        said, who = named.group("text").strip(), (named.group("he") or named.group("en")).strip()
+        if said and len(said) <= C.MAX_TEXT_LENGTH and len(who.split()) <= 3:
+            return Reading(C.ReplyGuest(C.Ref(who), said), sure=True)
     asker = _ANSWER_ASKER.match(line)
     if asker:
         said = asker.group("text").strip()
