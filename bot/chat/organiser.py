@@ -1114,7 +1114,8 @@ class OrganiserChat:
         `about` ("the guy who asked about parking"): the one recent message that speaks of it, first."""
         if about:
             said = [w.casefold() for w in re.findall(r"[\w\u05d0-\u05ea]{3,}", about)]
-            stems = [re.sub(r"^(?:ה|the)(?=[\u05d0-\u05ea]{3})", "", w) for w in said if w not in {"the", "our", "his", "her"}]
+            # "החניה" is found in "יש חניה?": the Hebrew "the" is no part of what was asked about
+            stems = [re.sub(r"^ה(?=[\u05d0-\u05ea]{3})", "", w) for w in said if w not in {"the", "our", "his", "her", "their"}]
             if stems:
                 _event, items, _total, _unread = inbox_service.list_items(self.session, self.user, event.id, limit=50)
                 waiting = {i.id for i in inbox_service.waiting(self.session, self.user, event.id)}
