@@ -383,6 +383,9 @@ class SendBudget(Base):
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     tokens: Mapped[float] = mapped_column(Float, default=0.0)
     refilled_at: Mapped[datetime] = mapped_column(TZ, default=utcnow)
+    # When the next claimed row may go: each claim takes the slots after it, 1/rate apart,
+    # so the rows of several workers go out evenly spaced, not in bursts of each.
+    next_slot_at: Mapped[datetime | None] = mapped_column(TZ, nullable=True)
 
 
 class EarlyStatus(Base):

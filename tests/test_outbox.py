@@ -351,6 +351,32 @@ def test_several_workers_share_one_send_rate(runtime, fake_graph):
     assert elapsed >= (count - burst - 1) / rate * 0.95
 
 
+def test_two_workers_together_never_send_more_than_the_rate_in_any_second(runtime, fake_graph):
+    """The rows each worker claims take the next slots of the shared rate, so Meta never
+    sees the two workers' bursts on top of each other (each alone may send at the full rate)."""
+    from bot import make_runtime
+
+    fake_graph.window_enforced = False
+    rate, count = 40, 120
+    for i in range(count):
+        queue(runtime, phone=f"+9725416{i:04d}", text=f"m{i}")
+    other = make_runtime(runtime.settings)
+
+    def work(rt):
+        outbox.run_worker(rt, threading.Event(), once=True, rate=rate, concurrency=8, poll_interval=0.02)
+
+    threads = [threading.Thread(target=work, args=(rt,)) for rt in (runtime, other)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    other.engine.dispose()
+    arrivals = sorted(m.at for m in fake_graph.sent)
+    assert len(arrivals) == count
+    busiest = max(sum(1 for b in arrivals[i:] if b - a < 1.0) for i, a in enumerate(arrivals))
+    assert busiest <= rate * 1.15 + 2, f"{busiest} sends in one second at {rate}/s"
+
+
 def test_a_send_never_starts_with_less_lease_left_than_a_request_can_take(runtime, fake_graph):
     # The Cloud API client gives up on a request after 3 s to connect plus 12 s to read.
     assert runtime.transport.max_request_seconds == 15

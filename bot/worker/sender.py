@@ -194,6 +194,7 @@ class Claimed:
     lease: float = DEFAULT_LEASE_SECONDS  # seconds the claim was for
     user_id: uuid.UUID | None = None
     wa_user_id: str | None = None  # the business-scoped user id to send to when there is no phone
+    send_at: datetime | None = None  # its slot in the rate shared by every worker (wall clock)
 
     @property
     def claimed_at(self) -> datetime:
@@ -266,6 +267,7 @@ def _retry_delay(error: Exception | None, attempts: int) -> float:
 
 # How far ahead of the rate the workers together may claim (seconds' worth of sends).
 BUDGET_BURST_SECONDS = 0.1
+MAX_SLOT_AHEAD = timedelta(seconds=5)  # a stored next slot further ahead than this is a clock reset
 BUDGET_MIN_BURST = 20  # rows, so that a slow rate still claims in batches, not one by one
 
 
@@ -360,6 +362,7 @@ def claim(rt, limit: int, *, lease: float = DEFAULT_LEASE_SECONDS,
             answered = dict(session.execute(
                 select(Guest.id, Guest.answered_at).where(
                     Guest.id.in_(reminded), or_(Guest.status != RsvpStatus.invited, Guest.answered_at.is_not(None)))).all())
+        slots = _Slots(budget, rate, utcnow())
         out: list[Claimed] = []
         refused: list[uuid.UUID] = []
         unneeded: list[uuid.UUID] = []
@@ -391,7 +394,7 @@ def claim(rt, limit: int, *, lease: float = DEFAULT_LEASE_SECONDS,
                 phone, wa_user_id = addresses.get(message.user_id, (None, None))
             claimed = Claimed(message.id, phone, message.kind, message.payload, message.fallback,
                               message.guest_id, (message.attempts or 0) + 1, claimed_until, lease,
-                              message.user_id, wa_user_id)
+                              message.user_id, wa_user_id, slots.next())
             if message.status == MessageStatus.sending:
                 log.warning("reclaiming %s to %s: its worker's lease lapsed (it may have been sent)",
                             message.kind, claimed.shown)
@@ -413,7 +416,27 @@ def claim(rt, limit: int, *, lease: float = DEFAULT_LEASE_SECONDS,
                 status=MessageStatus.sending, claimed_until=claimed_until,
                 attempts=func.coalesce(table.c.attempts, 0) + 1))
         budget.tokens -= len(out)
+        slots.keep()
         return ClaimedRows(out, settled=len(refused) + len(unneeded) + len(held))
+
+
+class _Slots:
+    """The send slots of one claim: the rate's next ones, 1/rate apart, after those every
+    worker claimed before (kept on the shared budget). The token bucket bounds how many are
+    claimed, so the next free slot is never more than a burst ahead of now."""
+
+    def __init__(self, budget: SendBudget, rate: float, now: datetime) -> None:
+        self._budget, self._interval = budget, timedelta(seconds=1.0 / rate)
+        after = budget.next_slot_at
+        # A slot in the past is now; one implausibly far ahead (a host's clock was reset) too.
+        self._next = now if after is None or after < now or after > now + MAX_SLOT_AHEAD else after
+
+    def next(self) -> datetime:
+        slot, self._next = self._next, self._next + self._interval
+        return slot
+
+    def keep(self) -> None:
+        self._budget.next_slot_at = self._next
 
 
 # What a claim reads of each due row (not whole ORM objects: the worker only needs these).
@@ -533,6 +556,9 @@ def send_claimed(rt, row: Claimed, limiter: RateLimiter | None, halt: threading.
     """Send one claimed row (runs on a sender thread; no database here)."""
     if halt.is_set():
         return Result(row, "released")
+    wait = _until_slot(row)
+    if wait > 0 and halt.wait(wait):
+        return Result(row, "released")
     if limiter is not None and not limiter.acquire(halt):
         return Result(row, "released")
     ready = _ready(rt, row, margin)
@@ -558,6 +584,10 @@ async def send_claimed_async(rt, sender, row: Claimed, limiter: RateLimiter, hal
 
 async def _send_async(rt, sender, row: Claimed, limiter: RateLimiter, halt: threading.Event,
                       margin: float) -> Result:
+    wait = _until_slot(row)
+    while wait > 0 and not halt.is_set():
+        await asyncio.sleep(min(wait, HALT_CHECK_SECONDS))
+        wait -= HALT_CHECK_SECONDS
     delay = limiter.reserve()
     while delay > 0 and not halt.is_set():
         await asyncio.sleep(min(delay, HALT_CHECK_SECONDS))
@@ -575,6 +605,13 @@ async def _send_async(rt, sender, row: Claimed, limiter: RateLimiter, halt: thre
 
 
 HALT_CHECK_SECONDS = 0.1  # a send waiting for its slot gives its row back this soon after a stop
+
+
+def _until_slot(row: Claimed) -> float:
+    """Seconds until the row's slot in the shared rate (0: now, or it is late)."""
+    if row.send_at is None:
+        return 0.0
+    return max(0.0, (row.send_at - utcnow()).total_seconds())
 
 
 def _ready(rt, row: Claimed, margin: float | None):
