@@ -1999,3 +1999,21 @@ def test_a_reply_to_a_named_guests_question_answers_that_guest(text, ref, words)
 def test_the_guy_is_pointed_back_at():
     parsed = cmd("reply to the guy's question: yes")
     assert isinstance(parsed, C.ReplyGuest) and C.refers_back(parsed.ref)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("תעני לאורח 3: כן", C.ReplyGuest(C.Ref("3", number=3), "כן")),
+    ("לשלוח לאורח 3: נשמח אם תגיע", C.MessageGuest(C.Ref("3", number=3), "נשמח אם תגיע"))])
+def test_to_guest_followed_by_who_names_them_and_points_back_at_no_one(text, expected):
+    assert cmd(text) == expected
+
+
+@pytest.mark.parametrize("text, words", [("תשלח לו נתראה", "נתראה"), ("תשלחי לה שיש חניה", "יש חניה")])
+def test_send_him_words_answers_the_guest_pointed_back_at_never_everyone(text, words):
+    parsed = cmd(text)
+    assert isinstance(parsed, C.ReplyGuest) and C.refers_back(parsed.ref) and parsed.text == words
+
+
+@pytest.mark.parametrize("text", ["תשלח לה את הפרטים", "תשלחי לה הזמנה", "תשלח לו תזכורת"])
+def test_send_her_a_thing_is_no_message_of_those_words(text):
+    assert not isinstance(cmd(text), (C.ReplyGuest, C.MessageGuest, C.Broadcast))

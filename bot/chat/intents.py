@@ -807,7 +807,8 @@ _PRONOUN_REFS = frozenset({"הוא", "היא", "הם", "הן", "he", "she", "the
 # pointed back at, never a guest whose name holds "ה" or "her" (the organiser's side finds the message waiting for an
 # answer and asks before sending). Words about the message itself ("על השאלה שלה", "her question") are no part of it.
 def _back_who_he(name: str, plural: bool = True) -> str:
-    return rf"(?P<{name}>לה|לו|אליה|אליו|לאורח|לאורחת" + ("|להם|להן|אליהם|אליהן" if plural else "") + r")(?![\u05d0-\u05ea])"
+    # ("לאורח" is no pointing back: "לאורח 3", "לאורח משה כהן" name whom; "תעני לאורחת: כן" is read by the grammar)
+    return rf"(?P<{name}>לה|לו|אליה|אליו" + ("|להם|להן|אליהם|אליהן" if plural else "") + r")(?![\u05d0-\u05ea])"
 
 
 _BACK_ABOUT_HE = (r"(?:\s+(?:בבקשה|רק|גם|בחזרה|תשובה|על\s+זה|(?:על|ל)\s*(?:ה)?(?:שאלה|הודעה)"
@@ -823,8 +824,11 @@ _ANSWER_BACK_HE = re.compile(
     r"(?:\s+(?:בבקשה|גם|רק))*\s+" + _back_who_he("who2", plural=False)
     + r"(?:\s+(?:בבקשה|הודעה|בחזרה))*" + _BACK_SEP_HE
     + r"|(?:שלח|שלחי|תשלח|תשלחי|תשלחו|לשלוח)(?:\s+(?:בבקשה|גם|רק))*\s+(?:הודעה\s+)?" + _back_who_he("who3", plural=False)
-    + r"(?:\s*[:\-–—]\s*|\s+הודעה(?:\s*[:\-–—]\s*|\s+ש-?(?=[\u05d0-\u05ea]{2}))))"
+    + r"(?:\s*[:\-–—]\s*|\s+ש-?(?=[\u05d0-\u05ea]{2})|\s+(?P<bare>)|\s+הודעה(?:\s*[:\-–—]\s*|\s+ש-?(?=[\u05d0-\u05ea]{2}))))"
     r"(?P<text>\S.*)$", re.S)
+# "תשלח לה את הפרטים", "תשלח לו הזמנה": a thing sent, not words to send
+_SENT_THING = {"את", "הזמנה", "הזמנות", "ההזמנה", "תזכורת", "תזכורות", "פרטים", "הפרטים", "קישור", "הקישור", "לינק", "הלינק",
+               "מיקום", "המיקום", "כתובת", "הכתובת", "וייז", "ווייז", "waze", "הודעה", "עוד", "שוב"}
 _BACK_WHO_EN = r"her|him|this\s+guest|that\s+guest|the\s+guest|this\s+person|that\s+person"
 _ANSWER_BACK_EN = re.compile(
     r"^(?:(?:reply|answer|respond|write\s+back|get\s+back)(?:\s+back)?\s+(?:to\s+)?(?P<who>them|" + _BACK_WHO_EN + r")"
@@ -880,6 +884,9 @@ def _answer_back(text: str) -> Reading | None:
     if not said or len(said) > C.MAX_TEXT_LENGTH or _words(said) and _words(said)[0] in {"הזמנה", "הזמנות", "תזכורת", "invitation",
                                                                                       "invite", "reminder"}:
         return None
+    if m.groupdict().get("bare") is not None and (not _words(said) or _words(said)[0] in _SENT_THING or "\n" in said
+                                                  or len(_words(said)) > 12):
+        return None   # "תשלח לה את הפרטים": what is sent is named, not said
     return Reading(C.ReplyGuest(C.Ref(" ".join(who.split())), said), sure=True)
 
 
