@@ -127,7 +127,7 @@ def test_with_nothing_in_the_inbox_nobody_gets_it(runtime, fake_graph, phone):
 def test_a_lone_hebrew_letter_or_a_pronoun_finds_no_guest(runtime, fake_graph, phone):
     _setup(runtime, [("שירה", "כהן", SHIRA), ("Esther", "Cohen", ESTHER)])
     dana = phone(DANA, "Dana")
-    for text in ("guest ה", "link her"):
+    for text in ("guest ה", "link her", "tell the guest Esther that we moved it to 9"):
         reply = dana.send(text)
         assert "שירה" not in reply and "Esther" not in reply, (text, reply)
 

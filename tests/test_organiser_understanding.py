@@ -2017,3 +2017,10 @@ def test_send_him_words_answers_the_guest_pointed_back_at_never_everyone(text, w
 @pytest.mark.parametrize("text", ["תשלח לה את הפרטים", "תשלחי לה הזמנה", "תשלח לו תזכורת"])
 def test_send_her_a_thing_is_no_message_of_those_words(text):
     assert not isinstance(cmd(text), (C.ReplyGuest, C.MessageGuest, C.Broadcast))
+
+
+@pytest.mark.parametrize("text", ["reply to the guest Dana: yes", "message the guest 3: hi", "tell her mom we said hi",
+                                  "tell him and Dana: hi"])
+def test_a_pronoun_or_the_guest_followed_by_more_of_whom_is_no_pointing_back(text):
+    parsed = cmd(text)
+    assert not (isinstance(parsed, C.ReplyGuest) and C.refers_back(parsed.ref))

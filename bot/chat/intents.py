@@ -826,6 +826,10 @@ _ANSWER_BACK_HE = re.compile(
     + r"|(?:שלח|שלחי|תשלח|תשלחי|תשלחו|לשלוח)(?:\s+(?:בבקשה|גם|רק))*\s+(?:הודעה\s+)?" + _back_who_he("who3", plural=False)
     + r"(?:\s*[:\-–—]\s*|\s+ש-?(?=[\u05d0-\u05ea]{2})|\s+(?P<bare>)|\s+הודעה(?:\s*[:\-–—]\s*|\s+ש-?(?=[\u05d0-\u05ea]{2}))))"
     r"(?P<text>\S.*)$", re.S)
+# "tell her mom ...", "message his wife ...": the pronoun is theirs, someone else is meant
+_RELATIVES_AFTER = {"mom", "mum", "mother", "dad", "father", "husband", "wife", "kids", "son", "daughter", "parents", "family",
+                    "brother", "sister", "partner", "boyfriend", "girlfriend", "friend", "friends", "and", "&", "or",
+                    "אמא", "אבא", "ו"}
 # "תשלח לה את הפרטים", "תשלח לו הזמנה": a thing sent, not words to send
 _SENT_THING = {"את", "הזמנה", "הזמנות", "ההזמנה", "תזכורת", "תזכורות", "פרטים", "הפרטים", "קישור", "הקישור", "לינק", "הלינק",
                "מיקום", "המיקום", "כתובת", "הכתובת", "וייז", "ווייז", "waze", "הודעה", "עוד", "שוב"}
@@ -887,6 +891,14 @@ def _answer_back(text: str) -> Reading | None:
     if m.groupdict().get("bare") is not None and (not _words(said) or _words(said)[0] in _SENT_THING or "\n" in said
                                                   or len(_words(said)) > 12):
         return None   # "תשלח לה את הפרטים": what is sent is named, not said
+    head = line[:m.start("text")]
+    if not re.search(r"(?:[:\-–—,]|(?<![\u05d0-\u05ea])ש-?|\bthat)\s*$", head, re.I):
+        # no colon, dash or "that" after whom: "the guest Dana: yes", "him and Dana: hi", "her mom we said hi" go on
+        # naming someone; those are read as they name them
+        before_colon = said.split(":", 1)[0] if ":" in said else None
+        if " " in who.strip() or (before_colon is not None and len(before_colon.split()) <= 4) \
+                or (_words(said) and _words(said)[0] in _RELATIVES_AFTER):
+            return None
     return Reading(C.ReplyGuest(C.Ref(" ".join(who.split())), said), sure=True)
 
 

@@ -140,6 +140,9 @@ def _name_variants(text: str) -> list[str]:
     return out
 
 
+# Words that are no one's name, left as a "name" when a sentence is cut in the wrong place ("tell the guest Avi ...")
+_NO_NAME_WORDS = frozenset({"the", "a", "an", "to", "for", "of", "my", "our", "your", "this", "that", "these", "those", "it",
+                            "את", "של", "אל", "עם", "על"})
 _ORGANISED = "organised"   # in the sender's Conversation.listing: they have worked on an event (no newcomer since)
 
 
@@ -657,7 +660,8 @@ class OrganiserChat:
                 self.say(_("No guest of {event} has the number {phone}.", event=event.name,
                            phone=display_phone(ref.phone)))
             return guest
-        if C.refers_back(ref) or re.fullmatch(r"[\u05d0-\u05ea]['׳\"״-]?", ref.text.strip()):
+        if C.refers_back(ref) or re.fullmatch(r"[\u05d0-\u05ea]['׳\"״-]?", ref.text.strip()) \
+                or ref.text.strip(" .,:;!?").casefold() in _NO_NAME_WORDS:
             # "her", "לו" (or the "ה" of "לה", any Hebrew letter left alone): no guest is found by a pronoun or a
             # prefix, however many names hold its letters
             self.say(_("Whom do you mean? Use the number from the last list, a name or a phone."))
