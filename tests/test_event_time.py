@@ -145,19 +145,28 @@ def test_changing_the_date_offers_to_tell_the_invited_guests(phone_factory):
     dana.send("new event Wedding\ndate: 12/6/2027\ntime: 19:30\nlocation: Hangar 11")
     dana.send(f"add guest Avi Cohen {GUEST}")
     dana.send("add guest Bea Levi +972541234002")
+    dana.send("add guest Cal Green +972541234003")
     assert "not coming" in dana.send("mark Bea no")   # Bea declined: she is not told
     dana.send("invite")
     dana.tap("confirm:yes", "Yes")
+    dana.send("mark Cal yes")
     avi = phone_factory(GUEST, "Avi")
     bea = phone_factory("+972541234002", "Bea")
-    before_avi, before_bea = len(avi.received), len(bea.received)
+    cal = phone_factory("+972541234003", "Cal")
+    before_avi, before_bea, before_cal = len(avi.received), len(bea.received), len(cal.received)
     reply = dana.send("set date 13/6/2027")
-    assert "Sun 13 Jun 2027, 19:30" in reply and "Tell the guest who got the invitation" in reply
+    assert "Sun 13 Jun 2027, 19:30" in reply and "Tell the 2 guests who got the invitation" in reply
     assert dana.last_buttons == ["confirm:yes", "confirm:no"]
     dana.tap("confirm:yes", "Yes")
     told = avi.texts[before_avi:]
     assert len(told) == 1 and "Sun 13 Jun 2027, 19:30" in told[0] and "Hangar 11" in told[0]
+    assert "Can you make it?" in told[0]  # Avi has not answered yet
     assert len(bea.received) == before_bea
+    # Cal said yes to the old date: he is asked to say if the new one does not work, and can
+    [to_cal] = cal.texts[before_cal:]
+    assert "if the change doesn't work for you, just reply here" in to_cal
+    cal.send("sorry, we can't make it on the new date")
+    assert "Cal Green ❌" in dana.send("guests")
 
 
 def test_changing_the_date_before_inviting_asks_nothing(phone_factory):

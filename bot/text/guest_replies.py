@@ -304,10 +304,14 @@ def details(lang: str, items: list[tuple[str, str, str, str]], links: list[dict[
 
 
 @in_language
-def event_update(lang: str, name: str, event: str, when: str, location: str) -> str:
-    """The event's date, time or place changed: what it is now."""
-    return _("📣 {name}, a change to {event}: it is now on {when}, at {location}. See you there!",
+def event_update(lang: str, name: str, event: str, when: str, location: str, *, coming: bool = False) -> str:
+    """The event's date, time or place changed: what it is now, and a word on answering:
+    a guest who said yes may not make the new date, a guest who has not answered may now."""
+    news = _("📣 {name}, a change to {event}: it is now on {when}, at {location}.",
              name=name, event=event, when=i18n.Raw(when), location=location)
+    if coming:
+        return news + "\n" + _("You said you're coming: if the change doesn't work for you, just reply here.")
+    return news + "\n" + _("Can you make it? Just reply here.")
 
 
 @in_language
