@@ -2057,3 +2057,15 @@ def test_someone_coming_with_me_counts_the_writer_too(text, read):
     """"אבא שלי מגיע איתי", "мама придёт со мной", "امي جاية معي": someone named comes with the writer, so the writer comes too
     (two), as "my dad is coming with me" is; "איתי" is also a name, read as "with me" only right after a verb of coming."""
     assert _read(text) == read
+
+
+@pytest.mark.parametrize("text, total, children", [
+    ("אנחנו מגיעים הילדים נשארים אצל ההורים שלי", None, 0), ("we're coming the kids are staying with my mum", None, 0),
+    ("мы придём дети останутся у бабушки", None, 0), ("احنا جايين الولاد بيضلوا عند ستهم", None, 0),
+    ("אני מגיעה בעלי נשאר עם הקטנה", 1, None), ("אני מגיע ואשתי נשארת בבית", 1, None),
+])
+def test_coming_then_someone_left_with_someone_without_a_comma_is_a_yes(text, total, children):
+    """"אנחנו נגיע הילדים נשארים אצל סבתא": the writer's yes, then (no comma, no "and") who stays behind with someone or at
+    home: that person is away, the writer still comes (it was read as a no)."""
+    u = understand(text)
+    assert (u.intent, u.answer, u.total, u.children) == ("answer", "yes", total, children)

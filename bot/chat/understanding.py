@@ -3211,7 +3211,13 @@ def _names_joined(m: re.Match) -> str:
 
 # said right after a person, what keeps them away: "my wife is on call", "בעלי עובד", "муж на смене"
 _AWAY_AFTER_PERSON = re.compile(_fold(r"(?:is |are |will be )?(?:on (?:a |the )?(?:shift|night shift|call|duty|nights)|at work|working|abroad|away|sick|ill)(?![^\W_])"
-                                      r"|חולה(?![^\W_])|на (?:смене|дежурстве|работе)|(?:بالشغل|بالدوام|مسافر|مسافره|مريض|مريضه|مناوب|مناوبه)(?![^\W_])"))
+                                      r"|חולה(?![^\W_])|на (?:смене|дежурстве|работе)|(?:بالشغل|بالدوام|مسافر|مسافره|مريض|مريضه|مناوب|مناوبه)(?![^\W_])"
+                                      # left with someone or at home: "הילדים נשארים אצל סבתא", "the kids are staying with grandma",
+                                      # "дети останутся у бабушки", "الولاد بيضلوا عند ستهم" (not "with us")
+                                      r"|(?:נשאר|נשארת|נשארים|נשארות|יישאר|יישארו|ישאר|ישארו|תישאר|תשאר|יהיו) (?:בבית|אצל|עם|ליד)(?! איתנו| איתי| אותנו| אתנו| אצלנו)(?![^\W_])"
+                                      r"|(?:is |are |will )?(?:staying|stay|stays) (?:at home|home|back|with|at)(?! us| me| them| the (?:hotel|wedding|party|event|venue|hall))(?![^\W_])"
+                                      r"|(?:останутся|остается|останется|остаются|посидит|посидят) (?:дома|с|со|у)(?! нами| мной)(?![^\W_])"
+                                      r"|(?:رح |ح )?(?:يضلوا|بيضلوا|يبقوا|بيبقوا|يضل|بيضل|يبقى|بيبقى|تضل|بتضل) (?:بالبيت|في البيت|مع|عند)(?! نا| ي)(?![^\W_])"))
 
 
 def _split_partial(text: str) -> str:
@@ -3248,7 +3254,7 @@ def _split_partial(text: str) -> str:
             # ("אני מגיע אשתי בתורנות", "I'm coming my wife is abroad": kept away, said without a "not")
             said_not = said_not or bool(after) and ((_lookup(after[0]) or ("",))[0] == "AWAY" or len(after) > 1
                                                     and after[0] in ("is", "are", "будет", "будут") and (_lookup(after[1]) or ("",))[0] == "AWAY"
-                                                    or bool(_AWAY_AFTER_PERSON.match(" ".join(after))))
+                                                    or bool(_AWAY_AFTER_PERSON.match(" ".join(x for x in words[k + 1:k + 6] if x))))
             if verb == "COME" and said_not and not any(x in _NEG_WORDS for x in words[max(0, lead - 3):lead]):
                 words[lead] = ", " + words[lead]
             continue
