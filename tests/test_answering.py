@@ -20,6 +20,8 @@ from bot.chat.router import handle_message
 from bot.services import events, guests
 from bot.services.users import get_or_create_user
 from bot.text.replies import APOLOGY
+from bot.whatsapp import inbound as parsing
+from bot.whatsapp.deliveries import raw_messages, store_delivery
 from bot.worker import answering
 from storage.models import Direction, Guest, InvitationState, Message, MessageStatus, RsvpStatus, utcnow
 from tests import plans, webhooks
@@ -241,18 +243,10 @@ def test_a_worker_killed_mid_conversation_loses_nothing_and_doubles_nothing(clie
     print(f"killed with {left} of 1000 unanswered")
 
 
-@pytest.mark.postgres_only
-def test_deliveries_stored_together_each_get_their_own_outcome(client, runtime, settings, db):
-    """Concurrent deliveries share one statement on PostgreSQL; one the database refuses
-    (a NUL in its text) fails alone, and the others in its batch are stored."""
-    import threading as _threading
-
-    from bot.whatsapp import inbound as parsing
-    from bot.whatsapp.deliveries import raw_messages, store_delivery
-
-    payloads = [webhooks.text_message(f"+9725288800{i:02d}", "hello" if i != 3 else "bad \x00 text")
-                for i in range(12)]
-    barrier = _threading.Barrier(len(payloads))
+def _store_at_once(runtime, payloads: list[dict]) -> dict[int, object]:
+    """Each payload stored by its own thread, all let go at the same moment, as concurrent
+    webhook requests are: how many new messages each was told of, or the error it got."""
+    barrier = threading.Barrier(len(payloads))
     outcomes: dict[int, object] = {}
 
     def deliver(i):
@@ -263,11 +257,21 @@ def test_deliveries_stored_together_each_get_their_own_outcome(client, runtime, 
         except Exception as exc:  # the request would answer 500, and Meta would deliver it again
             outcomes[i] = type(exc).__name__
 
-    threads = [_threading.Thread(target=deliver, args=(i,)) for i in range(len(payloads))]
+    threads = [threading.Thread(target=deliver, args=(i,)) for i in range(len(payloads))]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(20)
+    return outcomes
+
+
+@pytest.mark.postgres_only
+def test_deliveries_stored_together_each_get_their_own_outcome(client, runtime, settings, db):
+    """Concurrent deliveries share one statement on PostgreSQL; one the database refuses
+    (a NUL in its text) fails alone, and the others in its batch are stored."""
+    payloads = [webhooks.text_message(f"+9725288800{i:02d}", "hello" if i != 3 else "bad \x00 text")
+                for i in range(12)]
+    outcomes = _store_at_once(runtime, payloads)
     assert outcomes[3] == "DataError"
     assert {i: n for i, n in outcomes.items() if i != 3} == {i: 1 for i in range(12) if i != 3}
     assert count(runtime, Message.direction == Direction.inbound) == 11
@@ -278,28 +282,11 @@ def test_many_deliveries_at_once_are_each_stored_once_and_told_so(client, runtim
     """Forty requests at once, a quarter of them Meta delivering a message again while the
     first copy is still being written: every request returns, every message is stored
     once, and exactly one of the two requests for it hears it was new."""
-    import threading as _threading
-
-    from bot.whatsapp import inbound as parsing
-    from bot.whatsapp.deliveries import raw_messages, store_delivery
-
     payloads = [webhooks.text_message(f"+97252777{i:04d}", f"hello {i}", wamid=f"wamid.MANY{i % 30:03d}")
                 for i in range(40)]
-    barrier = _threading.Barrier(len(payloads))
-    outcomes: dict[int, int] = {}
-
-    def deliver(i):
-        parsed = parsing.parse_delivery(payloads[i])
-        barrier.wait()
-        outcomes[i] = store_delivery(runtime, parsed, raw_messages(payloads[i])).stored
-
-    threads = [_threading.Thread(target=deliver, args=(i,)) for i in range(len(payloads))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(20)
+    outcomes = _store_at_once(runtime, payloads)
     assert sorted(outcomes) == list(range(40))  # no request left waiting
-    new_per_wamid = {}
+    new_per_wamid: dict[int, int] = {}
     for i, stored in outcomes.items():
         new_per_wamid[i % 30] = new_per_wamid.get(i % 30, 0) + stored
     assert new_per_wamid == {n: 1 for n in range(30)}
