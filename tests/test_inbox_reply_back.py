@@ -148,3 +148,17 @@ def test_the_guest_who_asked_about_something_is_found_by_what_they_asked(runtime
     assert len(_texts_to(fake_graph, ESTHER)) == to_esther
 
     assert "שירה כהן" in dana.send("תעני למי ששאלה על האוכל: כן, יש מנה טבעונית")
+
+
+def test_a_guest_found_only_by_letters_inside_their_name_is_asked_before_the_message_goes(runtime, fake_graph, phone):
+    _setup(runtime, [("Esther", "Cohen", ESTHER), ("Avi", "Levi", AVI)])
+    dana = phone(DANA, "Dana")
+    to_esther, to_avi = len(_texts_to(fake_graph, ESTHER)), len(_texts_to(fake_graph, AVI))
+    question = dana.send("message sther: see you at 8")
+    assert "Send to *Esther Cohen*" in question and dana.last_buttons == [CONFIRM_YES, CONFIRM_NO]
+    assert len(_texts_to(fake_graph, ESTHER)) == to_esther
+    dana.tap(CONFIRM_YES, "Send")
+    assert any("see you at 8" in t for t in _texts_to(fake_graph, ESTHER)[to_esther:])
+
+    assert "Sending your message to Avi Levi" in dana.send("message Avi: see you too")   # named: sent at once
+    assert any("see you too" in t for t in _texts_to(fake_graph, AVI)[to_avi:])

@@ -126,6 +126,17 @@ def _word_in(word: str, words: list[str]) -> bool:
                or (len(word) > 2 and word[0] in _HEBREW_PREFIXES and word[1:] == w) for w in words)
 
 
+def _named_by(text: str, guest: Guest) -> bool:
+    """Whether `text` names `guest` in whole words (each a word of the name, or the start of one), as typed or
+    without a title or one Hebrew prefix: "Dana", "דנה לוי", "לדנה", "Dan"; not the "an" inside "Dana"."""
+    name_words = _name_words(guest.full_name)
+    for variant in _name_variants(text):
+        said = _name_words(variant)
+        if said and all(any(n == w or (len(w) > 1 and n.startswith(w)) for n in name_words) for w in said):
+            return True
+    return False
+
+
 def _name_variants(text: str) -> list[str]:
     """A name as typed, then without a title before it ("הדודה דנה"), then without one
     Hebrew prefix letter glued to it ("ליעל", "שיוסי"); each tried only if the last found nobody."""
@@ -1161,6 +1172,11 @@ class OrganiserChat:
         self.say(replies.which_message(words) + "\n\n" + replies.inbox_page(event, items, total, unread))
         self.shown_inbox(event, items, reply_text=words)
 
+    def found_by_letters(self, ref: C.Ref, guest: Guest) -> bool:
+        """A guest found by letters inside their name, not by its words ("an" in "Dana"): words to them are asked
+        first, with the name, since a message sent cannot be taken back."""
+        return ref.number is None and ref.phone is None and not self._confirmed_run and not _named_by(ref.text, guest)
+
     def ask_reply(self, event: Event, guest: Guest, words: str, item=None) -> None:
         """"Send to Dana: “…”?" with Send and Cancel; the words go to the guest on Send."""
         self.ask(replies.answer_back_question(event, guest, words, item),
@@ -1187,6 +1203,8 @@ class OrganiserChat:
                                                          text=i18n.Raw(cmd.text[:30])))
             if guest is None:
                 return
+            if self.found_by_letters(cmd.ref, guest):
+                return self.ask_reply(event, guest, cmd.text)
         sending.message_guest(self.session, self.user, event.id, guest.id, cmd.text)
         self.say(replies.message_queued(event, guest))
 
@@ -1231,6 +1249,8 @@ class OrganiserChat:
         guest = self.resolve_guest(event, cmd.ref, _("message {ref}: {text}", ref=REF, text=i18n.Raw(cmd.text[:30])))
         if guest is None:
             return
+        if self.found_by_letters(cmd.ref, guest):
+            return self.ask_reply(event, guest, cmd.text)
         sending.message_guest(self.session, self.user, event.id, guest.id, cmd.text)
         self.say(replies.message_queued(event, guest))
 
