@@ -2069,3 +2069,24 @@ def test_coming_then_someone_left_with_someone_without_a_comma_is_a_yes(text, to
     home: that person is away, the writer still comes (it was read as a no)."""
     u = understand(text)
     assert (u.intent, u.answer, u.total, u.children) == ("answer", "yes", total, children)
+
+
+@pytest.mark.parametrize("text, read", [
+    ("נהיה ארבעה ילדים ומבוגרים", ("answer", "yes", None)), ("וואו ארבעה ילדים כבר", ("other", None, None)),
+    ("ארבעה", ("count", None, 4)), ("נגיע בע\"ה", ("answer", "yes", None)), ("בעזרת השם", ("answer", "maybe", None)),
+])
+def test_four_is_not_god_willing(text, read):
+    """"ארבעה" (four) holds the letters of "בע"ה" (God willing): the hope is read only as a word of its own, so a message
+    with "ארבעה" in it is not a maybe."""
+    assert _read(text) == read
+
+
+@pytest.mark.parametrize("text, adults, children, total", [
+    ("אנחנו נהיה ארבעה אני ויוסי והשניים הקטנים", 2, 2, 4), ("אני ורונן ושלושת הילדים", 2, 3, 5),
+    ("נגיע, אני ומיכל ושתי הבנות", 2, 2, 4),
+])
+def test_a_name_before_a_joined_number_of_children_is_a_person(text, adults, children, total):
+    """"אני ויוסי והשניים הקטנים": a name after "אני ו" followed by "and the two little ones" is one more adult, as it is
+    before "and the kids"."""
+    u = understand(text)
+    assert (u.adults, u.children, u.total) == (adults, children, total)

@@ -1070,7 +1070,8 @@ def _conditional(text: str) -> bool:
 
 
 _GOD_WILLS = _rx(_IF_GOD_WILLS)
-_INSHALLAH = _rx(r"ان شاء الله|انشالله|ان شاءالله|בעזרת ?השמ|בעה|איה|בעזה|בלי נדר|אמ ירצה השמ")
+# (whole words: "ארבעה" is four, not "בע"ה")
+_INSHALLAH = _rx(r"(?<![^\W_])[וو]?(?:ان شاء الله|انشالله|ان شاءالله|בעזרת ?השמ|בעה|איה|בעזה|בלי נדר|אמ ירצה השמ)(?![^\W_])")
 _UNCLEAR_NULL = _rx(r"^call me|^תתקשר|אתקשר|בוא נדבר|נדבר|לא הבנתי|did not understand|don ?not understand|^what\??$"
                     r"|^(?:\S+ )?מה זה$|(?:^|^\S+\W+)what is (?:this|that)\W*$|^что это\W*$"
                     # "ask my husband", "תשאל את אשתי", "תזכירו לי שבוע לפני": someone else, or later, is to answer
@@ -1337,7 +1338,8 @@ def _tokens(clause: str) -> list[_Tok]:
                 out[j] = _Tok(out[j].word, "OTHERS")    # "me and my mates": more than one, how many not said
                 continue
         # "אני נועה והתאומים", "אני דני ו2 הקטנים": a name followed by "and" or a ו-joined person
-        nxt_person = j + 1 < len(out) and (out[j + 1].tag == "AND" or out[j + 1].tag in _PERSON_TAGS
+        # ("אני יוסי והשניים הקטנים", "אני ויוסי ושלושת הילדים": a ו-joined number of people after the name, too)
+        nxt_person = j + 1 < len(out) and (out[j + 1].tag == "AND" or out[j + 1].tag in _PERSON_TAGS + ("NUM",)
                                            and out[j + 1].word[0] in "וو" and len(out[j + 1].word) > 2)
         if j < len(out) and out[j].tag is None and out[j].word.isalpha() and \
                 (j > i + 1 or (out[j].word[0] == "ו" and len(out[j].word) >= 3) or nxt_person) and \
