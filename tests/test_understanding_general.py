@@ -2090,3 +2090,34 @@ def test_a_name_before_a_joined_number_of_children_is_a_person(text, adults, chi
     before "and the kids"."""
     u = understand(text)
     assert (u.adults, u.children, u.total) == (adults, children, total)
+
+
+@pytest.mark.parametrize("text, total", [
+    ("אני מגיעה אשתי עובדת לילות", 1), ("I'm coming my wife works nights", 1), ("я приду, муж работает в ночь", 1),
+    ("انا جاية، جوزي بيشتغل بالليل", 1),
+])
+def test_working_nights_keeps_that_person_away(text, total):
+    """"עובד לילות", "works nights", "работает в ночь", "بيشتغل بالليل": on nights keeps that person away, as "on nights" does;
+    beside the writer's yes, the writer comes alone."""
+    assert _read(text) == ("answer", "yes", total)
+
+
+@pytest.mark.parametrize("text, total", [
+    ("אשתי במילואים אז רק אני והילדים", None), ("hubby's abroad so just me and the kids", None),
+    ("муж в командировке, так что только я и дети", None), ("סבא לא מרגיש טוב אז רק אני וסבתא", 2), ("my wife works nights so only me", 1),
+])
+def test_someone_kept_away_then_so_just_us_is_a_yes(text, total):
+    """"בעלי עובד לילות אז רק אני והילדים": someone kept away, then "so" and who is left: those come (a yes), as "my plus one
+    can't come so just me" is; "רק אני, בעלי בחו"ל" (who, then why, no "so") stays a head count."""
+    assert _read(text) == ("answer", "yes", total)
+    assert _read("רק אני, אשתי בחו\"ל") == ("count", None, 1)
+
+
+@pytest.mark.parametrize("text, adults, children", [
+    ("רק אני והילדים, 1+2", 1, 2), ("אני ובעלי והילדים 2+3", 2, 3), ("me, hubby and the kids, 2+3", 2, 3), ("я, муж и дети, 2+2", 2, 2),
+])
+def test_grown_ups_named_with_the_kids_then_n_plus_m(text, adults, children):
+    """"רק אני והילדים, 1+3": the grown-ups named (here one), the children unnumbered, then "N+M" with N the grown-ups named:
+    N adults and M children."""
+    u = understand(text)
+    assert (u.adults, u.children, u.total) == (adults, children, adults + children)

@@ -480,7 +480,12 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
      # at work that evening: "hubby's at work", "she's out (working)", "جوزي بالشغل"
      r"|at work|(?:is|am|are|be|will be) working(?! on)|on (?:a |the )?(?:shift|night shift|call|duty|nights|night duty)(?![^\W_])|(?<![^\W_])(?:مناوب|مناوبه|مناوبين)(?![^\W_])|на работе|(?:في|ع|على) (?:ال)?(?:شغل|دوام)"
      r"|за границей|в отъезде|в командировке|на смене|на дежурстве|в армии|на сборах|в рейсе|в больнице|في السفر|مسافر|مسافره|مسافرين|(?:مناسبه|عرس|حفله) (?:تانيه|ثانيه|اخرى|تاني)"
-     r"|(?:صار |طلع )?(?:عندي|عنا|عندنا|الي|النا) (?:شغل|دوام|مناوبه|ورديه)", "AWAYX"),
+     r"|(?:صار |طلع )?(?:عندي|عنا|عندنا|الي|النا) (?:شغل|دوام|مناوبه|ورديه)"
+     # on nights: "בעלי עובד לילות", "works nights", "работает в ночь", "بيشتغل بالليل"
+     r"|(?<![^\W_])(?:עובד|עובדת|עובדימ|עובדות) (?:לילות|בלילות|בלילה|משמרת לילה|במשמרת לילה|משמרות לילה)(?![^\W_])"
+     r"|(?<![^\W_])(?:works?|working) (?:nights|night shifts?|the night shift|a night shift|nightshifts?)(?![^\W_])"
+     r"|(?<![^\W_])(?:работает|работаю|работаем) (?:в ночь|ночью|по ночам|в ночную смену)(?![^\W_])"
+     r"|(?<![^\W_])(?:بيشتغل|بتشتغل|بشتغل|يشتغل|تشتغل) (?:بالليل|ليل|ليلي)(?![^\W_])", "AWAYX"),
     # a maybe about being late or leaving early is no maybe about coming ("יש מצב שנאחר קצת", "may be a little late")
     (r"(?:יש מצב|אולי|ייתכנ|יתכנ|יכול להיות|כנראה) ש?(?:נאחר|אאחר|(?:[נא]גיע )?(?:קצת |טיפה )?באיחור|" + _LEAVE_EARLY_HE + ")"
      r"|(?:может|возможно) (?:немного |чуть )?опозда\S*|(?:ممكن|يمكن|ربما) (?:ن|ا)?تاخر\S*"
@@ -2110,6 +2115,11 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
     elif plain or plus:
         if plain and plus:
             total = plain[-1] + sum(plus)
+            if len(plain) == 1 and len(plus) == 1 and kids_unknown and children is None and not kids_counted \
+                    and plain[0] == self_n + others and plain[0] and not we:
+                # "רק אני והילדים, 1+3", "me, hubby and the kids, 2+3": the grown-ups named, then "N+M", N of them and M
+                # children
+                adults, children = plain[0], plus[0]
         elif plus:
             total = max(self_n, 1) + others + sum(plus)
         elif len(plain) == 1:
@@ -2847,6 +2857,11 @@ def _understand(text) -> Understanding:
                    for c in answering)
     if answer is None and other_neg and said_not and total and not change and not has_q:
         answer = "yes"    # "the kids aren't coming, just the 2 of us": the rest come
+    if answer is None and other_neg and not change and not has_q and not (self_neg or nobody) and _SO_ONLY_WE.search(norm) \
+            and tags & {"SELF1", "WE", "SELFNUM"}:
+        # "בעלי עובד לילות אז רק אני והילדים", "hubby's abroad so just me and the kids": someone kept away, then "so" and who
+        # is left: those come ("רק אני, בעלי בחו"ל", who and then why, stays a head count)
+        answer = "yes"
     if answer is None and said_not and not total and not change and not has_q and not (self_pos or other_pos or conflict) \
             and not any(c.kids_subject for c in answering if c.subject == "other" and c.polarity) \
             and not any(c.tags() & {"SELF1", "WE", "SELFNUM", "KID", "KIDS", "NUM", "DIGITS", "JUST"}
@@ -3213,6 +3228,7 @@ def _names_joined(m: re.Match) -> str:
 
 # said right after a person, what keeps them away: "my wife is on call", "בעלי עובד", "муж на смене"
 _AWAY_AFTER_PERSON = re.compile(_fold(r"(?:is |are |will be )?(?:on (?:a |the )?(?:shift|night shift|call|duty|nights)|at work|working|abroad|away|sick|ill)(?![^\W_])"
+                                      r"|works? nights(?![^\W_])|(?:עובד|עובדת)(?! על| את| עם| איתי| איתנו)(?![^\W_])|работает(?![^\W_])|(?:بيشتغل|بتشتغل)(?![^\W_])"
                                       r"|חולה(?![^\W_])|на (?:смене|дежурстве|работе)|(?:بالشغل|بالدوام|مسافر|مسافره|مريض|مريضه|مناوب|مناوبه)(?![^\W_])"
                                       # left with someone or at home: "הילדים נשארים אצל סבתא", "the kids are staying with grandma",
                                       # "дети останутся у бабушки", "الولاد بيضلوا عند ستهم" (not "with us")
@@ -3220,6 +3236,11 @@ _AWAY_AFTER_PERSON = re.compile(_fold(r"(?:is |are |will be )?(?:on (?:a |the )?
                                       r"|(?:is |are |will )?(?:staying|stay|stays) (?:at home|home|back|with|at)(?! us| me| them| the (?:hotel|wedding|party|event|venue|hall))(?![^\W_])"
                                       r"|(?:останутся|остается|останется|остаются|посидит|посидят) (?:дома|с|со|у)(?! нами| мной)(?![^\W_])"
                                       r"|(?:رح |ح )?(?:يضلوا|بيضلوا|يبقوا|بيبقوا|يضل|بيضل|يبقى|بيبقى|تضل|بتضل) (?:بالبيت|في البيت|مع|عند)(?! نا| ي)(?![^\W_])"))
+
+
+# "... so just me", "... אז רק אני והילדים", "... так что только я": who is left after someone kept away
+_SO_ONLY_WE = _rx(r"(?<![^\W_])(?:אז|לכנ|ולכנ|so|так что|поэтому|لهيك|عشان هيك|لذلك|فلذلك)\s*,?\s*(?:(?:זה |it is |its )?(?:רק|just|only|только|فقط|بس)\s+)"
+                  r"(?:אני|אנחנו|me|us|we|i|я|мы|انا|احنا|נהיה|we will be|будем)(?![^\W_])")
 
 
 def _split_partial(text: str) -> str:
