@@ -2121,3 +2121,13 @@ def test_grown_ups_named_with_the_kids_then_n_plus_m(text, adults, children):
     N adults and M children."""
     u = understand(text)
     assert (u.adults, u.children, u.total) == (adults, children, adults + children)
+
+
+@pytest.mark.parametrize("text, answer, total", [
+    ("סליחה עניתי כן אבל התבלבלתי עם אירוע אחר, לא נוכל להגיע", "no", None), ("ענינו לא אבל עכשיו אנחנו יכולים, נהיה 3", "yes", 3),
+    ("סימנתי כן אבל לצערי לא נגיע", "no", None), ("я ответила да, но перепутала свадьбы, мы не придём", "no", None),
+])
+def test_the_answer_sent_quoted_then_but_is_a_change(text, answer, total):
+    """"עניתי לכם כן אבל התכוונתי לחתונה אחרת, אליכם לא נוכל להגיע": the answer sent, quoted without "ש" ("עניתי כן", "סימנתי
+    לא", "ответила да"), then "but" and the answer now: a change to it, as "I said yes but ..." is."""
+    assert _read(text) == ("change", answer, total)
