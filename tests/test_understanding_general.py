@@ -2131,3 +2131,11 @@ def test_the_answer_sent_quoted_then_but_is_a_change(text, answer, total):
     """"עניתי לכם כן אבל התכוונתי לחתונה אחרת, אליכם לא נוכל להגיע": the answer sent, quoted without "ש" ("עניתי כן", "סימנתי
     לא", "ответила да"), then "but" and the answer now: a change to it, as "I said yes but ..." is."""
     assert _read(text) == ("change", answer, total)
+
+
+@pytest.mark.parametrize("text", ["מאיזה רציף יוצאים?", "which dock does the boat leave from?", "с какого причала отходит теплоход?",
+                                  "من اي ميناء بتطلع السفينة؟", "قديش الساعة بيبلش العرس؟", "اديش الساعة الحفلة؟"])
+def test_which_pier_and_how_much_the_hour_ask_the_details(text):
+    """"מאיזה מזח יוצאת הסירה?" asks where (the event's boat leaves from a pier, as "which gate" asks the way in);
+    "قديش الساعة بتبلش؟" (how much the hour) asks when, as "كم الساعة" does."""
+    assert understand(text).intent == "details"
