@@ -2139,3 +2139,13 @@ def test_which_pier_and_how_much_the_hour_ask_the_details(text):
     """"מאיזה מזח יוצאת הסירה?" asks where (the event's boat leaves from a pier, as "which gate" asks the way in);
     "قديش الساعة بتبلش؟" (how much the hour) asks when, as "كم الساعة" does."""
     assert understand(text).intent == "details"
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("שבת שלום", "greeting"), ("שבת שלום לכולם", "greeting"), ("Shabbat shalom everyone", "greeting"), ("Шабат шалом!", "greeting"),
+    ("תודה רבה ושבת שלום", "thanks"), ("חג שמח", "thanks"),
+])
+def test_shabbat_shalom_is_a_greeting(text, intent):
+    """"שבת שלום" is the week's greeting, as "שבוע טוב" and "בוקר טוב" are (a holiday's "חג שמח" stays a blessing; said with
+    thanks, thanks)."""
+    assert understand(text).intent == intent

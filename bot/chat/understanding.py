@@ -519,8 +519,8 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
      r"|(?<![^\W_])עד (?:120|מאה ועשרימ|מאה עשרימ)(?! (?:איש|אנשימ|אורחימ|מוזמנימ))(?![^\W_])(?: שנה)?(?: ו?ב?בריאות(?: טובה)?)?|(?<![^\W_])(?:till|until) 120(?! (?:people|guests|ppl))\b"
      r"|(?<![^\W_])до (?:120|ста двадцати)(?: лет)?(?! (?:человек|гостей))(?![^\W_])"
      r"|happy (?:c?h)an+uk+ah?|happy festival of lights"
-     r"|(?<![^\W_])(?:ו?תרבחו|ו?תרבחי|ו?תרבח|ו?תירבחו|ו?תרבחו ותסעדו|ו?שנה טובה|ו?שבת שלומ|ו?גמר חתימה טובה|ו?חג שמח)(?![^\W_])"
-     r"|happy (?:mimouna|maimouna|passover|pesach|hanukkah|chanukah|hanukah|purim|sukkot|shavuot|holidays?|new year|eid)|chag sameach|chag sameah|hag sameach|eid mubarak|shana tova|shabbat shalom"
+     r"|(?<![^\W_])(?:ו?תרבחו|ו?תרבחי|ו?תרבח|ו?תירבחו|ו?תרבחו ותסעדו|ו?שנה טובה|ו?גמר חתימה טובה|ו?חג שמח)(?![^\W_])"
+     r"|happy (?:mimouna|maimouna|passover|pesach|hanukkah|chanukah|hanukah|purim|sukkot|shavuot|holidays?|new year|eid)|chag sameach|chag sameah|hag sameach|eid mubarak|shana tova"
      r"|عيد (?:مبارك|سعيد)|كل عام وانت(?:م|و)? بخير|كل سنه وانت(?:م|و)? طيب(?:ين)?|رمضان كريم|с праздником|с новым годом|с пасхой|с песахом|с ханукой", "BLESSX"),
     (r"(?:שמח|שמחה|שמחימ|שמחות) (?:כל ככ |מאוד |מאד )?(?:בשבילכמ|בשבילכ|בשבילכנ|בשבילה|בשבילו|בשבילמ|בשמחתכמ)|so happy for (?:you|both|the)"
      r"|ברוכימ הבאימ|welcome to the world|(?:the|happy|lovely|beautiful|gorgeous|new|cute) couple|newlyweds"
@@ -643,7 +643,8 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
      r"|my daughter|my girlfriend|my boyfriend|my partner|my mom|my dad|my mother|my father|my friend"
      r"|(?:my|a) date(?! (?:of|for|is|was|and|to|on|night))", "ONEX"),   # "bringing a date", "me and my date"
     (r"ההורים שלי|my parents", "TWOX"),
-    (r"good morning|good evening|good afternoon|בוקר טוב|ערב טוב|יומ טוב|לילה טוב|צהריימ טובימ|שבוע טוב|שלום רב|מה נשמע|מה קורה|מה המצב|מה שלומכם|السلام عليكم"
+    # ("שבת שלום", "shabbat shalom", "шабат шалом": the week's greeting, as "שבוע טוב" is)
+    (r"good morning|good evening|good afternoon|בוקר טוב|ערב טוב|יומ טוב|לילה טוב|צהריימ טובימ|שבוע טוב|(?<![^\W_])ו?שבת שלומ(?![^\W_])|shabb?at shalom|шаб+ат шалом|שלום רב|מה נשמע|מה קורה|מה המצב|מה שלומכם|السلام عليكم"
      r"|добрый день|добрый вечер|доброе утро|hey there|hello there|hi there|what(?: i)?s up|wassup|whats new|(?:مسا|مساء|صباح) (?:ال)?خير|صباحو|مساو", "GREETX"),
     # "תזכו למצוות", "שתזכו לבנות בית נאמן", "بالرفاه والبنين": the traditional wishes
     # "מאחלים לך עוד הרבה שנים בבריאות ובשמחה": a wish, up to where the message goes on to coming or to a number
