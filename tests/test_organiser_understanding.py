@@ -2024,3 +2024,32 @@ def test_send_her_a_thing_is_no_message_of_those_words(text):
 def test_a_pronoun_or_the_guest_followed_by_more_of_whom_is_no_pointing_back(text):
     parsed = cmd(text)
     assert not (isinstance(parsed, C.ReplyGuest) and C.refers_back(parsed.ref))
+
+
+# --------------------------------------------------------------------------- a command named only to forbid it
+
+@pytest.mark.parametrize("text", [
+    "אסור למחוק את האירוע של סבתא, רק שתדע", "אין למחוק את האירוע", "בשום אופן לא למחוק את דני",
+    "בשום אופן אל תמחק את דני", "לעולם אל תמחק את האירוע", "אף פעם אל תמחק את האירוע", "אסור לשלוח הזמנות",
+    "never delete the event", "you must not delete the event", "under no circumstances remove Dana"])
+def test_a_prohibition_before_a_command_verb_is_no_command_and_says_so(text):
+    got = cmd(text)
+    assert isinstance(got, C.ParseError) and got.usage is None and "won't" in got.message, got
+
+
+@pytest.mark.parametrize("text, kind", [("never mind, delete Dana", C.RemoveGuest), ("delete this event", C.DeleteEvent),
+                                        ("תמחק את דני", C.RemoveGuest)])
+def test_never_mind_or_a_plain_command_is_still_the_command(text, kind):
+    assert isinstance(cmd(text), kind)
+
+
+def test_forbidding_the_event_deleted_deletes_nothing_and_says_so_kindly(phone_factory, runtime):
+    from storage.models import Event
+    dana = phone_factory("+972521234567", "Dana")
+    dana.send("new event Grandma's 90th")
+    reply = dana.send("אסור למחוק את האירוע של סבתא, רק שתדע")
+    assert "won't" in reply or "לא אעשה" in reply, reply
+    assert dana.last_buttons != ["confirm:yes", "confirm:no"]
+    assert "Deleted" not in dana.send("yes")   # nothing was asked, so a yes deletes nothing
+    with runtime.transaction() as s:
+        assert len(list(s.scalars(select(Event)))) == 1

@@ -1415,6 +1415,13 @@ def _asks_whether_it_can(line: str, command) -> bool:
 # reminders off, notifications off) are what such words ask for, and stay.
 _HOLD_BACK = re.compile(r"^(?:(?:לא|no)[,!.]?\s+)?(?:רגע[,!.]?\s+)?(?:אל\s+ת\S+|לא\s+ל(?:שלוח|מחוק|הסיר|הוריד|בטל|הזמין)|(?:עדיין|עוד)\s+לא\s+ל\S+"
                         r"|don'?t|do\s+not|hold\s+off|wait\s+(?:with|on|before)|not\s+yet)\b", re.I)
+# "אסור למחוק את האירוע של סבתא, רק שתדע", "בשום אופן לא למחוק את דני", "never delete the event", "you must not remove
+# Dana": a rule the organiser lays down, never the command it forbids; nothing is done and the organiser is told so
+_FORBIDS = re.compile(r"^(?:(?:רק\s+)?(?:שתדע|שתדעי|לידיעתך|חשוב|שים\s+לב|שימי\s+לב|fyi|just\s+so\s+you\s+know|note)[,:!.]?\s+)?"
+                      r"(?:(?:אסור|אין)\s+(?:לך\s+|לכם\s+|לבוט\s+|בשום\s+אופן\s+)?ל(?:מחוק|שלוח|הסיר|הוריד|בטל|הזמין|שנות|ערוך|עדכן|הוציא|הזיז|דחות|תזכר|הזכיר)"
+                      r"|(?:בשום\s+(?:אופן|פנים\s+ואופן|מקרה)|לעולם|אף\s+פעם|חס\s+וחלילה|חלילה)[,!]?\s+(?:לא|אל|אין|אסור)?\s*(?:ל|ת)\S"
+                      r"|never(?!\s*mind)\s+(?:ever\s+)?\w|under\s+no\s+circumstances\b|(?:you\s+|the\s+bot\s+)?(?:must|should|may)\s+not\b"
+                      r"|(?:you\s+)?(?:mustn'?t|shouldn'?t)\b|(?:you(?:'re|\s+are)\s+)?not\s+(?:allowed|permitted)\s+to\b)", re.I)
 _HOLD_BACK_KEEPS = (C.Quiet, C.Shabbat, C.Reminders, C.Notify, C.DayBefore, C.SetLanguage, C.Cancel, C.Confirm,
                     C.Leave, C.SetEventField)
 
@@ -1497,6 +1504,11 @@ def _held_back_reply() -> Reading:
                                 None))
 
 
+def _forbidden_reply() -> Reading:
+    """Nothing done, and said so: a command named only to forbid it ("אסור למחוק את האירוע")."""
+    return Reading(C.ParseError(i18n._("OK, I won't do that: nothing was sent or changed."), None))
+
+
 def _not_understood(line: str) -> C.ParseError:
     """The reply when no command is meant (no verb suggested)."""
     return C.ParseError(i18n._("Sorry, I didn't understand \"{text}\". Send *help* to see what I can do.",
@@ -1542,6 +1554,10 @@ def _held_back(text: str, reading: Reading) -> Reading:
             if isinstance(command, C.MessageGuest):
                 return Reading(command, sure=False)   # sent at once otherwise: asked first
             return reading
+    if not isinstance(command, C.ParseError) and not isinstance(command, _HOLD_BACK_KEEPS) and _FORBIDS.match(clean):
+        spec = C.spec_for(command)
+        if spec is not None and spec.writes:
+            return _forbidden_reply()
     if isinstance(command, C.ParseError) or isinstance(command, _HOLD_BACK_KEEPS) or not held:
         return reading
     spec = C.spec_for(command)
