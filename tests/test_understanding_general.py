@@ -2149,3 +2149,13 @@ def test_shabbat_shalom_is_a_greeting(text, intent):
     """"שבת שלום" is the week's greeting, as "שבוע טוב" and "בוקר טוב" are (a holiday's "חג שמח" stays a blessing; said with
     thanks, thanks)."""
     assert understand(text).intent == intent
+
+
+@pytest.mark.parametrize("text, read", [
+    ("זה המספר של סבתא שלי, היא לא יודעת לענות בווטסאפ", ("other", None, None)), ("אמא שלי לא יודעת להשתמש בזה", ("other", None, None)),
+    ("אני לא יודעת לענות לך עדיין", ("unclear", "maybe", None)), ("בעלי לא יודע אם הוא יכול", ("unclear", "maybe", None)),
+])
+def test_someone_not_knowing_how_to_use_whatsapp_is_no_doubt(text, read):
+    """"הוא לא יודע לענות בווטסאפ": someone else not knowing how to answer or use the phone says nothing about coming (other,
+    for a person to read); the writer's own "לא יודעת" and someone's "לא יודע אם" stay undecided."""
+    assert _read(text) == read

@@ -1003,6 +1003,9 @@ _HOW_MANY_DOUBT = _rx(r"(?:not sure|unsure|no idea|do not know|not certain)(?: y
                       r"(?:пока |еще )?не (?:знаю|знаем|уверен\S*),? сколько(?: нас| будет| точно)*")
 # "לא יודעת מה להביא", "don't know where it is": not knowing something else
 _KNOW_WHAT = _rx(r"(?:know|יודע\S*|знаю|بعرف|اعرف) (?:מה|איפה|מתי|איכ|מי|what|where|when|how|who|что|где|когда|как|шо|شو|وين|امتى|كيف)(?![^\W_])")
+# someone else's know-how, not the writer's doubt: "הוא לא יודע לענות בווטסאפ", "אמא שלי לא יודעת להשתמש בזה"
+_KNOW_HOW = _rx(r"(?<![^\W_])(?:הוא|היא|המ|הנ|[^\W\d_]+ (?:שלי|שלנו)|אבא|אמא|סבא|סבתא|אבי|אמי) (?:עוד |בכלל |ממש )?לא (?:יודע|יודעת|יודעימ|יודעות) "
+                r"ל(?:ענות|השתמש|כתוב|קרוא|הפעיל|לחוצ|שלוח|הקליד|פתוח|התעסק|התמצא)(?![^\W_])")
 _UNCLEAR_WEAK = _rx(r"don ?not know|do not know|not decided", r"לא יודע|לא יודעת|לא יודעימ", r"لا اعرف|لا ندري|لا ادري")
 _MAYBE_PHRASE = _rx(r"not (?:\d+ ?% )?sure|unsure|let me think|need to think|think about it|will try|i will try|we will try|do (?:our|my) best|50[-/ ]50|fifty fifty"
                     r"|might(?! (?:be |arrive |come |get there |be running |show up |turn up )?(?:a bit |a little |slightly )?late| (?:(?:have|need) to )?" + _LEAVE_EARLY_EN + ")",
@@ -2668,8 +2671,8 @@ def _understand(text) -> Understanding:
     if _UNCLEAR_NULL.search(norm) and not any(c.polarity in ("pos",) for c in answering if "YES" in c.tags()):
         return Understanding("unclear", sure=False)
     # "לא יודע", "I don't know" with no answer beside it: undecided ("don't know the couple, but we'll come" answers)
-    weak_unclear = bool(_UNCLEAR_WEAK.search(norm)) and not _STRANGER.search(norm) and not any(c.polarity in ("pos", "neg") for c in answering) \
-        and not _KNOW_WHAT.search(norm)
+    weak_unclear = bool(_UNCLEAR_WEAK.search(_KNOW_HOW.sub(" ", norm))) and not _STRANGER.search(norm) \
+        and not any(c.polarity in ("pos", "neg") for c in answering) and not _KNOW_WHAT.search(norm)
     strong_unclear = bool(_UNCLEAR_STRONG.search(norm)) or (
         bool(_conditional(norm) or weak_unclear) and not has_q)
     maybe = bool(_MAYBE_PHRASE.search(norm)) or any(c.polarity == "maybe" for c in answering)
