@@ -2053,3 +2053,20 @@ def test_forbidding_the_event_deleted_deletes_nothing_and_says_so_kindly(phone_f
     assert "Deleted" not in dana.send("yes")   # nothing was asked, so a yes deletes nothing
     with runtime.transaction() as s:
         assert len(list(s.scalars(select(Event)))) == 1
+
+
+# --------------------------------------------------------------------------- "update all the guests that ..."
+
+@pytest.mark.parametrize("text, words, status", [
+    ("תעדכן את כל האורחים שהישיבה נפרדת, גברים מימין ונשים משמאל", "הישיבה נפרדת, גברים מימין ונשים משמאל", None),
+    ("תעדכני את האורחים שיש חניה", "יש חניה", None), ("תעדכן את האורחים: יש חניה", "יש חניה", None),
+    ("תעדכן את כולם שהישיבה נפרדת", "הישיבה נפרדת", None),
+    ("תעדכן את כל מי שאישר שהאוטובוס יוצא בשש", "האוטובוס יוצא בשש", "confirmed"),
+    ("update all the guests that there is parking", "there is parking", None)])
+def test_updating_all_the_guests_that_something_is_a_broadcast_of_it_asked_first(text, words, status):
+    r = read(text)
+    assert r.command == C.Broadcast(text=words, status=status, side=None) and not r.sure, r
+
+
+def test_updating_one_guest_that_something_is_still_a_message_to_them():
+    assert isinstance(cmd("תעדכן את דני שהאירוע זז"), C.MessageGuest)

@@ -3243,6 +3243,17 @@ def _audience_message(line: str, region, today) -> Reading | None:
         told = _to_audience(_words(m.group(1)), m.group(2).strip(), line)
         # "שלח לצד של הכלה שההסעה יוצאת ב-10:30": one side, told; asked first
         return Reading(told.command, sure=False) if "צד" in m.group(1) else told
+    m = re.match(r"^(?:תעדכן|תעדכני|תעדכנו|עדכן|עדכני|עדכנו|לעדכן)(?:\s+בבקשה)?\s+(?:גם\s+)?(?:את\s+)?((?:כלל?\s+(?:ה(?:אורחים|מוזמנים|אנשים)|מי\s+ש(?:לא\s+)?[^\s:]+)|כולם"
+                 r"|ה(?:אורחים|מוזמנים)))(?:\s*:\s*|\s+ש)(\S.*)$", line) \
+        or re.match(r"^(?:(?:can|could)\s+(?:you|u)\s+|pls\s+|please\s+)?update\s+((?:all\s+(?:of\s+)?)?(?:the\s+)?(?:guests|invitees)|everyone|everybody)"
+                    r"(?:\s*:\s*|\s+that\s+)(\S.*)$", line, re.I)
+    said = (["כל"] if m and m.group(1) in ("האורחים", "המוזמנים") else []) + _words(m.group(1)) if m else []
+    if m and _audience_ref(said):
+        # "תעדכן את כל האורחים שהישיבה נפרדת, גברים מימין ונשים משמאל", "update all the guests that parking is free": the
+        # guests told, never a guest edited (asked first)
+        told = _to_audience(said, m.group(2).strip(" \"'“”„״׳"), line)
+        if isinstance(told.command, C.Broadcast):
+            return Reading(told.command, sure=False)
     m = re.match(r"^(?:message|msg|text|tell|send|broadcast)?\s*(?:to\s+)?((?:all|everyone|every)\b.*?)\s+[-–—:]\s*(\S.*)$",
                  line, re.I) or re.match(r"^(?:broadcast|שלחי|שלח|שלחו|תשלח|תשלחי|תשלחו)\s+(ל\S+(?:\s+\S+){0,3}?)\s*[:\-–]\s*(\S.*)$", line)
     if m and _audience_ref(_words(re.sub(r"^ל(?=[\u05d0-\u05ea])", "", m.group(1)))):
