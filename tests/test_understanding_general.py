@@ -2159,3 +2159,13 @@ def test_someone_not_knowing_how_to_use_whatsapp_is_no_doubt(text, read):
     """"הוא לא יודע לענות בווטסאפ": someone else not knowing how to answer or use the phone says nothing about coming (other,
     for a person to read); the writer's own "לא יודעת" and someone's "לא יודע אם" stay undecided."""
     assert _read(text) == read
+
+
+@pytest.mark.parametrize("text, read", [
+    ("not sure yet, lemme check w my husband", ("unclear", "maybe", None)), ("coming w my wife", ("answer", "yes", 2)),
+    ("yes! coming w/ the hubby", ("answer", "yes", 2)), ("coming w/o the kids, 2 of us", ("answer", "yes", 2)),
+])
+def test_texting_shorthands_lemme_and_w(text, read):
+    """"lemme" is "let me" and "w" / "w/" before a person is "with" ("w/o" stays "without"): "not sure yet, lemme check w my wife"
+    defers as "let me check with my wife" does, and "coming w my wife" is two."""
+    assert _read(text) == read

@@ -104,6 +104,9 @@ _CONTRACTIONS = [
     (r"\bill\b(?= (?:be|come|try|let|have|make|confirm|attend))", "i will"),
     ("נראלי", "נראה לי"),
     (r"(?<=[a-z]) n (?=[a-z])", " and "),   # "me n the wife", "wife n kids"
+    # "lemme check w my wife", "coming w/ the kids": "let me", "with" ("w/o" stays "without")
+    (r"\blemme\b", "let me"), (r"\bw/(?!o)\s*", "with "),
+    (r"\bw\b(?= (?:my|the|our|his|her|a|an|him|them|us|me|wife|hubby|husband|kids|family|partner|gf|bf|mom|mum|dad)\b)", "with"),
     (r"\bwell\b(?= (?:be|come|try|let|have|make|confirm|attend|do|see|miss))", "we will"),
     (r"\bwere\b(?= (?:coming|in|there|attending|going))", "we are"),
 ]
