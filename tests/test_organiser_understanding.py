@@ -2070,3 +2070,15 @@ def test_updating_all_the_guests_that_something_is_a_broadcast_of_it_asked_first
 
 def test_updating_one_guest_that_something_is_still_a_message_to_them():
     assert isinstance(cmd("תעדכן את דני שהאירוע זז"), C.MessageGuest)
+
+
+# --------------------------------------------------------------------------- "write a note at X's: ..."
+
+@pytest.mark.parametrize("text, name, note", [
+    ("תכתוב הערה אצל יונתן: צמחוני", "יונתן", "צמחוני"), ("תכתבי הערה אצל יונתן - צמחוני", "יונתן", "צמחוני"),
+    ("תוסיף הערה אצל יונתן: צמחוני", "יונתן", "צמחוני"), ("אצל יונתן לרשום שהוא צמחוני", "יונתן", "צמחוני"),
+    ("write a note on Jonathan: vegetarian", "Jonathan", "vegetarian"), ("add a note to Dana - vegan", "Dana", "vegan")])
+def test_a_note_written_at_a_guest_is_that_guests_note_never_a_message(text, name, note):
+    r = read(text)
+    assert isinstance(r.command, C.EditGuest) and r.command.ref.text == name, r
+    assert (r.command.field, r.command.value, r.sure) == ("note", note, False)

@@ -2667,9 +2667,10 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
         return _correct(text, line, fixed, region, today) or Reading(fixed, sure=False)
     if isinstance(exact, C.MessageGuest) and exact.ref.number is None and exact.ref.phone is None:
         ref_words = _words(exact.ref.text)
-        if ref_words and ref_words[0] in {"בהערות", "בהערה", "להערות", "להערה", "הערה"}:
+        if ref_words and (ref_words[0] in {"בהערות", "בהערה", "להערות", "להערה", "הערה", "note"} or ref_words[:2] == ["a", "note"]) and not (
+                ref_words[0] in ("note", "a") and "to" in ref_words[1:3]):
             # "תכתוב בהערות של משפחת גבאי שהם צריכים הסעה": a note on the guest, not a message to them
-            return _edit_guest(line, line.lower(), words, wset, region) or Reading(C.ParseError(
+            return _edit_guest(line, line.lower(), words, wset, region) or _note_at(line, region) or Reading(C.ParseError(
                 C.parse("edit", region, today).message, None))
         if ref_words and (ref_words[0] in _ALL_WORDS or ref_words[:2] == ["all", "guests"]):
             head, colon, after = (re.split(r"(:|\s[-–—]\s)", exact.text, maxsplit=1) + ["", ""])[:3]
@@ -3393,6 +3394,20 @@ def _family_name(who: str) -> str:
     return m.group(1) if m and who.lower().startswith("the ") else re.sub(r"^the\s+", "", who, flags=re.I)
 
 
+def _note_at(line: str, region) -> Reading | None:
+    """"תוסיף הערה אצל סבא שמעון: ...", "תכתוב הערה אצל יונתן: צמחוני", "אצל ר' אהרן פישר לרשום שהוא כהן": a note on
+    the guest (asked first), never a message to a guest called "הערה אצל יונתן"."""
+    m = re.match(r"^(?:תוסיף|תוסיפי|להוסיף|הוסף|תרשום|תרשמי|לרשום|תכתוב|תכתבי|לכתוב)\s+(?:ה)?הערה\s+(?:אצל|ליד|על|ל-?)\s*(.+?)\s*(?::|\s[-–—])\s*(\S.*)$", line) \
+        or re.match(r"^(?:אצל|ליד)\s+(.+?)\s+(?:לרשום|תרשום|תרשמי|לכתוב|תכתוב|תכתבי|להוסיף|תוסיף|תוסיפי)\s+(?:הערה\s*:?\s*|ש(?=\S))(\S.*)$", line) \
+        or re.match(r"^(?:(?:add|put)\s+(?:a\s+)?note\s+(?:to|for|on|at|about)|(?:write|leave)\s+(?:a\s+)?note\s+(?:for|on|at|about))\s+(.+?)\s*(?::|\s[-–—])\s*(\S.*)$", line, re.I)
+    if m and len(_words(m.group(1))) <= 4:
+        name, _ = _tidy_name(m.group(1))
+        ref = _ref(_strip_relation(name), region)
+        if ref:
+            return Reading(C.EditGuest(ref, "note", re.sub(r"^(?:הוא|היא|הם|הן)\s+", "", m.group(2).strip())), sure=False)
+    return None
+
+
 def _loose_rules(line: str, low: str, words: list[str], wset: set, region, today=None) -> Reading | None:
     """Commands said in a sentence the grammar has no verb for: a guest's party or side changed
     ("Noa's party is actually 3 not 2", "the Dahans are 6 now", "עדי עוברת לצד של הכלה"), a message
@@ -3561,13 +3576,9 @@ def _loose_rules(line: str, low: str, words: list[str], wset: set, region, today
         ref = _ref(m.group(1), region)
         if ref:
             return Reading(C.MarkGuest(ref, "pending"), sure=False)
-    m = re.match(r"^(?:תוסיף|תוסיפי|להוסיף|הוסף|תרשום|תרשמי|לרשום|תכתוב|תכתבי|לכתוב)\s+(?:ה)?הערה\s+(?:אצל|ליד|על|ל-?)\s*(.+?)\s*:\s*(\S.*)$", line) \
-        or re.match(r"^(?:אצל|ליד)\s+(.+?)\s+(?:לרשום|תרשום|תרשמי|לכתוב|תכתוב|תכתבי|להוסיף|תוסיף|תוסיפי)\s+(?:הערה\s*:?\s*|ש(?=\S))(\S.*)$", line)
-    if m and len(_words(m.group(1))) <= 4:   # "תוסיף הערה אצל סבא שמעון: ...", "אצל ר' אהרן פישר לרשום שהוא כהן": a note on the guest
-        name, _ = _tidy_name(m.group(1))
-        ref = _ref(_strip_relation(name), region)
-        if ref:
-            return Reading(C.EditGuest(ref, "note", re.sub(r"^(?:הוא|היא|הם|הן)\s+", "", m.group(2).strip())), sure=False)
+    noted = _note_at(line, region)
+    if noted is not None:
+        return noted
     m = re.match(r"^ל-?(\S+(?:\s+\S+)?)\s+(?:תוסיף|תוסיפי|תרשום|תרשמי|תכתוב|תכתבי)\s+(?:ה)?הערה\s*[:\-–]\s*(\S.*)$", line) \
         or re.match(r"^(?:add|put)\s+(?:a\s+)?note\s+(?:to|for|on)\s+(.+?)\s*[:\-–]\s*(\S.*)$", line, re.I)
     if m:   # "לאושרת תוסיף הערה: מגיעה בכיסא גלגלים": a note on the guest
