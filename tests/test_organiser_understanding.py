@@ -2082,3 +2082,16 @@ def test_a_note_written_at_a_guest_is_that_guests_note_never_a_message(text, nam
     r = read(text)
     assert isinstance(r.command, C.EditGuest) and r.command.ref.text == name, r
     assert (r.command.field, r.command.value, r.sure) == ("note", note, False)
+
+
+# --------------------------------------------------------------------------- Shabbat said as the rule
+
+@pytest.mark.parametrize("text", ["בשבת לא שולחים כלום", "בשבת לא שולחים הודעות", "בשבת אנחנו לא שולחים כלום",
+                                  "אסור לשלוח בשבת"])
+def test_nothing_sent_on_shabbat_said_as_a_rule_turns_shabbat_on(text):
+    r = read(text)
+    assert isinstance(r.command, C.Shabbat) and r.command.on and not r.sure, r
+
+
+def test_after_ten_nothing_is_sent_is_quiet_hours_not_shabbat():
+    assert cmd("אחרי 22 לא שולחים הודעות") == C.Quiet(hours="22-8")

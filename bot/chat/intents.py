@@ -5307,7 +5307,9 @@ _HOLD_SENDING = ("לא לשלוח", "אל תשלח", "לא תשלח", "שלא ת
                  "שלא יצאו", "לא יצאו", "שלא תצא", "לא תצא", "שלא יצא", "לא יצא", "nothing goes out", "no messages go out",
                  "no messages", "nothing on", "not on", "בלי הודעות", "ללא הודעות", "אין לשלוח", "no texts",
                  "don't message", "don't text", "dont text", "do not text", "do not message", "hold", "שומרי", "שומרים", "שומר", "we keep", "keep shabbat", "observe",
-                 "not send", "never send")
+                 "not send", "never send",
+                 # "בשבת לא שולחים כלום", "אסור לשלוח בשבת": the rule said in the present, or as a prohibition
+                 "לא שולחים", "לא שולחות", "לא שולח", "לא שולחת", "אסור לשלוח", "אין שליחה", "בלי שליחה", "ללא שליחה")
 _ALLOW_SENDING = ("אפשר לשלוח", "מותר לשלוח", "גם בשבת", "גם בשבתות", "fine to send", "ok to send", "okay to send",
                   "can send", "לא שומרים", "don't keep", "do not keep", "לא דתיים", "not religious",
                   "also on")
