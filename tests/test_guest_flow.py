@@ -288,6 +288,19 @@ def test_stop_and_start_spelled_in_hebrew_or_arabic_letters_opt_out_and_back_in(
     assert [t[0] for t in told] == ["🔕", "🔔"] * 3 and not any("💬" in t for t in told)
 
 
+def test_a_hebrew_writer_who_types_the_english_stop_or_start_is_still_answered_in_hebrew(runtime, fake_graph, organiser):
+    """STOP and START are the words WhatsApp users everywhere know, typed on an English keyboard
+    by people who write Hebrew: one such word does not turn the guest's replies English."""
+    _, (gid,) = _setup(runtime)
+    avi = GuestPhone(runtime, fake_graph, AVI)
+    avi.send("יש חניה באולם?")
+    assert avi.send("stop") == [OPTED_OUT_HE]
+    assert avi.send("START") == [OPTED_IN_HE]
+    assert not guest_row(runtime, gid).opted_out
+    # a whole sentence in English is the guest's choice of language
+    assert avi.send("please stop sending me messages")[0].startswith("You won't get more messages")
+
+
 def test_a_bare_enough_is_asked_before_the_messages_stop(runtime, fake_graph, organiser):
     """"די נו" is often a sigh: the guest is asked "לא לשלוח לכם יותר הודעות?" [כן] [לא] and only [כן]
     opts out. "די לשלוח לי הודעות", "תפסיקו", "הסירו אותי" stop at once; "די נו, ברור שנגיע" is a yes."""
