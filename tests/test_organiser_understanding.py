@@ -2095,3 +2095,20 @@ def test_nothing_sent_on_shabbat_said_as_a_rule_turns_shabbat_on(text):
 
 def test_after_ten_nothing_is_sent_is_quiet_hours_not_shabbat():
     assert cmd("אחרי 22 לא שולחים הודעות") == C.Quiet(hours="22-8")
+
+
+# --------------------------------------------------------------------------- guest rows pasted without a header
+
+@pytest.mark.parametrize("text, names, parties", [
+    ("Maya Cohen, 054-1112233, 2\nOr Levi, 050-9998887, 1", ["Maya", "Or"], [2, 1]),
+    ("Or Levi, 050-9998887, 1\nMaya Cohen, 054-1112233, 2", ["Or", "Maya"], [1, 2]),
+    ("Maya Cohen, 054-1112233, 2\nDana Levi, 050-9998887, 1\nאבי כהן, 052-3334445, 3", ["Maya", "Dana", "אבי"], [2, 1, 3])])
+def test_rows_pasted_without_a_header_each_with_a_phone_and_count_are_all_added_asked_first(text, names, parties):
+    r = read(text)
+    assert isinstance(r.command, C.AddGuests) and not r.sure, r
+    assert [g.first_name for g in r.command.guests] == names and [g.party_size for g in r.command.guests] == parties
+
+
+def test_a_guest_row_then_words_without_a_phone_is_still_one_guest():
+    r = read("Maya Cohen, 054-1112233, 2\nsee you soon")
+    assert isinstance(r.command, C.AddGuests) and [g.first_name for g in r.command.guests] == ["Maya"]

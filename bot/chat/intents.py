@@ -4269,6 +4269,14 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
         meant = _typo(line, body, region, today) if typed else None
         if meant is not None and (typed == "add" or not isinstance(meant.command, (C.AddGuests, C.ParseError))):
             return meant   # "addd Gili 052…", "delet Dana 050…": the verb, asked first
+        rows = [b for b in body if b.strip()]
+        if rows and all(_IL_PHONE.search(b) for b in rows):
+            # "Maya Cohen, 054-1112233, 2\nOr Levi, 050-9998887, 1": guest rows pasted without a verb or a header, each
+            # with its phone; all of them, asked first (never only the first)
+            said = "add guests\n" + "\n".join([line] + rows)
+            again = refine(said, C.parse(said, region, today), region, today).command
+            if isinstance(again, C.AddGuests) and len(again.guests) == len(rows) + 1 and not again.errors:
+                return Reading(again, sure=False)
         # "Jack Turner, 054-100-0012, groom": a guest line without a verb; asks before adding
         draft = _loose_guest(line, region)
         if draft is not None:
