@@ -1358,8 +1358,10 @@ def _tokens(clause: str) -> list[_Tok]:
                 out[j] = _Tok(out[j].word, "OTHERS")    # "me and my mates": more than one, how many not said
                 continue
         # "אני נועה והתאומים", "אני דני ו2 הקטנים": a name followed by "and" or a ו-joined person
-        # ("אני יוסי והשניים הקטנים", "אני ויוסי ושלושת הילדים": a ו-joined number of people after the name, too)
-        nxt_person = j + 1 < len(out) and (out[j + 1].tag == "AND" or out[j + 1].tag in _PERSON_TAGS + ("NUM",)
+        # ("אני ויוסי והשניים הקטנים", "אני ויוסי ושלושת הילדים": after a ו-joined name, a ו-joined number of people too;
+        # "אני נועה ושני הילדים" is the writer's own name)
+        nxt_person = j + 1 < len(out) and (out[j + 1].tag == "AND" or (out[j + 1].tag in _PERSON_TAGS or out[j + 1].tag == "NUM"
+                                                                       and out[j].word[:1] == "ו")
                                            and out[j + 1].word[0] in "וو" and len(out[j + 1].word) > 2)
         if j < len(out) and out[j].tag is None and out[j].word.isalpha() and \
                 (j > i + 1 or (out[j].word[0] == "ו" and len(out[j].word) >= 3) or nxt_person) and \
