@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from bot.services import events, guests, inbox, members, rsvp
+from bot.services import events, guests, inbox, members, rsvp, sending
 from bot.services.users import get_or_create_user
 from bot.worker import drain
 from storage.models import Direction, Guest, Message, MessageStatus, User, utcnow
@@ -77,3 +77,28 @@ def test_a_note_already_read_in_the_inbox_is_not_sent_again_as_news(runtime, fak
     drain(runtime, clock=lambda: utcnow() + timedelta(seconds=181))
     assert len(fake_graph.sent_to(DANA)) == seen[DANA]                       # no "new message" for her
     assert "Is there parking?" in fake_graph.sent_to(NOAM)[-1].text         # Noam hasn't read it
+
+
+def test_a_note_a_teammate_already_answered_is_marked_so_in_the_digest(runtime, fake_graph):
+    """Dana answers Avi's question from the inbox before the digest goes: Noam's digest still
+    shows the question, marked answered, so he does not answer it again."""
+    event_id, guest_id = _setup(runtime)
+    fake_graph.open_window(NOAM), fake_graph.open_window(AVI)
+    drain(runtime)
+    with runtime.transaction() as s:
+        guest = s.get(Guest, guest_id)
+        for n, text in enumerate(("Is there parking?", "Can I bring my dog?")):
+            s.add(Message(wamid=f"wamid.ASKED{n}", direction=Direction.inbound, phone=AVI, sender=AVI, kind="text",
+                          body=text, event_id=event_id, guest_id=guest_id, status=MessageStatus.answered,
+                          payload={"type": "text", "text": {"body": text}}))
+            s.flush()
+            rsvp.pass_on_note(s, guest, text, digest_seconds=180)
+            if n == 0:
+                dana = s.query(User).filter_by(phone=DANA).one()
+                sending.message_guest(s, dana, event_id, guest_id, "Yes, free parking at gate 3")
+    drain(runtime, clock=lambda: utcnow() + timedelta(seconds=181))
+    digest = fake_graph.sent_to(NOAM)[-1].text
+    assert digest.startswith("💬 2 new messages from guests:")
+    parking, dog = digest.split("\n\n")[1:3]
+    assert "Is there parking?" in parking and parking.endswith("↩️ answered")
+    assert "Can I bring my dog?" in dog and "answered" not in dog    # asked after Dana wrote: still open

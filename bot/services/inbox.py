@@ -236,12 +236,7 @@ def list_items(session: Session, actor: User, event_id, *, skip: int = 0,
     page = session.execute(query).all()
     # When an organiser last wrote to each of these guests (*reply 2 …*, *message Avi: …*):
     # what the guest wrote before that has been answered.
-    guest_ids = {row.guest_id for row, _g in page if row.guest_id is not None}
-    answered_at = dict(session.execute(
-        select(Message.guest_id, func.max(Message.created_at))
-        .where(Message.direction == Direction.outbound, Message.kind == GUEST_MESSAGE,
-               Message.event_id == event.id, Message.guest_id.in_(guest_ids))
-        .group_by(Message.guest_id)).all()) if guest_ids else {}
+    answered_at = last_written_to(session, {row.guest_id for row, _g in page if row.guest_id is not None})
     for row, guest in page:
         content = content_of_row(row)
         created = row.created_at if row.created_at.tzinfo else row.created_at.replace(tzinfo=timezone.utc)
@@ -256,6 +251,23 @@ def list_items(session: Session, actor: User, event_id, *, skip: int = 0,
         ))
     unread = unread_count(session, actor, event.id)
     return event, items, total, unread
+
+
+def last_written_to(session: Session, guest_ids) -> dict:
+    """guest id → when an organiser last wrote to that guest (*reply 2 …*, *message Avi: …*):
+    what the guest wrote before then has been answered."""
+    if not guest_ids:
+        return {}
+    return dict(session.execute(
+        select(Message.guest_id, func.max(Message.created_at))
+        .where(Message.direction == Direction.outbound, Message.kind == GUEST_MESSAGE,
+               Message.guest_id.in_(guest_ids))
+        .group_by(Message.guest_id)).all())
+
+
+def answered(written_to: dict, guest_id, filed_at: datetime | None) -> bool:
+    """Whether what the guest wrote, filed at `filed_at`, was answered (see `last_written_to`)."""
+    return filed_at is not None and _after(written_to.get(guest_id), filed_at)
 
 
 def waiting(session: Session, actor: User, event_id, *, now: datetime | None = None,

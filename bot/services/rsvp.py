@@ -363,6 +363,7 @@ def pass_on_note(session: Session, guest: Guest, text: str, digest_seconds: int 
             message["forward"] = forwards[lang]  # sent as itself by the digest, inside the window
         if filed_at is not None:
             message["filed_at"] = filed_at.isoformat()
+            message["guest_id"] = str(guest.id)  # the digest marks what a teammate answered meanwhile
         outbox.enqueue(session, phone=member.phone, message=message, kind=GUEST_NOTE_KIND,
                        event_id=guest.event_id, user_id=member.id, not_before=outbox.HELD_UNTIL)
         outbox.enqueue(session, phone=member.phone, kind=outbox.DIGEST_JOB, user_id=member.id,

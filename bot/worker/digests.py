@@ -67,9 +67,15 @@ def run_digest(rt, row) -> bool:
         notes = [n for n in notes if not inbox.seen(session, user, n.event_id, _filed_at(n))]
         if not notes:
             return True
-        lines = [n.body or "" for n in notes]
-        forwards = [f for f in ((n.payload or {}).get("forward") for n in notes) if isinstance(f, dict)]
+        # What a teammate answered meanwhile (*reply*, *message*) is marked, so it is not answered twice.
+        about = {n.id: _guest_of(n) for n in notes}
+        written_to = inbox.last_written_to(session, {g for g in about.values() if g is not None})
         lang = languages.organiser_language(user)
+        with i18n.use(lang):
+            lines = [(n.body or "") + (" · " + _("↩️ answered")
+                                       if inbox.answered(written_to, about[n.id], _filed_at(n)) else "")
+                     for n in notes]
+        forwards = [f for f in ((n.payload or {}).get("forward") for n in notes) if isinstance(f, dict)]
         inside = user.last_inbound_at is not None and user.last_inbound_at > now - WINDOW
         with i18n.use(lang):
             text = _compose(lines) + "\n\n" + _("To answer: *inbox*, then *reply 1 <text>*.")
@@ -107,6 +113,13 @@ def _after_shabbat(session, notes: list[Message], *, user_id: uuid.UUID, phone: 
         log.info("%d guest note(s) held for an organiser until Shabbat ends",
                  sum(1 for n in notes if n.event_id in resting))
     return [n for n in notes if n.event_id not in resting]
+
+
+def _guest_of(note) -> uuid.UUID | None:
+    try:
+        return uuid.UUID((note.payload or {}).get("guest_id") or "")
+    except ValueError:
+        return None
 
 
 def _filed_at(note) -> datetime | None:
