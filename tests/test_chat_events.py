@@ -346,6 +346,24 @@ def test_invitations_held_for_the_night_wait_for_the_morning(phone_factory, fake
     assert "*invite*" not in stats
 
 
+def test_invitations_held_for_the_night_say_when_guests_abroad_get_theirs(phone_factory, fake_graph):
+    """A guest with a New York number gets the invitation in New York's morning: stats says
+    when the first go out and when the last, not only the last (which read as all of them at 15:00)."""
+    fake_graph.window_enforced = False
+    dana = phone_factory(DANA, "Dana")
+    dana.send("new event Our wedding\ndate: 12/6/2028\nlocation: Tel Aviv port")
+    dana.send("quiet 22-8")
+    dana.send("add guest Avi Cohen 052-111-1111")
+    dana.send("add guest Sarah Miller +1 917 555 0101")
+    dana.clock = lambda: datetime(2027, 12, 15, 21, 30, tzinfo=timezone.utc)   # 23:30 in Tel Aviv
+    dana.send("invite")
+    dana.tap("confirm:yes", "Yes")
+    dana.clock = None
+    stats = dana.send("stats")
+    assert ("⏳ 2 invitations waiting for the morning (going out Thu 16 Dec 2027, 08:00; "
+            "to guests abroad by Thu 16 Dec 2027, 15:00)") in stats, stats
+
+
 def _invited(phone, lines: str):
     phone.send(lines)
     phone.send("invite")

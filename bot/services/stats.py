@@ -27,7 +27,8 @@ class Waiting:
     held: int = 0
     queued: int = 0
     failed_before: int = 0          # of them, guests whose earlier invitation failed (sent again)
-    until: datetime | None = None   # when the held ones go out (UTC)
+    until: datetime | None = None   # when the last of the held ones goes out (UTC)
+    first: datetime | None = None   # when the first goes: earlier than `until` when some wait for a guest's own morning abroad
     reason: str | None = None       # "shabbat", "holiday" or "night"
 
     @property
@@ -57,6 +58,7 @@ def waiting_invitations(session: Session, event: Event) -> Waiting:
             at = at if at.tzinfo else at.replace(tzinfo=timezone.utc)
             out.held += 1
             out.until = at if out.until is None else max(out.until, at)
+            out.first = at if out.first is None else min(out.first, at)
         else:
             out.queued += 1
     out.guest_ids = seen

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 
 import re
-from datetime import date, time
+from datetime import date, time, timedelta
 
 from babel import dates as babel_dates
 
@@ -1033,6 +1033,12 @@ def waiting_lines(event, waiting) -> list[str]:
             lines.append(ngettext("⏳ 1 invitation waiting for the holiday to end (going out {when})",
                                   "⏳ {n} invitations waiting for the holiday to end (going out {when})",
                                   waiting.held, when=when))
+        elif waiting.first is not None and waiting.until - waiting.first >= timedelta(hours=1):
+            # Guests abroad get theirs in their own morning, later than the rest.
+            lines.append(ngettext("⏳ 1 invitation waiting for the morning (going out {first}; to guests abroad by {when})",
+                                  "⏳ {n} invitations waiting for the morning (going out {first}; to guests abroad by {when})",
+                                  waiting.held, first=i18n.Raw(_local_time(waiting.first, event.timezone)),
+                                  when=when))
         else:
             lines.append(ngettext("⏳ 1 invitation waiting for the morning (going out {when})",
                                   "⏳ {n} invitations waiting for the morning (going out {when})",
