@@ -2169,3 +2169,13 @@ def test_texting_shorthands_lemme_and_w(text, read):
     """"lemme" is "let me" and "w" / "w/" before a person is "with" ("w/o" stays "without"): "not sure yet, lemme check w my wife"
     defers as "let me check with my wife" does, and "coming w my wife" is two."""
     assert _read(text) == read
+
+
+@pytest.mark.parametrize("text, total", [
+    ("הבת שלי בצבא אז נהיה רק 4", 4), ("my daughter is in the army so it will be just 3 of us", 3), ("ابني بالجيش، لهيك بس 3", 3),
+    ("сын в армии, так что будем только втроём", 3),
+])
+def test_someone_in_the_army_then_so_only_n_is_a_yes(text, total):
+    """"הבן שלי בצבא אז נהיה רק 3 בקידוש": in the army keeps that person away (as "в армии" does), and "so we'll be only N"
+    after it is a yes for N, as "so just me" is."""
+    assert _read(text) == ("answer", "yes", total)

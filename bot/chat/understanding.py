@@ -202,7 +202,7 @@ _add("NOVERB", _words("decline declines declined declining cancel canceling canc
 _add("SORRY", _words("sorry unfortunately sadly regretfully regret regrets afraid bummer",
                      "לצערנו לצערי מצטער מצטערת מצטערים מבאס באסה סליחה סורי סוררי", "للاسف اسف اسفه اعتذر نعتذر بعتذر منعتذر بنعتذر اعذرونا اعذروني سامحونا سامحوني معلش",
                      "сожалению увы извините простите"))
-_add("AWAY", _words("abroad overseas away traveling travelling vacation", "בחול במילואימ בחוצ בתורנות במשמרת בעבודה", "بالخارج برا بالشغل بالدوام",
+_add("AWAY", _words("abroad overseas away traveling travelling vacation", "בחול במילואימ בחוצ בתורנות במשמרת בעבודה בצבא", "بالخارج برا بالشغل بالدوام بالجيش",
                     "заграницей"))
 _add("MAYBE", _words("maybe perhaps possibly probably prob probs prolly try trying likely unlikely doubt doubtful might tentatively tentative hopefully",
                      "אולי ננסה אנסה נשתדל אשתדל נתאמץ כנראה ספק מקווה מקווים סביר",
@@ -605,7 +605,7 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
     (r"with (?:great |much )?pleasure", "POSX"),
     # "my husband has to work": someone kept away, said without a "not"
     # called up: "got called up for miluim", "in reserve duty that week" (במילואים is in the lexicon)
-    (r"(?:got |been |getting )?called up(?: for (?:the )?(?:reserve duty|reserves|miluim|duty|army))?|(?:in|on|for|doing) (?:the )?(?:miluim|reserve duty|reserves)(?![^\W_])", "AWAYX"),
+    (r"(?:got |been |getting )?called up(?: for (?:the )?(?:reserve duty|reserves|miluim|duty|army))?|(?:(?<=is )|(?<=are ))in the (?:army|idf)(?![^\W_])|(?:in|on|for|doing) (?:the )?(?:miluim|reserve duty|reserves)(?![^\W_])", "AWAYX"),
     # ill now: "אשתי לא מרגישה טוב", "the baby is sick", "муж болеет", "مرتي مريضة": kept away, said without a "not"
     # ("הייתי חולה", "I was ill": then, the reason for a late reply; "חולה על", crazy about; בית חולים, a hospital)
     (r"לא (?:מרגיש|מרגישה|מרגישימ|מרגישות)(?: כל ככ| ממש| כזה)? טוב|(?<!הייתי )(?<!היינו )(?<!היה )(?<!היתה )(?<!הייתה )(?<!בית )(?<!קופת )(?:חולה|חולימ|חולות)(?! על)(?![^\W_])"
@@ -2875,7 +2875,7 @@ def _understand(text) -> Understanding:
     if answer is None and other_neg and said_not and total and not change and not has_q:
         answer = "yes"    # "the kids aren't coming, just the 2 of us": the rest come
     if answer is None and other_neg and not change and not has_q and not (self_neg or nobody) and _SO_ONLY_WE.search(norm) \
-            and tags & {"SELF1", "WE", "SELFNUM"}:
+            and (tags & {"SELF1", "WE", "SELFNUM"} or total):
         # "בעלי עובד לילות אז רק אני והילדים", "hubby's abroad so just me and the kids": someone kept away, then "so" and who
         # is left: those come ("רק אני, בעלי בחו"ל", who and then why, stays a head count)
         answer = "yes"
@@ -3256,8 +3256,8 @@ _AWAY_AFTER_PERSON = re.compile(_fold(r"(?:is |are |will be )?(?:on (?:a |the )?
 
 
 # "... so just me", "... אז רק אני והילדים", "... так что только я": who is left after someone kept away
-_SO_ONLY_WE = _rx(r"(?<![^\W_])(?:אז|לכנ|ולכנ|so|так что|поэтому|لهيك|عشان هيك|لذلك|فلذلك)\s*,?\s*(?:(?:זה |it is |its )?(?:רק|just|only|только|فقط|بس)\s+)"
-                  r"(?:אני|אנחנו|me|us|we|i|я|мы|انا|احنا|נהיה|we will be|будем)(?![^\W_])")
+_SO_ONLY_WE = _rx(r"(?<![^\W_])(?:אז|לכנ|ולכנ|so|так что|поэтому|لهيك|عشان هيك|لذلك|فلذلك)\s*,?\s*(?:(?:זה |it is |its |נהיה |we will be |it will be |будем |нас будет )?(?:רק|just|only|только|فقط|بس)\s+)"
+                  r"(?:אני|אנחנו|me|us|we|i|я|мы|انا|احنا|נהיה|we will be|будем|\d{1,2}(?!\d)|שנינו|שלושתנו|ארבעתנו|both of us|the (?:two|three|four) of us|вдвоем|втроем|вчетвером)(?![^\W_])")
 
 
 def _split_partial(text: str) -> str:
