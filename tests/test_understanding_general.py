@@ -2179,3 +2179,13 @@ def test_someone_in_the_army_then_so_only_n_is_a_yes(text, total):
     """"הבן שלי בצבא אז נהיה רק 3 בקידוש": in the army keeps that person away (as "в армии" does), and "so we'll be only N"
     after it is a yes for N, as "so just me" is."""
     assert _read(text) == ("answer", "yes", total)
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("של מי הבר מצווה? לא הבנתי מההודעה", "question"), ("whose wedding is it? I didn't understand the message", "question"),
+    ("איפה זה? לא הבנתי מההזמנה", "details"), ("אהה? לא הבנתי", "unclear"), ("לא הבנתי", "unclear"),
+])
+def test_a_question_then_i_did_not_understand_asks_it(text, intent):
+    """"מי מתחתן? לא הבנתי מההודעה": not understanding, after a question of its own, asks that question (a bare "לא הבנתי"
+    or "אהה? לא הבנתי" stays unclear)."""
+    assert understand(text).intent == intent

@@ -1093,6 +1093,7 @@ _UNCLEAR_NULL = _rx(r"^call me|^תתקשר|אתקשר|בוא נדבר|נדבר|�
                     r"|^(?:please |pls )?ask (?:my )?(?:husband|wife|hubby|partner|mom|mum|dad|son|daughter)\b|^(?:תשאל|תשאלי|תשאלו|שאל|שאלי|שאלו) את (?:" + _SPOUSES + r")"
                     r"|^спросите (?:у )?(?:мужа|жену)|^(?:اسال|اسألو|اسالو|اسألي) (?:جوزي|زوجي|مرتي|زوجتي)"
                     r"|^(?:please )?remind me (?:closer|later|nearer|next week|a (?:week|few days) before|before)|^(?:תזכירו|תזכיר|תזכירי) לי (?:שבוע|כמה ימימ|יומיימ|קרוב|לפני|בהמשכ|עוד)")
+_MISUNDERSTOOD = _rx(r"(?:(?:אני |i )?(?:לא הבנתי|did not understand|do not understand|don ?not understand|did not get|do not get)|не (?:понял|поняла|понимаю)|(?:مش|ما) (?:فاهم|فاهمه|فهمت))(?![^\W_])")
 # not meant for this guest at all
 _STRANGER = _rx(*_STRANGER_PATTERNS)
 _SPELLING_FIX = re.compile(r"^\*\s*([^\W\d_]+) (?:not|ולא|לא|а не|не) ([^\W\d_]+)(?![^\W_])")
@@ -2674,6 +2675,13 @@ def _understand(text) -> Understanding:
     answering = [c for c in clauses if not c.question or change]
 
     if _UNCLEAR_NULL.search(norm) and not any(c.polarity in ("pos",) for c in answering if "YES" in c.tags()):
+        # "מי מתחתן? לא הבנתי מההודעה", "whose wedding is it? I didn't get the message": not understanding, beside a question
+        # of its own, asks it ("אהה? לא הבנתי" asks nothing)
+        asked = re.match(r"\s*([^?؟]*[?؟])\s*(?=\S)", norm)
+        if asked and _MISUNDERSTOOD.match(norm[asked.end():]) and not _UNCLEAR_NULL.search(asked.group(1)):
+            first = _understand(asked.group(1))
+            if first.intent in ("question", "details"):
+                return first
         return Understanding("unclear", sure=False)
     # "לא יודע", "I don't know" with no answer beside it: undecided ("don't know the couple, but we'll come" answers)
     weak_unclear = bool(_UNCLEAR_WEAK.search(_KNOW_HOW.sub(" ", norm))) and not _STRANGER.search(norm) \
