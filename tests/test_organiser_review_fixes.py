@@ -171,6 +171,10 @@ def test_a_hello_gets_a_few_warm_lines_and_help_keeps_the_list(phone_factory):
     hello = mom.send("היי")
     assert "*הגיוס של איתי*" in hello and "אורח אחד" in hello and "עזרה" in hello
     assert len(hello.split("\n")) <= 8
+    mom.send("הוסף אורח יוסי כהן 0523334445")
+    mom.send("סמן את יוסי לא מגיע")
+    # the numbers add up to the guests: the one who declined is counted too
+    assert "שני אורחים · ✅ 0 מגיעים · ❌ 1 לא מגיעים · ⏳ 1 עוד לא ענו" in mom.send("היי")
     assert "*פקודות*" in mom.send("עזרה")
 
 

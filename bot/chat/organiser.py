@@ -384,7 +384,7 @@ class OrganiserChat:
             select(Guest.status, func.count()).where(Guest.event_id == event.id).group_by(Guest.status)).all())
         total = sum(counts.values())
         self.say(replies.greeting(event, member, total, counts.get(RsvpStatus.confirmed, 0),
-                                  counts.get(RsvpStatus.invited, 0)))
+                                  counts.get(RsvpStatus.declined, 0), counts.get(RsvpStatus.invited, 0)))
 
     def to_named_event(self, words: str) -> bool:
         """A command that names its event ("stats for the bar mitzvah", "תשלח הזמנה לחתונה של

@@ -1597,14 +1597,15 @@ def restate(cmd, event=None) -> str:
     return _("Shall I go ahead?")
 
 
-def greeting(event, member, guests: int, confirmed: int, pending: int) -> str:
-    """A hello answered in a few lines: the event being worked on, its numbers, what to try."""
+def greeting(event, member, guests: int, confirmed: int, declined: int, pending: int) -> str:
+    """A hello answered in a few lines: the event being worked on, its numbers (adding up to
+    the guests), what to try."""
     return _("👋 Hi! You're on *{event}* ({role}).\n"
-             "{guests} · ✅ {confirmed} confirmed · ⏳ {pending} pending\n\n"
+             "{guests} · ✅ {confirmed} confirmed · ❌ {declined} not coming · ⏳ {pending} pending\n\n"
              "Try: *{list}* · *{stats}* · *{invite}*\n"
              "*help* for everything.",
              event=event.name, role=i18n.Raw(role_name(member.role)), guests=i18n.Raw(guests_count(guests)),
-             confirmed=i18n.Raw(str(confirmed)), pending=i18n.Raw(str(pending)),
+             confirmed=i18n.Raw(str(confirmed)), declined=i18n.Raw(str(declined)), pending=i18n.Raw(str(pending)),
              list=i18n.Raw(command_word("guests")), stats=i18n.Raw(command_word("stats")),
              invite=i18n.Raw(command_word("invite")))
 
