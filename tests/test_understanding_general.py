@@ -2189,3 +2189,11 @@ def test_a_question_then_i_did_not_understand_asks_it(text, intent):
     """"מי מתחתן? לא הבנתי מההודעה": not understanding, after a question of its own, asks that question (a bare "לא הבנתי"
     or "אהה? לא הבנתי" stays unclear)."""
     assert understand(text).intent == intent
+
+
+@pytest.mark.parametrize("text, intent", [("נו", "unclear"), ("נו...", "unclear"), ("ну", "unclear"), ("נו טוב", "thanks"),
+                                          ("נו ברור", "answer")])
+def test_a_bare_nu_is_a_prod_not_politeness(text, intent):
+    """A bare "נו" ("well?") prods; nothing to thank for, as "ну" and "nu" are unclear ("נו טוב", oh well, is still politeness;
+    "נו ברור" a yes)."""
+    assert understand(text).intent == intent

@@ -2448,6 +2448,8 @@ def _understand(text) -> Understanding:
 
     if not letters:
         return _emoji_only(norm, symbols)
+    if re.fullmatch(r"נו(?: נו)*", letters):
+        return Understanding("unclear", sure=False)   # "נו", "נו...": a prod, as "ну" and "nu"; not politeness ("נו טוב" is)
     if _WRONG_PERSON.search(norm):
         return Understanding("other", sure=False)
     # "Yes. Wait no. Actually yes, both of us", "נגיע 4. רגע לא, 3 ... אה לא היא כן באה, 4 סופי": the mind changed while
