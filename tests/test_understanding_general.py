@@ -2197,3 +2197,13 @@ def test_a_bare_nu_is_a_prod_not_politeness(text, intent):
     """A bare "נו" ("well?") prods; nothing to thank for, as "ну" and "nu" are unclear ("נו טוב", oh well, is still politeness;
     "נו ברור" a yes)."""
     assert understand(text).intent == intent
+
+
+@pytest.mark.parametrize("text, read", [
+    ("😢", ("unclear", None, None)), ("😔🙏", ("unclear", None, None)), ("💔", ("unclear", None, None)),
+    ("❌😢", ("answer", "no", None)), ("לא נגיע 😢", ("answer", "no", None)), ("🙏", ("thanks", None, None)),
+])
+def test_a_sad_face_alone_is_unclear(text, read):
+    """"😢", "😢😢🙏": a sad face alone does not say what it is sad about (a no, news, being moved), so it is unclear, not a no
+    (beside ❌ or words that decline, the no stands)."""
+    assert _read(text) == read

@@ -3471,10 +3471,11 @@ def _emoji_only(norm: str, symbols: set[str]) -> Understanding:
         return Understanding("other", sure=False)
     if symbols & _GESTURE_EMOJI:
         return Understanding("thanks", gesture=True)
+    if symbols & _SAD:
+        # "😢", "😢😢🙏": sad, but about what (a no, news, being moved) is not said: unclear, as the corpora read it
+        return Understanding("unclear", sure=False)
     if symbols & _THANKS_EMOJI - {"🙂"}:
         return Understanding("thanks")
-    if symbols & _SAD:
-        return Understanding("answer", "no", sure=False)
     return Understanding("other", sure=False)
 
 
