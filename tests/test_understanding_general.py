@@ -2207,3 +2207,15 @@ def test_a_sad_face_alone_is_unclear(text, read):
     """"😢", "😢😢🙏": a sad face alone does not say what it is sad about (a no, news, being moved), so it is unclear, not a no
     (beside ❌ or words that decline, the no stands)."""
     assert _read(text) == read
+
+
+@pytest.mark.parametrize("text, read", [
+    ("ילדים לא, רק אנחנו שלושה", ("count", None, 3)), ("3 взрослых, детей не будет", ("count", None, 3)),
+    ("הילדים לא, אנחנו 2", ("count", None, 2)), ("the kids aren't coming, just the 2 of us", ("answer", "yes", 2)),
+    ("дети не придут, нас двое", ("answer", "yes", 2)),
+])
+def test_children_left_out_without_a_verb_are_part_of_the_head_count(text, read):
+    """"ילדים לא, רק אנחנו שניים", "2 взрослых, детей не будет": the children left out with a bare "not" are part of saying how
+    many (a count, as "2 adults, no kids" is); said not to come ("the kids aren't coming"), the rest come (a yes)."""
+    u = understand(text)
+    assert (u.intent, u.answer, u.total, u.children) == read + (0,)

@@ -2882,7 +2882,11 @@ def _understand(text) -> Understanding:
     # (someone said not to come; only left at home or with grandma, the rest is a head count)
     said_not = any(c.subject == "other" and c.polarity in ("neg", "weakneg") and c.tags() & {"NEG", "NOVERB", "NOWORD"}
                    for c in answering)
-    if answer is None and other_neg and said_not and total and not change and not has_q:
+    # ("ילדים לא, רק אנחנו שניים", "2 взрослых, детей не будет": the children left out with a bare "not", no verb of coming,
+    # are part of the head count, as "2 adults, no kids" is)
+    said_not_coming = any(c.subject == "other" and c.polarity in ("neg", "weakneg") and c.tags() & {"NEG", "NOVERB", "NOWORD"}
+                          and (c.tags() & {"COME", "ABLE", "NOVERB", "AWAY", "NOWORD"} or not c.kids_subject) for c in answering)
+    if answer is None and other_neg and said_not_coming and total and not change and not has_q:
         answer = "yes"    # "the kids aren't coming, just the 2 of us": the rest come
     if answer is None and other_neg and not change and not has_q and not (self_neg or nobody) and _SO_ONLY_WE.search(norm) \
             and (tags & {"SELF1", "WE", "SELFNUM"} or total):
