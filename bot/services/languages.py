@@ -25,9 +25,10 @@ def remember(user: User, text: str | None, *, command: bool = False) -> None:
     if user.language_fixed:
         return
     detected = i18n.detect_command_language(text) if command else i18n.detect_language(text)
-    if detected == "en" and user.language and len((text or "").split()) == 1:
-        # "stop", "ok", "yes": words people who write Hebrew, Arabic or Russian type on an
-        # English keyboard too; one of them alone is no choice of language
+    if not command and detected == "en" and user.language and len((text or "").split()) == 1:
+        # A guest's "stop", "ok", "yes": words people who write Hebrew, Arabic or Russian type
+        # on an English keyboard too; one of them alone is no choice of language (an
+        # organiser's one English command word is: "stats" answers in English)
         return
     if detected and detected != user.language:
         user.language = detected
