@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from bot.chat.organiser import CONFIRM_NO, CONFIRM_YES
 from storage.models import Guest
 from tests.phone import phone_factory  # noqa: F401  (fixture)
 
@@ -193,3 +194,18 @@ def test_ok_is_acknowledged_and_never_answers_a_question(phone_factory, runtime)
     jen.send("new event Jen's 40th")
     for line in ("ok", "great", "perfect"):
         assert jen.send(line) == "👍 Got it. Send *help* whenever you need me.", line
+
+
+def test_a_look_at_the_list_while_a_question_waits_says_it_still_waits(phone_factory, runtime):
+    """Asked whether to add a guest, the organiser looks at the list first: the list comes,
+    and then the question again with its buttons, so a "yes" still adds the guest."""
+    mom = phone_factory(MOM, "Michal")
+    mom.send("אירוע חדש הגיוס של איתי")
+    mom.send("הוסף אורח אבי שכן 1 0521000001")        # a question waits
+    listing, reminder = mom.send("אורחים").split("\n---\n")
+    assert "עוד אין אורחים" in listing
+    assert reminder.startswith("⏳ עדיין מחכה לתשובה שלך: ")
+    assert mom.last_buttons == [CONFIRM_YES, CONFIRM_NO]
+    assert guests_of(runtime) == {}
+    mom.tap(CONFIRM_YES, "כן")
+    assert len(guests_of(runtime)) == 1

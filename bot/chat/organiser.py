@@ -577,6 +577,17 @@ class OrganiserChat:
             self.say(exc.message)
 
     def execute(self, cmd) -> None:
+        waiting = self.conv.pending.get("question") if convo.has_pending(self.conv) else None
+        self._execute(cmd)
+        if waiting and not C.writes(cmd) and not isinstance(cmd, (C.Confirm, C.Cancel)) \
+                and convo.has_pending(self.conv) and self.conv.pending.get("question") == waiting:
+            # A look at the list or the stats keeps the question: say it still waits, with its buttons,
+            # so the next change does not drop it unawares.
+            message = outbox.buttons(_("⏳ Still waiting for your answer: {question}", question=waiting),
+                                     [(CONFIRM_YES, _("Yes")), (CONFIRM_NO, _("No"))])
+            outbox.enqueue(self.session, phone=self.user.phone, message=message, kind="reply", user_id=self.user.id)
+
+    def _execute(self, cmd) -> None:
         handler = HANDLERS[type(cmd)]
         if self.is_member:
             self.remember_organising()
