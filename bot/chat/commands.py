@@ -805,8 +805,9 @@ def _guest_line(line: str, line_no: int, region: str | None) -> GuestDraft | Lin
     text = _LIST_MARKER.sub("", CHAT_PREFIX.sub("", line, count=1), count=1)
     phone, rest = find_phone(text, region)
     counted = None
-    if phone is None:
-        # "Michael Roth +1 (917) 555-0142 2": the party size typed after the number, no part of it
+    if phone is None and "+" in text:
+        # "Michael Roth +1 (917) 555-0142 2": the party size typed after an international number,
+        # no part of it (after a local number, "050-234-5678 3" stays a guess, asked first)
         after = re.search(r"(?<=\d)\s+(\d{1,2})\s*$", text)
         if after and 1 <= int(after.group(1)) <= MAX_PARTY_SIZE:
             phone, rest = find_phone(text[:after.start()], region)
