@@ -2219,3 +2219,22 @@ def test_children_left_out_without_a_verb_are_part_of_the_head_count(text, read)
     many (a count, as "2 adults, no kids" is); said not to come ("the kids aren't coming"), the rest come (a yes)."""
     u = understand(text)
     assert (u.intent, u.answer, u.total, u.children) == read + (0,)
+
+
+@pytest.mark.parametrize("text, read", [
+    ("אנחנו 3 🎉", ("count", None, 3)), ("we're 5 🥳", ("count", None, 5)), ("👍 3", ("answer", "yes", 3)),
+    ("✅ 2", ("answer", "yes", 2)), ("🙌 4", ("answer", "yes", 4)),
+])
+def test_a_party_emoji_beside_a_head_count_is_no_agreement(text, read):
+    """"אנחנו 4 מהמעונות 🎓🎉": a party emoji beside a bare head count celebrates, it does not agree, so it stays a head count;
+    a thumbs up or a tick beside one ("👍 3") still says yes."""
+    assert _read(text) == read
+
+
+@pytest.mark.parametrize("text, read", [
+    ("כןכןכן", ("answer", "yes", None)), ("дадада!", ("answer", "yes", None)), ("לאלאלא", ("answer", "no", None)),
+    ("כןכן נגיע 2", ("answer", "yes", 2)),
+])
+def test_one_answer_word_typed_again_and_again_glued_is_that_word(text, read):
+    """"כןכןכן", "дадада": an answer word typed again and again without spaces is that word, as "yesyesyes" is."""
+    assert _read(text) == read

@@ -718,6 +718,10 @@ def _lookup(word: str) -> tuple[str, int | None] | None:
     # "מגיעיפ": the final mem's neighbour on the Hebrew keyboard, typed for it
     if len(word) > 3 and word[-1] == "פ" and LEX.get(word[:-1] + "מ", ("",))[0] in ("COME", "YES"):
         return LEX[word[:-1] + "מ"]
+    # "כןכןכן", "дада": one word typed again and again, glued
+    m = re.fullmatch(r"(.{2,}?)\1+", word)
+    if m and m.group(1) in LEX:
+        return LEX[m.group(1)]
     # "מגיעםם": a letter doubled and one missing
     return _fuzzy(word) or (_fuzzy(collapsed) if collapsed != word else None)
 
@@ -1289,6 +1293,7 @@ _DETAILS_PHRASE = _rx(r"(?:which|what) (?:city|town|day|hall|venue|date|shul|syn
 _SAD = set("😢😞😔💔☹😭😥🙁")
 _YES_EMOJI = set("✅✔☑")
 _GESTURE_EMOJI = set("👍🙋💃🕺🥳🎉🎊🙌😍🤩💯🥂🍾👏😀😃🤞")
+_AGREE_EMOJI = set("👍🙌💯🙋")   # beside a head count, agreeing ("👍 2", "🙋‍♀️🙋‍♂️ 2"); a party beside one ("אנחנו 4 🎉") is a count
 _THANKS_EMOJI = set("🙏❤♥💙💚💛💜🧡🤍🖤💕💖💗😘🥰😊🤗👌🌹💐🙂☺")
 _NO_EMOJI = set("❌👎🚫✖🙅⛔")
 # a shrug or a thinking face alone: undecided, no answer said (with "maybe" beside it, a maybe)
@@ -2944,7 +2949,7 @@ def _understand(text) -> Understanding:
                 intent = "change"
                 if answer is None:
                     answer = "yes"
-            elif answer is None and symbols & (_GESTURE_EMOJI | _YES_EMOJI):
+            elif answer is None and symbols & (_AGREE_EMOJI | _YES_EMOJI):
                 intent, answer = "answer", "yes"     # "👍 3"
             elif answer is None:
                 intent = "count"
