@@ -2238,3 +2238,10 @@ def test_a_party_emoji_beside_a_head_count_is_no_agreement(text, read):
 def test_one_answer_word_typed_again_and_again_glued_is_that_word(text, read):
     """"כןכןכן", "дадада": an answer word typed again and again without spaces is that word, as "yesyesyes" is."""
     assert _read(text) == read
+
+
+@pytest.mark.parametrize("text, intent", [("ךךךלחי", "unclear"), ("ףךלחכ", "unclear"), ("שלוםםם", "greeting"), ("יוסי", "other")])
+def test_a_final_letter_inside_a_word_is_keys_hit_at_random(text, intent):
+    """"ךךךלחי": a Hebrew final letter followed by more letters makes no Hebrew word, so the word is keys hit at random (unclear,
+    as "כב" is); a final letter typed again at the end ("שלוםםם") is still the word, and an unknown word a name."""
+    assert understand(text).intent == intent

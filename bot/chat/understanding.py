@@ -3023,8 +3023,10 @@ def _understand(text) -> Understanding:
     if "LAUGH" in tags:
         return Understanding("other", sure=False)
     if all(t.tag in ("NOISE",) for t in all_toks) or re.fullmatch(r"(.)\1*", letters) \
-            or (n_words == 1 and all_toks[0].tag is None and len(letters) <= 2 and letters.isalpha()):
+            or (n_words == 1 and all_toks[0].tag is None and len(letters) <= 2 and letters.isalpha()) \
+            or (n_words == 1 and all_toks[0].tag is None and re.search("([ךםןףץ])(?!\\1)(?=[\u05d0-\u05ea])", text)):
         # "כב", "jk", a stray key or two: nothing to read
+        # ("ךךךלחי": a final letter inside a word, where no Hebrew word has one: keys hit at random)
         return Understanding("unclear", sure=False)
     n = _names_only(norm)
     if n:
