@@ -592,14 +592,21 @@ _ADD_WHO_COMMA_NAME = re.compile(r"^(?:please\s+|pls\s+)?add\s+(?:my|our|his|her
 _TITLE_WORDS = frozenset({"סבא", "סבתא", "דוד", "דודה", "הדוד", "הדודה"})
 
 
-def _titles_kept(command: C.AddGuests, exact: C.AddGuests) -> C.AddGuests:
+def _titles_kept(command: C.AddGuests, exact: C.AddGuests, text: str = "") -> C.AddGuests:
     """A pasted list under "הוסף אורחים" ("סבא משה 052…", "דודה מרים 052…"): the title typed right before the name stays
     in it, as it does for one "הוסף אורח סבתא רחל 052…" (first name the title, then the name); it is how the family
-    calls them, and how they are greeted ("הדודה שלי רחל" is still Rachel, as on one line)."""
+    calls them, and how they are greeted ("הדודה שלי רחל" is still Rachel, as on one line). So too on a row the
+    grammar refused for what follows the phone ("דודה רותי 052-4444444 4 אנשים"): the title as typed on that row."""
     typed = {(e.line_no, e.phone): f"{e.first_name} {e.last_name or ''}".split() for e in exact.guests}
+    rows = [(row.split(), re.sub(r"\D", "", row)) for row in (text or "").split("\n")[1:] if row.split()[:1] and
+            row.split()[0] in _TITLE_WORDS]
     guests = []
     for g in command.guests:
         said = typed.get((g.line_no, g.phone)) or []
+        if not said and g.phone and rows and g.first_name not in _TITLE_WORDS:
+            local = re.sub(r"\D", "", g.phone)[-9:]
+            said = next((toks for toks, digits in rows if len(local) == 9 and local in digits
+                         and toks[1:2] == [g.first_name]), [])
         name = f"{g.first_name} {g.last_name or ''}".split()
         if len(said) >= 2 and said[0] in _TITLE_WORDS and name and said[1:1 + len(name)] == name:
             g = dataclasses.replace(g, first_name=said[0], last_name=" ".join(name))
@@ -1209,7 +1216,7 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
                 last = f"{g.first_name} {g.last_name or ''}".strip()
                 command = dataclasses.replace(command, guests=(dataclasses.replace(g, first_name=titled.group(1), last_name=last),))
             if "\n" in text.strip() and isinstance(exact, C.AddGuests):
-                command = _titles_kept(command, exact)
+                command = _titles_kept(command, exact, _BIDI.sub("", text or ""))
             friend = _friend_or_member(_strip_polite(_clean(text)), command, region) \
                 if depth == 0 and "\n" not in text.strip() else None
             if friend is not None:
