@@ -2245,3 +2245,25 @@ def test_a_final_letter_inside_a_word_is_keys_hit_at_random(text, intent):
     """"ךךךלחי": a Hebrew final letter followed by more letters makes no Hebrew word, so the word is keys hit at random (unclear,
     as "כב" is); a final letter typed again at the end ("שלוםםם") is still the word, and an unknown word a name."""
     assert understand(text).intent == intent
+
+
+@pytest.mark.parametrize("text, read", [
+    ("hubby is away so me + 2 kids", ("answer", "yes", 3)), ("אשתי במשמרת אז אני + 3 ילדים", ("answer", "yes", 4)),
+    ("בעלי בחו\"ל אז אני והילדים", ("answer", "yes", None)), ("муж в командировке, так что я с детьми", ("answer", "yes", None)),
+    ("hubby is away so I can't come", ("answer", "no", None)),
+])
+def test_someone_kept_away_then_so_and_who_comes_without_just(text, read):
+    """"hubby is away so me + 2 kids": after someone kept away, "so" and who is left (with or without "just") come; it was a no,
+    read as one clause with the husband away."""
+    assert _read(text) == read
+
+
+@pytest.mark.parametrize("text, children, total", [
+    ("נגיע הילדים אצל סבתא", 0, None), ("мы придём дети у бабушки", 0, None), ("we're coming the kids at my mums", 0, None),
+    ("מגיעה בעלי בתורנות", None, 1),
+])
+def test_a_bare_verb_of_coming_then_someone_away_without_a_comma(text, children, total):
+    """"נגיע הילדים אצל סבתא": a bare verb of coming, then (no comma) someone at someone else's or kept away: a yes for the
+    writer's party without them (it was a no)."""
+    u = understand(text)
+    assert (u.intent, u.answer, u.children, u.total) == ("answer", "yes", children, total)

@@ -1315,7 +1315,7 @@ _DAYTIME = {_fold(w) for w in _words("", "הצהריים הצהרים צהריי
 # (an emoji between an answer and a question is where the question starts: "נגיע 🎉 יש חניה?"; so is a laugh:
 # "אני מגיעה ישר משדה התעופה חחח אפשר להשאיר מזוודה?")
 _CLAUSE_SPLIT = re.compile(r"[,;:!?.\n()/؟،😂🤣😭😅🙄😤]+|(?:(?<=חחח)|(?<=\blol)|(?<=\blmao)|(?<=haha)|(?<=ههه)|(?<=хах))\s+(?=[^\W\d_])|(?<=\s)[\U0001F300-\U0001FAFF\u2600-\u27BF]+(?=\s[^?؟.!,;\n]*[?؟])|(?<=[^\W\d_] )[\U0001F300-\U0001FAFF\u2600-\u27BF\U0001F1E6-\U0001F1FF]+(?= [^\W\d_])|(?<=\S)\s+(?=(?:רק|only|just) (?:אני|אנחנו|me|us|i)(?![^\W_]))|(?<![^\W_])(?:because|since|כי|מכיוונ ש|потому что|так как|لانه|لان)(?![^\W_])|\s[-–—]\s|\s[-–—]|(?<![^\W_])(?:but|though|אבל|אך|لكن|بس|но|а)(?![^\W_])"
-                            r"|(?<![^\W_])(?:so|אז|ולכנ|לכנ|поэтому|فعشان)(?= (?:just|only|i|we|it will|רק|אני|אנחנו|נהיה|לא|только|я|мы|не"
+                            r"|(?<![^\W_])(?:so|אז|ולכנ|לכנ|поэтому|так что|فعشان)(?= (?:just|only|i|we|me|us|it will|רק|אני|אנחנו|נהיה|לא|только|я|мы|не"
                             r"|[אנ](?:גיע|בוא|היה|צטרפ|קפוצ|שתתפ)|приду|придем|придём|будем|буду"
                             # "הבייביסיטר הבריזה אז תרשמו רק אותי", "the sitter bailed so put me down alone": what to register
                             r"|תרשמו|תרשום|תרשמי|רשמו|put (?:me|us)|count (?:me|us)|\s*(?:me\s+|us\s+)?COMEX|make it|it is|it will|запишите))")
@@ -3272,12 +3272,15 @@ _AWAY_AFTER_PERSON = re.compile(_fold(r"(?:is |are |will be )?(?:on (?:a |the )?
                                       # "дети останутся у бабушки", "الولاد بيضلوا عند ستهم" (not "with us")
                                       r"|(?:נשאר|נשארת|נשארים|נשארות|יישאר|יישארו|ישאר|ישארו|תישאר|תשאר|יהיו) (?:בבית|אצל|עם|ליד)(?! איתנו| איתי| אותנו| אתנו| אצלנו)(?![^\W_])"
                                       r"|(?:is |are |will )?(?:staying|stay|stays) (?:at home|home|back|with|at)(?! us| me| them| the (?:hotel|wedding|party|event|venue|hall))(?![^\W_])"
+                                      # (no verb: "הילדים אצל סבתא", "дети у бабушки", "the kids at my mum's", "الولاد عند ستهم")
+                                      r"|(?:נמצאים |יהיו )?אצל(?![^\W_])|(?:are |will be )?at (?:my |our |the )?(?:grandmas|grandparents|moms|mums|parents|in-laws)(?![^\W_])"
+                                      r"|(?:будут )?у (?:бабушки|дедушки|мамы|родителей|няни|свекрови|тещи)(?![^\W_])|عند(?![^\W_])"
                                       r"|(?:останутся|остается|останется|остаются|посидит|посидят) (?:дома|с|со|у)(?! нами| мной)(?![^\W_])"
                                       r"|(?:رح |ح )?(?:يضلوا|بيضلوا|يبقوا|بيبقوا|يضل|بيضل|يبقى|بيبقى|تضل|بتضل) (?:بالبيت|في البيت|مع|عند)(?! نا| ي)(?![^\W_])"))
 
 
 # "... so just me", "... אז רק אני והילדים", "... так что только я": who is left after someone kept away
-_SO_ONLY_WE = _rx(r"(?<![^\W_])(?:אז|לכנ|ולכנ|so|так что|поэтому|لهيك|عشان هيك|لذلك|فلذلك)\s*,?\s*(?:(?:זה |it is |its |נהיה |we will be |it will be |будем |нас будет )?(?:רק|just|only|только|فقط|بس)\s+)"
+_SO_ONLY_WE = _rx(r"(?<![^\W_])(?:אז|לכנ|ולכנ|so|так что|поэтому|لهيك|عشان هيك|لذلك|فلذلك)\s*,?\s*(?:(?:זה |it is |its |נהיה |we will be |it will be |будем |нас будет )?(?:רק|just|only|только|فقط|بس)\s+)?"
                   r"(?:אני|אנחנו|me|us|we|i|я|мы|انا|احنا|נהיה|we will be|будем|\d{1,2}(?!\d)|שנינו|שלושתנו|ארבעתנו|both of us|the (?:two|three|four) of us|вдвоем|втроем|вчетвером)(?![^\W_])")
 
 
@@ -3305,7 +3308,7 @@ def _split_partial(text: str) -> str:
             if b_pos and not b_neg and a_neg and not a_pos or b_neg and not b_pos and a_pos and not a_neg:
                 words[k] = ", " + w
             continue
-        elif k >= 2 and w[:1] not in "וو" and (_lookup(w) or ("",))[0] in ("OTHER", "PARTNER", "KID", "KIDS") and re.fullmatch(r"[^\W\d_]+", w):
+        elif k >= 1 and w[:1] not in "וو" and (_lookup(w) or ("",))[0] in ("OTHER", "PARTNER", "KID", "KIDS") and re.fullmatch(r"[^\W\d_]+", w):
             # "אני מגיע אשתי לא תוכל", "I'm coming my wife can't": the writer's answer, then someone else's the other way,
             # with no comma and no "and" (a verb of coming right before the person, a "not" right after)
             lead = k - 1 if words[k - 1] in ("my", "our", "the") else k
