@@ -1987,12 +1987,50 @@ _WITH_MORE = re.compile(r"[\s,]+(?:(?:ו?(?:היא|הוא|הם|הן)|(?:she|he)(
                         r"|(?:עם|with)\s+" + _KIDS + r")\s*$", re.I)
 
 
+# A surname that opens with ו, never "and" + a name: "דני וייס" is Dani Weiss, one guest ("דני ורותי" is two)
+_VAV_SURNAME = re.compile(r"ו(?:וי|יי|ו[\u05d0-\u05ea])\S*|ו\S*(?:מן|ברג|בורג|שטיין|סקי|וביץ|ביץ|בוים|באום|פלד)"
+                          r"|(?:ויס|ויז|וילנר|וינר|ויזל|ולך|ולדמן|ורדי|ורון|וקסלר|ולנסי|ועקנין|ואקנין|וקנין|ואנונו|ויצמן)")
+# "סבא וסבתא", "דני ורותי", "Dana and Tom", "Dana & Tom", "ההורים של שירה": two people named in one guest's name
+_TWO_NAMED = re.compile(r"(?:ה)?הורים\s+של\s+\S+(?:\s+\S+)?|(?:the\s+)?parents\s+of\s+\S+(?:\s+\S+)?|\S+'s\s+parents"
+                        r"|[A-Z][a-z]+\s+(?:and|&)\s+[A-Z][a-z]+", re.I)
+
+
+# "משה ומשפחתו", "דני והילדים", "Dana and family": one named with a group of no size said, never a couple
+_GROUP_AFTER_AND = frozenset({
+    "משפחה", "המשפחה", "משפחתו", "משפחתה", "משפחתם", "ילדים", "ילדיו", "ילדיה", "ילדיהם", "בניו", "בנותיו", "בנים", "בנות",
+    "חברים", "חברות", "חבר'ה", "החבר'ה", "צוות", "הצוות", "נכדים", "נכדיו", "נכדיה", "אחים", "אחיו", "אחיה", "אחיותיו",
+    "אחיותיה", "כולם", "מלווים", "אורחים", "הבית", "ביתו", "ביתה", "family", "kids", "children", "friends", "team",
+    "co", "others", "guests", "sons", "daughters", "grandkids", "grandchildren", "everyone", "company", "crew", "gang"})
+
+
+def _two_named(full: str) -> bool:
+    """Two people named on one row with no surname after them: "סבא וסבתא", "דני ורותי", "דני ו-רותי", "Dana and Tom",
+    "Dana & Tom", "ההורים של שירה"; not "דני וייס", "משה ויקטור" (a name that opens with ו), nor "משפחת כהן" (a family
+    comes as many as it is said to)."""
+    if _TWO_NAMED.fullmatch(full):
+        return not re.match(r"(?:family|the)\s", full, re.I) and full.split()[-1].lower() not in _GROUP_AFTER_AND
+    toks = full.split()
+    if len(toks) != 2 or toks[0] in {"משפחת", "משפ'", "משפ׳"} or not re.fullmatch(r"[\u05d0-\u05ea'\"]{2,}", toks[0]):
+        return False
+    second = toks[1]
+    if second.startswith("ו-"):
+        second = "ו" + second[2:]
+    if second[1:] in _GROUP_AFTER_AND or re.fullmatch(r"ה\S+(?:ים|ות)", second[1:]):
+        return False   # "משה ומשפחתו", "דני והילדים", "רותי והבנות": how many they are is not said
+    if re.fullmatch(_VAV_NAMES, second[1:]):
+        return True   # "דני וורד": and Vered
+    if not re.fullmatch(r"ו[\u05d0-\u05ea'\"]{2,}", second) or re.fullmatch(_VAV_NAMES, second) or _VAV_SURNAME.fullmatch(second):
+        return False
+    return True
+
+
 def _with_more(g: C.GuestDraft) -> C.GuestDraft:
     """"הילה אשכנזי 0529… היא מגיעה עם עוד 2": the number after the phone is who comes with her; "חיים ורבקה לוי",
     "David and Ruth Benson": a couple on one phone, two."""
     full = f"{g.first_name} {g.last_name or ''}".strip()
     if g.party_size is None and (re.fullmatch(r"[\u05d0-\u05ea'\"]{2,} ו[\u05d0-\u05ea'\"]{2,} [\u05d0-\u05ea'\"\-]{2,}", full)
-                                 or re.fullmatch(r"[A-Z][a-z]+ (?:and|&) [A-Z][a-z]+ [A-Z][\w'\-]+", full)):
+                                 or re.fullmatch(r"[A-Z][a-z]+ (?:and|&) [A-Z][a-z]+ [A-Z][\w'\-]+", full)
+                                 or _two_named(full)):
         return dataclasses.replace(g, party_size=2)
     m = _WITH_MORE.search(full)
     if not (m and m.start() > 0 and g.party_size):
