@@ -2126,6 +2126,7 @@ def test_grown_ups_named_with_the_kids_then_n_plus_m(text, adults, children):
 @pytest.mark.parametrize("text, answer, total", [
     ("סליחה עניתי כן אבל התבלבלתי עם אירוע אחר, לא נוכל להגיע", "no", None), ("ענינו לא אבל עכשיו אנחנו יכולים, נהיה 3", "yes", 3),
     ("סימנתי כן אבל לצערי לא נגיע", "no", None), ("я ответила да, но перепутала свадьбы, мы не придём", "no", None),
+    ("I put yes but we can't make it", "no", None), ("we answered no but now we can come, 3 of us", "yes", 3),
 ])
 def test_the_answer_sent_quoted_then_but_is_a_change(text, answer, total):
     """"עניתי לכם כן אבל התכוונתי לחתונה אחרת, אליכם לא נוכל להגיע": the answer sent, quoted without "ש" ("עניתי כן", "סימנתי
@@ -2134,7 +2135,8 @@ def test_the_answer_sent_quoted_then_but_is_a_change(text, answer, total):
 
 
 @pytest.mark.parametrize("text", ["מאיזה רציף יוצאים?", "which dock does the boat leave from?", "с какого причала отходит теплоход?",
-                                  "من اي ميناء بتطلع السفينة؟", "قديش الساعة بيبلش العرس؟", "اديش الساعة الحفلة؟"])
+                                  "من اي ميناء بتطلع السفينة؟", "قديش الساعة بيبلش العرس؟", "اديش الساعة الحفلة؟",
+                                  "שלום, מאיפה יוצאת הסירה?", "откуда отходит теплоход?"])
 def test_which_pier_and_how_much_the_hour_ask_the_details(text):
     """"מאיזה מזח יוצאת הסירה?" asks where (the event's boat leaves from a pier, as "which gate" asks the way in);
     "قديش الساعة بتبلش؟" (how much the hour) asks when, as "كم الساعة" does."""

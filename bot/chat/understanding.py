@@ -874,6 +874,7 @@ _CHANGE = _rx(r"\bactually\b|(?<!will )(?<!i will )\bupdate\b(?! (?:you|by|later
               r"|on second thoughts?|(?:thought|thinking) (?:about it |it over |it through )?again|after (?:thinking|talking) (?:about )?it (?:over|through)|after (?:some |much )?(?:thought|consideration)|having thought (?:about )?it over|(?<![^\W_])אחרי ש(?:חשבנו|חשבתי|דיברנו|התייעצנו|שקלנו|בדקנו)(?: על זה| על הכל| קצת| שוב| בבית)?(?![^\W_])|после (?:раздумий|размышлений)|(?<![^\W_])подумав(?![^\W_])|بعد (?:ما )?(?:فكرنا|فكرت|تفكير)|(?:חשבנו|חשבתי|שחשבנו|שחשבתי)(?: על זה)? שוב|במחשבה שניי?ה"
               r"|(?<!already )\b(?:i|we) (?:confirmed|rsvpd|rsvped)(?: yes)?(?: earlier| before| originally| at first| last week)?,? but\b"
               r"|(?<!already )(?<!as )\b(?:i|we) said (?:yes|no|maybe|we|i)\b|what i said earlier|scratch (?:that|what)|^one less|^one fewer"
+              r"|(?<!already )\b(?:i|we) (?:put|answered|replied|pressed|clicked|marked|ticked|wrote|rsvpd|rsvped)(?: a)? (?:yes|no)(?: before| earlier| at first)?,? but\b"
               # "עניתי לכם כן אבל ...", "סימנו לא אבל ...": the answer sent, quoted, then taken back
               r"|(?<![^\W_])(?<!כבר )(?:עניתי|ענינו|כתבתי|כתבנו|סימנתי|סימנו)(?: לכמ| לכ| קודמ| לפני כנ| בהתחלה)? (?:כנ|לא)(?: קודמ| לפני כנ| בהתחלה)?,? אבל(?![^\W_])"
               r"|(?<![^\W_])(?:ответил|ответила|ответили|нажал|нажала|нажали)(?: вам)? (?:да|нет),? но(?![^\W_])"
@@ -1268,7 +1269,7 @@ _NOT_DETAILS = _rx(
     # "is there somewhere to change the baby / park": a question about the place's facilities, not where it is
     r"(?:^|[,.!;]\s*)(?:ו?יש|האמ יש) (?:איפה|מקומ) ל|is there (?:a |any )?(?:place|somewhere|room|space) to|^(?:هل )?(?:في|فيه|فيها) (?:مكان|محل) (?=ل|ن|ي|ت|ا)"
     r"|when you (?:have|get|can)",
-    r"עד (?:איזה|איזו|מתי) (?:תאריכ|יומ)?\s*(?:צריכ|אפשר|לאשר)|by when|deadline|موقف|مواقف|парковк|парковат|\bbring\b|\bpark\b|חונימ|לחנות|להביא|להגיע עמ|לבוא עמ|עד מתי|how late|\bdress|parking|accessib|wheelchair|elevator|\blift\b|נגיש|כסא גלגלימ|כיסא גלגלימ|מעלית|مصعد|اسانسير|лифт|חניה|חנייה|until when|shuttle|(?<!public )transport|\bbus\b|הסעה|הסעות|מאיפה|מתי היית?ה|when was|when did|remember when|זוכר\S* (?:כש|איכ)")
+    r"עד (?:איזה|איזו|מתי) (?:תאריכ|יומ)?\s*(?:צריכ|אפשר|לאשר)|by when|deadline|موقف|مواقف|парковк|парковат|\bbring\b|\bpark\b|חונימ|לחנות|להביא|להגיע עמ|לבוא עמ|עד מתי|how late|\bdress|parking|accessib|wheelchair|elevator|\blift\b|נגיש|כסא גלגלימ|כיסא גלגלימ|מעלית|مصعد|اسانسير|лифт|חניה|חנייה|until when|shuttle|(?<!public )transport|\bbus\b|הסעה|הסעות|מאיפה(?! (?:יוצאת|יוצא|יוצאימ|מפליגה|מפליג|מפליגימ) ה?(?:סירה|ספינה|יאכטה))|מתי היית?ה|when was|when did|remember when|זוכר\S* (?:כש|איכ)")
 # where an event is held, said of its setting rather than its place ("בחוץ או באולם?": a question, not where it is)
 _SETTING_HE = r"(?:חוצ|פנימ|ה?אולמ|ה?גנ|ה?גינה|ה?חצר|ה?ים|ה?בית|מקורה|אוויר|ה?מסעדה|ה?בריכה)(?![^\W_])"
 _DETAILS_PHRASE = _rx(r"(?:which|what) (?:city|town|day|hall|venue|date|shul|synagogue|hotel|restaurant|beach|kibbutz|moshav)|(?:in|at) the (?:shul|synagogue|hall|garden|hotel|house|restaurant)\S*(?: \S+){0,2} or (?:in |at )?the (?:shul|synagogue|hall|garden|hotel|house|restaurant|venue)|public transport|get there by|תחבורה ציבורית|same (?:venue|place|hall)|באותו (?:אולמ|מקומ|גנ)|במקומ אחר|(?:friday|saturday|sunday|thursday) or \w+day"
@@ -1286,6 +1287,8 @@ _DETAILS_PHRASE = _rx(r"(?:which|what) (?:city|town|day|hall|venue|date|shul|syn
                       # where a boat leaves from: "מאיזה מזח יוצאת הסירה?", "which pier", "с какого причала", "من اي ميناء"
                       r"|(?<![^\W_])(?:ב|מ)?(?:איזה|איזו) (?:מזח|רציפ|נמל|מרינה)(?![^\W_])|(?:which|what) (?:pier|dock|port|marina|jetty|wharf|harbou?r)\b"
                       r"|(?:с )?(?:какого|какой) (?:причала|пирса|причал|пирс|пристани|пристань)|(?:من )?(?:اي|أي) (?:ميناء|مينا|رصيف|مرسى)"
+                      r"|מאיפה (?:יוצאת|יוצא|יוצאימ|מפליגה|מפליג|מפליגימ) ה?(?:סירה|ספינה|יאכטה)|откуда (?:отходит|отплывает|отправляется) (?:теплоход|корабль|яхта|лодка|катер)"
+                      r"|(?:من )?(?:وين|منين) (?:بتطلع|بيطلع|بتنطلق|بينطلق) (?:ال)?(?:سفينه|شختوره|يخت|مركب|قارب)"
                       # which way in: "מאיזה שער נכנסים", "which entrance", "какой вход"
                       r"|(?:(?:ב|מ)?(?:איזה|איזו)) (?:שער|כניסה|דלת|קומה|בניינ|רחבה)(?![^\W_])|(?:which|what) (?:gate|entrance|door|floor|building)\b|какой (?:вход|подъезд|этаж)"
                       r"|what time|which date|what day|באיזה יומ|באיזה שעה|באיזו שעה|שמ האולמ|בשישי|בחמישי|ביומ"
