@@ -2094,7 +2094,7 @@ def test_a_name_before_a_joined_number_of_children_is_a_person(text, adults, chi
 
 @pytest.mark.parametrize("text, total", [
     ("אני מגיעה אשתי עובדת לילות", 1), ("I'm coming my wife works nights", 1), ("я приду, муж работает в ночь", 1),
-    ("انا جاية، جوزي بيشتغل بالليل", 1),
+    ("انا جاية، جوزي بيشتغل بالليل", 1), ("I'll come my husband works that night", 1),
 ])
 def test_working_nights_keeps_that_person_away(text, total):
     """"עובד לילות", "works nights", "работает в ночь", "بيشتغل بالليل": on nights keeps that person away, as "on nights" does;

@@ -486,7 +486,7 @@ _PHRASES = [(re.compile(_p(p)), " " + tok + " ") for p, tok in [
      r"|(?:صار |طلع )?(?:عندي|عنا|عندنا|الي|النا) (?:شغل|دوام|مناوبه|ورديه)"
      # on nights: "בעלי עובד לילות", "works nights", "работает в ночь", "بيشتغل بالليل"
      r"|(?<![^\W_])(?:עובד|עובדת|עובדימ|עובדות) (?:לילות|בלילות|בלילה|משמרת לילה|במשמרת לילה|משמרות לילה)(?![^\W_])"
-     r"|(?<![^\W_])(?:works?|working) (?:nights|night shifts?|the night shift|a night shift|nightshifts?)(?![^\W_])"
+     r"|(?<![^\W_])(?:works?|working) (?:nights|night shifts?|the night shift|a night shift|nightshifts?|(?:that|the same) (?:night|evening|day))(?![^\W_])"
      r"|(?<![^\W_])(?:работает|работаю|работаем) (?:в ночь|ночью|по ночам|в ночную смену)(?![^\W_])"
      r"|(?<![^\W_])(?:بيشتغل|بتشتغل|بشتغل|يشتغل|تشتغل) (?:بالليل|ليل|ليلي)(?![^\W_])", "AWAYX"),
     # a maybe about being late or leaving early is no maybe about coming ("יש מצב שנאחר קצת", "may be a little late")
@@ -3269,7 +3269,7 @@ def _names_joined(m: re.Match) -> str:
 
 # said right after a person, what keeps them away: "my wife is on call", "בעלי עובד", "муж на смене"
 _AWAY_AFTER_PERSON = re.compile(_fold(r"(?:is |are |will be )?(?:on (?:a |the )?(?:shift|night shift|call|duty|nights)|at work|working|abroad|away|sick|ill)(?![^\W_])"
-                                      r"|works? nights(?![^\W_])|(?:עובד|עובדת)(?! על| את| עם| איתי| איתנו)(?![^\W_])|работает(?![^\W_])|(?:بيشتغل|بتشتغل)(?![^\W_])"
+                                      r"|works?(?: nights| that (?:night|evening|day)| the same (?:night|evening|day))(?![^\W_])|(?:עובד|עובדת)(?! על| את| עם| איתי| איתנו)(?![^\W_])|работает(?![^\W_])|(?:بيشتغل|بتشتغل)(?![^\W_])"
                                       r"|חולה(?![^\W_])|на (?:смене|дежурстве|работе)|(?:بالشغل|بالدوام|مسافر|مسافره|مريض|مريضه|مناوب|مناوبه)(?![^\W_])"
                                       # left with someone or at home: "הילדים נשארים אצל סבתא", "the kids are staying with grandma",
                                       # "дети останутся у бабушки", "الولاد بيضلوا عند ستهم" (not "with us")
