@@ -301,6 +301,29 @@ def test_a_hebrew_writer_who_types_the_english_stop_or_start_is_still_answered_i
     assert avi.send("please stop sending me messages")[0].startswith("You won't get more messages")
 
 
+@pytest.mark.parametrize("back", ["סליחה, לחצתי בטעות. start", "סליחה לחצתי בטעות על סטופ", "oops, pressed stop by mistake",
+                                  "sorry START please"])
+def test_an_opted_out_guest_who_says_start_among_other_words_is_back_in(runtime, fake_graph, organiser, back):
+    """Someone who opted out and writes the start word, or that stop was a mistake, in a sentence means it:
+    they are back in, not asked whether they decline."""
+    _, (gid,) = _setup(runtime)
+    avi = GuestPhone(runtime, fake_graph, AVI)
+    avi.send("יש חניה באולם?")
+    avi.send("סטופ")
+    assert guest_row(runtime, gid).opted_out
+    avi.send(back)
+    assert not guest_row(runtime, gid).opted_out
+    assert guest_row(runtime, gid).status == RsvpStatus.invited   # and no answer was recorded for them
+
+
+def test_an_opted_out_guest_saying_not_to_start_stays_out(runtime, fake_graph, organiser):
+    _, (gid,) = _setup(runtime)
+    avi = GuestPhone(runtime, fake_graph, AVI)
+    avi.send("stop")
+    avi.send("please don't start sending me messages again")
+    assert guest_row(runtime, gid).opted_out
+
+
 def test_a_bare_enough_is_asked_before_the_messages_stop(runtime, fake_graph, organiser):
     """"די נו" is often a sigh: the guest is asked "לא לשלוח לכם יותר הודעות?" [כן] [לא] and only [כן]
     opts out. "די לשלוח לי הודעות", "תפסיקו", "הסירו אותי" stop at once; "די נו, ברור שנגיע" is a yes."""
