@@ -410,8 +410,9 @@ def _clean_text(text) -> str:
     return text
 
 
-def _guest_text(event: Event, text: str) -> str:
-    return f"📣 {event.name}: {text}"
+def _guest_text(event: Event, text: str, mark: str = "📣") -> str:
+    """What a guest reads: the event's name, then the organiser's words (📣 to everyone, 💬 to them alone)."""
+    return f"{mark} {event.name}: {text}"
 
 
 def send_broadcast(session: Session, actor: User, event_id, text, status=None,
@@ -634,7 +635,7 @@ def message_guest(session: Session, actor: User, event_id, guest_id, text) -> Me
         raise Conflict(i18n._("{guest} asked not to get messages from us (they can send START to undo).",
                               guest=guest.full_name),
                        code="opted_out")
-    body = _guest_text(event, text)
+    body = _guest_text(event, text, "💬")
     message = outbox.enqueue(
         session, phone=guest.phone, message=notice(body, languages.for_guest(session, guest, event)),
         kind=GUEST_MESSAGE,
