@@ -331,17 +331,23 @@ def test_invitations_held_for_shabbat_read_as_waiting_not_as_to_invite(phone_fac
     assert "Avi Cohen · ⏳ invitation waiting to go out" in listing and "not invited yet" not in listing
 
 
-def test_invitations_held_for_the_night_wait_for_the_morning(phone_factory, fake_graph):
+def _invited_at_night(phone_factory, fake_graph, *guests: str):
+    """Guests invited at 23:30 in Tel Aviv, with quiet hours 22-8: held for the morning. Dana, after it."""
     fake_graph.window_enforced = False
     dana = phone_factory(DANA, "Dana")
     dana.send("new event Our wedding\ndate: 12/6/2028\nlocation: Tel Aviv port")
     dana.send("quiet 22-8")
-    dana.send("add guest Avi Cohen 052-111-1111")
+    for guest in guests:
+        dana.send(f"add guest {guest}")
     dana.clock = lambda: datetime(2027, 12, 15, 21, 30, tzinfo=timezone.utc)   # 23:30 in Tel Aviv
     dana.send("invite")
     dana.tap("confirm:yes", "Yes")
     dana.clock = None
-    stats = dana.send("stats")
+    return dana
+
+
+def test_invitations_held_for_the_night_wait_for_the_morning(phone_factory, fake_graph):
+    stats = _invited_at_night(phone_factory, fake_graph, "Avi Cohen 052-111-1111").send("stats")
     assert "⏳ 1 invitation waiting for the morning (going out Thu 16 Dec 2027, 08:00)" in stats, stats
     assert "*invite*" not in stats
 
@@ -349,16 +355,7 @@ def test_invitations_held_for_the_night_wait_for_the_morning(phone_factory, fake
 def test_invitations_held_for_the_night_say_when_guests_abroad_get_theirs(phone_factory, fake_graph):
     """A guest with a New York number gets the invitation in New York's morning: stats says
     when the first go out and when the last, not only the last (which read as all of them at 15:00)."""
-    fake_graph.window_enforced = False
-    dana = phone_factory(DANA, "Dana")
-    dana.send("new event Our wedding\ndate: 12/6/2028\nlocation: Tel Aviv port")
-    dana.send("quiet 22-8")
-    dana.send("add guest Avi Cohen 052-111-1111")
-    dana.send("add guest Sarah Miller +1 917 555 0101")
-    dana.clock = lambda: datetime(2027, 12, 15, 21, 30, tzinfo=timezone.utc)   # 23:30 in Tel Aviv
-    dana.send("invite")
-    dana.tap("confirm:yes", "Yes")
-    dana.clock = None
+    dana = _invited_at_night(phone_factory, fake_graph, "Avi Cohen 052-111-1111", "Sarah Miller +1 917 555 0101")
     stats = dana.send("stats")
     assert ("⏳ 2 invitations waiting for the morning (going out Thu 16 Dec 2027, 08:00; "
             "to guests abroad by Thu 16 Dec 2027, 15:00)") in stats, stats
