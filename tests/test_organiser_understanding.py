@@ -2112,3 +2112,30 @@ def test_rows_pasted_without_a_header_each_with_a_phone_and_count_are_all_added_
 def test_a_guest_row_then_words_without_a_phone_is_still_one_guest():
     r = read("Maya Cohen, 054-1112233, 2\nsee you soon")
     assert isinstance(r.command, C.AddGuests) and [g.first_name for g in r.command.guests] == ["Maya"]
+
+
+@pytest.mark.parametrize("text, command, args", [
+    # a weekday with "next" and no "יום" before it is that day next week (today is Friday 2026-12-04)
+    ("אפשר להזיז את האירוע לשישי הבא?", C.SetEventField, {"field": "date", "value": date(2026, 12, 11)}),
+    ("אפשר להזיז את האירוע לחמישי הקרוב?", C.SetEventField, {"field": "date", "value": date(2026, 12, 10)}),
+    # "nag" those who have not answered is a reminder to them
+    ("תנדנד למי שלא ענה 😅", C.Remind, {}),
+    ("תנדנדי למי שעוד לא אישר", C.Remind, {}),
+    # "dont message" (no apostrophe) holds messages back in those hours: quiet hours, not the guest list
+    ("dont message guests between 10pm and 7am", C.Quiet, {"hours": "22-7"}),
+    # a Hebrew "to" typed onto an English word is read apart
+    ("תחליף שפה לenglish", C.SetLanguage, {"code": "en"}),
+    # a token "for the event" is a new token
+    ("token לאירוע", C.Token, {"revoke": False}),
+    ("טוקן לאירוע", C.Token, {"revoke": False}),
+])
+def test_loose_wordings_of_settings_and_reminders_are_read_and_asked_first(text, command, args):
+    r = read(text)
+    assert isinstance(r.command, command), r.command
+    for k, v in args.items():
+        assert getattr(r.command, k) == v, (k, r.command)
+    assert not r.sure
+
+
+def test_nagging_one_named_guest_is_not_a_reminder_to_everyone():
+    assert not isinstance(read("תנדנד לדני").command, C.Remind)

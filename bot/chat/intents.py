@@ -327,6 +327,8 @@ def find_date(text: str, today: date | None) -> tuple[date | None, str]:
     low = text.lower()
     rel = [(r"\b(?:next|this)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", "en"),
            (r"(?:ל|ב)?יום\s+(ראשון|שני|שלישי|רביעי|חמישי|שישי)\s+(?:הבא|הקרוב)(?![\u05d0-\u05ea])", "he"),
+           # "לשישי הבא", "בחמישי הקרוב": the weekday with no "יום" before it ("שני" left out: "לשני" is also Shani, or two)
+           (r"(?<![\u05d0-\u05ea])(?:ל|ב)(ראשון|שלישי|רביעי|חמישי|שישי)\s+(?:הבא|הקרוב)(?![\u05d0-\u05ea])", "he"),
            (r"(?:ל|ב)?שבת\s+(?:הבאה|הקרובה)(?![\u05d0-\u05ea])", "sat")]
     for pattern, kind in rel:
         m = re.search(pattern, low)
@@ -798,7 +800,8 @@ _ELONGATED = re.compile(r"([\u05d0-\u05ea])\1{2,}")
 _WANTS_ROLE = re.compile(r"^(?P<who>[A-Za-z\u05d0-\u05ea][\w'\u05d0-\u05ea-]*(?:\s+[A-Z\u05d0-\u05ea][\w'\u05d0-\u05ea-]*)?)\s+"
                          r"(?:asked\s+to\s+be|wants\s+to\s+be|would\s+like\s+to\s+be|needs\s+to\s+be|should\s+be)\s+(?:an?\s+)?"
                          r"(?P<role>[a-z]+)(?:\s*,?\s*(?:not|instead\s+of)\s+(?:an?\s+)?[a-z]+)?\W*$", re.I)
-_TOKEN_FOR = re.compile(r"^(?:(?:a|an|new|my)\s+)?(?:api\s+)?token\s+(?:for|to)\s+(?:the\s+|my\s+|our\s+)?\S", re.I)
+_TOKEN_FOR = re.compile(r"^(?:(?:a|an|new|my)\s+)?(?:api\s+)?(?:token|טוקן)\s+(?:(?:for|to)\s+(?:the\s+|my\s+|our\s+)?\S|"
+                        r"(?:ל-?|עבור\s+|בשביל\s+)(?:ה)?(?:אירוע|אפליקציה|מערכת)\S*\W*$)", re.I)   # "token לאירוע"
 # the guests asked a question, its options after it split with "/": who is asked, then the question
 _ASK_THEM = re.compile(r"(?:^|\s)(?:לשאול|תשאל|תשאלי|תשאלו|שאל|שאלי|ask)\s+(?:את\s+)?(?:כל\s+)?(?:ה)?(?:מגיעים|מאשרים|אורחים|מוזמנים|כולם"
                        r"|(?:the\s+|all\s+)?(?:confirmed|coming|attending)?\s*(?:guests|people|invitees)|everyone|confirmed)\s*:?\s+"
@@ -1654,6 +1657,8 @@ _AND_INVITE_TAIL = re.compile(r"[\s,]+(?:(?:and|&|\+)\s+(?:then\s+|also\s+)?(?:s
                               r"|ו(?:תשלח|תשלחי|תשלחו|לשלוח|שלח|שלחי|תזמין|תזמיני|להזמין|תוציא|תוציאי)\s+(?:גם\s+)?(?:לו|לה|להם|להן|אותו|אותה|אותם|אותן)(?![\u05d0-\u05ea]))"
                               r"(?:\s+\S+){0,5}\W*$", re.I)
 _GLUED_AT = re.compile(r"^(תוסיף|תוסיפי|הוסף|תכניס|תכניסי|תמחק|תמחקי|מחק|תסמן|תסמני|סמן|תעדכן|תעדכני|תזמין|תזמיני|תזכיר|תזכירי)את(?=\s)")
+_NAG = frozenset({"תנדנד", "תנדנדי", "תנדנדו", "לנדנד", "נדנד", "נדנדי"})
+_GLUED_LATIN = re.compile(r"(?<![\u05d0-\u05ea\w])(ל|ב)(?=[A-Za-z]{3})")
 _GLUED_PHONE = re.compile(r"([\u05d0-\u05ea])((?:\+972|0)5\d[\s-]?\d{3}[\s-]?\d{4})(?!\d)")
 _DOTTED_PHONE = re.compile(r"(?<![\d.])(?:\+972[\s.]?|0)(?:5\d|[2-489]|7\d)\.\d{3}\.\d{4}(?![\d.])")
 
@@ -1742,6 +1747,11 @@ def _refine(text: str, exact, region: str | None, today: date | None) -> Reading
         heard = refine(spoken, C.parse(spoken, region, today), region, today)
         return Reading(heard.command, sure=heard.sure and not isinstance(heard.command, DIRECT_WRITES))
     spaced = _GLUED_PHONE.sub(r"\1 \2", _GLUED_AT.sub(r"\1 את", text))
+    unglued = _GLUED_LATIN.sub(r"\1 ", text) if isinstance(exact, C.ParseError) and "\n" not in text.strip() else text
+    if unglued != text:   # "תחליף שפה לenglish": a Hebrew "to" typed onto the English word after it, read apart (a write asked first)
+        heard = refine(unglued, C.parse(unglued, region, today), region, today)
+        if not isinstance(heard.command, C.ParseError):
+            return Reading(heard.command, sure=heard.sure and not C.writes(heard.command))
     if spaced != text:   # "תוסיףאת גלית אברהם0524567123": the spaces a quick thumb left out, put back; a write is asked first
         heard = refine(spaced, C.parse(spaced, region, today), region, today)
         return Reading(heard.command, sure=heard.sure and not isinstance(heard.command, DIRECT_WRITES))
@@ -4177,12 +4187,12 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
     if body:
         colon_text = "\n".join(([colon_text] if colon_text else []) + body)
     reminding = (_has(low, "remind", "nudge", "נודניק", "תזכורת", "תזכיר", "להזכיר", "תציק", "הזכר", "reminder")
-                 or (wset & {"שיענה", "שיענו"}) or (wset & {"ping", "chase", "poke", "bug"} and audience == "pending"))
+                 or (wset & {"שיענה", "שיענו"}) or (wset & ({"ping", "chase", "poke", "bug"} | _NAG) and audience == "pending"))   # "תנדנד למי שלא ענה": nag those who have not answered
     if reminding and not colon_text and wset & {"cancel", "stop", "disable", "בטל", "תבטל", "תבטלי", "לבטל", "עצור",
                                                  "תעצור", "תעצרי", "תפסיק", "תפסיקי", "להפסיק"}:
         return Reading(C.Reminders(days=None), sure=False)   # "cancel the reminders": the reminders stop, none is sent
     if reminding and not colon_text:
-        return Reading(C.Remind())
+        return Reading(C.Remind(), sure=not wset & _NAG)   # (nagged: a loose word, asked first)
     inviting = wset & {"invite", "invites", "invitations", "invitaions", "invitation", "הזמנות", "הזמנה",
                        "ההזמנות", "ההזמנה", "invite"} or ("תזמין" in wset and wset & {"כולם", "האורחים", "אורחים"})
     asking_who = words[0] in {"who", "who's", "whos", "whose", "מי", "למי"} or words[:2] in (["אצל", "מי"], ["for", "whom"]) or (
@@ -5359,7 +5369,7 @@ _SHABBAT_WORDS = {"shabbat", "shabbos", "sabbath", "shabat", "saturday", "saturd
 _HOLD_SENDING = ("לא לשלוח", "אל תשלח", "לא תשלח", "שלא תשלח", "שלא ישלח", "שלא יישלחו", "שלא ישלחו", "לא יישלחו", "don't send", "dont send", "do not send",
                  "שלא יצאו", "לא יצאו", "שלא תצא", "לא תצא", "שלא יצא", "לא יצא", "nothing goes out", "no messages go out",
                  "no messages", "nothing on", "not on", "בלי הודעות", "ללא הודעות", "אין לשלוח", "no texts",
-                 "don't message", "don't text", "dont text", "do not text", "do not message", "hold", "שומרי", "שומרים", "שומר", "we keep", "keep shabbat", "observe",
+                 "don't message", "dont message", "don't text", "dont text", "do not text", "do not message", "hold", "שומרי", "שומרים", "שומר", "we keep", "keep shabbat", "observe",
                  "not send", "never send",
                  # "בשבת לא שולחים כלום", "אסור לשלוח בשבת": the rule said in the present, or as a prohibition
                  "לא שולחים", "לא שולחות", "לא שולח", "לא שולחת", "אסור לשלוח", "אין שליחה", "בלי שליחה", "ללא שליחה")
