@@ -2269,3 +2269,25 @@ def test_a_bare_verb_of_coming_then_someone_away_without_a_comma(text, children,
     writer's party without them (it was a no)."""
     u = understand(text)
     assert (u.intent, u.answer, u.children, u.total) == ("answer", "yes", children, total)
+
+
+@pytest.mark.parametrize("text, read", [
+    ("אפשר לבוא עם הילדים או שזה רק למבוגרים", ("question", None, None)),
+    ("מותר להגיע עם תינוק או שעדיף בלי", ("question", None, None)),
+    ("האם אפשר להגיע עם כלב", ("question", None, None)),
+    ("can we bring the kids or is it adults only", ("question", None, None)),
+])
+def test_asking_leave_to_come_with_someone_is_a_question_without_its_mark(text, read):
+    """"אפשר לבוא עם הילדים או שזה רק למבוגרים": asking whether one may come with someone, with an alternative ("או", "or")
+    or opened with "האם", is a question though it has no "?"; it was a sure yes the guest never gave."""
+    assert _read(text) == read
+
+
+@pytest.mark.parametrize("text, read", [
+    ("באיזה תאריך יוצא הבר מצווה", ("details", None, None)), ("מתי יוצא החג", ("details", None, None)),
+    ("יוצא לנו, נגיע", ("answer", "yes", None)),
+])
+def test_which_date_it_falls_on_asks_the_details(text, read):
+    """"באיזה תאריך יוצא הבר מצווה": "יוצא" after "באיזה"/"מתי" is the date something falls on, asked, not "it works out for
+    us"; it was a sure yes."""
+    assert _read(text) == read

@@ -1255,6 +1255,11 @@ _ASKS_WHETHER = _rx(r"(?:wanted|want|wanna|would like|i would like|just wanted) 
                     r"|(?<![^\W_])(?:צריכ|צריכה|צריכימ|צריכות|רוצה|רוצימ|רוצות|רצינו|רציתי|חשוב לי|חשוב לנו|חשוב להמ|אשמח|נשמח) (?:לדעת|לברר)(?: רק)?,? (?:האמ|אמ)(?= (?:יש|אפשר|מותר|צריכ|זה|ה?אולמ|המקומ))",
                     r"(?:хотел|хотела|хотели|хочу) (?:бы )?(?:спросить|узнать),? (?:можно|ли|если)(?![^\W_])|(?:можно|можем) ли\b",
                     r"(?:حبيت|حابب|حابه|بدي|اردت|اريد|وددت) (?:اسال|اساْل|اسئل|نسال)(?: اذا| ان| لو| هل)?(?![^\W_])")
+# "אפשר לבוא עם הילדים או שזה רק למבוגרים", "האם מותר להגיע עם כלב", "can we bring the kids or is it adults only":
+# asking leave to come with someone, a question without its "?" when it offers an alternative ("או", "or") or opens as one
+_MAY_COME_WITH = _rx(r"^(?:(?:שאלה|סליחה|היי|הי|שלומ|רגע)\W+)?(?:האמ )?(?:אפשר|מותר|ניתנ) (?:לבוא|להגיע|להביא|לצרפ)(?![^\W_]).*(?<![^\W_])או(?![^\W_])",
+                     r"^(?:(?:שאלה|סליחה|היי|הי|שלומ|רגע)\W+)?האמ (?:אפשר|מותר|ניתנ) (?:לבוא|להגיע|להביא|לצרפ)(?![^\W_])",
+                     r"^(?:(?:hi|hey|sorry|quick question)\W+)?(?:can|could|may) (?:i|we) (?:come with|bring)\b.*\bor\b")
 # "אני ועוד 2 חברות באות אפשר?", "we're 3, is that ok?": asking leave for what was just said, typed as its last words
 # (whether those many may come is the hosts' to say: the answer is asked back)
 _MAY_WE_TAIL = _rx(r"(?<=\S)\s*,?\s*((?:זה |האמ )?(?:אפשר|מותר|בסדר|אוקיי|אוקי|תקינ|סבבה)(?: ככה| כך| לכמ| מבחינתכמ)?|(?:is )?(?:that|it|this) (?:ok|okay|alright|fine)|ok|okay"
@@ -1469,6 +1474,8 @@ def _tokens(clause: str) -> list[_Tok]:
             out[i] = _Tok(t.word, "CUE")    # "بشكل جدي", "جدي؟": serious, not my grandfather
         elif t.word in _LEAVING and nxt is not None and (nxt.word[:1] == "מ" and nxt.tag is None or nxt.word in ("ישר", "ישירות")):
             out[i] = _Tok(t.word, "CUE")    # "יוצא ישר מהבסיס", "יוצאת מהעבודה": leaving from somewhere, not "it works out"
+        elif t.word in _LEAVING and any(o.word in _WHICH_WHEN for o in out[:i]):
+            out[i] = _Tok(t.word, "CUE")    # "באיזה תאריך יוצא הבר מצווה", "מתי יוצא החג": falls on, asked, not "it works out"
         elif t.word in _SURE_WORDS and (prev.word in _PAST_BE or i >= 2 and out[i - 2].word in _PAST_BE and prev.tag in (None, "POLITE", "CUE")):
             out[i] = _Tok(t.word, "CUE")    # "הייתי בטוחה שהם כבר התחתנו", "I was so sure": a belief then, not "sure!"
         elif t.word == "בטח" and prev.tag in (None, "OTHER", "OTHERS", "KID", "KIDS", "PARTNER"):
@@ -1603,6 +1610,7 @@ _NOBODY_DOES = {_fold(w) for w in _words("have has had own owns drive drives dri
                                          "רכב אוטו מכונית",
                                          "بسوق بيسوق سياره", "водит машины машина знает ест пьет")}
 _LEAVING = {_fold(w) for w in _words("יוצא יוצאת יוצאים יוצאות")}
+_WHICH_WHEN = {_fold(w) for w in _words("איזה איזו באיזה באיזו לאיזה מתי")}
 _PAST_BE = {_fold(w) for w in _words("was were been", "הייתי היינו היה הייתה היתה", "كنت كنا كان كانت", "был была были")}
 _NOT_ABILITY = {_fold(w) for w in _words("believe thank express describe imagine stop tell say wait")}   # "can't believe it"
 _BE_WORDS = {_fold(w) for w in _words("be", "נהיה", "سنكون بنكون منكون نكون", "будем")}
@@ -2379,7 +2387,7 @@ def _understand(text) -> Understanding:
             norm, starred = norm[m.end():].strip(" ,.!-"), False
             if not re.search(r"[^\W_]", norm):
                 return Understanding("other", sure=False)
-    if _ASKED_PLAIN.search(norm) and "?" not in norm:
+    if (_ASKED_PLAIN.search(norm) or _MAY_COME_WITH.search(norm)) and "?" not in norm:
         norm += "?"
     symbols = {ch for ch in norm if not ch.isalnum() and not ch.isspace()}
     letters = re.sub(r"[\W_]+", " ", norm).strip()
