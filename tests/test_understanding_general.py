@@ -2291,3 +2291,13 @@ def test_which_date_it_falls_on_asks_the_details(text, read):
     """"באיזה תאריך יוצא הבר מצווה": "יוצא" after "באיזה"/"מתי" is the date something falls on, asked, not "it works out for
     us"; it was a sure yes."""
     assert _read(text) == read
+
+
+@pytest.mark.parametrize("text, read", [
+    ("we'll b there", ("answer", "yes", None)), ("i'd b happy to come", ("answer", "yes", None)),
+    ("we can b there by 8", ("answer", "yes", None)),
+])
+def test_texting_b_for_be_after_a_contraction_or_a_modal(text, read):
+    """"we'll b there": "b" is "be" after "'ll", "'d" or a modal ("can", "would"), as after "will" it already was; it was filed
+    as a note."""
+    assert _read(text) == read

@@ -93,7 +93,7 @@ _CONTRACTIONS = [
     # apostrophes left out ("whats", "its"); texting shorthand ("see u there", "we r 4", "will b there")
     (r"\b(what|who|where|that|there|it|how)s\b", r"\1 is"),
     (r"\bu\b", "you"), (r"\bur\b", "your"), (r"\b(we|you|they) r\b", r"\1 are"),
-    (r"\b(will|to|i|we|ill|well|gonna|not) b\b", r"\1 be"),
+    (r"\b(will|to|i|we|ill|well|gonna|not|'ll|'d|would|should|could|can|might) b\b", r"\1 be"),   # "we'll b there"
     (r"\bcan'?t\b", "can not"), (r"\bcannot\b", "can not"), (r"\bwon'?t\b", "will not"),
     (r"\bwont\b", "will not"), (r"\b(\w+)n't\b", r"\1 not"), (r"\b(do|does|did|would|could|should|is|are|was|were|have|has)nt\b", r"\1 not"), (r"\b(i|we|you|they|he|she|it)'ll\b", r"\1 will"),
     # "wife's on call", "Dan's coming": "is" after a name or a relative, where no noun follows (not "my wife's parents")
