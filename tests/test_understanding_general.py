@@ -2301,3 +2301,14 @@ def test_texting_b_for_be_after_a_contraction_or_a_modal(text, read):
     """"we'll b there": "b" is "be" after "'ll", "'d" or a modal ("can", "would"), as after "will" it already was; it was filed
     as a note."""
     assert _read(text) == read
+
+
+@pytest.mark.parametrize("text, read", [
+    ("הנני לאשר את השתתפותי ושל רעייתי באירוע. בברכה, יוסף אלמוג", ("answer", "yes", 2)),
+    ("מאשר את השתתפותי ושל אשתי", ("answer", "yes", 2)), ("מגיע עם רעייתי", ("answer", "yes", 2)),
+    ("מאשר את השתתפותי", ("answer", "yes", None)),
+])
+def test_formal_my_participation_and_that_of_my_wife_is_two(text, read):
+    """"הנני לאשר את השתתפותי ושל רעייתי": my participation and that of someone is the writer and that person, two; "רעייתי"
+    is the formal "my wife". It was a yes with no count."""
+    assert _read(text) == read

@@ -111,6 +111,8 @@ _CONTRACTIONS = [
     (r"\bwere\b(?= (?:coming|in|there|attending|going))", "we are"),
 ]
 _CONTRACTIONS = [(re.compile(p), r) for p, r in _CONTRACTIONS]
+# "הנני לאשר את השתתפותי ושל רעייתי", "מאשר את הגעתי ושל אשתי": my participation and that of someone, the two of us
+_MINE_AND_OF = re.compile(r"(?<![^\W_])(?:את )?(?:השתתפותי|השתתפות שלי|הגעתי|ההגעה שלי|הגעה שלי) ושל (?=[^\W\d_])")
 # voice-to-text and spelling by ear: words heard right, written as another word ("we will bee their, too off us")
 _SOUNDS_ALIKE = [(re.compile(p), r) for p, r in (
     (r"\bbee\b(?= (?:there|their|they are|thier)\b)", "be"),
@@ -239,7 +241,7 @@ _add("OTHER", _words(
     "wife husband hubby wifey mrs missus spouse bf gf girlfriend boyfriend partner fiance fiancee fiancé fiancée son daughter mother father mom dad mum "
     "grandma grandpa grandmother grandfather stepmom stepdad stepmother stepfather friend sister brother aunt aunty auntie uncle cousin niece nephew",
     "אשתי אישתי אישה בעלי הבעל האישה החבר החברה חבר חברה בנזוג בתזוג הבן הבת בני בתי אמא אבא סבא סבתא אמי אבי אחותי "
-    "הגברת גברתי אשתו בעלה החמות חמותי חמי חותנת חותני החותנ גיסה גיסי גיס דודה הדודה דודתי דוד הדוד דודי אחותו אחיו אחותה אחיה",
+    "הגברת גברתי רעייתי רעיתי אשתו בעלה החמות חמותי חמי חותנת חותני החותנ גיסה גיסי גיס דודה הדודה דודתי דוד הדוד דודי אחותו אחיו אחותה אחיה",
     "زوجتي زوجي مرتي جوزي ابني بنتي امي ابي اختي اخوي اخي عمتي خالتي عمي خالي", "жена женой мужем муж сын дочь мама папа женою подругой другом подруга друг мамой папой сестрой братом "
     "сыном дочкой дочерью девушкой парнем сестра брат бабушка дедушка бабушкой дедушкой мужа жены сына дочери дочки"), 1)
 # the grandparents, as Arabic speakers call them: "ستي وسيدي جايين", "انا وجدتي", "مع تيتا" (my grandmother, my grandfather)
@@ -2365,6 +2367,7 @@ def _understand(text) -> Understanding:
     norm = _COUPLES.sub(_couples, norm)   # "2 זוגות": four people
     norm = _AGE_ASIDE.sub(" ", norm)   # "סבתא (בת 91) מגיעה עם סבא": the age said in passing
     norm = _BARE_AGE.sub(_bare_age, norm)   # "סבתא (90) מגיעה עם סבא": the same, the number alone
+    norm = _MINE_AND_OF.sub("אני ו", norm)   # "מאשר את השתתפותי ושל רעייתי": my participation and my wife's, two
     # "I can't come but my husband and son will": the verb left out after "will" is "come"
     norm = re.sub(r"\b(but|however|though)\s+([^,.!?]{1,40}?)\s+(will|can|could)(?=\s*(?:[.,!?]|$))", r"\1 \2 \3 come", norm)
     norm = _MEANT_ANSWER.sub(_meant_answer, norm)   # "that no was meant to be a yes": the answer meant, the other a slip
