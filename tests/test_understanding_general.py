@@ -2312,3 +2312,14 @@ def test_formal_my_participation_and_that_of_my_wife_is_two(text, read):
     """"הנני לאשר את השתתפותי ושל רעייתי": my participation and that of someone is the writer and that person, two; "רעייתי"
     is the formal "my wife". It was a yes with no count."""
     assert _read(text) == read
+
+
+@pytest.mark.parametrize("text, read", [
+    ("אחרי תורנות של 26 שעות אני מגיעה גם אם אירדם על הכיסא 😂", ("answer", "yes", None)),
+    ("נגיע גם אם יירד גשם", ("answer", "yes", None)), ("we will come even if it rains", ("answer", "yes", None)),
+    ("я приду даже если будет дождь", ("answer", "yes", None)), ("נגיע אם נמצא בייביסיטר", ("unclear", "maybe", None)),
+])
+def test_even_if_sets_no_condition(text, read):
+    """"אני מגיעה גם אם אירדם על הכיסא": "גם אם", "even if", "даже если" say come what may, so the yes stands; a bare "אם"
+    still makes the answer a maybe. It was read as unclear."""
+    assert _read(text) == read

@@ -1029,9 +1029,10 @@ _NOT_SETTLED = _rx(r"(?:עוד |עדיינ )?לא (?:סגור|סגורה|סגו�
 _WILL_TELL = _rx(r"let you know|get back to you|(?<![^\W_])ו?(?:(?<!ש)[אנ]חזור|[אנ]עדכנ|[אנ]ודיע)|(?<![^\W_])(?:ответим|отвечу|сообщим|сообщу|напишем|напишу)(?![^\W_])")
 # "if we find a sitter", "אם זה מסתיים לפני שבת נגיע", "Если успею, приду": an answer on a condition
 # ("if that's ok", "אם זה בסדר" ask leave and stay answers; "if so", "אם כן" after an answer refer back to it)
-_CONDITIONAL = _rx(r"(?<![^\W_])(?:if|unless|as long as)(?![^\W_])(?! (?:ok|okay|so|that is ok|it is ok|you do not mind|thats ok|its ok|(?:it|that) (?:matters|helps|is relevant)|relevant|not\s*(?:$|[,.!;?])))",
-                   r"(?<![^\W_])(?:ו?אמ|בתנאי ש)(?![^\W_])(?! (?:כנ|זה בסדר|מותר|תרצו|ירצה השמ|(?:זה )?(?:משנה|רלוונטי|חשוב|עוזר)|לא\s*(?:$|[,.!;?])))|(?<![^\W_])במידה (?:ו|ש)?|^(?:ו?אמ כנ|if so)(?![^\W_])",
-                   r"(?<![^\W_])(?:اذا|لو)(?![^\W_])(?! سمح)", r"(?<![^\W_])если(?![^\W_])(?! можно)")
+# (not "even if", "גם אם", "אפילו אם", "даже если", "حتى لو": come what may, no condition)
+_CONDITIONAL = _rx(r"(?<![^\W_])(?<!even )(?:if|unless|as long as)(?![^\W_])(?! (?:ok|okay|so|that is ok|it is ok|you do not mind|thats ok|its ok|(?:it|that) (?:matters|helps|is relevant)|relevant|not\s*(?:$|[,.!;?])))",
+                   r"(?<![^\W_])(?<!גמ )(?<!אפילו )(?:ו?אמ|בתנאי ש)(?![^\W_])(?! (?:כנ|זה בסדר|מותר|תרצו|ירצה השמ|(?:זה )?(?:משנה|רלוונטי|חשוב|עוזר)|לא\s*(?:$|[,.!;?])))|(?<![^\W_])במידה (?:ו|ש)?|^(?:ו?אמ כנ|if so)(?![^\W_])",
+                   r"(?<![^\W_])(?<!حتى )(?:اذا|لو)(?![^\W_])(?! سمح)", r"(?<![^\W_])(?<!даже )если(?![^\W_])(?! можно)")
 # doubts about the bot, not the answer
 _ASIDE = _rx(r"(?:i am |im )?not sure how (?:this|it) works|(?:do|should|can) i (?:reply|answer|write) here\??",
              r"(?:אני )?לא בטוח\S* איכ (?:זה )?עובד|(?:אפשר|צריכ) לענות (?:כאנ|פה)\??", r"не знаю,? как это работает", r"مش عارف كيف بيشتغل")
