@@ -198,7 +198,10 @@ def test_what_the_api_creates_can_be_read_changed_and_deleted_in_any_order_and_b
             case.validate_response(response, checks=checks, transport_kwargs=kwargs or None, recorder=self.recorder)
 
     with _who_asked(app, seeded) as asked:
+        # Derandomized: the same sequences every run, so whether the run happens to read an event right
+        # after creating it (which the assertion below needs) does not change from one CI run to the next.
         run_state_machine_as_test(Workflow, settings=settings(max_examples=40, stateful_step_count=8, deadline=None,
+                                                              derandomize=True, database=None,
                                                               suppress_health_check=list(HealthCheck)))
     # The check did ask: each of the others asked for an event the admin had just created, and
     # got "Event not found", the answer a made-up id gets.
