@@ -2323,3 +2323,14 @@ def test_even_if_sets_no_condition(text, read):
     """"אני מגיעה גם אם אירדם על הכיסא": "גם אם", "even if", "даже если" say come what may, so the yes stands; a bare "אם"
     still makes the answer a maybe. It was read as unclear."""
     assert _read(text) == read
+
+
+@pytest.mark.parametrize("text", ["סליחה, לחצתי בטעות. start", "סליחה לחצתי בטעות על סטופ", "sorry START please",
+                                  "oops, pressed stop by mistake"])
+def test_the_start_word_after_an_apology_or_stop_pressed_by_mistake_is_start(text):
+    assert understand(text).intent == "start"
+
+
+def test_stop_pressed_by_mistake_beside_an_answer_is_the_answer():
+    assert (understand("לחצתי בטעות על סטופ, אנחנו מגיעים").intent, understand("לחצתי בטעות על סטופ, אנחנו מגיעים").answer) \
+        == ("answer", "yes")

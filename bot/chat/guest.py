@@ -58,12 +58,6 @@ from bot.logs import mask_phone
 log = logging.getLogger("bot.guest_flow")
 
 # "Forget me": erase the guest's data from every event (bot.services.retention.forget).
-# The start word in any of the guest languages, or "stop" pressed by mistake, said by someone who opted out.
-_BACK_IN = re.compile(r"(?<![\w\u05d0-\u05ea])(?:start|התחל|סטארט|ابدأ|ستارت|старт)(?![\w\u05d0-\u05ea])|"
-                      r"(?:stop|סטופ|עצור|הסר)\W{0,3}(?:by mistake|בטעות)|(?:by mistake|בטעות)\W{0,3}(?:על\s+)?(?:stop|סטופ|עצור|הסר)",
-                      re.I)
-_NOT_BACK_IN = re.compile(r"(?<![\w\u05d0-\u05ea])(?:don'?t|do not|never|no need|אל|לא|אין צורך|не|لا)\s+(?:\w+\s+)?"
-                          r"(?:start|התחל|סטארט|ابدأ|ستارت|старт)", re.I)
 _FORGET = re.compile(
     r"\bforget (?:about )?me\b|\b(?:delete|erase|remove) (?:all )?my (?:data|details|information|info|number)\b"
     r"|(?<!\w)ת?שכחו אותי|(?<!\w)ת?מחקו את (?:כל )?(?:הפרטים|המידע|המספר) שלי|(?<!\w)מחק את (?:הפרטים|המספר) שלי"
@@ -533,10 +527,7 @@ def _text(turn: _Turn, rows: list[tuple[Guest, Event]]) -> bool:
         else:
             _set_opt_out(turn, rows, True)
         return True
-    if intent.kind == "start" or (rows and all(g.opted_out for g, _ in rows) and _BACK_IN.search(text)
-                                  and not _NOT_BACK_IN.search(text)):
-        # an opted-out guest who says the start word among other words ("סליחה, לחצתי בטעות. start",
-        # "sorry, pressed stop by mistake") means it: nothing else is open to them
+    if intent.kind == "start":
         _set_opt_out(turn, rows, False)
         return True
     if intent.kind == "details":

@@ -799,7 +799,9 @@ def _rx(*patterns: str) -> re.Pattern:
     return re.compile("|".join(f"(?:{_fold(p)})" for p in patterns))
 
 
-_START = _rx(r"^(?:start|resume|unstop|opt in|התחל|התחלה|חידוש|סטארט|סטרט|ابدا|ابدءوا|استئناف|ستارت|старт|начать|возобновить)(?:\W|$)",
+_START = _rx(r"^(?:start|resume|unstop|opt in|התחל|התחלה|חידוש|סטארט|סטרט|ابدا|ابدءوا|استئناف|ستارت|старт|начать|возобновить)(?:\W|$)"
+             # the start word said last, after an apology ("סליחה, לחצתי בטעות. start", "sorry START please")
+             r"|[.!,;:]\s*(?:start|התחל|סטארט|ستارت|старт)(?: please| בבקשה| пожалуйста)?\W*$|^\S+ start please\W*$",
              r"(?<!un)subscribe me|(?:resume|keep|continue|start) sending|(?:send|text|message) (?:me|us) (?:\S+ )?(?:stuff|messages|updates|reminders|texts) again"
              r"|(?:changed (?:my|our) mind|regret) (?:about|on) (?:the )?unsubscrib|(?:תשלחו|שלחו|תשלח|תשלחי|לשלוח) (?:לי |לנו )?(?:שוב|מחדש|בחזרה) (?:את )?ה?(?:הודעות|עדכונים|תזכורות)|(?:תמשיכו|המשיכו|להמשיכ) (?:לשלוח|לעדכנ)|updates again|messages again|start again|get updates|תחזירו אותי|להחזיר אותי|לקבל שוב"
              r"|לקבל (?:(?:ממכמ|מכמ|מכנ|שוב|בחזרה|מחדש|את) )*ה?(?:עדכונים|הודעות|תזכורות)|(?:חזרה|חידוש) (?:ל|של )?קבלת (?:ה)?(?:הודעות|עדכונים|תזכורות)|שוב לקבל|add me back|(?:תחדשו|לחדש|חדשו) (?:לי )?(?:את )?ה?(?:הודעות|עדכונים)|sign me up again|(?:תחזירו|החזירו|להחזיר|תפעילו) (?:לי )?(?:את )?ה?הודעות|הרשמה מחדש|בטלו את ההסרה|לבטל את ההסרה|хочу (?:снова |опять )?получать|подписаться снова|(?:תכניסו|הכניסו|תוסיפו|הוסיפו|תחזירו) אותי (?:שוב |בחזרה |מחדש )?ל?(?:ה?רשימה|ה?רשימת|ה?תפוצה)|(?:ارجعوا|رجعوا|رجعو|ارجعو) (?:ابعتولي|ابعتوا|ابعتو)|подпишите (?:меня )?(?:обратно|снова)|снова подпишите|верните меня|رجعوني|ارجعوني|رجعوا (?:رقمي|اسمي)")
@@ -814,8 +816,11 @@ _MEDIA = _rx(r"^[\[<(]\s*(?:sticker|image|photo|picture|video|gif|audio|voice me
 _STOPPED_BY_MISTAKE = _rx(r"(?:turned|switched|shut) (?:them|it|(?:the |your )?(?:messages|notifications|updates|reminders)) off by (?:mistake|accident)"
                           r"|(?:unsubscribed|opted out|pressed stop|hit stop|sent stop) by (?:mistake|accident)",
                           r"(?:ביקשתי|ביקשנו|לחצתי|לחצנו|שלחתי|שלחנו|כתבתי|כתבנו)(?: על)? (?:להפסיק|להסיר|הסרה|עצור|הפסקה|סטופ|stop)(?: \S+){0,3} בטעות"
+                          r"|(?:לחצתי|לחצנו|שלחתי|שלחנו|כתבתי|כתבנו) בטעות (?:על )?(?:עצור|סטופ|stop|הסר|הסרה)"
                           r"|(?:הסרתי|הסרנו) (?:את עצמי |אותי )?בטעות",
                           r"отписал\S* (?:по ошибке|случайно)", r"(?:لغيت|وقفت) (?:ال)?(?:اشتراك|رسائل|رسايل) بالغلط")
+# "sorry", said for a mistake: no answer of its own beside one
+_APOLOGY_WORDS = frozenset({"סליחה", "סליחא", "אופס", "sorry", "oops", "ой", "простите", "извините", "عفوا", "اسف", "آسف"})
 # "די", "די נו", "נו די": often a sigh, not only "stop the messages"; alone it opts out only when the guest says so
 # (asked back); "די" then what is enough ("די לשלוח לי", "די עם ההודעות") is a clear stop; "די נו, ברור שנגיע" answers
 _SIGH = _rx(r"(?:(?:נו|אוף|יאללה|כבר|די|וואלה|באמת) )*די(?: (?:נו|כבר|די|באמת|פליז|בבקשה|אוף|וואלה))*",
@@ -2434,9 +2439,11 @@ def _understand(text) -> Understanding:
     start = _START.search(norm) or _START.search(letters)
     mistaken = _STOPPED_BY_MISTAKE.search(norm)
     if mistaken:
-        rest = _understand(norm[:mistaken.start()] + " . " + norm[mistaken.end():])
-        if rest.is_rsvp and rest.answer in ("yes", "no"):
-            return rest    # "pressed stop by mistake, we're coming": the answer
+        left = norm[:mistaken.start()] + " . " + norm[mistaken.end():]
+        rest = _understand(left)
+        apology_only = set(re.findall(r"[^\W\d_]+", left)) <= _APOLOGY_WORDS
+        if rest.is_rsvp and rest.answer in ("yes", "no") and not apology_only:
+            return rest    # "pressed stop by mistake, we're coming": the answer ("sorry" beside the mistake is none)
         if not start:
             return Understanding("start")
     if start and (len(letters.split()) <= 14 or mistaken):
