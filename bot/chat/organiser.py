@@ -204,6 +204,10 @@ class OrganiserChat:
         if convo.has_pending(self.conv) and self.conv.pending.get("question") != question:
             self.drop_pending()   # a new question replaces one still waiting: that one is said not done
         convo.set_pending(self.conv, {**pending, "question": question})
+        self.yes_no(text, buttons)
+
+    def yes_no(self, text: str, buttons: tuple[str, str] | None = None) -> None:
+        """`text` with the Yes and No buttons (or their titles `buttons`) that answer the question waiting."""
         yes, no = buttons or (_("Yes"), _("No"))
         message = outbox.buttons(text, [(CONFIRM_YES, yes), (CONFIRM_NO, no)])
         outbox.enqueue(self.session, phone=self.user.phone, message=message, kind="reply", user_id=self.user.id)
@@ -292,7 +296,7 @@ class OrganiserChat:
             guest = inbox_service.item_guest(self.session, self.user, event.id, item_id)
             if guest is None:
                 return self.say(replies.no_such_inbox_item(n))
-            item = next((i for i in inbox_service.list_items(self.session, self.user, event.id)[1] if i.id == item_id), None)
+            item = self.inbox_item(event, item_id)
             self.ask_reply(event, guest, words, item)
 
         self.guarded(run, writes=False)
@@ -583,9 +587,7 @@ class OrganiserChat:
                 and convo.has_pending(self.conv) and self.conv.pending.get("question") == waiting:
             # A look at the list or the stats keeps the question: say it still waits, with its buttons,
             # so the next change does not drop it unawares.
-            message = outbox.buttons(_("⏳ Still waiting for your answer: {question}", question=waiting),
-                                     [(CONFIRM_YES, _("Yes")), (CONFIRM_NO, _("No"))])
-            outbox.enqueue(self.session, phone=self.user.phone, message=message, kind="reply", user_id=self.user.id)
+            self.yes_no(_("⏳ Still waiting for your answer: {question}", question=waiting))
 
     def _execute(self, cmd) -> None:
         handler = HANDLERS[type(cmd)]
@@ -1134,6 +1136,10 @@ class OrganiserChat:
             inbox_service.mark_read(self.session, self.user, event.id,
                                     inbox_service.newest_filed(items, self.session))
 
+    def inbox_item(self, event: Event, item_id):
+        """The inbox item with this id, as the inbox lists it (None when it is no longer there)."""
+        return next((i for i in inbox_service.list_items(self.session, self.user, event.id)[1] if i.id == item_id), None)
+
     def message_meant(self, event: Event, about: str | None = None):
         """The inbox item "reply to her" answers: the messages just shown (*inbox*) when all are one guest's,
         else the recent ones still waiting for an answer when all are one guest's; None when it can't be told.
@@ -1157,8 +1163,7 @@ class OrganiserChat:
             shown = {g for g in listing["guests"] if g}
             if len(shown) == 1 and len(shown) == len(set(listing["guests"])):
                 item_id = convo.listing_id(self.conv, "inbox", event.id, 1)
-                item = next((i for i in inbox_service.list_items(self.session, self.user, event.id)[1]
-                             if i.id == item_id), None)
+                item = self.inbox_item(event, item_id)
                 if item is not None and item.guest_id is not None:
                     return item
         waiting = inbox_service.waiting(self.session, self.user, event.id)
