@@ -284,8 +284,8 @@ class Message(Base):
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
     wamid: Mapped[str | None] = mapped_column(String(255), unique=True)
     direction: Mapped[Direction] = mapped_column(_enum(Direction, "direction"))
-    event_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
-    guest_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("guests.id", ondelete="SET NULL"), index=True)
+    event_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"))
+    guest_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("guests.id", ondelete="SET NULL"))
     user_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     phone: Mapped[str | None] = mapped_column(String(20))  # the other party
     # Inbound: who sent it (the phone, else "user:<business-scoped id>"); one sender's
@@ -296,7 +296,7 @@ class Message(Base):
     payload: Mapped[dict | None] = mapped_column(JSON)  # outbound: what to send; inbound: the raw message
     fallback: Mapped[dict | None] = mapped_column(JSON)  # outbound: template to use outside the 24h window
     dedupe_key: Mapped[str | None] = mapped_column(String(200), unique=True)
-    batch_id: Mapped[uuid.UUID | None] = mapped_column(Uuid, index=True)
+    batch_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
     status: Mapped[MessageStatus] = mapped_column(_enum(MessageStatus, "message_status"))
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime | None] = mapped_column(TZ)
@@ -314,6 +314,10 @@ class Message(Base):
         # The inbox: each sender's unanswered messages in the order they were sent.
         Index("ix_messages_inbox", "sender", "sent_at", "created_at",
               postgresql_where=text(INBOX_WHERE), sqlite_where=text(INBOX_WHERE)),
+        # Only rows that have one: an inbound message is stored with none of the three,
+        # and every lookup asks for a value.
+        *(Index(f"ix_messages_{column}", column, postgresql_where=text(f"{column} IS NOT NULL"),
+                sqlite_where=text(f"{column} IS NOT NULL")) for column in ("event_id", "guest_id", "batch_id")),
     )
 
 

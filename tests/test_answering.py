@@ -196,6 +196,32 @@ def test_notify_wakes_the_worker_without_waiting_for_a_poll(client, runtime, set
         worker.engine.dispose()
 
 
+@pytest.mark.postgres_only
+def test_a_wake_up_whose_connection_was_cut_is_sent_again(client, runtime, settings):
+    """The web process wakes the worker on a connection of its own once a delivery is
+    committed; if the database cut that connection, the next message still wakes the
+    worker at once (a new connection), not at its next look an hour later."""
+    worker = make_runtime(settings)
+    stop = threading.Event()
+    thread = threading.Thread(target=answering.run_answering, args=(worker, stop), kwargs={"idle_wait": 3600})
+    thread.start()
+    try:
+        post(client, webhooks.text_message("+972529990001", "help"))
+        wait_until(lambda: count(runtime, Message.direction == Direction.outbound) == 1, 10, "the first reply")
+        with runtime.engine.connect() as conn:
+            cut = conn.execute(text(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                "WHERE application_name = 'invitebot-notify' AND datname = current_database()")).scalar()
+        assert cut == 1
+        post(client, webhooks.text_message("+972529990002", "help"))
+        wait_until(lambda: unanswered(runtime) == 0 and count(runtime, Message.direction == Direction.outbound) == 2,
+                   10, "the second reply, woken by a NOTIFY on a new connection")
+    finally:
+        stop.set()
+        thread.join(10)
+        worker.engine.dispose()
+
+
 def answered_so_far(db) -> int:
     """Read without a transaction (on SQLite a transaction would queue behind the worker's)."""
     raw = db.engine.raw_connection()

@@ -4,7 +4,7 @@ Meta gets its 200.
 Messages go into `messages` under their `wamid` (INSERT ... ON CONFLICT DO NOTHING, so a
 redelivery stores nothing twice) with the raw message, its change's contacts and metadata
 (what the worker parses again to answer it); statuses go into `early_statuses` for the
-worker to apply. A trigger NOTIFYs the worker when the rows commit (migration 0005).
+worker to apply. Once they are committed the web process NOTIFYs the worker (`Waker`).
 
 On PostgreSQL the web process commits the deliveries that arrive together as one
 (group commit): a request waits until its own rows are committed, as before, but four
@@ -37,7 +37,7 @@ from storage.models import Direction, Message, MessageStatus, RejectedUpdate, ut
 
 log = logging.getLogger("bot.webhook")
 
-INBOX_CHANNEL = "invitebot_inbox"  # the trigger's NOTIFY, which wakes the worker
+INBOX_CHANNEL = "invitebot_inbox"  # the NOTIFY that wakes the worker
 MESSAGE_COLUMNS = ("id", "direction", "wamid", "status", "kind", "body", "payload", "phone", "sender",
                    "attempts", "next_attempt_at", "sent_at", "created_at", "updated_at")
 _JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # one encoder, not one per row
@@ -218,6 +218,7 @@ class GroupCommit:
         self._lock = threading.Lock()
         self._queue: list[_Pending] = []
         self._writers = 0
+        self.waker = Waker(self._dsn)
 
     def write(self, messages: list[tuple], statuses: list[dict]) -> int:
         """Store the rows of one delivery; returns how many of its messages were new."""
@@ -279,8 +280,12 @@ class GroupCommit:
                     self._credit([item], slot.execute(item.messages, item.statuses))
                 except psycopg.Error as exc:
                     item.error = exc
+            if any(item.error is None and (item.stored or item.statuses) for item in batch):
+                self.waker.poke()
             return
         self._credit(batch, new)
+        if new or any(item.statuses for item in batch):
+            self.waker.poke()
 
     @staticmethod
     def _credit(batch: list[_Pending], new: set[str]) -> None:
@@ -301,6 +306,77 @@ class GroupCommit:
             idle, self._idle = self._idle, []
         for slot in idle:
             slot.close()
+        self.waker.close()
+
+
+class Waker:
+    """NOTIFY the worker once stored rows are committed, off the request's path.
+
+    A NOTIFY holds PostgreSQL's notification lock from before its transaction commits until
+    the commit is on the disk, so deliveries that notified inside their own transaction
+    queued one behind another instead of sharing a WAL flush. Sent alone on a connection of
+    its own, a NOTIFY writes nothing else and commits without waiting for the disk.
+
+    One thread sends them: every `poke` is followed by a NOTIFY that begins after it, and
+    the pokes that come while one is on its way share the next (at most one every `PAUSE`
+    seconds). A NOTIFY that fails is sent again on a new connection; and the worker looks
+    for new messages every few seconds anyway."""
+
+    PAUSE = 0.005
+    NAME = "invitebot-notify"  # its connection's application_name
+
+    def __init__(self, dsn: str) -> None:
+        self._dsn = dsn
+        self._wanted = threading.Event()
+        self._closing = threading.Event()
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+
+    def poke(self) -> None:
+        self._wanted.set()
+        if self._thread is None:
+            with self._lock:
+                if self._thread is None and not self._closing.is_set():
+                    self._thread = threading.Thread(target=self._run, name="inbox-notify", daemon=True)
+                    self._thread.start()
+
+    def _run(self) -> None:
+        conn: psycopg.Connection | None = None
+        try:
+            while True:
+                self._wanted.wait()
+                if self._closing.is_set():
+                    return
+                self._wanted.clear()
+                try:
+                    if conn is None or conn.closed:
+                        conn = psycopg.connect(self._dsn, autocommit=True, application_name=self.NAME)
+                    conn.execute(f"NOTIFY {INBOX_CHANNEL}")
+                except psycopg.Error as exc:
+                    log.warning("could not wake the worker (%s); trying again on a new connection",
+                                type(exc).__name__)
+                    if conn is not None:
+                        conn.close()
+                    conn = None
+                    self._closing.wait(0.5)
+                    self._wanted.set()  # that wake-up is still owed
+                self._closing.wait(self.PAUSE)
+        finally:
+            if conn is not None:
+                conn.close()
+
+    def close(self) -> None:
+        """Stop the thread (a NOTIFY on its way is finished) and close its connection; the
+        next `poke` starts them again."""
+        with self._lock:
+            thread, self._thread = self._thread, None
+            if thread is None:
+                return
+            self._closing.set()
+            self._wanted.set()
+            thread.join(timeout=5)
+            self._closing.clear()
+            self._wanted.clear()
 
 
 class _Slot:

@@ -6,7 +6,7 @@ delivery in one transaction: messages under their `wamid` (INSERT ... ON CONFLIC
 NOTHING, so a redelivery stores nothing twice), statuses for the worker to apply. Then
 it commits and answers 200 (bot.whatsapp.deliveries). Nothing of the conversation runs
 here: the worker answers each stored message (bot.worker.answering), woken on PostgreSQL
-by the NOTIFY that a trigger on the stored rows sends at commit (migration 0005).
+by the NOTIFY the web process sends once the rows are committed.
 """
 from __future__ import annotations
 
