@@ -744,7 +744,7 @@ def test_a_new_event_with_only_a_time_after_the_date_has_no_place():
     ("add guest dan cohen 0502345678 party of for", "dan", 4),
     ("Could you please add my sister-in-law, Judith Marks, to the list? Her mobile is +44 7700 900456. She'll be coming on her own.",
      "Judith", 1),
-    ("תוסיף את האורחים האלה:\nחיים ורבקה לוי 050-1112233 זוג\nמנחם קליין 0523344556", "חיים", 2),
+    ("תוסיף את האורחים האלה:\nחיים ורבקה לוי 050-1112233 זוג\nמנחם קליין 0523344556", "חיים ורבקה", 2),
     ("נא להוסיף את החברים החדשים בחוג הציור: רינה גל 0528887766, משה אבוטבול 0502223344", "רינה", None)])
 def test_who_a_new_guest_comes_with_said_at_the_end_of_the_line(text, first, party):
     parsed = cmd(text)
@@ -924,7 +924,7 @@ def test_a_guests_name_said_as_it_should_be_is_asked_before_it_is_changed(text, 
 
 def test_a_numbered_list_under_a_header_and_phones_written_with_dots():
     parsed = cmd("בבקשה להוסיף לרשימה:\n1. שרה ויוסי לוי – 050-1112233 – 2 מוזמנים\n2. דוד כהן – 052-4445566 – 3 מוזמנים")
-    assert [(g.first_name, g.party_size) for g in parsed.guests] == [("שרה", 2), ("דוד", 3)]
+    assert [(g.first_name, g.party_size) for g in parsed.guests] == [("שרה ויוסי", 2), ("דוד", 3)]
     assert all("מוזמנים" not in (g.last_name or "") for g in parsed.guests)
     parsed = cmd("add the Levi family 3 ppl 052.444.5566 and the Shapiros 2 ppl 050.111.2233")
     assert [g.phone for g in parsed.guests] == ["+972524445566", "+972501112233"]
@@ -1553,7 +1553,7 @@ def test_the_uncle_said_before_a_name_is_still_no_part_of_it(text):
 @pytest.mark.parametrize("text", ["הוספה אלי ושרית דהן +972-50-765-4321 צד כלה", "addd David and Ruth Benson 0501234567"])
 def test_a_couple_on_one_phone_counts_two_once_the_verb_is_off_the_name(text):
     guest = cmd(text).guests[0]
-    assert guest.party_size == 2 and guest.first_name in ("אלי", "David")
+    assert guest.party_size == 2 and guest.first_name in ("אלי ושרית", "David and Ruth")
 
 
 @pytest.mark.parametrize("text, status, said", [
@@ -1757,6 +1757,37 @@ def test_moved_or_brought_forward_to_a_day_is_the_events_new_date_asked_first(te
     reading = read(text)
     assert isinstance(reading.command, C.SetEventField) and not reading.sure
     assert (reading.command.field, reading.command.value, reading.command.time) == ("date", day, at)
+
+
+@pytest.mark.parametrize("text, first, last", [("add guest Dana and Tom 050-123-4567", "Dana and Tom", ""),
+                                               ("add guest David and Ruth Benson 050-123-4567", "David and Ruth", "Benson"),
+                                               ("pls add Eli & Rivka Shor 0523131313", "Eli & Rivka", "Shor"),
+                                               ("הוסף אורח חיים ורבקה לוי 0501234567", "חיים ורבקה", "לוי"),
+                                               ("תוסיף את דנה ותום 050-123-4567", "דנה ותום", "")])
+def test_a_couple_on_one_phone_keeps_both_given_names_and_comes_as_two(text, first, last):
+    """The invitation greets both, and "and" is never lost ("Dana Tom", surname "Ruth Benson")."""
+    g = cmd(text).guests
+    assert len(g) == 1 and (g[0].first_name, g[0].last_name, g[0].party_size) == (first, last, 2)
+
+
+def test_a_surname_that_opens_with_vav_is_no_couple():
+    g = cmd("הוסף אורח דני וייס 0501234567").guests
+    assert (g[0].first_name, g[0].last_name, g[0].party_size) == ("דני", "וייס", None)
+
+
+@pytest.mark.parametrize("text, day, at", [("תעביר את האירוע ל-12/7/2027", date(2027, 7, 12), None),
+                                            ("להעביר את החתונה ל 20/5 בשעה 19:00", date(2027, 5, 20), time(19, 0))])
+def test_the_event_carried_over_to_a_day_is_its_new_date_asked_first(text, day, at):
+    reading = read(text)
+    assert isinstance(reading.command, C.SetEventField) and not reading.sure
+    assert (reading.command.field, reading.command.value, reading.command.time) == ("date", day, at)
+
+
+@pytest.mark.parametrize("text", ["תעביר את ההודעה לדנה ב-12/7", "תעביר את ההזמנה של דני ל-12/7"])
+def test_passing_on_a_message_is_neither_a_new_date_nor_a_typo_of_leave(text):
+    reading = read(text)
+    assert not isinstance(reading.command, C.SetEventField)
+    assert "תעזבי" not in getattr(reading.command, "message", "")
 
 
 @pytest.mark.parametrize("text", ["להזיז את ההזמנות ל-21 בפברואר", "תזיז את דני לשולחן 5"])

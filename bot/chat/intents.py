@@ -2034,14 +2034,27 @@ def _two_named(full: str) -> bool:
     return True
 
 
+def _couple_split(full: str) -> tuple[str, str] | None:
+    """A couple's given names are their first name, what follows them their surname: "David and Ruth Benson" →
+    ("David and Ruth", "Benson"), "חיים ורבקה לוי" → ("חיים ורבקה", "לוי"), "Dana & Tom" → ("Dana & Tom", ""); so
+    an invitation greets both, and the list sorts them under their surname. None when the name is no couple of names."""
+    m = re.fullmatch(r"(\S+\s+(?:and|&)\s+\S+)(?:\s+(\S.*))?", full, re.I)
+    if m:
+        return m.group(1), m.group(2) or ""
+    toks = full.split()
+    if len(toks) >= 2 and re.fullmatch(r"ו-?[\u05d0-\u05ea'\"]{2,}", toks[1]) and not _VAV_SURNAME.fullmatch(toks[1]):
+        return " ".join(toks[:2]), " ".join(toks[2:])
+    return None
+
+
 def _with_more(g: C.GuestDraft) -> C.GuestDraft:
     """"הילה אשכנזי 0529… היא מגיעה עם עוד 2": the number after the phone is who comes with her; "חיים ורבקה לוי",
     "David and Ruth Benson": a couple on one phone, two."""
     full = f"{g.first_name} {g.last_name or ''}".strip()
-    if g.party_size is None and (re.fullmatch(r"[\u05d0-\u05ea'\"]{2,} ו[\u05d0-\u05ea'\"]{2,} [\u05d0-\u05ea'\"\-]{2,}", full)
-                                 or re.fullmatch(r"[A-Z][a-z]+ (?:and|&) [A-Z][a-z]+ [A-Z][\w'\-]+", full)
-                                 or _two_named(full)):
-        return dataclasses.replace(g, party_size=2)
+    if (re.fullmatch(r"[\u05d0-\u05ea'\"]{2,} ו[\u05d0-\u05ea'\"]{2,} [\u05d0-\u05ea'\"\-]{2,}", full)
+            or re.fullmatch(r"[A-Z][a-z]+ (?:and|&) [A-Z][a-z]+ [A-Z][\w'\-]+", full) or _two_named(full)):
+        first, last = _couple_split(full) or (g.first_name, g.last_name)
+        return dataclasses.replace(g, first_name=first, last_name=last, party_size=g.party_size or 2)
     m = _WITH_MORE.search(full)
     if not (m and m.start() > 0 and g.party_size):
         return g
@@ -2532,8 +2545,11 @@ def _correct(text: str, line: str, exact, region, today) -> Reading | None:
         # "תוסיף לרשימת המוזמנים את ענבל", "תוסיף guest: John"
         drop = {"לרשימת", "המוזמנים", "guest", "guest:", "את", "לרשימה", "אורח", "אורחת", "ppl", "people", "לי", "לנו", "הוספה", "הוספת",
                 "אנשים", "so", "and", "בבקשה", "please", "pls", "plz"}
-        name = [w for w in f"{g.first_name} {g.last_name}".split() if w.lower().strip(":,") not in drop]
-        if len(name) != len(f"{g.first_name} {g.last_name}".split()) and name:
+        said = f"{g.first_name} {g.last_name}".split()
+        # ("and" between two names joins a couple: "David and Ruth Benson" keeps it)
+        name = [w for i, w in enumerate(said) if w.lower().strip(":,") not in drop
+                or w.lower() == "and" and 0 < i < len(said) - 1 and said[i - 1].lower() not in drop]
+        if len(name) != len(said) and name:
             first, last = C.split_name(_strip_relation(" ".join(name)))
             g = dataclasses.replace(g, first_name=first, last_name=last)
             return Reading(C.AddGuests(guests=(g,), errors=exact.errors))
@@ -2828,6 +2844,9 @@ def _no_garbage_names(command: C.AddGuests) -> C.AddGuests:
         if bad is not None or not words:
             shown = C._short(" ".join([g.first_name, g.last_name, g.phone or ""]), 80)
             errors.append(C.unclear_name(g.line_no, shown, bad or "-"))
+            continue
+        if " ".join(words) == f"{g.first_name} {g.last_name}".strip():
+            guests.append(g)   # nothing dropped: the name stays split as it was ("David and Ruth" | "Benson")
             continue
         first, last = C.split_name(" ".join(words).strip(" ,:"))
         guests.append(g if (first, last) == (g.first_name, g.last_name) else dataclasses.replace(g, first_name=first, last_name=last))
@@ -4525,7 +4544,8 @@ def _event_field_change(line, low, words, wset, region, today) -> Reading | None
                        "changed", "changes", "זזה", "זז", "זזים", "עוברת", "עובר", "postponed", "השתנתה",
                        "תדחה", "תדחי", "לדחות", "postpone", "דחינו", "הקדמנו", "תקדים", "תקדימי", "להקדים", "תקדימו",
                        "תעדכן", "תעדכני", "לעדכן", "עדכן", "עדכני", "תזיז", "נדחתה", "נדחה", "עבר", "עברה", "השתנה", "החדש", "new", "now",
-                       "חדש", "תקרא", "is", "push", "pushed", "pushing", "moving", "bump", "bumped", "הזזנו", "נזיז", "להזיז"} or ":" in line or (words[:1] and words[0] in {
+                       "חדש", "תקרא", "is", "push", "pushed", "pushing", "moving", "bump", "bumped", "הזזנו", "נזיז", "להזיז",
+                       "תעביר", "תעבירי", "תעבירו", "להעביר", "נעביר"} or ":" in line or (words[:1] and words[0] in {
                            "date", "תאריך", "התאריך", "location", "venue", "מיקום", "time", "שעה", "השעה"}) or _FIELD_LABEL.match(line) or (
         # "לחתונה של עדי ורועי התאריך הוא 12.6": the date stated, not asked
         re.search(r"(?:^|\s)(?:ה)?תאריך\s+(?:הוא|יהיה|נקבע|סופי)(?:\s|:)", line) and not line.rstrip().endswith("?"))
@@ -4550,8 +4570,10 @@ def _event_field_change(line, low, words, wset, region, today) -> Reading | None
         words[0] in {"תעדכן", "תעדכני", "עדכן", "עדכני", "לעדכן", "update"}
     # "גיא רוצה להזיז ל-21 בפברואר, תשנה", "להקדים ליום שישי הבא ב-12:00": moved or brought forward to a day is the
     # event's date (asked first), unless a reminder or a message is what is moved
-    moved_to_day = wset & {"להזיז", "תזיז", "תזיזי", "נזיז", "הזזנו", "להקדים", "תקדים", "תקדימי", "תקדימו", "הקדמנו", "נקדים",
-                           "לדחות", "תדחה", "תדחי", "תדחו", "דחינו", "נדחה"} and not wset & {
+    # ("תעביר את האירוע ל-12/7": moved, when the event is what is moved)
+    moved_to_day = (wset & {"להזיז", "תזיז", "תזיזי", "נזיז", "הזזנו", "להקדים", "תקדים", "תקדימי", "תקדימו", "הקדמנו", "נקדים",
+                            "לדחות", "תדחה", "תדחי", "תדחו", "דחינו", "נדחה"} or wset & {"תעביר", "תעבירי", "תעבירו", "להעביר", "נעביר"}
+                    and wset & _EVENT_NOUNS) and not wset & {
         "תזכורת", "התזכורת", "תזכורות", "התזכורות", "ההודעה", "הודעה", "ההודעות", "השליחה", "reminder", "reminders", "message"} \
         and not wset & _INVITATION_NOUNS
     if d is not None and (wset & _DATE_WORDS or wset & _EVENT_NOUNS or will_be or moved_to_day
