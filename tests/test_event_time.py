@@ -169,6 +169,30 @@ def test_changing_the_date_offers_to_tell_the_invited_guests(phone_factory):
     assert "Cal Green ❌" in dana.send("guests")
 
 
+def test_what_guests_say_of_the_new_date_is_their_answer(phone_factory):
+    """After a date move a guest answers about the date itself: "the new date doesn't work for us" is a no, "the new
+    date works for us, we're 3" a yes for three; a question about it is still a question."""
+    dana = phone_factory(DANA, "Dana")
+    dana.send("new event Wedding\ndate: 12/6/2027\ntime: 19:30\nlocation: Hangar 11")
+    dana.send(f"add guest Avi Cohen {GUEST}")
+    dana.send("add guest Cal Green +972541234003")
+    dana.send("invite")
+    dana.tap("confirm:yes", "Yes")
+    dana.send("mark Avi yes")
+    dana.send("mark Cal yes")
+    dana.send("set date 13/6/2027")
+    dana.tap("confirm:yes", "Yes")
+    avi = phone_factory(GUEST, "Avi")
+    cal = phone_factory("+972541234003", "Cal")
+    avi.send("the new date doesn't work for us unfortunately")
+    cal.send("the new date works for us, we're 3")
+    listing = dana.send("guests")
+    assert "Avi Cohen ❌" in listing and "Cal Green ✅ 3" in listing
+    before = len(cal.received)
+    cal.send("does the new date work with the hall, is it still Hangar 11?")
+    assert "Cal Green ✅" in dana.send("guests") and "Hangar 11" in cal.texts[before]
+
+
 def test_changing_the_date_before_inviting_asks_nothing(phone_factory):
     dana = phone_factory(DANA, "Dana")
     dana.send("new event Wedding\ndate: 12/6/2027")

@@ -2334,3 +2334,25 @@ def test_the_start_word_after_an_apology_or_stop_pressed_by_mistake_is_start(tex
 def test_stop_pressed_by_mistake_beside_an_answer_is_the_answer():
     assert (understand("לחצתי בטעות על סטופ, אנחנו מגיעים").intent, understand("לחצתי בטעות על סטופ, אנחנו מגיעים").answer) \
         == ("answer", "yes")
+
+
+# --------------------------------------------------------------------------- a moved date: the answer said of the date
+
+@pytest.mark.parametrize("text, answer, total", [
+    ("the new date doesn't work for us", "no", None), ("sorry, new date won't work for me", "no", None),
+    ("we can't make the new date", "no", None), ("the new time doesn't suit us unfortunately", "no", None),
+    ("the new date works for us, we are 3", "yes", 3), ("new date is fine", "yes", None),
+    ("التاريخ الجديد يناسبنا", "yes", None), ("للأسف الموعد الجديد لا يناسبنا", "no", None),
+])
+def test_what_is_said_of_a_moved_date_is_the_answer(text, answer, total):
+    assert _read(text) == ("answer", answer, total)
+
+
+@pytest.mark.parametrize("text, total", [("the day doesn't work for my husband, I'll come alone", 1),
+                                         ("the time doesn't work for the kids but we'll come, 2 adults", 2)])
+def test_a_date_that_does_not_work_for_someone_else_is_no_no(text, total):
+    assert _read(text) == ("answer", "yes", total)
+
+
+def test_a_question_about_the_new_date_stays_a_question():
+    assert understand("does the new date work with the venue?").intent == "details"

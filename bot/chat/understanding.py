@@ -2356,6 +2356,19 @@ def understand(text: str) -> Understanding:
         return _OTHER
 
 
+# What a guest says of a date that moved (the update asks them to reply if it doesn't work for them): that it
+# will not do is a no, that it works a yes. Never a question ("does the new date work with the venue?").
+_DATE_NOUN = r"(?:the\s+|that\s+|this\s+)?(?:new\s+)?(?:date|time|day|timing)"
+_DATE_WONT_DO = re.compile(
+    r"\b" + _DATE_NOUN + r"\s+(?:really\s+)?(?:does\s+not|will\s+not|would\s+not|is\s+not|isn't|won't|doesn't)\s+(?:really\s+)?"
+    r"(?:work|suit|fit|good|possible|ok|okay)\b(?:\s+(?:for|with)\s+(?:us|me))?(?![\w\s]*\b(?:for|with)\b)"
+    r"|\b(?:can\s*not|cannot|can't|will\s+not|won't)\s+(?:make|do)\s+" + _DATE_NOUN + r"\b")
+# (not when it is someone else it doesn't work for: "the day doesn't work for my husband, I'll come alone")
+_DATE_WILL_DO = re.compile(
+    r"^\s*" + _DATE_NOUN + r"\s+(?:works|suits\s+(?:us|me)|is\s+(?:fine|good|ok|okay|great|perfect))\b(?:\s+(?:for|with)\s+(?:us|me))?"
+    r"|^\s*(?:الموعد|التاريخ)\s+(?:الجديد\s+)?(?:يناسبنا|يناسبني|مناسب\s+لنا|مناسب\s+لي)")
+
+
 def _understand(text) -> Understanding:
     if not isinstance(text, str):
         return _OTHER
@@ -2378,6 +2391,10 @@ def _understand(text) -> Understanding:
     norm = re.sub(r"\b(but|however|though)\s+([^,.!?]{1,40}?)\s+(will|can|could)(?=\s*(?:[.,!?]|$))", r"\1 \2 \3 come", norm)
     norm = _MEANT_ANSWER.sub(_meant_answer, norm)   # "that no was meant to be a yes": the answer meant, the other a slip
     norm = _ASIDE.sub(" . ", norm)   # "I'm not sure how this works. Do I reply here? We are coming. Two."
+    if not re.search(r"[?؟]", norm):
+        # "the new date doesn't work for us", "التاريخ الجديد يناسبنا": the answer to a moved date, said of the date
+        norm = _DATE_WONT_DO.sub(" no . ", norm)
+        norm = _DATE_WILL_DO.sub(" yes . ", norm)
     if _IF_NOT_COMING.search(norm):
         kept = _hurt_if_away(norm)
         if kept != norm and re.search(r"[^\W\d_]", kept):
