@@ -137,6 +137,27 @@ def test_two_events_buttons_answer_each_and_free_text_asks_which(runtime, fake_g
     assert guest_row(runtime, party_guest).party_size == 1
 
 
+def test_a_note_written_before_picking_the_event_never_drops_the_answer(runtime, fake_graph):
+    """Invited to two events, Avi declines in words, then writes a greeting before picking which event: the
+    question comes back, and the event he picks gets both his no and his greeting."""
+    _, (wedding_guest,) = _setup(runtime)
+    _, (party_guest,) = _setup(runtime, name="Yoni's bar mitzvah", when=date(2031, 9, 1),
+                               organiser="+972541110009")
+    avi = GuestPhone(runtime, fake_graph, AVI)
+    yoni_parent = GuestPhone(runtime, fake_graph, "+972541110009")
+    yoni_parent.receive()
+    assert avi.send("we can't make it, we're abroad") == [
+        "You're invited to more than one event. Which one is this answer for?"]
+    assert avi.send("mazal tov to Yoni anyway!") == [
+        "You're invited to more than one event. Which one is this answer for?"]
+    assert avi.buttons() == [f"pick:{wedding_guest}", f"pick:{party_guest}"]
+    avi.tap(f"pick:{party_guest}", "Yoni's bar mitzvah")
+    assert guest_row(runtime, party_guest).status == RsvpStatus.declined
+    assert guest_row(runtime, wedding_guest).status == RsvpStatus.invited
+    told = "\n".join(yoni_parent.receive() + yoni_parent.send("inbox"))
+    assert "mazal tov to Yoni anyway!" in told, told
+
+
 def test_details_tell_when_and_where(runtime, fake_graph):
     _, (gid,) = _setup(runtime)
     avi = GuestPhone(runtime, fake_graph, AVI)

@@ -669,6 +669,8 @@ def _ask_note_or_command(turn: _Turn, text: str) -> bool:
     candidates = [(g, e) for g, e in _note_candidates(turn) if not _organises(turn, e)]
     if not candidates:
         return False
+    if _note_waits_with_answer(turn, text, getattr(turn.msg, "wamid", None)):
+        return True
     turn.state["choice"] = {"intent": "note", "text": text[:1000], "wamid": getattr(turn.msg, "wamid", None),
                             "until": (turn.now + CHOICE_TTL).isoformat()}
     if len(candidates) == 1:
@@ -1006,6 +1008,8 @@ def _pass_on(turn: _Turn, text: str, too_many: int | None = None) -> None:
         log.info("note from %s not passed on: no current invitation", mask_phone(turn.user.phone))
         turn.say(say.cannot_pass_on(turn.lang))
         return
+    if _note_waits_with_answer(turn, shown, wamid):
+        return
     turn.state["choice"] = {"intent": "note", "text": shown[:1000], "wamid": wamid,
                             "until": (turn.now + CHOICE_TTL).isoformat()}
     if too_many:
@@ -1014,6 +1018,27 @@ def _pass_on(turn: _Turn, text: str, too_many: int | None = None) -> None:
     rows = [(pick_payload_id(g.id), e.name, format_date(e.date, turn.lang) if e.date else say.date_tba(turn.lang))
             for g, e in candidates[:MAX_PICK_ROWS]]
     turn.send(outbox.choice_list(body, button, rows))
+
+
+def _note_waits_with_answer(turn: _Turn, text: str, wamid: str | None) -> bool:
+    """A message written while the guest still has to pick which event their answer is for ("לא נוכל, אנחנו בחו"ל",
+    then "מזל טוב לאיתי בכל מקרה!"): it waits with the answer, goes to the organisers of the event they pick, and the
+    question is asked again. The answer is never dropped for a note that came after it."""
+    choice = turn._valid("choice")
+    if not choice or choice.get("intent") not in ("yes", "no", "maybe", "relative"):
+        return False
+    choice = dict(choice)   # a new value, so the saved state sees the change
+    kept = choice.get("beside")
+    choice["beside"] = (f"{kept}\n{text}" if kept else text)[:1000]
+    if not choice.get("beside_wamid"):
+        choice["beside_wamid"] = wamid
+    choice["until"] = (turn.now + CHOICE_TTL).isoformat()
+    turn.state["choice"] = choice
+    body, button = say.choose_event(turn.lang)
+    rows = [(pick_payload_id(g.id), e.name, format_date(e.date, turn.lang) if e.date else say.date_tba(turn.lang))
+            for g, e in turn.open_invitations()[:MAX_PICK_ROWS]]
+    turn.send(outbox.choice_list(body, button, rows))
+    return True
 
 
 def _keep_beside(turn: _Turn) -> None:
