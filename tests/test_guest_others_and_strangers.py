@@ -140,3 +140,21 @@ def test_a_typed_word_answers_should_we_stop(runtime, fake_graph, phone, typed, 
     guest = _guest(runtime, gid)
     assert bool(guest.opted_out) is stopped
     assert guest.status == RsvpStatus.invited   # never read as an answer to the invitation
+
+
+# ------------------------------------------------------------ a guest who wants an event of their own
+
+@pytest.mark.parametrize("text, name", [("הי אני רוצה לפתוח אירוע לברית של הבן שלי", "ברית של הבן שלי"),
+                                        ("I want to create an event for my son's bris", "my son's bris")])
+def test_a_guest_asking_for_an_event_of_their_own_is_asked_about_creating_it_never_passed_on(runtime, fake_graph, phone,
+                                                                                           text, name):
+    """Such a message was passed on to the organisers of the wedding the guest was invited to: another family's
+    plans in their inbox, and nowhere to go for the guest. It is the guest's own `new event`, asked first."""
+    gid = _setup(runtime)
+    dana, moshe = phone(DANA, "Dana"), phone(MOSHE, "Moshe")
+    asked = moshe.send(text)
+    assert name in asked and moshe.last_buttons == ["confirm:yes", "confirm:no"], asked
+    assert text not in dana.send("inbox")
+    created = moshe.tap("confirm:yes", "Yes")
+    assert name in created and ("admin" in created or "מנהל" in created), created
+    assert _guest(runtime, gid).status == RsvpStatus.invited

@@ -59,7 +59,8 @@ def handle_message(session: Session, settings: Settings, user: User, msg: Inboun
     if chat.is_member and chat.is_guest and _guest_word(chat, msg):
         if guest_flow.handle_guest_message(session, settings, user, msg):
             return
-    if not chat.is_member and chat.is_guest and not _starts_an_event(msg, chat.region):
+    if not chat.is_member and chat.is_guest and not _starts_an_event(msg, chat.region) \
+            and not _answers_our_question(chat, msg):
         if guest_flow.handle_guest_message(session, settings, user, msg):
             return
     if msg.kind in SILENT_KINDS:
@@ -88,15 +89,35 @@ def _invited_tapper(session: Session, user: User, msg: InboundMessage) -> User:
     return get_or_create_user(session, phone=phone, wa_user_id=user.wa_user_id)
 
 
+# what a message that opens an event of one's own says, before it is read as an organiser's would be
+_OPENS_AN_EVENT = re.compile(r"אירוע|לארגן|להקים|\bevents?\b|\borgani[sz]e\b|\bcreate\b|\bset\s+up\b", re.I)
+
+
 def _starts_an_event(msg: InboundMessage, region: str | None) -> bool:
-    """A guest may become an organiser: `new event ...` is theirs to send."""
-    return (msg.kind == "text" and C.names_command(msg.text or "", C.NewEvent)
-            and isinstance(C.parse(msg.text or "", region, date.today()), C.NewEvent))
+    """A guest may become an organiser: `new event ...` is theirs to send, and so is the wish said in their own
+    words ("אני רוצה לפתוח אירוע לברית של הבן שלי"), which the organiser chat asks about before creating anything.
+    Never passed on to the organisers of the event they are a guest at."""
+    text = msg.text or ""
+    if msg.kind != "text" or not _OPENS_AN_EVENT.search(text):
+        return False
+    if C.names_command(text, C.NewEvent) and isinstance(C.parse(text, region, date.today()), C.NewEvent):
+        return True
+    return isinstance(intents.understand(text, region, date.today()).command, C.NewEvent)
 
 
 # organiser commands a guest's words may also parse as ("yes", "stop", "details"): with no question of ours
 # waiting, from someone who organises nothing, they are a guest's words
 _GUEST_LIKE_COMMANDS = (C.ParseError, C.Confirm, C.Cancel, C.ShowEvent)
+
+
+def _answers_our_question(chat: OrganiserChat, msg: InboundMessage) -> bool:
+    """A guest who asked for an event of their own was asked "Create ...?": their tap on [Yes] / [No], or a typed
+    yes or no, answers that question, never their invitation."""
+    if not convo.has_pending(chat.conv):
+        return False
+    if msg.kind == "interactive":
+        return (msg.reply_id or "").startswith("confirm:")
+    return msg.kind == "text" and isinstance(C.parse(msg.text or "", chat.region, date.today()), (C.Confirm, C.Cancel))
 
 
 def _reads_as_guest_reply(chat: OrganiserChat, msg: InboundMessage) -> bool:
