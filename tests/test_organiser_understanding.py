@@ -479,7 +479,8 @@ def test_a_guest_who_comes_alone_is_a_party_of_one():
 
 
 @pytest.mark.parametrize("text", [
-    "Thank you so much, you're a lifesaver", "thanks so much!", "תודה על העזרה", "תודה רבה!! אתה תותח", "thank you for the help"])
+    "Thank you so much, you're a lifesaver", "thanks so much!", "תודה על העזרה", "תודה רבה!! אתה תותח", "thank you for the help",
+    "סבבה תודה", "אחלה, תודה רבה!", "תודה סבבה", "great, thank you"])
 def test_thanks_to_the_bot_is_answered_warmly_and_sends_nothing(text):
     parsed = cmd(text)
     assert isinstance(parsed, C.ParseError) and "welcome" in parsed.message.lower()

@@ -2178,11 +2178,15 @@ _THANKS_REST = {"so", "much", "very", "a", "lot", "again", "for", "the", "your",
 def _thanks_to_bot(line: str) -> bool:
     """"Thanks so much, you're a lifesaver", "תודה רבה על העזרה": thanks to the bot, not a message to the guests."""
     low = re.sub(r"[^\w\s'’]", " ", line.lower()).strip()
+    words = low.split()
+    while len(words) > 1 and words[0] in _ACK:   # "סבבה תודה", "אחלה, תודה רבה": noted, then thanks
+        words = words[1:]
+    low = " ".join(words)
     head = next((h for h in _THANKS_HEADS if low == h or low.startswith(h + " ")), None)
     if head is None:
         return False
     rest = low[len(head):].split()
-    return len(rest) <= 8 and all(w.replace("’", "'") in _THANKS_REST for w in rest)
+    return len(rest) <= 8 and all(w.replace("’", "'") in _THANKS_REST or w in _ACK for w in rest)
 
 
 _PHONE_NOUNS = {"number", "phone", "mobile", "cell", "מספר", "טלפון", "נייד", "פלאפון", "הפלאפון", "סלולרי"}
