@@ -193,6 +193,21 @@ def test_what_guests_say_of_the_new_date_is_their_answer(phone_factory):
     assert "Cal Green ✅" in dana.send("guests") and "Hangar 11" in cal.texts[before]
 
 
+def test_a_change_stays_done_when_the_offer_to_tell_the_guests_lapses(phone_factory, runtime):
+    """The time changed, then another command instead of an answer: the lapsed question is the guests' update,
+    never read as the time change undone."""
+    dana = phone_factory(DANA, "Dana")
+    dana.send("new event Wedding\ndate: 12/6/2027\ntime: 19:30\nlocation: Hangar 11")
+    dana.send(f"add guest Avi Cohen {GUEST}")
+    dana.send("invite")
+    dana.tap("confirm:yes", "Yes")
+    assert "Tell the guest who got the invitation" in dana.send("set time 19:00")
+    lapsed = dana.send("add guest Bea Levi +972541234002").split("\n---\n")[0]
+    assert lapsed == ("ℹ️ Not done, as my question had no answer: Tell the guest who got the invitation "
+                      "(and didn't decline) the new details?"), lapsed
+    assert only_event(runtime).start_time == time(19, 0)
+
+
 def test_changing_the_date_before_inviting_asks_nothing(phone_factory):
     dana = phone_factory(DANA, "Dana")
     dana.send("new event Wedding\ndate: 12/6/2027")

@@ -197,10 +197,11 @@ class OrganiserChat:
         outbox.enqueue(self.session, phone=self.user.phone, message=outbox.text(text), kind="reply",
                        user_id=self.user.id)
 
-    def ask(self, text: str, pending: dict, buttons: tuple[str, str] | None = None) -> None:
-        """A yes/no question with buttons (their titles `buttons`, else Yes and No); the answer runs `pending`."""
+    def ask(self, text: str, pending: dict, buttons: tuple[str, str] | None = None, question: str | None = None) -> None:
+        """A yes/no question with buttons (their titles `buttons`, else Yes and No); the answer runs `pending`.
+        `question`: what it asks, when `text` opens with something already done (said again if it lapses)."""
         text = self.own_examples(text)
-        question = replies.short(_first_line(text), 90)
+        question = replies.short(_first_line(question or text), 90)
         if convo.has_pending(self.conv) and self.conv.pending.get("question") != question:
             self.drop_pending()   # a new question replaces one still waiting: that one is said not done
         convo.set_pending(self.conv, {**pending, "question": question})
@@ -891,9 +892,9 @@ class OrganiserChat:
             if audience.count:
                 # The invited guests still have the old details: offer to tell them.
                 changed = sorted({change.field for change in changes} & {"date", "time", "location"})
-                return self.ask(text + "\n\n" + replies.tell_guests_question(event, audience.count),
-                                {"op": "tell_guests", "event_id": str(event.id), "again": "set",
-                                 "fields": changed})
+                asked = replies.tell_guests_question(event, audience.count)
+                return self.ask(text + "\n\n" + asked, {"op": "tell_guests", "event_id": str(event.id), "again": "set",
+                                                        "fields": changed}, question=asked)
         self.say(text)
 
     def cmd_delete_event(self, cmd: C.DeleteEvent, event: Event) -> None:
