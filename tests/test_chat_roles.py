@@ -146,7 +146,8 @@ def check(role: str, case: Case, phone_factory, runtime) -> None:
         assert case.success in reply and "Only" not in reply, where
         return
     if role == "none":
-        assert reply == replies.NO_EVENTS_WELCOME, where
+        # told the command needs an event, then how to open one: nothing of the seeded event
+        assert reply == "ℹ️ That needs an event first.\n\n" + replies.NO_EVENTS_WELCOME, where
     else:
         assert reply.startswith(f"Only {needed_roles_phrase(case.action)} of Wedding can "), where
         # and who can: the sender has a way forward

@@ -1776,6 +1776,14 @@ def test_a_surname_that_opens_with_vav_is_no_couple():
     assert (g[0].first_name, g[0].last_name, g[0].party_size) == ("דני", "וייס", None)
 
 
+@pytest.mark.parametrize("text, name", [("היי, אני רוצה לארגן בר מצווה לבן שלי", "בר מצווה לבן שלי"),
+                                        ("אנחנו מתחתנים!! רוצים לפתוח אירוע לחתונה של מיכל ויואב", "חתונה של מיכל ויואב"),
+                                        ("I want to organise a bat mitzvah for my daughter", "bat mitzvah for my daughter")])
+def test_an_event_wished_for_in_ones_own_words_is_a_new_event_asked_first(text, name):
+    reading = read(text)
+    assert reading.command == C.NewEvent(name=name) and not reading.sure
+
+
 @pytest.mark.parametrize("text, day, at", [("תעביר את האירוע ל-12/7/2027", date(2027, 7, 12), None),
                                             ("להעביר את החתונה ל 20/5 בשעה 19:00", date(2027, 5, 20), time(19, 0))])
 def test_the_event_carried_over_to_a_day_is_its_new_date_asked_first(text, day, at):

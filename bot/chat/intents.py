@@ -62,7 +62,8 @@ _POLITE_HEADS = [
     "תוכלו", "יאללה", "בבקשה", "בוא", "בואי", "בוא נ", "היי", "הי",
     # formal requests: "נא להוסיף", "אבקש לקבל", "ברצוני ליצור", "הנני מבקש להסיר", "Kindly change"
     "kindly", "i'd like you to", "i would like you to", "נא", "אבקש", "אבקשך", "ברצוני", "הנני מבקש", "הנני מבקשת",
-    "אני מבקש", "אני מבקשת", "רציתי", "שלום רב", "אני רוצה ש", "אני רוצה שת",
+    "אני מבקש", "אני מבקשת", "רציתי", "שלום רב", "אני רוצה ש", "אני רוצה שת", "אנחנו רוצים", "אנחנו רוצות", "רוצים",
+    "רוצות",
     # fillers of spoken Hebrew and English: "נו כמה אישרו", "אחי תשלח", "תעשה לי טובה תזכיר", "bro who's coming"
     "נו", "אחי", "אחותי", "תעשה לי טובה", "תעשי לי טובה", "bro", "dude", "yo",
     "שלום,", "בוקר טוב", "ערב טוב", "צהריים טובים", "hello", "good morning", "good evening", "תכלס", "בקיצור", "so",
@@ -1098,6 +1099,12 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
         return Reading(exact)
     _depth.n = depth + 1
     try:
+        if isinstance(exact, C.ParseError) and exact.usage is None and "\n" not in text.strip():
+            organise = _ORGANISE_KIND.match(_strip_polite(_clean(text)))
+            if organise:
+                # "אני רוצה לארגן בר מצווה לבן שלי", "I want to organise a bat mitzvah for my daughter": that event,
+                # new (asked); never the team's list ("organise" is no "organisers")
+                return Reading(C.NewEvent(name=(organise.group("he") or organise.group("en")).strip(" .!,")), sure=False)
         unglued = _GLUED_NOT_VERB.sub(r"\1 ", _GLUED_NOT.sub(r"\1 לא", text)) if depth == 0 else text
         if unglued != text:
             # "מי עודלא ענה?", "שעדייןלא אישרו": "not" typed onto the word before it; read apart, a write asked first
@@ -3078,6 +3085,14 @@ def _spelled(line: str) -> str:
     return re.sub(r"[^\s,.!?:;]+", lambda m: _TYPOS.get(m.group(0).lower(), _GLUED_SEND.sub(r"\1 \2", m.group(0))), line)
 
 
+_ORGANISE_KIND = re.compile(
+    r"^(?:(?:אני|אנחנו)\s+)?(?:(?:רוצה|רוצים|רוצות|מבקש|מבקשת|מבקשים|צריך|צריכה|צריכים|מתכנן|מתכננת|מתכננים)\s+)?"
+    r"ל(?:ארגן|הקים|עשות|חגוג)\s+(?:את\s+)?(?P<he>" + _KIND_WORDS + r"(?:\s+[^\s\d]+){0,6})$"
+    r"|^(?:(?:i|we)\s*(?:want|would\s+like|'d\s+like|need|am\s+planning|are\s+planning|plan)\s+to\s+)?"
+    r"(?:organi[sz]e|plan|throw|host|run|make|set\s+up)\s+(?:a|an|our|my)\s+(?P<en>" + _KIND_WORDS + r"(?:\s+[^\s\d]+){0,6})$",
+    re.I)
+
+
 def _guess(text: str, region, today, exact: C.ParseError) -> Reading | None:
     lines = [_clean(x) for x in text.replace("\r", "\n").split("\n")]
     lines = [x for x in lines if x]
@@ -3100,6 +3115,15 @@ def _guess(text: str, region, today, exact: C.ParseError) -> Reading | None:
         if not isinstance(again.command, C.ParseError):
             spec = C.spec_for(again.command)
             return Reading(again.command, sure=again.sure and bool(spec and not spec.writes))
+    news = re.match(r"^([^.!?\n]{2,40}?)\s*[.!]+\s+(\S.*)$", line)
+    if news and len(_words(news.group(1))) <= 4 and not re.search(r"\d", news.group(1)) and not {
+            w.lower() for w in _words(news.group(1))} <= _HELLO | {"good", "morning", "afternoon", "evening", "בוקר", "ערב",
+                                                                   "טוב", "צהריים", "טובים", "all", "everyone"}:
+        # "אנחנו מתחתנים!! רוצים לפתוח אירוע לחתונה של מיכל ויואב": the news, then the request (a new event, asked)
+        rest = "\n".join([news.group(2)] + body)
+        again = refine(rest, C.parse(rest, region, today), region, today)
+        if isinstance(again.command, C.NewEvent):
+            return Reading(again.command, sure=False)
     if line != lines[0] and line:
         again = C.parse("\n".join([line] + body), region, today)
         if not isinstance(again, C.ParseError):

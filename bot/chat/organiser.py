@@ -619,13 +619,14 @@ class OrganiserChat:
 
     # ------------------------------------------------------------------ the current event
 
-    def no_events(self) -> None:
+    def no_events(self, asked_for_one: bool = False) -> None:
         """No event to work on: a newcomer is welcomed and shown how to start; someone whose events are gone (deleted,
-        left, removed from) is told they have none now, and how to open one, not greeted as new."""
+        left, removed from) is told they have none now, and how to open one, not greeted as new. `asked_for_one`: what
+        they sent works on an event ("add guest ..."), and they are told that first."""
         listing = (self._conv or convo.peek_conversation(self.session, self.user)).listing
-        if isinstance(listing, dict) and listing.get(_ORGANISED):
-            return self.say(replies.no_events_now())
-        self.say(replies.no_events_welcome())
+        text = replies.no_events_now() if isinstance(listing, dict) and listing.get(_ORGANISED) \
+            else replies.no_events_welcome()
+        self.say(_("ℹ️ That needs an event first.") + "\n\n" + text if asked_for_one else text)
 
     def remember_organising(self) -> None:
         """Someone who works on an event now is no newcomer later, after it is gone."""
@@ -641,7 +642,7 @@ class OrganiserChat:
             return found
         rows = self.event_rows()
         if not rows:
-            self.no_events()
+            self.no_events(asked_for_one=True)
         else:
             self.remember_event_numbers(rows)
             self.say(replies.choose_event(rows, again))
