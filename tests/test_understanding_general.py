@@ -2356,3 +2356,12 @@ def test_a_date_that_does_not_work_for_someone_else_is_no_no(text, total):
 
 def test_a_question_about_the_new_date_stays_a_question():
     assert understand("does the new date work with the venue?").intent == "details"
+
+
+# --------------------------------------------------------------------------- people who join the writer
+
+@pytest.mark.parametrize("text, total", [("בעצם בעלי ושני הילדים מצטרפים", 4), ("בעלי מצטרף", 2),
+                                         ("my husband is joining", 2), ("my husband and 2 kids are joining too", 4),
+                                         ("בעצם נהיה 5, אחותי מצטרפת", 5), ("Update: my son is joining, so 4 total", 4)])
+def test_those_who_join_come_with_the_writer_unless_a_total_is_said(text, total):
+    assert understand(text).total == total

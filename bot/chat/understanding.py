@@ -2351,9 +2351,29 @@ def _hebrew_in_latin(text: str) -> str:
 def understand(text: str) -> Understanding:
     """What a guest's message means. Never raises."""
     try:
-        return _understand(text)
+        return _joined(text, _understand(text))
     except Exception:  # a bug must not cost the guest an answer; a person reads "other"
         return _OTHER
+
+
+# "בעלי ושני הילדים מצטרפים", "my husband is joining": the people named join the writer, who comes too (said with
+# "too" / "גם", the grammar counts the writer already; said of the writer, "I'm joining", nobody is added)
+_JOINS = re.compile(r"(?:^|\s)(?:מצטרף|מצטרפת|מצטרפים|מצטרפות|יצטרף|תצטרף|יצטרפו|יצטרפו)(?=\s|$|[.,!])"
+                    r"|\b(?:is|are|will\s+be)\s+joining\b|\bwill\s+join\b|\bjoins\b", re.I)
+_WRITER_SAID = re.compile(r"(?:^|\s)(?:אני|אנחנו|אנו|אליי|אלינו|איתי|איתנו|גם|גם\s+כן)(?=\s|$|[.,!])"
+                          r"|\b(?:i|i'm|im|me|we|we're|us|too|also|as\s+well|my\s+own)\b|ו?(?:אצטרף|נצטרף)", re.I)
+
+
+# a total said outright ("נהיה 5, אחותי מצטרפת", "my son is joining, so 4 total"): the number stands as said
+_TOTAL_SAID = re.compile(r"\d|(?:^|\s)(?:נהיה|נהייה|נהיי|אז|סה\"כ|סה״כ|סהכ|בסך|ולא|אלא|במקום|עוד)(?=\s|$|[.,!])"
+                         r"|\b(?:so|make\s+that|total|instead|another|more|now\s+we're|we'll\s+be|we\s+will\s+be)\b", re.I)
+
+
+def _joined(text: str, u: Understanding) -> Understanding:
+    if u.total is None or u.answer == "no" or not isinstance(text, str) or not _JOINS.search(text) \
+            or _WRITER_SAID.search(text) or _TOTAL_SAID.search(text) or u.total >= MAX_PARTY_SIZE:
+        return u
+    return replace(u, total=u.total + 1, adults=u.adults + 1 if u.adults is not None else None)
 
 
 # What a guest says of a date that moved (the update asks them to reply if it doesn't work for them): that it
