@@ -100,3 +100,9 @@ def test_an_organiser_abroad_is_not_shown_the_rejected_number_as_the_example():
     ("סבא", "משה", "סבא משה"), ("דודה", "מרים", "דודה מרים"), ("סבתא", "רחל כהן", "סבתא רחל"), ("דוד", "ויס", "דוד ויס")])
 def test_a_family_title_typed_before_the_name_is_greeted_with_the_name(first, last, greeted):
     assert greeting_name(first, last) == greeted
+
+
+@pytest.mark.parametrize("first, last, greeted", [("Katz", "family", "Katz family"), ("משפחת", "אברהם", "משפחת אברהם"),
+                                                  ("David and Ruth", "Benson", "David and Ruth"), ("חיים ורבקה", "לוי", "חיים ורבקה")])
+def test_a_family_and_a_couple_are_greeted_whole(first, last, greeted):
+    assert greeting_name(first, last) == greeted

@@ -1771,6 +1771,18 @@ def test_a_couple_on_one_phone_keeps_both_given_names_and_comes_as_two(text, fir
     assert len(g) == 1 and (g[0].first_name, g[0].last_name, g[0].party_size) == (first, last, 2)
 
 
+@pytest.mark.parametrize("text, first, last, sure", [
+    ("תוסיף את הדוד מלונדון +44 7700 900123", "הדוד", "מלונדון", False),   # who and where from: no name, asked
+    ("תוסיף את משפחת אברהם, הם 4, 0541112222", "משפחת", "אברהם", False),
+    ("הוסף את אחי יונתן שגר בניו יורק +1 917 555 0134", "יונתן", "", True),
+    ("add Dana Levi who lives in Haifa 0521234567", "Dana", "Levi", True)])
+def test_what_is_said_of_a_guest_is_no_part_of_their_name(text, first, last, sure):
+    """Invitations greet by these names: never "מלונדון", "משפחת אברהם הם" or "יונתן שגר בניו יורק"."""
+    reading = read(text)
+    g = reading.command.guests
+    assert len(g) == 1 and (g[0].first_name, g[0].last_name) == (first, last) and reading.sure == sure
+
+
 def test_a_surname_that_opens_with_vav_is_no_couple():
     g = cmd("הוסף אורח דני וייס 0501234567").guests
     assert (g[0].first_name, g[0].last_name, g[0].party_size) == ("דני", "וייס", None)

@@ -694,7 +694,7 @@ def _strip_relation(name: str) -> str:
                 i += 1
             continue
         if i and re.match(r"^מה?[\u05d0-\u05ea]{3,}$", t) and toks[i - 1].lower().strip(",?") in _RELATION_HEADS | {"שלי", "שלנו"} \
-                and t not in {"משה", "מאיר", "מרים", "מיכל", "מיכאל", "מלכה", "מאיה", "מורן", "מור", "מתן", "מעיין", "מירב", "מירי", "מנחם", "מרדכי"}:
+                and t not in _NAMES_WITH_MEM:
             i += 1    # "חבר מהצבא איתי", "חברה מהעבודה דנה": where they know them from
             continue
         if i and t in {"from"} and i + 2 < len(toks) and toks[i - 1].lower().strip(",") in _RELATION_HEADS:
@@ -703,9 +703,16 @@ def _strip_relation(name: str) -> str:
         break
     while i < len(toks) - 1 and toks[i].strip(",") in {"שלי", "שלנו"} | (_DEAR if i else set()):
         i += 1   # "חברתי הטובה מרים": how dear, then the name
+    if i == len(toks) - 1 and re.match(r"^מה?[\u05d0-\u05ea]{4,}$", toks[i].strip(",?")) \
+            and toks[i].strip(",?") not in _NAMES_WITH_MEM and toks[i - 1].lower().strip(",?") in _RELATION_HEADS | {"שלי", "שלנו"}:
+        return name   # "הדוד מלונדון": who he is and where from is all there is (no "מלונדון" for a name)
     if i and i < len(toks) and toks[i].lower() not in _RELATION_WORDS:
         return " ".join(toks[i:])
     return name
+
+
+_NAMES_WITH_MEM = frozenset({"משה", "מאיר", "מרים", "מיכל", "מיכאל", "מלכה", "מאיה", "מורן", "מור", "מתן", "מעיין", "מירב",
+                             "מירי", "מנחם", "מרדכי", "מיה", "מאיר", "מתנאל", "מוטי", "מישל", "מרגלית", "מזל", "מעין", "מיקה"})
 
 
 def _he_unprefix(word: str, prefixes: str = "ל") -> str:
@@ -1208,8 +1215,11 @@ def refine(text: str, exact, region: str | None, today: date | None) -> Reading:
                     command = dataclasses.replace(command, text=rest.strip())
                     reading = Reading(command, sure=False)
         if isinstance(command, C.AddGuests):
-            if any(_WHO_FIRST.match(f"{g.first_name} {g.last_name or ''}".strip()) for g in command.guests):
-                reading = Reading(reading.command, sure=False)   # whose relative and which name: a guess, asked first
+            if any(_WHO_FIRST.match(f"{g.first_name} {g.last_name or ''}".strip()) for g in command.guests) \
+                    or any((g.first_name or "") in _RELATION_HEADS - {"דוד"} and re.fullmatch(
+                        r"מה?[\u05d0-\u05ea]{4,}", g.last_name or "") for g in command.guests):
+                # whose relative and which name, or who they are and no name at all ("הדוד מלונדון"): a guess, asked first
+                reading = Reading(reading.command, sure=False)
             # (and once more after the tidying: "הוספה אלי ושרית דהן 050…" is a couple once the verb is off the name)
             command = dataclasses.replace(command, guests=tuple(_with_more(_name_tidied(_with_more(g))) for g in command.guests))
             command = _no_garbage_names(command)
@@ -3402,7 +3412,7 @@ _BLESSING_ABBREV = re.compile(r"(?<![\w\"'״])(?:בעזהי[\"״]ת|בע[\"״]ה
 _WEEKDAY_ONLY = re.compile(r"^\s*(?:(?:ב|ל)?יום\s+(?:ראשון|שני|שלישי|רביעי|חמישי|שישי|שבת)|(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
                            r"(?:\s+(?:בבוקר|בערב|בצהריים|בצהרים|אחה[\"״]צ|אחרי\s+הצהריים|(?:in\s+the\s+)?(?:morning|evening|afternoon)))?\s*$", re.I)
 _NAME_TRAILERS = re.compile(r"(?:(?:^|[\s,.]+)(?:טלפון|הטלפון|טל['׳]|טל\.|נייד|מספר|phone|tel|mobile|number|נפשות|אנשים|people|ppl|persons|מקומות|seats|מוזמנים|משתתפים|guests"
-                            r"|תודה|רבה|בבקשה|thanks|thx|please|pls))+[\s,.:!]*$"
+                            r"|תודה|רבה|בבקשה|thanks|thx|please|pls|הם|הן|they|they're|they\s+are))+[\s,.:!]*$"
                             r"|[\s,.:?]+$", re.I)
 # "... ברכה אילייב +1 718 555 0142 תוסיף אותה", "Dana Levi 054... add her please": the request after the guest, no name
 _ADD_HIM_TRAILER = re.compile(r"[\s,.]+(?:(?:אבקש|אני\s+מבקשת?|נא|אפשר|בבקשה|please|pls|can\s+you)\s+)?(?:ו)?(?:תוסיף|תוסיפי|תוסיפו|להוסיף|הוסף|תכניס|תכניסי|תכניסו|להכניס|תרשום|תרשמי|תרשמו|לרשום|add|put)"
@@ -3410,8 +3420,16 @@ _ADD_HIM_TRAILER = re.compile(r"[\s,.]+(?:(?:אבקש|אני\s+מבקשת?|נא|
 _NAME_VERBS = {"הוספה", "הוספת", "תוסיף", "תוסיפי", "הוסף", "להוסיף", "add", "added"}
 
 
+# "אחי יונתן שגר בניו יורק", "Dana who lives in Haifa": where they live or work is said of them, no part of the name
+_SAID_OF_THEM = re.compile(r"\s+(?:ש(?:גר|גרה|גרים|גרות|עובד|עובדת|עובדים|לומד|לומדת|נמצא|נמצאת|נמצאים|חי|חיה|חיים)"
+                           r"|(?:who|that)\s+(?:lives?|works?|is|are|studies|stays?)|living|working)\s+\S.*$", re.I)
+
+
 def _name_tidied(g: C.GuestDraft) -> C.GuestDraft:
     """"אילנה כהן ." , "איגור פטרוב טלפון": the name without the punctuation or the phone's label after it."""
+    said_of = _SAID_OF_THEM.search(f" {g.last_name or ''}")
+    if said_of:
+        g = dataclasses.replace(g, last_name=f" {g.last_name}"[:said_of.start()].strip())
     last = _NAME_TRAILERS.sub("", _ADD_HIM_TRAILER.sub("", g.last_name or ""))
     first = _NAME_TRAILERS.sub("", g.first_name or "")
     if re.fullmatch(r"\d{0,2}[.)\-–•*]+", (g.first_name or "").strip()) and last:   # "1. משה ורחל אזולאי – 050…": the list's number, then the name

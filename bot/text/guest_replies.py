@@ -37,7 +37,8 @@ def in_language(fn):
 def greeting_name(first_name: str | None, last_name: str | None = None) -> str:
     """The name a guest is greeted by: the first name, or the whole name for a family."""
     first = (first_name or "").strip()
-    if first.lower() in _NOT_A_FIRST_NAME or (first.lower().startswith("משפחת")):
+    if first.lower() in _NOT_A_FIRST_NAME or (first.lower().startswith("משפחת")) \
+            or (last_name or "").strip().lower() in ("family", "family's"):   # "Katz family", not "Katz"
         return " ".join(p for p in (first, (last_name or "").strip()) if p)
     if first in _FAMILY_TITLES and (last_name or "").split():
         return f"{first} {(last_name or '').split()[0]}"   # "סבא משה", greeted as typed, not "סבא"
