@@ -113,11 +113,15 @@ _GUEST_LIKE_COMMANDS = (C.ParseError, C.Confirm, C.Cancel, C.ShowEvent)
 def _answers_our_question(chat: OrganiserChat, msg: InboundMessage) -> bool:
     """A guest who asked for an event of their own was asked "Create ...?": their tap on [Yes] / [No], or a typed
     yes or no, answers that question, never their invitation."""
-    if not convo.has_pending(chat.conv):
-        return False
     if msg.kind == "interactive":
-        return (msg.reply_id or "").startswith("confirm:")
-    return msg.kind == "text" and isinstance(C.parse(msg.text or "", chat.region, date.today()), (C.Confirm, C.Cancel))
+        if not (msg.reply_id or "").startswith("confirm:"):
+            return False
+    elif msg.kind != "text" or len((msg.text or "").split()) > 3:
+        return False
+    # (read only, and read with the worker's batch: most guests were never asked anything)
+    if not convo.has_pending(convo.peek_conversation(chat.session, chat.user)):
+        return False
+    return msg.kind == "interactive" or isinstance(C.parse(msg.text or "", chat.region, date.today()), (C.Confirm, C.Cancel))
 
 
 def _reads_as_guest_reply(chat: OrganiserChat, msg: InboundMessage) -> bool:
