@@ -74,6 +74,21 @@ def test_an_organiser_who_is_also_a_guest(phone_factory, runtime, fake_graph):
     assert "Avi's birthday" in avi.send("stats")
 
 
+def test_an_organiser_who_is_also_a_guest_asking_off_the_messages_is_opted_out_not_searched_for(phone_factory, runtime,
+                                                                                                  fake_graph):
+    """"תורידו אותי מהרשימה של ההודעות האלה": a guest's stop, never "no guest matches 'אותי'" on their own event."""
+    invited(phone_factory, fake_graph)
+    avi = phone_factory(AVI, "Avi")
+    avi.send("new event Avi's birthday")
+    avi.send("add guest Ron Levi 0502345672")
+    reply = avi.send("תורידו אותי מהרשימה של ההודעות האלה, אבל אנחנו מגיעים")
+    assert "אותי" not in reply, reply
+    with runtime.transaction() as session:
+        opted_out = session.scalar(select(Guest.opted_out).where(Guest.phone == AVI))
+    assert opted_out, reply
+    assert "Ron Levi" in avi.send("guests")   # nothing of his own event changed
+
+
 _texts = st.one_of(
     st.text(max_size=300),
     st.text(alphabet="אבגדהוזחטיכלמנסעפצקרשת 0123456789-+:,.\n", max_size=200),

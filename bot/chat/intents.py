@@ -780,6 +780,15 @@ def _to_audience(ref_words: list[str], text: str, line: str) -> Reading:
 
 # ------------------------------------------------------------------ entry points
 
+def _not_a_guest_called_me(reading: Reading) -> Reading:
+    """"תורידו אותי מהרשימה", "remove me": the writer, as `leave` (asked first); never a guest called "אותי"."""
+    cmd = reading.command
+    if isinstance(cmd, C.RemoveGuest) and cmd.ref is not None and cmd.ref.number is None and cmd.ref.phone is None \
+            and cmd.ref.text.split()[:1] and cmd.ref.text.split()[0].lower() in {"אותי", "אותנו", "me", "us", "myself"}:
+        return Reading(C.Leave(), sure=False)
+    return reading
+
+
 def understand(text: str, region: str | None = None, today: date | None = None) -> Reading:
     """The command an organiser's message asks for, and whether the reading is sure.
 
@@ -789,7 +798,7 @@ def understand(text: str, region: str | None = None, today: date | None = None) 
     """
     exact = C.parse(text, region, today)
     try:
-        reading = refine(text, exact, region, today)
+        reading = _not_a_guest_called_me(refine(text, exact, region, today))
         drawn = _ELONGATED.sub(r"\1", text or "")
         if drawn != text and not C.writes(reading.command):
             # "תראי לי מי אישרררר": a word drawn out for emphasis is the word; read so only when it asks for something
