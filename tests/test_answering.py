@@ -2,6 +2,7 @@
 through crashes, on SQLite and PostgreSQL."""
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import re
@@ -21,7 +22,7 @@ from bot.services import events, guests
 from bot.services.users import get_or_create_user
 from bot.text.replies import APOLOGY
 from bot.whatsapp import inbound as parsing
-from bot.whatsapp.deliveries import raw_messages, store_delivery
+from bot.whatsapp.deliveries import Waker, raw_messages, store_delivery
 from bot.worker import answering
 from storage.models import Direction, Guest, InvitationState, Message, MessageStatus, RsvpStatus, utcnow
 from tests import plans, webhooks
@@ -178,22 +179,28 @@ def test_an_answer_the_database_refuses_fails_alone_and_the_rest_of_the_pass_is_
     assert len(replies[phones[0]]) == 1 and len(replies[phones[2]]) == 1
 
 
-@pytest.mark.postgres_only
-def test_notify_wakes_the_worker_without_waiting_for_a_poll(client, runtime, settings):
+@contextlib.contextmanager
+def worker_woken_only_by_notify(settings):
+    """A worker that, left to itself, would look again only after an hour: only NOTIFY can wake it."""
     worker = make_runtime(settings)
     stop = threading.Event()
-    # Left to itself this worker would look again only after an hour: only NOTIFY can wake it.
     thread = threading.Thread(target=answering.run_answering, args=(worker, stop), kwargs={"idle_wait": 3600})
     thread.start()
     try:
-        # Stored before it listens or after: its listener's first wake-up, or the NOTIFY.
-        post(client, webhooks.text_message("+972529990001", "help"))
-        wait_until(lambda: unanswered(runtime) == 0 and count(runtime, Message.direction == Direction.outbound),
-                   10, "the reply, woken by NOTIFY")
+        yield
     finally:
         stop.set()
         thread.join(10)
         worker.engine.dispose()
+
+
+@pytest.mark.postgres_only
+def test_notify_wakes_the_worker_without_waiting_for_a_poll(client, runtime, settings):
+    with worker_woken_only_by_notify(settings):
+        # Stored before it listens or after: its listener's first wake-up, or the NOTIFY.
+        post(client, webhooks.text_message("+972529990001", "help"))
+        wait_until(lambda: unanswered(runtime) == 0 and count(runtime, Message.direction == Direction.outbound),
+                   10, "the reply, woken by NOTIFY")
 
 
 @pytest.mark.postgres_only
@@ -201,25 +208,17 @@ def test_a_wake_up_whose_connection_was_cut_is_sent_again(client, runtime, setti
     """The web process wakes the worker on a connection of its own once a delivery is
     committed; if the database cut that connection, the next message still wakes the
     worker at once (a new connection), not at its next look an hour later."""
-    worker = make_runtime(settings)
-    stop = threading.Event()
-    thread = threading.Thread(target=answering.run_answering, args=(worker, stop), kwargs={"idle_wait": 3600})
-    thread.start()
-    try:
+    with worker_woken_only_by_notify(settings):
         post(client, webhooks.text_message("+972529990001", "help"))
         wait_until(lambda: count(runtime, Message.direction == Direction.outbound) == 1, 10, "the first reply")
         with runtime.engine.connect() as conn:
             cut = conn.execute(text(
                 "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-                "WHERE application_name = 'invitebot-notify' AND datname = current_database()")).scalar()
+                "WHERE application_name = :name AND datname = current_database()"), {"name": Waker.NAME}).scalar()
         assert cut == 1
         post(client, webhooks.text_message("+972529990002", "help"))
         wait_until(lambda: unanswered(runtime) == 0 and count(runtime, Message.direction == Direction.outbound) == 2,
                    10, "the second reply, woken by a NOTIFY on a new connection")
-    finally:
-        stop.set()
-        thread.join(10)
-        worker.engine.dispose()
 
 
 def answered_so_far(db) -> int:

@@ -678,10 +678,7 @@ def _ask_note_or_command(turn: _Turn, text: str) -> bool:
         body = say.note_or_command(turn.lang, event.name)
         turn.send(outbox.buttons(body, [(pick_payload_id(guest.id), say.pass_it_on(turn.lang))]), event.id)
         return True
-    body, button = say.choose_event_for_note(turn.lang)
-    rows = [(pick_payload_id(g.id), e.name, format_date(e.date, turn.lang) if e.date else say.date_tba(turn.lang))
-            for g, e in candidates[:MAX_PICK_ROWS]]
-    turn.send(outbox.choice_list(body, button, rows))
+    _ask_which_event(turn, say.choose_event_for_note, candidates)
     return True
 
 
@@ -718,10 +715,7 @@ def _relative_text(turn: _Turn, awaited: Guest | None, reading: Understanding) -
     turn.state["choice"] = {"intent": "relative", "relative": reading.relative, "sure": reading.sure,
                             "until": (turn.now + CHOICE_TTL).isoformat()}
     _keep_beside(turn)
-    body, button = say.choose_event(turn.lang)
-    rows = [(pick_payload_id(g.id), e.name, format_date(e.date, turn.lang) if e.date else say.date_tba(turn.lang))
-            for g, e in candidates[:MAX_PICK_ROWS]]
-    turn.send(outbox.choice_list(body, button, rows))
+    _ask_which_event(turn, say.choose_event, candidates)
     return True
 
 
@@ -792,10 +786,7 @@ def _choose_or_apply(turn: _Turn, answer: str, party: int | None, only_unanswere
     _keep_beside(turn)
     if unsure:
         turn.state["choice"].update(unsure=True)
-    body, button = say.choose_event(turn.lang)
-    rows = [(pick_payload_id(g.id), e.name, format_date(e.date, turn.lang) if e.date else say.date_tba(turn.lang))
-            for g, e in candidates[:MAX_PICK_ROWS]]
-    turn.send(outbox.choice_list(body, button, rows))
+    _ask_which_event(turn, say.choose_event, candidates)
     return True
 
 
@@ -1014,10 +1005,7 @@ def _pass_on(turn: _Turn, text: str, too_many: int | None = None) -> None:
                             "until": (turn.now + CHOICE_TTL).isoformat()}
     if too_many:
         turn.state["choice"].update(too_many=too_many)
-    body, button = say.choose_event_for_note(turn.lang)
-    rows = [(pick_payload_id(g.id), e.name, format_date(e.date, turn.lang) if e.date else say.date_tba(turn.lang))
-            for g, e in candidates[:MAX_PICK_ROWS]]
-    turn.send(outbox.choice_list(body, button, rows))
+    _ask_which_event(turn, say.choose_event_for_note, candidates)
 
 
 def _note_waits_with_answer(turn: _Turn, text: str, wamid: str | None) -> bool:
@@ -1034,11 +1022,17 @@ def _note_waits_with_answer(turn: _Turn, text: str, wamid: str | None) -> bool:
         choice["beside_wamid"] = wamid
     choice["until"] = (turn.now + CHOICE_TTL).isoformat()
     turn.state["choice"] = choice
-    body, button = say.choose_event(turn.lang)
-    rows = [(pick_payload_id(g.id), e.name, format_date(e.date, turn.lang) if e.date else say.date_tba(turn.lang))
-            for g, e in turn.open_invitations()[:MAX_PICK_ROWS]]
-    turn.send(outbox.choice_list(body, button, rows))
+    _ask_which_event(turn, say.choose_event, turn.open_invitations())
     return True
+
+
+def _ask_which_event(turn: _Turn, question, candidates: list[tuple[Guest, Event]]) -> None:
+    """The list of the guest's events to pick from (`question`: say.choose_event or say.choose_event_for_note), each
+    with its date; the pick comes back as pick:<guest id>."""
+    body, button = question(turn.lang)
+    rows = [(pick_payload_id(g.id), e.name, format_date(e.date, turn.lang) if e.date else say.date_tba(turn.lang))
+            for g, e in candidates[:MAX_PICK_ROWS]]
+    turn.send(outbox.choice_list(body, button, rows))
 
 
 def _keep_beside(turn: _Turn) -> None:

@@ -711,8 +711,9 @@ def _strip_relation(name: str) -> str:
     return name
 
 
+# Given names that open with מ, never "from" a place: "הדודה מיכל" is aunt Michal
 _NAMES_WITH_MEM = frozenset({"משה", "מאיר", "מרים", "מיכל", "מיכאל", "מלכה", "מאיה", "מורן", "מור", "מתן", "מעיין", "מירב",
-                             "מירי", "מנחם", "מרדכי", "מיה", "מאיר", "מתנאל", "מוטי", "מישל", "מרגלית", "מזל", "מעין", "מיקה"})
+                             "מירי", "מנחם", "מרדכי", "מיה", "מתנאל", "מוטי", "מישל", "מרגלית", "מזל", "מעין", "מיקה"})
 
 
 def _he_unprefix(word: str, prefixes: str = "ל") -> str:

@@ -2358,7 +2358,7 @@ def understand(text: str) -> Understanding:
 
 # "בעלי ושני הילדים מצטרפים", "my husband is joining": the people named join the writer, who comes too (said with
 # "too" / "גם", the grammar counts the writer already; said of the writer, "I'm joining", nobody is added)
-_JOINS = re.compile(r"(?:^|\s)(?:מצטרף|מצטרפת|מצטרפים|מצטרפות|יצטרף|תצטרף|יצטרפו|יצטרפו)(?=\s|$|[.,!])"
+_JOINS = re.compile(r"(?:^|\s)(?:מצטרף|מצטרפת|מצטרפים|מצטרפות|יצטרף|תצטרף|יצטרפו)(?=\s|$|[.,!])"
                     r"|\b(?:is|are|will\s+be)\s+joining\b|\bwill\s+join\b|\bjoins\b", re.I)
 _WRITER_SAID = re.compile(r"(?:^|\s)(?:אני|אנחנו|אנו|אליי|אלינו|איתי|איתנו|גם|גם\s+כן)(?=\s|$|[.,!])"
                           r"|\b(?:i|i'm|im|me|we|we're|us|too|also|as\s+well|my\s+own)\b|ו?(?:אצטרף|נצטרף)", re.I)
