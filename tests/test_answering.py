@@ -24,7 +24,7 @@ from bot.text.replies import APOLOGY
 from bot.whatsapp import inbound as parsing
 from bot.whatsapp.deliveries import Waker, raw_messages, store_delivery
 from bot.worker import answering
-from storage.models import Direction, Guest, InvitationState, Message, MessageStatus, RsvpStatus, utcnow
+from storage.models import Direction, EarlyStatus, Guest, InvitationState, Message, MessageStatus, RsvpStatus, utcnow
 from tests import plans, webhooks
 from tests.conftest import TEST_APP_SECRET, TEST_VERIFY_TOKEN
 
@@ -288,6 +288,29 @@ def _store_at_once(runtime, payloads: list[dict]) -> dict[int, object]:
     for thread in threads:
         thread.join(20)
     return outcomes
+
+
+@pytest.mark.postgres_only
+def test_a_large_delivery_and_a_small_one_are_stored_whole_with_their_text(client, runtime):
+    """A delivery of many messages and statuses (one statement built for it) and a
+    one-message delivery (a prepared one) keep every message, its words and its order,
+    and every status, its error code included."""
+    big_from = "+972528880200"
+    texts = [f"הודעה {i}: כן, נגיע" for i in range(9)]
+    failed = [webhooks.status(f"wamid.OUT{i}", "failed", "+972528880300", error_code=131026) for i in range(3)]
+    read = [webhooks.status(f"wamid.OUT{i}", "read", "+972528880300") for i in range(3)]
+    big = webhooks.delivery(*(webhooks.text_message(big_from, t) for t in texts), *failed, *read)
+    small = webhooks.text_message("+972528880201", "שלום 👋")
+    post(client, big)
+    post(client, small)
+    with runtime.transaction() as session:
+        bodies = session.scalars(select(Message.body).where(Message.sender == big_from)
+                                 .order_by(Message.created_at)).all()
+        alone = session.scalars(select(Message.body).where(Message.sender == "+972528880201")).all()
+        kept = session.execute(select(EarlyStatus.status, EarlyStatus.error_code)).all()
+    assert bodies == texts
+    assert alone == ["שלום 👋"]
+    assert sorted(kept) == sorted([("failed", 131026)] * 3 + [("read", None)] * 3)
 
 
 @pytest.mark.postgres_only

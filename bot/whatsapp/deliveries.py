@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
 import psycopg
+import psycopg.errors
+from psycopg import pq
 from sqlalchemy import event, insert
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -380,11 +382,19 @@ class Waker:
 
 
 class _Slot:
-    """One writer's connection: autocommit, its statements prepared after a few uses."""
+    """One writer's connection, spoken to at the level of libpq: autocommit, and the
+    statement of each small batch shape prepared on first use.
+
+    psycopg's cursor adapts each parameter and builds a result object, which cost more
+    Python than the rest of a delivery's storing (bench/webhook_wrk.py); every parameter
+    here is already a string, sent as text, and the one result column is a wamid."""
+
+    PREPARED_ROWS = 8  # batch shapes up to this many rows are prepared; larger ones are rare
 
     def __init__(self, dsn: str) -> None:
         self._dsn = dsn
         self._conn: psycopg.Connection | None = None
+        self._prepared: set[tuple[int, int]] = set()
 
     def execute(self, messages: list[tuple], statuses: list[dict]) -> set[str]:
         """One statement for all the rows, in autocommit (atomic by itself); the wamids
@@ -392,18 +402,21 @@ class _Slot:
 
         The database fills in what is the same for every row (ids, the constant columns,
         the time), so only what Meta sent travels as parameters."""
-        sql = _batch_sql(len(messages), len(statuses))
-        params: list = []
-        for row in messages:
-            params += row
-        for row in statuses:
-            params += (row["wamid"], row["status"], row["error_code"], row["error_text"], row["billed_category"])
+        shape = (len(messages), len(statuses))
         for attempt in (1, 2):
             try:
                 if self._conn is None or self._conn.closed:
                     self._conn = psycopg.connect(self._dsn, autocommit=True)
-                cursor = self._conn.execute(sql, params)
-                return {row[0] for row in cursor.fetchall()} if messages else set()
+                    self._prepared = set()
+                encoding = self._conn.info.encoding
+                result = self._run(self._conn.pgconn, shape, _params(messages, statuses, encoding))
+                if result.status not in (pq.ExecStatus.TUPLES_OK, pq.ExecStatus.COMMAND_OK):
+                    if self._conn.pgconn.status == pq.ConnStatus.BAD:
+                        raise psycopg.OperationalError(self._conn.pgconn.get_error_message(encoding))
+                    raise psycopg.errors.error_from_result(result, encoding=encoding)
+                if not messages:
+                    return set()
+                return {result.get_value(i, 0).decode(encoding) for i in range(result.ntuples)}
             except psycopg.OperationalError:
                 self.close()  # a fresh connection next time
                 if attempt == 2:
@@ -411,17 +424,46 @@ class _Slot:
                 log.warning("database connection lost while storing a delivery; trying again")
         raise AssertionError("unreachable")
 
+    def _run(self, pgconn, shape: tuple[int, int], params: list[bytes | None]):
+        if sum(shape) > self.PREPARED_ROWS:
+            return pgconn.exec_params(_batch_sql(*shape).encode(), params)
+        name = b"delivery_%d_%d" % shape
+        if shape not in self._prepared:
+            prepared = pgconn.prepare(name, _batch_sql(*shape).encode())
+            if prepared.status != pq.ExecStatus.COMMAND_OK:
+                return prepared
+            self._prepared.add(shape)
+        return pgconn.exec_prepared(name, params)
+
     def close(self) -> None:
         conn, self._conn = self._conn, None
+        self._prepared = set()
         if conn is not None:
             conn.close()
 
 
+def _params(messages: list[tuple], statuses: list[dict], encoding: str) -> list[bytes | None]:
+    """The parameters of `_batch_sql`, as libpq's text format wants them. Text format
+    ends a value at a NUL, so a value holding one is refused, as psycopg refuses it."""
+    params: list[bytes | None] = []
+    for row in messages:  # `_message_params`: all strings but the timestamp
+        params += [None if value is None else (b"%d" % value if isinstance(value, int) else value.encode(encoding))
+                   for value in row]
+    for row in statuses:
+        params += [None if row[key] is None else str(row[key]).encode(encoding)
+                   for key in ("wamid", "status", "error_code", "error_text", "billed_category")]
+    if any(value is not None and b"\x00" in value for value in params):
+        raise psycopg.DataError("PostgreSQL text fields cannot contain NUL (0x00) bytes")
+    return params
+
+
 _SQL: dict[tuple[int, int], str] = {}
+_CACHED_ROWS = 64  # the text of larger batches is built each time
 
 
 def _batch_sql(n_messages: int, n_statuses: int) -> str:
-    """INSERT the messages (RETURNING the new wamids) and the statuses in one statement.
+    """INSERT the messages (RETURNING the new wamids) and the statuses in one statement,
+    with libpq's numbered parameters: seven a message, five a status.
 
     Each message's time is the statement's own plus its place in the batch in
     microseconds, so one sender's messages keep their order; `sent_at` is Meta's
@@ -432,10 +474,14 @@ def _batch_sql(n_messages: int, n_statuses: int) -> str:
         message_rows_sql = []
         for k in range(n_messages):
             at = f"(now() + interval '{k} microseconds')"
+            p = [f"${7 * k + j}" for j in range(1, 8)]
             message_rows_sql.append(
-                f"(gen_random_uuid(), 'in', %s, 'received', %s, %s, %s::json, %s, %s, 0, {at}, "
-                f"least(to_timestamp(%s::bigint), {at}), {at}, {at})")
-        status_rows_sql = ["(gen_random_uuid(), %s, %s, %s, %s, %s, now())"] * n_statuses
+                f"(gen_random_uuid(), 'in', {p[0]}, 'received', {p[1]}, {p[2]}, {p[3]}::json, {p[4]}, {p[5]}, 0, "
+                f"{at}, least(to_timestamp({p[6]}::bigint), {at}), {at}, {at})")
+        first = 7 * n_messages
+        status_rows_sql = [
+            "(gen_random_uuid(), " + ", ".join(f"${first + 5 * k + j}" for j in range(1, 6)) + ", now())"
+            for k in range(n_statuses)]
         insert_messages = (f"INSERT INTO messages ({', '.join(MESSAGE_COLUMNS)}) VALUES "
                            + ", ".join(message_rows_sql) + " ON CONFLICT (wamid) DO NOTHING RETURNING wamid")
         insert_statuses_sql = (f"INSERT INTO early_statuses ({', '.join(STATUS_COLUMNS)}) VALUES "
@@ -444,7 +490,8 @@ def _batch_sql(n_messages: int, n_statuses: int) -> str:
             sql = f"WITH stored AS ({insert_messages}), kept AS ({insert_statuses_sql}) SELECT wamid FROM stored"
         else:
             sql = insert_messages if n_messages else insert_statuses_sql
-        _SQL[key] = sql
+        if n_messages + n_statuses <= _CACHED_ROWS:
+            _SQL[key] = sql
     return sql
 
 
