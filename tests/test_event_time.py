@@ -169,6 +169,22 @@ def test_changing_the_date_offers_to_tell_the_invited_guests(phone_factory):
     assert "Cal Green ❌" in dana.send("guests")
 
 
+def test_a_change_to_an_event_with_no_place_yet_reads_as_a_sentence_in_hebrew(phone_factory):
+    """No place yet: the notice says the place will be announced in a sentence of its own,
+    never "at" + "to be announced" (it read "בהמיקום יפורסם בהמשך")."""
+    dana = phone_factory(DANA, "דנה")
+    dana.send("אירוע חדש מסיבה\nתאריך: 20/12/2027")
+    dana.send(f"הוסף אורח רות לוי {GUEST}")
+    dana.send("שלח הזמנות")
+    dana.tap("confirm:yes", "כן")
+    ruth = phone_factory(GUEST, "רות")
+    before = len(ruth.received)
+    dana.send("קבע תאריך 27/12/2027")
+    dana.tap("confirm:yes", "כן")
+    [told] = ruth.texts[before:]
+    assert "בהמיקום" not in told and "המיקום יפורסם בהמשך." in told and "27" in told
+
+
 def test_what_guests_say_of_the_new_date_is_their_answer(phone_factory):
     """After a date move a guest answers about the date itself: "the new date doesn't work for us" is a no, "the new
     date works for us, we're 3" a yes for three; a question about it is still a question."""

@@ -463,10 +463,9 @@ def send_event_update(session: Session, actor: User, event_id) -> SendBatch:
     queued = 0
     for guest in audience.guests:
         lang = language[guest.id]
-        when = format_when(event.date, event.start_time, lang) if event.date else say.date_tba(lang)
+        when = format_when(event.date, event.start_time, lang) if event.date else None
         body = say.event_update(lang, greeting_name(guest.first_name, guest.last_name), event.name, when,
-                                event.location or say.location_tba(lang),
-                                coming=guest.status == RsvpStatus.confirmed)
+                                event.location, coming=guest.status == RsvpStatus.confirmed)
         message = outbox.enqueue(
             session, phone=guest.phone, message=notice(body, lang), kind=BROADCAST,
             body=body, event_id=event.id, guest_id=guest.id,

@@ -305,11 +305,24 @@ def details(lang: str, items: list[tuple[str, str, str, str]], links: list[dict[
 
 
 @in_language
-def event_update(lang: str, name: str, event: str, when: str, location: str, *, coming: bool = False) -> str:
+def event_update(lang: str, name: str, event: str, when: str | None, location: str | None, *,
+                 coming: bool = False) -> str:
     """The event's date, time or place changed: what it is now, and a word on answering:
-    a guest who said yes may not make the new date, a guest who has not answered may now."""
-    news = _("📣 {name}, a change to {event}: it is now on {when}, at {location}.",
-             name=name, event=event, when=i18n.Raw(when), location=location)
+    a guest who said yes may not make the new date, a guest who has not answered may now.
+    A date or place not set yet is said in a sentence of its own ("at" + "to be announced"
+    reads as nonsense, in Hebrew and Arabic above all)."""
+    if when and location:
+        news = _("📣 {name}, a change to {event}: it is now on {when}, at {location}.",
+                 name=name, event=event, when=i18n.Raw(when), location=location)
+    elif when:
+        news = _("📣 {name}, a change to {event}: it is now on {when}. The place will be announced soon.",
+                 name=name, event=event, when=i18n.Raw(when))
+    elif location:
+        news = _("📣 {name}, a change to {event}: it will be at {location}. The date will be announced soon.",
+                 name=name, event=event, location=location)
+    else:
+        news = _("📣 {name}, a change to {event}: the date and place will be announced soon.",
+                 name=name, event=event)
     if coming:
         return news + "\n" + _("You said you're coming: if the change doesn't work for you, just reply here.")
     return news + "\n" + _("Can you make it? Just reply here.")
