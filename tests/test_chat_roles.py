@@ -195,3 +195,22 @@ def test_every_event_command_in_the_table_is_covered():
     covered = {type(commands.parse(c.text, "IL")) for c in CASES}
     needs_event = {spec.command for spec in commands.COMMANDS if spec.action is not None}
     assert needs_event <= covered, needs_event - covered
+
+
+@pytest.mark.parametrize("role, text", [
+    ("editor", "האירוע עבר ל20.6"),
+    ("editor", "תשנה את השם של האירוע לחתונה של דנה"),
+    ("editor", "the wedding moved to 20/6"),
+    ("viewer", "התקשרתי לאבי הוא מגיע 2"),
+    ("viewer", "avi called, he's coming with 2"),
+])
+def test_a_guessed_write_the_role_may_not_do_is_refused_before_any_question(role, text, phone_factory, runtime):
+    """Words read as a change ask "are you sure?" first; when the sender's role may not make
+    that change, the refusal (and who may) comes at once, with no question and no buttons."""
+    seed(runtime)
+    actor = phone_factory(ACTOR[role], role)
+    before = snapshot(runtime, actor.number)
+    reply = actor.send(text)
+    assert actor.last_buttons == [], reply
+    assert reply.startswith(("Only ", "רק ")) and "Dana" in reply, reply
+    assert snapshot(runtime, actor.number) == before

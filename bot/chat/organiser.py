@@ -332,6 +332,8 @@ class OrganiserChat:
             return
         if (not reading.sure or moved) and isinstance(cmd, intents.DIRECT_WRITES):
             # a write resting on a guess: say what it would do, and do it on yes
+            if self.refused_before_asking(cmd):
+                return
             if isinstance(cmd, C.SetEventField) and _FIELD_LINE.match(text) and self.fills_empty_fields(cmd):
                 return self.execute(cmd)   # nothing to overwrite: set it, and the reply says what
             if isinstance(cmd, _GUEST_WRITES) and isinstance(cmd.ref, C.Ref):
@@ -359,6 +361,22 @@ class OrganiserChat:
                 return
             return self.say(cmd.message)
         self.execute(cmd)
+
+    def refused_before_asking(self, cmd) -> bool:
+        """A write the sender's role does not allow on the current event is refused now,
+        with who may do it: asking "are you sure?" and refusing after their yes wastes a
+        turn and reads as if it would be done."""
+        action = C.action_for(cmd)
+        found = self.current()
+        if action is None or found is None:
+            return False
+        event, _member = found
+        try:
+            require(self.session, self.user, event.id, action)
+        except NotAuthorized as refused:
+            self.say(refused.message + self.who_can(event, action))
+            return True
+        return False
 
     def shown_guest_named(self, text: str) -> bool:
         """A message that is only the name of one guest ("הדודה שושי", "Avi Cohen"): their card.
