@@ -137,6 +137,30 @@ def test_two_events_buttons_answer_each_and_free_text_asks_which(runtime, fake_g
     assert guest_row(runtime, party_guest).party_size == 1
 
 
+@pytest.mark.parametrize("typed, picks", [
+    ("2", "party"), ("1", "wedding"), ("השני", "party"), ("the first", "wedding"), ("מספר 2", "party"), ("5", None),
+    ("לבר מצווה", None), ("wedding", "wedding"), ("bar mitzvah", "party"), ("החתונה של דנה", None),
+])
+def test_the_event_is_picked_by_typing_its_number_or_its_name(typed, picks, runtime, fake_graph):
+    """Asked which event an answer is for, a guest who types the row's number, "the second" or words of one
+    event's name picks it, as a tap does; words that fit no single row ("5",
+    "לבר מצווה": the names are English) leave the question open, and nothing is recorded."""
+    _, (wedding_guest,) = _setup(runtime)
+    _, (party_guest,) = _setup(runtime, name="Yoni's bar mitzvah", when=date(2031, 9, 1),
+                               organiser="+972541110009")
+    avi = GuestPhone(runtime, fake_graph, AVI)
+    avi.send("yes, we are 3")
+    assert avi.buttons() == [f"pick:{wedding_guest}", f"pick:{party_guest}"]
+    avi.send(typed)
+    chosen = {"wedding": wedding_guest, "party": party_guest}.get(picks)
+    for guest_id in (wedding_guest, party_guest):
+        row = guest_row(runtime, guest_id)
+        if guest_id == chosen:
+            assert (row.status, row.party_size) == (RsvpStatus.confirmed, 3)
+        else:
+            assert row.status == RsvpStatus.invited
+
+
 def test_a_note_written_before_picking_the_event_never_drops_the_answer(runtime, fake_graph):
     """Invited to two events, Avi declines in words, then writes a greeting before picking which event: the
     question comes back, and the event he picks gets both his no and his greeting."""

@@ -319,23 +319,29 @@ def _payload(turn: _Turn, kind: str, guest_id: uuid.UUID, value: str) -> None:
         questions.record(turn.session, guest, question_id, option)
         turn.say(say.answer_noted(turn.lang, question["text"], option), guest.event_id)
     elif kind == "pick":
-        choice = turn._valid("choice")
-        turn.state.pop("choice", None)
-        if choice and choice.get("beside"):
-            turn.beside = (str(choice["beside"]), choice.get("beside_wamid"))
-        if choice and choice.get("intent") == "relative":
-            _relative(turn, guest, int(choice.get("relative") or 0), bool(choice.get("sure")))
-        elif choice and choice.get("intent") in ("yes", "no", "maybe") and choice.get("unsure"):
-            _confirm(turn, guest, choice["intent"], choice.get("party"), choice.get("children"))
-        elif choice and choice.get("intent") in ("yes", "no", "maybe"):
-            if choice["intent"] == "yes" and choice.get("party") and guest.status == RsvpStatus.confirmed:
-                _party(turn, guest, int(choice["party"]), choice.get("children"))
-            else:
-                _answer(turn, guest, choice["intent"], choice.get("party"), via="text", children=choice.get("children"))
-        elif choice and choice.get("intent") == "note":
-            _forward(turn, guest, str(choice.get("text") or ""), choice.get("wamid"), too_many=choice.get("too_many"))
+        _picked(turn, guest)
+
+
+def _picked(turn: _Turn, guest: Guest) -> None:
+    """The guest picked this invitation from "which event?" (tapped, or typed): what waited
+    for the pick is done for it."""
+    choice = turn._valid("choice")
+    turn.state.pop("choice", None)
+    if choice and choice.get("beside"):
+        turn.beside = (str(choice["beside"]), choice.get("beside_wamid"))
+    if choice and choice.get("intent") == "relative":
+        _relative(turn, guest, int(choice.get("relative") or 0), bool(choice.get("sure")))
+    elif choice and choice.get("intent") in ("yes", "no", "maybe") and choice.get("unsure"):
+        _confirm(turn, guest, choice["intent"], choice.get("party"), choice.get("children"))
+    elif choice and choice.get("intent") in ("yes", "no", "maybe"):
+        if choice["intent"] == "yes" and choice.get("party") and guest.status == RsvpStatus.confirmed:
+            _party(turn, guest, int(choice["party"]), choice.get("children"))
         else:
-            _ask_answer(turn, guest)
+            _answer(turn, guest, choice["intent"], choice.get("party"), via="text", children=choice.get("children"))
+    elif choice and choice.get("intent") == "note":
+        _forward(turn, guest, str(choice.get("text") or ""), choice.get("wamid"), too_many=choice.get("too_many"))
+    else:
+        _ask_answer(turn, guest)
 
 
 def _settle(turn: _Turn, guest: Guest, item: dict, value: str) -> None:
@@ -517,6 +523,8 @@ def _text(turn: _Turn, rows: list[tuple[Guest, Event]]) -> bool:
     if msg.kind == "text" and text and says_more(text):
         turn.beside = (text, getattr(msg, "wamid", None))
 
+    if text and _typed_event_pick(turn, text):
+        return True
     if _FORGET.search(text):
         retention.forget(turn.session, turn.user.phone)
         turn.say(say.forgotten(turn.lang), kind=OPT_OUT_ACK)
@@ -649,6 +657,61 @@ def _asks_details_too(text: str) -> bool:
     """A message of several questions one of which asks when or where."""
     parts = [p for p in re.split(r"[?؟\n]+", text) if p.strip()]
     return len(parts) > 1 and any(understand(p).intent == "details" for p in parts)
+
+
+_PICK_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "1st": 1, "2nd": 2, "3rd": 3,
+    "ראשון": 1, "ראשונה": 1, "הראשון": 1, "הראשונה": 1, "שני": 2, "שנייה": 2, "שניה": 2, "השני": 2,
+    "השנייה": 2, "השניה": 2, "שלישי": 3, "שלישית": 3, "השלישי": 3, "השלישית": 3, "רביעי": 4, "הרביעי": 4,
+    "первый": 1, "первое": 1, "второй": 2, "второе": 2, "третий": 3, "третье": 3,
+    "الأول": 1, "الاول": 1, "الثاني": 2, "الثالث": 3,
+}
+_PICK_FILLERS = {"the", "for", "to", "of", "event", "one", "number", "no", "האירוע", "אירוע", "של", "מספר", "זה",
+                 "ל", "את", "על", "в", "на", "для", "номер", "الى", "إلى", "رقم", "ل"}
+_PICK_PREFIXES = ("של", "ל", "ה", "ב", "מ", "ו")
+
+
+def _pick_words(text: str) -> list[str]:
+    words = []
+    for word in re.findall(r"[\w']+", text.casefold()):
+        for prefix in _PICK_PREFIXES:   # "לחתונה", "החתונה", "שלדנה": the word itself
+            if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+                word = word[len(prefix):]
+                break
+        words.append(word)
+    return words
+
+
+def _typed_event_pick(turn: _Turn, text: str) -> bool:
+    """Typed to an open "which event?" list: its number ("2"), an ordinal ("השני", "the second") or words of
+    one event's name ("לחתונה של דנה") pick that event, as tapping its row does. Anything else is read as a new
+    message, and the list is asked again where it was before."""
+    choice = turn._valid("choice")
+    listed = choice.get("rows") if choice else None
+    if not listed or len(text) > 60:
+        return False
+    by_id = {str(g.id): (g, e) for g, e in turn.rows()}
+    rows = [by_id[i] for i in listed if i in by_id]
+    if len(rows) < 2:
+        return False
+    said = text.strip().rstrip(".!").strip().casefold()
+    core = [w for w in said.replace(".", " ").split() if w not in _PICK_FILLERS]   # "the second", "מספר 2"
+    number = None
+    if len(core) == 1:
+        number = int(core[0]) if core[0].isdigit() else _PICK_ORDINALS.get(core[0])
+    if number is not None:
+        if not 1 <= number <= len(rows):
+            return False
+        _picked(turn, rows[number - 1][0])
+        return True
+    wanted = [w for w in _pick_words(said) if w not in _PICK_FILLERS]
+    if not wanted:
+        return False
+    fits = [(g, e) for g, e in rows if all(w in _pick_words(e.name) for w in wanted)]
+    if len(fits) != 1:
+        return False
+    _picked(turn, fits[0][0])
+    return True
 
 
 def _typed_option(turn: _Turn, text: str) -> bool:
@@ -1030,8 +1093,12 @@ def _ask_which_event(turn: _Turn, question, candidates: list[tuple[Guest, Event]
     """The list of the guest's events to pick from (`question`: say.choose_event or say.choose_event_for_note), each
     with its date; the pick comes back as pick:<guest id>."""
     body, button = question(turn.lang)
+    shown = candidates[:MAX_PICK_ROWS]
     rows = [(pick_payload_id(g.id), e.name, format_date(e.date, turn.lang) if e.date else say.date_tba(turn.lang))
-            for g, e in candidates[:MAX_PICK_ROWS]]
+            for g, e in shown]
+    if isinstance(turn.state.get("choice"), dict):
+        # what was listed, in order: a typed "2" or "the wedding" picks from these (`_typed_event_pick`)
+        turn.state["choice"] = {**turn.state["choice"], "rows": [str(g.id) for g, _e in shown]}
     turn.send(outbox.choice_list(body, button, rows))
 
 
