@@ -74,3 +74,25 @@ def test_the_mothers_paste_shows_and_adds_the_family_as_counted(phone_factory, r
     with runtime.transaction() as s:
         got = {g.full_name: g.party_size for g in s.scalars(select(Guest))}
     assert got == {"סבא וסבתא": 2, "דודה רותי": 4, "משפחת כהן": 5}
+
+
+@pytest.mark.parametrize("row, name, party, note", [
+    ("יעל ישראלי 0541231234 4 מתוכם 2 ילדים", "יעל ישראלי", 4, "מתוכם 2 ילדים"),
+    ("יעל ישראלי 0541231234 4 כולל 2 ילדים", "יעל ישראלי", 4, "כולל 2 ילדים"),
+    ("יעל ישראלי 0541231234 2 מבוגרים ו-2 ילדים", "יעל ישראלי", 4, "2 מבוגרים ו-2 ילדים"),
+    ("Dana Levi 0541231234 5, including 3 kids", "Dana Levi", 5, "including 3 kids"),
+])
+def test_the_children_said_beside_the_count_are_a_note_never_part_of_the_name(row, name, party, note):
+    """"4 מתוכם 2 ילדים" once left "יעל ישראלי מתוכם ילדים" as the name the invitation greets, and lost the two."""
+    [guest] = intents.understand("הוסף אורחים\n" + row, "IL", TODAY).command.guests
+    assert (f"{guest.first_name} {guest.last_name}", guest.party_size, guest.notes) == (name, party, note)
+
+
+def test_a_pasted_row_with_children_is_stored_with_a_clean_name_and_its_note(phone_factory, runtime):
+    mom = phone_factory(MOM, "אמא")
+    mom.send("אירוע חדש החתונה של דנה")
+    mom.send("הוסף אורחים\nרות לוי 050-1234567\nיעל ישראלי 0541231234 4 מתוכם 2 ילדים")
+    mom.tap("confirm:yes", "כן")
+    with runtime.transaction() as s:
+        yael = s.scalars(select(Guest).where(Guest.phone == "+972541231234")).one()
+        assert (yael.first_name, yael.last_name, yael.party_size, yael.notes) == ("יעל", "ישראלי", 4, "מתוכם 2 ילדים")

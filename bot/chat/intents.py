@@ -2928,10 +2928,28 @@ def _safe_phone(text: str, region) -> tuple[str | None, str]:
     return _phone(text, region)
 
 
+# "4 מתוכם 2 ילדים", "5 including 3 kids", "2 מבוגרים ו-2 ילדים": how many of the guest's party are children, said
+# beside the count; kept as the guest's note, and never a part of their name
+_CHILDREN_CLAUSE = re.compile(
+    r"[\s,]*(?:(\d{1,2})\s*,?\s*)?((?:מתוכם|מתוכן|כולל|ביניהם|including|incl\.?|of\s+them|of\s+whom)\s+(\d{1,2})\s*"
+    r"(?:ילדים|ילדות|ילד|ילדה|kids|children|kid|child))(?!\w)[.!]?"
+    r"|[\s,]*((\d{1,2})\s*(?:מבוגרים|adults)\s*(?:ו-?|and|\+|,)\s*(\d{1,2})\s*(?:ילדים|ילדות|kids|children))(?!\w)[.!]?",
+    re.I)
+
+
 def _loose_guest(line: str, region) -> C.GuestDraft | None:
     phone, rest = _safe_phone(line, region)
     if not phone:
         return None
+    kids = _CHILDREN_CLAUSE.search(rest)
+    note = total = None
+    if kids:
+        if kids.group(4):   # "2 מבוגרים ו-2 ילדים": the party is both
+            total = int(kids.group(5)) + int(kids.group(6))
+        elif kids.group(1):   # "4 מתוכם 2 ילדים": the count said before
+            total = int(kids.group(1))
+        note = " ".join((kids.group(2) or kids.group(4)).split())
+        rest = rest[:kids.start()] + " " + rest[kids.end():]
     rest, said_party = _tidy_name(rest)
     rwords = _words(rest)
     side = _side_in(rwords)
@@ -2946,6 +2964,10 @@ def _loose_guest(line: str, region) -> C.GuestDraft | None:
         party = 2
     if said_party is not None:
         party = said_party
+    if total is not None:
+        if not 1 <= total <= C.MAX_PARTY_SIZE:
+            return None
+        party = total
     name = re.sub(r"\d+\s*(?:people|ppl|אנשים|איש|נפשות|pax|מקומות|seats)|party of \d+|so \d+|(?<!\S)[x×]\s*\d{1,2}\b|\b\d{1,2}\b|זוג", " ",
                   rest, flags=re.I)
     name = re.sub(r"(?:,|\s)\s*(?:bride|groom|כלה|חתן)?\s*side\b|\bside\s+(?:bride|groom)|צד\s+ה?(?:כלה|חתן)|"
@@ -2961,7 +2983,7 @@ def _loose_guest(line: str, region) -> C.GuestDraft | None:
     if find_date(name, None)[0] is not None:
         return None
     first, last = C.split_name(name)
-    return C.GuestDraft(first_name=first, last_name=last, phone=phone, side=side, party_size=party)
+    return C.GuestDraft(first_name=first, last_name=last, phone=phone, side=side, party_size=party, notes=note)
 
 
 def _new_event_fix(exact: C.NewEvent, today) -> Reading | None:
