@@ -102,6 +102,18 @@ def test_known_party_size_is_not_asked_again(runtime, fake_graph):
                        "Different number? Just send it."]
 
 
+def test_a_tap_after_the_event_changes_no_answer_as_typed_words_do_not(runtime, fake_graph, organiser):
+    """After the event's date a tap on [Yes] is what a typed "yes" is then: the answer that stood stays and the
+    guest is told why (the tap had been recorded, the same words typed were not)."""
+    _, (avi_id,) = _setup(runtime, when=date(2020, 1, 5))
+    avi = GuestPhone(runtime, fake_graph, AVI)
+    [reply] = avi.tap(f"rsvp:{avi_id}:yes", "Yes")
+    assert "has already taken place, so I haven't changed your answer" in reply, reply
+    assert guest_row(runtime, avi_id).status == RsvpStatus.invited
+    [typed] = avi.send("yes we're coming")
+    assert typed == reply
+
+
 def test_someone_elses_button_changes_nothing(runtime, fake_graph, organiser):
     _, (avi_id, bea_id) = _setup(runtime, guest_list=(("Avi", "Cohen", AVI), ("Bea", "Levi", BEA)))
     bea = GuestPhone(runtime, fake_graph, BEA)

@@ -289,7 +289,13 @@ def _payload(turn: _Turn, kind: str, guest_id: uuid.UUID, value: str) -> None:
     if turn._lang is None:
         turn._lang = guest.event.language  # a tap has no words: answer in its invitation's language
     if kind == "rsvp":
-        _answer(turn, guest, value, None, via="button")
+        event = guest.event
+        if event.date is not None and event.date < turn.now.date() and not _is_member(turn):
+            # a tap after the event is what a typed answer then is: the answer that stood stays, and the
+            # organisers hear of it
+            _answer_after(turn, guest, event, (turn.msg.text or "").strip() or value)
+        else:
+            _answer(turn, guest, value, None, via="button")
     elif kind == "party":
         if value == "more":
             turn.await_party(guest)
