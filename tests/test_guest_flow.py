@@ -381,6 +381,19 @@ def test_an_opted_out_guest_saying_not_to_start_stays_out(runtime, fake_graph, o
     assert guest_row(runtime, gid).opted_out
 
 
+def test_take_us_off_after_a_yes_is_asked_about_never_filed_as_a_note(runtime, fake_graph, organiser):
+    """"תורידו אותנו" after saying yes: off the messages, or off the list? The guest is asked about the messages
+    [כן] [לא], and their yes stands until they say otherwise; it was filed as a note to the organisers."""
+    _, (gid,) = _setup(runtime)
+    avi = GuestPhone(runtime, fake_graph, AVI)
+    avi.tap(f"rsvp:{gid}:yes", "Yes")
+    avi.tap(f"party:{gid}:2", "2")
+    assert avi.send("תורידו אותנו") == ["לא לשלוח לכם יותר הודעות?"]
+    assert avi.buttons() == [f"optout:{gid}:yes", f"optout:{gid}:no"]
+    row = guest_row(runtime, gid)
+    assert (row.status, row.party_size, row.opted_out) == (RsvpStatus.confirmed, 2, False)
+
+
 def test_a_bare_enough_is_asked_before_the_messages_stop(runtime, fake_graph, organiser):
     """"די נו" is often a sigh: the guest is asked "לא לשלוח לכם יותר הודעות?" [כן] [לא] and only [כן]
     opts out. "די לשלוח לי הודעות", "תפסיקו", "הסירו אותי" stop at once; "די נו, ברור שנגיע" is a yes."""

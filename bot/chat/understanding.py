@@ -848,6 +848,9 @@ _ASKED_OFF = _rx(r"(?:remove|take|delete) me (?:from|off) (?:this|the|your) (?:l
                  r"(?:תורידו|הורידו|תוציאו|הוציאו|תמחקו|מחקו|תסירו|הסירו) אותי מ(?:ה)?(?:רשימה|רשימת|קבוצה|תפוצה)\S*",
                  r"(?:удалите|уберите) меня (?:из|с) (?:списка|рассылки|группы)",
                  r"(?:شيلوني|احذفوني|امسحوني) من (?:ال)?(?:قائمه|ليسته|قروب|جروب)")
+# "תורידו אותנו" alone: off the messages, or off the guest list (not coming)? Asked back, as a bare "די" is ("תורידו
+# אותנו מהרשימה, לא מגיעים" is the guest list: a no)
+_US_OFF = _rx(r"^(?:ו?(?:תורידו|הורידו|תוציאו|הוציאו|תמחקו|מחקו|תסירו|הסירו)) אותנו(?: (?:בבקשה|מפה|מזה|מכאנ))?\W*$")
 _CHANGE = _rx(r"\bactually\b|(?<!will )(?<!i will )\bupdate\b(?! (?:you|by|later|soon|next))|\bcorrection\b|\bmy (?:mistake|bad)\b|change (?:of|in) plans?|(?:the )?plans? (?:has |have )?changed|\b(?:small|slight|quick|little|one|tiny) change\b|\bchange (?:us|it|me)\b|after all|by mistake"
               r"|by accident|fat[- ]?finger\w*|turns out|came through|worked out|\bbailed\b|fell through|cancell?ed on (?:us|me)|\b(?:i|we) meant\b|\bcancel\b|plans changed|make (?:it|that) (?:\d|one|two|three|four|five|six)|change (?:my|our) (?:answer|rsvp|response|reply)|changed (?:my|our) mind|\bforgot\b(?! to (?:answer|reply|respond|rsvp|confirm))|also join|can (?:come|make it|join) (?:too |also )?now|(?:too|also) now"
               r"|(?<!\d)\d{1,2} (?:not|and not) \d{1,2}(?!\d)",
@@ -2497,6 +2500,8 @@ def _understand(text) -> Understanding:
         rest = _understand(norm[:asked_off.start()] + " . " + norm[asked_off.end():])
         if rest.intent in ("answer", "change") and rest.answer in ("yes", "no", "maybe"):
             return rest
+    if stop is None and _US_OFF.search(letters):
+        return Understanding("stop", sure=False)
     if stop and (len(letters.split()) <= 12 or asked_off):
         # "Not coming, please stop sending reminders", "we'll come, stop the reminders": the answer is
         # what counts, and an answer ends the reminders
