@@ -214,3 +214,39 @@ def test_a_guessed_write_the_role_may_not_do_is_refused_before_any_question(role
     assert actor.last_buttons == [], reply
     assert reply.startswith(("Only ", "רק ")) and "Dana" in reply, reply
     assert snapshot(runtime, actor.number) == before
+
+
+@pytest.mark.parametrize("text", ["תן למיכל הרשאת מנהל", "give Michal admin rights"])
+def test_a_role_change_for_someone_not_on_the_team_says_so_before_any_question(text, phone_factory, runtime):
+    seed(runtime)
+    dana = phone_factory(DANA, "Dana")
+    before = snapshot(runtime, DANA)
+    reply = dana.send(text)
+    assert dana.last_buttons == [] and ("Michal" in reply or "מיכל" in reply), reply
+    assert reply.startswith(("Nobody on the team of Wedding", "אין בצוות")), reply
+    assert snapshot(runtime, DANA) == before
+
+
+def test_making_an_editor_admin_in_words_is_asked_once(phone_factory, runtime):
+    """"תעשה את 052… מנהל" reads as adding them as admin; they are an editor already, so the yes to that one
+    question changes their role, with no second "make them admin?"."""
+    seed(runtime)
+    dana = phone_factory(DANA, "Dana")
+    dana.send("תעשה את 0522222222 מנהל")
+    assert dana.last_buttons == ["confirm:yes", "confirm:no"]
+    reply = dana.tap("confirm:yes", "כן")
+    assert dana.last_buttons == [], reply
+    with runtime.transaction() as s:
+        eddie = s.scalars(select(EventMember).join(User, User.id == EventMember.user_id).where(User.phone == EDDIE)).one()
+        assert eddie.role == Role.admin
+
+
+def test_taking_a_member_off_the_team_in_words_is_asked_once(phone_factory, runtime):
+    seed(runtime)
+    dana = phone_factory(DANA, "Dana")
+    dana.send("take Eddie off the team")
+    assert dana.last_buttons == ["confirm:yes", "confirm:no"]
+    reply = dana.tap("confirm:yes", "Yes")
+    assert dana.last_buttons == [] and "Eddie" in reply, reply
+    with runtime.transaction() as s:
+        assert s.scalars(select(EventMember).join(User, User.id == EventMember.user_id).where(User.phone == EDDIE)).all() == []

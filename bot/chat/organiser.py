@@ -334,6 +334,8 @@ class OrganiserChat:
             # a write resting on a guess: say what it would do, and do it on yes
             if self.refused_before_asking(cmd):
                 return
+            if isinstance(cmd, (C.ChangeRole, C.RemoveMember)) and self.no_member_named(cmd):
+                return
             if isinstance(cmd, C.SetEventField) and _FIELD_LINE.match(text) and self.fills_empty_fields(cmd):
                 return self.execute(cmd)   # nothing to overwrite: set it, and the reply says what
             if isinstance(cmd, _GUEST_WRITES) and isinstance(cmd.ref, C.Ref):
@@ -361,6 +363,21 @@ class OrganiserChat:
                 return
             return self.say(cmd.message)
         self.execute(cmd)
+
+    def no_member_named(self, cmd) -> bool:
+        """A role change or removal read from words, for a name nobody on the team has: said now
+        (with how to see the team), never asked "make Michal an admin?" and refused after the yes."""
+        found = self.current()
+        if found is None or cmd.ref.number is not None or cmd.ref.phone is not None:
+            return False
+        event, _member = found
+        text = cmd.ref.text.lower()
+        if any(m.user.display_name and text in m.user.display_name.lower()
+               for m in member_service.list_members(self.session, self.user, event.id)):
+            return False
+        self.say(_("Nobody on the team of {event} is called “{text}”. Send *members* for the list.",
+                   event=event.name, text=cmd.ref.text))
+        return True
 
     def refused_before_asking(self, cmd) -> bool:
         """A write the sender's role does not allow on the current event is refused now,
@@ -1306,6 +1323,8 @@ class OrganiserChat:
         if existing is not None and existing.role.value != cmd.role and existing.user_id != self.user.id:
             # already on the team with another role: what was meant is a change of role
             change = C.ChangeRole(C.Ref(display_phone(cmd.phone), phone=cmd.phone), cmd.role)
+            if self._confirmed_run:   # "add them as admin?" was answered yes: that is the change, not asked twice
+                return self.cmd_role(change, event)
             return self.ask(replies.restate(change), {"op": "run", "cmd": intents.encode(change), "again": "role"})
         member = member_service.add_member(self.session, self.user, event.id, cmd.phone, cmd.role)
         self.say(replies.member_added(event, member))
@@ -1334,6 +1353,8 @@ class OrganiserChat:
             return
         if member.user_id == self.user.id:
             return self.say(_("To take yourself off the team, send *leave*."))
+        if self._confirmed_run:   # "remove Michal from the team?" was answered yes already
+            return self.do_remove_member({"event_id": str(event.id), "user_id": str(member.user_id)})
         self.ask(replies.remove_member_question(event, member),
                  {"op": "remove_member", "event_id": str(event.id), "user_id": str(member.user_id),
                   "again": "remove member"})
