@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from storage.models import EventMember, User
+from storage.models import EventMember, Guest, User
 from tests.phone import phone_factory  # noqa: F401  (fixture)
 
 DANA = "+972521234567"
@@ -194,3 +194,32 @@ def test_a_viewer_gets_no_message_for_each_answer_until_they_ask(phone_factory, 
         assert {p: n for p, n in s.execute(select(User.phone, EventMember.notify)
                                            .join(EventMember, EventMember.user_id == User.id))} == \
             {DANA: True, NOAM: True, RUTI: True}
+
+
+def test_add_editor_then_their_contact_card_adds_them_to_the_team_not_the_guests(phone_factory, runtime):
+    """"הוסף עורך" with no number asks for it; the contact card shared next is the editor's (it was added as a
+    guest, and the team stayed as it was)."""
+    dana = phone_factory(DANA, "דנה")
+    dana.send("אירוע חדש החתונה של דנה ונועם")
+    asked = dana.send("הוסף עורך")
+    assert asked.startswith("את מי לצרף") and "עורך" in asked, asked
+    reply = dana.share_contacts([("מיכל כהן", "+972543333333")])
+    with runtime.transaction() as s:
+        assert s.scalars(select(Guest)).all() == []
+        roles = {u.phone: m.role.value for m, u in s.execute(select(EventMember, User).join(User, User.id == EventMember.user_id))}
+    assert roles.get("+972543333333") == "editor", reply
+
+
+def test_add_admin_then_a_number_alone_adds_them_as_admin(phone_factory, runtime):
+    dana = phone_factory(DANA, "Dana")
+    dana.send("new event Wedding")
+    dana.send("add admin")
+    dana.send("054-333-3333")
+    with runtime.transaction() as s:
+        roles = {u.phone: m.role.value for m, u in s.execute(select(EventMember, User).join(User, User.id == EventMember.user_id))}
+    assert roles.get("+972543333333") == "admin"
+    # a number sent later, with no "add ..." before it, adds no one
+    dana.send("054-444-4444")
+    with runtime.transaction() as s:
+        phones = {u.phone for u in s.scalars(select(User).join(EventMember, EventMember.user_id == User.id))}
+    assert "+972544444444" not in phones

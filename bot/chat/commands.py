@@ -1519,6 +1519,18 @@ def _parse_add_member(inp: _Input) -> AddMember:
     return AddMember(phone=phone, role=role)
 
 
+def member_wanted(text: str) -> str | None:
+    """"add editor", "הוסף מנהל", "add member" and nothing after it: the role (editor unless said) of a co-organiser
+    whose number is still to come (typed, or on a contact card), else None."""
+    lines = _lines(text)
+    if len(lines) != 1:
+        return None
+    _spans, keys, found = _verb_of(lines[0])
+    if found is None or found[1].command is not AddMember or found[0] != len(keys):
+        return None
+    return next((_ROLES[w] for w in keys[1:found[0]] if w in _ROLES), "editor")
+
+
 @_spec("role", ["role", "set role", "change role", "make", "תפקיד", "הפוך", "הפכי", "תהפוך", "תהפכי", "מנה", "מני",
                 "תמנה", "תמני", "למנות", "שינוי תפקיד"]
        + _he(_HE_SET + ("החלף", "החליפי", "תחליף"), ("תפקיד", "את התפקיד", "הרשאה", "הרשאות")),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import re
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Callable
 
 from sqlalchemy import func, select
@@ -24,7 +24,7 @@ from bot.services import calls, imports, notices, outbox, questions, senders
 from bot.text import replies
 from bot.services.permissions import Action, role_allows
 from bot.text import dates
-from bot.text.phones import display_phone, region_of
+from bot.text.phones import display_phone, find_phone, region_of
 from bot.text import phones
 from bot.services import events as event_service
 from bot.services import guests as guest_service
@@ -306,6 +306,8 @@ class OrganiserChat:
     def on_text(self, text: str) -> None:
         if self.picked_message(text):
             return
+        if self.member_number_came(text):
+            return
         again = self.picked(text)
         if again is not None:
             text = again
@@ -361,8 +363,60 @@ class OrganiserChat:
                 return self.no_events()  # a newcomer: show how to start (no events now: said so)
             if cmd.usage is None and self.is_member and self.shown_guest_named(text):
                 return
+            role = C.member_wanted(text)
+            if role is not None and self.current() is not None:
+                return self.await_member(role)
             return self.say(cmd.message)
         self.execute(cmd)
+
+    _AWAIT_MEMBER = "await_member"
+    _AWAIT_MINUTES = 15
+
+    def await_member(self, role: str) -> None:
+        """"add editor" with no number: the number or contact card that comes next is theirs."""
+        event, _member = self.current()
+        try:
+            require(self.session, self.user, event.id, Action.MANAGE_EVENT)
+        except NotAuthorized as refused:
+            return self.say(refused.message + self.who_can(event, Action.MANAGE_EVENT))
+        listings = dict(self.conv.listing or {})
+        until = datetime.now(timezone.utc) + timedelta(minutes=self._AWAIT_MINUTES)
+        listings[self._AWAIT_MEMBER] = {"event_id": str(event.id), "role": role, "until": until.isoformat()}
+        self.conv.listing = listings
+        self.say(_("Who should join {event} as {role}? Send their phone number, or share their contact card.",
+                   event=event.name, role=i18n.Raw(_word(ROLE_WORDS, role))))
+
+    def awaited_member(self, event: Event) -> str | None:
+        """The role of the co-organiser whose number is awaited for `event` (see `await_member`), else None."""
+        item = (self.conv.listing or {}).get(self._AWAIT_MEMBER) if self.is_member else None
+        if not isinstance(item, dict) or item.get("event_id") != str(event.id):
+            return None
+        try:
+            if datetime.fromisoformat(item["until"]) < datetime.now(timezone.utc):
+                return None
+        except (KeyError, TypeError, ValueError):
+            return None
+        return item.get("role") if item.get("role") in ROLE_WORDS else None
+
+    def forget_awaited_member(self) -> None:
+        listings = dict(self.conv.listing or {})
+        if listings.pop(self._AWAIT_MEMBER, None) is not None:
+            self.conv.listing = listings
+
+    def member_number_came(self, text: str) -> bool:
+        """A message that is only a phone number, after "add editor": that member is added."""
+        if not self.is_member or not (self.conv.listing or {}).get(self._AWAIT_MEMBER):
+            return False
+        found = self.current()
+        role = self.awaited_member(found[0]) if found else None
+        self.forget_awaited_member()   # one message, whatever it is: a later number is no member by surprise
+        if role is None:
+            return False
+        phone, rest = find_phone(text, self.region)
+        if phone is None or any(ch.isalnum() for ch in rest):
+            return False
+        self.execute(C.AddMember(phone=phone, role=role))
+        return True
 
     def no_member_named(self, cmd) -> bool:
         """A role change or removal read from words, for a name nobody on the team has: said now
@@ -811,6 +865,13 @@ class OrganiserChat:
         if target is None:
             return
         event, _member = target
+        role = self.awaited_member(event)
+        if role is not None and len(cards) == 1 and cards[0].phones:
+            # "add editor", then their contact card: the card is the new member's, not a guest's
+            phone = find_phone(cards[0].phones[0], self.region)[0]
+            if phone is not None:
+                self.forget_awaited_member()
+                return self.execute(C.AddMember(phone=phone, role=role))
         require(self.session, self.user, event.id, Action.EDIT_GUESTS)
         rows: list = []
         for n, card in enumerate(cards, start=1):
