@@ -151,12 +151,13 @@ def test_two_events_buttons_answer_each_and_free_text_asks_which(runtime, fake_g
 
 @pytest.mark.parametrize("typed, picks", [
     ("2", "party"), ("1", "wedding"), ("השני", "party"), ("the first", "wedding"), ("מספר 2", "party"), ("5", None),
-    ("לבר מצווה", None), ("wedding", "wedding"), ("bar mitzvah", "party"), ("החתונה של דנה", None),
+    ("לבר מצווה", "party"), ("wedding", "wedding"), ("bar mitzvah", "party"), ("החתונה של דנה", "wedding"),
+    ("ok thanks", None),
 ])
 def test_the_event_is_picked_by_typing_its_number_or_its_name(typed, picks, runtime, fake_graph):
-    """Asked which event an answer is for, a guest who types the row's number, "the second" or words of one
-    event's name picks it, as a tap does; words that fit no single row ("5",
-    "לבר מצווה": the names are English) leave the question open, and nothing is recorded."""
+    """Asked which event an answer is for, a guest who types the row's number, "the second" or words that name
+    one of the events (its kind in any language: "לבר מצווה" for "Yoni's bar mitzvah") picks it, as a tap does;
+    words that fit no single row ("5", "ok thanks") leave the question open, and nothing is recorded."""
     _, (wedding_guest,) = _setup(runtime)
     _, (party_guest,) = _setup(runtime, name="Yoni's bar mitzvah", when=date(2031, 9, 1),
                                organiser="+972541110009")

@@ -160,13 +160,47 @@ def listing_id(conv: Conversation, kind: str, event_id, number: int) -> uuid.UUI
     return as_uuid(listing["ids"][number - 1])
 
 
+# ---------------------------------------------------------------- a member's number awaited
+
+_AWAITED_MEMBER = "await_member"
+
+
+def await_member(conv: Conversation, event_id, role: str, now: datetime | None = None) -> None:
+    """"add editor" with no number: the number or contact card sent next (within PENDING_TTL) is that member's."""
+    listings = _listings(conv)
+    until = (now or _now()) + PENDING_TTL
+    listings[_AWAITED_MEMBER] = {"event_id": str(event_id), "role": role, "until": until.isoformat()}
+    conv.listing = listings
+
+
+def awaited_member(conv: Conversation, event_id, now: datetime | None = None) -> str | None:
+    """The role of the member whose number is awaited for this event (any event: `event_id` None), see
+    `await_member`; else None."""
+    item = get_listing(conv, _AWAITED_MEMBER, event_id)
+    try:
+        if item is None or datetime.fromisoformat(item["until"]) <= (now or _now()):
+            return None
+    except (KeyError, TypeError, ValueError):
+        return None
+    return item.get("role")
+
+
+def forget_awaited_member(conv: Conversation) -> bool:
+    """Stop waiting for a member's number; whether one was awaited."""
+    listings = _listings(conv)
+    if listings.pop(_AWAITED_MEMBER, None) is None:
+        return False
+    conv.listing = listings
+    return True
+
+
 def forget_event(conv: Conversation, event_id) -> None:
     """After an event is deleted or left: no current event, no listings of it, no question about it."""
     if conv.current_event_id == as_uuid(event_id):
         conv.current_event_id = None
     listings = _listings(conv)
     changed = False
-    for kind in ("guests", "members"):
+    for kind in ("guests", "members", _AWAITED_MEMBER):
         if listings.get(kind, {}).get("event_id") == str(event_id):
             listings.pop(kind)
             changed = True

@@ -290,7 +290,7 @@ def _payload(turn: _Turn, kind: str, guest_id: uuid.UUID, value: str) -> None:
         turn._lang = guest.event.language  # a tap has no words: answer in its invitation's language
     if kind == "rsvp":
         event = guest.event
-        if event.date is not None and event.date < turn.now.date() and not _is_member(turn):
+        if _over(event, turn.now.date()) and not _is_member(turn):
             # a tap after the event is what a typed answer then is: the answer that stood stays, and the
             # organisers hear of it
             _answer_after(turn, guest, event, (turn.msg.text or "").strip() or value)
@@ -674,24 +674,12 @@ _PICK_ORDINALS = {
 }
 _PICK_FILLERS = {"the", "for", "to", "of", "event", "one", "number", "no", "האירוע", "אירוע", "של", "מספר", "זה",
                  "ל", "את", "על", "в", "на", "для", "номер", "الى", "إلى", "رقم", "ل"}
-_PICK_PREFIXES = ("של", "ל", "ה", "ב", "מ", "ו")
-
-
-def _pick_words(text: str) -> list[str]:
-    words = []
-    for word in re.findall(r"[\w']+", text.casefold()):
-        for prefix in _PICK_PREFIXES:   # "לחתונה", "החתונה", "שלדנה": the word itself
-            if word.startswith(prefix) and len(word) - len(prefix) >= 3:
-                word = word[len(prefix):]
-                break
-        words.append(word)
-    return words
 
 
 def _typed_event_pick(turn: _Turn, text: str) -> bool:
-    """Typed to an open "which event?" list: its number ("2"), an ordinal ("השני", "the second") or words of
-    one event's name ("לחתונה של דנה") pick that event, as tapping its row does. Anything else is read as a new
-    message, and the list is asked again where it was before."""
+    """Typed to an open "which event?" list: its number ("2"), an ordinal ("השני", "the second") or words that
+    name one of the events listed (`events_named`: "לחתונה של דנה", "the bar mitzvah") pick that event, as
+    tapping its row does. Anything else is read as a new message, and the list is asked again where it was before."""
     choice = turn._valid("choice")
     listed = choice.get("rows") if choice else None
     if not listed or len(text) > 60:
@@ -710,13 +698,10 @@ def _typed_event_pick(turn: _Turn, text: str) -> bool:
             return False
         _picked(turn, rows[number - 1][0])
         return True
-    wanted = [w for w in _pick_words(said) if w not in _PICK_FILLERS]
-    if not wanted:
+    named = events_named(said, [e.name for _g, e in rows])
+    if len(named) != 1:
         return False
-    fits = [(g, e) for g, e in rows if all(w in _pick_words(e.name) for w in wanted)]
-    if len(fits) != 1:
-        return False
-    _picked(turn, fits[0][0])
+    _picked(turn, rows[next(iter(named))][0])
     return True
 
 
@@ -980,12 +965,17 @@ def _welcome(turn: _Turn, text: str = "") -> None:
     turn.say(say.welcome(turn.lang, name, event.name, guest.status.value, guest.party_size), event.id)
 
 
+def _over(event: Event, today) -> bool:
+    """Whether the event's date has passed (an event with no date never has)."""
+    return event.date is not None and event.date < today
+
+
 def _past_event(turn: _Turn) -> tuple[Guest, Event] | None:
     """When every event of the guest's is over (its date has passed): the one it is about, their only one or the only
     one of the last two weeks; else None (with several, the thanks are passed on to nobody's organisers by guess)."""
     rows = turn.rows()
     today = turn.now.date()
-    if not rows or any(e.date is None or e.date >= today for _g, e in rows):
+    if not rows or not all(_over(e, today) for _g, e in rows):
         return None
     if len(rows) == 1:
         return rows[0]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import date
 from typing import TYPE_CHECKING, Callable
 
 from sqlalchemy import func, select
@@ -124,6 +124,13 @@ def _word_in(word: str, words: list[str]) -> bool:
     "מצווה" is in "בר המצווה של איתי"."""
     return any(w == word or (len(w) > 2 and w[0] in _HEBREW_PREFIXES and w[1:] == word)
                or (len(word) > 2 and word[0] in _HEBREW_PREFIXES and word[1:] == w) for w in words)
+
+
+def _members_called(members: list[EventMember], text: str) -> tuple[list[EventMember], list[EventMember]]:
+    """The team members whose name holds `text`, and of those the ones named exactly so."""
+    text = text.lower()
+    match = [m for m in members if m.user.display_name and text in m.user.display_name.lower()]
+    return match, [m for m in match if m.user.display_name.lower() == text]
 
 
 def _named_by(text: str, guest: Guest) -> bool:
@@ -369,47 +376,23 @@ class OrganiserChat:
             return self.say(cmd.message)
         self.execute(cmd)
 
-    _AWAIT_MEMBER = "await_member"
-    _AWAIT_MINUTES = 15
-
     def await_member(self, role: str) -> None:
         """"add editor" with no number: the number or contact card that comes next is theirs."""
         event, _member = self.current()
-        try:
-            require(self.session, self.user, event.id, Action.MANAGE_EVENT)
-        except NotAuthorized as refused:
-            return self.say(refused.message + self.who_can(event, Action.MANAGE_EVENT))
-        listings = dict(self.conv.listing or {})
-        until = datetime.now(timezone.utc) + timedelta(minutes=self._AWAIT_MINUTES)
-        listings[self._AWAIT_MEMBER] = {"event_id": str(event.id), "role": role, "until": until.isoformat()}
-        self.conv.listing = listings
+        refused = self.refusal(event, Action.MANAGE_EVENT)
+        if refused:
+            return self.say(refused)
+        convo.await_member(self.conv, event.id, role)
         self.say(_("Who should join {event} as {role}? Send their phone number, or share their contact card.",
                    event=event.name, role=i18n.Raw(_word(ROLE_WORDS, role))))
 
-    def awaited_member(self, event: Event) -> str | None:
-        """The role of the co-organiser whose number is awaited for `event` (see `await_member`), else None."""
-        item = (self.conv.listing or {}).get(self._AWAIT_MEMBER) if self.is_member else None
-        if not isinstance(item, dict) or item.get("event_id") != str(event.id):
-            return None
-        try:
-            if datetime.fromisoformat(item["until"]) < datetime.now(timezone.utc):
-                return None
-        except (KeyError, TypeError, ValueError):
-            return None
-        return item.get("role") if item.get("role") in ROLE_WORDS else None
-
-    def forget_awaited_member(self) -> None:
-        listings = dict(self.conv.listing or {})
-        if listings.pop(self._AWAIT_MEMBER, None) is not None:
-            self.conv.listing = listings
-
     def member_number_came(self, text: str) -> bool:
         """A message that is only a phone number, after "add editor": that member is added."""
-        if not self.is_member or not (self.conv.listing or {}).get(self._AWAIT_MEMBER):
+        if not self.is_member or convo.awaited_member(self.conv, None) is None:
             return False
         found = self.current()
-        role = self.awaited_member(found[0]) if found else None
-        self.forget_awaited_member()   # one message, whatever it is: a later number is no member by surprise
+        role = convo.awaited_member(self.conv, found[0].id) if found else None
+        convo.forget_awaited_member(self.conv)   # one message, whatever it is: a later number is no member by surprise
         if role is None:
             return False
         phone, rest = find_phone(text, self.region)
@@ -425,13 +408,22 @@ class OrganiserChat:
         if found is None or cmd.ref.number is not None or cmd.ref.phone is not None:
             return False
         event, _member = found
-        text = cmd.ref.text.lower()
-        if any(m.user.display_name and text in m.user.display_name.lower()
-               for m in member_service.list_members(self.session, self.user, event.id)):
+        if _members_called(member_service.list_members(self.session, self.user, event.id), cmd.ref.text)[0]:
             return False
-        self.say(_("Nobody on the team of {event} is called “{text}”. Send *members* for the list.",
-                   event=event.name, text=cmd.ref.text))
+        self.say_no_member(event, cmd.ref.text)
         return True
+
+    def say_no_member(self, event: Event, text: str) -> None:
+        self.say(_("Nobody on the team of {event} is called “{text}”. Send *members* for the list.",
+                   event=event.name, text=text))
+
+    def refusal(self, event: Event, action: Action) -> str | None:
+        """Why the sender may not do `action` on `event`, with who can; None when they may."""
+        try:
+            require(self.session, self.user, event.id, action)
+        except NotAuthorized as refused:
+            return refused.message + self.who_can(event, action)
+        return None
 
     def refused_before_asking(self, cmd) -> bool:
         """A write the sender's role does not allow on the current event is refused now,
@@ -439,15 +431,10 @@ class OrganiserChat:
         turn and reads as if it would be done."""
         action = C.action_for(cmd)
         found = self.current()
-        if action is None or found is None:
-            return False
-        event, _member = found
-        try:
-            require(self.session, self.user, event.id, action)
-        except NotAuthorized as refused:
-            self.say(refused.message + self.who_can(event, action))
-            return True
-        return False
+        refused = self.refusal(found[0], action) if action is not None and found is not None else None
+        if refused:
+            self.say(refused)
+        return bool(refused)
 
     def shown_guest_named(self, text: str) -> bool:
         """A message that is only the name of one guest ("הדודה שושי", "Avi Cohen"): their card.
@@ -698,10 +685,9 @@ class OrganiserChat:
         event, _member = target
 
         def run() -> None:
-            try:
-                require(self.session, self.user, event.id, action)  # the refusal comes before any question
-            except NotAuthorized as refused:
-                raise NotAuthorized(refused.message + self.who_can(event, action)) from None
+            refused = self.refusal(event, action)   # the refusal comes before any question
+            if refused:
+                raise NotAuthorized(refused)
             handler(self, cmd, event)
 
         self.guarded(run, writes=writes)
@@ -829,14 +815,11 @@ class OrganiserChat:
                            event=event.name))
                 return None
             return match[0]
-        text = ref.text.lower()
-        match = [m for m in members if m.user.display_name and text in m.user.display_name.lower()]
-        exact = [m for m in match if m.user.display_name.lower() == text]
+        match, exact = _members_called(members, ref.text)
         if len(match) == 1 or len(exact) == 1:
             return (exact or match)[0]
         if not match:
-            self.say(_("Nobody on the team of {event} is called “{text}”. Send *members* for the list.",
-                       event=event.name, text=ref.text))
+            self.say_no_member(event, ref.text)
             return None
         self.show_members(event)
         self.say(_("Several members match “{text}”: use the number, e.g. *{command}*.",
@@ -865,12 +848,12 @@ class OrganiserChat:
         if target is None:
             return
         event, _member = target
-        role = self.awaited_member(event)
+        role = convo.awaited_member(self.conv, event.id)
         if role is not None and len(cards) == 1 and cards[0].phones:
             # "add editor", then their contact card: the card is the new member's, not a guest's
             phone = find_phone(cards[0].phones[0], self.region)[0]
             if phone is not None:
-                self.forget_awaited_member()
+                convo.forget_awaited_member(self.conv)
                 return self.execute(C.AddMember(phone=phone, role=role))
         require(self.session, self.user, event.id, Action.EDIT_GUESTS)
         rows: list = []
