@@ -6,6 +6,8 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
+# test runners in parallel (pytest-xdist): one per core; JOBS=0 runs the suite in this process
+JOBS   ?= auto
 
 .PHONY: run test install worker chat messages clean
 
@@ -22,7 +24,7 @@ run: install
 	$(BIN)/gunicorn --config gunicorn.conf.py --bind $(HOST):$(PORT) wsgi:app
 
 test: install
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(JOBS) $(PYTEST_ARGS)
 
 worker: install
 	$(BIN)/flask --app wsgi worker

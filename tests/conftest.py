@@ -1,8 +1,9 @@
 """Shared fixtures: a fresh database per test run on SQLite and on PostgreSQL, the app,
 the fake Graph API, and a guard that fails any test trying to reach the internet.
 
-PostgreSQL comes from TEST_DATABASE_URL (any database on the server; the run creates
-its own database next to it and drops it at the end). Without it, only SQLite runs.
+PostgreSQL comes from TEST_DATABASE_URL (any database on the server; each test runner
+creates its own database next to it and drops it at the end, so `make test`'s parallel
+runners never share one). Without it, only SQLite runs.
 """
 from __future__ import annotations
 
