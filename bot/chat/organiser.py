@@ -672,10 +672,12 @@ class OrganiserChat:
             self.remember_organising()
         action = C.action_for(cmd)
         writes = C.writes(cmd)
-        if writes and self.conv.pending and not isinstance(cmd, (C.Confirm, C.Cancel)):
+        if writes and self.conv.pending and not isinstance(cmd, (C.Confirm, C.Cancel)) \
+                and not (isinstance(cmd, C.SetEventField) and self.conv.pending.get("op") == "tell_guests"):
             # Another change or send supersedes the question still waiting: a later "yes"
             # must not confirm what was asked several commands ago. A look at the list
-            # or the stats in between keeps it.
+            # or the stats in between keeps it; a further change of the event's details
+            # joins "tell the guests?" (cmd_set).
             self.drop_pending()
         if action is None:
             return self.guarded(lambda: handler(self, cmd), writes=writes)
@@ -967,15 +969,25 @@ class OrganiserChat:
         if any(change.field == "date" for change in changes):
             lines[-1] += replies.past_date_note(event.date, date.today())
         text = "\n".join(lines)
-        if any(change.field in ("date", "time", "location") for change in changes):
+        # "Tell the guests?" still waiting from a change a moment ago: one notice tells both
+        earlier = self.conv.pending if convo.has_pending(self.conv) else None
+        if earlier and earlier.get("event_id") != str(event.id):
+            self.drop_pending()
+            earlier = None
+        changed = {change.field for change in changes} & {"date", "time", "location"}
+        if changed:
             audience = sending.update_audience(self.session, self.user, event.id)
             if audience.count:
                 # The invited guests still have the old details: offer to tell them.
-                changed = sorted({change.field for change in changes} & {"date", "time", "location"})
+                changed = sorted(changed | set(earlier.get("fields") or [] if earlier else []))
                 asked = replies.tell_guests_question(event, audience.count)
+                if earlier:
+                    convo.clear_pending(self.conv)   # asked again below, for every change so far
                 return self.ask(text + "\n\n" + asked, {"op": "tell_guests", "event_id": str(event.id), "again": "set",
                                                         "fields": changed}, question=asked)
         self.say(text)
+        if earlier:
+            self.yes_no(_("⏳ Still waiting for your answer: {question}", question=earlier.get("question")))
 
     def cmd_delete_event(self, cmd: C.DeleteEvent, event: Event) -> None:
         self.ask(replies.delete_event_question(event, self.guest_count(event)),
