@@ -2156,7 +2156,7 @@ def _count(clauses: list[_Clause], change: bool, partial: bool):
             adults = base
             total = base + (children or 0) + sum(plus)
         elif base is not None and not kids_unknown and children is None:
-            adults, total = base, base
+            adults, total = base, base + sum(plus)   # "2 מבוגרים + 1": one more on top of the grown-ups
     elif plain or plus:
         if plain and plus:
             total = plain[-1] + sum(plus)
@@ -3504,6 +3504,15 @@ _NOTEWORTHY = _rx(r"\b(?:late|later|early|leave|leaving|vegan|vegetarian|gluten|
                   r"опозда|поздно|рано|веган|вегетариан|аллерг|коляск|кресл|подвез|парковк|младен|собак")
 
 
+# only a part of the event: "רק לחופה", "only for the ceremony", "נגיע לקבלת פנים ולא לריקודים": the hosts seat by it
+_PART = (r"(?:ה|ל|ב|לה|בה)?(?:חופה|חופּה|טקס|קבלת (?:ה)?פנימ|קבלת|ריקודימ|מסיבה|ארוחה|סעודה|קידוש|הפתיחה|האפטר)|"
+         r"(?:the )?(?:ceremony|chuppah|chupah|huppah|reception|dancing|dance|party|dinner|meal|drinks|kiddush|first part|second part|afterparty)|"
+         r"(?:ال)?(?:اكليل|إكليل|كتب الكتاب|سهرة|حفلة|عشا|عشاء)|церемони\w*|банкет\w*|фуршет\w*|ужин\w*|вечеринк\w*|расписани\w*")
+_PART_ONLY = _rx(r"(?<![^\W_])(?:רק|only|just|بس|فقط|только|лишь) (?:(?:ל|to|for|at|the|ל-|на|в|к|ع|لل|ل|ع ?ال)\s?)?(?:" + _PART + r")(?![^\W_])",
+                 r"(?<![^\W_])(?:" + _PART + r") (?:only|בלבד|فقط|بس)(?![^\W_])",
+                 r"(?<![^\W_])(?:ל|to|for|the)?\s?(?:" + _PART + r"),? (?:ולא|אבל לא|but not|and not|not (?:to|for) )\s?(?:ל|ה|the )?(?:" + _PART + r")(?![^\W_])")
+
+
 def says_more(text: str) -> bool:
     """Whether a message says more than an answer, a head count, politeness and blessings: a question ("נגיע 2, יש
     אוכל טבעוני?"), a request or a remark ("כן אבל נאחר קצת, יש לנו עוד חתונה לפני", "אולי, תלוי אם מישהו יקח אותי").
@@ -3512,6 +3521,8 @@ def says_more(text: str) -> bool:
         norm = normalise(text) if isinstance(text, str) else ""
         if not norm or len(norm) > _MAX_LENGTH:
             return False
+        if _PART_ONLY.search(norm):
+            return True
         for rx in (_KEEP_POSTED, _WILL_TELL, _ASIDE, _INSHALLAH, _EVENT_WORDS, _CLOCK, _UNCLEAR_WEAK, _NOT_SURE, _NOT_SETTLED,
                    _HEDGE, _MISTAKE, _BUTTON_WORD, _QUOTED_ANSWER, _CHANGE, _SELF_FIX, _STOPPED_BY_MISTAKE, _BARE_WISH):
             norm = rx.sub(" . ", norm)
