@@ -44,6 +44,7 @@ class ImportResult:
     rejected: list[tuple[int | None, str]] = field(default_factory=list)            # line, reason
     names: dict = field(default_factory=dict)     # line → the name the row itself gives (rejected, duplicate rows)
     repeats: dict = field(default_factory=dict)   # line → the earlier line of the same import with that number
+    counts: dict = field(default_factory=dict)    # line → a party size the row gives for a guest on the list with another
 
 
 def region_for(actor: User, configured: str | None) -> str | None:
@@ -260,6 +261,8 @@ def import_guests(session: Session, actor: User, event_id, rows: list, region: s
             guest = existing[phone]
             if phone in added_at and line is not None and added_at[phone] is not None:
                 result.repeats[line] = added_at[phone]   # the same number earlier in this import
+            elif party is not None and party != guest.party_size and line is not None:
+                result.counts[line] = party   # said, never changed by an import: the report says how to change it
             if guest.added_by not in adders:
                 adders[guest.added_by] = describe_adder(session, guest)
             result.duplicates.append((line, guest, adders[guest.added_by]))

@@ -863,6 +863,16 @@ def _duplicate(unit: str, line, guest: Guest, adder: str | None, name: str | Non
              adder=adder)
 
 
+def _count_kept(guest: Guest, said: int) -> str:
+    """A row gives another party size for a guest already on the list: the list keeps its own, and
+    says how to change it."""
+    if guest.party_size is None:
+        return _("✏️ On the list: {name}, no count. To make it {n}: *edit {name} party {n}*",
+                 name=guest.full_name, n=_raw(said))
+    return _("✏️ On the list: {name}, {old}. To make it {n}: *edit {name} party {n}*",
+             name=guest.full_name, old=_raw(guest.party_size), n=_raw(said))
+
+
 def import_summary(event, result, *, what: str = "guest list", unit: str = "line", reader=None) -> str:
     """What an import (several lines, contact cards, a CSV file) did, by line; guests the
     `reader` (a user id) added themselves read "added by you"."""
@@ -878,6 +888,10 @@ def import_summary(event, result, *, what: str = "guest list", unit: str = "line
             _repeated(unit, line, names.get(line), repeats[line]) if line in repeats else
             _duplicate(unit, line, guest, None if reader and guest.added_by == reader else adder, names.get(line))
             for line, guest, adder in result.duplicates])
+        counts = getattr(result, "counts", {}) or {}
+        for line, guest, _adder in result.duplicates:
+            if line in counts:
+                lines.append(_count_kept(guest, counts[line]))
     if rejected:
         lines.append(_("⚠️ {lines} not added:", lines=i18n.Raw(_units(unit, rejected))))
         lines += bullet_list([
@@ -1509,13 +1523,18 @@ def _restate_guests(cmd) -> str:
         g = cmd.guests[0]
         details = ", ".join([i18n.isolate(display_phone(g.phone))] + _draft_details(g))
         return _("Add {name} ({details}) to the guests?", name=_draft_name(g), details=i18n.Raw(details))
-    lines = [_("Add {guests}?", guests=i18n.Raw(guests_count(len(cmd.guests))))]
+    first_row: dict = {}    # phone → the row that gives it first: a later row with that number is not added
+    for n, g in enumerate(cmd.guests, start=1):
+        first_row.setdefault(g.phone, n)
+    lines = [_("Add {guests}?", guests=i18n.Raw(guests_count(len(first_row))))]
     rows = []
     for n, g in enumerate(cmd.guests, start=1):
         row = _("{n}. {name} {phone}", n=_raw(n), name=_draft_name(g), phone=display_phone(g.phone))
         bits = _draft_details(g)
         if bits:
             row += _(" ({details})", details=i18n.Raw(", ".join(bits)))
+        if first_row[g.phone] != n:
+            row += _(" ↩️ the number of row {n}: not added", n=_raw(first_row[g.phone]))
         rows.append(row)
     lines += bullet_list(rows, MAX_RESTATED_ROWS)
     if cmd.errors:
