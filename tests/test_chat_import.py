@@ -134,3 +134,28 @@ def test_a_failed_download_is_told_and_changes_nothing(phone_factory, runtime):
     reply = dana.post(webhooks.document_message(dana.number, "media-that-does-not-exist", "gone.csv"))
     assert guest_count(runtime) == 0
     assert any("couldn't download" in r for r in reply)
+
+
+def test_a_phone_cell_that_says_whose_number_it_is_keeps_the_words_as_a_note(phone_factory, runtime):
+    """"052-1234567 (אמא)" in the phone column: the number is the guest's way in, and who answers
+    it is worth keeping; "052-... / 054-..." (two numbers) is still refused, with its line."""
+    dana = organiser(phone_factory)
+    data = ("שם,טלפון,הערות\nיעל כהן,0502345671 (אמא),טבעונית\nרון לוי,אבא: 050-234-5672,\n"
+            "דני,050-234-5673 / 050-234-5674,\n").encode("utf-8")
+    reply = dana.send_document(data, "רשימה.csv")
+    assert "Added 2 guests" in reply, reply
+    assert "line 4 (\u2068דני\u2069): two phone numbers in one cell; a guest has one" in reply, reply
+    with runtime.transaction() as s:
+        notes = dict(s.execute(select(Guest.first_name, Guest.notes)).all())
+        phones = set(s.scalars(select(Guest.phone)))
+    assert notes == {"יעל": "📞 אמא; טבעונית", "רון": "📞 אבא"}
+    assert phones == {"+972502345671", "+972502345672"}
+
+
+def test_words_in_brackets_in_a_pasted_row_are_a_note_not_the_name(phone_factory, runtime):
+    dana = organiser(phone_factory)
+    dana.send("יעל כהן 0502345671 (אמא)\nOmer (new intern) +972-53-998-1122")
+    dana.tap("confirm:yes", "Yes")
+    with runtime.transaction() as s:
+        rows = set(s.execute(select(Guest.first_name, Guest.last_name, Guest.notes)).all())
+    assert rows == {("יעל", "כהן", "אמא"), ("Omer", "", "new intern")}

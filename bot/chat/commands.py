@@ -795,6 +795,9 @@ CHAT_PREFIX = re.compile(r"^\s*(?:\[\d{1,4}[./-]\d{1,2}[./-]\d{2,4},?\s+\d{1,2}:
 _SEPARATOR = re.compile(r"^[-–—|/\\\[\](){}:.,;*•·_~=]+$")
 
 
+_ASIDE = re.compile(r"[(\[]\s*([^()\[\]\d]*[^\W\d_][^()\[\]\d]{0,39})\s*[)\]]")
+
+
 def unclear_name(line_no: int, shown: str, word: str) -> LineError:
     """A line refused because its name keeps a fragment that is no name ("/2027")."""
     return LineError(line_no, shown, _("I couldn't tell what \"{word}\" is.", word=_short(word, 20)))
@@ -814,6 +817,13 @@ def _guest_line(line: str, line_no: int, region: str | None) -> GuestDraft | Lin
             counted = int(after.group(1)) if phone is not None else None
     if phone is None:
         return LineError(line_no, shown, _phone_problem(text))
+    # "יעל כהן 052-1234567 (אמא)", "Dana Levi (my cousin) 050...": words in brackets say whose
+    # number it is or who the guest is; a note, never part of the name
+    aside = [" ".join(m.group(1).split()) for m in _ASIDE.finditer(rest)]
+    if aside and _has_letter(_ASIDE.sub(" ", rest)):
+        rest = _ASIDE.sub(" ", rest)
+    else:
+        aside = []
     spans = list(re.finditer(r"[^\s,;]+", rest))
     tokens = [m.group() for m in spans]
     name_words: list[str] = []
@@ -885,6 +895,8 @@ def _guest_line(line: str, line_no: int, region: str | None) -> GuestDraft | Lin
     if len(name) > 120:
         return LineError(line_no, shown, _("That name is too long."))
     first, last = split_name(name)
+    if aside:
+        note = "; ".join(aside + ([note] if note else []))
     return GuestDraft(first_name=first, last_name=last, phone=phone, side=side, party_size=party or counted,
                       notes=note, line_no=line_no)
 

@@ -16,7 +16,7 @@ import charset_normalizer
 from storage.models import MAX_PARTY_SIZE
 
 from bot.text import i18n
-from bot.text.phones import InvalidPhone, normalize_phone
+from bot.text.phones import InvalidPhone, find_phone, find_phones, normalize_phone
 
 MAX_CSV_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 10_000
@@ -144,10 +144,16 @@ def _row(line_no: int, record: list[str], columns: dict[int, str], region: str |
     who = f"{first} {last}".strip()
     if not values.get("phone"):
         return RejectedRow(line_no, i18n._("no phone number"), shown, who)
+    aside = None
     try:
         phone = normalize_phone(values["phone"], region)
     except InvalidPhone:
-        return RejectedRow(line_no, i18n._("bad phone number {phone}", phone=values['phone'][:25]), shown, who)
+        phone, aside = _phone_with_aside(values["phone"], region)
+        if phone is None:
+            if len(find_phones(values["phone"], region)) > 1:
+                return RejectedRow(line_no, i18n._("two phone numbers in one cell; a guest has one (add the other as a guest "
+                                                   "of their own)"), shown, who)
+            return RejectedRow(line_no, i18n._("bad phone number {phone}", phone=values['phone'][:25]), shown, who)
     party = None
     if values.get("party_size"):
         try:
@@ -173,8 +179,19 @@ def _row(line_no: int, record: list[str], columns: dict[int, str], region: str |
                                                        n=str(children), party=str(party)), shown, who)
     if len(first) > 100 or len(last) > 100:
         return RejectedRow(line_no, i18n._("name too long"), shown, who)
+    notes = "; ".join(n for n in (aside, values.get("notes")) if n) or None
     return GuestRow(line_no, first, last, phone, (values.get("side") or None) and values["side"][:50],
-                    party, values.get("notes"), children)
+                    party, notes, children)
+
+
+def _phone_with_aside(cell: str, region: str | None) -> tuple[str | None, str | None]:
+    """A phone cell that says whose number it is, "052-1234567 (אמא)", "mum: 07700 900123": the
+    number, and the words for the guest's note (None, None when the cell holds no one number)."""
+    phone, rest = find_phone(cell, region)
+    words = " ".join(rest.strip(" ()[]:-–,;/").split())
+    if phone is None or not words or any(ch.isdigit() for ch in words) or len(words) > 40:
+        return None, None
+    return phone, "📞 " + words
 
 
 # A cell a spreadsheet would run as a formula starts with one of these (OWASP's CSV
