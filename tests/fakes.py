@@ -89,6 +89,18 @@ INVALID_TOKEN = (401, "Invalid OAuth access token - Cannot parse access token", 
                  "OAuthException", None)
 
 
+# What the Cloud API's media endpoint accepts (its "supported media types"): images, stickers, audio,
+# video and the documents a phone opens; a CSV goes as text/plain or not at all.
+UPLOADABLE_TYPES = frozenset({
+    "image/jpeg", "image/png", "image/webp", "audio/aac", "audio/amr", "audio/mpeg", "audio/mp4", "audio/ogg",
+    "video/mp4", "video/3gpp", "text/plain", "application/pdf", "application/msword", "application/vnd.ms-excel",
+    "application/vnd.ms-powerpoint",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+})
+
+
 def error_body(code: int, message: str | None = None, details: str | None = None,
                subcode: int | None = None) -> tuple[int, dict[str, Any]]:
     """(HTTP status, body) exactly as Meta answers for ``code``."""
@@ -461,6 +473,7 @@ class FakeGraphAPI:
             self._windows: set[str] = set()
             self._throttle: list[int] = []
             self._fail_next: list[tuple[int, int | None]] = []
+            self._fail_uploads: list[int] = []
             self._fail_numbers: dict[str, int] = {}
             self._token_expired = False
             self._media: dict[str, _Media] = {}
@@ -491,6 +504,11 @@ class FakeGraphAPI:
         with self._cond:
             self._fail_next.extend([(code, http_status)] * n)
 
+    def fail_uploads(self, n: int = 1, code: int = 131016) -> None:
+        """The next ``n`` media uploads fail with ``code``'s real body (131016: service unavailable)."""
+        with self._cond:
+            self._fail_uploads.extend([code] * n)
+
     def fail_number(self, phone: str, code: int = 131026) -> None:
         """Every send to ``phone`` (or a user id) fails with ``code`` (e.g. 131026, not on WhatsApp;
         131062, a message that cannot go to a business-scoped user id)."""
@@ -501,6 +519,7 @@ class FakeGraphAPI:
         with self._cond:
             self._throttle.clear()
             self._fail_next.clear()
+            self._fail_uploads.clear()
             self._fail_numbers.clear()
 
     def expire_token(self) -> None:
@@ -640,6 +659,10 @@ class FakeGraphAPI:
                          "operation.", "", 33)
             if parts[2] == "messages":
                 return self._messages(parsed, raw)
+            with self._cond:
+                failing = self._fail_uploads.pop(0) if self._fail_uploads else None
+            if failing is not None:
+                return error_body(failing)
             return self._upload(headers, raw)
         if method == "GET" and len(parts) == 2 and parts[1] == self.phone_number_id:
             return 200, {"id": self.phone_number_id, "display_phone_number": "+1 555-010-0000",
@@ -737,6 +760,9 @@ class FakeGraphAPI:
             return error_body(100, "(#100) The parameter file is required.", "")
         data = file_part.get_payload(decode=True) or b""
         mime = fields.get("type") or file_part.get_content_type()
+        if mime not in UPLOADABLE_TYPES:   # Meta takes only the types WhatsApp can show (no text/csv)
+            return error_body(100, "(#100) Param file must be a file with one of the following types: "
+                              + ", ".join(sorted(UPLOADABLE_TYPES)) + f". Received file of type '{mime}'.", "")
         media_id = str(secrets.randbelow(10**15) + 10**15)
         self._media[media_id] = _Media(data, mime, file_part.get_filename())
         return 200, {"id": media_id}

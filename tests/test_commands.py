@@ -50,6 +50,7 @@ from bot.chat.commands import (
     Shabbat,
     ThankYou,
     Chart,
+    Export,
     Stats,
     Token,
     UseEvent,
@@ -200,6 +201,9 @@ CASES = [
     # account
     ("chart", Chart()),
     ("graph", Chart()),
+    ("export", Export()),
+    ("export guests", Export()),
+    ("excel", Export()),
     ("link 3", GuestLink(Ref("3", 3))),
     ("guest 3", GuestCard(Ref("3", 3))),
     ("quiet 21-9", Quiet("21-9")),

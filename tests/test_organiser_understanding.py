@@ -1596,7 +1596,7 @@ def test_the_question_mark_before_a_thank_you_is_no_part_of_it():
     assert cmd("אפשר לשלוח תודה לאורחים? תודה רבה שבאתם לשמוח איתנו") == C.ThankYou(text="תודה רבה שבאתם לשמוח איתנו")
 
 
-@pytest.mark.parametrize("text", ["תעשה לי export של הרשימה לאקסל", "can you print the guest list as a PDF for the venue?",
+@pytest.mark.parametrize("text", ["can you print the guest list as a PDF for the venue?",
                                   "do the thing with the list from yesterday", "תעשה משהו עם הרשימה",
                                   "Could you arrange a room block for the out-of-town guests?",
                                   "how much should we expect per guest as a gift", "מי זה הבוט הזה בכלל",
@@ -1719,7 +1719,20 @@ def test_the_team_asked_for_in_a_word_is_the_team(text):
                                   "remove the guest list", "תמחק לי את הרשימה"])
 def test_getting_the_list_out_or_as_a_file_is_never_a_removal_or_any_write(text):
     parsed = cmd(text)
-    assert isinstance(parsed, (C.ListGuests, C.ParseError)), parsed
+    assert isinstance(parsed, (C.ListGuests, C.Export, C.ParseError)), parsed
+
+
+@pytest.mark.parametrize("text", ["תוריד לי את הרשימה לאקסל", "להוריד את רשימת המוזמנים לאקסל", "ייצוא רשימה", "export the list",
+                                  "send me the list as excel", "send me the list as csv", "תעשה לי export של הרשימה לאקסל",
+                                  "תשלח לי את הרשימה כקובץ", "the guest list as a spreadsheet please"])
+def test_the_list_asked_for_as_a_file_is_the_export(text):
+    assert cmd(text) == C.Export()
+
+
+@pytest.mark.parametrize("text", ["שלחתי לך אקסל עם האורחים", "how do I upload a csv", "I'll send you the excel tomorrow",
+                                  "אני מעבירה לכם את הקובץ המעודכן מחר בבוקר", "צריך את הטוקן בשביל החיבור לאקסל"])
+def test_a_file_the_organiser_sends_or_a_token_for_a_sheet_is_no_export(text):
+    assert not isinstance(cmd(text), C.Export)
 
 
 @pytest.mark.parametrize("text", ["תוריד לי את הרשימה", "תוריד את הרשימה", "תוציא לי את הרשימה"])

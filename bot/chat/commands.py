@@ -35,7 +35,7 @@ __all__ = [
     "AddGuests", "ListGuests", "More", "FindGuests", "EditGuest", "MarkGuest", "RemoveGuest",
     "Stats", "Inbox", "ReplyGuest", "Invite", "Remind", "Broadcast", "MessageGuest",
     "ListMembers", "AddMember", "ChangeRole", "RemoveMember", "Leave", "Notify", "Reminders",
-    "SetLanguage", "GuestCard", "GuestLink", "Quiet", "Shabbat", "DayBefore", "ThankYou", "Calls", "Called", "Ask", "Answers", "Chart", "Token", "Confirm", "Cancel", "Command",
+    "SetLanguage", "GuestCard", "GuestLink", "Quiet", "Shabbat", "DayBefore", "ThankYou", "Calls", "Called", "Ask", "Answers", "Chart", "Export", "Token", "Confirm", "Cancel", "Command",
     # the table and functions
     "CommandSpec", "COMMANDS", "GROUPS", "parse", "help_lines", "spec_for", "action_for", "writes", "split_name",
     "MAX_GUEST_LINES", "MAX_TEXT_LENGTH", "MAX_PARTY_SIZE",
@@ -319,6 +319,11 @@ class Chart:
 
 
 @dataclass(frozen=True)
+class Export:
+    pass
+
+
+@dataclass(frozen=True)
 class GuestCard:
     ref: Ref
 
@@ -353,7 +358,7 @@ Command = Union[
     Help, NewEvent, SetEventField, ListEvents, UseEvent, ShowEvent, DeleteEvent, AddGuests,
     ListGuests, More, FindGuests, EditGuest, MarkGuest, RemoveGuest, Stats, Inbox, ReplyGuest, Invite, Remind,
     Broadcast, MessageGuest, ListMembers, AddMember, ChangeRole, RemoveMember, Leave, Notify,
-    Reminders, SetLanguage, GuestLink, Chart, Token, Confirm, Cancel,
+    Reminders, SetLanguage, GuestLink, Chart, Export, Token, Confirm, Cancel,
 ]
 
 
@@ -1145,6 +1150,14 @@ def _parse_remove_guest(inp: _Input) -> RemoveGuest:
        N_("chart"), N_("the answers so far as a picture"), "Guests", Action.VIEW, Chart, writes=False)
 def _parse_chart(inp: _Input) -> Chart:
     return _no_args(inp, Chart(), "chart")
+
+
+@_spec("export", ["export", "export guests", "export list", "excel", "xlsx", "csv", "spreadsheet", "download list",
+                  "download guests", "ייצוא", "ייצא", "תייצא", "תייצאי", "לייצא", "ייצוא רשימה", "אקסל", "קובץ אקסל",
+                  "רשימה באקסל", "רשימה לאקסל"],
+       N_("export"), N_("the guest list as an Excel file"), "Guests", Action.VIEW, Export, writes=False)
+def _parse_export(inp: _Input) -> Export:
+    return Export()   # "export guests", "ייצוא רשימת האורחים לאקסל": whatever follows names the list
 
 
 @_spec("guest", ["guest", "show guest", "guest card", "guest details", "guest info", "card", "אורח", "אורחת",

@@ -800,6 +800,8 @@ def understand(text: str, region: str | None = None, today: date | None = None) 
     exact = C.parse(text, region, today)
     try:
         reading = _not_a_guest_called_me(refine(text, exact, region, today))
+        if isinstance(reading.command, C.ListGuests) and _asks_for_a_file(text):
+            return Reading(C.Export())   # "תשלח לי את הרשימה כקובץ", "the guest list as a spreadsheet"
         drawn = _ELONGATED.sub(r"\1", text or "")
         if drawn != text and not C.writes(reading.command):
             # "תראי לי מי אישרררר": a word drawn out for emphasis is the word; read so only when it asks for something
@@ -4030,6 +4032,20 @@ _HOW_MANY_TO_BUY = re.compile(r"^how\s+many\s+(?!(?:more\s+)?(?:people|guests|pp
                               r"(?:should|do|shall|would|will|must|to)\s+(?:(?:we|i)\s+)?(?:order|buy|get|need|rent|book|make|prepare|bring|print)\b")
 
 
+# the guest list asked for as a file: "export", "באקסל", "as a spreadsheet", "כקובץ"; not a file
+# the organiser sends or sent ("I'll send you the excel", "שלחתי קובץ", "how do I upload a csv")
+_EXPORT = re.compile(r"(?<![\w-])(?:export|xlsx|csv|excel|spreadsheet)(?![\w-])|(?:^|\s)ל?(?:ייצוא|ייצא|תייצא|תייצאי|לייצא)(?!\w)"
+                     r"|(?:^|[\s(-])(?:ל|ב|ה|של\s+)?(?:אקסל|excel)|(?:^|\s)(?:כ|ב)קובץ(?!\w)|(?:as|in)\s+an?\s+(?:file|sheet)\b"
+                     r"|(?:^|\s)(?:ל|ב|כ)?גיליון(?:\s+אלקטרוני)?(?!\w)|google\s+sheets?")
+_NOT_EXPORT = re.compile(r"import|upload|ייבוא|לייבא|תייבא|העלא|להעלות|מעלה|מעלים|שלחתי|שלחנו|צירפתי|צירפנו|אשלח|נשלח|"
+                         r"i'?ll\s+send|i\s+sent|we\s+sent|attached|here'?s|here\s+is|מצורף|מעביר|מעבירה|token|טוקן|\bapi\b")
+
+
+def _asks_for_a_file(text: str) -> bool:
+    low = (text or "").lower()
+    return bool(_EXPORT.search(low)) and not _NOT_EXPORT.search(low)
+
+
 def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
     phone, without_phone = _safe_phone(line, region)
     q = line.rstrip().endswith("?")
@@ -4077,6 +4093,8 @@ def _guess_words(line, low, words, wset, body, region, today) -> Reading | None:
     # --- account
     if wset & {"token", "טוקן", "api", "הטוקן", "הטוקן?", "tokens"} or _has(low, "api key", "מפתח api"):
         return Reading(C.Token(revoke=bool(wset & {"revoke", "בטל", "תבטל", "delete", "מחק"})))
+    if _asks_for_a_file(low):
+        return Reading(C.Export())   # "תעשה לי export של הרשימה לאקסל", "אפשר לקבל את רשימת המוזמנים באקסל?"
     lang = next((_LANG[w] for w in words if w in _LANG), None)
     if lang:
         if wset & _GUEST_SIDE_LANG:

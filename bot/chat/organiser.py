@@ -20,7 +20,7 @@ from storage.models import Event, EventMember, Guest, RsvpStatus, User
 from bot.chat import commands as C
 from bot.chat import intents
 from bot.chat import conversation as convo
-from bot.services import calls, imports, notices, outbox, questions, senders
+from bot.services import calls, guest_csv, imports, notices, outbox, questions, senders
 from bot.text import replies
 from bot.services.permissions import Action, role_allows
 from bot.text import dates
@@ -50,8 +50,8 @@ CONFIRM_NO = "confirm:no"
 HINT_KINDS = frozenset({"image", "audio", "video", "sticker", "location", "unsupported", "unknown", "order"})
 SILENT_KINDS = frozenset({"reaction", "system"})
 CSV_MIME = frozenset({"text/csv", "text/plain", "text/comma-separated-values", "application/csv",
-                      "text/x-csv", "application/x-csv", "text/tab-separated-values"})
-CSV_EXTENSIONS = (".csv", ".txt", ".tsv")
+                      "text/x-csv", "application/x-csv", "text/tab-separated-values", guest_csv.XLSX_MIME})
+CSV_EXTENSIONS = (".csv", ".txt", ".tsv", ".xlsx")   # an Excel workbook is read from its first sheet
 
 # The words of a command an organiser is shown as an example ("edit 2 phone 050..."), in
 # the reader's language.
@@ -1128,6 +1128,14 @@ class OrganiserChat:
                        event_id=event.id, body="chart",
                        message=outbox.job(outbox.CHART_JOB, user_id=str(self.user.id), event_id=str(event.id)))
 
+    def cmd_export(self, cmd: C.Export, event: Event) -> None:
+        if not self.guest_count(event):
+            return self.say(replies.no_guests_yet(event))
+        # Written and uploaded by the worker (a file takes a moment and a Graph API upload).
+        outbox.enqueue(self.session, phone=self.user.phone, kind=outbox.EXPORT_JOB, user_id=self.user.id,
+                       event_id=event.id, body="export",
+                       message=outbox.job(outbox.EXPORT_JOB, user_id=str(self.user.id), event_id=str(event.id)))
+
     def cmd_guest_card(self, cmd: C.GuestCard, event: Event) -> None:
         guest = self.resolve_guest(event, cmd.ref, _("guest {ref}", ref=REF))
         if guest is None:
@@ -1580,6 +1588,7 @@ HANDLERS: dict[type, Callable] = {
     C.ThankYou: OrganiserChat.cmd_thank_you,
     C.GuestLink: OrganiserChat.cmd_link,
     C.Chart: OrganiserChat.cmd_chart,
+    C.Export: OrganiserChat.cmd_export,
     C.Token: OrganiserChat.cmd_token,
     C.Confirm: OrganiserChat.cmd_confirm,
     C.Cancel: OrganiserChat.cmd_cancel,

@@ -1,17 +1,24 @@
-"""Reading a guest list from a CSV file: pure, no database.
+"""Reading a guest list from a CSV or Excel file, and writing one: pure, no database.
 
 UTF-8 with or without a BOM (and Windows-1255/Latin-1 as a fallback), commas,
 semicolons or tabs, a header row in English or Hebrew, or no header at all
 (name, phone, side, party, notes). A children column (children, kids, ילדים) says how
-many of the party are children.
+many of the party are children. An Excel workbook (.xlsx) is read from its first sheet,
+by the same rules (openpyxl).
 """
 from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from dataclasses import dataclass
+from datetime import date, datetime
 
 import charset_normalizer
+import openpyxl
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
 
 from storage.models import MAX_PARTY_SIZE
 
@@ -90,20 +97,9 @@ def _dialect(sample: str) -> str:
 
 
 def parse_guest_csv(data: bytes | str, default_region: str | None) -> list[GuestRow | RejectedRow]:
-    """Every data row of the file, read or rejected with its line number and why."""
-    text = decode(data) if isinstance(data, bytes) else data.lstrip("\ufeff")
-    if not text.strip():
-        raise NotACsv(i18n._("That file is empty."))
-    delimiter = _dialect("\n".join(text.splitlines()[:5]))
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    rows: list[tuple[int, list[str]]] = []
-    try:
-        for record in reader:
-            rows.append((reader.line_num, record))
-            if len(rows) > MAX_ROWS + 1:
-                raise NotACsv(i18n._("That file has more than {n} rows; split it into smaller files.", n=MAX_ROWS))
-    except csv.Error as exc:
-        raise NotACsv(i18n._("That file is not a readable CSV ({error}).", error=str(exc)))
+    """Every data row of the file (CSV, or an Excel workbook's first sheet), read or rejected
+    with its line number and why."""
+    rows = _xlsx_records(data) if is_xlsx(data) else _csv_records(data)
     rows = [(n, r) for n, r in rows if any(c.strip() for c in r)]
     if not rows:
         raise NotACsv(i18n._("That file has no rows."))
@@ -118,6 +114,115 @@ def parse_guest_csv(data: bytes | str, default_region: str | None) -> list[Guest
             raise NotACsv(i18n._("That file does not look like a guest list: "
                                   "I need at least a name and a phone on each line."))
     return [_row(line_no, record, columns, default_region) for line_no, record in rows]
+
+
+def _csv_records(data: bytes | str) -> list[tuple[int, list[str]]]:
+    text = decode(data) if isinstance(data, bytes) else data.lstrip("\ufeff")
+    if not text.strip():
+        raise NotACsv(i18n._("That file is empty."))
+    delimiter = _dialect("\n".join(text.splitlines()[:5]))
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    rows: list[tuple[int, list[str]]] = []
+    try:
+        for record in reader:
+            rows.append((reader.line_num, record))
+            if len(rows) > MAX_ROWS + 1:
+                raise NotACsv(_too_many_rows())
+    except csv.Error as exc:
+        raise NotACsv(i18n._("That file is not a readable CSV ({error}).", error=str(exc)))
+    return rows
+
+
+def _too_many_rows() -> str:
+    return i18n._("That file has more than {n} rows; split it into smaller files.", n=MAX_ROWS)
+
+
+# ----------------------------------------------------------------- Excel
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MAX_COLUMNS = 40   # a guest list's columns, and then some; a sheet's far columns are not read
+
+
+def is_xlsx(data) -> bool:
+    """An Excel workbook (a zip archive) rather than text."""
+    return isinstance(data, bytes) and data[:4] == b"PK\x03\x04"
+
+
+def _xlsx_records(data: bytes) -> list[tuple[int, list[str]]]:
+    """The first sheet's rows as text, numbered as Excel numbers them."""
+    if len(data) > MAX_CSV_BYTES:
+        raise NotACsv(i18n._("That file is too large (over {n} MB).", n=str(MAX_CSV_BYTES // (1024 * 1024))))
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, TypeError):
+        raise NotACsv(i18n._("That file is not a readable Excel workbook. Save it again as .xlsx or as CSV, "
+                             "then send it here."))
+    try:
+        rows: list[tuple[int, list[str]]] = []
+        sheet = book.worksheets[0] if book.worksheets else None
+        for n, values in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS, values_only=True) if sheet else (), start=1):
+            rows.append((n, [_cell_text(v) for v in values]))
+            if len(rows) > MAX_ROWS + 1:
+                raise NotACsv(_too_many_rows())
+    finally:
+        book.close()
+    if not rows:
+        raise NotACsv(i18n._("That file is empty."))
+    return rows
+
+
+def _cell_text(value) -> str:
+    """A cell as the CSV reader would have it: 0541234567 typed as a number is 541234567
+    (Excel drops the 0; the phone reader takes it back), 2.0 is "2", a date is 2027-06-12."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat(" ", "minutes")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def guest_workbook(title: str, header: list[str], rows: list[list], *, rtl: bool) -> bytes:
+    """An Excel workbook of one sheet: the header in bold and frozen, columns as wide as
+    their text, right to left for a Hebrew or Arabic reader. Every cell is text or a
+    number, never a formula (a cell that starts with = is written as text)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = _sheet_title(title)
+    sheet.sheet_view.rightToLeft = rtl
+    for values in [header, *rows]:
+        sheet.append([_plain(v) for v in values])
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"   # text, even when it starts with = (openpyxl would make it a formula)
+    bold = Font(bold=True)
+    for cell in sheet[1]:
+        cell.font = bold
+    sheet.freeze_panes = "A2"
+    for i, column in enumerate(sheet.iter_cols(min_row=1, max_row=min(sheet.max_row, 200)), start=1):
+        width = max((len(str(c.value)) for c in column if c.value is not None), default=8)
+        sheet.column_dimensions[get_column_letter(i)].width = min(max(width + 2, 8), 40)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _plain(value):
+    """A value as a cell holds it: text without control characters (XML refuses them)."""
+    if isinstance(value, str):
+        return "".join(ch for ch in value if ch >= " " or ch in "\t\n")
+    return value
+
+
+def _sheet_title(title: str) -> str:
+    """A sheet's name: at most 31 characters, none of []:*?/\\."""
+    cleaned = "".join(" " if ch in "[]:*?/\\" else ch for ch in title).strip() or "Guests"
+    return cleaned[:31]
 
 
 def _header(record: list[str]) -> dict[int, str] | None:

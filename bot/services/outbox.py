@@ -45,7 +45,8 @@ from storage.models import Direction, Message, MessageStatus, utcnow
 IMPORT_JOB = "import_csv"  # a guest list to download and import (bot.worker.imports), not a message
 DIGEST_JOB = "note_digest"  # the guest notes held for one organiser, sent as one message (bot.worker.digests)
 CHART_JOB = "chart"  # draw an event's progress and send it as a picture (bot.worker.charts)
-JOB_KINDS = frozenset({IMPORT_JOB, DIGEST_JOB, CHART_JOB})
+EXPORT_JOB = "export"  # write an event's guest list as an Excel file and send it (bot.worker.exports)
+JOB_KINDS = frozenset({IMPORT_JOB, DIGEST_JOB, CHART_JOB, EXPORT_JOB})
 # A row held until a job picks it up (a guest's note waiting for its digest): never due by itself.
 HELD_UNTIL = datetime(9999, 1, 1, tzinfo=timezone.utc)
 OPT_OUT_EXEMPT_KINDS = frozenset({"opt_out_ack"})  # sent even to a guest who just opted out

@@ -63,8 +63,8 @@ def past_date_note(d, today) -> str:
 
 APOLOGY = "Sorry, something went wrong on my side. Please try again in a minute."
 NON_ORGANISER_HINT = N_("I read text commands and CSV guest lists. Send *help* to see what I can do.")
-NOT_A_CSV = N_("I can read guest lists as CSV files only, and nothing was changed. "
-               "In Excel or Google Sheets: File → Save as / Download → CSV, then send the file here.")
+NOT_A_CSV = N_("I can read guest lists from Excel (.xlsx) or CSV files, and nothing was changed. "
+               "In Excel or Google Sheets: File → Save as / Download → .xlsx or CSV, then send the file here.")
 DOWNLOAD_FAILED = N_("I couldn't download that file from WhatsApp. Please send it again.")
 NOTHING_PENDING = N_("There's nothing waiting for a yes or no right now. Send *help* to see what I can do.")
 NOTHING_TO_CANCEL = N_("Nothing to cancel.")
@@ -778,6 +778,28 @@ CHART_FAILED = N_("I couldn't send the picture just now. *stats* has the numbers
 
 def chart_caption(event) -> str:
     return _("📊 {event}: the answers so far", event=event.name)
+
+
+EXPORT_FAILED = N_("I couldn't send the file just now. Please send *export* again in a minute.")
+# The guest list as a sheet: its columns, named as the import reads them back (bot.services.guest_csv)
+SHEET_COLUMNS = (N_("first name"), N_("last name"), N_("phone"), N_("side"), N_("answer"), N_("party"),
+                 N_("children"), N_("notes"), N_("invitation"), N_("answered on"))
+SHEET_ANSWERS = {"confirmed": N_("coming"), "declined": N_("not coming"), "maybe": N_("maybe"),
+                 "pending": N_("no answer yet")}
+
+
+def export_caption(event, guests: int) -> str:
+    return _("📎 {event}: the guest list ({guests}). It opens in Excel or Google Sheets.", event=event.name,
+             guests=i18n.Raw(guests_count(guests)))
+
+
+def sheet_row(guest: Guest, answer: str, answered_on, extra: list) -> list:
+    """One guest as a row of the exported sheet (SHEET_COLUMNS, then the event's questions)."""
+    forgotten = getattr(guest, "forgotten_at", None) is not None
+    invitation = _("opted out") if guest.opted_out else _(DELIVERY_WORDS[guest.invitation.value])
+    return [guest_name(guest) if forgotten else guest.first_name, "" if forgotten else (guest.last_name or ""),
+            "" if forgotten else display_phone(guest.phone), guest.side or "", _(SHEET_ANSWERS[answer]),
+            guest.party_size, guest.children, guest.notes or "", invitation, answered_on, *extra]
 
 
 def guest_link(event, guest: Guest, url: str, renewed: bool = False) -> str:

@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 from bot.logs import mask_phone, redact, redact_payload
 from bot.services import languages, outbox
 from bot.services.sending import ANSWERED_FIRST, QUIET_KINDS, REMINDER
-from bot.services.outbox import CHART_JOB, DIGEST_JOB, IMPORT_JOB, JOB_KINDS, OPT_OUT_EXEMPT_KINDS
+from bot.services.outbox import CHART_JOB, DIGEST_JOB, EXPORT_JOB, IMPORT_JOB, JOB_KINDS, OPT_OUT_EXEMPT_KINDS
 from bot.text import guest_replies, i18n
 from bot.text.hours import event_quiet, quiet_end
 from bot.text.phones import zone_of_phone
@@ -40,6 +40,7 @@ from bot.whatsapp.client import ASSUMED_LATENCY, AccessTokenExpired, CloudAPICli
 from bot.whatsapp.render import NotRenderable, render
 from bot.worker.clock import tick as clock_tick
 from bot.worker.charts import run_chart
+from bot.worker.exports import run_export
 from bot.worker.digests import run_digest
 from bot.services.rsvp import SHABBAT_HELD_KINDS
 from bot.worker.imports import run_import
@@ -537,7 +538,8 @@ def lease_margin(transport, lease: float) -> float:
 
 
 # Jobs that are simply tried again when they fail (an import tells its organiser instead).
-RETRIED_JOBS = {CHART_JOB: (run_chart, "drawing a chart"), DIGEST_JOB: (run_digest, "sending a digest of guest notes")}
+RETRIED_JOBS = {CHART_JOB: (run_chart, "drawing a chart"), EXPORT_JOB: (run_export, "writing a guest list file"),
+                DIGEST_JOB: (run_digest, "sending a digest of guest notes")}
 
 
 def _too_late(payload) -> bool:
