@@ -101,6 +101,7 @@ class LineError:
 class ParseError:
     message: str
     usage: str | None = None
+    wants: str | None = None   # a command the next message may complete ("new event", "set date"): what was missing
 
 
 # ---------------------------------------------------------------- commands
@@ -405,9 +406,10 @@ def _short(text: str, limit: int = 30) -> str:
 class _Fail(Exception):
     """Internal: a spec's argument parser gave up with a reason for the person."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, wants: str | None = None) -> None:
         super().__init__(message)
         self.message = message
+        self.wants = wants   # see ParseError.wants
 
 
 def _t(msgid: str) -> str:
@@ -509,7 +511,8 @@ def _parse_new_event(inp: _Input) -> NewEvent:
                           line=_short(line)))
     name = name.strip()
     if not name or not _has_letter_or_digit(name):
-        raise _Fail(_("Give the event a name. Try: new event Dana & Noam's wedding"))
+        raise _Fail(_("Give the event a name. Try: new event Dana & Noam's wedding"),
+                    wants="new event" if not (event_date or start or location) else None)
     if len(name) > 200:
         raise _Fail(_("That name is too long (200 characters at most)."))
     if location is not None and len(location) > 300:
@@ -590,7 +593,7 @@ def _parse_set(inp: _Input) -> SetEventField:
             value = revalue
     value = re.sub(r"^\s*(?:to\s+|[:=]\s*|ל\s*[-:]\s*|ל\s+|ל(?=\d))", "", value, flags=re.I).strip()
     if not value:
-        raise _Fail(_(_SET_HINTS[label]))
+        raise _Fail(_(_SET_HINTS[label]), wants=f"set {label}")
     if label == "date":
         when, at = _date_and_time(value, inp.today)
         return SetEventField("date", when, time=at)
@@ -737,7 +740,7 @@ def _parse_add_guests(inp: _Input) -> AddGuests:
     if not inp.body:
         if not inp.rest:
             raise _Fail(_("Who should I add? Try: {usage}, or *add guests* with one guest a line below it",
-                          usage=_t(usage)))
+                          usage=_t(usage)), wants="add guests")
         draft = _guest_line(inp.rest, 1, inp.region)
         if isinstance(draft, LineError):
             named = _NAME_ONLY.match(inp.rest.strip())
@@ -1423,7 +1426,8 @@ def _parse_broadcast(inp: _Input) -> Broadcast:
     if inp.body:
         message = (message + "\n" + "\n".join(inp.body)).strip()
     if not message:
-        raise _Fail(_("What should I send? Try: {usage}", usage=_t(usage)))
+        raise _Fail(_("What should I send? Try: {usage}", usage=_t(usage)),
+                    wants=None if side else f"broadcast {status}:" if status else "broadcast:")
     if len(message) > MAX_TEXT_LENGTH:
         raise _Fail(_too_long_message(message))
     return Broadcast(text=message, status=status, side=side)
@@ -1466,7 +1470,11 @@ def _parse_message(inp: _Input) -> MessageGuest:
         if run_end is not None and sum(ch.isdigit() for ch in first[:run_end]) >= 7:
             cut = run_end
         ref_text, text = first[:cut], first[cut:]
-    return MessageGuest(ref=_ref(ref_text, inp.region), text=_words_to_send(text, inp, usage))
+    ref = _ref(ref_text, inp.region)
+    if not text.strip() and not inp.body and ref_text.strip():
+        # "תשלחי לאבי ביטון הודעה": whom, and the words still to come
+        raise _Fail(_("What should I send? Try: {usage}", usage=_t(usage)), wants=f"message {ref_text.strip()}:")
+    return MessageGuest(ref=ref, text=_words_to_send(text, inp, usage))
 
 
 def _words_to_send(text: str, inp: _Input, usage: str) -> str:
@@ -2005,7 +2013,7 @@ def _parse(text: str, default_region: str | None, today: date | None) -> Command
     try:
         return spec.parse_args(inp)  # type: ignore[misc]
     except _Fail as fail:
-        return ParseError(fail.message, _(spec.usage))
+        return ParseError(fail.message, _(spec.usage), fail.wants)
     except (InvalidPhone, InvalidDate) as e:
         return ParseError(str(e), _(spec.usage))
 

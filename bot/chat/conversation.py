@@ -194,6 +194,35 @@ def forget_awaited_member(conv: Conversation) -> bool:
     return True
 
 
+# ---------------------------------------------------------------- the rest of a command awaited
+
+_AWAITED_WORDS = "await_words"
+
+
+def await_words(conv: Conversation, command: str, now: datetime | None = None) -> None:
+    """"אירוע חדש" with no name, "תשנה תאריך" with no date: the message sent next (within
+    PENDING_TTL) completes `command` ("new event", "set date")."""
+    listings = _listings(conv)
+    listings[_AWAITED_WORDS] = {"command": command, "until": ((now or _now()) + PENDING_TTL).isoformat()}
+    conv.listing = listings
+
+
+def take_awaited_words(conv: Conversation, now: datetime | None = None) -> str | None:
+    """The command the next message completes (see `await_words`), forgotten as it is taken: one
+    message, whatever it is, answers it; None when nothing is awaited or it lapsed."""
+    listings = _listings(conv)
+    item = listings.pop(_AWAITED_WORDS, None)
+    if item is None:
+        return None
+    conv.listing = listings
+    try:
+        if datetime.fromisoformat(item["until"]) <= (now or _now()):
+            return None
+        return str(item["command"])
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
 def forget_event(conv: Conversation, event_id) -> None:
     """After an event is deleted or left: no current event, no listings of it, no question about it."""
     if conv.current_event_id == as_uuid(event_id):

@@ -315,6 +315,8 @@ class OrganiserChat:
             return
         if self.member_number_came(text):
             return
+        if self.completed_command(text):
+            return
         again = self.picked(text)
         if again is not None:
             text = again
@@ -373,8 +375,36 @@ class OrganiserChat:
             role = C.member_wanted(text)
             if role is not None and self.current() is not None:
                 return self.await_member(role)
+            if cmd.wants:
+                return self.await_words(cmd.wants, cmd.message)
             return self.say(cmd.message)
         self.execute(cmd)
+
+    def await_words(self, command: str, asked: str) -> None:
+        """"אירוע חדש", "תשנה תאריך", "add guest" with nothing after: what is missing is asked,
+        and the next message may be just that (`completed_command`)."""
+        convo.await_words(self.conv, command)
+        self.say(asked + "\n" + _("Or just send it now, in your next message."))
+
+    def completed_command(self, text: str) -> bool:
+        """The message after "אירוע חדש" (no name) is the name, after "תשנה תאריך" the date, after
+        "הודעה לכל האורחים" the words: the command runs as if typed whole. A message that is a command
+        of its own runs as that; one that does not complete it either asks again."""
+        awaited = convo.take_awaited_words(self.conv)
+        if awaited is None or not text.strip():
+            return False
+        today = date.today()
+        if not isinstance(C.parse(text, self.region, today), C.ParseError):
+            return False   # "guests", "ביטול", "תאריך 20.6": a command of its own
+        completed = C.parse(awaited + ("\n" if awaited == "add guests" else " ") + text.strip(), self.region, today)
+        if isinstance(completed, C.ParseError):
+            alone = intents.understand(text, self.region, today)
+            if alone.sure and not isinstance(alone.command, C.ParseError):
+                return False   # "מי אישר?": a question of its own, read as such
+            self.await_words(awaited, completed.message)
+            return True
+        self.execute(completed)
+        return True
 
     def await_member(self, role: str) -> None:
         """"add editor" with no number: the number or contact card that comes next is theirs."""

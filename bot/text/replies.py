@@ -85,7 +85,7 @@ COMMAND_WORDS = {
     "cancel": N_("cancel"), "it": N_("it"), "guest": N_("guest"), "chart": N_("chart"), "ask": N_("ask"),
     "answers": N_("answers"), "calls": N_("calls"), "called": N_("called"), "link": N_("link"),
     "inbox": N_("inbox"), "reply": N_("reply"), "quiet": N_("quiet"), "shabbat": N_("shabbat"),
-    "day before": N_("day before"), "thank you": N_("thank you"),
+    "day before": N_("day before"), "thank you": N_("thank you"), "export": N_("export"),
 }
 
 # Words an organiser reads about guests (filters, statuses).
