@@ -23,7 +23,7 @@ from bot.chat import conversation as convo
 from bot.services import calls, guest_csv, imports, notices, outbox, questions, senders
 from bot.text import replies
 from bot.services.permissions import Action, role_allows
-from bot.text import dates
+from bot.text import dates, sounds
 from bot.text.phones import display_phone, find_phone, region_of
 from bot.text import phones
 from bot.services import events as event_service
@@ -803,6 +803,12 @@ class OrganiserChat:
         if guest is not None:
             return guest
         if total == 0:
+            alike = self.guests_sounding_like(event, ref.text)
+            if alike:   # "מייק" for Mike Smith: listed to pick from, never taken on a guess
+                convo.save_listing(self.conv, "guests", event.id, [g.id for g in alike], mode="find",
+                                   search=ref.text, total=len(alike), pick=again)
+                self.say(replies.guests_sounding_like(ref.text, alike, again.replace("<ref>", "1")))
+                return None
             self.say_no_guest(event, ref.text)
             return None
         convo.save_listing(self.conv, "guests", event.id, [g.id for g in found], mode="find",
@@ -1087,7 +1093,33 @@ class OrganiserChat:
         self.show_guests(event, mode="list", status=cmd.status, side=cmd.side)
 
     def cmd_find(self, cmd: C.FindGuests, event: Event) -> None:
+        if not self.find_guest(event, cmd.text)[2]:
+            alike = self.guests_sounding_like(event, cmd.text)
+            if alike:   # "find מייק" for Mike Smith: the names that sound like it
+                convo.save_listing(self.conv, "guests", event.id, [g.id for g in alike], mode="find",
+                                   search=cmd.text, total=len(alike))
+                return self.say(replies.guests_sounding_like(cmd.text, alike, None))
         self.show_guests(event, mode="find", search=cmd.text)
+
+    def guests_sounding_like(self, event: Event, text: str) -> list[Guest]:
+        """The guests whose name sounds like `text` written in the other script ("מייק" and Mike
+        Smith, "Avi" and אבי): the same sounds first, else one sound apart; at most five."""
+        words = [w for w in re.split(r"[\s,.;:!?]+", text) if w]
+        if not words or len(words) > 3 or any(ch.isdigit() for ch in text):
+            return []
+        everyone, _total = guest_service.list_guests(self.session, self.user, event.id, limit=None)
+
+        def names(g: Guest) -> list[str]:
+            if len(words) == 1:
+                return [g.first_name, g.last_name or ""]
+            return [g.full_name]
+        typed = " ".join(words)
+        for closely in (True, False):
+            alike = [g for g in everyone if g.forgotten_at is None
+                     and any(n and sounds.sound_alike(typed, n, closely=closely) for n in names(g))]
+            if alike:
+                return alike[:5]
+        return []
 
     def show_guests(self, event: Event, *, mode: str, status=None, side=None, search=None,
                     shown: list[str] | None = None) -> None:
