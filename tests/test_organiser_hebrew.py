@@ -416,7 +416,7 @@ def test_a_guessed_change_to_a_detail_the_event_lacks_reads_set():
     at = C.SetEventField("time", time(19, 30))
     where = C.SetEventField("location", "הגן הבוטני")
     with i18n.use("he"):
-        assert replies.restate(when, bare) == "לקבוע את התאריך של האירוע ליום שבת, 12 ביוני 2027?"
+        assert replies.restate(when, bare) == "לקבוע את התאריך של האירוע ליום שבת, 12 ביוני 2027 (ז׳ בסיון תשפ״ז)?"
         assert replies.restate(at, bare) == "לקבוע את השעה של האירוע ל-19:30?"
         assert replies.restate(where, bare) == "לקבוע את המקום של האירוע לגן הבוטני?"
         assert replies.restate(at, full) == "לשנות את השעה של האירוע ל-19:30?"

@@ -29,6 +29,7 @@ from datetime import date, time, timedelta
 from bot.chat import commands as C
 from bot.text import i18n, sides
 from bot.text.dates import InvalidDate, parse_date
+from bot.text.hebrew_calendar import find_hebrew_date
 from bot.text.phones import find_phone, normalize_phone, InvalidPhone
 
 log = logging.getLogger("bot.chat")
@@ -343,6 +344,10 @@ def find_date(text: str, today: date | None) -> tuple[date | None, str]:
     m = re.search(r"(?<![\w])(?:ל|ב)?(מחר|tomorrow)(?![\w])", low)
     if m:
         return today + timedelta(days=1), (text[:m.start()] + text[m.end():])
+    hebrew = find_hebrew_date(text, today)   # "עברה לי"ח באלול", "תאריך ט"ו באב"
+    if hebrew is not None:
+        found, start, end = hebrew
+        return found, text[:start] + text[end:]
     candidates = [
         r"(?<![\d\w])(?:ב|ל)?-?\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?(?![\d])",
         r"(?<![\d\w])\d{4}-\d{2}-\d{2}(?![\d])",

@@ -16,6 +16,7 @@ from babel import dates as babel_dates
 from babel.core import get_global
 
 from bot.text import i18n
+from bot.text.hebrew_calendar import parse_hebrew_date
 from bot.text.i18n import _
 
 # Where numbers are read month first ("4/17/2027" is 17 April): the United States and its territories
@@ -148,7 +149,8 @@ def parse_date(text: str, today: date | None = None) -> date:
     """The date in `text`: ISO, day-first numbers, or a month name; a missing year is the next one.
 
     "2027-06-12", "12/6/2027", "12.6.27", "12-06-2027", "12 June 2027", "June 12, 2027",
-    "12 jun", "Sat 12 Jun 2027". Two-digit years are 20xx. Impossible dates are refused.
+    "12 jun", "Sat 12 Jun 2027", and on the Hebrew calendar "כ"ג בטבת תשפ"ח", "ט"ו באב". Two-digit
+    years are 20xx. Impossible dates are refused.
     """
     if not isinstance(text, str):
         raise InvalidDate(str(text))
@@ -157,6 +159,9 @@ def parse_date(text: str, today: date | None = None) -> date:
     if not cleaned or len(cleaned) > 60:
         raise InvalidDate(raw)
     cleaned = _TIME.sub("", cleaned).strip()
+    hebrew = parse_hebrew_date(cleaned, today)   # "כ"ג בטבת תשפ"ח", "ט"ו באב": no Gregorian month has these names
+    if hebrew is not None:
+        return hebrew
     words = cleaned.split(" ")
     if len(words) > 1 and words[0].rstrip(".") in _WEEKDAYS:
         cleaned = " ".join(words[1:])

@@ -20,6 +20,7 @@ from storage.models import Guest, InvitationState, RsvpStatus
 
 from bot.text import i18n
 from bot.text.dates import format_date, format_time, format_when, zone_country, zone_name
+from bot.text.hebrew_calendar import hebrew_date_text
 from bot.text import hours
 from bot.text.hours import parse_quiet_hours
 from bot.text.i18n import N_, Raw, _, ngettext
@@ -361,7 +362,10 @@ def event_changed(event, field: str, value) -> str:
         return _("🌐 Guests of {event} now get their messages in {language}.", event=event.name,
                  language=i18n.Raw(language_name(value)))
     if field == "date":
-        return _("📅 {event} is now on {date}.", event=event.name, date=i18n.Raw(when(event)))
+        shown = when(event)
+        if i18n.current() == "he" and event.date:
+            shown += f" ({hebrew_date_text(event.date)})"   # a Hebrew reader checks it on either calendar
+        return _("📅 {event} is now on {date}.", event=event.name, date=i18n.Raw(shown))
     if field == "time":
         if value is None:
             return _("🕗 {event} has no start time now.", event=event.name)
@@ -1619,7 +1623,7 @@ def restate(cmd, event=None) -> str:
         if cmd.more:   # "the time to 20:00 and the place to …": each change said, one answer for all
             return "\n".join(restate(change, event) for change in (dataclasses.replace(cmd, more=()), *cmd.more))
         if isinstance(cmd.value, date):
-            value = format_when(cmd.value, cmd.time)
+            value = format_when(cmd.value, cmd.time) + (f" ({hebrew_date_text(cmd.value)})" if i18n.current() == "he" else "")
         elif isinstance(cmd.value, time):
             value = format_time(cmd.value)
         elif cmd.value is None and cmd.field == "time":
