@@ -64,6 +64,7 @@ CASES = [
     Case("ask Meal? meat / fish", Action.SEND, "Nobody to ask yet"),
     Case("called avi no answer", Action.EDIT_GUESTS, "Avi Cohen didn't pick up"),
     Case("chart", Action.VIEW, "📊 Wedding: the answers so far"),
+    Case("export", Action.VIEW, "📎 Wedding: the guest list (2 guests)."),
     Case("reply avi: Yes, there is parking", Action.SEND, "Sending your message to Avi Cohen"),
     Case("leave", Action.VIEW, "You left the team of Wedding", confirm=True),
     Case("set date 12/6/2027", Action.MANAGE_EVENT, "12 Jun 2027"),

@@ -1,6 +1,9 @@
 """`flask --app wsgi import-guests <file.csv> --event <id or name> --as <phone>`."""
 from __future__ import annotations
 
+import io
+
+import openpyxl
 from sqlalchemy import func, select
 
 from bot.services import events, guests, members
@@ -123,7 +126,7 @@ def test_a_file_that_is_not_a_csv_is_refused_and_changes_nothing(app, session, t
     result = _run(app, sheet, "--event", "wedding", "--as", ORGANISER)
 
     assert result.exit_code != 0
-    assert "guests.xlsx: That file is not a CSV" in result.output
+    assert "guests.xlsx: That file is not a readable Excel workbook" in result.output
     assert _guest_count(session, wedding.id) == 1
 
     missing = _run(app, tmp_path / "nope.csv", "--event", "wedding", "--as", ORGANISER)
@@ -156,4 +159,21 @@ def test_a_long_file_lists_every_line_that_was_not_added(app, session, tmp_path)
     assert "…and 4 more" in out  # the chat's summary stops at ten
     every = out.split("Every line that was not added:", 1)[1]
     assert all(f"line {n}: bad phone number 12{n - 1} (Guest {n - 1}, 12{n - 1})" in every for n in range(2, 16))
+    assert _guest_count(session, wedding.id) == 2
+
+
+def test_an_excel_workbook_is_imported_from_its_first_sheet(app, session, tmp_path):
+    wedding = _setup(session)
+    book = openpyxl.Workbook()
+    book.active.append(["name", "phone", "side"])
+    book.active.append(["Ron Raz", "050-234-5679", "groom"])
+    out = io.BytesIO()
+    book.save(out)
+    sheet = tmp_path / "guests.xlsx"
+    sheet.write_bytes(out.getvalue())
+
+    result = _run(app, sheet, "--event", "wedding", "--as", ORGANISER)
+
+    assert result.exit_code == 0, result.output
+    assert "Added 1 guest" in result.output
     assert _guest_count(session, wedding.id) == 2

@@ -155,8 +155,7 @@ def _xlsx_records(data: bytes) -> list[tuple[int, list[str]]]:
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, TypeError):
-        raise NotACsv(i18n._("That file is not a readable Excel workbook. Save it again as .xlsx or as CSV, "
-                             "then send it here."))
+        raise NotACsv(i18n._("That file is not a readable Excel workbook. Save it again as .xlsx or as CSV."))
     try:
         rows: list[tuple[int, list[str]]] = []
         sheet = book.worksheets[0] if book.worksheets else None
