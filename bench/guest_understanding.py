@@ -33,6 +33,7 @@ costs the guest one extra tap, a line read wrong but "sure" is a silent mistake.
 from __future__ import annotations
 
 import argparse
+import time
 import json
 import sys
 from collections import Counter, defaultdict
@@ -181,12 +182,15 @@ def main(argv: list[str] | None = None) -> int:
         print("no corpus lines")
         return 1 if args.min is not None else 0
 
+    started = time.perf_counter()
     figures = score(rows)
+    elapsed = time.perf_counter() - started
     n, strict, lenient = figures["n"], figures["strict"], figures["lenient"]
     print(f"guest understanding: {args.corpus.relative_to(ROOT) if args.corpus.is_relative_to(ROOT) else args.corpus}"
           f", {n} lines")
     print(f"accuracy (strict):  {strict}/{n} = {100 * strict / n:.1f}%")
     print(f"accuracy (lenient): {lenient}/{n} = {100 * lenient / n:.1f}%   (same effect)")
+    print(f"speed: {1e6 * elapsed / n:.0f} µs a line ({n} lines in {elapsed:.2f} s, scored as read)")
     if figures["households"]:
         print(f"households (adults/children where given): {figures['households_right']}/{figures['households']}")
 

@@ -1,6 +1,5 @@
 """General rules of the understanding layer, one class of phrasing per test, with examples of
 our own (not taken from any corpus): the rules must read phrasings nobody listed."""
-import time
 
 import pytest
 
@@ -191,12 +190,11 @@ def test_dialect_and_registering_someone_else(text, answer, total):
     assert (u.answer, u.total) == (answer, total)
 
 
-def test_still_pure_and_fast():
+def test_still_pure():
+    """The same text reads the same every time (its speed is bench/guest_understanding.py's to show)."""
     texts = ["אני והבעל נגיע", "מגעים", "נגיע 3 ואולי גם סבא", "תוציאו אותי מרשימת התפוצה",
-             "not sure I remember you, but we will happily come"] * 200
-    start = time.perf_counter()
+             "not sure I remember you, but we will happily come"] * 20
     first = [understand(t) for t in texts]
-    assert (time.perf_counter() - start) / len(texts) < 0.001
     assert first == [understand(t) for t in texts]
 
 
