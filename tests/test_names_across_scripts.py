@@ -68,3 +68,25 @@ def test_find_shows_the_names_that_sound_alike_and_nobody_is_said_nobody(phone_f
     _list(dana)
     assert "Mike Smith" in dana.send("חפש מייק")
     assert dana.send("חפש שלומית") == "אף אורח בחתונה של דנה לא מתאים ל\"שלומית\"."
+
+
+@pytest.mark.parametrize("typed, holder", [("סמן את רון כן", "אהרון כהן"), ("סמן טל לא", "נטלי לוי"),
+                                           ("mark Dan yes", "Jordan Blake"), ("mark Avi yes", "David Green")])
+def test_a_name_found_only_inside_another_is_offered_never_marked(phone_factory, runtime, typed, holder):
+    """"רון" inside אהרון, "Avi" inside David: nobody is called that, so nobody is marked; the name
+    that holds it is offered to pick."""
+    dana = phone_factory(DANA, "Dana")
+    dana.send("אירוע חדש החתונה של דנה")
+    for n, name in enumerate(["אהרון כהן", "נטלי לוי", "Jordan Blake", "David Green"]):
+        dana.send(f"הוסף אורח {name} 05412312{n:02d}")
+    offered = dana.send(typed)
+    assert holder in offered and "1." in offered, offered
+    with runtime.transaction() as s:
+        assert set(s.scalars(select(Guest.status))) == {RsvpStatus.invited}
+
+
+def test_a_name_that_begins_a_guests_name_is_still_taken_at_once(phone_factory, runtime):
+    dana = phone_factory(DANA, "Dana")
+    dana.send("new event Party")
+    dana.send("add guest David Green 0541231200")
+    assert dana.send("mark dav yes").startswith("✅ Marked David Green as coming")

@@ -749,7 +749,7 @@ def _parse_add_guests(inp: _Input) -> AddGuests:
                 name = " ".join(named.group(1).split())
                 example = "050-234-5678" if inp.region in (None, "IL") else example_numbers(inp.region, inp.region)[1]
                 raise _Fail(_("What's {name}'s phone number? Send it like this: *add guest {name} {example}*",
-                              name=name, example=i18n.Raw(example)))
+                              name=name, example=i18n.Raw(example)), wants=f"add guest {name}")
             raise _Fail(_("{reason} Try: {usage}", reason=i18n.Raw(draft.reason), usage=_t(usage)))
         return AddGuests(guests=(draft,))
     lines = ([inp.rest] if inp.rest else []) + list(inp.body)

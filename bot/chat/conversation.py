@@ -199,17 +199,19 @@ def forget_awaited_member(conv: Conversation) -> bool:
 _AWAITED_WORDS = "await_words"
 
 
-def await_words(conv: Conversation, command: str, now: datetime | None = None) -> None:
+def await_words(conv: Conversation, command: str, tries: int = 0, now: datetime | None = None) -> None:
     """"אירוע חדש" with no name, "תשנה תאריך" with no date: the message sent next (within
-    PENDING_TTL) completes `command` ("new event", "set date")."""
+    PENDING_TTL) completes `command` ("new event", "set date"); `tries`: how many did not."""
     listings = _listings(conv)
-    listings[_AWAITED_WORDS] = {"command": command, "until": ((now or _now()) + PENDING_TTL).isoformat()}
+    listings[_AWAITED_WORDS] = {"command": command, "tries": tries,
+                                "until": ((now or _now()) + PENDING_TTL).isoformat()}
     conv.listing = listings
 
 
-def take_awaited_words(conv: Conversation, now: datetime | None = None) -> str | None:
-    """The command the next message completes (see `await_words`), forgotten as it is taken: one
-    message, whatever it is, answers it; None when nothing is awaited or it lapsed."""
+def take_awaited_words(conv: Conversation, now: datetime | None = None) -> tuple[str, int] | None:
+    """(the command the next message completes, how many tries did not; see `await_words`),
+    forgotten as it is taken: one message, whatever it is, answers it; None when nothing is
+    awaited or it lapsed."""
     listings = _listings(conv)
     item = listings.pop(_AWAITED_WORDS, None)
     if item is None:
@@ -218,7 +220,7 @@ def take_awaited_words(conv: Conversation, now: datetime | None = None) -> str |
     try:
         if datetime.fromisoformat(item["until"]) <= (now or _now()):
             return None
-        return str(item["command"])
+        return str(item["command"]), int(item.get("tries") or 0)
     except (KeyError, TypeError, ValueError):
         return None
 

@@ -144,6 +144,25 @@ def _named_by(text: str, guest: Guest) -> bool:
     return False
 
 
+# Words that are no value for a command's missing part: not knowing yet, waiting, thanks, later
+_NOT_A_VALUE = re.compile(
+    r"(?:^|\s)(?:לא\s+יודע\S*|עוד\s+לא|אין\s+לי\s+מושג|רגע|שנייה|שניה|אחשוב|נחשוב|אחזור|נחזור|אעדכן|נעדכן|"
+    r"נחליט|לא\s+סגרנו|לא\s+סגור|אחר\s+כך|אח\"כ|תודה|"
+    r"not\s+sure|don'?t\s+know|dunno|no\s+idea|not\s+yet|wait|hold\s+on|later|tbd|tba|thanks|thank\s+you|"
+    r"i'?ll\s+think|let\s+me\s+think|get\s+back)(?=$|[\s,.!?])", re.I)
+_NEVER_MIND = re.compile(r"(?:לא\s+משנה|עזוב|עזבי|תעזוב|never\s*mind|nvm|forget\s+it)[\s!.]*", re.I)
+# A guest's name alone: a few words of letters ("אבי כהן", "Dana Levi-Katz")
+_NAME_LIKE = re.compile(r"[^\W\d_][\w'׳\"״.-]*(?:\s+[^\W\d_][\w'׳\"״.-]*){0,3}")
+
+
+def _parses_as_date(text: str, today: date) -> bool:
+    try:
+        dates.parse_date(text, today)
+        return True
+    except dates.InvalidDate:
+        return False
+
+
 def _name_variants(text: str) -> list[str]:
     """A name as typed, then without a title before it ("הדודה דנה"), then without one
     Hebrew prefix letter glued to it ("ליעל", "שיוסי"); each tried only if the last found nobody."""
@@ -380,31 +399,70 @@ class OrganiserChat:
             return self.say(cmd.message)
         self.execute(cmd)
 
-    def await_words(self, command: str, asked: str) -> None:
+    def await_words(self, command: str, asked: str, tries: int = 0) -> None:
         """"אירוע חדש", "תשנה תאריך", "add guest" with nothing after: what is missing is asked,
-        and the next message may be just that (`completed_command`)."""
-        convo.await_words(self.conv, command)
+        and the next message may be just that (`completed_command`). A role that may not run the
+        command is told so now, not after typing the rest."""
+        spec = next((sp for sp in sorted(C.COMMANDS, key=lambda sp: -len(sp.name)) if command.startswith(sp.name)), None)
+        found = self.current() if spec is not None and spec.action is not None and self.is_member else None
+        refused = self.refusal(found[0], spec.action) if found else None
+        if refused:
+            return self.say(refused)
+        convo.await_words(self.conv, command, tries)
         self.say(asked + "\n" + _("Or just send it now, in your next message."))
 
     def completed_command(self, text: str) -> bool:
         """The message after "אירוע חדש" (no name) is the name, after "תשנה תאריך" the date, after
-        "הודעה לכל האורחים" the words: the command runs as if typed whole. A message that is a command
-        of its own runs as that; one that does not complete it either asks again."""
+        "הודעה לכל האורחים" the words: the command runs as if typed whole. A message that is no such
+        value (a command of its own, a question, thanks, "not sure yet", an answer to an invitation)
+        is read as itself; "never mind" leaves things as they were; a value that does not do (a date
+        that is none) is asked for once more."""
         awaited = convo.take_awaited_words(self.conv)
         if awaited is None or not text.strip():
             return False
+        command, tries = awaited
         today = date.today()
-        if not isinstance(C.parse(text, self.region, today), C.ParseError):
-            return False   # "guests", "ביטול", "תאריך 20.6": a command of its own
-        completed = C.parse(awaited + ("\n" if awaited == "add guests" else " ") + text.strip(), self.region, today)
+        exact = C.parse(text, self.region, today)
+        alone = intents.understand(text, self.region, today)
+        if isinstance(alone.command, C.Cancel) or isinstance(exact, C.Cancel) or _NEVER_MIND.fullmatch(text.strip()) \
+                or _NOT_A_VALUE.search(text) and isinstance(exact, C.ParseError):
+            self.say(_("OK, left as it was."))   # "לא משנה", "עוד לא יודעים", "רגע אני אחשוב על שם"
+            return True
+        if not isinstance(exact, C.ParseError):
+            return False   # "guests", "תאריך 20.6": a command of its own
+        if isinstance(alone.command, C.ParseError) and alone.command.wants \
+                or text.strip().endswith(("?", "؟")) or _ACK_TEXT.fullmatch(text.strip()):
+            return False   # another half command, a question, "אוקיי": read as themselves
+        completed = self.completion(command, text.strip(), today)
+        if completed is None:
+            return False
         if isinstance(completed, C.ParseError):
-            alone = intents.understand(text, self.region, today)
             if alone.sure and not isinstance(alone.command, C.ParseError):
-                return False   # "מי אישר?": a question of its own, read as such
-            self.await_words(awaited, completed.message)
+                return False   # "מי אישר": something of its own, read as such
+            if completed.wants and completed.wants != command:
+                self.await_words(completed.wants, completed.message)   # "אבי כהן": now his number
+            elif tries:
+                self.say(completed.message)   # asked twice: no more waiting for it
+            else:
+                self.await_words(command, completed.message, tries + 1)
             return True
         self.execute(completed)
         return True
+
+    def completion(self, command: str, text: str, today: date):
+        """`command` with `text` as its missing part, parsed; None when `text` is plainly no such part
+        (a date or a phone for an event's name; a sentence, not a name, for a guest)."""
+        if command == "new event":
+            first = text.split("\n", 1)[0]
+            if find_phone(first, self.region)[0] or _parses_as_date(first, today):
+                return None
+        if command == "add guests":
+            if find_phone(text, self.region)[0]:
+                return C.parse("add guests\n" + text, self.region, today)
+            if not _NAME_LIKE.fullmatch(text):
+                return None   # "כן, נגיע 2": no guest's name
+            return C.parse("add guest " + text, self.region, today)   # a name: its number is asked
+        return C.parse(command + " " + text, self.region, today)
 
     def await_member(self, role: str) -> None:
         """"add editor" with no number: the number or contact card that comes next is theirs."""
@@ -775,8 +833,10 @@ class OrganiserChat:
 
     # ------------------------------------------------------------------ references
 
-    def resolve_guest(self, event: Event, ref: C.Ref, again: str) -> Guest | None:
-        """The guest `ref` names, or None after saying why not (or listing the candidates)."""
+    def resolve_guest(self, event: Event, ref: C.Ref, again: str, asks_first: bool = False) -> Guest | None:
+        """The guest `ref` names, or None after saying why not (or listing the candidates). A guest
+        whose name only holds the letters typed ("רון" inside אהרון, "Avi" inside David) is offered to
+        pick, never taken, unless the caller `asks_first` (yes or no) before doing anything."""
         s, u = self.session, self.user
         if ref.number is not None:
             gid = convo.listing_id(self.conv, "guests", event.id, ref.number)
@@ -800,16 +860,23 @@ class OrganiserChat:
             self.say(_("Whom do you mean? Use the number from the last list, a name or a phone."))
             return None
         guest, found, total = self.find_guest(event, ref.text)
-        if guest is not None:
+        if guest is not None and (asks_first or _named_by(ref.text, guest) or guest.full_name.lower() == ref.text.lower()):
             return guest
-        if total == 0:
+        if not any(_named_by(ref.text, g) for g in found):
+            # Nobody is called that: the names that sound like it in the other script ("מייק" for Mike
+            # Smith), then those that only hold it ("רון" inside אהרון), are offered; none is taken
             alike = self.guests_sounding_like(event, ref.text)
-            if alike:   # "מייק" for Mike Smith: listed to pick from, never taken on a guess
-                convo.save_listing(self.conv, "guests", event.id, [g.id for g in alike], mode="find",
-                                   search=ref.text, total=len(alike), pick=again)
-                self.say(replies.guests_sounding_like(ref.text, alike, again.replace("<ref>", "1")))
+            offered = (alike + [g for g in found if g not in alike])[:10]
+            if not offered:
+                self.say_no_guest(event, ref.text)
                 return None
-            self.say_no_guest(event, ref.text)
+            convo.save_listing(self.conv, "guests", event.id, [g.id for g in offered], mode="find",
+                               search=ref.text, total=len(offered), pick=again)
+            example = again.replace("<ref>", "1")
+            if alike:
+                self.say(replies.guests_sounding_like(ref.text, offered, example))
+            else:
+                self.say(replies.guests_meant(ref.text, found, total, example))
             return None
         convo.save_listing(self.conv, "guests", event.id, [g.id for g in found], mode="find",
                            search=ref.text, total=total, pick=again)
@@ -1379,7 +1446,7 @@ class OrganiserChat:
                 return self.say(replies.no_such_inbox_item(cmd.ref.number))
         else:
             guest = self.resolve_guest(event, cmd.ref, _("reply {ref} {text}", ref=REF,
-                                                         text=i18n.Raw(cmd.text[:30])))
+                                                         text=i18n.Raw(cmd.text[:30])), asks_first=True)
             if guest is None:
                 return
             if self.found_by_letters(cmd.ref, guest):
@@ -1425,7 +1492,8 @@ class OrganiserChat:
     def cmd_message(self, cmd: C.MessageGuest, event: Event) -> None:
         if C.refers_back(cmd.ref):
             return self.answer_back(event, cmd.text)
-        guest = self.resolve_guest(event, cmd.ref, _("message {ref}: {text}", ref=REF, text=i18n.Raw(cmd.text[:30])))
+        guest = self.resolve_guest(event, cmd.ref, _("message {ref}: {text}", ref=REF, text=i18n.Raw(cmd.text[:30])),
+                                   asks_first=True)
         if guest is None:
             return
         if self.found_by_letters(cmd.ref, guest):

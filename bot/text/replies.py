@@ -777,6 +777,17 @@ def ambiguous_guests(text: str, guests: list[Guest], total: int, again: str) -> 
     return cap("\n".join(lines))
 
 
+def guests_meant(text: str, guests: list[Guest], total: int, again: str) -> str:
+    """No guest's name begins with `text`, but these hold it: asked, never taken."""
+    lines = [_("No guest is called “{text}”. Did you mean:", text=text)]
+    lines += [_("{n}. {name} {phone}", n=_raw(n), name=guest_name(g), phone=display_phone(g.phone))
+              for n, g in enumerate(guests, start=1)]
+    if total > len(guests):
+        lines.append(_("…and {n} more: try a fuller name or the phone.", n=total - len(guests)))
+    lines.append(_("\nSend it again with the number, e.g. *{command}*.", command=again))
+    return cap("\n".join(lines))
+
+
 def guests_sounding_like(text: str, guests: list[Guest], again: str | None) -> str:
     """No guest is called `text`, but these sound like it (written in the other script)."""
     lines = [_("No guest is called “{text}”, but these sound like it:", text=text)]
