@@ -54,11 +54,12 @@ def test_two_thousand_guests_with_duplicates_and_bad_rows(phone_factory, runtime
     data = ("\ufeff" + "\n".join(lines) + "\n").encode("utf-8")
     reply = dana.send_document(data, "guests.csv")
     assert "✅ Added 1,930 guests." in reply
-    assert "↩️ 50 guests already on the list:" in reply
+    assert "↩️ 2 guests already on the list:" in reply
     assert "line 22 (Again 20): the number of Avi Cohen, already on the list (added by you)" in reply
+    assert "📞 48 lines give a number already given above (one guest per number):" in reply
     assert "⚠️ 20 lines not added:" in reply
     assert "line 2: no name" in reply and "line 3 (Bad Phone 1): bad phone number 12-34" in reply   # whose row it is
-    assert "…and 10 more" in reply and "…and 40 more" in reply
+    assert "…and 10 more" in reply and "…and 38 more" in reply
     assert len(reply) < 4096
     assert guest_count(runtime) == 2 + 1930
     with runtime.transaction() as s:

@@ -33,7 +33,7 @@ def _wedding(dana, hebrew: bool) -> None:
         dana.send("new event Dana's wedding\ndate: 12/6/2031")
         dana.send(f"add guest Avi Cohen {AVI} side bride party 3")
         dana.send(f"add guest Bea Levi {BEA}")
-    dana.send(f"mark {'אבי' if hebrew else 'Avi'} yes")
+    dana.send("סמן את אבי כן" if hebrew else "mark Avi yes")
 
 
 def test_export_sends_the_list_as_a_workbook_in_english(phone_factory, fake_graph):
@@ -140,3 +140,22 @@ def test_a_broken_xlsx_or_an_old_xls_is_refused_and_changes_nothing(phone_factor
     assert "Excel (.xlsx) or CSV" in reply and "nothing was changed" in reply, reply
     with runtime.transaction() as s:
         assert s.scalar(select(func.count()).select_from(Guest)) == 0
+
+
+@pytest.mark.parametrize("text", ["האקסל ששלחת ריק", "אני לא מצליח לפתוח את האקסל", "I can't open the excel you sent"])
+def test_words_about_a_file_already_sent_are_no_new_export(phone_factory, text):
+    dana = phone_factory(DANA, "Dana")
+    _wedding(dana, hebrew=True)
+    sent = len(dana.received)
+    dana.send(text)
+    assert all(m.type != "document" for m in dana.received[sent:])
+
+
+@pytest.mark.parametrize("asked", ["csv", "excel pls"])
+def test_a_format_named_in_latin_letters_keeps_a_hebrew_organisers_language(phone_factory, fake_graph, asked):
+    dana = phone_factory(DANA, "Dana")
+    _wedding(dana, hebrew=True)
+    dana.send(asked)
+    sent = dana.received[-1]
+    assert sent.payload["document"]["caption"].startswith("📎 החתונה של דנה: רשימת האורחים")
+    assert _sheet(fake_graph, sent)[0].sheet_view.rightToLeft

@@ -66,3 +66,8 @@ def test_a_move_to_a_hebrew_date_in_a_sentence_is_asked_with_both_calendars(phon
     assert "20 בספטמבר 2027 (י״ח באלול תשפ״ז)" in asked, asked
     dana.tap("confirm:yes", "כן")
     assert _date(runtime) == date(2027, 9, 20)
+
+
+@pytest.mark.parametrize("text", ['כ"ג בטבת התשפ"ח', "כ\"ג בטבת ה' תשפ\"ח", 'כ"ג בטבת ה\'תשפ"ח'])
+def test_the_year_with_its_thousands_letter(text):
+    assert parse_hebrew_date(text, TODAY) == date(2028, 1, 22)

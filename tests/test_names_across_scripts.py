@@ -90,3 +90,12 @@ def test_a_name_that_begins_a_guests_name_is_still_taken_at_once(phone_factory, 
     dana.send("new event Party")
     dana.send("add guest David Green 0541231200")
     assert dana.send("mark dav yes").startswith("✅ Marked David Green as coming")
+
+
+def test_a_pick_list_left_unanswered_picks_nothing_after_another_command(phone_factory, fake_graph):
+    dana = phone_factory(DANA, "Dana")
+    _list(dana)
+    dana.send("הודעה למייק: היי")
+    dana.send("סמן את אבי כן")
+    assert "שולח" not in dana.send("1")
+    assert not any("היי" in str(m.payload) for m in fake_graph.sent_to("+972541231234"))

@@ -62,3 +62,32 @@ def test_an_english_list_flags_the_repeat_and_the_new_count(phone_factory):
     assert "3. Ron Levi +972 54-111-2222 ↩️ the number of row 2: not added" in asked, asked
     done = dana.tap("confirm:yes", "Yes")
     assert "✏️ On the list: Moshe Peretz, no count. To make it 4: *edit Moshe Peretz party 4*" in done, done
+
+
+def test_each_pasted_line_may_start_with_add_guest(phone_factory, runtime):
+    """Two "הוסף אורח …" lines pasted together: the verb again on the second line is no name."""
+    dana = phone_factory(DANA, "Dana")
+    _event(dana)
+    dana.send("הוסף אורח רון לוי 0541234009\nהוסף אורח משפחת ביטון 0541114444")
+    dana.tap("confirm:yes", "כן")
+    with runtime.transaction() as s:
+        names = set(s.execute(select(Guest.first_name, Guest.last_name)).all())
+    assert names == {("רון", "לוי"), ("משפחת", "ביטון")}
+
+
+def test_a_spreadsheets_hebrew_headers_keep_the_count_and_side(phone_factory, runtime):
+    dana = phone_factory(DANA, "Dana")
+    _event(dana)
+    data = "שם מלא,נייד,מספר מוזמנים,מוזמן מטעם\nיעל כהן,0541231234,2,כלה\n".encode("utf-8")
+    assert "נוספו: אורח אחד" in dana.send_document(data, "רשימה.csv")
+    with runtime.transaction() as s:
+        assert s.execute(select(Guest.party_size, Guest.side)).one() == (2, "כלה")
+
+
+def test_a_number_given_twice_in_a_file_is_not_called_already_on_the_list(phone_factory):
+    dana = phone_factory(DANA, "Dana")
+    _event(dana)
+    data = "שם,טלפון\nיעל כהן,0541231234\nדני כהן,0541231234\n".encode("utf-8")
+    reply = dana.send_document(data, "רשימה.csv")
+    assert "כבר ברשימה" not in reply, reply
+    assert "📞 בשורה אחת מספר שכבר הופיע למעלה (לכל אורח מספר אחד):" in reply and "שורה 3" in reply, reply

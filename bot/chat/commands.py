@@ -725,6 +725,8 @@ _SIDE_WORDS = {"side", "צד", "מצד", "בצד", "הצד"}
 _PARTY_WORDS = {"party", "people", "pax", "size", "guests", "count", "כמות", "מוזמנים", "אנשים"}
 _NOTE_WORDS = {"note", "notes", "comment", "הערה", "הערות"}
 _LIST_MARKER = re.compile(r"^\s*(?:[-*•·]+|\d{1,4}[.)])\s+")
+_ADD_VERB_LINE = re.compile(r"^\s*(?:add\s+(?:a\s+)?(?:new\s+)?guests?|new\s+guest|(?:הוסף|הוסיפי|תוסיף|תוסיפי|להוסיף|הוספת)"
+                            r"\s+(?:את\s+)?(?:ה)?(?:אורח|אורחת|אורחים)(?:\s+חדש(?:ה)?)?)\s*:?\s+(?=\S)", re.I)
 
 
 @_spec("add guest", ["add guest", "add guests", "new guest", "new guests", "add", "אורח חדש", "אורחים חדשים",
@@ -814,6 +816,7 @@ def unclear_name(line_no: int, shown: str, word: str) -> LineError:
 def _guest_line(line: str, line_no: int, region: str | None) -> GuestDraft | LineError:
     shown = _short(line, 80)
     text = _LIST_MARKER.sub("", CHAT_PREFIX.sub("", line, count=1), count=1)
+    text = _ADD_VERB_LINE.sub("", text, count=1)   # "הוסף אורח …" on each pasted line: the verb again, no name
     phone, rest = find_phone(text, region)
     counted = None
     if phone is None and "+" in text:
@@ -1155,12 +1158,20 @@ def _parse_chart(inp: _Input) -> Chart:
     return _no_args(inp, Chart(), "chart")
 
 
+_EXPORT_WORDS = frozenset("""guests guest list the a an as in to of my our me file excel csv xlsx sheet spreadsheet please pls
+    all whole full send את ה של לי את הרשימה רשימה רשימת האורחים אורחים המוזמנים מוזמנים לאקסל באקסל אקסל כקובץ בקובץ קובץ
+    בבקשה כל המלאה מלאה תשלח שלח""".split())
+
+
 @_spec("export", ["export", "export guests", "export list", "excel", "xlsx", "csv", "spreadsheet", "download list",
                   "download guests", "ייצוא", "ייצא", "תייצא", "תייצאי", "לייצא", "ייצוא רשימה", "אקסל", "קובץ אקסל",
                   "רשימה באקסל", "רשימה לאקסל"],
        N_("export"), N_("the guest list as an Excel file"), "Guests", Action.VIEW, Export, writes=False)
 def _parse_export(inp: _Input) -> Export:
-    return Export()   # "export guests", "ייצוא רשימת האורחים לאקסל": whatever follows names the list
+    # "export guests", "ייצוא רשימת האורחים לאקסל": words naming the list; "האקסל ששלחת ריק" is no request
+    if any(w.strip(_TRAIL) not in _EXPORT_WORDS for w in inp.rest_words) or inp.body:
+        raise _Fail(_("*{verb}* doesn't take anything after it. Try: {usage}", verb=inp.verb, usage=_t(N_("export"))))
+    return Export()
 
 
 @_spec("guest", ["guest", "show guest", "guest card", "guest details", "guest info", "card", "אורח", "אורחת",

@@ -148,6 +148,15 @@ def get_listing(conv: Conversation, kind: str, event_id=None) -> dict | None:
     return listing
 
 
+def drop_pick(conv: Conversation) -> None:
+    """A "which one? send it again with the number" list no longer picks: another command came."""
+    listings = _listings(conv)
+    guests = listings.get("guests")
+    if isinstance(guests, dict) and "pick" in guests:
+        listings["guests"] = {k: v for k, v in guests.items() if k != "pick"}   # a new value, never changed in place
+        conv.listing = listings
+
+
 def last_listing_kind(conv: Conversation) -> str | None:
     return _listings(conv).get("last")
 

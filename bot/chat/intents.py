@@ -4043,6 +4043,7 @@ _EXPORT = re.compile(r"(?<![\w-])(?:export|xlsx|csv|excel|spreadsheet)(?![\w-])|
                      r"|(?:^|[\s(-])(?:ל|ב|ה|של\s+)?(?:אקסל|excel)|(?:^|\s)(?:כ|ב)קובץ(?!\w)|(?:as|in)\s+an?\s+(?:file|sheet)\b"
                      r"|(?:^|\s)(?:ל|ב|כ)?גיליון(?:\s+אלקטרוני)?(?!\w)|google\s+sheets?")
 _NOT_EXPORT = re.compile(r"import|upload|ייבוא|לייבא|תייבא|העלא|להעלות|מעלה|מעלים|שלחתי|שלחנו|צירפתי|צירפנו|אשלח|נשלח|"
+                         r"ששלחת|שלחת\b|you\s+sent|sent\s+me|לפתוח|פותח|נפתח|פתחתי|ריק|\bopen|\bempty|broken|"
                          r"i'?ll\s+send|i\s+sent|we\s+sent|attached|here'?s|here\s+is|מצורף|מעביר|מעבירה|token|טוקן|\bapi\b")
 
 

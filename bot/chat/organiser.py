@@ -746,6 +746,7 @@ class OrganiserChat:
             self.say(exc.message)
 
     def execute(self, cmd) -> None:
+        convo.drop_pick(self.conv)   # "1" later picks only from a list shown for the command just before it
         waiting = self.conv.pending.get("question") if convo.has_pending(self.conv) else None
         self._execute(cmd)
         if waiting and not C.writes(cmd) and not isinstance(cmd, (C.Confirm, C.Cancel)) \

@@ -68,6 +68,13 @@ HEADER_ALIASES = {
     "children": "children", "kids": "children", "child": "children", "ילדים": "children",
     "מספר ילדים": "children",
     "notes": "notes", "note": "notes", "comment": "notes", "comments": "notes", "הערות": "notes", "הערה": "notes",
+    # as Israeli guest-list spreadsheets head them
+    "שם האורח": "name", "שם המוזמן": "name", "שם מוזמן": "name", "מוזמן": "name",
+    "טלפון נייד": "phone", "מספר נייד": "phone", "סלולרי": "phone", "וואטסאפ": "phone", "ווטסאפ": "phone",
+    "מספר מוזמנים": "party_size", "כמות מוזמנים": "party_size", "כמות אורחים": "party_size",
+    "מספר מגיעים": "party_size", "כמות מגיעים": "party_size", "כמה": "party_size", "מספר אנשים": "party_size",
+    "מוזמן מטעם": "side", "מטעם": "side", "מוזמנים מטעם": "side", "קרבה": "side",
+    "הערות נוספות": "notes",
 }
 
 

@@ -17,6 +17,7 @@ from bot.services.errors import InvalidLanguage
 from bot.text import i18n
 
 _CHUNK = 500  # phones per IN (...) list
+_LOANWORDS = frozenset({"csv", "excel", "xlsx", "xls", "pdf", "api", "qr", "ok", "okay", "pls", "plz", "please", ""})
 
 
 def remember(user: User, text: str | None, *, command: bool = False) -> None:
@@ -24,6 +25,8 @@ def remember(user: User, text: str | None, *, command: bool = False) -> None:
     a `command` (an organiser's message) by its first word when it mixes scripts."""
     if user.language_fixed:
         return
+    if command and user.language and _LOANWORDS.issuperset(w.strip(".,!?:;") for w in (text or "").lower().split()):
+        return   # "csv", "excel pls": names of things Hebrew writes in Latin letters too, no choice of language
     detected = i18n.detect_command_language(text) if command else i18n.detect_language(text)
     if not command and detected == "en" and user.language and len((text or "").split()) == 1:
         # A guest's "stop", "ok", "yes": words people who write Hebrew, Arabic or Russian type

@@ -32,12 +32,12 @@ _MONTH_RX = "|".join(re.escape(m).replace(r"\ ", r"\s+") + (r"['׳]?" if m in ("
 _DATE = re.compile(
     r"^(?:(?:יום\s+)?(?:ראשון|שני|שלישי|רביעי|חמישי|שישי|שבת|[א-ו]['׳])\s*,?\s+)?"
     r"(?P<day>\d{1,2}|[א-ל]['\"׳״]?[א-ט]?['׳]?)\s+(?:ב-?|ל-?)?(?P<month>" + _MONTH_RX + r")"
-    r"(?:\s*,?\s+(?P<year>\d{4}|(?:ה['׳]\s*)?[ק-ת][א-ת'\"׳״]{1,5}))?$")
+    r"(?:\s*,?\s+(?P<year>\d{4}|(?:ה['׳]?\s*)?[ק-ת][א-ת'\"׳״]{1,5}))?$")
 
 
 # the same, inside a sentence: "החתונה עברה לי"ח באלול", "תאריך ט"ו באב בערב"
 _IN_TEXT = re.compile(r"(?<![\w\"׳״'])(?:ב|ל)?-?(?P<date>(?:\d{1,2}|[א-ל]['\"׳״]?[א-ט]?['׳]?)\s+(?:ב-?|ל-?)?(?:"
-                      + _MONTH_RX + r")(?:\s*,?\s+(?:\d{4}|(?:ה['׳]\s*)?[ק-ת][א-ת'\"׳״]{1,5}))?)(?![\w\"׳״'])")
+                      + _MONTH_RX + r")(?:\s*,?\s+(?:\d{4}|(?:ה['׳]?\s*)?[ק-ת][א-ת'\"׳״]{1,5}))?)(?![\w\"׳״'])")
 
 
 def find_hebrew_date(text: str, today: date | None = None) -> tuple[date, int, int] | None:
@@ -64,7 +64,7 @@ def _year(text: str) -> int | None:
     if text.isdigit():
         return int(text)
     thousands = 0
-    m = re.match(r"ה['׳]\s*", text)
+    m = re.match(r"ה['׳]?\s*(?=[ק-ת])", text)   # "ה'תשפ"ח", "התשפ"ח"
     if m:
         thousands, text = 5000, text[m.end():]
     value = _numeral(text)

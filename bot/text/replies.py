@@ -930,11 +930,20 @@ def import_summary(event, result, *, what: str = "guest list", unit: str = "line
     names = getattr(result, "names", {}) or {}
     repeats = getattr(result, "repeats", {}) or {}
     if dupes:
-        lines.append(_("↩️ {guests} already on the list:", guests=i18n.Raw(guests_count(dupes))))
-        lines += bullet_list([
-            _repeated(unit, line, names.get(line), repeats[line]) if line in repeats else
-            _duplicate(unit, line, guest, None if reader and guest.added_by == reader else adder, names.get(line))
-            for line, guest, adder in result.duplicates])
+        on_list = [(line, guest, adder) for line, guest, adder in result.duplicates if line not in repeats]
+        twice = [line for line, _guest, _adder in result.duplicates if line in repeats]
+        if on_list:
+            lines.append(_("↩️ {guests} already on the list:", guests=i18n.Raw(guests_count(len(on_list)))))
+            lines += bullet_list([
+                _duplicate(unit, line, guest, None if reader and guest.added_by == reader else adder, names.get(line))
+                for line, guest, adder in on_list])
+        if twice:
+            # two rows, one number: a guest is one number, so the later row is left out (a couple sharing a
+            # phone is one guest, their party two)
+            lines.append(ngettext("📞 1 line gives a number already given above (one guest per number):",
+                                  "📞 {n} lines give a number already given above (one guest per number):",
+                                  len(twice)))
+            lines += bullet_list([_repeated(unit, line, names.get(line), repeats[line]) for line in twice])
         counts = getattr(result, "counts", {}) or {}
         for line, guest, _adder in result.duplicates:
             if line in counts:
