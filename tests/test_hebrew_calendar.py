@@ -55,7 +55,8 @@ def test_an_organiser_sets_the_date_on_the_hebrew_calendar_and_sees_both(phone_f
     dana = phone_factory("+972521110001", "Dana")
     dana.send("אירוע חדש בר המצווה של איתי")
     reply = dana.send('קבע תאריך כ"ג בטבת תשפ"ח')
-    assert reply == "📅 התאריך של בר המצווה של איתי עודכן: יום שבת, 22 בינואר 2028 (כ״ג בטבת תשפ״ח)."
+    assert reply.startswith("📅 התאריך של בר המצווה של איתי עודכן: יום שבת, 22 בינואר 2028 (כ״ג בטבת תשפ״ח).\n"
+                            "ℹ️ באותו יום שבת, עד 17:42."), reply   # a Saturday: when Shabbat ends is said
     assert _date(runtime) == date(2028, 1, 22)
 
 
@@ -71,3 +72,22 @@ def test_a_move_to_a_hebrew_date_in_a_sentence_is_asked_with_both_calendars(phon
 @pytest.mark.parametrize("text", ['כ"ג בטבת התשפ"ח', "כ\"ג בטבת ה' תשפ\"ח", 'כ"ג בטבת ה\'תשפ"ח'])
 def test_the_year_with_its_thousands_letter(text):
     assert parse_hebrew_date(text, TODAY) == date(2028, 1, 22)
+
+
+def test_a_date_on_shabbat_or_a_festival_says_when_it_ends_and_an_evening_after_it_says_nothing(phone_factory):
+    """In Israel: Rosh Hashanah 5788 (2 Oct 2027) and a Shabbat (9 Oct) are said, with when they end; a
+    time after nightfall clears it; a Friday-evening start is told when Shabbat begins."""
+    dana = phone_factory("+972521110001", "Dana")
+    dana.send("אירוע חדש החתונה של דנה")
+    assert "ℹ️ באותו יום חג, עד 19:00." in dana.send("קבע תאריך 2/10/2027")
+    assert "ℹ️ באותו יום שבת, עד 18:51." in dana.send("קבע תאריך 9/10/2027")
+    assert "ℹ️" not in dana.send("קבע שעה 21:00")
+    assert "ℹ️ באותו יום שבת או החג נכנסים ב-17:58" in dana.send("קבע תאריך 8/10/2027")
+    assert "ℹ️" not in dana.send("קבע שעה 12:00")
+    assert "ℹ️" not in dana.send("קבע תאריך 6/10/2027")   # a Wednesday
+
+
+def test_an_event_abroad_in_english_is_not_told_about_shabbat(phone_factory):
+    emma = phone_factory("+447700900123", "Emma")
+    emma.send("new event Garden party\nlocation: London")
+    assert "Shabbat" not in emma.send("set date 9/10/2027")

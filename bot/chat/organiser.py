@@ -1072,6 +1072,8 @@ class OrganiserChat:
         lines = [replies.event_changed(event, change.field, change.value) for change in changes]
         if any(change.field == "date" for change in changes):
             lines[-1] += replies.past_date_note(event.date, date.today())
+        if any(change.field in ("date", "time") for change in changes):
+            lines[-1] += replies.rest_day_note(event)   # "2/10/2027" is Rosh Hashanah
         text = "\n".join(lines)
         # "Tell the guests?" still waiting from a change a moment ago: one notice tells both
         earlier = self.conv.pending if convo.has_pending(self.conv) else None

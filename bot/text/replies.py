@@ -21,6 +21,7 @@ from storage.models import Guest, InvitationState, RsvpStatus
 from bot.text import i18n
 from bot.text.dates import format_date, format_time, format_when, zone_country, zone_name
 from bot.text.hebrew_calendar import hebrew_date_text
+from bot.text.shabbat import rest_day_clash
 from bot.text import hours
 from bot.text.hours import parse_quiet_hours
 from bot.text.i18n import N_, Raw, _, ngettext
@@ -56,6 +57,25 @@ NO_EVENTS_WELCOME = N_(
     "location: Tel Aviv"
     "\n\nSend *help* to see everything I can do."
 )
+
+
+def rest_day_note(event) -> str:
+    """A line to add when an event in Israel, or read in Hebrew, falls on Shabbat or a festival before
+    it ends, or starts on its eve after candle lighting ('' otherwise)."""
+    if not event.date or not (event.language == "he" or (event.timezone or "") == "Asia/Jerusalem"):
+        return ""
+    clash = rest_day_clash(event.date, event.start_time, event.timezone, event.location)
+    if clash is None:
+        return ""
+    kind, at = clash
+    if kind == "eve":
+        return "\n" + _("ℹ️ Shabbat or the festival begins at {time} that day, before the event starts.",
+                         time=format_time(at))
+    if kind == "yom_tov":
+        return "\n" + _("ℹ️ That day is a Jewish festival, until {time}. If the event is after it, say when: "
+                         "*set time 21:00*.", time=format_time(at))
+    return "\n" + _("ℹ️ That day is Shabbat, until {time}. If the event is after it, say when: *set time 21:00*.",
+                     time=format_time(at))
 
 
 def past_date_note(d, today) -> str:

@@ -19,14 +19,14 @@ from __future__ import annotations
 import os
 import re
 import zoneinfo
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
 from importlib import resources
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from hdate import HDateInfo, Location, Zmanim
 
-__all__ = ["shabbat_until"]
+__all__ = ["shabbat_until", "rest_day_clash"]
 
 CANDLE_LIGHTING_MINUTES = 18  # before sunset; hdate's default
 # Where the sun never sinks 8.5 degrees (summer nights far north), nightfall is this long
@@ -116,6 +116,24 @@ def shabbat_until(now: datetime, tz: str | None, location: str | None = None) ->
     while _holy(last + timedelta(days=1), place) and (last - first).days < _LONGEST_RUN:
         last += timedelta(days=1)
     return _nightfall(last, place)
+
+
+def rest_day_clash(day: date, start: time | None, tz: str | None, location: str | None = None) -> tuple[str, time] | None:
+    """An event on `day` at `start` (None: not set) against Shabbat and the festivals: ("shabbat", when it
+    ends) or ("yom_tov", when it ends) when it falls on one before nightfall, ("eve", when it begins) when it
+    starts on the eve after candle lighting; None when it keeps clear. Times are the event's local ones."""
+    place = _place(tz, location)
+    if _holy(day, place):
+        ends = _nightfall(day, place).astimezone(place.timezone)
+        if start is None or (ends.date() == day and start < ends.time()):
+            info = HDateInfo(day, diaspora=place.diaspora)
+            return ("yom_tov" if info.is_yom_tov else "shabbat"), ends.time().replace(second=0, microsecond=0)
+        return None
+    if start is not None and _holy(day + timedelta(days=1), place):
+        begins = _candle_lighting(day, place).astimezone(place.timezone)
+        if start >= begins.time():
+            return "eve", begins.time().replace(second=0, microsecond=0)
+    return None
 
 
 def _holy(day: date, place: Location) -> bool:
