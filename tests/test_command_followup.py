@@ -136,3 +136,13 @@ def test_a_bad_date_is_asked_for_once_more_then_no_more(phone_factory, runtime):
     assert "couldn't read the date" in second and "next message" not in second, second
     dana.send("20/6/2031")    # waited for no longer: read as itself (a date guessed, asked first)
     assert _events(runtime) == [("Party", None)]
+
+
+def test_what_after_a_half_command_asks_the_question_again(phone_factory, runtime):
+    dana = phone_factory(DANA, "Dana")
+    dana.send("אירוע חדש מסיבה")
+    dana.send("תשנה תאריך")
+    again = dana.send("מה?")
+    assert again.startswith("מה התאריך החדש?") and "בהודעה הבאה" in again, again
+    dana.send("20/6/2031")
+    assert _events(runtime) == [("מסיבה", date(2031, 6, 20))]

@@ -430,6 +430,11 @@ class OrganiserChat:
             return True
         if not isinstance(exact, C.ParseError):
             return False   # "guests", "תאריך 20.6": a command of its own
+        if text.strip().endswith(("?", "؟")) and len(text.split()) <= 2 and isinstance(alone.command, C.ParseError):
+            asked = C.parse(command, self.region, today)   # "מה?", "what?": the question again, plainly
+            if isinstance(asked, C.ParseError):
+                self.await_words(command, asked.message, tries)
+                return True
         if isinstance(alone.command, C.ParseError) and alone.command.wants \
                 or text.strip().endswith(("?", "؟")) or _ACK_TEXT.fullmatch(text.strip()):
             return False   # another half command, a question, "אוקיי": read as themselves
