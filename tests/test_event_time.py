@@ -253,14 +253,20 @@ def test_an_event_runs_on_the_clock_of_the_place_it_is_at(phone_factory, runtime
                         headers=api).get_json()["timezone"] == "Europe/Paris"   # no known place: the clock stays
 
 
-def test_changes_in_a_row_are_told_to_the_guests_in_one_notice(phone_factory):
-    """Date, then time, then place, each before answering "tell the guests?": every change
-    asks again for all of them, none is said "not done", and one yes sends one notice."""
+def _invited_wedding(phone_factory):
+    """Dana's wedding, its one guest Avi invited: the guests have details to be told of."""
     dana = phone_factory(DANA, "Dana")
     dana.send("new event Wedding\ndate: 12/6/2027\ntime: 19:30\nlocation: Hangar 11")
     dana.send(f"add guest Avi Cohen {GUEST}")
     dana.send("invite")
     dana.tap("confirm:yes", "Yes")
+    return dana
+
+
+def test_changes_in_a_row_are_told_to_the_guests_in_one_notice(phone_factory):
+    """Date, then time, then place, each before answering "tell the guests?": every change
+    asks again for all of them, none is said "not done", and one yes sends one notice."""
+    dana = _invited_wedding(phone_factory)
     avi = phone_factory(GUEST, "Avi")
     invited = len(avi.received)
     replies = [dana.send("set date 13/6/2027"), dana.send("set time 20:00"), dana.send("set location Beit Hakerem")]
@@ -274,11 +280,7 @@ def test_changes_in_a_row_are_told_to_the_guests_in_one_notice(phone_factory):
 
 
 def test_declining_changes_in_a_row_keeps_them_all_untold(phone_factory):
-    dana = phone_factory(DANA, "Dana")
-    dana.send("new event Wedding\ndate: 12/6/2027\ntime: 19:30\nlocation: Hangar 11")
-    dana.send(f"add guest Avi Cohen {GUEST}")
-    dana.send("invite")
-    dana.tap("confirm:yes", "Yes")
+    dana = _invited_wedding(phone_factory)
     avi = phone_factory(GUEST, "Avi")
     invited = len(avi.received)
     dana.send("set time 20:00")
@@ -288,11 +290,7 @@ def test_declining_changes_in_a_row_keeps_them_all_untold(phone_factory):
 
 
 def test_renaming_between_changes_keeps_tell_the_guests_waiting(phone_factory):
-    dana = phone_factory(DANA, "Dana")
-    dana.send("new event Wedding\ndate: 12/6/2027\ntime: 19:30\nlocation: Hangar 11")
-    dana.send(f"add guest Avi Cohen {GUEST}")
-    dana.send("invite")
-    dana.tap("confirm:yes", "Yes")
+    dana = _invited_wedding(phone_factory)
     dana.send("set time 20:00")
     reply = dana.send("rename event Dana & Avi's wedding")
     assert "Not done" not in reply and "Still waiting for your answer: Tell the guest" in reply, reply

@@ -150,7 +150,6 @@ _NOT_A_VALUE = re.compile(
     r"נחליט|לא\s+סגרנו|לא\s+סגור|אחר\s+כך|אח\"כ|תודה|"
     r"not\s+sure|don'?t\s+know|dunno|no\s+idea|not\s+yet|wait|hold\s+on|later|tbd|tba|thanks|thank\s+you|"
     r"i'?ll\s+think|let\s+me\s+think|get\s+back)(?=$|[\s,.!?])", re.I)
-_NEVER_MIND = re.compile(r"(?:לא\s+משנה|עזוב|עזבי|תעזוב|never\s*mind|nvm|forget\s+it)[\s!.]*", re.I)
 # A guest's name alone: a few words of letters ("אבי כהן", "Dana Levi-Katz")
 _NAME_LIKE = re.compile(r"[^\W\d_][\w'׳\"״.-]*(?:\s+[^\W\d_][\w'׳\"״.-]*){0,3}")
 
@@ -424,7 +423,7 @@ class OrganiserChat:
         today = date.today()
         exact = C.parse(text, self.region, today)
         alone = intents.understand(text, self.region, today)
-        if isinstance(alone.command, C.Cancel) or isinstance(exact, C.Cancel) or _NEVER_MIND.fullmatch(text.strip()) \
+        if isinstance(alone.command, C.Cancel) or isinstance(exact, C.Cancel) \
                 or _NOT_A_VALUE.search(text) and isinstance(exact, C.ParseError):
             self.say(_("OK, left as it was."))   # "לא משנה", "עוד לא יודעים", "רגע אני אחשוב על שם"
             return True

@@ -787,35 +787,31 @@ def guests_page(event, guests: list[Guest], start: int, total: int, *, status=No
     return cap("\n".join(lines))
 
 
-def ambiguous_guests(text: str, guests: list[Guest], total: int, again: str) -> str:
-    lines = [_("{guests} match “{text}”. Which one?", guests=i18n.Raw(guests_count(total)), text=text)]
+def _pick_list(title: str, guests: list[Guest], total: int, again: str | None) -> str:
+    """`title`, the guests numbered to pick from, and how to pick (`again`, the command with a number)."""
+    lines = [title]
     lines += [_("{n}. {name} {phone}", n=_raw(n), name=guest_name(g), phone=display_phone(g.phone))
               for n, g in enumerate(guests, start=1)]
     if total > len(guests):
         lines.append(_("…and {n} more: try a fuller name or the phone.", n=total - len(guests)))
-    lines.append(_("\nSend it again with the number, e.g. *{command}*.", command=again))
+    if again:
+        lines.append(_("\nSend it again with the number, e.g. *{command}*.", command=again))
     return cap("\n".join(lines))
+
+
+def ambiguous_guests(text: str, guests: list[Guest], total: int, again: str) -> str:
+    return _pick_list(_("{guests} match “{text}”. Which one?", guests=i18n.Raw(guests_count(total)), text=text),
+                      guests, total, again)
 
 
 def guests_meant(text: str, guests: list[Guest], total: int, again: str) -> str:
     """No guest's name begins with `text`, but these hold it: asked, never taken."""
-    lines = [_("No guest is called “{text}”. Did you mean:", text=text)]
-    lines += [_("{n}. {name} {phone}", n=_raw(n), name=guest_name(g), phone=display_phone(g.phone))
-              for n, g in enumerate(guests, start=1)]
-    if total > len(guests):
-        lines.append(_("…and {n} more: try a fuller name or the phone.", n=total - len(guests)))
-    lines.append(_("\nSend it again with the number, e.g. *{command}*.", command=again))
-    return cap("\n".join(lines))
+    return _pick_list(_("No guest is called “{text}”. Did you mean:", text=text), guests, total, again)
 
 
 def guests_sounding_like(text: str, guests: list[Guest], again: str | None) -> str:
     """No guest is called `text`, but these sound like it (written in the other script)."""
-    lines = [_("No guest is called “{text}”, but these sound like it:", text=text)]
-    lines += [_("{n}. {name} {phone}", n=_raw(n), name=guest_name(g), phone=display_phone(g.phone))
-              for n, g in enumerate(guests, start=1)]
-    if again:
-        lines.append(_("\nSend it again with the number, e.g. *{command}*.", command=again))
-    return cap("\n".join(lines))
+    return _pick_list(_("No guest is called “{text}”, but these sound like it:", text=text), guests, len(guests), again)
 
 
 CHART_FAILED = N_("I couldn't send the picture just now. *stats* has the numbers.")
