@@ -68,11 +68,44 @@ def start_gunicorn(target: str, port: int, env: dict, args, chdir: Path) -> subp
             raise RuntimeError(f"gunicorn {target} exited: {proc.stderr.read()[-2000:]}")
         try:
             with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                return proc
+                break
         except OSError:
             time.sleep(0.1)
-    proc.kill()
-    raise RuntimeError(f"gunicorn {target} did not start")
+    else:
+        proc.kill()
+        raise RuntimeError(f"gunicorn {target} did not start")
+    wait_booted(proc, args.workers, deadline + 30)
+    return proc
+
+
+def wait_booted(proc: subprocess.Popen, workers: int, deadline: float) -> None:
+    """Until every worker has loaded the app: the master listens before its workers have
+    imported anything (the bot's take seconds of a core each), and a warm-up that
+    overlapped their boot timed the boot. Booted = all workers up and the server idle."""
+    tick = os.sysconf("SC_CLK_TCK")
+
+    def children() -> list[int]:
+        out = subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True, text=True).stdout
+        return [int(pid) for pid in out.split()]
+
+    def cpu_seconds(pids: list[int]) -> float:
+        total = 0
+        for pid in pids:
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+        return total / tick
+
+    window = 0.5
+    while time.monotonic() < deadline:
+        pids = children()
+        before = cpu_seconds(pids)
+        time.sleep(window)
+        if len(pids) >= workers and cpu_seconds(pids) - before < 0.05 * window * len(pids):
+            return
+    raise RuntimeError(f"gunicorn workers did not finish booting (pid {proc.pid})")
 
 
 def stop_gunicorn(proc: subprocess.Popen) -> None:

@@ -321,10 +321,12 @@ class Waker:
 
     One thread sends them: every `poke` is followed by a NOTIFY that begins after it, and
     the pokes that come while one is on its way share the next (at most one every `PAUSE`
-    seconds). A NOTIFY that fails is sent again on a new connection; and the worker looks
-    for new messages every few seconds anyway."""
+    seconds: a busy worker is answering anyway, and a wake-up costs the web process CPU).
+    A NOTIFY that fails is sent again on a new connection; and the worker looks for new
+    messages every few seconds anyway."""
 
-    PAUSE = 0.005
+    PAUSE = 0.02
+    _NOTIFY = f"NOTIFY {INBOX_CHANNEL}".encode()
     NAME = "invitebot-notify"  # its connection's application_name
 
     def __init__(self, dsn: str) -> None:
@@ -353,7 +355,9 @@ class Waker:
                 try:
                     if conn is None or conn.closed:
                         conn = psycopg.connect(self._dsn, autocommit=True, application_name=self.NAME)
-                    conn.execute(f"NOTIFY {INBOX_CHANNEL}")
+                    result = conn.pgconn.exec_(self._NOTIFY)  # libpq: half the CPU of a cursor
+                    if result.status != pq.ExecStatus.COMMAND_OK:
+                        raise psycopg.OperationalError(conn.pgconn.get_error_message())
                 except psycopg.Error as exc:
                     log.warning("could not wake the worker (%s); trying again on a new connection",
                                 type(exc).__name__)
