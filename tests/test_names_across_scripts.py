@@ -99,3 +99,28 @@ def test_a_pick_list_left_unanswered_picks_nothing_after_another_command(phone_f
     dana.send("סמן את אבי כן")
     assert "שולח" not in dana.send("1")
     assert not any("היי" in str(m.payload) for m in fake_graph.sent_to("+972541231234"))
+
+
+def test_a_surname_held_by_a_hebrew_and_an_english_guest_is_asked_not_sent(phone_factory, fake_graph):
+    """"הודעה לכהן" with אבי כהן and Mark Cohen on the list: a message cannot be taken back, so both
+    are offered; the number picked sends it, and the whole name still goes at once."""
+    dana = phone_factory(DANA, "Dana")
+    _list(dana)
+    asked = dana.send("הודעה לכהן: שלום")
+    assert "1. אבי כהן" in asked and "2. \u2068Mark Cohen\u2069" in asked, asked
+    assert not [m for m in fake_graph.sent_to("+972541231237") + fake_graph.sent_to("+972541231236")
+                if m.type == "text"]
+    assert "Mark Cohen" in dana.send("2")
+    assert any("שלום" in str(m.payload) for m in fake_graph.sent_to("+972541231236"))
+    assert dana.send("הודעה לאבי כהן: תודה").startswith("📤 שולח את ההודעה שלך אל אבי כהן")
+
+
+def test_a_number_off_the_pick_list_says_which_numbers_there_are_and_keeps_the_list(phone_factory, fake_graph):
+    dana = phone_factory(DANA, "Dana")
+    _list(dana)
+    dana.send("הודעה למייק: החניה בחינם")
+    assert dana.send("2") == "ברשימה יש רק שם אחד: שלחו *1* כדי לבחור בו, או כתבו את הפקודה מחדש."
+    assert not [m for m in fake_graph.sent_to("+972541231234") if m.type == "text"]
+    assert "Mike Smith" in dana.send("1")
+    dana.send("הודעה לכהן: שלום")
+    assert dana.send("3").startswith("המספרים ברשימה הם 1 עד 2")

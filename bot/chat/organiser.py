@@ -105,6 +105,7 @@ _ACK_TEXT = re.compile(r"(?:(?:" + "|".join(_ACK_WORDS) + r")[\s!.,]*)*[\s!.]*(?
 
 
 _BARE_NUMBER = re.compile(r"#?\d{1,2}[.)]?")
+_HEBREW_LETTER = re.compile(r"[\u05d0-\u05ea]")
 
 
 def _first_line(text: str) -> str:
@@ -282,19 +283,32 @@ class OrganiserChat:
             return self.guarded(self.on_contacts)
         self.say(_(replies.NON_ORGANISER_HINT))
 
-    def picked(self, text: str) -> str | None:
-        """A bare number right after "which one? 1. … 2. …": the same command, on that one
-        ("2" → "guest 2"); None when no such pick-list was just shown."""
+    def pick_list(self, text: str) -> dict | None:
+        """The "which one? 1. … 2. …" list just shown, when `text` is a bare number."""
         if not _BARE_NUMBER.fullmatch(text.strip()) or not self.is_member:
             return None
         listing = convo.get_listing(self.conv, "guests")
         if convo.last_listing_kind(self.conv) != "guests" or not listing or not listing.get("pick") \
                 or convo.has_pending(self.conv):
             return None
-        n = int(text.strip().strip(".)#"))
-        if not 1 <= n <= len(listing["ids"]):
+        return listing
+
+    def picked(self, text: str) -> str | None:
+        """A bare number right after "which one? 1. … 2. …": the same command, on that one
+        ("2" → "guest 2"); None when no such pick-list was just shown."""
+        listing = self.pick_list(text)
+        n = int(text.strip().strip(".)#")) if listing else 0
+        if not listing or not 1 <= n <= len(listing["ids"]):
             return None
         return listing["pick"].replace("<ref>", str(n))
+
+    def picked_off_the_list(self, text: str) -> bool:
+        """A number the pick list just shown does not have ("2" under one name): said so, the list kept."""
+        listing = self.pick_list(text)
+        if not listing or 1 <= int(text.strip().strip(".)#")) <= len(listing["ids"]):
+            return False
+        self.say(replies.pick_from(len(listing["ids"])))
+        return True
 
     def picked_message(self, text: str) -> bool:
         """A bare number right after "which message is it for?" (the inbox shown for "reply to her: …"): the
@@ -334,6 +348,8 @@ class OrganiserChat:
         if self.member_number_came(text):
             return
         if self.completed_command(text):
+            return
+        if self.picked_off_the_list(text):
             return
         again = self.picked(text)
         if again is not None:
@@ -865,8 +881,18 @@ class OrganiserChat:
             self.say(_("Whom do you mean? Use the number from the last list, a name or a phone."))
             return None
         guest, found, total = self.find_guest(event, ref.text)
-        if guest is not None and (asks_first or _named_by(ref.text, guest) or guest.full_name.lower() == ref.text.lower()):
-            return guest
+        whole = guest is not None and guest.full_name.lower() == ref.text.lower()
+        if guest is not None and (asks_first or _named_by(ref.text, guest) or whole):
+            # "לכהן" with אבי כהן and Mark Cohen on the list: both are offered, neither taken
+            others = [] if whole else [g for g in self.guests_sounding_like(event, ref.text, other_script=True)
+                                       if g.id != guest.id]
+            if not others:
+                return guest
+            found = [guest] + others[:9]
+            convo.save_listing(self.conv, "guests", event.id, [g.id for g in found], mode="find",
+                               search=ref.text, total=len(found), pick=again)
+            self.say(replies.ambiguous_guests(ref.text, found, len(found), again.replace("<ref>", "2")))
+            return None
         if not any(_named_by(ref.text, g) for g in found):
             # Nobody is called that: the names that sound like it in the other script ("מייק" for Mike
             # Smith), then those that only hold it ("רון" inside אהרון), are offered; none is taken
@@ -1175,20 +1201,24 @@ class OrganiserChat:
                 return self.say(replies.guests_sounding_like(cmd.text, alike, None))
         self.show_guests(event, mode="find", search=cmd.text)
 
-    def guests_sounding_like(self, event: Event, text: str) -> list[Guest]:
+    def guests_sounding_like(self, event: Event, text: str, other_script: bool = False) -> list[Guest]:
         """The guests whose name sounds like `text` written in the other script ("מייק" and Mike
-        Smith, "Avi" and אבי): the same sounds first, else one sound apart; at most five."""
+        Smith, "Avi" and אבי): the same sounds first, else one sound apart; at most five. With
+        `other_script`, only the same sounds, and only names written in the other script."""
         words = [w for w in re.split(r"[\s,.;:!?]+", text) if w]
         if not words or len(words) > 3 or any(ch.isdigit() for ch in text):
             return []
         everyone, _total = guest_service.list_guests(self.session, self.user, event.id, limit=None)
+        if other_script:
+            hebrew = bool(_HEBREW_LETTER.search(text))
+            everyone = [g for g in everyone if bool(_HEBREW_LETTER.search(g.full_name)) != hebrew]
 
         def names(g: Guest) -> list[str]:
             if len(words) == 1:
                 return [g.first_name, g.last_name or ""]
             return [g.full_name]
         typed = " ".join(words)
-        for closely in (True, False):
+        for closely in (True,) if other_script else (True, False):
             alike = [g for g in everyone if g.forgotten_at is None
                      and any(n and sounds.sound_alike(typed, n, closely=closely) for n in names(g))]
             if alike:

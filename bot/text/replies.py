@@ -814,6 +814,13 @@ def guests_sounding_like(text: str, guests: list[Guest], again: str | None) -> s
     return _pick_list(_("No guest is called “{text}”, but these sound like it:", text=text), guests, len(guests), again)
 
 
+def pick_from(listed: int) -> str:
+    """A number the pick list just shown does not have."""
+    if listed == 1:
+        return _("There's only one name on that list: send *1* to choose it, or write the command again.")
+    return _("That list goes from 1 to {n}: send one of those numbers, or write the command again.", n=_raw(listed))
+
+
 CHART_FAILED = N_("I couldn't send the picture just now. *stats* has the numbers.")
 
 
