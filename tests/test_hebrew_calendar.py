@@ -58,6 +58,13 @@ def test_an_organiser_sets_the_date_on_the_hebrew_calendar_and_sees_both(phone_f
     assert reply.startswith("📅 התאריך של בר המצווה של איתי עודכן: יום שבת, 22 בינואר 2028 (כ״ג בטבת תשפ״ח).\n"
                             "ℹ️ באותו יום שבת, עד 17:42."), reply   # a Saturday: when Shabbat ends is said
     assert _date(runtime) == date(2028, 1, 22)
+    assert "📅 יום שבת, 22 בינואר 2028 (כ״ג בטבת תשפ״ח)" in dana.send("פרטי אירוע").splitlines()
+
+
+def test_an_english_organiser_sees_the_date_on_one_calendar(phone_factory):
+    dana = phone_factory("+972521110001", "Dana")
+    dana.send("new event Itai's bar mitzvah\ndate: 22/1/2028")
+    assert "📅 Sat 22 Jan 2028" in dana.send("event").splitlines()
 
 
 def test_a_move_to_a_hebrew_date_in_a_sentence_is_asked_with_both_calendars(phone_factory, runtime):

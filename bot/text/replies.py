@@ -285,7 +285,7 @@ def event_details(event, member, guests: int, members: int, *, default_quiet: st
                   region: str | None = None) -> str:
     lines = ["*" + i18n.isolate(event.name) + "*"]
     if event.date:
-        lines.append(_("📅 {date}", date=i18n.Raw(when(event))))
+        lines.append(_("📅 {date}", date=i18n.Raw(_when_both(event))))
     else:
         lines.append(_("📅 no date yet (set date 12/6/2027)"))
     if event.location:
@@ -318,6 +318,14 @@ def event_details(event, member, guests: int, members: int, *, default_quiet: st
         # an event abroad: its times are the place's
         lines.append(_("🕰 Times are {zone}", zone=zone_name(tz)))
     return "\n".join(lines)
+
+
+def _when_both(event) -> str:
+    """When the event is; for a Hebrew reader, who checks it on either calendar, with the Hebrew date."""
+    shown = when(event)
+    if i18n.current() == "he" and event.date:
+        shown += f" ({hebrew_date_text(event.date)})"
+    return shown
 
 
 def _quiet_hours_of(event, default_hours: str | None) -> str:
@@ -382,10 +390,7 @@ def event_changed(event, field: str, value) -> str:
         return _("🌐 Guests of {event} now get their messages in {language}.", event=event.name,
                  language=i18n.Raw(language_name(value)))
     if field == "date":
-        shown = when(event)
-        if i18n.current() == "he" and event.date:
-            shown += f" ({hebrew_date_text(event.date)})"   # a Hebrew reader checks it on either calendar
-        return _("📅 {event} is now on {date}.", event=event.name, date=i18n.Raw(shown))
+        return _("📅 {event} is now on {date}.", event=event.name, date=i18n.Raw(_when_both(event)))
     if field == "time":
         if value is None:
             return _("🕗 {event} has no start time now.", event=event.name)
