@@ -91,3 +91,13 @@ def test_a_number_given_twice_in_a_file_is_not_called_already_on_the_list(phone_
     reply = dana.send_document(data, "רשימה.csv")
     assert "כבר ברשימה" not in reply, reply
     assert "📞 בשורה אחת מספר שכבר הופיע למעלה (לכל אורח מספר אחד):" in reply and "שורה 3" in reply, reply
+
+
+def test_a_count_written_in_words_in_a_spreadsheet_is_counted(phone_factory, runtime):
+    dana = phone_factory(DANA, "Dana")
+    _event(dana)
+    data = ("שם מלא,נייד,מספר מוזמנים\nיעל כהן,0541231234,שניים\nדני לוי,0541231235,זוג\n"
+            "משה פרץ,0541231236,3 אנשים\nרותי גל,0541231237,הרבה\n").encode("utf-8")
+    reply = dana.send_document(data, "רשימה.csv")
+    assert "נוספו: 3 אורחים" in reply and "הרבה" in reply, reply   # the one that says no count is shown, not guessed
+    assert [_party(runtime, n) for n in ("+972541231234", "+972541231235", "+972541231236")] == [2, 2, 3]

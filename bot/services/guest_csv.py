@@ -23,6 +23,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from storage.models import MAX_PARTY_SIZE
 
 from bot.text import i18n
+from bot.text.answer_words import party_in_words
 from bot.text.phones import InvalidPhone, find_phone, find_phones, normalize_phone
 
 MAX_CSV_BYTES = 5 * 1024 * 1024
@@ -270,6 +271,8 @@ def _row(line_no: int, record: list[str], columns: dict[int, str], region: str |
         try:
             party = int(float(values["party_size"]))
         except (ValueError, OverflowError):  # "abc", "inf", "1e999"
+            party = party_in_words(values["party_size"])   # "שניים", "זוג", "3 אנשים"
+        if party is None:
             return RejectedRow(line_no, i18n._("party size is not a number ({value})",
                                                        value=values['party_size'][:10]), shown, who)
         if party < 0 or party > MAX_PARTY_SIZE:

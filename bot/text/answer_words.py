@@ -10,8 +10,10 @@ A filter is one of "pending" (no final answer, maybes included), "maybe", "confi
 """
 from __future__ import annotations
 
+import re
+
 __all__ = ["FILTERS", "FILTER_PAIRS", "BROADCAST_FILTERS", "ANSWERS", "ANSWER_PAIRS", "HE_COMING",
-           "STATUS_VALUES"]
+           "STATUS_VALUES", "party_in_words"]
 
 _EN_FILTERS = {
     "pending": "pending", "invited": "pending", "waiting": "pending", "unanswered": "pending",
@@ -89,3 +91,26 @@ STATUS_VALUES: dict[str, str] = {
                                         "maybe")},
     "no answer": "pending",
 }
+
+
+# A party size as a spreadsheet cell holds it when it is not a bare number: "שניים", "זוג",
+# "two", "3 אנשים", "2+1".
+_COUNT_WORDS = {
+    "אחד": 1, "אחת": 1, "יחיד": 1, "יחידה": 1, "שניים": 2, "שנים": 2, "שני": 2, "שתי": 2, "שתיים": 2, "שתים": 2, "זוג": 2,
+    "שלושה": 3, "שלוש": 3, "ארבעה": 4, "ארבע": 4, "חמישה": 5, "חמש": 5, "שישה": 6, "שש": 6, "שבעה": 7,
+    "שבע": 7, "שמונה": 8, "תשעה": 9, "תשע": 9, "עשרה": 10, "עשר": 10,
+    "one": 1, "single": 1, "two": 2, "couple": 2, "pair": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}
+_COUNT_CELL = re.compile(r"(?:(\d{1,3})\s*(?:\+\s*(\d{1,3}))?|(?:ה?)([^\W\d_]+))(?:\s+[^\W\d_]+){0,2}[\s.]*", re.I)
+
+
+def party_in_words(text: str) -> int | None:
+    """How many people a cell such as "שניים", "זוג", "two people", "3 אנשים" or "2+1" says;
+    None when it says no count."""
+    match = _COUNT_CELL.fullmatch(text.strip())
+    if not match:
+        return None
+    if match.group(1):
+        return int(match.group(1)) + int(match.group(2) or 0)
+    return _COUNT_WORDS.get(match.group(3).lower())
