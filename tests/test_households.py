@@ -78,6 +78,23 @@ def test_the_service_refuses_more_children_than_the_party(session, household):
 
 # --------------------------------------------------------------------------- what organisers read
 
+def test_stats_say_how_many_confirmed_guests_have_not_said_how_many_they_are(session, household):
+    """A yes without a count is one person until the guest says: the organiser reads that the
+    expected number may grow, and the line goes once the count comes."""
+    event, admin, guest = household
+    rina = guests.add_guest(session, admin, event.id, guests.GuestInput(first_name="Rina", phone="+972521234568"))
+    rsvp.record_answer(session, rina, "yes", 2)
+    rsvp.record_answer(session, guest, "yes", None)
+    data = stats.event_stats(session, admin, event.id)
+    assert (data["expected_headcount"], data["confirmed_without_count"]) == (3, 1)
+    assert "✅ 2 confirmed (1 hasn't said how many yet)" in replies.stats(event, data).splitlines()
+    with i18n.use("he"):
+        assert "✅ מגיעים: 2 (אחד מהם עוד לא אמר כמה יגיעו)" in replies.stats(event, data).splitlines()
+    rsvp.record_answer(session, guest, "yes", 3)
+    data = stats.event_stats(session, admin, event.id)
+    assert data["confirmed_without_count"] == 0 and "✅ 2 confirmed" in replies.stats(event, data).splitlines()
+
+
 def test_stats_show_adults_and_children_only_when_children_are_known(session, household):
     event, admin, guest = household
     other = guests.add_guest(session, admin, event.id, guests.GuestInput(first_name="Rina", phone="+972521234568"))
@@ -170,7 +187,7 @@ def test_the_openapi_document_describes_children_with_limits(client):
     # An import row out of range is rejected alone, in the per-row results: its schema says so.
     row = schemas["GuestImportRow"]
     assert row["properties"]["children"]["type"] == "integer" and "reject only this row" in row["description"]
-    assert {"expected_adults", "expected_children"} <= set(schemas["Stats"]["properties"])
+    assert {"expected_adults", "expected_children", "confirmed_without_count"} <= set(schemas["Stats"]["properties"])
 
 
 # --------------------------------------------------------------------------- CSV

@@ -438,8 +438,8 @@ def guest_csv_row(guest: Guest) -> dict[str, Any]:
     return {**guest_json(guest, link=None), "answered_at": iso_datetime(guest.answered_at)}
 
 
-STATS_KEYS = ("total", "by_status", "maybe", "confirmation_rate", "expected_headcount", "expected_adults",
-              "expected_children", "by_side", "invitations", "inbox_unread", "billed")
+STATS_KEYS = ("total", "by_status", "maybe", "confirmation_rate", "expected_headcount", "confirmed_without_count",
+              "expected_adults", "expected_children", "by_side", "invitations", "inbox_unread", "billed")
 
 
 @dataclass(frozen=True)

@@ -139,6 +139,8 @@ SCHEMAS: dict[str, Any] = {
         "confirmation_rate": {"type": "number", "minimum": 0, "maximum": 1},
         "expected_headcount": {**COUNT, "description": "Confirmed guests times their party size "
                                                        "(1 when the size is unknown)."},
+        "confirmed_without_count": {**COUNT, "description": "Confirmed guests who have not said how many they "
+                                                            "are (each counted as 1 in expected_headcount)."},
         "expected_adults": {**COUNT, "description": "The expected headcount less the children."},
         "expected_children": {**COUNT, "description": "Children of confirmed guests, where said."},
         "by_side": {"type": "object", "description": "Per side; guests without a side are under \"none\".",

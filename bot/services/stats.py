@@ -88,6 +88,7 @@ def event_stats(session: Session, actor: User, event_id) -> dict:
     by_side: dict[str, dict[str, int]] = {}
     spellings: dict[str, dict[str, int]] = {}   # "bride", "Bride" and "הכלה" are one side
     headcount = 0
+    uncounted = 0
     children = 0
     children_known = 0
     total = 0
@@ -107,6 +108,7 @@ def event_stats(session: Session, actor: User, event_id) -> dict:
         if status == RsvpStatus.confirmed:
             # A confirmed guest whose party size is unknown counts as one person.
             headcount += int(party_sum or 0) + (count - party_known)
+            uncounted += count - party_known
             # Children are counted where said; everyone else of the party is an adult.
             children += int(children_sum or 0)
             children_known += children_said
@@ -119,6 +121,8 @@ def event_stats(session: Session, actor: User, event_id) -> dict:
         "confirmation_rate": round(by_status["confirmed"] / total, 4) if total else 0.0,
         "answered_rate": round(answered / total, 4) if total else 0.0,
         "expected_headcount": headcount,
+        # Confirmed guests who have not said how many they are (each counted as one).
+        "confirmed_without_count": uncounted,
         "expected_adults": max(0, headcount - children),
         "expected_children": children,
         # Confirmed guests who said how many children they bring (0 included): the chat

@@ -1068,10 +1068,16 @@ def stats(event, data: dict) -> str:
                      people=i18n.Raw(people), adults=i18n.Raw(adults), children=i18n.Raw(children))
     else:
         expected = _("{guests} · {people} expected", guests=i18n.Raw(guests_count(total)), people=i18n.Raw(people))
+    confirmed = _("✅ {n} confirmed", n=by["confirmed"])
+    if data.get("confirmed_without_count"):
+        # each counted as one until they say: the expected number may grow
+        not_said = ngettext("1 hasn't said how many yet", "{n} haven't said how many yet",
+                            data["confirmed_without_count"])
+        confirmed = _("✅ {n} confirmed ({not_said})", n=by["confirmed"], not_said=i18n.Raw(not_said))
     lines = [
         _("📊 *{event}*", event=event.name),
         expected,
-        _("✅ {n} confirmed", n=by["confirmed"]),
+        confirmed,
         _("❌ {n} declined", n=by["declined"]),
         (_("⏳ {n} pending ({maybe} said maybe)", n=by["invited"], maybe=data["maybe"]) if data.get("maybe")
          else _("⏳ {n} pending", n=by["invited"])),
