@@ -94,6 +94,20 @@ def test_a_date_on_shabbat_or_a_festival_says_when_it_ends_and_an_evening_after_
     assert "ℹ️" not in dana.send("קבע תאריך 6/10/2027")   # a Wednesday
 
 
+def test_a_wedding_on_a_fast_day_is_told_so_and_the_eve_of_tisha_bav_too(phone_factory):
+    """Tisha B'Av 5787 is 12 Aug 2027, the fast of 17 Tammuz 22 Jul: no wedding is held on either, so
+    the organiser hears it when setting the date; an evening after the fast ends says nothing, and an
+    evening on 11 Aug is told that Tisha B'Av begins at sunset."""
+    dana = phone_factory("+972521110001", "Dana")
+    dana.send("אירוע חדש החתונה של דנה")
+    told = dana.send("קבע תאריך 12/8/2027")
+    assert "ℹ️ באותו יום תשעה באב, יום צום, עד " in told, told
+    assert "צום י״ז בתמוז" in dana.send("קבע תאריך 22/7/2027")
+    assert "ℹ️" not in dana.send("קבע שעה 21:30")
+    assert "ℹ️ באותו יום תשעה באב נכנס ב-" in dana.send("קבע תאריך 11/8/2027")
+    assert "ℹ️" not in dana.send("קבע תאריך 18/8/2027")
+
+
 def test_an_event_abroad_in_english_is_not_told_about_shabbat(phone_factory):
     emma = phone_factory("+447700900123", "Emma")
     emma.send("new event Garden party\nlocation: London")

@@ -21,7 +21,7 @@ from storage.models import Guest, InvitationState, RsvpStatus
 from bot.text import i18n
 from bot.text.dates import format_date, format_time, format_when, zone_country, zone_name
 from bot.text.hebrew_calendar import hebrew_date_text
-from bot.text.shabbat import rest_day_clash
+from bot.text.shabbat import fast_day, rest_day_clash
 from bot.text import hours
 from bot.text.hours import parse_quiet_hours
 from bot.text.i18n import N_, Raw, _, ngettext
@@ -66,7 +66,7 @@ def rest_day_note(event) -> str:
         return ""
     clash = rest_day_clash(event.date, event.start_time, event.timezone, event.location)
     if clash is None:
-        return ""
+        return _fast_note(event)
     kind, at = clash
     if kind == "eve":
         return "\n" + _("ℹ️ Shabbat or the festival begins at {time} that day, before the event starts.",
@@ -76,6 +76,22 @@ def rest_day_note(event) -> str:
                          "*set time 21:00*.", time=format_time(at))
     return "\n" + _("ℹ️ That day is Shabbat, until {time}. If the event is after it, say when: *set time 21:00*.",
                      time=format_time(at))
+
+
+_FAST_NAMES = {"tisha_bav": N_("Tisha B'Av"), "tzom_tammuz": N_("the fast of 17 Tammuz"),
+               "tzom_gedaliah": N_("the Fast of Gedaliah"), "asara_btevet": N_("the fast of 10 Tevet"),
+               "taanit_esther": N_("the Fast of Esther")}
+
+
+def _fast_note(event) -> str:
+    fast = fast_day(event.date, event.start_time, event.timezone, event.location)
+    if fast is None:
+        return ""
+    name, at = fast
+    if name == "tisha_bav_eve":
+        return "\n" + _("ℹ️ Tisha B'Av begins at {time} that day, before the event starts.", time=format_time(at))
+    return "\n" + _("ℹ️ That day is {fast}, a fast day, until {time}. If the event is after it, say when: "
+                     "*set time 21:00*.", fast=i18n.Raw(_(_FAST_NAMES[name])), time=format_time(at))
 
 
 def past_date_note(d, today) -> str:

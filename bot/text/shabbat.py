@@ -26,7 +26,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from hdate import HDateInfo, Location, Zmanim
 
-__all__ = ["shabbat_until", "rest_day_clash"]
+__all__ = ["shabbat_until", "rest_day_clash", "fast_day"]
 
 CANDLE_LIGHTING_MINUTES = 18  # before sunset; hdate's default
 # Where the sun never sinks 8.5 degrees (summer nights far north), nightfall is this long
@@ -134,6 +134,33 @@ def rest_day_clash(day: date, start: time | None, tz: str | None, location: str 
         if start >= begins.time():
             return "eve", begins.time().replace(second=0, microsecond=0)
     return None
+
+
+FASTS = ("tisha_bav", "tzom_tammuz", "tzom_gedaliah", "asara_btevet", "taanit_esther")
+
+
+def fast_day(day: date, start: time | None, tz: str | None, location: str | None = None) -> tuple[str, time] | None:
+    """An event on `day` at `start` against a public fast (Yom Kippur is a festival, above): (its name
+    in `FASTS`, when it ends) when the event is on it before nightfall; ("tisha_bav_eve", when it begins)
+    for a start after sunset on the eve of Tisha B'Av, which begins then (the others begin at dawn);
+    None otherwise. No wedding is held on one; an organiser wants to know before the invitations go."""
+    place = _place(tz, location)
+    name = _fast(day, place)
+    if name is not None:
+        ends = _nightfall(day, place).astimezone(place.timezone)
+        if start is None or (ends.date() == day and start < ends.time()):
+            return name, ends.time().replace(second=0, microsecond=0)
+        return None
+    if start is not None and _fast(day + timedelta(days=1), place) == "tisha_bav":
+        begins = _zmanim(day, place).shkia.utc.astimezone(place.timezone)
+        if start >= begins.time():
+            return "tisha_bav_eve", begins.time().replace(second=0, microsecond=0)
+    return None
+
+
+def _fast(day: date, place: Location) -> str | None:
+    info = HDateInfo(day, diaspora=place.diaspora)
+    return next((h.name for h in info.holidays if h.name in FASTS), None)
 
 
 def _holy(day: date, place: Location) -> bool:
