@@ -40,6 +40,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction
 
 from storage.db import is_postgres
+from storage.ids import new_id
 from storage.models import Direction, Message, MessageStatus, utcnow
 
 IMPORT_JOB = "import_csv"  # a guest list to download and import (bot.worker.imports), not a message
@@ -203,7 +204,7 @@ def enqueue(
         session.flush()
     now = utcnow()
     values = dict(
-        id=uuid.uuid4(),
+        id=new_id(),
         direction=Direction.outbound,
         phone=phone,
         payload=message,

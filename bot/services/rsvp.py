@@ -15,6 +15,7 @@ from typing import Callable
 from sqlalchemy import event, func, inspect, select
 from sqlalchemy.orm import Session
 
+from storage.ids import new_id
 from storage.models import MAX_PARTY_SIZE, Event, EventMember, Guest, RsvpStatus, User, utcnow
 
 from bot.services import guests as guest_service
@@ -342,7 +343,7 @@ def pass_on_note(session: Session, guest: Guest, text: str, digest_seconds: int 
         bucket = str(int(now.timestamp()) // digest_seconds)
         due = datetime.fromtimestamp((int(bucket) + 1) * digest_seconds, tz=timezone.utc)
     else:
-        bucket, due = uuid.uuid4().hex, now
+        bucket, due = new_id().hex, now
     held = 0
     texts: dict[str, str] = {}
     forwards: dict[str, dict | None] = {}

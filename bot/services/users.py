@@ -1,7 +1,6 @@
 """People, keyed by E.164 phone and/or Meta's business-scoped user id."""
 from __future__ import annotations
 
-import uuid
 from datetime import datetime
 
 from sqlalchemy import bindparam, case, func, or_, select, update
@@ -12,6 +11,7 @@ from sqlalchemy.orm import Session
 from bot.services.outbox import OUTBOX_BLIND
 from bot.text.phones import region_of
 from storage.db import is_postgres
+from storage.ids import new_id
 from storage.models import User, utcnow
 
 
@@ -89,7 +89,7 @@ def get_or_create_user(
 def _upsert_by_phone(session: Session, phone: str, display_name: str | None, seen_at: datetime) -> User:
     """INSERT ... ON CONFLICT (phone) DO UPDATE: the user, created or with the window moved on."""
     now = utcnow()
-    params = dict(id=uuid.uuid4(), phone=phone, display_name=display_name, region=region_of(phone),
+    params = dict(id=new_id(), phone=phone, display_name=display_name, region=region_of(phone),
                   last_inbound_at=seen_at, created_at=now, updated_at=now)
     user = session.execute(_upsert_statement(is_postgres(session)), params).scalar_one()
     if user.id == params["id"]:  # inserted, not found
@@ -105,7 +105,7 @@ def upsert_senders(session: Session, senders: dict[str, tuple[str | None, dateti
     if not senders:
         return {}
     now = utcnow()
-    rows = [dict(id=uuid.uuid4(), phone=phone, display_name=name, region=region_of(phone),
+    rows = [dict(id=new_id(), phone=phone, display_name=name, region=region_of(phone),
                  last_inbound_at=seen_at, created_at=now, updated_at=now)
             for phone, (name, seen_at) in senders.items()]
     users = {user.phone: user for user in session.scalars(
@@ -195,7 +195,7 @@ def _create(session: Session, phone: str | None, wa_user_id: str | None,
     now = utcnow()
     statement = (
         (pg_insert if is_postgres(session) else sqlite_insert)(User)
-        .values(id=uuid.uuid4(), phone=phone, wa_user_id=wa_user_id, display_name=display_name,
+        .values(id=new_id(), phone=phone, wa_user_id=wa_user_id, display_name=display_name,
                 region=region_of(phone) if phone else None, last_inbound_at=seen_at,
                 created_at=now, updated_at=now)
         .on_conflict_do_nothing()

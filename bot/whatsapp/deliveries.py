@@ -19,7 +19,6 @@ from __future__ import annotations
 import json
 import logging
 import threading
-import uuid
 import weakref
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -35,6 +34,7 @@ from sqlalchemy.exc import DBAPIError
 
 from bot.whatsapp import inbound
 from bot.whatsapp.statuses import insert_statuses, status_rows
+from storage.ids import new_id
 from storage.models import Direction, Message, MessageStatus, RejectedUpdate, utcnow
 
 log = logging.getLogger("bot.webhook")
@@ -100,7 +100,7 @@ def store_delivery(rt, parsed: inbound.Delivery, raw: dict[str, dict] | None = N
 
 
 def _keep_rejected(engine: Engine, rejected, raw: dict[str, dict], now: datetime) -> None:
-    rows = [dict(id=uuid.uuid4(), reason=why[:200], received_at=now,
+    rows = [dict(id=new_id(), reason=why[:200], received_at=now,
                  raw=json.dumps(raw.get(m.wamid) or {"message": {"id": m.wamid}}, ensure_ascii=False))
             for m, why in rejected]
     with engine.begin() as conn:
@@ -114,7 +114,7 @@ def message_rows(parsed: inbound.Delivery, raw: dict[str, dict], now: datetime) 
     for index, msg in enumerate(parsed.messages):
         created = now + timedelta(microseconds=index)  # the delivery's own order
         rows.append(dict(
-            id=uuid.uuid4(),
+            id=new_id(),
             direction=Direction.inbound.value,
             wamid=msg.wamid,
             status=MessageStatus.received.value,

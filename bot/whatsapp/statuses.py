@@ -26,6 +26,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from storage.db import is_postgres
+from storage.ids import new_id
 from storage.models import Direction, EarlyStatus, Guest, InvitationState, Message, MessageStatus, utcnow
 
 from bot.services import outbox
@@ -86,7 +87,7 @@ def status_rows(updates: Iterable[StatusUpdate], now: datetime) -> list[dict]:
             continue
         seen.add((item.wamid, item.status))
         code, error_text = _error_of(item)
-        rows.append(dict(id=uuid.uuid4(), wamid=item.wamid[:255], status=item.status, error_code=code,
+        rows.append(dict(id=new_id(), wamid=item.wamid[:255], status=item.status, error_code=code,
                          error_text=error_text[:500] if error_text else None,
                          billed_category=item.pricing_category, received_at=now))
     return rows
