@@ -41,6 +41,8 @@ from dataclasses import dataclass, replace
 
 from storage.models import MAX_PARTY_SIZE
 
+from bot.text.answer_words import NUMBER_WORDS as _NUMBERS
+
 __all__ = ["Understanding", "understand", "says_more", "asks_beyond_details", "asks_who_is_writing", "events_named", "INTENTS", "ANSWERS", "MAX_PARTY_SIZE"]
 
 INTENTS = ("answer", "count", "change", "question", "details", "stop", "start", "thanks",
@@ -315,25 +317,6 @@ _add("NOISE", _words("what wat wut wha huh hmm hm ok? eh wait umm", "מה אה �
 for _k in range(2, 9):   # "אממממ", "הממ": thinking aloud (אמ alone is "if")
     LEX["א" + "מ" * _k] = LEX["ה" + "מ" * _k] = ("NOISE", None)
 
-_NUMBERS = {
-    "zero": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "couple": 2, "pair": 2,
-    "אפס": 0, "אחד": 1, "אחת": 1, "שניים": 2, "שתיים": 2, "שנים": 2, "שני": 2, "שתי": 2, "זוג": 2,
-    "שלושה": 3, "שלוש": 3, "שלושת": 3, "ארבעה": 4, "ארבע": 4, "ארבעת": 4, "חמישה": 5, "חמש": 5, "חמשת": 5,
-    "שישה": 6, "ששה": 6, "שש": 6, "ששת": 6, "שבעה": 7, "שבע": 7, "שמונה": 8, "תשעה": 9, "תשע": 9,
-    "עשרה": 10, "עשר": 10,
-    "واحد": 1, "واحده": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "ثلاثه": 3, "ثلاث": 3,
-    "اربعه": 4, "اربع": 4, "خمسه": 5, "خمس": 5, "سته": 6, "ست": 6, "سبعه": 7, "سبع": 7, "ثمانيه": 8,
-    "ثماني": 8, "تسعه": 9, "تسع": 9, "عشره": 10, "عشر": 10, "شخصين": 2, "شخصان": 2,
-    "اتنين": 2, "تنين": 2, "تلاته": 3, "تلات": 3, "تلاتة": 3,
-    "ноль": 0, "два": 2, "две": 2, "двое": 2, "три": 3, "трое": 3, "четыре": 4,
-    "четверо": 4, "пять": 5, "пятеро": 5, "шесть": 6, "шестеро": 6, "семь": 7, "семеро": 7, "восемь": 8,
-    "девять": 9, "десять": 10,
-    "двумя": 2, "тремя": 3, "четырьмя": 4, "двух": 2, "трех": 3, "четырех": 4,
-    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "עשרימ": 20,
-    "одиннадцать": 11, "двенадцать": 12, "тринадцать": 13, "четырнадцать": 14, "пятнадцать": 15, "двадцать": 20,
-}
 _NUMBERS_FOLDED = {_fold(w): n for w, n in _NUMBERS.items()}
 for _w, _n in _NUMBERS.items():
     LEX[_fold(_w)] = ("NUM", _n)

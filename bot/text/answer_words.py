@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["FILTERS", "FILTER_PAIRS", "BROADCAST_FILTERS", "ANSWERS", "ANSWER_PAIRS", "HE_COMING",
-           "STATUS_VALUES", "party_in_words"]
+           "STATUS_VALUES", "NUMBER_WORDS", "party_in_words"]
 
 _EN_FILTERS = {
     "pending": "pending", "invited": "pending", "waiting": "pending", "unanswered": "pending",
@@ -93,15 +93,31 @@ STATUS_VALUES: dict[str, str] = {
 }
 
 
-# A party size as a spreadsheet cell holds it when it is not a bare number: "שניים", "זוג",
-# "two", "3 אנשים", "2+1".
-_COUNT_WORDS = {
-    "אחד": 1, "אחת": 1, "יחיד": 1, "יחידה": 1, "שניים": 2, "שנים": 2, "שני": 2, "שתי": 2, "שתיים": 2, "שתים": 2, "זוג": 2,
-    "שלושה": 3, "שלוש": 3, "ארבעה": 4, "ארבע": 4, "חמישה": 5, "חמש": 5, "שישה": 6, "שש": 6, "שבעה": 7,
-    "שבע": 7, "שמונה": 8, "תשעה": 9, "תשע": 9, "עשרה": 10, "עשר": 10,
-    "one": 1, "single": 1, "two": 2, "couple": 2, "pair": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+# Number words as people write them, in the four languages guests write (a few Hebrew forms
+# folded, as the guest reader folds them): the guest reader counts with them, and a
+# spreadsheet's party-size cell may hold one.
+NUMBER_WORDS = {
+    "zero": 0, "none": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "couple": 2, "pair": 2,
+    "אפס": 0, "אחד": 1, "אחת": 1, "שניים": 2, "שתיים": 2, "שנים": 2, "שני": 2, "שתי": 2, "זוג": 2,
+    "שלושה": 3, "שלוש": 3, "שלושת": 3, "ארבעה": 4, "ארבע": 4, "ארבעת": 4, "חמישה": 5, "חמש": 5, "חמשת": 5,
+    "שישה": 6, "ששה": 6, "שש": 6, "ששת": 6, "שבעה": 7, "שבע": 7, "שמונה": 8, "תשעה": 9, "תשע": 9,
+    "עשרה": 10, "עשר": 10,
+    "واحد": 1, "واحده": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "ثلاثه": 3, "ثلاث": 3,
+    "اربعه": 4, "اربع": 4, "خمسه": 5, "خمس": 5, "سته": 6, "ست": 6, "سبعه": 7, "سبع": 7, "ثمانيه": 8,
+    "ثماني": 8, "تسعه": 9, "تسع": 9, "عشره": 10, "عشر": 10, "شخصين": 2, "شخصان": 2,
+    "اتنين": 2, "تنين": 2, "تلاته": 3, "تلات": 3, "تلاتة": 3,
+    "ноль": 0, "два": 2, "две": 2, "двое": 2, "три": 3, "трое": 3, "четыре": 4,
+    "четверо": 4, "пять": 5, "пятеро": 5, "шесть": 6, "шестеро": 6, "семь": 7, "семеро": 7, "восемь": 8,
+    "девять": 9, "десять": 10,
+    "двумя": 2, "тремя": 3, "четырьмя": 4, "двух": 2, "трех": 3, "четырех": 4,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "עשרימ": 20,
+    "одиннадцать": 11, "двенадцать": 12, "тринадцать": 13, "четырнадцать": 14, "пятнадцать": 15, "двадцать": 20,
 }
+
+# A party-size cell that is not a bare number: "שניים", "זוג", "two", "3 אנשים", "2+1".
+_CELL_WORDS = {**{w: n for w, n in NUMBER_WORDS.items() if n}, "יחיד": 1, "יחידה": 1, "single": 1}
 _COUNT_CELL = re.compile(r"(?:(\d{1,3})\s*(?:\+\s*(\d{1,3}))?|(?:ה?)([^\W\d_]+))(?:\s+[^\W\d_]+){0,2}[\s.]*", re.I)
 
 
@@ -113,4 +129,4 @@ def party_in_words(text: str) -> int | None:
         return None
     if match.group(1):
         return int(match.group(1)) + int(match.group(2) or 0)
-    return _COUNT_WORDS.get(match.group(3).lower())
+    return _CELL_WORDS.get(match.group(3).lower())
