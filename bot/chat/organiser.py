@@ -283,31 +283,30 @@ class OrganiserChat:
             return self.guarded(self.on_contacts)
         self.say(_(replies.NON_ORGANISER_HINT))
 
-    def pick_list(self, text: str) -> dict | None:
-        """The "which one? 1. … 2. …" list just shown, when `text` is a bare number."""
+    def pick_list(self, text: str) -> tuple[dict, int] | None:
+        """(the "which one? 1. … 2. …" list just shown, the number `text` is), when `text` is a bare number."""
         if not _BARE_NUMBER.fullmatch(text.strip()) or not self.is_member:
             return None
         listing = convo.get_listing(self.conv, "guests")
         if convo.last_listing_kind(self.conv) != "guests" or not listing or not listing.get("pick") \
                 or convo.has_pending(self.conv):
             return None
-        return listing
+        return listing, int(text.strip().strip(".)#"))
 
     def picked(self, text: str) -> str | None:
         """A bare number right after "which one? 1. … 2. …": the same command, on that one
         ("2" → "guest 2"); None when no such pick-list was just shown."""
-        listing = self.pick_list(text)
-        n = int(text.strip().strip(".)#")) if listing else 0
-        if not listing or not 1 <= n <= len(listing["ids"]):
+        found = self.pick_list(text)
+        if found is None or not 1 <= found[1] <= len(found[0]["ids"]):
             return None
-        return listing["pick"].replace("<ref>", str(n))
+        return found[0]["pick"].replace("<ref>", str(found[1]))
 
     def picked_off_the_list(self, text: str) -> bool:
         """A number the pick list just shown does not have ("2" under one name): said so, the list kept."""
-        listing = self.pick_list(text)
-        if not listing or 1 <= int(text.strip().strip(".)#")) <= len(listing["ids"]):
+        found = self.pick_list(text)
+        if found is None or 1 <= found[1] <= len(found[0]["ids"]):
             return False
-        self.say(replies.pick_from(len(listing["ids"])))
+        self.say(replies.pick_from(len(found[0]["ids"])))
         return True
 
     def picked_message(self, text: str) -> bool:
@@ -889,10 +888,7 @@ class OrganiserChat:
             if not others:
                 return guest
             found = [guest] + others[:9]
-            convo.save_listing(self.conv, "guests", event.id, [g.id for g in found], mode="find",
-                               search=ref.text, total=len(found), pick=again)
-            self.say(replies.ambiguous_guests(ref.text, found, len(found), again.replace("<ref>", "2")))
-            return None
+            return self.offer_guests(event, ref.text, found, len(found), again)
         if not any(_named_by(ref.text, g) for g in found):
             # Nobody is called that: the names that sound like it in the other script ("מייק" for Mike
             # Smith), then those that only hold it ("רון" inside אהרון), are offered; none is taken
@@ -909,10 +905,13 @@ class OrganiserChat:
             else:
                 self.say(replies.guests_meant(ref.text, found, total, example))
             return None
+        return self.offer_guests(event, ref.text, found, total, again)
+
+    def offer_guests(self, event: Event, text: str, found: list[Guest], total: int, again: str) -> None:
+        """"Which one?": the guests `text` matches, numbered, and a number sent next runs `again` on that one."""
         convo.save_listing(self.conv, "guests", event.id, [g.id for g in found], mode="find",
-                           search=ref.text, total=total, pick=again)
-        self.say(replies.ambiguous_guests(ref.text, found, total, again.replace("<ref>", "2")))
-        return None
+                           search=text, total=total, pick=again)
+        self.say(replies.ambiguous_guests(text, found, total, again.replace("<ref>", "2")))
 
     def say_no_guest(self, event: Event, text: str) -> None:
         self.say(_("No guest of {event} matches “{text}”. Try *find <part of the name>*.", event=event.name, text=text))
