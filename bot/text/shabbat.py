@@ -124,15 +124,14 @@ def rest_day_clash(day: date, start: time | None, tz: str | None, location: str 
     starts on the eve after candle lighting; None when it keeps clear. Times are the event's local ones."""
     place = _place(tz, location)
     if _holy(day, place):
-        ends = _nightfall(day, place).astimezone(place.timezone)
-        if start is None or (ends.date() == day and start < ends.time()):
-            info = HDateInfo(day, diaspora=place.diaspora)
-            return ("yom_tov" if info.is_yom_tov else "shabbat"), ends.time().replace(second=0, microsecond=0)
-        return None
-    if start is not None and _holy(day + timedelta(days=1), place):
-        begins = _candle_lighting(day, place).astimezone(place.timezone)
-        if start >= begins.time():
-            return "eve", begins.time().replace(second=0, microsecond=0)
+        ends = _on_it(day, start, place)
+        if ends is None:
+            return None
+        return ("yom_tov" if HDateInfo(day, diaspora=place.diaspora).is_yom_tov else "shabbat"), ends
+    if _holy(day + timedelta(days=1), place):
+        begins = _after(start, _candle_lighting(day, place), place)
+        if begins is not None:
+            return "eve", begins
     return None
 
 
@@ -147,14 +146,29 @@ def fast_day(day: date, start: time | None, tz: str | None, location: str | None
     place = _place(tz, location)
     name = _fast(day, place)
     if name is not None:
-        ends = _nightfall(day, place).astimezone(place.timezone)
-        if start is None or (ends.date() == day and start < ends.time()):
-            return name, ends.time().replace(second=0, microsecond=0)
-        return None
-    if start is not None and _fast(day + timedelta(days=1), place) == "tisha_bav":
-        begins = _zmanim(day, place).shkia.utc.astimezone(place.timezone)
-        if start >= begins.time():
-            return "tisha_bav_eve", begins.time().replace(second=0, microsecond=0)
+        ends = _on_it(day, start, place)
+        return (name, ends) if ends is not None else None
+    if _fast(day + timedelta(days=1), place) == "tisha_bav":
+        begins = _after(start, _zmanim(day, place).shkia.utc, place)
+        if begins is not None:
+            return "tisha_bav_eve", begins
+    return None
+
+
+def _on_it(day: date, start: time | None, place: Location) -> time | None:
+    """When `day`'s Shabbat, festival or fast ends (local, to the minute), if an event starting at
+    `start` (None: not set) falls before that; None when it starts after nightfall."""
+    ends = _nightfall(day, place).astimezone(place.timezone)
+    if start is None or (ends.date() == day and start < ends.time()):
+        return ends.time().replace(second=0, microsecond=0)
+    return None
+
+
+def _after(start: time | None, begins: datetime, place: Location) -> time | None:
+    """When something begins on the eve (local, to the minute), if an event starts at or after it."""
+    local = begins.astimezone(place.timezone)
+    if start is not None and start >= local.time():
+        return local.time().replace(second=0, microsecond=0)
     return None
 
 
